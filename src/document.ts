@@ -1,0 +1,150 @@
+// The one object that flows through every stage (vfile-style): text, positions, structure, facts, messages.
+import type { OutlineNode, ReportKind } from './schema/record.js';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A page of the extracted text (PDF): offsets into `text`. */
+export interface Page extends Span {
+  num: number;
+  ocr?: boolean;
+  confidence?: number;
+}
+
+/** A vfile-like message: accumulates on the document, never thrown. */
+export interface Message {
+  ruleId: string;
+  reason: string;
+  place?: Span;
+  paths?: string[];
+  /** true: the document is unusable; false/undefined: a warning. */
+  fatal?: boolean;
+}
+
+/** One cell of a table grid; offsets point into `text`. Merged cells repeat the origin with `merged: true`. */
+export interface TableCell extends Span {
+  text: string;
+  rowSpan?: number;
+  colSpan?: number;
+  merged?: boolean;
+}
+
+export interface Table extends Span {
+  rows: TableCell[][];
+  /** Where the grid came from: parsed from tab-separated lines, a Word table, PDF lines. */
+  origin: 'tsv' | 'docx' | 'pdf';
+  caption?: string;
+}
+
+/** A heading found in the text, flat; `outline` nests them. */
+export interface Heading extends Span {
+  level: number;
+  rank: number;
+  ordinal: string | null;
+  title: string;
+  key: string | null;
+  /** where the section's body ends (next heading of same or higher level, or end of text) */
+  bodyEnd: number;
+}
+
+export interface Line extends Span {
+  text: string;
+}
+
+export interface Sentence extends Span {}
+
+export interface Token extends Span {
+  word: string;
+}
+
+/** A value found by a pattern, waiting to be placed in the record. */
+export interface Fact {
+  path: string;
+  value: unknown;
+  span: Span;
+  rule: string;
+  /** lower numbers win when two facts claim the same path with different values */
+  priority?: number;
+  /** where the value came from: prose (default) or a table cell */
+  source?: 'prose' | 'table';
+}
+
+export interface ItemFact<T> {
+  item: T;
+  span: Span;
+  rule: string;
+  fields?: Record<string, { span: Span; rule: string }>;
+}
+
+export interface ReadResult {
+  text: string;
+  format: string;
+  pages: Page[] | null;
+  tables?: Table[];
+  /** messages raised while reading (e.g. OCR used, headers removed) */
+  messages?: Message[];
+}
+
+export interface KDocument {
+  path: string;
+  sha256: string;
+  format: string;
+  /** the extracted plain text: every offset in the record points here */
+  text: string;
+  /** same length as `text`, folded for matching (full-width → ASCII, traditional → simplified) */
+  norm: string;
+  pages: Page[] | null;
+  lines: Line[];
+  sentences: Sentence[];
+  tokens: Token[];
+  /** spans the extractor must ignore: a second copy of the report, a table of contents, table rows */
+  excluded: (Span & { reason: string })[];
+  headings: Heading[];
+  outline: OutlineNode[];
+  tables: Table[];
+  reportKind: ReportKind | null;
+  facts: Fact[];
+  items: Record<string, ItemFact<unknown>[]>;
+  messages: Message[];
+  /** free slot for stages to hand results on (e.g. indicators) */
+  data: Record<string, unknown>;
+}
+
+export function createDocument(path: string, sha256: string, read: ReadResult): KDocument {
+  return {
+    path,
+    sha256,
+    format: read.format,
+    text: read.text,
+    norm: read.text,
+    pages: read.pages,
+    lines: [],
+    sentences: [],
+    tokens: [],
+    excluded: [],
+    headings: [],
+    outline: [],
+    tables: read.tables ?? [],
+    reportKind: null,
+    facts: [],
+    items: {},
+    messages: [...(read.messages ?? [])],
+    data: {},
+  };
+}
+
+export function message(doc: KDocument, ruleId: string, reason: string, extra: Partial<Message> = {}): void {
+  doc.messages.push({ ruleId, reason, ...extra });
+}
+
+export function isExcluded(doc: KDocument, span: Span): boolean {
+  return doc.excluded.some((x) => span.start < x.end && span.end > x.start);
+}
+
+export function pageOf(doc: KDocument, offset: number): Page | null {
+  if (!doc.pages) return null;
+  for (const p of doc.pages) if (offset >= p.start && offset < p.end) return p;
+  return doc.pages.length ? doc.pages[doc.pages.length - 1] : null;
+}

@@ -1,0 +1,111 @@
+// Numbers as written in reports → exact values. Decimal-safe: amounts are scaled BigInts, never float products.
+
+const CN_DIGITS: Record<string, number> = {
+  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  壹: 1, 贰: 2, 叁: 3, 肆: 4, 伍: 5, 陆: 6, 柒: 7, 捌: 8, 玖: 9,
+};
+const CN_SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
+const CN_BIG_UNITS: Record<string, number> = { 万: 10000, 亿: 100000000 };
+
+export const CN_NUMERAL_CHARS = '〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟';
+
+/** 一百零八 → 108, 十二 → 12, 二〇二四 → 2024 (digit by digit when there is no unit character). */
+export function parseChineseInteger(s: string): number | null {
+  if (!s) return null;
+  const chars = [...s];
+  if (chars.every((c) => c in CN_DIGITS)) {
+    // digit-by-digit (years, codes): 二〇二四
+    if (chars.length === 1) return CN_DIGITS[chars[0]];
+    return Number(chars.map((c) => CN_DIGITS[c]).join(''));
+  }
+  let total = 0;
+  let section = 0;
+  let digit: number | null = null;
+  for (const c of chars) {
+    if (c in CN_DIGITS) {
+      digit = CN_DIGITS[c];
+    } else if (c in CN_SMALL_UNITS) {
+      section += (digit ?? 1) * CN_SMALL_UNITS[c];
+      digit = null;
+    } else if (c in CN_BIG_UNITS) {
+      section += digit ?? 0;
+      total += (section || 1) * CN_BIG_UNITS[c];
+      section = 0;
+      digit = null;
+    } else {
+      return null;
+    }
+  }
+  return total + section + (digit ?? 0);
+}
+
+/** A decimal as a scaled integer: value = int / 10^scale. */
+export interface Dec {
+  int: bigint;
+  scale: number;
+}
+
+/** '1,234.50' | '149.83' | '１４９．８３' | '七' → Dec; null when not a number. */
+export function parseDecimal(raw: string): Dec | null {
+  const s = foldDigits(raw).replace(/[,，\s]/g, '');
+  if (/^[+-]?\d+(\.\d+)?$/.test(s)) {
+    const neg = s.startsWith('-');
+    const body = s.replace(/^[+-]/, '');
+    const [i, f = ''] = body.split('.');
+    const int = BigInt(i + f) * (neg ? -1n : 1n);
+    return { int, scale: f.length };
+  }
+  const cn = parseChineseInteger(s);
+  return cn === null ? null : { int: BigInt(cn), scale: 0 };
+}
+
+export function decToNumber(d: Dec): number {
+  // exact for the magnitudes we meet: the string round-trips through Number parsing once
+  if (d.scale === 0) return Number(d.int);
+  const neg = d.int < 0n;
+  const digits = (neg ? -d.int : d.int).toString().padStart(d.scale + 1, '0');
+  return Number(`${neg ? '-' : ''}${digits.slice(0, -d.scale)}.${digits.slice(-d.scale)}`);
+}
+
+export function decMul(d: Dec, factor: bigint): Dec {
+  return { int: d.int * factor, scale: d.scale };
+}
+
+const MULTIPLIERS: Record<string, bigint> = { '': 1n, 十: 10n, 百: 100n, 千: 1000n, 万: 10000n, 十万: 100000n, 百万: 1000000n, 千万: 10000000n, 亿: 100000000n };
+
+/** '149.83', '万元' → 1498300 (yuan). Unit may be 元, 万元, 亿元, 千元, or a bare multiplier (万). */
+export function toYuan(num: string, unit: string): number | null {
+  const d = parseDecimal(num);
+  if (!d) return null;
+  const u = unit.replace(/\s/g, '').replace(/元$/, '');
+  const m = MULTIPLIERS[u];
+  if (m === undefined) return null;
+  return decToNumber(decMul(d, m));
+}
+
+/** '4', '万' → 40000; '1.63', '万' → 16300; '七' → 7. */
+export function toCount(num: string, multiplier = ''): number | null {
+  const d = parseDecimal(num);
+  if (!d) return null;
+  const m = MULTIPLIERS[multiplier.replace(/\s/g, '')];
+  if (m === undefined) return null;
+  return decToNumber(decMul(d, m));
+}
+
+export function toRate(num: string): number | null {
+  const d = parseDecimal(num);
+  return d ? decToNumber(d) : null;
+}
+
+/** Full-width digits and dot → ASCII (length-preserving). */
+export function foldDigits(s: string): string {
+  return s.replace(/[０-９．，]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** Half a unit of the last written digit, in the value's own unit: '149.83' → 0.005. For rounding tolerance. */
+export function halfUlp(num: string, factor = 1): number {
+  const s = foldDigits(num).replace(/[,\s]/g, '');
+  const dot = s.indexOf('.');
+  const decimals = dot < 0 ? 0 : s.length - dot - 1;
+  return (0.5 * factor) / 10 ** decimals;
+}

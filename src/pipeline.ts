@@ -1,0 +1,50 @@
+// read → normalise → segment → structure → extract → validate → emit, one KDocument through small stages.
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { createDocument, type KDocument } from './document.js';
+import { readBytes, type ReadOptions } from './read/index.js';
+import { ReadError } from './read/errors.js';
+import { normalise } from './normalise/index.js';
+import { segment } from './segment/index.js';
+import { structure } from './structure/index.js';
+import { extract } from './extract/index.js';
+import { validate } from './validate/index.js';
+import { emit } from './emit/record.js';
+import type { KepuRecord } from './schema/record.js';
+
+export const MAX_BYTES = 40 * 1024 * 1024;
+
+export interface ExtractOptions extends ReadOptions {
+  /** path written into record.source.path (defaults to the given path) */
+  displayPath?: string;
+}
+
+/** Runs the text stages on an already-read document. */
+export function processDocument(doc: KDocument): KepuRecord {
+  normalise(doc);
+  segment(doc);
+  structure(doc);
+  extract(doc);
+  validate(doc);
+  return emit(doc);
+}
+
+export async function extractBytes(path: string, bytes: Uint8Array, opts: ExtractOptions = {}): Promise<{ record: KepuRecord; doc: KDocument }> {
+  if (bytes.length > MAX_BYTES) throw new ReadError('too_large', `file is ${(bytes.length / 1048576).toFixed(1)} MB, over the ${MAX_BYTES / 1048576} MB limit`);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const read = await readBytes(bytes, opts);
+  const doc = createDocument(opts.displayPath ?? path, sha256, read);
+  const record = processDocument(doc);
+  return { record, doc };
+}
+
+export async function extractFile(path: string, opts: ExtractOptions = {}): Promise<{ record: KepuRecord; doc: KDocument }> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    throw new ReadError('not_found', 'no such file');
+  }
+  if (size > MAX_BYTES) throw new ReadError('too_large', `file is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_BYTES / 1048576} MB limit`);
+  return extractBytes(path, await readFile(path), opts);
+}
