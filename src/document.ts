@@ -69,6 +69,8 @@ export interface Fact {
   priority?: number;
   /** where the value came from: prose (default) or a table cell */
   source?: 'prose' | 'table';
+  /** the number as written (for rounding tolerance in checks) */
+  raw?: string;
 }
 
 export interface ItemFact<T> {
@@ -95,6 +97,8 @@ export interface KDocument {
   text: string;
   /** same length as `text`, folded for matching (full-width → ASCII, traditional → simplified) */
   norm: string;
+  /** same length as `text`, for string values: traditional → simplified, full-width letters/digits folded */
+  display: string;
   pages: Page[] | null;
   lines: Line[];
   sentences: Sentence[];
@@ -119,6 +123,7 @@ export function createDocument(path: string, sha256: string, read: ReadResult): 
     format: read.format,
     text: read.text,
     norm: read.text,
+    display: read.text,
     pages: read.pages,
     lines: [],
     sentences: [],

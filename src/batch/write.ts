@@ -1,0 +1,62 @@
+// Output files are written atomically: write a temp file, then rename over the target. A killed run leaves at
+// most a hidden temp file (removed by the next run), never a half-written output.
+import { mkdir, readdir, rename, rm, writeFile, appendFile } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+
+export function outputName(input: string): string {
+  const b = basename(input);
+  return b.slice(0, b.length - extname(b).length) || b;
+}
+
+let seq = 0;
+const TEMP = /^\..+\.(\d+)\.\d+\.tmp$/;
+
+export function tempPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${seq++}.tmp`);
+}
+
+export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = tempPath(path);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+export async function appendLine(path: string, line: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await appendFile(path, line + '\n');
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes temp files left in DIR by runs that were killed (their process is gone). */
+export async function removeStaleTemps(dir: string): Promise<number> {
+  let n = 0;
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const m = TEMP.exec(name);
+    if (m && !alive(Number(m[1]))) {
+      await rm(join(dir, name), { force: true });
+      n++;
+    }
+  }
+  return n;
+}

@@ -1,0 +1,98 @@
+// Counted activities (patterns/activities.yaml). The regex finds number + measure word; the label is the
+// clause before it, and the label must carry a word that makes the measure word an activity count.
+import type { KDocument, Span } from '../document.js';
+import { compile, loadPatternFile } from '../patterns.js';
+import { toCount } from '../normalise/numbers.js';
+import { cleanValue } from '../normalise/fold.js';
+import { tokenAt } from '../segment/index.js';
+import { matches, sectionsAt, sentenceAt, trimSpan } from './engine.js';
+import type { Activity } from '../schema/record.js';
+
+interface ActivitiesFile {
+  patterns: { id: string; regex: string }[];
+  units: Record<string, string>;
+  not_label: string;
+  not_before_number: string;
+  strip_prefix: string;
+  strip_suffix: string;
+  target_sections: string;
+  target_sentence: string;
+}
+
+const BOUNDARY = new Set(['，', ',', '。', ';', ':', '!', '?', '\n', '；', '：']);
+const OPEN = '“‘《「(';
+const CLOSE = '”’》」)';
+
+/** Start of the clause that ends at `end`: walk back to a boundary that is not inside quotes. */
+export function clauseStart(norm: string, end: number, floor: number): number {
+  let depth = 0;
+  for (let i = end - 1; i >= floor; i--) {
+    const c = norm[i];
+    if (CLOSE.includes(c)) depth++;
+    else if (OPEN.includes(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && BOUNDARY.has(c)) return i + 1;
+  }
+  return floor;
+}
+
+export function extractActivities(doc: KDocument, claimed: Span[]): void {
+  const f = loadPatternFile<ActivitiesFile>('activities.yaml');
+  const found: { span: Span; item: Activity; rule: string }[] = [];
+  const used: Span[] = [];
+  const overlaps = (s: Span) => used.some((u) => s.start < u.end && s.end > u.start) || claimed.some((u) => s.start < u.end && s.end > u.start);
+  for (const p of f.patterns) {
+    for (const match of matches(doc, p.regex)) {
+      const g = match.m.groups!;
+      const numSpan = match.group('num')!;
+      const unitSpan = match.group('unit')!;
+      const countSpan = { start: Math.min(match.span.start, numSpan.start), end: match.span.end };
+      if (overlaps(countSpan)) continue;
+      // the unit must be a word of its own (期 in 期间, 场 in 场地, 人 in 人员 are not units)
+      const tok = tokenAt(doc, unitSpan.start);
+      if (tok && (tok.end > unitSpan.end || tok.start < unitSpan.start) && !/^\d/.test(tok.word)) continue;
+      if (/^[\d.]/.test(doc.norm.slice(match.span.end, match.span.end + 1))) continue;
+      const sentence = sentenceAt(doc, numSpan.start);
+      const labelEnd = p.id === 'activities.reach-after' ? match.span.end : Math.min(match.span.start, numSpan.start);
+      const clause = clauseStart(doc.norm, labelEnd, sentence.start);
+      let labelSpan: Span;
+      if (p.id === 'activities.reach-after') {
+        // label is what follows: 参加农民科学素质网络知识竞赛答题
+        const verb = match.group('verb')!;
+        let e = verb.start;
+        while (e < doc.norm.length && !BOUNDARY.has(doc.norm[e])) e++;
+        labelSpan = { start: verb.start, end: e };
+      } else if (p.id === 'activities.count-after') {
+        labelSpan = { start: clause, end: unitSpan.end };
+      } else {
+        labelSpan = { start: clause, end: labelEnd };
+      }
+      let label = doc.norm.slice(labelSpan.start, labelSpan.end);
+      const before = doc.norm.slice(Math.max(sentence.start, numSpan.start - 2), numSpan.start);
+      if (compile(`(?:${f.not_before_number})$`, '').test(before.replace(/\s+$/, ''))) continue;
+      const unit = g.unit;
+      const need = f.units[unit];
+      if (!need || !compile(need, '').test(label + (p.id === 'activities.reach-after' ? g.verb : ''))) continue;
+      if (compile(f.not_label, '').test(label)) continue;
+      if (inTargets(doc, f, numSpan.start)) continue;
+      const count = toCount(g.num, g.mult ?? '');
+      if (count === null || count <= 0) continue;
+      // label text for the record: from the display copy, connectors stripped
+      label = cleanValue(doc.display.slice(labelSpan.start, labelSpan.end))
+        .replace(compile(f.strip_prefix, ''), '')
+        .replace(compile(f.strip_suffix, ''), '');
+      if (label.length < 2) continue;
+      const approx = g.pre && /约|近|超过|超|逾|多达/.test(g.pre) ? g.pre : g.post ?? null;
+      const span = trimSpan(doc, { start: Math.min(labelSpan.start, countSpan.start), end: Math.max(labelSpan.end, countSpan.end) });
+      used.push(countSpan);
+      found.push({ span, rule: p.id, item: { label, count, unit, approx: approx ?? null } });
+    }
+  }
+  found.sort((a, b) => a.span.start - b.span.start);
+  doc.items.activities = found.map((x) => ({ item: x.item, span: x.span, rule: x.rule }));
+}
+
+function inTargets(doc: KDocument, f: ActivitiesFile, offset: number): boolean {
+  if (sectionsAt(doc, offset).some((h) => compile(f.target_sections, '').test(h.title))) return true;
+  const s = sentenceAt(doc, offset);
+  return compile(f.target_sentence, '').test(doc.norm.slice(s.start, offset));
+}

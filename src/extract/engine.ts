@@ -1,0 +1,107 @@
+// The pattern engine: runs compiled grammar regexes over the folded text, outside excluded spans,
+// and turns named groups into values. Families (staffing.ts, finance.ts …) add the domain logic.
+import type { Fact, KDocument, Span } from '../document.js';
+import { isExcluded } from '../document.js';
+import { compile, loadPatternFile } from '../patterns.js';
+import { toCount, toRate, toYuan } from '../normalise/numbers.js';
+import { cleanValue } from '../normalise/fold.js';
+
+export interface PatternDef {
+  id: string;
+  field: string;
+  kind: 'count' | 'money' | 'number' | 'text';
+  regex: string;
+  kinds?: string[];
+}
+
+export interface Match {
+  m: RegExpExecArray;
+  span: Span;
+  /** span of a named group */
+  group(name: string): Span | null;
+}
+
+/** Every match of `regex` (already expanded) in the folded text, skipping excluded regions. */
+export function* matches(doc: KDocument, regex: string, within?: Span): Generator<Match> {
+  const re = compile(regex, 'gd');
+  const text = within ? doc.norm.slice(0, within.end) : doc.norm;
+  re.lastIndex = within?.start ?? 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (isExcluded(doc, span)) continue;
+    const mm = m;
+    yield {
+      m: mm,
+      span,
+      group(name: string) {
+        const ix = mm.indices?.groups?.[name];
+        return ix ? { start: ix[0], end: ix[1] } : null;
+      },
+    };
+  }
+}
+
+export function valueOf(doc: KDocument, kind: PatternDef['kind'], match: Match): unknown {
+  const g = match.m.groups ?? {};
+  switch (kind) {
+    case 'count':
+      return g.num === undefined ? null : toCount(g.num, g.mult ?? '');
+    case 'money':
+      return g.num === undefined ? null : toYuan(g.num, g.unit ?? '元');
+    case 'number':
+      return g.num === undefined ? null : toRate(g.num);
+    case 'text': {
+      const span = match.group('value');
+      return span ? cleanValue(doc.display.slice(span.start, span.end)) : null;
+    }
+  }
+}
+
+/** Run a simple family file (a list of field patterns) and push its facts. */
+export function runFamily(doc: KDocument, file: string): Fact[] {
+  const { patterns } = loadPatternFile<{ patterns: PatternDef[] }>(file);
+  const out: Fact[] = [];
+  for (const p of patterns) {
+    if (p.kinds && (!doc.reportKind || !p.kinds.includes(doc.reportKind))) continue;
+    for (const match of matches(doc, p.regex)) {
+      const value = valueOf(doc, p.kind, match);
+      if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) continue;
+      const f: Fact = { path: p.field, value, span: trimSpan(doc, match.span), rule: p.id };
+      out.push(f);
+      doc.facts.push(f);
+    }
+  }
+  return out;
+}
+
+/** Evidence spans never start or end with whitespace. */
+export function trimSpan(doc: KDocument, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /\s/.test(doc.text[start])) start++;
+  while (end > start && /\s/.test(doc.text[end - 1])) end--;
+  return { start, end };
+}
+
+/** The sentence containing `offset`. */
+export function sentenceAt(doc: KDocument, offset: number): Span {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sentences[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return { start: offset, end: offset };
+}
+
+/** The headings whose bodies contain `offset`, innermost last. */
+export function sectionsAt(doc: KDocument, offset: number) {
+  return doc.headings.filter((h) => offset >= h.start && offset < h.bodyEnd);
+}

@@ -1,0 +1,96 @@
+// Money with a role (patterns/finance.yaml): each amount is claimed once, by the first pattern that fits.
+import type { KDocument, Span } from '../document.js';
+import { compile, loadPatternFile } from '../patterns.js';
+import { toRate, toYuan } from '../normalise/numbers.js';
+import { matches, sentenceAt, trimSpan } from './engine.js';
+
+type Aspect = 'budget' | 'actual' | 'rate';
+interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>> }
+interface FinancePattern { id: string; path?: string; subject?: string; aspect?: Aspect; regex: string; kinds?: string[] }
+interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
+interface FinanceFile { subjects: Record<string, SubjectDef>; boundary: string; patterns: FinancePattern[]; none: NoneDef[] }
+
+const file = () => loadPatternFile<FinanceFile>('finance.yaml');
+
+function subjectAlternation(f: FinanceFile): string {
+  return Object.values(f.subjects).map((s) => `(?:${s.regex})`).join('|');
+}
+
+/** Which subject key a captured subject text belongs to. */
+export function subjectOf(text: string): string | null {
+  for (const [key, s] of Object.entries(file().subjects)) if (compile(`^(?:${s.regex})$`, '').test(text)) return key;
+  return null;
+}
+
+/** The last subject named in the sentence before `offset` (for 实际支出X after 基本支出预算…). */
+function inheritedSubject(doc: KDocument, offset: number): string | null {
+  const s = sentenceAt(doc, offset);
+  const prefix = doc.norm.slice(s.start, offset);
+  let last: { key: string; at: number } | null = null;
+  for (const [key, def] of Object.entries(file().subjects)) {
+    for (const m of prefix.matchAll(compile(def.regex, 'g'))) {
+      // 占基本支出的61.99% names a subject only as a share's base
+      if (/占$/.test(prefix.slice(0, m.index))) continue;
+      if (!last || m.index! > last.at) last = { key, at: m.index! };
+    }
+  }
+  return last?.key ?? null;
+}
+
+export function extractFinance(doc: KDocument, claimed: Span[]): void {
+  const f = file();
+  const subj = subjectAlternation(f);
+  const overlaps = (s: Span) => claimed.some((c) => s.start < c.end && s.end > c.start);
+  const budgetReport = doc.reportKind === 'budget';
+  for (const p of f.patterns) {
+    if (p.kinds && (!doc.reportKind || !p.kinds.includes(doc.reportKind))) continue;
+    const src = p.regex.replaceAll('{BOUNDARY}', f.boundary).replaceAll('{SUBJECT}', subj);
+    for (const match of matches(doc, src)) {
+      const g = match.m.groups ?? {};
+      const amountSpan = match.group('amount') ?? match.group('pct');
+      if (!amountSpan || overlaps(amountSpan)) continue;
+      let path = p.path ?? null;
+      let aspect = p.aspect ?? 'actual';
+      if (!path) {
+        let key = p.subject === 'inherit' ? inheritedSubject(doc, match.span.start) : p.subject ?? (g.subject ? subjectOf(g.subject) : null);
+        if (p.subject === 'inherit' && !key && aspect === 'rate') key = 'total';
+        if (!key) continue;
+        if (budgetReport && aspect === 'actual') aspect = 'budget';
+        path = f.subjects[key]?.paths[aspect] ?? (aspect === 'rate' ? f.subjects.total.paths.rate! : null);
+      }
+      if (!path) continue;
+      const value = g.pct !== undefined ? toRate(g.pct) : toYuan(g.num ?? amountNum(match.m[0]), g.unit ?? unitOf(match.m[0]));
+      if (value === null) continue;
+      claimed.push(amountSpan);
+      doc.facts.push({ path, value, span: trimSpan(doc, match.span), rule: p.id, raw: g.pct ?? `${g.num}${g.unit}` });
+    }
+  }
+  extractNone(doc, f.none);
+}
+
+function amountNum(s: string): string {
+  return /(\d[\d,]*(?:\.\d+)?)\s*(?:万元|亿元|千元|元)/.exec(s)?.[1] ?? '';
+}
+function unitOf(s: string): string {
+  return /(万元|亿元|千元|元)/.exec(s)?.[1] ?? '元';
+}
+
+/** "无政府性基金预算支出", or a 政府性基金 section whose whole body is 无 → 0. */
+function extractNone(doc: KDocument, defs: NoneDef[]): void {
+  for (const d of defs) {
+    if (d.regex) {
+      for (const match of matches(doc, d.regex)) {
+        doc.facts.push({ path: d.path, value: 0, span: trimSpan(doc, match.span), rule: d.id });
+      }
+    } else if (d.section && d.body) {
+      for (const h of doc.headings.filter((x) => x.key === d.section)) {
+        const body = doc.norm.slice(h.end, h.bodyEnd);
+        const m = compile(d.body, '').exec(body);
+        if (m) {
+          const at = h.end + body.search(/\S/);
+          doc.facts.push({ path: d.path, value: 0, span: trimSpan(doc, { start: h.start, end: at + m[0].trim().length }), rule: d.id });
+        }
+      }
+    }
+  }
+}

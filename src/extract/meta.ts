@@ -1,0 +1,160 @@
+// Title, unit, region, year, kind, date, preparer, phone (patterns/meta.yaml).
+import type { Fact, KDocument, Line, Span } from '../document.js';
+import { isExcluded } from '../document.js';
+import { compile, loadPatternFile } from '../patterns.js';
+import { cleanValue } from '../normalise/fold.js';
+import { parseChineseInteger } from '../normalise/numbers.js';
+import { matches, trimSpan } from './engine.js';
+import type { ReportKind } from '../schema/record.js';
+
+interface Rule { id: string; regex: string }
+interface MetaFile {
+  title_line: string; title_words: string; kinds: { kind: ReportKind; regex: string }[]; org: string;
+  unit_label: Rule; year_title: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
+  phone: Rule; region: string; region_bureau: Rule;
+}
+
+const meta = () => loadPatternFile<MetaFile>('meta.yaml');
+
+function push(doc: KDocument, path: string, value: unknown, span: Span, rule: string): void {
+  doc.facts.push({ path, value, span: trimSpan(doc, span), rule, priority: 0 } as Fact);
+}
+
+/** The title: the first line naming a report kind, joined with the next line when printed over two. */
+export function findTitle(doc: KDocument): { value: string; span: Span } | null {
+  const f = meta();
+  const lines = doc.lines.filter((l) => l.text.trim() && !isExcluded(doc, l)).slice(0, 20);
+  const norm = (l: Line) => doc.norm.slice(l.start, l.end).trim();
+  const show = (l: Line) => cleanValue(doc.display.slice(l.start, l.end));
+  for (let i = 0; i < lines.length; i++) {
+    const t = norm(lines[i]);
+    if (/^附件|^[(（]?此页|^目\s*录$/.test(t) || t.length > 60) continue;
+    const next = lines[i + 1] ? norm(lines[i + 1]) : '';
+    if (compile(f.title_line, '').test(t) && compile(f.title_words, '').test(t)) {
+      return { value: show(lines[i]), span: { start: lines[i].start, end: lines[i].end } };
+    }
+    if (next && next.length <= 30 && compile(f.title_line, '').test(next) && compile(f.title_words, '').test(t + next) && !/[。，,;]/.test(t)) {
+      return { value: show(lines[i]) + show(lines[i + 1]), span: { start: lines[i].start, end: lines[i + 1].end } };
+    }
+  }
+  return null;
+}
+
+export function extractMeta(doc: KDocument): void {
+  const f = meta();
+  const title = findTitle(doc);
+  if (title) {
+    push(doc, '/meta/title', title.value, title.span, 'meta.title');
+    const kind = f.kinds.find((k) => compile(k.regex, '').test(title.value.replace(/\s+/g, '')));
+    doc.reportKind = kind?.kind ?? 'other';
+    push(doc, '/meta/reportKind', doc.reportKind, title.span, kind ? `meta.kind.${kind.kind}` : 'meta.kind.other');
+  }
+  extractYear(doc, title?.span ?? null);
+  const unit = extractUnit(doc, title?.span ?? null);
+  extractRegion(doc, unit);
+  extractDate(doc);
+  for (const m of matches(doc, f.preparer.regex)) {
+    const v = m.group('value')!;
+    const name = doc.display.slice(v.start, v.end);
+    if (compile(f.not_person, '').test(name)) continue;
+    push(doc, '/meta/preparer', name, m.span, f.preparer.id);
+  }
+  for (const m of matches(doc, f.phone.regex)) {
+    const v = m.group('value')!;
+    push(doc, '/meta/phone', doc.norm.slice(v.start, v.end).replace(/\s+/g, ''), m.span, f.phone.id);
+  }
+}
+
+function extractYear(doc: KDocument, titleSpan: Span | null): void {
+  const f = meta();
+  const toYear = (s: string) => (/^\d{4}$/.test(s) ? Number(s) : parseChineseInteger(s));
+  let titleYear: number | null = null;
+  if (titleSpan) {
+    for (const m of matches(doc, f.year_title.regex, titleSpan)) {
+      titleYear = toYear(m.m.groups!.num);
+      push(doc, '/meta/fiscalYear', titleYear, m.span, f.year_title.id);
+      break;
+    }
+  }
+  for (const m of matches(doc, f.year_body.regex)) {
+    const y = toYear(m.m.groups!.num);
+    if (titleYear === null) {
+      push(doc, '/meta/fiscalYear', y, m.group('num')!, f.year_body.id);
+      titleYear = y;
+    } else if (y !== titleYear) {
+      doc.messages.push({ ruleId: 'year_mismatch', reason: `the title says ${titleYear} but the body evaluates ${y}`, place: m.span, paths: ['/meta/fiscalYear'] });
+    }
+    break;
+  }
+  doc.data.fiscalYear = titleYear;
+}
+
+function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; span: Span } | null {
+  const f = meta();
+  for (const m of matches(doc, f.unit_label.regex)) {
+    const v = m.group('value')!;
+    const value = cleanValue(doc.display.slice(v.start, v.end));
+    if (value.length < 2) continue;
+    push(doc, '/meta/unitName', value, v, f.unit_label.id);
+    return { value, span: v };
+  }
+  if (titleSpan) {
+    const src = `(?<=^|[^\\u4e00-\\u9fa5]|{YEAR}\\s*年度?|\\n)(?<value>${f.org})`;
+    for (const m of matches(doc, src, titleSpan)) {
+      const v = m.group('value')!;
+      const value = cleanValue(doc.display.slice(v.start, v.end).replace(/^\s*年度?/, ''));
+      if (value.length < 2) continue;
+      push(doc, '/meta/unitName', value, v, 'meta.unit.title');
+      return { value, span: v };
+    }
+  }
+  // a signature line near the end: an organisation name alone on its line
+  const body = doc.lines.filter((l) => l.text.trim() && !isExcluded(doc, l));
+  for (const l of body.slice(-40)) {
+    const t = doc.norm.slice(l.start, l.end).trim();
+    if (compile(`^(?:${f.org})$`, '').test(t) && t.length <= 30) {
+      const span = trimSpan(doc, l);
+      push(doc, '/meta/unitName', cleanValue(doc.display.slice(span.start, span.end)), span, 'meta.unit.signature');
+      return { value: t, span };
+    }
+  }
+  return null;
+}
+
+function extractRegion(doc: KDocument, unit: { value: string; span: Span } | null): void {
+  const f = meta();
+  const split = (name: string) => compile(f.region, '').exec(name)?.groups ?? {};
+  let parts = unit ? split(unit.value) : {};
+  let span = unit?.span ?? null;
+  let rule = 'meta.region.unit';
+  if (!parts.province && !parts.city && !parts.county) {
+    for (const m of matches(doc, f.region_bureau.regex)) {
+      const v = m.group('value')!;
+      parts = split(doc.display.slice(v.start, v.end) + '财政局');
+      span = v;
+      rule = f.region_bureau.id;
+      break;
+    }
+  }
+  if (!span) return;
+  for (const key of ['province', 'city', 'county'] as const) {
+    if (parts[key]) push(doc, `/meta/region/${key}`, parts[key], span, rule);
+  }
+}
+
+function extractDate(doc: KDocument): void {
+  const f = meta();
+  const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseChineseInteger(s)!);
+  for (const rule of f.date) {
+    for (const m of matches(doc, rule.regex.startsWith('^') ? `(?<=^|\\n)${rule.regex.slice(1).replace(/\$$/, '(?=\\r?\\n|$)')}` : rule.regex)) {
+      const g = m.m.groups!;
+      const y = /^\d{4}$/.test(g.y) ? Number(g.y) : parseChineseInteger(g.y)!;
+      const mo = num(g.m);
+      const d = num(g.d);
+      if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 31)) continue;
+      const iso = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      push(doc, '/meta/reportDate', iso, m.group('date')!, rule.id);
+      return;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+// Named special funds (patterns/projects.yaml): a sentence naming a fund and giving its figures.
+import type { KDocument, Span } from '../document.js';
+import { compile, loadPatternFile } from '../patterns.js';
+import { toYuan } from '../normalise/numbers.js';
+import { cleanValue } from '../normalise/fold.js';
+import { matches, trimSpan } from './engine.js';
+import type { Project } from '../schema/record.js';
+
+interface FieldDef { id: string; field: keyof Project; sign?: number; regex: string }
+interface ProjectsFile { name: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string } }
+
+export function extractProjects(doc: KDocument, claimed: Span[]): void {
+  const f = loadPatternFile<ProjectsFile>('projects.yaml');
+  const detailed = detailedProjects(doc, f, claimed);
+  doc.items.projects = detailed.length ? detailed : listedProjects(doc, f, claimed);
+}
+
+function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
+  const out = [];
+  for (const line of doc.lines) {
+    const text = doc.norm.slice(line.start, line.end);
+    const lead = text.length - text.trimStart().length;
+    const nm = compile(f.name, 'd').exec(text.trimStart());
+    if (!nm) continue;
+    const end = line.start + (text.indexOf('。') >= 0 ? text.indexOf('。') + 1 : text.length);
+    const region = { start: line.start, end };
+    const item: Project = { name: '', budget: null, adjustment: null, actual: null, carryover: null };
+    const fields: Record<string, { span: Span; rule: string }> = {};
+    const spans: Span[] = [];
+    for (const fd of f.fields) {
+      if (item[fd.field] !== null) continue;
+      for (const m of matches(doc, fd.regex, region)) {
+        const amount = m.group('amount')!;
+        const v = toYuan(m.m.groups!.num, m.m.groups!.unit);
+        if (v === null) continue;
+        (item as Record<string, unknown>)[fd.field] = (fd.sign ?? 1) * v;
+        fields[fd.field] = { span: trimSpan(doc, m.span), rule: fd.id };
+        spans.push(amount);
+        break;
+      }
+    }
+    if (Object.keys(fields).length < 2 || (item.actual === null && item.budget === null)) continue;
+    const ix = nm.indices!.groups!.name;
+    const nameSpan = { start: line.start + lead + ix[0], end: line.start + lead + ix[1] };
+    item.name = cleanValue(doc.display.slice(nameSpan.start, nameSpan.end));
+    fields.name = { span: nameSpan, rule: 'projects.name' };
+    claimed.push(...spans);
+    out.push({ item, span: trimSpan(doc, region), rule: 'projects.detailed', fields });
+  }
+  return out;
+}
+
+function listedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
+  const out = [];
+  for (const intro of matches(doc, f.listing.intro)) {
+    let end = intro.span.end;
+    while (end < doc.norm.length && doc.norm[end] !== '。' && doc.norm[end] !== '\n') end++;
+    for (const m of matches(doc, f.listing.item, { start: intro.span.end, end })) {
+      const g = m.m.groups!;
+      const v = toYuan(g.num, g.unit);
+      const nameSpan = m.group('name')!;
+      if (v === null) continue;
+      const item: Project = { name: cleanValue(doc.display.slice(nameSpan.start, nameSpan.end)), budget: null, adjustment: null, actual: v, carryover: null };
+      claimed.push(m.group('amount')!);
+      out.push({ item, span: trimSpan(doc, m.span), rule: f.listing.id, fields: { name: { span: nameSpan, rule: f.listing.id }, actual: { span: trimSpan(doc, m.span), rule: f.listing.id } } });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,21 @@
+// Stage 2 — normalise: the matching copy (norm) and the value copy (display), both offset-preserving.
+import type { KDocument } from '../document.js';
+import { foldForDisplay, foldForMatch, simplify } from './fold.js';
+
+export function normalise(doc: KDocument): void {
+  const simp = simplify(doc.text);
+  doc.display = foldForDisplay(simp);
+  doc.norm = foldForMatch(simp);
+  if (doc.norm.length !== doc.text.length || doc.display.length !== doc.text.length) {
+    throw new Error('normalise: offsets not preserved'); // a bug, never data-dependent
+  }
+  if (simp !== doc.text && countDiff(simp, doc.text) > 3) {
+    doc.messages.push({ ruleId: 'normalise.traditional', reason: 'traditional script converted to simplified for matching' });
+  }
+}
+
+function countDiff(a: string, b: string): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) n++;
+  return n;
+}

@@ -1,0 +1,37 @@
+// nodejieba with the domain dictionary from patterns/dict; loaded once per process.
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+type Jieba = { load(o: Record<string, string>): void; cut(s: string, hmm?: boolean): string[] };
+let jieba: Jieba | null = null;
+
+export const PATTERNS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'patterns');
+
+function load(): Jieba {
+  if (jieba) return jieba;
+  const j = require('nodejieba') as Jieba;
+  j.load({ userDict: join(PATTERNS_DIR, 'dict', 'domain.dict.utf8') });
+  jieba = j;
+  return j;
+}
+
+/**
+ * Cut with HMM on (plain cut() splits numbers into single digits). Tokens carry offsets, computed from
+ * cumulative lengths because jieba's output joins back to its input.
+ */
+export function cutWithOffsets(s: string, base = 0): { word: string; start: number; end: number }[] {
+  const words = load().cut(s, true);
+  const out = [];
+  let pos = 0;
+  for (const w of words) {
+    out.push({ word: w, start: base + pos, end: base + pos + w.length });
+    pos += w.length;
+  }
+  if (pos !== s.length) {
+    // never trust offsets that do not add up: fall back to one token per character
+    return [...s].map((c, i) => ({ word: c, start: base + i, end: base + i + 1 }));
+  }
+  return out;
+}

@@ -1,0 +1,16 @@
+// Stage 4 — structure: repeated copies, tables, table of contents, then the heading outline.
+import type { KDocument } from '../document.js';
+import { excludeRepeatedCopy } from './duplicates.js';
+import { excludeToc } from './toc.js';
+import { buildOutline, findHeadings } from './outline.js';
+import { splitInlineHeadings } from './inline.js';
+import { findTables } from './tables.js';
+
+export function structure(doc: KDocument): void {
+  splitInlineHeadings(doc);
+  excludeRepeatedCopy(doc);
+  findTables(doc);
+  excludeToc(doc);
+  doc.headings = findHeadings(doc);
+  doc.outline = buildOutline(doc.headings);
+}

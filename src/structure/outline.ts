@@ -1,0 +1,184 @@
+// Headings: the numbering ladder (patterns/headings.yaml), canonical keys (patterns/sections.yaml),
+// and the rules that keep TOC lines, duty lists, table rows and repeated copies out of the outline.
+import type { Heading, KDocument, Line } from '../document.js';
+import { isExcluded } from '../document.js';
+import { compile, loadPatternFile } from '../patterns.js';
+import type { OutlineNode } from '../schema/record.js';
+
+interface MarkerDef { id: string; rank: number; regex: string }
+interface HeadingsFile { markers: MarkerDef[]; not_heading: string[]; list_item: string; limits: { title_max: number; run_in_title_max: number } }
+interface SectionDef { key: string; rank: number; match: string; standalone?: string }
+
+export interface Candidate {
+  line: Line;
+  start: number;
+  end: number;
+  rank: number;
+  ordinal: string | null;
+  title: string;
+  /** true when the text is heading-like (short title); false for a numbered sentence (a list item) */
+  headingLike: boolean;
+  runIn: boolean;
+  key: string | null;
+}
+
+export function sectionKey(title: string): string | null {
+  const t = title.replace(/\s+/g, '');
+  for (const s of loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections) {
+    if (compile(s.match, '').test(t)) return s.key;
+  }
+  return null;
+}
+
+function standaloneSection(title: string): SectionDef | null {
+  const t = title.replace(/\s+/g, '').replace(/[。.:：]$/, '');
+  if (t.length > 20) return null;
+  for (const s of loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections) {
+    if (s.standalone && compile(s.standalone, '').test(t)) return s;
+  }
+  return null;
+}
+
+/** Classify one line (norm text) as a heading candidate, or null. */
+export function classifyLine(doc: KDocument, line: Line): Candidate | null {
+  const cfg = loadPatternFile<HeadingsFile>('headings.yaml');
+  const raw = doc.norm.slice(line.start, line.end);
+  if (raw.includes('\t')) return null;
+  const lead = raw.length - raw.trimStart().length;
+  const text = raw.trim();
+  if (!text) return null;
+  const start = line.start + lead;
+  for (const m of cfg.markers) {
+    const mm = compile(m.regex, '').exec(text);
+    if (!mm) continue;
+    const rest = text.slice(mm[0].length);
+    if (!rest || /^[\d.%]/.test(rest)) return null;
+    if (cfg.not_heading.some((p) => compile(p, '').test(rest))) return null;
+    const ordinal = doc.display.slice(start, start + mm[0].length).trim();
+    return judge(doc, line, start, start + mm[0].length, m.rank, ordinal, rest, cfg);
+  }
+  if (compile(cfg.list_item, '').test(text)) return null;
+  const sec = standaloneSection(text);
+  if (sec && !/[，,。;]/.test(text.replace(/[。.:：]$/, ''))) {
+    const end = start + text.length;
+    return { line, start, end, rank: sec.rank, ordinal: null, title: clean(doc, start, end), headingLike: true, runIn: false, key: sec.key };
+  }
+  return null;
+}
+
+function judge(doc: KDocument, line: Line, start: number, restStart: number, rank: number, ordinal: string, rest: string, cfg: HeadingsFile): Candidate {
+  const stop = rest.search(/[。;]/);
+  let title = rest;
+  let runIn = false;
+  let headingLike: boolean;
+  if (stop < 0) {
+    headingLike = rest.length <= cfg.limits.title_max;
+  } else {
+    title = rest.slice(0, stop);
+    const after = rest.slice(stop + 1).trim();
+    const shortClean = title.length <= cfg.limits.run_in_title_max && !/[，,]/.test(title);
+    headingLike = shortClean;
+    runIn = shortClean && after.length > 0;
+  }
+  const titleEnd = restStart + title.length;
+  const end = headingLike ? titleEnd + (stop >= 0 ? 1 : 0) : line.end;
+  return {
+    line, start, end, rank, ordinal,
+    title: clean(doc, restStart, titleEnd),
+    headingLike, runIn,
+    key: headingLike ? sectionKey(title) : null,
+  };
+}
+
+function clean(doc: KDocument, start: number, end: number): string {
+  return doc.display.slice(start, end).replace(/\*\*/g, '').replace(/\s+/g, ' ').replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '').trim().replace(/[。:：]$/, '');
+}
+
+/** All heading candidates outside excluded regions, before list/TOC filtering. */
+export function candidates(doc: KDocument): Candidate[] {
+  const out: Candidate[] = [];
+  for (const line of doc.lines) {
+    if (isExcluded(doc, line)) continue;
+    const c = classifyLine(doc, line);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+/**
+ * Decide which candidates are headings. A run of same-rank numbered lines under one parent is a list
+ * (duties, problems) when most of its lines are sentences, or when the parent is a duties section.
+ */
+export function findHeadings(doc: KDocument): Heading[] {
+  const cands = candidates(doc).filter((c) => !isTocRun(doc, c));
+  const accepted: Candidate[] = [];
+  const stack: Candidate[] = [];
+  // group siblings: same rank, same parent
+  const groups = new Map<Candidate | null, Map<number, Candidate[]>>();
+  const parentOf = new Map<Candidate, Candidate | null>();
+  for (const c of cands) {
+    while (stack.length && stack[stack.length - 1].rank >= c.rank) stack.pop();
+    const parent = stack.length ? stack[stack.length - 1] : null;
+    parentOf.set(c, parent);
+    if (!groups.has(parent)) groups.set(parent, new Map());
+    const g = groups.get(parent)!;
+    if (!g.has(c.rank)) g.set(c.rank, []);
+    g.get(c.rank)!.push(c);
+    if (c.headingLike) stack.push(c);
+  }
+  const listy = new Set<Candidate>();
+  for (const [parent, byRank] of groups) {
+    for (const [, sibs] of byRank) {
+      const headingLike = sibs.filter((s) => s.headingLike).length;
+      const isDutyList = parent?.key === 'duties' && sibs.some((s) => s.ordinal !== null);
+      if (isDutyList || headingLike * 2 < sibs.length) sibs.forEach((s) => listy.add(s));
+    }
+  }
+  for (const c of cands) if (c.headingLike && !listy.has(c)) accepted.push(c);
+  return toHeadings(doc, accepted);
+}
+
+function toHeadings(doc: KDocument, cs: Candidate[]): Heading[] {
+  const headings: Heading[] = [];
+  const stack: Heading[] = [];
+  const bodyLimit = (pos: number) => {
+    let lim = doc.text.length;
+    for (const x of doc.excluded) if (x.reason === 'repeated copy' && x.start >= pos && x.start < lim) lim = x.start;
+    return lim;
+  };
+  for (const c of cs) {
+    while (stack.length && stack[stack.length - 1].rank >= c.rank) stack.pop();
+    const h: Heading = { start: c.start, end: c.end, level: stack.length + 1, rank: c.rank, ordinal: c.ordinal, title: c.title, key: c.key, bodyEnd: bodyLimit(c.start) };
+    headings.push(h);
+    stack.push(h);
+  }
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i];
+    for (let j = i + 1; j < headings.length; j++) {
+      if (headings[j].level <= h.level) {
+        h.bodyEnd = Math.min(h.bodyEnd, headings[j].start);
+        break;
+      }
+    }
+  }
+  return headings;
+}
+
+/** TOC: a line ending in a page number with dot leaders, or inside a block introduced by 目录. */
+function isTocRun(doc: KDocument, c: Candidate): boolean {
+  const text = doc.norm.slice(c.line.start, c.line.end);
+  return /(?:\.{2,}|…+|·{2,}|-{3,})\s*\d+\s*$/.test(text) || doc.excluded.some((x) => x.reason === 'toc' && c.start >= x.start && c.start < x.end);
+}
+
+export function buildOutline(headings: Heading[]): OutlineNode[] {
+  const roots: OutlineNode[] = [];
+  const stack: { h: Heading; node: OutlineNode }[] = [];
+  for (const h of headings) {
+    const node: OutlineNode = { level: h.level, ordinal: h.ordinal, title: h.title, key: h.key, span: { start: h.start, end: h.end }, children: [] };
+    while (stack.length && stack[stack.length - 1].h.level >= h.level) stack.pop();
+    if (stack.length) stack[stack.length - 1].node.children.push(node);
+    else roots.push(node);
+    stack.push({ h, node });
+  }
+  return roots;
+}

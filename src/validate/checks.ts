@@ -1,0 +1,52 @@
+// Consistency checks on the resolved values: sums, rates, staffing. Each adds a warning, never throws.
+// Sums allow for the rounding of the stated figures: half a unit of each figure's last written digit.
+import type { Fact, KDocument } from '../document.js';
+import { halfUlp } from '../normalise/numbers.js';
+
+const fmt = (yuan: number) => `${(yuan / 10000).toFixed(4).replace(/\.?0+$/, '')}万元`;
+
+/** Rounding slack of a money fact in yuan, from the figure as written (raw: '149.83万元'). */
+function slack(f: Fact): number {
+  const m = /^([\d,.]+)\s*(万|亿|千)?/.exec(f.raw ?? '');
+  if (!m) return 0.5;
+  const factor = m[2] === '亿' ? 1e8 : m[2] === '万' ? 1e4 : m[2] === '千' ? 1e3 : 1;
+  return halfUlp(m[1], factor);
+}
+
+export function runChecks(doc: KDocument, values: Map<string, Fact>): void {
+  const v = (p: string) => values.get(p);
+  const warn = (ruleId: string, reason: string, paths: string[]) => doc.messages.push({ ruleId, reason, paths });
+
+  const sum = (total: string, parts: string[], code: string, what: string) => {
+    const t = v(total);
+    const ps = parts.map(v);
+    if (!t || ps.some((p) => !p)) return;
+    const s = ps.reduce((a, p) => a + (p!.value as number), 0);
+    const tol = slack(t) + ps.reduce((a, p) => a + slack(p!), 0);
+    if (Math.abs(s - (t.value as number)) > tol + 1e-6) {
+      warn(code, `${what}: ${ps.map((p) => fmt(p!.value as number)).join(' + ')} = ${fmt(s)}, but the stated total is ${fmt(t.value as number)}`, [total, ...parts]);
+    }
+  };
+  sum('/finance/basic/actual', ['/finance/basic/personnel', '/finance/basic/publicUse'], 'sum_mismatch_basic', '人员经费 + 公用经费 ≠ 基本支出');
+  sum('/finance/spendingTotal/actual', ['/finance/basic/actual', '/finance/project/actual'], 'sum_mismatch_total', '基本支出 + 项目支出 ≠ 总支出');
+
+  for (const [group, label] of [['spendingTotal', '总支出'], ['basic', '基本支出'], ['project', '项目支出']] as const) {
+    const b = v(`/finance/${group}/budget`);
+    const a = v(`/finance/${group}/actual`);
+    const r = v(`/finance/${group}/executionRate`);
+    if (!a || !b || !r || !(b.value as number)) continue;
+    const computed = ((a.value as number) / (b.value as number)) * 100;
+    const tol = (r.raw ? halfUlp(r.raw) : 0.5) + 0.05;
+    if (Math.abs(computed - (r.value as number)) > tol) {
+      warn('rate_mismatch', `${label} 执行率 is stated as ${r.value}%, but ${fmt(a.value as number)} ÷ ${fmt(b.value as number)} = ${computed.toFixed(2)}%`, [
+        `/finance/${group}/executionRate`, `/finance/${group}/actual`, `/finance/${group}/budget`,
+      ]);
+    }
+  }
+
+  const ins = v('/staffing/inService');
+  const auth = v('/staffing/authorized');
+  if (ins && auth && (ins.value as number) > (auth.value as number)) {
+    warn('staffing_over_authorized', `在职 ${ins.value} 人 is more than the 编制 of ${auth.value}`, ['/staffing/inService', '/staffing/authorized']);
+  }
+}
