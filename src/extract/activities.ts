@@ -19,6 +19,7 @@ interface ActivitiesFile {
   target_sentence: string;
 }
 
+const OUTPUT_UNITS = new Set(['个', '篇', '份']);
 const BOUNDARY = new Set(['，', ',', '。', ';', ':', '!', '?', '\n', '；', '：']);
 const OPEN = '“‘《「(';
 const CLOSE = '”’》」)';
@@ -49,11 +50,12 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (overlaps(countSpan)) continue;
       // the unit must be a word of its own (期 in 期间, 场 in 场地, 人 in 人员 are not units)
       const tok = tokenAt(doc, unitSpan.start);
-      if (tok && (tok.end > unitSpan.end || tok.start < unitSpan.start) && !/^\d/.test(tok.word)) continue;
+      if (tok && tok.end > unitSpan.end) continue;
       if (/^[\d.]/.test(doc.norm.slice(match.span.end, match.span.end + 1))) continue;
       const sentence = sentenceAt(doc, numSpan.start);
       const labelEnd = p.id === 'activities.reach-after' ? match.span.end : Math.min(match.span.start, numSpan.start);
-      const clause = clauseStart(doc.norm, labelEnd, sentence.start);
+      const prev = used.filter((u) => u.end <= labelEnd && u.end > sentence.start).reduce((a, u) => Math.max(a, u.end), sentence.start);
+      const clause = clauseStart(doc.norm, labelEnd, prev);
       let labelSpan: Span;
       if (p.id === 'activities.reach-after') {
         // label is what follows: 参加农民科学素质网络知识竞赛答题
@@ -71,9 +73,15 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (compile(`(?:${f.not_before_number})$`, '').test(before.replace(/\s+$/, ''))) continue;
       const unit = g.unit;
       const need = f.units[unit];
-      if (!need || !compile(need, '').test(label + (p.id === 'activities.reach-after' ? g.verb : ''))) continue;
+      // 推送200余个科普视频: for outputs the noun follows the measure word
+      let after = match.span.end;
+      while (after < doc.norm.length && !BOUNDARY.has(doc.norm[after])) after++;
+      const context = label + (p.id === 'activities.reach-after' ? g.verb : '') + (OUTPUT_UNITS.has(unit) ? doc.norm.slice(match.span.end, Math.min(after, match.span.end + 6)) : '');
+      if (!need || !compile(need, '').test(context)) continue;
       if (compile(f.not_label, '').test(label)) continue;
       if (inTargets(doc, f, numSpan.start)) continue;
+      // 一场精彩的报告 is an article, not a count
+      if (/^[一两]$/.test(g.num) && !g.mult) continue;
       const count = toCount(g.num, g.mult ?? '');
       if (count === null || count <= 0) continue;
       // label text for the record: from the display copy, connectors stripped
@@ -93,6 +101,6 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
 
 function inTargets(doc: KDocument, f: ActivitiesFile, offset: number): boolean {
   if (sectionsAt(doc, offset).some((h) => compile(f.target_sections, '').test(h.title))) return true;
-  const s = sentenceAt(doc, offset);
-  return compile(f.target_sentence, '').test(doc.norm.slice(s.start, offset));
+  const line = doc.lines.find((l) => offset >= l.start && offset <= l.end);
+  return compile(f.target_sentence, '').test(doc.norm.slice(line?.start ?? sentenceAt(doc, offset).start, offset));
 }

@@ -5,7 +5,7 @@ import { toRate, toYuan } from '../normalise/numbers.js';
 import { matches, sentenceAt, trimSpan } from './engine.js';
 
 type Aspect = 'budget' | 'actual' | 'rate';
-interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>> }
+interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
 interface FinancePattern { id: string; path?: string; subject?: string; aspect?: Aspect; regex: string; kinds?: string[] }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface FinanceFile { subjects: Record<string, SubjectDef>; boundary: string; patterns: FinancePattern[]; none: NoneDef[] }
@@ -54,6 +54,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       if (!path) {
         let key = p.subject === 'inherit' ? inheritedSubject(doc, match.span.start) : p.subject ?? (g.subject ? subjectOf(g.subject) : null);
         if (p.subject === 'inherit' && !key && aspect === 'rate') key = 'total';
+        const subjSpan = match.group('subject');
+        if (key && subjSpan && f.subjects[key]?.named && !opensPhrase(doc, subjSpan.start, f.boundary)) continue;
         if (!key) continue;
         if (budgetReport && aspect === 'actual') aspect = 'budget';
         path = f.subjects[key]?.paths[aspect] ?? (aspect === 'rate' ? f.subjects.total.paths.rate! : null);
@@ -66,6 +68,12 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
     }
   }
   extractNone(doc, f.none);
+}
+
+/** True when the text before `at` ends where a phrase may start (see `boundary` in finance.yaml). */
+function opensPhrase(doc: KDocument, at: number, boundary: string): boolean {
+  const before = doc.norm.slice(Math.max(0, at - 4), at);
+  return compile(`${boundary}$`, '').test(before) || at === 0;
 }
 
 function amountNum(s: string): string {

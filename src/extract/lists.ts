@@ -4,6 +4,8 @@ import { isExcluded } from '../document.js';
 import { cleanValue } from '../normalise/fold.js';
 
 const ITEM_MARKER = /^\s*(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十\d]{1,3}[)）][、.]?|\d{1,2}(?:[、．]|\.(?!\d))|[①②③④⑤⑥⑦⑧⑨⑩])\s*/;
+// a signature block after the last section: the unit's name, a date
+const SIGNATURE = /^(?:[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技馆|中心|学会)\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.{1,6}日|(?:填\s*[报表]\s*人|联\s*系\s*人|联系电话|填报日期|单位负责人|负责人)[:：].*|[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技馆|中心|学会|局)|(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日)$/;
 const NOTHING = /^\s*(?:无|没有|暂无|无。|不存在)[。.]?\s*$/;
 
 export function extractLists(doc: KDocument): void {
@@ -34,7 +36,7 @@ function items(doc: KDocument, h: Heading): { item: string; span: Span; rule: st
     const isHeading = [...headingStarts].some((s) => s >= line.start && s < line.end);
     const trimmed = raw.trim();
     if (isHeading && !/[。;]./.test(trimmed) && trimmed.length <= 40) continue;
-    if (NOTHING.test(raw)) continue;
+    if (NOTHING.test(raw) || SIGNATURE.test(trimmed)) continue;
     const lead = raw.length - raw.trimStart().length;
     const m = ITEM_MARKER.exec(raw);
     const start = line.start + (m ? m[0].length : lead);

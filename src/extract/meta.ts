@@ -26,6 +26,12 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
   const lines = doc.lines.filter((l) => l.text.trim() && !isExcluded(doc, l)).slice(0, 20);
   const norm = (l: Line) => doc.norm.slice(l.start, l.end).trim();
   const show = (l: Line) => cleanValue(doc.display.slice(l.start, l.end));
+  // a report pasted on one line: the title is the line's opening phrase
+  const first = lines[0] ? /^\s*(\S{4,60}?(?:自评报告|评价报告|绩效报告|部门决算|部门预算|报告))(?=\s)/.exec(norm(lines[0])) : null;
+  if (first && norm(lines[0]).length > 60 && compile(f.title_words, '').test(first[1])) {
+    const start = lines[0].start + doc.norm.slice(lines[0].start).indexOf(first[1]);
+    return { value: cleanValue(doc.display.slice(start, start + first[1].length)), span: { start, end: start + first[1].length } };
+  }
   for (let i = 0; i < lines.length; i++) {
     const t = norm(lines[i]);
     if (/^附件|^[(（]?此页|^目\s*录$/.test(t) || t.length > 60) continue;
@@ -102,10 +108,13 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     const src = `(?<=^|[^\\u4e00-\\u9fa5]|{YEAR}\\s*年度?|\\n)(?<value>${f.org})`;
     for (const m of matches(doc, src, titleSpan)) {
       const v = m.group('value')!;
-      const value = cleanValue(doc.display.slice(v.start, v.end).replace(/^\s*年度?/, ''));
+      // a year in Chinese numerals (二〇二四年度) is not part of the name
+      const lead = /^[\s〇零一二三四五六七八九\d]*年度?/.exec(doc.norm.slice(v.start, v.end))?.[0].length ?? 0;
+      const span = { start: v.start + lead, end: v.end };
+      const value = cleanValue(doc.display.slice(span.start, span.end));
       if (value.length < 2) continue;
-      push(doc, '/meta/unitName', value, v, 'meta.unit.title');
-      return { value, span: v };
+      push(doc, '/meta/unitName', value, span, 'meta.unit.title');
+      return { value, span };
     }
   }
   // a signature line near the end: an organisation name alone on its line
@@ -145,8 +154,9 @@ function extractRegion(doc: KDocument, unit: { value: string; span: Span } | nul
 function extractDate(doc: KDocument): void {
   const f = meta();
   const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseChineseInteger(s)!);
-  for (const rule of f.date) {
-    for (const m of matches(doc, rule.regex.startsWith('^') ? `(?<=^|\\n)${rule.regex.slice(1).replace(/\$$/, '(?=\\r?\\n|$)')}` : rule.regex)) {
+  for (const rule of f.date as (Rule & { line?: boolean })[]) {
+    const found = rule.line ? lineMatches(doc, rule.regex) : [...matches(doc, rule.regex)];
+    for (const m of found) {
       const g = m.m.groups!;
       const y = /^\d{4}$/.test(g.y) ? Number(g.y) : parseChineseInteger(g.y)!;
       const mo = num(g.m);
@@ -157,4 +167,24 @@ function extractDate(doc: KDocument): void {
       return;
     }
   }
+}
+
+/** Matches of a whole-line regex over the document's (possibly virtual) lines; offsets into the text. */
+function lineMatches(doc: KDocument, regex: string) {
+  const out = [];
+  const re = compile(regex, 'd');
+  for (const l of doc.lines) {
+    if (isExcluded(doc, l)) continue;
+    const m = re.exec(doc.norm.slice(l.start, l.end));
+    if (!m) continue;
+    out.push({
+      m,
+      span: { start: l.start + m.index, end: l.start + m.index + m[0].length },
+      group(name: string) {
+        const ix = m.indices?.groups?.[name];
+        return ix ? { start: l.start + ix[0], end: l.start + ix[1] } : null;
+      },
+    });
+  }
+  return out;
 }

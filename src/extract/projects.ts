@@ -17,35 +17,32 @@ export function extractProjects(doc: KDocument, claimed: Span[]): void {
 
 function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
   const out = [];
-  for (const line of doc.lines) {
-    const text = doc.norm.slice(line.start, line.end);
-    const lead = text.length - text.trimStart().length;
-    const nm = compile(f.name, 'd').exec(text.trimStart());
-    if (!nm) continue;
-    const end = line.start + (text.indexOf('。') >= 0 ? text.indexOf('。') + 1 : text.length);
-    const region = { start: line.start, end };
+  for (const nm of matches(doc, f.name)) {
+    const nameSpan = nm.group('name')!;
+    let end = nameSpan.end;
+    while (end < doc.norm.length && doc.norm[end] !== '。' && doc.norm[end] !== '\n') end++;
+    const region = { start: nameSpan.end, end };
     const item: Project = { name: '', budget: null, adjustment: null, actual: null, carryover: null };
     const fields: Record<string, { span: Span; rule: string }> = {};
     const spans: Span[] = [];
     for (const fd of f.fields) {
       if (item[fd.field] !== null) continue;
       for (const m of matches(doc, fd.regex, region)) {
-        const amount = m.group('amount')!;
         const v = toYuan(m.m.groups!.num, m.m.groups!.unit);
         if (v === null) continue;
         (item as Record<string, unknown>)[fd.field] = (fd.sign ?? 1) * v;
         fields[fd.field] = { span: trimSpan(doc, m.span), rule: fd.id };
-        spans.push(amount);
+        spans.push(m.group('amount')!);
         break;
       }
     }
-    if (Object.keys(fields).length < 2 || (item.actual === null && item.budget === null)) continue;
-    const ix = nm.indices!.groups!.name;
-    const nameSpan = { start: line.start + lead + ix[0], end: line.start + lead + ix[1] };
+    // a budget disclosure names a fund with its budget only; elsewhere two figures make a project
+    const enough = Object.keys(fields).length >= 2 || (doc.reportKind === 'budget' && item.budget !== null);
+    if (!enough || (item.actual === null && item.budget === null)) continue;
     item.name = cleanValue(doc.display.slice(nameSpan.start, nameSpan.end));
     fields.name = { span: nameSpan, rule: 'projects.name' };
     claimed.push(...spans);
-    out.push({ item, span: trimSpan(doc, region), rule: 'projects.detailed', fields });
+    out.push({ item, span: trimSpan(doc, { start: nameSpan.start, end }), rule: 'projects.detailed', fields });
   }
   return out;
 }

@@ -2,8 +2,12 @@
 import type { KDocument } from '../document.js';
 import { foldForDisplay, foldForMatch, simplify } from './fold.js';
 
+// Markup left behind by converters (pandoc bookmarks, markdown bold): blanked, same length.
+const ARTIFACTS = /\[bookmark: [^\]\n]*\]|\*\*/g;
+const blank = (s: string) => s.replace(ARTIFACTS, (m) => ' '.repeat(m.length));
+
 export function normalise(doc: KDocument): void {
-  const simp = simplify(doc.text);
+  const simp = blank(simplify(doc.text));
   doc.display = foldForDisplay(simp);
   doc.norm = foldForMatch(simp);
   if (doc.norm.length !== doc.text.length || doc.display.length !== doc.text.length) {

@@ -1,19 +1,32 @@
 // Reports pasted as one long line carry their headings inline ("…。二、一般公共预算支出情况（一）基本支出情况2024年…").
-// Such lines are cut into virtual lines at each numbered marker that starts a known section title.
+// Such lines are cut into virtual lines at each numbered marker that starts a heading, and before a closing
+// signature (unit name and date), so the heading and list stages see them as lines.
 import type { KDocument, Line } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
 
 const LONG_LINE = 300;
-const MARKER = /(?:^|(?<=[。;!?]))\s*(?:[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)])/g;
+const MARKER = /(?:^|(?<=[。;!?\s]))(?:[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.(?!\d))/g;
+const SIGNATURE_TAIL = /\s+[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技馆|中心|学会)\s+(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日\s*$/;
 
 interface SectionDef { key: string; match: string }
 
-/** Length of a section title at the start of `s` ('一般公共预算支出情况…' → 10), or 0. */
-function titleLength(s: string): number {
-  const head = s.slice(0, 40);
+function isSectionTitle(s: string): boolean {
+  return loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections.some((sec) => compile(sec.match, '').test(s));
+}
+
+/** Length of the heading title after a marker at the start of `s`, or 0 when it is not a heading. */
+function titleLength(s: string, arabic: boolean): number {
+  if (arabic) {
+    // 1.科普活动。开展… — a short run-in title
+    const m = /^[^。;,，\s]{2,15}。/.exec(s);
+    return m ? m[0].length : 0;
+  }
+  const word = /^[^\s。;]{2,30}(?=\s)/.exec(s);
+  if (word && isSectionTitle(word[0])) return word[0].length;
+  // no space after the title: take the section phrase itself
   let best = 0;
   for (const sec of loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections) {
-    const m = compile(`^[^。;,，]{0,12}?(?:${sec.match})(?:情况|分析|概况)?`, '').exec(head);
+    const m = compile(`^[^。;,，\\s]{0,12}?(?:${sec.match})(?:情况|分析|概况)?`, '').exec(s.slice(0, 40));
     if (m && m[0].length > best) best = m[0].length;
   }
   return best;
@@ -28,21 +41,15 @@ export function splitInlineHeadings(doc: KDocument): void {
       continue;
     }
     const cuts = new Set<number>();
-    let pos = 0;
-    const queue = [...s.matchAll(MARKER)].map((m) => m.index! + (m[0].length - m[0].trimStart().length));
-    while (queue.length) {
-      const at = queue.shift()!;
-      if (at < pos) continue;
-      const marker = /^(?:[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)])/.exec(s.slice(at));
-      if (!marker) continue;
-      const len = titleLength(s.slice(at + marker[0].length));
+    for (const m of s.matchAll(MARKER)) {
+      const at = m.index!;
+      const len = titleLength(s.slice(at + m[0].length), /^\d/.test(m[0]));
       if (!len) continue;
-      const end = at + marker[0].length + len;
       cuts.add(at);
-      cuts.add(end);
-      pos = end;
-      if (/^(?:[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)])/.test(s.slice(end))) queue.unshift(end);
+      cuts.add(at + m[0].length + len);
     }
+    const tail = SIGNATURE_TAIL.exec(s);
+    if (tail) cuts.add(tail.index);
     if (!cuts.size) {
       out.push(line);
       continue;

@@ -4,6 +4,7 @@ import type { Heading, KDocument, Line } from '../document.js';
 import { isExcluded } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import type { OutlineNode } from '../schema/record.js';
+import { parseChineseInteger } from '../normalise/numbers.js';
 
 interface MarkerDef { id: string; rank: number; regex: string }
 interface HeadingsFile { markers: MarkerDef[]; not_heading: string[]; list_item: string; limits: { title_max: number; run_in_title_max: number } }
@@ -52,7 +53,7 @@ export function classifyLine(doc: KDocument, line: Line): Candidate | null {
     const mm = compile(m.regex, '').exec(text);
     if (!mm) continue;
     const rest = text.slice(mm[0].length);
-    if (!rest || /^[\d.%]/.test(rest)) return null;
+    if (!rest || (m.rank >= 3 && /^[\d.%]/.test(rest))) return null;
     if (cfg.not_heading.some((p) => compile(p, '').test(rest))) return null;
     const ordinal = doc.display.slice(start, start + mm[0].length).trim();
     return judge(doc, line, start, start + mm[0].length, m.rank, ordinal, rest, cfg);
@@ -115,27 +116,51 @@ export function findHeadings(doc: KDocument): Heading[] {
   const stack: Candidate[] = [];
   // group siblings: same rank, same parent
   const groups = new Map<Candidate | null, Map<number, Candidate[]>>();
-  const parentOf = new Map<Candidate, Candidate | null>();
+  const listy = new Set<Candidate>();
   for (const c of cands) {
     while (stack.length && stack[stack.length - 1].rank >= c.rank) stack.pop();
-    const parent = stack.length ? stack[stack.length - 1] : null;
-    parentOf.set(c, parent);
+    let parent = stack.length ? stack[stack.length - 1] : null;
+    if (parent && continuesParent(parent, c, groups.get(parent))) {
+      // （一）基本支出 … （2）项目支出: a mistyped marker that continues the parent's own sequence
+      c.rank = parent.rank;
+      stack.pop();
+      parent = stack.length ? stack[stack.length - 1] : null;
+    }
     if (!groups.has(parent)) groups.set(parent, new Map());
     const g = groups.get(parent)!;
     if (!g.has(c.rank)) g.set(c.rank, []);
     g.get(c.rank)!.push(c);
-    if (c.headingLike) stack.push(c);
+    // inside a list section (duties, problems, improvements), a numbered sentence with a lead phrase is an item
+    if (parent?.key && LIST_SECTIONS.has(parent.key) && (c.runIn || /[。;]/.test(doc.norm.slice(c.start, c.line.end)))) listy.add(c);
+    if (c.headingLike && !listy.has(c)) stack.push(c);
   }
-  const listy = new Set<Candidate>();
   for (const [parent, byRank] of groups) {
     for (const [, sibs] of byRank) {
       const headingLike = sibs.filter((s) => s.headingLike).length;
       const isDutyList = parent?.key === 'duties' && sibs.some((s) => s.ordinal !== null);
-      if (isDutyList || headingLike * 2 < sibs.length) sibs.forEach((s) => listy.add(s));
+      if (isDutyList || headingLike * 2 <= sibs.length - (sibs.length === 1 ? 1 : 0)) sibs.forEach((s) => listy.add(s));
     }
   }
   for (const c of cands) if (c.headingLike && !listy.has(c)) accepted.push(c);
   return toHeadings(doc, accepted);
+}
+
+const LIST_SECTIONS = new Set(['duties', 'problems', 'improvements', 'problems_and_improvements']);
+
+/** The number in an ordinal: '（2）' → 2, '三、' → 3. */
+function ordinalNumber(ordinal: string | null): number | null {
+  if (!ordinal) return null;
+  const d = /\d+/.exec(ordinal);
+  if (d) return Number(d[0]);
+  const cn = /[一二三四五六七八九十]+/.exec(ordinal);
+  return cn ? parseChineseInteger(cn[0]) : null;
+}
+
+function continuesParent(parent: Candidate, c: Candidate, siblings: Map<number, Candidate[]> | undefined): boolean {
+  if (siblings?.get(c.rank)?.length) return false;
+  const n = ordinalNumber(c.ordinal);
+  const p = ordinalNumber(parent.ordinal);
+  return n !== null && p !== null && n >= 2 && n === p + 1 && c.rank !== parent.rank;
 }
 
 function toHeadings(doc: KDocument, cs: Candidate[]): Heading[] {

@@ -1,0 +1,257 @@
+// One table grid → what it says, cell by cell: kind, project name, budget block, goals, indicator rows, total score,
+// staffing and cost rows. Pure: no document state; every value keeps the cell it came from.
+import type { Table, TableCell } from '../document.js';
+import { tableVocab, type TableKind } from '../structure/tableVocab.js';
+import { cellText } from './values.js';
+
+export interface IndicatorCells {
+  level1: TableCell | null;
+  level2: TableCell | null;
+  level3: TableCell;
+  target: TableCell | null;
+  actual: TableCell | null;
+  weight: TableCell | null;
+  score: TableCell | null;
+  note: TableCell | null;
+  /** the row's cells, for the row's own evidence */
+  row: TableCell[];
+}
+
+export interface YearColumn {
+  col: number;
+  year: number | null;
+  /** 上年/本年 written instead of a year */
+  relative: -1 | 0 | null;
+  kind: 'budget' | 'actual';
+}
+
+export interface TableReading {
+  table: Table;
+  kind: TableKind | null;
+  caption: string | null;
+  captionYear: number | null;
+  projectName: TableCell | null;
+  /** money unit stated for the table (caption, 单位：元 cell), as a multiplier word: '万' | '' | '千' | '亿' */
+  tableUnit: string | null;
+  budget: { unit: string | null; header: TableCell[]; rows: Record<string, Record<string, TableCell>> } | null;
+  goals: { target: TableCell | null; achieved: TableCell | null } | null;
+  indicators: IndicatorCells[];
+  total: { weight: TableCell | null; score: TableCell | null; label: TableCell } | null;
+  staffing: { path: string; cell: TableCell }[];
+  costs: { unit: string | null; columns: YearColumn[]; rows: { rule: number; label: TableCell; cells: Record<number, TableCell> }[] } | null;
+}
+
+/** Cell text for matching headers: all whitespace removed, full-width ASCII folded. */
+export function key(c: TableCell | undefined | null): string {
+  if (!c) return '';
+  return c.text
+    .replace(/[\s\u3000\u00a0]+/g, '')
+    .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+const isEmpty = (c: TableCell | undefined | null) => !c || key(c) === '';
+
+function unitWord(s: string): string | null {
+  const m = s.match(tableVocab().unitHeader);
+  const u = m ? (m[1] ?? m[2]) : null;
+  return u ? u.replace(/元$/, '') : null;
+}
+
+/** First column index per role: a header cell repeated by a merge counts once. */
+function columnsOf<T extends string>(row: TableCell[], match: (k: string) => T | null): Map<T, number> {
+  const cols = new Map<T, number>();
+  row.forEach((c, i) => {
+    if (c.merged && i > 0 && row[i - 1].start === c.start) return;
+    const role = match(key(c));
+    if (role && !cols.has(role)) cols.set(role, i);
+  });
+  return cols;
+}
+
+function classify(t: Table, caption: string | null): TableKind | null {
+  const v = tableVocab();
+  if (caption) for (const k of v.kinds) if (k.caption.test(caption)) return k.kind;
+  const first = t.rows.slice(0, 4).flat().map(key);
+  for (const k of v.kinds) if (first.some((s) => k.cells.some((re) => re.test(s)))) return k.kind;
+  return null;
+}
+
+function distinctAfter(row: TableCell[], i: number): TableCell | null {
+  for (let j = i + 1; j < row.length; j++) if (row[j].start !== row[i].start && !isEmpty(row[j])) return row[j];
+  return null;
+}
+
+export function readTable(t: Table): TableReading {
+  const v = tableVocab();
+  const caption = t.caption ? t.caption.replace(/\s+/g, '') : null;
+  const yearM = caption?.match(/(19|20)\d{2}/);
+  const r: TableReading = {
+    table: t,
+    kind: classify(t, caption),
+    caption,
+    captionYear: yearM ? Number(yearM[0]) : null,
+    projectName: null,
+    tableUnit: caption ? unitWord(caption) : null,
+    budget: null,
+    goals: null,
+    indicators: [],
+    total: null,
+    staffing: [],
+    costs: null,
+  };
+  for (const c of t.rows.flat()) {
+    const k = key(c);
+    if (/^[（(]?单位[:：]/.test(k)) r.tableUnit ??= unitWord(k);
+  }
+
+  type Section = 'none' | 'budget' | 'indicators' | 'costs';
+  let section: Section = 'none';
+  let indCols = new Map<string, number>();
+  let budCols = new Map<string, number>();
+  let prevL1: TableCell | null = null;
+  let prevL2: TableCell | null = null;
+
+  for (let ri = 0; ri < t.rows.length; ri++) {
+    const row = t.rows[ri];
+    const keys = row.map(key);
+
+    // project name: `项目名称 | xxx`
+    const nameAt = keys.findIndex((k) => v.projectNameLabels.some((re) => re.test(k)));
+    if (nameAt >= 0 && !r.projectName) {
+      r.projectName = distinctAfter(row, nameAt);
+      continue;
+    }
+
+    // header rows switch the section
+    const ic = columnsOf(row, (k) => v.indicatorColumns.find((c) => c.re.test(k))?.field ?? null);
+    if (ic.has('level3') && (ic.has('target') || ic.has('actual'))) {
+      section = 'indicators';
+      indCols = ic;
+      prevL1 = prevL2 = null;
+      continue;
+    }
+    const bc = columnsOf(row, (k) => v.budgetColumns.find((c) => c.re.test(k))?.role ?? null);
+    if (bc.size >= 3 && (bc.has('budget') || bc.has('actual') || bc.has('initialBudget'))) {
+      section = 'budget';
+      budCols = bc;
+      const unitCell = row.find((c) => unitWord(key(c)));
+      r.budget = { unit: unitCell ? unitWord(key(unitCell)) : null, header: row, rows: {} };
+      continue;
+    }
+    const gc = columnsOf(row, (k) => (v.goalColumns.target.test(k) ? 'target' : v.goalColumns.achieved.test(k) ? 'achieved' : null));
+    if (gc.has('target') && gc.has('achieved')) {
+      const next = t.rows[ri + 1] ?? [];
+      const at = (col: number | undefined) => (col !== undefined && !isEmpty(next[col]) ? next[col] : null);
+      r.goals ??= { target: at(gc.get('target')), achieved: at(gc.get('achieved')) };
+      section = 'none';
+      ri++;
+      continue;
+    }
+    const sc = columnsOf(row, (k) => v.staffingColumns.find((c) => c.re.test(k))?.path ?? null);
+    if (sc.size) {
+      const next = t.rows[ri + 1] ?? [];
+      for (const [path, col] of sc) if (!isEmpty(next[col])) r.staffing.push({ path, cell: next[col] });
+      section = 'none';
+      ri++;
+      continue;
+    }
+    const years: YearColumn[] = [];
+    keys.forEach((k, col) => {
+      if (row[col].merged && col > 0 && row[col - 1].start === row[col].start) return;
+      const m = k.match(v.yearColumn);
+      if (!m) return;
+      years.push({
+        col,
+        year: m[1] ? Number(m[1]) : null,
+        relative: m[2] === '上年' ? -1 : m[2] ? 0 : null,
+        kind: m[3] === '预算' ? 'budget' : 'actual',
+      });
+    });
+    if (years.length >= 2) {
+      const unitCell = row.find((c) => unitWord(key(c)));
+      r.costs = { unit: unitCell ? unitWord(key(unitCell)) : null, columns: years, rows: [] };
+      section = 'costs';
+      continue;
+    }
+
+    // data rows
+    // the row's label: the first filled cell that is not a merge repeat of a cell above or to the left
+    const firstIdx = row.findIndex((c) => !isEmpty(c) && !c.merged);
+    const first = firstIdx >= 0 ? row[firstIdx] : null;
+    if (section === 'indicators') {
+      if (first && firstIdx <= (indCols.get('level3') ?? 3) && v.totalRow.test(key(first))) {
+        r.total = readTotal(row, firstIdx, indCols);
+        section = 'none';
+        continue;
+      }
+      const at = (f: string) => {
+        const col = indCols.get(f);
+        return col === undefined || isEmpty(row[col]) ? null : row[col];
+      };
+      const l3 = at('level3');
+      if (!l3) continue;
+      const c1 = at('level1');
+      const c2 = at('level2');
+      const newL1 = c1 !== null && c1.start !== prevL1?.start;
+      if (c1) prevL1 = c1;
+      if (c2) prevL2 = c2;
+      else if (newL1) prevL2 = null;
+      r.indicators.push({
+        level1: prevL1,
+        level2: prevL2,
+        level3: l3,
+        target: at('target'),
+        actual: at('actual'),
+        weight: at('weight'),
+        score: at('score'),
+        note: at('note'),
+        row: row.filter((c, i) => !(c.merged && i > 0 && row[i - 1].start === c.start)),
+      });
+      continue;
+    }
+    if (section === 'budget' && first) {
+      const label = key(first);
+      const rowKey = (Object.keys(v.budgetRows) as (keyof typeof v.budgetRows)[]).find((k) => v.budgetRows[k].test(label));
+      if (rowKey && !r.budget!.rows[rowKey]) {
+        const cells: Record<string, TableCell> = {};
+        for (const [role, col] of budCols) if (row[col] && col !== firstIdx && !isEmpty(row[col])) cells[role] = row[col];
+        r.budget!.rows[rowKey] = cells;
+      }
+      continue;
+    }
+    if (section === 'costs' && first) {
+      const label = key(first).replace(v.rowLabelStrip, '');
+      const rule = v.costRows.findIndex((c) => c.label.test(label));
+      if (rule >= 0 && !r.costs!.rows.some((x) => x.rule === rule)) {
+        const cells: Record<number, TableCell> = {};
+        for (const y of r.costs!.columns) if (row[y.col] && y.col !== firstIdx && !isEmpty(row[y.col])) cells[y.col] = row[y.col];
+        r.costs!.rows.push({ rule, label: first, cells });
+      }
+    }
+  }
+  return r;
+}
+
+/** `总分 | 100 | 91`: the 得分 column when the row is aligned with the header, else the last number (one number: score). */
+function readTotal(row: TableCell[], labelIdx: number, cols: Map<string, number>): TableReading['total'] {
+  const label = row[labelIdx];
+  const num = (c: TableCell | undefined) => (c && /^\d+(\.\d+)?分?$/.test(key(c)) ? c : null);
+  const sCol = cols.get('score');
+  const wCol = cols.get('weight');
+  if (sCol !== undefined && num(row[sCol]) && row[sCol].start !== label.start) {
+    return { label, score: row[sCol], weight: wCol !== undefined ? num(row[wCol]) : null };
+  }
+  const nums: TableCell[] = [];
+  for (let i = labelIdx + 1; i < row.length; i++) {
+    if (row[i].start === row[i - 1].start) continue; // a merged repeat
+    const n = num(row[i]);
+    if (n) nums.push(n);
+  }
+  if (!nums.length) return null;
+  return { label, score: nums[nums.length - 1], weight: nums.length > 1 ? nums[0] : null };
+}
+
+/** level1/level2 label: split characters joined, weight annotation dropped (`产出指标(50分)` → `产出指标`). */
+export function levelLabel(s: string): string {
+  return cellText(s).replace(/\s+/g, '').replace(tableVocab().levelWeightSuffix, '').trim();
+}

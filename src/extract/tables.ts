@@ -1,0 +1,256 @@
+// Extract stage, tables: indicator rows, goals, and table facts for finance / staffing / selfEvaluation / projects.
+// Runs after prose extraction: a path the prose already filled keeps the prose value (a different table value warns).
+import type { Fact, KDocument, Span, TableCell } from '../document.js';
+import type { Indicator, ParsedValue, Project } from '../schema/record.js';
+import { halfUlp, toCount, toRate, toYuan } from '../normalise/numbers.js';
+import { tableVocab } from '../structure/tableVocab.js';
+import { cellText, parseScore, parseValue } from './values.js';
+import { key, levelLabel, readTable, type TableReading } from './tableReading.js';
+
+export interface CellEvidence {
+  span: Span;
+  rule: string;
+}
+
+type ReportSide = 'overall' | 'project' | null;
+
+const MULT: Record<string, number> = { '': 1, 千: 1000, 万: 10000, 亿: 100000000 };
+
+/** The cell's text for values: the display copy of the text (simplified, digits folded) when the cell is a plain
+ *  slice of the text; a rebuilt PDF cell joined over a page break carries its own text. */
+function display(doc: KDocument, c: TableCell): string {
+  if (doc.text.slice(c.start, c.end) !== c.text) return c.text;
+  return (doc.display ?? doc.text).slice(c.start, c.end);
+}
+
+const span = (c: TableCell): Span => ({ start: c.start, end: c.end });
+
+/** Money in a cell: `43`, `　85.09`, `1,234.00`, `43万元`; the cell's own unit wins over the table's. */
+export function moneyCell(text: string, unit: string | null): { value: number; tol: number } | null {
+  const k = text.replace(/[\s\u3000]+/g, '').replace(/[０-９．，]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const m = k.match(/^(\d[\d,]*(?:\.\d+)?)(万元|千元|亿元|元|万)?$/);
+  if (!m) return null;
+  const u = m[2] ? m[2].replace(/元$/, '') : unit;
+  if (u === null) return null;
+  const value = toYuan(m[1], u);
+  return value === null ? null : { value, tol: halfUlp(m[1], MULT[u] ?? 1) };
+}
+
+function rateCell(text: string): { value: number; tol: number } | null {
+  const k = text.replace(/[\s\u3000]+/g, '').replace('％', '%');
+  const m = k.match(/^(\d+(?:\.\d+)?)%?$/);
+  if (!m) return null;
+  const value = toRate(m[1]);
+  return value === null ? null : { value, tol: halfUlp(m[1]) };
+}
+
+function countCell(text: string): { value: number; tol: number } | null {
+  const m = text.replace(/[\s\u3000]+/g, '').match(/^(\d+)(人|名|个)?$/);
+  const value = m ? toCount(m[1]) : null;
+  return value === null ? null : { value, tol: 0 };
+}
+
+const normPath = (p: string) => ('/' + p.replace(/^\//, '').replace(/\./g, '/')).replace(/\/+/g, '/');
+
+/** Adds a table fact unless prose filled the path; a prose value that differs is kept and warned about. */
+function offer(doc: KDocument, path: string, v: { value: number; tol: number }, cell: TableCell, rule: string): void {
+  const prose = doc.facts.filter((f) => f.source !== 'table' && normPath(f.path) === path);
+  if (prose.length) {
+    const agrees = prose.some((f) => typeof f.value === 'number' && Math.abs(f.value - v.value) <= v.tol + 1e-9);
+    if (!agrees) {
+      const pv = [...new Set(prose.map((f) => JSON.stringify(f.value)))].join(' / ');
+      doc.messages.push({
+        ruleId: 'table_prose_mismatch',
+        reason: `${path}: table cell "${cell.text}" gives ${v.value}, prose gives ${pv}; the prose value is kept`,
+        place: span(cell),
+        paths: [path],
+      });
+    }
+    return;
+  }
+  if (doc.facts.some((f) => f.source === 'table' && normPath(f.path) === path)) return; // first table wins
+  const fact: Fact = { path, value: v.value, span: span(cell), rule, source: 'table' };
+  doc.facts.push(fact);
+}
+
+function reportSide(doc: KDocument, readings: TableReading[]): ReportSide {
+  const kind = doc.reportKind ?? (doc.data.reportKind as string | undefined) ?? null;
+  if (kind === 'overall_self_eval') return 'overall';
+  if (kind === 'project_self_eval') return 'project';
+  if (kind) return null; // 决算 / 预算 / other: the self-evaluation tables are not the report's own figures
+  if (readings.some((r) => r.kind === 'overall' || r.kind === 'basic_data')) return 'overall';
+  if (readings.some((r) => r.kind === 'project')) return 'project';
+  return null;
+}
+
+function reportYear(doc: KDocument, r: TableReading): number | null {
+  const fy = doc.data.fiscalYear;
+  return typeof fy === 'number' ? fy : r.captionYear;
+}
+
+function unitOf(r: TableReading, block: string | null): string | null {
+  return block ?? r.tableUnit;
+}
+
+function unitUnknown(doc: KDocument, r: TableReading, what: string, cell: TableCell): void {
+  doc.messages.push({
+    ruleId: 'table_unit_unknown',
+    reason: `${r.caption ?? 'table'}: no unit (（万元） / 单位：元) stated for the ${what}; its money cells are not used`,
+    place: span(cell),
+  });
+}
+
+function budgetFacts(doc: KDocument, r: TableReading, side: ReportSide): void {
+  const total = r.budget?.rows.total;
+  if (!r.budget || !total || !side) return;
+  const target = side === 'overall' && r.kind === 'overall' ? '/finance/spendingTotal' : side === 'project' && r.kind === 'project' ? '/finance/project' : null;
+  if (!target) return;
+  const unit = unitOf(r, r.budget.unit);
+  for (const [role, field] of [['budget', 'budget'], ['actual', 'actual']] as const) {
+    const c = total[role];
+    if (!c) continue;
+    if (unit === null && !/元|万/.test(c.text)) {
+      unitUnknown(doc, r, '年度资金总额 row', c);
+      continue;
+    }
+    const v = moneyCell(c.text, unit);
+    if (v) offer(doc, `${target}/${field}`, v, c, `table.budget.total.${role}`);
+  }
+  const rc = total.rate;
+  const rate = rc ? rateCell(rc.text) : null;
+  if (rc && rate) offer(doc, `${target}/executionRate`, rate, rc, 'table.budget.total.rate');
+}
+
+/** In an overall report, a 项目支出绩效自评表 is one named project: a projects[] item. */
+function projectItem(doc: KDocument, r: TableReading): void {
+  const total = r.budget?.rows.total;
+  if (!r.projectName || !total) return;
+  const name = cellText(display(doc, r.projectName));
+  if (!name) return;
+  const unit = unitOf(r, r.budget!.unit);
+  const money = (c: TableCell | undefined) => (c && unit !== null ? moneyCell(c.text, unit) : c ? moneyCell(c.text, null) : null);
+  const budget = money(total.budget);
+  const actual = money(total.actual);
+  const item: Project = { name, budget: budget?.value ?? null, adjustment: null, actual: actual?.value ?? null, carryover: null };
+  const fields: Record<string, { span: Span; rule: string }> = { name: { span: span(r.projectName), rule: 'table.project.name' } };
+  if (budget) fields.budget = { span: span(total.budget), rule: 'table.budget.total.budget' };
+  if (actual) fields.actual = { span: span(total.actual), rule: 'table.budget.total.actual' };
+  const list = (doc.items.projects ??= []);
+  const same = list.findIndex((x) => (x.item as Project).name === name);
+  if (same >= 0) {
+    const prev = list[same].item as Project;
+    for (const f of ['budget', 'actual'] as const) {
+      const tv = item[f];
+      if (tv !== null && prev[f] !== null && prev[f] !== tv) {
+        doc.messages.push({
+          ruleId: 'table_prose_mismatch',
+          reason: `/projects/${same}/${f}: table gives ${tv}, prose gives ${prev[f]}; the prose value is kept`,
+          place: fields[f].span,
+          paths: [`/projects/${same}/${f}`],
+        });
+      }
+    }
+    return;
+  }
+  const rowCells = [r.projectName, total.budget, total.actual].filter((c): c is TableCell => !!c);
+  list.push({
+    item,
+    span: { start: Math.min(...rowCells.map((c) => c.start)), end: Math.max(...rowCells.map((c) => c.end)) },
+    rule: 'table.project',
+    fields,
+  });
+}
+
+function basicDataFacts(doc: KDocument, r: TableReading): void {
+  const v = tableVocab();
+  for (const s of r.staffing) {
+    const n = countCell(s.cell.text);
+    if (n) offer(doc, s.path, n, s.cell, `table.basic.${s.path.split('/').pop()}`);
+  }
+  if (!r.costs) return;
+  const year = reportYear(doc, r);
+  if (year === null) return;
+  const colFor = (kind: 'budget' | 'actual') =>
+    r.costs!.columns.find((c) => c.kind === kind && (c.year === year || (c.year === null && c.relative === 0)))?.col;
+  const unit = unitOf(r, r.costs.unit);
+  for (const row of r.costs.rows) {
+    const rule = v.costRows[row.rule];
+    for (const kind of ['budget', 'actual'] as const) {
+      const path = rule[kind];
+      const col = colFor(kind);
+      if (!path || col === undefined || !row.cells[col]) continue;
+      const c = row.cells[col];
+      if (unit === null && !/元|万/.test(c.text)) {
+        unitUnknown(doc, r, `${key(row.label)} row`, c);
+        continue;
+      }
+      const val = moneyCell(c.text, unit);
+      if (val) offer(doc, path, val, c, `table.basic.${kind}`);
+    }
+  }
+}
+
+function indicatorRows(doc: KDocument, r: TableReading, out: Indicator[], ev: Record<string, CellEvidence>): void {
+  for (const ind of r.indicators) {
+    const i = out.length;
+    const p = `/indicators/${i}`;
+    const text = (c: TableCell | null) => (c ? cellText(display(doc, c)) || null : null);
+    const level3 = text(ind.level3);
+    if (!level3) continue;
+    const pv = (c: TableCell | null): ParsedValue | null => (c ? parseValue(display(doc, c)) : null);
+    const row: Indicator = {
+      table: r.caption,
+      level1: ind.level1 ? levelLabel(display(doc, ind.level1)) || null : null,
+      level2: ind.level2 ? levelLabel(display(doc, ind.level2)) || null : null,
+      level3,
+      target: pv(ind.target),
+      actual: pv(ind.actual),
+      weight: ind.weight ? parseScore(display(doc, ind.weight)) : null,
+      score: ind.score ? parseScore(display(doc, ind.score)) : null,
+      note: text(ind.note),
+    };
+    out.push(row);
+    const cells = ind.row.filter((c) => c.end > c.start);
+    ev[p] = {
+      span: { start: Math.min(...cells.map((c) => c.start)), end: Math.max(...cells.map((c) => c.end)) },
+      rule: 'table.indicator.row',
+    };
+    for (const f of ['level1', 'level2', 'level3', 'target', 'actual', 'weight', 'score', 'note'] as const) {
+      const c = ind[f];
+      if (c && row[f] !== null) ev[`${p}/${f}`] = { span: span(c), rule: `table.indicator.${f}` };
+    }
+  }
+}
+
+/** Extract stage entry: call after the prose extractors. */
+export function extractTables(doc: KDocument): void {
+  const readings = doc.tables.map(readTable);
+  const side = reportSide(doc, readings);
+  const indicators: Indicator[] = Array.isArray(doc.data.indicators) ? (doc.data.indicators as Indicator[]) : [];
+  const ev: Record<string, CellEvidence> = (doc.data.indicatorEvidence as Record<string, CellEvidence>) ?? {};
+  for (const r of readings) indicatorRows(doc, r, indicators, ev);
+
+  // the report's own table: the overall table in an overall report, the project table in a project report
+  const own = readings.find((r) => r.kind === side) ?? (readings.length === 1 && side ? readings[0] : undefined);
+  const goalsFrom = own?.goals ? own : readings.find((r) => r.goals);
+  if (goalsFrom?.goals) {
+    const g = goalsFrom.goals;
+    const target = g.target ? cellText(display(doc, g.target)) || null : null;
+    const achieved = g.achieved ? cellText(display(doc, g.achieved)) || null : null;
+    doc.data.goals = { target, achieved };
+    if (g.target && target) ev['/goals/target'] = { span: span(g.target), rule: 'table.goals.target' };
+    if (g.achieved && achieved) ev['/goals/achieved'] = { span: span(g.achieved), rule: 'table.goals.achieved' };
+  }
+
+  for (const r of readings) {
+    if (r.kind === 'basic_data' && side === 'overall') basicDataFacts(doc, r);
+    else if (r.kind === side) budgetFacts(doc, r, side);
+    else if (r.kind === 'project' && side === 'overall') projectItem(doc, r);
+  }
+  if (own?.total?.score) {
+    const s = parseScore(own.total.score.text);
+    if (s !== null) offer(doc, '/selfEvaluation/score', { value: s, tol: 0 }, own.total.score, 'table.total.score');
+  }
+  doc.data.indicators = indicators;
+  doc.data.indicatorEvidence = ev;
+}

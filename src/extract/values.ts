@@ -1,0 +1,120 @@
+// A table cell value as written → ParsedValue {text, op, value, unit, approx}: `≥5次`, `不少于800篇`, `≤104万元`,
+// `231万`, `90%以上`, `约200余人次`. Anything that is not one number with its words around it stays text only.
+import type { ParsedValue } from '../schema/record.js';
+import { foldForMatch } from '../normalise/fold.js';
+import { CN_NUMERAL_CHARS, toCount } from '../normalise/numbers.js';
+import { tableVocab } from '../structure/tableVocab.js';
+
+type Op = NonNullable<ParsedValue['op']>;
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alt = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(esc).join('|');
+
+interface Grammar {
+  re: RegExp;
+  prefixOp: Map<string, Op>;
+  suffixOp: Map<string, Op>;
+  approxPrefix: Set<string>;
+}
+
+let grammar: Grammar | null = null;
+
+function compile(): Grammar {
+  if (grammar) return grammar;
+  const v = tableVocab().raw.values;
+  const prefixOp = new Map<string, Op>();
+  for (const [op, words] of Object.entries(v.op_prefix)) for (const w of words) prefixOp.set(w, op as Op);
+  const suffixOp = new Map<string, Op>();
+  for (const [op, words] of Object.entries(v.op_suffix)) for (const w of words ?? []) suffixOp.set(w, op as Op);
+  const pre = alt([...prefixOp.keys(), ...v.approx_prefix, ...v.neutral_prefix]);
+  const num = `[+-]?\\d[\\d,]*(?:\\.\\d+)?|[${CN_NUMERAL_CHARS.replace(/[万亿]/g, '')}]+`;
+  const src =
+    `^(?<pre>(?:${pre})*)` +
+    `(?<num>${num})` +
+    `(?<infix1>${alt(v.approx_infix)})?` +
+    `(?<mult>${alt(v.multipliers)}|千(?=元))?` +
+    `(?<infix2>${alt(v.approx_infix)})?` +
+    `(?<unit>${alt(v.units)})?` +
+    `(?<post>${alt([...suffixOp.keys(), ...v.approx_suffix])})?$`;
+  grammar = { re: new RegExp(src), prefixOp, suffixOp, approxPrefix: new Set(v.approx_prefix) };
+  return grammar;
+}
+
+const QUOTE_PAIRS: Record<string, string> = { '“': '”', '"': '"', '‘': '’', "'": "'", '「': '」', '『': '』' };
+
+/** The cell as a string value: whitespace next to CJK dropped, other runs collapsed, full-width digits and letters
+ *  folded; a quote pair is trimmed only when it wraps the whole cell (`“科普中国”活动` keeps its quotes). */
+export function cellText(raw: string): string {
+  let s = raw
+    .replace(/[０-９Ａ-Ｚａ-ｚ]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u3000\u00a0]+/g, ' ')
+    .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '')
+    .trim();
+  const close = QUOTE_PAIRS[s[0]];
+  if (close && s.length > 1 && s.endsWith(close) && !s.slice(1, -1).includes(close)) s = s.slice(1, -1).trim();
+  return s;
+}
+
+function textOnly(text: string): ParsedValue {
+  return { text, op: null, value: null, unit: null, approx: null };
+}
+
+/** Splits a run of prefix words (`约不少于`) into the words of the grammar, longest first. */
+function prefixWords(run: string, words: string[]): string[] {
+  const out: string[] = [];
+  const sorted = [...words].sort((a, b) => b.length - a.length);
+  let rest = run;
+  while (rest) {
+    const w = sorted.find((x) => rest.startsWith(x));
+    if (!w) break;
+    out.push(w);
+    rest = rest.slice(w.length);
+  }
+  return out;
+}
+
+/** Parses one cell; null for an empty cell. */
+export function parseValue(raw: string | null | undefined): ParsedValue | null {
+  if (raw == null) return null;
+  const text = cellText(raw);
+  if (!text) return null;
+  const g = compile();
+  const v = tableVocab().raw.values;
+  const m = foldForMatch(text).replace(/\s+/g, '').replace(/≧/g, '≥').replace(/≦/g, '≤').match(g.re);
+  if (!m?.groups) return textOnly(text);
+  const { pre = '', num, infix1, mult, infix2, unit: unitRaw, post } = m.groups;
+  if (!/\d/.test(num) && !unitRaw) return textOnly(text); // a bare Chinese numeral is a word, not a value
+
+  let op: Op | null = null;
+  let approx: string | null = null;
+  for (const w of prefixWords(pre, [...g.prefixOp.keys(), ...v.approx_prefix, ...v.neutral_prefix])) {
+    if (g.prefixOp.has(w)) op ??= g.prefixOp.get(w)!;
+    else if (g.approxPrefix.has(w)) approx ??= w;
+  }
+  if (post && g.suffixOp.has(post)) op ??= g.suffixOp.get(post)!;
+  else if (post) approx ??= post;
+  approx ??= infix1 ?? infix2 ?? null;
+
+  let unit: string | null = unitRaw ?? null;
+  let multiplier = mult ?? '';
+  if (unit && /^[万亿千]元$/.test(unit)) {
+    multiplier = unit[0];
+    unit = '元';
+  }
+  if (unit === '个百分点') unit = '百分点';
+  const digits = num.replace(/,/g, '');
+  if (unit && v.date_units.includes(unit)) return textOnly(text);
+  if (unit && v.date_units_after_year.includes(unit) && /^(19|20)\d\d$/.test(digits)) return textOnly(text);
+  if (unit === '%' && multiplier) return textOnly(text);
+  const value = toCount(digits, multiplier);
+  if (value === null) return textOnly(text);
+  return { text, op, value, unit, approx };
+}
+
+/** A plain number cell (分值, 得分): `10`, `10分`, `　9.5`; null when the cell holds anything else. */
+export function parseScore(raw: string | null | undefined): number | null {
+  const p = parseValue(raw);
+  if (!p || p.value === null || p.op || p.approx) return null;
+  if (p.unit !== null && p.unit !== '分') return null;
+  return p.value;
+}
