@@ -29,6 +29,13 @@ export function processDocument(doc: KDocument): KepuRecord {
   return emit(doc);
 }
 
+/** The text stages on a string (tests, specs, callers that already have text). */
+export function extractText(text: string, path = '<text>'): { record: KepuRecord; doc: KDocument } {
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  const doc = createDocument(path, sha256, { text, format: 'txt', pages: null });
+  return { record: processDocument(doc), doc };
+}
+
 export async function extractBytes(path: string, bytes: Uint8Array, opts: ExtractOptions = {}): Promise<{ record: KepuRecord; doc: KDocument }> {
   if (bytes.length > MAX_BYTES) throw new ReadError('too_large', `file is ${(bytes.length / 1048576).toFixed(1)} MB, over the ${MAX_BYTES / 1048576} MB limit`);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
