@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { cleanValue, foldForMatch, simplify } from '../../src/normalise/fold.js';
+import { halfUlp, parseChineseInteger, toCount, toRate, toYuan } from '../../src/normalise/numbers.js';
+import { extractText } from '../../src/pipeline.js';
+
+describe('normalise: length-preserving folds', () => {
+  it('folds full-width digits and punctuation but keeps the Chinese comma', () => {
+    const s = '１４９．８３万元，（一）：１００％';
+    const f = foldForMatch(s);
+    expect(f).toBe('149.83万元，(一):100%');
+    expect(f.length).toBe(s.length);
+  });
+  it('converts traditional to simplified character by character', () => {
+    const s = '縣科協決算預算萬元編制實際支出';
+    expect(simplify(s)).toBe('县科协决算预算万元编制实际支出');
+    expect(simplify(s).length).toBe(s.length);
+  });
+  it('keeps every offset of a whole document', () => {
+    const { doc } = extractText('縣科協２０２３年度部門整體支出績效自評報告\n基本支出１４９．８３萬元。');
+    expect(doc.norm.length).toBe(doc.text.length);
+    expect(doc.display.length).toBe(doc.text.length);
+  });
+  it('cleans string values: spaces next to CJK dropped, paired quotes trimmed', () => {
+    expect(cleanValue(' 县科协 2024 年度 报告 ')).toBe('县科协2024年度报告');
+    expect(cleanValue('“优”')).toBe('优');
+    expect(cleanValue('“科普中国”平台')).toBe('“科普中国”平台');
+  });
+});
+
+describe('numbers: decimal-safe values', () => {
+  it('converts 万元 and 元 without float noise', () => {
+    expect(toYuan('149.83', '万元')).toBe(1498300);
+    expect(toYuan('0.07', '万元')).toBe(700);
+    expect(toYuan('4.35', '万元')).toBe(43500);
+    expect(toYuan('1.005', '万元')).toBe(10050);
+    expect(toYuan('2,815,310.00', '元')).toBe(2815310);
+    expect(toYuan('1.2', '亿元')).toBe(120000000);
+    expect(toYuan('１４９．８３', '万元')).toBe(1498300);
+  });
+  it('reads Chinese numerals as quantities', () => {
+    expect(parseChineseInteger('七')).toBe(7);
+    expect(parseChineseInteger('一百零八')).toBe(108);
+    expect(parseChineseInteger('十二')).toBe(12);
+    expect(parseChineseInteger('二〇二四')).toBe(2024);
+    expect(parseChineseInteger('三万四千')).toBe(34000);
+    expect(toCount('4', '万')).toBe(40000);
+    expect(toCount('1.63', '万')).toBe(16300);
+  });
+  it('rates and rounding slack', () => {
+    expect(toRate('83.25')).toBe(83.25);
+    expect(halfUlp('149.83', 10000)).toBeCloseTo(50);
+    expect(halfUlp('100')).toBe(0.5);
+  });
+  it('rejects what is not a number', () => {
+    expect(toYuan('abc', '万元')).toBeNull();
+    expect(toYuan('12', '美元')).toBeNull();
+  });
+});

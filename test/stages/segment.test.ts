@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { cutWithOffsets } from '../../src/segment/jieba.js';
+import { splitLines, splitSentences } from '../../src/segment/index.js';
+
+describe('segment', () => {
+  it('jieba keeps numbers whole and tokens carry exact offsets', () => {
+    const s = '2024年基本支出预算安排 149.83 万元，开展活动33场。';
+    const toks = cutWithOffsets(s, 10);
+    expect(toks.map((t) => t.word)).toContain('149.83');
+    expect(toks.map((t) => t.word)).toContain('33');
+    for (const t of toks) expect(s.slice(t.start - 10, t.end - 10)).toBe(t.word);
+  });
+  it('uses the domain dictionary', () => {
+    expect(cutWithOffsets('参加全国科普日活动').map((t) => t.word)).toContain('全国科普日');
+  });
+  it('splits lines (CRLF aware) and sentences as spans', () => {
+    const text = '一、基本情况\r\n编制7人。退休2人；\n';
+    const lines = splitLines(text);
+    expect(lines[0].text).toBe('一、基本情况');
+    expect(lines[1].text).toBe('编制7人。退休2人；');
+    const sents = splitSentences(text);
+    expect(sents.map((s) => text.slice(s.start, s.end).trim())).toEqual(['一、基本情况', '编制7人。', '退休2人；']);
+  });
+});

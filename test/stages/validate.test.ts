@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../../src/pipeline.js';
+
+const codes = (t: string) => extractText(t).record.warnings.map((w) => w.code);
+
+describe('validate: consistency warnings', () => {
+  it('人员经费 + 公用经费 ≠ 基本支出', () => {
+    expect(codes('2023年基本支出89.82万元，其中人员经费70.00万元，公用经费13.08万元。')).toContain('sum_mismatch_basic');
+  });
+  it('allows the rounding of the stated figures', () => {
+    expect(codes('2023年基本支出89.82万元，其中人员经费76.75万元，公用经费13.08万元。')).not.toContain('sum_mismatch_basic');
+  });
+  it('基本 + 项目 ≠ 总支出', () => {
+    expect(codes('2023年收入为207.48万元，支出为210.00万元，其中：基本支出172.72万元；项目支出34.76万元。')).toContain('sum_mismatch_total');
+  });
+  it('stated 执行率 ≠ actual ÷ budget', () => {
+    const w = extractText('基本支出预算安排100万元，实际支出80万元，完成预算安排的100%。').record.warnings;
+    expect(w.map((x) => x.code)).toContain('rate_mismatch');
+    expect(w.find((x) => x.code === 'rate_mismatch')!.message).toContain('80');
+  });
+  it('inService above authorized', () => {
+    expect(codes('共有编制 5 人。年末实有在职人员 7 人。')).toContain('staffing_over_authorized');
+  });
+  it("the title's year ≠ the body's year", () => {
+    expect(codes('2023年度某县科学技术协会部门整体支出绩效自评报告\n我单位对2022年度部门整体支出进行了绩效自评。')).toContain('year_mismatch');
+  });
+  it('the same field stated twice with different values stays null', () => {
+    const { record } = extractText('年末实有在职人员 7 人。另：实有在职人员 8 人。');
+    expect(record.staffing.inService).toBeNull();
+    expect(record.warnings.map((w) => w.code)).toContain('conflicting_values');
+  });
+  it('a text that is not a report gets a warning and nulls', () => {
+    const { record } = extractText('今天天气很好，我们去公园散步。');
+    expect(record.warnings.map((w) => w.code)).toContain('not_a_report');
+    expect(record.meta.title).toBeNull();
+  });
+});
