@@ -53,7 +53,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       let aspect = p.aspect ?? 'actual';
       if (!path) {
         let key = p.subject === 'inherit' ? inheritedSubject(doc, match.span.start) : p.subject ?? (g.subject ? subjectOf(g.subject) : null);
-        if (p.subject === 'inherit' && !key && aspect === 'rate') key = 'total';
+        // a bare 完成率 speaks of spending only in a sentence about money (not 换届工作…完成率100%)
+        if (p.subject === 'inherit' && !key && aspect === 'rate' && MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start))) key = 'total';
         const subjSpan = match.group('subject');
         if (key && subjSpan && f.subjects[key]?.named && !opensPhrase(doc, subjSpan.start, f.boundary)) continue;
         if (!key) continue;
@@ -68,6 +69,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
     }
   }
   extractNone(doc, f.none);
+}
+
+const MONEY_SENTENCE = /支出|预算|资金|经费|收入/;
+function sentenceBefore(doc: KDocument, at: number): string {
+  return doc.norm.slice(sentenceAt(doc, at).start, at);
 }
 
 /** True when the text before `at` ends where a phrase may start (see `boundary` in finance.yaml). */
