@@ -2,6 +2,7 @@
 // staffing and cost rows. Pure: no document state; every value keeps the cell it came from.
 import type { Table, TableCell } from '../document.js';
 import { tableVocab, type TableKind } from '../structure/tableVocab.js';
+import type { UnitTable } from '../structure/tables.js';
 import { cellText } from './values.js';
 
 export interface IndicatorCells {
@@ -81,6 +82,11 @@ function distinctAfter(row: TableCell[], i: number): TableCell | null {
   return null;
 }
 
+function isHeaderWord(k: string): boolean {
+  const v = tableVocab();
+  return v.budgetColumns.some((c) => c.re.test(k)) || v.indicatorColumns.some((c) => c.re.test(k)) || v.yearColumn.test(k);
+}
+
 export function readTable(t: Table): TableReading {
   const v = tableVocab();
   const caption = t.caption ? t.caption.replace(/\s+/g, '') : null;
@@ -91,7 +97,7 @@ export function readTable(t: Table): TableReading {
     caption,
     captionYear: yearM ? Number(yearM[0]) : null,
     projectName: null,
-    tableUnit: caption ? unitWord(caption) : null,
+    tableUnit: unitWord((t as UnitTable).unitLine ?? '') ?? (caption ? unitWord(caption) : null),
     budget: null,
     goals: null,
     indicators: [],
@@ -115,10 +121,11 @@ export function readTable(t: Table): TableReading {
     const row = t.rows[ri];
     const keys = row.map(key);
 
-    // project name: `项目名称 | xxx`
-    const nameAt = keys.findIndex((k) => v.projectNameLabels.some((re) => re.test(k)));
-    if (nameAt >= 0 && !r.projectName) {
-      r.projectName = distinctAfter(row, nameAt);
+    // project name: `项目名称 | xxx` in the first rows
+    const nameAt = ri < 3 && !r.projectName ? keys.findIndex((k) => v.projectNameLabels.some((re) => re.test(k))) : -1;
+    const name = nameAt >= 0 ? distinctAfter(row, nameAt) : null;
+    if (name && !isHeaderWord(key(name))) {
+      r.projectName = name;
       continue;
     }
 

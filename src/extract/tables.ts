@@ -1,6 +1,6 @@
 // Extract stage, tables: indicator rows, goals, and table facts for finance / staffing / selfEvaluation / projects.
 // Runs after prose extraction: a path the prose already filled keeps the prose value (a different table value warns).
-import type { Fact, KDocument, Span, TableCell } from '../document.js';
+import type { Fact, KDocument, Span, Table, TableCell } from '../document.js';
 import type { Indicator, ParsedValue, Project } from '../schema/record.js';
 import { halfUlp, toCount, toRate, toYuan } from '../normalise/numbers.js';
 import { tableVocab } from '../structure/tableVocab.js';
@@ -19,8 +19,15 @@ const MULT: Record<string, number> = { '': 1, 千: 1000, 万: 10000, 亿: 100000
 /** The cell's text for values: the display copy of the text (simplified, digits folded) when the cell is a plain
  *  slice of the text; a rebuilt PDF cell joined over a page break carries its own text. */
 function display(doc: KDocument, c: TableCell): string {
-  if (doc.text.slice(c.start, c.end) !== c.text) return c.text;
-  return (doc.display ?? doc.text).slice(c.start, c.end);
+  const own = doc.text.slice(c.start, c.end) === c.text || doc.norm.slice(c.start, c.end) === c.text;
+  return own ? (doc.display ?? doc.text).slice(c.start, c.end) : c.text;
+}
+
+/** The table with cell texts from the folded copy, for matching header words and labels. */
+function folded(doc: KDocument, t: Table): Table {
+  if (doc.norm.length !== doc.text.length) return t;
+  const fold = (c: TableCell): TableCell => (doc.text.slice(c.start, c.end) === c.text ? { ...c, text: doc.norm.slice(c.start, c.end) } : c);
+  return { ...t, rows: t.rows.map((r) => r.map(fold)) };
 }
 
 const span = (c: TableCell): Span => ({ start: c.start, end: c.end });
@@ -224,14 +231,14 @@ function indicatorRows(doc: KDocument, r: TableReading, out: Indicator[], ev: Re
 
 /** Extract stage entry: call after the prose extractors. */
 export function extractTables(doc: KDocument): void {
-  const readings = doc.tables.map(readTable);
+  const readings = doc.tables.map((t) => readTable(folded(doc, t)));
   const side = reportSide(doc, readings);
   const indicators: Indicator[] = Array.isArray(doc.data.indicators) ? (doc.data.indicators as Indicator[]) : [];
   const ev: Record<string, CellEvidence> = (doc.data.indicatorEvidence as Record<string, CellEvidence>) ?? {};
   for (const r of readings) indicatorRows(doc, r, indicators, ev);
 
   // the report's own table: the overall table in an overall report, the project table in a project report
-  const own = readings.find((r) => r.kind === side) ?? (readings.length === 1 && side ? readings[0] : undefined);
+  const own = readings.find((r) => r.kind === side) ?? (readings.length === 1 && readings[0].kind === null && side ? readings[0] : undefined);
   const goalsFrom = own?.goals ? own : readings.find((r) => r.goals);
   if (goalsFrom?.goals) {
     const g = goalsFrom.goals;

@@ -1,0 +1,114 @@
+// The table vocabulary (patterns/tables.yaml), loaded once and compiled to regexes.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+type Op = '>=' | '<=' | '>' | '<' | '=';
+
+interface RawVocab {
+  caption: { regex: string; strip_prefix: string; max_lines_back: number };
+  kinds: { kind: TableKind; caption: string; cells: string[] }[];
+  project_name_labels: string[];
+  budget_columns: { role: string; regex: string }[];
+  budget_rows: Record<'total' | 'appropriation' | 'carryover' | 'other', string>;
+  unit_header: string;
+  goal_columns: Record<'target' | 'achieved', string>;
+  indicator_columns: { field: string; regex: string }[];
+  total_row: string;
+  level1_words: string[];
+  level2_words: string[];
+  level_weight_suffix: string;
+  staffing_columns: { path: string; regex: string }[];
+  year_column: string;
+  cost_rows: { label: string; budget?: string; actual?: string }[];
+  row_label_strip: string;
+  empty_cells: string[];
+  pdf: {
+    indicator_header: string[];
+    target_header: string[];
+    actual_header: string[];
+    weight_header: string[];
+    score_header: string[];
+    note_header: string[];
+    budget_header: string[][];
+    budget_total: string[];
+    project_name: string[];
+    staffing_header: string[];
+    in_service_header: string[];
+    cost_year_header: string;
+  };
+  values: {
+    op_prefix: Record<Op, string[]>;
+    op_suffix: Partial<Record<Op, string[]>>;
+    neutral_prefix: string[];
+    approx_prefix: string[];
+    approx_infix: string[];
+    approx_suffix: string[];
+    multipliers: string[];
+    units: string[];
+    date_units_after_year: string[];
+    date_units: string[];
+  };
+}
+
+export type TableKind = 'overall' | 'project' | 'basic_data';
+
+export interface TableVocab {
+  raw: RawVocab;
+  caption: RegExp;
+  captionStrip: RegExp;
+  captionLinesBack: number;
+  kinds: { kind: TableKind; caption: RegExp; cells: RegExp[] }[];
+  projectNameLabels: RegExp[];
+  budgetColumns: { role: string; re: RegExp }[];
+  budgetRows: Record<'total' | 'appropriation' | 'carryover' | 'other', RegExp>;
+  unitHeader: RegExp;
+  goalColumns: Record<'target' | 'achieved', RegExp>;
+  indicatorColumns: { field: string; re: RegExp }[];
+  totalRow: RegExp;
+  level1Words: string[];
+  level2Words: string[];
+  levelWeightSuffix: RegExp;
+  staffingColumns: { path: string; re: RegExp }[];
+  yearColumn: RegExp;
+  costRows: { label: RegExp; budget?: string; actual?: string }[];
+  rowLabelStrip: RegExp;
+  emptyCells: RegExp[];
+}
+
+let cached: TableVocab | null = null;
+
+export function tableVocab(): TableVocab {
+  if (cached) return cached;
+  const file = fileURLToPath(new URL('../../patterns/tables.yaml', import.meta.url));
+  const raw = parse(readFileSync(file, 'utf8')) as RawVocab;
+  const re = (s: string, flags = '') => new RegExp(s, flags);
+  cached = {
+    raw,
+    caption: re(raw.caption.regex),
+    captionStrip: re(raw.caption.strip_prefix),
+    captionLinesBack: raw.caption.max_lines_back,
+    kinds: raw.kinds.map((k) => ({ kind: k.kind, caption: re(k.caption), cells: k.cells.map((s) => re(s)) })),
+    projectNameLabels: raw.project_name_labels.map((s) => re(s)),
+    budgetColumns: raw.budget_columns.map((c) => ({ role: c.role, re: re(c.regex) })),
+    budgetRows: {
+      total: re(raw.budget_rows.total),
+      appropriation: re(raw.budget_rows.appropriation),
+      carryover: re(raw.budget_rows.carryover),
+      other: re(raw.budget_rows.other),
+    },
+    unitHeader: re(raw.unit_header),
+    goalColumns: { target: re(raw.goal_columns.target), achieved: re(raw.goal_columns.achieved) },
+    indicatorColumns: raw.indicator_columns.map((c) => ({ field: c.field, re: re(c.regex) })),
+    totalRow: re(raw.total_row),
+    level1Words: raw.level1_words,
+    level2Words: [...raw.level2_words].sort((a, b) => b.length - a.length),
+    levelWeightSuffix: re(raw.level_weight_suffix),
+    staffingColumns: raw.staffing_columns.map((c) => ({ path: c.path, re: re(c.regex) })),
+    yearColumn: re(raw.year_column),
+    costRows: raw.cost_rows.map((c) => ({ label: re(c.label), budget: c.budget, actual: c.actual })),
+    rowLabelStrip: re(raw.row_label_strip, 'g'),
+    emptyCells: raw.empty_cells.map((s) => re(s)),
+  };
+  return cached;
+}

@@ -1,0 +1,271 @@
+// Structure stage, tables: find the grids in the text (tab-separated dumps, PDF lines) or take the Word reader's,
+// name them by their caption line, and exclude their regions from prose matching.
+import type { KDocument, Line, Span, Table, TableCell } from '../document.js';
+import { tableVocab } from './tableVocab.js';
+import { pdfTablesDetailed } from './pdfTables.js';
+
+/** Lines with offsets; `\r` before `\n` is not part of a line. */
+export function textLines(text: string): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      const end = i > start && text[i - 1] === '\r' ? i - 1 : i;
+      out.push({ start, end, text: text.slice(start, end) });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+const WS = /[\s\u3000\u00a0\ufeff]/;
+
+/** [start, end) shrunk to its non-whitespace content; an all-blank range collapses to its start. */
+export function trimSpan(text: string, start: number, end: number): Span {
+  let s = start;
+  let e = end;
+  while (s < e && WS.test(text[s])) s++;
+  while (e > s && WS.test(text[e - 1])) e--;
+  return s === e ? { start, end: start } : { start: s, end: e };
+}
+
+function cellOf(text: string, start: number, end: number): TableCell {
+  const sp = trimSpan(text, start, end);
+  return { ...sp, text: text.slice(sp.start, sp.end) };
+}
+
+const isBlank = (l: Line) => l.text.length === 0;
+const isTabLine = (l: Line) => l.text.startsWith('\t');
+const hasInnerTab = (l: Line) => l.text.replace(/^\t/, '').includes('\t');
+/** Lines that end a table even when another tab block follows: signatures, notes, captions. */
+const TABLE_BREAK = /^\s*(填表人|填报人|填报日期|联系电话|单位负责人|说明\s*[:：]|注\s*[:：]|附件)/;
+const MAX_CONTINUATION = 30;
+
+function isContinuation(l: Line, captionRe: RegExp): boolean {
+  const t = l.text.trim();
+  return t.length <= MAX_CONTINUATION && !TABLE_BREAK.test(t) && !captionRe.test(t.replace(/\s+/g, ''));
+}
+
+/** Groups lines into blocks: tab lines plus the blank and short lines between them. */
+function tabBlocks(lines: Line[]): { from: number; to: number }[] {
+  const caption = tableVocab().caption;
+  const blocks: { from: number; to: number }[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!isTabLine(lines[i]) && !hasInnerTab(lines[i])) {
+      i++;
+      continue;
+    }
+    const from = i;
+    let last = i; // last line that belongs to the block
+    let j = i + 1;
+    while (j < lines.length) {
+      const l = lines[j];
+      if (isTabLine(l) || hasInnerTab(l)) {
+        last = j;
+        j++;
+        continue;
+      }
+      // a gap: blank runs of at most 3 and short lines, up to the next tab line
+      let k = j;
+      let blankRun = 0;
+      let ok = true;
+      while (k < lines.length && !isTabLine(lines[k]) && !hasInnerTab(lines[k])) {
+        if (isBlank(lines[k])) {
+          if (++blankRun > 3) ok = false;
+        } else {
+          blankRun = 0;
+          if (!isContinuation(lines[k], caption)) ok = false;
+        }
+        if (!ok) break;
+        k++;
+      }
+      if (ok && k < lines.length) {
+        last = k;
+        j = k + 1;
+        continue;
+      }
+      // trailing lines glued to the last cell (no blank line in between) still belong to it
+      let t = j;
+      while (t < lines.length && !isBlank(lines[t]) && isContinuation(lines[t], caption)) last = t++;
+      break;
+    }
+    blocks.push({ from, to: last });
+    i = last + 1;
+  }
+  return blocks;
+}
+
+/** One cell per line (`\tcell`), cell paragraphs on following lines; the dump of seeds 001/002. */
+function parseCellLines(text: string, lines: Line[], from: number, to: number): TableCell[][] {
+  const rows: TableCell[][] = [];
+  let row: TableCell[] = [];
+  let cur: { start: number; end: number } | null = null;
+  let blanks = 0;
+  const flush = () => {
+    if (cur) row.push(cellOf(text, cur.start, cur.end));
+    cur = null;
+  };
+  for (let i = from; i <= to; i++) {
+    const l = lines[i];
+    if (isBlank(l)) {
+      blanks++;
+      continue;
+    }
+    if (isTabLine(l)) {
+      flush();
+      // one blank line closes a row; two mean the cell ended with an empty paragraph (`标⏎⏎⏎\t一级指标`)
+      if (row.length && (blanks === 1 || blanks >= 3)) {
+        rows.push(row);
+        row = [];
+      }
+      cur = { start: l.start + 1, end: l.end };
+    } else if (cur) {
+      cur.end = l.end;
+    } else {
+      cur = { start: l.start, end: l.end };
+    }
+    blanks = 0;
+  }
+  flush();
+  if (row.length) rows.push(row);
+  return rows;
+}
+
+/** One row per line, cells separated by tabs; lines without a tab continue the row above's last cell. */
+function parseRowLines(text: string, lines: Line[], from: number, to: number): TableCell[][] {
+  const rows: { start: number; end: number }[][] = [];
+  for (let i = from; i <= to; i++) {
+    const l = lines[i];
+    if (isBlank(l)) continue;
+    if (!l.text.includes('\t')) {
+      const prev = rows[rows.length - 1];
+      if (prev) prev[prev.length - 1].end = l.end;
+      continue;
+    }
+    const cells: { start: number; end: number }[] = [];
+    let s = l.start;
+    for (let p = l.start; p <= l.end; p++) {
+      if (p === l.end || text[p] === '\t') {
+        cells.push({ start: s, end: p });
+        s = p + 1;
+      }
+    }
+    rows.push(cells);
+  }
+  return rows.map((r) => r.map((c) => cellOf(text, c.start, c.end)));
+}
+
+/**
+ * Tab-indented paragraphs are not a table: a grid has at least two rows of two filled cells, and most of its
+ * cells are short.
+ */
+function looksLikeGrid(rows: TableCell[][]): boolean {
+  const filled = rows.flat().filter((c) => c.text);
+  if (rows.filter((r) => r.filter((c) => c.text).length >= 2).length < 2) return false;
+  const long = filled.filter((c) => c.text.replace(/\s+/g, '').length > LONG_CELL).length;
+  return long * 10 < filled.length * 3;
+}
+const LONG_CELL = 60;
+
+function tableSpan(rows: TableCell[][], fallback: Span): Span {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const r of rows)
+    for (const c of r) {
+      start = Math.min(start, c.start);
+      end = Math.max(end, c.end);
+    }
+  return Number.isFinite(start) ? { start: Math.min(start, fallback.start), end: Math.max(end, fallback.start) } : fallback;
+}
+
+/** Tab-separated tables in the text. */
+export function tsvTables(text: string, lines = textLines(text)): Table[] {
+  const out: Table[] = [];
+  for (const b of tabBlocks(lines)) {
+    const tabLines = lines.slice(b.from, b.to + 1).filter((l) => l.text.includes('\t'));
+    const rowMode = tabLines.filter(hasInnerTab).length * 2 > tabLines.length;
+    const rows = rowMode ? parseRowLines(text, lines, b.from, b.to) : parseCellLines(text, lines, b.from, b.to);
+    if (!rows.length) continue;
+    if (!looksLikeGrid(rows)) continue;
+    const span = tableSpan(rows, { start: lines[b.from].start, end: lines[b.to].end });
+    out.push({ start: lines[b.from].start, end: span.end, rows, origin: 'tsv' });
+  }
+  return out;
+}
+
+/** A table with the unit stated outside its cells (a `单位：元` line under the title, or in the title). */
+export interface UnitTable extends Table {
+  unitLine?: string;
+}
+
+/**
+ * The title line just above a table (`2022年度项目支出绩效自评表`, `附件一：` removed) and a unit stated between
+ * the title and the table or at the end of the title (`单位：万元`, `（万元）`).
+ */
+export function captionBefore(text: string, lines: Line[], offset: number): { caption?: string; unit?: string } {
+  const v = tableVocab();
+  let idx = lines.findIndex((l) => l.end >= offset) - 1;
+  if (idx < -1) idx = lines.length - 1;
+  let seen = 0;
+  let unit: string | undefined;
+  for (let i = idx; i >= 0 && seen < v.captionLinesBack; i--) {
+    const l = lines[i];
+    if (l.start >= offset) continue;
+    const lt = text.slice(l.start, l.end);
+    if (lt.includes('\t')) break;
+    let t = lt.replace(/[\s\u3000]+/g, '');
+    if (!t) continue;
+    seen++;
+    const u = t.match(UNIT_AT_END);
+    if (u && v.unitHeader.test(u[0])) {
+      unit ??= u[0];
+      t = t.slice(0, u.index);
+      if (!t) continue;
+    }
+    if (v.caption.test(t)) return { caption: t.replace(v.captionStrip, '') || undefined, unit };
+  }
+  return { unit };
+}
+
+const UNIT_AT_END = /[（(]?(金额)?单位[:：][^）)]*[）)]?$|[（(](万元|元|千元|亿元)[）)]$/;
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/** Structure stage: fills doc.tables (Word tables kept, text tables added) and excludes their regions. */
+export function findTables(doc: KDocument): void {
+  const v = tableVocab();
+  const lines = doc.lines.length ? doc.lines : textLines(doc.text);
+  const given = doc.tables.filter((t) => t.rows.length);
+  const isPdf = !!doc.pages || /pdf/i.test(doc.format);
+  // grids are found on the folded copy (traditional script, full-width forms), then carry the text's own characters
+  const norm = doc.norm.length === doc.text.length ? doc.norm : doc.text;
+  // PDF text marks wide gaps with tabs too, but its rows are visual lines: it has its own reader
+  let found = isPdf ? [] : tsvTables(norm, lines).filter((t) => !given.some((g) => overlaps(g, t)));
+  if (!given.length && isPdf) {
+    const pdf = pdfTablesDetailed(norm, lines, doc.pages?.map((p) => p.start) ?? []);
+    found = pdf.tables;
+    for (const [t, n] of pdf.skipped) {
+      doc.messages.push({
+        ruleId: 'table_rows_unread',
+        reason: `${t.caption ?? 'a table'}: ${n} indicator row(s) of the PDF text could not be split into cells and are left out`,
+        place: { start: t.start, end: t.end },
+      });
+    }
+  }
+  // a table inside a repeated copy of the report is the same table again
+  const inCopy = (t: Table) => doc.excluded.some((x) => x.reason === 'repeated copy' && t.start >= x.start && t.end <= x.end);
+  for (const t of found)
+    for (const c of t.rows.flat()) if (norm.slice(c.start, c.end) === c.text) c.text = doc.text.slice(c.start, c.end);
+  const all = [...given, ...found].filter((t) => !inCopy(t)).sort((a, b) => a.start - b.start);
+  const display = doc.display?.length === doc.text.length ? doc.display : doc.text;
+  for (const t of all as UnitTable[]) {
+    const { caption, unit } = captionBefore(display, lines, t.start);
+    // the reader's caption is the paragraph above the table, which may be a unit line or a note
+    const readerCaption = t.caption?.replace(/[\s\u3000]+/g, '').replace(v.captionStrip, '');
+    t.caption = caption ?? readerCaption;
+    if (unit) t.unitLine = unit;
+    if (t.end > t.start) doc.excluded.push({ start: t.start, end: t.end, reason: 'table' });
+  }
+  doc.tables = all;
+}

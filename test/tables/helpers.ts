@@ -1,0 +1,51 @@
+// Shared helpers for the table tests: documents from the seeds and fixtures, run through the table stages only.
+import { readFileSync, existsSync } from 'node:fs';
+import { createDocument, type KDocument, type ReadResult } from '../../src/document.js';
+import { readTxt } from '../../src/read/txt.js';
+import { findTables } from '../../src/structure/tables.js';
+import { extractTables } from '../../src/extract/tables.js';
+import type { ReportKind } from '../../src/schema/record.js';
+
+export const SEEDS = {
+  seed001: { kind: 'project_self_eval' as ReportKind, year: 2022 },
+  seed002: { kind: 'overall_self_eval' as ReportKind, year: 2023 },
+};
+export type SeedName = keyof typeof SEEDS;
+
+export const FIXTURES = '/work/shared/fixtures';
+export const fixtureExists = (name: string) => existsSync(`${FIXTURES}/${name}`);
+
+export function corpusText(seed: string): string {
+  return readTxt(readFileSync(new URL(`../../corpus/${seed}.txt`, import.meta.url))).text;
+}
+
+/** A document from a ReadResult, with the meta the lead's stages would have set, through findTables + extractTables. */
+export function tableDoc(read: ReadResult, kind: ReportKind | null, year: number | null, prose: KDocument['facts'] = []): KDocument {
+  const doc = createDocument('test', '', read);
+  doc.reportKind = kind;
+  if (year !== null) doc.data.fiscalYear = year;
+  findTables(doc);
+  doc.facts.push(...prose);
+  extractTables(doc);
+  return doc;
+}
+
+export function seedDoc(seed: SeedName): KDocument {
+  return tableDoc(readTxt(readFileSync(new URL(`../../corpus/${seed}.txt`, import.meta.url))), SEEDS[seed].kind, SEEDS[seed].year);
+}
+
+/** A plain-text document from lines (tabs as written). */
+export function textDoc(lines: string[], kind: ReportKind | null = null, year: number | null = null, prose: KDocument['facts'] = []): KDocument {
+  return tableDoc({ text: lines.join('\n') + '\n', format: 'txt', pages: null }, kind, year, prose);
+}
+
+export function expected(seed: SeedName) {
+  return JSON.parse(readFileSync(new URL(`./expected/${seed}.json`, import.meta.url), 'utf8')) as {
+    indicators: unknown[];
+    goals: { target: string | null; achieved: string | null };
+    facts: Record<string, number>;
+    projects: unknown[];
+  };
+}
+
+export const factMap = (doc: KDocument) => Object.fromEntries(doc.facts.filter((f) => f.source === 'table').map((f) => [f.path, f.value]));
