@@ -117,7 +117,9 @@ describe('基础数据表 year columns', () => {
       '/staffing/inService': 9,
       '/finance/threePublic/budget': 20000,
       '/finance/threePublic/actual': 30000,
+      '/finance/project/budget': 60000,
       '/finance/project/actual': 70000,
+      '/finance/basic/publicUseBudget': 200000,
       '/finance/basic/publicUse': 300000,
     });
   });
