@@ -59,10 +59,10 @@ export function evidenceFor(doc: KDocument, span: Span, rule: string): Evidence 
   return ev;
 }
 
-/** Warnings are the messages whose rule id is a warning code (no dot); the rest are informational. */
+/** Warnings are the messages whose rule id is a bare warning code (sum_mismatch_basic); ids with a stage prefix (structure.toc, read:ocr) are informational. */
 function warnings(doc: KDocument): KepuRecord['warnings'] {
   return doc.messages
-    .filter((m) => !m.ruleId.includes('.'))
+    .filter((m) => /^[a-z_]+$/.test(m.ruleId))
     .map((m) => ({ code: m.ruleId, message: m.reason, paths: m.paths ?? [] }));
 }
 

@@ -1,26 +1,101 @@
 // Format from the bytes, never from the extension.
-export type Format = 'pdf' | 'docx' | 'zip' | 'doc' | 'ole' | 'html' | 'rtf' | 'txt' | 'binary' | 'empty';
+export type Format =
+  | 'pdf'
+  | 'docx'
+  | 'zip'
+  | 'ooxml'
+  | 'odt'
+  | 'doc'
+  | 'docx-encrypted'
+  | 'ole'
+  | 'html'
+  | 'mht'
+  | 'xml'
+  | 'rtf'
+  | 'txt'
+  | 'binary'
+  | 'empty';
+
+/** What each unsupported format is, for the one-line error. */
+export const FORMAT_NAMES: Record<Format, string> = {
+  pdf: 'PDF',
+  docx: 'Word .docx',
+  zip: 'a zip archive that is not a Word document',
+  ooxml: 'an Office file that is not a Word document (Excel or PowerPoint)',
+  odt: 'an OpenDocument file (save it as .docx)',
+  doc: 'Word 97-2003 .doc',
+  'docx-encrypted': 'a password-protected Word document',
+  ole: 'an OLE compound file that is not a Word document (old Excel/PowerPoint?)',
+  html: 'an HTML page, not a report document',
+  mht: 'a saved web page (MHT), not a report document',
+  xml: 'an XML file (Word 2003 XML is not supported; save it as .docx)',
+  rtf: 'an RTF file (save it as .docx)',
+  txt: 'plain text',
+  binary: 'binary data, not a text, PDF or Word document',
+  empty: 'an empty file (0 bytes)',
+};
+
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const utf16 = (s: string) => Buffer.from(s, 'utf16le');
 
 export function detectFormat(bytes: Uint8Array): Format {
   if (bytes.length === 0) return 'empty';
-  const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1024)));
-  if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
-  if (head.indexOf('%PDF-') >= 0 && head.indexOf('%PDF-') < 1024) return 'pdf';
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
-    return head.includes('word/') || Buffer.from(bytes).includes('word/document.xml') ? 'docx' : 'zip';
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const head = buf.subarray(0, Math.min(buf.length, 1024));
+  // PDF readers accept the header anywhere in the first 1 KB (some generators prepend junk)
+  if (head.indexOf('%PDF-') >= 0) return 'pdf';
+  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05) && (head[3] === 0x04 || head[3] === 0x06)) {
+    return zipKind(buf);
   }
-  if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
-    return Buffer.from(bytes).includes(Buffer.from('W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t', 'latin1')) ? 'doc' : 'ole';
+  if (head.subarray(0, 8).equals(OLE_MAGIC)) {
+    if (buf.includes(utf16('EncryptedPackage'))) return 'docx-encrypted';
+    return buf.includes(utf16('WordDocument')) ? 'doc' : 'ole';
   }
-  const start = head.toString('latin1').trimStart().slice(0, 15).toLowerCase();
+  const start = textStart(head);
   if (start.startsWith('{\\rtf')) return 'rtf';
-  if (start.startsWith('<!doctype html') || start.startsWith('<html')) return 'html';
+  if (start.startsWith('<!doctype html') || start.startsWith('<html') || /^<(head|body|meta|title)[\s>]/.test(start)) return 'html';
+  if (start.startsWith('mime-version:') || (start.startsWith('from:') && head.includes('MIME-Version'))) return 'mht';
+  if (start.startsWith('<?xml')) return /<html[\s>]/i.test(head.toString('latin1')) ? 'html' : 'xml';
   return looksLikeText(bytes) ? 'txt' : 'binary';
+}
+
+/** Lower-cased first characters after a BOM and white space. */
+function textStart(head: Buffer): string {
+  let s: string;
+  if (head[0] === 0xff && head[1] === 0xfe) s = head.subarray(2).toString('utf16le');
+  else if (head[0] === 0xfe && head[1] === 0xff) s = Buffer.from(head.subarray(2)).swap16().toString('utf16le');
+  else s = head.toString('latin1').replace(/^\xef\xbb\xbf/, '');
+  return s.trimStart().slice(0, 20).toLowerCase();
+}
+
+/** docx if the zip has word/document.xml; the names are stored uncompressed, so a byte search is enough. */
+function zipKind(buf: Buffer): Format {
+  if (buf.includes('word/document.xml') || buf.includes('word/document2.xml')) return 'docx';
+  if (buf.includes('xl/workbook.xml') || buf.includes('ppt/presentation.xml')) return 'ooxml';
+  if (buf.includes('mimetypeapplication/vnd.oasis.opendocument')) return 'odt';
+  return 'zip';
+}
+
+/** UTF-16 without BOM: every other byte is NUL in mostly-ASCII text; CJK text has few NULs but a regular pattern. */
+export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul / pairs > 0.3 && evenNul / pairs < 0.05) return 'utf-16le';
+  if (evenNul / pairs > 0.3 && oddNul / pairs < 0.05) return 'utf-16be';
+  return null;
 }
 
 /** Text if it has a BOM, or no NULs (UTF-8 / GB18030), with few control characters. */
 export function looksLikeText(bytes: Uint8Array): boolean {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  if (sniffUtf16(bytes)) return true;
   const n = Math.min(bytes.length, 64 * 1024);
   let control = 0;
   for (let i = 0; i < n; i++) {

@@ -9,6 +9,7 @@ export type ReadErrorCode =
   | 'zip_bomb'
   | 'no_text'
   | 'timeout'
+  | 'ocr_failed'
   | 'not_found';
 
 export class ReadError extends Error {

@@ -1,12 +1,26 @@
-// Stage 1 — read: bytes → extracted plain text (+ pages, tables). Dispatch on the detected format.
+// Stage 1 — read: bytes → extracted plain text (+ pages, tables). Dispatch on the format found in the bytes.
 import type { ReadResult } from '../document.js';
-import { detectFormat } from './detect.js';
+import { detectFormat, FORMAT_NAMES } from './detect.js';
 import { ReadError } from './errors.js';
 import { readTxt } from './txt.js';
+import { readDocx } from './docx.js';
+import { readDoc } from './doc.js';
+import { readPdf } from './pdf.js';
+import type { ZipLimits } from './zip.js';
+
+export { ReadError } from './errors.js';
+export { detectFormat } from './detect.js';
+export { withTimeout, DEFAULT_READ_TIMEOUT_MS, OCR_MS_PER_PAGE } from './timeout.js';
 
 export interface ReadOptions {
+  /** OCR scanned PDF pages (default true); false: a PDF without a text layer fails with no_text */
   ocr?: boolean;
+  /** progress lines for people watching (OCR is slow): "OCR: 3 pages to recognise", "OCR page 2/3" */
   onProgress?: (msg: string) => void;
+  /** stop work between pages once aborted (the caller's timeout) */
+  signal?: AbortSignal;
+  /** test hook: smaller zip limits */
+  zipLimits?: ZipLimits;
 }
 
 export async function readBytes(bytes: Uint8Array, opts: ReadOptions = {}): Promise<ReadResult> {
@@ -16,9 +30,19 @@ export async function readBytes(bytes: Uint8Array, opts: ReadOptions = {}): Prom
       throw new ReadError('empty', 'empty file (0 bytes)');
     case 'txt':
       return readTxt(bytes);
+    case 'pdf':
+      return readPdf(bytes, opts);
+    case 'docx':
+      return readDocx(bytes, { zipLimits: opts.zipLimits });
+    case 'doc':
+      return readDoc(bytes);
+    case 'docx-encrypted':
+      throw new ReadError('encrypted', 'password-protected Word document');
+    case 'zip':
+      throw new ReadError('unsupported_format', 'a zip archive that is not a Word document');
     case 'binary':
-      throw new ReadError('binary', 'binary data, not a text, PDF or Word document');
+      throw new ReadError('binary', FORMAT_NAMES.binary);
     default:
-      throw new ReadError('unsupported_format', `unsupported format: ${format}`);
+      throw new ReadError('unsupported_format', `unsupported format: ${FORMAT_NAMES[format]}`);
   }
 }

@@ -1,21 +1,38 @@
-// Plain text: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, GB18030/GBK.
+// Plain text: UTF-8 (with or without BOM), UTF-16 LE/BE (BOM, or sniffed), GB18030/GBK. Line ends become \n.
 import iconv from 'iconv-lite';
 import type { ReadResult } from '../document.js';
+import { sniffUtf16 } from './detect.js';
+import { ReadError } from './errors.js';
 
 export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: buf.subarray(3).toString('utf8'), encoding: 'utf-8-bom' };
   if (buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
   if (buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const u16 = sniffUtf16(buf);
+  if (u16) return { text: iconv.decode(buf, u16), encoding: u16 };
   try {
-    return { text: utf8.decode(buf), encoding: 'utf-8' };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
   } catch {
+    // not UTF-8: GB18030 is a superset of GBK and GB2312, and every byte sequence decodes
     return { text: iconv.decode(buf, 'gb18030'), encoding: 'gb18030' };
   }
 }
 
+/** CRLF and lone CR → LF, so offsets are the same whatever system wrote the file. */
+export function normaliseLineEnds(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
 export function readTxt(bytes: Uint8Array): ReadResult {
-  const { text, encoding } = decodeText(bytes);
-  return { text, format: encoding === 'utf-8' ? 'txt' : `txt:${encoding}`, pages: null };
+  const { text: raw, encoding } = decodeText(bytes);
+  const text = normaliseLineEnds(raw);
+  const bad = (text.match(/\uFFFD/g) ?? []).length;
+  if (bad > 20 && bad / Math.max(text.length, 1) > 0.05) {
+    throw new ReadError('binary', `cannot decode the text (${bad} undecodable characters as ${encoding})`);
+  }
+  if (!text.replace(/\s/g, '')) throw new ReadError('no_text', 'the text file holds only white space');
+  const messages = encoding === 'utf-8' ? [] : [{ ruleId: 'read:encoding', reason: `decoded as ${encoding}` }];
+  if (text.length !== raw.length) messages.push({ ruleId: 'read:line-ends', reason: 'CRLF/CR line ends converted to LF' });
+  return { text, format: encoding === 'utf-8' ? 'txt' : `txt:${encoding}`, pages: null, messages };
 }

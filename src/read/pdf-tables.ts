@@ -1,0 +1,261 @@
+// Ruled tables in a PDF → rows of cells, rendered like a Word table (one line per row, cells separated by \t,
+// the lines of a cell joined with nothing; a cell covered by a vertical merge is an empty cell, a horizontally
+// merged cell is written once). The grid — cell boxes with colspan/rowspan — comes from pdf-parse's own table
+// finder, which reads the ruling lines of the page; we put the positioned text into its cells.
+import type { TextLine, TextPiece } from './pdf-layout.js';
+import { piecesToLines } from './pdf-layout.js';
+
+/** A cell box from pdf-parse (viewport coordinates, y grows downwards). */
+export interface GridCell {
+  minXY: { x: number; y: number };
+  maxXY: { x: number; y: number };
+  colspan?: number;
+  rowspan?: number;
+}
+
+export interface GridTable {
+  minXY: { x: number; y: number };
+  maxXY: { x: number; y: number };
+  rows: GridCell[][];
+  /** the page's vertical ruling lines (merged where collinear): x and [y0, y1] */
+  vLines?: { x: number; y0: number; y1: number }[];
+}
+
+/** A table row as a line of the page, with each cell's [start, end) inside the line text. */
+export interface RowLine extends TextLine {
+  table: number;
+  row: number;
+  cells: RowCell[];
+  /** left edges of the table's columns */
+  cols: number[];
+}
+
+export interface RowCell {
+  col: number;
+  /** offsets inside the row line */
+  start: number;
+  end: number;
+  colSpan: number;
+  rowSpan: number;
+  text: string;
+  /** a position covered by a vertical merge: the cell above that covers it */
+  coveredBy?: RowCell;
+}
+
+/** pdf-parse's finder, reached through its (untyped) page-level helpers; null when this version has none. */
+export async function findGrids(parser: unknown, page: unknown): Promise<GridTable[]> {
+  type Pt = { x: number; y: number };
+  const p = parser as {
+    getPageTables?: (page: unknown) => Promise<{ normalize(): void; getTableData(): GridTable[]; vLines?: { from: Pt; to: Pt }[] }>;
+  };
+  if (typeof p.getPageTables !== 'function') return [];
+  try {
+    const store = await p.getPageTables(page);
+    store.normalize();
+    // getTableData() consumes the lines: keep the vertical ones to tell real cell borders later
+    const vLines = (store.vLines ?? []).map((l) => ({ x: l.from.x, y0: Math.min(l.from.y, l.to.y), y1: Math.max(l.from.y, l.to.y) }));
+    // a real table has at least two rows and two columns
+    return store
+      .getTableData()
+      .filter((t) => t.rows.length >= 2 && Math.max(...t.rows.map((r) => r.length)) >= 2)
+      .map((t) => ({ ...t, rows: t.rows, vLines }));
+  } catch {
+    return [];
+  }
+}
+
+const inside = (c: { minXY: { x: number; y: number }; maxXY: { x: number; y: number } }, x: number, y: number, pad = 0.5) =>
+  x >= c.minXY.x - pad && x <= c.maxXY.x + pad && y >= c.minXY.y - pad && y <= c.maxXY.y + pad;
+
+/**
+ * Splits the page's pieces into table cells and the rest. Returns the remaining pieces, with one placeholder
+ * piece per table where the table's first piece was (so the table keeps its place in reading order), and the
+ * tables' row lines.
+ */
+export function placeTables(pieces: TextPiece[], grids: GridTable[]): { pieces: (TextPiece & { table?: number })[]; rows: RowLine[][] } {
+  if (!grids.length) return { pieces, rows: [] };
+  const cellPieces = grids.map((g) => g.rows.map((r) => r.map(() => [] as TextPiece[])));
+  const out: (TextPiece & { table?: number })[] = [];
+  const placed = new Set<number>();
+  for (const p of pieces) {
+    const x = p.x + Math.min(p.width, p.size) / 2;
+    const y = p.y - p.size * 0.3;
+    let hit = false;
+    grids.forEach((g, t) => {
+      if (hit || !inside(g, x, y)) return;
+      for (let r = 0; r < g.rows.length && !hit; r++) {
+        for (let c = 0; c < g.rows[r].length; c++) {
+          if (inside(g.rows[r][c], x, y, 0)) {
+            cellPieces[t][r][c].push(p);
+            hit = true;
+            if (!placed.has(t)) {
+              placed.add(t);
+              out.push({ str: '\u0000', x: g.minXY.x, y: g.minXY.y, width: 0, size: p.size, table: t });
+            }
+            break;
+          }
+        }
+      }
+    });
+    if (!hit) out.push(p);
+  }
+  const order = new Map(pieces.map((p, i) => [p, i]));
+  const rows = grids.map((g, t) => (placed.has(t) ? renderGrid(mergeFlowing(g, cellPieces[t], order), t) : []));
+  return { pieces: out, rows };
+}
+
+interface FilledGrid {
+  g: GridTable;
+  rows: { cell: GridCell; pieces: TextPiece[] }[][];
+}
+
+/**
+ * The finder sometimes splits a merged cell at column lines that run through other rows only. Two cells side by
+ * side are one cell when no ruling line separates them in this row, or when text runs on across the supposed
+ * border without a gap.
+ */
+function mergeFlowing(g: GridTable, pieces: TextPiece[][][], order: Map<TextPiece, number>): FilledGrid {
+  const rows = g.rows.map((row, r) => {
+    const cells = row.map((cell, c) => ({ cell, pieces: pieces[r][c] })).sort((a, b) => a.cell.minXY.x - b.cell.minXY.x);
+    const out: { cell: GridCell; pieces: TextPiece[] }[] = [];
+    for (const cur of cells) {
+      const prev = out[out.length - 1];
+      if (prev && (flowsInto(prev, cur) || !hasBorder(g, prev.cell, cur.cell))) {
+        prev.cell = {
+          minXY: prev.cell.minXY,
+          maxXY: cur.cell.maxXY,
+          colspan: (prev.cell.colspan ?? 1) + (cur.cell.colspan ?? 1),
+          rowspan: prev.cell.rowspan,
+        };
+        prev.pieces = [...prev.pieces, ...cur.pieces].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+      } else out.push({ ...cur });
+    }
+    return out;
+  });
+  return { g, rows };
+}
+
+/** A vertical ruling line between two neighbouring cells over at least half of their height. */
+function hasBorder(g: GridTable, a: GridCell, b: GridCell): boolean {
+  if (!g.vLines) return true;
+  const x = (a.maxXY.x + b.minXY.x) / 2;
+  const y0 = Math.max(a.minXY.y, b.minXY.y);
+  const y1 = Math.min(a.maxXY.y, b.maxXY.y);
+  if (y1 <= y0) return true;
+  let covered = 0;
+  for (const l of g.vLines) if (Math.abs(l.x - x) < 1.5) covered += Math.max(0, Math.min(l.y1, y1) - Math.max(l.y0, y0));
+  return covered >= 0.5 * (y1 - y0);
+}
+
+function flowsInto(a: { cell: GridCell; pieces: TextPiece[] }, b: { cell: GridCell; pieces: TextPiece[] }): boolean {
+  const abut = Math.abs(a.cell.maxXY.x - b.cell.minXY.x) < 1;
+  const sameRows = Math.abs(a.cell.minXY.y - b.cell.minXY.y) < 1 && Math.abs(a.cell.maxXY.y - b.cell.maxXY.y) < 1;
+  if (!abut || !sameRows || (a.cell.rowspan ?? 1) !== (b.cell.rowspan ?? 1)) return false;
+  return a.pieces.some((p) =>
+    b.pieces.some((q) => {
+      const gap = q.x - (p.x + p.width);
+      return Math.abs(p.y - q.y) < 0.3 * p.size && gap > -0.5 && gap < 0.3 * p.size && p.str.trim() !== '' && q.str.trim() !== '';
+    }),
+  );
+}
+
+/** Column index of each cell: the rank of its left edge among all left edges of the table. */
+function columns(g: GridTable): number[] {
+  const xs: number[] = [];
+  for (const r of g.rows) for (const c of r) if (!xs.some((x) => Math.abs(x - c.minXY.x) < 1)) xs.push(c.minXY.x);
+  return xs.sort((a, b) => a - b);
+}
+
+function renderGrid(filled: FilledGrid, t: number): RowLine[] {
+  const g = filled.g;
+  const xs = columns(g);
+  const colOf = (c: GridCell) => xs.findIndex((x) => Math.abs(x - c.minXY.x) < 1);
+  const pending = new Map<number, { left: number; span: number; cell: RowCell }>();
+  const all = filled.rows.flat().flatMap((c) => c.pieces);
+  const size = all.length ? all.map((p) => p.size).sort((a, b) => a - b)[Math.floor(all.length / 2)] : 10;
+  const lines: RowLine[] = [];
+  filled.rows.forEach((row, r) => {
+    const cells: RowLine['cells'] = [];
+    let text = '';
+    const add = (col: number, s: string, colSpan: number, rowSpan: number, coveredBy?: RowCell): RowCell => {
+      if (cells.length) text += '\t';
+      const cell: RowCell = { col, start: text.length, end: text.length + s.length, colSpan, rowSpan, text: s, coveredBy };
+      cells.push(cell);
+      text += s;
+      return cell;
+    };
+    const byCol = new Map(row.map((c) => [colOf(c.cell), c]));
+    for (let col = 0; col < xs.length; ) {
+      const cover = pending.get(col);
+      if (cover) {
+        add(col, '', cover.span, 1, cover.cell);
+        if (--cover.left === 0) pending.delete(col);
+        col += cover.span;
+        continue;
+      }
+      const hit = byCol.get(col);
+      if (!hit) {
+        col++;
+        continue;
+      }
+      const span = Math.max(1, hit.cell.colspan ?? 1);
+      const rowSpan = Math.max(1, hit.cell.rowspan ?? 1);
+      // the lines of a cell are one paragraph, wrapped: join them with nothing (年初 + 预算数 → 年初预算数)
+      const s = piecesToLines(hit.pieces)
+        .map((l: TextLine) => l.text.replace(/\t/g, ' '))
+        .join('');
+      const cell = add(col, s, span, rowSpan);
+      if (rowSpan > 1) pending.set(col, { left: rowSpan - 1, span, cell });
+      col += span;
+    }
+    const first = row[0]?.cell;
+    lines.push({
+      text,
+      x0: g.minXY.x,
+      x1: g.maxXY.x,
+      y: first ? first.minXY.y : g.minXY.y,
+      size,
+      tabs: true,
+      table: t,
+      row: r,
+      cells,
+      cols: xs,
+    });
+  });
+  return lines;
+}
+
+const isRow = (l: TextLine | undefined): l is RowLine => !!l && Array.isArray((l as RowLine).cells);
+
+/**
+ * A table row broken over a page break: the rest of its cells opens the table on the next page, in a row of
+ * its own with text only under cells that have text above. That row is put back into the row it belongs to.
+ */
+export function joinSplitRows(pages: { lines: TextLine[] }[]): number {
+  let joined = 0;
+  for (let i = 0; i + 1 < pages.length; i++) {
+    const prev = pages[i].lines[pages[i].lines.length - 1];
+    const next = pages[i + 1].lines[0];
+    if (!isRow(prev) || !isRow(next)) continue;
+    if (prev.cols.length !== next.cols.length || prev.cols.some((x, k) => Math.abs(x - next.cols[k]) > 1.5)) continue;
+    const filled = (r: RowLine) => r.cells.filter((c) => c.text.trim() !== '');
+    const above = new Map(prev.cells.filter((c) => !c.coveredBy).map((c) => [c.col, c]));
+    const rest = filled(next);
+    if (!rest.length || rest.length * 3 > filled(prev).length) continue;
+    if (!rest.every((c) => above.get(c.col)?.text.trim())) continue;
+    for (const c of rest) above.get(c.col)!.text += c.text;
+    // rebuild the row's text and cell offsets
+    let text = '';
+    prev.cells.forEach((c, k) => {
+      if (k) text += '\t';
+      const s = c.coveredBy ? '' : c.text;
+      c.start = text.length;
+      c.end = text.length + s.length;
+      text += s;
+    });
+    prev.text = text;
+    pages[i + 1].lines = pages[i + 1].lines.slice(1);
+    joined++;
+  }
+  return joined;
+}

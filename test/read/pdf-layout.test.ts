@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import {
+  assemble,
+  isPageNumberLine,
+  piecesToLines,
+  removeRunningLines,
+  similarity,
+  type LayoutPage,
+  type TextLine,
+  type TextPiece,
+} from '../../src/read/pdf-layout.js';
+
+const piece = (str: string, x: number, y: number, size = 12): TextPiece => ({ str, x, y, width: [...str].length * size * (/^[\x00-\x7f]+$/.test(str) ? 0.5 : 1), size });
+
+/** A body line: `chars` CJK-width characters starting at x0 (12 pt, left edge 90, right edge 498 = 34 chars). */
+const line = (text: string, y: number, x0 = 90, size = 12): TextLine => {
+  let w = 0;
+  for (const ch of text) w += /[\x00-\x7f]/.test(ch) ? 0.5 * size : size;
+  return { text, x0, x1: x0 + w, y, size, tabs: text.includes('\t') };
+};
+
+const page = (num: number, lines: TextLine[]): LayoutPage => ({ num, width: 595, height: 842, lines });
+
+describe('piecesToLines', () => {
+  it('drops a space pdf.js puts between CJK and digits, keeps spaces inside the text', () => {
+    const lines = piecesToLines([
+      piece('年末，我单位共有编制', 90, 100),
+      piece(' ', 210, 100),
+      piece('7', 213, 100),
+      piece(' ', 219, 100),
+      piece('人', 222, 100),
+      piece('中共中央 国务院', 90, 124),
+    ]);
+    expect(lines.map((l) => l.text)).toEqual(['年末，我单位共有编制7人', '中共中央 国务院']);
+  });
+
+  it('keeps a space between two Latin words and writes a wide gap as a tab (table cells)', () => {
+    const lines = piecesToLines([piece('Page', 90, 100), piece('one', 117, 100), piece('项目名称', 90, 124), piece('科普宣传', 275, 124)]);
+    expect(lines.map((l) => l.text)).toEqual(['Page one', '项目名称\t科普宣传']);
+    expect(lines[1].tabs).toBe(true);
+  });
+
+  it('keeps text drawn twice on the same spot (fake bold) once', () => {
+    const lines = piecesToLines([piece('一、基本情况', 90, 100), piece('一、基本情况', 90.3, 100.2)]);
+    expect(lines.map((l) => l.text)).toEqual(['一、基本情况']);
+  });
+});
+
+describe('removeRunningLines', () => {
+  const body = (n: number) => Array.from({ length: 6 }, (_, i) => line(`正文第${n}页第${i}行，内容各不相同，用于测试页眉页脚的识别。`, 100 + 24 * i));
+
+  it('drops a repeated header and the - N - footer, keeps the body', () => {
+    const pages = [1, 2, 3].map((n) => page(n, [line('某某县科学技术协会', 50, 240), line(`- ${n} -`, 800, 280), ...body(n)]));
+    const { pages: kept, removed } = removeRunningLines(pages);
+    expect(kept.every((p) => p.lines.length === 6)).toBe(true);
+    expect(removed.filter((r) => r.pageNumber)).toHaveLength(3);
+    expect(removed.filter((r) => !r.pageNumber).map((r) => r.text)).toEqual(['某某县科学技术协会', '某某县科学技术协会', '某某县科学技术协会']);
+  });
+
+  it('knows the usual page number forms', () => {
+    for (const s of ['- 3 -', '—3—', '3', '第3页 共5页', '第 3 页', '共5页 第3页', '3/5', 'Page 3 of 5', '·3·']) expect(isPageNumberLine(s)).toBe(true);
+    for (const s of ['2023年', '一、基本情况', '100%', '3.5万元']) expect(isPageNumberLine(s)).toBe(false);
+  });
+
+  it('tolerates OCR noise in a repeated header', () => {
+    expect(similarity('株洲市芦淞区科学技术协会', '株洲市芦渔区科学技术协会')).toBeGreaterThan(0.75);
+    const pages = [1, 2].map((n) => page(n, [line(n === 1 ? '株洲市芦淞区科学技术协会' : '株洲市芦渔区科学技术协会', 50, 240), ...body(n)]));
+    expect(removeRunningLines(pages).removed).toHaveLength(2);
+  });
+
+  it('keeps a title that appears once at the top of page 1, and a header on a one-page document', () => {
+    const pages = [page(1, [line('关于某某的报告', 50, 200), ...body(1)]), page(2, body(2))];
+    expect(removeRunningLines(pages).removed).toHaveLength(0);
+  });
+});
+
+describe('assemble: visual lines → paragraphs', () => {
+  // 34 CJK characters fill a line from 90 to 498
+  const full = (s: string) => s.padEnd(34, '测');
+
+  it('joins a line broken mid-number (20⏎23年, 10⏎0%, 1000⏎0人次)', () => {
+    // lines that reach the right edge (digits are narrower, so the text lengths differ)
+    const atEdge = (text: string, y: number): TextLine => ({ ...line(text, y), x1: 497.5 });
+    const out = assemble([
+      page(1, [
+        atEdge('截止目前，本单位已经完成了全部年度工作任务的各项指标要求，时间是20', 100),
+        atEdge('23年12月31日，全年各项重点工作任务均已完成，完成率10', 124),
+        atEdge('0%。全年累计开展各类科普活动八十余场次，受益群众达1000', 148),
+        line('0人次。', 172),
+      ]),
+    ]);
+    expect(out.text).toBe(
+      '截止目前，本单位已经完成了全部年度工作任务的各项指标要求，时间是2023年12月31日，全年各项重点工作任务均已完成，完成率100%。全年累计开展各类科普活动八十余场次，受益群众达10000人次。\n',
+    );
+    expect(out.joinedInNumbers).toBe(3);
+  });
+
+  it('an indented line starts a new paragraph; a short line ends one', () => {
+    const out = assemble([
+      page(1, [
+        line(full('第一段'), 100),
+        line('第一段的最后一行。', 124),
+        line(full('第二段').slice(0, 32), 148, 114),
+        line(full('第二段的续行'), 172),
+        line('结束。', 196),
+      ]),
+    ]);
+    expect(out.text.split('\n').filter(Boolean)).toEqual([full('第一段') + '第一段的最后一行。', full('第二段').slice(0, 32) + full('第二段的续行') + '结束。']);
+  });
+
+  it('a heading stays its own line: larger size, or a section marker, or a short line', () => {
+    const out = assemble([
+      page(1, [
+        line('一、部门基本情况', 100, 90, 14),
+        line(full('正文'), 124),
+        line('（一）部门职能', 148),
+        line(full('正文二'), 172),
+        line('结束。', 196),
+      ]),
+    ]);
+    expect(out.text.split('\n').filter(Boolean)).toEqual(['一、部门基本情况', full('正文'), '（一）部门职能', full('正文二') + '结束。']);
+  });
+
+  it('a section marker after a full line is a new paragraph, an item marker only after a sentence end', () => {
+    const out = assemble([page(1, [line(full('正文').slice(0, 33) + '：', 100), line('二、第二部分', 124), line(full('包括').slice(0, 33) + '；', 148), line('（2）第二项', 172)])]);
+    expect(out.text.split('\n').filter(Boolean)).toHaveLength(4);
+  });
+
+  it('joins a paragraph running over a page break; the next page starts where its text starts', () => {
+    const out = assemble([
+      page(1, [line(full('第一页'), 100), line(full('第一页末行'), 124)]),
+      page(2, [line('第二页的续文。', 100), line('新段落开始，首行缩进。', 124, 114)]),
+    ]);
+    const lines = out.text.split('\n').filter(Boolean);
+    expect(lines).toEqual([full('第一页') + full('第一页末行') + '第二页的续文。', '新段落开始，首行缩进。']);
+    expect(out.pages[0]).toMatchObject({ num: 1, start: 0 });
+    expect(out.text.slice(out.pages[1].start, out.pages[1].start + 7)).toBe('第二页的续文。');
+    expect(out.pages[0].end).toBe(out.pages[1].start);
+    expect(out.pages[1].end).toBe(out.text.length);
+  });
+
+  it('table rows (lines with tabs) are never joined', () => {
+    const out = assemble([page(1, [line(full('正文'), 100), line('项目名称\t科普活动', 124), line('年度资金\t43', 148)])]);
+    expect(out.text.split('\n').filter(Boolean)).toHaveLength(3);
+  });
+
+  it('OCR pages carry ocr: true and their confidence', () => {
+    const out = assemble([{ ...page(1, [line('扫描页', 100)]), ocr: true, confidence: 0.93 }]);
+    expect(out.pages[0]).toMatchObject({ ocr: true, confidence: 0.93 });
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { readBytes } from '../../src/read/index.js';
+import { decodeText } from '../../src/read/txt.js';
+import { readCorpus } from './helpers.js';
+
+const SAMPLE = '一、部门基本情况\n2023年收入为207.48万元，“三公”经费支出2.46万元。\n';
+
+describe('plain text encodings', () => {
+  it('UTF-8 with and without BOM', async () => {
+    expect((await readBytes(Buffer.from(SAMPLE))).text).toBe(SAMPLE);
+    const bom = await readBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SAMPLE)]));
+    expect(bom.text).toBe(SAMPLE);
+    expect(bom.format).toBe('txt:utf-8-bom');
+  });
+
+  it('UTF-16 LE and BE with BOM', async () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(SAMPLE, 'utf-16le')]);
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(SAMPLE, 'utf-16be')]);
+    expect((await readBytes(le)).text).toBe(SAMPLE);
+    expect((await readBytes(be)).text).toBe(SAMPLE);
+  });
+
+  it('GB18030 / GBK is detected without a BOM', async () => {
+    const r = await readBytes(iconv.encode(SAMPLE, 'gbk'));
+    expect(r.text).toBe(SAMPLE);
+    expect(r.format).toBe('txt:gb18030');
+    // a character outside GBK (4-byte GB18030 sequence)
+    expect(decodeText(iconv.encode('𠀀科协', 'gb18030')).text).toBe('𠀀科协');
+  });
+
+  it('CRLF and CR line ends become LF (offsets are the same on every system)', async () => {
+    const r = await readBytes(Buffer.from(SAMPLE.replace(/\n/g, '\r\n')));
+    expect(r.text).toBe(SAMPLE);
+    expect((await readBytes(Buffer.from('a\rb\r'))).text).toBe('a\nb\n');
+  });
+
+  it('the GB18030 + CRLF corpus file reads exactly as its UTF-8 seed', async () => {
+    const gb = await readBytes(readCorpus('seed004-gb18030.txt'));
+    const utf8 = await readBytes(readCorpus('seed004.txt'));
+    expect(gb.format).toBe('txt:gb18030');
+    expect(gb.text).toBe(utf8.text);
+    expect(gb.messages?.map((m) => m.ruleId)).toEqual(['read:encoding', 'read:line-ends']);
+  });
+
+  it('a text of only white space is no text', async () => {
+    await expect(readBytes(Buffer.from('  \n\u3000\n'))).rejects.toMatchObject({ code: 'no_text' });
+  });
+});
