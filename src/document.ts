@@ -153,3 +153,17 @@ export function pageOf(doc: KDocument, offset: number): Page | null {
   for (const p of doc.pages) if (offset >= p.start && offset < p.end) return p;
   return doc.pages.length ? doc.pages[doc.pages.length - 1] : null;
 }
+
+/** The span of a sorted, non-overlapping list that contains `offset` (binary search), or null. */
+export function spanAt<T extends Span>(list: T[], offset: number): T | null {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = list[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return null;
+}

@@ -1,7 +1,7 @@
 // The pattern engine: runs compiled grammar regexes over the folded text, outside excluded spans,
 // and turns named groups into values. Families (staffing.ts, finance.ts …) add the domain logic.
 import type { Fact, KDocument, Span } from '../document.js';
-import { isExcluded } from '../document.js';
+import { isExcluded, spanAt } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { toCount, toRate, toYuan } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
@@ -87,18 +87,9 @@ export function trimSpan(doc: KDocument, span: Span): Span {
   return { start, end };
 }
 
-/** The sentence containing `offset`. */
+/** The sentence containing `offset` (an empty span when it lies between sentences). */
 export function sentenceAt(doc: KDocument, offset: number): Span {
-  let lo = 0;
-  let hi = doc.sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = doc.sentences[mid];
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return s;
-  }
-  return { start: offset, end: offset };
+  return spanAt(doc.sentences, offset) ?? { start: offset, end: offset };
 }
 
 /** The headings whose bodies contain `offset`, innermost last. */

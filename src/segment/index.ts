@@ -1,5 +1,6 @@
 // Stage 3 — segment: lines, sentences and (jieba) tokens, all as spans into the text.
 import type { KDocument, Line, Sentence } from '../document.js';
+import { spanAt } from '../document.js';
 import { cutWithOffsets } from './jieba.js';
 
 export function splitLines(text: string): Line[] {
@@ -39,16 +40,7 @@ export function segment(doc: KDocument): void {
   }
 }
 
-/** The token covering `offset`, found by binary search. */
+/** The token covering `offset`. */
 export function tokenAt(doc: KDocument, offset: number) {
-  let lo = 0;
-  let hi = doc.tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = doc.tokens[mid];
-    if (offset < t.start) hi = mid - 1;
-    else if (offset >= t.end) lo = mid + 1;
-    else return t;
-  }
-  return null;
+  return spanAt(doc.tokens, offset);
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { KepuRecord, OutlineNode } from '../../src/schema/record.js';
-import { SCHEMA_VERSION } from '../../src/schema/record.js';
+import { emptyRecord as emptyRecordFor } from '../../src/emit/record.js';
 import { pointerParts } from '../../src/review/fields.js';
 import type { IndexRow } from '../../src/review/index-page.js';
 import { reviewRow } from '../../src/review/figures.js';
@@ -10,37 +10,8 @@ import { reviewRow } from '../../src/review/figures.js';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export function emptyRecord(path: string): KepuRecord {
-  const pair = () => ({ budget: null, actual: null });
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    extractorVersion: 'test',
-    source: { path, sha256: '0'.repeat(64), format: 'txt', pages: null },
-    meta: {
-      title: null, unitName: null, region: { province: null, city: null, county: null },
-      fiscalYear: null, reportKind: null, reportDate: null, preparer: null, phone: null,
-    },
-    outline: [],
-    staffing: { authorized: null, authorizedAdministrative: null, authorizedInstitutional: null, inService: null, retired: null },
-    finance: {
-      incomeTotal: null, incomeGrandTotal: null,
-      spendingTotal: { budget: null, actual: null, executionRate: null },
-      spendingGrandTotal: null,
-      basic: { budget: null, actual: null, personnel: null, publicUse: null, personnelBudget: null, publicUseBudget: null, executionRate: null },
-      project: { budget: null, actual: null, executionRate: null },
-      governmentFund: pair(),
-      threePublic: pair(),
-      fiscalAppropriation: { income: null, spending: null },
-    },
-    projects: [],
-    activities: [],
-    indicators: [],
-    selfEvaluation: { score: null, grade: null },
-    goals: { target: null, achieved: null },
-    problems: [],
-    improvements: [],
-    evidence: {},
-    warnings: [],
-  };
+  const r = emptyRecordFor({ path, sha256: '0'.repeat(64), format: 'txt', pages: null });
+  return { ...r, extractorVersion: 'test' };
 }
 
 function setAt(root: unknown, pointer: string, value: unknown): void {
