@@ -6,7 +6,7 @@ import { matches, sentenceAt, trimSpan } from './engine.js';
 
 type Aspect = 'budget' | 'actual' | 'rate';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
-interface FinancePattern { id: string; path?: string; subject?: string; aspect?: Aspect; regex: string; kinds?: string[] }
+interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[] }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface FinanceFile { subjects: Record<string, SubjectDef>; boundary: string; patterns: FinancePattern[]; none: NoneDef[] }
 
@@ -49,23 +49,29 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       const g = match.m.groups ?? {};
       const amountSpan = match.group('amount') ?? match.group('pct');
       if (!amountSpan || overlaps(amountSpan)) continue;
-      let path = p.path ?? null;
+      let path: string | string[] | null = p.path ?? null;
       let aspect = p.aspect ?? 'actual';
       if (!path) {
         let key = p.subject === 'inherit' ? inheritedSubject(doc, match.span.start) : p.subject ?? (g.subject ? subjectOf(g.subject) : null);
         // a bare 完成率 speaks of spending only in a sentence about money (not 换届工作…完成率100%)
+        // an execution rate is about spending: income named before it does not own it
+        if (aspect === 'rate' && key === 'income') key = null;
         if (p.subject === 'inherit' && !key && aspect === 'rate' && MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start))) key = 'total';
         const subjSpan = match.group('subject');
         if (key && subjSpan && f.subjects[key]?.named && !opensPhrase(doc, subjSpan.start, f.boundary)) continue;
         if (!key) continue;
         if (budgetReport && aspect === 'actual') aspect = 'budget';
-        path = f.subjects[key]?.paths[aspect] ?? (aspect === 'rate' ? f.subjects.total.paths.rate! : null);
+        // 三公经费…完成预算的64.2% is a rate of a subject we keep no rate for: not the total's
+        path = f.subjects[key]?.paths[aspect] ?? null;
       }
       if (!path) continue;
       const value = g.pct !== undefined ? toRate(g.pct) : toYuan(g.num ?? amountNum(match.m[0]), g.unit ?? unitOf(match.m[0]));
       if (value === null) continue;
       claimed.push(amountSpan);
-      doc.facts.push({ path, value, span: trimSpan(doc, match.span), rule: p.id, raw: g.pct ?? `${g.num}${g.unit}` });
+      // 收、支总计均为X: one figure, two fields
+      for (const one of Array.isArray(path) ? path : [path]) {
+        doc.facts.push({ path: one, value, span: trimSpan(doc, match.span), rule: p.id, raw: g.pct ?? `${g.num}${g.unit}` });
+      }
     }
   }
   extractNone(doc, f.none);
