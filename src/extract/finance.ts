@@ -54,6 +54,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       if (!path) {
         let key = p.subject === 'inherit' ? inheritedSubject(doc, match.span.start) : p.subject ?? (g.subject ? subjectOf(g.subject) : null);
         // a bare 完成率 speaks of spending only in a sentence about money (not 换届工作…完成率100%)
+        // a project report is about its one project: an unowned 实际支出 or 执行率 is the project's
+        if (p.subject === 'inherit' && !key && doc.reportKind === 'project_self_eval') key = 'project';
         // an execution rate is about spending: income named before it does not own it
         if (aspect === 'rate' && key === 'income') key = null;
         if (p.subject === 'inherit' && !key && aspect === 'rate' && MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start))) key = 'total';

@@ -105,7 +105,7 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     return { value, span: v };
   }
   if (titleSpan) {
-    const src = `(?<=^|[^\\u4e00-\\u9fa5]|{YEAR}\\s*年度?|\\n)(?<value>${f.org})`;
+    const src = `(?<=^|[^\\u4e00-\\u9fa5]|{YEAR}\\s*年度?|\\n|关于)(?!关于)(?<value>${f.org})`;
     for (const m of matches(doc, src, titleSpan)) {
       const v = m.group('value')!;
       // a year in Chinese numerals (二〇二四年度) is not part of the name
