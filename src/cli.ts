@@ -4,6 +4,7 @@ import { runBatch, type BatchOptions } from './batch/run.js';
 import { extractOne } from './batch/one.js';
 import { collectInputs } from './batch/inputs.js';
 import { printSummary } from './batch/summary.js';
+import { writeReviewIndex, writeSingleReview } from './review/write.js';
 
 export const HELP = `kepu-extract — Chinese 科协 budget/performance reports → schema-validated JSON with evidence
 
@@ -91,7 +92,8 @@ export async function main(argv: string[]): Promise<number> {
   if (inputs.missing.length) {
     for (const m of inputs.missing) process.stderr.write(`${m}: no such file or directory\n`);
   }
-  const batchMode = !!(opts.out || opts.jsonl || opts.db || opts.csv || opts.parquet);
+  const single = inputs.files.length === 1 && positionals.length === 1;
+  const batchMode = !!(opts.out || opts.jsonl || opts.db || opts.csv || opts.parquet) || (!!opts.html && !single);
   if (!batchMode) {
     if (inputs.files.length !== 1 || positionals.length !== 1) {
       if (inputs.files.length === 0 && inputs.missing.length) return 1;
@@ -103,9 +105,11 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     process.stdout.write(JSON.stringify(res.record, null, 2) + '\n');
+    if (!(await writeSingleReview({ path: res.path, record: res.record, text: res.doc.text, pages: res.doc.pages }, opts))) return 1;
     return inputs.missing.length ? 1 : 0;
   }
   const summary = await runBatch(inputs.files, opts);
+  const reviewOk = await writeReviewIndex(summary, opts);
   if (!opts.quiet) printSummary(summary, process.stdout);
-  return summary.failures.length || inputs.missing.length ? 1 : 0;
+  return summary.failures.length || inputs.missing.length || summary.outputError || !reviewOk ? 1 : 0;
 }

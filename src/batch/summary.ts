@@ -29,11 +29,11 @@ export function printSummary(s: BatchSummary, out: NodeJS.WritableStream): void 
     out.write(table(['file', 'kind', 'year', 'unit', 'fields', 'warnings'], rows) + '\n');
   }
   const sec = s.ms / 1000;
-  const worked = s.records.length + s.failures.filter((f) => !f.earlier).length;
+  const worked = s.records.length + s.failures.length;
   const total = s.records.length + s.skipped;
   out.write(
     `${s.inputs} inputs: ${total} records (${s.records.length} new, ${s.skipped} already done), ${s.failures.length} failures\n` +
-      `${sec.toFixed(1)} s, ${sec > 0 ? (worked / sec).toFixed(1) : '-'} files/s on ${s.jobs} ${s.mode === 'threads' ? 'worker thread(s)' : 'thread (in-process)'}, peak RSS ${Math.round(s.peakRssMb)} MB\n`,
+      `${sec.toFixed(1)} s, ${sec > 0 ? (worked / sec).toFixed(1) : '-'} files/s on ${s.jobs} ${s.mode === 'processes' ? `worker process${s.jobs > 1 ? 'es' : ''}` : 'thread (in-process)'}, peak RSS ${Math.round(s.peakRssMb)} MB, CPU ${s.cpuSec.main.toFixed(1)} s main + ${s.cpuSec.workers.toFixed(1)} s workers\n`,
   );
   const failures = tally(s.failures.map((f) => f.code));
   if (failures.length) out.write(`failures by reason: ${failures.map(([k, n]) => `${k} ${n}`).join(', ')}\n`);
@@ -42,6 +42,7 @@ export function printSummary(s: BatchSummary, out: NodeJS.WritableStream): void 
   if (s.warehouse) {
     out.write(`warehouse: ${s.warehouse.reports} reports loaded (${Object.entries(s.warehouse.tables).map(([t, n]) => `${t} ${n}`).join(', ')})\n`);
   }
+  if (s.outputError) out.write(`outputs not written: ${s.outputError}\n`);
   const shown = s.failures.slice(0, TABLE_MAX_ROWS);
   for (const f of shown) out.write(`  failed: ${f.path} (${f.code}) ${f.message}\n`);
   if (s.failures.length > shown.length) out.write(`  … ${s.failures.length - shown.length} more in errors.jsonl\n`);

@@ -15,8 +15,16 @@ export function tempPath(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${seq++}.tmp`);
 }
 
+const madeDirs = new Set<string>();
+
+async function ensureDir(dir: string): Promise<void> {
+  if (madeDirs.has(dir)) return;
+  await mkdir(dir, { recursive: true });
+  madeDirs.add(dir);
+}
+
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await ensureDir(dirname(path));
   const tmp = tempPath(path);
   try {
     await writeFile(tmp, data);

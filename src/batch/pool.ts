@@ -1,0 +1,217 @@
+// Documents run in worker *processes* (child_process.fork of dist/batch/worker.js), one task at a time each.
+// Why processes, not worker threads: a document that blocks its worker past the time limit must be stopped, and
+// terminating a worker thread while it is inside nodejieba's native code aborts the whole process
+// ("terminate called after throwing an instance of 'Napi::Error'"). SIGKILL on a child is always safe, and a
+// native crash or heap exhaustion takes down one document, not the batch.
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { OCR_SECONDS_PER_PAGE, type TaskInput, type TaskOutput } from './common.js';
+
+/** V8 heap cap per worker: a pathological document fails alone instead of exhausting the machine. */
+export const WORKER_HEAP_MB = 1536;
+
+export type ToWorker = { id: number; input: TaskInput };
+export type FromWorker =
+  | { ready: true }
+  | { id: number; ocrPages: number }
+  | { id: number; output: TaskOutput; maxRssKb: number; cpuMicros: number };
+
+export interface Executor {
+  /** 'processes' (compiled worker next to this module) or 'in-process' (none, e.g. running from src/ under vitest) */
+  mode: 'processes' | 'in-process';
+  jobs: number;
+  run(input: TaskInput): Promise<TaskOutput>;
+  /** peak RSS of the worker processes, summed over the worker slots (MB) */
+  workersPeakRssMb(): number;
+  /** CPU seconds used by the worker processes so far */
+  workersCpuSec(): number;
+  close(): Promise<void>;
+}
+
+/** The compiled worker next to this module: dist/batch/worker.js. Running from src/ (vitest) there is none. */
+export function workerFile(): string | null {
+  const file = fileURLToPath(new URL('./worker.js', import.meta.url));
+  return existsSync(file) ? file : null;
+}
+
+export function createExecutor(opts: { jobs: number; timeoutSec: number }): Executor {
+  const file = workerFile();
+  return file ? processExecutor(file, opts) : inProcessExecutor(opts.timeoutSec);
+}
+
+const limitMs = (timeoutSec: number, ocrPages: number) => (timeoutSec + OCR_SECONDS_PER_PAGE * ocrPages) * 1000;
+
+interface Busy {
+  id: number;
+  started: number;
+  ocrPages: number;
+  done: (o: TaskOutput) => void;
+}
+
+class Slot {
+  proc: ChildProcess | null = null; // started on first use: a rerun with nothing left to do starts no worker
+  ready: Promise<void> = Promise.resolve();
+  busy: Busy | null = null;
+  peakRssKb = 0;
+  /** CPU time of each process this slot has run (the latest report of each), µs */
+  readonly cpuByProcess = new Map<number, number>();
+  closing = false;
+  private stderrTail = '';
+
+  constructor(
+    private readonly file: string,
+    private readonly onIdle: (s: Slot) => void,
+  ) {}
+
+  private spawn(): ChildProcess {
+    this.stderrTail = '';
+    const proc = fork(this.file, [], {
+      execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'], // library chatter must not reach our stdout
+    });
+    this.proc = proc;
+    proc.stderr?.on('data', (d) => (this.stderrTail = (this.stderrTail + d).slice(-4000)));
+    proc.on('error', () => {}); // spawn/IPC errors: 'exit' follows and settles any task
+    this.ready = new Promise((resolve) => {
+      proc.on('message', (m: FromWorker) => {
+        if ('ready' in m) return resolve();
+        const b = this.busy;
+        if (!b || b.id !== m.id || proc !== this.proc) return;
+        if ('ocrPages' in m) b.ocrPages = Math.max(b.ocrPages, m.ocrPages);
+        else {
+          this.peakRssKb = Math.max(this.peakRssKb, m.maxRssKb);
+          this.cpuByProcess.set(proc.pid ?? 0, m.cpuMicros);
+          this.finish(m.output);
+        }
+      });
+      proc.on('exit', () => resolve());
+      proc.on('error', () => resolve());
+    });
+    proc.on('exit', (code, signal) => {
+      if (proc !== this.proc) return; // a process already replaced (killed for its time limit)
+      this.proc = null; // the next task starts a fresh one
+      const b = this.busy;
+      if (!b) return;
+      const ms = performance.now() - b.started;
+      const oom = /heap out of memory|Allocation failed/i.test(this.stderrTail);
+      const last = this.stderrTail.trim().split('\n').at(-1)?.slice(0, 200);
+      this.finish(
+        oom
+          ? { ok: false, code: 'out_of_memory', message: `needed more than ${WORKER_HEAP_MB} MB of memory`, ms }
+          : { ok: false, code: 'internal', message: `internal error: worker process died (${signal ?? `exit ${code}`})${last ? `: ${last}` : ''}`, ms },
+      );
+    });
+    return proc;
+  }
+
+  private finish(o: TaskOutput): void {
+    const b = this.busy;
+    if (!b) return;
+    this.busy = null;
+    b.done(o);
+    this.onIdle(this);
+  }
+
+  async run(id: number, input: TaskInput): Promise<TaskOutput> {
+    const proc = this.proc ?? this.spawn();
+    await this.ready;
+    if (!proc.connected) {
+      // it could not even start (a broken install): fail this document, try a fresh process for the next
+      if (this.proc === proc) this.proc = null;
+      const last = this.stderrTail.trim().split('\n').at(-1)?.slice(0, 200);
+      this.onIdle(this);
+      return { ok: false, code: 'internal', message: `internal error: worker process did not start${last ? `: ${last}` : ''}`, ms: 0 };
+    }
+    return new Promise((done) => {
+      this.busy = { id, started: performance.now(), ocrPages: 0, done };
+      // a send that fails means the process died: its 'exit' settles the task
+      proc.send({ id, input } satisfies ToWorker, (err) => err && proc.kill('SIGKILL'));
+    });
+  }
+
+  /** past its limit: kill the process (the next task starts a fresh one) and report the timeout */
+  checkDeadline(timeoutSec: number): void {
+    const b = this.busy;
+    if (!b || !this.proc) return;
+    const limit = limitMs(timeoutSec, b.ocrPages);
+    const ms = performance.now() - b.started;
+    if (ms <= limit) return;
+    const stuck = this.proc;
+    this.proc = null;
+    stuck.kill('SIGKILL');
+    this.finish({ ok: false, code: 'timeout', message: `gave up after ${limit / 1000} s`, ms });
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    const p = this.proc;
+    if (!p || p.exitCode !== null || p.signalCode !== null) return;
+    const gone = new Promise((r) => p.once('exit', r));
+    if (p.connected) p.disconnect();
+    const t = setTimeout(() => p.kill('SIGKILL'), 2000);
+    await gone;
+    clearTimeout(t);
+  }
+}
+
+function processExecutor(file: string, opts: { jobs: number; timeoutSec: number }): Executor {
+  const idle: Slot[] = [];
+  const waiting: ((s: Slot) => void)[] = [];
+  const release = (s: Slot) => {
+    const w = waiting.shift();
+    if (w) w(s);
+    else idle.push(s);
+  };
+  const slots = Array.from({ length: opts.jobs }, () => new Slot(file, release));
+  idle.push(...slots);
+  const watch = setInterval(() => slots.forEach((s) => s.checkDeadline(opts.timeoutSec)), 250);
+  watch.unref();
+  let nextId = 0;
+  return {
+    mode: 'processes',
+    jobs: opts.jobs,
+    async run(input) {
+      const slot = idle.pop() ?? (await new Promise<Slot>((r) => waiting.push(r)));
+      return slot.run(nextId++, input); // settles exactly once and hands the slot back
+    },
+    workersPeakRssMb: () => slots.reduce((n, s) => n + s.peakRssKb, 0) / 1024,
+    workersCpuSec: () => slots.reduce((n, s) => n + [...s.cpuByProcess.values()].reduce((a, b) => a + b, 0), 0) / 1e6,
+    async close() {
+      clearInterval(watch);
+      await Promise.all(slots.map((s) => s.close()));
+    },
+  };
+}
+
+/** Sequential fallback without worker processes; the timeout is soft (a blocked event loop cannot be interrupted). */
+function inProcessExecutor(timeoutSec: number): Executor {
+  return {
+    mode: 'in-process',
+    jobs: 1,
+    async run(input) {
+      const t0 = performance.now();
+      let ocrPages = 0;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<TaskOutput>((resolve) => {
+        const check = () => {
+          const limit = limitMs(timeoutSec, ocrPages);
+          const left = limit - (performance.now() - t0);
+          if (left <= 0) resolve({ ok: false, code: 'timeout', message: `gave up after ${limit / 1000} s`, ms: performance.now() - t0 });
+          else timer = setTimeout(check, Math.min(left, 1000));
+        };
+        check();
+      });
+      try {
+        const { runTask } = await import('./task.js');
+        return await Promise.race([runTask(input, (p) => (ocrPages = Math.max(ocrPages, p))), timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    workersPeakRssMb: () => 0,
+    workersCpuSec: () => 0,
+    close: async () => {},
+  };
+}

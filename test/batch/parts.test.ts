@@ -1,0 +1,170 @@
+// The batch's building blocks, in-process: output names, errors.jsonl, record stamps, atomic writes, progress.
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readdir, readFile, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { assignNames } from '../../src/batch/names.js';
+import { ErrorLog, hashFile, readStamp } from '../../src/batch/resume.js';
+import { removeStaleTemps, writeAtomic } from '../../src/batch/write.js';
+import { Progress, formatDuration } from '../../src/batch/progress.js';
+import { ocrPagesFrom } from '../../src/batch/task.js';
+
+const made: string[] = [];
+const tmp = async () => {
+  const d = await mkdtemp(join(tmpdir(), 'kepu-batch-test-'));
+  made.push(d);
+  return d;
+};
+afterAll(async () => {
+  for (const d of made) await rm(d, { recursive: true, force: true });
+});
+
+describe('assignNames', () => {
+  it('uses the stem when it is unique', () => {
+    expect(assignNames(['a/r1.txt', 'a/r2.pdf'])).toEqual(['r1', 'r2']);
+  });
+  it('keeps the extension when two formats share a stem', () => {
+    expect(assignNames(['a/seed.txt', 'a/seed.pdf', 'b/other.doc'])).toEqual(['seed.txt', 'seed.pdf', 'other']);
+  });
+  it('adds a path hash when the same file name sits in two directories', () => {
+    const names = assignNames(['2022/report.pdf', '2023/report.pdf']);
+    expect(names[0]).toMatch(/^report\.pdf-[0-9a-f]{8}$/);
+    expect(names[1]).toMatch(/^report\.pdf-[0-9a-f]{8}$/);
+    expect(names[0]).not.toBe(names[1]);
+  });
+  it('treats names differing only in case as colliding', () => {
+    const names = assignNames(['a/Report.txt', 'b/report.txt']);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(2);
+  });
+  it('gives the same names for the same inputs (resume depends on it)', () => {
+    const files = ['x/a.txt', 'y/a.txt', 'x/a.pdf', 'z/b.doc'];
+    expect(assignNames(files)).toEqual(assignNames([...files]));
+  });
+});
+
+describe('ErrorLog', () => {
+  it('keeps one line per input, sorted by path, across reloads', async () => {
+    const dir = await tmp();
+    const file = join(dir, 'errors.jsonl');
+    const log = await ErrorLog.load(file);
+    log.set({ path: 'b.pdf', code: 'corrupt', message: 'bad' });
+    log.set({ path: 'a.pdf', code: 'empty', message: 'empty file' });
+    await log.flush();
+    const again = await ErrorLog.load(file);
+    again.set({ path: 'b.pdf', code: 'timeout', message: 'slow' });
+    again.delete('a.pdf');
+    again.set({ path: 'c.doc', code: 'binary', message: 'binary' });
+    await again.flush();
+    const lines = (await readFile(file, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.path, l.code])).toEqual([['b.pdf', 'timeout'], ['c.doc', 'binary']]);
+  });
+  it('ignores a damaged line instead of failing', async () => {
+    const dir = await tmp();
+    const file = join(dir, 'errors.jsonl');
+    await writeFile(file, '{"path":"a","code":"empty","message":"m"}\n{"path":"b","co');
+    const log = await ErrorLog.load(file);
+    expect(log.size).toBe(1);
+  });
+});
+
+describe('readStamp', () => {
+  it('reads sha256 and extractorVersion from a record file', async () => {
+    const dir = await tmp();
+    const sha = 'a'.repeat(64);
+    await writeFile(join(dir, 'r.json'), JSON.stringify({ schemaVersion: '1', extractorVersion: '0.1.0+abc', source: { path: 'x', sha256: sha } }, null, 2));
+    expect(await readStamp(join(dir, 'r.json'))).toEqual({ sha256: sha, extractorVersion: '0.1.0+abc' });
+  });
+  it('finds the stamp beyond the first 4 KB', async () => {
+    const dir = await tmp();
+    const sha = 'b'.repeat(64);
+    await writeFile(join(dir, 'r.json'), JSON.stringify({ padding: 'x'.repeat(10000), extractorVersion: 'v', source: { sha256: sha } }));
+    expect(await readStamp(join(dir, 'r.json'))).toEqual({ sha256: sha, extractorVersion: 'v' });
+  });
+  it('returns null for a missing, torn or foreign file', async () => {
+    const dir = await tmp();
+    await writeFile(join(dir, 'torn.json'), '{"schemaVersion": "1", "extrac');
+    await writeFile(join(dir, 'other.json'), '{"a": 1}');
+    expect(await readStamp(join(dir, 'none.json'))).toBeNull();
+    expect(await readStamp(join(dir, 'torn.json'))).toBeNull();
+    expect(await readStamp(join(dir, 'other.json'))).toBeNull();
+  });
+  it('hashes files as sha256 hex', async () => {
+    const dir = await tmp();
+    await writeFile(join(dir, 'f'), 'abc');
+    expect(await hashFile(join(dir, 'f'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
+
+describe('atomic writes', () => {
+  it('leaves no temp file and replaces the target whole', async () => {
+    const dir = await tmp();
+    await writeAtomic(join(dir, 'r.json'), 'one');
+    await writeAtomic(join(dir, 'r.json'), 'two');
+    expect(await readdir(dir)).toEqual(['r.json']);
+    expect(await readFile(join(dir, 'r.json'), 'utf8')).toBe('two');
+  });
+  it('removes temp files of dead processes, keeps those of live ones', async () => {
+    const dir = await tmp();
+    await writeFile(join(dir, '.r.json.999999999.0.tmp'), 'half');
+    await writeFile(join(dir, `.s.json.${process.pid}.0.tmp`), 'mine, in progress');
+    expect(await removeStaleTemps(dir)).toBe(1);
+    expect(await readdir(dir)).toEqual([`.s.json.${process.pid}.0.tmp`]);
+  });
+});
+
+describe('progress', () => {
+  const sink = () => {
+    const chunks: string[] = [];
+    const stream = new Writable({ write(c, _e, cb) { chunks.push(String(c)); cb(); } });
+    return { stream, text: () => chunks.join('') };
+  };
+  it('prints plain periodic lines when not on a terminal', () => {
+    let t = 0;
+    const out = sink();
+    const p = new Progress({ total: 4, stream: out.stream, tty: false, intervalMs: 1000, now: () => t });
+    t = 500; p.tick('ok');
+    t = 1500; p.tick('failed');
+    t = 1600; p.tick('skipped');
+    t = 2000; p.tick('ok');
+    p.finish();
+    const lines = out.text().trim().split('\n');
+    expect(lines[0]).toBe('progress: 2/4 (50%)  1.3 files/s  ETA 2s  failures 1');
+    expect(lines.at(-1)).toContain('4/4 (100%)');
+    expect(out.text()).not.toContain('\r');
+  });
+  it('redraws one bar on a terminal and prints messages above it', () => {
+    let t = 0;
+    const out = sink();
+    const p = new Progress({ total: 2, stream: out.stream, tty: true, now: () => t });
+    t = 1000; p.tick('ok');
+    p.log('x.pdf: corrupt');
+    t = 2000; p.tick('ok');
+    p.finish();
+    expect(out.text()).toContain('\r\x1b[K[############............] 1/2 (50%)');
+    expect(out.text()).toContain('x.pdf: corrupt\n');
+    expect(out.text().endsWith('\r\x1b[K')).toBe(true);
+  });
+  it('is silent with quiet', () => {
+    const out = sink();
+    const p = new Progress({ total: 1, stream: out.stream, quiet: true });
+    p.tick('ok');
+    p.log('x');
+    p.finish();
+    expect(out.text()).toBe('');
+  });
+  it('formats durations', () => {
+    expect(formatDuration(5)).toBe('5s');
+    expect(formatDuration(125)).toBe('2m05s');
+    expect(formatDuration(3700)).toBe('1h01m');
+    expect(formatDuration(Infinity)).toBe('--');
+  });
+});
+
+describe('ocrPagesFrom', () => {
+  it('reads the page count out of OCR progress messages only', () => {
+    expect(ocrPagesFrom('OCR: 6 pages')).toBe(6);
+    expect(ocrPagesFrom('OCR 第3/12页')).toBe(12);
+    expect(ocrPagesFrom('reading 6 pages')).toBeNull();
+  });
+});
