@@ -24,9 +24,9 @@ const { values: args } = parseArgs({
   options: {
     dir: { type: 'string', default: join(ROOT, 'bench-out') },
     txt: { type: 'string', default: '2000' },
-    pdf: { type: 'string', default: '200' },
-    docx: { type: 'string', default: '200' },
-    doc: { type: 'string', default: '200' },
+    pdf: { type: 'string', default: '400' },
+    docx: { type: 'string', default: '1000' },
+    doc: { type: 'string', default: '1000' },
     scan: { type: 'string', default: '2' },
     big: { type: 'string', default: '10000' },
     jobs: { type: 'string' },
@@ -342,16 +342,17 @@ function markdown(r) {
   lines.push(`Machine: ${r.env.cpu}, ${r.env.memGb} GB, Node ${r.env.node}; load average before/after: ${r.env.loadBefore} / ${r.loadAfter}.`);
   lines.push(`Start-up (CLI on one small text, to first record written): ${r.jobs.map((j) => `${j} worker(s) ${fmt(r.startup[j], 2)} s`).join(', ')}.`);
   lines.push('');
-  lines.push(`| format | documents | MB | docs/s, ${one} worker | MB/s, ${one} worker | docs/s, ${all} workers | MB/s, ${all} workers | speed-up | docs per CPU-second | peak RSS (${all} workers) | failures |`);
-  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push(`| format | documents | MB | docs/s, ${one} worker | MB/s, ${one} worker | docs/s, ${all} workers | MB/s, ${all} workers | speed-up | speed-up after start-up | docs per CPU-second | peak RSS (${all} workers) | failures |`);
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const x of r.results) {
     const a = x.runs.find((y) => y.jobs === one);
     const b = x.runs.find((y) => y.jobs === all);
-    lines.push(`| ${x.format} | ${x.docs} | ${fmt(x.mb)} | ${fmt(a.docsPerSec)} | ${fmt(a.mbPerSec, 2)} | ${fmt(b.docsPerSec)} | ${fmt(b.mbPerSec, 2)} | ${fmt(a.sec / b.sec, 2)}× | ${fmt(a.docsPerCpuSec)} | ${fmt(b.peakRssMb, 0)} MB | ${b.failures} |`);
+    const steady = (a.sec - r.startup[one]) / (b.sec - r.startup[all]);
+    lines.push(`| ${x.format} | ${x.docs} | ${fmt(x.mb)} | ${fmt(a.docsPerSec)} | ${fmt(a.mbPerSec, 2)} | ${fmt(b.docsPerSec)} | ${fmt(b.mbPerSec, 2)} | ${fmt(a.sec / b.sec, 2)}× | ${fmt(steady, 2)}× | ${fmt(a.docsPerCpuSec)} | ${fmt(b.peakRssMb, 0)} MB | ${b.failures} |`);
     if (x.pdftotext) {
       const pa = x.pdftotext.find((y) => y.jobs === one);
       const pb = x.pdftotext.find((y) => y.jobs === all);
-      lines.push(`| pdf: pdftotext (reference) | ${x.docs} | ${fmt(x.mb)} | ${fmt(pa.docsPerSec)} | ${fmt(pa.mbPerSec, 2)} | ${fmt(pb.docsPerSec)} | ${fmt(pb.mbPerSec, 2)} | ${fmt(pa.sec / pb.sec, 2)}× | – | – | – |`);
+      lines.push(`| pdf: pdftotext (reference) | ${x.docs} | ${fmt(x.mb)} | ${fmt(pa.docsPerSec)} | ${fmt(pa.mbPerSec, 2)} | ${fmt(pb.docsPerSec)} | ${fmt(pb.mbPerSec, 2)} | ${fmt(pa.sec / pb.sec, 2)}× | – | – | – | – |`);
     }
   }
   lines.push('');
@@ -361,6 +362,8 @@ function markdown(r) {
     const theirs = pdf.pdftotext.find((y) => y.jobs === one).msPerFile;
     lines.push(`Text-layer PDF, per file with one worker: kepu-extract ${fmt(ours, 1)} ms (whole pipeline) vs pdftotext ${fmt(theirs, 1)} ms (text only, one process per file) = ${fmt(ours / theirs, 2)}×.`);
   }
+  const used = r.results.map((x) => x.runs.find((y) => y.jobs === one)).filter((y) => y?.cpuSec);
+  if (used.length) lines.push(`CPU cores busy while ${one} worker runs (CPU-seconds of the process tree ÷ wall seconds): ${r.results.map((x) => { const y = x.runs.find((z) => z.jobs === one); return `${x.format} ${fmt(y.cpuSec / y.sec, 2)}`; }).join(', ')}.`);
   const idles = r.results.flatMap((x) => x.runs.map((y) => `${x.format}×${y.jobs} ${y.idleBefore === null ? '?' : Math.round(100 * y.idleBefore)} %`));
   if (idles.length) lines.push(`CPU idle just before each run (other programs on the machine skew the figures when this is low): ${idles.join(', ')}.`);
   const profiled = r.results.filter((x) => x.stages);
