@@ -102,7 +102,6 @@ export interface KDocument {
   pages: Page[] | null;
   lines: Line[];
   sentences: Sentence[];
-  tokens: Token[];
   /** spans the extractor must ignore: a second copy of the report, a table of contents, table rows */
   excluded: (Span & { reason: string })[];
   headings: Heading[];
@@ -127,7 +126,6 @@ export function createDocument(path: string, sha256: string, read: ReadResult): 
     pages: read.pages,
     lines: [],
     sentences: [],
-    tokens: [],
     excluded: [],
     headings: [],
     outline: [],

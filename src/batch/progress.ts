@@ -45,9 +45,10 @@ export class Progress {
     this.maybeDraw();
   }
 
-  /** a message line (e.g. a failure) printed above the bar */
-  log(line: string): void {
-    if (this.o.quiet) return;
+  /** a message line printed above the bar; failures (`always`) are printed even with --quiet: the CLI
+   *  contract promises one stderr line per failed input */
+  log(line: string, always = false): void {
+    if (this.o.quiet && !always) return;
     this.clear();
     this.o.stream.write(line + '\n');
     if (this.tty) this.draw();

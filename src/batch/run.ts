@@ -111,7 +111,7 @@ export async function runBatch(allFiles: string[], opts: BatchOptions): Promise<
       const path = files[i];
       status[i] = 2;
       summary.failures.push({ path, code: f.code, message: f.message });
-      progress.log(`${path}: ${f.message}`);
+      progress.log(`${path}: ${f.message}`, true);
       progress.tick('failed');
       errors.set({ path, ...f });
       if (store) await rm(recordPath(i), { force: true }); // a stale record from an earlier run of other bytes

@@ -3,9 +3,6 @@ import type { ReadResult } from '../document.js';
 import { detectFormat, FORMAT_NAMES } from './detect.js';
 import { ReadError } from './errors.js';
 import { readTxt } from './txt.js';
-import { readDocx } from './docx.js';
-import { readDoc } from './doc.js';
-import { readPdf } from './pdf.js';
 import type { ZipLimits } from './zip.js';
 
 export { ReadError } from './errors.js';
@@ -30,12 +27,13 @@ export async function readBytes(bytes: Uint8Array, opts: ReadOptions = {}): Prom
       throw new ReadError('empty', 'empty file (0 bytes)');
     case 'txt':
       return readTxt(bytes);
+    // readers load on first use: pdf.js alone is ~46 MB a process, and a text-only batch never needs it
     case 'pdf':
-      return readPdf(bytes, opts);
+      return (await import('./pdf.js')).readPdf(bytes, opts);
     case 'docx':
-      return readDocx(bytes, { zipLimits: opts.zipLimits });
+      return (await import('./docx.js')).readDocx(bytes, { zipLimits: opts.zipLimits });
     case 'doc':
-      return readDoc(bytes);
+      return (await import('./doc.js')).readDoc(bytes);
     case 'docx-encrypted':
       throw new ReadError('encrypted', 'password-protected Word document');
     case 'zip':

@@ -1,5 +1,5 @@
 // Stage 3 — segment: lines, sentences and (jieba) tokens, all as spans into the text.
-import type { KDocument, Line, Sentence } from '../document.js';
+import type { KDocument, Line, Sentence, Span, Token } from '../document.js';
 import { spanAt } from '../document.js';
 import { cutWithOffsets } from './jieba.js';
 
@@ -34,13 +34,33 @@ export function splitSentences(norm: string): Sentence[] {
 export function segment(doc: KDocument): void {
   doc.lines = splitLines(doc.text);
   doc.sentences = splitSentences(doc.norm);
-  doc.tokens = [];
-  for (const line of doc.lines) {
-    if (line.end > line.start) doc.tokens.push(...cutWithOffsets(doc.norm.slice(line.start, line.end), line.start));
+  // jieba runs line by line on demand (tokenAt): only the lines the extractor asks about are cut
+  doc.data.physicalLines = doc.lines;
+  doc.data.tokenizedLines = new Map<number, Token[]>();
+}
+
+/** All tokens of the document (cuts every line not yet cut). */
+export function allTokens(doc: KDocument): Token[] {
+  return splitLinesOf(doc).flatMap((l) => lineTokens(doc, l));
+}
+
+function lineTokens(doc: KDocument, line: Span): Token[] {
+  const cache = (doc.data.tokenizedLines ??= new Map<number, Token[]>()) as Map<number, Token[]>;
+  let toks = cache.get(line.start);
+  if (!toks) {
+    toks = line.end > line.start ? cutWithOffsets(doc.norm.slice(line.start, line.end), line.start) : [];
+    cache.set(line.start, toks);
   }
+  return toks;
 }
 
 /** The token covering `offset`. */
-export function tokenAt(doc: KDocument, offset: number) {
-  return spanAt(doc.tokens, offset);
+export function tokenAt(doc: KDocument, offset: number): Token | null {
+  const line = spanAt(splitLinesOf(doc), offset);
+  return line ? spanAt(lineTokens(doc, line), offset) : null;
+}
+
+/** The physical lines (segment's own, before structure cuts virtual lines): the token cache's keys. */
+function splitLinesOf(doc: KDocument): Line[] {
+  return ((doc.data.physicalLines as Line[] | undefined) ??= splitLines(doc.text));
 }

@@ -10,6 +10,13 @@ describe('segment', () => {
     expect(toks.map((t) => t.word)).toContain('33');
     for (const t of toks) expect(s.slice(t.start - 10, t.end - 10)).toBe(t.word);
   });
+  it('tokens are cut on demand and cover the text', async () => {
+    const { extractText } = await import('../../src/pipeline.js');
+    const { allTokens, tokenAt } = await import('../../src/segment/index.js');
+    const { doc } = extractText('开展活动33场。\n培训班5期。');
+    expect(tokenAt(doc, doc.text.indexOf('场'))?.word).toBe('场');
+    expect(allTokens(doc).map((t) => t.word).join('')).toBe(doc.norm.replace(/\n/g, ''));
+  });
   it('uses the domain dictionary', () => {
     expect(cutWithOffsets('参加全国科普日活动').map((t) => t.word)).toContain('全国科普日');
   });
