@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { readBytes } from '../../src/read/index.js';
 import type { KDocument, ReadResult } from '../../src/document.js';
 import type { Indicator } from '../../src/schema/record.js';
-import { FIXTURES, SEEDS, expected, factMap, fixtureExists, tableDoc, type SeedName } from './helpers.js';
+import { fixturePath, SEEDS, expected, factMap, fixtureExists, tableDoc, type SeedName } from './helpers.js';
 
-const read = async (name: string): Promise<ReadResult> => readBytes(readFileSync(`${FIXTURES}/${name}`));
+const read = async (name: string): Promise<ReadResult> => readBytes(readFileSync(fixturePath(name)));
 const seeds = Object.keys(SEEDS) as SeedName[];
 
 for (const seed of seeds) {
@@ -77,7 +77,7 @@ for (const seed of seeds) {
 describe.runIf(fixtureExists('seed001.pdf') && fixtureExists('seed002.pdf'))('raw pdf.js text (cells joined by spaces)', () => {
   const raw = async (name: string): Promise<ReadResult> => {
     const { PDFParse } = await import('pdf-parse');
-    const parser = new PDFParse({ data: readFileSync(`${FIXTURES}/${name}`) });
+    const parser = new PDFParse({ data: readFileSync(fixturePath(name)) });
     try {
       return { text: (await parser.getText()).text, format: 'pdf', pages: null };
     } finally {

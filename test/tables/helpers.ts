@@ -12,8 +12,9 @@ export const SEEDS = {
 };
 export type SeedName = keyof typeof SEEDS;
 
-export const FIXTURES = '/work/shared/fixtures';
-export const fixtureExists = (name: string) => existsSync(`${FIXTURES}/${name}`);
+// The shared fixtures are copied into corpus/ as seedNNN-<ext>.<ext> (seed001.docx → corpus/seed001-docx.docx).
+export const fixturePath = (name: string) => new URL(`../../corpus/${name.replace(/^(.*)\.(\w+)$/, '$1-$2.$2')}`, import.meta.url).pathname;
+export const fixtureExists = (name: string) => existsSync(fixturePath(name));
 
 export function corpusText(seed: string): string {
   return readTxt(readFileSync(new URL(`../../corpus/${seed}.txt`, import.meta.url))).text;
