@@ -16,7 +16,7 @@ export function emptyRecord(doc: Pick<KDocument, 'path' | 'sha256' | 'format' | 
     finance: {
       incomeTotal: null,
       incomeGrandTotal: null,
-      spendingTotal: { ...money2(), executionRate: null },
+      spendingTotal: { ...money2(), executionRate: null, initialBudget: null },
       spendingGrandTotal: null,
       basic: { ...money2(), personnel: null, publicUse: null, personnelBudget: null, publicUseBudget: null, executionRate: null },
       project: { ...money2(), executionRate: null },

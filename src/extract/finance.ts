@@ -56,6 +56,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         // a bare 完成率 speaks of spending only in a sentence about money (not 换届工作…完成率100%)
         // a project report is about its one project: an unowned 实际支出 or 执行率 is the project's
         if (p.subject === 'inherit' && !key && doc.reportKind === 'project_self_eval') key = 'project';
+        // 全年预算数为150万元，全年执行数为148万元: an unowned 执行数 next to the unit's own budget is the total's
+        if (p.subject === 'inherit' && !key && aspect === 'actual' && UNIT_BUDGET.test(sentenceBefore(doc, match.span.start))) key = 'total';
         // an execution rate is about spending: income named before it does not own it
         if (aspect === 'rate' && key === 'income') key = null;
         if (p.subject === 'inherit' && !key && aspect === 'rate' && MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start))) key = 'total';
@@ -80,6 +82,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
 }
 
 const MONEY_SENTENCE = /支出|预算|资金|经费|收入/;
+const UNIT_BUDGET = /(?:^|[，,。;:、]|年|年度)(?:年初|全年)?预算(?:数|资金|总额)/;
 function sentenceBefore(doc: KDocument, at: number): string {
   return doc.norm.slice(sentenceAt(doc, at).start, at);
 }

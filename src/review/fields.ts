@@ -55,6 +55,7 @@ export const SECTIONS: { group: Group; title: string; fields: FieldDef[] }[] = [
     fields: [
       f('/finance/incomeTotal', '收入合计', 'money'),
       f('/finance/incomeGrandTotal', '收入总计', 'money'),
+      f('/finance/spendingTotal/initialBudget', '年初预算', 'money'),
       f('/finance/spendingTotal/budget', '支出预算', 'money'),
       f('/finance/spendingTotal/actual', '支出合计', 'money'),
       f('/finance/spendingTotal/executionRate', '支出执行率', 'rate'),

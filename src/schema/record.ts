@@ -71,7 +71,7 @@ export const Staffing = z.object({
 export const Finance = z.object({
   incomeTotal: yuan.describe('收入合计: this year income, excluding 上年结转'),
   incomeGrandTotal: yuan.describe('收入总计: includes 上年结转'),
-  spendingTotal: z.object({ budget: yuan, actual: yuan, executionRate: rate }),
+  spendingTotal: z.object({ budget: yuan, actual: yuan, executionRate: rate, initialBudget: yuan.describe('年初预算: before mid-year changes') }),
   spendingGrandTotal: yuan.describe('支出总计: includes 年末结转'),
   basic: z.object({
     budget: yuan,
