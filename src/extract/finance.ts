@@ -71,6 +71,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       if (!path) continue;
       const value = g.pct !== undefined ? toRate(g.pct) : toYuan(g.num ?? amountNum(match.m[0]), g.unit ?? unitOf(match.m[0]));
       if (value === null) continue;
+      // OCR reads 100% as 1009%: a rate past 300% is not believable
+      if (g.pct !== undefined && value > 300) {
+        doc.messages.push({ ruleId: 'implausible_value', reason: `a rate of ${value}% is not believable (OCR?): ignored`, place: match.span, paths: Array.isArray(path) ? path : [path] });
+        continue;
+      }
       claimed.push(amountSpan);
       // 收、支总计均为X: one figure, two fields
       for (const one of Array.isArray(path) ? path : [path]) {

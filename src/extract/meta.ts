@@ -15,6 +15,8 @@ interface MetaFile {
 }
 
 const meta = () => loadPatternFile<MetaFile>('meta.yaml');
+// the body that ordered or published the report is not the reporting unit
+const NOT_UNIT = /财政(?:局|厅)$|人民政府(?:办公室)?$|政府办公室$/;
 
 function push(doc: KDocument, path: string, value: unknown, span: Span, rule: string): void {
   doc.facts.push({ path, value, span: trimSpan(doc, span), rule, priority: 0 } as Fact);
@@ -112,7 +114,7 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
       const lead = /^[\s〇零一二三四五六七八九\d]*年度?/.exec(doc.norm.slice(v.start, v.end))?.[0].length ?? 0;
       const span = { start: v.start + lead, end: v.end };
       const value = cleanValue(doc.display.slice(span.start, span.end));
-      if (value.length < 2) continue;
+      if (value.length < 2 || NOT_UNIT.test(value)) continue;
       push(doc, '/meta/unitName', value, span, 'meta.unit.title');
       return { value, span };
     }
