@@ -69,6 +69,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         path = f.subjects[key]?.paths[aspect] ?? null;
       }
       if (!path) continue;
+      // a project report has no unit-wide totals: its whole-budget figures are the project's
+      if (doc.reportKind === 'project_self_eval' && typeof path === 'string') path = path.replace(/^\/finance\/spendingTotal\/(budget|actual|executionRate)$/, '/finance/project/$1');
       const value = g.pct !== undefined ? toRate(g.pct) : toYuan(g.num ?? amountNum(match.m[0]), g.unit ?? unitOf(match.m[0]));
       if (value === null) continue;
       // OCR reads 100% as 1009%: a rate past 300% is not believable
