@@ -1,6 +1,7 @@
 // Counted activities (patterns/activities.yaml). The regex finds number + measure word; the label is the
 // clause before it, and the label must carry a word that makes the measure word an activity count.
 import type { KDocument, Span } from '../document.js';
+import { spanAt } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { toCount } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
@@ -101,6 +102,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
 
 function inTargets(doc: KDocument, f: ActivitiesFile, offset: number): boolean {
   if (sectionsAt(doc, offset).some((h) => compile(f.target_sections, '').test(h.title))) return true;
-  const line = doc.lines.find((l) => offset >= l.start && offset <= l.end);
-  return compile(f.target_sentence, '').test(doc.norm.slice(line?.start ?? sentenceAt(doc, offset).start, offset));
+  // the paragraph's opening words (bounded: a one-line report must not make this quadratic)
+  const line = spanAt(doc.lines, offset);
+  const from = Math.max(line?.start ?? sentenceAt(doc, offset).start, offset - 300);
+  return compile(f.target_sentence, '').test(doc.norm.slice(from, offset));
 }
