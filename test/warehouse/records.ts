@@ -21,7 +21,7 @@ export interface Spec {
 
 const nullFinance = () => ({
   incomeTotal: null, incomeGrandTotal: null,
-  spendingTotal: { budget: null, actual: null, executionRate: null }, spendingGrandTotal: null,
+  spendingTotal: { budget: null, actual: null, executionRate: null, initialBudget: null }, spendingGrandTotal: null,
   basic: { budget: null, actual: null, personnel: null, publicUse: null, personnelBudget: null, publicUseBudget: null, executionRate: null },
   project: { budget: null, actual: null, executionRate: null },
   governmentFund: { budget: null, actual: null },
