@@ -1,6 +1,6 @@
 // Output files are written atomically: write a temp file, then rename over the target. A killed run leaves at
 // most a hidden temp file (removed by the next run), never a half-written output.
-import { mkdir, readdir, rename, rm, writeFile, appendFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 
 export function outputName(input: string): string {
@@ -33,11 +33,6 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
     await rm(tmp, { force: true });
     throw e;
   }
-}
-
-export async function appendLine(path: string, line: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await appendFile(path, line + '\n');
 }
 
 function alive(pid: number): boolean {
