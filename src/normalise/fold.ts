@@ -46,6 +46,6 @@ export function cleanValue(s: string): string {
     .replace(/\s+/g, ' ')
     .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '')
     .trim()
-    .replace(/^(["“'‘「『])([^"“”'‘’「」『』]*)(["”'’」』])$/, '$2')
+    .replace(/^(["“'‘「『《])([^"“”'‘’「」『』《》]*)(["”'’」』》])$/, '$2')
     .trim();
 }
