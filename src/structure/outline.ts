@@ -5,6 +5,7 @@ import { isExcluded } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import type { OutlineNode } from '../schema/record.js';
 import { parseChineseInteger } from '../normalise/numbers.js';
+import { cleanValue } from '../normalise/fold.js';
 
 interface MarkerDef { id: string; rank: number; regex: string }
 interface HeadingsFile { markers: MarkerDef[]; not_heading: string[]; list_item: string; limits: { title_max: number; run_in_title_max: number } }
@@ -92,7 +93,7 @@ function judge(doc: KDocument, line: Line, start: number, restStart: number, ran
 }
 
 function clean(doc: KDocument, start: number, end: number): string {
-  return doc.display.slice(start, end).replace(/\*\*/g, '').replace(/\s+/g, ' ').replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '').trim().replace(/[。:：]$/, '');
+  return cleanValue(doc.display.slice(start, end)).replace(/[。:：]$/, '');
 }
 
 /** All heading candidates outside excluded regions, before list/TOC filtering. */
