@@ -1,12 +1,12 @@
-// Batch runs through the built CLI (node dist/bin.js): worker threads need compiled JS, so this file builds the
+// Batch runs through the built CLI (node dist/bin.js): worker processes run compiled JS, so this file builds the
 // project once (tsc → dist/) and runs the real command line, as a user would.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { tempDirs } from '../helpers/tmp.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'dist', 'bin.js');
@@ -86,15 +86,7 @@ async function readAll(dir: string): Promise<Record<string, string>> {
   return out;
 }
 
-const made: string[] = [];
-const tmp = async () => {
-  const d = await mkdtemp(join(tmpdir(), 'kepu-cli-batch-'));
-  made.push(d);
-  return d;
-};
-afterAll(async () => {
-  for (const d of made) await rm(d, { recursive: true, force: true });
-});
+const tmp = tempDirs('kepu-cli-batch-');
 
 beforeAll(() => {
   // emit even if another area has a type error in progress: these tests exercise the batch, not the types

@@ -1,7 +1,6 @@
 // The batch's building blocks, in-process: output names, errors.jsonl, record stamps, atomic writes, progress.
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, readFile, writeFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { assignNames } from '../../src/batch/names.js';
@@ -9,16 +8,9 @@ import { ErrorLog, hashFile, readStamp } from '../../src/batch/resume.js';
 import { removeStaleTemps, writeAtomic } from '../../src/batch/write.js';
 import { Progress, formatDuration } from '../../src/batch/progress.js';
 import { ocrPagesFrom } from '../../src/batch/task.js';
+import { tempDirs } from '../helpers/tmp.js';
 
-const made: string[] = [];
-const tmp = async () => {
-  const d = await mkdtemp(join(tmpdir(), 'kepu-batch-test-'));
-  made.push(d);
-  return d;
-};
-afterAll(async () => {
-  for (const d of made) await rm(d, { recursive: true, force: true });
-});
+const tmp = tempDirs('kepu-batch-test-');
 
 describe('assignNames', () => {
   it('uses the stem when it is unique', () => {

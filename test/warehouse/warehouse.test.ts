@@ -1,23 +1,15 @@
 // The DuckDB warehouse: load, idempotent reload, views, CSV/Parquet round trips.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { openWarehouseLoad, TABLES, flattenRecord } from '../../src/warehouse/index.js';
 import { extractFile } from '../../src/pipeline.js';
 import type { KepuRecord } from '../../src/schema/record.js';
 import { makeRecord } from './records.js';
+import { tempDirs } from '../helpers/tmp.js';
 
-const made: string[] = [];
-const tmp = async () => {
-  const d = await mkdtemp(join(tmpdir(), 'kepu-wh-test-'));
-  made.push(d);
-  return d;
-};
-afterAll(async () => {
-  for (const d of made) await rm(d, { recursive: true, force: true });
-});
+const tmp = tempDirs('kepu-wh-test-');
 
 async function load(records: KepuRecord[], targets: { db?: string; csv?: string; parquet?: string }) {
   const w = await openWarehouseLoad(targets);
