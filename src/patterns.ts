@@ -31,14 +31,17 @@ export function expand(src: string): string {
   return out;
 }
 
-const compiled = new Map<string, RegExp>();
+// keyed by flags, then by the source string itself: pattern sources are the same string objects on every call
+// (from the loaded YAML), so their hash is cached; a concatenated key would be re-hashed on every call
+const compiled = new Map<string, Map<string, RegExp>>();
 
 export function compile(src: string, flags = 'g'): RegExp {
-  const key = flags + '\u0000' + src;
-  let re = compiled.get(key);
+  let byFlags = compiled.get(flags);
+  if (!byFlags) compiled.set(flags, (byFlags = new Map()));
+  let re = byFlags.get(src);
   if (!re) {
     re = new RegExp(expand(src), flags);
-    compiled.set(key, re);
+    byFlags.set(src, re);
   }
   re.lastIndex = 0;
   return re;

@@ -49,9 +49,6 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const unitSpan = match.group('unit')!;
       const countSpan = { start: Math.min(match.span.start, numSpan.start), end: match.span.end };
       if (overlaps(countSpan)) continue;
-      // the unit must be a word of its own (期 in 期间, 场 in 场地, 人 in 人员 are not units)
-      const tok = tokenAt(doc, unitSpan.start);
-      if (tok && tok.end > unitSpan.end) continue;
       if (/^[\d.]/.test(doc.norm.slice(match.span.end, match.span.end + 1))) continue;
       const sentence = sentenceAt(doc, numSpan.start);
       const labelEnd = p.id === 'activities.reach-after' ? match.span.end : Math.min(match.span.start, numSpan.start);
@@ -90,6 +87,10 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         .replace(compile(f.strip_prefix, ''), '')
         .replace(compile(f.strip_suffix, ''), '');
       if (label.length < 2) continue;
+      // the unit must be a word of its own (期 in 期间, 场 in 场地, 人 in 人员 are not units); asked last, as
+      // cutting the line with jieba costs more than all the checks above
+      const tok = tokenAt(doc, unitSpan.start);
+      if (tok && tok.end > unitSpan.end) continue;
       const approx = g.pre && /约|近|超过|超|逾|多达/.test(g.pre) ? g.pre : g.post ?? null;
       const span = trimSpan(doc, { start: Math.min(labelSpan.start, countSpan.start), end: Math.max(labelSpan.end, countSpan.end) });
       used.push(countSpan);

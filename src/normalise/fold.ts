@@ -1,11 +1,57 @@
 // Length-preserving folds: every output string has exactly the input's length, so offsets stay valid.
 import * as OpenCC from 'opencc-js/t2cn';
 
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+const DICTS = [...OpenCC.Locale.from.tw, ...OpenCC.Locale.to.cn];
+const toSimplified = OpenCC.ConverterFactory(...DICTS);
+
+/**
+ * The converter walks its tries at every character, which costs more than all other normalising. But no
+ * dictionary key holds a separator, so converting clause by clause gives the converter's own result, and a clause
+ * with no "changing" character (a key character that differs from its replacement, or any character of a key
+ * whose replacement has another length) comes out unchanged: every key it matches maps to itself. So only the
+ * clauses with such a character are converted — a few in a simplified report.
+ */
+const SEPARATORS = '\n\r\t 。，、；：！？,.;:!?()（）“”「」《》';
+// per UTF-16 unit: 1 = changing character, 2 = separator; surrogates count as changing (the clause is converted)
+const KIND = (() => {
+  const kind = new Uint8Array(0x10000);
+  kind.fill(1, 0xd800, 0xe000);
+  const inKeys = new Set<string>();
+  for (const group of DICTS) {
+    for (const dict of group) {
+      const pairs = typeof dict === 'string' ? dict.split('|').map((l) => l.split(' ')) : (dict as string[][]);
+      for (const [k, v] of pairs) {
+        const kc = [...k];
+        const vc = [...v];
+        kc.forEach((c, i) => {
+          inKeys.add(c);
+          if ((kc.length !== vc.length || c !== vc[i]) && c.length === 1) kind[c.charCodeAt(0)] = 1;
+        });
+      }
+    }
+  }
+  for (const c of SEPARATORS) if (!inKeys.has(c)) kind[c.charCodeAt(0)] = 2;
+  return kind;
+})();
+
+function convertClauses(s: string): string {
+  let out = '';
+  let done = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (KIND[s.charCodeAt(i)] !== 1) continue;
+    let a = i;
+    while (a > done && KIND[s.charCodeAt(a - 1)] !== 2) a--;
+    let b = i + 1;
+    while (b < s.length && KIND[s.charCodeAt(b)] !== 2) b++;
+    out += s.slice(done, a) + toSimplified(s.slice(a, b));
+    done = i = b;
+  }
+  return done === 0 ? s : out + s.slice(done);
+}
 
 /** Traditional → simplified, character by character; any char whose conversion changes length is kept. */
 export function simplify(s: string): string {
-  const out = toSimplified(s);
+  const out = convertClauses(s);
   if (out.length === s.length) return out;
   // rare: a phrase conversion changed length — fall back to per-character conversion
   let r = '';
@@ -16,6 +62,9 @@ export function simplify(s: string): string {
   return r;
 }
 
+/** The converter over the whole text, no clause skipping: simplify() must give the same (tested). */
+export const simplifyWhole = (s: string): string => toSimplified(s);
+
 // OCR and typesetting look-alikes mapped onto the characters patterns expect (all single UTF-16 units).
 const LOOKALIKE: Record<string, string> = {
   '〈': '(', '〉': ')', '【': '(', '】': ')', '〔': '(', '〕': ')', '﹪': '%', '﹕': ':', '﹔': ';',
@@ -23,16 +72,16 @@ const LOOKALIKE: Record<string, string> = {
   '≧': '≥', '≦': '≤', '﹣': '-', '－': '-', '—': '—', '～': '~', '〜': '~', '．': '.',
 };
 
+/** Characters foldForMatch changes: full-width ASCII except ， and the look-alikes. */
+const TO_FOLD = new RegExp(`[\\uff01-\\uff0b\\uff0d-\\uff5e${Object.keys(LOOKALIKE).join('')}]`, 'g');
+const foldChar = (ch: string): string => {
+  const c = ch.charCodeAt(0);
+  return c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : LOOKALIKE[ch];
+};
+
 /** For matching: full-width ASCII → ASCII (except the Chinese comma ，, which is never a thousands separator). */
 export function foldForMatch(s: string): string {
-  let r = '';
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    const c = ch.charCodeAt(0);
-    if (c >= 0xff01 && c <= 0xff5e && c !== 0xff0c) r += String.fromCharCode(c - 0xfee0);
-    else r += LOOKALIKE[ch] ?? ch;
-  }
-  return r;
+  return s.replace(TO_FOLD, foldChar);
 }
 
 /** For string values: only full-width letters and digits folded; Chinese punctuation kept. */

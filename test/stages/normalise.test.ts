@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanValue, foldForMatch, simplify } from '../../src/normalise/fold.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { cleanValue, foldForMatch, simplify, simplifyWhole } from '../../src/normalise/fold.js';
 import { halfUlp, parseChineseInteger, toCount, toRate, toYuan } from '../../src/normalise/numbers.js';
 import { extractText } from '../../src/pipeline.js';
 
@@ -14,6 +15,18 @@ describe('normalise: length-preserving folds', () => {
     const s = '縣科協決算預算萬元編制實際支出';
     expect(simplify(s)).toBe('县科协决算预算万元编制实际支出');
     expect(simplify(s).length).toBe(s.length);
+  });
+  it('folds every look-alike and leaves other text as it is', () => {
+    expect(foldForMatch('【一】〈二〉﹪﹕﹔\u3000≧≦﹣～〜．')).toBe('(一)(二)%:; ≥≤-~~.');
+    expect(foldForMatch('县科协149.83万元，占61.99%')).toBe('县科协149.83万元，占61.99%');
+  });
+  it('converts clause by clause exactly as the converter does on the whole text', () => {
+    // simplify() skips clauses with no character the dictionaries change; the result must not differ
+    const texts = readdirSync('corpus')
+      .filter((f) => f.endsWith('.txt') && !f.includes('gb18030'))
+      .map((f) => readFileSync(`corpus/${f}`, 'utf8'));
+    texts.push('上樑不正下樑歪，國家棟樑。纔能幹\n乾隆年間的著名學者，才能出衆；覆蓋群眾', '梁上君子 懸梁刺股\t台灣 臺灣', '𠮷野家 縣科協');
+    for (const t of texts) expect(simplify(t)).toBe(simplifyWhole(t));
   });
   it('keeps every offset of a whole document', () => {
     const { doc } = extractText('縣科協２０２３年度部門整體支出績效自評報告\n基本支出１４９．８３萬元。');
