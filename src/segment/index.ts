@@ -44,20 +44,34 @@ export function allTokens(doc: KDocument): Token[] {
   return splitLinesOf(doc).flatMap((l) => lineTokens(doc, l));
 }
 
+/** Tokens of a span of norm (a line or a piece of one), cut once: cached by start and end. */
 function lineTokens(doc: KDocument, line: Span): Token[] {
   const cache = (doc.data.tokenizedLines ??= new Map<number, Token[]>()) as Map<number, Token[]>;
-  let toks = cache.get(line.start);
+  const key = line.start * 0x4000000 + line.end; // offsets < 2^26 (files are capped at 40 MB)
+  let toks = cache.get(key);
   if (!toks) {
     toks = line.end > line.start ? cutWithOffsets(doc.norm.slice(line.start, line.end), line.start) : [];
-    cache.set(line.start, toks);
+    cache.set(key, toks);
   }
   return toks;
 }
 
+/**
+ * jieba (cppjieba) cuts its input in pieces at these characters before segmenting, so cutting one piece gives the
+ * tokens the whole line would (tested on the corpus): tokenAt cuts only the piece it is asked about.
+ */
+const JIEBA_SEPARATORS = new Set([' ', '\t', '\n', '，', '。']);
+
 /** The token covering `offset`. */
 export function tokenAt(doc: KDocument, offset: number): Token | null {
   const line = spanAt(splitLinesOf(doc), offset);
-  return line ? spanAt(lineTokens(doc, line), offset) : null;
+  if (!line) return null;
+  if (JIEBA_SEPARATORS.has(doc.norm[offset])) return { word: doc.norm[offset], start: offset, end: offset + 1 };
+  let a = offset;
+  while (a > line.start && !JIEBA_SEPARATORS.has(doc.norm[a - 1])) a--;
+  let b = offset;
+  while (b < line.end && !JIEBA_SEPARATORS.has(doc.norm[b])) b++;
+  return spanAt(lineTokens(doc, { start: a, end: b }), offset);
 }
 
 /** The physical lines (segment's own, before structure cuts virtual lines): the token cache's keys. */

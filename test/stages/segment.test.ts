@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cutWithOffsets } from '../../src/segment/jieba.js';
 import { splitLines, splitSentences } from '../../src/segment/index.js';
@@ -16,6 +17,20 @@ describe('segment', () => {
     const { doc } = extractText('开展活动33场。\n培训班5期。');
     expect(tokenAt(doc, doc.text.indexOf('场'))?.word).toBe('场');
     expect(allTokens(doc).map((t) => t.word).join('')).toBe(doc.norm.replace(/\n/g, ''));
+  });
+  it('tokenAt gives the token of the whole line cut (it cuts only the piece between jieba separators)', async () => {
+    const { extractText } = await import('../../src/pipeline.js');
+    const { tokenAt } = await import('../../src/segment/index.js');
+    for (const f of readdirSync('corpus').filter((n) => n.endsWith('.txt') && !n.includes('gb18030'))) {
+      const { doc } = extractText(readFileSync(`corpus/${f}`, 'utf8'));
+      for (const line of doc.lines) {
+        if (line.end === line.start) continue;
+        for (const tok of cutWithOffsets(doc.norm.slice(line.start, line.end), line.start)) {
+          expect(tokenAt(doc, tok.start), `${f}: ${tok.word}`).toEqual(tok);
+          expect(tokenAt(doc, tok.end - 1)).toEqual(tok);
+        }
+      }
+    }
   });
   it('uses the domain dictionary', () => {
     expect(cutWithOffsets('参加全国科普日活动').map((t) => t.word)).toContain('全国科普日');
