@@ -2,7 +2,8 @@
 // and turns named groups into values. Families (staffing.ts, finance.ts …) add the domain logic.
 import type { Fact, KDocument, Span } from '../document.js';
 import { isExcluded, spanAt } from '../document.js';
-import { compile, loadPatternFile } from '../patterns.js';
+import { compile, expand, loadPatternFile } from '../patterns.js';
+import { requiredLiteral } from './literal.js';
 import { toCount, toRate, toYuan } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 
@@ -23,8 +24,10 @@ export interface Match {
 
 /** Every match of `regex` (already expanded) in the folded text, skipping excluded regions. */
 export function* matches(doc: KDocument, regex: string, within?: Span): Generator<Match> {
-  const re = compile(regex, 'gd');
   const text = within ? doc.norm.slice(0, within.end) : doc.norm;
+  const lit = literalOf(regex);
+  if (lit && text.indexOf(lit, within?.start ?? 0) < 0) return;
+  const re = compile(regex, 'gd');
   re.lastIndex = within?.start ?? 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
@@ -44,6 +47,15 @@ export function* matches(doc: KDocument, regex: string, within?: Span): Generato
       },
     };
   }
+}
+
+const literals = new Map<string, string | null>();
+
+/** The literal every match of the pattern contains (see literal.ts), once per pattern. */
+function literalOf(regex: string): string | null {
+  let lit = literals.get(regex);
+  if (lit === undefined) literals.set(regex, (lit = requiredLiteral(expand(regex))));
+  return lit;
 }
 
 export function valueOf(doc: KDocument, kind: PatternDef['kind'], match: Match): unknown {
