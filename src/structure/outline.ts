@@ -41,8 +41,16 @@ function standaloneSection(title: string): SectionDef | null {
   return null;
 }
 
-/** Classify one line (norm text) as a heading candidate, or null. */
+const classified = new WeakMap<Line, Candidate | null>();
+
+/** Classify one line (norm text) as a heading candidate, or null. Once per line: the TOC pass asks too. */
 export function classifyLine(doc: KDocument, line: Line): Candidate | null {
+  let c = classified.get(line);
+  if (c === undefined) classified.set(line, (c = classify(doc, line)));
+  return c && { ...c }; // a copy: findHeadings re-ranks its candidates
+}
+
+function classify(doc: KDocument, line: Line): Candidate | null {
   const cfg = loadPatternFile<HeadingsFile>('headings.yaml');
   const raw = doc.norm.slice(line.start, line.end);
   if (raw.includes('\t')) return null;

@@ -7,6 +7,9 @@ const PAGE_REF = /(?:\.{2,}|…+|·{2,}|-{3,}|\s)\s*\d{1,3}\s*$/;
 
 export function excludeToc(doc: KDocument): void {
   const lines = doc.lines.filter((l) => l.text.trim() !== '' && !isExcluded(doc, l));
+  let rest: RestText | null = null;
+  // the text after a line, computed once: exclusions this loop adds all lie before the lines it asks about
+  const comesBackLater = (title: string, after: number) => title.length >= 2 && (rest ??= restText(doc)).includesAfter(title, after);
   for (let i = 0; i < lines.length; i++) {
     const isTocTitle = /^目\s*录$/.test(doc.norm.slice(lines[i].start, lines[i].end).trim());
     // a run of heading-like lines with no body between them, whose titles come back later as headings
@@ -18,12 +21,12 @@ export function excludeToc(doc: KDocument): void {
       if (!c || !c.headingLike) break;
       const t = c.title.replace(PAGE_REF, '').replace(/\s+/g, '');
       if (titles.includes(t)) break;
-      if (!isTocTitle && titles.length === 0 && !PAGE_REF.test(text) && !comesBackLater(doc, t, lines[j].end)) break;
+      if (!isTocTitle && titles.length === 0 && !PAGE_REF.test(text) && !comesBackLater(t, lines[j].end)) break;
       titles.push(t);
       j++;
     }
     const run = j - (isTocTitle ? i + 1 : i);
-    const enough = isTocTitle ? run >= 1 : run >= 3 && titles.filter((t) => comesBackLater(doc, t, lines[j - 1].end)).length >= 3;
+    const enough = isTocTitle ? run >= 1 : run >= 3 && titles.filter((t) => comesBackLater(t, lines[j - 1].end)).length >= 3;
     if (enough) {
       doc.excluded.push({ start: lines[i].start, end: lines[j - 1].end, reason: 'toc' });
       doc.messages.push({ ruleId: 'structure.toc', reason: `table of contents ignored (${run} lines)`, place: { start: lines[i].start, end: lines[j - 1].end } });
@@ -32,15 +35,27 @@ export function excludeToc(doc: KDocument): void {
   }
 }
 
-function comesBackLater(doc: KDocument, title: string, after: number): boolean {
-  if (title.length < 2) return false;
-  let rest = '';
-  let pos = after;
-  for (const x of [...doc.excluded].sort((a, b) => a.start - b.start)) {
-    if (x.end <= pos) continue;
-    if (x.start > pos) rest += doc.norm.slice(pos, x.start);
-    pos = Math.max(pos, x.end);
+interface RestText {
+  /** does `title` occur in the text after `after` (excluded regions skipped, spaces and tabs removed)? */
+  includesAfter(title: string, after: number): boolean;
+}
+
+/** The text outside excluded regions with spaces and tabs removed, and where each offset lands in it. */
+function restText(doc: KDocument): RestText {
+  const skip = new Uint8Array(doc.norm.length);
+  for (const x of doc.excluded) skip.fill(1, x.start, x.end);
+  const at = new Int32Array(doc.norm.length + 1);
+  let kept = '';
+  let from = 0; // start of the pending run of kept characters
+  for (let i = 0; i < doc.norm.length; i++) {
+    at[i] = kept.length + (i - from);
+    const c = doc.norm[i];
+    if (skip[i] || c === ' ' || c === '\t') {
+      kept += doc.norm.slice(from, i);
+      from = i + 1;
+    }
   }
-  rest += doc.norm.slice(pos);
-  return rest.replace(/[ \t]+/g, '').includes(title);
+  kept += doc.norm.slice(from);
+  at[doc.norm.length] = kept.length;
+  return { includesAfter: (title, after) => kept.indexOf(title, at[Math.min(after, doc.norm.length)]) >= 0 };
 }
