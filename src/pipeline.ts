@@ -1,6 +1,6 @@
 // read → normalise → segment → structure → extract → validate → emit, one KDocument through small stages.
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { createDocument, type KDocument } from './document.js';
 import { readBytes, type ReadOptions } from './read/index.js';
 import { ReadError } from './read/errors.js';
@@ -46,12 +46,16 @@ export async function extractBytes(path: string, bytes: Uint8Array, opts: Extrac
 }
 
 export async function extractFile(path: string, opts: ExtractOptions = {}): Promise<{ record: KepuRecord; doc: KDocument }> {
-  let size: number;
+  // synchronous: one file at a time, and the promise API costs more than the read of a typical report
+  let st: ReturnType<typeof statSync>;
   try {
-    size = (await stat(path)).size;
+    st = statSync(path);
   } catch {
     throw new ReadError('not_found', 'no such file');
   }
+  // a device or pipe could be read forever (and a synchronous read cannot be timed out)
+  if (!st.isFile()) throw new ReadError('unsupported_format', 'not a regular file');
+  const size = st.size;
   if (size > MAX_BYTES) throw new ReadError('too_large', `file is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_BYTES / 1048576} MB limit`);
-  return extractBytes(path, await readFile(path), opts);
+  return extractBytes(path, readFileSync(path), opts);
 }

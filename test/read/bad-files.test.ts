@@ -114,6 +114,16 @@ describe('empty and binary', () => {
   });
 });
 
+describe('not a regular file', () => {
+  it('a device or a directory fails at once instead of being read forever', async () => {
+    for (const p of ['/dev/zero', os.tmpdir()]) {
+      const r = await extractOne(p);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.code).toBe('unsupported_format');
+    }
+  });
+});
+
 describe('per-file time limit', () => {
   it('withTimeout rejects with a timeout ReadError and aborts the work', async () => {
     let signal: AbortSignal | null = null;
