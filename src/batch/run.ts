@@ -3,7 +3,7 @@
 // memory does not grow with the number of documents. Derived outputs (--jsonl, --db, --csv, --parquet) are built
 // afterwards from the record files, in input order, so they do not depend on which worker finished first.
 import { availableParallelism, tmpdir } from 'node:os';
-import { mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join, resolve, sep } from 'node:path';
@@ -102,6 +102,8 @@ export async function runBatch(allFiles: string[], opts: BatchOptions): Promise<
       await removeStaleTemps(opts.textDir);
     }
     const errors = opts.out ? await ErrorLog.load(join(opts.out, 'errors.jsonl')) : new ErrorLog(null);
+    // the record files an earlier run left: one listing instead of a failed open() per new document
+    const earlier = opts.out && !opts.force ? new Set(await readdir(opts.out)) : new Set<string>();
     const version = extractorVersion();
 
     const recordPath = (i: number) => join(store ?? '', `${names[i]}.json`);
@@ -121,7 +123,7 @@ export async function runBatch(allFiles: string[], opts: BatchOptions): Promise<
     /** done by an earlier run: its record file holds the same content hash and extractor version. Failures are
      * always retried (cheap unless they timed out, and a newer build may read them). */
     const alreadyDone = async (i: number): Promise<boolean> => {
-      if (!opts.out || opts.force) return false;
+      if (!opts.out || opts.force || !earlier.has(`${names[i]}.json`)) return false;
       const stamp = await readStamp(recordPath(i));
       if (!stamp || stamp.extractorVersion !== version) return false;
       if (opts.textDir && !(await stat(textPath(i)).catch(() => null))) return false;
