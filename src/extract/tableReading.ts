@@ -45,10 +45,15 @@ export interface TableReading {
 /** Cell text for matching headers: all whitespace removed, full-width ASCII folded. */
 export function key(c: TableCell | undefined | null): string {
   if (!c) return '';
-  return c.text
-    .replace(/[\s\u3000\u00a0]+/g, '')
-    .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  let k = keys.get(c);
+  if (k === undefined) {
+    k = c.text.replace(/[\s\u3000\u00a0]+/g, '').replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+    keys.set(c, k);
+  }
+  return k;
 }
+// a cell's key is asked for by every header test of its row: made once (cells are not changed after reading)
+const keys = new WeakMap<TableCell, string>();
 
 const isEmpty = (c: TableCell | undefined | null) => !c || key(c) === '';
 
