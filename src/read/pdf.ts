@@ -3,6 +3,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+// before pdf-parse: captures the builtins pdf.js's polyfills replace (see natives.ts)
+import { restoreNatives } from './natives.js';
 import { PDFParse } from 'pdf-parse';
 import type { Message, ReadResult, Table, TableCell } from '../document.js';
 import { ReadError } from './errors.js';
@@ -36,6 +38,7 @@ export const PDFJS_OPTIONS = {
   disableFontFace: true,
   verbosity: 0,
 };
+restoreNatives(); // pdf-parse, imported above, has loaded pdf.js and its polyfills
 
 // The slice of pdf.js's API we use (pdf-parse re-exports no types for it).
 interface PdfTextItem {
@@ -109,6 +112,8 @@ export async function readPdf(bytes: Uint8Array, opts: ReadOptions = {}): Promis
       doc = (await (parser as unknown as { load(): Promise<PdfDocument> }).load()) as PdfDocument;
     } catch (e) {
       throw loadError(e);
+    } finally {
+      restoreNatives(); // the first load imports pdf.js's worker module, which installs its polyfills again
     }
     const n = doc.numPages;
     if (n > MAX_PDF_PAGES) throw new ReadError('too_large', `the PDF has ${n} pages (limit ${MAX_PDF_PAGES})`);
@@ -211,6 +216,7 @@ export async function readPdf(bytes: Uint8Array, opts: ReadOptions = {}): Promis
     return { text: out.text, format: ocr ? 'pdf:ocr' : 'pdf', pages: out.pages, tables, messages };
   } finally {
     await parser.destroy().catch(() => undefined);
+    restoreNatives(); // in case rendering for OCR loaded more polyfilled code
   }
 }
 
