@@ -9,7 +9,7 @@ import { PDFParse } from 'pdf-parse';
 import type { Message, ReadResult, Table, TableCell } from '../document.js';
 import { ReadError } from './errors.js';
 import { assemble, piecesToLines, removeRunningLines, type LayoutPage, type TextLine, type TextPiece } from './pdf-layout.js';
-import { findGrids, joinSplitRows, placeTables, type RowLine } from './pdf-tables.js';
+import { findGrids, joinSplitRows, mayHoldTable, placeTables, type RowLine } from './pdf-tables.js';
 import { checkAborted } from './timeout.js';
 import type { ReadOptions } from './index.js';
 
@@ -41,15 +41,16 @@ export const PDFJS_OPTIONS = {
 restoreNatives(); // pdf-parse, imported above, has loaded pdf.js and its polyfills
 
 // The slice of pdf.js's API we use (pdf-parse re-exports no types for it).
-interface PdfTextItem {
+export interface PdfTextItem {
   str?: string;
   transform: number[];
   width: number;
   height: number;
 }
-interface PdfViewport {
+export interface PdfViewport {
   width: number;
   height: number;
+  transform: number[];
   convertToViewportPoint(x: number, y: number): number[];
 }
 interface PdfPage {
@@ -85,6 +86,32 @@ function realChars(s: string): number {
     n++;
   }
   return n;
+}
+
+/**
+ * A page's text items as pieces in the page's shown coordinates (y down), with the number of real characters and
+ * whether all text runs left to right on the page as shown.
+ */
+export function piecesOf(items: PdfTextItem[], vp: PdfViewport): { pieces: TextPiece[]; chars: number; across: boolean } {
+  const pieces: TextPiece[] = [];
+  let chars = 0;
+  let across = true;
+  const m = vp.transform;
+  for (const it of items) {
+    if (typeof it.str !== 'string' || !it.transform) continue;
+    const [x, y] = vp.convertToViewportPoint(it.transform[4], it.transform[5]);
+    const size = Math.hypot(it.transform[0], it.transform[1]) || it.height || 1;
+    pieces.push({ str: it.str, x, y, width: it.width, size });
+    const real = realChars(it.str);
+    chars += real;
+    if (across && real) {
+      // the direction of the text's x axis on the page as shown
+      const dx = m[0] * it.transform[0] + m[2] * it.transform[1];
+      const dy = m[1] * it.transform[0] + m[3] * it.transform[1];
+      across = dx > 0 && Math.abs(dy) <= 0.01 * dx;
+    }
+  }
+  return { pieces, chars, across };
 }
 
 function hasTrailer(bytes: Uint8Array): boolean {
@@ -133,17 +160,10 @@ export async function readPdf(bytes: Uint8Array, opts: ReadOptions = {}): Promis
         continue;
       }
       const vp = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
-      const pieces: TextPiece[] = [];
-      let chars = 0;
-      for (const it of content.items) {
-        if (typeof it.str !== 'string' || !it.transform) continue;
-        const [x, y] = vp.convertToViewportPoint(it.transform[4], it.transform[5]);
-        const size = Math.hypot(it.transform[0], it.transform[1]) || it.height || 1;
-        pieces.push({ str: it.str, x, y, width: it.width, size });
-        chars += realChars(it.str);
-      }
-      const lines = chars > 0 ? await linesWithTables(parser, page, pieces) : [];
+      const { pieces, chars, across } = piecesOf((await page.getTextContent()).items, vp);
+      // pdf-parse's table finder needs the page's operator list (≈ as costly again as its text): only pages whose
+      // text can hold a table of two or more columns, or whose text does not run left to right, get it
+      const lines = chars > 0 ? await linesWithTables(parser, page, pieces, !across || mayHoldTable(pieces)) : [];
       // glyphs without text (no ToUnicode, garbage codes) count as no text layer
       const total = pieces.reduce((a, p) => a + p.str.replace(/\s/g, '').length, 0);
       const garbage = total > 0 && chars / total < 0.5;
@@ -221,8 +241,8 @@ export async function readPdf(bytes: Uint8Array, opts: ReadOptions = {}): Promis
 }
 
 /** Visual lines of a page, with each ruled table in its reading-order place as one line per row. */
-async function linesWithTables(parser: unknown, page: unknown, pieces: TextPiece[]): Promise<TextLine[]> {
-  const grids = await findGrids(parser, page);
+async function linesWithTables(parser: unknown, page: unknown, pieces: TextPiece[], tables: boolean): Promise<TextLine[]> {
+  const grids = tables ? await findGrids(parser, page) : [];
   if (!grids.length) return piecesToLines(pieces);
   const { pieces: rest, rows } = placeTables(pieces, grids);
   const lines: TextLine[] = [];
