@@ -7,10 +7,6 @@ import type { ToWorker, FromWorker } from './pool.js';
 const send = (m: FromWorker) => {
   if (process.connected) process.send?.(m);
 };
-const cpuMicros = () => {
-  const u = process.cpuUsage();
-  return u.user + u.system;
-};
 
 let busy = false;
 let leaving = false;
@@ -19,7 +15,8 @@ process.on('message', (m: ToWorker) => {
   busy = true;
   void runTask(m.input, (pages) => send({ id: m.id, ocrPages: pages })).then((output) => {
     busy = false;
-    send({ id: m.id, output, maxRssKb: process.resourceUsage().maxRSS, cpuMicros: cpuMicros() });
+    const ru = process.resourceUsage(); // one getrusage for both figures
+    send({ id: m.id, output, maxRssKb: ru.maxRSS, cpuMicros: ru.userCPUTime + ru.systemCPUTime });
     if (leaving) process.exit(0);
   });
 });

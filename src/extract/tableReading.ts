@@ -47,13 +47,16 @@ export function key(c: TableCell | undefined | null): string {
   if (!c) return '';
   let k = keys.get(c);
   if (k === undefined) {
-    k = c.text.replace(/[\s\u3000\u00a0]+/g, '').replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+    k = !KEY_CHANGES.test(c.text)
+      ? c.text
+      : c.text.replace(/[\s\u3000\u00a0]+/g, '').replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
     keys.set(c, k);
   }
   return k;
 }
 // a cell's key is asked for by every header test of its row: made once (cells are not changed after reading)
 const keys = new WeakMap<TableCell, string>();
+const KEY_CHANGES = /[\s\u3000\u00a0\uff01-\uff5e]/;
 
 const isEmpty = (c: TableCell | undefined | null) => !c || key(c) === '';
 
