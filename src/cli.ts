@@ -4,7 +4,9 @@ import { runBatch, type BatchOptions } from './batch/run.js';
 import { extractOne } from './batch/one.js';
 import { collectInputs } from './batch/inputs.js';
 import { printSummary } from './batch/summary.js';
-import { writeReviewIndex, writeSingleReview } from './review/write.js';
+
+// the review page's modules load only with --html: the batch's main process stays small without them
+const review = () => import('./review/write.js');
 
 export const HELP = `kepu-extract — Chinese 科协 budget/performance reports → schema-validated JSON with evidence
 
@@ -105,11 +107,11 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     process.stdout.write(JSON.stringify(res.record, null, 2) + '\n');
-    if (!(await writeSingleReview({ path: res.path, record: res.record, text: res.doc.text, pages: res.doc.pages }, opts))) return 1;
+    if (opts.html && !(await (await review()).writeSingleReview({ path: res.path, record: res.record, text: res.doc.text, pages: res.doc.pages }, opts))) return 1;
     return inputs.missing.length ? 1 : 0;
   }
   const summary = await runBatch(inputs.files, opts);
-  const reviewOk = await writeReviewIndex(summary, opts);
+  const reviewOk = !opts.html || (await (await review()).writeReviewIndex(summary, opts));
   if (!opts.quiet) printSummary(summary, process.stdout);
   return summary.failures.length || inputs.missing.length || summary.outputError || !reviewOk ? 1 : 0;
 }

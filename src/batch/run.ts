@@ -14,7 +14,6 @@ import { removeStaleTemps, tempPath } from './write.js';
 import { Progress } from './progress.js';
 import { DEFAULT_TIMEOUT_SEC, type RecordRow } from './common.js';
 import { extractorVersion } from '../emit/version.js';
-import { reviewPagePath, writeReview } from '../review/write.js';
 import type { KepuRecord } from '../schema/record.js';
 
 export interface BatchOptions {
@@ -127,7 +126,7 @@ export async function runBatch(allFiles: string[], opts: BatchOptions): Promise<
       const stamp = await readStamp(recordPath(i));
       if (!stamp || stamp.extractorVersion !== version) return false;
       if (opts.textDir && !(await stat(textPath(i)).catch(() => null))) return false;
-      if (opts.html && !(await stat(reviewPagePath(opts.html, { path: files[i], name: names[i] })).catch(() => null))) return false;
+      if (opts.html && !(await stat((await import('../review/write.js')).reviewPagePath(opts.html, { path: files[i], name: names[i] })).catch(() => null))) return false;
       return stamp.sha256 === (await hashFile(files[i]).catch(() => null));
     };
 
@@ -151,7 +150,7 @@ export async function runBatch(allFiles: string[], opts: BatchOptions): Promise<
         const sha = await hashFile(files[i]).catch(() => null);
         return fail(i, { code: res.code, message: res.message, sha256: sha, extractorVersion: version });
       }
-      if (opts.html) await writeReview({ path: files[i], name: names[i], record: res.json ?? '', text: res.text ?? '' }, opts);
+      if (opts.html) await (await import('../review/write.js')).writeReview({ path: files[i], name: names[i], record: res.json ?? '', text: res.text ?? '' }, opts);
       status[i] = 1;
       errors.delete(files[i]);
       rows[i] = res.row;
