@@ -11,10 +11,23 @@ import { OCR_SECONDS_PER_PAGE, type TaskInput, type TaskOutput } from './common.
 /** V8 heap cap per worker: a pathological document fails alone instead of exhausting the machine. */
 export const WORKER_HEAP_MB = 1536;
 /**
- * Young generation of 2 × 8 MB instead of V8's 2 × 16: a document's garbage dies young either way, and the
- * smaller space measured ≈ 17 MB less RSS per worker at the same or lower CPU (docs/benchmark.md).
+ * V8's young generation per worker (MB per semi-space), by what the batch mostly holds. Measured here
+ * (docs/benchmark.md): text reports make little garbage per document, and 8 MB instead of V8's 16 costs no CPU
+ * and ≈ 17 MB of RSS less per worker; pdf.js and the Word readers allocate a great deal, and 32 MB runs them
+ * 10–20 % faster for ≈ 60 MB more per worker.
  */
-export const WORKER_FLAGS = [`--max-old-space-size=${WORKER_HEAP_MB}`, '--max-semi-space-size=8'];
+export const YOUNG_MB = { text: 8, documents: 32 } as const;
+export type WorkloadKind = keyof typeof YOUNG_MB;
+
+/** 'documents' when most inputs are PDF or Word files (by extension: only a performance setting). */
+export function workloadOf(files: string[]): WorkloadKind {
+  const docs = files.filter((f) => /\.(pdf|docx?|wps)$/i.test(f)).length;
+  return docs * 2 > files.length ? 'documents' : 'text';
+}
+
+export function workerFlags(kind: WorkloadKind): string[] {
+  return [`--max-old-space-size=${WORKER_HEAP_MB}`, `--max-semi-space-size=${YOUNG_MB[kind]}`];
+}
 
 export type ToWorker = { id: number; input: TaskInput };
 export type FromWorker =
@@ -40,7 +53,7 @@ export function workerFile(): string | null {
   return existsSync(file) ? file : null;
 }
 
-export function createExecutor(opts: { jobs: number; timeoutSec: number }): Executor {
+export function createExecutor(opts: { jobs: number; timeoutSec: number; workload?: WorkloadKind }): Executor {
   const file = workerFile();
   return file ? processExecutor(file, opts) : inProcessExecutor(opts.timeoutSec);
 }
@@ -66,13 +79,14 @@ class Slot {
 
   constructor(
     private readonly file: string,
+    private readonly flags: string[],
     private readonly onIdle: (s: Slot) => void,
   ) {}
 
   private spawn(): ChildProcess {
     this.stderrTail = '';
     const proc = fork(this.file, [], {
-      execArgv: WORKER_FLAGS,
+      execArgv: this.flags,
       serialization: 'advanced',
       // glibc gives each thread its own malloc arena; two are enough here (measured ≈ 15 MB less RSS per worker)
       env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' },
@@ -163,7 +177,7 @@ class Slot {
   }
 }
 
-function processExecutor(file: string, opts: { jobs: number; timeoutSec: number }): Executor {
+function processExecutor(file: string, opts: { jobs: number; timeoutSec: number; workload?: WorkloadKind }): Executor {
   const idle: Slot[] = [];
   const waiting: ((s: Slot) => void)[] = [];
   const release = (s: Slot) => {
@@ -171,7 +185,8 @@ function processExecutor(file: string, opts: { jobs: number; timeoutSec: number 
     if (w) w(s);
     else idle.push(s);
   };
-  const slots = Array.from({ length: opts.jobs }, () => new Slot(file, release));
+  const flags = workerFlags(opts.workload ?? 'text');
+  const slots = Array.from({ length: opts.jobs }, () => new Slot(file, flags, release));
   idle.push(...slots);
   const watch = setInterval(() => slots.forEach((s) => s.checkDeadline(opts.timeoutSec)), 250);
   watch.unref();

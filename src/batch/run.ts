@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/pro
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join, resolve, sep } from 'node:path';
-import { createExecutor } from './pool.js';
+import { createExecutor, workloadOf } from './pool.js';
 import { assignNames } from './names.js';
 import { ErrorLog, hashFile, readStamp, type FailureLine } from './resume.js';
 import { removeStaleTemps, tempPath } from './write.js';
@@ -78,7 +78,7 @@ export async function runBatch(allFiles: string[], opts: BatchOptions): Promise<
   const names = assignNames(files);
   const log = opts.log ?? process.stderr;
   const jobs = Math.max(1, Math.min(opts.jobs ?? availableParallelism(), files.length));
-  const executor = createExecutor({ jobs, timeoutSec: opts.timeoutSec ?? DEFAULT_TIMEOUT_SEC });
+  const executor = createExecutor({ jobs, timeoutSec: opts.timeoutSec ?? DEFAULT_TIMEOUT_SEC, workload: workloadOf(files) });
   const needStore = !!(opts.out || opts.jsonl || opts.db || opts.csv || opts.parquet);
   const staging = !opts.out && needStore ? await mkdtemp(join(tmpdir(), 'kepu-batch-')) : null;
   const store = opts.out ?? staging;

@@ -8,6 +8,7 @@ import { ErrorLog, hashFile, readStamp } from '../../src/batch/resume.js';
 import { removeStaleTemps, writeAtomic } from '../../src/batch/write.js';
 import { Progress, formatDuration } from '../../src/batch/progress.js';
 import { ocrPagesFrom } from '../../src/batch/task.js';
+import { workerFlags, workloadOf } from '../../src/batch/pool.js';
 import { tempDirs } from '../helpers/tmp.js';
 
 const tmp = tempDirs('kepu-batch-test-');
@@ -158,5 +159,17 @@ describe('ocrPagesFrom', () => {
     expect(ocrPagesFrom('OCR: 6 pages')).toBe(6);
     expect(ocrPagesFrom('OCR 第3/12页')).toBe(12);
     expect(ocrPagesFrom('reading 6 pages')).toBeNull();
+  });
+});
+
+describe('worker settings by workload', () => {
+  it('a batch of mostly PDF/Word files gets the larger young generation, anything else the smaller', () => {
+    expect(workloadOf(['a.pdf', 'b.DOCX', 'c.txt'])).toBe('documents');
+    expect(workloadOf(['a.pdf', 'b.txt'])).toBe('text');
+    expect(workloadOf(['a.txt', 'b.md', 'c'])).toBe('text');
+    expect(workloadOf([])).toBe('text');
+    expect(workerFlags('text')).toContain('--max-semi-space-size=8');
+    expect(workerFlags('documents')).toContain('--max-semi-space-size=32');
+    expect(workerFlags('text').some((f) => f.startsWith('--max-old-space-size='))).toBe(true);
   });
 });
