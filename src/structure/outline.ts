@@ -43,11 +43,12 @@ function standaloneSection(title: string): SectionDef | null {
 
 const classified = new WeakMap<Line, Candidate | null>();
 
-/** Classify one line (norm text) as a heading candidate, or null. Once per line: the TOC pass asks too. */
-export function classifyLine(doc: KDocument, line: Line): Candidate | null {
+/** Classify one line (norm text) as a heading candidate, or null. Once per line (the TOC pass asks too): the
+ *  result is shared, so callers must not change it. */
+export function classifyLine(doc: KDocument, line: Line): Readonly<Candidate> | null {
   let c = classified.get(line);
   if (c === undefined) classified.set(line, (c = classify(doc, line)));
-  return c && { ...c }; // a copy: findHeadings re-ranks its candidates
+  return c;
 }
 
 function classify(doc: KDocument, line: Line): Candidate | null {
@@ -110,7 +111,7 @@ export function candidates(doc: KDocument): Candidate[] {
   for (const line of doc.lines) {
     if (isExcluded(doc, line)) continue;
     const c = classifyLine(doc, line);
-    if (c) out.push(c);
+    if (c) out.push({ ...c }); // a copy: findHeadings re-ranks its candidates
   }
   return out;
 }
