@@ -9,14 +9,8 @@ export const corpus = (name: string) => path.join(ROOT, 'corpus', name);
 export const badFixture = (name: string) => path.join(ROOT, 'test/fixtures/bad', name);
 export const readCorpus = (name: string) => readFileSync(corpus(name));
 
-/** A valid PDF of `n` empty pages (one shared empty content stream). */
-export function blankPdf(n: number): Buffer {
-  const objs: string[] = [];
-  const kids = Array.from({ length: n }, (_, i) => `${4 + i} 0 R`).join(' ');
-  objs[1] = '<< /Type /Catalog /Pages 2 0 R >>';
-  objs[2] = `<< /Type /Pages /Kids [${kids}] /Count ${n} >>`;
-  objs[3] = '<< /Length 0 >>\nstream\n\nendstream';
-  for (let i = 0; i < n; i++) objs[4 + i] = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources << >> >>';
+/** A PDF file of the given objects (objs[i] is object i; objs[0] unused) with its xref table; object 1 is the root. */
+export function pdfOf(objs: string[]): Buffer {
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   for (let i = 1; i < objs.length; i++) {
@@ -28,6 +22,17 @@ export function blankPdf(n: number): Buffer {
   for (let i = 1; i < objs.length; i++) out += `${String(offsets[i]).padStart(10, '0')} 00000 n \n`;
   out += `trailer\n<< /Size ${objs.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
+}
+
+/** A valid PDF of `n` empty pages (one shared empty content stream). */
+export function blankPdf(n: number): Buffer {
+  const objs: string[] = [''];
+  const kids = Array.from({ length: n }, (_, i) => `${4 + i} 0 R`).join(' ');
+  objs[1] = '<< /Type /Catalog /Pages 2 0 R >>';
+  objs[2] = `<< /Type /Pages /Kids [${kids}] /Count ${n} >>`;
+  objs[3] = '<< /Length 0 >>\nstream\n\nendstream';
+  for (let i = 0; i < n; i++) objs[4 + i] = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources << >> >>';
+  return pdfOf(objs);
 }
 
 const crc32 = (b: Buffer): number => zlibCrc32(b) >>> 0;

@@ -6,7 +6,7 @@ import { readBytes } from '../../src/read/index.js';
 import { PDFJS_OPTIONS, piecesOf, type PdfTextItem, type PdfViewport } from '../../src/read/pdf.js';
 import { findGrids, mayHoldTable } from '../../src/read/pdf-tables.js';
 import type { TextPiece } from '../../src/read/pdf-layout.js';
-import { readCorpus } from './helpers.js';
+import { pdfOf, readCorpus } from './helpers.js';
 
 /** A piece of CJK text (1 em a character) or Latin/digits (0.5 em), at 12 pt unless said otherwise. */
 const piece = (str: string, x: number, y: number, size = 12): TextPiece => {
@@ -112,17 +112,7 @@ function onePagePdf(content: string): Buffer {
     `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
   ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  for (let i = 1; i < objs.length; i++) {
-    offsets[i] = Buffer.byteLength(out, 'latin1');
-    out += `${i} 0 obj\n${objs[i]}\nendobj\n`;
-  }
-  const xref = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${objs.length}\n0000000000 65535 f \n`;
-  for (let i = 1; i < objs.length; i++) out += `${String(offsets[i]).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objs.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
+  return pdfOf(objs);
 }
 const text = (s: string, x: number, y: number) => `BT /F1 11 Tf ${x} ${y} Td (${s}) Tj ET`;
 /** A ruled grid: column edges xs, row edges ys (top down), cell texts by row, 4 pt padding. */
