@@ -56,11 +56,11 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const clause = clauseStart(doc.norm, labelEnd, prev);
       let labelSpan: Span;
       if (p.id === 'activities.reach-after') {
-        // label is what follows: 参加农民科学素质网络知识竞赛答题
+        // label is what follows: 参加农民科学素质网络知识竞赛答题 (学生参赛 when the group is named)
         const verb = match.group('verb')!;
         let e = verb.start;
         while (e < doc.norm.length && !BOUNDARY.has(doc.norm[e])) e++;
-        labelSpan = { start: verb.start, end: e };
+        labelSpan = { start: (match.group('who') ?? verb).start, end: e };
       } else if (p.id === 'activities.count-after') {
         labelSpan = { start: clause, end: unitSpan.end };
       } else {
