@@ -8,7 +8,7 @@ import { parseChineseInteger } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 
 interface MarkerDef { id: string; rank: number; regex: string }
-interface HeadingsFile { markers: MarkerDef[]; not_heading: string[]; list_item: string; limits: { title_max: number; run_in_title_max: number } }
+interface HeadingsFile { markers: MarkerDef[]; part_alone: string; not_heading: string[]; list_item: string; limits: { title_max: number; run_in_title_max: number } }
 interface SectionDef { key: string; rank: number; match: string; standalone?: string }
 
 export interface Candidate {
@@ -108,12 +108,43 @@ function clean(doc: KDocument, start: number, end: number): string {
 /** All heading candidates outside excluded regions, before list/TOC filtering. */
 export function candidates(doc: KDocument): Candidate[] {
   const out: Candidate[] = [];
-  for (const line of doc.lines) {
+  for (let i = 0; i < doc.lines.length; i++) {
+    const line = doc.lines[i];
     if (isExcluded(doc, line)) continue;
+    const part = partWithTitleBelow(doc, i);
+    if (part) {
+      out.push(part.candidate);
+      i = part.titleLine; // the title line is part of this heading
+      continue;
+    }
     const c = classifyLine(doc, line);
     if (c) out.push({ ...c }); // a copy: findHeadings re-ranks its candidates
   }
   return out;
+}
+
+/** 第一部分 alone on line i, its title on the next non-blank line (within three lines): one heading for both. */
+function partWithTitleBelow(doc: KDocument, i: number): { candidate: Candidate; titleLine: number } | null {
+  const cfg = loadPatternFile<HeadingsFile>('headings.yaml');
+  const line = doc.lines[i];
+  const marker = doc.norm.slice(line.start, line.end).trim();
+  if (!compile(cfg.part_alone, '').test(marker)) return null;
+  let j = i + 1;
+  while (j < doc.lines.length && j <= i + 3 && !doc.lines[j].text.trim()) j++;
+  const next = doc.lines[j];
+  if (!next || j > i + 3 || isExcluded(doc, next)) return null;
+  const raw = doc.norm.slice(next.start, next.end);
+  const text = raw.trim();
+  // a title: short, no sentence in it, not a numbered line of its own
+  if (!text || text.length > cfg.limits.title_max || /[。;；，,]/.test(text.replace(/[。:：]$/, '')) || classifyLine(doc, next)?.ordinal) return null;
+  const start = line.start + (doc.norm.slice(line.start, line.end).length - doc.norm.slice(line.start, line.end).trimStart().length);
+  const tStart = next.start + (raw.length - raw.trimStart().length);
+  const tEnd = tStart + text.length;
+  const title = clean(doc, tStart, tEnd);
+  return {
+    candidate: { line, start, end: tEnd, rank: 0, ordinal: doc.display.slice(start, start + marker.replace(/[:：]$/, '').length), title, headingLike: true, runIn: false, key: sectionKey(title) },
+    titleLine: j,
+  };
 }
 
 /**
