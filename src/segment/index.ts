@@ -36,7 +36,7 @@ export function segment(doc: KDocument): void {
   doc.sentences = splitSentences(doc.norm);
   // jieba runs line by line on demand (tokenAt): only the lines the extractor asks about are cut
   doc.data.physicalLines = doc.lines;
-  doc.data.tokenizedLines = new Map<number, Token[]>();
+  doc.data.tokenizedLines = new Map<number | string, Token[]>();
 }
 
 /** All tokens of the document (cuts every line not yet cut). */
@@ -46,8 +46,9 @@ export function allTokens(doc: KDocument): Token[] {
 
 /** Tokens of a span of norm (a line or a piece of one), cut once: cached by start and end. */
 function lineTokens(doc: KDocument, line: Span): Token[] {
-  const cache = (doc.data.tokenizedLines ??= new Map<number, Token[]>()) as Map<number, Token[]>;
-  const key = line.start * 0x4000000 + line.end; // offsets < 2^26 (files are capped at 40 MB)
+  const cache = (doc.data.tokenizedLines ??= new Map<number | string, Token[]>()) as Map<number | string, Token[]>;
+  // one number while offsets stay below 2^26 (a text that long is rare: a Word file can unpack past its size)
+  const key = line.end < 0x4000000 ? line.start * 0x4000000 + line.end : `${line.start}:${line.end}`;
   let toks = cache.get(key);
   if (!toks) {
     toks = line.end > line.start ? cutWithOffsets(doc.norm.slice(line.start, line.end), line.start) : [];
