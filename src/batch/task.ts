@@ -2,7 +2,7 @@
 // or in-process; both call runTask, so parallel and sequential runs produce the same bytes.
 import { extractFile } from '../pipeline.js';
 import { countFields } from '../emit/count.js';
-import { writeAtomicSync } from './write.js';
+import { writeAtomic } from './write.js';
 import type { KepuRecord } from '../schema/record.js';
 import { failureOf, ocrPagesFrom, type RecordRow, type TaskInput, type TaskOutput } from './common.js';
 
@@ -30,8 +30,8 @@ export async function runTask(input: TaskInput, onOcrPages?: (pages: number) => 
     const { record, doc } = await extractFile(input.path, { ocr: input.ocr, onProgress });
     const json = JSON.stringify(record, null, 2) + '\n';
     // the text before the record: a record on disk means its text is there too (resume relies on it)
-    if (input.textPath) writeAtomicSync(input.textPath, doc.text);
-    if (input.recordPath) writeAtomicSync(input.recordPath, json);
+    if (input.textPath) writeAtomic(input.textPath, doc.text);
+    if (input.recordPath) writeAtomic(input.recordPath, json);
     return {
       ok: true,
       sha256: record.source.sha256,

@@ -1,7 +1,7 @@
 // Output files are written atomically: write a temp file, then rename over the target. A killed run leaves at
 // most a hidden temp file (removed by the next run), never a half-written output.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 
 export function outputName(input: string): string {
@@ -18,27 +18,11 @@ export function tempPath(path: string): string {
 
 const madeDirs = new Set<string>();
 
-async function ensureDir(dir: string): Promise<void> {
-  if (madeDirs.has(dir)) return;
-  await mkdir(dir, { recursive: true });
-  madeDirs.add(dir);
-}
-
-export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await ensureDir(dirname(path));
-  const tmp = tempPath(path);
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
-}
-
-/** writeAtomic for a worker, which does one document at a time: synchronous calls cost a fraction of the promise
- *  API's (no file handle objects, no thread-pool round trips), and nothing else waits on this process meanwhile. */
-export function writeAtomicSync(path: string, data: string | Uint8Array): void {
+/**
+ * Synchronous: a worker does one document at a time, and the main process writes only small files (errors.jsonl,
+ * review pages); the calls cost a fraction of the promise API's (no file handles, no thread-pool round trips).
+ */
+export function writeAtomic(path: string, data: string | Uint8Array): void {
   const dir = dirname(path);
   if (!madeDirs.has(dir)) {
     mkdirSync(dir, { recursive: true });

@@ -37,7 +37,7 @@ export function reviewPagePath(dir: string, src: { path: string; name?: string }
 async function writePage(target: string, src: ReviewSource, indexHref?: string): Promise<boolean> {
   try {
     const record = typeof src.record === 'string' ? (JSON.parse(src.record) as KepuRecord) : src.record;
-    await writeAtomic(target, renderDocumentPage(record, src.text, { pages: src.pages, indexHref }));
+    writeAtomic(target, renderDocumentPage(record, src.text, { pages: src.pages, indexHref }));
     return true;
   } catch (e) {
     return report(target, e);
@@ -92,7 +92,7 @@ export async function writeReviewIndex(summary: { failures: IndexFailure[] }, op
       if (e.code === 'ENOENT') return [];
       throw e;
     });
-    await writeAtomic(target, renderIndexPage(rows, summary.failures));
+    writeAtomic(target, renderIndexPage(rows, summary.failures));
     return true;
   } catch (e) {
     return report(target, e);
