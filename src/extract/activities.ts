@@ -13,6 +13,7 @@ interface ActivitiesFile {
   patterns: { id: string; regex: string }[];
   units: Record<string, string>;
   not_label: string;
+  not_after: Record<string, string>;
   not_before_number: string;
   strip_prefix: string;
   strip_suffix: string;
@@ -76,6 +77,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       while (after < doc.norm.length && !BOUNDARY.has(doc.norm[after])) after++;
       const context = label + (p.id === 'activities.reach-after' ? g.verb : '') + (OUTPUT_UNITS.has(unit) ? doc.norm.slice(match.span.end, Math.min(after, match.span.end + 6)) : '');
       if (!need || !compile(need, '').test(context)) continue;
+      const notAfter = f.not_after[unit];
+      if (notAfter && compile(notAfter, '').test(doc.norm.slice(match.span.end, after).trimStart())) continue;
       if (compile(f.not_label, '').test(label)) continue;
       if (inTargets(doc, f, numSpan.start)) continue;
       // 一场精彩的报告 is an article, not a count
