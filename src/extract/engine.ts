@@ -22,8 +22,9 @@ export interface Match {
   group(name: string): Span | null;
 }
 
-/** Every match of `regex` (already expanded) in the folded text, skipping excluded regions. */
-export function* matches(doc: KDocument, regex: string, within?: Span): Generator<Match> {
+/** Every match of `regex` (already expanded) in the folded text, skipping excluded regions (with `inTables`,
+ *  tables are searched too: a labelled field such as 部门名称⇥X is often a table row). */
+export function* matches(doc: KDocument, regex: string, within?: Span, inTables = false): Generator<Match> {
   const text = within ? doc.norm.slice(0, within.end) : doc.norm;
   const lit = literalOf(regex);
   if (lit && text.indexOf(lit, within?.start ?? 0) < 0) return;
@@ -36,7 +37,7 @@ export function* matches(doc: KDocument, regex: string, within?: Span): Generato
       continue;
     }
     const span = { start: m.index, end: m.index + m[0].length };
-    if (isExcluded(doc, span)) continue;
+    if (inTables ? doc.excluded.some((x) => x.reason !== 'table' && span.start < x.end && span.end > x.start) : isExcluded(doc, span)) continue;
     const mm = m;
     yield {
       m: mm,

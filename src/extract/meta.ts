@@ -10,7 +10,7 @@ import type { ReportKind } from '../schema/record.js';
 interface Rule { id: string; regex: string }
 interface MetaFile {
   title_line: string; title_words: string; kinds: { kind: ReportKind; regex: string }[]; org: string;
-  unit_label: Rule; year_title: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
+  unit_label: Rule; year_title: Rule; year_subtitle: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule;
 }
 
@@ -41,7 +41,8 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
     if (compile(f.title_line, '').test(t) && compile(f.title_words, '').test(t)) {
       return { value: show(lines[i]), span: { start: lines[i].start, end: lines[i].end } };
     }
-    if (next && next.length <= 30 && compile(f.title_line, '').test(next) && compile(f.title_words, '').test(t + next) && !/[。，,;]/.test(t)) {
+    // (a labelled field such as 单位名称：X above the title is not the title's first half)
+    if (next && next.length <= 30 && compile(f.title_line, '').test(next) && compile(f.title_words, '').test(t + next) && !/[。，,;:：]/.test(t)) {
       return { value: show(lines[i]) + show(lines[i + 1]), span: { start: lines[i].start, end: lines[i + 1].end } };
     }
   }
@@ -84,6 +85,15 @@ function extractYear(doc: KDocument, titleSpan: Span | null): void {
       break;
     }
   }
+  // a table's year on the line under its title: （2021年度）
+  if (titleSpan && titleYear === null) {
+    const next = doc.lines.find((l) => l.start >= titleSpan.end && doc.norm.slice(l.start, l.end).trim());
+    const m = next ? compile(f.year_subtitle.regex, '').exec(doc.norm.slice(next.start, next.end)) : null;
+    if (next && m) {
+      titleYear = toYear(m.groups!.num);
+      push(doc, '/meta/fiscalYear', titleYear, next, f.year_subtitle.id);
+    }
+  }
   for (const m of matches(doc, f.year_body.regex)) {
     const y = toYear(m.m.groups!.num);
     if (titleYear === null) {
@@ -99,10 +109,12 @@ function extractYear(doc: KDocument, titleSpan: Span | null): void {
 
 function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; span: Span } | null {
   const f = meta();
-  for (const m of matches(doc, f.unit_label.regex)) {
+  for (const m of matches(doc, f.unit_label.regex, undefined, true)) {
     const v = m.group('value')!;
     const value = cleanValue(doc.display.slice(v.start, v.end));
     if (value.length < 2) continue;
+    // a table cell after the label: only an organisation's name (not a column heading such as 金额)
+    if (m.m.groups!.sep === '\t' && !compile(`^(?:${f.org})$`, '').test(doc.norm.slice(v.start, v.end).trim())) continue;
     push(doc, '/meta/unitName', value, v, f.unit_label.id);
     return { value, span: v };
   }
