@@ -39,11 +39,59 @@ function items(doc: KDocument, h: Heading): { item: string; span: Span; rule: st
     if (NOTHING.test(raw) || SIGNATURE.test(trimmed)) continue;
     const lead = raw.length - raw.trimStart().length;
     const m = ITEM_MARKER.exec(raw);
-    const start = line.start + (m ? m[0].length : lead);
-    const text = cleanValue(doc.display.slice(start, line.end));
-    if (!text) continue;
-    // inline 一是…二是… in one paragraph stay one item (the paragraph)
-    out.push({ item: text, span: { start: line.start + lead, end: line.end }, rule: m ? 'lists.item' : 'lists.paragraph' });
+    // a paragraph that opens an inline list (一是…；二是…) gives one item per marker; a paragraph with a
+    // run-in title before its 一是 stays one item
+    const pieces = m ? inlineItems(doc.norm, line.start + lead, line.end) : [{ start: line.start + lead, end: line.end }];
+    for (const p of pieces) {
+      const marker = ITEM_MARKER.exec(doc.norm.slice(p.start, p.end));
+      const start = p.start + (marker ? marker[0].length : 0);
+      const end = pieces.length > 1 ? trimSeparator(doc.norm, start, p.end) : p.end;
+      const text = cleanValue(doc.display.slice(start, end));
+      if (!text) continue;
+      out.push({ item: text, span: { start: p.start, end }, rule: pieces.length > 1 ? 'lists.inline' : m ? 'lists.item' : 'lists.paragraph' });
+    }
   }
   return out;
+}
+
+const CN = '一二三四五六七八九十';
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
+
+/** The family and ordinal of an item marker at the start of `s`: 一是, (1)/（一）, ①, 1、/1. */
+function markerOf(s: string): { family: string; n: number } | null {
+  let m = /^([一二三四五六七八九十])是/.exec(s);
+  if (m) return { family: 'shi', n: CN.indexOf(m[1]) + 1 };
+  m = /^[(（]([一二三四五六七八九十]|\d{1,2})[)）]/.exec(s);
+  if (m) return { family: /\d/.test(m[1]) ? 'paren' : 'paren-cn', n: /\d/.test(m[1]) ? Number(m[1]) : CN.indexOf(m[1]) + 1 };
+  if (CIRCLED.includes(s[0] ?? '\0')) return { family: 'circled', n: CIRCLED.indexOf(s[0]) + 1 };
+  m = /^(\d{1,2})(?:[、．]|\.(?!\d))/.exec(s);
+  if (m) return { family: 'dot', n: Number(m[1]) };
+  return null;
+}
+
+/** Split a paragraph that starts with marker 1 at each next marker of the same family (2, 3, …) that follows a
+ *  clause boundary. Anything else — no marker 1, no marker 2 — is one piece. */
+function inlineItems(norm: string, start: number, end: number): Span[] {
+  const first = markerOf(norm.slice(start, start + 6));
+  if (!first || first.n !== 1) return [{ start, end }];
+  const cuts = [start];
+  let want = 2;
+  let prev = ''; // the last non-space character before i
+  for (let i = start + 1; i < end; prev = /\s/.test(norm[i]) ? prev : norm[i], i++) {
+    if (!/[；;。，,:：]/.test(prev || norm[start])) continue;
+    const m = markerOf(norm.slice(i, i + 6));
+    if (m && m.family === first.family && m.n === want) {
+      cuts.push(i);
+      want++;
+    }
+  }
+  if (cuts.length < 2) return [{ start, end }];
+  return cuts.map((c, k) => ({ start: c, end: k + 1 < cuts.length ? cuts[k + 1] : end }));
+}
+
+/** End of an inline item without the separator before the next marker (；，), spaces included; 。 is kept. */
+function trimSeparator(norm: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /[\s；;，,:：]/.test(norm[e - 1])) e--;
+  return e;
 }
