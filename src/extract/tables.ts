@@ -1,11 +1,12 @@
 // Extract stage, tables: indicator rows, goals, and table facts for finance / staffing / selfEvaluation / projects.
-// Runs after prose extraction: a path the prose already filled keeps the prose value (a different table value warns).
+// Statement tables of 决算/预算 disclosures: accountsTables.ts. Runs after prose extraction: a path the prose already filled keeps the prose value (a different table value warns).
 import type { Fact, KDocument, Span, Table, TableCell } from '../document.js';
 import type { Indicator, ParsedValue, Project } from '../schema/record.js';
 import { halfUlp, toCount, toRate, toYuan } from '../normalise/numbers.js';
 import { tableVocab } from '../structure/tableVocab.js';
 import { cellText, parseScore, parseValue } from './values.js';
 import { key, levelLabel, readTable, type TableReading } from './tableReading.js';
+import { statementFacts } from './accountsTables.js';
 
 export interface CellEvidence {
   span: Span;
@@ -254,6 +255,8 @@ export function extractTables(doc: KDocument): void {
     else if (r.kind === side) budgetFacts(doc, r, side);
     else if (r.kind === 'project' && side === 'overall') projectItem(doc, r);
   }
+  // 决算 / 预算 statement tables (收入支出决算总表, 支出决算表, …): finance only where prose is silent
+  statementFacts(doc, readings, (path, v, cell, rule) => offer(doc, path, v, cell, rule), moneyCell);
   if (own?.total?.score) {
     const s = parseScore(own.total.score.text);
     if (s !== null) offer(doc, '/selfEvaluation/score', { value: s, tol: 0 }, own.total.score, 'table.total.score');

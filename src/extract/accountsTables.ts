@@ -1,0 +1,322 @@
+// Extract stage, statement tables of 部门决算 / 部门预算 disclosures (收入支出决算总表, 支出决算表, 基本支出表,
+// "三公"经费表): finance facts read by column position under the header. Vocabulary: patterns/tables.yaml `statements`.
+// Every value goes through the caller's offer(), so a path the prose filled keeps the prose value.
+import type { KDocument, TableCell } from '../document.js';
+import type { TableReading } from './tableReading.js';
+import { key } from './tableReading.js';
+import { tableVocab } from '../structure/tableVocab.js';
+
+export type Offer = (path: string, v: { value: number; tol: number }, cell: TableCell, rule: string) => void;
+export type Money = (text: string, unit: string | null) => { value: number; tol: number } | null;
+
+type Kind = 'ignore' | 'summary' | 'three_public' | 'basic' | 'appropriation_spending' | 'spending';
+type Role = 'actual' | 'budget' | 'any';
+type Mode = 'actual' | 'budget';
+
+export interface StatementVocab {
+  kinds: { kind: Kind; caption: RegExp }[];
+  totalTarget: Record<string, string>;
+  actualCaption: RegExp;
+  budgetCaption: RegExp;
+  budgetCaptionStrip: RegExp;
+  amountColumns: { role: Role; re: RegExp }[];
+  lineNumber: RegExp;
+  itemColumn: RegExp;
+  summaryRows: { side: 'income' | 'spending'; target: string; re: RegExp }[];
+  spendingColumns: { target: string; re: RegExp }[];
+  totalRow: RegExp;
+  pairRows: { target: string; re: RegExp }[];
+  targets: Record<string, Partial<Record<Mode, string>>>;
+}
+
+interface RawStatements {
+  kinds: { kind: Kind; caption: string }[];
+  total_target: Record<string, string>;
+  actual_caption: string;
+  budget_caption: string;
+  budget_caption_strip: string;
+  amount_columns: { role: Role; regex: string }[];
+  line_number_column: string;
+  item_column: string;
+  summary_rows: { side: 'income' | 'spending'; target: string; label: string }[];
+  spending_columns: { target: string; regex: string }[];
+  total_row: string;
+  pair_rows: { target: string; label: string }[];
+  targets: Record<string, Partial<Record<Mode, string>>>;
+}
+
+let cached: StatementVocab | null = null;
+export function statementVocab(): StatementVocab {
+  if (cached) return cached;
+  const s = (tableVocab().raw as unknown as { statements: RawStatements }).statements;
+  const re = (x: string, flags = '') => new RegExp(x, flags);
+  cached = {
+    kinds: s.kinds.map((k) => ({ kind: k.kind, caption: re(k.caption) })),
+    totalTarget: s.total_target,
+    actualCaption: re(s.actual_caption),
+    budgetCaption: re(s.budget_caption),
+    budgetCaptionStrip: re(s.budget_caption_strip, 'g'),
+    amountColumns: s.amount_columns.map((c) => ({ role: c.role, re: re(c.regex) })),
+    lineNumber: re(s.line_number_column),
+    itemColumn: re(s.item_column),
+    summaryRows: s.summary_rows.map((r) => ({ side: r.side, target: r.target, re: re(r.label) })),
+    spendingColumns: s.spending_columns.map((c) => ({ target: c.target, re: re(c.regex) })),
+    totalRow: re(s.total_row),
+    pairRows: s.pair_rows.map((r) => ({ target: r.target, re: re(r.label) })),
+    targets: s.targets,
+  };
+  return cached;
+}
+
+export function statementKind(caption: string | null): Kind | null {
+  if (!caption) return null;
+  return statementVocab().kinds.find((k) => k.caption.test(caption))?.kind ?? null;
+}
+
+/** What the table's figures are: the report kind decides; a table whose caption says the other thing is not read. */
+function modeOf(doc: KDocument, caption: string): Mode | null {
+  const v = statementVocab();
+  const says: Mode | null = v.actualCaption.test(caption)
+    ? 'actual'
+    : v.budgetCaption.test(caption.replace(v.budgetCaptionStrip, ''))
+      ? 'budget'
+      : null;
+  const kind = doc.reportKind ?? (doc.data.reportKind as string | undefined) ?? null;
+  if (kind === 'final_accounts') return says === 'budget' ? null : 'actual';
+  if (kind === 'budget') return says === 'actual' ? null : 'budget';
+  if (kind === 'project_self_eval') return null; // a project report's figures are its project's
+  return says;
+}
+
+/** A row label: whitespace removed (key), leading ordinal / 其中 and trailing colon dropped. */
+const label = (c: TableCell | undefined) => key(c).replace(tableVocab().rowLabelStrip, '');
+const isEmpty = (c: TableCell | undefined) => !c || tableVocab().emptyCells.some((re) => re.test(key(c)));
+/** A cell repeated by a merge (same origin as its left neighbour) is not a column of its own. */
+const repeat = (row: TableCell[], i: number) => i > 0 && !!row[i].merged && row[i - 1].start === row[i].start;
+
+/** The role of an amount column header, or null; year columns count only for the report year. */
+function amountRole(doc: KDocument, k: string): Role | null {
+  const v = statementVocab();
+  const y = k.match(tableVocab().yearColumn);
+  if (y) {
+    const fy = doc.data.fiscalYear;
+    const current = y[2] ? y[2] !== '上年' : typeof fy === 'number' && Number(y[1]) === fy;
+    if (!current) return null;
+    return y[3] === '预算' ? 'budget' : 'actual';
+  }
+  return v.amountColumns.find((c) => c.re.test(k))?.role ?? null;
+}
+
+interface Ctx {
+  doc: KDocument;
+  r: TableReading;
+  mode: Mode;
+  unit: string | null;
+  offer: Offer;
+  money: Money;
+  /** a money cell was skipped for want of a unit */
+  unitMissing: TableCell | null;
+}
+
+function pathFor(ctx: Ctx, target: string, role: Role): string | null {
+  const want: Mode = role === 'any' ? ctx.mode : role;
+  if (ctx.mode === 'budget' && want === 'actual') return null; // a budget disclosure fills only budget fields
+  return statementVocab().targets[target]?.[want] ?? null;
+}
+
+function put(ctx: Ctx, target: string, role: Role, cell: TableCell | undefined, rule: string): void {
+  if (!cell || isEmpty(cell)) return;
+  const path = pathFor(ctx, target, role);
+  if (!path) return;
+  const v = ctx.money(cell.text, ctx.unit);
+  if (v) {
+    ctx.offer(path, v, cell, rule);
+    return;
+  }
+  if (ctx.unit === null && ctx.money(cell.text, '')) ctx.unitMissing ??= cell;
+}
+
+/** The data row's cell under header column `col`: same width, or a row whose merged label cell is written once
+ *  (shorter at the left only: the value columns are counted from the right). */
+function under(header: TableCell[], row: TableCell[], col: number, labelAt: number): TableCell | undefined {
+  if (row.length === header.length) return row[col];
+  const d = header.length - row.length;
+  if (d > 0 && col - d > labelAt) return row[col - d];
+  return undefined;
+}
+
+const firstLabel = (row: TableCell[]) => row.findIndex((c) => !isEmpty(c));
+
+/** A 栏次 row (`栏次 | 1 | 2 | 3`, or just `1 | 2 | 3`): column numbers, never money. */
+function lineNumbers(row: TableCell[]): boolean {
+  const filled = row.filter((c) => !isEmpty(c)).map(key);
+  if (filled.length && statementVocab().lineNumber.test(filled[0])) return true;
+  return filled.length >= 2 && filled.every((k, i) => /^\d{1,2}$/.test(k) && (i === 0 || Number(k) === Number(filled[i - 1]) + 1));
+}
+
+/** 收入支出决算总表: two halves side by side (项目 行次 金额 | 项目 行次 金额); each row label is read in its half. */
+function summary(ctx: Ctx): void {
+  const v = statementVocab();
+  const rows = ctx.r.table.rows;
+  // the header: two item columns and an amount column (the 收入 | 支出 row above it has no amount column)
+  const hi = rows.findIndex((row) => row.filter((c) => v.itemColumn.test(key(c))).length >= 2 && row.some((c) => amountRole(ctx.doc, key(c))));
+  if (hi < 0) return;
+  const header = rows[hi];
+  const starts = header.map((c, i) => (v.itemColumn.test(key(c)) && !repeat(header, i) ? i : -1)).filter((i) => i >= 0);
+  // a super-header above (收入 | 支出) or the item header itself (收入项目) names the sides; else left is income
+  const above = rows.slice(0, hi).flat().map(key);
+  const inc = above.findIndex((k) => /^收入/.test(k));
+  const spe = above.findIndex((k) => /^支出/.test(k));
+  const spendingFirst = spe >= 0 && inc >= 0 && spe < inc;
+  const halves = starts.map((from, n) => {
+    const to = starts[n + 1] ?? header.length;
+    const own = key(header[from]);
+    const side: 'income' | 'spending' = /^收入/.test(own) ? 'income' : /^支出/.test(own) ? 'spending' : (n === 0) !== spendingFirst ? 'income' : 'spending';
+    // the amount column: not 行次; the report kind's own role first, then 金额
+    const cols: { col: number; role: Role }[] = [];
+    for (let i = from + 1; i < to; i++) {
+      if (repeat(header, i) || v.lineNumber.test(key(header[i]))) continue;
+      const role = amountRole(ctx.doc, key(header[i]));
+      if (role) cols.push({ col: i, role });
+    }
+    const amount = cols.find((c) => c.role === ctx.mode) ?? cols.find((c) => c.role === 'any');
+    return { from, side, amount };
+  });
+  for (const row of rows.slice(hi + 1)) {
+    if (row.length !== header.length) continue; // cells cannot be placed under the header
+    for (const h of halves) {
+      if (!h.amount) continue;
+      const lab = label(row[h.from]);
+      const rule = v.summaryRows.find((s) => s.side === h.side && s.re.test(lab));
+      if (rule) put(ctx, rule.target, h.amount.role, row[h.amount.col], `table.statement.summary.${rule.target}`);
+    }
+  }
+}
+
+/** A spending table (支出决算表, 一般公共预算财政拨款支出决算表, 基本支出表): category columns in the 合计 row. */
+function categoryColumns(ctx: Ctx, kind: Kind): void {
+  const v = statementVocab();
+  const rows = ctx.r.table.rows;
+  for (let hi = 0; hi < rows.length; hi++) {
+    const header = rows[hi];
+    const cols = new Map<string, number[]>();
+    header.forEach((c, i) => {
+      if (repeat(header, i)) return;
+      const t = v.spendingColumns.find((s) => s.re.test(key(c)))?.target;
+      if (t) cols.set(t, [...(cols.get(t) ?? []), i]);
+    });
+    const parts = ['basic', 'project', 'personnel', 'publicUse'].filter((t) => cols.has(t));
+    if (!parts.length || !cols.has('total')) continue;
+    // one group of columns only: a header with 基本支出 twice (年初预算数 … | 决算数 …) is not read
+    if (parts.some((t) => cols.get(t)!.length > 1)) return;
+    const first = Math.min(...parts.map((t) => cols.get(t)![0]));
+    // the total column is the nearest total header left of the categories (小计 | 基本支出 | 项目支出)
+    const total = cols.get('total')!.filter((i) => i < first).pop();
+    const targets: [string, number][] = parts.map((t) => [t, cols.get(t)![0]]);
+    if (total !== undefined) targets.unshift([v.totalTarget[kind], total]);
+    for (const row of rows.slice(hi + 1)) {
+      const li = firstLabel(row);
+      if (li < 0 || !v.totalRow.test(label(row[li]))) continue;
+      for (const [target, col] of targets) if (col > li) put(ctx, target, 'any', under(header, row, col, li), `table.statement.${kind}.${target}`);
+      return;
+    }
+    return;
+  }
+}
+
+/** 基本支出表: `人员经费合计 | | X | 公用经费合计 | | Y`: the value under the next amount column to the label's right. */
+function pairRows(ctx: Ctx): void {
+  const v = statementVocab();
+  const rows = ctx.r.table.rows;
+  let header: TableCell[] | null = null;
+  let amounts: { col: number; role: Role }[] = [];
+  for (const row of rows) {
+    const found = row.map((c, i) => ({ col: i, role: repeat(row, i) ? null : amountRole(ctx.doc, key(c)) })).filter((x): x is { col: number; role: Role } => !!x.role);
+    if (found.length) {
+      header = row;
+      amounts = found;
+      continue;
+    }
+    if (!header) continue;
+    row.forEach((c, i) => {
+      const rule = v.pairRows.find((p) => p.re.test(label(c)));
+      if (!rule || repeat(row, i)) return;
+      const a = amounts.find((x) => x.col > i && (x.role === ctx.mode || x.role === 'any'));
+      if (a && row.length === header!.length) put(ctx, rule.target, a.role, row[a.col], `table.statement.basic.${rule.target}`);
+    });
+  }
+}
+
+/** "三公"经费表: amount columns (预算数 | 决算数) in the 合计 row, or amount rows (预算数 | 决算数) under a 合计 column,
+ *  or groups (预算数 | 决算数) over repeated 合计 columns with one data row beneath. */
+function threePublic(ctx: Ctx): void {
+  const v = statementVocab();
+  const rows = ctx.r.table.rows;
+  const roles = (row: TableCell[]) => row.map((c, i) => ({ col: i, role: repeat(row, i) ? null : amountRole(ctx.doc, key(c)) })).filter((x): x is { col: number; role: Role } => !!x.role);
+  const totals = (row: TableCell[]) => row.map((c, i) => (!repeat(row, i) && /^(合计|小计|总计)$/.test(key(c)) ? i : -1)).filter((i) => i >= 0);
+  for (let hi = 0; hi < rows.length; hi++) {
+    const header = rows[hi];
+    const amounts = roles(header);
+    const next = rows[hi + 1] ?? [];
+    // groups over 合计 columns: the k-th 合计 belongs to the k-th group
+    if (amounts.length >= 2 && totals(next).length >= amounts.length) {
+      const tcols = totals(next);
+      const data = rows.slice(hi + 2).find((r) => !lineNumbers(r) && r.some((c) => ctx.money(c.text, '') !== null));
+      if (data && data.length === next.length) amounts.forEach((a, k) => put(ctx, 'threePublic', a.role, data[tcols[k]], 'table.statement.three_public.group'));
+      return;
+    }
+    if (amounts.length) {
+      for (const row of rows.slice(hi + 1)) {
+        const li = firstLabel(row);
+        if (li < 0 || !v.totalRow.test(label(row[li]))) continue;
+        for (const a of amounts) if (a.col > li) put(ctx, 'threePublic', a.role, under(header, row, a.col, li), 'table.statement.three_public.total');
+        return;
+      }
+      return;
+    }
+    const tc = totals(header).find((i) => i > firstLabel(header));
+    if (tc !== undefined) {
+      for (const row of rows.slice(hi + 1)) {
+        const li = firstLabel(row);
+        const role = li >= 0 && li < tc ? amountRole(ctx.doc, label(row[li])) : null;
+        if (role) put(ctx, 'threePublic', role, under(header, row, tc, li), 'table.statement.three_public.row');
+      }
+      return;
+    }
+  }
+}
+
+/** Reads every statement table of the document; call after the prose extractors, with the table stage's offer(). */
+export function statementFacts(doc: KDocument, readings: TableReading[], offer: Offer, money: Money): void {
+  const unitRe = tableVocab().unitHeader;
+  for (const r of readings) {
+    const kind = statementKind(r.caption);
+    if (!kind || kind === 'ignore' || !r.caption) continue;
+    const mode = modeOf(doc, r.caption);
+    if (!mode) continue;
+    // 单位：元 above the table, in the caption or a cell (金额单位：万元, 金额（元）)
+    let unit = r.tableUnit;
+    if (unit === null)
+      for (const c of r.table.rows.flat()) {
+        const m = key(c).match(unitRe);
+        if (m) {
+          unit = (m[1] ?? m[2]).replace(/元$/, '');
+          break;
+        }
+      }
+    const ctx: Ctx = { doc, r, mode, unit, offer, money, unitMissing: null };
+    if (kind === 'summary') summary(ctx);
+    else if (kind === 'three_public') threePublic(ctx);
+    else {
+      categoryColumns(ctx, kind);
+      if (kind === 'basic') pairRows(ctx);
+    }
+    if (ctx.unitMissing) {
+      doc.messages.push({
+        ruleId: 'table_unit_unknown',
+        reason: `${r.caption}: no unit (单位：元 / 单位：万元) stated for the table; its money cells are not used`,
+        place: { start: ctx.unitMissing.start, end: ctx.unitMissing.end },
+      });
+    }
+  }
+}
