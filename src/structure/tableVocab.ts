@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 type Op = '>=' | '<=' | '>' | '<' | '=';
 
 interface RawVocab {
-  caption: { regex: string; strip_prefix: string; max_lines_back: number };
+  caption: { regex: string; strip_prefix: string; max_lines_back: number; number_line: string };
   kinds: { kind: TableKind; caption: string; cells: string[] }[];
   project_name_labels: string[];
   budget_columns: { role: string; regex: string }[];
@@ -58,6 +58,7 @@ export interface TableVocab {
   caption: RegExp;
   captionStrip: RegExp;
   captionLinesBack: number;
+  captionNumber: RegExp;
   kinds: { kind: TableKind; caption: RegExp; cells: RegExp[] }[];
   projectNameLabels: RegExp[];
   budgetColumns: { role: string; re: RegExp }[];
@@ -88,6 +89,7 @@ export function tableVocab(): TableVocab {
     caption: re(raw.caption.regex),
     captionStrip: re(raw.caption.strip_prefix),
     captionLinesBack: raw.caption.max_lines_back,
+    captionNumber: re(raw.caption.number_line),
     kinds: raw.kinds.map((k) => ({ kind: k.kind, caption: re(k.caption), cells: k.cells.map((s) => re(s)) })),
     projectNameLabels: raw.project_name_labels.map((s) => re(s)),
     budgetColumns: raw.budget_columns.map((c) => ({ role: c.role, re: re(c.regex) })),

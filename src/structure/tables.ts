@@ -215,7 +215,7 @@ export function captionBefore(text: string, lines: Line[], offset: number): { ca
     const lt = text.slice(l.start, l.end);
     if (lt.includes('\t')) break;
     let t = lt.replace(/[\s\u3000]+/g, '');
-    if (!t) continue;
+    if (!t || v.captionNumber.test(t)) continue; // 公开01表: the table's number, not its title
     seen++;
     const u = t.match(UNIT_AT_END);
     if (u && v.unitHeader.test(u[0])) {

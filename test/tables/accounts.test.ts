@@ -82,6 +82,26 @@ describe('收入支出决算总表', () => {
   });
 });
 
+describe('captions and table numbers', () => {
+  const lines = [
+    '收入支出决算总表', '公开01表', '部门：某县科学技术协会\t\t\t金额单位：元', '收入\t支出', '项目\t行次\t金额\t项目\t行次\t金额',
+    '栏次\t\t1\t栏次\t\t2', '本年收入合计\t26\t2,815,310.00\t本年支出合计\t57\t2,715,310.00',
+    '支出决算表', '表3', '单位：元', '项目\t本年支出合计\t基本支出\t项目支出', '合计\t2,715,310.00\t2,100,000.00\t615,310.00',
+  ];
+  const d = textDoc(lines, 'final_accounts', 2022);
+  it('a table number under the title (公开01表, 表3) is not the caption; the title above it is', () => {
+    expect(d.tables.map((t) => t.caption)).toEqual(['收入支出决算总表', '支出决算表']);
+  });
+  it('tables one after the other without a blank line, a 栏次 row, 金额单位 in a cell', () => {
+    expect(factMap(d)).toEqual({
+      '/finance/incomeTotal': 2815310, '/finance/spendingTotal/actual': 2715310, '/finance/basic/actual': 2100000, '/finance/project/actual': 615310,
+    });
+  });
+  it('a table number alone (no title above) leaves the table without a caption, and unread', () => {
+    expect(factMap(textDoc(lines.slice(1, 7), 'final_accounts', 2022))).toEqual({});
+  });
+});
+
 describe('prose first', () => {
   const prose = (path: string, value: number): Fact => ({ path, value, span: { start: 0, end: 1 }, rule: 'prose', source: 'prose' });
   it('a prose value that differs is kept; the table cell warns', () => {
