@@ -1,7 +1,8 @@
 // Statement tables of 决算/预算 disclosures (src/extract/accountsTables.ts) on small made-up tables.
 import { describe, expect, it } from 'vitest';
-import { factMap, textDoc } from './helpers.js';
-import type { Fact } from '../../src/document.js';
+import { factMap, tableDoc, textDoc } from './helpers.js';
+import type { Fact, TableCell } from '../../src/document.js';
+import type { ReportKind } from '../../src/schema/record.js';
 
 const SUMMARY = [
   '收入支出决算总表',
@@ -19,7 +20,7 @@ const codes = (doc: { messages: { ruleId: string }[] }) => doc.messages.map((m) 
 
 /** Table facts of a negative case, after checking that the table itself was found under its caption (a negative
  *  must not pass because the grid was missed). */
-function none(lines: string[], kind: Parameters<typeof textDoc>[1], year: number) {
+function none(lines: string[], kind: ReportKind | null, year: number) {
   const d = textDoc(lines, kind, year);
   expect(d.tables.map((t) => t.caption)).toContain(lines.find((l) => l && !l.includes('\t') && /表/.test(l))!.replace(/（单位.*$/, ''));
   return factMap(d);
@@ -237,5 +238,49 @@ describe('budget disclosures and other reports', () => {
   });
   it('a 绩效自评表 with a 合计 row and category columns is not a statement', () => {
     expect(none(['2023年度部门整体支出绩效自评表', '单位：元', '项目\t合计\t基本支出\t项目支出', '合计\t3.00\t2.00\t1.00'], 'final_accounts', 2023)).toEqual({});
+  });
+});
+
+describe('Word tables (merged cells repeated)', () => {
+  // cells as paragraphs of the text; '<' repeats the cell to the left, '^' the cell above (merged: true)
+  function wordDoc(caption: string, grid: string[][], kind: ReportKind | null, year: number) {
+    let text = `某县科学技术协会${year}年度部门决算\n\n${caption}\n单位：元\n`;
+    const rows: TableCell[][] = [];
+    const start = text.length;
+    for (const spec of grid) {
+      const row: TableCell[] = [];
+      spec.forEach((s, i) => {
+        if (s === '<') row.push({ ...row[i - 1], merged: true });
+        else if (s === '^') row.push({ ...rows[rows.length - 1][i], merged: true });
+        else {
+          row.push({ start: text.length, end: text.length + s.length, text: s });
+          text += s + '\n';
+        }
+      });
+      rows.push(row);
+    }
+    return tableDoc({ text, format: 'docx', pages: null, tables: [{ start, end: text.length, rows, origin: 'docx' }] }, kind, year);
+  }
+  it('收入支出决算总表 with 收入/支出 spread over three columns and 合计 labels merged over 项目+行次', () => {
+    const d = wordDoc('收入支出决算总表', [
+      ['收入', '<', '<', '支出', '<', '<'],
+      ['项目', '行次', '金额', '项目', '行次', '金额'],
+      ['本年收入合计', '<', '298.00', '本年支出合计', '<', '301.00'],
+      ['总计', '<', '312.00', '总计', '<', '312.00'],
+    ], 'final_accounts', 2023);
+    expect(factMap(d)).toEqual({
+      '/finance/incomeTotal': 298, '/finance/spendingTotal/actual': 301, '/finance/incomeGrandTotal': 312, '/finance/spendingGrandTotal': 312,
+    });
+    const f = d.facts.find((x) => x.path === '/finance/spendingTotal/actual')!;
+    expect(d.text.slice(f.span.start, f.span.end)).toBe('301.00');
+  });
+  it('"三公"经费表 with 预算数/决算数 groups over 合计 columns and 公务用车 split in two', () => {
+    const d = wordDoc('“三公”经费支出决算表', [
+      ['预算数', '<', '<', '<', '<', '决算数', '<', '<', '<', '<'],
+      ['合计', '因公出国（境）费', '公务用车购置及运行费', '<', '公务接待费', '合计', '因公出国（境）费', '公务用车购置及运行费', '<', '公务接待费'],
+      ['^', '^', '购置费', '运行费', '^', '^', '^', '购置费', '运行费', '^'],
+      ['30,000.00', '0.00', '0.00', '10,000.00', '20,000.00', '21,800.00', '0.00', '0.00', '9,200.00', '12,600.00'],
+    ], 'final_accounts', 2023);
+    expect(factMap(d)).toEqual({ '/finance/threePublic/budget': 30000, '/finance/threePublic/actual': 21800 });
   });
 });
