@@ -193,34 +193,40 @@ function summary(ctx: Ctx): void {
   }
 }
 
-/** A spending table (支出决算表, 一般公共预算财政拨款支出决算表, 基本支出表): category columns in the 合计 row. */
+/** A spending table (支出决算表, 一般公共预算财政拨款支出决算表, 基本支出表): category columns in the 合计 row. The
+ *  header may take several rows (本年支出 over 小计 | 基本支出 | 项目支出); a cell spread over several columns is a
+ *  group, not a column (基本支出 over 人员经费 | 公用经费 has no column of its own). */
 function categoryColumns(ctx: Ctx, kind: Kind): void {
   const v = statementVocab();
   const rows = ctx.r.table.rows;
-  for (let hi = 0; hi < rows.length; hi++) {
-    const header = rows[hi];
-    const cols = new Map<string, number[]>();
+  // the 合计 row: labelled so, with money in it (a header row `　| 小计 | 基本支出` is not it)
+  const ti = rows.findIndex((row) => {
+    const li = firstLabel(row);
+    return li >= 0 && v.totalRow.test(label(row[li])) && row.some((c, i) => i > li && ctx.money(c.text, '') !== null);
+  });
+  if (ti < 1) return;
+  const totalRow = rows[ti];
+  const cols = new Map<string, { col: number; header: TableCell[] }[]>();
+  for (const header of rows.slice(0, ti)) {
     header.forEach((c, i) => {
-      if (repeat(header, i)) return;
+      if (repeat(header, i) || (header[i + 1] && repeat(header, i + 1))) return;
       const t = v.spendingColumns.find((s) => s.re.test(key(c)))?.target;
-      if (t) cols.set(t, [...(cols.get(t) ?? []), i]);
+      const seen = cols.get(t ?? '') ?? [];
+      if (t && !seen.some((x) => x.col === i)) cols.set(t, [...seen, { col: i, header }]);
     });
-    const parts = ['basic', 'project', 'personnel', 'publicUse'].filter((t) => cols.has(t));
-    if (!parts.length || !cols.has('total')) continue;
-    // one group of columns only: a header with 基本支出 twice (年初预算数 … | 决算数 …) is not read
-    if (parts.some((t) => cols.get(t)!.length > 1)) return;
-    const first = Math.min(...parts.map((t) => cols.get(t)![0]));
-    // the total column is the nearest total header left of the categories (小计 | 基本支出 | 项目支出)
-    const total = cols.get('total')!.filter((i) => i < first).pop();
-    const targets: [string, number][] = parts.map((t) => [t, cols.get(t)![0]]);
-    if (total !== undefined) targets.unshift([v.totalTarget[kind], total]);
-    for (const row of rows.slice(hi + 1)) {
-      const li = firstLabel(row);
-      if (li < 0 || !v.totalRow.test(label(row[li]))) continue;
-      for (const [target, col] of targets) if (col > li) put(ctx, target, 'any', under(header, row, col, li), `table.statement.${kind}.${target}`);
-      return;
-    }
-    return;
+  }
+  const parts = ['basic', 'project', 'personnel', 'publicUse'].filter((t) => cols.has(t));
+  if (!parts.length) return;
+  // one group of columns only: a header with 基本支出 twice (年初预算数 … | 决算数 …) is not read
+  if (parts.some((t) => cols.get(t)!.length > 1)) return;
+  const first = Math.min(...parts.map((t) => cols.get(t)![0].col));
+  // the total column is the nearest total header left of the categories (小计 | 基本支出 | 项目支出)
+  const total = (cols.get('total') ?? []).filter((x) => x.col < first).sort((a, b) => a.col - b.col).pop();
+  const targets: [string, { col: number; header: TableCell[] }][] = parts.map((t) => [t, cols.get(t)![0]]);
+  if (total) targets.unshift([v.totalTarget[kind], total]);
+  const li = firstLabel(totalRow);
+  for (const [target, { col, header }] of targets) {
+    if (col > li) put(ctx, target, 'any', under(header, totalRow, col, li), `table.statement.${kind}.${target}`);
   }
 }
 

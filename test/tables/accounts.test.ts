@@ -139,6 +139,10 @@ describe('spending tables', () => {
     const d = textDoc(['一般公共预算财政拨款支出决算表', '单位：元', '项目\t本年支出\t\t', '科目名称\t小计\t基本支出\t项目支出', '合计\t289.00\t173.00\t116.00'], 'final_accounts', 2023);
     expect(factMap(d)).toEqual({ '/finance/fiscalAppropriation/spending': 289, '/finance/basic/actual': 173, '/finance/project/actual': 116 });
   });
+  it('a header over two lines whose second line starts blank (　| 小计 | 基本支出 | 项目支出)', () => {
+    const d = textDoc(['一般公共预算财政拨款支出决算表', '单位：元', '项目\t本年支出\t\t', '\t小计\t基本支出\t项目支出', '合计\t289.00\t173.00\t116.00'], 'final_accounts', 2023);
+    expect(factMap(d)).toEqual({ '/finance/fiscalAppropriation/spending': 289, '/finance/basic/actual': 173, '/finance/project/actual': 116 });
+  });
   it('基本支出 twice in the header (年初预算数 … | 决算数 …) is not read', () => {
     expect(none(['一般公共预算财政拨款支出决算表', '单位：元', '项目\t合计\t基本支出\t项目支出\t合计\t基本支出\t项目支出', '合计\t1.00\t1.00\t0.00\t2.00\t2.00\t0.00'], 'final_accounts', 2023)).toEqual({});
   });
@@ -273,6 +277,16 @@ describe('Word tables (merged cells repeated)', () => {
     });
     const f = d.facts.find((x) => x.path === '/finance/spendingTotal/actual')!;
     expect(d.text.slice(f.span.start, f.span.end)).toBe('301.00');
+  });
+  it('支出决算表 with 基本支出 spread over 人员经费 | 公用经费: the group is not a column', () => {
+    const d = wordDoc('支出决算表', [
+      ['项目', '本年支出合计', '基本支出', '<', '项目支出'],
+      ['^', '^', '人员经费', '公用经费', '^'],
+      ['合计', '300.00', '150.00', '50.00', '100.00'],
+    ], 'final_accounts', 2023);
+    expect(factMap(d)).toEqual({
+      '/finance/spendingTotal/actual': 300, '/finance/basic/personnel': 150, '/finance/basic/publicUse': 50, '/finance/project/actual': 100,
+    });
   });
   it('"三公"经费表 with 预算数/决算数 groups over 合计 columns and 公务用车 split in two', () => {
     const d = wordDoc('“三公”经费支出决算表', [
