@@ -80,6 +80,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const notAfter = f.not_after[unit];
       if (notAfter && compile(notAfter, '').test(doc.norm.slice(match.span.end, after).trimStart())) continue;
       if (compile(f.not_label, '').test(label)) continue;
+      // 评选出优秀学生10名参加…, 工作人员5名参加培训: who the count is, said before it, rules it out too
+      if (p.id === 'activities.reach-after' && compile(f.not_label, '').test(doc.norm.slice(clause, numSpan.start))) continue;
       if (inTargets(doc, f, numSpan.start)) continue;
       // 一场精彩的报告 is an article, not a count
       if (/^[一两]$/.test(g.num) && !g.mult) continue;
@@ -94,7 +96,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // cutting the line with jieba costs more than all the checks above
       const tok = tokenAt(doc, unitSpan.start);
       if (tok && tok.end > unitSpan.end) continue;
-      const approx = g.pre && /约|近|超过|超|逾|多达/.test(g.pre) ? g.pre : g.post ?? null;
+      const approx = g.pre && /约|近|超过|超|逾|多达/.test(g.pre) ? g.pre : g.post ?? g.tail ?? null;
       const span = trimSpan(doc, { start: Math.min(labelSpan.start, countSpan.start), end: Math.max(labelSpan.end, countSpan.end) });
       used.push(countSpan);
       found.push({ span, rule: p.id, item: { label, count, unit, approx: approx ?? null } });
