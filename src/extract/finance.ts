@@ -16,9 +16,13 @@ function subjectAlternation(f: FinanceFile): string {
   return Object.values(f.subjects).map((s) => `(?:${s.regex})`).join('|');
 }
 
-/** Which subject key a captured subject text belongs to. */
-export function subjectOf(text: string): string | null {
-  for (const [key, s] of Object.entries(file().subjects)) if (compile(`^(?:${s.regex})$`, '').test(text)) return key;
+/** Which subject key a captured subject text belongs to. `following`: the text after it, for subjects whose
+ *  regex looks ahead (支出 before 合计/总额/为). */
+export function subjectOf(text: string, following = ''): string | null {
+  for (const [key, s] of Object.entries(file().subjects)) {
+    const m = compile(`^(?:${s.regex})`, '').exec(text + following);
+    if (m && m[0].length === text.length) return key;
+  }
   return null;
 }
 
@@ -52,7 +56,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       let path: string | string[] | null = p.path ?? null;
       let aspect = p.aspect ?? 'actual';
       if (!path) {
-        let key = p.subject === 'inherit' ? inheritedSubject(doc, match.span.start) : p.subject ?? (g.subject ? subjectOf(g.subject) : null);
+        let key = p.subject === 'inherit' ? inheritedSubject(doc, match.span.start) : p.subject ?? (g.subject ? subjectOf(g.subject, followingSubject(doc, match.group('subject'))) : null);
         // a bare 完成率 speaks of spending only in a sentence about money (not 换届工作…完成率100%)
         // a project report is about its one project: an unowned 实际支出 or 执行率 is the project's
         if (p.subject === 'inherit' && !key && doc.reportKind === 'project_self_eval') key = 'project';
@@ -86,6 +90,10 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
     }
   }
   extractNone(doc, f.none);
+}
+
+function followingSubject(doc: KDocument, subj: Span | null): string {
+  return subj ? doc.norm.slice(subj.end, subj.end + 8) : '';
 }
 
 const MONEY_SENTENCE = /支出|预算|资金|经费|收入/;
