@@ -8,7 +8,7 @@ import { parseChineseInteger } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 
 interface MarkerDef { id: string; rank: number; regex: string }
-interface HeadingsFile { markers: MarkerDef[]; part_alone: string; not_heading: string[]; list_item: string; limits: { title_max: number; run_in_title_max: number } }
+interface HeadingsFile { markers: MarkerDef[]; part_alone: string; not_heading: string[]; list_item: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
 interface SectionDef { key: string; rank: number; match: string; standalone?: string }
 
 export interface Candidate {
@@ -78,7 +78,10 @@ function classify(doc: KDocument, line: Line): Candidate | null {
 }
 
 function judge(doc: KDocument, line: Line, start: number, restStart: number, rank: number, ordinal: string, rest: string, cfg: HeadingsFile): Candidate {
-  const stop = rest.search(/[。;]/);
+  // a run-in title ends at 。/; — or at a colon right after a short label (①数量指标：举办…)
+  const colon = rest.search(/[:：]/);
+  const period = rest.search(/[。;]/);
+  const stop = colon > 0 && colon <= cfg.limits.run_in_label_max && (period < 0 || colon < period) && !/[，,]/.test(rest.slice(0, colon)) && rest.slice(colon + 1).trim() ? colon : period;
   let title = rest;
   let runIn = false;
   let headingLike: boolean;
