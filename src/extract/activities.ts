@@ -53,7 +53,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (/^[\d.]/.test(doc.norm.slice(match.span.end, match.span.end + 1))) continue;
       const sentence = sentenceAt(doc, numSpan.start);
       const labelEnd = p.id === 'activities.reach-after' ? match.span.end : Math.min(match.span.start, numSpan.start);
-      const prev = used.filter((u) => u.end <= labelEnd && u.end > sentence.start).reduce((a, u) => Math.max(a, u.end), sentence.start);
+      // a label never reaches back over a line start (a report on one line is cut into virtual lines at headings)
+      const floor = Math.max(sentence.start, spanAt(doc.lines, numSpan.start)?.start ?? 0);
+      const prev = used.filter((u) => u.end <= labelEnd && u.end > floor).reduce((a, u) => Math.max(a, u.end), floor);
       const clause = clauseStart(doc.norm, labelEnd, prev);
       let labelSpan: Span;
       if (p.id === 'activities.reach-after') {

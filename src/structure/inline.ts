@@ -4,7 +4,8 @@
 import type { KDocument, Line } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
 
-const LONG_LINE = 300;
+// a shorter line is one paragraph, not a report pasted on one line
+const LONG_LINE = 120;
 const MARKER = /(?:^|(?<=[。;!?\s]))(?:[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.(?!\d))/g;
 const SIGNATURE_TAIL = /\s+[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技馆|中心|学会)\s+(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日\s*$/;
 
@@ -23,6 +24,8 @@ function titleLength(s: string, arabic: boolean): number {
   }
   const word = /^[^\s。;]{2,30}(?=\s)/.exec(s);
   if (word && isSectionTitle(word[0])) return word[0].length;
+  // a short title before a space that ends like a heading (二、部门整体支出情况 2022年…)
+  if (word && word[0].length <= 20 && !/[，,:：]/.test(word[0]) && /(?:情况|概况|说明|分析|结论|问题|措施|建议|评价|目标|成效)$/.test(word[0])) return word[0].length;
   // no space after the title: take the section phrase itself
   let best = 0;
   for (const sec of loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections) {
