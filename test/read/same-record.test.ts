@@ -12,6 +12,7 @@ const VARIANTS: Record<string, string[]> = {
   'seed002.txt': ['seed002-docx.docx', 'seed002-doc.doc', 'seed002-pdf.pdf'],
   'seed003.txt': ['seed003-autonum.docx', 'seed003-cid.pdf'],
   'seed004.txt': ['seed004-gb18030.txt', 'seed004-cid.pdf'],
+  'synth-traditional.txt': ['synth-traditional-big5.txt'],
 };
 
 const FIELDS = ['meta', 'staffing', 'finance', 'selfEvaluation', 'projects', 'activities', 'indicators', 'outline'] as const;

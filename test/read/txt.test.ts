@@ -29,6 +29,22 @@ describe('plain text encodings', () => {
     expect(decodeText(iconv.encode('𠀀科协', 'gb18030')).text).toBe('𠀀科协');
   });
 
+  it('Big5 (a traditional-script file) is told from GB18030 by the words it decodes to', async () => {
+    const trad = '一、部門基本情況\n2023年收入為207.48萬元，「三公」經費支出2.46萬元。\n';
+    const r = await readBytes(iconv.encode(trad, 'big5'));
+    expect(r.format).toBe('txt:big5');
+    expect(r.text).toBe(trad);
+    // the same simplified text in GBK is still GB18030, and so is a traditional text written in GB18030
+    expect((await readBytes(iconv.encode(SAMPLE, 'gbk'))).format).toBe('txt:gb18030');
+    expect(decodeText(iconv.encode(trad, 'gb18030'))).toEqual({ text: trad, encoding: 'gb18030' });
+  });
+
+  it('the Big5 corpus file reads exactly as its UTF-8 original', async () => {
+    const b5 = await readBytes(readCorpus('synth-traditional-big5.txt'));
+    expect(b5.format).toBe('txt:big5');
+    expect(b5.text).toBe((await readBytes(readCorpus('synth-traditional.txt'))).text);
+  });
+
   it('CRLF and CR line ends become LF (offsets are the same on every system)', async () => {
     const r = await readBytes(Buffer.from(SAMPLE.replace(/\n/g, '\r\n')));
     expect(r.text).toBe(SAMPLE);
