@@ -8,7 +8,7 @@ type Aspect = 'budget' | 'actual' | 'rate';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[] }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; boundary: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; boundary: string; per_unit: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -53,6 +53,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       const g = match.m.groups ?? {};
       const amountSpan = match.group('amount') ?? match.group('pct');
       if (!amountSpan || overlaps(amountSpan)) continue;
+      if (compile(f.per_unit, '').test(doc.norm.slice(Math.max(0, match.span.start - 4), match.span.start))) continue;
       let path: string | string[] | null = p.path ?? null;
       let aspect = p.aspect ?? 'actual';
       if (!path) {
