@@ -118,7 +118,10 @@ function unitOf(s: string): string {
 
 /** "无政府性基金预算支出", or a 政府性基金 section whose whole body is 无 → 0. */
 function extractNone(doc: KDocument, defs: NoneDef[]): void {
-  for (const d of defs) {
+  // a budget disclosure's 无政府性基金预算支出 is a plan of nothing, not an actual
+  const budgetReport = doc.reportKind === 'budget';
+  for (const def of defs) {
+    const d = budgetReport ? { ...def, path: def.path.replace(/\/actual$/, '/budget') } : def;
     if (d.regex) {
       for (const match of matches(doc, d.regex)) {
         doc.facts.push({ path: d.path, value: 0, span: trimSpan(doc, match.span), rule: d.id });
