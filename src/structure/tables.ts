@@ -213,8 +213,18 @@ export function captionBefore(text: string, lines: Line[], offset: number): { ca
     const l = lines[i];
     if (l.start >= offset) continue;
     const lt = text.slice(l.start, l.end);
-    if (lt.includes('\t')) break;
     let t = lt.replace(/[\s\u3000]+/g, '');
+    if (lt.includes('\t')) {
+      // a form's line over the table, its parts set apart by a wide gap, is not a row of it
+      const f = formLine(lt);
+      if (!f) break;
+      unit ??= f.unit;
+      if (!f.title) {
+        if (f.unit) seen++;
+        continue;
+      }
+      t = f.title;
+    }
     if (!t || v.captionNumber.test(t)) continue; // 公开01表: the table's number, not its title
     seen++;
     const u = t.match(UNIT_AT_END);
@@ -226,6 +236,27 @@ export function captionBefore(text: string, lines: Line[], offset: number): { ca
     if (v.caption.test(t)) return { caption: t.replace(v.captionStrip, '') || undefined, unit };
   }
   return { unit };
+}
+
+/**
+ * A line above a table whose parts are set apart by wide gaps (\t) but that is no row of it: the title with the
+ * table's number (`收入支出决算总表 ⇥ 公开01表`), or the unit with short labels (`部门：某县科协 ⇥ 金额单位：元`). At most
+ * three parts; table numbers and one unit statement are taken out; what is left is one title line (caption regex),
+ * or nothing but short labels without a figure next to a unit. Anything else (null) may be a table row.
+ */
+const UNIT_PART = /^[（(]?(金额)?单位[:：](万元|元|千元|亿元)[）)]?$/;
+function formLine(line: string): { title?: string; unit?: string } | null {
+  const v = tableVocab();
+  const parts = line.split('\t').map((p) => p.replace(/[\s\u3000]+/g, '')).filter(Boolean);
+  if (parts.length > 3) return null;
+  const units = parts.filter((p) => UNIT_PART.test(p));
+  if (units.length > 1) return null;
+  const rest = parts.filter((p) => !UNIT_PART.test(p) && !v.captionNumber.test(p));
+  if (rest.length === parts.length) return null; // neither a number nor a unit: nothing says it is a form line
+  const unit = units[0];
+  if (rest.length === 1 && v.caption.test(rest[0])) return { title: rest[0], unit };
+  if (rest.every((p) => p.length <= 30 && !/\d[\d,]*\.\d/.test(p)) && unit) return { unit };
+  return rest.length ? null : {};
 }
 
 const UNIT_AT_END = /[（(]?(金额)?单位[:：][^）)]*[）)]?$|[（(](万元|元|千元|亿元)[）)]$/;

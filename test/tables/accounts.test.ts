@@ -298,3 +298,41 @@ describe('Word tables (merged cells repeated)', () => {
     expect(factMap(d)).toEqual({ '/finance/threePublic/budget': 30000, '/finance/threePublic/actual': 21800 });
   });
 });
+
+describe('lines above a reader’s grid (PDF and Word forms: parts set apart by a wide gap, written as \\t)', () => {
+  // the reader's grid under the given lines (no tab-separated text table is looked for when a reader gives grids)
+  function formDoc(above: string[], grid: string[][], kind: ReportKind | null, year: number) {
+    let text = `某县科学技术协会${year}年度部门决算\n` + above.map((l) => l + '\n').join('');
+    const start = text.length;
+    const rows: TableCell[][] = [];
+    for (const spec of grid) {
+      rows.push(spec.map((s, i) => {
+        const c: TableCell = { start: text.length, end: text.length + s.length, text: s };
+        text += s + (i + 1 < spec.length ? '\t' : '\n');
+        return c;
+      }));
+    }
+    return tableDoc({ text, format: 'pdf', pages: null, tables: [{ start, end: text.length, rows, origin: 'pdf' }] }, kind, year);
+  }
+  const GRID = [['项目', '行次', '金额', '项目', '行次', '金额'], ['本年收入合计', '26', '298.16', '本年支出合计', '57', '301.57']];
+  it('title ⇥ table number, then 部门：… ⇥ 金额单位：万元: the title is the caption, the unit line sets the unit', () => {
+    const d = formDoc(['收入支出决算总表\t公开01表', '部门：某县科学技术协会\t金额单位：万元'], GRID, 'final_accounts', 2023);
+    expect(d.tables[0].caption).toBe('收入支出决算总表');
+    expect(factMap(d)).toEqual({ '/finance/incomeTotal': 2981600, '/finance/spendingTotal/actual': 3015700 });
+  });
+  it('a table number alone on the title’s line and a unit with a label: still the title above', () => {
+    const d = formDoc(['收入支出决算总表', '公开01表', '编制单位：某县科学技术协会\t\t单位：元'], GRID, 'final_accounts', 2023);
+    expect(d.tables[0].caption).toBe('收入支出决算总表');
+    expect(factMap(d)['/finance/incomeTotal']).toBe(298.16);
+  });
+  it('negative: a line with a figure between the title and the grid is a row, not a form line (no caption, nothing read)', () => {
+    const d = formDoc(['收入支出决算总表', '本年收入合计\t298.16\t金额单位：万元'], GRID, 'final_accounts', 2023);
+    expect(d.tables[0].caption).toBeUndefined();
+    expect(factMap(d)).toEqual({});
+  });
+  it('negative: a unit line with no title above leaves the table without a caption, and unread', () => {
+    const d = formDoc(['部门：某县科学技术协会\t金额单位：元'], GRID, 'final_accounts', 2023);
+    expect(d.tables[0].caption).toBeUndefined();
+    expect(factMap(d)).toEqual({});
+  });
+});
