@@ -2,6 +2,7 @@
 // the lines of a cell joined with nothing; a cell covered by a vertical merge is an empty cell, a horizontally
 // merged cell is written once). The grid — cell boxes with colspan/rowspan — comes from pdf-parse's own table
 // finder, which reads the ruling lines of the page; we put the positioned text into its cells.
+import { Table as LineTable, type Line } from 'pdf-parse';
 import type { TextLine, TextPiece } from './pdf-layout.js';
 import { piecesToLines } from './pdf-layout.js';
 
@@ -94,22 +95,91 @@ export function mayHoldTable(pieces: TextPiece[]): boolean {
 export async function findGrids(parser: unknown, page: unknown): Promise<GridTable[]> {
   type Pt = { x: number; y: number };
   const p = parser as {
-    getPageTables?: (page: unknown) => Promise<{ normalize(): void; getTableData(): GridTable[]; vLines?: { from: Pt; to: Pt }[] }>;
+    getPageTables?: (page: unknown) => Promise<{ normalize(): void; hLines: Line[]; vLines: Line[] }>;
   };
   if (typeof p.getPageTables !== 'function') return [];
   try {
     const store = await p.getPageTables(page);
     store.normalize();
-    // getTableData() consumes the lines: keep the vertical ones to tell real cell borders later
-    const vLines = (store.vLines ?? []).map((l) => ({ x: l.from.x, y0: Math.min(l.from.y, l.to.y), y1: Math.max(l.from.y, l.to.y) }));
+    // keep the vertical lines to tell real cell borders later
+    const vLines = store.vLines.map((l: { from: Pt; to: Pt }) => ({ x: l.from.x, y0: Math.min(l.from.y, l.to.y), y1: Math.max(l.from.y, l.to.y) }));
     // a real table has at least two rows and two columns
-    return store
-      .getTableData()
+    return connectedTables(store.hLines, store.vLines)
       .filter((t) => t.rows.length >= 2 && Math.max(...t.rows.map((r) => r.length)) >= 2)
       .map((t) => ({ ...t, rows: t.rows, vLines }));
   } catch {
     return [];
   }
+}
+
+/**
+ * The ruling lines grouped into tables: every line that crosses a line of a table belongs to it, repeated until
+ * nothing more joins. pdf-parse's own grouping (LineStore.getTables) joins in one pass: a vertical line that does
+ * not cross the table's first horizontal line is tried only against that one, so a short horizontal line under a
+ * header cell split in two (公务用车购置及运行费 over 购置费 | 运行费, 基本支出 over 人员经费 | 公用经费) starts a table
+ * of its own, takes the vertical lines below it along, and the columns under the split cell are lost.
+ */
+function connectedTables(hLines: Line[], vLines: Line[]): GridTable[] {
+  const hs = [...hLines];
+  const vs = [...vLines];
+  const tables: LineTable[] = [];
+  const take = (t: LineTable, from: Line[]) => {
+    let grew = false;
+    for (let i = 0; i < from.length; ) {
+      if (t.add(from[i])) {
+        from.splice(i, 1);
+        grew = true;
+      } else i++;
+    }
+    return grew;
+  };
+  while (hs.length || vs.length) {
+    const t = new LineTable((hs.shift() ?? vs.shift())!);
+    for (let grew = true; grew; ) grew = take(t, vs) || take(t, hs);
+    tables.push(t);
+  }
+  return tables
+    .filter((t) => t.isValid)
+    .map((t) => {
+      t.normalize();
+      respectGaps(t);
+      return t.toData() as unknown as GridTable;
+    });
+}
+
+/**
+ * Table.normalize() makes the pieces of a horizontal line at one height one line with gaps (a line under 公务用车
+ * and another under 决算数's split cell, nothing between them), but the row builder then takes the line as drawn
+ * across its gaps: a cell above a gap would end there (rowspan 1 instead of 2) and the vertical lines through the
+ * gap would open cells in the row below it. These two lookups of the row builder, made to skip gaps:
+ * the bottom line of a cell is the next line drawn under its middle; a row's cell borders cross its top line
+ * where that line is drawn (or at a gap's end).
+ */
+function respectGaps(t: LineTable): void {
+  type L = { from: { x: number; y: number }; to: { x: number; y: number }; gaps: L[] };
+  const tb = t as unknown as {
+    hLines: L[];
+    vLines: L[];
+    findBottomLineIndex(h2: number, x: number): number;
+    findVerticalLineIndexs(top: L, y: number): number[];
+  };
+  const TOL = 2; // pdf-parse's Shape.tolerance
+  const inGap = (h: L, x: number) => h.gaps.some((g) => x > Math.min(g.from.x, g.to.x) + TOL && x < Math.max(g.from.x, g.to.x) - TOL);
+  const drawnAt = (h: L, x: number) => x >= h.from.x - TOL && x <= h.to.x + TOL && !inGap(h, x);
+  tb.findBottomLineIndex = (h2, x) => {
+    for (let i = h2; i < tb.hLines.length; i++) if (drawnAt(tb.hLines[i], x)) return i;
+    return -1;
+  };
+  tb.findVerticalLineIndexs = (top, y) => {
+    const out: number[] = [];
+    tb.vLines.forEach((v, i) => {
+      const x = v.from.x;
+      const y0 = Math.min(v.from.y, v.to.y) - TOL;
+      const y1 = Math.max(v.from.y, v.to.y) + TOL;
+      if (y0 <= y && y1 >= y && top.from.y >= y0 && top.from.y <= y1 && drawnAt(top, x)) out.push(i);
+    });
+    return out;
+  };
 }
 
 const inside = (c: { minXY: { x: number; y: number }; maxXY: { x: number; y: number } }, x: number, y: number, pad = 0.5) =>

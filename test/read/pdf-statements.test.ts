@@ -47,7 +47,7 @@ describe('决算 statement tables in a PDF (ruled grids)', () => {
     expect(record.warnings.map((w) => w.code)).not.toContain('table_prose_mismatch');
   });
 
-  it('支出决算表 (单位：元): 基本支出 / 项目支出 in the 合计 row written across 科目编码 | 科目名称', () => {
+  it('支出决算表 (单位：元): 基本支出 / 项目支出 in the 合计 row', () => {
     expect(record.finance.basic.actual).toBe(826500);
     expect(record.finance.project.actual).toBe(372200);
     expect(ev('/finance/basic/actual')).toMatchObject({ text: '826,500.00', page: 3, rule: 'table.statement.spending.basic' });
@@ -59,6 +59,23 @@ describe('决算 statement tables in a PDF (ruled grids)', () => {
     expect(record.finance.threePublic.actual).toBe(21600); // 2.16 万元
     expect(ev('/finance/threePublic/budget')).toMatchObject({ text: '3.00', page: 3 });
     expect(ev('/finance/threePublic/actual')).toMatchObject({ text: '2.16', page: 3 });
+  });
+
+  it('the 三公 grid keeps every column under a split header cell (公务用车购置及运行费 over 小计 | 购置费 | 运行费)', () => {
+    const t = doc.tables.find((x) => x.caption === '“三公”经费支出决算表')!;
+    const own = (r: number) => t.rows[r].filter((c) => !c.merged).map((c) => c.text);
+    expect(t.rows.map((r) => r.length)).toEqual([12, 12, 12, 12, 12]);
+    expect(own(2)).toEqual(['小计', '公务用车购置费', '公务用车运行费', '小计', '公务用车购置费', '公务用车运行费']);
+    expect(own(4)).toEqual(['3.00', '0.00', '1.80', '0.00', '1.80', '1.20', '2.16', '0.00', '1.42', '0.00', '1.42', '0.74']);
+    // 公务接待费 and the second group's 合计 span both header rows
+    expect(t.rows[1][5]).toMatchObject({ text: '公务接待费', rowSpan: 2 });
+    expect(t.rows[2][6]).toMatchObject({ text: '合计', merged: true });
+  });
+
+  it('支出决算表 with 科目编码 split into 类 | 款 | 项: the 合计 row across four label columns', () => {
+    const t = doc.tables.find((x) => x.caption === '支出决算表')!;
+    expect(t.rows[2].filter((c) => !c.merged).map((c) => c.text)).toEqual(['类', '款', '项']);
+    expect(t.rows[4].map((c) => c.text)).toEqual(['合计', '合计', '合计', '合计', '1,198,700.00', '826,500.00', '372,200.00', '']);
   });
 
   it('evidence is the cell’s own text in the extracted text', () => {
@@ -76,7 +93,7 @@ describe('决算 statement tables in a PDF (ruled grids)', () => {
   });
 
   it('negative: 行次 and 栏次 are never money; no finance value comes from a table that is not there', () => {
-    const numbers = new Set([1, 2, 3, 8, 26, 27, 28, 30, 31, 32, 33, 57, 58, 59, 60]);
+    const numbers = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 26, 27, 28, 30, 31, 32, 33, 57, 58, 59, 60]);
     for (const [path, e] of Object.entries(record.evidence as Record<string, Evidence>)) {
       if (!path.startsWith('/finance/')) continue;
       expect(/^\d{1,2}$/.test(e.text), `${path}: ${e.text}`).toBe(false);
