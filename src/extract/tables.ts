@@ -33,10 +33,11 @@ function folded(doc: KDocument, t: Table): Table {
 
 const span = (c: TableCell): Span => ({ start: c.start, end: c.end });
 
-/** Money in a cell: `43`, `　85.09`, `1,234.00`, `43万元`; the cell's own unit wins over the table's. */
+/** Money in a cell: `43`, `　85.09`, `1,234.00`, `43万元`, `1,234.00?` (one stray mark left by a lost character);
+ *  the cell's own unit wins over the table's. */
 export function moneyCell(text: string, unit: string | null): { value: number; tol: number } | null {
   const k = text.replace(/[\s\u3000]+/g, '').replace(/[０-９．，]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  const m = k.match(/^(\d[\d,]*(?:\.\d+)?)(万元|千元|亿元|元|万)?$/);
+  const m = k.match(/^(\d[\d,]*(?:\.\d+)?)(万元|千元|亿元|元|万)?[?？\uFFFD]?$/);
   if (!m) return null;
   const u = m[2] ? m[2].replace(/元$/, '') : unit;
   if (u === null) return null;
