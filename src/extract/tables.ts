@@ -115,7 +115,9 @@ function budgetFacts(doc: KDocument, r: TableReading, side: ReportSide): void {
   const target = side === 'overall' && r.kind === 'overall' ? '/finance/spendingTotal' : side === 'project' && r.kind === 'project' ? '/finance/project' : null;
   if (!target) return;
   const unit = unitOf(r, r.budget.unit);
-  for (const [role, field] of [['budget', 'budget'], ['actual', 'actual']] as const) {
+  // 年初预算数 is the unit's initial budget; a project has no such field
+  const roles = target === '/finance/spendingTotal' ? ([['budget', 'budget'], ['actual', 'actual'], ['initialBudget', 'initialBudget']] as const) : ([['budget', 'budget'], ['actual', 'actual']] as const);
+  for (const [role, field] of roles) {
     const c = total[role];
     if (!c) continue;
     if (unit === null && !/元|万/.test(c.text)) {

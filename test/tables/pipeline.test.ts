@@ -25,7 +25,7 @@ describe('pipeline', () => {
     const r = record('seed002');
     const want = expected('seed002');
     expect(r.indicators).toEqual(want.indicators);
-    expect(r.finance.spendingTotal).toEqual({ budget: 1330900, actual: 1326100, executionRate: 100, initialBudget: null });
+    expect(r.finance.spendingTotal).toEqual({ budget: 1330900, actual: 1326100, executionRate: 100, initialBudget: 850900 });
     expect(r.finance.threePublic).toEqual({ budget: 15000, actual: 4400 });
     expect(r.selfEvaluation.score).toBe(91);
     expect(r.projects).toContainEqual({ name: '业务经费', budget: 432700, adjustment: null, actual: 427300, carryover: null });

@@ -60,10 +60,16 @@ describe('budget block units', () => {
   it('（万元） in a header cell: cells are 万元', () => {
     const doc = textDoc(['2024年度部门整体支出绩效自评表', budgetHeader.replace('项目资金', '年度预算申请（万元）'), totalRow('100', '123.45', '120.37')], 'overall_self_eval', 2024);
     expect(factMap(doc)).toEqual({
+      '/finance/spendingTotal/initialBudget': 1000000,
       '/finance/spendingTotal/budget': 1234500,
       '/finance/spendingTotal/actual': 1203700,
       '/finance/spendingTotal/executionRate': 97.5,
     });
+  });
+  it('a project table\'s 年初预算数 fills no field (a project has no initial budget; not the unit\'s either)', () => {
+    const doc = textDoc(['2024年度项目支出绩效自评表', budgetHeader.replace('项目资金', '项目资金（万元）'), totalRow('100', '123.45', '120.37')], 'project_self_eval', 2024);
+    expect(Object.keys(factMap(doc)).filter((k) => /initialBudget/.test(k))).toEqual([]);
+    expect(factMap(doc)['/finance/project/budget']).toBe(1234500);
   });
   it('单位：元 under the title: cells are yuan, thousands separators allowed', () => {
     const doc = textDoc(['2024年度部门整体支出绩效自评表', '单位：元', budgetHeader, totalRow('1,000,000.00', '1,234,567.50', '1,200,000.00')], 'overall_self_eval', 2024);
