@@ -8,7 +8,7 @@ type Aspect = 'budget' | 'actual' | 'rate';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[] }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; boundary: string; per_unit: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; boundary: string; per_unit: string; other_period: string; planned: string; year_before: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -54,6 +54,12 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       const amountSpan = match.group('amount') ?? match.group('pct');
       if (!amountSpan || overlaps(amountSpan)) continue;
       if (compile(f.per_unit, '').test(doc.norm.slice(Math.max(0, match.span.start - 4), match.span.start))) continue;
+      // another year's figure (上年支出决算数, 2021年… in a 2022 report) or a forecast (预计全年支出) is not this year's
+      // (the amount is claimed: a later, looser pattern must not read it as this year's)
+      if (!fitsYear(doc, f, match.span.start, p.aspect ?? 'actual')) {
+        claimed.push(amountSpan);
+        continue;
+      }
       let path: string | string[] | null = p.path ?? null;
       let aspect = p.aspect ?? 'actual';
       if (!path) {
@@ -91,6 +97,16 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
     }
   }
   extractNone(doc, f.none);
+}
+
+/** False when the words right before `at` put the figure in another year, or make an actual a plan. */
+function fitsYear(doc: KDocument, f: FinanceFile, at: number, aspect: Aspect): boolean {
+  const before = doc.norm.slice(Math.max(0, at - 16), at);
+  if (compile(f.other_period, '').test(before)) return false;
+  if (aspect !== 'budget' && compile(f.planned, '').test(before)) return false;
+  const y = compile(f.year_before, '').exec(before);
+  const fy = doc.data.fiscalYear;
+  return !(y && typeof fy === 'number' && Number(y[1]) !== fy);
 }
 
 function followingSubject(doc: KDocument, subj: Span | null): string {
