@@ -14,6 +14,7 @@ interface ActivitiesFile {
   units: Record<string, string>;
   not_label: string;
   not_after: Record<string, string>;
+  not_reach_before: string;
   not_before_number: string;
   strip_prefix: string;
   strip_suffix: string;
@@ -83,7 +84,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (notAfter && compile(notAfter, '').test(doc.norm.slice(match.span.end, after).trimStart())) continue;
       if (compile(f.not_label, '').test(label)) continue;
       // 评选出优秀学生10名参加…, 工作人员5名参加培训: who the count is, said before it, rules it out too
-      if (p.id === 'activities.reach-after' && compile(f.not_label, '').test(doc.norm.slice(clause, numSpan.start))) continue;
+      if (p.id === 'activities.reach-after' && compile(`${f.not_label}|${f.not_reach_before}`, '').test(doc.norm.slice(clause, numSpan.start))) continue;
       if (inTargets(doc, f, numSpan.start)) continue;
       // 一场精彩的报告 is an article, not a count
       if (/^[一两]$/.test(g.num) && !g.mult) continue;
