@@ -11,7 +11,7 @@ interface Rule { id: string; regex: string }
 interface MetaFile {
   title_line: string; title_words: string; kinds: { kind: ReportKind; regex: string }[]; org: string;
   unit_label: Rule; year_title: Rule; year_subtitle: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
-  phone: Rule; region: string; region_bureau: Rule;
+  phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string };
 }
 
 const meta = () => loadPatternFile<MetaFile>('meta.yaml');
@@ -175,12 +175,29 @@ function extractDate(doc: KDocument): void {
       const y = /^\d{4}$/.test(g.y) ? Number(g.y) : parseChineseInteger(g.y)!;
       const mo = num(g.m);
       const d = num(g.d);
-      if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 31)) continue;
+      // a real calendar day (2023-4-31 is none)
+      if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate())) continue;
+      // one end of a period written over lines (2021.1.1⏎至⏎2021.12.31) is not the report's date
+      if (rule.line && rangeEnd(doc, m.span.start, f.date_range)) continue;
       const iso = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
       push(doc, '/meta/reportDate', iso, m.group('date')!, rule.id);
       return;
     }
   }
+}
+
+/** True when the non-blank line after the one at `at` opens a range (至, -, 到 …) or the one before closes one. */
+function rangeEnd(doc: KDocument, at: number, range: { next: string; prev: string }): boolean {
+  const i = doc.lines.findIndex((l) => l.start <= at && at <= l.end);
+  if (i < 0) return false;
+  const near = (step: number) => {
+    for (let j = i + step; j >= 0 && j < doc.lines.length; j += step) {
+      const t = doc.norm.slice(doc.lines[j].start, doc.lines[j].end).trim();
+      if (t) return t;
+    }
+    return '';
+  };
+  return compile(range.next, '').test(near(1)) || compile(range.prev, '').test(near(-1));
 }
 
 /** Matches of a whole-line regex over the document's (possibly virtual) lines; offsets into the text. */
