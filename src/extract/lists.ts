@@ -77,9 +77,15 @@ function inlineItems(norm: string, start: number, end: number): Span[] {
   const cuts = [start];
   let want = 2;
   let prev = ''; // the last non-space character before i
+  let quoted = 0; // inside “…” a marker is quoted text, not the list's
   for (let i = start + 1; i < end; prev = /\s/.test(norm[i]) ? prev : norm[i], i++) {
-    if (!/[；;。，,:：]/.test(prev || norm[start])) continue;
+    if ('“「『'.includes(norm[i])) quoted++;
+    else if ('”」』'.includes(norm[i])) quoted = Math.max(0, quoted - 1);
+    if (quoted) continue;
     const m = markerOf(norm.slice(i, i + 6));
+    // a list inside an item (…项目一是…，二是…；二是…): which 二是 ends the item cannot be told, so no split
+    if (m && m.family === first.family && m.n === 1) return [{ start, end }];
+    if (!/[；;。，,:：]/.test(prev || norm[start])) continue;
     if (m && m.family === first.family && m.n === want) {
       cuts.push(i);
       want++;
