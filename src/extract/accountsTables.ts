@@ -154,6 +154,14 @@ function lineNumbers(row: TableCell[]): boolean {
   return filled.length >= 2 && filled.every((k, i) => /^\d{1,2}$/.test(k) && (i === 0 || Number(k) === Number(filled[i - 1]) + 1));
 }
 
+/** A 小计 row below rows of figures sums only those rows (科学技术支出 … | 小计), not the whole table; a 小计 that opens
+ *  the figures is the table's total. */
+function subtotal(ctx: Ctx, rows: TableCell[][], k: number): boolean {
+  const li = firstLabel(rows[k]);
+  if (!/^小计$/.test(label(rows[k][li]))) return false;
+  return rows.slice(0, k).some((row) => !lineNumbers(row) && row.some((c, i) => i > firstLabel(row) && ctx.money(c.text, '') !== null));
+}
+
 /** 收入支出决算总表: two halves side by side (项目 行次 金额 | 项目 行次 金额); each row label is read in its half. */
 function summary(ctx: Ctx): void {
   const v = statementVocab();
@@ -200,9 +208,9 @@ function categoryColumns(ctx: Ctx, kind: Kind): void {
   const v = statementVocab();
   const rows = ctx.r.table.rows;
   // the 合计 row: labelled so, with money in it (a header row `　| 小计 | 基本支出` is not it)
-  const ti = rows.findIndex((row) => {
+  const ti = rows.findIndex((row, k) => {
     const li = firstLabel(row);
-    return li >= 0 && v.totalRow.test(label(row[li])) && row.some((c, i) => i > li && ctx.money(c.text, '') !== null);
+    return li >= 0 && v.totalRow.test(label(row[li])) && row.some((c, i) => i > li && ctx.money(c.text, '') !== null) && !subtotal(ctx, rows, k);
   });
   if (ti < 1) return;
   const totalRow = rows[ti];
@@ -272,9 +280,10 @@ function threePublic(ctx: Ctx): void {
       return;
     }
     if (amounts.length) {
-      for (const row of rows.slice(hi + 1)) {
+      for (const [k, row] of rows.entries()) {
+        if (k <= hi) continue;
         const li = firstLabel(row);
-        if (li < 0 || !v.totalRow.test(label(row[li]))) continue;
+        if (li < 0 || !v.totalRow.test(label(row[li])) || subtotal(ctx, rows, k)) continue;
         for (const a of amounts) if (a.col > li) put(ctx, 'threePublic', a.role, under(header, row, a.col, li), 'table.statement.three_public.total');
         return;
       }
