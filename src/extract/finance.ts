@@ -8,7 +8,7 @@ type Aspect = 'budget' | 'actual' | 'rate';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[] }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; boundary: string; per_unit: string; other_period: string; planned: string; year_before: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; boundary: string; per_unit: string; named_owner: string; named_owner_not: string; other_period: string; planned: string; year_before: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -82,6 +82,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       if (!path) continue;
       // a project report has no unit-wide totals: its whole-budget figures are the project's
       if (doc.reportKind === 'project_self_eval' && typeof path === 'string') path = path.replace(/^\/finance\/spendingTotal\/(budget|actual|executionRate)$/, '/finance/project/$1');
+      // (in another report) 科普e站建设项目：年初预算数为X，全年实际支出Y — after a label naming an item, unit-wide figures are the item's
+      if (typeof path === 'string' && /^\/finance\/spendingTotal\//.test(path) && namedOwner(f, sentenceBefore(doc, match.span.start))) continue;
       const value = g.pct !== undefined ? toRate(g.pct) : toYuan(g.num ?? amountNum(match.m[0]), g.unit ?? unitOf(match.m[0]));
       if (value === null) continue;
       // OCR reads 100% as 1009%: a rate past 300% is not believable
@@ -97,6 +99,12 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
     }
   }
   extractNone(doc, f.none);
+}
+
+/** True when `before` holds a label naming an item other than the unit's own money (科普e站建设项目：). */
+function namedOwner(f: FinanceFile, before: string): boolean {
+  for (const m of before.matchAll(compile(f.named_owner, 'g'))) if (!compile(f.named_owner_not, '').test(m[0])) return true;
+  return false;
 }
 
 /** False when the words right before `at` put the figure in another year, or make an actual a plan. */
