@@ -112,7 +112,8 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
   for (const m of matches(doc, f.unit_label.regex, undefined, true)) {
     const v = m.group('value')!;
     const value = cleanValue(doc.display.slice(v.start, v.end));
-    if (value.length < 2) continue;
+    // 评价单位：某县财政局 — the finance bureau (or a government office) is never the reporting unit
+    if (value.length < 2 || NOT_UNIT.test(value)) continue;
     // a table cell after the label: only an organisation's name (not a column heading such as 金额)
     if (m.m.groups!.sep === '\t' && !compile(`^(?:${f.org})$`, '').test(doc.norm.slice(v.start, v.end).trim())) continue;
     push(doc, '/meta/unitName', value, v, f.unit_label.id);
