@@ -8,7 +8,7 @@ import { parseChineseInteger } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 
 interface MarkerDef { id: string; rank: number; regex: string }
-interface HeadingsFile { markers: MarkerDef[]; part_alone: string; not_heading: string[]; list_item: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
+interface HeadingsFile { markers: MarkerDef[]; part_alone: string; not_heading: string[]; list_item: string; run_in_label: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
 interface SectionDef { key: string; rank: number; match: string; standalone?: string }
 
 export interface Candidate {
@@ -78,10 +78,13 @@ function classify(doc: KDocument, line: Line): Candidate | null {
 }
 
 function judge(doc: KDocument, line: Line, start: number, restStart: number, rank: number, ordinal: string, rest: string, cfg: HeadingsFile): Candidate {
-  // a run-in title ends at 。/; — or at a colon right after a short label (①数量指标：举办…)
+  // a run-in title ends at 。/; — or at a colon right after a short label that names a part of the report
+  // (①数量指标：举办…), not a field (1.时间：2023年…, 2.项目名称：…)
   const colon = rest.search(/[:：]/);
   const period = rest.search(/[。;]/);
-  const stop = colon > 0 && colon <= cfg.limits.run_in_label_max && (period < 0 || colon < period) && !/[，,]/.test(rest.slice(0, colon)) && rest.slice(colon + 1).trim() ? colon : period;
+  const label = colon > 0 ? rest.slice(0, colon) : '';
+  const labelStop = colon > 0 && colon <= cfg.limits.run_in_label_max && (period < 0 || colon < period) && !/[，,]/.test(label) && compile(cfg.run_in_label, '').test(label) && rest.slice(colon + 1).trim();
+  const stop = labelStop ? colon : period;
   let title = rest;
   let runIn = false;
   let headingLike: boolean;
