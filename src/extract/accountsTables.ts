@@ -304,10 +304,15 @@ function threePublic(ctx: Ctx): void {
 /** Reads every statement table of the document; call after the prose extractors, with the table stage's offer(). */
 export function statementFacts(doc: KDocument, readings: TableReading[], offer: Offer, money: Money): void {
   const unitRe = tableVocab().unitHeader;
-  for (const r of readings) {
-    const kind = statementKind(r.caption);
-    if (!kind || kind === 'ignore' || !r.caption) continue;
-    const mode = modeOf(doc, r.caption);
+  // the first value offered for a path wins: the unit's own tables go before the appropriation's (whose 基本支出 and
+  // 项目支出 are the appropriation-funded part), whatever order the disclosure prints them in
+  const order: Kind[] = ['summary', 'spending', 'three_public', 'basic', 'appropriation_spending'];
+  const ranked = readings
+    .map((r) => ({ r, kind: statementKind(r.caption), caption: r.caption }))
+    .filter((x): x is { r: TableReading; kind: Kind; caption: string } => !!x.kind && x.kind !== 'ignore' && !!x.caption)
+    .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  for (const { r, kind, caption } of ranked) {
+    const mode = modeOf(doc, caption);
     if (!mode) continue;
     // 单位：元 above the table, in the caption or a cell (金额单位：万元, 金额（元）)
     let unit = r.tableUnit;

@@ -131,6 +131,16 @@ describe('spending tables', () => {
       '/finance/basic/publicUse': 50, '/finance/project/actual': 100,
     });
   });
+  it('the unit\'s 支出决算表 gives basic/project even when the appropriation\'s table is printed first', () => {
+    const d = textDoc([
+      '一般公共预算财政拨款支出决算表', '单位：元', '项目\t本年支出合计\t基本支出\t项目支出', '合计\t250.00\t180.00\t70.00',
+      '', '支出决算表', '单位：元', '项目\t本年支出合计\t基本支出\t项目支出', '合计\t300.00\t200.00\t100.00',
+    ], 'final_accounts', 2023);
+    expect(factMap(d)).toEqual({
+      '/finance/spendingTotal/actual': 300, '/finance/basic/actual': 200, '/finance/project/actual': 100,
+      '/finance/fiscalAppropriation/spending': 250,
+    });
+  });
   it('a 合计 label written once over two label columns: values counted from the right', () => {
     const d = textDoc(['支出决算表', '单位：元', '科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出', '合计\t300.00\t200.00\t100.00'], 'final_accounts', 2023);
     expect(factMap(d)).toEqual({ '/finance/spendingTotal/actual': 300, '/finance/basic/actual': 200, '/finance/project/actual': 100 });
