@@ -1,13 +1,13 @@
 // Named special funds (patterns/projects.yaml): a sentence naming a fund and giving its figures.
 import type { KDocument, Span } from '../document.js';
-import { loadPatternFile } from '../patterns.js';
+import { compile, loadPatternFile } from '../patterns.js';
 import { toYuan } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { matches, trimSpan } from './engine.js';
 import type { Project } from '../schema/record.js';
 
 interface FieldDef { id: string; field: keyof Project; sign?: number; regex: string }
-interface ProjectsFile { name: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string } }
+interface ProjectsFile { name: string; not_name: string; item_end: string; not_before: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; not_name: string } }
 
 export function extractProjects(doc: KDocument, claimed: Span[]): void {
   const f = loadPatternFile<ProjectsFile>('projects.yaml');
@@ -19,8 +19,10 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
   const out = [];
   for (const nm of matches(doc, f.name)) {
     const nameSpan = nm.group('name')!;
+    if (compile(f.not_name, '').test(doc.norm.slice(nameSpan.start, nameSpan.end).trim())) continue;
+    const stop = compile(f.item_end, '');
     let end = nameSpan.end;
-    while (end < doc.norm.length && doc.norm[end] !== '。' && doc.norm[end] !== '\n') end++;
+    while (end < doc.norm.length && !stop.test(doc.norm[end])) end++;
     const region = { start: nameSpan.end, end };
     const item: Project = { name: '', budget: null, adjustment: null, actual: null, carryover: null };
     const fields: Record<string, { span: Span; rule: string }> = {};
@@ -29,7 +31,7 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
       if (item[fd.field] !== null) continue;
       for (const m of matches(doc, fd.regex, region)) {
         const v = toYuan(m.m.groups!.num, m.m.groups!.unit);
-        if (v === null) continue;
+        if (v === null || otherYear(doc, f, m.span.start, region.start)) continue;
         (item as Record<string, unknown>)[fd.field] = (fd.sign ?? 1) * v;
         fields[fd.field] = { span: trimSpan(doc, m.span), rule: fd.id };
         spans.push(m.group('amount')!);
@@ -56,11 +58,19 @@ function listedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
       const g = m.m.groups!;
       const v = toYuan(g.num, g.unit);
       const nameSpan = m.group('name')!;
-      if (v === null) continue;
+      if (v === null || compile(f.listing.not_name, '').test(doc.norm.slice(nameSpan.start, nameSpan.end))) continue;
       const item: Project = { name: cleanValue(doc.display.slice(nameSpan.start, nameSpan.end)), budget: null, adjustment: null, actual: v, carryover: null };
       claimed.push(m.group('amount')!);
       out.push({ item, span: trimSpan(doc, m.span), rule: f.listing.id, fields: { name: { span: nameSpan, rule: f.listing.id }, actual: { span: trimSpan(doc, m.span), rule: f.listing.id } } });
     }
   }
   return out;
+}
+
+/** A figure of another year (2022年实际支出X in a 2023 report, 上年实际支出X) or last year's carry-in (上年结转X). */
+function otherYear(doc: KDocument, f: ProjectsFile, at: number, floor: number): boolean {
+  const m = compile(f.not_before, '').exec(doc.norm.slice(Math.max(floor, at - 14), at));
+  if (!m) return false;
+  const y = m.groups?.year;
+  return !y || (typeof doc.data.fiscalYear === 'number' && Number(y) !== doc.data.fiscalYear);
 }
