@@ -27,7 +27,7 @@ function compile(): Grammar {
   const suffixOp = new Map<string, Op>();
   for (const [op, words] of Object.entries(v.op_suffix)) for (const w of words ?? []) suffixOp.set(w, op as Op);
   const pre = alt([...prefixOp.keys(), ...v.approx_prefix, ...v.neutral_prefix]);
-  const num = `[+-]?\\d[\\d,]*(?:\\.\\d+)?|[${CN_NUMERAL_CHARS.replace(/[万亿]/g, '')}]+`;
+  const num = `[+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?|[${CN_NUMERAL_CHARS.replace(/[万亿]/g, '')}]+`;
   const src =
     `^(?<pre>(?:${pre})*)` +
     `(?<num>${num})` +
@@ -106,6 +106,7 @@ export function parseValue(raw: string | null | undefined): ParsedValue | null {
   if (unit && v.date_units.includes(unit)) return textOnly(text);
   if (unit && v.date_units_after_year.includes(unit) && /^(19|20)\d\d$/.test(digits)) return textOnly(text);
   if (unit === '%' && multiplier) return textOnly(text);
+  if (!unit && !multiplier && new RegExp(v.date_number).test(digits)) return textOnly(text);
   const value = toCount(digits, multiplier);
   if (value === null) return textOnly(text);
   return { text, op, value, unit, approx };

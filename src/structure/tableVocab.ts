@@ -48,6 +48,7 @@ interface RawVocab {
     units: string[];
     date_units_after_year: string[];
     date_units: string[];
+    date_number: string;
   };
 }
 
