@@ -14,6 +14,7 @@ interface ActivitiesFile {
   units: Record<string, string>;
   not_label: string;
   not_after: Record<string, string>;
+  near_label: Record<string, number>;
   not_reach_before: string;
   not_before_number: string;
   strip_prefix: string;
@@ -78,7 +79,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // 推送200余个科普视频: for outputs the noun follows the measure word
       let after = match.span.end;
       while (after < doc.norm.length && !BOUNDARY.has(doc.norm[after])) after++;
-      const context = label + (p.id === 'activities.reach-after' ? g.verb : '') + (OUTPUT_UNITS.has(unit) ? doc.norm.slice(match.span.end, Math.min(after, match.span.end + 6)) : '');
+      const near = f.near_label?.[unit];
+      const context = (near ? label.replace(compile(f.strip_suffix, ''), '').slice(-near) : label) + (p.id === 'activities.reach-after' ? g.verb : '') + (OUTPUT_UNITS.has(unit) ? doc.norm.slice(match.span.end, Math.min(after, match.span.end + 6)) : '');
       if (!need || !compile(need, '').test(context)) continue;
       const notAfter = f.not_after[unit];
       if (notAfter && compile(notAfter, '').test(doc.norm.slice(match.span.end, after).trimStart())) continue;
