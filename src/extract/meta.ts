@@ -16,7 +16,9 @@ interface MetaFile {
 
 const meta = () => loadPatternFile<MetaFile>('meta.yaml');
 // the body that ordered or published the report is not the reporting unit
-const NOT_UNIT = /财政(?:局|厅)$|人民政府(?:办公室)?$|政府办公室$/;
+// (nor is a firm that did the evaluation: 评价单位：某某会计师事务所, 某某咨询有限公司)
+// (nor a party or government office that published it: 中共某某县委办公室 over the title)
+const NOT_UNIT = /财政(?:局|厅)$|人民政府(?:办公室)?$|政府办公室$|事务所$|公司$|^中共|委办公室$/;
 
 function push(doc: KDocument, path: string, value: unknown, span: Span, rule: string): void {
   doc.facts.push({ path, value, span: trimSpan(doc, span), rule, priority: 0 } as Fact);
@@ -42,7 +44,8 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
       return { value: show(lines[i]), span: { start: lines[i].start, end: lines[i].end } };
     }
     // (a labelled field such as 单位名称：X above the title is not the title's first half)
-    if (next && next.length <= 30 && compile(f.title_line, '').test(next) && compile(f.title_words, '').test(t + next) && !/[。，,;:：]/.test(t)) {
+    // (nor is a publisher's name such as 中共某某县委办公室 or 某县财政局 printed above it)
+    if (next && next.length <= 30 && compile(f.title_line, '').test(next) && compile(f.title_words, '').test(t + next) && !/[。，,;:：]/.test(t) && !NOT_UNIT.test(t)) {
       return { value: show(lines[i]) + show(lines[i + 1]), span: { start: lines[i].start, end: lines[i + 1].end } };
     }
   }
