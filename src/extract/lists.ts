@@ -39,6 +39,8 @@ function items(doc: KDocument, h: Heading): { item: string; span: Span; rule: st
     if (NOTHING.test(raw) || SIGNATURE.test(trimmed)) continue;
     const lead = raw.length - raw.trimStart().length;
     const m = ITEM_MARKER.exec(raw);
+    // an unnumbered paragraph ending in a colon (…但也存在一些问题：, 下一步，我们将：) leads in to the items below
+    if (!m && /[:：]\s*$/.test(raw)) continue;
     // a paragraph that opens an inline list (一是…；二是…) gives one item per marker; a paragraph with a
     // run-in title before its 一是 stays one item
     const pieces = m ? inlineItems(doc.norm, line.start + lead, line.end) : [{ start: line.start + lead, end: line.end }];
