@@ -15,6 +15,7 @@ interface ActivitiesFile {
   not_label: string;
   not_after: Record<string, string>;
   near_label: Record<string, number>;
+  label_year: string;
   not_reach_before: string;
   not_before_number: string;
   strip_prefix: string;
@@ -85,8 +86,14 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const notAfter = f.not_after[unit];
       if (notAfter && compile(notAfter, '').test(doc.norm.slice(match.span.end, after).trimStart())) continue;
       if (compile(f.not_label, '').test(label)) continue;
+      // 2022年开展科普活动30场 in a 2023 report is another year's
+      const ly = compile(f.label_year, '').exec(label);
+      if (ly && typeof doc.data.fiscalYear === 'number' && Number(ly[1]) !== doc.data.fiscalYear) continue;
       // 评选出优秀学生10名参加…, 工作人员5名参加培训: who the count is, said before it, rules it out too
-      if (p.id === 'activities.reach-after' && compile(`${f.not_label}|${f.not_reach_before}`, '').test(doc.norm.slice(clause, numSpan.start))) continue;
+      const notWho = compile(`${f.not_label}|${f.not_reach_before}`, '');
+      if (p.id === 'activities.reach-after' && notWho.test(doc.norm.slice(clause, numSpan.start))) continue;
+      // 评选科普带头人20名，其中12名参加了省级培训: a 其中 count is part of the group the clause before names
+      if (p.id === 'activities.reach-after' && /^\s*其中[:：]?\s*$/.test(doc.norm.slice(clause, numSpan.start)) && notWho.test(doc.norm.slice(clauseStart(doc.norm, clause - 1, sentence.start), clause))) continue;
       if (inTargets(doc, f, numSpan.start)) continue;
       // 一场精彩的报告 is an article, not a count
       if (/^[一两]$/.test(g.num) && !g.mult) continue;
