@@ -164,9 +164,19 @@ export function findHeadings(doc: KDocument): Heading[] {
   // group siblings: same rank, same parent
   const groups = new Map<Candidate | null, Map<number, Candidate[]>>();
   const listy = new Set<Candidate>();
+  // a numbered list that restarts at 1 under a heading of its own rank (一、主要工作 … 一、加强组织建设。… 二、…
+  // 三、存在问题): the restarted run is the heading's list, not its siblings
+  let nested: { parent: Candidate | null; rank: number; anchor: number; want: number } | null = null;
   for (const c of cands) {
     while (stack.length && stack[stack.length - 1].rank >= c.rank) stack.pop();
     let parent = stack.length ? stack[stack.length - 1] : null;
+    if (nestedItem(doc, c, parent, groups, nested)) {
+      nested = nested ?? { parent, rank: c.rank, anchor: ordinalNumber(groups.get(parent)!.get(c.rank)!.at(-1)!.ordinal)!, want: 1 };
+      nested.want++;
+      listy.add(c);
+      continue;
+    }
+    if (nested && (nested.parent !== parent || nested.rank <= c.rank)) nested = null;
     if (parent && continuesParent(parent, c, groups.get(parent))) {
       // （一）基本支出 … （2）项目支出: a mistyped marker that continues the parent's own sequence
       c.rank = parent.rank;
@@ -193,6 +203,25 @@ export function findHeadings(doc: KDocument): Heading[] {
 }
 
 const LIST_SECTIONS = new Set(['duties', 'problems', 'improvements', 'problems_and_improvements']);
+
+/** Is `c` an item of a list restarted at 1 under the last same-rank sibling (see findHeadings)? A restart opens only
+ *  with a sentence-like line (run-in title or ；。 in it), or under a list section; while the list runs, its next number continues it, the
+ *  sibling's next number ends it, and when the two coincide a bare title is the sibling. */
+function nestedItem(doc: KDocument, c: Candidate, parent: Candidate | null, groups: Map<Candidate | null, Map<number, Candidate[]>>, nested: { parent: Candidate | null; rank: number; anchor: number; want: number } | null): boolean {
+  const n = ordinalNumber(c.ordinal);
+  if (n === null || !c.ordinal) return false;
+  const sentence = c.runIn || /[。;；，,]/.test(doc.norm.slice(c.start, c.line.end).replace(/[。;；]\s*$/, '')) || /[;；]\s*$/.test(doc.norm.slice(c.start, c.line.end));
+  if (nested && nested.parent === parent && nested.rank === c.rank) {
+    if (n === nested.want && n !== nested.anchor + 1) return true;
+    if (n === nested.want && n === nested.anchor + 1) return sentence;
+    return false;
+  }
+  if (n !== 1) return false;
+  const prev = groups.get(parent)?.get(c.rank)?.at(-1);
+  const p = prev ? ordinalNumber(prev.ordinal) : null;
+  // (under a list section — duties, problems, improvements — any restart is that section's list)
+  return p !== null && p >= 1 && (sentence || (!!prev!.key && LIST_SECTIONS.has(prev!.key)));
+}
 
 /** The number in an ordinal: '（2）' → 2, '三、' → 3. */
 function ordinalNumber(ordinal: string | null): number | null {
