@@ -77,11 +77,12 @@ export function valueOf(doc: KDocument, kind: PatternDef['kind'], match: Match):
 
 /** Run a simple family file (a list of field patterns) and push its facts. */
 export function runFamily(doc: KDocument, file: string): Fact[] {
-  const { patterns } = loadPatternFile<{ patterns: PatternDef[] }>(file);
+  const { patterns, other_year } = loadPatternFile<{ patterns: PatternDef[]; other_year?: string }>(file);
   const out: Fact[] = [];
   for (const p of patterns) {
     if (p.kinds && (!doc.reportKind || !p.kinds.includes(doc.reportKind))) continue;
     for (const match of matches(doc, p.regex)) {
+      if (other_year && otherYear(doc, other_year, match.span.start)) continue;
       const value = valueOf(doc, p.kind, match);
       if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) continue;
       const f: Fact = { path: p.field, value, span: trimSpan(doc, match.span), rule: p.id };
@@ -90,6 +91,16 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     }
   }
   return out;
+}
+
+/** The file's `other_year` pattern matches the text before `at` in its sentence: 上年… always, a year (group `year`)
+ *  only when it is not the report's fiscal year. */
+function otherYear(doc: KDocument, regex: string, at: number): boolean {
+  const from = Math.max(sentenceAt(doc, at).start, at - 20);
+  const m = compile(regex, '').exec(doc.norm.slice(from, at));
+  if (!m) return false;
+  const y = m.groups?.year;
+  return !y || (typeof doc.data.fiscalYear === 'number' && Number(y) !== doc.data.fiscalYear);
 }
 
 /** Evidence spans never start or end with whitespace. */
