@@ -7,7 +7,7 @@ import { matches, trimSpan } from './engine.js';
 import type { Project } from '../schema/record.js';
 
 interface FieldDef { id: string; field: keyof Project; sign?: number; regex: string }
-interface ProjectsFile { name: string; not_name: string; item_end: string; not_before: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; not_name: string } }
+interface ProjectsFile { name: string; not_name: string; item_end: string; not_before: string; planned: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; not_name: string } }
 
 export function extractProjects(doc: KDocument, claimed: Span[]): void {
   const f = loadPatternFile<ProjectsFile>('projects.yaml');
@@ -32,6 +32,7 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
       for (const m of matches(doc, fd.regex, region)) {
         const v = toYuan(m.m.groups!.num, m.m.groups!.unit);
         if (v === null || otherYear(doc, f, m.span.start, region.start)) continue;
+        if ((fd.field === 'actual' || fd.field === 'carryover') && compile(f.planned, '').test(doc.norm.slice(Math.max(region.start, m.span.start - 10), m.span.start))) continue;
         (item as Record<string, unknown>)[fd.field] = (fd.sign ?? 1) * v;
         fields[fd.field] = { span: trimSpan(doc, m.span), rule: fd.id };
         spans.push(m.group('amount')!);
