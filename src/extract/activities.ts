@@ -6,7 +6,7 @@ import { compile, loadPatternFile } from '../patterns.js';
 import { toCount } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { tokenAt } from '../segment/index.js';
-import { matches, sectionsAt, sentenceAt, trimSpan } from './engine.js';
+import { matches, saysOtherYear, sectionsAt, sentenceAt, trimSpan } from './engine.js';
 import type { Activity } from '../schema/record.js';
 
 interface ActivitiesFile {
@@ -45,6 +45,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
   const f = loadPatternFile<ActivitiesFile>('activities.yaml');
   const found: { span: Span; item: Activity; rule: string }[] = [];
   const used: Span[] = [];
+  // who a count before a taking-part verb is, said before it (not global: test() keeps no state)
+  const notWho = compile(`${f.not_label}|${f.not_reach_before}`, '');
   const overlaps = (s: Span) => used.some((u) => s.start < u.end && s.end > u.start) || claimed.some((u) => s.start < u.end && s.end > u.start);
   for (const p of f.patterns) {
     for (const match of matches(doc, p.regex)) {
@@ -87,10 +89,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (notAfter && compile(notAfter, '').test(doc.norm.slice(match.span.end, after).trimStart())) continue;
       if (compile(f.not_label, '').test(label)) continue;
       // 2022年开展科普活动30场 in a 2023 report is another year's
-      const ly = compile(f.label_year, '').exec(label);
-      if (ly && typeof doc.data.fiscalYear === 'number' && Number(ly[1]) !== doc.data.fiscalYear) continue;
+      if (saysOtherYear(doc, f.label_year, label)) continue;
       // 评选出优秀学生10名参加…, 工作人员5名参加培训: who the count is, said before it, rules it out too
-      const notWho = compile(`${f.not_label}|${f.not_reach_before}`, '');
       if (p.id === 'activities.reach-after' && notWho.test(doc.norm.slice(clause, numSpan.start))) continue;
       // 评选科普带头人20名，其中12名参加了省级培训: a 其中 count is part of the group the clause before names
       if (p.id === 'activities.reach-after' && /^\s*其中[:：]?\s*$/.test(doc.norm.slice(clause, numSpan.start)) && notWho.test(doc.norm.slice(clauseStart(doc.norm, clause - 1, sentence.start), clause))) continue;

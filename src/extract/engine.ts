@@ -96,8 +96,13 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
 /** The file's `other_year` pattern matches the text before `at` in its sentence: 上年… always, a year (group `year`)
  *  only when it is not the report's fiscal year. */
 function otherYear(doc: KDocument, regex: string, at: number): boolean {
-  const from = Math.max(sentenceAt(doc, at).start, at - 20);
-  const m = compile(regex, '').exec(doc.norm.slice(from, at));
+  return saysOtherYear(doc, regex, doc.norm.slice(Math.max(sentenceAt(doc, at).start, at - 20), at));
+}
+
+/** True when an other-year cue (`regex`: 上年…, or a year in the named group `year`) matches `text` and names a
+ *  year other than the report's fiscal year. Shared by the families that drop another year's figures. */
+export function saysOtherYear(doc: KDocument, regex: string, text: string): boolean {
+  const m = compile(regex, '').exec(text);
   if (!m) return false;
   const y = m.groups?.year;
   return !y || (typeof doc.data.fiscalYear === 'number' && Number(y) !== doc.data.fiscalYear);

@@ -2,7 +2,7 @@
 import type { KDocument, Span } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { toRate, toYuan } from '../normalise/numbers.js';
-import { matches, sentenceAt, trimSpan } from './engine.js';
+import { matches, saysOtherYear, sentenceAt, trimSpan } from './engine.js';
 
 type Aspect = 'budget' | 'actual' | 'rate';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
@@ -110,11 +110,9 @@ function namedOwner(f: FinanceFile, before: string): boolean {
 /** False when the words right before `at` put the figure in another year, or make an actual a plan. */
 function fitsYear(doc: KDocument, f: FinanceFile, at: number, aspect: Aspect): boolean {
   const before = doc.norm.slice(Math.max(0, at - 16), at);
-  if (compile(f.other_period, '').test(before)) return false;
+  if (saysOtherYear(doc, f.other_period, before)) return false;
   if (aspect !== 'budget' && compile(f.planned, '').test(before)) return false;
-  const y = compile(f.year_before, '').exec(before);
-  const fy = doc.data.fiscalYear;
-  return !(y && typeof fy === 'number' && Number(y[1]) !== fy);
+  return !saysOtherYear(doc, f.year_before, before);
 }
 
 function followingSubject(doc: KDocument, subj: Span | null): string {

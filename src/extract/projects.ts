@@ -3,7 +3,7 @@ import type { KDocument, Span } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { toYuan } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
-import { matches, trimSpan } from './engine.js';
+import { matches, saysOtherYear, trimSpan } from './engine.js';
 import type { Project } from '../schema/record.js';
 
 interface FieldDef { id: string; field: keyof Project; sign?: number; regex: string }
@@ -70,8 +70,5 @@ function listedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
 
 /** A figure of another year (2022年实际支出X in a 2023 report, 上年实际支出X) or last year's carry-in (上年结转X). */
 function otherYear(doc: KDocument, f: ProjectsFile, at: number, floor: number): boolean {
-  const m = compile(f.not_before, '').exec(doc.norm.slice(Math.max(floor, at - 14), at));
-  if (!m) return false;
-  const y = m.groups?.year;
-  return !y || (typeof doc.data.fiscalYear === 'number' && Number(y) !== doc.data.fiscalYear);
+  return saysOtherYear(doc, f.not_before, doc.norm.slice(Math.max(floor, at - 14), at));
 }
