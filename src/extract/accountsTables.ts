@@ -3,7 +3,7 @@
 // Every value goes through the caller's offer(), so a path the prose filled keeps the prose value.
 import type { KDocument, TableCell } from '../document.js';
 import type { TableReading } from './tableReading.js';
-import { key } from './tableReading.js';
+import { key, repeatsLeft, yearColumnOf } from './tableReading.js';
 import { tableVocab } from '../structure/tableVocab.js';
 
 export type Offer = (path: string, v: { value: number; tol: number }, cell: TableCell, rule: string) => void;
@@ -91,18 +91,15 @@ function modeOf(doc: KDocument, caption: string): Mode | null {
 /** A row label: whitespace removed (key), leading ordinal / 其中 and trailing colon dropped. */
 const label = (c: TableCell | undefined) => key(c).replace(tableVocab().rowLabelStrip, '');
 const isEmpty = (c: TableCell | undefined) => !c || tableVocab().emptyCells.some((re) => re.test(key(c)));
-/** A cell repeated by a merge (same origin as its left neighbour) is not a column of its own. */
-const repeat = (row: TableCell[], i: number) => i > 0 && !!row[i].merged && row[i - 1].start === row[i].start;
 
 /** The role of an amount column header, or null; year columns count only for the report year. */
 function amountRole(doc: KDocument, k: string): Role | null {
   const v = statementVocab();
-  const y = k.match(tableVocab().yearColumn);
+  const y = yearColumnOf(k);
   if (y) {
     const fy = doc.data.fiscalYear;
-    const current = y[2] ? y[2] !== '上年' : typeof fy === 'number' && Number(y[1]) === fy;
-    if (!current) return null;
-    return y[3] === '预算' ? 'budget' : 'actual';
+    const current = y.relative !== null ? y.relative === 0 : typeof fy === 'number' && y.year === fy;
+    return current ? y.kind : null;
   }
   return v.amountColumns.find((c) => c.re.test(k))?.role ?? null;
 }
@@ -170,7 +167,7 @@ function summary(ctx: Ctx): void {
   const hi = rows.findIndex((row) => row.filter((c) => v.itemColumn.test(key(c))).length >= 2 && row.some((c) => amountRole(ctx.doc, key(c))));
   if (hi < 0) return;
   const header = rows[hi];
-  const starts = header.map((c, i) => (v.itemColumn.test(key(c)) && !repeat(header, i) ? i : -1)).filter((i) => i >= 0);
+  const starts = header.map((c, i) => (v.itemColumn.test(key(c)) && !repeatsLeft(header, i) ? i : -1)).filter((i) => i >= 0);
   // a super-header above (收入 | 支出) or the item header itself (收入项目) names the sides; else left is income
   const above = rows.slice(0, hi).flat().map(key);
   const inc = above.findIndex((k) => /^收入/.test(k));
@@ -183,7 +180,7 @@ function summary(ctx: Ctx): void {
     // the amount column: not 行次; the report kind's own role first, then 金额
     const cols: { col: number; role: Role }[] = [];
     for (let i = from + 1; i < to; i++) {
-      if (repeat(header, i) || v.lineNumber.test(key(header[i]))) continue;
+      if (repeatsLeft(header, i) || v.lineNumber.test(key(header[i]))) continue;
       const role = amountRole(ctx.doc, key(header[i]));
       if (role) cols.push({ col: i, role });
     }
@@ -217,7 +214,7 @@ function categoryColumns(ctx: Ctx, kind: Kind): void {
   const cols = new Map<string, { col: number; header: TableCell[] }[]>();
   for (const header of rows.slice(0, ti)) {
     header.forEach((c, i) => {
-      if (repeat(header, i) || (header[i + 1] && repeat(header, i + 1))) return;
+      if (repeatsLeft(header, i) || (header[i + 1] && repeatsLeft(header, i + 1))) return;
       const t = v.spendingColumns.find((s) => s.re.test(key(c)))?.target;
       const seen = cols.get(t ?? '') ?? [];
       if (t && !seen.some((x) => x.col === i)) cols.set(t, [...seen, { col: i, header }]);
@@ -245,7 +242,7 @@ function pairRows(ctx: Ctx): void {
   let header: TableCell[] | null = null;
   let amounts: { col: number; role: Role }[] = [];
   for (const row of rows) {
-    const found = row.map((c, i) => ({ col: i, role: repeat(row, i) ? null : amountRole(ctx.doc, key(c)) })).filter((x): x is { col: number; role: Role } => !!x.role);
+    const found = row.map((c, i) => ({ col: i, role: repeatsLeft(row, i) ? null : amountRole(ctx.doc, key(c)) })).filter((x): x is { col: number; role: Role } => !!x.role);
     if (found.length) {
       header = row;
       amounts = found;
@@ -254,7 +251,7 @@ function pairRows(ctx: Ctx): void {
     if (!header) continue;
     row.forEach((c, i) => {
       const rule = v.pairRows.find((p) => p.re.test(label(c)));
-      if (!rule || repeat(row, i)) return;
+      if (!rule || repeatsLeft(row, i)) return;
       const a = amounts.find((x) => x.col > i && (x.role === ctx.mode || x.role === 'any'));
       if (a && row.length === header!.length) put(ctx, rule.target, a.role, row[a.col], `table.statement.basic.${rule.target}`);
     });
@@ -266,8 +263,8 @@ function pairRows(ctx: Ctx): void {
 function threePublic(ctx: Ctx): void {
   const v = statementVocab();
   const rows = ctx.r.table.rows;
-  const roles = (row: TableCell[]) => row.map((c, i) => ({ col: i, role: repeat(row, i) ? null : amountRole(ctx.doc, key(c)) })).filter((x): x is { col: number; role: Role } => !!x.role);
-  const totals = (row: TableCell[]) => row.map((c, i) => (!repeat(row, i) && /^(合计|小计|总计)$/.test(key(c)) ? i : -1)).filter((i) => i >= 0);
+  const roles = (row: TableCell[]) => row.map((c, i) => ({ col: i, role: repeatsLeft(row, i) ? null : amountRole(ctx.doc, key(c)) })).filter((x): x is { col: number; role: Role } => !!x.role);
+  const totals = (row: TableCell[]) => row.map((c, i) => (!repeatsLeft(row, i) && /^(合计|小计|总计)$/.test(key(c)) ? i : -1)).filter((i) => i >= 0);
   for (let hi = 0; hi < rows.length; hi++) {
     const header = rows[hi];
     const amounts = roles(header);

@@ -26,6 +26,16 @@ export interface YearColumn {
   kind: 'budget' | 'actual';
 }
 
+/** A cell repeated by a horizontal merge (same origin as its left neighbour) is not a column of its own. */
+export const repeatsLeft = (row: TableCell[], i: number): boolean => i > 0 && !!row[i].merged && row[i - 1].start === row[i].start;
+
+/** A year column header (`2023年决算数`, `本年预算数`, `上年决算数`; tables.yaml year_column), or null. */
+export function yearColumnOf(k: string): Omit<YearColumn, 'col'> | null {
+  const m = k.match(tableVocab().yearColumn);
+  if (!m) return null;
+  return { year: m[1] ? Number(m[1]) : null, relative: m[2] === '上年' ? -1 : m[2] ? 0 : null, kind: m[3] === '预算' ? 'budget' : 'actual' };
+}
+
 export interface TableReading {
   table: Table;
   kind: TableKind | null;
@@ -70,7 +80,7 @@ function unitWord(s: string): string | null {
 function columnsOf<T extends string>(row: TableCell[], match: (k: string) => T | null): Map<T, number> {
   const cols = new Map<T, number>();
   row.forEach((c, i) => {
-    if (c.merged && i > 0 && row[i - 1].start === c.start) return;
+    if (repeatsLeft(row, i)) return;
     const role = match(key(c));
     if (role && !cols.has(role)) cols.set(role, i);
   });
@@ -172,15 +182,9 @@ export function readTable(t: Table): TableReading {
     }
     const years: YearColumn[] = [];
     keys.forEach((k, col) => {
-      if (row[col].merged && col > 0 && row[col - 1].start === row[col].start) return;
-      const m = k.match(v.yearColumn);
-      if (!m) return;
-      years.push({
-        col,
-        year: m[1] ? Number(m[1]) : null,
-        relative: m[2] === '上年' ? -1 : m[2] ? 0 : null,
-        kind: m[3] === '预算' ? 'budget' : 'actual',
-      });
+      if (repeatsLeft(row, col)) return;
+      const y = yearColumnOf(k);
+      if (y) years.push({ col, ...y });
     });
     if (years.length >= 2) {
       const unitCell = row.find((c) => unitWord(key(c)));
@@ -220,7 +224,7 @@ export function readTable(t: Table): TableReading {
         weight: at('weight'),
         score: at('score'),
         note: at('note'),
-        row: row.filter((c, i) => !(c.merged && i > 0 && row[i - 1].start === c.start)),
+        row: row.filter((_, i) => !repeatsLeft(row, i)),
       });
       continue;
     }
