@@ -166,7 +166,7 @@ export function findHeadings(doc: KDocument): Heading[] {
   const listy = new Set<Candidate>();
   // a numbered list that restarts at 1 under a heading of its own rank (一、主要工作 … 一、加强组织建设。… 二、…
   // 三、存在问题): the restarted run is the heading's list, not its siblings
-  let nested: { parent: Candidate | null; rank: number; anchor: number; want: number } | null = null;
+  let nested: NestedRun | null = null;
   for (const c of cands) {
     while (stack.length && stack[stack.length - 1].rank >= c.rank) stack.pop();
     let parent = stack.length ? stack[stack.length - 1] : null;
@@ -202,12 +202,16 @@ export function findHeadings(doc: KDocument): Heading[] {
   return toHeadings(doc, accepted);
 }
 
+/** A restarted numbered list in progress: under which parent and rank, the sibling number it restarted after, and
+ *  the number it expects next. */
+type NestedRun = { parent: Candidate | null; rank: number; anchor: number; want: number };
+
 const LIST_SECTIONS = new Set(['duties', 'problems', 'improvements', 'problems_and_improvements']);
 
 /** Is `c` an item of a list restarted at 1 under the last same-rank sibling (see findHeadings)? A restart opens only
- *  with a sentence-like line (run-in title or ；。 in it), or under a list section; while the list runs, its next number continues it, the
- *  sibling's next number ends it, and when the two coincide a bare title is the sibling. */
-function nestedItem(doc: KDocument, c: Candidate, parent: Candidate | null, groups: Map<Candidate | null, Map<number, Candidate[]>>, nested: { parent: Candidate | null; rank: number; anchor: number; want: number } | null): boolean {
+ *  with a sentence-like line (run-in title or ；。 in it), or under a list section; while the list runs, its next
+ *  number continues it, the sibling's next number ends it, and when the two coincide a bare title is the sibling. */
+function nestedItem(doc: KDocument, c: Candidate, parent: Candidate | null, groups: Map<Candidate | null, Map<number, Candidate[]>>, nested: NestedRun | null): boolean {
   const n = ordinalNumber(c.ordinal);
   if (n === null || !c.ordinal) return false;
   const sentence = c.runIn || /[。;；，,]/.test(doc.norm.slice(c.start, c.line.end).replace(/[。;；]\s*$/, '')) || /[;；]\s*$/.test(doc.norm.slice(c.start, c.line.end));
