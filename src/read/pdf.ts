@@ -32,7 +32,9 @@ const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json', { path
 export const PDFJS_OPTIONS = {
   cMapUrl: PDFJS_DIR + '/cmaps/',
   cMapPacked: true,
-  standardFontDataUrl: PDFJS_DIR + '/standard_fonts/',
+  // No standardFontDataUrl: a non-embedded standard font (Helvetica, Arial) would be loaded from pdf.js's font
+  // files and converted for drawing on every document, 2–5 % of such a PDF's read; its text maps by its encoding
+  // alone (records identical on the corpus), and OCR renders only pages without such text.
   isEvalSupported: false,
   useSystemFonts: false,
   disableFontFace: true,
