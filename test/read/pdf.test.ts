@@ -4,10 +4,28 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PDFParse } from 'pdf-parse';
 import { readBytes } from '../../src/read/index.js';
-import { PDFJS_OPTIONS } from '../../src/read/pdf.js';
+import { PDFJS_DRAW_OPTIONS, PDFJS_OPTIONS } from '../../src/read/pdf.js';
 import { readCorpus, seedLines, squash } from './helpers.js';
 
 const lines = (text: string) => text.split('\n').filter((l) => l.trim());
+
+describe('pdf.js options: reading never draws glyphs, drawing for OCR does', () => {
+  // Reading loads fonts into a document that drops them (no glyph paths built for the table finder's operator
+  // lists); OCR draws pages with its own parser, whose glyphs must be drawn as paths.
+  const shot = async (opts: object) => {
+    const parser = new PDFParse({ data: new Uint8Array(readCorpus('seed000-pdf.pdf')), ...opts });
+    const s = await parser.getScreenshot({ partial: [1], scale: 1, imageBuffer: true, imageDataUrl: false });
+    await parser.destroy();
+    return s.pages[0].data.length;
+  };
+  it('a page drawn with the drawing options has its text; with the reading options it has none', async () => {
+    expect(PDFJS_OPTIONS.disableFontFace).toBe(false);
+    expect(PDFJS_DRAW_OPTIONS.disableFontFace).toBe(true);
+    const [read, draw] = [await shot(PDFJS_OPTIONS), await shot(PDFJS_DRAW_OPTIONS)];
+    // PNG size as ink: a blank A4 page compresses to ≈ 9 KB, seed000's first page of text to ≈ 170 KB
+    expect(draw).toBeGreaterThan(5 * read);
+  });
+});
 
 describe('PDF with a non-embedded CID font (STSong-Light, UniGB-UCS2-H)', () => {
   it('pdf.js gets the CMaps as a directory path of the pdfjs-dist copy pdf-parse loads', () => {
