@@ -48,6 +48,8 @@ export interface TableReading {
   goals: { target: TableCell | null; achieved: TableCell | null } | null;
   indicators: IndicatorCells[];
   total: { weight: TableCell | null; score: TableCell | null; label: TableCell } | null;
+  /** the grade stated in the 总分 row or just below it, and the grade word */
+  grade: { cell: TableCell; value: string } | null;
   staffing: { path: string; cell: TableCell }[];
   costs: { unit: string | null; columns: YearColumn[]; rows: { rule: number; label: TableCell; cells: Record<number, TableCell> }[] } | null;
 }
@@ -120,6 +122,7 @@ export function readTable(t: Table): TableReading {
     goals: null,
     indicators: [],
     total: null,
+    grade: null,
     staffing: [],
     costs: null,
   };
@@ -134,6 +137,7 @@ export function readTable(t: Table): TableReading {
   let budCols = new Map<string, number>();
   let prevL1: TableCell | null = null;
   let prevL2: TableCell | null = null;
+  let totalAt = -1;
 
   for (let ri = 0; ri < t.rows.length; ri++) {
     const row = t.rows[ri];
@@ -193,6 +197,8 @@ export function readTable(t: Table): TableReading {
       continue;
     }
 
+    // 自评等级⇥良 in the two rows below the 总分 row
+    if (totalAt >= 0 && ri - totalAt <= 2 && !r.grade) r.grade = gradeIn(row, false);
     // data rows
     // the row's label: the first filled cell that is not a merge repeat of a cell above or to the left
     const firstIdx = row.findIndex((c) => !isEmpty(c) && !c.merged);
@@ -200,6 +206,8 @@ export function readTable(t: Table): TableReading {
     if (section === 'indicators') {
       if (first && firstIdx <= (indCols.get('level3') ?? 3) && v.totalRow.test(key(first))) {
         r.total = readTotal(row, firstIdx, indCols);
+        r.grade ??= gradeIn(row, true);
+        totalAt = ri;
         section = 'none';
         continue;
       }
@@ -249,6 +257,21 @@ export function readTable(t: Table): TableReading {
     }
   }
   return r;
+}
+
+/** The grade in a row: `自评等级：优`, `自评等级 | 良`, or (in the 总分 row, `bare`) a cell that is only a grade word. */
+function gradeIn(row: TableCell[], bare: boolean): TableReading['grade'] {
+  const g = tableVocab().totalGrade;
+  for (let i = 0; i < row.length; i++) {
+    if (repeatsLeft(row, i)) continue;
+    const k = key(row[i]);
+    const label = k.match(g.label)?.[0] ?? '';
+    const rest = k.slice(label.length);
+    const cell = rest ? row[i] : label ? distinctAfter(row, i) : null;
+    const m = (rest || !cell ? rest : key(cell)).match(g.value);
+    if (m && cell && (label || bare)) return { cell, value: m[1] };
+  }
+  return null;
 }
 
 /** `总分 | 100 | 91`: the 得分 column when the row is aligned with the header, else the last number (one number: score). */

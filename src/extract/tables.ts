@@ -264,6 +264,22 @@ export function extractTables(doc: KDocument): void {
     const s = parseScore(own.total.score.text);
     if (s !== null) offer(doc, '/selfEvaluation/score', { value: s, tol: 0 }, own.total.score, 'table.total.score');
   }
+  if (own?.grade) offerGrade(doc, own.grade.value, own.grade.cell);
   doc.data.indicators = indicators;
   doc.data.indicatorEvidence = ev;
+}
+
+/** The table's grade (`自评等级：优` by the 总分 row), only where the prose states none; a different prose grade warns. */
+function offerGrade(doc: KDocument, value: string, cell: TableCell): void {
+  const path = '/selfEvaluation/grade';
+  const prose = doc.facts.filter((f) => f.source !== 'table' && normPath(f.path) === path);
+  if (prose.some((f) => f.value !== value)) {
+    doc.messages.push({
+      ruleId: 'table_prose_mismatch',
+      reason: `${path}: table cell "${cell.text}" gives ${value}, prose gives ${[...new Set(prose.map((f) => String(f.value)))].join(' / ')}; the prose value is kept`,
+      place: span(cell),
+      paths: [path],
+    });
+  }
+  if (!prose.length) doc.facts.push({ path, value, span: span(cell), rule: 'table.total.grade', source: 'table' });
 }

@@ -15,6 +15,7 @@ interface RawVocab {
   goal_columns: Record<'target' | 'achieved', string>;
   indicator_columns: { field: string; regex: string }[];
   total_row: string;
+  total_grade: { label: string; value: string };
   level1_words: string[];
   level2_words: string[];
   level_weight_suffix: string;
@@ -68,6 +69,7 @@ export interface TableVocab {
   goalColumns: Record<'target' | 'achieved', RegExp>;
   indicatorColumns: { field: string; re: RegExp }[];
   totalRow: RegExp;
+  totalGrade: { label: RegExp; value: RegExp };
   level1Words: string[];
   level2Words: string[];
   levelWeightSuffix: RegExp;
@@ -104,6 +106,7 @@ export function tableVocab(): TableVocab {
     goalColumns: { target: re(raw.goal_columns.target), achieved: re(raw.goal_columns.achieved) },
     indicatorColumns: raw.indicator_columns.map((c) => ({ field: c.field, re: re(c.regex) })),
     totalRow: re(raw.total_row),
+    totalGrade: { label: re(raw.total_grade.label), value: re(raw.total_grade.value) },
     level1Words: raw.level1_words,
     level2Words: [...raw.level2_words].sort((a, b) => b.length - a.length),
     levelWeightSuffix: re(raw.level_weight_suffix),
