@@ -17,6 +17,7 @@ interface ActivitiesFile {
   near_label: Record<string, number>;
   label_year: string;
   not_reach_before: string;
+  sent_to: string;
   not_before_number: string;
   strip_prefix: string;
   strip_suffix: string;
@@ -63,12 +64,16 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const prev = used.filter((u) => u.end <= labelEnd && u.end > floor).reduce((a, u) => Math.max(a, u.end), floor);
       const clause = clauseStart(doc.norm, labelEnd, prev);
       let labelSpan: Span;
+      // 学生300名参赛: the group named before the count opens the label (学生参赛)
+      let group: Span | null = null;
       if (p.id === 'activities.reach-after') {
         // label is what follows: 参加农民科学素质网络知识竞赛答题 (学生参赛 when the group is named)
         const verb = match.group('verb')!;
         let e = verb.start;
         while (e < doc.norm.length && !BOUNDARY.has(doc.norm[e])) e++;
-        labelSpan = { start: (match.group('who') ?? verb).start, end: e };
+        const who = match.group('who');
+        if (!who) group = match.group('whoBefore');
+        labelSpan = { start: (who ?? verb).start, end: e };
       } else if (p.id === 'activities.count-after') {
         labelSpan = { start: clause, end: unitSpan.end };
       } else {
@@ -94,13 +99,14 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (p.id === 'activities.reach-after' && notWho.test(doc.norm.slice(clause, numSpan.start))) continue;
       // 评选科普带头人20名，其中12名参加了省级培训: a 其中 count is part of the group the clause before names
       if (p.id === 'activities.reach-after' && /^\s*其中[:：]?\s*$/.test(doc.norm.slice(clause, numSpan.start)) && notWho.test(doc.norm.slice(clauseStart(doc.norm, clause - 1, sentence.start), clause))) continue;
+      if (!match.group('who') && !group && compile(f.sent_to, '').test(label)) continue;
       if (inTargets(doc, f, numSpan.start)) continue;
       // 一场精彩的报告 is an article, not a count
       if (/^[一两]$/.test(g.num) && !g.mult) continue;
       const count = toCount(g.num, g.mult ?? '');
       if (count === null || count <= 0) continue;
       // label text for the record: from the display copy, connectors stripped
-      label = cleanValue(doc.display.slice(labelSpan.start, labelSpan.end))
+      label = cleanValue((group ? doc.display.slice(group.start, group.end) : '') + doc.display.slice(labelSpan.start, labelSpan.end))
         .replace(compile(f.strip_prefix, ''), '')
         .replace(compile(f.strip_suffix, ''), '');
       if (label.length < 2) continue;
