@@ -13,9 +13,12 @@ export function extract(doc: KDocument): void {
   extractMeta(doc);
   extractStaffing(doc);
   const claimed: Span[] = [];
-  extractProjects(doc, claimed);
+  // a named fund's item: its figures are not the unit's finance (its activities are still the unit's work)
+  const fundItems: Span[] = [];
+  extractProjects(doc, claimed, fundItems);
+  claimed.push(...fundItems);
   extractFinance(doc, claimed);
-  extractActivities(doc, claimed);
+  extractActivities(doc, claimed.filter((c) => !fundItems.includes(c)));
   runFamily(doc, 'evaluation.yaml');
   extractLists(doc);
   for (const f of doc.facts) f.source ??= 'prose';

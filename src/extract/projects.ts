@@ -7,23 +7,29 @@ import { matches, saysOtherYear, trimSpan } from './engine.js';
 import type { Project } from '../schema/record.js';
 
 interface FieldDef { id: string; field: keyof Project; sign?: number; regex: string }
-interface ProjectsFile { name: string; not_name: string; item_end: string; not_before: string; planned: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; not_name: string } }
+interface ProjectsFile { name: string; heading_name: string; not_name: string; item_end: string; not_before: string; planned: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; not_name: string } }
 
-export function extractProjects(doc: KDocument, claimed: Span[]): void {
+/** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
+export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
   const f = loadPatternFile<ProjectsFile>('projects.yaml');
-  const detailed = detailedProjects(doc, f, claimed);
+  const detailed = detailedProjects(doc, f, claimed, items);
   doc.items.projects = detailed.length ? detailed : listedProjects(doc, f, claimed);
 }
 
-function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
-  const out = [];
-  for (const nm of matches(doc, f.name)) {
+type Found = { item: Project; span: Span; rule: string; fields: Record<string, { span: Span; rule: string }> };
+
+function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], items: Span[]): Found[] {
+  const out: Found[] = [];
+  const named = [...matches(doc, f.name), ...matches(doc, f.heading_name)].sort((a, b) => a.span.start - b.span.start);
+  for (const nm of named) {
     const nameSpan = nm.group('name')!;
     if (compile(f.not_name, '').test(doc.norm.slice(nameSpan.start, nameSpan.end).trim())) continue;
+    if (out.some((o) => o.fields.name.span.start === nameSpan.start)) continue;
     const stop = compile(f.item_end, '');
-    let end = nameSpan.end;
+    // the figures follow the name's own separator (，：, or the 。/line end of a heading)
+    let end = nm.span.end;
     while (end < doc.norm.length && !stop.test(doc.norm[end])) end++;
-    const region = { start: nameSpan.end, end };
+    const region = { start: nm.span.end, end };
     const item: Project = { name: '', budget: null, adjustment: null, actual: null, carryover: null };
     const fields: Record<string, { span: Span; rule: string }> = {};
     const spans: Span[] = [];
@@ -45,6 +51,7 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
     item.name = cleanValue(doc.display.slice(nameSpan.start, nameSpan.end));
     fields.name = { span: nameSpan, rule: 'projects.name' };
     claimed.push(...spans);
+    items.push(region);
     out.push({ item, span: trimSpan(doc, { start: nameSpan.start, end }), rule: 'projects.detailed', fields });
   }
   return out;
