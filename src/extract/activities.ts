@@ -19,6 +19,7 @@ interface ActivitiesFile {
   not_reach_before: string;
   sent_to: string;
   not_before_number: string;
+  doubled_number: string;
   strip_prefix: string;
   strip_suffix: string;
   target_sections: string;
@@ -101,6 +102,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (p.id === 'activities.reach-after' && /^\s*其中[:：]?\s*$/.test(doc.norm.slice(clause, numSpan.start)) && notWho.test(doc.norm.slice(clauseStart(doc.norm, clause - 1, sentence.start), clause))) continue;
       if (!match.group('who') && !group && compile(f.sent_to, '').test(label)) continue;
       if (inTargets(doc, f, numSpan.start)) continue;
+      if (compile(f.doubled_number, '').test(g.num)) continue;
       // 一场精彩的报告 is an article, not a count
       if (/^[一两]$/.test(g.num) && !g.mult) continue;
       const count = toCount(g.num, g.mult ?? '');
