@@ -15,8 +15,9 @@ function isSectionTitle(s: string): boolean {
   return loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections.some((sec) => compile(sec.match, '').test(s));
 }
 
-/** Length of the heading title after a marker at the start of `s`, or 0 when it is not a heading. */
-function titleLength(s: string, arabic: boolean): number {
+/** Length of the heading title after a marker at the start of `s`, or 0 when it is not a heading. `series`: the
+ *  line numbers its (一)/(二) markers in sequence, so a short topic title before a space is a sub-heading too. */
+function titleLength(s: string, arabic: boolean, series = false): number {
   if (arabic) {
     // 1.科普活动。开展… — a short run-in title
     const m = /^[^。;,，\s]{2,15}。/.exec(s);
@@ -24,6 +25,8 @@ function titleLength(s: string, arabic: boolean): number {
   }
   const word = /^[^\s。;]{2,30}(?=\s)/.exec(s);
   if (word && isSectionTitle(word[0])) return word[0].length;
+  // (一)科普活动 全年开展… | (二)青少年科技教育 组织… — a topic title, when (一) and (二) both open one
+  if (series && word && word[0].length <= 12 && !/[，,:：、\d“”"]/.test(word[0])) return word[0].length;
   // a short title before a space that ends like a heading (二、部门整体支出情况 2022年…)
   if (word && word[0].length <= 20 && !/[，,:：]/.test(word[0]) && /(?:情况|概况|说明|分析|结论|问题|措施|建议|评价|目标|成效)$/.test(word[0])) return word[0].length;
   // no space after the title: take the section phrase itself
@@ -44,9 +47,10 @@ export function splitInlineHeadings(doc: KDocument): void {
       continue;
     }
     const cuts = new Set<number>();
+    const series = /(?:^|[。;!?\s])[(]一[)]\S{2,12}\s/.test(s) && /(?:^|[。;!?\s])[(]二[)]\S{2,12}\s/.test(s);
     for (const m of s.matchAll(MARKER)) {
       const at = m.index!;
-      const len = titleLength(s.slice(at + m[0].length), /^\d/.test(m[0]));
+      const len = titleLength(s.slice(at + m[0].length), /^\d/.test(m[0]), series && m[0].startsWith('('));
       if (!len) continue;
       cuts.add(at);
       cuts.add(at + m[0].length + len);
