@@ -13,6 +13,10 @@ export interface PatternDef {
   kind: 'count' | 'money' | 'number' | 'text';
   regex: string;
   kinds?: string[];
+  /** a regex on the sentence before the match: when it matches, the match is not this field's */
+  not_before?: string;
+  /** a regex on the titles of the headings around the match: when one matches, the match is not this field's */
+  not_in_section?: string;
 }
 
 export interface Match {
@@ -83,6 +87,8 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     if (p.kinds && (!doc.reportKind || !p.kinds.includes(doc.reportKind))) continue;
     for (const match of matches(doc, p.regex)) {
       if (other_year && otherYear(doc, other_year, match.span.start)) continue;
+      if (p.not_before && compile(p.not_before, '').test(doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.start))) continue;
+      if (p.not_in_section && sectionsAt(doc, match.span.start).some((h) => compile(p.not_in_section!, '').test(h.title))) continue;
       const value = valueOf(doc, p.kind, match);
       if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) continue;
       const f: Fact = { path: p.field, value, span: trimSpan(doc, match.span), rule: p.id };
