@@ -16,6 +16,8 @@ export function extractLists(doc: KDocument): void {
     // a combined section split into sub-sections leaves the items to those
     const subs = doc.headings.filter((x) => x.start > h.start && x.start < h.bodyEnd && (x.key === 'problems' || x.key === 'improvements'));
     if (h.key === 'problems_and_improvements' && subs.length) continue;
+    // so does 存在的主要问题及原因分析 with its own （一）存在的问题 (the items are that sub-section's, once)
+    if (subs.some((x) => x.key === h.key)) continue;
     const target = h.key === 'improvements' ? improvements : problems;
     target.push(...items(doc, h));
   }
@@ -37,10 +39,16 @@ function items(doc: KDocument, h: Heading): { item: string; span: Span; rule: st
     const trimmed = raw.trim();
     if (isHeading && !/[。;]./.test(trimmed) && trimmed.length <= 40) continue;
     if (NOTHING.test(raw) || SIGNATURE.test(trimmed)) continue;
-    const lead = raw.length - raw.trimStart().length;
-    const m = ITEM_MARKER.exec(raw);
+    let lead = raw.length - raw.trimStart().length;
+    let m = ITEM_MARKER.exec(raw);
     // an unnumbered paragraph ending in a colon (…但也存在一些问题：, 下一步，我们将：) leads in to the items below
     if (!m && /[:：]\s*$/.test(raw)) continue;
+    // …我们将采取以下措施：一是A；二是B。 — the lead-in before the colon is no item when an inline list follows it
+    const colon = m ? null : /^[^:：“”]*[:：]\s*(?=[一二三四五六七八九十]是|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①)/.exec(raw);
+    if (colon && inlineItems(doc.norm, line.start + colon[0].length, line.end).length > 1) {
+      lead = colon[0].length;
+      m = ITEM_MARKER.exec(raw.slice(lead));
+    }
     // a paragraph that opens an inline list (一是…；二是…) gives one item per marker; a paragraph with a
     // run-in title before its 一是 stays one item
     const pieces = m ? inlineItems(doc.norm, line.start + lead, line.end) : [{ start: line.start + lead, end: line.end }];
