@@ -26,7 +26,7 @@ interface ActivitiesFile {
   target_sentence: string;
 }
 
-const OUTPUT_UNITS = new Set(['个', '篇', '份']);
+const OUTPUT_UNITS = new Set(['个', '篇', '份', '册']);
 const BOUNDARY = new Set(['，', ',', '。', ';', ':', '!', '?', '\n', '；', '：']);
 const OPEN = '“‘《「(';
 const CLOSE = '”’》」)';
