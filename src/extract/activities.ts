@@ -16,6 +16,8 @@ interface ActivitiesFile {
   not_after: Record<string, string>;
   near_label: Record<string, number>;
   label_year: string;
+  multi_year: string;
+  since_year: string;
   not_reach_before: string;
   sent_to: string;
   not_before_number: string;
@@ -96,6 +98,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (compile(f.not_label, '').test(label)) continue;
       // 2022年开展科普活动30场 in a 2023 report is another year's
       if (saysOtherYear(doc, f.label_year, label)) continue;
+      // 自2018年以来累计开展…300场, 近三年共开展…45次: several years' total
+      const upTo = doc.norm.slice(sentence.start, numSpan.start);
+      if (compile(f.multi_year, '').test(upTo) || saysOtherYear(doc, f.since_year, upTo)) continue;
       // 评选出优秀学生10名参加…, 工作人员5名参加培训: who the count is, said before it, rules it out too
       if (p.id === 'activities.reach-after' && notWho.test(doc.norm.slice(clause, numSpan.start))) continue;
       // 评选科普带头人20名，其中12名参加了省级培训: a 其中 count is part of the group the clause before names
