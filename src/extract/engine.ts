@@ -81,13 +81,14 @@ export function valueOf(doc: KDocument, kind: PatternDef['kind'], match: Match):
 
 /** Run a simple family file (a list of field patterns) and push its facts. */
 export function runFamily(doc: KDocument, file: string): Fact[] {
-  const { patterns, other_year } = loadPatternFile<{ patterns: PatternDef[]; other_year?: string }>(file);
+  const { patterns, other_year, not_before } = loadPatternFile<{ patterns: PatternDef[]; other_year?: string; not_before?: string }>(file);
   const out: Fact[] = [];
   for (const p of patterns) {
     if (p.kinds && (!doc.reportKind || !p.kinds.includes(doc.reportKind))) continue;
     for (const match of matches(doc, p.regex)) {
       if (other_year && otherYear(doc, other_year, match.span.start)) continue;
-      if (p.not_before && compile(p.not_before, '').test(doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.start))) continue;
+      const before = p.not_before || not_before ? doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.start) : '';
+      if ((p.not_before && compile(p.not_before, '').test(before)) || (not_before && compile(not_before, '').test(before))) continue;
       if (p.not_in_section && sectionsAt(doc, match.span.start).some((h) => compile(p.not_in_section!, '').test(h.title))) continue;
       const value = valueOf(doc, p.kind, match);
       if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) continue;
