@@ -14,12 +14,17 @@ export function excludeToc(doc: KDocument): void {
     const isTocTitle = /^目\s*录$/.test(doc.norm.slice(lines[i].start, lines[i].end).trim());
     // a run of heading-like lines with no body between them, whose titles come back later as headings
     let j = isTocTitle ? i + 1 : i;
+    // 目录 over entries already read as a table (一、部门基本情况⇥1): the next lines are the body's
+    if (isTocTitle && i + 1 < lines.length && doc.excluded.some((x) => x.start >= lines[i].end && x.start < lines[i + 1].start)) continue;
     const titles: string[] = [];
     while (j < lines.length) {
       const c = classifyLine(doc, lines[j]);
       const text = doc.norm.slice(lines[j].start, lines[j].end);
       if (!c || !c.headingLike) break;
-      const t = c.title.replace(PAGE_REF, '').replace(/\s+/g, '');
+      let t = c.title.replace(PAGE_REF, '').replace(/\s+/g, '');
+      // the title's clean text glues a page number on (部门基本情况 1 → 部门基本情况1): drop it to compare
+      const page = PAGE_REF.exec(text)?.[0].replace(/\D/g, '');
+      if (page && t.endsWith(page)) t = t.slice(0, -page.length);
       if (titles.includes(t)) break;
       if (!isTocTitle && titles.length === 0 && !PAGE_REF.test(text) && !comesBackLater(t, lines[j].end)) break;
       titles.push(t);
