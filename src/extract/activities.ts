@@ -22,6 +22,7 @@ interface ActivitiesFile {
   sent_to: string;
   not_before_number: string;
   doubled_number: string;
+  vague_before: string;
   strip_prefix: string;
   strip_suffix: string;
   target_sections: string;
@@ -108,6 +109,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (!match.group('who') && !group && compile(f.sent_to, '').test(label)) continue;
       if (inTargets(doc, f, numSpan.start)) continue;
       if (compile(f.doubled_number, '').test(g.num)) continue;
+      if (/^[一二三四五六七八九十百千两]+$/.test(g.num) && compile(f.vague_before, '').test(doc.norm.slice(Math.max(0, numSpan.start - 2), numSpan.start))) continue;
       // 一场精彩的报告 is an article, not a count
       if (/^[一两]$/.test(g.num) && !g.mult) continue;
       const count = toCount(g.num, g.mult ?? '');
@@ -121,7 +123,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // cutting the line with jieba costs more than all the checks above
       const tok = tokenAt(doc, unitSpan.start);
       if (tok && tok.end > unitSpan.end) continue;
-      const approx = g.pre && /约|近|超过|超|逾|多达/.test(g.pre) ? g.pre : g.post ?? g.tail ?? null;
+      const approx = g.pre && /约|近|超过|超|逾|多达/.test(g.pre) ? g.pre : g.post ?? g.inner ?? g.tail ?? null;
       const span = trimSpan(doc, { start: Math.min(labelSpan.start, countSpan.start), end: Math.max(labelSpan.end, countSpan.end) });
       used.push(countSpan);
       found.push({ span, rule: p.id, item: { label, count, unit, approx: approx ?? null } });
