@@ -283,6 +283,10 @@ function readTotal(row: TableCell[], labelIdx: number, cols: Map<string, number>
   if (sCol !== undefined && num(row[sCol]) && row[sCol].start !== label.start) {
     return { label, score: row[sCol], weight: wCol !== undefined ? num(row[wCol]) : null };
   }
+  // the 得分 cell holds a score in Chinese numerals (九十六): the number left is the 分值, never the score
+  if (sCol !== undefined && row[sCol] && /^[〇零一二三四五六七八九十百点]+分?$/.test(key(row[sCol]))) {
+    return { label, score: null, weight: wCol !== undefined ? num(row[wCol]) : null };
+  }
   const nums: TableCell[] = [];
   for (let i = labelIdx + 1; i < row.length; i++) {
     if (row[i].start === row[i - 1].start) continue; // a merged repeat
