@@ -6,7 +6,8 @@ import { compile, loadPatternFile } from '../patterns.js';
 
 // a shorter line is one paragraph, not a report pasted on one line
 const LONG_LINE = 120;
-const MARKER = /(?:^|(?<=[。;!?\s]))(?:[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.(?!\d))/g;
+// (after a sentence, a space, or the title's last word: …自评报告一、部门概况)
+const MARKER = /(?:^|(?<=[。;!?\s]|报告))(?:[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.(?!\d))/g;
 const SIGNATURE_TAIL = /\s+[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技馆|中心|学会)\s+(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日\s*$/;
 
 interface SectionDef { key: string; match: string }
@@ -35,7 +36,10 @@ function titleLength(s: string, arabic: boolean, series = false): number {
     const m = compile(`^[^。;,，\\s]{0,12}?(?:${sec.match})(?:情况|分析|概况)?`, '').exec(s.slice(0, 40));
     if (m && m[0].length > best) best = m[0].length;
   }
-  return best;
+  if (best) return best;
+  // else a short title ending like a heading, then the text (二、部门整体支出情况2022年…, 一、部门概况县科协…)
+  const glued = /^[^。;,，:：\s“”"]{2,16}?(?:情况|概况|说明|结论)(?=\d|[\u4e00-\u9fa5])/.exec(s);
+  return glued ? glued[0].length : 0;
 }
 
 export function splitInlineHeadings(doc: KDocument): void {
