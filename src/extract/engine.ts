@@ -17,6 +17,8 @@ export interface PatternDef {
   not_before?: string;
   /** a regex on the titles of the headings around the match: when one matches, the match is not this field's */
   not_in_section?: string;
+  /** a regex on the titles of the headings around the match: the match counts only when one matches */
+  only_in_section?: string;
 }
 
 export interface Match {
@@ -90,6 +92,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       const before = p.not_before || not_before ? doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.start) : '';
       if ((p.not_before && compile(p.not_before, '').test(before)) || (not_before && compile(not_before, '').test(before))) continue;
       if (p.not_in_section && sectionsAt(doc, match.span.start).some((h) => compile(p.not_in_section!, '').test(h.title))) continue;
+      if (p.only_in_section && !sectionsAt(doc, match.span.start).some((h) => compile(p.only_in_section!, '').test(h.title))) continue;
       const value = valueOf(doc, p.kind, match);
       if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) continue;
       const f: Fact = { path: p.field, value, span: trimSpan(doc, match.span), rule: p.id };
