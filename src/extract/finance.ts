@@ -8,7 +8,7 @@ type Aspect = 'budget' | 'actual' | 'rate';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[] }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; boundary: string; per_unit: string; named_owner: string; named_owner_not: string; other_period: string; planned: string; year_before: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; other_period: string; planned: string; year_before: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -80,6 +80,20 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         path = f.subjects[key]?.paths[aspect] ?? null;
       }
       if (!path) continue;
+      // 财政拨款收入总计X、支出总计Y: a bare total after the appropriation's own total is the appropriation's
+      if (!/^(?:本年|全年)/.test(match.m[0]) && [path].flat().some((x) => UNIT_TOTALS.test(x)) && compile(f.appropriation_owner, '').test(sentenceBefore(doc, match.span.start))) {
+        claimed.push(amountSpan);
+        continue;
+      }
+      // a budget disclosure states plans: a fixed actual-side path becomes its budget, others (income, 总计, 财政拨款) are dropped
+      if (budgetReport) {
+        const planned = [path].flat().map(budgetPath).filter((x): x is string => x !== null);
+        if (!planned.length) {
+          claimed.push(amountSpan);
+          continue;
+        }
+        path = planned.length === 1 ? planned[0] : planned;
+      }
       // a project report has no unit-wide totals: its whole-budget figures are the project's
       if (doc.reportKind === 'project_self_eval' && typeof path === 'string') path = path.replace(/^\/finance\/spendingTotal\/(budget|actual|executionRate)$/, '/finance/project/$1');
       // (in another report) 科普e站建设项目：年初预算数为X，全年实际支出Y — after a label naming an item, unit-wide figures are the item's
@@ -117,6 +131,15 @@ function fitsYear(doc: KDocument, f: FinanceFile, at: number, aspect: Aspect): b
 
 function followingSubject(doc: KDocument, subj: Span | null): string {
   return subj ? doc.norm.slice(subj.end, subj.end + 8) : '';
+}
+
+const UNIT_TOTALS = /^\/finance\/(?:incomeGrandTotal|spendingGrandTotal|incomeTotal|spendingTotal\/actual)$/;
+
+/** In a budget disclosure: the plan-side path for `path`, or null when the field has none. */
+function budgetPath(path: string): string | null {
+  if (/\/(?:budget|initialBudget|personnelBudget|publicUseBudget)$/.test(path)) return path;
+  const b = path.replace(/\/actual$/, '/budget');
+  return b !== path && /^\/finance\/(?:spendingTotal|basic|project|threePublic|governmentFund)\/budget$/.test(b) ? b : null;
 }
 
 const MONEY_SENTENCE = /支出|预算|资金|经费|收入/;
