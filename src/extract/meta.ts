@@ -9,7 +9,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; kinds: { kind: ReportKind; regex: string }[]; org: string;
+  title_line: string; title_words: string; year_line: string; date_head: string; kinds: { kind: ReportKind; regex: string }[]; org: string;
   unit_label: Rule; year_title: Rule; year_subtitle: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string };
 }
@@ -41,15 +41,21 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
     if (/^附件|^[(（]?此页|^目\s*录$/.test(t) || t.length > 60) continue;
     const next = lines[i + 1] ? norm(lines[i + 1]) : '';
     if (compile(f.title_line, '').test(t) && compile(f.title_words, '').test(t)) {
-      return { value: show(lines[i]), span: { start: lines[i].start, end: lines[i].end } };
+      return withYearAbove({ value: show(lines[i]), span: { start: lines[i].start, end: lines[i].end } }, lines[i - 1]);
     }
     // (a labelled field such as 单位名称：X above the title is not the title's first half)
-    // (nor is a publisher's name such as 中共某某县委办公室 or 某县财政局 printed above it)
-    if (next && next.length <= 30 && compile(f.title_line, '').test(next) && compile(f.title_words, '').test(t + next) && !/[。，,;:：]/.test(t) && !NOT_UNIT.test(t)) {
-      return { value: show(lines[i]) + show(lines[i + 1]), span: { start: lines[i].start, end: lines[i + 1].end } };
+    // (nor is a publisher's name such as 中共某某县委办公室 or 某县财政局 printed above it, nor a date)
+    if (next && next.length <= 30 && compile(f.title_line, '').test(next) && compile(f.title_words, '').test(t + next) && !/[。，,;:：]/.test(t) && !NOT_UNIT.test(t) && !compile(f.date_head, '').test(t)) {
+      return withYearAbove({ value: show(lines[i]) + show(lines[i + 1]), span: { start: lines[i].start, end: lines[i + 1].end } }, lines[i - 1]);
     }
   }
   return null;
+
+  // the year printed alone on the line above (二〇二二年度⏎某县科协⏎部门整体支出绩效自评报告) is the title's first line
+  function withYearAbove(t: { value: string; span: Span }, above: Line | undefined) {
+    if (!above || !compile(f.year_line, '').test(norm(above))) return t;
+    return { value: show(above) + t.value, span: { start: above.start, end: t.span.end } };
+  }
 }
 
 export function extractMeta(doc: KDocument): void {
