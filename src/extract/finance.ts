@@ -4,11 +4,11 @@ import { compile, loadPatternFile } from '../patterns.js';
 import { toRate, toYuan } from '../normalise/numbers.js';
 import { matches, saysOtherYear, sentenceAt, trimSpan } from './engine.js';
 
-type Aspect = 'budget' | 'actual' | 'rate';
+type Aspect = 'budget' | 'actual' | 'rate' | 'initial';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
-interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[] }
+interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; other_period: string; planned: string; year_before: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; adjusted: string; other_period: string; planned: string; year_before: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -24,6 +24,17 @@ export function subjectOf(text: string, following = ''): string | null {
     if (m && m[0].length === text.length) return key;
   }
   return null;
+}
+
+/** The subjects narrower than the unit's total (基本支出, 项目支出, 三公经费 …) named in the sentence before `offset`. */
+function narrowerSubjects(doc: KDocument, offset: number): Set<string> {
+  const prefix = doc.norm.slice(sentenceAt(doc, offset).start, offset);
+  const keys = new Set<string>();
+  for (const [key, def] of Object.entries(file().subjects)) {
+    if (key === 'total' || key === 'income') continue;
+    for (const m of prefix.matchAll(compile(def.regex, 'g'))) if (!/占$/.test(prefix.slice(0, m.index))) keys.add(key);
+  }
+  return keys;
 }
 
 /** The last subject named in the sentence before `offset` (for 实际支出X after 基本支出预算…). */
@@ -48,7 +59,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
   const budgetReport = doc.reportKind === 'budget';
   for (const p of f.patterns) {
     if (p.kinds && (!doc.reportKind || !p.kinds.includes(doc.reportKind))) continue;
-    const src = p.regex.replaceAll('{BOUNDARY}', f.boundary).replaceAll('{SUBJECT}', subj);
+    const src = p.regex.replaceAll('{BOUNDARY}', f.boundary).replaceAll('{SUBJECT}', subj).replaceAll('{ADJUSTED}', f.adjusted);
     for (const match of matches(doc, src)) {
       const g = match.m.groups ?? {};
       const amountSpan = match.group('amount') ?? match.group('pct');
@@ -57,6 +68,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // another year's figure (上年支出决算数, 2021年… in a 2022 report) or a forecast (预计全年支出) is not this year's
       // (the amount is claimed: a later, looser pattern must not read it as this year's)
       if (!fitsYear(doc, f, match.span.start, p.aspect ?? 'actual')) {
+        claimed.push(amountSpan);
+        continue;
+      }
+      // 基本支出年初预算X，全年预算数为Y: a figure naming no subject after one narrower subject is that subject's
+      if (p.unowned && narrowerSubjects(doc, match.span.start).size === 1) {
         claimed.push(amountSpan);
         continue;
       }
@@ -78,6 +94,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         if (budgetReport && aspect === 'actual') aspect = 'budget';
         // 三公经费…完成预算的64.2% is a rate of a subject we keep no rate for: not the total's
         path = f.subjects[key]?.paths[aspect] ?? null;
+        // a 年初 figure followed by the adjusted budget: only the total keeps it (initialBudget)
+        if (!path && aspect === 'initial') {
+          claimed.push(amountSpan);
+          continue;
+        }
       }
       if (!path) continue;
       // 财政拨款收入总计X、支出总计Y: a bare total after the appropriation's own total is the appropriation's
@@ -125,7 +146,7 @@ function namedOwner(f: FinanceFile, before: string): boolean {
 function fitsYear(doc: KDocument, f: FinanceFile, at: number, aspect: Aspect): boolean {
   const before = doc.norm.slice(Math.max(0, at - 16), at);
   if (saysOtherYear(doc, f.other_period, before)) return false;
-  if (aspect !== 'budget' && compile(f.planned, '').test(before)) return false;
+  if (aspect !== 'budget' && aspect !== 'initial' && compile(f.planned, '').test(before)) return false;
   return !saysOtherYear(doc, f.year_before, before);
 }
 
