@@ -9,7 +9,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; year_line: string; date_head: string; kinds: { kind: ReportKind; regex: string }[]; org: string;
+  title_line: string; title_words: string; year_line: string; date_head: string; subordinate: string; kinds: { kind: ReportKind; regex: string }[]; org: string;
   unit_label: Rule; year_title: Rule; year_subtitle: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string };
 }
@@ -134,7 +134,10 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
       const v = m.group('value')!;
       // a year in Chinese numerals (二〇二四年度) is not part of the name
       const lead = /^[\s〇零一二三四五六七八九\d]*年度?/.exec(doc.norm.slice(v.start, v.end))?.[0].length ?? 0;
-      const span = { start: v.start + lead, end: v.end };
+      let span = { start: v.start + lead, end: v.end };
+      // 甲科协所属乙科技馆…报告: the report is the subordinate's
+      const sub = compile(`^${f.subordinate}(?<value>${f.org})`, 'd').exec(doc.norm.slice(v.end, titleSpan.end));
+      if (sub) span = { start: v.end + sub.indices!.groups!.value[0], end: v.end + sub.indices!.groups!.value[1] };
       const value = cleanValue(doc.display.slice(span.start, span.end));
       if (value.length < 2 || NOT_UNIT.test(value)) continue;
       push(doc, '/meta/unitName', value, span, 'meta.unit.title');
