@@ -172,12 +172,16 @@ function projectItem(doc: KDocument, r: TableReading): void {
   });
 }
 
-function basicDataFacts(doc: KDocument, r: TableReading): void {
-  const v = tableVocab();
+function staffingFacts(doc: KDocument, r: TableReading, rule: string): void {
   for (const s of r.staffing) {
     const n = countCell(s.cell.text);
-    if (n) offer(doc, s.path, n, s.cell, `table.basic.${s.path.split('/').pop()}`);
+    if (n) offer(doc, s.path, n, s.cell, `${rule}.${s.path.split('/').pop()}`);
   }
+}
+
+function basicDataFacts(doc: KDocument, r: TableReading): void {
+  const v = tableVocab();
+  staffingFacts(doc, r, 'table.basic');
   if (!r.costs) return;
   const year = reportYear(doc, r);
   if (year === null) return;
@@ -254,6 +258,8 @@ export function extractTables(doc: KDocument): void {
   }
 
   for (const r of readings) {
+    // a bare staffing table (编制数⇥实有人数⇥在职人数⇥退休人数 over its counts), in any report but a project's
+    if (r.kind === null && side !== 'project' && r.staffing.filter((s) => countCell(s.cell.text)).length >= 2) staffingFacts(doc, r, 'table.staffing');
     if (r.kind === 'basic_data' && side === 'overall') basicDataFacts(doc, r);
     else if (r.kind === side) budgetFacts(doc, r, side);
     else if (r.kind === 'project' && side === 'overall') projectItem(doc, r);
