@@ -133,7 +133,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       }
     }
   }
-  extractNone(doc, f.none);
+  extractNone(doc, f, f.none);
 }
 
 /** True when `before` holds a label naming an item other than the unit's own money (科普e站建设项目：). */
@@ -183,13 +183,15 @@ function unitOf(s: string): string {
 }
 
 /** "无政府性基金预算支出", or a 政府性基金 section whose whole body is 无 → 0. */
-function extractNone(doc: KDocument, defs: NoneDef[]): void {
+function extractNone(doc: KDocument, f: FinanceFile, defs: NoneDef[]): void {
   // a budget disclosure's 无政府性基金预算支出 is a plan of nothing, not an actual
   const budgetReport = doc.reportKind === 'budget';
   for (const def of defs) {
     const d = budgetReport ? { ...def, path: def.path.replace(/\/actual$/, '/budget') } : def;
     if (d.regex) {
       for (const match of matches(doc, d.regex)) {
+        // 2022年无“三公”经费支出 in a 2023 report is another year's
+        if (!fitsYear(doc, f, match.span.start, 'actual')) continue;
         doc.facts.push({ path: d.path, value: 0, span: trimSpan(doc, match.span), rule: d.id });
       }
     } else if (d.section && d.body) {
