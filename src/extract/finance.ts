@@ -8,7 +8,7 @@ type Aspect = 'budget' | 'actual' | 'rate' | 'initial';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; adjusted: string; other_period: string; planned: string; year_before: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; adjusted: string; compared: string; other_period: string; planned: string; year_before: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -145,7 +145,7 @@ function namedOwner(f: FinanceFile, before: string): boolean {
 /** False when the words right before `at` put the figure in another year, or make an actual a plan. */
 function fitsYear(doc: KDocument, f: FinanceFile, at: number, aspect: Aspect): boolean {
   const before = doc.norm.slice(Math.max(0, at - 16), at);
-  if (saysOtherYear(doc, f.other_period, before)) return false;
+  if (saysOtherYear(doc, f.other_period, before) || compile(f.compared, '').test(before)) return false;
   if (aspect !== 'budget' && aspect !== 'initial' && compile(f.planned, '').test(before)) return false;
   return !saysOtherYear(doc, f.year_before, before);
 }
