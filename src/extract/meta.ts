@@ -10,7 +10,7 @@ import type { ReportKind } from '../schema/record.js';
 interface Rule { id: string; regex: string }
 interface MetaFile {
   title_line: string; title_words: string; year_line: string; date_head: string; subordinate: string; kinds: { kind: ReportKind; regex: string }[]; org: string;
-  unit_label: Rule; year_title: Rule; year_subtitle: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
+  unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string };
 }
 
@@ -126,6 +126,14 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     // a table cell after the label: only an organisation's name (not a column heading such as 金额)
     if (m.m.groups!.sep === '\t' && !compile(`^(?:${f.org})$`, '').test(doc.norm.slice(v.start, v.end).trim())) continue;
     push(doc, '/meta/unitName', value, v, f.unit_label.id);
+    return { value, span: v };
+  }
+  for (const m of matches(doc, f.unit_bare.regex.replace('{ORG}', f.org))) {
+    const v = m.group('value')!;
+    const value = cleanValue(doc.display.slice(v.start, v.end));
+    // (单位：办公室 names a department, not the unit)
+    if (value.length < 4 || NOT_UNIT.test(value)) continue;
+    push(doc, '/meta/unitName', value, v, f.unit_bare.id);
     return { value, span: v };
   }
   if (titleSpan) {
