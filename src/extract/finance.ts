@@ -8,7 +8,7 @@ type Aspect = 'budget' | 'actual' | 'rate' | 'initial';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; adjusted: string; compared: string; other_period: string; planned: string; year_before: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -147,7 +147,10 @@ function fitsYear(doc: KDocument, f: FinanceFile, at: number, aspect: Aspect): b
   const before = doc.norm.slice(Math.max(0, at - 16), at);
   if (saysOtherYear(doc, f.other_period, before) || compile(f.compared, '').test(before)) return false;
   if (aspect !== 'budget' && aspect !== 'initial' && compile(f.planned, '').test(before)) return false;
-  return !saysOtherYear(doc, f.year_before, before);
+  if (saysOtherYear(doc, f.year_before, before)) return false;
+  const sentence = sentenceBefore(doc, at);
+  const fy = doc.data.fiscalYear;
+  return !(saysOtherYear(doc, f.sentence_year, sentence) && !(typeof fy === 'number' && sentence.includes(`${fy}年`)));
 }
 
 function followingSubject(doc: KDocument, subj: Span | null): string {
