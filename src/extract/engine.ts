@@ -3,7 +3,7 @@
 import type { Fact, KDocument, Span } from '../document.js';
 import { isExcluded, spanAt } from '../document.js';
 import { compile, expand, loadPatternFile } from '../patterns.js';
-import { requiredLiteral } from './literal.js';
+import { literalAnchor, type Anchor } from './literal.js';
 import { toCount, toRate, toYuan } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 
@@ -32,16 +32,11 @@ export interface Match {
  *  tables are searched too: a labelled field such as 部门名称⇥X is often a table row). */
 export function* matches(doc: KDocument, regex: string, within?: Span, inTables = false): Generator<Match> {
   const text = within ? doc.norm.slice(0, within.end) : doc.norm;
-  const lit = literalOf(regex);
-  if (lit && text.indexOf(lit, within?.start ?? 0) < 0) return;
-  const re = compile(regex, 'gd');
-  re.lastIndex = within?.start ?? 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
+  const from = within?.start ?? 0;
+  const anchor = anchorOf(regex);
+  if (anchor && text.indexOf(anchor.lit, from) < 0) return;
+  const next = anchor && anchor.before !== Infinity ? anchored(text, compile(regex, 'yd'), anchor, from) : scan(text, compile(regex, 'gd'), from);
+  for (let m = next(); m; m = next()) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (inTables ? doc.excluded.some((x) => x.reason !== 'table' && span.start < x.end && span.end > x.start) : isExcluded(doc, span)) continue;
     const mm = m;
@@ -56,13 +51,48 @@ export function* matches(doc: KDocument, regex: string, within?: Span, inTables 
   }
 }
 
-const literals = new Map<string, string | null>();
+/** The successive non-empty matches of a global regex from `from`. */
+function scan(text: string, re: RegExp, from: number): () => RegExpExecArray | null {
+  re.lastIndex = from;
+  return () => {
+    for (;;) {
+      const m = re.exec(text);
+      if (!m || m[0].length) return m;
+      re.lastIndex++;
+    }
+  };
+}
 
-/** The literal every match of the pattern contains (see literal.ts), once per pattern. */
-function literalOf(regex: string): string | null {
-  let lit = literals.get(regex);
-  if (lit === undefined) literals.set(regex, (lit = requiredLiteral(expand(regex))));
-  return lit;
+/**
+ * The same matches, found from the literal: a match holds it at most `before` units after its start, so only those
+ * starts are tried (sticky regex), leftmost first. A pattern that opens with a lookbehind would otherwise try it at
+ * every offset of the text.
+ */
+function anchored(text: string, re: RegExp, a: Anchor, from: number): () => RegExpExecArray | null {
+  return () => {
+    for (let at = text.indexOf(a.lit, from); at >= 0; at = text.indexOf(a.lit, from)) {
+      for (let s = Math.max(from, at - a.before); s <= at; s++) {
+        re.lastIndex = s;
+        const m = re.exec(text);
+        if (m) {
+          from = s + m[0].length; // never empty: it holds the literal
+          return m;
+        }
+      }
+      from = at + 1;
+    }
+    return null;
+  };
+}
+
+const anchors = new Map<string, Anchor | null>();
+
+/** The literal every match of the pattern contains, and how far before it a match can start (see literal.ts),
+ *  once per pattern. */
+function anchorOf(regex: string): Anchor | null {
+  let a = anchors.get(regex);
+  if (a === undefined) anchors.set(regex, (a = literalAnchor(expand(regex))));
+  return a;
 }
 
 export function valueOf(doc: KDocument, kind: PatternDef['kind'], match: Match): unknown {

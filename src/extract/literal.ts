@@ -4,16 +4,33 @@
 const META = new Set(['.', '^', '$']);
 const QUANT = new Set(['?', '*', '+', '{']);
 
+/** A required literal and the most UTF-16 units a match can consume before it (Infinity when unbounded). */
+export interface Anchor {
+  lit: string;
+  before: number;
+}
+
 /**
  * The longest run of plain characters outside any group or class and not made optional by a quantifier, or null
  * when there is none (or when the pattern is an alternation at top level). Conservative: it may miss a literal,
  * it never returns one a match could lack.
  */
 export function requiredLiteral(src: string): string | null {
-  const runs: string[] = [];
+  return literalAnchor(src)?.lit ?? null;
+}
+
+/**
+ * requiredLiteral's literal, with how far before it a match can start: no match starts before (first occurrence of
+ * the literal) − before, so a scan can jump there instead of trying a lookbehind at every offset.
+ */
+export function literalAnchor(src: string): Anchor | null {
+  const runs: Anchor[] = [];
   let run = '';
+  let runBefore = 0; // max length consumed before the run's first character
+  let total = 0; // max length consumed so far (Infinity: unbounded or not understood)
+  let last = 0; // max length of the last atom, for a quantifier after it
   const cut = () => {
-    if (run) runs.push(run);
+    if (run) runs.push({ lit: run, before: runBefore });
     run = '';
   };
   let i = 0;
@@ -22,44 +39,143 @@ export function requiredLiteral(src: string): string | null {
     if (c === '|') return null;
     if (c === '\\') {
       cut();
+      last = escapeMax(src[i + 1]);
+      total += last;
       i += 2;
       continue;
     }
     if (c === '[') {
       cut();
+      last = 1;
+      total += 1;
       i = classEnd(src, i);
       continue;
     }
     if (c === '(') {
       cut();
-      i = groupEnd(src, i);
-      if (i < 0) return null;
+      const end = groupEnd(src, i);
+      if (end < 0) return null;
+      last = groupMax(src, i, end);
+      total += last;
+      i = end;
       continue;
     }
     if (QUANT.has(c)) {
       // the quantifier applies to the last character: it is not required
       run = run.slice(0, -1);
       cut();
+      let times = Infinity;
       if (c === '{') {
         const close = src.indexOf('}', i);
         if (close < 0) return null;
+        times = repeatMax(src.slice(i, close + 1));
         i = close + 1;
-      } else i++;
+      } else {
+        times = c === '?' ? 1 : Infinity;
+        i++;
+      }
+      total = grow(total, last, times);
       if (src[i] === '?') i++; // lazy
       continue;
     }
     if (META.has(c) || c === ')' || c === ']') {
       cut();
+      last = c === '.' ? 1 : 0;
+      total += last;
       i++;
       continue;
     }
+    if (!run) runBefore = total;
     run += c;
+    last = 1;
+    total += 1;
     i++;
   }
   cut();
-  let best: string | null = null;
-  for (const r of runs) if (!best || r.length > best.length) best = r;
+  let best: Anchor | null = null;
+  for (const r of runs) if (!best || r.lit.length > best.lit.length) best = r;
   return best;
+}
+
+/** `sum` after its last atom (max `last`) is repeated up to `times` times. */
+function grow(sum: number, last: number, times: number): number {
+  if (last === 0 || times === 1) return sum;
+  return last === Infinity || times === Infinity ? Infinity : sum + last * (times - 1);
+}
+
+/** Max length of an escape by its letter: assertions 0, classes and single characters 1; Infinity for the forms
+ *  longer than two source characters (\uXXXX, \xHH, \cX) and back-references, which this reader does not follow. */
+function escapeMax(ch: string | undefined): number {
+  if (ch === 'b' || ch === 'B') return 0;
+  if (ch === undefined || /[uxck1-9]/.test(ch)) return Infinity;
+  return 1;
+}
+
+/** The upper bound of a `{n}` / `{n,m}` quantifier; Infinity for `{n,}` or anything else. */
+function repeatMax(q: string): number {
+  const m = /^\{(\d+)(?:(,)(\d*))?\}$/.exec(q);
+  if (!m) return Infinity;
+  return !m[2] ? Number(m[1]) : m[3] ? Number(m[3]) : Infinity;
+}
+
+/** Max length of the group src[i, end): lookarounds 0; Infinity for forms it does not know. */
+function groupMax(src: string, i: number, end: number): number {
+  if (/^\(\?(?:=|!|<=|<!)/.test(src.slice(i, i + 4))) return 0;
+  let from = i + 1;
+  if (src[from] === '?') {
+    if (src[from + 1] === ':') from += 2;
+    else if (src[from + 1] === '<') {
+      const gt = src.indexOf('>', from);
+      if (gt < 0 || gt > end) return Infinity;
+      from = gt + 1;
+    } else return Infinity;
+  }
+  return maxLen(src, from, end - 1);
+}
+
+/** Max length of the pattern piece src[a, b) (alternatives, groups, classes, quantifiers). */
+function maxLen(src: string, a: number, b: number): number {
+  let best = 0;
+  let cur = 0;
+  let last = 0;
+  let i = a;
+  while (i < b) {
+    const c = src[i];
+    if (c === '|') {
+      best = Math.max(best, cur);
+      cur = last = 0;
+      i++;
+    } else if (c === '\\') {
+      last = escapeMax(src[i + 1]);
+      cur += last;
+      i += 2;
+    } else if (c === '[') {
+      last = 1;
+      cur += 1;
+      i = classEnd(src, i);
+    } else if (c === '(') {
+      const end = groupEnd(src, i);
+      if (end < 0 || end > b) return Infinity;
+      last = groupMax(src, i, end);
+      cur += last;
+      i = end;
+    } else if (QUANT.has(c)) {
+      let times = c === '?' ? 1 : Infinity;
+      if (c === '{') {
+        const close = src.indexOf('}', i);
+        if (close < 0 || close >= b) return Infinity;
+        times = repeatMax(src.slice(i, close + 1));
+        i = close + 1;
+      } else i++;
+      cur = grow(cur, last, times);
+      if (src[i] === '?') i++;
+    } else {
+      last = c === '^' || c === '$' ? 0 : 1;
+      cur += last;
+      i++;
+    }
+  }
+  return Math.max(best, cur);
 }
 
 /** Index after the `]` closing the class opened at `i`. */

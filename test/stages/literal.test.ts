@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { requiredLiteral } from '../../src/extract/literal.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { literalAnchor, requiredLiteral } from '../../src/extract/literal.js';
+import { matches } from '../../src/extract/engine.js';
+import { expand } from '../../src/patterns.js';
+import { extractText } from '../../src/pipeline.js';
 
 describe('requiredLiteral: a literal every match must contain', () => {
   it('finds the longest plain run outside groups, classes and quantifiers', () => {
@@ -25,6 +30,46 @@ describe('requiredLiteral: a literal every match must contain', () => {
     for (const src of srcs) {
       const lit = requiredLiteral(src)!;
       for (const t of texts) if (new RegExp(src).test(t)) expect(t, `${src} on ${t}`).toContain(lit);
+    }
+  });
+});
+
+describe('literalAnchor: how far before its literal a match can start', () => {
+  it('counts the most a match consumes before the literal', () => {
+    expect(literalAnchor('(?<=^|[\\s，,。]|年度)(?:本年|全年)?收入合计(?:为|是|:)?(?<n>\\d+)')).toEqual({ lit: '收入合计', before: 2 });
+    expect(literalAnchor('(?<=年)支出(?:为|是)')).toEqual({ lit: '支出', before: 0 });
+    expect(literalAnchor('[ab]{2,3}\\d?x(?:yz|w)?预算')).toEqual({ lit: '预算', before: 7 });
+    expect(literalAnchor('a(?<![b])(?=c)\\bcd')).toEqual({ lit: 'cd', before: 1 });
+    expect(literalAnchor('收、?支总计')).toEqual({ lit: '支总计', before: 2 });
+  });
+  it('is unbounded when something before it can repeat without limit, or is not understood', () => {
+    expect(literalAnchor('\\s*支出')?.before).toBe(Infinity);
+    expect(literalAnchor('(?:a+)?支出')?.before).toBe(Infinity);
+    expect(literalAnchor('x{2,}支出')?.before).toBe(Infinity);
+    expect(literalAnchor('(?<y>\\d)\\k<y>支出')?.before).toBe(Infinity);
+    expect(literalAnchor('\\u4e00支出')?.before).toBe(Infinity);
+  });
+  it('the engine finds the same matches from the literal as a scan of the whole text (every pattern, corpus)', () => {
+    const regexes: string[] = [];
+    const collect = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(collect);
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (k === 'regex' && typeof x === 'string' ? regexes.push(x) : collect(x));
+    };
+    for (const f of readdirSync('patterns').filter((n) => n.endsWith('.yaml'))) collect(parse(readFileSync(`patterns/${f}`, 'utf8')));
+    // finance.ts fills in its own two placeholders
+    const fin = parse(readFileSync('patterns/finance.yaml', 'utf8')) as { boundary: string; subjects: Record<string, { regex: string }> };
+    const subj = Object.values(fin.subjects).map((x) => `(?:${x.regex})`).join('|');
+    regexes.forEach((r, i) => (regexes[i] = r.replaceAll('{BOUNDARY}', fin.boundary).replaceAll('{SUBJECT}', subj)));
+    const anchored = regexes.filter((r) => (literalAnchor(expand(r))?.before ?? Infinity) !== Infinity);
+    expect(anchored.length).toBeGreaterThan(10);
+    for (const f of readdirSync('corpus').filter((n) => n.endsWith('.txt') && !n.includes('gb18030'))) {
+      const { doc } = extractText(readFileSync(`corpus/${f}`, 'utf8'));
+      doc.excluded = [];
+      for (const r of regexes) {
+        const re = new RegExp(expand(r), 'g');
+        const want = [...doc.norm.matchAll(re)].filter((m) => m[0].length).map((m) => [m.index, m[0]]);
+        expect([...matches(doc, r)].map((m) => [m.span.start, m.m[0]]), `${f}: ${r}`).toEqual(want);
+      }
     }
   });
 });
