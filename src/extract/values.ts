@@ -12,6 +12,8 @@ const alt = (words: string[]) => [...words].sort((a, b) => b.length - a.length).
 
 interface Grammar {
   re: RegExp;
+  /** the prefix words, longest first (made once: every parsed cell split its prefix with them) */
+  prefixWords: string[];
   prefixOp: Map<string, Op>;
   suffixOp: Map<string, Op>;
   approxPrefix: Set<string>;
@@ -36,7 +38,8 @@ function compile(): Grammar {
     `(?<infix2>${alt(v.approx_infix)})?` +
     `(?<unit>${alt(v.units)})?` +
     `(?<post>${alt([...suffixOp.keys(), ...v.approx_suffix])})?$`;
-  grammar = { re: new RegExp(src), prefixOp, suffixOp, approxPrefix: new Set(v.approx_prefix) };
+  const words = [...prefixOp.keys(), ...v.approx_prefix, ...v.neutral_prefix].sort((a, b) => b.length - a.length);
+  grammar = { re: new RegExp(src), prefixWords: words, prefixOp, suffixOp, approxPrefix: new Set(v.approx_prefix) };
   return grammar;
 }
 
@@ -59,10 +62,9 @@ function textOnly(text: string): ParsedValue {
   return { text, op: null, value: null, unit: null, approx: null };
 }
 
-/** Splits a run of prefix words (`约不少于`) into the words of the grammar, longest first. */
-function prefixWords(run: string, words: string[]): string[] {
+/** Splits a run of prefix words (`约不少于`) into the words of the grammar (`sorted`: longest first). */
+function prefixWords(run: string, sorted: string[]): string[] {
   const out: string[] = [];
-  const sorted = [...words].sort((a, b) => b.length - a.length);
   let rest = run;
   while (rest) {
     const w = sorted.find((x) => rest.startsWith(x));
@@ -87,7 +89,7 @@ export function parseValue(raw: string | null | undefined): ParsedValue | null {
 
   let op: Op | null = null;
   let approx: string | null = null;
-  for (const w of prefixWords(pre, [...g.prefixOp.keys(), ...v.approx_prefix, ...v.neutral_prefix])) {
+  for (const w of prefixWords(pre, g.prefixWords)) {
     if (g.prefixOp.has(w)) op ??= g.prefixOp.get(w)!;
     else if (g.approxPrefix.has(w)) approx ??= w;
   }
