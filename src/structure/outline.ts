@@ -41,13 +41,17 @@ function standaloneSection(title: string): SectionDef | null {
   return null;
 }
 
-const classified = new WeakMap<Line, Candidate | null>();
+// one weak entry per document, its lines in a Map: a WeakMap entry per line costs several times a Map entry, and
+// more again in garbage collection
+const classified = new WeakMap<KDocument, Map<Line, Candidate | null>>();
 
 /** Classify one line (norm text) as a heading candidate, or null. Once per line (the TOC pass asks too): the
  *  result is shared, so callers must not change it. */
 export function classifyLine(doc: KDocument, line: Line): Readonly<Candidate> | null {
-  let c = classified.get(line);
-  if (c === undefined) classified.set(line, (c = classify(doc, line)));
+  let byLine = classified.get(doc);
+  if (!byLine) classified.set(doc, (byLine = new Map()));
+  let c = byLine.get(line);
+  if (c === undefined) byLine.set(line, (c = classify(doc, line)));
   return c;
 }
 
