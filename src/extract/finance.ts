@@ -52,14 +52,25 @@ function inheritedSubject(doc: KDocument, offset: number): string | null {
   return last?.key ?? null;
 }
 
+/** A finance pattern's regex with finance.yaml's own placeholders ({BOUNDARY}, {SUBJECT}, {ADJUSTED}) filled in. */
+export function financeSource(regex: string): string {
+  let src = sources.get(regex);
+  if (src === undefined) {
+    const f = file();
+    src = regex.replaceAll('{BOUNDARY}', f.boundary).replaceAll('{SUBJECT}', subjectAlternation(f)).replaceAll('{ADJUSTED}', f.adjusted);
+    sources.set(regex, src);
+  }
+  return src;
+}
+const sources = new Map<string, string>();
+
 export function extractFinance(doc: KDocument, claimed: Span[]): void {
   const f = file();
-  const subj = subjectAlternation(f);
   const overlaps = (s: Span) => claimed.some((c) => s.start < c.end && s.end > c.start);
   const budgetReport = doc.reportKind === 'budget';
   for (const p of f.patterns) {
     if (p.kinds && (!doc.reportKind || !p.kinds.includes(doc.reportKind))) continue;
-    const src = p.regex.replaceAll('{BOUNDARY}', f.boundary).replaceAll('{SUBJECT}', subj).replaceAll('{ADJUSTED}', f.adjusted);
+    const src = financeSource(p.regex);
     for (const match of matches(doc, src)) {
       const g = match.m.groups ?? {};
       const amountSpan = match.group('amount') ?? match.group('pct');

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { literalAnchor, requiredLiteral } from '../../src/extract/literal.js';
 import { matches } from '../../src/extract/engine.js';
+import { financeSource } from '../../src/extract/finance.js';
 import { expand } from '../../src/patterns.js';
 import { extractText } from '../../src/pipeline.js';
 
@@ -55,11 +56,16 @@ describe('literalAnchor: how far before its literal a match can start', () => {
       if (Array.isArray(v)) v.forEach(collect);
       else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (k === 'regex' && typeof x === 'string' ? regexes.push(x) : collect(x));
     };
-    for (const f of readdirSync('patterns').filter((n) => n.endsWith('.yaml'))) collect(parse(readFileSync(`patterns/${f}`, 'utf8')));
-    // finance.ts fills in its own two placeholders
-    const fin = parse(readFileSync('patterns/finance.yaml', 'utf8')) as { boundary: string; subjects: Record<string, { regex: string }> };
-    const subj = Object.values(fin.subjects).map((x) => `(?:${x.regex})`).join('|');
-    regexes.forEach((r, i) => (regexes[i] = r.replaceAll('{BOUNDARY}', fin.boundary).replaceAll('{SUBJECT}', subj)));
+    for (const f of readdirSync('patterns').filter((n) => n.endsWith('.yaml'))) {
+      const data = parse(readFileSync(`patterns/${f}`, 'utf8')) as Record<string, unknown>;
+      const from = regexes.length;
+      collect(data);
+      // a file's own placeholder ({ORG} in meta.yaml) is its top-level key of that name, filled in by its extractor
+      const own = (r: string) => r.replace(/\{([A-Z_]+)\}/g, (m, k: string) => (typeof data[k.toLowerCase()] === 'string' ? (data[k.toLowerCase()] as string) : m));
+      for (let i = from; i < regexes.length; i++) regexes[i] = own(regexes[i]);
+    }
+    // finance.ts fills in its own placeholders ({SUBJECT} is built from its subjects)
+    regexes.forEach((r, i) => (regexes[i] = financeSource(r)));
     const anchored = regexes.filter((r) => (literalAnchor(expand(r))?.before ?? Infinity) !== Infinity);
     expect(anchored.length).toBeGreaterThan(10);
     for (const f of readdirSync('corpus').filter((n) => n.endsWith('.txt') && !n.includes('gb18030'))) {
