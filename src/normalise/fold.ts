@@ -62,6 +62,38 @@ export function simplify(s: string): string {
   return r;
 }
 
+/**
+ * Radical and compatibility code points some PDF fonts map their glyphs to (部⻔, 收⼊, ⽀出: the text layer of
+ * Chrome's and some Word exports) → the ideographs patterns expect. Kangxi radicals and CJK compatibility
+ * ideographs by their NFKC form; the CJK Radicals Supplement has none for most, so its standalone characters are
+ * listed (C-simplified forms first). All single UTF-16 units: offsets stay valid.
+ */
+const RADICALS: Record<string, string> = (() => {
+  const map: Record<string, string> = {
+    '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门', '⻚': '页', '⻛': '风', '⻜': '飞', '⻢': '马',
+    '⻥': '鱼', '⻦': '鸟', '⻨': '麦', '⻩': '黄', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟', '⺟': '母',
+    '⻄': '西', '⻑': '長', '⻘': '青', '⻝': '食', '⻤': '鬼', '⺠': '民',
+  };
+  const add = (from: number, to: number) => {
+    for (let c = from; c <= to; c++) {
+      const ch = String.fromCharCode(c);
+      const n = ch.normalize('NFKC');
+      if (n !== ch && n.length === 1) map[ch] = n;
+    }
+  };
+  add(0x2f00, 0x2fd5); // Kangxi Radicals
+  add(0xf900, 0xfaff); // CJK Compatibility Ideographs
+  return map;
+})();
+const RADICAL = new RegExp(`[${Object.keys(RADICALS).join('')}]`, 'g');
+
+/** Radicals and compatibility ideographs → their ideographs; the count changed is for the document's message. */
+export function foldRadicals(s: string): { text: string; changed: number } {
+  let changed = 0;
+  const text = s.replace(RADICAL, (ch) => (changed++, RADICALS[ch]));
+  return { text, changed };
+}
+
 /** The converter over the whole text, no clause skipping: simplify() must give the same (tested). */
 export const simplifyWhole = (s: string): string => toSimplified(s);
 

@@ -1,19 +1,24 @@
 // Stage 2 — normalise: the matching copy (norm) and the value copy (display), both offset-preserving.
 import type { KDocument } from '../document.js';
-import { foldForDisplay, foldForMatch, simplify } from './fold.js';
+import { foldForDisplay, foldForMatch, foldRadicals, simplify } from './fold.js';
 
 // Markup left behind by converters (pandoc bookmarks, markdown bold): blanked, same length.
 const ARTIFACTS = /\[bookmark: [^\]\n]*\]|\*\*/g;
 const blank = (s: string) => s.replace(ARTIFACTS, (m) => ' '.repeat(m.length));
 
 export function normalise(doc: KDocument): void {
-  const simp = blank(simplify(doc.text));
+  // radicals first: a Kangxi radical stands for a traditional form (⾨ → 門), which simplify() then converts
+  const radicals = foldRadicals(doc.text);
+  const simp = blank(simplify(radicals.text));
   doc.display = foldForDisplay(simp);
   doc.norm = foldForMatch(simp);
   if (doc.norm.length !== doc.text.length || doc.display.length !== doc.text.length) {
     throw new Error('normalise: offsets not preserved'); // a bug, never data-dependent
   }
-  if (simp !== doc.text && countDiff(simp, doc.text) > 3) {
+  if (radicals.changed) {
+    doc.messages.push({ ruleId: 'normalise.radicals', reason: `${radicals.changed} radical or compatibility characters read as their ideographs (部⻔ → 部门)` });
+  }
+  if (simp !== radicals.text && countDiff(simp, radicals.text) > 3) {
     doc.messages.push({ ruleId: 'normalise.traditional', reason: 'traditional script converted to simplified for matching' });
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import { cleanValue, foldForMatch, simplify, simplifyWhole } from '../../src/normalise/fold.js';
+import { cleanValue, foldForMatch, foldRadicals, simplify, simplifyWhole } from '../../src/normalise/fold.js';
 import { halfUlp, parseChineseInteger, toCount, toRate, toYuan } from '../../src/normalise/numbers.js';
 import { extractText } from '../../src/pipeline.js';
 
@@ -19,6 +19,24 @@ describe('normalise: length-preserving folds', () => {
   it('folds every look-alike and leaves other text as it is', () => {
     expect(foldForMatch('【一】〈二〉﹪﹕﹔\u3000≧≦﹣～〜．')).toBe('(一)(二)%:; ≥≤-~~.');
     expect(foldForMatch('县科协149.83万元，占61.99%')).toBe('县科协149.83万元，占61.99%');
+  });
+  it('reads radical and compatibility code points as their ideographs (a PDF text layer: 部⻔, 收⼊, ⽀出)', () => {
+    // ⻔ U+2ED4 (CJK Radicals Supplement), ⼊ U+2F0A and ⽀ U+2F40 (Kangxi Radicals), 豈 U+F900 (compatibility; U+FA11 﨑 is itself unified and stays)
+    const s = '部⻔收⼊⽀出项⽬\uf900﨑';
+    const r = foldRadicals(s);
+    expect(r.text).toBe('部门收入支出项目\u8c48﨑');
+    expect(r.changed).toBe(5);
+    expect(r.text.length).toBe(s.length);
+    // a Kangxi radical stands for the traditional form; normalise simplifies it after the fold (⾨ → 門 → 门)
+    const { doc } = extractText('某县科协部⾨决算');
+    expect(doc.norm).toBe('某县科协部门决算');
+    expect(doc.text).toBe('某县科协部⾨决算'); // evidence points into the text as it came
+    expect(doc.messages.map((m) => m.ruleId)).toContain('normalise.radicals');
+  });
+  it('leaves ideographs, 〇 and other text alone', () => {
+    const s = '某县科学技术协会二〇二三年支出149.83万元，门、入、支、目。';
+    expect(foldRadicals(s)).toEqual({ text: s, changed: 0 });
+    expect(extractText(s).doc.messages.map((m) => m.ruleId)).not.toContain('normalise.radicals');
   });
   it('converts clause by clause exactly as the converter does on the whole text', () => {
     // simplify() skips clauses with no character the dictionaries change; the result must not differ
