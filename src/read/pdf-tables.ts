@@ -57,7 +57,8 @@ const SAME_LINE = 1;
 
 /**
  * Can the page's positioned text hold a ruled table of two or more columns? Only then is pdf-parse's table finder
- * worth its cost, a full operator list of the page (glyph outlines included), as much again as reading the text.
+ * worth its cost, a full operator list of the page (no glyph outlines since the reading options drop fonts, see
+ * pdf.ts PDFJS_OPTIONS; before, they made it as costly again as reading the text).
  * A table with two columns has a row with text in two cells side by side: two pieces on one visual line with a
  * gap between them wider than cell padding. Conservative, as a yes only costs time: any such gap counts, also a
  * page number far to the right of a running header, a form line "填表人：…    联系电话：…" or wide justification.

@@ -180,7 +180,7 @@ export async function readPdf(bytes: Uint8Array, opts: ReadOptions = {}): Promis
       }
       const vp = page.getViewport({ scale: 1 });
       const { pieces, chars, across } = piecesOf((await page.getTextContent()).items, vp);
-      // pdf-parse's table finder needs the page's operator list (≈ as costly again as its text): only pages whose
+      // pdf-parse's table finder needs the page's operator list (a second pass over its content): only pages whose
       // text can hold a table of two or more columns, or whose text does not run left to right, get it
       const lines = chars > 0 ? await linesWithTables(parser, page, pieces, !across || mayHoldTable(pieces)) : [];
       // glyphs without text (no ToUnicode, garbage codes) count as no text layer
