@@ -2,9 +2,10 @@
 // the lines of a cell joined with nothing; a cell covered by a vertical merge is an empty cell, a horizontally
 // merged cell is written once). The grid — cell boxes with colspan/rowspan — comes from pdf-parse's own table
 // finder, which reads the ruling lines of the page; we put the positioned text into its cells.
-import { Table as LineTable, type Line } from 'pdf-parse';
+import { Line, Point, Table as LineTable } from 'pdf-parse';
 import type { TextLine, TextPiece } from './pdf-layout.js';
 import { piecesToLines } from './pdf-layout.js';
+import { pdfjsOps } from './pdfjs.js';
 
 /** A cell box from pdf-parse (viewport coordinates, y grows downwards). */
 export interface GridCell {
@@ -101,6 +102,8 @@ export async function findGrids(parser: unknown, page: unknown): Promise<GridTab
   if (typeof p.getPageTables !== 'function') return [];
   try {
     const store = await p.getPageTables(page);
+    // pdf-parse takes stroked lines only; Word's, WPS's and Chrome's exports fill thin rectangles instead
+    for (const l of await filledRules(page)) (l.from.y === l.to.y ? store.hLines : store.vLines).push(l);
     store.normalize();
     // keep the vertical lines to tell real cell borders later
     const vLines = store.vLines.map((l: { from: Pt; to: Pt }) => ({ x: l.from.x, y0: Math.min(l.from.y, l.to.y), y1: Math.max(l.from.y, l.to.y) }));
@@ -112,6 +115,59 @@ export async function findGrids(parser: unknown, page: unknown): Promise<GridTab
     return [];
   }
 }
+
+/** A filled rectangle at most this thick (pt) is a ruling line: Word draws 0.5 pt borders, Chrome 1 px. */
+const RULE_THICKNESS = 2.5;
+/** …and at least this long (pt), as pdf-parse asks of stroked lines. */
+const RULE_LENGTH = 5;
+
+interface OpPage {
+  getViewport(o: { scale: number }): { transform: number[] };
+  getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
+}
+
+/**
+ * Ruling lines drawn as thin filled rectangles, as page (viewport) lines along their long side. The page's operator
+ * list is pdf.js's cached one from the finder's call. A fill that is not thin (a shaded header) is not a line, and
+ * a lone underline joins no grid (connectedTables asks for crossing lines).
+ */
+export async function filledRules(page: unknown): Promise<Line[]> {
+  const pg = page as OpPage;
+  const { OPS } = await pdfjsOps();
+  const vp = pg.getViewport({ scale: 1 }).transform;
+  const ops = await pg.getOperatorList();
+  const out: Line[] = [];
+  let m = [1, 0, 0, 1, 0, 0];
+  const stack: number[][] = [];
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    const args = ops.argsArray[i];
+    if (fn === OPS.save) stack.push(m);
+    else if (fn === OPS.restore) m = stack.pop() ?? m;
+    else if (fn === OPS.transform) m = multiply(m, args as number[]);
+    else if (fn === OPS.constructPath && (args?.[0] === OPS.fill || args?.[0] === OPS.eoFill)) {
+      const mm = args[2] as ArrayLike<number> | undefined;
+      if (!mm || !Number.isFinite(mm[0])) continue;
+      const [x0, y0, x1, y1] = [mm[0], mm[1], mm[2], mm[3]];
+      const w = x1 - x0;
+      const h = y1 - y0;
+      let line: Line | null = null;
+      if (w >= RULE_LENGTH && h <= RULE_THICKNESS) line = new Line(new Point(x0, (y0 + y1) / 2), new Point(x1, (y0 + y1) / 2));
+      else if (h >= RULE_LENGTH && w <= RULE_THICKNESS) line = new Line(new Point((x0 + x1) / 2, y0), new Point((x0 + x1) / 2, y1));
+      if (line) out.push(line.transform(m).transform(vp));
+    }
+  }
+  return out;
+}
+
+const multiply = (a: number[], b: number[]): number[] => [
+  a[0] * b[0] + a[2] * b[1],
+  a[1] * b[0] + a[3] * b[1],
+  a[0] * b[2] + a[2] * b[3],
+  a[1] * b[2] + a[3] * b[3],
+  a[0] * b[4] + a[2] * b[5] + a[4],
+  a[1] * b[4] + a[3] * b[5] + a[5],
+];
 
 /**
  * The ruling lines grouped into tables: every line that crosses a line of a table belongs to it, repeated until

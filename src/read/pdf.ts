@@ -1,8 +1,5 @@
 // PDF → plain text with pages. The text layer comes from pdf-parse v2 (its own pdf.js); pages without one are
 // OCR'd. Then running headers/footers are dropped and visual lines re-joined into paragraphs (pdf-layout.ts).
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 // before pdf-parse: captures the builtins pdf.js's polyfills replace (see natives.ts)
 import { restoreNatives } from './natives.js';
 import { PDFParse } from 'pdf-parse';
@@ -11,6 +8,7 @@ import { ReadError } from './errors.js';
 import { assemble, piecesToLines, removeRunningLines, type LayoutPage, type TextLine, type TextPiece } from './pdf-layout.js';
 import { findGrids, joinSplitRows, mayHoldTable, placeTables, type RowLine } from './pdf-tables.js';
 import { checkAborted } from './timeout.js';
+import { PDFJS_DIR, pdfjsOps } from './pdfjs.js';
 import type { ReadOptions } from './index.js';
 
 /** More pages than this is not a report; refuse rather than spend minutes on it. */
@@ -27,8 +25,6 @@ const OCR_MAX_PIXELS = 10_000_000;
 // pdf.js must be the copy pdf-parse loads (two versions in one process break), and in Node cMapUrl must be a
 // filesystem path with a trailing slash, not a file:// URL. Without the CMaps, Chinese PDFs with non-embedded
 // fonts (UniGB-UCS2-H …) give EMPTY text and no error.
-const require = createRequire(import.meta.url);
-const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json', { paths: [path.dirname(require.resolve('pdf-parse'))] }));
 const PDFJS_COMMON = {
   cMapUrl: PDFJS_DIR + '/cmaps/',
   cMapPacked: true,
@@ -86,10 +82,9 @@ const IMAGE_OPS = ['paintImageMaskXObject', 'paintImageMaskXObjectGroup', 'paint
 const TEXT_OPS = ['showText', 'showSpacedText', 'nextLineShowText', 'nextLineSetSpacingShowText'];
 let opCodes: { image: Set<number>; text: Set<number> } | null = null;
 
-/** Operator codes from the very pdf.js module pdf-parse imports (same file, so the same module instance). */
 async function operatorCodes(): Promise<{ image: Set<number>; text: Set<number> }> {
   if (!opCodes) {
-    const pdfjs = (await import(pathToFileURL(PDFJS_DIR + '/legacy/build/pdf.mjs').href)) as { OPS: Record<string, number> };
+    const pdfjs = await pdfjsOps();
     opCodes = { image: new Set(IMAGE_OPS.map((k) => pdfjs.OPS[k])), text: new Set(TEXT_OPS.map((k) => pdfjs.OPS[k])) };
   }
   return opCodes;

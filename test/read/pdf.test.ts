@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PDFParse } from 'pdf-parse';
 import { readBytes } from '../../src/read/index.js';
+import { extractBytes } from '../../src/pipeline.js';
 import { PDFJS_DRAW_OPTIONS, PDFJS_OPTIONS } from '../../src/read/pdf.js';
 import { readCorpus, seedLines, squash } from './helpers.js';
 
@@ -24,6 +25,24 @@ describe('pdf.js options: reading never draws glyphs, drawing for OCR does', () 
     const [read, draw] = [await shot(PDFJS_OPTIONS), await shot(PDFJS_DRAW_OPTIONS)];
     // PNG size as ink: a blank A4 page compresses to ≈ 9 KB, seed000's first page of text to ≈ 170 KB
     expect(draw).toBeGreaterThan(5 * read);
+  });
+});
+
+describe('a table whose borders are filled thin rectangles (Chrome, Word, WPS exports): synth-chrome-filled.pdf', () => {
+  it('is read cell by cell; the shaded header (a large fill) makes no ruling line', async () => {
+    const r = await readBytes(readCorpus('synth-chrome-filled.pdf'));
+    expect(r.tables).toHaveLength(1);
+    // 4 rows of 4 cells: no extra row or column from the header's shading
+    expect(r.tables![0].rows.map((row) => row.length)).toEqual([4, 4, 4, 4]);
+    expect(r.text).toContain('合计\t198.20\t150.10\t48.10');
+    expect(r.text).toContain('住房保障⽀出\t18.20\t18.20\t');
+  });
+  it('its statement table gives the figures the prose does not (the text layer has Kangxi radicals: ⽀出)', async () => {
+    const { record } = await extractBytes('synth-chrome-filled.pdf', readCorpus('synth-chrome-filled.pdf'));
+    expect(record.finance.spendingGrandTotal).toBe(2153600); // prose: 支出总计215.36万元
+    expect(record.finance.basic.actual).toBe(1501000); // table: 合计 row, 基本支出 column, 万元
+    expect(record.finance.project.actual).toBe(481000);
+    expect(record.finance.spendingTotal.actual).toBe(1982000);
   });
 });
 
