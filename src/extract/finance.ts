@@ -2,13 +2,14 @@
 import type { KDocument, Span } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { toRate, toYuan } from '../normalise/numbers.js';
-import { matches, saysOtherYear, sentenceAt, trimSpan } from './engine.js';
+import { matches, saysOtherYear, sectionsAt, sentenceAt, trimSpan } from './engine.js';
+import { spanAt } from '../document.js';
 
 type Aspect = 'budget' | 'actual' | 'rate' | 'initial';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -89,6 +90,16 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       }
       let path: string | string[] | null = p.path ?? null;
       let aspect = p.aspect ?? 'actual';
+      // a target rate (绩效目标 section, 目标：… line) is no result
+      if (aspect === 'rate' && inTargets(doc, f, match.span.start)) {
+        claimed.push(amountSpan);
+        continue;
+      }
+      // 数量指标：…完成率135% | 按时完成率100%: an indicator's completion, not spending's
+      if (aspect === 'rate' && compile(f.bare_completion, '').test(match.m[0]) && !MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start))) {
+        claimed.push(amountSpan);
+        continue;
+      }
       if (!path) {
         let key = p.subject === 'inherit' ? inheritedSubject(doc, match.span.start) : p.subject ?? (g.subject ? subjectOf(g.subject, followingSubject(doc, match.group('subject'))) : null);
         // a bare 完成率 speaks of spending only in a sentence about money (not 换届工作…完成率100%)
@@ -145,6 +156,14 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
     }
   }
   extractNone(doc, f, f.none);
+}
+
+/** True when `at` is in a section stating goals, or its line so far opens with a target cue. */
+function inTargets(doc: KDocument, f: FinanceFile, at: number): boolean {
+  if (sectionsAt(doc, at).some((h) => compile(f.target_sections, '').test(h.title))) return true;
+  const line = spanAt(doc.lines, at);
+  const from = Math.max(line?.start ?? sentenceAt(doc, at).start, at - 300);
+  return compile(f.target_sentence, '').test(doc.norm.slice(from, at));
 }
 
 /** True when `before` holds a label naming an item other than the unit's own money (科普e站建设项目：). */
