@@ -138,7 +138,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         path = planned.length === 1 ? planned[0] : planned;
       }
       // a project report has no unit-wide totals: its whole-budget figures are the project's
-      if (doc.reportKind === 'project_self_eval' && typeof path === 'string') path = path.replace(/^\/finance\/spendingTotal\/(budget|actual|executionRate)$/, '/finance/project/$1');
+      // (部门整体支出X, 整体支出预算执行率 name the unit itself: they stay the unit's)
+      if (doc.reportKind === 'project_self_eval' && typeof path === 'string' && !UNIT_NAMED.test(match.m[0])) path = path.replace(/^\/finance\/spendingTotal\/(budget|actual|executionRate)$/, '/finance/project/$1');
       // (in another report) 科普e站建设项目：年初预算数为X，全年实际支出Y — after a label naming an item, unit-wide figures are the item's
       if (typeof path === 'string' && /^\/finance\/spendingTotal\//.test(path) && namedOwner(f, sentenceBefore(doc, match.span.start))) continue;
       const value = g.pct !== undefined ? toRate(g.pct) : toYuan(g.num ?? amountNum(match.m[0]), g.unit ?? unitOf(match.m[0]));
@@ -187,6 +188,7 @@ function followingSubject(doc: KDocument, subj: Span | null): string {
   return subj ? doc.norm.slice(subj.end, subj.end + 8) : '';
 }
 
+const UNIT_NAMED = /整体/;
 const UNIT_TOTALS = /^\/finance\/(?:incomeGrandTotal|spendingGrandTotal|incomeTotal|spendingTotal\/actual)$/;
 
 /** In a budget disclosure: the plan-side path for `path`, or null when the field has none. */
