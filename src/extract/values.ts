@@ -14,6 +14,8 @@ interface Grammar {
   re: RegExp;
   /** the prefix words, longest first (made once: every parsed cell split its prefix with them) */
   prefixWords: string[];
+  /** a number that is a date (2023.12), made once */
+  dateNumber: RegExp;
   prefixOp: Map<string, Op>;
   suffixOp: Map<string, Op>;
   approxPrefix: Set<string>;
@@ -39,7 +41,7 @@ function compile(): Grammar {
     `(?<unit>${alt(v.units)})?` +
     `(?<post>${alt([...suffixOp.keys(), ...v.approx_suffix])})?$`;
   const words = [...prefixOp.keys(), ...v.approx_prefix, ...v.neutral_prefix].sort((a, b) => b.length - a.length);
-  grammar = { re: new RegExp(src), prefixWords: words, prefixOp, suffixOp, approxPrefix: new Set(v.approx_prefix) };
+  grammar = { re: new RegExp(src), prefixWords: words, dateNumber: new RegExp(v.date_number), prefixOp, suffixOp, approxPrefix: new Set(v.approx_prefix) };
   return grammar;
 }
 
@@ -108,7 +110,7 @@ export function parseValue(raw: string | null | undefined): ParsedValue | null {
   if (unit && v.date_units.includes(unit)) return textOnly(text);
   if (unit && v.date_units_after_year.includes(unit) && /^(19|20)\d\d$/.test(digits)) return textOnly(text);
   if (unit === '%' && multiplier) return textOnly(text);
-  if (!unit && !multiplier && new RegExp(v.date_number).test(digits)) return textOnly(text);
+  if (!unit && !multiplier && g.dateNumber.test(digits)) return textOnly(text);
   const value = toCount(digits, multiplier);
   if (value === null) return textOnly(text);
   return { text, op, value, unit, approx };
