@@ -133,7 +133,7 @@ interface OpPage {
  */
 export async function filledRules(page: unknown): Promise<Line[]> {
   const pg = page as OpPage;
-  const { OPS } = await pdfjsOps();
+  const { OPS, Util } = await pdfjsOps();
   const vp = pg.getViewport({ scale: 1 }).transform;
   const ops = await pg.getOperatorList();
   const out: Line[] = [];
@@ -144,7 +144,7 @@ export async function filledRules(page: unknown): Promise<Line[]> {
     const args = ops.argsArray[i];
     if (fn === OPS.save) stack.push(m);
     else if (fn === OPS.restore) m = stack.pop() ?? m;
-    else if (fn === OPS.transform) m = multiply(m, args as number[]);
+    else if (fn === OPS.transform) m = Util.transform(m, args as number[]);
     else if (fn === OPS.constructPath && (args?.[0] === OPS.fill || args?.[0] === OPS.eoFill)) {
       const mm = args[2] as ArrayLike<number> | undefined;
       if (!mm || !Number.isFinite(mm[0])) continue;
@@ -159,15 +159,6 @@ export async function filledRules(page: unknown): Promise<Line[]> {
   }
   return out;
 }
-
-const multiply = (a: number[], b: number[]): number[] => [
-  a[0] * b[0] + a[2] * b[1],
-  a[1] * b[0] + a[3] * b[1],
-  a[0] * b[2] + a[2] * b[3],
-  a[1] * b[2] + a[3] * b[3],
-  a[0] * b[4] + a[2] * b[5] + a[4],
-  a[1] * b[4] + a[3] * b[5] + a[5],
-];
 
 /**
  * The ruling lines grouped into tables: every line that crosses a line of a table belongs to it, repeated until

@@ -6,10 +6,15 @@ import { pathToFileURL } from 'node:url';
 const require = createRequire(import.meta.url);
 export const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json', { paths: [path.dirname(require.resolve('pdf-parse'))] }));
 
-let ops: Promise<{ OPS: Record<string, number> }> | null = null;
+/** The parts of pdf.js we use directly: operator codes and its matrix product. */
+export interface PdfjsModule {
+  OPS: Record<string, number>;
+  Util: { transform(m1: number[], m2: number[]): number[] };
+}
+let mod: Promise<PdfjsModule> | null = null;
 
-/** Operator codes from the very pdf.js module pdf-parse imports (same file, so the same module instance). */
-export function pdfjsOps(): Promise<{ OPS: Record<string, number> }> {
-  ops ??= import(pathToFileURL(PDFJS_DIR + '/legacy/build/pdf.mjs').href) as Promise<{ OPS: Record<string, number> }>;
-  return ops;
+/** The very pdf.js module pdf-parse imports (same file, so the same module instance). */
+export function pdfjsOps(): Promise<PdfjsModule> {
+  mod ??= import(pathToFileURL(PDFJS_DIR + '/legacy/build/pdf.mjs').href) as Promise<PdfjsModule>;
+  return mod;
 }
