@@ -11,6 +11,7 @@ const MARKER = /(?:^|(?<=[。;!?\s]|报告))(?:[一二三四五六七八九十]{
 const SIGNATURE_TAIL = /\s+[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技馆|中心|学会)\s+(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日\s*$/;
 
 interface SectionDef { key: string; match: string }
+const headings = () => loadPatternFile<{ inline_title_end: string; inline_glued_end: string }>('headings.yaml');
 
 function isSectionTitle(s: string): boolean {
   return loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections.some((sec) => compile(sec.match, '').test(s));
@@ -29,7 +30,7 @@ function titleLength(s: string, arabic: boolean, series = false): number {
   // (一)科普活动 全年开展… | (二)青少年科技教育 组织… — a topic title, when (一) and (二) both open one
   if (series && word && word[0].length <= 12 && !/[，,:：、\d“”"]/.test(word[0])) return word[0].length;
   // a short title before a space that ends like a heading (二、部门整体支出情况 2022年…)
-  if (word && word[0].length <= 20 && !/[，,:：]/.test(word[0]) && /(?:情况|概况|说明|分析|结论|问题|措施|建议|评价|目标|成效)$/.test(word[0])) return word[0].length;
+  if (word && word[0].length <= 20 && !/[，,:：]/.test(word[0]) && compile(headings().inline_title_end, '').test(word[0])) return word[0].length;
   // no space after the title: take the section phrase itself
   let best = 0;
   for (const sec of loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections) {
@@ -38,7 +39,7 @@ function titleLength(s: string, arabic: boolean, series = false): number {
   }
   if (best) return best;
   // else a short title ending like a heading, then the text (二、部门整体支出情况2022年…, 一、部门概况县科协…)
-  const glued = /^[^。;,，:：\s“”"]{2,16}?(?:情况|概况|说明|结论)(?=\d|[\u4e00-\u9fa5])/.exec(s);
+  const glued = compile(`^[^。;,，:：\\s“”"]{2,16}?(?:${headings().inline_glued_end})(?=\\d|[\\u4e00-\\u9fa5])`, '').exec(s);
   return glued ? glued[0].length : 0;
 }
 
