@@ -253,7 +253,10 @@ describe('a worker process dying', () => {
     const died = o.errors.filter((e) => e.code === 'internal');
     expect(died.length).toBeLessThanOrEqual(1); // the kill may land between two documents
     if (died.length) expect(died[0].message).toMatch(/worker process died \(SIGKILL\)/);
-    expect(stdout).toMatch(new RegExp(`${good + bad} inputs: ${good - died.length} records`));
+    // the worker may have been on one of the bad inputs, which fails anyway (then as internal, not its own reason)
+    const diedGood = died.filter((e) => !Object.keys(BAD).some((name) => e.path.endsWith(name))).length;
+    expect(o.errors.length).toBe(bad + diedGood);
+    expect(stdout).toMatch(new RegExp(`${good + bad} inputs: ${good - diedGood} records`));
   }, 120_000);
 });
 
