@@ -60,8 +60,17 @@ export function createExecutor(opts: { jobs: number; timeoutSec: number; workloa
 
 const limitMs = (timeoutSec: number, ocrPages: number) => (timeoutSec + OCR_SECONDS_PER_PAGE * ocrPages) * 1000;
 
+/**
+ * Tasks a worker holds at once: the one it works on and the next, already sent. The worker never waits for the
+ * main process between two documents (with two workers on two cores the main process is often not scheduled at
+ * once). A task that was only queued is sent again to a fresh process when its worker dies or is killed.
+ */
+export const TASKS_PER_WORKER = 2;
+
 interface Busy {
   id: number;
+  input: TaskInput;
+  /** when the worker began it: set when it reaches the head of the slot's queue */
   started: number;
   ocrPages: number;
   done: (o: TaskOutput) => void;
@@ -70,7 +79,8 @@ interface Busy {
 class Slot {
   proc: ChildProcess | null = null; // started on first use: a rerun with nothing left to do starts no worker
   ready: Promise<void> = Promise.resolve();
-  busy: Busy | null = null;
+  /** sent to the current process, in the order it works on them; the head is the one in hand */
+  readonly inFlight: Busy[] = [];
   peakRssKb = 0;
   /** CPU time of each process this slot has run (the latest report of each), µs */
   readonly cpuByProcess = new Map<number, number>();
@@ -98,13 +108,14 @@ class Slot {
     this.ready = new Promise((resolve) => {
       proc.on('message', (m: FromWorker) => {
         if ('ready' in m) return resolve();
-        const b = this.busy;
-        if (!b || b.id !== m.id || proc !== this.proc) return;
-        if ('ocrPages' in m) b.ocrPages = Math.max(b.ocrPages, m.ocrPages);
-        else {
+        if (proc !== this.proc) return;
+        if ('ocrPages' in m) {
+          const b = this.inFlight.find((t) => t.id === m.id);
+          if (b) b.ocrPages = Math.max(b.ocrPages, m.ocrPages);
+        } else if (this.inFlight[0]?.id === m.id) {
           this.peakRssKb = Math.max(this.peakRssKb, m.maxRssKb);
           this.cpuByProcess.set(proc.pid ?? 0, m.cpuMicros);
-          this.finish(m.output);
+          this.finishHead(m.output);
         }
       });
       proc.on('exit', () => resolve());
@@ -113,12 +124,12 @@ class Slot {
     proc.on('exit', (code, signal) => {
       if (proc !== this.proc) return; // a process already replaced (killed for its time limit)
       this.proc = null; // the next task starts a fresh one
-      const b = this.busy;
+      const b = this.inFlight[0];
       if (!b) return;
       const ms = performance.now() - b.started;
       const oom = /heap out of memory|Allocation failed/i.test(this.stderrTail);
       const last = this.stderrTail.trim().split('\n').at(-1)?.slice(0, 200);
-      this.finish(
+      this.failHeadAndResend(
         oom
           ? { ok: false, code: 'out_of_memory', message: `needed more than ${WORKER_HEAP_MB} MB of memory`, ms }
           : { ok: false, code: 'internal', message: `internal error: worker process died (${signal ?? `exit ${code}`})${last ? `: ${last}` : ''}`, ms },
@@ -127,34 +138,48 @@ class Slot {
     return proc;
   }
 
-  private finish(o: TaskOutput): void {
-    const b = this.busy;
+  private finishHead(o: TaskOutput): void {
+    const b = this.inFlight.shift();
     if (!b) return;
-    this.busy = null;
+    if (this.inFlight[0]) this.inFlight[0].started = performance.now(); // the worker goes straight on to it
     b.done(o);
     this.onIdle(this);
   }
 
-  async run(id: number, input: TaskInput): Promise<TaskOutput> {
+  /** the process is gone: the task in hand fails, the ones only queued go to a fresh process */
+  private failHeadAndResend(o: TaskOutput): void {
+    const queued = this.inFlight.splice(1);
+    this.finishHead(o);
+    for (const b of queued) void this.send(b);
+  }
+
+  run(id: number, input: TaskInput): Promise<TaskOutput> {
+    return new Promise((done) => void this.send({ id, input, started: 0, ocrPages: 0, done }));
+  }
+
+  private async send(b: Busy): Promise<void> {
     const proc = this.proc ?? this.spawn();
+    this.inFlight.push(b);
+    if (this.inFlight.length === 1) b.started = performance.now();
     await this.ready;
+    if (proc !== this.proc) return; // died while starting: its 'exit' has settled or re-sent this task
     if (!proc.connected) {
       // it could not even start (a broken install): fail this document, try a fresh process for the next
-      if (this.proc === proc) this.proc = null;
+      this.proc = null;
       const last = this.stderrTail.trim().split('\n').at(-1)?.slice(0, 200);
+      const others = this.inFlight.splice(0).filter((t) => t !== b);
+      b.done({ ok: false, code: 'internal', message: `internal error: worker process did not start${last ? `: ${last}` : ''}`, ms: 0 });
       this.onIdle(this);
-      return { ok: false, code: 'internal', message: `internal error: worker process did not start${last ? `: ${last}` : ''}`, ms: 0 };
+      for (const t of others) void this.send(t);
+      return;
     }
-    return new Promise((done) => {
-      this.busy = { id, started: performance.now(), ocrPages: 0, done };
-      // a send that fails means the process died: its 'exit' settles the task
-      proc.send({ id, input } satisfies ToWorker, (err) => err && proc.kill('SIGKILL'));
-    });
+    // a send that fails means the process died: its 'exit' settles the task
+    proc.send({ id: b.id, input: b.input } satisfies ToWorker, (err) => err && proc.kill('SIGKILL'));
   }
 
   /** past its limit: kill the process (the next task starts a fresh one) and report the timeout */
   checkDeadline(timeoutSec: number): void {
-    const b = this.busy;
+    const b = this.inFlight[0];
     if (!b || !this.proc) return;
     const limit = limitMs(timeoutSec, b.ocrPages);
     const ms = performance.now() - b.started;
@@ -162,7 +187,7 @@ class Slot {
     const stuck = this.proc;
     this.proc = null;
     stuck.kill('SIGKILL');
-    this.finish({ ok: false, code: 'timeout', message: `gave up after ${limit / 1000} s`, ms });
+    this.failHeadAndResend({ ok: false, code: 'timeout', message: `gave up after ${limit / 1000} s`, ms });
   }
 
   async close(): Promise<void> {
@@ -187,7 +212,9 @@ function processExecutor(file: string, opts: { jobs: number; timeoutSec: number;
   };
   const flags = workerFlags(opts.workload ?? 'text');
   const slots = Array.from({ length: opts.jobs }, () => new Slot(file, flags, release));
-  idle.push(...slots);
+  // one entry per task a slot may take: every slot gets its first before any gets its second
+  for (let k = 0; k < TASKS_PER_WORKER; k++) idle.push(...slots);
+  idle.reverse();
   const watch = setInterval(() => slots.forEach((s) => s.checkDeadline(opts.timeoutSec)), 250);
   watch.unref();
   let nextId = 0;
