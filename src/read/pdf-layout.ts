@@ -253,13 +253,13 @@ function frameOf(lines: TextLine[]): Frame | null {
 }
 
 /** Chapter-level markers: a line starting with one is never the continuation of the line before. */
-const SECTION_START = /^(第[一二三四五六七八九十百]+[章节条部分篇]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|附件\s*\d*[:：]?$|附表)/;
+export const SECTION_START = /^(第[一二三四五六七八九十百]+[章节条部分篇]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|附件\s*\d*[:：]?$|附表)/;
 /** Item-level markers: a new paragraph only after a finished sentence (in-line lists wrap onto them too). */
-const ITEM_START = /^(\d+(\.\d+)*[、.．](?!\d)|[（(]\d+[）)]|[①-⑳])/;
-const SENTENCE_END = /[。！？；：.!?;:]$/;
+export const ITEM_START = /^(\d+(\.\d+)*[、.．](?!\d)|[（(]\d+[）)]|[①-⑳])/;
+export const SENTENCE_END = /[。！？；：.!?;:]$/;
 
 /** Width in em of what must go on the line together with the first character (kinsoku: closing marks hang on). */
-function firstTokenEm(text: string): number {
+export function firstTokenEm(text: string): number {
   const m = /^([（(《“‘〔【[]*)([A-Za-z0-9.,%+\-/:]+|.)([，。、；：？！）)》”’〕】,.;:!?%]*)/u.exec(text);
   const tok = m ? m[0] : text.slice(0, 1);
   let w = 0;

@@ -1,8 +1,9 @@
 // Plain text: UTF-8 (with or without BOM), UTF-16 LE/BE (BOM, or sniffed), GB18030/GBK, Big5. Line ends become \n.
 import iconv from 'iconv-lite';
-import type { ReadResult } from '../document.js';
+import type { Message, ReadResult } from '../document.js';
 import { sniffUtf16 } from './detect.js';
 import { ReadError } from './errors.js';
+import { unwrapText } from './unwrap.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true }); // made once: a decoder per file costs more than the decoding
 
@@ -56,7 +57,13 @@ export function readTxt(bytes: Uint8Array): ReadResult {
     throw new ReadError('binary', `cannot decode the text (${bad} undecodable characters as ${encoding})`);
   }
   if (!text.replace(/\s/g, '')) throw new ReadError('no_text', 'the text file holds only white space');
-  const messages = encoding === 'utf-8' ? [] : [{ ruleId: 'read:encoding', reason: `decoded as ${encoding}` }];
+  const messages: Message[] = encoding === 'utf-8' ? [] : [{ ruleId: 'read:encoding', reason: `decoded as ${encoding}` }];
   if (text.length !== raw.length) messages.push({ ruleId: 'read:line-ends', reason: 'CRLF/CR line ends converted to LF' });
-  return { text, format: encoding === 'utf-8' ? 'txt' : `txt:${encoding}`, pages: null, messages };
+  const format = encoding === 'utf-8' ? 'txt' : `txt:${encoding}`;
+  const u = unwrapText(text);
+  if (!u) return { text, format, pages: null, messages };
+  if (u.pages) messages.push({ ruleId: 'read:pages', reason: `${u.pages.length} pages (form feeds)` });
+  if (u.pageNumbers) messages.push({ ruleId: 'read:page-numbers', reason: `removed ${u.pageNumbers} page-number lines` });
+  if (u.joined) messages.push({ ruleId: 'read:unwrapped', reason: `joined ${u.joined} lines broken inside a paragraph (lines wrapped at ≈ ${Math.round(u.width ?? 0)} characters)` });
+  return { text: u.text, format, pages: u.pages, messages };
 }

@@ -1,0 +1,160 @@
+// Plain text made from a PDF (pdftotext, copy and paste from a viewer) keeps the PDF's visual lines: every
+// paragraph is broken where the printed line was full, and page numbers sit between the pages (often after a form
+// feed). Such text is re-joined into paragraphs by the rules the PDF reader uses (pdf-layout.ts), with the width
+// of a line in characters standing in for its geometry. Text written one paragraph per line is left alone.
+import type { Page } from '../document.js';
+import { firstTokenEm, isCjk, isPageNumberLine, ITEM_START, SECTION_START, SENTENCE_END } from './pdf-layout.js';
+
+export interface Unwrapped {
+  text: string;
+  /** from form feeds; null when the text has none */
+  pages: Page[] | null;
+  /** line breaks inside a paragraph that were removed */
+  joined: number;
+  /** page-number lines removed */
+  pageNumbers: number;
+  /** the width (em) of a full line, when the text was found to be wrapped */
+  width: number | null;
+}
+
+/** Page numbers that cannot be anything else, removed even without form feeds when there are at least two. */
+const PAGE_NUMBER_STRICT = /^\s*(?:[-—–－]\s*[0-9０-９]{1,4}\s*[-—–－]|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，、/／]?\s*共\s*[0-9０-９]{1,4}\s*页)?)\s*$/;
+
+/** Width of a line in em: CJK and full-width characters 1, a space 0.3, other characters 0.55 (as OCR measures). */
+export function emWidth(line: string): number {
+  let w = 0;
+  for (const ch of line.trimEnd()) w += isCjk(ch) ? 1 : ch === ' ' ? 0.3 : 0.55;
+  return w;
+}
+
+/** a line that is laid out in columns (a table row): never part of a paragraph */
+const isColumns = (line: string) => line.includes('\t') || /\S {3,}\S/.test(line);
+
+/** full lines fall within this many em below the widest common width (a wider last token was moved down) */
+const FULL_SLACK = 2;
+const MIN_LINE_EM = 12;
+const MIN_FULL_LINES = 5;
+
+/**
+ * The width of a full line, when the text is wrapped: many long lines end within FULL_SLACK em of one width, and
+ * most of them end inside a sentence. Text written a paragraph per line has long lines of every length, and they end
+ * with 。
+ */
+export function wrapWidth(lines: string[]): number | null {
+  const long = lines.filter((l) => !isColumns(l)).map(emWidth).filter((w) => w >= MIN_LINE_EM);
+  if (long.length < MIN_FULL_LINES) return null;
+  const ws = [...long].sort((a, b) => a - b);
+  let best = 0;
+  let width = 0;
+  for (let hi = 0, lo = 0; hi < ws.length; hi++) {
+    while (ws[hi] - ws[lo] > FULL_SLACK) lo++;
+    if (hi - lo + 1 >= best) [best, width] = [hi - lo + 1, ws[hi]];
+  }
+  // most lines longer than half a line are full ones (tables and headings make the shorter ones)
+  if (best < MIN_FULL_LINES || best < 0.4 * long.filter((w) => w >= width / 2).length) return null;
+  const full = lines.filter((l) => !isColumns(l) && Math.abs(emWidth(l) - width) <= FULL_SLACK);
+  const open = full.filter((l) => !SENTENCE_END.test(l.trimEnd())).length;
+  return open >= 0.5 * full.length ? width : null;
+}
+
+/** A paragraph's first line is indented by two characters, which pdftotext does not keep as spaces. */
+const FIRST_LINE_INDENT = 2;
+
+/**
+ * Ends a sentence, and maybe a paragraph: a full line ending so is taken as a paragraph's end. (pdftotext drops
+ * first-line indents without -layout, and with it an unnumbered heading after a full line looks like a wrapped
+ * line; ；and ： inside a paragraph are joined across.)
+ */
+const FULL_STOP = /(?:[。！？!?]|(?<!\d)\.)$/; // 121. at a line end is a number broken in two
+
+function softBreak(prev: string, next: string, width: number, prevIsFirst: boolean): boolean {
+  if (isColumns(prev) || isColumns(next)) return false;
+  if (/^\s/.test(next)) return false; // indented: a new paragraph
+  const p = prev.trimEnd();
+  if (FULL_STOP.test(p)) return false;
+  if (ITEM_START.test(next) && SENTENCE_END.test(p)) return false; // in-line lists wrap onto item markers too
+  const full = width - (prevIsFirst ? FIRST_LINE_INDENT : 0);
+  if (emWidth(p) + firstTokenEm(next) < full - FULL_SLACK / 2 && emWidth(p) < full - FULL_SLACK) return false; // room was left
+  if (SECTION_START.test(next)) return false;
+  return true;
+}
+
+const joiner = (prev: string, next: string) => (/[A-Za-z]$/.test(prev.trimEnd()) && /^[A-Za-z]/.test(next) ? ' ' : '');
+
+/** Full lines are mostly followed by exactly one blank line: the blank lines are line spacing, not paragraph breaks. */
+function doubleSpaced(lines: string[], width: number): boolean {
+  let full = 0;
+  let single = 0;
+  for (let i = 0; i + 2 < lines.length; i++) {
+    if (isColumns(lines[i]) || Math.abs(emWidth(lines[i]) - width) > FULL_SLACK) continue;
+    full++;
+    if (!lines[i + 1].trim() && lines[i + 2].trim()) single++;
+  }
+  return full >= MIN_FULL_LINES && single >= 0.6 * full;
+}
+
+/** Re-joins a wrapped text and drops page-number lines; null when there is nothing to change. */
+export function unwrapText(input: string): Unwrapped | null {
+  const raw = input.split('\f');
+  const paged = raw.length > 1;
+  const pages: (string | null)[][] = raw.map((p) => p.split('\n'));
+  let pageNumbers = 0;
+  const drop = (lines: (string | null)[], i: number) => {
+    lines[i] = null;
+    pageNumbers++;
+  };
+  if (paged) {
+    // at most two lines at each edge of a page, past blank lines
+    for (const lines of pages) {
+      for (const order of [lines.keys(), [...lines.keys()].reverse()]) {
+        let seen = 0;
+        for (const i of order) {
+          const l = lines[i];
+          if (l === null || !l.trim()) continue;
+          if (seen++ >= 2 || !isPageNumberLine(l)) break;
+          drop(lines, i);
+        }
+      }
+    }
+  } else {
+    const strict = pages[0].filter((l) => l !== null && PAGE_NUMBER_STRICT.test(l)).length;
+    if (strict >= 2) pages[0].forEach((l, i) => l !== null && PAGE_NUMBER_STRICT.test(l) && drop(pages[0], i));
+  }
+  const all = pages.flat().filter((l): l is string => l !== null);
+  const width = wrapWidth(all);
+  if (!paged && !pageNumbers && width === null) return null;
+  const gap = width !== null && doubleSpaced(all, width) ? 1 : 0; // blank lines allowed inside a paragraph (pdftotext -layout of 1.5-spaced text)
+
+  let text = '';
+  const out: Page[] = [];
+  let prev: string | null = null;
+  let prevIsFirst = true;
+  let joined = 0;
+  for (let p = 0; p < pages.length; p++) {
+    let start = -1;
+    let blanks = 0;
+    for (const line of pages[p]) {
+      if (line === null) continue;
+      if (!line.trim()) {
+        if (start >= 0) blanks++; // blank lines before a page's first line are the page break's
+        continue;
+      }
+      if (prev !== null && width !== null && blanks <= gap && softBreak(prev, line, width, prevIsFirst)) {
+        text += joiner(prev, line);
+        joined++;
+        prevIsFirst = false;
+      } else {
+        if (prev !== null) text += '\n'.repeat(1 + (start >= 0 ? blanks : 0));
+        prevIsFirst = true;
+      }
+      if (start < 0) start = text.length;
+      blanks = 0;
+      text += line;
+      prev = line;
+    }
+    out.push({ num: p + 1, start: start < 0 ? text.length : start, end: 0 });
+  }
+  if (input.endsWith('\n')) text += '\n';
+  for (let i = 0; i < out.length; i++) out[i].end = i + 1 < out.length ? out[i + 1].start : text.length;
+  return { text, pages: paged ? out : null, joined, pageNumbers, width };
+}

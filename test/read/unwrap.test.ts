@@ -1,0 +1,112 @@
+// Text kept in a PDF's printed lines (pdftotext, copy and paste) is re-joined into paragraphs; text written a
+// paragraph per line is left alone. Whole-report cases: test/read/same-record.test.ts (corpus *-pdftotext*.txt).
+import { describe, expect, it } from 'vitest';
+import { readBytes } from '../../src/read/index.js';
+import { emWidth, unwrapText, wrapWidth } from '../../src/read/unwrap.js';
+import { extractText } from '../../src/pipeline.js';
+
+/** A paragraph broken where the next character would pass `n` em (a digit is narrower), as a PDF prints it. */
+function wrap(para: string, n = 20): string {
+  const lines = [''];
+  for (const ch of para) {
+    if (emWidth(lines[lines.length - 1] + ch) > n) lines.push('');
+    lines[lines.length - 1] += ch;
+  }
+  return lines.join('\n');
+}
+
+const P1 = '2023年度部门支出合计121.30万元，其中基本支出98.30万元，项目支出23.00万元，主要用于科普宣传、科技培训和学会服务等工作。';
+const P2 = '全年开展科普活动28场，举办培训班4期，培训农民350人次，科普宣传覆盖群众2万余人，发放科普资料5000余份，接受咨询1200人次。';
+const P3 = '县科协将进一步加强预算管理，细化预算编制，提高资金使用效益，确保各项科普工作任务按时保质完成，更好服务全县经济社会发展。';
+
+describe('re-joining wrapped text', () => {
+  it('joins lines broken where the printed line was full, keeps headings and paragraph ends', () => {
+    const text = ['一、部门财政资金收支情况', wrap(P1), '二、绩效目标完成情况', wrap(P2), wrap(P3), ''].join('\n');
+    const u = unwrapText(text)!;
+    expect(u.text).toBe(['一、部门财政资金收支情况', P1, '二、绩效目标完成情况', P2, P3, ''].join('\n'));
+    expect(u.width).toBeGreaterThan(19);
+    expect(u.width).toBeLessThanOrEqual(20);
+    expect(u.pages).toBeNull();
+  });
+
+  it('a number broken over two lines is one number again, and is read', async () => {
+    const para = '经费保障有力，2023年度部门支出合计121.30万元。';
+    const lines = [...wrap(P2).split('\n'), ...wrap(P3).split('\n'), '经费保障有力，2023年度部门支出合计121.', '30万元。'];
+    const r = await readBytes(Buffer.from(lines.join('\n') + '\n'));
+    expect(r.text).toContain(para);
+    expect(r.messages?.some((m) => m.ruleId === 'read:unwrapped')).toBe(true);
+  });
+
+  it('form feeds give pages; page numbers at a page edge are dropped and the paragraph joined across', () => {
+    const [a, b] = [wrap(P1).split('\n'), wrap(P2).split('\n')];
+    const text = [...a.slice(0, 3), '', '- 1 -', '\f' + a.slice(3).join('\n'), ...b, '', '2', ''].join('\n');
+    const u = unwrapText(text)!;
+    expect(u.text).toBe(`${P1}\n${P2}\n`);
+    expect(u.pageNumbers).toBe(2);
+    expect(u.pages).toEqual([
+      { num: 1, start: 0, end: a.slice(0, 3).join('').length },
+      { num: 2, start: a.slice(0, 3).join('').length, end: u.text.length },
+    ]);
+  });
+
+  it('pdftotext -layout: the blank line after every printed line is spacing, an indented line a new paragraph', () => {
+    const spaced = (p: string) => wrap(p).split('\n').join('\n\n');
+    const text = ['一、部门基本情况', `  ${spaced(P1)}`, '', `  ${spaced(P2)}`, '', `  ${spaced(P3)}`, ''].join('\n');
+    const u = unwrapText(text)!;
+    expect(u.text.split('\n').filter(Boolean)).toEqual(['一、部门基本情况', `  ${P1}`, `  ${P2}`, `  ${P3}`]);
+  });
+
+  it('negative: a text written one paragraph per line is not changed', async () => {
+    const text = ['一、部门基本情况', P1, '（一）主要成效', P2, P3, '二、存在的问题', '资金使用效率有待提高。', ''].join('\n');
+    expect(unwrapText(text)).toBeNull();
+    expect((await readBytes(Buffer.from(text))).text).toBe(text);
+  });
+
+  it('negative: a full line ending a sentence (。) is a paragraph end; a numbered heading is never a continuation', () => {
+    const a = '全年开展科普活动二十八场次，覆盖群众两万余人。'; // 24 characters, like the wrapped lines
+    const text = [wrap(P1, 24), wrap(P2, 24), a, '本年度科普经费全部用于科普活动', wrap(P3, 24).replace(/^.{24}/u, '（二）存在的问题和改进措施方'), ''].join('\n');
+    const u = unwrapText(text)!;
+    expect(u.width).toBe(24);
+    expect(u.text).toContain(`${a}\n本年度`);
+    expect(u.text).toContain('\n（二）存在的问题');
+  });
+
+  it('negative: table rows (tabs, columns of spaces) are never joined', () => {
+    const rows = ['项目名称\t预算数\t执行数\t执行率', '科普活动经费\t20.00\t19.80\t99%', '学会工作经费      8.00      8.00      100%'];
+    const text = [wrap(P1), ...rows, wrap(P2), ''].join('\n');
+    const u = unwrapText(text)!;
+    for (const r of rows) expect(u.text).toContain(`\n${r}\n`);
+  });
+
+  it('negative: without form feeds a bare number line stays (it may be a cell), one - 2 - line too', () => {
+    const text = [wrap(P1), '2', wrap(P2), '- 2 -', wrap(P3), ''].join('\n');
+    const u = unwrapText(text)!;
+    expect(u.pageNumbers).toBe(0);
+    expect(u.text).toContain('\n2\n');
+    expect(u.text).toContain('\n- 2 -\n');
+    // two of them are a series of page numbers
+    expect(unwrapText([wrap(P1), '- 1 -', wrap(P2), '- 2 -', wrap(P3), ''].join('\n'))!.pageNumbers).toBe(2);
+  });
+
+  it('negative: short lines alone do not make a text wrapped', () => {
+    expect(wrapWidth(['一、基本情况', '（一）部门职能', '（二）人员情况', '编制7人。', '二、收支情况'])).toBeNull();
+  });
+});
+
+describe('a table laid out one cell per line', () => {
+  const CELLS = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因', '分析及', '改进措施', '产出指标', '数量指标', '举办培训', '≥5期', '6期', '10', '10'];
+  const report = (cells: string[]) =>
+    ['2023年度某县科学技术协会项目支出绩效自评报告', '一、存在的问题和改进措施', '1.宣传形式较为单一，群众参与度有待提高。', '2.下一步将创新宣传方式。', '二、其他需要说明的情况', '无。', '附件：项目支出绩效自评表', ...cells, ''].join('\n');
+
+  it('is ignored: a header cell (改进措施) is no heading, its cells are no list items', () => {
+    const { record, doc } = extractText(report(CELLS));
+    expect(doc.excluded.some((x) => x.reason.startsWith('table cells'))).toBe(true);
+    expect(record.outline.map((n) => n.title)).not.toContain('改进措施');
+    expect(record.problems.concat(record.improvements)).toEqual(['宣传形式较为单一，群众参与度有待提高。', '下一步将创新宣传方式。']);
+  });
+
+  it('negative: a few short lines (a signature block) stay text', () => {
+    const { doc } = extractText(report(['某县科学技术协会', '2024年3月18日', '联系人：张三']));
+    expect(doc.excluded.some((x) => x.reason.startsWith('table cells'))).toBe(false);
+  });
+});
