@@ -55,6 +55,14 @@ export function parseDecimal(raw: string): Dec | null {
     const int = BigInt(i + f) * (neg ? -1n : 1n);
     return { int, scale: f.length };
   }
+  // 九十五点五 → 95.5: the integer part in Chinese numerals, the decimals digit by digit
+  const dot = s.indexOf('点');
+  if (dot > 0) {
+    const i = parseChineseInteger(s.slice(0, dot));
+    const f = [...s.slice(dot + 1)];
+    if (i === null || !f.length || !f.every((c) => c in CN_DIGITS)) return null;
+    return { int: BigInt(`${i}${f.map((c) => CN_DIGITS[c]).join('')}`), scale: f.length };
+  }
   const cn = parseChineseInteger(s);
   return cn === null ? null : { int: BigInt(cn), scale: 0 };
 }

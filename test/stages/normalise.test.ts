@@ -77,6 +77,14 @@ describe('numbers: decimal-safe values', () => {
     expect(toCount('4', '万')).toBe(40000);
     expect(toCount('1.63', '万')).toBe(16300);
   });
+  it('reads a decimal in Chinese numerals (九十五点五), decimals digit by digit', () => {
+    expect(toRate('九十五点五')).toBe(95.5);
+    expect(toRate('九十八点四五')).toBe(98.45);
+    expect(toRate('一百点零')).toBe(100);
+    expect(toRate('九十五点')).toBeNull();
+    expect(toRate('点五')).toBeNull();
+    expect(toRate('九十五点十')).toBeNull();
+  });
   it('rates and rounding slack', () => {
     expect(toRate('83.25')).toBe(83.25);
     expect(halfUlp('149.83', 10000)).toBeCloseTo(50);
