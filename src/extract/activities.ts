@@ -15,6 +15,7 @@ interface ActivitiesFile {
   not_label: string;
   not_after: Record<string, string>;
   near_label: Record<string, number>;
+  after_noun: string[];
   label_year: string;
   multi_year: string;
   since_year: string;
@@ -29,7 +30,6 @@ interface ActivitiesFile {
   target_sentence: string;
 }
 
-const OUTPUT_UNITS = new Set(['个', '篇', '份', '册']);
 const BOUNDARY = new Set(['，', ',', '。', ';', ':', '!', '?', '\n', '；', '：']);
 const OPEN = '“‘《「(';
 const CLOSE = '”’》」)';
@@ -88,11 +88,11 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (compile(`(?:${f.not_before_number})$`, '').test(before.replace(/\s+$/, ''))) continue;
       const unit = g.unit;
       const need = f.units[unit];
-      // 推送200余个科普视频: for outputs the noun follows the measure word
+      // 推送200余个科普视频: for outputs the noun may follow the measure word
       let after = match.span.end;
       while (after < doc.norm.length && !BOUNDARY.has(doc.norm[after])) after++;
       const near = f.near_label?.[unit];
-      const context = (near ? label.replace(compile(f.strip_suffix, ''), '').slice(-near) : label) + (p.id === 'activities.reach-after' ? g.verb : '') + (OUTPUT_UNITS.has(unit) ? doc.norm.slice(match.span.end, Math.min(after, match.span.end + 6)) : '');
+      const context = (near ? label.replace(compile(f.strip_suffix, ''), '').slice(-near) : label) + (p.id === 'activities.reach-after' ? g.verb : '') + (f.after_noun.includes(unit) ? doc.norm.slice(match.span.end, Math.min(after, match.span.end + 6)) : '');
       if (!need || !compile(need, '').test(context)) continue;
       const notAfter = f.not_after[unit];
       if (notAfter && compile(notAfter, '').test(doc.norm.slice(match.span.end, after).trimStart())) continue;
