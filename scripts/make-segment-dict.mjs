@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const src = join(dirname(require.resolve('nodejieba/package.json')), 'submodules/cppjieba/dict/jieba.dict.utf8');
-const MEASURE = /[场期次篇个份人名届家所项位套台]/;
+const MEASURE = /[场期次篇个份册条块人名届家所项位套台]/;
 const MIN_FREQ = 200;
 const keep = readFileSync(src, 'utf8')
   .split('\n')
