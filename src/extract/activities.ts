@@ -6,6 +6,7 @@ import { compile, loadPatternFile } from '../patterns.js';
 import { toCount } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { tokenAt } from '../segment/index.js';
+import { dictionaryPiece } from '../segment/jieba.js';
 import { matches, saysOtherYear, sectionsAt, sentenceAt, trimSpan } from './engine.js';
 import type { Activity } from '../schema/record.js';
 
@@ -23,6 +24,9 @@ interface ActivitiesFile {
   sent_to: string;
   not_before_number: string;
   doubled_number: string;
+  glued_people: string;
+  glued_between: string;
+  glued_units: { events: string[]; people: string[] };
   vague_before: string;
   strip_prefix: string;
   strip_suffix: string;
@@ -48,7 +52,7 @@ export function clauseStart(norm: string, end: number, floor: number): number {
 
 export function extractActivities(doc: KDocument, claimed: Span[]): void {
   const f = loadPatternFile<ActivitiesFile>('activities.yaml');
-  const found: { span: Span; item: Activity; rule: string }[] = [];
+  const found: { span: Span; item: Activity; rule: string; labelSpan: Span; countEnd: number }[] = [];
   const used: Span[] = [];
   // who a count before a taking-part verb is, said before it (not global: test() keeps no state)
   const notWho = compile(`${f.not_label}|${f.not_reach_before}`, '');
@@ -60,7 +64,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const unitSpan = match.group('unit')!;
       const countSpan = { start: Math.min(match.span.start, numSpan.start), end: match.span.end };
       if (overlaps(countSpan)) continue;
-      if (/^[\d.]/.test(doc.norm.slice(match.span.end, match.span.end + 1))) continue;
+      // a count glued to a number is not read (which number is the count cannot be told), unless a count of people
+      // follows: 举办培训3期150人 is 3 sessions and 150 participants
+      if (/^[\d.]/.test(doc.norm.slice(match.span.end, match.span.end + 1)) && !compile(f.glued_people, '').test(doc.norm.slice(match.span.end, match.span.end + 12))) continue;
       const sentence = sentenceAt(doc, numSpan.start);
       const labelEnd = p.id === 'activities.reach-after' ? match.span.end : Math.min(match.span.start, numSpan.start);
       // a label never reaches back over a line start (a report on one line is cut into virtual lines at headings)
@@ -68,6 +74,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const prev = used.filter((u) => u.end <= labelEnd && u.end > floor).reduce((a, u) => Math.max(a, u.end), floor);
       const clause = clauseStart(doc.norm, labelEnd, prev);
       let labelSpan: Span;
+      // the event count this people count is glued to (举办讲座5次共计300人次), if any
+      let gluedTo: Activity | null = null;
       // 学生300名参赛: the group named before the count opens the label (学生参赛)
       let group: Span | null = null;
       if (p.id === 'activities.reach-after') {
@@ -82,6 +90,12 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         labelSpan = { start: clause, end: unitSpan.end };
       } else {
         labelSpan = { start: clause, end: labelEnd };
+        // 举办培训3期150人 | 讲座5次共计300人次: people counted right after an event count share its label
+        const glued = prev > floor && f.glued_units.people.includes(g.unit) ? found.find((x) => x.countEnd === prev && x.rule === p.id && f.glued_units.events.includes(x.item.unit)) : undefined;
+        if (glued && compile(f.glued_between, '').test(doc.norm.slice(prev, labelEnd)) && compile(f.glued_people, '').test(doc.norm.slice(numSpan.start, numSpan.start + 24))) {
+          labelSpan = glued.labelSpan;
+          gluedTo = glued.item;
+        }
       }
       let label = doc.norm.slice(labelSpan.start, labelSpan.end);
       const before = doc.norm.slice(Math.max(sentence.start, numSpan.start - 2), numSpan.start);
@@ -93,7 +107,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       while (after < doc.norm.length && !BOUNDARY.has(doc.norm[after])) after++;
       const near = f.near_label?.[unit];
       const context = (near ? label.replace(compile(f.strip_suffix, ''), '').slice(-near) : label) + (p.id === 'activities.reach-after' ? g.verb : '') + (f.after_noun.includes(unit) ? doc.norm.slice(match.span.end, Math.min(after, match.span.end + 6)) : '');
-      if (!need || !compile(need, '').test(context)) continue;
+      // (people glued to an event count are that event's: its label made it an activity)
+      if (!need || (!gluedTo && !compile(need, '').test(context))) continue;
       const notAfter = f.not_after[unit];
       if (notAfter && compile(notAfter, '').test(doc.norm.slice(match.span.end, after).trimStart())) continue;
       if (compile(f.not_label, '').test(label)) continue;
@@ -119,14 +134,14 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         .replace(compile(f.strip_prefix, ''), '')
         .replace(compile(f.strip_suffix, ''), '');
       if (label.length < 2) continue;
-      // the unit must be a word of its own (期 in 期间, 场 in 场地, 人 in 人员 are not units); asked last, as
-      // cutting the line with jieba costs more than all the checks above
+      // the unit must be a word of its own (期 in 期间, 场 in 场地, 人 in 人员 are not units; 期 in the HMM's 期共 is);
+      // asked last, as cutting the line with jieba costs more than all the checks above
       const tok = tokenAt(doc, unitSpan.start);
-      if (tok && tok.end > unitSpan.end) continue;
+      if (tok && tok.end > unitSpan.end && !dictionaryPiece(tok.word, unitSpan.start - tok.start, unitSpan.end - tok.start)) continue;
       const approx = g.pre && /约|近|超过|超|逾|多达/.test(g.pre) ? g.pre : g.post ?? g.inner ?? g.tail ?? null;
       const span = trimSpan(doc, { start: Math.min(labelSpan.start, countSpan.start), end: Math.max(labelSpan.end, countSpan.end) });
       used.push(countSpan);
-      found.push({ span, rule: p.id, item: { label, count, unit, approx: approx ?? null } });
+      found.push({ span, rule: p.id, item: { label, count, unit, approx: approx ?? null }, labelSpan, countEnd: countSpan.end });
     }
   }
   found.sort((a, b) => a.span.start - b.span.start);

@@ -37,3 +37,18 @@ export function cutWithOffsets(s: string, base = 0): { word: string; start: numb
   }
   return out;
 }
+
+/**
+ * Is [start, end) of `word` a piece of the dictionary's own cut (no HMM)? With HMM on, jieba joins a run of single
+ * characters into a new word (期共 in 培训4期共260人次, 场共 in 开展活动12场共吸引…): such a token is no word of the
+ * dictionary, and the measure word in it is still a word of its own; 期间, 场地 and 人员 are dictionary words.
+ */
+export function dictionaryPiece(word: string, start: number, end: number): boolean {
+  let pos = 0;
+  for (const w of load().cut(word, false)) {
+    if (pos === start) return pos + w.length === end;
+    if (pos > start) return false;
+    pos += w.length;
+  }
+  return false;
+}
