@@ -98,7 +98,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         }
       }
       let label = doc.norm.slice(labelSpan.start, labelSpan.end);
-      const before = doc.norm.slice(Math.max(sentence.start, numSpan.start - 2), numSpan.start);
+      const before = doc.norm.slice(Math.max(sentence.start, numSpan.start - 4), numSpan.start);
       if (compile(`(?:${f.not_before_number})$`, '').test(before.replace(/\s+$/, ''))) continue;
       const unit = g.unit;
       const need = f.units[unit];
@@ -124,7 +124,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (!match.group('who') && !group && compile(f.sent_to, '').test(label)) continue;
       if (inTargets(doc, f, numSpan.start)) continue;
       if (compile(f.doubled_number, '').test(g.num)) continue;
-      if (/^[一二三四五六七八九十百千两]+$/.test(g.num) && compile(f.vague_before, '').test(doc.norm.slice(Math.max(0, numSpan.start - 2), numSpan.start))) continue;
+      if (/^[一二三四五六七八九十百千万两]+$/.test(g.num) && compile(f.vague_before, '').test(doc.norm.slice(Math.max(0, numSpan.start - 2), numSpan.start))) continue;
       // 一场精彩的报告 is an article, not a count
       if (/^[一两]$/.test(g.num) && !g.mult) continue;
       const count = toCount(g.num, g.mult ?? '');
