@@ -27,6 +27,7 @@ interface ActivitiesFile {
   glued_people: string;
   glued_between: string;
   glued_units: { events: string[]; people: string[] };
+  in_quotes: string;
   vague_before: string;
   strip_prefix: string;
   strip_suffix: string;
@@ -73,6 +74,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const floor = Math.max(sentence.start, spanAt(doc.lines, numSpan.start)?.start ?? 0);
       const prev = used.filter((u) => u.end <= labelEnd && u.end > floor).reduce((a, u) => Math.max(a, u.end), floor);
       const clause = clauseStart(doc.norm, labelEnd, prev);
+      // 开展“百场讲座进基层”活动: a number inside quotes names a campaign
+      if (compile(f.in_quotes, '').test(doc.norm.slice(clause, numSpan.start))) continue;
       let labelSpan: Span;
       // the event count this people count is glued to (举办讲座5次共计300人次), if any
       let gluedTo: Activity | null = null;
