@@ -152,7 +152,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       claimed.push(amountSpan);
       // 收、支总计均为X: one figure, two fields
       for (const one of Array.isArray(path) ? path : [path]) {
-        doc.facts.push({ path: one, value, span: trimSpan(doc, match.span), rule: p.id, raw: g.pct ?? `${g.num}${g.unit}` });
+        doc.facts.push({ path: one, value, span: trimSpan(doc, match.span), rule: p.id, raw: g.pct ?? `${(g.num ?? '').replace(/\s/g, '')}${g.unit}` });
       }
     }
   }

@@ -100,7 +100,7 @@ export const simplifyWhole = (s: string): string => toSimplified(s);
 // OCR and typesetting look-alikes mapped onto the characters patterns expect (all single UTF-16 units).
 const LOOKALIKE: Record<string, string> = {
   '〈': '(', '〉': ')', '【': '(', '】': ')', '〔': '(', '〕': ')', '﹪': '%', '﹕': ':', '﹔': ';',
-  '\u00a0': ' ', '\u3000': ' ', '\u2002': ' ', '\u2003': ' ', '\u2009': ' ', '\u200b': ' ', '\ufeff': ' ',
+  '\u00a0': ' ', '\u3000': ' ', '\u2002': ' ', '\u2003': ' ', '\u2009': ' ', '\u202f': ' ', '\u2007': ' ', '\u200b': ' ', '\ufeff': ' ',
   '≧': '≥', '≦': '≤', '﹣': '-', '－': '-', '—': '—', '～': '~', '〜': '~', '．': '.',
 };
 
