@@ -9,7 +9,8 @@ type Aspect = 'budget' | 'actual' | 'rate' | 'initial';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
+interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -77,6 +78,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       const amountSpan = match.group('amount') ?? match.group('pct');
       if (!amountSpan || overlaps(amountSpan)) continue;
       if (compile(f.per_unit, '').test(doc.norm.slice(Math.max(0, match.span.start - 4), match.span.start))) continue;
+      // 本年支出合计⏎149.83万元: a label and an amount on consecutive lines, unless the lines are flattened columns
+      if (doc.norm.slice(match.span.start, amountSpan.start).includes('\n') && columnsFlattened(doc, f.split_pair, match.span.start, amountSpan)) {
+        claimed.push(amountSpan);
+        continue;
+      }
       // another year's figure (上年支出决算数, 2021年… in a 2022 report) or a forecast (预计全年支出) is not this year's
       // (the amount is claimed: a later, looser pattern must not read it as this year's)
       if (!fitsYear(doc, f, match.span.start, p.aspect ?? 'actual')) {
@@ -157,6 +163,38 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
     }
   }
   extractNone(doc, f, f.none);
+}
+
+/** The line around `at` in the folded text (without its line break). */
+function lineOf(norm: string, at: number): Span {
+  const start = norm.lastIndexOf('\n', at - 1) + 1;
+  const nl = norm.indexOf('\n', at);
+  return { start, end: nl < 0 ? norm.length : nl };
+}
+
+/** The nearest non-blank line before (step -1) or after (step 1) the line `l`, or '' when there is none. */
+function nearLine(norm: string, l: Span, step: -1 | 1): string {
+  let cur = l;
+  for (;;) {
+    if (step < 0 ? cur.start === 0 : cur.end >= norm.length) return '';
+    cur = lineOf(norm, step < 0 ? cur.start - 1 : cur.end + 1);
+    const t = norm.slice(cur.start, cur.end);
+    if (t.trim()) return t;
+  }
+}
+
+/** For a label ending its line and its amount opening the next: true when the lines look like flattened columns
+ *  (labels stacked over values, a header row of labels, a row of values), where the pairing cannot be trusted. */
+function columnsFlattened(doc: KDocument, sp: SplitPair, labelAt: number, amount: Span): boolean {
+  const norm = doc.norm;
+  const labelLine = lineOf(norm, labelAt);
+  const valueLine = lineOf(norm, amount.start);
+  return (
+    compile(sp.label_line, '').test(nearLine(norm, labelLine, -1)) ||
+    compile(sp.value_line, '').test(nearLine(norm, valueLine, 1)) ||
+    compile(sp.labels_before, '').test(norm.slice(labelLine.start, labelAt)) ||
+    compile(sp.values_after, '').test(norm.slice(amount.end, valueLine.end))
+  );
 }
 
 /** True when `at` is in a section stating goals, or its line so far opens with a target cue. */
