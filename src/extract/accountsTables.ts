@@ -26,6 +26,7 @@ export interface StatementVocab {
   spendingColumns: { target: string; re: RegExp }[];
   totalRow: RegExp;
   pairRows: { target: string; re: RegExp }[];
+  labelRow: { target: string; re: RegExp }[];
   targets: Record<string, Partial<Record<Mode, string>>>;
 }
 
@@ -42,6 +43,7 @@ interface RawStatements {
   spending_columns: { target: string; regex: string }[];
   total_row: string;
   pair_rows: { target: string; label: string }[];
+  label_row: { target: string; label: string }[];
   targets: Record<string, Partial<Record<Mode, string>>>;
 }
 
@@ -63,6 +65,7 @@ export function statementVocab(): StatementVocab {
     spendingColumns: s.spending_columns.map((c) => ({ target: c.target, re: re(c.regex) })),
     totalRow: re(s.total_row),
     pairRows: s.pair_rows.map((r) => ({ target: r.target, re: re(r.label) })),
+    labelRow: s.label_row.map((r) => ({ target: r.target, re: re(r.label) })),
     targets: s.targets,
   };
   return cached;
@@ -74,7 +77,8 @@ export function statementKind(caption: string | null): Kind | null {
 }
 
 /** What the table's figures are: the report kind decides; a table whose caption says the other thing is not read. */
-function modeOf(doc: KDocument, caption: string): Mode | null {
+function modeOf(doc: KDocument, caption: string | null): Mode | null {
+  if (caption === null) caption = '';
   const v = statementVocab();
   const says: Mode | null = v.actualCaption.test(caption)
     ? 'actual'
@@ -334,6 +338,49 @@ export function statementFacts(doc: KDocument, readings: TableReading[], offer: 
         reason: `${r.caption}: no unit (单位：元 / 单位：万元) stated for the table; its money cells are not used`,
         place: { start: ctx.unitMissing.start, end: ctx.unitMissing.end },
       });
+    }
+  }
+}
+
+/**
+ * A two-row table with no statement caption: finance labels over their amounts (本年收入合计⇥本年支出合计⏎168.42万元⇥
+ * 165.90万元, `statements.label_row`). All or nothing: every header cell a label, as many cells below, every filled
+ * one an amount (with its own unit or the table's), and no other row.
+ */
+export function labelRowFacts(doc: KDocument, readings: TableReading[], offer: Offer, money: Money): void {
+  const v = statementVocab();
+  for (const r of readings) {
+    if (r.kind !== null || statementKind(r.caption) !== null) continue;
+    const rows = r.table.rows.filter((row) => row.some((c) => !isEmpty(c)));
+    if (rows.length !== 2 || rows[0].length !== rows[1].length) continue;
+    const [header, values] = rows;
+    const targets = header.map((c) => (isEmpty(c) || c.merged ? null : v.labelRow.find((x) => x.re.test(key(c)))?.target ?? null));
+    if (targets.some((t) => t === null) || new Set(targets).size !== targets.length) continue;
+    const mode = modeOf(doc, r.caption);
+    if (!mode) continue;
+    const unit = r.tableUnit;
+    const read: { target: string; cell: TableCell; value: { value: number; tol: number } }[] = [];
+    let ok = true;
+    let unitMissing: TableCell | null = null;
+    values.forEach((c, i) => {
+      if (!ok || isEmpty(c)) return;
+      const val = money(c.text, unit);
+      if (val) read.push({ target: targets[i]!, cell: c, value: val });
+      else if (unit === null && money(c.text, '')) unitMissing ??= c;
+      else ok = false;
+    });
+    if (!ok) continue;
+    if (unitMissing) {
+      doc.messages.push({
+        ruleId: 'table_unit_unknown',
+        reason: `${r.caption ?? 'table'}: no unit (单位：元 / 单位：万元) stated for the table; its money cells are not used`,
+        place: { start: (unitMissing as TableCell).start, end: (unitMissing as TableCell).end },
+      });
+      continue;
+    }
+    for (const x of read) {
+      const path = v.targets[x.target]?.[mode];
+      if (path) offer(path, x.value, x.cell, `table.label-row.${x.target}`);
     }
   }
 }

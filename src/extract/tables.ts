@@ -6,7 +6,7 @@ import { halfUlp, toCount, toRate, toYuan } from '../normalise/numbers.js';
 import { tableVocab } from '../structure/tableVocab.js';
 import { cellText, parseScore, parseValue } from './values.js';
 import { key, levelLabel, readTable, type TableReading } from './tableReading.js';
-import { statementFacts } from './accountsTables.js';
+import { labelRowFacts, statementFacts } from './accountsTables.js';
 
 export interface CellEvidence {
   span: Span;
@@ -266,6 +266,8 @@ export function extractTables(doc: KDocument): void {
   }
   // 决算 / 预算 statement tables (收入支出决算总表, 支出决算表, …): finance only where prose is silent
   statementFacts(doc, readings, (path, v, cell, rule) => offer(doc, path, v, cell, rule), moneyCell);
+  // a two-row table of finance labels over their amounts (本年收入合计⇥本年支出合计⏎168.42万元⇥165.90万元)
+  labelRowFacts(doc, readings, (path, v, cell, rule) => offer(doc, path, v, cell, rule), moneyCell);
   if (own?.total?.score) {
     const s = parseScore(own.total.score.text);
     if (s !== null) offer(doc, '/selfEvaluation/score', { value: s, tol: 0 }, own.total.score, 'table.total.score');
