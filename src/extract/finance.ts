@@ -7,7 +7,7 @@ import { spanAt } from '../document.js';
 
 type Aspect = 'budget' | 'actual' | 'rate' | 'initial';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
-interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean }
+interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
 interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
@@ -158,7 +158,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       claimed.push(amountSpan);
       // 收、支总计均为X: one figure, two fields
       for (const one of Array.isArray(path) ? path : [path]) {
-        doc.facts.push({ path: one, value, span: trimSpan(doc, match.span), rule: p.id, raw: g.pct ?? `${(g.num ?? '').replace(/\s/g, '')}${g.unit}` });
+        doc.facts.push({ path: one, value, span: trimSpan(doc, match.span), rule: p.id, ...(p.priority ? { priority: p.priority } : {}), raw: g.pct ?? `${(g.num ?? '').replace(/\s/g, '')}${g.unit}` });
       }
     }
   }
