@@ -61,9 +61,10 @@ function countCell(text: string): { value: number; tol: number } | null {
 
 const normPath = (p: string) => ('/' + p.replace(/^\//, '').replace(/\./g, '/')).replace(/\/+/g, '/');
 
-/** Adds a table fact unless prose filled the path; a prose value that differs is kept and warned about. */
+/** Adds a table fact unless prose filled the path; a prose value that differs is kept and warned about. A weak prose
+ *  fact (priority > 1, e.g. an allocation read as a project's budget) does not count: the table's value is used. */
 function offer(doc: KDocument, path: string, v: { value: number; tol: number }, cell: TableCell, rule: string): void {
-  const prose = doc.facts.filter((f) => f.source !== 'table' && normPath(f.path) === path);
+  const prose = doc.facts.filter((f) => f.source !== 'table' && (f.priority ?? 1) <= 1 && normPath(f.path) === path);
   if (prose.length) {
     const agrees = prose.some((f) => typeof f.value === 'number' && Math.abs(f.value - v.value) <= v.tol + 1e-9);
     if (!agrees) {

@@ -1,6 +1,6 @@
 // Facts → one value per path. The same value stated twice is fine (first statement is the evidence);
 // different values for one path leave it null with a conflicting_values warning. Table facts only fill
-// paths the prose left empty.
+// paths the prose left empty (or filled only with a weak fact, priority > 1).
 import type { Fact, KDocument } from '../document.js';
 
 export interface Resolved {
@@ -16,8 +16,10 @@ export function resolveFacts(doc: KDocument): Resolved {
   }
   const values = new Map<string, Fact>();
   for (const [path, all] of byPath) {
-    const prose = all.filter((f) => f.source !== 'table');
-    const facts = (prose.length ? prose : all).sort((a, b) => (a.priority ?? 1) - (b.priority ?? 1) || a.span.start - b.span.start);
+    // prose first, then a table; a weak prose fact (priority > 1: 上级下达科普经费X as a project's budget) yields to a table
+    const prose = all.filter((f) => f.source !== 'table' && (f.priority ?? 1) <= 1);
+    const table = all.filter((f) => f.source === 'table');
+    const facts = (prose.length ? prose : table.length ? table : all).sort((a, b) => (a.priority ?? 1) - (b.priority ?? 1) || a.span.start - b.span.start);
     const distinct = [...new Set(facts.map((f) => JSON.stringify(f.value)))];
     if (distinct.length === 1) {
       values.set(path, facts[0]);
