@@ -10,7 +10,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; appropriation_income: string; bare_spending: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -130,7 +130,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       }
       if (!path) continue;
       // 财政拨款收入总计X、支出总计Y: a bare total after the appropriation's own total is the appropriation's
-      if (!/^(?:本年|全年)/.test(match.m[0]) && [path].flat().some((x) => UNIT_TOTALS.test(x)) && compile(f.appropriation_owner, '').test(sentenceBefore(doc, match.span.start))) {
+      // (一般公共预算财政拨款收入为X，支出为Y: a bare 支出为Y after an appropriation's income is that appropriation's)
+      if (!/^(?:本年|全年)/.test(match.m[0]) && [path].flat().some((x) => UNIT_TOTALS.test(x)) && (compile(f.appropriation_owner, '').test(sentenceBefore(doc, match.span.start)) || (compile(f.bare_spending, '').test(match.m[0]) && compile(f.appropriation_income, '').test(sentenceBefore(doc, match.span.start))))) {
         claimed.push(amountSpan);
         continue;
       }
