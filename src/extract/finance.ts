@@ -96,6 +96,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       }
       let path: string | string[] | null = p.path ?? null;
       let aspect = p.aspect ?? 'actual';
+      // path []: a figure with no field (支出预算总计X): claimed, so no looser pattern reads it
+      if (Array.isArray(path) && !path.length) {
+        claimed.push(amountSpan);
+        continue;
+      }
       // a target rate (绩效目标 section, 目标：… line) is no result
       if (aspect === 'rate' && inTargets(doc, f, match.span.start)) {
         claimed.push(amountSpan);
