@@ -28,7 +28,10 @@ export function runChecks(doc: KDocument, values: Map<string, Fact>): void {
     }
   };
   sum('/finance/basic/actual', ['/finance/basic/personnel', '/finance/basic/publicUse'], 'sum_mismatch_basic', '人员经费 + 公用经费 ≠ 基本支出');
-  sum('/finance/spendingTotal/actual', ['/finance/basic/actual', '/finance/project/actual'], 'sum_mismatch_total', '基本支出 + 项目支出 ≠ 总支出');
+  // in a project report project.* is the one project's, not the unit's 项目支出: no part of the unit's total
+  if (doc.reportKind !== 'project_self_eval') {
+    sum('/finance/spendingTotal/actual', ['/finance/basic/actual', '/finance/project/actual'], 'sum_mismatch_total', '基本支出 + 项目支出 ≠ 总支出');
+  }
 
   for (const [group, label] of [['spendingTotal', '总支出'], ['basic', '基本支出'], ['project', '项目支出']] as const) {
     const b = v(`/finance/${group}/budget`);

@@ -13,6 +13,16 @@ describe('validate: consistency warnings', () => {
   it('基本 + 项目 ≠ 总支出', () => {
     expect(codes('2023年收入为207.48万元，支出为210.00万元，其中：基本支出172.72万元；项目支出34.76万元。')).toContain('sum_mismatch_total');
   });
+  it("a project report's project spending is no part of the unit's total: no sum_mismatch_total", () => {
+    const { record } = extractText('2023年度科普专项经费绩效自评报告\n一、项目概况\n本单位2023年部门整体支出286.4万元，其中基本支出241.0万元。\n二、项目资金使用情况\n科普专项经费年初预算20万元，实际支出19.5万元。');
+    expect(record.finance.spendingTotal.actual).toBe(2864000);
+    expect(record.finance.basic.actual).toBe(2410000);
+    expect(record.finance.project.actual).toBe(195000);
+    expect(record.warnings.map((w) => w.code)).not.toContain('sum_mismatch_total');
+  });
+  it('the same figures in an overall report are the unit\'s parts: the sum is checked', () => {
+    expect(codes('2023年度某县科协部门整体支出绩效自评报告\n本单位2023年部门整体支出286.4万元，其中基本支出241.0万元，项目支出19.5万元。')).toContain('sum_mismatch_total');
+  });
   it('stated 执行率 ≠ actual ÷ budget', () => {
     const w = extractText('基本支出预算安排100万元，实际支出80万元，完成预算安排的100%。').record.warnings;
     expect(w.map((x) => x.code)).toContain('rate_mismatch');
