@@ -11,7 +11,7 @@ interface Rule { id: string; regex: string }
 interface MetaFile {
   title_line: string; title_words: string; year_line: string; date_head: string; subordinate: string; kinds: { kind: ReportKind; regex: string }[]; org: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
-  phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string };
+  phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string;
 }
 
 const meta = () => loadPatternFile<MetaFile>('meta.yaml');
@@ -124,7 +124,8 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     // 评价单位：某县财政局 — the finance bureau (or a government office) is never the reporting unit
     if (value.length < 2 || NOT_UNIT.test(value)) continue;
     // a table cell after the label: only an organisation's name (not a column heading such as 金额)
-    if (m.m.groups!.sep === '\t' && !compile(`^(?:${f.org})$`, '').test(doc.norm.slice(v.start, v.end).trim())) continue;
+    // (so is the value of 项目单位：, which may be a measure: 项目单位：万元)
+    if ((m.m.groups!.sep === '\t' || m.m.groups!.org_label) && !compile(`^(?:${f.org})$`, '').test(doc.norm.slice(v.start, v.end).trim())) continue;
     push(doc, '/meta/unitName', value, v, f.unit_label.id);
     return { value, span: v };
   }
@@ -154,8 +155,12 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
   }
   // a signature line near the end: an organisation name alone on its line
   const body = doc.lines.filter((l) => l.text.trim() && !isExcluded(doc, l));
-  for (const l of body.slice(-40)) {
+  const tail = body.slice(-40);
+  for (const [i, l] of tail.entries()) {
     const t = doc.norm.slice(l.start, l.end).trim();
+    // (主管部门：⏎某县科学技术协会 is a label's value, not a signature)
+    const prev = i > 0 ? tail[i - 1] : body[body.length - tail.length - 1];
+    if (prev && compile(f.signature_not_after, '').test(doc.norm.slice(prev.start, prev.end))) continue;
     if (compile(`^(?:${f.org})$`, '').test(t) && t.length <= 30) {
       const span = trimSpan(doc, l);
       push(doc, '/meta/unitName', cleanValue(doc.display.slice(span.start, span.end)), span, 'meta.unit.signature');
