@@ -17,7 +17,7 @@ export interface Unwrapped {
   width: number | null;
 }
 
-/** Page numbers that cannot be anything else, removed even without form feeds when there are at least two. */
+/** Page numbers that cannot be anything else, removed even without form feeds. */
 const PAGE_NUMBER_STRICT = /^\s*(?:[-—–－]\s*[0-9０-９]{1,4}\s*[-—–－]|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，、/／]?\s*共\s*[0-9０-９]{1,4}\s*页)?)\s*$/;
 
 /** Width of a line in em: CJK and full-width characters 1, a space 0.3, other characters 0.55 (as OCR measures). */
@@ -117,8 +117,7 @@ export function unwrapText(input: string): Unwrapped | null {
       }
     }
   } else {
-    const strict = pages[0].filter((l) => l !== null && PAGE_NUMBER_STRICT.test(l)).length;
-    if (strict >= 2) pages[0].forEach((l, i) => l !== null && PAGE_NUMBER_STRICT.test(l) && drop(pages[0], i));
+    pages[0].forEach((l, i) => l !== null && PAGE_NUMBER_STRICT.test(l) && drop(pages[0], i));
   }
   const all = pages.flat().filter((l): l is string => l !== null);
   const width = wrapWidth(all);
