@@ -3,7 +3,7 @@
 // feed). Such text is re-joined into paragraphs by the rules the PDF reader uses (pdf-layout.ts), with the width
 // of a line in characters standing in for its geometry. Text written one paragraph per line is left alone.
 import type { Page } from '../document.js';
-import { firstTokenEm, isCjk, isPageNumberLine, ITEM_START, SECTION_START, SENTENCE_END } from './pdf-layout.js';
+import { firstTokenEm, isPageNumberLine, ITEM_START, SECTION_START, SENTENCE_END } from './pdf-layout.js';
 
 export interface Unwrapped {
   text: string;
@@ -20,15 +20,38 @@ export interface Unwrapped {
 /** Page numbers that cannot be anything else, removed even without form feeds. */
 const PAGE_NUMBER_STRICT = /^\s*(?:[-—–－]\s*[0-9０-９]{1,4}\s*[-—–－]|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，、/／]?\s*共\s*[0-9０-９]{1,4}\s*页)?)\s*$/;
 
+/** CJK_RE of pdf-layout.ts as code ranges: this runs on every character of every text file */
+function isWide(c: number): boolean {
+  if (c < 0x2014) return c === 0xb7;
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3000 && c <= 0x30ff) ||
+    (c >= 0xff00 && c <= 0xffef) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x2e80 && c <= 0x2fdf) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2014 || c === 0x2026
+  );
+}
+
 /** Width of a line in em: CJK and full-width characters 1, a space 0.3, other characters 0.55 (as OCR measures). */
 export function emWidth(line: string): number {
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) <= 0x20) end--;
   let w = 0;
-  for (const ch of line.trimEnd()) w += isCjk(ch) ? 1 : ch === ' ' ? 0.3 : 0.55;
+  for (let i = 0; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      w += 1; // a supplementary-plane character (CJK extension B …): one, and skip its low surrogate
+      i++;
+    } else w += isWide(c) ? 1 : c === 0x20 ? 0.3 : 0.55;
+  }
   return w;
 }
 
-/** a line that is laid out in columns (a table row): never part of a paragraph */
-const isColumns = (line: string) => line.includes('\t') || /\S {3,}\S/.test(line);
+/** a line laid out in columns (a table row, a contents entry with its leader and page): never part of a paragraph */
+const isColumns = (line: string) => line.includes('\t') || /\S {3,}\S|[.…·．]{3,}\s*\d{1,3}\s*$/.test(line);
 
 /** full lines fall within this many em below the widest common width (a wider last token was moved down) */
 const FULL_SLACK = 2;
@@ -41,7 +64,13 @@ const MIN_FULL_LINES = 5;
  * with 。
  */
 export function wrapWidth(lines: string[]): number | null {
-  const long = lines.filter((l) => !isColumns(l)).map(emWidth).filter((w) => w >= MIN_LINE_EM);
+  // a line is at most one em per character: shorter ones need no measuring
+  const candidates = lines.filter((l) => l.length >= MIN_LINE_EM && !isColumns(l));
+  // cheap exits for text written a paragraph per line: many lines longer than any printed line (no page holds
+  // 100 characters on a line without columns), or too few long lines ending inside a sentence
+  if (candidates.filter((l) => l.length > 100).length > 0.25 * candidates.length) return null;
+  if (candidates.filter((l) => !SENTENCE_END.test(l.trimEnd())).length < MIN_FULL_LINES / 2) return null;
+  const long = candidates.map(emWidth).filter((w) => w >= MIN_LINE_EM);
   if (long.length < MIN_FULL_LINES) return null;
   const ws = [...long].sort((a, b) => a - b);
   let best = 0;
@@ -117,9 +146,10 @@ export function unwrapText(input: string): Unwrapped | null {
       }
     }
   } else {
-    pages[0].forEach((l, i) => l !== null && PAGE_NUMBER_STRICT.test(l) && drop(pages[0], i));
+    pages[0].forEach((l, i) => l !== null && l.length <= 24 && PAGE_NUMBER_STRICT.test(l) && drop(pages[0], i));
   }
-  const all = pages.flat().filter((l): l is string => l !== null);
+  const all: string[] = []; // (Array.prototype.flat is slow in V8: this runs on every text file)
+  for (const lines of pages) for (const l of lines) if (l !== null) all.push(l);
   const width = wrapWidth(all);
   if (!paged && !pageNumbers && width === null) return null;
   const gap = width !== null && doubleSpaced(all, width) ? 1 : 0; // blank lines allowed inside a paragraph (pdftotext -layout of 1.5-spaced text)

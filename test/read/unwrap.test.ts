@@ -86,6 +86,13 @@ describe('re-joining wrapped text', () => {
     expect(u.text).toBe(`${P1}\n2\n${P2}\n${P3}\n`);
   });
 
+  it('negative: a table of contents (leaders, page numbers) is neither a sign of wrapping nor joined', () => {
+    const toc = ['目  录', '1.部门基本情况……………………………………1', '2.部门收支总体情况………………………………2', '3.绩效自评情况……………………………………3', '4.存在的问题……………………………………4', '5.改进措施………………………………………5', '6.其他说明………………………………………6'];
+    expect(unwrapText([...toc, '一、部门基本情况', P1, ''].join('\n'))).toBeNull();
+    const u = unwrapText([...toc, wrap(P1), wrap(P2), wrap(P3), ''].join('\n'))!;
+    for (const l of toc) expect(u.text).toContain(`${l}\n`);
+  });
+
   it('negative: short lines alone do not make a text wrapped', () => {
     expect(wrapWidth(['一、基本情况', '（一）部门职能', '（二）人员情况', '编制7人。', '二、收支情况'])).toBeNull();
   });
