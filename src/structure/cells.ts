@@ -10,8 +10,8 @@ const CELL_EM = 8;
 /** fewer lines in a row are a signature block, an address, a short list */
 const MIN_CELLS = 8;
 
-// (a character is at least 0.55 em wide: longer strings need no measuring)
-const isCell = (t: string) => t.length <= CELL_EM / 0.55 && emWidth(t) <= CELL_EM && !/[。；;，,：:]/.test(t);
+// (a character is at least 0.3 em wide, a space: longer strings need no measuring)
+const isCell = (t: string) => t.length <= CELL_EM / 0.3 && emWidth(t) <= CELL_EM && !/[。；;，,：:]/.test(t);
 
 export function excludeCellRuns(doc: KDocument): void {
   let run: { start: number; end: number; n: number } | null = null;
