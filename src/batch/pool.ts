@@ -70,8 +70,8 @@ export const TASKS_PER_WORKER = 2;
 interface Busy {
   id: number;
   input: TaskInput;
-  /** when the worker began it: set when it reaches the head of the slot's queue */
-  started: number;
+  /** when the worker began it: set when it reaches the head of the queue of a started worker (null before) */
+  started: number | null;
   ocrPages: number;
   done: (o: TaskOutput) => void;
 }
@@ -126,7 +126,7 @@ class Slot {
       this.proc = null; // the next task starts a fresh one
       const b = this.inFlight[0];
       if (!b) return;
-      const ms = performance.now() - b.started;
+      const ms = b.started === null ? 0 : performance.now() - b.started;
       const oom = /heap out of memory|Allocation failed/i.test(this.stderrTail);
       const last = this.stderrTail.trim().split('\n').at(-1)?.slice(0, 200);
       this.failHeadAndResend(
@@ -154,15 +154,16 @@ class Slot {
   }
 
   run(id: number, input: TaskInput): Promise<TaskOutput> {
-    return new Promise((done) => void this.send({ id, input, started: 0, ocrPages: 0, done }));
+    return new Promise((done) => void this.send({ id, input, started: null, ocrPages: 0, done }));
   }
 
   private async send(b: Busy): Promise<void> {
     const proc = this.proc ?? this.spawn();
     this.inFlight.push(b);
-    if (this.inFlight.length === 1) b.started = performance.now();
     await this.ready;
     if (proc !== this.proc) return; // died while starting: its 'exit' has settled or re-sent this task
+    // the clock starts once the worker is up (its start-up is not the document's time)
+    if (this.inFlight[0] === b && b.started === null) b.started = performance.now();
     if (!proc.connected) {
       // it could not even start (a broken install): fail this document, try a fresh process for the next
       this.proc = null;
@@ -180,7 +181,7 @@ class Slot {
   /** past its limit: kill the process (the next task starts a fresh one) and report the timeout */
   checkDeadline(timeoutSec: number): void {
     const b = this.inFlight[0];
-    if (!b || !this.proc) return;
+    if (!b || !this.proc || b.started === null) return;
     const limit = limitMs(timeoutSec, b.ocrPages);
     const ms = performance.now() - b.started;
     if (ms <= limit) return;
