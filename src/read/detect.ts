@@ -26,7 +26,7 @@ export const FORMAT_NAMES: Record<Format, string> = {
   doc: 'Word 97-2003 .doc',
   'docx-encrypted': 'a password-protected Word document',
   ole: 'an OLE compound file that is not a Word document (old Excel/PowerPoint?)',
-  html: 'an HTML page, not a report document',
+  html: 'an HTML page',
   mht: 'a saved web page (MHT), not a report document',
   xml: 'an XML file (Word 2003 XML is not supported; save it as .docx)',
   rtf: 'an RTF file (save it as .docx)',
@@ -53,7 +53,7 @@ export function detectFormat(bytes: Uint8Array): Format {
   }
   const start = textStart(head);
   if (start.startsWith('{\\rtf')) return 'rtf';
-  if (start.startsWith('<!doctype html') || start.startsWith('<html') || /^<(head|body|meta|title)[\s>]/.test(start)) return 'html';
+  if (isHtmlStart(start, headText(head))) return 'html';
   if (start.startsWith('mime-version:') || (start.startsWith('from:') && head.includes('MIME-Version'))) return 'mht';
   if (start.startsWith('<?xml')) return /<html[\s>]/i.test(head.toString('latin1')) ? 'html' : 'xml';
   return looksLikeText(bytes) ? 'txt' : 'binary';
@@ -61,11 +61,35 @@ export function detectFormat(bytes: Uint8Array): Format {
 
 /** Lower-cased first characters after a BOM and white space. */
 function textStart(head: Buffer): string {
-  let s: string;
-  if (head[0] === 0xff && head[1] === 0xfe) s = head.subarray(2).toString('utf16le');
-  else if (head[0] === 0xfe && head[1] === 0xff) s = Buffer.from(head.subarray(2)).swap16().toString('utf16le');
-  else s = head.toString('latin1').replace(/^\xef\xbb\xbf/, '');
-  return s.trimStart().slice(0, 20).toLowerCase();
+  return headText(head).trimStart().slice(0, 20).toLowerCase();
+}
+
+function headText(head: Buffer): string {
+  if (head[0] === 0xff && head[1] === 0xfe) return head.subarray(2).toString('utf16le');
+  if (head[0] === 0xfe && head[1] === 0xff) return Buffer.from(head.subarray(2)).swap16().toString('utf16le');
+  const u16 = sniffUtf16(head);
+  if (u16 === 'utf-16le') return head.toString('utf16le');
+  if (u16 === 'utf-16be') return Buffer.from(head.subarray(0, head.length & ~1)).swap16().toString('utf16le');
+  return head.toString('latin1').replace(/^\xef\xbb\xbf/, '');
+}
+
+/**
+ * An HTML page: a doctype, <html>, <head>, <body>, <meta> or <title> first — after any comments, such as the
+ * `<!-- saved from url=… -->` browsers write into saved pages — or a saved fragment that opens with a common
+ * element and closes one in its first kilobyte. `start` is lower-cased and trimmed.
+ */
+function isHtmlStart(start: string, head?: string): boolean {
+  if (start.startsWith('<!doctype html') || start.startsWith('<html') || /^<(head|body|meta|title)[\s>]/.test(start)) return true;
+  if (head === undefined) return false;
+  let s = head.trimStart();
+  for (let k = 0; k < 8 && s.startsWith('<!--'); k++) {
+    const end = s.indexOf('-->');
+    if (end < 0) return false;
+    s = s.slice(end + 3).trimStart();
+  }
+  const low = s.slice(0, 20).toLowerCase();
+  if (low.startsWith('<!doctype html') || low.startsWith('<html') || /^<(head|body|meta|title)[\s>]/.test(low)) return true;
+  return /^<(div|table|p|center|font|span|style|script|link|h[1-6])[\s>]/.test(low) && /<\/(div|table|p|center|font|span|style|script|h[1-6])>/i.test(s);
 }
 
 /** docx if the zip has word/document.xml; the names are stored uncompressed, so a byte search is enough. */

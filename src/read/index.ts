@@ -34,6 +34,8 @@ export async function readBytes(bytes: Uint8Array, opts: ReadOptions = {}): Prom
       return (await import('./docx.js')).readDocx(bytes, { zipLimits: opts.zipLimits });
     case 'doc':
       return (await import('./doc.js')).readDoc(bytes);
+    case 'html':
+      return (await import('./html.js')).readHtml(bytes);
     case 'docx-encrypted':
       throw new ReadError('encrypted', 'password-protected Word document');
     case 'zip':

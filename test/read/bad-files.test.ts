@@ -152,7 +152,7 @@ describe('a batch goes on after a bad file', () => {
       ['truncated.pdf', readCorpus('seed003-cid.pdf').subarray(0, 4000)],
       ['not-a-docx.docx', readFileSync(badFixture('not-a-docx.docx'))],
       ['blank-500.pdf', blankPdf(500)],
-      ['page.pdf', Buffer.from('<!DOCTYPE html><html><body>moved</body></html>')],
+      ['page.pdf', Buffer.from('<!DOCTYPE html><html><head><script>location.href="/moved"</script></head><body><nav><a href="/">home</a></nav></body></html>')],
     ];
     for (const [name, b] of files) writeFileSync(path.join(dir, name), b);
     for (const [name] of files) {

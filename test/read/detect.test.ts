@@ -24,11 +24,25 @@ describe('detectFormat: from the bytes, not the name', () => {
     expect(r.format).toBe('docx');
   });
 
-  it('a "PDF" that is an HTML page gets a clear error', async () => {
+  it('a "PDF" that is an HTML page is read as HTML; one with nothing to show gets a clear error', async () => {
     const html = bytes('<!DOCTYPE html>\n<html><head><title>404</title></head><body>Not found</body></html>');
     expect(detectFormat(html)).toBe('html');
-    await expect(readBytes(html)).rejects.toThrow(/unsupported format: an HTML page/);
+    const r = await readBytes(html);
+    expect(r.format).toBe('html');
+    expect(r.text).toBe('Not found\n');
     expect(detectFormat(bytes('\uFEFF  <html><body>x</body></html>'))).toBe('html');
+    const redirect = bytes('<!DOCTYPE html><html><head><script>location.href="/x"</script></head><body><nav><a href="/">首页</a></nav></body></html>');
+    await expect(readBytes(redirect)).rejects.toMatchObject({ code: 'no_text' });
+  });
+
+  it('HTML after a comment (a browser\'s saved-from line), in UTF-16 without BOM, or a saved fragment', () => {
+    expect(detectFormat(bytes('<!-- saved from url=(0022)http://example.org/ -->\r\n<html><body>x</body></html>'))).toBe('html');
+    expect(detectFormat(bytes('<html><body>部门</body></html>', 'utf16le'))).toBe('html');
+    expect(detectFormat(bytes('<div class="content"><p>2023年度部门整体支出绩效自评报告</p></div>'))).toBe('html');
+    // text that merely starts with a tag-like line is still text
+    expect(detectFormat(bytes('<p>没有结束标签的一行\n部门整体支出'))).toBe('txt');
+    expect(detectFormat(bytes('<!-- 注释 -->\n部门整体支出绩效自评报告'))).toBe('txt');
+    expect(detectFormat(bytes('<?xml version="1.0"?><w:document/>'))).toBe('xml');
   });
 
   it('tells other zips, OLE files, RTF, MHT and binary data apart', () => {
