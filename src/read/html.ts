@@ -561,7 +561,7 @@ function footerClass(t: string): 'strong' | 'weak' | null {
 }
 
 /** Drops chrome lines; returns the lines kept and what was dropped. */
-function dropChrome(lines: OutLine[]): { kept: OutLine[]; counts: Map<Drop, number> } {
+function dropChrome(lines: OutLine[], pageTitle: string): { kept: OutLine[]; counts: Map<Drop, number> } {
   const counts = new Map<Drop, number>();
   const count = (d: Drop, n = 1) => counts.set(d, (counts.get(d) ?? 0) + n);
   let kept: OutLine[] = [];
@@ -588,12 +588,14 @@ function dropChrome(lines: OutLine[]): { kept: OutLine[]; counts: Map<Drop, numb
     count('footer', drop.size);
     kept = kept.filter((_, i) => !drop.has(i));
   }
-  // the page's title repeated by the report's own first line (near the top only: further down, a line said
-  // twice is the document's own)
+  // the page's title (as in <title>) shown above the text and repeated by the report's own first line; near
+  // the top only: further down, a line said twice is the document's own
   const out: OutLine[] = [];
+  const squeeze = (x: string) => x.replace(/\s+/g, '');
+  const inTitle = (x: string) => x.length >= 4 && squeeze(pageTitle).includes(x);
   for (const l of kept) {
     const prev = out[out.length - 1];
-    if (l.kind === 'text' && prev?.kind === 'text' && out.length < TITLE_LINES && l.text.length <= 100 && prev.text.replace(/\s+/g, '') === l.text.replace(/\s+/g, '')) {
+    if (l.kind === 'text' && prev?.kind === 'text' && out.length < TITLE_LINES && squeeze(prev.text) === squeeze(l.text) && inTitle(squeeze(l.text))) {
       count('title-repeat');
       continue;
     }
@@ -649,7 +651,7 @@ export function readHtml(bytes: Uint8Array): ReadResult {
   const r = new Renderer();
   r.walk(root, { link: false, pre: false, listLabel: false });
   r.lineBreak();
-  const { kept, counts } = dropChrome(r.out);
+  const { kept, counts } = dropChrome(r.out, titleText);
 
   let offset = 0;
   const parts: string[] = [];

@@ -1,0 +1,314 @@
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { readBytes } from '../../src/read/index.js';
+import { readHtml } from '../../src/read/html.js';
+import { decodeEntities, decodeHtml } from '../../src/read/html-parse.js';
+import { extractBytes } from '../../src/pipeline.js';
+import type { ReadResult } from '../../src/document.js';
+import { readCorpus } from './helpers.js';
+
+const page = (body: string, head = '<meta charset="utf-8"><title>页面</title>') => `<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`;
+const read = (html: string | Buffer): ReadResult => readHtml(typeof html === 'string' ? Buffer.from(html, 'utf8') : html);
+const text = (html: string) => read(html).text;
+const lines = (html: string) => text(html).split('\n').filter(Boolean);
+const ids = (r: ReadResult) => (r.messages ?? []).map((m) => m.ruleId);
+
+describe('HTML: character references', () => {
+  it('named, decimal and hexadecimal references', () => {
+    expect(decodeEntities('&ldquo;三公&rdquo;经费&mdash;&mdash;&hellip;&middot;&times;&nbsp;&lt;&gt;&amp;&quot;&apos;&lsquo;&rsquo;')).toBe('“三公”经费——…·×\u00a0<>&"\'‘’');
+    expect(decodeEntities('&#19968;&#x4e00;&#X4E8C;&#20108')).toBe('一一二二');
+    expect(decodeEntities('&#147;引号&#148; &#150;')).toBe('“引号” –'); // windows-1252, as browsers read them
+  });
+
+  it('unknown names stay as written; legacy names without a semicolon only where browsers take them', () => {
+    expect(decodeEntities('&unknown; &copy 2024 &amp &ampx &notaname')).toBe('&unknown; © 2024 & &ampx &notaname');
+    expect(decodeEntities('&amp;lt;')).toBe('&lt;'); // decoded once
+    expect(decodeEntities('&#0; &#xD800; &#x110000;')).toBe('\ufffd \ufffd \ufffd');
+  });
+
+  it('in the text and in attributes', () => {
+    expect(text(page('<p>收入&nbsp;207.48&#19975;元&ldquo;科普&rdquo;</p>'))).toBe('收入 207.48万元“科普”\n');
+  });
+});
+
+describe('HTML: charset', () => {
+  const body = '<p>2023年部门整体支出绩效自评报告，支出合计132.61万元。</p>';
+  const want = '2023年部门整体支出绩效自评报告，支出合计132.61万元。\n';
+
+  it('declared gb2312 / gbk / gb18030 (meta charset or http-equiv) → GB18030', () => {
+    for (const head of ['<meta charset="gbk">', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', "<meta http-equiv=Content-Type content='text/html;charset=GB18030'>"]) {
+      const r = read(iconv.encode(page(body, head), 'gbk'));
+      expect(r.text).toBe(want);
+      expect(r.format).toBe('html:gb18030');
+    }
+    // a GBK-only character on a page that says gb2312
+    expect(read(iconv.encode(page('<p>㎡镕</p>', '<meta charset="gb2312">'), 'gbk')).text).toBe('㎡镕\n');
+  });
+
+  it('big5, utf-8, <?xml encoding?>, and a BOM before all', () => {
+    const big5 = read(iconv.encode(page('<p>部門整體支出</p>', '<meta charset="big5">'), 'big5'));
+    expect(big5.text).toBe('部門整體支出\n');
+    expect(big5.format).toBe('html:big5');
+    expect(read(page(body)).format).toBe('html');
+    const xml = iconv.encode(`<?xml version="1.0" encoding="gb2312"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body>${body}</body></html>`, 'gbk');
+    expect(read(xml).text).toBe(want);
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(page(body, '<meta charset="gb2312">'), 'utf-16le')]);
+    expect(read(le).text).toBe(want);
+  });
+
+  it('no declaration: guessed as a text file is (UTF-8, else GB18030 or Big5)', () => {
+    expect(read(iconv.encode(`<html><body>${body}</body></html>`, 'gbk')).format).toBe('html:gb18030');
+    expect(read(Buffer.from(`<html><body>${body}</body></html>`)).format).toBe('html');
+    expect(decodeHtml(iconv.encode('<html><body>部門整體支出，經費預算</body></html>', 'big5')).encoding).toBe('big5');
+  });
+
+  it('a declaration the bytes contradict: UTF-8 bytes under gb2312 are UTF-8, GBK bytes under utf-8 are guessed', () => {
+    const resaved = read(Buffer.from(page(body, '<meta charset="gb2312">'), 'utf8'));
+    expect(resaved.text).toBe(want);
+    expect(resaved.format).toBe('html');
+    expect(resaved.messages?.find((m) => m.ruleId === 'read:encoding')?.reason).toMatch(/declared gb2312, but the bytes are UTF-8/);
+    const mislabelled = read(iconv.encode(page(body, '<meta charset="utf-8">'), 'gbk'));
+    expect(mislabelled.text).toBe(want);
+    expect(mislabelled.format).toBe('html:gb18030');
+    // a label we do not trust (latin-1) is not used
+    expect(read(iconv.encode(page(body, '<meta charset="iso-8859-1">'), 'gbk')).text).toBe(want);
+  });
+});
+
+describe('HTML: blocks, inline elements and white space', () => {
+  it('block elements break lines, inline ones do not', () => {
+    const html = page('<div>一、部门<span>基本</span><b>情况</b></div><h2>（一）<font color=red>职能</font></h2><p>甲<a>乙</a>丙<br>丁</p><ul><li>第一项</li><li>第二项</ul><table><tr><td>单格</td></tr></table><center>居中</center><blockquote>引文</blockquote><section>节</section><dl><dt>术语<dd>释义</dl>');
+    expect(lines(html)).toEqual(['一、部门基本情况', '（一）职能', '甲乙丙', '丁', '第一项', '第二项', '单格', '居中', '引文', '节', '术语', '释义']);
+  });
+
+  it('no space between CJK characters split only by a source line break; one space elsewhere', () => {
+    expect(lines(page('<p>基本支\n出149.83万元，项目支出\r\n  11.69万元，Word\nExcel and\n  PDF；a  b\t\tc</p>'))).toEqual(['基本支出149.83万元，项目支出11.69万元，Word Excel and PDF；a b c']);
+    // across inline elements too; real spaces between CJK characters stay (the browser shows them)
+    expect(lines(page('<p><span>年末实有</span>\n<span>在职人员 7 人</span></p>'))).toEqual(['年末实有在职人员 7 人']);
+  });
+
+  it('&nbsp; is a space that does not collapse; indentation at a line start goes', () => {
+    expect(lines(page('<p>&nbsp;&nbsp;&nbsp;&nbsp;我单位高度重视</p><p>　　全角缩进</p><p>填表人：&nbsp;&nbsp;&nbsp; 填报日期：</p>'))).toEqual(['我单位高度重视', '全角缩进', '填表人：    填报日期：']);
+  });
+
+  it('<pre> keeps its lines and spaces; empty paragraphs make no lines', () => {
+    // (spaces at the ends of a line go there too)
+    expect(text(page('<pre>第一行\n  第二行  有空格</pre><p><o:p>&nbsp;</o:p></p><p> </p><p>后</p>'))).toBe('第一行\n第二行  有空格\n后\n');
+  });
+
+  it('unclosed <p>, <li> and <td> close themselves; stray end tags change nothing', () => {
+    expect(lines(page('<p>甲<p>乙</div><ul><li>丙<li>丁</ul><p>戊</span></p></p>己'))).toEqual(['甲', '乙', '丙', '丁', '戊', '己']);
+  });
+
+  it('<ol> items get the number a browser shows; <ul> bullets are no text', () => {
+    expect(lines(page('<ol><li>预算编制不够精准<li>宣传力度不足</ol><ol start=3 type=a><li>三</ol><ol style="list-style-type:cjk-ideographic"><li>甲</li><li>乙</li></ol><ul><li>点</li></ul>'))).toEqual(['1.预算编制不够精准', '2.宣传力度不足', 'c.三', '一、甲', '二、乙', '点']);
+  });
+});
+
+describe('HTML: what a browser does not show is dropped', () => {
+  it('head, scripts, styles, comments (conditional ones too), hidden elements, Word properties', () => {
+    const html = `<html><head><title>标题_某县人民政府</title><style>p{color:red}</style><script>var s = "<p>脚本</p>";</script></head>
+<body><!-- 注释 --><p>正文一</p><!--[if gte mso 9]><xml><w:View>Print</w:View><w:Zoom>90</w:Zoom></xml><![endif]-->
+<script type="text/javascript">document.write("<p>写入</p>")</script><noscript>请启用脚本</noscript>
+<p style="display:none">隐藏</p><p class=MsoNormal style='display:none;mso-hide:all'>Word 隐藏</p><div hidden>hidden</div>
+<o:DocumentProperties><o:Author>张三</o:Author></o:DocumentProperties><p>正文二<o:p></o:p></p><xml><w:Zoom>90</w:Zoom></xml>
+<select><option>友情链接</option></select><iframe src="x.html">框架</iframe><button>搜索</button><input value="关键词"></body></html>`;
+    const r = read(html);
+    expect(r.text).toBe('正文一\n正文二\n');
+    expect(r.messages?.find((m) => m.ruleId === 'read:html-title')?.reason).toContain('标题_某县人民政府');
+  });
+
+  it("Word's list numbers (<![if !supportLists]>) are kept, without the spaces after them", () => {
+    const html = `<html xmlns:w="urn:schemas-microsoft-com:office:word"><head><meta name=Generator content="Microsoft Word 15"></head><body>
+<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:黑体'><span
+style='mso-list:Ignore'>一、<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span></span><![endif]><span
+style='font-family:黑体'>部门基本情况<span lang=EN-US><o:p></o:p></span></span></p></body></html>`;
+    const r = read(html);
+    expect(r.text).toBe('一、部门基本情况\n');
+    expect(ids(r)).toContain('read:html-word');
+  });
+});
+
+describe('HTML: tables', () => {
+  const table = `<table border=1>
+<tr><td rowspan=2>财政供养人员情况<br>（人）</td><td colspan=2><p>编制数</p></td><td>控制率</td></tr>
+<tr><td>8<td>6<td>75%</tr>
+<tr><td>年初<p>预算数</p></td><td colspan=3>Total<br>2023</td></tr></table>`;
+
+  it('one line per row, \\t between cells; a row-span position is an empty cell, a column span is written once', () => {
+    const r = read(page(`<p>附件一</p><p>基础数据表</p>${table}<p>说明：后文。</p>`));
+    expect(r.text).toBe('附件一\n基础数据表\n财政供养人员情况（人）\t编制数\t控制率\n\t8\t6\t75%\n年初预算数\tTotal 2023\n说明：后文。\n');
+    expect(r.tables).toHaveLength(1);
+    const t = r.tables![0];
+    expect(t.origin).toBe('html');
+    expect(t.caption).toBe('基础数据表');
+    expect(r.text.slice(t.start, t.end)).toBe('财政供养人员情况（人）\t编制数\t控制率\n\t8\t6\t75%\n年初预算数\tTotal 2023');
+    expect(t.rows.map((row) => row.map((c) => (c.merged ? '~' : '') + c.text))).toEqual([
+      ['财政供养人员情况（人）', '编制数', '~编制数', '控制率'],
+      ['~财政供养人员情况（人）', '8', '6', '75%'],
+      ['年初预算数', 'Total 2023', '~Total 2023', '~Total 2023'],
+    ]);
+    expect(t.rows[0][0]).toMatchObject({ rowSpan: 2 });
+    expect(t.rows[0][1]).toMatchObject({ colSpan: 2 });
+    for (const c of t.rows.flat()) expect(r.text.slice(c.start, c.end)).toBe(c.text);
+  });
+
+  it('rowspan=0 runs to the end; a short row gets empty cells at its end', () => {
+    const r = read(page('<table><tr><td rowspan=0>甲</td><td>1</td><td>2</td></tr><tr><td>3</td></tr><tr><td>4</td><td>5</td></tr></table>'));
+    expect(r.text).toBe('甲\t1\t2\n\t3\n\t4\t5\n');
+    const t = r.tables![0];
+    expect(t.rows[1].map((c) => c.text)).toEqual(['甲', '3']);
+    expect(t.rows[0][0].rowSpan).toBe(3);
+  });
+
+  it('nested layout tables are read as paragraphs; the data table inside them stays a table', () => {
+    const html = page(`<table width=1000 border=0><tr><td><img src=banner.jpg></td></tr></table>
+<table width=1000><tr><td width=200><div>信息公开目录</div><ul><li><a href=/a>机构职能</a></li><li><a href=/b>财政预决算</a></li><li><a href=/c>规划计划</a></li></ul></td>
+<td><table><tr><td><strong>2023年度某县科协部门整体支出绩效自评报告</strong></td></tr>
+<tr><td><p>一、部门基本情况</p><p>我单位共有编制7人。</p><table border=1><tr><td>项目</td><td>金额</td></tr><tr><td>基本支出</td><td>89.82</td></tr></table></td></tr></table></td></tr></table>`);
+    const r = read(html);
+    expect(r.text).toBe('2023年度某县科协部门整体支出绩效自评报告\n一、部门基本情况\n我单位共有编制7人。\n项目\t金额\n基本支出\t89.82\n');
+    expect(r.tables).toHaveLength(1);
+    expect(r.tables![0].rows.map((row) => row.map((c) => c.text))).toEqual([['项目', '金额'], ['基本支出', '89.82']]);
+    expect(r.messages?.find((m) => m.ruleId === 'read:html-layout')?.reason).toMatch(/^3 layout table\(s\)/);
+  });
+
+  it('a cell holding a long text or a heading makes its table a layout table; a data table with long cells stays one', () => {
+    const long = '我单位认真组织自评工作，'.repeat(140);
+    expect(read(page(`<table><tr><td><a href=/>首页</a></td><td>${long}</td></tr></table>`)).tables).toHaveLength(0);
+    expect(read(page('<table><tr><td>侧栏</td><td><h1>标题</h1><p>正文</p></td></tr></table>')).text).toBe('侧栏\n标题\n正文\n');
+    const goal = '围绕县委、县政府中心工作，积极履行职责，开展科普活动提高全民科学素质服务。'.repeat(8);
+    const data = read(page(`<table><tr><td>年度总体目标</td><td><p>${goal}</p><p>${goal}</p></td></tr><tr><td>得分</td><td>91</td></tr></table>`));
+    expect(data.tables).toHaveLength(1);
+  });
+
+  it('a table of links (a menu laid out as a table) and a 信息公开 record table are left out', () => {
+    const r = read(page(`<table><tr><td><a href=/>首页</a></td><td><a href=/zw>政务公开</a></td><td><a href=/bs>办事服务</a></td></tr></table>
+<table><tr><td>索引号：</td><td>0000/2024-001</td><td>主题分类：</td><td>财政</td></tr><tr><td>发布机构：</td><td>某县科学技术协会</td><td>生成日期：</td><td>2024-05-13</td></tr></table>
+<p>正文。</p>`));
+    expect(r.text).toBe('正文。\n');
+    expect(r.tables).toHaveLength(0);
+  });
+});
+
+describe('HTML: portal chrome', () => {
+  it('menus, breadcrumbs, info and tool lines, previous/next links and pagination are left out', () => {
+    const html = page(`<div class="top"><a href=/>首页</a> | <a href=/zwgk>政务公开</a> | <a href=/hd>互动交流</a></div>
+<nav><a href=/>不会出现</a></nav>
+<div>当前位置：<a href=/>首页</a> &gt; <a href=/x>信息公开</a> &gt; 正文</div>
+<div><a href=/>首页</a> &gt; <a href=/zwgk>政务公开</a> &gt; <a href=/czzj>财政资金</a></div>
+<h1>2023年度某县科协部门整体支出绩效自评报告</h1>
+<div>发布时间：2024-05-13 10:20 来源：某县科协 浏览次数：123</div>
+<div>信息来源：县科协</div>
+<p>2023年度某县科协部门整体支出绩效自评报告</p>
+<p>一、部门基本情况</p>
+<p>【字体：<a href=#>大</a> <a href=#>中</a> <a href=#>小</a>】 【<a href="javascript:print()">打印本页</a>】【<a href="javascript:close()">关闭窗口</a>】</p>
+<p>上一篇：<a href=a.html>2022年度某县科协部门整体支出绩效自评报告</a></p>
+<p>下一篇：<a href=b.html>2024年度某县科协部门预算公开</a></p>
+<ul class="list"><li><a href=1.html>2022年部门决算公开</a><span>2023-09-01</span></li><li><a href=2.html>2022年部门预算公开</a> [2022-03-01]</li></ul>
+<div>共 25 条 第 1/3 页 <a href=#>首页</a> <a href=#>上一页</a> <a href=#>下一页</a> <a href=#>尾页</a></div>`, '<title>2023年度某县科协部门整体支出绩效自评报告-某县人民政府</title>');
+    const r = read(html);
+    expect(r.text).toBe('2023年度某县科协部门整体支出绩效自评报告\n一、部门基本情况\n');
+    expect(r.messages?.find((m) => m.ruleId === 'read:html-chrome')?.reason).toMatch(/breadcrumbs.*article info.*tool lines|menu/);
+  });
+
+  it('the site footer: a run of 主办/地址/电话 lines with a sure footer line (版权所有, ICP备, 网站标识码) goes', () => {
+    const html = page(`<p>本单位将自评结果在政府门户网站公开。</p><p>某县科学技术协会</p><p>2024年5月13日</p>
+<table width=1000><tr><td align=center>主办单位：某县科学技术协会&nbsp;&nbsp;承办：某县科技馆<br>地址：某县某路88号 邮编：000000 联系电话：0000-0000000<br>
+版权所有：某县人民政府 <a href="https://beian.miit.gov.cn/">某ICP备00000000号</a> 网站标识码：0000000000<br><a href=http://www.beian.gov.cn/>某公网安备00000000000000号</a></td></tr></table>`);
+    expect(text(html)).toBe('本单位将自评结果在政府门户网站公开。\n某县科学技术协会\n2024年5月13日\n');
+  });
+
+  it('negatives: report lines that look like chrome are kept', () => {
+    const html = page(`<p>填报日期：2024年5月13日</p><p>日期：2024年5月13日</p>
+<p>项目名称：科普经费 资金来源：县财政 实施时间：2023年</p>
+<p>详见<a href="fj.pdf">附件1</a>所列项目。</p>
+<p>主办单位：县科协，承办单位：县科技馆，全年举办讲座12场。</p>
+<p>联系电话：0000-1234567</p>
+<p>一、部门基本情况</p><p>一、部门基本情况</p>`);
+    expect(lines(html)).toEqual([
+      '填报日期：2024年5月13日',
+      '日期：2024年5月13日',
+      '项目名称：科普经费 资金来源：县财政 实施时间：2023年',
+      '详见附件1所列项目。',
+      '主办单位：县科协，承办单位：县科技馆，全年举办讲座12场。',
+      '联系电话：0000-1234567',
+      '一、部门基本情况',
+      '一、部门基本情况', // a line said twice is dropped only when it is the page's <title>
+    ]);
+    expect(lines(page('<h1>2023年度自评报告</h1><p>2023年度 自评报告</p><p>正文</p>', '<title>2023年度自评报告_某县人民政府</title>'))).toEqual(['2023年度自评报告', '正文']);
+  });
+
+  it("a class named like a menu or footer on a long content block does not lose it", () => {
+    const body = '<p>' + '我单位对2023年部门整体支出进行了绩效自评，现将自评情况报告如下。'.repeat(20) + '</p>';
+    expect(text(page(`<div class="footer-wrap content">${body}</div>`)).length).toBeGreaterThan(600);
+    expect(text(page(`<div class="footer"><p>主办单位：某县人民政府</p></div><p>正文。</p>`))).toBe('正文。\n');
+  });
+
+  // read as plain text, these lines gave title 上一篇：2022年度…报告, fiscalYear 2022, unitName and phone from the footer
+  it("the footer's 主办单位 (a 科协) and the previous/next links' report titles give no values", async () => {
+    const report = `<p>一、部门基本情况</p><p>我单位共有编制7人，年末实有在职人员7人。</p><p>二、一般公共预算支出情况</p><p>2023年基本支出89.82万元。</p>`;
+    const html = page(`<div class="wz">您现在的位置：<a href=/>首页</a></div>${report}
+<p>上一篇：<a href=a.html>2022年度某某县科学技术协会部门整体支出绩效自评报告</a></p>
+<div>主办单位：某某县科学技术协会 联系电话：0000-0000000</div><div>版权所有 某某县科学技术协会 某ICP备00000000号</div>`);
+    const { record } = await extractBytes('page.html', Buffer.from(html));
+    expect(record.meta.unitName).toBeNull();
+    expect(record.meta.title).toBeNull();
+    expect(record.meta.phone).toBeNull();
+    expect(record.meta.fiscalYear).not.toBe(2022); // the previous report's year
+    expect(record.staffing.authorized).toBe(7);
+    expect(record.finance.basic.actual).toBe(898200);
+  });
+});
+
+describe('HTML: pages that are not reports', () => {
+  it('a 404 page gives a record of nulls with a not_a_report warning, like a text file', async () => {
+    const html = page('<div class="err"><h1>404</h1><p>抱歉，您访问的页面不存在或已被删除！</p><p><a href="/">返回首页</a></p></div>', '<meta charset="utf-8"><title>404 Not Found</title>');
+    const { record } = await extractBytes('missing.html', Buffer.from(html));
+    expect(record.source.format).toBe('html');
+    expect(record.meta.title).toBeNull();
+    expect(record.finance.spendingTotal.actual).toBeNull();
+    expect(record.warnings.map((w) => w.code)).toContain('not_a_report');
+  });
+
+  it('a list of links (a column page), or a page of scripts only, has no text: a clear no_text error', async () => {
+    const list = page(`<ul class="menu"><li><a href=/>首页</a></li><li><a href=/zw>政务公开</a></li></ul>
+<div>当前位置：<a href=/>首页</a> &gt; <a href=/czzj>财政资金</a></div>
+<ul><li><a href=1.html>2023年度某县科协部门整体支出绩效自评报告</a><span>2024-05-13</span></li><li><a href=2.html>2023年度某县科协部门决算公开</a><span>2024-08-20</span></li></ul>
+<div>共2条 <a href=#>首页</a> <a href=#>上一页</a> <a href=#>下一页</a> <a href=#>尾页</a></div>
+<div>版权所有：某县人民政府 某ICP备00000000号</div>`);
+    const e = await readBytes(Buffer.from(list)).catch((x) => x);
+    expect(e.code).toBe('no_text');
+    expect(e.message).toMatch(/HTML page has no text/);
+    expect(e.message).not.toContain('\n');
+    await expect(readBytes(Buffer.from('<html><head><script>location.href="/x"</script></head><body></body></html>'))).rejects.toMatchObject({ code: 'no_text' });
+  });
+
+  it('links to attached files are named in a message (the report may be in them)', () => {
+    const r = read(page('<p>2023年度部门整体支出绩效自评报告</p><p>附件：<a href="/upload/zp.pdf">自评报告.pdf</a></p>'));
+    expect(r.messages?.find((m) => m.ruleId === 'read:html-attachments')?.reason).toContain('/upload/zp.pdf');
+  });
+});
+
+describe('HTML: the corpus pages', () => {
+  it('seed000-portal.html reads as the seed text, but for the page title (the CMS title field, without spaces)', async () => {
+    const html = await readBytes(readCorpus('seed000-portal.html'));
+    const seed = (await readBytes(readCorpus('seed000.txt'))).text.split('\n').filter((l) => l.trim());
+    expect(html.format).toBe('html:gb18030');
+    const got = html.text.split('\n').filter(Boolean);
+    expect(got[0]).toBe(seed[0].replace(/\s+/g, ''));
+    expect(got.slice(1)).toEqual(seed.slice(1));
+  });
+
+  it('seed002-word.htm has the three annex tables as grids with merged cells', async () => {
+    const r = await readBytes(readCorpus('seed002-word.htm'));
+    expect(r.format).toBe('html:gb18030');
+    expect(ids(r)).toContain('read:html-word');
+    // the report is in the file twice (its own repeated copy): six tables
+    expect(r.tables?.map((t) => t.caption)).toEqual(expect.arrayContaining(['2023年度部门整体支出绩效评价基础数据表', '2023年度部门整体支出绩效自评表', '2023年度项目支出绩效自评表']));
+    const self = r.tables!.find((t) => t.caption === '2023年度部门整体支出绩效自评表')!;
+    expect(self.rows[0][1]).toMatchObject({ text: '衡山县科学技术协会', colSpan: 8 });
+    expect(self.rows.find((row) => row[0].text === '绩效指标' && !row[0].merged)?.[0].rowSpan).toBe(10);
+    for (const t of r.tables!) for (const c of t.rows.flat()) expect(r.text.slice(c.start, c.end)).toBe(c.text);
+  });
+});
