@@ -146,6 +146,7 @@ const CLOSES_P = new Set([
 const SCOPE = new Set(['html', 'table', 'td', 'th', 'caption', 'applet', 'marquee', 'object', 'template', 'button']);
 const HEAD_CONTENT = new Set(['title', 'meta', 'link', 'style', 'script', 'base', 'noscript', 'template', 'basefont', 'bgsound', 'object']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const MAX_DEPTH = 512;
 
 function parseAttrs(s: string): Record<string, string> {
   const attrs: Record<string, string> = {};
@@ -238,8 +239,9 @@ export function parseHtml(src: string): HElement {
     }
     const el: HElement = { type: 'el', tag, attrs, children: [], parent: null };
     add(el);
-    // the slash of <x/> counts for namespaced (Word: <o:p/>) and void elements only, as in HTML
-    if (VOID.has(tag) || (selfClosing && tag.includes(':'))) return;
+    // the slash of <x/> counts for namespaced (Word: <o:p/>) and void elements only, as in HTML; past
+    // MAX_DEPTH open elements (browsers stop at 512) new ones are siblings, so no walk can run out of stack
+    if (VOID.has(tag) || (selfClosing && tag.includes(':')) || stack.length >= MAX_DEPTH) return;
     stack.push(el);
   };
 
@@ -266,6 +268,7 @@ export function parseHtml(src: string): HElement {
     else add({ type: 'text', text: t });
   };
 
+  const rawEnd = new Map<string, RegExp>();
   let i = 0;
   const n = src.length;
   while (i < n) {
@@ -306,16 +309,17 @@ export function parseHtml(src: string): HElement {
       const attrs = parseAttrs(raw.slice(tag.length, selfClosing ? -1 : undefined));
       i = end + 1;
       if (RAW.has(tag)) {
-        const close = new RegExp(`</${tag}[\\s/>]`, 'i');
-        const rest = src.slice(i);
-        const cm = tag === 'plaintext' ? null : close.exec(rest);
-        const body = cm ? rest.slice(0, cm.index) : rest;
+        let close = rawEnd.get(tag);
+        if (!close) rawEnd.set(tag, (close = new RegExp(`</${tag}[\\s/>]`, 'gi')));
+        close.lastIndex = i;
+        const cm = tag === 'plaintext' ? null : close.exec(src);
+        const body = src.slice(i, cm ? cm.index : n);
         startTag(tag, attrs, false);
         if (tag === 'title' || tag === 'textarea') text(decodeEntities(body));
         else if (body) top().children.push({ type: 'text', text: body });
-        stack.pop();
+        if (top().tag === tag) stack.pop();
         if (!cm) break;
-        const after = src.indexOf('>', i + cm.index);
+        const after = src.indexOf('>', cm.index);
         i = after < 0 ? n : after + 1;
         continue;
       }

@@ -319,7 +319,17 @@ class Renderer {
       this.lineBreak();
       return;
     }
-    const cells = rows.map((r) => descendants(r, (e) => e.tag === 'td' || e.tag === 'th' || e.tag === 'table').filter((e) => e.tag !== 'table'));
+    const all = rows.map((r) => descendants(r, (e) => e.tag === 'td' || e.tag === 'th' || e.tag === 'table').filter((e) => e.tag !== 'table'));
+    // text in a row outside any cell is shown before the table by browsers: a paragraph of its own
+    const isCell = (e: HElement) => e.tag === 'td' || e.tag === 'th';
+    for (const tr of rows) {
+      for (const ch of tr.children) {
+        if (ch.type === 'text' ? /\S/.test(ch.text) : !isCell(ch) && !hasDescendant(ch, isCell)) this.walk(ch, ctx);
+      }
+      this.lineBreak();
+    }
+    const cells = all.filter((row) => row.length);
+    if (!cells.length) return;
     if (this.isLayout(cells)) {
       this.stats.layoutTables++;
       for (const row of cells)
@@ -518,7 +528,8 @@ function linkOnly(text: string, link: number[]): boolean {
 
 const BREADCRUMB = /^(?:您|你)?(?:现在|当前|目前)?(?:所在)?的?位置\s*[:：]/;
 const PAGINATION_WORD = /上一页|下一页|首页|尾页|末页|共\s*\d+\s*(?:条|页|篇)|第\s*\d+\s*(?:\/\s*\d+\s*)?页/;
-const PAGINATION = /^(?:共\s*\d+\s*(?:条|页|篇|个)(?:记录)?|第?\s*\d+\s*(?:\/\s*\d+\s*)?页|首页|上一页|下一页|尾页|末页|前一页|后一页|跳转到?|转到|到第|GO|确定|当前|每页\s*\d+\s*条|\d+|[\s|,，、:：\/\[\]【】()（）])+$/i;
+/** the pieces of a pagination line; a line that is nothing else is one (removed piece by piece: no backtracking) */
+const PAGINATION = /共\s*\d+\s*(?:条|页|篇|个)(?:记录)?|第?\s*\d+\s*(?:\/\s*\d+\s*)?页|首页|上一页|下一页|尾页|末页|前一页|后一页|跳转到?|转到|到第|GO|确定|当前|每页\s*\d+\s*条|\d+|[\s|,，、:：\/\[\]【】()（）]/gi;
 // generic labels (日期, 时间, 来源 …) count only as whole labels: 资金来源 or 实施时间 in a project's header is no page info
 const INFO_LABEL = /(发布时间|发布日期|发文日期|成文日期|更新时间|信息来源|文章来源|责任编辑|发布人|发布机构|发布者|浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问次数|访问量|字号|字体|索引号|生成日期|公开方式|公开范围|主题分类|信息分类|体裁分类|(?<![\u4e00-\u9fff])(?:日期|时间|来源|作者|撰稿|编辑|审核))\s*[:：]/g;
 const INFO_ALONE = /^(?:发布时间|发布日期|发文日期|更新时间|信息来源|文章来源|浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问次数)\s*[:：]/;
@@ -540,7 +551,7 @@ function lineChrome(l: TextLine): Drop | null {
     const linked = l.link.filter((x, i) => x && !/\s/.test(t[i])).length;
     if (linked * 2 >= t.replace(/\s/g, '').length) return 'breadcrumb';
   }
-  if (PAGINATION_WORD.test(t) && PAGINATION.test(t)) return 'pagination';
+  if (t.length <= 200 && PAGINATION_WORD.test(t) && t.replace(PAGINATION, '') === '') return 'pagination';
   if (!t.includes('。') && t.length <= 200) {
     const labels = new Set([...t.matchAll(INFO_LABEL)].map((m) => m[1]));
     if (labels.size >= 2 || (t.length <= 60 && INFO_ALONE.test(t))) return 'info';

@@ -182,6 +182,19 @@ describe('HTML: tables', () => {
     expect(data.tables).toHaveLength(1);
   });
 
+  it('text inside a row but outside its cells comes before the table, as browsers show it', () => {
+    expect(text(page('<table><tr>说明<td>甲</td><td>乙</td></tr><tr><td>1</td><td>2</td></tr></table>'))).toBe('说明\n甲\t乙\n1\t2\n');
+  });
+
+  it('pathological pages end in time and without running out of stack', () => {
+    const deep = page('<div>'.repeat(100_000) + '正文' + '</div>'.repeat(100_000));
+    expect(text(deep)).toBe('正文\n');
+    const cells = page('<table><tr><td>'.repeat(5_000) + '字');
+    expect(() => read(cells)).not.toThrow(RangeError);
+    const pager = page('<p>上一页 ' + '1 '.repeat(20_000) + '下一页 x</p>');
+    expect(text(pager)).toMatch(/^上一页 1 1/);
+  });
+
   it('a table of links (a menu laid out as a table) and a 信息公开 record table are left out', () => {
     const r = read(page(`<table><tr><td><a href=/>首页</a></td><td><a href=/zw>政务公开</a></td><td><a href=/bs>办事服务</a></td></tr></table>
 <table><tr><td>索引号：</td><td>0000/2024-001</td><td>主题分类：</td><td>财政</td></tr><tr><td>发布机构：</td><td>某县科学技术协会</td><td>生成日期：</td><td>2024-05-13</td></tr></table>

@@ -1,4 +1,4 @@
-// The same tables from the .docx and .pdf fixtures (readers in src/read) as from the .txt seeds.
+// The same tables from the .docx, .html and .pdf fixtures (readers in src/read) as from the .txt seeds.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { readBytes } from '../../src/read/index.js';
@@ -8,6 +8,8 @@ import { fixturePath, SEEDS, expected, factMap, fixtureExists, tableDoc, type Se
 
 const read = async (name: string): Promise<ReadResult> => readBytes(readFileSync(fixturePath(name)));
 const seeds = Object.keys(SEEDS) as SeedName[];
+/** the seeds as saved web pages (scripts/fixtures/make_html.mjs) */
+const HTML_PAGES: Record<SeedName, string> = { seed001: 'seed001-portal.html', seed002: 'seed002-word.htm' };
 
 for (const seed of seeds) {
   const { kind, year } = SEEDS[seed];
@@ -33,6 +35,24 @@ for (const seed of seeds) {
     it('has evidence inside the text for every indicator value', () => {
       const ev = doc.data.indicatorEvidence as Record<string, { span: { start: number; end: number } }>;
       for (const [, e] of Object.entries(ev)) expect(doc.text.slice(e.span.start, e.span.end).length).toBeGreaterThan(0);
+    });
+  });
+
+  const html = HTML_PAGES[seed];
+  describe(`${html} (HTML tables, rowspan/colspan)`, () => {
+    let doc: KDocument;
+    beforeAll(async () => {
+      doc = tableDoc(await readBytes(readFileSync(new URL(`../../corpus/${html}`, import.meta.url))), kind, year);
+    });
+    it('uses the reader’s grids', () => {
+      expect(doc.tables.length).toBeGreaterThan(0);
+      expect(doc.tables.every((t) => t.origin === 'html')).toBe(true);
+    });
+    it('gives the same indicator rows, goals, facts and projects as the .txt', () => {
+      expect(doc.data.indicators).toEqual(want.indicators);
+      expect(doc.data.goals).toEqual(want.goals);
+      expect(factMap(doc)).toEqual(want.facts);
+      expect((doc.items.projects ?? []).map((p) => p.item)).toEqual(want.projects);
     });
   });
 
