@@ -637,6 +637,15 @@ function findFirst(el: HElement, tag: string): HElement | null {
   return null;
 }
 
+function collect(el: HElement, pred: (e: HElement) => boolean, out: HElement[] = []): HElement[] {
+  for (const c of el.children) {
+    if (c.type !== 'el') continue;
+    if (pred(c)) out.push(c);
+    collect(c, pred, out);
+  }
+  return out;
+}
+
 function textOf(el: HElement): string {
   return el.children.map((c) => (c.type === 'text' ? c.text : textOf(c))).join('');
 }
@@ -673,7 +682,11 @@ export function readHtml(bytes: Uint8Array): ReadResult {
   }
   const text = parts.length ? parts.join('\n') + '\n' : '';
   if (!text.replace(/[\s\u3000]/g, '')) {
-    throw new ReadError('no_text', 'the HTML page has no text once scripts, styles, menus, link lists and the site footer are left out');
+    // say where the content may be instead: other files (frames) or the scripts that would have loaded it
+    const frames = [...collect(root, (e) => e.tag === 'frame' || e.tag === 'iframe')].map((e) => e.attrs.src).filter(Boolean);
+    const scripts = collect(root, (e) => e.tag === 'script').length;
+    const where = frames.length ? ` (its content is in frames: ${frames.slice(0, 3).join(', ')})` : scripts ? ` (its content may be loaded by its ${scripts} script(s), which are not run)` : '';
+    throw new ReadError('no_text', `the HTML page has no text once scripts, styles, menus, link lists and the site footer are left out${where}`);
   }
 
   const tables: Table[] = [];

@@ -294,7 +294,9 @@ describe('HTML: pages that are not reports', () => {
     expect(e.code).toBe('no_text');
     expect(e.message).toMatch(/HTML page has no text/);
     expect(e.message).not.toContain('\n');
-    await expect(readBytes(Buffer.from('<html><head><script>location.href="/x"</script></head><body></body></html>'))).rejects.toMatchObject({ code: 'no_text' });
+    await expect(readBytes(Buffer.from('<html><head><script>location.href="/x"</script></head><body></body></html>'))).rejects.toMatchObject({ code: 'no_text', message: expect.stringMatching(/loaded by its 1 script/) });
+    const frames = Buffer.from('<html><frameset cols="20%,80%"><frame src="menu.html"><frame src="content.html"></frameset></html>');
+    await expect(readBytes(frames)).rejects.toMatchObject({ code: 'no_text', message: expect.stringMatching(/frames: menu.html, content.html/) });
   });
 
   it('links to attached files are named in a message (the report may be in them)', () => {
