@@ -274,6 +274,31 @@ describe('HTML: portal chrome', () => {
   });
 });
 
+describe('HTML: a 决算公开 page', () => {
+  it('its statement tables (merged header cells, 合计 over 项目+行次) are read like Word tables, with the cell as evidence', async () => {
+    const html = page(`<div class="nav"><a href="/">首页</a> | <a href="/zwgk">政务公开</a></div>
+<h1>某县科学技术协会2023年度部门决算公开</h1><p>本部门2023年度收入、支出决算情况见下表。</p>
+<p><b>收入支出决算总表</b></p><p style="text-align:right">单位：元</p>
+<table border="1"><tr><td colspan="3">收入</td><td colspan="3">支出</td></tr>
+<tr><td>项目</td><td>行次</td><td>金额</td><td>项目</td><td>行次</td><td>金额</td></tr>
+<tr><td colspan="2">本年收入合计</td><td>2,980,000.00</td><td colspan="2">本年支出合计</td><td>3,010,000.00</td></tr>
+<tr><td colspan="2">总计</td><td>3,120,000.00</td><td colspan="2">总计</td><td>3,120,000.00</td></tr></table>
+<p><b>支出决算表</b></p><p style="text-align:right">单位：元</p>
+<table border="1"><tr><td rowspan="2">项目</td><td rowspan="2">本年支出合计</td><td colspan="2">基本支出</td><td rowspan="2">项目支出</td></tr>
+<tr><td>人员经费</td><td>公用经费</td></tr>
+<tr><td>合计</td><td>3,010,000.00</td><td>1,500,000.00</td><td>500,000.00</td><td>1,010,000.00</td></tr></table>
+<div class="footer">主办单位：某县人民政府办公室 版权所有 某ICP备00000000号</div>`);
+    const { record } = await extractBytes('jsgk.html', Buffer.from(html));
+    expect(record.meta.reportKind).toBe('final_accounts');
+    expect(record.finance).toMatchObject({
+      incomeTotal: 2980000, incomeGrandTotal: 3120000, spendingGrandTotal: 3120000,
+      spendingTotal: { actual: 3010000 }, basic: { personnel: 1500000, publicUse: 500000 }, project: { actual: 1010000 },
+    });
+    expect(record.evidence['/finance/project/actual'].text).toBe('1,010,000.00');
+    expect(record.warnings).toEqual([]);
+  });
+});
+
 describe('HTML: pages that are not reports', () => {
   it('a 404 page gives a record of nulls with a not_a_report warning, like a text file', async () => {
     const html = page('<div class="err"><h1>404</h1><p>抱歉，您访问的页面不存在或已被删除！</p><p><a href="/">返回首页</a></p></div>', '<meta charset="utf-8"><title>404 Not Found</title>');
