@@ -268,7 +268,8 @@ export function findTables(doc: KDocument): void {
   const v = tableVocab();
   const lines = doc.lines.length ? doc.lines : textLines(doc.text);
   const given = doc.tables.filter((t) => t.rows.length);
-  const isPdf = !!doc.pages || /pdf/i.test(doc.format);
+  // (a text file's form feeds give pages too, but its lines are not the PDF reader's)
+  const isPdf = /pdf/i.test(doc.format);
   // grids are found on the folded copy (traditional script, full-width forms), then carry the text's own characters
   const norm = doc.norm.length === doc.text.length ? doc.norm : doc.text;
   // PDF text marks wide gaps with tabs too, but its rows are visual lines: it has its own reader
