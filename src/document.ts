@@ -85,6 +85,9 @@ export interface ReadResult {
   format: string;
   pages: Page[] | null;
   tables?: Table[];
+  /** text tables the reader rebuilt from columns of spaces (pdftotext -layout): one span per table, each line of it
+   *  a row, tab-separated; a line without a tab is a row the reader could not put together (no cells) */
+  layoutTables?: Span[];
   /** messages raised while reading (e.g. OCR used, headers removed) */
   messages?: Message[];
 }
@@ -107,6 +110,8 @@ export interface KDocument {
   headings: Heading[];
   outline: OutlineNode[];
   tables: Table[];
+  /** see ReadResult.layoutTables */
+  layoutTables: Span[];
   reportKind: ReportKind | null;
   facts: Fact[];
   items: Record<string, ItemFact<unknown>[]>;
@@ -130,6 +135,7 @@ export function createDocument(path: string, sha256: string, read: ReadResult): 
     headings: [],
     outline: [],
     tables: read.tables ?? [],
+    layoutTables: read.layoutTables ?? [],
     reportKind: null,
     facts: [],
     items: {},

@@ -4,6 +4,7 @@ import type { Message, ReadResult } from '../document.js';
 import { sniffUtf16 } from './detect.js';
 import { ReadError } from './errors.js';
 import { unwrapText } from './unwrap.js';
+import { readLayoutTables } from './layout.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true }); // made once: a decoder per file costs more than the decoding
 
@@ -61,9 +62,14 @@ export function readTxt(bytes: Uint8Array): ReadResult {
   if (text.length !== raw.length) messages.push({ ruleId: 'read:line-ends', reason: 'CRLF/CR line ends converted to LF' });
   const format = encoding === 'utf-8' ? 'txt' : `txt:${encoding}`;
   const u = unwrapText(text);
-  if (!u) return { text, format, pages: null, messages };
-  if (u.pages) messages.push({ ruleId: 'read:pages', reason: `${u.pages.length} pages (form feeds)` });
-  if (u.pageNumbers) messages.push({ ruleId: 'read:page-numbers', reason: `removed ${u.pageNumbers} page-number lines` });
-  if (u.joined) messages.push({ ruleId: 'read:unwrapped', reason: `joined ${u.joined} lines broken inside a paragraph (lines wrapped at ≈ ${Math.round(u.width ?? 0)} characters)` });
-  return { text: u.text, format, pages: u.pages, messages };
+  if (u?.pages) messages.push({ ruleId: 'read:pages', reason: `${u.pages.length} pages (form feeds)` });
+  if (u?.pageNumbers) messages.push({ ruleId: 'read:page-numbers', reason: `removed ${u.pageNumbers} page-number lines` });
+  if (u?.joined) messages.push({ ruleId: 'read:unwrapped', reason: `joined ${u.joined} lines broken inside a paragraph (lines wrapped at ≈ ${Math.round(u.width ?? 0)} characters)` });
+  const t = readLayoutTables(u?.text ?? text, u?.pages ?? null);
+  if (!t) return { text: u?.text ?? text, format, pages: u?.pages ?? null, messages };
+  messages.push({
+    ruleId: 'read:layout-tables',
+    reason: `${t.tables.length} table(s) laid out in columns of spaces: ${t.rows} rows written tab-separated (${t.joined} wrapped lines joined into them), ${t.unread} lines left as they are (not read)`,
+  });
+  return { text: t.text, format, pages: t.pages, layoutTables: t.tables, messages };
 }

@@ -132,13 +132,22 @@ function parseCellLines(text: string, lines: Line[], from: number, to: number): 
   return rows;
 }
 
-/** One row per line, cells separated by tabs; lines without a tab continue the row above's last cell. */
-function parseRowLines(text: string, lines: Line[], from: number, to: number): TableCell[][] {
+/**
+ * One row per line, cells separated by tabs; lines without a tab continue the row above's last cell, or (`loose:
+ * 'row'`, a table the reader put together from columns) are rows it could not read: a row without cells.
+ */
+function parseRowLines(text: string, lines: Line[], from: number, to: number, loose: 'continue' | 'row' = 'continue'): TableCell[][] {
   const rows: { start: number; end: number }[][] = [];
   for (let i = from; i <= to; i++) {
     const l = lines[i];
     if (isBlank(l)) continue;
     if (!l.text.includes('\t')) {
+      if (loose === 'row') {
+        const prev = rows[rows.length - 1];
+        const unread = prev?.length === 1 && prev[0].start === prev[0].end;
+        if (!unread) rows.push([{ start: l.start, end: l.start }]); // one row without cells for a run of such lines
+        continue;
+      }
       const prev = rows[rows.length - 1];
       if (prev) prev[prev.length - 1].end = l.end;
       continue;
@@ -179,19 +188,42 @@ function tableSpan(rows: TableCell[][], fallback: Span): Span {
   return Number.isFinite(start) ? { start: Math.min(start, fallback.start), end: Math.max(end, fallback.start) } : fallback;
 }
 
-/** Tab-separated tables in the text. */
-export function tsvTables(text: string, lines = textLines(text)): Table[] {
+/**
+ * Tab-separated tables in the text. `fixed`: tables the reader rebuilt from columns of spaces, each read as one
+ * table of its lines (a line without a tab: a row it could not read); other tab lines are grouped as usual.
+ */
+export function tsvTables(text: string, lines = textLines(text), fixed: Span[] = []): Table[] {
   const out: Table[] = [];
-  for (const b of tabBlocks(lines)) {
-    const tabLines = lines.slice(b.from, b.to + 1).filter((l) => l.text.includes('\t'));
-    const rowMode = tabLines.filter(hasInnerTab).length * 2 > tabLines.length;
-    const rows = rowMode ? parseRowLines(text, lines, b.from, b.to) : parseCellLines(text, lines, b.from, b.to);
-    if (!rows.length) continue;
-    if (!looksLikeGrid(rows)) continue;
-    const span = tableSpan(rows, { start: lines[b.from].start, end: lines[b.to].end });
-    out.push({ start: lines[b.from].start, end: span.end, rows, origin: 'tsv' });
+  const add = (from: number, to: number, rows: TableCell[][]) => {
+    if (!rows.length || !looksLikeGrid(rows)) return;
+    const span = tableSpan(rows, { start: lines[from].start, end: lines[to].end });
+    out.push({ start: lines[from].start, end: span.end, rows, origin: 'tsv' });
+  };
+  // the lines outside the fixed tables, in runs
+  let runFrom = 0;
+  const runs: [number, number][] = [];
+  for (const f of fixed) {
+    const from = lines.findIndex((l) => l.start >= f.start);
+    if (from < 0) continue;
+    let to = from;
+    while (to + 1 < lines.length && lines[to + 1].start < f.end) to++;
+    if (from > runFrom) runs.push([runFrom, from - 1]);
+    runFrom = to + 1;
+    const rows = parseRowLines(text, lines, from, to, 'row');
+    if (rows.length && looksLikeGrid(rows)) out.push({ start: lines[from].start, end: lines[to].end, rows, origin: 'tsv' });
   }
-  return out;
+  runs.push([runFrom, lines.length - 1]);
+  for (const [a, b] of runs) {
+    if (a > b) continue;
+    const part = lines.slice(a, b + 1);
+    for (const blk of tabBlocks(part)) {
+      const [from, to] = [a + blk.from, a + blk.to];
+      const tabLines = lines.slice(from, to + 1).filter((l) => l.text.includes('\t'));
+      const rowMode = tabLines.filter(hasInnerTab).length * 2 > tabLines.length;
+      add(from, to, rowMode ? parseRowLines(text, lines, from, to) : parseCellLines(text, lines, from, to));
+    }
+  }
+  return out.sort((x, y) => x.start - y.start);
 }
 
 /** A table with the unit stated outside its cells (a `单位：元` line under the title, or in the title). */
@@ -273,7 +305,7 @@ export function findTables(doc: KDocument): void {
   // grids are found on the folded copy (traditional script, full-width forms), then carry the text's own characters
   const norm = doc.norm.length === doc.text.length ? doc.norm : doc.text;
   // PDF text marks wide gaps with tabs too, but its rows are visual lines: it has its own reader
-  let found = isPdf ? [] : tsvTables(norm, lines).filter((t) => !given.some((g) => overlaps(g, t)));
+  let found = isPdf ? [] : tsvTables(norm, lines, doc.layoutTables).filter((t) => !given.some((g) => overlaps(g, t)));
   if (!given.length && isPdf) {
     const pdf = pdfTablesDetailed(norm, lines, doc.pages?.map((p) => p.start) ?? []);
     found = pdf.tables;

@@ -1,0 +1,551 @@
+// Tables in text laid out in columns with spaces (pdftotext -layout). Each printed line of the PDF is a line of a
+// character grid, and a table's cells stand in columns separated by runs of spaces. A row whose cells sit on one
+// line, or whose wrapped cells can be put together without doubt, is written as one tab-separated line (cells in
+// column order, a wrapped cell's lines joined), so the table stage reads it like any tab-separated table. The other
+// lines of such a table are left as they are, and the table stage reads each as a row without cells.
+//
+// On each page:
+// - A line's pieces are its runs of text separated by two or more spaces; a gap after 。！？ is one between sentences.
+//   A line with two or more pieces is a row line, a line with one piece a part line (a wrapped part of a cell). A
+//   tab, a signature or note (填表人：…, 说明：), a form line whose every piece is a field (`填表人：   联系电话：`), a
+//   table's title or number (…表) and its unit (单位：元) end a table; so does a line that cannot be read: a piece
+//   wider than MAX_PIECE_EM (prose) or with cells run together (`一级指标 二级指标`: one space between CJK
+//   characters), and the rows next to it are not certain.
+// - A table's columns are the runs of grid positions covered by the pieces of its row lines. When a row line's piece
+//   covers another's gap, the columns cannot be told apart, and the table ends before that line. A part line that
+//   does not fall in one column ends it too.
+// - A printed row is a band of consecutive lines. pdftotext puts every cell's lines around the row's middle, so in
+//   each column the first and the last line that hold text lie as far from the band's middle; and a cell's line goes
+//   on into the next only when it is full (the next line's first word would not have fitted; not after a colon or a
+//   closing bracket, not before a list number; figures never wrap). Of all the ways to cut the lines into such bands
+//   (each with a row line) and lines left out, those leaving fewest lines out are taken, and a band that all of them
+//   share is a row. A row is dropped again when a cell of it may go on into the line above or below it (unless the
+//   lower line is a row line of figures under a row line: a header over figures, rows of figures), when a line next
+//   to it that is in no row has text in a column the row leaves empty or over several columns, or when a cell's
+//   brackets do not close. A table needs two rows of two cells.
+// - Positions on the grid count characters (pdftotext 22.12 writes a CJK character as one); a text typed in an
+//   editor counts CJK characters twice. Both readings are tried, and the one that keeps more row lines together
+//   under one column layout is taken.
+import type { Page, Span } from '../document.js';
+import { firstTokenEm } from './pdf-layout.js';
+import { emWidth } from './unwrap.js';
+
+export interface LayoutTables {
+  text: string;
+  /** the pages, moved to the new text */
+  pages: Page[] | null;
+  /** one span per table in the new text: each line a row; a line without a tab is a row left unread */
+  tables: Span[];
+  /** rows written as tab-separated lines */
+  rows: number;
+  /** printed lines joined into those rows beyond their first */
+  joined: number;
+  /** lines of those tables left as they are */
+  unread: number;
+}
+
+/** A run of text on a line: [s, e) in the line, [x0, x1) on the character grid, its width in em, its column. */
+interface Piece {
+  s: number;
+  e: number;
+  x0: number;
+  x1: number;
+  em: number;
+  text: string;
+  col: number;
+}
+
+interface LLine {
+  start: number;
+  end: number;
+  text: string;
+  pieces: Piece[];
+  /** row: two or more pieces; part: one piece; barrier: ends a table */
+  kind: 'blank' | 'barrier' | 'row' | 'part';
+  /** a table's clean end (a blank line, a title, a signature, a form line), not a line that cannot be read */
+  stop: boolean;
+}
+
+/** Two or more spaces between runs of text: pdftotext's gap between columns. */
+const GAP = 2;
+/** Prose lines, titles and long parts of cells are wider (em): they end a table. */
+const MAX_PIECE_EM = 24;
+/** A line's first word must pass the column's widest piece less this (em) for the line above to be full. */
+const FIT_SLACK = 0.25;
+/** Blank lines a table may hold in a row (an empty row of the printed table). */
+const MAX_BLANKS = 2;
+/** Lines of one printed row, at most. */
+const MAX_BAND = 9;
+/** Lines with a gap of spaces this many lines apart or closer may be one table's. */
+const NEAR = 40;
+/** Part lines above the first row line and below the last that may still belong to the table. */
+const MAX_EDGE = 4;
+
+const SENTENCE_END = /[。！？!?]$/;
+/** Lines that end a table: signatures and notes (as in the table stage), attachment labels. */
+const TABLE_END = /^\s*(填表人|填报人|填报日期|联系电话|联系人|单位负责人|审核人|说明\s*[:：]|注\s*[:：]|附件)/;
+/** A form's field: a short label and a colon, maybe its value (`填表人：张三`, `金额单位：元`). */
+const FIELD = /^[^\s：:]{1,12}[：:]/;
+/** A table's title or number: `2023年度部门整体支出绩效自评表`, `公开07表`. */
+const TITLE = /^\S.{3,}表$/;
+/** The unit stated for a table: part of its caption. */
+const UNIT = /^(?:金额)?单位\s*[:：]/;
+/** A figure or value: a cell that never wraps. */
+const VALUE = /^[\d.,，%％‰+\-—–~～≥≤<>=\s]+$/;
+/** A cell's last line ends so: a label's colon, a closing bracket (`（万元）`). */
+const CELL_END = /[：:）)]$/;
+/** A cell's first line starts so: a list number, `其中：`. */
+const CELL_START = /^(?:\d+[、.．](?!\d)|[（(][\d一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|其中\s*[:：])/;
+/** Characters that take two grid positions where the grid counts CJK characters twice. */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+/** Two CJK characters with one space between: two cells pdftotext set one space apart (`一级指标 二级指标`). */
+const RUN_TOGETHER = /[\u3001-\u303f\u4e00-\u9fff\uff01-\uff5e] [\u4e00-\u9fff]/;
+/** Cheap test for any line with a gap between two runs of text. */
+const ANY_GAP = /\S {2,}\S/;
+
+const gridWidth = (ch: string, wide: boolean) => (wide && (ch.length > 1 || WIDE.test(ch)) ? 2 : 1);
+
+/** The pieces of a line: runs of text separated by GAP or more spaces (not after a sentence's end). */
+export function linePieces(line: string, wide = false): Piece[] {
+  const out: Piece[] = [];
+  let x = 0;
+  let i = 0;
+  let spaces = 0;
+  let cur: Piece | null = null;
+  for (const ch of line) {
+    if (ch === ' ') {
+      spaces++;
+      x++;
+      i++;
+      continue;
+    }
+    const w = gridWidth(ch, wide);
+    if (cur && (spaces < GAP || SENTENCE_END.test(line.slice(cur.s, cur.e)))) {
+      cur.e = i + ch.length;
+      cur.x1 = x + w;
+    } else {
+      if (cur) out.push(cur);
+      cur = { s: i, e: i + ch.length, x0: x, x1: x + w, em: 0, text: '', col: -1 };
+    }
+    spaces = 0;
+    x += w;
+    i += ch.length;
+  }
+  if (cur) out.push(cur);
+  for (const p of out) {
+    p.text = line.slice(p.s, p.e);
+    p.em = emWidth(p.text);
+  }
+  return out;
+}
+
+function classify(text: string, wide: boolean): Pick<LLine, 'pieces' | 'kind' | 'stop'> {
+  if (!text.trim()) return { pieces: [], kind: 'blank', stop: true };
+  if (text.includes('\t') || TABLE_END.test(text)) return { pieces: [], kind: 'barrier', stop: true };
+  const pieces = linePieces(text, wide);
+  if (pieces.some((p) => TITLE.test(p.text) || UNIT.test(p.text))) return { pieces, kind: 'barrier', stop: true };
+  if (pieces.length >= 2 && pieces.every((p) => FIELD.test(p.text))) return { pieces, kind: 'barrier', stop: true }; // a form line
+  // prose, or cells run together: a line that cannot be read, not the table's end
+  if (pieces.some((p) => p.em > MAX_PIECE_EM || RUN_TOGETHER.test(p.text))) return { pieces, kind: 'barrier', stop: false };
+  return { pieces, kind: pieces.length >= 2 ? 'row' : 'part', stop: false };
+}
+
+/** The column a piece lies in, or -1 when it covers none or more than one. */
+function colOf(cols: [number, number][], p: { x0: number; x1: number }): number {
+  let found = -1;
+  for (let c = 0; c < cols.length; c++) {
+    if (p.x0 < cols[c][1] && cols[c][0] < p.x1) {
+      if (found >= 0) return -1;
+      found = c;
+    }
+  }
+  return found;
+}
+
+/**
+ * Grid positions covered by the pieces of a table's row lines; its columns are the runs of covered positions. A row
+ * line cannot be added when the positions between two pieces of any line added would all be covered.
+ */
+class Coverage {
+  private cover: Uint16Array;
+  private zeros: Int32Array; // zeros[x]: uncovered positions before x
+  private gaps: number[] = []; // [from, to) pairs: the gaps between the pieces of each line added
+
+  constructor(width: number) {
+    this.cover = new Uint16Array(width + 1);
+    this.zeros = new Int32Array(width + 2);
+  }
+
+  clear(): void {
+    this.cover.fill(0);
+    this.gaps.length = 0;
+  }
+
+  add(l: LLine): boolean {
+    this.mark(l, 1);
+    const cover = this.cover;
+    const zeros = this.zeros;
+    for (let x = 0; x < cover.length; x++) zeros[x + 1] = zeros[x] + (cover[x] ? 0 : 1);
+    const before = this.gaps.length;
+    for (let k = 1; k < l.pieces.length; k++) this.gaps.push(l.pieces[k - 1].x1, l.pieces[k].x0);
+    for (let k = 0; k < this.gaps.length; k += 2) {
+      if (zeros[this.gaps[k + 1]] === zeros[this.gaps[k]]) {
+        this.mark(l, -1);
+        this.gaps.length = before;
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private mark(l: LLine, d: number): void {
+    for (const p of l.pieces) for (let x = p.x0; x < p.x1; x++) this.cover[x] += d;
+  }
+
+  columns(): [number, number][] {
+    const out: [number, number][] = [];
+    for (let x = 0; x < this.cover.length; x++) {
+      if (!this.cover[x]) continue;
+      const last = out[out.length - 1];
+      if (last && last[1] === x) last[1] = x + 1;
+      else out.push([x, x + 1]);
+    }
+    return out;
+  }
+}
+
+/** The columns of `rows`, or null when they cannot be told apart. */
+function columns(rows: LLine[]): [number, number][] | null {
+  const width = Math.max(0, ...rows.flatMap((l) => l.pieces.map((p) => p.x1)));
+  const cov = new Coverage(width);
+  return rows.every((l) => cov.add(l)) ? cov.columns() : null;
+}
+
+const fits = (l: LLine, cols: [number, number][]) => l.pieces.every((p) => colOf(cols, p) >= 0);
+
+interface Block {
+  /** lines[from..to] of the page */
+  from: number;
+  to: number;
+  cols: [number, number][];
+}
+
+/**
+ * Blocks of one page's lines that may be tables: a run of row lines with one column layout and the part and blank
+ * lines between them, with part lines just above and below that fit its columns. A part line between that fits no
+ * column ends the run.
+ */
+function blocksOf(lines: LLine[]): Block[] {
+  const out: Block[] = [];
+  let width = 0;
+  for (const l of lines) for (const p of l.pieces) width = Math.max(width, p.x1);
+  const cov = new Coverage(width);
+  let low = 0; // lines before this belong to the block before
+  let i = 0;
+  while (i < lines.length) {
+    if (lines[i].kind !== 'row') {
+      i++;
+      continue;
+    }
+    const rows = [lines[i]];
+    cov.clear();
+    cov.add(lines[i]);
+    let last = i;
+    let blanks = 0;
+    for (let j = i + 1; j < lines.length; j++) {
+      const l = lines[j];
+      if (l.kind === 'barrier') break;
+      if (l.kind === 'blank') {
+        if (++blanks > MAX_BLANKS) break;
+        continue;
+      }
+      blanks = 0;
+      if (l.kind === 'part') continue;
+      if (!cov.add(l)) break;
+      rows.push(l);
+      last = j;
+    }
+    let cols = cov.columns();
+    let next = last + 1;
+    // a part line between that fits no column ends the run before it (fewer rows may part the columns further)
+    for (;;) {
+      let cut = i + 1;
+      while (cut < last && (lines[cut].kind !== 'part' || fits(lines[cut], cols))) cut++;
+      if (cut >= last) break;
+      while (lines[last].kind !== 'row' || last >= cut) last--;
+      cols = columns(rows.filter((r) => r.start <= lines[last].start))!;
+      next = cut + 1;
+    }
+    const edge = (l: LLine) => l.kind === 'part' && fits(l, cols);
+    let from = i;
+    while (from > low && i - from < MAX_EDGE && edge(lines[from - 1])) from--;
+    let to = last;
+    while (to + 1 < lines.length && to - last < MAX_EDGE && edge(lines[to + 1])) to++;
+    out.push({ from, to, cols });
+    low = to + 1;
+    i = Math.max(next, to + 1);
+  }
+  return out;
+}
+
+/** A row: lines [a, b] of a block. */
+interface Row {
+  a: number;
+  b: number;
+}
+
+const balanced = (s: string) => (s.match(/[（(]/g)?.length ?? 0) === (s.match(/[）)]/g)?.length ?? 0);
+
+/** The rows of a block (see the head of this file); `around`: the lines just above and below it (or null). */
+function rowsOf(ls: LLine[], cols: [number, number][], around: [LLine | null, LLine | null]): Row[] {
+  const n = ls.length;
+  for (const l of ls) for (const p of l.pieces) p.col = colOf(cols, p);
+  const widest = cols.map(() => 0);
+  for (const l of ls) for (const p of l.pieces) widest[p.col] = Math.max(widest[p.col], p.em);
+  /** q, on a later line in p's column, goes on p's cell */
+  const goesOn = (p: Piece, q: Piece) =>
+    !VALUE.test(p.text) && !VALUE.test(q.text) && !CELL_END.test(p.text) && !CELL_START.test(q.text) && p.em + firstTokenEm(q.text) > widest[p.col] - FIT_SLACK;
+  const figures = (l: LLine) => l.kind === 'row' && l.pieces.some((p) => VALUE.test(p.text));
+
+  const nc = cols.length;
+  const firstAt = new Int32Array(nc);
+  const lastAt = new Int32Array(nc);
+  const prev: (Piece | null)[] = new Array(nc);
+  const valid = (a: number, b: number): boolean => {
+    let row = false;
+    firstAt.fill(-1);
+    prev.fill(null);
+    for (let k = a; k <= b; k++) {
+      const l = ls[k];
+      if (l.kind === 'blank') return false;
+      if (l.kind === 'row') row = true;
+      for (const p of l.pieces) {
+        const q = prev[p.col];
+        if (q && !goesOn(q, p)) return false;
+        prev[p.col] = p;
+        if (firstAt[p.col] < 0) firstAt[p.col] = k;
+        lastAt[p.col] = k;
+      }
+    }
+    if (!row) return false;
+    for (let c = 0; c < nc; c++) if (firstAt[c] >= 0 && firstAt[c] + lastAt[c] !== a + b) return false; // every cell around the band's middle
+    return true;
+  };
+  const ok: boolean[][] = ls.map(() => []);
+  for (let a = 0; a < n; a++) for (let b = a; b < n && b - a < MAX_BAND; b++) ok[a][b] = valid(a, b);
+
+  // f[i]: fewest lines left out of ls[0, i), g[i]: of ls[i, n); cf, cg: how many cuttings reach that (capped)
+  const CAP = 1e9;
+  const f = new Array<number>(n + 1).fill(Infinity);
+  const g = new Array<number>(n + 1).fill(Infinity);
+  const cf = new Array<number>(n + 1).fill(0);
+  const cg = new Array<number>(n + 1).fill(0);
+  const reach = (arr: number[], cnt: number[], at: number, cost: number, count: number) => {
+    if (cost < arr[at]) [arr[at], cnt[at]] = [cost, count];
+    else if (cost === arr[at]) cnt[at] = Math.min(CAP, cnt[at] + count);
+  };
+  const out = (k: number) => (ls[k].kind === 'blank' ? 0 : 1);
+  [f[0], cf[0], g[n], cg[n]] = [0, 1, 0, 1];
+  for (let i = 0; i < n; i++) {
+    reach(f, cf, i + 1, f[i] + out(i), cf[i]);
+    for (let b = i; b < n && b - i < MAX_BAND; b++) if (ok[i][b]) reach(f, cf, b + 1, f[i], cf[i]);
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    reach(g, cg, i, g[i + 1] + out(i), cg[i + 1]);
+    for (let b = i; b < n && b - i < MAX_BAND; b++) if (ok[i][b]) reach(g, cg, i, g[b + 1], cg[b + 1]);
+  }
+  let rows: Row[] = [];
+  if (cf[n] >= CAP) return rows;
+  for (let a = 0; a < n; a++)
+    for (let b = a; b < n && b - a < MAX_BAND; b++)
+      if (ok[a][b] && f[a] + g[b + 1] === f[n] && cf[a] * cg[b + 1] === cf[n]) rows.push({ a, b });
+
+  // drop rows that are not certain, until none is dropped
+  for (;;) {
+    const rowAt = new Array<Row | null>(n).fill(null);
+    for (const r of rows) for (let k = r.a; k <= r.b; k++) rowAt[k] = r;
+    const bad = new Set<Row>();
+    for (const r of rows) {
+      const first = new Map<number, [Piece, number]>();
+      const last = new Map<number, [Piece, number]>();
+      const text = new Map<number, string>();
+      for (let k = r.a; k <= r.b; k++)
+        for (const p of ls[k].pieces) {
+          if (!first.has(p.col)) first.set(p.col, [p, k]);
+          last.set(p.col, [p, k]);
+          text.set(p.col, (text.get(p.col) ?? '') + p.text);
+        }
+      if ([...text.values()].some((t) => !balanced(t))) bad.add(r);
+      for (const [u, up] of [[r.a - 1, true], [r.b + 1, false]] as const) {
+        const line = u < 0 ? around[0] : u >= n ? around[1] : ls[u];
+        if (!line || line.stop) continue;
+        const other = u >= 0 && u < n ? rowAt[u] : null;
+        for (const q of line.pieces) {
+          const col = line.kind === 'barrier' ? -1 : u >= 0 && u < n ? q.col : colOf(cols, q);
+          if (col < 0) {
+            bad.add(r); // a line outside the table, over several of its columns
+            continue;
+          }
+          const own = (up ? first : last).get(col);
+          if (!own) {
+            if (!other) bad.add(r); // text in a column the row leaves empty: it may be this row's
+            continue;
+          }
+          const [p, k] = own;
+          if (!(up ? goesOn(q, p) : goesOn(p, q))) continue;
+          // a row line of figures under a row line starts its own cells (a header over figures, rows of figures)
+          const [upper, lower] = up ? [line, ls[k]] : [ls[k], line];
+          if (upper.kind === 'row' && figures(lower)) continue;
+          bad.add(r);
+          if (other) bad.add(other);
+        }
+      }
+    }
+    if (!bad.size) return rows;
+    rows = rows.filter((r) => !bad.has(r));
+  }
+}
+
+/** The tab-separated line of a row: each column's pieces, top to bottom, joined. */
+function rowText(ls: LLine[], r: Row, ncols: number): string {
+  const cells = new Array<string>(ncols).fill('');
+  for (let k = r.a; k <= r.b; k++)
+    for (const p of ls[k].pieces) {
+      const c = cells[p.col];
+      cells[p.col] = c + (/[A-Za-z]$/.test(c) && /^[A-Za-z]/.test(p.text) ? ' ' : '') + p.text;
+    }
+  return cells.join('\t');
+}
+
+interface Found {
+  /** the block's lines and its rows */
+  lines: LLine[];
+  block: Block;
+  rows: Row[];
+}
+
+type RawLine = { start: number; end: number; text: string };
+
+/**
+ * Stretches of a page's lines that may hold a table: around two or more lines with a gap of spaces, at most
+ * NEAR lines apart (the other lines are never looked at).
+ */
+function windows(page: RawLine[]): RawLine[][] {
+  const gaps: number[] = [];
+  page.forEach((l, k) => ANY_GAP.test(l.text) && gaps.push(k));
+  const out: RawLine[][] = [];
+  for (let i = 0; i < gaps.length; ) {
+    let j = i;
+    while (j + 1 < gaps.length && gaps[j + 1] - gaps[j] <= NEAR) j++;
+    if (j > i) out.push(page.slice(Math.max(0, gaps[i] - MAX_EDGE - 1), gaps[j] + MAX_EDGE + 2));
+    i = j + 1;
+  }
+  return out;
+}
+
+const classified = (w: RawLine[], wide: boolean): LLine[] => w.map((l) => ({ start: l.start, end: l.end, text: l.text, ...classify(l.text, wide) }));
+
+/**
+ * How well a grid reading lines up the columns: row lines that share a column layout with the row line before them
+ * (a wrong reading of CJK widths cuts the tables into pieces).
+ */
+function alignment(ws: LLine[][]): number {
+  let n = 0;
+  for (const lines of ws) for (const b of blocksOf(lines)) n += lines.slice(b.from, b.to + 1).filter((l) => l.kind === 'row').length - 1;
+  return n;
+}
+
+function findAll(ws: LLine[][]): Found[] {
+  const out: Found[] = [];
+  for (const lines of ws) {
+    for (const block of blocksOf(lines)) {
+      const ls = lines.slice(block.from, block.to + 1);
+      const rows = rowsOf(ls, block.cols, [lines[block.from - 1] ?? null, lines[block.to + 1] ?? null]);
+      const filled = rows.filter((r) => rowText(ls, r, block.cols.length).split('\t').filter(Boolean).length >= 2);
+      if (block.cols.length >= 2 && filled.length >= 2) out.push({ lines: ls, block, rows });
+    }
+  }
+  return out;
+}
+
+/**
+ * Rewrites the tables of a text laid out in columns: rows as tab-separated lines. Null when nothing was found (the
+ * text is returned unchanged then).
+ */
+export function readLayoutTables(text: string, pages: Page[] | null): LayoutTables | null {
+  if (!ANY_GAP.test(text)) return null; // ordinary text: no line has a gap of spaces
+  const lines: { start: number; end: number; text: string }[] = [];
+  for (let s = 0; s <= text.length; ) {
+    let e = text.indexOf('\n', s);
+    if (e < 0) e = text.length;
+    lines.push({ start: s, end: e, text: text.slice(s, e) });
+    s = e + 1;
+  }
+  const bounds = pages ?? [{ num: 1, start: 0, end: text.length + 1 }];
+  const ws: RawLine[][] = [];
+  let k = 0;
+  for (const p of bounds) {
+    const page: RawLine[] = [];
+    while (k < lines.length && lines[k].start < Math.max(p.end, p.start + 1)) page.push(lines[k++]);
+    ws.push(...windows(page));
+  }
+  if (!ws.length) return null;
+  const narrow = ws.map((w) => classified(w, false));
+  const wide = ws.map((w) => classified(w, true));
+  const found = findAll(alignment(wide) > alignment(narrow) ? wide : narrow);
+  if (!found.length) return null;
+
+  // rewrite: a row's lines become one line; other lines are kept
+  const replace = new Map<number, { to: number; line: string }>(); // text offset of a row's first line → its last line's end
+  const tableAt = new Map<number, number>(); // first line's start → last line's end, per table
+  let joined = 0;
+  let unread = 0;
+  for (const f of found) {
+    for (const r of f.rows) {
+      replace.set(f.lines[r.a].start, { to: f.lines[r.b].end, line: rowText(f.lines, r, f.block.cols.length) });
+      joined += r.b - r.a;
+    }
+    const inRow = new Set(f.rows.flatMap((r) => Array.from({ length: r.b - r.a + 1 }, (_, k) => r.a + k)));
+    unread += f.lines.filter((l, k) => l.kind !== 'blank' && !inRow.has(k)).length;
+    const body = f.lines.filter((l) => l.kind !== 'blank');
+    tableAt.set(body[0].start, body[body.length - 1].end);
+  }
+  let out = '';
+  let pos = 0;
+  const moved: [number, number][] = []; // (old offset, new offset) at every kept or rewritten line start
+  const tables: Span[] = [];
+  let open: { start: number; end: number } | null = null;
+  for (const l of lines) {
+    if (l.start < pos) continue; // inside a rewritten row
+    out += text.slice(pos, l.start);
+    moved.push([l.start, out.length]);
+    const t = tableAt.get(l.start);
+    if (t !== undefined) open = { start: out.length, end: t };
+    const r = replace.get(l.start);
+    if (r) {
+      out += r.line;
+      pos = r.to;
+    } else {
+      out += l.text;
+      pos = l.end;
+    }
+    if (open && pos >= open.end) {
+      tables.push({ start: open.start, end: out.length });
+      open = null;
+    }
+  }
+  out += text.slice(pos);
+  const at = (offset: number) => {
+    let lo = 0;
+    let hi = moved.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (moved[mid][0] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const [o, nw] = moved[lo] ?? [0, 0];
+    return nw + Math.max(0, offset - o);
+  };
+  const newPages = pages?.map((p, i) => ({ ...p, start: at(p.start), end: i + 1 < pages.length ? at(pages[i + 1].start) : out.length })) ?? null;
+  return { text: out, pages: newPages, tables, rows: found.reduce((n, f) => n + f.rows.length, 0), joined, unread };
+}

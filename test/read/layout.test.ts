@@ -1,0 +1,191 @@
+// Tables in text laid out in columns of spaces (pdftotext -layout): rows put back as tab-separated lines where the
+// columns say so without doubt; everything else left as it is. Whole reports: test/read/same-record.test.ts
+// (corpus/seed002-pdftotext-layout.txt).
+import { describe, expect, it } from 'vitest';
+import { readBytes } from '../../src/read/index.js';
+import { readLayoutTables } from '../../src/read/layout.js';
+import { extractBytes } from '../../src/pipeline.js';
+import { tsvTables } from '../../src/structure/tables.js';
+
+const read = (lines: string[]) => readLayoutTables(lines.join('\n') + '\n', null);
+const rowsOf = (text: string) => text.split('\n').filter((l) => l.includes('\t'));
+
+// A 基础数据表 as pdftotext -layout writes it (invented unit and figures): labels wrapped in a narrow first column,
+// each label's lines centred on its row's figures.
+const BASIC = [
+  '           2023 年度部门整体支出绩效评价基础数据表',
+  '经费控制情',
+  '            2022 年决算数     2023 年预算数    2023 年决算数',
+  '况（万元）',
+  '三公经费:          0.52            1.8        0.61',
+  '1、公务用车',
+  ' 购置和维护          0               0          0',
+  '   经费',
+  '其中：公车',
+  '                0               0          0',
+  '  购置',
+  '项目支出：         21.40             6        25.35',
+  ' 公用经费         10.20            11.5      11.96',
+  '其中：办公',
+  '               2.05            3.7        3.25',
+  '  经费',
+];
+
+const REPORT = (table: string[]) =>
+  [
+    '2023 年度某县科学技术协会部门整体支出绩效自评报告',
+    '一、部门基本情况',
+    '  本单位 2023 年基本支出 80.12 万元，项目支出 25.35 万元。',
+    '二、存在的问题及原因分析',
+    '  预算编制有待细化。',
+    '附件一',
+    ...table,
+    '   填表人： 填报日期： 联系电话： 单位负责人签字：',
+    '',
+  ].join('\n');
+
+describe('tables laid out in columns of spaces', () => {
+  it('a row whose cells sit on one line becomes one tab-separated line', () => {
+    const r = read([
+      '项目                2022 年决算数    2023 年预算数    2023 年决算数',
+      '三公经费:              0.14            1.5        0.44',
+      '公用经费             12.71            12.7      13.08',
+    ])!;
+    expect(rowsOf(r.text)).toEqual(['项目\t2022 年决算数\t2023 年预算数\t2023 年决算数', '三公经费:\t0.14\t1.5\t0.44', '公用经费\t12.71\t12.7\t13.08']);
+    expect(r.tables).toHaveLength(1);
+    expect(r.text.slice(r.tables[0].start, r.tables[0].end).split('\n')).toHaveLength(3);
+    expect(r.rows).toBe(3);
+  });
+
+  it('cells wrapped around their row (centred on its figures) are joined into the row', () => {
+    const r = read(BASIC)!;
+    expect(rowsOf(r.text)).toEqual([
+      '经费控制情况（万元）\t2022 年决算数\t2023 年预算数\t2023 年决算数',
+      '三公经费:\t0.52\t1.8\t0.61',
+      '1、公务用车购置和维护经费\t0\t0\t0',
+      '其中：公车购置\t0\t0\t0',
+      '项目支出：\t21.40\t6\t25.35',
+      '公用经费\t10.20\t11.5\t11.96',
+      '其中：办公经费\t2.05\t3.7\t3.25',
+    ]);
+    expect(r.joined).toBe(8);
+    expect(r.unread).toBe(0);
+    // the title stays a line of its own, above the table
+    expect(r.text.split('\n')[0]).toBe(BASIC[0]);
+    expect(r.tables[0].start).toBe(r.text.indexOf('经费控制情况'));
+  });
+
+  it('the table stage reads it: the 基础数据表 gives the 三公经费, 项目支出 and 公用经费 budgets, each cell its evidence', async () => {
+    const { record } = await extractBytes('basic.txt', Buffer.from(REPORT(BASIC)));
+    expect(record.finance.threePublic).toEqual({ budget: 18000, actual: 6100 });
+    expect(record.finance.project.budget).toBe(60000);
+    expect(record.finance.basic.publicUseBudget).toBe(115000);
+    expect(record.evidence['/finance/threePublic/budget']).toMatchObject({ text: '1.8', rule: 'table.basic.budget' });
+    // the table's lines are no headings
+    expect(record.outline.map((n) => n.title)).toEqual(['部门基本情况', '存在的问题及原因分析']);
+  });
+
+  it('a grid that counts CJK characters twice (a table typed in an editor) is read too', () => {
+    const r = read([
+      '项目                    预算数        决算数',
+      '科普活动专项经费合计    20.00         19.80',
+      '学会工作经费            8.00          8.00',
+      '三公经费                1.50          0.44',
+    ])!;
+    expect(rowsOf(r.text)).toEqual(['项目\t预算数\t决算数', '科普活动专项经费合计\t20.00\t19.80', '学会工作经费\t8.00\t8.00', '三公经费\t1.50\t0.44']);
+  });
+
+  it('ordinary text is not looked at (no line with a gap of spaces), nor a single spaced line', () => {
+    expect(read(['一、部门基本情况', '  本单位编制 8 人，在职 6 人。'])).toBeNull();
+    expect(read(['一、部门基本情况', '本单位编制8人。  在职6人。', '二、收支情况'])).toBeNull();
+  });
+
+  it('negative: prose with two spaces between sentences is not a table', () => {
+    expect(
+      read([
+        '本单位 2023 年收入合计 132.61 万元。  支出合计 132.61 万元，其中基本支出 89.82 万元。',
+        '全年开展科普活动 20 场。  覆盖群众 4 万余人次，发放资料 3000 份。',
+        '存在的问题是预算编制不够细。  下一步将加强预算管理。',
+      ]),
+    ).toBeNull();
+    // short sentences with the gap at the same place
+    expect(read(['编制 8 人。  在职 6 人。', '收入 10 万。  支出 9 万。', '活动 20 场。  培训 5 期。'])).toBeNull();
+  });
+
+  it('negative: a centred title and a centred date (leading spaces) are no table', () => {
+    expect(read(['                 2023 年度项目支出绩效自评表', '                      某县科学技术协会', '                        2024 年 3 月 18 日'])).toBeNull();
+  });
+
+  it('negative: signature lines (填表人：  联系电话：) are no table, whether alone, in a block or under a table', () => {
+    expect(read(['填表人：           填报日期：          联系电话：             单位负责人签字：'])).toBeNull();
+    expect(read(['审核人：王五          联系电话：0731-1234567', '经办人：李四          填报日期：2024 年 3 月 8 日'])).toBeNull();
+    const r = read([...BASIC.slice(4, 8), '填表人：张三          联系电话：0731-1234567', '审核人：王五          单位负责人：赵六'])!;
+    expect(r.text).toContain('\n填表人：张三          联系电话：0731-1234567\n审核人：王五          单位负责人：赵六\n');
+  });
+
+  it('negative: a cell over two rows (a merged cell) is not joined; its lines are kept as they are', () => {
+    const lines = [
+      '财政供养人         编制数       2023 年实际在职人数     控制率',
+      ' 员情况',
+      '                8               6         75%',
+      ' （人）',
+      ...BASIC.slice(1),
+    ];
+    const r = read(lines)!;
+    // 财政供养人员情况（人） spans the header and the figures: neither row is certain
+    expect(r.text.startsWith(lines.slice(0, 4).join('\n') + '\n经费控制情况（万元）\t')).toBe(true);
+    expect(r.unread).toBe(4);
+    expect(rowsOf(r.text)).toHaveLength(7);
+  });
+
+  it('an unread line is a row without cells: the row under a header is never one further down', async () => {
+    const staffing = ['财政供养人         编制数       2023 年实际在职人数     控制率', ' 员情况', '                8               6         75%', ' （人）'];
+    const r = read([...staffing, ...BASIC.slice(1)])!;
+    const [t] = tsvTables(r.text, undefined, r.tables);
+    expect(t.rows[0].map((c) => c.text)).toEqual(['']);
+    expect(t.rows[1].map((c) => c.text)).toEqual(['经费控制情况（万元）', '2022 年决算数', '2023 年预算数', '2023 年决算数']);
+    // the staffing header and its figures were not put back: no staffing from the table, the costs are read
+    const { record } = await extractBytes('staff.txt', Buffer.from(REPORT([BASIC[0], ...staffing, ...BASIC.slice(1)])));
+    expect(record.staffing.authorized).toBeNull();
+    expect(record.finance.threePublic.actual).toBe(6100);
+  });
+
+  it('negative: a label that may go on into a line of no row leaves its row unread', () => {
+    const r = read([
+      '公用经费（含            12.71          13.08',
+      '办公费）',
+      '项目支出                3.00           42.73',
+      '三公经费                1.50            0.44',
+    ])!;
+    expect(rowsOf(r.text)).toEqual(['项目支出\t3.00\t42.73', '三公经费\t1.50\t0.44']);
+    expect(r.text.startsWith('公用经费（含            12.71          13.08\n办公费）\n')).toBe(true);
+  });
+
+  it("negative: columns that cannot be told apart (a piece over another line's gap) end the table", () => {
+    const lines = ['项目              年初预算数     全年预算数', '年度资金总额      85.09          133.09', '一般公共预算拨款127.05      项目支出42.73', '政府性基金拨款    5.40           0'];
+    // the third line spans the first two columns: no table holds it, and the row just above it is not certain
+    expect(read(lines)).toBeNull();
+    const r = read([...lines.slice(0, 2), '', ...lines.slice(2)])!;
+    expect(r.text).toBe(['项目\t年初预算数\t全年预算数', '年度资金总额\t85.09\t133.09', '', ...lines.slice(2), ''].join('\n'));
+    expect(r.tables).toHaveLength(1);
+  });
+
+  it('negative: cells run together (one space between CJK cells) cannot be read, and the row next to them is not certain', () => {
+    const lines = ['       一级指标 二级指标 三级指标          分值    得分', '产出指标      数量指标      举办讲座      10      10', '产出指标      质量指标      合格率        10      9'];
+    expect(read(lines)).toBeNull();
+    // with a row more, the rows away from the header are read
+    const r = read([...lines, '效益指标      社会效益      群众知晓率    10      10'])!;
+    expect(r.text.split('\n').slice(0, 2)).toEqual(lines.slice(0, 2));
+    expect(rowsOf(r.text)).toEqual(['产出指标\t质量指标\t合格率\t10\t9', '效益指标\t社会效益\t群众知晓率\t10\t10']);
+  });
+
+  it('pages (form feeds) are moved with the text, and a table never runs over a page break', async () => {
+    const page1 = ['一、部门基本情况', '  本单位编制 8 人。', ...BASIC.slice(0, 8)];
+    const page2 = BASIC.slice(8);
+    const r = await readBytes(Buffer.from(page1.join('\n') + '\n\f' + page2.join('\n') + '\n'));
+    expect(r.pages).toHaveLength(2);
+    expect(r.text.slice(r.pages![1].start).startsWith('其中：公车')).toBe(true);
+    expect(r.layoutTables).toHaveLength(2);
+    expect(r.messages?.find((m) => m.ruleId === 'read:layout-tables')?.reason).toMatch(/^2 table/);
+  });
+});
