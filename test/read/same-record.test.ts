@@ -9,7 +9,7 @@ import { corpus } from './helpers.js';
 const VARIANTS: Record<string, string[]> = {
   'seed000.txt': ['seed000-docx.docx', 'seed000-doc.doc', 'seed000-pdf.pdf', 'seed000-pdftotext.txt', 'seed000-pdftotext-layout.txt', 'seed000-portal.html'],
   'seed001.txt': ['seed001-docx.docx', 'seed001-doc.doc', 'seed001-pdf.pdf', 'seed001-pdftotext.txt', 'seed001-pdftotext-layout.txt', 'seed001-portal.html'],
-  'seed002.txt': ['seed002-docx.docx', 'seed002-doc.doc', 'seed002-pdf.pdf', 'seed002-pdftotext.txt', 'seed002-word.htm'],
+  'seed002.txt': ['seed002-docx.docx', 'seed002-doc.doc', 'seed002-pdf.pdf', 'seed002-pdftotext.txt', 'seed002-pdftotext-layout.txt', 'seed002-word.htm'],
   'seed003.txt': ['seed003-autonum.docx', 'seed003-cid.pdf', 'seed003-pdftotext.txt'],
   'seed004.txt': ['seed004-gb18030.txt', 'seed004-cid.pdf'],
   'synth-traditional.txt': ['synth-traditional-big5.txt'],
@@ -19,11 +19,22 @@ const FIELDS = ['meta', 'staffing', 'finance', 'selfEvaluation', 'projects', 'ac
 type Field = (typeof FIELDS)[number];
 
 // Variant × field pairs that cannot be equal because of the input file, not the reader or the extractor.
-const CELLS = 'pdftotext wrote the table one cell per line (or in columns over several lines each); its rows cannot be put back';
+const CELLS = 'pdftotext wrote the table one cell per line; its rows cannot be put back';
+const RUN_TOGETHER =
+  'pdftotext -layout set the 绩效自评表 header cells one space apart (年初预算 全年预算 全年执行, 一级指标 二级指标 三级指标) and its 一级/二级指标 cells over several rows; the table cannot be put back';
 const KNOWN: Record<string, string> = Object.fromEntries([
-  ...['seed001-pdftotext.txt', 'seed001-pdftotext-layout.txt'].flatMap((v) => ['selfEvaluation', 'indicators'].map((f) => [`${v}:${f}`, CELLS])),
+  ...['selfEvaluation', 'indicators'].map((f) => [`seed001-pdftotext.txt:${f}`, CELLS]),
+  ...['selfEvaluation', 'indicators'].map((f) => [`seed001-pdftotext-layout.txt:${f}`, RUN_TOGETHER]),
   ...['finance', 'selfEvaluation', 'projects', 'indicators'].map((f) => [`seed002-pdftotext.txt:${f}`, CELLS]),
+  ...['selfEvaluation', 'projects', 'indicators'].map((f) => [`seed002-pdftotext-layout.txt:${f}`, RUN_TOGETHER]),
 ]);
+// Variant × field pairs that are equal but for values the input file lost: those are null in the variant.
+const LOST: Record<string, { paths: string[]; reason: string }> = {
+  'seed002-pdftotext-layout.txt:finance': {
+    paths: ['/spendingTotal/budget', '/spendingTotal/actual', '/spendingTotal/executionRate', '/spendingTotal/initialBudget'],
+    reason: `the 部门整体支出绩效自评表's budget block: ${RUN_TOGETHER} (its 基础数据表 is read)`,
+  },
+};
 
 const titles = (nodes: OutlineNode[]): string[] => nodes.flatMap((n) => [`${n.level}:${n.ordinal ?? ''}${n.title}`, ...titles(n.children)]);
 
@@ -45,10 +56,17 @@ describe('same record from every format of a report', () => {
         for (const f of FIELDS) {
           const known = KNOWN[`${v}:${f}`];
           const run = known ? it.skip : it;
-          run(`${f}${known ? ` — ${known}` : ''}`, async () => {
+          const lost = LOST[`${v}:${f}`];
+          run(`${f}${known ? ` — ${known}` : lost ? ` but ${lost.paths.join(', ')} — ${lost.reason}` : ''}`, async () => {
             const [base, other] = await Promise.all([recordOf(seed), recordOf(v)]);
             if (f === 'indicators' && base.indicators.length === 0) return; // only where the seed has them
-            expect(field(other, f)).toEqual(field(base, f));
+            const want = structuredClone(field(base, f)) as Record<string, unknown>;
+            for (const p of lost?.paths ?? []) {
+              expect(at(field(other, f), p), p).toBeNull();
+              const keys = p.split('/').slice(1);
+              (at(want, `/${keys.slice(0, -1).join('/')}`) as Record<string, unknown>)[keys[keys.length - 1]] = null;
+            }
+            expect(field(other, f)).toEqual(want);
           });
         }
       });
@@ -63,7 +81,12 @@ function leaves(o: unknown, path = ''): [string, unknown][] {
 }
 
 describe('text from pdftotext: what its tables lost stays null, nothing is read wrong', () => {
-  for (const [seed, v] of [['seed001.txt', 'seed001-pdftotext.txt'], ['seed001.txt', 'seed001-pdftotext-layout.txt'], ['seed002.txt', 'seed002-pdftotext.txt']]) {
+  for (const [seed, v] of [
+    ['seed001.txt', 'seed001-pdftotext.txt'],
+    ['seed001.txt', 'seed001-pdftotext-layout.txt'],
+    ['seed002.txt', 'seed002-pdftotext.txt'],
+    ['seed002.txt', 'seed002-pdftotext-layout.txt'],
+  ]) {
     it(`${v}: every value it has is the ${seed} value`, async () => {
       const [base, other] = await Promise.all([recordOf(seed), recordOf(v)]);
       const found = leaves(other);
