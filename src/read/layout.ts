@@ -22,10 +22,11 @@
 //   share is a row. A row is dropped again when a cell of it may go on into the line above or below it (unless the
 //   lower line is a row line of figures under a row line: a header over figures, rows of figures), when a line next
 //   to it that is in no row has text in a column the row leaves empty or over several columns, or when a cell's
-//   brackets do not close. A table needs two rows of two cells.
+//   brackets do not close. A table needs two rows of two cells, and every two neighbouring columns filled in one row
+//   (else they may be one column whose pieces do not line up, and which cell is whose is not sure).
 // - Positions on the grid count characters (pdftotext 22.12 writes a CJK character as one); a text typed in an
 //   editor counts CJK characters twice. Both readings are tried, and the one that keeps more row lines together
-//   under one column layout is taken.
+//   under one column layout (then: in fewer columns) is taken.
 import type { Page, Span } from '../document.js';
 import { firstTokenEm } from './pdf-layout.js';
 import { emWidth } from './unwrap.js';
@@ -450,9 +451,15 @@ const classified = (w: RawLine[], wide: boolean): LLine[] => w.map((l) => ({ sta
  * (a wrong reading of CJK widths cuts the tables into pieces).
  */
 function alignment(ws: LLine[][]): number {
-  let n = 0;
-  for (const lines of ws) for (const b of blocksOf(lines)) n += lines.slice(b.from, b.to + 1).filter((l) => l.kind === 'row').length - 1;
-  return n;
+  let together = 0;
+  let cols = 0;
+  for (const lines of ws)
+    for (const b of blocksOf(lines)) {
+      together += lines.slice(b.from, b.to + 1).filter((l) => l.kind === 'row').length - 1;
+      cols += b.cols.length;
+    }
+  // then fewer columns: pieces of one column that line up overlap, read wrongly they drift apart
+  return together * 1000 - cols;
 }
 
 function findAll(ws: LLine[][]): Found[] {
@@ -461,8 +468,11 @@ function findAll(ws: LLine[][]): Found[] {
     for (const block of blocksOf(lines)) {
       const ls = lines.slice(block.from, block.to + 1);
       const rows = rowsOf(ls, block.cols, [lines[block.from - 1] ?? null, lines[block.to + 1] ?? null]);
-      const filled = rows.filter((r) => rowText(ls, r, block.cols.length).split('\t').filter(Boolean).length >= 2);
-      if (block.cols.length >= 2 && filled.length >= 2) out.push({ lines: ls, block, rows });
+      const cells = rows.map((r) => rowText(ls, r, block.cols.length).split('\t'));
+      if (block.cols.length < 2 || cells.filter((c) => c.filter(Boolean).length >= 2).length < 2) continue;
+      // two neighbouring columns never filled in one row may be one column read apart: which cell is whose is not sure
+      const apart = block.cols.some((_, c) => c > 0 && !cells.some((row) => row[c - 1] && row[c]));
+      if (!apart) out.push({ lines: ls, block, rows });
     }
   }
   return out;

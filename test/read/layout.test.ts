@@ -95,6 +95,35 @@ describe('tables laid out in columns of spaces', () => {
     expect(rowsOf(r.text)).toEqual(['项目\t预算数\t决算数', '科普活动专项经费合计\t20.00\t19.80', '学会工作经费\t8.00\t8.00', '三公经费\t1.50\t0.44']);
   });
 
+  it('a 绩效自评表 typed in an editor (CJK twice as wide) gives its indicators and 总分, each value from its own column', async () => {
+    const text = [
+      '2023年度某县科学技术协会科普专项经费绩效自评报告',
+      '一、基本情况',
+      '本项目年初预算20万元，实际支出19.8万元。',
+      '2023年度项目支出绩效自评表',
+      '一级指标        二级指标        三级指标            年度指标值        实际完成值        分值    得分',
+      '产出指标        数量指标        举办科普讲座        ≥10场             12场              10      10',
+      '                质量指标        活动合格率          ≥90%              95%               10      9',
+      '效益指标        社会效益指标    群众知晓率          ≥80%              85%               20      18',
+      '总分                                                                                    100     92',
+      '',
+    ].join('\n');
+    const { record } = await extractBytes('typed.txt', Buffer.from(text));
+    expect(record.indicators.map((x) => [x.level1, x.level2, x.level3, x.target?.text, x.actual?.text, x.weight, x.score])).toEqual([
+      ['产出指标', '数量指标', '举办科普讲座', '≥10场', '12场', 10, 10],
+      ['产出指标', '质量指标', '活动合格率', '≥90%', '95%', 10, 9],
+      ['效益指标', '社会效益指标', '群众知晓率', '≥80%', '85%', 20, 18],
+    ]);
+    expect(record.selfEvaluation.score).toBe(92);
+  });
+
+  it('negative: a header whose columns do not line up with the figures under it is not read (which figure is whose is not sure)', () => {
+    const rows = ['本年收入合计                  1.00    本年支出合计              2.00', '总计                          3.00    总计                      4.00'];
+    expect(read(['项目                  金额          项目                金额', ...rows])).toBeNull();
+    // the figures alone line up
+    expect(rowsOf(read(rows)!.text)).toEqual(['本年收入合计\t1.00\t本年支出合计\t2.00', '总计\t3.00\t总计\t4.00']);
+  });
+
   it('ordinary text is not looked at (no line with a gap of spaces), nor a single spaced line', () => {
     expect(read(['一、部门基本情况', '  本单位编制 8 人，在职 6 人。'])).toBeNull();
     expect(read(['一、部门基本情况', '本单位编制8人。  在职6人。', '二、收支情况'])).toBeNull();
