@@ -51,9 +51,17 @@ interface Piece {
   e: number;
   x0: number;
   x1: number;
+  /** [x0, x1) on a grid that counts CJK characters twice */
+  wx0: number;
+  wx1: number;
   em: number;
   text: string;
   col: number;
+  /** a figure (VALUE); ends a cell (CELL_END); starts one (CELL_START); width of its first word (em) */
+  value: boolean;
+  ends: boolean;
+  starts: boolean;
+  lead: number;
 }
 
 interface LLine {
@@ -104,12 +112,13 @@ const RUN_TOGETHER = /[\u3001-\u303f\u4e00-\u9fff\uff01-\uff5e] [\u4e00-\u9fff]/
 /** Cheap test for any line with a gap between two runs of text. */
 const ANY_GAP = /\S {2,}\S/;
 
-const gridWidth = (ch: string, wide: boolean) => (wide && (ch.length > 1 || WIDE.test(ch)) ? 2 : 1);
+const isWide = (ch: string) => ch.length > 1 || WIDE.test(ch);
 
 /** The pieces of a line: runs of text separated by GAP or more spaces (not after a sentence's end). */
-export function linePieces(line: string, wide = false): Piece[] {
+export function linePieces(line: string): Piece[] {
   const out: Piece[] = [];
   let x = 0;
+  let wx = 0;
   let i = 0;
   let spaces = 0;
   let cur: Piece | null = null;
@@ -117,39 +126,49 @@ export function linePieces(line: string, wide = false): Piece[] {
     if (ch === ' ') {
       spaces++;
       x++;
+      wx++;
       i++;
       continue;
     }
-    const w = gridWidth(ch, wide);
+    const w = isWide(ch) ? 2 : 1;
     if (cur && (spaces < GAP || SENTENCE_END.test(line.slice(cur.s, cur.e)))) {
       cur.e = i + ch.length;
-      cur.x1 = x + w;
+      cur.x1 = x + 1;
+      cur.wx1 = wx + w;
     } else {
       if (cur) out.push(cur);
-      cur = { s: i, e: i + ch.length, x0: x, x1: x + w, em: 0, text: '', col: -1 };
+      cur = { s: i, e: i + ch.length, x0: x, x1: x + 1, wx0: wx, wx1: wx + w, em: 0, text: '', col: -1, value: false, ends: false, starts: false, lead: 0 };
     }
     spaces = 0;
-    x += w;
+    x++;
+    wx += w;
     i += ch.length;
   }
   if (cur) out.push(cur);
   for (const p of out) {
     p.text = line.slice(p.s, p.e);
     p.em = emWidth(p.text);
+    p.value = VALUE.test(p.text);
+    p.ends = CELL_END.test(p.text);
+    p.starts = CELL_START.test(p.text);
+    p.lead = firstTokenEm(p.text);
   }
   return out;
 }
 
-function classify(text: string, wide: boolean): Pick<LLine, 'pieces' | 'kind' | 'stop'> {
+function classify(text: string): Pick<LLine, 'pieces' | 'kind' | 'stop'> {
   if (!text.trim()) return { pieces: [], kind: 'blank', stop: true };
   if (text.includes('\t') || TABLE_END.test(text)) return { pieces: [], kind: 'barrier', stop: true };
-  const pieces = linePieces(text, wide);
+  const pieces = linePieces(text);
   if (pieces.some((p) => TITLE.test(p.text) || UNIT.test(p.text))) return { pieces, kind: 'barrier', stop: true };
   if (pieces.length >= 2 && pieces.every((p) => FIELD.test(p.text))) return { pieces, kind: 'barrier', stop: true }; // a form line
   // prose, or cells run together: a line that cannot be read, not the table's end
   if (pieces.some((p) => p.em > MAX_PIECE_EM || RUN_TOGETHER.test(p.text))) return { pieces, kind: 'barrier', stop: false };
   return { pieces, kind: pieces.length >= 2 ? 'row' : 'part', stop: false };
 }
+
+/** The same lines on a grid that counts CJK characters twice. */
+const widened = (lines: LLine[]): LLine[] => lines.map((l) => ({ ...l, pieces: l.pieces.map((p) => ({ ...p, x0: p.wx0, x1: p.wx1 })) }));
 
 /** The column a piece lies in, or -1 when it covers none or more than one. */
 function colOf(cols: [number, number][], p: { x0: number; x1: number }): number {
@@ -304,9 +323,8 @@ function rowsOf(ls: LLine[], cols: [number, number][], around: [LLine | null, LL
   const widest = cols.map(() => 0);
   for (const l of ls) for (const p of l.pieces) widest[p.col] = Math.max(widest[p.col], p.em);
   /** q, on a later line in p's column, goes on p's cell */
-  const goesOn = (p: Piece, q: Piece) =>
-    !VALUE.test(p.text) && !VALUE.test(q.text) && !CELL_END.test(p.text) && !CELL_START.test(q.text) && p.em + firstTokenEm(q.text) > widest[p.col] - FIT_SLACK;
-  const figures = (l: LLine) => l.kind === 'row' && l.pieces.some((p) => VALUE.test(p.text));
+  const goesOn = (p: Piece, q: Piece) => !p.value && !q.value && !p.ends && !q.starts && p.em + q.lead > widest[p.col] - FIT_SLACK;
+  const figures = (l: LLine) => l.kind === 'row' && l.pieces.some((p) => p.value);
 
   const nc = cols.length;
   const firstAt = new Int32Array(nc);
@@ -444,7 +462,7 @@ function windows(page: RawLine[]): RawLine[][] {
   return out;
 }
 
-const classified = (w: RawLine[], wide: boolean): LLine[] => w.map((l) => ({ start: l.start, end: l.end, text: l.text, ...classify(l.text, wide) }));
+const classified = (w: RawLine[]): LLine[] => w.map((l) => ({ start: l.start, end: l.end, text: l.text, ...classify(l.text) }));
 
 /**
  * How well a grid reading lines up the columns: row lines that share a column layout with the row line before them
@@ -467,6 +485,7 @@ function findAll(ws: LLine[][]): Found[] {
   for (const lines of ws) {
     for (const block of blocksOf(lines)) {
       const ls = lines.slice(block.from, block.to + 1);
+      if (block.cols.length < 2 || ls.filter((l) => l.kind === 'row').length < 2) continue; // two rows need two row lines
       const rows = rowsOf(ls, block.cols, [lines[block.from - 1] ?? null, lines[block.to + 1] ?? null]);
       const cells = rows.map((r) => rowText(ls, r, block.cols.length).split('\t'));
       if (block.cols.length < 2 || cells.filter((c) => c.filter(Boolean).length >= 2).length < 2) continue;
@@ -500,8 +519,8 @@ export function readLayoutTables(text: string, pages: Page[] | null): LayoutTabl
     ws.push(...windows(page));
   }
   if (!ws.length) return null;
-  const narrow = ws.map((w) => classified(w, false));
-  const wide = ws.map((w) => classified(w, true));
+  const narrow = ws.map(classified);
+  const wide = narrow.map(widened);
   const found = findAll(alignment(wide) > alignment(narrow) ? wide : narrow);
   if (!found.length) return null;
 
