@@ -8,7 +8,8 @@
 // - A line's pieces are its runs of text separated by two or more spaces; a gap after 。！？ is one between sentences.
 //   A line with two or more pieces is a row line, a line with one piece a part line (a wrapped part of a cell). A
 //   tab, a signature or note (填表人：…, 说明：), a form line whose every piece is a field (`填表人：   联系电话：`), a
-//   table's title or number (…表) and its unit (单位：元) end a table; so does a line that cannot be read: a piece
+//   table's title or number (…表), its unit (单位：元) and a heading set apart by spaces (`第一部分   部门概况`, no
+//   figures) end a table, and a heading (`一、…`) just above or below a table is no part of it; so does a line that cannot be read: a piece
 //   wider than MAX_PIECE_EM (prose) or with cells run together (`一级指标 二级指标`: one space between CJK
 //   characters), and the rows next to it are not certain.
 // - A table's columns are the runs of grid positions covered by the pieces of its row lines. When a row line's piece
@@ -28,7 +29,7 @@
 //   editor counts CJK characters twice. Both readings are tried, and the one that keeps more row lines together
 //   under one column layout (then: in fewer columns) is taken.
 import type { Page, Span } from '../document.js';
-import { firstTokenEm } from './pdf-layout.js';
+import { firstTokenEm, SECTION_START } from './pdf-layout.js';
 import { emWidth } from './unwrap.js';
 
 export interface LayoutTables {
@@ -115,7 +116,7 @@ const ANY_GAP = /\S {2,}\S/;
 const isWide = (ch: string) => ch.length > 1 || WIDE.test(ch);
 
 /** The pieces of a line: runs of text separated by GAP or more spaces (not after a sentence's end). */
-export function linePieces(line: string): Piece[] {
+function linePieces(line: string): Piece[] {
   const out: Piece[] = [];
   let x = 0;
   let wx = 0;
@@ -162,6 +163,8 @@ function classify(text: string): Pick<LLine, 'pieces' | 'kind' | 'stop'> {
   const pieces = linePieces(text);
   if (pieces.some((p) => TITLE.test(p.text) || UNIT.test(p.text))) return { pieces, kind: 'barrier', stop: true };
   if (pieces.length >= 2 && pieces.every((p) => FIELD.test(p.text))) return { pieces, kind: 'barrier', stop: true }; // a form line
+  // a heading set apart by spaces (第一部分   部门概况): a table's row label of that form comes with figures
+  if (pieces.length >= 2 && SECTION_START.test(pieces[0].text) && !pieces.some((p) => p.value)) return { pieces, kind: 'barrier', stop: true };
   // prose, or cells run together: a line that cannot be read, not the table's end
   if (pieces.some((p) => p.em > MAX_PIECE_EM || RUN_TOGETHER.test(p.text))) return { pieces, kind: 'barrier', stop: false };
   return { pieces, kind: pieces.length >= 2 ? 'row' : 'part', stop: false };
@@ -296,7 +299,8 @@ function blocksOf(lines: LLine[]): Block[] {
       cols = columns(rows.filter((r) => r.start <= lines[last].start))!;
       next = cut + 1;
     }
-    const edge = (l: LLine) => l.kind === 'part' && fits(l, cols);
+    // (a heading just above or below a table is no part of it: 三、存在的问题)
+    const edge = (l: LLine) => l.kind === 'part' && fits(l, cols) && !SECTION_START.test(l.pieces[0].text);
     let from = i;
     while (from > low && i - from < MAX_EDGE && edge(lines[from - 1])) from--;
     let to = last;

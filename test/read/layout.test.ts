@@ -152,6 +152,22 @@ describe('tables laid out in columns of spaces', () => {
     expect(r.text).toContain('\n填表人：张三          联系电话：0731-1234567\n审核人：王五          单位负责人：赵六\n');
   });
 
+  it('negative: headings set apart by spaces (第一部分   部门概况) are no table rows, nor the lines between them', () => {
+    expect(read(['第一部分   部门概况', '一、主要职能', '第二部分   2023年度部门决算情况说明', '第三部分   2023年度部门决算表'])).toBeNull();
+    // a heading right under a table stays out of it
+    const r = read([...BASIC.slice(1, 8), '二、存在的问题'])!;
+    expect(r.text.endsWith('\n二、存在的问题\n')).toBe(true);
+    expect(r.text.slice(r.tables[0].start, r.tables[0].end)).not.toContain('存在的问题');
+  });
+
+  it('a table of contents set out with spaces stays out of the outline (as a table now, as a contents list before)', async () => {
+    const toc = ['目  录', '一、部门基本情况        1', '二、部门收支情况        2', '三、存在的问题          3'];
+    const body = ['一、部门基本情况', '本单位编制8人，在职6人。', '二、部门收支情况', '2023年支出合计132.61万元。', '三、存在的问题', '1、预算编制不够细化。', '2、绩效管理有待加强。'];
+    const { record } = await extractBytes('toc.txt', Buffer.from(['2023年度某县科学技术协会部门整体支出绩效自评报告', ...toc, ...body, ''].join('\n')));
+    expect(record.outline.map((n) => n.title)).toEqual(['部门基本情况', '部门收支情况', '存在的问题']);
+    expect(record.problems).toEqual(['预算编制不够细化。', '绩效管理有待加强。']);
+  });
+
   it('negative: a cell over two rows (a merged cell) is not joined; its lines are kept as they are', () => {
     const lines = [
       '财政供养人         编制数       2023 年实际在职人数     控制率',
