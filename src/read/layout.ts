@@ -9,9 +9,9 @@
 //   A line with two or more pieces is a row line, a line with one piece a part line (a wrapped part of a cell). A
 //   tab, a signature or note (填表人：…, 说明：), a form line whose every piece is a field (`填表人：   联系电话：`), a
 //   table's title or number (…表), its unit (单位：元) and a heading set apart by spaces (`第一部分   部门概况`, no
-//   figures) end a table, and a heading (`一、…`) just above or below a table is no part of it; so does a line that cannot be read: a piece
-//   wider than MAX_PIECE_EM (prose) or with cells run together (`一级指标 二级指标`: one space between CJK
-//   characters), and the rows next to it are not certain.
+//   figures) end a table; a heading (`一、…`) just above or below a table is no part of it. A line that cannot be
+//   read ends a table too, and the rows next to it are not certain: a piece wider than MAX_PIECE_EM (prose) or with
+//   cells run together (`一级指标 二级指标`: one space between CJK characters).
 // - A table's columns are the runs of grid positions covered by the pieces of its row lines. When a row line's piece
 //   covers another's gap, the columns cannot be told apart, and the table ends before that line. A part line that
 //   does not fall in one column ends it too.
