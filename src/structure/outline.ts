@@ -8,7 +8,7 @@ import { parseChineseInteger } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 
 interface MarkerDef { id: string; rank: number; regex: string }
-interface HeadingsFile { markers: MarkerDef[]; part_alone: string; figure_in_title: string; not_heading: string[]; list_item: string; run_in_label: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
+interface HeadingsFile { markers: MarkerDef[]; part_alone: string; figure_in_title: string; not_heading: string[]; not_heading_below_part: string[]; list_item: string; run_in_label: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
 interface SectionDef { key: string; rank: number; match: string; standalone?: string }
 
 export interface Candidate {
@@ -69,6 +69,7 @@ function classify(doc: KDocument, line: Line): Candidate | null {
     const rest = text.slice(mm[0].length);
     if (!rest || (m.rank >= 3 && /^[\d.%]/.test(rest))) return null;
     if (cfg.not_heading.some((p) => compile(p, '').test(rest))) return null;
+    if (m.rank > 0 && cfg.not_heading_below_part.some((p) => compile(p, '').test(rest))) return null;
     const ordinal = doc.display.slice(start, start + mm[0].length).trim();
     return judge(doc, line, start, start + mm[0].length, m.rank, ordinal, rest, cfg);
   }
