@@ -2,11 +2,20 @@
 import type { Heading, KDocument, Span } from '../document.js';
 import { isExcluded } from '../document.js';
 import { cleanValue } from '../normalise/fold.js';
+import { sectionKey } from '../structure/outline.js';
+
+type ListKey = 'problems' | 'improvements';
+interface ListItem { item: string; span: Span; rule: string; list?: ListKey }
 
 const ITEM_MARKER = /^\s*(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十\d]{1,3}[)）][、.]?|\d{1,2}(?:[、．]|\.(?!\d)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩])\s*/;
 // a signature block after the last section: the unit's name, a date
 const SIGNATURE = /^(?:[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技馆|中心|学会)\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.{1,6}日|(?:填\s*[报表]\s*人|联\s*系\s*人|联系电话|填报日期|单位负责人|负责人)[:：].*|[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技馆|中心|学会|局)|(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日)$/;
 const NOTHING = /^\s*(?:无|没有|暂无|无。|不存在)[。.]?\s*$/;
+// an annex after the last section (附件：项目支出绩效自评表, a table's caption line, not a numbered item): the section's
+// items end there
+const ANNEX = /^\s*(?:附件|附表)|^[^。，,;；:：]{0,36}表\s*$/;
+// in a combined section, a paragraph opened by a label naming one of its lists (存在的问题：…, 改进措施：…)
+const LIST_LABEL = /^\s*([^:：，,。；;“”\d]{2,16})[:：]\s*/;
 
 export function extractLists(doc: KDocument): void {
   const problems: { item: string; span: Span; rule: string }[] = [];
@@ -19,7 +28,7 @@ export function extractLists(doc: KDocument): void {
     // so does 存在的主要问题及原因分析 with its own （一）存在的问题 (the items are that sub-section's, once)
     if (subs.some((x) => x.key === h.key)) continue;
     const target = h.key === 'improvements' ? improvements : problems;
-    target.push(...items(doc, h));
+    for (const it of items(doc, h)) (it.list === 'improvements' ? improvements : it.list === 'problems' ? problems : target).push({ item: it.item, span: it.span, rule: it.rule });
   }
   doc.data.problems = problems;
   doc.data.improvements = improvements;
@@ -27,13 +36,26 @@ export function extractLists(doc: KDocument): void {
 
 /** The paragraphs of a section's body; a paragraph starting with 一是/1./（一） is one item, and so is an
  *  unnumbered paragraph; sub-headings with run-in titles count as items with their body. */
-function items(doc: KDocument, h: Heading): { item: string; span: Span; rule: string }[] {
-  const out: { item: string; span: Span; rule: string }[] = [];
+function items(doc: KDocument, h: Heading): ListItem[] {
+  const out: ListItem[] = [];
   const headingStarts = new Set(doc.headings.filter((x) => x !== h).map((x) => x.start));
+  // 存在问题及改进措施 with labelled paragraphs (存在的问题：一是…；改进措施：一是…): the list the last label named
+  let list: ListKey | undefined;
   for (const line of doc.lines) {
     if (line.start < h.end || line.start >= h.bodyEnd || isExcluded(doc, line)) continue;
-    const raw = doc.norm.slice(line.start, line.end);
+    let raw = doc.norm.slice(line.start, line.end);
     if (!raw.trim()) continue;
+    if (ANNEX.test(raw) && !ITEM_MARKER.test(raw)) break;
+    let skip = 0;
+    const label = h.key === 'problems_and_improvements' ? LIST_LABEL.exec(raw) : null;
+    const named = label ? sectionKey(label[1]) : null;
+    if (label && (named === 'problems' || named === 'improvements')) {
+      list = named;
+      skip = label[0].length;
+      raw = raw.slice(skip);
+      if (!raw.trim()) continue;
+    }
+    const base = line.start + skip;
     // a sub-heading that is only a title (no run-in text) is a label, not an item
     const isHeading = [...headingStarts].some((s) => s >= line.start && s < line.end);
     const trimmed = raw.trim();
@@ -45,20 +67,20 @@ function items(doc: KDocument, h: Heading): { item: string; span: Span; rule: st
     if (!m && /[:：]\s*$/.test(raw)) continue;
     // …我们将采取以下措施：一是A；二是B。 — the lead-in before the colon is no item when an inline list follows it
     const colon = m ? null : /^[^:：“”]*[:：]\s*(?=[一二三四五六七八九十]是|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①)/.exec(raw);
-    if (colon && inlineItems(doc.norm, line.start + colon[0].length, line.end).length > 1) {
+    if (colon && inlineItems(doc.norm, base + colon[0].length, line.end).length > 1) {
       lead = colon[0].length;
       m = ITEM_MARKER.exec(raw.slice(lead));
     }
     // a paragraph that opens an inline list (一是…；二是…) gives one item per marker; a paragraph with a
     // run-in title before its 一是 stays one item
-    const pieces = m ? inlineItems(doc.norm, line.start + lead, line.end) : [{ start: line.start + lead, end: line.end }];
+    const pieces = m ? inlineItems(doc.norm, base + lead, line.end) : [{ start: base + lead, end: line.end }];
     for (const p of pieces) {
       const marker = ITEM_MARKER.exec(doc.norm.slice(p.start, p.end));
       const start = p.start + (marker ? marker[0].length : 0);
       const end = pieces.length > 1 ? trimSeparator(doc.norm, start, p.end) : p.end;
       const text = cleanValue(doc.display.slice(start, end));
       if (!text) continue;
-      out.push({ item: text, span: { start: p.start, end }, rule: pieces.length > 1 ? 'lists.inline' : m ? 'lists.item' : 'lists.paragraph' });
+      out.push({ item: text, span: { start: p.start, end }, rule: pieces.length > 1 ? 'lists.inline' : m ? 'lists.item' : 'lists.paragraph', ...(list ? { list } : {}) });
     }
   }
   return out;
