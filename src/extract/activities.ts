@@ -32,6 +32,7 @@ interface ActivitiesFile {
   strip_prefix: string;
   strip_suffix: string;
   target_sections: string;
+  not_sections: string;
   target_sentence: string;
 }
 
@@ -126,6 +127,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (p.id === 'activities.reach-after' && /^\s*其中[:：]?\s*$/.test(doc.norm.slice(clause, numSpan.start)) && notWho.test(doc.norm.slice(clauseStart(doc.norm, clause - 1, sentence.start), clause))) continue;
       if (!match.group('who') && !group && compile(f.sent_to, '').test(label)) continue;
       if (inTargets(doc, f, numSpan.start)) continue;
+      if (sectionsAt(doc, numSpan.start).some((h) => compile(f.not_sections, '').test(h.title))) continue;
       if (compile(f.doubled_number, '').test(g.num)) continue;
       if (/^[一二三四五六七八九十百千万两]+$/.test(g.num) && compile(f.vague_before, '').test(doc.norm.slice(Math.max(0, numSpan.start - 2), numSpan.start))) continue;
       // 一场精彩的报告 is an article, not a count
