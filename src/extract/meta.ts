@@ -11,7 +11,7 @@ interface Rule { id: string; regex: string }
 interface MetaFile {
   title_line: string; title_words: string; year_line: string; date_head: string; subordinate: string; kinds: { kind: ReportKind; regex: string }[]; org: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
-  phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string;
+  phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string;
 }
 
 const meta = () => loadPatternFile<MetaFile>('meta.yaml');
@@ -161,10 +161,13 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     // (主管部门：⏎某县科学技术协会 is a label's value, not a signature)
     const prev = i > 0 ? tail[i - 1] : body[body.length - tail.length - 1];
     if (prev && compile(f.signature_not_after, '').test(doc.norm.slice(prev.start, prev.end))) continue;
-    if (compile(`^(?:${f.org})$`, '').test(t) && t.length <= 30) {
-      const span = trimSpan(doc, l);
+    // (a report pasted on one line ends with its unit's name and the date on one virtual line: 某县科学技术协会 2023年3月2日)
+    const dated = compile(`^(?<org>${f.org})\\s*${f.signature_date}$`, '').exec(t);
+    if ((compile(`^(?:${f.org})$`, '').test(t) && t.length <= 30) || (dated && dated.groups!.org.length <= 30)) {
+      const lead = doc.norm.slice(l.start, l.end).length - doc.norm.slice(l.start, l.end).trimStart().length;
+      const span = dated ? { start: l.start + lead, end: l.start + lead + dated.groups!.org.length } : trimSpan(doc, l);
       push(doc, '/meta/unitName', cleanValue(doc.display.slice(span.start, span.end)), span, 'meta.unit.signature');
-      return { value: t, span };
+      return { value: doc.norm.slice(span.start, span.end), span };
     }
   }
   return null;
