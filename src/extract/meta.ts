@@ -71,13 +71,14 @@ export function extractMeta(doc: KDocument): void {
   const unit = extractUnit(doc, title?.span ?? null);
   extractRegion(doc, unit);
   extractDate(doc);
-  for (const m of matches(doc, f.preparer.regex)) {
+  // (a form's footer row, 填表人：X⇥填报日期：Y, is often the last row of a table: labelled fields are read there too)
+  for (const m of matches(doc, f.preparer.regex, undefined, true)) {
     const v = m.group('value')!;
     const name = doc.display.slice(v.start, v.end);
     if (compile(f.not_person, '').test(name)) continue;
     push(doc, '/meta/preparer', name, m.span, f.preparer.id);
   }
-  for (const m of matches(doc, f.phone.regex)) {
+  for (const m of matches(doc, f.phone.regex, undefined, true)) {
     const v = m.group('value')!;
     push(doc, '/meta/phone', doc.norm.slice(v.start, v.end).replace(/\s+/g, ''), m.span, f.phone.id);
   }
@@ -198,7 +199,8 @@ function extractDate(doc: KDocument): void {
   const f = meta();
   const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseChineseInteger(s)!);
   for (const rule of f.date as (Rule & { line?: boolean })[]) {
-    const found = rule.line ? lineMatches(doc, rule.regex) : [...matches(doc, rule.regex)];
+    // a labelled date (填报日期：…) is read in a table row too
+    const found = rule.line ? lineMatches(doc, rule.regex) : [...matches(doc, rule.regex, undefined, true)];
     for (const m of found) {
       const g = m.m.groups!;
       const y = /^\d{4}$/.test(g.y) ? Number(g.y) : parseChineseInteger(g.y)!;
