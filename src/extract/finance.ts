@@ -120,6 +120,9 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         if (p.subject === 'inherit' && !key && aspect === 'actual' && UNIT_BUDGET.test(sentenceBefore(doc, match.span.start))) key = 'total';
         // an execution rate is about spending: income named before it does not own it
         if (aspect === 'rate' && key === 'income') key = null;
+        // 收入合计100万元，实际支出98万元 | 收入决算数为X，支出决算数为Y: spending is never the income's; after the unit's income
+        // an unowned actual is the unit's spending (a budget figure there is nobody's)
+        if (p.subject === 'inherit' && key === 'income') key = aspect === 'actual' ? 'total' : null;
         if (p.subject === 'inherit' && !key && aspect === 'rate' && MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start))) key = 'total';
         const subjSpan = match.group('subject');
         if (key && subjSpan && f.subjects[key]?.named && !opensPhrase(doc, subjSpan.start, f.boundary)) continue;
