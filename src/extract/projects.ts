@@ -7,7 +7,7 @@ import { matches, saysOtherYear, trimSpan } from './engine.js';
 import type { Project } from '../schema/record.js';
 
 interface FieldDef { id: string; field: keyof Project; sign?: number; regex: string }
-interface ProjectsFile { name: string; heading_name: string; not_name: string; item_end: string; not_before: string; planned: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; not_name: string } }
+interface ProjectsFile { name: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; not_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -20,7 +20,7 @@ type Found = { item: Project; span: Span; rule: string; fields: Record<string, {
 
 function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], items: Span[]): Found[] {
   const out: Found[] = [];
-  const named = [...matches(doc, f.name), ...matches(doc, f.heading_name)].sort((a, b) => a.span.start - b.span.start);
+  const named = [...matches(doc, f.name), ...matches(doc, f.heading_name), ...matches(doc, f.label_name)].sort((a, b) => a.span.start - b.span.start);
   for (const nm of named) {
     const nameSpan = nm.group('name')!;
     if (compile(f.not_name, '').test(doc.norm.slice(nameSpan.start, nameSpan.end).trim())) continue;
