@@ -2,7 +2,7 @@
 // Statement tables of 决算/预算 disclosures: accountsTables.ts. Runs after prose extraction: a path the prose already filled keeps the prose value (a different table value warns).
 import type { Fact, KDocument, Span, Table, TableCell } from '../document.js';
 import type { Indicator, ParsedValue, Project } from '../schema/record.js';
-import { halfUlp, toCount, toRate, toYuan } from '../normalise/numbers.js';
+import { halfUlp, moneySlack, toCount, toRate, toYuan } from '../normalise/numbers.js';
 import { tableVocab } from '../structure/tableVocab.js';
 import { cellText, parseScore, parseValue } from './values.js';
 import { key, levelLabel, readTable, type TableReading } from './tableReading.js';
@@ -66,7 +66,8 @@ const normPath = (p: string) => ('/' + p.replace(/^\//, '').replace(/\./g, '/'))
 function offer(doc: KDocument, path: string, v: { value: number; tol: number }, cell: TableCell, rule: string): void {
   const prose = doc.facts.filter((f) => f.source !== 'table' && (f.priority ?? 1) <= 1 && normPath(f.path) === path);
   if (prose.length) {
-    const agrees = prose.some((f) => typeof f.value === 'number' && Math.abs(f.value - v.value) <= v.tol + 1e-9);
+    // (within the rounding of both figures as written: 收入总计2.38亿元 agrees with the cell 237,800,000.00)
+    const agrees = prose.some((f) => typeof f.value === 'number' && Math.abs(f.value - v.value) <= v.tol + (f.raw && /元$/.test(f.raw) ? moneySlack(f.raw) : 0) + 1e-9);
     if (!agrees) {
       const pv = [...new Set(prose.map((f) => JSON.stringify(f.value)))].join(' / ');
       doc.messages.push({

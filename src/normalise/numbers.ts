@@ -117,3 +117,12 @@ export function halfUlp(num: string, factor = 1): number {
   const decimals = dot < 0 ? 0 : s.length - dot - 1;
   return (0.5 * factor) / 10 ** decimals;
 }
+
+/** Rounding slack in yuan of a money figure as written (raw: '149.83万元', '2.38亿元', '1,234.00元'): half a unit of its
+ *  last written digit. */
+export function moneySlack(raw: string | undefined): number {
+  const m = /^([\d,.]+)\s*(万|亿|千)?/.exec(raw ?? '');
+  if (!m) return 0.5;
+  const factor = m[2] === '亿' ? 1e8 : m[2] === '万' ? 1e4 : m[2] === '千' ? 1e3 : 1;
+  return halfUlp(m[1], factor);
+}

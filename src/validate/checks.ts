@@ -1,17 +1,12 @@
 // Consistency checks on the resolved values: sums, rates, staffing. Each adds a warning, never throws.
 // Sums allow for the rounding of the stated figures: half a unit of each figure's last written digit.
 import type { Fact, KDocument } from '../document.js';
-import { halfUlp } from '../normalise/numbers.js';
+import { halfUlp, moneySlack } from '../normalise/numbers.js';
 
 const fmt = (yuan: number) => `${(yuan / 10000).toFixed(4).replace(/\.?0+$/, '')}万元`;
 
 /** Rounding slack of a money fact in yuan, from the figure as written (raw: '149.83万元'). */
-function slack(f: Fact): number {
-  const m = /^([\d,.]+)\s*(万|亿|千)?/.exec(f.raw ?? '');
-  if (!m) return 0.5;
-  const factor = m[2] === '亿' ? 1e8 : m[2] === '万' ? 1e4 : m[2] === '千' ? 1e3 : 1;
-  return halfUlp(m[1], factor);
-}
+const slack = (f: Fact): number => moneySlack(f.raw);
 
 export function runChecks(doc: KDocument, values: Map<string, Fact>): void {
   const v = (p: string) => values.get(p);
