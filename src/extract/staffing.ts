@@ -1,10 +1,14 @@
 // Staffing counts (patterns/staffing.yaml) and the one derived rule: a sole kind of 编制 is the total.
 import type { KDocument } from '../document.js';
-import { matches, runFamily } from './engine.js';
-import { loadPatternFile } from '../patterns.js';
+import { matches, runFamily, sentenceAt } from './engine.js';
+import { compile, loadPatternFile } from '../patterns.js';
 
 export function extractStaffing(doc: KDocument): void {
   const facts = runFamily(doc, 'staffing.yaml');
+  // 全部门（含直属单位）共有编制48名，在职人员43人: the department's own figures, stated as such, come before the parts'
+  // (机关在编16人；科技馆在编22人) named elsewhere (lower priority wins a conflict)
+  const inclusive = compile(loadPatternFile<{ inclusive: string }>('staffing.yaml').inclusive, '');
+  for (const f of facts) if (inclusive.test(doc.norm.slice(sentenceAt(doc, f.span.start).start, f.span.start))) f.priority = 0;
   const has = (p: string) => facts.some((f) => f.path === p);
   if (has('/staffing/authorized')) return;
   const admin = facts.filter((f) => f.path === '/staffing/authorizedAdministrative');
