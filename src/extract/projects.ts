@@ -7,7 +7,7 @@ import { matches, saysOtherYear, trimSpan } from './engine.js';
 import type { Project } from '../schema/record.js';
 
 interface FieldDef { id: string; field: keyof Project; sign?: number; regex: string }
-interface ProjectsFile { name: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; not_name: string } }
+interface ProjectsFile { name: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -62,14 +62,20 @@ function listedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
   for (const intro of matches(doc, f.listing.intro)) {
     let end = intro.span.end;
     while (end < doc.norm.length && doc.norm[end] !== '。' && doc.norm[end] !== '\n') end++;
-    for (const m of matches(doc, f.listing.item, { start: intro.span.end, end })) {
+    // a budget disclosure lists planned funds: the figure is the fund's budget
+    const field = doc.reportKind === 'budget' ? 'budget' : 'actual';
+    const within = { start: intro.span.end, end };
+    const numbered = [...matches(doc, f.listing.item, within)];
+    for (const m of numbered.length ? numbered : [...matches(doc, f.listing.item_bare, within)]) {
       const g = m.m.groups!;
       const v = toYuan(g.num, g.unit);
       const nameSpan = m.group('name')!;
-      if (v === null || compile(f.listing.not_name, '').test(doc.norm.slice(nameSpan.start, nameSpan.end))) continue;
-      const item: Project = { name: cleanValue(doc.display.slice(nameSpan.start, nameSpan.end)), budget: null, adjustment: null, actual: v, carryover: null };
+      const name = doc.norm.slice(nameSpan.start, nameSpan.end).trim();
+      if (v === null || compile(f.listing.not_name, '').test(name) || (!numbered.length && compile(f.not_name, '').test(name))) continue;
+      const item: Project = { name: cleanValue(doc.display.slice(nameSpan.start, nameSpan.end)), budget: null, adjustment: null, actual: null, carryover: null };
+      item[field] = v;
       claimed.push(m.group('amount')!);
-      out.push({ item, span: trimSpan(doc, m.span), rule: f.listing.id, fields: { name: { span: nameSpan, rule: f.listing.id }, actual: { span: trimSpan(doc, m.span), rule: f.listing.id } } });
+      out.push({ item, span: trimSpan(doc, m.span), rule: f.listing.id, fields: { name: { span: nameSpan, rule: f.listing.id }, [field]: { span: trimSpan(doc, m.span), rule: f.listing.id } } });
     }
   }
   return out;
