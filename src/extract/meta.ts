@@ -46,10 +46,21 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
     // (a labelled field such as 单位名称：X above the title is not the title's first half)
     // (nor is a publisher's name such as 中共某某县委办公室 or 某县财政局 printed above it, nor a date)
     if (next && next.length <= 30 && compile(f.title_line, '').test(next) && compile(f.title_words, '').test(t + next) && !/[。，,;:：]/.test(t) && !NOT_UNIT.test(t) && !compile(f.date_head, '').test(t)) {
+      // 某县科学技术协会⏎2022年度⏎部门整体支出绩效自评报告: a year line opening the title, the unit's name alone above it
+      const above = lines[i - 1];
+      if (above && compile(f.year_line, '').test(t) && unitLine(norm(above))) {
+        return { value: cleanValue(show(above) + show(lines[i]) + show(lines[i + 1])), span: { start: above.start, end: lines[i + 1].end } };
+      }
       return withYearAbove({ value: show(lines[i]) + show(lines[i + 1]), span: { start: lines[i].start, end: lines[i + 1].end } }, lines[i - 1]);
     }
   }
   return null;
+
+  // an organisation's name alone on a line (maybe after an opening 《 or quote), not a publisher's
+  function unitLine(t: string): boolean {
+    const name = t.replace(/^[《“"「]/, '');
+    return name.length <= 30 && compile(`^(?:${f.org})$`, '').test(name) && !NOT_UNIT.test(name);
+  }
 
   // the year printed alone on the line above (二〇二二年度⏎某县科协⏎部门整体支出绩效自评报告) is the title's first line
   function withYearAbove(t: { value: string; span: Span }, above: Line | undefined) {
@@ -164,7 +175,8 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     if (prev && compile(f.signature_not_after, '').test(doc.norm.slice(prev.start, prev.end))) continue;
     // (a report pasted on one line ends with its unit's name and the date on one virtual line: 某县科学技术协会 2023年3月2日)
     const dated = compile(`^(?<org>${f.org})\\s*${f.signature_date}$`, '').exec(t);
-    if ((compile(`^(?:${f.org})$`, '').test(t) && t.length <= 30) || (dated && dated.groups!.org.length <= 30)) {
+    // (never the 财政局 or a government office: a notice's signature, a publisher's line)
+    if (((compile(`^(?:${f.org})$`, '').test(t) && t.length <= 30) || (dated && dated.groups!.org.length <= 30)) && !NOT_UNIT.test(dated ? dated.groups!.org : t)) {
       const lead = doc.norm.slice(l.start, l.end).length - doc.norm.slice(l.start, l.end).trimStart().length;
       const span = dated ? { start: l.start + lead, end: l.start + lead + dated.groups!.org.length } : trimSpan(doc, l);
       push(doc, '/meta/unitName', cleanValue(doc.display.slice(span.start, span.end)), span, 'meta.unit.signature');
