@@ -34,6 +34,7 @@ interface ActivitiesFile {
   target_sections: string;
   not_sections: string;
   target_sentence: string;
+  result_after_target: string;
 }
 
 const BOUNDARY = new Set(['，', ',', '。', ';', ':', '!', '?', '\n', '；', '：']);
@@ -158,5 +159,9 @@ function inTargets(doc: KDocument, f: ActivitiesFile, offset: number): boolean {
   // the paragraph's opening words (bounded: a one-line report must not make this quadratic)
   const line = spanAt(doc.lines, offset);
   const from = Math.max(line?.start ?? sentenceAt(doc, offset).start, offset - 300);
-  return compile(f.target_sentence, '').test(doc.norm.slice(from, offset));
+  const text = doc.norm.slice(from, offset);
+  let last = -1;
+  for (const m of text.matchAll(compile(f.target_sentence, 'g'))) last = m.index! + m[0].length;
+  // 年初计划开展科普活动30场，实际开展35场: a result stated after the target in its paragraph is no target
+  return last >= 0 && !compile(f.result_after_target, '').test(text.slice(last));
 }
