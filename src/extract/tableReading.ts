@@ -72,6 +72,7 @@ const KEY_CHANGES = /[\s\u3000\u00a0\uff01-\uff5e]/;
 
 const isEmpty = (c: TableCell | undefined | null) => !c || key(c) === '';
 
+/** The unit a header cell states (（万元） → 万, 单位：元 → the empty string: yuan), or null when it states none. */
 function unitWord(s: string): string | null {
   const m = s.match(tableVocab().unitHeader);
   const u = m ? (m[1] ?? m[2]) : null;
@@ -163,7 +164,7 @@ export function readTable(t: Table): TableReading {
     if (bc.size >= 3 && (bc.has('budget') || bc.has('actual') || bc.has('initialBudget'))) {
       section = 'budget';
       budCols = bc;
-      const unitCell = row.find((c) => unitWord(key(c)));
+      const unitCell = row.find((c) => unitWord(key(c)) !== null);
       r.budget = { unit: unitCell ? unitWord(key(unitCell)) : null, header: row, rows: {} };
       continue;
     }
@@ -191,7 +192,7 @@ export function readTable(t: Table): TableReading {
       if (y) years.push({ col, ...y });
     });
     if (years.length >= 2) {
-      const unitCell = row.find((c) => unitWord(key(c)));
+      const unitCell = row.find((c) => unitWord(key(c)) !== null);
       r.costs = { unit: unitCell ? unitWord(key(unitCell)) : null, columns: years, rows: [] };
       section = 'costs';
       continue;
