@@ -10,7 +10,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; appropriation_income: string; appropriation_basic: string; bare_spending: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; appropriation_income: string; appropriation_basic: string; bare_spending: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -59,7 +59,7 @@ export function financeSource(regex: string): string {
   let src = sources.get(regex);
   if (src === undefined) {
     const f = file();
-    src = regex.replaceAll('{BOUNDARY}', f.boundary).replaceAll('{SUBJECT}', subjectAlternation(f)).replaceAll('{ADJUSTED}', f.adjusted);
+    src = regex.replaceAll('{BOUNDARY}', f.boundary).replaceAll('{UNIT_BOUNDARY}', f.unit_boundary).replaceAll('{SUBJECT}', subjectAlternation(f)).replaceAll('{ADJUSTED}', f.adjusted);
     sources.set(regex, src);
   }
   return src;
@@ -70,9 +70,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
   const f = file();
   const overlaps = (s: Span) => claimed.some((c) => s.start < c.end && s.end > c.start);
   const budgetReport = doc.reportKind === 'budget';
+  const level = unitLevel(doc);
   for (const p of f.patterns) {
     if (p.kinds && (!doc.reportKind || !p.kinds.includes(doc.reportKind))) continue;
-    const src = financeSource(p.regex);
+    // (the unit's level, or an empty class that matches nothing: one of eight sources per pattern, compiled once)
+    const src = financeSource(p.regex).replaceAll('{LEVEL}', level);
     for (const match of matches(doc, src)) {
       const g = match.m.groups ?? {};
       const amountSpan = match.group('amount') ?? match.group('pct');
@@ -257,6 +259,12 @@ function paragraphBefore(doc: KDocument, at: number): string {
 }
 function sentenceBefore(doc: KDocument, at: number): string {
   return doc.norm.slice(sentenceAt(doc, at).start, at);
+}
+
+/** The reporting unit's level (县, 市, 区, 旗, 州, 盟, 省) from its name (某县科学技术协会, 县科协), or '' when unknown. */
+function unitLevel(doc: KDocument): string {
+  const name = doc.facts.find((x) => x.path === '/meta/unitName')?.value;
+  return typeof name === 'string' ? /([县市区旗州盟省])(?:科学技术协会|科协)$/.exec(name)?.[1] ?? '' : '';
 }
 
 /** True when the text before `at` ends where a phrase may start (see `boundary` in finance.yaml). */
