@@ -250,7 +250,7 @@ function budgetPath(path: string): string | null {
 }
 
 const MONEY_SENTENCE = /支出|预算|资金|经费|收入/;
-const UNIT_BUDGET = /(?:^|[，,。;:、]|年|年度)(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额|为|是|:)/;
+const UNIT_BUDGET = /(?:^|[，,。;:、]|年|年度)(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额)|(?:年|年度)预算(?:为|是|:)/;
 const BASIC_PARTS = /^\/finance\/basic\/(?:personnel|publicUse)(?:Budget)?$/;
 /** The text before `at` back to the last 。 or line break (a paragraph's sentence, across ；). */
 function paragraphBefore(doc: KDocument, at: number): string {
