@@ -54,8 +54,14 @@ function inheritedSubject(doc: KDocument, offset: number): string | null {
   return last?.key ?? null;
 }
 
-/** A finance pattern's regex with finance.yaml's own placeholders ({BOUNDARY}, {SUBJECT}, {ADJUSTED}) filled in. */
-export function financeSource(regex: string): string {
+/** A finance pattern's regex with finance.yaml's own placeholders ({BOUNDARY}, {SUBJECT}, {ADJUSTED}, {UNIT_BOUNDARY} and its
+ *  {LEVEL}: the reporting unit's level, or '' — an empty class that matches nothing) filled in. */
+export function financeSource(regex: string, level = ''): string {
+  const src = financeBase(regex);
+  return src.includes('{LEVEL}') ? src.replaceAll('{LEVEL}', level) : src;
+}
+
+function financeBase(regex: string): string {
   let src = sources.get(regex);
   if (src === undefined) {
     const f = file();
@@ -74,7 +80,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
   for (const p of f.patterns) {
     if (p.kinds && (!doc.reportKind || !p.kinds.includes(doc.reportKind))) continue;
     // (the unit's level, or an empty class that matches nothing: one of eight sources per pattern, compiled once)
-    const src = financeSource(p.regex).replaceAll('{LEVEL}', level);
+    const src = financeSource(p.regex, level);
     for (const match of matches(doc, src)) {
       const g = match.m.groups ?? {};
       const amountSpan = match.group('amount') ?? match.group('pct');
