@@ -4,6 +4,7 @@
 // portal adds around the report where it can be told cheaply: menus and link lists, breadcrumbs, article
 // info and tool lines, the site footer (主办单位, 版权所有, ICP备). See docs/formats.md §.html.
 import type { Message, ReadResult, Table, TableCell } from '../document.js';
+import { isCjkCode } from './cjk.js';
 import { ReadError } from './errors.js';
 import { decodeHtml, parseHtml, type HElement, type HNode } from './html-parse.js';
 
@@ -81,20 +82,10 @@ function descendants(el: HElement, pred: (e: HElement) => boolean, out: HElement
 
 // ---- characters ----
 
-/** CJK ideographs, kana, CJK and full-width punctuation, and the curly quotes / dashes of Chinese text */
+/** CJK by isCjkCode, plus bopomofo to CJK compatibility (U+3100–33FF) and the supplementary ideographs */
 function isCJK(cp: number | undefined): boolean {
   if (cp === undefined) return false;
-  return (
-    (cp >= 0x2e80 && cp <= 0x2fdf) ||
-    (cp >= 0x3000 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xffef) ||
-    (cp >= 0x20000 && cp <= 0x3134f) ||
-    cp === 0x2018 || cp === 0x2019 || cp === 0x201c || cp === 0x201d || cp === 0x2026 || cp === 0x2014 || cp === 0x00b7
-  );
+  return isCjkCode(cp) || (cp >= 0x3100 && cp <= 0x33ff) || (cp >= 0x20000 && cp <= 0x3134f);
 }
 
 /** invisible characters browsers do not show */

@@ -2,6 +2,7 @@
 // footers, and re-join lines that were broken only because the line was full (also inside numbers: 20⏎23年).
 // Pure functions over numbers and strings, shared by the text layer (pdf.js) and OCR (tesseract) paths.
 import type { Page } from '../document.js';
+import { isCjkCode } from './cjk.js';
 
 /** A positioned piece of text. y grows downwards (top of page = 0); size is the em width in the same units. */
 export interface TextPiece {
@@ -36,8 +37,7 @@ export interface LayoutPage {
   confidence?: number;
 }
 
-const CJK_RE = /[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef“”‘’—…·]/;
-export const isCjk = (ch: string | undefined): boolean => !!ch && CJK_RE.test(ch);
+export const isCjk = (ch: string | undefined): boolean => !!ch && isCjkCode(ch.charCodeAt(0));
 
 /** Wider than this (in em) between two pieces on one line: a cell boundary, written as \t. */
 const TAB_GAP = 0.6;

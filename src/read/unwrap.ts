@@ -3,6 +3,7 @@
 // feed). Such text is re-joined into paragraphs by the rules the PDF reader uses (pdf-layout.ts), with the width
 // of a line in characters standing in for its geometry. Text written one paragraph per line is left alone.
 import type { Page } from '../document.js';
+import { isCjkCode } from './cjk.js';
 import { firstTokenEm, isPageNumberLine, ITEM_START, SECTION_START, SENTENCE_END } from './pdf-layout.js';
 
 export interface Unwrapped {
@@ -20,21 +21,6 @@ export interface Unwrapped {
 /** Page numbers that cannot be anything else, removed even without form feeds. */
 const PAGE_NUMBER_STRICT = /^\s*(?:[-—–－]\s*[0-9０-９]{1,4}\s*[-—–－]|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，、/／]?\s*共\s*[0-9０-９]{1,4}\s*页)?)\s*$/;
 
-/** CJK_RE of pdf-layout.ts as code ranges: this runs on every character of every text file */
-function isWide(c: number): boolean {
-  if (c < 0x2014) return c === 0xb7;
-  return (
-    (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0x3000 && c <= 0x30ff) ||
-    (c >= 0xff00 && c <= 0xffef) ||
-    (c >= 0x3400 && c <= 0x4dbf) ||
-    (c >= 0x2e80 && c <= 0x2fdf) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe30 && c <= 0xfe4f) ||
-    c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2014 || c === 0x2026
-  );
-}
-
 /** Width of a line in em: CJK and full-width characters 1, a space 0.3, other characters 0.55 (as OCR measures). */
 export function emWidth(line: string): number {
   let end = line.length;
@@ -45,7 +31,7 @@ export function emWidth(line: string): number {
     if (c >= 0xd800 && c <= 0xdbff) {
       w += 1; // a supplementary-plane character (CJK extension B …): one, and skip its low surrogate
       i++;
-    } else w += isWide(c) ? 1 : c === 0x20 ? 0.3 : 0.55;
+    } else w += isCjkCode(c) ? 1 : c === 0x20 ? 0.3 : 0.55;
   }
   return w;
 }
