@@ -3,6 +3,7 @@
 import mammoth from 'mammoth';
 import type { Message, ReadResult, Table, TableCell } from '../document.js';
 import { ReadError } from './errors.js';
+import { layOutRows } from './grid.js';
 import { injectNumberLabels } from './docx-numbering.js';
 import { DEFAULT_ZIP_LIMITS, openZip, type ZipFile, type ZipLimits } from './zip.js';
 
@@ -167,50 +168,32 @@ export function renderDocx(root: MNode): Out {
 function renderTable(table: MNode, start: number, push: (l: string) => void): Table | null {
   const rows = (table.children ?? []).filter((r) => r.type === 'tableRow');
   if (!rows.length) return null;
-  // pending vertical merges: grid column → origin cell and rows still to cover
-  const pending = new Map<number, { cell: TableCell; left: number; colSpan: number }>();
+  const cells = rows.map((row) =>
+    (row.children ?? [])
+      .filter((c) => c.type === 'tableCell')
+      .map((c) => ({ text: cellText(c), colSpan: Math.max(1, c.colSpan ?? 1), rowSpan: Math.max(1, c.rowSpan ?? 1) })),
+  );
   const grid: TableCell[][] = [];
+  const written = new Map<object, TableCell>();
   let offset = start;
-  for (const row of rows) {
-    const cells = (row.children ?? []).filter((c) => c.type === 'tableCell');
-    const out: TableCell[] = [];
-    const parts: string[] = [];
-    let col = 0;
-    let lineLen = 0;
-    const addPart = (s: string) => {
-      if (parts.length) lineLen += 1;
-      const cStart = offset + lineLen;
-      parts.push(s);
-      lineLen += s.length;
-      return cStart;
-    };
-    const fillCovered = () => {
-      for (let p = pending.get(col); p; p = pending.get(col)) {
-        addPart('');
-        for (let k = 0; k < p.colSpan; k++) out[col + k] = { ...p.cell, merged: true };
-        if (--p.left === 0) pending.delete(col);
-        col += p.colSpan;
-      }
-    };
-    for (const c of cells) {
-      fillCovered();
-      const text = cellText(c);
-      const cStart = addPart(text);
-      const colSpan = Math.max(1, c.colSpan ?? 1);
-      const rowSpan = Math.max(1, c.rowSpan ?? 1);
-      const cell: TableCell = { start: cStart, end: cStart + text.length, text };
-      if (colSpan > 1) cell.colSpan = colSpan;
-      if (rowSpan > 1) cell.rowSpan = rowSpan;
-      out[col] = cell;
-      for (let k = 1; k < colSpan; k++) out[col + k] = { ...cell, merged: true };
-      if (rowSpan > 1) pending.set(col, { cell, left: rowSpan - 1, colSpan });
-      col += colSpan;
+  for (const row of layOutRows(cells)) {
+    for (const { cell, part } of row.origins) {
+      const cStart = offset + row.partStarts[part];
+      const tc: TableCell = { start: cStart, end: cStart + cell.text.length, text: cell.text };
+      if (cell.colSpan > 1) tc.colSpan = cell.colSpan;
+      if (cell.rowSpan > 1) tc.rowSpan = cell.rowSpan;
+      written.set(cell, tc);
     }
-    fillCovered();
-    const line = parts.join('\t');
+    const line = row.parts.join('\t');
     push(line);
     offset += line.length + 1;
-    grid.push(Array.from({ length: out.length }, (_, i) => out[i] ?? { start: offset - 1, end: offset - 1, text: '' }));
+    grid.push(
+      row.cols.map((c) => {
+        const tc = c && written.get(c.cell);
+        if (!c || !tc) return { start: offset - 1, end: offset - 1, text: '' };
+        return c.merged ? { ...tc, merged: true } : tc;
+      }),
+    );
   }
   return { start, end: offset - 1, rows: grid, origin: 'docx' };
 }

@@ -5,6 +5,7 @@
 // info and tool lines, the site footer (主办单位, 版权所有, ICP备). See docs/formats.md §.html.
 import type { Message, ReadResult, Table, TableCell } from '../document.js';
 import { isCjkCode } from './cjk.js';
+import { layOutRows } from './grid.js';
 import { ReadError } from './errors.js';
 import { decodeHtml, parseHtml, type HElement, type HNode } from './html-parse.js';
 
@@ -388,50 +389,27 @@ class Renderer {
    */
   grid(cells: HElement[][], texts: string[][]) {
     const t: TableBuild = { lines: [], grid: [] };
-    const pending = new Map<number, { origin: Origin; left: number; colSpan: number }>();
-    for (let r = 0; r < cells.length; r++) {
-      const line: RowLine = { kind: 'row', text: '' };
-      const parts: string[] = [];
-      const out: ({ origin: Origin; merged: boolean } | null)[] = [];
-      let col = 0;
-      let len = 0;
-      const addPart = (s: string) => {
-        if (parts.length) len += 1;
-        const rel = len;
-        parts.push(s);
-        len += s.length;
-        return rel;
-      };
-      const fillCovered = () => {
-        for (let p = pending.get(col); p; p = pending.get(col)) {
-          addPart('');
-          for (let k = 0; k < p.colSpan; k++) out[col + k] = { origin: p.origin, merged: true };
-          if (--p.left === 0) pending.delete(col);
-          col += p.colSpan;
-        }
-      };
-      for (let c = 0; c < cells[r].length; c++) {
-        fillCovered();
-        const el = cells[r][c];
-        const text = texts[r][c];
-        const colSpan = clampInt(el.attrs.colspan, 1, 1000);
-        let rowSpan = clampInt(el.attrs.rowspan, 1, 65534, true);
+    const spans = cells.map((row, r) =>
+      row.map((el, c) => {
         const left = cells.length - r;
+        let rowSpan = clampInt(el.attrs.rowspan, 1, 65534, true);
         if (rowSpan === 0 || rowSpan > left) rowSpan = left; // rowspan=0: to the end
-        const origin: Origin = { text, line, rel: addPart(text) };
-        if (colSpan > 1) origin.colSpan = colSpan;
-        if (rowSpan > 1) origin.rowSpan = rowSpan;
-        out[col] = { origin, merged: false };
-        for (let k = 1; k < colSpan; k++) out[col + k] = { origin, merged: true };
-        if (rowSpan > 1) pending.set(col, { origin, left: rowSpan - 1, colSpan });
-        col += colSpan;
+        return { text: texts[r][c], colSpan: clampInt(el.attrs.colspan, 1, 1000), rowSpan };
+      }),
+    );
+    const origins = new Map<object, Origin>();
+    for (const row of layOutRows(spans)) {
+      const line: RowLine = { kind: 'row', text: row.parts.join('\t') };
+      for (const { cell, part } of row.origins) {
+        const origin: Origin = { text: cell.text, line, rel: row.partStarts[part] };
+        if (cell.colSpan > 1) origin.colSpan = cell.colSpan;
+        if (cell.rowSpan > 1) origin.rowSpan = cell.rowSpan;
+        origins.set(cell, origin);
       }
-      fillCovered();
-      line.text = parts.join('\t');
       this.lineBreak();
       this.out.push(line);
       t.lines.push(line);
-      t.grid.push(Array.from({ length: out.length }, (_, i) => out[i] ?? null));
+      t.grid.push(row.cols.map((c) => (c ? { origin: origins.get(c.cell)!, merged: c.merged } : null)));
     }
     this.tables.push(t);
   }
