@@ -91,7 +91,8 @@ const NEAR = 40;
 /** Part lines above the first row line and below the last that may still belong to the table. */
 const MAX_EDGE = 4;
 
-const SENTENCE_END = /[。！？!?]$/;
+/** A piece's last character that ends a sentence: the gap after it is a sentence break, not a column gap. */
+const STOP = /[。！？!?]/;
 /** Lines that end a table: signatures and notes (as in the table stage), attachment labels. */
 const TABLE_END = /^\s*(填表人|填报人|填报日期|联系电话|联系人|单位负责人|审核人|说明\s*[:：]|注\s*[:：]|附件)/;
 /** A form's field: a short label and a colon, maybe its value (`填表人：张三`, `金额单位：元`). */
@@ -132,7 +133,7 @@ function linePieces(line: string): Piece[] {
       continue;
     }
     const w = isWide(ch) ? 2 : 1;
-    if (cur && (spaces < GAP || SENTENCE_END.test(line.slice(cur.s, cur.e)))) {
+    if (cur && (spaces < GAP || STOP.test(line[cur.e - 1]))) {
       cur.e = i + ch.length;
       cur.x1 = x + 1;
       cur.wx1 = wx + w;
