@@ -84,7 +84,6 @@ class Slot {
   peakRssKb = 0;
   /** CPU time of each process this slot has run (the latest report of each), µs */
   readonly cpuByProcess = new Map<number, number>();
-  closing = false;
   private stderrTail = '';
 
   constructor(
@@ -192,7 +191,6 @@ class Slot {
   }
 
   async close(): Promise<void> {
-    this.closing = true;
     const p = this.proc;
     if (!p || p.exitCode !== null || p.signalCode !== null) return;
     const gone = new Promise((r) => p.once('exit', r));

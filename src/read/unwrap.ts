@@ -58,7 +58,7 @@ export function wrapWidth(lines: string[]): number | null {
   if (candidates.filter((l) => !SENTENCE_END.test(l.trimEnd())).length < MIN_FULL_LINES / 2) return null;
   const long = candidates.map(emWidth).filter((w) => w >= MIN_LINE_EM);
   if (long.length < MIN_FULL_LINES) return null;
-  const ws = [...long].sort((a, b) => a - b);
+  const ws = long.sort((a, b) => a - b);
   let best = 0;
   let width = 0;
   for (let hi = 0, lo = 0; hi < ws.length; hi++) {
