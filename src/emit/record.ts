@@ -5,7 +5,8 @@ import { KepuRecord, SCHEMA_VERSION, type Evidence } from '../schema/record.js';
 import { extractorVersion } from './version.js';
 
 export function emptyRecord(doc: Pick<KDocument, 'path' | 'sha256' | 'format' | 'pages'>): KepuRecord {
-  const money2 = () => ({ budget: null, actual: null });
+  // object literals, not spreads: a spread gives each record objects of their own hidden class (V8), and every
+  // field set later then changes that class again
   return {
     schemaVersion: SCHEMA_VERSION,
     extractorVersion: extractorVersion(),
@@ -16,12 +17,12 @@ export function emptyRecord(doc: Pick<KDocument, 'path' | 'sha256' | 'format' | 
     finance: {
       incomeTotal: null,
       incomeGrandTotal: null,
-      spendingTotal: { ...money2(), executionRate: null, initialBudget: null },
+      spendingTotal: { budget: null, actual: null, executionRate: null, initialBudget: null },
       spendingGrandTotal: null,
-      basic: { ...money2(), personnel: null, publicUse: null, personnelBudget: null, publicUseBudget: null, executionRate: null },
-      project: { ...money2(), executionRate: null },
-      governmentFund: money2(),
-      threePublic: money2(),
+      basic: { budget: null, actual: null, personnel: null, publicUse: null, personnelBudget: null, publicUseBudget: null, executionRate: null },
+      project: { budget: null, actual: null, executionRate: null },
+      governmentFund: { budget: null, actual: null },
+      threePublic: { budget: null, actual: null },
       fiscalAppropriation: { income: null, spending: null },
     },
     projects: [],

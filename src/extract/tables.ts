@@ -27,7 +27,12 @@ function display(doc: KDocument, c: TableCell): string {
 /** The table with cell texts from the folded copy, for matching header words and labels. */
 function folded(doc: KDocument, t: Table): Table {
   if (doc.norm.length !== doc.text.length) return t;
-  const fold = (c: TableCell): TableCell => (doc.text.slice(c.start, c.end) === c.text ? { ...c, text: doc.norm.slice(c.start, c.end) } : c);
+  // a cell the folding left as it was is kept, not copied (the common case; nothing downstream changes cells)
+  const fold = (c: TableCell): TableCell => {
+    if (doc.text.slice(c.start, c.end) !== c.text) return c;
+    const text = doc.norm.slice(c.start, c.end);
+    return text === c.text ? c : { ...c, text };
+  };
   return { ...t, rows: t.rows.map((r) => r.map(fold)) };
 }
 

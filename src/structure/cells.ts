@@ -14,17 +14,21 @@ const MIN_CELLS = 8;
 const isCell = (t: string) => t.length <= CELL_EM / 0.3 && emWidth(t) <= CELL_EM && !/[。；;，,：:]/.test(t);
 
 export function excludeCellRuns(doc: KDocument): void {
-  let run: { start: number; end: number; n: number } | null = null;
+  // the run is three locals, not a {start, end} object: writing `end` of such an object would make `end` mutable
+  // for every span of that shape (V8 shares field constness along the hidden-class tree) and drop their fast code
+  let runStart = -1;
+  let runEnd = -1;
+  let n = 0;
   const close = () => {
-    if (run && run.n >= MIN_CELLS) {
-      doc.excluded.push({ start: run.start, end: run.end, reason: 'table cells, one per line' });
+    if (n >= MIN_CELLS) {
+      doc.excluded.push({ start: runStart, end: runEnd, reason: 'table cells, one per line' });
       doc.messages.push({
         ruleId: 'structure.cell-run',
-        reason: `${run.n} short lines in a row read as the cells of a table laid out one per line, and ignored`,
-        place: { start: run.start, end: run.end },
+        reason: `${n} short lines in a row read as the cells of a table laid out one per line, and ignored`,
+        place: { start: runStart, end: runEnd },
       });
     }
-    run = null;
+    n = 0;
   };
   for (const line of doc.lines) {
     const t = doc.norm.slice(line.start, line.end).trim();
@@ -33,10 +37,9 @@ export function excludeCellRuns(doc: KDocument): void {
       close();
       continue;
     }
-    if (run) {
-      run.end = line.end;
-      run.n++;
-    } else run = { start: line.start, end: line.end, n: 1 };
+    if (n === 0) runStart = line.start;
+    runEnd = line.end;
+    n++;
   }
   close();
 }

@@ -31,7 +31,7 @@ export function trimSpan(text: string, start: number, end: number): Span {
 
 function cellOf(text: string, start: number, end: number): TableCell {
   const sp = trimSpan(text, start, end);
-  return { ...sp, text: text.slice(sp.start, sp.end) };
+  return { start: sp.start, end: sp.end, text: text.slice(sp.start, sp.end) };
 }
 
 const isBlank = (l: Line) => l.text.length === 0;
@@ -100,11 +100,13 @@ function tabBlocks(lines: Line[]): { from: number; to: number }[] {
 function parseCellLines(text: string, lines: Line[], from: number, to: number): TableCell[][] {
   const rows: TableCell[][] = [];
   let row: TableCell[] = [];
-  let cur: { start: number; end: number } | null = null;
+  // the open cell as two numbers (-1: none), not a span object whose `end` is rewritten (see cells.ts)
+  let curStart = -1;
+  let curEnd = -1;
   let blanks = 0;
   const flush = () => {
-    if (cur) row.push(cellOf(text, cur.start, cur.end));
-    cur = null;
+    if (curStart >= 0) row.push(cellOf(text, curStart, curEnd));
+    curStart = -1;
   };
   for (let i = from; i <= to; i++) {
     const l = lines[i];
@@ -119,11 +121,13 @@ function parseCellLines(text: string, lines: Line[], from: number, to: number): 
         rows.push(row);
         row = [];
       }
-      cur = { start: l.start + 1, end: l.end };
-    } else if (cur) {
-      cur.end = l.end;
+      curStart = l.start + 1;
+      curEnd = l.end;
+    } else if (curStart >= 0) {
+      curEnd = l.end;
     } else {
-      cur = { start: l.start, end: l.end };
+      curStart = l.start;
+      curEnd = l.end;
     }
     blanks = 0;
   }
@@ -319,8 +323,14 @@ export function findTables(doc: KDocument): void {
   }
   // a table inside a repeated copy of the report is the same table again
   const inCopy = (t: Table) => doc.excluded.some((x) => x.reason === 'repeated copy' && t.start >= x.start && t.end <= x.end);
+  // a new cell, not `c.text = …`: lines share the cells' hidden class, and a rewritten field would turn mutable for
+  // every line too (V8), dropping the optimised code that reads them
   for (const t of found)
-    for (const c of t.rows.flat()) if (norm.slice(c.start, c.end) === c.text) c.text = doc.text.slice(c.start, c.end);
+    for (const r of t.rows)
+      for (let i = 0; i < r.length; i++) {
+        const c = r[i];
+        if (norm.slice(c.start, c.end) === c.text) r[i] = { start: c.start, end: c.end, text: doc.text.slice(c.start, c.end) };
+      }
   const all = [...given, ...found].filter((t) => !inCopy(t)).sort((a, b) => a.start - b.start);
   const display = doc.display?.length === doc.text.length ? doc.display : doc.text;
   for (const t of all as UnitTable[]) {
