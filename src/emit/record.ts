@@ -83,9 +83,11 @@ export function emit(doc: KDocument): KepuRecord {
     r.evidence[`/projects/${i}`] = evidenceFor(doc, p.span, p.rule);
     for (const [field, ev] of Object.entries(p.fields ?? {})) r.evidence[`/projects/${i}/${field}`] = evidenceFor(doc, ev.span, ev.rule);
   });
-  const list = (k: string) => ((doc.data[k] as { item: string }[] | undefined) ?? []).map((x) => x.item);
-  r.problems = list('problems');
-  r.improvements = list('improvements');
+  for (const k of ['problems', 'improvements'] as const) {
+    const items = (doc.data[k] as { item: string; span: Span; rule: string }[] | undefined) ?? [];
+    r[k] = items.map((x) => x.item);
+    items.forEach((x, i) => (r.evidence[`/${k}/${i}`] = evidenceFor(doc, x.span, x.rule)));
+  }
   if (Array.isArray(doc.data.indicators)) r.indicators = doc.data.indicators as KepuRecord['indicators'];
   const indEv = doc.data.indicatorEvidence as Record<string, { span: Span; rule: string }> | undefined;
   for (const [path, ev] of Object.entries(indEv ?? {})) r.evidence[path] = evidenceFor(doc, ev.span, ev.rule);

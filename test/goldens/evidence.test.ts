@@ -25,6 +25,8 @@ describe.each(files)('evidence of %s', (file) => {
     for (const key of ['meta', 'staffing', 'finance', 'selfEvaluation'] as const) scalars(record[key], `/${key}`, needed);
     record.activities.forEach((_, i) => needed.push(`/activities/${i}`));
     record.projects.forEach((_, i) => needed.push(`/projects/${i}`));
+    record.problems.forEach((_, i) => needed.push(`/problems/${i}`));
+    record.improvements.forEach((_, i) => needed.push(`/improvements/${i}`));
     for (const p of needed) expect(record.evidence[p], `evidence for ${p}`).toBeDefined();
   });
 });
