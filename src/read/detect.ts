@@ -100,7 +100,11 @@ function zipKind(buf: Buffer): Format {
   return 'zip';
 }
 
-/** UTF-16 without BOM: every other byte is NUL in mostly-ASCII text; CJK text has few NULs but a regular pattern. */
+/**
+ * UTF-16 without BOM. Mostly-ASCII text has a NUL in every other byte. Chinese text has few NULs (only its digits,
+ * spaces and line ends make them) but all on one side of the pairs, and it decodes to readable characters; binary
+ * data has its NULs on both sides.
+ */
 export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(bytes.length, 4096) & ~1;
   if (n < 4) return null;
@@ -113,7 +117,30 @@ export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const pairs = n / 2;
   if (oddNul / pairs > 0.3 && evenNul / pairs < 0.05) return 'utf-16le';
   if (evenNul / pairs > 0.3 && oddNul / pairs < 0.05) return 'utf-16be';
+  if (oddNul >= MIN_NULS && oddNul > NUL_SIDE_RATIO * evenNul && readableUtf16(bytes, n, true)) return 'utf-16le';
+  if (evenNul >= MIN_NULS && evenNul > NUL_SIDE_RATIO * oddNul && readableUtf16(bytes, n, false)) return 'utf-16be';
   return null;
+}
+
+/** NULs in the first 4 KB for the CJK test: a few digits or line ends (a Chinese report has dozens) */
+const MIN_NULS = 8;
+/** NULs on one side of the pairs at least this many times those on the other */
+const NUL_SIDE_RATIO = 8;
+/** share of readable code units (ASCII, CJK, CJK and full-width punctuation) in text taken as UTF-16 */
+const READABLE_SHARE = 0.95;
+
+function readableUtf16(bytes: Uint8Array, n: number, le: boolean): boolean {
+  let ok = 0;
+  for (let i = 0; i < n; i += 2) {
+    const u = le ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1];
+    if (
+      (u >= 0x20 && u < 0x7f) || u === 0x09 || u === 0x0a || u === 0x0d ||
+      (u >= 0x4e00 && u <= 0x9fff) || (u >= 0x3000 && u <= 0x303f) || (u >= 0xff00 && u <= 0xffef) ||
+      (u >= 0x2000 && u <= 0x206f) || (u >= 0x3400 && u <= 0x4dbf) || u === 0xa0 || u === 0xb7 || u === 0xd7
+    )
+      ok++;
+  }
+  return ok / (n / 2) >= READABLE_SHARE;
 }
 
 /** Text if it has a BOM, or no NULs (UTF-8 / GB18030), with few control characters. */

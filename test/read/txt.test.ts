@@ -21,6 +21,21 @@ describe('plain text encodings', () => {
     expect((await readBytes(be)).text).toBe(SAMPLE);
   });
 
+  it('UTF-16 without a BOM: a Chinese report (few NULs, all on one side) is read; binary data with NULs on both sides is not', async () => {
+    const report = readCorpus('seed000.txt').toString('utf8');
+    const le = await readBytes(iconv.encode(report, 'utf-16le'));
+    expect(le.format).toBe('txt:utf-16le');
+    expect(le.text).toBe((await readBytes(readCorpus('seed000.txt'))).text);
+    expect((await readBytes(iconv.encode(report, 'utf-16be'))).format).toBe('txt:utf-16be');
+    // bytes with NULs on both sides of the pairs, or on one side but not decoding to text, stay binary
+    const noise = Buffer.alloc(4096);
+    for (let i = 0; i < noise.length; i++) noise[i] = i % 7 === 0 ? 0 : (i * 131 + 17) % 256;
+    await expect(readBytes(noise)).rejects.toThrow(/binary/);
+    const oneSide = Buffer.alloc(4096);
+    for (let i = 0; i < oneSide.length; i++) oneSide[i] = i % 2 === 1 && i % 10 === 1 ? 0 : 0xe0 + (i % 16);
+    await expect(readBytes(oneSide)).rejects.toThrow(/binary/);
+  });
+
   it('GB18030 / GBK is detected without a BOM', async () => {
     const r = await readBytes(iconv.encode(SAMPLE, 'gbk'));
     expect(r.text).toBe(SAMPLE);
