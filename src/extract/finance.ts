@@ -10,7 +10,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; appropriation_income: string; appropriation_basic: string; bare_spending: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; bare_spending: string; item_before: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -37,6 +37,23 @@ function narrowerSubjects(doc: KDocument, offset: number): Set<string> {
     for (const m of prefix.matchAll(compile(def.regex, 'g'))) if (!/占$/.test(prefix.slice(0, m.index))) keys.add(key);
   }
   return keys;
+}
+
+/** True when the word glued to `offset` is an item's name (ending in 费, see `item_before`) that no subject ends at. */
+function itemBefore(doc: KDocument, f: FinanceFile, offset: number): boolean {
+  const before = doc.norm.slice(Math.max(0, offset - 12), offset);
+  if (!compile(f.item_before, '').test(before)) return false;
+  return !Object.values(f.subjects).some((s) => compile(`(?:${s.regex})$`, '').test(before));
+}
+
+/** True when a figure naming no subject at `offset` is the appropriation's: its section's heading names it, or the
+ *  sentence before it on its line names the appropriation's spending (see `appropriation_section`). */
+function aboutAppropriation(doc: KDocument, f: FinanceFile, offset: number): boolean {
+  if (sectionsAt(doc, offset).some((h) => compile(f.appropriation_section, '').test(h.title))) return true;
+  const s = sentenceAt(doc, offset);
+  if (s.start === 0 || doc.norm[s.start - 1] === '\n') return false;
+  const prev = sentenceAt(doc, s.start - 1);
+  return compile(f.subjects.fiscal.regex, '').test(doc.norm.slice(prev.start, prev.end));
 }
 
 /** The last subject named in the sentence before `offset` (for 实际支出X after 基本支出预算…). */
@@ -98,7 +115,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         continue;
       }
       // 基本支出年初预算X，全年预算数为Y: a figure naming no subject after one narrower subject is that subject's
-      if (p.unowned && narrowerSubjects(doc, match.span.start).size === 1) {
+      if (p.unowned && (narrowerSubjects(doc, match.span.start).size === 1 || aboutAppropriation(doc, f, match.span.start))) {
         claimed.push(amountSpan);
         continue;
       }
@@ -116,6 +133,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       }
       // 数量指标：…完成率135% | 按时完成率100%: an indicator's completion, not spending's
       if (aspect === 'rate' && compile(f.bare_completion, '').test(match.m[0]) && !MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start))) {
+        claimed.push(amountSpan);
+        continue;
+      }
+      // 因公出国（境）费支出决算0万元 | 科普经费实际支出X: glued to an item's name that is no subject, the figure is that item's
+      if (p.subject === 'inherit' && itemBefore(doc, f, match.span.start)) {
         claimed.push(amountSpan);
         continue;
       }
