@@ -10,7 +10,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; bare_spending: string; item_before: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; bare_spending: string; item_before: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -196,7 +196,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       }
       claimed.push(amountSpan);
       // 财政拨款基本支出X，其中：人员经费Y；公用经费Z — the appropriation-funded part's 人员/公用经费 are weak like it
-      const priority = p.priority ?? (typeof path === 'string' && BASIC_PARTS.test(path) && compile(f.appropriation_basic, '').test(paragraphBefore(doc, match.span.start)) ? 2 : undefined);
+      // 财政拨款支出X，其中：基本支出Y，项目支出Z — the appropriation's parts are weak like it
+      const priority = p.priority ?? (typeof path === 'string' && ((BASIC_PARTS.test(path) && compile(f.appropriation_basic, '').test(paragraphBefore(doc, match.span.start))) || (SPENDING_PARTS.test(path) && appropriationParts(doc, f, match.span.start))) ? 2 : undefined);
       // 收、支总计均为X: one figure, two fields
       for (const one of Array.isArray(path) ? path : [path]) {
         doc.facts.push({ path: one, value, span: trimSpan(doc, match.span), rule: p.id, ...(priority ? { priority } : {}), raw: g.pct ?? `${(g.num ?? '').replace(/\s/g, '')}${g.unit}` });
@@ -280,6 +281,14 @@ function budgetPath(path: string): string | null {
 const MONEY_SENTENCE = /支出|预算|资金|经费|收入/;
 const UNIT_BUDGET = /(?:^|[，,。;:、]|年|年度)(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额)|(?:年|年度)预算(?:为|是|:)/;
 const BASIC_PARTS = /^\/finance\/basic\/(?:personnel|publicUse)(?:Budget)?$/;
+const SPENDING_PARTS = /^\/finance\/(?:basic\/(?:actual|budget|personnel|publicUse|personnelBudget|publicUseBudget)|project\/(?:actual|budget))$/;
+/** True when the line before `at` names the appropriation's spending total and then 其中, with no unit total after it
+ *  (see `appropriation_parts`). */
+function appropriationParts(doc: KDocument, f: FinanceFile, at: number): boolean {
+  const before = doc.norm.slice(Math.max(doc.norm.lastIndexOf('\n', at - 1) + 1, at - 400), at);
+  const m = compile(f.appropriation_parts, '').exec(before);
+  return !!m && !compile(f.unit_total_after, '').test(before.slice(m.index));
+}
 /** The text before `at` back to the last 。 or line break (a paragraph's sentence, across ；). */
 function paragraphBefore(doc: KDocument, at: number): string {
   const from = Math.max(doc.norm.lastIndexOf('。', at - 1), doc.norm.lastIndexOf('\n', at - 1), at - 400) + 1;
