@@ -9,7 +9,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; year_line: string; date_head: string; subordinate: string; kinds: { kind: ReportKind; regex: string }[]; org: string;
+  title_line: string; title_words: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; kinds: { kind: ReportKind; regex: string }[]; org: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string;
 }
@@ -31,8 +31,8 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
   const norm = (l: Line) => doc.norm.slice(l.start, l.end).trim();
   const show = (l: Line) => cleanValue(doc.display.slice(l.start, l.end));
   // a report pasted on one line: the title is the line's opening phrase
-  const first = lines[0] ? /^\s*(\S{4,60}?(?:自评报告|评价报告|绩效报告|部门决算|部门预算|报告))(?=\s)/.exec(norm(lines[0])) : null;
-  if (first && norm(lines[0]).length > 60 && compile(f.title_words, '').test(first[1])) {
+  const first = lines[0] ? compile(f.one_line_title, '').exec(norm(lines[0])) : null;
+  if (first && (norm(lines[0]).length > 60 || compile(f.one_line_rest, '').test(norm(lines[0]).slice(first[0].length))) && compile(f.title_words, '').test(first[1])) {
     const start = lines[0].start + doc.norm.slice(lines[0].start).indexOf(first[1]);
     return { value: cleanValue(doc.display.slice(start, start + first[1].length)), span: { start, end: start + first[1].length } };
   }
@@ -40,7 +40,7 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
     const t = norm(lines[i]);
     if (/^附件|^[(（]?此页|^目\s*录$/.test(t) || t.length > 60) continue;
     const next = lines[i + 1] ? norm(lines[i + 1]) : '';
-    if (compile(f.title_line, '').test(t) && compile(f.title_words, '').test(t)) {
+    if (compile(f.title_line, '').test(t) && compile(f.title_words, '').test(t) && !compile(f.title_not, '').test(t)) {
       return withYearAbove({ value: show(lines[i]), span: { start: lines[i].start, end: lines[i].end } }, lines[i - 1]);
     }
     // (a labelled field such as 单位名称：X above the title is not the title's first half)
