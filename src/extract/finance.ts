@@ -114,12 +114,23 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         claimed.push(amountSpan);
         continue;
       }
-      // 基本支出年初预算X，全年预算数为Y: a figure naming no subject after one narrower subject is that subject's
-      if (p.unowned && (narrowerSubjects(doc, match.span.start).size === 1 || aboutAppropriation(doc, f, match.span.start))) {
-        claimed.push(amountSpan);
-        continue;
+      // 基本支出年初预算X，全年预算数为Y: a figure naming no subject after one narrower subject is that subject's: a budget
+      // (“三公”经费决算数2.14万元，年初预算数3.00万元) fills that subject's budget — a 年初 figure only when no adjusted
+      // budget follows —, any other figure nothing
+      let ownerBudget: string | null = null;
+      if (p.unowned) {
+        const narrow = narrowerSubjects(doc, match.span.start);
+        if (narrow.size === 1 || aboutAppropriation(doc, f, match.span.start)) {
+          const initial = p.path === INITIAL_BUDGET;
+          const owner = narrow.size === 1 && !aboutAppropriation(doc, f, match.span.start) ? [...narrow][0] : null;
+          ownerBudget = owner && (p.aspect === 'budget' || (initial && !compile(`^(?:${f.adjusted})`, '').test(doc.norm.slice(amountSpan.end, amountSpan.end + 200)))) ? f.subjects[owner]?.paths.budget ?? null : null;
+          if (!ownerBudget) {
+            claimed.push(amountSpan);
+            continue;
+          }
+        }
       }
-      let path: string | string[] | null = p.path ?? null;
+      let path: string | string[] | null = ownerBudget ?? p.path ?? null;
       let aspect = p.aspect ?? 'actual';
       // path []: a figure with no field (支出预算总计X): claimed, so no looser pattern reads it
       if (Array.isArray(path) && !path.length) {
@@ -269,6 +280,7 @@ function followingSubject(doc: KDocument, subj: Span | null): string {
 }
 
 const UNIT_NAMED = /整体/;
+const INITIAL_BUDGET = '/finance/spendingTotal/initialBudget';
 const UNIT_TOTALS = /^\/finance\/(?:incomeGrandTotal|spendingGrandTotal|incomeTotal|spendingTotal\/actual)$/;
 
 /** In a budget disclosure: the plan-side path for `path`, or null when the field has none. */
