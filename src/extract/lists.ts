@@ -2,7 +2,8 @@
 import type { Heading, KDocument, Span } from '../document.js';
 import { isExcluded } from '../document.js';
 import { cleanValue } from '../normalise/fold.js';
-import { sectionKey } from '../structure/outline.js';
+import { sectionKey, standaloneKey } from '../structure/outline.js';
+import { compile, loadPatternFile } from '../patterns.js';
 
 type ListKey = 'problems' | 'improvements';
 interface ListItem { item: string; span: Span; rule: string; list?: ListKey }
@@ -16,6 +17,18 @@ const NOTHING = /^\s*(?:无|没有|暂无|无。|不存在)[。.]?\s*$/;
 const ANNEX = /^\s*(?:附件|附表)|^[^。，,;；:：]{0,36}表\s*$/;
 // in a combined section, a paragraph opened by a label naming one of its lists (存在的问题：…, 改进措施：…)
 const LIST_LABEL = /^\s*([^:：，,。；;“”\d]{2,16})[:：]\s*/;
+// …or by a run-in title that is nothing but a list's name, closed by 。 (（一）存在问题。A | （二）改进建议。B)
+const RUN_IN_LIST = /^\s*(?:[(（][一二三四五六七八九十\d]{1,2}[)）][、.]?|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.．])?\s*([^:：，,。；;“”\d]{2,12})。\s*/;
+
+/** In a combined section, the list a lead-in names by the last clause before its colon (…我们将采取以下措施： →
+ *  improvements; 工作中还存在一些问题和不足： → problems; sections.yaml list_lead_in), or undefined. */
+function leadInList(text: string): ListKey | undefined {
+  const f = loadPatternFile<{ list_lead_in: Record<ListKey, string> }>('sections.yaml').list_lead_in;
+  const clause = text.replace(/[:：]\s*$/, '').split(/[，,。；;]/).pop()!.replace(/\s+/g, '');
+  if (compile(f.improvements, '').test(clause)) return 'improvements';
+  if (compile(f.problems, '').test(clause)) return 'problems';
+  return undefined;
+}
 
 export function extractLists(doc: KDocument): void {
   const problems: { item: string; span: Span; rule: string }[] = [];
@@ -47,8 +60,14 @@ function items(doc: KDocument, h: Heading): ListItem[] {
     if (!raw.trim()) continue;
     if (ANNEX.test(raw) && !ITEM_MARKER.test(raw)) break;
     let skip = 0;
-    const label = h.key === 'problems_and_improvements' ? LIST_LABEL.exec(raw) : null;
-    const named = label ? sectionKey(label[1]) : null;
+    const combined = h.key === 'problems_and_improvements';
+    let label = combined ? LIST_LABEL.exec(raw) : null;
+    let named = label ? sectionKey(label[1]) : null;
+    if (combined && named !== 'problems' && named !== 'improvements') {
+      const r = RUN_IN_LIST.exec(raw);
+      const k = r ? standaloneKey(r[1]) : null;
+      if (k === 'problems' || k === 'improvements') [label, named] = [r, k];
+    }
     if (label && (named === 'problems' || named === 'improvements')) {
       list = named;
       skip = label[0].length;
@@ -64,10 +83,14 @@ function items(doc: KDocument, h: Heading): ListItem[] {
     let lead = raw.length - raw.trimStart().length;
     let m = ITEM_MARKER.exec(raw);
     // an unnumbered paragraph ending in a colon (…但也存在一些问题：, 下一步，我们将：) leads in to the items below
-    if (!m && /[:：]\s*$/.test(raw)) continue;
+    if (!m && /[:：]\s*$/.test(raw)) {
+      if (combined) list = leadInList(raw) ?? list;
+      continue;
+    }
     // …我们将采取以下措施：一是A；二是B。 — the lead-in before the colon is no item when an inline list follows it
     const colon = m ? null : /^[^:：“”]*[:：]\s*(?=[一二三四五六七八九十]是|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①)/.exec(raw);
     if (colon && inlineItems(doc.norm, base + colon[0].length, line.end).length > 1) {
+      if (combined) list = leadInList(colon[0]) ?? list;
       lead = colon[0].length;
       m = ITEM_MARKER.exec(raw.slice(lead));
     }

@@ -32,6 +32,11 @@ export function sectionKey(title: string): string | null {
   return null;
 }
 
+/** The key of a section whose title is nothing but a section name (`存在问题`, `改进建议`), or null. */
+export function standaloneKey(title: string): string | null {
+  return standaloneSection(title)?.key ?? null;
+}
+
 function standaloneSection(title: string): SectionDef | null {
   const t = title.replace(/\s+/g, '').replace(/[。.:：]$/, '');
   if (t.length > 20) return null;
