@@ -94,6 +94,36 @@ export function foldRadicals(s: string): { text: string; changed: number } {
   return { text, changed };
 }
 
+// Characters that are simplified characters in their own right, which Taiwan's variant table still converts: 著 → 着
+// (显著, 著称, 专著 became 显着, 着称, 专着), a lone 么 → 幺.
+const OWN_SIMPLIFIED = new Set(['著', '么']);
+
+/**
+ * simplify() for a whole document: in a simplified document (hardly any other character converted: fewer than one
+ * in a hundred CJK characters) those characters are kept as written; a traditional copy (隨著 → 随着) is converted
+ * as simplify() does.
+ */
+export function simplifyDocument(s: string): string {
+  const out = simplify(s);
+  if (out === s) return out;
+  let own = 0;
+  let other = 0;
+  for (let i = 0; i < s.length; i++) if (out[i] !== s[i]) OWN_SIMPLIFIED.has(s[i]) ? own++ : other++;
+  if (!own) return out;
+  let cjk = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x4e00 && s.charCodeAt(i) <= 0x9fff) cjk++;
+  if (other * 100 >= cjk) return out;
+  let r = '';
+  let done = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (out[i] !== s[i] && OWN_SIMPLIFIED.has(s[i])) {
+      r += out.slice(done, i) + s[i];
+      done = i + 1;
+    }
+  }
+  return r + out.slice(done);
+}
+
 /** The converter over the whole text, no clause skipping: simplify() must give the same (tested). */
 export const simplifyWhole = (s: string): string => toSimplified(s);
 

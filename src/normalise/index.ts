@@ -1,6 +1,6 @@
 // Stage 2 — normalise: the matching copy (norm) and the value copy (display), both offset-preserving.
 import type { KDocument } from '../document.js';
-import { foldForDisplay, foldForMatch, foldRadicals, simplify } from './fold.js';
+import { foldForDisplay, foldForMatch, foldRadicals, simplifyDocument } from './fold.js';
 
 // Markup left behind by converters (pandoc bookmarks, markdown bold): blanked, same length.
 const ARTIFACTS = /\[bookmark: [^\]\n]*\]|\*\*/g;
@@ -9,7 +9,7 @@ const blank = (s: string) => s.replace(ARTIFACTS, (m) => ' '.repeat(m.length));
 export function normalise(doc: KDocument): void {
   // radicals first: a Kangxi radical stands for a traditional form (⾨ → 門), which simplify() then converts
   const radicals = foldRadicals(doc.text);
-  const simp = blank(simplify(radicals.text));
+  const simp = blank(simplifyDocument(radicals.text));
   doc.display = foldForDisplay(simp);
   doc.norm = foldForMatch(simp);
   if (doc.norm.length !== doc.text.length || doc.display.length !== doc.text.length) {

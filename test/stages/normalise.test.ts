@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import { cleanValue, foldForMatch, foldRadicals, simplify, simplifyWhole } from '../../src/normalise/fold.js';
+import { cleanValue, foldForMatch, foldRadicals, simplify, simplifyDocument, simplifyWhole } from '../../src/normalise/fold.js';
 import { halfUlp, parseChineseInteger, toCount, toRate, toYuan } from '../../src/normalise/numbers.js';
 import { extractText } from '../../src/pipeline.js';
 
@@ -45,6 +45,12 @@ describe('normalise: length-preserving folds', () => {
       .map((f) => readFileSync(`corpus/${f}`, 'utf8'));
     texts.push('上樑不正下樑歪，國家棟樑。纔能幹\n乾隆年間的著名學者，才能出衆；覆蓋群眾', '梁上君子 懸梁刺股\t台灣 臺灣', '𠮷野家 縣科協');
     for (const t of texts) expect(simplify(t)).toBe(simplifyWhole(t));
+  });
+  it('keeps 著 and 么 in a simplified document, converts them in a traditional one', () => {
+    // Taiwan's variant table maps 著 → 着 (显著 → 显着) and a lone 么 → 幺: both are simplified characters too
+    expect(simplifyDocument('县科协科普工作成效显著，出版专著2部，么')).toBe('县科协科普工作成效显著，出版专著2部，么');
+    expect(simplifyDocument('隨著工作推進，成效顯著')).toBe('随着工作推进，成效显著');
+    expect(simplifyDocument('隨著工作推進，成效顯著').length).toBe('隨著工作推進，成效顯著'.length);
   });
   it('keeps every offset of a whole document', () => {
     const { doc } = extractText('縣科協２０２３年度部門整體支出績效自評報告\n基本支出１４９．８３萬元。');
