@@ -137,8 +137,11 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (count === null || count <= 0) continue;
       // label text for the record: from the display copy, connectors stripped
       label = cleanValue((group ? doc.display.slice(group.start, group.end) : '') + doc.display.slice(labelSpan.start, labelSpan.end))
-        .replace(compile(f.strip_prefix, ''), '')
-        .replace(compile(f.strip_suffix, ''), '');
+        .replace(compile(f.strip_prefix, ''), '');
+      // 举办科普活动35场（其中线上活动12场）: the clause opens inside brackets; an opening bracket never closed in the label
+      // is no part of it
+      if (/^[(（]/.test(label) && !/[)）]/.test(label)) label = label.slice(1).replace(compile(f.strip_prefix, ''), '');
+      label = label.replace(compile(f.strip_suffix, ''), '');
       if (label.length < 2) continue;
       // the unit must be a word of its own (期 in 期间, 场 in 场地, 人 in 人员 are not units; 期 in the HMM's 期共 is);
       // asked last, as cutting the line with jieba costs more than all the checks above
