@@ -20,6 +20,13 @@ const LIST_LABEL = /^\s*([^:：，,。；;“”\d]{2,16})[:：]\s*/;
 // …or by a run-in title that is nothing but a list's name, closed by 。 (（一）存在问题。A | （二）改进建议。B)
 const RUN_IN_LIST = /^\s*(?:[(（][一二三四五六七八九十\d]{1,2}[)）][、.]?|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.．])?\s*([^:：，,。；;“”\d]{2,12})。\s*/;
 
+/** A label that is only a list's bare word (问题：A | 措施：B; sections.yaml list_label), or null. */
+function bareListLabel(label: string): ListKey | null {
+  const f = loadPatternFile<{ list_label: Record<ListKey, string> }>('sections.yaml').list_label;
+  const t = label.replace(/\s+/g, '');
+  return compile(f.problems, '').test(t) ? 'problems' : compile(f.improvements, '').test(t) ? 'improvements' : null;
+}
+
 /** In a combined section, the list a lead-in names by the last clause before its colon (…我们将采取以下措施： →
  *  improvements; 工作中还存在一些问题和不足： → problems; sections.yaml list_lead_in), or undefined. */
 function leadInList(text: string): ListKey | undefined {
@@ -62,7 +69,7 @@ function items(doc: KDocument, h: Heading): ListItem[] {
     let skip = 0;
     const combined = h.key === 'problems_and_improvements';
     let label = combined ? LIST_LABEL.exec(raw) : null;
-    let named = label ? sectionKey(label[1]) : null;
+    let named = label ? sectionKey(label[1]) ?? bareListLabel(label[1]) : null;
     if (combined && named !== 'problems' && named !== 'improvements') {
       const r = RUN_IN_LIST.exec(raw);
       const k = r ? standaloneKey(r[1]) : null;
