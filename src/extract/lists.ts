@@ -61,7 +61,11 @@ function items(doc: KDocument, h: Heading): ListItem[] {
   const headingStarts = new Set(doc.headings.filter((x) => x !== h).map((x) => x.start));
   // 存在问题及改进措施 with labelled paragraphs (存在的问题：一是…；改进措施：一是…): the list the last label named
   let list: ListKey | undefined;
-  for (const line of doc.lines) {
+  // 四、存在的问题。部分社区活动开展不够经常。 — a run-in heading's body starts on its own line, after the title
+  const own = doc.lines.find((l) => l.start <= h.start && h.end < l.end);
+  const runIn = own ? /^[\s。.:：]*/.exec(doc.norm.slice(h.end, own.end))![0].length : 0;
+  const lines = own && h.end + runIn < Math.min(own.end, h.bodyEnd) ? [{ start: h.end + runIn, end: Math.min(own.end, h.bodyEnd) }, ...doc.lines] : doc.lines;
+  for (const line of lines) {
     if (line.start < h.end || line.start >= h.bodyEnd || isExcluded(doc, line)) continue;
     let raw = doc.norm.slice(line.start, line.end);
     if (!raw.trim()) continue;
