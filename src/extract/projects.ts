@@ -71,7 +71,7 @@ function listedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
       const v = toYuan(g.num, g.unit);
       const nameSpan = m.group('name')!;
       const name = doc.norm.slice(nameSpan.start, nameSpan.end).trim();
-      if (v === null || compile(f.listing.not_name, '').test(name) || (!numbered.length && compile(f.not_name, '').test(name))) continue;
+      if (v === null || compile(f.listing.not_name, '').test(name) || compile(f.not_name, '').test(name)) continue;
       const item: Project = { name: cleanValue(doc.display.slice(nameSpan.start, nameSpan.end)), budget: null, adjustment: null, actual: null, carryover: null };
       item[field] = v;
       claimed.push(m.group('amount')!);
