@@ -3,7 +3,7 @@
 import type { Table, TableCell } from '../document.js';
 import { tableVocab, type TableKind } from '../structure/tableVocab.js';
 import type { UnitTable } from '../structure/tables.js';
-import { cellText } from './values.js';
+import { cellText, parseScore } from './values.js';
 
 export interface IndicatorCells {
   level1: TableCell | null;
@@ -135,6 +135,7 @@ export function readTable(t: Table): TableReading {
   type Section = 'none' | 'budget' | 'indicators' | 'costs';
   let section: Section = 'none';
   let indCols = new Map<string, number>();
+  let indWidth = 0;
   let budCols = new Map<string, number>();
   let prevL1: TableCell | null = null;
   let prevL2: TableCell | null = null;
@@ -157,6 +158,7 @@ export function readTable(t: Table): TableReading {
     if (ic.has('level3') && (ic.has('target') || ic.has('actual'))) {
       section = 'indicators';
       indCols = ic;
+      indWidth = row.length;
       prevL1 = prevL2 = null;
       continue;
     }
@@ -212,9 +214,10 @@ export function readTable(t: Table): TableReading {
         section = 'none';
         continue;
       }
+      const cells = alignShortRow(row, indWidth, indCols);
       const at = (f: string) => {
         const col = indCols.get(f);
-        return col === undefined || isEmpty(row[col]) ? null : row[col];
+        return col === undefined || isEmpty(cells[col]) ? null : cells[col]!;
       };
       const l3 = at('level3');
       if (!l3) continue;
@@ -258,6 +261,20 @@ export function readTable(t: Table): TableReading {
     }
   }
   return r;
+}
+
+/**
+ * A data row shorter than the indicator header whose text lost its empty leading cells (the merged 一级/二级 labels
+ * written once: `科普资料发放⇥≥1万份⇥1.2万份⇥10⇥10` under a seven-column header) is read right-aligned, when that puts
+ * numbers in the 分值/得分 columns and the row as it stands does not; else as it stands.
+ */
+function alignShortRow(row: TableCell[], width: number, cols: Map<string, number>): (TableCell | undefined)[] {
+  const short = width - row.length;
+  if (short <= 0 || row.some((c) => c.merged)) return row;
+  const right: (TableCell | undefined)[] = [...Array<undefined>(short).fill(undefined), ...row];
+  const numeric = ['weight', 'score'].filter((f) => cols.has(f));
+  const fits = (cs: (TableCell | undefined)[]) => numeric.length > 0 && numeric.every((f) => parseScore(cs[cols.get(f)!]?.text) !== null);
+  return fits(right) && !fits(row) ? right : row;
 }
 
 /** The grade in a row: `自评等级：优`, `自评等级 | 良`, or (in the 总分 row, `bare`) a cell that is only a grade word. */
