@@ -45,7 +45,9 @@ export interface TableReading {
   /** money unit stated for the table (caption, 单位：元 cell), as a multiplier word: '万' | '' | '千' | '亿' */
   tableUnit: string | null;
   budget: { unit: string | null; header: TableCell[]; rows: Record<string, Record<string, TableCell>> } | null;
-  goals: { target: TableCell | null; achieved: TableCell | null } | null;
+  /** the goal cells under the 预期目标/实际完成情况 header, and the cells of rows continuing them (a cell's text wrapped
+   *  over rows that have nothing else: `⇥1.开展科普活动20场；⇥1.开展26场；⏎⇥2.受益群众1万人次。⇥2.受益1.3万人次。`) */
+  goals: { target: TableCell | null; achieved: TableCell | null; more: { target: TableCell[]; achieved: TableCell[] } } | null;
   indicators: IndicatorCells[];
   total: { weight: TableCell | null; score: TableCell | null; label: TableCell } | null;
   /** the grade stated in the 总分 row or just below it, and the grade word */
@@ -174,9 +176,18 @@ export function readTable(t: Table): TableReading {
     if (gc.has('target') && gc.has('achieved')) {
       const next = t.rows[ri + 1] ?? [];
       const at = (col: number | undefined) => (col !== undefined && !isEmpty(next[col]) ? next[col] : null);
-      r.goals ??= { target: at(gc.get('target')), achieved: at(gc.get('achieved')) };
       section = 'none';
       ri++;
+      if (r.goals) continue;
+      r.goals = { target: at(gc.get('target')), achieved: at(gc.get('achieved')), more: { target: [], achieved: [] } };
+      const goalCols = new Set([gc.get('target'), gc.get('achieved')]);
+      for (let rj = ri + 1; rj < t.rows.length; rj++) {
+        const cont = t.rows[rj];
+        const filled = cont.map((c, i) => (isEmpty(c) || c.merged ? -1 : i)).filter((i) => i >= 0);
+        if (!filled.length || !filled.every((i) => goalCols.has(i)) || !r.goals.target || !r.goals.achieved) break;
+        for (const f of ['target', 'achieved'] as const) if (!isEmpty(cont[gc.get(f)!])) r.goals.more[f].push(cont[gc.get(f)!]);
+        ri = rj;
+      }
       continue;
     }
     const sc = columnsOf(row, (k) => v.staffingColumns.find((c) => c.re.test(k))?.path ?? null);

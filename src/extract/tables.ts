@@ -260,8 +260,9 @@ export function extractTables(doc: KDocument): void {
   const goalsFrom = own?.goals ? own : readings.find((r) => r.goals);
   if (goalsFrom?.goals) {
     const g = goalsFrom.goals;
-    const target = g.target ? cellText(display(doc, g.target)) || null : null;
-    const achieved = g.achieved ? cellText(display(doc, g.achieved)) || null : null;
+    const joined = (first: TableCell | null, more: TableCell[]) => (first ? [first, ...more].map((c) => cellText(display(doc, c))).join('') || null : null);
+    const target = joined(g.target, g.more.target);
+    const achieved = joined(g.achieved, g.more.achieved);
     doc.data.goals = { target, achieved };
     if (g.target && target) ev['/goals/target'] = { span: span(g.target), rule: 'table.goals.target' };
     if (g.achieved && achieved) ev['/goals/achieved'] = { span: span(g.achieved), rule: 'table.goals.achieved' };
