@@ -9,6 +9,8 @@ export interface IndicatorCells {
   level1: TableCell | null;
   level2: TableCell | null;
   level3: TableCell;
+  /** the rest of the 三级指标 text, wrapped onto rows that hold nothing else */
+  level3More: TableCell[];
   target: TableCell | null;
   actual: TableCell | null;
   weight: TableCell | null;
@@ -232,6 +234,13 @@ export function readTable(t: Table): TableReading {
       };
       const l3 = at('level3');
       if (!l3) continue;
+      // …节能减排的科学⏎⇥⇥生活方式⇥⇥⇥⇥: a row holding nothing but a 三级指标 text continues the row above
+      const prevRow = r.indicators[r.indicators.length - 1];
+      if (prevRow && row.every((c, i) => c === l3 || isEmpty(c) || c.merged || repeatsLeft(row, i))) {
+        prevRow.level3More.push(l3);
+        prevRow.row.push(l3);
+        continue;
+      }
       const c1 = at('level1');
       const c2 = at('level2');
       const newL1 = c1 !== null && c1.start !== prevL1?.start;
@@ -242,6 +251,7 @@ export function readTable(t: Table): TableReading {
         level1: prevL1,
         level2: prevL2,
         level3: l3,
+        level3More: [],
         target: at('target'),
         actual: at('actual'),
         weight: at('weight'),

@@ -220,7 +220,7 @@ function indicatorRows(doc: KDocument, r: TableReading, out: Indicator[], ev: Re
     const i = out.length;
     const p = `/indicators/${i}`;
     const text = (c: TableCell | null) => (c ? cellText(display(doc, c)) || null : null);
-    const level3 = text(ind.level3);
+    const level3 = [ind.level3, ...ind.level3More].map(text).join('') || null;
     if (!level3) continue;
     const pv = (c: TableCell | null): ParsedValue | null => (c ? parseValue(display(doc, c)) : null);
     const row: Indicator = {
