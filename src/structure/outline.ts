@@ -179,12 +179,17 @@ export function findHeadings(doc: KDocument): Heading[] {
   // 三、存在问题): the restarted run is the heading's list, not its siblings
   let nested: NestedRun | null = null;
   for (const c of cands) {
+    // the innermost open heading, and the open headings, before c closes any (a list item closes none)
+    const open = stack.length ? stack[stack.length - 1] : null;
+    const opened = stack.slice();
     while (stack.length && stack[stack.length - 1].rank >= c.rank) stack.pop();
     let parent = stack.length ? stack[stack.length - 1] : null;
-    if (nestedItem(doc, c, parent, groups, nested)) {
+    if (nestedItem(doc, c, parent, groups, nested, open)) {
       nested = nested ?? { parent, rank: c.rank, anchor: ordinalNumber(groups.get(parent)!.get(c.rank)!.at(-1)!.ordinal)!, want: 1 };
       nested.want++;
       listy.add(c);
+      // under （一）部门职责 the list 一、… 二、… leaves the headings open: （二）人员情况 after it is still under 一、
+      if (open && open.rank > c.rank) stack.splice(0, stack.length, ...opened);
       continue;
     }
     if (nested && (nested.parent !== parent || nested.rank <= c.rank)) nested = null;
@@ -222,7 +227,7 @@ const LIST_SECTIONS = new Set(['duties', 'problems', 'improvements', 'problems_a
 /** Is `c` an item of a list restarted at 1 under the last same-rank sibling (see findHeadings)? A restart opens only
  *  with a sentence-like line (run-in title or ；。 in it), or under a list section; while the list runs, its next
  *  number continues it, the sibling's next number ends it, and when the two coincide a bare title is the sibling. */
-function nestedItem(doc: KDocument, c: Candidate, parent: Candidate | null, groups: Map<Candidate | null, Map<number, Candidate[]>>, nested: NestedRun | null): boolean {
+function nestedItem(doc: KDocument, c: Candidate, parent: Candidate | null, groups: Map<Candidate | null, Map<number, Candidate[]>>, nested: NestedRun | null, open: Candidate | null): boolean {
   const n = ordinalNumber(c.ordinal);
   if (n === null || !c.ordinal) return false;
   const sentence = c.runIn || /[。;；，,]/.test(doc.norm.slice(c.start, c.line.end).replace(/[。;；]\s*$/, '')) || /[;；]\s*$/.test(doc.norm.slice(c.start, c.line.end));
@@ -234,8 +239,10 @@ function nestedItem(doc: KDocument, c: Candidate, parent: Candidate | null, grou
   if (n !== 1) return false;
   const prev = groups.get(parent)?.get(c.rank)?.at(-1);
   const p = prev ? ordinalNumber(prev.ordinal) : null;
-  // (under a list section — duties, problems, improvements — any restart is that section's list)
-  return p !== null && p >= 1 && (sentence || (!!prev!.key && LIST_SECTIONS.has(prev!.key)));
+  // (under a list section — duties, problems, improvements — any restart is that section's list, also when that section
+  // is a lower-rank heading: （一）部门职责 ⏎ 一、组织学术交流。⏎ 二、…)
+  const inListSection = (h: Candidate | null | undefined) => !!h?.key && LIST_SECTIONS.has(h.key);
+  return p !== null && p >= 1 && (sentence || inListSection(prev) || (inListSection(open) && open!.rank > c.rank));
 }
 
 /** The number in an ordinal: '（2）' → 2, '三、' → 3. */
