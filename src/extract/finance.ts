@@ -10,7 +10,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; bare_spending: string; item_before: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -111,6 +111,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // another year's figure (上年支出决算数, 2021年… in a 2022 report) or a forecast (预计全年支出) is not this year's
       // (the amount is claimed: a later, looser pattern must not read it as this year's)
       if (!fitsYear(doc, f, match.span.start, p.aspect ?? 'actual')) {
+        claimed.push(amountSpan);
+        continue;
+      }
+      // 科技馆决算支出X，决算收入Y in a 科协's report: the figures after the museum's own in its sentence are the museum's
+      if (museumBefore(doc, f, match.span.start)) {
         claimed.push(amountSpan);
         continue;
       }
@@ -306,6 +311,16 @@ function paragraphBefore(doc: KDocument, at: number): string {
   const from = Math.max(doc.norm.lastIndexOf('。', at - 1), doc.norm.lastIndexOf('\n', at - 1), at - 400) + 1;
   return doc.norm.slice(from, at);
 }
+/** A figure of the science museum earlier in the sentence, in a 科协's report, with no unit word named after it. */
+function museumBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
+  const unit = doc.facts.find((x) => x.path === '/meta/unitName')?.value;
+  if (typeof unit !== 'string' || !compile(f.museum_unit, '').test(unit)) return false;
+  const before = sentenceBefore(doc, at);
+  let end = -1;
+  for (const m of before.matchAll(compile(f.museum_figure, 'g'))) end = m.index! + m[0].length;
+  return end >= 0 && !compile(f.unit_again, '').test(before.slice(end));
+}
+
 function sentenceBefore(doc: KDocument, at: number): string {
   return doc.norm.slice(sentenceAt(doc, at).start, at);
 }
