@@ -157,6 +157,12 @@ export function trimSpan(doc: KDocument, span: Span): Span {
 }
 
 /** The sentence containing `offset` (an empty span when it lies between sentences). */
+/** The reporting unit's name as the meta extractor found it (it runs first), or null. */
+export function unitName(doc: KDocument): string | null {
+  const v = doc.facts.find((x) => x.path === '/meta/unitName')?.value;
+  return typeof v === 'string' ? v : null;
+}
+
 export function sentenceAt(doc: KDocument, offset: number): Span {
   return spanAt(doc.sentences, offset) ?? { start: offset, end: offset };
 }

@@ -2,7 +2,7 @@
 import type { KDocument, Span } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { toRate, toYuan } from '../normalise/numbers.js';
-import { matches, saysOtherYear, sectionsAt, sentenceAt, trimSpan } from './engine.js';
+import { matches, saysOtherYear, sectionsAt, sentenceAt, trimSpan, unitName } from './engine.js';
 import { spanAt } from '../document.js';
 
 type Aspect = 'budget' | 'actual' | 'rate' | 'initial';
@@ -125,9 +125,10 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       let ownerBudget: string | null = null;
       if (p.unowned) {
         const narrow = narrowerSubjects(doc, match.span.start);
-        if (narrow.size === 1 || aboutAppropriation(doc, f, match.span.start)) {
+        const appropriation = aboutAppropriation(doc, f, match.span.start);
+        if (narrow.size === 1 || appropriation) {
           const initial = p.path === INITIAL_BUDGET;
-          const owner = narrow.size === 1 && !aboutAppropriation(doc, f, match.span.start) ? [...narrow][0] : null;
+          const owner = narrow.size === 1 && !appropriation ? [...narrow][0] : null;
           ownerBudget = owner && (p.aspect === 'budget' || (initial && !compile(`^(?:${f.adjusted})`, '').test(doc.norm.slice(amountSpan.end, amountSpan.end + 200)))) ? f.subjects[owner]?.paths.budget ?? null : null;
           if (!ownerBudget) {
             claimed.push(amountSpan);
@@ -313,8 +314,8 @@ function paragraphBefore(doc: KDocument, at: number): string {
 }
 /** A figure of the science museum earlier in the sentence, in a 科协's report, with no unit word named after it. */
 function museumBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
-  const unit = doc.facts.find((x) => x.path === '/meta/unitName')?.value;
-  if (typeof unit !== 'string' || !compile(f.museum_unit, '').test(unit)) return false;
+  const unit = unitName(doc);
+  if (unit === null || !compile(f.museum_unit, '').test(unit)) return false;
   const before = sentenceBefore(doc, at);
   let end = -1;
   for (const m of before.matchAll(compile(f.museum_figure, 'g'))) end = m.index! + m[0].length;
@@ -327,8 +328,8 @@ function sentenceBefore(doc: KDocument, at: number): string {
 
 /** The reporting unit's level (县, 市, 区, 旗, 州, 盟, 省) from its name (某县科学技术协会, 县科协), or '' when unknown. */
 function unitLevel(doc: KDocument): string {
-  const name = doc.facts.find((x) => x.path === '/meta/unitName')?.value;
-  return typeof name === 'string' ? /([县市区旗州盟省])(?:科学技术协会|科协)$/.exec(name)?.[1] ?? '' : '';
+  const name = unitName(doc);
+  return name !== null ? /([县市区旗州盟省])(?:科学技术协会|科协)$/.exec(name)?.[1] ?? '' : '';
 }
 
 /** True when the text before `at` ends where a phrase may start (see `boundary` in finance.yaml). */

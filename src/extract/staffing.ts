@@ -1,14 +1,14 @@
 // Staffing counts (patterns/staffing.yaml) and the one derived rule: a sole kind of 编制 is the total.
 import type { KDocument } from '../document.js';
-import { matches, runFamily, sentenceAt } from './engine.js';
+import { matches, runFamily, sentenceAt, unitName } from './engine.js';
 import { compile, loadPatternFile } from '../patterns.js';
 
 export function extractStaffing(doc: KDocument): void {
   const all = runFamily(doc, 'staffing.yaml');
   // 科协机关核定编制8名，市科技馆核定事业编制4名: in a 科协's report, counts after a museum named in the sentence are the museum's
   const file = loadPatternFile<{ other_body: string; other_body_unit: string }>('staffing.yaml');
-  const unit = doc.facts.find((x) => x.path === '/meta/unitName')?.value;
-  const association = typeof unit === 'string' && compile(file.other_body_unit, '').test(unit);
+  const unit = unitName(doc);
+  const association = unit !== null && compile(file.other_body_unit, '').test(unit);
   const facts = !association ? all : all.filter((f) => !compile(file.other_body, '').test(doc.norm.slice(sentenceAt(doc, f.span.start).start, f.span.start)));
   for (const f of all) if (!facts.includes(f)) doc.facts.splice(doc.facts.indexOf(f), 1);
   // 全部门（含直属单位）共有编制48名，在职人员43人: the department's own figures, stated as such, come before the parts'
