@@ -120,6 +120,17 @@ export interface KDocument {
   data: Record<string, unknown>;
 }
 
+/**
+ * An empty array with the hidden class of an array of objects. V8 gives `[]` another one (small integers) until an
+ * object is pushed, so code optimised on documents whose list is filled deoptimises on the first whose list stays
+ * empty, and the other way round: a document-level list starts as this.
+ */
+export function objects<T>(): T[] {
+  const a: T[] = [undefined as T];
+  a.length = 0;
+  return a;
+}
+
 export function createDocument(path: string, sha256: string, read: ReadResult): KDocument {
   return {
     path,
@@ -129,17 +140,17 @@ export function createDocument(path: string, sha256: string, read: ReadResult): 
     norm: read.text,
     display: read.text,
     pages: read.pages,
-    lines: [],
-    sentences: [],
-    excluded: [],
-    headings: [],
-    outline: [],
-    tables: read.tables ?? [],
-    layoutTables: read.layoutTables ?? [],
+    lines: objects(),
+    sentences: objects(),
+    excluded: objects(),
+    headings: objects(),
+    outline: objects(),
+    tables: read.tables?.length ? read.tables : objects(),
+    layoutTables: read.layoutTables?.length ? read.layoutTables : objects(),
     reportKind: null,
-    facts: [],
+    facts: objects(),
     items: {},
-    messages: [...(read.messages ?? [])],
+    messages: read.messages?.length ? [...read.messages] : objects(),
     data: {},
   };
 }

@@ -153,7 +153,8 @@ function parseRowLines(text: string, lines: Line[], from: number, to: number, lo
         continue;
       }
       const prev = rows[rows.length - 1];
-      if (prev) prev[prev.length - 1].end = l.end;
+      // a new object, not a rewrite of `end`: a field written after creation is made mutable for every span (V8)
+      if (prev) prev[prev.length - 1] = { start: prev[prev.length - 1].start, end: l.end };
       continue;
     }
     const cells: { start: number; end: number }[] = [];
