@@ -3,7 +3,7 @@
 import type { Fact, KDocument, Span } from '../document.js';
 import { isExcluded, spanAt } from '../document.js';
 import { compile, expand, loadPatternFile } from '../patterns.js';
-import { literalAnchor, type Anchor } from './literal.js';
+import { anchorSet, literalAnchor, type AnchorSet } from './literal.js';
 import { toCount, toRate, toYuan } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 
@@ -34,8 +34,9 @@ export function* matches(doc: KDocument, regex: string, within?: Span, inTables 
   const text = within ? doc.norm.slice(0, within.end) : doc.norm;
   const from = within?.start ?? 0;
   const anchor = anchorOf(regex);
-  if (anchor && text.indexOf(anchor.lit, from) < 0) return;
-  const next = anchor && anchor.before !== Infinity ? anchored(text, compile(regex, 'yd'), anchor, from) : scan(text, compile(regex, 'gd'), from);
+  const find = anchor ? finder(text, anchor.lits) : null;
+  if (find && find(from) < 0) return;
+  const next = !find || anchor!.before === Infinity ? scan(text, compile(regex, 'gd'), from) : anchor!.before <= STICKY ? anchored(text, compile(regex, 'yd'), find, anchor!.before, from) : jumping(text, compile(regex, 'gd'), find, anchor!.before, from);
   for (let m = next(); m; m = next()) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (inTables ? doc.excluded.some((x) => x.reason !== 'table' && span.start < x.end && span.end > x.start) : isExcluded(doc, span)) continue;
@@ -63,15 +64,31 @@ function scan(text: string, re: RegExp, from: number): () => RegExpExecArray | n
   };
 }
 
+/** Up to this many units before its literal, a match is looked for at each start (sticky); further, by a scan. */
+const STICKY = 8;
+
+/** The first offset ≥ `from` where one of the literals occurs, or -1 (each literal's next occurrence is kept). */
+function finder(text: string, lits: string[]): (from: number) => number {
+  const at = lits.map(() => -2); // -2: not looked for yet
+  return (from) => {
+    let first = -1;
+    for (let k = 0; k < lits.length; k++) {
+      if (at[k] === -2 || (at[k] >= 0 && at[k] < from)) at[k] = text.indexOf(lits[k], from);
+      if (at[k] >= 0 && (first < 0 || at[k] < first)) first = at[k];
+    }
+    return first;
+  };
+}
+
 /**
- * The same matches, found from the literal: a match holds it at most `before` units after its start, so only those
- * starts are tried (sticky regex), leftmost first. A pattern that opens with a lookbehind would otherwise try it at
- * every offset of the text.
+ * The same matches, found from the literals: a match holds one at most `before` units after its start, so only
+ * those starts are tried (sticky regex), leftmost first. A pattern that opens with a lookbehind would otherwise
+ * try it at every offset of the text.
  */
-function anchored(text: string, re: RegExp, a: Anchor, from: number): () => RegExpExecArray | null {
+function anchored(text: string, re: RegExp, find: (from: number) => number, before: number, from: number): () => RegExpExecArray | null {
   return () => {
-    for (let at = text.indexOf(a.lit, from); at >= 0; at = text.indexOf(a.lit, from)) {
-      for (let s = Math.max(from, at - a.before); s <= at; s++) {
+    for (let at = find(from); at >= 0; at = find(from)) {
+      for (let s = Math.max(from, at - before); s <= at; s++) {
         re.lastIndex = s;
         const m = re.exec(text);
         if (m) {
@@ -85,13 +102,35 @@ function anchored(text: string, re: RegExp, a: Anchor, from: number): () => RegE
   };
 }
 
-const anchors = new Map<string, Anchor | null>();
+/**
+ * The same matches when a match can start far before its literal: no match starts before (next literal) − before,
+ * so the scan jumps there (each jump skips text no match can start in).
+ */
+function jumping(text: string, re: RegExp, find: (from: number) => number, before: number, from: number): () => RegExpExecArray | null {
+  return () => {
+    const at = find(from);
+    if (at < 0) return null;
+    re.lastIndex = Math.max(from, at - before);
+    const m = re.exec(text); // never empty: it holds a literal
+    if (m) from = m.index + m[0].length;
+    return m;
+  };
+}
 
-/** The literal every match of the pattern contains, and how far before it a match can start (see literal.ts),
- *  once per pattern. */
-function anchorOf(regex: string): Anchor | null {
+const anchors = new Map<string, AnchorSet | null>();
+
+/** The literals one of which every match contains, and how far before it a match can start (see literal.ts), once
+ *  per pattern: the single literal when a match starts a bounded way before it, else a set when that is bounded,
+ *  else the literal (Infinity: the text is scanned, when it holds the literal at all). */
+function anchorOf(regex: string): AnchorSet | null {
   let a = anchors.get(regex);
-  if (a === undefined) anchors.set(regex, (a = literalAnchor(expand(regex))));
+  if (a === undefined) {
+    const src = expand(regex);
+    const one = literalAnchor(src);
+    const set = one && one.before !== Infinity ? null : anchorSet(src);
+    a = set && (set.before !== Infinity || !one) ? set : one ? { lits: [one.lit], before: one.before } : null;
+    anchors.set(regex, a);
+  }
   return a;
 }
 

@@ -10,6 +10,12 @@ export interface Anchor {
   before: number;
 }
 
+/** Literals one of which every match contains, and the most units a match can consume before the one it holds. */
+export interface AnchorSet {
+  lits: string[];
+  before: number;
+}
+
 /**
  * The longest run of plain characters outside any group or class and not made optional by a quantifier, or null
  * when there is none (or when the pattern is an alternation at top level). Conservative: it may miss a literal,
@@ -24,17 +30,96 @@ export function requiredLiteral(src: string): string | null {
  * the literal) − before, so a scan can jump there instead of trying a lookbehind at every offset.
  */
 export function literalAnchor(src: string): Anchor | null {
-  const runs: Anchor[] = [];
+  const found = sequence(src, 0, src.length, false);
+  let best: Anchor | null = null;
+  for (const c of found ?? []) if (c.lits.length === 1 && (!best || c.lits[0].length > best.lit.length)) best = { lit: c.lits[0], before: c.before };
+  return best;
+}
+
+/**
+ * Like literalAnchor, but a required group of alternatives (`(?:得分|评分)`) or a top-level alternation gives a set:
+ * every match holds one of its literals. The set whose shortest literal is longest is taken (a rarer literal is
+ * found less often), then the smaller set; sets with a bounded `before` first.
+ */
+export function anchorSet(src: string): AnchorSet | null {
+  return setOf(src, 0, src.length);
+}
+
+function setOf(src: string, a: number, b: number): AnchorSet | null {
+  const alts = alternatives(src, a, b);
+  if (alts.length > 1) {
+    const lits = new Set<string>();
+    let before = 0;
+    for (const [x, y] of alts) {
+      const one = setOf(src, x, y);
+      if (!one) return null;
+      one.lits.forEach((l) => lits.add(l));
+      before = Math.max(before, one.before);
+    }
+    return withoutLonger([...lits], before);
+  }
+  let best: AnchorSet | null = null;
+  for (const c of sequence(src, a, b, true) ?? []) if (!best || better(c, best)) best = c;
+  return best;
+}
+
+/** A literal holding another of the set is not needed (the other is found in it); `before` grows by the offset. */
+function withoutLonger(lits: string[], before: number): AnchorSet {
+  const kept = lits.filter((x) => !lits.some((y) => y !== x && x.includes(y)));
+  let grow = 0;
+  for (const x of lits) {
+    if (kept.includes(x)) continue;
+    const at = Math.min(...kept.map((z) => x.indexOf(z)).filter((k) => k >= 0));
+    grow = Math.max(grow, at);
+  }
+  return { lits: kept, before: before + grow };
+}
+
+function better(c: AnchorSet, than: AnchorSet): boolean {
+  if ((c.before === Infinity) !== (than.before === Infinity)) return c.before !== Infinity;
+  const short = (x: AnchorSet) => Math.min(...x.lits.map((l) => l.length));
+  if (short(c) !== short(than)) return short(c) > short(than);
+  if (c.lits.length !== than.lits.length) return c.lits.length < than.lits.length;
+  return c.before < than.before;
+}
+
+/** The [start, end) of each top-level alternative of src[a, b). */
+function alternatives(src: string, a: number, b: number): [number, number][] {
+  const out: [number, number][] = [];
+  let from = a;
+  for (let i = a; i < b; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (c === '[') i = classEnd(src, i) - 1;
+    else if (c === '(') {
+      const end = groupEnd(src, i);
+      if (end < 0) return [[a, b]];
+      i = end - 1;
+    } else if (c === '|') {
+      out.push([from, i]);
+      from = i + 1;
+    }
+  }
+  out.push([from, b]);
+  return out;
+}
+
+/**
+ * The anchors of the sequence src[a, b): each required run of plain characters, and (with `groups`) each required
+ * group's set; null when the piece is an alternation at its top level.
+ */
+function sequence(src: string, a: number, b: number, groups: boolean): AnchorSet[] | null {
+  const runs: AnchorSet[] = [];
   let run = '';
   let runBefore = 0; // max length consumed before the run's first character
   let total = 0; // max length consumed so far (Infinity: unbounded or not understood)
   let last = 0; // max length of the last atom, for a quantifier after it
   const cut = () => {
-    if (run) runs.push({ lit: run, before: runBefore });
+    if (run) runs.push({ lits: [run], before: runBefore });
     run = '';
   };
-  let i = 0;
-  while (i < src.length) {
+  let i = a;
+  while (i < b) {
     const c = src[i];
     if (c === '|') return null;
     if (c === '\\') {
@@ -54,8 +139,13 @@ export function literalAnchor(src: string): Anchor | null {
     if (c === '(') {
       cut();
       const end = groupEnd(src, i);
-      if (end < 0) return null;
+      if (end < 0 || end > b) return null;
       last = groupMax(src, i, end);
+      if (groups && last > 0 && !optional(src, end)) {
+        const body = groupBody(src, i, end);
+        const inner = body ? setOf(src, body, end - 1) : null;
+        if (inner) runs.push({ lits: inner.lits, before: total + inner.before });
+      }
       total += last;
       i = end;
       continue;
@@ -92,9 +182,23 @@ export function literalAnchor(src: string): Anchor | null {
     i++;
   }
   cut();
-  let best: Anchor | null = null;
-  for (const r of runs) if (!best || r.lit.length > best.lit.length) best = r;
-  return best;
+  return runs;
+}
+
+/** A quantifier at `i` that lets the atom before it match zero times (`?`, `*`, `{0,…}`). */
+function optional(src: string, i: number): boolean {
+  return src[i] === '?' || src[i] === '*' || (src[i] === '{' && /^\{0[,}]/.test(src.slice(i, i + 3)));
+}
+
+/** Where the body of the consuming group src[i, end) starts (after `(`, `(?:` or `(?<name>`); 0 for other forms. */
+function groupBody(src: string, i: number, end: number): number {
+  if (src[i + 1] !== '?') return i + 1;
+  if (src[i + 2] === ':') return i + 3;
+  if (src[i + 2] === '<' && src[i + 3] !== '=' && src[i + 3] !== '!') {
+    const gt = src.indexOf('>', i);
+    return gt > 0 && gt < end ? gt + 1 : 0;
+  }
+  return 0;
 }
 
 /** `sum` after its last atom (max `last`) is repeated up to `times` times. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { literalAnchor, requiredLiteral } from '../../src/extract/literal.js';
+import { anchorSet, literalAnchor, requiredLiteral } from '../../src/extract/literal.js';
 import { matches } from '../../src/extract/engine.js';
 import { financeSource } from '../../src/extract/finance.js';
 import { expand } from '../../src/patterns.js';
@@ -50,7 +50,27 @@ describe('literalAnchor: how far before its literal a match can start', () => {
     expect(literalAnchor('(?<y>\\d)\\k<y>支出')?.before).toBe(Infinity);
     expect(literalAnchor('\\u4e00支出')?.before).toBe(Infinity);
   });
-  it('the engine finds the same matches from the literal as a scan of the whole text (every pattern, corpus)', () => {
+  it('anchorSet: a required group of alternatives, or a top-level alternation, gives a set', () => {
+    expect(anchorSet('基本支出|项目支出')).toEqual({ lits: ['基本支出', '项目支出'], before: 0 });
+    expect(anchorSet('(?:实有|现有)?(?:在职|在编)(?<num>\\d+)')).toEqual({ lits: ['在职', '在编'], before: 2 });
+    expect(anchorSet('(?:ab|cd){1,2}x?')).toEqual({ lits: ['ab', 'cd'], before: 0 });
+    // the set whose shortest literal is longest: 得分|分数 rather than the one-character 为|是
+    expect(anchorSet('(?:为|是)(?:得分|分数)')).toEqual({ lits: ['得分', '分数'], before: 1 });
+    // a literal holding another is dropped; `before` grows by where the other sits in it
+    expect(anchorSet('(?:评分结果|自评分|评分)为')).toEqual({ lits: ['评分'], before: 1 });
+    // a single run is still found, as literalAnchor finds it
+    expect(anchorSet('(?<=年)支出(?:为|是)')).toEqual({ lits: ['支出'], before: 0 });
+  });
+  it('anchorSet: nothing from optional groups, lookarounds or an alternative without a literal', () => {
+    expect(anchorSet('(?:得分|分数)?\\d+')).toBeNull();
+    expect(anchorSet('(?:得分|分数){0,2}\\d+')).toBeNull();
+    expect(anchorSet('(?<=得分|分数)\\d+')).toBeNull();
+    expect(anchorSet('(?=得分|分数)\\d+')).toBeNull();
+    expect(anchorSet('得分|\\d+')).toBeNull();
+    expect(anchorSet('(?:得分|)\\d+')).toBeNull();
+    expect(anchorSet('\\d+(?:场|期)')?.before).toBe(Infinity);
+  });
+  it('the engine finds the same matches from the literals as a scan of the whole text (every pattern, corpus and spec inputs)', () => {
     const regexes: string[] = [];
     const collect = (v: unknown): void => {
       if (Array.isArray(v)) v.forEach(collect);
@@ -68,8 +88,18 @@ describe('literalAnchor: how far before its literal a match can start', () => {
     regexes.forEach((r, i) => (regexes[i] = financeSource(r)));
     const anchored = regexes.filter((r) => (literalAnchor(expand(r))?.before ?? Infinity) !== Infinity);
     expect(anchored.length).toBeGreaterThan(10);
-    for (const f of readdirSync('corpus').filter((n) => n.endsWith('.txt') && !n.includes('gb18030'))) {
-      const { doc } = extractText(readFileSync(`corpus/${f}`, 'utf8'));
+    const sets = regexes.filter((r) => !anchored.includes(r) && (anchorSet(expand(r))?.before ?? Infinity) !== Infinity);
+    expect(sets.length).toBeGreaterThan(10);
+    // the corpus, and each spec file's inputs as one text (short texts put many matches near their edges)
+    const texts = readdirSync('corpus')
+      .filter((n) => n.endsWith('.txt') && !n.includes('gb18030'))
+      .map((f) => [f, readFileSync(`corpus/${f}`, 'utf8')]);
+    for (const f of readdirSync('test/specs').filter((n) => n.endsWith('.json'))) {
+      const spec = JSON.parse(readFileSync(`test/specs/${f}`, 'utf8')) as { cases: { input: string }[] };
+      texts.push([f, spec.cases.map((c) => c.input).join('\n\n')]);
+    }
+    for (const [f, text] of texts) {
+      const { doc } = extractText(text);
       doc.excluded = [];
       for (const r of regexes) {
         const re = new RegExp(expand(r), 'g');
