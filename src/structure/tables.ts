@@ -3,6 +3,7 @@
 import type { KDocument, Line, Span, Table, TableCell } from '../document.js';
 import { tableVocab } from './tableVocab.js';
 import { pdfTablesDetailed } from './pdfTables.js';
+import { compile, loadPatternFile } from '../patterns.js';
 
 /** Lines with offsets; `\r` before `\n` is not part of a line. */
 export function textLines(text: string): Line[] {
@@ -41,9 +42,25 @@ const hasInnerTab = (l: Line) => l.text.replace(/^\t/, '').includes('\t');
 const TABLE_BREAK = /^\s*(填表人|填报人|填报日期|联系电话|单位负责人|说明\s*[:：]|注\s*[:：]|附件)/;
 const MAX_CONTINUATION = 30;
 
+/**
+ * A heading of the report's top ranks (第一部分, 一、, （一）; patterns/headings.yaml) opens the prose again: a table's last row
+ * followed by `（三）年度主要工作` with no blank line between does not take it into its last cell.
+ */
+let headingStart: RegExp | null = null;
+function isHeadingLine(t: string): boolean {
+  headingStart ??= compile(
+    loadPatternFile<{ markers: { rank: number; regex: string }[] }>('headings.yaml')
+      .markers.filter((m) => m.rank <= 2)
+      .map((m) => `(?:${m.regex})`)
+      .join('|'),
+    '',
+  );
+  return headingStart.test(t);
+}
+
 function isContinuation(l: Line, captionRe: RegExp): boolean {
   const t = l.text.trim();
-  return t.length <= MAX_CONTINUATION && !TABLE_BREAK.test(t) && !captionRe.test(t.replace(/\s+/g, ''));
+  return t.length <= MAX_CONTINUATION && !TABLE_BREAK.test(t) && !captionRe.test(t.replace(/\s+/g, '')) && !isHeadingLine(t);
 }
 
 /** Groups lines into blocks: tab lines plus the blank and short lines between them. */
