@@ -17,6 +17,7 @@ interface ActivitiesFile {
   not_after: Record<string, string>;
   near_label: Record<string, number>;
   after_noun: string[];
+  unit_written?: Record<string, string>;
   label_year: string;
   multi_year: string;
   since_year: string;
@@ -91,7 +92,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         const who = match.group('who');
         if (!who) group = match.group('whoBefore');
         labelSpan = { start: (who ?? verb).start, end: e };
-      } else if (p.id === 'activities.count-after') {
+      } else if (p.id === 'activities.count-after' || p.id === 'activities.count-after-people') {
         labelSpan = { start: clause, end: unitSpan.end };
       } else {
         labelSpan = { start: clause, end: labelEnd };
@@ -105,8 +106,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       let label = doc.norm.slice(labelSpan.start, labelSpan.end);
       const before = doc.norm.slice(Math.max(sentence.start, numSpan.start - 4), numSpan.start);
       if (compile(`(?:${f.not_before_number})$`, '').test(before.replace(/\s+$/, ''))) continue;
-      const unit = g.unit;
-      const need = f.units[unit];
+      const need = f.units[g.unit];
+      // 观看人数达12万: the measure word written inside 人数 is 人
+      const unit = f.unit_written?.[g.unit] ?? g.unit;
       // 推送200余个科普视频: for outputs the noun may follow the measure word
       let after = match.span.end;
       while (after < doc.norm.length && !BOUNDARY.has(doc.norm[after])) after++;
@@ -114,7 +116,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const context = (near ? label.replace(compile(f.strip_suffix, ''), '').slice(-near) : label) + (p.id === 'activities.reach-after' ? g.verb : '') + (f.after_noun.includes(unit) ? doc.norm.slice(match.span.end, Math.min(after, match.span.end + 6)) : '');
       // (people glued to an event count are that event's: its label made it an activity)
       if (!need || (!gluedTo && !compile(need, '').test(context))) continue;
-      const notAfter = f.not_after[unit];
+      const notAfter = f.not_after[g.unit];
       if (notAfter && compile(notAfter, '').test(doc.norm.slice(match.span.end, after).trimStart())) continue;
       if (compile(f.not_label, '').test(label)) continue;
       // 2022年开展科普活动30场 in a 2023 report is another year's
