@@ -159,6 +159,8 @@ function parseCellLines(text: string, lines: Line[], from: number, to: number): 
  */
 function parseRowLines(text: string, lines: Line[], from: number, to: number, loose: 'continue' | 'row' = 'continue'): TableCell[][] {
   const rows: { start: number; end: number }[][] = [];
+  // the line each row came from, -1 once a line without tabs continued its last cell
+  const rowLine: number[] = [];
   for (let i = from; i <= to; i++) {
     const l = lines[i];
     if (isBlank(l)) continue;
@@ -166,12 +168,18 @@ function parseRowLines(text: string, lines: Line[], from: number, to: number, lo
       if (loose === 'row') {
         const prev = rows[rows.length - 1];
         const unread = prev?.length === 1 && prev[0].start === prev[0].end;
-        if (!unread) rows.push([{ start: l.start, end: l.start }]); // one row without cells for a run of such lines
+        if (!unread) {
+          rows.push([{ start: l.start, end: l.start }]); // one row without cells for a run of such lines
+          rowLine.push(-1);
+        }
         continue;
       }
       const prev = rows[rows.length - 1];
-      // a new object, not a rewrite of `end`: a field written after creation is made mutable for every span (V8)
-      if (prev) prev[prev.length - 1] = { start: prev[prev.length - 1].start, end: l.end };
+      if (prev) {
+        // a new object, not a rewrite of `end`: a field written after creation is made mutable for every span (V8)
+        prev[prev.length - 1] = { start: prev[prev.length - 1].start, end: l.end };
+        rowLine[rowLine.length - 1] = -1;
+      }
       continue;
     }
     const cells: { start: number; end: number }[] = [];
@@ -183,8 +191,39 @@ function parseRowLines(text: string, lines: Line[], from: number, to: number, lo
       }
     }
     rows.push(cells);
+    rowLine.push(i);
   }
+  if (loose === 'continue') joinBrokenRows(text, rows, rowLine);
   return rows.map((r) => r.map((c) => cellOf(text, c.start, c.end)));
+}
+
+/**
+ * A cell with a line break inside it splits its row over two lines (`产出指标⇥数量指标⇥举办青少年科技⏎创新大赛⇥1次⇥1次⇥10⇥10`,
+ * `⇥⇥发放科普资料⇥≥5000⏎份⇥5200份⇥10⇥10`): two consecutive lines whose cells make exactly the table's width with the
+ * broken cell counted once, both sides of the break filled, are one row. Rows that lost their empty leading cells
+ * (right-aligned) are short too, but two of them never add up to the width with one cell less. The width is the
+ * commonest row length, both lines must be shorter than it, and the row above them must be a full one.
+ */
+function joinBrokenRows(text: string, rows: { start: number; end: number }[][], rowLine: number[]): void {
+  // the table's width: the commonest row length (a block may hold parts of other widths: 基础数据表)
+  const counts = new Map<number, number>();
+  for (const r of rows) if (r.length >= 2) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
+  let width = 0;
+  for (const [w, n] of counts) if (n > (counts.get(width) ?? 0) || (n === counts.get(width) && w > width)) width = w;
+  const filled = (c: { start: number; end: number }) => /\S/.test(text.slice(c.start, c.end));
+  for (let r = 0; r + 1 < rows.length; r++) {
+    const a = rows[r];
+    const b = rows[r + 1];
+    // (the row above is one of the table's full rows: a caption-like first row over a header is no broken row)
+    if (r === 0 || rows[r - 1].length !== width) continue;
+    if (rowLine[r] < 0 || rowLine[r + 1] !== rowLine[r] + 1 || a.length + b.length - 1 !== width || a.length < 2 || b.length < 2 || a.length >= width || b.length >= width) continue;
+    if (!filled(a[a.length - 1]) || !filled(b[0])) continue;
+    a[a.length - 1].end = b[0].end;
+    a.push(...b.slice(1));
+    rows.splice(r + 1, 1);
+    rowLine.splice(r + 1, 1);
+    rowLine[r] = -1; // a row joined once is whole
+  }
 }
 
 /**
