@@ -8,7 +8,7 @@ import { parseChineseInteger } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 
 interface MarkerDef { id: string; rank: number; regex: string }
-interface HeadingsFile { markers: MarkerDef[]; part_alone: string; figure_in_title: string; not_heading: string[]; not_heading_below_part: string[]; list_item: string; run_in_label: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
+interface HeadingsFile { markers: MarkerDef[]; part_alone: string; figure_in_title: string; field_in_title: string; not_heading: string[]; not_heading_below_part: string[]; list_item: string; run_in_label: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
 interface SectionDef { key: string; rank: number; match: string; standalone?: string }
 
 export interface Candidate {
@@ -108,6 +108,8 @@ function judge(doc: KDocument, line: Line, start: number, restStart: number, ran
     runIn = shortClean && after.length > 0;
   }
   if (compile(cfg.figure_in_title, '').test(title)) headingLike = runIn = false;
+  // 1.时间：2023年5月 | 1.财政拨款收入：指…: a field or a term with its definition, not a title
+  if (!labelStop && compile(cfg.field_in_title, '').test(title)) headingLike = runIn = false;
   const titleEnd = restStart + title.length;
   const end = headingLike ? titleEnd + (stop >= 0 ? 1 : 0) : line.end;
   return {
