@@ -33,6 +33,7 @@ interface ActivitiesFile {
   strip_prefix: string;
   strip_suffix: string;
   target_sections: string;
+  target_report_kinds?: string[];
   not_sections: string;
   target_sentence: string;
   result_after_target: string;
@@ -160,6 +161,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
 }
 
 function inTargets(doc: KDocument, f: ActivitiesFile, offset: number): boolean {
+  if (doc.reportKind && f.target_report_kinds?.includes(doc.reportKind)) return true;
   if (sectionsAt(doc, offset).some((h) => compile(f.target_sections, '').test(h.title))) return true;
   // the paragraph's opening words (bounded: a one-line report must not make this quadratic)
   const line = spanAt(doc.lines, offset);
