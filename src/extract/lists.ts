@@ -8,7 +8,7 @@ import { compile, loadPatternFile } from '../patterns.js';
 type ListKey = 'problems' | 'improvements';
 interface ListItem { item: string; span: Span; rule: string; list?: ListKey }
 
-const ITEM_MARKER = /^\s*(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十\d]{1,3}[)）][、.]?|\d{1,2}(?:[、．]|\.(?!\d)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩])\s*/;
+const ITEM_MARKER = /^\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十\d]{1,3}[)）][、.]?|\d{1,2}(?:[、．]|\.(?!\d)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩])\s*/;
 // a signature block after the last section: the unit's name, a date
 const SIGNATURE = /^(?:[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技馆|中心|学会)\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.{1,6}日|(?:填\s*[报表]\s*人|联\s*系\s*人|联系电话|填报日期|单位负责人|负责人)[:：].*|[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技馆|中心|学会|局)|(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日)$/;
 const NOTHING = /^\s*(?:无|没有|暂无|无。|不存在)[。.]?\s*$/;
@@ -99,7 +99,7 @@ function items(doc: KDocument, h: Heading): ListItem[] {
       continue;
     }
     // …我们将采取以下措施：一是A；二是B。 — the lead-in before the colon is no item when an inline list follows it
-    const colon = m ? null : /^[^:：“”]*[:：]\s*(?=[一二三四五六七八九十]是|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①)/.exec(raw);
+    const colon = m ? null : /^[^:：“”]*[:：]\s*(?=[一二三四五六七八九十]是|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|首先[，,])/.exec(raw);
     if (colon && inlineItems(doc.norm, base + colon[0].length, line.end).length > 1) {
       if (combined) list = leadInList(colon[0]) ?? list;
       lead = colon[0].length;
@@ -123,10 +123,17 @@ function items(doc: KDocument, h: Heading): ListItem[] {
 const CN = '一二三四五六七八九十';
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
 
-/** The family and ordinal of an item marker at the start of `s`: 一是, (1)/（一）, ①, 1、/1. */
+const SEQUENCE = ['首先', '其次', '再次'];
+
+/** The family and ordinal of an item marker at the start of `s`: 一是, (1)/（一）, ①, 1、/1., 第一，, 首先，/其次，/最后，
+ *  (最后 closes the list whatever its number: n 0). */
 function markerOf(s: string): { family: string; n: number } | null {
   let m = /^([一二三四五六七八九十])是/.exec(s);
   if (m) return { family: 'shi', n: CN.indexOf(m[1]) + 1 };
+  m = /^第([一二三四五六七八九十])[，,、:：]/.exec(s);
+  if (m) return { family: 'di', n: CN.indexOf(m[1]) + 1 };
+  m = /^(首先|其次|再次|最后)[，,:：]/.exec(s);
+  if (m) return { family: 'sequence', n: m[1] === '最后' ? 0 : SEQUENCE.indexOf(m[1]) + 1 };
   m = /^[(（]([一二三四五六七八九十]|\d{1,2})[)）]/.exec(s);
   if (m) return { family: /\d/.test(m[1]) ? 'paren' : 'paren-cn', n: /\d/.test(m[1]) ? Number(m[1]) : CN.indexOf(m[1]) + 1 };
   if (CIRCLED.includes(s[0] ?? '\0')) return { family: 'circled', n: CIRCLED.indexOf(s[0]) + 1 };
@@ -154,9 +161,10 @@ function inlineItems(norm: string, start: number, end: number): Span[] {
     // a list inside an item (…项目一是…，二是…；二是…): which 二是 ends the item cannot be told, so no split
     if (m && m.family === first.family && m.n === 1) return [{ start, end }];
     if (!/[；;。，,:：]/.test(prev || norm[start])) continue;
-    if (m && m.family === first.family && m.n === want) {
+    if (m && m.family === first.family && (m.n === want || (m.n === 0 && want >= 2))) {
       cuts.push(i);
-      want++;
+      // (最后 ends the sequence)
+      want = m.n === 0 ? Infinity : want + 1;
     }
   }
   if (cuts.length < 2) return [{ start, end }];
