@@ -65,6 +65,7 @@ function items(doc: KDocument, h: Heading): ListItem[] {
   const own = doc.lines.find((l) => l.start <= h.start && h.end < l.end);
   const runIn = own ? /^[\s。.:：]*/.exec(doc.norm.slice(h.end, own.end))![0].length : 0;
   const lines = own && h.end + runIn < Math.min(own.end, h.bodyEnd) ? [{ start: h.end + runIn, end: Math.min(own.end, h.bodyEnd) }, ...doc.lines] : doc.lines;
+  const labels = titleLines(doc, h, headingStarts);
   for (const line of lines) {
     if (line.start < h.end || line.start >= h.bodyEnd || isExcluded(doc, line)) continue;
     let raw = doc.norm.slice(line.start, line.end);
@@ -91,6 +92,7 @@ function items(doc: KDocument, h: Heading): ListItem[] {
     const trimmed = raw.trim();
     if (isHeading && !/[。;]./.test(trimmed) && trimmed.length <= 40) continue;
     if (NOTHING.test(raw) || SIGNATURE.test(trimmed)) continue;
+    if (labels.has(line.start)) continue;
     let lead = raw.length - raw.trimStart().length;
     let m = ITEM_MARKER.exec(raw);
     // an unnumbered paragraph ending in a colon (…但也存在一些问题：, 下一步，我们将：) leads in to the items below
@@ -119,6 +121,31 @@ function items(doc: KDocument, h: Heading): ListItem[] {
   }
   return out;
 }
+
+/**
+ * Numbered lines that are only titles, each followed by its unnumbered body (`一是科普经费不足⏎县科协科普经费主要依靠…。⏎
+ * 二是专业人才缺乏⏎…`): labels like a sub-heading's title, the bodies are the items. Only when every numbered line of
+ * the section is such a title over a body (`一是A⏎二是B⏎以上问题…` is a list of titles).
+ */
+function titleLines(doc: KDocument, h: Heading, headingStarts: Set<number>): Set<number> {
+  const body = doc.lines.filter((l) => l.start >= h.end && l.start < h.bodyEnd && !isExcluded(doc, l) && doc.norm.slice(l.start, l.end).trim());
+  const isHeading = (l: Span) => [...headingStarts].some((s) => s >= l.start && s < l.end);
+  const marked = (l: Span) => ITEM_MARKER.test(doc.norm.slice(l.start, l.end)) || isHeading(l);
+  const out = new Set<number>();
+  for (let i = 0; i < body.length; i++) {
+    const l = body[i];
+    if (isHeading(l)) continue;
+    const raw = doc.norm.slice(l.start, l.end);
+    const m = ITEM_MARKER.exec(raw);
+    if (!m) continue;
+    const title = raw.slice(m[0].length).trim();
+    const next = body[i + 1];
+    if (!title || title.length > TITLE_MAX || /[。；;，,:：!?！？]/.test(title) || !next || marked(next)) return new Set();
+    out.add(l.start);
+  }
+  return out;
+}
+const TITLE_MAX = 25;
 
 const CN = '一二三四五六七八九十';
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
