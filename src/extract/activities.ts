@@ -65,6 +65,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
   for (const p of f.patterns) {
     for (const match of matches(doc, p.regex)) {
       const g = match.m.groups!;
+      // the measure word without the space a letter-spaced copy puts in it (人 次)
+      const gu = g.unit.replace(/\s+/g, '');
       const numSpan = match.group('num')!;
       const unitSpan = match.group('unit')!;
       const countSpan = { start: Math.min(match.span.start, numSpan.start), end: match.span.end };
@@ -98,18 +100,19 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       } else {
         labelSpan = { start: clause, end: labelEnd };
         // 举办培训3期150人 | 讲座5次共计300人次: people counted right after an event count share its label
-        const glued = prev > floor && f.glued_units.people.includes(g.unit) ? found.find((x) => x.countEnd === prev && x.rule === p.id && f.glued_units.events.includes(x.item.unit)) : undefined;
+        const glued = prev > floor && f.glued_units.people.includes(gu) ? found.find((x) => x.countEnd === prev && x.rule === p.id && f.glued_units.events.includes(x.item.unit)) : undefined;
         if (glued && compile(f.glued_between, '').test(doc.norm.slice(prev, labelEnd)) && compile(f.glued_people, '').test(doc.norm.slice(numSpan.start, numSpan.start + 24))) {
           labelSpan = glued.labelSpan;
           gluedTo = glued.item;
         }
       }
-      let label = doc.norm.slice(labelSpan.start, labelSpan.end);
+      // (tested without spaces: an OCR'd or letter-spaced copy writes 受 益 群 众 3200 人 次)
+      let label = doc.norm.slice(labelSpan.start, labelSpan.end).replace(/\s+/g, '');
       const before = doc.norm.slice(Math.max(sentence.start, numSpan.start - 4), numSpan.start);
       if (compile(`(?:${f.not_before_number})$`, '').test(before.replace(/\s+$/, ''))) continue;
-      const need = f.units[g.unit];
+      const need = f.units[gu];
       // 观看人数达12万: the measure word written inside 人数 is 人
-      const unit = f.unit_written?.[g.unit] ?? g.unit;
+      const unit = f.unit_written?.[gu] ?? gu;
       // 推送200余个科普视频: for outputs the noun may follow the measure word
       let after = match.span.end;
       while (after < doc.norm.length && !BOUNDARY.has(doc.norm[after])) after++;
@@ -117,7 +120,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const context = (near ? label.replace(compile(f.strip_suffix, ''), '').slice(-near) : label) + (p.id === 'activities.reach-after' ? g.verb : '') + (f.after_noun.includes(unit) ? doc.norm.slice(match.span.end, Math.min(after, match.span.end + 6)) : '');
       // (people glued to an event count are that event's: its label made it an activity)
       if (!need || (!gluedTo && !compile(need, '').test(context))) continue;
-      const notAfter = f.not_after[g.unit];
+      const notAfter = f.not_after[gu];
       if (notAfter && compile(notAfter, '').test(doc.norm.slice(match.span.end, after).trimStart())) continue;
       if (compile(f.not_label, '').test(label)) continue;
       // 2022年开展科普活动30场 in a 2023 report is another year's
