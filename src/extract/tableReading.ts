@@ -136,7 +136,7 @@ export function readTable(t: Table): TableReading {
     if (/^[（(]?单位[:：]/.test(k)) r.tableUnit ??= unitWord(k);
   }
 
-  type Section = 'none' | 'budget' | 'indicators' | 'costs';
+  type Section = 'none' | 'budget' | 'indicators' | 'rubric' | 'costs';
   let section: Section = 'none';
   let indCols = new Map<string, number>();
   let indWidth = 0;
@@ -164,6 +164,12 @@ export function readTable(t: Table): TableReading {
       indCols = ic;
       indWidth = row.length;
       prevL1 = prevL2 = null;
+      continue;
+    }
+    // a scoring sheet without targets (一级指标⇥二级指标⇥分值⇥评分标准⇥自评得分): no indicator rows, only its total
+    if ((ic.has('level1') || ic.has('level2')) && ic.has('weight') && ic.has('score') && !ic.has('target') && !ic.has('actual')) {
+      section = 'rubric';
+      indCols = ic;
       continue;
     }
     const bc = columnsOf(row, (k) => v.budgetColumns.find((c) => c.re.test(k))?.role ?? null);
@@ -219,6 +225,15 @@ export function readTable(t: Table): TableReading {
     // the row's label: the first filled cell that is not a merge repeat of a cell above or to the left
     const firstIdx = row.findIndex((c) => !isEmpty(c) && !c.merged);
     const first = firstIdx >= 0 ? row[firstIdx] : null;
+    if (section === 'rubric') {
+      if (first && firstIdx <= 1 && v.totalRow.test(key(first))) {
+        r.total = readTotal(row, firstIdx, indCols);
+        r.grade ??= gradeIn(row, true);
+        totalAt = ri;
+        section = 'none';
+      }
+      continue;
+    }
     if (section === 'indicators') {
       if (first && firstIdx <= (indCols.get('level3') ?? 3) && v.totalRow.test(key(first))) {
         r.total = readTotal(row, firstIdx, indCols);
