@@ -79,10 +79,14 @@ function classify(doc: KDocument, line: Line): Candidate | null {
     return judge(doc, line, start, start + mm[0].length, m.rank, ordinal, rest, cfg);
   }
   if (compile(cfg.list_item, '').test(text)) return null;
-  const sec = standaloneSection(text);
-  if (sec && !/[，,。;]/.test(text.replace(/[。.:：]$/, ''))) {
+  // 【基本情况】: a section title set in brackets on its line is one too (the folded copy has 【】 as ())
+  const bracketed = /^[【〔\[(]\s*([^【】〔〕\[\]()]+?)\s*[】〕\])]$/.exec(text);
+  const inner = bracketed ? bracketed[1] : text;
+  const sec = standaloneSection(inner);
+  if (sec && !/[，,。;]/.test(inner.replace(/[。.:：]$/, ''))) {
     const end = start + text.length;
-    return { line, start, end, rank: sec.rank, ordinal: null, title: clean(doc, start, end), headingLike: true, runIn: false, key: sec.key };
+    const tStart = bracketed ? start + text.indexOf(inner) : start;
+    return { line, start, end, rank: sec.rank, ordinal: null, title: clean(doc, tStart, tStart + inner.length), headingLike: true, runIn: false, key: sec.key };
   }
   return null;
 }
