@@ -72,8 +72,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const countSpan = { start: Math.min(match.span.start, numSpan.start), end: match.span.end };
       if (overlaps(countSpan)) continue;
       // a count glued to a number is not read (which number is the count cannot be told), unless a count of people
-      // follows: 举办培训3期150人 is 3 sessions and 150 participants
-      if (/^[\d.]/.test(doc.norm.slice(match.span.end, match.span.end + 1)) && !compile(f.glued_people, '').test(doc.norm.slice(match.span.end, match.span.end + 12))) continue;
+      // follows: 举办培训3期150人 is 3 sessions and 150 participants (a half-width full stop after it, 2次., is no number)
+      if (/^(?:\d|\.\d)/.test(doc.norm.slice(match.span.end, match.span.end + 2)) && !compile(f.glued_people, '').test(doc.norm.slice(match.span.end, match.span.end + 12))) continue;
       const sentence = sentenceAt(doc, numSpan.start);
       const labelEnd = p.id === 'activities.reach-after' ? match.span.end : Math.min(match.span.start, numSpan.start);
       // a label never reaches back over a line start (a report on one line is cut into virtual lines at headings)
@@ -140,7 +140,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // 一场精彩的报告 is an article, not a count
       if (/^[一两]$/.test(g.num) && !g.mult) continue;
       const count = toCount(g.num, g.mult ?? '');
-      if (count === null || count <= 0) continue;
+      // 2.5次 is no count of anything (an OCR slip or a lost 万): a count is a whole number
+      if (count === null || count <= 0 || !Number.isInteger(count)) continue;
       // label text for the record: from the display copy, connectors stripped
       label = cleanValue((group ? doc.display.slice(group.start, group.end) : '') + doc.display.slice(labelSpan.start, labelSpan.end))
         .replace(compile(f.strip_prefix, ''), '');
