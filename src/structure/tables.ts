@@ -58,9 +58,12 @@ function isHeadingLine(t: string): boolean {
   return headingStart.test(t);
 }
 
-function isContinuation(l: Line, captionRe: RegExp): boolean {
+/** `headingEnds`: a heading line is no continuation (see isHeadingLine). A table dumped one cell per line (`\tcell`)
+ *  has its cells' further paragraphs on lines of their own, which may start 一、 inside a cell: there only the lines
+ *  after the table's last line are tested so. */
+function isContinuation(l: Line, captionRe: RegExp, headingEnds = true): boolean {
   const t = l.text.trim();
-  return t.length <= MAX_CONTINUATION && !TABLE_BREAK.test(t) && !captionRe.test(t.replace(/\s+/g, '')) && !isHeadingLine(t);
+  return t.length <= MAX_CONTINUATION && !TABLE_BREAK.test(t) && !captionRe.test(t.replace(/\s+/g, '')) && !(headingEnds && isHeadingLine(t));
 }
 
 /** Groups lines into blocks: tab lines plus the blank and short lines between them. */
@@ -92,7 +95,7 @@ function tabBlocks(lines: Line[]): { from: number; to: number }[] {
           if (++blankRun > 3) ok = false;
         } else {
           blankRun = 0;
-          if (!isContinuation(lines[k], caption)) ok = false;
+          if (!isContinuation(lines[k], caption, hasInnerTab(lines[last]))) ok = false;
         }
         if (!ok) break;
         k++;
