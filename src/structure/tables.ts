@@ -55,7 +55,8 @@ function isHeadingLine(t: string): boolean {
       .join('|'),
     '',
   );
-  return headingStart.test(t);
+  // (a title: no sentence punctuation, no figure; （二）受益群众1万人次。 wrapped out of a cell is the cell's)
+  return headingStart.test(t) && !/[。；;，,\d]/.test(t);
 }
 
 /** `headingEnds`: a heading line is no continuation (see isHeadingLine). A table dumped one cell per line (`\tcell`)
