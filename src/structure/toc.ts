@@ -20,7 +20,8 @@ export function excludeToc(doc: KDocument): void {
     while (j < lines.length) {
       const c = classifyLine(doc, lines[j]);
       const text = doc.norm.slice(lines[j].start, lines[j].end);
-      if (!c || !c.headingLike) break;
+      // (a run-in heading, 1.数量指标：开展科普活动…, has its body on its line: no entry of a table of contents)
+      if (!c || !c.headingLike || c.runIn) break;
       let t = c.title.replace(PAGE_REF, '').replace(/\s+/g, '');
       // the title's clean text glues a page number on (部门基本情况 1 → 部门基本情况1): drop it to compare
       const page = PAGE_REF.exec(text)?.[0].replace(/\D/g, '');
