@@ -30,7 +30,9 @@ function compile(): Grammar {
   for (const [op, words] of Object.entries(v.op_prefix)) for (const w of words) prefixOp.set(w, op as Op);
   const suffixOp = new Map<string, Op>();
   for (const [op, words] of Object.entries(v.op_suffix)) for (const w of words ?? []) suffixOp.set(w, op as Op);
-  const pre = alt([...prefixOp.keys(), ...v.approx_prefix, ...v.neutral_prefix]);
+  const more = tableVocab().raw.values_more ?? {};
+  const neutral = [...v.neutral_prefix, ...(more.neutral_prefix ?? [])];
+  const pre = alt([...prefixOp.keys(), ...v.approx_prefix, ...neutral]);
   const num = `[+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?|[${CN_NUMERAL_CHARS.replace(/[万亿]/g, '')}]+`;
   const src =
     `^(?<pre>(?:${pre})*)` +
@@ -39,8 +41,9 @@ function compile(): Grammar {
     `(?<mult>${alt(v.multipliers)}|千(?=元))?` +
     `(?<infix2>${alt(v.approx_infix)})?` +
     `(?<unit>${alt(v.units)})?` +
+    (more.per_period?.length ? `(?<per>/(?:${alt(more.per_period)}))?` : '') +
     `(?<post>${alt([...suffixOp.keys(), ...v.approx_suffix])})?$`;
-  const words = [...prefixOp.keys(), ...v.approx_prefix, ...v.neutral_prefix].sort((a, b) => b.length - a.length);
+  const words = [...prefixOp.keys(), ...v.approx_prefix, ...neutral].sort((a, b) => b.length - a.length);
   grammar = { re: new RegExp(src), prefixWords: words, dateNumber: new RegExp(v.date_number), prefixOp, suffixOp, approxPrefix: new Set(v.approx_prefix) };
   return grammar;
 }
@@ -86,7 +89,7 @@ export function parseValue(raw: string | null | undefined): ParsedValue | null {
   const v = tableVocab().raw.values;
   const m = foldForMatch(text).replace(/\s+/g, '').replace(/≧/g, '≥').replace(/≦/g, '≤').match(g.re);
   if (!m?.groups) return textOnly(text);
-  const { pre = '', num, infix1, mult, infix2, unit: unitRaw, post } = m.groups;
+  const { pre = '', num, infix1, mult, infix2, unit: unitRaw, per, post } = m.groups;
   if (!/\d/.test(num) && !unitRaw) return textOnly(text); // a bare Chinese numeral is a word, not a value
 
   let op: Op | null = null;
@@ -113,6 +116,11 @@ export function parseValue(raw: string | null | undefined): ParsedValue | null {
   if (!unit && !multiplier && g.dateNumber.test(digits)) return textOnly(text);
   const value = toCount(digits, multiplier);
   if (value === null) return textOnly(text);
+  // ≥2篇/年: the unit with its period (a bare number per period, 2/年, is none)
+  if (per) {
+    if (!unit) return textOnly(text);
+    unit += per;
+  }
   return { text, op, value, unit, approx };
 }
 

@@ -38,6 +38,7 @@ interface RawVocab {
     in_service_header: string[];
     cost_year_header: string;
   };
+  values_more?: { per_period?: string[]; neutral_prefix?: string[] };
   values: {
     op_prefix: Record<Op, string[]>;
     op_suffix: Partial<Record<Op, string[]>>;
