@@ -65,8 +65,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
   for (const p of f.patterns) {
     for (const match of matches(doc, p.regex)) {
       const g = match.m.groups!;
-      // the measure word without the space a letter-spaced copy puts in it (人 次)
-      const gu = g.unit.replace(/\s+/g, '');
+      // the measure word without the space a letter-spaced copy puts in it (人 次), or the bracket or slash of 人（次）, 人/次
+      const gu = g.unit.replace(/[\s()/]+/g, '');
       const numSpan = match.group('num')!;
       const unitSpan = match.group('unit')!;
       const countSpan = { start: Math.min(match.span.start, numSpan.start), end: match.span.end };
@@ -155,7 +155,10 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const tok = tokenAt(doc, unitSpan.start);
       if (tok && tok.end > unitSpan.end && !dictionaryPiece(tok.word, unitSpan.start - tok.start, unitSpan.end - tok.start)) continue;
       const approx = g.pre && /约|近|超过|超|逾|多达/.test(g.pre) ? g.pre : g.post ?? g.inner ?? g.tail ?? null;
-      const span = trimSpan(doc, { start: Math.min(labelSpan.start, countSpan.start), end: Math.max(labelSpan.end, countSpan.end) });
+      // (the evidence starts at the label's first word: not at the 、 that closed the count before it)
+      let from = Math.min(labelSpan.start, countSpan.start);
+      while (from < numSpan.start && /[、,，\s]/.test(doc.norm[from])) from++;
+      const span = trimSpan(doc, { start: from, end: Math.max(labelSpan.end, countSpan.end) });
       used.push(countSpan);
       found.push({ span, rule: p.id, item: { label, count, unit, approx: approx ?? null }, labelSpan, countEnd: countSpan.end });
     }
