@@ -66,6 +66,10 @@ function items(doc: KDocument, h: Heading): ListItem[] {
   const runIn = own ? /^[\s。.:：]*/.exec(doc.norm.slice(h.end, own.end))![0].length : 0;
   const lines = own && h.end + runIn < Math.min(own.end, h.bodyEnd) ? [{ start: h.end + runIn, end: Math.min(own.end, h.bodyEnd) }, ...doc.lines] : doc.lines;
   const labels = titleLines(doc, h, headingStarts);
+  const sec = loadPatternFile<{ list_causes: string; list_summary: string }>('sections.yaml');
+  // 原因分析：一是…: the causes, and what follows them until a list label, are no items
+  let causes = false;
+  let numbered = false;
   for (const line of lines) {
     if (line.start < h.end || line.start >= h.bodyEnd || isExcluded(doc, line)) continue;
     let raw = doc.norm.slice(line.start, line.end);
@@ -73,7 +77,13 @@ function items(doc: KDocument, h: Heading): ListItem[] {
     if (ANNEX.test(raw) && !ITEM_MARKER.test(raw)) break;
     let skip = 0;
     const combined = h.key === 'problems_and_improvements';
-    let label = combined ? LIST_LABEL.exec(raw) : null;
+    const anyLabel = LIST_LABEL.exec(raw);
+    // (only after items: a section that opens with 原因：一是… lists its problems under that label)
+    if (out.length && anyLabel && compile(sec.list_causes, '').test(anyLabel[1].replace(/\s+/g, ''))) {
+      causes = true;
+      continue;
+    }
+    let label = combined ? anyLabel : null;
     let named = label ? sectionKey(label[1]) ?? bareListLabel(label[1]) : null;
     if (combined && named !== 'problems' && named !== 'improvements') {
       const r = RUN_IN_LIST.exec(raw);
@@ -82,6 +92,7 @@ function items(doc: KDocument, h: Heading): ListItem[] {
     }
     if (label && (named === 'problems' || named === 'improvements')) {
       list = named;
+      causes = false;
       skip = label[0].length;
       raw = raw.slice(skip);
       if (!raw.trim()) continue;
@@ -97,9 +108,16 @@ function items(doc: KDocument, h: Heading): ListItem[] {
     let m = ITEM_MARKER.exec(raw);
     // an unnumbered paragraph ending in a colon (…但也存在一些问题：, 下一步，我们将：) leads in to the items below
     if (!m && /[:：]\s*$/.test(raw)) {
-      if (combined) list = leadInList(raw) ?? list;
+      const named = combined ? leadInList(raw) : undefined;
+      if (named) causes = false;
+      else if (out.length && compile(sec.list_causes, '').test(raw.replace(/[:：]\s*$/, '').split(/[，,。；;]/).pop()!.replace(/\s+/g, ''))) causes = true;
+      if (combined) list = named ?? list;
       continue;
     }
+    if (causes) continue;
+    // 总之，… after numbered items sums up: no item
+    if (!m && numbered && compile(sec.list_summary, '').test(raw)) continue;
+    if (m) numbered = true;
     // …我们将采取以下措施：一是A；二是B。 — the lead-in before the colon is no item when an inline list follows it
     const colon = m ? null : /^[^:：“”]*[:：]\s*(?=[一二三四五六七八九十]是|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|首先[，,])/.exec(raw);
     if (colon && inlineItems(doc.norm, base + colon[0].length, line.end).length > 1) {
