@@ -12,6 +12,8 @@ const ITEM_MARKER = /^\s*(?:[一二三四五六七八九十]+是|第[一二三�
 // a signature block after the last section: the unit's name, a date
 const SIGNATURE = /^(?:[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技馆|中心|学会)\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.{1,6}日|(?:填\s*[报表]\s*人|联\s*系\s*人|联系电话|填报日期|单位负责人|负责人)[:：].*|[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技馆|中心|学会|局)|(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日)$/;
 const NOTHING = /^\s*(?:无|没有|暂无|无。|不存在)[。.]?\s*$/;
+// a paragraph that says there is nothing to list (本年度未发现问题。, 经自查，暂未发现明显问题。, 无其他需要说明的问题。)
+const NOTHING_SAID = /^\s*(?:(?:经(?:自查|检查|核查)|本(?:年度|年|项目|单位|部门))[，,]?)?\s*(?:暂|均|尚)?(?:未(?:发现|存在)|没有(?:发现|存在)?|无|不存在)(?:明显|重大|突出|其他|其它)?(?:需要说明)?的?(?:问题|情况)[。.]?\s*$/;
 // an annex after the last section (附件：项目支出绩效自评表, a table's caption line, not a numbered item): the section's
 // items end there
 const ANNEX = /^\s*(?:附件|附表)|^[^。，,;；:：]{0,36}表\s*$/;
@@ -102,7 +104,7 @@ function items(doc: KDocument, h: Heading): ListItem[] {
     const isHeading = [...headingStarts].some((s) => s >= line.start && s < line.end);
     const trimmed = raw.trim();
     if (isHeading && !/[。;]./.test(trimmed) && trimmed.length <= 40) continue;
-    if (NOTHING.test(raw) || SIGNATURE.test(trimmed)) continue;
+    if (NOTHING.test(raw) || NOTHING_SAID.test(raw) || SIGNATURE.test(trimmed)) continue;
     if (labels.has(line.start)) continue;
     let lead = raw.length - raw.trimStart().length;
     let m = ITEM_MARKER.exec(raw);
