@@ -66,7 +66,10 @@ function items(doc: KDocument, h: Heading): ListItem[] {
   // 四、存在的问题。部分社区活动开展不够经常。 — a run-in heading's body starts on its own line, after the title
   const own = doc.lines.find((l) => l.start <= h.start && h.end < l.end);
   const runIn = own ? /^[\s。.:：]*/.exec(doc.norm.slice(h.end, own.end))![0].length : 0;
-  const lines = own && h.end + runIn < Math.min(own.end, h.bodyEnd) ? [{ start: h.end + runIn, end: Math.min(own.end, h.bodyEnd) }, ...doc.lines] : doc.lines;
+  const whole = own && h.end + runIn < Math.min(own.end, h.bodyEnd) ? [{ start: h.end + runIn, end: Math.min(own.end, h.bodyEnd) }, ...doc.lines] : doc.lines;
+  // a combined section on one line (…二是宣传形式单一。改进措施：一是提前谋划；…): a list's label after a sentence starts a
+  // paragraph of its own
+  const lines = h.key === 'problems_and_improvements' ? whole.flatMap((l) => (l.start >= h.end && l.start < h.bodyEnd ? splitAtListLabels(doc, l) : [l])) : whole;
   const labels = titleLines(doc, h, headingStarts);
   const sec = loadPatternFile<{ list_causes: string; list_summary: string }>('sections.yaml');
   // 原因分析：一是…: the causes, and what follows them until a list label, are no items
@@ -140,6 +143,19 @@ function items(doc: KDocument, h: Heading): ListItem[] {
     }
   }
   return out;
+}
+
+/** A line cut before each list label that follows a sentence's end in it (`。改进措施：`, `；问题：`). */
+function splitAtListLabels(doc: KDocument, l: Span): Span[] {
+  const raw = doc.norm.slice(l.start, l.end);
+  const cuts: number[] = [];
+  for (const m of raw.matchAll(/[。；;]\s*([^:：，,。；;“”\d\s]{2,16})[:：]/g)) {
+    const k = sectionKey(m[1]) ?? bareListLabel(m[1]);
+    if (k === 'problems' || k === 'improvements') cuts.push(l.start + m.index! + 1);
+  }
+  if (!cuts.length) return [l];
+  const points = [l.start, ...cuts, l.end];
+  return points.slice(0, -1).map((p, i) => ({ start: p, end: points[i + 1] }));
 }
 
 /**
