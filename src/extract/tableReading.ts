@@ -166,6 +166,20 @@ export function readTable(t: Table): TableReading {
       prevL1 = prevL2 = null;
       continue;
     }
+    // a header over two rows: 绩效指标⇥⇥⇥年度指标值⇥实际完成值⇥分值⇥得分 over 一级指标⇥二级指标⇥三级指标⇥⇥⇥⇥ (the value
+    // columns above, the levels below, each column named once)
+    if (!ic.has('level3') && (ic.has('target') || ic.has('actual')) && ri + 1 < t.rows.length) {
+      const below = columnsOf(t.rows[ri + 1], (k) => v.indicatorColumns.find((c) => c.re.test(k))?.field ?? null);
+      const cols = [...ic.values(), ...below.values()];
+      if (below.has('level3') && !below.has('target') && !below.has('actual') && new Set(cols).size === cols.length) {
+        section = 'indicators';
+        indCols = new Map([...ic, ...below]);
+        indWidth = Math.max(row.length, t.rows[ri + 1].length);
+        prevL1 = prevL2 = null;
+        ri++;
+        continue;
+      }
+    }
     // a scoring sheet without targets (一级指标⇥二级指标⇥分值⇥评分标准⇥自评得分): no indicator rows, only its total
     if ((ic.has('level1') || ic.has('level2')) && ic.has('weight') && ic.has('score') && !ic.has('target') && !ic.has('actual')) {
       section = 'rubric';
