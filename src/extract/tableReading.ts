@@ -164,14 +164,24 @@ export function readTable(t: Table): TableReading {
       indCols = ic;
       indWidth = row.length;
       prevL1 = prevL2 = null;
+      // 指标值 over its parts: ⇥⇥⇥年度指标值⇥实际完成值 below names the value columns (no level, no other cell)
+      const next = t.rows[ri + 1];
+      const below = next ? columnsOf(next, (k) => v.indicatorColumns.find((c) => c.re.test(k))?.field ?? null) : new Map<string, number>();
+      if (next && (below.has('target') || below.has('actual')) && !below.has('level3') && next.filter((c) => !isEmpty(c) && !c.merged).length === below.size) {
+        indCols = new Map([...[...ic].filter(([f, col]) => !below.has(f) && ![...below.values()].includes(col)), ...below]);
+        indWidth = Math.max(row.length, next.length);
+        ri++;
+      }
       continue;
     }
     // a header over two rows: 绩效指标⇥⇥⇥年度指标值⇥实际完成值⇥分值⇥得分 over 一级指标⇥二级指标⇥三级指标⇥⇥⇥⇥ (the value
     // columns above, the levels below, each column named once)
-    if (!ic.has('level3') && (ic.has('target') || ic.has('actual')) && ri + 1 < t.rows.length) {
+    // (or the levels above and the value columns below: 一级指标⇥二级指标⇥三级指标⇥指标值⇥⇥分值⇥得分 over ⇥⇥⇥年度指标值⇥实际完成值)
+    const hasValues = (m: Map<string, number>) => m.has('target') || m.has('actual');
+    if (ic.has('level3') !== hasValues(ic) && ri + 1 < t.rows.length) {
       const below = columnsOf(t.rows[ri + 1], (k) => v.indicatorColumns.find((c) => c.re.test(k))?.field ?? null);
       const cols = [...ic.values(), ...below.values()];
-      if (below.has('level3') && !below.has('target') && !below.has('actual') && new Set(cols).size === cols.length) {
+      if (below.has('level3') !== ic.has('level3') && hasValues(below) !== hasValues(ic) && new Set(cols).size === cols.length) {
         section = 'indicators';
         indCols = new Map([...ic, ...below]);
         indWidth = Math.max(row.length, t.rows[ri + 1].length);
