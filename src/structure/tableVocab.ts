@@ -13,6 +13,7 @@ interface RawVocab {
   budget_rows: Record<'total' | 'appropriation' | 'carryover' | 'other', string>;
   unit_header: string;
   goal_columns: Record<'target' | 'achieved', string>;
+  goal_columns_more?: Partial<Record<'target' | 'achieved', string>>;
   indicator_columns: { field: string; regex: string }[];
   total_row: string;
   total_grade: { label: string; value: string };
@@ -104,7 +105,10 @@ export function tableVocab(): TableVocab {
       other: re(raw.budget_rows.other),
     },
     unitHeader: re(raw.unit_header),
-    goalColumns: { target: re(raw.goal_columns.target), achieved: re(raw.goal_columns.achieved) },
+    goalColumns: {
+      target: re([raw.goal_columns.target, raw.goal_columns_more?.target].filter(Boolean).join('|')),
+      achieved: re([raw.goal_columns.achieved, raw.goal_columns_more?.achieved].filter(Boolean).join('|')),
+    },
     indicatorColumns: raw.indicator_columns.map((c) => ({ field: c.field, re: re(c.regex) })),
     totalRow: re(raw.total_row),
     totalGrade: { label: re(raw.total_grade.label), value: re(raw.total_grade.value) },
