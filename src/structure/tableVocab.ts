@@ -15,6 +15,7 @@ interface RawVocab {
   goal_columns: Record<'target' | 'achieved', string>;
   goal_columns_more?: Partial<Record<'target' | 'achieved', string>>;
   indicator_columns: { field: string; regex: string }[];
+  indicator_columns_more?: { field: string; regex: string }[];
   total_row: string;
   total_grade: { label: string; value: string };
   level1_words: string[];
@@ -109,7 +110,7 @@ export function tableVocab(): TableVocab {
       target: re([raw.goal_columns.target, raw.goal_columns_more?.target].filter(Boolean).join('|')),
       achieved: re([raw.goal_columns.achieved, raw.goal_columns_more?.achieved].filter(Boolean).join('|')),
     },
-    indicatorColumns: raw.indicator_columns.map((c) => ({ field: c.field, re: re(c.regex) })),
+    indicatorColumns: [...raw.indicator_columns, ...(raw.indicator_columns_more ?? [])].map((c) => ({ field: c.field, re: re(c.regex) })),
     totalRow: re(raw.total_row),
     totalGrade: { label: re(raw.total_grade.label), value: re(raw.total_grade.value) },
     level1Words: raw.level1_words,
