@@ -8,7 +8,7 @@ import { parseChineseInteger } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 
 interface MarkerDef { id: string; rank: number; regex: string }
-interface HeadingsFile { markers: MarkerDef[]; part_alone: string; figure_in_title: string; field_in_title: string; not_heading: string[]; not_heading_below_part: string[]; list_item: string; run_in_label: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
+interface HeadingsFile { markers: MarkerDef[]; part_alone: string; figure_in_title: string; field_in_title: string; inline_title_end: string; not_heading: string[]; not_heading_below_part: string[]; list_item: string; run_in_label: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
 interface SectionDef { key: string; rank: number; match: string; standalone?: string }
 
 export interface Candidate {
@@ -98,7 +98,12 @@ function judge(doc: KDocument, line: Line, start: number, restStart: number, ran
   const period = rest.search(/[。;]/);
   const label = colon > 0 ? rest.slice(0, colon) : '';
   const labelStop = colon > 0 && colon <= cfg.limits.run_in_label_max && (period < 0 || colon < period) && !/[，,]/.test(label) && compile(cfg.run_in_label, '').test(label) && rest.slice(colon + 1).trim();
-  const stop = labelStop ? colon : period;
+  // 一、部门概况　县科协成立于…: a short title set off by a wide space (a full-width space or two spaces) before its text
+  const wide = labelStop ? null : /\u3000|[ \t]{2,}/.exec(doc.text.slice(restStart, restStart + rest.length));
+  // (a title that names a section or ends like one: 全年开展科普活动　36场。 is a sentence set with a wide space)
+  const gapTitle = wide ? rest.slice(0, wide.index) : '';
+  const gap = wide && wide.index > 1 && wide.index <= cfg.limits.run_in_title_max && (period < 0 || wide.index < period) && !/[，,:：]/.test(gapTitle) && rest.slice(wide.index).trim() && (sectionKey(gapTitle) !== null || compile(cfg.inline_title_end, '').test(gapTitle)) ? wide.index : -1;
+  const stop = labelStop ? colon : gap >= 0 ? gap : period;
   let title = rest;
   let runIn = false;
   let headingLike: boolean;
