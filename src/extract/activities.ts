@@ -30,6 +30,7 @@ interface ActivitiesFile {
   glued_units: { events: string[]; people: string[] };
   in_quotes: string;
   vague_before: string;
+  bare_magnitude?: string;
   strip_prefix: string;
   strip_suffix: string;
   target_sections: string;
@@ -137,6 +138,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (sectionsAt(doc, numSpan.start).some((h) => compile(f.not_sections, '').test(h.title))) continue;
       if (compile(f.doubled_number, '').test(g.num)) continue;
       if (/^[一二三四五六七八九十百千万两]+$/.test(g.num) && compile(f.vague_before, '').test(doc.norm.slice(Math.max(0, numSpan.start - 2), numSpan.start))) continue;
+      // 开展百场科普讲座进基层活动: a bare 百/千 names a campaign
+      const approx0 = g.pre && /约|近|超过|超|逾|多达/.test(g.pre) ? g.pre : g.post ?? g.inner ?? g.tail ?? null;
+      if (f.bare_magnitude && !approx0 && !g.mult && compile(f.bare_magnitude, '').test(g.num)) continue;
       // 一场精彩的报告 is an article, not a count
       if (/^[一两]$/.test(g.num) && !g.mult) continue;
       const count = toCount(g.num, g.mult ?? '');
