@@ -75,6 +75,10 @@ function items(doc: KDocument, h: Heading): ListItem[] {
   // 原因分析：一是…: the causes, and what follows them until a list label, are no items
   let causes = false;
   let numbered = false;
+  // the section's items are numbered in one family (（一）…); lines numbered in another right under one of them
+  // (1.细化量化指标；⏎2.合理确定指标值。) are its sub-items: part of its text
+  let topFamily: string | null = null;
+  let lastTop: { item: ListItem; textStart: number; list: ListKey | undefined } | null = null;
   for (const line of lines) {
     if (line.start < h.end || line.start >= h.bodyEnd || isExcluded(doc, line)) continue;
     let raw = doc.norm.slice(line.start, line.end);
@@ -132,15 +136,26 @@ function items(doc: KDocument, h: Heading): ListItem[] {
     }
     // a paragraph that opens an inline list (一是…；二是…) gives one item per marker; a paragraph with a
     // run-in title before its 一是 stays one item
+    const family = m ? markerOf(doc.norm.slice(base + lead, base + lead + 6))?.family ?? null : null;
+    if (family && topFamily && family !== topFamily && lastTop && lastTop.list === list && out[out.length - 1] === lastTop.item) {
+      lastTop.item.span = { start: lastTop.item.span.start, end: line.end };
+      lastTop.item.item = cleanValue(doc.display.slice(lastTop.textStart, line.end));
+      continue;
+    }
     const pieces = m ? inlineItems(doc.norm, base + lead, line.end) : [{ start: base + lead, end: line.end }];
+    const before = out.length;
+    let textStart = -1;
     for (const p of pieces) {
       const marker = ITEM_MARKER.exec(doc.norm.slice(p.start, p.end));
       const start = p.start + (marker ? marker[0].length : 0);
       const end = pieces.length > 1 ? trimSeparator(doc.norm, start, p.end) : p.end;
       const text = cleanValue(doc.display.slice(start, end));
       if (!text) continue;
+      textStart = start;
       out.push({ item: text, span: { start: p.start, end }, rule: pieces.length > 1 ? 'lists.inline' : m ? 'lists.item' : 'lists.paragraph', ...(list ? { list } : {}) });
     }
+    if (family) topFamily ??= family;
+    lastTop = family && family === topFamily && pieces.length === 1 && out.length === before + 1 ? { item: out[out.length - 1], textStart, list } : null;
   }
   return out;
 }
