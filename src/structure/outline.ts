@@ -97,7 +97,8 @@ function judge(doc: KDocument, line: Line, start: number, restStart: number, ran
   const colon = rest.search(/[:：]/);
   const period = rest.search(/[。;]/);
   const label = colon > 0 ? rest.slice(0, colon) : '';
-  const labelStop = colon > 0 && colon <= cfg.limits.run_in_label_max && (period < 0 || colon < period) && !/[，,]/.test(label) && compile(cfg.run_in_label, '').test(label) && rest.slice(colon + 1).trim();
+  // (a label naming a part of the report: run_in_label, or a section of sections.yaml: （二）下一步打算：…)
+  const labelStop = colon > 0 && colon <= cfg.limits.run_in_label_max && (period < 0 || colon < period) && !/[，,]/.test(label) && (compile(cfg.run_in_label, '').test(label) || sectionKey(label) !== null) && rest.slice(colon + 1).trim();
   // 一、部门概况　县科协成立于…: a short title set off by a wide space (a full-width space or two spaces) before its text
   const wide = labelStop ? null : /\u3000|[ \t]{2,}/.exec(doc.text.slice(restStart, restStart + rest.length));
   // (a title that names a section or ends like one: 全年开展科普活动　36场。 is a sentence set with a wide space)
