@@ -31,6 +31,8 @@ interface ActivitiesFile {
   in_quotes: string;
   vague_before: string;
   bare_magnitude?: string;
+  bare_verb_label?: string;
+  topic?: string;
   strip_prefix: string;
   strip_suffix: string;
   target_sections: string;
@@ -119,8 +121,19 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       while (after < doc.norm.length && !BOUNDARY.has(doc.norm[after])) after++;
       const near = f.near_label?.[unit];
       const context = (near ? label.replace(compile(f.strip_suffix, ''), '').slice(-near) : label) + (p.id === 'activities.reach-after' ? g.verb : '') + (f.after_noun.includes(unit) ? doc.norm.slice(match.span.end, Math.min(after, match.span.end + 6)) : '');
+      // 培训班每期50人，共举办5期: a clause that is only a holding verb takes its event from the topic that opens the clause
+      // before it in the sentence (培训班), which becomes the label
+      if (need && !gluedTo && p.id === 'activities.count' && !compile(need, '').test(context) && f.bare_verb_label && compile(f.bare_verb_label, '').test(label)) {
+        const prevStart = clause - 1 > sentence.start ? clauseStart(doc.norm, clause - 1, sentence.start) : -1;
+        const topic = prevStart >= 0 && f.topic ? compile(f.topic, '').exec(doc.norm.slice(prevStart, clause - 1)) : null;
+        if (topic?.groups?.topic && compile(need, '').test(topic.groups.topic)) {
+          const at = prevStart + topic.index + topic[0].indexOf(topic.groups.topic);
+          labelSpan = { start: at, end: at + topic.groups.topic.length };
+          label = topic.groups.topic;
+        } else continue;
+      }
       // (people glued to an event count are that event's: its label made it an activity)
-      if (!need || (!gluedTo && !compile(need, '').test(context))) continue;
+      else if (!need || (!gluedTo && !compile(need, '').test(context))) continue;
       const notAfter = f.not_after[gu];
       if (notAfter && compile(notAfter, '').test(doc.norm.slice(match.span.end, after).trimStart())) continue;
       if (compile(f.not_label, '').test(label)) continue;
