@@ -3,7 +3,7 @@
 import type { Table, TableCell } from '../document.js';
 import { tableVocab, type TableKind } from '../structure/tableVocab.js';
 import type { UnitTable } from '../structure/tables.js';
-import { cellText, parseScore } from './values.js';
+import { cellText, parseScore, parseValue } from './values.js';
 
 export interface IndicatorCells {
   level1: TableCell | null;
@@ -272,7 +272,8 @@ export function readTable(t: Table): TableReading {
         return col === undefined || isEmpty(cells[col]) ? null : cells[col]!;
       };
       const l3 = at('level3');
-      if (!l3) continue;
+      // a short row no alignment fits leaves a value in the 三级指标 column (满意度⇥≥90%⇥10⇥9 read as it stands): no row
+      if (!l3 || (cells.length < indWidth && parseValue(l3.text)?.value != null)) continue;
       // …节能减排的科学⏎⇥⇥生活方式⇥⇥⇥⇥: a row holding nothing but a 三级指标 text continues the row above
       const prevRow = r.indicators[r.indicators.length - 1];
       if (prevRow && row.every((c, i) => c === l3 || isEmpty(c) || c.merged || repeatsLeft(row, i))) {
@@ -331,10 +332,17 @@ export function readTable(t: Table): TableReading {
 function alignShortRow(row: TableCell[], width: number, cols: Map<string, number>): (TableCell | undefined)[] {
   const short = width - row.length;
   if (short <= 0 || row.some((c) => c.merged)) return row;
-  const right: (TableCell | undefined)[] = [...Array<undefined>(short).fill(undefined), ...row];
   const numeric = ['weight', 'score'].filter((f) => cols.has(f));
   const fits = (cs: (TableCell | undefined)[]) => numeric.length > 0 && numeric.every((f) => parseScore(cs[cols.get(f)!]?.text) !== null);
-  return fits(right) && !fits(row) ? right : row;
+  if (fits(row)) return row;
+  // right-aligned, or (the empty 偏差原因 cells after it lost too) shifted less: the largest shift that puts numbers in the
+  // 分值/得分 columns and a name in the 三级指标 column
+  const l3 = cols.get('level3');
+  for (let shift = short; shift > 0; shift--) {
+    const cs: (TableCell | undefined)[] = [...Array<undefined>(shift).fill(undefined), ...row];
+    if (fits(cs) && (l3 === undefined || (cs[l3] && !isEmpty(cs[l3]) && parseValue(cs[l3]!.text)?.value == null))) return cs;
+  }
+  return row;
 }
 
 /** The grade in a row: `自评等级：优`, `自评等级 | 良`, or (in the 总分 row, `bare`) a cell that is only a grade word. */

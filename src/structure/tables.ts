@@ -222,6 +222,10 @@ function joinBrokenRows(text: string, rows: { start: number; end: number }[][], 
     if (r === 0 || rows[r - 1].length !== width) continue;
     if (rowLine[r] < 0 || rowLine[r + 1] !== rowLine[r] + 1 || a.length + b.length - 1 !== width || a.length < 2 || b.length < 2 || a.length >= width || b.length >= width) continue;
     if (!filled(a[a.length - 1]) || !filled(b[0])) continue;
+    // a row ending in a score (…⇥10⇥10) over one opening with a label (满意度指标⇥…) are two short rows, not one broken
+    const last = text.slice(a[a.length - 1].start, a[a.length - 1].end).trim();
+    const next = text.slice(b[0].start, b[0].end).trim();
+    if (/^\d+(?:\.\d+)?分?$/.test(last) || /指标$/.test(next)) continue;
     a[a.length - 1].end = b[0].end;
     a.push(...b.slice(1));
     rows.splice(r + 1, 1);
