@@ -66,10 +66,12 @@ function items(doc: KDocument, h: Heading): ListItem[] {
   // 四、存在的问题。部分社区活动开展不够经常。 — a run-in heading's body starts on its own line, after the title
   const own = doc.lines.find((l) => l.start <= h.start && h.end < l.end);
   const runIn = own ? /^[\s。.:：]*/.exec(doc.norm.slice(h.end, own.end))![0].length : 0;
-  const whole = own && h.end + runIn < Math.min(own.end, h.bodyEnd) ? [{ start: h.end + runIn, end: Math.min(own.end, h.bodyEnd) }, ...doc.lines] : doc.lines;
+  // the section's lines (doc.lines are in order), after the run-in heading's own text
+  const whole: Span[] = own && h.end + runIn < Math.min(own.end, h.bodyEnd) ? [{ start: h.end + runIn, end: Math.min(own.end, h.bodyEnd) }] : [];
+  for (let i = firstLineFrom(doc.lines, h.end); i < doc.lines.length && doc.lines[i].start < h.bodyEnd; i++) whole.push(doc.lines[i]);
   // a combined section on one line (…二是宣传形式单一。改进措施：一是提前谋划；…): a list's label after a sentence starts a
   // paragraph of its own
-  const lines = h.key === 'problems_and_improvements' ? whole.flatMap((l) => (l.start >= h.end && l.start < h.bodyEnd ? splitAtListLabels(doc, l) : [l])) : whole;
+  const lines = h.key === 'problems_and_improvements' ? whole.flatMap((l) => splitAtListLabels(doc, l)) : whole;
   const labels = titleLines(doc, h, headingStarts);
   const sec = loadPatternFile<{ list_causes: string; list_summary: string }>('sections.yaml');
   // 原因分析：一是…: the causes, and what follows them until a list label, are no items
@@ -179,8 +181,14 @@ function splitAtListLabels(doc: KDocument, l: Span): Span[] {
  * the section is such a title over a body (`一是A⏎二是B⏎以上问题…` is a list of titles).
  */
 function titleLines(doc: KDocument, h: Heading, headingStarts: Set<number>): Set<number> {
-  const body = doc.lines.filter((l) => l.start >= h.end && l.start < h.bodyEnd && !isExcluded(doc, l) && doc.norm.slice(l.start, l.end).trim());
-  const isHeading = (l: Span) => [...headingStarts].some((s) => s >= l.start && s < l.end);
+  // the section's lines (doc.lines are in order: from the first at or after the heading's end)
+  const body: Span[] = [];
+  for (let i = firstLineFrom(doc.lines, h.end); i < doc.lines.length && doc.lines[i].start < h.bodyEnd; i++) {
+    const l = doc.lines[i];
+    if (!isExcluded(doc, l) && doc.norm.slice(l.start, l.end).trim()) body.push(l);
+  }
+  const starts = [...headingStarts].filter((x) => x >= h.end && x < h.bodyEnd);
+  const isHeading = (l: Span) => starts.some((x) => x >= l.start && x < l.end);
   const marked = (l: Span) => ITEM_MARKER.test(doc.norm.slice(l.start, l.end)) || isHeading(l);
   const out = new Set<number>();
   for (let i = 0; i < body.length; i++) {
@@ -197,6 +205,18 @@ function titleLines(doc: KDocument, h: Heading, headingStarts: Set<number>): Set
   return out;
 }
 const TITLE_MAX = 25;
+
+/** Index of the first line starting at or after `at` (lines in order). */
+function firstLineFrom(lines: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 const CN = '一二三四五六七八九十';
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
