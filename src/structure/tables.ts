@@ -47,16 +47,20 @@ const MAX_CONTINUATION = 30;
  * followed by `（三）年度主要工作` with no blank line between does not take it into its last cell.
  */
 let headingStart: RegExp | null = null;
+let figure: RegExp | null = null;
 function isHeadingLine(t: string): boolean {
+  const cfg = loadPatternFile<{ markers: { rank: number; regex: string }[]; figure_in_title: string }>('headings.yaml');
   headingStart ??= compile(
-    loadPatternFile<{ markers: { rank: number; regex: string }[] }>('headings.yaml')
-      .markers.filter((m) => m.rank <= 2)
+    cfg.markers
+      .filter((m) => m.rank <= 2)
       .map((m) => `(?:${m.regex})`)
       .join('|'),
     '',
   );
-  // (a title: no sentence punctuation, no figure; （二）受益群众1万人次。 wrapped out of a cell is the cell's)
-  return headingStart.test(t) && !/[。；;，,\d]/.test(t);
+  figure ??= compile(cfg.figure_in_title, '');
+  // (a title: no sentence punctuation, no figure, a year allowed (（三）2023年度主要工作); （二）受益群众1万人次。 wrapped
+  // out of a cell is the cell's)
+  return headingStart.test(t) && !/[。；;，,]/.test(t) && !figure.test(t);
 }
 
 /** `headingEnds`: a heading line is no continuation (see isHeadingLine). A table dumped one cell per line (`\tcell`)
