@@ -32,6 +32,7 @@ interface ActivitiesFile {
   vague_before: string;
   bare_magnitude?: string;
   bare_verb_label?: string;
+  not_label_people?: string;
   topic?: string;
   strip_prefix: string;
   strip_suffix: string;
@@ -137,6 +138,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const notAfter = f.not_after[gu];
       if (notAfter && compile(notAfter, '').test(doc.norm.slice(match.span.end, after).trimStart())) continue;
       if (compile(f.not_label, '').test(label)) continue;
+      if (f.not_label_people && f.glued_units.people.includes(unit) && !gluedTo && compile(f.not_label_people, '').test(label)) continue;
       // 2022年开展科普活动30场 in a 2023 report is another year's
       if (saysOtherYear(doc, f.label_year, label)) continue;
       // 自2018年以来累计开展…300场, 近三年共开展…45次: several years' total
