@@ -230,7 +230,7 @@ function joinBrokenRows(text: string, rows: { start: number; end: number }[][], 
     const last = text.slice(a[a.length - 1].start, a[a.length - 1].end).trim();
     const next = text.slice(b[0].start, b[0].end).trim();
     if (/^\d+(?:\.\d+)?分?$/.test(last) || /指标$/.test(next)) continue;
-    a[a.length - 1].end = b[0].end;
+    a[a.length - 1] = { start: a[a.length - 1].start, end: b[0].end }; // a new object: see parseRowLines
     a.push(...b.slice(1));
     rows.splice(r + 1, 1);
     rowLine.splice(r + 1, 1);
