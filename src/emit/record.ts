@@ -28,7 +28,7 @@ export function emptyRecord(doc: Pick<KDocument, 'path' | 'sha256' | 'format' | 
     projects: [],
     activities: [],
     indicators: [],
-    selfEvaluation: { score: null, grade: null },
+    selfEvaluation: { score: null, grade: null, gradeLetter: null },
     goals: { target: null, achieved: null },
     problems: [],
     improvements: [],

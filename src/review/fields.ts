@@ -84,6 +84,7 @@ export const SECTIONS: { group: Group; title: string; fields: FieldDef[] }[] = [
     fields: [
       f('/selfEvaluation/score', '自评得分', 'score'),
       f('/selfEvaluation/grade', '绩效等级', 'text'),
+      f('/selfEvaluation/gradeLetter', '等级（字母）', 'text'),
       f('/goals/target', '年度总体目标（预期）', 'text'),
       f('/goals/achieved', '年度总体目标（实际完成）', 'text'),
     ],

@@ -126,6 +126,8 @@ export const Indicator = z.object({
 export const SelfEvaluation = z.object({
   score: z.number().nullable(),
   grade: z.string().nullable(),
+  /** a letter grade (`评定等级为A级` → `A`); `grade` holds grade words only. Absent in records of earlier versions */
+  gradeLetter: z.string().nullable().default(null),
 });
 
 export const Warning = z.object({
