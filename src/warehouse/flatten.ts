@@ -50,7 +50,7 @@ export function flattenRecord(r: KepuRecord): Rows {
       preparer: r.meta.preparer, phone: r.meta.phone,
       income_total: f.incomeTotal, spending_budget: f.spendingTotal.budget, spending_actual: f.spendingTotal.actual,
       spending_execution_rate: f.spendingTotal.executionRate,
-      self_eval_score: r.selfEvaluation.score, self_eval_grade: r.selfEvaluation.grade,
+      self_eval_score: r.selfEvaluation.score, self_eval_grade: r.selfEvaluation.grade, self_eval_grade_letter: r.selfEvaluation.gradeLetter,
       goals_target: r.goals.target, goals_achieved: r.goals.achieved,
       n_projects: r.projects.length, n_activities: r.activities.length, n_indicators: r.indicators.length,
       n_warnings: r.warnings.length,

@@ -55,7 +55,7 @@ export const TABLES: TableDef[] = [
       v('title'), v('unit_name'), v('province'), v('city'), v('county'), i('fiscal_year'), v('report_kind'),
       col('report_date', 'DATE'), v('preparer'), v('phone'),
       m('income_total'), m('spending_budget'), m('spending_actual'), d('spending_execution_rate'),
-      d('self_eval_score'), v('self_eval_grade'), v('goals_target'), v('goals_achieved'),
+      d('self_eval_score'), v('self_eval_grade'), v('self_eval_grade_letter'), v('goals_target'), v('goals_achieved'),
       i('n_projects'), i('n_activities'), i('n_indicators'), i('n_warnings'),
     ],
   },
