@@ -10,7 +10,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_other: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -175,6 +175,16 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         if (key && subjSpan && f.subjects[key]?.named && !opensPhrase(doc, subjSpan.start, f.boundary)) continue;
         if (!key) continue;
         if (budgetReport && aspect === 'actual') aspect = 'budget';
+        // 年初预算批复152.60万元，其中基本支出108.30万元: a subject's figure among a budget's parts is a budget
+        // (基本支出决算数X, 实际支出X say what they are)
+        if (aspect === 'actual' && subjSpan && !/决算|实际/.test(match.m[0])) {
+          const parts = budgetPartOf(doc, f, match.span.start);
+          if (parts === 'other') {
+            claimed.push(amountSpan);
+            continue;
+          }
+          if (parts) aspect = 'budget';
+        }
         // 三公经费…完成预算的64.2% is a rate of a subject we keep no rate for: not the total's
         path = f.subjects[key]?.paths[aspect] ?? null;
         // a 年初 figure followed by the adjusted budget: only the total keeps it (initialBudget)
@@ -311,6 +321,14 @@ function appropriationParts(doc: KDocument, f: FinanceFile, at: number): boolean
 function paragraphBefore(doc: KDocument, at: number): string {
   const from = Math.max(doc.norm.lastIndexOf('。', at - 1), doc.norm.lastIndexOf('\n', at - 1), at - 400) + 1;
   return doc.norm.slice(from, at);
+}
+/** 'budget' when the figure at `at` is one of a budget's parts (a budget figure and 其中 earlier in its paragraph, see
+ *  `budget_parts`), 'other' when that budget is another year's or a comparison's, else null. */
+function budgetPartOf(doc: KDocument, f: FinanceFile, at: number): 'budget' | 'other' | null {
+  const before = paragraphBefore(doc, at);
+  const m = compile(f.budget_parts, '').exec(before);
+  if (!m) return null;
+  return compile(f.budget_parts_other, '').test(before.slice(Math.max(0, m.index - 12), m.index)) ? 'other' : 'budget';
 }
 /** A figure of the science museum earlier in the sentence, in a 科协's report, with no unit word named after it. */
 function museumBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
