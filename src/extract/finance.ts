@@ -1,5 +1,5 @@
 // Money with a role (patterns/finance.yaml): each amount is claimed once, by the first pattern that fits.
-import type { KDocument, Span } from '../document.js';
+import type { Fact, KDocument, Span } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { toRate, toYuan } from '../normalise/numbers.js';
 import { matches, saysOtherYear, sectionsAt, sentenceAt, trimSpan, unitName } from './engine.js';
@@ -7,7 +7,7 @@ import { spanAt } from '../document.js';
 
 type Aspect = 'budget' | 'actual' | 'rate' | 'initial';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
-interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number }
+interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
 interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_other: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
@@ -135,6 +135,12 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
             continue;
           }
         }
+      }
+      // 部门预算资金X。年中追加…，调整后预算为Y: the unit's adjusted budget only after the unit's budget, which becomes the initial one
+      if (p.after_unit_budget) {
+        const before = unitBudgetBefore(doc, match.span.start);
+        if (!before) continue;
+        for (const x of before) x.path = INITIAL_BUDGET;
       }
       let path: string | string[] | null = ownerBudget ?? p.path ?? null;
       let aspect = p.aspect ?? 'actual';
@@ -297,6 +303,7 @@ function followingSubject(doc: KDocument, subj: Span | null): string {
 
 const UNIT_NAMED = /整体/;
 const INITIAL_BUDGET = '/finance/spendingTotal/initialBudget';
+const BUDGET = '/finance/spendingTotal/budget';
 const UNIT_TOTALS = /^\/finance\/(?:incomeGrandTotal|spendingGrandTotal|incomeTotal|spendingTotal\/actual)$/;
 
 /** In a budget disclosure: the plan-side path for `path`, or null when the field has none. */
@@ -321,6 +328,17 @@ function appropriationParts(doc: KDocument, f: FinanceFile, at: number): boolean
 function paragraphBefore(doc: KDocument, at: number): string {
   const from = Math.max(doc.norm.lastIndexOf('。', at - 1), doc.norm.lastIndexOf('\n', at - 1), at - 400) + 1;
   return doc.norm.slice(from, at);
+}
+/** The unit's budget facts (spendingTotal budget or initialBudget) in the sentence before `at`'s (back to the 。 before it)
+ *  or earlier in its own, when they agree; the budget ones are returned (to become initialBudget), or null when none. */
+function unitBudgetBefore(doc: KDocument, at: number): Fact[] | null {
+  const s = sentenceAt(doc, at).start;
+  const line = doc.norm.lastIndexOf('\n', s - 1) + 1;
+  const stop = doc.norm.lastIndexOf('。', s - 2);
+  const from = Math.max(line, doc.norm.lastIndexOf('。', stop - 1) + 1);
+  const found = doc.facts.filter((x) => (x.path === BUDGET || x.path === INITIAL_BUDGET) && x.span.start >= from && x.span.start < at);
+  if (!found.length || new Set(found.map((x) => x.path)).size > 1 || new Set(found.map((x) => x.value)).size > 1) return null;
+  return found.filter((x) => x.path === BUDGET);
 }
 /** 'budget' when the figure at `at` is one of a budget's parts (a budget figure and 其中 earlier in its paragraph, see
  *  `budget_parts`), 'other' when that budget is another year's or a comparison's, else null. */
