@@ -3,23 +3,50 @@ import type { KDocument } from '../document.js';
 import { matches, runFamily, sentenceAt, unitName } from './engine.js';
 import { compile, loadPatternFile } from '../patterns.js';
 
+interface StaffingFile { other_body: string; other_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; other_kinds: string }
+
 export function extractStaffing(doc: KDocument): void {
   const all = runFamily(doc, 'staffing.yaml');
-  // 科协机关核定编制8名，市科技馆核定事业编制4名: in a 科协's report, counts after a museum named in the sentence are the museum's
-  const file = loadPatternFile<{ other_body: string; other_body_unit: string }>('staffing.yaml');
+  const file = loadPatternFile<StaffingFile>('staffing.yaml');
   const unit = unitName(doc);
+  // 科协机关核定编制8名，市科技馆核定事业编制4名: in a 科协's report, counts after a museum named in the sentence are the museum's
   const association = unit !== null && compile(file.other_body_unit, '').test(unit);
-  const facts = !association ? all : all.filter((f) => !compile(file.other_body, '').test(doc.norm.slice(sentenceAt(doc, f.span.start).start, f.span.start)));
+  // 科协机关编制5人，所属科技馆事业编制8人: counts after a subordinate named in the sentence are that body's (县科协为县委直属
+  // 群团组织，核定行政编制5名: not when the unit describes itself)
+  const facts = all.filter((f) => {
+    const before = doc.norm.slice(sentenceAt(doc, f.span.start).start, f.span.start);
+    if (association && compile(file.other_body, '').test(before)) return false;
+    return !subordinateNamed(file, unit, before);
+  });
   for (const f of all) if (!facts.includes(f)) doc.facts.splice(doc.facts.indexOf(f), 1);
   // 全部门（含直属单位）共有编制48名，在职人员43人: the department's own figures, stated as such, come before the parts'
   // (机关在编16人；科技馆在编22人) named elsewhere (lower priority wins a conflict)
-  const inclusive = compile(loadPatternFile<{ inclusive: string }>('staffing.yaml').inclusive, '');
+  const inclusive = compile(file.inclusive, '');
   for (const f of facts) if (inclusive.test(doc.norm.slice(sentenceAt(doc, f.span.start).start, f.span.start))) f.priority = 0;
   const has = (p: string) => facts.some((f) => f.path === p);
   if (has('/staffing/authorized')) return;
   const admin = facts.filter((f) => f.path === '/staffing/authorizedAdministrative');
   const inst = facts.filter((f) => f.path === '/staffing/authorizedInstitutional');
-  const other = matches(doc, loadPatternFile<{ other_kinds: string }>('staffing.yaml').other_kinds).next().done === false;
+  const other = matches(doc, file.other_kinds).next().done === false;
   const sole = other ? null : admin.length && !inst.length ? admin : inst.length && !admin.length ? inst : null;
   if (sole) doc.facts.push({ ...sole[0], path: '/staffing/authorized', rule: 'staffing.authorized.sole-kind' });
+}
+
+/** True when `before` (a count's sentence up to it) names a subordinate body (所属/下属/直属) other than in the reporting
+ *  unit's description of itself (see `self_description`). */
+function subordinateNamed(file: StaffingFile, unit: string | null, before: string): boolean {
+  for (const m of before.matchAll(compile(file.subordinate, 'g'))) {
+    const self = compile(file.self_description, '').exec(before.slice(0, m.index));
+    if (!self || !isUnit(file, unit, self.groups!.subject)) return true;
+  }
+  return false;
+}
+
+/** The subject names the reporting unit: a self word, or the unit's name or its end (县科协 for 某县科学技术协会). */
+function isUnit(file: StaffingFile, unit: string | null, subject: string): boolean {
+  if (compile(file.self_words, '').test(subject)) return true;
+  if (unit === null) return false;
+  const short = (s: string) => s.replace(/科学技术协会/g, '科协').replace(/科学技术馆/g, '科技馆');
+  const s = short(subject);
+  return s.length >= 3 && short(unit).endsWith(s);
 }
