@@ -176,7 +176,9 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         // 收入合计100万元，实际支出98万元 | 收入决算数为X，支出决算数为Y: spending is never the income's; after the unit's income
         // an unowned actual is the unit's spending (a budget figure there is nobody's)
         if (p.subject === 'inherit' && key === 'income') key = aspect === 'actual' ? 'total' : null;
-        if (p.subject === 'inherit' && !key && aspect === 'rate' && MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start))) key = 'total';
+        // (a rate after an item's figure, 公务接待费支出决算为0.52万元，完成预算的52% | 科普经费支出50万元，执行率100%, is that
+        // item's: only after a figure of the unit's total, or after none, is it the total's)
+        if (p.subject === 'inherit' && !key && aspect === 'rate' && MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start)) && lastFigureIsTotal(doc, match.span.start)) key = 'total';
         const subjSpan = match.group('subject');
         if (key && subjSpan && f.subjects[key]?.named && !opensPhrase(doc, subjSpan.start, f.boundary)) continue;
         if (!key) continue;
@@ -339,6 +341,16 @@ function unitBudgetBefore(doc: KDocument, at: number): Fact[] | null {
   const found = doc.facts.filter((x) => (x.path === BUDGET || x.path === INITIAL_BUDGET) && x.span.start >= from && x.span.start < at);
   if (!found.length || new Set(found.map((x) => x.path)).size > 1 || new Set(found.map((x) => x.value)).size > 1) return null;
   return found.filter((x) => x.path === BUDGET);
+}
+/** For a rate naming no subject at `at`: true when the last amount before it in its sentence is a figure of the unit's
+ *  total (spendingTotal), or when there is none; false after an amount that filled no total (an item's, 公务接待费…X). */
+function lastFigureIsTotal(doc: KDocument, at: number): boolean {
+  const from = sentenceAt(doc, at).start;
+  let last: RegExpExecArray | null = null;
+  for (const m of doc.norm.slice(from, at).matchAll(compile('{MONEY}', 'g'))) last = m;
+  if (!last) return true;
+  const start = from + last.index, end = start + last[0].length;
+  return doc.facts.some((x) => x.path.startsWith('/finance/spendingTotal/') && x.span.start <= start && x.span.end >= end);
 }
 /** 'budget' when the figure at `at` is one of a budget's parts (a budget figure and 其中 earlier in its paragraph, see
  *  `budget_parts`), 'other' when that budget is another year's or a comparison's, else null. */
