@@ -11,7 +11,7 @@ interface Rule { id: string; regex: string }
 interface MetaFile {
   title_line: string; title_words: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; kinds: { kind: ReportKind; regex: string }[]; org: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
-  phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string;
+  phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; unit_short: string; unit_alias: Rule;
 }
 
 const meta = () => loadPatternFile<MetaFile>('meta.yaml');
@@ -161,11 +161,41 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
       if (sub) span = { start: v.end + sub.indices!.groups!.value[0], end: v.end + sub.indices!.groups!.value[1] };
       const value = cleanValue(doc.display.slice(span.start, span.end));
       if (value.length < 2 || NOT_UNIT.test(value)) continue;
+      // 市科协2021年度…报告 signed 永州市科学技术协会: the title's bare level form, the signature's name in full
+      if (compile(f.unit_short, '').test(value)) {
+        const sig = signatureUnit(doc);
+        if (sig && fullerForm(sig.value, value)) {
+          push(doc, '/meta/unitName', cleanValue(doc.display.slice(sig.span.start, sig.span.end)), sig.span, 'meta.unit.signature');
+          return sig;
+        }
+        // 宁远县科学技术协会（以下简称“县科协”）: the body names the unit in full once, with the short form the title uses
+        for (const a of matches(doc, f.unit_alias.regex)) {
+          const full = a.group('value')!;
+          if (cleanValue(doc.norm.slice(a.group('short')!.start, a.group('short')!.end)) !== value || !fullerForm(doc.norm.slice(full.start, full.end), value)) continue;
+          const v = cleanValue(doc.display.slice(full.start, full.end));
+          push(doc, '/meta/unitName', v, full, f.unit_alias.id);
+          return { value: v, span: full };
+        }
+      }
       push(doc, '/meta/unitName', value, span, 'meta.unit.title');
       return { value, span };
     }
   }
-  // a signature line near the end: an organisation name alone on its line
+  const sig = signatureUnit(doc);
+  if (sig) push(doc, '/meta/unitName', cleanValue(doc.display.slice(sig.span.start, sig.span.end)), sig.span, 'meta.unit.signature');
+  return sig;
+}
+
+/** True when `full` is `short` (县科协, 市科学技术协会) with its place: 永州市科学技术协会 for 市科协. */
+function fullerForm(full: string, short: string): boolean {
+  const fold = (x: string) => x.replace(/科学技术协会$/, '科协');
+  const a = fold(full), b = fold(short);
+  return a.length > b.length && a.endsWith(b);
+}
+
+/** The signature line near the end: an organisation's name alone on its line (or followed only by the date), or null. */
+function signatureUnit(doc: KDocument): { value: string; span: Span } | null {
+  const f = meta();
   const body = doc.lines.filter((l) => l.text.trim() && !isExcluded(doc, l));
   const tail = body.slice(-40);
   for (const [i, l] of tail.entries()) {
@@ -179,7 +209,6 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     if (((compile(`^(?:${f.org})$`, '').test(t) && t.length <= 30) || (dated && dated.groups!.org.length <= 30)) && !NOT_UNIT.test(dated ? dated.groups!.org : t)) {
       const lead = doc.norm.slice(l.start, l.end).length - doc.norm.slice(l.start, l.end).trimStart().length;
       const span = dated ? { start: l.start + lead, end: l.start + lead + dated.groups!.org.length } : trimSpan(doc, l);
-      push(doc, '/meta/unitName', cleanValue(doc.display.slice(span.start, span.end)), span, 'meta.unit.signature');
       return { value: doc.norm.slice(span.start, span.end), span };
     }
   }
