@@ -7,7 +7,7 @@ import { spanAt } from '../document.js';
 
 type Aspect = 'budget' | 'actual' | 'rate' | 'initial';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
-interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean }
+interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
 interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_other: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
@@ -142,6 +142,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         if (!before) continue;
         for (const x of before) x.path = INITIAL_BUDGET;
       }
+      // 部门收入X，支出Y: a bare 支出 is the unit's only right after the unit's income figure
+      if (p.after_unit_income && !doc.facts.some((x) => x.path === '/finance/incomeTotal' && /^[ \t]*[，,][ \t]*$/.test(doc.norm.slice(x.span.end, match.span.start)))) continue;
       let path: string | string[] | null = ownerBudget ?? p.path ?? null;
       let aspect = p.aspect ?? 'actual';
       // path []: a figure with no field (支出预算总计X): claimed, so no looser pattern reads it
