@@ -172,7 +172,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         // a project report is about its one project: an unowned 实际支出 or 执行率 is the project's
         if (p.subject === 'inherit' && !key && doc.reportKind === 'project_self_eval') key = 'project';
         // 全年预算数为150万元，全年执行数为148万元: an unowned 执行数 next to the unit's own budget is the total's
-        if (p.subject === 'inherit' && !key && aspect === 'actual' && UNIT_BUDGET.test(sentenceBefore(doc, match.span.start))) key = 'total';
+        // (not after another item's figure: 部门预算安排190万元，其中科普活动经费20万元，实际支出18万元)
+        if (p.subject === 'inherit' && !key && aspect === 'actual' && afterUnitBudget(sentenceBefore(doc, match.span.start))) key = 'total';
         // an execution rate is about spending: income named before it does not own it
         if (aspect === 'rate' && key === 'income') key = null;
         // 收入合计100万元，实际支出98万元 | 收入决算数为X，支出决算数为Y: spending is never the income's; after the unit's income
@@ -318,7 +319,8 @@ function budgetPath(path: string): string | null {
 }
 
 const MONEY_SENTENCE = /支出|预算|资金|经费|收入/;
-const UNIT_BUDGET = /(?:^|[，,。;:、]|年|年度)(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额)|(?:年|年度)预算(?:为|是|:)/;
+const UNIT_BUDGET = /(?:^|[，,。;:、]|年|年度)(?:部门|单位)?(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额|安排)|(?:年|年度)预算(?:为|是|:)/;
+const UNIT_BUDGET_ALL = new RegExp(UNIT_BUDGET.source, 'g');
 const BASIC_PARTS = /^\/finance\/basic\/(?:personnel|publicUse)(?:Budget)?$/;
 const SPENDING_PARTS = /^\/finance\/(?:basic\/(?:actual|budget|personnel|publicUse|personnelBudget|publicUseBudget)|project\/(?:actual|budget))$/;
 /** True when the line before `at` names the appropriation's spending total and then 其中, with no unit total after it
@@ -343,6 +345,13 @@ function unitBudgetBefore(doc: KDocument, at: number): Fact[] | null {
   const found = doc.facts.filter((x) => (x.path === BUDGET || x.path === INITIAL_BUDGET) && x.span.start >= from && x.span.start < at);
   if (!found.length || new Set(found.map((x) => x.path)).size > 1 || new Set(found.map((x) => x.value)).size > 1) return null;
   return found.filter((x) => x.path === BUDGET);
+}
+/** True when `before` (a sentence up to a figure) names the unit's budget and no figure but that budget's stands after it. */
+function afterUnitBudget(before: string): boolean {
+  let last: RegExpExecArray | null = null;
+  for (const m of before.matchAll(UNIT_BUDGET_ALL)) last = m;
+  if (!last) return false;
+  return [...before.slice(last.index + last[0].length).matchAll(compile('{MONEY}', 'g'))].length <= 1;
 }
 /** For a rate naming no subject at `at`: true when the last amount before it in its sentence is a figure of the unit's
  *  total (spendingTotal), or when there is none; false after an amount that filled no total (an item's, 公务接待费…X). */
