@@ -239,7 +239,7 @@ function extractRegion(doc: KDocument, unit: { value: string; span: Span } | nul
 function extractDate(doc: KDocument): void {
   const f = meta();
   const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseChineseInteger(s)!);
-  for (const rule of f.date as (Rule & { line?: boolean })[]) {
+  for (const rule of f.date as (Rule & { line?: boolean; after_org?: boolean })[]) {
     // a labelled date (填报日期：…) is read in a table row too
     const found = rule.line ? lineMatches(doc, rule.regex) : [...matches(doc, rule.regex, undefined, true)];
     for (const m of found) {
@@ -251,11 +251,23 @@ function extractDate(doc: KDocument): void {
       if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate())) continue;
       // one end of a period written over lines (2021.1.1⏎至⏎2021.12.31) is not the report's date
       if (rule.line && rangeEnd(doc, m.span.start, f.date_range)) continue;
+      // （2024年3月15日） only right under the signature: the non-blank line above is an organisation's name
+      if (rule.after_org && !compile(`^(?:${f.org})(?:[（(]盖章[)）])?$`, '').test(lineAbove(doc, m.span.start))) continue;
       const iso = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
       push(doc, '/meta/reportDate', iso, m.group('date')!, rule.id);
       return;
     }
   }
+}
+
+/** The nearest non-blank line above the one at `at`, trimmed ('' when none). */
+function lineAbove(doc: KDocument, at: number): string {
+  const i = doc.lines.findIndex((l) => l.start <= at && at <= l.end);
+  for (let j = i - 1; j >= 0; j--) {
+    const t = doc.norm.slice(doc.lines[j].start, doc.lines[j].end).trim();
+    if (t) return t;
+  }
+  return '';
 }
 
 /** True when the non-blank line after the one at `at` opens a range (至, -, 到 …) or the one before closes one. */
