@@ -10,7 +10,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_other: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -242,7 +242,26 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       }
     }
   }
+  adjustedBudgets(doc, f);
   extractNone(doc, f, f.none);
+}
+
+/** 部门预算资金合计856.32万元…。全年追加预算46.50万元，调整后全年预算数为902.82万元: a unit budget stated after a mid-year change
+ *  (adjusted_budget) makes the different unit budget stated before it, in its sentence or the one before, the initial one. */
+function adjustedBudgets(doc: KDocument, f: FinanceFile): void {
+  const budgets = doc.facts.filter((x) => x.path === BUDGET);
+  for (const b of budgets) {
+    // (the words may stand right before the evidence: 调整后全年预算数为X is read from 预算数)
+    if (!compile(f.adjusted_budget, '').test(doc.norm.slice(Math.max(0, b.span.start - 6), b.span.end))) continue;
+    const s = sentenceAt(doc, b.span.start).start;
+    const line = doc.norm.lastIndexOf('\n', s - 1) + 1;
+    const from = Math.max(line, doc.norm.lastIndexOf('。', doc.norm.lastIndexOf('。', s - 2) - 1) + 1);
+    for (const a of budgets) {
+      if (a === b || a.path !== BUDGET || a.span.start < from || a.span.start >= b.span.start || a.value === b.value) continue;
+      if (!compile(f.mid_year_change, '').test(doc.norm.slice(a.span.end, b.span.start))) continue;
+      a.path = INITIAL_BUDGET;
+    }
+  }
 }
 
 /** The line around `at` in the folded text (without its line break). */
