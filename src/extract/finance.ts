@@ -146,6 +146,16 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       if (p.after_unit_income && !doc.facts.some((x) => x.path === '/finance/incomeTotal' && /^[ \t]*[，,][ \t]*$/.test(doc.norm.slice(x.span.end, match.span.start)))) continue;
       let path: string | string[] | null = ownerBudget ?? p.path ?? null;
       let aspect = p.aspect ?? 'actual';
+      // 部门收入预算190万元，其中：一般公共预算财政拨款收入188万元: a fixed-path figure among a budget's parts is planned — its
+      // budget field where there is one, else nothing (a figure saying 决算 or 实际 stays an actual)
+      if (path && !ownerBudget && ![path].flat().some((x) => /(?:budget|Budget)$/.test(x)) && !/决算|实际/.test(match.m[0]) && budgetPartOf(doc, f, match.span.start)) {
+        const planned = [path].flat().map(budgetPath).filter((x): x is string => x !== null);
+        if (!planned.length) {
+          claimed.push(amountSpan);
+          continue;
+        }
+        path = planned.length === 1 ? planned[0] : planned;
+      }
       // path []: a figure with no field (支出预算总计X): claimed, so no looser pattern reads it
       if (Array.isArray(path) && !path.length) {
         claimed.push(amountSpan);
