@@ -10,7 +10,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -191,7 +191,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         if (p.subject === 'inherit' && key === 'income') key = aspect === 'actual' ? 'total' : null;
         // (a rate after an item's figure, 公务接待费支出决算为0.52万元，完成预算的52% | 科普经费支出50万元，执行率100%, is that
         // item's: only after a figure of the unit's total, or after none, is it the total's)
-        if (p.subject === 'inherit' && !key && aspect === 'rate' && MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start)) && lastFigureIsTotal(doc, match.span.start)) key = 'total';
+        if (p.subject === 'inherit' && !key && aspect === 'rate' && MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start)) && lastFigureIsTotal(doc, f, match.span.start)) key = 'total';
         const subjSpan = match.group('subject');
         if (key && subjSpan && f.subjects[key]?.named && !opensPhrase(doc, subjSpan.start, f.boundary)) continue;
         if (!key) continue;
@@ -382,15 +382,20 @@ function afterUnitBudget(before: string): boolean {
   if (!last) return false;
   return [...before.slice(last.index + last[0].length).matchAll(compile('{MONEY}', 'g'))].length <= 1;
 }
-/** For a rate naming no subject at `at`: true when the last amount before it in its sentence is a figure of the unit's
- *  total (spendingTotal), or when there is none; false after an amount that filled no total (an item's, 公务接待费…X). */
-function lastFigureIsTotal(doc: KDocument, at: number): boolean {
+/** For a rate naming no subject at `at`: false when the nearest figure before it in its sentence that tells is an item's
+ *  (公务接待费支出决算为0.52万元，完成预算的52%: a figure in a clause naming an item, see `rate_item`, that filled no field, or a
+ *  figure of another field); true when it is the unit's total, or when none tells (结余3.36万元 is skipped, no figure at all). */
+function lastFigureIsTotal(doc: KDocument, f: FinanceFile, at: number): boolean {
   const from = sentenceAt(doc, at).start;
-  let last: RegExpExecArray | null = null;
-  for (const m of doc.norm.slice(from, at).matchAll(compile('{MONEY}', 'g'))) last = m;
-  if (!last) return true;
-  const start = from + last.index, end = start + last[0].length;
-  return doc.facts.some((x) => x.path.startsWith('/finance/spendingTotal/') && x.span.start <= start && x.span.end >= end);
+  const amounts = [...doc.norm.slice(from, at).matchAll(compile('{MONEY}', 'g'))];
+  for (let k = amounts.length - 1; k >= 0; k--) {
+    const start = from + amounts[k].index, end = start + amounts[k][0].length;
+    const fact = doc.facts.find((x) => x.path.startsWith('/finance/') && x.span.start <= start && x.span.end >= end);
+    if (fact) return fact.path.startsWith('/finance/spendingTotal/');
+    const clause = doc.norm.slice(Math.max(from, doc.norm.slice(0, start).search(/[，,;:：][^，,;:：]*$/) + 1), start);
+    if (compile(f.rate_item, '').test(clause)) return false;
+  }
+  return true;
 }
 /** 'budget' when the figure at `at` is one of a budget's parts (a budget figure and 其中 earlier in its paragraph, see
  *  `budget_parts`), 'other' when that budget is another year's or a comparison's, else null. */
