@@ -72,10 +72,10 @@ function inheritedSubject(doc: KDocument, offset: number): string | null {
 }
 
 /** A finance pattern's regex with finance.yaml's own placeholders ({BOUNDARY}, {SUBJECT}, {ADJUSTED}, {UNIT_BOUNDARY} and its
- *  {LEVEL}: the reporting unit's level, or '' — an empty class that matches nothing) filled in. */
-export function financeSource(regex: string, level = ''): string {
+ *  {LEVEL} and {KIND}: the reporting unit's level and kind of body, or '' — an empty class that matches nothing) filled in. */
+export function financeSource(regex: string, unit: { level: string; kind: string } = { level: '', kind: '' }): string {
   const src = financeBase(regex);
-  return src.includes('{LEVEL}') ? src.replaceAll('{LEVEL}', level) : src;
+  return src.includes('{LEVEL}') ? src.replaceAll('{LEVEL}', unit.level).replaceAll('{KIND}', unit.kind || '(?!)') : src;
 }
 
 function financeBase(regex: string): string {
@@ -93,11 +93,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
   const f = file();
   const overlaps = (s: Span) => claimed.some((c) => s.start < c.end && s.end > c.start);
   const budgetReport = doc.reportKind === 'budget';
-  const level = unitLevel(doc);
+  const unitKind = unitLevel(doc);
   for (const p of f.patterns) {
     if (p.kinds && (!doc.reportKind || !p.kinds.includes(doc.reportKind))) continue;
-    // (the unit's level, or an empty class that matches nothing: one of eight sources per pattern, compiled once)
-    const src = financeSource(p.regex, level);
+    // (the unit's level and kind, or an empty class that matches nothing: one of fifteen sources per pattern, compiled once)
+    const src = financeSource(p.regex, unitKind);
     for (const match of matches(doc, src)) {
       const g = match.m.groups ?? {};
       const amountSpan = match.group('amount') ?? match.group('pct');
@@ -419,10 +419,13 @@ function sentenceBefore(doc: KDocument, at: number): string {
   return doc.norm.slice(sentenceAt(doc, at).start, at);
 }
 
-/** The reporting unit's level (县, 市, 区, 旗, 州, 盟, 省) from its name (某县科学技术协会, 县科协), or '' when unknown. */
-function unitLevel(doc: KDocument): string {
+/** The reporting unit's level (县, 市, 区, 旗, 州, 盟, 省) and kind of body (an association, 科协|科学技术协会, or a museum,
+ *  科技馆|科学技术馆) from its name (某县科学技术协会, 县科协, 某县科技馆), or '' for both when unknown. */
+function unitLevel(doc: KDocument): { level: string; kind: string } {
   const name = unitName(doc);
-  return name !== null ? /([县市区旗州盟省])(?:科学技术协会|科协)$/.exec(name)?.[1] ?? '' : '';
+  const m = name !== null ? /([县市区旗州盟省])(科学技术协会|科协|科学技术馆|科技馆)$/.exec(name) : null;
+  if (!m) return { level: '', kind: '' };
+  return { level: m[1], kind: /协会|科协/.test(m[2]) ? '科协|科学技术协会' : '科技馆|科学技术馆' };
 }
 
 /** True when the text before `at` ends where a phrase may start (see `boundary` in finance.yaml). */
