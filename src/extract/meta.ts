@@ -11,7 +11,7 @@ interface Rule { id: string; regex: string }
 interface MetaFile {
   title_line: string; title_words: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; kinds: { kind: ReportKind; regex: string }[]; org: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
-  phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; unit_short: string; unit_alias: Rule;
+  phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; unit_short: string; unit_alias: Rule; phone_contact: Rule;
 }
 
 const meta = () => loadPatternFile<MetaFile>('meta.yaml');
@@ -89,9 +89,11 @@ export function extractMeta(doc: KDocument): void {
     if (compile(f.not_person, '').test(name)) continue;
     push(doc, '/meta/preparer', name, m.span, f.preparer.id);
   }
-  for (const m of matches(doc, f.phone.regex, undefined, true)) {
-    const v = m.group('value')!;
-    push(doc, '/meta/phone', doc.norm.slice(v.start, v.end).replace(/\s+/g, ''), m.span, f.phone.id);
+  for (const rule of [f.phone, f.phone_contact]) {
+    for (const m of matches(doc, rule.regex, undefined, true)) {
+      const v = m.group('value')!;
+      push(doc, '/meta/phone', doc.norm.slice(v.start, v.end).replace(/\s+/g, ''), m.span, rule.id);
+    }
   }
 }
 
