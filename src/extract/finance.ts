@@ -352,6 +352,7 @@ function budgetPath(path: string): string | null {
 const MONEY_SENTENCE = /支出|预算|资金|经费|收入/;
 const UNIT_BUDGET = /(?:^|[，,。;:、]|年|年度)(?:部门|单位)?(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额|安排)|(?:年|年度)预算(?:为|是|:)/;
 const UNIT_BUDGET_ALL = new RegExp(UNIT_BUDGET.source, 'g');
+const CLAUSE_ENDS = ['，', ',', ';', ':', '：'];
 const BASIC_PARTS = /^\/finance\/basic\/(?:personnel|publicUse)(?:Budget)?$/;
 const SPENDING_PARTS = /^\/finance\/(?:basic\/(?:actual|budget|personnel|publicUse|personnelBudget|publicUseBudget)|project\/(?:actual|budget))$/;
 /** True when the line before `at` names the appropriation's spending total and then 其中, with no unit total after it
@@ -394,7 +395,9 @@ function lastFigureIsTotal(doc: KDocument, f: FinanceFile, at: number): boolean 
     const start = from + amounts[k].index, end = start + amounts[k][0].length;
     const fact = doc.facts.find((x) => x.path.startsWith('/finance/') && x.span.start <= start && x.span.end >= end);
     if (fact) return fact.path.startsWith('/finance/spendingTotal/');
-    const clause = doc.norm.slice(Math.max(from, doc.norm.slice(0, start).search(/[，,;:：][^，,;:：]*$/) + 1), start);
+    let cut = from;
+    for (const ch of CLAUSE_ENDS) cut = Math.max(cut, doc.norm.lastIndexOf(ch, start - 1) + 1);
+    const clause = doc.norm.slice(cut, start);
     if (compile(f.rate_item, '').test(clause)) return false;
   }
   return true;
