@@ -10,7 +10,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; unit_named_before: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -180,7 +180,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         let key = p.subject === 'inherit' ? inheritedSubject(doc, match.span.start) : p.subject ?? (g.subject ? subjectOf(g.subject, followingSubject(doc, match.group('subject'))) : null);
         // a bare 完成率 speaks of spending only in a sentence about money (not 换届工作…完成率100%)
         // a project report is about its one project: an unowned 实际支出 or 执行率 is the project's
-        if (p.subject === 'inherit' && !key && doc.reportKind === 'project_self_eval') key = 'project';
+        // (本单位2023年实际支出312.6万元: the unit named right before it keeps it the unit's)
+        if (p.subject === 'inherit' && !key && doc.reportKind === 'project_self_eval') key = namesUnit(doc, f, match) ? 'total' : 'project';
         // 全年预算数为150万元，全年执行数为148万元: an unowned 执行数 next to the unit's own budget is the total's
         // (not after another item's figure: 部门预算安排190万元，其中科普活动经费20万元，实际支出18万元)
         if (p.subject === 'inherit' && !key && aspect === 'actual' && afterUnitBudget(sentenceBefore(doc, match.span.start))) key = 'total';
@@ -232,7 +233,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       }
       // a project report has no unit-wide totals: its whole-budget figures are the project's
       // (部门整体支出X, 整体支出预算执行率 name the unit itself: they stay the unit's)
-      if (doc.reportKind === 'project_self_eval' && typeof path === 'string' && !UNIT_NAMED.test(match.m[0])) path = path.replace(/^\/finance\/spendingTotal\/(budget|actual|executionRate)$/, '/finance/project/$1');
+      if (doc.reportKind === 'project_self_eval' && typeof path === 'string' && !namesUnit(doc, f, match)) path = path.replace(/^\/finance\/spendingTotal\/(budget|actual|executionRate)$/, '/finance/project/$1');
       // (in another report) 科普e站建设项目：年初预算数为X，全年实际支出Y — after a label naming an item, unit-wide figures are the item's
       if (typeof path === 'string' && /^\/finance\/spendingTotal\//.test(path) && namedOwner(f, sentenceBefore(doc, match.span.start))) continue;
       const value = g.pct !== undefined ? toRate(g.pct) : toYuan(g.num ?? amountNum(match.m[0]), g.unit ?? unitOf(match.m[0]));
@@ -338,6 +339,11 @@ function followingSubject(doc: KDocument, subj: Span | null): string {
 }
 
 const UNIT_NAMED = /整体/;
+/** In a project report: the figure names the unit's whole spending (部门整体支出X) or the unit right before it, in its phrase
+ *  (本单位2023年实际支出X, 本部门全年实际支出X; see `unit_named_before`): it stays the unit's, not the project's. */
+function namesUnit(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArray; span: Span }): boolean {
+  return UNIT_NAMED.test(match.m[0]) || compile(f.unit_named_before, '').test(doc.norm.slice(Math.max(sentenceAt(doc, match.span.start).start, match.span.start - 12), match.span.start));
+}
 const INITIAL_BUDGET = '/finance/spendingTotal/initialBudget';
 const BUDGET = '/finance/spendingTotal/budget';
 const UNIT_TOTALS = /^\/finance\/(?:incomeGrandTotal|spendingGrandTotal|incomeTotal|spendingTotal\/actual)$/;
