@@ -10,7 +10,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; unit_named_before: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; unit_named_before: string; income_with_carry_in: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -194,8 +194,14 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         // item's: only after a figure of the unit's total, or after none, is it the total's)
         if (p.subject === 'inherit' && !key && aspect === 'rate' && MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start)) && lastFigureIsTotal(doc, f, match.span.start)) key = 'total';
         const subjSpan = match.group('subject');
-        if (key && subjSpan && f.subjects[key]?.named && !opensPhrase(doc, subjSpan.start, f.boundary)) continue;
+        // (县科协总收入X: the unit named by its level and kind opens the phrase too)
+        if (key && subjSpan && f.subjects[key]?.named && !opensPhrase(doc, subjSpan.start, f.boundary) && !afterUnit(doc, f, subjSpan.start, unitKind)) continue;
         if (!key) continue;
+        // 总收入168.42万元，其中…上年结转3万元: a 总收入 counting the carry-in is the 总计, not this year's income: not read
+        if (key === 'income' && subjSpan && compile(f.income_with_carry_in, '').test(doc.norm.slice(subjSpan.start, sentenceAt(doc, match.span.start).end))) {
+          claimed.push(amountSpan);
+          continue;
+        }
         if (budgetReport && aspect === 'actual') aspect = 'budget';
         // 年初预算批复152.60万元，其中基本支出108.30万元: a subject's figure among a budget's parts is a budget
         // (基本支出决算数X, 实际支出X say what they are)
@@ -356,7 +362,7 @@ function budgetPath(path: string): string | null {
 }
 
 const MONEY_SENTENCE = /支出|预算|资金|经费|收入/;
-const UNIT_BUDGET = /(?:^|[，,。;:、]|年|年度)(?:部门|单位)?(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额|安排)|(?:年|年度)预算(?:为|是|:)/;
+const UNIT_BUDGET = /(?:^|[，,。;:、]|年|年度)(?:部门|单位)?(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额|安排)|(?:年|年度)预算(?:为|是|:)|(?:^|[，,。;:、]|年|年度|部门|单位)支出预算/;
 const UNIT_BUDGET_ALL = new RegExp(UNIT_BUDGET.source, 'g');
 const CLAUSE_ENDS = ['，', ',', ';', ':', '：'];
 const BASIC_PARTS = /^\/finance\/basic\/(?:personnel|publicUse)(?:Budget)?$/;
@@ -437,6 +443,12 @@ function unitLevel(doc: KDocument): { level: string; kind: string } {
   const m = name !== null ? /([县市区旗州盟省])(科学技术协会|科协|科学技术馆|科技馆)$/.exec(name) : null;
   if (!m) return { level: '', kind: '' };
   return { level: m[1], kind: /协会|科协/.test(m[2]) ? '科协|科学技术协会' : '科技馆|科学技术馆' };
+}
+
+/** True when the unit itself, named by its level and kind (县科协, 某县科学技术协会), ends right before `at` (see unit_boundary). */
+function afterUnit(doc: KDocument, f: FinanceFile, at: number, unit: { level: string; kind: string }): boolean {
+  if (!unit.level) return false;
+  return compile(`${financeSource(f.unit_boundary, unit)}$`, '').test(doc.norm.slice(Math.max(0, at - 8), at));
 }
 
 /** True when the text before `at` ends where a phrase may start (see `boundary` in finance.yaml). */
