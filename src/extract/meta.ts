@@ -51,7 +51,7 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
       if (above && compile(f.year_line, '').test(t) && unitLine(norm(above))) {
         return { value: cleanValue(show(above) + show(lines[i]) + show(lines[i + 1])), span: { start: above.start, end: lines[i + 1].end } };
       }
-      return withYearAbove({ value: show(lines[i]) + show(lines[i + 1]), span: { start: lines[i].start, end: lines[i + 1].end } }, lines[i - 1]);
+      return withYearAbove({ value: cleanValue(show(lines[i]) + show(lines[i + 1])), span: { start: lines[i].start, end: lines[i + 1].end } }, lines[i - 1]);
     }
   }
   return null;
@@ -65,7 +65,7 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
   // the year printed alone on the line above (二〇二二年度⏎某县科协⏎部门整体支出绩效自评报告) is the title's first line
   function withYearAbove(t: { value: string; span: Span }, above: Line | undefined) {
     if (!above || !compile(f.year_line, '').test(norm(above))) return t;
-    return { value: show(above) + t.value, span: { start: above.start, end: t.span.end } };
+    return { value: cleanValue(show(above) + t.value), span: { start: above.start, end: t.span.end } };
   }
 }
 
