@@ -11,7 +11,7 @@ interface Rule { id: string; regex: string }
 interface MetaFile {
   title_line: string; title_words: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; kinds: { kind: ReportKind; regex: string }[]; org: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
-  phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; unit_short: string; unit_alias: Rule; phone_contact: Rule;
+  phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_short: string; unit_alias: Rule; phone_contact: Rule;
 }
 
 const meta = () => loadPatternFile<MetaFile>('meta.yaml');
@@ -206,8 +206,9 @@ function signatureUnit(doc: KDocument): { value: string; span: Span } | null {
     const prev = i > 0 ? tail[i - 1] : body[body.length - tail.length - 1];
     if (prev && compile(f.signature_not_after, '').test(doc.norm.slice(prev.start, prev.end))) continue;
     // (a report pasted on one line ends with its unit's name and the date on one virtual line: 某县科学技术协会 2023年3月2日)
-    const dated = compile(`^(?<org>${f.org})\\s*${f.signature_date}$`, '').exec(t);
+    const dated = compile(`^(?<org>${f.org})(?:${f.signature_seal})?\\s*(?:${f.signature_date})?$`, '').exec(t);
     // (never the 财政局 or a government office: a notice's signature, a publisher's line)
+    // (某县科学技术协会（盖章）: the seal's mark after the name is no part of it)
     if (((compile(`^(?:${f.org})$`, '').test(t) && t.length <= 30) || (dated && dated.groups!.org.length <= 30)) && !NOT_UNIT.test(dated ? dated.groups!.org : t)) {
       const lead = doc.norm.slice(l.start, l.end).length - doc.norm.slice(l.start, l.end).trimStart().length;
       const span = dated ? { start: l.start + lead, end: l.start + lead + dated.groups!.org.length } : trimSpan(doc, l);
