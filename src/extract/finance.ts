@@ -252,7 +252,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       claimed.push(amountSpan);
       // 财政拨款基本支出X，其中：人员经费Y；公用经费Z — the appropriation-funded part's 人员/公用经费 are weak like it
       // 财政拨款支出X，其中：基本支出Y，项目支出Z — the appropriation's parts are weak like it
-      const priority = p.priority ?? (typeof path === 'string' && ((BASIC_PARTS.test(path) && compile(f.appropriation_basic, '').test(paragraphBefore(doc, match.span.start))) || (SPENDING_PARTS.test(path) && appropriationParts(doc, f, match.span.start))) ? 2 : undefined);
+      const priority = p.priority ?? (typeof path === 'string' && ((BASIC_PARTS.test(path) && compile(f.appropriation_basic, '').test(partsContext(doc, match.span.start))) || (SPENDING_PARTS.test(path) && appropriationParts(doc, f, match.span.start))) ? 2 : undefined);
       // 收、支总计均为X: one figure, two fields
       for (const one of Array.isArray(path) ? path : [path]) {
         doc.facts.push({ path: one, value, span: trimSpan(doc, match.span), rule: p.id, ...(priority ? { priority } : {}), raw: g.pct ?? `${(g.num ?? '').replace(/\s/g, '')}${g.unit}` });
@@ -373,6 +373,15 @@ function appropriationParts(doc: KDocument, f: FinanceFile, at: number): boolean
   const before = doc.norm.slice(Math.max(doc.norm.lastIndexOf('\n', at - 1) + 1, at - 400), at);
   const m = compile(f.appropriation_parts, '').exec(before);
   return !!m && !compile(f.unit_total_after, '').test(before.slice(m.index));
+}
+/** paragraphBefore, and when that opens with 其中 (…财政拨款基本支出130.20万元。其中：人员经费119.80万元), the sentence before it
+ *  on its line too: the parts a figure stated before the 。 is split into. */
+function partsContext(doc: KDocument, at: number): string {
+  const p = paragraphBefore(doc, at);
+  if (!/^\s*其中/.test(p)) return p;
+  const start = at - p.length;
+  if (start <= 0 || doc.norm[start - 1] !== '。') return p;
+  return paragraphBefore(doc, start - 1) + p;
 }
 /** The text before `at` back to the last 。 or line break (a paragraph's sentence, across ；). */
 function paragraphBefore(doc: KDocument, at: number): string {
