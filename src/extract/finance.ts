@@ -426,7 +426,8 @@ function lastFigureIsTotal(doc: KDocument, f: FinanceFile, at: number): boolean 
 /** 'budget' when the figure at `at` is one of a budget's parts (a budget figure and 其中 earlier in its paragraph, see
  *  `budget_parts`), 'other' when that budget is another year's or a comparison's, else null. */
 function budgetPartOf(doc: KDocument, f: FinanceFile, at: number): 'budget' | 'other' | null {
-  const before = paragraphBefore(doc, at);
+  // (…预算资金152.60万元。其中：基本支出108.30万元: the parts in a sentence of their own opening with 其中)
+  const before = partsContext(doc, at);
   const m = compile(f.budget_parts, '').exec(before);
   if (!m) return null;
   return compile(f.budget_parts_other, '').test(before.slice(Math.max(0, m.index - 12), m.index)) ? 'other' : 'budget';
