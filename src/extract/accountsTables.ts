@@ -290,6 +290,17 @@ function threePublic(ctx: Ctx): void {
       }
       return;
     }
+    // a 合计 group over amount columns (合计 | | 因公出国（境）费 | … ⏎ 预算数 | 决算数 | 预算数 | …): the 合计's columns are those
+    // under it up to the next heading cell, read in the first row of figures beneath
+    const group = totals(header)[0];
+    if (group !== undefined && roles(next).some((a) => a.col >= group)) {
+      let end = group + 1;
+      while (end < header.length && (isEmpty(header[end]) || repeatsLeft(header, end))) end++;
+      // (one row of figures only: with several, 上年 | 本年 …, which is the year's is not told here)
+      const data = rows.slice(hi + 2).filter((r) => !lineNumbers(r) && r.some((c) => ctx.money(c.text, '') !== null));
+      if (data.length === 1 && data[0].length === next.length) for (const a of roles(next)) if (a.col >= group && a.col < end) put(ctx, 'threePublic', a.role, data[0][a.col], 'table.statement.three_public.group');
+      return;
+    }
     const tc = totals(header).find((i) => i > firstLabel(header));
     if (tc !== undefined) {
       for (const row of rows.slice(hi + 1)) {
