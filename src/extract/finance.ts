@@ -10,7 +10,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; unit_named_before: string; income_with_carry_in: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; unit_named_before: string; income_with_carry_in: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -428,7 +428,9 @@ function lastFigureIsTotal(doc: KDocument, f: FinanceFile, at: number): boolean 
 function budgetPartOf(doc: KDocument, f: FinanceFile, at: number): 'budget' | 'other' | null {
   // (…预算资金152.60万元。其中：基本支出108.30万元: the parts in a sentence of their own opening with 其中)
   const before = partsContext(doc, at);
-  const m = compile(f.budget_parts, '').exec(before);
+  const k = before.lastIndexOf('其中');
+  if (k < 0 || compile(f.budget_parts_after, '').test(before.slice(k + 2))) return null;
+  const m = compile(f.budget_parts, '').exec(before.slice(0, k + 2));
   if (!m) return null;
   return compile(f.budget_parts_other, '').test(before.slice(Math.max(0, m.index - 12), m.index)) ? 'other' : 'budget';
 }
