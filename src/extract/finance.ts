@@ -427,13 +427,27 @@ function lastFigureIsTotal(doc: KDocument, f: FinanceFile, at: number): boolean 
  *  `budget_parts`), 'other' when that budget is another year's or a comparison's, else null. */
 function budgetPartOf(doc: KDocument, f: FinanceFile, at: number): 'budget' | 'other' | null {
   // (…预算资金152.60万元。其中：基本支出108.30万元: the parts in a sentence of their own opening with 其中)
-  const before = partsContext(doc, at);
+  return budgetParts(f, partsContext(doc, at), 0);
+}
+/** budgetPartOf on the text before a figure; a part of a part (部门预算152.6万元，其中：基本支出108.3万元，其中人员经费96万元) is a
+ *  budget too: the figure right before the last 其中 is looked up the same way, twice at most. */
+function budgetParts(f: FinanceFile, before: string, depth: number): 'budget' | 'other' | null {
   const k = before.lastIndexOf('其中');
   if (k < 0 || compile(f.budget_parts_after, '').test(before.slice(k + 2))) return null;
-  const m = compile(f.budget_parts, '').exec(before.slice(0, k + 2));
-  if (!m) return null;
-  return compile(f.budget_parts_other, '').test(before.slice(Math.max(0, m.index - 12), m.index)) ? 'other' : 'budget';
+  const head = before.slice(0, k + 2);
+  const m = compile(f.budget_parts, '').exec(head);
+  if (m) return compile(f.budget_parts_other, '').test(before.slice(Math.max(0, m.index - 12), m.index)) ? 'other' : 'budget';
+  const fig = depth < 2 ? compile('{MONEY}[，,;:(]?[ \\t]*其中$', '').exec(head) : null;
+  if (!fig) return null;
+  // (the figure must be a narrower subject's, 基本支出108.3万元: not 支出156.24万元, a total of its own)
+  const text = head.slice(0, fig.index);
+  let cut = 0;
+  for (const ch of CLAUSE_ENDS) cut = Math.max(cut, text.lastIndexOf(ch) + 1);
+  const clause = text.slice(cut);
+  if (!PART_SUBJECTS.some((key) => compile(f.subjects[key].regex, '').test(clause))) return null;
+  return budgetParts(f, text, depth + 1);
 }
+const PART_SUBJECTS = ['basic', 'project', 'personnel', 'publicUse'];
 /** A figure of the science museum earlier in the sentence, in a 科协's report, with no unit word named after it. */
 function museumBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
   const unit = unitName(doc);
