@@ -85,7 +85,8 @@ export function extractMeta(doc: KDocument): void {
   // (a form's footer row, 填表人：X⇥填报日期：Y, is often the last row of a table: labelled fields are read there too)
   for (const m of matches(doc, f.preparer.regex, undefined, true)) {
     const v = m.group('value')!;
-    const name = doc.display.slice(v.start, v.end);
+    // (李  华, spread over a form's cell: the spaces go, as in every string value)
+    const name = cleanValue(doc.display.slice(v.start, v.end));
     if (compile(f.not_person, '').test(name)) continue;
     push(doc, '/meta/preparer', name, m.span, f.preparer.id);
   }
