@@ -7,10 +7,10 @@ import { spanAt } from '../document.js';
 
 type Aspect = 'budget' | 'actual' | 'rate' | 'initial';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
-interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean }
+interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; form_fields?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; unit_named_before: string; income_with_carry_in: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; unit_named_before: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -141,6 +141,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         const before = unitBudgetBefore(doc, match.span.start);
         if (!before) continue;
         for (const x of before) x.path = INITIAL_BUDGET;
+      }
+      // 项目名称：科普日活动 ⏎ 预算数（万元）：5: a form's unit-wide field in an item's block is the item's
+      if (p.form_fields && doc.reportKind !== 'project_self_eval' && compile(f.form_item, '').test(linesBefore(doc, match.span.start, 10))) {
+        claimed.push(amountSpan);
+        continue;
       }
       // 比年初预算X减少Y: the base of a comparison with a figure that filled a field (not an activity's unread figure)
       if (p.after_figure && !lastFigureFilled(doc, match.span.start)) {
@@ -403,6 +408,12 @@ function unitBudgetBefore(doc: KDocument, at: number): Fact[] | null {
   const found = doc.facts.filter((x) => (x.path === BUDGET || x.path === INITIAL_BUDGET) && x.span.start >= from && x.span.start < at);
   if (!found.length || new Set(found.map((x) => x.path)).size > 1 || new Set(found.map((x) => x.value)).size > 1) return null;
   return found.filter((x) => x.path === BUDGET);
+}
+/** The text from the start of the `n`-th line before the one at `at` up to `at`. */
+function linesBefore(doc: KDocument, at: number, n: number): string {
+  let from = doc.norm.lastIndexOf('\n', at - 1);
+  for (let i = 0; i < n && from > 0; i++) from = doc.norm.lastIndexOf('\n', from - 1);
+  return doc.norm.slice(from + 1, at);
 }
 /** True when the last amount before `at` in its sentence filled a finance field. */
 function lastFigureFilled(doc: KDocument, at: number): boolean {
