@@ -47,6 +47,7 @@ function isUnit(file: StaffingFile, unit: string | null, subject: string): boole
   if (compile(file.self_words, '').test(subject)) return true;
   if (unit === null) return false;
   const short = (s: string) => s.replace(/科学技术协会/g, '科协').replace(/科学技术馆/g, '科技馆');
-  const s = short(subject);
+  // (我县科协, 本市科协: the place named from inside it)
+  const s = short(subject).replace(/^[我本该](?=[县市区旗州盟省])/, '');
   return s.length >= 3 && short(unit).endsWith(s);
 }
