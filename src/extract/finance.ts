@@ -153,7 +153,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         continue;
       }
       // 部门收入X，支出Y: a bare 支出 is the unit's only right after the unit's income figure
-      if (p.after_unit_income && !doc.facts.some((x) => x.path === '/finance/incomeTotal' && /^[ \t]*[，,][ \t]*$/.test(doc.norm.slice(x.span.end, match.span.start)))) continue;
+      if (p.after_unit_income && !doc.facts.some((x) => x.path === '/finance/incomeTotal' && /^[ \t]*[，,][ \t]*(?:共|共计|合计|全年)?$/.test(doc.norm.slice(x.span.end, match.span.start)))) continue;
       let path: string | string[] | null = ownerBudget ?? p.path ?? null;
       let aspect = p.aspect ?? 'actual';
       // 部门收入预算190万元，其中：一般公共预算财政拨款收入188万元: a fixed-path figure among a budget's parts is planned — its
