@@ -60,14 +60,19 @@ function aboutAppropriation(doc: KDocument, f: FinanceFile, offset: number): boo
 function inheritedSubject(doc: KDocument, offset: number): string | null {
   const s = sentenceAt(doc, offset);
   const prefix = doc.norm.slice(s.start, offset);
-  let last: { key: string; at: number } | null = null;
+  const found: { key: string; at: number; end: number }[] = [];
   for (const [key, def] of Object.entries(file().subjects)) {
     for (const m of prefix.matchAll(compile(def.regex, 'g'))) {
       // 占基本支出的61.99% names a subject only as a share's base
       if (/占$/.test(prefix.slice(0, m.index))) continue;
-      if (!last || m.index! > last.at) last = { key, at: m.index! };
+      found.push({ key, at: m.index!, end: m.index! + m[0].length });
     }
   }
+  // 基本支出主要用于人员经费和日常公用经费，实际支出X: subjects joined by 和/及/与/、 with no figure between are a list of what
+  // the money went to, not the figure's owner
+  const joined = (a: { at: number; end: number }) => found.some((b) => b !== a && ((b.at >= a.end && /^[和及与、]$/.test(prefix.slice(a.end, b.at))) || (a.at >= b.end && /^[和及与、]$/.test(prefix.slice(b.end, a.at)))));
+  let last: { key: string; at: number } | null = null;
+  for (const x of found) if (!joined(x) && (!last || x.at > last.at)) last = x;
   return last?.key ?? null;
 }
 
