@@ -256,7 +256,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // (部门整体支出X, 整体支出预算执行率 name the unit itself: they stay the unit's)
       if (doc.reportKind === 'project_self_eval' && typeof path === 'string' && !namesUnit(doc, f, match)) path = path.replace(/^\/finance\/spendingTotal\/(budget|actual|executionRate)$/, '/finance/project/$1');
       // (in another report) 科普e站建设项目：年初预算数为X，全年实际支出Y — after a label naming an item, unit-wide figures are the item's
-      if (typeof path === 'string' && /^\/finance\/spendingTotal\//.test(path) && namedOwner(f, sentenceBefore(doc, match.span.start))) continue;
+      if (typeof path === 'string' && /^\/finance\/spendingTotal\//.test(path) && namedOwner(f, sentenceBefore(doc, match.span.start), doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.end))) continue;
       const value = g.pct !== undefined ? toRate(g.pct) : toYuan(g.num ?? amountNum(match.m[0]), g.unit ?? unitOf(match.m[0]));
       if (value === null) continue;
       // OCR reads 100% as 1009%: a rate past 300% is not believable
@@ -337,10 +337,11 @@ function inTargets(doc: KDocument, f: FinanceFile, at: number): boolean {
 }
 
 /** True when `before` holds a label naming an item other than the unit's own money (科普e站建设项目：). */
-function namedOwner(f: FinanceFile, before: string): boolean {
+function namedOwner(f: FinanceFile, before: string, through: string): boolean {
   for (const m of before.matchAll(compile(f.named_owner, 'g'))) if (!compile(f.named_owner_not, '').test(m[0])) return true;
-  // 科普日活动年初预算20万元，全年预算数25万元: the sentence opens with the item's name glued to its figures
-  const bare = compile(f.named_owner_bare, '').exec(before);
+  // 科普日活动年初预算20万元，全年预算数25万元: the sentence opens with the item's name glued to its figures (the figure itself
+  // may be the first: read through the match)
+  const bare = compile(f.named_owner_bare, '').exec(through);
   return !!bare && !compile(f.named_owner_not, '').test(bare[0]);
 }
 
