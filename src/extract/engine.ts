@@ -34,7 +34,7 @@ export function* matches(doc: KDocument, regex: string, within?: Span, inTables 
   const text = within ? doc.norm.slice(0, within.end) : doc.norm;
   const from = within?.start ?? 0;
   const anchor = anchorOf(regex);
-  const find = anchor ? finder(text, anchor.lits) : null;
+  const find = anchor ? finder(doc, text.length, anchor.lits) : null;
   if (find && find(from) < 0) return;
   const next = !find || anchor!.before === Infinity ? scan(text, compile(regex, 'gd'), from) : anchor!.before <= STICKY ? anchored(text, compile(regex, 'yd'), find, anchor!.before, from) : jumping(text, compile(regex, 'gd'), find, anchor!.before, from);
   for (let m = next(); m; m = next()) {
@@ -67,17 +67,38 @@ function scan(text: string, re: RegExp, from: number): () => RegExpExecArray | n
 /** Up to this many units before its literal, a match is looked for at each start (sticky); further, by a scan. */
 const STICKY = 8;
 
-/** The first offset ≥ `from` where one of the literals occurs, or -1 (each literal's next occurrence is kept). */
-function finder(text: string, lits: string[]): (from: number) => number {
-  const at = lits.map(() => -2); // -2: not looked for yet
+/** The first offset ≥ `from` where one of the literals occurs wholly before `end`, or -1. `from` never decreases
+ *  from one call to the next (each literal's place in its list of occurrences moves forward). */
+function finder(doc: KDocument, end: number, lits: string[]): (from: number) => number {
+  const lists = lits.map((l) => occurrencesOf(doc, l));
+  const next = lits.map(() => 0);
   return (from) => {
     let first = -1;
     for (let k = 0; k < lits.length; k++) {
-      if (at[k] === -2 || (at[k] >= 0 && at[k] < from)) at[k] = text.indexOf(lits[k], from);
-      if (at[k] >= 0 && (first < 0 || at[k] < first)) first = at[k];
+      const list = lists[k];
+      let i = next[k];
+      while (i < list.length && list[i] < from) i++;
+      next[k] = i;
+      if (i < list.length && list[i] + lits[k].length <= end && (first < 0 || list[i] < first)) first = list[i];
     }
     return first;
   };
+}
+
+// Where each literal occurs in a document's folded text, found once: many patterns share a literal (支出, 预算), and
+// each used to search the whole text for it again.
+const occurrences = new WeakMap<KDocument, { norm: string; byLit: Map<string, number[]> }>();
+
+function occurrencesOf(doc: KDocument, lit: string): number[] {
+  let c = occurrences.get(doc);
+  if (!c || c.norm !== doc.norm) occurrences.set(doc, (c = { norm: doc.norm, byLit: new Map() }));
+  let list = c.byLit.get(lit);
+  if (!list) {
+    list = [];
+    for (let at = doc.norm.indexOf(lit); at >= 0; at = doc.norm.indexOf(lit, at + 1)) list.push(at);
+    c.byLit.set(lit, list);
+  }
+  return list;
 }
 
 /**
