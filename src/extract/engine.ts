@@ -3,7 +3,7 @@
 import type { Fact, KDocument, Span } from '../document.js';
 import { isExcluded, spanAt } from '../document.js';
 import { compile, expand, loadPatternFile } from '../patterns.js';
-import { anchorSet, literalAnchor, type AnchorSet } from './literal.js';
+import { anchorSet, type AnchorSet } from './literal.js';
 import { toCount, toRate, toYuan } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 
@@ -141,17 +141,10 @@ function jumping(text: string, re: RegExp, find: (from: number) => number, befor
 const anchors = new Map<string, AnchorSet | null>();
 
 /** The literals one of which every match contains, and how far before it a match can start (see literal.ts), once
- *  per pattern: the single literal when a match starts a bounded way before it, else a set when that is bounded,
- *  else the literal (Infinity: the text is scanned, when it holds the literal at all). */
+ *  per pattern (Infinity: the text is scanned, when it holds a literal at all). */
 function anchorOf(regex: string): AnchorSet | null {
   let a = anchors.get(regex);
-  if (a === undefined) {
-    const src = expand(regex);
-    const one = literalAnchor(src);
-    const set = one && one.before !== Infinity ? null : anchorSet(src);
-    a = set && (set.before !== Infinity || !one) ? set : one ? { lits: [one.lit], before: one.before } : null;
-    anchors.set(regex, a);
-  }
+  if (a === undefined) anchors.set(regex, (a = anchorSet(expand(regex))));
   return a;
 }
 
@@ -216,13 +209,13 @@ export function trimSpan(doc: KDocument, span: Span): Span {
   return { start, end };
 }
 
-/** The sentence containing `offset` (an empty span when it lies between sentences). */
 /** The reporting unit's name as the meta extractor found it (it runs first), or null. */
 export function unitName(doc: KDocument): string | null {
   const v = doc.facts.find((x) => x.path === '/meta/unitName')?.value;
   return typeof v === 'string' ? v : null;
 }
 
+/** The sentence containing `offset` (an empty span when it lies between sentences). */
 export function sentenceAt(doc: KDocument, offset: number): Span {
   return spanAt(doc.sentences, offset) ?? { start: offset, end: offset };
 }
