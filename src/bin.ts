@@ -1,5 +1,10 @@
 #!/usr/bin/env node
-import { main } from './cli.js';
+import { youngGenerationGrows } from './batch/heap.js';
+
+// before anything else loads; a run that extracts in this process (one document, the warehouse load) turns growth
+// back on (cli.ts, batch/run.ts)
+youngGenerationGrows(false);
+const { main } = await import('./cli.js');
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runBatch, type BatchOptions } from './batch/run.js';
 import { extractOne } from './batch/one.js';
+import { youngGenerationGrows } from './batch/heap.js';
 import { collectInputs } from './batch/inputs.js';
 import { printSummary } from './batch/summary.js';
 
@@ -102,6 +103,7 @@ export async function main(argv: string[]): Promise<number> {
       if (inputs.files.length === 0 && inputs.missing.length) return 1;
       usage('several inputs need --out DIR (or --jsonl FILE)');
     }
+    youngGenerationGrows(true); // the document is read in this process
     const res = await extractOne(inputs.files[0], opts);
     if (!res.ok) {
       process.stderr.write(`${inputs.files[0]}: ${res.message}\n`);

@@ -8,6 +8,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join, resolve, sep } from 'node:path';
 import { createExecutor, workloadOf } from './pool.js';
+import { youngGenerationGrows } from './heap.js';
 import { assignNames } from './names.js';
 import { ErrorLog, hashFile, readStamp, type FailureLine } from './resume.js';
 import { removeStaleTemps, tempPath } from './write.js';
@@ -184,6 +185,7 @@ export async function runBatch(allFiles: string[], opts: BatchOptions): Promise<
     summary.failures.sort((a, b) => order.get(a.path)! - order.get(b.path)!);
 
     if (store && (opts.jsonl || opts.db || opts.csv || opts.parquet)) {
+      youngGenerationGrows(true); // every record is parsed in this process now
       try {
         summary.warehouse = await deriveOutputs(
           files.map((_, i) => (status[i] === 1 ? recordPath(i) : null)),
