@@ -3,7 +3,7 @@
 import type { Fact, KDocument, Span } from '../document.js';
 import { isExcluded, spanAt } from '../document.js';
 import { compile, expand, loadPatternFile } from '../patterns.js';
-import { anchorSet, type AnchorSet } from './literal.js';
+import { anchorSet, singleLine, type AnchorSet } from './literal.js';
 import { toCount, toRate, toYuan } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 
@@ -36,7 +36,15 @@ export function* matches(doc: KDocument, regex: string, within?: Span, inTables 
   const anchor = anchorOf(regex);
   const find = anchor ? finder(doc, text.length, anchor.lits) : null;
   if (find && find(from) < 0) return;
-  const next = !find || anchor!.before === Infinity ? scan(text, compile(regex, 'gd'), from) : anchor!.before <= STICKY ? anchored(text, compile(regex, 'yd'), find, anchor!.before, from) : jumping(text, compile(regex, 'gd'), find, anchor!.before, from);
+  const next = !find
+    ? scan(text, compile(regex, 'gd'), from)
+    : anchor!.before <= STICKY
+      ? anchored(text, compile(regex, 'yd'), find, anchor!.before, from)
+      : anchor!.before < Infinity
+        ? jumping(text, compile(regex, 'gd'), find, (at) => at - anchor!.before, from)
+        : anchor!.oneLine
+          ? jumping(text, compile(regex, 'gd'), find, (at) => (at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1), from)
+          : scan(text, compile(regex, 'gd'), from);
   for (let m = next(); m; m = next()) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (inTables ? doc.excluded.some((x) => x.reason !== 'table' && span.start < x.end && span.end > x.start) : isExcluded(doc, span)) continue;
@@ -124,27 +132,33 @@ function anchored(text: string, re: RegExp, find: (from: number) => number, befo
 }
 
 /**
- * The same matches when a match can start far before its literal: no match starts before (next literal) − before,
+ * The same matches when a match can start far before its literal: no match holding the next literal starts before
+ * `earliest(at)` (its literal's offset less `before`, or the start of its line for a pattern that cannot span lines),
  * so the scan jumps there (each jump skips text no match can start in).
  */
-function jumping(text: string, re: RegExp, find: (from: number) => number, before: number, from: number): () => RegExpExecArray | null {
+function jumping(text: string, re: RegExp, find: (from: number) => number, earliest: (at: number) => number, from: number): () => RegExpExecArray | null {
   return () => {
     const at = find(from);
     if (at < 0) return null;
-    re.lastIndex = Math.max(from, at - before);
+    re.lastIndex = Math.max(from, earliest(at));
     const m = re.exec(text); // never empty: it holds a literal
     if (m) from = m.index + m[0].length;
     return m;
   };
 }
 
-const anchors = new Map<string, AnchorSet | null>();
+const anchors = new Map<string, (AnchorSet & { oneLine: boolean }) | null>();
 
-/** The literals one of which every match contains, and how far before it a match can start (see literal.ts), once
- *  per pattern (Infinity: the text is scanned, when it holds a literal at all). */
-function anchorOf(regex: string): AnchorSet | null {
+/** The literals one of which every match contains, how far before it a match can start, and whether a match can
+ *  span lines (see literal.ts), once per pattern (before Infinity and spanning lines: the text is scanned, when it
+ *  holds a literal at all). */
+function anchorOf(regex: string): (AnchorSet & { oneLine: boolean }) | null {
   let a = anchors.get(regex);
-  if (a === undefined) anchors.set(regex, (a = anchorSet(expand(regex))));
+  if (a === undefined) {
+    const src = expand(regex);
+    const set = anchorSet(src);
+    anchors.set(regex, (a = set && { ...set, oneLine: singleLine(src) }));
+  }
   return a;
 }
 

@@ -306,3 +306,82 @@ function groupEnd(src: string, i: number): number {
   }
   return -1;
 }
+
+/**
+ * True when no match of the pattern can hold a line break: every character it consumes comes from a class or escape
+ * that excludes `\n` (lookarounds do not consume, so they are not looked into). Then a match lies within one line,
+ * and a scan can start at the line of the next literal. Conservative: false for any form it does not know.
+ * Assumes the regex is compiled without the `s` flag (the engine's are).
+ */
+export function singleLine(src: string): boolean {
+  return noBreak(src, 0, src.length);
+}
+
+function noBreak(src: string, a: number, b: number): boolean {
+  let i = a;
+  while (i < b) {
+    const c = src[i];
+    if (c === '\n') return false;
+    if (c === '\\') {
+      if (!escapeWithoutBreak(src, i)) return false;
+      i = escapeAt(src, i)!.next;
+    } else if (c === '[') {
+      const end = classEnd(src, i);
+      if (!classWithoutBreak(src.slice(i + 1, end - 1))) return false;
+      i = end;
+    } else if (c === '(') {
+      const end = groupEnd(src, i);
+      if (end < 0 || end > b) return false;
+      if (!/^\(\?(?:=|!|<=|<!)/.test(src.slice(i, i + 4))) {
+        const body = groupBody(src, i, end);
+        if (!body || !noBreak(src, body, end - 1)) return false;
+      }
+      i = end;
+    } else i++;
+  }
+  return true;
+}
+
+/** An escape that never matches `\n` (outside a class, \b and \B are assertions). */
+function escapeWithoutBreak(src: string, i: number): boolean {
+  const e = escapeAt(src, i);
+  return !!e && e.code !== 10;
+}
+
+const CONTROL: Record<string, number> = { t: 9, n: 10, v: 11, f: 12, r: 13, '0': 0, b: 8 };
+
+/**
+ * The escape at src[i] (a backslash): its code point (null for \d \w \S, which never match `\n`), and the index after
+ * it; null for the forms that may match `\n` or that this reader does not follow (\s \D \W \p, back-references).
+ */
+function escapeAt(src: string, i: number): { code: number | null; next: number } | null {
+  const ch = src[i + 1];
+  if (ch === undefined) return null;
+  if (ch === 'd' || ch === 'w' || ch === 'S' || ch === 'B') return { code: null, next: i + 2 };
+  if (ch in CONTROL) return { code: CONTROL[ch], next: i + 2 };
+  const hex = ch === 'u' ? /^[0-9a-fA-F]{4}/.exec(src.slice(i + 2)) : ch === 'x' ? /^[0-9a-fA-F]{2}/.exec(src.slice(i + 2)) : null;
+  if (hex) return { code: parseInt(hex[0], 16), next: i + 2 + hex[0].length };
+  if (/[A-Za-z1-9]/.test(ch)) return null;
+  return { code: ch.charCodeAt(0), next: i + 2 };
+}
+
+/** A class body (between the brackets) that cannot match `\n`: a negated one must name it (`\n` or `\s`); a plain
+ *  one must hold no escape that matches it and no range around it. */
+function classWithoutBreak(body: string): boolean {
+  if (body.startsWith('^')) return /\\[ns]/.test(body.replace(/\\\\/g, ''));
+  const atom = (i: number) => (body[i] === '\\' ? escapeAt(body, i) : { code: body.charCodeAt(i), next: i + 1 });
+  let i = 0;
+  while (i < body.length) {
+    const a = atom(i);
+    if (!a) return false;
+    if (body[a.next] === '-' && a.next + 1 < body.length) {
+      const z = atom(a.next + 1);
+      if (!z || a.code === null || z.code === null || (a.code <= 10 && z.code >= 10)) return false;
+      i = z.next;
+    } else {
+      if (a.code === 10) return false;
+      i = a.next;
+    }
+  }
+  return true;
+}

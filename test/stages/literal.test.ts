@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { anchorSet, literalAnchor, requiredLiteral } from '../../src/extract/literal.js';
+import { anchorSet, literalAnchor, requiredLiteral, singleLine } from '../../src/extract/literal.js';
 import { matches } from '../../src/extract/engine.js';
 import { financeSource } from '../../src/extract/finance.js';
 import { expand } from '../../src/patterns.js';
@@ -70,6 +70,24 @@ describe('literalAnchor: how far before its literal a match can start', () => {
     expect(anchorSet('(?:得分|)\\d+')).toBeNull();
     expect(anchorSet('\\d+(?:场|期)')?.before).toBe(Infinity);
   });
+  it('singleLine: true only when no match can hold a line break', () => {
+    // the activity count's shape: classes, \d, [ \t], a lookbehind, plain alternatives
+    expect(singleLine('(?<pre>约|近)?[ \\t]*(?<![\\d.])(?<num>\\d+(?:\\.\\d+)?)[ \\t]*(?<unit>人次|场|期)')).toBe(true);
+    expect(singleLine('[\\u4e00-\\u9fa5]{2,30}(?:协会|科协)')).toBe(true);
+    expect(singleLine('[^，。\\n]{2,30}经费')).toBe(true);
+    expect(singleLine('\\S+经费(?=[\\s\\S]*合计)')).toBe(true); // a lookahead consumes nothing
+    expect(singleLine('.{0,10}经费')).toBe(true); // the engine never compiles with the s flag
+    // may match \n
+    expect(singleLine('\\s*经费')).toBe(false);
+    expect(singleLine('[^，。]{2,30}经费')).toBe(false);
+    expect(singleLine('[^\\S]经费')).toBe(false);
+    expect(singleLine('经费[ \\t]*\\r?\\n[ \\t]*\\d+')).toBe(false);
+    expect(singleLine('\\D+经费')).toBe(false);
+    expect(singleLine('[\\x00-\\x7f]+经费')).toBe(false);
+    expect(singleLine('[\\u000a]经费')).toBe(false);
+    expect(singleLine('(?<a>经费)\\k<a>')).toBe(false); // back-references are not followed
+    expect(singleLine('(?i:经费)')).toBe(false); // unknown group forms
+  });
   it('the engine finds the same matches from the literals as a scan of the whole text (every pattern, corpus and spec inputs)', () => {
     const regexes: string[] = [];
     const collect = (v: unknown): void => {
@@ -90,6 +108,8 @@ describe('literalAnchor: how far before its literal a match can start', () => {
     expect(anchored.length).toBeGreaterThan(10);
     const sets = regexes.filter((r) => !anchored.includes(r) && (anchorSet(expand(r))?.before ?? Infinity) !== Infinity);
     expect(sets.length).toBeGreaterThan(10);
+    // scanned from the line of their literal (the activity counts)
+    expect(regexes.filter((r) => anchorSet(expand(r))?.before === Infinity && singleLine(expand(r))).length).toBeGreaterThan(1);
     // the corpus, and each spec file's inputs as one text (short texts put many matches near their edges)
     const texts = readdirSync('corpus')
       .filter((n) => n.endsWith('.txt') && !n.includes('gb18030'))
