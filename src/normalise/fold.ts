@@ -86,9 +86,13 @@ const RADICALS: Record<string, string> = (() => {
   return map;
 })();
 const RADICAL = new RegExp(`[${Object.keys(RADICALS).join('')}]`, 'g');
+// the blocks every key of RADICALS is in (CJK Radicals Supplement, Kangxi Radicals, CJK Compatibility Ideographs)
+const RADICAL_BLOCKS = /[\u2e80-\u2fdf\uf900-\ufaff]/;
 
 /** Radicals and compatibility ideographs → their ideographs; the count changed is for the document's message. */
 export function foldRadicals(s: string): { text: string; changed: number } {
+  // most texts hold none: a test for the blocks is ≈ 10× cheaper than a replace with the listed class
+  if (!RADICAL_BLOCKS.test(s)) return { text: s, changed: 0 };
   let changed = 0;
   const text = s.replace(RADICAL, (ch) => (changed++, RADICALS[ch]));
   return { text, changed };

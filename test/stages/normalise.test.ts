@@ -33,6 +33,19 @@ describe('normalise: length-preserving folds', () => {
     expect(doc.text).toBe('某县科协部⾨决算'); // evidence points into the text as it came
     expect(doc.messages.map((m) => m.ruleId)).toContain('normalise.radicals');
   });
+  it('folds nothing outside the three blocks it checks for first (no key of its table lies elsewhere)', () => {
+    const inBlocks = (c: number) => (c >= 0x2e80 && c <= 0x2fdf) || (c >= 0xf900 && c <= 0xfaff);
+    let outside = 0;
+    let inside = 0;
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c < 0xe000) continue;
+      // the table itself, with the block test bypassed: a character next to one from the blocks
+      const { changed } = foldRadicals('\u2f00' + String.fromCharCode(c));
+      if (changed > 1) inBlocks(c) ? inside++ : outside++;
+    }
+    expect(outside).toBe(0);
+    expect(inside).toBeGreaterThan(400);
+  });
   it('leaves ideographs, 〇 and other text alone', () => {
     const s = '某县科学技术协会二〇二三年支出149.83万元，门、入、支、目。';
     expect(foldRadicals(s)).toEqual({ text: s, changed: 0 });
