@@ -43,4 +43,17 @@ describe('segment', () => {
     const sents = splitSentences(text);
     expect(sents.map((s) => text.slice(s.start, s.end).trim())).toEqual(['一、基本情况', '编制7人。', '退休2人；']);
   });
+  it('a half-width full stop ends a sentence only after a word with CJK text after it', () => {
+    const parts = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
+    expect(parts('2023年项目支出44.30万元.全年实际支出150万元.')).toEqual(['2023年项目支出44.30万元.', '全年实际支出150万元.']);
+    expect(parts('开展学术交流2次. 举办讲座5场')).toEqual(['开展学术交流2次.', ' 举办讲座5场']);
+    expect(parts('完成率100%.全年开展“科普日”.活动')).toEqual(['完成率100%.', '全年开展“科普日”.', '活动']);
+    expect(parts('工作。三.主要工作')).toEqual(['工作。', '三.主要工作']);
+    expect(parts('截至2023.12.31.全年培训500人次')).toEqual(['截至2023.12.31.', '全年培训500人次']);
+    // not: list markers, decimals, dates, No., section numbers, leader dots, Latin text
+    for (const t of ['1.开展科普活动', '工作如下：2.举办讲座', '（2）.举办讲座', '(三).举办讲座', '二.主要工作', '三.主要工作',
+      '支出44.30万元', '2023.12.31前完成', 'No.科协2023', '3.2.开展活动', '基本情况......3', '等等...今年', 'www.kx.gov.cn网站']) {
+      expect(parts(t), t).toEqual([t]);
+    }
+  });
 });
