@@ -4,10 +4,11 @@ import { compile, loadPatternFile } from '../patterns.js';
 import { toYuan } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { matches, saysOtherYear, trimSpan } from './engine.js';
+import type { Match } from './engine.js';
 import type { Project } from '../schema/record.js';
 
 interface FieldDef { id: string; field: keyof Project; sign?: number; regex: string }
-interface ProjectsFile { name: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string } }
+interface ProjectsFile { name: string; glued_name: string; sentence_name: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -20,15 +21,34 @@ type Found = { item: Project; span: Span; rule: string; fields: Record<string, {
 
 function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], items: Span[]): Found[] {
   const out: Found[] = [];
-  const named = [...matches(doc, f.name), ...matches(doc, f.heading_name), ...matches(doc, f.label_name)].sort((a, b) => a.span.start - b.span.start);
-  for (const nm of named) {
-    const nameSpan = nm.group('name')!;
-    if (compile(f.not_name, '').test(doc.norm.slice(nameSpan.start, nameSpan.end).trim())) continue;
-    if (out.some((o) => o.fields.name.span.start === nameSpan.start)) continue;
-    const stop = compile(f.item_end, '');
-    // the figures follow the name's own separator (，：, or the 。/line end of a heading)
+  const notName = compile(f.not_name, '');
+  const sentence = compile(f.sentence_name, '');
+  const stop = compile(f.item_end, '');
+  const isName = (nm: Match) => {
+    const name = doc.norm.slice(nm.group('name')!.start, nm.group('name')!.end).trim();
+    return !notName.test(name) && !sentence.test(name);
+  };
+  const named = [...matches(doc, f.name), ...matches(doc, f.heading_name), ...matches(doc, f.label_name)].filter(isName);
+  // a glued name inside another name's item is a part of it (二是A项目，中央财政补助资金预算20万元，…: the money's source)
+  const within = named.map((nm) => {
     let end = nm.span.end;
     while (end < doc.norm.length && !stop.test(doc.norm[end])) end++;
+    return { start: nm.span.end, end };
+  });
+  for (const g of matches(doc, f.glued_name)) {
+    const at = g.group('name')!.start;
+    if (isName(g) && !within.some((w) => at >= w.start && at < w.end)) named.push(g);
+  }
+  named.sort((a, b) => a.group('name')!.start - b.group('name')!.start);
+  for (const [i, nm] of named.entries()) {
+    const nameSpan = nm.group('name')!;
+    if (out.some((o) => o.fields.name.span.start === nameSpan.start)) continue;
+    // the figures follow the name's own separator (，：, or the 。/line end of a heading), up to the item's end or the next
+    // item's name in its sentence (…实际支出2.9万元，2.科普展览项目：…)
+    const nextName = named.slice(i + 1).find((n) => n.group('name')!.start > nameSpan.start);
+    const cap = nextName ? Math.max(nm.span.end, nextName.span.start) : doc.norm.length;
+    let end = nm.span.end;
+    while (end < cap && !stop.test(doc.norm[end])) end++;
     const region = { start: nm.span.end, end };
     const item: Project = { name: '', budget: null, adjustment: null, actual: null, carryover: null };
     const fields: Record<string, { span: Span; rule: string }> = {};
@@ -71,7 +91,7 @@ function listedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
       const v = toYuan(g.num, g.unit);
       const nameSpan = m.group('name')!;
       const name = doc.norm.slice(nameSpan.start, nameSpan.end).trim();
-      if (v === null || compile(f.listing.not_name, '').test(name) || compile(f.not_name, '').test(name)) continue;
+      if (v === null || compile(f.listing.not_name, '').test(name) || compile(f.not_name, '').test(name) || compile(f.sentence_name, '').test(name)) continue;
       const item: Project = { name: cleanValue(doc.display.slice(nameSpan.start, nameSpan.end)), budget: null, adjustment: null, actual: null, carryover: null };
       item[field] = v;
       claimed.push(m.group('amount')!);
