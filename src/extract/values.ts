@@ -19,6 +19,8 @@ interface Grammar {
   prefixOp: Map<string, Op>;
   suffixOp: Map<string, Op>;
   approxPrefix: Set<string>;
+  /** a rate's name before its value (满意度≥90%) */
+  rateLabel: RegExp | null;
 }
 
 let grammar: Grammar | null = null;
@@ -44,7 +46,8 @@ function compile(): Grammar {
     (more.per_period?.length ? `(?<per>/(?:${alt(more.per_period)}))?` : '') +
     `(?<post>${alt([...suffixOp.keys(), ...v.approx_suffix])})?$`;
   const words = [...prefixOp.keys(), ...v.approx_prefix, ...neutral].sort((a, b) => b.length - a.length);
-  grammar = { re: new RegExp(src), prefixWords: words, dateNumber: new RegExp(v.date_number), prefixOp, suffixOp, approxPrefix: new Set(v.approx_prefix) };
+  const rl = tableVocab().raw.values_rate_label;
+  grammar = { re: new RegExp(src), prefixWords: words, dateNumber: new RegExp(v.date_number), prefixOp, suffixOp, approxPrefix: new Set(v.approx_prefix), rateLabel: rl ? new RegExp(rl) : null };
   return grammar;
 }
 
@@ -87,7 +90,16 @@ export function parseValue(raw: string | null | undefined): ParsedValue | null {
   if (!text) return null;
   const g = compile();
   const v = tableVocab().raw.values;
-  const m = foldForMatch(text).replace(/\s+/g, '').replace(/≧/g, '≥').replace(/≦/g, '≤').match(g.re);
+  const folded = foldForMatch(text).replace(/\s+/g, '').replace(/≧/g, '≥').replace(/≦/g, '≤');
+  let m = folded.match(g.re);
+  if (!m?.groups && g.rateLabel) {
+    // 满意度≥90%: a rate's name before its value, read when the value is a percentage
+    const label = g.rateLabel.exec(folded);
+    if (label && label[0].length < folded.length) {
+      const rest = folded.slice(label[0].length).match(g.re);
+      if (rest?.groups?.unit === '%' && !rest.groups.mult) m = rest;
+    }
+  }
   if (!m?.groups) return textOnly(text);
   const { pre = '', num, infix1, mult, infix2, unit: unitRaw, per, post } = m.groups;
   if (!/\d/.test(num) && !unitRaw) return textOnly(text); // a bare Chinese numeral is a word, not a value

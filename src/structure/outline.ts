@@ -74,7 +74,7 @@ function classify(doc: KDocument, line: Line): Candidate | null {
     const rest = text.slice(mm[0].length);
     if (!rest || (m.rank >= 3 && /^[\d.%]/.test(rest))) return null;
     if (cfg.not_heading.some((p) => compile(p, '').test(rest))) return null;
-    if (m.rank > 0 && cfg.not_heading_below_part.some((p) => compile(p, '').test(rest))) return null;
+    if (m.rank > 0 && cfg.not_heading_below_part.some((p) => compile(p, '').test(rest)) && inTableList(doc, line, cfg)) return null;
     const ordinal = doc.display.slice(start, start + mm[0].length).trim();
     return judge(doc, line, start, start + mm[0].length, m.rank, ordinal, rest, cfg);
   }
@@ -89,6 +89,29 @@ function classify(doc: KDocument, line: Line): Candidate | null {
     return { line, start, end, rank: sec.rank, ordinal: null, title: clean(doc, tStart, tStart + inner.length), headingLike: true, runIn: false, key: sec.key };
   }
   return null;
+}
+
+/**
+ * A numbered line naming a table (一、收入支出决算总表) is an annex list's item below a part (第二部分 …决算表), or next to
+ * another such line (a list of the tables); alone between sections (一、基本情况 … 二、绩效自评表 … 三、自评结论) it is a
+ * section's heading.
+ */
+function inTableList(doc: KDocument, line: Line, cfg: HeadingsFile): boolean {
+  const part = compile(cfg.markers.find((m) => m.rank === 0)!.regex, '');
+  const i = doc.lines.indexOf(line);
+  if (i < 0) return true;
+  for (let k = 0; k < i; k++) if (part.test(doc.norm.slice(doc.lines[k].start, doc.lines[k].end).trim())) return true;
+  const numbered = cfg.markers.filter((m) => m.rank > 0).map((m) => compile(m.regex, ''));
+  const namesTable = (k: number) => {
+    const t = doc.norm.slice(doc.lines[k].start, doc.lines[k].end).trim();
+    const mm = numbered.map((re) => re.exec(t)).find((x) => x);
+    return !!mm && cfg.not_heading_below_part.some((p) => compile(p, '').test(t.slice(mm[0].length)));
+  };
+  const near = (step: number) => {
+    for (let k = i + step; k >= 0 && k < doc.lines.length; k += step) if (doc.lines[k].end > doc.lines[k].start && doc.norm.slice(doc.lines[k].start, doc.lines[k].end).trim()) return namesTable(k);
+    return false;
+  };
+  return near(-1) || near(1);
 }
 
 function judge(doc: KDocument, line: Line, start: number, restStart: number, rank: number, ordinal: string, rest: string, cfg: HeadingsFile): Candidate {

@@ -41,6 +41,7 @@ interface RawVocab {
     cost_year_header: string;
   };
   values_more?: { per_period?: string[]; neutral_prefix?: string[] };
+  values_rate_label?: string;
   values: {
     op_prefix: Record<Op, string[]>;
     op_suffix: Partial<Record<Op, string[]>>;
