@@ -74,7 +74,7 @@ function classify(doc: KDocument, line: Line): Candidate | null {
     const rest = text.slice(mm[0].length);
     if (!rest || (m.rank >= 3 && /^[\d.%]/.test(rest))) return null;
     if (cfg.not_heading.some((p) => compile(p, '').test(rest))) return null;
-    if (m.rank > 0 && cfg.not_heading_below_part.some((p) => compile(p, '').test(rest)) && inTableList(doc, line, cfg)) return null;
+    if (m.rank > 0 && cfg.not_heading_below_part.some((p) => compile(p, '').test(rest)) && (m.rank > 2 || inTableList(doc, line, cfg))) return null;
     const ordinal = doc.display.slice(start, start + mm[0].length).trim();
     return judge(doc, line, start, start + mm[0].length, m.rank, ordinal, rest, cfg);
   }
@@ -94,7 +94,7 @@ function classify(doc: KDocument, line: Line): Candidate | null {
 /**
  * A numbered line naming a table (一、收入支出决算总表) is an annex list's item below a part (第二部分 …决算表), or next to
  * another such line (a list of the tables); alone between sections (一、基本情况 … 二、绩效自评表 … 三、自评结论) it is a
- * section's heading.
+ * section's heading (only at the top ranks, 一、 and （一）: 2.部分乡镇未按时报送统计报表 is a list's item).
  */
 function inTableList(doc: KDocument, line: Line, cfg: HeadingsFile): boolean {
   const part = compile(cfg.markers.find((m) => m.rank === 0)!.regex, '');

@@ -161,6 +161,10 @@ function parseCellLines(text: string, lines: Line[], from: number, to: number): 
   return rows;
 }
 
+const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
+/** What may wrap onto the next line after a number: its unit (5000⏎份, 96⏎分, 98.5⏎%). */
+const UNIT_START = /^(?:%|‰|分|万|元|人|次|场|个|份|篇|期|名|项|件|天|日|月|年|家|所|册|本|条|块)/;
+
 /**
  * One row per line, cells separated by tabs; lines without a tab continue the row above's last cell, or (`loose:
  * 'row'`, a table the reader put together from columns) are rows it could not read: a row without cells.
@@ -183,6 +187,12 @@ function parseRowLines(text: string, lines: Line[], from: number, to: number, lo
         continue;
       }
       const prev = rows[rows.length - 1];
+      // a bare number (总分⇥100⇥⇥96) does not wrap into a line of words: 自评等级：优 under it is a row of its own
+      if (prev && BARE_NUMBER.test(text.slice(prev[prev.length - 1].start, prev[prev.length - 1].end).trim()) && !UNIT_START.test(l.text.trim())) {
+        rows.push([{ start: l.start, end: l.end }]);
+        rowLine.push(i);
+        continue;
+      }
       if (prev) {
         // a new object, not a rewrite of `end`: a field written after creation is made mutable for every span (V8)
         prev[prev.length - 1] = { start: prev[prev.length - 1].start, end: l.end };
@@ -229,7 +239,8 @@ function joinBrokenRows(text: string, rows: { start: number; end: number }[][], 
     // a row ending in a score (…⇥10⇥10) over one opening with a label (满意度指标⇥…) are two short rows, not one broken
     const last = text.slice(a[a.length - 1].start, a[a.length - 1].end).trim();
     const next = text.slice(b[0].start, b[0].end).trim();
-    if (/^\d+(?:\.\d+)?分?$/.test(last) || /指标$/.test(next)) continue;
+    // (but a number's unit broken off it opens the next line: …⇥6200⏎份⇥10⇥10)
+    if ((/^\d+(?:\.\d+)?分?$/.test(last) && !(/^\d+(?:\.\d+)?$/.test(last) && next.length <= 2 && UNIT_START.test(next))) || /指标$/.test(next)) continue;
     a[a.length - 1] = { start: a[a.length - 1].start, end: b[0].end }; // a new object: see parseRowLines
     a.push(...b.slice(1));
     rows.splice(r + 1, 1);
