@@ -71,9 +71,11 @@ function items(doc: KDocument, h: Heading): ListItem[] {
   for (let i = firstLineFrom(doc.lines, h.end); i < doc.lines.length && doc.lines[i].start < h.bodyEnd; i++) whole.push(doc.lines[i]);
   // a combined section on one line (…二是宣传形式单一。改进措施：一是提前谋划；…): a list's label after a sentence starts a
   // paragraph of its own
-  const lines = h.key === 'problems_and_improvements' ? whole.flatMap((l) => splitAtListLabels(doc, l)) : whole;
+  const sec = loadPatternFile<{ list_causes: string; list_summary: string; list_next_step: string }>('sections.yaml');
+  const nextStep = compile(sec.list_next_step, '');
+  // (and so does the next step before an inline list: …二是专业人才不足。下一步，一是…, in a problems section too)
+  const lines = h.key === 'problems_and_improvements' ? whole.flatMap((l) => splitAtListLabels(doc, l, nextStep)) : h.key === 'problems' ? whole.flatMap((l) => splitAtListLabels(doc, l, nextStep, false)) : whole;
   const labels = titleLines(doc, h, headingStarts);
-  const sec = loadPatternFile<{ list_causes: string; list_summary: string }>('sections.yaml');
   // 原因分析：一是…: the causes, and what follows them until a list label, are no items
   let causes = false;
   let numbered = false;
@@ -129,6 +131,14 @@ function items(doc: KDocument, h: Heading): ListItem[] {
     // 总之，… after numbered items sums up: no item
     if (!m && numbered && compile(sec.list_summary, '').test(raw)) continue;
     if (m) numbered = true;
+    // 下一步，一是A；二是B。 in a problems or combined section: the improvements, the lead-in no item
+    const next = !m && h.key !== 'improvements' ? nextStep.exec(raw) : null;
+    if (next && inlineItems(doc.norm, base + next[0].length, line.end).length > 1) {
+      list = 'improvements';
+      causes = false;
+      lead = next[0].length;
+      m = ITEM_MARKER.exec(raw.slice(lead));
+    }
     // …我们将采取以下措施：一是A；二是B。 — the lead-in before the colon is no item when an inline list follows it
     const colon = m ? null : /^[^:：“”]*[:：]\s*(?=[一二三四五六七八九十]是|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|首先[，,])/.exec(raw);
     if (colon && inlineItems(doc.norm, base + colon[0].length, line.end).length > 1) {
@@ -162,14 +172,22 @@ function items(doc: KDocument, h: Heading): ListItem[] {
   return out;
 }
 
-/** A line cut before each list label that follows a sentence's end in it (`。改进措施：`, `；问题：`). */
-function splitAtListLabels(doc: KDocument, l: Span): Span[] {
+/** A line cut before each list label that follows a sentence's end in it (`。改进措施：`, `；问题：`; `labels`: false in a
+ *  problems section) and before the next step's inline list (`。下一步，一是…`). */
+function splitAtListLabels(doc: KDocument, l: Span, nextStep: RegExp, labels = true): Span[] {
   const raw = doc.norm.slice(l.start, l.end);
   const cuts: number[] = [];
-  for (const m of raw.matchAll(/[。；;]\s*([^:：，,。；;“”\d\s]{2,16})[:：]/g)) {
-    const k = sectionKey(m[1]) ?? bareListLabel(m[1]);
-    if (k === 'problems' || k === 'improvements') cuts.push(l.start + m.index! + 1);
+  if (labels) {
+    for (const m of raw.matchAll(/[。；;]\s*([^:：，,。；;“”\d\s]{2,16})[:：]/g)) {
+      const k = sectionKey(m[1]) ?? bareListLabel(m[1]);
+      if (k === 'problems' || k === 'improvements') cuts.push(l.start + m.index! + 1);
+    }
   }
+  // 。下一步，一是…: the next step's list after a sentence's end (not at the line's start: nothing to cut)
+  for (let i = raw.indexOf('。'); i >= 0 && i + 1 < raw.length; i = raw.indexOf('。', i + 1)) {
+    if (nextStep.test(raw.slice(i + 1))) cuts.push(l.start + i + 1);
+  }
+  cuts.sort((a, b) => a - b);
   if (!cuts.length) return [l];
   const points = [l.start, ...cuts, l.end];
   return points.slice(0, -1).map((p, i) => ({ start: p, end: points[i + 1] }));
