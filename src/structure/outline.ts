@@ -213,13 +213,15 @@ export function findHeadings(doc: KDocument): Heading[] {
   // a numbered list that restarts at 1 under a heading of its own rank (一、主要工作 … 一、加强组织建设。… 二、…
   // 三、存在问题): the restarted run is the heading's list, not its siblings
   let nested: NestedRun | null = null;
-  for (const c of cands) {
+  for (const [ci, c] of cands.entries()) {
     // the innermost open heading, and the open headings, before c closes any (a list item closes none)
     const open = stack.length ? stack[stack.length - 1] : null;
     const opened = stack.slice();
     while (stack.length && stack[stack.length - 1].rank >= c.rank) stack.pop();
     let parent = stack.length ? stack[stack.length - 1] : null;
-    if (nestedItem(doc, c, parent, groups, nested, open)) {
+    // (a title of the same rank and number further on, 二、部门整体支出绩效情况 after the list's 二、开展科学普及工作。: the sibling)
+    const twinLater = () => cands.slice(ci + 1).some((d) => d.rank === c.rank && d.headingLike && ordinalNumber(d.ordinal) === ordinalNumber(c.ordinal) && !/[。;；]\s*$/.test(doc.norm.slice(d.start, d.line.end)));
+    if (nestedItem(doc, c, parent, groups, nested, open, twinLater)) {
       nested = nested ?? { parent, rank: c.rank, anchor: ordinalNumber(groups.get(parent)!.get(c.rank)!.at(-1)!.ordinal)!, want: 1 };
       nested.want++;
       listy.add(c);
@@ -261,14 +263,15 @@ const LIST_SECTIONS = new Set(['duties', 'problems', 'improvements', 'problems_a
 
 /** Is `c` an item of a list restarted at 1 under the last same-rank sibling (see findHeadings)? A restart opens only
  *  with a sentence-like line (run-in title or ；。 in it), or under a list section; while the list runs, its next
- *  number continues it, the sibling's next number ends it, and when the two coincide a bare title is the sibling. */
-function nestedItem(doc: KDocument, c: Candidate, parent: Candidate | null, groups: Map<Candidate | null, Map<number, Candidate[]>>, nested: NestedRun | null, open: Candidate | null): boolean {
+ *  number continues it, the sibling's next number ends it, and when the two coincide a bare title is the sibling,
+ *  unless a title of that rank and number follows further on (`twinLater`): then that one is. */
+function nestedItem(doc: KDocument, c: Candidate, parent: Candidate | null, groups: Map<Candidate | null, Map<number, Candidate[]>>, nested: NestedRun | null, open: Candidate | null, twinLater: () => boolean): boolean {
   const n = ordinalNumber(c.ordinal);
   if (n === null || !c.ordinal) return false;
   const sentence = c.runIn || /[。;；，,]/.test(doc.norm.slice(c.start, c.line.end).replace(/[。;；]\s*$/, '')) || /[;；]\s*$/.test(doc.norm.slice(c.start, c.line.end));
   if (nested && nested.parent === parent && nested.rank === c.rank) {
     if (n === nested.want && n !== nested.anchor + 1) return true;
-    if (n === nested.want && n === nested.anchor + 1) return sentence;
+    if (n === nested.want && n === nested.anchor + 1) return sentence || twinLater();
     return false;
   }
   if (n !== 1) return false;
