@@ -24,9 +24,13 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
   const notName = compile(f.not_name, '');
   const sentence = compile(f.sentence_name, '');
   const stop = compile(f.item_end, '');
+  // in a project report the report's own project (its name in the title: 科普专项经费年初预算20万元，… under 科普专项经费绩效
+  // 自评报告) is no sub-project: its figures are finance.project's
+  const title = doc.reportKind === 'project_self_eval' ? doc.facts.find((x) => x.path === '/meta/title') : undefined;
+  const ownTitle = title ? doc.norm.slice(title.span.start, title.span.end) : '';
   const isName = (nm: Match) => {
     const name = doc.norm.slice(nm.group('name')!.start, nm.group('name')!.end).trim();
-    return !notName.test(name) && !sentence.test(name);
+    return !notName.test(name) && !sentence.test(name) && !(ownTitle && ownTitle.includes(name));
   };
   const named = [...matches(doc, f.name), ...matches(doc, f.heading_name), ...matches(doc, f.label_name)].filter(isName);
   // a glued name inside another name's item is a part of it (二是A项目，中央财政补助资金预算20万元，…: the money's source)
