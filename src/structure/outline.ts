@@ -213,11 +213,16 @@ export function findHeadings(doc: KDocument): Heading[] {
   // a numbered list that restarts at 1 under a heading of its own rank (一、主要工作 … 一、加强组织建设。… 二、…
   // 三、存在问题): the restarted run is the heading's list, not its siblings
   let nested: NestedRun | null = null;
+  const holders = new Set<Candidate>();
   for (const [ci, c] of cands.entries()) {
     // the innermost open heading, and the open headings, before c closes any (a list item closes none)
     const open = stack.length ? stack[stack.length - 1] : null;
     const opened = stack.slice();
-    while (stack.length && stack[stack.length - 1].rank >= c.rank) stack.pop();
+    // an unnumbered title with a numbered run of its own rank starting at 1 right under it (部门职责⏎（一）…⏎（二）…) holds
+    // that run: the numbers are its children, not its siblings
+    const top = stack.length ? stack[stack.length - 1] : null;
+    if (top && top.ordinal === null && top.rank === c.rank && c.ordinal !== null && (holders.has(top) || (ordinalNumber(c.ordinal) === 1 && cands[ci - 1] === top))) holders.add(top);
+    while (stack.length && stack[stack.length - 1].rank >= c.rank && !(holders.has(stack[stack.length - 1]) && stack[stack.length - 1].rank === c.rank && c.ordinal !== null)) stack.pop();
     let parent = stack.length ? stack[stack.length - 1] : null;
     // (a title of the same rank and number further on, 二、部门整体支出绩效情况 after the list's 二、开展科学普及工作。: the sibling)
     const twinLater = () => cands.slice(ci + 1).some((d) => d.rank === c.rank && d.headingLike && ordinalNumber(d.ordinal) === ordinalNumber(c.ordinal) && !/[。;；]\s*$/.test(doc.norm.slice(d.start, d.line.end)));
