@@ -118,7 +118,8 @@ function judge(doc: KDocument, line: Line, start: number, restStart: number, ran
   // a run-in title ends at 。/; — or at a colon right after a short label that names a part of the report
   // (①数量指标：举办…), not a field (1.时间：2023年…, 2.项目名称：…)
   const colon = rest.search(/[:：]/);
-  const period = rest.search(/[。;]/);
+  // (a half-width full stop after a word before more text ends a run-in title too: (一)项目概况.该项目为…)
+  const period = rest.search(/[。;]|(?<=[\u3400-\u9fff])\.(?=[\u3400-\u9fff“"(])/);
   const label = colon > 0 ? rest.slice(0, colon) : '';
   // (a label naming a part of the report: run_in_label, or a section of sections.yaml: （二）下一步打算：…)
   const labelStop = colon > 0 && colon <= cfg.limits.run_in_label_max && (period < 0 || colon < period) && !/[，,]/.test(label) && (compile(cfg.run_in_label, '').test(label) || sectionKey(label) !== null) && rest.slice(colon + 1).trim();
@@ -154,7 +155,7 @@ function judge(doc: KDocument, line: Line, start: number, restStart: number, ran
 }
 
 function clean(doc: KDocument, start: number, end: number): string {
-  return cleanValue(doc.display.slice(start, end)).replace(/[。:：]$/, '');
+  return cleanValue(doc.display.slice(start, end)).replace(/[。:：]$|(?<=[\u3400-\u9fff])\.$/, '');
 }
 
 /** All heading candidates outside excluded regions, before list/TOC filtering. */
