@@ -5,6 +5,12 @@ const MIN_LINES = 10;
 const MIN_CHARS = 400;
 
 export function excludeRepeatedCopy(doc: KDocument): void {
+  if (!excludeByLines(doc)) excludeRewrapped(doc);
+}
+
+/** The copy line by line (the same lines again). True when one was found. */
+function excludeByLines(doc: KDocument): boolean {
+  let found = false;
   const lines = doc.lines.filter((l) => l.text.trim() !== '');
   const key = (l: Line) => doc.norm.slice(l.start, l.end).replace(/\s+/g, '');
   const keys = lines.map(key);
@@ -26,6 +32,7 @@ export function excludeRepeatedCopy(doc: KDocument): void {
           reason: `lines repeating an earlier copy of the report were ignored (${k} lines)`,
           place: { start: lines[i].start, end: lines[i + k - 1].end },
         });
+        found = true;
         i += k;
         continue;
       }
@@ -33,4 +40,52 @@ export function excludeRepeatedCopy(doc: KDocument): void {
     if (!first.has(keys[i])) first.set(keys[i], i);
     i++;
   }
+  return found;
+}
+
+/** How many characters of the report's opening line (whitespace removed) find its copy. */
+const HEAD = 24;
+
+/**
+ * The copy with its lines broken elsewhere (a portal page's text followed by the attachment's PDF text, wrapped at the
+ * page width): compared with whitespace removed, the text from the report's opening line (its first line of 10 or
+ * more characters among the first five) found again later, then the same characters for at least MIN_CHARS and most
+ * of what lies between the two: the later run is excluded, from its first line to the end of the line of its last
+ * character.
+ */
+function excludeRewrapped(doc: KDocument): void {
+  const norm = doc.norm;
+  if (norm.length < 2 * MIN_CHARS) return;
+  const opening = doc.lines.slice(0, 5).find((l) => l.text.replace(/\s+/g, '').length >= 10);
+  if (!opening) return;
+  // (cheap first: the opening line's first characters found again at all)
+  const lead = norm.slice(opening.start, opening.end).replace(/\s+/g, '').slice(0, 8);
+  if (norm.indexOf(lead, opening.end + MIN_CHARS) < 0) return;
+  // the text without whitespace, and where each of its characters is in norm
+  const at: number[] = [];
+  const chars: string[] = [];
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0 || c === 12) continue;
+    chars.push(norm[i]);
+    at.push(i);
+  }
+  const s = chars.join('');
+  const from = at.findIndex((x) => x >= opening.start);
+  if (from < 0) return;
+  const head = s.slice(from, from + HEAD);
+  const second = s.indexOf(head, from + MIN_CHARS);
+  if (second < 0) return;
+  let n = 0;
+  while (second + n < s.length && from + n < second && s[from + n] === s[second + n]) n++;
+  if (n < MIN_CHARS || n < 0.6 * (second - from)) return;
+  const start = doc.lines.find((l) => l.end >= at[second])?.start ?? at[second];
+  const lastAt = at[second + n - 1];
+  const end = doc.lines.find((l) => l.end >= lastAt)?.end ?? lastAt + 1;
+  doc.excluded.push({ start, end, reason: 'repeated copy' });
+  doc.messages.push({
+    ruleId: 'structure.repeated-copy',
+    reason: `text repeating an earlier copy of the report (its lines broken elsewhere) was ignored (${n} characters)`,
+    place: { start, end },
+  });
 }
