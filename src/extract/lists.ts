@@ -96,7 +96,8 @@ function items(doc: KDocument, h: Heading): ListItem[] {
       causes = true;
       continue;
     }
-    let label = combined ? anyLabel : null;
+    // (in a problems or improvements section of its own too: 主要问题：A | 改进措施：B — the label is no part of the item)
+    let label = anyLabel;
     let named = label ? sectionKey(label[1]) ?? bareListLabel(label[1]) : null;
     if (combined && named !== 'problems' && named !== 'improvements') {
       const r = RUN_IN_LIST.exec(raw);
@@ -128,6 +129,15 @@ function items(doc: KDocument, h: Heading): ListItem[] {
       continue;
     }
     if (causes) continue;
+    // a line broken inside a sentence (…细化量化绩效指标，⏎确保目标可衡量。): an unnumbered line right after an item that
+    // ends in a clause's comma continues it
+    const prevItem = out[out.length - 1];
+    if (!m && prevItem && !label && /[，,、]\s*$/.test(doc.norm.slice(prevItem.span.start, prevItem.span.end)) && !/\n\s*\n/.test(doc.norm.slice(prevItem.span.end, line.start)) && /^\s*$/.test(doc.norm.slice(prevItem.span.end, line.start).replace(/\n/g, ''))) {
+      const textStart = prevItem.span.start + (ITEM_MARKER.exec(doc.norm.slice(prevItem.span.start, prevItem.span.end))?.[0].length ?? 0);
+      prevItem.span = { start: prevItem.span.start, end: line.end };
+      prevItem.item = cleanValue(doc.display.slice(textStart, line.end));
+      continue;
+    }
     // 总之，… after numbered items sums up: no item
     if (!m && numbered && compile(sec.list_summary, '').test(raw)) continue;
     if (m) numbered = true;

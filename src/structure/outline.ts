@@ -142,6 +142,8 @@ function judge(doc: KDocument, line: Line, start: number, restStart: number, ran
     runIn = shortClean && after.length > 0;
   }
   if (compile(cfg.figure_in_title, '').test(title)) headingLike = runIn = false;
+  // a line ending in a clause's comma (（一）完善绩效目标，⏎确保…) is a sentence broken off, not a title
+  if (stop < 0 && /[，,、]\s*$/.test(rest)) headingLike = runIn = false;
   // 1.时间：2023年5月 | 1.财政拨款收入：指…: a field or a term with its definition, not a title
   if (!labelStop && compile(cfg.field_in_title, '').test(title)) headingLike = runIn = false;
   const titleEnd = restStart + title.length;
