@@ -205,6 +205,11 @@ export function readTable(t: Table): TableReading {
       continue;
     }
     const gc = columnsOf(row, (k) => (v.goalColumns.target.test(k) ? 'target' : v.goalColumns.achieved.test(k) ? 'achieved' : null));
+    // 总体目标⇥年度目标⇥实际完成情况: the block's label in the first cell names a target too; the target column is the
+    // last one naming it before the achieved column
+    if (gc.has('target') && gc.has('achieved')) {
+      for (let i = gc.get('target')! + 1; i < gc.get('achieved')!; i++) if (!repeatsLeft(row, i) && v.goalColumns.target.test(key(row[i]))) gc.set('target', i);
+    }
     if (gc.has('target') && gc.has('achieved')) {
       const next = t.rows[ri + 1] ?? [];
       const at = (col: number | undefined) => (col !== undefined && !isEmpty(next[col]) ? next[col] : null);

@@ -14,6 +14,7 @@ interface RawVocab {
   unit_header: string;
   goal_columns: Record<'target' | 'achieved', string>;
   goal_columns_more?: Partial<Record<'target' | 'achieved', string>>;
+  goal_columns_achieved_value?: string;
   indicator_columns: { field: string; regex: string }[];
   indicator_columns_more?: { field: string; regex: string }[];
   total_row: string;
@@ -109,7 +110,7 @@ export function tableVocab(): TableVocab {
     unitHeader: re(raw.unit_header),
     goalColumns: {
       target: re([raw.goal_columns.target, raw.goal_columns_more?.target].filter(Boolean).join('|')),
-      achieved: re([raw.goal_columns.achieved, raw.goal_columns_more?.achieved].filter(Boolean).join('|')),
+      achieved: re([raw.goal_columns.achieved, raw.goal_columns_more?.achieved, raw.goal_columns_achieved_value].filter(Boolean).join('|')),
     },
     indicatorColumns: [...raw.indicator_columns, ...(raw.indicator_columns_more ?? [])].map((c) => ({ field: c.field, re: re(c.regex) })),
     totalRow: re(raw.total_row),
