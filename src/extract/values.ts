@@ -90,7 +90,8 @@ export function parseValue(raw: string | null | undefined): ParsedValue | null {
   if (!text) return null;
   const g = compile();
   const v = tableVocab().raw.values;
-  const folded = foldForMatch(text).replace(/\s+/g, '').replace(/≧/g, '≥').replace(/≦/g, '≤');
+  // 场（次） / 人(次) / 人/次 are 场次 / 人次 (as activities read them)
+  const folded = foldForMatch(text).replace(/\s+/g, '').replace(/≧/g, '≥').replace(/≦/g, '≤').replace(/([场人户])(?:[(（]次[)）]|\/次(?![^)）]))/g, '$1次');
   let m = folded.match(g.re);
   if (!m?.groups && g.rateLabel) {
     // 满意度≥90%: a rate's name before its value, read when the value is a percentage
