@@ -8,7 +8,7 @@ import type { Match } from './engine.js';
 import type { Project } from '../schema/record.js';
 
 interface FieldDef { id: string; field: keyof Project; sign?: number; regex: string }
-interface ProjectsFile { name: string; glued_name: string; sentence_name: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string } }
+interface ProjectsFile { name: string; glued_name: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -32,7 +32,7 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
     const name = doc.norm.slice(nm.group('name')!.start, nm.group('name')!.end).trim();
     return !notName.test(name) && !sentence.test(name) && !(ownTitle && ownTitle.includes(name));
   };
-  const named = [...matches(doc, f.name), ...matches(doc, f.heading_name), ...matches(doc, f.label_name)].filter(isName);
+  const named = [...matches(doc, f.name), ...matches(doc, f.heading_name), ...matches(doc, f.label_name), ...listedItems(doc, f)].filter(isName);
   // a glued name inside another name's item is a part of it (二是A项目，中央财政补助资金预算20万元，…: the money's source)
   const within = named.map((nm) => {
     let end = nm.span.end;
@@ -77,6 +77,26 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
     claimed.push(...spans);
     items.push(region);
     out.push({ item, span: trimSpan(doc, { start: nameSpan.start, end }), rule: 'projects.detailed', fields });
+  }
+  return out;
+}
+
+/** The numbered items after a lead-in naming sub-projects (以下3个子项目：), on its line and the lines right after it
+ *  that open with a list marker. */
+function listedItems(doc: KDocument, f: ProjectsFile): Match[] {
+  const out: Match[] = [];
+  const marker = /^[ \t]*(?:[一二三四五六七八九十]+是|\d{1,2}[、.](?!\d)|[(（][一二三四五六七八九十\d]{1,2}[)）])/;
+  for (const lead of matches(doc, f.listed_lead_in)) {
+    let end = lead.span.end;
+    while (end < doc.norm.length && doc.norm[end] !== '\n') end++;
+    // the lines after it that open with a list marker
+    while (end + 1 < doc.norm.length) {
+      let next = end + 1;
+      while (next < doc.norm.length && doc.norm[next] !== '\n') next++;
+      if (!marker.test(doc.norm.slice(end + 1, next))) break;
+      end = next;
+    }
+    out.push(...matches(doc, f.listed_item, { start: lead.span.end - 1, end }));
   }
   return out;
 }
