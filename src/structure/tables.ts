@@ -161,6 +161,21 @@ function parseCellLines(text: string, lines: Line[], from: number, to: number): 
   return rows;
 }
 
+/** A level's name broken over lines (产出⏎指标, 社会效益⏎指标): the two pieces make one of the table's level words. */
+function levelWord(a: string, b: string): boolean {
+  const w = (a + b).replace(/\s+/g, '');
+  const v = tableVocab();
+  return a.trim() !== '' && b.trim() !== '' && (v.level1Words.includes(w) || v.level2Words.includes(w));
+}
+
+/** Line i has no tab and the next line (tabbed) opens with a cell that, with it, is a level's name. */
+function opensNextRow(text: string, lines: Line[], i: number, to: number): boolean {
+  const next = lines[i + 1];
+  if (!next || i + 1 > to || !next.text.includes('\t')) return false;
+  const first = next.text.slice(0, next.text.indexOf('\t'));
+  return lines[i].text.trim().length <= 8 && levelWord(lines[i].text, first);
+}
+
 const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
 /** What may wrap onto the next line after a number: its unit (5000⏎份, 96⏎分, 98.5⏎%). */
 const UNIT_START = /^(?:%|‰|分|万|元|人|次|场|个|份|篇|期|名|项|件|天|日|月|年|家|所|册|本|条|块)/;
@@ -173,6 +188,8 @@ function parseRowLines(text: string, lines: Line[], from: number, to: number, lo
   const rows: { start: number; end: number }[][] = [];
   // the line each row came from, -1 once a line without tabs continued its last cell
   const rowLine: number[] = [];
+  // the start of a line that opens the next row's first cell (see opensNextRow), or -1
+  let pending = -1;
   for (let i = from; i <= to; i++) {
     const l = lines[i];
     if (isBlank(l)) continue;
@@ -184,6 +201,11 @@ function parseRowLines(text: string, lines: Line[], from: number, to: number, lo
           rows.push([{ start: l.start, end: l.start }]); // one row without cells for a run of such lines
           rowLine.push(-1);
         }
+        continue;
+      }
+      // 产出⏎指标⇥数量指标⇥…: the start of the next row's first cell, broken off it (with it, a level's name)
+      if (opensNextRow(text, lines, i, to)) {
+        pending = pending < 0 ? l.start : pending;
         continue;
       }
       const prev = rows[rows.length - 1];
@@ -201,7 +223,8 @@ function parseRowLines(text: string, lines: Line[], from: number, to: number, lo
       continue;
     }
     const cells: { start: number; end: number }[] = [];
-    let s = l.start;
+    let s = pending >= 0 ? pending : l.start;
+    pending = -1;
     for (let p = l.start; p <= l.end; p++) {
       if (p === l.end || text[p] === '\t') {
         cells.push({ start: s, end: p });
@@ -240,7 +263,7 @@ function joinBrokenRows(text: string, rows: { start: number; end: number }[][], 
     const last = text.slice(a[a.length - 1].start, a[a.length - 1].end).trim();
     const next = text.slice(b[0].start, b[0].end).trim();
     // (but a number's unit broken off it opens the next line: …⇥6200⏎份⇥10⇥10)
-    if ((/^\d+(?:\.\d+)?分?$/.test(last) && !(/^\d+(?:\.\d+)?$/.test(last) && next.length <= 2 && UNIT_START.test(next))) || /指标$/.test(next)) continue;
+    if ((/^\d+(?:\.\d+)?分?$/.test(last) && !(/^\d+(?:\.\d+)?$/.test(last) && next.length <= 2 && UNIT_START.test(next))) || (/指标$/.test(next) && !levelWord(last, next))) continue;
     a[a.length - 1] = { start: a[a.length - 1].start, end: b[0].end }; // a new object: see parseRowLines
     a.push(...b.slice(1));
     rows.splice(r + 1, 1);
