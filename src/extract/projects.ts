@@ -8,7 +8,7 @@ import type { Match } from './engine.js';
 import type { Project } from '../schema/record.js';
 
 interface FieldDef { id: string; field: keyof Project; sign?: number; regex: string }
-interface ProjectsFile { name: string; glued_name: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string } }
+interface ProjectsFile { name: string; line_name: string; field_name: string; glued_name: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -32,7 +32,8 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
     const name = doc.norm.slice(nm.group('name')!.start, nm.group('name')!.end).trim();
     return !notName.test(name) && !sentence.test(name) && !(ownTitle && ownTitle.includes(name));
   };
-  const named = [...matches(doc, f.name), ...matches(doc, f.heading_name), ...matches(doc, f.label_name), ...listedItems(doc, f)].filter(isName);
+  const fields = doc.reportKind === 'project_self_eval' ? [] : [...matches(doc, f.field_name)];
+  const named = [...matches(doc, f.name), ...matches(doc, f.heading_name), ...matches(doc, f.label_name), ...matches(doc, f.line_name), ...fields, ...listedItems(doc, f)].filter(isName);
   // a glued name inside another name's item is a part of it (二是A项目，中央财政补助资金预算20万元，…: the money's source)
   const within = named.map((nm) => {
     let end = nm.span.end;
