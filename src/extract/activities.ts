@@ -9,6 +9,7 @@ import { tokenAt } from '../segment/index.js';
 import { dictionaryPiece } from '../segment/jieba.js';
 import { matches, saysOtherYear, sectionsAt, sentenceAt, trimSpan } from './engine.js';
 import type { Activity } from '../schema/record.js';
+import { parseValue } from './values.js';
 
 interface ActivitiesFile {
   patterns: { id: string; regex: string }[];
@@ -41,6 +42,7 @@ interface ActivitiesFile {
   not_sections: string;
   target_sentence: string;
   result_after_target: string;
+  table?: { name_header: string; count_headers: { unit: string; regex: string }[]; total_row: string };
 }
 
 const BOUNDARY = new Set(['，', ',', '。', ';', ':', '!', '?', '\n', '；', '：']);
@@ -197,4 +199,57 @@ function inTargets(doc: KDocument, f: ActivitiesFile, offset: number): boolean {
   for (const m of text.matchAll(compile(f.target_sentence, 'g'))) last = m.index! + m[0].length;
   // 年初计划开展科普活动30场，实际开展35场: a result stated after the target in its paragraph is no target
   return last >= 0 && !compile(f.result_after_target, '').test(text.slice(last));
+}
+
+/**
+ * A table of the year's activities (活动名称⇥场次⇥参与人数（人次） over one row per activity, patterns/activities.yaml
+ * `table`): each row's name with each count column's figure. Appended to the prose's activities in text order.
+ */
+export function activityTables(doc: KDocument, tables: { rows: { start: number; end: number; text: string }[][]; start: number }[]): void {
+  const f = loadPatternFile<ActivitiesFile>('activities.yaml');
+  if (!f.table || (doc.reportKind && f.target_report_kinds?.includes(doc.reportKind))) return;
+  const nameRe = compile(f.table.name_header, '');
+  const totalRe = compile(f.table.total_row, '');
+  const heads = f.table.count_headers.map((h) => ({ unit: h.unit, re: compile(h.regex, '') }));
+  const key = (t: string) => cleanValue(t).replace(/\s+/g, '');
+  const found: { item: Activity; span: Span; rule: string }[] = [];
+  for (const t of tables) {
+    if (inTargets(doc, f, t.start) || otherYearBefore(doc, t.start)) continue;
+    for (let ri = 0; ri < t.rows.length; ri++) {
+      const header = t.rows[ri].map((c) => key(doc.norm.slice(c.start, c.end)));
+      const nameCol = header.findIndex((h) => nameRe.test(h));
+      if (nameCol < 0) continue;
+      const cols = header.map((h, i) => (i === nameCol ? null : heads.find((x) => x.re.test(h))?.unit ?? null));
+      if (!cols.some((u) => u)) continue;
+      for (let rj = ri + 1; rj < t.rows.length; rj++) {
+        const row = t.rows[rj];
+        const nameCell = row[nameCol];
+        const name = nameCell ? cleanValue(doc.display.slice(nameCell.start, nameCell.end)) : '';
+        if (!name || totalRe.test(name.replace(/\s+/g, ''))) continue;
+        // a row of another header or of text only ends the table's activities
+        if (row.length !== header.length) break;
+        cols.forEach((unit, ci) => {
+          const cell = row[ci];
+          if (!unit || !cell) return;
+          const v = parseValue(doc.norm.slice(cell.start, cell.end));
+          if (!v || v.value === null || v.op || !Number.isInteger(v.value) || v.value < 1 || (v.unit !== null && v.unit !== unit)) return;
+          found.push({ item: { label: name, count: v.value, unit, approx: v.approx }, span: { start: cell.start, end: cell.end }, rule: 'activities.table' });
+        });
+      }
+      break;
+    }
+  }
+  if (!found.length) return;
+  const all = [...(doc.items.activities ?? []), ...found];
+  all.sort((a, b) => a.span.start - b.span.start);
+  doc.items.activities = all;
+}
+
+/** The table's caption or the two lines above it name a year other than the report's (2022年活动开展情况 in 2023). */
+function otherYearBefore(doc: KDocument, at: number): boolean {
+  const line = doc.lines.findIndex((l) => l.end >= at);
+  const before = doc.lines.slice(Math.max(0, line - 2), Math.max(0, line)).map((l) => doc.norm.slice(l.start, l.end)).join('\n');
+  const fy = doc.data.fiscalYear;
+  for (const m of before.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)) if (typeof fy !== 'number' || Number(m[1]) !== fy) return true;
+  return false;
 }

@@ -7,6 +7,7 @@ import { tableVocab } from '../structure/tableVocab.js';
 import { cellText, parseScore, parseValue } from './values.js';
 import { key, levelLabel, readTable, type TableReading } from './tableReading.js';
 import { labelRowFacts, statementFacts } from './accountsTables.js';
+import { activityTables } from './activities.js';
 
 export interface CellEvidence {
   span: Span;
@@ -286,6 +287,8 @@ export function extractTables(doc: KDocument): void {
   if (own?.grade) offerGrade(doc, own.grade.value, own.grade.cell);
   doc.data.indicators = indicators;
   doc.data.indicatorEvidence = ev;
+  // a table of the year's activities (活动名称⇥场次⇥参与人数)
+  activityTables(doc, doc.tables);
 }
 
 /** The table's grade (`自评等级：优` by the 总分 row), only where the prose states none; a different prose grade warns. */
