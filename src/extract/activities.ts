@@ -42,6 +42,7 @@ interface ActivitiesFile {
   not_sections: string;
   target_sentence: string;
   result_after_target: string;
+  respectively?: string;
   table?: { name_header: string; count_headers: { unit: string; regex: string }[]; total_row: string };
 }
 
@@ -63,7 +64,8 @@ export function clauseStart(norm: string, end: number, floor: number): number {
 
 export function extractActivities(doc: KDocument, claimed: Span[]): void {
   const f = loadPatternFile<ActivitiesFile>('activities.yaml');
-  const found: { span: Span; item: Activity; rule: string; labelSpan: Span; countEnd: number }[] = [];
+  const found: { span: Span; item: Activity; rule: string; labelSpan: Span; countEnd: number; head?: { item: Activity } }[] = [];
+  const respectively = compile(f.respectively ?? '(?!)', '');
   const used: Span[] = [];
   // who a count before a taking-part verb is, said before it (not global: test() keeps no state)
   const notWho = compile(`${f.not_label}|${f.not_reach_before}`, '');
@@ -114,6 +116,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       }
       // (tested without spaces: an OCR'd or letter-spaced copy writes 受 益 群 众 3200 人 次)
       let label = doc.norm.slice(labelSpan.start, labelSpan.end).replace(/\s+/g, '');
+      // 开展科普讲座、科普展览分别为12场、6场: a count right after one whose label ends in 分别 (only 、 between) is the next
+      // part's; the parts are given out after the loop
+      const head = p.id === 'activities.count' && !gluedTo && prev > floor && /^[、和及与]?$/.test(label) ? found.find((x) => x.countEnd === prev && !x.head && respectively.test(x.item.label)) : undefined;
       const before = doc.norm.slice(Math.max(sentence.start, numSpan.start - 4), numSpan.start);
       if (compile(`(?:${f.not_before_number})$`, '').test(before.replace(/\s+$/, ''))) continue;
       const need = f.units[gu];
@@ -123,7 +128,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       let after = match.span.end;
       while (after < doc.norm.length && !BOUNDARY.has(doc.norm[after])) after++;
       const near = f.near_label?.[unit];
-      const context = (near ? label.replace(compile(f.strip_suffix, ''), '').slice(-near) : label) + (p.id === 'activities.reach-after' ? g.verb : '') + (f.after_noun.includes(unit) ? doc.norm.slice(match.span.end, Math.min(after, match.span.end + 6)) : '');
+      const context = head ? head.item.label : (near ? label.replace(compile(f.strip_suffix, ''), '').slice(-near) : label) + (p.id === 'activities.reach-after' ? g.verb : '') + (f.after_noun.includes(unit) ? doc.norm.slice(match.span.end, Math.min(after, match.span.end + 6)) : '');
       // 培训班每期50人，共举办5期: a clause that is only a holding verb takes its event from the topic that opens the clause
       // before it in the sentence (培训班), which becomes the label
       if (need && !gluedTo && p.id === 'activities.count' && !compile(need, '').test(context) && f.bare_verb_label && compile(f.bare_verb_label, '').test(label)) {
@@ -170,7 +175,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // is no part of it
       if (/^[(（]/.test(label) && !/[)）]/.test(label)) label = label.slice(1).replace(compile(f.strip_prefix, ''), '');
       label = label.replace(compile(f.strip_suffix, ''), '');
-      if (label.length < 2) continue;
+      if (label.length < 2 && !head) continue;
       // the unit must be a word of its own (期 in 期间, 场 in 场地, 人 in 人员 are not units; 期 in the HMM's 期共 is);
       // asked last, as cutting the line with jieba costs more than all the checks above
       const tok = tokenAt(doc, unitSpan.start);
@@ -181,8 +186,18 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       while (from < numSpan.start && /[、,，\s]/.test(doc.norm[from])) from++;
       const span = trimSpan(doc, { start: from, end: Math.max(labelSpan.end, countSpan.end) });
       used.push(countSpan);
-      found.push({ span, rule: p.id, item: { label, count, unit, approx: approx ?? null }, labelSpan, countEnd: countSpan.end });
+      found.push({ span, rule: p.id, item: { label, count, unit, approx: approx ?? null }, labelSpan, countEnd: countSpan.end, ...(head ? { head: head } : {}) });
     }
+  }
+  // 分别: as many parts before it (、/和/及/与) as counts after it, one each; else the counts after the first are dropped
+  for (const h of found.filter((x) => !x.head && respectively.test(x.item.label))) {
+    const followers = found.filter((x) => x.head === h);
+    if (!followers.length) continue;
+    const parts = h.item.label.replace(respectively, '').split(/[、和及与]/).map((x) => x.replace(compile(f.strip_prefix, ''), '').trim());
+    if (parts.length === followers.length + 1 && parts.every((x) => x.length >= 2)) {
+      h.item.label = parts[0];
+      followers.forEach((x, i) => (x.item.label = parts[i + 1]));
+    } else for (const x of followers) found.splice(found.indexOf(x), 1);
   }
   found.sort((a, b) => a.span.start - b.span.start);
   doc.items.activities = found.map((x) => ({ item: x.item, span: x.span, rule: x.rule }));
