@@ -2,6 +2,7 @@
 import type { KDocument } from '../document.js';
 import { matches, runFamily, sentenceAt, unitName } from './engine.js';
 import { compile, loadPatternFile } from '../patterns.js';
+import { staffingTableFacts } from './staffingTable.js';
 
 interface StaffingFile { other_body: string; other_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; other_kinds: string }
 
@@ -23,6 +24,13 @@ export function extractStaffing(doc: KDocument): void {
   // (机关在编16人；科技馆在编22人) named elsewhere (lower priority wins a conflict)
   const inclusive = compile(file.inclusive, '');
   for (const f of facts) if (inclusive.test(doc.norm.slice(sentenceAt(doc, f.span.start).start, f.span.start))) f.priority = 0;
+  deriveTotal(doc, file, facts);
+  // 年末实有人数⇥在职⇥退休 over its counts: where the prose is silent
+  staffingTableFacts(doc);
+}
+
+/** A sole kind of 编制 stated (only 行政编制 or only 事业编制, no other kind) is the total too. */
+function deriveTotal(doc: KDocument, file: StaffingFile, facts: KDocument['facts']): void {
   const has = (p: string) => facts.some((f) => f.path === p);
   if (has('/staffing/authorized')) return;
   const admin = facts.filter((f) => f.path === '/staffing/authorizedAdministrative');

@@ -1,0 +1,73 @@
+// A staffing table headed by the bare words 在职 / 离休 / 退休 (`年末实有人数⇥在职⇥离休⇥退休⏎10⇥7⇥1⇥2`). The tables stage
+// reads only the named columns (在职人数, 退休人数, tables.yaml staffing_columns); the bare words also head the columns of
+// money tables (人员经费 by 在职/退休, a 基本支出表's 在职人员 column), so such a header is read here only when the table
+// shows that it counts people (patterns/staffing.yaml `table`): a head-count column beside the bare words, no money unit
+// over the table or in its header, no money caption, and a row of whole numbers right under the header.
+import type { Fact, KDocument, Table, TableCell } from '../document.js';
+import { compile, loadPatternFile } from '../patterns.js';
+import { toCount } from '../normalise/numbers.js';
+import { tableVocab } from '../structure/tableVocab.js';
+
+interface TableRules {
+  bare: { path: string; regex: string }[];
+  headcount: string;
+  people_unit: string;
+  money: string;
+  money_caption: string;
+  count: string;
+}
+
+const keyOf = (doc: KDocument, c: TableCell | undefined) => (c ? doc.norm.slice(c.start, c.end).replace(/[\s\u3000\u00a0]+/g, '') : '');
+
+/** Adds the counts of bare-word staffing tables for paths no other fact has filled. */
+export function staffingTableFacts(doc: KDocument): void {
+  if (doc.reportKind === 'project_self_eval' || !doc.tables.length) return;
+  const rules = loadPatternFile<{ table: TableRules }>('staffing.yaml').table;
+  for (const t of doc.tables) {
+    if (moneyTable(doc, t, rules)) continue;
+    for (let ri = 0; ri + 1 < t.rows.length; ri++) {
+      const header = t.rows[ri];
+      const keys = header.map((c) => (c.merged ? '' : keyOf(doc, c)));
+      const cols = new Map<string, number>();
+      keys.forEach((k, i) => {
+        const b = rules.bare.find((x) => compile(x.regex, '').test(k));
+        if (b && !cols.has(b.path)) cols.set(b.path, i);
+      });
+      if (!cols.size) continue;
+      // the named columns of the same header (编制数, 在职人数) with them
+      keys.forEach((k, i) => {
+        const n = tableVocab().staffingColumns.find((c) => c.re.test(k));
+        if (n && !cols.has(n.path)) cols.set(n.path, i);
+      });
+      // a head-count column beside them (年末实有人数, 编制数) or people as the stated unit (合计（人）, 单位：人)
+      const people = keys.some((k) => compile(rules.headcount, '').test(k)) || compile(rules.people_unit, '').test(linesAbove(doc, t) + keys.join('|'));
+      if (!people || keys.some((k) => compile(rules.money, '').test(k))) continue;
+      // the row under the header: whole numbers only (a label cell, 人员经费⇥120⇥96, or a decimal is a money row)
+      const row = t.rows[ri + 1];
+      const filled = row.filter((c) => !c.merged && keyOf(doc, c) !== '');
+      if (filled.length < 2 || !filled.every((c) => compile(rules.count, '').test(keyOf(doc, c)))) continue;
+      for (const [path, col] of cols) {
+        const cell = row[col];
+        if (!cell || cell.merged) continue;
+        const value = toCount(keyOf(doc, cell).replace(/[人名]$/, ''));
+        if (value === null || doc.facts.some((f) => f.path === path)) continue;
+        const fact: Fact = { path, value, span: { start: cell.start, end: cell.end }, rule: `table.staffing.bare.${path.split('/').pop()}`, source: 'table' };
+        doc.facts.push(fact);
+      }
+      break;
+    }
+  }
+}
+
+/** The table's caption or the lines right above it name money (单位：万元, 基本支出决算表). */
+function moneyTable(doc: KDocument, t: Table, rules: TableRules): boolean {
+  const caption = (t.caption ?? '').replace(/\s+/g, '');
+  if (caption && compile(rules.money_caption, '').test(caption)) return true;
+  return compile(rules.money, '').test(linesAbove(doc, t));
+}
+
+/** The two non-blank lines above the table (its unit line, its caption), whitespace removed. */
+function linesAbove(doc: KDocument, t: Table): string {
+  const before = doc.norm.slice(Math.max(0, t.start - 200), t.start).split('\n');
+  return before.filter((l) => l.trim()).slice(-2).join('|').replace(/[\s\u3000\u00a0]+/g, '');
+}
