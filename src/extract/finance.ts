@@ -1,7 +1,7 @@
 // Money with a role (patterns/finance.yaml): each amount is claimed once, by the first pattern that fits.
 import type { Fact, KDocument, Span } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
-import { toRate, toYuan } from '../normalise/numbers.js';
+import { moneySlack, toRate, toYuan } from '../normalise/numbers.js';
 import { matches, saysOtherYear, sectionsAt, sentenceAt, trimSpan, unitName } from './engine.js';
 import { spanAt } from '../document.js';
 
@@ -275,7 +275,32 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
     }
   }
   adjustedBudgets(doc, f);
+  roundedRestatements(doc);
   extractNone(doc, f, f.none);
+}
+
+/** 本年收入合计1.96亿元 … 本年收入合计19,612.35万元: a figure stated rounded and elsewhere in full is one value, the full one.
+ *  A money fact is dropped when another of its path (same priority) is written more precisely and lies within the first's
+ *  rounding (half a unit of its last written digit), the rounded one written with decimals and its rounding at most 1% of it
+ *  (a whole 2亿元 or 123万元 may be a round estimate, not a restatement), and the facts left all agree; figures that differ
+ *  beyond that still conflict. */
+function roundedRestatements(doc: KDocument): void {
+  const byPath = new Map<string, Fact[]>();
+  for (const x of doc.facts) {
+    if (!x.path.startsWith('/finance/') || x.source === 'table' || typeof x.value !== 'number' || !x.raw || !/元$/.test(x.raw)) continue;
+    const k = `${x.path}|${x.priority ?? 1}`;
+    byPath.set(k, [...(byPath.get(k) ?? []), x]);
+  }
+  for (const list of byPath.values()) {
+    if (new Set(list.map((x) => x.value)).size < 2) continue;
+    const coarse = list.filter((x) => {
+      const slack = moneySlack(x.raw);
+      return /\.\d/.test(x.raw!) && slack <= Math.abs(x.value as number) / 100 && list.some((y) => moneySlack(y.raw) < slack && Math.abs((y.value as number) - (x.value as number)) <= slack + 1e-9);
+    });
+    const kept = list.filter((x) => !coarse.includes(x));
+    if (!coarse.length || new Set(kept.map((x) => x.value)).size !== 1) continue;
+    for (const x of coarse) doc.facts.splice(doc.facts.indexOf(x), 1);
+  }
 }
 
 /** 部门预算资金合计856.32万元…。全年追加预算46.50万元，调整后全年预算数为902.82万元: a unit budget stated after a mid-year change
