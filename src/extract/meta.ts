@@ -9,7 +9,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; kinds: { kind: ReportKind; regex: string }[]; org: string;
+  title_line: string; title_words: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; kinds: { kind: ReportKind; regex: string }[]; org: string; title_org_place: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_short: string; unit_alias: Rule; phone_contact: Rule;
 }
@@ -153,7 +153,7 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     return { value, span: v };
   }
   if (titleSpan) {
-    const src = `(?<=^|[^\\u4e00-\\u9fa5]|{YEAR}\\s*年度?|\\n|关于)(?!关于)(?<value>${f.org})`;
+    const src = `(?<=^|[^\\u4e00-\\u9fa5]|{YEAR}\\s*年度?|\\n|关于)(?!关于)(?<value>(?:${f.title_org_place})?${f.org})`;
     for (const m of matches(doc, src, titleSpan)) {
       const v = m.group('value')!;
       // a year in Chinese numerals (二〇二四年度) is not part of the name
