@@ -10,7 +10,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; form_fields?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; unit_named_before: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; part_level: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; unit_named_before: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; part_level: string; classified_item: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -208,7 +208,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         if (p.subject === 'inherit' && key === 'income') key = aspect === 'actual' ? 'total' : null;
         // (a rate after an item's figure, 公务接待费支出决算为0.52万元，完成预算的52% | 科普经费支出50万元，执行率100%, is that
         // item's: only after a figure of the unit's total, or after none, is it the total's)
-        if (p.subject === 'inherit' && !key && aspect === 'rate' && MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start)) && lastFigureIsTotal(doc, f, match.span.start)) key = 'total';
+        if (p.subject === 'inherit' && !key && aspect === 'rate' && MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start)) && lastFigureIsTotal(doc, f, match.span.start) && !rateOfOther(doc, f, match.span.start)) key = 'total';
         const subjSpan = match.group('subject');
         // (县科协总收入X: the unit named by its level and kind opens the phrase too)
         if (key && subjSpan && f.subjects[key]?.named && !opensPhrase(doc, subjSpan.start, f.boundary) && !afterUnit(doc, f, subjSpan.start, unitKind)) continue;
@@ -258,6 +258,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       if (doc.reportKind === 'project_self_eval' && typeof path === 'string' && !namesUnit(doc, f, match)) path = path.replace(/^\/finance\/spendingTotal\/(budget|actual|executionRate)$/, '/finance/project/$1');
       // (in another report) 科普e站建设项目：年初预算数为X，全年实际支出Y — after a label naming an item, unit-wide figures are the item's
       if (typeof path === 'string' && /^\/finance\/spendingTotal\//.test(path) && namedOwner(f, sentenceBefore(doc, match.span.start), doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.end))) continue;
+      // 科普活动（项）。年初预算为X，支出决算为Y: unit-wide words naming no subject after a line item of the classification are its
+      if (typeof path === 'string' && /^\/finance\/spendingTotal\//.test(path) && (p.unowned || p.subject === 'inherit') && classifiedItem(doc, f, match.span.start)) {
+        claimed.push(amountSpan);
+        continue;
+      }
       const value = g.pct !== undefined ? toRate(g.pct) : toYuan(g.num ?? amountNum(match.m[0]), g.unit ?? unitOf(match.m[0]));
       if (value === null) continue;
       // OCR reads 100% as 1009%: a rate past 300% is not believable
@@ -479,6 +484,20 @@ function lastFigureIsTotal(doc: KDocument, f: FinanceFile, at: number): boolean 
     if (compile(f.rate_item, '').test(clause)) return false;
   }
   return true;
+}
+/** True when a rate naming no subject at `at` belongs to the appropriation (its section's heading, the sentence before on its
+ *  line: see aboutAppropriation) or to a line item of the classification named in its sentence (see `rate_classified`). */
+function rateOfOther(doc: KDocument, f: FinanceFile, at: number): boolean {
+  return aboutAppropriation(doc, f, at) || classifiedItem(doc, f, at);
+}
+
+/** True when a line item of the classification (科普活动（项）, 2060702) is named in the sentence before `at` or in the sentence
+ *  before that on its line (see `classified_item`). */
+function classifiedItem(doc: KDocument, f: FinanceFile, at: number): boolean {
+  const s = sentenceAt(doc, at);
+  let from = s.start;
+  if (s.start > 0 && doc.norm[s.start - 1] !== '\n') from = Math.max(sentenceAt(doc, s.start - 1).start, doc.norm.lastIndexOf('\n', s.start - 1) + 1);
+  return compile(f.classified_item, '').test(doc.norm.slice(from, at));
 }
 /** 'budget' when the figure at `at` is one of a budget's parts (a budget figure and 其中 earlier in its paragraph, see
  *  `budget_parts`), 'other' when that budget is another year's or a comparison's, else null. */
