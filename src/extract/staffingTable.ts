@@ -15,6 +15,8 @@ interface TableRules {
   money: string;
   money_caption: string;
   count: string;
+  row_header: string;
+  other_count: string;
 }
 
 const keyOf = (doc: KDocument, c: TableCell | undefined) => (c ? doc.norm.slice(c.start, c.end).replace(/[\s\u3000\u00a0]+/g, '') : '');
@@ -56,6 +58,41 @@ export function staffingTableFacts(doc: KDocument): void {
       }
       break;
     }
+    labelRows(doc, t, rules);
+  }
+}
+
+/** A staffing table set out as label rows (项目⇥人数 ⏎ 编制数⇥7 ⏎ 在职人数⇥6 ⏎ 退休人数⇥3): two or more rows whose label is a
+ *  staffing column's name (or a bare word) and whose only other filled cell is a whole number; a header row above them, if
+ *  any, names people (人数), not money; with a bare word among the labels that header is needed. */
+function labelRows(doc: KDocument, t: Table, rules: TableRules): void {
+  const found: { path: string; cell: TableCell }[] = [];
+  let header: TableCell[] | null = null;
+  let bare = false;
+  for (const row of t.rows) {
+    const filled = row.filter((c) => !c.merged && keyOf(doc, c) !== '');
+    const label = filled.length === 2 ? keyOf(doc, filled[0]) : '';
+    const named = label ? tableVocab().staffingColumns.find((c) => c.re.test(label))?.path : undefined;
+    const path = named ?? (label ? rules.bare.find((x) => compile(x.regex, '').test(label))?.path : undefined);
+    // (离休⇥1: a count of its own, no field)
+    if (label && compile(rules.other_count, '').test(label) && compile(rules.count, '').test(keyOf(doc, filled[1]))) continue;
+    if (path && compile(rules.count, '').test(keyOf(doc, filled[1]))) {
+      if (!named) bare = true;
+      if (!found.some((x) => x.path === path)) found.push({ path, cell: filled[1] });
+      continue;
+    }
+    if (found.length || header) return; // a row of another kind among them: not such a table
+    header = row;
+  }
+  if (found.length < 2) return;
+  // (a bare word, 在职⇥6, says what it counts only under a header naming people)
+  const people = header !== null && header.some((c) => compile(rules.row_header, '').test(keyOf(doc, c)));
+  if ((header && !people) || (bare && !people)) return;
+  for (const { path, cell } of found) {
+    if (doc.facts.some((f) => f.path === path)) continue;
+    const value = toCount(keyOf(doc, cell).replace(/[人名]$/, ''));
+    if (value === null) continue;
+    doc.facts.push({ path, value, span: { start: cell.start, end: cell.end }, rule: `table.staffing.rows.${path.split('/').pop()}`, source: 'table' });
   }
 }
 
