@@ -310,6 +310,15 @@ function threePublic(ctx: Ctx): void {
       }
       return;
     }
+    // 合计 | 因公出国（境）费用 | 公务用车购置及运行费 | 公务接待费 ⏎ 30,000.00 | 0.00 | 20,000.00 | 10,000.00: the items over one row of
+    // figures, no row labels and no amount words: the 合计 column's figure is the total, a plan or an actual as the report
+    // (or the caption) says; with several rows of figures (上年 | 本年 …) which is the year's is not told
+    const t0 = totals(header)[0];
+    if (t0 !== undefined && t0 === firstLabel(header)) {
+      const data = rows.slice(hi + 1).filter((r) => !lineNumbers(r) && r.some((c) => !isEmpty(c)));
+      if (data.length === 1 && data[0].length === header.length && data[0].every((c) => isEmpty(c) || ctx.money(c.text, '') !== null)) put(ctx, 'threePublic', 'any', data[0][t0], 'table.statement.three_public.items');
+      return;
+    }
   }
 }
 
