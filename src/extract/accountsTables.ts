@@ -96,9 +96,29 @@ function modeOf(doc: KDocument, caption: string | null): Mode | null {
 const label = (c: TableCell | undefined) => key(c).replace(tableVocab().rowLabelStrip, '');
 const isEmpty = (c: TableCell | undefined) => !c || tableVocab().emptyCells.some((re) => re.test(key(c)));
 
+// a header cell's own unit (本年支出合计（元）, 决算数（万元）, key-folded to half-width brackets)
+const HEADER_UNIT = /[(（]\s*(万元|元|千元|亿元)\s*[)）]$/;
+/** A header cell's key without its unit annotation (本年支出合计(元) → 本年支出合计). */
+const bareHeader = (k: string) => k.replace(HEADER_UNIT, '');
+
+/** Column index → the unit its header cell states (金额（元）), for every header row of the table. */
+function columnUnits(rows: TableCell[][]): Map<TableCell[], Map<number, string>> {
+  const out = new Map<TableCell[], Map<number, string>>();
+  for (const row of rows) {
+    const units = new Map<number, string>();
+    row.forEach((c, i) => {
+      const m = key(c).match(HEADER_UNIT);
+      if (m && key(c).length > m[0].length) units.set(i, m[1].replace(/元$/, ''));
+    });
+    if (units.size) out.set(row, units);
+  }
+  return out;
+}
+
 /** The role of an amount column header, or null; year columns count only for the report year. */
 function amountRole(doc: KDocument, k: string): Role | null {
   const v = statementVocab();
+  k = bareHeader(k);
   const y = yearColumnOf(k);
   if (y) {
     const fy = doc.data.fiscalYear;
@@ -117,6 +137,8 @@ interface Ctx {
   money: Money;
   /** a money cell was skipped for want of a unit */
   unitMissing: TableCell | null;
+  /** header row → column → the unit its header cell states */
+  colUnits: Map<TableCell[], Map<number, string>>;
 }
 
 function pathFor(ctx: Ctx, target: string, role: Role): string | null {
@@ -129,12 +151,29 @@ function put(ctx: Ctx, target: string, role: Role, cell: TableCell | undefined, 
   if (!cell || isEmpty(cell)) return;
   const path = pathFor(ctx, target, role);
   if (!path) return;
-  const v = ctx.money(cell.text, ctx.unit);
+  // a column whose header states its own unit (金额（元）) is read in it; one that contradicts the table's unit line
+  // (单位：万元 over 金额（元）) is not read
+  const own = columnUnit(ctx, cell);
+  if (own !== null && ctx.r.tableUnit !== null && own !== ctx.r.tableUnit) return;
+  const v = ctx.money(cell.text, own ?? ctx.unit);
   if (v) {
     ctx.offer(path, v, cell, rule);
     return;
   }
   if (ctx.unit === null && ctx.money(cell.text, '')) ctx.unitMissing ??= cell;
+}
+
+/** The unit the header of `cell`'s column states, or null (the header row of the same width above the cell's row). */
+function columnUnit(ctx: Ctx, cell: TableCell): string | null {
+  const rows = ctx.r.table.rows;
+  const ri = rows.findIndex((r) => r.includes(cell));
+  if (ri < 0) return null;
+  const ci = rows[ri].indexOf(cell);
+  for (let k = ri - 1; k >= 0; k--) {
+    const u = ctx.colUnits.get(rows[k]);
+    if (u && rows[k].length === rows[ri].length && u.has(ci)) return u.get(ci)!;
+  }
+  return null;
 }
 
 /** The data row's cell under header column `col`: same width, or a row whose merged label cell is written once
@@ -219,7 +258,7 @@ function categoryColumns(ctx: Ctx, kind: Kind): void {
   for (const header of rows.slice(0, ti)) {
     header.forEach((c, i) => {
       if (repeatsLeft(header, i) || (header[i + 1] && repeatsLeft(header, i + 1))) return;
-      const t = v.spendingColumns.find((s) => s.re.test(key(c)))?.target;
+      const t = v.spendingColumns.find((s) => s.re.test(bareHeader(key(c))))?.target;
       const seen = cols.get(t ?? '') ?? [];
       if (t && !seen.some((x) => x.col === i)) cols.set(t, [...seen, { col: i, header }]);
     });
@@ -345,7 +384,7 @@ export function statementFacts(doc: KDocument, readings: TableReading[], offer: 
           break;
         }
       }
-    const ctx: Ctx = { doc, r, mode, unit, offer, money, unitMissing: null };
+    const ctx: Ctx = { doc, r, mode, unit, offer, money, unitMissing: null, colUnits: columnUnits(r.table.rows) };
     if (kind === 'summary') summary(ctx);
     else if (kind === 'three_public') threePublic(ctx);
     else {
