@@ -248,7 +248,8 @@ function extractDate(doc: KDocument): void {
     const found = rule.line ? lineMatches(doc, rule.regex) : [...matches(doc, rule.regex, undefined, true)];
     for (const m of found) {
       const g = m.m.groups!;
-      const y = /^\d{4}$/.test(g.y) ? Number(g.y) : parseChineseInteger(g.y)!;
+      // (二○二四, 二O二四: the zero as a circle or a letter)
+      const y = /^\d{4}$/.test(g.y) ? Number(g.y) : parseChineseInteger(g.y.replace(/[○O]/g, '〇'))!;
       const mo = num(g.m);
       const d = num(g.d);
       // a real calendar day (2023-4-31 is none)
