@@ -100,7 +100,7 @@ export function extractMeta(doc: KDocument): void {
 
 function extractYear(doc: KDocument, titleSpan: Span | null): void {
   const f = meta();
-  const toYear = (s: string) => (/^\d{4}$/.test(s) ? Number(s) : parseChineseInteger(s));
+  const toYear = (s: string) => (/^\d{4}$/.test(s) ? Number(s) : parseChineseInteger(s.replace(/[○O]/g, '〇')));
   let titleYear: number | null = null;
   if (titleSpan) {
     for (const m of matches(doc, f.year_title.regex, titleSpan)) {
