@@ -10,7 +10,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; form_fields?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; unit_named_before: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; part_level: string; classified_item: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; unit_named_before: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -197,7 +197,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         // a bare 完成率 speaks of spending only in a sentence about money (not 换届工作…完成率100%)
         // a project report is about its one project: an unowned 实际支出 or 执行率 is the project's
         // (本单位2023年实际支出312.6万元: the unit named right before it keeps it the unit's)
-        if (p.subject === 'inherit' && !key && doc.reportKind === 'project_self_eval') key = namesUnit(doc, f, match) ? 'total' : 'project';
+        if (p.subject === 'inherit' && !key && doc.reportKind === 'project_self_eval') {
+          // (县财政局全年实际支出X | 市科协全年实际支出X: another body named right before it: nobody's we keep)
+          if (!namesUnit(doc, f, match) && compile(f.other_body_before, '').test(doc.norm.slice(Math.max(sentenceAt(doc, match.span.start).start, match.span.start - 12), match.span.start))) continue;
+          key = namesUnit(doc, f, match) ? 'total' : 'project';
+        }
         // 全年预算数为150万元，全年执行数为148万元: an unowned 执行数 next to the unit's own budget is the total's
         // (not after another item's figure: 部门预算安排190万元，其中科普活动经费20万元，实际支出18万元)
         if (p.subject === 'inherit' && !key && aspect === 'actual' && afterUnitBudget(sentenceBefore(doc, match.span.start))) key = 'total';
@@ -395,7 +399,10 @@ const UNIT_NAMED = /整体/;
 /** In a project report: the figure names the unit's whole spending (部门整体支出X) or the unit right before it, in its phrase
  *  (本单位2023年实际支出X, 本部门全年实际支出X; see `unit_named_before`): it stays the unit's, not the project's. */
 function namesUnit(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArray; span: Span }): boolean {
-  return UNIT_NAMED.test(match.m[0]) || compile(f.unit_named_before, '').test(doc.norm.slice(Math.max(sentenceAt(doc, match.span.start).start, match.span.start - 12), match.span.start));
+  const before = doc.norm.slice(Math.max(sentenceAt(doc, match.span.start).start, match.span.start - 12), match.span.start);
+  if (UNIT_NAMED.test(match.m[0]) || compile(f.unit_named_before, '').test(before)) return true;
+  const unit = unitLevel(doc);
+  return unit.level !== '' && compile(financeSource(f.unit_named_before_level, unit), '').test(before);
 }
 const INITIAL_BUDGET = '/finance/spendingTotal/initialBudget';
 const BUDGET = '/finance/spendingTotal/budget';
