@@ -199,7 +199,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         // (本单位2023年实际支出312.6万元: the unit named right before it keeps it the unit's)
         if (p.subject === 'inherit' && !key && doc.reportKind === 'project_self_eval') {
           // (县财政局全年实际支出X | 市科协全年实际支出X: another body named right before it: nobody's we keep)
-          if (!namesUnit(doc, f, match) && compile(f.other_body_before, '').test(doc.norm.slice(Math.max(sentenceAt(doc, match.span.start).start, match.span.start - 12), match.span.start))) continue;
+          if (otherBodyBefore(doc, f, match)) continue;
           key = namesUnit(doc, f, match) ? 'total' : 'project';
         }
         // 全年预算数为150万元，全年执行数为148万元: an unowned 执行数 next to the unit's own budget is the total's
@@ -262,6 +262,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       if (doc.reportKind === 'project_self_eval' && typeof path === 'string' && !namesUnit(doc, f, match)) path = path.replace(/^\/finance\/spendingTotal\/(budget|actual|executionRate)$/, '/finance/project/$1');
       // (in another report) 科普e站建设项目：年初预算数为X，全年实际支出Y — after a label naming an item, unit-wide figures are the item's
       if (typeof path === 'string' && /^\/finance\/spendingTotal\//.test(path) && namedOwner(f, sentenceBefore(doc, match.span.start), doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.end))) continue;
+      // 市科协机关2023年度支出合计X in a 科技馆's report: another body named right before a unit-wide figure
+      if (typeof path === 'string' && (UNIT_TOTALS.test(path) || /^\/finance\/spendingTotal\//.test(path)) && otherBodyBefore(doc, f, match)) {
+        claimed.push(amountSpan);
+        continue;
+      }
       // 科普活动（项）。年初预算为X，支出决算为Y: unit-wide words naming no subject after a line item of the classification are its
       if (typeof path === 'string' && /^\/finance\/spendingTotal\//.test(path) && (p.unowned || p.subject === 'inherit') && classifiedItem(doc, f, match.span.start)) {
         claimed.push(amountSpan);
@@ -406,6 +411,10 @@ function namesUnit(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArray; 
   if (UNIT_NAMED.test(match.m[0]) || compile(f.unit_named_before, '').test(before)) return true;
   const unit = unitLevel(doc);
   return unit.level !== '' && compile(financeSource(f.unit_named_before_level, unit), '').test(before);
+}
+/** True when another body (not the unit) is named right before the match in its sentence (see `other_body_before`). */
+function otherBodyBefore(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArray; span: Span }): boolean {
+  return !namesUnit(doc, f, match) && compile(f.other_body_before, '').test(doc.norm.slice(Math.max(sentenceAt(doc, match.span.start).start, match.span.start - 12), match.span.start));
 }
 const INITIAL_BUDGET = '/finance/spendingTotal/initialBudget';
 const BUDGET = '/finance/spendingTotal/budget';
