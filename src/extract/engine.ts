@@ -42,8 +42,8 @@ export function* matches(doc: KDocument, regex: string, within?: Span, inTables 
       ? anchored(text, compile(regex, 'yd'), find, anchor!.before, from)
       : anchor!.before < Infinity
         ? jumping(text, compile(regex, 'gd'), find, (at) => at - anchor!.before, from)
-        : anchor!.oneLine
-          ? jumping(text, compile(regex, 'gd'), find, (at) => (at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1), from)
+        : anchor!.oneLine && !/\\[1-9]/.test(regex)
+          ? lineWise(text, compile(`[^\\n]*?(?<${AT}>${regex})`, 'yd'), find, from)
           : scan(text, compile(regex, 'gd'), from);
   for (let m = next(); m; m = next()) {
     const span = { start: m.index, end: m.index + m[0].length };
@@ -145,6 +145,44 @@ function jumping(text: string, re: RegExp, find: (from: number) => number, earli
     if (m) from = m.index + m[0].length;
     return m;
   };
+}
+
+const AT = 'kepuAt';
+
+/**
+ * The same matches for a pattern that cannot span a line (but may start anywhere before its literal): a match holding
+ * the next literal starts on that literal's line, so only the lines holding one are tried, each from its start (or
+ * `from`) by the pattern behind a lazy run of the line's characters, anchored there: a line without a match costs its
+ * own length, not a scan on to the next match. `re` is that wrapped pattern (its group AT is the match), sticky.
+ */
+function lineWise(text: string, re: RegExp, find: (from: number) => number, from: number): () => RegExpExecArray | null {
+  return () => {
+    for (let at = find(from); at >= 0; at = find(from)) {
+      re.lastIndex = Math.max(from, at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1);
+      const m = re.exec(text);
+      if (m) {
+        const [start, end] = m.indices!.groups![AT];
+        from = end; // never empty: it holds a literal
+        return unwrap(m, text, start, end);
+      }
+      const eol = text.indexOf('\n', at);
+      if (eol < 0) return null;
+      from = eol + 1;
+    }
+    return null;
+  };
+}
+
+/** A wrapped match (lineWise) as the pattern's own: its text, index and groups without the wrapper's. */
+function unwrap(m: RegExpExecArray, text: string, start: number, end: number): RegExpExecArray {
+  m.splice(1, 1);
+  m[0] = text.slice(start, end);
+  m.index = start;
+  delete m.groups![AT];
+  m.indices!.splice(1, 1);
+  m.indices![0] = [start, end];
+  delete m.indices!.groups![AT];
+  return m;
 }
 
 const anchors = new Map<string, (AnchorSet & { oneLine: boolean }) | null>();

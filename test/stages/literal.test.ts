@@ -92,7 +92,9 @@ describe('literalAnchor: how far before its literal a match can start', () => {
     const regexes: string[] = [];
     const collect = (v: unknown): void => {
       if (Array.isArray(v)) v.forEach(collect);
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (k === 'regex' && typeof x === 'string' ? regexes.push(x) : collect(x));
+      else if (v && typeof v === 'object') for (const x of Object.values(v)) collect(x);
+      // every string that reads as a pattern: a field's regex, and a family's named patterns (projects.yaml name …)
+      else if (typeof v === 'string' && /[()[\]|\\]/.test(v)) regexes.push(v);
     };
     for (const f of readdirSync('patterns').filter((n) => n.endsWith('.yaml'))) {
       const data = parse(readFileSync(`patterns/${f}`, 'utf8')) as Record<string, unknown>;
@@ -122,9 +124,9 @@ describe('literalAnchor: how far before its literal a match can start', () => {
       const { doc } = extractText(text);
       doc.excluded = [];
       for (const r of regexes) {
-        const re = new RegExp(expand(r), 'g');
-        const want = [...doc.norm.matchAll(re)].filter((m) => m[0].length).map((m) => [m.index, m[0]]);
-        expect([...matches(doc, r)].map((m) => [m.span.start, m.m[0]]), `${f}: ${r}`).toEqual(want);
+        const re = new RegExp(expand(r), 'gd');
+        const want = [...doc.norm.matchAll(re)].filter((m) => m[0].length).map((m) => [m.index, m[0], { ...m.indices!.groups }]);
+        expect([...matches(doc, r)].map((m) => [m.span.start, m.m[0], { ...m.m.indices!.groups }]), `${f}: ${r}`).toEqual(want);
       }
     }
   });
