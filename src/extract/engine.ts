@@ -42,8 +42,8 @@ export function* matches(doc: KDocument, regex: string, within?: Span, inTables 
       ? anchored(text, compile(regex, 'yd'), find, anchor!.before, from)
       : anchor!.before < Infinity
         ? jumping(text, compile(regex, 'gd'), find, (at) => at - anchor!.before, from)
-        : anchor!.oneLine && !/\\[1-9]/.test(regex)
-          ? lineWise(text, compile(`[^\\n]*?(?<${AT}>${regex})`, 'yd'), find, from)
+        : anchor!.lineWise
+          ? lineWise(text, compile(anchor!.lineWise, 'yd'), find, from)
           : scan(text, compile(regex, 'gd'), from);
   for (let m = next(); m; m = next()) {
     const span = { start: m.index, end: m.index + m[0].length };
@@ -185,17 +185,21 @@ function unwrap(m: RegExpExecArray, text: string, start: number, end: number): R
   return m;
 }
 
-const anchors = new Map<string, (AnchorSet & { oneLine: boolean }) | null>();
+type Anchor = AnchorSet & { lineWise: string | null };
+const anchors = new Map<string, Anchor | null>();
 
-/** The literals one of which every match contains, how far before it a match can start, and whether a match can
- *  span lines (see literal.ts), once per pattern (before Infinity and spanning lines: the text is scanned, when it
- *  holds a literal at all). */
-function anchorOf(regex: string): (AnchorSet & { oneLine: boolean }) | null {
+/** The literals one of which every match contains and how far before it a match can start (see literal.ts), once per
+ *  pattern, with the source lineWise tries when a match can start anywhere on its line but cannot span lines (before
+ *  Infinity and spanning lines: the text is scanned, when it holds a literal at all). */
+function anchorOf(regex: string): Anchor | null {
   let a = anchors.get(regex);
   if (a === undefined) {
     const src = expand(regex);
     const set = anchorSet(src);
-    anchors.set(regex, (a = set && { ...set, oneLine: singleLine(src) }));
+    const oneLine = singleLine(src);
+    // the wrapped source made once: compile finds it by the same string object (a new one would be hashed again)
+    const lineWise = set && set.before === Infinity && oneLine && !/\\[1-9]/.test(src) ? `[^\\n]*?(?<${AT}>${regex})` : null;
+    anchors.set(regex, (a = set && { ...set, lineWise }));
   }
   return a;
 }
