@@ -5,6 +5,7 @@
 // native crash or heap exhaustion takes down one document, not the batch.
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { OCR_SECONDS_PER_PAGE, type TaskInput, type TaskOutput } from './common.js';
 
@@ -33,8 +34,16 @@ export function workloadOf(files: string[]): WorkloadKind {
  */
 export const INLINE_BUDGET = 460;
 
-export function workerFlags(kind: WorkloadKind): string[] {
-  return [`--max-old-space-size=${WORKER_HEAP_MB}`, `--max-semi-space-size=${YOUNG_MB[kind]}`, `--max-inlined-bytecode-size-cumulative=${INLINE_BUDGET}`];
+/**
+ * With a worker on every core, a text worker runs V8 on its own thread alone (--single-threaded: no concurrent
+ * compiler or GC threads). Those threads only help when a core is idle; with none, they contend with the other
+ * workers and cost their synchronisation on top. Measured here, 2,000 texts on 2 workers, in turn: 232–257 →
+ * 257–296 docs/s, 14.7–16.3 → 13.0–14.8 worker CPU-s, ≈ 20 MB less RSS (docs/benchmark.md). PDF, Word and OCR
+ * workers keep their threads (pdf.js and tesseract's wasm compile on them).
+ */
+export function workerFlags(kind: WorkloadKind, everyCoreBusy = false): string[] {
+  const flags = [`--max-old-space-size=${WORKER_HEAP_MB}`, `--max-semi-space-size=${YOUNG_MB[kind]}`, `--max-inlined-bytecode-size-cumulative=${INLINE_BUDGET}`];
+  return kind === 'text' && everyCoreBusy ? [...flags, '--single-threaded'] : flags;
 }
 
 export type ToWorker = { id: number; input: TaskInput };
@@ -217,7 +226,7 @@ function processExecutor(file: string, opts: { jobs: number; timeoutSec: number;
     if (w) w(s);
     else idle.push(s);
   };
-  const flags = workerFlags(opts.workload ?? 'text');
+  const flags = workerFlags(opts.workload ?? 'text', opts.jobs >= availableParallelism());
   const slots = Array.from({ length: opts.jobs }, () => new Slot(file, flags, release));
   // one entry per task a slot may take: every slot gets its first before any gets its second
   for (let k = 0; k < TASKS_PER_WORKER; k++) idle.push(...slots);

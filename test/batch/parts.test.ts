@@ -173,4 +173,10 @@ describe('worker settings by workload', () => {
     expect(workerFlags('text').some((f) => f.startsWith('--max-old-space-size='))).toBe(true);
     for (const kind of ['text', 'documents'] as const) expect(workerFlags(kind)).toContain('--max-inlined-bytecode-size-cumulative=460');
   });
+  it('text workers drop V8\'s helper threads only when every core has a worker; PDF/Word workers keep them', () => {
+    expect(workerFlags('text', true)).toContain('--single-threaded');
+    expect(workerFlags('text', false)).not.toContain('--single-threaded');
+    expect(workerFlags('text')).not.toContain('--single-threaded');
+    expect(workerFlags('documents', true)).not.toContain('--single-threaded');
+  });
 });
