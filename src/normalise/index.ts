@@ -1,6 +1,7 @@
 // Stage 2 — normalise: the matching copy (norm) and the value copy (display), both offset-preserving.
 import type { KDocument } from '../document.js';
 import { foldForDisplay, foldForMatch, foldRadicals, simplifyDocument } from './fold.js';
+import { foldSentenceDots } from './dots.js';
 
 // Markup left behind by converters (pandoc bookmarks, markdown bold): blanked, same length.
 const ARTIFACTS = /\[bookmark: [^\]\n]*\]|\*\*/g;
@@ -11,7 +12,7 @@ export function normalise(doc: KDocument): void {
   const radicals = foldRadicals(doc.text);
   const simp = blank(simplifyDocument(radicals.text));
   doc.display = foldForDisplay(simp);
-  doc.norm = foldForMatch(simp);
+  doc.norm = foldSentenceDots(foldForMatch(simp));
   if (doc.norm.length !== doc.text.length || doc.display.length !== doc.text.length) {
     throw new Error('normalise: offsets not preserved'); // a bug, never data-dependent
   }

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { cleanValue, foldForMatch, foldRadicals, simplify, simplifyDocument, simplifyWhole } from '../../src/normalise/fold.js';
 import { halfUlp, parseChineseInteger, toCount, toRate, toYuan } from '../../src/normalise/numbers.js';
 import { extractText } from '../../src/pipeline.js';
+import { foldSentenceDots } from '../../src/normalise/dots.js';
 
 describe('normalise: length-preserving folds', () => {
   it('folds full-width digits and punctuation but keeps the Chinese comma', () => {
@@ -112,5 +113,27 @@ describe('numbers: decimal-safe values', () => {
   it('rejects what is not a number', () => {
     expect(toYuan('abc', '万元')).toBeNull();
     expect(toYuan('12', '美元')).toBeNull();
+  });
+});
+
+describe('sentence-ending half-width full stops (normalise/dots.ts)', () => {
+  it('folds a full stop that ends a sentence to 。 in the matching copy, same length', () => {
+    const cases: [string, string][] = [
+      ['项目支出44.30万元.全年实际支出150万元.', '项目支出44.30万元。全年实际支出150万元.'],
+      ['开展活动12场. 惠及群众', '开展活动12场。 惠及群众'],
+      ['完成率100%.全年', '完成率100%。全年'],
+      ['截至2023.12.31.全年支出', '截至2023.12.31。全年支出'],
+      ['经费（含结转）.全年', '经费（含结转）。全年'],
+    ];
+    for (const [input, want] of cases) expect(foldSentenceDots(input)).toBe(want);
+  });
+  it('leaves decimals, dates, list markers, section numbers, abbreviations and leader dots alone', () => {
+    for (const s of ['支出44.30万元', '2023.12.31', '1.开展科普活动', '\n二.主要工作', '（2）.项目情况', '3.2 项目支出', 'No.科协', '目录......第一部分', '一、概况.'])
+      expect(foldSentenceDots(s)).toBe(s);
+  });
+  it('a report with such stops: the figure after one opens its own sentence (finance reads it)', () => {
+    const { record } = extractText('2023年度某县科学技术协会部门整体支出绩效自评报告\n2023年项目支出44.30万元.全年实际支出150万元.');
+    expect(record.finance.project.actual).toBe(443000);
+    expect(record.finance.spendingTotal.actual).toBe(1500000);
   });
 });
