@@ -7,7 +7,7 @@ import { spanAt } from '../document.js';
 
 type Aspect = 'budget' | 'actual' | 'rate' | 'initial';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
-interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; form_fields?: boolean }
+interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; form_fields?: boolean; own_name?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
 interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; unit_named_before: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
@@ -107,6 +107,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       const g = match.m.groups ?? {};
       const amountSpan = match.group('amount') ?? match.group('pct');
       if (!amountSpan || overlaps(amountSpan)) continue;
+      if (p.own_name && !titleHolds(doc, match.group('own'))) continue;
       if (compile(f.per_unit, '').test(doc.norm.slice(Math.max(0, match.span.start - 4), match.span.start))) continue;
       // 本年支出合计⏎149.83万元: a label and an amount on consecutive lines, unless the lines are flattened columns
       if (doc.norm.slice(match.span.start, amountSpan.start).includes('\n') && columnsFlattened(doc, f.split_pair, match.span.start, amountSpan)) {
@@ -554,6 +555,13 @@ function museumBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
   let end = -1;
   for (const m of before.matchAll(compile(f.museum_figure, 'g'))) end = m.index! + m[0].length;
   return end >= 0 && !compile(f.unit_again, '').test(before.slice(end));
+}
+
+/** Does the report's title hold the name at `span` (科普专项经费 in …科普专项经费绩效自评报告: the report's own project)? */
+function titleHolds(doc: KDocument, span: Span | null): boolean {
+  const title = doc.facts.find((x) => x.path === '/meta/title');
+  if (!span || !title) return false;
+  return doc.norm.slice(title.span.start, title.span.end).includes(doc.norm.slice(span.start, span.end));
 }
 
 function sentenceBefore(doc: KDocument, at: number): string {
