@@ -319,20 +319,25 @@ function roundedRestatements(doc: KDocument): void {
   }
 }
 
-/** 部门预算资金合计856.32万元…。全年追加预算46.50万元，调整后全年预算数为902.82万元: a unit budget stated after a mid-year change
- *  (adjusted_budget) makes the different unit budget stated before it, in its sentence or the one before, the initial one. */
+/** 部门预算资金合计856.32万元…。全年追加预算46.50万元，调整后全年预算数为902.82万元: a budget stated after a mid-year change
+ *  (adjusted_budget) makes the different budget of the same owner stated before it, in its sentence or the one before,
+ *  the initial one: the unit's initialBudget; a project report's project has no such field, so its earlier figure is
+ *  dropped (安排专项资金30万元，年中追加5万元，调整后预算35万元: the budget is 35). */
 function adjustedBudgets(doc: KDocument, f: FinanceFile): void {
-  const budgets = doc.facts.filter((x) => x.path === BUDGET);
-  for (const b of budgets) {
-    // (the words may stand right before the evidence: 调整后全年预算数为X is read from 预算数)
-    if (!compile(f.adjusted_budget, '').test(doc.norm.slice(Math.max(0, b.span.start - 6), b.span.end))) continue;
-    const s = sentenceAt(doc, b.span.start).start;
-    const line = doc.norm.lastIndexOf('\n', s - 1) + 1;
-    const from = Math.max(line, doc.norm.lastIndexOf('。', doc.norm.lastIndexOf('。', s - 2) - 1) + 1);
-    for (const a of budgets) {
-      if (a === b || a.path !== BUDGET || a.span.start < from || a.span.start >= b.span.start || a.value === b.value) continue;
-      if (!compile(f.mid_year_change, '').test(doc.norm.slice(a.span.end, b.span.start))) continue;
-      a.path = INITIAL_BUDGET;
+  for (const [path, initial] of [[BUDGET, INITIAL_BUDGET], [PROJECT_BUDGET, null]] as const) {
+    const budgets = doc.facts.filter((x) => x.path === path);
+    for (const b of budgets) {
+      // (the words may stand right before the evidence: 调整后全年预算数为X is read from 预算数)
+      if (!compile(f.adjusted_budget, '').test(doc.norm.slice(Math.max(0, b.span.start - 6), b.span.end))) continue;
+      const s = sentenceAt(doc, b.span.start).start;
+      const line = doc.norm.lastIndexOf('\n', s - 1) + 1;
+      const from = Math.max(line, doc.norm.lastIndexOf('。', doc.norm.lastIndexOf('。', s - 2) - 1) + 1);
+      for (const a of budgets) {
+        if (a === b || a.path !== path || a.span.start < from || a.span.start >= b.span.start || a.value === b.value) continue;
+        if (!compile(f.mid_year_change, '').test(doc.norm.slice(a.span.end, b.span.start))) continue;
+        if (initial) a.path = initial;
+        else if (doc.facts.includes(a)) doc.facts.splice(doc.facts.indexOf(a), 1);
+      }
     }
   }
 }
@@ -419,6 +424,7 @@ function otherBodyBefore(doc: KDocument, f: FinanceFile, match: { m: RegExpExecA
 }
 const INITIAL_BUDGET = '/finance/spendingTotal/initialBudget';
 const BUDGET = '/finance/spendingTotal/budget';
+const PROJECT_BUDGET = '/finance/project/budget';
 const UNIT_TOTALS = /^\/finance\/(?:incomeGrandTotal|spendingGrandTotal|incomeTotal|spendingTotal\/actual)$/;
 
 /** In a budget disclosure: the plan-side path for `path`, or null when the field has none. */
