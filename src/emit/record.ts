@@ -60,11 +60,17 @@ export function evidenceFor(doc: KDocument, span: Span, rule: string): Evidence 
   return ev;
 }
 
-/** Warnings are the messages whose rule id is a bare warning code (sum_mismatch_basic); ids with a stage prefix (structure.toc, read:ocr) are informational. */
+/** Warnings are the messages whose rule id is a bare warning code (sum_mismatch_basic); ids with a stage prefix (structure.toc, read:ocr) are informational.
+ *  A record's warning has no place, so messages that say the same (one per cell of a row) are one warning. */
 function warnings(doc: KDocument): KepuRecord['warnings'] {
+  const seen = new Set<string>();
   return doc.messages
     .filter((m) => /^[a-z_]+$/.test(m.ruleId))
-    .map((m) => ({ code: m.ruleId, message: m.reason, paths: m.paths ?? [] }));
+    .map((m) => ({ code: m.ruleId, message: m.reason, paths: m.paths ?? [] }))
+    .filter((w) => {
+      const key = JSON.stringify(w);
+      return !seen.has(key) && !!seen.add(key);
+    });
 }
 
 export function emit(doc: KDocument): KepuRecord {

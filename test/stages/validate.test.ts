@@ -45,3 +45,13 @@ describe('validate: consistency warnings', () => {
     expect(record.meta.title).toBeNull();
   });
 });
+
+describe('record warnings', () => {
+  it('messages that say the same thing (one per cell of a row) are one warning; different ones all stay', () => {
+    const text = '2023年度部门整体支出绩效自评基础数据表\n填报单位：某县科学技术协会\n经费控制情况\t2022年决算数\t2023年预算数\t2023年决算数\n三公经费\t1.85\t2.00\t1.62\n公用经费\t12.30\t13.00\t12.88\n';
+    const { record } = extractText(text);
+    const unitless = record.warnings.filter((w) => w.code === 'table_unit_unknown');
+    expect(unitless.length).toBe(2); // one per row (三公经费, 公用经费), not one per cell
+    expect(new Set(unitless.map((w) => w.message)).size).toBe(2);
+  });
+});
