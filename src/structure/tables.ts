@@ -41,6 +41,25 @@ const hasInnerTab = (l: Line) => l.text.replace(/^\t/, '').includes('\t');
 /** Lines that end a table even when another tab block follows: signatures, notes, captions. */
 const TABLE_BREAK = /^\s*(填表人|填报人|填报日期|联系电话|单位负责人|说明\s*[:：]|注\s*[:：]|附件)/;
 const MAX_CONTINUATION = 30;
+/**
+ * A line that states the unit of the table's figures and nothing else (`单位：万元`, `（金额单位：元）`, `注：本表金额单位为万元`,
+ * `注：单位：元。`): the table's unit, written under it as well as over it.
+ */
+const UNIT_LINE = /^[（(]?(?:注\s*[:：]\s*)?(?:\d[.．、]\s*)?(?:本表)?(?:金额|数据)?单位\s*(?:[:：]|为)\s*(?:人民币)?(万元|元|千元|亿元)\s*[）)]?[。.；;]?$/;
+
+/**
+ * A row line whose last cell is closed (empty, or a bare figure: `总分⇥100⇥96`, `…⇥10⇥10⇥`) and a line after it that is a
+ * sentence (a clause's or a sentence's punctuation; not a figure's unit broken off, `96⏎分`): the prose after the
+ * table, not a cell's continuation. A wrapped text cell (`…⇥个别活动因天气⏎延期举办。`) goes on in the next line.
+ */
+function proseAfterRow(row: Line, l: Line): boolean {
+  if (!hasInnerTab(row)) return false;
+  const lastCell = row.text.slice(row.text.lastIndexOf('\t') + 1).trim();
+  if (lastCell !== '' && !BARE_FIGURE.test(lastCell)) return false;
+  const t = l.text.trim();
+  return !UNIT_START.test(t) && /[。；;！？!?]$|[，,；;。].*[\u4e00-\u9fa5]/.test(t);
+}
+const BARE_FIGURE = /^[≥≤<>]?\d+(?:\.\d+)?(?:%|分)?$/;
 
 /**
  * A heading of the report's top ranks (第一部分, 一、, （一）; patterns/headings.yaml) opens the prose again: a table's last row
@@ -100,7 +119,7 @@ function tabBlocks(lines: Line[]): { from: number; to: number }[] {
           if (++blankRun > 3) ok = false;
         } else {
           blankRun = 0;
-          if (!isContinuation(lines[k], caption, hasInnerTab(lines[last]))) ok = false;
+          if (!isContinuation(lines[k], caption, hasInnerTab(lines[last])) || (k === last + 1 && proseAfterRow(lines[last], lines[k]))) ok = false;
         }
         if (!ok) break;
         k++;
@@ -110,9 +129,10 @@ function tabBlocks(lines: Line[]): { from: number; to: number }[] {
         j = k + 1;
         continue;
       }
-      // trailing lines glued to the last cell (no blank line in between) still belong to it
+      // trailing lines glued to the last cell (no blank line in between) still belong to it; a unit statement
+      // (`单位：万元` under the table) and a sentence after a row whose last cell is closed are the text after it
       let t = j;
-      while (t < lines.length && !isBlank(lines[t]) && isContinuation(lines[t], caption)) last = t++;
+      while (t < lines.length && !isBlank(lines[t]) && isContinuation(lines[t], caption) && !UNIT_LINE.test(lines[t].text.trim()) && !(t === last + 1 && proseAfterRow(lines[last], lines[t]))) last = t++;
       break;
     }
     blocks.push({ from, to: last });
@@ -402,6 +422,32 @@ const UNIT_AT_END = /[（(]?(金额)?单位[:：][^）)]*[）)]?$|[（(](万元|
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
+/**
+ * The unit stated on the line under a table (`单位：万元`, `注：本表金额单位为元`; at most one blank line between), when no
+ * table starts within three lines after it: that line is then the next table's, stated over it.
+ */
+export function unitAfter(text: string, lines: Line[], end: number, nextStart: number): string | undefined {
+  let i = lines.findIndex((l) => l.end >= end);
+  if (i < 0) return undefined;
+  let blanks = 0;
+  for (i++; i < lines.length && lines[i].start < nextStart; i++) {
+    const t = text.slice(lines[i].start, lines[i].end).trim();
+    if (!t) {
+      if (++blanks > 1) return undefined;
+      continue;
+    }
+    const m = t.match(UNIT_LINE);
+    if (!m) return undefined;
+    let seen = 0;
+    for (let k = i + 1; k < lines.length && seen < 3; k++) {
+      if (lines[k].start >= nextStart) return undefined;
+      if (text.slice(lines[k].start, lines[k].end).trim()) seen++;
+    }
+    return `单位：${m[1]}`;
+  }
+  return undefined;
+}
+
 /** Structure stage: fills doc.tables (Word tables kept, text tables added) and excludes their regions. */
 export function findTables(doc: KDocument): void {
   const v = tableVocab();
@@ -436,8 +482,10 @@ export function findTables(doc: KDocument): void {
       }
   const all = [...given, ...found].filter((t) => !inCopy(t)).sort((a, b) => a.start - b.start);
   const display = doc.display?.length === doc.text.length ? doc.display : doc.text;
-  for (const t of all as UnitTable[]) {
-    const { caption, unit } = captionBefore(display, lines, t.start);
+  for (let ti = 0; ti < all.length; ti++) {
+    const t = all[ti] as UnitTable;
+    const { caption, unit: above } = captionBefore(display, lines, t.start);
+    const unit = above ?? unitAfter(norm, lines, t.end, all[ti + 1]?.start ?? Infinity);
     // the reader's caption is the paragraph above the table, which may be a unit line or a note
     const readerCaption = t.caption?.replace(/[\s\u3000]+/g, '').replace(v.captionStrip, '');
     t.caption = caption ?? readerCaption;
