@@ -161,6 +161,7 @@ export function readTable(t: Table): TableReading {
     const ic = columnsOf(row, (k) => v.indicatorColumns.find((c) => c.re.test(k))?.field ?? null);
     if (ic.has('level3') && (ic.has('target') || ic.has('actual'))) {
       section = 'indicators';
+      levelColumn(t, ri, row, ic);
       indCols = ic;
       indWidth = row.length;
       prevL1 = prevL2 = null;
@@ -327,6 +328,36 @@ export function readTable(t: Table): TableReading {
     }
   }
   return r;
+}
+
+/**
+ * A header naming the level column by a word that says no level (`绩效指标⇥指标内容⇥目标值⇥实际值⇥权重⇥得分`, `指标类型`
+ * over 产出指标/效益指标): with no other level column, the column is level1 when the rows below it name first-level kinds
+ * only (产出指标, 效益指标; 成本指标 and 满意度指标 are both), level2 when one names a second-level kind (数量指标); nothing
+ * else (a column of other words stays unread). Changes `ic` in place.
+ */
+function levelColumn(t: Table, ri: number, row: TableCell[], ic: Map<string, number>): void {
+  const v = tableVocab();
+  if (ic.has('level1') && ic.has('level2')) return;
+  const l3 = ic.get('level3')!;
+  const anyRe = v.indicatorLevelColumn;
+  let col = ic.has('level1') ? -1 : ic.get('level2') ?? -1;
+  if (col < 0 && !ic.has('level1')) col = row.findIndex((c, i) => i < l3 && !repeatsLeft(row, i) && anyRe !== null && anyRe.test(key(c)));
+  if (col < 0 || col >= l3) return;
+  let first = 0;
+  let second = 0;
+  for (let rj = ri + 1; rj < t.rows.length && rj <= ri + 40; rj++) {
+    const k = levelLabel(t.rows[rj][col]?.text ?? '');
+    if (!k) continue;
+    if (v.totalRow.test(k)) break;
+    const in1 = v.level1Words.includes(k);
+    const in2 = v.level2Words.includes(k);
+    if (in1 && !in2) first++;
+    else if (in2 && !in1) second++;
+  }
+  const level: 'level1' | 'level2' | null = second ? 'level2' : first ? 'level1' : ic.get('level2') === col ? 'level2' : null;
+  if (ic.get('level2') === col && level !== 'level2') ic.delete('level2');
+  if (level) ic.set(level, col);
 }
 
 /**

@@ -17,6 +17,7 @@ interface RawVocab {
   goal_columns_achieved_value?: string;
   indicator_columns: { field: string; regex: string }[];
   indicator_columns_more?: { field: string; regex: string }[];
+  indicator_level_column?: string;
   total_row: string;
   total_grade: { label: string; value: string };
   level1_words: string[];
@@ -73,6 +74,8 @@ export interface TableVocab {
   unitHeader: RegExp;
   goalColumns: Record<'target' | 'achieved', RegExp>;
   indicatorColumns: { field: string; re: RegExp }[];
+  /** a header word naming a level column without saying which level (绩效指标): read by its rows' words */
+  indicatorLevelColumn: RegExp | null;
   totalRow: RegExp;
   totalGrade: { label: RegExp; value: RegExp };
   level1Words: string[];
@@ -113,6 +116,7 @@ export function tableVocab(): TableVocab {
       achieved: re([raw.goal_columns.achieved, raw.goal_columns_more?.achieved, raw.goal_columns_achieved_value].filter(Boolean).join('|')),
     },
     indicatorColumns: [...raw.indicator_columns, ...(raw.indicator_columns_more ?? [])].map((c) => ({ field: c.field, re: re(c.regex) })),
+    indicatorLevelColumn: raw.indicator_level_column ? re(raw.indicator_level_column) : null,
     totalRow: re(raw.total_row),
     totalGrade: { label: re(raw.total_grade.label), value: re(raw.total_grade.value) },
     level1Words: raw.level1_words,
