@@ -8,7 +8,14 @@ import type { Match } from './engine.js';
 import type { Project } from '../schema/record.js';
 
 interface FieldDef { id: string; field: keyof Project; sign?: number; regex: string }
-interface ProjectsFile { name: string; line_name: string; field_name: string; glued_name: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string } }
+interface ProjectTableDef {
+  name_header: string;
+  columns: { field: 'budget' | 'actual' | 'carryover'; rank: number; regex: string }[];
+  header_unit: string;
+  total_row: string;
+  not_caption: string;
+}
+interface ProjectsFile { table?: ProjectTableDef; name: string; line_name: string; field_name: string; glued_name: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -129,4 +136,73 @@ function listedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
 /** A figure of another year (2022年实际支出X in a 2023 report, 上年实际支出X) or last year's carry-in (上年结转X). */
 function otherYear(doc: KDocument, f: ProjectsFile, at: number, floor: number): boolean {
   return saysOtherYear(doc, f.not_before, doc.norm.slice(Math.max(floor, at - 14), at));
+}
+
+type MoneyCell = (text: string, unit: string | null) => { value: number; tol: number } | null;
+interface Cell { start: number; end: number; text: string }
+
+/**
+ * A table of funds (子项目名称⇥预算数（万元）⇥实际支出（万元）…, patterns/projects.yaml `table`): one project per row with its
+ * figures, each with its cell as evidence. A fund already named in the prose keeps the prose's figures. `unitOf` gives
+ * the table's own unit (its unit line or caption), `key` a cell's matching text.
+ */
+export function projectTables(
+  doc: KDocument,
+  tables: { table: { rows: Cell[][]; caption?: string }; unit: string | null }[],
+  key: (c: Cell) => string,
+  money: MoneyCell,
+): void {
+  const f = loadPatternFile<ProjectsFile>('projects.yaml');
+  const def = f.table;
+  if (!def) return;
+  const nameRe = compile(def.name_header, '');
+  const unitRe = compile(def.header_unit, '');
+  const totalRe = compile(def.total_row, '');
+  const notCaption = compile(def.not_caption, '');
+  const notName = compile(f.not_name, '');
+  const cols = def.columns.map((c) => ({ ...c, re: compile(c.regex, '') }));
+  const list = (doc.items.projects ??= []);
+  for (const { table: t, unit: tableUnit } of tables) {
+    if (t.caption && notCaption.test(t.caption.replace(/\s+/g, ''))) continue;
+    for (let ri = 0; ri < t.rows.length; ri++) {
+      const header = t.rows[ri].map(key);
+      const nameCol = header.findIndex((h) => nameRe.test(h));
+      if (nameCol < 0) continue;
+      // field → column, the higher rank first; a header cell's own unit
+      const at = new Map<string, { col: number; rank: number; unit: string | null }>();
+      header.forEach((h, col) => {
+        if (col === nameCol) return;
+        const u = h.match(unitRe);
+        const bare = u ? h.slice(0, u.index) : h;
+        const c = cols.find((x) => x.re.test(bare));
+        if (!c) return;
+        const prev = at.get(c.field);
+        if (!prev || prev.rank < c.rank) at.set(c.field, { col, rank: c.rank, unit: u ? u[1].replace(/元$/, '') : null });
+      });
+      if (!at.size) continue;
+      for (let rj = ri + 1; rj < t.rows.length; rj++) {
+        const row = t.rows[rj];
+        const nameCell = row[nameCol];
+        const name = nameCell ? cleanValue(doc.display.slice(nameCell.start, nameCell.end)) : '';
+        if (!name || totalRe.test(name.replace(/\s+/g, ''))) continue;
+        // a row of another width is another block of the table: the listing ends
+        if (row.length !== header.length) break;
+        if (notName.test(name.replace(/\s+/g, '')) || /^\d+(?:\.\d+)?$/.test(name)) continue;
+        const item: Project = { name, budget: null, adjustment: null, actual: null, carryover: null };
+        const fields: Record<string, { span: Span; rule: string }> = { name: { span: { start: nameCell.start, end: nameCell.end }, rule: 'projects.table.name' } };
+        for (const [field, c] of at) {
+          const cell = row[c.col];
+          if (!cell || !key(cell)) continue;
+          const v = money(key(cell), c.unit ?? tableUnit);
+          if (!v) continue;
+          item[field as 'budget' | 'actual' | 'carryover'] = v.value;
+          fields[field] = { span: { start: cell.start, end: cell.end }, rule: `projects.table.${field}` };
+        }
+        if (Object.keys(fields).length < 2 || list.some((x) => (x.item as Project).name === name)) continue;
+        const cells = Object.values(fields).map((x) => x.span);
+        list.push({ item, span: { start: Math.min(...cells.map((x) => x.start)), end: Math.max(...cells.map((x) => x.end)) }, rule: 'projects.table', fields });
+      }
+      break;
+    }
+  }
 }

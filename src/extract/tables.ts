@@ -8,6 +8,7 @@ import { cellText, parseScore, parseValue } from './values.js';
 import { key, levelLabel, readTable, type TableReading } from './tableReading.js';
 import { labelRowFacts, statementFacts } from './accountsTables.js';
 import { activityTables } from './activities.js';
+import { projectTables } from './projects.js';
 
 export interface CellEvidence {
   span: Span;
@@ -276,6 +277,8 @@ export function extractTables(doc: KDocument): void {
     else if (r.kind === side) budgetFacts(doc, r, side);
     else if (r.kind === 'project' && side === 'overall') projectItem(doc, r);
   }
+  // a table of funds (子项目名称⇥预算数⇥实际支出 over one row per fund)
+  projectTables(doc, readings.map((r) => ({ table: r.table, unit: r.tableUnit })), key, moneyCell);
   // 决算 / 预算 statement tables (收入支出决算总表, 支出决算表, …): finance only where prose is silent
   statementFacts(doc, readings, (path, v, cell, rule) => offer(doc, path, v, cell, rule), moneyCell);
   // a two-row table of finance labels over their amounts (本年收入合计⇥本年支出合计⏎168.42万元⇥165.90万元)
