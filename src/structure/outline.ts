@@ -9,7 +9,7 @@ import { cleanValue } from '../normalise/fold.js';
 
 interface MarkerDef { id: string; rank: number; regex: string }
 interface HeadingsFile { markers: MarkerDef[]; part_alone: string; figure_in_title: string; field_in_title: string; inline_title_end: string; not_heading: string[]; not_heading_below_part: string[]; list_item: string; run_in_label: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
-interface SectionDef { key: string; rank: number; match: string; standalone?: string }
+interface SectionDef { key: string | null; rank: number; match: string; standalone?: string }
 
 export interface Candidate {
   line: Line;
