@@ -21,6 +21,10 @@ interface Grammar {
   approxPrefix: Set<string>;
   /** a rate's name before its value (满意度≥90%) */
   rateLabel: RegExp | null;
+  /** a rate's name after its value (≥90%满意度, ≥98%完成率) */
+  rateLabelAfter: RegExp | null;
+  /** `（含）` between a value and 以上/以下 (90%（含）以上) */
+  inclusive: RegExp | null;
 }
 
 let grammar: Grammar | null = null;
@@ -43,11 +47,23 @@ function compile(): Grammar {
     `(?<mult>${alt(v.multipliers)}|千(?=元))?` +
     `(?<infix2>${alt(v.approx_infix)})?` +
     `(?<unit>${alt(v.units)})?` +
-    (more.per_period?.length ? `(?<per>/(?:${alt(more.per_period)}))?` : '') +
+    (more.per_period?.length ? `(?<per>/(?:${alt([...more.per_period, ...(tableVocab().raw.values_per_unit ?? [])])}))?` : '') +
     `(?<post>${alt([...suffixOp.keys(), ...v.approx_suffix])})?$`;
   const words = [...prefixOp.keys(), ...v.approx_prefix, ...neutral].sort((a, b) => b.length - a.length);
   const rl = tableVocab().raw.values_rate_label;
-  grammar = { re: new RegExp(src), prefixWords: words, dateNumber: new RegExp(v.date_number), prefixOp, suffixOp, approxPrefix: new Set(v.approx_prefix), rateLabel: rl ? new RegExp(rl) : null };
+  const ra = tableVocab().raw.values_rate_label_after;
+  const inc = tableVocab().raw.values_inclusive;
+  grammar = {
+    re: new RegExp(src),
+    prefixWords: words,
+    dateNumber: new RegExp(v.date_number),
+    prefixOp,
+    suffixOp,
+    approxPrefix: new Set(v.approx_prefix),
+    rateLabel: rl ? new RegExp(rl) : null,
+    rateLabelAfter: ra ? new RegExp(ra) : null,
+    inclusive: inc ? new RegExp(inc, 'g') : null,
+  };
   return grammar;
 }
 
@@ -91,7 +107,8 @@ export function parseValue(raw: string | null | undefined): ParsedValue | null {
   const g = compile();
   const v = tableVocab().raw.values;
   // 场（次） / 人(次) / 人/次 are 场次 / 人次 (as activities read them)
-  const folded = foldForMatch(text).replace(/\s+/g, '').replace(/≧/g, '≥').replace(/≦/g, '≤').replace(/([场人户])(?:[(（]次[)）]|\/次(?![^)）]))/g, '$1次');
+  let folded = foldForMatch(text).replace(/\s+/g, '').replace(/≧/g, '≥').replace(/≦/g, '≤').replace(/([场人户])(?:[(（]次[)）]|\/次(?![^)）]))/g, '$1次');
+  if (g.inclusive) folded = folded.replace(g.inclusive, '');
   let m = folded.match(g.re);
   if (!m?.groups && g.rateLabel) {
     // 满意度≥90%: a rate's name before its value, read when the value is a percentage
@@ -99,6 +116,20 @@ export function parseValue(raw: string | null | undefined): ParsedValue | null {
     if (label && label[0].length < folded.length) {
       const rest = folded.slice(label[0].length).match(g.re);
       if (rest?.groups?.unit === '%' && !rest.groups.mult) m = rest;
+    }
+  }
+  if (!m?.groups && g.rateLabelAfter) {
+    // ≥90%满意度: a rate's name after its value, read when the value is a percentage
+    // (the name's start is where the value ends: 95%以上满意度 is 95%以上 and 满意度, the longest value that reads)
+    const label = g.rateLabelAfter.exec(folded);
+    for (let k = label ? folded.length - 1 : 0; label && k >= label.index && k > 0; k--) {
+      if (!/^[\u4e00-\u9fa5]/.test(folded[k])) break;
+      if (k > label.index && !g.rateLabelAfter.test(folded.slice(k))) continue;
+      const rest = folded.slice(0, k).match(g.re);
+      if (rest?.groups?.unit === '%' && !rest.groups.mult) {
+        m = rest;
+        break;
+      }
     }
   }
   if (!m?.groups) return textOnly(text);

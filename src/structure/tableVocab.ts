@@ -44,6 +44,9 @@ interface RawVocab {
   };
   values_more?: { per_period?: string[]; neutral_prefix?: string[] };
   values_rate_label?: string;
+  values_rate_label_after?: string;
+  values_inclusive?: string;
+  values_per_unit?: string[];
   values: {
     op_prefix: Record<Op, string[]>;
     op_suffix: Partial<Record<Op, string[]>>;
