@@ -276,7 +276,10 @@ function joinBrokenRows(text: string, rows: { start: number; end: number }[][], 
     const a = rows[r];
     const b = rows[r + 1];
     // (the row above is one of the table's full rows: a caption-like first row over a header is no broken row)
-    if (r === 0 || rows[r - 1].length !== width) continue;
+    if (r === 0 || rows[r - 1].length !== width) {
+      joinBrokenHeader(text, rows, rowLine, r, width, filled);
+      continue;
+    }
     if (rowLine[r] < 0 || rowLine[r + 1] !== rowLine[r] + 1 || a.length + b.length - 1 !== width || a.length < 2 || b.length < 2 || a.length >= width || b.length >= width) continue;
     if (!filled(a[a.length - 1]) || !filled(b[0])) continue;
     // a row ending in a score (…⇥10⇥10) over one opening with a label (满意度指标⇥…) are two short rows, not one broken
@@ -289,6 +292,38 @@ function joinBrokenRows(text: string, rows: { start: number; end: number }[][], 
     rows.splice(r + 1, 1);
     rowLine.splice(r + 1, 1);
     rowLine[r] = -1; // a row joined once is whole
+  }
+}
+
+/**
+ * A header row broken over two to four lines by line breaks inside its cells (`一级指标⇥二级指标⇥三级指标⇥年度⏎指标值⇥实际⏎
+ * 完成值⇥分值⇥得分⇥…`): consecutive lines, each shorter than the table's width, whose cells make exactly that width with each
+ * broken cell counted once and filled on both sides of each break, are one row when three or more of the joined cells are
+ * the indicator header's words (一级指标, 年度指标值, 实际完成值, 分值, 得分 …). Where no full row stands above (the table's top),
+ * where joinBrokenRows does not look.
+ */
+function joinBrokenHeader(text: string, rows: { start: number; end: number }[][], rowLine: number[], r: number, width: number, filled: (c: { start: number; end: number }) => boolean): void {
+  const cols = tableVocab().indicatorColumns;
+  for (let k = 2; k <= 4 && r + k <= rows.length; k++) {
+    const part = rows.slice(r, r + k);
+    if (part.some((x, i) => x.length >= width || x.length < 1 || (i > 0 && (rowLine[r + i] < 0 || rowLine[r + i] !== rowLine[r + i - 1] + 1)))) return;
+    if (rowLine[r] < 0 || part.reduce((n, x) => n + x.length, 0) - (k - 1) !== width) continue;
+    if (part.some((x, i) => i > 0 && (!filled(part[i - 1][part[i - 1].length - 1]) || !filled(x[0])))) return;
+    // the joined cells: each line's last cell runs on into the next line's first
+    const joined: { start: number; end: number }[] = [];
+    for (const [i, x] of part.entries()) {
+      const cells = x.slice();
+      if (i > 0) joined[joined.length - 1] = { start: joined[joined.length - 1].start, end: cells.shift()!.end };
+      joined.push(...cells);
+    }
+    const words = joined.filter((c) => {
+      const w = text.slice(c.start, c.end).replace(/[\s\u3000]+/g, '');
+      return cols.some((x) => x.re.test(w));
+    }).length;
+    if (words < 3) return;
+    rows.splice(r, k, joined);
+    rowLine.splice(r, k, -1);
+    return;
   }
 }
 
