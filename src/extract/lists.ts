@@ -18,7 +18,8 @@ const NOTHING_SAID = /^\s*(?:(?:经(?:自查|检查|核查)|本(?:年度|年|项
 // items end there
 const ANNEX = /^\s*(?:附件|附表)|^[^。，,;；:：]{0,36}表\s*$/;
 // in a combined section, a paragraph opened by a label naming one of its lists (存在的问题：…, 改进措施：…)
-const LIST_LABEL = /^\s*([^:：，,。；;“”\d]{2,16})[:：]\s*/;
+// (a number may close it: 问题1：A, a list's word numbered)
+const LIST_LABEL = /^\s*([^:：，,。；;“”\d]{2,16}\d{0,2})[:：]\s*/;
 // …or by a run-in title that is nothing but a list's name, closed by 。 (（一）存在问题。A | （二）改进建议。B)
 const RUN_IN_LIST = /^\s*(?:[(（][一二三四五六七八九十\d]{1,2}[)）][、.]?|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.．])?\s*([^:：，,。；;“”\d.]{2,12})(?:。|(?<=[\u3400-\u9fff])\.(?=[\u3400-\u9fff]))\s*/;
 
