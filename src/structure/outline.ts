@@ -165,7 +165,14 @@ export function candidates(doc: KDocument): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < doc.lines.length; i++) {
     const line = doc.lines[i];
-    if (isExcluded(doc, line)) continue;
+    if (isExcluded(doc, line)) {
+      // a table's last row whose last cell, left out of the table, is a heading (自评报告⇥一、项目基本情况): that cell
+      const tab = line.text.lastIndexOf('\t');
+      const tail: Line = { start: line.start + tab + 1, end: line.end, text: line.text.slice(tab + 1) };
+      const c = tab >= 0 && tail.text.trim() && !isExcluded(doc, tail) ? classifyLine(doc, tail) : null;
+      if (c && c.rank <= 2 && c.headingLike) out.push({ ...c });
+      continue;
+    }
     const part = partWithTitleBelow(doc, i);
     if (part) {
       out.push(part.candidate);

@@ -59,6 +59,12 @@ function proseAfterRow(row: Line, l: Line): boolean {
   const t = l.text.trim();
   return !UNIT_START.test(t) && /[。；;！？!?]$|[，,；;。].*[\u4e00-\u9fa5]/.test(t);
 }
+/** A row line whose last cell is a heading of the report's top ranks (`自评报告⇥一、项目基本情况`, a form whose last cell
+ *  holds the report): the report goes on after it, out of the table. */
+function headingCellLast(row: Line): boolean {
+  if (!hasInnerTab(row)) return false;
+  return isHeadingLine(row.text.slice(row.text.lastIndexOf('\t') + 1).trim());
+}
 const BARE_FIGURE = /^[≥≤<>]?\d+(?:\.\d+)?(?:%|分)?$/;
 
 /**
@@ -132,7 +138,7 @@ function tabBlocks(lines: Line[]): { from: number; to: number }[] {
       // trailing lines glued to the last cell (no blank line in between) still belong to it; a unit statement
       // (`单位：万元` under the table) and a sentence after a row whose last cell is closed are the text after it
       let t = j;
-      while (t < lines.length && !isBlank(lines[t]) && isContinuation(lines[t], caption) && !UNIT_LINE.test(lines[t].text.trim()) && !(t === last + 1 && proseAfterRow(lines[last], lines[t]))) last = t++;
+      while (t < lines.length && !isBlank(lines[t]) && isContinuation(lines[t], caption) && !UNIT_LINE.test(lines[t].text.trim()) && !(t === last + 1 && (proseAfterRow(lines[last], lines[t]) || headingCellLast(lines[last])))) last = t++;
       break;
     }
     blocks.push({ from, to: last });
@@ -356,7 +362,18 @@ function tableSpan(rows: TableCell[][], fallback: Span): Span {
  */
 export function tsvTables(text: string, lines = textLines(text), fixed: Span[] = []): Table[] {
   const out: Table[] = [];
-  const add = (from: number, to: number, rows: TableCell[][]) => {
+  const add = (from: number, to: number, rows: TableCell[][], rowMode = false) => {
+    // a form's last cell opening the report (自评报告⇥一、项目基本情况, prose after it): the heading is the report's, the
+    // table ends before it
+    const lastRow = rows[rows.length - 1];
+    if (rowMode && lastRow && lastRow.length >= 2 && lastRow[lastRow.length - 1].start >= lines[to].start && headingCellLast(lines[to])) {
+      // (the report's first heading, 一、/（一）/第一部分, with its second further on: 二、/（二）/第二部分 on a line of its own)
+      const cell = lines[to].text.slice(lines[to].text.lastIndexOf('\t') + 1).trim();
+      const first = /^(?:(第)一(部分)|一([、.．])|([(（])一([)）]))/.exec(cell);
+      const second = first ? new RegExp(`^\\s*(?:${first[1] ? '第二部分' : first[3] ? '二[、.．]' : '[(（]二[)）]'})`) : null;
+      const next = lines.slice(to + 1).find((l) => !isBlank(l));
+      if (next && second && !next.text.includes('\t') && lines.slice(to + 1).some((l) => second.test(l.text))) rows = [...rows.slice(0, -1), lastRow.slice(0, -1)];
+    }
     if (!rows.length || !looksLikeGrid(rows)) return;
     const span = tableSpan(rows, { start: lines[from].start, end: lines[to].end });
     out.push({ start: lines[from].start, end: span.end, rows, origin: 'tsv' });
@@ -382,7 +399,7 @@ export function tsvTables(text: string, lines = textLines(text), fixed: Span[] =
       const [from, to] = [a + blk.from, a + blk.to];
       const tabLines = lines.slice(from, to + 1).filter((l) => l.text.includes('\t'));
       const rowMode = tabLines.filter(hasInnerTab).length * 2 > tabLines.length;
-      add(from, to, rowMode ? parseRowLines(text, lines, from, to) : parseCellLines(text, lines, from, to));
+      add(from, to, rowMode ? parseRowLines(text, lines, from, to) : parseCellLines(text, lines, from, to), rowMode);
     }
   }
   return out.sort((x, y) => x.start - y.start);
