@@ -9,7 +9,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; kinds: { kind: ReportKind; regex: string }[]; org: string; title_org_place: string;
+  title_line: string; title_words: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; kinds: { kind: ReportKind; regex: string }[]; org: string; title_org_place: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_short: string; unit_alias: Rule; phone_contact: Rule;
 }
@@ -28,11 +28,13 @@ function push(doc: KDocument, path: string, value: unknown, span: Span, rule: st
 export function findTitle(doc: KDocument): { value: string; span: Span } | null {
   const f = meta();
   const lines = doc.lines.filter((l) => l.text.trim() && !isExcluded(doc, l)).slice(0, 20);
-  const norm = (l: Line) => doc.norm.slice(l.start, l.end).trim();
+  // (a line spaced letter by letter, 2 0 2 3 年 度 县 科 协 …, is tested on its characters without the spaces)
+  const norm = (l: Line) => unspaced(doc.norm.slice(l.start, l.end).trim());
   const show = (l: Line) => cleanValue(doc.display.slice(l.start, l.end));
   // a report pasted on one line: the title is the line's opening phrase
-  const first = lines[0] ? compile(f.one_line_title, '').exec(norm(lines[0])) : null;
-  if (first && (norm(lines[0]).length > 60 || compile(f.one_line_rest, '').test(norm(lines[0]).slice(first[0].length))) && compile(f.title_words, '').test(first[1])) {
+  const raw = (l: Line) => doc.norm.slice(l.start, l.end).trim();
+  const first = lines[0] ? compile(f.one_line_title, '').exec(raw(lines[0])) : null;
+  if (first && (raw(lines[0]).length > 60 || compile(f.one_line_rest, '').test(raw(lines[0]).slice(first[0].length))) && compile(f.title_words, '').test(first[1])) {
     const start = lines[0].start + doc.norm.slice(lines[0].start).indexOf(first[1]);
     return { value: cleanValue(doc.display.slice(start, start + first[1].length)), span: { start, end: start + first[1].length } };
   }
@@ -69,6 +71,11 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
   }
 }
 
+/** A line spaced letter by letter (see letter_spaced in meta.yaml) without its spaces, for tests only; other lines as they are. */
+function unspaced(t: string): string {
+  return compile(meta().letter_spaced, '').test(t) ? t.replace(/[ \t\u3000]+/g, '') : t;
+}
+
 export function extractMeta(doc: KDocument): void {
   const f = meta();
   const title = findTitle(doc);
@@ -103,10 +110,14 @@ function extractYear(doc: KDocument, titleSpan: Span | null): void {
   const toYear = (s: string) => (/^\d{4}$/.test(s) ? Number(s) : parseChineseInteger(s.replace(/[○O]/g, '〇')));
   let titleYear: number | null = null;
   if (titleSpan) {
-    for (const m of matches(doc, f.year_title.regex, titleSpan)) {
-      titleYear = toYear(m.m.groups!.num);
-      push(doc, '/meta/fiscalYear', titleYear, m.span, f.year_title.id);
-      break;
+    // (2 0 2 3 年 度 in a title spaced letter by letter)
+    for (const rule of [f.year_title, f.year_title_spaced]) {
+      for (const m of matches(doc, rule.regex, titleSpan)) {
+        titleYear = toYear(m.m.groups!.num.replace(/[ \t]+/g, ''));
+        push(doc, '/meta/fiscalYear', titleYear, m.span, rule.id);
+        break;
+      }
+      if (titleYear !== null) break;
     }
   }
   // a table's year on the line under its title: （2021年度）
@@ -154,7 +165,9 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
   }
   if (titleSpan) {
     const src = `(?<=^|[^\\u4e00-\\u9fa5]|{YEAR}\\s*年度?|\\n|关于)(?!关于)(?<value>(?:${f.title_org_place})?${f.org})`;
-    for (const m of matches(doc, src, titleSpan)) {
+    // (a title spaced letter by letter, 2 0 2 3 年 度 县 科 协 部 门 …: its name with the spaces, see title_org_spaced)
+    const spaced = compile(f.letter_spaced, 'm').test(doc.norm.slice(titleSpan.start, titleSpan.end));
+    for (const m of matches(doc, spaced ? f.title_org_spaced : src, titleSpan)) {
       const v = m.group('value')!;
       // a year in Chinese numerals (二〇二四年度) is not part of the name
       const lead = /^[\s〇零一二三四五六七八九\d]*年度?/.exec(doc.norm.slice(v.start, v.end))?.[0].length ?? 0;
