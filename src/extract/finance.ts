@@ -10,7 +10,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; form_fields?: boolean; own_name?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; unit_named_before: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_kinds: string[]; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; unit_named_before: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -413,14 +413,14 @@ const UNIT_NAMED = /整体/;
 /** In a project report: the figure names the unit's whole spending (部门整体支出X) or the unit right before it, in its phrase
  *  (本单位2023年实际支出X, 本部门全年实际支出X; see `unit_named_before`): it stays the unit's, not the project's. */
 function namesUnit(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArray; span: Span }): boolean {
-  const before = doc.norm.slice(Math.max(sentenceAt(doc, match.span.start).start, match.span.start - 12), match.span.start);
+  const before = doc.norm.slice(Math.max(sentenceAt(doc, match.span.start).start, match.span.start - 16), match.span.start);
   if (UNIT_NAMED.test(match.m[0]) || compile(f.unit_named_before, '').test(before)) return true;
   const unit = unitLevel(doc);
   return unit.level !== '' && compile(financeSource(f.unit_named_before_level, unit), '').test(before);
 }
 /** True when another body (not the unit) is named right before the match in its sentence (see `other_body_before`). */
 function otherBodyBefore(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArray; span: Span }): boolean {
-  return !namesUnit(doc, f, match) && compile(f.other_body_before, '').test(doc.norm.slice(Math.max(sentenceAt(doc, match.span.start).start, match.span.start - 12), match.span.start));
+  return !namesUnit(doc, f, match) && compile(f.other_body_before, '').test(doc.norm.slice(Math.max(sentenceAt(doc, match.span.start).start, match.span.start - 16), match.span.start));
 }
 const INITIAL_BUDGET = '/finance/spendingTotal/initialBudget';
 const BUDGET = '/finance/spendingTotal/budget';
@@ -575,19 +575,21 @@ function sentenceBefore(doc: KDocument, at: number): string {
   return doc.norm.slice(sentenceAt(doc, at).start, at);
 }
 
-/** The reporting unit's level (县, 市, 区, 旗, 州, 盟, 省) and kind of body (an association, 科协|科学技术协会, or a museum,
- *  科技馆|科学技术馆) from its name (某县科学技术协会, 县科协, 某县科技馆), or '' for both when unknown. */
+/** The reporting unit's level (县, 市, 区, 旗, 州, 盟, 省) and kind of body (one of `unit_kinds` in finance.yaml: an association,
+ *  科协|科学技术协会, a museum, 科技馆|科学技术馆, a 科普服务中心 …) from its name (某县科学技术协会, 县科协, 某县科技馆, 某区科普服务中心),
+ *  or '' for both when unknown. */
 function unitLevel(doc: KDocument): { level: string; kind: string } {
+  const f = file();
   const name = unitName(doc);
-  const m = name !== null ? /([县市区旗州盟省])(科学技术协会|科协|科学技术馆|科技馆)$/.exec(name) : null;
+  const m = name !== null ? compile(`([县市区旗州盟省])(${f.unit_kinds.join('|')})$`, '').exec(name) : null;
   if (!m) return { level: '', kind: '' };
-  return { level: m[1], kind: /协会|科协/.test(m[2]) ? '科协|科学技术协会' : '科技馆|科学技术馆' };
+  return { level: m[1], kind: f.unit_kinds.find((k) => compile(`^(?:${k})$`, '').test(m[2]))! };
 }
 
 /** True when the unit itself, named by its level and kind (县科协, 某县科学技术协会), ends right before `at` (see unit_boundary). */
 function afterUnit(doc: KDocument, f: FinanceFile, at: number, unit: { level: string; kind: string }): boolean {
   if (!unit.level) return false;
-  return compile(`${financeSource(f.unit_boundary, unit)}$`, '').test(doc.norm.slice(Math.max(0, at - 8), at));
+  return compile(`${financeSource(f.unit_boundary, unit)}$`, '').test(doc.norm.slice(Math.max(0, at - 12), at));
 }
 
 /** True when the text before `at` ends where a phrase may start (see `boundary` in finance.yaml). */
