@@ -568,7 +568,9 @@ function museumBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
 function titleHolds(doc: KDocument, span: Span | null): boolean {
   const title = doc.facts.find((x) => x.path === '/meta/title');
   if (!span || !title) return false;
-  return doc.norm.slice(title.span.start, title.span.end).includes(doc.norm.slice(span.start, span.end));
+  // (a title spaced letter by letter, 科 普 专 项 经 费 绩 效 …, holds it too: compared without whitespace)
+  const bare = (a: number, b: number) => doc.norm.slice(a, b).replace(/\s+/g, '');
+  return bare(title.span.start, title.span.end).includes(bare(span.start, span.end));
 }
 
 function sentenceBefore(doc: KDocument, at: number): string {
