@@ -4,7 +4,7 @@ import { matches, runFamily, sentenceAt, unitName } from './engine.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { staffingTableFacts } from './staffingTable.js';
 
-interface StaffingFile { other_body: string; other_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; other_kinds: string }
+interface StaffingFile { other_body: string; other_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; other_kinds: string; dated_as_of: string }
 
 export function extractStaffing(doc: KDocument): void {
   const all = runFamily(doc, 'staffing.yaml');
@@ -17,6 +17,8 @@ export function extractStaffing(doc: KDocument): void {
   const facts = all.filter((f) => {
     const before = doc.norm.slice(sentenceAt(doc, f.span.start).start, f.span.start);
     if (association && compile(file.other_body, '').test(before)) return false;
+    // 截至2022年底，在职人员6人 in a 2023 report: an earlier count
+    if (datedEarlier(doc, file, before)) return false;
     return !subordinateNamed(file, unit, before);
   });
   for (const f of all) if (!facts.includes(f)) doc.facts.splice(doc.facts.indexOf(f), 1);
@@ -27,6 +29,14 @@ export function extractStaffing(doc: KDocument): void {
   deriveTotal(doc, file, facts);
   // 年末实有人数⇥在职⇥退休 over its counts: where the prose is silent
   staffingTableFacts(doc);
+}
+
+/** True when `before` (a count's sentence up to it) dates the count as of a year before the report's (see dated_as_of). */
+function datedEarlier(doc: KDocument, file: StaffingFile, before: string): boolean {
+  const fy = doc.data.fiscalYear;
+  if (typeof fy !== 'number' || !before.includes('截')) return false;
+  const m = compile(file.dated_as_of, '').exec(before);
+  return !!m && Number(m.groups!.year) < (doc.reportKind === 'budget' ? fy - 1 : fy);
 }
 
 /** A sole kind of 编制 stated (only 行政编制 or only 事业编制, no other kind) is the total too. */
