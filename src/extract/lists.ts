@@ -75,7 +75,13 @@ function items(doc: KDocument, h: Heading): ListItem[] {
   const sec = loadPatternFile<{ list_causes: string; list_summary: string; list_next_step: string }>('sections.yaml');
   const nextStep = compile(sec.list_next_step, '');
   // (and so does the next step before an inline list: …二是专业人才不足。下一步，一是…, in a problems section too)
-  const lines = h.key === 'problems_and_improvements' ? whole.flatMap((l) => splitAtListLabels(doc, l, nextStep)) : h.key === 'problems' ? whole.flatMap((l) => splitAtListLabels(doc, l, nextStep, false)) : whole;
+  // (in a section of one list, a numbered label of it after a sentence's end starts the next item: 问题一：A。问题二：B)
+  const lines =
+    h.key === 'problems_and_improvements'
+      ? whole.flatMap((l) => splitAtListLabels(doc, l, nextStep))
+      : h.key === 'problems'
+        ? whole.flatMap((l) => splitAtListLabels(doc, l, nextStep, 'numbered'))
+        : whole.flatMap((l) => splitAtListLabels(doc, l, null, 'numbered'));
   const labels = titleLines(doc, h, headingStarts);
   // 原因分析：一是…: the causes, and what follows them until a list label, are no items
   let causes = false;
@@ -183,19 +189,21 @@ function items(doc: KDocument, h: Heading): ListItem[] {
   return out;
 }
 
-/** A line cut before each list label that follows a sentence's end in it (`。改进措施：`, `；问题：`; `labels`: false in a
- *  problems section) and before the next step's inline list (`。下一步，一是…`). */
-function splitAtListLabels(doc: KDocument, l: Span, nextStep: RegExp, labels = true): Span[] {
+/** A line cut before each list label that follows a sentence's end in it (`。改进措施：`, `；问题：`; `labels`: only the
+ *  numbered ones, `。问题二：`, in a section of one list) and before the next step's inline list (`。下一步，一是…`; not
+ *  looked for when `nextStep` is null). */
+function splitAtListLabels(doc: KDocument, l: Span, nextStep: RegExp | null, labels: 'all' | 'numbered' = 'all'): Span[] {
   const raw = doc.norm.slice(l.start, l.end);
   const cuts: number[] = [];
-  if (labels) {
-    for (const m of raw.matchAll(/[。；;]\s*([^:：，,。；;“”\d\s]{2,16})[:：]/g)) {
-      const k = sectionKey(m[1]) ?? bareListLabel(m[1]);
+  if (labels === 'all' || raw.includes('：') || raw.includes(':')) {
+    for (const m of raw.matchAll(/[。；;]\s*([^:：，,。；;“”\d\s]{2,16}\d{0,2})[:：]/g)) {
+      if (labels === 'numbered' && !/[一二三四五六七八九十\d]$/.test(m[1])) continue;
+      const k = labels === 'numbered' ? bareListLabel(m[1]) : sectionKey(m[1]) ?? bareListLabel(m[1]);
       if (k === 'problems' || k === 'improvements') cuts.push(l.start + m.index! + 1);
     }
   }
   // 。下一步，一是…: the next step's list after a sentence's end (not at the line's start: nothing to cut)
-  for (let i = raw.indexOf('。'); i >= 0 && i + 1 < raw.length; i = raw.indexOf('。', i + 1)) {
+  for (let i = nextStep ? raw.indexOf('。') : -1; nextStep && i >= 0 && i + 1 < raw.length; i = raw.indexOf('。', i + 1)) {
     if (nextStep.test(raw.slice(i + 1))) cuts.push(l.start + i + 1);
   }
   cuts.sort((a, b) => a - b);
