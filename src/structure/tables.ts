@@ -280,24 +280,35 @@ function joinBrokenRows(text: string, rows: { start: number; end: number }[][], 
   const filled = (c: { start: number; end: number }) => /\S/.test(text.slice(c.start, c.end));
   for (let r = 0; r + 1 < rows.length; r++) {
     const a = rows[r];
-    const b = rows[r + 1];
     // (the row above is one of the table's full rows: a caption-like first row over a header is no broken row)
     if (r === 0 || rows[r - 1].length !== width) {
       joinBrokenHeader(text, rows, rowLine, r, width, filled);
       continue;
     }
-    if (rowLine[r] < 0 || rowLine[r + 1] !== rowLine[r] + 1 || a.length + b.length - 1 !== width || a.length < 2 || b.length < 2 || a.length >= width || b.length >= width) continue;
-    if (!filled(a[a.length - 1]) || !filled(b[0])) continue;
-    // a row ending in a score (…⇥10⇥10) over one opening with a label (满意度指标⇥…) are two short rows, not one broken
+    // (a row broken at two cells spans three lines: ⇥⇥举办青少年科技⏎创新大赛⇥≥5000⏎份⇥5200份⇥10⇥10)
+    for (let k = 2; k <= 3 && r + k <= rows.length; k++) {
+      const part = rows.slice(r, r + k);
+      if (rowLine[r] < 0 || part.some((x, i) => x.length < 2 || x.length >= width || (i > 0 && rowLine[r + i] !== rowLine[r + i - 1] + 1))) break;
+      if (part.reduce((n, x) => n + x.length, 0) - (k - 1) !== width) continue;
+      if (!part.every((x, i) => i === 0 || breakOk(part[i - 1], x))) break;
+      for (let i = 1; i < k; i++) {
+        a[a.length - 1] = { start: a[a.length - 1].start, end: part[i][0].end }; // a new object: see parseRowLines
+        a.push(...part[i].slice(1));
+      }
+      rows.splice(r + 1, k - 1);
+      rowLine.splice(r + 1, k - 1);
+      rowLine[r] = -1; // a row joined once is whole
+      break;
+    }
+  }
+  /** Two pieces of one row broken between a's last cell and b's first: both sides filled, and not a row ending in a
+   *  score (…⇥10⇥10) over one opening with a label (满意度指标⇥…): two short rows, not one broken */
+  function breakOk(a: { start: number; end: number }[], b: { start: number; end: number }[]): boolean {
+    if (!filled(a[a.length - 1]) || !filled(b[0])) return false;
     const last = text.slice(a[a.length - 1].start, a[a.length - 1].end).trim();
     const next = text.slice(b[0].start, b[0].end).trim();
     // (but a number's unit broken off it opens the next line: …⇥6200⏎份⇥10⇥10)
-    if ((/^\d+(?:\.\d+)?分?$/.test(last) && !(/^\d+(?:\.\d+)?$/.test(last) && next.length <= 2 && UNIT_START.test(next))) || (/指标$/.test(next) && !levelWord(last, next))) continue;
-    a[a.length - 1] = { start: a[a.length - 1].start, end: b[0].end }; // a new object: see parseRowLines
-    a.push(...b.slice(1));
-    rows.splice(r + 1, 1);
-    rowLine.splice(r + 1, 1);
-    rowLine[r] = -1; // a row joined once is whole
+    return !((/^\d+(?:\.\d+)?分?$/.test(last) && !(/^\d+(?:\.\d+)?$/.test(last) && next.length <= 2 && UNIT_START.test(next))) || (/指标$/.test(next) && !levelWord(last, next)));
   }
 }
 
