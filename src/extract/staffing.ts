@@ -17,8 +17,6 @@ export function extractStaffing(doc: KDocument): void {
   const facts = all.filter((f) => {
     const before = doc.norm.slice(sentenceAt(doc, f.span.start).start, f.span.start);
     if (association && compile(file.other_body, '').test(before)) return false;
-    // 截至2022年底，在职人员6人 in a 2023 report: an earlier count
-    if (datedEarlier(doc, file, before)) return false;
     return !subordinateNamed(file, unit, before);
   });
   for (const f of all) if (!facts.includes(f)) doc.facts.splice(doc.facts.indexOf(f), 1);
@@ -26,6 +24,9 @@ export function extractStaffing(doc: KDocument): void {
   // (机关在编16人；科技馆在编22人) named elsewhere (lower priority wins a conflict)
   const inclusive = compile(file.inclusive, '');
   for (const f of facts) if (inclusive.test(doc.norm.slice(sentenceAt(doc, f.span.start).start, f.span.start))) f.priority = 0;
+  // 截至2022年底，在职人员6人 in a 2023 report: a count dated as of an earlier year yields to a current one (a weak fact: alone,
+  // it is still read, as reports often count staff at the end of the year before)
+  for (const f of facts) if (datedEarlier(doc, file, doc.norm.slice(sentenceAt(doc, f.span.start).start, f.span.start))) f.priority = 2;
   deriveTotal(doc, file, facts);
   // 年末实有人数⇥在职⇥退休 over its counts: where the prose is silent
   staffingTableFacts(doc);
