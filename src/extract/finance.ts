@@ -10,7 +10,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; form_fields?: boolean; own_name?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_kinds: string[]; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; unit_named_before: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_kinds: string[]; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -394,7 +394,10 @@ function namedOwner(f: FinanceFile, before: string, through: string): boolean {
   // 科普日活动年初预算20万元，全年预算数25万元: the sentence opens with the item's name glued to its figures (the figure itself
   // may be the first: read through the match)
   const bare = compile(f.named_owner_bare, '').exec(through);
-  return !!bare && !compile(f.named_owner_not, '').test(bare[0]);
+  if (bare && !compile(f.named_owner_not, '').test(bare[0])) return true;
+  // 一是科普日活动，年初预算5万元: a first clause that is nothing but an item's name
+  const clause = compile(f.named_owner_clause, '').exec(before);
+  return !!clause && !compile(f.named_owner_not, '').test(clause[0]);
 }
 
 /** False when the words right before `at` put the figure in another year, or make an actual a plan. */
