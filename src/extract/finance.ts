@@ -7,7 +7,7 @@ import { spanAt } from '../document.js';
 
 type Aspect = 'budget' | 'actual' | 'rate' | 'initial';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
-interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; form_fields?: boolean; own_name?: boolean }
+interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; form_fields?: boolean; own_name?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
 interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_kinds: string[]; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
@@ -159,6 +159,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       }
       // 比年初预算X减少Y: the base of a comparison with a figure that filled a field (not an activity's unread figure)
       if (p.after_figure && !lastFigureFilled(doc, match.span.start)) {
+        claimed.push(amountSpan);
+        continue;
+      }
+      // 其中科普活动经费20万元，2024年实际支出18万元: a figure naming the unit by the year only, right after an item's figure, is the item's
+      if (p.not_after_item && itemFigureBefore(doc, f, match.span.start)) {
         claimed.push(amountSpan);
         continue;
       }
@@ -518,6 +523,21 @@ function lastFigureIsTotal(doc: KDocument, f: FinanceFile, at: number): boolean 
     if (compile(f.rate_item, '').test(clause)) return false;
   }
   return true;
+}
+/** True when the nearest amount before `at` in its sentence filled no field and its clause names an item (see `rate_item`),
+ *  not the unit's money (`named_owner_not`). */
+function itemFigureBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
+  const from = sentenceAt(doc, at).start;
+  let last: RegExpExecArray | null = null;
+  for (const m of doc.norm.slice(from, at).matchAll(compile('{MONEY}', 'g'))) last = m;
+  if (!last) return false;
+  const start = from + last.index, end = start + last[0].length;
+  if (doc.facts.some((x) => x.path.startsWith('/finance/') && x.span.start <= start && x.span.end >= end)) return false;
+  let cut = from;
+  for (const ch of CLAUSE_ENDS) cut = Math.max(cut, doc.norm.lastIndexOf(ch, start - 1) + 1);
+  // (部门预算资金合计X: the unit's money, whose fact a later pattern may give, is no item)
+  const clause = doc.norm.slice(cut, start);
+  return compile(f.rate_item, '').test(clause) && !compile(f.named_owner_not, '').test(clause);
 }
 /** True when a rate naming no subject at `at` belongs to the appropriation (its section's heading, the sentence before on its
  *  line: see aboutAppropriation) or to a line item of the classification named in its sentence (see `rate_classified`). */
