@@ -26,18 +26,31 @@ export function extractStaffing(doc: KDocument): void {
   for (const f of facts) if (inclusive.test(doc.norm.slice(sentenceAt(doc, f.span.start).start, f.span.start))) f.priority = 0;
   // 截至2022年底，在职人员6人 in a 2023 report: a count dated as of an earlier year yields to a current one (a weak fact: alone,
   // it is still read, as reports often count staff at the end of the year before)
-  for (const f of facts) if (datedEarlier(doc, file, doc.norm.slice(sentenceAt(doc, f.span.start).start, f.span.start))) f.priority = 2;
+  // (截至2022年底 in a 2024 report: a stale count, not read)
+  for (const f of [...facts]) {
+    const dated = datedEarlier(doc, file, doc.norm.slice(sentenceAt(doc, f.span.start).start, f.span.start));
+    if (dated === 'earlier') f.priority = 2;
+    else if (dated === 'stale') {
+      facts.splice(facts.indexOf(f), 1);
+      doc.facts.splice(doc.facts.indexOf(f), 1);
+    }
+  }
   deriveTotal(doc, file, facts);
   // 年末实有人数⇥在职⇥退休 over its counts: where the prose is silent
   staffingTableFacts(doc);
 }
 
-/** True when `before` (a count's sentence up to it) dates the count as of a year before the report's (see dated_as_of). */
-function datedEarlier(doc: KDocument, file: StaffingFile, before: string): boolean {
+/** 'earlier' when `before` (a count's sentence up to it) dates the count as of the year before the report's, 'stale' when
+ *  as of a year before that (see dated_as_of), else null. */
+function datedEarlier(doc: KDocument, file: StaffingFile, before: string): 'earlier' | 'stale' | null {
   const fy = doc.data.fiscalYear;
-  if (typeof fy !== 'number' || !before.includes('截')) return false;
-  const m = compile(file.dated_as_of, '').exec(before);
-  return !!m && Number(m.groups!.year) < (doc.reportKind === 'budget' ? fy - 1 : fy);
+  if (typeof fy !== 'number' || !/截|年[底末]/.test(before)) return null;
+  let m: RegExpExecArray | null = null;
+  for (const x of before.matchAll(compile(file.dated_as_of, 'g'))) m = x;
+  if (!m) return null;
+  const year = Number(m.groups!.year ?? m.groups!.end);
+  const current = doc.reportKind === 'budget' ? fy - 1 : fy;
+  return year < current - 1 ? 'stale' : year < current ? 'earlier' : null;
 }
 
 /** A sole kind of 编制 stated (only 行政编制 or only 事业编制, no other kind) is the total too. */
