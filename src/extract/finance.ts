@@ -10,7 +10,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; form_fields?: boolean; own_name?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_kinds: string[]; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; centre_owner: string; centre_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_kinds: string[]; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -431,7 +431,10 @@ function namesUnit(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArray; 
 }
 /** True when another body (not the unit) is named right before the match in its sentence (see `other_body_before`). */
 function otherBodyBefore(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArray; span: Span }): boolean {
-  return !namesUnit(doc, f, match) && compile(f.other_body_before, '').test(doc.norm.slice(Math.max(sentenceAt(doc, match.span.start).start, match.span.start - 16), match.span.start));
+  const before = doc.norm.slice(Math.max(sentenceAt(doc, match.span.start).start, match.span.start - 24), match.span.start);
+  // (市科协机关及所属科技馆全年支出合计X in the 科协's report: the museum joined to the unit, a joint figure)
+  if (compile(f.museum_joint, '').test(before) && compile(f.museum_unit, '').test(unitName(doc) ?? '')) return false;
+  return !namesUnit(doc, f, match) && compile(f.other_body_before, '').test(before.slice(-16));
 }
 const INITIAL_BUDGET = '/finance/spendingTotal/initialBudget';
 const BUDGET = '/finance/spendingTotal/budget';
@@ -584,6 +587,8 @@ function museumBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
   if (unit === null || !compile(f.museum_unit, '').test(unit)) return false;
   const before = sentenceBefore(doc, at);
   // 市科技馆基本支出X: the museum's name glued to the figure's subject
+  // (市科协机关及所属科技馆全年支出合计X: joined to the unit, a joint figure)
+  if (compile(f.museum_joint, '').test(before)) return false;
   if (compile(f.museum_owner, '').test(before) || compile(f.centre_owner, '').test(before)) return true;
   let end = -1;
   for (const m of before.matchAll(compile(f.museum_figure, 'g'))) end = Math.max(end, m.index! + m[0].length);
