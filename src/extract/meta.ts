@@ -9,7 +9,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; kinds: { kind: ReportKind; regex: string }[]; org: string; title_org_place: string;
+  title_line: string; title_words: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; subordinate_spaced: string; org_spaced: string; kinds: { kind: ReportKind; regex: string }[]; org: string; title_org_place: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_short: string; unit_alias: Rule; phone_contact: Rule;
 }
@@ -173,7 +173,7 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
       const lead = /^[\s〇零一二三四五六七八九\d]*年度?/.exec(doc.norm.slice(v.start, v.end))?.[0].length ?? 0;
       let span = { start: v.start + lead, end: v.end };
       // 甲科协所属乙科技馆…报告: the report is the subordinate's
-      const sub = compile(`^${f.subordinate}(?<value>${f.org})`, 'd').exec(doc.norm.slice(v.end, titleSpan.end));
+      const sub = compile(spaced ? `^${f.subordinate_spaced}(?<value>${f.org_spaced})` : `^${f.subordinate}(?<value>${f.org})`, 'd').exec(doc.norm.slice(v.end, titleSpan.end));
       if (sub) span = { start: v.end + sub.indices!.groups!.value[0], end: v.end + sub.indices!.groups!.value[1] };
       const value = cleanValue(doc.display.slice(span.start, span.end));
       if (value.length < 2 || NOT_UNIT.test(value)) continue;
