@@ -48,8 +48,11 @@ function itemBefore(doc: KDocument, f: FinanceFile, offset: number): boolean {
 
 /** True when a figure naming no subject at `offset` is the appropriation's: its section's heading names it, or the
  *  sentence before it on its line names the appropriation's spending (see `appropriation_section`). */
-function aboutAppropriation(doc: KDocument, f: FinanceFile, offset: number): boolean {
-  if (sectionsAt(doc, offset).some((h) => compile(f.appropriation_section, '').test(h.title))) return true;
+function aboutAppropriation(doc: KDocument, f: FinanceFile, offset: number, owner: string | null = null): boolean {
+  // (a heading naming the figure's one narrower subject too, 七、“三公”经费财政拨款支出决算情况说明, is that subject's section: its
+  // 比年初预算X after the 三公 figure is the 三公 budget)
+  const own = owner ? compile(f.subjects[owner].regex, '') : null;
+  if (sectionsAt(doc, offset).some((h) => compile(f.appropriation_section, '').test(h.title) && !(own && own.test(h.title)))) return true;
   const s = sentenceAt(doc, offset);
   if (s.start === 0 || doc.norm[s.start - 1] === '\n') return false;
   const prev = sentenceAt(doc, s.start - 1);
@@ -135,7 +138,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       let ownerBudget: string | null = null;
       if (p.unowned) {
         const narrow = narrowerSubjects(doc, match.span.start);
-        const appropriation = aboutAppropriation(doc, f, match.span.start);
+        const appropriation = aboutAppropriation(doc, f, match.span.start, narrow.size === 1 ? [...narrow][0] : null);
         if (narrow.size === 1 || appropriation) {
           const initial = p.path === INITIAL_BUDGET;
           const owner = narrow.size === 1 && !appropriation ? [...narrow][0] : null;
