@@ -230,7 +230,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         if (key && subjSpan && f.subjects[key]?.named && !opensPhrase(doc, subjSpan.start, f.boundary) && !afterUnit(doc, f, subjSpan.start, unitKind)) continue;
         if (!key) continue;
         // 总收入168.42万元，其中…上年结转3万元: a 总收入 counting the carry-in is the 总计, not this year's income: not read
-        if (key === 'income' && subjSpan && compile(f.income_with_carry_in, '').test(doc.norm.slice(subjSpan.start, sentenceAt(doc, match.span.start).end))) {
+        // (the parts may follow in the next sentence, opening with 其中)
+        if (key === 'income' && subjSpan && compile(f.income_with_carry_in, '').test(doc.norm.slice(subjSpan.start, nextPartsEnd(doc, sentenceAt(doc, match.span.start).end)))) {
           claimed.push(amountSpan);
           continue;
         }
@@ -418,6 +419,12 @@ function fitsYear(doc: KDocument, f: FinanceFile, at: number, aspect: Aspect): b
   const sentence = sentenceBefore(doc, at);
   const fy = doc.data.fiscalYear;
   return !(saysOtherYear(doc, f.sentence_year, sentence) && !(typeof fy === 'number' && sentence.includes(`${fy}年`)));
+}
+
+/** The end of the sentence after the one ending at `end` when it opens with 其中 (its parts), else `end`. */
+function nextPartsEnd(doc: KDocument, end: number): number {
+  if (end >= doc.norm.length || !/^[ \t]*其中/.test(doc.norm.slice(end, end + 6))) return end;
+  return sentenceAt(doc, end + doc.norm.slice(end).search(/\S/)).end;
 }
 
 /** True when a heading names another year than the fiscal year and not the fiscal year, or the next year (see section_year). */
