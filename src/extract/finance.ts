@@ -7,7 +7,7 @@ import { spanAt } from '../document.js';
 
 type Aspect = 'budget' | 'actual' | 'rate' | 'initial';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
-interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; form_fields?: boolean; own_name?: boolean }
+interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
 interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_kinds: string[]; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
@@ -224,7 +224,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         if (p.subject === 'inherit' && key === 'income') key = aspect === 'actual' ? 'total' : null;
         // (a rate after an item's figure, 公务接待费支出决算为0.52万元，完成预算的52% | 科普经费支出50万元，执行率100%, is that
         // item's: only after a figure of the unit's total, or after none, is it the total's)
-        if (p.subject === 'inherit' && !key && aspect === 'rate' && MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start)) && lastFigureIsTotal(doc, f, match.span.start) && !rateOfOther(doc, f, match.span.start)) key = 'total';
+        // (预算执行率=执行数/预算数×100%=98.98%: a formula naming the whole budget's figures speaks of money itself, own_money)
+        if (p.subject === 'inherit' && !key && aspect === 'rate' && MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start) + (p.own_money ? match.m[0] : '')) && lastFigureIsTotal(doc, f, match.span.start) && !rateOfOther(doc, f, match.span.start)) key = 'total';
         const subjSpan = match.group('subject');
         // (县科协总收入X: the unit named by its level and kind opens the phrase too)
         if (key && subjSpan && f.subjects[key]?.named && !opensPhrase(doc, subjSpan.start, f.boundary) && !afterUnit(doc, f, subjSpan.start, unitKind)) continue;
