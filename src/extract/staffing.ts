@@ -4,7 +4,7 @@ import { matches, runFamily, sentenceAt, unitName } from './engine.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { staffingTableFacts } from './staffingTable.js';
 
-interface StaffingFile { other_body: string; other_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; other_kinds: string; dated_as_of: string }
+interface StaffingFile { other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; other_kinds: string; dated_as_of: string }
 
 export function extractStaffing(doc: KDocument): void {
   const all = runFamily(doc, 'staffing.yaml');
@@ -12,11 +12,14 @@ export function extractStaffing(doc: KDocument): void {
   const unit = unitName(doc);
   // 科协机关核定编制8名，市科技馆核定事业编制4名: in a 科协's report, counts after a museum named in the sentence are the museum's
   const association = unit !== null && compile(file.other_body_unit, '').test(unit);
+  const subordinateUnit = unit !== null && !association && compile(file.parent_body_unit, '').test(unit);
   // 科协机关编制5人，所属科技馆事业编制8人: counts after a subordinate named in the sentence are that body's (县科协为县委直属
   // 群团组织，核定行政编制5名: not when the unit describes itself)
   const facts = all.filter((f) => {
     const before = doc.norm.slice(sentenceAt(doc, f.span.start).start, f.span.start);
     if (association && compile(file.other_body, '').test(before)) return false;
+    // 县科协机关核定行政编制4名 in the 科技馆's report: the parent body's counts
+    if (subordinateUnit && parentNamed(file, unit, before)) return false;
     return !subordinateNamed(file, unit, before);
   });
   for (const f of all) if (!facts.includes(f)) doc.facts.splice(doc.facts.indexOf(f), 1);
@@ -68,6 +71,15 @@ function deriveTotal(doc: KDocument, file: StaffingFile, facts: KDocument['facts
  *  unit's description of itself (see `self_description`). */
 function subordinateNamed(file: StaffingFile, unit: string | null, before: string): boolean {
   for (const m of before.matchAll(compile(file.subordinate, 'g'))) {
+    const self = compile(file.self_description, '').exec(before.slice(0, m.index));
+    if (!self || !isUnit(file, unit, self.groups!.subject)) return true;
+  }
+  return false;
+}
+
+/** True when `before` names the parent body (科协) other than in the reporting unit's description of itself. */
+function parentNamed(file: StaffingFile, unit: string | null, before: string): boolean {
+  for (const m of before.matchAll(compile(file.parent_body, 'g'))) {
     const self = compile(file.self_description, '').exec(before.slice(0, m.index));
     if (!self || !isUnit(file, unit, self.groups!.subject)) return true;
   }
