@@ -121,7 +121,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       }
       // another year's figure (上年支出决算数, 2021年… in a 2022 report) or a forecast (预计全年支出) is not this year's
       // (the amount is claimed: a later, looser pattern must not read it as this year's)
-      if (!fitsYear(doc, f, match.span.start, p.aspect ?? 'actual')) {
+      // (2 0 2 3 年 度 本 年 收 入 合 计 X: a letter-spaced year in the match, the fiscal year only)
+      if (!fitsYear(doc, f, match.span.start, p.aspect ?? 'actual') || (g.syear !== undefined && Number(g.syear.replace(/\s/g, '')) !== doc.data.fiscalYear)) {
         claimed.push(amountSpan);
         continue;
       }
