@@ -471,9 +471,9 @@ function budgetPath(path: string): string | null {
 }
 
 const MONEY_SENTENCE = /支出|预算|资金|经费|收入/;
-// (县科协部门预算190.00万元 | 2023年度部门预算X: a bare 部门预算 before its figure, after the unit or the year | 全年预算调整为X,
+// (县科协部门预算资金合计136.20万元: 部门 after the unit's kind | 县科协部门预算190.00万元 | 2023年度部门预算X: a bare 部门预算 before its figure, after the unit or the year | 全年预算调整为X,
 // the adjusted budget, opening its phrase)
-const UNIT_BUDGET = /(?:^|[，,。;:、]|年|年度)(?:部门|单位)?(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额|安排)|(?:^|[，,。;:、]|年|年度)(?:部门|单位)?(?:全年|年度)?预算调整后?为|(?:年|年度)预算(?:为|是|:)|(?:^|[，,。;:、]|年|年度|部门|单位)支出预算|(?:^|[，,。;:、]|年|年度|科协|协会|科技馆|本|我)(?:部门|单位)预算(?:为|是|:)?[ \t]*(?=\d)/;
+const UNIT_BUDGET = /(?:^|[，,。;:、]|年|年度|(?:科协|协会|科技馆|本|我)(?=部门|单位))(?:部门|单位)?(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额|安排)|(?:^|[，,。;:、]|年|年度)(?:部门|单位)?(?:全年|年度)?预算调整后?为|(?:年|年度)预算(?:为|是|:)|(?:^|[，,。;:、]|年|年度|部门|单位)支出预算|(?:^|[，,。;:、]|年|年度|科协|协会|科技馆|本|我)(?:部门|单位)预算(?:为|是|:)?[ \t]*(?=\d)/;
 const UNIT_BUDGET_ALL = new RegExp(UNIT_BUDGET.source, 'g');
 const CLAUSE_ENDS = ['，', ',', ';', ':', '：'];
 const BASIC_PARTS = /^\/finance\/basic\/(?:personnel|publicUse)(?:Budget)?$/;
