@@ -9,7 +9,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; subordinate_spaced: string; org_spaced: string; kinds: { kind: ReportKind; regex: string }[]; org: string; title_org_place: string;
+  title_line: string; title_words: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; subordinate_spaced: string; org_spaced: string; kinds: { kind: ReportKind; regex: string }[]; org: string; title_org_place: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_short: string; unit_alias: Rule; phone_contact: Rule;
 }
@@ -40,14 +40,25 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
   }
   for (let i = 0; i < lines.length; i++) {
     const t = norm(lines[i]);
-    if (/^附件|^[(（]?此页|^目\s*录$/.test(t) || t.length > 60) continue;
+    // 附件2：2023年度某县科学技术协会部门整体支出绩效自评报告: the annex's label before a colon is no part of the title on its line
+    const label = compile(meta().annex_label, '').exec(doc.norm.slice(lines[i].start, lines[i].end));
+    if (label) {
+      const start = lines[i].start + label[0].length;
+      const rest = doc.norm.slice(start, lines[i].end).trim();
+      if (rest.length <= 60 && compile(f.title_line, '').test(rest) && compile(f.title_words, '').test(rest) && !compile(f.title_not, '').test(rest)) {
+        return { value: cleanValue(doc.display.slice(start, lines[i].end)), span: trimSpan(doc, { start, end: lines[i].end }) };
+      }
+    }
+    // (nor a numbered line, an item of a list of annexes or tables: 2.项目支出绩效自评表)
+    if (/^附件|^[(（]?此页|^目\s*录$|^[\d一二三四五六七八九十]{1,2}\s*[.、．](?!\d)/.test(t) || t.length > 60) continue;
     const next = lines[i + 1] ? norm(lines[i + 1]) : '';
     if (compile(f.title_line, '').test(t) && compile(f.title_words, '').test(t) && !compile(f.title_not, '').test(t)) {
       return withYearAbove({ value: show(lines[i]), span: { start: lines[i].start, end: lines[i].end } }, lines[i - 1]);
     }
     // (a labelled field such as 单位名称：X above the title is not the title's first half)
     // (nor is a publisher's name such as 中共某某县委办公室 or 某县财政局 printed above it, nor a date)
-    if (next && next.length <= 30 && compile(f.title_line, '').test(next) && compile(f.title_words, '').test(t + next) && !/[。，,;:：]/.test(t) && !NOT_UNIT.test(t) && !compile(f.date_head, '').test(t)) {
+    // (an annex line, 附件：1.…报告, under a letter's title is no second half of it)
+    if (next && next.length <= 30 && !/^附件/.test(next) && compile(f.title_line, '').test(next) && compile(f.title_words, '').test(t + next) && !/[。，,;:：]/.test(t) && !NOT_UNIT.test(t) && !compile(f.date_head, '').test(t)) {
       // 某县科学技术协会⏎2022年度⏎部门整体支出绩效自评报告: a year line opening the title, the unit's name alone above it
       const above = lines[i - 1];
       if (above && compile(f.year_line, '').test(t) && unitLine(norm(above))) {
