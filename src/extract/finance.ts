@@ -10,7 +10,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_kinds: string[]; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_kinds: string[]; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -129,7 +129,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // 科技馆决算支出X，决算收入Y in a 科协's report: the figures after the museum's own in its sentence are the museum's
       // 其中，市科协本级收入合计Z，支出合计W: a part of the department (本级) named after 其中, not the department's figures
       // 市科协机关基本支出98.20万元，项目支出34.20万元 in a department split into its 机关 and a museum: the 机关's figures
-      if (museumBefore(doc, f, match.span.start) || compile(f.part_level, '').test(sentenceBefore(doc, match.span.start)) || (split && agencyBefore(doc, f, match.span.start))) {
+      // 县科协机关基本支出150.20万元 in the 科技馆's report: the parent 科协's figures
+      if (museumBefore(doc, f, match.span.start) || parentBefore(doc, f, match.span.start) || compile(f.part_level, '').test(sentenceBefore(doc, match.span.start)) || (split && agencyBefore(doc, f, match.span.start))) {
         claimed.push(amountSpan);
         continue;
       }
@@ -616,6 +617,18 @@ function museumBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
   for (const m of before.matchAll(compile(f.museum_figure, 'g'))) end = Math.max(end, m.index! + m[0].length);
   for (const m of before.matchAll(compile(f.centre_figure, 'g'))) end = Math.max(end, m.index! + m[0].length);
   return end >= 0 && !compile(f.unit_again, '').test(before.slice(end));
+}
+
+/** In a museum's or a centre's report: the parent 科协 glued before the figure's subject, or a 科协 figure earlier in the
+ *  sentence with the unit not named again after it (see parent_owner). */
+function parentBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
+  const unit = unitName(doc);
+  if (unit === null || !compile(f.parent_unit, '').test(unit)) return false;
+  const before = sentenceBefore(doc, at);
+  if (compile(f.parent_owner, '').test(before)) return true;
+  let end = -1;
+  for (const m of before.matchAll(compile(f.parent_figure, 'g'))) end = m.index! + m[0].length;
+  return end >= 0 && !compile(f.parent_again, '').test(before.slice(end));
 }
 
 /** Earlier in the sentence of `at`, a figure of the department's 机关 (see agency_figure), the department not named after it. */
