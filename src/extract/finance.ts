@@ -10,7 +10,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_kinds: string[]; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_kinds: string[]; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; midyear: string; midyear_asof: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -191,8 +191,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         claimed.push(amountSpan);
         continue;
       }
-      // a target rate (绩效目标 section, 目标：… line) is no result
-      if (aspect === 'rate' && inTargets(doc, f, match.span.start)) {
+      // a target rate (绩效目标 section, 目标：… line) is no result; 9月底执行率为76%: a mid-year progress, not the year's
+      if (aspect === 'rate' && (inTargets(doc, f, match.span.start) || midYear(doc, f, match.span.start))) {
         claimed.push(amountSpan);
         continue;
       }
@@ -428,6 +428,14 @@ function fitsYear(doc: KDocument, f: FinanceFile, at: number, aspect: Aspect): b
 function nextPartsEnd(doc: KDocument, end: number): number {
   if (end >= doc.norm.length || !/^[ \t]*其中/.test(doc.norm.slice(end, end + 6))) return end;
   return sentenceAt(doc, end + doc.norm.slice(end).search(/\S/)).end;
+}
+
+/** True when a date within the year stands in the clause before a rate at `at`, or dates its sentence (截至6月底，…). */
+function midYear(doc: KDocument, f: FinanceFile, at: number): boolean {
+  const sentence = sentenceBefore(doc, at);
+  let cut = 0;
+  for (const ch of [...CLAUSE_ENDS, '；']) cut = Math.max(cut, sentence.lastIndexOf(ch) + 1);
+  return compile(f.midyear, '').test(sentence.slice(cut)) || compile(f.midyear_asof, '').test(sentence);
 }
 
 /** True when a heading names another year than the fiscal year and not the fiscal year, or the next year (see section_year). */
