@@ -191,8 +191,13 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         claimed.push(amountSpan);
         continue;
       }
-      // a target rate (绩效目标 section, 目标：… line) is no result; 9月底执行率为76%: a mid-year progress, not the year's
-      if (aspect === 'rate' && (inTargets(doc, f, match.span.start) || midYear(doc, f, match.span.start))) {
+      // a target rate (绩效目标 section, 目标：… line) is no result
+      if (aspect === 'rate' && inTargets(doc, f, match.span.start)) {
+        claimed.push(amountSpan);
+        continue;
+      }
+      // 9月底执行率为76% | 截至9月底，基本支出80.00万元: a mid-year progress, not the year's (budgets are not dated so)
+      if (aspect !== 'budget' && aspect !== 'initial' && ![path].flat().some((x) => x && /[bB]udget$/.test(x)) && midYear(doc, f, match.span.start)) {
         claimed.push(amountSpan);
         continue;
       }
