@@ -10,7 +10,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_kinds: string[]; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; midyear: string; midyear_asof: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_kinds: string[]; per_unit: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; midyear: string; midyear_asof: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -130,7 +130,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // 其中，市科协本级收入合计Z，支出合计W: a part of the department (本级) named after 其中, not the department's figures
       // 市科协机关基本支出98.20万元，项目支出34.20万元 in a department split into its 机关 and a museum: the 机关's figures
       // 县科协机关基本支出150.20万元 in the 科技馆's report: the parent 科协's figures
-      if (museumBefore(doc, f, match.span.start) || parentBefore(doc, f, match.span.start) || compile(f.part_level, '').test(sentenceBefore(doc, match.span.start)) || (split && agencyBefore(doc, f, match.span.start))) {
+      if (museumBefore(doc, f, match.span.start) || parentBefore(doc, f, match.span.start) || bodyFigureBefore(doc, f, match.span.start) || compile(f.part_level, '').test(sentenceBefore(doc, match.span.start)) || (split && agencyBefore(doc, f, match.span.start))) {
         claimed.push(amountSpan);
         continue;
       }
@@ -237,6 +237,12 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         // (县科协总收入X: the unit named by its level and kind opens the phrase too)
         if (key && subjSpan && f.subjects[key]?.named && !opensPhrase(doc, subjSpan.start, f.boundary) && !afterUnit(doc, f, subjSpan.start, unitKind)) continue;
         if (!key) continue;
+        // 省科技报社基本支出300万元 | 市科协基本支出X in a county's report: another body's name glued before the subject
+        // (the unit's name known: 县科协基本支出X with no unit known may be the unit's own)
+        if (subjSpan && subjSpan.start === match.span.start && unitName(doc) !== null && otherBodyBefore(doc, f, match)) {
+          claimed.push(amountSpan);
+          continue;
+        }
         // 总收入168.42万元，其中…上年结转3万元: a 总收入 counting the carry-in is the 总计, not this year's income: not read
         // (the parts may follow in the next sentence, opening with 其中)
         if (key === 'income' && subjSpan && compile(f.income_with_carry_in, '').test(doc.norm.slice(subjSpan.start, nextPartsEnd(doc, sentenceAt(doc, match.span.start).end)))) {
@@ -630,6 +636,14 @@ function museumBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
   for (const m of before.matchAll(compile(f.museum_figure, 'g'))) end = Math.max(end, m.index! + m[0].length);
   for (const m of before.matchAll(compile(f.centre_figure, 'g'))) end = Math.max(end, m.index! + m[0].length);
   return end >= 0 && !compile(f.unit_again, '').test(before.slice(end));
+}
+
+/** Earlier in the sentence of `at`, a figure of another body of a kind never the unit (see body_figure), the unit not named after it. */
+function bodyFigureBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
+  const before = sentenceBefore(doc, at);
+  let end = -1;
+  for (const m of before.matchAll(compile(f.body_figure, 'g'))) end = m.index! + m[0].length;
+  return end >= 0 && !compile(f.body_again, '').test(before.slice(end));
 }
 
 /** In a museum's or a centre's report: the parent 科协 glued before the figure's subject, or a 科协 figure earlier in the
