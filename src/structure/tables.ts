@@ -203,6 +203,8 @@ function opensNextRow(text: string, lines: Line[], i: number, to: number): boole
 }
 
 const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
+/** a total row's label: the row of its own that closes a table (合计, 总分, 总计, 小计, 得分合计) */
+const TOTAL_LABEL = /^(?:合\s*计|总\s*分|总\s*计|小\s*计|得分合计|综合得分|分值合计)$/;
 /** What may wrap onto the next line after a number: its unit (5000⏎份, 96⏎分, 98.5⏎%). */
 const UNIT_START = /^(?:%|‰|分|万|元|人|次|场|个|份|篇|期|名|项|件|天|日|月|年|家|所|册|本|条|块)/;
 
@@ -269,7 +271,9 @@ function parseRowLines(text: string, lines: Line[], from: number, to: number, lo
  * `⇥⇥发放科普资料⇥≥5000⏎份⇥5200份⇥10⇥10`): two consecutive lines whose cells make exactly the table's width with the
  * broken cell counted once, both sides of the break filled, are one row. Rows that lost their empty leading cells
  * (right-aligned) are short too, but two of them never add up to the width with one cell less. The width is the
- * commonest row length, both lines must be shorter than it, and the row above them must be a full one.
+ * commonest row length, both lines must be shorter than it, and the row above them must be a full one. Where the last
+ * column is empty in most full rows (偏差原因), the last piece may have lost that empty cell: one cell less, ending in a
+ * bare number (a score), also makes the row. A line opening with a total's label (合计, 总分) is never a piece.
  */
 function joinBrokenRows(text: string, rows: { start: number; end: number }[][], rowLine: number[]): void {
   // the table's width: the commonest row length (a block may hold parts of other widths: 基础数据表)
@@ -278,6 +282,9 @@ function joinBrokenRows(text: string, rows: { start: number; end: number }[][], 
   let width = 0;
   for (const [w, n] of counts) if (n > (counts.get(width) ?? 0) || (n === counts.get(width) && w > width)) width = w;
   const filled = (c: { start: number; end: number }) => /\S/.test(text.slice(c.start, c.end));
+  // a trailing column mostly empty in the full rows (偏差原因): a broken row's last piece may have lost that empty cell
+  const full = rows.filter((x) => x.length === width);
+  const emptyLast = full.length >= 2 && full.filter((x) => !filled(x[x.length - 1])).length * 2 >= full.length;
   for (let r = 0; r + 1 < rows.length; r++) {
     const a = rows[r];
     // (the row above is one of the table's full rows: a caption-like first row over a header is no broken row)
@@ -289,7 +296,9 @@ function joinBrokenRows(text: string, rows: { start: number; end: number }[][], 
     for (let k = 2; k <= 3 && r + k <= rows.length; k++) {
       const part = rows.slice(r, r + k);
       if (rowLine[r] < 0 || part.some((x, i) => x.length < 2 || x.length >= width || (i > 0 && rowLine[r + i] !== rowLine[r + i - 1] + 1))) break;
-      if (part.reduce((n, x) => n + x.length, 0) - (k - 1) !== width) continue;
+      const joined = part.reduce((n, x) => n + x.length, 0) - (k - 1);
+      const tail = part[k - 1][part[k - 1].length - 1];
+      if (joined !== width && !(joined === width - 1 && emptyLast && BARE_NUMBER.test(text.slice(tail.start, tail.end).trim()))) continue;
       if (!part.every((x, i) => i === 0 || breakOk(part[i - 1], x))) break;
       for (let i = 1; i < k; i++) {
         a[a.length - 1] = { start: a[a.length - 1].start, end: part[i][0].end }; // a new object: see parseRowLines
@@ -307,6 +316,8 @@ function joinBrokenRows(text: string, rows: { start: number; end: number }[][], 
     if (!filled(a[a.length - 1]) || !filled(b[0])) return false;
     const last = text.slice(a[a.length - 1].start, a[a.length - 1].end).trim();
     const next = text.slice(b[0].start, b[0].end).trim();
+    // (a total's row opens with its label: 说明⇥本表按百分制评分⏎合计⇥⇥⇥⇥100⇥98 are two rows)
+    if (TOTAL_LABEL.test(next)) return false;
     // (but a number's unit broken off it opens the next line: …⇥6200⏎份⇥10⇥10)
     return !((/^\d+(?:\.\d+)?分?$/.test(last) && !(/^\d+(?:\.\d+)?$/.test(last) && next.length <= 2 && UNIT_START.test(next))) || (/指标$/.test(next) && !levelWord(last, next)));
   }
