@@ -278,6 +278,14 @@ export function readTable(t: Table): TableReading {
         return col === undefined || isEmpty(cells[col]) ? null : cells[col]!;
       };
       const l3 = at('level3');
+      // 满意度指标⇥ alone on its line (a merged 一级指标 cell printed on a line of its own, as PDF text gives it): the level of
+      // the rows below it (before: they kept the level above, 效益指标)
+      if (firstIdx >= 0 && firstIdx <= (indCols.get('level1') ?? 0) && v.level1Words.includes(levelLabel(key(first!)))
+        && row.every((c, i) => i === firstIdx || isEmpty(c) || c.merged || repeatsLeft(row, i))) {
+        if (first!.start !== prevL1?.start) prevL2 = null;
+        prevL1 = first;
+        continue;
+      }
       // a short row no alignment fits leaves a value in the 三级指标 column (满意度⇥≥90%⇥10⇥9 read as it stands): no row
       if (!l3 || (cells.length < indWidth && parseValue(l3.text)?.value != null)) continue;
       // …节能减排的科学⏎⇥⇥生活方式⇥⇥⇥⇥: a row holding nothing but a 三级指标 text continues the row above

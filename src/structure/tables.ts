@@ -237,8 +237,11 @@ function parseRowLines(text: string, lines: Line[], from: number, to: number, lo
         continue;
       }
       const prev = rows[rows.length - 1];
-      // a bare number (总分⇥100⇥⇥96) does not wrap into a line of words: 自评等级：优 under it is a row of its own
-      if (prev && BARE_NUMBER.test(text.slice(prev[prev.length - 1].start, prev[prev.length - 1].end).trim()) && !UNIT_START.test(l.text.trim())) {
+      // a bare number (总分⇥100⇥⇥96) does not wrap into a line of words: 自评等级：优 under it is a row of its own; nor
+      // does a first-level label alone on its line over a row (…⇥宣传不足⏎满意度指标⏎服务对象满意度⇥…: a merged 一级指标
+      // cell printed on a line of its own, as PDF text gives it)
+      if (prev && ((BARE_NUMBER.test(text.slice(prev[prev.length - 1].start, prev[prev.length - 1].end).trim()) && !UNIT_START.test(l.text.trim()))
+        || (i + 1 <= to && lines[i + 1].text.includes('\t') && tableVocab().level1Words.includes(l.text.replace(/\s+/g, ''))))) {
         rows.push([{ start: l.start, end: l.end }]);
         rowLine.push(i);
         continue;
