@@ -431,7 +431,9 @@ function readTotal(row: TableCell[], labelIdx: number, cols: Map<string, number>
   return { label, score: nums[nums.length - 1], weight: nums.length > 1 ? nums[0] : null };
 }
 
-/** level1/level2 label: split characters joined, weight annotation dropped (`产出指标(50分)` → `产出指标`). */
+/** level1/level2 label: split characters joined, weight annotation dropped (`产出指标(50分)` → `产出指标`), a list marker the
+ *  table numbers its levels with dropped (`一、产出指标`, `（一）数量指标`, `1.数量指标` → `产出指标`, `数量指标`). */
 export function levelLabel(s: string): string {
-  return cellText(s).replace(/\s+/g, '').replace(tableVocab().levelWeightSuffix, '').trim();
+  return cellText(s).replace(/\s+/g, '').replace(tableVocab().levelWeightSuffix, '').replace(LEVEL_MARKER, '').trim();
 }
+const LEVEL_MARKER = /^(?:[一二三四五六七八九十]{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．](?!\d))(?=[\u4e00-\u9fa5])/;
