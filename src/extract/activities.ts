@@ -234,7 +234,13 @@ export function activityTables(doc: KDocument, tables: { rows: { start: number; 
       const header = t.rows[ri].map((c) => key(doc.norm.slice(c.start, c.end)));
       const nameCol = header.findIndex((h) => nameRe.test(h));
       if (nameCol < 0) continue;
-      const cols = header.map((h, i) => (i === nameCol ? null : heads.find((x) => x.re.test(h))?.unit ?? null));
+      // a column of the report's year (2023年场次 in a 2023 report) is read without its year; another year's is none
+      const fy = doc.data.fiscalYear;
+      const ofYear = (h: string) => {
+        const y = h.match(/^((?:19|20)\d{2})年度?/);
+        return !y ? h : typeof fy === 'number' && Number(y[1]) === fy ? h.slice(y[0].length) : '';
+      };
+      const cols = header.map((h, i) => (i === nameCol || !ofYear(h) ? null : heads.find((x) => x.re.test(ofYear(h)))?.unit ?? null));
       if (!cols.some((u) => u)) continue;
       for (let rj = ri + 1; rj < t.rows.length; rj++) {
         const row = t.rows[rj];
