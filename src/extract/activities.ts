@@ -161,7 +161,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (compile(f.doubled_number, '').test(g.num)) continue;
       if (/^[一二三四五六七八九十百千万两]+$/.test(g.num) && compile(f.vague_before, '').test(doc.norm.slice(Math.max(0, numSpan.start - 2), numSpan.start))) continue;
       // 开展百场科普讲座进基层活动: a bare 百/千 names a campaign
-      const approx0 = g.pre && /约|近|超过|超|逾|多达/.test(g.pre) ? g.pre : g.post ?? g.inner ?? g.tail ?? null;
+      const approx0 = g.pre && /约|近|超过|超|逾|多达|突破/.test(g.pre) ? g.pre : g.post ?? g.inner ?? g.tail ?? null;
       if (f.bare_magnitude && !approx0 && !g.mult && compile(f.bare_magnitude, '').test(g.num)) continue;
       // 一场精彩的报告 is an article, not a count
       if (/^[一两]$/.test(g.num) && !g.mult) continue;
@@ -180,7 +180,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // asked last, as cutting the line with jieba costs more than all the checks above
       const tok = tokenAt(doc, unitSpan.start);
       if (tok && tok.end > unitSpan.end && !dictionaryPiece(tok.word, unitSpan.start - tok.start, unitSpan.end - tok.start)) continue;
-      const approx = g.pre && /约|近|超过|超|逾|多达/.test(g.pre) ? g.pre : g.post ?? g.inner ?? g.tail ?? null;
+      const approx = g.pre && /约|近|超过|超|逾|多达|突破/.test(g.pre) ? g.pre : g.post ?? g.inner ?? g.tail ?? null;
       // (the evidence starts at the label's first word: not at the 、 that closed the count before it)
       let from = Math.min(labelSpan.start, countSpan.start);
       while (from < numSpan.start && /[、,，\s]/.test(doc.norm[from])) from++;
