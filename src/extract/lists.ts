@@ -139,12 +139,17 @@ function items(doc: KDocument, h: Heading): ListItem[] {
     // a line broken inside a sentence (…细化量化绩效指标，⏎确保目标可衡量。): an unnumbered line right after an item that
     // ends in a clause's comma continues it
     const prevItem = out[out.length - 1];
-    if (!m && prevItem && !label && /[，,、]\s*$/.test(doc.norm.slice(prevItem.span.start, prevItem.span.end)) && !/\n\s*\n/.test(doc.norm.slice(prevItem.span.end, line.start)) && /^\s*$/.test(doc.norm.slice(prevItem.span.end, line.start).replace(/\n/g, ''))) {
+    // (and a line that is only the sentence's closing punctuation, as a PDF's line wrap leaves it: …不够全面⏎。)
+    // (the last piece of an inline list ends before its separator: 2.绩效指标设置不够全面，⏎… — the comma in the gap)
+    const gap = prevItem ? doc.norm.slice(prevItem.span.end, line.start) : '';
+    if (!m && prevItem && !label && (/[，,、]\s*$/.test(doc.norm.slice(prevItem.span.start, prevItem.span.end)) || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && !/\n\s*\n/.test(gap) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
       const textStart = prevItem.span.start + (ITEM_MARKER.exec(doc.norm.slice(prevItem.span.start, prevItem.span.end))?.[0].length ?? 0);
       prevItem.span = { start: prevItem.span.start, end: line.end };
       prevItem.item = cleanValue(doc.display.slice(textStart, line.end));
       continue;
     }
+    // (punctuation alone is never an item)
+    if (/^\s*[。．.；;！!？?）)”"，,、]+\s*$/.test(raw)) continue;
     // 总之，… after numbered items sums up: no item
     if (!m && numbered && compile(sec.list_summary, '').test(raw)) continue;
     if (m) numbered = true;
