@@ -55,8 +55,13 @@ const UNIT_LINE = /^[（(]?(?:注\s*[:：]\s*)?(?:\d[.．、]\s*)?(?:本表)?(?:
 function proseAfterRow(row: Line, l: Line): boolean {
   if (!hasInnerTab(row)) return false;
   const lastCell = row.text.slice(row.text.lastIndexOf('\t') + 1).trim();
-  if (lastCell !== '' && !BARE_FIGURE.test(lastCell)) return false;
   const t = l.text.trim();
+  // a text cell wrapped goes on in a line no wider than its first (…⇥个别活动因天气⏎延期举办。); a whole sentence clearly
+  // wider than the cell's text, after a cell that ends no clause (…⇥个别群众对活动时间安排不满意⏎全年共开展科普活动36场，
+  // 受益群众1.2万人次。), is the prose after the table
+  if (lastCell !== '' && !BARE_FIGURE.test(lastCell)) {
+    return !/[，,、；;：:（(“]$/.test(lastCell) && t.length >= 15 && t.length >= lastCell.length + 6 && /[。！？!?]$/.test(t) && /[，,；;]/.test(t);
+  }
   return !UNIT_START.test(t) && /[。；;！？!?]$|[，,；;。].*[\u4e00-\u9fa5]/.test(t);
 }
 /** A row line whose last cell is a heading of the report's top ranks (`自评报告⇥一、项目基本情况`, a form whose last cell
