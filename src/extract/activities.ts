@@ -14,6 +14,7 @@ import { parseValue } from './values.js';
 interface ActivitiesFile {
   patterns: { id: string; regex: string }[];
   units: Record<string, string>;
+  restated_verb?: string;
   not_label: string;
   not_after: Record<string, string>;
   near_label: Record<string, number>;
@@ -200,7 +201,25 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
     } else for (const x of followers) found.splice(found.indexOf(x), 1);
   }
   found.sort((a, b) => a.span.start - b.span.start);
-  doc.items.activities = found.map((x) => ({ item: x.item, span: x.span, rule: x.rule }));
+  // the same count restated in another top-level section (a summary: 全年共开展科普活动58场次 under 三、综合评价情况, then
+  // 完成科普活动58场次 under 四、…产出指标) is one piece of work, kept once (the first statement): the same count, unit and
+  // label, its opening verb aside; in one section two such counts are two pieces of work
+  const restated = compile(f.restated_verb ?? '(?!)', '');
+  // (the top-level sections: sibling sub-sections under one, （一）科普日 and （二）科技周, may well hold equal counts)
+  const innermost = (at: number) => {
+    let best: { start: number; level: number } | null = null;
+    for (const h of sectionsAt(doc, at)) if (!best || h.level < best.level) best = h;
+    return best?.start ?? -1;
+  };
+  const seen: { key: string; section: number }[] = [];
+  const kept = found.filter((x) => {
+    const key = `${x.item.label.replace(restated, '')}|${x.item.count}|${x.item.unit}|${x.item.approx ?? ''}`;
+    const section = innermost(x.span.start);
+    if (section >= 0 && seen.some((y) => y.key === key && y.section !== section)) return false;
+    seen.push({ key, section });
+    return true;
+  });
+  doc.items.activities = kept.map((x) => ({ item: x.item, span: x.span, rule: x.rule }));
 }
 
 function inTargets(doc: KDocument, f: ActivitiesFile, offset: number): boolean {
