@@ -52,7 +52,7 @@ function compile(): Grammar {
   const words = [...prefixOp.keys(), ...v.approx_prefix, ...neutral].sort((a, b) => b.length - a.length);
   const rl = tableVocab().raw.values_rate_label;
   const ra = tableVocab().raw.values_rate_label_after;
-  const inc = tableVocab().raw.values_inclusive;
+  const inc = [tableVocab().raw.values_inclusive, tableVocab().raw.values_inclusive_end].filter(Boolean).map((x) => `(?:${x})`).join('|');
   grammar = {
     re: new RegExp(src),
     prefixWords: words,

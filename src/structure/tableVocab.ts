@@ -47,6 +47,7 @@ interface RawVocab {
   values_rate_label?: string;
   values_rate_label_after?: string;
   values_inclusive?: string;
+  values_inclusive_end?: string;
   values_per_unit?: string[];
   values: {
     op_prefix: Record<Op, string[]>;
