@@ -181,7 +181,12 @@ function items(doc: KDocument, h: Heading): ListItem[] {
     let textStart = -1;
     for (const p of pieces) {
       const marker = ITEM_MARKER.exec(doc.norm.slice(p.start, p.end));
-      const start = p.start + (marker ? marker[0].length : 0);
+      let start = p.start + (marker ? marker[0].length : 0);
+      // 1.问题一：A — the list's own label after the item's marker is no part of the item either
+      if (marker) {
+        const own = /^\s*([^:：，,。；;“”\d\s]{2,8}(?:[一二三四五六七八九十]{1,2}|\d{1,2})?)[:：]\s*/.exec(doc.norm.slice(start, p.end));
+        if (own && bareListLabel(own[1]) && own[0].length < p.end - start) start += own[0].length;
+      }
       const end = pieces.length > 1 ? trimSeparator(doc.norm, start, p.end) : p.end;
       const text = cleanValue(doc.display.slice(start, end));
       if (!text) continue;
