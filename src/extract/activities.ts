@@ -15,6 +15,7 @@ interface ActivitiesFile {
   patterns: { id: string; regex: string }[];
   units: Record<string, string>;
   restated_verb?: string;
+  not_label_people_end?: string;
   not_label: string;
   not_after: Record<string, string>;
   near_label: Record<string, number>;
@@ -147,6 +148,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (notAfter && compile(notAfter, '').test(doc.norm.slice(match.span.end, after).trimStart())) continue;
       if (compile(f.not_label, '').test(label)) continue;
       if (f.not_label_people && f.glued_units.people.includes(unit) && !gluedTo && compile(f.not_label_people, '').test(label)) continue;
+      // 参与专家40人次: the label's last word names the staff counted
+      if (f.not_label_people_end && f.glued_units.people.includes(unit) && !gluedTo && compile(f.not_label_people_end, '').test(label.replace(compile(f.strip_suffix, ''), ''))) continue;
       // 2022年开展科普活动30场 in a 2023 report is another year's
       if (saysOtherYear(doc, f.label_year, label)) continue;
       // 自2018年以来累计开展…300场, 近三年共开展…45次: several years' total
