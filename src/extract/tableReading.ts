@@ -249,6 +249,19 @@ export function readTable(t: Table): TableReading {
       continue;
     }
 
+    // a form's labelled score (自评得分⇥96⇥自评等级⇥优) outside an indicator block: the total, as the 总分 row's
+    // (not one indicator's: 产出指标⇥自评得分⇥40)
+    if (section === 'none' && !r.total && v.formScoreLabel && !keys.some((k) => /指标/.test(k))) {
+      const at = keys.findIndex((k, i) => !repeatsLeft(row, i) && v.formScoreLabel!.test(k));
+      const cell = at >= 0 ? distinctAfter(row, at) : null;
+      const n = cell && /^\d{1,3}(?:\.\d+)?分?$/.test(key(cell)) ? parseScore(cell.text) : null;
+      if (cell && n !== null && n <= 100) {
+        r.total = { label: row[at], score: cell, weight: null };
+        r.grade ??= gradeIn(row, false);
+        totalAt = ri;
+        continue;
+      }
+    }
     // 自评等级⇥良 in the two rows below the 总分 row
     if (totalAt >= 0 && ri - totalAt <= 2 && !r.grade) r.grade = gradeIn(row, false);
     // data rows

@@ -48,6 +48,7 @@ interface RawVocab {
   values_rate_label_after?: string;
   values_inclusive?: string;
   values_inclusive_end?: string;
+  form_score_label?: string;
   values_per_unit?: string[];
   values: {
     op_prefix: Record<Op, string[]>;
@@ -82,6 +83,7 @@ export interface TableVocab {
   /** a header word naming a level column without saying which level (绩效指标): read by its rows' words */
   indicatorLevelColumn: RegExp | null;
   totalRow: RegExp;
+  formScoreLabel: RegExp | null;
   totalGrade: { label: RegExp; value: RegExp };
   level1Words: string[];
   level2Words: string[];
@@ -123,6 +125,7 @@ export function tableVocab(): TableVocab {
     indicatorColumns: [...raw.indicator_columns, ...(raw.indicator_columns_more ?? []), ...(raw.indicator_columns_note ? [{ field: 'note', regex: raw.indicator_columns_note }] : [])].map((c) => ({ field: c.field, re: re(c.regex) })),
     indicatorLevelColumn: raw.indicator_level_column ? re(raw.indicator_level_column) : null,
     totalRow: re(raw.total_row),
+    formScoreLabel: raw.form_score_label ? re(raw.form_score_label) : null,
     totalGrade: { label: re(raw.total_grade.label), value: re(raw.total_grade.value) },
     level1Words: raw.level1_words,
     level2Words: [...raw.level2_words].sort((a, b) => b.length - a.length),
