@@ -3,7 +3,7 @@ import type { KDocument, Span } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { toYuan } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
-import { matches, saysOtherYear, trimSpan } from './engine.js';
+import { matches, saysOtherYear, sectionsAt, trimSpan } from './engine.js';
 import type { Match } from './engine.js';
 import type { Project } from '../schema/record.js';
 
@@ -14,6 +14,8 @@ interface ProjectTableDef {
   header_unit: string;
   total_row: string;
   not_caption: string;
+  not_sections?: string;
+  not_row_name?: string;
 }
 interface ProjectsFile { table?: ProjectTableDef; name: string; line_name: string; field_name: string; glued_name: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string } }
 
@@ -148,7 +150,7 @@ interface Cell { start: number; end: number; text: string }
  */
 export function projectTables(
   doc: KDocument,
-  tables: { table: { rows: Cell[][]; caption?: string }; unit: string | null }[],
+  tables: { table: { rows: Cell[][]; caption?: string; start?: number }; unit: string | null }[],
   key: (c: Cell) => string,
   money: MoneyCell,
 ): void {
@@ -160,10 +162,14 @@ export function projectTables(
   const totalRe = compile(def.total_row, '');
   const notCaption = compile(def.not_caption, '');
   const notName = compile(f.not_name, '');
+  const notSections = def.not_sections ? compile(def.not_sections, '') : null;
+  const notRowName = def.not_row_name ? compile(def.not_row_name, '') : null;
   const cols = def.columns.map((c) => ({ ...c, re: compile(c.regex, '') }));
   const list = (doc.items.projects ??= []);
   for (const { table: t, unit: tableUnit } of tables) {
     if (t.caption && notCaption.test(t.caption.replace(/\s+/g, ''))) continue;
+    // (nor in a section of the 三公 money, the 机关运行经费, purchases or assets: its rows are items of spending)
+    if (notSections && t.start !== undefined && sectionsAt(doc, t.start).some((h) => notSections.test(h.title))) continue;
     for (let ri = 0; ri < t.rows.length; ri++) {
       const header = t.rows[ri].map(key);
       const nameCol = header.findIndex((h) => nameRe.test(h));
@@ -187,7 +193,7 @@ export function projectTables(
         if (!name || totalRe.test(name.replace(/\s+/g, ''))) continue;
         // a row of another width is another block of the table: the listing ends
         if (row.length !== header.length) break;
-        if (notName.test(name.replace(/\s+/g, '')) || /^\d+(?:\.\d+)?$/.test(name)) continue;
+        if (notName.test(name.replace(/\s+/g, '')) || notRowName?.test(name.replace(/\s+/g, '')) || /^\d+(?:\.\d+)?$/.test(name)) continue;
         const item: Project = { name, budget: null, adjustment: null, actual: null, carryover: null };
         const fields: Record<string, { span: Span; rule: string }> = { name: { span: { start: nameCell.start, end: nameCell.end }, rule: 'projects.table.name' } };
         for (const [field, c] of at) {
