@@ -206,7 +206,13 @@ function splitAtListLabels(doc: KDocument, l: Span, nextStep: RegExp | null, lab
   const raw = doc.norm.slice(l.start, l.end);
   const cuts: number[] = [];
   if (labels === 'all' || raw.includes('：') || raw.includes(':')) {
+    const causes = compile(loadPatternFile<{ list_causes: string }>('sections.yaml').list_causes, '');
     for (const m of raw.matchAll(/[。；;]\s*([^:：，,。；;“”\d\s]{2,16}\d{0,2})[:：]/g)) {
+      // (and before the causes' label, 。原因一：…, 。主要原因：…: they open the causes, no part of the item before)
+      if (causes.test(m[1].replace(/\s+/g, ''))) {
+        cuts.push(l.start + m.index! + 1);
+        continue;
+      }
       if (labels === 'numbered' && !/[一二三四五六七八九十\d]$/.test(m[1])) continue;
       const k = labels === 'numbered' ? bareListLabel(m[1]) : sectionKey(m[1]) ?? bareListLabel(m[1]);
       if (k === 'problems' || k === 'improvements') cuts.push(l.start + m.index! + 1);
