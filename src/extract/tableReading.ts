@@ -158,7 +158,7 @@ export function readTable(t: Table): TableReading {
     }
 
     // header rows switch the section
-    const ic = columnsOf(row, (k) => v.indicatorColumns.find((c) => c.re.test(k))?.field ?? null);
+    const ic = columnsOf(row, (k) => indicatorField(k));
     if (ic.has('level3') && (ic.has('target') || ic.has('actual'))) {
       section = 'indicators';
       levelColumn(t, ri, row, ic);
@@ -167,7 +167,7 @@ export function readTable(t: Table): TableReading {
       prevL1 = prevL2 = null;
       // 指标值 over its parts: ⇥⇥⇥年度指标值⇥实际完成值 below names the value columns (no level, no other cell)
       const next = t.rows[ri + 1];
-      const below = next ? columnsOf(next, (k) => v.indicatorColumns.find((c) => c.re.test(k))?.field ?? null) : new Map<string, number>();
+      const below = next ? columnsOf(next, (k) => indicatorField(k)) : new Map<string, number>();
       if (next && (below.has('target') || below.has('actual')) && !below.has('level3') && next.filter((c) => !isEmpty(c) && !c.merged).length === below.size) {
         indCols = new Map([...[...ic].filter(([f, col]) => !below.has(f) && ![...below.values()].includes(col)), ...below]);
         indWidth = Math.max(row.length, next.length);
@@ -180,7 +180,7 @@ export function readTable(t: Table): TableReading {
     // (or the levels above and the value columns below: 一级指标⇥二级指标⇥三级指标⇥指标值⇥⇥分值⇥得分 over ⇥⇥⇥年度指标值⇥实际完成值)
     const hasValues = (m: Map<string, number>) => m.has('target') || m.has('actual');
     if (ic.has('level3') !== hasValues(ic) && ri + 1 < t.rows.length) {
-      const below = columnsOf(t.rows[ri + 1], (k) => v.indicatorColumns.find((c) => c.re.test(k))?.field ?? null);
+      const below = columnsOf(t.rows[ri + 1], (k) => indicatorField(k));
       const cols = [...ic.values(), ...below.values()];
       if (below.has('level3') !== ic.has('level3') && hasValues(below) !== hasValues(ic) && new Set(cols).size === cols.length) {
         section = 'indicators';
@@ -450,3 +450,15 @@ export function levelLabel(s: string): string {
   return cellText(s).replace(/\s+/g, '').replace(tableVocab().levelWeightSuffix, '').replace(LEVEL_MARKER, '').trim();
 }
 const LEVEL_MARKER = /^(?:[一二三四五六七八九十]{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．](?!\d))(?=[\u4e00-\u9fa5])/;
+
+/** The indicator column a header cell names; a bracketed note closing it is read without it when the whole cell names
+ *  none (三级指标（指标名称）, 分值（权重）, 得分（C）, 权重（%）, 自评得分（分）). */
+function indicatorField(k: string): string | null {
+  const cols = tableVocab().indicatorColumns;
+  const f = cols.find((c) => c.re.test(k))?.field;
+  if (f) return f;
+  // (not a year's: 实际完成值（2022年） is another year's column)
+  const bare = k.replace(/[(（](?![^()（）]*\d{4})[^()（）]{1,8}[)）]$/, '');
+  return bare !== k ? (cols.find((c) => c.re.test(bare))?.field ?? null) : null;
+}
+

@@ -18,6 +18,7 @@ interface RawVocab {
   indicator_columns: { field: string; regex: string }[];
   indicator_columns_more?: { field: string; regex: string }[];
   indicator_columns_note?: string;
+  indicator_columns_extra?: { field: string; regex: string }[];
   indicator_level_column?: string;
   total_row: string;
   total_grade: { label: string; value: string };
@@ -122,7 +123,7 @@ export function tableVocab(): TableVocab {
       target: re([raw.goal_columns.target, raw.goal_columns_more?.target].filter(Boolean).join('|')),
       achieved: re([raw.goal_columns.achieved, raw.goal_columns_more?.achieved, raw.goal_columns_achieved_value].filter(Boolean).join('|')),
     },
-    indicatorColumns: [...raw.indicator_columns, ...(raw.indicator_columns_more ?? []), ...(raw.indicator_columns_note ? [{ field: 'note', regex: raw.indicator_columns_note }] : [])].map((c) => ({ field: c.field, re: re(c.regex) })),
+    indicatorColumns: [...raw.indicator_columns, ...(raw.indicator_columns_more ?? []), ...(raw.indicator_columns_note ? [{ field: 'note', regex: raw.indicator_columns_note }] : []), ...(raw.indicator_columns_extra ?? [])].map((c) => ({ field: c.field, re: re(c.regex) })),
     indicatorLevelColumn: raw.indicator_level_column ? re(raw.indicator_level_column) : null,
     totalRow: re(raw.total_row),
     formScoreLabel: raw.form_score_label ? re(raw.form_score_label) : null,
