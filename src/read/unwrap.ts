@@ -50,8 +50,10 @@ const MIN_FULL_LINES = 5;
  * with 。
  */
 export function wrapWidth(lines: string[]): number | null {
-  // a line is at most one em per character: shorter ones need no measuring
-  const candidates = lines.filter((l) => l.length >= MIN_LINE_EM && !isColumns(l));
+  // a line is at most one em per character: shorter ones need no measuring. A line opening with a section marker
+  // (第一部分, 一、, （一）) is a heading or a paragraph's first line: it says nothing of the width, and headings of one
+  // length (a 决算's parts and their contents page) would pass for full lines ending inside a sentence.
+  const candidates = lines.filter((l) => l.length >= MIN_LINE_EM && !isColumns(l) && !SECTION_START.test(l));
   // cheap exits for text written a paragraph per line: many lines longer than any printed line (no page holds
   // 100 characters on a line without columns), or too few long lines ending inside a sentence
   if (candidates.filter((l) => l.length > 100).length > 0.25 * candidates.length) return null;

@@ -96,6 +96,53 @@ describe('re-joining wrapped text', () => {
   it('negative: short lines alone do not make a text wrapped', () => {
     expect(wrapWidth(['一、基本情况', '（一）部门职能', '（二）人员情况', '编制7人。', '二、收支情况'])).toBeNull();
   });
+
+  it('negative: headings of one length (a 决算 written a paragraph per line) do not make it wrapped', async () => {
+    // its parts' and sections' headings end without a stop at about one width: they were taken for full lines ending
+    // inside a sentence, and a heading was glued to the paragraph under it (一、收入支出决算总体情况说明2019年度收入总计…)
+    const text = [
+      '某某县科学技术协会2019年度部门决算',
+      '第一部分 部门概况',
+      '一、部门职责',
+      '县科协是党领导下的人民团体。',
+      '二、机构设置',
+      '县科协机关内设办公室1个。',
+      '第二部分 2019年度部门决算表',
+      '一、收入支出决算总表',
+      '二、收入决算表',
+      '三、支出决算表',
+      '第三部分 2019年度部门决算情况说明',
+      '一、收入支出决算总体情况说明',
+      '2019年度收入总计186.32万元，支出总计186.32万元。',
+      '预算执行情况',
+      '本年支出合计180.20万元。',
+      '二、“三公”经费支出决算情况说明',
+      '“三公”经费支出决算表',
+      '单位：万元',
+      '项目名称\t预算数\t决算数\t结余',
+      '因公出国（境）费\t0\t0\t0',
+      '公务接待费\t1.50\t1.20\t0.30',
+      '公务用车运行维护费\t3.00\t2.80\t0.20',
+      '合计\t4.50\t4.00\t0.50',
+      '2019年“三公”经费支出4.00万元，比年初预算减少0.50万元。',
+      '三、项目支出情况',
+      '项目支出决算明细表',
+      '单位：万元',
+      '项目名称\t年初预算数\t全年预算数\t决算数\t结余',
+      '科普活动经费\t20.00\t25.00\t24.50\t0.50',
+      '科技馆运行经费\t30.00\t30.00\t29.80\t0.20',
+      '合计\t50.00\t55.00\t54.30\t0.70',
+      '',
+    ].join('\n');
+    expect(unwrapText(text)).toBeNull();
+    expect((await readBytes(Buffer.from(text))).text).toBe(text);
+  });
+
+  it('a wrapped paragraph opening with a section marker is still joined', () => {
+    const para = `（一）部门职能。${P1}`;
+    const text = [wrap(para), wrap(P2), wrap(P3), ''].join('\n');
+    expect(unwrapText(text)!.text).toBe([para, P2, P3, ''].join('\n'));
+  });
 });
 
 describe('a table laid out one cell per line', () => {
