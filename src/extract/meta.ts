@@ -30,7 +30,8 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
   const lines = doc.lines.filter((l) => l.text.trim() && !isExcluded(doc, l)).slice(0, 20);
   // (a line spaced letter by letter, 2 0 2 3 年 度 县 科 协 …, is tested on its characters without the spaces)
   const norm = (l: Line) => unspaced(doc.norm.slice(l.start, l.end).trim());
-  const show = (l: Line) => cleanValue(doc.display.slice(l.start, l.end));
+  // (…shown without them too: 2 0 2 3 年 度 is 2023年度, as the spaces next to CJK characters go in every string value)
+  const show = (l: Line) => cleanValue(unspaced(doc.display.slice(l.start, l.end).trim()));
   // a report pasted on one line: the title is the line's opening phrase
   const raw = (l: Line) => doc.norm.slice(l.start, l.end).trim();
   const first = lines[0] ? compile(f.one_line_title, '').exec(raw(lines[0])) : null;
