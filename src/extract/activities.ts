@@ -10,6 +10,7 @@ import { dictionaryPiece } from '../segment/jieba.js';
 import { matches, saysOtherYear, sectionsAt, sentenceAt, trimSpan } from './engine.js';
 import type { Activity } from '../schema/record.js';
 import { parseValue } from './values.js';
+import { namedRows } from './namedRows.js';
 
 interface ActivitiesFile {
   patterns: { id: string; regex: string }[];
@@ -264,13 +265,8 @@ export function activityTables(doc: KDocument, tables: { rows: { start: number; 
       };
       const cols = header.map((h, i) => (i === nameCol || !ofYear(h) ? null : heads.find((x) => x.re.test(ofYear(h)))?.unit ?? null));
       if (!cols.some((u) => u)) continue;
-      for (let rj = ri + 1; rj < t.rows.length; rj++) {
-        const row = t.rows[rj];
-        const nameCell = row[nameCol];
-        const name = nameCell ? cleanValue(doc.display.slice(nameCell.start, nameCell.end)) : '';
-        if (!name || totalRe.test(name.replace(/\s+/g, ''))) continue;
-        // a row of another header or of text only ends the table's activities
-        if (row.length !== header.length) break;
+      // (a row of another header or of text only ends the table's activities)
+      for (const { row, name } of namedRows(doc, t.rows, ri, nameCol, totalRe)) {
         cols.forEach((unit, ci) => {
           const cell = row[ci];
           if (!unit || !cell) return;

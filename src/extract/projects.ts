@@ -6,6 +6,7 @@ import { cleanValue } from '../normalise/fold.js';
 import { matches, saysOtherYear, sectionsAt, trimSpan } from './engine.js';
 import type { Match } from './engine.js';
 import type { Project } from '../schema/record.js';
+import { namedRows } from './namedRows.js';
 
 interface FieldDef { id: string; field: keyof Project; sign?: number; regex: string }
 interface ProjectTableDef {
@@ -186,13 +187,8 @@ export function projectTables(
         if (!prev || prev.rank < c.rank) at.set(c.field, { col, rank: c.rank, unit: u ? u[1].replace(/元$/, '') : null });
       });
       if (!at.size) continue;
-      for (let rj = ri + 1; rj < t.rows.length; rj++) {
-        const row = t.rows[rj];
-        const nameCell = row[nameCol];
-        const name = nameCell ? cleanValue(doc.display.slice(nameCell.start, nameCell.end)) : '';
-        if (!name || totalRe.test(name.replace(/\s+/g, ''))) continue;
-        // a row of another width is another block of the table: the listing ends
-        if (row.length !== header.length) break;
+      // (a row of another width is another block of the table: the listing ends)
+      for (const { row, nameCell, name } of namedRows(doc, t.rows, ri, nameCol, totalRe)) {
         if (notName.test(name.replace(/\s+/g, '')) || notRowName?.test(name.replace(/\s+/g, '')) || /^\d+(?:\.\d+)?$/.test(name)) continue;
         const item: Project = { name, budget: null, adjustment: null, actual: null, carryover: null };
         const fields: Record<string, { span: Span; rule: string }> = { name: { span: { start: nameCell.start, end: nameCell.end }, rule: 'projects.table.name' } };
