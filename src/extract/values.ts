@@ -36,8 +36,7 @@ function compile(): Grammar {
   for (const [op, words] of Object.entries(v.op_prefix)) for (const w of words) prefixOp.set(w, op as Op);
   const suffixOp = new Map<string, Op>();
   for (const [op, words] of Object.entries(v.op_suffix)) for (const w of words ?? []) suffixOp.set(w, op as Op);
-  const more = tableVocab().raw.values_more ?? {};
-  const neutral = [...v.neutral_prefix, ...(more.neutral_prefix ?? [])];
+  const neutral = v.neutral_prefix;
   const pre = alt([...prefixOp.keys(), ...v.approx_prefix, ...neutral]);
   const num = `[+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?|[${CN_NUMERAL_CHARS.replace(/[万亿]/g, '')}]+`;
   const src =
@@ -47,7 +46,7 @@ function compile(): Grammar {
     `(?<mult>${alt(v.multipliers)}|千(?=元))?` +
     `(?<infix2>${alt(v.approx_infix)})?` +
     `(?<unit>${alt(v.units)})?` +
-    (more.per_period?.length ? `(?<per>/(?:${alt([...more.per_period, ...(tableVocab().raw.values_per_unit ?? [])])}))?` : '') +
+    `(?<per>/(?:${alt([...v.per_period, ...v.per_unit])}))?` +
     `(?<post>${alt([...suffixOp.keys(), ...v.approx_suffix])})?$`;
   const words = [...prefixOp.keys(), ...v.approx_prefix, ...neutral].sort((a, b) => b.length - a.length);
   const rl = tableVocab().raw.values_rate_label;

@@ -13,12 +13,7 @@ interface RawVocab {
   budget_rows: Record<'total' | 'appropriation' | 'carryover' | 'other', string>;
   unit_header: string;
   goal_columns: Record<'target' | 'achieved', string>;
-  goal_columns_more?: Partial<Record<'target' | 'achieved', string>>;
-  goal_columns_achieved_value?: string;
   indicator_columns: { field: string; regex: string }[];
-  indicator_columns_more?: { field: string; regex: string }[];
-  indicator_columns_note?: string;
-  indicator_columns_extra?: { field: string; regex: string }[];
   indicator_level_column?: string;
   total_row: string;
   total_grade: { label: string; value: string };
@@ -44,17 +39,17 @@ interface RawVocab {
     in_service_header: string[];
     cost_year_header: string;
   };
-  values_more?: { per_period?: string[]; neutral_prefix?: string[] };
   values_rate_label?: string;
   values_rate_label_after?: string;
   values_inclusive?: string;
   values_inclusive_end?: string;
   form_score_label?: string;
-  values_per_unit?: string[];
   values: {
     op_prefix: Record<Op, string[]>;
     op_suffix: Partial<Record<Op, string[]>>;
     neutral_prefix: string[];
+    per_period: string[];
+    per_unit: string[];
     approx_prefix: string[];
     approx_infix: string[];
     approx_suffix: string[];
@@ -120,10 +115,10 @@ export function tableVocab(): TableVocab {
     },
     unitHeader: re(raw.unit_header),
     goalColumns: {
-      target: re([raw.goal_columns.target, raw.goal_columns_more?.target].filter(Boolean).join('|')),
-      achieved: re([raw.goal_columns.achieved, raw.goal_columns_more?.achieved, raw.goal_columns_achieved_value].filter(Boolean).join('|')),
+      target: re(raw.goal_columns.target),
+      achieved: re(raw.goal_columns.achieved),
     },
-    indicatorColumns: [...raw.indicator_columns, ...(raw.indicator_columns_more ?? []), ...(raw.indicator_columns_note ? [{ field: 'note', regex: raw.indicator_columns_note }] : []), ...(raw.indicator_columns_extra ?? [])].map((c) => ({ field: c.field, re: re(c.regex) })),
+    indicatorColumns: raw.indicator_columns.map((c) => ({ field: c.field, re: re(c.regex) })),
     indicatorLevelColumn: raw.indicator_level_column ? re(raw.indicator_level_column) : null,
     totalRow: re(raw.total_row),
     formScoreLabel: raw.form_score_label ? re(raw.form_score_label) : null,
