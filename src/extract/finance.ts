@@ -632,18 +632,20 @@ function museumBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
   // (市科协机关及所属科技馆全年支出合计X: joined to the unit, a joint figure)
   if (compile(f.museum_joint, '').test(before)) return false;
   if (compile(f.museum_owner, '').test(before) || compile(f.centre_owner, '').test(before)) return true;
+  return figureNotAgain(before, [f.museum_figure, f.centre_figure], f.unit_again);
+}
+
+/** True when `before` holds a figure of one of `figures` (another body's, a part's) and the words after the last such
+ *  figure do not name the unit again (`again`). */
+function figureNotAgain(before: string, figures: string[], again: string): boolean {
   let end = -1;
-  for (const m of before.matchAll(compile(f.museum_figure, 'g'))) end = Math.max(end, m.index! + m[0].length);
-  for (const m of before.matchAll(compile(f.centre_figure, 'g'))) end = Math.max(end, m.index! + m[0].length);
-  return end >= 0 && !compile(f.unit_again, '').test(before.slice(end));
+  for (const src of figures) for (const m of before.matchAll(compile(src, 'g'))) end = Math.max(end, m.index! + m[0].length);
+  return end >= 0 && !compile(again, '').test(before.slice(end));
 }
 
 /** Earlier in the sentence of `at`, a figure of another body of a kind never the unit (see body_figure), the unit not named after it. */
 function bodyFigureBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
-  const before = sentenceBefore(doc, at);
-  let end = -1;
-  for (const m of before.matchAll(compile(f.body_figure, 'g'))) end = m.index! + m[0].length;
-  return end >= 0 && !compile(f.body_again, '').test(before.slice(end));
+  return figureNotAgain(sentenceBefore(doc, at), [f.body_figure], f.body_again);
 }
 
 /** In a museum's or a centre's report: the parent 科协 glued before the figure's subject, or a 科协 figure earlier in the
@@ -652,20 +654,14 @@ function parentBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
   const unit = unitName(doc);
   if (unit === null || !compile(f.parent_unit, '').test(unit)) return false;
   const before = sentenceBefore(doc, at);
-  if (compile(f.parent_owner, '').test(before)) return true;
-  let end = -1;
-  for (const m of before.matchAll(compile(f.parent_figure, 'g'))) end = m.index! + m[0].length;
-  return end >= 0 && !compile(f.parent_again, '').test(before.slice(end));
+  return compile(f.parent_owner, '').test(before) || figureNotAgain(before, [f.parent_figure], f.parent_again);
 }
 
 /** Earlier in the sentence of `at`, a figure of the department's 机关 (see agency_figure), the department not named after it. */
 function agencyBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
   const before = sentenceBefore(doc, at);
   // (机关基本支出X: the 机关 glued to the figure's own subject)
-  if (compile(f.agency_owner, '').test(before)) return true;
-  let end = -1;
-  for (const m of before.matchAll(compile(f.agency_figure, 'g'))) end = m.index! + m[0].length;
-  return end >= 0 && !compile(f.agency_again, '').test(before.slice(end));
+  return compile(f.agency_owner, '').test(before) || figureNotAgain(before, [f.agency_figure], f.agency_again);
 }
 
 /** Does the report's title hold the name at `span` (科普专项经费 in …科普专项经费绩效自评报告: the report's own project)? */

@@ -42,7 +42,7 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
   for (let i = 0; i < lines.length; i++) {
     const t = norm(lines[i]);
     // 附件2：2023年度某县科学技术协会部门整体支出绩效自评报告: the annex's label before a colon is no part of the title on its line
-    const label = compile(meta().annex_label, '').exec(doc.norm.slice(lines[i].start, lines[i].end));
+    const label = compile(f.annex_label, '').exec(doc.norm.slice(lines[i].start, lines[i].end));
     if (label) {
       const start = lines[i].start + label[0].length;
       const rest = doc.norm.slice(start, lines[i].end).trim();
