@@ -166,8 +166,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (compile(f.doubled_number, '').test(g.num)) continue;
       if (/^[一二三四五六七八九十百千万两]+$/.test(g.num) && compile(f.vague_before, '').test(doc.norm.slice(Math.max(0, numSpan.start - 2), numSpan.start))) continue;
       // 开展百场科普讲座进基层活动: a bare 百/千 names a campaign
-      const approx0 = g.pre && /约|近|超过|超|逾|多达|突破/.test(g.pre) ? g.pre : g.post ?? g.inner ?? g.tail ?? null;
-      if (f.bare_magnitude && !approx0 && !g.mult && compile(f.bare_magnitude, '').test(g.num)) continue;
+      const approx = g.pre && /约|近|超过|超|逾|多达|突破/.test(g.pre) ? g.pre : g.post ?? g.inner ?? g.tail ?? null;
+      if (f.bare_magnitude && !approx && !g.mult && compile(f.bare_magnitude, '').test(g.num)) continue;
       // 一场精彩的报告 is an article, not a count
       if (/^[一两]$/.test(g.num) && !g.mult) continue;
       const count = toCount(g.num, g.mult ?? '');
@@ -185,7 +185,6 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // asked last, as cutting the line with jieba costs more than all the checks above
       const tok = tokenAt(doc, unitSpan.start);
       if (tok && tok.end > unitSpan.end && !dictionaryPiece(tok.word, unitSpan.start - tok.start, unitSpan.end - tok.start)) continue;
-      const approx = g.pre && /约|近|超过|超|逾|多达|突破/.test(g.pre) ? g.pre : g.post ?? g.inner ?? g.tail ?? null;
       // (the evidence starts at the label's first word: not at the 、 that closed the count before it)
       let from = Math.min(labelSpan.start, countSpan.start);
       while (from < numSpan.start && /[、,，\s]/.test(doc.norm[from])) from++;
@@ -210,7 +209,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
   // label, its opening verb aside; in one section two such counts are two pieces of work
   const restated = compile(f.restated_verb ?? '(?!)', '');
   // (the top-level sections: sibling sub-sections under one, （一）科普日 and （二）科技周, may well hold equal counts)
-  const innermost = (at: number) => {
+  const topSection = (at: number) => {
     let best: { start: number; level: number } | null = null;
     for (const h of sectionsAt(doc, at)) if (!best || h.level < best.level) best = h;
     return best?.start ?? -1;
@@ -218,7 +217,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
   const seen: { key: string; section: number }[] = [];
   const kept = found.filter((x) => {
     const key = `${x.item.label.replace(restated, '')}|${x.item.count}|${x.item.unit}|${x.item.approx ?? ''}`;
-    const section = innermost(x.span.start);
+    const section = topSection(x.span.start);
     if (section >= 0 && seen.some((y) => y.key === key && y.section !== section)) return false;
     seen.push({ key, section });
     return true;
