@@ -4,7 +4,7 @@ import { matches, runFamily, sentenceAt, unitName } from './engine.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { staffingTableFacts } from './staffingTable.js';
 
-interface StaffingFile { other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; other_kinds: string; dated_as_of: string }
+interface StaffingFile { other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; other_kinds: string; dated_as_of: string; approx_after: string }
 
 export function extractStaffing(doc: KDocument): void {
   const all = runFamily(doc, 'staffing.yaml');
@@ -16,6 +16,8 @@ export function extractStaffing(doc: KDocument): void {
   // 科协机关编制5人，所属科技馆事业编制8人: counts after a subordinate named in the sentence are that body's (县科协为县委直属
   // 群团组织，核定行政编制5名: not when the unit describes itself)
   const facts = all.filter((f) => {
+    // 在职人员10人左右 | 退休人员5人以上: an approximation is no count
+    if (compile(file.approx_after, 'y').test(doc.norm.slice(f.span.end, f.span.end + 6))) return false;
     const before = doc.norm.slice(sentenceAt(doc, f.span.start).start, f.span.start);
     if (association && compile(file.other_body, '').test(before)) return false;
     // 县科协机关核定行政编制4名 in the 科技馆's report: the parent body's counts
