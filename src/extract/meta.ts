@@ -267,7 +267,8 @@ function extractRegion(doc: KDocument, unit: { value: string; span: Span } | nul
 
 function extractDate(doc: KDocument): void {
   const f = meta();
-  const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseChineseInteger(s)!);
+  // (元月: January)
+  const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : s === '元' ? 1 : parseChineseInteger(s)!);
   for (const rule of f.date as (Rule & { line?: boolean; after_org?: boolean })[]) {
     // a labelled date (填报日期：…) is read in a table row too
     const found = rule.line ? lineMatches(doc, rule.regex) : [...matches(doc, rule.regex, undefined, true)];
