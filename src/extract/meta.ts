@@ -11,7 +11,7 @@ interface Rule { id: string; regex: string }
 interface MetaFile {
   title_line: string; title_words: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; subordinate_spaced: string; org_spaced: string; kinds: { kind: ReportKind; regex: string }[]; org: string; title_org_place: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
-  phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_short: string; unit_alias: Rule; phone_contact: Rule;
+  phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_short: string; unit_alias: Rule; phone_contact: Rule;
 }
 
 const meta = () => loadPatternFile<MetaFile>('meta.yaml');
@@ -207,6 +207,17 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
       }
       push(doc, '/meta/unitName', value, span, 'meta.unit.title');
       return { value, span };
+    }
+    // 2023年度部门整体支出绩效自评报告⏎（某县科学技术协会）: a title naming no unit, the unit's name in brackets on the line under it
+    const next = doc.lines.find((l) => l.start >= titleSpan.end && doc.norm.slice(l.start, l.end).trim());
+    const m = next ? compile(f.unit_subtitle.replace('{ORG}', f.org), 'd').exec(doc.norm.slice(next.start, next.end)) : null;
+    if (next && m) {
+      const v = { start: next.start + m.indices!.groups!.value[0], end: next.start + m.indices!.groups!.value[1] };
+      const value = cleanValue(doc.display.slice(v.start, v.end));
+      if (value.length >= 4 && !NOT_UNIT.test(value)) {
+        push(doc, '/meta/unitName', value, v, 'meta.unit.subtitle');
+        return { value, span: v };
+      }
     }
   }
   const sig = signatureUnit(doc);
