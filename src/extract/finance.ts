@@ -90,12 +90,23 @@ function financeBase(regex: string): string {
   let src = sources.get(regex);
   if (src === undefined) {
     const f = file();
-    src = regex.replaceAll('{BOUNDARY}', f.boundary).replaceAll('{UNIT_BOUNDARY}', f.unit_boundary).replaceAll('{SUBJECT}', subjectAlternation(f)).replaceAll('{ADJUSTED}', f.adjusted);
+    src = regex.replaceAll('{MONEY}', moneyCn()).replaceAll('{BOUNDARY}', f.boundary).replaceAll('{UNIT_BOUNDARY}', f.unit_boundary).replaceAll('{SUBJECT}', subjectAlternation(f)).replaceAll('{ADJUSTED}', f.adjusted);
     sources.set(regex, src);
   }
   return src;
 }
 const sources = new Map<string, string>();
+
+// An amount as {MONEY} reads it or in lower-case Chinese numerals (本年支出合计一百九十八万元): MONEY with CN_AMOUNT beside its
+// capital (大写) figure, for the role patterns only (the helpers that count figures in a sentence keep MONEY)
+let moneyCnSrc: string | null = null;
+function moneyCn(): string {
+  if (moneyCnSrc === null) {
+    const money = loadPatternFile<{ macros: Record<string, string> }>('macros.yaml').macros.MONEY;
+    moneyCnSrc = money.includes('|{CAPITAL})') ? `(?:${money.replace('|{CAPITAL})', '|{CAPITAL}|{CN_AMOUNT})')})` : '{MONEY}';
+  }
+  return moneyCnSrc;
+}
 
 export function extractFinance(doc: KDocument, claimed: Span[]): void {
   const f = file();
