@@ -328,7 +328,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       const priority = p.priority ?? (typeof path === 'string' && ((BASIC_PARTS.test(path) && compile(f.appropriation_basic, '').test(partsContext(doc, match.span.start))) || (SPENDING_PARTS.test(path) && appropriationParts(doc, f, match.span.start))) ? 2 : undefined);
       // 收、支总计均为X: one figure, two fields
       for (const one of Array.isArray(path) ? path : [path]) {
-        doc.facts.push({ path: one, value, span: trimSpan(doc, match.span), rule: p.id, ...(priority ? { priority } : {}), raw: g.pct ?? `${(g.num ?? '').replace(/\s/g, '')}${g.unit}` });
+        doc.facts.push({ path: one, value, span: trimSpan(doc, match.span), rule: p.id, ...(priority !== undefined ? { priority } : {}), raw: g.pct ?? `${(g.num ?? '').replace(/\s/g, '')}${g.unit}` });
       }
     }
   }
