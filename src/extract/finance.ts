@@ -441,14 +441,22 @@ function namedOwner(f: FinanceFile, before: string, through: string): boolean {
 
 /** False when the words right before `at` put the figure in another year, or make an actual a plan. */
 function fitsYear(doc: KDocument, f: FinanceFile, at: number, aspect: Aspect): boolean {
-  const before = doc.norm.slice(Math.max(0, at - 16), at);
+  const before = arabicYears(doc.norm.slice(Math.max(0, at - 16), at));
   if (saysOtherYear(doc, f.other_period, before) || compile(f.compared, '').test(before)) return false;
   if (aspect !== 'budget' && aspect !== 'initial' && compile(f.planned, '').test(before)) return false;
   if (saysOtherYear(doc, f.year_before, before)) return false;
   if (sectionsAt(doc, at).some((h) => otherYearHeading(doc, f, h.title))) return false;
-  const sentence = sentenceBefore(doc, at);
+  const sentence = arabicYears(sentenceBefore(doc, at));
   const fy = doc.data.fiscalYear;
   return !(saysOtherYear(doc, f.sentence_year, sentence) && !(typeof fy === 'number' && sentence.includes(`${fy}年`)));
+}
+
+// 二〇二三年基本支出150万元 in a 2024 report: a year in Chinese numerals is another year as much as 2023年 is (the year checks
+// read Arabic digits: the text tested is rewritten, digit for digit, so its length stays)
+const CN_YEAR = /[一二][〇○O零九][〇○O零一二三四五六七八九]{2}(?=[ \t]*年)/g;
+const CN_DIGIT = '〇一二三四五六七八九';
+export function arabicYears(s: string): string {
+  return s.includes('年') ? s.replace(CN_YEAR, (y) => [...y].map((c) => (/[○O零]/.test(c) ? '0' : String(CN_DIGIT.indexOf(c)))).join('')) : s;
 }
 
 /** The end of the sentence after the one ending at `end` when it opens with 其中 (its parts), else `end`. */

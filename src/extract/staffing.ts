@@ -3,6 +3,7 @@ import type { KDocument } from '../document.js';
 import { matches, runFamily, sentenceAt, unitName } from './engine.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { staffingTableFacts } from './staffingTable.js';
+import { arabicYears } from './finance.js';
 
 interface StaffingFile { other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; other_kinds: string; dated_as_of: string; approx_after: string }
 
@@ -33,7 +34,8 @@ export function extractStaffing(doc: KDocument): void {
   // it is still read, as reports often count staff at the end of the year before)
   // (截至2022年底 in a 2024 report: a stale count, not read)
   for (const f of [...facts]) {
-    const dated = datedEarlier(doc, file, doc.norm.slice(sentenceAt(doc, f.span.start).start, f.span.start));
+    // (截至二〇二二年底: a year in Chinese numerals dates it the same way)
+    const dated = datedEarlier(doc, file, arabicYears(doc.norm.slice(sentenceAt(doc, f.span.start).start, f.span.start)));
     if (dated === 'earlier') f.priority = 2;
     else if (dated === 'stale') {
       facts.splice(facts.indexOf(f), 1);
