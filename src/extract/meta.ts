@@ -9,7 +9,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; subordinate_spaced: string; org_spaced: string; kinds: { kind: ReportKind; regex: string }[]; org: string; title_org_place: string;
+  title_line: string; title_words: string; breadcrumb: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; subordinate_spaced: string; org_spaced: string; kinds: { kind: ReportKind; regex: string }[]; org: string; title_org_place: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_short: string; unit_alias: Rule; phone_contact: Rule;
 }
@@ -51,7 +51,8 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
       }
     }
     // (nor a numbered line, an item of a list of annexes or tables: 2.项目支出绩效自评表)
-    if (/^附件|^[(（]?此页|^目\s*录$|^[\d一二三四五六七八九十]{1,2}\s*[.、．](?!\d)/.test(t) || t.length > 60) continue;
+    // (nor a portal page's breadcrumb: 首页 > 财政预决算 > 部门决算)
+    if (/^附件|^[(（]?此页|^目\s*录$|^[\d一二三四五六七八九十]{1,2}\s*[.、．](?!\d)/.test(t) || t.length > 60 || compile(f.breadcrumb, '').test(t)) continue;
     const next = lines[i + 1] ? norm(lines[i + 1]) : '';
     if (compile(f.title_line, '').test(t) && compile(f.title_words, '').test(t) && !compile(f.title_not, '').test(t)) {
       return withYearAbove({ value: show(lines[i]), span: { start: lines[i].start, end: lines[i].end } }, lines[i - 1]);
