@@ -248,8 +248,11 @@ function frameOf(lines: TextLine[]): Frame | null {
   const lefts = cluster(body.map((l) => l.x0), 0.4 * em).filter((g) => g.length >= minMembers);
   const rights = cluster(body.map((l) => l.x1), 0.5 * em);
   if (!lefts.length) return null;
-  const biggest = rights.reduce((a, b) => (b.length > a.length || (b.length === a.length && b[0] > a[0]) ? b : a));
-  return { left: median(lefts[0]), right: median(biggest), pitch: linePitch(lines), em };
+  // the right edge is the rightmost end shared by enough lines: in a report of short one-line paragraphs and
+  // headings, headings of one length can outnumber the full lines
+  const full = rights.filter((g) => g.length >= minMembers);
+  const edge = full.length ? full[full.length - 1] : rights.reduce((a, b) => (b.length > a.length || (b.length === a.length && b[0] > a[0]) ? b : a));
+  return { left: median(lefts[0]), right: median(edge), pitch: linePitch(lines), em };
 }
 
 /** Chapter-level markers: a line starting with one is never the continuation of the line before. */
@@ -331,7 +334,10 @@ export function assemble(pages: LayoutPage[]): Assembled {
     const own = p.lines.length >= 8 ? frameOf(p.lines) : null;
     // edges per page (odd and even pages may differ); line spacing from the whole document (a page of tables
     // has too few text lines to tell)
-    const frame = own && group ? { ...own, pitch: group.pitch } : (own ?? group);
+    // a page of few text lines (the last page: a closing paragraph, the signature, a table) can show no full
+    // line; its own edges count only when its text block is as wide as the document's
+    const fits = !own || !group || Math.abs(own.right - own.left - (group.right - group.left)) < 2 * group.em;
+    const frame = own && group ? (fits ? { ...own, pitch: group.pitch } : group) : (own ?? group);
     let start = text.length;
     for (let i = 0; i < p.lines.length; i++) {
       const line = p.lines[i];

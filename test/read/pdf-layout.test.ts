@@ -139,6 +139,45 @@ describe('assemble: visual lines → paragraphs', () => {
     expect(out.pages[1].end).toBe(out.text.length);
   });
 
+  it('the right edge is the rightmost end shared by enough lines, not the most common one (short headings of one length)', () => {
+    // seven 7-character headings end at one x, only six full lines reach the edge: a heading is no full line
+    const lines: TextLine[] = [];
+    let y = 100;
+    for (let i = 0; i < 6; i++) {
+      lines.push(line(`（${'一二三四五六'[i]}）情况说明`, (y += 24)));
+      lines.push(line(full(`第${i}段`), (y += 24)));
+      lines.push(line(`第${i}段的末行。`, (y += 24)));
+    }
+    lines.push(line('七、自评结论', (y += 24)), line('下一行是正文。', (y += 24)));
+    const out = assemble([page(1, lines)]);
+    const paras = out.text.split('\n').filter(Boolean);
+    expect(paras).toContain('（一）情况说明');
+    expect(paras).toContain('七、自评结论');
+    expect(paras).toContain(full('第0段') + '第0段的末行。');
+  });
+
+  it("a last page of a few short lines keeps the document's edges (a heading is not joined to the text under it)", () => {
+    const body = Array.from({ length: 10 }, (_, i) => line(full(`正文${i}`), 100 + 24 * i));
+    const out = assemble([
+      page(1, body),
+      page(2, [
+        line('五、下一步改进措施', 100),
+        line(full('一是加强预算管理'), 124),
+        line('果运用。', 148),
+        line('六、自评结论', 172),
+        line('经综合评价，自评得分为94.5分。', 196),
+        line('某某县科学技术协会', 220),
+        line('2024年3月20日', 244),
+        line('项目支出绩效自评表', 268),
+      ]),
+    ]);
+    const paras = out.text.split('\n').filter(Boolean);
+    expect(paras).toContain('五、下一步改进措施');
+    expect(paras).toContain(full('一是加强预算管理') + '果运用。');
+    expect(paras).toContain('经综合评价，自评得分为94.5分。');
+    expect(paras).toContain('某某县科学技术协会');
+  });
+
   it('table rows (lines with tabs) are never joined', () => {
     const out = assemble([page(1, [line(full('正文'), 100), line('项目名称\t科普活动', 124), line('年度资金\t43', 148)])]);
     expect(out.text.split('\n').filter(Boolean)).toHaveLength(3);
