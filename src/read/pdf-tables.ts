@@ -286,7 +286,7 @@ function mergeFlowing(g: GridTable, pieces: TextPiece[][][], order: Map<TextPiec
     const out: { cell: GridCell; pieces: TextPiece[] }[] = [];
     for (const cur of cells) {
       const prev = out[out.length - 1];
-      if (prev && (flowsInto(prev, cur) || !hasBorder(g, prev.cell, cur.cell))) {
+      if (prev && (flowsInto(g, prev, cur) || !hasBorder(g, prev.cell, cur.cell))) {
         prev.cell = {
           minXY: prev.cell.minXY,
           maxXY: cur.cell.maxXY,
@@ -313,16 +313,26 @@ function hasBorder(g: GridTable, a: GridCell, b: GridCell): boolean {
   return covered >= 0.5 * (y1 - y0);
 }
 
-function flowsInto(a: { cell: GridCell; pieces: TextPiece[] }, b: { cell: GridCell; pieces: TextPiece[] }): boolean {
+function flowsInto(g: GridTable, a: { cell: GridCell; pieces: TextPiece[] }, b: { cell: GridCell; pieces: TextPiece[] }): boolean {
   const abut = Math.abs(a.cell.maxXY.x - b.cell.minXY.x) < 1;
   const sameRows = Math.abs(a.cell.minXY.y - b.cell.minXY.y) < 1 && Math.abs(a.cell.maxXY.y - b.cell.maxXY.y) < 1;
   if (!abut || !sameRows || (a.cell.rowspan ?? 1) !== (b.cell.rowspan ?? 1)) return false;
   return a.pieces.some((p) =>
     b.pieces.some((q) => {
       const gap = q.x - (p.x + p.width);
-      return Math.abs(p.y - q.y) < 0.3 * p.size && gap > -0.5 && gap < 0.3 * p.size && p.str.trim() !== '' && q.str.trim() !== '';
+      return Math.abs(p.y - q.y) < 0.3 * p.size && gap > -0.5 && gap < 0.3 * p.size && p.str.trim() !== '' && q.str.trim() !== '' && !ruledBetween(g, p, q);
     }),
   );
+}
+
+/**
+ * A ruling line drawn between two pieces at their height: text cannot run on across it, however narrow the
+ * cells' padding (a web page printed to PDF pads cells by 1 px: 全年执行数|分值 are 2 pt apart).
+ */
+function ruledBetween(g: GridTable, p: TextPiece, q: TextPiece): boolean {
+  const y = p.y - p.size * 0.3;
+  const end = p.x + p.width;
+  return !!g.vLines?.some((l) => l.x >= end - 0.25 && l.x <= q.x + 0.25 && l.y0 <= y && l.y1 >= y);
 }
 
 /** Column index of each cell: the rank of its left edge among all left edges of the table. */
