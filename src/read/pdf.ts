@@ -5,7 +5,7 @@ import { restoreNatives } from './natives.js';
 import { PDFParse } from 'pdf-parse';
 import type { Message, ReadResult, Table, TableCell } from '../document.js';
 import { ReadError } from './errors.js';
-import { assemble, piecesToLines, removeRunningLines, type LayoutPage, type TextLine, type TextPiece } from './pdf-layout.js';
+import { assemble, piecesToLines, removeRunningLines, unspaceCjk, type LayoutPage, type TextLine, type TextPiece } from './pdf-layout.js';
 import { findGrids, joinSplitRows, mayHoldTable, placeTables, type RowLine } from './pdf-tables.js';
 import { checkAborted } from './timeout.js';
 import { PDFJS_DIR, pdfjsOps } from './pdfjs.js';
@@ -114,7 +114,7 @@ export function piecesOf(items: PdfTextItem[], vp: PdfViewport): { pieces: TextP
     if (typeof it.str !== 'string' || !it.transform) continue;
     const [x, y] = vp.convertToViewportPoint(it.transform[4], it.transform[5]);
     const size = Math.hypot(it.transform[0], it.transform[1]) || it.height || 1;
-    pieces.push({ str: it.str, x, y, width: it.width, size });
+    pieces.push({ str: unspaceCjk(it.str), x, y, width: it.width, size });
     const real = realChars(it.str);
     chars += real;
     if (across && real) {

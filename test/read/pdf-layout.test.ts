@@ -5,6 +5,7 @@ import {
   piecesToLines,
   removeRunningLines,
   similarity,
+  unspaceCjk,
   type LayoutPage,
   type TextLine,
   type TextPiece,
@@ -43,6 +44,24 @@ describe('piecesToLines', () => {
   it('keeps text drawn twice on the same spot (fake bold) once', () => {
     const lines = piecesToLines([piece('一、基本情况', 90, 100), piece('一、基本情况', 90.3, 100.2)]);
     expect(lines.map((l) => l.text)).toEqual(['一、基本情况']);
+  });
+});
+
+describe('unspaceCjk: the spaces pdf.js writes into a line that justification spread', () => {
+  it('drops the spaces next to CJK characters when most CJK characters stand apart', () => {
+    expect(unspaceCjk('2023 年 度 收 入 合 计 236.45 万 元 ， 其 中 ： 一 般 公 共 预 算')).toBe('2023年度收入合计236.45万元，其中：一般公共预算');
+    expect(unspaceCjk('项 目 支 出 62.5 万 元 ， 占 27.03% 。')).toBe('项目支出62.5万元，占27.03%。');
+    expect(unspaceCjk('科 普 日 活 动')).toBe('科普日活动');
+  });
+
+  it('keeps a space here and there, spaces between Latin words and digits, and double spaces', () => {
+    expect(unspaceCjk('中共中央 国务院关于加强科普工作的意见')).toBe('中共中央 国务院关于加强科普工作的意见');
+    expect(unspaceCjk('Page one of 2023 report')).toBe('Page one of 2023 report');
+    expect(unspaceCjk('项目名称  科普宣传  预算数')).toBe('项目名称  科普宣传  预算数');
+    // two spaced characters are not yet a spread line
+    expect(unspaceCjk('单 位：万元')).toBe('单 位：万元');
+    // Latin words inside a spread line keep their own space
+    expect(unspaceCjk('开 展 STEM 教 育 活 动 12 场')).toBe('开展STEM教育活动12场');
   });
 });
 

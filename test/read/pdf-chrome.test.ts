@@ -1,4 +1,4 @@
-// A table printed to PDF from a web page pads its cells by 1 px: the texts of neighbouring cells are closer than a
+// Web pages printed to PDF. A table pads its cells by 1 px: the texts of neighbouring cells are closer than a
 // space, and only the ruling line between them tells two cells from one (test/fixtures/pdf/chrome-tight-cells.pdf,
 // made by scripts/fixtures/make_chrome_pdf.sh from chrome-tight-cells.html).
 import { readFileSync } from 'node:fs';
@@ -32,5 +32,22 @@ describe('cells 2 pt apart with a ruling line between them', () => {
     ]);
     expect(a.indicators).toEqual(b.indicators);
     expect(a.selfEvaluation.score).toBe(95.8);
+  });
+});
+
+describe('a justified paragraph printed from a web page (test/fixtures/pdf/chrome-justified.pdf)', () => {
+  const spread = readFileSync(path.join(ROOT, 'test/fixtures/pdf/chrome-justified.pdf'));
+  it('reads without the spaces pdf.js put between its characters', async () => {
+    const r = await readBytes(spread);
+    expect(r.text).toContain('2023年度收入合计236.45万元，其中：一般公共预算财政拨款收入221.45万元，其他收入15万元。');
+    expect(r.text).toContain('项目支出62.5万元，占27.03%。年初预算数210万元，全年预算执行率97.8%。');
+  });
+  it('so its figures are read', async () => {
+    const { record } = await extractBytes('t.pdf', spread);
+    expect(record.finance.incomeTotal).toBe(2364500);
+    expect(record.finance.fiscalAppropriation.income).toBe(2214500);
+    expect(record.finance.project.actual).toBe(625000);
+    expect(record.finance.spendingTotal.initialBudget).toBe(2100000);
+    expect(record.finance.spendingTotal.executionRate).toBe(97.8);
   });
 });
