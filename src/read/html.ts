@@ -495,6 +495,28 @@ function linkOnly(text: string, link: number[]): boolean {
   return rest.replace(DATES, '').replace(SEPARATORS, '') === '';
 }
 
+/**
+ * A menu bar with a few items that are no links (无障碍, 长者模式, English, 搜索: buttons run by scripts): short words
+ * apart, no punctuation, four or more links holding at least half of its characters.
+ */
+function menuBar(text: string, link: number[]): boolean {
+  if (/[。，,；;：:、！？!?]/.test(text)) return false;
+  const words = text.trim().split(/\s+/);
+  if (words.length < 4 || words.some((w) => [...w].length > 8)) return false;
+  let linked = 0;
+  let all = 0;
+  let linkWords = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (/\s/.test(text[i])) continue;
+    all++;
+    if (link[i]) {
+      linked++;
+      if (i === 0 || /\s/.test(text[i - 1]) || !link[i - 1]) linkWords++;
+    }
+  }
+  return linkWords >= 4 && linked * 2 >= all;
+}
+
 const BREADCRUMB = /^(?:您|你)?(?:现在|当前|目前)?(?:所在)?的?位置\s*[:：]/;
 const PAGINATION_WORD = /上一页|下一页|首页|尾页|末页|共\s*\d+\s*(?:条|页|篇)|第\s*\d+\s*(?:\/\s*\d+\s*)?页/;
 /** the pieces of a pagination line; a line that is nothing else is one (removed piece by piece: no backtracking) */
@@ -513,7 +535,7 @@ type Drop = 'link' | 'breadcrumb' | 'pagination' | 'info' | 'tools' | 'footer' |
 
 function lineChrome(l: TextLine): Drop | null {
   const t = l.text;
-  if (linkOnly(t, l.link)) return 'link';
+  if (linkOnly(t, l.link) || menuBar(t, l.link)) return 'link';
   if (BREADCRUMB.test(t)) return 'breadcrumb';
   const arrows = (t.match(/[>＞»›]/g) ?? []).length;
   if (arrows >= 2) {

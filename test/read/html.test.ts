@@ -225,6 +225,22 @@ describe('HTML: portal chrome', () => {
     expect(r.messages?.find((m) => m.ruleId === 'read:html-chrome')?.reason).toMatch(/breadcrumbs.*article info.*tool lines|menu/);
   });
 
+  it('a menu bar with items that are no links (无障碍, 长者模式, English) goes; a line of a few links in a sentence stays', () => {
+    const html = page(`<div class="top"><a href=/>首页</a> <a href=/zw>政务公开</a> <a href=/fw>政务服务</a> <a href=/hd>互动交流</a> 无障碍 长者模式 English</div>
+<h1>2023年度某县科协部门整体支出绩效自评报告</h1>
+<p>一、部门基本情况</p>
+<p>详见 <a href=a.pdf>附件1</a> <a href=b.pdf>附件2</a> 及 <a href=c.pdf>附件3</a></p>
+<p>县科协 县科技馆 县老科协 县青少年科技中心</p>
+<p><a href=a.pdf>附件1</a> 科普活动 经费 明细表</p>`);
+    expect(lines(html)).toEqual([
+      '2023年度某县科协部门整体支出绩效自评报告',
+      '一、部门基本情况',
+      '详见 附件1 附件2 及 附件3',
+      '县科协 县科技馆 县老科协 县青少年科技中心',
+      '附件1 科普活动 经费 明细表',
+    ]);
+  });
+
   it('the site footer: a run of 主办/地址/电话 lines with a sure footer line (版权所有, ICP备, 网站标识码) goes', () => {
     const html = page(`<p>本单位将自评结果在政府门户网站公开。</p><p>某县科学技术协会</p><p>2024年5月13日</p>
 <table width=1000><tr><td align=center>主办单位：某县科学技术协会&nbsp;&nbsp;承办：某县科技馆<br>地址：某县某路88号 邮编：000000 联系电话：0000-0000000<br>
