@@ -43,6 +43,17 @@ function excludeByLines(doc: KDocument): boolean {
   return found;
 }
 
+/** White space left out when the copies are compared (a space, tab, line break, ideographic space, nbsp, form feed). */
+const SPACE = /[ \t\n\r\u3000\u00a0\f]+/g;
+
+/** Where the character at `k` of the text without white space is in the text. */
+function normOffset(norm: string, k: number): number {
+  SPACE.lastIndex = 0;
+  let skipped = 0;
+  for (let m = SPACE.exec(norm); m && m.index <= k + skipped; m = SPACE.exec(norm)) skipped += m[0].length;
+  return k + skipped;
+}
+
 /** How many characters of the report's opening line (whitespace removed) find its copy. */
 const HEAD = 24;
 
@@ -61,26 +72,18 @@ function excludeRewrapped(doc: KDocument): void {
   // (cheap first: the opening line's first characters found again at all)
   const lead = norm.slice(opening.start, opening.end).replace(/\s+/g, '').slice(0, 8);
   if (norm.indexOf(lead, opening.end + MIN_CHARS) < 0) return;
-  // the text without whitespace, and where each of its characters is in norm
-  const at: number[] = [];
-  const chars: string[] = [];
-  for (let i = 0; i < norm.length; i++) {
-    const c = norm.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0 || c === 12) continue;
-    chars.push(norm[i]);
-    at.push(i);
-  }
-  const s = chars.join('');
-  const from = at.findIndex((x) => x >= opening.start);
-  if (from < 0) return;
+  // the text without whitespace (one string: this runs on every report whose opening words come again)
+  const s = norm.replace(SPACE, '');
+  const from = norm.slice(0, opening.start).replace(SPACE, '').length;
   const head = s.slice(from, from + HEAD);
   const second = s.indexOf(head, from + MIN_CHARS);
   if (second < 0) return;
   let n = 0;
   while (second + n < s.length && from + n < second && s[from + n] === s[second + n]) n++;
   if (n < MIN_CHARS || n < 0.6 * (second - from)) return;
-  const start = doc.lines.find((l) => l.end >= at[second])?.start ?? at[second];
-  const lastAt = at[second + n - 1];
+  const firstAt = normOffset(norm, second);
+  const lastAt = normOffset(norm, second + n - 1);
+  const start = doc.lines.find((l) => l.end >= firstAt)?.start ?? firstAt;
   const end = doc.lines.find((l) => l.end >= lastAt)?.end ?? lastAt + 1;
   doc.excluded.push({ start, end, reason: 'repeated copy' });
   doc.messages.push({
