@@ -142,6 +142,20 @@ function budgetFacts(doc: KDocument, r: TableReading, side: ReportSide): void {
   const rc = total.rate;
   const rate = rc ? rateCell(rc.text) : null;
   if (rc && rate) offer(doc, `${target}/executionRate`, rate, rc, 'table.budget.total.rate');
+  // the whole budget's parts (其中：基本支出 | 项目支出) in a 部门整体支出绩效自评表
+  if (target !== '/finance/spendingTotal') return;
+  for (const part of ['basic', 'project'] as const) {
+    const row = r.budget.rows[part];
+    if (!row) continue;
+    for (const role of ['budget', 'actual'] as const) {
+      const c = row[role];
+      const v = c && (unit !== null || /元|万/.test(c.text)) ? moneyCell(c.text, unit) : null;
+      if (c && v) offer(doc, `/finance/${part}/${role}`, v, c, `table.budget.${part}.${role}`);
+    }
+    const pc = row.rate;
+    const pr = pc ? rateCell(pc.text) : null;
+    if (pc && pr) offer(doc, `/finance/${part}/executionRate`, pr, pc, `table.budget.${part}.rate`);
+  }
 }
 
 /** In an overall report, a 项目支出绩效自评表 is one named project: a projects[] item. */

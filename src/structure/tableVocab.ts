@@ -4,13 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
 type Op = '>=' | '<=' | '>' | '<' | '=';
+/** Rows of a self-evaluation table's budget block: the funds in all, their sources, and (部门整体) the whole budget's parts. */
+export type BudgetRow = 'total' | 'appropriation' | 'carryover' | 'other' | 'basic' | 'project';
 
 interface RawVocab {
   caption: { regex: string; strip_prefix: string; max_lines_back: number; number_line: string };
   kinds: { kind: TableKind; caption: string; cells: string[] }[];
   project_name_labels: string[];
   budget_columns: { role: string; regex: string }[];
-  budget_rows: Record<'total' | 'appropriation' | 'carryover' | 'other', string>;
+  budget_rows: Record<BudgetRow, string>;
   unit_header: string;
   goal_columns: Record<'target' | 'achieved', string>;
   indicator_columns: { field: string; regex: string }[];
@@ -72,7 +74,7 @@ export interface TableVocab {
   kinds: { kind: TableKind; caption: RegExp; cells: RegExp[] }[];
   projectNameLabels: RegExp[];
   budgetColumns: { role: string; re: RegExp }[];
-  budgetRows: Record<'total' | 'appropriation' | 'carryover' | 'other', RegExp>;
+  budgetRows: Record<BudgetRow, RegExp>;
   unitHeader: RegExp;
   goalColumns: Record<'target' | 'achieved', RegExp>;
   indicatorColumns: { field: string; re: RegExp }[];
@@ -112,6 +114,8 @@ export function tableVocab(): TableVocab {
       appropriation: re(raw.budget_rows.appropriation),
       carryover: re(raw.budget_rows.carryover),
       other: re(raw.budget_rows.other),
+      basic: re(raw.budget_rows.basic),
+      project: re(raw.budget_rows.project),
     },
     unitHeader: re(raw.unit_header),
     goalColumns: {
