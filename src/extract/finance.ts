@@ -10,7 +10,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_kinds: string[]; per_unit: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; midyear: string; midyear_asof: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; midyear: string; midyear_asof: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -28,13 +28,18 @@ export function subjectOf(text: string, following = ''): string | null {
   return null;
 }
 
+/** A subject word naming the evaluation of that spending (项目支出绩效自评覆盖率), not its money. */
+function evaluated(text: string, m: RegExpMatchArray): boolean {
+  return compile(file().subject_evaluated, '').test(text.slice(m.index! + m[0].length));
+}
+
 /** The subjects narrower than the unit's total (基本支出, 项目支出, 三公经费 …) named in the sentence before `offset`. */
 function narrowerSubjects(doc: KDocument, offset: number): Set<string> {
   const prefix = doc.norm.slice(sentenceAt(doc, offset).start, offset);
   const keys = new Set<string>();
   for (const [key, def] of Object.entries(file().subjects)) {
     if (key === 'total' || key === 'income') continue;
-    for (const m of prefix.matchAll(compile(def.regex, 'g'))) if (!/占$/.test(prefix.slice(0, m.index))) keys.add(key);
+    for (const m of prefix.matchAll(compile(def.regex, 'g'))) if (!/占$/.test(prefix.slice(0, m.index)) && !evaluated(prefix, m)) keys.add(key);
   }
   return keys;
 }
@@ -67,7 +72,7 @@ function inheritedSubject(doc: KDocument, offset: number): string | null {
   for (const [key, def] of Object.entries(file().subjects)) {
     for (const m of prefix.matchAll(compile(def.regex, 'g'))) {
       // 占基本支出的61.99% names a subject only as a share's base
-      if (/占$/.test(prefix.slice(0, m.index))) continue;
+      if (/占$/.test(prefix.slice(0, m.index)) || evaluated(prefix, m)) continue;
       found.push({ key, at: m.index!, end: m.index! + m[0].length });
     }
   }
