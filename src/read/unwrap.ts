@@ -16,6 +16,8 @@ export interface Unwrapped {
   pageNumbers: number;
   /** the width (em) of a full line, when the text was found to be wrapped */
   width: number | null;
+  /** line breaks inside a number's integer part that were removed */
+  numbers: number;
 }
 
 /** Page numbers that cannot be anything else, removed even without form feeds. */
@@ -139,7 +141,10 @@ export function unwrapText(input: string): Unwrapped | null {
   const all: string[] = []; // (Array.prototype.flat is slow in V8: this runs on every text file)
   for (const lines of pages) for (const l of lines) if (l !== null) all.push(l);
   const width = wrapWidth(all);
-  if (!paged && !pageNumbers && width === null) return null;
+  if (!paged && !pageNumbers && width === null) {
+    const n = joinSplitNumbers(input);
+    return n.joined ? { text: n.text, pages: null, joined: 0, pageNumbers: 0, width: null, numbers: n.joined } : null;
+  }
   const gap = width !== null && doubleSpaced(all, width) ? 1 : 0; // blank lines allowed inside a paragraph (pdftotext -layout of 1.5-spaced text)
 
   let text = '';
@@ -173,5 +178,33 @@ export function unwrapText(input: string): Unwrapped | null {
   }
   if (input.endsWith('\n')) text += '\n';
   for (let i = 0; i < out.length; i++) out[i].end = i + 1 < out.length ? out[i + 1].start : text.length;
-  return { text, pages: paged ? out : null, joined, pageNumbers, width };
+  const n = joinSplitNumbers(text);
+  if (n.joined) for (const pg of out) (pg.start = n.at(pg.start)), (pg.end = n.at(pg.end));
+  return { text: n.text, pages: paged ? out : null, joined, pageNumbers, width, numbers: n.joined };
+}
+
+/**
+ * A line break inside a number's integer part (`调整后预算6⏎0万元`, `实际支出5⏎8.5万元`): the line before is a paragraph's
+ * line (no columns, at least MIN_LINE_EM wide) ending in digits glued to a word, the next opens with the rest of the
+ * number and a unit of money, a rate or a count. Left as it is, the two pieces read as two numbers (or none) and an
+ * earlier figure stands in for the one broken. A date (`2023⏎12月`), a list number (`2、`) or a bare number
+ * (a 行次) opens no unit of these.
+ */
+const SPLIT_NUMBER =
+  /(?<=[\u3400-\u9fff\uf900-\ufaff][0-9０-９]{1,7})\n(?=[0-9０-９]{1,7}(?:[.．][0-9０-９]+)?[ \u3000]?(?:万元|萬元|亿元|億元|千元|元|%|％|人次|人|名|场次|場次|场|場|次|个|個|期|篇|份|册|冊|本|条|條|块|塊)(?![0-9０-９]))/g;
+
+function joinSplitNumbers(text: string): { text: string; joined: number; at: (offset: number) => number } {
+  const cut: number[] = []; // offsets of the removed breaks
+  if (/[0-9０-９]\n[0-9０-９]/.test(text)) {
+    for (const m of text.matchAll(SPLIT_NUMBER)) {
+      const line = text.slice(text.lastIndexOf('\n', m.index - 1) + 1, m.index);
+      if (!isColumns(line) && emWidth(line) >= MIN_LINE_EM) cut.push(m.index);
+    }
+  }
+  if (!cut.length) return { text, joined: 0, at: (o) => o };
+  let out = '';
+  let from = 0;
+  for (const c of cut) (out += text.slice(from, c)), (from = c + 1);
+  out += text.slice(from);
+  return { text: out, joined: cut.length, at: (o) => o - cut.filter((c) => c < o).length };
 }

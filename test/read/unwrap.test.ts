@@ -145,6 +145,48 @@ describe('re-joining wrapped text', () => {
   });
 });
 
+describe('a line break inside a number', () => {
+  const PROJECT = (body: string[]) =>
+    ['2023年度科普专项经费绩效自评报告', '一、项目基本情况', ...body, '二、自评结论', '自评得分96分。', ''].join('\n');
+
+  it('is joined in a text written a paragraph per line: 调整后预算6⏎0万元 is 60万元, not the budget before the change', async () => {
+    const text = PROJECT(['2023年县财政安排项目预算资金50万元，年中追加10万元，调整后预算6', '0万元，全年实际支出58.5万元，执行率97.5%。']);
+    const r = await readBytes(Buffer.from(text));
+    expect(r.text).toContain('调整后预算60万元，全年实际支出');
+    expect(r.messages?.some((m) => m.ruleId === 'read:number-joined')).toBe(true);
+    const { record } = extractText(r.text);
+    expect(record.finance.project.budget).toBe(600000);
+    expect(record.finance.project.actual).toBe(585000);
+  });
+
+  it('full-width digits and traditional script: 調整後預算６⏎０萬元', () => {
+    const u = unwrapText(PROJECT(['2023年縣財政安排專項經費年初預算５０萬元，年中追加１０萬元，調整後預算６', '０萬元，全年實際支出５８.５萬元。']))!;
+    expect(u.text).toContain('調整後預算６０萬元');
+  });
+
+  it('after re-joining a wrapped text too (a line that left room before the break)', () => {
+    const text = [wrap(P1), wrap(P2), '县财政安排科普经费年初预算5', '0万元，实际支出49.5万元。', wrap(P3), ''].join('\n');
+    const u = unwrapText(text)!;
+    expect(u.text).toContain('年初预算50万元，实际支出49.5万元。');
+  });
+
+  it('negative: a date, a list number, a bare number (行次), a short line and a table row are not joined', () => {
+    const lines = [
+      '本单位于2023年度组织开展了自评工作，截至2023', // a date: 12月 opens no unit of money or count
+      '12月31日全部完成。',
+      '本年度主要开展了以下三项重点工作之1', // a list number
+      '2、开展科普活动。',
+      '本年收入合计（行次）及金额如下所示：1', // a bare number
+      '168.42',
+      '目标1', // a short line: no paragraph's line
+      '100%完成。',
+      '科普活动经费\t预算数20', // a table row
+      '19.80万元',
+    ];
+    expect(unwrapText(lines.join('\n') + '\n')).toBeNull();
+  });
+});
+
 describe('a table laid out one cell per line', () => {
   const CELLS = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因', '分析及', '改进措施', '产出指标', '数量指标', '举办培训', '≥5期', '6期', '10', '10'];
   const report = (cells: string[]) =>
