@@ -74,6 +74,9 @@ export function key(c: TableCell | undefined | null): string {
 const keys = new WeakMap<TableCell, string>();
 const KEY_CHANGES = /[\s\u3000\u00a0\uff01-\uff5e]/;
 
+/** a header cell's closing unit annotation (2023年决算数（万元）) */
+const HEADER_UNIT = /[(（](万元|元|千元|亿元)[)）]$/;
+
 const isEmpty = (c: TableCell | undefined | null) => !c || key(c) === '';
 
 /** The unit a header cell states (（万元） → 万, 单位：元 → the empty string: yuan), or null when it states none. */
@@ -144,6 +147,7 @@ export function readTable(t: Table): TableReading {
   let prevL1: TableCell | null = null;
   let prevL2: TableCell | null = null;
   let totalAt = -1;
+  const pairCosts: CostPair[] = [];
 
   for (let ri = 0; ri < t.rows.length; ri++) {
     const row = t.rows[ri];
@@ -228,6 +232,18 @@ export function readTable(t: Table): TableReading {
       }
       continue;
     }
+    // 基础数据表 set out as label rows (编制数⇥8⇥实际在职人数⇥6, 三公经费决算数⇥0.44): each label with its figure beside it
+    if (r.kind === 'basic_data' && section !== 'indicators' && section !== 'budget') {
+      const pairs = labelPairs(row);
+      if (pairs) {
+        for (const p of pairs) {
+          if ('path' in p) r.staffing.push({ path: p.path, cell: p.cell });
+          else pairCosts.push(p);
+        }
+        section = 'none';
+        continue;
+      }
+    }
     const sc = columnsOf(row, (k) => v.staffingColumns.find((c) => c.re.test(k))?.path ?? null);
     if (sc.size) {
       const next = t.rows[ri + 1] ?? [];
@@ -239,13 +255,18 @@ export function readTable(t: Table): TableReading {
     const years: YearColumn[] = [];
     keys.forEach((k, col) => {
       if (repeatsLeft(row, col)) return;
-      const y = yearColumnOf(k);
+      // (a year column may state its unit: 2023年决算数（万元）)
+      const y = yearColumnOf(k.replace(HEADER_UNIT, ''));
       if (y) years.push({ col, ...y });
     });
     if (years.length >= 2) {
-      const unitCell = row.find((c) => unitWord(key(c)) !== null);
-      r.costs = { unit: unitCell ? unitWord(key(unitCell)) : null, columns: years, rows: [] };
-      section = 'costs';
+      // the units the header states (经费控制情况（万元）, 2023年决算数（万元）): two different ones, or one the table's unit
+      // line contradicts, leave the block unread
+      const units = new Set(row.map((c) => unitWord(key(c))).filter((u): u is string => u !== null));
+      const unit = units.size === 1 ? [...units][0] : null;
+      const clash = units.size > 1 || (unit !== null && r.tableUnit !== null && unit !== r.tableUnit);
+      r.costs = clash ? null : { unit, columns: years, rows: [] };
+      section = clash ? 'none' : 'costs';
       continue;
     }
 
@@ -348,8 +369,73 @@ export function readTable(t: Table): TableReading {
       }
     }
   }
+  if (!r.costs && pairCosts.length) r.costs = pairCostBlock(pairCosts, r.tableUnit);
   return r;
 }
+
+interface CostPair {
+  rule: number;
+  label: TableCell;
+  value: TableCell;
+  column: Omit<YearColumn, 'col'>;
+  unit: string | null;
+}
+
+// a cost row's label naming its kind (三公经费决算数, 2023年项目支出预算数, 公用经费执行数（万元）): the subject, then the kind
+const PAIR_COST = /^(?:(\d{4})年度?|(本年|当年))?(.+?)(预算|决算|执行)数?$/;
+const PAIR_COUNT = /^\d{1,5}[人名]?$/;
+const PAIR_MONEY = /^\d[\d,]*(?:\.\d+)?(?:万元|元)?$/;
+
+/**
+ * A row of labels each with its figure in the cell right after it (a group label with no figure may open the row:
+ * 财政供养人员情况（人）⇥编制数⇥8⇥实际在职人数⇥6): the staffing labels (tables.yaml staffing_columns) and the cost rows' labels
+ * that name their kind (三公经费决算数; a bare 三公经费⇥0.44 says neither plan nor actual and makes no pair). Null when any
+ * such label has no figure beside it (a header row over a row of figures) or there is none.
+ */
+function labelPairs(row: TableCell[]): ({ path: string; cell: TableCell } | CostPair)[] | null {
+  const v = tableVocab();
+  const cells = row.filter((c, i) => !repeatsLeft(row, i) && !c.merged && !isEmpty(c));
+  const out: ({ path: string; cell: TableCell } | CostPair)[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const k = key(cells[i]);
+    const next = cells[i + 1] ? key(cells[i + 1]) : '';
+    const path = v.staffingColumns.find((c) => c.re.test(k))?.path;
+    if (path) {
+      if (!PAIR_COUNT.test(next)) return null;
+      out.push({ path, cell: cells[++i] });
+      continue;
+    }
+    const bare = k.replace(HEADER_UNIT, '');
+    const m = bare.replace(v.rowLabelStrip, '').match(PAIR_COST);
+    const rule = m ? v.costRows.findIndex((c) => c.label.test(m[3])) : -1;
+    if (m && rule >= 0) {
+      if (!PAIR_MONEY.test(next)) return null;
+      const unit = bare !== k ? unitWord(k) : null;
+      const column = { year: m[1] ? Number(m[1]) : null, relative: m[1] ? null : (0 as const), kind: m[4] === '预算' ? ('budget' as const) : ('actual' as const) };
+      out.push({ rule, label: cells[i], value: cells[++i], column, unit });
+      continue;
+    }
+    if (PAIR_COUNT.test(k) || PAIR_MONEY.test(k)) return null; // a figure no label owns: a row of another layout
+  }
+  return out.length ? out : null;
+}
+
+/** The pairs' cost block: one column per kind and year (a cell's column is its pair's; the indices are past the row's). */
+function pairCostBlock(pairs: CostPair[], tableUnit: string | null): TableReading['costs'] {
+  const units = new Set(pairs.map((p) => p.unit).filter((u): u is string => u !== null));
+  if (units.size > 1 || (units.size === 1 && tableUnit !== null && !units.has(tableUnit))) return null;
+  const columns: YearColumn[] = [];
+  const rows: NonNullable<TableReading['costs']>['rows'] = [];
+  for (const p of pairs) {
+    let col = columns.find((c) => c.kind === p.column.kind && c.year === p.column.year && c.relative === p.column.relative);
+    if (!col) columns.push((col = { col: PAIR_COLUMN + columns.length, ...p.column }));
+    // (the first pair of a subject and column stands)
+    const row = rows.find((x) => x.rule === p.rule) ?? rows[rows.push({ rule: p.rule, label: p.label, cells: {} }) - 1];
+    row.cells[col.col] ??= p.value;
+  }
+  return { unit: units.size ? [...units][0] : null, columns, rows };
+}
+const PAIR_COLUMN = 10000;
 
 /**
  * A header naming the level column by a word that says no level (`绩效指标⇥指标内容⇥目标值⇥实际值⇥权重⇥得分`, `指标类型`
