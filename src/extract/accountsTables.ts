@@ -28,6 +28,7 @@ export interface StatementVocab {
   pairRows: { target: string; re: RegExp }[];
   labelRow: { target: string; re: RegExp }[];
   targets: Record<string, Partial<Record<Mode, string>>>;
+  threePublicContent: { item: RegExp; named: RegExp; other: RegExp };
 }
 
 interface RawStatements {
@@ -45,6 +46,7 @@ interface RawStatements {
   pair_rows: { target: string; label: string }[];
   label_row: { target: string; label: string }[];
   targets: Record<string, Partial<Record<Mode, string>>>;
+  three_public_content: { item: string; named: string; other: string };
 }
 
 let cached: StatementVocab | null = null;
@@ -67,6 +69,11 @@ export function statementVocab(): StatementVocab {
     pairRows: s.pair_rows.map((r) => ({ target: r.target, re: re(r.label) })),
     labelRow: s.label_row.map((r) => ({ target: r.target, re: re(r.label) })),
     targets: s.targets,
+    threePublicContent: {
+      item: re(s.three_public_content.item),
+      named: re(s.three_public_content.named),
+      other: re(s.three_public_content.other),
+    },
   };
   return cached;
 }
@@ -139,9 +146,13 @@ interface Ctx {
   unitMissing: TableCell | null;
   /** header row → column → the unit its header cell states */
   colUnits: Map<TableCell[], Map<number, string>>;
+  /** columns that name no role (金额) are read in the mode; false when neither the report kind nor the caption says
+   *  what the figures are: then only columns naming their role (预算数, 决算数, 2023年决算数) are read */
+  anyRole: boolean;
 }
 
 function pathFor(ctx: Ctx, target: string, role: Role): string | null {
+  if (role === 'any' && !ctx.anyRole) return null;
   const want: Mode = role === 'any' ? ctx.mode : role;
   if (ctx.mode === 'budget' && want === 'actual') return null; // a budget disclosure fills only budget fields
   return statementVocab().targets[target]?.[want] ?? null;
@@ -368,11 +379,18 @@ export function statementFacts(doc: KDocument, readings: TableReading[], offer: 
   // 项目支出 are the appropriation-funded part), whatever order the disclosure prints them in
   const order: Kind[] = ['summary', 'spending', 'three_public', 'basic', 'appropriation_spending'];
   const ranked = readings
-    .map((r) => ({ r, kind: statementKind(r.caption), caption: r.caption }))
-    .filter((x): x is { r: TableReading; kind: Kind; caption: string } => !!x.kind && x.kind !== 'ignore' && !!x.caption)
+    .map((r) => {
+      const kind = statementKind(r.caption) ?? (r.kind === null && threePublicByContent(doc, r) ? 'three_public' : null);
+      return { r, kind, caption: r.caption ?? '' };
+    })
+    .filter((x): x is { r: TableReading; kind: Kind; caption: string } => !!x.kind && x.kind !== 'ignore')
     .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  const reportKind = doc.reportKind ?? (doc.data.reportKind as string | undefined) ?? null;
   for (const { r, kind, caption } of ranked) {
-    const mode = modeOf(doc, caption);
+    // neither the report (a self-evaluation, not a disclosure) nor the caption says what the figures are: the columns
+    // naming their role still do (预算数 | 决算数 of a “三公”经费支出情况表)
+    const unsaid = !modeOf(doc, caption) && reportKind !== 'project_self_eval';
+    const mode = modeOf(doc, caption) ?? (unsaid ? 'actual' : null);
     if (!mode) continue;
     // 单位：元 above the table, in the caption or a cell (金额单位：万元, 金额（元）)
     let unit = r.tableUnit;
@@ -384,7 +402,7 @@ export function statementFacts(doc: KDocument, readings: TableReading[], offer: 
           break;
         }
       }
-    const ctx: Ctx = { doc, r, mode, unit, offer, money, unitMissing: null, colUnits: columnUnits(r.table.rows) };
+    const ctx: Ctx = { doc, r, mode, unit, offer, money, unitMissing: null, colUnits: columnUnits(r.table.rows), anyRole: !unsaid };
     if (kind === 'summary') summary(ctx);
     else if (kind === 'three_public') threePublic(ctx);
     else {
@@ -399,6 +417,29 @@ export function statementFacts(doc: KDocument, readings: TableReading[], offer: 
       });
     }
   }
+}
+
+const FIGURE = /^[-+−]?\d[\d,]*(?:\.\d+)?[%％]?$/;
+
+/**
+ * A table with no statement caption that is the "三公"经费 table by its words (tables.yaml statements.three_public_content):
+ * every cell that is no figure is a 三公 item, a total, an amount column (预算数, 2023年决算数), a line number or a note
+ * column, and it names 三公 itself or two of its items. A table with any other row (基本支出, 人员经费) is not.
+ */
+function threePublicByContent(doc: KDocument, r: TableReading): boolean {
+  const { item, named, other } = statementVocab().threePublicContent;
+  const items = new Set<string>();
+  let says = false;
+  for (const c of r.table.rows.flat()) {
+    if (c.merged) continue;
+    const k = key(c);
+    if (!k || FIGURE.test(k) || isEmpty(c)) continue;
+    const l = k.replace(tableVocab().rowLabelStrip, '');
+    if (item.test(k) || item.test(l)) items.add(l.replace(/用$/, ''));
+    else if (named.test(l)) says = true;
+    else if (!other.test(l) && !amountRole(doc, k) && !yearColumnOf(bareHeader(k))) return false; // (another year's column is read as none)
+  }
+  return says || items.size >= 2;
 }
 
 /**
