@@ -3,7 +3,7 @@
 import mammoth from 'mammoth';
 import type { Message, ReadResult, Table, TableCell } from '../document.js';
 import { ReadError } from './errors.js';
-import { layOutRows } from './grid.js';
+import { isProseCell, layOutRows } from './grid.js';
 import { injectNumberLabels } from './docx-numbering.js';
 import { DEFAULT_ZIP_LIMITS, openZip, type ZipFile, type ZipLimits } from './zip.js';
 
@@ -123,6 +123,20 @@ function cellText(cell: MNode): string {
   return parts.join('');
 }
 
+/** The row's prose cell (its last, see isProseCell) and the cell's lines, or null. */
+function proseCellOf(cells: MNode[], texts: string[], above: string[]): { at: number; lines: string[] } | null {
+  const at = cells.length - 1;
+  if (at < 0) return null;
+  const lines: string[] = [];
+  for (const c of cells[at].children ?? []) {
+    if (c.type === 'table') {
+      // a table inside the cell: a row per line, its cells tab-separated (the text stage finds it as a table)
+      for (const row of c.children ?? []) lines.push((row.children ?? []).map((cc) => cellText(cc).replace(/\t/g, ' ')).join('\t'));
+    } else lines.push(...paragraphLines(c));
+  }
+  return isProseCell(lines, texts.slice(0, at), above) ? { at, lines } : null;
+}
+
 interface Out {
   text: string;
   tables: Table[];
@@ -146,12 +160,10 @@ export function renderDocx(root: MNode): Out {
           lastParagraph = l;
         }
       } else if (n.type === 'table') {
-        const t = renderTable(n, offset, push);
-        if (t) {
-          const cap = lastParagraph.trim();
-          if (cap && cap.length <= 60 && !/[。；]$/.test(cap)) t.caption = cap;
-          tables.push(t);
-        }
+        const parts = renderTable(n, () => offset, push);
+        const cap = lastParagraph.trim();
+        if (parts[0] && cap && cap.length <= 60 && !/[。；]$/.test(cap)) parts[0].caption = cap;
+        tables.push(...parts);
         lastParagraph = '';
       } else if (n.children) walk(n.children);
     }
@@ -165,35 +177,62 @@ export function renderDocx(root: MNode): Out {
  * columns line up as in a tab-separated dump); a horizontally merged cell is written once. The grid repeats
  * the origin cell, with merged: true, at every position it covers.
  */
-function renderTable(table: MNode, start: number, push: (l: string) => void): Table | null {
+function renderTable(table: MNode, offsetNow: () => number, push: (l: string) => void): Table[] {
   const rows = (table.children ?? []).filter((r) => r.type === 'tableRow');
-  if (!rows.length) return null;
-  const cells = rows.map((row) =>
-    (row.children ?? [])
-      .filter((c) => c.type === 'tableCell')
-      .map((c) => ({ text: cellText(c), colSpan: Math.max(1, c.colSpan ?? 1), rowSpan: Math.max(1, c.rowSpan ?? 1) })),
-  );
-  const grid: TableCell[][] = [];
-  const written = new Map<object, TableCell>();
-  let offset = start;
-  for (const row of layOutRows(cells)) {
-    for (const { cell, part } of row.origins) {
-      const cStart = offset + row.partStarts[part];
-      const tc: TableCell = { start: cStart, end: cStart + cell.text.length, text: cell.text };
-      if (cell.colSpan > 1) tc.colSpan = cell.colSpan;
-      if (cell.rowSpan > 1) tc.rowSpan = cell.rowSpan;
-      written.set(cell, tc);
+  if (!rows.length) return [];
+  const prose = new Map<number, string[]>();
+  let above: string[] = [];
+  const cells = rows.map((row, ri) => {
+    const tcs = (row.children ?? []).filter((c) => c.type === 'tableCell');
+    const texts = tcs.map(cellText);
+    const p = proseCellOf(tcs, texts, above);
+    above = texts;
+    if (p) {
+      prose.set(ri, p.lines);
+      texts[p.at] = ''; // its lines follow the row's line, out of the table
     }
-    const line = row.parts.join('\t');
-    push(line);
-    offset += line.length + 1;
-    grid.push(
-      row.cols.map((c) => {
-        const tc = c && written.get(c.cell);
-        if (!c || !tc) return { start: offset - 1, end: offset - 1, text: '' };
-        return c.merged ? { ...tc, merged: true } : tc;
-      }),
-    );
-  }
-  return { start, end: offset - 1, rows: grid, origin: 'docx' };
+    return tcs.map((c, i) => ({ text: texts[i], colSpan: Math.max(1, c.colSpan ?? 1), rowSpan: Math.max(1, c.rowSpan ?? 1) }));
+  });
+  const out: Table[] = [];
+  let grid: TableCell[][] = [];
+  let start = offsetNow();
+  let offset = start;
+  const close = () => {
+    if (grid.some((r) => r.some((c) => c.text.replace(/[\s\u3000]/g, '')))) out.push({ start, end: offset - 1, rows: grid, origin: 'docx' });
+    grid = [];
+  };
+  const written = new Map<object, TableCell>();
+  layOutRows(cells).forEach((row, ri) => {
+    const lines = prose.get(ri);
+    // (a prose cell closing the row leaves no empty part at the line's end)
+    const parts = lines && row.parts.length > 1 && row.parts[row.parts.length - 1] === '' ? row.parts.slice(0, -1) : row.parts;
+    const line = parts.join('\t');
+    if (lines && !line.replace(/[\s\u3000]/g, '')) {
+      close(); // a row of nothing but the prose cell (the whole report in one cell): no table row
+    } else {
+      for (const { cell, part } of row.origins) {
+        const cStart = offset + Math.min(row.partStarts[part], line.length);
+        const tc: TableCell = { start: cStart, end: cStart + cell.text.length, text: cell.text };
+        if (cell.colSpan > 1) tc.colSpan = cell.colSpan;
+        if (cell.rowSpan > 1) tc.rowSpan = cell.rowSpan;
+        written.set(cell, tc);
+      }
+      push(line);
+      offset += line.length + 1;
+      grid.push(
+        row.cols.map((c) => {
+          const tc = c && written.get(c.cell);
+          if (!c || !tc) return { start: offset - 1, end: offset - 1, text: '' };
+          return c.merged ? { ...tc, merged: true } : tc;
+        }),
+      );
+      if (!lines) return;
+      close();
+    }
+    for (const l of lines!) push(l);
+    offset = offsetNow();
+    start = offset;
+  });
+  close();
+  return out;
 }

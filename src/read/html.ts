@@ -5,7 +5,7 @@
 // info and tool lines, the site footer (主办单位, 版权所有, ICP备). See docs/formats.md §.html.
 import type { Message, ReadResult, Table, TableCell } from '../document.js';
 import { isCjkCode } from './cjk.js';
-import { layOutRows } from './grid.js';
+import { isProseCell, layOutRows } from './grid.js';
 import { ReadError } from './errors.js';
 import { decodeHtml, parseHtml, type HElement, type HNode } from './html-parse.js';
 
@@ -351,7 +351,40 @@ class Renderer {
       return;
     }
     this.stats.dataTables++;
-    this.grid(cells, texts.map((r) => r.map((t) => t.text)));
+    // a row whose last cell holds prose (a report typed into a form's cell): the cell's paragraphs are lines after the
+    // row's line, out of the table; the rows after it make a table of their own
+    let from = 0;
+    cells.forEach((row, ri) => {
+      const last = row[row.length - 1];
+      if (measure(last, this.memo).len < PROSE_PROBE) return;
+      const lines = this.blockLines(last, ctx);
+      const words = (r: { text: string }[] | undefined) => (r ?? []).map((t) => t.text);
+      if (!isProseCell(lines.map((l) => l.text), words(texts[ri].slice(0, -1)), words(texts[ri - 1]))) return;
+      texts[ri][row.length - 1] = { text: '', link: [] };
+      this.grid(cells.slice(from, ri + 1), texts.slice(from, ri + 1).map((r) => r.map((t) => t.text)), true);
+      this.lineBreak();
+      this.out.push(...lines);
+      from = ri + 1;
+    });
+    if (from < cells.length) this.grid(cells.slice(from), texts.slice(from).map((r) => r.map((t) => t.text)));
+  }
+
+  /** A cell's text as lines of their own, one per block (as a layout table's cell is read), without side effects. */
+  blockLines(cell: HElement, ctx: Ctx): TextLine[] {
+    const saved = { out: this.out, buf: this.buf, mode: this.cellMode, ol: this.olCount, stats: { ...this.stats, attachments: [...this.stats.attachments] } };
+    this.out = [];
+    this.buf = newBuf();
+    this.cellMode = false;
+    this.olCount = new WeakMap();
+    for (const ch of cell.children) this.walk(ch, ctx);
+    this.lineBreak();
+    const lines = this.out.filter((l): l is TextLine => l.kind === 'text');
+    this.out = saved.out;
+    this.buf = saved.buf;
+    this.cellMode = saved.mode;
+    this.olCount = saved.ol;
+    this.stats = saved.stats;
+    return lines;
   }
 
   /**
@@ -387,7 +420,7 @@ class Renderer {
    * is an empty cell, a cell spanning columns is written once; the grid repeats the cell (merged: true) at
    * every position it covers.
    */
-  grid(cells: HElement[][], texts: string[][]) {
+  grid(cells: HElement[][], texts: string[][], proseLast = false) {
     const t: TableBuild = { lines: [], grid: [] };
     const spans = cells.map((row, r) =>
       row.map((el, c) => {
@@ -398,10 +431,15 @@ class Renderer {
       }),
     );
     const origins = new Map<object, Origin>();
-    for (const row of layOutRows(spans)) {
-      const line: RowLine = { kind: 'row', text: row.parts.join('\t') };
+    const laid = layOutRows(spans);
+    for (const [ri, row] of laid.entries()) {
+      // (the prose cell taken out of the last row leaves no empty part at its end, and a row of nothing else no row)
+      const prose = proseLast && ri === laid.length - 1;
+      const parts = prose && row.parts.length > 1 && row.parts[row.parts.length - 1] === '' ? row.parts.slice(0, -1) : row.parts;
+      if (prose && !parts.join('').replace(/[\s\u3000]/g, '')) break;
+      const line: RowLine = { kind: 'row', text: parts.join('\t') };
       for (const { cell, part } of row.origins) {
-        const origin: Origin = { text: cell.text, line, rel: row.partStarts[part] };
+        const origin: Origin = { text: cell.text, line, rel: Math.min(row.partStarts[part], line.text.length) };
         if (cell.colSpan > 1) origin.colSpan = cell.colSpan;
         if (cell.rowSpan > 1) origin.rowSpan = cell.rowSpan;
         origins.set(cell, origin);
@@ -411,11 +449,13 @@ class Renderer {
       t.lines.push(line);
       t.grid.push(row.cols.map((c) => (c ? { origin: origins.get(c.cell)!, merged: c.merged } : null)));
     }
-    this.tables.push(t);
+    if (t.grid.some((r) => r.some((c) => c && c.origin.text.replace(/[\s\u3000]/g, '')))) this.tables.push(t);
   }
 }
 
 const LONG_CELL = 1500;
+/** a data table's last cell this long (characters) is tried as prose (isProseCell) */
+const PROSE_PROBE = 100;
 /** share of link text above which a layout cell is a menu */
 const MENU_SHARE = 0.6;
 /** cells of a 信息公开 page's record table: a label alone, or a label and its value */

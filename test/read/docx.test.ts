@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readBytes } from '../../src/read/index.js';
 import { chineseCounting, formatNumber, injectNumberLabels } from '../../src/read/docx-numbering.js';
 import { docxOf, para, readCorpus, seedLines } from './helpers.js';
+import { extractText } from '../../src/pipeline.js';
 
 const lines = (text: string) => text.split('\n').filter((l) => l !== '');
 
@@ -125,5 +126,77 @@ describe('.docx tables', () => {
       const seedBody = seedLines(`seed${seed}.txt`).map(one);
       for (const l of body) expect(seedBody).toContain(one(l));
     }
+  });
+});
+
+describe('.docx: a cell holding prose (a report typed into a form)', () => {
+  const tc = (...ps: string[]) => `<w:tc>${ps.map((p) => para(p)).join('') || '<w:p/>'}</w:tc>`;
+  const tr = (...cells: string[]) => `<w:tr>${cells.join('')}</w:tr>`;
+  const tbl = (...rows: string[]) => `<w:tbl>${rows.join('')}</w:tbl>`;
+  const REPORT = [
+    '一、项目基本情况',
+    '2023年县财政安排科普惠民工程项目预算资金50万元，年中追加10万元，调整后预算60万元，全年实际支出58.5万元，预算执行率97.5%。',
+    '二、绩效目标完成情况',
+    '全年开展科普活动36场，受益群众1.2万人次。',
+    '三、自评结论',
+    '经综合评价，该项目自评得分96分，绩效等级为优。',
+    '四、存在的问题',
+    '1.宣传形式较为单一。',
+    '2.基层科普力量薄弱。',
+  ];
+
+  it('its paragraphs are lines after the row, out of the table; the rows after it are a table of their own', async () => {
+    const body =
+      para('2023年度项目支出绩效自评报告') +
+      tbl(
+        tr(tc('项目名称'), tc('科普惠民工程'), tc('实施单位'), tc('某县科学技术协会')),
+        tr(tc('自评报告'), tc(...REPORT)),
+        tr(tc('填表人：张三'), tc('联系电话：13812345678'), tc('填报日期：2024年3月15日'), tc()),
+      );
+    const r = await readBytes(docxOf(body));
+    expect(lines(r.text)).toEqual([
+      '2023年度项目支出绩效自评报告',
+      '项目名称\t科普惠民工程\t实施单位\t某县科学技术协会',
+      '自评报告',
+      ...REPORT,
+      '填表人：张三\t联系电话：13812345678\t填报日期：2024年3月15日\t',
+    ]);
+    expect(r.tables!.map((t) => t.rows.map((row) => row.map((c) => c.text)))).toEqual([
+      [['项目名称', '科普惠民工程', '实施单位', '某县科学技术协会'], ['自评报告', '']],
+      [['填表人：张三', '联系电话：13812345678', '填报日期：2024年3月15日', '']],
+    ]);
+    for (const t of r.tables!) for (const row of t.rows) for (const c of row) expect(r.text.slice(c.start, c.end)).toBe(c.text);
+    const { record } = extractText(r.text);
+    expect(record.finance.project).toMatchObject({ budget: 600000, actual: 585000, executionRate: 97.5 });
+    expect(record.selfEvaluation.score).toBe(96);
+    expect(record.problems).toEqual(['宣传形式较为单一。', '基层科普力量薄弱。']);
+  });
+
+  it('the whole report in one cell reads as the report', async () => {
+    const r = await readBytes(docxOf(tbl(tr(tc('2023年度某县科学技术协会部门整体支出绩效自评报告', '一、部门基本情况', '县科协核定编制6名，实有在职人员5人，退休人员2人。县科协内设办公室、科普部和学会部三个职能部室。', '二、自评结论', '自评得分95分，等级为优。')))));
+    expect(r.tables).toEqual([]);
+    const { record } = extractText(r.text);
+    expect(record.meta.reportKind).toBe('overall_self_eval');
+    expect(record.staffing).toMatchObject({ authorized: 6, inService: 5, retired: 2 });
+    expect(record.selfEvaluation.score).toBe(95);
+  });
+
+  it('negative: a goals row (two long cells under 预期目标 | 实际完成情况), a long note under 偏差原因 and a short cell stay cells', async () => {
+    const goal = ['1.开展科普活动30场，受益群众1万人次；', '2.发放科普资料5000份，举办培训班4期，培训农民300人次；', '3.组织青少年科技创新大赛1次，参赛学生200人。'];
+    const note = ['个别活动因天气原因延期举办，部分乡镇群众参与度不高，宣传覆盖面有待扩大。', '下一步将合理安排活动时间，加强与乡镇的协调配合，扩大宣传覆盖面，提高群众参与度和满意度。'];
+    const body = tbl(
+      tr(tc('年度总体目标'), tc('预期目标'), tc('实际完成情况')),
+      tr(tc(), tc(...goal), tc(...goal.map((g) => g.replace('30场', '36场')))),
+      tr(tc('三级指标'), tc('年度', '指标值'), tc('偏差原因')),
+      tr(tc('群众满意度'), tc('≥90%'), tc(...note)),
+    );
+    const r = await readBytes(docxOf(body));
+    expect(r.tables).toHaveLength(1);
+    expect(r.tables![0].rows.map((row) => row.map((c) => c.text))).toEqual([
+      ['年度总体目标', '预期目标', '实际完成情况'],
+      ['', goal.join(''), goal.join('').replace('30场', '36场')],
+      ['三级指标', '年度指标值', '偏差原因'],
+      ['群众满意度', '≥90%', note.join('')],
+    ]);
   });
 });

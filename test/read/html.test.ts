@@ -368,3 +368,41 @@ describe('HTML: the corpus pages', () => {
     for (const t of r.tables!) for (const c of t.rows.flat()) expect(r.text.slice(c.start, c.end)).toBe(c.text);
   });
 });
+
+describe('HTML: a cell holding prose (a report typed into a form)', () => {
+  const REPORT = [
+    '一、项目基本情况',
+    '2023年县财政安排科普惠民工程项目预算资金50万元，年中追加10万元，调整后预算60万元，全年实际支出58.5万元，预算执行率97.5%。',
+    '二、自评结论',
+    '经综合评价，该项目自评得分96分，绩效等级为优。',
+    '三、存在的问题',
+    '1.宣传形式较为单一。',
+    '2.基层科普力量薄弱。',
+  ];
+  const ps = (xs: string[]) => xs.map((x) => `<p>${x}</p>`).join('');
+
+  it('its paragraphs are lines after the row, out of the table; the rows after it are a table of their own', () => {
+    const r = read(
+      page(
+        `<p>2023年度项目支出绩效自评报告</p><table><tr><td>项目名称</td><td>科普惠民工程</td><td>实施单位</td><td>某县科学技术协会</td></tr>` +
+          `<tr><td>自评报告</td><td colspan="3">${ps(REPORT)}</td></tr><tr><td>填表人：张三</td><td>联系电话：13812345678</td><td>填报日期：2024年3月15日</td><td></td></tr></table>`,
+      ),
+    );
+    expect(r.text.split('\n').filter(Boolean)).toEqual([
+      '2023年度项目支出绩效自评报告',
+      '项目名称\t科普惠民工程\t实施单位\t某县科学技术协会',
+      '自评报告',
+      ...REPORT,
+      '填表人：张三\t联系电话：13812345678\t填报日期：2024年3月15日\t',
+    ]);
+    expect(r.tables!.map((t) => t.rows.length)).toEqual([2, 1]);
+    for (const t of r.tables!) for (const row of t.rows) for (const c of row) expect(r.text.slice(c.start, c.end)).toBe(c.text);
+  });
+
+  it('negative: a goals row (two long cells under 预期目标 | 实际完成情况) stays one row of cells', () => {
+    const goal = ['1.开展科普活动30场，受益群众1万人次；', '2.发放科普资料5000份，举办培训班4期，培训农民300人次；', '3.组织青少年科技创新大赛1次，参赛学生200人。'];
+    const r = read(page(`<table><tr><td>年度总体目标</td><td>预期目标</td><td>实际完成情况</td></tr><tr><td></td><td>${ps(goal)}</td><td>${ps(goal)}</td></tr></table>`));
+    expect(r.text).toBe(`年度总体目标\t预期目标\t实际完成情况\n\t${goal.join('')}\t${goal.join('')}\n`);
+    expect(r.tables).toHaveLength(1);
+  });
+});
