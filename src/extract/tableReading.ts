@@ -110,6 +110,16 @@ function distinctAfter(row: TableCell[], i: number): TableCell | null {
   return null;
 }
 
+/**
+ * A budget block's column (tables.yaml budget_columns), also with a closing note: its unit (全年执行数（万元）) or the
+ * letters of the 财政部 template (全年预算数（A）, 全年执行数（B）, 执行率（B/A）).
+ */
+function budgetRole(k: string): string | null {
+  const cols = tableVocab().budgetColumns;
+  return (cols.find((c) => c.re.test(k)) ?? cols.find((c) => c.re.test(k.replace(BUDGET_NOTE, ''))))?.role ?? null;
+}
+const BUDGET_NOTE = /[(（](?:[A-Z](?:[/／][A-Z])?(?:[×*]100%)?|%|万元|元|千元|亿元)[)）]$/;
+
 function isHeaderWord(k: string): boolean {
   const v = tableVocab();
   return v.budgetColumns.some((c) => c.re.test(k)) || v.indicatorColumns.some((c) => c.re.test(k)) || v.yearColumn.test(k);
@@ -201,12 +211,17 @@ export function readTable(t: Table): TableReading {
       indCols = ic;
       continue;
     }
-    const bc = columnsOf(row, (k) => v.budgetColumns.find((c) => c.re.test(k))?.role ?? null);
+    const bc = columnsOf(row, budgetRole);
     if (bc.size >= 3 && (bc.has('budget') || bc.has('actual') || bc.has('initialBudget'))) {
+      // the units the header states (项目资金（万元）, 全年执行数（万元）): two different ones leave the block unread
+      const units = new Set(row.map((c) => unitWord(key(c))).filter((u): u is string => u !== null));
+      if (units.size > 1) {
+        section = 'none';
+        continue;
+      }
       section = 'budget';
       budCols = bc;
-      const unitCell = row.find((c) => unitWord(key(c)) !== null);
-      r.budget = { unit: unitCell ? unitWord(key(unitCell)) : null, header: row, rows: {} };
+      r.budget = { unit: units.size ? [...units][0] : null, header: row, rows: {} };
       continue;
     }
     const gc = columnsOf(row, (k) => (v.goalColumns.target.test(k) ? 'target' : v.goalColumns.achieved.test(k) ? 'achieved' : null));
