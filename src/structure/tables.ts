@@ -485,7 +485,7 @@ export function captionBefore(text: string, lines: Line[], offset: number): { ca
  * three parts; table numbers and one unit statement are taken out; what is left is one title line (caption regex),
  * or nothing but short labels without a figure next to a unit. Anything else (null) may be a table row.
  */
-const UNIT_PART = /^[（(]?(金额)?单位[:：](万元|元|千元|亿元)[）)]?$/;
+const UNIT_PART = /^[（(]?(金额)?单位[:：](?:人民币)?(万元|元|千元|亿元)[）)]?$/;
 function formLine(line: string): { title?: string; unit?: string } | null {
   const v = tableVocab();
   const parts = line.split('\t').map((p) => p.replace(/[\s\u3000]+/g, '')).filter(Boolean);
