@@ -184,7 +184,7 @@ export function unwrapText(input: string): Unwrapped | null {
 }
 
 /**
- * A line break inside a number's integer part (`调整后预算6⏎0万元`, `实际支出5⏎8.5万元`): the line before is a paragraph's
+ * A line break inside a number's integer part (`调整后预算6⏎0万元`, `实际支出5⏎8.5万元`) or its unit (`60万⏎元`): the line before is a paragraph's
  * line (no columns, at least MIN_LINE_EM wide) ending in digits glued to a word, the next opens with the rest of the
  * number and a unit of money, a rate or a count. Left as it is, the two pieces read as two numbers (or none) and an
  * earlier figure stands in for the one broken. A date (`2023⏎12月`), a list number (`2、`) or a bare number
@@ -193,14 +193,20 @@ export function unwrapText(input: string): Unwrapped | null {
 const SPLIT_NUMBER =
   /(?<=[\u3400-\u9fff\uf900-\ufaff][0-9０-９]{1,7})\n(?=[0-9０-９]{1,7}(?:[.．][0-9０-９]+)?[ \u3000]?(?:万元|萬元|亿元|億元|千元|元|%|％|人次|人|名|场次|場次|场|場|次|个|個|期|篇|份|册|冊|本|条|條|块|塊)(?![0-9０-９]))/g;
 
+/** the unit broken between its multiplier and 元 (`调整后预算60万⏎元`; not 元旦, 元月, 元宵 opening the next line) */
+const SPLIT_UNIT = /(?<=[0-9０-９][万萬亿億千])\n(?=元(?![旦月宵素件器]))/g;
+
 function joinSplitNumbers(text: string): { text: string; joined: number; at: (offset: number) => number } {
   const cut: number[] = []; // offsets of the removed breaks
-  if (/[0-9０-９]\n[0-9０-９]/.test(text)) {
-    for (const m of text.matchAll(SPLIT_NUMBER)) {
+  const take = (re: RegExp) => {
+    for (const m of text.matchAll(re)) {
       const line = text.slice(text.lastIndexOf('\n', m.index - 1) + 1, m.index);
       if (!isColumns(line) && emWidth(line) >= MIN_LINE_EM) cut.push(m.index);
     }
-  }
+  };
+  if (/[0-9０-９]\n[0-9０-９]/.test(text)) take(SPLIT_NUMBER);
+  if (/[万萬亿億千]\n元/.test(text)) take(SPLIT_UNIT);
+  cut.sort((a, b) => a - b);
   if (!cut.length) return { text, joined: 0, at: (o) => o };
   let out = '';
   let from = 0;

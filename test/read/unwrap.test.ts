@@ -170,6 +170,13 @@ describe('a line break inside a number', () => {
     expect(u.text).toContain('年初预算50万元，实际支出49.5万元。');
   });
 
+  it('a unit broken between 万 and 元 (调整后预算60万⏎元) is joined; negative: 元旦 opening the next line', () => {
+    const u = unwrapText(PROJECT(['2023年县财政安排项目预算资金50万元，年中追加10万元，调整后预算60万', '元，全年实际支出58.5万元，执行率97.5%。']))!;
+    expect(u.text).toContain('调整后预算60万元，全年实际支出');
+    expect(extractText(u.text).record.finance.project.budget).toBe(600000);
+    expect(unwrapText(PROJECT(['全年共开展各类科普活动36场，受益群众达1万', '元旦期间开展科普进社区活动3场。']))).toBeNull();
+  });
+
   it('negative: a date, a list number, a bare number (行次), a short line and a table row are not joined', () => {
     const lines = [
       '本单位于2023年度组织开展了自评工作，截至2023', // a date: 12月 opens no unit of money or count
