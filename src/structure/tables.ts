@@ -426,7 +426,9 @@ export function tsvTables(text: string, lines = textLines(text), fixed: Span[] =
     if (a > b) continue;
     const part = lines.slice(a, b + 1);
     for (const blk of tabBlocks(part)) {
-      const [from, to] = [a + blk.from, a + blk.to];
+      let [from, to] = [a + blk.from, a + blk.to];
+      // a title or unit line set out with a tab over the table (支出决算表⇥单位：元) is its caption, no row of it
+      while (from < to && hasInnerTab(lines[from]) && formLineSays(text.slice(lines[from].start, lines[from].end))) from++;
       const tabLines = lines.slice(from, to + 1).filter((l) => l.text.includes('\t'));
       const rowMode = tabLines.filter(hasInnerTab).length * 2 > tabLines.length;
       add(from, to, rowMode ? parseRowLines(text, lines, from, to) : parseCellLines(text, lines, from, to), rowMode);
@@ -485,6 +487,12 @@ export function captionBefore(text: string, lines: Line[], offset: number): { ca
  * three parts; table numbers and one unit statement are taken out; what is left is one title line (caption regex),
  * or nothing but short labels without a figure next to a unit. Anything else (null) may be a table row.
  */
+/** A form line (see formLine) that states the table's title or unit. */
+function formLineSays(line: string): boolean {
+  const f = formLine(line);
+  return !!f && (f.title !== undefined || f.unit !== undefined);
+}
+
 const UNIT_PART = /^[（(]?(金额)?单位[:：](?:人民币)?(万元|元|千元|亿元)[）)]?$/;
 function formLine(line: string): { title?: string; unit?: string } | null {
   const v = tableVocab();
