@@ -384,7 +384,7 @@ export function readTable(t: Table): TableReading {
       }
     }
   }
-  if (!r.costs && pairCosts.length) r.costs = pairCostBlock(pairCosts, r.tableUnit);
+  if (!r.costs && pairCosts.length) r.costs = pairCostBlock(pairCosts, r.tableUnit, r.captionYear);
   return r;
 }
 
@@ -404,8 +404,9 @@ const PAIR_MONEY = /^\d[\d,]*(?:\.\d+)?(?:万元|元)?$/;
 /**
  * A row of labels each with its figure in the cell right after it (a group label with no figure may open the row:
  * 财政供养人员情况（人）⇥编制数⇥8⇥实际在职人数⇥6): the staffing labels (tables.yaml staffing_columns) and the cost rows' labels
- * that name their kind (三公经费决算数; a bare 三公经费⇥0.44 says neither plan nor actual and makes no pair). Null when any
- * such label has no figure beside it (a header row over a row of figures) or there is none.
+ * that name their kind (三公经费决算数; a bare 三公经费⇥0.44 says neither plan nor actual and is passed over, as is any
+ * other label with its figure). Null when any such label has no figure beside it (a header row over a row of figures),
+ * a figure stands beside no label, or there is no pair.
  */
 function labelPairs(row: TableCell[]): ({ path: string; cell: TableCell } | CostPair)[] | null {
   const v = tableVocab();
@@ -431,12 +432,16 @@ function labelPairs(row: TableCell[]): ({ path: string; cell: TableCell } | Cost
       continue;
     }
     if (PAIR_COUNT.test(k) || PAIR_MONEY.test(k)) return null; // a figure no label owns: a row of another layout
+    // another label with its figure (车辆编制⇥0, 公用经费⇥13.08: no field, or no kind said): passed over
+    if (PAIR_COUNT.test(next) || PAIR_MONEY.test(next)) i++;
   }
   return out.length ? out : null;
 }
 
 /** The pairs' cost block: one column per kind and year (a cell's column is its pair's; the indices are past the row's). */
-function pairCostBlock(pairs: CostPair[], tableUnit: string | null): TableReading['costs'] {
+function pairCostBlock(pairs: CostPair[], tableUnit: string | null, captionYear: number | null): TableReading['costs'] {
+  // an undated label (三公经费决算数) is the year of the table's caption, one column with the labels dated so
+  if (captionYear !== null) for (const p of pairs) if (p.column.year === null) p.column = { ...p.column, year: captionYear, relative: null };
   const units = new Set(pairs.map((p) => p.unit).filter((u): u is string => u !== null));
   if (units.size > 1 || (units.size === 1 && tableUnit !== null && !units.has(tableUnit))) return null;
   const columns: YearColumn[] = [];
