@@ -188,10 +188,11 @@ export function unwrapText(input: string): Unwrapped | null {
  * line (no columns, at least MIN_LINE_EM wide) ending in digits glued to a word, the next opens with the rest of the
  * number and a unit of money, a rate or a count. Left as it is, the two pieces read as two numbers (or none) and an
  * earlier figure stands in for the one broken. A date (`2023⏎12月`), a list number (`2、`) or a bare number
- * (a 行次) opens no unit of these.
+ * (a 行次) opens no unit of these; five digits or more before the break are a code (`科普活动2070402⏎38.20万元`), not
+ * a number's first part.
  */
 const SPLIT_NUMBER =
-  /(?<=[\u3400-\u9fff\uf900-\ufaff][0-9０-９]{1,7})\n(?=[0-9０-９]{1,7}(?:[.．][0-9０-９]+)?[ \u3000]?(?:万元|萬元|亿元|億元|千元|元|%|％|人次|人|名|场次|場次|场|場|次|个|個|期|篇|份|册|冊|本|条|條|块|塊)(?![0-9０-９]))/g;
+  /(?<=[\u3400-\u9fff\uf900-\ufaff][0-9０-９]{1,4})\n(?=[0-9０-９]{1,7}(?:[.．][0-9０-９]+)?[ \u3000]?(?:万元|萬元|亿元|億元|千元|元|%|％|人次|人|名|场次|場次|场|場|次|个|個|期|篇|份|册|冊|本|条|條|块|塊)(?![0-9０-９]))/g;
 
 /** the unit broken between its multiplier and 元 (`调整后预算60万⏎元`; not 元旦, 元月, 元宵 opening the next line) */
 const SPLIT_UNIT = /(?<=[0-9０-９][万萬亿億千])\n(?=元(?![旦月宵素件器]))/g;

@@ -189,6 +189,8 @@ describe('a line break inside a number', () => {
       '100%完成。',
       '科普活动经费\t预算数20', // a table row
       '19.80万元',
+      '一般公共预算财政拨款支出中科学技术普及支出科普活动2070402', // a 科目 code
+      '38.20万元，主要用于开展科普活动。',
     ];
     expect(unwrapText(lines.join('\n') + '\n')).toBeNull();
   });
