@@ -3,6 +3,10 @@ import type { KDocument, Line } from '../document.js';
 
 const MIN_LINES = 10;
 const MIN_CHARS = 400;
+/** A short report's copy (under MIN_CHARS): it must start at the report's head, repeat most of it and end the text. */
+const SHORT_MIN_CHARS = 100;
+/** The head of the text where a short report's first copy may start (non-blank lines: a portal's title and date above it). */
+const HEAD_LINES = 6;
 
 export function excludeRepeatedCopy(doc: KDocument): void {
   if (!excludeByLines(doc)) excludeRewrapped(doc);
@@ -15,6 +19,9 @@ function excludeByLines(doc: KDocument): boolean {
   const key = (l: Line) => doc.norm.slice(l.start, l.end).replace(/\s+/g, '');
   const keys = lines.map(key);
   const first = new Map<string, number>();
+  // (the characters of lines before each line: sums of spans of lines)
+  const before = [0];
+  for (const k of keys) before.push(before[before.length - 1] + k.length);
   let i = 0;
   while (i < lines.length) {
     const j = first.get(keys[i]);
@@ -25,7 +32,7 @@ function excludeByLines(doc: KDocument): boolean {
         chars += keys[i + k].length;
         k++;
       }
-      if (k >= MIN_LINES && chars >= MIN_CHARS) {
+      if ((k >= MIN_LINES && chars >= MIN_CHARS) || shortCopy(j, i, k, chars)) {
         doc.excluded.push({ start: lines[i].start, end: lines[i + k - 1].end, reason: 'repeated copy' });
         doc.messages.push({
           ruleId: 'structure.repeated-copy',
@@ -41,6 +48,18 @@ function excludeByLines(doc: KDocument): boolean {
     i++;
   }
   return found;
+
+  /**
+   * A short report twice (too short for MIN_LINES/MIN_CHARS): the run repeats the text from a line at the head of the
+   * file (its title) for most of what lies before the copy, and after the copy at most a short tail is left (a
+   * signature). A summary followed by the full report, or the title quoted again, is no copy: more follows it.
+   */
+  function shortCopy(j: number, i: number, k: number, chars: number): boolean {
+    if (found || j >= HEAD_LINES || chars < SHORT_MIN_CHARS) return false;
+    const firstCopy = before[i] - before[j];
+    const tail = before[lines.length] - before[i + k];
+    return chars >= 0.8 * firstCopy && tail <= Math.max(30, 0.2 * chars);
+  }
 }
 
 /** White space left out when the copies are compared (a space, tab, line break, ideographic space, nbsp, form feed). */
