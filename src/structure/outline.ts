@@ -215,6 +215,7 @@ function partWithTitleBelow(doc: KDocument, i: number): { candidate: Candidate; 
  */
 export function findHeadings(doc: KDocument): Heading[] {
   const cands = candidates(doc).filter((c) => !isTocRun(doc, c));
+  tuckUnnumbered(cands);
   const accepted: Candidate[] = [];
   const stack: Candidate[] = [];
   // group siblings: same rank, same parent
@@ -268,6 +269,31 @@ export function findHeadings(doc: KDocument): Heading[] {
   }
   for (const c of cands) if (c.headingLike && !listy.has(c)) accepted.push(c);
   return toHeadings(doc, accepted);
+}
+
+/**
+ * An unnumbered title between two numbered headings of its rank whose numbers follow on (一、… 自评结论 … 二、): the
+ * author's numbering leaves no place for it at that rank, so it is a sub-heading of the section it stands in (a bold
+ * line), not a sibling that cuts that section. Where the numbers leave a gap (三、… 绩效目标实现情况 … 五、) or none
+ * follows, it keeps its rank.
+ */
+function tuckUnnumbered(cands: Candidate[]): void {
+  const numberedAt = (k: number, r: number) => cands[k].ordinal !== null && cands[k].rank === r && cands[k].headingLike;
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i];
+    if (c.ordinal !== null || !c.headingLike) continue;
+    // the nearest numbered candidates of its rank on either side, none of a higher rank between
+    let p = i - 1;
+    while (p >= 0 && !numberedAt(p, c.rank) && !(cands[p].rank < c.rank && cands[p].headingLike)) p--;
+    let q = i + 1;
+    while (q < cands.length && !numberedAt(q, c.rank) && !(cands[q].rank < c.rank && cands[q].headingLike)) q++;
+    if (p < 0 || q >= cands.length || !numberedAt(p, c.rank) || !numberedAt(q, c.rank)) continue;
+    // (not another kind of section inside a problems or improvements section: that section's items run to its end)
+    if (cands[p].key && LIST_SECTIONS.has(cands[p].key!) && !(c.key && LIST_SECTIONS.has(c.key))) continue;
+    const a = ordinalNumber(cands[p].ordinal);
+    const b = ordinalNumber(cands[q].ordinal);
+    if (a !== null && b === a + 1) c.rank += 0.5;
+  }
 }
 
 /** A restarted numbered list in progress: under which parent and rank, the sibling number it restarted after, and
