@@ -324,9 +324,14 @@ function nestedItem(doc: KDocument, c: Candidate, parent: Candidate | null, grou
   return p !== null && p >= 1 && (sentence || inListSection(prev) || (inListSection(open) && open!.rank > c.rank));
 }
 
+const ENCLOSED = [0x2460, 0x2474, 0x2488, 0x3220];
+
 /** The number in an ordinal: '（2）' → 2, '三、' → 3. */
 function ordinalNumber(ordinal: string | null): number | null {
   if (!ordinal) return null;
+  // a numeral enclosed as one character: ①…⑳, ⑴…⒇, ⒈…⒛, ㈠…㈩
+  const code = ordinal.trim().codePointAt(0)!;
+  for (const base of ENCLOSED) if (code >= base && code < base + (base === 0x3220 ? 10 : 20)) return code - base + 1;
   const d = /\d+/.exec(ordinal);
   if (d) return Number(d[0]);
   const cn = /[一二三四五六七八九十]+/.exec(ordinal);
