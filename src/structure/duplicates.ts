@@ -1,5 +1,7 @@
 // A file that holds the whole report twice gives one report: later copies of a long run of lines are excluded.
 import type { KDocument, Line } from '../document.js';
+import { isExcluded } from '../document.js';
+import { classifyLine } from './outline.js';
 
 const MIN_LINES = 10;
 const MIN_CHARS = 400;
@@ -9,13 +11,72 @@ const SHORT_MIN_CHARS = 100;
 const HEAD_LINES = 6;
 
 export function excludeRepeatedCopy(doc: KDocument): void {
+  excludePageFurniture(doc);
   if (!excludeByLines(doc)) excludeRewrapped(doc);
+}
+
+// A page's number on a line of its own: - 3 -, — 3 —, 第3页 共8页, 共8页 第3页, 3/8 (PDF text pasted with its pages' footers).
+const PAGE_MARK = /^(?:[-—–－]{1,2}\s*\d{1,3}\s*[-—–－]{1,2}|第\s*\d{1,3}\s*页(?:\s*[,，、/]?\s*共\s*\d{1,3}\s*页)?|共\s*\d{1,3}\s*页\s*[,，、]?\s*第\s*\d{1,3}\s*页|\d{1,3}\s*\/\s*\d{1,3})$/;
+// a bare number is a page's only between lines of prose: not a value under its label (在职人数：⏎6), not a figure broken off
+// its sentence (开展活动⏎20⏎场次), not a cell of a table laid out one per line
+const UNIT_START = /^[万亿元%％场次人个名项件期篇份家所余多台辆座处条套册本天年月日.,，。、；;:：)）]/;
+const SENTENCE_MARK = /[。；;，,]/;
+// (a title's end: a unit's name alone is also its signature and a form's cell, which must stay)
+const RUNNING_END = /(?:报告|决算|预算)$/;
+
+/**
+ * A page's running furniture left in pasted PDF text: page numbers on lines of their own, and the running header (the
+ * report's title again on a later line of its own). They are excluded so that no
+ * list takes them for an item (四、存在的问题 … 1.经费不足。⏎2⏎某县科协部门整体支出绩效自评报告⏎2.… gave items `2` and the title).
+ */
+function excludePageFurniture(doc: KDocument): void {
+  const lines = doc.lines.filter((l) => l.text.trim() !== '');
+  const text = (l: Line) => doc.norm.slice(l.start, l.end).trim();
+  // (before it a sentence's end or a full wrapped line, after it a heading or a long line: a form's labels are short and
+  // close on a unit, 编制数（人）⏎8⏎实有人数（人）)
+  const proseBefore = (l: Line | undefined) => {
+    const t = l ? text(l) : '';
+    return !!l && !l.text.includes('\t') && (/[。；;！？!?]$/.test(t) || (t.length >= 20 && /[\u4e00-\u9fff]$/.test(t)));
+  };
+  const proseAfter = (l: Line | undefined) => {
+    const t = l ? text(l) : '';
+    return !!l && !l.text.includes('\t') && !UNIT_START.test(t) && (!!classifyLine(doc, l) || (t.length >= 12 && !/[)）:：]$/.test(t)));
+  };
+  // (a line of its own: no cell of a table, no sentence, no field, no heading)
+  const key = (l: Line) => {
+    const t = text(l);
+    return t.length >= 8 && t.length <= 40 && !SENTENCE_MARK.test(t) && !/[:：]/.test(t) && !l.text.includes('\t') && !classifyLine(doc, l) ? t.replace(/\s+/g, '') : '';
+  };
+  // the head's lines that may run on every page: the title
+  const head = new Set<string>();
+  for (const l of lines.slice(0, 3)) {
+    const t = text(l).replace(/\s+/g, '');
+    if (RUNNING_END.test(t) && key(l)) head.add(t);
+  }
+  // …or a line naming the report, alone and the same on two or more later lines (the title without its year)
+  const seen = new Map<string, number>();
+  for (let i = 3; i < lines.length; i++) {
+    const k = RUNNING_END.test(text(lines[i])) ? key(lines[i]) : '';
+    if (k) seen.set(k, (seen.get(k) ?? 0) + 1);
+  }
+  const marks: Line[] = [];
+  for (let i = 3; i < lines.length; i++) {
+    const t = text(lines[i]);
+    const k = RUNNING_END.test(t) ? key(lines[i]) : '';
+    if (k && (head.has(k) || (seen.get(k) ?? 0) >= 2)) marks.push(lines[i]);
+    else if (t.length > 16) continue;
+    else if (PAGE_MARK.test(t)) marks.push(lines[i]);
+    else if (/^\d{1,3}$/.test(t) && proseBefore(lines[i - 1]) && proseAfter(lines[i + 1])) marks.push(lines[i]);
+  }
+  for (const l of marks) doc.excluded.push({ start: l.start, end: l.end, reason: 'page furniture' });
+  if (marks.length) doc.messages.push({ ruleId: 'structure.page-furniture', reason: `page numbers and running headers ignored (${marks.length} lines)`, place: { start: marks[0].start, end: marks[marks.length - 1].end } });
 }
 
 /** The copy line by line (the same lines again). True when one was found. */
 function excludeByLines(doc: KDocument): boolean {
   let found = false;
-  const lines = doc.lines.filter((l) => l.text.trim() !== '');
+  // (page furniture left out: a copy's pages break elsewhere)
+  const lines = doc.lines.filter((l) => l.text.trim() !== '' && !isExcluded(doc, l));
   const key = (l: Line) => doc.norm.slice(l.start, l.end).replace(/\s+/g, '');
   const keys = lines.map(key);
   const first = new Map<string, number>();
