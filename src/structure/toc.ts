@@ -4,6 +4,7 @@ import { isExcluded } from '../document.js';
 import { classifyLine } from './outline.js';
 
 const PAGE_REF = /(?:\.{2,}|…+|·{2,}|-{3,}|\s)\s*\d{1,3}\s*$/;
+const PAGE_ONLY = /^[\s.…·\-—]*\d{1,3}\s*$/;
 
 export function excludeToc(doc: KDocument): void {
   const lines = doc.lines.filter((l) => l.text.trim() !== '' && !isExcluded(doc, l));
@@ -20,8 +21,9 @@ export function excludeToc(doc: KDocument): void {
     while (j < lines.length) {
       const c = classifyLine(doc, lines[j]);
       const text = doc.norm.slice(lines[j].start, lines[j].end);
-      // (a run-in heading, 1.数量指标：开展科普活动…, has its body on its line: no entry of a table of contents)
-      if (!c || !c.headingLike || c.runIn) break;
+      // (a run-in heading, 1.数量指标：开展科普活动…, has its body on its line: no entry of a table of contents; a page number
+      // set off by wide spaces, 一、部门基本情况　　　1, is no body)
+      if (!c || !c.headingLike || (c.runIn && !PAGE_ONLY.test(doc.norm.slice(c.end, lines[j].end)))) break;
       let t = c.title.replace(PAGE_REF, '').replace(/\s+/g, '');
       // the title's clean text glues a page number on (部门基本情况 1 → 部门基本情况1): drop it to compare
       const page = PAGE_REF.exec(text)?.[0].replace(/\D/g, '');
