@@ -321,7 +321,16 @@ function nestedItem(doc: KDocument, c: Candidate, parent: Candidate | null, grou
   // (under a list section — duties, problems, improvements — any restart is that section's list, also when that section
   // is a lower-rank heading: （一）部门职责 ⏎ 一、组织学术交流。⏎ 二、…)
   const inListSection = (h: Candidate | null | undefined) => !!h?.key && LIST_SECTIONS.has(h.key);
-  return p !== null && p >= 1 && (sentence || inListSection(prev) || (inListSection(open) && open!.rank > c.rank));
+  return p !== null && p >= 1 && (sentence || inListSection(prev) || (inListSection(open) && open!.rank > c.rank) || afterLeadIn(doc, c));
+}
+
+/** Does the line before `c` lead in to a list (县科协的主要职责是：)? A restart at 1 right after it is that list. */
+function afterLeadIn(doc: KDocument, c: Candidate): boolean {
+  for (let i = doc.lines.indexOf(c.line) - 1; i >= 0; i--) {
+    const t = doc.norm.slice(doc.lines[i].start, doc.lines[i].end).trim();
+    if (t) return /[:：]$/.test(t);
+  }
+  return false;
 }
 
 const ENCLOSED = [0x2460, 0x2474, 0x2488, 0x3220];
