@@ -119,7 +119,7 @@ function excludeByLines(doc: KDocument): boolean {
     if (found || j >= HEAD_LINES || chars < SHORT_MIN_CHARS) return false;
     const firstCopy = before[i] - before[j];
     const tail = before[lines.length] - before[i + k];
-    return chars >= 0.8 * firstCopy && tail <= Math.max(30, 0.2 * chars);
+    return chars >= 0.7 * firstCopy && tail <= Math.max(30, 0.2 * chars);
   }
 }
 
