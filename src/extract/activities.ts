@@ -21,6 +21,7 @@ interface ActivitiesFile {
   not_after: Record<string, string>;
   near_label: Record<string, number>;
   after_noun: string[];
+  after_noun_window?: Record<string, number>;
   unit_written?: Record<string, string>;
   label_year: string;
   multi_year: string;
@@ -131,7 +132,13 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       let after = match.span.end;
       while (after < doc.norm.length && !BOUNDARY.has(doc.norm[after])) after++;
       const near = f.near_label?.[unit];
-      const context = head ? head.item.label : (near ? label.replace(compile(f.strip_suffix, ''), '').slice(-near) : label) + (p.id === 'activities.reach-after' ? g.verb : '') + (f.after_noun.includes(unit) ? doc.norm.slice(match.span.end, Math.min(after, match.span.end + 6)) : '');
+      let context = head ? head.item.label : (near ? label.replace(compile(f.strip_suffix, ''), '').slice(-near) : label) + (p.id === 'activities.reach-after' ? g.verb : '') + (f.after_noun.includes(unit) ? doc.norm.slice(match.span.end, Math.min(after, match.span.end + (f.after_noun_window?.[unit] ?? 6))) : '');
+      // 发放科普资料1.5万份、科普图书2400册: an output joined by 、 to the output counted right before it shares that count's
+      // verb (the label stays its own words)
+      if (!head && !gluedTo && f.after_noun.includes(unit) && prev > floor && /^、/.test(doc.norm.slice(prev, labelSpan.end))) {
+        const joined = found.find((x) => x.countEnd === prev && f.after_noun.includes(x.item.unit));
+        if (joined) context = doc.norm.slice(joined.labelSpan.start, joined.labelSpan.end).replace(/\s+/g, '') + context;
+      }
       // 培训班每期50人，共举办5期: a clause that is only a holding verb takes its event from the topic that opens the clause
       // before it in the sentence (培训班), which becomes the label
       if (need && !gluedTo && p.id === 'activities.count' && !compile(need, '').test(context) && f.bare_verb_label && compile(f.bare_verb_label, '').test(label)) {
@@ -168,8 +175,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // 开展百场科普讲座进基层活动: a bare 百/千 names a campaign
       const approx = g.pre && /约|近|超过|超|逾|多达|突破/.test(g.pre) ? g.pre : g.post ?? g.inner ?? g.tail ?? null;
       if (f.bare_magnitude && !approx && !g.mult && compile(f.bare_magnitude, '').test(g.num)) continue;
-      // 一场精彩的报告 is an article, not a count
-      if (/^[一两]$/.test(g.num) && !g.mult) continue;
+      // 一场精彩的报告 is an article, not a count; 两 is one of events (举办科技讲座两场), of others a vaguer word (两个维护)
+      if ((g.num === '一' || (g.num === '两' && !f.glued_units.events.includes(unit))) && !g.mult) continue;
       const count = toCount(g.num, g.mult ?? '');
       // 2.5次 is no count of anything (an OCR slip or a lost 万): a count is a whole number
       if (count === null || count <= 0 || !Number.isInteger(count)) continue;
