@@ -168,6 +168,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // 评选科普带头人20名，其中12名参加了省级培训: a 其中 count is part of the group the clause before names
       if (p.id === 'activities.reach-after' && /^\s*其中[:：]?\s*$/.test(doc.norm.slice(clause, numSpan.start)) && notWho.test(doc.norm.slice(clauseStart(doc.norm, clause - 1, sentence.start), clause))) continue;
       if (!match.group('who') && !group && compile(f.sent_to, '').test(label)) continue;
+      // 参加省科协举办的培训班，参训干部5人: people counted after the unit's sending in their sentence are those sent, unless a
+      // group of participants is named
+      if (f.glued_units.people.includes(unit) && !match.group('who') && !group && compile(f.sent_to, '').test(doc.norm.slice(sentence.start, clause)) && !compile('{PARTICIPANTS}', '').test(label)) continue;
       if (inTargets(doc, f, numSpan.start)) continue;
       if (sectionsAt(doc, numSpan.start).some((h) => compile(f.not_sections, '').test(h.title))) continue;
       if (compile(f.doubled_number, '').test(g.num)) continue;
