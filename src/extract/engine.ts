@@ -222,14 +222,26 @@ export function valueOf(doc: KDocument, kind: PatternDef['kind'], match: Match):
 
 /** Run a simple family file (a list of field patterns) and push its facts. */
 export function runFamily(doc: KDocument, file: string): Fact[] {
-  const { patterns, other_year, not_before } = loadPatternFile<{ patterns: PatternDef[]; other_year?: string; not_before?: string }>(file);
+  const { patterns, other_year, not_before, not_in_items, not_before_except } = loadPatternFile<{
+    patterns: PatternDef[];
+    other_year?: string;
+    not_before?: string;
+    not_in_items?: string[];
+    not_before_except?: { kinds: string[]; regex: string; unless_section?: string };
+  }>(file);
+  // a not_before that holds in every report but those kinds (a project's score in a department's report)
+  const notBeforeHere = not_before_except && !(doc.reportKind && not_before_except.kinds.includes(doc.reportKind)) ? not_before_except.regex : undefined;
   const out: Fact[] = [];
+  // the items of the lists named (a named fund's item: 1.科普日经费项目：…，项目自评得分95分) hold their own values
+  const within = (not_in_items ?? []).flatMap((k) => (doc.items[k] ?? []).map((x) => x.span));
   for (const p of patterns) {
     if (p.kinds && (!doc.reportKind || !p.kinds.includes(doc.reportKind))) continue;
     for (const match of matches(doc, p.regex)) {
+      if (within.some((x) => match.span.start >= x.start && match.span.start < x.end)) continue;
       if (other_year && otherYear(doc, other_year, match.span.start)) continue;
-      const before = p.not_before || not_before ? doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.start) : '';
+      const before = p.not_before || not_before || notBeforeHere ? doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.start) : '';
       if ((p.not_before && compile(p.not_before, '').test(before)) || (not_before && compile(not_before, '').test(before))) continue;
+      if (notBeforeHere && compile(notBeforeHere, '').test(before) && !(not_before_except!.unless_section && sectionsAt(doc, match.span.start).some((h) => compile(not_before_except!.unless_section!, '').test(h.title)))) continue;
       if (p.not_in_section && sectionsAt(doc, match.span.start).some((h) => compile(p.not_in_section!, '').test(h.title))) continue;
       if (p.only_in_section && !sectionsAt(doc, match.span.start).some((h) => compile(p.only_in_section!, '').test(h.title))) continue;
       const value = valueOf(doc, p.kind, match);
