@@ -222,12 +222,14 @@ export function valueOf(doc: KDocument, kind: PatternDef['kind'], match: Match):
 
 /** Run a simple family file (a list of field patterns) and push its facts. */
 export function runFamily(doc: KDocument, file: string): Fact[] {
-  const { patterns, other_year, not_before, not_in_items, not_before_except } = loadPatternFile<{
+  const { patterns, other_year, not_before, not_in_items, not_before_except, other_year_sentence, other_year_section } = loadPatternFile<{
     patterns: PatternDef[];
     other_year?: string;
     not_before?: string;
     not_in_items?: string[];
     not_before_except?: { kinds: string[]; regex: string; unless_section?: string };
+    other_year_sentence?: string;
+    other_year_section?: string;
   }>(file);
   // a not_before that holds in every report but those kinds (a project's score in a department's report)
   const notBeforeHere = not_before_except && !(doc.reportKind && not_before_except.kinds.includes(doc.reportKind)) ? not_before_except.regex : undefined;
@@ -239,6 +241,9 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     for (const match of matches(doc, p.regex)) {
       if (within.some((x) => match.span.start >= x.start && match.span.start < x.end)) continue;
       if (other_year && otherYear(doc, other_year, match.span.start)) continue;
+      // (a sentence opening with another year, 2022年，…; a section whose title names one, 二、上年绩效评价结果应用)
+      if (other_year_sentence && saysOtherYear(doc, other_year_sentence, doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.start))) continue;
+      if (other_year_section && sectionsAt(doc, match.span.start).some((h) => saysOtherYear(doc, other_year_section, h.title))) continue;
       const before = p.not_before || not_before || notBeforeHere ? doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.start) : '';
       if ((p.not_before && compile(p.not_before, '').test(before)) || (not_before && compile(not_before, '').test(before))) continue;
       if (notBeforeHere && compile(notBeforeHere, '').test(before) && !(not_before_except!.unless_section && sectionsAt(doc, match.span.start).some((h) => compile(not_before_except!.unless_section!, '').test(h.title)))) continue;
