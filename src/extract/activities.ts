@@ -26,6 +26,8 @@ interface ActivitiesFile {
   label_year: string;
   multi_year: string;
   since_year: string;
+  sentence_year?: string;
+  section_year?: string;
   not_reach_before: string;
   sent_to: string;
   not_before_number: string;
@@ -160,6 +162,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (f.not_label_people_end && f.glued_units.people.includes(unit) && !gluedTo && compile(f.not_label_people_end, '').test(label.replace(compile(f.strip_suffix, ''), ''))) continue;
       // 2022年开展科普活动30场 in a 2023 report is another year's
       if (saysOtherYear(doc, f.label_year, label)) continue;
+      // 2022年，我会开展科普活动30场 | under 二、2022年度工作完成情况: another year's
+      if (f.sentence_year && saysOtherYear(doc, f.sentence_year, doc.norm.slice(sentence.start, numSpan.start))) continue;
+      if (f.section_year && sectionsAt(doc, numSpan.start).some((h) => saysOtherYear(doc, f.section_year!, h.title))) continue;
       // 自2018年以来累计开展…300场, 近三年共开展…45次: several years' total
       const upTo = doc.norm.slice(sentence.start, numSpan.start);
       if (compile(f.multi_year, '').test(upTo) || saysOtherYear(doc, f.since_year, upTo)) continue;
