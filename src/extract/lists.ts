@@ -144,8 +144,9 @@ function items(doc: KDocument, h: Heading): ListItem[] {
     const gap = prevItem ? doc.norm.slice(prevItem.span.end, line.start) : '';
     if (!m && prevItem && !label && (/[，,、]\s*$/.test(doc.norm.slice(prevItem.span.start, prevItem.span.end)) || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && !/\n\s*\n/.test(gap) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
       const textStart = prevItem.span.start + (ITEM_MARKER.exec(doc.norm.slice(prevItem.span.start, prevItem.span.end))?.[0].length ?? 0);
-      prevItem.span = { start: prevItem.span.start, end: line.end };
-      prevItem.item = cleanValue(doc.display.slice(textStart, line.end));
+      const end = trimListSeparator(doc.norm, textStart, line.end);
+      prevItem.span = { start: prevItem.span.start, end };
+      prevItem.item = cleanValue(doc.display.slice(textStart, end));
       continue;
     }
     // (punctuation alone is never an item)
@@ -172,8 +173,9 @@ function items(doc: KDocument, h: Heading): ListItem[] {
     // run-in title before its 一是 stays one item
     const family = m ? markerOf(doc.norm.slice(base + lead, base + lead + 6))?.family ?? null : null;
     if (family && topFamily && family !== topFamily && lastTop && lastTop.list === list && out[out.length - 1] === lastTop.item) {
-      lastTop.item.span = { start: lastTop.item.span.start, end: line.end };
-      lastTop.item.item = cleanValue(doc.display.slice(lastTop.textStart, line.end));
+      const end = trimListSeparator(doc.norm, lastTop.textStart, line.end);
+      lastTop.item.span = { start: lastTop.item.span.start, end };
+      lastTop.item.item = cleanValue(doc.display.slice(lastTop.textStart, end));
       continue;
     }
     const pieces = m ? inlineItems(doc.norm, base + lead, line.end) : [{ start: base + lead, end: line.end }];
@@ -187,7 +189,7 @@ function items(doc: KDocument, h: Heading): ListItem[] {
         const own = /^\s*([^:：，,。；;“”\d\s]{2,8}(?:[一二三四五六七八九十]{1,2}|\d{1,2})?)[:：]\s*/.exec(doc.norm.slice(start, p.end));
         if (own && bareListLabel(own[1]) && own[0].length < p.end - start) start += own[0].length;
       }
-      const end = pieces.length > 1 ? trimSeparator(doc.norm, start, p.end) : p.end;
+      const end = pieces.length > 1 ? trimSeparator(doc.norm, start, p.end) : trimListSeparator(doc.norm, start, p.end);
       const text = cleanValue(doc.display.slice(start, end));
       if (!text) continue;
       textStart = start;
@@ -321,6 +323,14 @@ function inlineItems(norm: string, start: number, end: number): Span[] {
   }
   if (cuts.length < 2) return [{ start, end }];
   return cuts.map((c, k) => ({ start: c, end: k + 1 < cuts.length ? cuts[k + 1] : end }));
+}
+
+/** End of an item on its own line without the list's separator (…难以量化；⏎2.…): an item split from an inline list
+ *  loses it too, so both kinds read alike; 。 and a clause's ， (the line may go on) are kept. */
+function trimListSeparator(norm: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /[\s；;]/.test(norm[e - 1])) e--;
+  return e;
 }
 
 /** End of an inline item without the separator before the next marker (；，), spaces included; 。 is kept. */
