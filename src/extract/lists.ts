@@ -8,7 +8,7 @@ import { compile, loadPatternFile } from '../patterns.js';
 type ListKey = 'problems' | 'improvements';
 interface ListItem { item: string; span: Span; rule: string; list?: ListKey }
 
-const ITEM_MARKER = /^\s*(?:[一二三四五六七八九十]+ ?是|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3}[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}(?:[、．]|\.(?!\d)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩])\s*/;
+const ITEM_MARKER = /^\s*(?:[一二三四五六七八九十]+ ?是|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3}[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}(?:[、．]|\.(?!\d)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）])\s*/;
 // a signature block after the last section: the unit's name, a date
 const SIGNATURE = /^(?:[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技馆|中心|学会)\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.{1,6}日|(?:填\s*[报表]\s*人|联\s*系\s*人|联系电话|填报日期|单位负责人|负责人)[:：].*|[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技馆|中心|学会|局)|(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日)$/;
 const NOTHING = /^\s*(?:无|没有|暂无|无。|不存在)[。.]?\s*$/;
@@ -291,6 +291,13 @@ function markerOf(s: string): { family: string; n: number } | null {
   m = /^[(（] ?([一二三四五六七八九十]|\d{1,2}) ?[)）]/.exec(s);
   if (m) return { family: /\d/.test(m[1]) ? 'paren' : 'paren-cn', n: /\d/.test(m[1]) ? Number(m[1]) : CN.indexOf(m[1]) + 1 };
   if (CIRCLED.includes(s[0] ?? '\0')) return { family: 'circled', n: CIRCLED.indexOf(s[0]) + 1 };
+  // the enclosed forms set as one character (㈠ ⑴ ⒈) are the families of （一） (1) 1.
+  const c = s.charCodeAt(0);
+  if (c >= 0x3220 && c <= 0x3229) return { family: 'paren-cn', n: c - 0x3220 + 1 };
+  if (c >= 0x2474 && c <= 0x2487) return { family: 'paren', n: c - 0x2474 + 1 };
+  if (c >= 0x2488 && c <= 0x249b) return { family: 'dot', n: c - 0x2488 + 1 };
+  m = /^([一二三四五六七八九十])[)）]/.exec(s);
+  if (m) return { family: 'cn-half-paren', n: CN.indexOf(m[1]) + 1 };
   m = /^(\d{1,2})(?:[、．]|\.(?!\d))/.exec(s);
   if (m) return { family: 'dot', n: Number(m[1]) };
   m = /^(\d{1,2})[)）](?![\d%])/.exec(s);
