@@ -7,7 +7,7 @@ import { toCount } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { tokenAt } from '../segment/index.js';
 import { dictionaryPiece } from '../segment/jieba.js';
-import { matches, saysOtherYear, sectionsAt, sentenceAt, trimSpan } from './engine.js';
+import { matches, otherYearAt, saysOtherYear, sectionsAt, sentenceAt, trimSpan } from './engine.js';
 import type { Activity } from '../schema/record.js';
 import { parseValue } from './values.js';
 import { namedRows } from './namedRows.js';
@@ -163,8 +163,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // 2022年开展科普活动30场 in a 2023 report is another year's
       if (saysOtherYear(doc, f.label_year, label)) continue;
       // 2022年，我会开展科普活动30场 | under 二、2022年度工作完成情况: another year's
-      if (f.sentence_year && saysOtherYear(doc, f.sentence_year, doc.norm.slice(sentence.start, numSpan.start))) continue;
-      if (f.section_year && sectionsAt(doc, numSpan.start).some((h) => saysOtherYear(doc, f.section_year!, h.title))) continue;
+      if (otherYearAt(doc, numSpan.start, f)) continue;
       // 自2018年以来累计开展…300场, 近三年共开展…45次: several years' total
       const upTo = doc.norm.slice(sentence.start, numSpan.start);
       if (compile(f.multi_year, '').test(upTo) || saysOtherYear(doc, f.since_year, upTo)) continue;

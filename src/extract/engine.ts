@@ -222,15 +222,16 @@ export function valueOf(doc: KDocument, kind: PatternDef['kind'], match: Match):
 
 /** Run a simple family file (a list of field patterns) and push its facts. */
 export function runFamily(doc: KDocument, file: string): Fact[] {
-  const { patterns, other_year, not_before, not_in_items, not_before_except, other_year_sentence, other_year_section } = loadPatternFile<{
+  const family = loadPatternFile<{
     patterns: PatternDef[];
     other_year?: string;
     not_before?: string;
     not_in_items?: string[];
     not_before_except?: { kinds: string[]; regex: string; unless_section?: string };
-    other_year_sentence?: string;
-    other_year_section?: string;
+    sentence_year?: string;
+    section_year?: string;
   }>(file);
+  const { patterns, other_year, not_before, not_in_items, not_before_except } = family;
   // a not_before that holds in every report but those kinds (a project's score in a department's report)
   const notBeforeHere = not_before_except && !(doc.reportKind && not_before_except.kinds.includes(doc.reportKind)) ? not_before_except.regex : undefined;
   const out: Fact[] = [];
@@ -242,8 +243,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       if (within.some((x) => match.span.start >= x.start && match.span.start < x.end)) continue;
       if (other_year && otherYear(doc, other_year, match.span.start)) continue;
       // (a sentence opening with another year, 2022年，…; a section whose title names one, 二、上年绩效评价结果应用)
-      if (other_year_sentence && saysOtherYear(doc, other_year_sentence, doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.start))) continue;
-      if (other_year_section && sectionsAt(doc, match.span.start).some((h) => saysOtherYear(doc, other_year_section, h.title))) continue;
+      if (otherYearAt(doc, match.span.start, family)) continue;
       const before = p.not_before || not_before || notBeforeHere ? doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.start) : '';
       if ((p.not_before && compile(p.not_before, '').test(before)) || (not_before && compile(not_before, '').test(before))) continue;
       if (notBeforeHere && compile(notBeforeHere, '').test(before) && !(not_before_except!.unless_section && sectionsAt(doc, match.span.start).some((h) => compile(not_before_except!.unless_section!, '').test(h.title)))) continue;
@@ -267,6 +267,13 @@ function otherYear(doc: KDocument, regex: string, at: number): boolean {
 
 /** True when an other-year cue (`regex`: 上年…, or a year in the named group `year`) matches `text` and names a
  *  year other than the report's fiscal year. Shared by the families that drop another year's figures. */
+/** At `at`, another year's: its sentence opens with that year (`sentence_year`: 2022年，…) or a section around it names one
+ *  in its title (`section_year`: 二、2022年度工作完成情况). */
+export function otherYearAt(doc: KDocument, at: number, f: { sentence_year?: string; section_year?: string }): boolean {
+  if (f.sentence_year && saysOtherYear(doc, f.sentence_year, doc.norm.slice(sentenceAt(doc, at).start, at))) return true;
+  return !!f.section_year && sectionsAt(doc, at).some((h) => saysOtherYear(doc, f.section_year!, h.title));
+}
+
 export function saysOtherYear(doc: KDocument, regex: string, text: string): boolean {
   const m = compile(regex, '').exec(text);
   if (!m) return false;

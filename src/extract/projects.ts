@@ -3,7 +3,7 @@ import type { KDocument, Span } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { toYuan } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
-import { matches, saysOtherYear, sectionsAt, sentenceAt, trimSpan } from './engine.js';
+import { matches, otherYearAt, saysOtherYear, sectionsAt, trimSpan } from './engine.js';
 import type { Match } from './engine.js';
 import type { Project } from '../schema/record.js';
 import { namedRows } from './namedRows.js';
@@ -58,7 +58,7 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
   for (const [i, nm] of named.entries()) {
     const nameSpan = nm.group('name')!;
     if (out.some((o) => o.fields.name.span.start === nameSpan.start)) continue;
-    if (ofOtherYear(doc, f, nameSpan.start)) continue;
+    if (otherYearAt(doc, nameSpan.start, f)) continue;
     // the figures follow the name's own separator (，：, or the 。/line end of a heading), up to the item's end or the next
     // item's name in its sentence (…实际支出2.9万元，2.科普展览项目：…)
     const nextName = named.slice(i + 1).find((n) => n.group('name')!.start > nameSpan.start);
@@ -126,7 +126,7 @@ function listedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
       const g = m.m.groups!;
       const v = toYuan(g.num, g.unit);
       const nameSpan = m.group('name')!;
-      if (ofOtherYear(doc, f, nameSpan.start)) continue;
+      if (otherYearAt(doc, nameSpan.start, f)) continue;
       const name = doc.norm.slice(nameSpan.start, nameSpan.end).trim();
       if (v === null || compile(f.listing.not_name, '').test(name) || compile(f.not_name, '').test(name) || compile(f.sentence_name, '').test(name)) continue;
       const item: Project = { name: cleanValue(doc.display.slice(nameSpan.start, nameSpan.end)), budget: null, adjustment: null, actual: null, carryover: null };
@@ -136,12 +136,6 @@ function listedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
     }
   }
   return out;
-}
-
-/** A fund named under another year: its sentence opens with that year (2022年，…) or its section's title names it. */
-function ofOtherYear(doc: KDocument, f: ProjectsFile, at: number): boolean {
-  if (f.sentence_year && saysOtherYear(doc, f.sentence_year, doc.norm.slice(sentenceAt(doc, at).start, at))) return true;
-  return !!f.section_year && sectionsAt(doc, at).some((h) => saysOtherYear(doc, f.section_year!, h.title));
 }
 
 /** A figure of another year (2022年实际支出X in a 2023 report, 上年实际支出X) or last year's carry-in (上年结转X). */
