@@ -144,7 +144,7 @@ function items(doc: KDocument, h: Heading): ListItem[] {
     const gap = prevItem ? doc.norm.slice(prevItem.span.end, line.start) : '';
     if (!m && prevItem && !label && (/[，,、]\s*$/.test(doc.norm.slice(prevItem.span.start, prevItem.span.end)) || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && !/\n\s*\n/.test(gap) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
       const textStart = prevItem.span.start + (ITEM_MARKER.exec(doc.norm.slice(prevItem.span.start, prevItem.span.end))?.[0].length ?? 0);
-      const end = trimListSeparator(doc.norm, textStart, line.end);
+      const end = trimEnd(doc.norm, textStart, line.end, LIST_SEP);
       prevItem.span = { start: prevItem.span.start, end };
       prevItem.item = cleanValue(doc.display.slice(textStart, end));
       continue;
@@ -173,7 +173,7 @@ function items(doc: KDocument, h: Heading): ListItem[] {
     // run-in title before its 一是 stays one item
     const family = m ? markerOf(doc.norm.slice(base + lead, base + lead + 6))?.family ?? null : null;
     if (family && topFamily && family !== topFamily && lastTop && lastTop.list === list && out[out.length - 1] === lastTop.item) {
-      const end = trimListSeparator(doc.norm, lastTop.textStart, line.end);
+      const end = trimEnd(doc.norm, lastTop.textStart, line.end, LIST_SEP);
       lastTop.item.span = { start: lastTop.item.span.start, end };
       lastTop.item.item = cleanValue(doc.display.slice(lastTop.textStart, end));
       continue;
@@ -189,7 +189,7 @@ function items(doc: KDocument, h: Heading): ListItem[] {
         const own = /^\s*([^:：，,。；;“”\d\s]{2,8}(?:[一二三四五六七八九十]{1,2}|\d{1,2})?)[:：]\s*/.exec(doc.norm.slice(start, p.end));
         if (own && bareListLabel(own[1]) && own[0].length < p.end - start) start += own[0].length;
       }
-      const end = pieces.length > 1 ? trimSeparator(doc.norm, start, p.end) : trimListSeparator(doc.norm, start, p.end);
+      const end = pieces.length > 1 ? trimEnd(doc.norm, start, p.end, INLINE_SEP) : trimEnd(doc.norm, start, p.end, LIST_SEP);
       const text = cleanValue(doc.display.slice(start, end));
       if (!text) continue;
       textStart = start;
@@ -332,17 +332,13 @@ function inlineItems(norm: string, start: number, end: number): Span[] {
   return cuts.map((c, k) => ({ start: c, end: k + 1 < cuts.length ? cuts[k + 1] : end }));
 }
 
-/** End of an item on its own line without the list's separator (…难以量化；⏎2.…): an item split from an inline list
- *  loses it too, so both kinds read alike; 。 and a clause's ， (the line may go on) are kept. */
-function trimListSeparator(norm: string, start: number, end: number): number {
+/** End of an item without its trailing separator: after an inline item the one before the next marker (INLINE_SEP: ；，：,
+ *  spaces included; 。 is kept); after an item on its own line the list's ； only (LIST_SEP: 。 and a clause's ， stay, the
+ *  line may go on), so both kinds read alike. */
+const INLINE_SEP = /[\s；;，,:：]/;
+const LIST_SEP = /[\s；;]/;
+function trimEnd(norm: string, start: number, end: number, sep: RegExp): number {
   let e = end;
-  while (e > start && /[\s；;]/.test(norm[e - 1])) e--;
-  return e;
-}
-
-/** End of an inline item without the separator before the next marker (；，), spaces included; 。 is kept. */
-function trimSeparator(norm: string, start: number, end: number): number {
-  let e = end;
-  while (e > start && /[\s；;，,:：]/.test(norm[e - 1])) e--;
+  while (e > start && sep.test(norm[e - 1])) e--;
   return e;
 }
