@@ -1,7 +1,7 @@
 // Money with a role (patterns/finance.yaml): each amount is claimed once, by the first pattern that fits.
 import type { Fact, KDocument, Span } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
-import { moneySlack, toRate, toYuan } from '../normalise/numbers.js';
+import { moneySlack, parseChineseInteger, toRate, toYuan } from '../normalise/numbers.js';
 import { matches, saysOtherYear, sectionsAt, sentenceAt, trimSpan, unitName } from './engine.js';
 import { spanAt } from '../document.js';
 
@@ -459,9 +459,8 @@ function fitsYear(doc: KDocument, f: FinanceFile, at: number, aspect: Aspect): b
 // 二〇二三年基本支出150万元 in a 2024 report: a year in Chinese numerals is another year as much as 2023年 is (the year checks
 // read Arabic digits: the text tested is rewritten, digit for digit, so its length stays)
 const CN_YEAR = /[一二][〇○O零九][〇○O零一二三四五六七八九]{2}(?=[ \t]*年)/g;
-const CN_DIGIT = '〇一二三四五六七八九';
 export function arabicYears(s: string): string {
-  return s.includes('年') ? s.replace(CN_YEAR, (y) => [...y].map((c) => (/[○O零]/.test(c) ? '0' : String(CN_DIGIT.indexOf(c)))).join('')) : s;
+  return s.includes('年') ? s.replace(CN_YEAR, (y) => String(parseChineseInteger(y.replace(/[○O]/g, '〇')))) : s;
 }
 
 /** The end of the sentence after the one ending at `end` when it opens with 其中 (its parts), else `end`. */
