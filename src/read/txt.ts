@@ -5,6 +5,7 @@ import { sniffUtf16 } from './detect.js';
 import { ReadError } from './errors.js';
 import { unwrapText } from './unwrap.js';
 import { readLayoutTables } from './layout.js';
+import { dropPinyinGlosses } from './pinyin.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true }); // made once: a decoder per file costs more than the decoding
 
@@ -52,14 +53,16 @@ export function normaliseLineEnds(text: string): string {
 
 export function readTxt(bytes: Uint8Array): ReadResult {
   const { text: raw, encoding } = decodeText(bytes);
-  const text = normaliseLineEnds(raw);
+  const lf = normaliseLineEnds(raw);
+  const { text, dropped } = dropPinyinGlosses(lf);
   const bad = (text.match(/\uFFFD/g) ?? []).length;
   if (bad > 20 && bad / Math.max(text.length, 1) > 0.05) {
     throw new ReadError('binary', `cannot decode the text (${bad} undecodable characters as ${encoding})`);
   }
   if (!text.replace(/\s/g, '')) throw new ReadError('no_text', 'the text file holds only white space');
   const messages: Message[] = encoding === 'utf-8' ? [] : [{ ruleId: 'read:encoding', reason: `decoded as ${encoding}` }];
-  if (text.length !== raw.length) messages.push({ ruleId: 'read:line-ends', reason: 'CRLF/CR line ends converted to LF' });
+  if (lf.length !== raw.length) messages.push({ ruleId: 'read:line-ends', reason: 'CRLF/CR line ends converted to LF' });
+  if (dropped) messages.push({ ruleId: 'read:pinyin', reason: `dropped ${dropped} pinyin gloss(es) inside words (\`預(yù)算\`)` });
   const format = encoding === 'utf-8' ? 'txt' : `txt:${encoding}`;
   const u = unwrapText(text);
   if (u?.pages) messages.push({ ruleId: 'read:pages', reason: `${u.pages.length} pages (form feeds)` });
