@@ -61,9 +61,10 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
     // (nor is a publisher's name such as 中共某某县委办公室 or 某县财政局 printed above it, nor a date)
     // (an annex line, 附件：1.…报告, under a letter's title is no second half of it)
     if (next && next.length <= 30 && !/^附件/.test(next) && compile(f.title_line, '').test(next) && compile(f.title_words, '').test(t + next) && !/[。，,;:：]/.test(t) && !NOT_UNIT.test(t) && !compile(f.date_head, '').test(t)) {
-      // 某县科学技术协会⏎2022年度⏎部门整体支出绩效自评报告: a year line opening the title, the unit's name alone above it
+      // 某县科学技术协会⏎2022年度⏎部门整体支出绩效自评报告 | 某县科学技术协会⏎2022年度部门整体支出⏎绩效自评报告: the unit's name
+      // alone above a title printed over two lines that names no organisation is its first line
       const above = lines[i - 1];
-      if (above && compile(f.year_line, '').test(t) && unitLine(norm(above))) {
+      if (above && unitLine(norm(above)) && (compile(f.year_line, '').test(t) || !compile(f.org, '').test(t + next))) {
         return { value: cleanValue(show(above) + show(lines[i]) + show(lines[i + 1])), span: { start: above.start, end: lines[i + 1].end } };
       }
       return withYearAbove({ value: cleanValue(show(lines[i]) + show(lines[i + 1])), span: { start: lines[i].start, end: lines[i + 1].end } }, lines[i - 1]);
