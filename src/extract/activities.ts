@@ -72,10 +72,21 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
   const f = loadPatternFile<ActivitiesFile>('activities.yaml');
   const found: { span: Span; item: Activity; rule: string; labelSpan: Span; countEnd: number; head?: { item: Activity } }[] = [];
   const respectively = compile(f.respectively ?? '(?!)', '');
+  // the counts taken so far, by position (they never overlap, so their ends are in order too): a text with thousands of
+  // counts must not rescan all of them at each
   const used: Span[] = [];
+  const byEnd = new Map<number, (typeof found)[number]>();
+  const claimedByStart = [...claimed].sort((a, b) => a.start - b.start);
+  const claimedMaxEnd: number[] = [];
+  for (const c of claimedByStart) claimedMaxEnd.push(Math.max(claimedMaxEnd.at(-1) ?? -1, c.end));
   // who a count before a taking-part verb is, said before it (not global: test() keeps no state)
   const notWho = compile(`${f.not_label}|${f.not_reach_before}`, '');
-  const overlaps = (s: Span) => used.some((u) => s.start < u.end && s.end > u.start) || claimed.some((u) => s.start < u.end && s.end > u.start);
+  const overlaps = (s: Span) => {
+    const i = firstIndex(used, (u) => u.end > s.start);
+    if (i < used.length && used[i].start < s.end) return true;
+    const j = firstIndex(claimedByStart, (c) => c.start >= s.end) - 1;
+    return j >= 0 && claimedMaxEnd[j] > s.start;
+  };
   for (const p of f.patterns) {
     for (const match of matches(doc, p.regex)) {
       const g = match.m.groups!;
@@ -92,7 +103,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const labelEnd = p.id === 'activities.reach-after' ? match.span.end : Math.min(match.span.start, numSpan.start);
       // a label never reaches back over a line start (a report on one line is cut into virtual lines at headings)
       const floor = Math.max(sentence.start, spanAt(doc.lines, numSpan.start)?.start ?? 0);
-      const prev = used.filter((u) => u.end <= labelEnd && u.end > floor).reduce((a, u) => Math.max(a, u.end), floor);
+      const last = used[firstIndex(used, (u) => u.end > labelEnd) - 1];
+      const prev = last && last.end > floor ? last.end : floor;
       const clause = clauseStart(doc.norm, labelEnd, prev);
       // 开展“百场讲座进基层”活动: a number inside quotes names a campaign
       if (compile(f.in_quotes, '').test(doc.norm.slice(clause, numSpan.start))) continue;
@@ -114,7 +126,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       } else {
         labelSpan = { start: clause, end: labelEnd };
         // 举办培训3期150人 | 讲座5次共计300人次: people counted right after an event count share its label
-        const glued = prev > floor && f.glued_units.people.includes(gu) ? found.find((x) => x.countEnd === prev && x.rule === p.id && f.glued_units.events.includes(x.item.unit)) : undefined;
+        const glued = prev > floor && f.glued_units.people.includes(gu) ? [byEnd.get(prev)].find((x) => x && x.rule === p.id && f.glued_units.events.includes(x.item.unit)) : undefined;
         if (glued && compile(f.glued_between, '').test(doc.norm.slice(prev, labelEnd)) && compile(f.glued_people, '').test(doc.norm.slice(numSpan.start, numSpan.start + 24))) {
           labelSpan = glued.labelSpan;
           gluedTo = glued.item;
@@ -124,21 +136,23 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       let label = doc.norm.slice(labelSpan.start, labelSpan.end).replace(/\s+/g, '');
       // 开展科普讲座、科普展览分别为12场、6场: a count right after one whose label ends in 分别 (only 、 between) is the next
       // part's; the parts are given out after the loop
-      const head = p.id === 'activities.count' && !gluedTo && prev > floor && /^[、和及与]?$/.test(label) ? found.find((x) => x.countEnd === prev && !x.head && respectively.test(x.item.label)) : undefined;
+      const head = p.id === 'activities.count' && !gluedTo && prev > floor && /^[、和及与]?$/.test(label) ? [byEnd.get(prev)].find((x) => x && !x.head && respectively.test(x.item.label)) : undefined;
       const before = doc.norm.slice(Math.max(sentence.start, numSpan.start - 4), numSpan.start);
       if (compile(`(?:${f.not_before_number})$`, '').test(before.replace(/\s+$/, ''))) continue;
       const need = f.units[gu];
       // 观看人数达12万: the measure word written inside 人数 is 人
       const unit = f.unit_written?.[gu] ?? gu;
       // 推送200余个科普视频: for outputs the noun may follow the measure word
+      // (the words after it are only tested near it: a walk to a far clause end at every count is quadratic in a text with none)
       let after = match.span.end;
-      while (after < doc.norm.length && !BOUNDARY.has(doc.norm[after])) after++;
+      const afterLimit = Math.min(doc.norm.length, match.span.end + 32);
+      while (after < afterLimit && !BOUNDARY.has(doc.norm[after])) after++;
       const near = f.near_label?.[unit];
       let context = head ? head.item.label : (near ? label.replace(compile(f.strip_suffix, ''), '').slice(-near) : label) + (p.id === 'activities.reach-after' ? g.verb : '') + (f.after_noun.includes(unit) ? doc.norm.slice(match.span.end, Math.min(after, match.span.end + (f.after_noun_window?.[unit] ?? 6))) : '');
       // 发放科普资料1.5万份、科普图书2400册: an output joined by 、 to the output counted right before it shares that count's
       // verb (the label stays its own words)
       if (!head && !gluedTo && f.after_noun.includes(unit) && prev > floor && /^、/.test(doc.norm.slice(prev, labelSpan.end))) {
-        const joined = found.find((x) => x.countEnd === prev && f.after_noun.includes(x.item.unit));
+        const joined = [byEnd.get(prev)].find((x) => x && f.after_noun.includes(x.item.unit));
         if (joined) context = doc.norm.slice(joined.labelSpan.start, joined.labelSpan.end).replace(/\s+/g, '') + context;
       }
       // 培训班每期50人，共举办5期: a clause that is only a holding verb takes its event from the topic that opens the clause
@@ -165,7 +179,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // 2022年，我会开展科普活动30场 | under 二、2022年度工作完成情况: another year's
       if (otherYearAt(doc, numSpan.start, f)) continue;
       // 自2018年以来累计开展…300场, 近三年共开展…45次: several years' total
-      const upTo = doc.norm.slice(sentence.start, numSpan.start);
+      // (within 500 characters of it: a longer sentence is no prose but a run of text without stops, and testing all of it
+      // at every count is quadratic)
+      const upTo = doc.norm.slice(Math.max(sentence.start, numSpan.start - 500), numSpan.start);
       if (compile(f.multi_year, '').test(upTo) || saysOtherYear(doc, f.since_year, upTo)) continue;
       // 评选出优秀学生10名参加…, 工作人员5名参加培训: who the count is, said before it, rules it out too
       if (p.id === 'activities.reach-after' && notWho.test(doc.norm.slice(clause, numSpan.start))) continue;
@@ -174,7 +190,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (!match.group('who') && !group && compile(f.sent_to, '').test(label)) continue;
       // 参加省科协举办的培训班，参训干部5人: people counted after the unit's sending in their sentence are those sent, unless a
       // group of participants is named
-      if (f.glued_units.people.includes(unit) && !match.group('who') && !group && compile(f.sent_to, '').test(doc.norm.slice(sentence.start, clause)) && !compile('{PARTICIPANTS}', '').test(label)) continue;
+      if (f.glued_units.people.includes(unit) && !match.group('who') && !group && compile(f.sent_to, '').test(doc.norm.slice(Math.max(sentence.start, clause - 500), clause)) && !compile('{PARTICIPANTS}', '').test(label)) continue;
       if (inTargets(doc, f, numSpan.start)) continue;
       if (sectionsAt(doc, numSpan.start).some((h) => compile(f.not_sections, '').test(h.title))) continue;
       if (compile(f.doubled_number, '').test(g.num)) continue;
@@ -203,8 +219,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       let from = Math.min(labelSpan.start, countSpan.start);
       while (from < numSpan.start && /[、,，\s]/.test(doc.norm[from])) from++;
       const span = trimSpan(doc, { start: from, end: Math.max(labelSpan.end, countSpan.end) });
-      used.push(countSpan);
+      used.splice(firstIndex(used, (u) => u.start > countSpan.start), 0, countSpan);
       found.push({ span, rule: p.id, item: { label, count, unit, approx: approx ?? null }, labelSpan, countEnd: countSpan.end, ...(head ? { head: head } : {}) });
+      byEnd.set(countSpan.end, found[found.length - 1]);
     }
   }
   // 分别: as many parts before it (、/和/及/与) as counts after it, one each; else the counts after the first are dropped
@@ -304,4 +321,15 @@ function otherYearBefore(doc: KDocument, at: number): boolean {
   const fy = doc.data.fiscalYear;
   for (const m of before.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)) if (typeof fy !== 'number' || Number(m[1]) !== fy) return true;
   return false;
+}
+
+/** The first index of a list whose items after some point all pass `test` (and none before it), or the list's length. */
+function firstIndex<T>(list: T[], test: (x: T) => boolean): number {
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (test(list[mid])) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }

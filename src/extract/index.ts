@@ -18,7 +18,8 @@ export function extract(doc: KDocument): void {
   extractProjects(doc, claimed, fundItems);
   claimed.push(...fundItems);
   extractFinance(doc, claimed);
-  extractActivities(doc, claimed.filter((c) => !fundItems.includes(c)));
+  const funds = new Set(fundItems);
+  extractActivities(doc, claimed.filter((c) => !funds.has(c)));
   runFamily(doc, 'evaluation.yaml');
   extractLists(doc);
   for (const f of doc.facts) f.source ??= 'prose';

@@ -64,17 +64,36 @@ function lineTokens(doc: KDocument, line: Span): Token[] {
  * tokens the whole line would (tested on the corpus): tokenAt cuts only the piece it is asked about.
  */
 const JIEBA_SEPARATORS = new Set([' ', '\t', '\n', '，', '。']);
+const SEPARATOR = /[ \t\n，。]/g;
 
 /** The token covering `offset`. */
 export function tokenAt(doc: KDocument, offset: number): Token | null {
   const line = spanAt(splitLinesOf(doc), offset);
   if (!line) return null;
   if (JIEBA_SEPARATORS.has(doc.norm[offset])) return { word: doc.norm[offset], start: offset, end: offset + 1 };
-  let a = offset;
-  while (a > line.start && !JIEBA_SEPARATORS.has(doc.norm[a - 1])) a--;
-  let b = offset;
-  while (b < line.end && !JIEBA_SEPARATORS.has(doc.norm[b])) b++;
+  // the piece between the separators around offset, found in the document's list of them (a walk to the separators
+  // would cost the piece's length at every call: quadratic on a long run of text without any)
+  const seps = separatorsOf(doc);
+  let lo = 0, hi = seps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (seps[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const a = Math.max(line.start, lo > 0 ? seps[lo - 1] + 1 : 0);
+  const b = Math.min(line.end, lo < seps.length ? seps[lo] : doc.norm.length);
   return spanAt(lineTokens(doc, { start: a, end: b }), offset);
+}
+
+/** Offsets of JIEBA_SEPARATORS in the matching text, ascending (made once per document, on first use). */
+function separatorsOf(doc: KDocument): Int32Array {
+  let seps = doc.data.jiebaSeparators as Int32Array | undefined;
+  if (seps) return seps;
+  const at: number[] = [];
+  for (const m of doc.norm.matchAll(SEPARATOR)) at.push(m.index);
+  seps = Int32Array.from(at);
+  doc.data.jiebaSeparators = seps;
+  return seps;
 }
 
 /** The physical lines (segment's own, before structure cuts virtual lines): the token cache's keys. */

@@ -8,7 +8,8 @@ import { compile, loadPatternFile } from '../patterns.js';
 const LONG_LINE = 120;
 // (after a sentence, a space, or the title's last word: …自评报告一、部门概况)
 const MARKER = /(?:^|(?<=[。;!?\s]|报告))(?:[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.(?!\d))/g;
-const SIGNATURE_TAIL = /\s+[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技馆|中心|学会)\s+(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日\s*$/;
+// ((?<!\s): a match starts where its white space does, so a long run of spaces is not tried from each of its characters)
+const SIGNATURE_TAIL = /(?<!\s)\s+[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技馆|中心|学会)\s+(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日\s*$/;
 
 interface SectionDef { key: string; match: string }
 const headings = () => loadPatternFile<{ inline_title_end: string; inline_glued_end: string }>('headings.yaml');
