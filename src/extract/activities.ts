@@ -7,7 +7,7 @@ import { toCount } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { tokenAt } from '../segment/index.js';
 import { dictionaryPiece } from '../segment/jieba.js';
-import { matches, otherYearAt, saysOtherYear, sectionsAt, sentenceAt, trimSpan } from './engine.js';
+import { matches, otherYearAt, saysOtherYear, sectionsAt, sentenceAt, trimSpan, unitName } from './engine.js';
 import type { Activity } from '../schema/record.js';
 import { parseValue } from './values.js';
 import { namedRows } from './namedRows.js';
@@ -49,6 +49,8 @@ interface ActivitiesFile {
   target_sentence: string;
   result_after_target: string;
   respectively?: string;
+  other_subject?: string;
+  unit_subject?: string;
   table?: { name_header: string; count_headers: { unit: string; regex: string }[]; total_row: string };
 }
 
@@ -171,6 +173,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const notAfter = f.not_after[gu];
       if (notAfter && compile(notAfter, '').test(doc.norm.slice(match.span.end, after).trimStart())) continue;
       if (compile(f.not_label, '').test(label)) continue;
+      // 各乡镇共开展科普活动150场 | 市科协在我县开展…: another body's work
+      if (otherSubject(doc, f, sentence.start, numSpan.start)) continue;
       if (f.not_label_people && f.glued_units.people.includes(unit) && !gluedTo && compile(f.not_label_people, '').test(label)) continue;
       // 参与专家40人次: the label's last word names the staff counted
       if (f.not_label_people_end && f.glued_units.people.includes(unit) && !gluedTo && compile(f.not_label_people_end, '').test(label.replace(compile(f.strip_suffix, ''), ''))) continue;
@@ -209,6 +213,12 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // 举办科普活动35场（其中线上活动12场）: the clause opens inside brackets; an opening bracket never closed in the label
       // is no part of it
       if (/^[(（]/.test(label) && !/[)）]/.test(label)) label = label.slice(1).replace(compile(f.strip_prefix, ''), '');
+      // 开展科普讲座12场次和科技培训4期: right after the count before it, 和/及/与 join the two (not a label's first word)
+      const joiner = clause === prev && prev > floor && !head && !gluedTo ? /^\s*(?:以及|和|及|与)(?=[\u4e00-\u9fa5]{2})/.exec(doc.norm.slice(labelSpan.start, labelSpan.end)) : null;
+      if (joiner) {
+        label = label.replace(/^(?:以及|和|及|与)/, '');
+        labelSpan = { start: labelSpan.start + joiner[0].length, end: labelSpan.end };
+      }
       label = label.replace(compile(f.strip_suffix, ''), '');
       if (label.length < 2 && !head) continue;
       // the unit must be a word of its own (期 in 期间, 场 in 场地, 人 in 人员 are not units; 期 in the HMM's 期共 is);
@@ -254,6 +264,36 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
     return true;
   });
   doc.items.activities = kept.map((x) => ({ item: x.item, span: x.span, rule: x.rule }));
+}
+
+/** The reporting unit's level (县, 市, 区 …) when its name ends in 科协/科学技术协会, else ''. */
+function unitLevel(doc: KDocument): string {
+  const name = unitName(doc);
+  return (name && /([省市州盟县区旗])(?:科协|科学技术协会)$/.exec(name)?.[1]) ?? '';
+}
+
+/** A clause of the sentence before `at` opens with another body as the subject of the counted work (see other_subject),
+ *  and no later clause before `at` opens with the unit itself (unit_subject). */
+function otherSubject(doc: KDocument, f: ActivitiesFile, from: number, at: number): boolean {
+  if (!f.other_subject || !f.unit_subject) return false;
+  const other = compile(f.other_subject, '');
+  const self = compile(f.unit_subject, '');
+  const level = unitLevel(doc);
+  let theirs = false;
+  for (let s = from; s < at; ) {
+    const text = doc.norm.slice(s, at);
+    const o = other.exec(text);
+    // another level's 科协: another body when the unit's level is known and differs, or it works in the unit's place
+    if (o && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level))) theirs = true;
+    else {
+      const u = self.exec(text);
+      if (u && (!u.groups?.level || u.groups.level === level)) theirs = false;
+    }
+    let e = s;
+    while (e < at && !BOUNDARY.has(doc.norm[e])) e++;
+    s = e + 1;
+  }
+  return theirs;
 }
 
 function inTargets(doc: KDocument, f: ActivitiesFile, offset: number): boolean {
