@@ -18,7 +18,7 @@ interface ProjectTableDef {
   not_sections?: string;
   not_row_name?: string;
 }
-interface ProjectsFile { table?: ProjectTableDef; name: string; line_name: string; field_name: string; glued_name: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string } }
+interface ProjectsFile { table?: ProjectTableDef; name: string; line_name: string; field_name: string; glued_name: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -118,8 +118,9 @@ function listedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
   for (const intro of matches(doc, f.listing.intro)) {
     let end = intro.span.end;
     while (end < doc.norm.length && doc.norm[end] !== '。' && doc.norm[end] !== '\n') end++;
-    // a budget disclosure lists planned funds: the figure is the fund's budget
-    const field = doc.reportKind === 'budget' ? 'budget' : 'actual';
+    // a budget disclosure lists planned funds: the figure is the fund's budget; so does a listing of the parts of a budget
+    // (项目支出预算数为30万元，其中：科普经费20万元…: the parts of a budget are budgets)
+    const field = doc.reportKind === 'budget' || (f.listing.budget_intro && compile(f.listing.budget_intro, '').test(doc.norm.slice(intro.span.start, intro.span.end))) ? 'budget' : 'actual';
     const within = { start: intro.span.end, end };
     const numbered = [...matches(doc, f.listing.item, within)];
     for (const m of numbered.length ? numbered : [...matches(doc, f.listing.item_bare, within)]) {
