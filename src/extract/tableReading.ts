@@ -158,6 +158,7 @@ export function readTable(t: Table): TableReading {
   let prevL2: TableCell | null = null;
   let totalAt = -1;
   const pairCosts: CostPair[] = [];
+  const barePairs: { path: string; cell: TableCell }[] = [];
 
   for (let ri = 0; ri < t.rows.length; ri++) {
     const row = t.rows[ri];
@@ -252,10 +253,19 @@ export function readTable(t: Table): TableReading {
       const pairs = labelPairs(row);
       if (pairs) {
         for (const p of pairs) {
-          if ('path' in p) r.staffing.push({ path: p.path, cell: p.cell });
+          if ('path' in p) (p.bare ? barePairs : r.staffing).push({ path: p.path, cell: p.cell });
           else pairCosts.push(p);
         }
         section = 'none';
+        continue;
+      }
+    }
+    // a 部门整体支出绩效自评表's staffing rows (编制人数⇥8⇥实有人数⇥7, 在职人员⇥7⇥退休人员⇥3): only staffing pairs, and the
+    // block the row stands in goes on (a money pair there is no such row)
+    if (r.kind === 'overall' && section !== 'indicators') {
+      const pairs = labelPairs(row);
+      if (pairs && pairs.every((p) => 'path' in p)) {
+        for (const p of pairs as StaffPair[]) (p.bare ? barePairs : r.staffing).push({ path: p.path, cell: p.cell });
         continue;
       }
     }
@@ -385,7 +395,15 @@ export function readTable(t: Table): TableReading {
     }
   }
   if (!r.costs && pairCosts.length) r.costs = pairCostBlock(pairCosts, r.tableUnit, r.captionYear);
+  // bare words (在职人员⇥7) count people only in a table whose pairs name a staffing count (编制人数⇥8)
+  if (barePairs.length && r.staffing.length) for (const p of barePairs) if (!r.staffing.some((x) => x.path === p.path)) r.staffing.push(p);
   return r;
+}
+
+interface StaffPair {
+  path: string;
+  cell: TableCell;
+  bare: boolean;
 }
 
 interface CostPair {
@@ -408,17 +426,23 @@ const PAIR_MONEY = /^\d[\d,]*(?:\.\d+)?(?:万元|元)?$/;
  * other label with its figure). Null when any such label has no figure beside it (a header row over a row of figures),
  * a figure stands beside no label, or there is no pair.
  */
-function labelPairs(row: TableCell[]): ({ path: string; cell: TableCell } | CostPair)[] | null {
+function labelPairs(row: TableCell[]): (StaffPair | CostPair)[] | null {
   const v = tableVocab();
   const cells = row.filter((c, i) => !repeatsLeft(row, i) && !c.merged && !isEmpty(c));
-  const out: ({ path: string; cell: TableCell } | CostPair)[] = [];
+  const out: (StaffPair | CostPair)[] = [];
   for (let i = 0; i < cells.length; i++) {
     const k = key(cells[i]);
     const next = cells[i + 1] ? key(cells[i + 1]) : '';
     const path = v.staffingColumns.find((c) => c.re.test(k))?.path;
     if (path) {
       if (!PAIR_COUNT.test(next)) return null;
-      out.push({ path, cell: cells[++i] });
+      out.push({ path, cell: cells[++i], bare: false });
+      continue;
+    }
+    // (在职人员⇥7: kept apart, a count only beside a named one)
+    const barePath = PAIR_COUNT.test(next) ? v.staffingPairBare.find((c) => c.re.test(k))?.path : undefined;
+    if (barePath) {
+      out.push({ path: barePath, cell: cells[++i], bare: true });
       continue;
     }
     const bare = k.replace(HEADER_UNIT, '');

@@ -287,6 +287,8 @@ export function extractTables(doc: KDocument): void {
   for (const r of readings) {
     // a bare staffing table (编制数⇥实有人数⇥在职人数⇥退休人数 over its counts), in any report but a project's
     if (r.kind === null && side !== 'project' && r.staffing.filter((s) => countCell(s.cell.text)).length >= 2) staffingFacts(doc, r, 'table.staffing');
+    // the 部门整体支出绩效自评表's staffing rows, where the prose is silent
+    if (r.kind === 'overall' && side === 'overall') staffingFacts(doc, r, 'table.overall');
     if (r.kind === 'basic_data' && side === 'overall') basicDataFacts(doc, r);
     else if (r.kind === side) budgetFacts(doc, r, side);
     else if (r.kind === 'project' && side === 'overall') projectItem(doc, r);

@@ -23,6 +23,7 @@ interface RawVocab {
   level2_words: string[];
   level_weight_suffix: string;
   staffing_columns: { path: string; regex: string }[];
+  staffing_pair_bare?: { path: string; regex: string }[];
   year_column: string;
   cost_rows: { label: string; budget?: string; actual?: string }[];
   row_label_strip: string;
@@ -87,6 +88,7 @@ export interface TableVocab {
   level2Words: string[];
   levelWeightSuffix: RegExp;
   staffingColumns: { path: string; re: RegExp }[];
+  staffingPairBare: { path: string; re: RegExp }[];
   yearColumn: RegExp;
   costRows: { label: RegExp; budget?: string; actual?: string }[];
   rowLabelStrip: RegExp;
@@ -131,6 +133,7 @@ export function tableVocab(): TableVocab {
     level2Words: [...raw.level2_words].sort((a, b) => b.length - a.length),
     levelWeightSuffix: re(raw.level_weight_suffix),
     staffingColumns: raw.staffing_columns.map((c) => ({ path: c.path, re: re(c.regex) })),
+    staffingPairBare: (raw.staffing_pair_bare ?? []).map((c) => ({ path: c.path, re: re(c.regex) })),
     yearColumn: re(raw.year_column),
     costRows: raw.cost_rows.map((c) => ({ label: re(c.label), budget: c.budget, actual: c.actual })),
     rowLabelStrip: re(raw.row_label_strip, 'g'),
