@@ -158,6 +158,9 @@ export function readTable(t: Table): TableReading {
   let prevL2: TableCell | null = null;
   let totalAt = -1;
   const pairCosts: CostPair[] = [];
+  // the indicator blocks' rows with the level cells written on them, for labels printed in the middle of their rows
+  const blocks: LevelBlock[] = [];
+  let block: LevelBlock | null = null;
   const barePairs: { path: string; cell: TableCell }[] = [];
 
   for (let ri = 0; ri < t.rows.length; ri++) {
@@ -180,6 +183,7 @@ export function readTable(t: Table): TableReading {
       indCols = ic;
       indWidth = row.length;
       prevL1 = prevL2 = null;
+      blocks.push((block = { rows: [], carried: false }));
       // 指标值 over its parts: ⇥⇥⇥年度指标值⇥实际完成值 below names the value columns (no level, no other cell)
       const next = t.rows[ri + 1];
       const below = next ? columnsOf(next, (k) => indicatorField(k)) : new Map<string, number>();
@@ -202,6 +206,7 @@ export function readTable(t: Table): TableReading {
         indCols = new Map([...ic, ...below]);
         indWidth = Math.max(row.length, t.rows[ri + 1].length);
         prevL1 = prevL2 = null;
+        blocks.push((block = { rows: [], carried: false }));
         ri++;
         continue;
       }
@@ -343,6 +348,7 @@ export function readTable(t: Table): TableReading {
         && row.every((c, i) => i === firstIdx || isEmpty(c) || c.merged || repeatsLeft(row, i))) {
         if (first!.start !== prevL1?.start) prevL2 = null;
         prevL1 = first;
+        if (block) block.carried = true;
         continue;
       }
       // a short row no alignment fits leaves a value in the 三级指标 column (满意度⇥≥90%⇥10⇥9 read as it stands): no row
@@ -360,7 +366,7 @@ export function readTable(t: Table): TableReading {
       if (c1) prevL1 = c1;
       if (c2) prevL2 = c2;
       else if (newL1) prevL2 = null;
-      r.indicators.push({
+      const ind: IndicatorCells = {
         level1: prevL1,
         level2: prevL2,
         level3: l3,
@@ -371,7 +377,9 @@ export function readTable(t: Table): TableReading {
         score: at('score'),
         note: at('note'),
         row: row.filter((_, i) => !repeatsLeft(row, i)),
-      });
+      };
+      r.indicators.push(ind);
+      block?.rows.push({ ind, own1: c1, own2: c2 });
       continue;
     }
     if (section === 'budget' && first) {
@@ -395,9 +403,108 @@ export function readTable(t: Table): TableReading {
     }
   }
   if (!r.costs && pairCosts.length) r.costs = pairCostBlock(pairCosts, r.tableUnit, r.captionYear);
+  if (!t.rows.some((row) => row.some((c) => c.merged))) for (const b of blocks) centredLevels(b);
   // bare words (在职人员⇥7) count people only in a table whose pairs name a staffing count (编制人数⇥8)
   if (barePairs.length && r.staffing.length) for (const p of barePairs) if (!r.staffing.some((x) => x.path === p.path)) r.staffing.push(p);
   return r;
+}
+
+interface LevelBlock {
+  rows: { ind: IndicatorCells; own1: TableCell | null; own2: TableCell | null }[];
+  /** a level label stood on a line of its own above the rows (carried down as written) */
+  carried: boolean;
+}
+
+/**
+ * Level labels printed in the middle of the rows their merged cell spans (PDF text, pdftotext -layout: the first rows of
+ * the block have no 一级指标, `⇥⇥科普活动场次⇥…⏎⇥数量指标⇥科普讲座⇥…⏎产出指标⇥⇥发放资料⇥…`), told by the block's first row
+ * lacking a label a later row has: carrying a label down would give the rows above it the label of the block before.
+ * Each label's cell spans the rows it stands in the middle of (to half a row); the spans of one column cut the block
+ * into runs, and the 二级 runs lie inside the 一级 ones. A row takes a label when every such cut gives it that label;
+ * else it keeps only a label written on its own row.
+ */
+function centredLevels(b: LevelBlock): void {
+  const n = b.rows.length;
+  if (b.carried || n < 2) return;
+  const p1 = b.rows.flatMap((x, i) => (x.own1 ? [i] : []));
+  const p2 = b.rows.flatMap((x, i) => (x.own2 ? [i] : []));
+  if (!((p1.length && p1[0] > 0) || (p2.length && p2[0] > 0))) return;
+  // every cut: for each row, the row index of its 一级 and 二级 label (-1: none)
+  const cuts: { l1: number[]; l2: number[] }[] = [];
+  const l1Cuts = p1.length ? spans(0, n - 1, p1) : [[]];
+  for (const c1 of l1Cuts) {
+    const l1 = Array<number>(n).fill(-1);
+    // the 一级 runs, or the whole block when the column holds no label
+    const runs: [number, number][] = [];
+    let s = 0;
+    c1.forEach((e, j) => {
+      for (let i = s; i <= e; i++) l1[i] = p1[j];
+      runs.push([s, e]);
+      s = e + 1;
+    });
+    if (!p1.length) runs.push([0, n - 1]);
+    // the 二级 cuts of each run, combined
+    let l2s: number[][] = [Array<number>(n).fill(-1)];
+    for (const [lo, hi] of runs) {
+      const inRun = p2.filter((i) => i >= lo && i <= hi);
+      if (!inRun.length) continue;
+      const runCuts = spans(lo, hi, inRun);
+      const next: number[][] = [];
+      for (const base of l2s) {
+        for (const rc of runCuts) {
+          const l2 = base.slice();
+          let st = lo;
+          rc.forEach((e, j) => {
+            for (let i = st; i <= e; i++) l2[i] = inRun[j];
+            st = e + 1;
+          });
+          if (next.length < MAX_CUTS) next.push(l2);
+        }
+      }
+      l2s = next;
+    }
+    for (const l2 of l2s) if (cuts.length < MAX_CUTS && parentsAgree(b, l1, l2)) cuts.push({ l1, l2 });
+  }
+  b.rows.forEach((x, i) => {
+    const agree = (f: 'l1' | 'l2') => (cuts.length && cuts.every((c) => c[f][i] === cuts[0][f][i]) ? cuts[0][f][i] : null);
+    const a1 = agree('l1');
+    const a2 = agree('l2');
+    x.ind.level1 = a1 !== null && a1 >= 0 ? b.rows[a1].own1 : x.own1;
+    x.ind.level2 = a2 !== null && a2 >= 0 ? b.rows[a2].own2 : x.own2;
+  });
+}
+const MAX_CUTS = 256;
+
+/** No row puts a 二级指标 under a 一级指标 it never stands under (社会效益指标 under 产出指标). */
+function parentsAgree(b: LevelBlock, l1: number[], l2: number[]): boolean {
+  const v = tableVocab();
+  for (let i = 0; i < l1.length; i++) {
+    if (l1[i] < 0 || l2[i] < 0) continue;
+    const w1 = levelLabel(b.rows[l1[i]].own1!.text);
+    const parents = v.level2Parents.get(levelLabel(b.rows[l2[i]].own2!.text));
+    if (parents && v.level1Words.includes(w1) && !parents.includes(w1)) return false;
+  }
+  return true;
+}
+
+/** The ways to cut rows lo..hi into runs, one per label row in `at` (ascending), each label in its run's middle (to
+ *  half a row): the last row of each run. */
+function spans(lo: number, hi: number, at: number[]): number[][] {
+  const out: number[][] = [];
+  const walk = (j: number, s: number, acc: number[]) => {
+    if (out.length >= MAX_CUTS) return;
+    if (j === at.length) {
+      if (s === hi + 1) out.push(acc);
+      return;
+    }
+    const p = at[j];
+    if (s > p) return;
+    for (const e of [2 * p - s - 1, 2 * p - s, 2 * p - s + 1]) {
+      if (e >= p && e <= hi && (j + 1 === at.length || e < at[j + 1])) walk(j + 1, e + 1, [...acc, e]);
+    }
+  };
+  walk(0, lo, []);
+  return out;
 }
 
 interface StaffPair {

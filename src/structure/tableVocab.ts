@@ -24,6 +24,7 @@ interface RawVocab {
   level_weight_suffix: string;
   staffing_columns: { path: string; regex: string }[];
   staffing_pair_bare?: { path: string; regex: string }[];
+  level2_parents?: Record<string, string[]>;
   year_column: string;
   cost_rows: { label: string; budget?: string; actual?: string }[];
   row_label_strip: string;
@@ -86,6 +87,8 @@ export interface TableVocab {
   totalGrade: { label: RegExp; value: RegExp };
   level1Words: string[];
   level2Words: string[];
+  /** 二级指标 word → the 一级指标 words it may stand under */
+  level2Parents: Map<string, string[]>;
   levelWeightSuffix: RegExp;
   staffingColumns: { path: string; re: RegExp }[];
   staffingPairBare: { path: string; re: RegExp }[];
@@ -132,6 +135,7 @@ export function tableVocab(): TableVocab {
     level1Words: raw.level1_words,
     level2Words: [...raw.level2_words].sort((a, b) => b.length - a.length),
     levelWeightSuffix: re(raw.level_weight_suffix),
+    level2Parents: new Map(Object.entries(raw.level2_parents ?? {})),
     staffingColumns: raw.staffing_columns.map((c) => ({ path: c.path, re: re(c.regex) })),
     staffingPairBare: (raw.staffing_pair_bare ?? []).map((c) => ({ path: c.path, re: re(c.regex) })),
     yearColumn: re(raw.year_column),
