@@ -153,6 +153,7 @@ export function readTable(t: Table): TableReading {
   let section: Section = 'none';
   let indCols = new Map<string, number>();
   let indWidth = 0;
+  let indHeader = '';
   let budCols = new Map<string, number>();
   let prevL1: TableCell | null = null;
   let prevL2: TableCell | null = null;
@@ -178,12 +179,18 @@ export function readTable(t: Table): TableReading {
     // header rows switch the section
     const ic = columnsOf(row, (k) => indicatorField(k));
     if (ic.has('level3') && (ic.has('target') || ic.has('actual'))) {
+      // the header repeated over the next page's part of the block (a PDF's table split over pages): the block goes on,
+      // its labels with it (the merged 产出指标 cell runs on over the break)
+      const repeated = section === 'indicators' && indHeader === keys.join('\t');
       section = 'indicators';
+      indHeader = keys.join('\t');
       levelColumn(t, ri, row, ic);
       indCols = ic;
       indWidth = row.length;
-      prevL1 = prevL2 = null;
-      blocks.push((block = { rows: [], carried: false }));
+      if (!repeated) {
+        prevL1 = prevL2 = null;
+        blocks.push((block = { rows: [], carried: false }));
+      }
       // 指标值 over its parts: ⇥⇥⇥年度指标值⇥实际完成值 below names the value columns (no level, no other cell)
       const next = t.rows[ri + 1];
       const below = next ? columnsOf(next, (k) => indicatorField(k)) : new Map<string, number>();
