@@ -271,7 +271,10 @@ function frameOf(lines: TextLine[]): Frame | null {
   };
   const minMembers = Math.max(2, Math.ceil(body.length * 0.1));
   const lefts = cluster(body.map((l) => l.x0), 0.4 * em).filter((g) => g.length >= minMembers);
-  const rights = cluster(body.map((l) => l.x1), 0.5 * em);
+  // (a line opening with a section marker is a heading or a paragraph's first line: headings of one length, in a
+  // short text with no full line, would pass for the right edge and join the line after them)
+  const plainBody = body.filter((l) => !SECTION_START.test(l.text));
+  const rights = cluster((plainBody.length ? plainBody : body).map((l) => l.x1), 0.5 * em);
   if (!lefts.length) return null;
   // the right edge is the rightmost end shared by enough lines: in a report of short one-line paragraphs and
   // headings, headings of one length can outnumber the full lines

@@ -197,6 +197,40 @@ describe('assemble: visual lines → paragraphs', () => {
     expect(paras).toContain('某某县科学技术协会');
   });
 
+  it('a short text with no full line: headings of one length are no right edge (the line under a heading stays its own)', () => {
+    // one page, every paragraph shorter than a line (a landscape page): before, the 6-character headings made the edge
+    // and 一、部门基本情况, wider than it, took the next line as its run-on
+    const out = assemble([
+      page(1, [
+        line('一、部门基本情况', 100),
+        line('县科协核定编制6名，在职人员5人。', 124),
+        line('二、部门支出情况', 148),
+        line('全年支出245.6万元。', 172),
+        line('三、存在问题', 196),
+        line('一是经费不足；二是人才缺乏，队伍老化。', 220),
+        line('四、改进措施', 244),
+        line('一是争取经费；二是加强培训。', 268),
+        line('五、自评结论', 292),
+        line('自评得分96分。', 316),
+      ]),
+    ]);
+    expect(out.text.split('\n').filter(Boolean)).toHaveLength(10);
+  });
+
+  it('negative: a full line opening with a section marker (a run-in heading) still runs on into the next line', () => {
+    const out = assemble([
+      page(1, [
+        line(full('（一）部门职能。市科协是'), 100),
+        line('科技工作者的群众组织。', 124),
+        line(full('正文甲'), 148),
+        line('甲的末行。', 172),
+        line(full('正文乙'), 196),
+        line('乙的末行。', 220),
+      ]),
+    ]);
+    expect(out.text.split('\n').filter(Boolean)).toEqual([full('（一）部门职能。市科协是') + '科技工作者的群众组织。', full('正文甲') + '甲的末行。', full('正文乙') + '乙的末行。']);
+  });
+
   it('table rows (lines with tabs) are never joined', () => {
     const out = assemble([page(1, [line(full('正文'), 100), line('项目名称\t科普活动', 124), line('年度资金\t43', 148)])]);
     expect(out.text.split('\n').filter(Boolean)).toHaveLength(3);
