@@ -323,6 +323,31 @@ function joiner(prev: TextLine, next: TextLine): string {
   return prev.endSpace || next.startSpace || (/[A-Za-z]$/.test(prev.text) && /^[A-Za-z]/.test(next.text)) ? ' ' : '';
 }
 
+/**
+ * A page set in two text columns: its text lines stand left or right of the middle (at most two, a title, across it),
+ * at least four of some length in each, and the right column's lines share a left edge. Each column's edges, the
+ * page's line spacing.
+ */
+function twoColumns(lines: TextLine[], page: Frame): { mid: number; left: Frame; right: Frame } | null {
+  const text = lines.filter((l) => !l.tabs && l.text.length >= 2);
+  if (text.length < 10) return null;
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  for (const l of text) {
+    x0 = Math.min(x0, l.x0);
+    x1 = Math.max(x1, l.x1);
+  }
+  const mid = (x0 + x1) / 2;
+  const left = text.filter((l) => l.x1 <= mid);
+  const right = text.filter((l) => l.x0 >= mid);
+  const long = (ls: TextLine[]) => ls.filter((l) => l.text.length >= 8).length >= 4;
+  if (text.length - left.length - right.length > 2 || !long(left) || !long(right)) return null;
+  const lf = frameOf(left);
+  const rf = frameOf(right);
+  if (!lf || !rf || right.filter((l) => Math.abs(l.x0 - rf.left) < 0.6 * rf.em).length < 4) return null;
+  return { mid, left: { ...lf, pitch: page.pitch }, right: { ...rf, pitch: page.pitch } };
+}
+
 export interface Assembled {
   text: string;
   pages: Page[];
@@ -366,12 +391,24 @@ export function assemble(pages: LayoutPage[]): Assembled {
     // line; its own edges count only when its text block is as wide as the document's
     const fits = !own || !group || Math.abs(own.right - own.left - (group.right - group.left)) < 2 * group.em;
     const frame = own && group ? (fits ? { ...own, pitch: group.pitch } : group) : (own ?? group);
+    // a page set in two text columns: each column has its own edges
+    const cols = frame ? twoColumns(p.lines, frame) : null;
+    const frameFor = (l: TextLine) => (!cols ? frame : l.x0 >= cols.mid ? cols.right : l.x1 <= cols.mid ? cols.left : frame);
     let start = text.length;
     for (let i = 0; i < p.lines.length; i++) {
       const line = p.lines[i];
-      const crossPage = i === 0;
-      const f = crossPage ? prevFrame : frame;
-      if (prev && f && frame && softBreak(prev, line, crossPage ? { ...frame, right: f.right } : frame, crossPage)) {
+      let crossPage = i === 0;
+      const lf = frameFor(line);
+      let f = crossPage ? prevFrame : lf;
+      if (!crossPage && cols && prev) {
+        const pf = frameFor(prev);
+        // (the left column's last line runs on at the top of the right column, as over a page break)
+        if (pf === cols.left && lf === cols.right && line.y < prev.y) {
+          crossPage = true;
+          f = pf;
+        } else if (pf !== lf) f = null;
+      }
+      if (prev && f && lf && softBreak(prev, line, crossPage ? { ...lf, right: f.right } : lf, crossPage)) {
         text += joiner(prev, line);
         joined++;
         if (/\d$/.test(prev.text) && /^[\d.%]/.test(line.text)) joinedInNumbers++;
@@ -381,7 +418,7 @@ export function assemble(pages: LayoutPage[]): Assembled {
       text += line.text;
       prev = line;
     }
-    if (p.lines.length) prevFrame = frame;
+    if (p.lines.length) prevFrame = frameFor(p.lines[p.lines.length - 1]);
     const page: Page = { num: p.num, start, end: start };
     if (p.ocr) {
       page.ocr = true;

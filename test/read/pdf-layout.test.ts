@@ -231,6 +231,30 @@ describe('assemble: visual lines → paragraphs', () => {
     expect(out.text.split('\n').filter(Boolean)).toEqual([full('（一）部门职能。市科协是') + '科技工作者的群众组织。', full('正文甲') + '甲的末行。', full('正文乙') + '乙的末行。']);
   });
 
+  it('a page in two text columns: each column has its edges; the left column runs on at the top of the right one', () => {
+    // columns 18 characters wide: left at 60–276, right at 315–531
+    const col = (s: string) => s.padEnd(18, '文');
+    const left = [line('（一）基本情况', 100, 60), line(col('县科协核定编制6名，'), 124, 60), line('在职人员5人。', 148, 60), line('（二）支出情况', 172, 60)];
+    for (let i = 0; i < 4; i++) left.push(line(col(`左栏第${i}行`), 196 + 24 * i, 60));
+    const right = [line(col('右栏续行'), 100, 315), line('末行结束。', 124, 315), line('（三）存在问题', 148, 315)];
+    for (let i = 0; i < 3; i++) right.push(line(col(`右栏第${i}行`), 172 + 24 * i, 315));
+    right.push(line('右栏的末行。', 244, 315));
+    const out = assemble([page(1, [...left, ...right])]);
+    const paras = out.text.split('\n').filter(Boolean);
+    expect(paras).toContain(col('县科协核定编制6名，') + '在职人员5人。');
+    expect(paras).toContain(col('左栏第0行') + col('左栏第1行') + col('左栏第2行') + col('左栏第3行') + col('右栏续行') + '末行结束。');
+    expect(paras).toContain('（三）存在问题');
+    expect(paras).toContain(col('右栏第0行') + col('右栏第1行') + col('右栏第2行') + '右栏的末行。');
+  });
+
+  it('negative: one column with right-aligned lines (a signature, its date) is no two-column page', () => {
+    const body = Array.from({ length: 8 }, (_, i) => line(full(`正文${i}`), 100 + 24 * i));
+    const out = assemble([page(1, [...body, line('某某县科学技术协会', 300, 390), line('2024年3月20日', 324, 420), line('（盖章）', 348, 450)])]);
+    const paras = out.text.split('\n').filter(Boolean);
+    expect(paras[0]).toBe(body.map((l) => l.text).join(''));
+    expect(paras.slice(1)).toEqual(['某某县科学技术协会', '2024年3月20日', '（盖章）']);
+  });
+
   it('table rows (lines with tabs) are never joined', () => {
     const out = assemble([page(1, [line(full('正文'), 100), line('项目名称\t科普活动', 124), line('年度资金\t43', 148)])]);
     expect(out.text.split('\n').filter(Boolean)).toHaveLength(3);
