@@ -392,9 +392,13 @@ export function readTable(t: Table): TableReading {
     if (section === 'budget' && first) {
       const label = key(first);
       const rowKey = (Object.keys(v.budgetRows) as (keyof typeof v.budgetRows)[]).find((k) => v.budgetRows[k].test(label));
-      if (rowKey && !r.budget!.rows[rowKey]) {
+      const shift = rowKey && !r.budget!.rows[rowKey] ? budgetShift(row, firstIdx, budCols, r.budget!.header) : null;
+      if (rowKey && shift !== null) {
         const cells: Record<string, TableCell> = {};
-        for (const [role, col] of budCols) if (row[col] && col !== firstIdx && !isEmpty(row[col])) cells[role] = row[col];
+        for (const [role, col] of budCols) {
+          const c = row[col - shift];
+          if (c && col - shift > firstIdx && !isEmpty(c)) cells[role] = c;
+        }
         r.budget!.rows[rowKey] = cells;
       }
       continue;
@@ -414,6 +418,22 @@ export function readTable(t: Table): TableReading {
   // bare words (在职人员⇥7) count people only in a table whose pairs name a staffing count (编制人数⇥8)
   if (barePairs.length && r.staffing.length) for (const p of barePairs) if (!r.staffing.some((x) => x.path === p.path)) r.staffing.push(p);
   return r;
+}
+
+/**
+ * How far a budget block's row is shifted against its header: 0 when its label stands left of the value columns and
+ * every figure after it under a header cell; a row that lost its empty leading cells (`年度资金总额⇥30⇥32⇥31.2⇥10⇥97.5%⇥9.75`
+ * under `项目资金（万元）⇥⇥年初预算数⇥…`, a web page's rowspan copied as text) is moved right to put its label in the
+ * column before the first value column. Null when neither fits: a label among the value columns (`⇥⇥⇥⇥项目支出：⇥51.7`, the
+ * 按支出性质分 half of a template) is no row of the block, and its figure no 执行率.
+ */
+function budgetShift(row: TableCell[], labelAt: number, cols: Map<string, number>, header: TableCell[]): number | null {
+  const first = Math.min(...cols.values());
+  const headed = (j: number) => j >= first && j < header.length && (!isEmpty(header[j]) || !!header[j].merged);
+  const fits = (s: number) => labelAt + s < first && row.every((c, j) => j <= labelAt || isEmpty(c) || !!c.merged || headed(j + s));
+  if (fits(0)) return 0;
+  const s = first - 1 - labelAt;
+  return s > 0 && fits(s) ? s : null;
 }
 
 interface LevelBlock {
