@@ -245,17 +245,29 @@ export function readTable(t: Table): TableReading {
     }
     if (gc.has('target') && gc.has('achieved')) {
       const next = t.rows[ri + 1] ?? [];
-      const at = (col: number | undefined) => (col !== undefined && !isEmpty(next[col]) ? next[col] : null);
+      const goalCols = new Set([gc.get('target'), gc.get('achieved')]);
+      // a row that lost its empty leading cell (开展…⇥完成… under 年度总体目标⇥预期目标⇥实际完成情况, a rowspan copied as text)
+      // is read right-aligned when only so do its texts stand under the goal columns (as it stands the achieved text
+      // would be the target)
+      const shiftOf = (x: TableCell[]) => {
+        const filled = x.map((c, i) => (isEmpty(c) || c.merged ? -1 : i)).filter((i) => i >= 0);
+        const s = row.length - x.length;
+        const under = (sh: number) => filled.length > 0 && filled.every((i) => goalCols.has(i + sh));
+        // (one text alone may be either column's: as it stands)
+        return s > 0 && filled.length >= 2 && !under(0) && under(s) ? s : 0;
+      };
+      const shift = shiftOf(next);
+      const at = (col: number | undefined) => (col !== undefined && !isEmpty(next[col - shift]) ? next[col - shift] : null);
       section = 'none';
       ri++;
       if (r.goals) continue;
       r.goals = { target: at(gc.get('target')), achieved: at(gc.get('achieved')), more: { target: [], achieved: [] } };
-      const goalCols = new Set([gc.get('target'), gc.get('achieved')]);
       for (let rj = ri + 1; rj < t.rows.length; rj++) {
         const cont = t.rows[rj];
-        const filled = cont.map((c, i) => (isEmpty(c) || c.merged ? -1 : i)).filter((i) => i >= 0);
+        const cs = shiftOf(cont);
+        const filled = cont.map((c, i) => (isEmpty(c) || c.merged ? -1 : i + cs)).filter((i) => i >= 0);
         if (!filled.length || !filled.every((i) => goalCols.has(i)) || !r.goals.target || !r.goals.achieved) break;
-        for (const f of ['target', 'achieved'] as const) if (!isEmpty(cont[gc.get(f)!])) r.goals.more[f].push(cont[gc.get(f)!]);
+        for (const f of ['target', 'achieved'] as const) if (!isEmpty(cont[gc.get(f)! - cs])) r.goals.more[f].push(cont[gc.get(f)! - cs]);
         ri = rj;
       }
       continue;
