@@ -296,7 +296,11 @@ export function readTable(t: Table): TableReading {
     const sc = columnsOf(row, (k) => v.staffingColumns.find((c) => c.re.test(k))?.path ?? null);
     if (sc.size) {
       const next = t.rows[ri + 1] ?? [];
-      for (const [path, col] of sc) if (!isEmpty(next[col])) r.staffing.push({ path, cell: next[col] });
+      // a row of counts that lost its empty leading cell (8⇥11⇥7⇥4 under 人员情况⇥编制数⇥实有人数⇥在职人数⇥退休人数, a
+      // rowspan copied as text) puts its first figure under the group's label: read right-aligned
+      const short = row.length - next.length;
+      const shift = short > 0 && !isEmpty(row[0]) && ![...sc.values()].includes(0) && /^\d/.test(key(next[0])) ? short : 0;
+      for (const [path, col] of sc) if (!isEmpty(next[col - shift])) r.staffing.push({ path, cell: next[col - shift] });
       section = 'none';
       ri++;
       continue;
