@@ -113,6 +113,11 @@ function unitOf(r: TableReading, block: string | null): string | null {
   return block ?? r.tableUnit;
 }
 
+/** A block's header unit (项目资金（万元）) that the table's unit line (单位：元) contradicts: which one holds is not known. */
+function unitClash(r: TableReading, block: string | null): boolean {
+  return block !== null && r.tableUnit !== null && block !== r.tableUnit;
+}
+
 function unitUnknown(doc: KDocument, r: TableReading, what: string, cell: TableCell): void {
   doc.messages.push({
     ruleId: 'table_unit_unknown',
@@ -127,11 +132,16 @@ function budgetFacts(doc: KDocument, r: TableReading, side: ReportSide): void {
   const target = side === 'overall' && r.kind === 'overall' ? '/finance/spendingTotal' : side === 'project' && r.kind === 'project' ? '/finance/project' : null;
   if (!target) return;
   const unit = unitOf(r, r.budget.unit);
+  const clash = unitClash(r, r.budget.unit);
   // 年初预算数 is the unit's initial budget; a project has no such field
   const roles = target === '/finance/spendingTotal' ? ([['budget', 'budget'], ['actual', 'actual'], ['initialBudget', 'initialBudget']] as const) : ([['budget', 'budget'], ['actual', 'actual']] as const);
   for (const [role, field] of roles) {
     const c = total[role];
     if (!c) continue;
+    if (clash) {
+      unitUnknown(doc, r, '年度资金总额 row (its header and the unit line disagree)', c);
+      continue;
+    }
     if (unit === null && !/元|万/.test(c.text)) {
       unitUnknown(doc, r, '年度资金总额 row', c);
       continue;
@@ -149,7 +159,7 @@ function budgetFacts(doc: KDocument, r: TableReading, side: ReportSide): void {
     if (!row) continue;
     for (const role of ['budget', 'actual'] as const) {
       const c = row[role];
-      const v = c && (unit !== null || /元|万/.test(c.text)) ? moneyCell(c.text, unit) : null;
+      const v = c && !clash && (unit !== null || /元|万/.test(c.text)) ? moneyCell(c.text, unit) : null;
       if (c && v) offer(doc, `/finance/${part}/${role}`, v, c, `table.budget.${part}.${role}`);
     }
     const pc = row.rate;
@@ -164,7 +174,7 @@ function projectItem(doc: KDocument, r: TableReading): void {
   if (!r.projectName || !total) return;
   const name = cellText(display(doc, r.projectName));
   if (!name) return;
-  const unit = unitOf(r, r.budget!.unit);
+  const unit = unitClash(r, r.budget!.unit) ? null : unitOf(r, r.budget!.unit);
   const money = (c: TableCell | undefined) => (c && unit !== null ? moneyCell(c.text, unit) : c ? moneyCell(c.text, null) : null);
   const budget = money(total.budget);
   const actual = money(total.actual);
