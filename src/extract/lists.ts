@@ -8,7 +8,7 @@ import { compile, loadPatternFile } from '../patterns.js';
 type ListKey = 'problems' | 'improvements';
 interface ListItem { item: string; span: Span; rule: string; list?: ListKey }
 
-const ITEM_MARKER = /^\s*(?:[一二三四五六七八九十]+ ?是|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3}[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}(?:[、．]|\.(?!\d)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）])\s*/;
+const ITEM_MARKER = /^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3}[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}(?:[、．]|\.(?!\d)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）])\s*/;
 // a signature block after the last section: the unit's name, a date
 const SIGNATURE = /^(?:[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技馆|中心|学会)\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.{1,6}日|(?:填\s*[报表]\s*人|联\s*系\s*人|联系电话|填报日期|单位负责人|负责人)[:：].*|[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技馆|中心|学会|局)|(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日)$/;
 const NOTHING = /^\s*(?:无|没有|暂无|无。|不存在)[。.]?\s*$/;
@@ -72,13 +72,15 @@ function items(doc: KDocument, h: Heading): ListItem[] {
   for (let i = firstLineFrom(doc.lines, h.end); i < doc.lines.length && doc.lines[i].start < h.bodyEnd; i++) whole.push(doc.lines[i]);
   // a combined section on one line (…二是宣传形式单一。改进措施：一是提前谋划；…): a list's label after a sentence starts a
   // paragraph of its own
-  const sec = loadPatternFile<{ list_causes: string; list_summary: string; list_next_step: string }>('sections.yaml');
+  const sec = loadPatternFile<{ list_causes: string; list_summary: string; list_next_step: string; list_next_plan: string }>('sections.yaml');
   const nextStep = compile(sec.list_next_step, '');
+  // (in a combined section, a sentence stating the next step's plan: …不稳定。下一步，我们将… — the improvements from there)
+  const plan = h.key === 'problems_and_improvements' ? compile(sec.list_next_plan, '') : null;
   // (and so does the next step before an inline list: …二是专业人才不足。下一步，一是…, in a problems section too)
   // (in a section of one list, a numbered label of it after a sentence's end starts the next item: 问题一：A。问题二：B)
   const lines =
     h.key === 'problems_and_improvements'
-      ? whole.flatMap((l) => splitAtListLabels(doc, l, nextStep))
+      ? whole.flatMap((l) => splitAtListLabels(doc, l, nextStep, 'all', plan))
       : h.key === 'problems'
         ? whole.flatMap((l) => splitAtListLabels(doc, l, nextStep, 'numbered'))
         : whole.flatMap((l) => splitAtListLabels(doc, l, null, 'numbered'));
@@ -129,7 +131,7 @@ function items(doc: KDocument, h: Heading): ListItem[] {
     let m = ITEM_MARKER.exec(raw);
     // an unnumbered paragraph ending in a colon (…但也存在一些问题：, 下一步，我们将：) leads in to the items below
     if (!m && /[:：]\s*$/.test(raw)) {
-      const named = combined ? leadInList(raw) : undefined;
+      const named = combined ? leadInList(raw) ?? (plan?.test(raw) ? 'improvements' : undefined) : undefined;
       if (named) causes = false;
       else if (out.length && compile(sec.list_causes, '').test(raw.replace(/[:：]\s*$/, '').split(/[，,。；;]/).pop()!.replace(/\s+/g, ''))) causes = true;
       if (combined) list = named ?? list;
@@ -154,6 +156,11 @@ function items(doc: KDocument, h: Heading): ListItem[] {
     // 总之，… after numbered items sums up: no item
     if (!m && numbered && compile(sec.list_summary, '').test(raw)) continue;
     if (m) numbered = true;
+    // 下一步，我们将积极争取… in a combined section: an improvement, and the paragraphs after it too
+    if (!m && plan?.test(raw)) {
+      list = 'improvements';
+      causes = false;
+    }
     // 下一步，一是A；二是B。 in a problems or combined section: the improvements, the lead-in no item
     const next = !m && h.key !== 'improvements' ? nextStep.exec(raw) : null;
     if (next && inlineItems(doc.norm, base + next[0].length, line.end).length > 1) {
@@ -163,9 +170,9 @@ function items(doc: KDocument, h: Heading): ListItem[] {
       m = ITEM_MARKER.exec(raw.slice(lead));
     }
     // …我们将采取以下措施：一是A；二是B。 — the lead-in before the colon is no item when an inline list follows it
-    const colon = m ? null : /^[^:：“”]*[:：]\s*(?=[一二三四五六七八九十]是|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|首先[，,])/.exec(raw);
+    const colon = m ? null : /^[^:：“”]*[:：]\s*(?=[一二三四五六七八九十][是要]|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|首先[，,])/.exec(raw);
     if (colon && inlineItems(doc.norm, base + colon[0].length, line.end).length > 1) {
-      if (combined) list = leadInList(colon[0]) ?? list;
+      if (combined) list = leadInList(colon[0]) ?? (plan?.test(colon[0]) ? 'improvements' : list);
       lead = colon[0].length;
       m = ITEM_MARKER.exec(raw.slice(lead));
     }
@@ -204,7 +211,7 @@ function items(doc: KDocument, h: Heading): ListItem[] {
 /** A line cut before each list label that follows a sentence's end in it (`。改进措施：`, `；问题：`; `labels`: only the
  *  numbered ones, `。问题二：`, in a section of one list) and before the next step's inline list (`。下一步，一是…`; not
  *  looked for when `nextStep` is null). */
-function splitAtListLabels(doc: KDocument, l: Span, nextStep: RegExp | null, labels: 'all' | 'numbered' = 'all'): Span[] {
+function splitAtListLabels(doc: KDocument, l: Span, nextStep: RegExp | null, labels: 'all' | 'numbered' = 'all', plan: RegExp | null = null): Span[] {
   const raw = doc.norm.slice(l.start, l.end);
   const cuts: number[] = [];
   if (labels === 'all' || raw.includes('：') || raw.includes(':')) {
@@ -223,6 +230,13 @@ function splitAtListLabels(doc: KDocument, l: Span, nextStep: RegExp | null, lab
   // 。下一步，一是…: the next step's list after a sentence's end (not at the line's start: nothing to cut)
   for (let i = nextStep ? raw.indexOf('。') : -1; nextStep && i >= 0 && i + 1 < raw.length; i = raw.indexOf('。', i + 1)) {
     if (nextStep.test(raw.slice(i + 1))) cuts.push(l.start + i + 1);
+  }
+  // 。下一步，我们将…: the plan after a problem's sentence (`plan`: in a combined section), not inside one numbered item
+  // (1.宣传力度不够。今后要加大宣传。 stays one item: its own remedy)
+  for (let i = plan ? raw.indexOf('。') : -1; plan && i >= 0 && i + 1 < raw.length; i = raw.indexOf('。', i + 1)) {
+    if (!plan.test(raw.slice(i + 1)) || cuts.includes(l.start + i + 1)) continue;
+    if (ITEM_MARKER.test(raw) && inlineItems(doc.norm, l.start + raw.length - raw.trimStart().length, l.start + i + 1).length < 2) continue;
+    cuts.push(l.start + i + 1);
   }
   cuts.sort((a, b) => a - b);
   if (!cuts.length) return [l];
@@ -284,6 +298,9 @@ function markerOf(s: string): { family: string; n: number } | null {
   // (一 是: letter-spaced text from a PDF)
   let m = /^([一二三四五六七八九十]) ?是/.exec(s);
   if (m) return { family: 'shi', n: CN.indexOf(m[1]) + 1 };
+  // (一要…；二要…: a plan's items)
+  m = /^([一二三四五六七八九十]) ?要(?![求素点件闻事害])/.exec(s);
+  if (m) return { family: 'yao', n: CN.indexOf(m[1]) + 1 };
   m = /^第([一二三四五六七八九十])[，,、:：]/.exec(s);
   if (m) return { family: 'di', n: CN.indexOf(m[1]) + 1 };
   m = /^(首先|其次|再次|最后)[，,:：]/.exec(s);
