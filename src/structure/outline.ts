@@ -8,7 +8,7 @@ import { parseChineseInteger } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 
 interface MarkerDef { id: string; rank: number; regex: string }
-interface HeadingsFile { markers: MarkerDef[]; part_alone: string; figure_in_title: string; field_in_title: string; inline_title_end: string; not_heading: string[]; not_heading_below_part: string[]; list_item: string; run_in_label: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
+interface HeadingsFile { markers: MarkerDef[]; part_alone: string; definition_after_colon: string; glossary_title: string; figure_in_title: string; field_in_title: string; inline_title_end: string; not_heading: string[]; not_heading_below_part: string[]; list_item: string; run_in_label: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
 interface SectionDef { key: string | null; rank: number; match: string; standalone?: string }
 
 export interface Candidate {
@@ -122,7 +122,7 @@ function judge(doc: KDocument, line: Line, start: number, restStart: number, ran
   const period = rest.search(/[。;]|(?<=[\u3400-\u9fff])\.(?=[\u3400-\u9fff“"(])/);
   const label = colon > 0 ? rest.slice(0, colon) : '';
   // (a label naming a part of the report: run_in_label, or a section of sections.yaml: （二）下一步打算：…)
-  const labelStop = colon > 0 && colon <= cfg.limits.run_in_label_max && (period < 0 || colon < period) && !/[，,]/.test(label) && (compile(cfg.run_in_label, '').test(label) || sectionKey(label) !== null) && rest.slice(colon + 1).trim();
+  const labelStop = colon > 0 && colon <= cfg.limits.run_in_label_max && (period < 0 || colon < period) && !/[，,]/.test(label) && (compile(cfg.run_in_label, '').test(label) || sectionKey(label) !== null) && rest.slice(colon + 1).trim() && !compile(cfg.definition_after_colon, '').test(rest.slice(colon + 1));
   // 一、部门概况　县科协成立于…: a short title set off by a wide space (a full-width space or two spaces) before its text
   const wide = labelStop ? null : /\u3000|[ \t]{2,}/.exec(doc.text.slice(restStart, restStart + rest.length));
   // (a title that names a section or ends like one: 全年开展科普活动　36场。 is a sentence set with a wide space)
@@ -215,6 +215,7 @@ function partWithTitleBelow(doc: KDocument, i: number): { candidate: Candidate; 
  */
 export function findHeadings(doc: KDocument): Heading[] {
   const cands = candidates(doc).filter((c) => !isTocRun(doc, c));
+  glossaryEntries(cands);
   tuckUnnumbered(cands);
   const accepted: Candidate[] = [];
   const stack: Candidate[] = [];
@@ -269,6 +270,16 @@ export function findHeadings(doc: KDocument): Heading[] {
   }
   for (const c of cands) if (c.headingLike && !listy.has(c)) accepted.push(c);
   return toHeadings(doc, accepted);
+}
+
+/** Under a glossary's heading (名词解释), the numbered terms down to the next heading of its rank are entries, no headings. */
+function glossaryEntries(cands: Candidate[]): void {
+  const glossary = compile(loadPatternFile<HeadingsFile>('headings.yaml').glossary_title, '');
+  let rank = -1;
+  for (const c of cands) {
+    if (rank >= 0 && c.rank > rank) c.headingLike = c.runIn = false;
+    else rank = c.headingLike && glossary.test(c.title.replace(/\s+/g, '')) ? c.rank : -1;
+  }
 }
 
 /**
