@@ -21,6 +21,32 @@ const PAGE_MARK = /^(?:[-—–－]{1,2}\s*\d{1,3}\s*[-—–－]{1,2}|第\s*\d{
 // its sentence (开展活动⏎20⏎场次), not a cell of a table laid out one per line
 const UNIT_START = /^[万亿元%％场次人个名项件期篇份家所余多台辆座处条套册本天年月日.,，。、；;:：)）]/;
 const SENTENCE_MARK = /[。；;，,]/;
+// A browser's print header and footer (a web page printed to PDF), its parts tab- or space-joined on one line:
+// `11/22/26, 11:40 PM⇥…报告`, `2024/3/15 上午10:23⇥…_政务公开`, `file:///C:/Users/…/report.html⇥1/2`, `https://…⇥2/3`,
+// `第 1 页，共 2 页`: a time of day in the date stamp (a table's date has none), a URL, a page count.
+const BROWSER_STAMP = /^(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?:,|\s)\s*(?:(?:上午|下午)\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|am|pm))?|\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|am|pm)|(?:上午|下午)\d{1,2}:\d{2})$/;
+const BROWSER_URL = /^(?:file:\/\/\/?|https?:\/\/|about:blank|blob:)\S*$/;
+const BROWSER_PAGE = /^(?:\d{1,3}\s*\/\s*\d{1,3}|(?:Page\s+)?\d{1,3}\s+of\s+\d{1,3}|第\s*\d{1,3}\s*页\s*[,，、/]?\s*共\s*\d{1,3}\s*页)$/;
+const CELL_GAP = /\t|\s{2,}|\u3000/;
+
+/** A browser's header or footer line: its cells (at most three) a date stamp, a URL or a page count, at least one of the
+ *  first two, and at most one other cell (the page's title): no sentence in it. */
+function browserFurniture(t: string): boolean {
+  if (!t.includes(':') && !t.includes('/')) return false;
+  const cells = t.split(CELL_GAP).map((c) => c.trim()).filter(Boolean);
+  if (cells.length > 3) return false;
+  let mark = 0;
+  let other = 0;
+  for (const c of cells) {
+    if (BROWSER_STAMP.test(c) || BROWSER_URL.test(c)) mark++;
+    else if (!BROWSER_PAGE.test(c)) {
+      if (/[。；;，,]/.test(c)) return false;
+      other++;
+    }
+  }
+  return mark > 0 && other <= 1;
+}
+
 // (a title's end: a unit's name alone is also its signature and a form's cell, which must stay)
 const RUNNING_END = /(?:报告|决算|预算)$/;
 
@@ -60,10 +86,13 @@ function excludePageFurniture(doc: KDocument): void {
     if (k) seen.set(k, (seen.get(k) ?? 0) + 1);
   }
   const marks: Line[] = [];
+  // (the browser's header may be the text's first line)
+  for (let i = 0; i < Math.min(3, lines.length); i++) if (browserFurniture(text(lines[i]))) marks.push(lines[i]);
   for (let i = 3; i < lines.length; i++) {
     const t = text(lines[i]);
     const k = RUNNING_END.test(t) ? key(lines[i]) : '';
     if (k && (head.has(k) || (seen.get(k) ?? 0) >= 2)) marks.push(lines[i]);
+    else if (browserFurniture(t)) marks.push(lines[i]);
     else if (t.length > 16) continue;
     else if (PAGE_MARK.test(t)) marks.push(lines[i]);
     else if (/^\d{1,3}$/.test(t) && proseBefore(lines[i - 1]) && proseAfter(lines[i + 1])) marks.push(lines[i]);
