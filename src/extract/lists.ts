@@ -170,9 +170,10 @@ function items(doc: KDocument, h: Heading): ListItem[] {
       m = ITEM_MARKER.exec(raw.slice(lead));
     }
     // …我们将采取以下措施：一是A；二是B。 — the lead-in before the colon is no item when an inline list follows it
-    const colon = m ? null : /^[^:：“”]*[:：]\s*(?=[一二三四五六七八九十][是要]|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|首先[，,])/.exec(raw);
+    // (or a single sentence closed by 。 that leads in: 但仍存在一些不足。一是…, 下一步重点做好以下几个方面。一是…)
+    const colon = m ? null : (/^[^:：“”]*[:：]\s*(?=[一二三四五六七八九十][是要]|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|首先[，,])/.exec(raw) ?? leadSentence(raw));
     if (colon && inlineItems(doc.norm, base + colon[0].length, line.end).length > 1) {
-      if (combined) list = leadInList(colon[0]) ?? (plan?.test(colon[0]) ? 'improvements' : list);
+      if (combined) list = leadInList(colon[0].replace(/。\s*$/, '')) ?? (plan?.test(colon[0]) ? 'improvements' : list);
       lead = colon[0].length;
       m = ITEM_MARKER.exec(raw.slice(lead));
     }
@@ -206,6 +207,14 @@ function items(doc: KDocument, h: Heading): ListItem[] {
     lastTop = family && family === topFamily && pieces.length === 1 && out.length === before + 1 ? { item: out[out.length - 1], textStart, list } : null;
   }
   return out;
+}
+
+/** A paragraph's opening sentence closed by 。 that leads in to the inline list right after it (但仍存在一些不足。一是…;
+ *  sections.yaml list_lead_sentence), or null: a sentence stating a problem of its own (项目支出执行进度仍需提高。一是…) is
+ *  the item's run-in title. */
+function leadSentence(raw: string): RegExpExecArray | null {
+  const m = /^[^:：“”。；;]*。\s*(?=[一二三四五六七八九十][是要]|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|首先[，,])/.exec(raw);
+  return m && compile(loadPatternFile<{ list_lead_sentence: string }>('sections.yaml').list_lead_sentence, '').test(m[0]) ? m : null;
 }
 
 /** A line cut before each list label that follows a sentence's end in it (`。改进措施：`, `；问题：`; `labels`: only the
