@@ -47,7 +47,12 @@ export function extractLists(doc: KDocument): void {
     if (h.key !== 'problems' && h.key !== 'improvements' && h.key !== 'problems_and_improvements') continue;
     // a combined section split into sub-sections leaves the items to those
     const subs = doc.headings.filter((x) => x.start > h.start && x.start < h.bodyEnd && (x.key === 'problems' || x.key === 'improvements'));
-    if (h.key === 'problems_and_improvements' && subs.length) continue;
+    if (h.key === 'problems_and_improvements' && subs.length) {
+      // (but a labelled paragraph before the first, （一）存在的问题：A⏎（二）改进措施⏎B, where the first is a run-in item, is its
+      // list's)
+      for (const it of items(doc, h, subs[0].start)) if (it.list) (it.list === 'improvements' ? improvements : problems).push({ item: it.item, span: it.span, rule: it.rule });
+      continue;
+    }
     // so does 存在的主要问题及原因分析 with its own （一）存在的问题 (the items are that sub-section's, once)
     if (subs.some((x) => x.key === h.key)) continue;
     const target = h.key === 'improvements' ? improvements : problems;
@@ -59,7 +64,7 @@ export function extractLists(doc: KDocument): void {
 
 /** The paragraphs of a section's body; a paragraph starting with 一是/1./（一） is one item, and so is an
  *  unnumbered paragraph; sub-headings with run-in titles count as items with their body. */
-function items(doc: KDocument, h: Heading): ListItem[] {
+function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
   const out: ListItem[] = [];
   const headingStarts = new Set(doc.headings.filter((x) => x !== h).map((x) => x.start));
   // 存在问题及改进措施 with labelled paragraphs (存在的问题：一是…；改进措施：一是…): the list the last label named
@@ -68,8 +73,8 @@ function items(doc: KDocument, h: Heading): ListItem[] {
   const own = doc.lines.find((l) => l.start <= h.start && h.end < l.end);
   const runIn = own ? /^[\s。.:：]*/.exec(doc.norm.slice(h.end, own.end))![0].length : 0;
   // the section's lines (doc.lines are in order), after the run-in heading's own text
-  const whole: Span[] = own && h.end + runIn < Math.min(own.end, h.bodyEnd) ? [{ start: h.end + runIn, end: Math.min(own.end, h.bodyEnd) }] : [];
-  for (let i = firstLineFrom(doc.lines, h.end); i < doc.lines.length && doc.lines[i].start < h.bodyEnd; i++) whole.push(doc.lines[i]);
+  const whole: Span[] = own && h.end + runIn < Math.min(own.end, until) ? [{ start: h.end + runIn, end: Math.min(own.end, until) }] : [];
+  for (let i = firstLineFrom(doc.lines, h.end); i < doc.lines.length && doc.lines[i].start < until; i++) whole.push(doc.lines[i]);
   // a combined section on one line (…二是宣传形式单一。改进措施：一是提前谋划；…): a list's label after a sentence starts a
   // paragraph of its own
   const sec = loadPatternFile<{ list_causes: string; list_summary: string; list_next_step: string; list_next_plan: string }>('sections.yaml');
@@ -93,11 +98,14 @@ function items(doc: KDocument, h: Heading): ListItem[] {
   let topFamily: string | null = null;
   let lastTop: { item: ListItem; textStart: number; list: ListKey | undefined } | null = null;
   for (const line of lines) {
-    if (line.start < h.end || line.start >= h.bodyEnd || isExcluded(doc, line)) continue;
+    if (line.start < h.end || line.start >= until || isExcluded(doc, line)) continue;
     let raw = doc.norm.slice(line.start, line.end);
     if (!raw.trim()) continue;
     if (ANNEX.test(raw) && !ITEM_MARKER.test(raw)) break;
-    let skip = 0;
+    // (a report pasted on one line cut right after the title, （二）改进措施⏎：积极…: the title's colon is no part of the item)
+    let skip = line.start === h.end ? /^[\s。.:：]*/.exec(raw)![0].length : 0;
+    raw = raw.slice(skip);
+    if (!raw.trim()) continue;
     const combined = h.key === 'problems_and_improvements';
     const anyLabel = LIST_LABEL.exec(raw);
     // (only after items: a section that opens with 原因：一是… lists its problems under that label)
@@ -116,8 +124,8 @@ function items(doc: KDocument, h: Heading): ListItem[] {
     if (label && (named === 'problems' || named === 'improvements')) {
       list = named;
       causes = false;
-      skip = label[0].length;
-      raw = raw.slice(skip);
+      skip += label[0].length;
+      raw = raw.slice(label[0].length);
       if (!raw.trim()) continue;
     }
     const base = line.start + skip;
