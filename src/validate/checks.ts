@@ -12,10 +12,23 @@ export function runChecks(doc: KDocument, values: Map<string, Fact>): void {
   const v = (p: string) => values.get(p);
   const warn = (ruleId: string, reason: string, paths: string[]) => doc.messages.push({ ruleId, reason, paths });
 
-  const sum = (total: string, parts: string[], code: string, what: string) => {
-    const t = v(total);
+  // a weak fact (priority 2: 财政拨款基本支出X，其中人员经费Y…) is a part of the appropriation's spending, not of the unit's:
+  // parts are compared with the total of their own kind (also stated weak), never with the unit's own
+  const rank = (f: Fact) => ((f.priority ?? 1) > 1 ? 2 : 1);
+  const sum = (total: string, parts: string[], code: string, what: string, weakTotal?: string) => {
     const ps = parts.map(v);
+    let t = v(total);
     if (!t || ps.some((p) => !p)) return;
+    const kinds = new Set(ps.map((p) => rank(p!)));
+    if (kinds.size > 1) return;
+    const kind = [...kinds][0];
+    if (rank(t) !== kind) {
+      const own = doc.facts.filter((f) => f.path === total && rank(f) === kind);
+      const w = weakTotal && kind === 2 ? v(weakTotal) : undefined;
+      t = own.length && new Set(own.map((f) => f.value)).size === 1 ? own[0] : w;
+      if (!t) return;
+      total = t.path;
+    }
     const s = ps.reduce((a, p) => a + (p!.value as number), 0);
     const tol = slack(t) + ps.reduce((a, p) => a + slack(p!), 0);
     if (Math.abs(s - (t.value as number)) > tol + 1e-6) {
@@ -25,7 +38,7 @@ export function runChecks(doc: KDocument, values: Map<string, Fact>): void {
   sum('/finance/basic/actual', ['/finance/basic/personnel', '/finance/basic/publicUse'], 'sum_mismatch_basic', '人员经费 + 公用经费 ≠ 基本支出');
   // in a project report project.* is the one project's, not the unit's 项目支出: no part of the unit's total
   if (doc.reportKind !== 'project_self_eval') {
-    sum('/finance/spendingTotal/actual', ['/finance/basic/actual', '/finance/project/actual'], 'sum_mismatch_total', '基本支出 + 项目支出 ≠ 总支出');
+    sum('/finance/spendingTotal/actual', ['/finance/basic/actual', '/finance/project/actual'], 'sum_mismatch_total', '基本支出 + 项目支出 ≠ 总支出', '/finance/fiscalAppropriation/spending');
   }
 
   for (const [group, label] of [['spendingTotal', '总支出'], ['basic', '基本支出'], ['project', '项目支出']] as const) {

@@ -10,6 +10,16 @@ describe('validate: consistency warnings', () => {
   it('allows the rounding of the stated figures', () => {
     expect(codes('2023年基本支出89.82万元，其中人员经费76.75万元，公用经费13.08万元。')).not.toContain('sum_mismatch_basic');
   });
+  it("the appropriation's 人员经费/公用经费 are compared with the appropriation's 基本支出, not the unit's", () => {
+    const { record } = extractText('2023年本年支出合计160万元，其中基本支出130万元，项目支出30万元。财政拨款基本支出120万元，其中人员经费100万元，公用经费20万元。');
+    expect(record.finance.basic.actual).toBe(1300000);
+    expect(record.finance.basic.personnel).toBe(1000000);
+    expect(record.warnings.map((w) => w.code)).not.toContain('sum_mismatch_basic');
+  });
+  it("the appropriation's parts that do not add up to its own 基本支出 still warn", () => {
+    const w = extractText('2023年本年支出合计160万元，其中基本支出130万元，项目支出30万元。财政拨款基本支出125万元，其中人员经费100万元，公用经费20万元。').record.warnings;
+    expect(w.find((x) => x.code === 'sum_mismatch_basic')?.message).toContain('125万元');
+  });
   it('基本 + 项目 ≠ 总支出', () => {
     expect(codes('2023年收入为207.48万元，支出为210.00万元，其中：基本支出172.72万元；项目支出34.76万元。')).toContain('sum_mismatch_total');
   });
