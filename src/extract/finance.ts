@@ -10,7 +10,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; midyear: string; midyear_asof: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; midyear: string; midyear_asof: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -86,10 +86,13 @@ function inheritedSubject(doc: KDocument, offset: number): string | null {
 
 /** A finance pattern's regex with finance.yaml's own placeholders ({BOUNDARY}, {SUBJECT}, {ADJUSTED}, {UNIT_BOUNDARY} and its
  *  {LEVEL} and {KIND}: the reporting unit's level and kind of body, or '' — an empty class that matches nothing) filled in. */
-export function financeSource(regex: string, unit: { level: string; kind: string } = { level: '', kind: '' }): string {
+export function financeSource(regex: string, unit: Unit = { level: '', kind: '', own: '' }): string {
   const src = financeBase(regex);
-  return src.includes('{LEVEL}') ? src.replaceAll('{LEVEL}', unit.level).replaceAll('{KIND}', unit.kind || '(?!)') : src;
+  return src.includes('{LEVEL}') || src.includes('{OWN}') ? src.replaceAll('{LEVEL}', unit.level).replaceAll('{KIND}', unit.kind || '(?!)').replaceAll('{OWN}', unit.own || '(?!)') : src;
 }
+/** The reporting unit as the patterns name it: level and kind (县, 科协) or, for a society reporting for itself, `own`: its
+ *  name and kind word as alternatives (某市计算机学会|学会). */
+interface Unit { level: string; kind: string; own: string }
 
 function financeBase(regex: string): string {
   let src = sources.get(regex);
@@ -194,7 +197,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         continue;
       }
       // 部门收入X，支出Y: a bare 支出 is the unit's only right after the unit's income figure
-      if (p.after_unit_income && !doc.facts.some((x) => x.path === '/finance/incomeTotal' && /^[ \t]*[，,][ \t]*(?:共|共计|合计|全年)?$/.test(doc.norm.slice(x.span.end, match.span.start)))) continue;
+      if (p.after_unit_income && !doc.facts.some((x) => x.path === '/finance/incomeTotal' && /^[ \t]*[，,;。][ \t]*(?:共|共计|合计|全年)?$/.test(doc.norm.slice(x.span.end, match.span.start)))) continue;
       let path: string | string[] | null = ownerBudget ?? p.path ?? null;
       let aspect = p.aspect ?? 'actual';
       // 部门收入预算190万元，其中：一般公共预算财政拨款收入188万元: a fixed-path figure among a budget's parts is planned — its
@@ -498,6 +501,7 @@ function namesUnit(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArray; 
   const before = doc.norm.slice(Math.max(sentenceAt(doc, match.span.start).start, match.span.start - 16), match.span.start);
   if (UNIT_NAMED.test(match.m[0]) || compile(f.unit_named_before, '').test(before)) return true;
   const unit = unitLevel(doc);
+  if (unit.own && ownBefore(unit, before)) return true;
   return unit.level !== '' && compile(financeSource(f.unit_named_before_level, unit), '').test(before);
 }
 /** True when another body (not the unit) is named right before the match in its sentence (see `other_body_before`). */
@@ -579,7 +583,8 @@ function afterUnitBudget(before: string): boolean {
   let last: RegExpExecArray | null = null;
   for (const m of before.matchAll(UNIT_BUDGET_ALL)) last = m;
   if (!last) return false;
-  return [...before.slice(last.index + last[0].length).matchAll(compile('{MONEY}', 'g'))].length <= 1;
+  // (全年预算数180.50万元（年初预算160.50万元，追加20万元），全年执行数178.30万元: a bracket explains the budget, no item's figure)
+  return [...before.slice(last.index + last[0].length).replace(/\([^()]*\)/g, '').matchAll(compile('{MONEY}', 'g'))].length <= 1;
 }
 /** For a rate naming no subject at `at`: false when the nearest figure before it in its sentence that tells is an item's
  *  (公务接待费支出决算为0.52万元，完成预算的52%: a figure in a clause naming an item, see `rate_item`, that filled no field, or a
@@ -674,7 +679,22 @@ function figureNotAgain(before: string, figures: string[], again: string): boole
 
 /** Earlier in the sentence of `at`, a figure of another body of a kind never the unit (see body_figure), the unit not named after it. */
 function bodyFigureBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
-  return figureNotAgain(sentenceBefore(doc, at), [f.body_figure], f.body_again) || levelFigureBefore(doc, f, at);
+  const unit = unitLevel(doc);
+  const before = sentenceBefore(doc, at);
+  if (!unit.own) return figureNotAgain(before, [f.body_figure], f.body_again) || levelFigureBefore(doc, f, at);
+  // (a society's own report: 学会收入合计X，支出合计Y — the figures after its own are the unit's)
+  const kind = unit.own.slice(unit.own.lastIndexOf('|') + 1);
+  let end = -1;
+  for (const m of before.matchAll(compile(f.body_figure, 'g'))) {
+    if (before.startsWith(kind, m.index!) && ownBefore(unit, before.slice(0, m.index! + kind.length))) continue;
+    end = Math.max(end, m.index! + m[0].length);
+  }
+  return (end >= 0 && !compile(f.body_again, '').test(before.slice(end))) || levelFigureBefore(doc, f, at);
+}
+
+/** True when `before` ends with the society's own name or kind word opening a phrase (see unit_boundary), maybe with the year after. */
+function ownBefore(unit: Unit, before: string): boolean {
+  return compile(`(?:(?:^|[\\s，,。;:、(]|年|年度|本|该|我)(?:${unit.own}))(?:(?:19|20)\\d{2}[ \\t]*年度?|全年|本年|年度){0,2}(?:部门|单位)?[ \\t]*$`, '').test(before);
 }
 
 /** Earlier in the sentence of `at`, a figure of a 科协 of another level than the unit's (市科协收入合计X，支出合计Y in a county's
@@ -720,17 +740,22 @@ function sentenceBefore(doc: KDocument, at: number): string {
 /** The reporting unit's level (县, 市, 区, 旗, 州, 盟, 省) and kind of body (one of `unit_kinds` in finance.yaml: an association,
  *  科协|科学技术协会, a museum, 科技馆|科学技术馆, a 科普服务中心 …) from its name (某县科学技术协会, 县科协, 某县科技馆, 某区科普服务中心),
  *  or '' for both when unknown. */
-function unitLevel(doc: KDocument): { level: string; kind: string } {
+function unitLevel(doc: KDocument): Unit {
   const f = file();
   const name = unitName(doc);
   const m = name !== null ? compile(`([县市区旗州盟省])(${f.unit_kinds.join('|')})$`, '').exec(name) : null;
-  if (!m) return { level: '', kind: '' };
-  return { level: m[1], kind: f.unit_kinds.find((k) => compile(`^(?:${k})$`, '').test(m[2]))! };
+  if (!m) {
+    const own = name !== null ? compile(f.own_kinds, '').exec(name) : null;
+    return { level: '', kind: '', own: own ? `${name!.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}|${own[0]}` : '' };
+  }
+  const kind = f.unit_kinds.find((k) => compile(`^(?:${k})$`, '').test(m[2]))!;
+  // (a museum's own report: 2023年科技馆收入合计X, 科技馆全年实际支出Y name the unit by its kind alone)
+  return { level: m[1], kind, own: compile(f.own_kinds, '').test(kind) ? `${name!.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}|${kind}` : '' };
 }
 
 /** True when the unit itself, named by its level and kind (县科协, 某县科学技术协会), ends right before `at` (see unit_boundary). */
-function afterUnit(doc: KDocument, f: FinanceFile, at: number, unit: { level: string; kind: string }): boolean {
-  if (!unit.level) return false;
+function afterUnit(doc: KDocument, f: FinanceFile, at: number, unit: Unit): boolean {
+  if (!unit.level && !unit.own) return false;
   return compile(`${financeSource(f.unit_boundary, unit)}$`, '').test(doc.norm.slice(Math.max(0, at - 12), at));
 }
 
