@@ -250,6 +250,15 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         if (p.subject === 'inherit' && !key && aspect === 'actual' && afterUnitBudget(sentenceBefore(doc, match.span.start))) key = 'total';
         // an execution rate is about spending: income named before it does not own it
         if (aspect === 'rate' && key === 'income') key = null;
+        // 支出合计196.40万元，其中基本支出150.20万元，项目支出46.20万元，预算执行率98.88%: a rate after both parts of the total,
+        // the last with no budget of its own in the sentence, is the total's (stated before it), else nobody's
+        if (p.subject === 'inherit' && aspect === 'rate' && (key === 'basic' || key === 'project') && partsListed(doc, f, match.span.start, key)) {
+          key = totalBefore(doc, match.span.start) ? 'total' : null;
+          if (!key) {
+            claimed.push(amountSpan);
+            continue;
+          }
+        }
         // 收入合计100万元，实际支出98万元 | 收入决算数为X，支出决算数为Y: spending is never the income's; after the unit's income
         // an unowned actual is the unit's spending (a budget figure there is nobody's)
         if (p.subject === 'inherit' && key === 'income') key = aspect === 'actual' ? 'total' : null;
@@ -751,6 +760,22 @@ function unitLevel(doc: KDocument): Unit {
   const kind = f.unit_kinds.find((k) => compile(`^(?:${k})$`, '').test(m[2]))!;
   // (a museum's own report: 2023年科技馆收入合计X, 科技馆全年实际支出Y name the unit by its kind alone)
   return { level: m[1], kind, own: compile(f.own_kinds, '').test(kind) ? `${name!.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}|${kind}` : '' };
+}
+
+/** True when the sentence before `at` names both 基本支出 and 项目支出 and no budget of `key` (the last one). */
+function partsListed(doc: KDocument, f: FinanceFile, at: number, key: string): boolean {
+  const narrow = narrowerSubjects(doc, at);
+  if (!narrow.has('basic') || !narrow.has('project')) return false;
+  const from = sentenceAt(doc, at).start;
+  return !doc.facts.some((x) => x.path === f.subjects[key].paths.budget && x.span.start >= from && x.span.start < at);
+}
+
+/** True when the unit's total spending is stated earlier in the sentence of `at`, or in the sentence before when this one
+ *  opens with 其中 (支出合计X。其中基本支出Y，…). */
+function totalBefore(doc: KDocument, at: number): boolean {
+  let from = sentenceAt(doc, at).start;
+  if (/^\s*其中/.test(doc.norm.slice(from, at)) && from > 0) from = sentenceAt(doc, from - 1).start;
+  return doc.facts.some((x) => /^\/finance\/spendingTotal\/(?:actual|budget)$/.test(x.path) && x.span.start >= from && x.span.start < at);
 }
 
 /** True when the unit itself, named by its level and kind (县科协, 某县科学技术协会), ends right before `at` (see unit_boundary). */
