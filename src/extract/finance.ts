@@ -197,7 +197,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         continue;
       }
       // 部门收入X，支出Y: a bare 支出 is the unit's only right after the unit's income figure
-      if (p.after_unit_income && !doc.facts.some((x) => x.path === '/finance/incomeTotal' && /^[ \t]*[，,;。][ \t]*(?:共|共计|合计|全年)?$/.test(doc.norm.slice(x.span.end, match.span.start)))) continue;
+      if (p.after_unit_income && !doc.facts.some((x) => x.path === '/finance/incomeTotal' && INCOME_THEN.test(doc.norm.slice(x.span.end, match.span.start)))) continue;
       let path: string | string[] | null = ownerBudget ?? p.path ?? null;
       let aspect = p.aspect ?? 'actual';
       // 部门收入预算190万元，其中：一般公共预算财政拨款收入188万元: a fixed-path figure among a budget's parts is planned — its
@@ -533,10 +533,14 @@ function budgetPath(path: string): string | null {
 }
 
 const MONEY_SENTENCE = /支出|预算|资金|经费|收入/;
-// (县科协部门预算资金合计136.20万元: 部门 after the unit's kind | 县科协部门预算190.00万元 | 2023年度部门预算X: a bare 部门预算 before its figure, after the unit or the year | 全年预算调整为X,
+// (县科协部门预算资金合计136.20万元: 部门 after the unit's kind | 部门预算批复200万元 | 县科协部门预算190.00万元 | 2023年度部门预算X: a bare 部门预算 before its figure, after the unit or the year | 全年预算调整为X,
 // the adjusted budget, opening its phrase)
-const UNIT_BUDGET = /(?:^|[，,。;:、]|年|年度|(?:科协|协会|科技馆|本|我)(?=部门|单位))(?:部门|单位)?(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额|安排)|(?:^|[，,。;:、]|年|年度)(?:部门|单位)?(?:全年|年度)?预算调整后?为|(?:年|年度)预算(?:为|是|:)|(?:^|[，,。;:、]|年|年度|部门|单位)支出预算|(?:^|[，,。;:、]|年|年度|科协|协会|科技馆|本|我)(?:部门|单位)预算(?:为|是|:)?[ \t]*(?=\d)/;
+const UNIT_BUDGET = /(?:^|[，,。;:、]|年|年度|(?:科协|协会|科技馆|本|我)(?=部门|单位))(?:部门|单位)?(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额|安排)|(?:^|[，,。;:、]|年|年度)(?:部门|单位)(?:年初)?预算批复(?:为|是|:)?[ \t]*(?=\d)|(?:^|[，,。;:、]|年|年度)(?:部门|单位)?(?:全年|年度)?预算调整后?为|(?:年|年度)预算(?:为|是|:)|(?:^|[，,。;:、]|年|年度|部门|单位)支出预算|(?:^|[，,。;:、]|年|年度|科协|协会|科技馆|本|我)(?:部门|单位)预算(?:为|是|:)?[ \t]*(?=\d)/;
 const UNIT_BUDGET_ALL = new RegExp(UNIT_BUDGET.source, 'g');
+// between the unit's income and a bare 支出Y: a comma or a sentence's end, or the income's parts after 其中 up to ；/。 (收入198.62万元，
+// 其中财政拨款收入196.62万元，其他收入2万元；支出196.40万元)
+const INCOME_THEN = /^[ \t]*(?:[，,;。]|[，,。:]?[ \t]*其中[^支。\n]*[;。])[ \t]*(?:共|共计|合计|全年)?$/;
+const FUNDS_RECEIVED = /(?<=^|[，,;:])(?:实际|全年|资金)?到位(?:资金|金额|数)?(?:为|是|:)?[ \t]*\d[\d,.]*[ \t]*(?:万元|元)/g;
 const CLAUSE_ENDS = ['，', ',', ';', ':', '：'];
 const BASIC_PARTS = /^\/finance\/basic\/(?:personnel|publicUse)(?:Budget)?$/;
 const SPENDING_PARTS = /^\/finance\/(?:basic\/(?:actual|budget|personnel|publicUse|personnelBudget|publicUseBudget)|project\/(?:actual|budget))$/;
@@ -593,7 +597,8 @@ function afterUnitBudget(before: string): boolean {
   for (const m of before.matchAll(UNIT_BUDGET_ALL)) last = m;
   if (!last) return false;
   // (全年预算数180.50万元（年初预算160.50万元，追加20万元），全年执行数178.30万元: a bracket explains the budget, no item's figure)
-  return [...before.slice(last.index + last[0].length).replace(/\([^()]*\)/g, '').matchAll(compile('{MONEY}', 'g'))].length <= 1;
+  // (部门预算批复200万元，实际到位资金198万元，实际支出196.40万元: the budget's funds received are no item's figure either)
+  return [...before.slice(last.index + last[0].length).replace(/\([^()]*\)/g, '').replace(FUNDS_RECEIVED, '').matchAll(compile('{MONEY}', 'g'))].length <= 1;
 }
 /** For a rate naming no subject at `at`: false when the nearest figure before it in its sentence that tells is an item's
  *  (公务接待费支出决算为0.52万元，完成预算的52%: a figure in a clause naming an item, see `rate_item`, that filled no field, or a
