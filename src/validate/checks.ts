@@ -48,7 +48,10 @@ export function runChecks(doc: KDocument, values: Map<string, Fact>): void {
     if (!a || !b || !r || !(b.value as number)) continue;
     const computed = ((a.value as number) / (b.value as number)) * 100;
     const tol = (r.raw ? halfUlp(r.raw) : 0.5) + 0.05;
-    if (Math.abs(computed - (r.value as number)) > tol) {
+    // (完成年初预算的103.4%: a rate of the total stated against its initial budget is no mismatch)
+    const ib = group === 'spendingTotal' ? v('/finance/spendingTotal/initialBudget') : undefined;
+    const againstInitial = ib && (ib.value as number) ? Math.abs(((a.value as number) / (ib.value as number)) * 100 - (r.value as number)) <= tol : false;
+    if (Math.abs(computed - (r.value as number)) > tol && !againstInitial) {
       warn('rate_mismatch', `${label} 执行率 is stated as ${r.value}%, but ${fmt(a.value as number)} ÷ ${fmt(b.value as number)} = ${computed.toFixed(2)}%`, [
         `/finance/${group}/executionRate`, `/finance/${group}/actual`, `/finance/${group}/budget`,
       ]);

@@ -38,6 +38,11 @@ describe('validate: consistency warnings', () => {
     expect(w.map((x) => x.code)).toContain('rate_mismatch');
     expect(w.find((x) => x.code === 'rate_mismatch')!.message).toContain('80');
   });
+  it('a rate of the total stated against its initial budget is no rate_mismatch; one matching neither budget is', () => {
+    const ok = '2023年部门年初预算200万元，全年预算数210万元，实际支出206.8万元，完成年初预算的103.4%。';
+    expect(codes(ok)).not.toContain('rate_mismatch');
+    expect(codes(ok.replace('完成年初预算的103.4%', '预算执行率90%'))).toContain('rate_mismatch');
+  });
   it('inService above authorized', () => {
     expect(codes('共有编制 5 人。年末实有在职人员 7 人。')).toContain('staffing_over_authorized');
   });
