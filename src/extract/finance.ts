@@ -767,12 +767,15 @@ function unitLevel(doc: KDocument): Unit {
   return { level: m[1], kind, own: compile(f.own_kinds, '').test(kind) ? `${name!.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}|${kind}` : '' };
 }
 
-/** True when the sentence before `at` names both 基本支出 and 项目支出 and no budget of `key` (the last one). */
+/** True when the sentence before `at` names both 基本支出 and 项目支出 and no budget of `key` (the last one), and no part has
+ *  a rate of its own there (其中基本支出X，执行率a，项目支出Y，执行率b: each part's rate stands after it). */
 function partsListed(doc: KDocument, f: FinanceFile, at: number, key: string): boolean {
   const narrow = narrowerSubjects(doc, at);
   if (!narrow.has('basic') || !narrow.has('project')) return false;
   const from = sentenceAt(doc, at).start;
-  return !doc.facts.some((x) => x.path === f.subjects[key].paths.budget && x.span.start >= from && x.span.start < at);
+  const inSentence = (x: Fact) => x.span.start >= from && x.span.start < at;
+  if (doc.facts.some((x) => inSentence(x) && /^\/finance\/(?:basic|project)\/executionRate$/.test(x.path))) return false;
+  return !doc.facts.some((x) => x.path === f.subjects[key].paths.budget && inSentence(x));
 }
 
 /** True when the unit's total spending is stated earlier in the sentence of `at`, or in the sentence before when this one
