@@ -2,8 +2,10 @@
 import type { KDocument } from '../document.js';
 import { resolveFacts } from './resolve.js';
 import { runChecks } from './checks.js';
+import { dropImplausibleMoney } from './plausible.js';
 
 export function validate(doc: KDocument): void {
+  dropImplausibleMoney(doc);
   const { values } = resolveFacts(doc);
   doc.data.resolved = values;
   runChecks(doc, values);
