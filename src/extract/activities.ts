@@ -83,6 +83,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
   for (const c of claimedByStart) claimedMaxEnd.push(Math.max(claimedMaxEnd.at(-1) ?? -1, c.end));
   // who a count before a taking-part verb is, said before it (not global: test() keeps no state)
   const notWho = compile(`${f.not_label}|${f.not_reach_before}`, '');
+  const level = unitLevel(doc);
   const overlaps = (s: Span) => {
     const i = firstIndex(used, (u) => u.end > s.start);
     if (i < used.length && used[i].start < s.end) return true;
@@ -174,7 +175,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (notAfter && compile(notAfter, '').test(doc.norm.slice(match.span.end, after).trimStart())) continue;
       if (compile(f.not_label, '').test(label)) continue;
       // 各乡镇共开展科普活动150场 | 市科协在我县开展…: another body's work
-      if (otherSubject(doc, f, sentence.start, numSpan.start)) continue;
+      if (otherSubject(doc, f, level, sentence.start, numSpan.start)) continue;
       if (f.not_label_people && f.glued_units.people.includes(unit) && !gluedTo && compile(f.not_label_people, '').test(label)) continue;
       // 参与专家40人次: the label's last word names the staff counted
       if (f.not_label_people_end && f.glued_units.people.includes(unit) && !gluedTo && compile(f.not_label_people_end, '').test(label.replace(compile(f.strip_suffix, ''), ''))) continue;
@@ -274,14 +275,22 @@ function unitLevel(doc: KDocument): string {
 
 /** A clause of the sentence before `at` opens with another body as the subject of the counted work (see other_subject),
  *  and no later clause before `at` opens with the unit itself (unit_subject). */
-function otherSubject(doc: KDocument, f: ActivitiesFile, from: number, at: number): boolean {
+function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, from: number, at: number): boolean {
   if (!f.other_subject || !f.unit_subject) return false;
   const other = compile(f.other_subject, '');
   const self = compile(f.unit_subject, '');
-  const level = unitLevel(doc);
   let theirs = false;
-  for (let s = from; s < at; ) {
-    const text = doc.norm.slice(s, at);
+  // (the clauses within 500 characters before it, as for the multi-year words: a run of text without stops is no sentence)
+  let s = from;
+  if (at - from > 500) {
+    s = at - 500;
+    while (s < at && !BOUNDARY.has(doc.norm[s - 1])) s++;
+  }
+  while (s < at) {
+    let e = s;
+    while (e < at && !BOUNDARY.has(doc.norm[e])) e++;
+    // (both patterns are anchored and short: 200 characters hold any match)
+    const text = doc.norm.slice(s, Math.min(at, s + 200));
     const o = other.exec(text);
     // another level's 科协: another body when the unit's level is known and differs, or it works in the unit's place
     if (o && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level))) theirs = true;
@@ -289,8 +298,6 @@ function otherSubject(doc: KDocument, f: ActivitiesFile, from: number, at: numbe
       const u = self.exec(text);
       if (u && (!u.groups?.level || u.groups.level === level)) theirs = false;
     }
-    let e = s;
-    while (e < at && !BOUNDARY.has(doc.norm[e])) e++;
     s = e + 1;
   }
   return theirs;
