@@ -35,6 +35,9 @@ export function expand(src: string): string {
 // (from the loaded YAML), so their hash is cached; a concatenated key would be re-hashed on every call
 const compiled = new Map<string, Map<string, RegExp>>();
 
+/** A literal string as a regex source (a name from a document put into a pattern). */
+export const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export function compile(src: string, flags = 'g'): RegExp {
   let byFlags = compiled.get(flags);
   if (!byFlags) compiled.set(flags, (byFlags = new Map()));

@@ -1,6 +1,6 @@
 // Money with a role (patterns/finance.yaml): each amount is claimed once, by the first pattern that fits.
 import type { Fact, KDocument, Span } from '../document.js';
-import { compile, loadPatternFile } from '../patterns.js';
+import { compile, escapeRegex, loadPatternFile } from '../patterns.js';
 import { moneySlack, parseChineseInteger, toRate, toYuan } from '../normalise/numbers.js';
 import { matches, saysOtherYear, sectionsAt, sentenceAt, trimSpan, unitName } from './engine.js';
 import { spanAt } from '../document.js';
@@ -756,16 +756,24 @@ function sentenceBefore(doc: KDocument, at: number): string {
  *  科协|科学技术协会, a museum, 科技馆|科学技术馆, a 科普服务中心 …) from its name (某县科学技术协会, 县科协, 某县科技馆, 某区科普服务中心),
  *  or '' for both when unknown. */
 function unitLevel(doc: KDocument): Unit {
+  // (asked for at many matches: found once per document, after meta has named the unit)
+  let unit = units.get(doc);
+  if (!unit) units.set(doc, (unit = findUnit(doc)));
+  return unit;
+}
+const units = new WeakMap<KDocument, Unit>();
+
+function findUnit(doc: KDocument): Unit {
   const f = file();
   const name = unitName(doc);
   const m = name !== null ? compile(`([县市区旗州盟省])(${f.unit_kinds.join('|')})$`, '').exec(name) : null;
   if (!m) {
     const own = name !== null ? compile(f.own_kinds, '').exec(name) : null;
-    return { level: '', kind: '', own: own ? `${name!.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}|${own[0]}` : '' };
+    return { level: '', kind: '', own: own ? `${escapeRegex(name!)}|${own[0]}` : '' };
   }
   const kind = f.unit_kinds.find((k) => compile(`^(?:${k})$`, '').test(m[2]))!;
   // (a museum's own report: 2023年科技馆收入合计X, 科技馆全年实际支出Y name the unit by its kind alone)
-  return { level: m[1], kind, own: compile(f.own_kinds, '').test(kind) ? `${name!.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}|${kind}` : '' };
+  return { level: m[1], kind, own: compile(f.own_kinds, '').test(kind) ? `${escapeRegex(name!)}|${kind}` : '' };
 }
 
 /** True when the sentence before `at` names both 基本支出 and 项目支出 and no budget of `key` (the last one), and no part has

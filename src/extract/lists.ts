@@ -11,6 +11,11 @@ interface ListItem { item: string; span: Span; rule: string; list?: ListKey }
 const ITEM_MARKER = /^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3}[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}(?:[、．]|\.(?!\d)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）])\s*/;
 // a signature block after the last section: the unit's name, a date
 const SIGNATURE = /^(?:[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技馆|中心|学会)\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.{1,6}日|(?:填\s*[报表]\s*人|联\s*系\s*人|联系电话|填报日期|单位负责人|负责人)[:：].*|[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技馆|中心|学会|局)|(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日)$/;
+// a lead-in before an inline list's first marker: up to a colon (…我们将采取以下措施：一是…), or one sentence closed by 。
+// (但仍存在一些不足。一是…: see leadSentence)
+const LIST_AHEAD = String.raw`(?=[一二三四五六七八九十][是要]|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|首先[，,])`;
+const COLON_LEAD = new RegExp(String.raw`^[^:：“”]*[:：]\s*${LIST_AHEAD}`);
+const SENTENCE_LEAD = new RegExp(String.raw`^[^:：“”。；;]*。\s*${LIST_AHEAD}`);
 const NOTHING = /^\s*(?:无|没有|暂无|无。|不存在)[。.]?\s*$/;
 // a paragraph that says there is nothing to list (本年度未发现问题。, 经自查，暂未发现明显问题。, 无其他需要说明的问题。)
 const NOTHING_SAID = /^\s*(?:(?:经(?:自查|检查|核查)|本(?:年度|年|项目|单位|部门))[，,]?)?\s*(?:暂|均|尚)?(?:未(?:发现|存在)|没有(?:发现|存在)?|无|不存在)(?:明显|重大|突出|其他|其它)?(?:需要说明)?的?(?:问题|情况)[。.]?\s*$/;
@@ -179,7 +184,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
     }
     // …我们将采取以下措施：一是A；二是B。 — the lead-in before the colon is no item when an inline list follows it
     // (or a single sentence closed by 。 that leads in: 但仍存在一些不足。一是…, 下一步重点做好以下几个方面。一是…)
-    const colon = m ? null : (/^[^:：“”]*[:：]\s*(?=[一二三四五六七八九十][是要]|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|首先[，,])/.exec(raw) ?? leadSentence(raw));
+    const colon = m ? null : (COLON_LEAD.exec(raw) ?? leadSentence(raw));
     if (colon && inlineItems(doc.norm, base + colon[0].length, line.end).length > 1) {
       if (combined) list = leadInList(colon[0].replace(/。\s*$/, '')) ?? (plan?.test(colon[0]) ? 'improvements' : list);
       lead = colon[0].length;
@@ -221,7 +226,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
  *  sections.yaml list_lead_sentence), or null: a sentence stating a problem of its own (项目支出执行进度仍需提高。一是…) is
  *  the item's run-in title. */
 function leadSentence(raw: string): RegExpExecArray | null {
-  const m = /^[^:：“”。；;]*。\s*(?=[一二三四五六七八九十][是要]|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|首先[，,])/.exec(raw);
+  const m = SENTENCE_LEAD.exec(raw);
   return m && compile(loadPatternFile<{ list_lead_sentence: string }>('sections.yaml').list_lead_sentence, '').test(m[0]) ? m : null;
 }
 

@@ -4,11 +4,11 @@ import type { ParsedValue } from '../schema/record.js';
 import { foldForMatch } from '../normalise/fold.js';
 import { CN_NUMERAL_CHARS, toCount } from '../normalise/numbers.js';
 import { tableVocab } from '../structure/tableVocab.js';
+import { escapeRegex } from '../patterns.js';
 
 type Op = NonNullable<ParsedValue['op']>;
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alt = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(esc).join('|');
+const alt = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escapeRegex).join('|');
 
 interface Grammar {
   re: RegExp;

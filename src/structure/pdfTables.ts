@@ -4,6 +4,7 @@
 // rows. Rows that cannot be split safely are left out (and counted in a message by the caller's table).
 // The rebuilt grid uses canonical column layouts, so readTable() reads it like a Word or tab-separated table.
 import type { Line, Span, Table, TableCell } from '../document.js';
+import { escapeRegex } from '../patterns.js';
 import { tableVocab } from './tableVocab.js';
 
 const FOOTER = /^\s*(-{1,2}\s*\d+\s*(of\s*\d+\s*)?-{1,2}|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)\s*$/;
@@ -11,11 +12,10 @@ const REGION_END = /^\s*(填表人|填报人|填报日期|说明\s*[:：]|注\s*
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 /** The first cell found must be this close (characters) to the title line. */
 const MAX_CAPTION_GAP = 400;
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A regex for a word whose characters may be separated by line breaks or spaces (wrapped cells). */
 function loose(word: string): string {
-  return [...word].map(esc).join('\\s*');
+  return [...word].map(escapeRegex).join('\\s*');
 }
 
 function cell(text: string, s: Span): TableCell {

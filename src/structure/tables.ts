@@ -4,6 +4,8 @@ import type { KDocument, Line, Span, Table, TableCell } from '../document.js';
 import { tableVocab } from './tableVocab.js';
 import { pdfTablesDetailed } from './pdfTables.js';
 import { compile, loadPatternFile } from '../patterns.js';
+// (a page's number between a table's rows, a PDF's footer pasted with it, is no cell's text)
+import { PAGE_MARK } from './duplicates.js';
 
 /** Lines with offsets; `\r` before `\n` is not part of a line. */
 export function textLines(text: string): Line[] {
@@ -209,9 +211,6 @@ function opensNextRow(text: string, lines: Line[], i: number, to: number): boole
 }
 
 const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
-/** A page's number on a line of its own between a table's rows (- 5 -, 第3页 共8页, 3/8: a PDF's footer pasted with it):
- *  no cell's text. */
-const PAGE_MARK = /^\s*(?:[-—–－]{1,2}\s*[0-9０-９]{1,3}\s*[-—–－]{1,2}|第\s*[0-9０-９]{1,3}\s*页(?:\s*[,，、/／]?\s*共\s*[0-9０-９]{1,3}\s*页)?|共\s*[0-9０-９]{1,3}\s*页\s*[,，、]?\s*第\s*[0-9０-９]{1,3}\s*页|[0-9０-９]{1,3}\s*[/／]\s*[0-9０-９]{1,3})\s*$/;
 /** a total row's label: the row of its own that closes a table (合计, 总分, 总计, 小计, 得分合计) */
 const TOTAL_LABEL = /^(?:合\s*计|总\s*分|总\s*计|小\s*计|得分合计|综合得分|分值合计)$/;
 /** What may wrap onto the next line after a number: its unit (5000⏎份, 96⏎分, 98.5⏎%). */
