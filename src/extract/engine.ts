@@ -4,6 +4,7 @@ import type { Fact, KDocument, Span } from '../document.js';
 import { isExcluded, spanAt } from '../document.js';
 import { compile, expand, loadPatternFile } from '../patterns.js';
 import { anchorSet, singleLine, type AnchorSet } from './literal.js';
+import { occurrences } from './charIndex.js';
 import { toCount, toRate, toYuan } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 
@@ -95,15 +96,14 @@ function finder(doc: KDocument, end: number, lits: string[]): (from: number) => 
 
 // Where each literal occurs in a document's folded text, found once: many patterns share a literal (支出, 预算), and
 // each used to search the whole text for it again.
-const occurrences = new WeakMap<KDocument, { norm: string; byLit: Map<string, number[]> }>();
+const found = new WeakMap<KDocument, { norm: string; byLit: Map<string, number[]> }>();
 
 function occurrencesOf(doc: KDocument, lit: string): number[] {
-  let c = occurrences.get(doc);
-  if (!c || c.norm !== doc.norm) occurrences.set(doc, (c = { norm: doc.norm, byLit: new Map() }));
+  let c = found.get(doc);
+  if (!c || c.norm !== doc.norm) found.set(doc, (c = { norm: doc.norm, byLit: new Map() }));
   let list = c.byLit.get(lit);
   if (!list) {
-    list = [];
-    for (let at = doc.norm.indexOf(lit); at >= 0; at = doc.norm.indexOf(lit, at + 1)) list.push(at);
+    list = occurrences(doc.norm, lit);
     c.byLit.set(lit, list);
   }
   return list;
