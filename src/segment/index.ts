@@ -18,18 +18,32 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
-const SENTENCE_END = /[。！？!?;；.]|\n/g;
+// 。！？!?;；. and the line break; a loop over the units, not matchAll: its match arrays were ≈ 3 % of what a report
+// allocates
+const isSentenceEnd = (c: number): boolean =>
+  c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x3b || c === 0xff1b || c === 0x2e || c === 0x0a;
+
+/** JavaScript's whitespace (what trim and \s take). */
+const isSpace = (c: number): boolean =>
+  c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c > 0x7f && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+
+/** True when norm[start, end) holds more than whitespace. */
+function hasText(norm: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isSpace(norm.charCodeAt(i))) return true;
+  return false;
+}
 
 export function splitSentences(norm: string): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
-  for (const m of norm.matchAll(SENTENCE_END)) {
-    if (m[0] === '.' && !dotEnds(norm, m.index!)) continue;
-    const end = m.index! + 1;
-    if (norm.slice(start, end).trim()) out.push({ start, end });
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (!isSentenceEnd(c) || (c === 0x2e && !dotEnds(norm, i))) continue;
+    const end = i + 1;
+    if (hasText(norm, start, end)) out.push({ start, end });
     start = end;
   }
-  if (norm.slice(start).trim()) out.push({ start, end: norm.length });
+  if (hasText(norm, start, norm.length)) out.push({ start, end: norm.length });
   return out;
 }
 
@@ -64,7 +78,6 @@ function lineTokens(doc: KDocument, line: Span): Token[] {
  * tokens the whole line would (tested on the corpus): tokenAt cuts only the piece it is asked about.
  */
 const JIEBA_SEPARATORS = new Set([' ', '\t', '\n', '，', '。']);
-const SEPARATOR = /[ \t\n，。]/g;
 
 /** The token covering `offset`. */
 export function tokenAt(doc: KDocument, offset: number): Token | null {
@@ -90,7 +103,11 @@ function separatorsOf(doc: KDocument): Int32Array {
   let seps = doc.data.jiebaSeparators as Int32Array | undefined;
   if (seps) return seps;
   const at: number[] = [];
-  for (const m of doc.norm.matchAll(SEPARATOR)) at.push(m.index);
+  const norm = doc.norm;
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0xff0c || c === 0x3002) at.push(i);
+  }
   seps = Int32Array.from(at);
   doc.data.jiebaSeparators = seps;
   return seps;

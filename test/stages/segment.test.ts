@@ -56,4 +56,25 @@ describe('segment', () => {
       expect(parts(t), t).toEqual([t]);
     }
   });
+  it('splits sentences as the regex scan it replaced did (corpus and random texts of separators and spaces)', async () => {
+    const { dotEnds } = await import('../../src/normalise/dots.js');
+    const byRegex = (norm: string) => {
+      const out: { start: number; end: number }[] = [];
+      let start = 0;
+      for (const m of norm.matchAll(/[。！？!?;；.]|\n/g)) {
+        if (m[0] === '.' && !dotEnds(norm, m.index)) continue;
+        const end = m.index + 1;
+        if (norm.slice(start, end).trim()) out.push({ start, end });
+        start = end;
+      }
+      if (norm.slice(start).trim()) out.push({ start, end: norm.length });
+      return out;
+    };
+    const texts = readdirSync('corpus').filter((n) => n.endsWith('.txt') && !n.includes('gb18030')).map((f) => readFileSync(`corpus/${f}`, 'utf8'));
+    const alphabet = ['。', '！', '？', '!', '?', ';', '；', '.', '\n', ' ', '\t', '\u3000', '\u00a0', '\ufeff', '\u2028', '\r', '支', '出', '1', 'a', '，'];
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 300; i++) texts.push(Array.from({ length: 1 + Math.floor(rand() * 40) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join(''));
+    for (const t of texts) expect(splitSentences(t)).toEqual(byRegex(t));
+  });
 });
