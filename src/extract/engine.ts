@@ -38,26 +38,45 @@ export function* matches(doc: KDocument, regex: string, within?: Span, inTables 
   const find = anchor ? finder(doc, text.length, anchor.lits) : null;
   if (find && find(from) < 0) return;
   const next = !find
-    ? scan(text, compile(regex, 'gd'), from)
+    ? scan(text, compile(regex, 'g'), from)
     : anchor!.before <= STICKY
-      ? anchored(text, compile(regex, 'yd'), find, anchor!.before, from)
+      ? anchored(text, compile(regex, 'y'), find, anchor!.before, from)
       : anchor!.before < Infinity
-        ? jumping(text, compile(regex, 'gd'), find, (at) => at - anchor!.before, from)
+        ? jumping(text, compile(regex, 'g'), find, (at) => at - anchor!.before, from)
         : anchor!.lineWise
-          ? lineWise(text, compile(anchor!.lineWise, 'yd'), find, from)
-          : scan(text, compile(regex, 'gd'), from);
+          ? lineWise(text, compile(anchor!.lineWise, 'y'), find, from)
+          : scan(text, compile(regex, 'g'), from);
   for (let m = next(); m; m = next()) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (inTables ? doc.excluded.some((x) => x.reason !== 'table' && span.start < x.end && span.end > x.start) : isExcluded(doc, span)) continue;
-    const mm = m;
-    yield {
-      m: mm,
-      span,
-      group(name: string) {
-        const ix = mm.indices?.groups?.[name];
-        return ix ? { start: ix[0], end: ix[1] } : null;
-      },
-    };
+    yield new Found(m, span, text, regex);
+  }
+}
+
+/**
+ * A match whose groups' places are found when first asked for: the regex runs again, sticky, at the match's start
+ * (it matches the same way there). Most matches are dropped before a group's place is wanted, and a regex with
+ * indices (flag d) allocates a [start, end] array for every group of every match.
+ */
+class Found implements Match {
+  private indices: RegExpIndicesArray | undefined;
+  constructor(
+    readonly m: RegExpExecArray,
+    readonly span: Span,
+    private readonly text: string,
+    private readonly regex: string,
+  ) {}
+  group(name: string): Span | null {
+    if (!this.m.groups || this.m.groups[name] === undefined) return null;
+    if (!this.indices) {
+      const re = compile(this.regex, 'yd');
+      re.lastIndex = this.span.start;
+      const again = re.exec(this.text);
+      if (!again || again[0].length !== this.m[0].length) throw new Error('engine: a match did not repeat at its start'); // a bug, never data-dependent
+      this.indices = again.indices!;
+    }
+    const ix = this.indices.groups?.[name];
+    return ix ? { start: ix[0], end: ix[1] } : null;
   }
 }
 
@@ -161,9 +180,13 @@ function lineWise(text: string, re: RegExp, find: (from: number) => number, from
       re.lastIndex = Math.max(from, at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1);
       const m = re.exec(text);
       if (m) {
-        const [start, end] = m.indices!.groups![AT];
+        // the wrapped group ends the wrapper's match: the match is the pattern's own from there (its named groups are
+        // the pattern's, with AT; the numbered ones are shifted by AT, and no family reads those)
+        const end = m.index + m[0].length;
+        m.index = end - m.groups![AT].length;
+        m[0] = m.groups![AT];
         from = end; // never empty: it holds a literal
-        return unwrap(m, text, start, end);
+        return m;
       }
       const eol = text.indexOf('\n', at);
       if (eol < 0) return null;
@@ -171,18 +194,6 @@ function lineWise(text: string, re: RegExp, find: (from: number) => number, from
     }
     return null;
   };
-}
-
-/** A wrapped match (lineWise) as the pattern's own: its text, index and groups without the wrapper's. */
-function unwrap(m: RegExpExecArray, text: string, start: number, end: number): RegExpExecArray {
-  m.splice(1, 1);
-  m[0] = text.slice(start, end);
-  m.index = start;
-  delete m.groups![AT];
-  m.indices!.splice(1, 1);
-  m.indices![0] = [start, end];
-  delete m.indices!.groups![AT];
-  return m;
 }
 
 type Anchor = AnchorSet & { lineWise: string | null };
