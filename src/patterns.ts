@@ -38,12 +38,26 @@ const compiled = new Map<string, Map<string, RegExp>>();
 /** A literal string as a regex source (a name from a document put into a pattern). */
 export const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+// A source built from a document (finance's {OWN}: a society's own name) adds an entry per document: over an archive
+// the cache would grow without bound. Past this many entries it starts again (the ≈ 600 sources of the patterns
+// themselves compile again in a few milliseconds).
+const MAX_COMPILED = 5000;
+let compiledCount = 0;
+
+/** How many regexes the cache holds (for tests). */
+export const compiledSize = (): number => compiledCount;
+
 export function compile(src: string, flags = 'g'): RegExp {
   let byFlags = compiled.get(flags);
   if (!byFlags) compiled.set(flags, (byFlags = new Map()));
   let re = byFlags.get(src);
   if (!re) {
     re = new RegExp(expand(src), flags);
+    if (++compiledCount > MAX_COMPILED) {
+      compiled.clear();
+      compiled.set(flags, (byFlags = new Map()));
+      compiledCount = 1;
+    }
     byFlags.set(src, re);
   }
   re.lastIndex = 0;

@@ -198,6 +198,7 @@ function lineWise(text: string, re: RegExp, find: (from: number) => number, from
 
 type Anchor = AnchorSet & { lineWise: string | null };
 const anchors = new Map<string, Anchor | null>();
+const MAX_ANCHORS = 5000;
 
 /** The literals one of which every match contains and how far before it a match can start (see literal.ts), once per
  *  pattern, with the source lineWise tries when a match can start anywhere on its line but cannot span lines (before
@@ -210,6 +211,8 @@ function anchorOf(regex: string): Anchor | null {
     const oneLine = singleLine(src);
     // the wrapped source made once: compile finds it by the same string object (a new one would be hashed again)
     const lineWise = set && set.before === Infinity && oneLine && !/\\[1-9]/.test(src) ? `[^\\n]*?(?<${AT}>${regex})` : null;
+    // (bounded as compile's cache is: a source built from a document adds an entry per document)
+    if (anchors.size >= MAX_ANCHORS) anchors.clear();
     anchors.set(regex, (a = set && { ...set, lineWise }));
   }
   return a;
