@@ -112,16 +112,21 @@ function paragraphLines(p: MNode): string[] {
     .filter((l) => l.replace(/[\s\u3000]/g, '') !== '');
 }
 
-/** Cell text: its paragraphs joined with nothing (年初 + 预算数 → 年初预算数), tabs and breaks as spaces. */
-function cellText(cell: MNode): string {
+/** Cell text: its paragraphs joined with nothing (年初 + 预算数 → 年初预算数), tabs and breaks as spaces. A table inside
+ *  the cell is no part of it (`nested`: its rows follow the row, see renderTable); inside a cell's own prose, or deeper,
+ *  its cells are set apart by a space and its rows by `；` (joined, `20`+`25` would read as 2025). */
+function cellText(cell: MNode, nested = false): string {
   const parts: string[] = [];
   for (const c of cell.children ?? []) {
     if (c.type === 'table') {
-      for (const row of c.children ?? []) for (const cc of row.children ?? []) parts.push(cellText(cc));
+      if (nested) continue;
+      const rows = (c.children ?? []).map((row) => (row.children ?? []).map((cc) => cellText(cc)).filter((t) => t.trim()).join(' '));
+      parts.push(rows.filter(Boolean).join('；'));
     } else parts.push(inlineText(c).replace(/[\t\n]/g, ' '));
   }
   return parts.join('');
 }
+const nestedTables = (cell: MNode): MNode[] => (cell.children ?? []).filter((c) => c.type === 'table');
 
 /** The row's prose cell (its last, see isProseCell) and the cell's lines, or null. */
 function proseCellOf(cells: MNode[], texts: string[], above: string[]): { at: number; lines: string[] } | null {
@@ -181,16 +186,20 @@ function renderTable(table: MNode, offsetNow: () => number, push: (l: string) =>
   const rows = (table.children ?? []).filter((r) => r.type === 'tableRow');
   if (!rows.length) return [];
   const prose = new Map<number, string[]>();
+  // tables inside the row's cells (not its prose cell): their rows follow the row's line, a table of their own
+  const inner = new Map<number, MNode[]>();
   let above: string[] = [];
   const cells = rows.map((row, ri) => {
     const tcs = (row.children ?? []).filter((c) => c.type === 'tableCell');
-    const texts = tcs.map(cellText);
+    const texts = tcs.map((c) => cellText(c, true));
     const p = proseCellOf(tcs, texts, above);
     above = texts;
     if (p) {
       prose.set(ri, p.lines);
       texts[p.at] = ''; // its lines follow the row's line, out of the table
     }
+    const nested = tcs.flatMap((c, i) => (p && i === p.at ? [] : nestedTables(c)));
+    if (nested.length) inner.set(ri, nested);
     return tcs.map((c, i) => ({ text: texts[i], colSpan: Math.max(1, c.colSpan ?? 1), rowSpan: Math.max(1, c.rowSpan ?? 1) }));
   });
   const out: Table[] = [];
@@ -226,6 +235,13 @@ function renderTable(table: MNode, offsetNow: () => number, push: (l: string) =>
           return c.merged ? { ...tc, merged: true } : tc;
         }),
       );
+      const nested = inner.get(ri);
+      if (nested) {
+        close();
+        for (const n of nested) out.push(...renderTable(n, offsetNow, push));
+        offset = offsetNow();
+        start = offset;
+      }
       if (!lines) return;
       close();
     }

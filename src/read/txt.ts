@@ -46,6 +46,29 @@ function commonShare(text: string): number {
   return all ? n / all : 0;
 }
 
+/**
+ * A browser's print header or footer that pdftotext wrote with one space between its parts (`11/22/26, 11:40 PM 某县科协…报告`,
+ * `file:///C:/…/report.html 1/2`): the space becomes a tab, the gap it stands for, so the line reads as the page furniture it
+ * is (structure/duplicates.ts) and never as the title or a list item. Only a stamp that is a browser's (a comma after the
+ * date, AM/PM or 上午/下午 with the time: a report's `2023/3/15 10:00 召开…` is left) before a short line with no sentence
+ * punctuation, and a URL before a page count. One character for one: offsets stay.
+ */
+export function tabBrowserStamps(text: string): { text: string; n: number } {
+  if (!text.includes(':')) return { text, n: 0 };
+  let n = 0;
+  let out = text.replace(STAMP_LINE, (_m, a: string) => (n++, a + '\t')).replace(URL_LINE, (_m, a: string) => (n++, a + '\t'));
+  // (the page's title on its own line over the stamp, as pdftotext's reading order puts the header's two parts: one line)
+  if (LONE_STAMP.test(out)) out = out.replace(TITLE_OVER_STAMP, (_m, title: string, gap: string) => (n++, title + gap.replace(/\n/g, '\t')));
+  return { text: out, n };
+}
+const STAMP =
+  '\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4}(?:,[ ]?(?:(?:上午|下午)[ ]?)?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[ ]?(?:AM|PM|am|pm))?|[ ](?:(?:上午|下午)[ ]?\\d{1,2}:\\d{2}(?::\\d{2})?|\\d{1,2}:\\d{2}(?::\\d{2})?[ ]?(?:AM|PM|am|pm)))';
+// (not `11/23/26, 4:53 AM` alone, its AM taken for a title)
+const STAMP_LINE = new RegExp(`^([ \\t]*${STAMP})[ ](?!(?:AM|PM|am|pm)[ \\t]*$)(?=[^\\s。；;，,！？][^\\n\\t。；;，,！？]{0,79}$)`, 'gm');
+const LONE_STAMP = new RegExp(`^[ \\t]*${STAMP}[ \\t]*$`, 'm');
+const TITLE_OVER_STAMP = new RegExp(`^([^\\s。；;，,！？：:][^\\n\\t。；;，,！？]{3,59})(\\n\\n?)(?=[ \\t]*${STAMP}[ \\t]*$)`, 'gm');
+const URL_LINE = /^([ \t]*(?:file:\/\/\/?|https?:\/\/)[^\s]{1,400})[ ](?=[ ]*\d{1,3}[ ]?\/[ ]?\d{1,3}[ \t]*$)/gm;
+
 /** CRLF and lone CR → LF, so offsets are the same whatever system wrote the file. */
 export function normaliseLineEnds(text: string): string {
   return text.replace(/\r\n?/g, '\n');
@@ -54,7 +77,9 @@ export function normaliseLineEnds(text: string): string {
 export function readTxt(bytes: Uint8Array): ReadResult {
   const { text: raw, encoding } = decodeText(bytes);
   const lf = normaliseLineEnds(raw);
-  const { text, dropped } = dropPinyinGlosses(lf);
+  const pin = dropPinyinGlosses(lf);
+  let text = pin.text;
+  const dropped = pin.dropped;
   const bad = (text.match(/\uFFFD/g) ?? []).length;
   if (bad > 20 && bad / Math.max(text.length, 1) > 0.05) {
     throw new ReadError('binary', `cannot decode the text (${bad} undecodable characters as ${encoding})`);
@@ -64,6 +89,11 @@ export function readTxt(bytes: Uint8Array): ReadResult {
   if (lf.length !== raw.length) messages.push({ ruleId: 'read:line-ends', reason: 'CRLF/CR line ends converted to LF' });
   if (dropped) messages.push({ ruleId: 'read:pinyin', reason: `dropped ${dropped} pinyin gloss(es) inside words (\`預(yù)算\`)` });
   const format = encoding === 'utf-8' ? 'txt' : `txt:${encoding}`;
+  const stamps = tabBrowserStamps(text);
+  if (stamps.n) {
+    text = stamps.text;
+    messages.push({ ruleId: 'read:browser-stamp', reason: `${stamps.n} browser print header/footer line(s): the space after the date stamp or URL read as a column gap` });
+  }
   const u = unwrapText(text);
   if (u?.pages) messages.push({ ruleId: 'read:pages', reason: `${u.pages.length} pages (form feeds)` });
   if (u?.pageNumbers) messages.push({ ruleId: 'read:page-numbers', reason: `removed ${u.pageNumbers} page-number lines` });

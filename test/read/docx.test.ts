@@ -200,3 +200,48 @@ describe('.docx: a cell holding prose (a report typed into a form)', () => {
     ]);
   });
 });
+
+describe('.docx: a table inside a cell', () => {
+  const tc = (...ps: string[]) => `<w:tc>${ps.join('') || '<w:p/>'}</w:tc>`;
+  const tr = (...cells: string[]) => `<w:tr>${cells.join('')}</w:tr>`;
+  const tbl = (...rows: string[]) => `<w:tbl>${rows.join('')}</w:tbl>`;
+  const row = (...texts: string[]) => tr(...texts.map((t) => tc(para(t))));
+
+  it('its rows follow the row that holds it, a table of their own; the outer cell keeps its own text', async () => {
+    const inner = tbl(
+      row('一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'),
+      row('产出指标', '数量指标', '科普活动场次', '≥20场', '25场', '20', '20'),
+    );
+    const body =
+      para('2023年度科普经费绩效自评报告') +
+      tbl(
+        row('项目名称', '科普经费'),
+        tr(tc(para('绩效指标')), tc(inner)),
+        row('总分', '100'),
+      );
+    const r = await readBytes(docxOf(body));
+    expect(lines(r.text)).toEqual([
+      '2023年度科普经费绩效自评报告',
+      '项目名称\t科普经费',
+      '绩效指标\t',
+      '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分',
+      '产出指标\t数量指标\t科普活动场次\t≥20场\t25场\t20\t20',
+      '总分\t100',
+    ]);
+    expect(r.tables!.map((t) => t.rows.map((x) => x.map((c) => c.text)))).toEqual([
+      [['项目名称', '科普经费'], ['绩效指标', '']],
+      [['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'], ['产出指标', '数量指标', '科普活动场次', '≥20场', '25场', '20', '20']],
+      [['总分', '100']],
+    ]);
+    for (const t of r.tables!) for (const x of t.rows) for (const c of x) expect(r.text.slice(c.start, c.end)).toBe(c.text);
+  });
+
+  it('negative: a table inside a table inside a cell is text with its cells apart (20 and 25 never 2025)', async () => {
+    const deepest = tbl(row('20', '25'));
+    const inner = tbl(tr(tc(para('预算')), tc(deepest)));
+    const r = await readBytes(docxOf(tbl(tr(tc(para('资金')), tc(inner)))));
+    expect(r.text).toContain('预算\t');
+    expect(r.text).toContain('20\t25');
+    expect(r.text).not.toContain('2025');
+  });
+});

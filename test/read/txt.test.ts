@@ -78,3 +78,32 @@ describe('plain text encodings', () => {
     await expect(readBytes(Buffer.from('  \n\u3000\n'))).rejects.toMatchObject({ code: 'no_text' });
   });
 });
+
+describe('browser print header and footer written with one space (pdftotext)', () => {
+  it('the space after a browser stamp or URL becomes a tab; a report line with a date and time stays', async () => {
+    const { tabBrowserStamps } = await import('../../src/read/txt.js');
+    expect(tabBrowserStamps('11/22/26, 11:40 PM 某县科协2023年度部门整体支出绩效自评报告\n').text).toBe('11/22/26, 11:40 PM\t某县科协2023年度部门整体支出绩效自评报告\n');
+    expect(tabBrowserStamps('2024/3/15 上午10:23 县科协绩效自评报告_政务公开').text).toBe('2024/3/15 上午10:23\t县科协绩效自评报告_政务公开');
+    expect(tabBrowserStamps('file:///C:/Users/admin/Desktop/report.html 1/2').text).toBe('file:///C:/Users/admin/Desktop/report.html\t1/2');
+    // (no browser's stamp: no comma, AM/PM or 上午/下午; a sentence after the stamp; a URL inside a sentence)
+    // (pdftotext's reading order: the page's title on its own line over the stamp; a stamp alone keeps its AM)
+    expect(tabBrowserStamps('某县科协绩效自评报告\n\n11/23/26, 4:53 AM\n\n一、基本情况').text).toBe('某县科协绩效自评报告\t\t11/23/26, 4:53 AM\n\n一、基本情况');
+    expect(tabBrowserStamps('正文。\n11/23/26, 4:53 AM\n').text).toBe('正文。\n11/23/26, 4:53 AM\n');
+    for (const t of ['2023/3/15 10:00 召开科普工作会议', '11/22/26, 11:40 PM 全年开展科普活动36场，受益群众1万人次。', '详见https://www.example.gov.cn 1/2号文件'])
+      expect(tabBrowserStamps(t).text).toBe(t);
+  });
+
+  it('such lines are page furniture: not the title, no list item', async () => {
+    const { extractBytes } = await import('../../src/pipeline.js');
+    const text =
+      '11/22/26, 11:40 PM 某县科协2023年度部门整体支出绩效自评报告\n2023年度某县科学技术协会部门整体支出绩效自评报告\n一、部门基本情况\n县科协核定编制5名，实有在职人员4人。\n' +
+      '二、存在的问题\n1.科普经费投入不足。\nfile:///C:/Users/admin/Desktop/report.html 1/2\n11/22/26, 11:40 PM 某县科协2023年度部门整体支出绩效自评报告\n2.基层队伍不稳定。\n三、改进措施\n积极争取财政支持。\n';
+    const { record } = await extractBytes('b.txt', Buffer.from(text));
+    expect(record.meta.title).toBe('2023年度某县科学技术协会部门整体支出绩效自评报告');
+    expect(record.meta.unitName).toBe('某县科学技术协会');
+    expect(record.problems).toEqual(['科普经费投入不足。', '基层队伍不稳定。']);
+    // (a report's own dated line stays a line of the report)
+    const own = await extractBytes('c.txt', Buffer.from('2023年度某县科学技术协会部门整体支出绩效自评报告\n一、存在的问题\n2023/3/15 10:00 科普经费拨付较晚\n'));
+    expect(own.record.problems).toEqual(['2023/3/15 10:00科普经费拨付较晚']);
+  });
+});
