@@ -219,7 +219,7 @@ function summary(ctx: Ctx): void {
   const rows = ctx.r.table.rows;
   // the header: two item columns and an amount column (the 收入 | 支出 row above it has no amount column)
   const hi = rows.findIndex((row) => row.filter((c) => v.itemColumn.test(key(c))).length >= 2 && row.some((c) => amountRole(ctx.doc, key(c))));
-  if (hi < 0) return;
+  if (hi < 0) return stackedSummary(ctx);
   const header = rows[hi];
   const starts = header.map((c, i) => (v.itemColumn.test(key(c)) && !repeatsLeft(header, i) ? i : -1)).filter((i) => i >= 0);
   // a super-header above (收入 | 支出) or the item header itself (收入项目) names the sides; else left is income
@@ -251,6 +251,46 @@ function summary(ctx: Ctx): void {
     }
   }
 }
+
+/**
+ * 收入支出决算总表 with its halves one under the other (a web page's narrow copy): one item column and its amount column,
+ * a row `收入` over the income rows and a row `支出` over the spending rows. Read only when both rows are there (which half a
+ * bare `总计` closes is known only so); each label is read in the half it stands in.
+ */
+function stackedSummary(ctx: Ctx): void {
+  const v = statementVocab();
+  const rows = ctx.r.table.rows;
+  const hi = rows.findIndex((row) => row.filter((c) => v.itemColumn.test(key(c))).length === 1 && row.some((c) => amountRole(ctx.doc, key(c))));
+  if (hi < 0) return;
+  const header = rows[hi];
+  const from = header.findIndex((c) => v.itemColumn.test(key(c)));
+  const cols = header.flatMap((c, i) => {
+    const role = i > from && !repeatsLeft(header, i) && !v.lineNumber.test(key(c)) ? amountRole(ctx.doc, key(c)) : null;
+    return role ? [{ col: i, role }] : [];
+  });
+  const amount = cols.find((c) => c.role === ctx.mode) ?? cols.find((c) => c.role === 'any');
+  if (!amount) return;
+  const sideOf = (row: TableCell[]): 'income' | 'spending' | null => {
+    const filled = row.filter((c) => !isEmpty(c));
+    const m = filled.length === 1 ? STACKED_SIDE.exec(key(filled[0])) : null;
+    return m ? (m[1] === '收入' ? 'income' : 'spending') : null;
+  };
+  const marks = rows.slice(hi + 1).map(sideOf);
+  if (!marks.includes('income') || !marks.includes('spending')) return;
+  let side: 'income' | 'spending' | null = null;
+  rows.slice(hi + 1).forEach((row, i) => {
+    if (marks[i]) {
+      side = marks[i];
+      return;
+    }
+    if (!side || row.length !== header.length) return;
+    const lab = label(row[from]);
+    const rule = v.summaryRows.find((s) => s.side === side && s.re.test(lab));
+    if (rule) put(ctx, rule.target, amount.role, row[amount.col], `table.statement.summary.${rule.target}`);
+  });
+}
+// the row opening a half: 收入 | 支出 (收入部分, 支出项目)
+const STACKED_SIDE = /^(收入|支出)(?:部分|项目|情况)?[:：]?$/;
 
 /** A spending table (支出决算表, 一般公共预算财政拨款支出决算表, 基本支出表): category columns in the 合计 row. The
  *  header may take several rows (本年支出 over 小计 | 基本支出 | 项目支出); a cell spread over several columns is a

@@ -105,6 +105,22 @@ function classify(t: Table, caption: string | null): TableKind | null {
   return null;
 }
 
+/** `项目名称：科普惠农兴村计划` in one cell (label and value joined, a form's first row): the part after the colon, as a
+ *  cell of its own (its offsets inside the cell's). */
+function joinedName(row: TableCell[]): TableCell | null {
+  for (const c of row) {
+    const m = JOINED_NAME.exec(c.text);
+    if (!m) continue;
+    const from = m[0].length;
+    const rest = c.text.slice(from).replace(/[\s\u3000]+$/, '');
+    if (!rest.trim()) continue;
+    const lead = rest.length - rest.replace(/^[\s\u3000]+/, '').length;
+    return { start: c.start + from + lead, end: c.start + from + rest.length, text: rest.slice(lead) };
+  }
+  return null;
+}
+const JOINED_NAME = /^[\s\u3000]*项\s*目\s*(?:支\s*出\s*)?名\s*称\s*[:：][\s\u3000]*/;
+
 function distinctAfter(row: TableCell[], i: number): TableCell | null {
   for (let j = i + 1; j < row.length; j++) if (row[j].start !== row[i].start && !isEmpty(row[j])) return row[j];
   return null;
@@ -170,14 +186,16 @@ export function readTable(t: Table): TableReading {
 
     // project name: `项目名称 | xxx` in the first rows
     const nameAt = ri < 3 && !r.projectName ? keys.findIndex((k) => v.projectNameLabels.some((re) => re.test(k))) : -1;
-    const name = nameAt >= 0 ? distinctAfter(row, nameAt) : null;
-    if (name && !isHeaderWord(key(name))) {
+    const name = nameAt >= 0 ? distinctAfter(row, nameAt) : ri < 3 && !r.projectName ? joinedName(row) : null;
+    // (not the next form field, `项目名称：⇥主管部门：X` with the name left blank)
+    if (name && !isHeaderWord(key(name)) && !v.formFieldLabel.test(key(name))) {
       r.projectName = name;
       continue;
     }
 
     // header rows switch the section
     const ic = columnsOf(row, (k) => indicatorField(k));
+    nameColumn(t, ri, row, ic);
     if (ic.has('level3') && (ic.has('target') || ic.has('actual'))) {
       // the header repeated over the next page's part of the block (a PDF's table split over pages): the block goes on,
       // its labels with it (the merged 产出指标 cell runs on over the break)
@@ -300,9 +318,13 @@ export function readTable(t: Table): TableReading {
       // rowspan copied as text) puts its first figure under the group's label: read right-aligned
       const short = row.length - next.length;
       const shift = short > 0 && !isEmpty(row[0]) && ![...sc.values()].includes(0) && /^\d/.test(key(next[0])) ? short : 0;
-      for (const [path, col] of sc) if (!isEmpty(next[col - shift])) r.staffing.push({ path, cell: next[col - shift] });
+      // a row of figures per part of the department (单位名称⇥编制数⇥… over 市科协机关⇥12⇥…, 市科技馆⇥8⇥…, 合计⇥20⇥…): the
+      // 合计 row is the department's; with no such row none is (the first is one part's, and parts are not summed)
+      const parts = shift ? [] : partRows(t, ri, Math.min(...sc.values()));
+      const counts = parts.length > 1 ? parts.find((x) => v.totalRow.test(key(x[firstFilled(x)]))) : next;
+      if (counts) for (const [path, col] of sc) if (!isEmpty(counts[col - shift])) r.staffing.push({ path, cell: counts[col - shift] });
       section = 'none';
-      ri++;
+      ri += Math.max(1, parts.length);
       continue;
     }
     const years: YearColumn[] = [];
@@ -434,6 +456,22 @@ export function readTable(t: Table): TableReading {
   // bare words (在职人员⇥7) count people only in a table whose pairs name a staffing count (编制人数⇥8)
   if (barePairs.length && r.staffing.length) for (const p of barePairs) if (!r.staffing.some((x) => x.path === p.path)) r.staffing.push(p);
   return r;
+}
+
+const firstFilled = (row: TableCell[]) => row.findIndex((c) => !isEmpty(c));
+
+/** The rows under a staffing header that each open with a label (not a figure) left of its first count column, and hold a
+ *  figure under it: one row per part of the department and their total. */
+function partRows(t: Table, hi: number, firstCol: number): TableCell[][] {
+  const out: TableCell[][] = [];
+  for (let rj = hi + 1; rj < t.rows.length; rj++) {
+    const row = t.rows[rj];
+    // (a merged label cell running down from the header row is no part's name)
+    const at = row.findIndex((c) => !isEmpty(c) && !c.merged);
+    if (at < 0 || at >= firstCol || /^\d/.test(key(row[at])) || !/^\d{1,5}[人名]?$/.test(key(row[firstCol]))) break;
+    out.push(row);
+  }
+  return out;
 }
 
 /**
@@ -659,6 +697,32 @@ function levelColumn(t: Table, ri: number, row: TableCell[], ic: Map<string, num
   const level: 'level1' | 'level2' | null = second ? 'level2' : first ? 'level1' : ic.get('level2') === col ? 'level2' : null;
   if (ic.get('level2') === col && level !== 'level2') ic.delete('level2');
   if (level) ic.set(level, col);
+}
+
+/**
+ * A header whose only name column is `绩效指标` (`绩效指标⇥年度指标值⇥实际完成值⇥得分`; no 一级/二级/三级指标 column, none in
+ * the row below either: that is a header over two rows): the indicator's name. Spread over two or three columns (the cells
+ * after it empty up to the first value column) it names the levels too: the last is the name, with three the first two
+ * are 一级 and 二级, with two the first is read by its rows' words (levelColumn). Changes `ic` in place.
+ */
+function nameColumn(t: Table, ri: number, row: TableCell[], ic: Map<string, number>): void {
+  const re = tableVocab().indicatorNameOnly;
+  if (!re || ic.has('level1') || ic.has('level2') || ic.has('level3') || !(ic.has('target') || ic.has('actual'))) return;
+  const firstValue = Math.min(...['target', 'actual', 'weight', 'score', 'note'].flatMap((f) => (ic.has(f) ? [ic.get(f)!] : [])));
+  const c0 = row.findIndex((c, i) => i < firstValue && re.test(key(c)));
+  if (c0 < 0) return;
+  // (the level columns named in the row below: a header over two rows, read there)
+  const next = t.rows[ri + 1];
+  if (next && next.some((c) => /^(?:一级|二级|三级)指标$/.test(key(c)))) return;
+  let last = c0;
+  while (last + 1 < firstValue && (isEmpty(row[last + 1]) || repeatsLeft(row, last + 1))) last++;
+  const width = last - c0 + 1;
+  if (width > 3 || row.slice(c0 + 1, firstValue).some((c, i) => c0 + 1 + i > last && !isEmpty(c))) return;
+  ic.set('level3', last);
+  if (width === 3) {
+    ic.set('level1', c0);
+    ic.set('level2', c0 + 1);
+  }
 }
 
 /**

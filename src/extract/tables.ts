@@ -283,7 +283,8 @@ export function extractTables(doc: KDocument): void {
 
   // the report's own table: the overall table in an overall report, the project table in a project report
   const own = readings.find((r) => r.kind === side) ?? (readings.length === 1 && readings[0].kind === null && side ? readings[0] : undefined);
-  const goalsFrom = own?.goals ? own : readings.find((r) => r.goals);
+  // (not another kind's self-evaluation table: an overall report's project tables state their projects' goals)
+  const goalsFrom = own?.goals ? own : readings.find((r) => r.goals && !(side && r.kind && r.kind !== 'basic_data' && r.kind !== side));
   if (goalsFrom?.goals) {
     const g = goalsFrom.goals;
     const joined = (first: TableCell | null, more: TableCell[]) => (first ? [first, ...more].map((c) => cellText(display(doc, c))).join('') || null : null);

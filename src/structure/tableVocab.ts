@@ -11,12 +11,14 @@ interface RawVocab {
   caption: { regex: string; strip_prefix: string; max_lines_back: number; number_line: string };
   kinds: { kind: TableKind; caption: string; cells: string[] }[];
   project_name_labels: string[];
+  form_field_label: string;
   budget_columns: { role: string; regex: string }[];
   budget_rows: Record<BudgetRow, string>;
   unit_header: string;
   goal_columns: Record<'target' | 'achieved', string>;
   indicator_columns: { field: string; regex: string }[];
   indicator_level_column?: string;
+  indicator_name_only?: string;
   total_row: string;
   total_grade: { label: string; value: string };
   level1_words: string[];
@@ -75,6 +77,8 @@ export interface TableVocab {
   captionNumber: RegExp;
   kinds: { kind: TableKind; caption: RegExp; cells: RegExp[] }[];
   projectNameLabels: RegExp[];
+  /** another field of a form's head (主管部门：X): never the project's name */
+  formFieldLabel: RegExp;
   budgetColumns: { role: string; re: RegExp }[];
   budgetRows: Record<BudgetRow, RegExp>;
   unitHeader: RegExp;
@@ -82,6 +86,8 @@ export interface TableVocab {
   indicatorColumns: { field: string; re: RegExp }[];
   /** a header word naming a level column without saying which level (绩效指标): read by its rows' words */
   indicatorLevelColumn: RegExp | null;
+  /** a header word over the indicator's name when no level column is named (绩效指标⇥年度指标值⇥…) */
+  indicatorNameOnly: RegExp | null;
   totalRow: RegExp;
   formScoreLabel: RegExp | null;
   totalGrade: { label: RegExp; value: RegExp };
@@ -113,6 +119,7 @@ export function tableVocab(): TableVocab {
     captionNumber: re(raw.caption.number_line),
     kinds: raw.kinds.map((k) => ({ kind: k.kind, caption: re(k.caption), cells: k.cells.map((s) => re(s)) })),
     projectNameLabels: raw.project_name_labels.map((s) => re(s)),
+    formFieldLabel: re(raw.form_field_label),
     budgetColumns: raw.budget_columns.map((c) => ({ role: c.role, re: re(c.regex) })),
     budgetRows: {
       total: re(raw.budget_rows.total),
@@ -129,6 +136,7 @@ export function tableVocab(): TableVocab {
     },
     indicatorColumns: raw.indicator_columns.map((c) => ({ field: c.field, re: re(c.regex) })),
     indicatorLevelColumn: raw.indicator_level_column ? re(raw.indicator_level_column) : null,
+    indicatorNameOnly: raw.indicator_name_only ? re(raw.indicator_name_only) : null,
     totalRow: re(raw.total_row),
     formScoreLabel: raw.form_score_label ? re(raw.form_score_label) : null,
     totalGrade: { label: re(raw.total_grade.label), value: re(raw.total_grade.value) },

@@ -62,7 +62,11 @@ function proseAfterRow(row: Line, l: Line): boolean {
   // wider than the cell's text, after a cell that ends no clause (…⇥个别群众对活动时间安排不满意⏎全年共开展科普活动36场，
   // 受益群众1.2万人次。), is the prose after the table
   if (lastCell !== '' && !BARE_FIGURE.test(lastCell)) {
-    return !/[，,、；;：:（(“]$/.test(lastCell) && t.length >= 15 && t.length >= lastCell.length + 6 && /[。！？!?]$/.test(t) && /[，,；;]/.test(t);
+    if (/[，,、；;：:（(“]$/.test(lastCell)) return false;
+    // (a cell's wrapped line is never wider than its first, which filled the cell: a sentence clearly wider is the text
+    // after the table, …⇥个别群众不满意⏎全年开展科普活动23场。)
+    if (/[。！？!?]$/.test(t) && t.length >= 8 && emWidth(t) > emWidth(lastCell) + 2) return true;
+    return t.length >= 15 && t.length >= lastCell.length + 6 && /[。！？!?]$/.test(t) && /[，,；;]/.test(t);
   }
   return !UNIT_START.test(t) && /[。；;！？!?]$|[，,；;。].*[\u4e00-\u9fa5]/.test(t);
 }
@@ -71,6 +75,12 @@ function proseAfterRow(row: Line, l: Line): boolean {
 function headingCellLast(row: Line): boolean {
   if (!hasInnerTab(row)) return false;
   return isHeadingLine(row.text.slice(row.text.lastIndexOf('\t') + 1).trim());
+}
+/** A line's width in CJK characters (ASCII letters and digits are half as wide). */
+function emWidth(t: string): number {
+  let w = 0;
+  for (let i = 0; i < t.length; i++) w += t.charCodeAt(i) < 0x80 ? 0.5 : 1;
+  return w;
 }
 const BARE_FIGURE = /^[≥≤<>]?\d+(?:\.\d+)?(?:%|分)?$/;
 
@@ -551,7 +561,11 @@ export function findTables(doc: KDocument): void {
   // grids are found on the folded copy (traditional script, full-width forms), then carry the text's own characters
   const norm = doc.norm.length === doc.text.length ? doc.norm : doc.text;
   // PDF text marks wide gaps with tabs too, but its rows are visual lines: it has its own reader
-  let found = isPdf ? [] : tsvTables(norm, lines, doc.layoutTables).filter((t) => !given.some((g) => overlaps(g, t)));
+  // page furniture (a browser's header and footer between pages, `file:///…⇥1/2`, a running title) is no line of a table:
+  // its tabs made a table of two lines that took the next line of prose into it
+  const furniture = doc.excluded.filter((x) => x.reason === 'page furniture');
+  const tsvLines = furniture.length ? lines.filter((l) => !furniture.some((x) => l.start >= x.start && l.end <= x.end)) : lines;
+  let found = isPdf ? [] : tsvTables(norm, tsvLines, doc.layoutTables).filter((t) => !given.some((g) => overlaps(g, t)));
   if (!given.length && isPdf) {
     const pdf = pdfTablesDetailed(norm, lines, doc.pages?.map((p) => p.start) ?? []);
     found = pdf.tables;
