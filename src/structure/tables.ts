@@ -38,6 +38,9 @@ function cellOf(text: string, start: number, end: number): TableCell {
 }
 
 const isBlank = (l: Line) => l.text.length === 0;
+/** `续表` (`续上表`, `（续表）`) over a table's part on the next page: the table goes on, and the mark is no cell's text. */
+const CONTINUED = /^[（(]?续(?:上)?表[）)]?[:：]?$/;
+const isMark = (t: string) => PAGE_MARK.test(t) || CONTINUED.test(t.trim());
 const isTabLine = (l: Line) => l.text.startsWith('\t');
 const hasInnerTab = (l: Line) => l.text.replace(/^\t/, '').includes('\t');
 /** Lines that end a table even when another tab block follows: signatures, notes, captions. */
@@ -110,6 +113,7 @@ function isHeadingLine(t: string): boolean {
  *  after the table's last line are tested so. */
 function isContinuation(l: Line, captionRe: RegExp, headingEnds = true): boolean {
   const t = l.text.trim();
+  if (CONTINUED.test(t)) return true;
   return t.length <= MAX_CONTINUATION && !TABLE_BREAK.test(t) && !captionRe.test(t.replace(/\s+/g, '')) && !(headingEnds && isHeadingLine(t));
 }
 
@@ -182,7 +186,7 @@ function parseCellLines(text: string, lines: Line[], from: number, to: number): 
       blanks++;
       continue;
     }
-    if (PAGE_MARK.test(l.text)) continue;
+    if (isMark(l.text)) continue;
     if (isTabLine(l)) {
       flush();
       // one blank line closes a row; two mean the cell ended with an empty paragraph (`标⏎⏎⏎\t一级指标`)
@@ -238,7 +242,7 @@ function parseRowLines(text: string, lines: Line[], from: number, to: number, lo
   let pending = -1;
   for (let i = from; i <= to; i++) {
     const l = lines[i];
-    if (isBlank(l) || PAGE_MARK.test(l.text)) continue;
+    if (isBlank(l) || isMark(l.text)) continue;
     if (!l.text.includes('\t')) {
       if (loose === 'row') {
         const prev = rows[rows.length - 1];
