@@ -374,6 +374,7 @@ export function readTable(t: Table): TableReading {
       continue;
     }
     if (section === 'indicators') {
+      if (first && v.priorScoreRow.test(key(first))) continue;
       if (first && firstIdx <= (indCols.get('level3') ?? 3) && v.totalRow.test(key(first))) {
         r.total = readTotal(row, firstIdx, indCols);
         r.grade ??= gradeIn(row, true);

@@ -20,6 +20,7 @@ interface RawVocab {
   indicator_level_column?: string;
   indicator_name_only?: string;
   total_row: string;
+  prior_score_row: string;
   total_grade: { label: string; value: string };
   level1_words: string[];
   level2_words: string[];
@@ -89,6 +90,8 @@ export interface TableVocab {
   /** a header word over the indicator's name when no level column is named (绩效指标⇥年度指标值⇥…) */
   indicatorNameOnly: RegExp | null;
   totalRow: RegExp;
+  /** last year's score as a row (上年得分⇥…⇥92): no indicator, no total */
+  priorScoreRow: RegExp;
   formScoreLabel: RegExp | null;
   totalGrade: { label: RegExp; value: RegExp };
   level1Words: string[];
@@ -138,6 +141,7 @@ export function tableVocab(): TableVocab {
     indicatorLevelColumn: raw.indicator_level_column ? re(raw.indicator_level_column) : null,
     indicatorNameOnly: raw.indicator_name_only ? re(raw.indicator_name_only) : null,
     totalRow: re(raw.total_row),
+    priorScoreRow: re(raw.prior_score_row),
     formScoreLabel: raw.form_score_label ? re(raw.form_score_label) : null,
     totalGrade: { label: re(raw.total_grade.label), value: re(raw.total_grade.value) },
     level1Words: raw.level1_words,
