@@ -37,10 +37,11 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
   // in a project report the report's own project (its name in the title: 科普专项经费年初预算20万元，… under 科普专项经费绩效
   // 自评报告) is no sub-project: its figures are finance.project's
   const title = doc.reportKind === 'project_self_eval' ? doc.facts.find((x) => x.path === '/meta/title') : undefined;
-  const ownTitle = title ? doc.norm.slice(title.span.start, title.span.end) : '';
+  // (compared without whitespace: a letter-spaced title, 科 普 专 项 经 费 绩 效 自 评 报 告, names it too)
+  const ownTitle = title ? doc.norm.slice(title.span.start, title.span.end).replace(/\s+/g, '') : '';
   const isName = (nm: Match) => {
     const name = doc.norm.slice(nm.group('name')!.start, nm.group('name')!.end).trim();
-    return !notName.test(name) && !sentence.test(name) && !(ownTitle && ownTitle.includes(name));
+    return !notName.test(name) && !sentence.test(name) && !(ownTitle && ownTitle.includes(name.replace(/\s+/g, '')));
   };
   const fields = doc.reportKind === 'project_self_eval' ? [] : [...matches(doc, f.field_name)];
   const named = [...matches(doc, f.name), ...matches(doc, f.heading_name), ...matches(doc, f.label_name), ...matches(doc, f.line_name), ...fields, ...listedItems(doc, f)].filter(isName);
