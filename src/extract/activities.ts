@@ -51,6 +51,8 @@ interface ActivitiesFile {
   respectively?: string;
   other_subject?: string;
   unit_subject?: string;
+  place_subject?: string;
+  higher_place?: Record<string, string>;
   table?: { name_header: string; count_headers: { unit: string; regex: string }[]; total_row: string };
 }
 
@@ -246,6 +248,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
     } else for (const x of followers) found.splice(found.indexOf(x), 1);
   }
   found.sort((a, b) => a.span.start - b.span.start);
+  // 全县共开展科普活动150场，其中县科协组织开展30场: a total whose sentence names a share of it is not the unit's
+  for (let i = found.length - 1; i >= 0; i--) if (sharedTotal(doc, f, found[i])) found.splice(i, 1);
   // the same count restated in another top-level section (a summary: 全年共开展科普活动58场次 under 三、综合评价情况, then
   // 完成科普活动58场次 under 四、…产出指标) is one piece of work, kept once (the first statement): the same count, unit and
   // label, its opening verb aside; in one section two such counts are two pieces of work
@@ -279,6 +283,7 @@ function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, from: nu
   if (!f.other_subject || !f.unit_subject) return false;
   const other = compile(f.other_subject, '');
   const self = compile(f.unit_subject, '');
+  const higher = level && f.higher_place?.[level] ? compile(f.higher_place[level], '') : null;
   let theirs = false;
   // (the clauses within 500 characters before it, as for the multi-year words: a run of text without stops is no sentence)
   let s = from;
@@ -293,7 +298,7 @@ function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, from: nu
     const text = doc.norm.slice(s, Math.min(at, s + 200));
     const o = other.exec(text);
     // another level's 科协: another body when the unit's level is known and differs, or it works in the unit's place
-    if (o && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level))) theirs = true;
+    if ((o && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level))) || higher?.test(text)) theirs = true;
     else {
       const u = self.exec(text);
       if (u && (!u.groups?.level || u.groups.level === level)) theirs = false;
@@ -301,6 +306,35 @@ function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, from: nu
     s = e + 1;
   }
   return theirs;
+}
+
+// events of one kind, for a total and its parts (150场 and 30场次 are, 150场 and 10次 are not)
+const FAMILY: Record<string, string> = { 场: '场', 场次: '场', 次: '次', 期: '期', 期次: '期' };
+const PART_COUNT = /(?:\d|[一二三四五六七八九十百两])\s*(?:余|多)?\s*(场次|场|期次|期|次)/;
+
+/** A count of events that the rest of its sentence splits into shares: after 其中, or after a place's total (全县共开展…),
+ *  a clause opening with the unit or another body that counts events of the same kind (see place_subject). */
+function sharedTotal(doc: KDocument, f: ActivitiesFile, x: { rule: string; item: Activity; labelSpan: Span; countEnd: number }): boolean {
+  if (!f.place_subject || !f.unit_subject || !f.other_subject || x.rule !== 'activities.count' || !FAMILY[x.item.unit]) return false;
+  const self = compile(f.unit_subject, '');
+  const opening = doc.norm.slice(x.labelSpan.start, Math.min(x.labelSpan.start + 200, x.countEnd));
+  if (self.test(opening)) return false;
+  const place = compile(f.place_subject, '').test(opening);
+  const other = compile(f.other_subject, '');
+  // (the clauses within 300 characters after it: a run of text without stops is no sentence)
+  const end = Math.min(sentenceAt(doc, x.countEnd - 1).end, x.countEnd + 300);
+  let s = x.countEnd;
+  let share = false;
+  while (s < end) {
+    let e = s;
+    while (e < end && !BOUNDARY.has(doc.norm[e])) e++;
+    const clause = doc.norm.slice(s, e);
+    if (/^\s*其中/.test(clause)) share = true;
+    const n = PART_COUNT.exec(clause);
+    if ((place || share) && n && FAMILY[n[1]] === FAMILY[x.item.unit] && (self.test(clause) || other.test(clause))) return true;
+    s = e + 1;
+  }
+  return false;
 }
 
 function inTargets(doc: KDocument, f: ActivitiesFile, offset: number): boolean {
