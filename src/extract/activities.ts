@@ -41,6 +41,8 @@ interface ActivitiesFile {
   bare_verb_label?: string;
   not_label_people?: string;
   topic?: string;
+  result_label?: string;
+  result_item?: string;
   strip_prefix: string;
   strip_suffix: string;
   target_sections: string;
@@ -170,6 +172,11 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
           labelSpan = { start: at, end: at + topic.groups.topic.length };
           label = topic.groups.topic;
         } else continue;
+      }
+      // 受益群众：目标值不少于1万人次，实际完成1.5万人次: a bare result word takes its event or people from the item's name
+      else if (need && !gluedTo && !compile(need, '').test(context) && f.result_label && f.result_item && compile(f.result_label, '').test(label)) {
+        const item = compile(f.result_item, '').exec(doc.norm.slice(sentence.start, Math.min(clause, sentence.start + 200)));
+        if (!item?.groups?.topic || !compile(need, '').test(item.groups.topic)) continue;
       }
       // (people glued to an event count are that event's: its label made it an activity)
       else if (!need || (!gluedTo && !compile(need, '').test(context))) continue;
