@@ -32,6 +32,33 @@ export function sectionKey(title: string): string | null {
   return null;
 }
 
+const reportYears = new WeakMap<KDocument, number | null>();
+
+/** The report's year: the first year in the first four non-blank lines when one of them names a report (报告, 决算, 预算). */
+function reportYear(doc: KDocument): number | null {
+  let y = reportYears.get(doc);
+  if (y !== undefined) return y;
+  const head: string[] = [];
+  for (const l of doc.lines) {
+    const t = doc.norm.slice(l.start, l.end).trim();
+    if (t && head.push(t) >= 4) break;
+  }
+  const m = head.find((t) => /(?<!\d)(?:19|20)\d{2}\s*年/.test(t));
+  y = m && head.some((t) => /报告|决算|预算/.test(t)) ? Number(/(?<!\d)((?:19|20)\d{2})\s*年/.exec(m)![1]) : null;
+  reportYears.set(doc, y);
+  return y;
+}
+
+/** A heading's key: its title's (sectionKey), or improvements for a plan titled with the year after the report's
+ *  (2024年工作思路 in a 2023 report; sections.yaml next_year_plan). */
+function headingKey(doc: KDocument, title: string): string | null {
+  const k = sectionKey(title);
+  if (k !== null) return k;
+  const m = compile(loadPatternFile<{ next_year_plan: string }>('sections.yaml').next_year_plan, '').exec(title.replace(/\s+/g, ''));
+  const y = m ? reportYear(doc) : null;
+  return y !== null && Number(m!.groups!.year) === y + 1 ? 'improvements' : null;
+}
+
 /** The key of a section whose title is nothing but a section name (`存在问题`, `改进建议`), or null. */
 export function standaloneKey(title: string): string | null {
   return standaloneSection(title)?.key ?? null;
@@ -154,7 +181,7 @@ function judge(doc: KDocument, line: Line, start: number, restStart: number, ran
     line, start, end, rank, ordinal,
     title: clean(doc, restStart, titleEnd),
     headingLike, runIn,
-    key: headingLike ? sectionKey(title) : null,
+    key: headingLike ? headingKey(doc, title) : null,
   };
 }
 
@@ -206,7 +233,7 @@ function partWithTitleBelow(doc: KDocument, i: number): { candidate: Candidate; 
   const tEnd = tStart + text.length;
   const title = clean(doc, tStart, tEnd);
   return {
-    candidate: { line, start, end: tEnd, rank: 0, ordinal: doc.display.slice(start, start + marker.replace(/[:：]$/, '').length), title, headingLike: true, runIn: false, key: sectionKey(title) },
+    candidate: { line, start, end: tEnd, rank: 0, ordinal: doc.display.slice(start, start + marker.replace(/[:：]$/, '').length), title, headingLike: true, runIn: false, key: headingKey(doc, title) },
     titleLine: j,
   };
 }
