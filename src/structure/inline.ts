@@ -8,6 +8,9 @@ import { compile, loadPatternFile } from '../patterns.js';
 const LONG_LINE = 120;
 // (after a sentence, a space, or the title's last word: …自评报告一、部门概况)
 const MARKER = /(?:^|(?<=[。;!?\s]|报告))(?:[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.(?!\d))/g;
+// (right after a heading's title: a sub-heading's (一); not 1., whose run-in title would cut an item's sentence:
+// 三、改进措施1.积极争取财政支持。加大投入；2.…)
+const SUB_MARKER = /^[(][一二三四五六七八九十]{1,3}[)]/;
 // ((?<!\s): a match starts where its white space does, so a long run of spaces is not tried from each of its characters)
 const SIGNATURE_TAIL = /(?<!\s)\s+[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技馆|中心|学会)\s+(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日\s*$/;
 
@@ -54,12 +57,23 @@ export function splitInlineHeadings(doc: KDocument): void {
     }
     const cuts = new Set<number>();
     const series = /(?:^|[。;!?\s])[(]一[)]\S{2,12}\s/.test(s) && /(?:^|[。;!?\s])[(]二[)]\S{2,12}\s/.test(s);
+    const ends: number[] = [];
     for (const m of s.matchAll(MARKER)) {
       const at = m.index!;
       const len = titleLength(s.slice(at + m[0].length), /^\d/.test(m[0]), series && m[0].startsWith('('));
       if (!len) continue;
       cuts.add(at);
       cuts.add(at + m[0].length + len);
+      ends.push(at + m[0].length + len);
+    }
+    // a sub-heading's marker right after a heading's title (四、存在的问题及改进措施（一）存在的问题：A。), no sentence's end before it
+    for (let k = 0; k < ends.length; k++) {
+      const m = SUB_MARKER.exec(s.slice(ends[k], ends[k] + 8));
+      if (!m || cuts.has(ends[k] + m[0].length)) continue;
+      const len = titleLength(s.slice(ends[k] + m[0].length), false, series);
+      if (!len) continue;
+      cuts.add(ends[k] + m[0].length + len);
+      ends.push(ends[k] + m[0].length + len);
     }
     const tail = SIGNATURE_TAIL.exec(s);
     if (tail) cuts.add(tail.index);
