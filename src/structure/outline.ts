@@ -287,7 +287,8 @@ export function findHeadings(doc: KDocument): Heading[] {
     if (!g.has(c.rank)) g.set(c.rank, []);
     g.get(c.rank)!.push(c);
     // inside a list section (duties, problems, improvements), a numbered sentence with a lead phrase is an item
-    if (parent?.key && LIST_SECTIONS.has(parent.key) && (c.runIn || /[。;]/.test(doc.norm.slice(c.start, c.line.end)))) listy.add(c);
+    // (a half-width source's full stop closing the line counts: 3)拓宽宣传渠道. after 1)…; 2)…;)
+    if (parent?.key && LIST_SECTIONS.has(parent.key) && (c.runIn || /[。;]|(?<=[\u3400-\u9fff%”"')）])\.\s*$/.test(doc.norm.slice(c.start, c.line.end)))) listy.add(c);
     if (c.headingLike && !listy.has(c)) stack.push(c);
   }
   for (const [parent, byRank] of groups) {
@@ -295,10 +296,38 @@ export function findHeadings(doc: KDocument): Heading[] {
       const headingLike = sibs.filter((s) => s.headingLike).length;
       const isDutyList = parent?.key === 'duties' && sibs.some((s) => s.ordinal !== null);
       if (isDutyList || headingLike * 2 <= sibs.length - (sibs.length === 1 ? 1 : 0)) sibs.forEach((s) => listy.add(s));
+      // in a problems or improvements section, numbered titles with no body under them (1.科普经费投入不足⏎2.专业人才缺乏⏎
+      // 三、…), beside items or alone, are the section's items: a heading holds a body (not a sub-section of a list's kind,
+      // （一）存在的问题⏎（二）改进措施)
+      else if (parent?.key && LIST_SECTIONS.has(parent.key) && parent.key !== 'duties' && sibs.every((s) => s.ordinal !== null && !(s.key && LIST_SECTIONS.has(s.key)) && (listy.has(s) || bodiless(doc, cands, s)))) sibs.forEach((s) => listy.add(s));
     }
   }
   for (const c of cands) if (c.headingLike && !listy.has(c)) accepted.push(c);
   return toHeadings(doc, accepted);
+}
+
+/** Is the line after `c`'s (the next non-blank one) another candidate's, or is there none: a title with no body? */
+function bodiless(doc: KDocument, cands: Candidate[], c: Candidate): boolean {
+  const i = cands.indexOf(c);
+  const nextLine = i + 1 < cands.length ? cands[i + 1].line : null;
+  for (let k = firstLineAfter(doc.lines, c.line.end); k < doc.lines.length; k++) {
+    const l = doc.lines[k];
+    if (l === nextLine || (nextLine && l.start >= nextLine.start)) return true;
+    if (!isExcluded(doc, l) && doc.norm.slice(l.start, l.end).trim()) return false;
+  }
+  return true;
+}
+
+/** Index of the first line starting at or after `at` (lines in order). */
+function firstLineAfter(lines: readonly Line[], at: number): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Under a glossary's heading (名词解释), the numbered terms down to the next heading of its rank are entries, no headings. */
