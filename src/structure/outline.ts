@@ -209,9 +209,37 @@ export function candidates(doc: KDocument): Candidate[] {
       continue;
     }
     const c = classifyLine(doc, line);
+    const broken = c ? brokenTitle(doc, c, i) : null;
+    if (broken) {
+      out.push(broken);
+      i++; // the title's last characters, on the next line, are part of this heading
+      continue;
+    }
     if (c) out.push({ ...c }); // a copy: findHeadings re-ranks its candidates
   }
   return out;
+}
+
+/**
+ * A numbered heading whose title a PDF reader broke over two lines (`四、存在的问题及原⏎因分析`, `三、部门整体支出绩效⏎情况`): the
+ * next line is a short fragment (at most six CJK characters, nothing else) that completes a section title (sections.yaml
+ * `standalone`) or a title's heading-like end (`情况`, `措施`…: inline_title_end, a fragment of at most four) the line's own
+ * title lacks. One heading for both lines.
+ */
+function brokenTitle(doc: KDocument, c: Readonly<Candidate>, i: number): Candidate | null {
+  if (c.ordinal === null || !c.headingLike || c.runIn || doc.norm.slice(c.end, c.line.end).trim() || /[，,。;；:：、]/.test(c.title)) return null;
+  const next = doc.lines[i + 1];
+  if (!next || isExcluded(doc, next)) return null;
+  const raw = doc.norm.slice(next.start, next.end);
+  const frag = raw.trim();
+  if (!/^[\u3400-\u9fff]{1,6}$/.test(frag) || classifyLine(doc, next)) return null;
+  const joined = c.title + frag;
+  const cfg = loadPatternFile<HeadingsFile>('headings.yaml');
+  const ends = compile(cfg.inline_title_end, '');
+  const completes = (standaloneSection(joined) && !standaloneSection(c.title)) || (frag.length <= 4 && ends.test(joined) && !ends.test(c.title));
+  if (!completes || joined.length > cfg.limits.title_max) return null;
+  const fStart = next.start + (raw.length - raw.trimStart().length);
+  return { ...c, end: fStart + frag.length, title: c.title + clean(doc, fStart, fStart + frag.length), key: headingKey(doc, joined) };
 }
 
 /** 第一部分 alone on line i, its title on the next non-blank line (within three lines): one heading for both. */
