@@ -164,6 +164,17 @@ function normOffset(norm: string, k: number): number {
   return k + skipped;
 }
 
+/** The copy of the text from `from` (offsets in `s`, the text without whitespace): where it starts and how long it runs,
+ *  when it runs at least MIN_CHARS and most of what lies between the two; else null. */
+function copyFrom(s: string, from: number): [number, number] | null {
+  const head = s.slice(from, from + HEAD);
+  const second = s.indexOf(head, from + MIN_CHARS);
+  if (second < 0) return null;
+  let n = 0;
+  while (second + n < s.length && from + n < second && s[from + n] === s[second + n]) n++;
+  return n < MIN_CHARS || n < 0.6 * (second - from) ? null : [second, n];
+}
+
 /** How many characters of the report's opening line (whitespace removed) find its copy. */
 const HEAD = 24;
 
@@ -184,13 +195,16 @@ function excludeRewrapped(doc: KDocument): void {
   if (norm.indexOf(lead, opening.end + MIN_CHARS) < 0) return;
   // the text without whitespace (one string: this runs on every report whose opening words come again)
   const s = norm.replace(SPACE, '');
-  const from = norm.slice(0, opening.start).replace(SPACE, '').length;
-  const head = s.slice(from, from + HEAD);
-  const second = s.indexOf(head, from + MIN_CHARS);
-  if (second < 0) return;
-  let n = 0;
-  while (second + n < s.length && from + n < second && s[from + n] === s[second + n]) n++;
-  if (n < MIN_CHARS || n < 0.6 * (second - from)) return;
+  let found = copyFrom(s, norm.slice(0, opening.start).replace(SPACE, '').length);
+  // (a portal's line under the title that the attachment lacks, 发布时间：… 来源：…: from the report's first heading then, among
+  // the ten lines after the opening one; the copy's title left before it is the running title, page furniture)
+  if (!found) {
+    const k = doc.lines.indexOf(opening);
+    const first = doc.lines.slice(k + 1, k + 11).find((l) => classifyLine(doc, l)?.ordinal);
+    if (first) found = copyFrom(s, norm.slice(0, first.start).replace(SPACE, '').length);
+  }
+  if (!found) return;
+  const [second, n] = found;
   const firstAt = normOffset(norm, second);
   const lastAt = normOffset(norm, second + n - 1);
   const start = doc.lines.find((l) => l.end >= firstAt)?.start ?? firstAt;
