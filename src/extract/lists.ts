@@ -112,6 +112,14 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
     raw = raw.slice(skip);
     if (!raw.trim()) continue;
     const combined = h.key === 'problems_and_improvements';
+    // a list's label alone on its line, with no colon (存在问题⏎A⏎建议⏎B): the paragraphs after it are that list's
+    const alone = raw.trim().replace(/[:：。]$/, '');
+    const aloneKey = alone.length <= 12 && !/[，,；;。]/.test(alone) ? bareListLabel(alone) ?? standaloneKey(alone) : null;
+    if (aloneKey === 'problems' || aloneKey === 'improvements') {
+      list = aloneKey;
+      causes = false;
+      continue;
+    }
     const anyLabel = LIST_LABEL.exec(raw);
     // (only after items: a section that opens with 原因：一是… lists its problems under that label)
     if (out.length && anyLabel && compile(sec.list_causes, '').test(anyLabel[1].replace(/\s+/g, ''))) {
