@@ -319,6 +319,7 @@ export function findHeadings(doc: KDocument): Heading[] {
     if (parent?.key && LIST_SECTIONS.has(parent.key) && (c.runIn || /[。;]|(?<=[\u3400-\u9fff%”"')）])\.\s*$/.test(doc.norm.slice(c.start, c.line.end)))) listy.add(c);
     if (c.headingLike && !listy.has(c)) stack.push(c);
   }
+  const candIndex = new Map<Candidate, number>();
   for (const [parent, byRank] of groups) {
     for (const [, sibs] of byRank) {
       const headingLike = sibs.filter((s) => s.headingLike).length;
@@ -327,7 +328,7 @@ export function findHeadings(doc: KDocument): Heading[] {
       // in a problems or improvements section, numbered titles with no body under them (1.科普经费投入不足⏎2.专业人才缺乏⏎
       // 三、…), beside items or alone, are the section's items: a heading holds a body (not a sub-section of a list's kind,
       // （一）存在的问题⏎（二）改进措施)
-      else if (parent?.key && LIST_SECTIONS.has(parent.key) && parent.key !== 'duties' && sibs.every((s) => s.ordinal !== null && !(s.key && LIST_SECTIONS.has(s.key)) && (listy.has(s) || bodiless(doc, cands, s)))) sibs.forEach((s) => listy.add(s));
+      else if (parent?.key && LIST_SECTIONS.has(parent.key) && parent.key !== 'duties' && sibs.every((s) => s.ordinal !== null && !(s.key && LIST_SECTIONS.has(s.key)) && (listy.has(s) || bodiless(doc, cands, s, candIndex)))) sibs.forEach((s) => listy.add(s));
     }
   }
   for (const c of cands) if (c.headingLike && !listy.has(c)) accepted.push(c);
@@ -335,8 +336,9 @@ export function findHeadings(doc: KDocument): Heading[] {
 }
 
 /** Is the line after `c`'s (the next non-blank one) another candidate's, or is there none: a title with no body? */
-function bodiless(doc: KDocument, cands: Candidate[], c: Candidate): boolean {
-  const i = cands.indexOf(c);
+function bodiless(doc: KDocument, cands: Candidate[], c: Candidate, index: Map<Candidate, number>): boolean {
+  if (!index.size) cands.forEach((x, k) => index.set(x, k));
+  const i = index.get(c)!;
   const nextLine = i + 1 < cands.length ? cands[i + 1].line : null;
   for (let k = firstLineAfter(doc.lines, c.line.end); k < doc.lines.length; k++) {
     const l = doc.lines[k];
