@@ -5,7 +5,7 @@ import { compile, loadPatternFile } from '../patterns.js';
 import { staffingTableFacts } from './staffingTable.js';
 import { arabicYears } from './finance.js';
 
-interface StaffingFile { other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; other_kinds: string; dated_as_of: string; approx_after: string }
+interface StaffingFile { other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; other_kinds: string; dated_as_of: string; approx_after: string; mixed_after: string }
 
 export function extractStaffing(doc: KDocument): void {
   const all = runFamily(doc, 'staffing.yaml');
@@ -19,6 +19,8 @@ export function extractStaffing(doc: KDocument): void {
   const facts = all.filter((f) => {
     // 在职人员10人左右 | 退休人员5人以上: an approximation is no count
     if (compile(file.approx_after, 'y').test(doc.norm.slice(f.span.end, f.span.end + 6))) return false;
+    // 在职人员6人（含借调1人）: a head count with people who are not the unit's staff is no in-service count
+    if (f.path === '/staffing/inService' && compile(file.mixed_after, 'y').test(doc.norm.slice(f.span.end, f.span.end + 24))) return false;
     const before = doc.norm.slice(sentenceAt(doc, f.span.start).start, f.span.start);
     if (association && compile(file.other_body, '').test(before)) return false;
     // 县科协机关核定行政编制4名 in the 科技馆's report: the parent body's counts
