@@ -282,7 +282,8 @@ function extractDate(doc: KDocument): void {
   const f = meta();
   // (元月: January)
   const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : s === '元' ? 1 : parseChineseInteger(s)!);
-  for (const rule of f.date as (Rule & { line?: boolean; after_org?: boolean })[]) {
+  const title = doc.facts.find((x) => x.path === '/meta/title')?.span;
+  for (const rule of f.date as (Rule & { line?: boolean; after_org?: boolean; after_title?: boolean })[]) {
     // a labelled date (填报日期：…) is read in a table row too
     const found = rule.line ? lineMatches(doc, rule.regex) : [...matches(doc, rule.regex, undefined, true)];
     for (const m of found) {
@@ -297,11 +298,23 @@ function extractDate(doc: KDocument): void {
       if (rule.line && rangeEnd(doc, m.span.start, f.date_range)) continue;
       // （2024年3月15日） only right under the signature: the non-blank line above is an organisation's name
       if (rule.after_org && !compile(`^(?:${f.org})(?:[（(]盖章[)）])?$`, '').test(lineAbove(doc, m.span.start))) continue;
+      // （二〇二四年三月二十日） under the title: only the first non-blank line after it
+      if (rule.after_title && !(title && firstLineAfter(doc, title.end)?.start === lineStart(doc, m.span.start))) continue;
       const iso = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
       push(doc, '/meta/reportDate', iso, m.group('date')!, rule.id);
       return;
     }
   }
+}
+
+/** The first non-blank line starting at or after `at`. */
+function firstLineAfter(doc: KDocument, at: number): Span | undefined {
+  return doc.lines.find((l) => l.start >= at && doc.norm.slice(l.start, l.end).trim() !== '');
+}
+
+/** The start of the line holding `at`. */
+function lineStart(doc: KDocument, at: number): number | undefined {
+  return doc.lines.find((l) => l.start <= at && at <= l.end)?.start;
 }
 
 /** The nearest non-blank line above the one at `at`, trimmed ('' when none). */
