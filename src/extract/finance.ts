@@ -86,10 +86,25 @@ function inheritedSubject(doc: KDocument, offset: number): string | null {
 
 /** A finance pattern's regex with finance.yaml's own placeholders ({BOUNDARY}, {SUBJECT}, {ADJUSTED}, {UNIT_BOUNDARY} and its
  *  {LEVEL} and {KIND}: the reporting unit's level and kind of body, or '' — an empty class that matches nothing) filled in. */
-export function financeSource(regex: string, unit: Unit = { level: '', kind: '', own: '' }): string {
-  const src = financeBase(regex);
-  return src.includes('{LEVEL}') || src.includes('{OWN}') ? src.replaceAll('{LEVEL}', unit.level).replaceAll('{KIND}', unit.kind || '(?!)').replaceAll('{OWN}', unit.own || '(?!)') : src;
+export function financeSource(regex: string, unit: Unit = NO_UNIT): string {
+  // made once per pattern and kind of unit: the same string object each time, so the regex and anchor caches find it by
+  // its cached hash (a new string of thousands of characters was hashed again at every match)
+  const key = `${unit.level}\u0000${unit.kind}\u0000${unit.own}`;
+  let byRegex = filled.get(key);
+  if (!byRegex) {
+    if (filled.size >= 1000) filled.clear(); // (`own` holds a society's name: one entry per such report)
+    filled.set(key, (byRegex = new Map()));
+  }
+  let out = byRegex.get(regex);
+  if (out === undefined) {
+    const src = financeBase(regex);
+    out = src.includes('{LEVEL}') || src.includes('{OWN}') ? src.replaceAll('{LEVEL}', unit.level).replaceAll('{KIND}', unit.kind || '(?!)').replaceAll('{OWN}', unit.own || '(?!)') : src;
+    byRegex.set(regex, out);
+  }
+  return out;
 }
+const NO_UNIT: Unit = { level: '', kind: '', own: '' };
+const filled = new Map<string, Map<string, string>>();
 /** The reporting unit as the patterns name it: level and kind (县, 科协) or, for a society reporting for itself, `own`: its
  *  name and kind word as alternatives (某市计算机学会|学会). */
 interface Unit { level: string; kind: string; own: string }
