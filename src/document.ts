@@ -170,6 +170,18 @@ export function pageOf(doc: KDocument, offset: number): Page | null {
 }
 
 /** The span of a sorted, non-overlapping list that contains `offset` (binary search), or null. */
+/** Index of the first span starting at or after `at` (spans in order), or the list's length. */
+export function firstSpanFrom(list: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function spanAt<T extends Span>(list: T[], offset: number): T | null {
   let lo = 0;
   let hi = list.length - 1;

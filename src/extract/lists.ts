@@ -1,6 +1,6 @@
 // problems[] and improvements[]: the list items of those sections, as plain strings.
 import type { Heading, KDocument, Span } from '../document.js';
-import { isExcluded } from '../document.js';
+import { firstSpanFrom, isExcluded } from '../document.js';
 import { cleanValue } from '../normalise/fold.js';
 import { sectionKey, standaloneKey } from '../structure/outline.js';
 import { compile, loadPatternFile } from '../patterns.js';
@@ -79,7 +79,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
   const runIn = own ? /^[\s。.:：]*/.exec(doc.norm.slice(h.end, own.end))![0].length : 0;
   // the section's lines (doc.lines are in order), after the run-in heading's own text
   const whole: Span[] = own && h.end + runIn < Math.min(own.end, until) ? [{ start: h.end + runIn, end: Math.min(own.end, until) }] : [];
-  for (let i = firstLineFrom(doc.lines, h.end); i < doc.lines.length && doc.lines[i].start < until; i++) whole.push(doc.lines[i]);
+  for (let i = firstSpanFrom(doc.lines, h.end); i < doc.lines.length && doc.lines[i].start < until; i++) whole.push(doc.lines[i]);
   // a combined section on one line (…二是宣传形式单一。改进措施：一是提前谋划；…): a list's label after a sentence starts a
   // paragraph of its own
   const sec = loadPatternFile<{ list_causes: string; list_summary: string; list_next_step: string; list_next_plan: string }>('sections.yaml');
@@ -282,7 +282,7 @@ function splitAtListLabels(doc: KDocument, l: Span, nextStep: RegExp | null, lab
 function titleLines(doc: KDocument, h: Heading, headingStarts: Set<number>): Set<number> {
   // the section's lines (doc.lines are in order: from the first at or after the heading's end)
   const body: Span[] = [];
-  for (let i = firstLineFrom(doc.lines, h.end); i < doc.lines.length && doc.lines[i].start < h.bodyEnd; i++) {
+  for (let i = firstSpanFrom(doc.lines, h.end); i < doc.lines.length && doc.lines[i].start < h.bodyEnd; i++) {
     const l = doc.lines[i];
     if (!isExcluded(doc, l) && doc.norm.slice(l.start, l.end).trim()) body.push(l);
   }
@@ -304,18 +304,6 @@ function titleLines(doc: KDocument, h: Heading, headingStarts: Set<number>): Set
   return out;
 }
 const TITLE_MAX = 25;
-
-/** Index of the first line starting at or after `at` (lines in order). */
-function firstLineFrom(lines: readonly Span[], at: number): number {
-  let lo = 0;
-  let hi = lines.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (lines[mid].start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 const CN = '一二三四五六七八九十';
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';

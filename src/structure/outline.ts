@@ -1,7 +1,7 @@
 // Headings: the numbering ladder (patterns/headings.yaml), canonical keys (patterns/sections.yaml),
 // and the rules that keep TOC lines, duty lists, table rows and repeated copies out of the outline.
 import type { Heading, KDocument, Line } from '../document.js';
-import { isExcluded } from '../document.js';
+import { firstSpanFrom, isExcluded } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import type { OutlineNode } from '../schema/record.js';
 import { parseChineseInteger } from '../normalise/numbers.js';
@@ -340,24 +340,12 @@ function bodiless(doc: KDocument, cands: Candidate[], c: Candidate, index: Map<C
   if (!index.size) cands.forEach((x, k) => index.set(x, k));
   const i = index.get(c)!;
   const nextLine = i + 1 < cands.length ? cands[i + 1].line : null;
-  for (let k = firstLineAfter(doc.lines, c.line.end); k < doc.lines.length; k++) {
+  for (let k = firstSpanFrom(doc.lines, c.line.end); k < doc.lines.length; k++) {
     const l = doc.lines[k];
     if (l === nextLine || (nextLine && l.start >= nextLine.start)) return true;
     if (!isExcluded(doc, l) && doc.norm.slice(l.start, l.end).trim()) return false;
   }
   return true;
-}
-
-/** Index of the first line starting at or after `at` (lines in order). */
-function firstLineAfter(lines: readonly Line[], at: number): number {
-  let lo = 0;
-  let hi = lines.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (lines[mid].start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Under a glossary's heading (名词解释), the numbered terms down to the next heading of its rank are entries, no headings. */
