@@ -34,6 +34,15 @@ export function sectionKey(title: string): string | null {
 
 const reportYears = new WeakMap<KDocument, number | null>();
 
+// a year in digits or in Chinese numerals digit by digit (二〇二三年)
+const YEAR = /(?<![\d〇零一二三四五六七八九])((?:19|20)\d{2}|[一二][〇零九][〇零一二三四五六七八九]{2})\s*年/;
+const CN_DIGIT = '〇一二三四五六七八九';
+
+/** 2023 from `2023` or `二〇二三` (零 as 〇). */
+function yearNumber(s: string): number {
+  return /^\d+$/.test(s) ? Number(s) : Number([...s].map((c) => (c === '零' ? 0 : CN_DIGIT.indexOf(c))).join(''));
+}
+
 /** The report's year: the first year in the first four non-blank lines when one of them names a report (报告, 决算, 预算). */
 function reportYear(doc: KDocument): number | null {
   let y = reportYears.get(doc);
@@ -43,8 +52,8 @@ function reportYear(doc: KDocument): number | null {
     const t = doc.norm.slice(l.start, l.end).trim();
     if (t && head.push(t) >= 4) break;
   }
-  const m = head.find((t) => /(?<!\d)(?:19|20)\d{2}\s*年/.test(t));
-  y = m && head.some((t) => /报告|决算|预算/.test(t)) ? Number(/(?<!\d)((?:19|20)\d{2})\s*年/.exec(m)![1]) : null;
+  const m = head.find((t) => YEAR.test(t));
+  y = m && head.some((t) => /报告|决算|预算/.test(t)) ? yearNumber(YEAR.exec(m)![1]) : null;
   reportYears.set(doc, y);
   return y;
 }
@@ -56,7 +65,7 @@ function headingKey(doc: KDocument, title: string): string | null {
   if (k !== null) return k;
   const m = compile(loadPatternFile<{ next_year_plan: string }>('sections.yaml').next_year_plan, '').exec(title.replace(/\s+/g, ''));
   const y = m ? reportYear(doc) : null;
-  return y !== null && Number(m!.groups!.year) === y + 1 ? 'improvements' : null;
+  return y !== null && yearNumber(m!.groups!.year) === y + 1 ? 'improvements' : null;
 }
 
 /** The key of a section whose title is nothing but a section name (`存在问题`, `改进建议`), or null. */
