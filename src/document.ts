@@ -169,7 +169,6 @@ export function pageOf(doc: KDocument, offset: number): Page | null {
   return doc.pages.length ? doc.pages[doc.pages.length - 1] : null;
 }
 
-/** The span of a sorted, non-overlapping list that contains `offset` (binary search), or null. */
 /** Index of the first span starting at or after `at` (spans in order), or the list's length. */
 export function firstSpanFrom(list: readonly Span[], at: number): number {
   let lo = 0;
@@ -182,6 +181,7 @@ export function firstSpanFrom(list: readonly Span[], at: number): number {
   return lo;
 }
 
+/** The span of a sorted, non-overlapping list that contains `offset` (binary search), or null. */
 export function spanAt<T extends Span>(list: T[], offset: number): T | null {
   let lo = 0;
   let hi = list.length - 1;

@@ -1,6 +1,6 @@
 // Title, unit, region, year, kind, date, preparer, phone (patterns/meta.yaml).
 import type { Fact, KDocument, Line, Span } from '../document.js';
-import { isExcluded } from '../document.js';
+import { firstSpanFrom, isExcluded } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { cleanValue } from '../normalise/fold.js';
 import { parseChineseInteger } from '../normalise/numbers.js';
@@ -309,7 +309,11 @@ function extractDate(doc: KDocument): void {
 
 /** The first non-blank line starting at or after `at`. */
 function firstLineAfter(doc: KDocument, at: number): Span | undefined {
-  return doc.lines.find((l) => l.start >= at && doc.norm.slice(l.start, l.end).trim() !== '');
+  for (let i = firstSpanFrom(doc.lines, at); i < doc.lines.length; i++) {
+    const l = doc.lines[i];
+    if (doc.norm.slice(l.start, l.end).trim() !== '') return l;
+  }
+  return undefined;
 }
 
 /** The start of the line holding `at`. */
