@@ -54,6 +54,7 @@ interface ActivitiesFile {
   other_subject?: string;
   unit_subject?: string;
   place_subject?: string;
+  share_units?: Record<string, string>;
   higher_place?: Record<string, string>;
   table?: { name_header: string; count_headers: { unit: string; regex: string }[]; total_row: string };
 }
@@ -315,19 +316,27 @@ function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, from: nu
   return theirs;
 }
 
-// events of one kind, for a total and its parts (150场 and 30场次 are, 150场 and 10次 are not)
-const FAMILY: Record<string, string> = { 场: '场', 场次: '场', 次: '次', 期: '期', 期次: '期' };
-const PART_COUNT = /(?:\d|[一二三四五六七八九十百两])\s*(?:余|多)?\s*(场次|场|期次|期|次)/;
+// a share's count: a figure and a measure word of share_units (longest first: 场次 before 场), made once per file
+let partCountOf: { units: Record<string, string>; re: RegExp } | null = null;
+function partCount(units: Record<string, string>): RegExp {
+  if (partCountOf?.units !== units) {
+    const words = Object.keys(units).sort((a, b) => b.length - a.length).join('|');
+    partCountOf = { units, re: new RegExp(`(?:\\d|[一二三四五六七八九十百两])\\s*(?:余|多)?\\s*(${words})`) };
+  }
+  return partCountOf.re;
+}
 
 /** A count of events that the rest of its sentence splits into shares: after 其中, or after a place's total (全县共开展…),
  *  a clause opening with the unit or another body that counts events of the same kind (see place_subject). */
 function sharedTotal(doc: KDocument, f: ActivitiesFile, x: { rule: string; item: Activity; labelSpan: Span; countEnd: number }): boolean {
-  if (!f.place_subject || !f.unit_subject || !f.other_subject || x.rule !== 'activities.count' || !FAMILY[x.item.unit]) return false;
+  const family = f.share_units;
+  if (!family || !f.place_subject || !f.unit_subject || !f.other_subject || x.rule !== 'activities.count' || !family[x.item.unit]) return false;
   const self = compile(f.unit_subject, '');
   const opening = doc.norm.slice(x.labelSpan.start, Math.min(x.labelSpan.start + 200, x.countEnd));
   if (self.test(opening)) return false;
   const place = compile(f.place_subject, '').test(opening);
   const other = compile(f.other_subject, '');
+  const part = partCount(family);
   // (the clauses within 300 characters after it: a run of text without stops is no sentence)
   const end = Math.min(sentenceAt(doc, x.countEnd - 1).end, x.countEnd + 300);
   let s = x.countEnd;
@@ -337,8 +346,8 @@ function sharedTotal(doc: KDocument, f: ActivitiesFile, x: { rule: string; item:
     while (e < end && !BOUNDARY.has(doc.norm[e])) e++;
     const clause = doc.norm.slice(s, e);
     if (/^\s*其中/.test(clause)) share = true;
-    const n = PART_COUNT.exec(clause);
-    if ((place || share) && n && FAMILY[n[1]] === FAMILY[x.item.unit] && (self.test(clause) || other.test(clause))) return true;
+    const n = part.exec(clause);
+    if ((place || share) && n && family[n[1]] === family[x.item.unit] && (self.test(clause) || other.test(clause))) return true;
     s = e + 1;
   }
   return false;

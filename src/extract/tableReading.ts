@@ -107,11 +107,13 @@ function classify(t: Table, caption: string | null): TableKind | null {
 
 /** `项目名称：科普惠农兴村计划` in one cell (label and value joined, a form's first row): the part after the colon, as a
  *  cell of its own (its offsets inside the cell's). */
-function joinedName(row: TableCell[]): TableCell | null {
+function joinedName(row: TableCell[], labels: RegExp[]): TableCell | null {
   for (const c of row) {
-    const m = JOINED_NAME.exec(c.text);
-    if (!m) continue;
-    const from = m[0].length;
+    // the part up to the first colon is a name label (project_name_labels), the key without spaces as for a label cell
+    const k = key(c);
+    const colon = k.search(/[:：]/);
+    if (colon < 0 || !labels.some((re) => re.test(k.slice(0, colon + 1)))) continue;
+    const from = c.text.search(/[:：]/) + 1;
     const rest = c.text.slice(from).replace(/[\s\u3000]+$/, '');
     if (!rest.trim()) continue;
     const lead = rest.length - rest.replace(/^[\s\u3000]+/, '').length;
@@ -119,7 +121,6 @@ function joinedName(row: TableCell[]): TableCell | null {
   }
   return null;
 }
-const JOINED_NAME = /^[\s\u3000]*项\s*目\s*(?:支\s*出\s*)?名\s*称\s*[:：][\s\u3000]*/;
 
 function distinctAfter(row: TableCell[], i: number): TableCell | null {
   for (let j = i + 1; j < row.length; j++) if (row[j].start !== row[i].start && !isEmpty(row[j])) return row[j];
@@ -186,7 +187,7 @@ export function readTable(t: Table): TableReading {
 
     // project name: `项目名称 | xxx` in the first rows
     const nameAt = ri < 3 && !r.projectName ? keys.findIndex((k) => v.projectNameLabels.some((re) => re.test(k))) : -1;
-    const name = nameAt >= 0 ? distinctAfter(row, nameAt) : ri < 3 && !r.projectName ? joinedName(row) : null;
+    const name = nameAt >= 0 ? distinctAfter(row, nameAt) : ri < 3 && !r.projectName ? joinedName(row, v.projectNameLabels) : null;
     // (not the next form field, `项目名称：⇥主管部门：X` with the name left blank)
     if (name && !isHeaderWord(key(name)) && !v.formFieldLabel.test(key(name))) {
       r.projectName = name;
