@@ -1,0 +1,80 @@
+// Rewrites of a whole report that keep its meaning: the ways real copies of the same report differ (genre.md: "Text
+// quality", "Headings", ingest of Word, PDF and portal pages). A golden states what the report says, so it holds for
+// every rewrite. `strict`: the record must not change at all. `lenient`: the rewrite loses information a reader cannot
+// always restore (line breaks, page furniture amid the text), so a value may go missing, but none may change.
+import * as OpenCC from 'opencc-js/cn2t';
+
+export interface Transform {
+  name: string;
+  strict: boolean;
+  /** what real copies do this */
+  why: string;
+  apply(text: string): string;
+  /** bytes to read instead of the text's UTF-8 */
+  encoding?: 'gb18030';
+}
+
+const s2t = OpenCC.Converter({ from: 'cn', to: 'tw' });
+const HALF: Record<string, string> = { '（': '(', '）': ')', '：': ':', '，': ',', '；': ';' };
+const FULL: Record<string, string> = { '(': '（', ')': '）', ':': '：', ',': '，', ';': '；' };
+/** the title as a running header prints it: its lines (up to the one ending 报告/决算/预算) on one line */
+function titleLine(s: string): string {
+  const head = s.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 4);
+  const end = head.findIndex((l) => /(?:报告|决算|预算)$/.test(l));
+  return head.slice(0, end < 0 ? 1 : end + 1).join('');
+}
+/** a line between every `every` lines (at most between lines, never inside one) */
+const every = (s: string, n: number, line: (k: number) => string) => {
+  let k = 0;
+  return s
+    .split('\n')
+    .map((l, i) => (i > 0 && i % n === 0 ? `${line(++k)}\n${l}` : l))
+    .join('\n');
+};
+
+export const TRANSFORMS: Transform[] = [
+  { name: 'crlf', strict: true, why: 'Windows line ends', apply: (s) => s.replace(/\r?\n/g, '\r\n') },
+  {
+    name: 'fullwidth-digits',
+    strict: true,
+    why: 'full-width digits (１４９.８３万元)',
+    apply: (s) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)),
+  },
+  { name: 'half-punct', strict: true, why: 'half-width punctuation everywhere (编制:7人,其中(一))', apply: (s) => s.replace(/[（）：，；]/g, (c) => HALF[c]) },
+  {
+    name: 'full-punct',
+    strict: true,
+    why: 'full-width punctuation everywhere (thousands separators stay commas)',
+    apply: (s) => s.replace(/[():,;]/g, (c) => FULL[c]).replace(/(?<=\d)，(?=\d{3})/g, ','),
+  },
+  { name: 'traditional', strict: true, why: 'a copy in traditional script (縣科協, 決算)', apply: (s) => s2t(s) },
+  { name: 'indent', strict: true, why: "Word's paragraph indent of two full-width spaces", apply: (s) => s.replace(/^(?=\S)/gm, '\u3000\u3000') },
+  { name: 'space-units', strict: true, why: 'a space between a number and its unit (149.83 万元, 7 人)', apply: (s) => s.replace(/(\d)(万元|元|人次|人|场|期|名|分)/g, '$1 $2') },
+  { name: 'trailing-spaces', strict: true, why: 'spaces at the end of every line', apply: (s) => s.replace(/\n/g, '  \n') },
+  { name: 'space-lines', strict: true, why: 'empty lines holding a full-width space (Word exports)', apply: (s) => s.replace(/\n(?=\n)/g, '\n\u3000') },
+  { name: 'gb18030', strict: true, why: 'the same text in GB18030', apply: (s) => s, encoding: 'gb18030' },
+  { name: 'blank-lines', strict: false, why: 'a blank line after every line (portal pages)', apply: (s) => s.replace(/\n/g, '\n\n') },
+  {
+    name: 'wrap',
+    strict: false,
+    why: 'prose hard-wrapped at 38 characters (text copied out of a PDF); table lines kept',
+    apply: (s) =>
+      s
+        .split('\n')
+        .map((l) => (l.includes('\t') || l.length <= 38 ? l : l.match(/.{1,38}/gu)!.join('\n')))
+        .join('\n'),
+  },
+  { name: 'page-numbers', strict: false, why: 'a page number line (- 3 -) every 30 lines', apply: (s) => every(s, 30, (k) => `\n- ${k} -\n`) },
+  { name: 'running-header', strict: false, why: 'the title repeated as a page header every 30 lines', apply: (s) => every(s, 30, () => titleLine(s)) },
+  {
+    name: 'one-line',
+    strict: false,
+    why: 'the whole report on one line (portal pages)',
+    apply: (s) =>
+      s
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join(''),
+  },
+];
