@@ -29,7 +29,7 @@ describe.each(TRANSFORMS)('rewrite $name', (t) => {
     const known = backlog.find((b) => b.golden === c.name && b.transform === t.name);
     (known ? it.skip : it)(known ? `${c.name} — backlog: ${known.reason}` : c.name, async () => {
       const text = t.apply(textOf(c.input));
-      const bytes = t.encoding ? iconv.encode(text, t.encoding) : Buffer.from(text, 'utf8');
+      const bytes = t.encoding ? iconv.encode(text, t.encoding, { addBOM: t.encoding === 'utf16le' }) : Buffer.from(text, 'utf8');
       const { record } = await extractBytes(c.input, bytes);
       const diffs = differences(factsOf(c.golden), factsOf(record as any), t.strict);
       if (process.env.MM_SHOW && diffs.length) console.log(`${t.name} ${c.name}\n  ${diffs.join("\n  ")}`);

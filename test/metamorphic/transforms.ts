@@ -11,7 +11,7 @@ export interface Transform {
   why: string;
   apply(text: string): string;
   /** bytes to read instead of the text's UTF-8 */
-  encoding?: 'gb18030';
+  encoding?: 'gb18030' | 'utf16le';
 }
 
 const s2t = OpenCC.Converter({ from: 'cn', to: 'tw' });
@@ -53,6 +53,19 @@ export const TRANSFORMS: Transform[] = [
   { name: 'trailing-spaces', strict: true, why: 'spaces at the end of every line', apply: (s) => s.replace(/\n/g, '  \n') },
   { name: 'space-lines', strict: true, why: 'empty lines holding a full-width space (Word exports)', apply: (s) => s.replace(/\n(?=\n)/g, '\n\u3000') },
   { name: 'gb18030', strict: true, why: 'the same text in GB18030', apply: (s) => s, encoding: 'gb18030' },
+  { name: 'utf16', strict: true, why: 'the same text in UTF-16 with a BOM (Notepad\'s "Unicode")', apply: (s) => s, encoding: 'utf16le' },
+  { name: 'nbsp', strict: true, why: 'no-break spaces for spaces (text copied from a web page)', apply: (s) => s.replace(/ /g, '\u00a0') },
+  {
+    name: 'yuan',
+    strict: true,
+    why: 'amounts in prose written in 元 with separators (149.83万元 → 1,498,300.00元)',
+    apply: (s) =>
+      s.replace(/(?<![\d.,])(\d+(?:\.\d+)?)[ \t]*万元/g, (_, n: string) => {
+        const fen = Math.round(Number(n) * 1_000_000);
+        const yuan = Math.floor(fen / 100).toLocaleString('en-US');
+        return `${yuan}.${String(fen % 100).padStart(2, '0')}元`;
+      }),
+  },
   { name: 'blank-lines', strict: false, why: 'a blank line after every line (portal pages)', apply: (s) => s.replace(/\n/g, '\n\n') },
   {
     name: 'wrap',
