@@ -4,20 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractText } from '../src/pipeline.js';
+import { at } from './helpers/pointer.js';
 
 interface Case { input: string; expect: Record<string, unknown>; note?: string; notSupported?: string }
 const dir = join(import.meta.dirname, 'specs');
 const specFiles = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'values.json');
-
-/** JSON pointer lookup, plus `/list/length`. */
-export function at(obj: unknown, pointer: string): unknown {
-  let cur: unknown = obj;
-  for (const k of pointer.split('/').slice(1)) {
-    if (cur === null || cur === undefined) return undefined;
-    cur = k === 'length' && Array.isArray(cur) ? cur.length : (cur as Record<string, unknown>)[k];
-  }
-  return cur;
-}
 
 for (const file of specFiles) {
   const spec = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { family: string; cases: Case[] };

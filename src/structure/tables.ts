@@ -37,7 +37,10 @@ function cellOf(text: string, start: number, end: number): TableCell {
   return { start: sp.start, end: sp.end, text: text.slice(sp.start, sp.end) };
 }
 
-const isBlank = (l: Line) => l.text.length === 0;
+// (a line of ASCII spaces, left by an export that pads lines, is blank too; not a tab, an empty cell, nor a full-width
+// space, an indented empty paragraph inside a cell of a one-cell-per-line dump: `\t效益指标⏎⏎（40分）⏎⏎　⏎⏎⏎\t经济效`)
+const isBlank = (l: Line) => BLANK.test(l.text);
+const BLANK = /^ *$/;
 /** `续表` (`续上表`, `（续表）`) over a table's part on the next page: the table goes on, and the mark is no cell's text. */
 const CONTINUED = /^[（(]?续(?:上)?表[）)]?[:：]?$/;
 const isMark = (t: string) => PAGE_MARK.test(t) || CONTINUED.test(t.trim());
@@ -569,7 +572,10 @@ export function findTables(doc: KDocument): void {
   // its tabs made a table of two lines that took the next line of prose into it
   const furniture = doc.excluded.filter((x) => x.reason === 'page furniture');
   const tsvLines = furniture.length ? lines.filter((l) => !furniture.some((x) => l.start >= x.start && l.end <= x.end)) : lines;
-  let found = isPdf ? [] : tsvTables(norm, tsvLines, doc.layoutTables).filter((t) => !given.some((g) => overlaps(g, t)));
+  // (the lines' own text folded too: 續表 and 單位：元 in a traditional copy are the marks and unit lines they are; a line
+  // of spaces keeps its own, as a full-width one is a cell's paragraph, see isBlank)
+  const foldedLines = norm === doc.text ? tsvLines : tsvLines.map((l) => (l.text.trim() === '' ? l : { start: l.start, end: l.end, text: norm.slice(l.start, l.end) }));
+  let found = isPdf ? [] : tsvTables(norm, foldedLines, doc.layoutTables).filter((t) => !given.some((g) => overlaps(g, t)));
   if (!given.length && isPdf) {
     const pdf = pdfTablesDetailed(norm, lines, doc.pages?.map((p) => p.start) ?? []);
     found = pdf.tables;

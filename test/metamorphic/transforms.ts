@@ -51,7 +51,9 @@ export const TRANSFORMS: Transform[] = [
   { name: 'indent', strict: true, why: "Word's paragraph indent of two full-width spaces", apply: (s) => s.replace(/^(?=\S)/gm, '\u3000\u3000') },
   { name: 'space-units', strict: true, why: 'a space between a number and its unit (149.83 万元, 7 人)', apply: (s) => s.replace(/(\d)(万元|元|人次|人|场|期|名|分)/g, '$1 $2') },
   { name: 'trailing-spaces', strict: true, why: 'spaces at the end of every line', apply: (s) => s.replace(/\n/g, '  \n') },
-  { name: 'space-lines', strict: true, why: 'empty lines holding a full-width space (Word exports)', apply: (s) => s.replace(/\n(?=\n)/g, '\n\u3000') },
+  // (lenient: in a table dumped one cell per line a full-width space line is an empty paragraph of a cell, and a blank
+  // line closes its row, so every blank line made a space line leaves rows that cannot be told apart)
+  { name: 'space-lines', strict: false, why: 'empty lines holding a full-width space (Word exports)', apply: (s) => s.replace(/\n(?=\n)/g, '\n\u3000') },
   { name: 'gb18030', strict: true, why: 'the same text in GB18030', apply: (s) => s, encoding: 'gb18030' },
   { name: 'utf16', strict: true, why: 'the same text in UTF-16 with a BOM (Notepad\'s "Unicode")', apply: (s) => s, encoding: 'utf16le' },
   { name: 'nbsp', strict: true, why: 'no-break spaces for spaces (text copied from a web page)', apply: (s) => s.replace(/ /g, '\u00a0') },

@@ -1,0 +1,34 @@
+// Every pattern spec's passage, rewritten as other copies write it (the strict rewrites of transforms.ts that keep
+// a passage's lines), must give the same numbers and the same nulls: a trap must stay a trap in traditional script or
+// with full-width digits. Text values (labels, names) change with the rewrite and are not compared.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../../src/pipeline.js';
+import { at } from '../helpers/pointer.js';
+import { TRANSFORMS } from './transforms.js';
+
+interface Case { input: string; expect: Record<string, unknown>; note?: string; notSupported?: string }
+const dir = join(import.meta.dirname, '..', 'specs');
+const backlog: { file: string; case: number; transform: string; reason: string }[] = JSON.parse(readFileSync(join(import.meta.dirname, 'specs-backlog.json'), 'utf8'));
+// (not crlf: a passage is given as text, and the reader is what folds line ends)
+const PASSAGE = new Set(['fullwidth-digits', 'half-punct', 'full-punct', 'traditional', 'space-units', 'nbsp', 'yuan']);
+const numeric = (v: unknown) => v === null || typeof v === 'number' || typeof v === 'boolean';
+
+for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'values.json')) {
+  const spec = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { family: string; cases: Case[] };
+  describe(`rewritten spec ${spec.family}`, () => {
+    for (const t of TRANSFORMS.filter((x) => PASSAGE.has(x.name))) {
+      spec.cases.forEach((c, i) => {
+        const want = Object.entries(c.expect).filter(([, v]) => numeric(v));
+        if (c.notSupported || !want.length || t.apply(c.input) === c.input) return;
+        const known = backlog.find((b) => b.file === file && b.case === i && b.transform === t.name);
+        const name = `${t.name} #${i} ${c.input.slice(0, 24).replace(/\n/g, '⏎')}`;
+        (known ? it.skip : it)(known ? `${name} — backlog: ${known.reason}` : name, () => {
+          const { record } = extractText(t.apply(c.input));
+          for (const [path, v] of want) expect(at(record, path), path).toEqual(v);
+        });
+      });
+    }
+  });
+}
