@@ -10,7 +10,8 @@ import { TRANSFORMS } from './transforms.js';
 
 interface Case { input: string; expect: Record<string, unknown>; note?: string; notSupported?: string }
 const dir = join(import.meta.dirname, '..', 'specs');
-const backlog: { file: string; case: number; transform: string; reason: string }[] = JSON.parse(readFileSync(join(import.meta.dirname, 'specs-backlog.json'), 'utf8'));
+// (an entry names its case by index and the input's start, so that a case moved or changed does not stay skipped)
+const backlog: { file: string; case: number; starts: string; transform: string; reason: string }[] = JSON.parse(readFileSync(join(import.meta.dirname, 'specs-backlog.json'), 'utf8'));
 // (not crlf: a passage is given as text, and the reader is what folds line ends)
 const PASSAGE = new Set(['fullwidth-digits', 'half-punct', 'full-punct', 'traditional', 'space-units', 'nbsp', 'yuan']);
 const numeric = (v: unknown) => v === null || typeof v === 'number' || typeof v === 'boolean';
@@ -22,7 +23,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && f !== '
       spec.cases.forEach((c, i) => {
         const want = Object.entries(c.expect).filter(([, v]) => numeric(v));
         if (c.notSupported || !want.length || t.apply(c.input) === c.input) return;
-        const known = backlog.find((b) => b.file === file && b.case === i && b.transform === t.name);
+        const known = backlog.find((b) => b.file === file && b.case === i && b.transform === t.name && c.input.startsWith(b.starts));
         const name = `${t.name} #${i} ${c.input.slice(0, 24).replace(/\n/g, '⏎')}`;
         (known ? it.skip : it)(known ? `${name} — backlog: ${known.reason}` : name, () => {
           const { record } = extractText(t.apply(c.input));
@@ -32,3 +33,10 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && f !== '
     }
   });
 }
+
+describe('rewritten spec backlog', () => {
+  it.each(backlog)('$file #$case ($transform) is still that case', (b) => {
+    const spec = JSON.parse(readFileSync(join(dir, b.file), 'utf8')) as { cases: Case[] };
+    expect(spec.cases[b.case]?.input.startsWith(b.starts)).toBe(true);
+  });
+});
