@@ -524,7 +524,8 @@ const UNIT_NAMED = /整体|部门支出/;
 /** In a project report: the figure names the unit's whole spending (部门整体支出X) or the unit right before it, in its phrase
  *  (本单位2023年实际支出X, 本部门全年实际支出X; see `unit_named_before`): it stays the unit's, not the project's. */
 function namesUnit(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArray; span: Span }): boolean {
-  const before = doc.norm.slice(Math.max(sentenceAt(doc, match.span.start).start, match.span.start - 16), match.span.start);
+  // (24: a name of nine characters and the year, spaced as PDF text has it: 市科技创新服务中心 2024 年度收入合计X)
+  const before = doc.norm.slice(Math.max(sentenceAt(doc, match.span.start).start, match.span.start - 24), match.span.start);
   if (UNIT_NAMED.test(match.m[0]) || compile(f.unit_named_before, '').test(before)) return true;
   const unit = unitLevel(doc);
   if (unit.own && ownBefore(unit, before)) return true;
@@ -727,7 +728,7 @@ function bodyFigureBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
 
 /** True when `before` ends with the society's own name or kind word opening a phrase (see unit_boundary), maybe with the year after. */
 function ownBefore(unit: Unit, before: string): boolean {
-  return compile(`(?:(?:^|[\\s，,。;:、(]|年|年度|本|该|我)(?:${unit.own}))(?:(?:19|20)\\d{2}[ \\t]*年度?|全年|本年|年度){0,2}(?:部门|单位)?[ \\t]*$`, '').test(before);
+  return compile(`(?:(?:^|[\\s，,。;:、(]|年|年度|本|该|我)(?:${unit.own}))(?:[ \\t]*(?:19|20)\\d{2}[ \\t]*年度?[ \\t]*|全年|本年|年度){0,2}(?:部门|单位)?[ \\t]*$`, '').test(before);
 }
 
 /** Earlier in the sentence of `at`, a figure of a 科协 of another level than the unit's (市科协收入合计X，支出合计Y in a county's

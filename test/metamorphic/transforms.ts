@@ -50,6 +50,19 @@ export const TRANSFORMS: Transform[] = [
   { name: 'traditional', strict: true, why: 'a copy in traditional script (縣科協, 決算)', apply: (s) => s2t(s) },
   { name: 'indent', strict: true, why: "Word's paragraph indent of two full-width spaces", apply: (s) => s.replace(/^(?=\S)/gm, '\u3000\u3000') },
   { name: 'space-units', strict: true, why: 'a space between a number and its unit (149.83 万元, 7 人)', apply: (s) => s.replace(/(\d)(万元|元|人次|人|场|期|名|分)/g, '$1 $2') },
+  {
+    name: 'space-numbers',
+    strict: true,
+    why: 'a space on both sides of a number between CJK characters (PDF text layers: 编制 7 人，支出 149.83 万元)',
+    apply: (s) => s.replace(/(?<=[\u4e00-\u9fff])(\d+(?:\.\d+)?)(?=[\u4e00-\u9fff%])/g, ' $1 '),
+  },
+  { name: 'quotes', strict: true, why: 'straight or corner quotes for curly ones (等级为"优", 「优」)', apply: (s) => s.replace(/[“”]/g, '"').replace(/[‘’]/g, "'") },
+  {
+    name: 'separators',
+    strict: true,
+    why: 'thousands separators in amounts of yuan (2815310.00元 → 2,815,310.00元)',
+    apply: (s) => s.replace(/(?<![\d.,])(\d{4,})(\.\d+)?(?=[ \t]*元)/g, (_, i: string, d = '') => Number(i).toLocaleString('en-US') + d),
+  },
   { name: 'trailing-spaces', strict: true, why: 'spaces at the end of every line', apply: (s) => s.replace(/\n/g, '  \n') },
   // (lenient: in a table dumped one cell per line a full-width space line is an empty paragraph of a cell, and a blank
   // line closes its row, so every blank line made a space line leaves rows that cannot be told apart)
