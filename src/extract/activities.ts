@@ -66,11 +66,18 @@ const CLOSE = '”’》」)';
 /** Start of the clause that ends at `end`: walk back to a boundary that is not inside quotes. */
 export function clauseStart(norm: string, end: number, floor: number): number {
   let depth = 0;
+  // straight quotes (a half-width copy: 开展"百名院士进校园，万名…上讲台"活动29场) open and close alike: walking back from
+  // outside them, each one toggles, when the line holds them in pairs up to `end`
+  const lineStart = Math.max(floor, norm.lastIndexOf('\n', end - 1) + 1);
+  let pairs = 0;
+  for (let i = norm.indexOf('"', lineStart); i >= 0 && i < end; i = norm.indexOf('"', i + 1)) pairs++;
+  let straight = false;
   for (let i = end - 1; i >= floor; i--) {
     const c = norm[i];
     if (CLOSE.includes(c)) depth++;
     else if (OPEN.includes(c)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && BOUNDARY.has(c)) return i + 1;
+    else if (c === '"' && pairs % 2 === 0) straight = !straight;
+    else if (depth === 0 && !straight && BOUNDARY.has(c)) return i + 1;
   }
   return floor;
 }
@@ -145,7 +152,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // 开展科普讲座、科普展览分别为12场、6场: a count right after one whose label ends in 分别 (only 、 between) is the next
       // part's; the parts are given out after the loop
       const head = p.id === 'activities.count' && !gluedTo && prev > floor && /^[、和及与]?$/.test(label) ? [byEnd.get(prev)].find((x) => x && !x.head && respectively.test(x.item.label)) : undefined;
-      const before = doc.norm.slice(Math.max(sentence.start, numSpan.start - 4), numSpan.start);
+      // (8: room for a spaced range, 3000 余至 5000)
+      const before = doc.norm.slice(Math.max(sentence.start, numSpan.start - 8), numSpan.start);
       if (compile(`(?:${f.not_before_number})$`, '').test(before.replace(/\s+$/, ''))) continue;
       const need = f.units[gu];
       // 观看人数达12万: the measure word written inside 人数 is 人

@@ -349,10 +349,13 @@ function inlineItems(norm: string, start: number, end: number): Span[] {
   let want = 2;
   let prev = ''; // the last non-space character before i
   let quoted = 0; // inside “…” a marker is quoted text, not the list's
+  let straight = false;
   for (let i = start + 1; i < end; prev = /\s/.test(norm[i]) ? prev : norm[i], i++) {
     if ('“「『'.includes(norm[i])) quoted++;
     else if ('”」』'.includes(norm[i])) quoted = Math.max(0, quoted - 1);
-    if (quoted) continue;
+    // straight quotes (a half-width copy: "一是一、二是二") open and close alike: one opens when another closes it in the paragraph
+    else if (norm[i] === '"') straight = !straight && norm.indexOf('"', i + 1) > 0 && norm.indexOf('"', i + 1) < end;
+    if (quoted || straight) continue;
     const m = markerOf(norm.slice(i, i + 6));
     // a list inside an item (…项目一是…，二是…；二是…): which 二是 ends the item cannot be told, so no split
     if (m && m.family === first.family && m.n === 1) return [{ start, end }];

@@ -1,5 +1,5 @@
 // What a golden fixes, cut into facts that survive a rewrite of the text: numbers, dates, kinds, section keys and
-// list items (their text without spaces, punctuation folded to one width, in simplified script). Titles, labels and
+// list items (their text without spaces, punctuation folded to one width, quotes to straight ones, in simplified script). Titles, labels and
 // evidence are not compared: a rewrite changes their characters, not what they say.
 import * as OpenCC from 'opencc-js/t2cn';
 
@@ -10,6 +10,8 @@ const t2s = OpenCC.Converter({ from: 'tw', to: 'cn' });
 export const plain = (s: string): string =>
   t2s(s)
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[“”「」『』]/g, '"')
+    .replace(/[‘’]/g, "'")
     .replace(/[\s\u3000]+/g, '');
 
 export interface Facts {
