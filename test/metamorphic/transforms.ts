@@ -32,6 +32,10 @@ const every = (s: string, n: number, line: (k: number) => string) => {
     .join('\n');
 };
 
+const DIGITS = '〇一二三四五六七八九';
+/** 1–99 in Chinese numerals as reports write them (十二, 二十, 三十三; 0 stays 〇) */
+const cn = (n: number): string => (n < 10 ? DIGITS[n] : `${n >= 20 ? DIGITS[Math.floor(n / 10)] : ''}十${n % 10 ? DIGITS[n % 10] : ''}`);
+
 export const TRANSFORMS: Transform[] = [
   { name: 'crlf', strict: true, why: 'Windows line ends', apply: (s) => s.replace(/\r?\n/g, '\r\n') },
   {
@@ -62,6 +66,13 @@ export const TRANSFORMS: Transform[] = [
     strict: true,
     why: 'thousands separators in amounts of yuan (2815310.00元 → 2,815,310.00元)',
     apply: (s) => s.replace(/(?<![\d.,])(\d{4,})(\.\d+)?(?=[ \t]*元)/g, (_, i: string, d = '') => Number(i).toLocaleString('en-US') + d),
+  },
+  {
+    name: 'chinese-counts',
+    strict: true,
+    // (not 1: 一次, 一场 are also words — 一次性, 进行一次 — and a lone 一 is read as a count only where it cannot be one)
+    why: 'small counts in Chinese numerals (编制七人, 开展活动三十三场, 培训班五期)',
+    apply: (s) => s.replace(/(?<![\d.,])(\d{1,2})(?![\d.,])( ?)(?=场|期|次|篇|个|名|人(?!民))/g, (_, n: string, sp: string) => (n === '1' ? n : cn(Number(n))) + sp),
   },
   { name: 'trailing-spaces', strict: true, why: 'spaces at the end of every line', apply: (s) => s.replace(/\n/g, '  \n') },
   // (lenient: in a table dumped one cell per line a full-width space line is an empty paragraph of a cell, and a blank
