@@ -53,6 +53,7 @@ interface ActivitiesFile {
   respectively?: string;
   other_subject?: string;
   unit_subject?: string;
+  unit_place?: string;
   place_subject?: string;
   share_units?: Record<string, string>;
   higher_place?: Record<string, string>;
@@ -300,6 +301,8 @@ function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, from: nu
   const other = compile(f.other_subject, '');
   const self = compile(f.unit_subject, '');
   const higher = level && f.higher_place?.[level] ? compile(f.higher_place[level], '') : null;
+  // 其中我县承办8场: the unit's place doing the work (by the unit's level only)
+  const place = f.unit_place ? compile(f.unit_place, '') : null;
   let theirs = false;
   // (the clauses within 500 characters before it, as for the multi-year words: a run of text without stops is no sentence)
   let s = from;
@@ -316,7 +319,7 @@ function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, from: nu
     // another level's 科协: another body when the unit's level is known and differs, or it works in the unit's place
     if ((o && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level))) || higher?.test(text)) theirs = true;
     else {
-      const u = self.exec(text);
+      const u = self.exec(text) ?? (level && place ? place.exec(text) : null);
       if (u && (!u.groups?.level || u.groups.level === level)) theirs = false;
     }
     s = e + 1;
