@@ -172,6 +172,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         const joined = [byEnd.get(prev)].find((x) => x && f.after_noun.includes(x.item.unit));
         if (joined) context = doc.norm.slice(joined.labelSpan.start, joined.labelSpan.end).replace(/\s+/g, '') + context;
       }
+      // 受益人数：目标5000人次，实际完成8200人次 | 发放科普资料，指标值：≥5000份，实际完成：6200份: a bare result word (also
+      // as a label before its colon) names nothing; the item's name before the target word names the event or people
+      const item = !head && !gluedTo ? resultItem(doc, f, label, clause, sentence.start) : null;
       // 培训班每期50人，共举办5期: a clause that is only a holding verb takes its event from the topic that opens the clause
       // before it in the sentence (培训班), which becomes the label
       if (need && !gluedTo && p.id === 'activities.count' && !compile(need, '').test(context) && f.bare_verb_label && compile(f.bare_verb_label, '').test(label)) {
@@ -184,12 +187,16 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         } else continue;
       }
       // 受益群众：目标值不少于1万人次，实际完成1.5万人次: a bare result word takes its event or people from the item's name
-      else if (need && !gluedTo && !compile(need, '').test(context) && f.result_label && f.result_item && compile(f.result_label, '').test(label)) {
-        const item = compile(f.result_item, '').exec(doc.norm.slice(sentence.start, Math.min(clause, sentence.start + 200)));
-        if (!item?.groups?.topic || !compile(need, '').test(item.groups.topic)) continue;
+      else if (need && !gluedTo && !compile(need, '').test(context) && item) {
+        if (!compile(need, '').test(item.text)) continue;
       }
       // (people glued to an event count are that event's: its label made it an activity)
       else if (!need || (!gluedTo && !compile(need, '').test(context))) continue;
+      // (the item's name is the label, and the evidence runs from it)
+      if (item) {
+        labelSpan = item.span;
+        label = item.text;
+      }
       const notAfter = f.not_after[gu];
       if (notAfter && compile(notAfter, '').test(doc.norm.slice(match.span.end, after).trimStart())) continue;
       if (compile(f.not_label, '').test(label)) continue;
@@ -362,6 +369,39 @@ function sharedTotal(doc: KDocument, f: ActivitiesFile, x: { rule: string; item:
     s = e + 1;
   }
   return false;
+}
+
+/** For a label that is only a result word (实际完成, or empty after such a word and its colon), the item's name: the clause
+ *  before the last target word (目标值, 指标值 …) in the sentence, or the text before it in its clause. */
+function resultItem(doc: KDocument, f: ActivitiesFile, label: string, clause: number, from: number): { text: string; span: Span } | null {
+  if (!f.result_label || !f.result_item) return null;
+  const bare = compile(f.result_label, '');
+  if (label.trim()) {
+    if (!bare.test(label.replace(/\s+/g, ''))) return null;
+  } else {
+    // 实际完成：6200份 (the label is empty after the colon)
+    if (clause - 1 <= from || !/[:：]/.test(doc.norm[clause - 1])) return null;
+    const before = doc.norm.slice(clauseStart(doc.norm, clause - 1, from), clause - 1).replace(/\s+/g, '');
+    if (!bare.test(before)) return null;
+  }
+  // (bounded: within 200 characters before the clause)
+  const lo = Math.max(from, clause - 200);
+  let t = -1;
+  for (const m of doc.norm.slice(lo, clause).matchAll(compile(f.result_item, 'g'))) t = lo + m.index!;
+  if (t < 0) return null;
+  let end = t;
+  while (end > lo && /[\s:：]/.test(doc.norm[end - 1])) end--;
+  let start = clauseStart(doc.norm, end, lo);
+  // 受益人数：目标5000人次 | 发放科普资料，指标值：≥5000份: the target word opens its clause, the name is the clause before
+  if (start === end && end > lo && BOUNDARY.has(doc.norm[end - 1])) {
+    end--;
+    start = clauseStart(doc.norm, end, lo);
+  }
+  const raw = doc.norm.slice(start, end);
+  const lead = compile(f.strip_prefix, '').exec(raw)?.[0].length ?? 0;
+  const text = raw.slice(lead).replace(/\s+/g, '');
+  if (text.length < 2 || text.length > 16 || /\d/.test(text)) return null;
+  return { text, span: trimSpan(doc, { start: start + lead, end }) };
 }
 
 function inTargets(doc: KDocument, f: ActivitiesFile, offset: number): boolean {
