@@ -51,6 +51,7 @@ interface ActivitiesFile {
   target_sentence: string;
   result_after_target: string;
   respectively?: string;
+  noun_after?: string;
   other_subject?: string;
   unit_subject?: string;
   unit_place?: string;
@@ -153,6 +154,15 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // 开展科普讲座、科普展览分别为12场、6场: a count right after one whose label ends in 分别 (only 、 between) is the next
       // part's; the parts are given out after the loop
       const head = p.id === 'activities.count' && !gluedTo && prev > floor && /^[、和及与]?$/.test(label) ? [byEnd.get(prev)].find((x) => x && !x.head && respectively.test(x.item.label)) : undefined;
+      // 近百场科普进校园活动惠及学生…: an event count opening its clause names its event after the measure word, the label
+      if (p.id === 'activities.count' && !head && !gluedTo && f.noun_after && f.glued_units.events.includes(gu) && !label.replace(compile(f.strip_prefix, ''), '')) {
+        const n = compile(f.noun_after, '').exec(doc.norm.slice(match.span.end, match.span.end + 20));
+        if (n?.groups?.noun) {
+          const at = match.span.end + n[0].length - n.groups.noun.length;
+          labelSpan = { start: at, end: at + n.groups.noun.length };
+          label = n.groups.noun;
+        }
+      }
       // (8: room for a spaced range, 3000 余至 5000)
       const before = doc.norm.slice(Math.max(sentence.start, numSpan.start - 8), numSpan.start);
       if (compile(`(?:${f.not_before_number})$`, '').test(before.replace(/\s+$/, ''))) continue;
