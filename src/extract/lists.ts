@@ -2,20 +2,19 @@
 import type { Heading, KDocument, Span } from '../document.js';
 import { firstSpanFrom, isExcluded } from '../document.js';
 import { cleanValue } from '../normalise/fold.js';
-import { sectionKey, standaloneKey } from '../structure/outline.js';
+import { closingLine, sectionKey, standaloneKey } from '../structure/outline.js';
 import { compile, loadPatternFile } from '../patterns.js';
 
 type ListKey = 'problems' | 'improvements';
 interface ListItem { item: string; span: Span; rule: string; list?: ListKey }
 
 const ITEM_MARKER = /^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3}[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}(?:[、．]|\.(?!\d)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）])\s*/;
-// a signature block after the last section: the unit's name, a date
-const SIGNATURE = /^(?:[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技馆|中心|学会)\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.{1,6}日|(?:填\s*[报表]\s*人|联\s*系\s*人|联系电话|填报日期|单位负责人|负责人)[:：].*|[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技馆|中心|学会|局)|(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日)$/;
 // a lead-in before an inline list's first marker: up to a colon (…我们将采取以下措施：一是…), or one sentence closed by 。
 // (但仍存在一些不足。一是…: see leadSentence)
 const LIST_AHEAD = String.raw`(?=[一二三四五六七八九十][是要]|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|首先[，,])`;
 const COLON_LEAD = new RegExp(String.raw`^[^:：“”]*[:：]\s*${LIST_AHEAD}`);
 const SENTENCE_LEAD = new RegExp(String.raw`^[^:：“”。；;]*。\s*${LIST_AHEAD}`);
+const ORG_ALONE = /(?:协会|科协|科技馆|中心|学会|局)\s*(?:[（(][^()（）]{1,2}[)）])?$/;
 const NOTHING = /^\s*(?:无|没有|暂无|无。|不存在)[。.]?\s*$/;
 // a paragraph that says there is nothing to list (本年度未发现问题。, 经自查，暂未发现明显问题。, 无其他需要说明的问题。)
 const NOTHING_SAID = /^\s*(?:(?:经(?:自查|检查|核查)|本(?:年度|年|项目|单位|部门))[，,]?)?\s*(?:暂|均|尚)?(?:未(?:发现|存在)|没有(?:发现|存在)?|无|不存在)(?:明显|重大|突出|其他|其它)?(?:需要说明)?的?(?:问题|情况)[。.]?\s*$/;
@@ -146,7 +145,13 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
     const isHeading = [...headingStarts].some((s) => s >= line.start && s < line.end);
     const trimmed = raw.trim();
     if (isHeading && !/[。;]./.test(trimmed) && trimmed.length <= 40) continue;
-    if (NOTHING.test(raw) || NOTHING_SAID.test(raw) || SIGNATURE.test(trimmed)) continue;
+    if (NOTHING.test(raw) || NOTHING_SAID.test(raw)) continue;
+    // the report's closing lines (a signature block, 联系人：…) are no items, and after a date or a field nothing is (a unit's
+    // name alone may be a paragraph's line broken off: skipped only)
+    if (closingLine(trimmed) && !ITEM_MARKER.test(raw)) {
+      if (ORG_ALONE.test(trimmed)) continue;
+      break;
+    }
     if (labels.has(line.start)) continue;
     let lead = raw.length - raw.trimStart().length;
     let m = ITEM_MARKER.exec(raw);

@@ -168,11 +168,23 @@ function normOffset(norm: string, k: number): number {
  *  when it runs at least MIN_CHARS and most of what lies between the two; else null. */
 function copyFrom(s: string, from: number): [number, number] | null {
   const head = s.slice(from, from + HEAD);
+  const run = (second: number) => {
+    let n = 0;
+    while (second + n < s.length && from + n < second && s[from + n] === s[second + n]) n++;
+    return n;
+  };
   const second = s.indexOf(head, from + MIN_CHARS);
-  if (second < 0) return null;
-  let n = 0;
-  while (second + n < s.length && from + n < second && s[from + n] === s[second + n]) n++;
-  return n < MIN_CHARS || n < 0.6 * (second - from) ? null : [second, n];
+  if (second >= 0) {
+    const n = run(second);
+    if (n >= MIN_CHARS && n >= 0.6 * (second - from)) return [second, n];
+  }
+  // a short report's copy (under MIN_CHARS, as excludeByLines' shortCopy): most of the first copy again, ending the text
+  // but for a short tail (a signature); a summary before the full report, or the title quoted, leaves more after it
+  for (let at = s.indexOf(head, from + SHORT_MIN_CHARS); at >= 0 && at < from + 2 * MIN_CHARS; at = s.indexOf(head, at + 1)) {
+    const n = run(at);
+    if (n >= SHORT_MIN_CHARS && n < MIN_CHARS && n >= 0.7 * (at - from) && s.length - (at + n) <= Math.max(30, 0.2 * n)) return [at, n];
+  }
+  return null;
 }
 
 /** How many characters of the report's opening line (whitespace removed) find its copy. */
@@ -187,12 +199,12 @@ const HEAD = 24;
  */
 function excludeRewrapped(doc: KDocument): void {
   const norm = doc.norm;
-  if (norm.length < 2 * MIN_CHARS) return;
+  if (norm.length < 2 * SHORT_MIN_CHARS) return;
   const opening = doc.lines.slice(0, 5).find((l) => l.text.replace(/\s+/g, '').length >= 10);
   if (!opening) return;
   // (cheap first: the opening line's first characters found again at all)
   const lead = norm.slice(opening.start, opening.end).replace(/\s+/g, '').slice(0, 8);
-  if (norm.indexOf(lead, opening.end + MIN_CHARS) < 0) return;
+  if (norm.indexOf(lead, opening.end + SHORT_MIN_CHARS) < 0) return;
   // the text without whitespace (one string: this runs on every report whose opening words come again)
   const s = norm.replace(SPACE, '');
   let found = copyFrom(s, norm.slice(0, opening.start).replace(SPACE, '').length);

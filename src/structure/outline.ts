@@ -8,7 +8,7 @@ import { parseChineseInteger } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 
 interface MarkerDef { id: string; rank: number; regex: string }
-interface HeadingsFile { markers: MarkerDef[]; part_alone: string; definition_after_colon: string; glossary_title: string; figure_in_title: string; field_in_title: string; inline_title_end: string; not_heading: string[]; not_heading_below_part: string[]; list_item: string; run_in_label: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
+interface HeadingsFile { markers: MarkerDef[]; closing_line: string; part_alone: string; definition_after_colon: string; glossary_title: string; figure_in_title: string; field_in_title: string; inline_title_end: string; not_heading: string[]; not_heading_below_part: string[]; list_item: string; run_in_label: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
 interface SectionDef { key: string | null; rank: number; match: string; standalone?: string }
 
 export interface Candidate {
@@ -352,9 +352,17 @@ function bodiless(doc: KDocument, cands: Candidate[], c: Candidate, index: Map<C
   for (let k = firstSpanFrom(doc.lines, c.line.end); k < doc.lines.length; k++) {
     const l = doc.lines[k];
     if (l === nextLine || (nextLine && l.start >= nextLine.start)) return true;
-    if (!isExcluded(doc, l) && doc.norm.slice(l.start, l.end).trim()) return false;
+    const t = isExcluded(doc, l) ? '' : doc.norm.slice(l.start, l.end).trim();
+    // (the report's closing lines, a signature, a date, 联系人：…, 附件：…, are no body: the list ends there)
+    if (t) return closingLine(t);
   }
   return true;
+}
+
+/** Is `text` (a trimmed line) one of the report's closing lines: its signature, a date, a contact field, an annex's line
+ *  (headings.yaml closing_line)? */
+export function closingLine(text: string): boolean {
+  return compile(loadPatternFile<HeadingsFile>('headings.yaml').closing_line, '').test(text);
 }
 
 /** Under a glossary's heading (名词解释), the numbered terms down to the next heading of its rank are entries, no headings. */

@@ -5,6 +5,7 @@ import { classifyLine } from './outline.js';
 
 const PAGE_REF = /(?:\.{2,}|…+|·{2,}|-{3,}|\s)\s*\d{1,3}\s*$/;
 const PAGE_ONLY = /^[\s.…·\-—]*\d{1,3}\s*$/;
+const SENTENCE_END = /[。；;!?！？]\s*$/;
 
 export function excludeToc(doc: KDocument): void {
   const lines = doc.lines.filter((l) => l.text.trim() !== '' && !isExcluded(doc, l));
@@ -23,7 +24,8 @@ export function excludeToc(doc: KDocument): void {
       const text = doc.norm.slice(lines[j].start, lines[j].end);
       // (a run-in heading, 1.数量指标：开展科普活动…, has its body on its line: no entry of a table of contents; a page number
       // set off by wide spaces, 一、部门基本情况　　　1, is no body)
-      if (!c || !c.headingLike || (c.runIn && !PAGE_ONLY.test(doc.norm.slice(c.end, lines[j].end)))) break;
+      // (…, and a line closed as a sentence, 1.宣传形式较为单一。, is a list's item: no entry)
+      if (!c || !c.headingLike || (c.runIn && !PAGE_ONLY.test(doc.norm.slice(c.end, lines[j].end))) || SENTENCE_END.test(text)) break;
       let t = c.title.replace(PAGE_REF, '').replace(/\s+/g, '');
       // the title's clean text glues a page number on (部门基本情况 1 → 部门基本情况1): drop it to compare
       const page = PAGE_REF.exec(text)?.[0].replace(/\D/g, '');
