@@ -34,6 +34,12 @@ function bareListLabel(label: string): ListKey | null {
   return compile(f.problems, '').test(t) ? 'problems' : compile(f.improvements, '').test(t) ? 'improvements' : null;
 }
 
+/** The list a label names when it is only a problems or improvements section's title (存在问题, 整改措施), or null. */
+function listTitle(label: string): ListKey | null {
+  const k = standaloneKey(label);
+  return k === 'problems' || k === 'improvements' ? k : null;
+}
+
 /** In a combined section, the list a lead-in names by the last clause before its colon (…我们将采取以下措施： →
  *  improvements; 工作中还存在一些问题和不足： → problems; sections.yaml list_lead_in), or undefined. */
 function leadInList(text: string): ListKey | undefined {
@@ -215,13 +221,27 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
     const pieces = m ? inlineItems(doc.norm, base + lead, line.end) : [{ start: base + lead, end: line.end }];
     const before = out.length;
     let textStart = -1;
-    for (const p of pieces) {
+    for (let k = 0; k < pieces.length; k++) {
+      const p = pieces[k];
       const marker = ITEM_MARKER.exec(doc.norm.slice(p.start, p.end));
       let start = p.start + (marker ? marker[0].length : 0);
       // 1.问题一：A — the list's own label after the item's marker is no part of the item either
       if (marker) {
+        // (…and a list's section title there, 1.存在问题：A。2.整改措施：B。: in a combined section it names the list of this
+        // piece and those after it, as a paragraph's label does)
         const own = /^\s*([^:：，,。；;“”\d\s]{2,8}(?:[一二三四五六七八九十]{1,2}|\d{1,2})?)[:：]\s*/.exec(doc.norm.slice(start, p.end));
-        if (own && bareListLabel(own[1]) && own[0].length < p.end - start) start += own[0].length;
+        const ownKey = own && own[0].length < p.end - start ? bareListLabel(own[1]) ?? listTitle(own[1]) : null;
+        if (ownKey) {
+          start += own![0].length;
+          if (combined) list = ownKey;
+          // (the list after it, 1.存在问题：一是A；二是B。, gives its items as a paragraph's label's does)
+          const inner = inlineItems(doc.norm, start, p.end);
+          if (inner.length > 1) {
+            pieces.splice(k, 1, ...inner);
+            k--;
+            continue;
+          }
+        }
       }
       const end = pieces.length > 1 ? trimEnd(doc.norm, start, p.end, INLINE_SEP) : trimEnd(doc.norm, start, p.end, LIST_SEP);
       const text = cleanValue(doc.display.slice(start, end));

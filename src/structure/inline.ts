@@ -14,6 +14,8 @@ const SUB_MARKER = /^[(][一二三四五六七八九十]{1,3}[)]/;
 // ((?<!\s): a match starts where its white space does, so a long run of spaces is not tried from each of its characters)
 const SIGNATURE_TAIL = /(?<!\s)\s+[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技馆|中心|学会)\s+(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日\s*$/;
 
+const SUB_INSIDE = /[(][一二三四五六七八九十]{1,3}[)]|(?<=[\u4e00-\u9fa5])\d{1,2}\.(?!\d)/;
+
 interface SectionDef { key: string; match: string }
 const headings = () => loadPatternFile<{ inline_title_end: string; inline_glued_end: string }>('headings.yaml');
 
@@ -37,8 +39,11 @@ function titleLength(s: string, arabic: boolean, series = false): number {
   if (word && word[0].length <= 20 && !/[，,:：]/.test(word[0]) && compile(headings().inline_title_end, '').test(word[0])) return word[0].length;
   // no space after the title: take the section phrase itself
   let best = 0;
+  // (a title stops at a sub-heading's marker glued after it: 三、问题及建议（一）存在问题：… is 问题及建议, then （一）)
+  const sub = SUB_INSIDE.exec(s.slice(0, 40));
+  const head = s.slice(0, sub && sub.index > 0 ? sub.index : 40);
   for (const sec of loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections) {
-    const m = compile(`^[^。;,，\\s]{0,12}?(?:${sec.match})(?:情况|分析|概况)?`, '').exec(s.slice(0, 40));
+    const m = compile(`^[^。;,，\\s]{0,12}?(?:${sec.match})(?:情况|分析|概况)?`, '').exec(head);
     if (m && m[0].length > best) best = m[0].length;
   }
   if (best) return best;
