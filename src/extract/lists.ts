@@ -175,12 +175,17 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
     const prevItem = out[out.length - 1];
     // (and a line that is only the sentence's closing punctuation, as a PDF's line wrap leaves it: …不够全面⏎。)
     // (the last piece of an inline list ends before its separator: 2.绩效指标设置不够全面，⏎… — the comma in the gap)
-    const gap = prevItem ? doc.norm.slice(prevItem.span.end, line.start) : '';
-    if (!m && prevItem && !label && (/[，,、]\s*$/.test(doc.norm.slice(prevItem.span.start, prevItem.span.end)) || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && !/\n\s*\n/.test(gap) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
+    // (a page's furniture between them, - 2 -⏎某县科协…报告, is no gap: the sentence goes on on the next page)
+    const gap = prevItem ? withoutFurniture(doc, prevItem.span.end, line.start) : '';
+    const prevText = prevItem ? doc.norm.slice(prevItem.span.start, prevItem.span.end) : '';
+    // (…or a sentence broken off with no punctuation at its end, 1.科普经费投入不足，县级…难以满足基层⏎开展活动的需要。: a clause's
+    // comma in it makes it no title over a body)
+    const brokenOff = /[，,]/.test(prevText) && /[\u4e00-\u9fa5]\s*$/.test(prevText) && !compile(sec.list_summary, '').test(raw);
+    if (!m && prevItem && !label && (/[，,、]\s*$/.test(prevText) || brokenOff || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && !/\n\s*\n/.test(gap) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
       const textStart = prevItem.span.start + (ITEM_MARKER.exec(doc.norm.slice(prevItem.span.start, prevItem.span.end))?.[0].length ?? 0);
       const end = trimEnd(doc.norm, textStart, line.end, LIST_SEP);
       prevItem.span = { start: prevItem.span.start, end };
-      prevItem.item = cleanValue(doc.display.slice(textStart, end));
+      prevItem.item = cleanValue(withoutFurniture(doc, textStart, end, doc.display));
       continue;
     }
     // (punctuation alone is never an item)
@@ -253,6 +258,19 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
     lastTop = family && family === topFamily && pieces.length === 1 && out.length === before + 1 ? { item: out[out.length - 1], textStart, list } : null;
   }
   return out;
+}
+
+/** The text between two offsets without the page furniture excluded in it (page numbers, running titles). */
+function withoutFurniture(doc: KDocument, start: number, end: number, text = doc.norm): string {
+  let out = '';
+  let at = start;
+  for (const x of doc.excluded) {
+    if (x.reason !== 'page furniture' || x.end <= start || x.start >= end) continue;
+    if (x.start > at) out += text.slice(at, x.start);
+    // (with its line's break: the lines around it are one paragraph's)
+    at = Math.max(at, doc.norm[x.end] === '\n' ? x.end + 1 : x.end);
+  }
+  return out + text.slice(at, end);
 }
 
 /** A paragraph's opening sentence closed by 。 that leads in to the inline list right after it (但仍存在一些不足。一是…;
