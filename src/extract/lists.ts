@@ -87,10 +87,11 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
   for (let i = firstSpanFrom(doc.lines, h.end); i < doc.lines.length && doc.lines[i].start < until; i++) whole.push(doc.lines[i]);
   // a combined section on one line (…二是宣传形式单一。改进措施：一是提前谋划；…): a list's label after a sentence starts a
   // paragraph of its own
-  const sec = loadPatternFile<{ list_causes: string; list_summary: string; list_next_step: string; list_next_plan: string }>('sections.yaml');
+  const sec = loadPatternFile<{ list_causes: string; list_summary: string; list_next_step: string; list_next_plan: string; list_next_plan_in_problems: string }>('sections.yaml');
   const nextStep = compile(sec.list_next_step, '');
   // (in a combined section, a sentence stating the next step's plan: …不稳定。下一步，我们将… — the improvements from there)
-  const plan = h.key === 'problems_and_improvements' ? compile(sec.list_next_plan, '') : null;
+  // (and in a problems section with the next-step word set off by a comma: 下一步，我们将…)
+  const plan = h.key === 'problems_and_improvements' ? compile(sec.list_next_plan, '') : h.key === 'problems' ? compile(sec.list_next_plan_in_problems, '') : null;
   // (and so does the next step before an inline list: …二是专业人才不足。下一步，一是…, in a problems section too)
   // (in a section of one list, a numbered label of it after a sentence's end starts the next item: 问题一：A。问题二：B)
   const lines =
