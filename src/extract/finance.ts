@@ -592,8 +592,8 @@ const MONEY_SENTENCE = /支出|预算|资金|经费|收入/;
 // the adjusted budget, opening its phrase)
 // (…年初预算200万元，全年预算210万元: the bare 全年预算 paired with the 年初 figure before it is the unit's too)
 // (部门年初预算180万元 | 2023年初部门预算为180万元: the unit's initial budget, named with 部门/单位)
-// (上年预算180万元，本年预算190万元: this year's bare 预算 named by 本年/当年/今年)
-const UNIT_BUDGET = /(?:^[ \t]*|[，,。;:、]|年|年度|(?:科协|协会|科技馆|本|我)(?=部门|单位))(?:部门|单位)?(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额|安排)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)(?:年初)?预算批复(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)?(?:全年|年度)?预算调整后?为|(?:年|年度)预算(?:为|是|:)|(?:^[ \t]*|[，,。;:、]|年|年度|部门|单位)支出预算|(?:^[ \t]*|[，,。;:、]|年|年度|科协|协会|科技馆|本|我)(?:部门|单位)(?:年初)?预算(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|(?<=\d))[ \t]*年初(?:部门|单位)预算(?:为|是|:)?[ \t]*(?=\d)|(?<=年初预算(?:数|资金)?(?:为|是|:)?[ \t]*[\d,.]+[ \t]*万?元)[，,]全年预算(?=(?:为|是|:)?[ \t]*\d)|(?:^[ \t]*|[，,。;:、\s])(?:本|当|今)年度?预算(?=(?:为|是|:)?[ \t]*\d)/;
+// (上年预算180万元，本年预算190万元: this year's bare 预算 named by 本年/当年/今年, or 全年 opening its phrase)
+const UNIT_BUDGET = /(?:^[ \t]*|[，,。;:、]|年|年度|(?:科协|协会|科技馆|本|我)(?=部门|单位))(?:部门|单位)?(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额|安排)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)(?:年初)?预算批复(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)?(?:全年|年度)?预算调整后?为|(?:年|年度)预算(?:为|是|:)|(?:^[ \t]*|[，,。;:、]|年|年度|部门|单位)支出预算|(?:^[ \t]*|[，,。;:、]|年|年度|科协|协会|科技馆|本|我)(?:部门|单位)(?:年初)?预算(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|(?<=\d))[ \t]*年初(?:部门|单位)预算(?:为|是|:)?[ \t]*(?=\d)|(?<=年初预算(?:数|资金)?(?:为|是|:)?[ \t]*[\d,.]+[ \t]*万?元)[，,]全年预算(?=(?:为|是|:)?[ \t]*\d)|(?:^[ \t]*|[，,。;:、\s])(?:(?:本|当|今)年度?|(?<!(?:追加|调增|调减|追减)[^。;\n]{0,40})全年)预算(?=(?:为|是|:)?[ \t]*\d)/;
 const UNIT_BUDGET_ALL = new RegExp(UNIT_BUDGET.source, 'g');
 // between the unit's income and a bare 支出Y: a comma or a sentence's end, or the income's parts after 其中 up to ；/。 (收入198.62万元，
 // 其中财政拨款收入196.62万元，其他收入2万元；支出196.40万元)
@@ -688,7 +688,8 @@ function itemFigureBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
   for (const ch of CLAUSE_ENDS) cut = Math.max(cut, doc.norm.lastIndexOf(ch, start - 1) + 1);
   // (部门预算资金合计X: the unit's money, whose fact a later pattern may give, is no item)
   const clause = doc.norm.slice(cut, start);
-  return compile(f.rate_item, '').test(clause) && !compile(f.named_owner_not, '').test(clause);
+  // (年中追加科普经费8万元，全年预算数134.35万元: a change to the unit's budget is no item's own figure)
+  return compile(f.rate_item, '').test(clause) && !compile(f.named_owner_not, '').test(clause) && !compile(f.mid_year_change, '').test(clause);
 }
 /** True when a rate naming no subject at `at` belongs to the appropriation (its section's heading, the sentence before on its
  *  line: see aboutAppropriation) or to a line item of the classification named in its sentence (see `rate_classified`). */
