@@ -297,6 +297,9 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
           claimed.push(amountSpan);
           continue;
         }
+        // 项目资金20万元，支出19.6万元 in a project report: the project's funds named bare (no 支出/决算/实际) are the money it had,
+        // not what it spent (left unclaimed: 项目资金20万元，已全部支出 is read by allSpent)
+        if (doc.reportKind === 'project_self_eval' && key === 'project' && aspect === 'actual' && subjSpan && FUNDS_WORD.test(doc.norm.slice(subjSpan.start, subjSpan.end)) && !/支出|决算|实际/.test(match.m[0])) continue;
         if (budgetReport && aspect === 'actual') aspect = 'budget';
         // 年初预算批复152.60万元，其中基本支出108.30万元: a subject's figure among a budget's parts is a budget
         // (基本支出决算数X, 实际支出X say what they are)
@@ -404,6 +407,7 @@ function allSpent(doc: KDocument, f: FinanceFile, claimed: Span[]): void {
     doc.facts.push({ path: '/finance/project/actual', value, span: trimSpan(doc, { start, end: match.span.end }), rule: 'finance.project-report.all-spent', priority: 2, raw: `${(match.m.groups!.num ?? '').replace(/\s/g, '')}${match.m.groups!.unit}` });
   }
 }
+const FUNDS_WORD = /(?:资金|经费)$/;
 const ALL_SPENT_HINT = /全部(?:支出|支付|使用|开支)|(?:支出|支付|使用)完毕/;
 
 /** 本年收入合计1.96亿元 … 本年收入合计19,612.35万元: a figure stated rounded and elsewhere in full is one value, the full one.
