@@ -241,12 +241,18 @@ function basicDataFacts(doc: KDocument, r: TableReading): void {
   }
 }
 
+/** A cell's text wrapped over several rows, read as one cell: the breaks are whitespace, so they vanish beside a CJK
+ *  character and leave one space between digits or letters (`于2023` + `12月` is not the year 202312). */
+function wrapped(doc: KDocument, cells: (TableCell | null)[]): string | null {
+  return cellText(cells.flatMap((c) => (c ? [display(doc, c)] : [])).join('\n')) || null;
+}
+
 function indicatorRows(doc: KDocument, r: TableReading, out: Indicator[], ev: Record<string, CellEvidence>): void {
   for (const ind of r.indicators) {
     const i = out.length;
     const p = `/indicators/${i}`;
     const text = (c: TableCell | null) => (c ? cellText(display(doc, c)) || null : null);
-    const level3 = [ind.level3, ...ind.level3More].map(text).join('') || null;
+    const level3 = wrapped(doc, [ind.level3, ...ind.level3More]);
     if (!level3) continue;
     const pv = (c: TableCell | null): ParsedValue | null => (c ? parseValue(display(doc, c)) : null);
     const row: Indicator = {
@@ -287,7 +293,7 @@ export function extractTables(doc: KDocument): void {
   const goalsFrom = own?.goals ? own : readings.find((r) => r.goals && !(side && r.kind && r.kind !== 'basic_data' && r.kind !== side));
   if (goalsFrom?.goals) {
     const g = goalsFrom.goals;
-    const joined = (first: TableCell | null, more: TableCell[]) => (first ? [first, ...more].map((c) => cellText(display(doc, c))).join('') || null : null);
+    const joined = (first: TableCell | null, more: TableCell[]) => (first ? wrapped(doc, [first, ...more]) : null);
     const target = joined(g.target, g.more.target);
     const achieved = joined(g.achieved, g.more.achieved);
     doc.data.goals = { target, achieved };
