@@ -43,7 +43,35 @@ const isBlank = (l: Line) => BLANK.test(l.text);
 const BLANK = /^ *$/;
 /** `续表` (`续上表`, `（续表）`) over a table's part on the next page: the table goes on, and the mark is no cell's text. */
 const CONTINUED = /^[（(]?续(?:上)?表[）)]?[:：]?$/;
-const isMark = (t: string) => PAGE_MARK.test(t) || CONTINUED.test(t.trim());
+/** the mark with the table's caption repeated after it on its line (`续表：项目支出绩效自评表`) */
+const CONTINUED_TITLE = /^[（(]?续(?:上)?表[）)]?[:：\s]*(\S.*)$/;
+const squeeze = (t: string) => t.replace(/[\s\u3000]+/g, '');
+/** `t` is the caption of the table whose block starts at line `from` (a non-blank line among the few above it). */
+function ownCaption(lines: Line[], from: number, t: string): boolean {
+  const want = squeeze(t);
+  if (!want) return false;
+  for (let j = from - 1, seen = 0; j >= 0 && seen < 4; j--) {
+    if (isBlank(lines[j])) continue;
+    seen++;
+    if (squeeze(lines[j].text) === want) return true;
+  }
+  return false;
+}
+/** A `续表` mark, alone or with the table's own caption after it; (from: the block's first line) */
+function continuedMark(lines: Line[], from: number, t: string): boolean {
+  const s = t.trim();
+  if (CONTINUED.test(s)) return true;
+  const m = CONTINUED_TITLE.exec(s);
+  return !!m && ownCaption(lines, from, m[1]);
+}
+const isMark = (lines: Line[], from: number, t: string) => PAGE_MARK.test(t) || continuedMark(lines, from, t);
+/** The table's own caption repeated on the line under a `续表` mark (`续表⏎项目支出绩效自评表⏎一级指标⇥…`): no cell text.
+ *  (another table's caption after the mark opens that table) */
+function repeatedCaption(lines: Line[], from: number, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && isBlank(lines[j])) j--;
+  return j >= 0 && CONTINUED.test(lines[j].text.trim()) && ownCaption(lines, from, lines[i].text);
+}
 const isTabLine = (l: Line) => l.text.startsWith('\t');
 const hasInnerTab = (l: Line) => l.text.replace(/^\t/, '').includes('\t');
 /** Lines that end a table even when another tab block follows: signatures, notes, captions. */
@@ -114,9 +142,9 @@ function isHeadingLine(t: string): boolean {
 /** `headingEnds`: a heading line is no continuation (see isHeadingLine). A table dumped one cell per line (`\tcell`)
  *  has its cells' further paragraphs on lines of their own, which may start 一、 inside a cell: there only the lines
  *  after the table's last line are tested so. */
-function isContinuation(l: Line, captionRe: RegExp, headingEnds = true): boolean {
+function isContinuation(l: Line, captionRe: RegExp, headingEnds = true, lines: Line[] = [], from = 0): boolean {
   const t = l.text.trim();
-  if (CONTINUED.test(t)) return true;
+  if (CONTINUED.test(t) || (lines.length > 0 && continuedMark(lines, from, t))) return true;
   return t.length <= MAX_CONTINUATION && !TABLE_BREAK.test(t) && !captionRe.test(t.replace(/\s+/g, '')) && !(headingEnds && isHeadingLine(t));
 }
 
@@ -149,7 +177,7 @@ function tabBlocks(lines: Line[]): { from: number; to: number }[] {
           if (++blankRun > 3) ok = false;
         } else {
           blankRun = 0;
-          if (!isContinuation(lines[k], caption, hasInnerTab(lines[last])) || (k === last + 1 && proseAfterRow(lines[last], lines[k]))) ok = false;
+          if ((!isContinuation(lines[k], caption, hasInnerTab(lines[last]), lines, from) && !repeatedCaption(lines, from, k)) || (k === last + 1 && proseAfterRow(lines[last], lines[k]))) ok = false;
         }
         if (!ok) break;
         k++;
@@ -189,7 +217,7 @@ function parseCellLines(text: string, lines: Line[], from: number, to: number): 
       blanks++;
       continue;
     }
-    if (isMark(l.text)) continue;
+    if (isMark(lines, from, l.text) || repeatedCaption(lines, from, i)) continue;
     if (isTabLine(l)) {
       flush();
       // one blank line closes a row; two mean the cell ended with an empty paragraph (`标⏎⏎⏎\t一级指标`)
@@ -245,7 +273,7 @@ function parseRowLines(text: string, lines: Line[], from: number, to: number, lo
   let pending = -1;
   for (let i = from; i <= to; i++) {
     const l = lines[i];
-    if (isBlank(l) || isMark(l.text)) continue;
+    if (isBlank(l) || isMark(lines, from, l.text) || repeatedCaption(lines, from, i)) continue;
     if (!l.text.includes('\t')) {
       if (loose === 'row') {
         const prev = rows[rows.length - 1];
