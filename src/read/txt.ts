@@ -69,6 +69,39 @@ const LONE_STAMP = new RegExp(`^[ \\t]*${STAMP}[ \\t]*$`, 'm');
 const TITLE_OVER_STAMP = new RegExp(`^([^\\s。；;，,！？：:][^\\n\\t。；;，,！？]{3,59})(\\n\\n?)(?=[ \\t]*${STAMP}[ \\t]*$)`, 'gm');
 const URL_LINE = /^([ \t]*(?:file:\/\/\/?|https?:\/\/)[^\s]{1,400})[ ](?=[ ]*\d{1,3}[ ]?\/[ ]?\d{1,3}[ \t]*$)/gm;
 
+/**
+ * A title whose year pdftotext wrote on a line of its own below it (a browser's print of a page: the digits are in
+ * another font, and the plain reading order puts them after the title's CJK run: `年度某县科协…自评报告⏎⏎2023`): the
+ * year goes back in front of the title. Only a title among the text's first lines that opens with 年度, and a line that
+ * is nothing but a year, within the next four non-blank lines. The year line is emptied: the text keeps its length.
+ */
+export function titleYearBack(text: string): { text: string; n: number } {
+  if (!text.slice(0, 2000).includes('年度')) return { text, n: 0 };
+  // the first non-blank lines, as [start, end) offsets (a line at a time: no regex over the whole head)
+  const lines: [number, number][] = [];
+  for (let s = 0; s < text.length && lines.length < 11 && s < 4000; ) {
+    const e = text.indexOf('\n', s) < 0 ? text.length : text.indexOf('\n', s);
+    if (text.slice(s, e).trim()) lines.push([s, e]);
+    s = e + 1;
+  }
+  for (let i = 0; i < Math.min(6, lines.length); i++) {
+    const [ts, te] = lines[i];
+    if (!TITLE_NO_YEAR.test(text.slice(ts, te))) continue;
+    for (let j = i + 1; j <= i + 4 && j < lines.length; j++) {
+      const [ys, ye] = lines[j];
+      const y = /^[ \t]*((?:19|20)\d\d|[１２][９０][０-９][０-９])[ \t]*$/.exec(text.slice(ys, ye));
+      if (!y) continue;
+      const at = ts + (text.slice(ts, te).length - text.slice(ts, te).trimStart().length);
+      const yearAt = ys + y[0].indexOf(y[1]);
+      return { text: text.slice(0, at) + y[1] + text.slice(at, yearAt) + text.slice(yearAt + y[1].length), n: 1 };
+    }
+    return { text, n: 0 };
+  }
+  return { text, n: 0 };
+}
+// (a title holding a report's word, no digits, no sentence punctuation)
+const TITLE_NO_YEAR = /^[ \t]*年度[^\n\d０-９。；，]{4,60}?(?:报告|决算|预算|自评表|说明)[ \t]*$/;
+
 /** CRLF and lone CR → LF, so offsets are the same whatever system wrote the file. */
 export function normaliseLineEnds(text: string): string {
   return text.replace(/\r\n?/g, '\n');
@@ -93,6 +126,11 @@ export function readTxt(bytes: Uint8Array): ReadResult {
   if (stamps.n) {
     text = stamps.text;
     messages.push({ ruleId: 'read:browser-stamp', reason: `${stamps.n} browser print header/footer line(s): the space after the date stamp or URL read as a column gap` });
+  }
+  const ty = titleYearBack(text);
+  if (ty.n) {
+    text = ty.text;
+    messages.push({ ruleId: 'read:title-year', reason: 'the title\'s year, on a line of its own below it, put back in front of it' });
   }
   const u = unwrapText(text);
   if (u?.pages) messages.push({ ruleId: 'read:pages', reason: `${u.pages.length} pages (form feeds)` });

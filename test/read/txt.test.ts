@@ -107,3 +107,28 @@ describe('browser print header and footer written with one space (pdftotext)', (
     expect(own.record.problems).toEqual(['2023/3/15 10:00科普经费拨付较晚']);
   });
 });
+
+describe("a title's year on a line of its own below it (pdftotext's plain order for a browser's print)", () => {
+  it('the year goes back in front of the title; the text keeps its length', async () => {
+    const { titleYearBack } = await import('../../src/read/txt.js');
+    const t = '年度某县科学技术协会部门整体支出绩效自评报告\n\n2023\n\n一、部门基本情况\n';
+    expect(titleYearBack(t).text).toBe('2023年度某县科学技术协会部门整体支出绩效自评报告\n\n\n\n一、部门基本情况\n');
+    // (a browser's header between them)
+    expect(titleYearBack('年度某县科协部门决算\n\n11/23/26, 7:56 AM\n\n2023\n正文').text).toBe('2023年度某县科协部门决算\n\n11/23/26, 7:56 AM\n\n\n正文');
+    const { extractBytes } = await import('../../src/pipeline.js');
+    const r = await extractBytes('t.txt', Buffer.from(t + '县科协核定编制5名。\n'));
+    expect(r.record.meta.fiscalYear).toBe(2023);
+    expect(r.record.meta.title).toBe('2023年度某县科学技术协会部门整体支出绩效自评报告');
+  });
+
+  it('negative: a title with its year, a date under the title, a year far below or a 年度 line in the body stay', async () => {
+    const { titleYearBack } = await import('../../src/read/txt.js');
+    for (const t of [
+      '2023年度某县科学技术协会部门整体支出绩效自评报告\n2023\n',
+      '年度某县科学技术协会部门整体支出绩效自评报告\n2024年3月\n',
+      '年度某县科学技术协会部门整体支出绩效自评报告\n一、基本情况\n甲\n乙\n丙\n丁\n2023\n',
+      '某县科协\n一、基本情况\n甲\n乙\n丙\n丁\n年度工作情况的说明\n2023\n',
+    ])
+      expect(titleYearBack(t).text).toBe(t);
+  });
+});
