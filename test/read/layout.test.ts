@@ -234,3 +234,23 @@ describe('tables laid out in columns of spaces', () => {
     expect(r.messages?.find((m) => m.ruleId === 'read:layout-tables')?.reason).toMatch(/^2 table/);
   });
 });
+
+describe('not supported yet', () => {
+  // A Word table's cells are top-aligned by default: a wrapped cell's second line (`服务对象满意⏎度指标`) stands below a row
+  // whose other cells sit on its first line, not around the row's middle as the band rule expects. The row and every
+  // row after it on the page (the 总分 row too) are left unread, so the score of a table split over pages is lost.
+  it.skip('notSupported: a top-aligned row with a wrapped cell (the band rule wants cells centred on their row)', async () => {
+    const W = [12, 16, 22, 12, 12, 6, 6];
+    const row = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(Math.max(W[i] - [...c].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0), 0))).join('').trimEnd();
+    const text = ['2023年度某县科学技术协会科普专项经费绩效自评报告', '项目支出绩效自评表', '',
+      row(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分']),
+      row(['效益指标', '社会效益指标', '受益群众', '≥1万人次', '1.3万人次', '30', '28']),
+      row(['满意度指标', '服务对象满意', '群众满意度', '≥90%', '95%', '20', '18']),
+      row(['', '度指标']),
+      row(['总分', '', '', '', '', '100', '96']), ''].join('\n');
+    const r = await extractBytes('t.txt', Buffer.from(text));
+    expect(r.record.indicators).toHaveLength(2);
+    expect(r.record.indicators[1].level2).toBe('服务对象满意度指标');
+    expect(r.record.selfEvaluation.score).toBe(96);
+  });
+});
