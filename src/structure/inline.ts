@@ -17,7 +17,7 @@ const SIGNATURE_TAIL = /(?<!\s)\s+[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技�
 const SUB_INSIDE = /[(][一二三四五六七八九十]{1,3}[)]|(?<=[\u4e00-\u9fa5])\d{1,2}\.(?!\d)/;
 
 interface SectionDef { key: string; match: string }
-const headings = () => loadPatternFile<{ inline_title_end: string; inline_glued_end: string }>('headings.yaml');
+const headings = () => loadPatternFile<{ inline_title_end: string; inline_glued_end: string; inline_title_tail: string }>('headings.yaml');
 
 function isSectionTitle(s: string): boolean {
   return loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections.some((sec) => compile(sec.match, '').test(s));
@@ -43,7 +43,7 @@ function titleLength(s: string, arabic: boolean, series = false): number {
   const sub = SUB_INSIDE.exec(s.slice(0, 40));
   const head = s.slice(0, sub && sub.index > 0 ? sub.index : 40);
   for (const sec of loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections) {
-    const m = compile(`^[^。;,，\\s]{0,12}?(?:${sec.match})(?:情况|分析|概况)?`, '').exec(head);
+    const m = compile(`^[^。;,，\\s]{0,12}?(?:${sec.match})${headings().inline_title_tail}`, '').exec(head);
     if (m && m[0].length > best) best = m[0].length;
   }
   if (best) return best;
