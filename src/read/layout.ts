@@ -101,6 +101,7 @@ const FIELD = /^[^\s：:]{1,12}[：:]/;
 const TITLE = /^\S.{3,}表$/;
 /** The unit stated for a table: part of its caption. */
 const UNIT = /^(?:金额)?单位\s*[:：]/;
+const INDENT = /^\u3000+/;
 /** A figure or value: a cell that never wraps. */
 const VALUE = /^[\d.,，%％‰+\-—–~～≥≤<>=\s]+$/;
 /** A cell's last line ends so: a label's colon, a closing bracket (`（万元）`). */
@@ -162,10 +163,12 @@ function classify(text: string): Pick<LLine, 'pieces' | 'kind' | 'stop'> {
   if (!text.trim()) return { pieces: [], kind: 'blank', stop: true };
   if (text.includes('\t') || TABLE_END.test(text)) return { pieces: [], kind: 'barrier', stop: true };
   const pieces = linePieces(text);
-  if (pieces.some((p) => TITLE.test(p.text) || UNIT.test(p.text))) return { pieces, kind: 'barrier', stop: true };
+  // (a paragraph's indent of full-width spaces, as Word writes it, is no part of its first piece's words: 　　第一部分  部门概况)
+  const words = (p: Piece) => p.text.replace(INDENT, '');
+  if (pieces.some((p) => TITLE.test(words(p)) || UNIT.test(words(p)))) return { pieces, kind: 'barrier', stop: true };
   if (pieces.length >= 2 && pieces.every((p) => FIELD.test(p.text))) return { pieces, kind: 'barrier', stop: true }; // a form line
   // a heading set apart by spaces (第一部分   部门概况): a table's row label of that form comes with figures
-  if (pieces.length >= 2 && SECTION_START.test(pieces[0].text) && !pieces.some((p) => p.value)) return { pieces, kind: 'barrier', stop: true };
+  if (pieces.length >= 2 && SECTION_START.test(words(pieces[0])) && !pieces.some((p) => p.value)) return { pieces, kind: 'barrier', stop: true };
   // prose, or cells run together: a line that cannot be read, not the table's end
   if (pieces.some((p) => p.em > MAX_PIECE_EM || RUN_TOGETHER.test(p.text))) return { pieces, kind: 'barrier', stop: false };
   return { pieces, kind: pieces.length >= 2 ? 'row' : 'part', stop: false };

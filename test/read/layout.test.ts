@@ -141,6 +141,19 @@ describe('tables laid out in columns of spaces', () => {
     expect(read(['编制 8 人。  在职 6 人。', '收入 10 万。  支出 9 万。', '活动 20 场。  培训 5 期。'])).toBeNull();
   });
 
+  it('negative: contents lines indented as Word does (　　第一部分  部门概况) are no table, and the body keeps its outline', async () => {
+    const lines = ['某县科学技术协会2023年度部门决算', '目  录', '第一部分  部门概况', '一、部门职责', '二、机构设置', '第二部分  2023年度部门决算情况说明', '第三部分  名词解释', '第四部分  附件', '第一部分', '部门概况', '一、部门职责', '县科协是党领导下的人民团体。', '二、机构设置', '县科协内设办公室。', '第二部分', '2023年度部门决算情况说明', '一、收入支出决算总体情况说明', '2023年度收入总计150.00万元，支出总计150.00万元。', '二、收入决算情况说明', '本年收入合计140.00万元。', '第三部分', '名词解释', '1.财政拨款收入：指本级财政部门当年拨付的资金。', '第四部分', '附件'];
+    const text = lines.map((l) => `\u3000\u3000${l}`).join('\n') + '\n';
+    expect(read(text.split('\n'))).toBeNull();
+    const { record } = await extractBytes('indented.txt', Buffer.from(text));
+    expect(record.outline.map((n) => [n.title, n.children.map((c) => c.title)])).toEqual([
+      ['部门概况', ['部门职责', '机构设置']],
+      ['2023年度部门决算情况说明', ['收入支出决算总体情况说明', '收入决算情况说明']],
+      ['名词解释', []],
+      ['附件', []],
+    ]);
+  });
+
   it('negative: a centred title and a centred date (leading spaces) are no table', () => {
     expect(read(['                 2023 年度项目支出绩效自评表', '                      某县科学技术协会', '                        2024 年 3 月 18 日'])).toBeNull();
   });
