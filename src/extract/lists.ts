@@ -398,7 +398,10 @@ function inlineItems(norm: string, start: number, end: number): Span[] {
     if ('“「『'.includes(norm[i])) quoted++;
     else if ('”」』'.includes(norm[i])) quoted = Math.max(0, quoted - 1);
     // straight quotes (a half-width copy: "一是一、二是二") open and close alike: one opens when another closes it in the paragraph
-    else if (norm[i] === '"') straight = !straight && norm.indexOf('"', i + 1) > 0 && norm.indexOf('"', i + 1) < end;
+    else if (norm[i] === '"') {
+      const close = norm.indexOf('"', i + 1);
+      straight = !straight && close > 0 && close < end;
+    }
     if (quoted || straight) continue;
     const m = markerOf(norm.slice(i, i + 6));
     // a list inside an item (…项目一是…，二是…；二是…): which 二是 ends the item cannot be told, so no split

@@ -80,18 +80,20 @@ export function titleYearBack(text: string): { text: string; n: number } {
   // the first non-blank lines, as [start, end) offsets (a line at a time: no regex over the whole head)
   const lines: [number, number][] = [];
   for (let s = 0; s < text.length && lines.length < 11 && s < 4000; ) {
-    const e = text.indexOf('\n', s) < 0 ? text.length : text.indexOf('\n', s);
+    let e = text.indexOf('\n', s);
+    if (e < 0) e = text.length;
     if (text.slice(s, e).trim()) lines.push([s, e]);
     s = e + 1;
   }
   for (let i = 0; i < Math.min(6, lines.length); i++) {
     const [ts, te] = lines[i];
-    if (!TITLE_NO_YEAR.test(text.slice(ts, te))) continue;
+    const title = text.slice(ts, te);
+    if (!TITLE_NO_YEAR.test(title)) continue;
     for (let j = i + 1; j <= i + 4 && j < lines.length; j++) {
       const [ys, ye] = lines[j];
-      const y = /^[ \t]*((?:19|20)\d\d|[１２][９０][０-９][０-９])[ \t]*$/.exec(text.slice(ys, ye));
+      const y = YEAR_LINE.exec(text.slice(ys, ye));
       if (!y) continue;
-      const at = ts + (text.slice(ts, te).length - text.slice(ts, te).trimStart().length);
+      const at = ts + (title.length - title.trimStart().length);
       const yearAt = ys + y[0].indexOf(y[1]);
       return { text: text.slice(0, at) + y[1] + text.slice(at, yearAt) + text.slice(yearAt + y[1].length), n: 1 };
     }
@@ -101,6 +103,8 @@ export function titleYearBack(text: string): { text: string; n: number } {
 }
 // (a title holding a report's word, no digits, no sentence punctuation)
 const TITLE_NO_YEAR = /^[ \t]*年度[^\n\d０-９。；，]{4,60}?(?:报告|决算|预算|自评表|说明)[ \t]*$/;
+// (a line that is nothing but a year)
+const YEAR_LINE = /^[ \t]*((?:19|20)\d\d|[１２][９０][０-９][０-９])[ \t]*$/;
 
 /** CRLF and lone CR → LF, so offsets are the same whatever system wrote the file. */
 export function normaliseLineEnds(text: string): string {
