@@ -11,16 +11,11 @@ const MARKER = /(?:^|(?<=[。;!?\s]|(?<!\d)\.|报告))(?:[一二三四五六七�
 // (right after a heading's title: a sub-heading's (一); not 1., whose run-in title would cut an item's sentence:
 // 三、改进措施1.积极争取财政支持。加大投入；2.…)
 const SUB_MARKER = /^[(][一二三四五六七八九十]{1,3}[)]/;
-// ((?<!\s): a match starts where its white space does, so a long run of spaces is not tried from each of its characters)
-// (also glued to the last sentence, 积极争取各级科普资金。青禾县科学技术协会二〇二五年三月十八日, and with spaced figures)
-const SIGNATURE_TAIL = /(?:(?<!\s)\s+|(?<=[。!?！？]))[\u4e00-\u9fa5]{2,30}(?:协会|科协|科技馆|中心|学会)\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$/;
-// a form's closing fields after the last sentence (…按月监控支出.填表人:王晓明 联系电话:… 填报日期:…)
-const FORM_TAIL = /(?<=[。.!?！？]\s*)(?:填表人|填报人|联系人|联系电话|填报日期|报告日期)\s*[:：]/;
 
 const SUB_INSIDE = /[(][一二三四五六七八九十]{1,3}[)]|(?<=[\u4e00-\u9fa5])\d{1,2}\.(?!\d)/;
 
 interface SectionDef { key: string; match: string }
-const headings = () => loadPatternFile<{ inline_title_end: string; inline_glued_end: string; inline_title_tail: string }>('headings.yaml');
+const headings = () => loadPatternFile<{ inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_closing_fields: string }>('headings.yaml');
 
 function isSectionTitle(s: string): boolean {
   return loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections.some((sec) => compile(sec.match, '').test(s));
@@ -83,9 +78,10 @@ export function splitInlineHeadings(doc: KDocument): void {
       cuts.add(ends[k] + m[0].length + len);
       ends.push(ends[k] + m[0].length + len);
     }
-    const tail = SIGNATURE_TAIL.exec(s);
+    // the closing signature and a form's fields after the last sentence (headings.yaml, beside closing_line)
+    const tail = compile(headings().inline_signature_tail, '').exec(s);
     if (tail) cuts.add(tail.index);
-    const form = FORM_TAIL.exec(s.slice(-200));
+    const form = compile(headings().inline_closing_fields, '').exec(s.slice(-200));
     if (form) cuts.add(s.length - Math.min(200, s.length) + form.index);
     if (!cuts.size) {
       out.push(line);
