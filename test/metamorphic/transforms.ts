@@ -92,6 +92,25 @@ export const TRANSFORMS: Transform[] = [
         return `${yuan}.${String(fen % 100).padStart(2, '0')}元`;
       }),
   },
+  {
+    name: 'yuan-plain',
+    strict: true,
+    why: 'amounts in prose written in 元 without separators (149.83万元 → 1498300元, 28.5万元 → 285000元)',
+    apply: (s) =>
+      s.replace(/(?<![\d.,])(\d+(?:\.\d+)?)[ \t]*万元/g, (_, n: string) => {
+        const fen = Math.round(Number(n) * 1_000_000);
+        return `${Math.floor(fen / 100)}${fen % 100 ? `.${String(fen % 100).padStart(2, '0')}` : ''}元`;
+      }),
+  },
+  {
+    name: 'chinese-dates',
+    strict: true,
+    why: 'dates in Chinese numerals, as signatures and official documents write them (2023年3月15日 → 二〇二三年三月十五日)',
+    apply: (s) =>
+      s.replace(/(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日/g, (_, y: string, m: string, d: string) => `${[...y].map((c) => DIGITS[Number(c)]).join('')}年${cn(Number(m))}月${cn(Number(d))}日`),
+  },
+  { name: 'colon-space', strict: true, why: 'a space after a full-width colon (编制数： 7人; Word forms)', apply: (s) => s.replace(/：(?=[^\s])/g, '： ') },
+  { name: 'percent-full', strict: true, why: 'full-width percent signs (执行率100％)', apply: (s) => s.replace(/%/g, '％') },
   { name: 'blank-lines', strict: false, why: 'a blank line after every line (portal pages)', apply: (s) => s.replace(/\n/g, '\n\n') },
   {
     name: 'wrap',
