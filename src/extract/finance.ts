@@ -2,8 +2,9 @@
 import type { Fact, KDocument, Span } from '../document.js';
 import { compile, escapeRegex, loadPatternFile } from '../patterns.js';
 import { moneySlack, parseChineseInteger, toRate, toYuan } from '../normalise/numbers.js';
-import { matches, saysOtherYear, sectionsAt, sentenceAt, trimSpan, unitName } from './engine.js';
+import { matches, saysOtherYear, sectionsAt, trimSpan, unitName } from './engine.js';
 import { spanAt } from '../document.js';
+import type { Sentence } from '../document.js';
 
 type Aspect = 'budget' | 'actual' | 'rate' | 'initial';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
@@ -13,6 +14,67 @@ interface SplitPair { label_line: string; value_line: string; labels_before: str
 interface FinanceFile { all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; midyear: string; midyear_asof: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
+
+// Prose copied out of a PDF keeps the page's line ends (a line every ~38 characters), and segment ends a sentence at
+// every line end: `…基本支出预算安排149.83⏎万元，实际支出149.83万元，完成预算安排的100%` would lose its subject at the break.
+// Owners (the sentence before a figure, its paragraph) look across such a wrap: a line end inside a paragraph's prose,
+// the line before it long (a page's width), no table row, heading, title or list item on either side.
+const WRAP_MIN = 15;
+const WRAP_PROSE = /[，、,；;：:（）()]/;
+const WRAP_CONTINUES = /^[ \t　]*(?:[，,。、；;%）)]|万?[ \t]?元|亿元|\d)/;
+const WRAP_ENDED = /[。！？!?；;：:]$/;
+const WRAP_OPENS_ITEM = /^[ \t　]*(?:[(（]?[一二三四五六七八九十]+[)）、]|[(（]\d{1,2}[)）]|\d{1,2}[、.．](?!\d)|[①-⑳⑴-⒇⒈-⒛㈠-㈩]|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[部分条章节]|其[一二三四五六七八九十][，,、]|附件|附表|[-—－]\s*\d+\s*[-—－])/;
+interface Wrapped { breaks: Set<number>; sentences: Sentence[] }
+const wrapped = new WeakMap<KDocument, Wrapped>();
+function wrapOf(doc: KDocument): Wrapped {
+  let w = wrapped.get(doc);
+  if (w) return w;
+  const breaks = new Set<number>();
+  const norm = doc.norm;
+  const lines = doc.lines;
+  // a heading ending its line (a title, not a run-in heading's line of prose) or opening the next line
+  const headStarts = new Set<number>(), headEnds = new Set<number>();
+  for (const h of doc.headings) {
+    headStarts.add(h.start);
+    const nl = norm.indexOf('\n', h.end);
+    if (!norm.slice(h.end, nl < 0 ? norm.length : nl).trim()) headEnds.add(nl < 0 ? norm.length : nl);
+  }
+  const title = doc.facts.find((x) => x.path === '/meta/title')?.span;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const a = lines[i], b = lines[i + 1];
+    if (b.start !== a.end + 1 || norm[a.end] !== '\n') continue;
+    const at = norm.slice(a.start, a.end).trim(), bt = norm.slice(b.start, b.end).trim();
+    if (at.length < WRAP_MIN || !bt || at.includes('\t') || bt.includes('\t') || WRAP_ENDED.test(at)) continue;
+    if (headEnds.has(a.end) || headStarts.has(b.start + (norm.slice(b.start, b.end).length - norm.slice(b.start, b.end).trimStart().length)) || WRAP_OPENS_ITEM.test(bt)) continue;
+    if (title && title.start < a.end && title.end > a.start) continue;
+    if (!WRAP_PROSE.test(at) && !WRAP_CONTINUES.test(bt)) continue;
+    breaks.add(a.end);
+  }
+  let sentences = doc.sentences;
+  if (breaks.size) {
+    sentences = [];
+    for (const s of doc.sentences) {
+      const last = sentences[sentences.length - 1];
+      if (last && last.end === s.start && breaks.has(last.end - 1)) sentences[sentences.length - 1] = { start: last.start, end: s.end };
+      else sentences.push(s);
+    }
+  }
+  wrapped.set(doc, (w = { breaks, sentences }));
+  return w;
+}
+
+/** The sentence containing `offset`, across a line end that wraps prose (see wrapOf; an empty span between sentences). */
+export function sentenceAt(doc: KDocument, offset: number): Span {
+  return spanAt(wrapOf(doc).sentences, offset) ?? { start: offset, end: offset };
+}
+
+/** The start of the paragraph holding `at`: the line's start, across line ends that wrap prose. */
+function paragraphStart(doc: KDocument, at: number): number {
+  const { breaks } = wrapOf(doc);
+  let nl = doc.norm.lastIndexOf('\n', at - 1);
+  while (nl >= 0 && breaks.has(nl)) nl = doc.norm.lastIndexOf('\n', nl - 1);
+  return nl + 1;
+}
 
 function subjectAlternation(f: FinanceFile): string {
   return Object.values(f.subjects).map((s) => `(?:${s.regex})`).join('|');
@@ -445,7 +507,7 @@ function adjustedBudgets(doc: KDocument, f: FinanceFile): void {
       // (the words may stand right before the evidence: 调整后全年预算数为X is read from 预算数)
       if (!compile(f.adjusted_budget, '').test(doc.norm.slice(Math.max(0, b.span.start - 6), b.span.end))) continue;
       const s = sentenceAt(doc, b.span.start).start;
-      const line = doc.norm.lastIndexOf('\n', s - 1) + 1;
+      const line = paragraphStart(doc, s);
       const from = Math.max(line, doc.norm.lastIndexOf('。', doc.norm.lastIndexOf('。', s - 2) - 1) + 1);
       for (const a of budgets) {
         if (a === b || a.path !== path || a.span.start < from || a.span.start >= b.span.start || a.value === b.value) continue;
@@ -609,7 +671,7 @@ const SPENDING_PARTS = /^\/finance\/(?:basic\/(?:actual|budget|personnel|publicU
 /** True when the line before `at` names the appropriation's spending total and then 其中, with no unit total after it
  *  (see `appropriation_parts`). */
 function appropriationParts(doc: KDocument, f: FinanceFile, at: number): boolean {
-  const before = doc.norm.slice(Math.max(doc.norm.lastIndexOf('\n', at - 1) + 1, at - 400), at);
+  const before = doc.norm.slice(Math.max(paragraphStart(doc, at), at - 400), at);
   const m = compile(f.appropriation_parts, '').exec(before);
   return !!m && !compile(f.unit_total_after, '').test(before.slice(m.index));
 }
@@ -624,14 +686,14 @@ function partsContext(doc: KDocument, at: number): string {
 }
 /** The text before `at` back to the last 。 or line break (a paragraph's sentence, across ；). */
 function paragraphBefore(doc: KDocument, at: number): string {
-  const from = Math.max(doc.norm.lastIndexOf('。', at - 1), doc.norm.lastIndexOf('\n', at - 1), at - 400) + 1;
+  const from = Math.max(doc.norm.lastIndexOf('。', at - 1) + 1, paragraphStart(doc, at), at - 399);
   return doc.norm.slice(from, at);
 }
 /** The unit's budget facts (spendingTotal budget or initialBudget) in the sentence before `at`'s (back to the 。 before it)
  *  or earlier in its own, when they agree; the budget ones are returned (to become initialBudget), or null when none. */
 function unitBudgetBefore(doc: KDocument, at: number): Fact[] | null {
   const s = sentenceAt(doc, at).start;
-  const line = doc.norm.lastIndexOf('\n', s - 1) + 1;
+  const line = paragraphStart(doc, s);
   const stop = doc.norm.lastIndexOf('。', s - 2);
   const from = Math.max(line, doc.norm.lastIndexOf('。', stop - 1) + 1);
   const found = doc.facts.filter((x) => (x.path === BUDGET || x.path === INITIAL_BUDGET) && x.span.start >= from && x.span.start < at);
@@ -706,7 +768,7 @@ function rateOfOther(doc: KDocument, f: FinanceFile, at: number): boolean {
 function classifiedItem(doc: KDocument, f: FinanceFile, at: number): boolean {
   const s = sentenceAt(doc, at);
   let from = s.start;
-  if (s.start > 0 && doc.norm[s.start - 1] !== '\n') from = Math.max(sentenceAt(doc, s.start - 1).start, doc.norm.lastIndexOf('\n', s.start - 1) + 1);
+  if (s.start > 0 && doc.norm[s.start - 1] !== '\n') from = Math.max(sentenceAt(doc, s.start - 1).start, paragraphStart(doc, s.start));
   return compile(f.classified_item, '').test(doc.norm.slice(from, at));
 }
 /** 'budget' when the figure at `at` is one of a budget's parts (a budget figure and 其中 earlier in its paragraph, see

@@ -1,9 +1,9 @@
 // Staffing counts (patterns/staffing.yaml) and the one derived rule: a sole kind of 编制 is the total.
 import type { KDocument } from '../document.js';
-import { matches, runFamily, sentenceAt, unitName } from './engine.js';
+import { matches, runFamily, unitName } from './engine.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { staffingTableFacts } from './staffingTable.js';
-import { arabicYears } from './finance.js';
+import { arabicYears, sentenceAt } from './finance.js';
 
 interface StaffingFile { other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; other_kinds: string; dated_as_of: string; approx_after: string; mixed_after: string }
 
