@@ -9,7 +9,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; breadcrumb: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; subordinate_spaced: string; org_spaced: string; kinds: { kind: ReportKind; regex: string }[]; org: string; title_org_place: string;
+  title_line: string; title_words: string; placeholder: string; breadcrumb: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; subordinate_spaced: string; org_spaced: string; kinds: { kind: ReportKind; regex: string }[]; org: string; title_org_place: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_short: string; unit_alias: Rule; phone_contact: Rule;
 }
@@ -162,7 +162,7 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     const v = m.group('value')!;
     const value = cleanValue(doc.display.slice(v.start, v.end));
     // 评价单位：某县财政局 — the finance bureau (or a government office) is never the reporting unit
-    if (value.length < 2 || NOT_UNIT.test(value)) continue;
+    if (value.length < 2 || NOT_UNIT.test(value) || templated(doc, v)) continue;
     // a table cell after the label: only an organisation's name (not a column heading such as 金额)
     // (so is the value of 项目单位：, which may be a measure: 项目单位：万元)
     if ((m.m.groups!.sep === '\t' || m.m.groups!.org_label) && !compile(`^(?:${f.org})$`, '').test(doc.norm.slice(v.start, v.end).trim())) continue;
@@ -173,7 +173,7 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     const v = m.group('value')!;
     const value = cleanValue(doc.display.slice(v.start, v.end));
     // (单位：办公室 names a department, not the unit)
-    if (value.length < 4 || NOT_UNIT.test(value)) continue;
+    if (value.length < 4 || NOT_UNIT.test(value) || templated(doc, v)) continue;
     push(doc, '/meta/unitName', value, v, f.unit_bare.id);
     return { value, span: v };
   }
@@ -190,7 +190,7 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
       const sub = compile(spaced ? `^${f.subordinate_spaced}(?<value>${f.org_spaced})` : `^${f.subordinate}(?<value>${f.org})`, 'd').exec(doc.norm.slice(v.end, titleSpan.end));
       if (sub) span = { start: v.end + sub.indices!.groups!.value[0], end: v.end + sub.indices!.groups!.value[1] };
       const value = cleanValue(doc.display.slice(span.start, span.end));
-      if (value.length < 2 || NOT_UNIT.test(value)) continue;
+      if (value.length < 2 || NOT_UNIT.test(value) || templated(doc, span)) continue;
       // 市科协2021年度…报告 signed 永州市科学技术协会: the title's bare level form, the signature's name in full
       if (compile(f.unit_short, '').test(value)) {
         const sig = signatureUnit(doc);
@@ -216,15 +216,22 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     if (next && m) {
       const v = { start: next.start + m.indices!.groups!.value[0], end: next.start + m.indices!.groups!.value[1] };
       const value = cleanValue(doc.display.slice(v.start, v.end));
-      if (value.length >= 4 && !NOT_UNIT.test(value)) {
+      if (value.length >= 4 && !NOT_UNIT.test(value) && !templated(doc, v)) {
         push(doc, '/meta/unitName', value, v, 'meta.unit.subtitle');
         return { value, span: v };
       }
     }
   }
   const sig = signatureUnit(doc);
-  if (sig) push(doc, '/meta/unitName', cleanValue(doc.display.slice(sig.span.start, sig.span.end)), sig.span, 'meta.unit.signature');
+  if (!sig || templated(doc, sig.span)) return null;
+  push(doc, '/meta/unitName', cleanValue(doc.display.slice(sig.span.start, sig.span.end)), sig.span, 'meta.unit.signature');
   return sig;
+}
+
+/** True when a template's mark (see placeholder) stands in the name at `span` or right before it (XX县科学技术协会). */
+function templated(doc: KDocument, span: Span): boolean {
+  // (the text as written: the fold blanks a run of asterisks, **县科协, as Markdown's bold)
+  return compile(meta().placeholder, '').test(doc.text.slice(Math.max(0, span.start - 1), span.end));
 }
 
 /** True when `full` is `short` (县科协, 市科学技术协会) with its place: 永州市科学技术协会 for 市科协. */
