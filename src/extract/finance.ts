@@ -11,7 +11,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; midyear: string; midyear_asof: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; bare_completion: string; midyear: string; midyear_asof: string; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -433,6 +433,21 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
   allSpent(doc, f, claimed);
   roundedRestatements(doc);
   extractNone(doc, f, f.none);
+  leadEvidence(doc, f);
+}
+
+/** 2023年全年预算180万元: a figure's evidence starts at the words glued before its phrase that date it or name the unit (see
+ *  evidence_lead), in its sentence. Last, after every owner has looked at the spans. */
+function leadEvidence(doc: KDocument, f: FinanceFile): void {
+  const lead = compile(`(?:${f.evidence_lead})$`, '');
+  const unit = compile(`(?:${f.evidence_unit})$`, '');
+  const dated = compile(f.evidence_dated, '');
+  for (const x of doc.facts) {
+    if (!x.path.startsWith('/finance/') || x.source === 'table') continue;
+    const from = Math.max(sentenceAt(doc, x.span.start).start, x.span.start - 16);
+    const m = (dated.test(doc.norm.slice(x.span.start, x.span.end)) ? unit : lead).exec(doc.norm.slice(from, x.span.start));
+    if (m && m[0]) x.span = trimSpan(doc, { start: from + m.index, end: x.span.end });
+  }
 }
 
 /** 科普经费20万元，已全部支出 | 下达项目资金20万元，截至年底已全部支付完毕 in a project report: the project's money, said to be spent in
@@ -659,7 +674,7 @@ const MONEY_SENTENCE = /支出|预算|资金|经费|收入/;
 // (…年初预算200万元，全年预算210万元: the bare 全年预算 paired with the 年初 figure before it is the unit's too)
 // (部门年初预算180万元 | 2023年初部门预算为180万元: the unit's initial budget, named with 部门/单位)
 // (上年预算180万元，本年预算190万元: this year's bare 预算 named by 本年/当年/今年, or 全年 opening its phrase)
-const UNIT_BUDGET = /(?:^[ \t]*|[，,。;:、]|年|年度|(?:科协|协会|科技馆|本|我)(?=部门|单位))(?:部门|单位)?(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额|安排)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)(?:年初)?预算批复(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)?(?:全年|年度)?预算调整后?为|(?:年|年度)预算(?:为|是|:)|(?:^[ \t]*|[，,。;:、]|年|年度|部门|单位)支出预算|(?:^[ \t]*|[，,。;:、]|年|年度|科协|协会|科技馆|本|我)(?:部门|单位)(?:年初)?预算(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|(?<=\d))[ \t]*年初(?:部门|单位)预算(?:为|是|:)?[ \t]*(?=\d)|(?<=年初预算(?:数|资金)?(?:为|是|:)?[ \t]*[\d,.]+[ \t]*万?元)[，,]全年预算(?=(?:为|是|:)?[ \t]*\d)|(?:^[ \t]*|[，,。;:、\s])(?:(?:本|当|今)年度?|(?<!(?:追加|调增|调减|追减)[^。;\n]{0,40})全年)预算(?=(?:为|是|:)?[ \t]*\d)/;
+const UNIT_BUDGET = /(?:^[ \t]*|[，,。;:、]|年|年度|(?:科协|协会|科技馆|本|我)(?=部门|单位))(?:部门|单位)?(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额|安排)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)(?:年初)?预算批复(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)?(?:全年|年度)?预算调整后?为|(?:年|年度)预算(?:为|是|:)|(?:^[ \t]*|[，,。;:、]|年|年度|部门|单位)支出预算|(?:^[ \t]*|[，,。;:、]|年|年度|科协|协会|科技馆|本|我)(?:部门|单位)(?:年初)?预算(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|(?<=\d))[ \t]*年初(?:部门|单位)预算(?:为|是|:)?[ \t]*(?=\d)|(?<=年初预算(?:数|资金)?(?:为|是|:)?[ \t]*[\d,.]+[ \t]*万?元)[，,]全年预算(?=(?:为|是|:)?[ \t]*\d)|(?:^[ \t]*|[，,。;:、\s]|年|年度)(?:(?:本|当|今)年度?|(?<!(?:追加|调增|调减|追减)[^。;\n]{0,40})全年)预算(?=(?:为|是|:)?[ \t]*\d)/;
 const UNIT_BUDGET_ALL = new RegExp(UNIT_BUDGET.source, 'g');
 // between the unit's income and a bare 支出Y: a comma or a sentence's end, or the income's parts after 其中 up to ；/。 (收入198.62万元，
 // 其中财政拨款收入196.62万元，其他收入2万元；支出196.40万元)
