@@ -131,10 +131,14 @@ function inheritedSubject(doc: KDocument, offset: number): string | null {
   const s = sentenceAt(doc, offset);
   const prefix = doc.norm.slice(s.start, offset);
   const found: { key: string; at: number; end: number }[] = [];
-  for (const [key, def] of Object.entries(file().subjects)) {
+  const f = file();
+  for (const [key, def] of Object.entries(f.subjects)) {
     for (const m of prefix.matchAll(compile(def.regex, 'g'))) {
       // 占基本支出的61.99% names a subject only as a share's base
       if (/占$/.test(prefix.slice(0, m.index)) || evaluated(prefix, m)) continue;
+      // “三公”经费支出合计2.15万元，完成预算的71.67% | 机关运行经费支出合计X: the total's 支出合计 glued to another word is that
+      // word's, as when it states the figure itself
+      if (key === 'total' && !opensPhrase(doc, s.start + m.index!, f.boundary) && !afterUnit(doc, f, s.start + m.index!, unitLevel(doc))) continue;
       found.push({ key, at: m.index!, end: m.index! + m[0].length });
     }
   }

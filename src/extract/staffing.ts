@@ -21,7 +21,9 @@ export function extractStaffing(doc: KDocument): void {
     if (compile(file.approx_after, 'y').test(doc.norm.slice(f.span.end, f.span.end + 6))) return false;
     // 在职人员6人（含借调1人）: a head count with people who are not the unit's staff is no in-service count
     if (f.path === '/staffing/inService' && compile(file.mixed_after, 'y').test(doc.norm.slice(f.span.end, f.span.end + 24))) return false;
-    const before = doc.norm.slice(sentenceAt(doc, f.span.start).start, f.span.start);
+    // (在职人员20人（机关9人，科技馆11人），退休人员15人: a body named inside brackets closed before the count names a part of
+    // another count, not the subject of the ones after)
+    const before = doc.norm.slice(sentenceAt(doc, f.span.start).start, f.span.start).replace(CLOSED_BRACKETS, (m) => ' '.repeat(m.length));
     if (association && compile(file.other_body, '').test(before)) return false;
     // 县科协机关核定行政编制4名 in the 科技馆's report: the parent body's counts
     if (subordinateUnit && parentNamed(file, unit, before)) return false;
@@ -48,6 +50,8 @@ export function extractStaffing(doc: KDocument): void {
   // 年末实有人数⇥在职⇥退休 over its counts: where the prose is silent
   staffingTableFacts(doc);
 }
+
+const CLOSED_BRACKETS = /[(（][^()（）]*[)）]/g;
 
 /** 'earlier' when `before` (a count's sentence up to it) dates the count as of the year before the report's, 'stale' when
  *  as of a year before that (see dated_as_of), else null. */
