@@ -892,7 +892,16 @@ function titleHolds(doc: KDocument, span: Span | null): boolean {
 }
 
 function sentenceBefore(doc: KDocument, at: number): string {
-  return doc.norm.slice(sentenceAt(doc, at).start, at);
+  return proseSlice(doc, sentenceAt(doc, at).start, at);
+}
+
+/** The text from `a` to `b` with the line ends that wrap prose taken out (see wrapOf), for tests on words only: a word broken
+ *  by a page's width (市科⏎技馆) is whole again. Not for offsets. */
+export function proseSlice(doc: KDocument, a: number, b: number): string {
+  const t = doc.norm.slice(a, b);
+  const { breaks } = wrapOf(doc);
+  if (!breaks.size || !t.includes('\n')) return t;
+  return t.replace(/[ \t]*\n[ \t]*/g, (m, k: number) => (breaks.has(a + k + m.indexOf('\n')) ? '' : m));
 }
 
 /** The reporting unit's level (县, 市, 区, 旗, 州, 盟, 省) and kind of body (one of `unit_kinds` in finance.yaml: an association,

@@ -3,7 +3,7 @@ import type { KDocument } from '../document.js';
 import { matches, runFamily, unitName } from './engine.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { staffingTableFacts } from './staffingTable.js';
-import { arabicYears, sentenceAt } from './finance.js';
+import { arabicYears, proseSlice, sentenceAt } from './finance.js';
 
 interface StaffingFile { other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; other_kinds: string; dated_as_of: string; approx_after: string; mixed_after: string }
 
@@ -23,7 +23,8 @@ export function extractStaffing(doc: KDocument): void {
     if (f.path === '/staffing/inService' && compile(file.mixed_after, 'y').test(doc.norm.slice(f.span.end, f.span.end + 24))) return false;
     // (在职人员20人（机关9人，科技馆11人），退休人员15人: a body named inside brackets closed before the count names a part of
     // another count, not the subject of the ones after)
-    const before = doc.norm.slice(sentenceAt(doc, f.span.start).start, f.span.start).replace(CLOSED_BRACKETS, (m) => ' '.repeat(m.length));
+    // (市科⏎技馆: a name broken by a wrapped line is read whole)
+    const before = proseSlice(doc, sentenceAt(doc, f.span.start).start, f.span.start).replace(CLOSED_BRACKETS, (m) => ' '.repeat(m.length));
     if (association && compile(file.other_body, '').test(before)) return false;
     // 县科协机关核定行政编制4名 in the 科技馆's report: the parent body's counts
     if (subordinateUnit && parentNamed(file, unit, before)) return false;
