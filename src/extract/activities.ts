@@ -43,6 +43,7 @@ interface ActivitiesFile {
   topic?: string;
   result_label?: string;
   result_item?: string;
+  target_phrase?: string;
   strip_prefix: string;
   strip_suffix: string;
   target_sections: string;
@@ -57,6 +58,11 @@ interface ActivitiesFile {
   unit_place?: string;
   place_subject?: string;
   share_units?: Record<string, string>;
+  part_units?: Record<string, string>;
+  part_lead?: string;
+  total_lead?: string;
+  share_event?: string;
+  share_total?: string;
   higher_place?: Record<string, string>;
   table?: { name_header: string; count_headers: { unit: string; regex: string }[]; total_row: string };
 }
@@ -235,7 +241,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (inTargets(doc, f, numSpan.start)) continue;
       if (sectionsAt(doc, numSpan.start).some((h) => compile(f.not_sections, '').test(h.title))) continue;
       if (compile(f.doubled_number, '').test(g.num)) continue;
-      if (/^[一二三四五六七八九十百千万两]+$/.test(g.num) && compile(f.vague_before, '').test(doc.norm.slice(Math.max(0, numSpan.start - 2), numSpan.start))) continue;
+      if (/^[一二三四五六七八九十百千万两]+$/.test(g.num) && compile(f.vague_before, '').test(doc.norm.slice(Math.max(0, numSpan.start - 2), numSpan.start + 1))) continue;
       // 开展百场科普讲座进基层活动: a bare 百/千 names a campaign
       const approx = g.pre && /约|近|超过|超|逾|多达|突破/.test(g.pre) ? g.pre : g.post ?? g.inner ?? g.tail ?? null;
       if (f.bare_magnitude && !approx && !g.mult && compile(f.bare_magnitude, '').test(g.num)) continue;
@@ -247,9 +253,10 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // label text for the record: from the display copy, connectors stripped
       label = cleanValue((group ? doc.display.slice(group.start, group.end) : '') + doc.display.slice(labelSpan.start, labelSpan.end))
         .replace(compile(f.strip_prefix, ''), '');
-      // 举办科普活动35场（其中线上活动12场）: the clause opens inside brackets; an opening bracket never closed in the label
-      // is no part of it
-      if (/^[(（]/.test(label) && !/[)）]/.test(label)) label = label.slice(1).replace(compile(f.strip_prefix, ''), '');
+      // 全年开展各类科普活动（其中科普讲座12场）: the count stands inside brackets; an opening bracket never closed in the label
+      // and the words before it are no part of it (科普讲座)
+      const unclosed = label.search(/[(（][^()（）]*$/);
+      if (unclosed >= 0) label = label.slice(unclosed + 1).replace(compile(f.strip_prefix, ''), '');
       // 开展科普讲座12场次和科技培训4期: right after the count before it, 和/及/与 join the two (not a label's first word)
       const joiner = clause === prev && prev > floor && !head && !gluedTo ? /^\s*(?:以及|和|及|与)(?=[\u4e00-\u9fa5]{2})/.exec(doc.norm.slice(labelSpan.start, labelSpan.end)) : null;
       if (joiner) {
@@ -284,6 +291,12 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
   found.sort((a, b) => a.span.start - b.span.start);
   // 全县共开展科普活动150场，其中县科协组织开展30场: a total whose sentence names a share of it is not the unit's
   for (let i = found.length - 1; i >= 0; i--) if (sharedTotal(doc, f, found[i])) found.splice(i, 1);
+  // 开展科普活动20场（线上8场，线下12场）: a breakdown of a count already given is no new piece of work (the warehouse sums
+  // activities); the total is kept, its parts dropped
+  const parts = breakdownParts(doc, f, found);
+  for (let i = found.length - 1; i >= 0; i--) if (parts.has(found[i])) found.splice(i, 1);
+  // 全市共开展科普活动60场，其中我县承办8场: a share naming no event takes the total's (科普活动) as its label
+  for (const x of found) shareLabel(doc, f, x);
   // the same count restated in another top-level section (a summary: 全年共开展科普活动58场次 under 三、综合评价情况, then
   // 完成科普活动58场次 under 四、…产出指标) is one piece of work, kept once (the first statement): the same count, unit and
   // label, its opening verb aside; in one section two such counts are two pieces of work
@@ -381,6 +394,108 @@ function sharedTotal(doc: KDocument, f: ActivitiesFile, x: { rule: string; item:
   return false;
 }
 
+type Found = { span: Span; item: Activity; rule: string; labelSpan: Span; countEnd: number };
+
+/** The counts of `found` that break down a count before them: in brackets right after it (20场（线上8场，线下12场）), or after a
+ *  clause opening with part_lead (其中, 包括, 分别为 …) later in its sentence or opening the next one; of its measure
+ *  (part_units) and, in order, summing to at most it (an approximate total: under twice it). Also the parts before a total
+ *  that sums them exactly, in a clause opening with total_lead (科普进校园5场、进社区3场，共计开展科普活动8场). */
+function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]): Set<Found> {
+  const out = new Set<Found>();
+  if (!f.part_units || !f.part_lead) return out;
+  const family = f.part_units;
+  const lead = compile(f.part_lead, '');
+  const sorted = [...found].sort((a, b) => a.countEnd - b.countEnd);
+  for (let i = 0; i < sorted.length; i++) {
+    const t = sorted[i];
+    const kind = family[t.item.unit];
+    if (!kind || out.has(t)) continue;
+    // the region holding its parts
+    let from = -1, to = -1;
+    const rest = doc.norm.slice(t.countEnd, t.countEnd + 3);
+    const open = /^\s*[(（]/.exec(rest);
+    if (open) {
+      from = t.countEnd + open[0].length;
+      const close = doc.norm.slice(from, from + 200).search(/[)）]/);
+      to = close < 0 ? -1 : from + close;
+    } else {
+      const sentence = sentenceAt(doc, t.countEnd - 1);
+      // (the clauses after it in its sentence: the first opening with part_lead; or the next sentence opening with it when no
+      // count of its measure follows it in its own)
+      let s = t.countEnd;
+      const end = Math.min(sentence.end, t.countEnd + 300);
+      while (s < end && from < 0) {
+        let e = s;
+        while (e < end && !BOUNDARY.has(doc.norm[e])) e++;
+        if (lead.test(doc.norm.slice(s, e))) from = s;
+        s = e + 1;
+      }
+      if (from >= 0) to = end;
+      else if (!sorted.slice(i + 1).some((y) => y.countEnd <= sentence.end && family[y.item.unit] === kind)) {
+        const next = sentenceAt(doc, sentence.end + 1);
+        if (next.start > t.countEnd && next.start - sentence.end <= 2 && lead.test(doc.norm.slice(next.start, next.end))) {
+          from = next.start;
+          to = Math.min(next.end, next.start + 300);
+        }
+      }
+    }
+    if (from < 0 || to < 0) continue;
+    // (a count of its measure between it and the parts is the one they break down)
+    if (sorted.slice(i + 1).some((y) => y.countEnd <= from && family[y.item.unit] === kind)) continue;
+    const limit = t.item.approx ? 2 * t.item.count - 1 : t.item.count;
+    let sum = 0;
+    for (const y of sorted.slice(i + 1)) {
+      if (y.countEnd > to) break;
+      if (y.countEnd <= from || family[y.item.unit] !== kind) continue;
+      if (sum + y.item.count > limit) break;
+      sum += y.item.count;
+      out.add(y);
+    }
+  }
+  // 科普进校园5场、科普进社区3场，共计开展科普活动8场: a total after the parts it sums
+  if (f.total_lead) {
+    const total = compile(f.total_lead, '');
+    for (let i = 0; i < sorted.length; i++) {
+      const t = sorted[i];
+      const kind = family[t.item.unit];
+      if (!kind || out.has(t) || !total.test(doc.norm.slice(t.labelSpan.start, t.countEnd))) continue;
+      const sentence = sentenceAt(doc, t.countEnd - 1);
+      let sum = 0;
+      const run: Found[] = [];
+      for (let j = i - 1; j >= 0 && sum < t.item.count; j--) {
+        const y = sorted[j];
+        if (y.span.start < sentence.start) break;
+        if (family[y.item.unit] !== kind || out.has(y)) continue;
+        sum += y.item.count;
+        run.push(y);
+      }
+      if (sum === t.item.count && run.length > 1) for (const y of run) out.add(y);
+    }
+  }
+  return out;
+}
+
+/** A share after 其中 whose label names no event (其中我县承办8场) takes the event of the count it is a share of, said with its
+ *  verb before 其中 in its sentence (全市共开展科普活动60场 → 科普活动): the label and the evidence's start. */
+function shareLabel(doc: KDocument, f: ActivitiesFile, x: Found): void {
+  if (!f.share_event || !f.share_units?.[x.item.unit]) return;
+  const event = compile(f.share_event, '');
+  if (event.test(x.item.label)) return;
+  const sentence = sentenceAt(doc, x.countEnd - 1);
+  const from = Math.max(sentence.start, x.labelSpan.start - 300);
+  const before = doc.norm.slice(from, x.countEnd);
+  const at = before.lastIndexOf('其中');
+  if (at < 0) return;
+  let noun: { start: number; text: string } | null = null;
+  for (const m of before.slice(0, at).matchAll(compile(f.share_total ?? '(?!)', 'g'))) {
+    noun = { start: from + m.index! + m[0].indexOf(m.groups!.noun), text: m.groups!.noun };
+  }
+  if (!noun || !event.test(noun.text)) return;
+  x.item.label = cleanValue(doc.display.slice(noun.start, noun.start + noun.text.length));
+  x.labelSpan = { start: noun.start, end: noun.start + noun.text.length };
+  x.span = trimSpan(doc, { start: noun.start, end: x.span.end });
+}
+
 /** For a label that is only a result word (实际完成, or empty after such a word and its colon), the item's name: the clause
  *  before the last target word (目标值, 指标值 …) in the sentence, or the text before it in its clause. */
 function resultItem(doc: KDocument, f: ActivitiesFile, label: string, clause: number, from: number): { text: string; span: Span } | null {
@@ -396,8 +511,8 @@ function resultItem(doc: KDocument, f: ActivitiesFile, label: string, clause: nu
   }
   // (bounded: within 200 characters before the clause)
   const lo = Math.max(from, clause - 200);
-  let t = -1;
-  for (const m of doc.norm.slice(lo, clause).matchAll(compile(f.result_item, 'g'))) t = lo + m.index!;
+  let t = -1, tEnd = -1;
+  for (const m of doc.norm.slice(lo, clause).matchAll(compile(f.result_item, 'g'))) (t = lo + m.index!), (tEnd = t + m[0].length);
   if (t < 0) return null;
   let end = t;
   while (end > lo && /[\s:：]/.test(doc.norm[end - 1])) end--;
@@ -410,8 +525,14 @@ function resultItem(doc: KDocument, f: ActivitiesFile, label: string, clause: nu
   const raw = doc.norm.slice(start, end);
   const lead = compile(f.strip_prefix, '').exec(raw)?.[0].length ?? 0;
   const text = raw.slice(lead).replace(/\s+/g, '');
-  if (text.length < 2 || text.length > 16 || /\d/.test(text)) return null;
-  return { text, span: trimSpan(doc, { start: start + lead, end }) };
+  if (text.length >= 2 && text.length <= 16 && !/\d/.test(text)) return { text, span: trimSpan(doc, { start: start + lead, end }) };
+  // 计划开展科普活动30场，实际完成32场: nothing named before the target word; its own phrase, up to its number, names the item
+  const own = f.target_phrase ? compile(f.target_phrase, '').exec(doc.norm.slice(tEnd, clause)) : null;
+  if (!own?.groups?.item) return null;
+  const at = tEnd + own.index + own[0].indexOf(own.groups.item);
+  const item = own.groups.item.replace(/\s+/g, '');
+  if (item.length < 2 || item.length > 16) return null;
+  return { text: item, span: trimSpan(doc, { start: at, end: at + own.groups.item.length }) };
 }
 
 function inTargets(doc: KDocument, f: ActivitiesFile, offset: number): boolean {
