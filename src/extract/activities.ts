@@ -26,6 +26,7 @@ interface ActivitiesFile {
   label_year: string;
   multi_year: string;
   since_year: string;
+  year_restart?: string;
   sentence_year?: string;
   section_year?: string;
   not_reach_before: string;
@@ -228,7 +229,13 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // 自2018年以来累计开展…300场, 近三年共开展…45次: several years' total
       // (within 500 characters of it: a longer sentence is no prose but a run of text without stops, and testing all of it
       // at every count is quadratic)
-      const upTo = doc.norm.slice(Math.max(sentence.start, numSpan.start - 500), numSpan.start);
+      let upTo = doc.norm.slice(Math.max(sentence.start, numSpan.start - 500), numSpan.start);
+      // (自2019年以来累计培训农民5000余人次，2023年培训农民420人次: a later clause opening with the report's own year is this year's)
+      if (f.year_restart) {
+        let cut = -1;
+        for (const m of upTo.matchAll(compile(f.year_restart, 'g'))) if (!m.groups?.year || Number(m.groups.year) === doc.data.fiscalYear) cut = m.index! + 1;
+        if (cut >= 0) upTo = upTo.slice(cut);
+      }
       if (compile(f.multi_year, '').test(upTo) || saysOtherYear(doc, f.since_year, upTo)) continue;
       // 评选出优秀学生10名参加…, 工作人员5名参加培训: who the count is, said before it, rules it out too
       if (p.id === 'activities.reach-after' && notWho.test(doc.norm.slice(clause, numSpan.start))) continue;
