@@ -38,6 +38,7 @@ interface ActivitiesFile {
   glued_units: { events: string[]; people: string[] };
   in_quotes: string;
   vague_before: string;
+  numeral_range?: string;
   bare_magnitude?: string;
   bare_verb_label?: string;
   not_label_people?: string;
@@ -248,6 +249,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (inTargets(doc, f, numSpan.start)) continue;
       if (sectionsAt(doc, numSpan.start).some((h) => compile(f.not_sections, '').test(h.title))) continue;
       if (compile(f.doubled_number, '').test(g.num)) continue;
+      // 七八十场, 两三场, 五六千人: two digits side by side name a range (a numeral puts a place word after every digit but its last)
+      if (f.numeral_range && compile(f.numeral_range, '').test(g.num)) continue;
       if (/^[一二三四五六七八九十百千万两]+$/.test(g.num) && compile(f.vague_before, '').test(doc.norm.slice(Math.max(0, numSpan.start - 2), numSpan.start + 1))) continue;
       // 开展百场科普讲座进基层活动: a bare 百/千 names a campaign
       const approx = g.pre && /约|近|超过|超|逾|多达|突破/.test(g.pre) ? g.pre : g.post ?? g.inner ?? g.tail ?? null;
