@@ -404,6 +404,8 @@ function sharedTotal(doc: KDocument, f: ActivitiesFile, x: { rule: string; item:
   return false;
 }
 
+const LIST_MARKER = /^[ \t\u3000]*(?:[一二三四五六七八九十]+是|\d{1,2}[、.．](?!\d)|[(（][一二三四五六七八九十\d]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])/;
+
 type Found = { span: Span; item: Activity; rule: string; labelSpan: Span; countEnd: number };
 
 /** The counts of `found` that break down a count before them: in brackets right after it (20场（线上8场，线下12场）), or after a
@@ -440,7 +442,21 @@ function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]): Set<
         if (lead.test(doc.norm.slice(s, e))) from = s;
         s = e + 1;
       }
-      if (from >= 0) to = end;
+      if (from >= 0) {
+        to = end;
+        // 全年开展科普活动58场次，其中：⏎1.科普日活动20场次；⏎2.…: a lead closing its line opens a list of parts on the lines
+        // after it that open with a list marker
+        if (/^\s*(?:其中|主要包括|包括|分别为|分别是)[:：]?\s*$/.test(doc.norm.slice(from, doc.norm.indexOf('\n', from) < 0 ? doc.norm.length : doc.norm.indexOf('\n', from)))) {
+          let lineEnd = doc.norm.indexOf('\n', from);
+          while (lineEnd >= 0 && lineEnd + 1 < doc.norm.length) {
+            let next = doc.norm.indexOf('\n', lineEnd + 1);
+            if (next < 0) next = doc.norm.length;
+            if (!LIST_MARKER.test(doc.norm.slice(lineEnd + 1, next))) break;
+            to = next;
+            lineEnd = next;
+          }
+        }
+      }
       else if (!sorted.slice(i + 1).some((y) => y.countEnd <= sentence.end && family[y.item.unit] === kind)) {
         const next = sentenceAt(doc, sentence.end + 1);
         if (next.start > t.countEnd && next.start - sentence.end <= 2 && lead.test(doc.norm.slice(next.start, next.end))) {
