@@ -457,7 +457,7 @@ function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]): Set<
           }
         }
       }
-      else if (!sorted.slice(i + 1).some((y) => y.countEnd <= sentence.end && family[y.item.unit] === kind)) {
+      else if (!kindBetween(sorted, i, sentence.end, family, kind)) {
         const next = sentenceAt(doc, sentence.end + 1);
         if (next.start > t.countEnd && next.start - sentence.end <= 2 && lead.test(doc.norm.slice(next.start, next.end))) {
           from = next.start;
@@ -467,10 +467,11 @@ function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]): Set<
     }
     if (from < 0 || to < 0) continue;
     // (a count of its measure between it and the parts is the one they break down)
-    if (sorted.slice(i + 1).some((y) => y.countEnd <= from && family[y.item.unit] === kind)) continue;
+    if (kindBetween(sorted, i, from, family, kind)) continue;
     const limit = t.item.approx ? 2 * t.item.count - 1 : t.item.count;
     let sum = 0;
-    for (const y of sorted.slice(i + 1)) {
+    for (let j = i + 1; j < sorted.length; j++) {
+      const y = sorted[j];
       if (y.countEnd > to) break;
       if (y.countEnd <= from || family[y.item.unit] !== kind) continue;
       if (sum + y.item.count > limit) break;
@@ -499,6 +500,12 @@ function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]): Set<
     }
   }
   return out;
+}
+
+/** A count of the measure `kind` after `sorted[i]` (sorted by end) ending at or before `end`. */
+function kindBetween(sorted: Found[], i: number, end: number, family: Record<string, string>, kind: string): boolean {
+  for (let j = i + 1; j < sorted.length && sorted[j].countEnd <= end; j++) if (family[sorted[j].item.unit] === kind) return true;
+  return false;
 }
 
 /** A share after 其中 whose label names no event (其中我县承办8场) takes the event of the count it is a share of, said with its
