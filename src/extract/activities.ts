@@ -466,6 +466,13 @@ function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]): Set<
       }
     }
     if (from < 0 || to < 0) continue;
+    // 开展科普活动20场。其中，县科协组织12场，乡镇科协组织8场。: shares naming the unit or another body split the total as
+    // sharedTotal's do in its own sentence: the total is not the unit's, its share is
+    // (not a total its own clause says is the unit's: 县科协开展科普活动86场，其中… stays, as in sharedTotal)
+    if (f.unit_subject && f.other_subject && !compile(f.unit_subject, '').test(doc.norm.slice(t.labelSpan.start, t.countEnd)) && namesBody(doc, f, from, to)) {
+      out.add(t);
+      continue;
+    }
     // (a count of its measure between it and the parts is the one they break down)
     if (kindBetween(sorted, i, from, family, kind)) continue;
     const limit = t.item.approx ? 2 * t.item.count - 1 : t.item.count;
@@ -500,6 +507,21 @@ function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]): Set<
     }
   }
   return out;
+}
+
+/** A clause in [from, to) opens with the unit or another body as the doer (其中县科协组织12场, 乡镇科协组织8场). */
+function namesBody(doc: KDocument, f: ActivitiesFile, from: number, to: number): boolean {
+  const self = compile(f.unit_subject!, '');
+  const other = compile(f.other_subject!, '');
+  let s = from;
+  while (s < to) {
+    let e = s;
+    while (e < to && !BOUNDARY.has(doc.norm[e])) e++;
+    const clause = doc.norm.slice(s, e);
+    if (self.test(clause) || other.test(clause)) return true;
+    s = e + 1;
+  }
+  return false;
 }
 
 /** A count of the measure `kind` after `sorted[i]` (sorted by end) ending at or before `end`. */
