@@ -7,6 +7,7 @@ import type { Fact, KDocument, Table, TableCell } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { toCount } from '../normalise/numbers.js';
 import { tableVocab } from '../structure/tableVocab.js';
+import { CN_COUNT_CELL, staffingPath } from './tableReading.js';
 
 interface TableRules {
   bare: { path: string; regex: string }[];
@@ -47,7 +48,7 @@ export function staffingTableFacts(doc: KDocument): void {
       // the row under the header: whole numbers only (a label cell, 人员经费⇥120⇥96, or a decimal is a money row)
       const row = t.rows[ri + 1];
       const filled = row.filter((c) => !c.merged && keyOf(doc, c) !== '');
-      if (filled.length < 2 || !filled.every((c) => compile(rules.count, '').test(keyOf(doc, c)))) continue;
+      if (filled.length < 2 || !filled.every((c) => isCount(keyOf(doc, c), rules))) continue;
       for (const [path, col] of cols) {
         const cell = row[col];
         if (!cell || cell.merged) continue;
@@ -72,11 +73,12 @@ function labelRows(doc: KDocument, t: Table, rules: TableRules): void {
   for (const row of t.rows) {
     const filled = row.filter((c) => !c.merged && keyOf(doc, c) !== '');
     const label = filled.length === 2 ? keyOf(doc, filled[0]) : '';
-    const named = label ? tableVocab().staffingColumns.find((c) => c.re.test(label))?.path : undefined;
+    // (编制数（人）⇥8: the label may state its unit)
+    const named = label ? (staffingPath(label) ?? undefined) : undefined;
     const path = named ?? (label ? rules.bare.find((x) => compile(x.regex, '').test(label))?.path : undefined);
     // (离休⇥1: a count of its own, no field)
-    if (label && compile(rules.other_count, '').test(label) && compile(rules.count, '').test(keyOf(doc, filled[1]))) continue;
-    if (path && compile(rules.count, '').test(keyOf(doc, filled[1]))) {
+    if (label && compile(rules.other_count, '').test(label) && isCount(keyOf(doc, filled[1]), rules)) continue;
+    if (path && isCount(keyOf(doc, filled[1]), rules)) {
       if (!named) bare = true;
       if (!found.some((x) => x.path === path)) found.push({ path, cell: filled[1] });
       continue;
@@ -95,6 +97,9 @@ function labelRows(doc: KDocument, t: Table, rules: TableRules): void {
     doc.facts.push({ path, value, span: { start: cell.start, end: cell.end }, rule: `table.staffing.rows.${path.split('/').pop()}`, source: 'table' });
   }
 }
+
+/** A whole count (8, 8人), also in Chinese numerals (八, 十二人: a form filled by hand). */
+const isCount = (k: string, rules: TableRules) => compile(rules.count, '').test(k) || CN_COUNT_CELL.test(k);
 
 /** The table's caption or the lines right above it name money (单位：万元, 基本支出决算表). */
 function moneyTable(doc: KDocument, t: Table, rules: TableRules): boolean {

@@ -76,6 +76,16 @@ const KEY_CHANGES = /[\s\u3000\u00a0\uff01-\uff5e]/;
 
 /** a header cell's closing unit annotation (2023年决算数（万元）) */
 const HEADER_UNIT = /[(（](万元|元|千元|亿元)[)）]$/;
+/** A staffing header cell stating its unit, people (`编制数（人）`, `在职人数(名)`): the column's name without it. */
+const PEOPLE_UNIT = /[(（](?:人|名|人数)[)）]$/;
+export const staffingPath = (k: string): string | null => {
+  const v = tableVocab();
+  return v.staffingColumns.find((c) => c.re.test(k))?.path ?? v.staffingColumns.find((c) => c.re.test(k.replace(PEOPLE_UNIT, '')))?.path ?? null;
+};
+/** A whole count in Chinese numerals (八, 十二, 二十三, 一百零五; not digit by digit, 一二, which is a code or a year). */
+export const CN_COUNT = '(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九]百(?:零[一二三四五六七八九]|[一二三四五六七八九]十[一二三四五六七八九]?)?|[〇零一二两三四五六七八九])';
+/** A cell holding nothing but such a count, maybe with 人/名 (`七`, `十二人`). */
+export const CN_COUNT_CELL = new RegExp(`^${CN_COUNT}[人名]?$`);
 
 const isEmpty = (c: TableCell | undefined | null) => !c || key(c) === '';
 
@@ -312,7 +322,7 @@ export function readTable(t: Table): TableReading {
         continue;
       }
     }
-    const sc = columnsOf(row, (k) => v.staffingColumns.find((c) => c.re.test(k))?.path ?? null);
+    const sc = columnsOf(row, staffingPath);
     if (sc.size) {
       const next = t.rows[ri + 1] ?? [];
       // a row of counts that lost its empty leading cell (8⇥11⇥7⇥4 under 人员情况⇥编制数⇥实有人数⇥在职人数⇥退休人数, a
@@ -606,7 +616,8 @@ interface CostPair {
 
 // a cost row's label naming its kind (三公经费决算数, 2023年项目支出预算数, 公用经费执行数（万元）): the subject, then the kind
 const PAIR_COST = /^(?:(\d{4})年度?|(本年|当年))?(.+?)(预算|决算|执行)数?$/;
-const PAIR_COUNT = /^\d{1,5}[人名]?$/;
+// (a count may be written in Chinese numerals, 八 / 十二人, as a form filled by hand gives it)
+const PAIR_COUNT = new RegExp(`^(?:\\d{1,5}|${CN_COUNT})[人名]?$`);
 const PAIR_MONEY = /^\d[\d,]*(?:\.\d+)?(?:万元|元)?$/;
 
 /**
@@ -623,7 +634,7 @@ function labelPairs(row: TableCell[]): (StaffPair | CostPair)[] | null {
   for (let i = 0; i < cells.length; i++) {
     const k = key(cells[i]);
     const next = cells[i + 1] ? key(cells[i + 1]) : '';
-    const path = v.staffingColumns.find((c) => c.re.test(k))?.path;
+    const path = staffingPath(k);
     if (path) {
       if (!PAIR_COUNT.test(next)) return null;
       out.push({ path, cell: cells[++i], bare: false });

@@ -5,7 +5,7 @@ import type { Indicator, ParsedValue, Project } from '../schema/record.js';
 import { halfUlp, moneySlack, toCount, toRate, toYuan } from '../normalise/numbers.js';
 import { tableVocab } from '../structure/tableVocab.js';
 import { cellText, parseScore, parseValue } from './values.js';
-import { key, levelLabel, readTable, type TableReading } from './tableReading.js';
+import { CN_COUNT, key, levelLabel, readTable, type TableReading } from './tableReading.js';
 import { labelRowFacts, statementFacts } from './accountsTables.js';
 import { activityTables } from './activities.js';
 import { projectTables } from './projects.js';
@@ -63,8 +63,9 @@ function rateCell(text: string): { value: number; tol: number } | null {
   return value === null ? null : { value, tol: halfUlp(m[1]) };
 }
 
+const COUNT_CELL = new RegExp(`^(\\d+|${CN_COUNT})(人|名|个)?$`);
 function countCell(text: string): { value: number; tol: number } | null {
-  const m = text.replace(/[\s\u3000]+/g, '').match(/^(\d+)(人|名|个)?$/);
+  const m = text.replace(/[\s\u3000]+/g, '').match(COUNT_CELL);
   const value = m ? toCount(m[1]) : null;
   return value === null ? null : { value, tol: 0 };
 }
