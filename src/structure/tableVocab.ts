@@ -23,6 +23,7 @@ interface RawVocab {
   prior_score_row: string;
   total_grade: { label: string; value: string };
   level1_words: string[];
+  group_row?: string;
   level2_words: string[];
   level_weight_suffix: string;
   staffing_columns: { path: string; regex: string }[];
@@ -95,6 +96,7 @@ export interface TableVocab {
   formScoreLabel: RegExp | null;
   totalGrade: { label: RegExp; value: RegExp };
   level1Words: string[];
+  groupRow: RegExp;
   level2Words: string[];
   /** 二级指标 word → the 一级指标 words it may stand under */
   level2Parents: Map<string, string[]>;
@@ -145,6 +147,7 @@ export function tableVocab(): TableVocab {
     formScoreLabel: raw.form_score_label ? re(raw.form_score_label) : null,
     totalGrade: { label: re(raw.total_grade.label), value: re(raw.total_grade.value) },
     level1Words: raw.level1_words,
+    groupRow: re(raw.group_row ?? '(?!)'),
     level2Words: [...raw.level2_words].sort((a, b) => b.length - a.length),
     levelWeightSuffix: re(raw.level_weight_suffix),
     level2Parents: new Map(Object.entries(raw.level2_parents ?? {})),

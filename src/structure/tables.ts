@@ -177,7 +177,9 @@ function tabBlocks(lines: Line[]): { from: number; to: number }[] {
           if (++blankRun > 3) ok = false;
         } else {
           blankRun = 0;
-          if ((!isContinuation(lines[k], caption, hasInnerTab(lines[last]), lines, from) && !repeatedCaption(lines, from, k)) || (k === last + 1 && proseAfterRow(lines[last], lines[k]))) ok = false;
+          // (a label's head numbered like a heading, 二、政府性基金预算财政拨⏎款收入⇥0.00⇥…, goes on into the row under it)
+          const head = k === last + 1 && hasInnerTab(lines[last]) && labelHead(lines, k, lines.length - 1, lines[last].text.slice(lines[last].text.lastIndexOf('\t') + 1).replace(/[\s\u3000]+/g, ''));
+          if (!head && ((!isContinuation(lines[k], caption, hasInnerTab(lines[last]), lines, from) && !repeatedCaption(lines, from, k)) || (k === last + 1 && proseAfterRow(lines[last], lines[k])))) ok = false;
         }
         if (!ok) break;
         k++;
@@ -256,6 +258,31 @@ function opensNextRow(text: string, lines: Line[], i: number, to: number): boole
 }
 
 const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
+/** A line that is nothing but a unit broken off the figure above it (96⏎分, 1.2⏎万人次); not words opening with a measure
+ *  word (本年收入, 年初结转, 次年…). */
+const UNIT_ONLY = /^(?:%|‰|分|[万亿千]?元|万?人次?|万|次|场次?|个|份|篇|期次?|名|项|件|天|日|月|年|家|所|册|本|条|块)[。，,；;]?$/;
+/** A cell no words wrap out of: a figure (`8.10`, `1,234.00`, `75%`), a dash or nothing. */
+const CLOSED_CELL = /^(?:[\d,]+(?:\.\d+)?%?|[—\-–－/]+|)$/;
+/** A cell holding a figure or a dash (a statement's amount; 0.00 and — say nothing, but they are its figures). */
+const FIGURE_CELL = /^(?:[\d,]+(?:\.\d+)?%?|[—\-–－]+)$/;
+
+/**
+ * Line i (no tab) is the head of the next row's label broken over two lines (`本年收入⏎合计⇥312.45⇥本年支出合计⇥313.52`,
+ * `二、政府性基金预算财政拨⏎款收入⇥0.00⇥…`): the row above ends in a closed cell (a figure, a dash or an empty cell, which no
+ * words wrap out of), the line is short with no sentence punctuation, the next line is a row of the table right under it
+ * whose first cell is filled with words and no longer than the line (a wrapped cell's first line is the full one), and
+ * that row holds a figure. A group's label over its rows (`收入⏎一般公共预算财政拨款收入⇥…`, `满意度指标⏎服务对象满意度⇥…`)
+ * is shorter than the label under it: a row of its own.
+ */
+function labelHead(lines: Line[], i: number, to: number, prevLast: string): boolean {
+  if (!CLOSED_CELL.test(prevLast) || i + 1 > to) return false;
+  const t = lines[i].text.replace(/[\s\u3000]+/g, '');
+  const next = lines[i + 1].text;
+  if (t.length < 2 || t.length > 20 || /[。；;！？!?，,]/.test(t) || !next.includes('\t') || next.startsWith('\t')) return false;
+  const cells = next.split('\t').map((c) => c.replace(/[\s\u3000]+/g, ''));
+  const first = cells[0];
+  return first !== '' && first.length <= t.length && !/\d/.test(first) && cells.slice(1).some((c) => FIGURE_CELL.test(c));
+}
 /** a total row's label: the row of its own that closes a table (合计, 总分, 总计, 小计, 得分合计) */
 const TOTAL_LABEL = /^(?:合\s*计|总\s*分|总\s*计|小\s*计|得分合计|综合得分|分值合计)$/;
 /** What may wrap onto the next line after a number: its unit (5000⏎份, 96⏎分, 98.5⏎%). */
@@ -290,11 +317,16 @@ function parseRowLines(text: string, lines: Line[], from: number, to: number, lo
         continue;
       }
       const prev = rows[rows.length - 1];
+      // 本年收入⏎合计⇥312.45⇥…: the head of the next row's label, see labelHead
+      if (prev && labelHead(lines, i, to, text.slice(prev[prev.length - 1].start, prev[prev.length - 1].end).trim())) {
+        pending = pending < 0 ? l.start : pending;
+        continue;
+      }
       // a bare number (总分⇥100⇥⇥96) does not wrap into a line of words: 自评等级：优 under it is a row of its own; nor
       // does a first-level label alone on its line over a row (…⇥宣传不足⏎满意度指标⏎服务对象满意度⇥…: a merged 一级指标
-      // cell printed on a line of its own, as PDF text gives it)
-      if (prev && ((BARE_NUMBER.test(text.slice(prev[prev.length - 1].start, prev[prev.length - 1].end).trim()) && !UNIT_START.test(l.text.trim()))
-        || (i + 1 <= to && lines[i + 1].text.includes('\t') && tableVocab().level1Words.includes(l.text.replace(/\s+/g, ''))))) {
+      // cell printed on a line of its own, as PDF text gives it), nor a group's (项目⇥行次⇥金额⏎收入⏎一般公共预算…⇥1⇥186.40)
+      if (prev && ((BARE_NUMBER.test(text.slice(prev[prev.length - 1].start, prev[prev.length - 1].end).trim()) && !UNIT_ONLY.test(l.text.trim()))
+        || (i + 1 <= to && lines[i + 1].text.includes('\t') && (tableVocab().level1Words.includes(l.text.replace(/\s+/g, '')) || tableVocab().groupRow.test(l.text.replace(/\s+/g, '')))))) {
         rows.push([{ start: l.start, end: l.end }]);
         rowLine.push(i);
         continue;
