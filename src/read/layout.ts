@@ -20,7 +20,8 @@
 //   on into the next only when it is full (the next line's first word would not have fitted; not after a colon or a
 //   closing bracket, not before a list number; figures never wrap). Of all the ways to cut the lines into such bands
 //   (each with a row line) and lines left out, those leaving fewest lines out are taken, and a band that all of them
-//   share is a row. A row is dropped again when a cell of it may go on into the line above or below it (unless the
+//   share is a row. A block that reading leaves lines out of is read again top-aligned (Word's default: every cell
+//   starts on the band's first line, a row line), and that reading is taken when it puts more lines into rows. A row is dropped again when a cell of it may go on into the line above or below it (unless the
 //   lower line is a row line of figures under a row line: a header over figures, rows of figures), when a line next
 //   to it that is in no row has text in a column the row leaves empty or over several columns, or when a cell's
 //   brackets do not close. A table needs two rows of two cells, and every two neighbouring columns filled in one row
@@ -325,7 +326,9 @@ interface Row {
 const balanced = (s: string) => (s.match(/[（(]/g)?.length ?? 0) === (s.match(/[）)]/g)?.length ?? 0);
 
 /** The rows of a block (see the head of this file); `around`: the lines just above and below it (or null). */
-function rowsOf(ls: LLine[], cols: [number, number][], around: [LLine | null, LLine | null]): Row[] {
+/** `top`: cells top-aligned (a Word table printed by a browser or a PDF writer that keeps Word's layout): every cell of
+ *  a row starts on its first line, which is a row line, and a wrapped cell goes on below it. */
+function rowsOf(ls: LLine[], cols: [number, number][], around: [LLine | null, LLine | null], top = false): Row[] {
   const n = ls.length;
   for (const l of ls) for (const p of l.pieces) p.col = colOf(cols, p);
   const widest = cols.map(() => 0);
@@ -355,6 +358,11 @@ function rowsOf(ls: LLine[], cols: [number, number][], around: [LLine | null, LL
       }
     }
     if (!row) return false;
+    if (top) {
+      if (ls[a].kind !== 'row') return false;
+      for (let c = 0; c < nc; c++) if (firstAt[c] >= 0 && firstAt[c] !== a) return false; // every cell from the band's first line
+      return true;
+    }
     for (let c = 0; c < nc; c++) if (firstAt[c] >= 0 && firstAt[c] + lastAt[c] !== a + b) return false; // every cell around the band's middle
     return true;
   };
@@ -494,7 +502,15 @@ function findAll(ws: LLine[][]): Found[] {
     for (const block of blocksOf(lines)) {
       const ls = lines.slice(block.from, block.to + 1);
       if (block.cols.length < 2 || ls.filter((l) => l.kind === 'row').length < 2) continue; // two rows need two row lines
-      const rows = rowsOf(ls, block.cols, [lines[block.from - 1] ?? null, lines[block.to + 1] ?? null]);
+      const around: [LLine | null, LLine | null] = [lines[block.from - 1] ?? null, lines[block.to + 1] ?? null];
+      let rows = rowsOf(ls, block.cols, around);
+      // a block whose lines the centred reading leaves out may be laid out top-aligned: that reading, read by itself (the
+      // two are never mixed in one block), is taken when it puts more lines into rows
+      const held = (rs: Row[]) => rs.reduce((n, r) => n + r.b - r.a + 1, 0);
+      if (held(rows) < ls.filter((l) => l.kind !== 'blank').length) {
+        const topRows = rowsOf(ls, block.cols, around, true);
+        if (held(topRows) > held(rows)) rows = topRows;
+      }
       const cells = rows.map((r) => rowText(ls, r, block.cols.length).split('\t'));
       if (block.cols.length < 2 || cells.filter((c) => c.filter(Boolean).length >= 2).length < 2) continue;
       // two neighbouring columns never filled in one row may be one column read apart: which cell is whose is not sure
