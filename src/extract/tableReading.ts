@@ -323,6 +323,9 @@ export function readTable(t: Table): TableReading {
       }
     }
     const sc = columnsOf(row, staffingPath);
+    // a header over two rows (编制数⇥⇥实有人数 over 行政编制⇥事业编制⇥在职人数⇥退休人数): the group row's counts are the row
+    // under the next one, which names its columns itself
+    if (sc.size && columnsOf(t.rows[ri + 1] ?? [], staffingPath).size && !(t.rows[ri + 1] ?? []).some((c) => /\d/.test(key(c)))) continue;
     if (sc.size) {
       const next = t.rows[ri + 1] ?? [];
       // a row of counts that lost its empty leading cell (8⇥11⇥7⇥4 under 人员情况⇥编制数⇥实有人数⇥在职人数⇥退休人数, a
