@@ -178,7 +178,7 @@ function tabBlocks(lines: Line[]): { from: number; to: number }[] {
         } else {
           blankRun = 0;
           // (a label's head numbered like a heading, 二、政府性基金预算财政拨⏎款收入⇥0.00⇥…, goes on into the row under it)
-          const head = k === last + 1 && hasInnerTab(lines[last]) && labelHead(lines, k, lines.length - 1, lines[last].text.slice(lines[last].text.lastIndexOf('\t') + 1).replace(/[\s\u3000]+/g, ''));
+          const head = k === last + 1 && hasInnerTab(lines[last]) && labelHead(lines, k, lines.length - 1, lines[last].text.split('\t').map((c) => c.replace(/[\s\u3000]+/g, '')));
           if (!head && ((!isContinuation(lines[k], caption, hasInnerTab(lines[last]), lines, from) && !repeatedCaption(lines, from, k)) || (k === last + 1 && proseAfterRow(lines[last], lines[k])))) ok = false;
         }
         if (!ok) break;
@@ -263,6 +263,8 @@ const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
 const UNIT_ONLY = /^(?:%|‰|分|[万亿千]?元|万?人次?|万|次|场次?|个|份|篇|期次?|名|项|件|天|日|月|年|家|所|册|本|条|块)[。，,；;]?$/;
 /** A cell no words wrap out of: a figure (`8.10`, `1,234.00`, `75%`), a dash or nothing. */
 const CLOSED_CELL = /^(?:[\d,]+(?:\.\d+)?%?|[—\-–－/]+|)$/;
+/** A label's ordinal (一、, 1., （一）, (1)) at its start. */
+const ORDINAL_START = /^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,2}[)）])/;
 /** A cell holding a figure or a dash (a statement's amount; 0.00 and — say nothing, but they are its figures). */
 const FIGURE_CELL = /^(?:[\d,]+(?:\.\d+)?%?|[—\-–－]+)$/;
 
@@ -274,9 +276,13 @@ const FIGURE_CELL = /^(?:[\d,]+(?:\.\d+)?%?|[—\-–－]+)$/;
  * that row holds a figure. A group's label over its rows (`收入⏎一般公共预算财政拨款收入⇥…`, `满意度指标⏎服务对象满意度⇥…`)
  * is shorter than the label under it: a row of its own.
  */
-function labelHead(lines: Line[], i: number, to: number, prevLast: string): boolean {
-  if (!CLOSED_CELL.test(prevLast) || i + 1 > to) return false;
+function labelHead(lines: Line[], i: number, to: number, prevCells: string[]): boolean {
+  if (i + 1 > to) return false;
   const t = lines[i].text.replace(/[\s\u3000]+/g, '');
+  // right under the header (no figure in the row above) the line may be the header's last cell wrapped (…⇥偏差原因分析⏎
+  // 及改进措施): only a label opening with its ordinal (一、一般公共预算财政拨⏎款收入⇥186.40⇥…) is the next row's
+  const closed = CLOSED_CELL.test(prevCells[prevCells.length - 1] ?? '');
+  if (!closed && (prevCells.some((c) => FIGURE_CELL.test(c)) || !ORDINAL_START.test(t))) return false;
   const next = lines[i + 1].text;
   if (t.length < 2 || t.length > 20 || /[。；;！？!?，,]/.test(t) || !next.includes('\t') || next.startsWith('\t')) return false;
   const cells = next.split('\t').map((c) => c.replace(/[\s\u3000]+/g, ''));
@@ -318,7 +324,7 @@ function parseRowLines(text: string, lines: Line[], from: number, to: number, lo
       }
       const prev = rows[rows.length - 1];
       // 本年收入⏎合计⇥312.45⇥…: the head of the next row's label, see labelHead
-      if (prev && labelHead(lines, i, to, text.slice(prev[prev.length - 1].start, prev[prev.length - 1].end).trim())) {
+      if (prev && labelHead(lines, i, to, prev.map((c) => text.slice(c.start, c.end).replace(/[\s\u3000]+/g, '')))) {
         pending = pending < 0 ? l.start : pending;
         continue;
       }
