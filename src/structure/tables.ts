@@ -624,6 +624,27 @@ export function unitAfter(text: string, lines: Line[], end: number, nextStart: n
   return undefined;
 }
 
+/**
+ * A text table split over pages with its header row repeated on the next page (a PDF's text: page 1 ends, the page's
+ * number dropped, the header again and the rest): the part after the break is the same table. Joined when nothing but
+ * blank lines and form feeds stand between the two and the second opens with the first's header row (three or more
+ * cells, equal without whitespace); the repeated header is no row of it. So the 总分 row on the second page belongs
+ * to the captioned table.
+ */
+function joinRepeatedHeader(text: string, tables: Table[]): Table[] {
+  const out: Table[] = [];
+  const sig = (r: TableCell[] | undefined) => (r ? r.map((c) => c.text.replace(/[\s\u3000]+/g, '')).join('\t') : '');
+  for (const t of tables) {
+    const prev = out[out.length - 1];
+    if (prev && prev.origin === 'tsv' && t.origin === 'tsv' && prev.rows[0]?.filter((c) => c.text).length >= 3 && sig(prev.rows[0]) === sig(t.rows[0]) && /^[\s\f]*$/.test(text.slice(prev.end, t.start))) {
+      out[out.length - 1] = { ...prev, end: t.end, rows: [...prev.rows, ...t.rows.slice(1)] };
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
 /** Structure stage: fills doc.tables (Word tables kept, text tables added) and excludes their regions. */
 export function findTables(doc: KDocument): void {
   const v = tableVocab();
@@ -663,7 +684,7 @@ export function findTables(doc: KDocument): void {
         const c = r[i];
         if (norm.slice(c.start, c.end) === c.text) r[i] = { start: c.start, end: c.end, text: doc.text.slice(c.start, c.end) };
       }
-  const all = [...given, ...found].filter((t) => !inCopy(t)).sort((a, b) => a.start - b.start);
+  const all = joinRepeatedHeader(norm, [...given, ...found].filter((t) => !inCopy(t)).sort((a, b) => a.start - b.start));
   const display = doc.display?.length === doc.text.length ? doc.display : doc.text;
   for (let ti = 0; ti < all.length; ti++) {
     const t = all[ti] as UnitTable;
