@@ -45,6 +45,8 @@ const isColumns = (line: string) => line.includes('\t') || /\S {3,}\S|[.…·．
 const FULL_SLACK = 2;
 const MIN_LINE_EM = 12;
 const MIN_FULL_LINES = 5;
+/** share of long lines that may be wider than the full width (pdftotext's measured: 0–1 %; a wide last token) */
+const MAX_WIDER = 0.1;
 
 /**
  * The width of a full line, when the text is wrapped: many long lines end within FULL_SLACK em of one width, and
@@ -71,6 +73,9 @@ export function wrapWidth(lines: string[]): number | null {
   }
   // most lines longer than half a line are full ones (tables and headings make the shorter ones)
   if (best < MIN_FULL_LINES || best < 0.4 * long.filter((w) => w >= width / 2).length) return null;
+  // no printed line is wider than the page: a text with many longer lines is not wrapped at this width (a title
+  // repeated as a running header, or a few field lines of one length, made the cluster)
+  if (long.filter((w) => w > width + FULL_SLACK).length > MAX_WIDER * long.length) return null;
   const full = lines.filter((l) => !isColumns(l) && Math.abs(emWidth(l) - width) <= FULL_SLACK);
   const open = full.filter((l) => !SENTENCE_END.test(l.trimEnd())).length;
   return open >= 0.5 * full.length ? width : null;

@@ -56,6 +56,21 @@ describe('re-joining wrapped text', () => {
     expect(u.text.split('\n').filter(Boolean)).toEqual(['一、部门基本情况', `  ${P1}`, `  ${P2}`, `  ${P3}`]);
   });
 
+  it('negative: lines of one length among longer ones (a project form\'s fields, a running header) are no printed width', () => {
+    // (the four field lines and the heading end within 2 em of one width, mostly inside a sentence; the paragraphs are
+    // far wider than that, which no printed line can be)
+    const fields = ['2023年度科普惠农兴村专项资金绩效自评报告', '项目名称： 科普惠农兴村专项资金', '主管部门： 某省科学技术协会', '实施单位： 某县科学技术协会'];
+    const body = ['一、项目基本情况', P1, '二、绩效目标完成情况', '1.数量指标： 奖补农技协4个，科普示范基地2个。', '2.质量指标： 验收合格率100%。', P2, P3, '部分基层组织活动开展不够经常。', '1.加强日常督导，定期开展检查。'];
+    const text = [...fields, '', ...body, ''].join('\n');
+    expect(wrapWidth(text.split('\n'))).toBeNull();
+    expect(unwrapText(text)).toBeNull();
+    const { record } = extractText(text);
+    expect(record.meta.title).toBe('2023年度科普惠农兴村专项资金绩效自评报告');
+    const header = '某县科协2023年度部门整体支出绩效自评报告_政务公开';
+    const paged = [header, '2023年度某县科学技术协会部门整体支出绩效自评报告', P1, '一、部门基本情况', header, P2, '二、存在的问题', header, P3, header, '资金使用效率有待提高。', header, ''].join('\n');
+    expect(wrapWidth(paged.split('\n'))).toBeNull();
+  });
+
   it('negative: a text written one paragraph per line is not changed', async () => {
     const text = ['一、部门基本情况', P1, '（一）主要成效', P2, P3, '二、存在的问题', '资金使用效率有待提高。', ''].join('\n');
     expect(unwrapText(text)).toBeNull();
