@@ -6,16 +6,18 @@ import { compile, loadPatternFile } from '../patterns.js';
 
 // a shorter line is one paragraph, not a report pasted on one line
 const LONG_LINE = 120;
-// (after a sentence, a half-width stop typed for 。 (…集中支出.(二)改进措施), a space, or the title's last word: …自评报告一、部门概况)
-const MARKER = /(?:^|(?<=[。;!?\s]|(?<!\d)\.|报告))(?:[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.(?!\d))/g;
+// (after a sentence, a date (填报日期：2024年5月13日一、部门基本情况), a lead-in's colon (…现将自评情况报告如下：一、部门概况), a half-width stop typed for 。 (…集中支出.(二)改进措施), a space, or the title's last word: …自评报告一、部门概况)
+const MARKER = /(?:^|(?<=[。;:!?\s]|(?<!\d)\.|报告|\d日))(?:[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.(?!\d))/g;
 // (right after a heading's title: a sub-heading's (一); not 1., whose run-in title would cut an item's sentence:
 // 三、改进措施1.积极争取财政支持。加大投入；2.…)
-const SUB_MARKER = /^[(][一二三四五六七八九十]{1,3}[)]/;
+const SUB_MARKER = /^(?:[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.(?!\d))/;
 
-const SUB_INSIDE = /[(][一二三四五六七八九十]{1,3}[)]|(?<=[\u4e00-\u9fa5])\d{1,2}\.(?!\d)/;
+const RUN_IN = /^[ \t]?[^。;,，:：\s“”"()]{2,15}。/;
 
-interface SectionDef { key: string; match: string }
-const headings = () => loadPatternFile<{ inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_closing_fields: string }>('headings.yaml');
+const SUB_INSIDE = /[(][一二三四五六七八九十]{1,3}[)]|(?<=[\u4e00-\u9fa5])\d{1,2}[.、](?!\d)/;
+
+interface SectionDef { key: string | null; match: string }
+const headings = () => loadPatternFile<{ inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_closing_fields: string; inline_list_title_end: string }>('headings.yaml');
 
 function isSectionTitle(s: string): boolean {
   return loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections.some((sec) => compile(sec.match, '').test(s));
@@ -24,12 +26,26 @@ function isSectionTitle(s: string): boolean {
 /** Length of the heading title after a marker at the start of `s`, or 0 when it is not a heading. `series`: the
  *  line numbers its (一)/(二) markers in sequence, so a short topic title before a space is a sub-heading too. */
 function titleLength(s: string, arabic: boolean, series = false): number {
+  // (a space after the marker, as the lines of a joined page keep it: (三) 人员编制情况2023 年末…)
+  const pad = /^[ \t]*/.exec(s)![0].length;
+  if (pad) {
+    const n = titleLength(s.slice(pad), arabic, series);
+    return n ? pad + n : 0;
+  }
   if (arabic) {
     // 1.科普活动。开展… — a short run-in title
     const m = /^[^。;,，\s]{2,15}。/.exec(s);
-    return m ? m[0].length : 0;
+    if (m) return m[0].length;
+    // …or a problems or improvements section's own title, glued to its text (三、存在问题及改进意见1. 主要的问题(1)…,
+    // 。2.下一步改进工作的意见我单位将…); its end a heading's (not 1.改进工作方式，… : no title, an item)
+    return listTitleLength(s);
   }
-  const word = /^[^\s。;]{2,30}(?=\s)/.exec(s);
+  // (a word before a space stops at a sub-heading's marker or a year glued to it: 八、下一步改进措施(一) 细化…,
+  // 三、政府性基金预算支出情况2024 年度…)
+  const spaced = /^[^\s。;]{2,30}(?=\s)/.exec(s);
+  const inner = spaced ? SUB_INSIDE.exec(spaced[0]) : null;
+  const cut = spaced ? (inner && inner.index > 0 ? spaced[0].slice(0, inner.index) : spaced[0]).replace(/\d+$/, '') : '';
+  const word = cut.length >= 2 ? [cut] : null;
   if (word && isSectionTitle(word[0])) return word[0].length;
   // (一)科普活动 全年开展… | (二)青少年科技教育 组织… — a topic title, when (一) and (二) both open one
   if (series && word && word[0].length <= 12 && !/[，,:：、\d“”"]/.test(word[0])) return word[0].length;
@@ -40,14 +56,35 @@ function titleLength(s: string, arabic: boolean, series = false): number {
   // (a title stops at a sub-heading's marker glued after it: 三、问题及建议（一）存在问题：… is 问题及建议, then （一）)
   const sub = SUB_INSIDE.exec(s.slice(0, 40));
   const head = s.slice(0, sub && sub.index > 0 ? sub.index : 40);
+  let list = false;
   for (const sec of loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections) {
     const m = compile(`^[^。;,，\\s]{0,12}?(?:${sec.match})${headings().inline_title_tail}`, '').exec(head);
-    if (m && m[0].length > best) best = m[0].length;
+    if (m && m[0].length > best) [best, list] = [m[0].length, !!sec.key && LIST_KEYS.has(sec.key)];
   }
-  if (best) return best;
+  // (…going on past the section phrase to a heading's end: 三、政府性基金预算支出情况无。 is 政府性基金预算支出情况, not 政府性基金,
+  // 十、其他需要说明的情况无。; not past a list's marker or a figure, nor after a list section's phrase: 存在的问题资金使用情况…)
+  const more = best && !list ? compile(`^[^。;,，:：\\s“”"是要一二三四五六七八九十\\d]{0,4}?(?:${headings().inline_glued_end})(?=\\d|[\\u4e00-\\u9fa5])`, '').exec(head.slice(best)) : null;
+  if (best) return best + (more ? more[0].length : 0);
   // else a short title ending like a heading, then the text (二、部门整体支出情况2022年…, 一、部门概况县科协…)
   const glued = compile(`^[^。;,，:：\\s“”"]{2,16}?(?:${headings().inline_glued_end})(?=\\d|[\\u4e00-\\u9fa5])`, '').exec(s);
   return glued ? glued[0].length : 0;
+}
+
+const LIST_KEYS = new Set(['problems', 'improvements', 'problems_and_improvements']);
+
+/** Length of a problems or improvements section's title at the start of `s` (its section phrase and title tail, up to
+ *  a sub-heading's marker), when it ends as such a title does (问题, 意见, 措施 …: sections.yaml inline_list_title_end), else 0. */
+function listTitleLength(s: string): number {
+  const sub = SUB_INSIDE.exec(s.slice(0, 30));
+  const head = s.slice(0, sub && sub.index > 0 ? sub.index : 30);
+  let best = 0;
+  for (const sec of loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections) {
+    if (!sec.key || !LIST_KEYS.has(sec.key)) continue;
+    const m = compile(`^[^。;,，:：\\s]{0,12}?(?:${sec.match})${headings().inline_title_tail}`, '').exec(head);
+    if (m && m[0].length > best && compile(headings().inline_list_title_end, '').test(m[0])) best = m[0].length;
+  }
+  // (a list's label before its colon, 1.存在问题：A。, stays in its item)
+  return /^\s*[:：]/.test(s.slice(best)) ? 0 : best;
 }
 
 export function splitInlineHeadings(doc: KDocument): void {
@@ -64,6 +101,10 @@ export function splitInlineHeadings(doc: KDocument): void {
     for (const m of s.matchAll(MARKER)) {
       const at = m.index!;
       const len = titleLength(s.slice(at + m[0].length), /^\d/.test(m[0]), series && m[0].startsWith('('));
+      // (（二）年度总体工作和重点工作任务。大力开展…: a short run-in title closed by 。 after a sentence's end opens a line
+      // of its own, its body on it as on a page's line; cut at the marker only)
+      // (after a sentence's 。 only: (一)团结…；(二)开展…；(三)普及科学知识。 is an inline list)
+      if (!len && !/^\d/.test(m[0]) && /[。]\s*$/.test(s.slice(Math.max(0, at - 2), at)) && RUN_IN.test(s.slice(at + m[0].length, at + m[0].length + 24))) cuts.add(at);
       if (!len) continue;
       cuts.add(at);
       cuts.add(at + m[0].length + len);
@@ -73,7 +114,10 @@ export function splitInlineHeadings(doc: KDocument): void {
     for (let k = 0; k < ends.length; k++) {
       const m = SUB_MARKER.exec(s.slice(ends[k], ends[k] + 8));
       if (!m || cuts.has(ends[k] + m[0].length)) continue;
-      const len = titleLength(s.slice(ends[k] + m[0].length), false, series);
+      // (1. only before a list section's own title: 三、存在问题及改进意见1. 主要的问题(1)…, not 三、改进措施1.积极争取…。)
+      const rest = s.slice(ends[k] + m[0].length);
+      const len = /^\d/.test(m[0]) ? listTitleLength(rest.trimStart()) + (rest.length - rest.trimStart().length) : titleLength(rest, false, series);
+      if (len === rest.length - rest.trimStart().length) continue;
       if (!len) continue;
       cuts.add(ends[k] + m[0].length + len);
       ends.push(ends[k] + m[0].length + len);
