@@ -2,7 +2,7 @@
 import type { Heading, KDocument, Span } from '../document.js';
 import { firstSpanFrom, isExcluded } from '../document.js';
 import { cleanValue } from '../normalise/fold.js';
-import { closingLine, sectionKey, standaloneKey } from '../structure/outline.js';
+import { clauseTitle, closingLine, sectionKey, standaloneKey } from '../structure/outline.js';
 import { compile, loadPatternFile } from '../patterns.js';
 
 type ListKey = 'problems' | 'improvements';
@@ -334,6 +334,7 @@ function titleLines(doc: KDocument, h: Heading, headingStarts: Set<number>): Set
   const isHeading = (l: Span) => starts.some((x) => x >= l.start && x < l.end);
   const marked = (l: Span) => ITEM_MARKER.test(doc.norm.slice(l.start, l.end)) || isHeading(l);
   const out = new Set<number>();
+  let clauses = 0;
   for (let i = 0; i < body.length; i++) {
     const l = body[i];
     if (isHeading(l)) continue;
@@ -342,10 +343,13 @@ function titleLines(doc: KDocument, h: Heading, headingStarts: Set<number>): Set
     if (!m) continue;
     const title = raw.slice(m[0].length).trim();
     const next = body[i + 1];
-    if (!title || title.length > TITLE_MAX || /[。；;，,:：!?！？]/.test(title) || !next || marked(next)) return new Set();
+    // (a point in short clauses, 加强宣传，扩大影响, is such a title too)
+    if (!title || title.length > TITLE_MAX || (/[。；;，,:：!?！？]/.test(title) && !clauseTitle(title)) || !next || marked(next)) return new Set();
     out.add(l.start);
+    if (/[，,]/.test(title)) clauses++;
   }
-  return out;
+  // (titles in clauses only as a list of two or more: one such line over a paragraph may be an item of its own)
+  return clauses === 1 ? new Set() : out;
 }
 const TITLE_MAX = 25;
 

@@ -8,7 +8,7 @@ import { parseChineseInteger } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 
 interface MarkerDef { id: string; rank: number; regex: string }
-interface HeadingsFile { markers: MarkerDef[]; closing_line: string; part_alone: string; definition_after_colon: string; glossary_title: string; figure_in_title: string; field_in_title: string; inline_title_end: string; not_heading: string[]; not_heading_below_part: string[]; list_item: string; run_in_label: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
+interface HeadingsFile { markers: MarkerDef[]; closing_line: string; clause_title: string; part_alone: string; definition_after_colon: string; glossary_title: string; figure_in_title: string; field_in_title: string; inline_title_end: string; not_heading: string[]; not_heading_below_part: string[]; list_item: string; run_in_label: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
 interface SectionDef { key: string | null; rank: number; match: string; standalone?: string }
 
 export interface Candidate {
@@ -337,11 +337,22 @@ export function findHeadings(doc: KDocument): Heading[] {
       // in a problems or improvements section, numbered titles with no body under them (1.科普经费投入不足⏎2.专业人才缺乏⏎
       // 三、…), beside items or alone, are the section's items: a heading holds a body (not a sub-section of a list's kind,
       // （一）存在的问题⏎（二）改进措施)
-      else if (parent?.key && LIST_SECTIONS.has(parent.key) && parent.key !== 'duties' && sibs.every((s) => s.ordinal !== null && !(s.key && LIST_SECTIONS.has(s.key)) && (listy.has(s) || bodiless(doc, cands, s, candIndex)))) sibs.forEach((s) => listy.add(s));
+      // (and so are titles stating a point in short clauses over their bodies, 1.加强宣传，扩大影响⏎充分利用…。⏎2.…: the list's
+      // points, as a run-in title is an item's, two or more of them; a topic's title, 1.资金问题⏎…, stays a sub-heading)
+      else if (parent?.key && LIST_SECTIONS.has(parent.key) && parent.key !== 'duties' && sibs.every((s) => s.ordinal !== null && !(s.key && LIST_SECTIONS.has(s.key)) && (listy.has(s) || (sibs.length > 1 && clauseTitle(s.title)) || bodiless(doc, cands, s, candIndex)))) sibs.forEach((s) => listy.add(s));
     }
   }
+  // (the lines under a list's item are that item's sub-items, no headings: （一）加强宣传，扩大影响⏎1.利用新媒体；⏎2.…; a parent's
+  // group comes before its children's)
+  for (const [parent, byRank] of groups) if (parent && listy.has(parent)) for (const [, sibs] of byRank) sibs.forEach((s) => listy.add(s));
   for (const c of cands) if (c.headingLike && !listy.has(c)) accepted.push(c);
   return toHeadings(doc, accepted);
+}
+
+/** Is `title` a point stated in two or three short clauses (加强宣传，扩大影响; headings.yaml clause_title), as a list's item
+ *  is titled over its body, not a topic's name? */
+export function clauseTitle(title: string): boolean {
+  return compile(loadPatternFile<HeadingsFile>('headings.yaml').clause_title, '').test(title.replace(/\s+/g, ''));
 }
 
 /** Is the line after `c`'s (the next non-blank one) another candidate's, or is there none: a title with no body? */
