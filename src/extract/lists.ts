@@ -8,7 +8,7 @@ import { compile, loadPatternFile } from '../patterns.js';
 type ListKey = 'problems' | 'improvements';
 interface ListItem { item: string; span: Span; rule: string; list?: ListKey }
 
-const ITEM_MARKER = /^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3}[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}(?:[、．]|\.(?!\d)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）])\s*/;
+const ITEM_MARKER = /^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3} ?[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}(?: ?[、．]| ?\.(?! ?\d)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）])\s*/;
 // a lead-in before an inline list's first marker: up to a colon (…我们将采取以下措施：一是…), or one sentence closed by 。
 // (但仍存在一些不足。一是…: see leadSentence)
 const LIST_AHEAD = String.raw`(?=[一二三四五六七八九十][是要]|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|首先[，,])`;
@@ -381,7 +381,8 @@ function markerOf(s: string): { family: string; n: number } | null {
   if (c >= 0x2488 && c <= 0x249b) return { family: 'dot', n: c - 0x2488 + 1 };
   m = /^([一二三四五六七八九十])[)）]/.exec(s);
   if (m) return { family: 'cn-half-paren', n: CN.indexOf(m[1]) + 1 };
-  m = /^(\d{1,2})(?:[、．]|\.(?!\d))/.exec(s);
+  // (1 . 科普…: letter-spaced)
+  m = /^(\d{1,2})(?: ?[、．]| ?\.(?! ?\d))/.exec(s);
   if (m) return { family: 'dot', n: Number(m[1]) };
   m = /^(\d{1,2})[)）](?![\d%])/.exec(s);
   if (m) return { family: 'half-paren', n: Number(m[1]) };

@@ -113,7 +113,8 @@ function classify(doc: KDocument, line: Line): Candidate | null {
     if (m.rank > 0 && cfg.not_heading_below_part.some((p) => compile(p, '').test(rest)) && (m.rank > 2 || inTableList(doc, line, cfg))) return null;
     // (第一部分：部门概况 — the colon sets off the title, as for 第一部分： alone on its line: no part of the ordinal)
     const written = doc.display.slice(start, start + mm[0].length).trim();
-    const ordinal = m.rank === 0 ? written.replace(/\s*[:：]$/, '') : written;
+    // (a letter-spaced or OCR'd marker, 一 、, （ 一 ）, as the strings are: no space beside a CJK character or punctuation)
+    const ordinal = (m.rank === 0 ? written.replace(/\s*[:：]$/, '') : written).replace(/\s+(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])|(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])\s+/g, '');
     return judge(doc, line, start, start + mm[0].length, m.rank, ordinal, rest, cfg);
   }
   if (compile(cfg.list_item, '').test(text)) return null;
