@@ -3,18 +3,29 @@
 // signature (unit name and date), so the heading and list stages see them as lines.
 import type { KDocument, Line } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
+import { isStandaloneTitle } from './outline.js';
 
 // a shorter line is one paragraph, not a report pasted on one line
 const LONG_LINE = 120;
-// (after a sentence, a date (填报日期：2024年5月13日一、部门基本情况), a lead-in's colon (…现将自评情况报告如下：一、部门概况), a half-width stop typed for 。 (…集中支出.(二)改进措施), a space, or the title's last word: …自评报告一、部门概况)
-const MARKER = /(?:^|(?<=[。;:!?\s]|(?<!\d)\.|报告|\d日))(?:[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.(?!\d))/g;
+// (after a sentence, a date (填报日期：2024年5月13日一、部门基本情况), a table of contents' title or page number (目录一、…　　1二、),
+// a page's furniture (第 2 页 共 4 页三、), a lead-in's colon (…现将自评情况报告如下：一、部门概况), a half-width stop typed for 。 (…集中支出.(二)改进措施), a space, or the title's last word: …自评报告一、部门概况)
+const MARKER = /(?:^|(?<=[。;:!?\s]|(?<!\d)\.|报告|\d日|目\s*录|\d\s*页|(?:[\s\u3000]|\.{2}|…|·{2})\d{1,3}))(?:第[一二三四五六七八九十]{1,3}部分[:：]?|[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.(?!\d))/g;
 // (right after a heading's title: a sub-heading's (一); not 1., whose run-in title would cut an item's sentence:
 // 三、改进措施1.积极争取财政支持。加大投入；2.…)
 const SUB_MARKER = /^(?:[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.(?!\d))/;
 
+const TOC_TITLE = /目\s*录(?=\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]+部分))/;
+const PAGE_NUMBER = /^[\s\u3000]*(?:[\s\u3000]|\.{2,}|…+|·{2,})[\s\u3000]*\d{1,3}$/;
+// a part's first section right after its title (第一部分部门基本情况一、部门职能…)
+const AFTER_PART = /^[一二三四五六七八九十]{1,3}、/;
+// …and a part's next marker after a table's name in its list (…决算表二、收入决算表…, …支出决算表第三部分…)
+const PART = /^第[一二三四五六七八九十]{1,3}部分[:：]?/;
+const CN_NUM = /^([一二三四五六七八九十]{1,3})、/;
+const CN_NEXT = new Map('一二三四五六七八九十'.split('').map((c, i, a) => [c, a[i + 1] ?? '十一']));
+const TABLE_NAME = /^[^。;,，:：\s“”"]{2,24}表$/;
 const RUN_IN = /^[ \t]?[^。;,，:：\s“”"()]{2,15}。/;
 
-const SUB_INSIDE = /[(][一二三四五六七八九十]{1,3}[)]|(?<=[\u4e00-\u9fa5])\d{1,2}[.、](?!\d)/;
+const SUB_INSIDE = /[(][一二三四五六七八九十]{1,3}[)]|(?<=[\u4e00-\u9fa5])\d{1,2}[.、](?!\d)|(?<=[\u4e00-\u9fa5])[一二三四五六七八九十]{1,3}、|(?<=[\u4e00-\u9fa5])第[一二三四五六七八九十]{1,3}部分/;
 
 interface SectionDef { key: string | null; match: string }
 const headings = () => loadPatternFile<{ inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_closing_fields: string; inline_list_title_end: string }>('headings.yaml');
@@ -44,18 +55,26 @@ function titleLength(s: string, arabic: boolean, series = false): number {
   // 三、政府性基金预算支出情况2024 年度…)
   const spaced = /^[^\s。;]{2,30}(?=\s)/.exec(s);
   const inner = spaced ? SUB_INSIDE.exec(spaced[0]) : null;
-  const cut = spaced ? (inner && inner.index > 0 ? spaced[0].slice(0, inner.index) : spaced[0]).replace(/\d+$/, '') : '';
-  const word = cut.length >= 2 ? [cut] : null;
+  // (…and without a page's furniture glued on: 二、项目绩效目标完成情况- 1 -全年…)
+  const cut = spaced ? (inner && inner.index > 0 ? spaced[0].slice(0, inner.index) : spaced[0]).replace(/\d+$/, '').replace(/[-—–_·.…]+$/, '') : '';
+  // (around a spaced figure the space may be a PDF's inside a sentence, 一、部门基本情况县科协核定编制 5 名, …编制5 名: the word is a title only
+  // when it ends as one, 二、部门整体支出情况 2022年…)
+  const figure = !!spaced && (/^\s+\d/.test(s.slice(spaced[0].length)) || /\d$/.test(spaced[0])) && !compile(headings().inline_title_end, '').test(cut) && !isStandaloneTitle(cut);
+  const word = cut.length >= 2 && !figure ? [cut] : null;
   if (word && isSectionTitle(word[0])) return word[0].length;
   // (一)科普活动 全年开展… | (二)青少年科技教育 组织… — a topic title, when (一) and (二) both open one
   if (series && word && word[0].length <= 12 && !/[，,:：、\d“”"]/.test(word[0])) return word[0].length;
   // a short title before a space that ends like a heading (二、部门整体支出情况 2022年…)
-  if (word && word[0].length <= 20 && !/[，,:：]/.test(word[0]) && compile(headings().inline_title_end, '').test(word[0])) return word[0].length;
+  // (or a table's name: 第二部分 2022年度部门决算表 …… 3)
+  if (word && word[0].length <= 20 && !/[，,:：]/.test(word[0]) && (compile(headings().inline_title_end, '').test(word[0]) || TABLE_NAME.test(word[0]) || isStandaloneTitle(word[0]))) return word[0].length;
   // no space after the title: take the section phrase itself
   let best = 0;
   // (a title stops at a sub-heading's marker glued after it: 三、问题及建议（一）存在问题：… is 问题及建议, then （一）)
   const sub = SUB_INSIDE.exec(s.slice(0, 40));
   const head = s.slice(0, sub && sub.index > 0 ? sub.index : 40);
+  // (a table's name before the next marker, as a part of tables lists them: 第二部分 2022年度部门决算表一、收入支出决算总表二、…)
+  // (or a section title of the closed list: 第四部分 名词解释一、…)
+  if (sub && sub.index > 1 && (TABLE_NAME.test(head) || isStandaloneTitle(head))) return head.length;
   let list = false;
   for (const sec of loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections) {
     const m = compile(`^[^。;,，\\s]{0,12}?(?:${sec.match})${headings().inline_title_tail}`, '').exec(head);
@@ -65,6 +84,9 @@ function titleLength(s: string, arabic: boolean, series = false): number {
   // 十、其他需要说明的情况无。; not past a list's marker or a figure, nor after a list section's phrase: 存在的问题资金使用情况…)
   const more = best && !list ? compile(`^[^。;,，:：\\s“”"是要一二三四五六七八九十\\d]{0,4}?(?:${headings().inline_glued_end})(?=\\d|[\\u4e00-\\u9fa5])`, '').exec(head.slice(best)) : null;
   if (best) return best + (more ? more[0].length : 0);
+  // (a year's plan, 五、2025年工作思路2025年，计划…: sections.yaml next_year_plan, its key the outline's to decide)
+  const plan = compile(loadPatternFile<{ next_year_plan: string }>('sections.yaml').next_year_plan.replace(/\$$/, ''), '').exec(head);
+  if (plan) return plan[0].length;
   // else a short title ending like a heading, then the text (二、部门整体支出情况2022年…, 一、部门概况县科协…)
   const glued = compile(`^[^。;,，:：\\s“”"]{2,16}?(?:${headings().inline_glued_end})(?=\\d|[\\u4e00-\\u9fa5])`, '').exec(s);
   return glued ? glued[0].length : 0;
@@ -96,8 +118,11 @@ export function splitInlineHeadings(doc: KDocument): void {
       continue;
     }
     const cuts = new Set<number>();
+    const toc = TOC_TITLE.exec(s);
     const series = /(?:^|[。;!?\s])[(]一[)]\S{2,12}\s/.test(s) && /(?:^|[。;!?\s])[(]二[)]\S{2,12}\s/.test(s);
     const ends: number[] = [];
+    const partEnds = new Set<number>();
+    const nextOf = new Map<number, string>();
     for (const m of s.matchAll(MARKER)) {
       const at = m.index!;
       const len = titleLength(s.slice(at + m[0].length), /^\d/.test(m[0]), series && m[0].startsWith('('));
@@ -109,18 +134,29 @@ export function splitInlineHeadings(doc: KDocument): void {
       cuts.add(at);
       cuts.add(at + m[0].length + len);
       ends.push(at + m[0].length + len);
+      if (m[0].startsWith('第')) partEnds.add(at + m[0].length + len);
+      else if (CN_NUM.test(m[0])) nextOf.set(at + m[0].length + len, CN_NEXT.get(CN_NUM.exec(m[0])![1]) ?? '');
     }
     // a sub-heading's marker right after a heading's title (四、存在的问题及改进措施（一）存在的问题：A。), no sentence's end before it
     for (let k = 0; k < ends.length; k++) {
-      const m = SUB_MARKER.exec(s.slice(ends[k], ends[k] + 8));
+      // (or the next number of the heading's own marker, right after its title: a table of contents' entries or an empty
+      // section, 一、项目基本情况二、项目绩效…)
+      // (…and the body's first heading after a table of contents' last entry: …四、绩效自评结论一、项目基本情况（一）…)
+      const num = CN_NUM.exec(s.slice(ends[k], ends[k] + 4))?.[1];
+      const listed = partEnds.has(ends[k]) || s[ends[k] - 1] === '表' || (!!num && (nextOf.get(ends[k]) === num || (!!toc && toc.index < ends[k] && num === '一')));
+      const part = listed ? PART.exec(s.slice(ends[k], ends[k] + 8)) : null;
+      const m = part ?? SUB_MARKER.exec(s.slice(ends[k], ends[k] + 8)) ?? (listed ? AFTER_PART.exec(s.slice(ends[k], ends[k] + 8)) : null);
       if (!m || cuts.has(ends[k] + m[0].length)) continue;
       // (1. only before a list section's own title: 三、存在问题及改进意见1. 主要的问题(1)…, not 三、改进措施1.积极争取…。)
       const rest = s.slice(ends[k] + m[0].length);
       const len = /^\d/.test(m[0]) ? listTitleLength(rest.trimStart()) + (rest.length - rest.trimStart().length) : titleLength(rest, false, series);
       if (len === rest.length - rest.trimStart().length) continue;
       if (!len) continue;
+      if (part) cuts.add(ends[k]);
       cuts.add(ends[k] + m[0].length + len);
       ends.push(ends[k] + m[0].length + len);
+      if (part) partEnds.add(ends[k] + m[0].length + len);
+      else if (CN_NUM.test(m[0])) nextOf.set(ends[k] + m[0].length + len, CN_NEXT.get(CN_NUM.exec(m[0])![1]) ?? '');
     }
     // the closing signature and a form's fields after the last sentence (headings.yaml, beside closing_line)
     const tail = compile(headings().inline_signature_tail, '').exec(s);
@@ -131,7 +167,11 @@ export function splitInlineHeadings(doc: KDocument): void {
       out.push(line);
       continue;
     }
-    const points = [0, ...[...cuts].sort((a, b) => a - b), s.length];
+    // a table of contents on the line (…报告目录一、部门基本情况　　1二、…): 目录 a line of its own, each entry with its page
+    // number (no line of a page number alone: excludeToc reads 一、部门基本情况　　1 as an entry)
+    if (toc) cuts.add(toc.index).add(toc.index + toc[0].length);
+    const sorted = [...cuts].sort((a, b) => a - b).filter((c, k, all) => !PAGE_NUMBER.test(s.slice(c, all[k + 1] ?? s.length)));
+    const points = [0, ...sorted, s.length];
     for (let i = 0; i + 1 < points.length; i++) {
       if (points[i + 1] > points[i]) {
         const start = line.start + points[i];

@@ -8,7 +8,7 @@ import { parseChineseInteger } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 
 interface MarkerDef { id: string; rank: number; regex: string }
-interface HeadingsFile { markers: MarkerDef[]; closing_line: string; clause_title: string; part_alone: string; definition_after_colon: string; glossary_title: string; figure_in_title: string; field_in_title: string; inline_title_end: string; not_heading: string[]; not_heading_below_part: string[]; list_item: string; run_in_label: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
+interface HeadingsFile { markers: MarkerDef[]; closing_line: string; clause_title: string; part_glued_not: string; part_alone: string; definition_after_colon: string; glossary_title: string; figure_in_title: string; field_in_title: string; inline_title_end: string; not_heading: string[]; not_heading_below_part: string[]; list_item: string; run_in_label: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
 interface SectionDef { key: string | null; rank: number; match: string; standalone?: string }
 
 export interface Candidate {
@@ -73,6 +73,11 @@ export function standaloneKey(title: string): string | null {
   return standaloneSection(title)?.key ?? null;
 }
 
+/** Is `title` nothing but a section title of the closed list (sections.yaml standalone), whatever its key? */
+export function isStandaloneTitle(title: string): boolean {
+  return standaloneSection(title) !== null;
+}
+
 function standaloneSection(title: string): SectionDef | null {
   const t = title.replace(/\s+/g, '').replace(/[。.:：]$/, '');
   if (t.length > 20) return null;
@@ -109,6 +114,7 @@ function classify(doc: KDocument, line: Line): Candidate | null {
     if (!mm) continue;
     const rest = text.slice(mm[0].length);
     if (!rest || (m.rank >= 3 && /^[\d.%]/.test(rest))) return null;
+    if (m.rank === 0 && /部分$/.test(mm[0]) && compile(cfg.part_glued_not, '').test(rest)) return null;
     if (cfg.not_heading.some((p) => compile(p, '').test(rest))) return null;
     if (m.rank > 0 && cfg.not_heading_below_part.some((p) => compile(p, '').test(rest)) && (m.rank > 2 || inTableList(doc, line, cfg))) return null;
     // (第一部分：部门概况 — the colon sets off the title, as for 第一部分： alone on its line: no part of the ordinal)
