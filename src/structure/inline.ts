@@ -111,6 +111,7 @@ function listTitleLength(s: string): number {
 
 export function splitInlineHeadings(doc: KDocument): void {
   const out: Line[] = [];
+  const breaks: number[] = [];
   for (const line of doc.lines) {
     const s = doc.norm.slice(line.start, line.end);
     if (s.length < LONG_LINE) {
@@ -179,6 +180,25 @@ export function splitInlineHeadings(doc: KDocument): void {
         out.push({ start, end, text: doc.text.slice(start, end) });
       }
     }
+    for (const c of sorted) if (c > 0) breaks.push(line.start + c);
   }
   doc.lines = out;
+  if (breaks.length) splitSentencesAt(doc, breaks);
+}
+
+/** A cut line ends its sentence as a page's line break does (（一）基本支出情况⏎1、2024年预算资金…: the heading's words are no
+ *  part of the figure's sentence). `breaks` ascending. */
+function splitSentencesAt(doc: KDocument, breaks: number[]): void {
+  const out: typeof doc.sentences = [];
+  let k = 0;
+  for (const sen of doc.sentences) {
+    let start = sen.start;
+    while (k < breaks.length && breaks[k] <= sen.start) k++;
+    for (; k < breaks.length && breaks[k] < sen.end; k++) {
+      if (doc.norm.slice(start, breaks[k]).trim()) out.push({ ...sen, start, end: breaks[k] });
+      start = breaks[k];
+    }
+    if (doc.norm.slice(start, sen.end).trim()) out.push({ ...sen, start, end: sen.end });
+  }
+  doc.sentences = out;
 }
