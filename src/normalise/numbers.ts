@@ -92,7 +92,12 @@ export function toYuan(num: string, unit: string): number | null {
 }
 
 /** '4', '万' → 40000; '1.63', '万' → 16300; '七' → 7. */
+/** non-zero Chinese digits side by side (not 一百零五: 零 stands between) */
+const CN_RANGE = /[一二两三四五六七八九][一二两三四五六七八九]/;
+
 export function toCount(num: string, multiplier = ''): number | null {
+  // two digits side by side in Chinese numerals are a range (两三场, 七八十人, 三十五六人) or a code, never one count
+  if (CN_RANGE.test(num)) return null;
   const d = parseDecimal(num);
   if (!d) return null;
   const m = MULTIPLIERS[multiplier.replace(/\s/g, '')];

@@ -96,6 +96,12 @@ describe('numbers: decimal-safe values', () => {
     expect(parseChineseInteger('三万四千')).toBe(34000);
     expect(toCount('4', '万')).toBe(40000);
     expect(toCount('1.63', '万')).toBe(16300);
+    // two digits side by side are a range or a code, never one count (not 一百零五: 零 stands between)
+    expect(toCount('两三')).toBeNull();
+    expect(toCount('七八十')).toBeNull();
+    expect(toCount('三十五六')).toBeNull();
+    expect(toCount('一百零五')).toBe(105);
+    expect(toCount('二十')).toBe(20);
   });
   it('reads a decimal in Chinese numerals (九十五点五), decimals digit by digit', () => {
     expect(toRate('九十五点五')).toBe(95.5);
