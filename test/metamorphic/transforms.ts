@@ -36,6 +36,11 @@ const DIGITS = '〇一二三四五六七八九';
 /** 1–99 in Chinese numerals as reports write them (十二, 二十, 三十三; 0 stays 〇) */
 const cn = (n: number): string => (n < 10 ? DIGITS[n] : `${n >= 20 ? DIGITS[Math.floor(n / 10)] : ''}十${n % 10 ? DIGITS[n % 10] : ''}`);
 
+/** every amount in 万元 written in 元 by `write`, which gets its value in fen */
+const inYuan = (s: string, write: (fen: number) => string) =>
+  s.replace(/(?<![\d.,])(\d+(?:\.\d+)?)[ \t]*万元/g, (_, n: string) => `${write(Math.round(Number(n) * 1_000_000))}元`);
+const cents = (fen: number) => String(fen % 100).padStart(2, '0');
+
 export const TRANSFORMS: Transform[] = [
   { name: 'crlf', strict: true, why: 'Windows line ends', apply: (s) => s.replace(/\r?\n/g, '\r\n') },
   {
@@ -85,22 +90,13 @@ export const TRANSFORMS: Transform[] = [
     name: 'yuan',
     strict: true,
     why: 'amounts in prose written in 元 with separators (149.83万元 → 1,498,300.00元)',
-    apply: (s) =>
-      s.replace(/(?<![\d.,])(\d+(?:\.\d+)?)[ \t]*万元/g, (_, n: string) => {
-        const fen = Math.round(Number(n) * 1_000_000);
-        const yuan = Math.floor(fen / 100).toLocaleString('en-US');
-        return `${yuan}.${String(fen % 100).padStart(2, '0')}元`;
-      }),
+    apply: (s) => inYuan(s, (fen) => `${Math.floor(fen / 100).toLocaleString('en-US')}.${cents(fen)}`),
   },
   {
     name: 'yuan-plain',
     strict: true,
     why: 'amounts in prose written in 元 without separators (149.83万元 → 1498300元, 28.5万元 → 285000元)',
-    apply: (s) =>
-      s.replace(/(?<![\d.,])(\d+(?:\.\d+)?)[ \t]*万元/g, (_, n: string) => {
-        const fen = Math.round(Number(n) * 1_000_000);
-        return `${Math.floor(fen / 100)}${fen % 100 ? `.${String(fen % 100).padStart(2, '0')}` : ''}元`;
-      }),
+    apply: (s) => inYuan(s, (fen) => `${Math.floor(fen / 100)}${fen % 100 ? `.${cents(fen)}` : ''}`),
   },
   {
     name: 'chinese-dates',
