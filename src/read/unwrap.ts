@@ -16,7 +16,7 @@ export interface Unwrapped {
   pageNumbers: number;
   /** the width (em) of a full line, when the text was found to be wrapped */
   width: number | null;
-  /** line breaks inside a number's integer part that were removed */
+  /** line breaks inside a number (its integer part, decimals or unit) that were removed */
   numbers: number;
 }
 
@@ -199,6 +199,11 @@ export function unwrapText(input: string): Unwrapped | null {
 const SPLIT_NUMBER =
   /(?<=[\u3400-\u9fff\uf900-\ufaff][0-9０-９]{1,4})\n(?=[0-9０-９]{1,7}(?:[.．][0-9０-９]+)?[ \u3000]?(?:万元|萬元|亿元|億元|千元|元|%|％|人次|人|名|场次|場次|场|場|次|个|個|期|篇|份|册|冊|本|条|條|块|塊)(?![0-9０-９]))/g;
 
+/** a break inside a money figure's or a rate's decimals (`基本支出1,712,530.3⏎0元`, `占比85.2⏎5%`): digits, separators
+ *  and a point with a digit after it glued to a word before, the rest of the decimals and the unit opening the next line */
+const SPLIT_DECIMAL =
+  /(?<=[\u3400-\u9fff\uf900-\ufaff][0-9０-９][0-9０-９,，]{0,14}[.．][0-9０-９]{1,3})\n(?=[0-9０-９]{1,3}[ \u3000]?(?:万元|萬元|亿元|億元|千元|元|%|％)(?![0-9０-９]))/g;
+
 /** the unit broken between its multiplier and 元 (`调整后预算60万⏎元`; not 元旦, 元月, 元宵 opening the next line) */
 const SPLIT_UNIT = /(?<=[0-9０-９][万萬亿億千])\n(?=元(?![旦月宵素件器]))/g;
 
@@ -210,7 +215,10 @@ function joinSplitNumbers(text: string): { text: string; joined: number; at: (of
       if (!isColumns(line) && emWidth(line) >= MIN_LINE_EM) cut.push(m.index);
     }
   };
-  if (/[0-9０-９]\n[0-9０-９]/.test(text)) take(SPLIT_NUMBER);
+  if (/[0-9０-９]\n[0-9０-９]/.test(text)) {
+    take(SPLIT_NUMBER);
+    take(SPLIT_DECIMAL);
+  }
   if (/[万萬亿億千]\n元/.test(text)) take(SPLIT_UNIT);
   cut.sort((a, b) => a - b);
   if (!cut.length) return { text, joined: 0, at: (o) => o };

@@ -192,6 +192,26 @@ describe('a line break inside a number', () => {
     expect(unwrapText(PROJECT(['全年共开展各类科普活动36场，受益群众达1万', '元旦期间开展科普进社区活动3场。']))).toBeNull();
   });
 
+  it('inside its decimals (基本支出1,712,530.3⏎0元, 占比85.2⏎5%) is joined: basic.actual is the broken figure', () => {
+    const text = ['2023年度某县科学技术协会部门整体支出绩效自评报告', '二、部门整体支出情况', '本年支出合计2,298,140.30元，其中：基本支出1,712,530.3', '0元，项目支出585,610.00元，基本支出占比74.5', '2%。', ''].join('\n');
+    const u = unwrapText(text)!;
+    expect(u.text).toContain('基本支出1,712,530.30元，项目支出585,610.00元，基本支出占比74.52%。');
+    expect(u.numbers).toBe(2);
+    expect(extractText(u.text).record.finance.basic.actual).toBe(1712530.3);
+  });
+
+  it('negative: a decimal before a line opening with a date, a bare number or a cell, and a table row, are not joined', () => {
+    const lines = [
+      '本单位按照县财政局通知要求于第二季度开展自评，上报版本为2.1', // 2.1⏎2023年: a year opens no unit
+      '2023年度自评工作全部完成。',
+      '本年收入合计（行次）及金额如下所示：168.4', // a bare number
+      '2',
+      '科普活动经费\t预算数20.5', // a table row
+      '0万元',
+    ];
+    expect(unwrapText(lines.join('\n') + '\n')).toBeNull();
+  });
+
   it('negative: a date, a list number, a bare number (行次), a short line and a table row are not joined', () => {
     const lines = [
       '本单位于2023年度组织开展了自评工作，截至2023', // a date: 12月 opens no unit of money or count
