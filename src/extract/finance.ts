@@ -197,6 +197,24 @@ function moneyCn(): string {
   return moneyCnSrc;
 }
 
+/** The document as finance patterns see it: a one-line page cut into lines at its headings (structure/inline.ts:
+ *  `二、预算执行情况2023年实际支出118万元`) has each cut read as a line break, as when the page keeps its lines — the character
+ *  before the cut becomes `\n` for the regexes only (same offsets; not a digit or a unit, which a figure may need). */
+function cutView(doc: KDocument): KDocument {
+  let view = views.get(doc);
+  if (view) return view;
+  let norm: string[] | null = null;
+  for (const l of doc.lines) {
+    const c = l.start - 1;
+    if (c < 0 || doc.norm[c] === '\n' || /[0-9０-９.．,，%％元万萬亿億千]/.test(doc.norm[c])) continue;
+    (norm ??= doc.norm.split(''))[c] = '\n';
+  }
+  view = norm ? (Object.create(doc, { norm: { value: norm.join('') } }) as KDocument) : doc;
+  views.set(doc, view);
+  return view;
+}
+const views = new WeakMap<KDocument, KDocument>();
+
 export function extractFinance(doc: KDocument, claimed: Span[]): void {
   const f = file();
   const overlaps = (s: Span) => claimed.some((c) => s.start < c.end && s.end > c.start);
@@ -208,7 +226,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
     if (p.kinds && (!doc.reportKind || !p.kinds.includes(doc.reportKind))) continue;
     // (the unit's level and kind, or an empty class that matches nothing: one of fifteen sources per pattern, compiled once)
     const src = financeSource(p.regex, unitKind);
-    for (const match of matches(doc, src)) {
+    for (const match of matches(cutView(doc), src)) {
       const g = match.m.groups ?? {};
       const amountSpan = match.group('amount') ?? match.group('pct');
       if (!amountSpan || overlaps(amountSpan)) continue;
