@@ -204,6 +204,12 @@ const SPLIT_NUMBER =
 const SPLIT_DECIMAL =
   /(?<=[\u3400-\u9fff\uf900-\ufaff][0-9０-９][0-9０-９,，]{0,14}[.．][0-9０-９]{1,3})\n(?=[0-9０-９]{1,3}[ \u3000]?(?:万元|萬元|亿元|億元|千元|元|%|％)(?![0-9０-９]))/g;
 
+/** a break inside a figure written with thousands separators (`基本支出1,712,⏎530.30元`, `1,71⏎2,530.30元`, `1,712⏎,530.30元`):
+ *  kept only when the two pieces make one figure grouped by threes (see GROUPED) */
+const SPLIT_GROUPED =
+  /(?<=[\u3400-\u9fff\uf900-\ufaff](?<head>[0-9][0-9,]*))\n(?=(?<tail>[0-9,]*[0-9](?:\.[0-9]+)?)[ \u3000]?(?:万元|亿元|千元|元)(?![0-9]))/g;
+const GROUPED = /^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$/;
+
 /** the unit broken between its multiplier and 元 (`调整后预算60万⏎元`; not 元旦, 元月, 元宵 opening the next line) */
 const SPLIT_UNIT = /(?<=[0-9０-９][万萬亿億千])\n(?=元(?![旦月宵素件器]))/g;
 
@@ -211,6 +217,8 @@ function joinSplitNumbers(text: string): { text: string; joined: number; at: (of
   const cut: number[] = []; // offsets of the removed breaks
   const take = (re: RegExp) => {
     for (const m of text.matchAll(re)) {
+      // (a grouped figure's pieces must make one figure grouped by threes)
+      if (m.groups?.head !== undefined && !GROUPED.test(m.groups.head + m.groups.tail)) continue;
       const line = text.slice(text.lastIndexOf('\n', m.index - 1) + 1, m.index);
       if (!isColumns(line) && emWidth(line) >= MIN_LINE_EM) cut.push(m.index);
     }
@@ -219,6 +227,7 @@ function joinSplitNumbers(text: string): { text: string; joined: number; at: (of
     take(SPLIT_NUMBER);
     take(SPLIT_DECIMAL);
   }
+  if (/[0-9,]\n[0-9,]/.test(text)) take(SPLIT_GROUPED);
   if (/[万萬亿億千]\n元/.test(text)) take(SPLIT_UNIT);
   cut.sort((a, b) => a - b);
   if (!cut.length) return { text, joined: 0, at: (o) => o };

@@ -200,6 +200,17 @@ describe('a line break inside a number', () => {
     expect(extractText(u.text).record.finance.basic.actual).toBe(1712530.3);
   });
 
+  it('inside a figure with thousands separators (1,712,⏎530.30元, 1,71⏎2,530.30元, 1,712⏎,530.30元) is joined; negative: pieces not grouped by threes (1,712⏎530.30元)', () => {
+    const para = (v: string) => ['2023年度某县科学技术协会部门整体支出绩效自评报告', '二、部门整体支出情况', `本年支出合计2,298,140.30元，其中：基本支出${v}，项目支出585,610.00元。`, ''].join('\n');
+    for (const v of ['1,712,\n530.30元', '1,71\n2,530.30元', '1,712\n,530.30元']) {
+      const u = unwrapText(para(v))!;
+      expect(u.text).toContain('基本支出1,712,530.30元，');
+      expect(extractText(u.text).record.finance.basic.actual).toBe(1712530.3);
+    }
+    expect(unwrapText(para('1,712\n530.30元'))).toBeNull();
+    expect(unwrapText(para('2,0\n23年12月'))).toBeNull();
+  });
+
   it('negative: a decimal before a line opening with a date, a bare number or a cell, and a table row, are not joined', () => {
     const lines = [
       '本单位按照县财政局通知要求于第二季度开展自评，上报版本为2.1', // 2.1⏎2023年: a year opens no unit
