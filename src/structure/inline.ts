@@ -7,9 +7,9 @@ import { isStandaloneTitle } from './outline.js';
 
 // a shorter line is one paragraph, not a report pasted on one line
 const LONG_LINE = 120;
-// (after a sentence, a date (填报日期：2024年5月13日一、部门基本情况), a table of contents' title or page number (目录一、…　　1二、),
+// (after a sentence or a closing quote (…等级为“优”（四）部门整体支出情况), a date (填报日期：2024年5月13日一、部门基本情况), a table of contents' title or page number (目录一、…　　1二、),
 // a page's furniture (第 2 页 共 4 页三、), a lead-in's colon (…现将自评情况报告如下：一、部门概况), a half-width stop typed for 。 (…集中支出.(二)改进措施), a space, or the title's last word: …自评报告一、部门概况)
-const MARKER = /(?:^|(?<=[。;:!?\s]|(?<!\d)\.|报告|\d日|目\s*录|\d\s*页|(?:[\s\u3000]|\.{2}|…|·{2})\d{1,3}))(?:第[一二三四五六七八九十]{1,3}部分[:：]?|[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.(?!\d))/g;
+const MARKER = /(?:^|(?<=[。;:!?\s”"」]|(?<!\d)\.|报告|\d日|目\s*录|\d\s*页|(?:[\s\u3000]|\.{2}|…|·{2})\d{1,3}))(?:第[一二三四五六七八九十]{1,3}部分[:：]?|[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.(?!\d))/g;
 // (right after a heading's title: a sub-heading's (一); not 1., whose run-in title would cut an item's sentence:
 // 三、改进措施1.积极争取财政支持。加大投入；2.…)
 const SUB_MARKER = /^(?:[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.(?!\d))/;
@@ -75,6 +75,8 @@ function titleLength(s: string, arabic: boolean, series = false): number {
   // (a table's name before the next marker, as a part of tables lists them: 第二部分 2022年度部门决算表一、收入支出决算总表二、…)
   // (or a section title of the closed list: 第四部分 名词解释一、…)
   if (sub && sub.index > 1 && (TABLE_NAME.test(head) || isStandaloneTitle(head))) return head.length;
+  // (or a short title right before its first sub-heading, 二、主要工作成效（一）科普活动…: no section phrase to end on)
+  if (sub && /^[(]一[)]/.test(sub[0]) && GLUED_TITLE.test(head)) return head.length;
   let list = false;
   for (const sec of loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections) {
     const m = compile(`^[^。;,，\\s]{0,12}?(?:${sec.match})${headings().inline_title_tail}`, '').exec(head);
@@ -82,7 +84,11 @@ function titleLength(s: string, arabic: boolean, series = false): number {
   }
   // (…going on past the section phrase to a heading's end: 三、政府性基金预算支出情况无。 is 政府性基金预算支出情况, not 政府性基金,
   // 十、其他需要说明的情况无。; not past a list's marker or a figure, nor after a list section's phrase: 存在的问题资金使用情况…)
-  const more = best && !list ? compile(`^[^。;,，:：\\s“”"是要一二三四五六七八九十\\d]{0,4}?(?:${headings().inline_glued_end})(?=\\d|[\\u4e00-\\u9fa5])`, '').exec(head.slice(best)) : null;
+  // (a section phrase in quotes goes on past its closing quote: 四、“三公”经费支出决算情况说明, not “三公)
+  // (…and on to the heading's end a little further: the quoted words are only its subject's name)
+  const quoted = !!best && (/“[^”]*$/.test(head.slice(0, best)) ? head[best] === '”' : /「[^」]*$/.test(head.slice(0, best)) ? head[best] === '」' : head[best] === '"' && /^[^"]*"[^"]*$/.test(head.slice(0, best)));
+  if (quoted) best++;
+  const more = best && !list ? compile(`^[^。;,，:：\\s“”"是要一二三四五六七八九十\\d]{0,${quoted ? 10 : 4}}?(?:${headings().inline_glued_end})(?=\\d|[\\u4e00-\\u9fa5])`, '').exec(head.slice(best)) : null;
   if (best) return best + (more ? more[0].length : 0);
   // (a year's plan, 五、2025年工作思路2025年，计划…: sections.yaml next_year_plan, its key the outline's to decide)
   const plan = compile(loadPatternFile<{ next_year_plan: string }>('sections.yaml').next_year_plan.replace(/\$$/, ''), '').exec(head);
@@ -91,6 +97,9 @@ function titleLength(s: string, arabic: boolean, series = false): number {
   const glued = compile(`^[^。;,，:：\\s“”"]{2,16}?(?:${headings().inline_glued_end})(?=\\d|[\\u4e00-\\u9fa5])`, '').exec(s);
   return glued ? glued[0].length : 0;
 }
+
+// (no sentence's punctuation, quote or figure: a topic's words, 主要工作成效)
+const GLUED_TITLE = /^[\u4e00-\u9fa5]{2,12}$/;
 
 const LIST_KEYS = new Set(['problems', 'improvements', 'problems_and_improvements']);
 
