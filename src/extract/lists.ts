@@ -185,8 +185,14 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
     if (!m && prevItem && !label && (/[，,、]\s*$/.test(prevText) || brokenOff || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && !/\n\s*\n/.test(gap) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
       const textStart = prevItem.span.start + (ITEM_MARKER.exec(doc.norm.slice(prevItem.span.start, prevItem.span.end))?.[0].length ?? 0);
       const end = trimEnd(doc.norm, textStart, line.end, LIST_SEP);
+      // (a point stated in short clauses alone on its line, 1.加强宣传，扩大影响⏎充分利用…。, is the item's run-in title, no
+      // sentence broken off: kept apart from its body by a space, where its line broke)
+      const title = doc.norm.slice(textStart, prevItem.span.end);
+      const titled = brokenOff && !title.includes('\n') && clauseTitle(title.trim());
       prevItem.span = { start: prevItem.span.start, end };
-      prevItem.item = cleanValue(withoutFurniture(doc, textStart, end, doc.display));
+      prevItem.item = titled
+        ? `${cleanValue(doc.display.slice(textStart, textStart + title.length))} ${cleanValue(withoutFurniture(doc, line.start, end, doc.display))}`
+        : cleanValue(withoutFurniture(doc, textStart, end, doc.display));
       continue;
     }
     // (punctuation alone is never an item)
