@@ -75,8 +75,9 @@ function titleLength(s: string, arabic: boolean, series = false): number {
   // (a table's name before the next marker, as a part of tables lists them: 第二部分 2022年度部门决算表一、收入支出决算总表二、…)
   // (or a section title of the closed list: 第四部分 名词解释一、…)
   if (sub && sub.index > 1 && (TABLE_NAME.test(head) || isStandaloneTitle(head))) return head.length;
-  // (or a short title right before its first sub-heading, 二、主要工作成效（一）科普活动…: no section phrase to end on)
-  if (sub && /^[(]一[)]/.test(sub[0]) && GLUED_TITLE.test(head)) return head.length;
+  // (or a short title right before its first sub-heading, 二、主要工作成效（一）科普活动…, 二、主要工作成效1.科普活动。…: no section
+  // phrase to end on)
+  if (sub && /^(?:[(]一[)]|1[.、])/.test(sub[0]) && GLUED_TITLE.test(head)) return head.length;
   let list = false;
   for (const sec of loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections) {
     const m = compile(`^[^。;,，\\s]{0,12}?(?:${sec.match})${headings().inline_title_tail}`, '').exec(head);
