@@ -74,13 +74,30 @@ const OPEN = '“‘《「(';
 const CLOSE = '”’》」)';
 
 /** Start of the clause that ends at `end`: walk back to a boundary that is not inside quotes. */
+/** Offsets of the straight quotes of the last text asked about (one document is worked through at a time). */
+let quotesOf: string | null = null;
+let quotes: number[] = [];
+function quoteBetween(norm: string, from: number, to: number): boolean {
+  if (quotesOf !== norm) {
+    quotes = [];
+    for (let i = norm.indexOf('"'); i >= 0; i = norm.indexOf('"', i + 1)) quotes.push(i);
+    quotesOf = norm;
+  }
+  const i = firstIndex(quotes, (q) => q >= from);
+  return i < quotes.length && quotes[i] < to;
+}
+
 export function clauseStart(norm: string, end: number, floor: number): number {
   let depth = 0;
   // straight quotes (a half-width copy: 开展"百名院士进校园，万名…上讲台"活动29场) open and close alike: walking back from
   // outside them, each one toggles, when the line holds them in pairs up to `end`
-  const lineStart = Math.max(floor, norm.lastIndexOf('\n', end - 1) + 1);
+  // (only looked for when the walk meets one: the line's start is a scan back over the line, which on a line of
+  // thousands of counts would be made at every count)
   let pairs = 0;
-  for (let i = norm.indexOf('"', lineStart); i >= 0 && i < end; i = norm.indexOf('"', i + 1)) pairs++;
+  if (quoteBetween(norm, floor, end)) {
+    const lineStart = Math.max(floor, norm.lastIndexOf('\n', end - 1) + 1);
+    for (let i = norm.indexOf('"', lineStart); i >= 0 && i < end; i = norm.indexOf('"', i + 1)) pairs++;
+  }
   let straight = false;
   for (let i = end - 1; i >= floor; i--) {
     const c = norm[i];

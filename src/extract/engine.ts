@@ -174,10 +174,17 @@ const AT = 'kepuAt';
  * `from`) by the pattern behind a lazy run of the line's characters, anchored there: a line without a match costs its
  * own length, not a scan on to the next match. `re` is that wrapped pattern (its group AT is the match), sticky.
  */
+/** The start of `at`'s line, or `from` when that is later: looked for back to `from` only (on a report pasted on one
+ *  line a look back to the line's start, at every match, made the scan quadratic). */
+function lineStartFrom(text: string, at: number, from: number): number {
+  for (let i = at - 1; i >= from; i--) if (text.charCodeAt(i) === 10) return i + 1;
+  return from;
+}
+
 function lineWise(text: string, re: RegExp, find: (from: number) => number, from: number): () => RegExpExecArray | null {
   return () => {
     for (let at = find(from); at >= 0; at = find(from)) {
-      re.lastIndex = Math.max(from, at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1);
+      re.lastIndex = lineStartFrom(text, at, from);
       const m = re.exec(text);
       if (m) {
         // the wrapped group ends the wrapper's match: the match is the pattern's own from there (its named groups are
