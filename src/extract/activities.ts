@@ -38,7 +38,6 @@ interface ActivitiesFile {
   glued_units: { events: string[]; people: string[] };
   in_quotes: string;
   vague_before: string;
-  numeral_range?: string;
   bare_magnitude?: string;
   bare_verb_label?: string;
   not_label_people?: string;
@@ -62,6 +61,7 @@ interface ActivitiesFile {
   share_units?: Record<string, string>;
   part_units?: Record<string, string>;
   part_lead?: string;
+  part_list_lead?: string;
   total_lead?: string;
   share_event?: string;
   share_total?: string;
@@ -73,7 +73,6 @@ const BOUNDARY = new Set(['，', ',', '。', ';', ':', '!', '?', '\n', '；', '�
 const OPEN = '“‘《「(';
 const CLOSE = '”’》」)';
 
-/** Start of the clause that ends at `end`: walk back to a boundary that is not inside quotes. */
 /** Offsets of the straight quotes of the last text asked about (one document is worked through at a time). */
 let quotesOf: string | null = null;
 let quotes: number[] = [];
@@ -87,6 +86,7 @@ function quoteBetween(norm: string, from: number, to: number): boolean {
   return i < quotes.length && quotes[i] < to;
 }
 
+/** Start of the clause that ends at `end`: walk back to a boundary that is not inside quotes. */
 export function clauseStart(norm: string, end: number, floor: number): number {
   let depth = 0;
   // straight quotes (a half-width copy: 开展"百名院士进校园，万名…上讲台"活动29场) open and close alike: walking back from
@@ -266,8 +266,6 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (inTargets(doc, f, numSpan.start)) continue;
       if (sectionsAt(doc, numSpan.start).some((h) => compile(f.not_sections, '').test(h.title))) continue;
       if (compile(f.doubled_number, '').test(g.num)) continue;
-      // 七八十场, 两三场, 五六千人: two digits side by side name a range (a numeral puts a place word after every digit but its last)
-      if (f.numeral_range && compile(f.numeral_range, '').test(g.num)) continue;
       if (/^[一二三四五六七八九十百千万两]+$/.test(g.num) && compile(f.vague_before, '').test(doc.norm.slice(Math.max(0, numSpan.start - 2), numSpan.start + 1))) continue;
       // 开展百场科普讲座进基层活动: a bare 百/千 names a campaign
       const approx = g.pre && /约|近|超过|超|逾|多达|突破/.test(g.pre) ? g.pre : g.post ?? g.inner ?? g.tail ?? null;
@@ -463,7 +461,7 @@ function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]): Set<
         to = end;
         // 全年开展科普活动58场次，其中：⏎1.科普日活动20场次；⏎2.…: a lead closing its line opens a list of parts on the lines
         // after it that open with a list marker
-        if (/^\s*(?:其中|主要包括|包括|分别为|分别是)[:：]?\s*$/.test(doc.norm.slice(from, doc.norm.indexOf('\n', from) < 0 ? doc.norm.length : doc.norm.indexOf('\n', from)))) {
+        if (f.part_list_lead && compile(f.part_list_lead, '').test(doc.norm.slice(from, doc.norm.indexOf('\n', from) < 0 ? doc.norm.length : doc.norm.indexOf('\n', from)))) {
           let lineEnd = doc.norm.indexOf('\n', from);
           while (lineEnd >= 0 && lineEnd + 1 < doc.norm.length) {
             let next = doc.norm.indexOf('\n', lineEnd + 1);
