@@ -6,6 +6,7 @@ import { ReadError } from './errors.js';
 import { unwrapText } from './unwrap.js';
 import { readLayoutTables } from './layout.js';
 import { dropPinyinGlosses } from './pinyin.js';
+import { dedent, dropInvisible } from './clean.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true }); // made once: a decoder per file costs more than the decoding
 
@@ -114,7 +115,9 @@ export function normaliseLineEnds(text: string): string {
 export function readTxt(bytes: Uint8Array): ReadResult {
   const { text: raw, encoding } = decodeText(bytes);
   const lf = normaliseLineEnds(raw);
-  const pin = dropPinyinGlosses(lf);
+  const invisible = dropInvisible(lf);
+  const margin = dedent(invisible.text);
+  const pin = dropPinyinGlosses(margin.text);
   let text = pin.text;
   const dropped = pin.dropped;
   const bad = (text.match(/\uFFFD/g) ?? []).length;
@@ -124,6 +127,8 @@ export function readTxt(bytes: Uint8Array): ReadResult {
   if (!text.replace(/\s/g, '')) throw new ReadError('no_text', 'the text file holds only white space');
   const messages: Message[] = encoding === 'utf-8' ? [] : [{ ruleId: 'read:encoding', reason: `decoded as ${encoding}` }];
   if (lf.length !== raw.length) messages.push({ ruleId: 'read:line-ends', reason: 'CRLF/CR line ends converted to LF' });
+  if (invisible.n) messages.push({ ruleId: 'read:invisible', reason: `removed ${invisible.n} zero-width character(s) (web copies)` });
+  if (margin.n) messages.push({ ruleId: 'read:margin', reason: `removed a margin of ${margin.n} space(s) that every line starts with` });
   if (dropped) messages.push({ ruleId: 'read:pinyin', reason: `dropped ${dropped} pinyin gloss(es) inside words (\`預(yù)算\`)` });
   const format = encoding === 'utf-8' ? 'txt' : `txt:${encoding}`;
   const stamps = tabBrowserStamps(text);

@@ -107,6 +107,13 @@ export const TRANSFORMS: Transform[] = [
   },
   { name: 'colon-space', strict: true, why: 'a space after a full-width colon (编制数： 7人; Word forms)', apply: (s) => s.replace(/：(?=[^\s])/g, '： ') },
   { name: 'percent-full', strict: true, why: 'full-width percent signs (执行率100％)', apply: (s) => s.replace(/%/g, '％') },
+  {
+    name: 'zero-width',
+    strict: true,
+    why: 'zero-width spaces and soft hyphens inside words (text copied from a web page)',
+    apply: (s) => s.replace(/(?<=[\u4e00-\u9fff\d])(?=[\u4e00-\u9fff])/g, (_, at: number) => (at % 7 === 0 ? '\u200b' : at % 11 === 0 ? '\u00ad' : '')),
+  },
+  { name: 'margin', strict: true, why: 'a margin of spaces on every line (a PDF or e-mail copy)', apply: (s) => s.replace(/^(?=[^\n]*\S)/gm, '    ') },
   { name: 'blank-lines', strict: false, why: 'a blank line after every line (portal pages)', apply: (s) => s.replace(/\n/g, '\n\n') },
   {
     name: 'wrap',
