@@ -350,8 +350,9 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
           key = namesUnit(doc, f, match) ? 'total' : 'project';
         }
         // 全年预算数为150万元，全年执行数为148万元: an unowned 执行数 next to the unit's own budget is the total's
-        // (not after another item's figure: 部门预算安排190万元，其中科普活动经费20万元，实际支出18万元)
-        if (p.subject === 'inherit' && !key && aspect === 'actual' && afterUnitBudget(sentenceBefore(doc, match.span.start))) key = 'total';
+        // (not after another item's figure: 部门预算安排190万元，其中科普活动经费20万元，实际支出18万元; nor in a sentence that is the
+        // appropriation's: 五、一般公共预算财政拨款支出决算情况 ⏎ 年初预算为X，支出决算为Y)
+        if (p.subject === 'inherit' && !key && aspect === 'actual' && afterUnitBudget(sentenceBefore(doc, match.span.start)) && !aboutAppropriation(doc, f, match.span.start)) key = 'total';
         // an execution rate is about spending: income named before it does not own it
         if (aspect === 'rate' && key === 'income') key = null;
         // 支出合计196.40万元，其中基本支出150.20万元，项目支出46.20万元，预算执行率98.88%: a rate after both parts of the total,
@@ -701,7 +702,9 @@ const MONEY_SENTENCE = /支出|预算|资金|经费|收入/;
 // (…年初预算200万元，全年预算210万元: the bare 全年预算 paired with the 年初 figure before it is the unit's too)
 // (部门年初预算180万元 | 2023年初部门预算为180万元: the unit's initial budget, named with 部门/单位)
 // (上年预算180万元，本年预算190万元: this year's bare 预算 named by 本年/当年/今年, or 全年 opening its phrase)
-const UNIT_BUDGET = /(?:^[ \t]*|[，,。;:、]|年|年度|(?:科协|协会|科技馆|本|我)(?=部门|单位))(?:部门|单位)?(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额|安排)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)(?:年初)?预算批复(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)?(?:全年|年度)?预算调整后?为|(?:年|年度)预算(?:为|是|:)|(?:^[ \t]*|[，,。;:、]|年|年度|部门|单位)支出预算|(?:^[ \t]*|[，,。;:、]|年|年度|科协|协会|科技馆|本|我)(?:部门|单位)(?:年初)?预算(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|(?<=\d))[ \t]*年初(?:部门|单位)预算(?:为|是|:)?[ \t]*(?=\d)|(?<=年初预算(?:数|资金)?(?:为|是|:)?[ \t]*[\d,.]+[ \t]*万?元)[，,]全年预算(?=(?:为|是|:)?[ \t]*\d)|(?:^[ \t]*|[，,。;:、\s]|年|年度)(?:(?:本|当|今)年度?|(?<!(?:追加|调增|调减|追减)[^。;\n]{0,40})全年)预算(?=(?:为|是|:)?[ \t]*\d)/;
+// (2023年部门预算支出X | 本单位预算支出X: the budget of spending named with 部门/单位; a bare 预算支出X, 年初预算X or 预算批复X
+// may be a narrower subject's under its heading: 三、项目支出情况 ⏎ 年初预算5万元，实际支出4.9万元)
+const UNIT_BUDGET = /(?:^[ \t]*|[，,。;:、]|年|年度|(?:科协|协会|科技馆|本|我)(?=部门|单位))(?:部门|单位)(?:年初|全年)?预算支出(?:数|总额|金额)?(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度|(?:科协|协会|科技馆|本|我)(?=部门|单位))(?:部门|单位)?(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额|安排)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)(?:年初)?预算批复(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)?(?:全年|年度)?预算调整后?为|(?:年|年度)预算(?:为|是|:)|(?:^[ \t]*|[，,。;:、]|年|年度|部门|单位)支出预算|(?:^[ \t]*|[，,。;:、]|年|年度|科协|协会|科技馆|本|我)(?:部门|单位)(?:年初)?预算(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|(?<=\d))[ \t]*年初(?:部门|单位)预算(?:为|是|:)?[ \t]*(?=\d)|(?<=年初预算(?:数|资金)?(?:为|是|:)?[ \t]*[\d,.]+[ \t]*万?元)[，,]全年预算(?=(?:为|是|:)?[ \t]*\d)|(?:^[ \t]*|[，,。;:、\s]|年|年度)(?:(?:本|当|今)年度?|(?<!(?:追加|调增|调减|追减)[^。;\n]{0,40})全年)预算(?=(?:为|是|:)?[ \t]*\d)/;
 const UNIT_BUDGET_ALL = new RegExp(UNIT_BUDGET.source, 'g');
 // between the unit's income and a bare 支出Y: a comma or a sentence's end, or the income's parts after 其中 up to ；/。 (收入198.62万元，
 // 其中财政拨款收入196.62万元，其他收入2万元；支出196.40万元)
