@@ -11,7 +11,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string }; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -410,6 +410,20 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         }
       }
       if (!path) continue;
+      // （一）基本支出情况⏎2023年实际支出100万元: a figure of the whole spending naming no subject, in the first paragraph of a
+      // section whose heading names one narrower subject, is that subject's (a field it has none of: nobody's)
+      if (typeof path === 'string' && UNIT_SPENDING.test(path) && doc.reportKind !== 'project_self_eval') {
+        const owner = headingOwner(doc, f, match);
+        if (owner !== undefined) {
+          const aspectOf = path.slice(path.lastIndexOf('/') + 1);
+          const next = owner ? f.subjects[owner]?.paths[aspectOf === 'executionRate' ? 'rate' : (aspectOf as Aspect)] : undefined;
+          if (!next) {
+            claimed.push(amountSpan);
+            continue;
+          }
+          path = budgetReport ? budgetPath(next) ?? next : next;
+        }
+      }
       // 财政拨款收入总计X、支出总计Y: a bare total after the appropriation's own total is the appropriation's
       // (一般公共预算财政拨款收入为X，支出为Y: a bare 支出为Y after an appropriation's income is that appropriation's)
       if (!/^(?:本年|全年)/.test(match.m[0]) && [path].flat().some((x) => UNIT_TOTALS.test(x)) && (compile(f.appropriation_owner, '').test(sentenceBefore(doc, match.span.start)) || (compile(f.bare_spending, '').test(match.m[0]) && compile(f.appropriation_income, '').test(sentenceBefore(doc, match.span.start))))) {
@@ -683,6 +697,37 @@ function otherBodyBefore(doc: KDocument, f: FinanceFile, match: { m: RegExpExecA
   // (市科协机关及所属科技馆全年支出合计X in the 科协's report: the museum joined to the unit, a joint figure)
   if (compile(f.museum_joint, '').test(before) && compile(f.museum_unit, '').test(unitName(doc) ?? '')) return false;
   return !namesUnit(doc, f, match) && compile(f.other_body_before, '').test(before.slice(-16));
+}
+const UNIT_SPENDING = /^\/finance\/spendingTotal\/(?:actual|budget|executionRate)$/;
+/** For a figure of the whole spending at `match`: the subject key owning it by its section's heading (see `heading_owner`), null
+ *  for a heading whose subject has no field (机关运行经费), undefined when the heading owns nothing. The figure lies in the first
+ *  paragraph of the innermost section's body, its phrase and the body before it name no subject nor the unit, and the whole body
+ *  names no subject but the heading's own and its parts (`（一）基本支出情况⏎1、预算资金X…3、…其中：项目支出Y`: a loose grouping). */
+function headingOwner(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArray; span: Span }): string | null | undefined {
+  const at = match.span.start;
+  const h = sectionsAt(doc, at).pop();
+  if (!h || h.end > at) return undefined;
+  const ho = f.heading_owner;
+  const title = compile(ho.title, '').exec(h.title.replace(/\s+/g, ''));
+  if (!title) return undefined;
+  const key = Object.keys(f.subjects).find((k) => ho.keys.includes(k) && compile(`^(?:${f.subjects[k].regex})$`, '').test(title.groups!.subject)) ?? null;
+  if (compile(ho.explicit, '').test(match.m[0]) || namesUnit(doc, f, match)) return undefined;
+  // the first paragraph of the body (its first non-blank line, across prose wraps)
+  const bodyStart = h.end + (doc.norm.slice(h.end).match(/^\s*/)?.[0].length ?? 0);
+  if (paragraphStart(doc, at) > bodyStart) return undefined;
+  const own = key ? [key, ...(ho.parts[key] ?? [])] : [];
+  const others = (text: string) => {
+    for (const k of ho.keys) {
+      if (own.includes(k)) continue;
+      for (const m of text.matchAll(compile(f.subjects[k].regex, 'g'))) if (!/[占比]$/.test(text.slice(0, m.index))) return true;
+    }
+    // (“三公”经费支出合计X in its own section names its own money, not the unit's total)
+    const ownBefore = own.length ? compile(`(?:${own.map((k) => f.subjects[k].regex).join('|')})(?:财政拨款|预算)?(?:决算)?$`, '') : null;
+    for (const m of text.matchAll(compile(ho.other, 'g'))) if (!ownBefore?.test(text.slice(Math.max(0, m.index - 12), m.index))) return true;
+    return false;
+  };
+  if (others(proseSlice(doc, h.end, h.bodyEnd))) return undefined;
+  return key;
 }
 const INITIAL_BUDGET = '/finance/spendingTotal/initialBudget';
 const BUDGET = '/finance/spendingTotal/budget';
