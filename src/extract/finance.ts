@@ -11,7 +11,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string }; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; opens: string; figure_before: string }; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -374,6 +374,14 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         const subjSpan = match.group('subject');
         // (县科协总收入X: the unit named by its level and kind opens the phrase too)
         if (key && subjSpan && f.subjects[key]?.named && !opensPhrase(doc, subjSpan.start, f.boundary) && !afterUnit(doc, f, subjSpan.start, unitKind)) continue;
+        // （二）项目支出情况⏎全年支出30.2万元，执行率98% | （一）基本支出⏎预算120万元，实际支出118万元: a bare actual or rate in the
+        // body's first paragraph is the heading's subject's when it opens its sentence or follows a figure of that subject's
+        if (!key && p.subject === 'inherit' && (aspect === 'rate' || aspect === 'actual') && doc.reportKind !== 'project_self_eval') {
+          const owner = headingOwner(doc, f, match);
+          const last = owner ? lastFigureFact(doc, match.span.start) : null;
+          const opens = compile(f.heading_owner.opens, '').test(sentenceBefore(doc, match.span.start));
+          if (owner && ((last && Object.values(f.subjects[owner].paths).includes(last.path)) || opens) && !rateOfOther(doc, f, match.span.start)) key = owner;
+        }
         if (!key) continue;
         // 省科技报社基本支出300万元 | 市科协基本支出X in a county's report: another body's name glued before the subject
         // (the unit's name known: 县科协基本支出X with no unit known may be the unit's own)
@@ -410,20 +418,6 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         }
       }
       if (!path) continue;
-      // （一）基本支出情况⏎2023年实际支出100万元: a figure of the whole spending naming no subject, in the first paragraph of a
-      // section whose heading names one narrower subject, is that subject's (a field it has none of: nobody's)
-      if (typeof path === 'string' && UNIT_SPENDING.test(path) && doc.reportKind !== 'project_self_eval') {
-        const owner = headingOwner(doc, f, match);
-        if (owner !== undefined) {
-          const aspectOf = path.slice(path.lastIndexOf('/') + 1);
-          const next = owner ? f.subjects[owner]?.paths[aspectOf === 'executionRate' ? 'rate' : (aspectOf as Aspect)] : undefined;
-          if (!next) {
-            claimed.push(amountSpan);
-            continue;
-          }
-          path = budgetReport ? budgetPath(next) ?? next : next;
-        }
-      }
       // 财政拨款收入总计X、支出总计Y: a bare total after the appropriation's own total is the appropriation's
       // (一般公共预算财政拨款收入为X，支出为Y: a bare 支出为Y after an appropriation's income is that appropriation's)
       if (!/^(?:本年|全年)/.test(match.m[0]) && [path].flat().some((x) => UNIT_TOTALS.test(x)) && (compile(f.appropriation_owner, '').test(sentenceBefore(doc, match.span.start)) || (compile(f.bare_spending, '').test(match.m[0]) && compile(f.appropriation_income, '').test(sentenceBefore(doc, match.span.start))))) {
@@ -453,6 +447,28 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       if (typeof path === 'string' && /^\/finance\/spendingTotal\//.test(path) && (p.unowned || p.subject === 'inherit') && classifiedItem(doc, f, match.span.start)) {
         claimed.push(amountSpan);
         continue;
+      }
+      // （一）基本支出情况⏎2023年实际支出100万元: a figure of the whole spending naming no subject, in the first paragraph of a
+      // section whose heading names one narrower subject, is that subject's (a field it has none of: nobody's; its 年初 figure is
+      // its budget when no adjusted budget follows)
+      if (typeof path === 'string' && UNIT_SPENDING.test(path) && doc.reportKind !== 'project_self_eval') {
+        const owner = headingOwner(doc, f, match);
+        if (owner !== undefined) {
+          // (组织科普大篷车下乡10次，全年支出6万元: after another count or figure in its sentence, an activity's: nobody's)
+          const before = sentenceBefore(doc, match.span.start);
+          if (!compile(f.heading_owner.opens, '').test(before) && compile(f.heading_owner.figure_before, '').test(before.replace(/(?:19|20)\d{2}[ \t]*年/g, ''))) {
+            claimed.push(amountSpan);
+            continue;
+          }
+          const end = path.slice(path.lastIndexOf('/') + 1);
+          const initial = end === 'initialBudget' && !compile(`^(?:${f.adjusted})`, '').test(doc.norm.slice(amountSpan.end, amountSpan.end + 200));
+          const next = owner ? f.subjects[owner]?.paths[end === 'executionRate' ? 'rate' : end === 'initialBudget' ? (initial ? 'budget' : 'initial') : (end as Aspect)] : undefined;
+          if (!next) {
+            claimed.push(amountSpan);
+            continue;
+          }
+          path = budgetReport ? budgetPath(next) ?? next : next;
+        }
       }
       const value = g.pct !== undefined ? toRate(g.pct) : toYuan(g.num ?? amountNum(match.m[0]), g.unit ?? unitOf(match.m[0]));
       if (value === null) continue;
@@ -698,7 +714,7 @@ function otherBodyBefore(doc: KDocument, f: FinanceFile, match: { m: RegExpExecA
   if (compile(f.museum_joint, '').test(before) && compile(f.museum_unit, '').test(unitName(doc) ?? '')) return false;
   return !namesUnit(doc, f, match) && compile(f.other_body_before, '').test(before.slice(-16));
 }
-const UNIT_SPENDING = /^\/finance\/spendingTotal\/(?:actual|budget|executionRate)$/;
+const UNIT_SPENDING = /^\/finance\/spendingTotal\/(?:actual|budget|executionRate|initialBudget)$/;
 /** For a figure of the whole spending at `match`: the subject key owning it by its section's heading (see `heading_owner`), null
  *  for a heading whose subject has no field (机关运行经费), undefined when the heading owns nothing. The figure lies in the first
  *  paragraph of the innermost section's body, its phrase and the body before it name no subject nor the unit, and the whole body
@@ -830,6 +846,15 @@ function lastFigureIsTotal(doc: KDocument, f: FinanceFile, at: number): boolean 
     if (compile(f.rate_item, '').test(clause)) return false;
   }
   return true;
+}
+/** The fact of the nearest amount before `at` in its sentence, or null when that amount filled no field or there is none. */
+function lastFigureFact(doc: KDocument, at: number): Fact | null {
+  const from = sentenceAt(doc, at).start;
+  let last: RegExpExecArray | null = null;
+  for (const m of doc.norm.slice(from, at).matchAll(compile('{MONEY}', 'g'))) last = m;
+  if (!last) return null;
+  const start = from + last.index, end = start + last[0].length;
+  return doc.facts.find((x) => x.path.startsWith('/finance/') && x.span.start <= start && x.span.end >= end) ?? null;
 }
 /** True when the nearest amount before `at` in its sentence filled no field and its clause names an item (see `rate_item`),
  *  not the unit's money (`named_owner_not`). */
