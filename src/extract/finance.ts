@@ -731,6 +731,8 @@ function headingOwner(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArra
   // the first paragraph of the body (its first non-blank line, across prose wraps)
   const bodyStart = h.end + (doc.norm.slice(h.end).match(/^\s*/)?.[0].length ?? 0);
   if (paragraphStart(doc, at) > bodyStart) return undefined;
+  // (2023年全年实际支出150万元，其中基本支出120万元: a figure whose sentence names the heading's subject after it is a whole)
+  if (key && compile(f.subjects[key].regex, '').test(proseSlice(doc, match.span.end, sentenceAt(doc, at).end))) return undefined;
   const own = key ? [key, ...(ho.parts[key] ?? [])] : [];
   const others = (text: string) => {
     for (const k of ho.keys) {
@@ -739,12 +741,17 @@ function headingOwner(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArra
     }
     // (“三公”经费支出合计X in its own section names its own money, not the unit's total)
     const ownBefore = own.length ? compile(`(?:${own.map((k) => f.subjects[k].regex).join('|')})(?:财政拨款|预算)?(?:决算)?$`, '') : null;
-    for (const m of text.matchAll(compile(ho.other, 'g'))) if (!ownBefore?.test(text.slice(Math.max(0, m.index - 12), m.index))) return true;
+    // (占部门总支出的76%: a share's base names no figure of the total)
+    for (const m of text.matchAll(compile(ho.other, 'g'))) {
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      if (!ownBefore?.test(before) && !SHARE_BASE.test(before)) return true;
+    }
     return false;
   };
   if (others(proseSlice(doc, h.end, h.bodyEnd))) return undefined;
   return key;
 }
+const SHARE_BASE = /占(?:本?部门|本?单位|全年|本年)?(?:的)?$/;
 const INITIAL_BUDGET = '/finance/spendingTotal/initialBudget';
 const BUDGET = '/finance/spendingTotal/budget';
 const PROJECT_BUDGET = '/finance/project/budget';
