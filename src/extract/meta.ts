@@ -9,7 +9,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; placeholder: string; breadcrumb: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; subordinate_spaced: string; org_spaced: string; kinds: { kind: ReportKind; regex: string }[]; org: string; title_org_place: string;
+  title_line: string; title_words: string; placeholder: string; breadcrumb: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; subordinate_spaced: string; org_spaced: string; kinds: { kind: ReportKind; regex: string }[]; org: string; title_org_place: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_short: string; unit_alias: Rule; phone_contact: Rule;
 }
@@ -124,8 +124,8 @@ function extractYear(doc: KDocument, titleSpan: Span | null): void {
   const toYear = (s: string) => (/^\d{4}$/.test(s) ? Number(s) : parseChineseInteger(s.replace(/[○O]/g, '〇')));
   let titleYear: number | null = null;
   if (titleSpan) {
-    // (2 0 2 3 年 度 in a title spaced letter by letter)
-    for (const rule of [f.year_title, f.year_title_spaced]) {
+    // (2 0 2 3 年 度 in a title spaced letter by letter; 2023 without 年 before the report's words)
+    for (const rule of [f.year_title, f.year_title_spaced, f.year_title_bare]) {
       for (const m of matches(doc, rule.regex, titleSpan)) {
         titleYear = toYear(m.m.groups!.num.replace(/[ \t]+/g, ''));
         push(doc, '/meta/fiscalYear', titleYear, m.span, rule.id);
