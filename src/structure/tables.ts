@@ -508,6 +508,7 @@ export function tsvTables(text: string, lines = textLines(text), fixed: Span[] =
     if (rows.length && looksLikeGrid(rows)) out.push({ start: lines[from].start, end: lines[to].end, rows, origin: 'tsv' });
   }
   runs.push([runFrom, lines.length - 1]);
+  out.push(...pipeTables(text, lines));
   for (const [a, b] of runs) {
     if (a > b) continue;
     const part = lines.slice(a, b + 1);
@@ -521,6 +522,46 @@ export function tsvTables(text: string, lines = textLines(text), fixed: Span[] =
     }
   }
   return out.sort((x, y) => x.start - y.start);
+}
+
+/**
+ * Markdown pipe tables (a report converted by markitdown or pandoc and pasted into an archive): `| 项目 | 预算数 |` over
+ * `|---|---:|` and one row a line. Only a header row followed by its delimiter row (GFM: as many cells, each nothing
+ * but dashes with optional colons) opens one, so prose with a `|` in it, or a title whose parts a `|` sets apart, is no
+ * table. The delimiter row is no row; the table ends at the first line without a `|` (a blank line included). Cells
+ * are the text between unescaped pipes (`\|` stays in its cell), trimmed; the outer pipes are optional.
+ */
+const PIPE_DELIM = /^[ \u00a0\u3000]*\|?[ \u00a0]*:?-+:?[ \u00a0]*(?:\|[ \u00a0]*:?-+:?[ \u00a0]*)+\|?[ \u00a0\u3000]*$/;
+function pipeCells(text: string, l: Line): TableCell[] {
+  const cuts: number[] = [];
+  for (let p = l.start; p < l.end; p++) if (text[p] === '|' && text[p - 1] !== '\\') cuts.push(p);
+  const first = trimSpan(text, l.start, l.end);
+  // the outer pipes close no cell: a row's text before its first pipe or after its last is a cell only when not blank
+  const bounds = [l.start - 1, ...cuts, l.end];
+  const out: TableCell[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const [a, b] = [bounds[k] + 1, bounds[k + 1]];
+    if ((k === 0 && cuts[0] === first.start) || (k === bounds.length - 2 && cuts[cuts.length - 1] === first.end - 1)) continue;
+    out.push(cellOf(text, a, b));
+  }
+  return out;
+}
+export function pipeTables(text: string, lines: Line[]): Table[] {
+  const out: Table[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const head = lines[i];
+    if (!head.text.includes('|') || head.text.includes('\t') || !PIPE_DELIM.test(lines[i + 1].text)) continue;
+    const header = pipeCells(text, head);
+    if (header.length < 2 || header.length !== pipeCells(text, lines[i + 1]).length) continue;
+    const rows = [header];
+    let j = i + 2;
+    // (a row of a table with outer pipes opens with one too: a sentence with a `|` right under it is prose)
+    const outer = head.text.trimStart().startsWith('|');
+    for (; j < lines.length && lines[j].text.includes('|') && !lines[j].text.includes('\t') && (!outer || /^[ \u00a0\u3000]*\|/.test(lines[j].text)); j++) rows.push(pipeCells(text, lines[j]));
+    if (rows.length >= 2 && looksLikeGrid(rows)) out.push({ start: head.start, end: lines[j - 1].end, rows, origin: 'tsv' });
+    i = j - 1;
+  }
+  return out;
 }
 
 /** A table with the unit stated outside its cells (a `单位：元` line under the title, or in the title). */
