@@ -107,6 +107,30 @@ const TITLE_NO_YEAR = /^[ \t]*年度[^\n\d０-９。；，]{4,60}?(?:报告|决�
 // (a line that is nothing but a year)
 const YEAR_LINE = /^[ \t]*((?:19|20)\d\d|[１２][９０][０-９][０-９])[ \t]*$/;
 
+/**
+ * Markdown's marks on a report converted by markitdown or pandoc (`## 第一部分 部门概况`, `**一、部门基本情况**`): the ATX
+ * heading's `#`s and the `**` around a line set in bold are blanked (spaces: the text keeps its length), so the title and
+ * headings read as in the Word file. Only in a text that is Markdown: two such lines, or one and a pipe table's delimiter
+ * row (`|---|---:|`). A `#` inside a line, `**` inside a sentence and a lone `# ` line stay.
+ */
+export function blankMarkdownMarks(text: string): { text: string; n: number } {
+  if (!text.includes('# ') && !text.includes('**')) return { text, n: 0 };
+  const marks = [...text.matchAll(MD_HEADING), ...text.matchAll(MD_BOLD_LINE)];
+  if (!marks.length || (marks.length < 2 && !MD_PIPE_DELIM.test(text))) return { text, n: 0 };
+  let out = text;
+  const blank = (at: number, len: number) => (out = out.slice(0, at) + ' '.repeat(len) + out.slice(at + len));
+  for (const m of marks) {
+    const g = m.groups!;
+    const at = m.index + g.lead.length;
+    blank(at, g.open.length);
+    if (g.close) blank(m.index + m[0].length - g.close.length, g.close.length);
+  }
+  return { text: out, n: marks.length };
+}
+const MD_HEADING = /^(?<lead>[ ]{0,3})(?<open>#{1,6}[ \t]+)(?=[^\s#])[^\n]*?(?<close>[ \t]+#+[ \t]*)?$/gm;
+const MD_BOLD_LINE = /^(?<lead>[ ]{0,3})(?<open>\*\*)(?=[^\s*])[^*\n]*[^\s*](?<close>\*\*)[ \t]*$/gm;
+const MD_PIPE_DELIM = /^[ ]*\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)+\|?[ ]*$/m;
+
 /** CRLF and lone CR → LF, so offsets are the same whatever system wrote the file. */
 export function normaliseLineEnds(text: string): string {
   return text.replace(/\r\n?/g, '\n');
@@ -135,6 +159,11 @@ export function readTxt(bytes: Uint8Array): ReadResult {
   if (stamps.n) {
     text = stamps.text;
     messages.push({ ruleId: 'read:browser-stamp', reason: `${stamps.n} browser print header/footer line(s): the space after the date stamp or URL read as a column gap` });
+  }
+  const md = blankMarkdownMarks(text);
+  if (md.n) {
+    text = md.text;
+    messages.push({ ruleId: 'read:markdown', reason: `${md.n} Markdown heading/bold mark(s) blanked (\`## 一、…\`, \`**…**\`)` });
   }
   const ty = titleYearBack(text);
   if (ty.n) {

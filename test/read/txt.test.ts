@@ -132,3 +132,31 @@ describe("a title's year on a line of its own below it (pdftotext's plain order 
       expect(titleYearBack(t).text).toBe(t);
   });
 });
+
+describe("Markdown's heading and bold marks (a report converted by markitdown or pandoc)", () => {
+  it('blanks `#` heading marks and a bold line\'s `**` (same length), so title and headings read as in Word', async () => {
+    const { blankMarkdownMarks } = await import('../../src/read/txt.js');
+    const t = '# 某县科学技术协会2023年度部门决算\n\n## 第一部分 部门概况 ##\n\n**一、部门职责**\n\n本部门编制数5人。\n';
+    const b = blankMarkdownMarks(t);
+    expect(b.text).toBe('  某县科学技术协会2023年度部门决算\n\n   第一部分 部门概况   \n\n  一、部门职责  \n\n本部门编制数5人。\n');
+    expect(b.text.length).toBe(t.length);
+    const { extractBytes } = await import('../../src/pipeline.js');
+    const r = await extractBytes('t.md', Buffer.from(t + '| 项目 | 金额 |\n|---|---:|\n| 本年收入合计 | 186.40 |\n'));
+    expect(r.record.meta.title).toBe('某县科学技术协会2023年度部门决算');
+    expect(r.record.outline.map((o) => o.ordinal)).toEqual(['第一部分']);
+    expect(r.record.outline[0].children.map((o) => o.title)).toEqual(['部门职责']);
+    // one mark is enough beside a pipe table's delimiter row
+    expect(blankMarkdownMarks('**一、收入情况**\n| 项目 | 金额 |\n| --- | ---: |\n').n).toBe(1);
+  });
+
+  it('negative: a lone mark, `#` or `**` inside a line, and a text that is no Markdown stay', async () => {
+    const { blankMarkdownMarks } = await import('../../src/read/txt.js');
+    for (const t of [
+      '# 某县科学技术协会2023年度部门决算\n一、部门职责\n',
+      '**一、部门职责**\n本部门编制数5人。\n',
+      '某县科协\n本年收入**186.40**万元，**重点**工作。\n完成#1号任务。\n',
+      '某县科协\n#2023年度科普日#活动\n#科技活动周# 话题阅读量10万\n',
+    ])
+      expect(blankMarkdownMarks(t).text).toBe(t);
+  });
+});
