@@ -81,6 +81,40 @@ export function wrapWidth(lines: string[]): number | null {
   return open >= 0.5 * full.length ? width : null;
 }
 
+/**
+ * The width of a full line in a short text (a one-page notice copied out of a PDF: too few lines for wrapWidth). Only a
+ * text of at most SHORT_MAX_LONG long lines, three or more of them ending within FULL_SLACK em of a page's width (at
+ * least SHORT_MIN_WIDTH em: field lines and list items are shorter), none wider, and every full line but one ending
+ * inside a sentence and holding a clause's mark (，、。；), each followed at once by a line that goes on (not blank,
+ * indented, a heading, an item marker or a form field `项目名称：`). Field lines, titles listed, lists and short poems
+ * never pass so.
+ */
+export function shortWrapWidth(lines: string[]): number | null {
+  const long = lines.filter((l) => l.length >= MIN_LINE_EM && !isColumns(l) && !SECTION_START.test(l)).map(emWidth).filter((w) => w >= MIN_LINE_EM);
+  if (long.length < SHORT_MIN_FULL || long.length > SHORT_MAX_LONG) return null;
+  const ws = long.sort((a, b) => a - b);
+  const width = ws[ws.length - 1];
+  if (width < SHORT_MIN_WIDTH || ws.filter((w) => width - w <= FULL_SLACK).length < SHORT_MIN_FULL) return null;
+  let full = 0;
+  let open = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (isColumns(l) || Math.abs(emWidth(l) - width) > FULL_SLACK) continue;
+    full++;
+    if (SENTENCE_END.test(l.trimEnd())) continue;
+    const next = lines[i + 1];
+    // (a printed line of prose holds a clause's mark: titles and names listed one a line do not)
+    if (next === undefined || !next.trim() || /^\s/.test(next) || SECTION_START.test(next) || ITEM_START.test(next) || FIELD_START.test(next) || !/[，,。；、]/.test(l)) return null;
+    open++;
+  }
+  return open >= SHORT_MIN_FULL && open >= full - 1 ? width : null;
+}
+const SHORT_MIN_FULL = 3;
+const SHORT_MAX_LONG = 8;
+const SHORT_MIN_WIDTH = 26;
+/** a form's field (`项目名称：…`, `联系电话:`): a line of its own */
+const FIELD_START = /^[^\s，。；：:]{2,8}[：:]/;
+
 /** A paragraph's first line is indented by two characters, which pdftotext does not keep as spaces. */
 const FIRST_LINE_INDENT = 2;
 
@@ -145,7 +179,7 @@ export function unwrapText(input: string): Unwrapped | null {
   }
   const all: string[] = []; // (Array.prototype.flat is slow in V8: this runs on every text file)
   for (const lines of pages) for (const l of lines) if (l !== null) all.push(l);
-  const width = wrapWidth(all);
+  const width = wrapWidth(all) ?? shortWrapWidth(all);
   if (!paged && !pageNumbers && width === null) {
     const n = joinSplitNumbers(input);
     return n.joined ? { text: n.text, pages: null, joined: 0, pageNumbers: 0, width: null, numbers: n.joined } : null;

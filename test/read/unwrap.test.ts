@@ -259,3 +259,35 @@ describe('a table laid out one cell per line', () => {
     expect(doc.excluded.some((x) => x.reason.startsWith('table cells'))).toBe(false);
   });
 });
+
+describe('a short text wrapped at a page width (a one-page notice copied out of a PDF)', () => {
+  const S1 = '本部门核定编制7名，其中行政编制5名、事业编制2名；年末在职人员7人，退休人员4人。2022年度部门预算收入156.32万元，其中基本支出预算128.40万元，项目支出预算27.92万元；全年实际支出151.06万元，其中基本支出125.18万元，项目支出25.88万元，预算执行率96.64%。';
+  const head = ['某县科学技术协会2022年度部门整体支出绩效自评报告', '一、部门基本情况'];
+  it('three or four full lines ending inside a sentence are joined: a word broken at a line end (退休⏎人员4人) reads again', async () => {
+    const text = [...head, wrap(S1, 36), '二、自评结论', '经自评，本部门2022年度整体支出绩效自评得分为94.5分，评价等级为优。', ''].join('\n');
+    expect(wrapWidth(text.split('\n'))).toBeNull(); // too few full lines for the general rule
+    const u = unwrapText(text)!;
+    expect(u.text).toContain(`\n${S1}\n`);
+    const { extractBytes } = await import('../../src/pipeline.js');
+    const r = await extractBytes('t.txt', Buffer.from(text));
+    expect(r.record.staffing.retired).toBe(4);
+    expect(r.record.finance.project.budget).toBe(279200);
+  });
+
+  it('negative: field lines, titles listed, list items and lines followed by a blank line or a marker stay', () => {
+    const cases = [
+      // a form's fields of one length
+      ['项目名称：2023年度科普活动经费项目支出绩效自评情况', '主管部门：某县科学技术协会及所属事业单位科普部门', '实施单位：某县科学技术协会科普部和学会部联合办公室', '项目负责人：某某某，联系电话：0000-00000000', ''],
+      // titles of annexes listed one a line (no clause's mark)
+      ['附件目录', '某县科学技术协会2023年度部门整体支出绩效自评报告书', '某县科学技术协会2023年度科普专项经费绩效自评报告书', '某县科学技术协会2023年度部门决算公开情况说明报告书', ''],
+      // items of a list, each a line, the next opening with its number
+      ['1.开展全国科普日活动，发放宣传资料五千余份，接待群众咨询', '2.举办青少年科技创新大赛，参赛学生三百余人，评出获奖作品', '3.组织科技工作者下基层服务，覆盖全县十二个乡镇和社区群众', '4.完成年度工作任务。', ''],
+      // paragraphs a line each, a blank line after each
+      ['全年开展科普活动二十八场，覆盖群众两万余人，发放资料五千余份', '', '举办农村实用技术培训班四期，培训农民三百五十人次，效果较好', '', '完成科普e站建设五个，科普长廊改造两处，科普阵地不断完善提升', ''],
+    ];
+    for (const c of cases) {
+      const text = c.join('\n');
+      expect(unwrapText(text)?.joined ?? 0, c[0]).toBe(0);
+    }
+  });
+});
