@@ -184,7 +184,7 @@ function tabBlocks(lines: Line[]): { from: number; to: number }[] {
         if (!ok) break;
         k++;
       }
-      if (ok && k < lines.length) {
+      if (ok && k < lines.length && !(k > j && isBlank(lines[k - 1]) && hasInnerTab(lines[k]) && titleRowLine(lines[k]))) {
         last = k;
         j = k + 1;
         continue;
@@ -686,6 +686,57 @@ function joinRepeatedHeader(text: string, tables: Table[]): Table[] {
   return out;
 }
 
+/**
+ * A table's own title and unit written in its first rows (a portal page's or a Word form's row merged across the table:
+ * `收入支出决算总表`, then `部门：某县科协 ⇥ 单位：万元` or `单位：万元`): its caption and unit, and no rows of it. Only rows
+ * at the top, at most three, whose one text (a merged cell written once or repeated) is a title (caption words, at least
+ * four characters, no figure; a unit at its end taken as the unit) or a bracketed year, or whose parts make a form line
+ * with a unit (see formLine). Anything else ends them; a table needs two rows left.
+ */
+function ownTitleRows(t: Table, display: string): { caption?: string; unit?: string; n: number } {
+  let caption: string | undefined;
+  let unit: string | undefined;
+  let n = 0;
+  for (; n < 3 && t.rows.length - n > 2; n++) {
+    // (the folded text, as for a caption line: 收入支出決算總表 in a traditional copy names the statement)
+    const texts = [...new Set(t.rows[n].filter((c) => !c.merged && c.text).map((c) => squeeze(display.slice(c.start, c.end))))].filter(Boolean);
+    if (!texts.length) break;
+    if (texts.length === 1 && OWN_YEAR_ROW.test(texts[0])) continue;
+    const title = texts.length === 1 && !caption ? titleText(texts[0]) : null;
+    if (title) {
+      caption = title.caption;
+      unit ??= title.unit;
+      continue;
+    }
+    const f = texts.length <= 3 ? formLine(texts.join('\t')) : null;
+    if (f?.unit && !f.title) {
+      unit ??= f.unit;
+      continue;
+    }
+    break;
+  }
+  return caption || unit ? { caption, unit, n } : { n: 0 };
+}
+/** A table's title written in one of its rows (see ownTitleRows): caption words, at least four characters, no figure. */
+function titleText(text: string): { caption: string; unit?: string } | null {
+  const v = tableVocab();
+  let c = squeeze(text);
+  if (/\d[\d,]*\.\d/.test(c)) return null;
+  const u = c.match(UNIT_AT_END);
+  const unit = u && v.unitHeader.test(u[0]) ? u[0] : undefined;
+  if (unit) c = c.slice(0, u!.index);
+  c = c.replace(v.captionStrip, '');
+  return c.length >= 4 && v.caption.test(c) && !/^附表/.test(c) ? { caption: c, unit } : null;
+}
+/** A dump's line that is a title row (one filled cell naming a table, `“三公”经费支出决算表⇥⇥`): after a blank line it opens
+ *  the next table, not a row of the one above */
+function titleRowLine(l: Line): boolean {
+  const filled = l.text.split('\t').filter((c) => c.trim());
+  return filled.length === 1 && titleText(filled[0]) !== null;
+}
+/** `（2023年度）` under a form's title */
+const OWN_YEAR_ROW = /^[（(]?(?:19|20)\d{2}年度?[）)]?$/;
+
 /** Structure stage: fills doc.tables (Word tables kept, text tables added) and excludes their regions. */
 export function findTables(doc: KDocument): void {
   const v = tableVocab();
@@ -730,10 +781,13 @@ export function findTables(doc: KDocument): void {
   for (let ti = 0; ti < all.length; ti++) {
     const t = all[ti] as UnitTable;
     const { caption, unit: above } = captionBefore(display, lines, t.start);
-    const unit = above ?? unitAfter(norm, lines, t.end, all[ti + 1]?.start ?? Infinity);
+    // (a title row inside the table names it, not a line above, which may be the part's heading: 第二部分 2023年度部门决算表)
+    const own = ownTitleRows(t, display);
+    if (own.n) t.rows = t.rows.slice(own.n);
+    const unit = own.unit ?? above ?? unitAfter(norm, lines, t.end, all[ti + 1]?.start ?? Infinity);
     // the reader's caption is the paragraph above the table, which may be a unit line or a note
     const readerCaption = t.caption?.replace(/[\s\u3000]+/g, '').replace(v.captionStrip, '');
-    t.caption = caption ?? readerCaption;
+    t.caption = own.caption ?? caption ?? readerCaption;
     if (unit) t.unitLine = unit;
     if (t.end > t.start) doc.excluded.push({ start: t.start, end: t.end, reason: 'table' });
   }

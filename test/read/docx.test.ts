@@ -129,6 +129,30 @@ describe('.docx tables', () => {
   });
 });
 
+describe('.docx: a table whose title and unit are its own first rows', () => {
+  const tc = (t: string, span = 1) => `<w:tc>${span > 1 ? `<w:tcPr><w:gridSpan w:val="${span}"/></w:tcPr>` : ''}${para(t)}</w:tc>`;
+  const tr = (...cells: string[]) => `<w:tr>${cells.join('')}</w:tr>`;
+  const tbl = (...rows: string[]) => `<w:tbl><w:tblGrid>${'<w:gridCol/>'.repeat(6)}</w:tblGrid>${rows.join('')}</w:tbl>`;
+  const body = (first: string[]) =>
+    para('某县科学技术协会2023年度部门决算') + para('第二部分 2023年度部门决算表') +
+    tbl(...first, tr(...['项目', '行次', '金额', '项目', '行次', '金额'].map((t) => tc(t))), tr(...['本年收入合计', '26', '186.40', '本年支出合计', '56', '180.25'].map((t) => tc(t))), tr(...['总计', '30', '189.60', '总计', '60', '189.60'].map((t) => tc(t))));
+  it('a merged title row and a form row with the unit name the table (before: the part heading above, no unit, nothing read)', async () => {
+    const bytes = docxOf(body([tr(tc('收入支出决算总表', 6)), tr(tc('部门：某县科学技术协会', 4), tc('单位：万元', 2))]));
+    const { extractBytes } = await import('../../src/pipeline.js');
+    const { record, doc } = await extractBytes('t.docx', bytes);
+    expect(doc.tables[0].caption).toBe('收入支出决算总表');
+    expect(doc.tables[0].rows[0].map((c) => c.text)).toEqual(['项目', '行次', '金额', '项目', '行次', '金额']);
+    expect(record.finance).toMatchObject({ incomeTotal: 1864000, incomeGrandTotal: 1896000, spendingTotal: { actual: 1802500 } });
+  });
+  it('negative: a first row with figures is a row, not a title (and a figure never makes a caption)', async () => {
+    const bytes = docxOf(body([tr(tc('收入支出决算总表 186.40', 6))]));
+    const { extractBytes } = await import('../../src/pipeline.js');
+    const { doc } = await extractBytes('t.docx', bytes);
+    expect(doc.tables[0].rows).toHaveLength(4);
+    expect(doc.tables[0].caption).not.toBe('收入支出决算总表');
+  });
+});
+
 describe('.docx: a cell holding prose (a report typed into a form)', () => {
   const tc = (...ps: string[]) => `<w:tc>${ps.map((p) => para(p)).join('') || '<w:p/>'}</w:tc>`;
   const tr = (...cells: string[]) => `<w:tr>${cells.join('')}</w:tr>`;

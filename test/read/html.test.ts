@@ -315,6 +315,36 @@ describe('HTML: a 决算公开 page', () => {
   });
 });
 
+describe('HTML: a statement whose title and unit are rows of its own table', () => {
+  it('the rows merged across the table give its caption and unit (not the part heading above it) and are no rows of it', async () => {
+    const html = page(`<h1>某县科学技术协会2023年度部门决算</h1><p>第二部分 2023年度部门决算表</p>
+<table border="1"><tr><td colspan="6">收入支出决算总表</td></tr>
+<tr><td colspan="4">部门：某县科学技术协会</td><td colspan="2">单位：万元</td></tr>
+<tr><td colspan="3">收入</td><td colspan="3">支出</td></tr>
+<tr><td>项目</td><td>行次</td><td>金额</td><td>项目</td><td>行次</td><td>金额</td></tr>
+<tr><td>本年收入合计</td><td>26</td><td>186.40</td><td>本年支出合计</td><td>56</td><td>180.25</td></tr>
+<tr><td>总计</td><td>30</td><td>189.60</td><td>总计</td><td>60</td><td>189.60</td></tr></table>
+<table border="1"><tr><td colspan="3">“三公”经费支出决算表（单位：万元）</td></tr>
+<tr><td>项目</td><td>预算数</td><td>决算数</td></tr><tr><td>合计</td><td>2.00</td><td>1.56</td></tr></table>`);
+    const { record, doc } = await extractBytes('jsgk.html', Buffer.from(html));
+    expect(doc.tables.map((t) => t.caption)).toEqual(['收入支出决算总表', '“三公”经费支出决算表']);
+    expect(record.finance).toMatchObject({ incomeTotal: 1864000, incomeGrandTotal: 1896000, spendingTotal: { actual: 1802500 }, threePublic: { budget: 20000, actual: 15600 } });
+    expect(record.evidence['/finance/incomeTotal'].text).toBe('186.40');
+  });
+
+  it('negative: a first row that names no table (收入 | 支出) stays a row, the caption above is kept', async () => {
+    const html = page(`<h1>某县科学技术协会2023年度部门决算</h1><p>收入支出决算总表</p><p>单位：万元</p>
+<table border="1"><tr><td colspan="3">收入</td><td colspan="3">支出</td></tr>
+<tr><td>项目</td><td>行次</td><td>金额</td><td>项目</td><td>行次</td><td>金额</td></tr>
+<tr><td>本年收入合计</td><td>26</td><td>186.40</td><td>本年支出合计</td><td>56</td><td>180.25</td></tr>
+<tr><td>总计</td><td>30</td><td>189.60</td><td>总计</td><td>60</td><td>189.60</td></tr></table>`);
+    const { record, doc } = await extractBytes('jsgk.html', Buffer.from(html));
+    expect(doc.tables[0].caption).toBe('收入支出决算总表');
+    expect(doc.tables[0].rows).toHaveLength(4);
+    expect(record.finance.incomeTotal).toBe(1864000);
+  });
+});
+
 describe('HTML: pages that are not reports', () => {
   it('a 404 page gives a record of nulls with a not_a_report warning, like a text file', async () => {
     const html = page('<div class="err"><h1>404</h1><p>抱歉，您访问的页面不存在或已被删除！</p><p><a href="/">返回首页</a></p></div>', '<meta charset="utf-8"><title>404 Not Found</title>');
