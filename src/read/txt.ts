@@ -7,6 +7,7 @@ import { unwrapText } from './unwrap.js';
 import { readLayoutTables } from './layout.js';
 import { dropPinyinGlosses } from './pinyin.js';
 import { dedent, dropInvisible } from './clean.js';
+import { embeddedHtmlTables, movedPages } from './embedded.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true }); // made once: a decoder per file costs more than the decoding
 
@@ -176,10 +177,15 @@ export function readTxt(bytes: Uint8Array): ReadResult {
   if (u?.joined) messages.push({ ruleId: 'read:unwrapped', reason: `joined ${u.joined} lines broken inside a paragraph (lines wrapped at ≈ ${Math.round(u.width ?? 0)} characters)` });
   if (u?.numbers) messages.push({ ruleId: 'read:number-joined', reason: `joined ${u.numbers} line break(s) inside a number (\`预算6⏎0万元\`)` });
   const t = readLayoutTables(u?.text ?? text, u?.pages ?? null);
-  if (!t) return { text: u?.text ?? text, format, pages: u?.pages ?? null, messages };
-  messages.push({
-    ruleId: 'read:layout-tables',
-    reason: `${t.tables.length} table(s) laid out in columns of spaces: ${t.rows} rows written tab-separated (${t.joined} wrapped lines joined into them), ${t.unread} lines left as they are (not read)`,
-  });
-  return { text: t.text, format, pages: t.pages, layoutTables: t.tables, messages };
+  if (t) {
+    messages.push({
+      ruleId: 'read:layout-tables',
+      reason: `${t.tables.length} table(s) laid out in columns of spaces: ${t.rows} rows written tab-separated (${t.joined} wrapped lines joined into them), ${t.unread} lines left as they are (not read)`,
+    });
+  }
+  const out: ReadResult = t ? { text: t.text, format, pages: t.pages, layoutTables: t.tables, messages } : { text: u?.text ?? text, format, pages: u?.pages ?? null, messages };
+  const e = embeddedHtmlTables(out.text);
+  if (!e) return out;
+  messages.push({ ruleId: 'read:html-tables', reason: `${e.tables.length} HTML table(s) inside the text (\`<table><tr><td>…\`) read as rows` });
+  return { ...out, text: e.text, pages: movedPages(out.pages, e.at), layoutTables: out.layoutTables?.map((s) => ({ start: e.at(s.start), end: e.at(s.end) })), tables: e.tables };
 }

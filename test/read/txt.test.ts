@@ -160,3 +160,31 @@ describe("Markdown's heading and bold marks (a report converted by markitdown or
       expect(blankMarkdownMarks(t).text).toBe(t);
   });
 });
+
+describe('HTML tables inside a text file (MinerU\'s Markdown: `<table><tr><td rowspan="2">…` lines)', () => {
+  const md = (t: string) =>
+    `# 某县科学技术协会2023年度部门整体支出绩效自评报告\n\n## 一、部门基本情况\n\n本部门编制6人，在职人员6人。\n\n部门整体支出绩效自评表\n\n${t}\n\n## 二、存在的问题\n\n宣传覆盖面不足。\n`;
+  const table = '<table><tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td><td>分值</td><td>得分</td><td>偏差原因</td></tr><tr><td rowspan="2">产出指标</td><td rowspan="2">数量指标</td><td>科普讲座场次</td><td>≥10场</td><td>12场</td><td>25</td><td>25</td><td></td></tr><tr><td>科普资料发放</td><td>≥3000份</td><td>3500份</td><td>25</td><td>25</td><td></td></tr><tr><td>效益指标</td><td>社会效益指标</td><td>科学素质提升</td><td>逐步提升</td><td>提升</td><td>30</td><td>27</td><td>农村覆盖不足</td></tr><tr><td>满意度指标</td><td>服务对象满意度指标</td><td>群众满意度</td><td>≥90%</td><td>95%</td><td>20</td><td>20</td><td></td></tr><tr><td colspan="5">总分</td><td>100</td><td>97</td><td></td></tr></table>';
+  it('each is read as the HTML reader reads a table, in its place: rows, grid with spans, cells pointing into the text', async () => {
+    const r = await readBytes(Buffer.from(md(table)));
+    expect(r.text).toContain('\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因\n产出指标\t数量指标\t科普讲座场次\t≥10场\t12场\t25\t25\t\n');
+    expect(r.text).not.toContain('<td>');
+    expect(r.tables).toHaveLength(1);
+    for (const row of r.tables![0].rows) for (const c of row) expect(r.text.slice(c.start, c.end)).toBe(c.text);
+    expect(r.tables![0].rows[2][0]).toMatchObject({ text: '产出指标', merged: true });
+    const { extractBytes } = await import('../../src/pipeline.js');
+    const { record } = await extractBytes('t.md', Buffer.from(md(table)));
+    expect(record.indicators.map((i) => [i.level1, i.level2, i.level3, i.score])).toEqual([
+      ['产出指标', '数量指标', '科普讲座场次', 25], ['产出指标', '数量指标', '科普资料发放', 25], ['效益指标', '社会效益指标', '科学素质提升', 27], ['满意度指标', '服务对象满意度指标', '群众满意度', 20],
+    ]);
+    expect(record.selfEvaluation.score).toBe(97);
+    expect(record.staffing.authorized).toBe(6);
+  });
+  it('negative: `<table>` in a sentence, or a table never closed, stays text', async () => {
+    for (const t of ['说明：附表以<table>标签嵌入网页，详见门户网站。', '<table><tr><td>项目</td><td>金额</td></tr>']) {
+      const r = await readBytes(Buffer.from(md(t)));
+      expect(r.text).toContain(t);
+      expect(r.tables ?? []).toEqual([]);
+    }
+  });
+});
