@@ -132,6 +132,23 @@ const MD_HEADING = /^(?<lead>[ ]{0,3})(?<open>#{1,6}[ \t]+)(?=[^\s#])[^\n]*?(?<c
 const MD_BOLD_LINE = /^(?<lead>[ ]{0,3})(?<open>\*\*)(?=[^\s*])[^*\n]*[^\s*](?<close>\*\*)[ \t]*$/gm;
 const MD_PIPE_DELIM = /^[ ]*\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)+\|?[ ]*$/m;
 
+/**
+ * The rule under a table's header in pandoc's simple tables (`  项目      预算数` over `  ------- --------`, the columns'
+ * extents in dashes): blanked (spaces: the text keeps its length), so the header and the rows under it read as one table
+ * laid out in columns of spaces. Only a line of two or more runs of three or more dashes, right under a line with a gap
+ * of two spaces between its texts.
+ */
+export function blankRuleLines(text: string): { text: string; n: number } {
+  if (!text.includes('--- -')) return { text, n: 0 };
+  let n = 0;
+  const out = text.replace(RULE_UNDER_HEADER, (m, head: string, rule: string) => {
+    n++;
+    return head + ' '.repeat(rule.length);
+  });
+  return { text: out, n };
+}
+const RULE_UNDER_HEADER = /^([^\n]*\S {2,}\S[^\n]*\n)([ \t]*-{3,}(?: +-{3,})+[ \t]*)$/gm;
+
 /** CRLF and lone CR → LF, so offsets are the same whatever system wrote the file. */
 export function normaliseLineEnds(text: string): string {
   return text.replace(/\r\n?/g, '\n');
@@ -165,6 +182,11 @@ export function readTxt(bytes: Uint8Array): ReadResult {
   if (md.n) {
     text = md.text;
     messages.push({ ruleId: 'read:markdown', reason: `${md.n} Markdown heading/bold mark(s) blanked (\`## 一、…\`, \`**…**\`)` });
+  }
+  const rules = blankRuleLines(text);
+  if (rules.n) {
+    text = rules.text;
+    messages.push({ ruleId: 'read:rule-lines', reason: `${rules.n} dash rule(s) under a table's header blanked (pandoc's simple tables)` });
   }
   const ty = titleYearBack(text);
   if (ty.n) {

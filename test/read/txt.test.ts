@@ -188,3 +188,22 @@ describe('HTML tables inside a text file (MinerU\'s Markdown: `<table><tr><td ro
     }
   });
 });
+
+describe("pandoc's simple tables: the dash rule under the header", () => {
+  const doc = (rule: string, head = '  项目           本年支出合计    基本支出      项目支出') =>
+    `某县科学技术协会2023年度部门决算\n\n支出决算表\n\n单位：元\n\n${head}\n${rule}\n  合计           2,715,310.00   2,100,000.00   615,310.00\n`;
+  it('is blanked (same length): header and rows read as one table laid out in columns of spaces', async () => {
+    const { blankRuleLines } = await import('../../src/read/txt.js');
+    const t = doc('  ------------ -------------- ------------ ------------');
+    expect(blankRuleLines(t).text.length).toBe(t.length);
+    expect(blankRuleLines(t).text).not.toContain('---');
+    const { extractBytes } = await import('../../src/pipeline.js');
+    const { record } = await extractBytes('t.md', Buffer.from(t));
+    expect(record.finance.spendingTotal.actual).toBe(2715310);
+    expect(record.finance.project.actual).toBe(615310);
+  });
+  it('negative: a single rule, or a rule under a line without a column gap, stays', async () => {
+    const { blankRuleLines } = await import('../../src/read/txt.js');
+    for (const t of [doc('  ------------------------------------------------------'), doc('  ------------ -------------- ------------', '本部门2023年度支出情况如下：')]) expect(blankRuleLines(t).text).toBe(t);
+  });
+});
