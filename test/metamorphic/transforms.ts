@@ -114,6 +114,23 @@ export const TRANSFORMS: Transform[] = [
     apply: (s) => s.replace(/(?<=[\u4e00-\u9fff\d])(?=[\u4e00-\u9fff])/g, (_, at: number) => (at % 7 === 0 ? '\u200b' : at % 11 === 0 ? '\u00ad' : '')),
   },
   { name: 'margin', strict: true, why: 'a margin of spaces on every line (a PDF or e-mail copy)', apply: (s) => s.replace(/^(?=[^\n]*\S)/gm, '    ') },
+  {
+    name: 'markdown',
+    strict: true,
+    why: 'markdown from a document converter (MinerU, markitdown): # before the title and the numbered headings',
+    apply: (s) => {
+      let titled = false;
+      return s
+        .split('\n')
+        .map((l) => {
+          if (!titled && l.trim()) return (titled = true), `# ${l.trim()}`;
+          if (/^[\u3000 \t]*[一二三四五六七八九十]{1,3}、[^。；\t]{2,30}$/.test(l)) return `## ${l.trim()}`;
+          if (/^[\u3000 \t]*[（(][一二三四五六七八九十]{1,3}[）)][^。；\t]{2,30}$/.test(l)) return `### ${l.trim()}`;
+          return l;
+        })
+        .join('\n');
+    },
+  },
   { name: 'blank-lines', strict: false, why: 'a blank line after every line (portal pages)', apply: (s) => s.replace(/\n/g, '\n\n') },
   {
     name: 'wrap',
