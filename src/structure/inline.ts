@@ -8,8 +8,8 @@ import { isStandaloneTitle } from './outline.js';
 // a shorter line is one paragraph, not a report pasted on one line
 const LONG_LINE = 120;
 // (after a sentence or a closing quote (…等级为“优”（四）部门整体支出情况), a date (填报日期：2024年5月13日一、部门基本情况), a table of contents' title or page number (目录一、…　　1二、),
-// a page's furniture (第 2 页 共 4 页三、), a lead-in's colon (…现将自评情况报告如下：一、部门概况), a half-width stop typed for 。 (…集中支出.(二)改进措施), a space, or the title's last word: …自评报告一、部门概况)
-const MARKER = /(?:^|(?<=[。;:!?\s”"」]|(?<!\d)\.|报告|\d日|目\s*录|\d\s*页|(?:[\s\u3000]|\.{2}|…|·{2})\d{1,3}))(?:第[一二三四五六七八九十]{1,3}部分[:：]?|[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.(?!\d))/g;
+// a page's furniture (第 2 页 共 4 页三、), a lead-in's colon (…现将自评情况报告如下：一、部门概况), a half-width stop typed for 。 (…集中支出.(二)改进措施), a space, or the title's last word: …自评报告一、部门概况, a disclosure's …部门决算一、部门基本情况, …部门预算公开说明一、)
+const MARKER = /(?:^|(?<=[。;:!?\s”"」]|(?<!\d)\.|报告|(?:部门|单位)(?:决算|预算)(?:公开)?(?:情况)?(?:说明)?|\d日|目\s*录|\d\s*页|(?:[\s\u3000]|\.{2}|…|·{2})\d{1,3}))(?:第[一二三四五六七八九十]{1,3}部分[:：]?|[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.(?!\d))/g;
 // (right after a heading's title: a sub-heading's (一); not 1., whose run-in title would cut an item's sentence:
 // 三、改进措施1.积极争取财政支持。加大投入；2.…)
 const SUB_MARKER = /^(?:[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.(?!\d))/;
@@ -89,6 +89,9 @@ function titleLength(s: string, arabic: boolean, series = false): number {
   // (…and on to the heading's end a little further: the quoted words are only its subject's name)
   const quoted = !!best && (/“[^”]*$/.test(head.slice(0, best)) ? head[best] === '”' : /「[^」]*$/.test(head.slice(0, best)) ? head[best] === '」' : head[best] === '"' && /^[^"]*"[^"]*$/.test(head.slice(0, best)));
   if (quoted) best++;
+  // (the quoted words are the subject of a numbered sentence stating its figure, 三、“三公”经费支出0万元，与上年持平。: no
+  // title, the sentence whole, as a page's line is no heading)
+  if (quoted && NUMBERED_SENTENCE.test(s.slice(best))) return 0;
   const more = best && !list ? compile(`^[^。;,，:：\\s“”"是要一二三四五六七八九十\\d]{0,${quoted ? 10 : 4}}?(?:${headings().inline_glued_end})(?=\\d|[\\u4e00-\\u9fa5])`, '').exec(head.slice(best)) : null;
   if (best) return best + (more ? more[0].length : 0);
   // (a year's plan, 五、2025年工作思路2025年，计划…: sections.yaml next_year_plan, its key the outline's to decide)
@@ -98,6 +101,9 @@ function titleLength(s: string, arabic: boolean, series = false): number {
   const glued = compile(`^[^。;,，:：\\s“”"]{2,16}?(?:${headings().inline_glued_end})(?=\\d|[\\u4e00-\\u9fa5])`, '').exec(s);
   return glued ? glued[0].length : 0;
 }
+
+// words glued on to a sentence's figure (经费支出0万元，…。): a numbered sentence, no heading
+const NUMBERED_SENTENCE = /^[\u4e00-\u9fa5]{1,20}\s?\d[\d.,]*\s?(?:万?元|亿元|%|％)[^。;；]{0,40}。/;
 
 // (no sentence's punctuation, quote or figure: a topic's words, 主要工作成效)
 const GLUED_TITLE = /^[\u4e00-\u9fa5]{2,12}$/;
@@ -140,7 +146,7 @@ export function splitInlineHeadings(doc: KDocument): void {
       // (（二）年度总体工作和重点工作任务。大力开展…: a short run-in title closed by 。 after a sentence's end opens a line
       // of its own, its body on it as on a page's line; cut at the marker only)
       // (after a sentence's 。 only: (一)团结…；(二)开展…；(三)普及科学知识。 is an inline list)
-      if (!len && !/^\d/.test(m[0]) && /[。]\s*$/.test(s.slice(Math.max(0, at - 2), at)) && RUN_IN.test(s.slice(at + m[0].length, at + m[0].length + 24))) cuts.add(at);
+      if (!len && !/^\d/.test(m[0]) && /[。]\s*$/.test(s.slice(Math.max(0, at - 2), at)) && (RUN_IN.test(s.slice(at + m[0].length, at + m[0].length + 24)) || NUMBERED_SENTENCE.test(s.slice(at + m[0].length).replace(/^[“"「]([^”"」]{1,10})[”"」]/, '$1')))) cuts.add(at);
       if (!len) continue;
       cuts.add(at);
       cuts.add(at + m[0].length + len);
