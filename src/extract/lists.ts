@@ -395,6 +395,10 @@ function markerOf(s: string): { family: string; n: number } | null {
   return null;
 }
 
+const BRACKETED = new Set(['paren', 'paren-cn']);
+const REF_BEFORE = /[第如见按照据依在同及和与至、]/;
+const REF_AFTER = /^(?:[(（] ?(?:\d{1,2}|[一二三四五六七八九十]) ?[)）]|[⑴-⒇㈠-㈩])\s*(?:[项条款号类档级段点部中所]|之)/;
+
 /** Split a paragraph that starts with marker 1 at each next marker of the same family (2, 3, …) that follows a
  *  clause boundary. Anything else — no marker 1, no marker 2 — is one piece. */
 function inlineItems(norm: string, start: number, end: number): Span[] {
@@ -417,7 +421,9 @@ function inlineItems(norm: string, start: number, end: number): Span[] {
     const m = markerOf(norm.slice(i, i + 6));
     // a list inside an item (…项目一是…，二是…；二是…): which 二是 ends the item cannot be told, so no split
     if (m && m.family === first.family && m.n === 1) return [{ start, end }];
-    if (!/[；;。，,:：]/.test(prev || norm[start])) continue;
+    // (a bracketed marker needs no separator before it, as lists are typed without one: （1）A（2）B（3）C。; not a reference,
+    // 第（二）项, 如（2）所述, 参照（2）号文件)
+    if (!/[；;。，,:：]/.test(prev || norm[start]) && !(m && BRACKETED.has(m.family) && m.n === want && /[\u4e00-\u9fa5]/.test(prev) && !REF_BEFORE.test(prev) && !REF_AFTER.test(norm.slice(i, i + 8)))) continue;
     if (m && m.family === first.family && (m.n === want || (m.n === 0 && want >= 2))) {
       cuts.push(i);
       // (最后 ends the sequence)

@@ -8,7 +8,7 @@ import { parseChineseInteger } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 
 interface MarkerDef { id: string; rank: number; regex: string }
-interface HeadingsFile { markers: MarkerDef[]; closing_line: string; clause_title: string; part_glued_not: string; part_alone: string; definition_after_colon: string; glossary_title: string; figure_in_title: string; field_in_title: string; inline_title_end: string; not_heading: string[]; not_heading_below_part: string[]; list_item: string; run_in_label: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
+interface HeadingsFile { markers: MarkerDef[]; closing_line: string; clause_title: string; dangling_end: string; part_glued_not: string; part_alone: string; definition_after_colon: string; glossary_title: string; figure_in_title: string; field_in_title: string; inline_title_end: string; not_heading: string[]; not_heading_below_part: string[]; list_item: string; run_in_label: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
 interface SectionDef { key: string | null; rank: number; match: string; standalone?: string }
 
 export interface Candidate {
@@ -189,6 +189,8 @@ function judge(doc: KDocument, line: Line, start: number, restStart: number, ran
   if (compile(cfg.figure_in_title, '').test(title)) headingLike = runIn = false;
   // a line ending in a clause's comma (（一）完善绩效目标，⏎确保…) is a sentence broken off, not a title
   if (stop < 0 && /[，,、]\s*$/.test(rest)) headingLike = runIn = false;
+  // (…and so is one with a clause's comma ending in a word that cannot close a clause: （二）绩效目标设定不够细化，部分指标难以⏎量化考核。)
+  if (stop < 0 && /[，,]/.test(rest) && compile(cfg.dangling_end, '').test(rest.trim())) headingLike = runIn = false;
   // 1.时间：2023年5月 | 1.财政拨款收入：指…: a field or a term with its definition, not a title
   if (!labelStop && compile(cfg.field_in_title, '').test(title)) headingLike = runIn = false;
   const titleEnd = restStart + title.length;
@@ -359,7 +361,9 @@ export function findHeadings(doc: KDocument): Heading[] {
 /** Is `title` a point stated in two or three short clauses (加强宣传，扩大影响; headings.yaml clause_title), as a list's item
  *  is titled over its body, not a topic's name? */
 export function clauseTitle(title: string): boolean {
-  return compile(loadPatternFile<HeadingsFile>('headings.yaml').clause_title, '').test(title.replace(/\s+/g, ''));
+  const cfg = loadPatternFile<HeadingsFile>('headings.yaml');
+  const t = title.replace(/\s+/g, '');
+  return compile(cfg.clause_title, '').test(t) && !compile(cfg.dangling_end, '').test(t);
 }
 
 /** Is the line after `c`'s (the next non-blank one) another candidate's, or is there none: a title with no body? */
