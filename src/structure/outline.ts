@@ -8,7 +8,7 @@ import { parseChineseInteger } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 
 interface MarkerDef { id: string; rank: number; regex: string }
-interface HeadingsFile { markers: MarkerDef[]; closing_line: string; clause_title: string; dangling_end: string; part_glued_not: string; part_alone: string; definition_after_colon: string; glossary_title: string; figure_in_title: string; field_in_title: string; inline_title_end: string; not_heading: string[]; not_heading_below_part: string[]; list_item: string; run_in_label: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
+interface HeadingsFile { markers: MarkerDef[]; closing_line: string; clause_title: string; dangling_end: string; annex_line: string; part_glued_not: string; part_alone: string; definition_after_colon: string; glossary_title: string; figure_in_title: string; field_in_title: string; inline_title_end: string; not_heading: string[]; not_heading_below_part: string[]; list_item: string; run_in_label: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
 interface SectionDef { key: string | null; rank: number; match: string; standalone?: string }
 
 export interface Candidate {
@@ -289,7 +289,7 @@ function partWithTitleBelow(doc: KDocument, i: number): { candidate: Candidate; 
  * (duties, problems) when most of its lines are sentences, or when the parent is a duties section.
  */
 export function findHeadings(doc: KDocument): Heading[] {
-  const cands = candidates(doc).filter((c) => !isTocRun(doc, c));
+  const cands = beforeAnnex(doc, candidates(doc).filter((c) => !isTocRun(doc, c)));
   glossaryEntries(cands);
   tuckUnnumbered(cands);
   const accepted: Candidate[] = [];
@@ -385,6 +385,22 @@ function bodiless(doc: KDocument, cands: Candidate[], c: Candidate, index: Map<C
  *  (headings.yaml closing_line)? */
 export function closingLine(text: string): boolean {
   return compile(loadPatternFile<HeadingsFile>('headings.yaml').closing_line, '').test(text);
+}
+
+/** The candidates before an annex after the body (附件…, 附：自评报告摘要) whose numbered lines restart the body's top numbering
+ *  (一、 again): a summary or a form repeating the report's headings is no part of its outline. */
+function beforeAnnex(doc: KDocument, cands: Candidate[]): Candidate[] {
+  const numbered = cands.filter((c) => c.ordinal !== null && c.headingLike);
+  if (numbered.length < 2) return cands;
+  const rank = Math.min(...numbered.map((c) => c.rank));
+  const first = numbered.find((c) => c.rank === rank)!;
+  const annex = compile(loadPatternFile<HeadingsFile>('headings.yaml').annex_line, '');
+  for (const line of doc.lines) {
+    // (shorter than the body before it: a notice's points before the annexed report itself are no body)
+    if (line.start <= first.start || doc.norm.length - line.start >= line.start - first.start || !annex.test(doc.norm.slice(line.start, line.end).trim())) continue;
+    if (cands.some((c) => c.start > line.start && c.rank === rank && c.ordinal !== null && ordinalNumber(c.ordinal) === 1)) return cands.filter((c) => c.start < line.start);
+  }
+  return cands;
 }
 
 /** Under a glossary's heading (名词解释), the numbered terms down to the next heading of its rank are entries, no headings. */
