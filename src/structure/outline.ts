@@ -104,7 +104,9 @@ export function classifyLine(doc: KDocument, line: Line): Readonly<Candidate> | 
 function classify(doc: KDocument, line: Line): Candidate | null {
   const cfg = loadPatternFile<HeadingsFile>('headings.yaml');
   const raw = doc.norm.slice(line.start, line.end);
-  if (raw.includes('\t')) return null;
+  // (a tab only at the line's ends, Word's indent or a trailing tab, makes no table row of a numbered heading; an unnumbered
+  // title so set may be a form's cell, 综合评价结论⇥)
+  if (raw.trim().includes('\t')) return null;
   const lead = raw.length - raw.trimStart().length;
   const text = raw.trim();
   if (!text) return null;
@@ -123,7 +125,7 @@ function classify(doc: KDocument, line: Line): Candidate | null {
     const ordinal = (m.rank === 0 ? written.replace(/\s*[:：]$/, '') : written).replace(/\s+(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])|(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])\s+/g, '');
     return judge(doc, line, start, start + mm[0].length, m.rank, ordinal, rest, cfg);
   }
-  if (compile(cfg.list_item, '').test(text)) return null;
+  if (raw.includes('\t') || compile(cfg.list_item, '').test(text)) return null;
   // 【基本情况】: a section title set in brackets on its line is one too (the folded copy has 【】 as ())
   const bracketed = /^[【〔\[(]\s*([^【】〔〕\[\]()]+?)\s*[】〕\])]$/.exec(text);
   const inner = bracketed ? bracketed[1] : text;
