@@ -436,6 +436,15 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // a project report has no unit-wide totals: its whole-budget figures are the project's
       // (部门整体支出X, 整体支出预算执行率 name the unit itself: they stay the unit's)
       if (doc.reportKind === 'project_self_eval' && typeof path === 'string' && !namesUnit(doc, f, match)) path = path.replace(/^\/finance\/spendingTotal\/(budget|actual|executionRate)$/, '/finance/project/$1');
+      // (该项目年初预算30万元，实际支出29.4万元: its 年初 figure is the project's budget when no adjusted budget follows; with one
+      // following, nobody's — a project has no initial-budget field)
+      if (doc.reportKind === 'project_self_eval' && path === INITIAL_BUDGET && !namesUnit(doc, f, match)) {
+        if (compile(`^(?:${f.adjusted})`, '').test(doc.norm.slice(amountSpan.end, amountSpan.end + 200))) {
+          claimed.push(amountSpan);
+          continue;
+        }
+        path = '/finance/project/budget';
+      }
       // (in another report) 科普e站建设项目：年初预算数为X，全年实际支出Y — after a label naming an item, unit-wide figures are the item's
       if (typeof path === 'string' && /^\/finance\/spendingTotal\//.test(path) && namedOwner(f, sentenceBefore(doc, match.span.start), doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.end))) continue;
       // 市科协机关2023年度支出合计X in a 科技馆's report: another body named right before a unit-wide figure
