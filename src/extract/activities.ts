@@ -65,6 +65,7 @@ interface ActivitiesFile {
   total_lead?: string;
   share_event?: string;
   share_total?: string;
+  share_verb?: string;
   higher_place?: Record<string, string>;
   table?: { name_header: string; count_headers: { unit: string; regex: string }[]; total_row: string };
 }
@@ -212,6 +213,12 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const item = !head && !gluedTo ? resultItem(doc, f, label, clause, sentence.start) : null;
       // 培训班每期50人，共举办5期: a clause that is only a holding verb takes its event from the topic that opens the clause
       // before it in the sentence (培训班), which becomes the label
+      // 举办培训班8期，县科协主办3期 | …，其中我会承办3期: a share of the count right before it names no event; it takes that
+      // count's (breakdownParts and shareLabel then tell the two apart)
+      if (need && !gluedTo && !head && p.id === 'activities.count' && f.share_units?.[gu] && prev > floor && /^[，,]\s*$/.test(doc.norm.slice(prev, clause)) && !compile(need, '').test(context)) {
+        const total = byEnd.get(prev);
+        if (total && f.share_units[total.item.unit] === f.share_units[gu] && isShareClause(doc, f, doc.norm.slice(clause, match.span.end))) context = total.item.label + context;
+      }
       if (need && !gluedTo && p.id === 'activities.count' && !compile(need, '').test(context) && f.bare_verb_label && compile(f.bare_verb_label, '').test(label)) {
         const prevStart = clause - 1 > sentence.start ? clauseStart(doc.norm, clause - 1, sentence.start) : -1;
         const topic = prevStart >= 0 && f.topic ? compile(f.topic, '').exec(doc.norm.slice(prevStart, clause - 1)) : null;
@@ -472,7 +479,13 @@ function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]): Set<
           }
         }
       }
-      else if (!kindBetween(sorted, i, sentence.end, family, kind)) {
+      // 开展科普活动60余场，县科协直接组织12场 | …，我会承办8场: shares in the clauses right after it, each opening with the unit
+      // or another body and naming no event of its own, are read as after 其中
+      // (not after a share itself: 其中我区主办8场，本单位牵头组织5场 are two shares of one total)
+      const own = doc.norm.slice(clauseStart(doc.norm, t.countEnd, sentence.start), t.countEnd);
+      const run = from < 0 && !lead.test(own) && !isShareClause(doc, f, own) ? shareRun(doc, f, t.countEnd, end) : null;
+      if (run) ({ from, to } = run);
+      else if (from < 0 && !kindBetween(sorted, i, sentence.end, family, kind)) {
         const next = sentenceAt(doc, sentence.end + 1);
         if (next.start > t.countEnd && next.start - sentence.end <= 2 && lead.test(doc.norm.slice(next.start, next.end))) {
           from = next.start;
@@ -524,6 +537,43 @@ function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]): Set<
   return out;
 }
 
+/** The clauses right after a count (at `at`, one clause boundary between) that are each a share of it: opening with the unit,
+ *  its place or another body as the doer, then only a verb and a count of a share measure (县科协直接组织12场, 我会承办8场,
+ *  乡镇科协组织48场); their extent, or null. A clause naming an event of its own (县科协举办讲座10场) is no share. */
+function shareRun(doc: KDocument, f: ActivitiesFile, at: number, end: number): { from: number; to: number } | null {
+  if (!f.share_units || !f.share_event || !f.unit_subject || !f.other_subject) return null;
+  if (!/^[，,]$/.test(doc.norm.slice(at, at + 1))) return null;
+  let s = at + 1, to = -1;
+  while (s < end) {
+    let e = s;
+    while (e < end && !BOUNDARY.has(doc.norm[e])) e++;
+    if (!isShareClause(doc, f, doc.norm.slice(s, e))) break;
+    to = e;
+    if (!/^[，,]$/.test(doc.norm[e] ?? '')) break;
+    s = e + 1;
+  }
+  return to < 0 ? null : { from: at + 1, to };
+}
+
+// a share clause's count at its end: a figure and a measure word of share_units (made once per file)
+let shareTailOf: { units: Record<string, string>; re: RegExp } | null = null;
+function isShareClause(doc: KDocument, f: ActivitiesFile, clause: string): boolean {
+  const units = f.share_units!;
+  if (shareTailOf?.units !== units) {
+    const words = Object.keys(units).sort((a, b) => b.length - a.length).join('|');
+    shareTailOf = { units, re: new RegExp(`(?:共|共计)?\\s*(?:\\d+|[一二三四五六七八九十百两]+)\\s*(?:余|多)?\\s*(?:${words})\\s*$`) };
+  }
+  const tail = shareTailOf.re.exec(clause);
+  if (!tail) return false;
+  const head = clause.slice(0, tail.index);
+  if (compile(f.share_event!, '').test(head)) return false;
+  const level = unitLevel(doc);
+  const self = compile(f.unit_subject!, '').exec(head) ?? (level && f.unit_place ? compile(f.unit_place, '').exec(head) : null);
+  if (self) return (!self.groups?.level || self.groups.level === level) && compile(f.share_verb ?? '(?!)', '').test(head.slice(self[0].length));
+  const other = compile(f.other_subject!, '').exec(head);
+  return !!other && compile(f.share_verb ?? '(?!)', '').test(head.slice(other[0].length));
+}
+
 /** A clause in [from, to) opens with the unit or another body as the doer (其中县科协组织12场, 乡镇科协组织8场). */
 function namesBody(doc: KDocument, f: ActivitiesFile, from: number, to: number): boolean {
   const self = compile(f.unit_subject!, '');
@@ -554,7 +604,9 @@ function shareLabel(doc: KDocument, f: ActivitiesFile, x: Found): void {
   const sentence = sentenceAt(doc, x.countEnd - 1);
   const from = Math.max(sentence.start, x.labelSpan.start - 300);
   const before = doc.norm.slice(from, x.countEnd);
-  const at = before.lastIndexOf('其中');
+  let at = before.lastIndexOf('其中');
+  // (…120场次，县科协直接组织18场次: a share clause right after a count of its kind, as shareRun reads them)
+  if (at < 0 && isShareClause(doc, f, doc.norm.slice(x.labelSpan.start, x.countEnd)) && partCount(f.share_units).test(doc.norm.slice(Math.max(from, x.labelSpan.start - 8), x.labelSpan.start))) at = x.labelSpan.start - from;
   if (at < 0) return;
   let noun: { start: number; text: string } | null = null;
   for (const m of before.slice(0, at).matchAll(compile(f.share_total ?? '(?!)', 'g'))) {
