@@ -44,6 +44,7 @@ interface ActivitiesFile {
   topic?: string;
   result_label?: string;
   result_item?: string;
+  result_item_not?: string;
   target_phrase?: string;
   strip_prefix: string;
   strip_suffix: string;
@@ -647,13 +648,16 @@ function resultItem(doc: KDocument, f: ActivitiesFile, label: string, clause: nu
   const raw = doc.norm.slice(start, end);
   const lead = compile(f.strip_prefix, '').exec(raw)?.[0].length ?? 0;
   const text = raw.slice(lead).replace(/\s+/g, '');
-  if (text.length >= 2 && text.length <= 16 && !/\d/.test(text)) return { text, span: trimSpan(doc, { start: start + lead, end }) };
+  // (数量指标：目标值为举办科普讲座20场: a kind of indicator names no item; the target's own phrase does, when it is there)
+  const named = text.length >= 2 && text.length <= 16 && !/\d/.test(text) ? { text, span: trimSpan(doc, { start: start + lead, end }) } : null;
+  const kindOnly = named && f.result_item_not && compile(f.result_item_not, '').test(text);
+  if (named && !kindOnly) return named;
   // 计划开展科普活动30场，实际完成32场: nothing named before the target word; its own phrase, up to its number, names the item
   const own = f.target_phrase ? compile(f.target_phrase, '').exec(doc.norm.slice(tEnd, clause)) : null;
-  if (!own?.groups?.item) return null;
+  if (!own?.groups?.item) return named;
   const at = tEnd + own.index + own[0].indexOf(own.groups.item);
   const item = own.groups.item.replace(/\s+/g, '');
-  if (item.length < 2 || item.length > 16) return null;
+  if (item.length < 2 || item.length > 16) return named;
   return { text: item, span: trimSpan(doc, { start: at, end: at + own.groups.item.length }) };
 }
 

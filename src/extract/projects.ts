@@ -45,6 +45,7 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
   };
   const fields = doc.reportKind === 'project_self_eval' ? [] : [...matches(doc, f.field_name)];
   const named = [...matches(doc, f.name), ...matches(doc, f.heading_name), ...matches(doc, f.label_name), ...matches(doc, f.line_name), ...fields, ...listedItems(doc, f)].filter(isName);
+  named.push(...siblingItems(doc, f, named).filter(isName));
   // a glued name inside another name's item is a part of it (二是A项目，中央财政补助资金预算20万元，…: the money's source)
   const within = named.map((nm) => {
     let end = nm.span.end;
@@ -113,6 +114,49 @@ function listedItems(doc: KDocument, f: ProjectsFile): Match[] {
   }
   return out;
 }
+
+/** 1.科普讲座项目：预算25万元，支出24.2万元；⏎2.科普培训项目：…；⏎3.科普宣传资料印制：预算15万元，支出14万元: an item on its own line in
+ *  a list (lines in a row opening with the same kind of marker) two or more of whose items are named funds is a fund too,
+ *  whatever its name (listed_item): the list says what its items are. Its figures are still needed. */
+function siblingItems(doc: KDocument, f: ProjectsFile, named: Match[]): Match[] {
+  const lines = doc.lines;
+  const kind = (i: number) => {
+    const m = SIBLING_MARKER.exec(doc.norm.slice(lines[i].start, lines[i].end));
+    return m ? m[1].replace(/\d+|[一二三四五六七八九十]+/, 'n') : null;
+  };
+  const lineOf = (at: number) => {
+    let lo = 0, hi = lines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (lines[mid].end <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < lines.length && lines[lo].start <= at ? lo : -1;
+  };
+  const have = new Set<number>();
+  for (const nm of named) {
+    const i = lineOf(nm.group('name')!.start);
+    if (i >= 0 && kind(i)) have.add(i);
+  }
+  const out: Match[] = [];
+  const seen = new Set<number>();
+  for (const i of [...have].sort((a, b) => a - b)) {
+    if (seen.has(i)) continue;
+    const k = kind(i);
+    let lo = i, hi = i;
+    while (lo > 0 && kind(lo - 1) === k) lo--;
+    while (hi + 1 < lines.length && kind(hi + 1) === k) hi++;
+    let n = 0;
+    for (let j = lo; j <= hi; j++) {
+      seen.add(j);
+      if (have.has(j)) n++;
+    }
+    if (n < 2) continue;
+    for (let j = lo; j <= hi; j++) if (!have.has(j)) out.push(...matches(doc, f.listed_item, { start: Math.max(0, lines[j].start - 1), end: lines[j].end }));
+  }
+  return out;
+}
+const SIBLING_MARKER = /^[ \t]*(\d{1,2}[、.](?!\d)|[(（]\d{1,2}[)）]|[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]+是)/;
 
 function listedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
   const out = [];
