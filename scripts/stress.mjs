@@ -1,9 +1,9 @@
-// Pathological texts: one unit (a word, a number, a heading marker, with or without a separator) repeated to N
+// Pathological texts, read as text files are: one unit (a word, a number, a heading marker, with or without a separator) repeated to N
 // characters under a report title, no sentence end anywhere. Real reports end their sentences and lines; such a text
 // is where a pattern or a loop that rescans the rest of the line or sentence at every match turns quadratic.
 // Prints the slowest inputs; `--all` prints every one. Run after `npm run build`:
 //   node scripts/stress.mjs [--size 100000] [--all]
-import { extractText } from '../dist/pipeline.js';
+import { extractBytes } from '../dist/pipeline.js';
 
 const args = process.argv.slice(2);
 const size = Number(args[args.indexOf('--size') + 1] || 100000) || 100000;
@@ -14,6 +14,8 @@ const units = [
   '12万人次', '开展活动', '开展科普活动\n', '场次', '人', '名', '参加', '惠及', '培训', '得分', '总分', '等级', '自评', '编制', '编制\n',
   '一、', '一、\n', '（一）', '（一）\n', '1.', '1.\n', '一是', '第一部分', '一、存在问题\n', '项目名称\t', '\t1\t', '合计\t', '：', '。', '；',
   '“', '《', '（', ' ', '\t', '\n', '科协', '学会', '万', '元', '年', '%', '-', '—', '·', 'a',
+  // the text reader's own: markdown marks, pipe and HTML tables, zero-width characters, a margin, page numbers
+  '## 一、基本情况\n', '**一、基本情况**\n', '| 项目 | 预算数 |\n|---|---|\n', '<table><tr><td>合计</td><td>12</td></tr></table>\n', '\u200b', '    一行\n', '- 3 -\n',
 ];
 const rows = [];
 for (const u of units) {
@@ -22,7 +24,7 @@ for (const u of units) {
     const t = performance.now();
     let error = null;
     try {
-      extractText(text);
+      await extractBytes('stress.txt', Buffer.from(text)); // through the text reader, as a file is
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
     }

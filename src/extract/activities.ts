@@ -483,7 +483,9 @@ function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]): Set<
       // 开展科普活动60余场，县科协直接组织12场 | …，我会承办8场: shares in the clauses right after it, each opening with the unit
       // or another body and naming no event of its own, are read as after 其中
       // (not after a share itself: 其中我区主办8场，本单位牵头组织5场 are two shares of one total)
-      const own = doc.norm.slice(clauseStart(doc.norm, t.countEnd, sentence.start), t.countEnd);
+      // (the total's own clause, looked for within 200 characters: a walk back to the sentence's start at every count is
+      // quadratic on a line of counts with no clause end)
+      const own = doc.norm.slice(clauseStart(doc.norm, t.countEnd, Math.max(sentence.start, t.countEnd - 200)), t.countEnd);
       const run = from < 0 && !lead.test(own) && !isShareClause(doc, f, own) ? shareRun(doc, f, t.countEnd, end) : null;
       if (run) ({ from, to } = run);
       else if (from < 0 && !kindBetween(sorted, i, sentence.end, family, kind)) {

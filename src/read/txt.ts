@@ -118,15 +118,22 @@ export function blankMarkdownMarks(text: string): { text: string; n: number } {
   if (!text.includes('# ') && !text.includes('**')) return { text, n: 0 };
   const marks = [...text.matchAll(MD_HEADING), ...text.matchAll(MD_BOLD_LINE)];
   if (!marks.length || (marks.length < 2 && !MD_PIPE_DELIM.test(text))) return { text, n: 0 };
-  let out = text;
-  const blank = (at: number, len: number) => (out = out.slice(0, at) + ' '.repeat(len) + out.slice(at + len));
+  // (the marks' ranges gathered, then the text put together once: blanking one mark at a time copied the whole text at each)
+  const cuts: [number, number][] = [];
   for (const m of marks) {
     const g = m.groups!;
-    const at = m.index + g.lead.length;
-    blank(at, g.open.length);
-    if (g.close) blank(m.index + m[0].length - g.close.length, g.close.length);
+    cuts.push([m.index + g.lead.length, g.open.length]);
+    if (g.close) cuts.push([m.index + m[0].length - g.close.length, g.close.length]);
   }
-  return { text: out, n: marks.length };
+  cuts.sort((a, b) => a[0] - b[0]);
+  const parts: string[] = [];
+  let from = 0;
+  for (const [at, len] of cuts) {
+    parts.push(text.slice(from, at), ' '.repeat(len));
+    from = at + len;
+  }
+  parts.push(text.slice(from));
+  return { text: parts.join(''), n: marks.length };
 }
 const MD_HEADING = /^(?<lead>[ ]{0,3})(?<open>#{1,6}[ \t]+)(?=[^\s#])[^\n]*?(?<close>[ \t]+#+[ \t]*)?$/gm;
 const MD_BOLD_LINE = /^(?<lead>[ ]{0,3})(?<open>\*\*)(?=[^\s*])[^*\n]*[^\s*](?<close>\*\*)[ \t]*$/gm;

@@ -39,7 +39,8 @@ export function emWidth(line: string): number {
 }
 
 /** a line laid out in columns (a table row, a contents entry with its leader and page): never part of a paragraph */
-const isColumns = (line: string) => line.includes('\t') || /\S {3,}\S|[.…·．]{3,}\s*\d{1,3}\s*$/.test(line);
+// (three leader dots right before the page number: `{3,}` there backtracked over a line of dots at every offset)
+const isColumns = (line: string) => line.includes('\t') || /\S {3,}\S|[.…·．]{3}\s*\d{1,3}\s*$/.test(line);
 
 /** full lines fall within this many em below the widest common width (a wider last token was moved down) */
 const FULL_SLACK = 2;
