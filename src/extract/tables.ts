@@ -7,6 +7,7 @@ import { tableVocab } from '../structure/tableVocab.js';
 import { cellText, parseScore, parseValue } from './values.js';
 import { CN_COUNT, key, levelLabel, readTable, type TableReading } from './tableReading.js';
 import { labelRowFacts, statementFacts } from './accountsTables.js';
+import { unitName } from './engine.js';
 import { activityTables } from './activities.js';
 import { projectTables } from './projects.js';
 
@@ -142,10 +143,10 @@ function unitUnknown(doc: KDocument, r: TableReading, what: string, cell: TableC
   });
 }
 
-function budgetFacts(doc: KDocument, r: TableReading, side: ReportSide): void {
+function budgetFacts(doc: KDocument, r: TableReading, side: ReportSide, asOverall = false): void {
   const total = r.budget?.rows.total;
   if (!r.budget || !total || !side) return;
-  const target = side === 'overall' && r.kind === 'overall' ? '/finance/spendingTotal' : side === 'project' && r.kind === 'project' ? '/finance/project' : null;
+  const target = side === 'overall' && (r.kind === 'overall' || asOverall) ? '/finance/spendingTotal' : side === 'project' && r.kind === 'project' ? '/finance/project' : null;
   if (!target) return;
   const unit = unitOf(r, r.budget.unit);
   const clash = unitClash(r, r.budget.unit);
@@ -182,6 +183,42 @@ function budgetFacts(doc: KDocument, r: TableReading, side: ReportSide): void {
     const pr = pc ? rateCell(pc.text) : null;
     if (pc && pr) offer(doc, `/finance/${part}/executionRate`, pr, pc, `table.budget.${part}.rate`);
   }
+}
+
+// the words around an untitled budget table that say it is not this year's whole department: another year, another body
+const NOT_OWN = /上年|上一年度?|去年|以前年度|同期|下属|所属|二级单位|直属/;
+const OTHER_BODY = /[\u4e00-\u9fa5]{2,}(?:馆|中心|学会|协会|分会|基地|站|所|院|学校|公司|委员会)/;
+
+/**
+ * An overall report's budget-execution table without the 绩效自评表 caption (项目⇥预算数⇥执行数⇥执行率 over 合计 |
+ * 基本支出 | 项目支出): the whole department's budget, as the self-evaluation table's block, when its parts name it so
+ * (合计 with 基本支出 or 项目支出), nothing around it names another year or body, and its parts add up to the total.
+ */
+function ownBudgetTable(doc: KDocument, r: TableReading): boolean {
+  const rows = r.budget?.rows;
+  if (!rows?.total || !(rows.basic || rows.project)) return false;
+  const fy = doc.data.fiscalYear;
+  const unit = unitName(doc);
+  const lead = key(r.budget!.header[0]);
+  if (/单位|部门/.test(lead)) return false; // one row per body (单位名称⇥预算数⇥…): parts of the department
+  // the caption, else the line just above the table (2022年预算执行情况如下：)
+  const before = doc.text.slice(Math.max(0, r.table.start - 80), r.table.start).split('\n').filter((l) => l.trim()).slice(-2).join('');
+  for (const t of [r.caption ?? '', before]) {
+    if (NOT_OWN.test(t)) return false;
+    const own = unit ? t.split(unit).join('') : t;
+    if (OTHER_BODY.test(own)) return false;
+    for (const m of t.matchAll(/((?:19|20)\d{2})年/g)) if (typeof fy !== 'number' || Number(m[1]) !== fy) return false;
+  }
+  // the parts add up (a misread column or a row of another table would not)
+  for (const role of ['budget', 'actual'] as const) {
+    const tot = rows.total[role];
+    const a = rows.basic?.[role];
+    const b = rows.project?.[role];
+    if (!tot || !a || !b) continue;
+    const [x, y, z] = [tot, a, b].map((c) => moneyCell(c.text, '万元'));
+    if (x && y && z && Math.abs(y.value + z.value - x.value) > x.tol + y.tol + z.tol + 1e-6) return false;
+  }
+  return true;
 }
 
 /** In an overall report, a 项目支出绩效自评表 is one named project: a projects[] item. */
@@ -324,6 +361,7 @@ export function extractTables(doc: KDocument): void {
     if (r.kind === 'overall' && side === 'overall') staffingFacts(doc, r, 'table.overall');
     if (r.kind === 'basic_data' && side === 'overall') basicDataFacts(doc, r);
     else if (r.kind === side) budgetFacts(doc, r, side);
+    else if (r.kind === null && side === 'overall' && ownBudgetTable(doc, r)) budgetFacts(doc, r, side, true);
     else if (r.kind === 'project' && side === 'overall') projectItem(doc, r);
   }
   // a table of funds (子项目名称⇥预算数⇥实际支出 over one row per fund)
