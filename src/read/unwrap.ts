@@ -248,6 +248,18 @@ const GROUPED = /^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$/;
 /** the unit broken between its multiplier and 元 (`调整后预算60万⏎元`; not 元旦, 元月, 元宵 opening the next line) */
 const SPLIT_UNIT = /(?<=[0-9０-９][万萬亿億千])\n(?=元(?![旦月宵素件器]))/g;
 
+/** a count's unit moved to the next line (`受益群众1.2万⏎人次`, `培训农民450⏎人次`): after 万/千 any count unit (not 人员, 名称,
+ *  次年, 场馆 opening the line), after bare digits only 人次 / 场次 (`2023⏎12月`, a 行次 over `人数` stay) */
+const SPLIT_COUNT_UNIT =
+  /(?<=[\u3400-\u9fff\uf900-\ufaff][0-9０-９]{1,7}(?:[.．][0-9０-９]+)?(?:[万萬千](?=\n(?:人(?![员員才口数數民均])|名(?![称稱单單])|次(?![年日])|期|篇|份|册|冊|场(?![馆館地所])|場(?![馆館地所])))|(?=\n(?:人次|场次|場次))))\n/g;
+
+/** a count's label broken before it (`培训⏎农民450人次；`): a paragraph's line ending in a word, the next opening with a short
+ *  word glued to a count and its unit; the two pieces are one label (the line before is prose, with a comma: no title or
+ *  heading, `…绩效自评报告⏎编制8名`) */
+const SPLIT_LABEL =
+  /(?<=[\u3400-\u9fff\uf900-\ufaff])\n(?=[\u3400-\u9fff\uf900-\ufaff]{1,6}[0-9０-９]{1,7}(?:[.．][0-9０-９]+)?[万萬千]?(?:人次|场次|場次|人|名|期|场|場|次|篇|份|册|冊))/g;
+const HEADING_LINE = /^\s*(?:第[一二三四五六七八九十]+[部章节]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))/;
+
 function joinSplitNumbers(text: string): { text: string; joined: number; at: (offset: number) => number } {
   const cut: number[] = []; // offsets of the removed breaks
   const take = (re: RegExp) => {
@@ -264,6 +276,16 @@ function joinSplitNumbers(text: string): { text: string; joined: number; at: (of
   }
   if (/[0-9,]\n[0-9,]/.test(text)) take(SPLIT_GROUPED);
   if (/[万萬亿億千]\n元/.test(text)) take(SPLIT_UNIT);
+  if (/[0-9０-９万萬千]\n[人名次期篇份册冊场場]/.test(text)) take(SPLIT_COUNT_UNIT);
+  if (/[\u3400-\u9fff]\n[\u3400-\u9fff]{1,6}[0-9０-９]/.test(text)) {
+    for (const m of text.matchAll(SPLIT_LABEL)) {
+      const line = text.slice(text.lastIndexOf('\n', m.index - 1) + 1, m.index);
+      const nextEnd = text.indexOf('\n', m.index + 1);
+      const next = text.slice(m.index + 1, nextEnd < 0 ? text.length : nextEnd);
+      if (isColumns(line) || isColumns(next) || emWidth(line) < MIN_LINE_EM || HEADING_LINE.test(line) || SECTION_START.test(line) || !/[，,；;、]/.test(line) || HEADING_LINE.test(next)) continue;
+      cut.push(m.index);
+    }
+  }
   cut.sort((a, b) => a - b);
   if (!cut.length) return { text, joined: 0, at: (o) => o };
   let out = '';

@@ -192,6 +192,25 @@ describe('a line break inside a number', () => {
     expect(unwrapText(PROJECT(['全年共开展各类科普活动36场，受益群众达1万', '元旦期间开展科普进社区活动3场。']))).toBeNull();
   });
 
+  it('a count’s unit moved to the next line (受益群众1.2万⏎人次, 参赛学生3200⏎人次) is joined; negative: 2023⏎12月, 2万⏎人员经费, a table row', () => {
+    const u = unwrapText(PROJECT(['全年组织开展科普活动12场次，受益群众1.2万', '人次；组织青少年科技竞赛，参赛学生达到3200', '人次。']))!;
+    expect(u.text).toContain('受益群众1.2万人次；组织青少年科技竞赛，参赛学生达到3200人次。');
+    const acts = extractText(u.text).record.activities;
+    expect(acts.some((a) => a.label === '受益群众' && a.count === 12000 && a.unit === '人次')).toBe(true);
+    expect(unwrapText(PROJECT(['全年组织开展科普讲座共计12场，于2023', '12月开展科普进校园活动。']))).toBeNull();
+    expect(unwrapText(PROJECT(['全年接待参观群众共计达到2万', '人员经费支出12万元，公用经费3万元。']))).toBeNull();
+    expect(unwrapText(PROJECT(['活动名称\t场次\t参与人数\t1.2万', '人次合计']))).toBeNull();
+  });
+
+  it('a count’s label broken before it (培训⏎农民450人次) is joined; negative: a title or heading line above, a table row', () => {
+    const u = unwrapText(PROJECT(['举办农村实用技术培训班15期，全年累计培训', '农民450人次；发放科普资料3000余份。']))!;
+    expect(u.text).toContain('全年累计培训农民450人次；');
+    expect(extractText(u.text).record.activities.some((a) => a.label === '培训农民' && a.count === 450)).toBe(true);
+    expect(unwrapText(['某县科学技术协会2023年度部门整体支出绩效自评报告', '编制8名，实有在职人员7名。', ''].join('\n'))).toBeNull();
+    expect(unwrapText(['（二）科普活动开展情况及社会效益分析', '群众1200人次参与活动。', ''].join('\n'))).toBeNull();
+    expect(unwrapText(['项目\t全年累计培训，科普宣传活动', '农民450人次', ''].join('\n'))).toBeNull();
+  });
+
   it('inside its decimals (基本支出1,712,530.3⏎0元, 占比85.2⏎5%) is joined: basic.actual is the broken figure', () => {
     const text = ['2023年度某县科学技术协会部门整体支出绩效自评报告', '二、部门整体支出情况', '本年支出合计2,298,140.30元，其中：基本支出1,712,530.3', '0元，项目支出585,610.00元，基本支出占比74.5', '2%。', ''].join('\n');
     const u = unwrapText(text)!;
