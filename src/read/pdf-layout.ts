@@ -284,7 +284,8 @@ function frameOf(lines: TextLine[]): Frame | null {
 }
 
 /** Chapter-level markers: a line starting with one is never the continuation of the line before. */
-export const SECTION_START = /^(第[一二三四五六七八九十百]+[章节条部分篇]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|附件\s*\d*[:：]?$|附表)/;
+// (一． and 一. as well as 一、: a full-width or ASCII dot after a chapter numeral, not a decimal 十.5)
+export const SECTION_START = /^(第[一二三四五六七八九十百]+[章节条部分篇]|[一二三四五六七八九十]+(?:、|[．.](?![\d０-９.．]))|[（(][一二三四五六七八九十]+[）)]|附件\s*\d*[:：]?$|附表)/;
 /** Item-level markers: a new paragraph only after a finished sentence (in-line lists wrap onto them too). */
 export const ITEM_START = /^(\d+(\.\d+)*[、.．](?!\d)|[（(]\d+[）)]|[①-⑳])/;
 export const SENTENCE_END = /[。！？；：.!?;:]$/;

@@ -173,6 +173,16 @@ describe('tables laid out in columns of spaces', () => {
     expect(r.text.slice(r.tables[0].start, r.tables[0].end)).not.toContain('存在的问题');
   });
 
+  it('a heading under a table written with a full-width or ASCII dot (三．自评结论, 三.自评结论) stays out of it too; negative: a row label of that form with figures stays in', () => {
+    for (const h of ['三、自评结论', '三．自评结论', '三.自评结论']) {
+      const r = read([...BASIC.slice(1, 8), h])!;
+      expect(r.text.endsWith(`\n${h}\n`)).toBe(true);
+      expect(r.text.slice(r.tables[0].start, r.tables[0].end)).not.toContain('自评结论');
+    }
+    const r = read([...BASIC.slice(1, 8), '一．基本支出       80.12           82.5       81.30'])!;
+    expect(rowsOf(r.text.slice(r.tables[0].start, r.tables[0].end)).some((l) => l.startsWith('一．基本支出\t80.12'))).toBe(true);
+  });
+
   it('a table of contents set out with spaces stays out of the outline (as a table now, as a contents list before)', async () => {
     const toc = ['目  录', '一、部门基本情况        1', '二、部门收支情况        2', '三、存在的问题          3'];
     const body = ['一、部门基本情况', '本单位编制8人，在职6人。', '二、部门收支情况', '2023年支出合计132.61万元。', '三、存在的问题', '1、预算编制不够细化。', '2、绩效管理有待加强。'];
