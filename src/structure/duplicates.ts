@@ -12,7 +12,10 @@ const HEAD_LINES = 6;
 
 export function excludeRepeatedCopy(doc: KDocument): void {
   excludePageFurniture(doc);
-  if (!excludeByLines(doc)) excludeRewrapped(doc);
+  // (a file holding two copies pasted twice, A A A A or A A′ A A′ with A′ rewrapped: a pass finds the later pair, the
+  // next pass the copy left in the first)
+  for (let pass = 0; pass < 3 && excludeByLines(doc); pass++);
+  excludeRewrapped(doc);
 }
 
 // A page's number on a line of its own: - 3 -, — 3 —, 第3页 共8页, 共8页 第3页, 3/8 (PDF text pasted with its pages' footers;
@@ -114,8 +117,10 @@ function excludeByLines(doc: KDocument): boolean {
   const before = [0];
   for (const k of keys) before.push(before[before.length - 1] + k.length);
   let i = 0;
+  // (the end of the last copy found: a copy is not extended back over it)
+  let last = 0;
   while (i < lines.length) {
-    const j = first.get(keys[i]);
+    let j = first.get(keys[i]);
     if (j !== undefined && keys[i].length >= 4) {
       let k = 0;
       let chars = 0;
@@ -124,6 +129,13 @@ function excludeByLines(doc: KDocument): boolean {
         k++;
       }
       if ((k >= MIN_LINES && chars >= MIN_CHARS) || shortCopy(j, i, k, chars)) {
+        // (the copy's short lines before its first line of four characters or more, 目　录 or 一、 alone, go with it when
+        // the first copy has them too: they would be left over, 目录 an item of the last section)
+        while (i > last && j > 0 && i - 1 > j && keys[i - 1] === keys[j - 1]) {
+          i--;
+          j--;
+          k++;
+        }
         doc.excluded.push({ start: lines[i].start, end: lines[i + k - 1].end, reason: 'repeated copy' });
         doc.messages.push({
           ruleId: 'structure.repeated-copy',
@@ -132,6 +144,7 @@ function excludeByLines(doc: KDocument): boolean {
         });
         found = true;
         i += k;
+        last = i;
         continue;
       }
     }
@@ -198,7 +211,9 @@ const HEAD = 24;
  * character.
  */
 function excludeRewrapped(doc: KDocument): void {
-  const norm = doc.norm;
+  // (copies the line pass left out are blanked: the copy looked for is one still read)
+  let norm = doc.norm;
+  for (const x of doc.excluded) if (x.reason === 'repeated copy') norm = norm.slice(0, x.start) + ' '.repeat(x.end - x.start) + norm.slice(x.end);
   if (norm.length < 2 * SHORT_MIN_CHARS) return;
   const opening = doc.lines.slice(0, 5).find((l) => l.text.replace(/\s+/g, '').length >= 10);
   if (!opening) return;
@@ -221,6 +236,8 @@ function excludeRewrapped(doc: KDocument): void {
   const lastAt = normOffset(norm, second + n - 1);
   const start = doc.lines.find((l) => l.end >= firstAt)?.start ?? firstAt;
   const end = doc.lines.find((l) => l.end >= lastAt)?.end ?? lastAt + 1;
+  // (a copy the line pass already left out)
+  if (doc.excluded.some((x) => x.reason === 'repeated copy' && start < x.end && end > x.start)) return;
   doc.excluded.push({ start, end, reason: 'repeated copy' });
   doc.messages.push({
     ruleId: 'structure.repeated-copy',

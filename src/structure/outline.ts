@@ -397,9 +397,11 @@ function beforeAnnex(doc: KDocument, cands: Candidate[]): Candidate[] {
   const rank = Math.min(...numbered.map((c) => c.rank));
   const first = numbered.find((c) => c.rank === rank)!;
   const annex = compile(loadPatternFile<HeadingsFile>('headings.yaml').annex_line, '');
+  // (the text's end: a repeated copy of the report after it is none of it)
+  const end = Math.min(doc.norm.length, ...doc.excluded.filter((x) => x.reason === 'repeated copy' && x.start > first.start).map((x) => x.start));
   for (const line of doc.lines) {
     // (shorter than the body before it: a notice's points before the annexed report itself are no body)
-    if (line.start <= first.start || doc.norm.length - line.start >= line.start - first.start || !annex.test(doc.norm.slice(line.start, line.end).trim())) continue;
+    if (line.start <= first.start || end - line.start >= line.start - first.start || !annex.test(doc.norm.slice(line.start, line.end).trim())) continue;
     if (cands.some((c) => c.start > line.start && c.rank === rank && c.ordinal !== null && ordinalNumber(c.ordinal) === 1)) return cands.filter((c) => c.start < line.start);
   }
   return cands;
