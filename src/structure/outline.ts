@@ -344,7 +344,9 @@ export function findHeadings(doc: KDocument): Heading[] {
     for (const [, sibs] of byRank) {
       const headingLike = sibs.filter((s) => s.headingLike).length;
       const isDutyList = parent?.key === 'duties' && sibs.some((s) => s.ordinal !== null);
-      if (isDutyList || headingLike * 2 <= sibs.length - (sibs.length === 1 ? 1 : 0)) sibs.forEach((s) => listy.add(s));
+      // (at the top, under no heading, a title naming a report's section among numbered sentences is a heading all the same:
+      // 一、收支情况⏎三、“三公”经费预算2.1万元，实际支出2万元。 — the sentence no reason to lose the outline)
+      if (isDutyList || headingLike * 2 <= sibs.length - (sibs.length === 1 ? 1 : 0)) sibs.forEach((s) => (!isDutyList && parent === null && s.headingLike && s.key && s.ordinal !== null ? null : listy.add(s)));
       // in a problems or improvements section, numbered titles with no body under them (1.科普经费投入不足⏎2.专业人才缺乏⏎
       // 三、…), beside items or alone, are the section's items: a heading holds a body (not a sub-section of a list's kind,
       // （一）存在的问题⏎（二）改进措施)
