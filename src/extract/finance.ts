@@ -275,10 +275,15 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         }
       }
       // 部门预算资金X。年中追加…，调整后预算为Y: the unit's adjusted budget only after the unit's budget, which becomes the initial one
+      let unitChain = false; // the adjusted budget of the unit's own budget stated before it
       if (p.after_unit_budget) {
         const before = unitBudgetBefore(doc, match.span.start);
-        if (!before) continue;
-        for (const x of before) x.path = INITIAL_BUDGET;
+        // (a project report: 该项目预算30万元，年中调整为35万元 — the project's budget it replaces, or a 年初 figure left to nobody)
+        const replaced = !before && doc.reportKind === 'project_self_eval' ? projectBudgetBefore(doc, match.span.start) : null;
+        if (!before && !replaced) continue;
+        unitChain = !!before?.length || doc.facts.some((x) => x.path === INITIAL_BUDGET && x.span.start >= sentenceAt(doc, match.span.start).start && x.span.start < match.span.start);
+        for (const x of before ?? []) x.path = INITIAL_BUDGET;
+        for (const x of replaced === true ? [] : replaced ?? []) doc.facts.splice(doc.facts.indexOf(x), 1);
       }
       // 项目名称：科普日活动 ⏎ 预算数（万元）：5: a form's unit-wide field in an item's block is the item's
       if (p.form_fields && doc.reportKind !== 'project_self_eval' && compile(f.form_item, '').test(linesBefore(doc, match.span.start, 10))) {
@@ -435,7 +440,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       }
       // a project report has no unit-wide totals: its whole-budget figures are the project's
       // (部门整体支出X, 整体支出预算执行率 name the unit itself: they stay the unit's)
-      if (doc.reportKind === 'project_self_eval' && typeof path === 'string' && !namesUnit(doc, f, match)) path = path.replace(/^\/finance\/spendingTotal\/(budget|actual|executionRate)$/, '/finance/project/$1');
+      if (doc.reportKind === 'project_self_eval' && typeof path === 'string' && !unitChain && !namesUnit(doc, f, match)) path = path.replace(/^\/finance\/spendingTotal\/(budget|actual|executionRate)$/, '/finance/project/$1');
       // (该项目年初预算30万元，实际支出29.4万元: its 年初 figure is the project's budget when no adjusted budget follows; with one
       // following, nobody's — a project has no initial-budget field)
       if (doc.reportKind === 'project_self_eval' && path === INITIAL_BUDGET && !namesUnit(doc, f, match)) {
@@ -593,7 +598,9 @@ function adjustedBudgets(doc: KDocument, f: FinanceFile): void {
       const from = Math.max(line, doc.norm.lastIndexOf('。', doc.norm.lastIndexOf('。', s - 2) - 1) + 1);
       for (const a of budgets) {
         if (a === b || a.path !== path || a.span.start < from || a.span.start >= b.span.start || a.value === b.value) continue;
-        if (!compile(f.mid_year_change, '').test(doc.norm.slice(a.span.end, b.span.start))) continue;
+        // (部门预算X，调整后预算Y | 部门预算X，全年预算调整为Y: the adjusted budget opening the very next clause names the change itself)
+        const between = doc.norm.slice(a.span.end, b.span.start);
+        if (!compile(f.mid_year_change, '').test(between) && !/^[ \t]*[，,][ \t]*(?:年中|年内)?(?:调整后|调整|变更后|全年)?(?:的)?(?:全年)?$/.test(between)) continue;
         if (initial) a.path = initial;
         else if (doc.facts.includes(a)) doc.facts.splice(doc.facts.indexOf(a), 1);
       }
@@ -779,10 +786,13 @@ const MONEY_SENTENCE = /支出|预算|资金|经费|收入/;
 // (…年初预算200万元，全年预算210万元: the bare 全年预算 paired with the 年初 figure before it is the unit's too)
 // (部门年初预算180万元 | 2023年初部门预算为180万元: the unit's initial budget, named with 部门/单位)
 // (上年预算180万元，本年预算190万元: this year's bare 预算 named by 本年/当年/今年, or 全年 opening its phrase)
+// (部门预算收支总额X | 2023年年初部门预算X: the unit's budget too)
 // (2023年部门预算支出X | 本单位预算支出X: the budget of spending named with 部门/单位; a bare 预算支出X, 年初预算X or 预算批复X
 // may be a narrower subject's under its heading: 三、项目支出情况 ⏎ 年初预算5万元，实际支出4.9万元)
-const UNIT_BUDGET = /(?:^[ \t]*|[，,。;:、]|年|年度|(?:科协|协会|科技馆|本|我)(?=部门|单位))(?:部门|单位)(?:年初|全年)?预算支出(?:数|总额|金额)?(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度|(?:科协|协会|科技馆|本|我)(?=部门|单位))(?:部门|单位)?(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额|安排)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)(?:年初)?预算批复(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)?(?:全年|年度)?预算调整后?为|(?:年|年度)预算(?:为|是|:)|(?:^[ \t]*|[，,。;:、]|年|年度|部门|单位)支出预算|(?:^[ \t]*|[，,。;:、]|年|年度|科协|协会|科技馆|本|我)(?:部门|单位)(?:年初)?预算(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|(?<=\d))[ \t]*年初(?:部门|单位)预算(?:为|是|:)?[ \t]*(?=\d)|(?<=年初预算(?:数|资金)?(?:为|是|:)?[ \t]*[\d,.]+[ \t]*万?元)[，,]全年预算(?=(?:为|是|:)?[ \t]*\d)|(?:^[ \t]*|[，,。;:、\s]|年|年度)(?:(?:本|当|今)年度?|(?<!(?:追加|调增|调减|追减)[^。;\n]{0,40})全年)预算(?=(?:为|是|:)?[ \t]*\d)/;
+const UNIT_BUDGET = /(?:^[ \t]*|[，,。;:、]|年|年度|(?:科协|协会|科技馆|本|我)(?=部门|单位))(?:部门|单位)(?:年初|全年)?预算支出(?:数|总额|金额)?(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度|(?:科协|协会|科技馆|本|我)(?=部门|单位))(?:部门|单位)?(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额|安排|收支总额)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)(?:年初)?预算批复(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)?(?:全年|年度)?预算调整后?为|(?:年|年度)预算(?:为|是|:)|(?:^[ \t]*|[，,。;:、]|年|年度|部门|单位)支出预算|(?:^[ \t]*|[，,。;:、]|年|年度|科协|协会|科技馆|本|我)(?:部门|单位)(?:年初)?预算(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度|(?<=\d))[ \t]*年初(?:部门|单位)预算(?:为|是|:)?[ \t]*(?=\d)|(?<=年初预算(?:数|资金)?(?:为|是|:)?[ \t]*[\d,.]+[ \t]*万?元)[，,]全年预算(?=(?:为|是|:)?[ \t]*\d)|(?:^[ \t]*|[，,。;:、\s]|年|年度)(?:(?:本|当|今)年度?|(?<!(?:追加|调增|调减|追减)[^。;\n]{0,40})全年)预算(?=(?:为|是|:)?[ \t]*\d)/;
 const UNIT_BUDGET_ALL = new RegExp(UNIT_BUDGET.source, 'g');
+// the adjusted budget opening the next phrase after a budget figure: 调整后预算Y, 全年预算调整为Y, 年中调整为Y, 追加至Y
+const ADJUSTED_NEXT = /(?<=万?元[ \t]*)[，,][ \t]*(?:年中|年内|年度中)?(?:(?:调整后|调整|变更后)(?:的)?(?:全年)?预算(?:数|金额|总额|资金)?(?:为|是|:)?|(?:全年)?预算(?:数|金额|总额|资金)?调整后?为|(?:预算)?(?:调整|调增|调减|追加|追减)后?(?:为|至|到))(?=[ \t]*\d)/;
 // between the unit's income and a bare 支出Y: a comma or a sentence's end, or the income's parts after 其中 up to ；/。 (收入198.62万元，
 // 其中财政拨款收入196.62万元，其他收入2万元；支出196.40万元)
 const INCOME_THEN = /^[ \t]*(?:[，,;。]|[，,。:]?[ \t]*其中[^支。\n]*[;。])[ \t]*(?:共|共计|合计|全年)?$/;
@@ -822,6 +832,15 @@ function unitBudgetBefore(doc: KDocument, at: number): Fact[] | null {
   if (!found.length || new Set(found.map((x) => x.path)).size > 1 || new Set(found.map((x) => x.value)).size > 1) return null;
   return found.filter((x) => x.path === BUDGET);
 }
+/** In a project report, the project's budget facts in `at`'s sentence before it (to be replaced by the adjusted budget), or true when
+ *  none but the sentence names a budget of no other field (a 年初 figure is nobody's when an adjusted one follows), or null. */
+function projectBudgetBefore(doc: KDocument, at: number): Fact[] | true | null {
+  const s = sentenceAt(doc, at).start;
+  const found = doc.facts.filter((x) => x.path === PROJECT_BUDGET && x.span.start >= s && x.span.start < at);
+  if (found.length) return found;
+  // (the project's budget figure before it may be read by a later pattern: adjustedBudgets drops it then)
+  return /预算/.test(doc.norm.slice(s, at)) && !doc.facts.some((x) => x.path.startsWith('/finance/') && x.span.start >= s && x.span.start < at && /[bB]udget$/.test(x.path)) ? true : null;
+}
 /** The text from the start of the `n`-th line before the one at `at` up to `at`. */
 function linesBefore(doc: KDocument, at: number, n: number): string {
   let from = doc.norm.lastIndexOf('\n', at - 1);
@@ -848,9 +867,13 @@ function afterUnitBudget(before: string): boolean {
   let last: RegExpExecArray | null = null;
   for (const m of before.matchAll(UNIT_BUDGET_ALL)) last = m;
   if (!last) return false;
+  // (本部门年初预算X，调整后预算Y，实际支出Z | 部门预算X，年中调整为Y，…: the same budget adjusted, right after its figure, goes on
+  // the chain)
+  let from = last.index + last[0].length;
+  for (let m = ADJUSTED_NEXT.exec(before.slice(from)); m && [...before.slice(from, from + m.index).matchAll(compile('{MONEY}', 'g'))].length === 1; m = ADJUSTED_NEXT.exec(before.slice(from))) from += m.index + m[0].length;
   // (全年预算数180.50万元（年初预算160.50万元，追加20万元），全年执行数178.30万元: a bracket explains the budget, no item's figure)
   // (部门预算批复200万元，实际到位资金198万元，实际支出196.40万元: the budget's funds received are no item's figure either)
-  return [...before.slice(last.index + last[0].length).replace(/\([^()]*\)/g, '').replace(FUNDS_RECEIVED, '').matchAll(compile('{MONEY}', 'g'))].length <= 1;
+  return [...before.slice(from).replace(/\([^()]*\)/g, '').replace(FUNDS_RECEIVED, '').matchAll(compile('{MONEY}', 'g'))].length <= 1;
 }
 /** For a rate naming no subject at `at`: false when the nearest figure before it in its sentence that tells is an item's
  *  (公务接待费支出决算为0.52万元，完成预算的52%: a figure in a clause naming an item, see `rate_item`, that filled no field, or a
