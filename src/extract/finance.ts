@@ -588,7 +588,8 @@ function roundedRestatements(doc: KDocument): void {
  *  the initial one: the unit's initialBudget; a project report's project has no such field, so its earlier figure is
  *  dropped (安排专项资金30万元，年中追加5万元，调整后预算35万元: the budget is 35). */
 function adjustedBudgets(doc: KDocument, f: FinanceFile): void {
-  for (const [path, initial] of [[BUDGET, INITIAL_BUDGET], [PROJECT_BUDGET, null]] as const) {
+  // (a narrower subject has no initial-budget field: its earlier budget is dropped, as the project's)
+  for (const [path, initial] of [[BUDGET, INITIAL_BUDGET], [PROJECT_BUDGET, null], ['/finance/basic/budget', null], ['/finance/threePublic/budget', null], ['/finance/governmentFund/budget', null]] as const) {
     const budgets = doc.facts.filter((x) => x.path === path);
     for (const b of budgets) {
       // (the words may stand right before the evidence: 调整后全年预算数为X is read from 预算数)
@@ -786,10 +787,10 @@ const MONEY_SENTENCE = /支出|预算|资金|经费|收入/;
 // (…年初预算200万元，全年预算210万元: the bare 全年预算 paired with the 年初 figure before it is the unit's too)
 // (部门年初预算180万元 | 2023年初部门预算为180万元: the unit's initial budget, named with 部门/单位)
 // (上年预算180万元，本年预算190万元: this year's bare 预算 named by 本年/当年/今年, or 全年 opening its phrase)
-// (部门预算收支总额X | 2023年年初部门预算X: the unit's budget too)
+// (部门预算收支总额X | 2023年年初部门预算X | 我会2023年年初预算X: the unit's budget too, the last named by the unit's self-reference)
 // (2023年部门预算支出X | 本单位预算支出X: the budget of spending named with 部门/单位; a bare 预算支出X, 年初预算X or 预算批复X
 // may be a narrower subject's under its heading: 三、项目支出情况 ⏎ 年初预算5万元，实际支出4.9万元)
-const UNIT_BUDGET = /(?:^[ \t]*|[，,。;:、]|年|年度|(?:科协|协会|科技馆|本|我)(?=部门|单位))(?:部门|单位)(?:年初|全年)?预算支出(?:数|总额|金额)?(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度|(?:科协|协会|科技馆|本|我)(?=部门|单位))(?:部门|单位)?(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额|安排|收支总额)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)(?:年初)?预算批复(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)?(?:全年|年度)?预算调整后?为|(?:年|年度)预算(?:为|是|:)|(?:^[ \t]*|[，,。;:、]|年|年度|部门|单位)支出预算|(?:^[ \t]*|[，,。;:、]|年|年度|科协|协会|科技馆|本|我)(?:部门|单位)(?:年初)?预算(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度|(?<=\d))[ \t]*年初(?:部门|单位)预算(?:为|是|:)?[ \t]*(?=\d)|(?<=年初预算(?:数|资金)?(?:为|是|:)?[ \t]*[\d,.]+[ \t]*万?元)[，,]全年预算(?=(?:为|是|:)?[ \t]*\d)|(?:^[ \t]*|[，,。;:、\s]|年|年度)(?:(?:本|当|今)年度?|(?<!(?:追加|调增|调减|追减)[^。;\n]{0,40})全年)预算(?=(?:为|是|:)?[ \t]*\d)/;
+const UNIT_BUDGET = /(?:^[ \t]*|[，,。;:、]|年|年度|(?:科协|协会|科技馆|本|我)(?=部门|单位))(?:部门|单位)(?:年初|全年)?预算支出(?:数|总额|金额)?(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度|(?:科协|协会|科技馆|本|我)(?=部门|单位))(?:部门|单位)?(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额|安排|收支总额)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)(?:年初)?预算批复(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)?(?:全年|年度)?预算调整后?为|(?:年|年度)预算(?:为|是|:)|(?:^[ \t]*|[，,。;:、]|年|年度|部门|单位)支出预算|(?:^[ \t]*|[，,。;:、]|年|年度|科协|协会|科技馆|本|我)(?:部门|单位)(?:年初)?预算(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度|(?<=\d))[ \t]*年初(?:部门|单位)预算(?:为|是|:)?[ \t]*(?=\d)|(?<=年初预算(?:数|资金)?(?:为|是|:)?[ \t]*[\d,.]+[ \t]*万?元)[，,]全年预算(?=(?:为|是|:)?[ \t]*\d)|(?:^[ \t]*|[，,。;:、\s]|年|年度)(?:(?:本|当|今)年度?|(?<!(?:追加|调增|调减|追减)[^。;\n]{0,40})全年)预算(?=(?:为|是|:)?[ \t]*\d)|(?:本会|我会|本馆|我馆|本中心|我中心|本单位|我单位|本部门|我部门)[ \t]*(?:(?:19|20)\d{2}[ \t]*年度?[ \t]*)?(?:部门|单位)?(?:年初|全年)?(?:部门)?(?:支出)?预算(?:批复)?(?:安排|收支)?(?:资金|总额|数|金额|支出){0,2}(?:为|是|:)?[ \t]*(?=\d)/;
 const UNIT_BUDGET_ALL = new RegExp(UNIT_BUDGET.source, 'g');
 // the adjusted budget opening the next phrase after a budget figure: 调整后预算Y, 全年预算调整为Y, 年中调整为Y, 追加至Y
 const ADJUSTED_NEXT = /(?<=万?元[ \t]*)[，,][ \t]*(?:年中|年内|年度中)?(?:(?:调整后|调整|变更后)(?:的)?(?:全年)?预算(?:数|金额|总额|资金)?(?:为|是|:)?|(?:全年)?预算(?:数|金额|总额|资金)?调整后?为|(?:预算)?(?:调整|调增|调减|追加|追减)后?(?:为|至|到))(?=[ \t]*\d)/;
