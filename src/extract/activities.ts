@@ -55,6 +55,7 @@ interface ActivitiesFile {
   result_after_target: string;
   respectively?: string;
   noun_after?: string;
+  bare_verb_before?: string;
   other_subject?: string;
   unit_subject?: string;
   unit_place?: string;
@@ -190,6 +191,18 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
           label = n.groups.noun;
         }
       }
+      // 全年举行33次科普宣传活动: after a bare holding verb the event is named after the measure word; it completes the label
+      // (开展科普宣传活动). A bare verb before another noun (组织12次党组理论学习, 开展12次常委会议) counts no event: dropped.
+      let tail: Span | null = null;
+      if (p.id === 'activities.count' && !head && !gluedTo && f.noun_after && f.bare_verb_before && f.glued_units.events.includes(gu) && compile(f.bare_verb_before, '').test(label.replace(compile(f.strip_prefix, ''), ''))) {
+        const rest = doc.norm.slice(match.span.end, match.span.end + 20);
+        const n = compile(f.noun_after, '').exec(rest);
+        if (n?.groups?.noun) {
+          const at = match.span.end + n[0].length - n.groups.noun.length;
+          tail = { start: at, end: at + n.groups.noun.length };
+          label += n.groups.noun;
+        } else if (/^\s*[\u4e00-\u9fa5“"「《]/.test(rest) && !/^\s*(?:以上|左右|余|多)/.test(rest)) continue;
+      }
       // (8: room for a spaced range, 3000 余至 5000)
       const before = doc.norm.slice(Math.max(sentence.start, numSpan.start - 8), numSpan.start);
       if (compile(`(?:${f.not_before_number})$`, '').test(before.replace(/\s+$/, ''))) continue;
@@ -284,7 +297,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // 2.5次 is no count of anything (an OCR slip or a lost 万): a count is a whole number
       if (count === null || count <= 0 || !Number.isInteger(count)) continue;
       // label text for the record: from the display copy, connectors stripped
-      label = cleanValue((group ? doc.display.slice(group.start, group.end) : '') + doc.display.slice(labelSpan.start, labelSpan.end))
+      label = cleanValue((group ? doc.display.slice(group.start, group.end) : '') + doc.display.slice(labelSpan.start, labelSpan.end) + (tail ? doc.display.slice(tail.start, tail.end) : ''))
         .replace(compile(f.strip_prefix, ''), '');
       // 全年开展各类科普活动（其中科普讲座12场）: the count stands inside brackets; an opening bracket never closed in the label
       // and the words before it are no part of it (科普讲座)
@@ -305,7 +318,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // (the evidence starts at the label's first word: not at the 、 that closed the count before it)
       let from = Math.min(labelSpan.start, countSpan.start);
       while (from < numSpan.start && /[、,，\s]/.test(doc.norm[from])) from++;
-      const span = trimSpan(doc, { start: from, end: Math.max(labelSpan.end, countSpan.end) });
+      const span = trimSpan(doc, { start: from, end: Math.max(labelSpan.end, countSpan.end, tail?.end ?? 0) });
       used.splice(firstIndex(used, (u) => u.start > countSpan.start), 0, countSpan);
       found.push({ span, rule: p.id, item: { label, count, unit, approx: approx ?? null }, labelSpan, countEnd: countSpan.end, ...(head ? { head: head } : {}) });
       byEnd.set(countSpan.end, found[found.length - 1]);
