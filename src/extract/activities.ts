@@ -54,6 +54,7 @@ interface ActivitiesFile {
   target_sentence: string;
   result_after_target: string;
   respectively?: string;
+  each?: string;
   noun_after?: string;
   bare_verb_before?: string;
   other_subject?: string;
@@ -333,6 +334,15 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       h.item.label = parts[0];
       followers.forEach((x, i) => (x.item.label = parts[i + 1]));
     } else for (const x of followers) found.splice(found.indexOf(x), 1);
+  }
+  // 各: one activity per part before it, each with the count
+  const each = f.each ? compile(f.each, '') : null;
+  for (let i = found.length - 1; each && i >= 0; i--) {
+    const x = found[i];
+    if (x.head || !each.test(x.item.label)) continue;
+    // (和/及/与 inside a word are none: 参与, 普及, 和谐)
+    const parts = x.item.label.replace(each, '').split(/、|以及|(?<![参授给赋])与|(?<![普涉顾企波以])及(?![时早])|和(?![谐平美])/).map((y) => y.replace(compile(f.strip_prefix, ''), '').trim());
+    found.splice(i, 1, ...(parts.length >= 2 && parts.every((y) => y.length >= 2) ? parts.map((label) => ({ ...x, item: { ...x.item, label } })) : []));
   }
   found.sort((a, b) => a.span.start - b.span.start);
   // 全县共开展科普活动150场，其中县科协组织开展30场: a total whose sentence names a share of it is not the unit's
