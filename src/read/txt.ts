@@ -112,12 +112,13 @@ const YEAR_LINE = /^[ \t]*((?:19|20)\d\d|[１２][９０][０-９][０-９])[ \t
  * Markdown's marks on a report converted by markitdown or pandoc (`## 第一部分 部门概况`, `**一、部门基本情况**`): the ATX
  * heading's `#`s and the `**` around a line set in bold are blanked (spaces: the text keeps its length), so the title and
  * headings read as in the Word file. Only in a text that is Markdown: two such lines, or one and a pipe table's delimiter
- * row (`|---|---:|`). A `#` inside a line, `**` inside a sentence and a lone `# ` line stay.
+ * row (`|---|---:|`), or a lone `# title` as the text's first line. A `#` inside a line, `**` inside a sentence and a lone
+ * `# ` line further down stay.
  */
 export function blankMarkdownMarks(text: string): { text: string; n: number } {
   if (!text.includes('# ') && !text.includes('**')) return { text, n: 0 };
   const marks = [...text.matchAll(MD_HEADING), ...text.matchAll(MD_BOLD_LINE)];
-  if (!marks.length || (marks.length < 2 && !MD_PIPE_DELIM.test(text))) return { text, n: 0 };
+  if (!marks.length || (marks.length < 2 && !MD_PIPE_DELIM.test(text) && !MD_TITLE_FIRST.test(text))) return { text, n: 0 };
   // (the marks' ranges gathered, then the text put together once: blanking one mark at a time copied the whole text at each)
   const cuts: [number, number][] = [];
   for (const m of marks) {
@@ -137,6 +138,9 @@ export function blankMarkdownMarks(text: string): { text: string; n: number } {
 }
 const MD_HEADING = /^(?<lead>[ ]{0,3})(?<open>#{1,6}[ \t]+)(?=[^\s#])[^\n]*?(?<close>[ \t]+#+[ \t]*)?$/gm;
 const MD_BOLD_LINE = /^(?<lead>[ ]{0,3})(?<open>\*\*)(?=[^\s*])[^*\n]*[^\s*](?<close>\*\*)[ \t]*$/gm;
+// (converters emit the title alone as `# …` over plain paragraphs: one mark is enough when it is the text's first line, a
+// level-1 heading whose words hold no sentence's punctuation — a `# 注：…。` note or a `#` mid-text is no title)
+const MD_TITLE_FIRST = /^(?:[ \t]*\n)*[ ]{0,3}#[ \t]+(?=[^\s#])[^\n。；;，,：:]{4,80}(?:\n|$)/;
 const MD_PIPE_DELIM = /^[ ]*\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)+\|?[ ]*$/m;
 
 /**

@@ -149,10 +149,21 @@ describe("Markdown's heading and bold marks (a report converted by markitdown or
     expect(blankMarkdownMarks('**一、收入情况**\n| 项目 | 金额 |\n| --- | ---: |\n').n).toBe(1);
   });
 
+  it('a lone `# ` title as the first line (converters write the title so, then plain paragraphs) is blanked', async () => {
+    const { blankMarkdownMarks } = await import('../../src/read/txt.js');
+    const t = '\n# 2023年度某县科学技术协会部门整体支出绩效自评报告\n\n一、部门基本情况\n\n本部门编制5人。\n';
+    expect(blankMarkdownMarks(t).text).toBe(t.replace('# ', '  '));
+    const { extractBytes } = await import('../../src/pipeline.js');
+    const r = await extractBytes('t.md', Buffer.from('# 某县科学技术协会2023年度部门决算\n\n一、部门职责\n\n本部门编制数5人。\n'));
+    expect(r.record.meta.title).toBe('某县科学技术协会2023年度部门决算');
+  });
+
   it('negative: a lone mark, `#` or `**` inside a line, and a text that is no Markdown stay', async () => {
     const { blankMarkdownMarks } = await import('../../src/read/txt.js');
     for (const t of [
-      '# 某县科学技术协会2023年度部门决算\n一、部门职责\n',
+      '某县科学技术协会2023年度部门决算\n一、部门职责\n# 某县科学技术协会2023年度部门决算\n',
+      '# 注：本表金额单位为万元。\n一、部门职责\n',
+      '#1号楼维修项目绩效自评报告\n一、项目概况\n',
       '**一、部门职责**\n本部门编制数5人。\n',
       '某县科协\n本年收入**186.40**万元，**重点**工作。\n完成#1号任务。\n',
       '某县科协\n#2023年度科普日#活动\n#科技活动周# 话题阅读量10万\n',
