@@ -46,7 +46,14 @@ export interface TableReading {
   projectName: TableCell | null;
   /** money unit stated for the table (caption, 单位：元 cell), as a multiplier word: '万' | '' | '千' | '亿' */
   tableUnit: string | null;
-  budget: { unit: string | null; header: TableCell[]; rows: Record<string, Record<string, TableCell>> } | null;
+  /** `rows`: the rows the vocabulary names (合计, 基本支出 …); `all`: every labelled row of the block, in order, with its
+   *  cells by role (what else the block holds: funding sources, other projects, years) */
+  budget: {
+    unit: string | null;
+    header: TableCell[];
+    rows: Record<string, Record<string, TableCell>>;
+    all: { label: TableCell; cells: Record<string, TableCell> | null }[];
+  } | null;
   /** the goal cells under the 预期目标/实际完成情况 header, and the cells of rows continuing them (a cell's text wrapped
    *  over rows that have nothing else: `⇥1.开展科普活动20场；⇥1.开展26场；⏎⇥2.受益群众1万人次。⇥2.受益1.3万人次。`) */
   goals: { target: TableCell | null; achieved: TableCell | null; more: { target: TableCell[]; achieved: TableCell[] } } | null;
@@ -254,7 +261,8 @@ export function readTable(t: Table): TableReading {
       continue;
     }
     const bc = columnsOf(row, budgetRole);
-    if (bc.size >= 3 && (bc.has('budget') || bc.has('actual') || bc.has('initialBudget'))) {
+    // (two columns are enough when they are the budget and what was spent: 资金来源⇥预算数⇥实际支出)
+    if ((bc.size >= 3 && (bc.has('budget') || bc.has('actual') || bc.has('initialBudget'))) || (bc.size === 2 && bc.has('budget') && bc.has('actual'))) {
       // the units the header states (项目资金（万元）, 全年执行数（万元）): two different ones leave the block unread
       const units = new Set(row.map((c) => unitWord(key(c))).filter((u): u is string => u !== null));
       if (units.size > 1) {
@@ -263,7 +271,7 @@ export function readTable(t: Table): TableReading {
       }
       section = 'budget';
       budCols = bc;
-      r.budget = { unit: units.size ? [...units][0] : null, header: row, rows: {} };
+      r.budget = { unit: units.size ? [...units][0] : null, header: row, rows: {}, all: [] };
       continue;
     }
     const gc = columnsOf(row, (k) => (v.goalColumns.target.test(k) ? 'target' : v.goalColumns.achieved.test(k) ? 'achieved' : null));
@@ -445,15 +453,17 @@ export function readTable(t: Table): TableReading {
     if (section === 'budget' && first) {
       const label = key(first);
       const rowKey = (Object.keys(v.budgetRows) as (keyof typeof v.budgetRows)[]).find((k) => v.budgetRows[k].test(label));
-      const shift = rowKey && !r.budget!.rows[rowKey] ? budgetShift(row, firstIdx, budCols, r.budget!.header) : null;
-      if (rowKey && shift !== null) {
-        const cells: Record<string, TableCell> = {};
+      const shift = budgetShift(row, firstIdx, budCols, r.budget!.header);
+      let cells: Record<string, TableCell> | null = null;
+      if (shift !== null) {
+        cells = {};
         for (const [role, col] of budCols) {
           const c = row[col - shift];
           if (c && col - shift > firstIdx && !isEmpty(c)) cells[role] = c;
         }
-        r.budget!.rows[rowKey] = cells;
+        if (rowKey && !r.budget!.rows[rowKey]) r.budget!.rows[rowKey] = cells;
       }
+      r.budget!.all.push({ label: first, cells });
       continue;
     }
     if (section === 'costs' && first) {

@@ -143,10 +143,12 @@ function unitUnknown(doc: KDocument, r: TableReading, what: string, cell: TableC
   });
 }
 
+/** `asOverall`: an untitled table read as the report's own (the whole department's in an overall report, the project's in a
+ *  project report). */
 function budgetFacts(doc: KDocument, r: TableReading, side: ReportSide, asOverall = false): void {
   const total = r.budget?.rows.total;
   if (!r.budget || !total || !side) return;
-  const target = side === 'overall' && (r.kind === 'overall' || asOverall) ? '/finance/spendingTotal' : side === 'project' && r.kind === 'project' ? '/finance/project' : null;
+  const target = side === 'overall' && (r.kind === 'overall' || asOverall) ? '/finance/spendingTotal' : side === 'project' && (r.kind === 'project' || asOverall) ? '/finance/project' : null;
   if (!target) return;
   const unit = unitOf(r, r.budget.unit);
   const clash = unitClash(r, r.budget.unit);
@@ -197,18 +199,9 @@ const OTHER_BODY = /[\u4e00-\u9fa5]{2,}(?:馆|中心|学会|协会|分会|基地
 function ownBudgetTable(doc: KDocument, r: TableReading): boolean {
   const rows = r.budget?.rows;
   if (!rows?.total || !(rows.basic || rows.project)) return false;
-  const fy = doc.data.fiscalYear;
-  const unit = unitName(doc);
   const lead = key(r.budget!.header[0]);
   if (/单位|部门/.test(lead)) return false; // one row per body (单位名称⇥预算数⇥…): parts of the department
-  // the caption, else the line just above the table (2022年预算执行情况如下：)
-  const before = doc.text.slice(Math.max(0, r.table.start - 80), r.table.start).split('\n').filter((l) => l.trim()).slice(-2).join('');
-  for (const t of [r.caption ?? '', before]) {
-    if (NOT_OWN.test(t)) return false;
-    const own = unit ? t.split(unit).join('') : t;
-    if (OTHER_BODY.test(own)) return false;
-    for (const m of t.matchAll(/((?:19|20)\d{2})年/g)) if (typeof fy !== 'number' || Number(m[1]) !== fy) return false;
-  }
+  if (!ownWords(doc, r)) return false;
   // the parts add up (a misread column or a row of another table would not)
   for (const role of ['budget', 'actual'] as const) {
     const tot = rows.total[role];
@@ -217,6 +210,54 @@ function ownBudgetTable(doc: KDocument, r: TableReading): boolean {
     if (!tot || !a || !b) continue;
     const [x, y, z] = [tot, a, b].map((c) => moneyCell(c.text, '万元'));
     if (x && y && z && Math.abs(y.value + z.value - x.value) > x.tol + y.tol + z.tol + 1e-6) return false;
+  }
+  return true;
+}
+
+/** The caption, else the line just above the table (2022年预算执行情况如下：), names no other year or body. */
+function ownWords(doc: KDocument, r: TableReading): boolean {
+  const fy = doc.data.fiscalYear;
+  const unit = unitName(doc);
+  // (the folded copy: a year in full-width digits or a traditional 上年 is still another year)
+  const text = doc.norm.length === doc.text.length ? doc.norm : doc.text;
+  const before = text.slice(Math.max(0, r.table.start - 80), r.table.start).split('\n').filter((l) => l.trim()).slice(-2).join('');
+  for (const t of [r.caption ?? '', before]) {
+    if (NOT_OWN.test(t)) return false;
+    const own = unit ? t.split(unit).join('') : t;
+    if (OTHER_BODY.test(own)) return false;
+    for (const m of t.matchAll(/((?:19|20)\d{2})年/g)) if (typeof fy !== 'number' || Number(m[1]) !== fy) return false;
+  }
+  return true;
+}
+
+/**
+ * A project report's budget table without the 绩效自评表 caption (资金来源⇥年初预算数⇥全年预算数⇥全年执行数⇥执行率 over
+ * 财政拨款 | 合计): the project's money, when every row besides the one 合计 names where the money came from (a second
+ * project, 基本支出 or a year would make it another table), nothing around it names another year or body, and the sources
+ * add up to the 合计.
+ */
+function ownProjectTable(doc: KDocument, r: TableReading): boolean {
+  const b = r.budget;
+  const total = b?.rows.total;
+  if (!b || !total || !(total.budget || total.actual) || b.rows.basic || b.rows.project) return false;
+  if (/单位|部门/.test(key(b.header[0]))) return false;
+  const v = tableVocab();
+  const sources: Record<string, TableCell>[] = [];
+  let totals = 0;
+  for (const row of b.all) {
+    const label = key(row.label);
+    if (v.budgetRows.total.test(label)) totals++;
+    else if (v.fundSourceRows.test(label) && row.cells) sources.push(row.cells);
+    else return false;
+  }
+  if (totals !== 1 || !ownWords(doc, r)) return false;
+  for (const role of ['budget', 'actual'] as const) {
+    const tot = total[role] ? moneyCell(total[role].text, '万元') : null;
+    const parts = sources.map((c) => (c[role] ? moneyCell(c[role].text, '万元') : null));
+    if (!tot || !parts.some((p) => p)) continue;
+    const sum = parts.reduce((a, p) => a + (p?.value ?? 0), 0);
+    const tol = parts.reduce((a, p) => a + (p?.tol ?? 0), tot.tol);
+    if (Math.abs(sum - tot.value) > tol + 1e-6) return false;
   }
   return true;
 }
@@ -354,6 +395,9 @@ export function extractTables(doc: KDocument): void {
     if (g.achieved && achieved) ev['/goals/achieved'] = { span: span(g.achieved), rule: 'table.goals.achieved' };
   }
 
+  // (one such table only: two untitled budget tables in a project report leave which is the project's unknown)
+  const projectBudgets = side === 'project' && !readings.some((r) => r.kind === 'project') ? readings.filter((r) => r.kind === null && ownProjectTable(doc, r)) : [];
+  const ownProject = projectBudgets.length === 1 ? projectBudgets[0] : null;
   for (const r of readings) {
     // a bare staffing table (编制数⇥实有人数⇥在职人数⇥退休人数 over its counts), in any report but a project's
     if (r.kind === null && side !== 'project' && r.staffing.filter((s) => countCell(s.cell.text)).length >= 2) staffingFacts(doc, r, 'table.staffing');
@@ -362,6 +406,7 @@ export function extractTables(doc: KDocument): void {
     if (r.kind === 'basic_data' && side === 'overall') basicDataFacts(doc, r);
     else if (r.kind === side) budgetFacts(doc, r, side);
     else if (r.kind === null && side === 'overall' && ownBudgetTable(doc, r)) budgetFacts(doc, r, side, true);
+    else if (r.kind === null && side === 'project' && ownProject === r) budgetFacts(doc, r, side, true);
     else if (r.kind === 'project' && side === 'overall') projectItem(doc, r);
   }
   // a table of funds (子项目名称⇥预算数⇥实际支出 over one row per fund)

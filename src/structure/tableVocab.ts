@@ -14,6 +14,7 @@ interface RawVocab {
   form_field_label: string;
   budget_columns: { role: string; regex: string }[];
   budget_rows: Record<BudgetRow, string>;
+  fund_source_rows: string;
   unit_header: string;
   goal_columns: Record<'target' | 'achieved', string>;
   indicator_columns: { field: string; regex: string }[];
@@ -83,6 +84,8 @@ export interface TableVocab {
   formFieldLabel: RegExp;
   budgetColumns: { role: string; re: RegExp }[];
   budgetRows: Record<BudgetRow, RegExp>;
+  /** a row of a project's budget table naming where the money came from (财政拨款, 上年结转, 自筹资金) */
+  fundSourceRows: RegExp;
   unitHeader: RegExp;
   goalColumns: Record<'target' | 'achieved', RegExp>;
   indicatorColumns: { field: string; re: RegExp }[];
@@ -134,6 +137,7 @@ export function tableVocab(): TableVocab {
       basic: re(raw.budget_rows.basic),
       project: re(raw.budget_rows.project),
     },
+    fundSourceRows: re(raw.fund_source_rows),
     unitHeader: re(raw.unit_header),
     goalColumns: {
       target: re(raw.goal_columns.target),
