@@ -325,20 +325,23 @@ function categoryColumns(ctx: Ctx, kind: Kind): void {
   if (total) targets.unshift([v.totalTarget[kind], total]);
   const li = firstLabel(totalRow);
   for (const [target, { col, header }] of targets) {
-    if (col > li) put(ctx, target, 'any', under(header, totalRow, col, li) ?? underWider(header, totalRow, col, li), `table.statement.${kind}.${target}`);
+    // (a header column at or left of the row's label is reached only through a wider row's span)
+    const cell = (col > li ? under(header, totalRow, col, li) : undefined) ?? underWider(header, totalRow, col, li);
+    if (cell) put(ctx, target, 'any', cell, `table.statement.${kind}.${target}`);
   }
 }
 
 /**
  * The 合计 row wider than its header by the label columns the header's one 项目 cell spans (a copy that lost the merge:
  * `项目⇥本年支出合计⇥基本支出⇥项目支出` over `合计⇥⇥186.64⇥146.64⇥40.00`, 科目编码 | 科目名称 under 项目): the value columns
- * counted from the right, when the extra cells right after its label are empty and its last cell is not (with both ends
- * empty, a trailing tab or an empty last column cannot be told apart).
+ * counted from the right, when the extra cells right after its label (or before it, `⇥合计⇥186.64⇥…`: an empty 科目编码)
+ * are empty and its last cell is not (with both ends empty, a trailing tab or an empty last column cannot be told apart).
  */
 function underWider(header: TableCell[], row: TableCell[], col: number, labelAt: number): TableCell | undefined {
   const d = row.length - header.length;
-  if (d <= 0 || labelAt !== 0 || col <= labelAt || isEmpty(row[row.length - 1])) return undefined;
-  for (let i = 1; i <= d; i++) if (!isEmpty(row[i])) return undefined;
+  // (the label in 科目名称 with an empty 科目编码 before it, `⇥合计⇥2,016,812.55⇥…`, lies in the same span)
+  if (d <= 0 || labelAt > d || col < 1 || isEmpty(row[row.length - 1])) return undefined;
+  for (let i = 0; i <= d; i++) if (i !== labelAt && !isEmpty(row[i])) return undefined;
   return row[col + d];
 }
 
