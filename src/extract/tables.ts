@@ -214,13 +214,18 @@ function ownBudgetTable(doc: KDocument, r: TableReading): boolean {
   return true;
 }
 
+/** The two lines just above the table, from the folded copy (a year in full-width digits or a traditional 上年 reads as one). */
+function linesAbove(doc: KDocument, r: TableReading): string {
+  const text = doc.norm.length === doc.text.length ? doc.norm : doc.text;
+  return text.slice(Math.max(0, r.table.start - 80), r.table.start).split('\n').filter((l) => l.trim()).slice(-2).join('');
+}
+const UNIT_WHOLE = /整体|本单位|本部门|我单位|我部门|部门(?:收支|收入|支出|预算|决算)|单位(?:收支|收入|支出|预算|决算)/;
+
 /** The caption, else the line just above the table (2022年预算执行情况如下：), names no other year or body. */
 function ownWords(doc: KDocument, r: TableReading): boolean {
   const fy = doc.data.fiscalYear;
   const unit = unitName(doc);
-  // (the folded copy: a year in full-width digits or a traditional 上年 is still another year)
-  const text = doc.norm.length === doc.text.length ? doc.norm : doc.text;
-  const before = text.slice(Math.max(0, r.table.start - 80), r.table.start).split('\n').filter((l) => l.trim()).slice(-2).join('');
+  const before = linesAbove(doc, r);
   for (const t of [r.caption ?? '', before]) {
     if (NOT_OWN.test(t)) return false;
     const own = unit ? t.split(unit).join('') : t;
@@ -251,6 +256,8 @@ function ownProjectTable(doc: KDocument, r: TableReading): boolean {
     else return false;
   }
   if (totals !== 1 || !ownWords(doc, r)) return false;
+  // (a table introduced as the unit's whole money, `本单位2023年部门整体收支情况如下：`, is not the project's)
+  if (UNIT_WHOLE.test(r.caption ?? '') || UNIT_WHOLE.test(linesAbove(doc, r))) return false;
   for (const role of ['budget', 'actual'] as const) {
     const tot = total[role] ? moneyCell(total[role].text, '万元') : null;
     const parts = sources.map((c) => (c[role] ? moneyCell(c[role].text, '万元') : null));
