@@ -11,7 +11,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; opens: string; figure_before: string }; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -384,7 +384,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         if (!key && p.subject === 'inherit' && (aspect === 'rate' || aspect === 'actual') && doc.reportKind !== 'project_self_eval') {
           const owner = headingOwner(doc, f, match);
           const last = owner ? lastFigureFact(doc, match.span.start) : null;
-          const opens = compile(f.heading_owner.opens, '').test(sentenceBefore(doc, match.span.start));
+          const opens = compile(f.heading_owner.opens, '').test(ownerBefore(f, owner, sentenceBefore(doc, match.span.start)));
           if (owner && ((last && Object.values(f.subjects[owner].paths).includes(last.path)) || opens) && !rateOfOther(doc, f, match.span.start)) key = owner;
         }
         if (!key) continue;
@@ -469,7 +469,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         const owner = headingOwner(doc, f, match);
         if (owner !== undefined) {
           // (组织科普大篷车下乡10次，全年支出6万元: after another count or figure in its sentence, an activity's: nobody's)
-          const before = sentenceBefore(doc, match.span.start);
+          const before = ownerBefore(f, owner, sentenceBefore(doc, match.span.start));
           if (!compile(f.heading_owner.opens, '').test(before) && compile(f.heading_owner.figure_before, '').test(before.replace(/(?:19|20)\d{2}[ \t]*年/g, ''))) {
             claimed.push(amountSpan);
             continue;
@@ -506,6 +506,12 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
   roundedRestatements(doc);
   extractNone(doc, f, f.none);
   leadEvidence(doc, f);
+}
+
+/** The sentence before a figure owned by a heading, a bare count of projects under a 项目支出 heading taken out
+ *  (共实施项目3个，实际支出30万元: the same subject's, no activity's count). */
+function ownerBefore(f: FinanceFile, owner: string | null | undefined, before: string): string {
+  return owner === 'project' ? before.replace(compile(f.heading_owner.project_count, 'g'), '') : before;
 }
 
 /** 2023年全年预算180万元: a figure's evidence starts at the words glued before its phrase that date it or name the unit (see
