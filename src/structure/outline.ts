@@ -263,7 +263,7 @@ function brokenTitle(doc: KDocument, c: Readonly<Candidate>, i: number): Candida
 }
 
 /** 第一部分 alone on line i, its title on the next non-blank line (within three lines): one heading for both. */
-function partWithTitleBelow(doc: KDocument, i: number): { candidate: Candidate; titleLine: number } | null {
+export function partWithTitleBelow(doc: KDocument, i: number): { candidate: Candidate; titleLine: number } | null {
   const cfg = loadPatternFile<HeadingsFile>('headings.yaml');
   const line = doc.lines[i];
   const marker = doc.norm.slice(line.start, line.end).trim();

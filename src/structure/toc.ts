@@ -1,16 +1,29 @@
 // Tables of contents repeat the body's headings: they are excluded so they never become headings.
 import type { KDocument } from '../document.js';
 import { isExcluded } from '../document.js';
-import { classifyLine } from './outline.js';
+import { classifyLine, partWithTitleBelow } from './outline.js';
+import { loadPatternFile, compile } from '../patterns.js';
 
 const PAGE_REF = /(?:\.{2,}|…+|·{2,}|-{3,}|\s)\s*\d{1,3}\s*$/;
 const PAGE_ONLY = /^[\s.…·\-—]*\d{1,3}\s*$/;
 const SENTENCE_END = /[。；;!?！？]\s*$/;
 
 export function excludeToc(doc: KDocument): void {
+  const tableName = (text: string): string | null => {
+    const t = text.trim().replace(PAGE_REF, '');
+    const mm = numbered.map((re) => re.exec(t)).find((x) => x);
+    const title = mm ? t.slice(mm[0].length).replace(/\s+/g, '') : '';
+    return title && namesTable.some((re) => re.test(title)) ? title : null;
+  };
   const lines = doc.lines.filter((l) => l.text.trim() !== '' && !isExcluded(doc, l));
   let rest: RestText | null = null;
   // the text after a line, computed once: exclusions this loop adds all lie before the lines it asks about
+  // titles of the contents read so far: a later run that meets one again has reached the body (a part's entries naming
+  // tables, 一、收入支出决算总表, split the contents into runs)
+  const seen = new Set<string>();
+  const cfg = loadPatternFile<{ markers: { regex: string; rank: number }[]; not_heading_below_part: string[] }>('headings.yaml');
+  const numbered = cfg.markers.filter((m) => m.rank > 0).map((m) => compile(m.regex, ''));
+  const namesTable = cfg.not_heading_below_part.map((p) => compile(p, ''));
   const comesBackLater = (title: string, after: number) => title.length >= 2 && (rest ??= restText(doc)).includesAfter(title, after);
   for (let i = 0; i < lines.length; i++) {
     const isTocTitle = /^目\s*录$/.test(doc.norm.slice(lines[i].start, lines[i].end).trim());
@@ -20,8 +33,25 @@ export function excludeToc(doc: KDocument): void {
     if (isTocTitle && i + 1 < lines.length && doc.excluded.some((x) => x.start >= lines[i].end && x.start < lines[i + 1].start)) continue;
     const titles: string[] = [];
     while (j < lines.length) {
-      const c = classifyLine(doc, lines[j]);
       const text = doc.norm.slice(lines[j].start, lines[j].end);
+      // 第二部分 alone on its line over its title (第二部分⏎2022年度部门决算表): one entry of two lines
+      const part = isTocTitle || titles.length ? partWithTitleBelow(doc, doc.lines.indexOf(lines[j])) : null;
+      if (part) {
+        const t = part.candidate.title.replace(PAGE_REF, '').replace(/\s+/g, '');
+        if (titles.includes(t) || seen.has(t)) break;
+        titles.push(t);
+        while (j < lines.length && lines[j].start < part.candidate.end) j++;
+        continue;
+      }
+      // a part's entry naming a table (一、收入支出决算总表……3): no heading, but an entry
+      const tableEntry = isTocTitle || titles.length ? tableName(text) : null;
+      if (tableEntry !== null) {
+        if (titles.includes(tableEntry) || seen.has(tableEntry)) break;
+        titles.push(tableEntry);
+        j++;
+        continue;
+      }
+      const c = classifyLine(doc, lines[j]);
       // (a run-in heading, 1.数量指标：开展科普活动…, has its body on its line: no entry of a table of contents; a page number
       // set off by wide spaces, 一、部门基本情况　　　1, is no body)
       // (…, and a line closed as a sentence, 1.宣传形式较为单一。, is a list's item: no entry)
@@ -30,7 +60,7 @@ export function excludeToc(doc: KDocument): void {
       // the title's clean text glues a page number on (部门基本情况 1 → 部门基本情况1): drop it to compare
       const page = PAGE_REF.exec(text)?.[0].replace(/\D/g, '');
       if (page && t.endsWith(page)) t = t.slice(0, -page.length);
-      if (titles.includes(t)) break;
+      if (titles.includes(t) || seen.has(t)) break;
       if (!isTocTitle && titles.length === 0 && !PAGE_REF.test(text) && !comesBackLater(t, lines[j].end)) break;
       titles.push(t);
       j++;
@@ -38,6 +68,7 @@ export function excludeToc(doc: KDocument): void {
     const run = j - (isTocTitle ? i + 1 : i);
     const enough = isTocTitle ? run >= 1 : run >= 3 && titles.filter((t) => comesBackLater(t, lines[j - 1].end)).length >= 3;
     if (enough) {
+      for (const t of titles) seen.add(t);
       doc.excluded.push({ start: lines[i].start, end: lines[j - 1].end, reason: 'toc' });
       doc.messages.push({ ruleId: 'structure.toc', reason: `table of contents ignored (${run} lines)`, place: { start: lines[i].start, end: lines[j - 1].end } });
       i = j - 1;
