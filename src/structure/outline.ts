@@ -91,6 +91,11 @@ function standaloneSection(title: string): SectionDef | null {
 // more again in garbage collection
 const classified = new WeakMap<KDocument, Map<Line, Candidate | null>>();
 
+/** Lines are classified again once the table of contents is known: a part it lists is no part of the body. */
+export function forgetClassified(doc: KDocument): void {
+  classified.delete(doc);
+}
+
 /** Classify one line (norm text) as a heading candidate, or null. Once per line (the TOC pass asks too): the
  *  result is shared, so callers must not change it. */
 export function classifyLine(doc: KDocument, line: Line): Readonly<Candidate> | null {
@@ -147,7 +152,9 @@ function inTableList(doc: KDocument, line: Line, cfg: HeadingsFile): boolean {
   const part = compile(cfg.markers.find((m) => m.rank === 0)!.regex, '');
   const i = doc.lines.indexOf(line);
   if (i < 0) return true;
-  for (let k = 0; k < i; k++) if (part.test(doc.norm.slice(doc.lines[k].start, doc.lines[k].end).trim())) return true;
+  // (a part listed in the table of contents is none: the body may number its sections 一、…五、 under no part)
+  const inToc = (k: number) => doc.excluded.some((x) => x.reason === 'toc' && doc.lines[k].start < x.end && doc.lines[k].end > x.start);
+  for (let k = 0; k < i; k++) if (part.test(doc.norm.slice(doc.lines[k].start, doc.lines[k].end).trim()) && !inToc(k)) return true;
   const numbered = cfg.markers.filter((m) => m.rank > 0).map((m) => compile(m.regex, ''));
   const namesTable = (k: number) => {
     const t = doc.norm.slice(doc.lines[k].start, doc.lines[k].end).trim();
@@ -484,7 +491,7 @@ function afterLeadIn(doc: KDocument, c: Candidate): boolean {
 const ENCLOSED = [0x2460, 0x2474, 0x2488, 0x3220];
 
 /** The number in an ordinal: '（2）' → 2, '三、' → 3. */
-function ordinalNumber(ordinal: string | null): number | null {
+export function ordinalNumber(ordinal: string | null): number | null {
   if (!ordinal) return null;
   // a numeral enclosed as one character: ①…⑳, ⑴…⒇, ⒈…⒛, ㈠…㈩
   const code = ordinal.trim().codePointAt(0)!;

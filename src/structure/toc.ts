@@ -1,7 +1,7 @@
 // Tables of contents repeat the body's headings: they are excluded so they never become headings.
 import type { KDocument } from '../document.js';
 import { isExcluded } from '../document.js';
-import { classifyLine, partWithTitleBelow } from './outline.js';
+import { classifyLine, forgetClassified, ordinalNumber, partWithTitleBelow } from './outline.js';
 import { loadPatternFile, compile } from '../patterns.js';
 
 const PAGE_REF = /(?:\.{2,}|…+|·{2,}|-{3,}|\s)\s*\d{1,3}\s*$/;
@@ -9,11 +9,15 @@ const PAGE_ONLY = /^[\s.…·\-—]*\d{1,3}\s*$/;
 const SENTENCE_END = /[。；;!?！？]\s*$/;
 
 export function excludeToc(doc: KDocument): void {
-  const tableName = (text: string): string | null => {
+  const tableName = (text: string): { title: string; rank: number; ordinal: string } | null => {
     const t = text.trim().replace(PAGE_REF, '');
-    const mm = numbered.map((re) => re.exec(t)).find((x) => x);
-    const title = mm ? t.slice(mm[0].length).replace(/\s+/g, '') : '';
-    return title && namesTable.some((re) => re.test(title)) ? title : null;
+    for (const m of numbered) {
+      const mm = m.re.exec(t);
+      if (!mm) continue;
+      const title = t.slice(mm[0].length).replace(/\s+/g, '');
+      return title && namesTable.some((re) => re.test(title)) ? { title, rank: m.rank, ordinal: mm[0] } : null;
+    }
+    return null;
   };
   const lines = doc.lines.filter((l) => l.text.trim() !== '' && !isExcluded(doc, l));
   let rest: RestText | null = null;
@@ -21,8 +25,9 @@ export function excludeToc(doc: KDocument): void {
   // titles of the contents read so far: a later run that meets one again has reached the body (a part's entries naming
   // tables, 一、收入支出决算总表, split the contents into runs)
   const seen = new Set<string>();
+  let found = false;
   const cfg = loadPatternFile<{ markers: { regex: string; rank: number }[]; not_heading_below_part: string[] }>('headings.yaml');
-  const numbered = cfg.markers.filter((m) => m.rank > 0).map((m) => compile(m.regex, ''));
+  const numbered = cfg.markers.filter((m) => m.rank > 0).map((m) => ({ re: compile(m.regex, ''), rank: m.rank }));
   const namesTable = cfg.not_heading_below_part.map((p) => compile(p, ''));
   const comesBackLater = (title: string, after: number) => title.length >= 2 && (rest ??= restText(doc)).includesAfter(title, after);
   for (let i = 0; i < lines.length; i++) {
@@ -32,13 +37,24 @@ export function excludeToc(doc: KDocument): void {
     // 目录 over entries already read as a table (一、部门基本情况⇥1): the next lines are the body's
     if (isTocTitle && i + 1 < lines.length && doc.excluded.some((x) => x.start >= lines[i].end && x.start < lines[i + 1].start)) continue;
     const titles: string[] = [];
+    // the last number listed at each rank: one that restarts (一、 after 四、, no part or higher entry between) opens the body,
+    // whose first title may be worded otherwise (目录 一、部门基本情况 … 四、名词解释 ⏎ 一、部门（单位）基本情况)
+    const last = new Map<number, number>();
+    const restarts = (rank: number, ordinal: string | null): boolean => {
+      for (const r of [...last.keys()]) if (r > rank) last.delete(r);
+      const n = ordinalNumber(ordinal);
+      if (n === null) return false;
+      const before = last.get(rank);
+      last.set(rank, n);
+      return before !== undefined && n <= before;
+    };
     while (j < lines.length) {
       const text = doc.norm.slice(lines[j].start, lines[j].end);
       // 第二部分 alone on its line over its title (第二部分⏎2022年度部门决算表): one entry of two lines
       const part = isTocTitle || titles.length ? partWithTitleBelow(doc, doc.lines.indexOf(lines[j])) : null;
       if (part) {
         const t = part.candidate.title.replace(PAGE_REF, '').replace(/\s+/g, '');
-        if (titles.includes(t) || seen.has(t)) break;
+        if (titles.includes(t) || seen.has(t) || restarts(0, part.candidate.ordinal)) break;
         titles.push(t);
         while (j < lines.length && lines[j].start < part.candidate.end) j++;
         continue;
@@ -46,8 +62,8 @@ export function excludeToc(doc: KDocument): void {
       // a part's entry naming a table (一、收入支出决算总表……3): no heading, but an entry
       const tableEntry = isTocTitle || titles.length ? tableName(text) : null;
       if (tableEntry !== null) {
-        if (titles.includes(tableEntry) || seen.has(tableEntry)) break;
-        titles.push(tableEntry);
+        if (titles.includes(tableEntry.title) || seen.has(tableEntry.title) || restarts(tableEntry.rank, tableEntry.ordinal)) break;
+        titles.push(tableEntry.title);
         j++;
         continue;
       }
@@ -60,7 +76,7 @@ export function excludeToc(doc: KDocument): void {
       // the title's clean text glues a page number on (部门基本情况 1 → 部门基本情况1): drop it to compare
       const page = PAGE_REF.exec(text)?.[0].replace(/\D/g, '');
       if (page && t.endsWith(page)) t = t.slice(0, -page.length);
-      if (titles.includes(t) || seen.has(t)) break;
+      if (titles.includes(t) || seen.has(t) || restarts(c.rank, c.ordinal)) break;
       if (!isTocTitle && titles.length === 0 && !PAGE_REF.test(text) && !comesBackLater(t, lines[j].end)) break;
       titles.push(t);
       j++;
@@ -72,8 +88,10 @@ export function excludeToc(doc: KDocument): void {
       doc.excluded.push({ start: lines[i].start, end: lines[j - 1].end, reason: 'toc' });
       doc.messages.push({ ruleId: 'structure.toc', reason: `table of contents ignored (${run} lines)`, place: { start: lines[i].start, end: lines[j - 1].end } });
       i = j - 1;
+      found = true;
     }
   }
+  if (found) forgetClassified(doc);
 }
 
 interface RestText {
