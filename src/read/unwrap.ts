@@ -253,6 +253,11 @@ const SPLIT_UNIT = /(?<=[0-9０-９][万萬亿億千])\n(?=元(?![旦月宵素�
 const SPLIT_COUNT_UNIT =
   /(?<=[\u3400-\u9fff\uf900-\ufaff][0-9０-９]{1,7}(?:[.．][0-9０-９]+)?(?:[万萬千](?=\n(?:人(?![员員才口数數民均])|名(?![称稱单單])|次(?![年日])|期|篇|份|册|冊|场(?![馆館地所])|場(?![馆館地所])))|(?=\n(?:人次|场次|場次))))\n/g;
 
+/** a figure broken before its multiplier (`参与群众约3.2⏎万人次`, `实际支出52⏎万元`), or a bare count before 期/场/次 (`培训班8⏎期`;
+ *  not 期间, 场馆, 次年 opening the line; 人 after bare digits stays, a 行次 over `人数`) */
+const SPLIT_MULTIPLIER =
+  /(?<=[\u3400-\u9fff\uf900-\ufaff][0-9０-９]{1,7}(?:[.．][0-9０-９]+)?)\n(?=[万萬亿億千](?:余|多)?(?:元|人次|人(?![员員才口数數民均])|名(?![称稱单單])|场次|場次|场(?![馆館地所])|場(?![馆館地所])|次(?![年日])|期|篇|份|册|冊)|期(?![间間限末初望待满滿刊])|[场場](?![馆館地所景合])|次(?![年日数數序]))/g;
+
 /** a count's label broken before it (`培训⏎农民450人次；`): a paragraph's line ending in a word, the next opening with a short
  *  word glued to a count and its unit; the two pieces are one label (the line before is prose, with a comma: no title or
  *  heading, `…绩效自评报告⏎编制8名`) */
@@ -277,6 +282,7 @@ function joinSplitNumbers(text: string): { text: string; joined: number; at: (of
   if (/[0-9,]\n[0-9,]/.test(text)) take(SPLIT_GROUPED);
   if (/[万萬亿億千]\n元/.test(text)) take(SPLIT_UNIT);
   if (/[0-9０-９万萬千]\n[人名次期篇份册冊场場]/.test(text)) take(SPLIT_COUNT_UNIT);
+  if (/[0-9０-９]\n[万萬亿億千期场場次]/.test(text)) take(SPLIT_MULTIPLIER);
   if (/[\u3400-\u9fff]\n[\u3400-\u9fff]{1,6}[0-9０-９]/.test(text)) {
     for (const m of text.matchAll(SPLIT_LABEL)) {
       const line = text.slice(text.lastIndexOf('\n', m.index - 1) + 1, m.index);

@@ -202,6 +202,19 @@ describe('a line break inside a number', () => {
     expect(unwrapText(PROJECT(['活动名称\t场次\t参与人数\t1.2万', '人次合计']))).toBeNull();
   });
 
+  it('a figure broken before its multiplier (约3.2⏎万人次, 52⏎万元) or a bare count before 期/场/次 (培训班8⏎期) is joined; negative: 8⏎期间, 3⏎场馆, 2023⏎次年, 12⏎人数, a table row', () => {
+    const u = unwrapText(PROJECT(['全年开展各类科普活动126场次，开展科技工作者培训班8', '期，培训人员650人次；组织全国科普日活动，参与群众约3.2', '万人次；发放科普资料5000余份，全年项目实际支出52', '万元。']))!;
+    expect(u.text).toContain('培训班8期，培训人员650人次；组织全国科普日活动，参与群众约3.2万人次；发放科普资料5000余份，全年项目实际支出52万元。');
+    const acts = extractText(u.text).record.activities;
+    expect(acts.some((a) => a.label === '开展科技工作者培训班' && a.count === 8 && a.unit === '期')).toBe(true);
+    expect(acts.some((a) => a.label === '参与群众' && a.count === 32000 && a.unit === '人次')).toBe(true);
+    expect(unwrapText(PROJECT(['全年组织开展科普讲座共计12场，活动共持续8', '期间群众反响热烈，参与踊跃。']))).toBeNull();
+    expect(unwrapText(PROJECT(['全年组织开展科普讲座共计12场，新建科普场所3', '场馆均已投入使用，效果良好。']))).toBeNull();
+    expect(unwrapText(PROJECT(['全年组织开展科普讲座共计12场，于2023', '次年开展科普进校园活动。']))).toBeNull();
+    expect(unwrapText(PROJECT(['全年组织开展科普讲座共计12场，参与学生12', '人数较上年有所增加。']))).toBeNull();
+    expect(unwrapText(PROJECT(['活动名称\t场次\t参与人数\t3.2', '万人次合计']))).toBeNull();
+  });
+
   it('a count’s label broken before it (培训⏎农民450人次) is joined; negative: a title or heading line above, a table row', () => {
     const u = unwrapText(PROJECT(['举办农村实用技术培训班15期，全年累计培训', '农民450人次；发放科普资料3000余份。']))!;
     expect(u.text).toContain('全年累计培训农民450人次；');
