@@ -357,7 +357,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         // 全年预算数为150万元，全年执行数为148万元: an unowned 执行数 next to the unit's own budget is the total's
         // (not after another item's figure: 部门预算安排190万元，其中科普活动经费20万元，实际支出18万元; nor in a sentence that is the
         // appropriation's: 五、一般公共预算财政拨款支出决算情况 ⏎ 年初预算为X，支出决算为Y)
-        if (p.subject === 'inherit' && !key && aspect === 'actual' && afterUnitBudget(unitNamedAsBoundary(doc, f, sentenceBefore(doc, match.span.start)), f) && !aboutAppropriation(doc, f, match.span.start)) key = 'total';
+        if (p.subject === 'inherit' && !key && aspect === 'actual' && afterUnitBudget(unitNamedAsBoundary(doc, f, budgetClauseBefore(doc, match.span.start)), f) && !aboutAppropriation(doc, f, match.span.start)) key = 'total';
         // an execution rate is about spending: income named before it does not own it
         if (aspect === 'rate' && key === 'income') key = null;
         // 支出合计196.40万元，其中基本支出150.20万元，项目支出46.20万元，预算执行率98.88%: a rate after both parts of the total,
@@ -793,12 +793,15 @@ const MONEY_SENTENCE = /支出|预算|资金|经费|收入/;
 // (…年初预算200万元，全年预算210万元: the bare 全年预算 paired with the 年初 figure before it is the unit's too)
 // (部门年初预算180万元 | 2023年初部门预算为180万元: the unit's initial budget, named with 部门/单位)
 // (上年预算180万元，本年预算190万元: this year's bare 预算 named by 本年/当年/今年, or 全年 opening its phrase)
-// (部门预算收支总额X | 2023年年初部门预算X | 我会2023年年初预算X: the unit's budget too, the last named by the unit's self-reference)
+// (部门预算收支总额X | 2023年年初部门预算X | 我会2023年年初预算X | 部门整体支出预算数为X: the unit's budget too, 我会 the unit's
+// self-reference, 整体支出 the unit's whole spending)
 // (2023年部门预算支出X | 本单位预算支出X: the budget of spending named with 部门/单位; a bare 预算支出X, 年初预算X or 预算批复X
 // may be a narrower subject's under its heading: 三、项目支出情况 ⏎ 年初预算5万元，实际支出4.9万元)
-const UNIT_BUDGET = /(?:^[ \t]*|[，,。;:、]|年|年度|(?:科协|协会|科技馆|本|我)(?=部门|单位))(?:部门|单位)(?:年初|全年)?预算支出(?:数|总额|金额)?(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度|(?:科协|协会|科技馆|本|我)(?=部门|单位))(?:部门|单位)?(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额|安排|收支总额)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)(?:年初)?预算批复(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)?(?:全年|年度)?预算调整后?为|(?:年|年度)预算(?:为|是|:)|(?:^[ \t]*|[，,。;:、]|年|年度|部门|单位)支出预算|(?:^[ \t]*|[，,。;:、]|年|年度|科协|协会|科技馆|本|我)(?:部门|单位)(?:年初)?预算(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度|(?<=\d))[ \t]*年初(?:部门|单位)预算(?:为|是|:)?[ \t]*(?=\d)|(?<=年初预算(?:数|资金)?(?:为|是|:)?[ \t]*[\d,.]+[ \t]*万?元)[，,]全年预算(?=(?:为|是|:)?[ \t]*\d)|(?:^[ \t]*|[，,。;:、\s]|年|年度)(?:(?:本|当|今)年度?|(?<!(?:追加|调增|调减|追减)[^。;\n]{0,40})全年)预算(?=(?:为|是|:)?[ \t]*\d)|(?:本会|我会|本馆|我馆|本中心|我中心|本单位|我单位|本部门|我部门)[ \t]*(?:(?:19|20)\d{2}[ \t]*年度?[ \t]*)?(?:部门|单位)?(?:年初|全年)?(?:部门)?(?:支出)?预算(?:批复)?(?:安排|收支)?(?:资金|总额|数|金额|支出){0,2}(?:为|是|:)?[ \t]*(?=\d)/;
+const UNIT_BUDGET = /(?:^[ \t]*|[，,。;:、]|年|年度|(?:科协|协会|科技馆|本|我)(?=部门|单位))(?:部门|单位)(?:年初|全年)?预算支出(?:数|总额|金额)?(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度|(?:科协|协会|科技馆|本|我)(?=部门|单位))(?:部门|单位)?(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额|安排|收支总额)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)(?:年初)?预算批复(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)?(?:全年|年度)?预算调整后?为|(?:年|年度)预算(?:为|是|:)|(?:^[ \t]*|[，,。;:、]|年|年度|部门|单位)支出预算|(?:^[ \t]*|[，,。;:、]|年|年度|科协|协会|科技馆|本|我)(?:部门|单位)(?:年初)?预算(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度|(?<=\d))[ \t]*年初(?:部门|单位)预算(?:为|是|:)?[ \t]*(?=\d)|(?<=年初预算(?:数|资金)?(?:为|是|:)?[ \t]*[\d,.]+[ \t]*万?元)[，,]全年预算(?=(?:为|是|:)?[ \t]*\d)|(?:^[ \t]*|[，,。;:、\s]|年|年度)(?:(?:本|当|今)年度?|(?<!(?:追加|调增|调减|追减)[^。;\n]{0,40})全年)预算(?=(?:为|是|:)?[ \t]*\d)|(?:本会|我会|本馆|我馆|本中心|我中心|本单位|我单位|本部门|我部门)[ \t]*(?:(?:19|20)\d{2}[ \t]*年度?[ \t]*)?(?:部门|单位)?(?:年初|全年)?(?:部门)?(?:支出)?预算(?:批复)?(?:安排|收支)?(?:资金|总额|数|金额|支出){0,2}(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度|本|我)(?:部门|单位)?整体支出(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额|安排)?(?:为|是|:)?[ \t]*(?=\d)/;
 const UNIT_BUDGET_ALL = new RegExp(UNIT_BUDGET.source, 'g');
 // the adjusted budget opening the next phrase after a budget figure: 调整后预算Y, 全年预算调整为Y, 年中调整为Y, 追加至Y
+// the unit budget's parts listed after 其中 up to the ； that ends them (其中：基本支出Y、项目支出Z；)
+const BUDGET_PARTS_LIST = /[，,]?[ \t]*其中[:：]?(?:[ \t]*(?:基本支出|项目支出|人员经费|(?:日常)?公用经费)(?:预算)?(?:数)?(?:为|是|:)?[ \t]*[\d,.]+[ \t]*万?元[、，,]?)+[ \t]*[;；]$/;
 const ADJUSTED_NEXT = /(?<=万?元[ \t]*)[，,][ \t]*(?:年中|年内|年度中)?(?:(?:调整后|调整|变更后)(?:的)?(?:全年)?预算(?:数|金额|总额|资金)?(?:为|是|:)?|(?:全年)?预算(?:数|金额|总额|资金)?调整后?为|(?:预算)?(?:调整|调增|调减|追加|追减)后?(?:为|至|到))(?=[ \t]*\d)/;
 // between the unit's income and a bare 支出Y: a comma or a sentence's end, or the income's parts after 其中 up to ；/。 (收入198.62万元，
 // 其中财政拨款收入196.62万元，其他收入2万元；支出196.40万元)
@@ -862,6 +865,16 @@ function lastFigureFilled(doc: KDocument, at: number): boolean {
   if (!last) return false;
   const start = from + last.index, end = start + last[0].length;
   return doc.facts.some((x) => x.path.startsWith('/finance/') && x.span.start <= start && x.span.end >= end);
+}
+/** The sentence before `at`; when it opens right after a ； that ends the unit's budget and its parts listed after 其中
+ *  (部门预算数为X，其中：基本支出Y、项目支出Z；实际支出W), that clause too, the parts taken out (they are no item's figures). */
+function budgetClauseBefore(doc: KDocument, at: number): string {
+  const own = sentenceBefore(doc, at);
+  const s = sentenceAt(doc, at).start;
+  if (!/[;；]/.test(doc.norm.slice(Math.max(0, s - 2), s))) return own;
+  const prev = sentenceBefore(doc, s - 1);
+  const m = BUDGET_PARTS_LIST.exec(prev + doc.norm.slice(s - 1, s));
+  return m && m.index + m[0].length >= prev.length ? prev.slice(0, m.index) + '，' + own : own;
 }
 /** `before` with the unit named by its level and kind before its budget word read as a boundary (see `unit_budget_named`). */
 function unitNamedAsBoundary(doc: KDocument, f: FinanceFile, before: string): string {

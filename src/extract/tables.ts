@@ -71,6 +71,9 @@ function countCell(text: string): { value: number; tol: number } | null {
   return value === null ? null : { value, tol: 0 };
 }
 
+/** a table fact's rounding as written (half a unit of its last digit) */
+const tableTol = new WeakMap<Fact, { tol: number; decimals: boolean }>();
+
 const normPath = (p: string) => ('/' + p.replace(/^\//, '').replace(/\./g, '/')).replace(/\/+/g, '/');
 
 /** Adds a table fact unless prose filled the path; a prose value that differs is kept and warned about. A weak prose
@@ -99,8 +102,19 @@ function offer(doc: KDocument, path: string, v: { value: number; tol: number }, 
     }
     return;
   }
-  if (doc.facts.some((f) => f.source === 'table' && normPath(f.path) === path)) return; // first table wins
+  // first table wins, unless it is the rounded form of this one: 本年支出合计⇥271.53 (单位：万元) and ⇥2,715,310.00 (单位：元)
+  // are one figure, the full one (a whole cell may be a round estimate: only one written with decimals gives way)
+  const prior = doc.facts.find((f) => f.source === 'table' && normPath(f.path) === path);
+  if (prior) {
+    const t = tableTol.get(prior);
+    if (t && t.decimals && v.tol < t.tol && t.tol <= Math.abs(v.value) / 100 && Math.abs((prior.value as number) - v.value) <= t.tol + 1e-9) {
+      doc.facts.splice(doc.facts.indexOf(prior), 1, { path, value: v.value, span: span(cell), rule, source: 'table' });
+      tableTol.set(doc.facts.find((f) => f.source === 'table' && normPath(f.path) === path)!, { tol: v.tol, decimals: /\.\d/.test(cell.text) });
+    }
+    return;
+  }
   const fact: Fact = { path, value: v.value, span: span(cell), rule, source: 'table' };
+  tableTol.set(fact, { tol: v.tol, decimals: /\.\d/.test(cell.text) });
   doc.facts.push(fact);
 }
 
