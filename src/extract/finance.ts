@@ -11,7 +11,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; project_item_clause: string; project_self: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -353,6 +353,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
           // (县财政局全年实际支出X | 市科协全年实际支出X: another body named right before it: nobody's we keep)
           if (otherBodyBefore(doc, f, match)) continue;
           key = namesUnit(doc, f, match) ? 'total' : 'project';
+          // (开展科普日活动，预算5万元，实际支出4.8万元: an activity's figure, not the project's)
+          if (key === 'project' && itemClauseBefore(doc, f, match.span.start)) {
+            claimed.push(amountSpan);
+            continue;
+          }
         }
         // 全年预算数为150万元，全年执行数为148万元: an unowned 执行数 next to the unit's own budget is the total's
         // (not after another item's figure: 部门预算安排190万元，其中科普活动经费20万元，实际支出18万元; nor in a sentence that is the
@@ -440,6 +445,10 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       }
       // a project report has no unit-wide totals: its whole-budget figures are the project's
       // (部门整体支出X, 整体支出预算执行率 name the unit itself: they stay the unit's)
+      if (doc.reportKind === 'project_self_eval' && typeof path === 'string' && !unitChain && UNIT_SPENDING.test(path) && !namesUnit(doc, f, match) && itemClauseBefore(doc, f, match.span.start)) {
+        claimed.push(amountSpan);
+        continue;
+      }
       if (doc.reportKind === 'project_self_eval' && typeof path === 'string' && !unitChain && !namesUnit(doc, f, match)) path = path.replace(/^\/finance\/spendingTotal\/(budget|actual|executionRate)$/, '/finance/project/$1');
       // (该项目年初预算30万元，实际支出29.4万元: its 年初 figure is the project's budget when no adjusted budget follows; with one
       // following, nobody's — a project has no initial-budget field)
@@ -718,14 +727,17 @@ function followingSubject(doc: KDocument, subj: Span | null): string {
   return subj ? doc.norm.slice(subj.end, subj.end + 8) : '';
 }
 
-// (部门整体支出X, 部门支出X: the department's own spending)
-const UNIT_NAMED = /整体|部门支出/;
+// (部门整体支出X, 部门支出X: the department's own spending; 部门预算X its budget — not 纳入部门预算X, where a project's money sits)
+const UNIT_NAMED = /整体|部门支出|部门(?:年初|全年)?预算/;
+const INTO_BUDGET = /(?:纳入|列入|编入)$/;
 /** In a project report: the figure names the unit's whole spending (部门整体支出X) or the unit right before it, in its phrase
  *  (本单位2023年实际支出X, 本部门全年实际支出X; see `unit_named_before`): it stays the unit's, not the project's. */
 function namesUnit(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArray; span: Span }): boolean {
   // (24: a name of nine characters and the year, spaced as PDF text has it: 市科技创新服务中心 2024 年度收入合计X)
   const before = doc.norm.slice(Math.max(sentenceAt(doc, match.span.start).start, match.span.start - 24), match.span.start);
-  if (UNIT_NAMED.test(match.m[0]) || compile(f.unit_named_before, '').test(before)) return true;
+  const named = UNIT_NAMED.exec(match.m[0]);
+  if (named && !(named[0].endsWith('预算') && INTO_BUDGET.test(before + match.m[0].slice(0, named.index)))) return true;
+  if (compile(f.unit_named_before, '').test(before)) return true;
   const unit = unitLevel(doc);
   if (unit.own && ownBefore(unit, before)) return true;
   return unit.level !== '' && compile(financeSource(f.unit_named_before_level, unit), '').test(before);
@@ -938,6 +950,30 @@ function itemFigureBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
   // (年中追加科普经费8万元，全年预算数134.35万元: a change to the unit's budget is no item's own figure)
   return compile(f.rate_item, '').test(clause) && !compile(f.named_owner_not, '').test(clause) && !compile(f.mid_year_change, '').test(clause);
 }
+/** In a project report: true when, walking back clause by clause from `at` to its sentence's start, a clause naming an activity
+ *  or item (`project_item_clause`) comes before any figure that filled a field or the project named by itself (`project_self`). */
+function itemClauseBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
+  const from = sentenceAt(doc, at).start;
+  const item = compile(f.project_item_clause, ''), self = compile(f.project_self, '');
+  let end = at;
+  while (end > from) {
+    let cut = from;
+    for (const ch of CLAUSE_ENDS) cut = Math.max(cut, doc.norm.lastIndexOf(ch, end - 1) + 1);
+    const clause = doc.norm.slice(cut, end);
+    for (const m of clause.matchAll(compile('{MONEY}', 'g'))) {
+      const start = cut + m.index, stop = start + m[0].length;
+      if (doc.facts.some((x) => x.path.startsWith('/finance/') && x.span.start <= start && x.span.end >= stop)) return false;
+    }
+    if (self.test(clause)) return false;
+    if (item.test(clause) && !compile(f.project_item_use, '').test(clause)) {
+      if (compile(f.project_item_label, '').test(doc.norm.slice(Math.max(from, cut - 8), cut))) return false;
+      const name = clause.replace(compile(f.project_item_verb, ''), '').replace(/\s+/g, '');
+      return !(name.length >= 4 && titleText(doc).includes(name));
+    }
+    end = cut - 1;
+  }
+  return false;
+}
 /** True when a rate naming no subject at `at` belongs to the appropriation (its section's heading, the sentence before on its
  *  line: see aboutAppropriation) or to a line item of the classification named in its sentence (see `rate_classified`). */
 function rateOfOther(doc: KDocument, f: FinanceFile, at: number): boolean {
@@ -1051,6 +1087,12 @@ function titleHolds(doc: KDocument, span: Span | null): boolean {
   // (a title spaced letter by letter, 科 普 专 项 经 费 绩 效 …, holds it too: compared without whitespace)
   const bare = (a: number, b: number) => doc.norm.slice(a, b).replace(/\s+/g, '');
   return bare(title.span.start, title.span.end).includes(bare(span.start, span.end));
+}
+
+/** The report's title without whitespace ('' when there is none). */
+function titleText(doc: KDocument): string {
+  const title = doc.facts.find((x) => x.path === '/meta/title');
+  return title ? doc.norm.slice(title.span.start, title.span.end).replace(/\s+/g, '') : '';
 }
 
 function sentenceBefore(doc: KDocument, at: number): string {
