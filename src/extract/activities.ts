@@ -57,6 +57,9 @@ interface ActivitiesFile {
   each?: string;
   noun_after?: string;
   bare_verb_before?: string;
+  bare_verb_subject?: string;
+  second_object?: string;
+  share_each?: string;
   other_subject?: string;
   unit_subject?: string;
   unit_place?: string;
@@ -195,7 +198,18 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // 全年举行33次科普宣传活动: after a bare holding verb the event is named after the measure word; it completes the label
       // (开展科普宣传活动). A bare verb before another noun (组织12次党组理论学习, 开展12次常委会议) counts no event: dropped.
       let tail: Span | null = null;
-      if (p.id === 'activities.count' && !head && !gluedTo && f.noun_after && f.bare_verb_before && f.glued_units.events.includes(gu) && compile(f.bare_verb_before, '').test(label.replace(compile(f.strip_prefix, ''), ''))) {
+      // 开展12次科普讲座和3次科普展览: a second count after the verb's first takes the verb alone as its label
+      if (p.id === 'activities.count' && !head && !gluedTo && f.second_object && f.glued_units.events.includes(gu)) {
+        const cs = clauseStart(doc.norm, labelEnd, floor);
+        const m = compile(f.second_object, '').exec(doc.norm.slice(cs, labelEnd));
+        if (m?.groups) {
+          const at = cs + m.groups.lead.length;
+          labelSpan = { start: at, end: at + m.groups.verb.length };
+          label = m.groups.verb;
+        }
+      }
+      const bare = label.replace(compile(f.strip_prefix, ''), '').replace(compile(f.bare_verb_subject ?? '(?!)', ''), '');
+      if (p.id === 'activities.count' && !head && !gluedTo && f.noun_after && f.bare_verb_before && f.glued_units.events.includes(gu) && compile(f.bare_verb_before, '').test(bare)) {
         const rest = doc.norm.slice(match.span.end, match.span.end + 20);
         const n = compile(f.noun_after, '').exec(rest);
         if (n?.groups?.noun) {
@@ -444,7 +458,7 @@ function sharedTotal(doc: KDocument, f: ActivitiesFile, x: { rule: string; item:
     const clause = doc.norm.slice(s, e);
     if (/^\s*其中/.test(clause)) share = true;
     const n = part.exec(clause);
-    if ((place || share) && n && family[n[1]] === family[x.item.unit] && (self.test(clause) || other.test(clause))) return true;
+    if ((place || share) && n && !compile(f.share_each ?? '(?!)', '').test(clause) && family[n[1]] === family[x.item.unit] && (self.test(clause) || other.test(clause))) return true;
     s = e + 1;
   }
   return false;
@@ -592,7 +606,7 @@ function isShareClause(doc: KDocument, f: ActivitiesFile, clause: string): boole
   const tail = shareTailOf.re.exec(clause);
   if (!tail) return false;
   const head = clause.slice(0, tail.index);
-  if (compile(f.share_event!, '').test(head)) return false;
+  if (compile(f.share_event!, '').test(head) || compile(f.share_each ?? '(?!)', '').test(head)) return false;
   const level = unitLevel(doc);
   const self = compile(f.unit_subject!, '').exec(head) ?? (level && f.unit_place ? compile(f.unit_place, '').exec(head) : null);
   if (self) return (!self.groups?.level || self.groups.level === level) && compile(f.share_verb ?? '(?!)', '').test(head.slice(self[0].length));
