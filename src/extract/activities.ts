@@ -60,6 +60,7 @@ interface ActivitiesFile {
   bare_verb_subject?: string;
   second_object?: string;
   share_each?: string;
+  own_work_label?: string;
   other_subject?: string;
   unit_subject?: string;
   unit_place?: string;
@@ -270,7 +271,15 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       }
       const notAfter = f.not_after[gu];
       if (notAfter && compile(notAfter, '').test(doc.norm.slice(match.span.end, after).trimStart())) continue;
-      if (compile(f.not_label, '').test(label)) continue;
+      if (compile(f.not_label, '').test(label)) {
+        if (!afterOwnWork(f, label)) continue;
+        // (the label and its evidence start after the unit's own work: 科普讲座)
+        const cut = /^.*(?:\d|[一二三四五六七八九十百千两])\s*(?:余|多)?\s*(?:场次|场|期次|期|次)\s*(?:、|以及|和|及|与)\s*/.exec(doc.norm.slice(labelSpan.start, labelSpan.end));
+        if (cut) {
+          labelSpan = { start: labelSpan.start + cut[0].length, end: labelSpan.end };
+          label = label.replace(/^.*(?:\d|[一二三四五六七八九十百千两])\s*(?:余|多)?\s*(?:场次|场|期次|期|次)(?:、|以及|和|及|与)/, '');
+        }
+      }
       // 各乡镇共开展科普活动150场 | 市科协在我县开展…: another body's work
       if (otherSubject(doc, f, level, sentence.start, numSpan.start)) continue;
       if (f.not_label_people && f.glued_units.people.includes(unit) && !gluedTo && compile(f.not_label_people, '').test(label)) continue;
@@ -386,6 +395,17 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
     return true;
   });
   doc.items.activities = kept.map((x) => ({ item: x.item, span: x.span, rule: x.rule }));
+}
+
+/** 开展党组理论学习12次、科普讲座3次: the label holds an earlier count of the unit's own work (own_work_label) joined to this
+ *  one, and only that earlier part trips not_label. */
+function afterOwnWork(f: ActivitiesFile, label: string): boolean {
+  if (!f.own_work_label) return false;
+  const m = /^(.*(?:\d|[一二三四五六七八九十百千两])\s*(?:余|多)?\s*(?:场次|场|期次|期|次))(?:、|以及|和|及|与)([^\d]+)$/.exec(label);
+  if (!m) return false;
+  const notLabel = compile(f.not_label, '');
+  const own = compile(f.own_work_label, '');
+  return own.test(m[1]) && !notLabel.test(m[2]) && !notLabel.test(m[1].replace(compile(f.own_work_label, 'g'), ''));
 }
 
 /** The reporting unit's level (县, 市, 区 …) when its name ends in 科协/科学技术协会, else ''. */
