@@ -274,10 +274,10 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (compile(f.not_label, '').test(label)) {
         if (!afterOwnWork(f, label)) continue;
         // (the label and its evidence start after the unit's own work: 科普讲座)
-        const cut = /^.*(?:\d|[一二三四五六七八九十百千两])\s*(?:余|多)?\s*(?:场次|场|期次|期|次)\s*(?:、|以及|和|及|与)\s*/.exec(doc.norm.slice(labelSpan.start, labelSpan.end));
+        const cut = EARLIER_COUNT.exec(doc.norm.slice(labelSpan.start, labelSpan.end));
         if (cut) {
           labelSpan = { start: labelSpan.start + cut[0].length, end: labelSpan.end };
-          label = label.replace(/^.*(?:\d|[一二三四五六七八九十百千两])\s*(?:余|多)?\s*(?:场次|场|期次|期|次)(?:、|以及|和|及|与)/, '');
+          label = label.replace(EARLIER_COUNT, '');
         }
       }
       // 各乡镇共开展科普活动150场 | 市科协在我县开展…: another body's work
@@ -397,15 +397,18 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
   doc.items.activities = kept.map((x) => ({ item: x.item, span: x.span, rule: x.rule }));
 }
 
+// an earlier count and its measure word joined to the next by 、/和/及/与 (开展党组理论学习12次、): group 1 the earlier part
+const EARLIER_COUNT = /^(.*(?:\d|[一二三四五六七八九十百千两])\s*(?:余|多)?\s*(?:场次|场|期次|期|次))\s*(?:、|以及|和|及|与)\s*/;
+
 /** 开展党组理论学习12次、科普讲座3次: the label holds an earlier count of the unit's own work (own_work_label) joined to this
  *  one, and only that earlier part trips not_label. */
 function afterOwnWork(f: ActivitiesFile, label: string): boolean {
   if (!f.own_work_label) return false;
-  const m = /^(.*(?:\d|[一二三四五六七八九十百千两])\s*(?:余|多)?\s*(?:场次|场|期次|期|次))(?:、|以及|和|及|与)([^\d]+)$/.exec(label);
-  if (!m) return false;
+  const m = EARLIER_COUNT.exec(label);
+  if (!m || /\d/.test(label.slice(m[0].length))) return false;
+  const earlier = m[1], rest = label.slice(m[0].length);
   const notLabel = compile(f.not_label, '');
-  const own = compile(f.own_work_label, '');
-  return own.test(m[1]) && !notLabel.test(m[2]) && !notLabel.test(m[1].replace(compile(f.own_work_label, 'g'), ''));
+  return rest.length > 0 && compile(f.own_work_label, '').test(earlier) && !notLabel.test(rest) && !notLabel.test(earlier.replace(compile(f.own_work_label, 'g'), ''));
 }
 
 /** The reporting unit's level (县, 市, 区 …) when its name ends in 科协/科学技术协会, else ''. */

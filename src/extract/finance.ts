@@ -267,7 +267,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         if (narrow.size === 1 || appropriation) {
           const initial = p.path === INITIAL_BUDGET;
           const owner = narrow.size === 1 && !appropriation ? [...narrow][0] : null;
-          ownerBudget = owner && (p.aspect === 'budget' || (initial && !compile(`^(?:${f.adjusted})`, '').test(doc.norm.slice(amountSpan.end, amountSpan.end + 200)))) ? f.subjects[owner]?.paths.budget ?? null : null;
+          ownerBudget = owner && (p.aspect === 'budget' || (initial && !adjustedFollows(doc, f, amountSpan.end))) ? f.subjects[owner]?.paths.budget ?? null : null;
           if (!ownerBudget) {
             claimed.push(amountSpan);
             continue;
@@ -453,7 +453,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // (该项目年初预算30万元，实际支出29.4万元: its 年初 figure is the project's budget when no adjusted budget follows; with one
       // following, nobody's — a project has no initial-budget field)
       if (doc.reportKind === 'project_self_eval' && path === INITIAL_BUDGET && !namesUnit(doc, f, match)) {
-        if (compile(`^(?:${f.adjusted})`, '').test(doc.norm.slice(amountSpan.end, amountSpan.end + 200))) {
+        if (adjustedFollows(doc, f, amountSpan.end)) {
           claimed.push(amountSpan);
           continue;
         }
@@ -484,7 +484,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
             continue;
           }
           const end = path.slice(path.lastIndexOf('/') + 1);
-          const initial = end === 'initialBudget' && !compile(`^(?:${f.adjusted})`, '').test(doc.norm.slice(amountSpan.end, amountSpan.end + 200));
+          const initial = end === 'initialBudget' && !adjustedFollows(doc, f, amountSpan.end);
           const next = owner ? f.subjects[owner]?.paths[end === 'executionRate' ? 'rate' : end === 'initialBudget' ? (initial ? 'budget' : 'initial') : (end as Aspect)] : undefined;
           if (!next) {
             claimed.push(amountSpan);
@@ -521,6 +521,13 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
  *  (共实施项目3个，实际支出30万元: the same subject's, no activity's count). */
 function ownerBefore(f: FinanceFile, owner: string | null | undefined, before: string): string {
   return owner === 'project' ? before.replace(compile(f.heading_owner.project_count, 'g'), '') : before;
+}
+
+/** True when the adjusted budget follows the figure ending at `end` in its sentence (see `adjusted`); its source is built once. */
+let adjustedAhead: string | null = null;
+function adjustedFollows(doc: KDocument, f: FinanceFile, end: number): boolean {
+  adjustedAhead ??= `^(?:${f.adjusted})`;
+  return compile(adjustedAhead, '').test(doc.norm.slice(end, end + 200));
 }
 
 /** 2023年全年预算180万元: a figure's evidence starts at the words glued before its phrase that date it or name the unit (see
@@ -811,10 +818,11 @@ const MONEY_SENTENCE = /支出|预算|资金|经费|收入/;
 // may be a narrower subject's under its heading: 三、项目支出情况 ⏎ 年初预算5万元，实际支出4.9万元)
 const UNIT_BUDGET = /(?:^[ \t]*|[，,。;:、]|年|年度|(?:科协|协会|科技馆|本|我)(?=部门|单位))(?:部门|单位)(?:年初|全年)?预算支出(?:数|总额|金额)?(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度|(?:科协|协会|科技馆|本|我)(?=部门|单位))(?:部门|单位)?(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额|安排|收支总额)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)(?:年初)?预算批复(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度)(?:部门|单位)?(?:全年|年度)?预算调整后?为|(?:年|年度)预算(?:为|是|:)|(?:^[ \t]*|[，,。;:、]|年|年度|部门|单位)支出预算|(?:^[ \t]*|[，,。;:、]|年|年度|科协|协会|科技馆|本|我)(?:部门|单位)(?:年初)?预算(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度|(?<=\d))[ \t]*年初(?:部门|单位)预算(?:为|是|:)?[ \t]*(?=\d)|(?<=年初预算(?:数|资金)?(?:为|是|:)?[ \t]*[\d,.]+[ \t]*万?元)[，,]全年预算(?=(?:为|是|:)?[ \t]*\d)|(?:^[ \t]*|[，,。;:、\s]|年|年度)(?:(?:本|当|今)年度?|(?<!(?:追加|调增|调减|追减)[^。;\n]{0,40})全年)预算(?=(?:为|是|:)?[ \t]*\d)|(?:本会|我会|本馆|我馆|本中心|我中心|本单位|我单位|本部门|我部门)[ \t]*(?:(?:19|20)\d{2}[ \t]*年度?[ \t]*)?(?:部门|单位)?(?:年初|全年)?(?:部门)?(?:支出)?预算(?:批复)?(?:安排|收支)?(?:资金|总额|数|金额|支出){0,2}(?:为|是|:)?[ \t]*(?=\d)|(?:^[ \t]*|[，,。;:、]|年|年度|本|我)(?:部门|单位)?整体支出(?:年初|全年)?预算(?:批复)?(?:数|资金|总额|金额|安排)?(?:为|是|:)?[ \t]*(?=\d)/;
 const UNIT_BUDGET_ALL = new RegExp(UNIT_BUDGET.source, 'g');
-// the adjusted budget opening the next phrase after a budget figure: 调整后预算Y, 全年预算调整为Y, 年中调整为Y, 追加至Y
 // the unit budget's parts listed after 其中 up to the ； that ends them (其中：基本支出Y、项目支出Z；)
 const BUDGET_PARTS_LIST = /[，,]?[ \t]*其中[:：]?(?:[ \t]*(?:基本支出|项目支出|人员经费|(?:日常)?公用经费)(?:预算)?(?:数)?(?:为|是|:)?[ \t]*[\d,.]+[ \t]*万?元[、，,]?)+[ \t]*[;；]$/;
-const ADJUSTED_NEXT = /(?<=万?元[ \t]*)[，,][ \t]*(?:年中|年内|年度中)?(?:(?:调整后|调整|变更后)(?:的)?(?:全年)?预算(?:数|金额|总额|资金)?(?:为|是|:)?|(?:全年)?预算(?:数|金额|总额|资金)?调整后?为|(?:预算)?(?:调整|调增|调减|追加|追减)后?(?:为|至|到))(?=[ \t]*\d)/;
+// the adjusted budget opening the next phrase after a budget figure: 调整后预算Y, 全年预算调整为Y, 年中调整为Y, 追加至Y (a source for
+// compile: {ADJUSTED_TO} is a macro)
+const ADJUSTED_NEXT = '(?<=万?元[ \\t]*)[，,][ \\t]*(?:(?:年中|年内|年度中)?(?:(?:调整后|调整|变更后)(?:的)?(?:全年)?预算(?:数|金额|总额|资金)?(?:为|是|:)?|(?:全年)?预算(?:数|金额|总额|资金)?调整后?为)|{ADJUSTED_TO})(?=[ \\t]*\\d)';
 // between the unit's income and a bare 支出Y: a comma or a sentence's end, or the income's parts after 其中 up to ；/。 (收入198.62万元，
 // 其中财政拨款收入196.62万元，其他收入2万元；支出196.40万元)
 const INCOME_THEN = /^[ \t]*(?:[，,;。]|[，,。:]?[ \t]*其中[^支。\n]*[;。])[ \t]*(?:共|共计|合计|全年)?$/;
@@ -902,7 +910,8 @@ function afterUnitBudget(before: string, f: FinanceFile): boolean {
   // (本部门年初预算X，调整后预算Y，实际支出Z | 部门预算X，年中调整为Y，…: the same budget adjusted, right after its figure, goes on
   // the chain)
   let from = last.index + last[0].length;
-  for (let m = ADJUSTED_NEXT.exec(before.slice(from)); m && [...before.slice(from, from + m.index).matchAll(compile('{MONEY}', 'g'))].length === 1; m = ADJUSTED_NEXT.exec(before.slice(from))) from += m.index + m[0].length;
+  const next = compile(ADJUSTED_NEXT, '');
+  for (let m = next.exec(before.slice(from)); m && [...before.slice(from, from + m.index).matchAll(compile('{MONEY}', 'g'))].length === 1; m = next.exec(before.slice(from))) from += m.index + m[0].length;
   // (全年预算数180.50万元（年初预算160.50万元，追加20万元），全年执行数178.30万元: a bracket explains the budget, no item's figure)
   // (部门预算批复200万元，实际到位资金198万元，实际支出196.40万元: the budget's funds received are no item's figure either)
   // (年初部门预算206.3万元，年中追加12万元，全年预算218.3万元，实际支出215.2万元: the changes leading to the adjusted budget neither)
