@@ -9,7 +9,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; placeholder: string; breadcrumb: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; subordinate_spaced: string; org_spaced: string; kinds: { kind: ReportKind; regex: string }[]; org: string; title_org_place: string;
+  title_line: string; title_words: string; placeholder: string; breadcrumb: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; kinds: { kind: ReportKind; regex: string }[]; org: string; title_org_place: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_short: string; unit_alias: Rule; phone_contact: Rule;
 }
@@ -52,7 +52,8 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
     }
     // (nor a numbered line, an item of a list of annexes or tables: 2.项目支出绩效自评表)
     // (nor a portal page's breadcrumb: 首页 > 财政预决算 > 部门决算)
-    if (/^附件|^[(（]?此页|^目\s*录$|^[\d一二三四五六七八九十]{1,2}\s*[.、．](?!\d)/.test(t) || t.length > 60 || compile(f.breadcrumb, '').test(t)) continue;
+    // (nor an official letter's document number or letterhead: 北科协〔2024〕8号, 某县科学技术协会文件)
+    if (/^附件|^[(（]?此页|^目\s*录$|^[\d一二三四五六七八九十]{1,2}\s*[.、．](?!\d)/.test(t) || t.length > 60 || compile(f.breadcrumb, '').test(t) || compile(f.letter_furniture, '').test(t)) continue;
     const next = lines[i + 1] ? norm(lines[i + 1]) : '';
     if (compile(f.title_line, '').test(t) && compile(f.title_words, '').test(t) && !compile(f.title_not, '').test(t)) {
       return withYearAbove({ value: show(lines[i]), span: { start: lines[i].start, end: lines[i].end } }, lines[i - 1]);
@@ -223,9 +224,23 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     }
   }
   const sig = signatureUnit(doc);
-  if (!sig || templated(doc, sig.span)) return null;
-  push(doc, '/meta/unitName', cleanValue(doc.display.slice(sig.span.start, sig.span.end)), sig.span, 'meta.unit.signature');
-  return sig;
+  if (sig && !templated(doc, sig.span)) {
+    push(doc, '/meta/unitName', cleanValue(doc.display.slice(sig.span.start, sig.span.end)), sig.span, 'meta.unit.signature');
+    return sig;
+  }
+  // an official letter's letterhead (某县科学技术协会文件 over the document number) names the body that sent it
+  const head = doc.lines.filter((l) => l.text.trim() && !isExcluded(doc, l)).slice(0, 5);
+  for (const l of head) {
+    const m = compile(f.letterhead.replace('{ORG}', f.org), 'd').exec(doc.norm.slice(l.start, l.end));
+    if (!m || m.groups!.org.length > 30 || NOT_UNIT.test(m.groups!.org)) continue;
+    const [start, end] = m.indices!.groups!.org;
+    const span = { start: l.start + start, end: l.start + end };
+    if (templated(doc, span)) return null;
+    const value = cleanValue(doc.display.slice(span.start, span.end));
+    push(doc, '/meta/unitName', value, span, 'meta.unit.letterhead');
+    return { value, span };
+  }
+  return null;
 }
 
 /** True when a template's mark (see placeholder) stands in the name at `span` or right before it (XX县科学技术协会). */

@@ -5,7 +5,7 @@ import { compile, loadPatternFile } from '../patterns.js';
 import { staffingTableFacts } from './staffingTable.js';
 import { arabicYears, proseSlice, sentenceAt } from './finance.js';
 
-interface StaffingFile { other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; other_kinds: string; dated_as_of: string; approx_after: string; mixed_after: string }
+interface StaffingFile { other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; other_kinds: string; dated_as_of: string; approx_after: string; mixed_after: string }
 
 export function extractStaffing(doc: KDocument): void {
   const all = runFamily(doc, 'staffing.yaml');
@@ -30,6 +30,10 @@ export function extractStaffing(doc: KDocument): void {
     if (subordinateUnit && parentNamed(file, unit, before)) return false;
     return !subordinateNamed(file, unit, before);
   });
+  // 县科协机关行政编制3名，县科技馆事业编制5名，合计编制8名: a sum of the unit's part and another body's is the department's
+  const sums = all.filter((f) => !facts.includes(f) && sumsParts(doc, file, f, all, facts));
+  facts.push(...sums);
+  for (const f of sums) f.priority = 0;
   for (const f of all) if (!facts.includes(f)) doc.facts.splice(doc.facts.indexOf(f), 1);
   // 全部门（含直属单位）共有编制48名，在职人员43人: the department's own figures, stated as such, come before the parts'
   // (机关在编16人；科技馆在编22人) named elsewhere (lower priority wins a conflict)
@@ -50,6 +54,15 @@ export function extractStaffing(doc: KDocument): void {
   deriveTotal(doc, file, facts);
   // 年末实有人数⇥在职⇥退休 over its counts: where the prose is silent
   staffingTableFacts(doc);
+}
+
+/** True when `f` opens with a sum word (sum_open) after, in its sentence, a count kept as the unit's and one dropped as another
+ *  body's. */
+function sumsParts(doc: KDocument, file: StaffingFile, f: KDocument['facts'][number], all: KDocument['facts'], kept: KDocument['facts']): boolean {
+  const start = sentenceAt(doc, f.span.start).start;
+  if (!compile(file.sum_open, '').test(doc.norm.slice(start, f.span.start))) return false;
+  const before = all.filter((g) => g !== f && g.span.start >= start && g.span.end <= f.span.start);
+  return before.some((g) => kept.includes(g)) && before.some((g) => !kept.includes(g));
 }
 
 const CLOSED_BRACKETS = /[(（][^()（）]*[)）]/g;
