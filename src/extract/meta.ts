@@ -166,7 +166,9 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     if (value.length < 2 || NOT_UNIT.test(value) || templated(doc, v)) continue;
     // a table cell after the label: only an organisation's name (not a column heading such as 金额)
     // (so is the value of 项目单位：, which may be a measure: 项目单位：万元)
-    if ((m.m.groups!.sep === '\t' || m.m.groups!.org_label) && !compile(`^(?:${f.org})$`, '').test(doc.norm.slice(v.start, v.end).trim())) continue;
+    // (nor is a line under an empty label, 单位名称：⏎一、部门概况, unless it is an organisation's name)
+    const below = doc.norm.slice(m.span.start, v.start).includes('\n');
+    if ((m.m.groups!.sep === '\t' || m.m.groups!.org_label || below) && !compile(`^(?:${f.org})$`, '').test(doc.norm.slice(v.start, v.end).trim())) continue;
     push(doc, '/meta/unitName', value, v, f.unit_label.id);
     return { value, span: v };
   }
