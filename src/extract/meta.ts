@@ -9,7 +9,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; placeholder: string; breadcrumb: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; kinds: { kind: ReportKind; regex: string }[]; org: string; title_org_place: string;
+  title_line: string; title_words: string; placeholder: string; breadcrumb: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; kinds: { kind: ReportKind; regex: string }[]; org: string; title_org_place: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_short: string; unit_alias: Rule; phone_contact: Rule;
 }
@@ -231,16 +231,19 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     return sig;
   }
   // an official letter's letterhead (某县科学技术协会文件 over the document number) names the body that sent it
-  const head = doc.lines.filter((l) => l.text.trim() && !isExcluded(doc, l)).slice(0, 5);
-  for (const l of head) {
-    const m = compile(f.letterhead.replace('{ORG}', f.org), 'd').exec(doc.norm.slice(l.start, l.end));
-    if (!m || m.groups!.org.length > 30 || NOT_UNIT.test(m.groups!.org)) continue;
-    const [start, end] = m.indices!.groups!.org;
-    const span = { start: l.start + start, end: l.start + end };
-    if (templated(doc, span)) return null;
-    const value = cleanValue(doc.display.slice(span.start, span.end));
-    push(doc, '/meta/unitName', value, span, 'meta.unit.letterhead');
-    return { value, span };
+  // …and, last, a cover page's 编制单位：X
+  const head = doc.lines.filter((l) => l.text.trim() && !isExcluded(doc, l)).slice(0, 15);
+  for (const [regex, n, rule] of [[f.letterhead, 5, 'meta.unit.letterhead'], [f.unit_cover, 15, 'meta.unit.cover']] as const) {
+    for (const l of head.slice(0, n)) {
+      const m = compile(regex.replace('{ORG}', f.org), 'd').exec(doc.norm.slice(l.start, l.end));
+      if (!m || m.groups!.org.length > 30 || NOT_UNIT.test(m.groups!.org)) continue;
+      const [start, end] = m.indices!.groups!.org;
+      const span = { start: l.start + start, end: l.start + end };
+      if (templated(doc, span)) return null;
+      const value = cleanValue(doc.display.slice(span.start, span.end));
+      push(doc, '/meta/unitName', value, span, rule);
+      return { value, span };
+    }
   }
   return null;
 }
