@@ -251,8 +251,11 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     not_before_except?: { kinds: string[]; regex: string; unless_section?: string };
     sentence_year?: string;
     section_year?: string;
+    prefer?: { kinds: string[]; before: string; priority: number }[];
   }>(file);
   const { patterns, other_year, not_before, not_in_items, not_before_except } = family;
+  // a match whose sentence names the report's own subject before it (部门整体 in a department's report) outranks others
+  const prefer = (family.prefer ?? []).filter((x) => doc.reportKind && x.kinds.includes(doc.reportKind));
   // a not_before that holds in every report but those kinds (a project's score in a department's report)
   const notBeforeHere = not_before_except && !(doc.reportKind && not_before_except.kinds.includes(doc.reportKind)) ? not_before_except.regex : undefined;
   const out: Fact[] = [];
@@ -265,14 +268,15 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       if (other_year && otherYear(doc, other_year, match.span.start)) continue;
       // (a sentence opening with another year, 2022年，…; a section whose title names one, 二、上年绩效评价结果应用)
       if (otherYearAt(doc, match.span.start, family)) continue;
-      const before = p.not_before || not_before || notBeforeHere ? doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.start) : '';
+      const before = p.not_before || not_before || notBeforeHere || prefer.length ? doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.start) : '';
       if ((p.not_before && compile(p.not_before, '').test(before)) || (not_before && compile(not_before, '').test(before))) continue;
       if (notBeforeHere && compile(notBeforeHere, '').test(before) && !(not_before_except!.unless_section && sectionsAt(doc, match.span.start).some((h) => compile(not_before_except!.unless_section!, '').test(h.title)))) continue;
       if (p.not_in_section && sectionsAt(doc, match.span.start).some((h) => compile(p.not_in_section!, '').test(h.title))) continue;
       if (p.only_in_section && !sectionsAt(doc, match.span.start).some((h) => compile(p.only_in_section!, '').test(h.title))) continue;
       const value = valueOf(doc, p.kind, match);
       if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) continue;
-      const f: Fact = { path: p.field, value, span: trimSpan(doc, match.span), rule: p.id };
+      const priority = prefer.find((x) => compile(x.before, '').test(before))?.priority;
+      const f: Fact = { path: p.field, value, span: trimSpan(doc, match.span), rule: p.id, ...(priority !== undefined ? { priority } : {}) };
       out.push(f);
       doc.facts.push(f);
     }
