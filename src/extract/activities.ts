@@ -48,6 +48,7 @@ interface ActivitiesFile {
   target_phrase?: string;
   strip_prefix: string;
   strip_suffix: string;
+  aspect_particle?: string;
   target_sections: string;
   target_report_kinds?: string[];
   not_sections: string;
@@ -201,7 +202,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       let tail: Span | null = null;
       // 开展12次科普讲座和3次科普展览: a second count after the verb's first takes the verb alone as its label
       if (p.id === 'activities.count' && !head && !gluedTo && f.second_object && f.glued_units.events.includes(gu)) {
-        const cs = clauseStart(doc.norm, labelEnd, floor);
+        let cs = clauseStart(doc.norm, labelEnd, floor);
+        // (开展6次科普讲座，和3次科普展览: a clause that is only the joiner continues the clause before it)
+        if (cs > floor && JOINER_CLAUSE.test(doc.norm.slice(cs, labelEnd)) && /[，,]/.test(doc.norm[cs - 1])) cs = clauseStart(doc.norm, cs - 1, floor);
         const m = compile(f.second_object, '').exec(doc.norm.slice(cs, labelEnd));
         if (m?.groups) {
           const at = cs + m.groups.lead.length;
@@ -328,11 +331,12 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const unclosed = label.search(/[(（][^()（）]*$/);
       if (unclosed >= 0) label = label.slice(unclosed + 1).replace(compile(f.strip_prefix, ''), '');
       // 开展科普讲座12场次和科技培训4期: right after the count before it, 和/及/与 join the two (not a label's first word)
-      const joiner = clause === prev && prev > floor && !head && !gluedTo ? /^\s*(?:以及|和|及|与)(?=[\u4e00-\u9fa5]{2})/.exec(doc.norm.slice(labelSpan.start, labelSpan.end)) : null;
+      const joiner = (clause === prev || /^[，,]\s*$/.test(doc.norm.slice(prev, clause))) && prev > floor && !head && !gluedTo ? /^\s*(?:以及|和|及|与)(?=[\u4e00-\u9fa5]{2})/.exec(doc.norm.slice(labelSpan.start, labelSpan.end)) : null;
       if (joiner) {
         label = label.replace(/^(?:以及|和|及|与)/, '');
         labelSpan = { start: labelSpan.start + joiner[0].length, end: labelSpan.end };
       }
+      if (f.aspect_particle) label = label.replace(compile(f.aspect_particle, 'g'), '');
       label = label.replace(compile(f.strip_suffix, ''), '');
       if (label.length < 2 && !head) continue;
       // the unit must be a word of its own (期 in 期间, 场 in 场地, 人 in 人员 are not units; 期 in the HMM's 期共 is);
@@ -396,6 +400,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
   });
   doc.items.activities = kept.map((x) => ({ item: x.item, span: x.span, rule: x.rule }));
 }
+
+// a clause that is only 和/以及/及/与 (…6次科普讲座，和3次科普展览)
+const JOINER_CLAUSE = /^\s*(?:以及|和|及|与)\s*$/;
 
 // an earlier count and its measure word joined to the next by 、/和/及/与 (开展党组理论学习12次、): group 1 the earlier part
 const EARLIER_COUNT = /^(.*(?:\d|[一二三四五六七八九十百千两])\s*(?:余|多)?\s*(?:场次|场|期次|期|次))\s*(?:、|以及|和|及|与)\s*/;
