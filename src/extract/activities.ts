@@ -189,7 +189,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // part's; the parts are given out after the loop
       const head = p.id === 'activities.count' && !gluedTo && prev > floor && /^[、和及与]?$/.test(label) ? [byEnd.get(prev)].find((x) => x && !x.head && respectively.test(x.item.label)) : undefined;
       // 近百场科普进校园活动惠及学生…: an event count opening its clause names its event after the measure word, the label
-      if (p.id === 'activities.count' && !head && !gluedTo && f.noun_after && f.glued_units.events.includes(gu) && !label.replace(compile(f.strip_prefix, ''), '')) {
+      // (开展科技下乡活动4次和2次科普讲座: a joiner right after the count before it opens the clause as well as a comma)
+      const afterCount = prev > floor && (clause === prev || /^[，,]\s*$/.test(doc.norm.slice(prev, clause)));
+      if (p.id === 'activities.count' && !head && !gluedTo && f.noun_after && f.glued_units.events.includes(gu) && !label.replace(compile(f.strip_prefix, ''), '').replace(afterCount ? JOINER_CLAUSE : /(?!)/, '')) {
         const n = compile(f.noun_after, '').exec(doc.norm.slice(match.span.end, match.span.end + 20));
         if (n?.groups?.noun) {
           const at = match.span.end + n[0].length - n.groups.noun.length;
@@ -331,7 +333,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const unclosed = label.search(/[(（][^()（）]*$/);
       if (unclosed >= 0) label = label.slice(unclosed + 1).replace(compile(f.strip_prefix, ''), '');
       // 开展科普讲座12场次和科技培训4期: right after the count before it, 和/及/与 join the two (not a label's first word)
-      const joiner = (clause === prev || /^[，,]\s*$/.test(doc.norm.slice(prev, clause))) && prev > floor && !head && !gluedTo ? /^\s*(?:以及|和|及|与)(?=[\u4e00-\u9fa5]{2})/.exec(doc.norm.slice(labelSpan.start, labelSpan.end)) : null;
+      const joiner = afterCount && !head && !gluedTo ? /^\s*(?:以及|和|及|与)(?=[\u4e00-\u9fa5]{2})/.exec(doc.norm.slice(labelSpan.start, labelSpan.end)) : null;
       if (joiner) {
         label = label.replace(/^(?:以及|和|及|与)/, '');
         labelSpan = { start: labelSpan.start + joiner[0].length, end: labelSpan.end };
