@@ -168,6 +168,10 @@ function inTableList(doc: KDocument, line: Line, cfg: HeadingsFile): boolean {
   return near(-1) || near(1);
 }
 
+const WIDE_GAP = /\u3000|[ \t]{2,}/;
+// (before a word or a year: a space before another figure is a PDF text layer's, 三、“三公”经费支出 0 万元，…)
+const ONE_SPACE = /(?<=[\u3400-\u9fff])[ \t\u00a0](?=[\u3400-\u9fff“"（(]|(?:19|20)\d{2}[ \t\u00a0]?年)/;
+
 function judge(doc: KDocument, line: Line, start: number, restStart: number, rank: number, ordinal: string, rest: string, cfg: HeadingsFile): Candidate {
   // a run-in title ends at 。/; — or at a colon right after a short label that names a part of the report
   // (①数量指标：举办…), not a field (1.时间：2023年…, 2.项目名称：…)
@@ -178,10 +182,19 @@ function judge(doc: KDocument, line: Line, start: number, restStart: number, ran
   // (a label naming a part of the report: run_in_label, or a section of sections.yaml: （二）下一步打算：…)
   const labelStop = colon > 0 && colon <= cfg.limits.run_in_label_max && (period < 0 || colon < period) && !/[，,]/.test(label) && (compile(cfg.run_in_label, '').test(label) || sectionKey(label) !== null) && rest.slice(colon + 1).trim() && !compile(cfg.definition_after_colon, '').test(rest.slice(colon + 1));
   // 一、部门概况　县科协成立于…: a short title set off by a wide space (a full-width space or two spaces) before its text
-  const wide = labelStop ? null : /\u3000|[ \t]{2,}/.exec(doc.text.slice(restStart, restStart + rest.length));
-  // (a title that names a section or ends like one: 全年开展科普活动　36场。 is a sentence set with a wide space)
-  const gapTitle = wide ? rest.slice(0, wide.index) : '';
-  const gap = wide && wide.index > 1 && wide.index <= cfg.limits.run_in_title_max && (period < 0 || wide.index < period) && !/[，,:：]/.test(gapTitle) && rest.slice(wide.index).trim() && (sectionKey(gapTitle) !== null || compile(cfg.inline_title_end, '').test(gapTitle)) ? wide.index : -1;
+  const gapAt = (sp: RegExpExecArray | null): number => {
+    // (a title that names a section or ends like one: 全年开展科普活动　36场。 is a sentence set with a wide space)
+    const gapTitle = sp ? rest.slice(0, sp.index) : '';
+    return sp && sp.index > 1 && sp.index <= cfg.limits.run_in_title_max && (period < 0 || sp.index < period) && !/[，,:：]/.test(gapTitle) && rest.slice(sp.index).trim() && (sectionKey(gapTitle) !== null || compile(cfg.inline_title_end, '').test(gapTitle)) ? sp.index : -1;
+  };
+  const restText = doc.text.slice(restStart, restStart + rest.length);
+  let gap = labelStop ? -1 : gapAt(WIDE_GAP.exec(restText));
+  // (one plain space does too when a sentence follows it, （二）人员编制 核定编制6名，实有6人。; not a title a PDF broke with a
+  // space, 二、存在问题 及改进措施, which states nothing)
+  if (gap < 0 && !labelStop) {
+    const one = ONE_SPACE.exec(rest);
+    if (one && /[，,。；;]/.test(rest.slice(one.index))) gap = gapAt(one);
+  }
   const stop = labelStop ? colon : gap >= 0 ? gap : period;
   let title = rest;
   let runIn = false;
