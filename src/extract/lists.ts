@@ -101,6 +101,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
         ? whole.flatMap((l) => splitAtListLabels(doc, l, nextStep, 'numbered'))
         : whole.flatMap((l) => splitAtListLabels(doc, l, null, 'numbered'));
   const labels = titleLines(doc, h, headingStarts);
+  const inSubHeading = doc.headings.filter((x) => x !== h && x.start >= h.end && x.start < until && x.end > x.start);
   // 原因分析：一是…: the causes, and what follows them until a list label, are no items
   let causes = false;
   let numbered = false;
@@ -110,6 +111,8 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
   let lastTop: { item: ListItem; textStart: number; list: ListKey | undefined } | null = null;
   for (const line of lines) {
     if (line.start < h.end || line.start >= until || isExcluded(doc, line)) continue;
+    // (a sub-heading's title broken over two lines, （一）…有待提⏎高: its second line is the heading's, no item)
+    if (inSubHeading.some((x) => x.start < line.start && line.start < x.end)) continue;
     let raw = doc.norm.slice(line.start, line.end);
     if (!raw.trim()) continue;
     if (ANNEX.test(raw) && !ITEM_MARKER.test(raw)) break;

@@ -52,3 +52,17 @@ export function dictionaryPiece(word: string, start: number, end: number): boole
   }
   return false;
 }
+
+/**
+ * Does a word of the dictionary's own cut (no HMM: no invented joins) run across offset `at` of `s`? A line broken
+ * inside a word (…有待提⏎高) is one line broken by a PDF reader, not a title over its text (…自评结论⏎优).
+ */
+export function wordAcross(s: string, at: number): boolean {
+  let pos = 0;
+  for (const w of load().cut(s, false)) {
+    if (pos < at && pos + w.length > at) return w.length > 1;
+    if (pos >= at) return false;
+    pos += w.length;
+  }
+  return false;
+}

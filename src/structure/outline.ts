@@ -6,6 +6,7 @@ import { compile, loadPatternFile } from '../patterns.js';
 import type { OutlineNode } from '../schema/record.js';
 import { parseChineseInteger } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
+import { wordAcross } from '../segment/jieba.js';
 
 interface MarkerDef { id: string; rank: number; regex: string }
 interface HeadingsFile { markers: MarkerDef[]; closing_line: string; clause_title: string; dangling_end: string; annex_line: string; part_glued_not: string; part_alone: string; definition_after_colon: string; glossary_title: string; figure_in_title: string; field_in_title: string; inline_title_end: string; not_heading: string[]; not_heading_below_part: string[]; list_item: string; run_in_label: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
@@ -276,7 +277,8 @@ function brokenTitle(doc: KDocument, c: Readonly<Candidate>, i: number): Candida
   const joined = c.title + frag;
   const cfg = loadPatternFile<HeadingsFile>('headings.yaml');
   const ends = compile(cfg.inline_title_end, '');
-  const completes = (standaloneSection(joined) && !standaloneSection(c.title)) || (frag.length <= 4 && ends.test(joined) && !ends.test(c.title));
+  // (…or a word of the dictionary runs across the break: （一）预算编制的科学性有待提⏎高; not 三、自评结论⏎优, 四、存在的问题⏎无)
+  const completes = (standaloneSection(joined) && !standaloneSection(c.title)) || (frag.length <= 4 && ends.test(joined) && !ends.test(c.title)) || (frag.length <= 4 && !standaloneSection(c.title) && wordAcross(c.title.slice(-4) + frag, Math.min(4, c.title.length)));
   if (!completes || joined.length > cfg.limits.title_max) return null;
   const fStart = next.start + (raw.length - raw.trimStart().length);
   return { ...c, end: fStart + frag.length, title: c.title + clean(doc, fStart, fStart + frag.length), key: headingKey(doc, joined) };
