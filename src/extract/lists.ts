@@ -14,7 +14,7 @@ const ITEM_MARKER = /^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四
 const LIST_AHEAD = String.raw`(?=[一二三四五六七八九十][是要]|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|首先[，,])`;
 const COLON_LEAD = new RegExp(String.raw`^[^:：“”]*[:：]\s*${LIST_AHEAD}`);
 const SENTENCE_LEAD = new RegExp(String.raw`^[^:：“”。；;]*。\s*${LIST_AHEAD}`);
-const ORG_ALONE = /(?:协会|科协|科技馆|中心|学会|局)\s*(?:[（(][^()（）]{1,2}[)）])?$/;
+const ORG_ALONE = /(?:协会|科协|科技馆|中心|学会|局|办公室|委员会)\s*(?:[（(][^()（）]{1,2}[)）])?$/;
 const NOTHING = /^\s*(?:无|没有|暂无|无。|不存在)[。.]?\s*$/;
 // a paragraph that says there is nothing to list (本年度未发现问题。, 经自查，暂未发现明显问题。, 无其他需要说明的问题。)
 const NOTHING_SAID = /^\s*(?:(?:经(?:自查|检查|核查)|本(?:年度|年|项目|单位|部门))[，,]?)?\s*(?:暂|均|尚)?(?:未(?:发现|存在)|没有(?:发现|存在)?|无|不存在)(?:明显|重大|突出|其他|其它)?(?:需要说明)?的?(?:问题|情况)[。.]?\s*$/;
