@@ -374,6 +374,9 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
             continue;
           }
         }
+        // 基本支出预算190万元，实际支出188.3万元，其中人员经费165.2万元，公用经费23.1万元，执行率99.11%: a rate after both parts
+        // of 基本支出, which has a figure before them in the sentence and no rate yet, is 基本支出's (the parts have no rate)
+        if (p.subject === 'inherit' && aspect === 'rate' && (key === 'personnel' || key === 'publicUse') && basicPartsListed(doc, match.span.start)) key = 'basic';
         // 收入合计100万元，实际支出98万元 | 收入决算数为X，支出决算数为Y: spending is never the income's; after the unit's income
         // an unowned actual is the unit's spending (a budget figure there is nobody's)
         if (p.subject === 'inherit' && key === 'income') key = aspect === 'actual' ? 'total' : null;
@@ -1150,6 +1153,19 @@ function partsListed(doc: KDocument, f: FinanceFile, at: number, key: string): b
   const inSentence = (x: Fact) => x.span.start >= from && x.span.start < at;
   if (doc.facts.some((x) => inSentence(x) && /^\/finance\/(?:basic|project)\/executionRate$/.test(x.path))) return false;
   return !doc.facts.some((x) => x.path === f.subjects[key].paths.budget && inSentence(x));
+}
+
+/** True when the sentence before `at` states 基本支出's actual and then both its parts (人员经费, 公用经费), with no rate or share
+ *  between, and no 基本支出 rate. */
+function basicPartsListed(doc: KDocument, at: number): boolean {
+  const from = sentenceAt(doc, at).start;
+  const inSentence = (x: Fact) => x.span.start >= from && x.span.start < at;
+  const basic = doc.facts.find((x) => inSentence(x) && x.path === '/finance/basic/actual');
+  if (!basic || doc.facts.some((x) => inSentence(x) && x.path === '/finance/basic/executionRate')) return false;
+  // (人员经费X，完成预算的98%；公用经费Y，完成预算的95%: a part with a rate of its own, or a share, leaves the rate unowned)
+  if (/[%％]/.test(doc.norm.slice(basic.span.end, at))) return false;
+  const after = (path: string) => doc.facts.some((x) => inSentence(x) && x.path === path && x.span.start > basic.span.start);
+  return after('/finance/basic/personnel') && after('/finance/basic/publicUse');
 }
 
 /** True when the unit's total spending is stated earlier in the sentence of `at`, or in the sentence before when this one
