@@ -283,6 +283,34 @@ function ownProjectTable(doc: KDocument, r: TableReading): boolean {
   return true;
 }
 
+/**
+ * A project report's budget table with one row and no 合计 (资金来源⇥全年预算数⇥全年执行数⇥执行率 over 财政拨款⇥20⇥18.5⇥92.5%):
+ * the row is the project's money, read as the table's 合计, when it is the only row, a source that can be the whole
+ * (not 上年结转, 其他资金, 其中：…), and neither the caption, the lines above nor the header call it one of several sources.
+ */
+function soleSourceTable(doc: KDocument, r: TableReading): TableReading | null {
+  const b = r.budget;
+  if (!b || b.rows.total || b.rows.basic || b.rows.project || b.all.length !== 1) return null;
+  const only = b.all[0];
+  const cells = only.cells;
+  if (!cells || !(cells.budget || cells.actual)) return null;
+  const v = tableVocab();
+  const label = key(only.label);
+  if (!v.fundSourceRows.test(label) || v.soleSourceNot.test(label)) return null;
+  if (/单位|部门/.test(key(b.header[0]))) return null;
+  // nothing else in the grid repeats the header or holds a figure (a second block read into the same table overrides the first)
+  const heads = new Set(b.header.map((c) => key(c)).filter((k) => k));
+  const own = new Set([...b.header, only.label, ...Object.values(cells)]);
+  for (const row of r.table.rows) {
+    if (row.some((c) => own.has(c))) continue;
+    if (row.some((c) => heads.has(key(c)) || moneyCell(c.text, '万元') || rateCell(c.text))) return null;
+  }
+  const said = [r.caption ?? '', linesAbove(doc, r), ...b.header.map((c) => key(c))];
+  if (said.some((t) => v.soleSourcePart.test(t))) return null;
+  if (!ownWords(doc, r) || UNIT_WHOLE.test(r.caption ?? '') || UNIT_WHOLE.test(linesAbove(doc, r))) return null;
+  return { ...r, budget: { ...b, rows: { ...b.rows, total: cells } } };
+}
+
 /** In an overall report, a 项目支出绩效自评表 is one named project: a projects[] item. */
 function projectItem(doc: KDocument, r: TableReading): void {
   const total = r.budget?.rows.total;
@@ -417,7 +445,15 @@ export function extractTables(doc: KDocument): void {
   }
 
   // (one such table only: two untitled budget tables in a project report leave which is the project's unknown)
-  const projectBudgets = side === 'project' && !readings.some((r) => r.kind === 'project') ? readings.filter((r) => r.kind === null && ownProjectTable(doc, r)) : [];
+  // (a table of one fund-source row counts as such a table: soleSourceTable)
+  const projectBudgets: [TableReading, TableReading][] = [];
+  if (side === 'project' && !readings.some((r) => r.kind === 'project')) {
+    for (const r of readings) {
+      if (r.kind !== null) continue;
+      const read = ownProjectTable(doc, r) ? r : soleSourceTable(doc, r);
+      if (read) projectBudgets.push([r, read]);
+    }
+  }
   const ownProject = projectBudgets.length === 1 ? projectBudgets[0] : null;
   for (const r of readings) {
     // a bare staffing table (编制数⇥实有人数⇥在职人数⇥退休人数 over its counts), in any report but a project's
@@ -427,7 +463,7 @@ export function extractTables(doc: KDocument): void {
     if (r.kind === 'basic_data' && side === 'overall') basicDataFacts(doc, r);
     else if (r.kind === side) budgetFacts(doc, r, side);
     else if (r.kind === null && side === 'overall' && ownBudgetTable(doc, r)) budgetFacts(doc, r, side, true);
-    else if (r.kind === null && side === 'project' && ownProject === r) budgetFacts(doc, r, side, true);
+    else if (r.kind === null && side === 'project' && ownProject?.[0] === r) budgetFacts(doc, ownProject[1], side, true);
     else if (r.kind === 'project' && side === 'overall') projectItem(doc, r);
   }
   // a table of funds (子项目名称⇥预算数⇥实际支出 over one row per fund)

@@ -15,6 +15,8 @@ interface RawVocab {
   budget_columns: { role: string; regex: string }[];
   budget_rows: Record<BudgetRow, string>;
   fund_source_rows: string;
+  sole_source_not: string;
+  sole_source_part: string;
   unit_header: string;
   goal_columns: Record<'target' | 'achieved', string>;
   indicator_columns: { field: string; regex: string }[];
@@ -86,6 +88,9 @@ export interface TableVocab {
   budgetRows: Record<BudgetRow, RegExp>;
   /** a row of a project's budget table naming where the money came from (财政拨款, 上年结转, 自筹资金) */
   fundSourceRows: RegExp;
+  /** a fund-source row that cannot be the project's whole money alone (上年结转, 其中：财政拨款), and words saying a table is one part */
+  soleSourceNot: RegExp;
+  soleSourcePart: RegExp;
   unitHeader: RegExp;
   goalColumns: Record<'target' | 'achieved', RegExp>;
   indicatorColumns: { field: string; re: RegExp }[];
@@ -138,6 +143,8 @@ export function tableVocab(): TableVocab {
       project: re(raw.budget_rows.project),
     },
     fundSourceRows: re(raw.fund_source_rows),
+    soleSourceNot: re(raw.sole_source_not),
+    soleSourcePart: re(raw.sole_source_part),
     unitHeader: re(raw.unit_header),
     goalColumns: {
       target: re(raw.goal_columns.target),
