@@ -164,6 +164,7 @@ function budgetFacts(doc: KDocument, r: TableReading, side: ReportSide, asOveral
   if (!r.budget || !total || !side) return;
   const target = side === 'overall' && (r.kind === 'overall' || asOverall) ? '/finance/spendingTotal' : side === 'project' && (r.kind === 'project' || asOverall) ? '/finance/project' : null;
   if (!target) return;
+  if (target === '/finance/project' && titledPart(doc, r)) return;
   const unit = unitOf(r, r.budget.unit);
   const clash = unitClash(r, r.budget.unit);
   // 年初预算数 is the unit's initial budget; a project has no such field
@@ -199,6 +200,26 @@ function budgetFacts(doc: KDocument, r: TableReading, side: ReportSide, asOveral
     const pr = pc ? rateCell(pc.text) : null;
     if (pc && pr) offer(doc, `/finance/${part}/executionRate`, pr, pc, `table.budget.${part}.rate`);
   }
+}
+
+const ITEM_SUFFIX = /(?:项目|经费|资金|专项|工作)+$/;
+/**
+ * A project report's table listing items (项目名称⇥预算数⇥执行数 over 科普日活动 | 科普讲座 | 合计) one of which the title names
+ * (`2023年度科普日活动项目支出绩效自评报告`): the report's project is one row, so the 合计 is the sum of several, not its money.
+ */
+function titledPart(doc: KDocument, r: TableReading): boolean {
+  const fact = doc.facts.find((f) => f.path === '/meta/title' && typeof f.value === 'string');
+  if (!fact) return false;
+  // (from the folded copy, as the row labels: a traditional 科普日活動 is the row's 科普日活动)
+  const title = doc.norm.length === doc.text.length && fact.span ? doc.norm.slice(fact.span.start, fact.span.end) : (fact.value as string);
+  const t = title.replace(/[\s\u3000]+/g, '');
+  const v = tableVocab();
+  const items = r.budget!.all.filter((row) => row.cells && !Object.values(v.budgetRows).some((re) => re.test(key(row.label))) && !v.fundSourceRows.test(key(row.label)));
+  if (items.length < 2) return false;
+  return items.some((row) => {
+    const name = key(row.label).replace(/^[\d一二三四五六七八九十]+[、.．]/, '').replace(ITEM_SUFFIX, '');
+    return name.length >= 2 && t.includes(name);
+  });
 }
 
 // the words around an untitled budget table that say it is not this year's whole department: another year, another body
