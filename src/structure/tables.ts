@@ -383,6 +383,7 @@ function joinBrokenRows(text: string, rows: { start: number; end: number }[][], 
     const a = rows[r];
     // (the row above is one of the table's full rows: a caption-like first row over a header is no broken row)
     if (r === 0 || rows[r - 1].length !== width) {
+      if (r > 0 && joinBrokenUnder(text, rows, rowLine, r, filled)) continue;
       joinBrokenHeader(text, rows, rowLine, r, width, filled);
       continue;
     }
@@ -424,6 +425,34 @@ function joinBrokenRows(text: string, rows: { start: number; end: number }[][], 
  * the indicator header's words (一级指标, 年度指标值, 实际完成值, 分值, 得分 …). Where no full row stands above (the table's top),
  * where joinBrokenRows does not look.
  */
+/** a piece of a cell broken mid-text: it ends in a comma or a word, not a sentence's end */
+const OPEN_END = /[，,、；;：:\u4e00-\u9fa5]$/;
+/**
+ * A row under a block's own header narrower than the table (`年度总体目标⇥预期目标⇥实际完成情况` in a 9-column 自评表) broken
+ * by line breaks inside its cells: `⇥奖补农技协6个，⏎带动农民增收。⇥奖补农技协6个，⏎带动增收明显。` is one row of three cells.
+ * The header's cells are all words; the first piece opens with the merged label's empty cell, ends mid-text, and is right
+ * above the second; the pieces make the header's width with the broken cell counted once; the second opens with no
+ * total's or level's label.
+ */
+function joinBrokenUnder(text: string, rows: { start: number; end: number }[][], rowLine: number[], r: number, filled: (c: { start: number; end: number }) => boolean): boolean {
+  const head = rows[r - 1];
+  const a = rows[r];
+  const b = rows[r + 1];
+  const w = head.length;
+  if (!b || w < 3 || rowLine[r] < 0 || a.length < 2 || b.length < 2 || a.length + b.length - 1 !== w) return false;
+  const cell = (c: { start: number; end: number }) => text.slice(c.start, c.end).replace(/[\s\u3000]+/g, '');
+  if (!head.every((c) => filled(c) && !/\d/.test(cell(c)))) return false;
+  if (filled(a[0]) || !OPEN_END.test(cell(a[a.length - 1])) || !filled(b[0])) return false;
+  const next = cell(b[0]);
+  if (TOTAL_LABEL.test(next) || /指标$/.test(next) || /\S/.test(text.slice(a[a.length - 1].end, b[0].start))) return false;
+  a[a.length - 1] = { start: a[a.length - 1].start, end: b[0].end }; // a new object: see parseRowLines
+  a.push(...b.slice(1));
+  rows.splice(r + 1, 1);
+  rowLine.splice(r + 1, 1);
+  rowLine[r] = -1;
+  return true;
+}
+
 function joinBrokenHeader(text: string, rows: { start: number; end: number }[][], rowLine: number[], r: number, width: number, filled: (c: { start: number; end: number }) => boolean): void {
   const cols = tableVocab().indicatorColumns;
   for (let k = 2; k <= 4 && r + k <= rows.length; k++) {
