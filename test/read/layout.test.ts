@@ -284,4 +284,24 @@ describe('top-aligned rows', () => {
     expect(r.record.indicators[1].level2).toBe('服务对象满意度指标');
     expect(r.record.selfEvaluation.score).toBe(96);
   });
+  // not supported yet: a group header letter-spaced over the columns (`收    入 … 支    出`, one word per half of a
+  // 收入支出决算表) is read as a row line of four pieces, the header row under it is lost and the statement gives nothing
+  // (without that line the same table gives 本年收入合计 and 总计)
+  it.skip('a 收入支出决算表 under a letter-spaced group header (收    入   支    出) still gives its totals', async () => {
+    const text = [
+      '某市科学技术协会2023年度部门决算',
+      '收入支出决算表',
+      '部门：某市科学技术协会                                              单位：万元',
+      '                 收    入                                      支    出',
+      '项目                               行次     金额      项目                          行次     金额',
+      '一、一般公共预算财政拨款收入        1      312.45    一、一般公共服务支出            32      0.00',
+      '二、政府性基金预算财政拨款收入      2        0.00    二、科学技术支出                37    298.60',
+      '本年收入合计                       27      312.45    本年支出合计                    58    312.45',
+      '年初结转和结余                     29        5.20    年末结转和结余                  60      5.20',
+      '总计                               30      317.65    总计                            61    317.65',
+    ].join('\n') + '\n';
+    const { record } = await extractBytes('statement.txt', Buffer.from(text));
+    expect(record.finance.incomeTotal).toBe(3124500);
+    expect(record.finance.incomeGrandTotal).toBe(3176500);
+  });
 });
