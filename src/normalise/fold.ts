@@ -145,9 +145,14 @@ const foldChar = (ch: string): string => {
   return c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : LOOKALIKE[ch];
 };
 
-/** For matching: full-width ASCII → ASCII (except the Chinese comma ，, which is never a thousands separator). */
+/** A full-width comma between groups of three digits in an amount in 元 with its fen (１，６４２，３００．００元, a cell of a 元
+ *  table): typed in full-width mode, it is the thousands separator. Anywhere else ， is the Chinese comma (分别为120，350万元). */
+const FULLWIDTH_THOUSANDS = /(?<![\d,，.])\d{1,3}(?:，\d{3})+(?=\.\d{2}(?![\d%])(?:[ \t]*元|[ \t]*(?:\t|\n|$)))/g;
+
+/** For matching: full-width ASCII → ASCII (except the Chinese comma ，, a thousands separator only as FULLWIDTH_THOUSANDS says). */
 export function foldForMatch(s: string): string {
-  return s.replace(TO_FOLD, foldChar);
+  const folded = s.replace(TO_FOLD, foldChar);
+  return folded.includes('，') ? folded.replace(FULLWIDTH_THOUSANDS, (m) => m.replace(/，/g, ',')) : folded;
 }
 
 /** For string values: only full-width letters and digits folded; Chinese punctuation kept. */

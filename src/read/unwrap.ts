@@ -195,13 +195,18 @@ export function unwrapText(input: string): Unwrapped | null {
   for (let p = 0; p < pages.length; p++) {
     let start = -1;
     let blanks = 0;
+    // a page number dropped since the last line: the blank lines around it are the page break's, not a paragraph's end
+    let pageBreak = false;
     for (const line of pages[p]) {
-      if (line === null) continue;
+      if (line === null) {
+        pageBreak = true;
+        continue;
+      }
       if (!line.trim()) {
         if (start >= 0) blanks++; // blank lines before a page's first line are the page break's
         continue;
       }
-      if (prev !== null && width !== null && blanks <= gap && softBreak(prev, line, width, prevIsFirst)) {
+      if (prev !== null && width !== null && (blanks <= gap || pageBreak) && softBreak(prev, line, width, prevIsFirst)) {
         text += joiner(prev, line);
         joined++;
         prevIsFirst = false;
@@ -211,6 +216,7 @@ export function unwrapText(input: string): Unwrapped | null {
       }
       if (start < 0) start = text.length;
       blanks = 0;
+      pageBreak = false;
       text += line;
       prev = line;
     }

@@ -101,6 +101,16 @@ describe('re-joining wrapped text', () => {
     expect(u.text).toBe(`${P1}\n2\n${P2}\n${P3}\n`);
   });
 
+  it('without form feeds, the blank lines around a dropped page number are the page break: the paragraph is joined across; negative: a blank line with no page number still ends it', () => {
+    const [a, b] = [wrap(P1).split('\n'), wrap(P2).split('\n')];
+    const text = [...a.slice(0, 2), '', '— 2 —', '', ...a.slice(2), ...b, ''].join('\n');
+    const u = unwrapText(text)!;
+    expect(u.pageNumbers).toBe(1);
+    expect(u.text).toBe(`${P1}\n${P2}\n`);
+    const plain = unwrapText([...a.slice(0, 2), '', ...a.slice(2), ...b, ''].join('\n'))!;
+    expect(plain.text.startsWith(`${a.slice(0, 2).join('')}\n\n`)).toBe(true);
+  });
+
   it('negative: a table of contents (leaders, page numbers) is neither a sign of wrapping nor joined', () => {
     const toc = ['目  录', '1.部门基本情况……………………………………1', '2.部门收支总体情况………………………………2', '3.绩效自评情况……………………………………3', '4.存在的问题……………………………………4', '5.改进措施………………………………………5', '6.其他说明………………………………………6'];
     expect(unwrapText([...toc, '一、部门基本情况', P1, ''].join('\n'))).toBeNull();
