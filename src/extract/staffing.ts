@@ -31,8 +31,8 @@ export function extractStaffing(doc: KDocument): void {
     return !subordinateNamed(file, unit, before);
   });
   // 县科协机关行政编制3名，县科技馆事业编制5名，合计编制8名: a sum of the unit's part and another body's is the department's
-  const sums = all.filter((f) => !facts.includes(f) && sumsParts(doc, file, f, all, facts));
-  facts.push(...sums);
+  const sums = all.filter((f) => sumsParts(doc, file, f, all, facts));
+  facts.push(...sums.filter((f) => !facts.includes(f)));
   for (const f of sums) f.priority = 0;
   for (const f of all) if (!facts.includes(f)) doc.facts.splice(doc.facts.indexOf(f), 1);
   // 全部门（含直属单位）共有编制48名，在职人员43人: the department's own figures, stated as such, come before the parts'
@@ -56,11 +56,14 @@ export function extractStaffing(doc: KDocument): void {
   staffingTableFacts(doc);
 }
 
-/** True when `f` opens with a sum word (sum_open) after, in its sentence, a count kept as the unit's and one dropped as another
- *  body's. */
+/** True when `f` opens with a sum word (sum_open) after, in its sentence (or its line, when the sum opens the sentence), a count
+ *  kept as the unit's and one dropped as another body's. */
 function sumsParts(doc: KDocument, file: StaffingFile, f: KDocument['facts'][number], all: KDocument['facts'], kept: KDocument['facts']): boolean {
-  const start = sentenceAt(doc, f.span.start).start;
-  if (!compile(file.sum_open, '').test(doc.norm.slice(start, f.span.start))) return false;
+  const sentence = sentenceAt(doc, f.span.start).start;
+  const m = compile(file.sum_open, '').exec(doc.norm.slice(sentence, f.span.start));
+  if (!m) return false;
+  // (…；县科技馆编制5人；共计编制8人: a sum opening its sentence sums the parts before it on its line)
+  const start = m.index === 0 ? doc.norm.lastIndexOf('\n', sentence - 1) + 1 : sentence;
   const before = all.filter((g) => g !== f && g.span.start >= start && g.span.end <= f.span.start);
   return before.some((g) => kept.includes(g)) && before.some((g) => !kept.includes(g));
 }
