@@ -64,6 +64,8 @@ interface Piece {
   ends: boolean;
   starts: boolean;
   lead: number;
+  /** a letter-spaced word (`收    入`) */
+  spaced?: boolean;
 }
 
 interface LLine {
@@ -119,7 +121,7 @@ const ANY_GAP = /\S {2,}\S/;
 const isWide = (ch: string) => ch.length > 1 || WIDE.test(ch);
 
 /** The pieces of a line: runs of text separated by GAP or more spaces (not after a sentence's end). */
-function linePieces(line: string): Piece[] {
+function linePieces(line: string, spaced = true): Piece[] {
   const out: Piece[] = [];
   let x = 0;
   let wx = 0;
@@ -149,6 +151,7 @@ function linePieces(line: string): Piece[] {
     i += ch.length;
   }
   if (cur) out.push(cur);
+  if (spaced) letterSpaced(line, out);
   for (const p of out) {
     p.text = line.slice(p.s, p.e);
     p.em = emWidth(p.text);
@@ -160,13 +163,46 @@ function linePieces(line: string): Piece[] {
   return out;
 }
 
-function classify(text: string): Pick<LLine, 'pieces' | 'kind' | 'stop'> {
+/** One CJK character: a piece that may be a letter of a letter-spaced word (`收    入`). */
+const HAN = /^[\u4e00-\u9fff]$/;
+/** The widest gap between the letters of a letter-spaced word (grid positions). */
+const MAX_LETTER_GAP = 6;
+
+/**
+ * A group header letter-spaced over its columns (`      收    入              支    出`): each word is one piece. Only on a
+ * line whose every piece is one CJK character, when the pieces fall into two or more groups of two or more letters,
+ * each group's gaps narrow and the gaps between groups more than four times as wide, and not under a row line: single
+ * characters evenly apart or in pairs a few columns apart are cells of their own (a `是    否` sub-header).
+ */
+function letterSpaced(line: string, out: Piece[]): void {
+  if (out.length < 4 || !out.every((p) => p.e - p.s === 1 && HAN.test(line[p.s]))) return;
+  const groups: Piece[][] = [[out[0]]];
+  for (let k = 1; k < out.length; k++) {
+    const g = groups[groups.length - 1];
+    if (out[k].x0 - out[k - 1].x1 <= MAX_LETTER_GAP) g.push(out[k]);
+    else groups.push([out[k]]);
+  }
+  if (groups.length < 2 || groups.some((g) => g.length < 2)) return;
+  let widest = 0;
+  for (const g of groups) for (let k = 1; k < g.length; k++) widest = Math.max(widest, g[k].x0 - g[k - 1].x1);
+  for (let k = 1; k < groups.length; k++) if (groups[k][0].x0 - groups[k - 1][groups[k - 1].length - 1].x1 <= 4 * widest) return;
+  out.length = 0;
+  for (const g of groups) {
+    const [a, z] = [g[0], g[g.length - 1]];
+    out.push({ ...a, e: z.e, x1: z.x1, wx1: z.wx1, spaced: true });
+  }
+}
+
+function classify(text: string, spaced = true): Pick<LLine, 'pieces' | 'kind' | 'stop'> {
   if (!text.trim()) return { pieces: [], kind: 'blank', stop: true };
   if (text.includes('\t') || TABLE_END.test(text)) return { pieces: [], kind: 'barrier', stop: true };
-  const pieces = linePieces(text);
+  const pieces = linePieces(text, spaced);
   // (a paragraph's indent of full-width spaces, as Word writes it, is no part of its first piece's words: 　　第一部分  部门概况)
   const words = (p: Piece) => p.text.replace(INDENT, '');
   if (pieces.some((p) => TITLE.test(words(p)) || UNIT.test(words(p)))) return { pieces, kind: 'barrier', stop: true };
+  // a group header letter-spaced over a table's halves (收    入 … 支    出): centred over several columns, it is no row;
+  // the table starts with the header row under it
+  if (pieces[0]?.spaced) return { pieces, kind: 'barrier', stop: true };
   if (pieces.length >= 2 && pieces.every((p) => FIELD.test(p.text))) return { pieces, kind: 'barrier', stop: true }; // a form line
   // a heading set apart by spaces (第一部分   部门概况): a table's row label of that form comes with figures
   if (pieces.length >= 2 && SECTION_START.test(words(pieces[0])) && !pieces.some((p) => p.value)) return { pieces, kind: 'barrier', stop: true };
@@ -478,7 +514,19 @@ function windows(page: RawLine[]): RawLine[][] {
   return out;
 }
 
-const classified = (w: RawLine[]): LLine[] => w.map((l) => ({ start: l.start, end: l.end, text: l.text, ...classify(l.text) }));
+function classified(w: RawLine[]): LLine[] {
+  const out: LLine[] = [];
+  let above: LLine | null = null; // the last line that is not blank
+  for (const l of w) {
+    let c = classify(l.text);
+    // a group header heads a table: under a row line it is a sub-header of one-character cells (是    否 … 是    否)
+    if (c.pieces[0]?.spaced && above?.kind === 'row') c = classify(l.text, false);
+    const line = { start: l.start, end: l.end, text: l.text, ...c };
+    out.push(line);
+    if (c.kind !== 'blank') above = line;
+  }
+  return out;
+}
 
 /**
  * How well a grid reading lines up the columns: row lines that share a column layout with the row line before them

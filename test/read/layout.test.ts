@@ -284,10 +284,40 @@ describe('top-aligned rows', () => {
     expect(r.record.indicators[1].level2).toBe('服务对象满意度指标');
     expect(r.record.selfEvaluation.score).toBe(96);
   });
-  // not supported yet: a group header letter-spaced over the columns (`收    入 … 支    出`, one word per half of a
-  // 收入支出决算表) is read as a row line of four pieces, the header row under it is lost and the statement gives nothing
-  // (without that line the same table gives 本年收入合计 and 总计)
-  it.skip('a 收入支出决算表 under a letter-spaced group header (收    入   支    出) still gives its totals', async () => {
+  // a group header letter-spaced over the columns (`收    入 … 支    出`, one word per half of a 收入支出决算表) was read
+  // as a row line of four pieces and the header row under it was lost; it now heads the table (not a row of it)
+  // A group header letter-spaced over its columns: each word is one piece (a line of single CJK characters in two or
+  // more groups, the gaps between groups more than four times the gaps inside them, not under a row line), and the line starts the table below.
+  it('letter-spaced words (收    入 … 支    出) are one piece each; single characters evenly apart stay cells', () => {
+    const r = read([
+      '            收    入                       支    出',
+      '项目            行次    金额      项目            行次    金额',
+      '本年收入合计      1    312.45    本年支出合计      2    312.45',
+      '总计              3    317.65    总计              4    317.65',
+    ])!;
+    expect(rowsOf(r.text)[0]).toBe('项目\t行次\t金额\t项目\t行次\t金额');
+    expect(r.text.split('\n')[0]).toBe('            收    入                       支    出');
+    // negatives: one-character cells of a sub-header (是 / 否 under each of two groups) stay cells — under a header row,
+    // evenly apart, or in pairs a few columns apart
+    const under = read([
+      '检查内容          甲组                 乙组',
+      '                  是    否             是    否',
+      '制度健全          1     0              1     0',
+      '执行到位          1     0              0     1',
+    ])!;
+    expect(under.text).toContain('                  是    否             是    否');
+    expect(rowsOf(under.text)).toEqual(['制度健全\t1\t0\t1\t0', '执行到位\t1\t0\t0\t1']);
+    const evenly = read(['                  是    否    是    否', '制度健全          1     0     1     0', '执行到位          1     0     0     1'])!;
+    expect(rowsOf(evenly.text)[0]).toBe('\t是\t否\t是\t否');
+    const pairs = read([
+      '                  是    否             是    否',
+      '制度健全          1     0              1     0',
+      '执行到位          1     0              0     1',
+    ])!;
+    expect(rowsOf(pairs.text)[0]).toBe('\t是\t否\t是\t否');
+  });
+
+  it('a 收入支出决算表 under a letter-spaced group header (收    入   支    出) still gives its totals', async () => {
     const text = [
       '某市科学技术协会2023年度部门决算',
       '收入支出决算表',
