@@ -319,17 +319,53 @@ function soleSourceTable(doc: KDocument, r: TableReading): TableReading | null {
   const label = key(only.label);
   if (!v.fundSourceRows.test(label) || v.soleSourceNot.test(label)) return null;
   if (/单位|部门/.test(key(b.header[0]))) return null;
-  // nothing else in the grid repeats the header or holds a figure (a second block read into the same table overrides the first)
-  const heads = new Set(b.header.map((c) => key(c)).filter((k) => k));
-  const own = new Set([...b.header, only.label, ...Object.values(cells)]);
-  for (const row of r.table.rows) {
-    if (row.some((c) => own.has(c))) continue;
-    if (row.some((c) => heads.has(key(c)) || moneyCell(c.text, '万元') || rateCell(c.text))) return null;
-  }
+  if (!alone(r)) return null;
   const said = [r.caption ?? '', linesAbove(doc, r), ...b.header.map((c) => key(c))];
   if (said.some((t) => v.soleSourcePart.test(t))) return null;
   if (!ownWords(doc, r) || UNIT_WHOLE.test(r.caption ?? '') || UNIT_WHOLE.test(linesAbove(doc, r))) return null;
   return { ...r, budget: { ...b, rows: { ...b.rows, total: cells } } };
+}
+
+/** Nothing in the grid besides the budget block's one row repeats its header or holds a figure (a second block read into
+ *  the same table overrides the first). */
+function alone(r: TableReading): boolean {
+  const b = r.budget!;
+  const only = b.all[0];
+  const heads = new Set(b.header.map((c) => key(c)).filter((k) => k));
+  const own = new Set([...b.header, only.label, ...Object.values(only.cells ?? {})]);
+  for (const row of r.table.rows) {
+    if (row.some((c) => own.has(c))) continue;
+    if (row.some((c) => heads.has(key(c)) || moneyCell(c.text, '万元') || rateCell(c.text))) return false;
+  }
+  return true;
+}
+
+/**
+ * A project report's 项目名称 table with one row and no 合计 (项目名称⇥预算数⇥执行数 over 科普日活动⇥5⇥4.8): the row is the
+ * project's money, read as the table's 合计, only when its name is the title's project (`2023年度科普日活动项目支出绩效自评
+ * 报告`); another item's row is a part of the project, or another project.
+ */
+function soleItemTable(doc: KDocument, r: TableReading): TableReading {
+  const b = r.budget;
+  if (!b || b.rows.total || b.rows.basic || b.rows.project || b.all.length !== 1) return r;
+  const cells = b.all[0].cells;
+  if (!cells || !(cells.budget || cells.actual) || !/项目名称/.test(key(b.header[0]))) return r;
+  if (!titleItem(doc, key(b.all[0].label)) || !alone(r)) return r;
+  return { ...r, budget: { ...b, rows: { ...b.rows, total: cells } } };
+}
+
+/** The title's project, without year and genre words: `2023年度科普日活动项目支出绩效自评报告` → 科普日活动. */
+const TITLE_GENRE = /(?:项目|专项|经费|资金|支出)*(?:绩效)?(?:自评|评价|自我评价)(?:报告|表)?$/;
+/** A row label that is the title's project (folded, minus list number and 项目/经费/资金): equal, not merely contained. */
+function titleItem(doc: KDocument, label: string): boolean {
+  const fact = doc.facts.find((f) => f.path === '/meta/title' && typeof f.value === 'string');
+  if (!fact) return false;
+  const title = doc.norm.length === doc.text.length && fact.span ? doc.norm.slice(fact.span.start, fact.span.end) : (fact.value as string);
+  const t = title.replace(/[\s\u3000]+/g, '');
+  if (!TITLE_GENRE.test(t)) return false;
+  const named = t.replace(TITLE_GENRE, '').replace(/^.*?(?:19|20)\d{2}年度?/, '').replace(ITEM_SUFFIX, '');
+  const name = label.replace(/^[\d一二三四五六七八九十]+[、.．]/, '').replace(ITEM_SUFFIX, '');
+  return name.length >= 2 && name === named;
 }
 
 /** In an overall report, a 项目支出绩效自评表 is one named project: a projects[] item. */
@@ -482,7 +518,7 @@ export function extractTables(doc: KDocument): void {
     // the 部门整体支出绩效自评表's staffing rows, where the prose is silent
     if (r.kind === 'overall' && side === 'overall') staffingFacts(doc, r, 'table.overall');
     if (r.kind === 'basic_data' && side === 'overall') basicDataFacts(doc, r);
-    else if (r.kind === side) budgetFacts(doc, r, side);
+    else if (r.kind === side) budgetFacts(doc, side === 'project' ? soleItemTable(doc, r) : r, side);
     else if (r.kind === null && side === 'overall' && ownBudgetTable(doc, r)) budgetFacts(doc, r, side, true);
     else if (r.kind === null && side === 'project' && ownProject?.[0] === r) budgetFacts(doc, ownProject[1], side, true);
     else if (r.kind === 'project' && side === 'overall') projectItem(doc, r);
