@@ -209,11 +209,19 @@ function cutView(doc: KDocument): KDocument {
     if (c < 0 || doc.norm[c] === '\n' || /[0-9０-９.．,，%％元万萬亿億千]/.test(doc.norm[c])) continue;
     (norm ??= doc.norm.split(''))[c] = '\n';
   }
+  // a PDF line end that wraps prose inside a word (`全年⏎预算210万元`) becomes WORD_WRAP_MARK: {WORD_WRAP} in a phrase reads
+  // across it, a line end no phrase word does (not `\s`: the words on either side are glued)
+  for (const b of wrapOf(doc).breaks) {
+    // (the nearest characters past the line's trailing spaces and the next line's indent)
+    if (CJK_LETTER.test(doc.norm.slice(Math.max(0, b - 8), b).trimEnd().slice(-1)) && CJK_LETTER.test(doc.norm.slice(b + 1, b + 9).trimStart()[0] ?? '')) (norm ??= doc.norm.split(''))[b] = WORD_WRAP_MARK;
+  }
   view = norm ? (Object.create(doc, { norm: { value: norm.join('') } }) as KDocument) : doc;
   views.set(doc, view);
   return view;
 }
 const views = new WeakMap<KDocument, KDocument>();
+const WORD_WRAP_MARK = '\uE000';
+const CJK_LETTER = /[\u4e00-\u9fa5]/;
 
 export function extractFinance(doc: KDocument, claimed: Span[]): void {
   const f = file();
@@ -238,7 +246,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         continue;
       }
       // 本年支出合计⏎149.83万元: a label and an amount on consecutive lines, unless the lines are flattened columns
-      if (doc.norm.slice(match.span.start, amountSpan.start).includes('\n') && columnsFlattened(doc, f.split_pair, match.span.start, amountSpan)) {
+      if (cutView(doc).norm.slice(match.span.start, amountSpan.start).includes('\n') && columnsFlattened(doc, f.split_pair, match.span.start, amountSpan)) {
         claimed.push(amountSpan);
         continue;
       }
