@@ -358,7 +358,7 @@ export function findHeadings(doc: KDocument): Heading[] {
     g.get(c.rank)!.push(c);
     // inside a list section (duties, problems, improvements), a numbered sentence with a lead phrase is an item
     // (a half-width source's full stop closing the line counts: 3)拓宽宣传渠道. after 1)…; 2)…;)
-    if (parent?.key && LIST_SECTIONS.has(parent.key) && (c.runIn || /[。;]|(?<=[\u3400-\u9fff%”"')）])\.\s*$/.test(doc.norm.slice(c.start, c.line.end)))) listy.add(c);
+    if (listParent(parent) && (c.runIn || /[。;]|(?<=[\u3400-\u9fff%”"')）])\.\s*$/.test(doc.norm.slice(c.start, c.line.end)))) listy.add(c);
     if (c.headingLike && !listy.has(c)) stack.push(c);
   }
   const candIndex = new Map<Candidate, number>();
@@ -374,7 +374,7 @@ export function findHeadings(doc: KDocument): Heading[] {
       // （一）存在的问题⏎（二）改进措施)
       // (and so are titles stating a point in short clauses over their bodies, 1.加强宣传，扩大影响⏎充分利用…。⏎2.…: the list's
       // points, as a run-in title is an item's, two or more of them; a topic's title, 1.资金问题⏎…, stays a sub-heading)
-      else if (parent?.key && LIST_SECTIONS.has(parent.key) && parent.key !== 'duties' && sibs.every((s) => s.ordinal !== null && !(s.key && LIST_SECTIONS.has(s.key)) && (listy.has(s) || (sibs.length > 1 && clauseTitle(s.title)) || bodiless(doc, cands, s, candIndex)))) sibs.forEach((s) => listy.add(s));
+      else if (listParent(parent) && parent?.key !== 'duties' && sibs.every((s) => s.ordinal !== null && !(s.key && LIST_SECTIONS.has(s.key)) && (listy.has(s) || (sibs.length > 1 && clauseTitle(s.title)) || bodiless(doc, cands, s, candIndex)))) sibs.forEach((s) => listy.add(s));
     }
   }
   // (the lines under a list's item are that item's sub-items, no headings: （一）加强宣传，扩大影响⏎1.利用新媒体；⏎2.…; a parent's
@@ -471,6 +471,13 @@ function tuckUnnumbered(cands: Candidate[]): void {
 type NestedRun = { parent: Candidate | null; rank: number; anchor: number; want: number };
 
 const LIST_SECTIONS = new Set(['duties', 'problems', 'improvements', 'problems_and_improvements']);
+/** A section whose numbered lines are a list's items: a list section, or one keyed null that only names suggestions
+ *  (sections.yaml suggestions_title: 有关建议⏎1.建议县财政…, items of no record list, no headings either). */
+function listParent(parent: Candidate | null | undefined): boolean {
+  if (!parent) return false;
+  if (parent.key) return LIST_SECTIONS.has(parent.key);
+  return compile(loadPatternFile<{ suggestions_title: string }>('sections.yaml').suggestions_title, '').test(parent.title.replace(/\s+/g, ''));
+}
 
 /** Is `c` an item of a list restarted at 1 under the last same-rank sibling (see findHeadings)? A restart opens only
  *  with a sentence-like line (run-in title or ；。 in it), or under a list section; while the list runs, its next
