@@ -191,7 +191,10 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // 近百场科普进校园活动惠及学生…: an event count opening its clause names its event after the measure word, the label
       // (开展科技下乡活动4次和2次科普讲座: a joiner right after the count before it opens the clause as well as a comma)
       const afterCount = prev > floor && (clause === prev || /^[，,]\s*$/.test(doc.norm.slice(prev, clause)));
-      if (p.id === 'activities.count' && !head && !gluedTo && f.noun_after && f.glued_units.events.includes(gu) && !label.replace(compile(f.strip_prefix, ''), '').replace(afterCount ? JOINER_CLAUSE : /(?!)/, '')) {
+      // (召开党组会议4次和2次科普讲座: the count before it, the unit's own meeting, is no activity, but the joiner after it
+      // opens the clause all the same, as 、 does)
+      const afterOwn = !afterCount && ownCountOnly(f, label);
+      if (p.id === 'activities.count' && !head && !gluedTo && f.noun_after && f.glued_units.events.includes(gu) && (afterOwn || !label.replace(compile(f.strip_prefix, ''), '').replace(afterCount ? JOINER_CLAUSE : /(?!)/, ''))) {
         const n = compile(f.noun_after, '').exec(doc.norm.slice(match.span.end, match.span.end + 20));
         if (n?.groups?.noun) {
           const at = match.span.end + n[0].length - n.groups.noun.length;
@@ -418,6 +421,13 @@ function afterOwnWork(f: ActivitiesFile, label: string): boolean {
   const earlier = m[1], rest = label.slice(m[0].length);
   const notLabel = compile(f.not_label, '');
   return rest.length > 0 && compile(f.own_work_label, '').test(earlier) && !notLabel.test(rest) && !notLabel.test(earlier.replace(compile(f.own_work_label, 'g'), ''));
+}
+
+/** 召开党组会议4次和: the label is only an earlier count of the unit's own work and a joiner, nothing of its own. */
+function ownCountOnly(f: ActivitiesFile, label: string): boolean {
+  if (!f.own_work_label) return false;
+  const m = EARLIER_COUNT.exec(label);
+  return !!m && m[0].length === label.length && compile(f.own_work_label, '').test(m[1]) && !/\d/.test(m[1].replace(/\d+\s*(?:余|多)?\s*(?:场次|场|期次|期|次)$/, ''));
 }
 
 /** The reporting unit's level (县, 市, 区 …) when its name ends in 科协/科学技术协会, else ''. */

@@ -189,6 +189,13 @@ function otherYear(doc: KDocument, f: ProjectsFile, at: number, floor: number): 
   return saysOtherYear(doc, f.not_before, doc.norm.slice(Math.max(floor, at - 14), at));
 }
 
+const OWN_YEAR = /^(?:19|20)\d\d年度?/;
+/** A name (its year aside, four characters or more) the report's title contains. */
+function ownNamed(ownTitle: string, name: string): boolean {
+  const bare = name.replace(/\s+/g, '').replace(OWN_YEAR, '');
+  return bare.length >= 4 && ownTitle.includes(bare);
+}
+
 type MoneyCell = (text: string, unit: string | null) => { value: number; tol: number } | null;
 interface Cell { start: number; end: number; text: string }
 
@@ -215,6 +222,8 @@ export function projectTables(
   const notRowName = def.not_row_name ? compile(def.not_row_name, '') : null;
   const cols = def.columns.map((c) => ({ ...c, re: compile(c.regex, '') }));
   const list = (doc.items.projects ??= []);
+  const title = doc.reportKind === 'project_self_eval' ? doc.facts.find((x) => x.path === '/meta/title') : undefined;
+  const ownTitle = title ? doc.norm.slice(title.span.start, title.span.end).replace(/\s+/g, '') : '';
   for (const { table: t, unit: tableUnit } of tables) {
     if (t.caption && notCaption.test(t.caption.replace(/\s+/g, ''))) continue;
     // (nor in a section of the 三公 money, the 机关运行经费, purchases or assets: its rows are items of spending)
@@ -236,8 +245,11 @@ export function projectTables(
       });
       if (!at.size) continue;
       // (a row of another width is another block of the table: the listing ends)
-      for (const { row, nameCell, name } of namedRows(doc, t.rows, ri, nameCol, totalRe)) {
-        if (notName.test(name.replace(/\s+/g, '')) || notRowName?.test(name.replace(/\s+/g, '')) || /^\d+(?:\.\d+)?$/.test(name)) continue;
+      const rows = [...namedRows(doc, t.rows, ri, nameCol, totalRe)].filter(({ name }) => !(notName.test(name.replace(/\s+/g, '')) || notRowName?.test(name.replace(/\s+/g, '')) || /^\d+(?:\.\d+)?$/.test(name)));
+      // in a project report the report's own project is no fund of it: a row the title names, or the only row (a listing of
+      // the project's parts has two or more); its figures are finance.project's
+      if (doc.reportKind === 'project_self_eval' && (rows.length === 1 || rows.some(({ name }) => ownNamed(ownTitle, name)))) break;
+      for (const { row, nameCell, name } of rows) {
         const item: Project = { name, budget: null, adjustment: null, actual: null, carryover: null };
         const fields: Record<string, { span: Span; rule: string }> = { name: { span: { start: nameCell.start, end: nameCell.end }, rule: 'projects.table.name' } };
         for (const [field, c] of at) {
