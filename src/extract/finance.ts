@@ -249,11 +249,12 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
   const unitKind = unitLevel(doc);
   // the department split into its 机关 and a subordinate body (see department_parts): the 机关's figures are a part's
   const split = doc.norm.includes('机关') && compile(f.department_parts, '').test(doc.norm);
+  const view = cutView(doc);
+  const marked = wrapMarked.has(doc);
   for (const p of f.patterns) {
     if (p.kinds && (!doc.reportKind || !p.kinds.includes(doc.reportKind))) continue;
     // (the unit's level and kind, or an empty class that matches nothing: one of fifteen sources per pattern, compiled once)
-    const view = cutView(doc);
-    const src = wrapMarked.has(doc) ? financeSource(p.regex, unitKind) : withoutWordWrap(financeSource(p.regex, unitKind));
+    const src = marked ? financeSource(p.regex, unitKind) : withoutWordWrap(financeSource(p.regex, unitKind));
     for (const match of matches(view, src)) {
       const g = match.m.groups ?? {};
       const amountSpan = match.group('amount') ?? match.group('pct');
@@ -266,7 +267,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         continue;
       }
       // 本年支出合计⏎149.83万元: a label and an amount on consecutive lines, unless the lines are flattened columns
-      if (cutView(doc).norm.slice(match.span.start, amountSpan.start).includes('\n') && columnsFlattened(doc, f.split_pair, match.span.start, amountSpan)) {
+      if (view.norm.slice(match.span.start, amountSpan.start).includes('\n') && columnsFlattened(doc, f.split_pair, match.span.start, amountSpan)) {
         claimed.push(amountSpan);
         continue;
       }

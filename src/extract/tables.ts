@@ -208,19 +208,28 @@ const ITEM_SUFFIX = /(?:项目|经费|资金|专项|工作)+$/;
  * (`2023年度科普日活动项目支出绩效自评报告`): the report's project is one row, so the 合计 is the sum of several, not its money.
  */
 function titledPart(doc: KDocument, r: TableReading): boolean {
-  const fact = doc.facts.find((f) => f.path === '/meta/title' && typeof f.value === 'string');
-  if (!fact) return false;
-  // (from the folded copy, as the row labels: a traditional 科普日活動 is the row's 科普日活动)
-  const title = doc.norm.length === doc.text.length && fact.span ? doc.norm.slice(fact.span.start, fact.span.end) : (fact.value as string);
-  const t = title.replace(/[\s\u3000]+/g, '');
+  const t = foldedTitle(doc);
+  if (t === null) return false;
   const v = tableVocab();
   const items = r.budget!.all.filter((row) => row.cells && !Object.values(v.budgetRows).some((re) => re.test(key(row.label))) && !v.fundSourceRows.test(key(row.label)));
   if (items.length < 2) return false;
   return items.some((row) => {
-    const name = key(row.label).replace(/^[\d一二三四五六七八九十]+[、.．]/, '').replace(ITEM_SUFFIX, '');
+    const name = itemName(key(row.label));
     return name.length >= 2 && t.includes(name);
   });
 }
+
+/** The report's title as the row labels are read (the folded copy: a traditional 科普日活動 is the row's 科普日活动), without
+ *  spaces; null with no title. */
+function foldedTitle(doc: KDocument): string | null {
+  const fact = doc.facts.find((f) => f.path === '/meta/title' && typeof f.value === 'string');
+  if (!fact) return null;
+  const title = doc.norm.length === doc.text.length && fact.span ? doc.norm.slice(fact.span.start, fact.span.end) : (fact.value as string);
+  return title.replace(/[\s\u3000]+/g, '');
+}
+
+/** A row label's item name: without its list number and a 项目/经费/资金 ending. */
+const itemName = (label: string) => label.replace(/^[\d一二三四五六七八九十]+[、.．]/, '').replace(ITEM_SUFFIX, '');
 
 // the words around an untitled budget table that say it is not this year's whole department: another year, another body
 const NOT_OWN = /上年|上一年度?|去年|以前年度|同期|下属|所属|二级单位|直属/;
@@ -311,10 +320,9 @@ function ownProjectTable(doc: KDocument, r: TableReading): boolean {
  */
 function soleSourceTable(doc: KDocument, r: TableReading): TableReading | null {
   const b = r.budget;
-  if (!b || b.rows.total || b.rows.basic || b.rows.project || b.all.length !== 1) return null;
+  const cells = oneRow(r);
+  if (!b || !cells) return null;
   const only = b.all[0];
-  const cells = only.cells;
-  if (!cells || !(cells.budget || cells.actual)) return null;
   const v = tableVocab();
   const label = key(only.label);
   if (!v.fundSourceRows.test(label) || v.soleSourceNot.test(label)) return null;
@@ -323,7 +331,20 @@ function soleSourceTable(doc: KDocument, r: TableReading): TableReading | null {
   const said = [r.caption ?? '', linesAbove(doc, r), ...b.header.map((c) => key(c))];
   if (said.some((t) => v.soleSourcePart.test(t))) return null;
   if (!ownWords(doc, r) || UNIT_WHOLE.test(r.caption ?? '') || UNIT_WHOLE.test(linesAbove(doc, r))) return null;
-  return { ...r, budget: { ...b, rows: { ...b.rows, total: cells } } };
+  return asTotal(r, cells);
+}
+
+/** The money cells of a budget block's only row, when it has no 合计, 基本支出 or 项目支出 row and holds a budget or an actual. */
+function oneRow(r: TableReading): Record<string, TableCell> | null {
+  const b = r.budget;
+  if (!b || b.rows.total || b.rows.basic || b.rows.project || b.all.length !== 1) return null;
+  const cells = b.all[0].cells;
+  return cells && (cells.budget || cells.actual) ? cells : null;
+}
+
+/** The reading with `cells` as its budget block's 合计. */
+function asTotal(r: TableReading, cells: Record<string, TableCell>): TableReading {
+  return { ...r, budget: { ...r.budget!, rows: { ...r.budget!.rows, total: cells } } };
 }
 
 /** Nothing in the grid besides the budget block's one row repeats its header or holds a figure (a second block read into
@@ -347,24 +368,20 @@ function alone(r: TableReading): boolean {
  */
 function soleItemTable(doc: KDocument, r: TableReading): TableReading {
   const b = r.budget;
-  if (!b || b.rows.total || b.rows.basic || b.rows.project || b.all.length !== 1) return r;
-  const cells = b.all[0].cells;
-  if (!cells || !(cells.budget || cells.actual) || !/项目名称/.test(key(b.header[0]))) return r;
+  const cells = oneRow(r);
+  if (!b || !cells || !/项目名称/.test(key(b.header[0]))) return r;
   if (!titleItem(doc, key(b.all[0].label)) || !alone(r)) return r;
-  return { ...r, budget: { ...b, rows: { ...b.rows, total: cells } } };
+  return asTotal(r, cells);
 }
 
 /** The title's project, without year and genre words: `2023年度科普日活动项目支出绩效自评报告` → 科普日活动. */
 const TITLE_GENRE = /(?:项目|专项|经费|资金|支出)*(?:绩效)?(?:自评|评价|自我评价)(?:报告|表)?$/;
 /** A row label that is the title's project (folded, minus list number and 项目/经费/资金): equal, not merely contained. */
 function titleItem(doc: KDocument, label: string): boolean {
-  const fact = doc.facts.find((f) => f.path === '/meta/title' && typeof f.value === 'string');
-  if (!fact) return false;
-  const title = doc.norm.length === doc.text.length && fact.span ? doc.norm.slice(fact.span.start, fact.span.end) : (fact.value as string);
-  const t = title.replace(/[\s\u3000]+/g, '');
-  if (!TITLE_GENRE.test(t)) return false;
+  const t = foldedTitle(doc);
+  if (t === null || !TITLE_GENRE.test(t)) return false;
   const named = t.replace(TITLE_GENRE, '').replace(/^.*?(?:19|20)\d{2}年度?/, '').replace(ITEM_SUFFIX, '');
-  const name = label.replace(/^[\d一二三四五六七八九十]+[、.．]/, '').replace(ITEM_SUFFIX, '');
+  const name = itemName(label);
   return name.length >= 2 && name === named;
 }
 
