@@ -9,7 +9,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; placeholder: string; breadcrumb: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; kinds: { kind: ReportKind; regex: string }[]; org: string; title_org_place: string;
+  title_line: string; title_words: string; placeholder: string; breadcrumb: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; kinds: { kind: ReportKind; regex: string }[]; org: string; title_org_place: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_short: string; unit_alias: Rule; phone_contact: Rule;
 }
@@ -34,9 +34,17 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
   const show = (l: Line) => cleanValue(unspaced(doc.display.slice(l.start, l.end).trim()));
   // a report pasted on one line: the title is the line's opening phrase
   const raw = (l: Line) => doc.norm.slice(l.start, l.end).trim();
-  const first = lines[0] ? compile(f.one_line_title, '').exec(raw(lines[0])) : null;
-  if (first && (raw(lines[0]).length > 60 || compile(f.one_line_rest, '').test(raw(lines[0]).slice(first[0].length))) && compile(f.title_words, '').test(first[1])) {
-    const start = lines[0].start + doc.norm.slice(lines[0].start).indexOf(first[1]);
+  // (after a portal page's breadcrumb, on the title's line or alone on the line above)
+  let head = lines[0];
+  let crumbs = 0;
+  if (head && compile(f.breadcrumb, '').test(raw(head))) {
+    crumbs = compile(f.crumb_prefix, '').exec(raw(head))?.[0].length ?? 0;
+    if (!crumbs || crumbs >= raw(head).length) [head, crumbs] = [lines[1], 0];
+  }
+  const text = head ? raw(head).slice(crumbs) : '';
+  const first = head ? compile(f.one_line_title, '').exec(text) : null;
+  if (first && (text.length > 60 || compile(f.one_line_rest, '').test(text.slice(first[0].length))) && compile(f.title_words, '').test(first[1])) {
+    const start = head.start + doc.norm.slice(head.start).indexOf(first[1]);
     return { value: cleanValue(doc.display.slice(start, start + first[1].length)), span: { start, end: start + first[1].length } };
   }
   for (let i = 0; i < lines.length; i++) {
