@@ -11,7 +11,7 @@ interface Rule { id: string; regex: string }
 interface MetaFile {
   title_line: string; title_words: string; placeholder: string; breadcrumb: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; kinds: { kind: ReportKind; regex: string }[]; org: string; title_org_place: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
-  phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_short: string; unit_alias: Rule; phone_contact: Rule;
+  phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_short: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule;
 }
 
 const meta = () => loadPatternFile<MetaFile>('meta.yaml');
@@ -120,11 +120,12 @@ export function extractMeta(doc: KDocument): void {
     if (compile(f.not_person, '').test(name)) continue;
     push(doc, '/meta/preparer', name, m.span, f.preparer.id);
   }
-  for (const rule of [f.phone, f.phone_contact]) {
-    for (const m of matches(doc, rule.regex, undefined, true)) {
-      const v = m.group('value')!;
-      push(doc, '/meta/phone', doc.norm.slice(v.start, v.end).replace(/\s+/g, ''), m.span, rule.id);
-    }
+  // (a number after the contact's name only when no label names one: 联系人：郑十（0731）8888888 联系电话：0731-7777777)
+  const phones = [f.phone, f.phone_contact].flatMap((rule) => [...matches(doc, rule.regex, undefined, true)].map((m) => ({ rule, m })));
+  if (!phones.length) phones.push(...[...matches(doc, f.phone_after_contact.regex, undefined, true)].map((m) => ({ rule: f.phone_after_contact, m })));
+  for (const { rule, m } of phones) {
+    const v = m.group('value')!;
+    push(doc, '/meta/phone', doc.norm.slice(v.start, v.end).replace(/\s+/g, ''), m.span, rule.id);
   }
 }
 
