@@ -154,9 +154,9 @@ function budgetRole(k: string): string | null {
 }
 const BUDGET_NOTE = /[(（](?:[A-Z](?:[/／][A-Z])?(?:[×*]100%)?|%|万元|元|千元|亿元)[)）]$/;
 
+/** A header cell's word, read as the column readers read it: with its closing note (预算数（万元）, 全年执行数（B）). */
 function isHeaderWord(k: string): boolean {
-  const v = tableVocab();
-  return v.budgetColumns.some((c) => c.re.test(k)) || v.indicatorColumns.some((c) => c.re.test(k)) || v.yearColumn.test(k);
+  return budgetRole(k) !== null || indicatorField(k) !== null || tableVocab().yearColumn.test(k);
 }
 
 export function readTable(t: Table): TableReading {
