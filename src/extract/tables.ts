@@ -348,13 +348,15 @@ function asTotal(r: TableReading, cells: Record<string, TableCell>): TableReadin
 }
 
 /** Nothing in the grid besides the budget block's one row repeats its header or holds a figure (a second block read into
- *  the same table overrides the first). */
+ *  the same table overrides the first), nor is a row the reader could not split into cells (a row without cells: its
+ *  figures, a second source, are not known). */
 function alone(r: TableReading): boolean {
   const b = r.budget!;
   const only = b.all[0];
   const heads = new Set(b.header.map((c) => key(c)).filter((k) => k));
   const own = new Set([...b.header, only.label, ...Object.values(only.cells ?? {})]);
   for (const row of r.table.rows) {
+    if (row.length === 1 && row[0].start === row[0].end) return false;
     if (row.some((c) => own.has(c))) continue;
     if (row.some((c) => heads.has(key(c)) || moneyCell(c.text, '万元') || rateCell(c.text))) return false;
   }

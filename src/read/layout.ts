@@ -152,15 +152,17 @@ function linePieces(line: string, spaced = true): Piece[] {
   }
   if (cur) out.push(cur);
   if (spaced) letterSpaced(line, out);
-  for (const p of out) {
-    p.text = line.slice(p.s, p.e);
-    p.em = emWidth(p.text);
-    p.value = VALUE.test(p.text);
-    p.ends = CELL_END.test(p.text);
-    p.starts = CELL_START.test(p.text);
-    p.lead = firstTokenEm(p.text);
-  }
+  for (const p of out) describe(p, line);
   return out;
+}
+
+function describe(p: Piece, line: string): void {
+  p.text = line.slice(p.s, p.e);
+  p.em = emWidth(p.text);
+  p.value = VALUE.test(p.text);
+  p.ends = CELL_END.test(p.text);
+  p.starts = CELL_START.test(p.text);
+  p.lead = firstTokenEm(p.text);
 }
 
 /** One CJK character: a piece that may be a letter of a letter-spaced word (`收    入`). */
@@ -209,6 +211,53 @@ function classify(text: string, spaced = true): Pick<LLine, 'pieces' | 'kind' | 
   // prose, or cells run together: a line that cannot be read, not the table's end
   if (pieces.some((p) => p.em > MAX_PIECE_EM || RUN_TOGETHER.test(p.text))) return { pieces, kind: 'barrier', stop: false };
   return { pieces, kind: pieces.length >= 2 ? 'row' : 'part', stop: false };
+}
+
+/** Lines above and below a row line looked at for a piece that spans a letter-spaced pair of it. */
+const PAIR_LOOK = 12;
+const oneHan = (l: LLine, k: number) => {
+  const p = l.pieces[k];
+  return !!p && p.e - p.s === 1 && HAN.test(l.text[p.s]);
+};
+
+/**
+ * A word letter-spaced inside a row line (`项    目      预算数    执行数`, `合    计      22      21`): two one-character
+ * pieces a narrow gap apart are one cell when a row line of the table, above or below, has one piece spanning both
+ * (`年度资金总额` under `项    目`: they stand in one column). Not a run of three or more (`类  款  项`, code columns), nor a pair whose letters head columns of their own
+ * (`是    否` over values under each). Done per grid: the lines are new, the input's are not changed.
+ */
+function spacedPairs(lines: LLine[]): LLine[] {
+  let out: LLine[] | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.kind !== 'row' || l.pieces.length < 2) continue;
+    let pieces: Piece[] | null = null;
+    for (let k = 0; k + 1 < l.pieces.length; k++) {
+      const [a, b] = [l.pieces[k], l.pieces[k + 1]];
+      if (!oneHan(l, k) || !oneHan(l, k + 1) || oneHan(l, k - 1) || oneHan(l, k + 2) || b.x0 - a.x1 > MAX_LETTER_GAP) continue;
+      if (!spanned(lines, i, a, b)) continue;
+      const p: Piece = { ...a, e: b.e, x1: b.x1, wx1: b.wx1 };
+      describe(p, l.text);
+      pieces ??= [...l.pieces];
+      pieces.splice(pieces.indexOf(a), 2, p);
+    }
+    if (!pieces) continue;
+    out ??= [...lines];
+    out[i] = { ...l, pieces, kind: pieces.length >= 2 ? 'row' : 'part' };
+  }
+  return out ?? lines;
+}
+
+/** A row line above or below line i (up to a line that ends the table) with one piece over both letters a and b. */
+function spanned(lines: LLine[], i: number, a: Piece, b: Piece): boolean {
+  for (const step of [1, -1]) {
+    for (let j = i + step, n = 0; j >= 0 && j < lines.length && n < PAIR_LOOK; j += step, n++) {
+      const l = lines[j];
+      if (l.kind === 'barrier') break;
+      if (l.kind === 'row' && l.pieces.some((p) => p.x0 < a.x1 && p.x1 > b.x0)) return true;
+    }
+  }
+  return false;
 }
 
 /** The same lines on a grid that counts CJK characters twice. */
@@ -591,8 +640,9 @@ export function readLayoutTables(text: string, pages: Page[] | null): LayoutTabl
     ws.push(...windows(page));
   }
   if (!ws.length) return null;
-  const narrow = ws.map(classified);
-  const wide = narrow.map(widened);
+  const read = ws.map(classified);
+  const narrow = read.map(spacedPairs);
+  const wide = read.map(widened).map(spacedPairs);
   const found = findAll(alignment(wide) > alignment(narrow) ? wide : narrow);
   if (!found.length) return null;
 

@@ -317,6 +317,73 @@ describe('top-aligned rows', () => {
     expect(rowsOf(pairs.text)[0]).toBe('\t是\t否\t是\t否');
   });
 
+  // a word letter-spaced inside a row line (`项    目` heading the label column, `合    计` opening the total row) was two
+  // cells: the labels under or over it spanned its gap, so the table ended there (header or 合计 row lost)
+  it('a letter-spaced pair in a row line (项    目, 合    计) is one cell when a label of the table spans both letters', () => {
+    const r = read([
+      '项    目            预算数         执行数',
+      '当年财政拨款            20          19.5',
+      '上年结转              2           1.5',
+      '合    计            22          21',
+    ])!;
+    expect(rowsOf(r.text)).toEqual(['项    目\t预算数\t执行数', '当年财政拨款\t20\t19.5', '上年结转\t2\t1.5', '合    计\t22\t21']);
+  });
+
+  it('negative: one-character columns stay cells — a pair with values under each letter (是 / 否), a run of three (类 款 项)', () => {
+    const yesNo = read([
+      '检查内容              是     否       备注',
+      '制度健全情况            1     0       无',
+      '执行到位情况            0     1       无',
+      '档案管理情况            1     1       无',
+    ])!;
+    expect(rowsOf(yesNo.text)[0]).toBe('检查内容\t是\t否\t备注');
+    const codes = read([
+      '类     款   项   科目名称              金额',
+      '201   23  01  行政运行              35.2',
+      '          02  一般行政管理事务          12.0',
+    ])!;
+    expect(rowsOf(codes.text)[0]).toBe('类\t款\t项\t科目名称\t金额');
+  });
+
+  it('a project report whose budget table has a letter-spaced 合    计 row gives the 合计, not the first source alone', async () => {
+    const text = [
+      '2023年度某县科学技术协会科普专项经费绩效自评报告',
+      '一、项目资金情况',
+      '                                  单位：万元',
+      '项    目            预算数         执行数',
+      '当年财政拨款            20          19.5',
+      '上年结转              2           1.5',
+      '合    计            22          21',
+      '二、绩效目标完成情况',
+      '项目按计划完成。',
+    ].join('\n') + '\n';
+    const { record } = await extractBytes('project.txt', Buffer.from(text));
+    expect(record.finance.project.budget).toBe(220000);
+    expect(record.finance.project.actual).toBe(210000);
+  });
+
+  // a project's one-source budget table is read as the project's money only when nothing else in it holds a figure: a
+  // line the reader could not split (a second source with a wrapped label) may, and was passed over
+  it('a one-source budget table with a row left unread gives nothing; negative: the same table without it gives its row', async () => {
+    const report = (rows: string[]) =>
+      [
+        '2023年度某县科学技术协会科普专项经费绩效自评报告',
+        '一、项目资金情况',
+        '                                  单位：万元',
+        '资金来源            预算数         执行数',
+        '当年财政拨款            20          19.5',
+        ...rows,
+        '二、绩效目标完成情况',
+        '项目按计划完成。',
+      ].join('\n') + '\n';
+    const unread = await extractBytes('p.txt', Buffer.from(report(['上级补助资金（含省级科普        2           1.5', '                      专项资金及转移支付资金）'])));
+    expect(unread.record.finance.project.budget).toBeNull();
+    expect(unread.record.finance.project.actual).toBeNull();
+    const sole = await extractBytes('p.txt', Buffer.from(report([])));
+    expect(sole.record.finance.project.budget).toBe(200000);
+    expect(sole.record.finance.project.actual).toBe(195000);
+  });
+
   it('a 收入支出决算表 under a letter-spaced group header (收    入   支    出) still gives its totals', async () => {
     const text = [
       '某市科学技术协会2023年度部门决算',
