@@ -452,6 +452,18 @@ export function readTable(t: Table): TableReading {
     }
     if (section === 'budget' && first) {
       const label = key(first);
+      // a 总分 row closing a table of only a budget block (项目⇥年初预算数⇥…⇥分值⇥执行率⇥得分 over 年度资金总额 … 总分⇥⇥⇥⇥100⇥⇥94.5):
+      // the total score, from the 得分 column only; a 合计/总计 row is money (its 得分 the budget indicator's)
+      if (!r.total && firstIdx <= 1 && v.totalRow.test(label) && !/计$/.test(label) && budCols.has('score') && budgetShift(row, firstIdx, budCols, r.budget!.header) === 0) {
+        const t = readTotal(row, firstIdx, budCols);
+        if (t?.score && t.score === row[budCols.get('score')!]) {
+          r.total = t;
+          r.grade ??= gradeIn(row, true);
+          totalAt = ri;
+          section = 'none';
+          continue;
+        }
+      }
       const rowKey = (Object.keys(v.budgetRows) as (keyof typeof v.budgetRows)[]).find((k) => v.budgetRows[k].test(label));
       const shift = budgetShift(row, firstIdx, budCols, r.budget!.header);
       let cells: Record<string, TableCell> | null = null;
