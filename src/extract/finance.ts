@@ -11,7 +11,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; project_item_clause: string; project_self: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { word_wraps: string[]; evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; project_item_clause: string; project_self: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -83,6 +83,7 @@ function subjectAlternation(f: FinanceFile): string {
 /** Which subject key a captured subject text belongs to. `following`: the text after it, for subjects whose
  *  regex looks ahead (支出 before 合计/总额/为). */
 export function subjectOf(text: string, following = ''): string | null {
+  text = text.replaceAll(WORD_WRAP_MARK, '');
   for (const [key, s] of Object.entries(file().subjects)) {
     const m = compile(`^(?:${s.regex})`, '').exec(text + following);
     if (m && m[0].length === text.length) return key;
@@ -97,7 +98,8 @@ function evaluated(text: string, m: RegExpMatchArray): boolean {
 
 /** The subjects narrower than the unit's total (基本支出, 项目支出, 三公经费 …) named in the sentence before `offset`. */
 function narrowerSubjects(doc: KDocument, offset: number): Set<string> {
-  const prefix = doc.norm.slice(sentenceAt(doc, offset).start, offset);
+  // (基本⏎支出预算X，实际支出Y: a subject's word broken by a wrap is whole)
+  const prefix = proseSlice(doc, sentenceAt(doc, offset).start, offset);
   const keys = new Set<string>();
   for (const [key, def] of Object.entries(file().subjects)) {
     if (key === 'total' || key === 'income') continue;
@@ -129,11 +131,13 @@ function aboutAppropriation(doc: KDocument, f: FinanceFile, offset: number, owne
 /** The last subject named in the sentence before `offset` (for 实际支出X after 基本支出预算…). */
 function inheritedSubject(doc: KDocument, offset: number): string | null {
   const s = sentenceAt(doc, offset);
-  const prefix = doc.norm.slice(s.start, offset);
+  // (in a document with a wrap's mark the view, its subjects' words read across it: same offsets)
+  const marked = wrapMarked.has(doc);
+  const prefix = (marked ? cutView(doc) : doc).norm.slice(s.start, offset);
   const found: { key: string; at: number; end: number }[] = [];
   const f = file();
   for (const [key, def] of Object.entries(f.subjects)) {
-    for (const m of prefix.matchAll(compile(def.regex, 'g'))) {
+    for (const m of prefix.matchAll(compile(marked ? withWordWraps(def.regex) : def.regex, 'g'))) {
       // 占基本支出的61.99% names a subject only as a share's base
       if (/占$/.test(prefix.slice(0, m.index)) || evaluated(prefix, m)) continue;
       // “三公”经费支出合计2.15万元，完成预算的71.67% | 机关运行经费支出合计X: the total's 支出合计 glued to another word is that
@@ -213,9 +217,11 @@ function cutView(doc: KDocument): KDocument {
   // across it, a line end no phrase word does (not `\s`: the words on either side are glued)
   // (only before the budget words that read across it, {WORD_WRAP}…预算: a view whose text differs from the document's
   // misses every cache keyed on the document, which cost a third of the finance step when every wrap was marked)
+  // (and inside a word of word_wraps: 实际⏎支出, 支出⏎合计, which a document's phrases then read across)
   for (const b of wrapOf(doc).breaks) {
     // (the nearest characters past the line's trailing spaces and the next line's indent)
-    if (!CJK_LETTER.test(doc.norm.slice(Math.max(0, b - 8), b).trimEnd().slice(-1)) || !WRAPPED_BUDGET.test(doc.norm.slice(b + 1, b + 12).trimStart())) continue;
+    const before = doc.norm.slice(Math.max(0, b - 8), b).trimEnd(), after = doc.norm.slice(b + 1, b + 12).trimStart();
+    if (!CJK_LETTER.test(before.slice(-1)) || !(WRAPPED_BUDGET.test(after) || splitWord(before, after))) continue;
     // (the line's trailing spaces and the next line's indent are marked too, so that the phrase's {WORD_WRAP} is one run)
     let [from, to] = [b, b + 1];
     while (from > 0 && /[ \t\u3000]/.test(doc.norm[from - 1])) from--;
@@ -239,6 +245,34 @@ function withoutWordWrap(src: string): string {
   if (out === undefined) unwrapped.set(src, (out = src.replaceAll('{WORD_WRAP}', '')));
   return out;
 }
+/** True when a word of word_wraps is split between the end of `before` and the start of `after`. */
+function splitWord(before: string, after: string): boolean {
+  for (const w of file().word_wraps) for (let i = 1; i < w.length; i++) if (before.endsWith(w.slice(0, i)) && after.startsWith(w.slice(i))) return true;
+  return false;
+}
+/** A phrase for a document holding a mark: {WORD_WRAP} between the letters of each word of word_wraps it holds (not in a
+ *  character class), made once per phrase. */
+const wordWrapped = new Map<string, string>();
+function withWordWraps(src: string): string {
+  let out = wordWrapped.get(src);
+  if (out !== undefined) return out;
+  const words = file().word_wraps;
+  const firsts = new Set(words.map((w) => w[0]));
+  const cuts = new Set<number>(); // offsets a {WORD_WRAP} goes before
+  for (let i = 0, inClass = false; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (firsts.has(c)) for (const w of words) if (src.startsWith(w, i)) for (let k = 1; k < w.length; k++) cuts.add(i + k);
+  }
+  out = '';
+  let last = 0;
+  for (const k of [...cuts].sort((a, b) => a - b)) (out += src.slice(last, k) + '{WORD_WRAP}'), (last = k);
+  out += src.slice(last);
+  wordWrapped.set(src, out);
+  return out;
+}
 const CJK_LETTER = /[\u4e00-\u9fa5]/;
 const WRAPPED_BUDGET = /^(?:部门)?预算/;
 
@@ -254,9 +288,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
   for (const p of f.patterns) {
     if (p.kinds && (!doc.reportKind || !p.kinds.includes(doc.reportKind))) continue;
     // (the unit's level and kind, or an empty class that matches nothing: one of fifteen sources per pattern, compiled once)
-    const src = marked ? financeSource(p.regex, unitKind) : withoutWordWrap(financeSource(p.regex, unitKind));
+    const src = marked ? withWordWraps(financeSource(p.regex, unitKind)) : withoutWordWrap(financeSource(p.regex, unitKind));
     for (const match of matches(view, src)) {
       const g = match.m.groups ?? {};
+      // (the words of the match, a wrap's mark taken out)
+      const m0 = marked ? match.m[0].replaceAll(WORD_WRAP_MARK, '') : match.m[0];
       const amountSpan = match.group('amount') ?? match.group('pct');
       if (!amountSpan || overlaps(amountSpan)) continue;
       if (p.own_name && !titleHolds(doc, match.group('own'))) continue;
@@ -335,7 +371,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       let aspect = p.aspect ?? 'actual';
       // 部门收入预算190万元，其中：一般公共预算财政拨款收入188万元: a fixed-path figure among a budget's parts is planned — its
       // budget field where there is one, else nothing (a figure saying 决算 or 实际 stays an actual)
-      if (path && !ownerBudget && ![path].flat().some((x) => /(?:budget|Budget)$/.test(x)) && !/决算|实际/.test(match.m[0]) && budgetPartOf(doc, f, match.span.start)) {
+      if (path && !ownerBudget && ![path].flat().some((x) => /(?:budget|Budget)$/.test(x)) && !/决算|实际/.test(m0) && budgetPartOf(doc, f, match.span.start)) {
         const planned = [path].flat().map(budgetPath).filter((x): x is string => x !== null);
         if (!planned.length) {
           claimed.push(amountSpan);
@@ -364,7 +400,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         continue;
       }
       // 数量指标：…完成率135% | 按时完成率100%: an indicator's completion, not spending's
-      if (aspect === 'rate' && compile(f.bare_completion, '').test(match.m[0]) && !MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start))) {
+      if (aspect === 'rate' && compile(f.bare_completion, '').test(m0) && !MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start))) {
         claimed.push(amountSpan);
         continue;
       }
@@ -412,7 +448,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         // (a rate after an item's figure, 公务接待费支出决算为0.52万元，完成预算的52% | 科普经费支出50万元，执行率100%, is that
         // item's: only after a figure of the unit's total, or after none, is it the total's)
         // (预算执行率=执行数/预算数×100%=98.98%: a formula naming the whole budget's figures speaks of money itself, own_money)
-        if (p.subject === 'inherit' && !key && aspect === 'rate' && MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start) + (p.own_money ? match.m[0] : '')) && lastFigureIsTotal(doc, f, match.span.start) && !rateOfOther(doc, f, match.span.start)) key = 'total';
+        if (p.subject === 'inherit' && !key && aspect === 'rate' && MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start) + (p.own_money ? m0 : '')) && lastFigureIsTotal(doc, f, match.span.start) && !rateOfOther(doc, f, match.span.start)) key = 'total';
         const subjSpan = match.group('subject');
         // (县科协总收入X: the unit named by its level and kind opens the phrase too)
         if (key && subjSpan && f.subjects[key]?.named && !opensPhrase(doc, subjSpan.start, f.boundary) && !afterUnit(doc, f, subjSpan.start, unitKind)) continue;
@@ -439,11 +475,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         }
         // 项目资金20万元，支出19.6万元 in a project report: the project's funds named bare (no 支出/决算/实际) are the money it had,
         // not what it spent (left unclaimed: 项目资金20万元，已全部支出 is read by allSpent)
-        if (doc.reportKind === 'project_self_eval' && key === 'project' && aspect === 'actual' && subjSpan && FUNDS_WORD.test(doc.norm.slice(subjSpan.start, subjSpan.end)) && !/支出|决算|实际/.test(match.m[0])) continue;
+        if (doc.reportKind === 'project_self_eval' && key === 'project' && aspect === 'actual' && subjSpan && FUNDS_WORD.test(doc.norm.slice(subjSpan.start, subjSpan.end)) && !/支出|决算|实际/.test(m0)) continue;
         if (budgetReport && aspect === 'actual') aspect = 'budget';
         // 年初预算批复152.60万元，其中基本支出108.30万元: a subject's figure among a budget's parts is a budget
         // (基本支出决算数X, 实际支出X say what they are)
-        if (aspect === 'actual' && subjSpan && !/决算|实际/.test(match.m[0])) {
+        if (aspect === 'actual' && subjSpan && !/决算|实际/.test(m0)) {
           const parts = budgetPartOf(doc, f, match.span.start);
           if (parts === 'other') {
             claimed.push(amountSpan);
@@ -462,7 +498,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       if (!path) continue;
       // 财政拨款收入总计X、支出总计Y: a bare total after the appropriation's own total is the appropriation's
       // (一般公共预算财政拨款收入为X，支出为Y: a bare 支出为Y after an appropriation's income is that appropriation's)
-      if (!/^(?:本年|全年)/.test(match.m[0]) && [path].flat().some((x) => UNIT_TOTALS.test(x)) && (compile(f.appropriation_owner, '').test(sentenceBefore(doc, match.span.start)) || (compile(f.bare_spending, '').test(match.m[0]) && compile(f.appropriation_income, '').test(sentenceBefore(doc, match.span.start))))) {
+      if (!/^(?:本年|全年)/.test(m0) && [path].flat().some((x) => UNIT_TOTALS.test(x)) && (compile(f.appropriation_owner, '').test(sentenceBefore(doc, match.span.start)) || (compile(f.bare_spending, '').test(m0) && compile(f.appropriation_income, '').test(sentenceBefore(doc, match.span.start))))) {
         claimed.push(amountSpan);
         continue;
       }
@@ -525,7 +561,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
           path = budgetReport ? budgetPath(next) ?? next : next;
         }
       }
-      const value = g.pct !== undefined ? toRate(g.pct) : toYuan(g.num ?? amountNum(match.m[0]), g.unit ?? unitOf(match.m[0]));
+      const value = g.pct !== undefined ? toRate(g.pct) : toYuan(g.num ?? amountNum(m0), g.unit ?? unitOf(m0));
       if (value === null) continue;
       // OCR reads 100% as 1009%: a rate past 300% is not believable
       if (g.pct !== undefined && value > 300) {
@@ -565,13 +601,15 @@ function adjustedFollows(doc: KDocument, f: FinanceFile, end: number): boolean {
 /** 2023年全年预算180万元: a figure's evidence starts at the words glued before its phrase that date it or name the unit (see
  *  evidence_lead), in its sentence. Last, after every owner has looked at the spans. */
 function leadEvidence(doc: KDocument, f: FinanceFile): void {
-  const lead = compile(`(?:${f.evidence_lead})$`, '');
-  const unit = compile(`(?:${f.evidence_unit})$`, '');
+  const lead = compile(`(?:${f.evidence_lead}){WORD_WRAP}$`, '');
+  const unit = compile(`(?:${f.evidence_unit}){WORD_WRAP}$`, '');
+  const view = cutView(doc);
   const dated = compile(f.evidence_dated, '');
   for (const x of doc.facts) {
     if (!x.path.startsWith('/finance/') || x.source === 'table') continue;
     const from = Math.max(sentenceAt(doc, x.span.start).start, x.span.start - 16);
-    const m = (dated.test(doc.norm.slice(x.span.start, x.span.end)) ? unit : lead).exec(doc.norm.slice(from, x.span.start));
+    // (the view: the words before a wrap's mark, 全年⏎预算X, lead to the figure too)
+    const m = (dated.test(doc.norm.slice(x.span.start, x.span.end)) ? unit : lead).exec(view.norm.slice(from, x.span.start));
     if (m && m[0]) x.span = trimSpan(doc, { start: from + m.index, end: x.span.end });
   }
 }
