@@ -193,7 +193,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const afterCount = prev > floor && (clause === prev || /^[，,]\s*$/.test(doc.norm.slice(prev, clause)));
       // (召开党组会议4次和2次科普讲座: the count before it, the unit's own meeting, is no activity, but the joiner after it
       // opens the clause all the same, as 、 does)
-      const afterOwn = !afterCount && ownCountOnly(f, label);
+      // (召开党组会议4次，和2次科普讲座: a clause that is only the joiner goes on from the clause before it, as after a count)
+      const afterOwn = !afterCount && (ownCountOnly(f, label) || (clause > floor && JOINER_CLAUSE.test(label) && /[，,]/.test(doc.norm[clause - 1]) && ownCountOnly(f, doc.norm.slice(clauseStart(doc.norm, clause - 1, floor), clause - 1).replace(/\s+/g, '') + label)));
       if (p.id === 'activities.count' && !head && !gluedTo && f.noun_after && f.glued_units.events.includes(gu) && (afterOwn || !label.replace(compile(f.strip_prefix, ''), '').replace(afterCount ? JOINER_CLAUSE : /(?!)/, ''))) {
         const n = compile(f.noun_after, '').exec(doc.norm.slice(match.span.end, match.span.end + 20));
         if (n?.groups?.noun) {
