@@ -62,6 +62,8 @@ interface ActivitiesFile {
   second_object?: string;
   share_each?: string;
   own_work_label?: string;
+  label_subject?: string;
+  label_partner?: string;
   other_subject?: string;
   unit_subject?: string;
   unit_place?: string;
@@ -342,6 +344,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         label = label.replace(/^(?:以及|和|及|与)/, '');
         labelSpan = { start: labelSpan.start + joiner[0].length, end: labelSpan.end };
       }
+      // 县科协全年开展科普讲座 | 我会联合县级学会在全县开展…: the unit as the doer and its partners are no words of the work
+      if (!group) label = trimDoer(f, level, label);
       if (f.aspect_particle) label = label.replace(compile(f.aspect_particle, 'g'), '');
       label = label.replace(compile(f.strip_suffix, ''), '');
       if (label.length < 2 && !head) continue;
@@ -429,6 +433,17 @@ function ownCountOnly(f: ActivitiesFile, label: string): boolean {
   if (!f.own_work_label) return false;
   const m = EARLIER_COUNT.exec(label);
   return !!m && m[0].length === label.length && compile(f.own_work_label, '').test(m[1]) && !/\d/.test(m[1].replace(/\d+\s*(?:余|多)?\s*(?:场次|场|期次|期|次)$/, ''));
+}
+
+/** The label without the unit named as its doer (label_subject, at the unit's own level) and a partner clause after it
+ *  (label_partner): 我会联合县级学会在全县开展集中示范活动 → 开展集中示范活动. Unchanged when under two characters would be left. */
+function trimDoer(f: ActivitiesFile, level: string, label: string): string {
+  let out = label;
+  const s = f.label_subject ? compile(f.label_subject, '').exec(out) : null;
+  if (s && (!s.groups?.level || s.groups.level === level)) out = out.slice(s[0].length).replace(compile(f.strip_prefix, ''), '');
+  const p = f.label_partner ? compile(f.label_partner, '').exec(out) : null;
+  if (p) out = out.slice(p[0].length);
+  return out.length >= 2 ? out : label;
 }
 
 /** The reporting unit's level (县, 市, 区 …) when its name ends in 科协/科学技术协会, else ''. */
