@@ -53,10 +53,13 @@ function browserFurniture(t: string): boolean {
 
 // (a title's end: a unit's name alone is also its signature and a form's cell, which must stay)
 const RUNNING_END = /(?:报告|决算|预算)$/;
+const YEAR_WORD = /(?:19|20)\d{2}年度?/g;
+/** A title's characters without its year, in order of code: the same words in another order give the same. */
+const titleSig = (t: string): string => [...t.replace(YEAR_WORD, '')].sort().join('');
 
 /**
  * A page's running furniture left in pasted PDF text: page numbers on lines of their own, and the running header (the
- * report's title again on a later line of its own). They are excluded so that no
+ * report's title again on a later line of its own, also reordered, without its year or without the unit before it). They are excluded so that no
  * list takes them for an item (四、存在的问题 … 1.经费不足。⏎2⏎某县科协部门整体支出绩效自评报告⏎2.… gave items `2` and the title).
  */
 function excludePageFurniture(doc: KDocument): void {
@@ -79,10 +82,22 @@ function excludePageFurniture(doc: KDocument): void {
   };
   // the head's lines that may run on every page: the title
   const head = new Set<string>();
-  for (const l of lines.slice(0, 3)) {
-    const t = text(l).replace(/\s+/g, '');
-    if (RUNNING_END.test(t) && key(l)) head.add(t);
+  // …also worded otherwise, once (a running header on the later pages only): the title's words reordered or without its
+  // year (某县科协2023年度…报告 under 2023年度某县科协…报告), or its end without the unit (2023年度…报告), also of a
+  // title over two lines (某县科学技术协会⏎2023年度…报告)
+  const headSigs = new Set<string>();
+  const headTitles: string[] = [];
+  const first = lines.slice(0, 3).map((l) => text(l).replace(/\s+/g, ''));
+  for (let i = 0; i < first.length; i++) {
+    const t = first[i];
+    if (RUNNING_END.test(t) && key(lines[i])) head.add(t);
+    for (const h of i > 0 ? [t, first[i - 1] + t] : [t]) {
+      if (!RUNNING_END.test(h) || h.length < 8 || h.length > 60 || SENTENCE_MARK.test(h) || /[:：]/.test(h)) continue;
+      headSigs.add(titleSig(h));
+      headTitles.push(h);
+    }
   }
+  const likeTitle = (k: string) => headSigs.has(titleSig(k)) || headTitles.some((h) => h.length > k.length && h.endsWith(k));
   // …or a line naming the report, alone and the same on two or more later lines (the title without its year)
   const seen = new Map<string, number>();
   for (let i = 3; i < lines.length; i++) {
@@ -95,7 +110,7 @@ function excludePageFurniture(doc: KDocument): void {
   for (let i = 3; i < lines.length; i++) {
     const t = text(lines[i]);
     const k = RUNNING_END.test(t) ? key(lines[i]) : '';
-    if (k && (head.has(k) || (seen.get(k) ?? 0) >= 2)) marks.push(lines[i]);
+    if (k && (head.has(k) || (seen.get(k) ?? 0) >= 2 || likeTitle(k))) marks.push(lines[i]);
     else if (browserFurniture(t)) marks.push(lines[i]);
     else if (t.length > 16) continue;
     else if (PAGE_MARK.test(t)) marks.push(lines[i]);
