@@ -9,8 +9,8 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; placeholder: string; breadcrumb: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; kinds: { kind: ReportKind; regex: string }[]; org: string; title_org_place: string;
-  unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
+  title_line: string; title_words: string; placeholder: string; breadcrumb: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_project_field: string; org: string; title_org_place: string;
+  unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_label: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_short: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule;
 }
 
@@ -106,7 +106,9 @@ export function extractMeta(doc: KDocument): void {
     push(doc, '/meta/title', title.value, title.span, 'meta.title');
     const kind = f.kinds.find((k) => compile(k.regex, '').test(title.value.replace(/\s+/g, '')));
     doc.reportKind = kind?.kind ?? 'other';
-    push(doc, '/meta/reportKind', doc.reportKind, title.span, kind ? `meta.kind.${kind.kind}` : 'meta.kind.other');
+    const header = kind ? null : projectHeader(doc, f, title);
+    if (header) doc.reportKind = 'project_self_eval';
+    push(doc, '/meta/reportKind', doc.reportKind, header ?? title.span, kind ? `meta.kind.${kind.kind}` : header ? 'meta.kind.project_header' : 'meta.kind.other');
   }
   extractYear(doc, title?.span ?? null);
   const unit = extractUnit(doc, title?.span ?? null);
@@ -127,6 +129,15 @@ export function extractMeta(doc: KDocument): void {
     const v = m.group('value')!;
     push(doc, '/meta/phone', doc.norm.slice(v.start, v.end).replace(/\s+/g, ''), m.span, rule.id);
   }
+}
+
+/** 绩效自评报告 over 项目名称：X on one of the ten lines after it: the project field's line (a project report's header). */
+function projectHeader(doc: KDocument, f: MetaFile, title: { value: string; span: Span }): Span | null {
+  if (!compile(f.kind_bare_title, '').test(title.value.replace(/\s+/g, ''))) return null;
+  const field = compile(f.kind_project_field, '');
+  const after = doc.lines.filter((l) => l.start >= title.span.end && l.text.trim()).slice(0, 10);
+  const line = after.find((l) => field.test(doc.norm.slice(l.start, l.end)));
+  return line ? { start: line.start, end: line.end } : null;
 }
 
 function extractYear(doc: KDocument, titleSpan: Span | null): void {
@@ -153,10 +164,13 @@ function extractYear(doc: KDocument, titleSpan: Span | null): void {
       push(doc, '/meta/fiscalYear', titleYear, next, f.year_subtitle.id);
     }
   }
-  for (const m of matches(doc, f.year_body.regex)) {
+  // (a labelled year first: 评价年度：2023年度 in a project report's header)
+  for (const rule of [f.year_label, f.year_body]) {
+    const m = matches(doc, rule.regex).next().value;
+    if (!m) continue;
     const y = toYear(m.m.groups!.num);
     if (titleYear === null) {
-      push(doc, '/meta/fiscalYear', y, m.group('num')!, f.year_body.id);
+      push(doc, '/meta/fiscalYear', y, m.group('num')!, rule.id);
       titleYear = y;
     } else if (y !== titleYear) {
       doc.messages.push({ ruleId: 'year_mismatch', reason: `the title says ${titleYear} but the body evaluates ${y}`, place: m.span, paths: ['/meta/fiscalYear'] });
