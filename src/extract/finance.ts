@@ -281,6 +281,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
   const overlaps = (s: Span) => claimed.some((c) => s.start < c.end && s.end > c.start);
   const budgetReport = doc.reportKind === 'budget';
   const unitKind = unitLevel(doc);
+  const budgetParts_: Fact[] = []; // (see initialParts)
   // the department split into its 机关 and a subordinate body (see department_parts): the 机关's figures are a part's
   const split = doc.norm.includes('机关') && compile(f.department_parts, '').test(doc.norm);
   const view = cutView(doc);
@@ -369,6 +370,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       if (p.after_unit_income && !doc.facts.some((x) => x.path === '/finance/incomeTotal' && INCOME_THEN.test(doc.norm.slice(x.span.end, match.span.start)))) continue;
       let path: string | string[] | null = ownerBudget ?? p.path ?? null;
       let aspect = p.aspect ?? 'actual';
+      let asPart = false; // a subject's figure read as a budget for being one of a budget's parts
       // 部门收入预算190万元，其中：一般公共预算财政拨款收入188万元: a fixed-path figure among a budget's parts is planned — its
       // budget field where there is one, else nothing (a figure saying 决算 or 实际 stays an actual)
       if (path && !ownerBudget && ![path].flat().some((x) => /(?:budget|Budget)$/.test(x)) && !/决算|实际/.test(m0) && budgetPartOf(doc, f, match.span.start)) {
@@ -485,7 +487,10 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
             claimed.push(amountSpan);
             continue;
           }
-          if (parts) aspect = 'budget';
+          if (parts) {
+            aspect = 'budget';
+            asPart = true;
+          }
         }
         // 三公经费…完成预算的64.2% is a rate of a subject we keep no rate for: not the total's
         path = f.subjects[key]?.paths[aspect] ?? null;
@@ -575,10 +580,12 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // 收、支总计均为X: one figure, two fields
       for (const one of Array.isArray(path) ? path : [path]) {
         doc.facts.push({ path: one, value, span: trimSpan(doc, match.span), rule: p.id, ...(priority !== undefined ? { priority } : {}), raw: g.pct ?? `${(g.num ?? '').replace(/\s/g, '')}${g.unit}` });
+        if (asPart) budgetParts_.push(doc.facts[doc.facts.length - 1]);
       }
     }
   }
   adjustedBudgets(doc, f);
+  initialParts(doc, budgetParts_);
   allSpent(doc, f, claimed);
   roundedRestatements(doc);
   extractNone(doc, f, f.none);
@@ -675,6 +682,19 @@ function roundedRestatements(doc: KDocument): void {
   }
 }
 
+/** 年初预算数为132.56万元，其中：基本支出98.20万元，项目支出34.36万元。年中追加预算12万元，调整后全年预算144.56万元: the parts
+ *  of a budget that turned out the unit's initial one, when the unit's budget differs from it, are the parts before the change
+ *  (which part the change went to is unsaid): no budgets, dropped. With no other budget of the unit they stay. */
+function initialParts(doc: KDocument, parts: Fact[]): void {
+  for (const x of parts) {
+    const from = paragraphStart(doc, x.span.start);
+    let head: Fact | null = null;
+    for (const y of doc.facts) if ((y.path === BUDGET || y.path === INITIAL_BUDGET) && y.span.start >= from && y.span.end <= x.span.start && (!head || y.span.start > head.span.start)) head = y;
+    if (head?.path !== INITIAL_BUDGET) continue;
+    if (doc.facts.some((y) => y.path === BUDGET && y.value !== head!.value) && doc.facts.includes(x)) doc.facts.splice(doc.facts.indexOf(x), 1);
+  }
+}
+
 /** 部门预算资金合计856.32万元…。全年追加预算46.50万元，调整后全年预算数为902.82万元: a budget stated after a mid-year change
  *  (adjusted_budget) makes the different budget of the same owner stated before it, in its sentence or the one before,
  *  the initial one: the unit's initialBudget; a project report's project has no such field, so its earlier figure is
@@ -750,7 +770,7 @@ function namedOwner(f: FinanceFile, before: string, through: string): boolean {
   // 科普日活动年初预算20万元，全年预算数25万元: the sentence opens with the item's name glued to its figures (the figure itself
   // may be the first: read through the match)
   const bare = compile(f.named_owner_bare, '').exec(through);
-  if (bare && !compile(f.named_owner_not, '').test(bare[0])) return true;
+  if (bare && !compile(f.named_owner_not, '').test(bare.groups?.name ?? bare[0])) return true;
   // 一是科普日活动，年初预算5万元: a first clause that is nothing but an item's name
   const clause = compile(f.named_owner_clause, '').exec(before);
   return !!clause && !compile(f.named_owner_not, '').test(clause[0]);
