@@ -97,16 +97,16 @@ const MAX_EDGE = 4;
 /** A piece's last character that ends a sentence: the gap after it is a sentence break, not a column gap. */
 const STOP = /[。！？!?]/;
 /** Lines that end a table: signatures and notes (as in the table stage), attachment labels. */
-const TABLE_END = /^\s*(填表人|填报人|填报日期|联系电话|联系人|单位负责人|审核人|说明\s*[:：]|注\s*[:：]|附件)/;
+const TABLE_END = /^\s*(填表人|填[报報]人|填[报報]日期|[联聯][系繫][电電][话話]|[联聯][系繫]人|[单單]位[负負][责責]人|[审審]核人|[说說]明\s*[:：]|[注註]\s*[:：]|附件)/;
 /** A form's field: a short label and a colon, maybe its value (`填表人：张三`, `金额单位：元`). */
 const FIELD = /^[^\s：:]{1,12}[：:]/;
 /** A table's title or number: `2023年度部门整体支出绩效自评表`, `公开07表`. */
 const TITLE = /^\S.{3,}表$/;
 /** The unit stated for a table: part of its caption. */
-const UNIT = /^(?:金额)?单位\s*[:：]/;
+const UNIT = /^(?:金[额額])?[单單]位\s*[:：]/;
 const INDENT = /^\u3000+/;
 /** A figure or value: a cell that never wraps. */
-const VALUE = /^[\d.,，%％‰+\-—–~～≥≤<>=\s]+$/;
+const VALUE = /^[\d０-９.,，．%％‰+\-—–~～≥≤<>=\s]+$/;
 /** A cell's last line ends so: a label's colon, a closing bracket (`（万元）`). */
 const CELL_END = /[：:）)]$/;
 /** A cell's first line starts so: a list number, `其中：`. */

@@ -401,4 +401,33 @@ describe('top-aligned rows', () => {
     expect(record.finance.incomeTotal).toBe(3124500);
     expect(record.finance.incomeGrandTotal).toBe(3176500);
   });
+
+  // full-width figures (`９５．００`) are figures; a caption's unit line and a table's notes in traditional script
+  // (`單位：萬元`, `註：`) end the table as their simplified forms do
+  const WIDE_TABLE = [
+    '                2022年度部門整體支出績效自評表',
+    '                                                  單位：萬元',
+    '項    目            年初預算數     全年預算數     全年執行數     分值      執行率       得分',
+    '年度資金總額            ９５．００     １０８．５０    １０４．３７    １０      ９６．１９％    ９．６２',
+    '其中：基本支出           ６５．００     ７８．５０     ７５．９２     —       ９６．７１％    —',
+    '    項目支出          ３０．００     ３０．００     ２８．４５     —       ９４．８３％    —',
+    '總    分                                          １００               ９４．５',
+  ];
+
+  it('full-width figures and a traditional-script unit line: every row of the table is read', () => {
+    const r = read(WIDE_TABLE);
+    expect(rowsOf(r!.text)).toEqual([
+      '項    目\t年初預算數\t全年預算數\t全年執行數\t分值\t執行率\t得分',
+      '年度資金總額\t９５．００\t１０８．５０\t１０４．３７\t１０\t９６．１９％\t９．６２',
+      '其中：基本支出\t６５．００\t７８．５０\t７５．９２\t—\t９６．７１％\t—',
+      '項目支出\t３０．００\t３０．００\t２８．４５\t—\t９４．８３％\t—',
+      '總    分\t\t\t\t１００\t\t９４．５',
+    ]);
+  });
+
+  it('negative: a traditional-script note under the table (註：) is no row of it', () => {
+    const r = read([...WIDE_TABLE, '註：執行率  為全年執行數  除以全年預算數']);
+    expect(rowsOf(r!.text)).toHaveLength(5);
+    expect(r!.text).toContain('註：執行率  為全年執行數  除以全年預算數');
+  });
 });
