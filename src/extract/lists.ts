@@ -69,7 +69,9 @@ export function extractLists(doc: KDocument): void {
     for (const it of items(doc, h)) (it.list === 'improvements' ? improvements : it.list === 'problems' ? problems : target).push({ item: it.item, span: it.span, rule: it.rule });
   }
   doc.data.problems = problems;
-  doc.data.improvements = improvements;
+  // (a request to another body, 建议财政部门及时拨付…, is no measure of the unit's own: sections.yaml list_request)
+  const request = compile(loadPatternFile<{ list_request: string }>('sections.yaml').list_request, '');
+  doc.data.improvements = improvements.filter((x) => !request.test(x.item));
 }
 
 /** The paragraphs of a section's body; a paragraph starting with 一是/1./（一） is one item, and so is an
