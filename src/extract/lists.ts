@@ -187,7 +187,10 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
     // (…or a sentence broken off with no punctuation at its end, 1.科普经费投入不足，县级…难以满足基层⏎开展活动的需要。: a clause's
     // comma in it makes it no title over a body)
     const brokenOff = /[，,]/.test(prevText) && /[\u4e00-\u9fa5]\s*$/.test(prevText) && !compile(sec.list_summary, '').test(raw);
-    if (!m && prevItem && !label && (/[，,、]\s*$/.test(prevText) || brokenOff || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && !/\n\s*\n/.test(gap) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
+    // (…or an inline list's last piece cut off by a page break, 二是部分活动⏎第 2 页⏎经费使用进度偏慢。: no such piece is a title)
+    const cutAtPage = !!prevItem && prevItem.rule === 'lists.inline' && /[\u4e00-\u9fa5]\s*$/.test(prevText) &&
+      doc.excluded.some((x) => x.reason === 'page furniture' && x.start >= prevItem.span.end && x.end <= line.start);
+    if (!m && prevItem && !label && (/[，,、]\s*$/.test(prevText) || brokenOff || cutAtPage || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && !/\n\s*\n/.test(gap) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
       const textStart = prevItem.span.start + (ITEM_MARKER.exec(doc.norm.slice(prevItem.span.start, prevItem.span.end))?.[0].length ?? 0);
       const end = trimEnd(doc.norm, textStart, line.end, LIST_SEP);
       // (a point stated in short clauses alone on its line, 1.加强宣传，扩大影响⏎充分利用…。, is the item's run-in title, no
