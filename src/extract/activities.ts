@@ -63,6 +63,7 @@ interface ActivitiesFile {
   share_each?: string;
   own_work_label?: string;
   label_subject?: string;
+  label_adverb?: string;
   label_partner?: string;
   other_subject?: string;
   unit_subject?: string;
@@ -443,6 +444,8 @@ function trimDoer(f: ActivitiesFile, level: string, label: string): string {
   if (s && (!s.groups?.level || s.groups.level === level)) out = out.slice(s[0].length).replace(compile(f.strip_prefix, ''), '');
   const p = f.label_partner ? compile(f.label_partner, '').exec(out) : null;
   if (p) out = out.slice(p[0].length);
+  const a = f.label_adverb ? compile(f.label_adverb, '').exec(out) : null;
+  if (a) out = a.groups!.head + out.slice(a[0].length);
   return out.length >= 2 ? out : label;
 }
 
