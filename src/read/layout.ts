@@ -32,6 +32,7 @@
 import type { Page, Span } from '../document.js';
 import { firstTokenEm, SECTION_START } from './pdf-layout.js';
 import { emWidth } from './unwrap.js';
+import { simplify } from '../normalise/fold.js';
 
 export interface LayoutTables {
   text: string;
@@ -97,13 +98,14 @@ const MAX_EDGE = 4;
 /** A piece's last character that ends a sentence: the gap after it is a sentence break, not a column gap. */
 const STOP = /[。！？!?]/;
 /** Lines that end a table: signatures and notes (as in the table stage), attachment labels. */
-const TABLE_END = /^\s*(填表人|填[报報]人|填[报報]日期|[联聯][系繫][电電][话話]|[联聯][系繫]人|[单單]位[负負][责責]人|[审審]核人|[说說]明\s*[:：]|[注註]\s*[:：]|附件)/;
+/** (tested on the line in simplified script, simplify(): 填報人, 單位負責人, 註： in a traditional-script copy) */
+const TABLE_END = /^\s*(填表人|填报人|填报日期|联系电话|联系人|单位负责人|审核人|说明\s*[:：]|注\s*[:：]|附件)/;
 /** A form's field: a short label and a colon, maybe its value (`填表人：张三`, `金额单位：元`). */
 const FIELD = /^[^\s：:]{1,12}[：:]/;
 /** A table's title or number: `2023年度部门整体支出绩效自评表`, `公开07表`. */
 const TITLE = /^\S.{3,}表$/;
 /** The unit stated for a table: part of its caption. */
-const UNIT = /^(?:金[额額])?[单單]位\s*[:：]/;
+const UNIT = /^(?:金额)?单位\s*[:：]/;
 const INDENT = /^\u3000+/;
 /** A figure or value: a cell that never wraps. */
 const VALUE = /^[\d０-９.,，．%％‰+\-—–~～≥≤<>=\s]+$/;
@@ -197,11 +199,11 @@ function letterSpaced(line: string, out: Piece[]): void {
 
 function classify(text: string, spaced = true): Pick<LLine, 'pieces' | 'kind' | 'stop'> {
   if (!text.trim()) return { pieces: [], kind: 'blank', stop: true };
-  if (text.includes('\t') || TABLE_END.test(text)) return { pieces: [], kind: 'barrier', stop: true };
+  if (text.includes('\t') || TABLE_END.test(simplify(text))) return { pieces: [], kind: 'barrier', stop: true };
   const pieces = linePieces(text, spaced);
   // (a paragraph's indent of full-width spaces, as Word writes it, is no part of its first piece's words: 　　第一部分  部门概况)
   const words = (p: Piece) => p.text.replace(INDENT, '');
-  if (pieces.some((p) => TITLE.test(words(p)) || UNIT.test(words(p)))) return { pieces, kind: 'barrier', stop: true };
+  if (pieces.some((p) => TITLE.test(words(p)) || UNIT.test(simplify(words(p))))) return { pieces, kind: 'barrier', stop: true };
   // a group header letter-spaced over a table's halves (收    入 … 支    出): centred over several columns, it is no row;
   // the table starts with the header row under it
   if (pieces[0]?.spaced) return { pieces, kind: 'barrier', stop: true };
