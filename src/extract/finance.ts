@@ -281,7 +281,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
   const overlaps = (s: Span) => claimed.some((c) => s.start < c.end && s.end > c.start);
   const budgetReport = doc.reportKind === 'budget';
   const unitKind = unitLevel(doc);
-  const budgetParts_: Fact[] = []; // (see initialParts)
+  const partBudgets: Fact[] = []; // (see initialParts)
   // the department split into its 机关 and a subordinate body (see department_parts): the 机关's figures are a part's
   const split = doc.norm.includes('机关') && compile(f.department_parts, '').test(doc.norm);
   const view = cutView(doc);
@@ -580,12 +580,12 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // 收、支总计均为X: one figure, two fields
       for (const one of Array.isArray(path) ? path : [path]) {
         doc.facts.push({ path: one, value, span: trimSpan(doc, match.span), rule: p.id, ...(priority !== undefined ? { priority } : {}), raw: g.pct ?? `${(g.num ?? '').replace(/\s/g, '')}${g.unit}` });
-        if (asPart) budgetParts_.push(doc.facts[doc.facts.length - 1]);
+        if (asPart) partBudgets.push(doc.facts[doc.facts.length - 1]);
       }
     }
   }
   adjustedBudgets(doc, f);
-  initialParts(doc, budgetParts_);
+  initialParts(doc, partBudgets);
   allSpent(doc, f, claimed);
   roundedRestatements(doc);
   extractNone(doc, f, f.none);
