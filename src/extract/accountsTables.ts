@@ -326,7 +326,7 @@ function categoryColumns(ctx: Ctx, kind: Kind): void {
   const li = firstLabel(totalRow);
   for (const [target, { col, header }] of targets) {
     // (a header column at or left of the row's label is reached only through a wider row's span)
-    const cell = (col > li ? under(header, totalRow, col, li) : undefined) ?? underWider(header, totalRow, col, li);
+    const cell = (col > li ? under(header, totalRow, col, li) : undefined) ?? underWider(header, totalRow, col, li) ?? underNumbered(rows.slice(0, ti), header, totalRow, col);
     if (cell) put(ctx, target, 'any', cell, `table.statement.${kind}.${target}`);
   }
 }
@@ -345,6 +345,26 @@ function underWider(header: TableCell[], row: TableCell[], col: number, labelAt:
   return row[col + d];
 }
 
+/**
+ * The 决算 template's column numbers (`项目⇥本年支出合计⇥基本支出⇥…` over `科目编码⇥科目名称⇥栏次⇥1⇥2⇥…`, the 项目 cell having
+ * spanned the code, name and 栏次 columns): the header's k-th value column is the one numbered k, in rows of the numbering
+ * row's width. Only when the numbers run 1…n with no gap after the 栏次 cell and n is the count of the header's columns
+ * after its 项目 cell.
+ */
+function underNumbered(above: TableCell[][], header: TableCell[], row: TableCell[], col: number): TableCell | undefined {
+  const v = statementVocab();
+  const items = header.findIndex((c) => !v.itemColumn.test(key(c)) && !isEmpty(c));
+  if (items < 1 || col < items) return undefined;
+  for (const nums of above) {
+    if (nums === header || nums.length !== row.length) continue;
+    const at = nums.findIndex((c) => v.lineNumber.test(key(c)));
+    if (at < 0 || nums.length - at - 1 !== header.length - items) continue;
+    if (!nums.slice(at + 1).every((c, i) => key(c) === String(i + 1))) continue;
+    return row[at + 1 + col - items];
+  }
+  return undefined;
+}
+
 /** 基本支出表: `人员经费合计 | | X | 公用经费合计 | | Y`: the value under the next amount column to the label's right. */
 function pairRows(ctx: Ctx): void {
   const v = statementVocab();
@@ -359,13 +379,39 @@ function pairRows(ctx: Ctx): void {
       continue;
     }
     if (!header) continue;
+    if (row.length !== header.length) {
+      narrowPairRow(ctx, row, amounts);
+      continue;
+    }
     row.forEach((c, i) => {
       const rule = v.pairRows.find((p) => p.re.test(label(c)));
       if (!rule || repeatsLeft(row, i)) return;
       const a = amounts.find((x) => x.col > i && (x.role === ctx.mode || x.role === 'any'));
-      if (a && row.length === header!.length) put(ctx, rule.target, a.role, row[a.col], `table.statement.basic.${rule.target}`);
+      if (a) put(ctx, rule.target, a.role, row[a.col], `table.statement.basic.${rule.target}`);
     });
   }
+}
+
+const AMOUNT = /^[-+−]?\d[\d,]*(?:\.\d+)?$/;
+
+/** A total row whose label cell spanned 科目编码 | 科目名称 (a web page's or Word's merged cell as one:
+ *  `人员经费合计⇥222.16⇥公用经费合计⇥36.48` under a six-column header): read only when the row is nothing but such labels,
+ *  each with one figure right after it, as many as the header's amount columns; the k-th figure is the k-th column's. */
+function narrowPairRow(ctx: Ctx, row: TableCell[], amounts: { col: number; role: Role }[]): void {
+  const v = statementVocab();
+  const filled = row.filter((c) => !isEmpty(c));
+  if (!filled.length || filled.length % 2 || filled.length / 2 !== amounts.length) return;
+  const pairs: { target: string; cell: TableCell }[] = [];
+  for (let k = 0; k < filled.length; k += 2) {
+    const rule = v.pairRows.find((p) => p.re.test(label(filled[k])));
+    // (the figure the very next cell: a label with an empty cell after it is not paired with one further on)
+    if (!rule || row[row.indexOf(filled[k]) + 1] !== filled[k + 1] || !AMOUNT.test(key(filled[k + 1]))) return;
+    pairs.push({ target: rule.target, cell: filled[k + 1] });
+  }
+  pairs.forEach((p, k) => {
+    const a = amounts[k];
+    if (a.role === ctx.mode || a.role === 'any') put(ctx, p.target, a.role, p.cell, `table.statement.basic.${p.target}`);
+  });
 }
 
 /** "三公"经费表: amount columns (预算数 | 决算数) in the 合计 row, or amount rows (预算数 | 决算数) under a 合计 column,
