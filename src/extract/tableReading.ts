@@ -189,6 +189,7 @@ export function readTable(t: Table): TableReading {
   let indWidth = 0;
   let indHeader = '';
   let budCols = new Map<string, number>();
+  let budWide = false;
   let prevL1: TableCell | null = null;
   let prevL2: TableCell | null = null;
   let totalAt = -1;
@@ -271,6 +272,14 @@ export function readTable(t: Table): TableReading {
       }
       section = 'budget';
       budCols = bc;
+      // (every row of the block one cell wider, its first cell empty: the header's label cell spanned the label column)
+      const blockRows: TableCell[][] = [];
+      for (let rj = ri + 1; rj < t.rows.length; rj++) {
+        const f = firstFilled(t.rows[rj]);
+        if (f < 0 || !Object.values(v.budgetRows).some((re) => re.test(key(t.rows[rj][f])))) break;
+        blockRows.push(t.rows[rj]);
+      }
+      budWide = blockRows.length > 0 && blockRows.every((x) => firstFilled(x) === 1);
       r.budget = { unit: units.size ? [...units][0] : null, header: row, rows: {}, all: [] };
       continue;
     }
@@ -279,6 +288,13 @@ export function readTable(t: Table): TableReading {
     // last one naming it before the achieved column
     if (gc.has('target') && gc.has('achieved')) {
       for (let i = gc.get('target')! + 1; i < gc.get('achieved')!; i++) if (!repeatsLeft(row, i) && v.goalColumns.target.test(key(row[i]))) gc.set('target', i);
+      // 年度总体目标完成情况⇥预期目标⇥目标实际完成情况: the label names the achieved column too; that column is the first one
+      // naming it after the target
+      if (gc.get('achieved')! < gc.get('target')!) {
+        const a = row.findIndex((c, i) => i > gc.get('target')! && !repeatsLeft(row, i) && v.goalColumns.achieved.test(key(c)));
+        if (a > 0) gc.set('achieved', a);
+        else gc.delete('achieved');
+      }
     }
     if (gc.has('target') && gc.has('achieved')) {
       const next = t.rows[ri + 1] ?? [];
@@ -454,7 +470,7 @@ export function readTable(t: Table): TableReading {
       const label = key(first);
       // a 总分 row closing a table of only a budget block (项目⇥年初预算数⇥…⇥分值⇥执行率⇥得分 over 年度资金总额 … 总分⇥⇥⇥⇥100⇥⇥94.5):
       // the total score, from the 得分 column only; a 合计/总计 row is money (its 得分 the budget indicator's)
-      if (!r.total && firstIdx <= 1 && v.totalRow.test(label) && !/计$/.test(label) && budCols.has('score') && budgetShift(row, firstIdx, budCols, r.budget!.header) === 0) {
+      if (!r.total && firstIdx <= 1 && v.totalRow.test(label) && !/计$/.test(label) && budCols.has('score') && budgetShift(row, firstIdx, budCols, r.budget!.header, budWide) === 0) {
         const t = readTotal(row, firstIdx, budCols);
         if (t?.score && t.score === row[budCols.get('score')!]) {
           r.total = t;
@@ -465,7 +481,7 @@ export function readTable(t: Table): TableReading {
         }
       }
       const rowKey = (Object.keys(v.budgetRows) as (keyof typeof v.budgetRows)[]).find((k) => v.budgetRows[k].test(label));
-      const shift = budgetShift(row, firstIdx, budCols, r.budget!.header);
+      const shift = budgetShift(row, firstIdx, budCols, r.budget!.header, budWide);
       let cells: Record<string, TableCell> | null = null;
       if (shift !== null) {
         cells = {};
@@ -518,13 +534,18 @@ function partRows(t: Table, hi: number, firstCol: number): TableCell[][] {
  * column before the first value column. Null when neither fits: a label among the value columns (`⇥⇥⇥⇥项目支出：⇥51.7`, the
  * 按支出性质分 half of a template) is no row of the block, and its figure no 执行率.
  */
-function budgetShift(row: TableCell[], labelAt: number, cols: Map<string, number>, header: TableCell[]): number | null {
+function budgetShift(row: TableCell[], labelAt: number, cols: Map<string, number>, header: TableCell[], wide = false): number | null {
   const first = Math.min(...cols.values());
   const headed = (j: number) => j >= first && j < header.length && (!isEmpty(header[j]) || !!header[j].merged);
   const fits = (s: number) => labelAt + s < first && row.every((c, j) => j <= labelAt || isEmpty(c) || !!c.merged || headed(j + s));
   if (fits(0)) return 0;
   const s = first - 1 - labelAt;
-  return s > 0 && fits(s) ? s : null;
+  if (s > 0 && fits(s)) return s;
+  // a header whose label cell spanned the label column too (`预算执行情况（万元）⇥预算数⇥执行数` over
+  // `⇥年度资金总额⇥30⇥29.4`, the first column a merged cell copied empty): the row moved one cell left, only when every
+  // row of the block is so (`wide`; beside rows whose label is in the first cell the wider row's placing is unknown)
+  const lead = isEmpty(row[0]) || !!row[0].merged;
+  return wide && first === 1 && labelAt === 1 && lead && !isEmpty(header[0]) && row.every((c, j) => j <= labelAt || isEmpty(c) || !!c.merged || headed(j - 1)) ? -1 : null;
 }
 
 interface LevelBlock {
