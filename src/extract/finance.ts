@@ -11,7 +11,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { word_wraps: string[]; evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; project_item_clause: string; project_self: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { word_wraps: string[]; evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; fiscal_funds: string; fiscal_funds_not: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; project_item_clause: string; project_self: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -566,6 +566,24 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
           path = budgetReport ? budgetPath(next) ?? next : next;
         }
       }
+      // 2023年度财政资金全年预算210万元，全年实际支出205万元: unit-wide words in a sentence opening with the fiscal funds are the
+      // fiscal part's (other income may exist): its actual is the appropriation's spending, weak; its budget and rate no field's
+      let fiscalPart = false;
+      if (typeof path === 'string' && UNIT_SPENDING.test(path) && doc.reportKind !== 'project_self_eval') {
+        const fiscal = fiscalFundsOpening(doc, f, match.span.start, m0);
+        if (fiscal === 'other') {
+          claimed.push(amountSpan);
+          continue;
+        }
+        if (fiscal === 'fiscal') {
+          if (budgetReport || !path.endsWith('/actual')) {
+            claimed.push(amountSpan);
+            continue;
+          }
+          path = FISCAL_SPENDING;
+          fiscalPart = true;
+        }
+      }
       const value = g.pct !== undefined ? toRate(g.pct) : toYuan(g.num ?? amountNum(m0), g.unit ?? unitOf(m0));
       if (value === null) continue;
       // OCR reads 100% as 1009%: a rate past 300% is not believable
@@ -576,7 +594,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       claimed.push(amountSpan);
       // 财政拨款基本支出X，其中：人员经费Y；公用经费Z — the appropriation-funded part's 人员/公用经费 are weak like it
       // 财政拨款支出X，其中：基本支出Y，项目支出Z — the appropriation's parts are weak like it
-      const priority = p.priority ?? (typeof path === 'string' && ((BASIC_PARTS.test(path) && compile(f.appropriation_basic, '').test(partsContext(doc, match.span.start))) || (SPENDING_PARTS.test(path) && appropriationParts(doc, f, match.span.start))) ? 2 : undefined);
+      const priority = fiscalPart ? 2 : p.priority ?? (typeof path === 'string' && ((BASIC_PARTS.test(path) && compile(f.appropriation_basic, '').test(partsContext(doc, match.span.start))) || (SPENDING_PARTS.test(path) && appropriationParts(doc, f, match.span.start))) ? 2 : undefined);
       // 收、支总计均为X: one figure, two fields
       for (const one of Array.isArray(path) ? path : [path]) {
         doc.facts.push({ path: one, value, span: trimSpan(doc, match.span), rule: p.id, ...(priority !== undefined ? { priority } : {}), raw: g.pct ?? `${(g.num ?? '').replace(/\s/g, '')}${g.unit}` });
@@ -590,6 +608,20 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
   roundedRestatements(doc);
   extractNone(doc, f, f.none);
   leadEvidence(doc, f);
+}
+
+const FISCAL_SPENDING = '/finance/fiscalAppropriation/spending';
+const OTHER_FUNDS = /资金|经费|补助|收入/;
+/** Whether the sentence before a unit-wide figure at `at` opens with the fiscal funds as its subject (see `fiscal_funds`):
+ *  'fiscal' when nothing but budget and spending words follow the subject, 'other' when another source is joined to it
+ *  (财政资金及上级补助资金全年预算X) or another's named before it (上级财政资金): no part we keep, null when it does not open so or names the unit's whole money. */
+function fiscalFundsOpening(doc: KDocument, f: FinanceFile, at: number, m0: string): 'fiscal' | 'other' | null {
+  const before = sentenceBefore(doc, at);
+  const m = compile(f.fiscal_funds, '').exec(before);
+  if (!m) return null;
+  const rest = before.slice(m[0].length);
+  if (compile(f.fiscal_funds_not, '').test(rest + m0)) return null;
+  return m.groups?.prefix || OTHER_FUNDS.test(rest) ? 'other' : 'fiscal';
 }
 
 /** The sentence before a figure owned by a heading, a bare count of projects under a 项目支出 heading taken out
