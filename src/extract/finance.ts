@@ -811,7 +811,7 @@ function namedOwner(f: FinanceFile, before: string, through: string): boolean {
   if (funds && !compile(f.named_owner_funds_not, '').test(funds.groups!.name)) return true;
   // 一是科普日活动，年初预算5万元: a first clause that is nothing but an item's name
   const clause = compile(f.named_owner_clause, '').exec(before);
-  return !!clause && !compile(f.named_owner_not, '').test(clause[0]);
+  return !!clause && !compile(f.named_owner_not, '').test(clause[0].replace(/(?:19|20)\d{2}[ \t]*年度?/, ''));
 }
 
 /** False when the words right before `at` put the figure in another year, or make an actual a plan. */
