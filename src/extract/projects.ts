@@ -18,7 +18,7 @@ interface ProjectTableDef {
   not_sections?: string;
   not_row_name?: string;
 }
-interface ProjectsFile { table?: ProjectTableDef; name: string; line_name: string; field_name: string; glued_name: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string } }
+interface ProjectsFile { table?: ProjectTableDef; name: string; line_name: string; field_name: string; glued_name: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -160,25 +160,49 @@ const SIBLING_MARKER = /^[ \t]*(\d{1,2}[、.](?!\d)|[(（]\d{1,2}[)）]|[(（][�
 
 function listedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
   const out = [];
-  for (const intro of matches(doc, f.listing.intro)) {
+  const L = f.listing;
+  const grant = compile(L.grant_name, '');
+  const grantNot = compile(L.grant_not, '');
+  const bracketNot = compile(L.bracket_not, '');
+  const listings: { intro: Match; within: Span; items: Match[] }[] = [];
+  for (const intro of matches(doc, L.intro)) {
     let end = intro.span.end;
     while (end < doc.norm.length && doc.norm[end] !== '。' && doc.norm[end] !== '\n') end++;
+    const within = { start: intro.span.end, end };
+    const numbered = [...matches(doc, L.item, within)];
+    listings.push({ intro, within, items: numbered.length ? numbered : [...matches(doc, L.item_bare, within)] });
+  }
+  // 项目支出266.62万元（A资金150万元，B经费20万元）: the bracket is the listing (the ( is its first item's separator)
+  for (const intro of matches(doc, L.bracket_intro)) {
+    if (listings.some((l) => intro.span.start < l.within.end && intro.span.end > l.intro.span.start)) continue;
+    let end = intro.span.end;
+    while (end < doc.norm.length && !'()。\n'.includes(doc.norm[end])) end++;
+    if (doc.norm[end] !== ')' || bracketNot.test(doc.norm.slice(intro.span.end, end))) continue;
+    const within = { start: intro.span.end - 1, end };
+    listings.push({ intro, within, items: [...matches(doc, L.bracket_item, within)] });
+  }
+  listings.sort((a, b) => a.intro.span.start - b.intro.span.start);
+  for (const { intro, items: all } of listings) {
     // a budget disclosure lists planned funds: the figure is the fund's budget; so does a listing of the parts of a budget
     // (项目支出预算数为30万元，其中：科普经费20万元…: the parts of a budget are budgets)
-    const field = doc.reportKind === 'budget' || (f.listing.budget_intro && compile(f.listing.budget_intro, '').test(doc.norm.slice(intro.span.start, intro.span.end))) ? 'budget' : 'actual';
-    const within = { start: intro.span.end, end };
-    const numbered = [...matches(doc, f.listing.item, within)];
-    for (const m of numbered.length ? numbered : [...matches(doc, f.listing.item_bare, within)]) {
+    const field = doc.reportKind === 'budget' || (L.budget_intro && compile(L.budget_intro, '').test(doc.norm.slice(intro.span.start, intro.span.end))) ? 'budget' : 'actual';
+    const nameOf = (m: Match) => doc.norm.slice(m.group('name')!.start, m.group('name')!.end).trim();
+    const items = all.filter((m) => {
+      const name = nameOf(m);
+      return !(otherYearAt(doc, m.group('name')!.start, f) || compile(L.not_name, '').test(name) || compile(f.not_name, '').test(name) || compile(f.sentence_name, '').test(name));
+    });
+    // a 补助/补贴 name is a fund only beside a fund-word name (学会学术活动补助 after 科普经费)
+    const funds = items.filter((m) => !grant.test(nameOf(m))).length;
+    for (const m of items) {
       const g = m.m.groups!;
       const v = toYuan(g.num, g.unit);
       const nameSpan = m.group('name')!;
-      if (otherYearAt(doc, nameSpan.start, f)) continue;
-      const name = doc.norm.slice(nameSpan.start, nameSpan.end).trim();
-      if (v === null || compile(f.listing.not_name, '').test(name) || compile(f.not_name, '').test(name) || compile(f.sentence_name, '').test(name)) continue;
+      const name = nameOf(m);
+      if (v === null || (grant.test(name) && (!funds || grantNot.test(name)))) continue;
       const item: Project = { name: cleanValue(doc.display.slice(nameSpan.start, nameSpan.end)), budget: null, adjustment: null, actual: null, carryover: null };
       item[field] = v;
       claimed.push(m.group('amount')!);
-      out.push({ item, span: trimSpan(doc, m.span), rule: f.listing.id, fields: { name: { span: nameSpan, rule: f.listing.id }, [field]: { span: trimSpan(doc, m.span), rule: f.listing.id } } });
+      out.push({ item, span: trimSpan(doc, m.span), rule: L.id, fields: { name: { span: nameSpan, rule: L.id }, [field]: { span: trimSpan(doc, m.span), rule: L.id } } });
     }
   }
   return out;
