@@ -164,7 +164,7 @@ function listedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
   const grant = compile(L.grant_name, '');
   const grantNot = compile(L.grant_not, '');
   const bracketNot = compile(L.bracket_not, '');
-  const listings: { intro: Match; within: Span; items: Match[] }[] = [];
+  const listings: { intro: Match; within: Span; items: Match[]; bracket?: boolean }[] = [];
   for (const intro of matches(doc, L.intro)) {
     let end = intro.span.end;
     while (end < doc.norm.length && doc.norm[end] !== '。' && doc.norm[end] !== '\n') end++;
@@ -179,16 +179,21 @@ function listedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
     while (end < doc.norm.length && !'()。\n'.includes(doc.norm[end])) end++;
     if (doc.norm[end] !== ')' || bracketNot.test(doc.norm.slice(intro.span.end, end))) continue;
     const within = { start: intro.span.end - 1, end };
-    listings.push({ intro, within, items: [...matches(doc, L.bracket_item, within)] });
+    listings.push({ intro, within, items: [...matches(doc, L.bracket_item, within)], bracket: true });
   }
   listings.sort((a, b) => a.intro.span.start - b.intro.span.start);
-  for (const { intro, items: all } of listings) {
+  for (const { intro, within, items: all, bracket } of listings) {
     // a budget disclosure lists planned funds: the figure is the fund's budget; so does a listing of the parts of a budget
     // (项目支出预算数为30万元，其中：科普经费20万元…: the parts of a budget are budgets)
     const field = doc.reportKind === 'budget' || (L.budget_intro && compile(L.budget_intro, '').test(doc.norm.slice(intro.span.start, intro.span.end))) ? 'budget' : 'actual';
     const nameOf = (m: Match) => doc.norm.slice(m.group('name')!.start, m.group('name')!.end).trim();
     const items = all.filter((m) => {
       const name = nameOf(m);
+      // 科普经费20万元（科普日活动经费8万元，…）| 科普经费20万元，其中科普日活动经费8万元: an item inside a bracket left open
+      // or right after a 其中 past an earlier item's amount is a part of the item before it, no fund of its own (the
+      // warehouse would count it twice)
+      const before = doc.norm.slice(within.start, m.group('name')!.start);
+      if (!bracket && (/[(][^)]*$/.test(before) || (/\d/.test(before) && (/其中[:：，,]?[ \t]*$/.test(before) || /^其中/.test(name))))) return false;
       return !(otherYearAt(doc, m.group('name')!.start, f) || compile(L.not_name, '').test(name) || compile(f.not_name, '').test(name) || compile(f.sentence_name, '').test(name));
     });
     // a 补助/补贴 name is a fund only beside a fund-word name (学会学术活动补助 after 科普经费)
