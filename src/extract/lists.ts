@@ -89,7 +89,8 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
   for (let i = firstSpanFrom(doc.lines, h.end); i < doc.lines.length && doc.lines[i].start < until; i++) whole.push(doc.lines[i]);
   // a combined section on one line (…二是宣传形式单一。改进措施：一是提前谋划；…): a list's label after a sentence starts a
   // paragraph of its own
-  const sec = loadPatternFile<{ list_causes: string; list_summary: string; list_next_step: string; list_next_plan: string; list_next_plan_in_problems: string }>('sections.yaml');
+  const sec = loadPatternFile<{ list_causes: string; list_summary: string; list_next_step: string; list_next_plan: string; list_next_plan_in_problems: string; list_suggestion: string }>('sections.yaml');
+  const suggestion = compile(sec.list_suggestion, '');
   const nextStep = compile(sec.list_next_step, '');
   // (in a combined section, a sentence stating the next step's plan: …不稳定。下一步，我们将… — the improvements from there)
   // (and in a problems section with the next-step word set off by a comma: 下一步，我们将…)
@@ -266,6 +267,9 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
       const end = pieces.length > 1 ? trimEnd(doc.norm, start, p.end, INLINE_SEP) : trimEnd(doc.norm, start, p.end, LIST_SEP);
       const text = cleanValue(doc.display.slice(start, end));
       if (!text) continue;
+      // (a combined section's flat list, 1.经费不足。⏎2.建议加强队伍建设。: a suggestion, or a numbered next step's plan, starts
+      // the improvements; not under a list's label)
+      if (combined && list === undefined && (suggestion.test(doc.norm.slice(start, end)) || (marker && plan?.test(doc.norm.slice(start, end))))) list = 'improvements';
       textStart = start;
       out.push({ item: text, span: { start: p.start, end }, rule: pieces.length > 1 ? 'lists.inline' : m ? 'lists.item' : 'lists.paragraph', ...(list ? { list } : {}) });
     }
