@@ -112,6 +112,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
   // (1.细化量化指标；⏎2.合理确定指标值。) are its sub-items: part of its text
   let topFamily: string | null = null;
   let lastTop: { item: ListItem; textStart: number; list: ListKey | undefined } | null = null;
+  let lastMark: { family: string; n: number } | null = null;
   for (const line of lines) {
     if (line.start < h.end || line.start >= until || isExcluded(doc, line)) continue;
     // (a sub-heading's title broken over two lines, （一）…有待提⏎高: its second line is the heading's, no item)
@@ -239,7 +240,13 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
       lastTop.item.item = cleanValue(doc.display.slice(lastTop.textStart, end));
       continue;
     }
-    const pieces = m ? inlineItems(doc.norm, base + lead, line.end) : [{ start: base + lead, end: line.end }];
+    // (a line going on with the list above it, （三）A。（四）B。 after （二）…: a one-line report cut at some of its markers only,
+    // splits as a list opening at 1 does)
+    const mark = m ? markerOf(doc.norm.slice(base + lead, base + lead + 6)) : null;
+    const from: number = mark && lastMark && mark.family === lastMark.family && mark.n === lastMark.n + 1 ? mark.n : 1;
+    const pieces: Span[] = m ? inlineItems(doc.norm, base + lead, line.end, from) : [{ start: base + lead, end: line.end }];
+    const lastPiece: { family: string; n: number } | null = m ? markerOf(doc.norm.slice(pieces[pieces.length - 1].start, pieces[pieces.length - 1].start + 6)) : null;
+    lastMark = lastPiece && lastPiece.n > 0 ? lastPiece : null;
     const before = out.length;
     let textStart = -1;
     for (let k = 0; k < pieces.length; k++) {
@@ -413,11 +420,11 @@ const REF_AFTER = /^(?:[(（] ?(?:\d{1,2}|[一二三四五六七八九十]) ?[)�
 
 /** Split a paragraph that starts with marker 1 at each next marker of the same family (2, 3, …) that follows a
  *  clause boundary. Anything else — no marker 1, no marker 2 — is one piece. */
-function inlineItems(norm: string, start: number, end: number): Span[] {
+function inlineItems(norm: string, start: number, end: number, from = 1): Span[] {
   const first = markerOf(norm.slice(start, start + 6));
-  if (!first || first.n !== 1) return [{ start, end }];
+  if (!first || first.n !== from) return [{ start, end }];
   const cuts = [start];
-  let want = 2;
+  let want = from + 1;
   let prev = ''; // the last non-space character before i
   let quoted = 0; // inside “…” a marker is quoted text, not the list's
   let straight = false;
