@@ -68,9 +68,10 @@ export function extractLists(doc: KDocument): void {
     const target = h.key === 'improvements' ? improvements : problems;
     for (const it of items(doc, h)) (it.list === 'improvements' ? improvements : it.list === 'problems' ? problems : target).push({ item: it.item, span: it.span, rule: it.rule });
   }
-  doc.data.problems = problems;
-  // (a request to another body, 建议财政部门及时拨付…, is no measure of the unit's own: sections.yaml list_request)
+  // (a request to another body, 建议财政部门及时拨付…, is no measure of the unit's own: sections.yaml list_request; nor a problem,
+  // where a problems section lists it among them)
   const request = compile(loadPatternFile<{ list_request: string }>('sections.yaml').list_request, '');
+  doc.data.problems = problems.filter((x) => !request.test(x.item));
   doc.data.improvements = improvements.filter((x) => !request.test(x.item));
 }
 
