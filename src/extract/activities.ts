@@ -74,6 +74,8 @@ interface ActivitiesFile {
   part_lead?: string;
   part_list_lead?: string;
   total_lead?: string;
+  change_total?: string;
+  change_before?: string;
   share_event?: string;
   share_total?: string;
   share_verb?: string;
@@ -261,7 +263,16 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         const total = byEnd.get(prev);
         if (total && f.share_units[total.item.unit] === f.share_units[gu] && isShareClause(doc, f, doc.norm.slice(clause, match.span.end))) context = total.item.label + context;
       }
-      if (need && !gluedTo && p.id === 'activities.count' && !compile(need, '').test(context) && f.bare_verb_label && compile(f.bare_verb_label, '').test(label)) {
+      // 开展科普活动较上年增加10场，共计56场: a clause that is only a total after a change of the same measure counts the
+      // event the change names (its words before 较上年), which becomes the label
+      if (need && !gluedTo && !head && p.id === 'activities.count' && f.change_total && f.change_before && compile(f.change_total, '').test(label)) {
+        const prevStart = clause - 1 > sentence.start ? clauseStart(doc.norm, clause - 1, sentence.start) : -1;
+        const ch = prevStart >= 0 ? compile(f.change_before, '').exec(doc.norm.slice(prevStart, clause - 1)) : null;
+        if (!ch?.groups?.topic || ch.groups.unit.replace(/\s+/g, '') !== gu || !compile(need, '').test(ch.groups.topic)) continue;
+        const at = prevStart + ch.index + ch[0].indexOf(ch.groups.topic);
+        labelSpan = { start: at, end: at + ch.groups.topic.length };
+        label = ch.groups.topic.replace(/\s+/g, '');
+      } else if (need && !gluedTo && p.id === 'activities.count' && !compile(need, '').test(context) && f.bare_verb_label && compile(f.bare_verb_label, '').test(label)) {
         const prevStart = clause - 1 > sentence.start ? clauseStart(doc.norm, clause - 1, sentence.start) : -1;
         const topic = prevStart >= 0 && f.topic ? compile(f.topic, '').exec(doc.norm.slice(prevStart, clause - 1)) : null;
         if (topic?.groups?.topic && compile(need, '').test(topic.groups.topic)) {

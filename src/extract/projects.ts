@@ -259,8 +259,13 @@ export function projectTables(
     if (notSections && t.start !== undefined && sectionsAt(doc, t.start).some((h) => notSections.test(h.title))) continue;
     for (let ri = 0; ri < t.rows.length; ri++) {
       const header = t.rows[ri].map(key);
-      const nameCol = header.findIndex((h) => nameRe.test(h));
+      // (the name header may carry the table's unit: 项目名称（万元）; it is the value columns' fallback)
+      const nameCol = header.findIndex((h) => nameRe.test(h.replace(unitRe, '')));
       if (nameCol < 0) continue;
+      const nameUnit = header[nameCol].match(unitRe);
+      const nameU = nameUnit ? nameUnit[1].replace(/元$/, '') : null;
+      // (a name header's unit against another unit line: no fallback, a cell must state its own)
+      const rowUnit = nameU === null ? tableUnit : tableUnit === null || tableUnit === nameU ? nameU : null;
       // field → column, the higher rank first; a header cell's own unit
       const at = new Map<string, { col: number; rank: number; unit: string | null }>();
       header.forEach((h, col) => {
@@ -284,7 +289,7 @@ export function projectTables(
         for (const [field, c] of at) {
           const cell = row[c.col];
           if (!cell || !key(cell)) continue;
-          const v = money(key(cell), c.unit ?? tableUnit);
+          const v = money(key(cell), c.unit ?? rowUnit);
           if (!v) continue;
           item[field as 'budget' | 'actual' | 'carryover'] = v.value;
           fields[field] = { span: { start: cell.start, end: cell.end }, rule: `projects.table.${field}` };
