@@ -191,15 +191,17 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
     // comma in it makes it no title over a body)
     const brokenOff = /[，,]/.test(prevText) && /[\u4e00-\u9fa5]\s*$/.test(prevText) && !compile(sec.list_summary, '').test(raw);
     // (…or an inline list's last piece cut off by a page break, 二是部分活动⏎第 2 页⏎经费使用进度偏慢。: no such piece is a title)
-    const cutAtPage = !!prevItem && prevItem.rule === 'lists.inline' && /[\u4e00-\u9fa5]\s*$/.test(prevText) &&
-      doc.excluded.some((x) => x.reason === 'page furniture' && x.start >= prevItem.span.end && x.end <= line.start);
+    const pageBetween = !!prevItem && doc.excluded.some((x) => x.reason === 'page furniture' && x.start >= prevItem.span.end && x.end <= line.start);
+    const cutAtPage = pageBetween && prevItem.rule === 'lists.inline' && /[\u4e00-\u9fa5]\s*$/.test(prevText);
     if (!m && prevItem && !label && (/[，,、]\s*$/.test(prevText) || brokenOff || cutAtPage || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && !/\n\s*\n/.test(gap) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
       const textStart = prevItem.span.start + (ITEM_MARKER.exec(doc.norm.slice(prevItem.span.start, prevItem.span.end))?.[0].length ?? 0);
       const end = trimEnd(doc.norm, textStart, line.end, LIST_SEP);
       // (a point stated in short clauses alone on its line, 1.加强宣传，扩大影响⏎充分利用…。, is the item's run-in title, no
       // sentence broken off: kept apart from its body by a space, where its line broke)
       const title = doc.norm.slice(textStart, prevItem.span.end);
-      const titled = brokenOff && !title.includes('\n') && clauseTitle(title.trim());
+      // (not where the page ends under it, 1.绩效目标设置不够科学，部分指标⏎- 3 -⏎过于笼统…: the page's last line is cut by the
+      // page, not by its writer)
+      const titled = brokenOff && !pageBetween && !title.includes('\n') && clauseTitle(title.trim());
       prevItem.span = { start: prevItem.span.start, end };
       prevItem.item = titled
         ? `${cleanValue(doc.display.slice(textStart, textStart + title.length))} ${cleanValue(withoutFurniture(doc, line.start, end, doc.display))}`
