@@ -25,7 +25,11 @@ const ANNEX = /^\s*(?:附件|附表)|^[^。，,;；:：]{0,36}表\s*$/;
 // (a number may close it: 问题1：A, a list's word numbered)
 const LIST_LABEL = /^\s*([^:：，,。；;“”\d]{2,16}\d{0,2})[:：]\s*/;
 // …or by a run-in title that is nothing but a list's name, closed by 。 (（一）存在问题。A | （二）改进建议。B)
-const RUN_IN_LIST = /^\s*(?:[(（][一二三四五六七八九十\d]{1,2}[)）][、.]?|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.．])?\s*([^:：，,。；;“”\d.]{2,12})(?:。|(?<=[\u3400-\u9fff])\.(?=[\u3400-\u9fff]))\s*/;
+// (…or by a space before the list's first marker: （一）存在问题 1.A；2.B。)
+const RUN_IN_LIST = /^\s*(?:[(（][一二三四五六七八九十\d]{1,2}[)）][、.]?|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.．])?\s*([^:：，,。；;“”\d.\s]{2,12})(?:。|(?<=[\u3400-\u9fff])\.(?=[\u3400-\u9fff])|[ \t\u3000]+(?=[一二三四五六七八九十][是要]|[(（]?\d{1,2}[)）、.．]|[①②③④⑤⑥⑦⑧⑨⑩]))\s*/;
+// a numbered run-in title that names a list after a sentence's end, closed by 。 or a space before the list's first marker
+// (…难以量化。（二）改进措施 1.A；2.B。): in a combined section on one line it opens that list
+const MARKED_LIST_TITLE = /[。；;]\s*(?:[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)\s*([^:：，,。；;“”\d.\s]{2,12})(?:。|[ \t\u3000]+(?=[一二三四五六七八九十][是要]|[(（]?\d{1,2}[)）、.．]|[①②③④⑤⑥⑦⑧⑨⑩]))/g;
 
 /** A label that is only a list's bare word (问题：A | 措施：B; sections.yaml list_label), or null. */
 function bareListLabel(label: string): ListKey | null {
@@ -191,7 +195,9 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
     // comma in it makes it no title over a body)
     const brokenOff = /[，,]/.test(prevText) && /[\u4e00-\u9fa5]\s*$/.test(prevText) && !compile(sec.list_summary, '').test(raw);
     // (…or an inline list's last piece cut off by a page break, 二是部分活动⏎第 2 页⏎经费使用进度偏慢。: no such piece is a title)
-    const pageBetween = !!prevItem && doc.excluded.some((x) => x.reason === 'page furniture' && x.start >= prevItem.span.end && x.end <= line.start);
+    // (or a page's start, where the reader kept the pages (form feeds) and dropped their numbers)
+    const pageBetween = !!prevItem && (doc.excluded.some((x) => x.reason === 'page furniture' && x.start >= prevItem.span.end && x.end <= line.start) ||
+      !!doc.pages?.some((p) => p.start > prevItem.span.end && p.start <= line.start));
     const cutAtPage = pageBetween && prevItem.rule === 'lists.inline' && /[\u4e00-\u9fa5]\s*$/.test(prevText);
     if (!m && prevItem && !label && (/[，,、]\s*$/.test(prevText) || brokenOff || cutAtPage || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && !/\n\s*\n/.test(gap) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
       const textStart = prevItem.span.start + (ITEM_MARKER.exec(doc.norm.slice(prevItem.span.start, prevItem.span.end))?.[0].length ?? 0);
@@ -327,6 +333,12 @@ function splitAtListLabels(doc: KDocument, l: Span, nextStep: RegExp | null, lab
       if (labels === 'numbered' && !/[一二三四五六七八九十\d]$/.test(m[1])) continue;
       const k = labels === 'numbered' ? bareListLabel(m[1]) : sectionKey(m[1]) ?? bareListLabel(m[1]);
       if (k === 'problems' || k === 'improvements') cuts.push(l.start + m.index! + 1);
+    }
+  }
+  if (labels === 'all') {
+    for (const m of raw.matchAll(MARKED_LIST_TITLE)) {
+      const k = standaloneKey(m[1]);
+      if ((k === 'problems' || k === 'improvements') && !cuts.includes(l.start + m.index! + 1)) cuts.push(l.start + m.index! + 1);
     }
   }
   // 。下一步，一是…: the next step's list after a sentence's end (not at the line's start: nothing to cut)
