@@ -333,3 +333,18 @@ describe('a short text wrapped at a page width (a one-page notice copied out of 
     }
   });
 });
+
+describe('a report pasted on one line', () => {
+  it('keeps its first heading when a later one names the general budget and a part of it on the same line', async () => {
+    const { extractBytes } = await import('../../src/pipeline.js');
+    const text =
+      '2024年度某区科学技术协会整体支出绩效自评报告一、基本情况区科协全额拨款事业编制3名，在职在编人数为3人。二、一般公共预算支出情况（一）基本支出情况1、2024年预算资金69.16万元。2、2024年度单位一般公共预算财政拨款支出85.33万元，其中：项目支出30.24万元，基本支出55.09万元。三、存在的问题无。\n';
+    const { record } = await extractBytes('one.txt', Buffer.from(text));
+    // (the general budget's section pattern is embedded in the run-in title's pattern: it must stay an infix)
+    expect(record.outline.map((o) => [o.ordinal, o.title, o.key])).toEqual([
+      ['一、', '基本情况', 'basic_info'],
+      ['二、', '一般公共预算支出情况', 'general_budget_spending'],
+      ['三、', '存在的问题', 'problems'],
+    ]);
+  });
+});
