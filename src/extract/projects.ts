@@ -18,7 +18,7 @@ interface ProjectTableDef {
   not_sections?: string;
   not_row_name?: string;
 }
-interface ProjectsFile { table?: ProjectTableDef; name: string; line_name: string; field_name: string; glued_name: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string } }
+interface ProjectsFile { table?: ProjectTableDef; name: string; line_name: string; field_name: string; glued_name: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -193,7 +193,7 @@ function listedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
       // or right after a 其中 past an earlier item's amount is a part of the item before it, no fund of its own (the
       // warehouse would count it twice)
       const before = doc.norm.slice(within.start, m.group('name')!.start);
-      if (!bracket && (/[(][^)]*$/.test(before) || (/\d/.test(before) && (/其中[:：，,]?[ \t]*$/.test(before) || /^其中/.test(name))))) return false;
+      if (!bracket && (/[(][^)]*$/.test(before) || (/\d/.test(before) && (compile(L.part_before, '').test(before) || compile(L.part_name, '').test(name))))) return false;
       return !(otherYearAt(doc, m.group('name')!.start, f) || compile(L.not_name, '').test(name) || compile(f.not_name, '').test(name) || compile(f.sentence_name, '').test(name));
     });
     // a 补助/补贴 name is a fund only beside a fund-word name (学会学术活动补助 after 科普经费)
