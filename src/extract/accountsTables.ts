@@ -392,7 +392,9 @@ function pairRows(ctx: Ctx): void {
   }
 }
 
-const AMOUNT = /^[-+−]?\d[\d,]*(?:\.\d+)?$/;
+// a cell that is a figure: an amount, or (FIGURE, below) a rate too
+const NUMBER = String.raw`[-+−]?\d[\d,]*(?:\.\d+)?`;
+const AMOUNT = new RegExp(`^${NUMBER}$`);
 
 /** A total row whose label cell spanned 科目编码 | 科目名称 (a web page's or Word's merged cell as one:
  *  `人员经费合计⇥222.16⇥公用经费合计⇥36.48` under a six-column header): read only when the row is nothing but such labels,
@@ -521,7 +523,7 @@ export function statementFacts(doc: KDocument, readings: TableReading[], offer: 
   }
 }
 
-const FIGURE = /^[-+−]?\d[\d,]*(?:\.\d+)?[%％]?$/;
+const FIGURE = new RegExp(`^${NUMBER}[%％]?$`);
 
 /**
  * A table with no statement caption that is the "三公"经费 table by its words (tables.yaml statements.three_public_content):

@@ -226,11 +226,14 @@ function ownNamed(ownTitle: string, name: string): boolean {
 }
 
 type MoneyCell = (text: string, unit: string | null) => { value: number; tol: number } | null;
+/** A header cell's unit (（万元） → 万, （元） → ''), or null. */
+const headerUnit = (u: RegExpMatchArray | null): string | null => (u ? u[1].replace(/元$/, '') : null);
+
 interface Cell { start: number; end: number; text: string }
 
 /**
  * A table of funds (子项目名称⇥预算数（万元）⇥实际支出（万元）…, patterns/projects.yaml `table`): one project per row with its
- * figures, each with its cell as evidence. A fund already named in the prose keeps the prose's figures. `unitOf` gives
+ * figures, each with its cell as evidence. A fund already named in the prose keeps the prose's figures. Each table's `unit` is
  * the table's own unit (its unit line or caption), `key` a cell's matching text.
  */
 export function projectTables(
@@ -262,8 +265,7 @@ export function projectTables(
       // (the name header may carry the table's unit: 项目名称（万元）; it is the value columns' fallback)
       const nameCol = header.findIndex((h) => nameRe.test(h.replace(unitRe, '')));
       if (nameCol < 0) continue;
-      const nameUnit = header[nameCol].match(unitRe);
-      const nameU = nameUnit ? nameUnit[1].replace(/元$/, '') : null;
+      const nameU = headerUnit(header[nameCol].match(unitRe));
       // (a name header's unit against another unit line: no fallback, a cell must state its own)
       const rowUnit = nameU === null ? tableUnit : tableUnit === null || tableUnit === nameU ? nameU : null;
       // field → column, the higher rank first; a header cell's own unit
@@ -275,7 +277,7 @@ export function projectTables(
         const c = cols.find((x) => x.re.test(bare));
         if (!c) return;
         const prev = at.get(c.field);
-        if (!prev || prev.rank < c.rank) at.set(c.field, { col, rank: c.rank, unit: u ? u[1].replace(/元$/, '') : null });
+        if (!prev || prev.rank < c.rank) at.set(c.field, { col, rank: c.rank, unit: headerUnit(u) });
       });
       if (!at.size) continue;
       // (a row of another width is another block of the table: the listing ends)
