@@ -342,6 +342,35 @@ function oneRow(r: TableReading): Record<string, TableCell> | null {
   return cells && (cells.budget || cells.actual) ? cells : null;
 }
 
+/** A budget cell holding money other than zero (0.00, —, an empty cell: none). */
+const holdsMoney = (c: TableCell | undefined) => !!c && (moneyCell(c.text, '万元')?.value ?? 0) !== 0;
+const MONEY_ROLES = ['initialBudget', 'budget', 'actual'] as const;
+
+/**
+ * A budget block whose total row holds no money (`年度资金总额⇥⇥⇥⇥10⇥⇥9.75`: only its 分值 and 得分) or has no total row,
+ * over the sources of the money exactly one of which holds any (`其中：财政资金⇥20⇥20⇥19.5⇥—⇥97.5%` beside an empty
+ * `其他资金`): the listed sources make up the whole, so that row is the block's total. Not with two sources holding money (no
+ * sums), a row of another kind (基本支出, an item), a row the reader could not align (its figures unknown), nor one source
+ * row alone with no total row (one of several sources or the whole: soleSourceTable tells).
+ */
+function sourceAsTotal(r: TableReading): TableReading {
+  const b = r.budget;
+  if (!b || (b.rows.total && MONEY_ROLES.some((k) => holdsMoney(b.rows.total[k])))) return r;
+  const v = tableVocab();
+  let totals = 0;
+  const sources: Record<string, TableCell>[] = [];
+  for (const row of b.all) {
+    const label = key(row.label);
+    if (!row.cells) return r;
+    if (v.budgetRows.total.test(label)) totals++;
+    else if (v.fundSourceRows.test(label)) sources.push(row.cells);
+    else return r;
+  }
+  if (totals > 1 || (totals === 0 && sources.length < 2)) return r;
+  const filled = sources.filter((c) => MONEY_ROLES.some((k) => holdsMoney(c[k])));
+  return filled.length === 1 ? asTotal(r, filled[0]) : r;
+}
+
 /** The reading with `cells` as its budget block's 合计. */
 function asTotal(r: TableReading, cells: Record<string, TableCell>): TableReading {
   return { ...r, budget: { ...r.budget!, rows: { ...r.budget!.rows, total: cells } } };
@@ -500,7 +529,7 @@ function indicatorRows(doc: KDocument, r: TableReading, out: Indicator[], ev: Re
 
 /** Extract stage entry: call after the prose extractors. */
 export function extractTables(doc: KDocument): void {
-  const readings = doc.tables.map((t) => readTable(folded(doc, t)));
+  const readings = doc.tables.map((t) => sourceAsTotal(readTable(folded(doc, t))));
   const side = reportSide(doc, readings);
   const indicators: Indicator[] = Array.isArray(doc.data.indicators) ? (doc.data.indicators as Indicator[]) : [];
   const ev: Record<string, CellEvidence> = (doc.data.indicatorEvidence as Record<string, CellEvidence>) ?? {};
