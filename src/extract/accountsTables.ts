@@ -1,7 +1,8 @@
 // Extract stage, statement tables of 部门决算 / 部门预算 disclosures (收入支出决算总表, 支出决算表, 基本支出表,
 // "三公"经费表): finance facts read by column position under the header. Vocabulary: patterns/tables.yaml `statements`.
 // Every value goes through the caller's offer(), so a path the prose filled keeps the prose value.
-import type { KDocument, TableCell } from '../document.js';
+import type { Fact, KDocument, TableCell } from '../document.js';
+import { halfUlp, moneySlack } from '../normalise/numbers.js';
 import type { TableReading } from './tableReading.js';
 import { key, repeatsLeft, yearColumnOf } from './tableReading.js';
 import { tableVocab } from '../structure/tableVocab.js';
@@ -324,11 +325,40 @@ function categoryColumns(ctx: Ctx, kind: Kind): void {
   const targets: [string, { col: number; header: TableCell[] }][] = parts.map((t) => [t, cols.get(t)![0]]);
   if (total) targets.unshift([v.totalTarget[kind], total]);
   const li = firstLabel(totalRow);
+  // (a header column at or left of the row's label is reached only through a wider row's span)
+  const cellOf = (col: number, header: TableCell[]) => (col > li ? under(header, totalRow, col, li) : undefined) ?? underWider(header, totalRow, col, li) ?? underNumbered(rows.slice(0, ti), header, totalRow, col);
+  // the appropriation's 基本支出 / 项目支出 / 人员经费 / 公用经费 are the part it paid for: the unit's own only when it paid for
+  // all the unit's spending, its total being the unit's 本年支出合计 (stated in prose or read from the unit's own tables)
+  const whole = kind !== 'appropriation_spending' || (total !== undefined && wholeSpending(ctx, cellOf(total.col, total.header)));
   for (const [target, { col, header }] of targets) {
-    // (a header column at or left of the row's label is reached only through a wider row's span)
-    const cell = (col > li ? under(header, totalRow, col, li) : undefined) ?? underWider(header, totalRow, col, li) ?? underNumbered(rows.slice(0, ti), header, totalRow, col);
+    if (!whole && target !== v.totalTarget[kind]) continue;
+    const cell = cellOf(col, header);
     if (cell) put(ctx, target, 'any', cell, `table.statement.${kind}.${target}`);
   }
+}
+
+const normPath = (p: string) => ('/' + p.replace(/^\//, '').replace(/\./g, '/')).replace(/\/+/g, '/');
+
+/** True when the appropriation's total `cell` is the unit's spending total as the record holds it so far (every figure
+ *  stated for it agrees, within the rounding of both as written); false with none stated. */
+function wholeSpending(ctx: Ctx, cell: TableCell | undefined): boolean {
+  if (!cell || isEmpty(cell)) return false;
+  const v = ctx.money(cell.text, columnUnit(ctx, cell) ?? ctx.unit);
+  if (!v) return false;
+  const path = ctx.mode === 'budget' ? '/finance/spendingTotal/budget' : '/finance/spendingTotal/actual';
+  const stated = ctx.doc.facts.filter((f) => normPath(f.path) === path && typeof f.value === 'number');
+  return stated.length > 0 && stated.every((f) => Math.abs((f.value as number) - v.value) <= v.tol + factSlack(ctx.doc, f) + 1e-6);
+}
+
+/** Half a unit of the last digit of a money fact as written: its raw text, else its cell's figure (a table fact). */
+function factSlack(doc: KDocument, f: Fact): number {
+  if (f.raw) return moneySlack(f.raw);
+  const text = doc.norm.length === doc.text.length ? doc.norm : doc.text;
+  const written = text.slice(f.span.start, f.span.end).replace(/[\s,，]/g, '').match(/\d+(?:\.\d+)?/)?.[0];
+  const n = written ? Number(written) : 0;
+  if (!written || !n) return 0.5;
+  const factor = [1, 1000, 10000, 100000000].find((x) => Math.abs(n * x - (f.value as number)) <= x) ?? 1;
+  return halfUlp(written, factor);
 }
 
 /**

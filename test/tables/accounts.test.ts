@@ -145,13 +145,19 @@ describe('spending tables', () => {
     const d = textDoc(['支出决算表', '单位：元', '科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出', '合计\t300.00\t200.00\t100.00'], 'final_accounts', 2023);
     expect(factMap(d)).toEqual({ '/finance/spendingTotal/actual': 300, '/finance/basic/actual': 200, '/finance/project/actual': 100 });
   });
-  it('一般公共预算财政拨款支出决算表: its total is the appropriation’s spending, not 支出合计', () => {
+  it('一般公共预算财政拨款支出决算表: its total is the appropriation’s spending, not 支出合计; alone, its parts are no one’s', () => {
+    // (whether other money paid for part of the spending is not known: its 基本支出/项目支出 may be a part of the unit's)
     const d = textDoc(['一般公共预算财政拨款支出决算表', '单位：元', '项目\t本年支出\t\t', '科目名称\t小计\t基本支出\t项目支出', '合计\t289.00\t173.00\t116.00'], 'final_accounts', 2023);
+    expect(factMap(d)).toEqual({ '/finance/fiscalAppropriation/spending': 289 });
+  });
+  it('its parts are the unit’s when its total is the unit’s 本年支出合计', () => {
+    const prose = { path: '/finance/spendingTotal/actual', value: 289, span: { start: 0, end: 1 }, rule: 'prose', source: 'prose' as const, raw: '289.00元' };
+    const d = textDoc(['一般公共预算财政拨款支出决算表', '单位：元', '项目\t本年支出\t\t', '科目名称\t小计\t基本支出\t项目支出', '合计\t289.00\t173.00\t116.00'], 'final_accounts', 2023, [prose]);
     expect(factMap(d)).toEqual({ '/finance/fiscalAppropriation/spending': 289, '/finance/basic/actual': 173, '/finance/project/actual': 116 });
   });
   it('a header over two lines whose second line starts blank (　| 小计 | 基本支出 | 项目支出)', () => {
-    const d = textDoc(['一般公共预算财政拨款支出决算表', '单位：元', '项目\t本年支出\t\t', '\t小计\t基本支出\t项目支出', '合计\t289.00\t173.00\t116.00'], 'final_accounts', 2023);
-    expect(factMap(d)).toEqual({ '/finance/fiscalAppropriation/spending': 289, '/finance/basic/actual': 173, '/finance/project/actual': 116 });
+    const d = textDoc(['收入支出决算总表', '单位：元', '收入\t\t支出\t', '项目\t决算数\t项目\t决算数', '本年收入合计\t289.00\t本年支出合计\t289.00', '一般公共预算财政拨款支出决算表', '单位：元', '项目\t本年支出\t\t', '\t小计\t基本支出\t项目支出', '合计\t289.00\t173.00\t116.00'], 'final_accounts', 2023);
+    expect(factMap(d)).toMatchObject({ '/finance/fiscalAppropriation/spending': 289, '/finance/basic/actual': 173, '/finance/project/actual': 116 });
   });
   it('基本支出 twice in the header (年初预算数 … | 决算数 …) is not read', () => {
     expect(none(['一般公共预算财政拨款支出决算表', '单位：元', '项目\t合计\t基本支出\t项目支出\t合计\t基本支出\t项目支出', '合计\t1.00\t1.00\t0.00\t2.00\t2.00\t0.00'], 'final_accounts', 2023)).toEqual({});
