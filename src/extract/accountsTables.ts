@@ -315,6 +315,18 @@ function categoryColumns(ctx: Ctx, kind: Kind): void {
       if (t && !seen.some((x) => x.col === i)) cols.set(t, [...seen, { col: i, header }]);
     });
   }
+  // a category over its parts (基本支出 spanning 人员经费 | 公用经费 in the header row below, no 小计 under it): its column is
+  // the first part's, not the category's
+  const headers = rows.slice(0, ti);
+  const targetAt = (row: TableCell[], i: number) => (row[i] ? v.spendingColumns.find((s) => s.re.test(bareHeader(key(row[i]))))?.target : undefined);
+  for (const [t, seen] of cols) {
+    const kept = seen.filter(({ col, header }) => !headers.slice(headers.indexOf(header) + 1).some((below) => {
+      const b = targetAt(below, col);
+      return b !== undefined && b !== t && b !== 'total';
+    }));
+    if (kept.length) cols.set(t, kept);
+    else cols.delete(t);
+  }
   const parts = ['basic', 'project', 'personnel', 'publicUse'].filter((t) => cols.has(t));
   if (!parts.length) return;
   // one group of columns only: a header with 基本支出 twice (年初预算数 … | 决算数 …) is not read
