@@ -16,6 +16,9 @@ export interface IndicatorCells {
   weight: TableCell | null;
   score: TableCell | null;
   note: TableCell | null;
+  /** the 2021 template's 指标性质 (≥) and 度量单位 (场) columns beside a bare 指标值 */
+  nature: TableCell | null;
+  measure: TableCell | null;
   /** the row's cells, for the row's own evidence */
   row: TableCell[];
 }
@@ -200,7 +203,7 @@ export function readTable(t: Table): TableReading {
   const barePairs: { path: string; cell: TableCell }[] = [];
 
   for (let ri = 0; ri < t.rows.length; ri++) {
-    const row = t.rows[ri];
+    let row = t.rows[ri];
     const keys = row.map(key);
 
     // project name: `项目名称 | xxx` in the first rows
@@ -261,7 +264,16 @@ export function readTable(t: Table): TableReading {
       indCols = ic;
       continue;
     }
-    const bc = columnsOf(row, budgetRole);
+    let bc = columnsOf(row, budgetRole);
+    // a header split over two rows (`⇥⇥年初⇥全年⇥全年⇥分值` over `⇥⇥预算数⇥预算数⇥执行数`: wrapped cells of a Word table copied as
+    // text): each column's two pieces joined, when only so they name the block's columns
+    const joined = !bc.has('budget') && !bc.has('actual') ? joinedHeader(row, t.rows[ri + 1]) : null;
+    const jc = joined ? columnsOf(joined, budgetRole) : null;
+    if (joined && jc && jc.size >= 3 && jc.has('budget') && jc.has('actual')) {
+      row = joined;
+      bc = jc;
+      ri++;
+    }
     // (two columns are enough when they are the budget and what was spent: 资金来源⇥预算数⇥实际支出)
     if ((bc.size >= 3 && (bc.has('budget') || bc.has('actual') || bc.has('initialBudget'))) || (bc.size === 2 && bc.has('budget') && bc.has('actual'))) {
       // the units the header states (项目资金（万元）, 全年执行数（万元）): two different ones leave the block unread
@@ -372,6 +384,11 @@ export function readTable(t: Table): TableReading {
       const y = yearColumnOf(k.replace(HEADER_UNIT, ''));
       if (y) years.push({ col, ...y });
     });
+    const split = years.length < 2 ? splitYearHeader(row, t.rows[ri + 1]) : [];
+    if (split.length >= 2) {
+      years.push(...split);
+      ri++;
+    }
     if (years.length >= 2) {
       // the units the header states (经费控制情况（万元）, 2023年决算数（万元）): two different ones, or one the table's unit
       // line contradicts, leave the block unread
@@ -460,6 +477,8 @@ export function readTable(t: Table): TableReading {
         weight: at('weight'),
         score: at('score'),
         note: at('note'),
+        nature: at('nature'),
+        measure: at('measure'),
         row: row.filter((_, i) => !repeatsLeft(row, i)),
       };
       r.indicators.push(ind);
@@ -512,6 +531,36 @@ export function readTable(t: Table): TableReading {
 }
 
 const firstFilled = (row: TableCell[]) => row.findIndex((c) => !isEmpty(c));
+
+/** Two header rows joined column by column (年初 + 预算数 → 年初预算数); null when the second holds a figure or is wider. */
+function joinedHeader(row: TableCell[], next: TableCell[] | undefined): TableCell[] | null {
+  if (!next || next.length > row.length || next.some((c) => /\d/.test(key(c)))) return null;
+  if (!next.some((c, i) => !isEmpty(c) && !isEmpty(row[i]))) return null;
+  return row.map((c, i) => (next[i] && !isEmpty(next[i]) ? { start: c.start, end: c.end, text: c.text + next[i].text } : c));
+}
+
+const YEAR_ONLY = /^(?:\d{4}年?度?|上年|本年|当年)$/;
+const ROLE_ONLY = /^(?:决算|预算|执行)数?$/;
+/**
+ * A 基础数据表's cost header over two rows (`经费控制情况⇥2022年⇥⇥2023年` over `⇥决算数⇥预算数⇥决算数`): each role cell
+ * below with a year cell right above it is that year's column (2022年决算数). A role cell with nothing above (the year's
+ * merged cell written once, over it or its neighbour: which one is not known) is no column.
+ */
+function splitYearHeader(row: TableCell[], next: TableCell[] | undefined): YearColumn[] {
+  if (!next || !row.some((c) => YEAR_ONLY.test(key(c)))) return [];
+  const out: YearColumn[] = [];
+  for (let col = 0; col < next.length; col++) {
+    const role = key(next[col]);
+    if (!ROLE_ONLY.test(role)) {
+      if (!isEmpty(next[col]) && col > 0) return []; // another word among the roles: no such header
+      continue;
+    }
+    const above = row[col] && !repeatsLeft(row, col) ? key(row[col]) : '';
+    const y = YEAR_ONLY.test(above) ? yearColumnOf(above.replace(/度$/, '') + role) : null;
+    if (y) out.push({ col, ...y });
+  }
+  return out;
+}
 
 /** The rows under a staffing header that each open with a label (not a figure) left of its first count column, and hold a
  *  figure under it: one row per part of the department and their total. */

@@ -495,6 +495,21 @@ function wrapped(doc: KDocument, cells: (TableCell | null)[]): string | null {
   return cellText(cells.flatMap((c) => (c ? [display(doc, c)] : [])).join('\n')) || null;
 }
 
+/**
+ * A bare figure (`20`) under the 2021 template's split value: its comparison from the 指标性质 cell (`≥`, `≤`, `=`; a word
+ * such as 定性 or 正向 gives none) and its measure from the 度量单位 cell (`场`, `%`, `万元`), read as the cell written whole
+ * would be (`≥20场`); the text stays the cell's. A cell with its own sign or unit, or a measure no cell value takes, is kept.
+ */
+function splitValue(p: ParsedValue | null, nature: string | null, measure: string | null): ParsedValue | null {
+  if (!p || p.value === null || p.op || p.unit || p.approx || (!nature && !measure)) return p;
+  if (!/^\s*\d+(?:\.\d+)?\s*$/.test(p.text)) return p;
+  const sign = nature ? cellText(nature).replace(/\s+/g, '') : '';
+  const op = /^(?:[≥≤><=＝]|>=|<=)$/.test(sign) ? sign : '';
+  const whole = parseValue(op + p.text.trim() + (measure ? cellText(measure).replace(/\s+/g, '') : ''));
+  if (!whole || whole.value === null || (measure && !whole.unit)) return p;
+  return { ...whole, text: p.text };
+}
+
 function indicatorRows(doc: KDocument, r: TableReading, out: Indicator[], ev: Record<string, CellEvidence>): void {
   for (const ind of r.indicators) {
     const i = out.length;
@@ -502,14 +517,15 @@ function indicatorRows(doc: KDocument, r: TableReading, out: Indicator[], ev: Re
     const text = (c: TableCell | null) => (c ? cellText(display(doc, c)) || null : null);
     const level3 = wrapped(doc, [ind.level3, ...ind.level3More]);
     if (!level3) continue;
-    const pv = (c: TableCell | null): ParsedValue | null => (c ? parseValue(display(doc, c)) : null);
+    // (指标性质 qualifies the target only: the actual is a figure reached, its measure the same)
+    const pv = (c: TableCell | null, nature: TableCell | null): ParsedValue | null => (c ? splitValue(parseValue(display(doc, c)), nature && display(doc, nature), ind.measure && display(doc, ind.measure)) : null);
     const row: Indicator = {
       table: r.caption,
       level1: ind.level1 ? levelLabel(display(doc, ind.level1)) || null : null,
       level2: ind.level2 ? levelLabel(display(doc, ind.level2)) || null : null,
       level3,
-      target: pv(ind.target),
-      actual: pv(ind.actual),
+      target: pv(ind.target, ind.nature),
+      actual: pv(ind.actual, null),
       weight: ind.weight ? parseScore(display(doc, ind.weight)) : null,
       score: ind.score ? parseScore(display(doc, ind.score)) : null,
       note: text(ind.note),
