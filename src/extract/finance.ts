@@ -11,7 +11,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { word_wraps: string[]; evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_funds: string; named_owner_funds_not: string; unit_receives: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; fiscal_funds: string; fiscal_funds_not: string; fiscal_funds_other: string; project_arranged: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; project_item_clause: string; project_self: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; bare_funds: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { word_wraps: string[]; evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_funds: string; named_owner_funds_not: string; unit_receives: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; fiscal_funds: string; fiscal_funds_not: string; fiscal_funds_other: string; fiscal_funds_budget: string; project_arranged: string; appropriation_basic: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; project_item_clause: string; project_self: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; bare_funds: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -332,7 +332,9 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       let ownerBudget: string | null = null;
       if (p.unowned) {
         const narrow = narrowerSubjects(doc, match.span.start);
-        const appropriation = aboutAppropriation(doc, f, match.span.start, narrow.size === 1 ? [...narrow][0] : null);
+        // (（二）财政资金使用情况⏎2023年度财政资金全年预算210万元，全年实际支出205万元: a sentence opening with the fiscal funds
+        // speaks of them under such a heading as elsewhere: its actual goes on to be read as theirs, see fiscalFundsOpening)
+        const appropriation = aboutAppropriation(doc, f, match.span.start, narrow.size === 1 ? [...narrow][0] : null) && !(narrow.size === 0 && (p.aspect ?? 'actual') === 'actual' && fiscalFundsOpening(doc, f, match.span.start, m0) === 'fiscal');
         if (narrow.size === 1 || appropriation) {
           const initial = p.path === INITIAL_BUDGET;
           const owner = narrow.size === 1 && !appropriation ? [...narrow][0] : null;
@@ -433,6 +435,9 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         // (not after another item's figure: 部门预算安排190万元，其中科普活动经费20万元，实际支出18万元; nor in a sentence that is the
         // appropriation's: 五、一般公共预算财政拨款支出决算情况 ⏎ 年初预算为X，支出决算为Y)
         if (p.subject === 'inherit' && !key && aspect === 'actual' && afterUnitBudget(unitNamedAsBoundary(doc, f, budgetClauseBefore(doc, match.span.start)), f) && !aboutAppropriation(doc, f, match.span.start)) key = 'total';
+        // (财政资金全年预算210万元，实际支出205万元: an unowned actual right after the fiscal funds' own budget, the sentence opening
+        // with them, is theirs — read on as the unit's and turned into the fiscal part's below, see fiscalFundsOpening)
+        if (p.subject === 'inherit' && !key && aspect === 'actual' && fiscalBudgetBefore(doc, f, match.span.start, m0)) key = 'total';
         // an execution rate is about spending: income named before it does not own it
         if (aspect === 'rate' && key === 'income') key = null;
         // 支出合计196.40万元，其中基本支出150.20万元，项目支出46.20万元，预算执行率98.88%: a rate after both parts of the total,
@@ -624,6 +629,15 @@ function fiscalFundsOpening(doc: KDocument, f: FinanceFile, at: number, m0: stri
   const rest = before.slice(m[0].length);
   if (compile(f.fiscal_funds_not, '').test(rest + m0)) return null;
   return m.groups?.prefix || compile(f.fiscal_funds_other, '').test(rest) ? 'other' : 'fiscal';
+}
+
+/** True when the sentence before an unowned actual at `at` opens with the fiscal funds and nothing but their budget's clauses
+ *  follow them (see `fiscal_funds_budget`): 财政资金全年预算210万元，实际支出205万元. */
+function fiscalBudgetBefore(doc: KDocument, f: FinanceFile, at: number, m0: string): boolean {
+  if (fiscalFundsOpening(doc, f, at, m0) === null) return false;
+  const before = sentenceBefore(doc, at);
+  const m = compile(f.fiscal_funds, '').exec(before)!;
+  return compile(f.fiscal_funds_budget, '').test(before.slice(m[0].length));
 }
 
 /** The sentence before a figure owned by a heading, a bare count of projects under a 项目支出 heading taken out
