@@ -314,7 +314,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // another year's figure (上年支出决算数, 2021年… in a 2022 report) or a forecast (预计全年支出) is not this year's
       // (the amount is claimed: a later, looser pattern must not read it as this year's)
       // (2 0 2 3 年 度 本 年 收 入 合 计 X: a letter-spaced year in the match, the fiscal year only)
-      if (!fitsYear(doc, f, match.span.start, p.aspect ?? 'actual') || (g.syear !== undefined && Number(g.syear.replace(/\s/g, '')) !== doc.data.fiscalYear)) {
+      if (!fitsYear(doc, f, match.span.start, p.aspect ?? 'actual') || (g.syear !== undefined && yearNumber(g.syear) !== doc.data.fiscalYear)) {
         claimed.push(amountSpan);
         continue;
       }
@@ -616,6 +616,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
   roundedRestatements(doc);
   extractNone(doc, f, f.none);
   leadEvidence(doc, f);
+}
+
+/** A year as written, digits maybe letter-spaced or in Chinese numerals (二〇二三 as a date in words writes it). */
+function yearNumber(y: string): number {
+  return Number(y.replace(/\s/g, '').replace(/[零○]/g, '〇').replace(/[〇一二三四五六七八九]/g, (c) => String('〇一二三四五六七八九'.indexOf(c))));
 }
 
 const FISCAL_SPENDING = '/finance/fiscalAppropriation/spending';
