@@ -602,7 +602,9 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       claimed.push(amountSpan);
       // 财政拨款基本支出X，其中：人员经费Y；公用经费Z — the appropriation-funded part's 人员/公用经费 are weak like it
       // 财政拨款支出X，其中：基本支出Y，项目支出Z — the appropriation's parts are weak like it
-      const priority = fiscalPart ? 2 : p.priority ?? (typeof path === 'string' && ((BASIC_PARTS.test(path) && compile(f.appropriation_basic, '').test(partsContext(doc, match.span.start))) || (SPENDING_PARTS.test(path) && appropriationParts(doc, f, match.span.start))) ? 2 : undefined);
+      // 五、一般公共预算财政拨款支出决算情况说明 ⏎ …其中：基本支出年初预算145万元，支出决算150.36万元 — under a heading naming the
+      // appropriation, 基本支出/项目支出 and their parts are the appropriation-funded parts: weak like them
+      const priority = fiscalPart ? 2 : p.priority ?? (typeof path === 'string' && ((BASIC_PARTS.test(path) && compile(f.appropriation_basic, '').test(partsContext(doc, match.span.start))) || (SPENDING_PARTS.test(path) && appropriationParts(doc, f, match.span.start)) || (PARTS_ANY.test(path) && doc.reportKind !== 'project_self_eval' && appropriationHeading(doc, f, match.span.start))) ? 2 : undefined);
       // 收、支总计均为X: one figure, two fields
       for (const one of Array.isArray(path) ? path : [path]) {
         doc.facts.push({ path: one, value, span: trimSpan(doc, match.span), rule: p.id, ...(priority !== undefined ? { priority } : {}), raw: g.pct ?? `${(g.num ?? '').replace(/\s/g, '')}${g.unit}` });
@@ -976,6 +978,11 @@ const INCOME_THEN = /^[ \t]*(?:[，,;。]|[，,。:]?[ \t]*其中[^支。\n]*[;�
 const FUNDS_RECEIVED = /(?<=^|[，,;:])(?:实际|全年|资金)?到位(?:资金|金额|数)?(?:为|是|:)?[ \t]*\d[\d,.]*[ \t]*(?:万元|元)/g;
 const CLAUSE_ENDS = ['，', ',', ';', ':', '：'];
 const BASIC_PARTS = /^\/finance\/basic\/(?:personnel|publicUse)(?:Budget)?$/;
+const PARTS_ANY = /^\/finance\/(?:basic|project)\//;
+/** True when a heading over `at` names the appropriation or the fiscal funds (see `appropriation_section`). */
+function appropriationHeading(doc: KDocument, f: FinanceFile, at: number): boolean {
+  return sectionsAt(doc, at).some((h) => compile(f.appropriation_section, '').test(h.title));
+}
 const SPENDING_PARTS = /^\/finance\/(?:basic\/(?:actual|budget|personnel|publicUse|personnelBudget|publicUseBudget)|project\/(?:actual|budget))$/;
 /** True when the line before `at` names the appropriation's spending total and then 其中, with no unit total after it
  *  (see `appropriation_parts`). */
