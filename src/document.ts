@@ -90,6 +90,8 @@ export interface ReadResult {
   layoutTables?: Span[];
   /** messages raised while reading (e.g. OCR used, headers removed) */
   messages?: Message[];
+  /** where the reader removed a page-number line from a text without pages (src/read/unwrap.ts): the next line's start */
+  pageBreaks?: number[];
 }
 
 export interface KDocument {
@@ -103,6 +105,8 @@ export interface KDocument {
   /** same length as `text`, for string values: traditional → simplified, full-width letters/digits folded */
   display: string;
   pages: Page[] | null;
+  /** see ReadResult.pageBreaks */
+  pageBreaks: number[];
   lines: Line[];
   sentences: Sentence[];
   /** spans the extractor must ignore: a second copy of the report, a table of contents, table rows */
@@ -140,6 +144,7 @@ export function createDocument(path: string, sha256: string, read: ReadResult): 
     norm: read.text,
     display: read.text,
     pages: read.pages,
+    pageBreaks: read.pageBreaks ?? [],
     lines: objects(),
     sentences: objects(),
     excluded: objects(),

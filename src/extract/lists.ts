@@ -197,7 +197,9 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
     // (…or an inline list's last piece cut off by a page break, 二是部分活动⏎第 2 页⏎经费使用进度偏慢。: no such piece is a title)
     // (or a page's start, where the reader kept the pages (form feeds) and dropped their numbers)
     const pageBetween = !!prevItem && (doc.excluded.some((x) => x.reason === 'page furniture' && x.start >= prevItem.span.end && x.end <= line.start) ||
-      !!doc.pages?.some((p) => p.start > prevItem.span.end && p.start <= line.start));
+      !!doc.pages?.some((p) => p.start > prevItem.span.end && p.start <= line.start) ||
+      // (or a page's number the reader removed from a text without form feeds, leaving where the page starts)
+      doc.pageBreaks.some((b) => b > prevItem.span.end && b <= line.start));
     const cutAtPage = pageBetween && prevItem.rule === 'lists.inline' && /[\u4e00-\u9fa5]\s*$/.test(prevText);
     if (!m && prevItem && !label && (/[，,、]\s*$/.test(prevText) || brokenOff || cutAtPage || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && !/\n\s*\n/.test(gap) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
       const textStart = prevItem.span.start + (ITEM_MARKER.exec(doc.norm.slice(prevItem.span.start, prevItem.span.end))?.[0].length ?? 0);

@@ -46,6 +46,8 @@ export interface LayoutTables {
   joined: number;
   /** lines of those tables left as they are */
   unread: number;
+  /** an offset of the old text in the new one */
+  at: (offset: number) => number;
 }
 
 /** A run of text on a line: [s, e) in the line, [x0, x1) on the character grid, its width in em, its column. */
@@ -700,5 +702,5 @@ export function readLayoutTables(text: string, pages: Page[] | null): LayoutTabl
     return nw + Math.max(0, offset - o);
   };
   const newPages = pages?.map((p, i) => ({ ...p, start: at(p.start), end: i + 1 < pages.length ? at(pages[i + 1].start) : out.length })) ?? null;
-  return { text: out, pages: newPages, tables, rows: found.reduce((n, f) => n + f.rows.length, 0), joined, unread };
+  return { text: out, pages: newPages, tables, rows: found.reduce((n, f) => n + f.rows.length, 0), joined, unread, at };
 }

@@ -216,9 +216,11 @@ export function readTxt(bytes: Uint8Array): ReadResult {
       reason: `${t.tables.length} table(s) laid out in columns of spaces: ${t.rows} rows written tab-separated (${t.joined} wrapped lines joined into them), ${t.unread} lines left as they are (not read)`,
     });
   }
-  const out: ReadResult = t ? { text: t.text, format, pages: t.pages, layoutTables: t.tables, messages } : { text: u?.text ?? text, format, pages: u?.pages ?? null, messages };
+  // (a page number removed from a text without form feeds leaves its page's start, moved with the text)
+  const pageBreaks = u?.pageBreaks.length ? { pageBreaks: t ? u.pageBreaks.map(t.at) : u.pageBreaks } : {};
+  const out: ReadResult = t ? { text: t.text, format, pages: t.pages, layoutTables: t.tables, messages, ...pageBreaks } : { text: u?.text ?? text, format, pages: u?.pages ?? null, messages, ...pageBreaks };
   const e = embeddedHtmlTables(out.text);
   if (!e) return out;
   messages.push({ ruleId: 'read:html-tables', reason: `${e.tables.length} HTML table(s) inside the text (\`<table><tr><td>…\`) read as rows` });
-  return { ...out, text: e.text, pages: movedPages(out.pages, e.at), layoutTables: out.layoutTables?.map((s) => ({ start: e.at(s.start), end: e.at(s.end) })), tables: e.tables };
+  return { ...out, text: e.text, pages: movedPages(out.pages, e.at), pageBreaks: out.pageBreaks?.map(e.at), layoutTables: out.layoutTables?.map((s) => ({ start: e.at(s.start), end: e.at(s.end) })), tables: e.tables };
 }

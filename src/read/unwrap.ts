@@ -18,6 +18,9 @@ export interface Unwrapped {
   width: number | null;
   /** line breaks inside a number (its integer part, decimals or unit) that were removed */
   numbers: number;
+  /** in a text without form feeds, where a page-number line was removed: the start of the line after it (the page's
+   *  first), so later stages still see that the page, not the writer, ended the line before */
+  pageBreaks: number[];
 }
 
 /** Page numbers that cannot be anything else, removed even without form feeds. */
@@ -183,7 +186,7 @@ export function unwrapText(input: string): Unwrapped | null {
   const width = wrapWidth(all) ?? shortWrapWidth(all);
   if (!paged && !pageNumbers && width === null) {
     const n = joinSplitNumbers(input);
-    return n.joined ? { text: n.text, pages: null, joined: 0, pageNumbers: 0, width: null, numbers: n.joined } : null;
+    return n.joined ? { text: n.text, pages: null, joined: 0, pageNumbers: 0, width: null, numbers: n.joined, pageBreaks: [] } : null;
   }
   const gap = width !== null && doubleSpaced(all, width) ? 1 : 0; // blank lines allowed inside a paragraph (pdftotext -layout of 1.5-spaced text)
 
@@ -192,6 +195,7 @@ export function unwrapText(input: string): Unwrapped | null {
   let prev: string | null = null;
   let prevIsFirst = true;
   let joined = 0;
+  const pageBreaks: number[] = [];
   for (let p = 0; p < pages.length; p++) {
     let start = -1;
     let blanks = 0;
@@ -213,6 +217,7 @@ export function unwrapText(input: string): Unwrapped | null {
       } else {
         if (prev !== null) text += '\n'.repeat(1 + (start >= 0 ? blanks : 0));
         prevIsFirst = true;
+        if (pageBreak && !paged && prev !== null) pageBreaks.push(text.length);
       }
       if (start < 0) start = text.length;
       blanks = 0;
@@ -226,7 +231,7 @@ export function unwrapText(input: string): Unwrapped | null {
   for (let i = 0; i < out.length; i++) out[i].end = i + 1 < out.length ? out[i + 1].start : text.length;
   const n = joinSplitNumbers(text);
   if (n.joined) for (const pg of out) (pg.start = n.at(pg.start)), (pg.end = n.at(pg.end));
-  return { text: n.text, pages: paged ? out : null, joined, pageNumbers, width, numbers: n.joined };
+  return { text: n.text, pages: paged ? out : null, joined, pageNumbers, width, numbers: n.joined, pageBreaks: pageBreaks.map(n.at) };
 }
 
 /**

@@ -348,3 +348,24 @@ describe('a report pasted on one line', () => {
     ]);
   });
 });
+
+describe('a page number removed from a text without form feeds', () => {
+  const head = '2023年度某县科学技术协会部门整体支出绩效自评报告\n一、部门基本情况\n县科协核定编制8名，在职7人。\n二、存在的问题\n';
+  it('leaves the page break: a sentence the page cut is joined without the space of a run-in title', async () => {
+    const { extractBytes } = await import('../../src/pipeline.js');
+    for (const mark of ['- 3 -', '第3页', '第 3 页 共 8 页', '—3—']) {
+      const text = `${head}1、绩效目标设置不够科学，部分指标\n${mark}\n过于笼统，难以考核；\n2、预算执行进度偏慢。\n三、改进措施\n1、加强绩效目标管理。\n`;
+      const { record, doc } = await extractBytes('p.txt', Buffer.from(text));
+      expect(doc.text, mark).not.toContain(mark);
+      expect(doc.pageBreaks.length, mark).toBe(1);
+      expect(record.problems, mark).toEqual(['绩效目标设置不够科学，部分指标过于笼统，难以考核', '预算执行进度偏慢。']);
+    }
+  });
+  it('negative: points titled in short clauses stay titles over their bodies when one title ends a page; no page number, no break', async () => {
+    const { extractBytes } = await import('../../src/pipeline.js');
+    const text = `${head}宣传力度不够。\n三、改进措施\n1.加强宣传，扩大影响\n- 2 -\n充分利用新媒体开展宣传。\n2.培养人才，稳定队伍\n加强科普人才培训。\n`;
+    expect((await extractBytes('p.txt', Buffer.from(text))).record.improvements).toEqual(['充分利用新媒体开展宣传。', '加强科普人才培训。']);
+    const plain = `${head}1、绩效目标设置不够科学，部分指标\n过于笼统，难以考核；\n`;
+    expect((await extractBytes('p.txt', Buffer.from(plain))).doc.pageBreaks).toEqual([]);
+  });
+});
