@@ -248,7 +248,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
     if (family && topFamily && family !== topFamily && lastTop && lastTop.list === list && out[out.length - 1] === lastTop.item) {
       const end = trimEnd(doc.norm, lastTop.textStart, line.end, LIST_SEP);
       lastTop.item.span = { start: lastTop.item.span.start, end };
-      lastTop.item.item = cleanValue(doc.display.slice(lastTop.textStart, end));
+      lastTop.item.item = itemText(doc, lastTop.textStart, end);
       continue;
     }
     // (a line going on with the list above it, （三）A。（四）B。 after （二）…: a one-line report cut at some of its markers only,
@@ -283,7 +283,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
         }
       }
       const end = pieces.length > 1 ? trimEnd(doc.norm, start, p.end, INLINE_SEP) : trimEnd(doc.norm, start, p.end, LIST_SEP);
-      const text = cleanValue(doc.display.slice(start, end));
+      const text = itemText(doc, start, end);
       if (!text) continue;
       // (a combined section's flat list, 1.经费不足。⏎2.建议加强队伍建设。: a suggestion, or a numbered next step's plan, starts
       // the improvements; not under a list's label)
@@ -295,6 +295,28 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
     lastTop = family && family === topFamily && pieces.length === 1 && out.length === before + 1 ? { item: out[out.length - 1], textStart, list } : null;
   }
   return out;
+}
+
+/**
+ * An item's string. A topic's title over its own numbered sub-list (`（一）经费保障不足 1.科普经费投入不足；2.…`, or the
+ * sub-list on the lines under it) keeps a space before the sub-list, where its writer set the title apart: glued on,
+ * `经费保障不足1.科普…` reads as one clause with a figure. The title is short and has no punctuation; its sub-list opens
+ * at number 1 after white space, or glued on when a number 2 follows (a list, not a figure).
+ */
+function itemText(doc: KDocument, start: number, end: number): string {
+  const head = /^\s*[^\s，,。；;:：!?！？“”"]{2,25}\s*/.exec(doc.norm.slice(start, Math.min(end, start + 40)));
+  if (head) {
+    for (let i = start + 2; i <= start + head[0].length; i++) {
+      const mark = markerOf(doc.norm.slice(i, i + 6));
+      if (!mark || mark.n !== 1) continue;
+      const spaced = /\s/.test(doc.norm[i - 1]);
+      // (glued: a Chinese-numeral marker inside a word, 不足一是, or a lone 1. after a word is no sub-list's start)
+      if (!spaced && (/^[一二三四五六七八九十]/.test(doc.norm[i]) || inlineItems(doc.norm, i, end).length < 2)) continue;
+      const title = cleanValue(doc.display.slice(start, i));
+      if (title.length >= 2) return `${title} ${cleanValue(doc.display.slice(i, end))}`;
+    }
+  }
+  return cleanValue(doc.display.slice(start, end));
 }
 
 /** The text between two offsets without the page furniture excluded in it (page numbers, running titles). */
