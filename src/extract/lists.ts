@@ -109,6 +109,8 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
         ? whole.flatMap((l) => splitAtListLabels(doc, l, nextStep, 'numbered'))
         : whole.flatMap((l) => splitAtListLabels(doc, l, null, 'numbered'));
   const labels = titleLines(doc, h, headingStarts);
+  // (a combined section's flat list numbered twice from 1, 1.A⏎2.B⏎1.C⏎2.D: the second run is the measures)
+  const restart = h.key === 'problems_and_improvements' ? secondRun(doc, lines, h.end, until, headingStarts) : -1;
   const inSubHeading = doc.headings.filter((x) => x !== h && x.start >= h.end && x.start < until && x.end > x.start);
   // 原因分析：一是…: the causes, and what follows them until a list label, are no items
   let causes = false;
@@ -242,6 +244,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
       lead = colon[0].length;
       m = ITEM_MARKER.exec(raw.slice(lead));
     }
+    if (list === undefined && m && !lead && line.start + skip === restart) list = 'improvements';
     // a paragraph that opens an inline list (一是…；二是…) gives one item per marker; a paragraph with a
     // run-in title before its 一是 stays one item
     const family = m ? markerOf(doc.norm.slice(base + lead, base + lead + 6))?.family ?? null : null;
@@ -380,6 +383,38 @@ function splitAtListLabels(doc: KDocument, l: Span, nextStep: RegExp | null, lab
   if (!cuts.length) return [l];
   const points = [l.start, ...cuts, l.end];
   return points.slice(0, -1).map((p, i) => ({ start: p, end: points[i + 1] }));
+}
+
+/**
+ * In a combined section whose items carry no list's label (四、存在的问题及改进措施⏎1.A。⏎2.B。⏎1.C。⏎2.D。), the start of the
+ * line where the numbering of the paragraphs opening with a marker restarts at 1 in the first one's family, once: the
+ * problems are listed first, the measures after them. Paragraphs that each open an inline list (一是A；二是B。⏎一是C；二是D。)
+ * count by their last number. -1 when the numbers run on, restart more than once, or the first run has a single item
+ * (one problem over its own list). Lines in another family (sub-items) are passed over.
+ */
+function secondRun(doc: KDocument, lines: Span[], from: number, until: number, headingStarts: Set<number>): number {
+  let family: string | null = null;
+  let last = 0;
+  let runs = 0;
+  let at = -1;
+  for (const l of lines) {
+    if (l.start < from || l.start >= until || isExcluded(doc, l) || [...headingStarts].some((s) => s >= l.start && s < l.end)) continue;
+    const lead = doc.norm.slice(l.start, l.end).length - doc.norm.slice(l.start, l.end).trimStart().length;
+    const mark = markerOf(doc.norm.slice(l.start + lead, l.start + lead + 6));
+    // (an unnumbered topic's line between the runs, 经费方面⏎1.A⏎人才方面⏎1.B, or a lead-in naming no list: each run is a
+    // topic's, no list of measures)
+    if (!mark && runs && !/[。；;]\s*$/.test(doc.norm.slice(l.start, l.end))) return -1;
+    if (!mark || mark.n === 0 || (family && mark.family !== family)) continue;
+    family ??= mark.family;
+    if (mark.n === 1) {
+      if (runs === 1 && last < 2) return -1;
+      if (++runs > 2) return -1;
+      if (runs === 2) at = l.start;
+    } else if (mark.n !== last + 1) return -1;
+    const pieces = inlineItems(doc.norm, l.start + lead, l.end, mark.n);
+    last = pieces.length > 1 ? markerOf(doc.norm.slice(pieces[pieces.length - 1].start, pieces[pieces.length - 1].start + 6))?.n ?? mark.n : mark.n;
+  }
+  return runs === 2 ? at : -1;
 }
 
 /**
