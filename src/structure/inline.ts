@@ -4,6 +4,7 @@
 import type { KDocument, Line } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { isStandaloneTitle } from './outline.js';
+import { wordAcross } from '../segment/jieba.js';
 
 // a shorter line is one paragraph, not a report pasted on one line
 const LONG_LINE = 120;
@@ -61,7 +62,8 @@ function titleLength(s: string, arabic: boolean, series = false): number {
   // when it ends as one, 二、部门整体支出情况 2022年…)
   const figure = !!spaced && (/^\s+\d/.test(s.slice(spaced[0].length)) || /\d$/.test(spaced[0])) && !compile(headings().inline_title_end, '').test(cut) && !isStandaloneTitle(cut);
   const word = cut.length >= 2 && !figure ? [cut] : null;
-  if (word && isSectionTitle(word[0])) return word[0].length;
+  // (not a sentence before the space, 存在的主要问题和原因在项目实施过程中，主要存在以下问题： 一是…: the section phrase below)
+  if (word && !/[，,:：]/.test(word[0]) && isSectionTitle(word[0])) return word[0].length;
   // (一)科普活动 全年开展… | (二)青少年科技教育 组织… — a topic title, when (一) and (二) both open one
   if (series && word && word[0].length <= 12 && !/[，,:：、\d“”"]/.test(word[0])) return word[0].length;
   // a short title before a space that ends like a heading (二、部门整体支出情况 2022年…)
@@ -99,7 +101,11 @@ function titleLength(s: string, arabic: boolean, series = false): number {
   if (plan) return plan[0].length;
   // else a short title ending like a heading, then the text (二、部门整体支出情况2022年…, 一、部门概况县科协…)
   const glued = compile(`^[^。;,，:：\\s“”"]{2,16}?(?:${headings().inline_glued_end})(?=\\d|[\\u4e00-\\u9fa5])`, '').exec(s);
-  return glued ? glued[0].length : 0;
+  if (glued) return glued[0].length;
+  // (a section title of the closed list whose pattern ends the title, glued to its text: 五、绩效自评结果自评得分92分。 is
+  // 绩效自评结果 (sections.yaml standalone; the longest such start, then a word or a figure; not inside a word: 自评结论性意见)
+  for (let k = Math.min(20, head.length - 1); k >= 4; k--) if (/^[\u4e00-\u9fa5\d]/.test(head[k]) && isStandaloneTitle(head.slice(0, k)) && !wordAcross(head.slice(0, k + 6), k)) return k;
+  return 0;
 }
 
 // words glued on to a sentence's figure (经费支出0万元，…。): a numbered sentence, no heading
