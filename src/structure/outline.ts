@@ -136,7 +136,8 @@ function classify(doc: KDocument, line: Line): Candidate | null {
   const bracketed = /^[【〔\[(]\s*([^【】〔〕\[\]()]+?)\s*[】〕\])]$/.exec(text);
   const inner = bracketed ? bracketed[1] : text;
   const sec = standaloneSection(inner);
-  if (sec && !/[，,。;]/.test(inner.replace(/[。.:：]$/, ''))) {
+  // (a line closed by 。 with no number is a sentence, 自评结果公开。, not a title set on its own)
+  if (sec && !/[，,。;]/.test(inner.replace(/[.:：]$/, ''))) {
     const end = start + text.length;
     const tStart = bracketed ? start + text.indexOf(inner) : start;
     return { line, start, end, rank: sec.rank, ordinal: null, title: clean(doc, tStart, tStart + inner.length), headingLike: true, runIn: false, key: sec.key };
