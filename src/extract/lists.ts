@@ -15,6 +15,8 @@ const LIST_AHEAD = String.raw`(?=[一二三四五六七八九十][是要]|[(（]
 const COLON_LEAD = new RegExp(String.raw`^[^:：“”]*[:：]\s*${LIST_AHEAD}`);
 const SENTENCE_LEAD = new RegExp(String.raw`^[^:：“”。；;]*。\s*${LIST_AHEAD}`);
 const ORG_ALONE = /(?:协会|科协|科技馆|中心|学会|局|办公室|委员会)\s*(?:[（(][^()（）]{1,2}[)）])?$/;
+// a topic's name alone on its line: short, no sentence's or clause's punctuation
+const TOPIC_LINE = /^[^，,。；;:：!?！？、“”"\s]{2,12}$/;
 const NOTHING = /^\s*(?:无|没有|暂无|无。|不存在)[。.]?\s*$/;
 // a paragraph that says there is nothing to list (本年度未发现问题。, 经自查，暂未发现明显问题。, 无其他需要说明的问题。)
 const NOTHING_SAID = /^\s*(?:(?:经(?:自查|检查|核查)|本(?:年度|年|项目|单位|部门))[，,]?)?\s*(?:暂|均|尚)?(?:未(?:发现|存在)|没有(?:发现|存在)?|无|不存在)(?:明显|重大|突出|其他|其它)?(?:需要说明)?的?(?:问题|情况)[。.]?\s*$/;
@@ -222,6 +224,17 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
     if (/^\s*[。．.；;！!？?）)”"，,、]+\s*$/.test(raw)) continue;
     // 总之，… after numbered items sums up: no item
     if (!m && numbered && compile(sec.list_summary, '').test(raw)) continue;
+    // (an unnumbered topic's line over a numbered list, 经费方面⏎1.A⏎2.B⏎人才方面⏎1.C: a label, as a sub-heading's title is; the
+    // numbered lines are the items)
+    // (…and the causes' label alone on its line after items, 原因分析⏎1.…, opens the causes as 原因分析： does)
+    if (!m && !label && out.length && TOPIC_LINE.test(trimmed) && compile(sec.list_causes, '').test(trimmed)) {
+      causes = true;
+      continue;
+    }
+    if (!m && !label && TOPIC_LINE.test(trimmed)) {
+      const next = lines.find((l) => l.start >= line.end && l.start < until && !isExcluded(doc, l) && doc.norm.slice(l.start, l.end).trim());
+      if (next && markerOf(doc.norm.slice(next.start, next.end).trimStart())?.n === 1) continue;
+    }
     if (m) numbered = true;
     // 下一步，我们将积极争取… in a combined section: an improvement, and the paragraphs after it too
     if (!m && plan?.test(raw)) {
