@@ -6,7 +6,8 @@ import { clauseTitle, closingLine, sectionKey, standaloneKey } from '../structur
 import { compile, loadPatternFile } from '../patterns.js';
 
 type ListKey = 'problems' | 'improvements';
-interface ListItem { item: string; span: Span; rule: string; list?: ListKey }
+// (stepTitled: its list was named by a title of the unit's own steps, 下一步工作打算：, 整改措施, not a bare 建议：)
+interface ListItem { item: string; span: Span; rule: string; list?: ListKey; stepTitled?: boolean }
 
 const ITEM_MARKER = /^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3} ?[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}(?: ?[、．]| ?\.(?! ?\d)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）])\s*/;
 // a lead-in before an inline list's first marker: up to a colon (…我们将采取以下措施：一是…), or one sentence closed by 。
@@ -40,6 +41,14 @@ function bareListLabel(label: string): ListKey | null {
   return compile(f.problems, '').test(t) ? 'problems' : compile(f.improvements, '').test(t) ? 'improvements' : null;
 }
 
+/** Does a label name the unit's own next steps or measures as a section's title (下一步工作打算, 整改措施; sections.yaml), not
+ *  a list's bare word or a suggestions' title (建议, 工作建议, 意见建议)? */
+function stepsTitle(label: string): boolean {
+  const t = label.replace(/\s+/g, '').replace(/^[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]?/, '');
+  const f = loadPatternFile<{ suggestions_title: string }>('sections.yaml').suggestions_title;
+  return sectionKey(t) === 'improvements' && bareListLabel(t) === null && !compile(f, '').test(t);
+}
+
 /** The list a label names when it is only a problems or improvements section's title (存在问题, 整改措施), or null. */
 function listTitle(label: string): ListKey | null {
   const k = standaloneKey(label);
@@ -59,7 +68,14 @@ function leadInList(text: string): ListKey | undefined {
 export function extractLists(doc: KDocument): void {
   const problems: { item: string; span: Span; rule: string }[] = [];
   const improvements: { item: string; span: Span; rule: string }[] = [];
+  const suggestions = compile(loadPatternFile<{ suggestions_title: string }>('sections.yaml').suggestions_title, '');
   for (const h of doc.headings) {
+    // a section that only names suggestions (四、意见和建议) asks other bodies; its part titled with the unit's own next steps
+    // (（一）下一步工作打算：一是…) lists improvements all the same (not one of its own sub-sections keyed so: that one gives them)
+    if (h.key === null && suggestions.test(h.title.replace(/\s+/g, '')) && !doc.headings.some((x) => x.start > h.start && x.start < h.bodyEnd && x.key === 'improvements')) {
+      for (const it of items(doc, h)) if (it.stepTitled) improvements.push({ item: it.item, span: it.span, rule: it.rule });
+      continue;
+    }
     if (h.key !== 'problems' && h.key !== 'improvements' && h.key !== 'problems_and_improvements') continue;
     // a combined section split into sub-sections leaves the items to those
     const subs = doc.headings.filter((x) => x.start > h.start && x.start < h.bodyEnd && (x.key === 'problems' || x.key === 'improvements'));
@@ -116,6 +132,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
   const inSubHeading = doc.headings.filter((x) => x !== h && x.start >= h.end && x.start < until && x.end > x.start);
   // 原因分析：一是…: the causes, and what follows them until a list label, are no items
   let causes = false;
+  let stepTitled = false;
   let numbered = false;
   // the section's items are numbered in one family (（一）…); lines numbered in another right under one of them
   // (1.细化量化指标；⏎2.合理确定指标值。) are its sub-items: part of its text
@@ -139,6 +156,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
     const aloneKey = alone.length <= 12 && !/[，,；;。]/.test(alone) ? bareListLabel(alone) ?? standaloneKey(alone) : null;
     if (aloneKey === 'problems' || aloneKey === 'improvements') {
       list = aloneKey;
+      stepTitled = aloneKey === 'improvements' && stepsTitle(alone);
       causes = false;
       continue;
     }
@@ -158,6 +176,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
     }
     if (label && (named === 'problems' || named === 'improvements')) {
       list = named;
+      stepTitled = named === 'improvements' && stepsTitle(label[1]);
       causes = false;
       skip += label[0].length;
       raw = raw.slice(label[0].length);
@@ -245,6 +264,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
     const next = !m && h.key !== 'improvements' ? nextStep.exec(raw) : null;
     if (next && inlineItems(doc.norm, base + next[0].length, line.end).length > 1) {
       list = 'improvements';
+      stepTitled = true;
       causes = false;
       lead = next[0].length;
       m = ITEM_MARKER.exec(raw.slice(lead));
@@ -305,7 +325,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
       // the improvements; not under a list's label)
       if (combined && list === undefined && (suggestion.test(doc.norm.slice(start, end)) || (marker && plan?.test(doc.norm.slice(start, end))))) list = 'improvements';
       textStart = start;
-      out.push({ item: text, span: { start: p.start, end }, rule: pieces.length > 1 ? 'lists.inline' : m ? 'lists.item' : 'lists.paragraph', ...(list ? { list } : {}) });
+      out.push({ item: text, span: { start: p.start, end }, rule: pieces.length > 1 ? 'lists.inline' : m ? 'lists.item' : 'lists.paragraph', ...(list ? { list } : {}), ...(list === 'improvements' && stepTitled ? { stepTitled } : {}) });
     }
     if (family) topFamily ??= family;
     lastTop = family && family === topFamily && pieces.length === 1 && out.length === before + 1 ? { item: out[out.length - 1], textStart, list } : null;
