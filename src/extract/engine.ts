@@ -7,6 +7,7 @@ import { anchorSet, singleLine, type AnchorSet } from './literal.js';
 import { occurrences } from './charIndex.js';
 import { toCount, toRate, toYuan } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
+import { sharedGrade, type SharedGradeDef } from './sharedGrade.js';
 
 export interface PatternDef {
   id: string;
@@ -252,12 +253,14 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     sentence_year?: string;
     section_year?: string;
     prefer?: { kinds: string[]; before: string; priority: number }[];
+    shared_grade?: SharedGradeDef;
   }>(file);
   const { patterns, other_year, not_before, not_in_items, not_before_except } = family;
   // a match whose sentence names the report's own subject before it (部门整体 in a department's report) outranks others
   const prefer = (family.prefer ?? []).filter((x) => doc.reportKind && x.kinds.includes(doc.reportKind));
   // a not_before that holds in every report but those kinds (a project's score in a department's report)
   const notBeforeHere = not_before_except && !(doc.reportKind && not_before_except.kinds.includes(doc.reportKind)) ? not_before_except.regex : undefined;
+  const shared = family.shared_grade && doc.reportKind && family.shared_grade.kinds.includes(doc.reportKind) ? family.shared_grade : undefined;
   const out: Fact[] = [];
   // the items of the lists named (a named fund's item: 1.科普日经费项目：…，项目自评得分95分) hold their own values
   const within = (not_in_items ?? []).flatMap((k) => (doc.items[k] ?? []).map((x) => x.span));
@@ -268,9 +271,12 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       if (other_year && otherYear(doc, other_year, match.span.start)) continue;
       // (a sentence opening with another year, 2022年，…; a section whose title names one, 二、上年绩效评价结果应用)
       if (otherYearAt(doc, match.span.start, family)) continue;
-      const before = p.not_before || not_before || notBeforeHere || prefer.length ? doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.start) : '';
+      const before = p.not_before || not_before || notBeforeHere || prefer.length || shared ? doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.start) : '';
       if ((p.not_before && compile(p.not_before, '').test(before)) || (not_before && compile(not_before, '').test(before))) continue;
-      if (notBeforeHere && compile(notBeforeHere, '').test(before) && !(not_before_except!.unless_section && sectionsAt(doc, match.span.start).some((h) => compile(not_before_except!.unless_section!, '').test(h.title)))) continue;
+      // (a grade after the unit's score and a project's: the grading bands tell whose it is, over not_before_except)
+      const verdict = shared && p.field === shared.field ? sharedGrade(shared, valueOf(doc, p.kind, match), before) : null;
+      if (verdict === 'drop') continue;
+      if (verdict !== 'keep' && notBeforeHere && compile(notBeforeHere, '').test(before) && !(not_before_except!.unless_section && sectionsAt(doc, match.span.start).some((h) => compile(not_before_except!.unless_section!, '').test(h.title)))) continue;
       if (p.not_in_section && sectionsAt(doc, match.span.start).some((h) => compile(p.not_in_section!, '').test(h.title))) continue;
       if (p.only_in_section && !sectionsAt(doc, match.span.start).some((h) => compile(p.only_in_section!, '').test(h.title))) continue;
       const value = valueOf(doc, p.kind, match);
