@@ -18,7 +18,7 @@ interface ProjectTableDef {
   not_sections?: string;
   not_row_name?: string;
 }
-interface ProjectsFile { table?: ProjectTableDef; name: string; line_name: string; field_name: string; glued_name: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
+interface ProjectsFile { table?: ProjectTableDef; name: string; name_lead: string; line_name: string; field_name: string; glued_name: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -75,7 +75,8 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
       if (item[fd.field] !== null) continue;
       for (const m of matches(doc, fd.regex, region)) {
         const v = toYuan(m.m.groups!.num, m.m.groups!.unit);
-        if (v === null || otherYear(doc, f, m.span.start, region.start)) continue;
+        // (another year before the figure's words, or inside them: 截至2024年底已支出X in a 2023 report)
+        if (v === null || otherYear(doc, f, m.span.start, region.start) || otherYear(doc, f, m.group('amount')!.start, region.start)) continue;
         if ((fd.field === 'actual' || fd.field === 'carryover') && compile(f.planned, '').test(doc.norm.slice(Math.max(region.start, m.span.start - 10), m.span.start))) continue;
         (item as Record<string, unknown>)[fd.field] = (fd.sign ?? 1) * v;
         fields[fd.field] = { span: trimSpan(doc, m.span), rule: fd.id };
@@ -86,8 +87,9 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
     // a budget disclosure names a fund with its budget only; elsewhere two figures make a project
     const enough = Object.keys(fields).length >= 2 || (doc.reportKind === 'budget' && item.budget !== null);
     if (!enough || (item.actual === null && item.budget === null)) continue;
-    item.name = cleanValue(doc.display.slice(nameSpan.start, nameSpan.end));
-    fields.name = { span: nameSpan, rule: 'projects.name' };
+    const own = withoutLead(doc, f, nameSpan);
+    item.name = cleanValue(doc.display.slice(own.start, own.end));
+    fields.name = { span: own, rule: 'projects.name' };
     claimed.push(...spans);
     items.push(region);
     out.push({ item, span: trimSpan(doc, { start: nameSpan.start, end }), rule: 'projects.detailed', fields });
@@ -204,13 +206,20 @@ function listedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
       const nameSpan = m.group('name')!;
       const name = nameOf(m);
       if (v === null || (grant.test(name) && (!funds || grantNot.test(name)))) continue;
-      const item: Project = { name: cleanValue(doc.display.slice(nameSpan.start, nameSpan.end)), budget: null, adjustment: null, actual: null, carryover: null };
+      const own = withoutLead(doc, f, nameSpan);
+      const item: Project = { name: cleanValue(doc.display.slice(own.start, own.end)), budget: null, adjustment: null, actual: null, carryover: null };
       item[field] = v;
       claimed.push(m.group('amount')!);
-      out.push({ item, span: trimSpan(doc, m.span), rule: L.id, fields: { name: { span: nameSpan, rule: L.id }, [field]: { span: trimSpan(doc, m.span), rule: L.id } } });
+      out.push({ item, span: trimSpan(doc, m.span), rule: L.id, fields: { name: { span: own, rule: L.id }, [field]: { span: trimSpan(doc, m.span), rule: L.id } } });
     }
   }
   return out;
+}
+
+/** The name without the preposition naming whom a grant goes to (对乡镇科协工作补助 → 乡镇科协工作补助: the grant's name). */
+function withoutLead(doc: KDocument, f: ProjectsFile, span: Span): Span {
+  const lead = compile(f.name_lead, '').exec(doc.norm.slice(span.start, span.end));
+  return lead ? { start: span.start + lead[0].length, end: span.end } : span;
 }
 
 /** A figure of another year (2022年实际支出X in a 2023 report, 上年实际支出X) or last year's carry-in (上年结转X). */
