@@ -254,6 +254,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     section_year?: string;
     prefer?: { kinds: string[]; before: string; priority: number }[];
     shared_grade?: SharedGradeDef;
+    chain?: { clause: string; separators: string; year: string };
   }>(file);
   const { patterns, other_year, not_before, not_in_items, not_before_except } = family;
   // a match whose sentence names the report's own subject before it (部门整体 in a department's report) outranks others
@@ -271,6 +272,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       if (other_year && otherYear(doc, other_year, match.span.start)) continue;
       // (a sentence opening with another year, 2022年，…; a section whose title names one, 二、上年绩效评价结果应用)
       if (otherYearAt(doc, match.span.start, family)) continue;
+      if (family.chain && otherYearChain(doc, family.chain, match.span.start)) continue;
       const before = p.not_before || not_before || notBeforeHere || prefer.length || shared ? doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.start) : '';
       if ((p.not_before && compile(p.not_before, '').test(before)) || (not_before && compile(not_before, '').test(before))) continue;
       // (a grade after the unit's score and a project's: the grading bands tell whose it is, over not_before_except)
@@ -288,6 +290,20 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     }
   }
   return out;
+}
+
+/** The clauses right before `at` in its sentence that each state a figure (`chain.clause`; the clause `at` stands in
+ *  counts when it does), the first of them naming another year (`chain.year`): what follows in the chain is that year's
+ *  too (2022年度部门整体支出绩效自评得分88分，等级为良 | 2022年产出指标得分38分，效益指标得分19分，总得分86分). */
+function otherYearChain(doc: KDocument, chain: { clause: string; separators: string; year: string }, at: number): boolean {
+  const clauses = doc.norm.slice(sentenceAt(doc, at).start, at).split(compile(chain.separators, ''));
+  const stated = compile(chain.clause, '');
+  let first: string | null = null;
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    if (stated.test(clauses[i])) first = clauses[i];
+    else if (i < clauses.length - 1) break;
+  }
+  return first !== null && saysOtherYear(doc, chain.year, first);
 }
 
 /** The file's `other_year` pattern matches the text before `at` in its sentence: 上年… always, a year (group `year`)
