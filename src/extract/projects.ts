@@ -27,6 +27,8 @@ export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] =
   doc.items.projects = detailed.length ? detailed : listedProjects(doc, f, claimed);
 }
 
+const QUALIFIER = /\([^()]*\)$/;
+
 type Found = { item: Project; span: Span; rule: string; fields: Record<string, { span: Span; rule: string }> };
 
 function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], items: Span[]): Found[] {
@@ -40,7 +42,8 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
   // (compared without whitespace: a letter-spaced title, 科 普 专 项 经 费 绩 效 自 评 报 告, names it too)
   const ownTitle = title ? doc.norm.slice(title.span.start, title.span.end).replace(/\s+/g, '') : '';
   const isName = (nm: Match) => {
-    const name = doc.norm.slice(nm.group('name')!.start, nm.group('name')!.end).trim();
+    // (a level in brackets after the fund word, 专项资金（省级）, is looked through: a bare kind word stays no name)
+    const name = doc.norm.slice(nm.group('name')!.start, nm.group('name')!.end).trim().replace(QUALIFIER, '');
     return !notName.test(name) && !sentence.test(name) && !(ownTitle && ownTitle.includes(name.replace(/\s+/g, '')));
   };
   const fields = doc.reportKind === 'project_self_eval' ? [] : [...matches(doc, f.field_name)];
