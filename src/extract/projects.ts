@@ -1,7 +1,7 @@
 // Named special funds (patterns/projects.yaml): a sentence naming a fund and giving its figures.
 import type { KDocument, Span } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
-import { toYuan } from '../normalise/numbers.js';
+import { moneySlack, toYuan } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { matches, otherYearAt, saysOtherYear, sectionsAt, trimSpan } from './engine.js';
 import type { Match } from './engine.js';
@@ -18,7 +18,7 @@ interface ProjectTableDef {
   not_sections?: string;
   not_row_name?: string;
 }
-interface ProjectsFile { table?: ProjectTableDef; name: string; name_lead: string; line_name: string; field_name: string; glued_name: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
+interface ProjectsFile { table?: ProjectTableDef; name: string; name_lead: string; line_name: string; field_name: string; glued_name: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -190,7 +190,7 @@ function listedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
   for (const { intro, within, items: all, bracket } of listings) {
     // a budget disclosure lists planned funds: the figure is the fund's budget; so does a listing of the parts of a budget
     // (项目支出预算数为30万元，其中：科普经费20万元…: the parts of a budget are budgets)
-    const field = doc.reportKind === 'budget' || (L.budget_intro && compile(L.budget_intro, '').test(doc.norm.slice(intro.span.start, intro.span.end))) ? 'budget' : 'actual';
+    let field: 'budget' | 'actual' = doc.reportKind === 'budget' || (L.budget_intro && compile(L.budget_intro, '').test(doc.norm.slice(intro.span.start, intro.span.end))) ? 'budget' : 'actual';
     const nameOf = (m: Match) => doc.norm.slice(m.group('name')!.start, m.group('name')!.end).trim();
     const items = all.filter((m) => {
       const name = nameOf(m);
@@ -203,6 +203,7 @@ function listedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
     });
     // a 补助/补贴 name is a fund only beside a fund-word name (学会学术活动补助 after 科普经费)
     const funds = items.filter((m) => !grant.test(nameOf(m))).length;
+    if (field === 'actual' && !bracket && partsOfBudget(doc, L, intro.span, items.filter((m) => !grant.test(nameOf(m)) || funds))) field = 'budget';
     for (const m of items) {
       const g = m.m.groups!;
       const v = toYuan(g.num, g.unit);
@@ -217,6 +218,34 @@ function listedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
     }
   }
   return out;
+}
+
+/** A figure's rounding when written with decimals (a whole figure is taken as written: 10+5+15 is 30, not 29.4). */
+const slack = (num: string, unit: string) => (/\./.test(num) ? moneySlack(`${num}${unit}`) : 0);
+
+/** The intro states a budget and a spending figure, and the items' figures sum to the budget, not to the spending: they are its parts. */
+function partsOfBudget(doc: KDocument, L: ProjectsFile['listing'], intro: Span, items: Match[]): boolean {
+  const figure = (regex: string): { v: number; tol: number } | null => {
+    for (const m of matches(doc, regex, intro)) {
+      const g = m.m.groups!;
+      const v = toYuan(g.num, g.unit);
+      if (v !== null) return { v, tol: slack(g.num, g.unit) };
+    }
+    return null;
+  };
+  const budget = figure(L.intro_budget);
+  const actual = budget && figure(L.intro_actual);
+  if (!budget || !actual || !items.length) return false;
+  let sum = 0, tol = 0;
+  for (const m of items) {
+    const g = m.m.groups!;
+    const v = toYuan(g.num, g.unit);
+    if (v === null) return false;
+    sum += v;
+    tol += slack(g.num, g.unit);
+  }
+  const near = (x: { v: number; tol: number }) => Math.abs(sum - x.v) <= tol + x.tol + 1e-6;
+  return near(budget) && !near(actual);
 }
 
 /** The name without the preposition naming whom a grant goes to (对乡镇科协工作补助 → 乡镇科协工作补助: the grant's name). */
