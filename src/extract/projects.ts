@@ -41,11 +41,12 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
   const title = doc.reportKind === 'project_self_eval' ? doc.facts.find((x) => x.path === '/meta/title') : undefined;
   // (compared without whitespace: a letter-spaced title, 科 普 专 项 经 费 绩 效 自 评 报 告, names it too)
   const ownTitle = title ? doc.norm.slice(title.span.start, title.span.end).replace(/\s+/g, '') : '';
-  const isName = (nm: Match) => {
+  const isNameText = (text: string) => {
     // (a level in brackets after the fund word, 专项资金（省级）, is looked through: a bare kind word stays no name)
-    const name = doc.norm.slice(nm.group('name')!.start, nm.group('name')!.end).trim().replace(QUALIFIER, '');
+    const name = text.trim().replace(QUALIFIER, '');
     return !notName.test(name) && !sentence.test(name) && !(ownTitle && ownTitle.includes(name.replace(/\s+/g, '')));
   };
+  const isName = (nm: Match) => isNameText(doc.norm.slice(nm.group('name')!.start, nm.group('name')!.end));
   const fields = doc.reportKind === 'project_self_eval' ? [] : [...matches(doc, f.field_name)];
   const named = [...matches(doc, f.name), ...matches(doc, f.heading_name), ...matches(doc, f.label_name), ...matches(doc, f.line_name), ...fields, ...listedItems(doc, f)].filter(isName);
   named.push(...siblingItems(doc, f, named).filter(isName));
@@ -60,9 +61,10 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
     if (isName(g) && !within.some((w) => at >= w.start && at < w.end)) named.push(g);
   }
   named.sort((a, b) => a.group('name')!.start - b.group('name')!.start);
+  const taken = new Set<number>();
   for (const [i, nm] of named.entries()) {
     const nameSpan = nm.group('name')!;
-    if (out.some((o) => o.fields.name.span.start === nameSpan.start)) continue;
+    if (taken.has(nameSpan.start)) continue;
     if (otherYearAt(doc, nameSpan.start, f)) continue;
     // the figures follow the name's own separator (，：, or the 。/line end of a heading), up to the item's end or the next
     // item's name in its sentence (…实际支出2.9万元，2.科普展览项目：…)
@@ -90,12 +92,15 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
     // a budget disclosure names a fund with its budget only; elsewhere two figures make a project
     const enough = Object.keys(fields).length >= 2 || (doc.reportKind === 'budget' && item.budget !== null);
     if (!enough || (item.actual === null && item.budget === null)) continue;
-    const own = withoutLead(doc, f, nameSpan);
+    // (a heading inline before the name, as a report pasted on one line has it: 三、项目支出绩效情况 科普经费项目：…, is no part of it)
+    const own = withoutLead(doc, f, pastHeading(doc, nameSpan));
+    if (own.start !== nameSpan.start && !isNameText(doc.norm.slice(own.start, own.end))) continue;
     item.name = cleanValue(doc.display.slice(own.start, own.end));
     fields.name = { span: own, rule: 'projects.name' };
     claimed.push(...spans);
     items.push(region);
-    out.push({ item, span: trimSpan(doc, { start: nameSpan.start, end }), rule: 'projects.detailed', fields });
+    taken.add(nameSpan.start);
+    out.push({ item, span: trimSpan(doc, { start: own.start, end }), rule: 'projects.detailed', fields });
   }
   return out;
 }
@@ -246,6 +251,19 @@ function partsOfBudget(doc: KDocument, L: ProjectsFile['listing'], intro: Span, 
   }
   const near = (x: { v: number; tol: number }) => Math.abs(sum - x.v) <= tol + x.tol + 1e-6;
   return near(budget) && !near(actual);
+}
+
+/** The span past a heading that ends inside it (its title on the name's line, as inline headings are), whitespace skipped;
+ *  or past a space between CJK words when the text is not letter-spaced (三、项目支出绩效情况 项目经费 with its numbering
+ *  broken, so no heading: the title and the body's first words). */
+function pastHeading(doc: KDocument, span: Span): Span {
+  const h = doc.headings.find((x) => x.start <= span.start && x.end > span.start && x.end < span.end);
+  let start = h ? h.end : span.start;
+  const text = doc.norm.slice(start, span.end);
+  const gap = /^(.*[\u4e00-\u9fa5][\u4e00-\u9fa5])[ \t\u3000]+(?=[\u4e00-\u9fa5“"(])/.exec(text);
+  if (gap) start += gap[1].length;
+  while (start < span.end && /\s/.test(doc.norm[start])) start++;
+  return start === span.start ? span : { start, end: span.end };
 }
 
 /** The name without the preposition naming whom a grant goes to (对乡镇科协工作补助 → 乡镇科协工作补助: the grant's name). */
