@@ -3,6 +3,7 @@
 // grading decides (patterns/evaluation.yaml shared_grade): the unit's when the project's score lies outside the grade's band
 // and the unit's inside it, else no grade at all.
 import { compile } from '../patterns.js';
+import { toRate } from '../normalise/numbers.js';
 
 export interface SharedGradeDef {
   field: string;
@@ -24,9 +25,10 @@ export function sharedGrade(def: SharedGradeDef, grade: unknown, before: string)
   if (!unit) return null;
   const band = typeof grade === 'string' ? def.bands[grade] : undefined;
   if (!band) return 'drop';
+  // (a score in Chinese numerals, 八十八分, reads as the pattern's own do)
   const inside = (m: RegExpMatchArray) => {
-    const n = Number(m.groups!.num);
-    return n >= band[0] && n < band[1];
+    const n = toRate(m.groups!.num);
+    return n !== null && n >= band[0] && n < band[1];
   };
   return inside(unit) && !inside(last) ? 'keep' : 'drop';
 }
