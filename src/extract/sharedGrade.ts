@@ -26,9 +26,8 @@ export function sharedGrade(def: SharedGradeDef, grade: unknown, before: string)
   const band = typeof grade === 'string' ? def.bands[grade] : undefined;
   if (!band) return 'drop';
   // (a score in Chinese numerals, 八十八分, reads as the pattern's own do)
-  const inside = (m: RegExpMatchArray) => {
-    const n = toRate(m.groups!.num);
-    return n !== null && n >= band[0] && n < band[1];
-  };
-  return inside(unit) && !inside(last) ? 'keep' : 'drop';
+  // (projects' scores listed, 分别为88分、95分: the grade may be any one's)
+  const scores = (m: RegExpMatchArray) => m.groups!.num.split(/\s*分?\s*[、和及]\s*/).map(toRate);
+  const inside = (n: number | null) => n !== null && n >= band[0] && n < band[1];
+  return scores(unit).every(inside) && !scores(last).some(inside) ? 'keep' : 'drop';
 }
