@@ -430,6 +430,8 @@ function secondRun(doc: KDocument, lines: Span[], from: number, until: number, h
   let last = 0;
   let runs = 0;
   let at = -1;
+  // (a first run of a single item, 1.A。⏎1.B。: only a closed sentence over a measure stated as one, below)
+  let single: { problem: string; measure?: string } | null = null;
   for (const l of lines) {
     if (l.start < from || l.start >= until || isExcluded(doc, l) || [...headingStarts].some((s) => s >= l.start && s < l.end)) continue;
     const lead = doc.norm.slice(l.start, l.end).length - doc.norm.slice(l.start, l.end).trimStart().length;
@@ -440,14 +442,22 @@ function secondRun(doc: KDocument, lines: Span[], from: number, until: number, h
     if (!mark || mark.n === 0 || (family && mark.family !== family)) continue;
     family ??= mark.family;
     if (mark.n === 1) {
-      if (runs === 1 && last < 2) return -1;
+      if (runs === 1 && last < 2) single = { problem: doc.norm.slice(at, l.start) };
       if (++runs > 2) return -1;
-      if (runs === 2) at = l.start;
+      if (runs === 2) {
+        at = l.start;
+        if (single) single.measure = doc.norm.slice(l.start + lead, l.end).replace(ITEM_MARKER, '');
+      } else at = l.start + lead;
     } else if (mark.n !== last + 1) return -1;
     const pieces = inlineItems(doc.norm, l.start + lead, l.end, mark.n);
     last = pieces.length > 1 ? markerOf(doc.norm.slice(pieces[pieces.length - 1].start, pieces[pieces.length - 1].start + 6))?.n ?? mark.n : mark.n;
   }
-  return runs === 2 ? at : -1;
+  if (runs !== 2) return -1;
+  // a first run of one item may be one problem over its own list (1.经费保障不足。⏎1.县级财政投入少；⏎2.…): the second run is the
+  // measures only when the first item is a closed sentence, no lead-in, and the second opens with a measure's verb (1.科普经费投入
+  // 不足。⏎1.加强经费保障。; sections.yaml list_measure_opening)
+  if (single && (!/[。；;.]\s*$/.test(single.problem) || !compile(loadPatternFile<{ list_measure_opening: string }>('sections.yaml').list_measure_opening, '').test(single.measure ?? ''))) return -1;
+  return at;
 }
 
 /**

@@ -3,7 +3,7 @@
 // signature (unit name and date), so the heading and list stages see them as lines.
 import type { KDocument, Line } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
-import { isStandaloneTitle } from './outline.js';
+import { isStandaloneTitle, sectionKey } from './outline.js';
 import { wordAcross } from '../segment/jieba.js';
 
 // a shorter line is one paragraph, not a report pasted on one line
@@ -29,7 +29,7 @@ const RUN_IN = /^[ \t]?[^。;,，:：\s“”"()]{2,15}。/;
 const SUB_INSIDE = /[(][一二三四五六七八九十]{1,3}[)]|(?<=[\u4e00-\u9fa5])\d{1,2}[.、](?!\d)|(?<=[\u4e00-\u9fa5])[一二三四五六七八九十]{1,3}、|(?<=[\u4e00-\u9fa5])第[一二三四五六七八九十]{1,3}部分/;
 
 interface SectionDef { key: string | null; match: string }
-const headings = () => loadPatternFile<{ inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_closing_fields: string; inline_list_title_end: string }>('headings.yaml');
+const headings = () => loadPatternFile<{ inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_closing_fields: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string }>('headings.yaml');
 
 function isSectionTitle(s: string): boolean {
   return loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections.some((sec) => compile(sec.match, '').test(s));
@@ -131,6 +131,21 @@ function listTitleLength(s: string): number {
   return /^\s*[:：]/.test(s.slice(best)) ? 0 : best;
 }
 
+// an arabic sub-heading's marker after a heading's title or after a sentence's end (1．资金使用情况…, 。2、绩效目标完成情况…)
+const ARABIC_SUB = /^\d{1,2}[.、](?!\d)/;
+// a top or second-rank heading's marker: the end of an arabic series under it
+const HIGHER = /^(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)])/;
+
+/** Length of an arabic sub-heading's title glued to its text under a section that is no list (二、项目绩效自评情况1．资金使用情况
+ *  实际支出19.5万元。): a short title ending like a heading (情况, 说明, 概况, 结论), no figure in it, and its text no predicate
+ *  of it (1.科普活动开展情况良好，… is a sentence); else 0. */
+function gluedSubTitle(rest: string): number {
+  const pad = /^[ \t]*/.exec(rest)![0].length;
+  const m = compile(`^[^。;,，:：\\s“”"()（）]{2,16}?(?:${headings().inline_glued_end})(?=\\d|[\\u4e00-\\u9fa5])`, '').exec(rest.slice(pad));
+  if (!m || compile(headings().figure_in_title, '').test(m[0]) || compile(headings().inline_glued_not_before, '').test(rest.slice(pad + m[0].length))) return 0;
+  return pad + m[0].length;
+}
+
 export function splitInlineHeadings(doc: KDocument): void {
   const out: Line[] = [];
   const breaks: number[] = [];
@@ -146,6 +161,9 @@ export function splitInlineHeadings(doc: KDocument): void {
     const ends: number[] = [];
     const partEnds = new Set<number>();
     const nextOf = new Map<number, string>();
+    // each heading's title by its end (the sub-heading's parent), and the glued arabic sub-headings' ends with their numbers
+    const titleAt = new Map<number, string>();
+    const arabic: { end: number; n: number }[] = [];
     for (const m of s.matchAll(MARKER)) {
       const at = m.index!;
       const len = titleLength(s.slice(at + m[0].length), /^\d/.test(m[0]), series && m[0].startsWith('('));
@@ -157,6 +175,7 @@ export function splitInlineHeadings(doc: KDocument): void {
       cuts.add(at);
       cuts.add(at + m[0].length + len);
       ends.push(at + m[0].length + len);
+      titleAt.set(at + m[0].length + len, s.slice(at + m[0].length, at + m[0].length + len));
       if (m[0].startsWith('第')) partEnds.add(at + m[0].length + len);
       else if (CN_NUM.test(m[0])) nextOf.set(at + m[0].length + len, CN_NEXT.get(CN_NUM.exec(m[0])![1]) ?? '');
     }
@@ -168,18 +187,43 @@ export function splitInlineHeadings(doc: KDocument): void {
       const num = CN_NUM.exec(s.slice(ends[k], ends[k] + 4))?.[1];
       const listed = partEnds.has(ends[k]) || s[ends[k] - 1] === '表' || (!!num && (nextOf.get(ends[k]) === num || (!!toc && toc.index < ends[k] && num === '一')));
       const part = listed ? PART.exec(s.slice(ends[k], ends[k] + 8)) : null;
-      const m = part ?? SUB_MARKER.exec(s.slice(ends[k], ends[k] + 8)) ?? (listed ? AFTER_PART.exec(s.slice(ends[k], ends[k] + 8)) : null);
+      const m = part ?? SUB_MARKER.exec(s.slice(ends[k], ends[k] + 8)) ?? ARABIC_SUB.exec(s.slice(ends[k], ends[k] + 8)) ?? (listed ? AFTER_PART.exec(s.slice(ends[k], ends[k] + 8)) : null);
       if (!m || cuts.has(ends[k] + m[0].length)) continue;
       // (1. only before a list section's own title: 三、存在问题及改进意见1. 主要的问题(1)…, not 三、改进措施1.积极争取…。)
       const rest = s.slice(ends[k] + m[0].length);
-      const len = /^\d/.test(m[0]) ? listTitleLength(rest.trimStart()) + (rest.length - rest.trimStart().length) : titleLength(rest, false, series);
-      if (len === rest.length - rest.trimStart().length) continue;
+      const pad = rest.length - rest.trimStart().length;
+      let len = /^\d/.test(m[0]) ? (m[0].endsWith('.') ? listTitleLength(rest.trimStart()) + pad : pad) : titleLength(rest, false, series);
+      // (…or, under a section that is no list, a title ending like a heading glued to its text: 二、项目绩效自评情况1．资金使用情况
+      // 实际支出19.5万元。 — its siblings after their sentences' ends follow, below)
+      const parentKey = sectionKey(titleAt.get(ends[k]) ?? '');
+      const glued = /^\d/.test(m[0]) && len === pad && Number(/^\d+/.exec(m[0])![0]) === 1 && !(parentKey && LIST_KEYS.has(parentKey)) ? gluedSubTitle(rest) : 0;
+      if (glued) {
+        len = glued;
+        arabic.push({ end: ends[k] + m[0].length + len, n: 1 });
+      }
+      if (len === pad) continue;
       if (!len) continue;
       if (part) cuts.add(ends[k]);
       cuts.add(ends[k] + m[0].length + len);
       ends.push(ends[k] + m[0].length + len);
+      titleAt.set(ends[k] + m[0].length + len, s.slice(ends[k] + m[0].length, ends[k] + m[0].length + len).trim());
       if (part) partEnds.add(ends[k] + m[0].length + len);
       else if (CN_NUM.test(m[0])) nextOf.set(ends[k] + m[0].length + len, CN_NEXT.get(CN_NUM.exec(m[0])![1]) ?? '');
+    }
+    // a glued arabic sub-heading's next numbers after a sentence's end (。2．绩效目标完成情况全年开展…), titled as it is, down
+    // to the next heading of a higher rank
+    for (const first of arabic) {
+      const higher = [...cuts].filter((c) => c > first.end && HIGHER.test(s.slice(c, c + 8)));
+      const limit = higher.length ? Math.min(...higher) : s.length;
+      for (let from = first.end, n = first.n + 1; ; n++) {
+        const next = new RegExp(`[。；;]\\s*(${n}[.、])(?!\\d)`).exec(s.slice(from, limit));
+        if (!next) break;
+        const at = from + next.index + next[0].length - next[1].length;
+        const len = gluedSubTitle(s.slice(at + next[1].length, limit));
+        if (!len) break;
+        cuts.add(at).add(at + next[1].length + len);
+        from = at + next[1].length + len;
+      }
     }
     // the closing signature and a form's fields after the last sentence (headings.yaml, beside closing_line)
     const tail = compile(headings().inline_signature_tail, '').exec(s);

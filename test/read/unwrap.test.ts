@@ -349,6 +349,19 @@ describe('a report pasted on one line', () => {
   });
 });
 
+describe('a report pasted on one line: arabic sub-headings glued to their text', () => {
+  it('keeps 1．资金使用情况 and its sibling after a sentence; 自评结论性意见 whole', async () => {
+    const { extractBytes } = await import('../../src/pipeline.js');
+    const text =
+      '2023年度某县科学技术协会科普专项经费项目支出绩效自评报告一、项目基本情况本项目年初预算20万元，由县科协组织实施，主要用于开展科普宣传活动和科技培训工作。二、项目绩效自评情况1．资金使用情况实际支出19.5万元，预算执行率97.5%。2．绩效目标完成情况全年开展科普活动12场。三、自评结论性意见本项目绩效自评得分95分，等级为优。四、存在的问题1.宣传覆盖面不够广。2.专业人才不足。\n';
+    const { record } = await extractBytes('one.txt', Buffer.from(text));
+    expect(record.outline.map((o) => o.title)).toEqual(['项目基本情况', '项目绩效自评情况', '自评结论性意见', '存在的问题']);
+    expect(record.outline[1].children.map((o) => [o.ordinal, o.title])).toEqual([['1．', '资金使用情况'], ['2．', '绩效目标完成情况']]);
+    expect(record.finance.project.actual).toBe(195000);
+    expect(record.problems).toEqual(['宣传覆盖面不够广。', '专业人才不足。']);
+  });
+});
+
 describe('a page number removed from a text without form feeds', () => {
   const head = '2023年度某县科学技术协会部门整体支出绩效自评报告\n一、部门基本情况\n县科协核定编制8名，在职7人。\n二、存在的问题\n';
   it('leaves the page break: a sentence the page cut is joined without the space of a run-in title', async () => {
