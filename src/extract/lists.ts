@@ -2,14 +2,15 @@
 import type { Heading, KDocument, Span } from '../document.js';
 import { firstSpanFrom, isExcluded } from '../document.js';
 import { cleanValue } from '../normalise/fold.js';
-import { clauseTitle, closingLine, sectionKey, standaloneKey } from '../structure/outline.js';
+import { clauseTitle, closingLine, reportTitleLine, sectionKey, standaloneKey } from '../structure/outline.js';
 import { compile, loadPatternFile } from '../patterns.js';
 
 type ListKey = 'problems' | 'improvements';
 // (stepTitled: its list was named by a title of the unit's own steps, 下一步工作打算：, 整改措施, not a bare 建议：)
 interface ListItem { item: string; span: Span; rule: string; list?: ListKey; stepTitled?: boolean }
 
-const ITEM_MARKER = /^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3} ?[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}(?: ?[、．]| ?\.(?! ?\d)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）])\s*/;
+// (a bullet, ● 宣传覆盖面不广, marks an item as a number does: no part of it)
+const ITEM_MARKER = /^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3} ?[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}(?: ?[、．]| ?\.(?! ?\d)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）]|[■□●◆◇▪►▶★☆◎•※])\s*/;
 // a lead-in before an inline list's first marker: up to a colon (…我们将采取以下措施：一是…), or one sentence closed by 。
 // (但仍存在一些不足。一是…: see leadSentence)
 const LIST_AHEAD = String.raw`(?=[一二三四五六七八九十][是要]|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|首先[，,])`;
@@ -146,6 +147,8 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
     let raw = doc.norm.slice(line.start, line.end);
     if (!raw.trim()) continue;
     if (ANNEX.test(raw) && !ITEM_MARKER.test(raw)) break;
+    // (a second report's title over its first heading: the first report ends there; not a running title a page repeats)
+    if (!ITEM_MARKER.test(raw) && reportTitleLine(raw.trim()) && opensReport(doc, line)) break;
     // (a report pasted on one line cut right after the title, （二）改进措施⏎：积极…: the title's colon is no part of the item)
     let skip = line.start === h.end ? /^[\s。.:：]*/.exec(raw)![0].length : 0;
     raw = raw.slice(skip);
@@ -353,6 +356,16 @@ function itemText(doc: KDocument, start: number, end: number): string {
     }
   }
   return cleanValue(doc.display.slice(start, end));
+}
+
+/** Is the next non-blank line after `line` a top heading of the outline (a second report's 一、 under its title)? */
+function opensReport(doc: KDocument, line: Span): boolean {
+  for (let i = firstSpanFrom(doc.lines, line.end); i < doc.lines.length; i++) {
+    const l = doc.lines[i];
+    if (l.start < line.end || !doc.norm.slice(l.start, l.end).trim()) continue;
+    return doc.headings.some((x) => x.level === 1 && x.start >= l.start && x.start < l.end);
+  }
+  return false;
 }
 
 /** The text between two offsets without the page furniture excluded in it (page numbers, running titles). */

@@ -133,7 +133,8 @@ function classify(doc: KDocument, line: Line): Candidate | null {
   }
   if (raw.includes('\t') || compile(cfg.list_item, '').test(text)) return null;
   // 【基本情况】: a section title set in brackets on its line is one too (the folded copy has 【】 as ())
-  const bracketed = /^[【〔\[(]\s*([^【】〔〕\[\]()]+?)\s*[】〕\])]$/.exec(text);
+  // (■ 存在问题 | ◆改进措施: or after a bullet a copy kept of a bold or coloured title)
+  const bracketed = /^[【〔\[(]\s*([^【】〔〕\[\]()]+?)\s*[】〕\])]$/.exec(text) ?? BULLET_TITLE.exec(text);
   const inner = bracketed ? bracketed[1] : text;
   const sec = standaloneSection(inner);
   // (a line closed by 。 with no number is a sentence, 自评结果公开。, not a title set on its own)
@@ -169,6 +170,8 @@ function inTableList(doc: KDocument, line: Line, cfg: HeadingsFile): boolean {
   };
   return near(-1) || near(1);
 }
+
+const BULLET_TITLE = /^[■□●◆◇▲△►▶★☆◎•※▌▎]\s*(\S.*?)$/;
 
 const WIDE_GAP = /\u3000|[ \t]{2,}/;
 // (before a word or a year: a space before another figure is a PDF text layer's, 三、“三公”经费支出 0 万元，…)
@@ -326,7 +329,14 @@ export function findHeadings(doc: KDocument): Heading[] {
   // 三、存在问题): the restarted run is the heading's list, not its siblings
   let nested: NestedRun | null = null;
   const holders = new Set<Candidate>();
+  const restarts = secondReports(doc, cands);
   for (const [ci, c] of cands.entries()) {
+    // (a second report in the file, under its own title: its 一、 opens no list of the first's last section)
+    if (restarts.has(c)) {
+      stack.length = 0;
+      nested = null;
+      holders.clear();
+    }
     // the innermost open heading, and the open headings, before c closes any (a list item closes none)
     const open = stack.length ? stack[stack.length - 1] : null;
     const opened = stack.slice();
@@ -338,7 +348,7 @@ export function findHeadings(doc: KDocument): Heading[] {
     let parent = stack.length ? stack[stack.length - 1] : null;
     // (a title of the same rank and number further on, 二、部门整体支出绩效情况 after the list's 二、开展科学普及工作。: the sibling)
     const twinLater = () => cands.slice(ci + 1).some((d) => d.rank === c.rank && d.headingLike && ordinalNumber(d.ordinal) === ordinalNumber(c.ordinal) && !/[。;；]\s*$/.test(doc.norm.slice(d.start, d.line.end)));
-    if (nestedItem(doc, c, parent, groups, nested, open, twinLater)) {
+    if (!restarts.has(c) && nestedItem(doc, c, parent, groups, nested, open, twinLater)) {
       nested = nested ?? { parent, rank: c.rank, anchor: ordinalNumber(groups.get(parent)!.get(c.rank)!.at(-1)!.ordinal)!, want: 1 };
       nested.want++;
       listy.add(c);
@@ -383,6 +393,43 @@ export function findHeadings(doc: KDocument): Heading[] {
   for (const [parent, byRank] of groups) if (parent && listy.has(parent)) for (const [, sibs] of byRank) sibs.forEach((s) => listy.add(s));
   for (const c of cands) if (c.headingLike && !listy.has(c)) accepted.push(c);
   return toHeadings(doc, accepted);
+}
+
+/** Is `text` (a trimmed line) a report's title (headings.yaml report_title: a year, a report kind's word at its end)? */
+export function reportTitleLine(text: string): boolean {
+  return compile(loadPatternFile<{ report_title: string }>('headings.yaml').report_title, '').test(text.replace(/\s+/g, ''));
+}
+
+/** The first top-rank heading (一、, 第一部分) of each report after the first in one file: numbered 1, right under a report's
+ *  title line, with headings before it. Two reports pasted one after the other (an overall report, then a project's) are
+ *  read as two outlines in a row, not the second as a list restarted in the first's last section. */
+function secondReports(doc: KDocument, cands: Candidate[]): Set<Candidate> {
+  const out = new Set<Candidate>();
+  const numbered = cands.filter((c) => c.ordinal !== null && c.headingLike);
+  if (numbered.length < 2) return out;
+  const top = Math.min(...numbered.map((c) => c.rank));
+  for (const c of numbered) {
+    if (c === numbered[0] || c.rank !== top || ordinalNumber(c.ordinal) !== 1) continue;
+    const i = doc.lines.indexOf(c.line);
+    for (let k = i - 1; k >= 0; k--) {
+      const t = isExcluded(doc, doc.lines[k]) ? '' : doc.norm.slice(doc.lines[k].start, doc.lines[k].end).trim();
+      if (!t) continue;
+      // (not an annexed report, 附件⏎…报告⏎一、…: the annex is no part of this one's outline)
+      if (reportTitleLine(t) && !annexBefore(doc, k)) out.add(c);
+      break;
+    }
+  }
+  return out;
+}
+
+/** Is the non-blank line before line k an annex's line (附件, 附件2：…)? */
+function annexBefore(doc: KDocument, k: number): boolean {
+  const annex = compile(loadPatternFile<HeadingsFile>('headings.yaml').annex_line, '');
+  for (let j = k - 1; j >= 0; j--) {
+    const t = doc.norm.slice(doc.lines[j].start, doc.lines[j].end).trim();
+    if (t) return annex.test(t) || /^附\s*件\s*[\d一二三四五六七八九十]{0,2}\s*$/.test(t);
+  }
+  return false;
 }
 
 /** Is `title` a point stated in two or three short clauses (加强宣传，扩大影响; headings.yaml clause_title), as a list's item
