@@ -280,6 +280,12 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
       lead = colon[0].length;
       m = ITEM_MARKER.exec(raw.slice(lead));
     }
+    // …还存在以下问题：A，…；B。 — an unnumbered list after a lead-in naming it: one item per clause closed by ；
+    const unmarked = m || colon ? null : unmarkedList(doc.norm, base, line.end, raw);
+    if (unmarked) {
+      if (combined) list = leadInList(unmarked.lead) ?? (plan?.test(unmarked.lead) ? 'improvements' : list);
+      lead = unmarked.lead.length;
+    }
     if (list === undefined && m && !lead && line.start + skip === restart) list = 'improvements';
     // a paragraph that opens an inline list (一是…；二是…) gives one item per marker; a paragraph with a
     // run-in title before its 一是 stays one item
@@ -294,7 +300,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
     // splits as a list opening at 1 does)
     const mark = m ? markerOf(doc.norm.slice(base + lead, base + lead + 6)) : null;
     const from: number = mark && lastMark && mark.family === lastMark.family && mark.n === lastMark.n + 1 ? mark.n : 1;
-    const pieces: Span[] = m ? inlineItems(doc.norm, base + lead, line.end, from) : [{ start: base + lead, end: line.end }];
+    const pieces: Span[] = unmarked ? unmarked.pieces : m ? inlineItems(doc.norm, base + lead, line.end, from) : [{ start: base + lead, end: line.end }];
     const lastPiece: { family: string; n: number } | null = m ? markerOf(doc.norm.slice(pieces[pieces.length - 1].start, pieces[pieces.length - 1].start + 6)) : null;
     lastMark = lastPiece && lastPiece.n > 0 ? lastPiece : null;
     const before = out.length;
@@ -356,6 +362,33 @@ function itemText(doc: KDocument, start: number, end: number): string {
     }
   }
   return cleanValue(doc.display.slice(start, end));
+}
+
+// a lead-in up to its colon, no sentence closed before it, naming the points after it (以下问题：, 主要表现在以下几个方面：)
+const UNMARKED_LEAD = /^[^:：“”。；;]{2,60}[:：]\s*/;
+const LEAD_NAMES_POINTS = /(?:以下|如下|下列|几个方面|几方面|几点)[^，,。；;:：]{0,8}[:：]\s*$/;
+
+/** The items of an unnumbered list after a lead-in that names it (…还存在以下问题：A，…；B。; sections.yaml list_lead_in or
+ *  以下/如下…): the lead-in and the clauses closed by ；, two or more of four characters at least; else null (a single sentence
+ *  after the colon stays one item with its lead-in). */
+function unmarkedList(norm: string, base: number, end: number, raw: string): { lead: string; pieces: Span[] } | null {
+  const u = UNMARKED_LEAD.exec(raw);
+  if (!u || (!LEAD_NAMES_POINTS.test(u[0]) && leadInList(u[0]) === undefined)) return null;
+  const pieces: Span[] = [];
+  let at = base + u[0].length;
+  let depth = 0;
+  for (let i = at; i < end; i++) {
+    const ch = norm[i];
+    if ('“（(「'.includes(ch)) depth++;
+    else if ('”）)」'.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (!depth && (ch === '；' || ch === ';')) {
+      pieces.push({ start: at, end: i + 1 });
+      at = i + 1;
+    }
+  }
+  if (norm.slice(at, end).trim()) pieces.push({ start: at, end });
+  if (pieces.length < 2 || pieces.some((p) => norm.slice(p.start, p.end).replace(/[\s；;。]/g, '').length < 4)) return null;
+  return { lead: u[0], pieces };
 }
 
 /** Is the next non-blank line after `line` a top heading of the outline (a second report's 一、 under its title)? */
