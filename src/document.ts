@@ -73,6 +73,13 @@ export interface Fact {
   raw?: string;
 }
 
+/** A figure a table offered for a field, used or not (the prose may have won): doc.data.tableFigures. */
+export interface TableFigure {
+  path: string;
+  value: number;
+  span: Span;
+}
+
 export interface ItemFact<T> {
   item: T;
   span: Span;

@@ -1,6 +1,6 @@
 // Extract stage, tables: indicator rows, goals, and table facts for finance / staffing / selfEvaluation / projects.
 // Statement tables of 决算/预算 disclosures: accountsTables.ts. Runs after prose extraction: a path the prose already filled keeps the prose value (a different table value warns).
-import type { Fact, KDocument, Span, Table, TableCell } from '../document.js';
+import type { Fact, KDocument, Span, Table, TableCell, TableFigure } from '../document.js';
 import type { Indicator, ParsedValue, Project } from '../schema/record.js';
 import { halfUlp, moneySlack, toCount, toRate, toYuan } from '../normalise/numbers.js';
 import { tableVocab } from '../structure/tableVocab.js';
@@ -79,6 +79,8 @@ const normPath = (p: string) => ('/' + p.replace(/^\//, '').replace(/\./g, '/'))
 /** Adds a table fact unless prose filled the path; a prose value that differs is kept and warned about. A weak prose
  *  fact (priority > 1, e.g. an allocation read as a project's budget) does not count: the table's value is used. */
 function offer(doc: KDocument, path: string, v: { value: number; tol: number }, cell: TableCell, rule: string): void {
+  // every figure a table offers, used or not: the validate stage judges a table by them (src/validate/plausible.ts)
+  ((doc.data.tableFigures ??= []) as TableFigure[]).push({ path, value: v.value, span: span(cell) });
   const prose = doc.facts.filter((f) => f.source !== 'table' && (f.priority ?? 1) <= 1 && normPath(f.path) === path);
   if (prose.length) {
     // (within the rounding of both figures as written: 收入总计2.38亿元 agrees with the cell 237,800,000.00)
