@@ -55,6 +55,7 @@ interface RawVocab {
   values_inclusive?: string;
   values_inclusive_end?: string;
   form_score_label?: string;
+  cell_lines: { label_header: string; value_header: string };
   values: {
     op_prefix: Record<Op, string[]>;
     op_suffix: Partial<Record<Op, string[]>>;
@@ -115,6 +116,8 @@ export interface TableVocab {
   costRows: { label: RegExp; budget?: string; actual?: string }[];
   rowLabelStrip: RegExp;
   emptyCells: RegExp[];
+  /** a money table copied one cell per line: its header's label word and value words (structure/cellLines.ts) */
+  cellLines: { labelHeader: RegExp; valueHeader: RegExp };
 }
 
 let cached: TableVocab | null = null;
@@ -168,6 +171,7 @@ export function tableVocab(): TableVocab {
     costRows: raw.cost_rows.map((c) => ({ label: re(c.label), budget: c.budget, actual: c.actual })),
     rowLabelStrip: re(raw.row_label_strip, 'g'),
     emptyCells: raw.empty_cells.map((s) => re(s)),
+    cellLines: { labelHeader: re(raw.cell_lines.label_header), valueHeader: re(raw.cell_lines.value_header) },
   };
   return cached;
 }

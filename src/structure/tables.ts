@@ -3,6 +3,7 @@
 import type { KDocument, Line, Span, Table, TableCell } from '../document.js';
 import { tableVocab } from './tableVocab.js';
 import { pdfTablesDetailed } from './pdfTables.js';
+import { cellLineTables } from './cellLines.js';
 import { compile, loadPatternFile } from '../patterns.js';
 // (a page's number between a table's rows, a PDF's footer pasted with it, is no cell's text)
 import { PAGE_MARK } from './duplicates.js';
@@ -795,6 +796,8 @@ export function findTables(doc: KDocument): void {
       });
     }
   }
+  // a money table copied one cell per line, where no grid was found
+  found.push(...cellLineTables(norm, foldedLines, [...given, ...found]));
   // a table inside a repeated copy of the report is the same table again
   const inCopy = (t: Table) => doc.excluded.some((x) => x.reason === 'repeated copy' && t.start >= x.start && t.end <= x.end);
   // a new cell, not `c.text = …`: lines share the cells' hidden class, and a rewritten field would turn mutable for
