@@ -633,9 +633,29 @@ export function captionBefore(text: string, lines: Line[], offset: number): { ca
       t = t.slice(0, u.index);
       if (!t) continue;
     }
-    if (v.caption.test(t)) return { caption: t.replace(v.captionStrip, '') || undefined, unit };
+    if (v.caption.test(t)) return { caption: t.replace(v.captionStrip, '') || undefined, unit: unit ?? unitOverCaption(text, lines, i) };
   }
   return { unit };
+}
+
+/**
+ * A unit line right over a table's caption (`单位：万元⏎“三公”经费支出决算表⏎项目⇥预算数⇥决算数`, none between the caption and the
+ * table): the table's, as a unit line over the next table's caption is (see unitAfter). Not one right under another table's
+ * last row: that may be its own, written under it.
+ */
+function unitOverCaption(text: string, lines: Line[], captionAt: number): string | undefined {
+  const prev = (i: number) => {
+    let j = i - 1;
+    while (j >= 0 && isBlank(lines[j])) j--;
+    return j;
+  };
+  const u = prev(captionAt);
+  if (u < 0 || captionAt - u > 2) return undefined;
+  const m = text.slice(lines[u].start, lines[u].end).trim().match(UNIT_LINE);
+  if (!m) return undefined;
+  const above = prev(u);
+  if (above >= 0 && text.slice(lines[above].start, lines[above].end).includes('\t')) return undefined;
+  return `单位：${m[1]}`;
 }
 
 /**
