@@ -545,9 +545,36 @@ function indicatorRows(doc: KDocument, r: TableReading, out: Indicator[], ev: Re
   }
 }
 
+/**
+ * Project forms written back to back in one grid (`项目名称⇥A` … `项目名称⇥B` …, no blank line between them): one table per
+ * form, so that one form's figures never go to the other's project (the second form's 年度资金总额 was read as A's).
+ */
+function splitForms(t: Table): Table[] {
+  const labels = tableVocab().projectNameLabels;
+  const at: number[] = [];
+  const names = new Set<string>();
+  t.rows.forEach((row, i) => {
+    const filled = row.filter((c) => !c.merged).map(key).filter(Boolean);
+    if (filled.length < 2 || !labels.some((re) => re.test(filled[0])) || filled.slice(1).some((k) => k !== filled[1])) return;
+    at.push(i);
+    names.add(filled[1]);
+  });
+  if (at.length < 2 || names.size < 2) return [t];
+  const cuts = [0, ...at.slice(1), t.rows.length];
+  const out: Table[] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const rows = t.rows.slice(cuts[k], cuts[k + 1]);
+    const cells = rows.flat().filter((c) => c.end > c.start);
+    const start = k === 0 ? t.start : Math.min(...cells.map((c) => c.start));
+    const end = k === cuts.length - 2 ? t.end : Math.max(...cells.map((c) => c.end));
+    out.push({ ...t, start, end, rows });
+  }
+  return out;
+}
+
 /** Extract stage entry: call after the prose extractors. */
 export function extractTables(doc: KDocument): void {
-  const readings = doc.tables.map((t) => sourceAsTotal(readTable(folded(doc, t))));
+  const readings = doc.tables.flatMap((t) => splitForms(folded(doc, t))).map((t) => sourceAsTotal(readTable(t)));
   const side = reportSide(doc, readings);
   const indicators: Indicator[] = Array.isArray(doc.data.indicators) ? (doc.data.indicators as Indicator[]) : [];
   const ev: Record<string, CellEvidence> = (doc.data.indicatorEvidence as Record<string, CellEvidence>) ?? {};
