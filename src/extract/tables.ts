@@ -622,9 +622,13 @@ export function extractTables(doc: KDocument): void {
   statementFacts(doc, readings, (path, v, cell, rule) => offer(doc, path, v, cell, rule), moneyCell);
   // a two-row table of finance labels over their amounts (本年收入合计⇥本年支出合计⏎168.42万元⇥165.90万元)
   labelRowFacts(doc, readings, (path, v, cell, rule) => offer(doc, path, v, cell, rule), moneyCell);
-  if (own?.total?.score) {
-    const s = parseScore(own.total.score.text);
-    if (s !== null) offer(doc, '/selfEvaluation/score', { value: s, tol: 0 }, own.total.score, 'table.total.score');
+  // in a project report whose own table has no 总分, the one untitled indicator table with one is the project's (a heading
+  // over it, `三、绩效指标`, stood where its caption would): an overall report's untitled one may be a project's, not taken
+  const scored = readings.filter((r) => r.total?.score);
+  const scoreFrom = own?.total?.score ? own : side === 'project' && scored.length === 1 && scored[0].kind === null && scored[0].indicators.length ? scored[0] : own;
+  if (scoreFrom?.total?.score) {
+    const s = parseScore(scoreFrom.total.score.text);
+    if (s !== null) offer(doc, '/selfEvaluation/score', { value: s, tol: 0 }, scoreFrom.total.score, 'table.total.score');
   }
   if (own?.grade) offerGrade(doc, own.grade.value, own.grade.cell);
   doc.data.indicators = indicators;
