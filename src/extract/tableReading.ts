@@ -508,7 +508,10 @@ export function readTable(t: Table): TableReading {
           const c = row[col - shift];
           if (c && col - shift > firstIdx && !isEmpty(c)) cells[role] = c;
         }
-        if (rowKey && !r.budget!.rows[rowKey]) r.budget!.rows[rowKey] = cells;
+        // a percentage under a column that is no rate (`⇥年度资金总额⇥301.2⇥295.8⇥10⇥98.21%⇥9.8` under 年初预算数⇥全年预算数⇥…:
+        // the empty 年初 cell lost, every figure one column left) says the row is misplaced: none of its cells is read
+        if (Object.entries(cells).some(([role, c]) => role !== 'rate' && /[%％]$/.test(key(c)))) cells = null;
+        if (rowKey && !r.budget!.rows[rowKey] && cells) r.budget!.rows[rowKey] = cells;
       }
       r.budget!.all.push({ label: first, cells });
       continue;
