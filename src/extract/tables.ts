@@ -622,10 +622,12 @@ export function extractTables(doc: KDocument): void {
   statementFacts(doc, readings, (path, v, cell, rule) => offer(doc, path, v, cell, rule), moneyCell);
   // a two-row table of finance labels over their amounts (本年收入合计⇥本年支出合计⏎168.42万元⇥165.90万元)
   labelRowFacts(doc, readings, (path, v, cell, rule) => offer(doc, path, v, cell, rule), moneyCell);
-  // in a project report whose own table has no 总分, the one untitled indicator table with one is the project's (a heading
+  // in a project report whose own table has no 总分 nor indicators, the one untitled indicator table with one is the project's (a heading
   // over it, `三、绩效指标`, stood where its caption would): an overall report's untitled one may be a project's, not taken
   const scored = readings.filter((r) => r.total?.score);
-  const scoreFrom = own?.total?.score ? own : side === 'project' && scored.length === 1 && scored[0].kind === null && scored[0].indicators.length ? scored[0] : own;
+  // (and only when the own table lists no indicators: beside its own indicator rows an untitled table is another one,
+  // `上表为县本级项目，下表为乡镇配套项目`)
+  const scoreFrom = own?.total?.score ? own : side === 'project' && !own?.indicators.length && scored.length === 1 && scored[0].kind === null && scored[0].indicators.length ? scored[0] : own;
   if (scoreFrom?.total?.score) {
     const s = parseScore(scoreFrom.total.score.text);
     if (s !== null) offer(doc, '/selfEvaluation/score', { value: s, tol: 0 }, scoreFrom.total.score, 'table.total.score');
