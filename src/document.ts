@@ -71,6 +71,24 @@ export interface Fact {
   source?: 'prose' | 'table';
   /** the number as written (for rounding tolerance in checks) */
   raw?: string;
+  /** a part of the appropriation's spending (财政拨款支出X，其中：基本支出Y | the 一般公共预算财政拨款支出决算表's 基本支出): the
+   *  unit's own only when the appropriation paid for all of what it is a part of (src/validate/appropriationParts.ts) */
+  appropriation?: AppropriationPart;
+}
+
+/** A figure with the rounding slack of its writing (half a unit of its last digit, in yuan). */
+export interface Figure {
+  value: number;
+  tol: number;
+}
+
+/** What an appropriation-funded part is a part of: `spending`, the appropriation's whole spending (its 基本支出 and 项目支出),
+ *  or `basic`, its 基本支出 (the 人员经费 and 公用经费 of 财政拨款基本支出X，其中…), with the appropriation's figures for them
+ *  where its context states them. */
+export interface AppropriationPart {
+  of: 'spending' | 'basic';
+  total?: Figure;
+  basic?: Figure;
 }
 
 /** A figure a table offered for a field, used or not (the prose may have won): doc.data.tableFigures. */

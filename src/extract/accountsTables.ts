@@ -1,13 +1,12 @@
 // Extract stage, statement tables of 部门决算 / 部门预算 disclosures (收入支出决算总表, 支出决算表, 基本支出表,
 // "三公"经费表): finance facts read by column position under the header. Vocabulary: patterns/tables.yaml `statements`.
 // Every value goes through the caller's offer(), so a path the prose filled keeps the prose value.
-import type { Fact, KDocument, TableCell } from '../document.js';
-import { halfUlp, moneySlack } from '../normalise/numbers.js';
+import type { AppropriationPart, Figure, KDocument, TableCell } from '../document.js';
 import type { TableReading } from './tableReading.js';
 import { key, repeatsLeft, yearColumnOf } from './tableReading.js';
 import { tableVocab } from '../structure/tableVocab.js';
 
-export type Offer = (path: string, v: { value: number; tol: number }, cell: TableCell, rule: string) => void;
+export type Offer = (path: string, v: { value: number; tol: number }, cell: TableCell, rule: string, part?: AppropriationPart) => void;
 export type Money = (text: string, unit: string | null) => { value: number; tol: number } | null;
 
 type Kind = 'ignore' | 'summary' | 'three_public' | 'basic' | 'appropriation_spending' | 'spending';
@@ -30,6 +29,7 @@ export interface StatementVocab {
   labelRow: { target: string; re: RegExp }[];
   targets: Record<string, Partial<Record<Mode, string>>>;
   threePublicContent: { item: RegExp; named: RegExp; other: RegExp };
+  appropriationCaption: RegExp;
 }
 
 interface RawStatements {
@@ -48,6 +48,7 @@ interface RawStatements {
   label_row: { target: string; label: string }[];
   targets: Record<string, Partial<Record<Mode, string>>>;
   three_public_content: { item: string; named: string; other: string };
+  appropriation_caption: string;
 }
 
 let cached: StatementVocab | null = null;
@@ -75,6 +76,7 @@ export function statementVocab(): StatementVocab {
       named: re(s.three_public_content.named),
       other: re(s.three_public_content.other),
     },
+    appropriationCaption: re(s.appropriation_caption),
   };
   return cached;
 }
@@ -150,6 +152,9 @@ interface Ctx {
   /** columns that name no role (金额) are read in the mode; false when neither the report kind nor the caption says
    *  what the figures are: then only columns naming their role (预算数, 决算数, 2023年决算数) are read */
   anyRole: boolean;
+  /** the table is the appropriation's (一般公共预算财政拨款支出决算表, …基本支出决算表): its 基本支出, 项目支出, 人员经费 and 公用经费
+   *  are the part the appropriation paid for, with its total and 基本支出 as the table states them */
+  appropriation: { total?: Figure; basic?: Figure } | null;
 }
 
 function pathFor(ctx: Ctx, target: string, role: Role): string | null {
@@ -169,10 +174,20 @@ function put(ctx: Ctx, target: string, role: Role, cell: TableCell | undefined, 
   if (own !== null && ctx.r.tableUnit !== null && own !== ctx.r.tableUnit) return;
   const v = ctx.money(cell.text, own ?? ctx.unit);
   if (v) {
-    ctx.offer(path, v, cell, rule);
+    ctx.offer(path, v, cell, rule, partOf(ctx, target));
     return;
   }
   if (ctx.unit === null && ctx.money(cell.text, '')) ctx.unitMissing ??= cell;
+}
+
+/** What a figure of the appropriation's table is a part of (see validate/appropriationParts): its 基本支出 and 项目支出 of
+ *  its whole spending, its 人员经费 and 公用经费 of its 基本支出; undefined for a total or another table's figure. */
+function partOf(ctx: Ctx, target: string): AppropriationPart | undefined {
+  const a = ctx.appropriation;
+  if (!a) return undefined;
+  if (target === 'basic' || target === 'project') return { of: 'spending', ...(a.total ? { total: a.total } : {}) };
+  if (target === 'personnel' || target === 'publicUse') return { of: 'basic', ...(a.total ? { total: a.total } : {}), ...(a.basic ? { basic: a.basic } : {}) };
+  return undefined;
 }
 
 /** The unit the header of `cell`'s column states, or null (the header row of the same width above the cell's row). */
@@ -339,39 +354,23 @@ function categoryColumns(ctx: Ctx, kind: Kind): void {
   const li = firstLabel(totalRow);
   // (a header column at or left of the row's label is reached only through a wider row's span)
   const cellOf = (col: number, header: TableCell[]) => (col > li ? under(header, totalRow, col, li) : undefined) ?? underWider(header, totalRow, col, li) ?? underNumbered(rows.slice(0, ti), header, totalRow, col);
-  // the appropriation's 基本支出 / 项目支出 / 人员经费 / 公用经费 are the part it paid for: the unit's own only when it paid for
-  // all the unit's spending, its total being the unit's 本年支出合计 (stated in prose or read from the unit's own tables)
-  const whole = kind !== 'appropriation_spending' || (total !== undefined && wholeSpending(ctx, cellOf(total.col, total.header)));
+  // the appropriation's 基本支出 / 项目支出 / 人员经费 / 公用经费 are the part it paid for, with its total and 基本支出 as the
+  // table states them (the 基本支出表's total is its 基本支出)
+  if (ctx.appropriation) {
+    const figure = (t: { col: number; header: TableCell[] } | undefined) => {
+      const c = t && cellOf(t.col, t.header);
+      return c && !isEmpty(c) ? ctx.money(c.text, columnUnit(ctx, c) ?? ctx.unit) ?? undefined : undefined;
+    };
+    const basic = figure(kind === 'basic' ? total : cols.get('basic')?.[0]);
+    const sum = kind === 'appropriation_spending' ? figure(total) : undefined;
+    ctx.appropriation = { ...(sum ? { total: sum } : {}), ...(basic ? { basic } : {}) };
+  }
   for (const [target, { col, header }] of targets) {
-    if (!whole && target !== v.totalTarget[kind]) continue;
     const cell = cellOf(col, header);
     if (cell) put(ctx, target, 'any', cell, `table.statement.${kind}.${target}`);
   }
 }
 
-const normPath = (p: string) => ('/' + p.replace(/^\//, '').replace(/\./g, '/')).replace(/\/+/g, '/');
-
-/** True when the appropriation's total `cell` is the unit's spending total as the record holds it so far (every figure
- *  stated for it agrees, within the rounding of both as written); false with none stated. */
-function wholeSpending(ctx: Ctx, cell: TableCell | undefined): boolean {
-  if (!cell || isEmpty(cell)) return false;
-  const v = ctx.money(cell.text, columnUnit(ctx, cell) ?? ctx.unit);
-  if (!v) return false;
-  const path = ctx.mode === 'budget' ? '/finance/spendingTotal/budget' : '/finance/spendingTotal/actual';
-  const stated = ctx.doc.facts.filter((f) => normPath(f.path) === path && typeof f.value === 'number');
-  return stated.length > 0 && stated.every((f) => Math.abs((f.value as number) - v.value) <= v.tol + factSlack(ctx.doc, f) + 1e-6);
-}
-
-/** Half a unit of the last digit of a money fact as written: its raw text, else its cell's figure (a table fact). */
-function factSlack(doc: KDocument, f: Fact): number {
-  if (f.raw) return moneySlack(f.raw);
-  const text = doc.norm.length === doc.text.length ? doc.norm : doc.text;
-  const written = text.slice(f.span.start, f.span.end).replace(/[\s,，]/g, '').match(/\d+(?:\.\d+)?/)?.[0];
-  const n = written ? Number(written) : 0;
-  if (!written || !n) return 0.5;
-  const factor = [1, 1000, 10000, 100000000].find((x) => Math.abs(n * x - (f.value as number)) <= x) ?? 1;
-  return halfUlp(written, factor);
-}
 
 /**
  * The 合计 row wider than its header by the label columns the header's one 项目 cell spans (a copy that lost the merge:
@@ -548,7 +547,8 @@ export function statementFacts(doc: KDocument, readings: TableReading[], offer: 
           break;
         }
       }
-    const ctx: Ctx = { doc, r, mode, unit, offer, money, unitMissing: null, colUnits: columnUnits(r.table.rows), anyRole: !unsaid };
+    const appropriation = kind === 'appropriation_spending' || (kind === 'basic' && statementVocab().appropriationCaption.test(caption)) ? {} : null;
+    const ctx: Ctx = { doc, r, mode, unit, offer, money, unitMissing: null, colUnits: columnUnits(r.table.rows), anyRole: !unsaid, appropriation };
     if (kind === 'summary') summary(ctx);
     else if (kind === 'three_public') threePublic(ctx);
     else {

@@ -1,5 +1,5 @@
 // Money with a role (patterns/finance.yaml): each amount is claimed once, by the first pattern that fits.
-import type { Fact, KDocument, Span } from '../document.js';
+import type { AppropriationPart, Fact, Figure, KDocument, Span } from '../document.js';
 import { compile, escapeRegex, loadPatternFile } from '../patterns.js';
 import { moneySlack, parseChineseInteger, toRate, toYuan } from '../normalise/numbers.js';
 import { matches, saysOtherYear, sectionsAt, trimSpan, unitName } from './engine.js';
@@ -604,10 +604,13 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // 财政拨款支出X，其中：基本支出Y，项目支出Z — the appropriation's parts are weak like it
       // 五、一般公共预算财政拨款支出决算情况说明 ⏎ …其中：基本支出年初预算145万元，支出决算150.36万元 — under a heading naming the
       // appropriation, 基本支出/项目支出 and their parts are the appropriation-funded parts: weak like them
-      const priority = fiscalPart ? 2 : p.priority ?? (typeof path === 'string' && ((BASIC_PARTS.test(path) && compile(f.appropriation_basic, '').test(partsContext(doc, match.span.start))) || (SPENDING_PARTS.test(path) && appropriationParts(doc, f, match.span.start)) || (PARTS_ANY.test(path) && doc.reportKind !== 'project_self_eval' && appropriationHeading(doc, f, match.span.start))) ? 2 : undefined);
+      // (such a part is the unit's own only when the appropriation paid for all of what it is a part of: validate/appropriationParts)
+      const part = typeof path === 'string' && !fiscalPart ? appropriationPartOf(doc, f, p, path, match.span.start) : null;
+      // (in a project report the same words stay weak, as the appropriation's: no unit's figure to compare with)
+      const priority = fiscalPart || part ? 2 : p.priority ?? (typeof path === 'string' && doc.reportKind === 'project_self_eval' && ((BASIC_PARTS.test(path) && compile(f.appropriation_basic, '').test(partsContext(doc, match.span.start))) || (SPENDING_PARTS.test(path) && appropriationParts(doc, f, match.span.start))) ? 2 : undefined);
       // 收、支总计均为X: one figure, two fields
       for (const one of Array.isArray(path) ? path : [path]) {
-        doc.facts.push({ path: one, value, span: trimSpan(doc, match.span), rule: p.id, ...(priority !== undefined ? { priority } : {}), raw: g.pct ?? `${(g.num ?? '').replace(/\s/g, '')}${g.unit}` });
+        doc.facts.push({ path: one, value, span: trimSpan(doc, match.span), rule: p.id, ...(priority !== undefined ? { priority } : {}), raw: g.pct ?? `${(g.num ?? '').replace(/\s/g, '')}${g.unit}`, ...(part ? { appropriation: part } : {}) });
         if (asPart) partBudgets.push(doc.facts[doc.facts.length - 1]);
       }
     }
@@ -984,13 +987,43 @@ function appropriationHeading(doc: KDocument, f: FinanceFile, at: number): boole
   return sectionsAt(doc, at).some((h) => compile(f.appropriation_section, '').test(h.title));
 }
 const SPENDING_PARTS = /^\/finance\/(?:basic\/(?:actual|budget|personnel|publicUse|personnelBudget|publicUseBudget)|project\/(?:actual|budget))$/;
-/** True when the line before `at` names the appropriation's spending total and then 其中, with no unit total after it
- *  (see `appropriation_parts`). */
-function appropriationParts(doc: KDocument, f: FinanceFile, at: number): boolean {
+/** The appropriation's spending total named on the line before `at` and then 其中, with no unit total after it (see
+ *  `appropriation_parts`): its figure (maybe unread, a capital amount), or null when there is none. */
+function appropriationParts(doc: KDocument, f: FinanceFile, at: number): { total?: Figure } | null {
   const before = doc.norm.slice(Math.max(paragraphStart(doc, at), at - 400), at);
   const m = compile(f.appropriation_parts, '').exec(before);
-  return !!m && !compile(f.unit_total_after, '').test(before.slice(m.index));
+  if (!m || compile(f.unit_total_after, '').test(before.slice(m.index))) return null;
+  const total = compile('{MONEY}', '').exec(m[0]);
+  const value = total ? toYuan(total.groups!.num ?? '', total.groups!.unit ?? '') : null;
+  return value === null ? {} : { total: { value, tol: moneySlack(`${total!.groups!.num.replace(/\s/g, '')}${total!.groups!.unit}`) } };
 }
+
+/**
+ * Whether a figure of 基本支出/项目支出 or their parts at `at` is a part of the appropriation's spending, and of what: a weak
+ * pattern's (财政拨款基本支出X, 一般公共预算项目支出X), the parts after the appropriation's spending total and 其中 on its line,
+ * the 人员经费/公用经费 after the appropriation's 基本支出 in its paragraph, and any under a heading naming the appropriation
+ * (none in a project report, whose figures are the project's: there a weak pattern stays weak). Null when it is none (the
+ * unit's own).
+ */
+function appropriationPartOf(doc: KDocument, f: FinanceFile, p: FinancePattern, path: string, at: number): AppropriationPart | null {
+  if (doc.reportKind === 'project_self_eval') return null;
+  const basicPart = BASIC_PARTS.test(path);
+  // (财政拨款基本支出X，其中：人员经费Y: the appropriation's 基本支出 stated before them is what they are a part of)
+  const basicBefore = (): Figure | undefined => {
+    const from = at - partsContext(doc, at).length;
+    const x = doc.facts.filter((y) => y.appropriation?.of === 'spending' && /^\/finance\/basic\/(?:actual|budget)$/.test(y.path) && y.span.start >= from && y.span.start < at).pop();
+    return x ? { value: x.value as number, tol: moneySlack(x.raw) } : undefined;
+  };
+  if (basicPart && compile(f.appropriation_basic, '').test(partsContext(doc, at))) return withBasic({ of: 'basic' }, basicBefore());
+  if (!basicPart && PARTS_ANY.test(path) && p.priority === 2 && p.id.startsWith('finance.appropriation.')) return { of: 'spending' };
+  if (SPENDING_PARTS.test(path)) {
+    const parts = appropriationParts(doc, f, at);
+    if (parts) return basicPart ? withBasic({ of: 'basic', ...parts }, basicBefore()) : { of: 'spending', ...parts };
+  }
+  if (PARTS_ANY.test(path) && appropriationHeading(doc, f, at)) return basicPart ? withBasic({ of: 'basic' }, basicBefore()) : { of: 'spending' };
+  return null;
+}
+const withBasic = (part: AppropriationPart, basic: Figure | undefined): AppropriationPart => (basic ? { ...part, basic } : part);
 /** paragraphBefore, and when that opens with 其中 (…财政拨款基本支出130.20万元。其中：人员经费119.80万元), the sentence before it
  *  on its line too: the parts a figure stated before the 。 is split into. */
 function partsContext(doc: KDocument, at: number): string {

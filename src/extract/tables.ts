@@ -1,6 +1,6 @@
 // Extract stage, tables: indicator rows, goals, and table facts for finance / staffing / selfEvaluation / projects.
 // Statement tables of 决算/预算 disclosures: accountsTables.ts. Runs after prose extraction: a path the prose already filled keeps the prose value (a different table value warns).
-import type { Fact, KDocument, Span, Table, TableCell, TableFigure } from '../document.js';
+import type { AppropriationPart, Fact, KDocument, Span, Table, TableCell, TableFigure } from '../document.js';
 import type { Indicator, ParsedValue, Project } from '../schema/record.js';
 import { halfUlp, moneySlack, toCount, toRate, toYuan } from '../normalise/numbers.js';
 import { tableVocab } from '../structure/tableVocab.js';
@@ -78,9 +78,17 @@ const normPath = (p: string) => ('/' + p.replace(/^\//, '').replace(/\./g, '/'))
 
 /** Adds a table fact unless prose filled the path; a prose value that differs is kept and warned about. A weak prose
  *  fact (priority > 1, e.g. an allocation read as a project's budget) does not count: the table's value is used. */
-function offer(doc: KDocument, path: string, v: { value: number; tol: number }, cell: TableCell, rule: string): void {
+function offer(doc: KDocument, path: string, v: { value: number; tol: number }, cell: TableCell, rule: string, part?: AppropriationPart): void {
   // every figure a table offers, used or not: the validate stage judges a table by them (src/validate/plausible.ts)
   ((doc.data.tableFigures ??= []) as TableFigure[]).push({ path, value: v.value, span: span(cell) });
+  // the appropriation's part (its 基本支出, 项目支出 …) is kept beside the unit's own figures, weak: it is no figure of the same
+  // thing (nothing to compare, no first table to win), and validate/appropriationParts needs it to tell whether the
+  // appropriation paid for all of it
+  if (part) {
+    if (!doc.facts.some((f) => f.appropriation && f.source === 'table' && normPath(f.path) === path && f.value === v.value))
+      doc.facts.push({ path, value: v.value, span: span(cell), rule, source: 'table', priority: 2, appropriation: part });
+    return;
+  }
   const prose = doc.facts.filter((f) => f.source !== 'table' && (f.priority ?? 1) <= 1 && normPath(f.path) === path);
   if (prose.length) {
     // (within the rounding of both figures as written: 收入总计2.38亿元 agrees with the cell 237,800,000.00)
@@ -106,7 +114,7 @@ function offer(doc: KDocument, path: string, v: { value: number; tol: number }, 
   }
   // first table wins, unless it is the rounded form of this one: 本年支出合计⇥271.53 (单位：万元) and ⇥2,715,310.00 (单位：元)
   // are one figure, the full one (a whole cell may be a round estimate: only one written with decimals gives way)
-  const prior = doc.facts.find((f) => f.source === 'table' && normPath(f.path) === path);
+  const prior = doc.facts.find((f) => f.source === 'table' && !f.appropriation && normPath(f.path) === path);
   if (prior) {
     const t = tableTol.get(prior);
     if (t && t.decimals && v.tol < t.tol && t.tol <= Math.abs(v.value) / 100 && Math.abs((prior.value as number) - v.value) <= t.tol + 1e-9) {
@@ -619,7 +627,7 @@ export function extractTables(doc: KDocument): void {
   // a table of funds (子项目名称⇥预算数⇥实际支出 over one row per fund)
   projectTables(doc, readings.map((r) => ({ table: r.table, unit: r.tableUnit })), key, moneyCell);
   // 决算 / 预算 statement tables (收入支出决算总表, 支出决算表, …): finance only where prose is silent
-  statementFacts(doc, readings, (path, v, cell, rule) => offer(doc, path, v, cell, rule), moneyCell);
+  statementFacts(doc, readings, (path, v, cell, rule, part) => offer(doc, path, v, cell, rule, part), moneyCell);
   // a two-row table of finance labels over their amounts (本年收入合计⇥本年支出合计⏎168.42万元⇥165.90万元)
   labelRowFacts(doc, readings, (path, v, cell, rule) => offer(doc, path, v, cell, rule), moneyCell);
   // in a project report whose own table has no 总分 nor indicators, the one untitled indicator table with one is the project's (a heading

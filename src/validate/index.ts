@@ -3,9 +3,11 @@ import type { KDocument } from '../document.js';
 import { resolveFacts } from './resolve.js';
 import { runChecks } from './checks.js';
 import { dropImplausibleMoney } from './plausible.js';
+import { dropUnpaidParts } from './appropriationParts.js';
 
 export function validate(doc: KDocument): void {
   dropImplausibleMoney(doc);
+  dropUnpaidParts(doc);
   const { values } = resolveFacts(doc);
   doc.data.resolved = values;
   runChecks(doc, values);

@@ -10,14 +10,22 @@ describe('validate: consistency warnings', () => {
   it('allows the rounding of the stated figures', () => {
     expect(codes('2023年基本支出89.82万元，其中人员经费76.75万元，公用经费13.08万元。')).not.toContain('sum_mismatch_basic');
   });
-  it("the appropriation's 人员经费/公用经费 are compared with the appropriation's 基本支出, not the unit's", () => {
+  it("the appropriation's 人员经费/公用经费 beside the unit's other 基本支出 are no figures of the unit's, nor a mismatch", () => {
+    // (the appropriation's 基本支出 120 is not the unit's 130: other money paid for part of it, its parts are not the unit's)
     const { record } = extractText('2023年本年支出合计160万元，其中基本支出130万元，项目支出30万元。财政拨款基本支出120万元，其中人员经费100万元，公用经费20万元。');
     expect(record.finance.basic.actual).toBe(1300000);
-    expect(record.finance.basic.personnel).toBe(1000000);
+    expect(record.finance.basic.personnel).toBeNull();
+    expect(record.warnings.map((w) => w.code)).not.toContain('sum_mismatch_basic');
+  });
+  it("the appropriation's 人员经费/公用经费 are the unit's when its 基本支出 is the unit's", () => {
+    const { record } = extractText('2023年本年支出合计160万元，其中基本支出130万元，项目支出30万元。财政拨款基本支出130万元，其中人员经费110万元，公用经费20万元。');
+    expect(record.finance.basic.personnel).toBe(1100000);
+    expect(record.finance.basic.publicUse).toBe(200000);
     expect(record.warnings.map((w) => w.code)).not.toContain('sum_mismatch_basic');
   });
   it("the appropriation's parts that do not add up to its own 基本支出 still warn", () => {
-    const w = extractText('2023年本年支出合计160万元，其中基本支出130万元，项目支出30万元。财政拨款基本支出125万元，其中人员经费100万元，公用经费20万元。').record.warnings;
+    // (the appropriation paid for all the spending: its 基本支出 and their parts are the unit's)
+    const w = extractText('2023年本年支出合计160万元，财政拨款支出160万元。财政拨款基本支出125万元，其中人员经费100万元，公用经费20万元。').record.warnings;
     expect(w.find((x) => x.code === 'sum_mismatch_basic')?.message).toContain('125万元');
   });
   it('基本 + 项目 ≠ 总支出', () => {

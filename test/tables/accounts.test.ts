@@ -162,16 +162,22 @@ describe('spending tables', () => {
   it('基本支出 twice in the header (年初预算数 … | 决算数 …) is not read', () => {
     expect(none(['一般公共预算财政拨款支出决算表', '单位：元', '项目\t合计\t基本支出\t项目支出\t合计\t基本支出\t项目支出', '合计\t1.00\t1.00\t0.00\t2.00\t2.00\t0.00'], 'final_accounts', 2023)).toEqual({});
   });
-  it('基本支出决算表: 人员经费合计 / 公用经费合计 rows, value under the 决算数 column to the right', () => {
-    const d = textDoc([
-      '一般公共预算财政拨款基本支出决算表', '单位：元',
-      '人员经费\t\t\t公用经费\t\t',
-      '科目编码\t科目名称\t决算数\t科目编码\t科目名称\t决算数',
-      '301\t工资福利支出\t1,400,000.00\t302\t商品和服务支出\t216,300.00',
-      '303\t对个人和家庭的补助\t121,600.00\t\t\t',
-      '人员经费合计\t\t1,521,600.00\t公用经费合计\t\t216,300.00',
-    ], 'final_accounts', 2023);
+  const BASIC_TABLE = [
+    '一般公共预算财政拨款基本支出决算表', '单位：元',
+    '人员经费\t\t\t公用经费\t\t',
+    '科目编码\t科目名称\t决算数\t科目编码\t科目名称\t决算数',
+    '301\t工资福利支出\t1,400,000.00\t302\t商品和服务支出\t216,300.00',
+    '303\t对个人和家庭的补助\t121,600.00\t\t\t',
+    '人员经费合计\t\t1,521,600.00\t公用经费合计\t\t216,300.00',
+  ];
+  const stated = (path: string, value: number) => ({ path, value, span: { start: 0, end: 1 }, rule: 'prose', source: 'prose' as const, raw: `${value}.00元` });
+  it('基本支出决算表: 人员经费合计 / 公用经费合计 rows, value under the 决算数 column to the right (the appropriation paid for all the spending)', () => {
+    const d = textDoc(BASIC_TABLE, 'final_accounts', 2023, [stated('/finance/spendingTotal/actual', 1737900), stated('/finance/fiscalAppropriation/spending', 1737900)]);
     expect(factMap(d)).toEqual({ '/finance/basic/personnel': 1521600, '/finance/basic/publicUse': 216300 });
+  });
+  it('the appropriation’s 基本支出决算表 alone, or beside a spending total other money paid for part of: its parts are no one’s', () => {
+    expect(factMap(textDoc(BASIC_TABLE, 'final_accounts', 2023))).toEqual({});
+    expect(factMap(textDoc(BASIC_TABLE, 'final_accounts', 2023, [stated('/finance/spendingTotal/actual', 2037900), stated('/finance/fiscalAppropriation/spending', 1737900)]))).toEqual({});
   });
   it('支出决算表 with 上年决算数 / 较上年增减 columns only: no category columns, nothing read', () => {
     expect(none(['支出决算表', '单位：元', '项目\t上年决算数\t较上年增减\t增减率', '合计\t100.00\t5.00\t5%'], 'final_accounts', 2023)).toEqual({});

@@ -4,6 +4,7 @@ import { createDocument, type KDocument, type ReadResult } from '../../src/docum
 import { readTxt } from '../../src/read/txt.js';
 import { findTables } from '../../src/structure/tables.js';
 import { extractTables } from '../../src/extract/tables.js';
+import { dropUnpaidParts } from '../../src/validate/appropriationParts.js';
 import type { ReportKind } from '../../src/schema/record.js';
 
 export const SEEDS = {
@@ -49,4 +50,10 @@ export function expected(seed: SeedName) {
   };
 }
 
-export const factMap = (doc: KDocument) => Object.fromEntries(doc.facts.filter((f) => f.source === 'table').map((f) => [f.path, f.value]));
+/** The table facts by path, as the record would take them: the appropriation's parts only where they are the unit's
+ *  (validate/appropriationParts), and a weak fact only where no other fills the path. */
+export const factMap = (doc: KDocument) => {
+  dropUnpaidParts(doc);
+  const table = doc.facts.filter((f) => f.source === 'table').sort((a, b) => (b.priority ?? 1) - (a.priority ?? 1));
+  return Object.fromEntries(table.map((f) => [f.path, f.value]));
+};
