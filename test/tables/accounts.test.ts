@@ -145,9 +145,12 @@ describe('spending tables', () => {
     const d = textDoc(['支出决算表', '单位：元', '科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出', '合计\t300.00\t200.00\t100.00'], 'final_accounts', 2023);
     expect(factMap(d)).toEqual({ '/finance/spendingTotal/actual': 300, '/finance/basic/actual': 200, '/finance/project/actual': 100 });
   });
-  it('一般公共预算财政拨款支出决算表: its total is the appropriation’s spending, not 支出合计; alone, its parts are no one’s', () => {
-    // (whether other money paid for part of the spending is not known: its 基本支出/项目支出 may be a part of the unit's)
+  it('一般公共预算财政拨款支出决算表: its total is the appropriation’s spending, not 支出合计; alone, its parts are the unit’s (nothing says other money paid a part)', () => {
     const d = textDoc(['一般公共预算财政拨款支出决算表', '单位：元', '项目\t本年支出\t\t', '科目名称\t小计\t基本支出\t项目支出', '合计\t289.00\t173.00\t116.00'], 'final_accounts', 2023);
+    expect(factMap(d)).toEqual({ '/finance/fiscalAppropriation/spending': 289, '/finance/basic/actual': 173, '/finance/project/actual': 116 });
+  });
+  it('…but not when the text states other income (事业收入 above zero): its parts are a part of the unit’s', () => {
+    const d = textDoc(['二、事业收入20.00元。', '一般公共预算财政拨款支出决算表', '单位：元', '项目\t本年支出\t\t', '科目名称\t小计\t基本支出\t项目支出', '合计\t289.00\t173.00\t116.00'], 'final_accounts', 2023);
     expect(factMap(d)).toEqual({ '/finance/fiscalAppropriation/spending': 289 });
   });
   it('its parts are the unit’s when its total is the unit’s 本年支出合计', () => {
@@ -175,8 +178,8 @@ describe('spending tables', () => {
     const d = textDoc(BASIC_TABLE, 'final_accounts', 2023, [stated('/finance/spendingTotal/actual', 1737900), stated('/finance/fiscalAppropriation/spending', 1737900)]);
     expect(factMap(d)).toEqual({ '/finance/basic/personnel': 1521600, '/finance/basic/publicUse': 216300 });
   });
-  it('the appropriation’s 基本支出决算表 alone, or beside a spending total other money paid for part of: its parts are no one’s', () => {
-    expect(factMap(textDoc(BASIC_TABLE, 'final_accounts', 2023))).toEqual({});
+  it('the appropriation’s 基本支出决算表 alone: its parts are the unit’s; beside a spending total other money paid for part of: no one’s', () => {
+    expect(factMap(textDoc(BASIC_TABLE, 'final_accounts', 2023))).toEqual({ '/finance/basic/personnel': 1521600, '/finance/basic/publicUse': 216300 });
     expect(factMap(textDoc(BASIC_TABLE, 'final_accounts', 2023, [stated('/finance/spendingTotal/actual', 2037900), stated('/finance/fiscalAppropriation/spending', 1737900)]))).toEqual({});
   });
   it('支出决算表 with 上年决算数 / 较上年增减 columns only: no category columns, nothing read', () => {
