@@ -22,6 +22,7 @@ interface ActivitiesFile {
   near_label: Record<string, number>;
   after_noun: string[];
   after_noun_window?: Record<string, number>;
+  after_noun_not?: string;
   unit_written?: Record<string, string>;
   label_year: string;
   multi_year: string;
@@ -245,7 +246,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const afterLimit = Math.min(doc.norm.length, match.span.end + 32);
       while (after < afterLimit && !BOUNDARY.has(doc.norm[after])) after++;
       const near = f.near_label?.[unit];
-      let context = head ? head.item.label : (near ? label.replace(compile(f.strip_suffix, ''), '').slice(-near) : label) + (p.id === 'activities.reach-after' ? g.verb : '') + (f.after_noun.includes(unit) ? doc.norm.slice(match.span.end, Math.min(after, match.span.end + (f.after_noun_window?.[unit] ?? 6))) : '');
+      let context = head ? head.item.label : (near ? label.replace(compile(f.strip_suffix, ''), '').slice(-near) : label) + (p.id === 'activities.reach-after' ? g.verb : '') + (f.after_noun.includes(unit) && !compile(f.after_noun_not ?? '(?!)', '').test(doc.norm.slice(match.span.end, after)) ? doc.norm.slice(match.span.end, Math.min(after, match.span.end + (f.after_noun_window?.[unit] ?? 6))) : '');
       // 发放科普资料1.5万份、科普图书2400册: an output joined by 、 to the output counted right before it shares that count's
       // verb (the label stays its own words)
       if (!head && !gluedTo && f.after_noun.includes(unit) && prev > floor && /^、/.test(doc.norm.slice(prev, labelSpan.end))) {
