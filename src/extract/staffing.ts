@@ -3,12 +3,14 @@ import type { KDocument } from '../document.js';
 import { matches, runFamily, unitName } from './engine.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { staffingTableFacts } from './staffingTable.js';
+import { respectivelyFacts } from './staffingRespectively.js';
 import { arabicYears, proseSlice, sentenceAt } from './finance.js';
 
 interface StaffingFile { other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; other_kinds: string; dated_as_of: string; approx_after: string; mixed_after: string }
 
 export function extractStaffing(doc: KDocument): void {
-  const all = runFamily(doc, 'staffing.yaml');
+  // (编制数、在职人数、退休人数分别为6人、5人、2人: the listed counts, checked as the patterns' are)
+  const all = [...runFamily(doc, 'staffing.yaml'), ...respectivelyFacts(doc)];
   const file = loadPatternFile<StaffingFile>('staffing.yaml');
   const unit = unitName(doc);
   // 科协机关核定编制8名，市科技馆核定事业编制4名: in a 科协's report, counts after a museum named in the sentence are the museum's
