@@ -366,14 +366,14 @@ function itemText(doc: KDocument, start: number, end: number): string {
 
 // a lead-in up to its colon, no sentence closed before it, naming the points after it (以下问题：, 主要表现在以下几个方面：)
 const UNMARKED_LEAD = /^[^:：“”。；;]{2,60}[:：]\s*/;
-const LEAD_NAMES_POINTS = /(?:以下|如下|下列|几个方面|几方面|几点)[^，,。；;:：]{0,8}[:：]\s*$/;
 
 /** The items of an unnumbered list after a lead-in that names it (…还存在以下问题：A，…；B。; sections.yaml list_lead_in or
  *  以下/如下…): the lead-in and the clauses closed by ；, two or more of four characters at least; else null (a single sentence
  *  after the colon stays one item with its lead-in). */
 function unmarkedList(norm: string, base: number, end: number, raw: string): { lead: string; pieces: Span[] } | null {
   const u = UNMARKED_LEAD.exec(raw);
-  if (!u || (!LEAD_NAMES_POINTS.test(u[0]) && leadInList(u[0]) === undefined)) return null;
+  const namesPoints = compile(loadPatternFile<{ list_lead_names_points: string }>('sections.yaml').list_lead_names_points, '');
+  if (!u || (!namesPoints.test(u[0]) && leadInList(u[0]) === undefined)) return null;
   const pieces: Span[] = [];
   let at = base + u[0].length;
   let depth = 0;

@@ -542,24 +542,23 @@ function joinedHeader(row: TableCell[], next: TableCell[] | undefined): TableCel
   return row.map((c, i) => (next[i] && !isEmpty(next[i]) ? { start: c.start, end: c.end, text: c.text + next[i].text } : c));
 }
 
-const YEAR_ONLY = /^(?:\d{4}年?度?|上年|本年|当年)$/;
-const ROLE_ONLY = /^(?:决算|预算|执行)数?$/;
 /**
  * A 基础数据表's cost header over two rows (`经费控制情况⇥2022年⇥⇥2023年` over `⇥决算数⇥预算数⇥决算数`): each role cell
  * below with a year cell right above it is that year's column (2022年决算数). A role cell with nothing above (the year's
  * merged cell written once, over it or its neighbour: which one is not known) is no column.
  */
 function splitYearHeader(row: TableCell[], next: TableCell[] | undefined): YearColumn[] {
-  if (!next || !row.some((c) => YEAR_ONLY.test(key(c)))) return [];
+  const { year: yearOnly, role: roleOnly } = tableVocab().yearColumnSplit;
+  if (!next || !row.some((c) => yearOnly.test(key(c)))) return [];
   const out: YearColumn[] = [];
   for (let col = 0; col < next.length; col++) {
     const role = key(next[col]);
-    if (!ROLE_ONLY.test(role)) {
+    if (!roleOnly.test(role)) {
       if (!isEmpty(next[col]) && col > 0) return []; // another word among the roles: no such header
       continue;
     }
     const above = row[col] && !repeatsLeft(row, col) ? key(row[col]) : '';
-    const y = YEAR_ONLY.test(above) ? yearColumnOf(above.replace(/度$/, '') + role) : null;
+    const y = yearOnly.test(above) ? yearColumnOf(above.replace(/度$/, '') + role) : null;
     if (y) out.push({ col, ...y });
   }
   return out;

@@ -33,6 +33,7 @@ interface RawVocab {
   staffing_pair_bare?: { path: string; regex: string }[];
   level2_parents?: Record<string, string[]>;
   year_column: string;
+  year_column_split: { year: string; role: string };
   cost_rows: { label: string; budget?: string; actual?: string }[];
   row_label_strip: string;
   empty_cells: string[];
@@ -113,6 +114,8 @@ export interface TableVocab {
   staffingColumns: { path: string; re: RegExp }[];
   staffingPairBare: { path: string; re: RegExp }[];
   yearColumn: RegExp;
+  /** a year column's header split over two rows: the year's cell, the role's cell under it */
+  yearColumnSplit: { year: RegExp; role: RegExp };
   costRows: { label: RegExp; budget?: string; actual?: string }[];
   rowLabelStrip: RegExp;
   emptyCells: RegExp[];
@@ -168,6 +171,7 @@ export function tableVocab(): TableVocab {
     staffingColumns: raw.staffing_columns.map((c) => ({ path: c.path, re: re(c.regex) })),
     staffingPairBare: (raw.staffing_pair_bare ?? []).map((c) => ({ path: c.path, re: re(c.regex) })),
     yearColumn: re(raw.year_column),
+    yearColumnSplit: { year: re(raw.year_column_split.year), role: re(raw.year_column_split.role) },
     costRows: raw.cost_rows.map((c) => ({ label: re(c.label), budget: c.budget, actual: c.actual })),
     rowLabelStrip: re(raw.row_label_strip, 'g'),
     emptyCells: raw.empty_cells.map((s) => re(s)),
