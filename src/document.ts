@@ -185,6 +185,9 @@ export function createDocument(path: string, sha256: string, read: ReadResult): 
   };
 }
 
+/** A fact's path as a JSON pointer (facts may name it `finance.basic.actual` or `/finance/basic/actual`). */
+export const pointerPath = (p: string): string => ('/' + p.replace(/^\//, '').replace(/\./g, '/')).replace(/\/+/g, '/');
+
 export function message(doc: KDocument, ruleId: string, reason: string, extra: Partial<Message> = {}): void {
   doc.messages.push({ ruleId, reason, ...extra });
 }

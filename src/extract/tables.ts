@@ -1,6 +1,7 @@
 // Extract stage, tables: indicator rows, goals, and table facts for finance / staffing / selfEvaluation / projects.
 // Statement tables of 决算/预算 disclosures: accountsTables.ts. Runs after prose extraction: a path the prose already filled keeps the prose value (a different table value warns).
 import type { AppropriationPart, Fact, KDocument, Span, Table, TableCell, TableFigure } from '../document.js';
+import { pointerPath } from '../document.js';
 import type { Indicator, ParsedValue, Project } from '../schema/record.js';
 import { halfUlp, moneySlack, toCount, toRate, toYuan } from '../normalise/numbers.js';
 import { tableVocab } from '../structure/tableVocab.js';
@@ -74,7 +75,6 @@ function countCell(text: string): { value: number; tol: number } | null {
 /** a table fact's rounding as written (half a unit of its last digit) */
 const tableTol = new WeakMap<Fact, { tol: number; decimals: boolean }>();
 
-const normPath = (p: string) => ('/' + p.replace(/^\//, '').replace(/\./g, '/')).replace(/\/+/g, '/');
 
 /** Adds a table fact unless prose filled the path; a prose value that differs is kept and warned about. A weak prose
  *  fact (priority > 1, e.g. an allocation read as a project's budget) does not count: the table's value is used. */
@@ -85,11 +85,11 @@ function offer(doc: KDocument, path: string, v: { value: number; tol: number }, 
   // thing (nothing to compare, no first table to win), and validate/appropriationParts needs it to tell whether the
   // appropriation paid for all of it
   if (part) {
-    if (!doc.facts.some((f) => f.appropriation && f.source === 'table' && normPath(f.path) === path && f.value === v.value))
+    if (!doc.facts.some((f) => f.appropriation && f.source === 'table' && pointerPath(f.path) === path && f.value === v.value))
       doc.facts.push({ path, value: v.value, span: span(cell), rule, source: 'table', priority: 2, appropriation: part });
     return;
   }
-  const prose = doc.facts.filter((f) => f.source !== 'table' && (f.priority ?? 1) <= 1 && normPath(f.path) === path);
+  const prose = doc.facts.filter((f) => f.source !== 'table' && (f.priority ?? 1) <= 1 && pointerPath(f.path) === path);
   if (prose.length) {
     // (within the rounding of both figures as written: 收入总计2.38亿元 agrees with the cell 237,800,000.00)
     const agrees = prose.some((f) => typeof f.value === 'number' && Math.abs(f.value - v.value) <= v.tol + (f.raw && /元$/.test(f.raw) ? moneySlack(f.raw) : 0) + 1e-9);
@@ -114,12 +114,12 @@ function offer(doc: KDocument, path: string, v: { value: number; tol: number }, 
   }
   // first table wins, unless it is the rounded form of this one: 本年支出合计⇥271.53 (单位：万元) and ⇥2,715,310.00 (单位：元)
   // are one figure, the full one (a whole cell may be a round estimate: only one written with decimals gives way)
-  const prior = doc.facts.find((f) => f.source === 'table' && !f.appropriation && normPath(f.path) === path);
+  const prior = doc.facts.find((f) => f.source === 'table' && !f.appropriation && pointerPath(f.path) === path);
   if (prior) {
     const t = tableTol.get(prior);
     if (t && t.decimals && v.tol < t.tol && t.tol <= Math.abs(v.value) / 100 && Math.abs((prior.value as number) - v.value) <= t.tol + 1e-9) {
       doc.facts.splice(doc.facts.indexOf(prior), 1, { path, value: v.value, span: span(cell), rule, source: 'table' });
-      tableTol.set(doc.facts.find((f) => f.source === 'table' && normPath(f.path) === path)!, { tol: v.tol, decimals: /\.\d/.test(cell.text) });
+      tableTol.set(doc.facts.find((f) => f.source === 'table' && pointerPath(f.path) === path)!, { tol: v.tol, decimals: /\.\d/.test(cell.text) });
     }
     return;
   }
@@ -650,7 +650,7 @@ export function extractTables(doc: KDocument): void {
 /** The table's grade (`自评等级：优` by the 总分 row), only where the prose states none; a different prose grade warns. */
 function offerGrade(doc: KDocument, value: string, cell: TableCell): void {
   const path = '/selfEvaluation/grade';
-  const prose = doc.facts.filter((f) => f.source !== 'table' && normPath(f.path) === path);
+  const prose = doc.facts.filter((f) => f.source !== 'table' && pointerPath(f.path) === path);
   if (prose.some((f) => f.value !== value)) {
     doc.messages.push({
       ruleId: 'table_prose_mismatch',

@@ -8,11 +8,11 @@
 // spending under 100 % (财政拨款支出178万元，占本年支出合计的81.65%) or other income stated (事业收入40万元) — a 科协 is as a rule
 // paid for by its appropriation alone, and a report stating only the appropriation's parts means them as its own.
 import type { Fact, Figure, KDocument } from '../document.js';
+import { pointerPath } from '../document.js';
 import { halfUlp, moneySlack } from '../normalise/numbers.js';
 import { compile, loadPatternFile } from '../patterns.js';
 
 type Mode = 'actual' | 'budget';
-const normPath = (p: string) => ('/' + p.replace(/^\//, '').replace(/\./g, '/')).replace(/\/+/g, '/');
 const modeOf = (path: string): Mode => (/\/(?:budget|personnelBudget|publicUseBudget)$/.test(path) ? 'budget' : 'actual');
 const FISCAL_SPENDING = '/finance/fiscalAppropriation/spending';
 
@@ -21,11 +21,11 @@ export function dropUnpaidParts(doc: KDocument): void {
   if (!parts.length) return;
   const money = (f: Fact) => typeof f.value === 'number';
   const figure = (f: Fact): Figure => ({ value: f.value as number, tol: factSlack(doc, f) });
-  const unit = (path: string) => doc.facts.filter((f) => !f.appropriation && money(f) && normPath(f.path) === path).map(figure);
+  const unit = (path: string) => doc.facts.filter((f) => !f.appropriation && money(f) && pointerPath(f.path) === path).map(figure);
   // the appropriation's spending total as stated anywhere: its own field (a 决算's; a 预算 disclosure's plan fills none) and
   // the totals the parts' contexts name
   const totals = (mode: Mode) => [
-    ...(mode === 'actual' ? doc.facts.filter((f) => money(f) && normPath(f.path) === FISCAL_SPENDING).map(figure) : []),
+    ...(mode === 'actual' ? doc.facts.filter((f) => money(f) && pointerPath(f.path) === FISCAL_SPENDING).map(figure) : []),
     ...parts.filter((f) => modeOf(f.path) === mode && f.appropriation!.total).map((f) => f.appropriation!.total!),
   ];
   // null when either side states no figure: nothing to compare
@@ -42,7 +42,7 @@ export function dropUnpaidParts(doc: KDocument): void {
     else {
       const path = `/finance/basic/${modeOf(f.path)}`;
       // (the appropriation's 基本支出 as stated, whether it is the unit's or not)
-      const own = f.appropriation!.basic ? [f.appropriation!.basic] : parts.filter((x) => x.appropriation!.of === 'spending' && money(x) && normPath(x.path) === path).map(figure);
+      const own = f.appropriation!.basic ? [f.appropriation!.basic] : parts.filter((x) => x.appropriation!.of === 'spending' && money(x) && pointerPath(x.path) === path).map(figure);
       paid = agrees(own, unit(path)) ?? paidAll(f);
     }
     if (paid === false || (paid === null && others)) drop.add(f);
@@ -65,7 +65,7 @@ function agree(a: Figure[], b: Figure[]): boolean {
 }
 
 /** Half a unit of the last digit of a money fact as written: its raw text, else its cell's figure (a table fact). */
-export function factSlack(doc: KDocument, f: Fact): number {
+function factSlack(doc: KDocument, f: Fact): number {
   if (f.raw) return moneySlack(f.raw);
   const text = doc.norm.length === doc.text.length ? doc.norm : doc.text;
   const written = text.slice(f.span.start, f.span.end).replace(/[\s,，]/g, '').match(/\d+(?:\.\d+)?/)?.[0];

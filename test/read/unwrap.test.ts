@@ -3,7 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { readBytes } from '../../src/read/index.js';
 import { emWidth, unwrapText, wrapWidth } from '../../src/read/unwrap.js';
-import { extractText } from '../../src/pipeline.js';
+import { extractBytes, extractText } from '../../src/pipeline.js';
+
+/** The record and document of a plain text read as a file would be (the reader's unwrap and page furniture run). */
+const readAsFile = (text: string) => extractBytes('t.txt', Buffer.from(text));
 
 /** A paragraph broken where the next character would pass `n` em (a digit is narrower), as a PDF prints it. */
 function wrap(para: string, n = 20): string {
@@ -310,8 +313,7 @@ describe('a short text wrapped at a page width (a one-page notice copied out of 
     expect(wrapWidth(text.split('\n'))).toBeNull(); // too few full lines for the general rule
     const u = unwrapText(text)!;
     expect(u.text).toContain(`\n${S1}\n`);
-    const { extractBytes } = await import('../../src/pipeline.js');
-    const r = await extractBytes('t.txt', Buffer.from(text));
+    const r = await readAsFile(text);
     expect(r.record.staffing.retired).toBe(4);
     expect(r.record.finance.project.budget).toBe(279200);
   });
@@ -336,10 +338,9 @@ describe('a short text wrapped at a page width (a one-page notice copied out of 
 
 describe('a report pasted on one line', () => {
   it('keeps its first heading when a later one names the general budget and a part of it on the same line', async () => {
-    const { extractBytes } = await import('../../src/pipeline.js');
     const text =
       '2024年度某区科学技术协会整体支出绩效自评报告一、基本情况区科协全额拨款事业编制3名，在职在编人数为3人。二、一般公共预算支出情况（一）基本支出情况1、2024年预算资金69.16万元。2、2024年度单位一般公共预算财政拨款支出85.33万元，其中：项目支出30.24万元，基本支出55.09万元。三、存在的问题无。\n';
-    const { record } = await extractBytes('one.txt', Buffer.from(text));
+    const { record } = await readAsFile(text);
     // (the general budget's section pattern is embedded in the run-in title's pattern: it must stay an infix)
     expect(record.outline.map((o) => [o.ordinal, o.title, o.key])).toEqual([
       ['一、', '基本情况', 'basic_info'],
@@ -351,10 +352,9 @@ describe('a report pasted on one line', () => {
 
 describe('a report pasted on one line: arabic sub-headings glued to their text', () => {
   it('keeps 1．资金使用情况 and its sibling after a sentence; 自评结论性意见 whole', async () => {
-    const { extractBytes } = await import('../../src/pipeline.js');
     const text =
       '2023年度某县科学技术协会科普专项经费项目支出绩效自评报告一、项目基本情况本项目年初预算20万元，由县科协组织实施，主要用于开展科普宣传活动和科技培训工作。二、项目绩效自评情况1．资金使用情况实际支出19.5万元，预算执行率97.5%。2．绩效目标完成情况全年开展科普活动12场。三、自评结论性意见本项目绩效自评得分95分，等级为优。四、存在的问题1.宣传覆盖面不够广。2.专业人才不足。\n';
-    const { record } = await extractBytes('one.txt', Buffer.from(text));
+    const { record } = await readAsFile(text);
     expect(record.outline.map((o) => o.title)).toEqual(['项目基本情况', '项目绩效自评情况', '自评结论性意见', '存在的问题']);
     expect(record.outline[1].children.map((o) => [o.ordinal, o.title])).toEqual([['1．', '资金使用情况'], ['2．', '绩效目标完成情况']]);
     expect(record.finance.project.actual).toBe(195000);
@@ -365,20 +365,18 @@ describe('a report pasted on one line: arabic sub-headings glued to their text',
 describe('a page number removed from a text without form feeds', () => {
   const head = '2023年度某县科学技术协会部门整体支出绩效自评报告\n一、部门基本情况\n县科协核定编制8名，在职7人。\n二、存在的问题\n';
   it('leaves the page break: a sentence the page cut is joined without the space of a run-in title', async () => {
-    const { extractBytes } = await import('../../src/pipeline.js');
     for (const mark of ['- 3 -', '第3页', '第 3 页 共 8 页', '—3—']) {
       const text = `${head}1、绩效目标设置不够科学，部分指标\n${mark}\n过于笼统，难以考核；\n2、预算执行进度偏慢。\n三、改进措施\n1、加强绩效目标管理。\n`;
-      const { record, doc } = await extractBytes('p.txt', Buffer.from(text));
+      const { record, doc } = await readAsFile(text);
       expect(doc.text, mark).not.toContain(mark);
       expect(doc.pageBreaks.length, mark).toBe(1);
       expect(record.problems, mark).toEqual(['绩效目标设置不够科学，部分指标过于笼统，难以考核', '预算执行进度偏慢。']);
     }
   });
   it('negative: points titled in short clauses stay titles over their bodies when one title ends a page; no page number, no break', async () => {
-    const { extractBytes } = await import('../../src/pipeline.js');
     const text = `${head}宣传力度不够。\n三、改进措施\n1.加强宣传，扩大影响\n- 2 -\n充分利用新媒体开展宣传。\n2.培养人才，稳定队伍\n加强科普人才培训。\n`;
-    expect((await extractBytes('p.txt', Buffer.from(text))).record.improvements).toEqual(['充分利用新媒体开展宣传。', '加强科普人才培训。']);
+    expect((await readAsFile(text)).record.improvements).toEqual(['充分利用新媒体开展宣传。', '加强科普人才培训。']);
     const plain = `${head}1、绩效目标设置不够科学，部分指标\n过于笼统，难以考核；\n`;
-    expect((await extractBytes('p.txt', Buffer.from(plain))).doc.pageBreaks).toEqual([]);
+    expect((await readAsFile(plain)).doc.pageBreaks).toEqual([]);
   });
 });
