@@ -16,6 +16,8 @@ const ITEM_MARKER = /^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四
 const LIST_AHEAD = String.raw`(?=[一二三四五六七八九十][是要]|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|首先[，,])`;
 const COLON_LEAD = new RegExp(String.raw`^[^:：“”]*[:：]\s*${LIST_AHEAD}`);
 const SENTENCE_LEAD = new RegExp(String.raw`^[^:：“”。；;]*。\s*${LIST_AHEAD}`);
+// …or one clause closed by a comma that says there are problems (我会还存在一些不足，一是…: sections.yaml list_lead_clause)
+const CLAUSE_LEAD = new RegExp(String.raw`^[^:：“”。；;]*?[，,]\s*${LIST_AHEAD}`);
 const ORG_ALONE = /(?:协会|科协|科技馆|中心|学会|局|办公室|委员会)\s*(?:[（(][^()（）]{1,2}[)）])?$/;
 // a topic's name alone on its line: short, no sentence's or clause's punctuation
 const TOPIC_LINE = /^[^，,。；;:：!?！？、“”"\s]{2,12}$/;
@@ -89,13 +91,36 @@ export function extractLists(doc: KDocument): void {
     // so does 存在的主要问题及原因分析 with its own （一）存在的问题 (the items are that sub-section's, once)
     if (subs.some((x) => x.key === h.key)) continue;
     const target = h.key === 'improvements' ? improvements : problems;
-    for (const it of items(doc, h)) (it.list === 'improvements' ? improvements : it.list === 'problems' ? problems : target).push({ item: it.item, span: it.span, rule: it.rule });
+    const its = items(doc, h);
+    if (h.key === 'problems_and_improvements') splitByStatement(doc, its);
+    for (const it of its) (it.list === 'improvements' ? improvements : it.list === 'problems' ? problems : target).push({ item: it.item, span: it.span, rule: it.rule });
   }
   // (a request to another body, 建议财政部门及时拨付…, is no measure of the unit's own: sections.yaml list_request; nor a problem,
   // where a problems section lists it among them)
   const request = compile(loadPatternFile<{ list_request: string }>('sections.yaml').list_request, '');
   doc.data.problems = problems.filter((x) => !request.test(x.item));
   doc.data.improvements = improvements.filter((x) => !request.test(x.item));
+}
+
+/**
+ * A combined section's flat list numbered 1, 2, 3 … whose items no label, suggestion or next step told apart (四、存在的问题及改进措施⏎
+ * 1.科普经费投入不足。⏎2.专业人才缺乏。⏎3.加强经费保障…。⏎4.加强人才队伍建设。): the measures start at the first item when every
+ * item before it states a problem (a problem's word, sections.yaml list_problem_word, and no measure's verb opening it) and every
+ * item from it opens with a measure's verb (list_measure_opening) and states no problem. Anything else (加强预算管理的意识不强
+ * among them, an item of neither kind) leaves the list as it is: all problems.
+ */
+function splitByStatement(doc: KDocument, its: ListItem[]): void {
+  if (its.length < 2 || its.some((x) => x.list !== undefined || x.rule === 'lists.paragraph')) return;
+  // (one run numbered on from 1: numbers restarting are read by secondRun, or tell nothing)
+  const marks = its.map((x) => markerOf(doc.norm.slice(x.span.start, x.span.start + 6).trimStart()));
+  if (marks.some((m, k) => !m || m.family !== marks[0]!.family || m.n !== k + 1)) return;
+  const sec = loadPatternFile<{ list_measure_opening: string; list_problem_word: string }>('sections.yaml');
+  const measure = compile(sec.list_measure_opening, '');
+  const problem = compile(sec.list_problem_word, '');
+  const kinds = its.map((x) => (problem.test(x.item) ? (measure.test(x.item) ? null : 'problems') : measure.test(x.item) ? 'improvements' : null));
+  const at = kinds.indexOf('improvements');
+  if (at < 1 || kinds.slice(0, at).some((k) => k !== 'problems') || kinds.slice(at).some((k) => k !== 'improvements')) return;
+  for (const x of its.slice(at)) x.list = 'improvements';
 }
 
 /** The paragraphs of a section's body; a paragraph starting with 一是/1./（一） is one item, and so is an
@@ -274,7 +299,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
     }
     // …我们将采取以下措施：一是A；二是B。 — the lead-in before the colon is no item when an inline list follows it
     // (or a single sentence closed by 。 that leads in: 但仍存在一些不足。一是…, 下一步重点做好以下几个方面。一是…)
-    const colon = m ? null : (COLON_LEAD.exec(raw) ?? leadSentence(raw));
+    const colon = m ? null : (COLON_LEAD.exec(raw) ?? leadSentence(raw) ?? leadClause(raw));
     if (colon && inlineItems(doc.norm, base + colon[0].length, line.end).length > 1) {
       if (combined) list = leadInList(colon[0].replace(/。\s*$/, '')) ?? (plan?.test(colon[0]) ? 'improvements' : list);
       lead = colon[0].length;
@@ -420,6 +445,15 @@ function withoutFurniture(doc: KDocument, start: number, end: number, text = doc
 function leadSentence(raw: string): RegExpExecArray | null {
   const m = SENTENCE_LEAD.exec(raw);
   return m && compile(loadPatternFile<{ list_lead_sentence: string }>('sections.yaml').list_lead_sentence, '').test(m[0]) ? m : null;
+}
+
+/** A paragraph's opening clause closed by a comma that says there are problems and leads in to the inline list right after
+ *  it (通过自评发现，我会还存在一些不足，一是A，二是B。; sections.yaml list_lead_clause), or null: any other clause before 一是
+ *  (部分项目，一是…) is the item's own text. */
+function leadClause(raw: string): RegExpExecArray | null {
+  const m = CLAUSE_LEAD.exec(raw);
+  const clause = m ? m[0].replace(/[，,]\s*$/, '').split(/[，,]/).pop()!.replace(/\s+/g, '') : '';
+  return m && compile(loadPatternFile<{ list_lead_clause: string }>('sections.yaml').list_lead_clause, '').test(clause) ? m : null;
 }
 
 /** A line cut before each list label that follows a sentence's end in it (`。改进措施：`, `；问题：`; `labels`: only the

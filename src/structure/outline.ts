@@ -520,11 +520,16 @@ type NestedRun = { parent: Candidate | null; rank: number; anchor: number; want:
 
 const LIST_SECTIONS = new Set(['duties', 'problems', 'improvements', 'problems_and_improvements']);
 /** A section whose numbered lines are a list's items: a list section, or one keyed null that only names suggestions
- *  (sections.yaml suggestions_title: 有关建议⏎1.建议县财政…, items of no record list, no headings either). */
+ *  (sections.yaml suggestions_title: 有关建议⏎1.建议县财政…, items of no record list, no headings either) or the causes
+ *  (list_causes: 原因分析). */
 function listParent(parent: Candidate | null | undefined): boolean {
   if (!parent) return false;
   if (parent.key) return LIST_SECTIONS.has(parent.key);
-  return compile(loadPatternFile<{ suggestions_title: string }>('sections.yaml').suggestions_title, '').test(parent.title.replace(/\s+/g, ''));
+  // (…or the causes of the problems, （二）原因分析⏎1.对年度工作预判不足；⏎2.…: its points are a list's, no headings; lists.ts
+  // reads no items there)
+  const sec = loadPatternFile<{ suggestions_title: string; list_causes: string }>('sections.yaml');
+  const t = parent.title.replace(/\s+/g, '');
+  return compile(sec.suggestions_title, '').test(t) || compile(sec.list_causes, '').test(t);
 }
 
 /** Is `c` an item of a list restarted at 1 under the last same-rank sibling (see findHeadings)? A restart opens only
