@@ -214,6 +214,8 @@ function judge(doc: KDocument, line: Line, start: number, restStart: number, ran
     runIn = shortClean && after.length > 0;
   }
   if (compile(cfg.figure_in_title, '').test(title)) headingLike = runIn = false;
+  // (a line closed by a list's ；, （一）预算绩效管理意识有待加强；, is an item, never a title: a heading's title ends bare or in 。/：)
+  if (stop >= 0 && rest[stop] === ';' && !rest.slice(stop + 1).trim()) headingLike = runIn = false;
   // a line ending in a clause's comma (（一）完善绩效目标，⏎确保…) is a sentence broken off, not a title
   if (stop < 0 && /[，,、]\s*$/.test(rest)) headingLike = runIn = false;
   // (…and so is one with a clause's comma ending in a word that cannot close a clause: （二）绩效目标设定不够细化，部分指标难以⏎量化考核。)
