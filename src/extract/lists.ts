@@ -254,7 +254,11 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
     const cutAtPage = pageBetween && prevItem.rule === 'lists.inline' && /[\u4e00-\u9fa5]\s*$/.test(prevText);
     if (!m && prevItem && !label && (/[，,、]\s*$/.test(prevText) || brokenOff || cutAtPage || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && !/\n\s*\n/.test(gap) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
       const textStart = prevItem.span.start + (ITEM_MARKER.exec(doc.norm.slice(prevItem.span.start, prevItem.span.end))?.[0].length ?? 0);
-      const end = trimEnd(doc.norm, textStart, line.end, LIST_SEP);
+      // (the inline list going on after the piece's end on this line, 一是…资金支付⏎第 2 页⏎不够及时；二是…: the next marker of
+      // its family after a separator starts a line of its own, read as such)
+      const nextAt = lastMark ? nextMarkerIn(doc.norm, line.start, line.end, lastMark) : -1;
+      if (nextAt > 0) lines.splice(lines.indexOf(line) + 1, 0, { start: nextAt, end: line.end });
+      const end = trimEnd(doc.norm, textStart, nextAt > 0 ? nextAt : line.end, nextAt > 0 ? INLINE_SEP : LIST_SEP);
       // (a point stated in short clauses alone on its line, 1.加强宣传，扩大影响⏎充分利用…。, is the item's run-in title, no
       // sentence broken off: kept apart from its body by a space, where its line broke)
       const title = doc.norm.slice(textStart, prevItem.span.end);
@@ -648,6 +652,17 @@ function inlineItems(norm: string, start: number, end: number, from = 1): Span[]
   }
   if (cuts.length < 2) return [{ start, end }];
   return cuts.map((c, k) => ({ start: c, end: k + 1 < cuts.length ? cuts[k + 1] : end }));
+}
+
+/** Where the next marker of an inline list (`last`'s family, its next number) opens after a separator in a line, or -1. */
+function nextMarkerIn(norm: string, start: number, end: number, last: { family: string; n: number }): number {
+  for (let i = start + 1; i < end; i++) {
+    const m = markerOf(norm.slice(i, i + 6));
+    // (a list inside the item, …如一是…；二是…: which 二是 ends the item cannot be told, as in inlineItems)
+    if (m && m.family === last.family && m.n === 1) return -1;
+    if (m && m.family === last.family && m.n === last.n + 1 && /[；;。，,]/.test(norm[i - 1])) return i;
+  }
+  return -1;
 }
 
 /** End of an item without its trailing separator: after an inline item the one before the next marker (INLINE_SEP: ；，：,
