@@ -8,10 +8,10 @@ import type { Sentence } from '../document.js';
 
 type Aspect = 'budget' | 'actual' | 'rate' | 'initial';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
-interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean; fiscal_budget?: boolean }
+interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; not_after_part_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean; fiscal_budget?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { word_wraps: string[]; evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_funds: string; named_owner_funds_not: string; unit_receives: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; fiscal_funds: string; fiscal_funds_not: string; fiscal_funds_other: string; fiscal_funds_budget: string; project_arranged: string; appropriation_basic: string; appropriation_glued: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; rate_item: string; project_item_clause: string; project_self: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; bare_funds: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { word_wraps: string[]; evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_funds: string; named_owner_funds_not: string; unit_receives: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; fiscal_funds: string; fiscal_funds_not: string; fiscal_funds_other: string; fiscal_funds_budget: string; project_arranged: string; appropriation_basic: string; appropriation_glued: string; unit_whole_list: string; unit_whole_part: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; adjusted_budget: string; mid_year_change: string; change_follows: string; rate_item: string; project_item_clause: string; project_self: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; bare_funds: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; part_item: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -186,7 +186,7 @@ function financeBase(regex: string): string {
   let src = sources.get(regex);
   if (src === undefined) {
     const f = file();
-    src = regex.replaceAll('{MONEY}', moneyCn()).replaceAll('{BOUNDARY}', f.boundary).replaceAll('{UNIT_BOUNDARY}', f.unit_boundary).replaceAll('{SUBJECT}', subjectAlternation(f)).replaceAll('{ADJUSTED}', f.adjusted);
+    src = regex.replaceAll('{MONEY}', moneyCn()).replaceAll('{BOUNDARY}', f.boundary).replaceAll('{UNIT_BOUNDARY}', f.unit_boundary).replaceAll('{SUBJECT}', subjectAlternation(f)).replaceAll('{ADJUSTED}', f.adjusted).replaceAll('{CHANGE_FOLLOWS}', f.change_follows);
     sources.set(regex, src);
   }
   return src;
@@ -338,7 +338,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         if (narrow.size === 1 || appropriation) {
           const initial = p.path === INITIAL_BUDGET;
           const owner = narrow.size === 1 && !appropriation ? [...narrow][0] : null;
-          ownerBudget = owner && (p.aspect === 'budget' || (initial && !adjustedFollows(doc, f, amountSpan.end))) ? f.subjects[owner]?.paths.budget ?? null : null;
+          ownerBudget = owner && (p.aspect === 'budget' || (initial && initialStands(doc, f, amountSpan.end))) ? f.subjects[owner]?.paths.budget ?? null : null;
           if (!ownerBudget) {
             claimed.push(amountSpan);
             continue;
@@ -367,7 +367,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         continue;
       }
       // 其中科普活动经费20万元，2024年实际支出18万元: a figure naming the unit by the year only, right after an item's figure, is the item's
-      if (p.not_after_item && itemFigureBefore(doc, f, match.span.start)) {
+      // 项目支出预算45万元，其中科普活动经费20万元，实际支出18万元: right after an item listed as a part, the item's
+      if ((p.not_after_item && itemFigureBefore(doc, f, match.span.start)) || (p.not_after_part_item && compile(f.part_item, '').test(itemFigureBefore(doc, f, match.span.start) || '\n'))) {
         claimed.push(amountSpan);
         continue;
       }
@@ -536,7 +537,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // (该项目年初预算30万元，实际支出29.4万元: its 年初 figure is the project's budget when no adjusted budget follows; with one
       // following, nobody's — a project has no initial-budget field)
       if (doc.reportKind === 'project_self_eval' && path === INITIAL_BUDGET && !namesUnit(doc, f, match)) {
-        if (adjustedFollows(doc, f, amountSpan.end)) {
+        if (!initialStands(doc, f, amountSpan.end)) {
           claimed.push(amountSpan);
           continue;
         }
@@ -567,7 +568,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
             continue;
           }
           const end = path.slice(path.lastIndexOf('/') + 1);
-          const initial = end === 'initialBudget' && !adjustedFollows(doc, f, amountSpan.end);
+          const initial = end === 'initialBudget' && initialStands(doc, f, amountSpan.end);
           const next = owner ? f.subjects[owner]?.paths[end === 'executionRate' ? 'rate' : end === 'initialBudget' ? (initial ? 'budget' : 'initial') : (end as Aspect)] : undefined;
           if (!next) {
             claimed.push(amountSpan);
@@ -602,14 +603,16 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         continue;
       }
       claimed.push(amountSpan);
+      // 本年支出合计230万元，其中：财政拨款基本支出150万元，项目支出60万元 — parts of the unit's whole named as the appropriation's
+      const listed = typeof path === 'string' && !fiscalPart ? unitWholeList(doc, f, path, amountSpan) : null;
       // 财政拨款基本支出X，其中：人员经费Y；公用经费Z — the appropriation-funded part's 人员/公用经费 are weak like it
       // 财政拨款支出X，其中：基本支出Y，项目支出Z — the appropriation's parts are weak like it
       // 五、一般公共预算财政拨款支出决算情况说明 ⏎ …其中：基本支出年初预算145万元，支出决算150.36万元 — under a heading naming the
       // appropriation, 基本支出/项目支出 and their parts are the appropriation-funded parts: weak like them
       // (such a part is the unit's own only when the appropriation paid for all of what it is a part of: validate/appropriationParts)
-      const part = typeof path === 'string' && !fiscalPart ? appropriationPartOf(doc, f, p, path, match.span.start) : null;
+      const part = listed && listed !== 'own' ? listed : typeof path === 'string' && !fiscalPart && listed !== 'own' ? appropriationPartOf(doc, f, p, path, match.span.start) : null;
       // (in a project report the same words stay weak, as the appropriation's: no unit's figure to compare with)
-      const priority = fiscalPart || part ? 2 : p.priority ?? (typeof path === 'string' && doc.reportKind === 'project_self_eval' && ((BASIC_PARTS.test(path) && compile(f.appropriation_basic, '').test(partsContext(doc, match.span.start))) || (SPENDING_PARTS.test(path) && appropriationParts(doc, f, match.span.start))) ? 2 : undefined);
+      const priority = fiscalPart || part ? 2 : listed === 'own' ? undefined : p.priority ?? (typeof path === 'string' && doc.reportKind === 'project_self_eval' && ((BASIC_PARTS.test(path) && compile(f.appropriation_basic, '').test(partsContext(doc, match.span.start))) || (SPENDING_PARTS.test(path) && appropriationParts(doc, f, match.span.start))) ? 2 : undefined);
       // 收、支总计均为X: one figure, two fields
       for (const one of Array.isArray(path) ? path : [path]) {
         doc.facts.push({ path: one, value, span: trimSpan(doc, match.span), rule: p.id, ...(priority !== undefined ? { priority } : {}), raw: g.pct ?? `${(g.num ?? '').replace(/\s/g, '')}${g.unit}`, ...(part ? { appropriation: part } : {}) });
@@ -659,6 +662,11 @@ function ownerBefore(f: FinanceFile, owner: string | null | undefined, before: s
 }
 
 /** True when the adjusted budget follows the figure ending at `end` in its sentence (see `adjusted`); its source is built once. */
+/** A 年初 figure of a subject with no initial-budget field (a narrower subject, a project report's project) is its budget only
+ *  when neither an adjusted budget nor a bare mid-year change follows it (年初预算50万元，年中追加10万元: the year's budget is unsaid). */
+function initialStands(doc: KDocument, f: FinanceFile, end: number): boolean {
+  return !adjustedFollows(doc, f, end) && !compile(`^(?:${f.change_follows})`, '').test(doc.norm.slice(end, end + 40));
+}
 let adjustedAhead: string | null = null;
 function adjustedFollows(doc: KDocument, f: FinanceFile, end: number): boolean {
   adjustedAhead ??= `^(?:${f.adjusted})`;
@@ -982,6 +990,12 @@ const ADJUSTED_NEXT = '(?<=万?元[ \\t]*)[，,][ \\t]*(?:(?:年中|年内|年�
 const INCOME_THEN = /^[ \t]*(?:[，,;。]|[，,。:]?[ \t]*其中[^支。\n]*[;。])[ \t]*(?:共|共计|合计|全年)?$/;
 const FUNDS_RECEIVED = /(?<=^|[，,;:])(?:实际|全年|资金)?到位(?:资金|金额|数)?(?:为|是|:)?[ \t]*\d[\d,.]*[ \t]*(?:万元|元)/g;
 const CLAUSE_ENDS = ['，', ',', ';', ':', '：'];
+/** The start of the clause ending at `end` (not before `from`): after the last clause end, a thousands separator between digits
+ *  (150,000.00元) being none. */
+function clauseStart(text: string, from: number, end: number): number {
+  for (let i = end - 1; i >= from; i--) if (CLAUSE_ENDS.includes(text[i]) && !(text[i] === ',' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''))) return i + 1;
+  return from;
+}
 const BASIC_PARTS = /^\/finance\/basic\/(?:personnel|publicUse)(?:Budget)?$/;
 const PARTS_ANY = /^\/finance\/(?:basic|project)\//;
 /** True when a heading over `at` names the appropriation or the fiscal funds (see `appropriation_section`). */
@@ -989,6 +1003,39 @@ function appropriationHeading(doc: KDocument, f: FinanceFile, at: number): boole
   return sectionsAt(doc, at).some((h) => compile(f.appropriation_section, '').test(h.title));
 }
 const SPENDING_PARTS = /^\/finance\/(?:basic\/(?:actual|budget|personnel|publicUse|personnelBudget|publicUseBudget)|project\/(?:actual|budget))$/;
+/** 本年支出合计230万元，其中：财政拨款基本支出150万元，项目支出60万元 — a 基本支出/项目支出 actual among the parts listed after the
+ *  unit's whole spending and 其中 in its sentence, one of them named as the appropriation's (`unit_whole_list`, `unit_whole_part`):
+ *  'own' when the listed 基本支出 and 项目支出 add up to the whole (the appropriation paid for all: the unit's own figures); when
+ *  they do not, and this part is the appropriation-named one or listed after it (the bare part after the appropriation's name
+ *  reads as under it too), an appropriation part whose total (the parts' sum) differs from the unit's whole, so that
+ *  validate/appropriationParts drops it (other money paid for some of the spending); null otherwise (not such a list, one part
+ *  only, or a part before the appropriation-named one: as it stands). */
+function unitWholeList(doc: KDocument, f: FinanceFile, path: string, amount: Span): 'own' | AppropriationPart | null {
+  if (!/^\/finance\/(?:basic|project)\/actual$/.test(path) || doc.reportKind === 'project_self_eval' || doc.reportKind === 'budget') return null;
+  const sentence = sentenceAt(doc, amount.start);
+  const text = doc.norm.slice(sentence.start, sentence.end);
+  const whole = compile(f.unit_whole_list, '').exec(text);
+  if (!whole || sentence.start + whole.index + whole[0].length > amount.start) return null;
+  const from = whole.index + whole[0].length;
+  const parts = [...text.slice(from).matchAll(compile(f.unit_whole_part, 'g'))];
+  const first = parts.findIndex((x) => x.groups!.glued);
+  if (first < 0) return null;
+  const figure = (g: Record<string, string>): Figure | null => {
+    const value = toYuan(g.num ?? '', g.unit ?? '');
+    return value === null ? null : { value, tol: moneySlack(`${(g.num ?? '').replace(/\s/g, '')}${g.unit}`) };
+  };
+  const total = figure(whole.groups!);
+  const listed = parts.map((x) => figure(x.groups!));
+  // (one part alone, 其中：财政拨款基本支出150万元, says nothing of the rest: left to validate/appropriationParts)
+  if (!total || parts.length !== 2 || new Set(parts.map((x) => x.groups!.subject)).size !== 2 || !listed.every((x) => x)) return null;
+  const sum = { value: listed.reduce((a, x) => a + x!.value, 0), tol: listed.reduce((a, x) => a + x!.tol, 0) };
+  if (Math.abs(sum.value - total.value) <= sum.tol + total.tol + 1e-6) return 'own';
+  // (the appropriation's total as far as the list tells it: differing from the unit's whole, validate/appropriationParts drops
+  // the part and the 人员经费/公用经费 stated as its parts)
+  const at = parts.findIndex((x) => sentence.start + from + x.index! + x[0].length === amount.end);
+  return at >= first ? { of: 'spending', total: sum } : null;
+}
+
 /** The appropriation's spending total named on the line before `at` and then 其中, with no unit total after it (see
  *  `appropriation_parts`): its figure (maybe unread, a capital amount), or null when there is none. */
 function appropriationParts(doc: KDocument, f: FinanceFile, at: number): { total?: Figure } | null {
@@ -1134,17 +1181,16 @@ function lastFigureFact(doc: KDocument, at: number): Fact | null {
   const start = from + last.index, end = start + last[0].length;
   return doc.facts.find((x) => x.path.startsWith('/finance/') && x.span.start <= start && x.span.end >= end) ?? null;
 }
-/** True when the nearest amount before `at` in its sentence filled no field and its clause names an item (see `rate_item`),
- *  not the unit's money (`named_owner_not`). */
-function itemFigureBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
+/** The clause of the nearest amount before `at` in its sentence when that amount filled no field and its clause names an
+ *  item (see `rate_item`), not the unit's money (`named_owner_not`), with a 其中： cut off before it put back; else false. */
+function itemFigureBefore(doc: KDocument, f: FinanceFile, at: number): string | false {
   const from = sentenceAt(doc, at).start;
   let last: RegExpExecArray | null = null;
   for (const m of doc.norm.slice(from, at).matchAll(compile('{MONEY}', 'g'))) last = m;
   if (!last) return false;
   const start = from + last.index, end = start + last[0].length;
   if (doc.facts.some((x) => x.path.startsWith('/finance/') && x.span.start <= start && x.span.end >= end)) return false;
-  let cut = from;
-  for (const ch of CLAUSE_ENDS) cut = Math.max(cut, doc.norm.lastIndexOf(ch, start - 1) + 1);
+  const cut = clauseStart(doc.norm, from, start);
   // (部门预算资金合计X: the unit's money, whose fact a later pattern may give, is no item)
   const clause = doc.norm.slice(cut, start);
   // (年中追加科普经费8万元，全年预算数134.35万元: a change to the unit's budget is no item's own figure)
@@ -1152,7 +1198,7 @@ function itemFigureBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
   const named = clause.replace(compile(f.unit_receives, ''), '');
   // (2023年经费210万元，全年实际支出205万元: the year's funds, no item's name)
   if (compile(f.bare_funds, '').test(clause)) return false;
-  return compile(f.rate_item, '').test(clause) && !compile(f.named_owner_not, '').test(named) && !compile(f.mid_year_change, '').test(clause);
+  return compile(f.rate_item, '').test(clause) && !compile(f.named_owner_not, '').test(named) && !compile(f.mid_year_change, '').test(clause) && (/其中[:：]$/.test(doc.norm.slice(Math.max(from, cut - 3), cut)) ? `其中:${clause}` : clause);
 }
 /** In a project report: true when, walking back clause by clause from `at` to its sentence's start, a clause naming an activity
  *  or item (`project_item_clause`) comes before any figure that filled a field or the project named by itself (`project_self`). */
