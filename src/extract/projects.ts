@@ -285,6 +285,13 @@ function ownNamed(ownTitle: string, name: string): boolean {
 }
 
 type MoneyCell = (text: string, unit: string | null) => { value: number; tol: number } | null;
+
+/** The header cell spanning column `col` of a row: the cell itself, else the nearest filled one to its left (a merged cell
+ *  copied as text keeps its words in its first column, the rest empty), not past the name column. */
+function spanning(row: string[], col: number, nameCol: number): string {
+  for (let j = col; j > nameCol; j--) if (row[j]) return row[j];
+  return '';
+}
 /** A header cell's unit (（万元） → 万, （元） → ''), or null. */
 const headerUnit = (u: RegExpMatchArray | null): string | null => (u ? u[1].replace(/元$/, '') : null);
 
@@ -293,11 +300,12 @@ interface Cell { start: number; end: number; text: string }
 /**
  * A table of funds (子项目名称⇥预算数（万元）⇥实际支出（万元）…, patterns/projects.yaml `table`): one project per row with its
  * figures, each with its cell as evidence. A fund already named in the prose keeps the prose's figures. Each table's `unit` is
- * the table's own unit (its unit line or caption), `key` a cell's matching text.
+ * the table's own unit (its unit line or caption), `key` a cell's matching text; `selfEvalListing` marks a self-evaluation
+ * table read as such a listing all the same (its caption would exclude it).
  */
 export function projectTables(
   doc: KDocument,
-  tables: { table: { rows: Cell[][]; caption?: string; start?: number }; unit: string | null }[],
+  tables: { table: { rows: Cell[][]; caption?: string; start?: number }; unit: string | null; selfEvalListing?: boolean }[],
   key: (c: Cell) => string,
   money: MoneyCell,
 ): void {
@@ -315,8 +323,9 @@ export function projectTables(
   const list = (doc.items.projects ??= []);
   const title = doc.reportKind === 'project_self_eval' ? doc.facts.find((x) => x.path === '/meta/title') : undefined;
   const ownTitle = title ? doc.norm.slice(title.span.start, title.span.end).replace(/\s+/g, '') : '';
-  for (const { table: t, unit: tableUnit } of tables) {
-    if (t.caption && notCaption.test(t.caption.replace(/\s+/g, ''))) continue;
+  for (const { table: t, unit: tableUnit, selfEvalListing } of tables) {
+    // (an overall report's 项目支出绩效自评表 laid out as a listing, one row per project, is a table of funds all the same)
+    if (t.caption && !selfEvalListing && notCaption.test(t.caption.replace(/\s+/g, ''))) continue;
     // (nor in a section of the 三公 money, the 机关运行经费, purchases or assets: its rows are items of spending)
     if (notSections && t.start !== undefined && sectionsAt(doc, t.start).some((h) => notSections.test(h.title))) continue;
     for (let ri = 0; ri < t.rows.length; ri++) {
@@ -328,16 +337,30 @@ export function projectTables(
       // (a name header's unit against another unit line: no fallback, a cell must state its own)
       const rowUnit = nameU === null ? tableUnit : tableUnit === null || tableUnit === nameU ? nameU : null;
       // field → column, the higher rank first; a header cell's own unit
-      const at = new Map<string, { col: number; rank: number; unit: string | null }>();
-      header.forEach((h, col) => {
-        if (col === nameCol) return;
-        const u = h.match(unitRe);
-        const bare = u ? h.slice(0, u.index) : h;
-        const c = cols.find((x) => x.re.test(bare));
-        if (!c) return;
-        const prev = at.get(c.field);
-        if (!prev || prev.rank < c.rank) at.set(c.field, { col, rank: c.rank, unit: headerUnit(u) });
-      });
+      const columnsOf = (cells: string[], above?: string[]) => {
+        const at = new Map<string, { col: number; rank: number; unit: string | null }>();
+        cells.forEach((h, col) => {
+          if (col === nameCol) return;
+          const u = h.match(unitRe);
+          const bare = u ? h.slice(0, u.index) : h;
+          const c = cols.find((x) => x.re.test(bare));
+          if (!c) return;
+          // (under a merged cell of the row above, `资金情况（万元）` over 预算数⇥执行数, that cell's unit is the column's)
+          const unit = headerUnit(u) ?? (above ? headerUnit(spanning(above, col, nameCol).match(unitRe)) : null);
+          const prev = at.get(c.field);
+          if (!prev || prev.rank < c.rank) at.set(c.field, { col, rank: c.rank, unit });
+        });
+        return at;
+      };
+      let at = columnsOf(header);
+      // a header over two rows (项目名称⇥资金情况（万元）⇥⇥执行率 over ⇥预算数⇥执行数⇥): the value columns are named in the
+      // second row, under an empty name cell
+      const next = t.rows[ri + 1]?.map(key);
+      // (not under years or other groups, 2022年⇥⇥2023年 over 预算数⇥决算数⇥预算数⇥决算数: a column word twice, or a year above)
+      if (!at.size && next && next.length === header.length && !next[nameCol] && !header.some((h) => /(?:19|20)\d\d|上年|本年|去年/.test(h))) {
+        const words = next.filter((h, col) => col !== nameCol && cols.some((x) => x.re.test(h.replace(unitRe, ''))));
+        if (new Set(words.map((h) => h.replace(unitRe, ''))).size === words.length) at = columnsOf(next, header);
+      }
       if (!at.size) continue;
       // (a row of another width is another block of the table: the listing ends)
       const rows = [...namedRows(doc, t.rows, ri, nameCol, totalRe)].filter(({ name }) => !(notName.test(name.replace(/\s+/g, '')) || notRowName?.test(name.replace(/\s+/g, '')) || /^\d+(?:\.\d+)?$/.test(name)));

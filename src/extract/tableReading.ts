@@ -159,7 +159,8 @@ const BUDGET_NOTE = /[(（](?:[A-Z](?:[/／][A-Z])?(?:[×*]100%)?|%|万元|元|�
 
 /** A header cell's word, read as the column readers read it: with its closing note (预算数（万元）, 全年执行数（B）). */
 function isHeaderWord(k: string): boolean {
-  return budgetRole(k) !== null || indicatorField(k) !== null || tableVocab().yearColumn.test(k);
+  // (also a column word with its unit, 资金情况（万元）: no project is named with its money's unit)
+  return budgetRole(k) !== null || indicatorField(k) !== null || tableVocab().yearColumn.test(k) || HEADER_UNIT.test(k);
 }
 
 export function readTable(t: Table): TableReading {

@@ -426,6 +426,28 @@ function titleItem(doc: KDocument, label: string): boolean {
   return name.length >= 2 && name === named;
 }
 
+/**
+ * A 项目支出绩效自评表 laid out as a listing of projects (项目名称⇥预算数⇥执行数⇥执行率⇥得分 over one row per project, maybe
+ * a 合计): no form's `项目名称⇥X` row, a name column in the budget block's header, and no row of a form's budget block (年度资金
+ * 总额's sources, 基本支出): in an overall report each row is a project (projects.ts projectTables), never the unit's money.
+ */
+function projectListing(r: TableReading): boolean {
+  const b = r.budget;
+  if (r.kind !== 'project' || r.projectName || !b) return false;
+  const v = tableVocab();
+  // (the name cell in the header row, or in the row above a header over two rows: 项目名称⇥资金情况（万元） over ⇥预算数⇥执行数)
+  const at = r.table.rows.findIndex((row) => row.includes(b.header[0]));
+  const heads = [...b.header, ...(at > 0 ? r.table.rows[at - 1] : [])];
+  if (!heads.some((c) => /^(?:子项目|项目|资金|专项)名称/.test(key(c)))) return false;
+  const named = b.all.filter((row) => !v.budgetRows.total.test(key(row.label)));
+  if (!named.length || named.some((row) => v.fundSourceRows.test(key(row.label)) || Object.values(v.budgetRows).some((re) => re.test(key(row.label))))) return false;
+  // (a 分值 or 得分 on the 合计 row alone is one form's budget indicator: the rows are that project's parts, 科普日活动 |
+  // 科普讲座 | 合计⇥…⇥10⇥97.78%⇥9.8; a listing's projects each carry their own score, if any)
+  const scored = (cells: Record<string, TableCell> | null) => !!cells && (['weight', 'score'] as const).some((k) => !!cells[k] && key(cells[k]) !== '' && key(cells[k]) !== '—');
+  const total = b.rows.total;
+  return !(total && scored(total) && !named.some((row) => scored(row.cells)));
+}
+
 /** In an overall report, a 项目支出绩效自评表 is one named project: a projects[] item. */
 function projectItem(doc: KDocument, r: TableReading): void {
   const total = r.budget?.rows.total;
@@ -625,7 +647,7 @@ export function extractTables(doc: KDocument): void {
     else if (r.kind === 'project' && side === 'overall') projectItem(doc, r);
   }
   // a table of funds (子项目名称⇥预算数⇥实际支出 over one row per fund)
-  projectTables(doc, readings.map((r) => ({ table: r.table, unit: r.tableUnit })), key, moneyCell);
+  projectTables(doc, readings.map((r) => ({ table: r.table, unit: r.tableUnit, selfEvalListing: side === 'overall' && projectListing(r) })), key, moneyCell);
   // 决算 / 预算 statement tables (收入支出决算总表, 支出决算表, …): finance only where prose is silent
   statementFacts(doc, readings, (path, v, cell, rule, part) => offer(doc, path, v, cell, rule, part), moneyCell);
   // a two-row table of finance labels over their amounts (本年收入合计⇥本年支出合计⏎168.42万元⇥165.90万元)
