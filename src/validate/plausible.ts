@@ -1,6 +1,7 @@
 // Money figures no unit of the genre can have are unit mistakes, dropped with a warning before the facts are resolved,
 // so a sound statement of the same field still fills it.
-import type { Fact, KDocument, Span, TableFigure } from '../document.js';
+import type { Fact, KDocument, Span, Table, TableFigure } from '../document.js';
+import type { Project } from '../schema/record.js';
 
 // A money figure of 100亿元 or more is no 科协's, 科技馆's or 学会's (a province's 科协 spends a few 亿 a year): yuan cells
 // under a `单位：万元` line (`2,815,310.00` read as 281亿), 元 read as 万元.
@@ -9,6 +10,10 @@ export const MONEY_CAP_YUAN = 1e10;
 // hundreds of 万元): a 万元 table under a `单位：元` line (`年度资金总额⇥286.5⇥301.2⇥295.8` read as 301.2 yuan), 万元 typed as 元.
 // Only the whole's fields: a part (三公经费 300元, a project's 5000元) may be that small. Zero is stated, no unit mistake.
 export const UNIT_TOTAL_FLOOR_YUAN = 1e4;
+// No money of the genre a table states, part or whole, is below 100元 when every figure of its table is: a 三公 table's
+// `合计⇥3.00⇥2.15` under `单位：元` is 万元 (a reception costs hundreds, a budget line is set in thousands). One figure alone
+// may be that small (公务接待费 80元 beside a 合计 of 5,680.00): only a table none of whose figures reaches it is judged.
+export const PART_FLOOR_YUAN = 100;
 const UNIT_TOTAL = /^\/finance\/(?:spendingTotal\/(?:budget|actual|initialBudget)|incomeTotal|incomeGrandTotal|spendingGrandTotal)$/;
 
 const isMoney = (f: Fact) => f.path.startsWith('/finance/') && !/Rate$/.test(f.path) && typeof f.value === 'number';
@@ -32,21 +37,69 @@ export function dropImplausibleMoney(doc: KDocument): void {
   }
   // a table's figures, used or not (the prose may have won): a unit line wrong for one of them is wrong for all, so the
   // table's money goes and its mismatches with the prose are none
-  const figures = (doc.data.tableFigures ?? []) as TableFigure[];
+  const figures = ((doc.data.tableFigures ?? []) as TableFigure[]).filter((g) => g.path.startsWith('/finance/') && !/Rate$/.test(g.path));
   const judged = new Set<Span>();
-  for (const g of figures) {
-    const v = Math.abs(g.value);
-    const small = tooSmall(g.path, v);
-    if (!small && (v < MONEY_CAP_YUAN || /Rate$/.test(g.path) || !g.path.startsWith('/finance/'))) continue;
-    const table: Span = doc.tables.find((t) => inside(g.span, t)) ?? g.span;
-    if (judged.has(table)) continue;
+  const tableOf = (g: TableFigure): Span => doc.tables.find((t) => inside(g.span, t)) ?? g.span;
+  const judge = (table: Span, g: TableFigure, what: string) => {
     judged.add(table);
     const facts = doc.facts.filter((f) => isMoney(f) && f.source === 'table' && inside(f.span, table));
     for (const f of facts) drop.add(f);
     const mismatches = doc.messages.filter((m) => m.ruleId === 'table_prose_mismatch' && m.place && inside(m.place, table) && (m.paths ?? []).every((p) => p.startsWith('/finance/') && !/Rate$/.test(p)));
     for (const m of mismatches) doc.messages.splice(doc.messages.indexOf(m), 1);
-    const what = small ? `is below any unit's whole budget (a 万元 table under a 元 unit line?)` : `is beyond any unit of the genre (yuan cells under a 万元 unit line?)`;
-    warn(g.span, `${g.path} of ${small ? `${v}元` : `${(v / 1e8).toFixed(2)}亿元`} (${quote(g.span)}) ${what}: the table's money is ignored`, [...new Set([g.path, ...facts.map((f) => f.path)])]);
+    warn(g.span, `${g.path} of ${what}: the table's money is ignored`, [...new Set([g.path, ...facts.map((f) => f.path)])]);
+  };
+  for (const g of figures) {
+    const v = Math.abs(g.value);
+    const small = tooSmall(g.path, v);
+    if (!small && v < MONEY_CAP_YUAN) continue;
+    const table = tableOf(g);
+    if (judged.has(table)) continue;
+    judge(table, g, small ? `${v}元 (${quote(g.span)}) is below any unit's whole budget (a 万元 table under a 元 unit line?)` : `${(v / 1e8).toFixed(2)}亿元 (${quote(g.span)}) is beyond any unit of the genre (yuan cells under a 万元 unit line?)`);
+  }
+  // a table of parts only (三公, a project's) whose every money figure is below 100元 (`合计⇥3.00⇥2.15` under `单位：元`)
+  for (const table of new Set(figures.map(tableOf))) {
+    if (judged.has(table)) continue;
+    const own = figures.filter((g) => tableOf(g) === table);
+    const nonzero = own.filter((g) => g.value !== 0);
+    if (!nonzero.length || nonzero.some((g) => Math.abs(g.value) >= PART_FLOOR_YUAN) || largeCell(doc, table)) continue;
+    judge(table, nonzero[0], `${nonzero[0].value}元 (${quote(nonzero[0].span)}), as every money figure of its table, is below any money of the genre (a 万元 table under a 元 unit line?)`);
   }
   if (drop.size) doc.facts.splice(0, doc.facts.length, ...doc.facts.filter((f) => !drop.has(f)));
+  dropTinyProjectMoney(doc, warn, quote);
+}
+
+const PROJECT_MONEY = ['budget', 'adjustment', 'actual', 'carryover'] as const;
+
+/** The same floor for the projects a table lists (项目名称⇥预算数⇥执行数 under `单位：元` over `科普日活动⇥12.00⇥11.80`): when no money
+ *  figure of the table reaches 100元, the projects keep their names and lose their money. */
+function dropTinyProjectMoney(doc: KDocument, warn: (place: Span, reason: string, paths: string[]) => void, quote: (s: Span) => string): void {
+  const list = doc.items.projects ?? [];
+  const byTable = new Map<Table, number[]>();
+  list.forEach((x, i) => {
+    const t = doc.tables.find((tb) => inside(x.span, tb));
+    if (t && x.fields && /^(?:projects\.)?table/.test(x.rule)) byTable.set(t, [...(byTable.get(t) ?? []), i]);
+  });
+  for (const [t, at] of byTable) {
+    const money = at.flatMap((i) => PROJECT_MONEY.flatMap((f) => {
+      const v = (list[i].item as Project)[f];
+      return typeof v === 'number' && v !== 0 ? [{ i, f, v }] : [];
+    }));
+    if (!money.length || money.some((m) => Math.abs(m.v) >= PART_FLOOR_YUAN) || largeCell(doc, t)) continue;
+    const first = list[money[0].i].fields?.[money[0].f]?.span ?? t;
+    for (const { i, f } of money) {
+      (list[i].item as Project)[f] = null;
+      delete list[i].fields![f];
+    }
+    warn(first, `/projects/${money[0].i}/${money[0].f} of ${money[0].v}元 (${quote(first)}), as every money figure of its table, is below any money of the genre (a 万元 table under a 元 unit line?): the projects' money is ignored`, [...new Set(money.map((m) => `/projects/${m.i}/${m.f}`))]);
+  }
+}
+
+/** A figure written with decimals of 100 or more in the table's cells (`1,250.00`): money of its own scale, whatever was read. */
+function largeCell(doc: KDocument, table: Span): boolean {
+  const t = doc.tables.find((x) => x.start === table.start && x.end === table.end) ?? doc.tables.find((x) => inside(table, x));
+  if (!t) return false;
+  return t.rows.some((row) => row.some((c) => {
+    const m = /^[\s\u3000]*(\d[\d,，]*)[.．]\d+/.exec(c.text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+    return !!m && Number(m[1].replace(/[,，]/g, '')) >= PART_FLOOR_YUAN;
+  }));
 }
