@@ -198,6 +198,7 @@ function budgetFacts(doc: KDocument, r: TableReading, side: ReportSide, asOveral
   if (rc && rate) offer(doc, `${target}/executionRate`, rate, rc, 'table.budget.total.rate');
   // the whole budget's parts (其中：基本支出 | 项目支出) in a 部门整体支出绩效自评表
   if (target !== '/finance/spendingTotal') return;
+  if (!clash && unit !== null) kindHalf(doc, r, unit);
   for (const part of ['basic', 'project'] as const) {
     const row = r.budget.rows[part];
     if (!row) continue;
@@ -210,6 +211,44 @@ function budgetFacts(doc: KDocument, r: TableReading, side: ReportSide, asOveral
     const pr = pc ? rateCell(pc.text) : null;
     if (pc && pr) offer(doc, `/finance/${part}/executionRate`, pr, pc, `table.budget.${part}.rate`);
   }
+}
+
+/**
+ * The Hunan form's half of the budget block split by kind of spending (`按支出性质分：` over `其中：基本支出：⇥244.1` and
+ * `项目支出：⇥51.7`, each label and its one figure in merged cells under no role's column). Which figure it is, the year's
+ * budget or its actual, the form does not say: the two kinds are read as the total's column they add up to, and only when
+ * they add up to exactly one of its 年初预算数, 全年预算数 and 全年执行数, and that one is the budget or the actual.
+ */
+function kindHalf(doc: KDocument, r: TableReading, unit: string): void {
+  const b = r.budget!;
+  if (b.rows.basic || b.rows.project) return;
+  const v = tableVocab();
+  const rows = r.table.rows;
+  const at = rows.findIndex((row) => row.some((c) => v.spendingKindHalf.test(key(c))));
+  if (at < 0) return;
+  const found: Partial<Record<'basic' | 'project', { cell: TableCell; value: number; tol: number }>> = {};
+  for (const row of rows.slice(at + 1)) {
+    for (const part of ['basic', 'project'] as const) {
+      // (the label anywhere in the row, the income half's beside it: its figure the next filled cell)
+      const li = row.findIndex((c) => v.budgetRows[part].test(key(c).replace(/[:：]$/, '')));
+      if (li < 0) continue;
+      const cell = row.slice(li + 1).find((c) => key(c) !== '' && c.start !== row[li].start);
+      const money = cell ? moneyCell(cell.text, unit) : null;
+      if (!cell || !money || found[part]) return; // a label with no figure, or twice: not the form's half
+      found[part] = { cell, ...money };
+    }
+  }
+  const { basic, project } = found;
+  if (!basic || !project) return;
+  const total = b.rows.total!;
+  const sumsTo = (role: 'initialBudget' | 'budget' | 'actual') => {
+    const t = total[role] ? moneyCell(total[role].text, unit) : null;
+    return !!t && Math.abs(basic.value + project.value - t.value) <= basic.tol + project.tol + t.tol + 1e-6;
+  };
+  const roles = (['initialBudget', 'budget', 'actual'] as const).filter(sumsTo);
+  if (roles.length !== 1 || roles[0] === 'initialBudget') return;
+  const role = roles[0];
+  for (const [part, x] of [['basic', basic], ['project', project]] as const) offer(doc, `/finance/${part}/${role}`, x, x.cell, `table.budget.kindHalf.${role}`);
 }
 
 const ITEM_SUFFIX = /(?:项目|经费|资金|专项|工作)+$/;

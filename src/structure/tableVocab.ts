@@ -15,6 +15,7 @@ interface RawVocab {
   budget_columns: { role: string; regex: string }[];
   budget_rows: Record<BudgetRow, string>;
   fund_source_rows: string;
+  spending_kind_half: string;
   sole_source_not: string;
   sole_source_part: string;
   unit_header: string;
@@ -90,6 +91,8 @@ export interface TableVocab {
   budgetRows: Record<BudgetRow, RegExp>;
   /** a row of a project's budget table naming where the money came from (财政拨款, 上年结转, 自筹资金) */
   fundSourceRows: RegExp;
+  /** the label over the Hunan form's half of the budget block split by kind of spending (按支出性质分：) */
+  spendingKindHalf: RegExp;
   /** a fund-source row that cannot be the project's whole money alone (上年结转, 其中：财政拨款), and words saying a table is one part */
   soleSourceNot: RegExp;
   soleSourcePart: RegExp;
@@ -149,6 +152,7 @@ export function tableVocab(): TableVocab {
       project: re(raw.budget_rows.project),
     },
     fundSourceRows: re(raw.fund_source_rows),
+    spendingKindHalf: re(raw.spending_kind_half),
     soleSourceNot: re(raw.sole_source_not),
     soleSourcePart: re(raw.sole_source_part),
     unitHeader: re(raw.unit_header),
