@@ -22,6 +22,8 @@ export interface StatementVocab {
   amountColumns: { role: Role; re: RegExp }[];
   lineNumber: RegExp;
   itemColumn: RegExp;
+  nameColumn: RegExp;
+  codeColumn: RegExp;
   summaryRows: { side: 'income' | 'spending'; target: string; re: RegExp }[];
   spendingColumns: { target: string; re: RegExp }[];
   totalRow: RegExp;
@@ -41,6 +43,8 @@ interface RawStatements {
   amount_columns: { role: Role; regex: string }[];
   line_number_column: string;
   item_column: string;
+  name_column: string;
+  code_column: string;
   summary_rows: { side: 'income' | 'spending'; target: string; label: string }[];
   spending_columns: { target: string; regex: string }[];
   total_row: string;
@@ -65,6 +69,8 @@ export function statementVocab(): StatementVocab {
     amountColumns: s.amount_columns.map((c) => ({ role: c.role, re: re(c.regex) })),
     lineNumber: re(s.line_number_column),
     itemColumn: re(s.item_column),
+    nameColumn: re(s.name_column),
+    codeColumn: re(s.code_column),
     summaryRows: s.summary_rows.map((r) => ({ side: r.side, target: r.target, re: re(r.label) })),
     spendingColumns: s.spending_columns.map((c) => ({ target: c.target, re: re(c.regex) })),
     totalRow: re(s.total_row),
@@ -208,8 +214,21 @@ function columnUnit(ctx: Ctx, cell: TableCell): string | null {
 function under(header: TableCell[], row: TableCell[], col: number, labelAt: number): TableCell | undefined {
   if (row.length === header.length) return row[col];
   const d = header.length - row.length;
+  // (a label, maybe after empty cells, under the header's last name column, `⇥合计⇥182.60⇥146.20` under 科目编码⇥科目名称⇥合计⇥
+  // 基本支出⇥项目支出, `合计⇥3.00⇥2.15` under 项目⇥预算数⇥决算数⇥备注: the row kept its left columns and lost its empty trailing
+  // cells; counted from the right, the 合计 figure was read as 基本支出, the budget as the actual)
+  if (d > 0 && keptLeft(header, row, labelAt)) return col < row.length ? row[col] : undefined;
   if (d > 0 && col - d > labelAt) return row[col - d];
   return undefined;
+}
+
+/** The row's label stands (after empty cells only) in the header's last name column (科目名称, 项目), the next header cell
+ *  naming no name, code or 栏次: the row is whole at the left. */
+function keptLeft(header: TableCell[], row: TableCell[], labelAt: number): boolean {
+  if (labelAt < 0 || !row.slice(0, labelAt).every(isEmpty)) return false;
+  const v = statementVocab();
+  const next = header[labelAt + 1] ? key(header[labelAt + 1]) : '';
+  return v.nameColumn.test(key(header[labelAt])) && next !== '' && !v.nameColumn.test(next) && !v.codeColumn.test(next);
 }
 
 const firstLabel = (row: TableCell[]) => row.findIndex((c) => !isEmpty(c));
