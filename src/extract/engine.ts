@@ -254,7 +254,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     section_year?: string;
     prefer?: { kinds: string[]; before: string; priority: number }[];
     shared_grade?: SharedGradeDef;
-    chain?: { clause: string; separators: string; year: string };
+    chain?: { clause: string; separators: string; year: string; own?: string };
   }>(file);
   const { patterns, other_year, not_before, not_in_items, not_before_except } = family;
   // a match whose sentence names the report's own subject before it (部门整体 in a department's report) outranks others
@@ -295,13 +295,20 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
 /** The clauses right before `at` in its sentence that each state a figure (`chain.clause`; the clause `at` stands in
  *  counts when it does), the first of them naming another year (`chain.year`): what follows in the chain is that year's
  *  too (2022年度部门整体支出绩效自评得分88分，等级为良 | 2022年产出指标得分38分，效益指标得分19分，总得分86分). */
-function otherYearChain(doc: KDocument, chain: { clause: string; separators: string; year: string }, at: number): boolean {
+function otherYearChain(doc: KDocument, chain: { clause: string; separators: string; year: string; own?: string }, at: number): boolean {
   const clauses = doc.norm.slice(sentenceAt(doc, at).start, at).split(compile(chain.separators, ''));
   const stated = compile(chain.clause, '');
+  const year = compile(chain.year, '');
+  const own = chain.own ? compile(chain.own, '') : null;
   let first: string | null = null;
   for (let i = clauses.length - 1; i >= 0; i--) {
+    if (i < clauses.length - 1 && !stated.test(clauses[i])) break;
+    // (the nearest clause naming a year decides: one naming the report's own restarts the chain, 2022年度…得分89分，2023年度
+    // 自评得分94分，评价等级为优秀 → 94 and 优秀 are this year's; 2023年度…94分，2022年度自评得分89分，等级为良 → 良 is 2022's)
+    const y = year.exec(clauses[i]);
+    if (y) return !(y.groups?.year && Number(y.groups.year) === doc.data.fiscalYear) && saysOtherYear(doc, chain.year, clauses[i]) && (stated.test(clauses[i]) || i === clauses.length - 1);
+    if (own?.test(clauses[i])) return false;
     if (stated.test(clauses[i])) first = clauses[i];
-    else if (i < clauses.length - 1) break;
   }
   return first !== null && saysOtherYear(doc, chain.year, first);
 }
