@@ -18,7 +18,7 @@ interface ProjectTableDef {
   not_sections?: string;
   not_row_name?: string;
 }
-interface ProjectsFile { table?: ProjectTableDef; name: string; name_lead: string; line_name: string; field_name: string; glued_name: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
+interface ProjectsFile { table?: ProjectTableDef; name: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_not: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -56,7 +56,7 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
     while (end < doc.norm.length && !stop.test(doc.norm[end])) end++;
     return { start: nm.span.end, end };
   });
-  for (const g of matches(doc, f.glued_name)) {
+  for (const g of [...matches(doc, f.glued_name), ...gluedAmounts(doc, f), ...sectionItems(doc, f)]) {
     const at = g.group('name')!.start;
     if (isName(g) && !within.some((w) => at >= w.start && at < w.end)) named.push(g);
   }
@@ -76,6 +76,16 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
     const item: Project = { name: '', budget: null, adjustment: null, actual: null, carryover: null };
     const fields: Record<string, { span: Span; rule: string }> = {};
     const spans: Span[] = [];
+    // (a name glued to its amount, 科普经费项目8万元，实际支出…: that amount is the fund's budget)
+    const glued = nm.group('amount');
+    if (glued) {
+      const v = toYuan(nm.m.groups!.num, nm.m.groups!.unit);
+      if (v !== null && !otherYear(doc, f, glued.start, nameSpan.start)) {
+        item.budget = v;
+        fields.budget = { span: trimSpan(doc, { start: nameSpan.start, end: glued.end }), rule: 'projects.budget.glued' };
+        spans.push(glued);
+      }
+    }
     for (const fd of f.fields) {
       if (item[fd.field] !== null) continue;
       for (const m of matches(doc, fd.regex, region)) {
@@ -103,6 +113,33 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
     out.push({ item, span: trimSpan(doc, { start: own.start, end }), rule: 'projects.detailed', fields });
   }
   return out;
+}
+
+/** Names glued to their amount with what was spent after it (科普经费项目8万元，实际支出7.2万元); not in a project report,
+ *  where such a figure may be the report's own project's under another name (its money is finance.project's). */
+function gluedAmounts(doc: KDocument, f: ProjectsFile): Match[] {
+  if (doc.reportKind === 'project_self_eval') return [];
+  const not = compile(f.glued_amount_not, '');
+  return [...matches(doc, f.glued_amount_name)].filter((m) => !not.test(doc.norm.slice(m.group('name')!.start, m.group('name')!.end)));
+}
+
+/** In a department's report, the numbered items of a section on its projects (三、项目支出情况) that give their own money
+ *  and what was spent of it, whatever their names (1.科普大篷车巡展5万元，实际支出4.8万元): the section says they are projects. */
+function sectionItems(doc: KDocument, f: ProjectsFile): Match[] {
+  if (doc.reportKind === 'project_self_eval') return [];
+  const title = compile(f.section_title, '');
+  const titleNot = compile(f.section_title_not, '');
+  const not = compile(f.section_item_not, '');
+  const found = [...matches(doc, f.section_item_name)].filter((m) => {
+    const name = m.group('name')!;
+    if (not.test(doc.norm.slice(name.start, name.end))) return false;
+    const around = sectionsAt(doc, name.start);
+    return around.some((h) => title.test(h.title)) && !around.some((h) => titleNot.test(h.title));
+  });
+  // (two or more such items in one section: a list of alike items; one beside a named fund is left to siblingItems, which
+  // wants two named funds)
+  const section = (m: Match) => sectionsAt(doc, m.group('name')!.start).at(-1)?.start;
+  return found.filter((m) => found.filter((x) => section(x) === section(m)).length >= 2);
 }
 
 /** The numbered items after a lead-in naming sub-projects (以下3个子项目：), on its line and the lines right after it
