@@ -90,8 +90,13 @@ const HEADER_UNIT = /[(（](万元|元|千元|亿元)[)）]$/;
 const PEOPLE_UNIT = /[(（](?:人|名|人数)[)）]$/;
 export const staffingPath = (k: string): string | null => {
   const v = tableVocab();
-  return v.staffingColumns.find((c) => c.re.test(k))?.path ?? v.staffingColumns.find((c) => c.re.test(k.replace(PEOPLE_UNIT, '')))?.path ?? null;
+  return firstOf(v.staffingColumns, v.staffingColumnsAny, k)?.path ?? firstOf(v.staffingColumns, v.staffingColumnsAny, k.replace(PEOPLE_UNIT, ''))?.path ?? null;
 };
+
+/** The first of `cols` whose regex matches `k`; their union `any` is tried first (tableVocab anyOf: most cells match none). */
+function firstOf<T extends { re: RegExp }>(cols: T[], any: RegExp | null, k: string): T | undefined {
+  return any && !any.test(k) ? undefined : cols.find((c) => c.re.test(k));
+}
 /** A whole count in Chinese numerals (八, 十二, 二十三, 一百零五; not digit by digit, 一二, which is a code or a year). */
 export const CN_COUNT = '(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九]百(?:零[一二三四五六七八九]|[一二三四五六七八九]十[一二三四五六七八九]?)?|[〇零一二两三四五六七八九])';
 /** A cell holding nothing but such a count, maybe with 人/名 (`七`, `十二人`). */
@@ -152,8 +157,8 @@ function distinctAfter(row: TableCell[], i: number): TableCell | null {
  * letters of the 财政部 template (全年预算数（A）, 全年执行数（B）, 执行率（B/A）).
  */
 function budgetRole(k: string): string | null {
-  const cols = tableVocab().budgetColumns;
-  return (cols.find((c) => c.re.test(k)) ?? cols.find((c) => c.re.test(k.replace(BUDGET_NOTE, ''))))?.role ?? null;
+  const v = tableVocab();
+  return (firstOf(v.budgetColumns, v.budgetColumnsAny, k) ?? firstOf(v.budgetColumns, v.budgetColumnsAny, k.replace(BUDGET_NOTE, '')))?.role ?? null;
 }
 const BUDGET_NOTE = /[(（](?:[A-Z](?:[/／][A-Z])?(?:[×*]100%)?|%|万元|元|千元|亿元)[)）]$/;
 
@@ -909,11 +914,11 @@ const LEVEL_MARKER = /^(?:[一二三四五六七八九十]{1,2}[、.．]|[(（][
 /** The indicator column a header cell names; a bracketed note closing it is read without it when the whole cell names
  *  none (三级指标（指标名称）, 分值（权重）, 得分（C）, 权重（%）, 自评得分（分）). */
 function indicatorField(k: string): string | null {
-  const cols = tableVocab().indicatorColumns;
-  const f = cols.find((c) => c.re.test(k))?.field;
+  const v = tableVocab();
+  const f = firstOf(v.indicatorColumns, v.indicatorColumnsAny, k)?.field;
   if (f) return f;
   // (not a year's: 实际完成值（2022年） is another year's column)
   const bare = k.replace(/[(（](?![^()（）]*\d{4})[^()（）]{1,8}[)）]$/, '');
-  return bare !== k ? (cols.find((c) => c.re.test(bare))?.field ?? null) : null;
+  return bare !== k ? (firstOf(v.indicatorColumns, v.indicatorColumnsAny, bare)?.field ?? null) : null;
 }
 

@@ -88,6 +88,8 @@ export interface TableVocab {
   /** another field of a form's head (主管部门：X): never the project's name */
   formFieldLabel: RegExp;
   budgetColumns: { role: string; re: RegExp }[];
+  /** any of budgetColumns (see anyOf) */
+  budgetColumnsAny: RegExp | null;
   budgetRows: Record<BudgetRow, RegExp>;
   /** a row of a project's budget table naming where the money came from (财政拨款, 上年结转, 自筹资金) */
   fundSourceRows: RegExp;
@@ -99,6 +101,8 @@ export interface TableVocab {
   unitHeader: RegExp;
   goalColumns: Record<'target' | 'achieved', RegExp>;
   indicatorColumns: { field: string; re: RegExp }[];
+  /** any of indicatorColumns (see anyOf) */
+  indicatorColumnsAny: RegExp | null;
   /** a header word naming a level column without saying which level (绩效指标): read by its rows' words */
   indicatorLevelColumn: RegExp | null;
   /** a header word over the indicator's name when no level column is named (绩效指标⇥年度指标值⇥…) */
@@ -115,6 +119,8 @@ export interface TableVocab {
   level2Parents: Map<string, string[]>;
   levelWeightSuffix: RegExp;
   staffingColumns: { path: string; re: RegExp }[];
+  /** any of staffingColumns (see anyOf) */
+  staffingColumnsAny: RegExp | null;
   staffingPairBare: { path: string; re: RegExp }[];
   yearColumn: RegExp;
   /** a year column's header split over two rows: the year's cell, the role's cell under it */
@@ -127,6 +133,16 @@ export interface TableVocab {
 }
 
 let cached: TableVocab | null = null;
+
+/**
+ * One regex matching where any of `res` matches (their union), or null when the sources cannot be joined (a numbered
+ * backreference would point elsewhere, a named group could repeat). The column lists are tried cell by cell and most
+ * cells are data that no column word matches: one test of the union settles those (≈ 20 tests a cell before).
+ */
+export function anyOf(res: RegExp[]): RegExp | null {
+  if (res.some((r) => r.flags !== '' || /\\[1-9]|\\k<|\(\?<[A-Za-z_$]/.test(r.source))) return null;
+  return new RegExp(res.map((r) => `(?:${r.source})`).join('|'));
+}
 
 export function tableVocab(): TableVocab {
   if (cached) return cached;
@@ -143,6 +159,7 @@ export function tableVocab(): TableVocab {
     projectNameLabels: raw.project_name_labels.map((s) => re(s)),
     formFieldLabel: re(raw.form_field_label),
     budgetColumns: raw.budget_columns.map((c) => ({ role: c.role, re: re(c.regex) })),
+    budgetColumnsAny: anyOf(raw.budget_columns.map((c) => re(c.regex))),
     budgetRows: {
       total: re(raw.budget_rows.total),
       appropriation: re(raw.budget_rows.appropriation),
@@ -161,6 +178,7 @@ export function tableVocab(): TableVocab {
       achieved: re(raw.goal_columns.achieved),
     },
     indicatorColumns: raw.indicator_columns.map((c) => ({ field: c.field, re: re(c.regex) })),
+    indicatorColumnsAny: anyOf(raw.indicator_columns.map((c) => re(c.regex))),
     indicatorLevelColumn: raw.indicator_level_column ? re(raw.indicator_level_column) : null,
     indicatorNameOnly: raw.indicator_name_only ? re(raw.indicator_name_only) : null,
     totalRow: re(raw.total_row),
@@ -173,6 +191,7 @@ export function tableVocab(): TableVocab {
     levelWeightSuffix: re(raw.level_weight_suffix),
     level2Parents: new Map(Object.entries(raw.level2_parents ?? {})),
     staffingColumns: raw.staffing_columns.map((c) => ({ path: c.path, re: re(c.regex) })),
+    staffingColumnsAny: anyOf(raw.staffing_columns.map((c) => re(c.regex))),
     staffingPairBare: (raw.staffing_pair_bare ?? []).map((c) => ({ path: c.path, re: re(c.regex) })),
     yearColumn: re(raw.year_column),
     yearColumnSplit: { year: re(raw.year_column_split.year), role: re(raw.year_column_split.role) },
