@@ -147,6 +147,34 @@ function joinedName(row: TableCell[], labels: RegExp[]): TableCell | null {
   return null;
 }
 
+// (the helpers below build their arrays from a literal, not by map/filter: an array map makes takes its elements' kind from
+// what it holds, so an empty or all-number row gives readTable an array of another kind, and its optimised code, one of
+// the largest functions TurboFan compiles, was thrown away and compiled again five times in a batch's first documents)
+
+/** The row's cells' keys. */
+function keysOf(row: TableCell[]): string[] {
+  const out: string[] = [];
+  for (const c of row) out.push(key(c));
+  return out;
+}
+
+/** The money units the row's header cells state (（万元）, 单位：元), in order. */
+function headerUnits(row: TableCell[]): Set<string> {
+  const out = new Set<string>();
+  for (const c of row) {
+    const u = unitWord(key(c));
+    if (u !== null) out.add(u);
+  }
+  return out;
+}
+
+/** The columns of the row's filled cells (not empty, not a merge's repeat), each plus `shift`. */
+function filledColumns(row: TableCell[], shift: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < row.length; i++) if (!(isEmpty(row[i]) || row[i].merged)) out.push(i + shift);
+  return out;
+}
+
 function distinctAfter(row: TableCell[], i: number): TableCell | null {
   for (let j = i + 1; j < row.length; j++) if (row[j].start !== row[i].start && !isEmpty(row[j])) return row[j];
   return null;
@@ -210,7 +238,7 @@ export function readTable(t: Table): TableReading {
 
   for (let ri = 0; ri < t.rows.length; ri++) {
     let row = t.rows[ri];
-    const keys = row.map(key);
+    const keys = keysOf(row);
 
     // project name: `项目名称 | xxx` in the first rows
     const nameAt = ri < 3 && !r.projectName ? keys.findIndex((k) => v.projectNameLabels.some((re) => re.test(k))) : -1;
@@ -283,7 +311,7 @@ export function readTable(t: Table): TableReading {
     // (two columns are enough when they are the budget and what was spent: 资金来源⇥预算数⇥实际支出)
     if ((bc.size >= 3 && (bc.has('budget') || bc.has('actual') || bc.has('initialBudget'))) || (bc.size === 2 && bc.has('budget') && bc.has('actual'))) {
       // the units the header states (项目资金（万元）, 全年执行数（万元）): two different ones leave the block unread
-      const units = new Set(row.map((c) => unitWord(key(c))).filter((u): u is string => u !== null));
+      const units = headerUnits(row);
       if (units.size > 1) {
         section = 'none';
         continue;
@@ -321,7 +349,7 @@ export function readTable(t: Table): TableReading {
       // is read right-aligned when only so do its texts stand under the goal columns (as it stands the achieved text
       // would be the target)
       const shiftOf = (x: TableCell[]) => {
-        const filled = x.map((c, i) => (isEmpty(c) || c.merged ? -1 : i)).filter((i) => i >= 0);
+        const filled = filledColumns(x, 0);
         const s = row.length - x.length;
         const under = (sh: number) => filled.length > 0 && filled.every((i) => goalCols.has(i + sh));
         // (one text alone may be either column's: as it stands)
@@ -336,7 +364,7 @@ export function readTable(t: Table): TableReading {
       for (let rj = ri + 1; rj < t.rows.length; rj++) {
         const cont = t.rows[rj];
         const cs = shiftOf(cont);
-        const filled = cont.map((c, i) => (isEmpty(c) || c.merged ? -1 : i + cs)).filter((i) => i >= 0);
+        const filled = filledColumns(cont, cs);
         if (!filled.length || !filled.every((i) => goalCols.has(i)) || !r.goals.target || !r.goals.achieved) break;
         for (const f of ['target', 'achieved'] as const) if (!isEmpty(cont[gc.get(f)! - cs])) r.goals.more[f].push(cont[gc.get(f)! - cs]);
         ri = rj;
@@ -398,7 +426,7 @@ export function readTable(t: Table): TableReading {
     if (years.length >= 2) {
       // the units the header states (经费控制情况（万元）, 2023年决算数（万元）): two different ones, or one the table's unit
       // line contradicts, leave the block unread
-      const units = new Set(row.map((c) => unitWord(key(c))).filter((u): u is string => u !== null));
+      const units = headerUnits(row);
       const unit = units.size === 1 ? [...units][0] : null;
       const clash = units.size > 1 || (unit !== null && r.tableUnit !== null && unit !== r.tableUnit);
       r.costs = clash ? null : { unit, columns: years, rows: [] };
