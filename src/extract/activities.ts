@@ -18,6 +18,8 @@ interface ActivitiesFile {
   restated_verb?: string;
   not_label_people_end?: string;
   not_label: string;
+  money_lead?: string;
+  museum_named?: string;
   not_after: Record<string, string>;
   near_label: Record<string, number>;
   after_noun: string[];
@@ -293,6 +295,15 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         labelSpan = item.span;
         label = item.text;
       }
+      // 投入经费5万元开展科普活动20场: the money spent on the work opens its clause; the work after it is the label (the money is
+      // finance's, no word of the event)
+      if (f.money_lead && !item) {
+        const m = compile(f.money_lead, '').exec(doc.norm.slice(labelSpan.start, labelSpan.end));
+        if (m) {
+          labelSpan = { start: labelSpan.start + m[0].length, end: labelSpan.end };
+          label = doc.norm.slice(labelSpan.start, labelSpan.end).replace(/\s+/g, '') + (tail ? doc.norm.slice(tail.start, tail.end) : '');
+        }
+      }
       const notAfter = f.not_after[gu];
       if (notAfter && compile(notAfter, '').test(doc.norm.slice(match.span.end, after).trimStart())) continue;
       if (compile(f.not_label, '').test(label)) {
@@ -467,6 +478,12 @@ function unitLevel(doc: KDocument): string {
   return (name && /([省市州盟县区旗])(?:科协|科学技术协会)$/.exec(name)?.[1]) ?? '';
 }
 
+/** The report's title or unit names this body (科技馆: a 科技馆's own report, or a 科协's report on the 科技馆's fund). */
+function reportNames(doc: KDocument, body: string): boolean {
+  const title = doc.facts.find((x) => x.path === '/meta/title')?.value;
+  return [typeof title === 'string' ? title : '', unitName(doc) ?? ''].some((t) => t.includes(body));
+}
+
 /** A clause of the sentence before `at` opens with another body as the subject of the counted work (see other_subject),
  *  and no later clause before `at` opens with the unit itself (unit_subject). */
 function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, from: number, at: number): boolean {
@@ -490,7 +507,9 @@ function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, from: nu
     const text = doc.norm.slice(s, Math.min(at, s + 200));
     const o = other.exec(text);
     // another level's 科协: another body when the unit's level is known and differs, or it works in the unit's place
-    if ((o && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level))) || higher?.test(text)) theirs = true;
+    // (a science museum or centre as the subject is another body, unless the report is its own or its fund's: the title names it)
+    const museum = o?.groups?.museum ? !reportNames(doc, o.groups.museum) : true;
+    if ((o && museum && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level))) || higher?.test(text)) theirs = true;
     else {
       const u = self.exec(text) ?? (level && place ? place.exec(text) : null);
       if (u && (!u.groups?.level || u.groups.level === level)) theirs = false;
