@@ -9,7 +9,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; placeholder: string; breadcrumb: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_project_field: string; org: string; title_org_place: string;
+  title_line: string; title_words: string; cover_title: string; placeholder: string; breadcrumb: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_project_field: string; org: string; title_org_place: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_label: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_short: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule;
 }
@@ -47,8 +47,21 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
     const start = head.start + doc.norm.slice(head.start).indexOf(first[1]);
     return { value: cleanValue(doc.display.slice(start, start + first[1].length)), span: { start, end: start + first[1].length } };
   }
+  // 关于报送2024年度…自评报告的报告 | …的函: a cover letter sending the report; the report's own title after it is the title,
+  // and with none the cover's, which names the report (cover_title)
+  let cover: { value: string; span: Span } | null = null;
+  const found = (t: { value: string; span: Span }) => {
+    if (!compile(f.cover_title, '').test(t.value.replace(/\s+/g, ''))) return t;
+    cover ??= t;
+    return null;
+  };
   for (let i = 0; i < lines.length; i++) {
     const t = norm(lines[i]);
+    // (a cover letter's title not ending as a report's does, …报告的函, is one only when no title follows)
+    if (!cover && compile(f.cover_title, '').test(t) && compile(f.title_words, '').test(t) && !compile(f.title_not, '').test(t) && t.length <= 60) {
+      cover = { value: show(lines[i]), span: { start: lines[i].start, end: lines[i].end } };
+      continue;
+    }
     // 附件2：2023年度某县科学技术协会部门整体支出绩效自评报告: the annex's label before a colon is no part of the title on its line
     const label = compile(f.annex_label, '').exec(doc.norm.slice(lines[i].start, lines[i].end));
     if (label) {
@@ -64,7 +77,9 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
     if (/^附件|^[(（]?此页|^目\s*录$|^[\d一二三四五六七八九十]{1,2}\s*[.、．](?!\d)/.test(t) || t.length > 60 || compile(f.breadcrumb, '').test(t) || compile(f.letter_furniture, '').test(t)) continue;
     const next = lines[i + 1] ? norm(lines[i + 1]) : '';
     if (compile(f.title_line, '').test(t) && compile(f.title_words, '').test(t) && !compile(f.title_not, '').test(t)) {
-      return withYearAbove({ value: show(lines[i]), span: { start: lines[i].start, end: lines[i].end } }, lines[i - 1]);
+      const own = found(withYearAbove({ value: show(lines[i]), span: { start: lines[i].start, end: lines[i].end } }, lines[i - 1]));
+      if (own) return own;
+      continue;
     }
     // (a labelled field such as 单位名称：X above the title is not the title's first half)
     // (nor is a publisher's name such as 中共某某县委办公室 or 某县财政局 printed above it, nor a date)
@@ -76,10 +91,12 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
       if (above && unitLine(norm(above)) && (compile(f.year_line, '').test(t) || !compile(f.org, '').test(t + next))) {
         return { value: cleanValue(show(above) + show(lines[i]) + show(lines[i + 1])), span: { start: above.start, end: lines[i + 1].end } };
       }
-      return withYearAbove({ value: cleanValue(show(lines[i]) + show(lines[i + 1])), span: { start: lines[i].start, end: lines[i + 1].end } }, lines[i - 1]);
+      const own = found(withYearAbove({ value: cleanValue(show(lines[i]) + show(lines[i + 1])), span: { start: lines[i].start, end: lines[i + 1].end } }, lines[i - 1]));
+      if (own) return own;
+      i++;
     }
   }
-  return null;
+  return cover;
 
   // an organisation's name alone on a line (maybe after an opening 《 or quote), not a publisher's
   function unitLine(t: string): boolean {
