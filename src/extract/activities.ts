@@ -19,6 +19,7 @@ interface ActivitiesFile {
   not_label_people_end?: string;
   not_label: string;
   money_lead?: string;
+  change_to?: string;
   museum_named?: string;
   not_after: Record<string, string>;
   near_label: Record<string, number>;
@@ -302,6 +303,16 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         if (m) {
           labelSpan = { start: labelSpan.start + m[0].length, end: labelSpan.end };
           label = doc.norm.slice(labelSpan.start, labelSpan.end).replace(/\s+/g, '') + (tail ? doc.norm.slice(tail.start, tail.end) : '');
+        }
+      }
+      // 举办培训班由8期增加到12期: the figure a change reached is the year's, labelled by the topic before 由 (the figure it
+      // started from is dropped by not_label)
+      if (f.change_to && !item && !gluedTo) {
+        const c = compile(f.change_to, '').exec(doc.norm.slice(labelSpan.start, labelSpan.end));
+        if (c?.groups?.topic) {
+          const at = labelSpan.start + c[0].indexOf(c.groups.topic);
+          labelSpan = { start: at, end: at + c.groups.topic.length };
+          label = c.groups.topic.replace(/\s+/g, '');
         }
       }
       const notAfter = f.not_after[gu];
