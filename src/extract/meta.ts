@@ -62,6 +62,13 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
       cover = { value: show(lines[i]), span: { start: lines[i].start, end: lines[i].end } };
       continue;
     }
+    // (…over two lines: 关于报送2024年度部门整体支出绩效⏎自评报告的函)
+    const second = lines[i + 1] ? norm(lines[i + 1]) : '';
+    if (!cover && second.length <= 30 && /^关于/.test(t) && compile(f.cover_title, '').test(t + second) && !compile(f.title_not, '').test(t + second)) {
+      cover = { value: cleanValue(show(lines[i]) + show(lines[i + 1])), span: { start: lines[i].start, end: lines[i + 1].end } };
+      i++;
+      continue;
+    }
     // 附件2：2023年度某县科学技术协会部门整体支出绩效自评报告: the annex's label before a colon is no part of the title on its line
     const label = compile(f.annex_label, '').exec(doc.norm.slice(lines[i].start, lines[i].end));
     if (label) {
