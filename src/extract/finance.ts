@@ -661,12 +661,14 @@ function ownerBefore(f: FinanceFile, owner: string | null | undefined, before: s
   return owner === 'project' ? before.replace(compile(f.heading_owner.project_count, 'g'), '') : before;
 }
 
-/** True when the adjusted budget follows the figure ending at `end` in its sentence (see `adjusted`); its source is built once. */
+let changeAhead: string | null = null;
 /** A 年初 figure of a subject with no initial-budget field (a narrower subject, a project report's project) is its budget only
  *  when neither an adjusted budget nor a bare mid-year change follows it (年初预算50万元，年中追加10万元: the year's budget is unsaid). */
 function initialStands(doc: KDocument, f: FinanceFile, end: number): boolean {
-  return !adjustedFollows(doc, f, end) && !compile(`^(?:${f.change_follows})`, '').test(doc.norm.slice(end, end + 40));
+  changeAhead ??= `^(?:${f.change_follows})`;
+  return !adjustedFollows(doc, f, end) && !compile(changeAhead, '').test(doc.norm.slice(end, end + 40));
 }
+/** True when the adjusted budget follows the figure ending at `end` in its sentence (see `adjusted`); its source is built once. */
 let adjustedAhead: string | null = null;
 function adjustedFollows(doc: KDocument, f: FinanceFile, end: number): boolean {
   adjustedAhead ??= `^(?:${f.adjusted})`;

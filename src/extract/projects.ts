@@ -13,6 +13,7 @@ interface ProjectTableDef {
   name_header: string;
   columns: { field: 'budget' | 'actual' | 'carryover'; rank: number; regex: string }[];
   header_unit: string;
+  header_period: string;
   total_row: string;
   not_caption: string;
   not_sections?: string;
@@ -357,6 +358,7 @@ export function projectTables(
   const notSections = def.not_sections ? compile(def.not_sections, '') : null;
   const notRowName = def.not_row_name ? compile(def.not_row_name, '') : null;
   const cols = def.columns.map((c) => ({ ...c, re: compile(c.regex, '') }));
+  const periodRe = compile(def.header_period, '');
   const list = (doc.items.projects ??= []);
   const title = doc.reportKind === 'project_self_eval' ? doc.facts.find((x) => x.path === '/meta/title') : undefined;
   const ownTitle = title ? doc.norm.slice(title.span.start, title.span.end).replace(/\s+/g, '') : '';
@@ -394,7 +396,7 @@ export function projectTables(
       // second row, under an empty name cell
       const next = t.rows[ri + 1]?.map(key);
       // (not under years or other groups, 2022年⇥⇥2023年 over 预算数⇥决算数⇥预算数⇥决算数: a column word twice, or a year above)
-      if (!at.size && next && next.length === header.length && !next[nameCol] && !header.some((h) => /(?:19|20)\d\d|上年|本年|去年/.test(h))) {
+      if (!at.size && next && next.length === header.length && !next[nameCol] && !header.some((h) => periodRe.test(h))) {
         const words = next.filter((h, col) => col !== nameCol && cols.some((x) => x.re.test(h.replace(unitRe, ''))));
         if (new Set(words.map((h) => h.replace(unitRe, ''))).size === words.length) at = columnsOf(next, header);
       }

@@ -477,7 +477,7 @@ function projectListing(r: TableReading): boolean {
   // (the name cell in the header row, or in the row above a header over two rows: 项目名称⇥资金情况（万元） over ⇥预算数⇥执行数)
   const at = r.table.rows.findIndex((row) => row.includes(b.header[0]));
   const heads = [...b.header, ...(at > 0 ? r.table.rows[at - 1] : [])];
-  if (!heads.some((c) => /^(?:子项目|项目|资金|专项)名称/.test(key(c)))) return false;
+  if (!heads.some((c) => v.listingNameHeader.test(key(c)))) return false;
   const named = b.all.filter((row) => !v.budgetRows.total.test(key(row.label)));
   if (!named.length || named.some((row) => v.fundSourceRows.test(key(row.label)) || Object.values(v.budgetRows).some((re) => re.test(key(row.label))))) return false;
   // (a 分值 or 得分 on the 合计 row alone is one form's budget indicator: the rows are that project's parts, 科普日活动 |

@@ -12,6 +12,7 @@ interface RawVocab {
   kinds: { kind: TableKind; caption: string; cells: string[] }[];
   project_name_labels: string[];
   form_field_label: string;
+  listing_name_header: string;
   budget_columns: { role: string; regex: string }[];
   budget_rows: Record<BudgetRow, string>;
   fund_source_rows: string;
@@ -87,6 +88,8 @@ export interface TableVocab {
   projectNameLabels: RegExp[];
   /** another field of a form's head (主管部门：X): never the project's name */
   formFieldLabel: RegExp;
+  /** the name column's header of a 项目支出绩效自评表 laid out as a listing of projects */
+  listingNameHeader: RegExp;
   budgetColumns: { role: string; re: RegExp }[];
   /** any of budgetColumns (see anyOf) */
   budgetColumnsAny: RegExp | null;
@@ -158,6 +161,7 @@ export function tableVocab(): TableVocab {
     kinds: raw.kinds.map((k) => ({ kind: k.kind, caption: re(k.caption), cells: k.cells.map((s) => re(s)) })),
     projectNameLabels: raw.project_name_labels.map((s) => re(s)),
     formFieldLabel: re(raw.form_field_label),
+    listingNameHeader: re(raw.listing_name_header),
     budgetColumns: raw.budget_columns.map((c) => ({ role: c.role, re: re(c.regex) })),
     budgetColumnsAny: anyOf(raw.budget_columns.map((c) => re(c.regex))),
     budgetRows: {
