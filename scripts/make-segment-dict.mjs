@@ -12,11 +12,14 @@ const require = createRequire(import.meta.url);
 const src = join(dirname(require.resolve('nodejieba/package.json')), 'submodules/cppjieba/dict/jieba.dict.utf8');
 const MEASURE = /[场期次篇个份册条块人名届家所项位套台]/;
 const MIN_FREQ = 1000;
+// (a rare proper noun, a person's, place's or body's name such as a court or a city's people, is kept for no measure word's
+// sake: a report's own names are its own, and the common ones are kept by frequency)
+const PROPER = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt']);
 const keep = readFileSync(src, 'utf8')
   .split('\n')
   .filter((line) => {
-    const [word, freq] = line.split(' ');
-    return word && (Number(freq) >= MIN_FREQ || MEASURE.test(word));
+    const [word, freq, tag] = line.split(' ');
+    return word && (Number(freq) >= MIN_FREQ || (MEASURE.test(word) && !PROPER.has(tag)));
   });
 const out = new URL('../patterns/dict/segment.dict.utf8', import.meta.url);
 writeFileSync(out, keep.join('\n') + '\n');
