@@ -255,6 +255,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     prefer?: { kinds: string[]; before: string; priority: number }[];
     shared_grade?: SharedGradeDef;
     chain?: { clause: string; separators: string; year: string; own?: string };
+    own_clause?: { opens: string; separators: string };
   }>(file);
   const { patterns, other_year, not_before, not_in_items, not_before_except } = family;
   // a match whose sentence names the report's own subject before it (部门整体 in a department's report) outranks others
@@ -274,7 +275,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       if (otherYearAt(doc, match.span.start, family)) continue;
       if (family.chain && otherYearChain(doc, family.chain, match.span.start)) continue;
       const before = p.not_before || not_before || notBeforeHere || prefer.length || shared ? doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.start) : '';
-      if ((p.not_before && compile(p.not_before, '').test(before)) || (not_before && compile(not_before, '').test(before))) continue;
+      if ((p.not_before && compile(p.not_before, '').test(before)) || (not_before && compile(not_before, '').test(ownClause(doc, family.own_clause, match, before)))) continue;
       // (a grade after the unit's score and a project's: the grading bands tell whose it is, over not_before_except)
       const verdict = shared && p.field === shared.field ? sharedGrade(shared, valueOf(doc, p.kind, match), before) : null;
       if (verdict === 'drop') continue;
@@ -290,6 +291,14 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     }
   }
   return out;
+}
+
+/** What the family's not_before looks at: the sentence before the match, or only the match's own clause when the match opens
+ *  naming the unit's own evaluation (`own_clause.opens`: 县财政局组织的再评价得分为88分，自评得分为95分 → 95 is the unit's). */
+function ownClause(doc: KDocument, own: { opens: string; separators: string } | undefined, match: Match, before: string): string {
+  if (!own || !compile(own.opens, '').test(doc.norm.slice(match.span.start, match.span.end))) return before;
+  const parts = before.split(compile(own.separators, ''));
+  return parts[parts.length - 1];
 }
 
 /** The clauses right before `at` in its sentence that each state a figure (`chain.clause`; the clause `at` stands in

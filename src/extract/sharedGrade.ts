@@ -1,7 +1,8 @@
 // A grade closing a sentence that states the unit's own score and then a project's (部门整体支出绩效自评得分93分，项目支出
 // 绩效自评得分88分，等级为优): it follows the project's score, yet may sum up the unit's. Which one it is, the standard
 // grading decides (patterns/evaluation.yaml shared_grade): the unit's when the project's score lies outside the grade's band
-// and the unit's inside it, else no grade at all.
+// and the unit's inside it, else no grade at all. The other order (项目支出绩效自评得分88分，部门整体支出绩效自评得分92分，
+// 等级为良): the grade follows the unit's score and is the unit's, unless it fits the project's score and not the unit's.
 import { compile } from '../patterns.js';
 import { toRate } from '../normalise/numbers.js';
 
@@ -20,14 +21,16 @@ export interface SharedGradeDef {
 export function sharedGrade(def: SharedGradeDef, grade: unknown, before: string): 'keep' | 'drop' | null {
   const found = [...before.matchAll(compile(def.scores, 'g'))];
   const last = found.at(-1);
-  if (!last?.groups?.project || !compile(def.tail, '').test(before.slice(last.index! + last[0].length))) return null;
-  const unit = found.slice(0, -1).reverse().find((m) => m.groups?.unit);
-  if (!unit) return null;
+  if (!last || !compile(def.tail, '').test(before.slice(last.index! + last[0].length))) return null;
+  const earlier = found.slice(0, -1).reverse().find((m) => (last.groups?.project ? m.groups?.unit : m.groups?.project));
+  if (!earlier) return null;
   const band = typeof grade === 'string' ? def.bands[grade] : undefined;
-  if (!band) return 'drop';
   // (a score in Chinese numerals, 八十八分, reads as the pattern's own do)
   // (projects' scores listed, 分别为88分、95分: the grade may be any one's)
   const scores = (m: RegExpMatchArray) => m.groups!.num.split(/\s*分?\s*[、和及]\s*/).map(toRate);
-  const inside = (n: number | null) => n !== null && n >= band[0] && n < band[1];
-  return scores(unit).every(inside) && !scores(last).some(inside) ? 'keep' : 'drop';
+  const inside = (n: number | null) => !!band && n !== null && n >= band[0] && n < band[1];
+  // the unit's score nearest: its grade unless only the project's score fits it (a word of no band stays the unit's)
+  if (last.groups?.unit) return scores(earlier).some(inside) && !scores(last).every(inside) ? 'drop' : null;
+  if (!band) return 'drop';
+  return scores(earlier).every(inside) && !scores(last).some(inside) ? 'keep' : 'drop';
 }
