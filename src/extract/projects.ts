@@ -8,7 +8,14 @@ import type { Match } from './engine.js';
 import type { Project } from '../schema/record.js';
 import { namedRows } from './namedRows.js';
 
-interface FieldDef { id: string; field: keyof Project; sign?: number; regex: string }
+interface FieldDef {
+  id: string;
+  field: keyof Project;
+  sign?: number;
+  regex: string;
+  /** replaces the field found before it, unless the item has this field (the adjusted budget over the 年初 one, unless a change is stated) */
+  replaces_unless?: keyof Project;
+}
 interface ProjectTableDef {
   name_header: string;
   columns: { field: 'budget' | 'actual' | 'carryover'; rank: number; regex: string }[];
@@ -61,7 +68,8 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
     const at = g.group('name')!.start;
     if (isName(g) && !within.some((w) => at >= w.start && at < w.end)) named.push(g);
   }
-  named.sort((a, b) => a.group('name')!.start - b.group('name')!.start);
+  // (at one name, the reading that holds its glued amount first: 科普经费：5万元，年中调减0.5万元，实际支出… is read with its budget)
+  named.sort((a, b) => a.group('name')!.start - b.group('name')!.start || Number(!!b.group('amount')) - Number(!!a.group('amount')));
   const taken = new Set<number>();
   for (const [i, nm] of named.entries()) {
     const nameSpan = nm.group('name')!;
@@ -88,7 +96,7 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
       }
     }
     for (const fd of f.fields) {
-      if (item[fd.field] !== null) continue;
+      if (item[fd.field] !== null && !(fd.replaces_unless && item[fd.replaces_unless] === null)) continue;
       for (const m of matches(doc, fd.regex, region)) {
         const v = toYuan(m.m.groups!.num, m.m.groups!.unit);
         // (another year before the figure's words, or inside them: 截至2024年底已支出X in a 2023 report)
