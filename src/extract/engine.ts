@@ -249,7 +249,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     other_year?: string;
     not_before?: string;
     not_in_items?: string[];
-    not_before_except?: { kinds: string[]; regex: string; unless_section?: string };
+    not_before_except?: { kinds: string[]; regex: string; unless_section?: string; named?: string };
     sentence_year?: string;
     section_year?: string;
     prefer?: { kinds: string[]; before: string; priority: number }[];
@@ -279,7 +279,10 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       // (a grade after the unit's score and a project's: the grading bands tell whose it is, over not_before_except)
       const verdict = shared && p.field === shared.field ? sharedGrade(shared, valueOf(doc, p.kind, match), before) : null;
       if (verdict === 'drop') continue;
-      if (verdict !== 'keep' && notBeforeHere && compile(notBeforeHere, '').test(before) && !(not_before_except!.unless_section && sectionsAt(doc, match.span.start).some((h) => compile(not_before_except!.unless_section!, '').test(h.title)))) continue;
+      // (the section's exemption is for the report calling itself 该项目, not for a project named by its own name)
+      const exempt = (x: NonNullable<typeof not_before_except>) =>
+        !!x.unless_section && !(x.named && compile(x.named, '').test(before)) && sectionsAt(doc, match.span.start).some((h) => compile(x.unless_section!, '').test(h.title));
+      if (verdict !== 'keep' && notBeforeHere && compile(notBeforeHere, '').test(before) && !exempt(not_before_except!)) continue;
       if (p.not_in_section && sectionsAt(doc, match.span.start).some((h) => compile(p.not_in_section!, '').test(h.title))) continue;
       if (p.only_in_section && !sectionsAt(doc, match.span.start).some((h) => compile(p.only_in_section!, '').test(h.title))) continue;
       const value = valueOf(doc, p.kind, match);
