@@ -4,6 +4,7 @@ import type { Table, TableCell } from '../document.js';
 import { tableVocab, type TableKind } from '../structure/tableVocab.js';
 import type { UnitTable } from '../structure/tables.js';
 import { cellText, parseScore, parseValue } from './values.js';
+import { placeLostCells } from './lostCells.js';
 
 export interface IndicatorCells {
   level1: TableCell | null;
@@ -545,8 +546,13 @@ export function readTable(t: Table): TableReading {
         // a percentage under a column that is no rate (`⇥年度资金总额⇥301.2⇥295.8⇥10⇥98.21%⇥9.8` under 年初预算数⇥全年预算数⇥…:
         // the empty 年初 cell lost, every figure one column left) says the row is misplaced: none of its cells is read
         if (Object.entries(cells).some(([role, c]) => role !== 'rate' && /[%％]$/.test(key(c)))) cells = null;
-        if (rowKey && !r.budget!.rows[rowKey] && cells) r.budget!.rows[rowKey] = cells;
+        // a row ending before the 全年执行数 column with two figures or more (`年度资金总额⇥50⇥48`) lost cells: which ones is
+        // not shown, its figures are not taken as they stand
+        else if (budCols.has('actual') && row.length - 1 + shift < budCols.get('actual')! && figuresIn(row, firstIdx) >= 2) cells = null;
       }
+      // a row that lost a cell is read where its own 执行率 places its figures (extract/lostCells.ts)
+      if (!cells) cells = lostPlaced(row, firstIdx, budCols, r.budget!.header);
+      if (rowKey && !r.budget!.rows[rowKey] && cells) r.budget!.rows[rowKey] = cells;
       r.budget!.all.push({ label: first, cells });
       continue;
     }
@@ -568,6 +574,24 @@ export function readTable(t: Table): TableReading {
 }
 
 const firstFilled = (row: TableCell[]) => row.findIndex((c) => !isEmpty(c));
+
+/** the filled cells of a row after its label */
+const figuresIn = (row: TableCell[], labelAt: number) => row.slice(labelAt + 1).filter((c) => !isEmpty(c)).length;
+
+/** A budget row shorter than its header's value columns placed by its own arithmetic (lostCells.ts); null when it cannot be. */
+function lostPlaced(row: TableCell[], labelAt: number, cols: Map<string, number>, header: TableCell[]): Record<string, TableCell> | null {
+  const first = Math.min(...cols.values());
+  if (labelAt < 0 || labelAt >= first) return null;
+  const values = row.slice(labelAt + 1);
+  const width = header.length - first;
+  const headed = Array.from({ length: width }, (_, j) => !isEmpty(header[first + j]) || !!header[first + j].merged);
+  const rel = new Map([...cols].map(([role, col]) => [role, col - first] as [string, number]));
+  const placed = placeLostCells(values.map((c) => key(c)), rel, headed, width);
+  if (!placed) return null;
+  const cells: Record<string, TableCell> = {};
+  for (const [role, i] of placed) cells[role] = values[i];
+  return cells;
+}
 
 /** Two header rows joined column by column (年初 + 预算数 → 年初预算数); null when the second holds a figure or is wider. */
 function joinedHeader(row: TableCell[], next: TableCell[] | undefined): TableCell[] | null {
