@@ -18,7 +18,7 @@ interface FieldDef {
 }
 interface ProjectTableDef {
   name_header: string;
-  columns: { field: 'budget' | 'actual' | 'carryover'; rank: number; regex: string }[];
+  columns: { field: 'budget' | 'actual' | 'carryover' | 'executionRate' | 'score'; rank: number; regex: string }[];
   header_unit: string;
   header_period: string;
   total_row: string;
@@ -82,7 +82,7 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
     let end = nm.span.end;
     while (end < cap && !stop.test(doc.norm[end])) end++;
     const region = { start: nm.span.end, end };
-    const item: Project = { name: '', budget: null, adjustment: null, actual: null, carryover: null };
+    const item: Project = { name: '', budget: null, adjustment: null, actual: null, carryover: null, executionRate: null, score: null };
     const fields: Record<string, { span: Span; rule: string }> = {};
     const spans: Span[] = [];
     // (a name glued to its amount, 科普经费项目8万元，实际支出…: that amount is the fund's budget)
@@ -262,7 +262,7 @@ function listedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
       const name = nameOf(m);
       if (v === null || (grant.test(name) && (!funds || grantNot.test(name)))) continue;
       const own = withoutLead(doc, f, nameSpan);
-      const item: Project = { name: cleanValue(doc.display.slice(own.start, own.end)), budget: null, adjustment: null, actual: null, carryover: null };
+      const item: Project = { name: cleanValue(doc.display.slice(own.start, own.end)), budget: null, adjustment: null, actual: null, carryover: null, executionRate: null, score: null };
       item[field] = v;
       claimed.push(m.group('amount')!);
       out.push({ item, span: trimSpan(doc, m.span), rule: L.id, fields: { name: { span: own, rule: L.id }, [field]: { span: trimSpan(doc, m.span), rule: L.id } } });
@@ -343,6 +343,16 @@ const headerUnit = (u: RegExpMatchArray | null): string | null => (u ? u[1].repl
 
 interface Cell { start: number; end: number; text: string }
 
+/** a rate cell, `98.33%` or `98.33` under a 执行率 header; a score cell, `95` or `95分`, at most 100 */
+function rateOf(k: string): { value: number } | null {
+  const m = k.replace('％', '%').match(/^(\d{1,3}(?:\.\d+)?)%?$/);
+  return m && Number(m[1]) <= 1000 ? { value: Number(m[1]) } : null;
+}
+function scoreOf(k: string): { value: number } | null {
+  const m = k.match(/^(\d{1,3}(?:\.\d+)?)分?$/);
+  return m && Number(m[1]) <= 100 ? { value: Number(m[1]) } : null;
+}
+
 /**
  * A table of funds (子项目名称⇥预算数（万元）⇥实际支出（万元）…, patterns/projects.yaml `table`): one project per row with its
  * figures, each with its cell as evidence. A fund already named in the prose keeps the prose's figures. Each table's `unit` is
@@ -404,25 +414,27 @@ export function projectTables(
       // second row, under an empty name cell
       const next = t.rows[ri + 1]?.map(key);
       // (not under years or other groups, 2022年⇥⇥2023年 over 预算数⇥决算数⇥预算数⇥决算数: a column word twice, or a year above)
-      if (!at.size && next && next.length === header.length && !next[nameCol] && !header.some((h) => periodRe.test(h))) {
+      // (the rate or score column, 执行率⇥得分, may stand in the first row beside the merged money cell: kept)
+      const moneyNamed = [...at.keys()].some((f) => f === 'budget' || f === 'actual' || f === 'carryover');
+      if (!moneyNamed && next && next.length === header.length && !next[nameCol] && !header.some((h) => periodRe.test(h))) {
         const words = next.filter((h, col) => col !== nameCol && cols.some((x) => x.re.test(h.replace(unitRe, ''))));
-        if (new Set(words.map((h) => h.replace(unitRe, ''))).size === words.length) at = columnsOf(next, header);
+        if (new Set(words.map((h) => h.replace(unitRe, ''))).size === words.length) at = new Map([...at, ...columnsOf(next, header)]);
       }
-      if (!at.size) continue;
+      if (![...at.keys()].some((f) => f === 'budget' || f === 'actual' || f === 'carryover')) continue;
       // (a row of another width is another block of the table: the listing ends)
       const rows = [...namedRows(doc, t.rows, ri, nameCol, totalRe)].filter(({ name }) => !(notName.test(name.replace(/\s+/g, '')) || notRowName?.test(name.replace(/\s+/g, '')) || /^\d+(?:\.\d+)?$/.test(name)));
       // in a project report the report's own project is no fund of it: a row the title names, or the only row (a listing of
       // the project's parts has two or more); its figures are finance.project's
       if (doc.reportKind === 'project_self_eval' && (rows.length === 1 || rows.some(({ name }) => ownNamed(ownTitle, name)))) break;
       for (const { row, nameCell, name } of rows) {
-        const item: Project = { name, budget: null, adjustment: null, actual: null, carryover: null };
+        const item: Project = { name, budget: null, adjustment: null, actual: null, carryover: null, executionRate: null, score: null };
         const fields: Record<string, { span: Span; rule: string }> = { name: { span: { start: nameCell.start, end: nameCell.end }, rule: 'projects.table.name' } };
         for (const [field, c] of at) {
           const cell = row[c.col];
           if (!cell || !key(cell)) continue;
-          const v = money(key(cell), c.unit ?? rowUnit);
+          const v = field === 'executionRate' ? rateOf(key(cell)) : field === 'score' ? scoreOf(key(cell)) : money(key(cell), c.unit ?? rowUnit);
           if (!v) continue;
-          item[field as 'budget' | 'actual' | 'carryover'] = v.value;
+          item[field as 'budget' | 'actual' | 'carryover' | 'executionRate' | 'score'] = v.value;
           fields[field] = { span: { start: cell.start, end: cell.end }, rule: `projects.table.${field}` };
         }
         if (Object.keys(fields).length < 2 || list.some((x) => (x.item as Project).name === name)) continue;

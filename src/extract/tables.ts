@@ -497,10 +497,22 @@ function projectItem(doc: KDocument, r: TableReading): void {
   const money = (c: TableCell | undefined) => (c && unit !== null ? moneyCell(c.text, unit) : c ? moneyCell(c.text, null) : null);
   const budget = money(total.budget);
   const actual = money(total.actual);
-  const item: Project = { name, budget: budget?.value ?? null, adjustment: null, actual: actual?.value ?? null, carryover: null };
+  const item: Project = { name, budget: budget?.value ?? null, adjustment: null, actual: actual?.value ?? null, carryover: null, executionRate: null, score: null };
   const fields: Record<string, { span: Span; rule: string }> = { name: { span: span(r.projectName), rule: 'table.project.name' } };
   if (budget) fields.budget = { span: span(total.budget), rule: 'table.budget.total.budget' };
   if (actual) fields.actual = { span: span(total.actual), rule: 'table.budget.total.actual' };
+  // the form's own 执行率 and its 总分 (the project's self-evaluation score, not the budget indicator's 得分)
+  const rate = total.rate ? rateCell(total.rate.text) : null;
+  if (rate && total.rate) {
+    item.executionRate = rate.value;
+    fields.executionRate = { span: span(total.rate), rule: 'table.budget.total.rate' };
+  }
+  const sc = r.total?.score;
+  const score = sc && /^\d{1,3}(?:\.\d+)?分?$/.test(key(sc)) ? parseScore(sc.text) : null;
+  if (sc && score !== null && score <= 100) {
+    item.score = score;
+    fields.score = { span: span(sc), rule: 'table.total.score' };
+  }
   const list = (doc.items.projects ??= []);
   const same = list.findIndex((x) => (x.item as Project).name === name);
   if (same >= 0) {
@@ -515,6 +527,12 @@ function projectItem(doc: KDocument, r: TableReading): void {
           paths: [`/projects/${same}/${f}`],
         });
       }
+    }
+    // (the prose rarely states the form's rate and score: the form's fill what it left)
+    for (const f of ['executionRate', 'score'] as const) {
+      if (prev[f] !== null || item[f] === null) continue;
+      prev[f] = item[f];
+      (list[same].fields ??= {})[f] = fields[f];
     }
     return;
   }

@@ -94,6 +94,9 @@ export const Project = z.object({
   adjustment: yuan.describe('mid-year change, negative for 调减'),
   actual: yuan,
   carryover: yuan,
+  /** the project's own 执行率 and self-evaluation score as a listing or its form states them. Absent in records of earlier versions */
+  executionRate: rate.default(null),
+  score: z.number().nullable().default(null).describe('the project\'s self-evaluation score (自评得分), out of 100'),
 });
 
 export const Activity = z.object({

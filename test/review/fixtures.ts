@@ -167,7 +167,7 @@ export function synthetic(): { text: string; record: KepuRecord } {
     .set('/finance/basic/publicUse', 300000, '公用经费30万元', 'finance.basic.publicUse');
   // a project span containing its budget and actual spans
   b.anchor('一是科普经费专项资金');
-  b.record.projects.push({ name: '科普经费专项资金', budget: 80000, adjustment: null, actual: 198400, carryover: null });
+  b.record.projects.push({ name: '科普经费专项资金', budget: 80000, adjustment: null, actual: 198400, carryover: null, executionRate: null, score: null });
   b.evidence('/projects/0', b.find('科普经费专项资金，预算支出8万元，实际支出19.84万元'), 'project.listing');
   b.evidence('/projects/0/budget', b.find('预算支出8万元'), 'project.budget');
   b.evidence('/projects/0/actual', b.find('实际支出19.84万元'), 'project.actual');

@@ -28,7 +28,7 @@ describe('pipeline', () => {
     expect(r.finance.spendingTotal).toEqual({ budget: 1330900, actual: 1326100, executionRate: 100, initialBudget: 850900 });
     expect(r.finance.threePublic).toEqual({ budget: 15000, actual: 4400 });
     expect(r.selfEvaluation.score).toBe(91);
-    expect(r.projects).toContainEqual({ name: '业务经费', budget: 432700, adjustment: null, actual: 427300, carryover: null });
+    expect(r.projects).toContainEqual({ name: '业务经费', budget: 432700, adjustment: null, actual: 427300, carryover: null, executionRate: 100, score: 91 });
     expect(r.warnings.filter((x) => x.code === 'table_prose_mismatch')).toEqual([]);
     expect(r.evidence['/finance/threePublic/actual'].text).toBe('0.44');
   });

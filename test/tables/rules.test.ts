@@ -97,7 +97,7 @@ describe('budget block units', () => {
     expect(factMap(proj)).toEqual({ '/finance/project/budget': 120000, '/finance/project/actual': 115000, '/finance/project/executionRate': 97.5 });
     const overall = textDoc(lines, 'overall_self_eval', 2024);
     expect(factMap(overall)).toEqual({});
-    expect(overall.items.projects?.map((p) => p.item)).toEqual([{ name: '科普活动经费', budget: 120000, adjustment: null, actual: 115000, carryover: null }]);
+    expect(overall.items.projects?.map((p) => p.item)).toEqual([{ name: '科普活动经费', budget: 120000, adjustment: null, actual: 115000, carryover: null, executionRate: 97.5, score: null }]);
   });
   it('a 决算 report takes no finance from a self-evaluation table', () => {
     const doc = textDoc(['2024年度部门整体支出绩效自评表', budgetHeader.replace('项目资金', '（万元）'), totalRow('1', '2', '3')], 'final_accounts', 2024);
