@@ -14,6 +14,9 @@ export const UNIT_TOTAL_FLOOR_YUAN = 1e4;
 // `合计⇥3.00⇥2.15` under `单位：元` is 万元 (a reception costs hundreds, a budget line is set in thousands). One figure alone
 // may be that small (公务接待费 80元 beside a 合计 of 5,680.00): only a table none of whose figures reaches it is judged.
 export const PART_FLOOR_YUAN = 100;
+// The 基本支出 and its 人员经费 are never under a thousandth of the unit's whole spending (they pay its staff).
+export const PART_SHARE_FLOOR = 1000;
+const BASIC_BULK = /^\/finance\/basic\/(?:actual|budget|personnel)$/;
 const UNIT_TOTAL = /^\/finance\/(?:spendingTotal\/(?:budget|actual|initialBudget)|incomeTotal|incomeGrandTotal|spendingGrandTotal)$/;
 
 const isMoney = (f: Fact) => f.path.startsWith('/finance/') && !/Rate$/.test(f.path) && typeof f.value === 'number';
@@ -63,6 +66,19 @@ export function dropImplausibleMoney(doc: KDocument): void {
     const nonzero = own.filter((g) => g.value !== 0);
     if (!nonzero.length || nonzero.some((g) => Math.abs(g.value) >= PART_FLOOR_YUAN) || largeCell(doc, table)) continue;
     judge(table, nonzero[0], `${nonzero[0].value}元 (${quote(nonzero[0].span)}), as every money figure of its table, is below any money of the genre (a 万元 table under a 元 unit line?)`);
+  }
+  // a table whose 基本支出 (or its 人员经费, the bulk of it) is under a thousandth of the unit's whole as stated elsewhere
+  // (`人员经费合计⇥1,822.16` under `单位：元` beside the prose's `本年支出合计258.30万元`): its figures are 万元 under a 元 line, as a
+  // unit pays its staff from that whole; figures of 100 or more escape the floor above, the ratio tells (a 10,000-fold error)
+  for (const table of new Set(figures.map(tableOf))) {
+    if (judged.has(table)) continue;
+    const bulk = figures.filter((g) => tableOf(g) === table && BASIC_BULK.test(g.path) && g.value > 0);
+    const wholes = doc.facts.filter((f) => isMoney(f) && !drop.has(f) && (UNIT_TOTAL.test(f.path) || BASIC_BULK.test(f.path)) && !inside(f.span, table)).map((f) => Math.abs(f.value as number));
+    if (!bulk.length || !wholes.length) continue;
+    const top = bulk.reduce((a, b) => (b.value > a.value ? b : a));
+    const whole = Math.max(...wholes);
+    if (top.value * PART_SHARE_FLOOR >= whole) continue;
+    judge(table, top, `${top.value}元 (${quote(top.span)}) is under a thousandth of the unit's ${whole}元 stated elsewhere (a 万元 table under a 元 unit line?)`);
   }
   if (drop.size) doc.facts.splice(0, doc.facts.length, ...doc.facts.filter((f) => !drop.has(f)));
   dropTinyProjectMoney(doc, warn, quote);
