@@ -97,6 +97,8 @@ export const PROJECT_FIELDS: FieldDef[] = [
   f('adjustment', '调整（调增/调减）', 'money'),
   f('actual', '实际支出', 'money'),
   f('carryover', '结余结转', 'money'),
+  f('executionRate', '执行率', 'rate'),
+  f('score', '自评得分', 'score'),
 ];
 
 export const ACTIVITY_FIELDS: FieldDef[] = [
