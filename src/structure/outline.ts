@@ -388,6 +388,9 @@ export function findHeadings(doc: KDocument): Heading[] {
       // (and so are titles stating a point in short clauses over their bodies, 1.加强宣传，扩大影响⏎充分利用…。⏎2.…: the list's
       // points, as a run-in title is an item's, two or more of them; a topic's title, 1.资金问题⏎…, stays a sub-heading)
       else if (listParent(parent) && parent?.key !== 'duties' && sibs.every((s) => s.ordinal !== null && !(s.key && LIST_SECTIONS.has(s.key)) && (listy.has(s) || (sibs.length > 1 && clauseTitle(s.title)) || bodiless(doc, cands, s, candIndex)))) sibs.forEach((s) => listy.add(s));
+      // (a sentence broken off by its line's end among items closed on their own lines, 1.科普经费投入不足，县级…人均不足⏎0.5元，
+      // 难以满足需要。⏎2.专业人才缺乏。: one item, its rest on the next line, not a title over a body)
+      else if (listParent(parent) && parent?.key !== 'duties') for (const s of sibs) if (brokenItem(doc, cands, s, sibs, listy, candIndex)) listy.add(s);
     }
   }
   // (the lines under a list's item are that item's sub-items, no headings: （一）加强宣传，扩大影响⏎1.利用新媒体；⏎2.…; a parent's
@@ -440,6 +443,29 @@ export function clauseTitle(title: string): boolean {
   const cfg = loadPatternFile<HeadingsFile>('headings.yaml');
   const t = title.replace(/\s+/g, '');
   return compile(cfg.clause_title, '').test(t) && !compile(cfg.dangling_end, '').test(t);
+}
+
+/** In a list section, is numbered `c` a sentence its line's end broke off, not a title over a body: a clause's comma in it,
+ *  no short clauses of a point's title (clause_title), nothing closing the line, one line under it closing the sentence
+ *  (。/；) before the next numbered line, and every sibling an item closed on its own line with nothing under it? A long
+ *  title over its body (（一）进一步加强预算管理，切实提高…水平⏎…) stands among titles over bodies, not among closed items. */
+function brokenItem(doc: KDocument, cands: Candidate[], c: Candidate, sibs: Candidate[], listy: Set<Candidate>, index: Map<Candidate, number>): boolean {
+  if (listy.has(c) || c.ordinal === null || c.runIn || !c.headingLike || (c.key && LIST_SECTIONS.has(c.key))) return false;
+  const line = doc.norm.slice(c.start, c.line.end).trim();
+  if (!/[，,]/.test(c.title) || clauseTitle(c.title) || /[。；;:：!?！？]$/.test(line)) return false;
+  const others = sibs.filter((s) => s !== c);
+  if (!others.length || !others.every((s) => listy.has(s) && bodiless(doc, cands, s, index))) return false;
+  if (!index.size) cands.forEach((x, k) => index.set(x, k));
+  const i = index.get(c)!;
+  const nextStart = i + 1 < cands.length ? cands[i + 1].line.start : Infinity;
+  const body: string[] = [];
+  for (let k = firstSpanFrom(doc.lines, c.line.end); k < doc.lines.length && doc.lines[k].start < nextStart; k++) {
+    const t = isExcluded(doc, doc.lines[k]) ? '' : doc.norm.slice(doc.lines[k].start, doc.lines[k].end).trim();
+    if (!t) continue;
+    if (closingLine(t)) break;
+    body.push(t);
+  }
+  return body.length === 1 && /[。；;]$/.test(body[0]);
 }
 
 /** Is the line after `c`'s (the next non-blank one) another candidate's, or is there none: a title with no body? */
