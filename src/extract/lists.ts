@@ -95,6 +95,17 @@ export function extractLists(doc: KDocument): void {
     if (h.key === 'problems_and_improvements') splitByStatement(doc, its);
     for (const it of its) (it.list === 'improvements' ? improvements : it.list === 'problems' ? problems : target).push({ item: it.item, span: it.span, rule: it.rule });
   }
+  // (a form's row labelled with a list, 存在问题及改进措施⇥1.…；2.…, only when the body has no such section: never the same
+  // points twice)
+  if (!doc.headings.some((h) => h.key === 'problems' || h.key === 'improvements' || h.key === 'problems_and_improvements')) {
+    for (const c of cellSections(doc)) {
+      const its = items(doc, c, c.bodyEnd, true);
+      for (const it of its) {
+        const into = (it.list ?? c.key) === 'improvements' ? improvements : problems;
+        if (!into.some((x) => x.item === it.item)) into.push({ item: it.item, span: it.span, rule: 'lists.cell' });
+      }
+    }
+  }
   // (a request to another body, 建议财政部门及时拨付…, is no measure of the unit's own: sections.yaml list_request; nor a problem,
   // where a problems section lists it among them)
   const request = compile(loadPatternFile<{ list_request: string }>('sections.yaml').list_request, '');
@@ -123,9 +134,36 @@ function splitByStatement(doc: KDocument, its: ListItem[]): void {
   for (const x of its.slice(at)) x.list = 'improvements';
 }
 
+/**
+ * A form's rows whose label cell is a list section's whole title (存在问题及改进措施, 存在的问题, 改进措施: a closed list's
+ * `standalone` title) and whose one other filled cell holds the text (no title: 存在问题⇥整改措施 is a header): each as a
+ * section over that cell (the label its heading, the cell its body), outside a repeated copy. A label saying more
+ * (偏差原因分析及改进措施: causes too) is none.
+ */
+function cellSections(doc: KDocument): Heading[] {
+  const out: Heading[] = [];
+  for (const t of doc.tables) {
+    if (doc.excluded.some((x) => x.reason === 'repeated copy' && t.start < x.end && t.end > x.start)) continue;
+    for (const row of t.rows) {
+      const filled = row.filter((c) => c.text.trim());
+      if (filled.length !== 2) continue;
+      const [label, body] = filled;
+      const title = label.text.replace(/\s+/g, '').replace(/[:：]$/, '');
+      const key = standaloneKey(title);
+      if (key !== 'problems' && key !== 'improvements' && key !== 'problems_and_improvements') continue;
+      // (not a two-column header, 存在问题⇥整改措施: its second cell is a title too, no text)
+      const other = body.text.replace(/\s+/g, '').replace(/[:：]$/, '');
+      if (standaloneKey(other) !== null || bareListLabel(other) !== null) continue;
+      out.push({ start: label.start, end: body.start, level: 1, rank: 1, ordinal: null, title, key, bodyEnd: body.end });
+    }
+  }
+  return out;
+}
+
 /** The paragraphs of a section's body; a paragraph starting with 一是/1./（一） is one item, and so is an
- *  unnumbered paragraph; sub-headings with run-in titles count as items with their body. */
-function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
+ *  unnumbered paragraph; sub-headings with run-in titles count as items with their body. (`cell`: the section is a form's
+ *  row, cellSections, read inside its table.) */
+function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): ListItem[] {
   const out: ListItem[] = [];
   const headingStarts = new Set(doc.headings.filter((x) => x !== h).map((x) => x.start));
   // 存在问题及改进措施 with labelled paragraphs (存在的问题：一是…；改进措施：一是…): the list the last label named
@@ -166,7 +204,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd): ListItem[] {
   let lastTop: { item: ListItem; textStart: number; list: ListKey | undefined } | null = null;
   let lastMark: { family: string; n: number } | null = null;
   for (const line of lines) {
-    if (line.start < h.end || line.start >= until || isExcluded(doc, line)) continue;
+    if (line.start < h.end || line.start >= until || (cell ? doc.excluded.some((x) => x.reason !== 'table' && line.start < x.end && line.end > x.start) : isExcluded(doc, line))) continue;
     // (a sub-heading's title broken over two lines, （一）…有待提⏎高: its second line is the heading's, no item)
     if (inSubHeading.some((x) => x.start < line.start && line.start < x.end)) continue;
     let raw = doc.norm.slice(line.start, line.end);
