@@ -29,7 +29,7 @@ const RUN_IN = /^[ \t]?[^。;,，:：\s“”"()]{2,15}。/;
 const SUB_INSIDE = /[(][一二三四五六七八九十]{1,3}[)]|(?<=[\u4e00-\u9fa5])\d{1,2}[.、](?!\d)|(?<=[\u4e00-\u9fa5])[一二三四五六七八九十]{1,3}、|(?<=[\u4e00-\u9fa5])第[一二三四五六七八九十]{1,3}部分/;
 
 interface SectionDef { key: string | null; match: string }
-const headings = () => loadPatternFile<{ inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_closing_fields: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string }>('headings.yaml');
+const headings = () => loadPatternFile<{ inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string }>('headings.yaml');
 
 function isSectionTitle(s: string): boolean {
   return loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections.some((sec) => compile(sec.match, '').test(s));
@@ -228,6 +228,10 @@ export function splitInlineHeadings(doc: KDocument): void {
     // the closing signature and a form's fields after the last sentence (headings.yaml, beside closing_line)
     const tail = compile(headings().inline_signature_tail, '').exec(s);
     if (tail) cuts.add(tail.index);
+    // (…and the closing formula right before it, or ending the line: 特此报告。 is no part of the last item)
+    const endAt = tail ? tail.index : s.length;
+    const formula = compile(headings().inline_closing_formula, '').exec(s.slice(Math.max(0, endAt - 40), endAt));
+    if (formula) cuts.add(Math.max(0, endAt - 40) + formula.index);
     const form = compile(headings().inline_closing_fields, '').exec(s.slice(-200));
     if (form) cuts.add(s.length - Math.min(200, s.length) + form.index);
     if (!cuts.size) {
