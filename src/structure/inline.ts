@@ -16,7 +16,7 @@ const MARKER = /(?:^|(?<=[。;:!?\s”"」]|(?<!\d)\.|报告|(?:部门|单位)(?
 const SUB_MARKER = /^(?:[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.(?!\d))/;
 
 const TOC_TITLE = /目\s*录(?=\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]+部分))/;
-const PAGE_NUMBER = /^[\s\u3000]*(?:[\s\u3000]|\.{2,}|…+|·{2,})[\s\u3000]*\d{1,3}$/;
+const PAGE_NUMBER = /^[\s\u3000]*(?:[\s\u3000]|\.{2,}|…+|·{2,})[\s\u3000]*\d{1,3}[\s\u3000]*$/;
 // a part's first section right after its title (第一部分部门基本情况一、部门职能…)
 const AFTER_PART = /^[一二三四五六七八九十]{1,3}、/;
 // …and a part's next marker after a table's name in its list (…决算表二、收入决算表…, …支出决算表第三部分…)
