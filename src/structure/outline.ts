@@ -533,6 +533,12 @@ function tuckUnnumbered(cands: Candidate[]): void {
     while (p >= 0 && !numberedAt(p, c.rank) && !(cands[p].rank < c.rank && cands[p].headingLike)) p--;
     let q = i + 1;
     while (q < cands.length && !numberedAt(q, c.rank) && !(cands[q].rank < c.rank && cands[q].headingLike)) q++;
+    // (after the last numbered heading of its rank, a combined section, a title of one of its lists is its part: 三、存在的问题及
+    // 改进措施⏎存在的问题：⏎…⏎改进措施：⏎…, the report's end)
+    if (p >= 0 && q >= cands.length && numberedAt(p, c.rank) && cands[p].key === 'problems_and_improvements' && (c.key === 'problems' || c.key === 'improvements')) {
+      c.rank += 0.5;
+      continue;
+    }
     if (p < 0 || q >= cands.length || !numberedAt(p, c.rank) || !numberedAt(q, c.rank)) continue;
     // (not another kind of section inside a problems or improvements section: that section's items run to its end)
     if (cands[p].key && LIST_SECTIONS.has(cands[p].key!) && !(c.key && LIST_SECTIONS.has(c.key))) continue;
