@@ -59,6 +59,7 @@ export function flattenRecord(r: KepuRecord): Rows {
     staffing: [Object.fromEntries([['sha256', sha256], ...STAFFING_LEAVES.map((l) => [l.column, at(r.staffing, l.path)])])],
     projects: r.projects.map((p, idx) => ({
       sha256, idx, name: p.name, budget: p.budget, adjustment: p.adjustment, actual: p.actual, carryover: p.carryover,
+      execution_rate: p.executionRate, score: p.score,
     })),
     activities: r.activities.map((a, idx) => ({ sha256, idx, label: a.label, count: a.count, unit: a.unit, approx: a.approx })),
     indicators: r.indicators.map((x, idx) => ({

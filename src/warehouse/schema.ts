@@ -74,8 +74,8 @@ export const TABLES: TableDef[] = [
   {
     name: 'projects',
     key: ['sha256', 'idx'],
-    comment: 'named special funds with their figures (yuan)',
-    columns: [v('sha256'), i('idx'), v('name'), m('budget'), m('adjustment'), m('actual'), m('carryover')],
+    comment: 'named special funds with their figures (yuan), their 执行率 (%) and self-evaluation score as a table states them',
+    columns: [v('sha256'), i('idx'), v('name'), m('budget'), m('adjustment'), m('actual'), m('carryover'), d('execution_rate'), d('score')],
   },
   {
     name: 'activities',

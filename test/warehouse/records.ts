@@ -15,7 +15,7 @@ export interface Spec {
   title?: string;
   spending?: number | null;
   score?: number | null;
-  projects?: { name: string; budget: number | null; actual: number | null }[];
+  projects?: { name: string; budget: number | null; actual: number | null; executionRate?: number | null; score?: number | null }[];
   activities?: { label: string; count: number; unit: string }[];
 }
 
@@ -54,7 +54,7 @@ export function makeRecord(s: Spec): KepuRecord {
     ],
     staffing: { authorized: 7, authorizedAdministrative: 4, authorizedInstitutional: 3, inService: 6, retired: null },
     finance,
-    projects: (s.projects ?? []).map((p) => ({ ...p, adjustment: -1000, carryover: 0 })),
+    projects: (s.projects ?? []).map((p) => ({ executionRate: null, score: null, ...p, adjustment: -1000, carryover: 0 })),
     activities: (s.activities ?? []).map((a) => ({ ...a, approx: a.count > 1000 ? '余' : null })),
     indicators: [
       {

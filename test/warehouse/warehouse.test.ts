@@ -48,7 +48,7 @@ const records = [
     activities: [{ label: '开展科普活动', count: 33, unit: '场' }, { label: '受益群众', count: 10000, unit: '人次' }] }),
   makeRecord({ id: 'a-2022-final', unit: '青禾县科学技术协会', county: '青禾县', province: '湖南省', year: 2022, kind: 'final_accounts', spending: 1500000 }),
   makeRecord({ id: 'a-2023', unit: '青禾县科学技术协会', county: '青禾县', province: '湖南省', year: 2023, kind: 'overall_self_eval', spending: 1600000, score: 95,
-    projects: [{ name: '科普经费专项资金', budget: 80000, actual: 198400 }, { name: '学会经费', budget: 1000, actual: 1000 }] }),
+    projects: [{ name: '科普经费专项资金', budget: 80000, actual: 198400, executionRate: 98.33, score: 91 }, { name: '学会经费', budget: 1000, actual: 1000 }] }),
   makeRecord({ id: 'b-2023', unit: '白鹭市科学技术协会', year: 2023, kind: 'project_self_eval', title: '2023年度白鹭市科协科普专项经费绩效自评报告', score: 88 }),
 ];
 
@@ -109,6 +109,8 @@ describe('warehouse load', () => {
     await withDb(db, async (con) => {
       const [p] = await rows(con, `SELECT count(*)::INTEGER AS n FROM projects WHERE sha256 = '${records[2].source.sha256}'`);
       expect(p.n).toBe(1);
+      const funds = await rows(con, `SELECT name, execution_rate, score FROM projects WHERE sha256 = '${records[2].source.sha256}'`);
+      expect(funds).toEqual([{ name: '科普经费专项资金', execution_rate: 98.33, score: 91 }]);
       const [r] = await rows(con, `SELECT count(*)::INTEGER AS n FROM reports`);
       expect(r.n).toBe(4);
     });
