@@ -20,6 +20,8 @@ interface ActivitiesFile {
   not_label: string;
   money_lead?: string;
   change_to?: string;
+  change_reached?: string;
+  people_lead?: string;
   museum_named?: string;
   not_after: Record<string, string>;
   near_label: Record<string, number>;
@@ -269,11 +271,15 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       }
       // 开展科普活动较上年增加10场，共计56场: a clause that is only a total after a change of the same measure counts the
       // event the change names (its words before 较上年), which becomes the label
-      if (need && !gluedTo && !head && p.id === 'activities.count' && f.change_total && f.change_before && compile(f.change_total, '').test(label)) {
-        const prevStart = clause - 1 > sentence.start ? clauseStart(doc.norm, clause - 1, sentence.start) : -1;
-        const ch = prevStart >= 0 ? compile(f.change_before, '').exec(doc.norm.slice(prevStart, clause - 1)) : null;
-        if (!ch?.groups?.topic || ch.groups.unit.replace(/\s+/g, '') !== gu || !compile(need, '').test(ch.groups.topic)) continue;
-        const at = prevStart + ch.index + ch[0].indexOf(ch.groups.topic);
+      // (同比增长20%，达到30场: the clause may be only the count, its 达到 read as the count's lead word)
+      const changeStart = need && !gluedTo && !head && p.id === 'activities.count' && f.change_total && f.change_before && compile(f.change_total, '').test(label) && clause - 1 > sentence.start ? clauseStart(doc.norm, clause - 1, sentence.start) : -1;
+      const ch = changeStart >= 0 ? compile(f.change_before!, '').exec(doc.norm.slice(changeStart, clause - 1)) : null;
+      // (a change of a rate, 同比增长20%, names no measure: the figure reached is of the change's topic all the same)
+      const changed = !!ch?.groups?.topic && (ch.groups.unit === undefined || (f.part_units?.[ch.groups.unit.replace(/\s+/g, '')] ?? ch.groups.unit) === (f.part_units?.[gu] ?? gu)) && compile(need!, '').test(ch.groups.topic);
+      // (an empty label after no change, 实际完成：6200份, is the result branch's below)
+      if (need && !gluedTo && !head && p.id === 'activities.count' && f.change_total && f.change_before && compile(f.change_total, '').test(label) && (label.trim() !== '' || changed)) {
+        if (!changed || !ch?.groups) continue;
+        const at = changeStart + ch.index + ch[0].indexOf(ch.groups.topic);
         labelSpan = { start: at, end: at + ch.groups.topic.length };
         label = ch.groups.topic.replace(/\s+/g, '');
       } else if (need && !gluedTo && p.id === 'activities.count' && !compile(need, '').test(context) && f.bare_verb_label && compile(f.bare_verb_label, '').test(label)) {
@@ -310,6 +316,18 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (f.change_to && !item && !gluedTo) {
         const c = compile(f.change_to, '').exec(doc.norm.slice(labelSpan.start, labelSpan.end));
         if (c?.groups?.topic) {
+          const at = labelSpan.start + c[0].indexOf(c.groups.topic);
+          labelSpan = { start: at, end: at + c.groups.topic.length };
+          label = c.groups.topic.replace(/\s+/g, '');
+        }
+      }
+      // 科普讲座同比增长20%达到30场: the figure a change reached in its clause is the year's, labelled by the topic before
+      // 较/同比 (a change counted in another measure word says nothing of this one: the label stays, and not_label drops it)
+      if (f.change_reached && !item && !gluedTo) {
+        // (up to the number: 达到 before it is the count's own lead word)
+        const c = compile(f.change_reached, '').exec(doc.norm.slice(labelSpan.start, Math.max(labelSpan.end, numSpan.start)));
+        const same = (u: string) => (f.part_units?.[u] ?? u) === (f.part_units?.[gu] ?? gu);
+        if (c?.groups?.topic && (c.groups.unit === undefined || same(c.groups.unit.replace(/\s+/g, ''))) && compile(need ?? '(?!)', '').test(c.groups.topic)) {
           const at = labelSpan.start + c[0].indexOf(c.groups.topic);
           labelSpan = { start: at, end: at + c.groups.topic.length };
           label = c.groups.topic.replace(/\s+/g, '');
@@ -366,6 +384,11 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const count = toCount(g.num, g.mult ?? '');
       // 2.5次 is no count of anything (an OCR slip or a lost 万): a count is a whole number
       if (count === null || count <= 0 || !Number.isInteger(count)) continue;
+      // 邀请省级专家8人举办科普报告会4场: the people who did it, counted before the work's verb, are no words of the event
+      if (f.people_lead && p.id === 'activities.count' && !item && !gluedTo && !head) {
+        const m = compile(f.people_lead, '').exec(doc.norm.slice(labelSpan.start, labelSpan.end));
+        if (m) labelSpan = { start: labelSpan.start + m[0].length, end: labelSpan.end };
+      }
       // label text for the record: from the display copy, connectors stripped
       label = cleanValue((group ? doc.display.slice(group.start, group.end) : '') + doc.display.slice(labelSpan.start, labelSpan.end) + (tail ? doc.display.slice(tail.start, tail.end) : ''))
         .replace(compile(f.strip_prefix, ''), '');
