@@ -44,15 +44,23 @@ export function extractStaffing(doc: KDocument): void {
   // 截至2022年底，在职人员6人 in a 2023 report: a count dated as of an earlier year yields to a current one (a weak fact: alone,
   // it is still read, as reports often count staff at the end of the year before)
   // (截至2022年底 in a 2024 report: a stale count, not read)
+  // (截至2024年3月…6人（2023年末为7人） in a 2023 report: the count at the year's end comes before the later one)
+  const later: KDocument['facts'] = [];
+  const yearEnd = new Set<string>();
   for (const f of [...facts]) {
     // (截至二〇二二年底: a year in Chinese numerals dates it the same way)
-    const dated = datedEarlier(doc, file, arabicYears(doc.norm.slice(sentenceAt(doc, f.span.start).start, f.span.start)));
-    if (dated === 'earlier') f.priority = 2;
+    // (a count in brackets dated by its own words, （2023年末为7人）: its date is inside it)
+    const upTo = f.rule.endsWith('.dated-bracket') ? f.span.end : f.span.start;
+    const dated = datedEarlier(doc, file, arabicYears(doc.norm.slice(sentenceAt(doc, f.span.start).start, upTo)));
+    if (dated === 'later') later.push(f);
+    else if (dated === 'yearEnd') yearEnd.add(f.path);
+    else if (dated === 'earlier') f.priority = 2;
     else if (dated === 'stale') {
       facts.splice(facts.indexOf(f), 1);
       doc.facts.splice(doc.facts.indexOf(f), 1);
     }
   }
+  for (const f of later) if (yearEnd.has(f.path)) f.priority = 2;
   deriveTotal(doc, file, facts);
   // 年末实有人数⇥在职⇥退休 over its counts: where the prose is silent
   staffingTableFacts(doc);
@@ -73,8 +81,8 @@ function sumsParts(doc: KDocument, file: StaffingFile, f: KDocument['facts'][num
 const CLOSED_BRACKETS = /[(（][^()（）]*[)）]/g;
 
 /** 'earlier' when `before` (a count's sentence up to it) dates the count as of the year before the report's, 'stale' when
- *  as of a year before that (see dated_as_of), else null. */
-function datedEarlier(doc: KDocument, file: StaffingFile, before: string): 'earlier' | 'stale' | null {
+ *  as of a year before that (see dated_as_of), 'yearEnd' as of the report's year's end, 'later' as of a later year, else null. */
+function datedEarlier(doc: KDocument, file: StaffingFile, before: string): 'earlier' | 'stale' | 'yearEnd' | 'later' | null {
   const fy = doc.data.fiscalYear;
   if (typeof fy !== 'number' || !/截|年[底末]/.test(before)) return null;
   let m: RegExpExecArray | null = null;
@@ -82,7 +90,10 @@ function datedEarlier(doc: KDocument, file: StaffingFile, before: string): 'earl
   if (!m) return null;
   const year = Number(m.groups!.year ?? m.groups!.end);
   const current = doc.reportKind === 'budget' ? fy - 1 : fy;
-  return year < current - 1 ? 'stale' : year < current ? 'earlier' : null;
+  if (year > current) return 'later';
+  // (2023年末 | 截至2023年12月31日 | 截至2023年底: the end of the report's own year)
+  if (year === current) return m.groups!.end || /^[ \t]*(?:底|末|(?:12|十二)[ \t]*月[ \t]*(?:(?:31|三十一)[ \t]*日|底|末))/.test(before.slice(m.index! + m[0].length)) ? 'yearEnd' : null;
+  return year < current - 1 ? 'stale' : 'earlier';
 }
 
 /** A sole kind of 编制 stated (only 行政编制 or only 事业编制, no other kind) is the total too. */
