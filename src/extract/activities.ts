@@ -669,6 +669,17 @@ function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]): Set<
     }
     // (a count of its measure between it and the parts is the one they break down)
     if (kindBetween(sorted, i, from, family, kind)) continue;
+    // 开展科普活动86场，其中：科普讲座32场、科技培训20期、科普宣传34场: a part counted in another event measure (期, 次) is one
+    // when the event counts there sum to the total exactly
+    if (!t.item.approx && f.share_units?.[t.item.unit]) {
+      const events = sorted.slice(i + 1).filter((y) => y.countEnd > from && y.countEnd <= to && f.share_units![y.item.unit]);
+      // (a part is named by its kind alone, 科技培训20期; one with its own holding verb, 举办培训班12期, is a piece of work of its own)
+      const other = events.filter((y) => family[y.item.unit] !== kind);
+      if (events.length > 1 && other.length && !other.some((y) => /^(?:组织)?(?:开展|举办|举行|组织|开办|承办)/.test(y.item.label)) && events.reduce((n, y) => n + y.item.count, 0) === t.item.count) {
+        for (const y of events) out.add(y);
+        continue;
+      }
+    }
     const limit = t.item.approx ? 2 * t.item.count - 1 : t.item.count;
     let sum = 0;
     for (let j = i + 1; j < sorted.length; j++) {
