@@ -272,12 +272,17 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // 开展科普活动较上年增加10场，共计56场: a clause that is only a total after a change of the same measure counts the
       // event the change names (its words before 较上年), which becomes the label
       // (同比增长20%，达到30场: the clause may be only the count, its 达到 read as the count's lead word)
-      const changeStart = need && !gluedTo && !head && p.id === 'activities.count' && f.change_total && f.change_before && compile(f.change_total, '').test(label) && clause - 1 > sentence.start ? clauseStart(doc.norm, clause - 1, sentence.start) : -1;
+      // (科普活动场次比上年同期增长25%，全年共开展45场: a clause that is only a holding verb after the change counts its topic too;
+      // with no change before it, it is read as any other)
+      const totalOnly = !!f.change_total && compile(f.change_total, '').test(label);
+      const verbOnly = !totalOnly && !!f.bare_verb_label && compile(f.bare_verb_label, '').test(label.replace(compile(f.strip_prefix, ''), ''));
+      const changeCase = !!need && !gluedTo && !head && p.id === 'activities.count' && !!f.change_before;
+      const changeStart = changeCase && (totalOnly || verbOnly) && clause - 1 > sentence.start ? clauseStart(doc.norm, clause - 1, sentence.start) : -1;
       const ch = changeStart >= 0 ? compile(f.change_before!, '').exec(doc.norm.slice(changeStart, clause - 1)) : null;
       // (a change of a rate, 同比增长20%, names no measure: the figure reached is of the change's topic all the same)
       const changed = !!ch?.groups?.topic && (ch.groups.unit === undefined || (f.part_units?.[ch.groups.unit.replace(/\s+/g, '')] ?? ch.groups.unit) === (f.part_units?.[gu] ?? gu)) && compile(need!, '').test(ch.groups.topic);
       // (an empty label after no change, 实际完成：6200份, is the result branch's below)
-      if (need && !gluedTo && !head && p.id === 'activities.count' && f.change_total && f.change_before && compile(f.change_total, '').test(label) && (label.trim() !== '' || changed)) {
+      if (changeCase && ((totalOnly && label.trim() !== '') || changed)) {
         if (!changed || !ch?.groups) continue;
         const at = changeStart + ch.index + ch[0].indexOf(ch.groups.topic);
         labelSpan = { start: at, end: at + ch.groups.topic.length };
