@@ -117,7 +117,7 @@ describe('batch over a folder', () => {
     const table = (s: string) => s.split('\n').filter((l) => !/files\/s|peak RSS/.test(l));
     expect(table(two.stdout)).toEqual(table(one.stdout));
     expect(one.stdout).toContain(`${good + bad} inputs: ${good} records (${good} new, 0 already done), ${bad} failures`);
-  });
+  }, 180_000); // two batch runs over every format: minutes on a loaded machine
 
   it('accounts for every input: records + errors.jsonl lines = inputs', async () => {
     const work = await tmp();
