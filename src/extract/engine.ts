@@ -3,7 +3,7 @@
 import type { Fact, KDocument, Span } from '../document.js';
 import { isExcluded, spanAt } from '../document.js';
 import { compile, expand, loadPatternFile } from '../patterns.js';
-import { anchorSet, singleLine, type AnchorSet } from './literal.js';
+import { anchorSet, breakFreePrefix, singleLine, type AnchorSet } from './literal.js';
 import { occurrences } from './charIndex.js';
 import { toCount, toRate, toYuan } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
@@ -209,14 +209,22 @@ const anchors = new Map<string, Anchor | null>();
 const MAX_ANCHORS = 5000;
 
 /** The literals one of which every match contains and how far before it a match can start (see literal.ts), once per
- *  pattern, with the source lineWise tries when a match can start anywhere on its line but cannot span lines (before
- *  Infinity and spanning lines: the text is scanned, when it holds a literal at all). */
+ *  pattern, with the source lineWise tries when a match can start anywhere on its line but cannot span lines before its
+ *  literal (before Infinity and a line break possible before it: the text is scanned, when it holds a literal at all). */
 function anchorOf(regex: string): Anchor | null {
   let a = anchors.get(regex);
   if (a === undefined) {
     const src = expand(regex);
-    const set = anchorSet(src);
-    const oneLine = singleLine(src);
+    let set = anchorSet(src);
+    // a pattern that may span lines but not before its literal (a name, then an amount that may wrap: 科普经费项目8万元)
+    // starts on the line of a literal of its break-free head (and at most its `before` ahead of it): those literals
+    // find where it can start, as for a pattern on one line
+    let oneLine = singleLine(src);
+    if (set && set.before === Infinity && !oneLine) {
+      const head = breakFreePrefix(src);
+      const headSet = head ? anchorSet(head) : null;
+      if (headSet) [set, oneLine] = [headSet, true];
+    }
     // the wrapped source made once: compile finds it by the same string object (a new one would be hashed again)
     const lineWise = set && set.before === Infinity && oneLine && !/\\[1-9]/.test(src) ? `[^\\n]*?(?<${AT}>${regex})` : null;
     // (bounded as compile's cache is: a source built from a document adds an entry per document)

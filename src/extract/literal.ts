@@ -385,3 +385,35 @@ function classWithoutBreak(body: string): boolean {
   }
   return true;
 }
+
+/**
+ * The longest run of whole atoms at the start of the pattern (with their quantifiers) that cannot consume a line break,
+ * or null for a top-level alternation. Every match's part matched by it is a match of it: so a literal of its
+ * anchorSet lies in every match on the line the match starts on, even when the rest of the pattern spans lines.
+ */
+export function breakFreePrefix(src: string): string | null {
+  if (alternatives(src, 0, src.length).length > 1) return null;
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    let j: number;
+    if (c === '\\') {
+      const e = escapeAt(src, i);
+      if (!e) break;
+      j = e.next;
+    } else if (c === '[') j = classEnd(src, i);
+    else if (c === '(') {
+      j = groupEnd(src, i);
+      if (j < 0) break;
+    } else j = i + 1;
+    if (!noBreak(src, i, j)) break;
+    if (src[j] === '?' || src[j] === '*' || src[j] === '+') j++;
+    else if (src[j] === '{') {
+      const q = /^\{\d+(?:,\d*)?\}/.exec(src.slice(j, j + 12));
+      if (q) j += q[0].length;
+    }
+    if (src[j] === '?') j++; // lazy
+    i = j;
+  }
+  return src.slice(0, i);
+}

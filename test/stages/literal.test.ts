@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { anchorSet, literalAnchor, requiredLiteral, singleLine } from '../../src/extract/literal.js';
+import { anchorSet, breakFreePrefix, literalAnchor, requiredLiteral, singleLine } from '../../src/extract/literal.js';
 import { matches, type Match } from '../../src/extract/engine.js';
 import { financeSource } from '../../src/extract/finance.js';
 import { expand } from '../../src/patterns.js';
@@ -88,6 +88,17 @@ describe('literalAnchor: how far before its literal a match can start', () => {
     expect(singleLine('(?<a>经费)\\k<a>')).toBe(false); // back-references are not followed
     expect(singleLine('(?i:经费)')).toBe(false); // unknown group forms
   });
+  it('breakFreePrefix: the whole atoms at the start that cannot consume a line break', () => {
+    // a name on one line, then an amount that may wrap (the projects' glued amounts)
+    expect(breakFreePrefix('(?<=^|[。\\n])[ \\t]*(?<name>[^，。\\n]{2,20}?(?:经费|项目))[ \\t]*(?<n>\\d+(?:\\.(?:[ \\t]*\\n)?\\d+)?)万元')).toBe(
+      '(?<=^|[。\\n])[ \\t]*(?<name>[^，。\\n]{2,20}?(?:经费|项目))[ \\t]*',
+    );
+    expect(breakFreePrefix('[^，。]{2,30}经费')).toBe(''); // the class may hold \n
+    expect(breakFreePrefix('经费\\s*\\d+')).toBe('经费');
+    expect(breakFreePrefix('a{2,3}?b\\Dc')).toBe('a{2,3}?b');
+    expect(breakFreePrefix('经费|预算')).toBeNull(); // a top-level alternation
+    expect(anchorSet(breakFreePrefix('[ \\t]*(?<name>[^，\\n]{2,20}?(?:经费|项目))\\s*\\d+')!)).toEqual({ lits: ['经费', '项目'], before: Infinity });
+  });
   it('the engine finds the same matches from the literals as a scan of the whole text (every pattern, corpus and spec inputs)', () => {
     const regexes: string[] = [];
     const collect = (v: unknown): void => {
@@ -112,6 +123,9 @@ describe('literalAnchor: how far before its literal a match can start', () => {
     expect(sets.length).toBeGreaterThan(10);
     // scanned from the line of their literal (the activity counts)
     expect(regexes.filter((r) => anchorSet(expand(r))?.before === Infinity && singleLine(expand(r))).length).toBeGreaterThan(1);
+    // … or from the line of a literal before which no match holds a line break (the projects' glued amounts)
+    const headed = (r: string) => ((h) => !!h && !!anchorSet(h))(breakFreePrefix(expand(r)));
+    expect(regexes.filter((r) => anchorSet(expand(r))?.before === Infinity && !singleLine(expand(r)) && headed(r)).length).toBeGreaterThan(1);
     // the corpus, and each spec file's inputs as one text (short texts put many matches near their edges)
     const texts = readdirSync('corpus')
       .filter((n) => n.endsWith('.txt') && !n.includes('gb18030'))
