@@ -941,7 +941,8 @@ function headingOwner(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArra
   const bodyStart = h.end + (doc.norm.slice(h.end).match(/^\s*/)?.[0].length ?? 0);
   if (paragraphStart(doc, at) > bodyStart) return undefined;
   // (2023年全年实际支出150万元，其中基本支出120万元: a figure whose sentence names the heading's subject after it is a whole)
-  if (key && compile(f.subjects[key].regex, '').test(proseSlice(doc, match.span.end, sentenceAt(doc, at).end))) return undefined;
+  // (…实际支出32.75万元，项目资金执行率99.24%: the subject's own rate after it names no part of a whole)
+  if (key && compile(`(?:${f.subjects[key].regex})(?!(?:预算)?(?:执行|完成)率)`, '').test(proseSlice(doc, match.span.end, sentenceAt(doc, at).end))) return undefined;
   const own = key ? [key, ...(ho.parts[key] ?? [])] : [];
   const others = (text: string) => {
     for (const k of ho.keys) {
