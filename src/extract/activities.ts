@@ -22,6 +22,7 @@ interface ActivitiesFile {
   change_to?: string;
   change_reached?: string;
   people_lead?: string;
+  part_own_verb?: string;
   museum_named?: string;
   not_after: Record<string, string>;
   near_label: Record<string, number>;
@@ -680,7 +681,7 @@ function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]): Set<
       const events = sorted.slice(i + 1).filter((y) => y.countEnd > from && y.countEnd <= to && f.share_units![y.item.unit]);
       // (a part is named by its kind alone, 科技培训20期; one with its own holding verb, 举办培训班12期, is a piece of work of its own)
       const other = events.filter((y) => family[y.item.unit] !== kind);
-      if (events.length > 1 && other.length && !other.some((y) => /^(?:组织)?(?:开展|举办|举行|组织|开办|承办)/.test(y.item.label)) && events.reduce((n, y) => n + y.item.count, 0) === t.item.count) {
+      if (events.length > 1 && other.length && !(f.part_own_verb && other.some((y) => compile(f.part_own_verb!, '').test(y.item.label))) && events.reduce((n, y) => n + y.item.count, 0) === t.item.count) {
         for (const y of events) out.add(y);
         continue;
       }
