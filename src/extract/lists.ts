@@ -10,7 +10,8 @@ type ListKey = 'problems' | 'improvements';
 interface ListItem { item: string; span: Span; rule: string; list?: ListKey; stepTitled?: boolean }
 
 // (a bullet, ● 宣传覆盖面不广, marks an item as a number does: no part of it)
-const ITEM_MARKER = /^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3} ?[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}(?: ?[、．]| ?\.(?! ?\d)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）]|[■□●◆◇▪►▶★☆◎•※])\s*/;
+// (2.1 宣传覆盖面不广: a chapter's decimal section numbers a list's items too; never a figure, 1.2倍 | 1.2个百分点)
+const ITEM_MARKER = /^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3} ?[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?(?![ \t]*[\d.．%‰万亿千百元倍个])(?=[ \t、]|[\u4e00-\u9fa5“"《])[、]?|\d{1,2}(?: ?[、．]| ?\.(?! ?\d)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）]|[■□●◆◇▪►▶★☆◎•※])\s*/;
 // a lead-in before an inline list's first marker: up to a colon (…我们将采取以下措施：一是…), or one sentence closed by 。
 // (但仍存在一些不足。一是…: see leadSentence)
 const LIST_AHEAD = String.raw`(?=[一二三四五六七八九十][是要]|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|首先[，,])`;

@@ -122,7 +122,8 @@ function classify(doc: KDocument, line: Line): Candidate | null {
     if (!mm) continue;
     const rest = text.slice(mm[0].length);
     if (!rest || (m.rank >= 3 && /^[\d.%]/.test(rest))) return null;
-    if (m.rank === 0 && /部分$/.test(mm[0]) && compile(cfg.part_glued_not, '').test(rest)) return null;
+    if (m.rank === 0 && /(?:部分|章)$/.test(mm[0]) && compile(cfg.part_glued_not, '').test(rest)) return null;
+    if (m.id.startsWith('heading.decimal') && !decimalSibling(doc, line, mm[0])) return null;
     if (cfg.not_heading.some((p) => compile(p, '').test(rest))) return null;
     if (m.rank > 0 && cfg.not_heading_below_part.some((p) => compile(p, '').test(rest)) && (m.rank > 2 || inTableList(doc, line, cfg))) return null;
     // (第一部分：部门概况 — the colon sets off the title, as for 第一部分： alone on its line: no part of the ordinal)
@@ -169,6 +170,27 @@ function inTableList(doc: KDocument, line: Line, cfg: HeadingsFile): boolean {
     return false;
   };
   return near(-1) || near(1);
+}
+
+/**
+ * A decimal section number (1.1, 4.2, 1.1.1) heads a section only beside a sibling: another line of the text numbered
+ * under the same parent (1.2 beside 1.1). A lone 1.5 at a line's start is a figure a line's end cut off, or a version.
+ */
+function decimalSibling(doc: KDocument, line: Line, marker: string): boolean {
+  const parts = marker.trim().replace(/[、\s]+$/, '').split(/[.．]/);
+  const parent = parts.slice(0, -1).join('.');
+  const depth = parts.length;
+  // (a sibling numbered as a section is: 1.5 元 on a wrapped line is none)
+  const res = loadPatternFile<HeadingsFile>('headings.yaml').markers.filter((m) => m.id.startsWith('heading.decimal')).map((m) => compile(m.regex, ''));
+  for (const l of doc.lines) {
+    if (l === line) continue;
+    const t = doc.norm.slice(l.start, l.end).trim();
+    const mm = res.map((re) => re.exec(t)).find((x) => x);
+    if (!mm) continue;
+    const p = mm[0].trim().replace(/[、\s]+$/, '').split(/[.．]/);
+    if (p.length === depth && p.slice(0, -1).join('.') === parent && p[p.length - 1] !== parts[parts.length - 1]) return true;
+  }
+  return false;
 }
 
 const BULLET_TITLE = /^[■□●◆◇▲△►▶★☆◎•※▌▎]\s*(\S.*?)$/;
@@ -605,7 +627,8 @@ export function ordinalNumber(ordinal: string | null): number | null {
   // a numeral enclosed as one character: ①…⑳, ⑴…⒇, ⒈…⒛, ㈠…㈩
   const code = ordinal.trim().codePointAt(0)!;
   for (const base of ENCLOSED) if (code >= base && code < base + (base === 0x3220 ? 10 : 20)) return code - base + 1;
-  const d = /\d+/.exec(ordinal);
+  // (a decimal section's own number is its last: 1.2 → 2, 1.1.3 → 3)
+  const d = /\d+(?=(?:[.．]?\D*)$)/.exec(ordinal);
   if (d) return Number(d[0]);
   const cn = /[一二三四五六七八九十]+/.exec(ordinal);
   return cn ? parseChineseInteger(cn[0]) : null;
