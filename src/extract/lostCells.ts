@@ -8,6 +8,8 @@
  * all of them agree too. Nothing is guessed: no agreeing placing, or two that disagree, and the row gives nothing.
  */
 
+import { halfUlp } from '../normalise/numbers.js';
+
 /** `values`: the keys of the row's cells after its label, in order; `cols`: role → column index in the value area
  *  (0 = the first value column); `headed`: which value columns the header names at all; `width`: the value columns. */
 export function placeLostCells(values: string[], cols: Map<string, number>, headed: boolean[], width: number): Map<string, number> | null {
@@ -54,7 +56,7 @@ function gaps(n: number, k: number): number[][] {
 
 /** a plain figure or percentage as written (`1,234.5`, `96%`) and half a unit of its last digit */
 function figure(s: string): { value: number; tol: number } | null {
-  const m = s.replace(/[,，]/g, '').replace('％', '%').match(/^(\d+(?:\.(\d+))?)(?:%|万元|元)?$/);
+  const m = s.replace(/[,，]/g, '').replace('％', '%').match(/^(\d+(?:\.\d+)?)(?:%|万元|元)?$/);
   if (!m) return null;
-  return { value: Number(m[1]), tol: 0.5 * 10 ** -(m[2]?.length ?? 0) };
+  return { value: Number(m[1]), tol: halfUlp(m[1]) };
 }

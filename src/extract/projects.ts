@@ -7,6 +7,7 @@ import { matches, otherYearAt, saysOtherYear, sectionsAt, trimSpan } from './eng
 import type { Match } from './engine.js';
 import type { Project } from '../schema/record.js';
 import { namedRows } from './namedRows.js';
+import { rateCell, scoreCell } from './values.js';
 
 interface FieldDef {
   id: string;
@@ -343,15 +344,16 @@ const headerUnit = (u: RegExpMatchArray | null): string | null => (u ? u[1].repl
 
 interface Cell { start: number; end: number; text: string }
 
-/** a rate cell, `98.33%` or `98.33` under a 执行率 header; a score cell, `95` or `95分`, at most 100 */
-function rateOf(k: string): { value: number } | null {
-  const m = k.replace('％', '%').match(/^(\d{1,3}(?:\.\d+)?)%?$/);
-  return m && Number(m[1]) <= 1000 ? { value: Number(m[1]) } : null;
-}
-function scoreOf(k: string): { value: number } | null {
-  const m = k.match(/^(\d{1,3}(?:\.\d+)?)分?$/);
-  return m && Number(m[1]) <= 100 ? { value: Number(m[1]) } : null;
-}
+/** a listing's 执行率 cell (`98.33%`, or `98.33` under 执行率（%）); 1000 or more is a figure out of place, no rate */
+const listingRate = (k: string) => {
+  const r = rateCell(k);
+  return r && r.value < 1000 ? r : null;
+};
+/** a listing's 自评得分 cell (`95`, `95分`), at most 100 */
+const listingScore = (k: string) => {
+  const n = scoreCell(k);
+  return n === null ? null : { value: n };
+};
 
 /**
  * A table of funds (子项目名称⇥预算数（万元）⇥实际支出（万元）…, patterns/projects.yaml `table`): one project per row with its
@@ -432,7 +434,7 @@ export function projectTables(
         for (const [field, c] of at) {
           const cell = row[c.col];
           if (!cell || !key(cell)) continue;
-          const v = field === 'executionRate' ? rateOf(key(cell)) : field === 'score' ? scoreOf(key(cell)) : money(key(cell), c.unit ?? rowUnit);
+          const v = field === 'executionRate' ? listingRate(key(cell)) : field === 'score' ? listingScore(key(cell)) : money(key(cell), c.unit ?? rowUnit);
           if (!v) continue;
           item[field as 'budget' | 'actual' | 'carryover' | 'executionRate' | 'score'] = v.value;
           fields[field] = { span: { start: cell.start, end: cell.end }, rule: `projects.table.${field}` };

@@ -3,9 +3,9 @@
 import type { AppropriationPart, Fact, KDocument, Span, Table, TableCell, TableFigure } from '../document.js';
 import { pointerPath } from '../document.js';
 import type { Indicator, ParsedValue, Project } from '../schema/record.js';
-import { halfUlp, moneySlack, toCount, toRate, toYuan } from '../normalise/numbers.js';
+import { halfUlp, moneySlack, toCount, toYuan } from '../normalise/numbers.js';
 import { tableVocab } from '../structure/tableVocab.js';
-import { cellText, parseScore, parseValue } from './values.js';
+import { cellText, parseScore, parseValue, rateCell, scoreCell } from './values.js';
 import { CN_COUNT, key, levelLabel, readTable, type TableReading } from './tableReading.js';
 import { labelRowFacts, statementFacts } from './accountsTables.js';
 import { unitName } from './engine.js';
@@ -57,13 +57,6 @@ export function moneyCell(text: string, unit: string | null): { value: number; t
   return value === null ? null : { value, tol: halfUlp(m[1], MULT[u] ?? 1) };
 }
 
-function rateCell(text: string): { value: number; tol: number } | null {
-  const k = text.replace(/[\s\u3000]+/g, '').replace('％', '%');
-  const m = k.match(/^(\d+(?:\.\d+)?)%?$/);
-  if (!m) return null;
-  const value = toRate(m[1]);
-  return value === null ? null : { value, tol: halfUlp(m[1]) };
-}
 
 const COUNT_CELL = new RegExp(`^(\\d+|${CN_COUNT})(人|名|个)?$`);
 function countCell(text: string): { value: number; tol: number } | null {
@@ -508,8 +501,8 @@ function projectItem(doc: KDocument, r: TableReading): void {
     fields.executionRate = { span: span(total.rate), rule: 'table.budget.total.rate' };
   }
   const sc = r.total?.score;
-  const score = sc && /^\d{1,3}(?:\.\d+)?分?$/.test(key(sc)) ? parseScore(sc.text) : null;
-  if (sc && score !== null && score <= 100) {
+  const score = sc ? scoreCell(key(sc)) : null;
+  if (sc && score !== null) {
     item.score = score;
     fields.score = { span: span(sc), rule: 'table.total.score' };
   }

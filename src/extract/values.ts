@@ -2,7 +2,7 @@
 // `231万`, `90%以上`, `约200余人次`. Anything that is not one number with its words around it stays text only.
 import type { ParsedValue } from '../schema/record.js';
 import { foldForMatch } from '../normalise/fold.js';
-import { CN_NUMERAL_CHARS, toCount } from '../normalise/numbers.js';
+import { CN_NUMERAL_CHARS, halfUlp, toCount, toRate } from '../normalise/numbers.js';
 import { tableVocab } from '../structure/tableVocab.js';
 import { escapeRegex } from '../patterns.js';
 
@@ -173,4 +173,19 @@ export function parseScore(raw: string | null | undefined): number | null {
   if (!p || p.value === null || p.op || p.approx) return null;
   if (p.unit !== null && p.unit !== '分') return null;
   return p.value;
+}
+
+/** A rate cell as written (`98.33%`, or `98.33` under a 执行率 header) and half a unit of its last written digit. */
+export function rateCell(text: string): { value: number; tol: number } | null {
+  const k = text.replace(/[\s\u3000]+/g, '').replace('％', '%');
+  const m = k.match(/^(\d+(?:\.\d+)?)%?$/);
+  if (!m) return null;
+  const value = toRate(m[1]);
+  return value === null ? null : { value, tol: halfUlp(m[1]) };
+}
+
+/** A self-evaluation score cell (`91`, `91分`; a cell's key), out of 100; null for anything else. */
+export function scoreCell(k: string): number | null {
+  const m = /^(\d{1,3}(?:\.\d+)?)分?$/.exec(k);
+  return m && Number(m[1]) <= 100 ? Number(m[1]) : null;
 }
