@@ -91,10 +91,12 @@ function standaloneSection(title: string): SectionDef | null {
 // one weak entry per document, its lines in a Map: a WeakMap entry per line costs several times a Map entry, and
 // more again in garbage collection
 const classified = new WeakMap<KDocument, Map<Line, Candidate | null>>();
+const decimals = new WeakMap<KDocument, Map<Line, string[]>>();
 
 /** Lines are classified again once the table of contents is known: a part it lists is no part of the body. */
 export function forgetClassified(doc: KDocument): void {
   classified.delete(doc);
+  decimals.delete(doc);
 }
 
 /** Classify one line (norm text) as a heading candidate, or null. Once per line (the TOC pass asks too): the
@@ -177,20 +179,31 @@ function inTableList(doc: KDocument, line: Line, cfg: HeadingsFile): boolean {
  * under the same parent (1.2 beside 1.1). A lone 1.5 at a line's start is a figure a line's end cut off, or a version.
  */
 function decimalSibling(doc: KDocument, line: Line, marker: string): boolean {
-  const parts = marker.trim().replace(/[、\s]+$/, '').split(/[.．]/);
+  const parts = decimalParts(marker);
   const parent = parts.slice(0, -1).join('.');
-  const depth = parts.length;
-  // (a sibling numbered as a section is: 1.5 元 on a wrapped line is none)
-  const res = loadPatternFile<HeadingsFile>('headings.yaml').markers.filter((m) => m.id.startsWith('heading.decimal')).map((m) => compile(m.regex, ''));
-  for (const l of doc.lines) {
-    if (l === line) continue;
-    const t = doc.norm.slice(l.start, l.end).trim();
-    const mm = res.map((re) => re.exec(t)).find((x) => x);
-    if (!mm) continue;
-    const p = mm[0].trim().replace(/[、\s]+$/, '').split(/[.．]/);
-    if (p.length === depth && p.slice(0, -1).join('.') === parent && p[p.length - 1] !== parts[parts.length - 1]) return true;
+  for (const [l, p] of decimalLines(doc)) {
+    if (l !== line && p.length === parts.length && p.slice(0, -1).join('.') === parent && p[p.length - 1] !== parts[parts.length - 1]) return true;
   }
   return false;
+}
+
+const decimalParts = (marker: string) => marker.trim().replace(/[、\s]+$/, '').split(/[.．]/);
+
+/** The text's lines numbered as a decimal section is (a sibling so numbered: 1.5 元 on a wrapped line is none), with
+ *  their numbers' parts: found once per document, not once per decimal line. */
+function decimalLines(doc: KDocument): Map<Line, string[]> {
+  let found = decimals.get(doc);
+  if (!found) {
+    found = new Map();
+    const res = loadPatternFile<HeadingsFile>('headings.yaml').markers.filter((m) => m.id.startsWith('heading.decimal')).map((m) => compile(m.regex, ''));
+    for (const l of doc.lines) {
+      const t = doc.norm.slice(l.start, l.end).trim();
+      const mm = res.map((re) => re.exec(t)).find((x) => x);
+      if (mm) found.set(l, decimalParts(mm[0]));
+    }
+    decimals.set(doc, found);
+  }
+  return found;
 }
 
 const BULLET_TITLE = /^[■□●◆◇▲△►▶★☆◎•※▌▎]\s*(\S.*?)$/;
