@@ -77,7 +77,10 @@ describe.skipIf(!pipeline)(`review pages of the real corpus${pipeline ? '' : ` (
     beforeAll(async () => {
       await extractCorpus();
       dir = await mkdtemp(join(tmpdir(), 'kepu-review-corpus-'));
-      for (const d of docs) await writeReview({ path: d.file, record: d.record, text: d.text, pages: d.pages }, { html: dir });
+      // names as a batch gives them: seed000-portal.html and seed000-portal.mht share a stem
+      const { assignNames } = await import('../../src/batch/names.js');
+      assignNames(docs.map((d) => d.file)).forEach((n, i) => names.set(docs[i].file, n));
+      for (const d of docs) await writeReview({ path: d.file, name: names.get(d.file), record: d.record, text: d.text, pages: d.pages }, { html: dir });
       await writeReviewIndex({ failures }, { html: dir });
       browser = await launch();
       context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
@@ -130,7 +133,5 @@ describe.skipIf(!pipeline)(`review pages of the real corpus${pipeline ? '' : ` (
   });
 });
 
-async function pageName(file: string): Promise<string> {
-  const { outputName } = await import('../../src/batch/write.js');
-  return `${outputName(file)}.html`;
-}
+const names = new Map<string, string>();
+const pageName = async (file: string): Promise<string> => `${names.get(file)}.html`;
