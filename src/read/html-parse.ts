@@ -41,19 +41,21 @@ export interface Decoded {
 }
 
 /**
- * BOM first; then the charset the page declares (gb2312/gbk/gb18030 → GB18030, big5, utf-8); else txt.ts's
- * guess. Two corrections: a page declaring a legacy charset whose bytes are valid UTF-8 with non-ASCII text was
- * re-saved by an editor that kept the old <meta> (a GBK text is virtually never valid UTF-8), and a page
- * declaring UTF-8 whose bytes are not UTF-8 is guessed like a text file.
+ * BOM first; then the charset its container names (an MHT part's header), else the one the page declares
+ * (gb2312/gbk/gb18030 → GB18030, big5, utf-8); else txt.ts's guess. Two corrections: a page declaring a legacy
+ * charset whose bytes are valid UTF-8 with non-ASCII text was re-saved by an editor that kept the old <meta> (a GBK
+ * text is virtually never valid UTF-8), and a page declaring UTF-8 whose bytes are not UTF-8 is guessed like a text
+ * file.
  */
-export function decodeHtml(bytes: Uint8Array): Decoded {
+export function decodeHtml(bytes: Uint8Array, transportCharset?: string): Decoded {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bom = (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) || (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
   if (bom) {
     const d = decodeText(bytes);
     return { ...d, how: 'byte order mark' };
   }
-  const label = declaredCharset(bytes);
+  const named = transportCharset && decoderFor(transportCharset) ? transportCharset : null;
+  const label = named ?? declaredCharset(bytes);
   const dec = label ? decoderFor(label) : null;
   if (dec) {
     let utf8: string | null = null;

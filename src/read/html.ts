@@ -681,8 +681,13 @@ function textOf(el: HElement): string {
   return el.children.map((c) => (c.type === 'text' ? c.text : textOf(c))).join('');
 }
 
-export function readHtml(bytes: Uint8Array): ReadResult {
-  const { text: src, encoding, how } = decodeHtml(bytes);
+export interface HtmlOptions {
+  /** the charset the page's container names (an MHT part's Content-Type): it outranks the page's own <meta> */
+  transportCharset?: string;
+}
+
+export function readHtml(bytes: Uint8Array, opts: HtmlOptions = {}): ReadResult {
+  const { text: src, encoding, how } = decodeHtml(bytes, opts.transportCharset);
   const bad = (src.match(/\uFFFD/g) ?? []).length;
   if (bad > 20 && bad / Math.max(src.length, 1) > 0.05) {
     throw new ReadError('binary', `cannot decode the HTML page (${bad} undecodable characters as ${encoding})`);

@@ -36,6 +36,10 @@ export async function readBytes(bytes: Uint8Array, opts: ReadOptions = {}): Prom
       return (await import('./doc.js')).readDoc(bytes);
     case 'html':
       return (await import('./html.js')).readHtml(bytes);
+    case 'rtf':
+      return (await import('./rtf.js')).readRtf(bytes);
+    case 'mht':
+      return (await import('./mht.js')).readMht(bytes);
     case 'docx-encrypted':
       throw new ReadError('encrypted', 'password-protected Word document');
     case 'zip':

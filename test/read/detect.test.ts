@@ -69,7 +69,10 @@ describe('detectFormat: from the bytes, not the name', () => {
     const cases: [Buffer, string][] = [
       [Buffer.alloc(0), 'empty'],
       [zipOf({ 'notes.txt': 'x' }), 'unsupported_format'],
-      [bytes('{\\rtf1 x}'), 'unsupported_format'],
+      [bytes('<?xml version="1.0"?><w:document/>'), 'unsupported_format'],
+      [bytes('{\\rtf1\\ansi 部门整体支出'), 'corrupt'],
+      [bytes('{\\rtf1{\\pict\\pngblip 89504e47}}'), 'no_text'],
+      [bytes('MIME-Version: 1.0\r\nContent-Type: multipart/related\r\n\r\nx'), 'corrupt'],
       [Buffer.from([0, 1, 2, 3, 0, 0xff, 0x10, 0]), 'binary'],
     ];
     for (const [b, code] of cases) {

@@ -7,10 +7,10 @@ import type { KepuRecord, OutlineNode } from '../../src/schema/record.js';
 import { corpus } from './helpers.js';
 
 const VARIANTS: Record<string, string[]> = {
-  'seed000.txt': ['seed000-docx.docx', 'seed000-doc.doc', 'seed000-pdf.pdf', 'seed000-pdftotext.txt', 'seed000-pdftotext-layout.txt', 'seed000-portal.html'],
+  'seed000.txt': ['seed000-docx.docx', 'seed000-doc.doc', 'seed000-pdf.pdf', 'seed000-pdftotext.txt', 'seed000-pdftotext-layout.txt', 'seed000-portal.html', 'seed000-portal.mht', 'seed000-rtf.doc'],
   'seed001.txt': ['seed001-docx.docx', 'seed001-doc.doc', 'seed001-pdf.pdf', 'seed001-pdftotext.txt', 'seed001-pdftotext-layout.txt', 'seed001-portal.html'],
-  'seed002.txt': ['seed002-docx.docx', 'seed002-doc.doc', 'seed002-pdf.pdf', 'seed002-pdftotext.txt', 'seed002-pdftotext-layout.txt', 'seed002-word.htm'],
-  'seed003.txt': ['seed003-autonum.docx', 'seed003-cid.pdf', 'seed003-pdftotext.txt'],
+  'seed002.txt': ['seed002-docx.docx', 'seed002-doc.doc', 'seed002-pdf.pdf', 'seed002-pdftotext.txt', 'seed002-pdftotext-layout.txt', 'seed002-word.htm', 'seed002-word.mht', 'seed002-lo.rtf'],
+  'seed003.txt': ['seed003-autonum.docx', 'seed003-autonum-lo.rtf', 'seed003-cid.pdf', 'seed003-pdftotext.txt'],
   'seed004.txt': ['seed004-gb18030.txt', 'seed004-cid.pdf'],
   'synth-traditional.txt': ['synth-traditional-big5.txt'],
 };
