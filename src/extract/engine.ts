@@ -12,7 +12,8 @@ import { sharedGrade, type SharedGradeDef } from './sharedGrade.js';
 export interface PatternDef {
   id: string;
   field: string;
-  kind: 'count' | 'money' | 'number' | 'text';
+  /** none: a statement that there is nothing of it (无退休人员), the value 0 */
+  kind: 'count' | 'money' | 'number' | 'text' | 'none';
   regex: string;
   kinds?: string[];
   /** a regex on the sentence before the match: when it matches, the match is not this field's */
@@ -243,6 +244,8 @@ export function valueOf(doc: KDocument, kind: PatternDef['kind'], match: Match):
       return g.num === undefined ? null : toYuan(g.num, g.unit ?? '元');
     case 'number':
       return g.num === undefined ? null : toRate(g.num);
+    case 'none':
+      return 0;
     case 'text': {
       const span = match.group('value');
       return span ? cleanValue(doc.display.slice(span.start, span.end)) : null;
