@@ -164,9 +164,15 @@ export function splitInlineHeadings(doc: KDocument): void {
     // each heading's title by its end (the sub-heading's parent), and the glued arabic sub-headings' ends with their numbers
     const titleAt = new Map<number, string>();
     const arabic: { end: number; n: number }[] = [];
+    // (whether the last top-rank heading so far is a problems or improvements section: its numbered points are items)
+    let inList = false;
     for (const m of s.matchAll(MARKER)) {
       const at = m.index!;
-      const len = titleLength(s.slice(at + m[0].length), /^\d/.test(m[0]), series && m[0].startsWith('('));
+      let len = titleLength(s.slice(at + m[0].length), /^\d/.test(m[0]), series && m[0].startsWith('('));
+      if (len && (CN_NUM.test(m[0]) || m[0].startsWith('第'))) inList = LIST_KEYS.has(sectionKey(s.slice(at + m[0].length, at + m[0].length + len).trim()) ?? '');
+      // (五、存在的问题 （一）部分项目支出进度滞后，…。: under a problems or improvements section a point glued on to a section
+      // phrase found inside it is an item, not a heading 部分项目支出 over the rest; a list's own title, 存在的问题 …, stays one)
+      else if (len && inList && /^[\u4e00-\u9fa5\d]/.test(s.slice(at + m[0].length + len)) && !listTitleLength(s.slice(at + m[0].length).trimStart())) len = 0;
       // (（二）年度总体工作和重点工作任务。大力开展…: a short run-in title closed by 。 after a sentence's end opens a line
       // of its own, its body on it as on a page's line; cut at the marker only)
       // (after a sentence's 。 only: (一)团结…；(二)开展…；(三)普及科学知识。 is an inline list)

@@ -380,3 +380,23 @@ describe('a page number removed from a text without form feeds', () => {
     expect((await readAsFile(plain)).doc.pageBreaks).toEqual([]);
   });
 });
+
+describe('a report pasted on one line: a problem point opening with a section phrase', () => {
+  const lead = '某州科学技术协会2021年度部门整体支出绩效自评报告 一、部门概况 州科协是中共州委领导下的科学技术工作者的群众组织，主要职责是组织开展群众性科学普及活动，组织开展学术交流活动。 二、部门预算执行情况 （一）项目支出情况 2021年项目支出107.75万元。';
+  it('keeps the point whole (not a heading 部分项目支出 over its rest)', async () => {
+    const text = `${lead} 三、存在的问题 （一）部分项目支出进度滞后，上半年执行率不足40%。（二）基本支出控制不严，公用经费超支。 四、改进措施 （一）强化预算执行主体责任。（二）加强基层科普阵地建设。\n`;
+    const { record } = await readAsFile(text);
+    expect(record.problems).toEqual(['部分项目支出进度滞后，上半年执行率不足40%。', '基本支出控制不严，公用经费超支。']);
+    expect(record.outline.map((o) => o.title)).toEqual(['部门概况', '部门预算执行情况', '存在的问题', '改进措施']);
+    // negative: outside a problems section a sub-heading on its section phrase stays one
+    expect(record.outline[1].children.map((o) => o.title)).toEqual(['项目支出情况']);
+    expect(record.finance.project.actual).toBe(1077500);
+  });
+  it('negative: a combined section keeps its lists\' own titles as sub-headings', async () => {
+    const text = `${lead} 三、存在的问题及改进措施 （一）存在的问题 部分项目支出进度滞后，上半年执行率不足40%。 （二）改进措施 强化预算执行主体责任，提高资金使用效率。\n`;
+    const { record } = await readAsFile(text);
+    expect(record.outline[2].children.map((o) => o.title)).toEqual(['存在的问题', '改进措施']);
+    expect(record.problems).toEqual(['部分项目支出进度滞后，上半年执行率不足40%。']);
+    expect(record.improvements).toEqual(['强化预算执行主体责任，提高资金使用效率。']);
+  });
+});
