@@ -439,11 +439,29 @@ export function projectTables(
           item[field as 'budget' | 'actual' | 'carryover' | 'executionRate' | 'score'] = v.value;
           fields[field] = { span: { start: cell.start, end: cell.end }, rule: `projects.table.${field}` };
         }
-        if (Object.keys(fields).length < 2 || list.some((x) => (x.item as Project).name === name)) continue;
+        if (Object.keys(fields).length < 2) continue;
+        const named = list.find((x) => (x.item as Project).name === name);
+        if (named) {
+          fillRateAndScore(named, item, fields);
+          continue;
+        }
         const cells = Object.values(fields).map((x) => x.span);
         list.push({ item, span: { start: Math.min(...cells.map((x) => x.start)), end: Math.max(...cells.map((x) => x.end)) }, rule: 'projects.table', fields });
       }
       break;
     }
+  }
+}
+
+/** A fund the prose names keeps its figures; it takes the table row's 执行率 and 自评得分 where it states none, as from a project's
+ *  form, when the row's money is the prose's (a row of other figures may rate other money). */
+function fillRateAndScore(named: { item: unknown; fields?: Record<string, { span: Span; rule: string }> }, row: Project, fields: Record<string, { span: Span; rule: string }>): void {
+  const prose = named.item as Project;
+  const money = (['budget', 'actual'] as const).filter((k) => prose[k] !== null && row[k] !== null);
+  if (!money.length || money.some((k) => prose[k] !== row[k])) return;
+  for (const k of ['executionRate', 'score'] as const) {
+    if (prose[k] !== null || row[k] === null || !fields[k]) continue;
+    prose[k] = row[k];
+    if (named.fields) named.fields[k] = fields[k];
   }
 }
