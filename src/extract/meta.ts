@@ -9,7 +9,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; cover_title: string; placeholder: string; breadcrumb: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_project_field: string; org: string; title_org_place: string;
+  title_line: string; title_words: string; cover_title: string; placeholder: string; breadcrumb: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_project_field: string; org: string; title_org_place: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_label: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_short: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule;
 }
@@ -41,7 +41,9 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
     crumbs = compile(f.crumb_prefix, '').exec(raw(head))?.[0].length ?? 0;
     if (!crumbs || crumbs >= raw(head).length) [head, crumbs] = [lines[1], 0];
   }
-  const text = head ? raw(head).slice(crumbs) : '';
+  // (附件2 某县科协…报告 一、…: an annex's label opening the line is no part of the title, as before a colon on a title's own line)
+  const line = head ? raw(head).slice(crumbs) : '';
+  const text = line.slice(compile(f.annex_one_line, '').exec(line)?.[0].length ?? 0);
   const first = head ? compile(f.one_line_title, '').exec(text) : null;
   if (first && (text.length > 60 || compile(f.one_line_rest, '').test(text.slice(first[0].length))) && compile(f.title_words, '').test(first[1])) {
     const start = head.start + doc.norm.slice(head.start).indexOf(first[1]);
