@@ -60,7 +60,8 @@ function titleLength(s: string, arabic: boolean, series = false): number {
   const cut = spaced ? (inner && inner.index > 0 ? spaced[0].slice(0, inner.index) : spaced[0]).replace(/\d+$/, '').replace(/[-—–_·.…]+$/, '') : '';
   // (around a spaced figure the space may be a PDF's inside a sentence, 一、部门基本情况县科协核定编制 5 名, …编制5 名: the word is a title only
   // when it ends as one, 二、部门整体支出情况 2022年…)
-  const figure = !!spaced && (/^\s+\d/.test(s.slice(spaced[0].length)) || /\d$/.test(spaced[0])) && !compile(headings().inline_title_end, '').test(cut) && !isStandaloneTitle(cut);
+  // (not a list's marker after the space, (一)产出指标 1.数量指标：…: a sub-heading, no figure)
+  const figure = !!spaced && ((/^\s+\d/.test(s.slice(spaced[0].length)) && !/^\s+\d{1,2}[.、．](?![\d\s])/.test(s.slice(spaced[0].length))) || /\d$/.test(spaced[0])) && !compile(headings().inline_title_end, '').test(cut) && !isStandaloneTitle(cut);
   const word = cut.length >= 2 && !figure ? [cut] : null;
   // (not a sentence before the space, 存在的主要问题和原因在项目实施过程中，主要存在以下问题： 一是…: the section phrase below)
   if (word && !/[，,:：]/.test(word[0]) && isSectionTitle(word[0])) return word[0].length;

@@ -400,3 +400,19 @@ describe('a report pasted on one line: a problem point opening with a section ph
     expect(record.improvements).toEqual(['强化预算执行主体责任，提高资金使用效率。']);
   });
 });
+
+describe('a report pasted on one line: a topic title before a space and its first numbered point', () => {
+  const head = '附件2 某县科学技术协会2024年度部门整体支出绩效自评报告 根据县财政局要求，我会对2024年度部门整体支出开展了绩效自评，现将有关情况报告如下。 一、部门基本情况 （一）部门职能 县科协是县委领导下的人民团体。 （二）人员情况 核定编制9名。 二、绩效目标完成情况 ';
+  it('cuts (一)产出指标 before 1.数量指标：…, a list marker after the space being no figure', async () => {
+    const text = `${head}（一）产出指标 1.数量指标：全年举办科普讲座42场。2.质量指标：群众满意度达95%。 （二）效益指标 全县公民具备科学素质比例达到13.6%。 三、自评结论 自评得分为93.5分。\n`;
+    const { record } = await readAsFile(text);
+    expect(record.meta.title).toBe('某县科学技术协会2024年度部门整体支出绩效自评报告');
+    expect(record.outline[1].children.map((o) => o.title)).toEqual(['产出指标', '效益指标']);
+    expect(record.outline[1].children[0].children.map((o) => o.title)).toEqual(['数量指标', '质量指标']);
+  });
+  it('negative: a decimal figure after the space still keeps the words before it out of a title', async () => {
+    const text = `${head}（一）受益群众 3.5万人次参与了各类活动。（二）效益指标 全县公民具备科学素质比例达到13.6%。 三、自评结论 自评得分为93.5分。\n`;
+    const { record } = await readAsFile(text);
+    expect(record.outline[1].children.map((o) => o.title)).not.toContain('受益群众');
+  });
+});
