@@ -8,10 +8,10 @@ import type { Sentence } from '../document.js';
 
 type Aspect = 'budget' | 'actual' | 'rate' | 'initial';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
-interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; not_after_part_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean; fiscal_budget?: boolean; only_total?: boolean }
+interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; not_after_part_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean; fiscal_budget?: boolean; only_total?: boolean; parts_sum?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { word_wraps: string[]; evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_budget: string; budget_chain_next: string; unit_funds_before: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_funds: string; named_owner_funds_not: string; unit_receives: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; fiscal_funds: string; fiscal_funds_not: string; fiscal_funds_other: string; fiscal_funds_budget: string; project_arranged: string; appropriation_basic: string; appropriation_glued: string; unit_whole_list: string; unit_whole_part: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; budget_parts_listed: string; budget_compared_prior: string; adjusted_budget: string; mid_year_change: string; change_follows: string; rate_item: string; project_item_clause: string; project_self: string; project_budget_change: string; project_budget_cause: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; bare_funds: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; part_item: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; own_rate: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { word_wraps: string[]; evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_budget: string; budget_chain_next: string; unit_funds_before: string; parts_after: string; parts_listed: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_funds: string; named_owner_funds_not: string; unit_receives: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; fiscal_funds: string; fiscal_funds_not: string; fiscal_funds_other: string; fiscal_funds_budget: string; project_arranged: string; appropriation_basic: string; appropriation_glued: string; unit_whole_list: string; unit_whole_part: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; budget_parts_listed: string; budget_compared_prior: string; adjusted_budget: string; mid_year_change: string; change_follows: string; rate_item: string; project_item_clause: string; project_self: string; project_budget_change: string; project_budget_cause: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; bare_funds: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; part_item: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; own_rate: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -603,6 +603,9 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       }
       const value = g.pct !== undefined ? toRate(g.pct) : toYuan(g.num ?? amountNum(m0), g.unit ?? unitOf(m0));
       if (value === null) continue;
+      // (2024年部门预算收入156.20万元，支出156.20万元。其中：基本支出预算120.20万元，项目支出预算36.00万元: a bare 支出 after a
+      // budget's planned income is its spending budget only when the parts listed after it add up to it)
+      if (p.parts_sum && !partsAddUp(doc, f, amountSpan, value, `${(g.num ?? '').replace(/\s/g, '')}${g.unit}`)) continue;
       // OCR reads 100% as 1009%: a rate past 300% is not believable
       if (g.pct !== undefined && value > 300) {
         doc.messages.push({ ruleId: 'implausible_value', reason: `a rate of ${value}% is not believable (OCR?): ignored`, place: match.span, paths: Array.isArray(path) ? path : [path] });
@@ -884,6 +887,27 @@ export function arabicYears(s: string): string {
 function nextPartsEnd(doc: KDocument, end: number): number {
   if (end >= doc.norm.length || !/^[ \t]*其中/.test(doc.norm.slice(end, end + 6))) return end;
   return sentenceAt(doc, end + doc.norm.slice(end).search(/\S/)).end;
+}
+
+/** True when the 基本支出 and 项目支出 listed after 其中 right after the figure at `amount` (in its sentence, or the next one
+ *  opening with 其中, up to the 。 or the line's end) are one each and add up to `value` within the rounding of the three as
+ *  written (see `parts_after`, `parts_listed`). */
+function partsAddUp(doc: KDocument, f: FinanceFile, amount: Span, value: number, raw: string): boolean {
+  const line = doc.norm.indexOf('\n', amount.end);
+  const rest = doc.norm.slice(amount.end, line < 0 ? doc.norm.length : line);
+  const lead = compile(f.parts_after, '').exec(rest);
+  if (!lead) return false;
+  const list = rest.slice(lead[0].length).split('。')[0];
+  const parts = [...list.matchAll(compile(f.parts_listed, 'g'))];
+  if (parts.length !== 2 || new Set(parts.map((x) => x.groups!.subject)).size !== 2) return false;
+  let sum = 0, tol = moneySlack(raw);
+  for (const x of parts) {
+    const v = toYuan(x.groups!.num ?? '', x.groups!.unit ?? '');
+    if (v === null) return false;
+    sum += v;
+    tol += moneySlack(`${(x.groups!.num ?? '').replace(/\s/g, '')}${x.groups!.unit}`);
+  }
+  return Math.abs(sum - value) <= tol + 1e-6;
 }
 
 /** True when a date within the year stands in the clause before a rate at `at`, or dates its sentence (截至6月底，…). */
