@@ -1,7 +1,7 @@
 // Named special funds (patterns/projects.yaml): a sentence naming a fund and giving its figures.
 import type { KDocument, Span } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
-import { moneySlack, toYuan } from '../normalise/numbers.js';
+import { moneySlack, toRate, toYuan } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { matches, otherYearAt, saysOtherYear, sectionsAt, trimSpan } from './engine.js';
 import type { Match } from './engine.js';
@@ -27,7 +27,15 @@ interface ProjectTableDef {
   not_sections?: string;
   not_row_name?: string;
 }
-interface ProjectsFile { table?: ProjectTableDef; name: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_not: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
+/** a fund's own rate or score stated in its item (projects.yaml own_figures) */
+interface OwnFigureDef {
+  id: string;
+  field: 'executionRate' | 'score';
+  regex: string;
+  not_before?: string;
+  max: number;
+}
+interface ProjectsFile { own_figures?: OwnFigureDef[]; table?: ProjectTableDef; name: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_not: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -112,6 +120,7 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
     // a budget disclosure names a fund with its budget only; elsewhere two figures make a project
     const enough = Object.keys(fields).length >= 2 || (doc.reportKind === 'budget' && item.budget !== null);
     if (!enough || (item.actual === null && item.budget === null)) continue;
+    ownFigures(doc, f, region, item, fields);
     // (a heading inline before the name, as a report pasted on one line has it: 三、项目支出绩效情况 科普经费项目：…, is no part of it)
     const own = withoutLead(doc, f, pastHeading(doc, nameSpan));
     if (own.start !== nameSpan.start && !isNameText(doc.norm.slice(own.start, own.end))) continue;
@@ -123,6 +132,22 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
     out.push({ item, span: trimSpan(doc, { start: own.start, end }), rule: 'projects.detailed', fields });
   }
   return out;
+}
+
+/** The fund's own 执行率 and self-evaluation score in its item (…执行率96%，项目自评得分95分): the first of each, not another
+ *  year's, a target, an indicator's or another body's (projects.yaml own_figures). They come after the item is a project. */
+function ownFigures(doc: KDocument, f: ProjectsFile, region: Span, item: Project, fields: Record<string, { span: Span; rule: string }>): void {
+  for (const d of f.own_figures ?? []) {
+    for (const m of matches(doc, d.regex, region)) {
+      if (otherYear(doc, f, m.span.start, region.start)) continue;
+      if (d.not_before && compile(d.not_before, '').test(doc.norm.slice(region.start, m.span.start))) continue;
+      const v = toRate(m.m.groups!.num);
+      if (v === null || v > d.max) continue;
+      item[d.field] = v;
+      fields[d.field] = { span: trimSpan(doc, m.span), rule: d.id };
+      break;
+    }
+  }
 }
 
 /** Names glued to their amount with what was spent after it (科普经费项目8万元，实际支出7.2万元); not in a project report,
