@@ -265,7 +265,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     section_year?: string;
     prefer?: { kinds: string[]; before: string; priority: number }[];
     shared_grade?: SharedGradeDef;
-    chain?: { clause: string; separators: string; year: string; own?: string };
+    chain?: { clause: string; separators: string; year: string; own?: string; aside?: string };
     own_clause?: { opens: string; separators: string };
   }>(file);
   const { patterns, other_year, not_before, not_in_items, not_before_except } = family;
@@ -318,8 +318,10 @@ function ownClause(doc: KDocument, own: { opens: string; separators: string } | 
 /** The clauses right before `at` in its sentence that each state a figure (`chain.clause`; the clause `at` stands in
  *  counts when it does), the first of them naming another year (`chain.year`): what follows in the chain is that year's
  *  too (2022年度部门整体支出绩效自评得分88分，等级为良 | 2022年产出指标得分38分，效益指标得分19分，总得分86分). */
-function otherYearChain(doc: KDocument, chain: { clause: string; separators: string; year: string; own?: string }, at: number): boolean {
-  const clauses = doc.norm.slice(sentenceAt(doc, at).start, at).split(compile(chain.separators, ''));
+function otherYearChain(doc: KDocument, chain: { clause: string; separators: string; year: string; own?: string; aside?: string }, at: number): boolean {
+  // (a bracket's aside, 93分（上年为91分）, names no clause's year)
+  const text = doc.norm.slice(sentenceAt(doc, at).start, at);
+  const clauses = (chain.aside ? text.replace(compile(chain.aside, 'g'), '') : text).split(compile(chain.separators, ''));
   const stated = compile(chain.clause, '');
   const year = compile(chain.year, '');
   const own = chain.own ? compile(chain.own, '') : null;
