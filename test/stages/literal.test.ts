@@ -99,24 +99,10 @@ describe('literalAnchor: how far before its literal a match can start', () => {
     expect(breakFreePrefix('经费|预算')).toBeNull(); // a top-level alternation
     expect(anchorSet(breakFreePrefix('[ \\t]*(?<name>[^，\\n]{2,20}?(?:经费|项目))\\s*\\d+')!)).toEqual({ lits: ['经费', '项目'], before: Infinity });
   });
-  it('the engine finds the same matches from the literals as a scan of the whole text (every pattern, corpus and spec inputs)', () => {
-    const regexes: string[] = [];
-    const collect = (v: unknown): void => {
-      if (Array.isArray(v)) v.forEach(collect);
-      else if (v && typeof v === 'object') for (const x of Object.values(v)) collect(x);
-      // every string that reads as a pattern: a field's regex, and a family's named patterns (projects.yaml name …)
-      else if (typeof v === 'string' && /[()[\]|\\]/.test(v)) regexes.push(v);
-    };
-    for (const f of readdirSync('patterns').filter((n) => n.endsWith('.yaml'))) {
-      const data = parse(readFileSync(`patterns/${f}`, 'utf8')) as Record<string, unknown>;
-      const from = regexes.length;
-      collect(data);
-      // a file's own placeholder ({ORG} in meta.yaml) is its top-level key of that name, filled in by its extractor
-      const own = (r: string) => r.replace(/\{([A-Z_]+)\}/g, (m, k: string) => (typeof data[k.toLowerCase()] === 'string' ? (data[k.toLowerCase()] as string) : m));
-      for (let i = from; i < regexes.length; i++) regexes[i] = own(regexes[i]);
-    }
-    // finance.ts fills in its own placeholders ({SUBJECT} is built from its subjects)
-    regexes.forEach((r, i) => (regexes[i] = financeSource(r)));
+  // every pattern, over the corpus and each spec file's inputs as one text (short texts put many matches near their
+  // edges): a test per text, as the patterns and specs grow (one test over all of them neared its time limit)
+  const regexes = allPatternSources();
+  it('the patterns are anchored on literals, sets of literals, or the lines of their literals', () => {
     const anchored = regexes.filter((r) => (literalAnchor(expand(r))?.before ?? Infinity) !== Infinity);
     expect(anchored.length).toBeGreaterThan(10);
     const sets = regexes.filter((r) => !anchored.includes(r) && (anchorSet(expand(r))?.before ?? Infinity) !== Infinity);
@@ -126,16 +112,16 @@ describe('literalAnchor: how far before its literal a match can start', () => {
     // … or from the line of a literal before which no match holds a line break (the projects' glued amounts)
     const headed = (r: string) => ((h) => !!h && !!anchorSet(h))(breakFreePrefix(expand(r)));
     expect(regexes.filter((r) => anchorSet(expand(r))?.before === Infinity && !singleLine(expand(r)) && headed(r)).length).toBeGreaterThan(1);
-    // the corpus, and each spec file's inputs as one text (short texts put many matches near their edges)
-    const texts = readdirSync('corpus')
-      .filter((n) => n.endsWith('.txt') && !n.includes('gb18030'))
-      .map((f) => [f, readFileSync(`corpus/${f}`, 'utf8')]);
-    for (const f of readdirSync('test/specs').filter((n) => n.endsWith('.json'))) {
-      const spec = JSON.parse(readFileSync(`test/specs/${f}`, 'utf8')) as { cases: { input: string }[] };
-      texts.push([f, spec.cases.map((c) => c.input).join('\n\n')]);
-    }
-    for (const [f, text] of texts) {
-      const { doc } = extractText(text);
+  });
+  const texts = readdirSync('corpus')
+    .filter((n) => n.endsWith('.txt') && !n.includes('gb18030'))
+    .map((f) => [f, () => readFileSync(`corpus/${f}`, 'utf8')] as const);
+  for (const f of readdirSync('test/specs').filter((n) => n.endsWith('.json'))) {
+    texts.push([f, () => (JSON.parse(readFileSync(`test/specs/${f}`, 'utf8')) as { cases: { input: string }[] }).cases.map((c) => c.input).join('\n\n')]);
+  }
+  for (const [f, text] of texts) {
+    it(`the engine finds the same matches from the literals as a scan of the whole text: ${f}`, () => {
+      const { doc } = extractText(text());
       doc.excluded = [];
       for (const r of regexes) {
         const re = new RegExp(expand(r), 'gd');
@@ -145,6 +131,27 @@ describe('literalAnchor: how far before its literal a match can start', () => {
         const places = (m: Match) => Object.fromEntries(names.map((n) => [n, ((s) => (s ? [s.start, s.end] : undefined))(m.group(n))]));
         expect([...matches(doc, r)].map((m) => [m.span.start, m.m[0], places(m)]), `${f}: ${r}`).toEqual(want);
       }
-    }
-  });
+    });
+  }
 });
+
+/** Every string of the pattern files that reads as a pattern, placeholders filled in as their extractors fill them. */
+function allPatternSources(): string[] {
+  const regexes: string[] = [];
+  const collect = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(collect);
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) collect(x);
+    // a field's regex, and a family's named patterns (projects.yaml name …)
+    else if (typeof v === 'string' && /[()[\]|\\]/.test(v)) regexes.push(v);
+  };
+  for (const f of readdirSync('patterns').filter((n) => n.endsWith('.yaml'))) {
+    const data = parse(readFileSync(`patterns/${f}`, 'utf8')) as Record<string, unknown>;
+    const from = regexes.length;
+    collect(data);
+    // a file's own placeholder ({ORG} in meta.yaml) is its top-level key of that name, filled in by its extractor
+    const own = (r: string) => r.replace(/\{([A-Z_]+)\}/g, (m, k: string) => (typeof data[k.toLowerCase()] === 'string' ? (data[k.toLowerCase()] as string) : m));
+    for (let i = from; i < regexes.length; i++) regexes[i] = own(regexes[i]);
+  }
+  // finance.ts fills in its own placeholders ({SUBJECT} is built from its subjects)
+  return regexes.map((r) => financeSource(r));
+}
