@@ -31,6 +31,7 @@ interface ActivitiesFile {
   after_noun_not?: string;
   unit_written?: Record<string, string>;
   label_year: string;
+  label_year_end?: string;
   multi_year: string;
   since_year: string;
   year_restart?: string;
@@ -83,6 +84,8 @@ interface ActivitiesFile {
   total_lead?: string;
   change_total?: string;
   change_before?: string;
+  change_time_only?: string;
+  change_prior?: string;
   share_event?: string;
   share_total?: string;
   share_verb?: string;
@@ -280,14 +283,24 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const changeCase = !!need && !gluedTo && !head && p.id === 'activities.count' && !!f.change_before;
       const changeStart = changeCase && (totalOnly || verbOnly) && clause - 1 > sentence.start ? clauseStart(doc.norm, clause - 1, sentence.start) : -1;
       const ch = changeStart >= 0 ? compile(f.change_before!, '').exec(doc.norm.slice(changeStart, clause - 1)) : null;
+      const sameMeasure = (u: string | undefined) => u === undefined || (f.part_units?.[u.replace(/\s+/g, '')] ?? u) === (f.part_units?.[gu] ?? gu);
       // (a change of a rate, 同比增长20%, names no measure: the figure reached is of the change's topic all the same)
-      const changed = !!ch?.groups?.topic && (ch.groups.unit === undefined || (f.part_units?.[ch.groups.unit.replace(/\s+/g, '')] ?? ch.groups.unit) === (f.part_units?.[gu] ?? gu)) && compile(need!, '').test(ch.groups.topic);
+      let topic: Span | null = ch?.groups?.topic !== undefined && sameMeasure(ch.groups.unit) ? { start: changeStart + ch.index + ch[0].indexOf(ch.groups.topic), end: changeStart + ch.index + ch[0].indexOf(ch.groups.topic) + ch.groups.topic.length } : null;
+      // 2022年开展科普讲座35场，今年较上年增加5场，共计40场: a change whose topic is only a time word takes the event from the
+      // clause before it (last year's count, whose topic names what the total counts)
+      if (topic && f.change_time_only && f.change_prior && compile(f.change_time_only, '').test(doc.norm.slice(topic.start, topic.end))) {
+        const priorStart = changeStart - 1 > sentence.start ? clauseStart(doc.norm, changeStart - 1, sentence.start) : -1;
+        const pr = priorStart >= 0 ? compile(f.change_prior, '').exec(doc.norm.slice(priorStart, changeStart - 1)) : null;
+        const at = pr?.groups?.topic ? priorStart + pr.index + pr[0].indexOf(pr.groups.topic) : -1;
+        topic = pr?.groups?.topic && sameMeasure(pr.groups.unit) ? { start: at, end: at + pr.groups.topic.length } : null;
+      }
+      const topicText = topic ? doc.norm.slice(topic.start, topic.end).replace(/\s+/g, '') : '';
+      const changed = !!topic && topicText.length >= 2 && compile(need!, '').test(topicText);
       // (an empty label after no change, 实际完成：6200份, is the result branch's below)
       if (changeCase && ((totalOnly && label.trim() !== '') || changed)) {
-        if (!changed || !ch?.groups) continue;
-        const at = changeStart + ch.index + ch[0].indexOf(ch.groups.topic);
-        labelSpan = { start: at, end: at + ch.groups.topic.length };
-        label = ch.groups.topic.replace(/\s+/g, '');
+        if (!changed || !topic) continue;
+        labelSpan = topic;
+        label = topicText;
       } else if (need && !gluedTo && p.id === 'activities.count' && !compile(need, '').test(context) && f.bare_verb_label && compile(f.bare_verb_label, '').test(label)) {
         const prevStart = clause - 1 > sentence.start ? clauseStart(doc.norm, clause - 1, sentence.start) : -1;
         const topic = prevStart >= 0 && f.topic ? compile(f.topic, '').exec(doc.norm.slice(prevStart, clause - 1)) : null;
@@ -357,6 +370,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (f.not_label_people_end && f.glued_units.people.includes(unit) && !gluedTo && compile(f.not_label_people_end, '').test(label.replace(compile(f.strip_suffix, ''), ''))) continue;
       // 2022年开展科普活动30场 in a 2023 report is another year's
       if (saysOtherYear(doc, f.label_year, label)) continue;
+      // 科普讲座2022年开展35场: a year right before the work's verb or the count dates it as well
+      if (f.label_year_end && saysOtherYear(doc, f.label_year_end, label)) continue;
       // 2022年，我会开展科普活动30场 | under 二、2022年度工作完成情况: another year's
       if (otherYearAt(doc, numSpan.start, f)) continue;
       // 自2018年以来累计开展…300场, 近三年共开展…45次: several years' total
