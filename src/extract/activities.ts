@@ -50,6 +50,8 @@ interface ActivitiesFile {
   bare_verb_label?: string;
   not_label_people?: string;
   topic?: string;
+  bare_topic?: string;
+  bare_verb_needs_event?: string[];
   result_label?: string;
   result_item?: string;
   result_item_not?: string;
@@ -301,13 +303,18 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         if (!changed || !topic) continue;
         labelSpan = topic;
         label = topicText;
-      } else if (need && !gluedTo && p.id === 'activities.count' && !compile(need, '').test(context) && f.bare_verb_label && compile(f.bare_verb_label, '').test(label)) {
+      } else if (need && !gluedTo && p.id === 'activities.count' && !compile(need, '').test(context) && f.bare_verb_label && compile(f.bare_verb_label, '').test(label.replace(compile(f.strip_prefix, ''), ''))) {
         const prevStart = clause - 1 > sentence.start ? clauseStart(doc.norm, clause - 1, sentence.start) : -1;
         const topic = prevStart >= 0 && f.topic ? compile(f.topic, '').exec(doc.norm.slice(prevStart, clause - 1)) : null;
+        // (（二）科技培训⏎全年共举办12期: else the lead before its colon or the section's title)
+        const named = topic?.groups?.topic && compile(need, '').test(topic.groups.topic) ? null : bareTopic(doc, f, need, clause, floor, numSpan.start, used);
         if (topic?.groups?.topic && compile(need, '').test(topic.groups.topic)) {
           const at = prevStart + topic.index + topic[0].indexOf(topic.groups.topic);
           labelSpan = { start: at, end: at + topic.groups.topic.length };
           label = topic.groups.topic;
+        } else if (named && named !== 'not') {
+          labelSpan = named;
+          label = doc.norm.slice(named.start, named.end);
         } else continue;
       }
       // 受益群众：目标值不少于1万人次，实际完成1.5万人次: a bare result word takes its event or people from the item's name
@@ -316,6 +323,16 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       }
       // (people glued to an event count are that event's: its label made it an activity)
       else if (!need || (!gluedTo && !compile(need, '').test(context))) continue;
+      // 科普讲座：全年共开展45场 | （一）科普讲座⏎全年共开展45场: a bare holding verb takes its event from the lead before its colon
+      // or from the section's title, when they name one (else it stays the label)
+      else if (!item && !tail && !head && p.id === 'activities.count' && f.glued_units.events.includes(gu) && f.bare_verb_label && compile(f.bare_verb_label, '').test(label.replace(compile(f.strip_prefix, ''), ''))) {
+        const named = bareTopic(doc, f, need, clause, floor, numSpan.start, used);
+        if (named === 'not' || (!named && f.bare_verb_needs_event?.includes(gu))) continue;
+        if (named) {
+          labelSpan = named;
+          label = doc.norm.slice(named.start, named.end);
+        }
+      }
       // (the item's name is the label, and the evidence runs from it)
       if (item) {
         labelSpan = item.span;
@@ -814,6 +831,28 @@ function shareLabel(doc: KDocument, f: ActivitiesFile, x: Found): void {
   x.item.label = cleanValue(doc.display.slice(noun.start, noun.start + noun.text.length));
   x.labelSpan = { start: noun.start, end: noun.start + noun.text.length };
   x.span = trimSpan(doc, { start: noun.start, end: x.span.end });
+}
+
+/** The event a bare holding verb counts (科普讲座：全年共开展45场 | （一）科普讲座⏎全年共开展45场): the lead before the colon or
+ *  comma that closes the clause before it on its line (a clause that is only a topic), else the title of the innermost section it is in, with no count taken between
+ *  the title and it; only when that names an event (share_event) the measure word can count (`need`). Its span, or null. */
+function bareTopic(doc: KDocument, f: ActivitiesFile, need: string, clause: number, floor: number, at: number, used: Span[]): Span | 'not' | null {
+  if (!f.bare_topic || !f.share_event) return null;
+  const names = (from: number, to: number): Span | 'not' | null => {
+    const m = compile(f.bare_topic!, '').exec(doc.norm.slice(from, to));
+    const topic = m?.groups?.topic;
+    // (（二）党建工作⏎全年共开展12次: what the lead or the title names is no activity, and neither is the count)
+    if (topic && compile(f.not_label, '').test(topic)) return 'not';
+    if (!topic || !compile(f.share_event!, '').test(topic) || !compile(need, '').test(topic)) return null;
+    const start = from + m.index + m[0].indexOf(topic);
+    return { start, end: start + topic.length };
+  };
+  // (科普讲座方面，全年共开展12次 | 围绕科技活动周，全年共开展45场: a clause that is only a topic leads it as a colon's lead does)
+  if (clause > floor) return /[:：，,]/.test(doc.norm[clause - 1]) ? names(clauseStart(doc.norm, clause - 1, floor), clause) : null;
+  let h: { start: number; end: number; level: number } | null = null;
+  for (const x of sectionsAt(doc, at)) if (x.end <= at && (!h || x.level > h.level)) h = x;
+  if (!h || at - h.end > 300 || used.some((u) => u.start >= h!.end && u.start < at)) return null;
+  return names(h.start, h.end);
 }
 
 /** For a label that is only a result word (实际完成, or empty after such a word and its colon), the item's name: the clause
