@@ -5,8 +5,9 @@ import { compile, loadPatternFile } from '../patterns.js';
 import { staffingTableFacts } from './staffingTable.js';
 import { respectivelyFacts } from './staffingRespectively.js';
 import { arabicYears, proseSlice, sentenceAt } from './finance.js';
+import { toCount } from '../normalise/numbers.js';
 
-interface StaffingFile { other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; other_kinds: string; dated_as_of: string; approx_after: string; mixed_after: string }
+interface StaffingFile { other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; other_kinds: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string }
 
 export function extractStaffing(doc: KDocument): void {
   // (编制数、在职人数、退休人数分别为6人、5人、2人: the listed counts, checked as the patterns' are)
@@ -61,6 +62,7 @@ export function extractStaffing(doc: KDocument): void {
     }
   }
   for (const f of later) if (yearEnd.has(f.path)) f.priority = 2;
+  dropRestatedPart(doc, file, facts);
   deriveTotal(doc, file, facts);
   // 年末实有人数⇥在职⇥退休 over its counts: where the prose is silent
   staffingTableFacts(doc);
@@ -94,6 +96,25 @@ function datedEarlier(doc: KDocument, file: StaffingFile, before: string): 'earl
   // (2023年末 | 截至2023年12月31日 | 截至2023年底: the end of the report's own year)
   if (year === current) return m.groups!.end || /^[ \t]*(?:底|末|(?:12|十二)[ \t]*月[ \t]*(?:(?:31|三十一)[ \t]*日|底|末))/.test(before.slice(m.index! + m[0].length)) ? 'yearEnd' : null;
   return year < current - 1 ? 'stale' : 'earlier';
+}
+
+/** 离退休人员3人（离休1人，退休2人） … 退休人员2人: a 退休 count elsewhere equal to the 退休 part of a 离退休 count is that part
+ *  restated, no other retired count; it is dropped (the 离退休 count stays the retired count, as the contract reads it). */
+function dropRestatedPart(doc: KDocument, file: StaffingFile, facts: KDocument['facts']): void {
+  if (!file.retired_part) return;
+  const retired = facts.filter((f) => f.path === '/staffing/retired');
+  const both = retired.filter((f) => /离退休/.test(doc.norm.slice(f.span.start, f.span.end)));
+  const parts = new Set<number>();
+  for (const f of both) {
+    const m = compile(file.retired_part, '').exec(doc.norm.slice(f.span.end, f.span.end + 60));
+    const n = m?.groups?.num ? toCount(m.groups.num, '') : null;
+    if (n !== null && n !== f.value) parts.add(n);
+  }
+  for (const f of retired) {
+    if (both.includes(f) || typeof f.value !== 'number' || !parts.has(f.value)) continue;
+    facts.splice(facts.indexOf(f), 1);
+    doc.facts.splice(doc.facts.indexOf(f), 1);
+  }
 }
 
 /** A sole kind of 编制 stated (only 行政编制 or only 事业编制, no other kind) is the total too. */
