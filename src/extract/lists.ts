@@ -3,7 +3,7 @@ import type { Heading, KDocument, Span } from '../document.js';
 import { firstSpanFrom, isExcluded } from '../document.js';
 import { cleanValue } from '../normalise/fold.js';
 import { clauseTitle, closingLine, reportTitleLine, sectionKey, standaloneKey } from '../structure/outline.js';
-import { compile, loadPatternFile } from '../patterns.js';
+import { compile, expand, loadPatternFile } from '../patterns.js';
 
 type ListKey = 'problems' | 'improvements';
 // (stepTitled: its list was named by a title of the unit's own steps, 下一步工作打算：, 整改措施, not a bare 建议：)
@@ -11,7 +11,8 @@ interface ListItem { item: string; span: Span; rule: string; list?: ListKey; ste
 
 // (a bullet, ● 宣传覆盖面不广, marks an item as a number does: no part of it)
 // (2.1 宣传覆盖面不广: a chapter's decimal section numbers a list's items too; never a figure, 1.2倍 | 1.2个百分点)
-const ITEM_MARKER = /^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3} ?[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?(?![ \t]*[\d.．%‰万亿千百元倍个])(?=[ \t、]|[\u4e00-\u9fa5“"《])[、]?|\d{1,2}(?: ?[、．]| ?\.(?! ?\d)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）]|[■□●◆◇▪►▶★☆◎•※])\s*/;
+// (the decimal number's end is headings.yaml's: macros.yaml SECTION_NUMBER_END)
+const ITEM_MARKER = new RegExp(expand(String.raw`^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3} ?[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?{SECTION_NUMBER_END}[、]?|\d{1,2}(?: ?[、．]| ?\.(?! ?\d)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）]|[■□●◆◇▪►▶★☆◎•※])\s*`));
 // a lead-in before an inline list's first marker: up to a colon (…我们将采取以下措施：一是…), or one sentence closed by 。
 // (但仍存在一些不足。一是…: see leadSentence)
 const LIST_AHEAD = String.raw`(?=[一二三四五六七八九十][是要]|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|首先[，,])`;
