@@ -2,7 +2,8 @@
 // Such lines are cut into virtual lines at each numbered marker that starts a heading, and before a closing
 // signature (unit name and date), so the heading and list stages see them as lines.
 import type { KDocument, Line } from '../document.js';
-import { compile, loadPatternFile } from '../patterns.js';
+import { compile, expand, loadPatternFile } from '../patterns.js';
+import { parseChineseInteger } from '../normalise/numbers.js';
 import { isStandaloneTitle, sectionKey } from './outline.js';
 import { wordAcross } from '../segment/jieba.js';
 
@@ -10,7 +11,12 @@ import { wordAcross } from '../segment/jieba.js';
 const LONG_LINE = 120;
 // (after a sentence or a closing quote (…等级为“优”（四）部门整体支出情况), a date (填报日期：2024年5月13日一、部门基本情况), a table of contents' title or page number (目录一、…　　1二、),
 // a page's furniture (第 2 页 共 4 页三、), a lead-in's colon (…现将自评情况报告如下：一、部门概况), a half-width stop typed for 。 (…集中支出.(二)改进措施), a space, or the title's last word: …自评报告一、部门概况, a disclosure's …部门决算一、部门基本情况, …部门预算公开说明一、)
-const MARKER = /(?:^|(?<=[。;:!?\s”"」]|(?<!\d)\.|报告|(?:部门|单位)(?:决算|预算)(?:公开)?(?:情况)?(?:说明)?|\d日|目\s*录|\d\s*页|(?:[\s\u3000]|\.{2}|…|·{2})\d{1,3}))(?:第[一二三四五六七八九十]{1,3}部分[:：]?|[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.(?!\d))/g;
+// (a chapter, 第一章, as a part; a chapter's decimal section, 1.1 项目立项依据, numbered under it: DECIMAL)
+const MARKER = new RegExp(expand(String.raw`(?:^|(?<=[。;:!?\s”"」]|(?<!\d)\.|报告|(?:部门|单位)(?:决算|预算)(?:公开)?(?:情况)?(?:说明)?|\d日|目\s*录|\d\s*页|(?:[\s\u3000]|\.{2}|…|·{2})\d{1,3}))(?:第[一二三四五六七八九十]{1,3}部分[:：]?|第[ \t]?[一二三四五六七八九十\d]{1,3}[ \t]?章[:：]?|[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?{SECTION_NUMBER_END}|\d{1,2}\.(?!\d))`), 'g');
+// a chapter's decimal section number (1.1, 4.2, 1.1.1; no figure: macros.yaml SECTION_NUMBER_END), its chapter's number first
+const DECIMAL = new RegExp(expand(String.raw`^(\d{1,2})\.\d{1,2}(?:\.\d{1,2})?{SECTION_NUMBER_END}`));
+// the top rank a decimal section is numbered under: 第一章, 第一部分, 一、 (its number the decimal's first)
+const TOP = /^(?:第[ \t]?([一二三四五六七八九十\d]{1,3})[ \t]?(?:章|部分)|([一二三四五六七八九十]{1,3})、)/;
 // (right after a heading's title: a sub-heading's (一); not 1., whose run-in title would cut an item's sentence:
 // 三、改进措施1.积极争取财政支持。加大投入；2.…)
 const SUB_MARKER = /^(?:[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.(?!\d))/;
@@ -135,7 +141,7 @@ function listTitleLength(s: string): number {
 // an arabic sub-heading's marker after a heading's title or after a sentence's end (1．资金使用情况…, 。2、绩效目标完成情况…)
 const ARABIC_SUB = /^\d{1,2}[.、](?!\d)/;
 // a top or second-rank heading's marker: the end of an arabic series under it
-const HIGHER = /^(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)])/;
+const HIGHER = /^(?:第[一二三四五六七八九十]{1,3}部分|第[ \t]?[一二三四五六七八九十\d]{1,3}[ \t]?章|\d{1,2}\.\d{1,2}(?!\d)|[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)])/;
 
 /** Length of an arabic sub-heading's title glued to its text under a section that is no list (二、项目绩效自评情况1．资金使用情况
  *  实际支出19.5万元。): a short title ending like a heading (情况, 说明, 概况, 结论), no figure in it, and its text no predicate
@@ -167,9 +173,19 @@ export function splitInlineHeadings(doc: KDocument): void {
     const arabic: { end: number; n: number }[] = [];
     // (whether the last top-rank heading so far is a problems or improvements section: its numbered points are items)
     let inList = false;
+    // (a decimal section, 1.2, only under its chapter, 第一章 … 1.2: the last top-rank heading cut before it has its first number;
+    // 得分 92.5 分 or 时长 1.5 小时 in a sentence is no section)
+    const underTop = (at: number, first: string) => {
+      const top = Math.max(-1, ...[...cuts].filter((c) => c < at && TOP.test(s.slice(c, c + 8))));
+      const t = top >= 0 ? TOP.exec(s.slice(top, top + 8))! : null;
+      const n = t ? (/^\d+$/.test(t[1] ?? '') ? Number(t[1]) : parseChineseInteger(t[1] ?? t[2])) : null;
+      return n !== null && n === Number(first);
+    };
     for (const m of s.matchAll(MARKER)) {
       const at = m.index!;
-      let len = titleLength(s.slice(at + m[0].length), /^\d/.test(m[0]), series && m[0].startsWith('('));
+      const decimal = DECIMAL.exec(s.slice(at, at + 40));
+      if (decimal && !underTop(at, decimal[1])) continue;
+      let len = titleLength(s.slice(at + m[0].length), /^\d/.test(m[0]) && !decimal, series && m[0].startsWith('('));
       if (len && (CN_NUM.test(m[0]) || m[0].startsWith('第'))) inList = LIST_KEYS.has(sectionKey(s.slice(at + m[0].length, at + m[0].length + len).trim()) ?? '');
       // (五、存在的问题 （一）部分项目支出进度滞后，…。: under a problems or improvements section a point glued on to a section
       // phrase found inside it is an item, not a heading 部分项目支出 over the rest; a list's own title, 存在的问题 …, stays one)
@@ -178,6 +194,9 @@ export function splitInlineHeadings(doc: KDocument): void {
       // of its own, its body on it as on a page's line; cut at the marker only)
       // (after a sentence's 。 only: (一)团结…；(二)开展…；(三)普及科学知识。 is an inline list)
       if (!len && !/^\d/.test(m[0]) && /[。]\s*$/.test(s.slice(Math.max(0, at - 2), at)) && (RUN_IN.test(s.slice(at + m[0].length, at + m[0].length + 24)) || NUMBERED_SENTENCE.test(s.slice(at + m[0].length).replace(/^[“"「]([^”"」]{1,10})[”"」]/, '$1')))) cuts.add(at);
+      // (a decimal section under its chapter after a sentence's end, its title glued to its text, 。2.2 主要绩效全年开展…: a line
+      // of its own, its title not known)
+      if (!len && decimal && /[。]\s*$/.test(s.slice(Math.max(0, at - 2), at))) cuts.add(at);
       if (!len) continue;
       cuts.add(at);
       cuts.add(at + m[0].length + len);
@@ -194,16 +213,18 @@ export function splitInlineHeadings(doc: KDocument): void {
       const num = CN_NUM.exec(s.slice(ends[k], ends[k] + 4))?.[1];
       const listed = partEnds.has(ends[k]) || s[ends[k] - 1] === '表' || (!!num && (nextOf.get(ends[k]) === num || (!!toc && toc.index < ends[k] && num === '一')));
       const part = listed ? PART.exec(s.slice(ends[k], ends[k] + 8)) : null;
-      const m = part ?? SUB_MARKER.exec(s.slice(ends[k], ends[k] + 8)) ?? ARABIC_SUB.exec(s.slice(ends[k], ends[k] + 8)) ?? (listed ? AFTER_PART.exec(s.slice(ends[k], ends[k] + 8)) : null);
+      // (a chapter's decimal section right after its title, 第一章 项目基本情况1.1 项目立项依据…, or after a section's title)
+      const decimal = DECIMAL.exec(s.slice(ends[k], ends[k] + 40));
+      const m = part ?? (decimal && underTop(ends[k], decimal[1]) ? decimal : null) ?? SUB_MARKER.exec(s.slice(ends[k], ends[k] + 8)) ?? ARABIC_SUB.exec(s.slice(ends[k], ends[k] + 8)) ?? (listed ? AFTER_PART.exec(s.slice(ends[k], ends[k] + 8)) : null);
       if (!m || cuts.has(ends[k] + m[0].length)) continue;
       // (1. only before a list section's own title: 三、存在问题及改进意见1. 主要的问题(1)…, not 三、改进措施1.积极争取…。)
       const rest = s.slice(ends[k] + m[0].length);
       const pad = rest.length - rest.trimStart().length;
-      let len = /^\d/.test(m[0]) ? (m[0].endsWith('.') ? listTitleLength(rest.trimStart()) + pad : pad) : titleLength(rest, false, series);
+      let len = /^\d/.test(m[0]) && m !== decimal ? (m[0].endsWith('.') ? listTitleLength(rest.trimStart()) + pad : pad) : titleLength(rest, false, series);
       // (…or, under a section that is no list, a title ending like a heading glued to its text: 二、项目绩效自评情况1．资金使用情况
       // 实际支出19.5万元。 — its siblings after their sentences' ends follow, below)
       const parentKey = sectionKey(titleAt.get(ends[k]) ?? '');
-      const glued = /^\d/.test(m[0]) && len === pad && Number(/^\d+/.exec(m[0])![0]) === 1 && !(parentKey && LIST_KEYS.has(parentKey)) ? gluedSubTitle(rest) : 0;
+      const glued = /^\d/.test(m[0]) && m !== decimal && len === pad && Number(/^\d+/.exec(m[0])![0]) === 1 && !(parentKey && LIST_KEYS.has(parentKey)) ? gluedSubTitle(rest) : 0;
       if (glued) {
         len = glued;
         arabic.push({ end: ends[k] + m[0].length + len, n: 1 });

@@ -206,6 +206,9 @@ function decimalLines(doc: KDocument): Map<Line, string[]> {
   return found;
 }
 
+// a decimal section's ordinal (1.2, 1.1.3)
+const DECIMAL_ORDINAL = /^\d{1,2}[.．]\d{1,2}/;
+
 const BULLET_TITLE = /^[■□●◆◇▲△►▶★☆◎•※▌▎]\s*(\S.*?)$/;
 
 const WIDE_GAP = /\u3000|[ \t]{2,}/;
@@ -416,7 +419,10 @@ export function findHeadings(doc: KDocument): Heading[] {
       const isDutyList = parent?.key === 'duties' && sibs.some((s) => s.ordinal !== null);
       // (at the top, under no heading, a title naming a report's section among numbered sentences is a heading all the same:
       // 一、收支情况⏎三、“三公”经费预算2.1万元，实际支出2万元。 — the sentence no reason to lose the outline)
-      if (isDutyList || headingLike * 2 <= sibs.length - (sibs.length === 1 ? 1 : 0)) sibs.forEach((s) => (!isDutyList && parent === null && s.headingLike && s.key && s.ordinal !== null ? null : listy.add(s)));
+      // (a chapter's decimal sections outside a list section are sections, whatever their siblings: 2.1 评价结论 beside 2.2 主要绩效
+      // 全年开展…, its title glued to its text on a one-line page, is a heading; the sentence none)
+      const decimalSections = !listParent(parent) && sibs.every((s) => s.ordinal !== null && DECIMAL_ORDINAL.test(s.ordinal));
+      if (isDutyList || (!decimalSections && headingLike * 2 <= sibs.length - (sibs.length === 1 ? 1 : 0))) sibs.forEach((s) => (!isDutyList && parent === null && s.headingLike && s.key && s.ordinal !== null ? null : listy.add(s)));
       // in a problems or improvements section, numbered titles with no body under them (1.科普经费投入不足⏎2.专业人才缺乏⏎
       // 三、…), beside items or alone, are the section's items: a heading holds a body (not a sub-section of a list's kind,
       // （一）存在的问题⏎（二）改进措施)

@@ -350,6 +350,18 @@ describe('a report pasted on one line', () => {
   });
 });
 
+describe('a report pasted on one line: chapters and decimal sections', () => {
+  it('cuts at 第N章 and at N.x under it; a figure after a space is none', async () => {
+    const text = '2023年度某县科学技术协会科普专项经费项目支出绩效评价报告第一章项目基本情况1.1项目立项依据根据《中华人民共和国科学技术普及法》和县委县政府有关要求，设立本项目。1.2项目资金情况本项目年初预算30万元，全年实际支出28.5万元。第二章绩效评价结论2.1评价结论经综合评价，本项目得分92分，等级为优。2.2主要绩效全年开展科普活动20场，受益群众1.5万人次。第三章存在问题及改进措施3.1存在问题（1）宣传覆盖面不够广；（2）专业人才不足。3.2改进措施1.加强科普宣传。2.加强人才队伍建设。\n';
+    const { record, doc } = await readAsFile(text);
+    expect(record.outline.map((o) => [o.ordinal, o.title])).toEqual([['第一章', '项目基本情况'], ['第二章', '绩效评价结论'], ['第三章', '存在问题及改进措施']]);
+    expect(record.outline[2].children.map((o) => [o.ordinal, o.key])).toEqual([['3.1', 'problems'], ['3.2', 'improvements']]);
+    expect(record.improvements).toEqual(['加强科普宣传。', '加强人才队伍建设。']);
+    // (28.5万元, 1.5万人次 stay in their sentences)
+    expect(doc.lines.map((l) => doc.norm.slice(l.start, l.end))).toContain('本项目年初预算30万元，全年实际支出28.5万元。');
+  });
+});
+
 describe('a report pasted on one line: arabic sub-headings glued to their text', () => {
   it('keeps 1．资金使用情况 and its sibling after a sentence; 自评结论性意见 whole', async () => {
     const text =
