@@ -106,8 +106,9 @@ function titleLength(s: string, arabic: boolean, series = false): number {
   // (a year's plan, 五、2025年工作思路2025年，计划…: sections.yaml next_year_plan, its key the outline's to decide)
   const plan = compile(loadPatternFile<{ next_year_plan: string }>('sections.yaml').next_year_plan.replace(/\$$/, ''), '').exec(head);
   if (plan) return plan[0].length;
-  // else a short title ending like a heading, then the text (二、部门整体支出情况2022年…, 一、部门概况县科协…)
-  const glued = compile(`^[^。;,，:：\\s“”"]{2,16}?(?:${headings().inline_glued_end})(?=\\d|[\\u4e00-\\u9fa5])`, '').exec(s);
+  // else a short title ending like a heading, then the text (二、部门整体支出情况2022年…, 一、部门概况县科协…), or a table of
+  // contents' leader (二、部门整体支出情况……4三、…)
+  const glued = compile(`^[^。;,，:：\\s“”"]{2,16}?(?:${headings().inline_glued_end})(?=\\d|[\\u4e00-\\u9fa5]|\\.{2}|…|·{2})`, '').exec(s);
   if (glued) return glued[0].length;
   // (a section title of the closed list whose pattern ends the title, glued to its text: 五、绩效自评结果自评得分92分。 is
   // 绩效自评结果 (sections.yaml standalone; the longest such start, then a word or a figure; not inside a word: 自评结论性意见)
@@ -268,7 +269,9 @@ export function splitInlineHeadings(doc: KDocument): void {
     }
     // a table of contents on the line (…报告目录一、部门基本情况　　1二、…): 目录 a line of its own, each entry with its page
     // number (no line of a page number alone: excludeToc reads 一、部门基本情况　　1 as an entry)
-    if (toc) cuts.add(toc.index).add(toc.index + toc[0].length);
+    // (every table of contents' title: a second copy of the report on the line has its own, …加强人才培养。2023年度…报告目录一、…,
+    // and its title then a line of its own as in the first copy, which duplicates.ts finds again)
+    if (toc) for (const t of s.matchAll(new RegExp(TOC_TITLE.source, 'g'))) cuts.add(t.index).add(t.index + t[0].length);
     const sorted = [...cuts].sort((a, b) => a - b).filter((c, k, all) => !PAGE_NUMBER.test(s.slice(c, all[k + 1] ?? s.length)));
     const points = [0, ...sorted, s.length];
     for (let i = 0; i + 1 < points.length; i++) {

@@ -350,6 +350,17 @@ describe('a report pasted on one line', () => {
   });
 });
 
+describe('a report pasted on one line: a table of contents with dot leaders', () => {
+  it('cuts each entry with its page number, also after a title ending 情况', async () => {
+    const text = '2023年度某县科协部门整体支出绩效自评报告目录一、部门概况……3二、部门整体支出情况……4三、存在的问题……6四、改进措施……7一、部门概况县科协核定编制5名，实有在职人员5人，负责全县科普工作。二、部门整体支出情况全年支出90万元。三、存在的问题1.宣传覆盖面不广。2.专业人才缺乏。四、改进措施1.拓宽宣传渠道。2.加强人才培养。\n';
+    const { record, doc } = await readAsFile(text);
+    const lines = doc.lines.map((l) => doc.norm.slice(l.start, l.end));
+    // (before: ……3二、部门整体支出情况……4 one line, the first entry's page number glued to the next)
+    expect(lines.slice(2, 6)).toEqual(['一、部门概况……3', '二、部门整体支出情况……4', '三、存在的问题……6', '四、改进措施……7']);
+    expect(record.outline.map((o) => o.title)).toEqual(['部门概况', '部门整体支出情况', '存在的问题', '改进措施']);
+  });
+});
+
 describe('a report pasted on one line: chapters and decimal sections', () => {
   it('cuts at 第N章 and at N.x under it; a figure after a space is none', async () => {
     const text = '2023年度某县科学技术协会科普专项经费项目支出绩效评价报告第一章项目基本情况1.1项目立项依据根据《中华人民共和国科学技术普及法》和县委县政府有关要求，设立本项目。1.2项目资金情况本项目年初预算30万元，全年实际支出28.5万元。第二章绩效评价结论2.1评价结论经综合评价，本项目得分92分，等级为优。2.2主要绩效全年开展科普活动20场，受益群众1.5万人次。第三章存在问题及改进措施3.1存在问题（1）宣传覆盖面不够广；（2）专业人才不足。3.2改进措施1.加强科普宣传。2.加强人才队伍建设。\n';
