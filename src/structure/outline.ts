@@ -431,7 +431,8 @@ export function findHeadings(doc: KDocument): Heading[] {
       else if (listParent(parent) && parent?.key !== 'duties' && sibs.every((s) => s.ordinal !== null && !(s.key && LIST_SECTIONS.has(s.key)) && (listy.has(s) || (sibs.length > 1 && clauseTitle(s.title)) || bodiless(doc, cands, s, candIndex)))) sibs.forEach((s) => listy.add(s));
       // (a sentence broken off by its line's end among items closed on their own lines, 1.科普经费投入不足，县级…人均不足⏎0.5元，
       // 难以满足需要。⏎2.专业人才缺乏。: one item, its rest on the next line, not a title over a body)
-      else if (listParent(parent) && parent?.key !== 'duties') for (const s of sibs) if (brokenItem(doc, cands, s, sibs, listy, candIndex)) listy.add(s);
+      // (decided for all before any is added: a broken sibling is judged as it stands)
+      else if (listParent(parent) && parent?.key !== 'duties') sibs.filter((s) => brokenItem(doc, cands, s, sibs, listy, candIndex)).forEach((s) => listy.add(s));
     }
   }
   // (the lines under a list's item are that item's sub-items, no headings: （一）加强宣传，扩大影响⏎1.利用新媒体；⏎2.…; a parent's
@@ -488,25 +489,53 @@ export function clauseTitle(title: string): boolean {
 
 /** In a list section, is numbered `c` a sentence its line's end broke off, not a title over a body: a clause's comma in it,
  *  no short clauses of a point's title (clause_title), nothing closing the line, one line under it closing the sentence
- *  (。/；) before the next numbered line, and every sibling an item closed on its own line with nothing under it? A long
- *  title over its body (（一）进一步加强预算管理，切实提高…水平⏎…) stands among titles over bodies, not among closed items. */
+ *  (。/；) before the next numbered line (brokenShape), and every sibling an item closed on its own line with nothing under
+ *  it, or itself so broken with its sentence closed by a list's ；. A long title over its body (（一）进一步加强预算管理，切实
+ *  提高…水平⏎…) stands among titles over bodies, not among closed items. */
 function brokenItem(doc: KDocument, cands: Candidate[], c: Candidate, sibs: Candidate[], listy: Set<Candidate>, index: Map<Candidate, number>): boolean {
-  if (listy.has(c) || c.ordinal === null || c.runIn || !c.headingLike || (c.key && LIST_SECTIONS.has(c.key))) return false;
-  const line = doc.norm.slice(c.start, c.line.end).trim();
-  if (!/[，,]/.test(c.title) || clauseTitle(c.title) || /[。；;:：!?！？]$/.test(line)) return false;
+  const own = brokenShape(doc, cands, c, listy, index);
+  if (!own) return false;
   const others = sibs.filter((s) => s !== c);
-  if (!others.length || !others.every((s) => listy.has(s) && bodiless(doc, cands, s, index))) return false;
+  if (!others.length) return false;
+  if (others.every((s) => listy.has(s) && bodiless(doc, cands, s, index))) return true;
+  // (several items broken so, （1）…难以满足基层⏎开展活动的需要；⏎（2）…科普队伍⏎不够稳定；⏎（3）…。: the list's ； closes each,
+  // as no paragraph under a title ends; the last one may close with 。)
+  const semi = (b: string) => /[；;]$/.test(b);
+  const last = sibs[sibs.length - 1] === c;
+  return (semi(own) || last) && others.every((s) => {
+    if (listy.has(s) && bodiless(doc, cands, s, index)) return true;
+    const b = brokenShape(doc, cands, s, listy, index);
+    return !!b && (semi(b) || s === sibs[sibs.length - 1]);
+  });
+}
+
+/** The one line under numbered `c` that closes the sentence its line's end broke off (see brokenItem), or null. */
+function brokenShape(doc: KDocument, cands: Candidate[], c: Candidate, listy: Set<Candidate>, index: Map<Candidate, number>): string | null {
+  if (listy.has(c) || c.ordinal === null || c.runIn || !c.headingLike || (c.key && LIST_SECTIONS.has(c.key))) return null;
+  const line = doc.norm.slice(c.start, c.line.end).trim();
+  if (!/[，,]/.test(c.title) || /[。；;:：!?！？]$/.test(line)) return null;
   if (!index.size) cands.forEach((x, k) => index.set(x, k));
   const i = index.get(c)!;
   const nextStart = i + 1 < cands.length ? cands[i + 1].line.start : Infinity;
   const body: string[] = [];
+  let bodyStart = -1;
   for (let k = firstSpanFrom(doc.lines, c.line.end); k < doc.lines.length && doc.lines[k].start < nextStart; k++) {
     const t = isExcluded(doc, doc.lines[k]) ? '' : doc.norm.slice(doc.lines[k].start, doc.lines[k].end).trim();
     if (!t) continue;
     if (closingLine(t)) break;
+    if (bodyStart < 0) bodyStart = doc.lines[k].start;
     body.push(t);
   }
-  return body.length === 1 && /[。；;]$/.test(body[0]);
+  if (body.length !== 1 || !/[。；;]$/.test(body[0])) return null;
+  // (short clauses, 专业人才缺乏，科普队伍, are a point's title over its body, unless the page ended the line: its rest on the
+  // next page, …科普队伍⏎第 3 页 共 5 页⏎不够稳定；)
+  return !clauseTitle(c.title) || pageCut(doc, c.line.end, bodyStart) ? body[0] : null;
+}
+
+/** Does a page end between `from` and `to`: a page's furniture left out there, a page of the reader's, or where the reader
+ *  removed a page number from a text without form feeds? */
+function pageCut(doc: KDocument, from: number, to: number): boolean {
+  return doc.excluded.some((x) => x.reason === 'page furniture' && x.start >= from && x.end <= to) || !!doc.pages?.some((p) => p.start > from && p.start <= to) || doc.pageBreaks.some((b) => b > from && b <= to);
 }
 
 /** Is the line after `c`'s (the next non-blank one) another candidate's, or is there none: a title with no body? */
