@@ -32,7 +32,8 @@ const CN_NEXT = new Map('一二三四五六七八九十'.split('').map((c, i, a)
 const TABLE_NAME = /^[^。;,，:：\s“”"]{2,24}表$/;
 const RUN_IN = /^[ \t]?[^。;,，:：\s“”"()]{2,15}。/;
 
-const SUB_INSIDE = /[(][一二三四五六七八九十]{1,3}[)]|(?<=[\u4e00-\u9fa5])\d{1,2}[.、](?!\d)|(?<=[\u4e00-\u9fa5])[一二三四五六七八九十]{1,3}、|(?<=[\u4e00-\u9fa5])第[一二三四五六七八九十]{1,3}部分/;
+// (a chapter's decimal section too, 第3章 问题和建议3.1、存在问题: the chapter's title ends before it; at the word's end before a space too)
+const SUB_INSIDE = new RegExp(expand(String.raw`[(][一二三四五六七八九十]{1,3}[)]|(?<=[\u4e00-\u9fa5])\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?:{SECTION_NUMBER_END}|$)|(?<=[\u4e00-\u9fa5])\d{1,2}[.、](?!\d)|(?<=[\u4e00-\u9fa5])[一二三四五六七八九十]{1,3}、|(?<=[\u4e00-\u9fa5])第[一二三四五六七八九十]{1,3}部分`));
 
 interface SectionDef { key: string | null; match: string }
 const headings = () => loadPatternFile<{ inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string }>('headings.yaml');
