@@ -36,7 +36,7 @@ const RUN_IN = /^[ \t]?[^。;,，:：\s“”"()]{2,15}。/;
 const SUB_INSIDE = new RegExp(expand(String.raw`[(][一二三四五六七八九十]{1,3}[)]|(?<=[\u4e00-\u9fa5])\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?:{SECTION_NUMBER_END}|$)|(?<=[\u4e00-\u9fa5])\d{1,2}[.、](?!\d)|(?<=[\u4e00-\u9fa5])[一二三四五六七八九十]{1,3}、|(?<=[\u4e00-\u9fa5])第[一二三四五六七八九十]{1,3}部分`));
 
 interface SectionDef { key: string | null; match: string }
-const headings = () => loadPatternFile<{ inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string }>('headings.yaml');
+const headings = () => loadPatternFile<{ inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_annex: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string }>('headings.yaml');
 
 function isSectionTitle(s: string): boolean {
   return loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections.some((sec) => compile(sec.match, '').test(s));
@@ -264,6 +264,8 @@ export function splitInlineHeadings(doc: KDocument): void {
     if (formula) cuts.add(Math.max(0, endAt - 40) + formula.index);
     const form = compile(headings().inline_closing_fields, '').exec(s.slice(-200));
     if (form) cuts.add(s.length - Math.min(200, s.length) + form.index);
+    const annex = compile(headings().inline_annex, '').exec(s.slice(-300));
+    if (annex) cuts.add(s.length - Math.min(300, s.length) + annex.index);
     if (!cuts.size) {
       out.push(line);
       continue;
