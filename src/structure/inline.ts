@@ -22,6 +22,8 @@ const TOP = /^(?:第[ \t]?([一二三四五六七八九十\d]{1,3})[ \t]?(?:章|
 const SUB_MARKER = /^(?:[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.(?!\d))/;
 
 const TOC_TITLE = /目\s*录(?=\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]+部分))/;
+/** a report's title right after a sentence's end, before its table of contents' 目录 (…加强人才培养。2023年度…报告目录一、…) */
+const GLUED_REPORT_TITLE = /(?<=[。；;!?！？])[^。；;!?！？，,：:\s]{6,60}?(?:报告|说明|报告书)$/;
 const PAGE_NUMBER = /^[\s\u3000]*(?:[\s\u3000]|\.{2,}|…+|·{2,})[\s\u3000]*\d{1,3}[\s\u3000]*$/;
 // a part's first section right after its title (第一部分部门基本情况一、部门职能…)
 const AFTER_PART = /^[一二三四五六七八九十]{1,3}、/;
@@ -274,7 +276,15 @@ export function splitInlineHeadings(doc: KDocument): void {
     // number (no line of a page number alone: excludeToc reads 一、部门基本情况　　1 as an entry)
     // (every table of contents' title: a second copy of the report on the line has its own, …加强人才培养。2023年度…报告目录一、…,
     // and its title then a line of its own as in the first copy, which duplicates.ts finds again)
-    if (toc) for (const t of s.matchAll(new RegExp(TOC_TITLE.source, 'g'))) cuts.add(t.index).add(t.index + t[0].length);
+    // (that title glued to a sentence's end before it is cut there too: under a problems or improvements section the copy's
+    // title would otherwise end the last point, whose marker opens no line of its own)
+    if (toc) {
+      for (const t of s.matchAll(new RegExp(TOC_TITLE.source, 'g'))) {
+        cuts.add(t.index).add(t.index + t[0].length);
+        const title = GLUED_REPORT_TITLE.exec(s.slice(Math.max(0, t.index - 80), t.index));
+        if (title) cuts.add(t.index - title[0].length);
+      }
+    }
     const sorted = [...cuts].sort((a, b) => a - b).filter((c, k, all) => !PAGE_NUMBER.test(s.slice(c, all[k + 1] ?? s.length)));
     const points = [0, ...sorted, s.length];
     for (let i = 0; i + 1 < points.length; i++) {
