@@ -228,6 +228,7 @@ export function readTable(t: Table): TableReading {
   let indHeader = '';
   let budCols = new Map<string, number>();
   let budWide = false;
+  let budAt = -1;
   let prevL1: TableCell | null = null;
   let prevL2: TableCell | null = null;
   let totalAt = -1;
@@ -328,6 +329,7 @@ export function readTable(t: Table): TableReading {
       }
       budWide = blockRows.length > 0 && blockRows.every((x) => firstFilled(x) === 1);
       r.budget = { unit: units.size ? [...units][0] : null, header: row, rows: {}, all: [] };
+      budAt = ri;
       continue;
     }
     const gc = columnsOf(row, (k) => (v.goalColumns.target.test(k) ? 'target' : v.goalColumns.achieved.test(k) ? 'achieved' : null));
@@ -452,8 +454,18 @@ export function readTable(t: Table): TableReading {
     if (totalAt >= 0 && ri - totalAt <= 2 && !r.grade) r.grade = gradeIn(row, false);
     // data rows
     // the row's label: the first filled cell that is not a merge repeat of a cell above or to the left
-    const firstIdx = row.findIndex((c) => !isEmpty(c) && !c.merged);
-    const first = firstIdx >= 0 ? row[firstIdx] : null;
+    let firstIdx = row.findIndex((c) => !isEmpty(c) && !c.merged);
+    let first = firstIdx >= 0 ? row[firstIdx] : null;
+    // the row right under a budget header whose label cell is the row's own label (`年度资金总额（元）⇥年初预算数⇥…` over
+    // `⇥4,250,000.00⇥…`: the label cell merged over both rows, written once): that label's row
+    if (section === 'budget' && ri === budAt + 1) {
+      const owned = headerLabelled(row, r.budget!.header, budCols);
+      if (owned) {
+        row = owned;
+        firstIdx = 0;
+        first = r.budget!.header[0];
+      }
+    }
     if (section === 'rubric') {
       if (first && firstIdx <= 1 && v.totalRow.test(key(first))) {
         r.total = readTotal(row, firstIdx, indCols);
@@ -574,6 +586,27 @@ export function readTable(t: Table): TableReading {
 }
 
 const firstFilled = (row: TableCell[]) => row.findIndex((c) => !isEmpty(c));
+
+/**
+ * The row right under a budget header that names a row of the block in its label cell (`年度资金总额（元）⇥年初预算数⇥…`; the
+ * Word cell merged over the header row and the money row below, copied once): the row's cells placed under the header, its
+ * label cell left to the header's, or null when the header's label cell names no row or the row has a label of its own. A
+ * row that lost its empty label cell (`4,250,000.00⇥…`, shorter than the header, a figure first: the label column holds no
+ * figure) gets an empty one back; where its value cells sit is then the block's usual reading (lostPlaced for a cell lost
+ * among them).
+ */
+function headerLabelled(row: TableCell[], header: TableCell[], cols: Map<string, number>): TableCell[] | null {
+  const v = tableVocab();
+  const label = key(header[0]).replace(HEADER_UNIT, '');
+  if (Math.min(...cols.values()) < 1 || !Object.values(v.budgetRows).some((re) => re.test(label)) || budgetRole(key(header[0])) !== null) return null;
+  const at = row.findIndex((c) => !isEmpty(c) && !c.merged);
+  if (at < 0 || !BUDGET_FIGURE.test(key(row[at]))) return null;
+  if (at > 0) return row;
+  if (row.length >= header.length) return null;
+  return [{ start: row[0].start, end: row[0].start, text: '' }, ...row];
+}
+// a budget cell's figure: an amount or a rate (`4,250,000.00`, `98.06%`)
+const BUDGET_FIGURE = /^\d[\d,]*(?:\.\d+)?(?:万元|元|%)?$/;
 
 /** the filled cells of a row after its label */
 const figuresIn = (row: TableCell[], labelAt: number) => row.slice(labelAt + 1).filter((c) => !isEmpty(c)).length;
