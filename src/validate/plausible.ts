@@ -16,6 +16,11 @@ export const UNIT_TOTAL_FLOOR_YUAN = 1e4;
 export const PART_FLOOR_YUAN = 100;
 // The 基本支出 and its 人员经费 are never under a thousandth of the unit's whole spending (they pay its staff).
 export const PART_SHARE_FLOOR = 1000;
+// A unit's 人员经费 (its staff's pay, a year of it) is never under 1万元 when it has any: one person's lowest wage for a year is
+// more (about 1,500元 a month). A 基本支出决算表's `人员经费合计⇥222.16` under `单位：元` is 万元, whether or not the text states
+// the unit's whole elsewhere (the share floor below needs it). Zero is stated, no unit mistake.
+export const PERSONNEL_FLOOR_YUAN = 1e4;
+const PERSONNEL = /^\/finance\/basic\/personnel(?:Budget)?$/;
 const BASIC_BULK = /^\/finance\/basic\/(?:actual|budget|personnel)$/;
 const UNIT_TOTAL = /^\/finance\/(?:spendingTotal\/(?:budget|actual|initialBudget)|incomeTotal|incomeGrandTotal|spendingGrandTotal)$/;
 
@@ -54,10 +59,13 @@ export function dropImplausibleMoney(doc: KDocument): void {
   for (const g of figures) {
     const v = Math.abs(g.value);
     const small = tooSmall(g.path, v);
-    if (!small && v < MONEY_CAP_YUAN) continue;
+    const fewPaid = PERSONNEL.test(g.path) && v > 0 && v < PERSONNEL_FLOOR_YUAN;
+    if (!small && !fewPaid && v < MONEY_CAP_YUAN) continue;
     const table = tableOf(g);
     if (judged.has(table)) continue;
-    judge(table, g, small ? `${v}元 (${quote(g.span)}) is below any unit's whole budget (a 万元 table under a 元 unit line?)` : `${(v / 1e8).toFixed(2)}亿元 (${quote(g.span)}) is beyond any unit of the genre (yuan cells under a 万元 unit line?)`);
+    judge(table, g, small ? `${v}元 (${quote(g.span)}) is below any unit's whole budget (a 万元 table under a 元 unit line?)`
+      : fewPaid ? `${v}元 (${quote(g.span)}) is below a year's pay of one person (a 万元 table under a 元 unit line?)`
+      : `${(v / 1e8).toFixed(2)}亿元 (${quote(g.span)}) is beyond any unit of the genre (yuan cells under a 万元 unit line?)`);
   }
   // a table of parts only (三公, a project's) whose every money figure is below 100元 (`合计⇥3.00⇥2.15` under `单位：元`)
   for (const table of new Set(figures.map(tableOf))) {
