@@ -534,9 +534,11 @@ export function readTable(t: Table): TableReading {
     }
     if (section === 'budget' && first) {
       const label = key(first);
+      // (the template's column numbers under the header, 栏次⇥⇥1⇥2⇥3: no row of the block)
+      if (v.budgetLineNumbers.test(label)) continue;
       // a 总分 row closing a table of only a budget block (项目⇥年初预算数⇥…⇥分值⇥执行率⇥得分 over 年度资金总额 … 总分⇥⇥⇥⇥100⇥⇥94.5):
       // the total score, from the 得分 column only; a 合计/总计 row is money (its 得分 the budget indicator's)
-      if (!r.total && firstIdx <= 1 && v.totalRow.test(label) && !/计$/.test(label) && budCols.has('score') && budgetShift(row, firstIdx, budCols, r.budget!.header, budWide) === 0) {
+      if (!r.total && firstIdx <= 1 && v.totalRow.test(label) && !/计$/.test(label) && budCols.has('score') && budgetShift(row, firstIdx, budCols, r.budget!.header, budWide, t.rows.length) === 0) {
         const t = readTotal(row, firstIdx, budCols);
         if (t?.score && t.score === row[budCols.get('score')!]) {
           r.total = t;
@@ -547,7 +549,7 @@ export function readTable(t: Table): TableReading {
         }
       }
       const rowKey = (Object.keys(v.budgetRows) as (keyof typeof v.budgetRows)[]).find((k) => v.budgetRows[k].test(label));
-      const shift = budgetShift(row, firstIdx, budCols, r.budget!.header, budWide);
+      const shift = budgetShift(row, firstIdx, budCols, r.budget!.header, budWide, t.rows.length);
       let cells: Record<string, TableCell> | null = null;
       if (shift !== null) {
         cells = {};
@@ -676,10 +678,13 @@ function partRows(t: Table, hi: number, firstCol: number): TableCell[][] {
  * column before the first value column. Null when neither fits: a label among the value columns (`⇥⇥⇥⇥项目支出：⇥51.7`, the
  * 按支出性质分 half of a template) is no row of the block, and its figure no 执行率.
  */
-function budgetShift(row: TableCell[], labelAt: number, cols: Map<string, number>, header: TableCell[], wide = false): number | null {
+function budgetShift(row: TableCell[], labelAt: number, cols: Map<string, number>, header: TableCell[], wide = false, rows = 0): number | null {
   const first = Math.min(...cols.values());
   const headed = (j: number) => j >= first && j < header.length && (!isEmpty(header[j]) || !!header[j].merged);
-  const fits = (s: number) => labelAt + s < first && row.every((c, j) => j <= labelAt || isEmpty(c) || !!c.merged || headed(j + s));
+  // (a 行次 column, left of the value columns or among them, holds the row's line number, `合计⇥1⇥2,256,000.00⇥…`: no figure;
+  // a line number counts no more than the table's rows, `项目支出⇥50⇥47` lost its 行次 cell)
+  const lineNo = (j: number, c: TableCell) => j < header.length && tableVocab().budgetLineNumbers.test(key(header[j])) && /^\d{1,2}$/.test(key(c)) && Number(key(c)) <= rows;
+  const fits = (s: number) => labelAt + s < first && row.every((c, j) => j <= labelAt || isEmpty(c) || !!c.merged || headed(j + s) || lineNo(j + s, c));
   if (fits(0)) return 0;
   const s = first - 1 - labelAt;
   if (s > 0 && fits(s)) return s;

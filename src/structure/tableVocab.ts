@@ -17,6 +17,7 @@ interface RawVocab {
   budget_rows: Record<BudgetRow, string>;
   fund_source_rows: string;
   spending_kind_half: string;
+  budget_line_numbers: string;
   sole_source_not: string;
   sole_source_part: string;
   unit_header: string;
@@ -96,6 +97,8 @@ export interface TableVocab {
   budgetRows: Record<BudgetRow, RegExp>;
   /** a row of a project's budget table naming where the money came from (财政拨款, 上年结转, 自筹资金) */
   fundSourceRows: RegExp;
+  /** a budget block's 行次 column or 栏次 row: line numbers, no figures */
+  budgetLineNumbers: RegExp;
   /** the label over the Hunan form's half of the budget block split by kind of spending (按支出性质分：) */
   spendingKindHalf: RegExp;
   /** a fund-source row that cannot be the project's whole money alone (上年结转, 其中：财政拨款), and words saying a table is one part */
@@ -174,6 +177,7 @@ export function tableVocab(): TableVocab {
     },
     fundSourceRows: re(raw.fund_source_rows),
     spendingKindHalf: re(raw.spending_kind_half),
+    budgetLineNumbers: re(raw.budget_line_numbers),
     soleSourceNot: re(raw.sole_source_not),
     soleSourcePart: re(raw.sole_source_part),
     unitHeader: re(raw.unit_header),
