@@ -259,6 +259,9 @@ function opensNextRow(text: string, lines: Line[], i: number, to: number): boole
 }
 
 const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
+/** An amount as a cell holds it (`2,949,512.33`, `２，９４９，５１２．３３`, `286.45`): no words wrap out of it. */
+const AMOUNT_CELL = /^\d[\d,]*(?:\.\d+)?$/;
+const amountCell = (t: string) => AMOUNT_CELL.test(t.replace(/[\s\u3000]+/g, '').replace(/[０-９，．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 /** A line that is nothing but a unit broken off the figure above it (96⏎分, 1.2⏎万人次); not words opening with a measure
  *  word (本年收入, 年初结转, 次年…). */
 const UNIT_ONLY = /^(?:%|‰|分|[万亿千]?元|万?人次?|万|次|场次?|个|份|篇|期次?|名|项|件|天|日|月|年|家|所|册|本|条|块)[。，,；;]?$/;
@@ -332,7 +335,8 @@ function parseRowLines(text: string, lines: Line[], from: number, to: number, lo
       // a bare number (总分⇥100⇥⇥96) does not wrap into a line of words: 自评等级：优 under it is a row of its own; nor
       // does a first-level label alone on its line over a row (…⇥宣传不足⏎满意度指标⏎服务对象满意度⇥…: a merged 一级指标
       // cell printed on a line of its own, as PDF text gives it), nor a group's (项目⇥行次⇥金额⏎收入⏎一般公共预算…⇥1⇥186.40)
-      if (prev && ((BARE_NUMBER.test(text.slice(prev[prev.length - 1].start, prev[prev.length - 1].end).trim()) && !UNIT_ONLY.test(l.text.trim()))
+      // (nor an amount: `总计⇥61⇥2,949,512.33⏎2`, the page's number under a table's last row, is no part of the figure)
+      if (prev && ((amountCell(text.slice(prev[prev.length - 1].start, prev[prev.length - 1].end)) && !UNIT_ONLY.test(l.text.trim()))
         || (i + 1 <= to && lines[i + 1].text.includes('\t') && (tableVocab().level1Words.includes(l.text.replace(/\s+/g, '')) || tableVocab().groupRow.test(l.text.replace(/\s+/g, '')))))) {
         rows.push([{ start: l.start, end: l.end }]);
         rowLine.push(i);
@@ -414,8 +418,10 @@ function joinBrokenRows(text: string, rows: { start: number; end: number }[][], 
     const next = text.slice(b[0].start, b[0].end).trim();
     // (a total's row opens with its label: 说明⇥本表按百分制评分⏎合计⇥⇥⇥⇥100⇥98 are two rows)
     if (TOTAL_LABEL.test(next)) return false;
-    // (but a number's unit broken off it opens the next line: …⇥6200⏎份⇥10⇥10)
-    return !((/^\d+(?:\.\d+)?分?$/.test(last) && !(/^\d+(?:\.\d+)?$/.test(last) && next.length <= 2 && UNIT_START.test(next))) || (/指标$/.test(next) && !levelWord(last, next)));
+    // (but a number's unit broken off it opens the next line: …⇥6200⏎份⇥10⇥10; an amount or a rate ends its cell too,
+    // `合计⇥2,846,512.33⇥…⇥480,000.00⏎206⇥科学技术支出⇥…` are a 合计 row that lost its empty cells and the next row)
+    if (/^\d[\d,]*(?:\.\d+)?[%％]$/.test(last) && /^\d/.test(next)) return false;
+    return !((/^\d[\d,]*(?:\.\d+)?分?$/.test(last) && !(/^\d[\d,]*(?:\.\d+)?$/.test(last) && next.length <= 2 && UNIT_START.test(next))) || (/指标$/.test(next) && !levelWord(last, next)));
   }
 }
 
