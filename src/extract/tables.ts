@@ -288,6 +288,9 @@ function ownBudgetTable(doc: KDocument, r: TableReading): boolean {
   const lead = key(r.budget!.header[0]);
   if (/单位|部门/.test(lead)) return false; // one row per body (单位名称⇥预算数⇥…): parts of the department
   if (!ownWords(doc, r)) return false;
+  // (the appropriation's table, 一般公共预算财政拨款支出情况表: its part of the spending, other money may pay the rest)
+  const fiscal = tableVocab().ownBudgetFiscal;
+  if (fiscal.test(r.caption ?? '') || fiscal.test(linesAbove(doc, r))) return false;
   // the parts add up (a misread column or a row of another table would not)
   for (const role of ['budget', 'actual'] as const) {
     const tot = rows.total[role];

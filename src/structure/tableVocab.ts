@@ -20,6 +20,7 @@ interface RawVocab {
   budget_line_numbers: string;
   sole_source_not: string;
   sole_source_part: string;
+  own_budget_fiscal: string;
   unit_header: string;
   goal_columns: Record<'target' | 'achieved', string>;
   indicator_columns: { field: string; regex: string }[];
@@ -104,6 +105,8 @@ export interface TableVocab {
   /** a fund-source row that cannot be the project's whole money alone (上年结转, 其中：财政拨款), and words saying a table is one part */
   soleSourceNot: RegExp;
   soleSourcePart: RegExp;
+  /** words naming the fiscal appropriation over an untitled budget table: the appropriation's part, not the whole */
+  ownBudgetFiscal: RegExp;
   unitHeader: RegExp;
   goalColumns: Record<'target' | 'achieved', RegExp>;
   indicatorColumns: { field: string; re: RegExp }[];
@@ -180,6 +183,7 @@ export function tableVocab(): TableVocab {
     budgetLineNumbers: re(raw.budget_line_numbers),
     soleSourceNot: re(raw.sole_source_not),
     soleSourcePart: re(raw.sole_source_part),
+    ownBudgetFiscal: re(raw.own_budget_fiscal),
     unitHeader: re(raw.unit_header),
     goalColumns: {
       target: re(raw.goal_columns.target),

@@ -632,6 +632,9 @@ export function captionBefore(text: string, lines: Line[], offset: number): { ca
       t = f.title;
     }
     if (!t || v.captionNumber.test(t)) continue; // 公开01表: the table's number, not its title
+    // the sentence right above that opens the table, its unit in brackets (`具体情况如下表（单位：万元）：`)
+    const intro = seen === 0 && !lt.includes('\t') ? t.match(INTRO_UNIT) : null;
+    if (intro) unit ??= `单位：${intro[1] ?? intro[2]}`;
     seen++;
     const u = t.match(UNIT_AT_END);
     if (u && v.unitHeader.test(u[0])) {
@@ -691,6 +694,8 @@ function formLine(line: string): { title?: string; unit?: string } | null {
   return rest.length ? null : {};
 }
 
+/** A line ending in a colon that states the unit of what follows in brackets (`…如下表（单位：万元）：`, `…（万元）如下：`). */
+const INTRO_UNIT = /[（(](?:金额)?单位[:：](?:人民币)?(万元|元|千元|亿元)[）)](?:如下)?[:：]$|[（(](万元|元|千元|亿元)[）)](?:如下)?[:：]$/;
 const UNIT_AT_END = /[（(]?(金额)?单位[:：][^）)]*[）)]?$|[（(](万元|元|千元|亿元)[）)]$/;
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
