@@ -314,7 +314,9 @@ export function readTable(t: Table): TableReading {
     if ((bc.size >= 3 && (bc.has('budget') || bc.has('actual') || bc.has('initialBudget'))) || (bc.size === 2 && bc.has('budget') && bc.has('actual'))) {
       // the units the header states (项目资金（万元）, 全年执行数（万元）): two different ones leave the block unread
       const units = headerUnits(row);
-      if (units.size > 1) {
+      // (a role named twice, 项目⇥预算数⇥执行数⇥执行率⇥预算数⇥执行数⇥执行率: two years or groups side by side, which one is the
+      // year's the header does not say) the block is not read either
+      if (units.size > 1 || roleTwice(row)) {
         section = 'none';
         continue;
       }
@@ -588,6 +590,17 @@ export function readTable(t: Table): TableReading {
 }
 
 const firstFilled = (row: TableCell[]) => row.findIndex((c) => !isEmpty(c));
+
+/** A budget header naming one role in two columns (a merge's repeat counts once). */
+function roleTwice(row: TableCell[]): boolean {
+  const seen = new Set<string>();
+  for (let i = 0; i < row.length; i++) {
+    const role = repeatsLeft(row, i) ? null : budgetRole(key(row[i]));
+    if (role && seen.has(role)) return true;
+    if (role) seen.add(role);
+  }
+  return false;
+}
 
 /**
  * The row right under a budget header that names a row of the block in its label cell (`年度资金总额（元）⇥年初预算数⇥…`; the
