@@ -61,6 +61,7 @@ interface RawVocab {
   values_inclusive_end?: string;
   form_score_label?: string;
   cell_lines: { label_header: string; value_header: string };
+  signature_block: { date: string; org: string };
   values: {
     op_prefix: Record<Op, string[]>;
     op_suffix: Partial<Record<Op, string[]>>;
@@ -139,6 +140,8 @@ export interface TableVocab {
   emptyCells: RegExp[];
   /** a money table copied one cell per line: its header's label word and value words (structure/cellLines.ts) */
   cellLines: { labelHeader: RegExp; valueHeader: RegExp };
+  /** the report's signature right under a table (an organisation's name, the date alone): no wrapped cell of it */
+  signatureBlock: { date: RegExp; org: RegExp };
 }
 
 let cached: TableVocab | null = null;
@@ -211,6 +214,7 @@ export function tableVocab(): TableVocab {
     rowLabelStrip: re(raw.row_label_strip, 'g'),
     emptyCells: raw.empty_cells.map((s) => re(s)),
     cellLines: { labelHeader: re(raw.cell_lines.label_header), valueHeader: re(raw.cell_lines.value_header) },
+    signatureBlock: { date: re(raw.signature_block.date), org: re(raw.signature_block.org) },
   };
   return cached;
 }

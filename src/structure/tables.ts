@@ -149,6 +149,20 @@ function isContinuation(l: Line, captionRe: RegExp, headingEnds = true, lines: L
   return t.length <= MAX_CONTINUATION && !TABLE_BREAK.test(t) && !captionRe.test(t.replace(/\s+/g, '')) && !(headingEnds && isHeadingLine(t));
 }
 
+/** The report's signature opening at line `t` (a date alone, or an organisation's name alone over one): the text after a
+ *  table, never a wrapped cell of its last row (patterns/tables.yaml signature_block). */
+function signatureAt(lines: Line[], t: number, row: Line): boolean {
+  const { date, org } = tableVocab().signatureBlock;
+  const here = lines[t].text.trim();
+  // a date alone only after a closed last cell (a figure, empty, a sentence's end): a text cell may wrap before its date
+  // (…⇥延期至⏎2024年1月10日)
+  if (date.test(here)) {
+    const lastCell = row.text.slice(row.text.lastIndexOf('\t') + 1).trim();
+    return lastCell === '' || BARE_FIGURE.test(lastCell) || /[。！？!?]$/.test(lastCell);
+  }
+  return t + 1 < lines.length && org.test(here) && date.test(lines[t + 1].text.trim());
+}
+
 /** Groups lines into blocks: tab lines plus the blank and short lines between them. */
 function tabBlocks(lines: Line[]): { from: number; to: number }[] {
   const caption = tableVocab().caption;
@@ -193,7 +207,7 @@ function tabBlocks(lines: Line[]): { from: number; to: number }[] {
       // trailing lines glued to the last cell (no blank line in between) still belong to it; a unit statement
       // (`单位：万元` under the table) and a sentence after a row whose last cell is closed are the text after it
       let t = j;
-      while (t < lines.length && !isBlank(lines[t]) && isContinuation(lines[t], caption) && !UNIT_LINE.test(lines[t].text.trim()) && !(t === last + 1 && (proseAfterRow(lines[last], lines[t]) || headingCellLast(lines[last])))) last = t++;
+      while (t < lines.length && !isBlank(lines[t]) && isContinuation(lines[t], caption) && !UNIT_LINE.test(lines[t].text.trim()) && !signatureAt(lines, t, lines[last]) && !(t === last + 1 && (proseAfterRow(lines[last], lines[t]) || headingCellLast(lines[last])))) last = t++;
       break;
     }
     blocks.push({ from, to: last });
