@@ -464,7 +464,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         // (a rate after an item's figure, 公务接待费支出决算为0.52万元，完成预算的52% | 科普经费支出50万元，执行率100%, is that
         // item's: only after a figure of the unit's total, or after none, is it the total's)
         // (预算执行率=执行数/预算数×100%=98.98%: a formula naming the whole budget's figures speaks of money itself, own_money)
-        if (p.subject === 'inherit' && !key && aspect === 'rate' && MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start) + (p.own_money ? m0 : '')) && lastFigureIsTotal(doc, f, match.span.start) && !rateOfOther(doc, f, match.span.start)) key = 'total';
+        // (…；全年执行数为143.62万元，预算执行率为99.02%: right after the unit's actual the sentence is about money, whatever its words)
+        if (p.subject === 'inherit' && !key && aspect === 'rate' && (MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start) + (p.own_money ? m0 : '')) || lastFigureFact(doc, match.span.start)?.path === '/finance/spendingTotal/actual') && lastFigureIsTotal(doc, f, match.span.start) && !rateOfOther(doc, f, match.span.start)) key = 'total';
         const subjSpan = match.group('subject');
         // (县科协总收入X: the unit named by its level and kind opens the phrase too)
         if (key && subjSpan && f.subjects[key]?.named && !opensPhrase(doc, subjSpan.start, f.boundary) && !afterUnit(doc, f, subjSpan.start, unitKind)) continue;
@@ -1168,7 +1169,8 @@ function budgetClauseBefore(doc: KDocument, at: number): string {
   // (2023年部门预算210万元，较上年减少5万元，下降2.3%；实际支出205万元 | 部门预算210万元。实际支出205万元: the actual opening the
   // next clause or sentence of the budget's paragraph, nothing but the year before it, goes on the budget's chain — which
   // afterUnitBudget then tells: only the unit's budget and its own changes before it)
-  if (compile(file().budget_chain_next, '').test(own) && sentenceAt(doc, s - 1).start >= paragraphStart(doc, s)) return prev + '，' + own;
+  // (not after an item's budget opening the clause before, 科普活动经费全年预算数为20万元；全年执行数为19.8万元)
+  if (compile(file().budget_chain_next, '').test(own) && sentenceAt(doc, s - 1).start >= paragraphStart(doc, s) && !namedOwner(file(), prev, prev)) return prev + '，' + own;
   return own;
 }
 /** `before` with the unit named by its level and kind before its budget word read as a boundary (see `unit_budget_named`). */
