@@ -146,7 +146,8 @@ function isHeadingLine(t: string): boolean {
 function isContinuation(l: Line, captionRe: RegExp, headingEnds = true, lines: Line[] = [], from = 0): boolean {
   const t = l.text.trim();
   if (CONTINUED.test(t) || (lines.length > 0 && continuedMark(lines, from, t))) return true;
-  return t.length <= MAX_CONTINUATION && !TABLE_BREAK.test(t) && !captionRe.test(t.replace(/\s+/g, '')) && !(headingEnds && isHeadingLine(t));
+  const bare = t.replace(/\s+/g, '');
+  return t.length <= MAX_CONTINUATION && !TABLE_BREAK.test(t) && !captionRe.test(bare) && !tableVocab().captionNumber.test(bare) && !(headingEnds && isHeadingLine(t));
 }
 
 /** The report's signature opening at line `t` (a date alone, or an organisation's name alone over one): the text after a
