@@ -11,7 +11,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; not_after_part_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean; fiscal_budget?: boolean; only_total?: boolean; parts_sum?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { word_wraps: string[]; evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_budget: string; budget_chain_next: string; unit_funds_before: string; parts_after: string; parts_listed: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_funds: string; named_owner_funds_not: string; unit_receives: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; fiscal_funds: string; fiscal_funds_not: string; fiscal_funds_other: string; fiscal_funds_budget: string; project_arranged: string; appropriation_basic: string; appropriation_glued: string; unit_whole_list: string; unit_whole_part: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; budget_parts_listed: string; budget_compared_prior: string; adjusted_budget: string; mid_year_change: string; change_follows: string; rate_item: string; project_item_clause: string; project_self: string; project_budget_change: string; project_budget_cause: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; bare_funds: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; part_item: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; own_rate: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { word_wraps: string[]; evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_budget: string; budget_chain_next: string; unit_funds_before: string; parts_after: string; parts_listed: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_funds: string; named_owner_funds_not: string; unit_receives: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; fiscal_funds: string; fiscal_funds_not: string; fiscal_funds_other: string; fiscal_funds_budget: string; project_arranged: string; appropriation_basic: string; appropriation_glued: string; unit_whole_list: string; unit_whole_part: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; budget_parts_listed: string; budget_compared_prior: string; budget_semicolon_bare: string; adjusted_budget: string; subject_changed: string; mid_year_change: string; change_follows: string; rate_item: string; project_item_clause: string; project_self: string; project_budget_change: string; project_budget_cause: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; bare_funds: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; part_item: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; own_rate: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -103,9 +103,14 @@ function narrowerSubjects(doc: KDocument, offset: number): Set<string> {
   const keys = new Set<string>();
   for (const [key, def] of Object.entries(file().subjects)) {
     if (key === 'total' || key === 'income') continue;
-    for (const m of prefix.matchAll(compile(def.regex, 'g'))) if (!/占$/.test(prefix.slice(0, m.index)) && !evaluated(prefix, m)) keys.add(key);
+    for (const m of prefix.matchAll(compile(def.regex, 'g'))) if (!/占$/.test(prefix.slice(0, m.index)) && !evaluated(prefix, m) && !changedSubject(prefix, m.index)) keys.add(key);
   }
   return keys;
+}
+
+/** True when the subject at `at` in `text` follows a change's verb (年中压减公用经费X: the change's object, see `subject_changed`). */
+function changedSubject(text: string, at: number): boolean {
+  return compile(file().subject_changed, '').test(text.slice(Math.max(0, at - 8), at));
 }
 
 /** True when the word glued to `offset` is an item's name (ending in 费, see `item_before`) that no subject ends at. */
@@ -138,8 +143,8 @@ function inheritedSubject(doc: KDocument, offset: number): string | null {
   const f = file();
   for (const [key, def] of Object.entries(f.subjects)) {
     for (const m of prefix.matchAll(compile(marked ? withWordWraps(def.regex) : def.regex, 'g'))) {
-      // 占基本支出的61.99% names a subject only as a share's base
-      if (/占$/.test(prefix.slice(0, m.index)) || evaluated(prefix, m)) continue;
+      // 占基本支出的61.99% names a subject only as a share's base; 年中压减公用经费X, only as what a change touched
+      if (/占$/.test(prefix.slice(0, m.index)) || evaluated(prefix, m) || changedSubject(prefix, m.index!)) continue;
       // “三公”经费支出合计2.15万元，完成预算的71.67% | 机关运行经费支出合计X: the total's 支出合计 glued to another word is that
       // word's, as when it states the figure itself
       if (key === 'total' && !opensPhrase(doc, s.start + m.index!, f.boundary) && !afterUnit(doc, f, s.start + m.index!, unitLevel(doc))) continue;
@@ -409,6 +414,12 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       }
       // 数量指标：…完成率135% | 按时完成率100%: an indicator's completion, not spending's
       if (aspect === 'rate' && compile(f.bare_completion, '').test(m0) && !MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start))) {
+        claimed.push(amountSpan);
+        continue;
+      }
+      // 年中压减公用经费6.20万元 | 追加人员经费X: a subject after a change's verb states the change, no figure of the subject
+      const subjectAt = match.group('subject');
+      if (subjectAt && changedSubject(doc.norm, subjectAt.start)) {
         claimed.push(amountSpan);
         continue;
       }
