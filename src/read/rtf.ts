@@ -15,7 +15,7 @@ const NOT_BODY = new Set([
   'txe', 'fldinst', 'datafield', 'themedata', 'colorschememapping', 'latentstyles', 'datastore', 'xmlnstbl', 'listtable',
   'listoverridetable', 'revtbl', 'rsidtbl', 'generator', 'filetbl', 'pntxta', 'pntxtb', 'pgdsctbl', 'userprops',
   'template', 'docvar', 'nonshppict', 'shpinst', 'sp', 'sn', 'sv', 'ftnsep', 'ftnsepc', 'aftnsep', 'aftnsepc', 'upr',
-  'bkmkstart', 'bkmkend', 'field-instruction',
+  'bkmkstart', 'bkmkend',
 ]);
 
 const SYMBOLS: Record<string, string> = {
