@@ -3,7 +3,7 @@
 import type { AppropriationPart, Fact, KDocument, Span, Table, TableCell, TableFigure } from '../document.js';
 import { pointerPath } from '../document.js';
 import type { Indicator, ParsedValue, Project } from '../schema/record.js';
-import { halfUlp, moneySlack, toCount, toYuan } from '../normalise/numbers.js';
+import { foldDigits, halfUlp, moneySlack, toCount, toYuan } from '../normalise/numbers.js';
 import { tableVocab } from '../structure/tableVocab.js';
 import { cellText, parseScore, parseValue, rateCell, scoreCell } from './values.js';
 import { CN_COUNT, key, levelLabel, readTable, type TableReading } from './tableReading.js';
@@ -48,7 +48,7 @@ const span = (c: TableCell): Span => ({ start: c.start, end: c.end });
 /** Money in a cell: `43`, `　85.09`, `1,234.00`, `43万元`, `1,234.00?` (one stray mark left by a lost character);
  *  the cell's own unit wins over the table's. */
 export function moneyCell(text: string, unit: string | null): { value: number; tol: number } | null {
-  const k = text.replace(/[\s\u3000]+/g, '').replace(/[０-９．，]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const k = foldDigits(text.replace(/[\s\u3000]+/g, ''));
   const m = k.match(/^(\d[\d,]*(?:\.\d+)?)(万元|千元|亿元|元|万)?[?？\uFFFD]?$/);
   if (!m) return null;
   const u = m[2] ? m[2].replace(/元$/, '') : unit;

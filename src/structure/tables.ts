@@ -5,6 +5,7 @@ import { tableVocab } from './tableVocab.js';
 import { pdfTablesDetailed } from './pdfTables.js';
 import { cellLineTables } from './cellLines.js';
 import { compile, loadPatternFile } from '../patterns.js';
+import { foldDigits } from '../normalise/numbers.js';
 // (a page's number between a table's rows, a PDF's footer pasted with it, is no cell's text)
 import { PAGE_MARK } from './duplicates.js';
 
@@ -276,7 +277,7 @@ function opensNextRow(text: string, lines: Line[], i: number, to: number): boole
 const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
 /** An amount as a cell holds it (`2,949,512.33`, `２，９４９，５１２．３３`, `286.45`): no words wrap out of it. */
 const AMOUNT_CELL = /^\d[\d,]*(?:\.\d+)?$/;
-const amountCell = (t: string) => AMOUNT_CELL.test(t.replace(/[\s\u3000]+/g, '').replace(/[０-９，．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+const amountCell = (t: string) => AMOUNT_CELL.test(foldDigits(t.replace(/[\s\u3000]+/g, '')));
 /** A line that is nothing but a unit broken off the figure above it (96⏎分, 1.2⏎万人次); not words opening with a measure
  *  word (本年收入, 年初结转, 次年…). */
 const UNIT_ONLY = /^(?:%|‰|分|[万亿千]?元|万?人次?|万|次|场次?|个|份|篇|期次?|名|项|件|天|日|月|年|家|所|册|本|条|块)[。，,；;]?$/;
