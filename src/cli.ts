@@ -33,7 +33,8 @@ Options:
 Exit codes: 0 every input produced a record; 1 some input failed (one line per failure on stderr:
 path and reason); 2 usage error.
 Supported inputs: .txt (UTF-8, UTF-16 with BOM, GB18030, Big5; markdown from converters too), .pdf (text layer; scanned pages via OCR),
-.docx, .doc, .rtf, .html/.htm (saved portal pages, Word's "save as web page"), .mht/.mhtml (web archives) — the
+.docx, .doc, .rtf, .html/.htm (saved portal pages, Word's "save as web page"), .mht/.mhtml (web archives), .xlsx/.xls
+(a 自评表 or 基础数据表 filled in as a spreadsheet) — the
 format is read from the file's bytes, not its name.`;
 
 const options = {

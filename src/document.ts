@@ -34,7 +34,7 @@ export interface TableCell extends Span {
 export interface Table extends Span {
   rows: TableCell[][];
   /** Where the grid came from: parsed from tab-separated lines, a Word table, PDF lines, an HTML table. */
-  origin: 'tsv' | 'docx' | 'pdf' | 'html';
+  origin: 'tsv' | 'docx' | 'pdf' | 'html' | 'xlsx';
   caption?: string;
 }
 

@@ -3,6 +3,8 @@ export type Format =
   | 'pdf'
   | 'docx'
   | 'zip'
+  | 'xlsx'
+  | 'xls'
   | 'ooxml'
   | 'odt'
   | 'doc'
@@ -21,11 +23,13 @@ export const FORMAT_NAMES: Record<Format, string> = {
   pdf: 'PDF',
   docx: 'Word .docx',
   zip: 'a zip archive that is not a Word document',
-  ooxml: 'an Office file that is not a Word document (Excel or PowerPoint)',
+  xlsx: 'an Excel .xlsx workbook',
+  xls: 'an Excel 97-2003 .xls workbook',
+  ooxml: 'an Office file that is not a Word document or an Excel workbook (PowerPoint?)',
   odt: 'an OpenDocument file (save it as .docx)',
   doc: 'Word 97-2003 .doc',
-  'docx-encrypted': 'a password-protected Word document',
-  ole: 'an OLE compound file that is not a Word document (old Excel/PowerPoint?)',
+  'docx-encrypted': 'a password-protected Office document (.docx or .xlsx)',
+  ole: 'an OLE compound file that is neither a Word document nor an Excel workbook (PowerPoint, or damaged?)',
   html: 'an HTML page',
   mht: 'a saved web page (MHT), not a report document',
   xml: 'an XML file (Word 2003 XML is not supported; save it as .docx)',
@@ -49,7 +53,8 @@ export function detectFormat(bytes: Uint8Array): Format {
   }
   if (head.subarray(0, 8).equals(OLE_MAGIC)) {
     if (buf.includes(utf16('EncryptedPackage'))) return 'docx-encrypted';
-    return buf.includes(utf16('WordDocument')) ? 'doc' : 'ole';
+    if (buf.includes(utf16('WordDocument'))) return 'doc';
+    return buf.includes(utf16('Workbook')) ? 'xls' : 'ole';
   }
   const start = textStart(head);
   if (start.startsWith('{\\rtf')) return 'rtf';
@@ -95,7 +100,8 @@ function isHtmlStart(start: string, head?: string): boolean {
 /** docx if the zip has word/document.xml; the names are stored uncompressed, so a byte search is enough. */
 function zipKind(buf: Buffer): Format {
   if (buf.includes('word/document.xml') || buf.includes('word/document2.xml')) return 'docx';
-  if (buf.includes('xl/workbook.xml') || buf.includes('ppt/presentation.xml')) return 'ooxml';
+  if (buf.includes('xl/workbook.xml')) return 'xlsx';
+  if (buf.includes('ppt/presentation.xml')) return 'ooxml';
   if (buf.includes('mimetypeapplication/vnd.oasis.opendocument')) return 'odt';
   return 'zip';
 }

@@ -8,7 +8,7 @@ import { injectNumberLabels } from './docx-numbering.js';
 import { DEFAULT_ZIP_LIMITS, openZip, type ZipFile, type ZipLimits } from './zip.js';
 
 // The parts of mammoth's document model we walk (mammoth ships no types for it).
-interface MNode {
+export interface MNode {
   type: string;
   children?: MNode[];
   value?: string;

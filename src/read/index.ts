@@ -40,8 +40,12 @@ export async function readBytes(bytes: Uint8Array, opts: ReadOptions = {}): Prom
       return (await import('./rtf.js')).readRtf(bytes);
     case 'mht':
       return (await import('./mht.js')).readMht(bytes);
+    case 'xlsx':
+      return (await import('./xlsx.js')).readXlsx(bytes, { zipLimits: opts.zipLimits });
+    case 'xls':
+      return (await import('./xls.js')).readXls(bytes);
     case 'docx-encrypted':
-      throw new ReadError('encrypted', 'password-protected Word document');
+      throw new ReadError('encrypted', 'password-protected Office document (.docx or .xlsx: the two are alike encrypted)');
     case 'zip':
       throw new ReadError('unsupported_format', 'a zip archive that is not a Word document');
     case 'binary':

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { extractFile } from '../../src/pipeline.js';
 import { ROOT } from './compare.js';
 
-const TEXT_LIKE = /\.(txt|docx|doc|pdf)$/;
+const TEXT_LIKE = /\.(txt|docx|doc|pdf|xlsx|xls)$/;
 const files = readdirSync(join(ROOT, 'corpus')).filter((f) => TEXT_LIKE.test(f) && !/scan/.test(f));
 
 function scalars(obj: unknown, base: string, out: string[]): void {

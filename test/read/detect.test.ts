@@ -47,7 +47,8 @@ describe('detectFormat: from the bytes, not the name', () => {
 
   it('tells other zips, OLE files, RTF, MHT and binary data apart', () => {
     expect(detectFormat(zipOf({ 'notes.txt': 'x' }))).toBe('zip');
-    expect(detectFormat(zipOf({ 'xl/workbook.xml': '<x/>' }))).toBe('ooxml');
+    expect(detectFormat(zipOf({ 'xl/workbook.xml': '<x/>' }))).toBe('xlsx');
+    expect(detectFormat(zipOf({ 'ppt/presentation.xml': '<x/>' }))).toBe('ooxml');
     expect(detectFormat(docxOf(para('一')))).toBe('docx');
     expect(detectFormat(bytes('{\\rtf1\\ansi hello}'))).toBe('rtf');
     expect(detectFormat(bytes('MIME-Version: 1.0\r\nContent-Type: multipart/related'))).toBe('mht');

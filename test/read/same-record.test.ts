@@ -13,6 +13,7 @@ const VARIANTS: Record<string, string[]> = {
   'seed003.txt': ['seed003-autonum.docx', 'seed003-autonum-lo.rtf', 'seed003-cid.pdf', 'seed003-pdftotext.txt'],
   'seed004.txt': ['seed004-gb18030.txt', 'seed004-cid.pdf'],
   'synth-traditional.txt': ['synth-traditional-big5.txt'],
+  'seed001-selfeval.xlsx': ['seed001-selfeval-xls.xls'],
 };
 
 const FIELDS = ['meta', 'staffing', 'finance', 'selfEvaluation', 'projects', 'activities', 'indicators', 'outline'] as const;
