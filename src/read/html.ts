@@ -38,6 +38,38 @@ function dropped(el: HElement): boolean {
   return !!style && HIDDEN_STYLE.test(style);
 }
 
+const VISIBILITY_HIDDEN = /(?:^|;)\s*visibility\s*:\s*hidden\s*(?:;|$)/i;
+
+/**
+ * A page whose body a script reveals (a WeChat article saved as "HTML only": its text sits in
+ * `<div id="js_content" style="visibility: hidden;">` until the page's script runs): when the text hidden so holds
+ * more than the rest of the page, and at least a paragraph's worth, it is what a reader sees, so it is revealed.
+ * `display: none` stays hidden. Returns how many elements were revealed.
+ */
+function revealScriptHidden(root: HElement): number {
+  const hiddenOnly = (el: HElement) => {
+    const style = el.attrs.style;
+    return !!style && VISIBILITY_HIDDEN.test(style) && !/display\s*:\s*none|mso-hide\s*:\s*all/i.test(style) && !('hidden' in el.attrs) && !DROP.has(el.tag);
+  };
+  const found: HElement[] = [];
+  const walk = (el: HElement) => {
+    for (const c of el.children) {
+      if (c.type !== 'el') continue;
+      if (hiddenOnly(c)) found.push(c);
+      else if (!dropped(c)) walk(c);
+    }
+  };
+  walk(root);
+  if (!found.length) return 0;
+  const hidden = found.reduce((n, el) => n + measure(el, new WeakMap()).len, 0);
+  const visible = measure(root, new WeakMap()).len;
+  if (hidden < REVEAL_MIN || hidden <= visible) return 0;
+  for (const el of found) el.attrs.style = el.attrs.style.replace(/visibility\s*:\s*hidden\s*;?/gi, '');
+  return found.length;
+}
+/** non-space characters of hidden text worth revealing (a paragraph of a report, not a hidden label) */
+const REVEAL_MIN = 200;
+
 /** class / id words of a page's furniture (main-nav, site_footer, breadcrumb …) */
 const CHROME_WORDS = new Set(['nav', 'navbar', 'navigation', 'menu', 'mainmenu', 'topmenu', 'submenu', 'breadcrumb', 'breadcrumbs', 'crumb', 'crumbs', 'footer', 'copyright', 'sitemap']);
 
@@ -704,6 +736,8 @@ export function readHtml(bytes: Uint8Array, opts: HtmlOptions = {}): ReadResult 
   const titleText = title ? textOf(title).replace(/\s+/g, ' ').trim() : '';
   if (titleText) messages.push({ ruleId: 'read:html-title', reason: `page title (not part of the text): ${titleText.slice(0, 120)}` });
 
+  const revealed = revealScriptHidden(root);
+  if (revealed) messages.push({ ruleId: 'read:html-revealed', reason: `the page's text is hidden (visibility: hidden) until its script runs, as in a WeChat article saved as "HTML only": ${revealed} element(s) read as shown` });
   const r = new Renderer();
   r.walk(root, { link: false, pre: false, listLabel: false });
   r.lineBreak();

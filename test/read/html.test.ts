@@ -118,6 +118,37 @@ describe('HTML: what a browser does not show is dropped', () => {
     expect(r.messages?.find((m) => m.ruleId === 'read:html-title')?.reason).toContain('标题_某县人民政府');
   });
 
+  // A WeChat article saved as "HTML only" (the markup of mp.weixin.qq.com pages): the article's text is in a
+  // visibility-hidden #js_content until the page's script shows it; only the title and account name are visible.
+  const wechat = (body: string) =>
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><title>某县科协2023年度部门整体支出绩效自评报告</title><script>var msg_title = "…";</script></head>
+<body id="activity-detail" class="zh_CN wx_wap_page"><div id="js_article" class="rich_media"><div class="rich_media_inner"><div id="page-content" class="rich_media_area_primary">
+<div id="img-content" class="rich_media_wrp"><h1 class="rich_media_title " id="activity-name">某县科协2023年度部门整体支出绩效自评报告</h1>
+<div id="meta_content" class="rich_media_meta_list"><span class="rich_media_meta rich_media_meta_nickname" id="profileBt"><a href="javascript:void(0);" id="js_name">某县科协</a></span><em id="publish_time" class="rich_media_meta rich_media_meta_text"></em></div>
+<div class="rich_media_content js_underline_content" id="js_content" style="visibility: hidden;">${body}</div>
+</div></div></div></div><script>document.getElementById("js_content").style.visibility = "visible";</script></body></html>`;
+  const ARTICLE =
+    '<section><p><span>一、部门基本情况</span></p><p><span>县科协内设办公室、科普部2个科室，核定编制7名，实有在职人员7人，退休人员3人。主要职责是开展科学技术普及，组织科技工作者开展学术交流和科技服务，承担全民科学素质工作的日常事务。</span></p>' +
+    '<p><span>二、部门整体支出情况</span></p><p><span>2023年部门预算支出210.50万元，实际支出205.30万元，预算执行率97.53%。其中基本支出150.20万元，项目支出55.10万元，全部用于科普活动、青少年科技创新大赛和基层科普能力建设。</span></p></section>';
+
+  it('a page whose text a script reveals (visibility: hidden, a WeChat article saved as "HTML only") is read as shown', () => {
+    const r = read(wechat(ARTICLE));
+    expect(r.text).toContain('一、部门基本情况\n县科协内设办公室');
+    expect(r.text).toContain('2023年部门预算支出210.50万元，实际支出205.30万元');
+    expect(ids(r)).toContain('read:html-revealed');
+  });
+
+  it('hidden text stays hidden when it is a label or less than the page shows, and display: none always', () => {
+    const short = read(wechat('<p>隐藏的短标签</p>'));
+    expect(short.text).not.toContain('隐藏的短标签');
+    expect(ids(short)).not.toContain('read:html-revealed');
+    const visible = '<p>' + '本单位全年开展科普活动，'.repeat(40) + '</p>';
+    const less = read(page(`${visible}<div style="visibility:hidden">${ARTICLE}</div>`));
+    expect(less.text).not.toContain('部门基本情况');
+    const none = read(wechat(ARTICLE).replace('style="visibility: hidden;"', 'style="visibility: hidden; display: none"'));
+    expect(none.text).not.toContain('部门基本情况');
+  });
+
   it("Word's list numbers (<![if !supportLists]>) are kept, without the spaces after them", () => {
     const html = `<html xmlns:w="urn:schemas-microsoft-com:office:word"><head><meta name=Generator content="Microsoft Word 15"></head><body>
 <p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:黑体'><span
