@@ -6,7 +6,7 @@ import { openCompoundFile } from './cfb.js';
 import { renderDocx } from './docx.js';
 import { ReadError } from './errors.js';
 import { builtinFormat, formatCell } from './numfmt.js';
-import { newSheet, setCell, sheetsToDocument, type Sheet } from './sheets.js';
+import { addMerge, newSheet, setCell, sheetsToDocument, type Sheet } from './sheets.js';
 
 const MAX_CELLS = 200_000;
 
@@ -249,7 +249,7 @@ function readWorksheet(ws: Buffer, at: number, name: string, g: Globals, count: 
         const n = data.readUInt16LE(0);
         for (let k = 0; k < n && 2 + 8 * k + 8 <= data.length; k++) {
           const p = 2 + 8 * k;
-          sheet.merges.push({ r1: data.readUInt16LE(p), r2: data.readUInt16LE(p + 2), c1: data.readUInt16LE(p + 4), c2: data.readUInt16LE(p + 6) });
+          addMerge(sheet, data.readUInt16LE(p), data.readUInt16LE(p + 4), data.readUInt16LE(p + 2), data.readUInt16LE(p + 6));
         }
         break;
       }

@@ -7,7 +7,7 @@ import { renderDocx } from './docx.js';
 import { ReadError } from './errors.js';
 import { decodeEntities } from './html-parse.js';
 import { builtinFormat, formatCell } from './numfmt.js';
-import { newSheet, parseRef, setCell, sheetsToDocument, type Sheet } from './sheets.js';
+import { addMerge, newSheet, parseRef, setCell, sheetsToDocument, type Sheet } from './sheets.js';
 import { DEFAULT_ZIP_LIMITS, openZip, type ZipFile, type ZipLimits } from './zip.js';
 
 /** More filled cells than any report's tables: a data export, not a report (and bounded work). */
@@ -180,7 +180,7 @@ function readSheet(xml: string, name: string, ctx: Ctx): Sheet {
         const [a, b] = (attr(t.attrs, 'ref') ?? '').split(':');
         const p = a ? parseRef(a) : null;
         const q = b ? parseRef(b) : p;
-        if (p && q) sheet.merges.push({ r1: Math.min(p.r, q.r), c1: Math.min(p.c, q.c), r2: Math.max(p.r, q.r), c2: Math.max(p.c, q.c) });
+        if (p && q) addMerge(sheet, p.r, p.c, q.r, q.c);
         break;
       }
     }

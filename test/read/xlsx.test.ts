@@ -136,6 +136,42 @@ describe('xlsx reader', () => {
     expect(await code(loop)).toBe('corrupt');
   });
 
+  it('reads a merged range whatever order its corners are in, and bounds what a damaged sheet can lay out', async () => {
+    const xls = readCorpus('seed001-selfeval-xls.xls');
+    // the MERGEDCELLS record's first range (row 0, columns 0–8: the title row) written with its columns swapped
+    const at = xls.indexOf(Buffer.from([0xe5, 0x00]));
+    const swapped = Buffer.from(xls);
+    const c1 = at + 6 + 4;
+    expect([swapped.readUInt16LE(c1), swapped.readUInt16LE(c1 + 2)]).toEqual([0, 8]);
+    swapped.writeUInt16LE(8, c1);
+    swapped.writeUInt16LE(0, c1 + 2);
+    expect((await readBytes(swapped)).text).toBe((await readBytes(xls)).text);
+    // table rows with a stray cell in column XFD, and a merged range over a million rows
+    const c = (ref: string) => `<c r="${ref}" t="inlineStr"><is><t>x</t></is></c>`;
+    const wide = `<sheetData>${[1, 2, 3, 4].map((r) => `<row r="${r}">${c(`A${r}`)}${c(`XFD${r}`)}</row>`).join('')}</sheetData>`;
+    await expect(readXlsx(workbook([{ name: 'S', xml: wide }]))).rejects.toMatchObject({ code: 'too_large' });
+    const tall = `<sheetData><row r="1">${c('A1')}${c('B1')}</row><row r="900000">${c('A900000')}${c('B900000')}</row></sheetData><mergeCells><mergeCell ref="A2:B1048576"/></mergeCells>`;
+    await expect(readXlsx(workbook([{ name: 'S', xml: tall }]))).rejects.toMatchObject({ code: 'too_large' });
+  });
+
+  it('gives damaged copies of the corpus workbooks a result or a ReadError, never a crash (seeded byte flips and cuts)', async () => {
+    let seed = 20261124;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    for (const name of ['seed001-selfeval.xlsx', 'seed001-selfeval-xls.xls']) {
+      const src = readCorpus(name);
+      for (let k = 0; k < 150; k++) {
+        const b = Buffer.from(src);
+        for (let j = 0; j <= k % 8; j++) b[Math.floor(rand() * b.length)] = Math.floor(rand() * 256);
+        const input = k % 5 === 0 ? b.subarray(0, Math.floor(rand() * b.length)) : b;
+        const outcome = await readBytes(input).then(
+          () => 'read',
+          (e) => (e instanceof ReadError ? 'error' : `crash: ${(e as Error).stack}`),
+        );
+        expect(outcome, `${name} copy ${k}`).toMatch(/^(read|error)$/);
+      }
+    }
+  });
+
   it('refuses an encrypted or pre-97 .xls with its own error', async () => {
     const xls = Buffer.from(readCorpus('seed001-selfeval-xls.xls'));
     // the globals' BOF record (type 0809, 16 bytes, BIFF8 version 0600) and its CODEPAGE record (0042, 2 bytes)
