@@ -26,6 +26,7 @@ export interface StatementVocab {
   codeColumn: RegExp;
   summaryRows: { side: 'income' | 'spending'; target: string; re: RegExp }[];
   spendingColumns: { target: string; re: RegExp }[];
+  totalAmountColumns: { role: 'actual' | 'budget' | 'initial'; re: RegExp }[];
   totalRow: RegExp;
   pairRows: { target: string; re: RegExp }[];
   labelRow: { target: string; re: RegExp }[];
@@ -47,6 +48,7 @@ interface RawStatements {
   code_column: string;
   summary_rows: { side: 'income' | 'spending'; target: string; label: string }[];
   spending_columns: { target: string; regex: string }[];
+  total_amount_columns: { role: 'actual' | 'budget' | 'initial'; regex: string }[];
   total_row: string;
   pair_rows: { target: string; label: string }[];
   label_row: { target: string; label: string }[];
@@ -73,6 +75,7 @@ export function statementVocab(): StatementVocab {
     codeColumn: re(s.code_column),
     summaryRows: s.summary_rows.map((r) => ({ side: r.side, target: r.target, re: re(r.label) })),
     spendingColumns: s.spending_columns.map((c) => ({ target: c.target, re: re(c.regex) })),
+    totalAmountColumns: s.total_amount_columns.map((c) => ({ role: c.role, re: re(c.regex) })),
     totalRow: re(s.total_row),
     pairRows: s.pair_rows.map((r) => ({ target: r.target, re: re(r.label) })),
     labelRow: s.label_row.map((r) => ({ target: r.target, re: re(r.label) })),
@@ -362,7 +365,10 @@ function categoryColumns(ctx: Ctx, kind: Kind): void {
     else cols.delete(t);
   }
   const parts = ['basic', 'project', 'personnel', 'publicUse'].filter((t) => cols.has(t));
-  if (!parts.length) return;
+  if (!parts.length) {
+    if (!cols.size) totalAmounts(ctx, kind, rows.slice(0, ti), totalRow);
+    return;
+  }
   // one group of columns only: a header with 基本支出 twice (年初预算数 … | 决算数 …) is not read
   if (parts.some((t) => cols.get(t)!.length > 1)) return;
   const first = Math.min(...parts.map((t) => cols.get(t)![0].col));
@@ -390,6 +396,39 @@ function categoryColumns(ctx: Ctx, kind: Kind): void {
   }
 }
 
+
+/**
+ * A spending table whose value columns are amounts, not categories (`科目编码⇥科目名称⇥年初预算数⇥调整预算数⇥决算数` over
+ * `⇥合计⇥150.00⇥172.30⇥168.45`): each figure of the 合计 row is the total's by its column's role (tables.yaml
+ * total_amount_columns; 年初 the initial budget). Only from the header row right above the figures' width (or the row's
+ * label written once over the code and name columns, counted from the right); a role named twice is not read.
+ */
+function totalAmounts(ctx: Ctx, kind: Kind, headers: TableCell[][], totalRow: TableCell[]): void {
+  const v = statementVocab();
+  const target = v.totalTarget[kind];
+  if (!target) return;
+  const li = firstLabel(totalRow);
+  for (let h = headers.length - 1; h >= 0; h--) {
+    const header = headers[h];
+    const roles = new Map<string, number[]>();
+    header.forEach((c, i) => {
+      if (i <= 0 || repeatsLeft(header, i) || v.lineNumber.test(key(c))) return;
+      const k = bareHeader(key(c));
+      const y = yearColumnOf(k);
+      const role = y ? amountRole(ctx.doc, k) : v.totalAmountColumns.find((x) => x.re.test(k))?.role ?? null;
+      if (role && role !== 'any') roles.set(role, [...(roles.get(role) ?? []), i]);
+    });
+    if (!roles.size) continue;
+    for (const [role, at] of roles) {
+      if (at.length !== 1) continue;
+      const cell = at[0] > li ? under(header, totalRow, at[0], li) : undefined;
+      if (!cell) continue;
+      if (role === 'initial') put(ctx, `${target}Initial`, 'budget', cell, `table.statement.${kind}.initialBudget`);
+      else put(ctx, target, role as Role, cell, `table.statement.${kind}.${role}`);
+    }
+    return;
+  }
+}
 
 /**
  * The 合计 row wider than its header by the label columns the header's one 项目 cell spans (a copy that lost the merge:
