@@ -8,6 +8,7 @@ import { tableVocab } from '../structure/tableVocab.js';
 import { cellText, parseScore, parseValue, rateCell, scoreCell } from './values.js';
 import { CN_COUNT, key, levelLabel, readTable, type TableReading } from './tableReading.js';
 import { labelRowFacts, statementFacts } from './accountsTables.js';
+import { stackedMoney } from './stackedLabels.js';
 import { unitName } from './engine.js';
 import { activityTables } from './activities.js';
 import { projectTables } from './projects.js';
@@ -551,6 +552,7 @@ function staffingFacts(doc: KDocument, r: TableReading, rule: string): void {
 function basicDataFacts(doc: KDocument, r: TableReading): void {
   const v = tableVocab();
   staffingFacts(doc, r, 'table.basic');
+  stackedFacts(doc, r);
   if (!r.costs) return;
   const year = reportYear(doc, r);
   if (year === null) return;
@@ -571,6 +573,26 @@ function basicDataFacts(doc: KDocument, r: TableReading): void {
       const val = moneyCell(c.text, unit);
       if (val) offer(doc, path, val, c, `table.basic.${kind}`);
     }
+  }
+}
+
+/** A 基础数据表's money as label rows over value rows (年初预算数⇥全年预算数⇥全年执行数 over 612.00⇥668.20⇥641.35). */
+function stackedFacts(doc: KDocument, r: TableReading): void {
+  for (const p of stackedMoney(r.table.rows, reportYear(doc, r))) {
+    if (p.rate) {
+      const rate = rateCell(p.cell.text);
+      if (rate) offer(doc, p.path, rate, p.cell, `table.basic.stacked`);
+      continue;
+    }
+    // (a label's own unit the table's unit line contradicts: which one holds is not known)
+    if (unitClash(r, p.unit)) continue;
+    const unit = unitOf(r, p.unit);
+    if (unit === null && !/元|万/.test(p.cell.text)) {
+      unitUnknown(doc, r, `${key(p.label)} cell`, p.cell);
+      continue;
+    }
+    const val = moneyCell(p.cell.text, unit);
+    if (val) offer(doc, p.path, val, p.cell, `table.basic.stacked`);
   }
 }
 

@@ -1,0 +1,74 @@
+// A 基础数据表's money set out as label rows over value rows (`年初预算数⇥全年预算数⇥全年执行数` over `612.00⇥668.20⇥641.35`,
+// `“三公”经费预算数⇥“三公”经费实际支出数` over `4.50⇥2.86`): each label names the field of the figure right under it
+// (patterns/tables.yaml basic_data_stacked). All or nothing per pair of rows: a row of labels only, two or more, over a row
+// as wide whose filled cells are figures standing under labels; anything else in either row leaves the pair unread.
+import type { TableCell } from '../document.js';
+import { tableVocab } from '../structure/tableVocab.js';
+import { key } from './tableReading.js';
+
+export interface StackedMoney {
+  path: string;
+  label: TableCell;
+  cell: TableCell;
+  /** the unit the label states (（万元） → 万, （元） → ''), or null */
+  unit: string | null;
+  /** a rate's label (执行率): its figure a percentage, no money */
+  rate: boolean;
+}
+
+type Rule = { path: string; re: RegExp; rate: boolean };
+let rules: Rule[] | null = null;
+function stackedRules(): Rule[] {
+  rules ??= ((tableVocab().raw as unknown as { basic_data_stacked?: { path: string; label: string; rate?: boolean }[] }).basic_data_stacked ?? []).map((r) => ({
+    path: r.path,
+    re: new RegExp(r.label),
+    rate: r.rate === true,
+  }));
+  return rules;
+}
+
+const LABEL_UNIT = /[(（](万元|元|千元|亿元|%)[)）]$/;
+const LABEL_YEAR = /^(\d{4})年度?/;
+const FIGURE = /^\d[\d,]*(?:\.\d+)?(?:万元|元|%)?$/;
+const filled = (c: TableCell | undefined) => !!c && !c.merged && key(c) !== '' && !tableVocab().emptyCells.some((re) => re.test(key(c)));
+
+/** The label's field, its year (null when it names none) and unit; null for a cell that is no such label. */
+function labelOf(c: TableCell): { path: string; year: number | null; unit: string | null; rate: boolean } | null {
+  let k = key(c);
+  const u = k.match(LABEL_UNIT);
+  if (u) k = k.slice(0, -u[0].length);
+  const y = k.match(LABEL_YEAR);
+  if (y) k = k.slice(y[0].length);
+  const rule = stackedRules().find((r) => r.re.test(k));
+  // (（%） on a money label, or a money unit on a rate's, is no such label)
+  if (!rule || (u && (u[1] === '%') !== rule.rate)) return null;
+  return { path: rule.path, year: y ? Number(y[1]) : null, unit: u && !rule.rate ? u[1].replace(/元$/, '') : null, rate: rule.rate };
+}
+
+/** Every label-over-figure pair of the rows, the fiscal year's only (a label naming another year is passed over). */
+export function stackedMoney(rows: TableCell[][], year: number | null): StackedMoney[] {
+  const out: StackedMoney[] = [];
+  for (let i = 0; i + 1 < rows.length; i++) {
+    const head = rows[i];
+    const below = rows[i + 1];
+    if (head.length !== below.length) continue;
+    const at = head.flatMap((c, j) => (filled(c) ? [j] : []));
+    const labels = at.map((j) => labelOf(head[j]));
+    if (at.length < 2 || labels.some((l) => l === null)) continue;
+    // (the row under it: figures under labels only, and at least one)
+    const values = below.flatMap((c, j) => (filled(c) ? [j] : []));
+    // (a percentage only under a rate's label, and a rate's figure no money)
+    const fits = (j: number) => {
+      const l = labels[at.indexOf(j)];
+      return !!l && FIGURE.test(key(below[j])) && (l.rate || !/%$/.test(key(below[j]))) && (!l.rate || !/元$/.test(key(below[j])));
+    };
+    if (!values.length || !values.every(fits)) continue;
+    at.forEach((j, n) => {
+      const l = labels[n]!;
+      if (!filled(below[j]) || (l.year !== null && l.year !== year)) return;
+      out.push({ path: l.path, label: head[j], cell: below[j], unit: l.unit, rate: l.rate });
+    });
+    i++;
+  }
+  return out;
+}
