@@ -34,6 +34,16 @@ export function cellLineTables(text: string, lines: Line[], taken: Span[]): Tabl
     let w = 1;
     while (w < seq.length && v.valueHeader.test(squeeze(seq[w].text))) w++;
     if (w < 2) continue;
+    const halves = twoHalves(seq, w, cell);
+    if (halves) {
+      // (the super-header over the halves, 收入⏎支出 right above 项目, is the table's: it names the sides, and the caption is
+      // looked for above it)
+      const sides = halves.rows.length >= 2 ? sidesAbove(lines, i, free) : null;
+      if (sides) halves.rows.unshift([cell(sides[0]), ...blanks(sides[0]), cell(sides[1]), ...blanks(sides[1])]);
+      if (halves.rows.length >= 2) out.push({ start: (sides?.[0] ?? seq[0]).start, end: halves.end, rows: halves.rows, origin: 'tsv' });
+      i = lines.indexOf(seq[halves.next - 1]);
+      continue;
+    }
     const rows: TableCell[][] = [seq.slice(0, w).map(cell)];
     let k = w;
     let whole = true;
@@ -61,3 +71,71 @@ export function cellLineTables(text: string, lines: Line[], taken: Span[]): Tabl
   }
   return out;
 }
+
+const LINE_NO = /^\d{1,3}$/;
+const COLUMN_NUMBERS = /^(?:栏次|行次)$/;
+
+/**
+ * A 收入支出决算总表 copied one cell per line, its halves side by side (`项目⏎行次⏎金额⏎项目⏎行次⏎金额`, then per row the
+ * income label, its 行次, its amount, the spending label, its 行次, its amount). The 行次 is never empty, so an amount lost
+ * with its empty cell is known by the next label standing in its place (`…支出⏎32⏎二、…收入`): it is put back as an empty cell.
+ * Only this layout (a label, 行次, one amount column per half); each side's line numbers rising; a 栏次 row under the header
+ * skipped. An amount that is a bare 1–3 digit number could be a line number whose label was lost, and a row not complete on
+ * both sides cannot be placed: either leaves the whole table unread. Returns null when the header is not two such halves.
+ */
+function twoHalves(seq: Line[], w: number, cell: (l: Line) => TableCell): { rows: TableCell[][]; end: number; next: number } | null {
+  const v = tableVocab().cellLines;
+  const words = seq.slice(1, w).map((l) => squeeze(l.text));
+  if (w !== 3 || !COLUMN_NUMBERS.test(words[0]) || COLUMN_NUMBERS.test(words[1])) return null;
+  if (seq.length < 2 * w || !v.labelHeader.test(squeeze(seq[w].text)) || seq.slice(w + 1, 2 * w).some((l, n) => squeeze(l.text) !== words[n])) return null;
+  const none = { rows: [], end: 0, next: 2 * w };
+  const rows: TableCell[][] = [seq.slice(0, 2 * w).map(cell)];
+  const last = [-1, -1];
+  const at = (k: number) => (k < seq.length ? squeeze(seq[k].text) : '');
+  let k = 2 * w;
+  // (the 栏次 row: 栏次⏎1⏎栏次⏎2, the amount columns' numbers)
+  if (COLUMN_NUMBERS.test(at(k)) && LINE_NO.test(at(k + 1))) k += COLUMN_NUMBERS.test(at(k + 2)) && LINE_NO.test(at(k + 3)) ? 4 : 2;
+  for (;;) {
+    const row: TableCell[] = [];
+    for (const side of [0, 1]) {
+      const t = k < seq.length ? seq[k].text.trim() : '';
+      if (!isLabel(t) || !LINE_NO.test(at(k + 1))) {
+        // (the income side opens no row: the table ended; a figure there, or a row cut after its income half, cannot be placed)
+        if (side === 0 && !FIGURE.test(at(k))) return { rows, end: rows[rows.length - 1].filter((c) => c.end > c.start).pop()!.end, next: k };
+        return none;
+      }
+      const no = Number(at(k + 1));
+      if (no <= last[side]) return none;
+      last[side] = no;
+      row.push(cell(seq[k]), cell(seq[k + 1]));
+      k += 2;
+      if (FIGURE.test(at(k))) {
+        if (LINE_NO.test(at(k))) return none;
+        row.push(cell(seq[k++]));
+      } else {
+        const end = row[row.length - 1].end;
+        row.push({ start: end, end, text: '' });
+      }
+    }
+    rows.push(row);
+  }
+}
+
+const SIDE = /^(?:收入|支出)$/;
+/** `收入⏎支出` (or the other way round) on the two non-blank lines right above line `i`, each alone on its line. */
+function sidesAbove(lines: Line[], i: number, free: (l: Line) => boolean): [Line, Line] | null {
+  const above: Line[] = [];
+  for (let j = i - 1; j >= 0 && above.length < 2; j--) {
+    if (!lines[j].text.trim()) continue;
+    if (!free(lines[j])) return null;
+    above.unshift(lines[j]);
+  }
+  if (above.length < 2) return null;
+  const [a, b] = above.map((l) => squeeze(l.text));
+  return SIDE.test(a) && SIDE.test(b) && a !== b ? [above[0], above[1]] : null;
+}
+/** the two empty cells after a side's word (its half is three columns wide) */
+const blanks = (l: Line): TableCell[] => {
+  const end = l.start + l.text.trimEnd().length;
+  return [{ start: end, end, text: '' }, { start: end, end, text: '' }];
+};
