@@ -378,7 +378,13 @@ function categoryColumns(ctx: Ctx, kind: Kind): void {
   if (total) targets.unshift([v.totalTarget[kind], total]);
   const li = firstLabel(totalRow);
   // (a header column at or left of the row's label is reached only through a wider row's span)
-  const cellOf = (col: number, header: TableCell[]) => (col > li ? under(header, totalRow, col, li) : undefined) ?? underWider(header, totalRow, col, li) ?? underNumbered(rows.slice(0, ti), header, totalRow, col);
+  // (a row in the numbering row's layout that lost its empty trailing cells, `合计⇥⇥⇥183.10⇥150.20⇥32.90` under `科目编码⇥科目名称⇥栏次⇥1⇥…⇥6`,
+  // is read by the numbers first: by the header's width it would be one cell off)
+  const cellOf = (col: number, header: TableCell[]) =>
+    underNumbered(rows.slice(0, ti), header, totalRow, col, true) ??
+    (col > li ? under(header, totalRow, col, li) : undefined) ??
+    underWider(header, totalRow, col, li) ??
+    underNumbered(rows.slice(0, ti), header, totalRow, col);
   // the appropriation's 基本支出 / 项目支出 / 人员经费 / 公用经费 are the part it paid for, with its total and 基本支出 as the
   // table states them (the 基本支出表's total is its 基本支出)
   if (ctx.appropriation) {
@@ -450,16 +456,29 @@ function underWider(header: TableCell[], row: TableCell[], col: number, labelAt:
  * row's width. Only when the numbers run 1…n with no gap after the 栏次 cell and n is the count of the header's columns
  * after its 项目 cell.
  */
-function underNumbered(above: TableCell[][], header: TableCell[], row: TableCell[], col: number): TableCell | undefined {
+function underNumbered(above: TableCell[][], header: TableCell[], row: TableCell[], col: number, short = false): TableCell | undefined {
   const v = statementVocab();
   const items = header.findIndex((c) => !v.itemColumn.test(key(c)) && !isEmpty(c));
   if (items < 1 || col < items) return undefined;
   for (const nums of above) {
-    if (nums === header || nums.length !== row.length) continue;
+    if (nums === header) continue;
     const at = nums.findIndex((c) => v.lineNumber.test(key(c)));
-    if (at < 0 || nums.length - at - 1 !== header.length - items) continue;
-    if (!nums.slice(at + 1).every((c, i) => key(c) === String(i + 1))) continue;
-    return row[at + 1 + col - items];
+    if (at < 0) continue;
+    // (the numbers open the first filled cell after 栏次: `栏次⇥⇥1⇥2…`, the 栏次 cell merged over the name column, copied once)
+    let first = at + 1;
+    while (first < nums.length && isEmpty(nums[first])) first++;
+    if (nums.length - first !== header.length - items) continue;
+    if (!nums.slice(first).every((c, i) => key(c) === String(i + 1))) continue;
+    // `short`: a row narrower than the numbering row only at its right end — its label in one of the code, name and 栏次
+    // columns, its other cells there empty, a figure right after them; a cell past its end is empty
+    if (short) {
+      const li = firstLabel(row);
+      if (row.length >= nums.length || li < 0 || li >= first || row.length <= first || !row.slice(li + 1, first).every(isEmpty) || isEmpty(row[first])) continue;
+      const k = first + col - items;
+      return k < row.length ? row[k] : { start: row[row.length - 1].end, end: row[row.length - 1].end, text: '' };
+    }
+    if (nums.length !== row.length) continue;
+    return row[first + col - items];
   }
   return undefined;
 }
