@@ -421,9 +421,11 @@ function totalAmounts(ctx: Ctx, kind: Kind, headers: TableCell[][], totalRow: Ta
       if (i <= 0 || repeatsLeft(header, i) || v.lineNumber.test(key(c))) return;
       const k = bareHeader(key(c));
       const y = yearColumnOf(k);
-      const role = y ? amountRole(ctx.doc, k) : v.totalAmountColumns.find((x) => x.re.test(k))?.role ?? null;
-      if (role && role !== 'any') roles.set(role, [...(roles.get(role) ?? []), i]);
+      // (金额 / 本年数 names no role: the report's kind says, as in the summary, when it is the only amount column)
+      const role = y ? amountRole(ctx.doc, k) : v.totalAmountColumns.find((x) => x.re.test(k))?.role ?? (v.amountColumns.some((x) => x.role === 'any' && x.re.test(k)) ? 'any' : null);
+      if (role) roles.set(role, [...(roles.get(role) ?? []), i]);
     });
+    if (roles.has('any') && roles.size > 1) roles.delete('any');
     if (!roles.size) continue;
     for (const [role, at] of roles) {
       if (at.length !== 1) continue;
