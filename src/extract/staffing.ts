@@ -131,20 +131,21 @@ function deriveTotal(doc: KDocument, file: StaffingFile, facts: KDocument['facts
 /** True when `before` (a count's sentence up to it) names a subordinate body (所属/下属/直属) other than in the reporting
  *  unit's description of itself (see `self_description`). */
 function subordinateNamed(file: StaffingFile, unit: string | null, before: string): boolean {
-  for (const m of before.matchAll(compile(file.subordinate, 'g'))) {
-    const self = compile(file.self_description, '').exec(before.slice(0, m.index));
-    if (!self || !isUnit(file, unit, self.groups!.subject)) return true;
-  }
+  for (const m of before.matchAll(compile(file.subordinate, 'g'))) if (!describesItself(file, unit, before.slice(0, m.index))) return true;
   return false;
 }
 
 /** True when `before` names the parent body (科协) other than in the reporting unit's description of itself. */
 function parentNamed(file: StaffingFile, unit: string | null, before: string): boolean {
-  for (const m of before.matchAll(compile(file.parent_body, 'g'))) {
-    const self = compile(file.self_description, '').exec(before.slice(0, m.index));
-    if (!self || !isUnit(file, unit, self.groups!.subject)) return true;
-  }
+  for (const m of before.matchAll(compile(file.parent_body, 'g'))) if (!describesItself(file, unit, before.slice(0, m.index))) return true;
   return false;
+}
+
+/** The sentence up to a body's word is the unit describing itself (see self_description). The unit's name may carry an aside
+ *  in brackets, blanked by the caller (县科协（含县科技馆）为县委直属人民团体): its blank is no part of the subject. */
+function describesItself(file: StaffingFile, unit: string | null, upTo: string): boolean {
+  const self = compile(file.self_description, '').exec(upTo.replace(/[ \t]{2,}/g, ''));
+  return self !== null && isUnit(file, unit, self.groups!.subject);
 }
 
 /** The subject names the reporting unit: a self word, or the unit's name or its end (县科协 for 某县科学技术协会). */

@@ -4,6 +4,7 @@
 // shows that it counts people (patterns/staffing.yaml `table`): a head-count column beside the bare words, no money unit
 // over the table or in its header, no money caption, and a row of whole numbers right under the header.
 import type { Fact, KDocument, Table, TableCell } from '../document.js';
+import { isExcluded } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { toCount } from '../normalise/numbers.js';
 import { tableVocab } from '../structure/tableVocab.js';
@@ -24,8 +25,9 @@ const keyOf = (doc: KDocument, c: TableCell | undefined) => (c ? doc.norm.slice(
 
 /** Adds the counts of bare-word staffing tables for paths no other fact has filled. */
 export function staffingTableFacts(doc: KDocument): void {
-  if (doc.reportKind === 'project_self_eval' || !doc.tables.length) return;
+  if (doc.reportKind === 'project_self_eval') return;
   const rules = loadPatternFile<{ table: TableRules }>('staffing.yaml').table;
+  pairLine(doc, rules);
   for (const t of doc.tables) {
     if (moneyTable(doc, t, rules)) continue;
     for (let ri = 0; ri + 1 < t.rows.length; ri++) {
@@ -95,6 +97,42 @@ function labelRows(doc: KDocument, t: Table, rules: TableRules): void {
     const value = toCount(keyOf(doc, cell).replace(/[人名]$/, ''));
     if (value === null) continue;
     doc.facts.push({ path, value, span: { start: cell.start, end: cell.end }, rule: `table.staffing.rows.${path.split('/').pop()}`, source: 'table' });
+  }
+}
+
+/** A 基础数据表's staffing row alone on its line (编制数⇥8⇥实际在职人数⇥7⇥退休人数⇥3): one line is no table (a grid has two rows),
+ *  but a line of nothing but named staffing labels (staffingPath: 编制数, 在职人数 …; not a bare 在职) each with a whole count in
+ *  the cell after it says what each count is, as the same pairs over two rows do. Not a row of a table (its columns' reading
+ *  is the table's), nor a line with any other cell (在职人数⇥7⇥6: two columns of figures). */
+function pairLine(doc: KDocument, rules: TableRules): void {
+  if (!doc.norm.includes('\t')) return;
+  const re = /^[^\n]*\t[^\n]*$/gm;
+  for (let m = re.exec(doc.norm); m; m = re.exec(doc.norm)) {
+    const start = m.index;
+    const span = { start, end: start + m[0].length };
+    if (isExcluded(doc, span) || doc.tables.some((t) => span.start < t.end && span.end > t.start)) continue;
+    const cells: TableCell[] = [];
+    for (const c of m[0].matchAll(/[^\t]+/g)) {
+      const text = c[0].trim();
+      if (!text) continue;
+      const at = start + c.index! + c[0].indexOf(text);
+      cells.push({ start: at, end: at + text.length, text });
+    }
+    if (cells.length < 4 || cells.length % 2) continue;
+    const pairs: { path: string; cell: TableCell }[] = [];
+    for (let i = 0; i < cells.length; i += 2) {
+      const path = staffingPath(keyOf(doc, cells[i]));
+      if (!path || !isCount(keyOf(doc, cells[i + 1]), rules) || pairs.some((p) => p.path === path)) {
+        pairs.length = 0;
+        break;
+      }
+      pairs.push({ path, cell: cells[i + 1] });
+    }
+    for (const { path, cell } of pairs) {
+      if (doc.facts.some((f) => f.path === path)) continue;
+      const value = toCount(keyOf(doc, cell).replace(/[人名]$/, ''));
+      if (value !== null) doc.facts.push({ path, value, span: { start: cell.start, end: cell.end }, rule: `table.staffing.pairs.${path.split('/').pop()}`, source: 'table' });
+    }
   }
 }
 
