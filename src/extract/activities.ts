@@ -23,7 +23,7 @@ interface ActivitiesFile {
   change_reached?: string;
   people_lead?: string;
   part_own_verb?: string;
-  museum_named?: string;
+  museum_included?: string;
   not_after: Record<string, string>;
   near_label: Record<string, number>;
   after_noun: string[];
@@ -556,6 +556,21 @@ function reportNames(doc: KDocument, body: string): boolean {
   return [typeof title === 'string' ? title : '', unitName(doc) ?? ''].some((t) => t.includes(body));
 }
 
+/** The text states that the department includes this body (市科协（含市科技馆）…, 本部门决算包括市科协本级和所属市科技馆): see
+ *  museum_included. Found once per document. */
+const included = new WeakMap<KDocument, Set<string>>();
+// (含市科学技术馆 … 市科技馆接待…: one body, its name written out or short)
+const museumWord = (w: string) => w.replace('科学技术馆', '科技馆');
+function departmentIncludes(doc: KDocument, f: ActivitiesFile, body: string): boolean {
+  let bodies = included.get(doc);
+  if (!bodies) {
+    bodies = new Set<string>();
+    if (f.museum_included) for (const m of matches(doc, f.museum_included)) bodies.add(museumWord(m.m.groups!.museum));
+    included.set(doc, bodies);
+  }
+  return bodies.has(museumWord(body));
+}
+
 /** A clause of the sentence before `at` opens with another body as the subject of the counted work (see other_subject),
  *  and no later clause before `at` opens with the unit itself (unit_subject). */
 function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, from: number, at: number): boolean {
@@ -580,7 +595,8 @@ function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, from: nu
     const o = other.exec(text);
     // another level's 科协: another body when the unit's level is known and differs, or it works in the unit's place
     // (a science museum or centre as the subject is another body, unless the report is its own or its fund's: the title names it)
-    const museum = o?.groups?.museum ? !reportNames(doc, o.groups.museum) : true;
+    // (nor when the text says the department includes it: 市科协（含市科技馆）, its work is the department's as its money is)
+    const museum = o?.groups?.museum ? !reportNames(doc, o.groups.museum) && !departmentIncludes(doc, f, o.groups.museum) : true;
     if ((o && museum && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level))) || higher?.test(text)) theirs = true;
     else {
       const u = self.exec(text) ?? (level && place ? place.exec(text) : null);
