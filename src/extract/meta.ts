@@ -250,14 +250,8 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
           push(doc, '/meta/unitName', cleanValue(doc.display.slice(sig.span.start, sig.span.end)), sig.span, 'meta.unit.signature');
           return sig;
         }
-        // 宁远县科学技术协会（以下简称“县科协”）: the body names the unit in full once, with the short form the title uses
-        for (const a of matches(doc, f.unit_alias.regex)) {
-          const full = a.group('value')!;
-          if (cleanValue(doc.norm.slice(a.group('short')!.start, a.group('short')!.end)) !== value || !fullerForm(doc.norm.slice(full.start, full.end), value)) continue;
-          const v = cleanValue(doc.display.slice(full.start, full.end));
-          push(doc, '/meta/unitName', v, full, f.unit_alias.id);
-          return { value: v, span: full };
-        }
+        const alias = aliasOf(doc, value);
+        if (alias) return alias;
       }
       push(doc, '/meta/unitName', value, span, 'meta.unit.title');
       return { value, span };
@@ -276,6 +270,9 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
   }
   const sig = signatureUnit(doc);
   if (sig && !templated(doc, sig.span)) {
+    // (signed 县科协 under a title naming no unit: the body's full name for it, as for the title's short form)
+    const alias = compile(f.unit_short, '').test(sig.value) ? aliasOf(doc, sig.value) : null;
+    if (alias) return alias;
     push(doc, '/meta/unitName', cleanValue(doc.display.slice(sig.span.start, sig.span.end)), sig.span, 'meta.unit.signature');
     return sig;
   }
@@ -301,6 +298,20 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
 function templated(doc: KDocument, span: Span): boolean {
   // (the text as written: the fold blanks a run of asterisks, **县科协, as Markdown's bold)
   return compile(meta().placeholder, '').test(doc.text.slice(Math.max(0, span.start - 1), span.end));
+}
+
+/** 宁远县科学技术协会（以下简称“县科协”）: the body names the unit in full once, with the short form (`short`) the title or the
+ *  signature uses; that full name is the unit (pushed), else null. */
+function aliasOf(doc: KDocument, short: string): { value: string; span: Span } | null {
+  const f = meta();
+  for (const a of matches(doc, f.unit_alias.regex)) {
+    const full = a.group('value')!;
+    if (cleanValue(doc.norm.slice(a.group('short')!.start, a.group('short')!.end)) !== short || !fullerForm(doc.norm.slice(full.start, full.end), short)) continue;
+    const v = cleanValue(doc.display.slice(full.start, full.end));
+    push(doc, '/meta/unitName', v, full, f.unit_alias.id);
+    return { value: v, span: full };
+  }
+  return null;
 }
 
 /** True when `full` is `short` (县科协, 市科学技术协会) with its place: 永州市科学技术协会 for 市科协. */
