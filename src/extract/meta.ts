@@ -4,13 +4,13 @@ import { firstSpanFrom, isExcluded } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { cleanValue } from '../normalise/fold.js';
 import { parseChineseInteger } from '../normalise/numbers.js';
-import { matches, trimSpan } from './engine.js';
+import { matches, trimSpan, type Match } from './engine.js';
 import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
   title_line: string; title_words: string; cover_title: string; placeholder: string; breadcrumb: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_project_field: string; org: string; title_org_place: string;
-  unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_label: Rule; year_body: Rule; date: Rule[]; preparer: Rule; not_person: string;
+  unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_label: Rule; year_body: Rule; year_body_cited?: { before: string; after: string }; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_short: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule;
 }
 
@@ -166,6 +166,18 @@ function projectHeader(doc: KDocument, f: MetaFile, title: { value: string; span
   return line ? { start: line.start, end: line.end } : null;
 }
 
+/** The body's first statement of the evaluated year, one outside a cited notice's title (关于开展2024年度预算绩效自评工作的通知: maybe
+ *  the year the work is done) first; else the first. */
+function bodyYear(doc: KDocument, f: MetaFile): Match | undefined {
+  let first: Match | undefined;
+  for (const m of matches(doc, f.year_body.regex)) {
+    first ??= m;
+    const cited = f.year_body_cited && compile(f.year_body_cited.before, '').test(doc.norm.slice(Math.max(0, m.span.start - 6), m.span.start)) && compile(f.year_body_cited.after, '').test(doc.norm.slice(m.span.end, m.span.end + 40));
+    if (!cited) return m;
+  }
+  return first;
+}
+
 function extractYear(doc: KDocument, titleSpan: Span | null): void {
   const f = meta();
   const toYear = (s: string) => (/^\d{4}$/.test(s) ? Number(s) : parseChineseInteger(s.replace(/[○O]/g, '〇')));
@@ -192,7 +204,7 @@ function extractYear(doc: KDocument, titleSpan: Span | null): void {
   }
   // (a labelled year first: 评价年度：2023年度 in a project report's header)
   for (const rule of [f.year_label, f.year_body]) {
-    const m = matches(doc, rule.regex).next().value;
+    const m = rule === f.year_body ? bodyYear(doc, f) : matches(doc, rule.regex).next().value;
     if (!m) continue;
     const y = toYear(m.m.groups!.num);
     if (titleYear === null) {
