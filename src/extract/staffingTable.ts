@@ -100,19 +100,19 @@ function labelRows(doc: KDocument, t: Table, rules: TableRules): void {
   }
 }
 
-/** A 基础数据表's staffing row alone on its line (编制数⇥8⇥实际在职人数⇥7⇥退休人数⇥3): one line is no table (a grid has two rows),
+/** A 基础数据表's staffing row alone on its line (编制数⇥8⇥实际在职人数⇥7⇥退休人数⇥3, or its cells set apart by spaces): one line is no table (a grid has two rows),
  *  but a line of nothing but named staffing labels (staffingPath: 编制数, 在职人数 …; not a bare 在职) each with a whole count in
  *  the cell after it says what each count is, as the same pairs over two rows do. Not a row of a table (its columns' reading
  *  is the table's), nor a line with any other cell (在职人数⇥7⇥6: two columns of figures). */
 function pairLine(doc: KDocument, rules: TableRules): void {
-  if (!doc.norm.includes('\t')) return;
-  const re = /^[^\n]*\t[^\n]*$/gm;
+  // (编制数 8 实际在职人数 7 退休人数 3: a PDF's text layer keeps the cells apart by single spaces)
+  const re = /^[^\n]*[\t \u3000][^\n]*$/gm;
   for (let m = re.exec(doc.norm); m; m = re.exec(doc.norm)) {
     const start = m.index;
     const span = { start, end: start + m[0].length };
     if (isExcluded(doc, span) || doc.tables.some((t) => span.start < t.end && span.end > t.start)) continue;
     const cells: TableCell[] = [];
-    for (const c of m[0].matchAll(/[^\t]+/g)) {
+    for (const c of m[0].matchAll(m[0].includes('\t') ? /[^\t]+/g : /[^ \u3000]+/g)) {
       const text = c[0].trim();
       if (!text) continue;
       const at = start + c.index! + c[0].indexOf(text);
