@@ -24,6 +24,7 @@ interface ActivitiesFile {
   people_lead?: string;
   part_own_verb?: string;
   museum_included?: string;
+  needs_verb?: Record<string, string>;
   not_after: Record<string, string>;
   near_label: Record<string, number>;
   after_noun: string[];
@@ -338,6 +339,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         labelSpan = item.span;
         label = item.text;
       }
+      // 上述三项活动 | 三项活动的支出: a measure word that counts kinds of work as often as events counts them only after a verb
+      // of holding them (开展12项科普活动, 举办主题活动12项)
+      if (f.needs_verb?.[unit] && !compile(f.needs_verb[unit], '').test(label)) continue;
       // 投入经费5万元开展科普活动20场: the money spent on the work opens its clause; the work after it is the label (the money is
       // finance's, no word of the event)
       if (f.money_lead && !item) {
