@@ -304,7 +304,9 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
       const title = doc.norm.slice(textStart, prevItem.span.end);
       // (not where the page ends under it, 1.绩效目标设置不够科学，部分指标⏎- 3 -⏎过于笼统…: the page's last line is cut by the
       // page, not by its writer)
-      const titled = brokenOff && !pageBetween && !title.includes('\n') && clauseTitle(title.trim());
+      // (nor where the list's ； closes the line under it, …科普队伍⏎不够稳定；: a sentence broken off, as no body under a
+      // title ends; the outline reads it so, structure/outline.ts brokenItem)
+      const titled = brokenOff && !pageBetween && !title.includes('\n') && clauseTitle(title.trim()) && !/[；;]\s*$/.test(raw);
       prevItem.span = { start: prevItem.span.start, end };
       prevItem.item = titled
         ? `${cleanValue(doc.display.slice(textStart, textStart + title.length))} ${cleanValue(withoutFurniture(doc, line.start, end, doc.display))}`

@@ -493,10 +493,16 @@ export function clauseTitle(title: string): boolean {
  *  it, or itself so broken with its sentence closed by a list's ；. A long title over its body (（一）进一步加强预算管理，切实
  *  提高…水平⏎…) stands among titles over bodies, not among closed items. */
 function brokenItem(doc: KDocument, cands: Candidate[], c: Candidate, sibs: Candidate[], listy: Set<Candidate>, index: Map<Candidate, number>): boolean {
-  const own = brokenShape(doc, cands, c, listy, index);
-  if (!own) return false;
+  const strict = brokenShape(doc, cands, c, listy, index);
   const others = sibs.filter((s) => s !== c);
   if (!others.length) return false;
+  // (short clauses broken with no page between, （2）专业人才缺乏，科普队伍⏎不够稳定；, read as one sentence only when the
+  // list's ； closes the line under it and a sibling is plainly an item — closed on its own line, or a sentence broken
+  // without short clauses: titles over bodies are never mixed with closed items, 1.加强宣传，扩大影响⏎充分利用…；⏎2.培养人才…)
+  const anchor = (s: Candidate) => (listy.has(s) && bodiless(doc, cands, s, index)) || !!brokenShape(doc, cands, s, listy, index);
+  const loose = strict ? null : brokenShape(doc, cands, c, listy, index, true);
+  const own = strict ?? (loose && /[；;]$/.test(loose) && others.some(anchor) ? loose : null);
+  if (!own) return false;
   if (others.every((s) => listy.has(s) && bodiless(doc, cands, s, index))) return true;
   // (several items broken so, （1）…难以满足基层⏎开展活动的需要；⏎（2）…科普队伍⏎不够稳定；⏎（3）…。: the list's ； closes each,
   // as no paragraph under a title ends; the last one may close with 。)
@@ -504,13 +510,13 @@ function brokenItem(doc: KDocument, cands: Candidate[], c: Candidate, sibs: Cand
   const last = sibs[sibs.length - 1] === c;
   return (semi(own) || last) && others.every((s) => {
     if (listy.has(s) && bodiless(doc, cands, s, index)) return true;
-    const b = brokenShape(doc, cands, s, listy, index);
+    const b = brokenShape(doc, cands, s, listy, index) ?? brokenShape(doc, cands, s, listy, index, true);
     return !!b && (semi(b) || s === sibs[sibs.length - 1]);
   });
 }
 
 /** The one line under numbered `c` that closes the sentence its line's end broke off (see brokenItem), or null. */
-function brokenShape(doc: KDocument, cands: Candidate[], c: Candidate, listy: Set<Candidate>, index: Map<Candidate, number>): string | null {
+function brokenShape(doc: KDocument, cands: Candidate[], c: Candidate, listy: Set<Candidate>, index: Map<Candidate, number>, clausesOk = false): string | null {
   if (listy.has(c) || c.ordinal === null || c.runIn || !c.headingLike || (c.key && LIST_SECTIONS.has(c.key))) return null;
   const line = doc.norm.slice(c.start, c.line.end).trim();
   if (!/[，,]/.test(c.title) || /[。；;:：!?！？]$/.test(line)) return null;
@@ -529,7 +535,7 @@ function brokenShape(doc: KDocument, cands: Candidate[], c: Candidate, listy: Se
   if (body.length !== 1 || !/[。；;]$/.test(body[0])) return null;
   // (short clauses, 专业人才缺乏，科普队伍, are a point's title over its body, unless the page ended the line: its rest on the
   // next page, …科普队伍⏎第 3 页 共 5 页⏎不够稳定；)
-  return !clauseTitle(c.title) || pageCut(doc, c.line.end, bodyStart) ? body[0] : null;
+  return clausesOk || !clauseTitle(c.title) || pageCut(doc, c.line.end, bodyStart) ? body[0] : null;
 }
 
 /** Does a page end between `from` and `to`: a page's furniture left out there, a page of the reader's, or where the reader
