@@ -38,7 +38,7 @@ const RUN_IN = /^[ \t]?[^。;,，:：\s“”"()]{2,15}。/;
 const SUB_INSIDE = new RegExp(expand(String.raw`[(][一二三四五六七八九十]{1,3}[)]|(?<=[\u4e00-\u9fa5])\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?:{SECTION_NUMBER_END}|$)|(?<=[\u4e00-\u9fa5])\d{1,2}[.、](?!\d)|(?<=[\u4e00-\u9fa5])[一二三四五六七八九十]{1,3}、|(?<=[\u4e00-\u9fa5])第[一二三四五六七八九十]{1,3}部分`));
 
 interface SectionDef { key: string | null; match: string }
-const headings = () => loadPatternFile<{ inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_annex: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string }>('headings.yaml');
+const headings = () => loadPatternFile<{ inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_annex: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string; inline_text_opener: string }>('headings.yaml');
 
 function isSectionTitle(s: string): boolean {
   return loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections.some((sec) => compile(sec.match, '').test(s));
@@ -119,6 +119,15 @@ function titleLength(s: string, arabic: boolean, series = false): number {
   return 0;
 }
 
+/** Length of a chapter's decimal section's title glued to its text with no heading's end (1.1 项目立项依据根据《…》要求，…):
+ *  the longest run of words, 4 to 12 (县科协根据… is a sentence's subject), before a word that opens a sentence (headings.yaml inline_text_opener). Only for a
+ *  decimal numbered under its chapter: its number makes it a section, so only the title's end is to find. */
+function decimalGluedTitle(rest: string): number {
+  const pad = /^[ \t]*/.exec(rest)![0].length;
+  const m = compile(`^[\u4e00-\u9fa5]{4,12}(?=${headings().inline_text_opener})`, '').exec(rest.slice(pad));
+  return m && !compile(headings().figure_in_title, '').test(m[0]) ? pad + m[0].length : 0;
+}
+
 // words glued on to a sentence's figure (经费支出0万元，…。): a numbered sentence, no heading
 const NUMBERED_SENTENCE = /^[\u4e00-\u9fa5]{1,20}\s?\d[\d.,]*\s?(?:万?元|亿元|%|％)[^。;；]{0,40}。/;
 
@@ -189,7 +198,7 @@ export function splitInlineHeadings(doc: KDocument): void {
       const at = m.index!;
       const decimal = DECIMAL.exec(s.slice(at, at + 40));
       if (decimal && !underTop(at, decimal[1])) continue;
-      let len = titleLength(s.slice(at + m[0].length), /^\d/.test(m[0]) && !decimal, series && m[0].startsWith('('));
+      let len = titleLength(s.slice(at + m[0].length), /^\d/.test(m[0]) && !decimal, series && m[0].startsWith('(')) || (decimal ? decimalGluedTitle(s.slice(at + m[0].length)) : 0);
       if (len && (CN_NUM.test(m[0]) || m[0].startsWith('第'))) inList = LIST_KEYS.has(sectionKey(s.slice(at + m[0].length, at + m[0].length + len).trim()) ?? '');
       // (五、存在的问题 （一）部分项目支出进度滞后，…。: under a problems or improvements section a point glued on to a section
       // phrase found inside it is an item, not a heading 部分项目支出 over the rest; a list's own title, 存在的问题 …, stays one)
@@ -224,7 +233,7 @@ export function splitInlineHeadings(doc: KDocument): void {
       // (1. only before a list section's own title: 三、存在问题及改进意见1. 主要的问题(1)…, not 三、改进措施1.积极争取…。)
       const rest = s.slice(ends[k] + m[0].length);
       const pad = rest.length - rest.trimStart().length;
-      let len = /^\d/.test(m[0]) && m !== decimal ? (m[0].endsWith('.') ? listTitleLength(rest.trimStart()) + pad : pad) : titleLength(rest, false, series);
+      let len = /^\d/.test(m[0]) && m !== decimal ? (m[0].endsWith('.') ? listTitleLength(rest.trimStart()) + pad : pad) : titleLength(rest, false, series) || (m === decimal ? decimalGluedTitle(rest) : 0);
       // (…or, under a section that is no list, a title ending like a heading glued to its text: 二、项目绩效自评情况1．资金使用情况
       // 实际支出19.5万元。 — its siblings after their sentences' ends follow, below)
       const parentKey = sectionKey(titleAt.get(ends[k]) ?? '');
