@@ -128,6 +128,9 @@ function decimalGluedTitle(rest: string): number {
   return m && !compile(headings().figure_in_title, '').test(m[0]) ? pad + m[0].length : 0;
 }
 
+// a words-only title between spaces right after a sentence's end or a report's title (see splitInlineHeadings)
+const SPACED_TITLE = /(?<=(?:^|[。！？；!?;]|报告)[ \t\u3000]+)([\u4e00-\u9fa5、]{2,20})(?=[ \t\u3000]+\S)/g;
+
 // words glued on to a sentence's figure (经费支出0万元，…。): a numbered sentence, no heading
 const NUMBERED_SENTENCE = /^[\u4e00-\u9fa5]{1,20}\s?\d[\d.,]*\s?(?:万?元|亿元|%|％)[^。;；]{0,40}。/;
 
@@ -277,6 +280,9 @@ export function splitInlineHeadings(doc: KDocument): void {
     if (form) cuts.add(s.length - Math.min(200, s.length) + form.index);
     const annex = compile(headings().inline_annex, '').exec(s.slice(-300));
     if (annex) cuts.add(s.length - Math.min(300, s.length) + annex.index);
+    // an unnumbered section title of the closed list alone between spaces, after a sentence's end or the report's title
+    // (…自评报告 部门概况 县科协核定…。 存在的问题 科普经费…): a line of its own, as on a page (not inside a sentence: …全年 工作成效 显著)
+    for (const u of s.matchAll(SPACED_TITLE)) if (isStandaloneTitle(u[1])) cuts.add(u.index).add(u.index + u[1].length);
     if (!cuts.size) {
       out.push(line);
       continue;
