@@ -304,9 +304,9 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
       const title = doc.norm.slice(textStart, prevItem.span.end);
       // (not where the page ends under it, 1.绩效目标设置不够科学，部分指标⏎- 3 -⏎过于笼统…: the page's last line is cut by the
       // page, not by its writer)
-      // (nor where the list's ； closes the line under it, …科普队伍⏎不够稳定；: a sentence broken off, as no body under a
-      // title ends; the outline reads it so, structure/outline.ts brokenItem)
-      const titled = brokenOff && !pageBetween && !title.includes('\n') && clauseTitle(title.trim()) && !/[；;]\s*$/.test(raw);
+      // (nor where the list's ； closes the line under it, …科普队伍⏎不够稳定；, or a fragment of a few words closes it,
+      // …展品更新⏎不及时。: a sentence broken off, as no body under a title is; the outline reads it so, outline.ts brokenItem)
+      const titled = brokenOff && !pageBetween && !title.includes('\n') && clauseTitle(title.trim()) && !/[；;]\s*$/.test(raw) && !/^\s*[\u4e00-\u9fa5]{1,6}[。.]\s*$/.test(raw);
       prevItem.span = { start: prevItem.span.start, end };
       prevItem.item = titled
         ? `${cleanValue(doc.display.slice(textStart, textStart + title.length))} ${cleanValue(withoutFurniture(doc, line.start, end, doc.display))}`
@@ -660,6 +660,8 @@ function markerOf(s: string): { family: string; n: number } | null {
 }
 
 const BRACKETED = new Set(['paren', 'paren-cn']);
+// markers in words (一是, 一要): no figure, so a space before the next one separates as punctuation would
+const WORDED = new Set(['shi', 'yao']);
 const REF_BEFORE = /[第如见按照据依在同及和与至、]/;
 const REF_AFTER = /^(?:[(（] ?(?:\d{1,2}|[一二三四五六七八九十]) ?[)）]|[⑴-⒇㈠-㈩])\s*(?:[项条款号类档级段点部中所]|之)/;
 
@@ -687,7 +689,9 @@ function inlineItems(norm: string, start: number, end: number, from = 1): Span[]
     if (m && m.family === first.family && m.n === 1) return [{ start, end }];
     // (a bracketed marker needs no separator before it, as lists are typed without one: （1）A（2）B（3）C。; not a reference,
     // 第（二）项, 如（2）所述, 参照（2）号文件)
-    if (!/[；;。，,:：]/.test(prev || norm[start]) && !(m && BRACKETED.has(m.family) && m.n === want && /[\u4e00-\u9fa5]/.test(prev) && !REF_BEFORE.test(prev) && !REF_AFTER.test(norm.slice(i, i + 8)))) continue;
+    // (nor does a worded marker after a space, 一是经费不足 二是人才缺乏: the space is the writer's separator)
+    const spaced = !!m && WORDED.has(m.family) && m.n === want && /\s/.test(norm[i - 1]) && /[\u4e00-\u9fa5]/.test(prev);
+    if (!spaced && !/[；;。，,:：]/.test(prev || norm[start]) && !(m && BRACKETED.has(m.family) && m.n === want && /[\u4e00-\u9fa5]/.test(prev) && !REF_BEFORE.test(prev) && !REF_AFTER.test(norm.slice(i, i + 8)))) continue;
     if (m && m.family === first.family && (m.n === want || (m.n === 0 && want >= 2))) {
       cuts.push(i);
       // (最后 ends the sequence)

@@ -501,13 +501,13 @@ function brokenItem(doc: KDocument, cands: Candidate[], c: Candidate, sibs: Cand
   // without short clauses: titles over bodies are never mixed with closed items, 1.加强宣传，扩大影响⏎充分利用…；⏎2.培养人才…)
   const anchor = (s: Candidate) => (listy.has(s) && bodiless(doc, cands, s, index)) || !!brokenShape(doc, cands, s, listy, index);
   const loose = strict ? null : brokenShape(doc, cands, c, listy, index, true);
-  const own = strict ?? (loose && /[；;]$/.test(loose) && others.some(anchor) ? loose : null);
-  if (!own) return false;
-  if (others.every((s) => listy.has(s) && bodiless(doc, cands, s, index))) return true;
   // (several items broken so, （1）…难以满足基层⏎开展活动的需要；⏎（2）…科普队伍⏎不够稳定；⏎（3）…。: the list's ； closes each,
   // as no paragraph under a title ends; the last one may close with 。)
   const semi = (b: string) => /[；;]$/.test(b);
   const last = sibs[sibs.length - 1] === c;
+  const own = strict ?? (loose && (semi(loose) || (last && /[。.]$/.test(loose))) && others.some(anchor) ? loose : null);
+  if (!own) return false;
+  if (others.every((s) => listy.has(s) && bodiless(doc, cands, s, index))) return true;
   return (semi(own) || last) && others.every((s) => {
     if (listy.has(s) && bodiless(doc, cands, s, index)) return true;
     const b = brokenShape(doc, cands, s, listy, index) ?? brokenShape(doc, cands, s, listy, index, true);
