@@ -64,6 +64,7 @@ interface ActivitiesFile {
   target_report_kinds?: string[];
   not_sections: string;
   target_sentence: string;
+  target_after?: string;
   result_after_target: string;
   respectively?: string;
   each?: string;
@@ -375,6 +376,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       }
       const notAfter = f.not_after[gu];
       if (notAfter && compile(notAfter, '').test(doc.norm.slice(match.span.end, after).trimStart())) continue;
+      // 年初设定的科普讲座20场、技术培训12期等目标全部完成: counts listed as the targets named after them
+      if (f.target_after && compile(f.target_after, '').test(doc.norm.slice(match.span.end, Math.min(sentence.end, match.span.end + 200)))) continue;
       if (compile(f.not_label, '').test(label)) {
         if (!afterOwnWork(f, label)) continue;
         // (the label and its evidence start after the unit's own work: 科普讲座)
