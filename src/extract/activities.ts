@@ -673,15 +673,23 @@ function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]): Set<
     let from = -1, to = -1;
     const rest = doc.norm.slice(t.countEnd, t.countEnd + 3);
     const open = /^\s*[(（]/.exec(rest);
+    // 接待观众23.7万人次（较上年增长18.5%），其中青少年观众14.2万人次: a bracket holding no count of its measure is an aside;
+    // the parts may follow it after 其中 as they would right after the count
+    let asideEnd = -1;
     if (open) {
-      from = t.countEnd + open[0].length;
-      const close = doc.norm.slice(from, from + 200).search(/[)）]/);
-      to = close < 0 ? -1 : from + close;
-    } else {
+      const at = t.countEnd + open[0].length;
+      const close = doc.norm.slice(at, at + 200).search(/[)）]/);
+      const inside = close >= 0 && sorted.some((y) => y.countEnd > at && y.countEnd <= at + close && family[y.item.unit] === kind);
+      if (close < 0 || inside) {
+        from = at;
+        to = close < 0 ? -1 : at + close;
+      } else asideEnd = at + close + 1;
+    }
+    if (!open || asideEnd >= 0) {
       const sentence = sentenceAt(doc, t.countEnd - 1);
       // (the clauses after it in its sentence: the first opening with part_lead; or the next sentence opening with it when no
       // count of its measure follows it in its own)
-      let s = t.countEnd;
+      let s = asideEnd >= 0 ? asideEnd : t.countEnd;
       const end = Math.min(sentence.end, t.countEnd + 300);
       while (s < end && from < 0) {
         let e = s;
