@@ -1023,7 +1023,7 @@ let budgetPartsList: RegExp | null = null;
 const BUDGET_PARTS_LIST = () => (budgetPartsList ??= compile(`[，,]?[ \\t]*其中[:：]?(?:[ \\t]*(?:${file().budget_parts_listed})(?:预算)?(?:数)?(?:为|是|:)?[ \\t]*[\\d,.]+[ \\t]*万?元[、，,]?)+[ \\t]*[;；]$`, ''));
 // the adjusted budget opening the next phrase after a budget figure: 调整后预算Y, 全年预算调整为Y, 年中调整为Y, 追加至Y (a source for
 // compile: {ADJUSTED_TO} is a macro)
-const ADJUSTED_NEXT = '(?<=万?元[ \\t]*)[，,][ \\t]*(?:(?:年中|年内|年度中)?(?:(?:调整后|调整|变更后)(?:的)?(?:全年)?预算(?:数|金额|总额|资金)?(?:为|是|:)?|(?:全年)?预算(?:数|金额|总额|资金)?调整后?为)|{ADJUSTED_TO})(?=[ \\t]*\\d)';
+const ADJUSTED_NEXT = '(?<=万?元[ \\t]*)[，,][ \\t]*(?:{MID_YEAR}?(?:(?:调整后|调整|变更后)(?:的)?(?:全年)?预算(?:数|金额|总额|资金)?(?:为|是|:)?|(?:全年)?预算(?:数|金额|总额|资金)?调整后?为)|{ADJUSTED_TO})(?=[ \\t]*\\d)';
 // between the unit's income and a bare 支出Y: a comma or a sentence's end, or the income's parts after 其中 up to ；/。 (收入198.62万元，
 // 其中财政拨款收入196.62万元，其他收入2万元；支出196.40万元)
 const INCOME_THEN = /^[ \t]*(?:[，,;。]|[，,。:]?[ \t]*其中[^支。\n]*[;。])[ \t]*(?:共|共计|合计|全年)?$/;
