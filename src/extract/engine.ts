@@ -288,7 +288,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       const before = p.not_before || not_before || notBeforeHere || prefer.length || shared ? doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.start) : '';
       if ((p.not_before && compile(p.not_before, '').test(before)) || (not_before && compile(not_before, '').test(ownClause(doc, family.own_clause, match, before)))) continue;
       // (a grade after the unit's score and a project's: the grading bands tell whose it is, over not_before_except)
-      const verdict = shared && p.field === shared.field ? sharedGrade(shared, valueOf(doc, p.kind, match), before) : null;
+      const verdict = shared && p.field === shared.field ? sharedGrade(shared, valueOf(doc, p.kind, match), before, doc.norm.slice(match.span.start, match.span.end)) : null;
       if (verdict === 'drop') continue;
       // (the section's exemption is for the report calling itself 该项目, not for a project named by its own name)
       const exempt = (x: NonNullable<typeof not_before_except>) =>

@@ -15,11 +15,15 @@ export interface SharedGradeDef {
   tail: string;
   /** each grade word's band of scores, [from, below) */
   bands: Record<string, [number, number]>;
+  /** the grade's match opening so is said of all the scores before it (均为优) */
+  all?: string;
 }
 
 /** 'keep' (the unit's grade), 'drop' (the project's, or either), or null when the sentence is not of this shape. */
-export function sharedGrade(def: SharedGradeDef, grade: unknown, before: string): 'keep' | 'drop' | null {
+export function sharedGrade(def: SharedGradeDef, grade: unknown, before: string, matched = ''): 'keep' | 'drop' | null {
   const found = [...before.matchAll(compile(def.scores, 'g'))];
+  // (均为优: the grade of every score before it, the unit's when its score is one of them)
+  if (def.all && compile(def.all, '').test(matched)) return found.some((m) => m.groups?.unit) ? 'keep' : null;
   const last = found.at(-1);
   if (!last || !compile(def.tail, '').test(before.slice(last.index! + last[0].length))) return null;
   const earlier = found.slice(0, -1).reverse().find((m) => (last.groups?.project ? m.groups?.unit : m.groups?.project));
