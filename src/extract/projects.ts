@@ -91,6 +91,14 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
     let end = nm.span.end;
     while (end < cap && !stop.test(doc.norm[end])) end++;
     const region = { start: nm.span.end, end };
+    // (the fund's year in brackets after its name, 科普活动经费（2022年度） | （2021年结转）: another year's fund, or money carried
+    // from one, is no fund of the report's year; its figures are still no part of the unit's)
+    const year = nm.group('year');
+    if (year && (nm.group('carried') || Number(doc.norm.slice(year.start, year.end)) !== doc.data.fiscalYear)) {
+      items.push(region);
+      taken.add(nameSpan.start);
+      continue;
+    }
     const item: Project = { name: '', budget: null, adjustment: null, actual: null, carryover: null, executionRate: null, score: null };
     const fields: Record<string, { span: Span; rule: string }> = {};
     const spans: Span[] = [];
