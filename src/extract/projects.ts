@@ -1,9 +1,9 @@
 // Named special funds (patterns/projects.yaml): a sentence naming a fund and giving its figures.
 import type { KDocument, Span } from '../document.js';
-import { compile, loadPatternFile } from '../patterns.js';
+import { compile, escapeRegex, loadPatternFile } from '../patterns.js';
 import { moneySlack, toRate, toYuan } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
-import { matches, otherYearAt, saysOtherYear, sectionsAt, trimSpan } from './engine.js';
+import { matches, otherYearAt, saysOtherYear, sentenceAt, sectionsAt, trimSpan } from './engine.js';
 import type { Match } from './engine.js';
 import type { Project } from '../schema/record.js';
 import { namedRows } from './namedRows.js';
@@ -35,13 +35,48 @@ interface OwnFigureDef {
   not_before?: string;
   max: number;
 }
-interface ProjectsFile { own_figures?: OwnFigureDef[]; table?: ProjectTableDef; name: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_not: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
+/** a fund's score stated away from its item by its name (projects.yaml named_score) */
+interface NamedScoreDef {
+  id: string;
+  before: string;
+  after: string;
+  not_before: string;
+  max: number;
+}
+interface ProjectsFile { own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_not: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
   const f = loadPatternFile<ProjectsFile>('projects.yaml');
   const detailed = detailedProjects(doc, f, claimed, items);
   doc.items.projects = detailed.length ? detailed : listedProjects(doc, f, claimed);
+  namedScores(doc, f, doc.items.projects as Found[]);
+}
+
+/** A fund's self-evaluation score stated away from its item by the fund's own name (科普大篷车项目自评得分92分 in the conclusion,
+ *  its figures listed above): its score when its item states none; not another year's, an indicator's or another body's, and
+ *  two different scores for one fund give none. */
+function namedScores(doc: KDocument, f: ProjectsFile, found: Found[]): void {
+  const d = f.named_score;
+  if (!d) return;
+  const notBefore = compile(d.not_before, '');
+  for (const p of found) {
+    if (p.item.score !== null || p.item.name.length < 2) continue;
+    // (the name as listed; one not ending in 项目 may have it after it: 科普大篷车巡展项目自评得分 for 科普大篷车巡展, 科普讲座子项目…)
+    const name = escapeRegex(p.item.name).replace(/(?<!项目)$/, '(?:子?项目)?');
+    const seen: { value: number; span: Span }[] = [];
+    for (const m of matches(doc, d.before + name + d.after)) {
+      if (found.some((x) => m.span.start >= x.span.start && m.span.start < x.span.end)) continue;
+      const sentence = sentenceAt(doc, m.span.start).start;
+      if (otherYearAt(doc, m.span.start, f) || otherYear(doc, f, m.span.start, sentence)) continue;
+      if (notBefore.test(doc.norm.slice(sentence, m.span.start))) continue;
+      const v = toRate(m.m.groups!.num);
+      if (v !== null && v <= d.max) seen.push({ value: v, span: trimSpan(doc, m.span) });
+    }
+    if (!seen.length || seen.some((x) => x.value !== seen[0].value)) continue;
+    p.item.score = seen[0].value;
+    p.fields.score = { span: seen[0].span, rule: d.id };
+  }
 }
 
 const QUALIFIER = /\([^()]*\)$/;
