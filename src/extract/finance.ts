@@ -491,7 +491,9 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         if (!key) continue;
         // (全年支出X，占全年预算的Y%: a share of the budget is the rate of the unit's total only; a subject's, 项目支出X，占部门预算的26%,
         // may be its share of the whole)
-        if (p.only_total && key !== 'total') continue;
+        // (年中追加预算较多，占年初预算的14.58%: a share with no figure of the unit's total before it in its sentence is a change's
+        // or a part's, not the unit's rate)
+        if (p.only_total && (key !== 'total' || !totalBefore(doc, match.span.start))) continue;
         // 省科技报社基本支出300万元 | 市科协基本支出X in a county's report: another body's name glued before the subject
         // (the unit's name known: 县科协基本支出X with no unit known may be the unit's own)
         if (subjSpan && subjSpan.start === match.span.start && unitName(doc) !== null && otherBodyBefore(doc, f, match)) {
