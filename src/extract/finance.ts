@@ -145,6 +145,9 @@ function inheritedSubject(doc: KDocument, offset: number): string | null {
     for (const m of prefix.matchAll(compile(marked ? withWordWraps(def.regex) : def.regex, 'g'))) {
       // 占基本支出的61.99% names a subject only as a share's base; 年中压减公用经费X, only as what a change touched
       if (/占$/.test(prefix.slice(0, m.index)) || evaluated(prefix, m) || changedSubject(prefix, m.index!)) continue;
+      // 全年实际支出178.66万元（其中基本支出128.66万元），预算执行率99.15%: a subject inside a bracket closed before the figure
+      // is an aside on the figure before the bracket, not the owner of what follows it
+      if (inClosedAside(prefix, m.index!)) continue;
       // “三公”经费支出合计2.15万元，完成预算的71.67% | 机关运行经费支出合计X: the total's 支出合计 glued to another word is that
       // word's, as when it states the figure itself
       if (key === 'total' && !opensPhrase(doc, s.start + m.index!, f.boundary) && !afterUnit(doc, f, s.start + m.index!, unitLevel(doc))) continue;
@@ -160,6 +163,14 @@ function inheritedSubject(doc: KDocument, offset: number): string | null {
   let last: { key: string; at: number } | null = null;
   for (const x of found) if (!joined(x) && (!last || x.at > last.at)) last = x;
   return last?.key ?? null;
+}
+
+/** True when `at` in `text` lies inside a bracket (（…） or (…)) that closes before the end of `text`. */
+function inClosedAside(text: string, at: number): boolean {
+  const open = Math.max(text.lastIndexOf('（', at), text.lastIndexOf('(', at));
+  if (open < 0) return false;
+  const closedBefore = /[)）]/.test(text.slice(open, at));
+  return !closedBefore && /[)）]/.test(text.slice(at));
 }
 
 /** A finance pattern's regex with finance.yaml's own placeholders ({BOUNDARY}, {SUBJECT}, {ADJUSTED}, {UNIT_BOUNDARY} and its
@@ -1160,10 +1171,11 @@ function linesBefore(doc: KDocument, at: number, n: number): string {
 /** True when the last amount before `at` in its sentence filled a finance field. */
 function lastFigureFilled(doc: KDocument, at: number): boolean {
   const from = sentenceAt(doc, at).start;
-  let last: RegExpExecArray | null = null;
-  for (const m of doc.norm.slice(from, at).matchAll(compile('{MONEY}', 'g'))) last = m;
+  let last: RegExpMatchArray | null = null;
+  const text = doc.norm.slice(from, at);
+  for (const m of text.matchAll(compile('{MONEY}', 'g'))) if (!inClosedAside(text, m.index!)) last = m;
   if (!last) return false;
-  const start = from + last.index, end = start + last[0].length;
+  const start = from + last.index!, end = start + last[0].length;
   return doc.facts.some((x) => x.path.startsWith('/finance/') && x.span.start <= start && x.span.end >= end);
 }
 /** The sentence before `at`; when it opens right after a ； that ends the unit's budget and its parts listed after 其中
@@ -1213,7 +1225,9 @@ function afterUnitBudget(before: string, f: FinanceFile): boolean {
  *  figure of another field); true when it is the unit's total, or when none tells (结余3.36万元 is skipped, no figure at all). */
 function lastFigureIsTotal(doc: KDocument, f: FinanceFile, at: number): boolean {
   const from = sentenceAt(doc, at).start;
-  const amounts = [...doc.norm.slice(from, at).matchAll(compile('{MONEY}', 'g'))];
+  const text = doc.norm.slice(from, at);
+  // (a figure in a bracket's aside closed before `at` is not the last figure: see inClosedAside)
+  const amounts = [...text.matchAll(compile('{MONEY}', 'g'))].filter((m) => !inClosedAside(text, m.index!));
   for (let k = amounts.length - 1; k >= 0; k--) {
     const start = from + amounts[k].index, end = start + amounts[k][0].length;
     const fact = doc.facts.find((x) => x.path.startsWith('/finance/') && x.span.start <= start && x.span.end >= end);
@@ -1228,20 +1242,22 @@ function lastFigureIsTotal(doc: KDocument, f: FinanceFile, at: number): boolean 
 /** The fact of the nearest amount before `at` in its sentence, or null when that amount filled no field or there is none. */
 function lastFigureFact(doc: KDocument, at: number): Fact | null {
   const from = sentenceAt(doc, at).start;
-  let last: RegExpExecArray | null = null;
-  for (const m of doc.norm.slice(from, at).matchAll(compile('{MONEY}', 'g'))) last = m;
+  let last: RegExpMatchArray | null = null;
+  const text = doc.norm.slice(from, at);
+  for (const m of text.matchAll(compile('{MONEY}', 'g'))) if (!inClosedAside(text, m.index!)) last = m;
   if (!last) return null;
-  const start = from + last.index, end = start + last[0].length;
+  const start = from + last.index!, end = start + last[0].length;
   return doc.facts.find((x) => x.path.startsWith('/finance/') && x.span.start <= start && x.span.end >= end) ?? null;
 }
 /** The clause of the nearest amount before `at` in its sentence when that amount filled no field and its clause names an
  *  item (see `rate_item`), not the unit's money (`named_owner_not`), with a 其中： cut off before it put back; else false. */
 function itemFigureBefore(doc: KDocument, f: FinanceFile, at: number): string | false {
   const from = sentenceAt(doc, at).start;
-  let last: RegExpExecArray | null = null;
-  for (const m of doc.norm.slice(from, at).matchAll(compile('{MONEY}', 'g'))) last = m;
+  let last: RegExpMatchArray | null = null;
+  const text = doc.norm.slice(from, at);
+  for (const m of text.matchAll(compile('{MONEY}', 'g'))) if (!inClosedAside(text, m.index!)) last = m;
   if (!last) return false;
-  const start = from + last.index, end = start + last[0].length;
+  const start = from + last.index!, end = start + last[0].length;
   if (doc.facts.some((x) => x.path.startsWith('/finance/') && x.span.start <= start && x.span.end >= end)) return false;
   const cut = clauseStart(doc.norm, from, start);
   // (部门预算资金合计X: the unit's money, whose fact a later pattern may give, is no item)
