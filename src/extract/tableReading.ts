@@ -176,6 +176,34 @@ function filledColumns(row: TableCell[], shift: number): number[] {
   return out;
 }
 
+/** A goals label row: its first filled cell a target label (goal_labels) and the one text right after it not a column's header;
+ *  the achieved text beside an achieved label after it on the row, else on the row under it when that row is such a label
+ *  and its text and nothing else. */
+function goalLabelRow(row: TableCell[], next: TableCell[] | undefined): { target: TableCell; achieved: TableCell | null; rows: 1 | 2 } | null {
+  const v = tableVocab();
+  const textAfter = (x: TableCell[], i: number) => {
+    const c = distinctAfter(x, i);
+    return c && !v.goalColumns.target.test(key(c)) && !v.goalColumns.achieved.test(key(c)) && !/^[\d.,%％\s]+$/.test(key(c)) ? c : null;
+  };
+  const first = row.findIndex((c) => !isEmpty(c));
+  if (first < 0 || !v.goalLabels.target.test(key(row[first]))) return null;
+  const target = textAfter(row, first);
+  if (!target) return null;
+  const ti = row.indexOf(target);
+  const rest = row.slice(ti + 1).filter((c) => !isEmpty(c) && c.start !== target.start);
+  if (rest.length === 2 && v.goalLabels.achieved.test(key(rest[0]))) {
+    const achieved = textAfter(row, row.indexOf(rest[0]));
+    return achieved ? { target, achieved, rows: 1 } : null;
+  }
+  if (rest.length) return null;
+  const below = (next ?? []).filter((c) => !isEmpty(c));
+  if (below.length === 2 && v.goalLabels.achieved.test(key(below[0]))) {
+    const achieved = textAfter(next!, next!.indexOf(below[0]));
+    if (achieved) return { target, achieved, rows: 2 };
+  }
+  return { target, achieved: null, rows: 1 };
+}
+
 function distinctAfter(row: TableCell[], i: number): TableCell | null {
   for (let j = i + 1; j < row.length; j++) if (row[j].start !== row[i].start && !isEmpty(row[j])) return row[j];
   return null;
@@ -333,6 +361,16 @@ export function readTable(t: Table): TableReading {
       r.budget = { unit: units.size ? [...units][0] : null, header: row, rows: {}, all: [] };
       budAt = ri;
       continue;
+    }
+    // 年度总体目标⇥保障机构正常运转…(⇥实际完成情况⇥…): goals as label rows, the text beside each label (see goal_labels)
+    if (!r.goals && section !== 'indicators') {
+      const labelled = goalLabelRow(row, t.rows[ri + 1]);
+      if (labelled) {
+        r.goals = { target: labelled.target, achieved: labelled.achieved, more: { target: [], achieved: [] } };
+        if (labelled.rows === 2) ri++;
+        section = 'none';
+        continue;
+      }
     }
     const gc = columnsOf(row, (k) => (v.goalColumns.target.test(k) ? 'target' : v.goalColumns.achieved.test(k) ? 'achieved' : null));
     // 总体目标⇥年度目标⇥实际完成情况: the block's label in the first cell names a target too; the target column is the

@@ -23,6 +23,7 @@ interface RawVocab {
   own_budget_fiscal: string;
   unit_header: string;
   goal_columns: Record<'target' | 'achieved', string>;
+  goal_labels: Record<'target' | 'achieved', string>;
   indicator_columns: { field: string; regex: string }[];
   indicator_level_column?: string;
   indicator_name_only?: string;
@@ -110,6 +111,8 @@ export interface TableVocab {
   ownBudgetFiscal: RegExp;
   unitHeader: RegExp;
   goalColumns: Record<'target' | 'achieved', RegExp>;
+  /** a goals block set out as label rows (年度总体目标⇥text⇥实际完成情况⇥text): the labels */
+  goalLabels: Record<'target' | 'achieved', RegExp>;
   indicatorColumns: { field: string; re: RegExp }[];
   /** any of indicatorColumns (see anyOf) */
   indicatorColumnsAny: RegExp | null;
@@ -191,6 +194,10 @@ export function tableVocab(): TableVocab {
     goalColumns: {
       target: re(raw.goal_columns.target),
       achieved: re(raw.goal_columns.achieved),
+    },
+    goalLabels: {
+      target: re(raw.goal_labels.target),
+      achieved: re(raw.goal_labels.achieved),
     },
     indicatorColumns: raw.indicator_columns.map((c) => ({ field: c.field, re: re(c.regex) })),
     indicatorColumnsAny: anyOf(raw.indicator_columns.map((c) => re(c.regex))),
