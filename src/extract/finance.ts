@@ -11,7 +11,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; not_after_part_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean; fiscal_budget?: boolean; only_total?: boolean; parts_sum?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { word_wraps: string[]; evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_budget: string; budget_chain_next: string; unit_funds_before: string; parts_after: string; parts_listed: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_funds: string; named_owner_funds_not: string; unit_receives: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; fiscal_funds: string; fiscal_funds_not: string; fiscal_funds_other: string; fiscal_funds_budget: string; project_arranged: string; appropriation_basic: string; appropriation_glued: string; unit_whole_list: string; unit_whole_part: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; budget_parts_listed: string; budget_compared_prior: string; adjusted_budget: string; subject_changed: string; mid_year_change: string; change_follows: string; rate_item: string; project_item_clause: string; project_self: string; project_budget_change: string; project_budget_cause: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; bare_funds: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; part_item: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; own_rate: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { word_wraps: string[]; evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_budget: string; budget_chain_next: string; unit_funds_before: string; parts_after: string; parts_listed: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_funds: string; named_owner_funds_not: string; unit_receives: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; fiscal_funds: string; fiscal_funds_not: string; fiscal_funds_other: string; fiscal_funds_budget: string; project_arranged: string; appropriation_basic: string; appropriation_glued: string; unit_whole_list: string; unit_whole_part: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; budget_parts_listed: string; budget_compared_prior: string; adjusted_budget: string; subject_changed: string; mid_year_change: string; mid_year_cut: string; cut_follows: string; change_follows: string; rate_item: string; project_item_clause: string; project_self: string; project_budget_change: string; project_budget_cause: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; bare_funds: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; part_item: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; own_rate: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -655,6 +655,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
     }
   }
   adjustedBudgets(doc, f);
+  changedBudgets(doc, f);
   initialParts(doc, partBudgets);
   allSpent(doc, f, claimed);
   roundedRestatements(doc);
@@ -805,7 +806,7 @@ function initialParts(doc: KDocument, parts: Fact[]): void {
  *  dropped (安排专项资金30万元，年中追加5万元，调整后预算35万元: the budget is 35). */
 function adjustedBudgets(doc: KDocument, f: FinanceFile): void {
   // (a narrower subject has no initial-budget field: its earlier budget is dropped, as the project's)
-  for (const [path, initial] of [[BUDGET, INITIAL_BUDGET], [PROJECT_BUDGET, null], ['/finance/basic/budget', null], ['/finance/threePublic/budget', null], ['/finance/governmentFund/budget', null]] as const) {
+  for (const [path, initial] of [[BUDGET, INITIAL_BUDGET], [PROJECT_BUDGET, null], ['/finance/basic/budget', null], ['/finance/basic/personnelBudget', null], ['/finance/basic/publicUseBudget', null], ['/finance/threePublic/budget', null], ['/finance/governmentFund/budget', null]] as const) {
     const budgets = doc.facts.filter((x) => x.path === path);
     for (const b of budgets) {
       // (the words may stand right before the evidence: 调整后全年预算数为X is read from 预算数)
@@ -817,11 +818,24 @@ function adjustedBudgets(doc: KDocument, f: FinanceFile): void {
         if (a === b || a.path !== path || a.span.start < from || a.span.start >= b.span.start || a.value === b.value) continue;
         // (部门预算X，调整后预算Y | 部门预算X，全年预算调整为Y: the adjusted budget opening the very next clause names the change itself)
         const between = doc.norm.slice(a.span.end, b.span.start);
-        if (!compile(f.mid_year_change, '').test(between) && !/^[ \t]*[，,][ \t]*(?:年中|年内)?(?:调整后|调整|变更后|全年)?(?:的)?(?:全年)?$/.test(between)) continue;
+        if (!compile(f.mid_year_change, '').test(between) && !compile(f.mid_year_cut, '').test(between) && !/^[ \t]*[，,][ \t]*(?:年中|年内)?(?:调整后|调整|变更后|全年)?(?:的)?(?:全年)?$/.test(between)) continue;
         if (initial) a.path = initial;
         else if (doc.facts.includes(a)) doc.facts.splice(doc.facts.indexOf(a), 1);
       }
     }
+  }
+}
+
+/** 部门预算210万元，年中追加8万元，实际支出X | 公用经费预算30万元，年中压减3万元: a budget figure followed right after by a mid-year
+ *  change and no adjusted budget is the budget before the change — the year's is unsaid. The unit's becomes its initialBudget;
+ *  a narrower subject's or a project's (no initial field) is dropped, as their 年初 figure is (initialStands). */
+function changedBudgets(doc: KDocument, f: FinanceFile): void {
+  const change = compile(`^(?:${f.change_follows}|${f.cut_follows})`, '');
+  const paths = new Set([BUDGET, PROJECT_BUDGET, ...Object.entries(f.subjects).filter(([k]) => k !== 'total').map(([, s]) => s.paths.budget)]);
+  for (const x of [...doc.facts]) {
+    if (!paths.has(x.path) || x.source === 'table' || !change.test(doc.norm.slice(x.span.end, x.span.end + 40)) || adjustedFollows(doc, f, x.span.end)) continue;
+    if (x.path === BUDGET) x.path = INITIAL_BUDGET;
+    else doc.facts.splice(doc.facts.indexOf(x), 1);
   }
 }
 
