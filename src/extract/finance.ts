@@ -1,7 +1,7 @@
 // Money with a role (patterns/finance.yaml): each amount is claimed once, by the first pattern that fits.
 import type { AppropriationPart, Fact, Figure, KDocument, Span } from '../document.js';
 import { compile, escapeRegex, loadPatternFile } from '../patterns.js';
-import { moneySlack, parseChineseInteger, toRate, toYuan } from '../normalise/numbers.js';
+import { halfUlp, moneySlack, parseChineseInteger, toRate, toYuan } from '../normalise/numbers.js';
 import { matches, saysOtherYear, sectionsAt, trimSpan, unitName } from './engine.js';
 import { spanAt } from '../document.js';
 import type { Sentence } from '../document.js';
@@ -488,6 +488,10 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         // (预算执行率=执行数/预算数×100%=98.98%: a formula naming the whole budget's figures speaks of money itself, own_money)
         // (…；全年执行数为143.62万元，预算执行率为99.02%: right after the unit's actual the sentence is about money, whatever its words)
         if (p.subject === 'inherit' && !key && aspect === 'rate' && (MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start) + (p.own_money ? m0 : '')) || lastFigureFact(doc, match.span.start)?.path === '/finance/spendingTotal/actual') && lastFigureIsTotal(doc, f, match.span.start) && !rateOfOther(doc, f, match.span.start)) key = 'total';
+        // (实际支出184.2万元，其中政府采购11.5万元，执行率98.77%: a rate naming no subject after an item listed under the unit's
+        // figures is the unit's when it is the unit's own actual over its budget, both stated before it in its sentence; so is one
+        // after a subject that keeps no rate, 其中“三公”经费1.2万元，预算执行率98.77%)
+        if (p.subject === 'inherit' && (!key || !f.subjects[key]?.paths.rate) && aspect === 'rate' && g.pct !== undefined && unitRateAgrees(doc, match.span.start, g.pct)) key = 'total';
         const subjSpan = match.group('subject');
         // (县科协总收入X: the unit named by its level and kind opens the phrase too)
         if (key && subjSpan && f.subjects[key]?.named && !opensPhrase(doc, subjSpan.start, f.boundary) && !afterUnit(doc, f, subjSpan.start, unitKind)) continue;
@@ -1253,6 +1257,23 @@ function lastFigureIsTotal(doc: KDocument, f: FinanceFile, at: number): boolean 
   }
   return true;
 }
+/** True when the rate written `pct` (naming no subject, at `at`) is the unit's actual over its budget, both read as the unit's
+ *  in its sentence before it: within half a unit of the rate's last digit (a whole rate only when the quotient is that whole
+ *  number to 0.05: `99%` is no rounding of 98.77), the figures' own rounding added. */
+function unitRateAgrees(doc: KDocument, at: number, pct: string): boolean {
+  const from = sentenceAt(doc, at).start;
+  const own = (path: string) => doc.facts.filter((x) => x.path === path && x.source !== 'table' && x.span.start >= from && x.span.end <= at);
+  const actual = own('/finance/spendingTotal/actual');
+  const budget = own(BUDGET);
+  if (actual.length !== 1 || budget.length !== 1 || !(budget[0].value as number)) return false;
+  const a = actual[0].value as number, b = budget[0].value as number;
+  const rate = toRate(pct);
+  if (rate === null) return false;
+  const slack = (moneySlack(actual[0].raw) / b + (a * moneySlack(budget[0].raw)) / (b * b)) * 100;
+  const tol = /[.．]\d/.test(pct) ? halfUlp(pct) + slack : 0.05;
+  return Math.abs((a / b) * 100 - rate) <= tol + 1e-9;
+}
+
 /** The fact of the nearest amount before `at` in its sentence, or null when that amount filled no field or there is none. */
 function lastFigureFact(doc: KDocument, at: number): Fact | null {
   const from = sentenceAt(doc, at).start;
