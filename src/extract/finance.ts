@@ -8,7 +8,7 @@ import type { Sentence } from '../document.js';
 
 type Aspect = 'budget' | 'actual' | 'rate' | 'initial';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
-interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; not_after_part_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean; fiscal_budget?: boolean; only_total?: boolean; parts_sum?: boolean }
+interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; not_after_part_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean; fiscal_budget?: boolean; only_total?: boolean; parts_sum?: boolean; share_base?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
 interface FinanceFile { word_wraps: string[]; evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_budget: string; budget_chain_next: string; unit_funds_before: string; parts_after: string; parts_listed: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_funds: string; named_owner_funds_not: string; unit_receives: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; fiscal_funds: string; fiscal_funds_not: string; fiscal_funds_other: string; fiscal_funds_budget: string; project_arranged: string; appropriation_basic: string; appropriation_glued: string; unit_whole_list: string; unit_whole_part: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; budget_parts_listed: string; budget_compared_prior: string; adjusted_budget: string; subject_changed: string; mid_year_change: string; mid_year_cut: string; cut_follows: string; change_follows: string; rate_item: string; project_item_clause: string; project_self: string; project_budget_change: string; project_budget_cause: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; bare_funds: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; part_item: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; own_rate: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
@@ -301,6 +301,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
   const budgetReport = doc.reportKind === 'budget';
   const unitKind = unitLevel(doc);
   const partBudgets: Fact[] = []; // (see initialParts)
+  const shareBases = new Set<Fact>(); // adjusted budgets read from a share's base (see adjustedBudgets)
   // the department split into its 机关 and a subordinate body (see department_parts): the 机关's figures are a part's
   const split = doc.norm.includes('机关') && compile(f.department_parts, '').test(doc.norm);
   const view = cutView(doc);
@@ -316,6 +317,9 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       const amountSpan = match.group('amount') ?? match.group('pct');
       if (!amountSpan || overlaps(amountSpan)) continue;
       if (p.own_name && !titleHolds(doc, match.group('own'))) continue;
+      // (项目支出59.40万元，占调整后预算218.10万元的27.23% | 占全年预算数X的Y%: a share's base is no statement of its own — only
+      // share_base reads it, checked against the unit's actual)
+      if (!p.share_base && SHARE_OF.test(doc.norm.slice(Math.max(0, match.span.start - 12), match.span.start))) continue;
       if (compile(f.per_unit, '').test(doc.norm.slice(Math.max(0, match.span.start - 4), match.span.start))) continue;
       // 基本支出150万元左右 | “三公”经费支出3万元以上: an approximation is no figure to sum (claimed: no looser pattern reads it)
       if (compile(f.approx_after, 'y').test(doc.norm.slice(amountSpan.end, amountSpan.end + 6))) {
@@ -635,6 +639,9 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // (2024年部门预算收入156.20万元，支出156.20万元。其中：基本支出预算120.20万元，项目支出预算36.00万元: a bare 支出 after a
       // budget's planned income is its spending budget only when the parts listed after it add up to it)
       if (p.parts_sum && !partsAddUp(doc, f, amountSpan, value, `${(g.num ?? '').replace(/\s/g, '')}${g.unit}`)) continue;
+      // (全年支出212.05万元，占调整后预算218.10万元的97.23%: the share's base is the unit's budget only when the share is the
+      // unit's actual right before it over that base)
+      if (p.share_base && !shareOfBase(doc, match.span.start, value, g.share ?? '')) continue;
       // OCR reads 100% as 1009%: a rate past 300% is not believable
       if (g.pct !== undefined && value > 300) {
         doc.messages.push({ ruleId: 'implausible_value', reason: `a rate of ${value}% is not believable (OCR?): ignored`, place: match.span, paths: Array.isArray(path) ? path : [path] });
@@ -655,10 +662,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       for (const one of Array.isArray(path) ? path : [path]) {
         doc.facts.push({ path: one, value, span: trimSpan(doc, match.span), rule: p.id, ...(priority !== undefined ? { priority } : {}), raw: g.pct ?? `${(g.num ?? '').replace(/\s/g, '')}${g.unit}`, ...(part ? { appropriation: part } : {}) });
         if (asPart) partBudgets.push(doc.facts[doc.facts.length - 1]);
+        if (p.share_base) shareBases.add(doc.facts[doc.facts.length - 1]);
       }
     }
   }
-  adjustedBudgets(doc, f);
+  adjustedBudgets(doc, f, shareBases);
   changedBudgets(doc, f);
   initialParts(doc, partBudgets);
   allSpent(doc, f, claimed);
@@ -808,7 +816,7 @@ function initialParts(doc: KDocument, parts: Fact[]): void {
  *  (adjusted_budget) makes the different budget of the same owner stated before it, in its sentence or the one before,
  *  the initial one: the unit's initialBudget; a project report's project has no such field, so its earlier figure is
  *  dropped (安排专项资金30万元，年中追加5万元，调整后预算35万元: the budget is 35). */
-function adjustedBudgets(doc: KDocument, f: FinanceFile): void {
+function adjustedBudgets(doc: KDocument, f: FinanceFile, shareBases: Set<Fact>): void {
   // (a narrower subject has no initial-budget field: its earlier budget is dropped, as the project's)
   for (const [path, initial] of [[BUDGET, INITIAL_BUDGET], [PROJECT_BUDGET, null], ['/finance/basic/budget', null], ['/finance/basic/personnelBudget', null], ['/finance/basic/publicUseBudget', null], ['/finance/threePublic/budget', null], ['/finance/governmentFund/budget', null]] as const) {
     const budgets = doc.facts.filter((x) => x.path === path);
@@ -817,9 +825,17 @@ function adjustedBudgets(doc: KDocument, f: FinanceFile): void {
       if (!compile(f.adjusted_budget, '').test(doc.norm.slice(Math.max(0, b.span.start - 6), b.span.end))) continue;
       const s = sentenceAt(doc, b.span.start).start;
       const line = paragraphStart(doc, s);
-      const from = Math.max(line, doc.norm.lastIndexOf('。', doc.norm.lastIndexOf('。', s - 2) - 1) + 1);
+      // (占调整后预算218.10万元的97.23%, checked against the unit's actual: any earlier unit budget not itself named adjusted is
+      // the one before the change, however far before — 调整后 says the change happened)
+      const share = shareBases.has(b);
+      const from = share ? 0 : Math.max(line, doc.norm.lastIndexOf('。', doc.norm.lastIndexOf('。', s - 2) - 1) + 1);
       for (const a of budgets) {
         if (a === b || a.path !== path || a.span.start < from || a.span.start >= b.span.start || a.value === b.value) continue;
+        if (share) {
+          if (compile(f.adjusted_budget, '').test(doc.norm.slice(Math.max(0, a.span.start - 6), a.span.end))) continue;
+          a.path = INITIAL_BUDGET;
+          continue;
+        }
         // (部门预算X，调整后预算Y | 部门预算X，全年预算调整为Y: the adjusted budget opening the very next clause names the change itself)
         const between = doc.norm.slice(a.span.end, b.span.start);
         if (!compile(f.mid_year_change, '').test(between) && !compile(f.mid_year_cut, '').test(between) && !/^[ \t]*[，,][ \t]*(?:年中|年内)?(?:调整后|调整|变更后|全年)?(?:的)?(?:全年)?$/.test(between)) continue;
@@ -1034,6 +1050,7 @@ function headingOwner(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArra
   if (others(proseSlice(doc, h.end, h.bodyEnd))) return undefined;
   return key;
 }
+const SHARE_OF = /占(?:了)?(?:调整后|调整|年初|全年|本年度?|当年|部门|单位|整体)*(?:的)?[ \t]*$/;
 const SHARE_BASE = /占(?:本?部门|本?单位|全年|本年)?(?:的)?$/;
 const INITIAL_BUDGET = '/finance/spendingTotal/initialBudget';
 const BUDGET = '/finance/spendingTotal/budget';
@@ -1257,6 +1274,17 @@ function lastFigureIsTotal(doc: KDocument, f: FinanceFile, at: number): boolean 
   }
   return true;
 }
+/** True when the share written `share` (占调整后预算Y的Z%) of the budget `base` at `at` is the unit's actual read right before it in
+ *  its sentence over that base, within half a unit of the share's last digit plus the figures' rounding. */
+function shareOfBase(doc: KDocument, at: number, base: number, share: string): boolean {
+  const actual = lastFigureFact(doc, at);
+  const rate = toRate(share);
+  if (actual?.path !== '/finance/spendingTotal/actual' || rate === null || !base) return false;
+  const a = actual.value as number;
+  const slack = (moneySlack(actual.raw) / base) * 100 * 2;
+  return Math.abs((a / base) * 100 - rate) <= halfUlp(share) + slack + 1e-9;
+}
+
 /** True when the rate written `pct` (naming no subject, at `at`) is the unit's actual over its budget, both read as the unit's
  *  in its sentence before it: within half a unit of the rate's last digit (a whole rate only when the quotient is that whole
  *  number to 0.05: `99%` is no rounding of 98.77), the figures' own rounding added. */
