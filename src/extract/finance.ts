@@ -133,12 +133,15 @@ function aboutAppropriation(doc: KDocument, f: FinanceFile, offset: number, owne
   return compile(f.subjects.fiscal.regex, '').test(doc.norm.slice(prev.start, prev.end));
 }
 
+const FIGURES_ASIDE = /\([^()]*\d[^()]*\)/g;
 /** The last subject named in the sentence before `offset` (for 实际支出X after 基本支出预算…). */
 function inheritedSubject(doc: KDocument, offset: number): string | null {
   const s = sentenceAt(doc, offset);
   // (in a document with a wrap's mark the view, its subjects' words read across it: same offsets)
   const marked = wrapMarked.has(doc);
-  const prefix = (marked ? cutView(doc) : doc).norm.slice(s.start, offset);
+  // (预算安排186.50万元（其中：基本支出150.20万元，项目支出36.30万元），实际支出184.20万元: the parts with their figures in a closed
+  // bracket before the figure are an aside, not its subject — blanked, offsets kept)
+  const prefix = (marked ? cutView(doc) : doc).norm.slice(s.start, offset).replace(FIGURES_ASIDE, (m) => ' '.repeat(m.length));
   const found: { key: string; at: number; end: number }[] = [];
   const f = file();
   for (const [key, def] of Object.entries(f.subjects)) {
