@@ -857,6 +857,8 @@ function changedBudgets(doc: KDocument, f: FinanceFile): void {
   const paths = new Set([BUDGET, PROJECT_BUDGET, ...Object.entries(f.subjects).filter(([k]) => k !== 'total').map(([, s]) => s.paths.budget)]);
   for (const x of [...doc.facts]) {
     if (!paths.has(x.path) || x.source === 'table' || !change.test(doc.norm.slice(x.span.end, x.span.end + 40)) || adjustedFollows(doc, f, x.span.end)) continue;
+    // (年初预算200万元，全年预算210万元，年中追加科普经费10万元: a budget named adjusted is the budget after the change it explains)
+    if (compile(f.adjusted_budget, '').test(doc.norm.slice(Math.max(0, x.span.start - 6), x.span.end))) continue;
     if (x.path === BUDGET) x.path = INITIAL_BUDGET;
     else doc.facts.splice(doc.facts.indexOf(x), 1);
   }
