@@ -5,7 +5,7 @@ import type { Message, ReadResult, Table, TableCell } from '../document.js';
 import { ReadError } from './errors.js';
 import { isProseCell, layOutRows } from './grid.js';
 import { injectNumberLabels } from './docx-numbering.js';
-import { DEFAULT_ZIP_LIMITS, openZip, type ZipFile, type ZipLimits } from './zip.js';
+import { DEFAULT_ZIP_LIMITS, officeDocumentPart, openZip, type ZipFile, type ZipLimits } from './zip.js';
 
 // The parts of mammoth's document model we walk (mammoth ships no types for it).
 export interface MNode {
@@ -24,15 +24,8 @@ export interface DocxOptions {
 
 /** The main document part, from the package relationships (usually word/document.xml). */
 function mainPart(zip: ZipFile): string {
-  if (zip.has('_rels/.rels')) {
-    const rels = zip.readText('_rels/.rels');
-    const m = /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(rels);
-    const target = m && /Target="([^"]+)"/.exec(m[0])?.[1];
-    if (target) {
-      const name = target.replace(/^\//, '');
-      if (zip.has(name)) return name;
-    }
-  }
+  const named = officeDocumentPart(zip);
+  if (named) return named;
   if (zip.has('word/document.xml')) return 'word/document.xml';
   throw new ReadError('unsupported_format', 'a zip archive that is not a Word document (no word/document.xml)');
 }

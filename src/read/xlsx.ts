@@ -8,7 +8,7 @@ import { ReadError } from './errors.js';
 import { decodeEntities } from './html-parse.js';
 import { builtinFormat, formatCell } from './numfmt.js';
 import { addMerge, newSheet, parseRef, setCell, sheetsToDocument, type Sheet } from './sheets.js';
-import { DEFAULT_ZIP_LIMITS, openZip, type ZipFile, type ZipLimits } from './zip.js';
+import { DEFAULT_ZIP_LIMITS, officeDocumentPart, openZip, type ZipFile, type ZipLimits } from './zip.js';
 
 /** More filled cells than any report's tables: a data export, not a report (and bounded work). */
 const MAX_CELLS = 200_000;
@@ -87,13 +87,8 @@ function cellFormats(xml: string | null): (string | undefined)[] {
 
 /** The workbook part (from the package relationships, usually xl/workbook.xml). */
 function workbookPart(zip: ZipFile): string {
-  if (zip.has('_rels/.rels')) {
-    for (const t of xmlTokens(zip.readText('_rels/.rels'))) {
-      if (typeof t === 'string' || t.name !== 'Relationship') continue;
-      const target = attr(t.attrs, 'Target');
-      if (/\/officeDocument$/.test(attr(t.attrs, 'Type') ?? '') && target && zip.has(target.replace(/^\//, ''))) return target.replace(/^\//, '');
-    }
-  }
+  const named = officeDocumentPart(zip);
+  if (named) return named;
   if (zip.has('xl/workbook.xml')) return 'xl/workbook.xml';
   throw new ReadError('corrupt', 'damaged Excel workbook: no workbook part');
 }

@@ -38,6 +38,15 @@ const EOCD = 0x06054b50;
 const CDH = 0x02014b50;
 const LFH = 0x04034b50;
 
+/** An Office (OOXML) package's main part as its relationships name it (`_rels/.rels`, type officeDocument:
+ *  word/document.xml, xl/workbook.xml), when the package holds it; else null. */
+export function officeDocumentPart(zip: ZipFile): string | null {
+  if (!zip.has('_rels/.rels')) return null;
+  const rel = /<Relationship\b[^>]*Type=["'][^"']*\/officeDocument["'][^>]*>/.exec(zip.readText('_rels/.rels'));
+  const name = rel && /Target=["']([^"']+)["']/.exec(rel[0])?.[1].replace(/^\//, '');
+  return name && zip.has(name) ? name : null;
+}
+
 export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipFile {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const entries = readDirectory(buf, limits);
