@@ -159,7 +159,13 @@ function formatNumber(v: number, toks: Token[]): string {
   if (/[eE]/.test(pattern)) body = x.toExponential(fracPat.length).replace('e', 'E').replace(/E(\d)/, 'E+$1');
   else {
     body = Math.abs(x).toFixed(fracPat.length);
-    if (fracPat.length > minFrac) body = body.replace(new RegExp(`(\\.\\d{${minFrac}}\\d*?)0+$`), '$1').replace(/\.$/, '');
+    // (optional digits, #: trailing zeros past the required ones dropped, and the point with them when none is left)
+    if (fracPat.length > minFrac) {
+      const point = body.indexOf('.');
+      let end = body.length;
+      while (end > point + 1 + minFrac && body[end - 1] === '0') end--;
+      body = body.slice(0, end === point + 1 ? point : end);
+    }
     if (!/0/.test(intPat) && /^0\./.test(body)) body = body.slice(1);
     if (grouped) body = body.replace(/^(\d+)/, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
     if (x < 0 && /[1-9]/.test(body)) body = '-' + body;

@@ -22,8 +22,18 @@ export interface Sheet {
 
 export const newSheet = (name: string): Sheet => ({ name, cells: new Map(), merges: [], hiddenRows: new Set(), hiddenCols: new Set() });
 
-export function setCell(sheet: Sheet, r: number, c: number, text: string): void {
+/** More filled cells than any report's tables: a data export, not a report (and bounded work). */
+const MAX_CELLS = 200_000;
+
+/** The filled cells of one workbook so far, over all its sheets. */
+export interface CellCount {
+  cells: number;
+}
+
+/** Sets a filled cell; past MAX_CELLS in the workbook (`count`), too_large. */
+export function setCell(sheet: Sheet, r: number, c: number, text: string, count: CellCount): void {
   if (!text) return;
+  if (++count.cells > MAX_CELLS) throw new ReadError('too_large', `the workbook has more than ${MAX_CELLS} filled cells: a data export, not a report`);
   let row = sheet.cells.get(r);
   if (!row) sheet.cells.set(r, (row = new Map()));
   row.set(c, text);

@@ -6,9 +6,7 @@ import { openCompoundFile } from './cfb.js';
 import { renderDocx } from './docx.js';
 import { ReadError } from './errors.js';
 import { builtinFormat, formatCell } from './numfmt.js';
-import { addMerge, newSheet, setCell, sheetsToDocument, type Sheet } from './sheets.js';
-
-const MAX_CELLS = 200_000;
+import { addMerge, newSheet, setCell, sheetsToDocument, type CellCount, type Sheet } from './sheets.js';
 
 const R = {
   BOF: 0x0809,
@@ -190,13 +188,9 @@ function readSst(parts: Buffer[], out: string[]): void {
   for (let i = 0; i < unique && !s.done; i++) out.push(richString(s));
 }
 
-function readWorksheet(ws: Buffer, at: number, name: string, g: Globals, count: { cells: number }): Sheet {
+function readWorksheet(ws: Buffer, at: number, name: string, g: Globals, count: CellCount): Sheet {
   const sheet = newSheet(name);
-  const put = (r: number, c: number, text: string) => {
-    if (!text) return;
-    if (++count.cells > MAX_CELLS) throw new ReadError('too_large', `the workbook has more than ${MAX_CELLS} filled cells: a data export, not a report`);
-    setCell(sheet, r, c, text);
-  };
+  const put = (r: number, c: number, text: string) => setCell(sheet, r, c, text, count);
   const num = (v: number, xf: number) => formatCell(v, g.formats[xf], g.date1904);
   let pendingString: { r: number; c: number } | null = null;
   let depth = 0;
@@ -280,7 +274,7 @@ export async function readXls(bytes: Uint8Array): Promise<ReadResult> {
     throw new ReadError('corrupt', `damaged Excel workbook: ${(e as Error).message}`);
   }
   const sheets: Sheet[] = [];
-  const count = { cells: 0 };
+  const count: CellCount = { cells: 0 };
   let hidden = 0;
   for (const s of g.sheets) {
     if (!s.worksheet) continue;

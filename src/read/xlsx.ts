@@ -7,11 +7,8 @@ import { renderDocx } from './docx.js';
 import { ReadError } from './errors.js';
 import { decodeEntities } from './html-parse.js';
 import { builtinFormat, formatCell } from './numfmt.js';
-import { addMerge, newSheet, parseRef, setCell, sheetsToDocument, type Sheet } from './sheets.js';
+import { addMerge, newSheet, parseRef, setCell, sheetsToDocument, type CellCount, type Sheet } from './sheets.js';
 import { DEFAULT_ZIP_LIMITS, officeDocumentPart, openZip, type ZipFile, type ZipLimits } from './zip.js';
-
-/** More filled cells than any report's tables: a data export, not a report (and bounded work). */
-const MAX_CELLS = 200_000;
 
 interface Tag {
   name: string;
@@ -30,8 +27,12 @@ function* xmlTokens(xml: string): Generator<Tag | string> {
   }
 }
 
+// (one regex per attribute name, compiled once: attr runs for every cell)
+const attrRes = new Map<string, RegExp>();
 function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
+  let re = attrRes.get(name);
+  if (!re) attrRes.set(name, (re = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = re.exec(attrs);
   return m ? decodeEntities(m[1] ?? m[2]) : undefined;
 }
 
@@ -119,11 +120,10 @@ function relsOf(zip: ZipFile, part: string): Map<string, { target: string; type:
   return out;
 }
 
-interface Ctx {
+interface Ctx extends CellCount {
   strings: string[];
   formats: (string | undefined)[];
   date1904: boolean;
-  cells: number;
 }
 
 function readSheet(xml: string, name: string, ctx: Ctx): Sheet {
@@ -206,9 +206,7 @@ function finishCell(sheet: Sheet, cell: { r: number; c: number; type: string; st
     default:
       text = v === '' || !Number.isFinite(Number(v)) ? v : formatCell(Number(v), ctx.formats[cell.style], ctx.date1904);
   }
-  if (!text) return;
-  if (++ctx.cells > MAX_CELLS) throw new ReadError('too_large', `the workbook has more than ${MAX_CELLS} filled cells: a data export, not a report`);
-  setCell(sheet, cell.r, cell.c, text);
+  setCell(sheet, cell.r, cell.c, text, ctx);
 }
 
 export interface XlsxOptions {
