@@ -325,8 +325,8 @@ function otherYearChain(doc: KDocument, chain: { clause: string; separators: str
   const stated = compile(chain.clause, '');
   const year = compile(chain.year, '');
   const own = chain.own ? compile(chain.own, '') : null;
-  // (a match opening with this year's own name, 本年度为95分 after 上年度…92分, is this year's)
-  if (chain.own && compile(`^(?:${chain.own})`, '').test(doc.norm.slice(at, at + 4))) return false;
+  // (a match opening with this year's own name, 本年度为95分 after 上年度…92分, is this year's: sticky, at the match's start)
+  if (chain.own && compile(chain.own, 'y').test(doc.norm.slice(at, at + 4))) return false;
   let first: string | null = null;
   for (let i = clauses.length - 1; i >= 0; i--) {
     if (i < clauses.length - 1 && !stated.test(clauses[i])) break;

@@ -852,8 +852,9 @@ function adjustedBudgets(doc: KDocument, f: FinanceFile, shareBases: Set<Fact>):
 /** 部门预算210万元，年中追加8万元，实际支出X | 公用经费预算30万元，年中压减3万元: a budget figure followed right after by a mid-year
  *  change and no adjusted budget is the budget before the change — the year's is unsaid. The unit's becomes its initialBudget;
  *  a narrower subject's or a project's (no initial field) is dropped, as their 年初 figure is (initialStands). */
+let changeFollows: RegExp | null = null;
 function changedBudgets(doc: KDocument, f: FinanceFile): void {
-  const change = compile(`^(?:${f.change_follows}|${f.cut_follows})`, '');
+  const change = (changeFollows ??= compile(`^(?:${f.change_follows}|${f.cut_follows})`, ''));
   const paths = new Set([BUDGET, PROJECT_BUDGET, ...Object.entries(f.subjects).filter(([k]) => k !== 'total').map(([, s]) => s.paths.budget)]);
   for (const x of [...doc.facts]) {
     if (!paths.has(x.path) || x.source === 'table' || !change.test(doc.norm.slice(x.span.end, x.span.end + 40)) || adjustedFollows(doc, f, x.span.end)) continue;
@@ -1208,14 +1209,20 @@ function linesBefore(doc: KDocument, at: number, n: number): string {
   for (let i = 0; i < n && from > 0; i++) from = doc.norm.lastIndexOf('\n', from - 1);
   return doc.norm.slice(from + 1, at);
 }
+/** The last amount before `at` in its sentence, one in a bracket's aside closed before `at` passed over (see inClosedAside). */
+function lastMoneyBefore(doc: KDocument, at: number): Span | null {
+  const from = sentenceAt(doc, at).start;
+  const text = doc.norm.slice(from, at);
+  let last: RegExpMatchArray | null = null;
+  for (const m of text.matchAll(compile('{MONEY}', 'g'))) if (!inClosedAside(text, m.index!)) last = m;
+  return last ? { start: from + last.index!, end: from + last.index! + last[0].length } : null;
+}
+
 /** True when the last amount before `at` in its sentence filled a finance field. */
 function lastFigureFilled(doc: KDocument, at: number): boolean {
-  const from = sentenceAt(doc, at).start;
-  let last: RegExpMatchArray | null = null;
-  const text = doc.norm.slice(from, at);
-  for (const m of text.matchAll(compile('{MONEY}', 'g'))) if (!inClosedAside(text, m.index!)) last = m;
+  const last = lastMoneyBefore(doc, at);
   if (!last) return false;
-  const start = from + last.index!, end = start + last[0].length;
+  const { start, end } = last;
   return doc.facts.some((x) => x.path.startsWith('/finance/') && x.span.start <= start && x.span.end >= end);
 }
 /** The sentence before `at`; when it opens right after a ； that ends the unit's budget and its parts listed after 其中
@@ -1309,23 +1316,18 @@ function unitRateAgrees(doc: KDocument, at: number, pct: string): boolean {
 
 /** The fact of the nearest amount before `at` in its sentence, or null when that amount filled no field or there is none. */
 function lastFigureFact(doc: KDocument, at: number): Fact | null {
-  const from = sentenceAt(doc, at).start;
-  let last: RegExpMatchArray | null = null;
-  const text = doc.norm.slice(from, at);
-  for (const m of text.matchAll(compile('{MONEY}', 'g'))) if (!inClosedAside(text, m.index!)) last = m;
+  const last = lastMoneyBefore(doc, at);
   if (!last) return null;
-  const start = from + last.index!, end = start + last[0].length;
+  const { start, end } = last;
   return doc.facts.find((x) => x.path.startsWith('/finance/') && x.span.start <= start && x.span.end >= end) ?? null;
 }
 /** The clause of the nearest amount before `at` in its sentence when that amount filled no field and its clause names an
  *  item (see `rate_item`), not the unit's money (`named_owner_not`), with a 其中： cut off before it put back; else false. */
 function itemFigureBefore(doc: KDocument, f: FinanceFile, at: number): string | false {
   const from = sentenceAt(doc, at).start;
-  let last: RegExpMatchArray | null = null;
-  const text = doc.norm.slice(from, at);
-  for (const m of text.matchAll(compile('{MONEY}', 'g'))) if (!inClosedAside(text, m.index!)) last = m;
+  const last = lastMoneyBefore(doc, at);
   if (!last) return false;
-  const start = from + last.index!, end = start + last[0].length;
+  const { start, end } = last;
   if (doc.facts.some((x) => x.path.startsWith('/finance/') && x.span.start <= start && x.span.end >= end)) return false;
   const cut = clauseStart(doc.norm, from, start);
   // (部门预算资金合计X: the unit's money, whose fact a later pattern may give, is no item)
