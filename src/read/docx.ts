@@ -24,10 +24,9 @@ export interface DocxOptions {
 
 /** The main document part, from the package relationships (usually word/document.xml). */
 function mainPart(zip: ZipFile): string {
-  const named = officeDocumentPart(zip);
-  if (named) return named;
-  if (zip.has('word/document.xml')) return 'word/document.xml';
-  throw new ReadError('unsupported_format', 'a zip archive that is not a Word document (no word/document.xml)');
+  const main = officeDocumentPart(zip, 'word/document.xml');
+  if (!main) throw new ReadError('unsupported_format', 'a zip archive that is not a Word document (no word/document.xml)');
+  return main;
 }
 
 function partNear(main: string, name: string): string {

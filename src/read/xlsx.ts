@@ -86,13 +86,6 @@ function cellFormats(xml: string | null): (string | undefined)[] {
   return out;
 }
 
-/** The workbook part (from the package relationships, usually xl/workbook.xml). */
-function workbookPart(zip: ZipFile): string {
-  const named = officeDocumentPart(zip);
-  if (named) return named;
-  if (zip.has('xl/workbook.xml')) return 'xl/workbook.xml';
-  throw new ReadError('corrupt', 'damaged Excel workbook: no workbook part');
-}
 
 /** A relationship target relative to the part's folder (`worksheets/sheet1.xml`, `/xl/…`, `../…`). */
 function resolve(dir: string, target: string): string {
@@ -215,7 +208,8 @@ export interface XlsxOptions {
 
 export async function readXlsx(bytes: Uint8Array, opts: XlsxOptions = {}): Promise<ReadResult> {
   const zip = openZip(bytes, opts.zipLimits ?? DEFAULT_ZIP_LIMITS);
-  const book = workbookPart(zip);
+  const book = officeDocumentPart(zip, 'xl/workbook.xml');
+  if (!book) throw new ReadError('corrupt', 'damaged Excel workbook: no workbook part');
   const rels = relsOf(zip, book);
   const partOf = (type: string) => [...rels.values()].find((r) => r.type.endsWith('/' + type))?.target;
   const optional = (name: string | undefined) => (name && zip.has(name) ? zip.readText(name) : null);

@@ -38,13 +38,13 @@ const EOCD = 0x06054b50;
 const CDH = 0x02014b50;
 const LFH = 0x04034b50;
 
-/** An Office (OOXML) package's main part as its relationships name it (`_rels/.rels`, type officeDocument:
- *  word/document.xml, xl/workbook.xml), when the package holds it; else null. */
-export function officeDocumentPart(zip: ZipFile): string | null {
-  if (!zip.has('_rels/.rels')) return null;
-  const rel = /<Relationship\b[^>]*Type=["'][^"']*\/officeDocument["'][^>]*>/.exec(zip.readText('_rels/.rels'));
+/** An Office (OOXML) package's main part as its relationships name it (`_rels/.rels`, type officeDocument), when the
+ *  package holds it; else the usual part (`usual`: word/document.xml, xl/workbook.xml) when it holds that; else null. */
+export function officeDocumentPart(zip: ZipFile, usual: string): string | null {
+  const rel = zip.has('_rels/.rels') ? /<Relationship\b[^>]*Type=["'][^"']*\/officeDocument["'][^>]*>/.exec(zip.readText('_rels/.rels')) : null;
   const name = rel && /Target=["']([^"']+)["']/.exec(rel[0])?.[1].replace(/^\//, '');
-  return name && zip.has(name) ? name : null;
+  if (name && zip.has(name)) return name;
+  return zip.has(usual) ? usual : null;
 }
 
 export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipFile {
