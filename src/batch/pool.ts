@@ -35,6 +35,14 @@ export function workloadOf(files: string[]): WorkloadKind {
 export const INLINE_BUDGET = 460;
 
 /**
+ * How far a text worker's old generation may grow past what survived its last full GC (V8 picks up to 4× with a
+ * 1.5 GB cap). A text worker keeps ≈ 25–35 MB alive and its peak RSS is set by the garbage it lets pile up before the
+ * next full GC. Measured here (in-process, 2,000 texts, in turn): peak 155, 160, 156 MB → 143, 144, 143 MB at 30 %,
+ * the same user CPU within noise (docs/benchmark.md, session 26). PDF and Word workers churn far more and keep V8's choice.
+ */
+export const TEXT_HEAP_GROWING_PERCENT = 30;
+
+/**
  * With a worker on every core, a text worker runs V8 on its own thread alone (--single-threaded: no concurrent
  * compiler or GC threads). Those threads only help when a core is idle; with none, they contend with the other
  * workers and cost their synchronisation on top. Measured here, 2,000 texts on 2 workers, in turn: 232–257 →
@@ -43,6 +51,7 @@ export const INLINE_BUDGET = 460;
  */
 export function workerFlags(kind: WorkloadKind, everyCoreBusy = false): string[] {
   const flags = [`--max-old-space-size=${WORKER_HEAP_MB}`, `--max-semi-space-size=${YOUNG_MB[kind]}`, `--max-inlined-bytecode-size-cumulative=${INLINE_BUDGET}`];
+  if (kind === 'text') flags.push(`--heap-growing-percent=${TEXT_HEAP_GROWING_PERCENT}`);
   return kind === 'text' && everyCoreBusy ? [...flags, '--single-threaded'] : flags;
 }
 

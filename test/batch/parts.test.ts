@@ -170,6 +170,8 @@ describe('worker settings by workload', () => {
     expect(workloadOf([])).toBe('text');
     expect(workerFlags('text')).toContain('--max-semi-space-size=8');
     expect(workerFlags('documents')).toContain('--max-semi-space-size=32');
+    expect(workerFlags('text')).toContain('--heap-growing-percent=30');
+    expect(workerFlags('documents').some((f) => f.startsWith('--heap-growing-percent'))).toBe(false);
     expect(workerFlags('text').some((f) => f.startsWith('--max-old-space-size='))).toBe(true);
     for (const kind of ['text', 'documents'] as const) expect(workerFlags(kind)).toContain('--max-inlined-bytecode-size-cumulative=460');
   });
