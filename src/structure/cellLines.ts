@@ -34,12 +34,12 @@ export function cellLineTables(text: string, lines: Line[], taken: Span[]): Tabl
     let w = 1;
     while (w < seq.length && v.valueHeader.test(squeeze(seq[w].text))) w++;
     if (w < 2) continue;
-    const halves = twoHalves(seq, w, cell);
+    const halves = twoHalves(seq, w, cell) ?? bareHalves(seq, w, cell);
     if (halves) {
       // (the super-header over the halves, 收入⏎支出 right above 项目, is the table's: it names the sides, and the caption is
       // looked for above it)
       const sides = halves.rows.length >= 2 ? sidesAbove(lines, i, free) : null;
-      if (sides) halves.rows.unshift([cell(sides[0]), ...blanks(sides[0]), cell(sides[1]), ...blanks(sides[1])]);
+      if (sides) halves.rows.unshift([cell(sides[0]), ...blanks(sides[0], w - 1), cell(sides[1]), ...blanks(sides[1], w - 1)]);
       if (halves.rows.length >= 2) out.push({ start: (sides?.[0] ?? seq[0]).start, end: halves.end, rows: halves.rows, origin: 'tsv' });
       i = lines.indexOf(seq[halves.next - 1]);
       continue;
@@ -134,8 +134,65 @@ function sidesAbove(lines: Line[], i: number, free: (l: Line) => boolean): [Line
   const [a, b] = above.map((l) => squeeze(l.text));
   return SIDE.test(a) && SIDE.test(b) && a !== b ? [above[0], above[1]] : null;
 }
-/** the two empty cells after a side's word (its half is three columns wide) */
-const blanks = (l: Line): TableCell[] => {
+/** the `n` empty cells after a side's word (its half is n + 1 columns wide) */
+const blanks = (l: Line, n: number): TableCell[] => {
   const end = l.start + l.text.trimEnd().length;
-  return [{ start: end, end, text: '' }, { start: end, end, text: '' }];
+  return Array.from({ length: n }, () => ({ start: end, end, text: '' }));
 };
+
+/**
+ * The same table with no 行次 column (`项目⏎金额⏎项目⏎金额`): no line number places a row, so each label's side is
+ * known by its words (tables.yaml cell_lines.halves: 收入 closing an income label, 支出 a spending one, the carry-over
+ * and balance rows by name) and the two 总计 closing the table, one after the other, are income's then spending's. A
+ * label with a figure right after it holds that figure; with a label after it, its amount was an empty cell lost with its
+ * line. A side's label coming where the other's was due means that half of the row was empty. A label of no known
+ * side with a figure, two figures in a row, or a lone 总计 leaves the whole table unread; one with no figure (the
+ * next heading) ends it.
+ */
+function bareHalves(seq: Line[], w: number, cell: (l: Line) => TableCell): { rows: TableCell[][]; end: number; next: number } | null {
+  const v = tableVocab().cellLines;
+  const word = squeeze(seq[1].text);
+  if (w !== 2 || COLUMN_NUMBERS.test(word) || seq.length < 4 || !v.labelHeader.test(squeeze(seq[2].text)) || squeeze(seq[3].text) !== word) return null;
+  const none = { rows: [], end: 0, next: 4 };
+  const at = (k: number) => (k < seq.length ? squeeze(seq[k].text) : '');
+  const rows: TableCell[][] = [seq.slice(0, 4).map(cell)];
+  const empty = (after: TableCell): TableCell => ({ start: after.end, end: after.end, text: '' });
+  let row: TableCell[] = [];
+  let k = 4;
+  for (;;) {
+    const t = k < seq.length ? seq[k].text.trim() : '';
+    const figure = FIGURE.test(at(k + 1));
+    const side = !isLabel(t) ? null : v.halves.total.test(at(k)) ? 'total' : v.halves.income.test(at(k)) ? 0 : v.halves.spending.test(at(k)) ? 1 : null;
+    if (side === null) {
+      // (the table ended: a closed row, then no label of either side with no figure under it)
+      if (row.length || FIGURE.test(at(k)) || (isLabel(t) && figure)) return none;
+      return rows.length >= 2 ? { rows, end: rows[rows.length - 1].filter((c) => c.end > c.start).pop()!.end, next: k } : none;
+    }
+    let s: 0 | 1;
+    if (side === 'total') {
+      // (the pair of 总计 closing the table, one right after the other: the first is income's)
+      const second = row.length === 2 && v.halves.total.test(squeeze(row[0].text));
+      if (!second && !v.halves.total.test(at(k + (figure ? 2 : 1)))) return none;
+      s = second ? 1 : 0;
+    } else s = side;
+    // (the half due was empty: close the row or open it with an empty income half)
+    if (s === 0 && row.length) {
+      rows.push([...row, empty(row[1]), empty(row[1])]);
+      row = [];
+    }
+    if (s === 1 && !row.length) {
+      const c = cell(seq[k]);
+      row = [{ start: c.start, end: c.start, text: '' }, { start: c.start, end: c.start, text: '' }];
+    }
+    row.push(cell(seq[k]));
+    k++;
+    if (figure) {
+      if (FIGURE.test(at(k + 1))) return none;
+      row.push(cell(seq[k++]));
+    } else row.push(empty(row[row.length - 1]));
+    if (row.length === 4) {
+      rows.push(row);
+      row = [];
+    }
+  }
+}

@@ -61,7 +61,7 @@ interface RawVocab {
   values_inclusive?: string;
   values_inclusive_end?: string;
   form_score_label?: string;
-  cell_lines: { label_header: string; value_header: string };
+  cell_lines: { label_header: string; value_header: string; halves: { income: string; spending: string; total: string } };
   signature_block: { date: string; org: string };
   values: {
     op_prefix: Record<Op, string[]>;
@@ -142,7 +142,7 @@ export interface TableVocab {
   rowLabelStrip: RegExp;
   emptyCells: RegExp[];
   /** a money table copied one cell per line: its header's label word and value words (structure/cellLines.ts) */
-  cellLines: { labelHeader: RegExp; valueHeader: RegExp };
+  cellLines: { labelHeader: RegExp; valueHeader: RegExp; halves: { income: RegExp; spending: RegExp; total: RegExp } };
   /** the report's signature right under a table (an organisation's name, the date alone): no wrapped cell of it */
   signatureBlock: { date: RegExp; org: RegExp };
 }
@@ -220,7 +220,11 @@ export function tableVocab(): TableVocab {
     costRows: raw.cost_rows.map((c) => ({ label: re(c.label), budget: c.budget, actual: c.actual })),
     rowLabelStrip: re(raw.row_label_strip, 'g'),
     emptyCells: raw.empty_cells.map((s) => re(s)),
-    cellLines: { labelHeader: re(raw.cell_lines.label_header), valueHeader: re(raw.cell_lines.value_header) },
+    cellLines: {
+      labelHeader: re(raw.cell_lines.label_header),
+      valueHeader: re(raw.cell_lines.value_header),
+      halves: { income: re(raw.cell_lines.halves.income), spending: re(raw.cell_lines.halves.spending), total: re(raw.cell_lines.halves.total) },
+    },
     signatureBlock: { date: re(raw.signature_block.date), org: re(raw.signature_block.org) },
   };
   return cached;
