@@ -72,3 +72,56 @@ export function stackedMoney(rows: TableCell[][], year: number | null): StackedM
   }
   return out;
 }
+
+const PART = /^(其中[:：]?)?(?:[1-9一二三四五六七八九][、.．]|[(（][1-9一二三四五六七八九][)）])?(基本|项目)支出(?:数|金额)?[:：]?$/;
+const PART_OF: Record<string, string> = { '/finance/spendingTotal/budget': 'budget', '/finance/spendingTotal/actual': 'actual' };
+const amount = (c: TableCell) => Number(key(c).replace(/,/g, '').replace(/(万元|元)$/, ''));
+const halfUnit = (c: TableCell) => 0.5 * 10 ** -((key(c).match(/\.(\d+)/)?.[1].length) ?? 0);
+
+/**
+ * A 基础数据表 set out as label rows (`指标⇥数据` over `年初预算数⇥2,720,000.00`, `实际支出数⇥2,864,512.36`): each label of
+ * basic_data_stacked with its figure right beside it, the label's field. A row is read only when its filled cells are such
+ * labels each followed by one figure. The parts of a total right under its row (`其中：基本支出⇥X`, then `项目支出⇥Y` on the
+ * next) are that total's role's (budget or actual), when they add up to it (within the rounding of the three as written) or,
+ * one alone, are less than it: a bare 基本支出 elsewhere names no role and is not read.
+ */
+export function labelRowMoney(rows: TableCell[][], year: number | null): StackedMoney[] {
+  const out: StackedMoney[] = [];
+  let total: StackedMoney | null = null; // a total of the department's budget or actual read alone on the row just above
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rows[i].filter(filled);
+    const pairs = cells.length >= 2 && cells.length % 2 === 0 ? cells.flatMap((c, n) => (n % 2 ? [] : [{ label: c, cell: cells[n + 1] }])) : [];
+    const labels = pairs.map((p) => (FIGURE.test(key(p.cell)) ? labelOf(p.label) : null));
+    const above = total;
+    total = null;
+    if (pairs.length && labels.every((l) => l !== null)) {
+      for (let n = 0; n < pairs.length; n++) {
+        const l = labels[n]!;
+        const rate = /%$/.test(key(pairs[n].cell));
+        if ((l.year !== null && l.year !== year) || rate !== l.rate) continue;
+        const m: StackedMoney = { path: l.path, label: pairs[n].label, cell: pairs[n].cell, unit: l.unit, rate: l.rate };
+        out.push(m);
+        if (pairs.length === 1 && PART_OF[l.path]) total = m;
+      }
+      continue;
+    }
+    // 其中：基本支出⇥X (⏎ 项目支出⇥Y) right under a total's row
+    const first = above ? partRow(rows[i]) : null;
+    if (!above || !first?.opens) continue;
+    const second = partRow(rows[i + 1]);
+    const parts = second && !second.opens && second.kind !== first.kind ? [first, second] : [first];
+    const sum = parts.reduce((s, p) => s + amount(p.cell), 0);
+    const slack = [above.cell, ...parts.map((p) => p.cell)].reduce((s, c) => s + halfUnit(c), 0);
+    if (parts.length === 2 ? Math.abs(sum - amount(above.cell)) > slack : sum >= amount(above.cell)) continue;
+    for (const p of parts) out.push({ path: `/finance/${p.kind}/${PART_OF[above.path]}`, label: p.label, cell: p.cell, unit: above.unit, rate: false });
+    i += parts.length - 1;
+  }
+  return out;
+}
+
+/** A row that is one part of the whole and its figure (`其中：基本支出⇥X`, `项目支出⇥Y`), or null. */
+function partRow(r: TableCell[] | undefined): { kind: string; opens: boolean; label: TableCell; cell: TableCell } | null {
+  const c = (r ?? []).filter(filled);
+  const m = c.length === 2 && FIGURE.test(key(c[1])) && !/%$/.test(key(c[1])) ? key(c[0]).match(PART) : null;
+  return m ? { kind: m[2] === '基本' ? 'basic' : 'project', opens: !!m[1], label: c[0], cell: c[1] } : null;
+}

@@ -8,7 +8,7 @@ import { tableVocab } from '../structure/tableVocab.js';
 import { cellText, parseScore, parseValue, rateCell, scoreCell } from './values.js';
 import { CN_COUNT, key, levelLabel, readTable, type TableReading } from './tableReading.js';
 import { labelRowFacts, statementFacts } from './accountsTables.js';
-import { stackedMoney } from './stackedLabels.js';
+import { labelRowMoney, stackedMoney } from './stackedLabels.js';
 import { unitName } from './engine.js';
 import { activityTables } from './activities.js';
 import { projectTables } from './projects.js';
@@ -576,9 +576,11 @@ function basicDataFacts(doc: KDocument, r: TableReading): void {
   }
 }
 
-/** A 基础数据表's money as label rows over value rows (年初预算数⇥全年预算数⇥全年执行数 over 612.00⇥668.20⇥641.35). */
+/** A 基础数据表's money as label rows over value rows (年初预算数⇥全年预算数⇥全年执行数 over 612.00⇥668.20⇥641.35), or as label rows
+ *  each with its figure beside it (年初预算数⇥2,720,000.00). */
 function stackedFacts(doc: KDocument, r: TableReading): void {
-  for (const p of stackedMoney(r.table.rows, reportYear(doc, r))) {
+  const year = reportYear(doc, r);
+  for (const p of [...stackedMoney(r.table.rows, year), ...labelRowMoney(r.table.rows, year)]) {
     if (p.rate) {
       const rate = rateCell(p.cell.text);
       if (rate) offer(doc, p.path, rate, p.cell, `table.basic.stacked`);
