@@ -546,6 +546,8 @@ interface Found {
   lines: LLine[];
   block: Block;
   rows: Row[];
+  /** each row's cells, tab-separated, where its own columns place them (a run of stacked pairs); else rowText */
+  texts?: string[];
 }
 
 type RawLine = { start: number; end: number; text: string };
@@ -618,8 +620,54 @@ function findAll(ws: LLine[][]): Found[] {
       const apart = block.cols.some((_, c) => c > 0 && !cells.some((row) => row[c - 1] && row[c]));
       if (!apart) out.push({ lines: ls, block, rows });
     }
+    stackedPairs(lines, out);
   }
   return out;
+}
+
+const labelLine = (l: LLine) => l.kind === 'row' && l.pieces.every((p) => !p.value);
+const figureLine = (l: LLine) => l.kind === 'row' && l.pieces.every((p) => p.value);
+const overlap = (a: Piece, b: Piece) => a.x0 < b.x1 && b.x0 < a.x1;
+/** `f`'s figures each under its own label of `h` alone (their spans overlap, no other label's), as many as labels */
+const pairsWith = (h: LLine, f: LLine) =>
+  h.pieces.length === f.pieces.length && f.pieces.every((p, k) => h.pieces.every((q, j) => overlap(p, q) === (j === k)));
+
+/**
+ * A table of label rows each over its row of figures, each pair of rows cut into cells of its own (a 基础数据表's
+ * `编制人数  实有人数 …` over `9  8 …`, then `年初预算数  全年预算数 …` over `212.50  230.80 …`, set out in cells of other widths):
+ * no one column layout holds them, so the blocks split them apart or leave them out. A row line of labels only right over
+ * a row line of as many figures only, each figure under its own label alone, is a pair; two or more pairs one after the
+ * other (blank lines between pairs only) are one table, each line a row, its cells as its pieces. Taken when no table
+ * found holds all its lines as rows, and every table found among them lies within it (those give way); else left as found.
+ */
+function stackedPairs(lines: LLine[], out: Found[]): void {
+  for (let i = 0; i < lines.length; ) {
+    const run: number[] = [];
+    let k = i;
+    for (;;) {
+      if (k + 1 >= lines.length || !labelLine(lines[k]) || !figureLine(lines[k + 1]) || !pairsWith(lines[k], lines[k + 1])) break;
+      run.push(k, k + 1);
+      let next = k + 2;
+      while (next < lines.length && lines[next].kind === 'blank' && next - (k + 2) < MAX_BLANKS) next++;
+      k = next;
+    }
+    if (run.length < 4) {
+      i = Math.max(i + 1, k);
+      continue;
+    }
+    i = run[run.length - 1] + 1;
+    const [first, last] = [lines[run[0]], lines[run[run.length - 1]]];
+    const inRun = (f: Found) => f.lines.some((l) => l.kind !== 'blank' && l.start >= first.start && l.start <= last.start);
+    const meeting = out.filter(inRun);
+    const within = (f: Found) => f.lines.every((l) => l.kind === 'blank' || (l.start >= first.start && l.start <= last.start));
+    const whole = meeting.some((f) => run.every((n) => f.rows.some((r) => r.a === r.b && f.lines[r.a].start === lines[n].start)));
+    if (whole || !meeting.every(within)) continue;
+    for (const f of meeting) out.splice(out.indexOf(f), 1);
+    const ls = lines.slice(run[0], run[run.length - 1] + 1);
+    const rows = run.map((n) => ({ a: n - run[0], b: n - run[0] }));
+    const texts = run.map((n) => lines[n].pieces.map((p) => p.text).join('\t'));
+    out.push({ lines: ls, block: { from: run[0], to: run[run.length - 1], cols: [] }, rows, texts });
+  }
 }
 
 /**
@@ -656,8 +704,8 @@ export function readLayoutTables(text: string, pages: Page[] | null): LayoutTabl
   let joined = 0;
   let unread = 0;
   for (const f of found) {
-    for (const r of f.rows) {
-      replace.set(f.lines[r.a].start, { to: f.lines[r.b].end, line: rowText(f.lines, r, f.block.cols.length) });
+    for (const [n, r] of f.rows.entries()) {
+      replace.set(f.lines[r.a].start, { to: f.lines[r.b].end, line: f.texts?.[n] ?? rowText(f.lines, r, f.block.cols.length) });
       joined += r.b - r.a;
     }
     const inRow = new Set(f.rows.flatMap((r) => Array.from({ length: r.b - r.a + 1 }, (_, k) => r.a + k)));

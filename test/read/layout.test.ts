@@ -430,4 +430,44 @@ describe('top-aligned rows', () => {
     expect(rowsOf(r!.text)).toHaveLength(5);
     expect(r!.text).toContain('註：執行率  為全年執行數  除以全年預算數');
   });
+  // A 基础数据表 of label rows each over its row of figures, each pair set out in cells of its own widths (invented
+  // figures): no one column layout holds them all.
+  const STACKED = [
+    '                 2023年度部门整体支出绩效评价基础数据表',
+    '        填报单位：某县科学技术协会                                               单位：万元',
+    '    编制人数            实有人数            在职人数            退休人数',
+    '      9               8               7               1',
+    '      年初预算数             全年预算数             全年执行数             预算执行率',
+    '     212.50            230.80            226.41            98.10%',
+    '        “三公”经费预算数                  “三公”经费实际支出数',
+    '          3.20                        1.86',
+];
+
+  it('label rows each over their figures, each pair in cells of its own: every pair a row pair of one table, and read', async () => {
+    const r = read(STACKED)!;
+    expect(rowsOf(r.text)).toEqual([
+      '编制人数\t实有人数\t在职人数\t退休人数',
+      '9\t8\t7\t1',
+      '年初预算数\t全年预算数\t全年执行数\t预算执行率',
+      '212.50\t230.80\t226.41\t98.10%',
+      '“三公”经费预算数\t“三公”经费实际支出数',
+      '3.20\t1.86',
+    ]);
+    expect(r.tables).toHaveLength(1);
+    const { record } = await extractBytes('stacked.txt', Buffer.from(REPORT(STACKED)));
+    expect(record.staffing).toMatchObject({ authorized: 9, inService: 7, retired: 1 });
+    expect(record.finance.spendingTotal).toEqual({ initialBudget: 2125000, budget: 2308000, actual: 2264100, executionRate: 98.1 });
+    expect(record.finance.threePublic).toEqual({ budget: 32000, actual: 18600 });
+    expect(record.evidence['/finance/spendingTotal/actual']).toMatchObject({ text: '226.41' });
+  });
+
+  it('negative: a figure under no label of its own is not read as a pair; a header over two rows of figures is an ordinary table', () => {
+    // (1.86 moved left, under neither 三公 label: whose it is is not sure; the pairs above still read)
+    const moved = [...STACKED.slice(0, -1), STACKED[STACKED.length - 1].replace('  1.86', '1.86  ').replace(/^(\s*3\.20)\s+/, '$1              ')];
+    const r = read(moved)!;
+    expect(rowsOf(r.text)).not.toContain('3.20\t1.86');
+    expect(rowsOf(r.text)).toContain('212.50\t230.80\t226.41\t98.10%');
+    // (a header over two rows of figures is an ordinary table, not pairs)
+    expect(rowsOf(read([STACKED[2], STACKED[3], STACKED[3]])!.text)).toEqual(['编制人数\t实有人数\t在职人数\t退休人数', '9\t8\t7\t1', '9\t8\t7\t1']);
+  });
 });
