@@ -637,19 +637,25 @@ const pairsWith = (h: LLine, f: LLine) =>
  * `编制人数  实有人数 …` over `9  8 …`, then `年初预算数  全年预算数 …` over `212.50  230.80 …`, set out in cells of other widths):
  * no one column layout holds them, so the blocks split them apart or leave them out. A row line of labels only right over
  * a row line of as many figures only, each figure under its own label alone, is a pair; two or more pairs one after the
- * other (blank lines between pairs only) are one table, each line a row, its cells as its pieces. Taken when no table
+ * other (a blank line or two between any two lines, as in a text with one after every printed line) are one table, each line a row, its cells as its pieces. Taken when no table
  * found holds all its lines as rows, and every table found among them lies within it (those give way); else left as found.
  */
 function stackedPairs(lines: LLine[], out: Found[]): void {
   for (let i = 0; i < lines.length; ) {
     const run: number[] = [];
+    // (the next line that is not blank, up to MAX_BLANKS blank lines on: a text with a blank line after every printed line)
+    const after = (k: number) => {
+      let n = k + 1;
+      while (n < lines.length && lines[n].kind === 'blank' && n - k <= MAX_BLANKS) n++;
+      return n < lines.length && lines[n].kind !== 'blank' ? n : lines.length;
+    };
     let k = i;
     for (;;) {
-      if (k + 1 >= lines.length || !labelLine(lines[k]) || !figureLine(lines[k + 1]) || !pairsWith(lines[k], lines[k + 1])) break;
-      run.push(k, k + 1);
-      let next = k + 2;
-      while (next < lines.length && lines[next].kind === 'blank' && next - (k + 2) < MAX_BLANKS) next++;
-      k = next;
+      const f = after(k);
+      if (f >= lines.length || !labelLine(lines[k]) || !figureLine(lines[f]) || !pairsWith(lines[k], lines[f])) break;
+      run.push(k, f);
+      k = after(f);
+      if (k >= lines.length) break;
     }
     if (run.length < 4) {
       i = Math.max(i + 1, k);

@@ -459,6 +459,9 @@ describe('top-aligned rows', () => {
     expect(record.finance.spendingTotal).toEqual({ initialBudget: 2125000, budget: 2308000, actual: 2264100, executionRate: 98.1 });
     expect(record.finance.threePublic).toEqual({ budget: 32000, actual: 18600 });
     expect(record.evidence['/finance/spendingTotal/actual']).toMatchObject({ text: '226.41' });
+    // (the same with a blank line after every printed line)
+    const spaced = read(STACKED.flatMap((l) => [l, '']))!;
+    expect(rowsOf(spaced.text)).toEqual(rowsOf(r.text));
   });
 
   it('negative: a figure under no label of its own is not read as a pair; a header over two rows of figures is an ordinary table', () => {
