@@ -8,7 +8,7 @@ import { tableVocab } from '../structure/tableVocab.js';
 import { cellText, parseScore, parseValue, rateCell, scoreCell } from './values.js';
 import { CN_COUNT, key, levelLabel, readTable, type TableReading } from './tableReading.js';
 import { labelRowFacts, statementFacts } from './accountsTables.js';
-import { labelRowMoney, stackedMoney } from './stackedLabels.js';
+import { labelRowMoney, stackedMoney, type StackedMoney } from './stackedLabels.js';
 import { unitName } from './engine.js';
 import { activityTables } from './activities.js';
 import { projectTables } from './projects.js';
@@ -550,12 +550,18 @@ function staffingFacts(doc: KDocument, r: TableReading, rule: string): void {
 }
 
 function basicDataFacts(doc: KDocument, r: TableReading): void {
-  const v = tableVocab();
   staffingFacts(doc, r, 'table.basic');
-  stackedFacts(doc, r);
-  if (!r.costs) return;
   const year = reportYear(doc, r);
-  if (year === null) return;
+  stackedFacts(doc, r, stackedMoney(r.table.rows, year));
+  basicCostFacts(doc, r, year);
+  // (label rows each with its figure: after the cost rows, which read 三公经费预算数⇥1.5 as a cost of its year)
+  stackedFacts(doc, r, labelRowMoney(r.table.rows, year));
+}
+
+/** A 基础数据表's cost block: each cost row's budget and actual of the report's year. */
+function basicCostFacts(doc: KDocument, r: TableReading, year: number | null): void {
+  const v = tableVocab();
+  if (!r.costs || year === null) return;
   const colFor = (kind: 'budget' | 'actual') =>
     r.costs!.columns.find((c) => c.kind === kind && (c.year === year || (c.year === null && c.relative === 0)))?.col;
   const unit = unitOf(r, r.costs.unit);
@@ -578,9 +584,8 @@ function basicDataFacts(doc: KDocument, r: TableReading): void {
 
 /** A 基础数据表's money as label rows over value rows (年初预算数⇥全年预算数⇥全年执行数 over 612.00⇥668.20⇥641.35), or as label rows
  *  each with its figure beside it (年初预算数⇥2,720,000.00). */
-function stackedFacts(doc: KDocument, r: TableReading): void {
-  const year = reportYear(doc, r);
-  for (const p of [...stackedMoney(r.table.rows, year), ...labelRowMoney(r.table.rows, year)]) {
+function stackedFacts(doc: KDocument, r: TableReading, found: StackedMoney[]): void {
+  for (const p of found) {
     if (p.rate) {
       const rate = rateCell(p.cell.text);
       if (rate) offer(doc, p.path, rate, p.cell, `table.basic.stacked`);
