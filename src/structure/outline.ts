@@ -360,6 +360,7 @@ export function findHeadings(doc: KDocument): Heading[] {
   const cands = beforeAnnex(doc, candidates(doc).filter((c) => !isTocRun(doc, c)));
   glossaryEntries(cands);
   tuckUnnumbered(cands);
+  rankDecimals(cands);
   const accepted: Candidate[] = [];
   const stack: Candidate[] = [];
   // group siblings: same rank, same parent
@@ -599,6 +600,30 @@ function glossaryEntries(cands: Candidate[]): void {
  * line), not a sibling that cuts that section. Where the numbers leave a gap (三、… 绩效目标实现情况 … 五、) or none
  * follows, it keeps its rank.
  */
+/**
+ * A decimal section (1.1, 3.2; 1.1.1) is ranked below a chapter (第一章), one rank under the top. Numbered under a
+ * heading of that rank or lower, 一、项目基本情况⏎1.1 项目概况 or 1.项目基本情况⏎1.1 项目概况⏎…⏎2.项目绩效目标, it is that
+ * heading's section, not its sibling (nor the parent of the 2. after it): its number's first part names the open heading
+ * it belongs to (the highest-ranked open one so numbered), and it ranks just below that one.
+ */
+function rankDecimals(cands: Candidate[]): void {
+  const decimalOf = (c: Candidate) => (c.ordinal !== null && DECIMAL_ORDINAL.test(c.ordinal) ? decimalParts(c.ordinal) : null);
+  for (const [ci, c] of cands.entries()) {
+    const parts = decimalOf(c);
+    if (!parts) continue;
+    let chapter: Candidate | null = null;
+    let minRank = Infinity;
+    for (let k = ci - 1; k >= 0; k--) {
+      const d = cands[k];
+      if (!d.headingLike || d.ordinal === null || decimalOf(d) || d.rank >= minRank) continue;
+      minRank = d.rank; // an open heading: nothing of its rank or higher since
+      if (ordinalNumber(d.ordinal) === Number(parts[0])) chapter = d;
+    }
+    // (under a part or a chapter the decimal's own rank is already below it)
+    if (chapter && chapter.rank >= 1) c.rank = chapter.rank + (parts.length === 2 ? 0.3 : 0.4);
+  }
+}
+
 function tuckUnnumbered(cands: Candidate[]): void {
   const numberedAt = (k: number, r: number) => cands[k].ordinal !== null && cands[k].rank === r && cands[k].headingLike;
   for (let i = 0; i < cands.length; i++) {
