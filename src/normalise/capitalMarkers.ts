@@ -1,0 +1,16 @@
+// Capital numerals (大写数字) numbering headings: 壹、部门基本情况 | （贰）机构人员情况 | 拾壹、… — as some reports number their
+// top ranks. In the matching copy they are read as the common numerals (一、, （二）), so every rule that knows a heading's
+// or a list's marker (the outline, the sections' lists, the clause leads) knows these; the value copy keeps them as written.
+// Only a marker opening its line (after an indent) and closed by 、 or a full stop, or bracketed: 壹佰万元 is an amount.
+
+const CAPITAL: Record<string, string> = { 壹: '一', 贰: '二', 叁: '三', 参: '三', 肆: '四', 伍: '五', 陆: '六', 柒: '七', 捌: '八', 玖: '九', 拾: '十' };
+const MARKER = /(^|\n)([ \t\u3000]*)([（(][ \t]?)?([壹贰叁参肆伍陆柒捌玖拾]{1,3})(?=(?:[ \t]?[)）])?[、.．]|(?<=[（(][ \t]?[壹贰叁参肆伍陆柒捌玖拾]{1,3})[ \t]?[)）])/g;
+
+/** The matching copy with capital-numeral heading markers read as common numerals (same length: offsets kept). */
+export function foldCapitalMarkers(s: string): string {
+  if (!/[壹贰叁参肆伍陆柒捌玖拾]/.test(s)) return s;
+  return s.replace(MARKER, (m, lineStart: string, indent: string, open: string | undefined, digits: string) => {
+    // (a closing bracket only when one opened: 壹)… is no marker, 壹、 and （壹） are)
+    return lineStart + indent + (open ?? '') + [...digits].map((ch) => CAPITAL[ch]).join('');
+  });
+}
