@@ -198,7 +198,14 @@ function ownFigures(doc: KDocument, f: ProjectsFile, region: Span, item: Project
 function gluedAmounts(doc: KDocument, f: ProjectsFile): Match[] {
   if (doc.reportKind === 'project_self_eval') return [];
   const not = compile(f.glued_amount_not, '');
-  return [...matches(doc, f.glued_amount_name)].filter((m) => !not.test(doc.norm.slice(m.group('name')!.start, m.group('name')!.end)));
+  const nameOf = (m: Match) => doc.norm.slice(m.group('name')!.start, m.group('name')!.end);
+  const found = [...matches(doc, f.glued_amount_name)].filter((m) => !not.test(nameOf(m)));
+  // (a grant's name, X补助12.67万元，实际支出12.5万元, is a fund only beside a fund-word item of its listing — the sentence up to
+  // 。, across its ；— as in a listing; never a rate or a standard, 人均补助…)
+  const grant = compile(f.listing.grant_name, '');
+  const grantNot = compile(f.listing.grant_not, '');
+  const listing = (m: Match) => Math.max(doc.norm.lastIndexOf('。', m.group('name')!.start), doc.norm.lastIndexOf('\n', m.group('name')!.start));
+  return found.filter((m) => !grant.test(nameOf(m)) || (!grantNot.test(nameOf(m)) && found.some((x) => x !== m && !grant.test(nameOf(x)) && listing(x) === listing(m))));
 }
 
 /** In a department's report, the numbered items of a section on its projects (三、项目支出情况) that give their own money
