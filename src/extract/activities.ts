@@ -356,6 +356,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // started from is dropped by not_label)
       if (f.change_to && !item && !gluedTo) {
         const c = compile(f.change_to, '').exec(doc.norm.slice(labelSpan.start, labelSpan.end));
+        // (…增加到2023年的16场: the figure reached named by a year is the year's only when that is the report's)
+        if (c?.groups?.reachedYear && Number(c.groups.reachedYear) !== doc.data.fiscalYear) continue;
         if (c?.groups?.topic) {
           const at = labelSpan.start + c[0].indexOf(c.groups.topic);
           labelSpan = { start: at, end: at + c.groups.topic.length };
