@@ -10,7 +10,7 @@ import type { ReportKind } from '../schema/record.js';
 interface Rule { id: string; regex: string }
 interface MetaFile {
   title_line: string; title_words: string; cover_title: string; placeholder: string; breadcrumb: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_project_field: string; org: string; title_org_place: string;
-  unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_label: Rule; year_body: Rule; year_body_cited?: { before: string; after: string }; date: Rule[]; preparer: Rule; not_person: string;
+  unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_label: Rule; year_body: Rule; year_body_cited?: { before: string; after: string; spending?: string }; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_short: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule;
 }
 
@@ -175,7 +175,9 @@ function bodyYear(doc: KDocument, f: MetaFile): Match | undefined {
     const cited = f.year_body_cited && compile(f.year_body_cited.before, '').test(doc.norm.slice(Math.max(0, m.span.start - 6), m.span.start)) && compile(f.year_body_cited.after, '').test(doc.norm.slice(m.span.end, m.span.end + 40));
     if (!cited) return m;
   }
-  return first;
+  // (alone, only a notice naming the spending evaluated: 2023年度部门整体支出绩效自评; 2024年度预算绩效自评工作 may be the work's year)
+  const spending = f.year_body_cited?.spending;
+  return first && spending && !compile(spending, '').test(doc.norm.slice(first.group('num')!.end, first.span.end)) ? undefined : first;
 }
 
 function extractYear(doc: KDocument, titleSpan: Span | null): void {
