@@ -26,6 +26,7 @@ interface ActivitiesFile {
   museum_included?: string;
   needs_verb?: Record<string, string>;
   not_after: Record<string, string>;
+  per_after?: string;
   near_label: Record<string, number>;
   after_noun: string[];
   after_noun_window?: Record<string, number>;
@@ -376,6 +377,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
           label = c.groups.topic.replace(/\s+/g, '');
         }
       }
+      // 举办科普讲座2场次/月: a rate per month or per place
+      if (f.per_after && compile(f.per_after, '').test(doc.norm.slice(match.span.end, match.span.end + 6))) continue;
       const notAfter = f.not_after[gu];
       if (notAfter && compile(notAfter, '').test(doc.norm.slice(match.span.end, after).trimStart())) continue;
       // 年初设定的科普讲座20场、技术培训12期等目标全部完成: counts listed as the targets named after them
