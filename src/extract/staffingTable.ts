@@ -122,6 +122,8 @@ function pairLine(doc: KDocument, rules: TableRules): void {
     const pairs: { path: string; cell: TableCell }[] = [];
     for (let i = 0; i < cells.length; i += 2) {
       const path = staffingPath(keyOf(doc, cells[i]));
+      // (编制数⇥8⇥实有人数⇥10⇥在职人数⇥7: a head count that may hold retirees, or 离休, is a staffing pair that fills nothing)
+      if (!path && isCount(keyOf(doc, cells[i + 1]), rules) && (compile(rules.headcount, '').test(keyOf(doc, cells[i])) || compile(rules.other_count, '').test(keyOf(doc, cells[i])))) continue;
       if (!path || !isCount(keyOf(doc, cells[i + 1]), rules) || pairs.some((p) => p.path === path)) {
         pairs.length = 0;
         break;
