@@ -7,7 +7,7 @@ import { toCount } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { tokenAt } from '../segment/index.js';
 import { dictionaryPiece } from '../segment/jieba.js';
-import { matches, otherYearAt, saysOtherYear, sectionsAt, sentenceAt, trimSpan, unitName } from './engine.js';
+import { matches, otherYearAt, saysOtherYear, sectionsAt, sentenceAt, trimSpan, unitName, yearNumber } from './engine.js';
 import type { Activity } from '../schema/record.js';
 import { parseValue } from './values.js';
 import { namedRows } from './namedRows.js';
@@ -358,7 +358,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (f.change_to && !item && !gluedTo) {
         const c = compile(f.change_to, '').exec(doc.norm.slice(labelSpan.start, labelSpan.end));
         // (…增加到2023年的16场: the figure reached named by a year is the year's only when that is the report's)
-        if (c?.groups?.reachedYear && Number(c.groups.reachedYear) !== doc.data.fiscalYear) continue;
+        if (c?.groups?.reachedYear && yearNumber(c.groups.reachedYear) !== doc.data.fiscalYear) continue;
         if (c?.groups?.topic) {
           const at = labelSpan.start + c[0].indexOf(c.groups.topic);
           labelSpan = { start: at, end: at + c.groups.topic.length };
