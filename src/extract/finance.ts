@@ -22,7 +22,9 @@ const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 const WRAP_MIN = 15;
 const WRAP_PROSE = /[，、,；;：:（）()]/;
 const WRAP_CONTINUES = /^[ \t　]*(?:[，,。、；;%）)]|万?[ \t]?元|亿元|\d)/;
-const WRAP_ENDED = /[。！？!?；;：:]$/;
+// (a half-width full stop after a word ends the line's sentence too — 公用经费13.84万元. in a report typed with half-width
+// punctuation —; after a digit it may be a decimal point broken by the wrap)
+const WRAP_ENDED = /(?:[。！？!?；;：:]|(?<!\d)\.)$/;
 const WRAP_OPENS_ITEM = /^[ \t　]*(?:[(（]?[一二三四五六七八九十]+[)）、]|[(（]\d{1,2}[)）]|\d{1,2}[、.．](?!\d)|[①-⑳⑴-⒇⒈-⒛㈠-㈩]|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[部分条章节]|其[一二三四五六七八九十][，,、]|附件|附表|[-—－]\s*\d+\s*[-—－])/;
 interface Wrapped { breaks: Set<number>; sentences: Sentence[] }
 const wrapped = new WeakMap<KDocument, Wrapped>();
@@ -385,7 +387,10 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         continue;
       }
       // 比年初预算X减少Y: the base of a comparison with a figure that filled a field (not an activity's unread figure)
-      if (p.after_figure && !lastFigureFilled(doc, match.span.start)) {
+      // (基本支出X，“三公”经费支出Y，较年初预算Z减少: with two subjects named the base is still the compared figure's — a
+      // subject's figure makes it no base of the unit's, see comparedSubjectFigure —, unless the unit's total opens the
+      // sentence and the subjects are its parts: 部门整体支出X，其中：基本支出Y，项目支出Z，比年初预算W减少)
+      if (p.after_figure && (!lastFigureFilled(doc, match.span.start) || (!ownerBudget && comparedSubjectFigure(doc, match.span.start) && !totalBefore(doc, match.span.start)))) {
         claimed.push(amountSpan);
         continue;
       }
@@ -1218,6 +1223,13 @@ function lastMoneyBefore(doc: KDocument, at: number): Span | null {
   return last ? { start: from + last.index!, end: from + last.index! + last[0].length } : null;
 }
 
+/** True when the last amount before `at` in its sentence filled a narrower subject's field (not the unit's totals nor its
+ *  income): the base of a comparison right after it is that subject's, never the unit's. */
+function comparedSubjectFigure(doc: KDocument, at: number): boolean {
+  const fact = lastFigureFact(doc, at);
+  return !!fact && !/^\/finance\/(?:spendingTotal|spendingGrandTotal|incomeTotal|incomeGrandTotal)\//.test(fact.path + '/');
+}
+
 /** True when the last amount before `at` in its sentence filled a finance field. */
 function lastFigureFilled(doc: KDocument, at: number): boolean {
   const last = lastMoneyBefore(doc, at);
@@ -1299,12 +1311,19 @@ function shareOfBase(doc: KDocument, at: number, base: number, share: string): b
 
 /** True when the rate written `pct` (naming no subject, at `at`) is the unit's actual over its budget, both read as the unit's
  *  in its sentence before it: within half a unit of the rate's last digit (a whole rate only when the quotient is that whole
- *  number to 0.05: `99%` is no rounding of 98.77), the figures' own rounding added. */
+ *  number to 0.05: `99%` is no rounding of 98.77), the figures' own rounding added. A rate opening a sentence of its own
+ *  (全年支出X，其中：基本支出Y，占…；项目支出Z，占…。预算执行率98.62%。) is checked against the unit's one actual before it in
+ *  its paragraph and the unit's one budget stated before it in the report. */
 function unitRateAgrees(doc: KDocument, at: number, pct: string): boolean {
   const from = sentenceAt(doc, at).start;
-  const own = (path: string) => doc.facts.filter((x) => x.path === path && x.source !== 'table' && x.span.start >= from && x.span.end <= at);
-  const actual = own('/finance/spendingTotal/actual');
-  const budget = own(BUDGET);
+  const own = (path: string, start: number, end: number) => doc.facts.filter((x) => x.path === path && x.source !== 'table' && x.span.start >= start && x.span.end <= end);
+  let actual = own('/finance/spendingTotal/actual', from, at);
+  let budget = own(BUDGET, from, at);
+  if (!actual.length && !budget.length && RATE_OPENS.test(doc.norm.slice(from, at)) && from > 0) {
+    actual = own('/finance/spendingTotal/actual', paragraphStart(doc, from), from);
+    budget = own(BUDGET, 0, at);
+    if (new Set(budget.map((x) => x.value)).size === 1) budget = budget.slice(0, 1);
+  }
   if (actual.length !== 1 || budget.length !== 1 || !(budget[0].value as number)) return false;
   const a = actual[0].value as number, b = budget[0].value as number;
   const rate = toRate(pct);
@@ -1313,6 +1332,8 @@ function unitRateAgrees(doc: KDocument, at: number, pct: string): boolean {
   const tol = /[.．]\d/.test(pct) ? halfUlp(pct) + slack : 0.05;
   return Math.abs((a / b) * 100 - rate) <= tol + 1e-9;
 }
+// the words a rate may open its sentence with (全年预算执行率, 部门整体预算执行率)
+const RATE_OPENS = /^[\s　]*(?:全年|本年度?|当年|部门|整体|部门整体|单位)*(?:支出)?$/;
 
 /** The fact of the nearest amount before `at` in its sentence, or null when that amount filled no field or there is none. */
 function lastFigureFact(doc: KDocument, at: number): Fact | null {

@@ -110,6 +110,8 @@ export function labelRowMoney(rows: TableCell[][], year: number | null): Stacked
     if (!above || !first?.opens) continue;
     const second = partRow(rows[i + 1]);
     const parts = second && !second.opens && second.kind !== first.kind ? [first, second] : [first];
+    // (a part stating another unit than its total's is not its part)
+    if (parts.some((p) => p.unit !== null && p.unit !== above.unit)) continue;
     const sum = parts.reduce((s, p) => s + amount(p.cell), 0);
     const slack = [above.cell, ...parts.map((p) => p.cell)].reduce((s, c) => s + halfUnit(c), 0);
     if (parts.length === 2 ? Math.abs(sum - amount(above.cell)) > slack : sum >= amount(above.cell)) continue;
@@ -120,8 +122,12 @@ export function labelRowMoney(rows: TableCell[][], year: number | null): Stacked
 }
 
 /** A row that is one part of the whole and its figure (`其中：基本支出⇥X`, `项目支出⇥Y`), or null. */
-function partRow(r: TableCell[] | undefined): { kind: string; opens: boolean; label: TableCell; cell: TableCell } | null {
+function partRow(r: TableCell[] | undefined): { kind: string; opens: boolean; label: TableCell; cell: TableCell; unit: string | null } | null {
   const c = (r ?? []).filter(filled);
-  const m = c.length === 2 && FIGURE.test(key(c[1])) && !/%$/.test(key(c[1])) ? key(c[0]).match(PART) : null;
-  return m ? { kind: m[2] === '基本' ? 'basic' : 'project', opens: !!m[1], label: c[0], cell: c[1] } : null;
+  if (c.length !== 2 || !FIGURE.test(key(c[1])) || /%$/.test(key(c[1]))) return null;
+  // (a label may state its unit, 其中：基本支出（元）, as the total's does)
+  const u = key(c[0]).match(LABEL_UNIT);
+  const m = (u ? key(c[0]).slice(0, -u[0].length) : key(c[0])).match(PART);
+  if (!m || u?.[1] === '%') return null;
+  return { kind: m[2] === '基本' ? 'basic' : 'project', opens: !!m[1], label: c[0], cell: c[1], unit: u ? u[1].replace(/元$/, '') : null };
 }
