@@ -62,6 +62,8 @@ interface ActivitiesFile {
   strip_suffix: string;
   aspect_particle?: string;
   target_sections: string;
+  target_kind_sections?: string;
+  done_sections?: string;
   target_report_kinds?: string[];
   not_sections: string;
   target_sentence: string;
@@ -935,7 +937,10 @@ function resultItem(doc: KDocument, f: ActivitiesFile, label: string, clause: nu
 
 function inTargets(doc: KDocument, f: ActivitiesFile, offset: number): boolean {
   if (doc.reportKind && f.target_report_kinds?.includes(doc.reportKind)) return true;
-  if (sectionsAt(doc, offset).some((h) => compile(f.target_sections, '').test(h.title))) return true;
+  const sections = sectionsAt(doc, offset);
+  // (三、绩效目标完成情况 ⏎ (一)产出目标: a kind of indicator's goal under a heading saying they were met states results)
+  const done = (i: number) => !!f.target_kind_sections && !!f.done_sections && compile(f.target_kind_sections, '').test(sections[i].title) && sections.slice(0, i).some((h) => compile(f.done_sections!, '').test(h.title));
+  if (sections.some((h, i) => compile(f.target_sections, '').test(h.title) && !done(i))) return true;
   // the paragraph's opening words (bounded: a one-line report must not make this quadratic)
   const line = spanAt(doc.lines, offset);
   const from = Math.max(line?.start ?? sentenceAt(doc, offset).start, offset - 300);
