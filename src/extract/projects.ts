@@ -8,6 +8,7 @@ import type { Match } from './engine.js';
 import type { Project } from '../schema/record.js';
 import { namedRows } from './namedRows.js';
 import { rateCell, scoreCell } from './values.js';
+import { respectiveScores } from './respectiveScores.js';
 
 interface FieldDef {
   id: string;
@@ -40,6 +41,8 @@ interface NamedScoreDef {
   id: string;
   before: string;
   after: string;
+  /** funds' scores stated together, each in its place (groups `names`, `nums`) */
+  respectively?: string;
   not_before: string;
   max: number;
 }
@@ -54,28 +57,35 @@ export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] =
 }
 
 /** A fund's self-evaluation score stated away from its item by the fund's own name (科普大篷车项目自评得分92分 in the conclusion,
- *  its figures listed above): its score when its item states none; not another year's, an indicator's or another body's, and
- *  two different scores for one fund give none. */
+ *  its figures listed above), or in a list of funds scored respectively (A项目和B项目自评得分分别为92分、95分): its score when
+ *  its item states none; not another year's, an indicator's or another body's, and two different scores for one fund give none. */
 function namedScores(doc: KDocument, f: ProjectsFile, found: Found[]): void {
   const d = f.named_score;
   if (!d) return;
   const notBefore = compile(d.not_before, '');
-  for (const p of found) {
-    if (p.item.score !== null || p.item.name.length < 2) continue;
+  // (inside a fund's item, another year's, or after an indicator's, a survey's or another body's words: none)
+  const skip = (span: Span) => {
+    if (found.some((x) => span.start >= x.span.start && span.start < x.span.end)) return true;
+    const sentence = sentenceAt(doc, span.start).start;
+    return otherYearAt(doc, span.start, f) || otherYear(doc, f, span.start, sentence) || notBefore.test(doc.norm.slice(sentence, span.start));
+  };
+  const seen = new Map<Found, { value: number; span: Span }[]>();
+  const add = (p: Found, value: number, span: Span) => seen.set(p, [...(seen.get(p) ?? []), { value, span }]);
+  const open = found.filter((p) => p.item.score === null && p.item.name.length >= 2);
+  for (const p of open) {
     // (the name as listed; one not ending in 项目 may have it after it: 科普大篷车巡展项目自评得分 for 科普大篷车巡展, 科普讲座子项目…)
     const name = escapeRegex(p.item.name).replace(/(?<!项目)$/, '(?:子?项目)?');
-    const seen: { value: number; span: Span }[] = [];
     for (const m of matches(doc, d.before + name + d.after)) {
-      if (found.some((x) => m.span.start >= x.span.start && m.span.start < x.span.end)) continue;
-      const sentence = sentenceAt(doc, m.span.start).start;
-      if (otherYearAt(doc, m.span.start, f) || otherYear(doc, f, m.span.start, sentence)) continue;
-      if (notBefore.test(doc.norm.slice(sentence, m.span.start))) continue;
+      if (skip(m.span)) continue;
       const v = toRate(m.m.groups!.num);
-      if (v !== null && v <= d.max) seen.push({ value: v, span: trimSpan(doc, m.span) });
+      if (v !== null && v <= d.max) add(p, v, trimSpan(doc, m.span));
     }
-    if (!seen.length || seen.some((x) => x.value !== seen[0].value)) continue;
-    p.item.score = seen[0].value;
-    p.fields.score = { span: seen[0].span, rule: d.id };
+  }
+  if (d.respectively) for (const r of respectiveScores(doc, d.respectively, found.map((p) => p.item.name), skip, d.max)) if (open.includes(found[r.index])) add(found[r.index], r.value, r.span);
+  for (const [p, scores] of seen) {
+    if (scores.some((x) => x.value !== scores[0].value)) continue;
+    p.item.score = scores[0].value;
+    p.fields.score = { span: scores[0].span, rule: d.id };
   }
 }
 

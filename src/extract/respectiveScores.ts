@@ -1,0 +1,56 @@
+// Funds' self-evaluation scores stated together, each in its place (科普大篷车项目和科普示范基地建设项目自评得分分别为92分、95分):
+// the names in the list are the funds listed before, in order, one score each (patterns/projects.yaml named_score.respectively).
+import type { KDocument, Span } from '../document.js';
+import { toRate } from '../normalise/numbers.js';
+import { matches, trimSpan } from './engine.js';
+
+export interface RespectiveScore {
+  /** index into the names given */
+  index: number;
+  value: number;
+  span: Span;
+}
+
+/** The ways a listed fund is named in such a list: as listed, with 项目/子项目 after it, or without the 项目 that the score's
+ *  words take after the last name (…建设项目自评得分 → 建设). */
+function spellings(name: string): string[] {
+  const bare = name.replace(/\s+/g, '').replace(/子?项目$/, '');
+  return [...new Set([name.replace(/\s+/g, ''), bare, `${bare}项目`, `${bare}子项目`])].filter((x) => x.length >= 2);
+}
+
+/** The list split into listed funds, in order, each its own, with only separators between; null when any part names none. */
+function splitNames(text: string, names: string[], separator: RegExp): number[] | null {
+  const options = names.flatMap((n, i) => spellings(n).map((s) => ({ s, i }))).sort((a, b) => b.s.length - a.s.length);
+  const out: number[] = [];
+  let rest = text.replace(/\s+/g, '');
+  while (rest) {
+    const hit = options.find((o) => rest.startsWith(o.s) && !out.includes(o.i));
+    if (!hit) return null;
+    out.push(hit.i);
+    rest = rest.slice(hit.s.length);
+    if (!rest) break;
+    const sep = separator.exec(rest);
+    if (!sep) return null;
+    rest = rest.slice(sep[0].length);
+  }
+  return out.length >= 2 ? out : null;
+}
+
+/**
+ * Every list of funds' scores stated respectively (`regex` with groups `names` and `nums`): one score per name, when every
+ * name is a listed fund (`names`) and the counts agree; `skip(start)` drops another year's, an indicator's, another body's.
+ */
+export function respectiveScores(doc: KDocument, regex: string, names: string[], skip: (m: { start: number; end: number }) => boolean, max: number): RespectiveScore[] {
+  const out: RespectiveScore[] = [];
+  const separator = /^(?:以及|[、和及与，,])/;
+  for (const m of matches(doc, regex)) {
+    const listed = m.group('names')!;
+    const nums = m.group('nums')!;
+    if (skip(m.span)) continue;
+    const order = splitNames(doc.norm.slice(listed.start, listed.end), names, separator);
+    const values = doc.norm.slice(nums.start, nums.end).split(/\s*(?:以及|[、，,和及与])\s*/).map((x) => toRate(x.replace(/\s*分\s*$/, '').trim()));
+    if (!order || values.length !== order.length || values.some((v) => v === null || v > max)) continue;
+    order.forEach((index, k) => out.push({ index, value: values[k]!, span: trimSpan(doc, m.span) }));
+  }
+  return out;
+}
