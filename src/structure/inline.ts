@@ -6,6 +6,7 @@ import { compile, expand, loadPatternFile } from '../patterns.js';
 import { parseChineseInteger } from '../normalise/numbers.js';
 import { isStandaloneTitle, sectionKey } from './outline.js';
 import { wordAcross } from '../segment/jieba.js';
+import { plainTocCuts } from './inlineToc.js';
 
 // a shorter line is one paragraph, not a report pasted on one line
 const LONG_LINE = 120;
@@ -38,7 +39,7 @@ const RUN_IN = /^[ \t]?[^。;,，:：\s“”"()]{2,15}。/;
 const SUB_INSIDE = new RegExp(expand(String.raw`[(][一二三四五六七八九十]{1,3}[)]|(?<=[\u4e00-\u9fa5])\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?:{SECTION_NUMBER_END}|$)|(?<=[\u4e00-\u9fa5])\d{1,2}[.、](?!\d)|(?<=[\u4e00-\u9fa5])[一二三四五六七八九十]{1,3}、|(?<=[\u4e00-\u9fa5])第[一二三四五六七八九十]{1,3}部分`));
 
 interface SectionDef { key: string | null; match: string }
-const headings = () => loadPatternFile<{ inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_annex: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string; inline_text_opener: string }>('headings.yaml');
+const headings = () => loadPatternFile<{ inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_annex: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string; inline_text_opener: string; report_title: string }>('headings.yaml');
 
 function isSectionTitle(s: string): boolean {
   return loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections.some((sec) => compile(sec.match, '').test(s));
@@ -128,6 +129,16 @@ function decimalGluedTitle(rest: string): number {
   return m && !compile(headings().figure_in_title, '').test(m[0]) ? pad + m[0].length : 0;
 }
 
+// the report's title before its first section or its contents (…自评报告一、部门概况…, …报告 目录 …)
+const REPORT_HEAD = /^([^\n]{4,80}?)[ \t\u3000]*(?=一、|第一部分|第[ \t]?[1一][ \t]?章|目[ \t\u3000]*录)/;
+
+/** A line shorter than LONG_LINE is still a whole report pasted on one line when it opens with a report's title glued to
+ *  its first section or its contents (2023年度…自评报告一、部门概况…。二、存在的问题…): a paragraph opens with no such title. */
+function isShortReport(s: string): boolean {
+  const head = REPORT_HEAD.exec(s);
+  return !!head && compile(headings().report_title, '').test(head[1].trim());
+}
+
 // a words-only title between spaces right after a sentence's end or a report's title (see splitInlineHeadings)
 const SPACED_TITLE = /(?<=(?:^|[。！？；!?;]|报告)[ \t\u3000]+)([\u4e00-\u9fa5、]{2,20})(?=[ \t\u3000]+\S)/g;
 
@@ -174,7 +185,7 @@ export function splitInlineHeadings(doc: KDocument): void {
   const breaks: number[] = [];
   for (const line of doc.lines) {
     const s = doc.norm.slice(line.start, line.end);
-    if (s.length < LONG_LINE) {
+    if (s.length < LONG_LINE && !isShortReport(s)) {
       out.push(line);
       continue;
     }
@@ -283,6 +294,7 @@ export function splitInlineHeadings(doc: KDocument): void {
     // an unnumbered section title of the closed list alone between spaces, after a sentence's end or the report's title
     // (…自评报告 部门概况 县科协核定…。 存在的问题 科普经费…): a line of its own, as on a page (not inside a sentence: …全年 工作成效 显著)
     for (const u of s.matchAll(SPACED_TITLE)) if (isStandaloneTitle(u[1])) cuts.add(u.index).add(u.index + u[1].length);
+    for (const c of plainTocCuts(s)) cuts.add(c);
     if (!cuts.size) {
       out.push(line);
       continue;
