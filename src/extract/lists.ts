@@ -221,7 +221,10 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     const combined = h.key === 'problems_and_improvements';
     // a list's label alone on its line, with no colon (存在问题⏎A⏎建议⏎B): the paragraphs after it are that list's
     const alone = raw.trim().replace(/[:：。]$/, '');
-    const aloneKey = alone.length <= 12 && !/[，,；;。]/.test(alone) ? bareListLabel(alone) ?? standaloneKey(alone) : null;
+    // (not the rest of an item its line's end broke off, closed by 。: …更新维护经费⏎不足。 is no label 不足)
+    const last = out[out.length - 1];
+    const lastOpen = !!last && /[，,]/.test(doc.norm.slice(last.span.start, last.span.end)) && /[\u4e00-\u9fa5，,]\s*$/.test(doc.norm.slice(last.span.start, last.span.end));
+    const aloneKey = alone.length <= 12 && !/[，,；;。]/.test(alone) && !(lastOpen && /[。.]\s*$/.test(raw)) ? bareListLabel(alone) ?? standaloneKey(alone) : null;
     if (aloneKey === 'problems' || aloneKey === 'improvements') {
       list = aloneKey;
       stepTitled = aloneKey === 'improvements' && stepsTitle(alone);

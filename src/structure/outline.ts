@@ -508,10 +508,16 @@ function brokenItem(doc: KDocument, cands: Candidate[], c: Candidate, sibs: Cand
   const last = sibs[sibs.length - 1] === c;
   const own = strict ?? (loose && (semi(loose) || (last && /[。.]$/.test(loose))) && others.some(anchor) ? loose : null);
   if (!own) return false;
-  if (others.every((s) => listy.has(s) && bodiless(doc, cands, s, index))) return true;
-  return (semi(own) || last) && others.every((s) => {
-    if (listy.has(s) && bodiless(doc, cands, s, index)) return true;
-    const b = brokenShape(doc, cands, s, listy, index) ?? brokenShape(doc, cands, s, listy, index, true);
+  const plain = (s: Candidate) => listy.has(s) && bodiless(doc, cands, s, index);
+  if (others.every(plain)) return true;
+  // (several sentences so broken beside an item closed on its own line, 1.…难以满足基层开展⏎活动的需要。⏎2.专业人才缺乏。⏎
+  // 3.…更新维护经费⏎不足。: each closed by 。 too; a title over its body never stands beside such an item)
+  const beside = others.some(plain);
+  return (semi(own) || last || (beside && own === strict)) && others.every((s) => {
+    if (plain(s)) return true;
+    const strictB = brokenShape(doc, cands, s, listy, index);
+    if (strictB && beside) return true;
+    const b = strictB ?? brokenShape(doc, cands, s, listy, index, true);
     return !!b && (semi(b) || s === sibs[sibs.length - 1]);
   });
 }
