@@ -25,6 +25,7 @@ const SUB_MARKER = /^(?:[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.(?!
 const TOC_TITLE = /目\s*录(?=\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]+部分))/;
 /** a report's title right after a sentence's end, before its table of contents' 目录 (…加强人才培养。2023年度…报告目录一、…) */
 const GLUED_REPORT_TITLE = /(?<=[。；;!?！？])[^。；;!?！？，,：:\s]{6,60}?(?:报告|说明|报告书)$/;
+const TOC_ENTRY = /^([^。;；,，:：\s“”"…·.]{2,30})[ \t\u3000]*(?:\.{2,}|…+|·{2,})[ \t\u3000]*\d{1,3}(?=[ \t\u3000]|$|第|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]|\d{1,2}[.、](?!\d))/;
 const PAGE_NUMBER = /^[\s\u3000]*(?:[\s\u3000]|\.{2,}|…+|·{2,})[\s\u3000]*\d{1,3}[\s\u3000]*$/;
 // a part's first section right after its title (第一部分部门基本情况一、部门职能…)
 const AFTER_PART = /^[一二三四五六七八九十]{1,3}、/;
@@ -54,6 +55,11 @@ function titleLength(s: string, arabic: boolean, series = false): number {
     const n = titleLength(s.slice(pad), arabic, series);
     return n ? pad + n : 0;
   }
+  // a table of contents' entry: its title ends at its dot leader (一、收入支出决算总表……4二、…, 第四部分 名词解释……8第一部分…;
+  // not at a section phrase inside it, 收入支出决算), its page number before the next entry (not 全年开展活动……32场)
+  const entry = TOC_ENTRY.exec(s);
+  // (a part's first section glued to its title, 第一部分 部门概况一、部门职责……3: the part's title ends before it, below)
+  if (entry && !SUB_INSIDE.test(entry[1])) return entry[1].length;
   if (arabic) {
     // 1.科普活动。开展… — a short run-in title
     const m = /^[^。;,，\s]{2,15}。/.exec(s);
