@@ -116,6 +116,14 @@ function excludePageFurniture(doc: KDocument): void {
     else if (PAGE_MARK.test(t)) marks.push(lines[i]);
     else if (/^\d{1,3}$/.test(t) && proseBefore(lines[i - 1]) && proseAfter(lines[i + 1])) marks.push(lines[i]);
   }
+  // (…and a bare number right above or under a running title marked so: the same page's footer and header, whatever the
+  // sentence broken off around them, 2.…，部分指标⏎2⏎某县科协…报告⏎难以量化；)
+  const running = new Set(marks.filter((l) => RUNNING_END.test(text(l))));
+  for (let i = 3; i < lines.length; i++) {
+    if (!/^\d{1,3}$/.test(text(lines[i])) || marks.includes(lines[i])) continue;
+    if ((lines[i + 1] && running.has(lines[i + 1])) || running.has(lines[i - 1])) marks.push(lines[i]);
+  }
+  marks.sort((a, b) => a.start - b.start);
   for (const l of marks) doc.excluded.push({ start: l.start, end: l.end, reason: 'page furniture' });
   if (marks.length) doc.messages.push({ ruleId: 'structure.page-furniture', reason: `page numbers and running headers ignored (${marks.length} lines)`, place: { start: marks[0].start, end: marks[marks.length - 1].end } });
 }
