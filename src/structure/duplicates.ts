@@ -118,10 +118,12 @@ function excludePageFurniture(doc: KDocument): void {
   }
   // (…and a bare number right above or under a running title marked so: the same page's footer and header, whatever the
   // sentence broken off around them, 2.…，部分指标⏎2⏎某县科协…报告⏎难以量化；)
+  // (the number and the line on its other side no table's cells, laid out one per line: ⇥8⏎title⏎⇥6)
   const running = new Set(marks.filter((l) => RUNNING_END.test(text(l))));
+  const words = (l: Line | undefined) => !!l && !l.text.includes('\t') && /[\u4e00-\u9fff]/.test(text(l));
   for (let i = 3; i < lines.length; i++) {
-    if (!/^\d{1,3}$/.test(text(lines[i])) || marks.includes(lines[i])) continue;
-    if ((lines[i + 1] && running.has(lines[i + 1])) || running.has(lines[i - 1])) marks.push(lines[i]);
+    if (!/^\d{1,3}$/.test(text(lines[i])) || lines[i].text.includes('\t') || marks.includes(lines[i])) continue;
+    if ((running.has(lines[i + 1]) && words(lines[i - 1])) || (running.has(lines[i - 1]) && words(lines[i + 1]))) marks.push(lines[i]);
   }
   marks.sort((a, b) => a.start - b.start);
   for (const l of marks) doc.excluded.push({ start: l.start, end: l.end, reason: 'page furniture' });
