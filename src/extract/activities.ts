@@ -3,11 +3,11 @@
 import type { KDocument, Span } from '../document.js';
 import { spanAt } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
-import { toCount } from '../normalise/numbers.js';
+import { toCount, yearNumber } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { tokenAt } from '../segment/index.js';
 import { dictionaryPiece } from '../segment/jieba.js';
-import { matches, otherYearAt, saysOtherYear, sectionsAt, sentenceAt, trimSpan, unitName, yearNumber } from './engine.js';
+import { matches, otherYearAt, saysOtherYear, sectionsAt, sentenceAt, trimSpan, unitName } from './engine.js';
 import type { Activity } from '../schema/record.js';
 import { parseValue } from './values.js';
 import { namedRows } from './namedRows.js';

@@ -5,7 +5,7 @@ import { isExcluded, spanAt } from '../document.js';
 import { compile, expand, loadPatternFile } from '../patterns.js';
 import { anchorSet, breakFreePrefix, singleLine, type AnchorSet } from './literal.js';
 import { occurrences } from './charIndex.js';
-import { toCount, toRate, toYuan } from '../normalise/numbers.js';
+import { toCount, toRate, toYuan, yearNumber } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { sharedGrade, type SharedGradeDef } from './sharedGrade.js';
 
@@ -362,11 +362,6 @@ export function saysOtherYear(doc: KDocument, regex: string, text: string): bool
   return !y || (typeof doc.data.fiscalYear === 'number' && yearNumber(y) !== doc.data.fiscalYear);
 }
 
-const CN_DIGIT: Record<string, string> = { 〇: '0', '○': '0', O: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
-/** A year written in digits or digit by digit in Chinese numerals (二〇二二 → 2022). */
-export function yearNumber(y: string): number {
-  return Number(y.replace(/[〇○O零一二三四五六七八九]/g, (c) => CN_DIGIT[c]));
-}
 
 /** Evidence spans never start or end with whitespace. */
 export function trimSpan(doc: KDocument, span: Span): Span {

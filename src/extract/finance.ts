@@ -1,7 +1,7 @@
 // Money with a role (patterns/finance.yaml): each amount is claimed once, by the first pattern that fits.
 import type { AppropriationPart, Fact, Figure, KDocument, Span } from '../document.js';
 import { compile, escapeRegex, loadPatternFile } from '../patterns.js';
-import { halfUlp, moneySlack, parseChineseInteger, toRate, toYuan } from '../normalise/numbers.js';
+import { halfUlp, moneySlack, parseChineseInteger, toRate, toYuan, yearNumber } from '../normalise/numbers.js';
 import { matches, saysOtherYear, sectionsAt, trimSpan, unitName } from './engine.js';
 import { spanAt } from '../document.js';
 import type { Sentence } from '../document.js';
@@ -683,10 +683,6 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
   leadEvidence(doc, f);
 }
 
-/** A year as written, digits maybe letter-spaced or in Chinese numerals (二〇二三 as a date in words writes it). */
-function yearNumber(y: string): number {
-  return Number(y.replace(/\s/g, '').replace(/[零○]/g, '〇').replace(/[〇一二三四五六七八九]/g, (c) => String('〇一二三四五六七八九'.indexOf(c))));
-}
 
 const FISCAL_SPENDING = '/finance/fiscalAppropriation/spending';
 /** Whether the sentence before a unit-wide figure at `at` opens with the fiscal funds as its subject (see `fiscal_funds`):

@@ -9,6 +9,12 @@ const CN_BIG_UNITS: Record<string, number> = { 万: 10000, 亿: 100000000 };
 
 export const CN_NUMERAL_CHARS = '〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟';
 
+const YEAR_DIGIT: Record<string, string> = { 〇: '0', '○': '0', O: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+/** A year as written: digits, maybe letter-spaced, or digit by digit in Chinese numerals (二〇二二, 二○二二, 二零二二 → 2022). */
+export function yearNumber(y: string): number {
+  return Number(y.replace(/\s/g, '').replace(/[〇○O零一二三四五六七八九]/g, (c) => YEAR_DIGIT[c]));
+}
+
 /** 一百零八 → 108, 十二 → 12, 二〇二四 → 2024 (digit by digit when there is no unit character). */
 export function parseChineseInteger(s: string): number | null {
   if (!s) return null;

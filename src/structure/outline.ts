@@ -4,7 +4,7 @@ import type { Heading, KDocument, Line } from '../document.js';
 import { firstSpanFrom, isExcluded } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import type { OutlineNode } from '../schema/record.js';
-import { parseChineseInteger } from '../normalise/numbers.js';
+import { parseChineseInteger, yearNumber } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { wordAcross } from '../segment/jieba.js';
 
@@ -37,12 +37,7 @@ const reportYears = new WeakMap<KDocument, number | null>();
 
 // a year in digits or in Chinese numerals digit by digit (二〇二三年)
 const YEAR = /(?<![\d〇零一二三四五六七八九])((?:19|20)\d{2}|[一二][〇零九][〇零一二三四五六七八九]{2})\s*年/;
-const CN_DIGIT = '〇一二三四五六七八九';
 
-/** 2023 from `2023` or `二〇二三` (零 as 〇). */
-function yearNumber(s: string): number {
-  return /^\d+$/.test(s) ? Number(s) : Number([...s].map((c) => (c === '零' ? 0 : CN_DIGIT.indexOf(c))).join(''));
-}
 
 /** The report's year: the first year in the first four non-blank lines when one of them names a report (报告, 决算, 预算). */
 function reportYear(doc: KDocument): number | null {
