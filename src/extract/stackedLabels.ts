@@ -28,21 +28,28 @@ function stackedRules(): Rule[] {
 }
 
 const LABEL_UNIT = /[(（](万元|元|千元|亿元|%)[)）]$/;
+/** A label's words and the unit it states in brackets at its end (年初预算数（元） → 年初预算数, 元). */
+function splitUnit(c: TableCell): { words: string; unit: string | null } {
+  const k = key(c);
+  const u = k.match(LABEL_UNIT);
+  return u ? { words: k.slice(0, -u[0].length), unit: u[1] } : { words: k, unit: null };
+}
+/** A money unit as a multiplier's name: 万元 → 万, 元 → '' (how the table's unit lines are kept). */
+const moneyUnit = (unit: string) => unit.replace(/元$/, '');
 const LABEL_YEAR = /^(\d{4})年度?/;
 const FIGURE = /^\d[\d,]*(?:\.\d+)?(?:万元|元|%)?$/;
 const filled = (c: TableCell | undefined) => !!c && !c.merged && key(c) !== '' && !tableVocab().emptyCells.some((re) => re.test(key(c)));
 
 /** The label's field, its year (null when it names none) and unit; null for a cell that is no such label. */
 function labelOf(c: TableCell): { path: string; year: number | null; unit: string | null; rate: boolean } | null {
-  let k = key(c);
-  const u = k.match(LABEL_UNIT);
-  if (u) k = k.slice(0, -u[0].length);
+  const { words, unit } = splitUnit(c);
+  let k = words;
   const y = k.match(LABEL_YEAR);
   if (y) k = k.slice(y[0].length);
   const rule = stackedRules().find((r) => r.re.test(k));
   // (（%） on a money label, or a money unit on a rate's, is no such label)
-  if (!rule || (u && (u[1] === '%') !== rule.rate)) return null;
-  return { path: rule.path, year: y ? Number(y[1]) : null, unit: u && !rule.rate ? u[1].replace(/元$/, '') : null, rate: rule.rate };
+  if (!rule || (unit && (unit === '%') !== rule.rate)) return null;
+  return { path: rule.path, year: y ? Number(y[1]) : null, unit: unit && !rule.rate ? moneyUnit(unit) : null, rate: rule.rate };
 }
 
 /** Every label-over-figure pair of the rows, the fiscal year's only (a label naming another year is passed over). */
@@ -126,8 +133,8 @@ function partRow(r: TableCell[] | undefined): { kind: string; opens: boolean; la
   const c = (r ?? []).filter(filled);
   if (c.length !== 2 || !FIGURE.test(key(c[1])) || /%$/.test(key(c[1]))) return null;
   // (a label may state its unit, 其中：基本支出（元）, as the total's does)
-  const u = key(c[0]).match(LABEL_UNIT);
-  const m = (u ? key(c[0]).slice(0, -u[0].length) : key(c[0])).match(PART);
-  if (!m || u?.[1] === '%') return null;
-  return { kind: m[2] === '基本' ? 'basic' : 'project', opens: !!m[1], label: c[0], cell: c[1], unit: u ? u[1].replace(/元$/, '') : null };
+  const { words, unit } = splitUnit(c[0]);
+  const m = words.match(PART);
+  if (!m || unit === '%') return null;
+  return { kind: m[2] === '基本' ? 'basic' : 'project', opens: !!m[1], label: c[0], cell: c[1], unit: unit && moneyUnit(unit) };
 }
