@@ -43,6 +43,14 @@ export const INLINE_BUDGET = 460;
 export const TEXT_HEAP_GROWING_PERCENT = 30;
 
 /**
+ * The largest function a text worker lets TurboFan optimise, in bytes of bytecode (V8's default is 60 KB). The
+ * extractors' few giant functions (extractActivities ≈ 21.6 KB, extractFinance ≈ 11.7 KB, lists' items ≈ 8 KB) took
+ * most of a worker's compile time, again after each deoptimisation, while their own time goes to regex builtins that
+ * run as fast from baseline code. Traced over 1,500 texts: TurboFan time 12.2 → 4.5 s (docs/benchmark.md, session 27).
+ */
+export const TEXT_MAX_OPTIMIZED_BYTECODE = 7000;
+
+/**
  * With a worker on every core, a text worker runs V8 on its own thread alone (--single-threaded: no concurrent
  * compiler or GC threads). Those threads only help when a core is idle; with none, they contend with the other
  * workers and cost their synchronisation on top. Measured here, 2,000 texts on 2 workers, in turn: 232–257 →
@@ -51,7 +59,7 @@ export const TEXT_HEAP_GROWING_PERCENT = 30;
  */
 export function workerFlags(kind: WorkloadKind, everyCoreBusy = false): string[] {
   const flags = [`--max-old-space-size=${WORKER_HEAP_MB}`, `--max-semi-space-size=${YOUNG_MB[kind]}`, `--max-inlined-bytecode-size-cumulative=${INLINE_BUDGET}`];
-  if (kind === 'text') flags.push(`--heap-growing-percent=${TEXT_HEAP_GROWING_PERCENT}`);
+  if (kind === 'text') flags.push(`--heap-growing-percent=${TEXT_HEAP_GROWING_PERCENT}`, `--max-optimized-bytecode-size=${TEXT_MAX_OPTIMIZED_BYTECODE}`);
   return kind === 'text' && everyCoreBusy ? [...flags, '--single-threaded'] : flags;
 }
 

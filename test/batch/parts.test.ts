@@ -172,6 +172,8 @@ describe('worker settings by workload', () => {
     expect(workerFlags('documents')).toContain('--max-semi-space-size=32');
     expect(workerFlags('text')).toContain('--heap-growing-percent=30');
     expect(workerFlags('documents').some((f) => f.startsWith('--heap-growing-percent'))).toBe(false);
+    expect(workerFlags('text')).toContain('--max-optimized-bytecode-size=7000');
+    expect(workerFlags('documents').some((f) => f.startsWith('--max-optimized-bytecode-size'))).toBe(false);
     expect(workerFlags('text').some((f) => f.startsWith('--max-old-space-size='))).toBe(true);
     for (const kind of ['text', 'documents'] as const) expect(workerFlags(kind)).toContain('--max-inlined-bytecode-size-cumulative=460');
   });
