@@ -2,6 +2,7 @@
 // order they came, one at a time (the pool sends the next before this one is done), answering each with its
 // TaskOutput, the process's peak RSS and CPU time.
 import { runTask } from './task.js';
+import { warmUp } from './warmUp.js';
 import type { TaskInput } from './common.js';
 import type { ToWorker, FromWorker } from './pool.js';
 
@@ -37,6 +38,8 @@ process.on('disconnect', () => {
 });
 // Ctrl-C reaches the whole process group: the parent decides (it saves errors.jsonl, then closes the workers)
 process.on('SIGINT', () => {});
+// ready once the text pipeline is loaded: the pool starts a document's clock at ready
+warmUp();
 send({ ready: true });
 
 export type { TaskInput };
