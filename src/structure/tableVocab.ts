@@ -1,7 +1,5 @@
 // The table vocabulary (patterns/tables.yaml), loaded once and compiled to regexes.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { readPatternData } from '../patterns.js';
 
 type Op = '>=' | '<=' | '>' | '<' | '=';
 /** Rows of a self-evaluation table's budget block: the funds in all, their sources, and (部门整体) the whole budget's parts. */
@@ -161,8 +159,7 @@ export function anyOf(res: RegExp[]): RegExp | null {
 
 export function tableVocab(): TableVocab {
   if (cached) return cached;
-  const file = fileURLToPath(new URL('../../patterns/tables.yaml', import.meta.url));
-  const raw = parse(readFileSync(file, 'utf8')) as RawVocab;
+  const raw = readPatternData('tables.yaml') as RawVocab;
   const re = (s: string, flags = '') => new RegExp(s, flags);
   cached = {
     raw,

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { compile, compiledSize } from '../../src/patterns.js';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { compile, compiledSize, patternHash, readPatternData } from '../../src/patterns.js';
+import { PATTERNS_DIR } from '../../src/segment/jieba.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('compile', () => {
   it('gives the same regex object for the same source and flags, with lastIndex reset', () => {
@@ -16,5 +25,37 @@ describe('compile', () => {
     expect(compiledSize()).toBeLessThanOrEqual(5000);
     // and still compiles correctly after it started again
     expect(compile('执行率(?<pct>\\d+)%', '').exec('执行率98%')?.groups?.pct).toBe('98');
+  });
+});
+
+describe('the build’s JSON copy of the pattern files', () => {
+  const yamlOf = (name: string) => readFileSync(join(PATTERNS_DIR, name), 'utf8');
+  const names = readdirSync(PATTERNS_DIR).filter((f) => f.endsWith('.yaml'));
+
+  it('is used only when it was made from the very YAML on disk', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kepu-cache-'));
+    try {
+      const text = yamlOf('macros.yaml');
+      writeFileSync(join(dir, 'macros.json'), JSON.stringify({ sha256: patternHash(text), data: { marker: 1 } }));
+      expect(readPatternData('macros.yaml', dir)).toEqual({ marker: 1 });
+      // made from another text (a pattern edited since the build): the YAML itself
+      writeFileSync(join(dir, 'macros.json'), JSON.stringify({ sha256: patternHash(text + '\n'), data: { marker: 1 } }));
+      expect(readPatternData('macros.yaml', dir)).toEqual(parse(text));
+      writeFileSync(join(dir, 'macros.json'), '{ not json');
+      expect(readPatternData('macros.yaml', dir)).toEqual(parse(text));
+      expect(readPatternData('macros.yaml', join(dir, 'none'))).toEqual(parse(text));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('holds the same data as the YAML (after `npm run build`)', () => {
+    const built = join(ROOT, 'dist', 'pattern-cache');
+    if (!existsSync(built)) return; // vitest run without the build: nothing to compare
+    for (const name of names) {
+      const cached = JSON.parse(readFileSync(join(built, name.replace(/\.yaml$/, '.json')), 'utf8'));
+      if (cached.sha256 !== patternHash(yamlOf(name))) continue; // stale: the loader ignores it
+      expect(cached.data, name).toEqual(parse(yamlOf(name)));
+    }
   });
 });
