@@ -284,7 +284,7 @@ async function stageProfile(set, limit) {
 const fmt = (x, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(d));
 
 async function main() {
-  if (!args['no-build']) execFileSync('npx', ['tsc', '-p', '.'], { cwd: ROOT, stdio: 'inherit' });
+  if (!args['no-build']) execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
   const env = {
     date: new Date().toISOString(),
     node: process.version,
