@@ -93,6 +93,7 @@ interface ActivitiesFile {
   change_before?: string;
   change_time_only?: string;
   change_prior?: string;
+  ordinal_run?: string;
   share_event?: string;
   share_total?: string;
   share_verb?: string;
@@ -303,8 +304,18 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       }
       const topicText = topic ? doc.norm.slice(topic.start, topic.end).replace(/\s+/g, '') : '';
       const changed = !!topic && topicText.length >= 2 && compile(need!, '').test(topicText);
+      // 举办“科普大讲堂”第15期至第26期，共12期: a clause that is only a total after the ordinals of the sessions it counts takes
+      // the event that clause names (the ordinals are no count); with the ordinals' span and the count at odds, nothing
+      const ord = need && (totalOnly || verbOnly) && !gluedTo && !head && p.id === 'activities.count' && changeStart >= 0 && !changed ? ordinalRun(doc, f, gu, toCount(g.num, g.mult ?? ''), changeStart, clause - 1) : null;
+      if (ord === 'not') continue;
+      if (ord) {
+        if (!compile(need!, '').test(ord.label)) continue;
+        labelSpan = ord.span;
+        tail = ord.tail;
+        label = ord.label;
+      }
       // (an empty label after no change, 实际完成：6200份, is the result branch's below)
-      if (changeCase && ((totalOnly && label.trim() !== '') || changed)) {
+      else if (changeCase && ((totalOnly && label.trim() !== '') || changed)) {
         if (!changed || !topic) continue;
         labelSpan = topic;
         label = topicText;
@@ -869,6 +880,25 @@ function shareLabel(doc: KDocument, f: ActivitiesFile, x: Found): void {
   x.item.label = cleanValue(doc.display.slice(noun.start, noun.start + noun.text.length));
   x.labelSpan = { start: noun.start, end: noun.start + noun.text.length };
   x.span = trimSpan(doc, { start: noun.start, end: x.span.end });
+}
+
+/** The clause [from, to) before a bare total names the ordinals of the sessions counted (举办“科普大讲堂”第15期至第26期 |
+ *  举办第1至6期科技夜校): its words around the ordinals are the event (label, its span and a tail after the ordinals) when the
+ *  ordinals are of the count's measure; 'not' when their span disagrees with the count; null when there are none. */
+function ordinalRun(doc: KDocument, f: ActivitiesFile, gu: string, count: number | null, from: number, to: number): { label: string; span: Span; tail: Span | null } | 'not' | null {
+  if (!f.ordinal_run) return null;
+  const m = compile(f.ordinal_run, '').exec(doc.norm.slice(from, to));
+  if (!m?.groups) return null;
+  const same = (u: string) => (f.part_units?.[u] ?? u) === (f.part_units?.[gu] ?? gu);
+  if (!same(m.groups.unit.replace(/\s+/g, ''))) return null;
+  const a = toCount(m.groups.from), b = toCount(m.groups.to);
+  if (a === null || b === null || count === null || b - a + 1 !== count) return 'not';
+  const before = { start: from + m.index, end: from + m.index + m.groups.before.length };
+  const afterAt = from + m.index + m[0].length - m.groups.after.length;
+  const after = { start: afterAt, end: afterAt + m.groups.after.length };
+  const label = (doc.norm.slice(before.start, before.end) + doc.norm.slice(after.start, after.end)).replace(/\s+/g, '');
+  if (before.end > before.start) return { label, span: before, tail: after.end > after.start ? after : null };
+  return { label, span: after, tail: null };
 }
 
 /** The event a bare holding verb counts (科普讲座：全年共开展45场 | （一）科普讲座⏎全年共开展45场): the lead before the colon or
