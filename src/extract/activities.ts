@@ -504,11 +504,15 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
   }
   found.sort((a, b) => a.span.start - b.span.start);
   // 全县共开展科普活动150场，其中县科协组织开展30场: a total whose sentence names a share of it is not the unit's
-  for (let i = found.length - 1; i >= 0; i--) if (sharedTotal(doc, f, found[i])) found.splice(i, 1);
+  const notUnits: Found[] = [];
+  for (let i = found.length - 1; i >= 0; i--) if (sharedTotal(doc, f, found[i])) notUnits.push(...found.splice(i, 1));
   // 开展科普活动20场（线上8场，线下12场）: a breakdown of a count already given is no new piece of work (the warehouse sums
   // activities); the total is kept, its parts dropped
-  const parts = breakdownParts(doc, f, found);
+  const parts = breakdownParts(doc, f, found, notUnits);
   for (let i = found.length - 1; i >= 0; i--) if (parts.has(found[i])) found.splice(i, 1);
+  // 全县共开展科普活动150场，受益群众5万人次，其中县科协组织开展30场: the people reached right after a total that is not the
+  // unit's are that total's (all the place's events), not its share's
+  dropTotalsReach(doc, f, found, notUnits);
   // 全市共开展科普活动60场，其中我县承办8场: a share naming no event takes the total's (科普活动) as its label
   for (const x of found) shareLabel(doc, f, x);
   // the same count restated in another top-level section (a summary: 全年共开展科普活动58场次 under 三、综合评价情况, then
@@ -677,7 +681,7 @@ type Found = { span: Span; item: Activity; rule: string; labelSpan: Span; countE
  *  clause opening with part_lead (其中, 包括, 分别为 …) later in its sentence or opening the next one; of its measure
  *  (part_units) and, in order, summing to at most it (an approximate total: under twice it). Also the parts before a total
  *  that sums them exactly, in a clause opening with total_lead (科普进校园5场、进社区3场，共计开展科普活动8场). */
-function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]): Set<Found> {
+function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[], notUnits: Found[] = []): Set<Found> {
   const out = new Set<Found>();
   if (!f.part_units || !f.part_lead) return out;
   const family = f.part_units;
@@ -752,6 +756,7 @@ function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]): Set<
     // (not a total its own clause says is the unit's: 县科协开展科普活动86场，其中… stays, as in sharedTotal)
     if (f.unit_subject && f.other_subject && !compile(f.unit_subject, '').test(doc.norm.slice(t.labelSpan.start, t.countEnd)) && namesBody(doc, f, from, to)) {
       out.add(t);
+      notUnits.push(t);
       continue;
     }
     // (a count of its measure between it and the parts is the one they break down)
@@ -799,6 +804,21 @@ function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]): Set<
     }
   }
   return out;
+}
+
+/** Drops from `found` the counts of people right after each total that is not the unit's (`totals`: split into the unit's
+ *  and other bodies' shares), in its sentence and before any count kept after it: the total's reach (全县共开展科普活动150场，
+ *  受益群众5万人次，其中县科协组织30场). People after the unit's share (…，其中县科协组织30场，受益群众8000人次) are its share's. */
+function dropTotalsReach(doc: KDocument, f: ActivitiesFile, found: Found[], totals: Found[]): void {
+  const people = (x: Found) => f.glued_units.people.includes(x.item.unit);
+  for (const t of totals) {
+    const sentence = sentenceAt(doc, t.countEnd - 1);
+    const next = found.filter((x) => !people(x) && x.countEnd > t.countEnd).reduce((n, x) => Math.min(n, x.countEnd), Infinity);
+    for (let i = found.length - 1; i >= 0; i--) {
+      const y = found[i];
+      if (people(y) && y.countEnd > t.countEnd && y.countEnd <= sentence.end && y.countEnd < next) found.splice(i, 1);
+    }
+  }
 }
 
 /** The clauses right after a count (at `at`, one clause boundary between) that are each a share of it: opening with the unit,
@@ -866,7 +886,9 @@ function shareLabel(doc: KDocument, f: ActivitiesFile, x: Found): void {
   const event = compile(f.share_event, '');
   if (event.test(x.item.label)) return;
   const sentence = sentenceAt(doc, x.countEnd - 1);
-  const from = Math.max(sentence.start, x.labelSpan.start - 300);
+  // (开展科普活动20场。其中，县科协组织12场: a sentence opening with 其中 shares the count of the sentence before it)
+  const opensShare = /^\s*其中/.test(doc.norm.slice(sentence.start, sentence.end)) && sentence.start > 1;
+  const from = Math.max(opensShare ? sentenceAt(doc, sentence.start - 2).start : sentence.start, x.labelSpan.start - 300);
   const before = doc.norm.slice(from, x.countEnd);
   let at = before.lastIndexOf('其中');
   // (…120场次，县科协直接组织18场次: a share clause right after a count of its kind, as shareRun reads them)
