@@ -11,7 +11,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; not_after_part_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean; fiscal_budget?: boolean; only_total?: boolean; parts_sum?: boolean; share_base?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { word_wraps: string[]; evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_budget: string; budget_chain_next: string; unit_funds_before: string; parts_after: string; parts_listed: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_funds: string; named_owner_funds_not: string; unit_receives: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; fiscal_funds: string; fiscal_funds_not: string; fiscal_funds_other: string; fiscal_funds_budget: string; project_arranged: string; appropriation_basic: string; appropriation_glued: string; unit_whole_list: string; unit_whole_part: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; budget_parts_listed: string; budget_compared_prior: string; adjusted_budget: string; subject_changed: string; mid_year_change: string; mid_year_cut: string; cut_follows: string; change_follows: string; rate_item: string; project_item_clause: string; project_self: string; project_budget_change: string; project_budget_cause: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; bare_funds: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; part_item: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; budget_own_change: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; own_rate: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { word_wraps: string[]; evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_budget: string; budget_chain_next: string; unit_funds_before: string; parts_after: string; parts_listed: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_funds: string; named_owner_funds_not: string; unit_receives: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; fiscal_funds: string; fiscal_funds_not: string; fiscal_funds_other: string; fiscal_funds_budget: string; project_arranged: string; appropriation_basic: string; appropriation_glued: string; unit_whole_list: string; unit_whole_part: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; budget_parts_listed: string; budget_compared_prior: string; prior_delta: string; adjusted_budget: string; subject_changed: string; mid_year_change: string; mid_year_cut: string; cut_follows: string; change_follows: string; rate_item: string; project_item_clause: string; project_self: string; project_budget_change: string; project_budget_cause: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; bare_funds: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; part_item: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; budget_own_change: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; own_rate: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -471,7 +471,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         // 全年预算数为150万元，全年执行数为148万元: an unowned 执行数 next to the unit's own budget is the total's
         // (not after another item's figure: 部门预算安排190万元，其中科普活动经费20万元，实际支出18万元; nor in a sentence that is the
         // appropriation's: 五、一般公共预算财政拨款支出决算情况 ⏎ 年初预算为X，支出决算为Y)
-        if (p.subject === 'inherit' && !key && aspect === 'actual' && afterUnitBudget(unitNamedAsBoundary(doc, f, budgetClauseBefore(doc, match.span.start)), f) && !aboutAppropriation(doc, f, match.span.start)) key = 'total';
+        if (p.subject === 'inherit' && !key && aspect === 'actual' && afterUnitBudget(doc, unitNamedAsBoundary(doc, f, budgetClauseBefore(doc, match.span.start)), f) && !aboutAppropriation(doc, f, match.span.start)) key = 'total';
         // (财政资金全年预算210万元，实际支出205万元: an unowned actual right after the fiscal funds' own budget, the sentence opening
         // with them, is theirs — read on as the unit's and turned into the fiscal part's below, see fiscalFundsOpening)
         if (p.subject === 'inherit' && !key && aspect === 'actual' && fiscalBudgetBefore(doc, f, match.span.start, m0)) key = 'total';
@@ -1091,6 +1091,7 @@ const ADJUSTED_NEXT = '(?<=万?元[ \\t]*)[，,][ \\t]*(?:{MID_YEAR}?(?:(?:调�
 const INCOME_THEN = /^[ \t]*(?:[，,;。]|[，,。:]?[ \t]*其中[^支。\n]*[;。])[ \t]*(?:共|共计|合计|全年)?$/;
 const FUNDS_RECEIVED = /(?<=^|[，,;:])(?:实际|全年|资金)?到位(?:资金|金额|数)?(?:为|是|:)?[ \t]*\d[\d,.]*[ \t]*(?:万元|元)/g;
 const CLAUSE_ENDS = ['，', ',', ';', ':', '：'];
+const CLAUSE_STARTS = ['，', ',', ';', '；', '。'];
 /** The start of the clause ending at `end` (not before `from`): after the last clause end, a thousands separator between digits
  *  (150,000.00元) being none. */
 function clauseStart(text: string, from: number, end: number): number {
@@ -1235,7 +1236,11 @@ function comparedSubjectFigure(doc: KDocument, at: number): boolean {
 
 /** True when the last amount before `at` in its sentence filled a finance field. */
 function lastFigureFilled(doc: KDocument, at: number): boolean {
-  const last = lastMoneyBefore(doc, at);
+  let last = lastMoneyBefore(doc, at);
+  // (本年支出合计189.3万元，比上年减少5.2万元，与年初预算186.5万元相比增加2.8万元: a change on the year before is no figure
+  // compared; the one it changes, before it, is)
+  const delta = compile(file().prior_delta, '');
+  while (last && delta.test(doc.norm.slice(sentenceAt(doc, at).start, last.start))) last = lastMoneyBefore(doc, last.start);
   if (!last) return false;
   const { start, end } = last;
   return doc.facts.some((x) => x.path.startsWith('/finance/') && x.span.start <= start && x.span.end >= end);
@@ -1267,10 +1272,17 @@ function unitNamedAsBoundary(doc: KDocument, f: FinanceFile, before: string): st
   return before.replace(compile(financeSource(f.unit_budget_named, unit), 'g'), '，');
 }
 /** True when `before` (a sentence up to a figure) names the unit's budget and no figure but that budget's stands after it. */
-function afterUnitBudget(before: string, f: FinanceFile): boolean {
+function afterUnitBudget(doc: KDocument, before: string, f: FinanceFile): boolean {
+  // (部门预算186.5万元，较上年预算数180万元增加6.5万元，实际支出184.2万元: the year before's budget named in the change is a
+  // comparison's base, not the budget the actual follows: the change goes before the budget words are looked for)
+  before = before.replace(compile(f.budget_compared_prior, 'g'), '');
   let last: RegExpExecArray | null = null;
   for (const m of before.matchAll(compile(f.unit_budget, 'g'))) last = m;
   if (!last) return false;
+  // (2023年部门预算186.5万元，2022年部门预算180万元，实际支出184.2万元: the budget's clause opening with another year is that
+  // year's chain, and so is the actual after it)
+  const clause = before.slice(0, last.index + last[0].length);
+  if (otherYearSentence(doc, f, clause.slice(Math.max(...CLAUSE_STARTS.map((c) => clause.lastIndexOf(c) + 1))))) return false;
   // (本部门年初预算X，调整后预算Y，实际支出Z | 部门预算X，年中调整为Y，…: the same budget adjusted, right after its figure, goes on
   // the chain)
   let from = last.index + last[0].length;
@@ -1279,10 +1291,11 @@ function afterUnitBudget(before: string, f: FinanceFile): boolean {
   // (全年预算数180.50万元（年初预算160.50万元，追加20万元），全年执行数178.30万元: a bracket explains the budget, no item's figure)
   // (部门预算批复200万元，实际到位资金198万元，实际支出196.40万元: the budget's funds received are no item's figure either)
   // (年初部门预算206.3万元，年中追加12万元，全年预算218.3万元，实际支出215.2万元: the changes leading to the adjusted budget neither)
-  // (2023年部门预算210万元，比上年增加15万元，增长7.69%，实际支出205万元: the budget's change on the year before neither)
+  // (2023年部门预算210万元，比上年增加15万元，增长7.69%，实际支出205万元: the budget's change on the year before neither —
+  // taken out above)
   // (2023年部门预算210万元，年中追加8万元，实际支出216.5万元: the budget's own change with no adjusted budget after it neither —
   // one naming a fund, 年中追加科普日活动经费8万元, may be that fund's: it stays a figure)
-  return [...before.slice(from).replace(/\([^()]*\)/g, '').replace(FUNDS_RECEIVED, '').replace(compile(f.changes_to_adjusted, 'g'), '').replace(compile(f.budget_own_change, 'g'), '').replace(compile(f.budget_compared_prior, 'g'), '').matchAll(compile('{MONEY}', 'g'))].length <= 1;
+  return [...before.slice(from).replace(/\([^()]*\)/g, '').replace(FUNDS_RECEIVED, '').replace(compile(f.changes_to_adjusted, 'g'), '').replace(compile(f.budget_own_change, 'g'), '').matchAll(compile('{MONEY}', 'g'))].length <= 1;
 }
 /** For a rate naming no subject at `at`: false when the nearest figure before it in its sentence that tells is an item's
  *  (公务接待费支出决算为0.52万元，完成预算的52%: a figure in a clause naming an item, see `rate_item`, that filled no field, or a
