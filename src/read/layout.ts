@@ -625,54 +625,103 @@ function findAll(ws: LLine[][]): Found[] {
   return out;
 }
 
-const labelLine = (l: LLine) => l.kind === 'row' && l.pieces.every((p) => !p.value);
 const figureLine = (l: LLine) => l.kind === 'row' && l.pieces.every((p) => p.value);
 const overlap = (a: Piece, b: Piece) => a.x0 < b.x1 && b.x0 < a.x1;
 /** `f`'s figures each under its own label of `h` alone (their spans overlap, no other label's), as many as labels */
 const pairsWith = (h: LLine, f: LLine) =>
   h.pieces.length === f.pieces.length && f.pieces.every((p, k) => h.pieces.every((q, j) => overlap(p, q) === (j === k)));
 
+/** Lines of a label row of stacked pairs, at most: a label wrapped once, maybe a one-line label centred between its lines. */
+const MAX_LABEL_LINES = 3;
+
+/**
+ * A label row over its figures whose labels may wrap (`“三公”经费预算数    “三公”经费实际支` ⏎ `出数` over `3.20    1.86`, or
+ * centred: the wrapped label's lines above and below the other's line): lines[k..] up to the figure line, no figures among
+ * them. Its cells are the pieces standing over one another (overlapping); each cell one piece a line, every line but its
+ * last as wide as its last at least (a line goes on into the next only when full; not after a colon or bracket, not
+ * before a list number), the cells side by side, as many as the figures and each figure under its own cell alone. One
+ * line is a label line as it stands. Null when the lines are no such row.
+ */
+function labelBand(lines: LLine[], k: number, after: (k: number) => number): { to: number; f: number; text: string } | null {
+  const band: number[] = [];
+  let n = k;
+  while (n < lines.length && (lines[n].kind === 'row' || lines[n].kind === 'part') && !lines[n].pieces.some((p) => p.value)) {
+    if (band.length === MAX_LABEL_LINES) return null;
+    band.push(n);
+    n = after(n);
+  }
+  if (!band.length || n >= lines.length || !figureLine(lines[n])) return null;
+  const f = lines[n];
+  const to = band[band.length - 1];
+  if (band.length === 1) return pairsWith(lines[k], f) ? { to, f: n, text: lines[k].pieces.map((p) => p.text).join('\t') } : null;
+  const cells: { x0: number; x1: number; pieces: Piece[]; rows: number[] }[] = [];
+  for (const [r, l] of band.entries()) {
+    for (const p of lines[l].pieces) {
+      const meet = cells.filter((c) => c.x0 < p.x1 && p.x0 < c.x1);
+      if (meet.length > 1 || meet[0]?.pieces.some((q) => lines[l].pieces.includes(q))) return null; // two cells, or two pieces of one line
+      if (meet[0]) {
+        meet[0].pieces.push(p);
+        meet[0].rows.push(r);
+        meet[0].x0 = Math.min(meet[0].x0, p.x0);
+        meet[0].x1 = Math.max(meet[0].x1, p.x1);
+      } else cells.push({ x0: p.x0, x1: p.x1, pieces: [p], rows: [r] });
+    }
+  }
+  cells.sort((a, b) => a.x0 - b.x0);
+  for (let c = 1; c < cells.length; c++) if (cells[c].x0 < cells[c - 1].x1) return null;
+  const wraps = (ps: Piece[]) => ps.every((p, i) => i === ps.length - 1 || (p.em >= ps[ps.length - 1].em && !p.ends && !ps[i + 1].starts));
+  if (!cells.every((c) => wraps(c.pieces) && c.pieces.every((p) => !SECTION_START.test(p.text)))) return null;
+  // a cell's lines left-aligned or centred on one another, and the cells top-aligned (each starts on the band's first line) or
+  // each centred on its middle line (a line over the labels, 基本信息 over 编制人数, is neither: no part of them)
+  const aligned = (c: { pieces: Piece[] }) => c.pieces.every((p) => Math.abs(p.x0 - c.pieces[0].x0) <= 1 || Math.abs(p.x0 + p.x1 - c.pieces[0].x0 - c.pieces[0].x1) <= 3);
+  const topAligned = cells.every((c) => c.rows[0] === 0);
+  const centred = cells.every((c) => c.rows[0] + c.rows[c.rows.length - 1] === band.length - 1);
+  if (!cells.every(aligned) || !(topAligned || centred)) return null;
+  if (cells.length !== f.pieces.length || !f.pieces.every((p, j) => cells.every((c, i) => (p.x0 < c.x1 && c.x0 < p.x1) === (i === j)))) return null;
+  return { to, f: n, text: cells.map((c) => c.pieces.map((p) => p.text).join('')).join('\t') };
+}
+
 /**
  * A table of label rows each over its row of figures, each pair of rows cut into cells of its own (a 基础数据表's
  * `编制人数  实有人数 …` over `9  8 …`, then `年初预算数  全年预算数 …` over `212.50  230.80 …`, set out in cells of other widths):
  * no one column layout holds them, so the blocks split them apart or leave them out. A row line of labels only right over
- * a row line of as many figures only, each figure under its own label alone, is a pair; two or more pairs one after the
- * other (a blank line or two between any two lines, as in a text with one after every printed line) are one table, each line a row, its cells as its pieces. Taken when no table
+ * a row line of as many figures only, each figure under its own label alone, is a pair (its labels may wrap: labelBand);
+ * two or more pairs one after the other (a blank line or two between any two lines, as in a text with one after every
+ * printed line) are one table, each label row and figure line a row, its cells as its pieces. Taken when no table
  * found holds all its lines as rows, and every table found among them lies within it (those give way); else left as found.
  */
 function stackedPairs(lines: LLine[], out: Found[]): void {
+  // (the next line that is not blank, up to MAX_BLANKS blank lines on: a text with a blank line after every printed line)
+  const after = (k: number) => {
+    let n = k + 1;
+    while (n < lines.length && lines[n].kind === 'blank' && n - k <= MAX_BLANKS) n++;
+    return n < lines.length && lines[n].kind !== 'blank' ? n : lines.length;
+  };
   for (let i = 0; i < lines.length; ) {
-    const run: number[] = [];
-    // (the next line that is not blank, up to MAX_BLANKS blank lines on: a text with a blank line after every printed line)
-    const after = (k: number) => {
-      let n = k + 1;
-      while (n < lines.length && lines[n].kind === 'blank' && n - k <= MAX_BLANKS) n++;
-      return n < lines.length && lines[n].kind !== 'blank' ? n : lines.length;
-    };
+    const run: { a: number; b: number; text: string }[] = [];
     let k = i;
     for (;;) {
-      const f = after(k);
-      if (f >= lines.length || !labelLine(lines[k]) || !figureLine(lines[f]) || !pairsWith(lines[k], lines[f])) break;
-      run.push(k, f);
-      k = after(f);
+      const band = labelBand(lines, k, after);
+      if (!band) break;
+      run.push({ a: k, b: band.to, text: band.text }, { a: band.f, b: band.f, text: lines[band.f].pieces.map((p) => p.text).join('\t') });
+      k = after(band.f);
       if (k >= lines.length) break;
     }
     if (run.length < 4) {
       i = Math.max(i + 1, k);
       continue;
     }
-    i = run[run.length - 1] + 1;
-    const [first, last] = [lines[run[0]], lines[run[run.length - 1]]];
+    const [top, end] = [run[0].a, run[run.length - 1].b];
+    i = end + 1;
+    const [first, last] = [lines[top], lines[end]];
     const inRun = (f: Found) => f.lines.some((l) => l.kind !== 'blank' && l.start >= first.start && l.start <= last.start);
     const meeting = out.filter(inRun);
     const within = (f: Found) => f.lines.every((l) => l.kind === 'blank' || (l.start >= first.start && l.start <= last.start));
-    const whole = meeting.some((f) => run.every((n) => f.rows.some((r) => r.a === r.b && f.lines[r.a].start === lines[n].start)));
+    const whole = meeting.some((f) => run.every((r) => f.rows.some((x) => f.lines[x.a].start === lines[r.a].start && f.lines[x.b].start === lines[r.b].start)));
     if (whole || !meeting.every(within)) continue;
     for (const f of meeting) out.splice(out.indexOf(f), 1);
-    const ls = lines.slice(run[0], run[run.length - 1] + 1);
-    const rows = run.map((n) => ({ a: n - run[0], b: n - run[0] }));
-    const texts = run.map((n) => lines[n].pieces.map((p) => p.text).join('\t'));
-    out.push({ lines: ls, block: { from: run[0], to: run[run.length - 1], cols: [] }, rows, texts });
+    const ls = lines.slice(top, end + 1);
+    out.push({ lines: ls, block: { from: top, to: end, cols: [] }, rows: run.map((r) => ({ a: r.a - top, b: r.b - top })), texts: run.map((r) => r.text) });
   }
 }
 

@@ -464,6 +464,53 @@ describe('top-aligned rows', () => {
     expect(rowsOf(spaced.text)).toEqual(rowsOf(r.text));
   });
 
+  // The 三公 pair's second label wrapped in its narrow cell (`“三公”经费实际支` ⏎ `出数`), as pdftotext prints it: Word's
+  // top-aligned cells (the wrap under the first line, left-aligned) or cells centred on the row's middle (the one-line label
+  // on a line of its own between the wrapped one's lines, those centred on one another).
+  const WRAPPED_TOP = [
+    ...STACKED.slice(0, -2),
+    '        “三公”经费预算数                  “三公”经费实际支',
+    '                                   出数',
+    STACKED[STACKED.length - 1],
+  ];
+  const WRAPPED_CENTRED = [
+    ...STACKED.slice(0, -2),
+    '                                   “三公”经费实际支',
+    '        “三公”经费预算数',
+    '                                      出数',
+    STACKED[STACKED.length - 1],
+  ];
+
+  it('a label of a pair wrapped over two lines (top-aligned or centred) is one cell, its lines joined, and read', async () => {
+    for (const table of [WRAPPED_TOP, WRAPPED_CENTRED]) {
+      const r = read(table)!;
+      expect(rowsOf(r.text).slice(-2)).toEqual(['“三公”经费预算数\t“三公”经费实际支出数', '3.20\t1.86']);
+      expect(rowsOf(r.text)).toHaveLength(6);
+      const { record } = await extractBytes('wrapped.txt', Buffer.from(REPORT(table)));
+      expect(record.finance.threePublic).toEqual({ budget: 32000, actual: 18600 });
+      expect(record.staffing).toMatchObject({ authorized: 9, inService: 7, retired: 1 });
+    }
+    // (the first pair's last label wrapped: 预算执行 ⏎ 率)
+    const rate = [...STACKED.slice(0, 4), '      年初预算数             全年预算数             全年执行数             预算执行', ' '.repeat(61) + '率', ...STACKED.slice(5)];
+    expect(rowsOf(read(rate)!.text)).toContain('年初预算数\t全年预算数\t全年执行数\t预算执行率');
+  });
+
+  it('negative: a line over a pair\'s labels, or a second line neither under nor centred on a label, is no part of it', () => {
+    // (a line over the first labels, 基本信息 over 编制人数: the labels are read as they stand, the line left alone)
+    const over = [STACKED[0], STACKED[1], '    基本信息', ...STACKED.slice(2)];
+    const r = read(over)!;
+    expect(rowsOf(r.text)[0]).toBe('编制人数\t实有人数\t在职人数\t退休人数');
+    expect(r.text).toContain('\n    基本信息\n');
+    // (出数 set off to the right of its label's first line: no wrap of it; the pair is left unread, the pairs above still read)
+    const off = [...STACKED.slice(0, -2), '        “三公”经费预算数                  “三公”经费实际支', '                                          出数', STACKED[STACKED.length - 1]];
+    const o = read(off)!;
+    expect(rowsOf(o.text)).not.toContain('3.20\t1.86');
+    expect(rowsOf(o.text)).toContain('212.50\t230.80\t226.41\t98.10%');
+    // (a second line wider than the first: two lines of one cell written so, no wrap)
+    const wide = [...STACKED.slice(0, -2), '        “三公”经费预算数                  “三公”经费', '                                   实际支出决算数', STACKED[STACKED.length - 1]];
+    expect(rowsOf(read(wide)!.text)).not.toContain('3.20\t1.86');
+  });
+
   it('negative: a figure under no label of its own is not read as a pair; a header over two rows of figures is an ordinary table', () => {
     // (1.86 moved left, under neither 三公 label: whose it is is not sure; the pairs above still read)
     const moved = [...STACKED.slice(0, -1), STACKED[STACKED.length - 1].replace('  1.86', '1.86  ').replace(/^(\s*3\.20)\s+/, '$1              ')];
