@@ -94,6 +94,7 @@ const halfUnit = (c: TableCell) => 0.5 * 10 ** -((key(c).match(/\.(\d+)/)?.[1].l
  */
 export function labelRowMoney(rows: TableCell[][], year: number | null): StackedMoney[] {
   const out: StackedMoney[] = [];
+  rows = withoutNotes(rows);
   let total: StackedMoney | null = null; // a total of the department's budget or actual read alone on the row just above
   for (let i = 0; i < rows.length; i++) {
     const cells = rows[i].filter(filled);
@@ -126,6 +127,21 @@ export function labelRowMoney(rows: TableCell[][], year: number | null): Stacked
     i += parts.length - 1;
   }
   return out;
+}
+
+/** A notes column's header after the label and figure columns (`指标⇥数据⇥备注`). */
+const NOTE_HEADER = /^(?:备注|说明|备注说明|附注)$/;
+
+/**
+ * The rows with a notes column's cells left out: a header row of words only whose third or later cell is 备注 (`指标⇥数据⇥备注`)
+ * heads a column of remarks (`实际支出数⇥2,864,512.36⇥含上年结转`), no label and no figure of the rows under it. Without such a
+ * header a third filled cell leaves its row unread.
+ */
+function withoutNotes(rows: TableCell[][]): TableCell[][] {
+  const h = rows.findIndex((r) => r.filter(filled).length >= 3 && r.filter(filled).every((c) => !FIGURE.test(key(c))) && r.findIndex((c) => NOTE_HEADER.test(key(c))) >= 2);
+  if (h < 0) return rows;
+  const col = rows[h].findIndex((c) => NOTE_HEADER.test(key(c)));
+  return rows.map((r, i) => (i > h && r.length > col ? r.filter((_, j) => j !== col) : r));
 }
 
 /** A row that is one part of the whole and its figure (`其中：基本支出⇥X`, `项目支出⇥Y`), or null. */
