@@ -146,8 +146,9 @@ const blanks = (l: Line, n: number): TableCell[] => {
  * and balance rows by name) and the two 总计 closing the table, one after the other, are income's then spending's. A
  * label with a figure right after it holds that figure; with a label after it, its amount was an empty cell lost with its
  * line. A side's label coming where the other's was due means that half of the row was empty. A label of no known
- * side with a figure, two figures in a row, or a lone 总计 leaves the whole table unread; one with no figure (the
- * next heading) ends it.
+ * side with one figure is left out (no statement row read; the others' halves are their own words') when the two 总计
+ * close the table; two figures in a row, or a lone 总计, leave the whole table unread; a label with no figure (the next
+ * heading) ends it.
  */
 function bareHalves(seq: Line[], w: number, cell: (l: Line) => TableCell): { rows: TableCell[][]; end: number; next: number } | null {
   const v = tableVocab().cellLines;
@@ -159,13 +160,22 @@ function bareHalves(seq: Line[], w: number, cell: (l: Line) => TableCell): { row
   const empty = (after: TableCell): TableCell => ({ start: after.end, end: after.end, text: '' });
   let row: TableCell[] = [];
   let k = 4;
+  let leftOut = false; // a label of neither half left out with its figure
+  let closed = false; // the two 总计 closing the table read
   for (;;) {
     const t = k < seq.length ? seq[k].text.trim() : '';
     const figure = FIGURE.test(at(k + 1));
     const side = !isLabel(t) ? null : v.halves.total.test(at(k)) ? 'total' : v.halves.income.test(at(k)) ? 0 : v.halves.spending.test(at(k)) ? 1 : null;
+    // (a label of neither half with its one figure, 其中：基本支出结转⏎13.58: its half is not known, but it is no statement row
+    // read, and every other label's half is told by its own words: left out, when the table closes with its two 总计 below)
+    if (side === null && isLabel(t) && figure && !FIGURE.test(at(k + 2)) && !v.halves.total.test(at(k))) {
+      leftOut = true;
+      k += 2;
+      continue;
+    }
     if (side === null) {
       // (the table ended: a closed row, then no label of either side with no figure under it)
-      if (row.length || FIGURE.test(at(k)) || (isLabel(t) && figure)) return none;
+      if (row.length || FIGURE.test(at(k)) || (isLabel(t) && figure) || (leftOut && !closed)) return none;
       return rows.length >= 2 ? { rows, end: rows[rows.length - 1].filter((c) => c.end > c.start).pop()!.end, next: k } : none;
     }
     let s: 0 | 1;
@@ -174,6 +184,7 @@ function bareHalves(seq: Line[], w: number, cell: (l: Line) => TableCell): { row
       const second = row.length === 2 && v.halves.total.test(squeeze(row[0].text));
       if (!second && !v.halves.total.test(at(k + (figure ? 2 : 1)))) return none;
       s = second ? 1 : 0;
+      closed ||= second;
     } else s = side;
     // (the half due was empty: close the row or open it with an empty income half)
     if (s === 0 && row.length) {
