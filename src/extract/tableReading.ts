@@ -1039,7 +1039,8 @@ function readTotal(row: TableCell[], labelIdx: number, cols: Map<string, number>
   }
   if (!nums.length) return null;
   // the one number of the row standing in the 分值 column, the 得分 cell empty: the weight (总分⇥⇥⇥⇥⇥100⇥⇥), no score
-  if (nums.length === 1 && wCol !== undefined && sCol !== undefined && sCol < row.length && isEmpty(row[sCol]) && row[wCol] === nums[0]) {
+  // (also when the row ends there, its 得分 cell lost or wrapped onto a line of its own: 总分⇥⇥⇥⇥⇥100 ⏎ 95.75)
+  if (nums.length === 1 && wCol !== undefined && sCol !== undefined && (sCol >= row.length || isEmpty(row[sCol])) && row[wCol] === nums[0]) {
     return { label, score: null, weight: nums[0] };
   }
   return { label, score: nums[nums.length - 1], weight: nums.length > 1 ? nums[0] : null };

@@ -266,12 +266,14 @@ function levelWord(a: string, b: string): boolean {
   return a.trim() !== '' && b.trim() !== '' && (v.level1Words.includes(w) || v.level2Words.includes(w));
 }
 
-/** Line i has no tab and the next line (tabbed) opens with a cell that, with it, is a level's name. */
+/** Line i has no tab and the next line (tabbed) opens with a cell that, with it, is a level's name or a total's label
+ *  (总⏎分⇥⇥⇥⇥⇥100⇥95.75: the narrow label cell of the 总分 row wrapped, copied as text). */
 function opensNextRow(text: string, lines: Line[], i: number, to: number): boolean {
   const next = lines[i + 1];
   if (!next || i + 1 > to || !next.text.includes('\t')) return false;
   const first = next.text.slice(0, next.text.indexOf('\t'));
-  return lines[i].text.trim().length <= 8 && levelWord(lines[i].text, first);
+  const total = lines[i].text.trim() !== '' && first.trim() !== '' && TOTAL_LABEL.test((lines[i].text + first).replace(/[\s\u3000]+/g, ''));
+  return lines[i].text.trim().length <= 8 && (levelWord(lines[i].text, first) || total);
 }
 
 const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
