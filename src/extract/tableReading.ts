@@ -524,7 +524,7 @@ export function readTable(t: Table): TableReading {
         section = 'none';
         continue;
       }
-      const cells = alignShortRow(row, indWidth, indCols);
+      const cells = alignWideRow(alignShortRow(row, indWidth, indCols), indWidth);
       const at = (f: string) => {
         const col = indCols.get(f);
         return col === undefined || isEmpty(cells[col]) ? null : cells[col]!;
@@ -1001,6 +1001,18 @@ function alignShortRow(row: TableCell[], width: number, cols: Map<string, number
     if (fits(cs) && (l3 === undefined || (cs[l3] && !isEmpty(cs[l3]) && parseValue(cs[l3]!.text)?.value == null))) return cs;
   }
   return row;
+}
+
+/**
+ * An indicator row wider than its header whose extra cells open it empty and whose last cell is filled
+ * (`⇥产出指标⇥数量指标⇥开展科普讲座⇥≥15场⇥18场⇥10⇥10` under `一级指标⇥二级指标⇥…⇥得分`: the label column of a 绩效指标 group
+ * cell merged over the block, the header written without it) stands right-aligned under the header: read without those
+ * cells (as it stands each value would be read a column to the left: the target as the actual, the 分值 as the 得分).
+ */
+function alignWideRow<T extends TableCell | undefined>(row: T[], width: number): T[] {
+  const extra = row.length - width;
+  if (extra <= 0 || row.some((c) => c?.merged) || isEmpty(row[row.length - 1]) || !row.slice(0, extra).every((c) => isEmpty(c))) return row;
+  return row.slice(extra);
 }
 
 /** The grade in a row: `自评等级：优`, `自评等级 | 良`, or (in the 总分 row, `bare`) a cell that is only a grade word. */
