@@ -32,11 +32,8 @@ export function placeLostCells(values: string[], cols: Map<string, number>, head
       if (role) roleAt.set(role, i);
     });
     if (!ok) continue;
-    const [b, a, r] = (['budget', 'actual', 'rate'] as const).map((role) => (roleAt.has(role) ? figure(values[roleAt.get(role)!]) : null));
-    if (!b || !a || !r || b.value <= 0) continue;
-    const q = (a.value / b.value) * 100;
-    const slack = r.tol + q * (a.tol / Math.max(a.value, a.tol) + b.tol / b.value) + 1e-9;
-    if (Math.abs(q - r.value) <= slack) found.push(roleAt);
+    const [b, a, r] = (['budget', 'actual', 'rate'] as const).map((role) => (roleAt.has(role) ? values[roleAt.get(role)!] : ''));
+    if (rateAgrees(b, a, r)) found.push(roleAt);
   }
   if (!found.length) return null;
   const first = found[0];
@@ -44,6 +41,16 @@ export function placeLostCells(values: string[], cols: Map<string, number>, head
   const out = new Map<string, number>();
   for (const [role, i] of first) if (found.every((f) => f.get(role) === i)) out.set(role, i);
   return out;
+}
+
+/** The 执行率 as written is the 全年执行数 over the 全年预算数 within the rounding of the three figures (cells' keys);
+ *  false when one is no figure or the budget is none. */
+export function rateAgrees(budget: string, actual: string, rate: string): boolean {
+  const [b, a, r] = [figure(budget), figure(actual), figure(rate)];
+  if (!b || !a || !r || b.value <= 0) return false;
+  const q = (a.value / b.value) * 100;
+  const slack = r.tol + q * (a.tol / Math.max(a.value, a.tol) + b.tol / b.value) + 1e-9;
+  return Math.abs(q - r.value) <= slack;
 }
 
 /** every set of `k` columns out of `n`, ascending */

@@ -4,7 +4,7 @@ import type { Table, TableCell } from '../document.js';
 import { tableVocab, type TableKind } from '../structure/tableVocab.js';
 import type { UnitTable } from '../structure/tables.js';
 import { cellText, parseScore, parseValue } from './values.js';
-import { placeLostCells } from './lostCells.js';
+import { placeLostCells, rateAgrees } from './lostCells.js';
 
 export interface IndicatorCells {
   level1: TableCell | null;
@@ -603,6 +603,9 @@ export function readTable(t: Table): TableReading {
         // a row ending before the 全年执行数 column with two figures or more (`年度资金总额⇥50⇥48`) lost cells: which ones is
         // not shown, its figures are not taken as they stand
         else if (budCols.has('actual') && row.length - 1 + shift < budCols.get('actual')! && figuresIn(row, firstIdx) >= 2) cells = null;
+        // a row shorter than its header lost cells somewhere; as it stands it holds only when its own 执行率 says so
+        // (`⇥年度资金总额⇥30⇥30⇥28.5⇥10⇥9.5`, the 执行率 cell lost: its 得分 under 执行率 is no rate of 28.5 over 30)
+        else if (row.length + shift < r.budget!.header.length && cells.budget && cells.actual && cells.rate && !rateAgrees(key(cells.budget), key(cells.actual), key(cells.rate))) cells = null;
       }
       // a row that lost a cell is read where its own 执行率 places its figures (extract/lostCells.ts)
       if (!cells) cells = lostPlaced(row, firstIdx, budCols, r.budget!.header);

@@ -9,6 +9,7 @@ import { cellText, parseScore, parseValue, rateCell, scoreCell } from './values.
 import { CN_COUNT, key, levelLabel, readTable, type TableReading } from './tableReading.js';
 import { labelRowFacts, statementFacts } from './accountsTables.js';
 import { labelRowMoney, stackedMoney, type StackedMoney } from './stackedLabels.js';
+import { rateAgrees } from './lostCells.js';
 import { unitName } from './engine.js';
 import { activityTables } from './activities.js';
 import { projectTables } from './projects.js';
@@ -188,7 +189,7 @@ function budgetFacts(doc: KDocument, r: TableReading, side: ReportSide, asOveral
     if (v) offer(doc, `${target}/${field}`, v, c, `table.budget.total.${role}`);
   }
   const rc = total.rate;
-  const rate = rc ? rateCell(rc.text) : null;
+  const rate = rc ? rowRate(total) : null;
   if (rc && rate) offer(doc, `${target}/executionRate`, rate, rc, 'table.budget.total.rate');
   // the whole budget's parts (其中：基本支出 | 项目支出) in a 部门整体支出绩效自评表
   if (target !== '/finance/spendingTotal') return;
@@ -202,9 +203,24 @@ function budgetFacts(doc: KDocument, r: TableReading, side: ReportSide, asOveral
       if (c && v) offer(doc, `/finance/${part}/${role}`, v, c, `table.budget.${part}.${role}`);
     }
     const pc = row.rate;
-    const pr = pc ? rateCell(pc.text) : null;
+    const pr = pc ? rowRate(row) : null;
     if (pc && pr) offer(doc, `/finance/${part}/executionRate`, pr, pc, `table.budget.${part}.rate`);
   }
+}
+
+/**
+ * A budget row's 执行率. A bare figure written as a fraction (`0.95` under 执行率, an Excel cell copied as its value) is a
+ * percentage when the row's own 全年执行数 over its 全年预算数 says so and the figure as it stands does not (28.5 over 30
+ * is 95%, not 0.95%); else the cell as written.
+ */
+function rowRate(row: Partial<Record<string, TableCell>>): { value: number; tol: number } | null {
+  const c = row.rate;
+  const rate = c ? rateCell(c.text) : null;
+  if (!c || !rate || /[%％]/.test(c.text) || rate.value > 1.5 || !row.budget || !row.actual) return rate;
+  const [b, a, k] = [key(row.budget), key(row.actual), key(c)];
+  const decimals = k.match(/\.(\d+)$/)?.[1].length ?? 0;
+  const scaled = (rate.value * 100).toFixed(Math.max(0, decimals - 2));
+  return !rateAgrees(b, a, k) && rateAgrees(b, a, scaled) ? { value: Number(scaled), tol: rate.tol * 100 } : rate;
 }
 
 /**
@@ -499,7 +515,7 @@ function projectItem(doc: KDocument, r: TableReading): void {
   if (budget) fields.budget = { span: span(total.budget), rule: 'table.budget.total.budget' };
   if (actual) fields.actual = { span: span(total.actual), rule: 'table.budget.total.actual' };
   // the form's own 执行率 and its 总分 (the project's self-evaluation score, not the budget indicator's 得分)
-  const rate = total.rate ? rateCell(total.rate.text) : null;
+  const rate = total.rate ? rowRate(total) : null;
   if (rate && total.rate) {
     item.executionRate = rate.value;
     fields.executionRate = { span: span(total.rate), rule: 'table.budget.total.rate' };
