@@ -322,8 +322,10 @@ export function readTable(t: Table): TableReading {
         continue;
       }
     }
-    // a scoring sheet without targets (一级指标⇥二级指标⇥分值⇥评分标准⇥自评得分): no indicator rows, only its total
-    if ((ic.has('level1') || ic.has('level2')) && ic.has('weight') && ic.has('score') && !ic.has('target') && !ic.has('actual')) {
+    // a scoring sheet without targets (一级指标⇥二级指标⇥分值⇥评分标准⇥自评得分, or named 绩效评价指标⇥分值⇥得分): no
+    // indicator rows, only its total
+    const rubricName = !!v.rubricNameColumn && v.rubricNameColumn.test(keys.find((k) => k !== '') ?? '');
+    if ((ic.has('level1') || ic.has('level2') || rubricName) && ic.has('weight') && ic.has('score') && !ic.has('target') && !ic.has('actual')) {
       section = 'rubric';
       indCols = ic;
       continue;
@@ -478,8 +480,10 @@ export function readTable(t: Table): TableReading {
     }
 
     // a form's labelled score (自评得分⇥96⇥自评等级⇥优) outside an indicator block: the total, as the 总分 row's
-    // (not one indicator's: 产出指标⇥自评得分⇥40)
-    if (section === 'none' && !r.total && v.formScoreLabel && !keys.some((k) => /指标/.test(k))) {
+    // (not one indicator's: 产出指标⇥自评得分⇥40); also right under a budget block (…⇥项目支出⇥61.80⇥58.65⏎自评得分⇥95.5),
+    // which the row closes: a label and one figure, no 总分 row (自评总分⇥⇥⇥100⇥92.89 is the block's, its columns read below)
+    const formRow = section === 'none' || (section === 'budget' && keys.filter((k) => k !== '').length === 2 && !v.totalRow.test(keys.find((k) => k !== '') ?? ''));
+    if (formRow && !r.total && v.formScoreLabel && !keys.some((k) => /指标/.test(k))) {
       const at = keys.findIndex((k, i) => !repeatsLeft(row, i) && v.formScoreLabel!.test(k));
       const cell = at >= 0 ? distinctAfter(row, at) : null;
       const n = cell && /^\d{1,3}(?:\.\d+)?分?$/.test(key(cell)) ? parseScore(cell.text) : null;
@@ -487,6 +491,7 @@ export function readTable(t: Table): TableReading {
         r.total = { label: row[at], score: cell, weight: null };
         r.grade ??= gradeIn(row, false);
         totalAt = ri;
+        section = 'none';
         continue;
       }
     }

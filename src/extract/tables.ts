@@ -753,14 +753,19 @@ export function extractTables(doc: KDocument): void {
   // in a project report whose own table has no 总分 nor indicators, the one untitled indicator table with one is the project's (a heading
   // over it, `三、绩效指标`, stood where its caption would): an overall report's untitled one may be a project's, not taken
   const scored = readings.filter((r) => r.total?.score);
+  // an overall report's untitled scoring sheet (a 合计/总分 row, no indicator rows: 绩效评价指标⇥分值⇥得分) beside no table but its
+  // 基础数据表 is its own: no project's table is there for it to be
+  const others = readings.filter((r) => r.kind !== 'basic_data');
+  const sheet = !own && side === 'overall' && others.length === 1 && others[0].kind === null && others[0].total?.score && !others[0].indicators.length ? others[0] : undefined;
+  const ownSheet = own ?? sheet;
   // (and only when the own table lists no indicators: beside its own indicator rows an untitled table is another one,
   // `上表为县本级项目，下表为乡镇配套项目`)
-  const scoreFrom = own?.total?.score ? own : side === 'project' && !own?.indicators.length && scored.length === 1 && scored[0].kind === null && scored[0].indicators.length ? scored[0] : own;
+  const scoreFrom = ownSheet?.total?.score ? ownSheet : side === 'project' && !own?.indicators.length && scored.length === 1 && scored[0].kind === null && scored[0].indicators.length ? scored[0] : own;
   if (scoreFrom?.total?.score) {
     const s = parseScore(scoreFrom.total.score.text);
     if (s !== null) offer(doc, '/selfEvaluation/score', { value: s, tol: 0 }, scoreFrom.total.score, 'table.total.score');
   }
-  if (own?.grade) offerGrade(doc, own.grade.value, own.grade.cell);
+  if (ownSheet?.grade) offerGrade(doc, ownSheet.grade.value, ownSheet.grade.cell);
   doc.data.indicators = indicators;
   doc.data.indicatorEvidence = ev;
   // a table of the year's activities (活动名称⇥场次⇥参与人数)

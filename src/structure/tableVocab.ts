@@ -25,6 +25,7 @@ interface RawVocab {
   indicator_columns: { field: string; regex: string }[];
   indicator_level_column?: string;
   indicator_name_only?: string;
+  rubric_name_column?: string;
   total_row: string;
   prior_score_row: string;
   total_grade: { label: string; value: string };
@@ -116,6 +117,7 @@ export interface TableVocab {
   indicatorColumnsAny: RegExp | null;
   /** a header word naming a level column without saying which level (绩效指标): read by its rows' words */
   indicatorLevelColumn: RegExp | null;
+  rubricNameColumn: RegExp | null;
   /** a header word over the indicator's name when no level column is named (绩效指标⇥年度指标值⇥…) */
   indicatorNameOnly: RegExp | null;
   totalRow: RegExp;
@@ -200,6 +202,7 @@ export function tableVocab(): TableVocab {
     indicatorColumnsAny: anyOf(raw.indicator_columns.map((c) => re(c.regex))),
     indicatorLevelColumn: raw.indicator_level_column ? re(raw.indicator_level_column) : null,
     indicatorNameOnly: raw.indicator_name_only ? re(raw.indicator_name_only) : null,
+    rubricNameColumn: raw.rubric_name_column ? re(raw.rubric_name_column) : null,
     totalRow: re(raw.total_row),
     priorScoreRow: re(raw.prior_score_row),
     formScoreLabel: raw.form_score_label ? re(raw.form_score_label) : null,
