@@ -212,6 +212,9 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     let raw = doc.norm.slice(line.start, line.end);
     if (!raw.trim()) continue;
     if (ANNEX.test(raw) && !ITEM_MARKER.test(raw)) break;
+    // (a table's header row left unread, 一级指标⇥二级指标⇥…, also where a report pasted on one line is cut before it: the
+    // table ends the items as an annex does, its cells no item)
+    if (!cell && compile(`^[ \t\u3000]*(?:${loadPatternFile<{ inline_table_header: string }>('headings.yaml').inline_table_header})`, '').test(raw)) break;
     // (a second report's title over its first heading: the first report ends there; not a running title a page repeats)
     if (!ITEM_MARKER.test(raw) && reportTitleLine(raw.trim()) && opensReport(doc, line)) break;
     // (a report pasted on one line cut right after the title, （二）改进措施⏎：积极…: the title's colon is no part of the item)

@@ -40,7 +40,7 @@ const RUN_IN = /^[ \t]?[^。;,，:：\s“”"()]{2,15}。/;
 const SUB_INSIDE = new RegExp(expand(String.raw`[(][一二三四五六七八九十]{1,3}[)]|(?<=[\u4e00-\u9fa5])\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?:{SECTION_NUMBER_END}|$)|(?<=[\u4e00-\u9fa5])\d{1,2}[.、](?!\d)|(?<=[\u4e00-\u9fa5])[一二三四五六七八九十]{1,3}、|(?<=[\u4e00-\u9fa5])第[一二三四五六七八九十]{1,3}部分`));
 
 interface SectionDef { key: string | null; match: string }
-const headings = () => loadPatternFile<{ inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_annex: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string; inline_text_opener: string; report_title: string }>('headings.yaml');
+const headings = () => loadPatternFile<{ inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_annex: string; inline_table_header: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string; inline_text_opener: string; report_title: string }>('headings.yaml');
 
 function isSectionTitle(s: string): boolean {
   return loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections.some((sec) => compile(sec.match, '').test(s));
@@ -60,6 +60,10 @@ function titleLength(s: string, arabic: boolean, series = false): number {
   const entry = TOC_ENTRY.exec(s);
   // (a part's first section glued to its title, 第一部分 部门概况一、部门职责……3: the part's title ends before it, below)
   if (entry && !SUB_INSIDE.test(entry[1])) return entry[1].length;
+  // a section titled by its table's name glued to the table's header row (五、绩效自评表一级指标⇥二级指标⇥…): the title ends
+  // at 表, the header's first cell opens the table's line
+  const table = compile(`^([^。;；,，:：\\s“”"]{2,24}?表)(?=${headings().inline_table_header})`, '').exec(s);
+  if (table) return table[1].length;
   if (arabic) {
     // 1.科普活动。开展… — a short run-in title
     const m = /^[^。;,，\s]{2,15}。/.exec(s);
@@ -297,6 +301,8 @@ export function splitInlineHeadings(doc: KDocument): void {
     if (form) cuts.add(s.length - Math.min(200, s.length) + form.index);
     const annex = compile(headings().inline_annex, '').exec(s.slice(-300));
     if (annex) cuts.add(s.length - Math.min(300, s.length) + annex.index);
+    // a table's header row glued on after a sentence's end (…提高资金使用效益。一级指标⇥二级指标⇥…): the table's own line
+    for (const h of s.matchAll(compile(`(?<=[。！？!?；;][ \\t\u3000]*)(?=${headings().inline_table_header})`, 'g'))) cuts.add(h.index);
     // an unnumbered section title of the closed list alone between spaces, after a sentence's end or the report's title
     // (…自评报告 部门概况 县科协核定…。 存在的问题 科普经费…): a line of its own, as on a page (not inside a sentence: …全年 工作成效 显著)
     for (const u of s.matchAll(SPACED_TITLE)) if (isStandaloneTitle(u[1])) cuts.add(u.index).add(u.index + u[1].length);
