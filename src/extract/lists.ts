@@ -178,7 +178,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
   for (let i = firstSpanFrom(doc.lines, h.end); i < doc.lines.length && doc.lines[i].start < until; i++) whole.push(doc.lines[i]);
   // a combined section on one line (…二是宣传形式单一。改进措施：一是提前谋划；…): a list's label after a sentence starts a
   // paragraph of its own
-  const sec = loadPatternFile<{ list_causes: string; list_summary: string; list_next_step: string; list_next_plan: string; list_next_plan_in_problems: string; list_suggestion: string }>('sections.yaml');
+  const sec = loadPatternFile<{ list_topic: string; list_causes: string; list_summary: string; list_next_step: string; list_next_plan: string; list_next_plan_in_problems: string; list_suggestion: string }>('sections.yaml');
   const suggestion = compile(sec.list_suggestion, '');
   const nextStep = compile(sec.list_next_step, '');
   // (in a combined section, a sentence stating the next step's plan: …不稳定。下一步，我们将… — the improvements from there)
@@ -330,6 +330,8 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
       causes = true;
       continue;
     }
+    // (…and a line naming only an aspect, 经费方面, over unnumbered paragraphs too: it states nothing of its own)
+    if (!m && !label && TOPIC_LINE.test(trimmed) && compile(sec.list_topic, '').test(trimmed)) continue;
     if (!m && !label && TOPIC_LINE.test(trimmed)) {
       const next = lines.find((l) => l.start >= line.end && l.start < until && !isExcluded(doc, l) && doc.norm.slice(l.start, l.end).trim());
       if (next && markerOf(doc.norm.slice(next.start, next.end).trimStart())?.n === 1) continue;
