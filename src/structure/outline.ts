@@ -492,6 +492,9 @@ function brokenItem(doc: KDocument, cands: Candidate[], c: Candidate, sibs: Cand
   const strict = brokenShape(doc, cands, c, listy, index);
   const others = sibs.filter((s) => s !== c);
   if (!others.length) return false;
+  // (a sentence broken inside a word, …难以满足基层开展科普活⏎动的需要，…。, a PDF's full line the reader did not join: no title
+  // ends so, whatever its siblings; a break between words, …影响活动开展⏎县级财政…, may be a title's over its body)
+  if (strict && c.title.length >= BROKEN_IN_WORD_MIN && wordAcross(c.title.slice(-6) + strict.slice(0, 6), Math.min(6, c.title.length))) return true;
   // (short clauses broken with no page between, （2）专业人才缺乏，科普队伍⏎不够稳定；, read as one sentence only when the
   // list's ； closes the line under it and a sibling is plainly an item — closed on its own line, or a sentence broken
   // without short clauses: titles over bodies are never mixed with closed items, 1.加强宣传，扩大影响⏎充分利用…；⏎2.培养人才…)
@@ -516,6 +519,9 @@ function brokenItem(doc: KDocument, cands: Candidate[], c: Candidate, sibs: Cand
     return !!b && (semi(b) || s === sibs[sibs.length - 1]);
   });
 }
+
+/** a line of a point broken inside a word is a page's full line: shorter ones are titles more often than not */
+const BROKEN_IN_WORD_MIN = 16;
 
 /** The one line under numbered `c` that closes the sentence its line's end broke off (see brokenItem), or null. */
 function brokenShape(doc: KDocument, cands: Candidate[], c: Candidate, listy: Set<Candidate>, index: Map<Candidate, number>, clausesOk = false): string | null {
