@@ -149,6 +149,9 @@ function isShortReport(s: string): boolean {
   return !!head && compile(headings().report_title, '').test(head[1].trim());
 }
 
+// a report's title right after a sentence's end, before its first section or its contents (see splitInlineHeadings)
+const REPORT_AFTER_SENTENCE = /(?<=[。；;!?！？][ \t\u3000]*)([^。，,；;:：！!？?\s]{6,80}?(?:报告|报告书|决算|预算|公开说明|情况说明))(?=[ \t\u3000]*(?:一、(?![二三四][、季])|第一部分|第[ \t]?[1一][ \t]?章|目[ \t\u3000]*录))/g;
+
 // a words-only title between spaces right after a sentence's end or a report's title (see splitInlineHeadings)
 const SPACED_TITLE = /(?<=(?:^|[。！？；!?;]|报告)[ \t\u3000]+)([\u4e00-\u9fa5、]{2,20})(?=[ \t\u3000]+\S)/g;
 
@@ -324,6 +327,9 @@ export function splitInlineHeadings(doc: KDocument): void {
         if (title) cuts.add(t.index - title[0].length);
       }
     }
+    // a report's title glued to a sentence's end before its first section (…加强人才培养。2024年度…自评报告一、部门概况…: a second
+    // copy, or a second report, pasted on the line): a line of its own, no part of the last point (its 一、 is cut above)
+    for (const t of s.matchAll(REPORT_AFTER_SENTENCE)) if (compile(headings().report_title, '').test(t[1])) cuts.add(t.index);
     const sorted = [...cuts].sort((a, b) => a - b).filter((c, k, all) => !PAGE_NUMBER.test(s.slice(c, all[k + 1] ?? s.length)));
     const points = [0, ...sorted, s.length];
     for (let i = 0; i + 1 < points.length; i++) {
