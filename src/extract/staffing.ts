@@ -7,7 +7,7 @@ import { respectivelyFacts } from './staffingRespectively.js';
 import { arabicYears, proseSlice, sentenceAt } from './finance.js';
 import { toCount } from '../normalise/numbers.js';
 
-interface StaffingFile { other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; other_kinds: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string }
+interface StaffingFile { other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; other_kinds: string; kind_damaged: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string }
 
 export function extractStaffing(doc: KDocument): void {
   // (编制数、在职人数、退休人数分别为6人、5人、2人: the listed counts, checked as the patterns' are)
@@ -117,13 +117,14 @@ function dropRestatedPart(doc: KDocument, file: StaffingFile, facts: KDocument['
   }
 }
 
-/** A sole kind of 编制 stated (only 行政编制 or only 事业编制, no other kind) is the total too. */
+/** A sole kind of 编制 stated (only 行政编制 or only 事业编制, no other kind, none with a figure OCR damaged) is the total too. */
 function deriveTotal(doc: KDocument, file: StaffingFile, facts: KDocument['facts']): void {
   const has = (p: string) => facts.some((f) => f.path === p);
   if (has('/staffing/authorized')) return;
   const admin = facts.filter((f) => f.path === '/staffing/authorizedAdministrative');
   const inst = facts.filter((f) => f.path === '/staffing/authorizedInstitutional');
-  const other = matches(doc, file.other_kinds).next().done === false;
+  // (another kind named, or a kind whose figure an OCR copy damaged: not the sole kind stated)
+  const other = matches(doc, file.other_kinds).next().done === false || matches(doc, file.kind_damaged).next().done === false;
   const sole = other ? null : admin.length && !inst.length ? admin : inst.length && !admin.length ? inst : null;
   if (sole) doc.facts.push({ ...sole[0], path: '/staffing/authorized', rule: 'staffing.authorized.sole-kind' });
 }
