@@ -43,6 +43,7 @@ interface ActivitiesFile {
   sent_to: string;
   not_before_number: string;
   doubled_number: string;
+  ocr_letter_before?: string;
   glued_people: string;
   glued_between: string;
   glued_units: { events: string[]; people: string[] };
@@ -438,6 +439,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (inTargets(doc, f, numSpan.start)) continue;
       if (sectionsAt(doc, numSpan.start).some((h) => compile(f.not_sections, '').test(h.title))) continue;
       if (compile(f.doubled_number, '').test(g.num)) continue;
+      if (f.ocr_letter_before && compile(f.ocr_letter_before, '').test(doc.norm.slice(Math.max(0, numSpan.start - 4), numSpan.start))) continue;
       if (/^[一二三四五六七八九十百千万两]+$/.test(g.num) && compile(f.vague_before, '').test(doc.norm.slice(Math.max(0, numSpan.start - 2), numSpan.start + 1))) continue;
       // 开展百场科普讲座进基层活动: a bare 百/千 names a campaign
       const approx = g.pre && /约|近|超过|超|逾|多达|突破/.test(g.pre) ? g.pre : g.post ?? g.inner ?? g.tail ?? null;
