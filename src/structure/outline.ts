@@ -412,7 +412,9 @@ export function findHeadings(doc: KDocument): Heading[] {
   for (const [parent, byRank] of groups) {
     for (const [, sibs] of byRank) {
       const headingLike = sibs.filter((s) => s.headingLike).length;
-      const isDutyList = parent?.key === 'duties' && sibs.some((s) => s.ordinal !== null);
+      // (not when a sibling is itself titled the duties, 一、基本职能及主要工作 › （一）主要职能 … （二）重点工作完成情况, a 决算's
+      // template: the parent names the duties beside another topic and holds them as a section, its numbered titles headings)
+      const isDutyList = parent?.key === 'duties' && sibs.some((s) => s.ordinal !== null) && !(standaloneKey(parent.title) !== 'duties' && sibs.some((s) => s.headingLike && s.ordinal !== null && standaloneKey(s.title) === 'duties'));
       // (at the top, under no heading, a title naming a report's section among numbered sentences is a heading all the same:
       // 一、收支情况⏎三、“三公”经费预算2.1万元，实际支出2万元。 — the sentence no reason to lose the outline)
       // (a chapter's decimal sections outside a list section are sections, whatever their siblings: 2.1 评价结论 beside 2.2 主要绩效
