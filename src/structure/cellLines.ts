@@ -69,6 +69,58 @@ export function cellLineTables(text: string, lines: Line[], taken: Span[]): Tabl
     out.push({ start: seq[0].start, end: last.end, rows, origin: 'tsv' });
     i = lines.indexOf(seq[k - 1]);
   }
+  out.push(...stackedPairLines(text, lines, [...taken, ...out]));
+  return out;
+}
+
+/** a 基础数据表's label (tables.yaml basic_data_stacked, staffing_columns, staffing_pair_bare, or a head count 实有人数), its
+ *  unit in brackets aside */
+function baseDataLabel(t: string): boolean {
+  const v = tableVocab();
+  const words = squeeze(t).replace(/[（(](?:万元|元|千元|亿元|%|人)[)）]$/, '');
+  stackedLabelRes ??= ((v.raw as unknown as { basic_data_stacked?: { label: string }[] }).basic_data_stacked ?? []).map((r) => new RegExp(r.label));
+  return (
+    stackedLabelRes.some((re) => re.test(words)) || v.staffingColumns.some((c) => c.re.test(words)) || v.staffingPairBare.some((c) => c.re.test(words)) || /^实有人数$/.test(words)
+  );
+}
+let stackedLabelRes: RegExp[] | null = null;
+
+/**
+ * A 基础数据表 laid out as label rows over figure rows (`编制人数⇥实有人数⇥在职人数⇥退休人数` over `6⇥8⇥5⇥3`) and copied one cell per
+ * line (pdftotext's reading order without -layout: `编制人数⏎实有人数⏎在职人数⏎退休人数⏎6⏎8⏎5⏎3`): two or more lines each a base
+ * data label, then exactly as many figures, is such a pair of rows; pairs one after the other are one table, read as the
+ * tab-separated form is (extract/stackedLabels.ts, staffingTable.ts). All or nothing per pair: a label the vocabulary lacks ends
+ * the run of labels, and a figure too many or too few after it (a lost cell, whose place is not known) leaves the pair unread.
+ */
+function stackedPairLines(text: string, lines: Line[], taken: Span[]): Table[] {
+  const free = (l: Line) => !l.text.includes('\t') && !taken.some((t) => l.start < t.end && t.start < l.end);
+  const cell = (l: Line): TableCell => {
+    const lead = l.text.length - l.text.trimStart().length;
+    const body = l.text.trim();
+    return { start: l.start + lead, end: l.start + lead + body.length, text: text.slice(l.start + lead, l.start + lead + body.length) };
+  };
+  const out: Table[] = [];
+  // the non-blank lines, in order
+  const seq = lines.filter((l) => l.text.trim());
+  let table: TableCell[][] = [];
+  const close = () => {
+    if (table.length >= 2) out.push({ start: table[0][0].start, end: table[table.length - 1][table[table.length - 1].length - 1].end, rows: table, origin: 'tsv' });
+    table = [];
+  };
+  for (let i = 0; i < seq.length; ) {
+    let k = 0;
+    while (i + k < seq.length && free(seq[i + k]) && baseDataLabel(seq[i + k].text)) k++;
+    const figs = seq.slice(i + k, i + 2 * k);
+    const after = seq[i + 2 * k];
+    if (k >= 2 && figs.length === k && figs.every((l) => free(l) && FIGURE.test(squeeze(l.text))) && !(after && free(after) && FIGURE.test(squeeze(after.text)))) {
+      table.push(seq.slice(i, i + k).map(cell), figs.map(cell));
+      i += 2 * k;
+      continue;
+    }
+    close();
+    i += Math.max(1, k);
+  }
+  close();
   return out;
 }
 
