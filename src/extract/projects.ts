@@ -46,7 +46,7 @@ interface NamedScoreDef {
   not_before: string;
   max: number;
 }
-interface ProjectsFile { own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_not: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
+interface ProjectsFile { own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -232,9 +232,12 @@ function sectionItems(doc: KDocument, f: ProjectsFile): Match[] {
     return around.some((h) => title.test(h.title)) && !around.some((h) => titleNot.test(h.title));
   });
   // (two or more such items in one section: a list of alike items; one beside a named fund is left to siblingItems, which
-  // wants two named funds)
+  // wants two named funds; one alone naming a grant, 科普场馆运行补助（省级）, is one by its name)
   const section = (m: Match) => sectionsAt(doc, m.group('name')!.start).at(-1)?.start;
-  return found.filter((m) => found.filter((x) => section(x) === section(m)).length >= 2);
+  const grant = compile(f.section_item_grant, '');
+  const grantNot = compile(f.listing.grant_not, '');
+  const nameOf = (m: Match) => doc.norm.slice(m.group('name')!.start, m.group('name')!.end).trim();
+  return found.filter((m) => found.filter((x) => section(x) === section(m)).length >= 2 || (grant.test(nameOf(m)) && !grantNot.test(nameOf(m))));
 }
 
 /** The numbered items after a lead-in naming sub-projects (以下3个子项目：), on its line and the lines right after it
