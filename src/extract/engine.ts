@@ -260,7 +260,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     other_year?: string;
     not_before?: string;
     not_in_items?: string[];
-    not_before_except?: { kinds: string[]; regex: string; unless_section?: string; named?: string };
+    not_before_except?: { kinds: string[]; regex: string; unless_section?: string; named?: string; section?: string; section_not?: string; section_unless?: string };
     sentence_year?: string;
     section_year?: string;
     prefer?: { kinds: string[]; before: string; priority: number }[];
@@ -294,6 +294,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       const exempt = (x: NonNullable<typeof not_before_except>) =>
         !!x.unless_section && !(x.named && compile(x.named, '').test(before)) && sectionsAt(doc, match.span.start).some((h) => compile(x.unless_section!, '').test(h.title));
       if (verdict !== 'keep' && notBeforeHere && compile(notBeforeHere, '').test(before) && !exempt(not_before_except!)) continue;
+      if (verdict !== 'keep' && notBeforeHere && inOthersSection(doc, not_before_except!, match.span.start, before)) continue;
       if (p.not_in_section && sectionsAt(doc, match.span.start).some((h) => compile(p.not_in_section!, '').test(h.title))) continue;
       if (p.only_in_section && !sectionsAt(doc, match.span.start).some((h) => compile(p.only_in_section!, '').test(h.title))) continue;
       const value = valueOf(doc, p.kind, match);
@@ -305,6 +306,16 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     }
   }
   return out;
+}
+
+/** A match in a section on others' spending (`section`: 二、项目支出情况, none of its headings `section_not`: a whole's, a
+ *  conclusion's) whose sentence names no subject of the report's own before it (`section_unless`): theirs, not the report's. */
+function inOthersSection(doc: KDocument, x: { section?: string; section_not?: string; section_unless?: string }, at: number, before: string): boolean {
+  if (!x.section) return false;
+  const around = sectionsAt(doc, at);
+  if (!around.some((h) => compile(x.section!, '').test(h.title))) return false;
+  if (x.section_not && around.some((h) => compile(x.section_not!, '').test(h.title))) return false;
+  return !(x.section_unless && compile(x.section_unless, '').test(before));
 }
 
 /** What the family's not_before looks at: the sentence before the match, or only the match's own clause when the match opens

@@ -17,13 +17,20 @@ export interface SharedGradeDef {
   bands: Record<string, [number, number]>;
   /** the grade's match opening so is said of all the scores before it (均为优) */
   all?: string;
+  /** an average of scores with its figure (平均得分93分): several things' (projects', indicators'), never the unit's own */
+  average?: string;
 }
 
 /** 'keep' (the unit's grade), 'drop' (the project's, or either), or null when the sentence is not of this shape. */
 export function sharedGrade(def: SharedGradeDef, grade: unknown, before: string, matched = ''): 'keep' | 'drop' | null {
   const found = [...before.matchAll(compile(def.scores, 'g'))];
   // (均为优: the grade of every score before it, the unit's when its score is one of them)
-  if (def.all && compile(def.all, '').test(matched)) return found.some((m) => m.groups?.unit) ? 'keep' : null;
+  const averages = def.average ? [...before.matchAll(compile(def.average, 'g'))] : [];
+  // (of an average with no unit's score among them, 3个项目…平均得分93分，均为优秀等次: the averaged things', no grade of the unit's)
+  if (def.all && compile(def.all, '').test(matched)) return found.some((m) => m.groups?.unit) ? 'keep' : averages.length ? 'drop' : null;
+  // (right after an average, 3个项目自评平均得分93分，等级为优: the averaged things' grade)
+  const average = averages.at(-1);
+  if (average && compile(def.tail, '').test(before.slice(average.index! + average[0].length))) return 'drop';
   const last = found.at(-1);
   if (!last || !compile(def.tail, '').test(before.slice(last.index! + last[0].length))) return null;
   const earlier = found.slice(0, -1).reverse().find((m) => (last.groups?.project ? m.groups?.unit : m.groups?.project));
