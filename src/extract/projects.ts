@@ -46,7 +46,7 @@ interface NamedScoreDef {
   not_before: string;
   max: number;
 }
-interface ProjectsFile { own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
+interface ProjectsFile { own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -139,7 +139,8 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
     // (the fund's year in brackets after its name, 科普活动经费（2022年度） | （2021年结转）: another year's fund, or money carried
     // from one, is no fund of the report's year; its figures are still no part of the unit's)
     const year = nm.group('year');
-    if (year && (nm.group('carried') || Number(doc.norm.slice(year.start, year.end)) !== doc.data.fiscalYear)) {
+    // (so is a name opening with another year, 2022年全国科普日活动经费 | 上年度科普大篷车项目 in a 2023 report)
+    if ((year && (nm.group('carried') || Number(doc.norm.slice(year.start, year.end)) !== doc.data.fiscalYear)) || saysOtherYear(doc, f.name_year, doc.norm.slice(nameSpan.start, nameSpan.end))) {
       items.push(region);
       taken.add(nameSpan.start);
       continue;
