@@ -46,6 +46,7 @@ interface ActivitiesFile {
   ocr_letter_before?: string;
   glued_people: string;
   glued_between: string;
+  glued_lead?: string;
   glued_units: { events: string[]; people: string[] };
   in_quotes: string;
   vague_before: string;
@@ -144,7 +145,7 @@ export function clauseStart(norm: string, end: number, floor: number): number {
 
 export function extractActivities(doc: KDocument, claimed: Span[]): void {
   const f = loadPatternFile<ActivitiesFile>('activities.yaml');
-  const found: { span: Span; item: Activity; rule: string; labelSpan: Span; countEnd: number; head?: { item: Activity } }[] = [];
+  const found: { span: Span; item: Activity; rule: string; labelSpan: Span; countEnd: number; head?: { item: Activity }; gluedTo?: Found }[] = [];
   const respectively = compile(f.respectively ?? '(?!)', '');
   // the counts taken so far, by position (they never overlap, so their ends are in order too): a text with thousands of
   // counts must not rescan all of them at each
@@ -186,6 +187,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       let labelSpan: Span;
       // the event count this people count is glued to (举办讲座5次共计300人次), if any
       let gluedTo: Activity | null = null;
+      let gluedFound: Found | undefined;
       // 学生300名参赛: the group named before the count opens the label (学生参赛)
       let group: Span | null = null;
       if (p.id === 'activities.reach-after') {
@@ -205,6 +207,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         if (glued && compile(f.glued_between, '').test(doc.norm.slice(prev, labelEnd)) && compile(f.glued_people, '').test(doc.norm.slice(numSpan.start, numSpan.start + 24))) {
           labelSpan = glued.labelSpan;
           gluedTo = glued.item;
+          gluedFound = glued;
         }
       }
       // (tested without spaces: an OCR'd or letter-spaced copy writes 受 益 群 众 3200 人 次)
@@ -250,7 +253,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
           const at = match.span.end + n[0].length - n.groups.noun.length;
           tail = { start: at, end: at + n.groups.noun.length };
           label += n.groups.noun;
-        } else if (/^\s*[\u4e00-\u9fa5“"「《]/.test(rest) && !/^\s*(?:以上|左右|余|多)/.test(rest)) continue;
+        } else if (/^\s*[\u4e00-\u9fa5“"「《]/.test(rest) && !/^\s*(?:以上|左右|余|多)/.test(rest) && !gluedPeopleAfter(f, rest)) continue;
       }
       // (8: room for a spaced range, 3000 余至 5000)
       const before = doc.norm.slice(Math.max(sentence.start, numSpan.start - 8), numSpan.start);
@@ -481,7 +484,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       while (from < numSpan.start && /[、,，\s]/.test(doc.norm[from])) from++;
       const span = trimSpan(doc, { start: from, end: Math.max(labelSpan.end, countSpan.end, tail?.end ?? 0) });
       used.splice(firstIndex(used, (u) => u.start > countSpan.start), 0, countSpan);
-      found.push({ span, rule: p.id, item: { label, count, unit, approx: approx ?? null }, labelSpan, countEnd: countSpan.end, ...(head ? { head: head } : {}) });
+      found.push({ span, rule: p.id, item: { label, count, unit, approx: approx ?? null }, labelSpan, countEnd: countSpan.end, ...(head ? { head: head } : {}), ...(gluedFound ? { gluedTo: gluedFound } : {}) });
       byEnd.set(countSpan.end, found[found.length - 1]);
     }
   }
@@ -517,6 +520,14 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
   dropTotalsReach(doc, f, found, notUnits);
   // 全市共开展科普活动60场，其中我县承办8场: a share naming no event takes the total's (科普活动) as its label
   for (const x of found) shareLabel(doc, f, x);
+  // (其中市科协主办42场共3000人次: the people glued to a share take the label it took)
+  for (const x of found) {
+    const event = x.gluedTo;
+    if (!event || event.labelSpan.start >= x.labelSpan.start) continue;
+    x.item.label = event.item.label;
+    x.labelSpan = event.labelSpan;
+    x.span = trimSpan(doc, { start: event.labelSpan.start, end: x.span.end });
+  }
   // the same count restated in another top-level section (a summary: 全年共开展科普活动58场次 under 三、综合评价情况, then
   // 完成科普活动58场次 under 四、…产出指标) is one piece of work, kept once (the first statement): the same count, unit and
   // label, its opening verb aside; in one section two such counts are two pieces of work
@@ -536,6 +547,11 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
     return true;
   });
   doc.items.activities = kept.map((x) => ({ item: x.item, span: x.span, rule: x.rule }));
+}
+
+/** 主办42场共3000人次: the text after an event count opens with the people counted at it (only glued_lead between). */
+function gluedPeopleAfter(f: ActivitiesFile, rest: string): boolean {
+  return !!f.glued_lead && compile(f.glued_people, '').test(rest.replace(compile(f.glued_lead, ''), ''));
 }
 
 // a clause that is only 和/以及/及/与 (…6次科普讲座，和3次科普展览)
@@ -677,7 +693,7 @@ function sharedTotal(doc: KDocument, f: ActivitiesFile, x: { rule: string; item:
 
 const LIST_MARKER = /^[ \t\u3000]*(?:[一二三四五六七八九十]+是|\d{1,2}[、.．](?!\d)|[(（][一二三四五六七八九十\d]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])/;
 
-type Found = { span: Span; item: Activity; rule: string; labelSpan: Span; countEnd: number };
+type Found = { span: Span; item: Activity; rule: string; labelSpan: Span; countEnd: number; gluedTo?: Found };
 
 /** The counts of `found` that break down a count before them: in brackets right after it (20场（线上8场，线下12场）), or after a
  *  clause opening with part_lead (其中, 包括, 分别为 …) later in its sentence or opening the next one; of its measure
