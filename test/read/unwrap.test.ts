@@ -439,3 +439,15 @@ describe('a report pasted on one line: a topic title before a space and its firs
     expect(record.outline[1].children.map((o) => o.title)).not.toContain('受益群众');
   });
 });
+
+describe('a report pasted on one line: a title set in parts before a preamble', () => {
+  it('reads the title and its kind across the space between the unit and the kind', async () => {
+    // (before: no title, no reportKind — one_line_title crossed no space between two CJK words)
+    const text =
+      '2019年度某市科学技术协会 部门整体支出绩效自评报告 根据《某市财政局关于做好2019年度市级部门整体支出绩效自评工作的通知》要求，现将有关情况报告如下：一、部门概况（一）部门职能 市科协是科技工作者的群众组织。二、部门整体支出情况 全年实际支出512.87万元。\n';
+    const { record } = await readAsFile(text);
+    expect(record.meta.title).toBe('2019年度某市科学技术协会部门整体支出绩效自评报告');
+    expect(record.meta.reportKind).toBe('overall_self_eval');
+    expect(record.meta.fiscalYear).toBe(2019);
+  });
+});
