@@ -43,6 +43,9 @@ interface NamedScoreDef {
   after: string;
   /** funds' scores stated together, each in its place (groups `names`, `nums`) */
   respectively?: string;
+  /** 该项目 in the sentences after a fund named as its paragraph's heading (（一）A项目。预算…。经自评，该项目得分92分) */
+  this_project?: string;
+  this_project_not?: string;
   not_before: string;
   max: number;
 }
@@ -79,6 +82,28 @@ function namedScores(doc: KDocument, f: ProjectsFile, found: Found[]): void {
       if (skip(m.span)) continue;
       const v = toRate(m.m.groups!.num);
       if (v !== null && v <= d.max) add(p, v, trimSpan(doc, m.span));
+    }
+  }
+  // （一）科普大篷车项目。年初预算15万元，…。经自评，该项目得分92分: a fund heading its paragraph (its name the line's first
+  // words after a marker, no other fund on the line) is what 该项目 names in that paragraph's later sentences
+  if (d.this_project) {
+    const marker = /^[ \t]*(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])?[ \t]*$/;
+    const heads = open.filter((p) => {
+      const name = p.fields.name?.span ?? p.span;
+      const lineStart = doc.norm.lastIndexOf('\n', name.start - 1) + 1;
+      return marker.test(doc.norm.slice(lineStart, name.start));
+    });
+    const those = [...matches(doc, d.this_project + d.after)];
+    for (const p of heads) {
+      let lineEnd = doc.norm.indexOf('\n', p.span.end);
+      if (lineEnd < 0) lineEnd = doc.norm.length;
+      if (found.some((x) => x !== p && x.span.start >= p.span.end && x.span.start < lineEnd)) continue;
+      for (const m of those) {
+        if (m.span.start < p.span.end || m.span.end > lineEnd || skip(m.span)) continue;
+        if (d.this_project_not && compile(d.this_project_not, '').test(doc.norm.slice(p.span.end, m.span.start))) continue;
+        const v = toRate(m.m.groups!.num);
+        if (v !== null && v <= d.max) add(p, v, trimSpan(doc, m.span));
+      }
     }
   }
   if (d.respectively) for (const r of respectiveScores(doc, d.respectively, found.map((p) => p.item.name), skip, d.max)) if (open.includes(found[r.index])) add(found[r.index], r.value, r.span);
