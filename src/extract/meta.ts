@@ -286,6 +286,24 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
         return { value, span: v };
       }
     }
+    // 2022年部门决算公开说明 on a cover, then 某县科学技术协会2022年部门决算公开说明 after the contents: the title restated
+    // whole with only an organisation's name before it names that unit (a line of its own: the words must be the title's)
+    const own = doc.norm.slice(titleSpan.start, titleSpan.end).replace(/\s+/g, '');
+    const restated = compile(`^\\s*(?<value>(?:${f.title_org_place})?${f.org})\\s*$`, 'd');
+    for (const l of doc.lines) {
+      if (l.start < titleSpan.end) continue;
+      const t = doc.norm.slice(l.start, l.end).replace(/\s+$/, '');
+      if (!own || !t.replace(/\s+/g, '').endsWith(own)) continue;
+      const cut = t.length - tailLength(t, own);
+      const r = restated.exec(t.slice(0, cut));
+      if (!r) continue;
+      const v = { start: l.start + r.indices!.groups!.value[0], end: l.start + r.indices!.groups!.value[1] };
+      const value = cleanValue(doc.display.slice(v.start, v.end));
+      // (not a sentence's words before the name: 关于县科协…, 现将…)
+      if (value.length < 4 || /^(?:关于|现将|根据|按照|对|将|由)/.test(value) || NOT_UNIT.test(value) || templated(doc, v)) continue;
+      push(doc, '/meta/unitName', value, v, 'meta.unit.title_restated');
+      return { value, span: v };
+    }
   }
   const sig = signatureUnit(doc);
   if (sig && !templated(doc, sig.span)) {
@@ -311,6 +329,16 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     }
   }
   return null;
+}
+
+/** How many characters at the end of `line` spell `words` (its whitespace skipped). */
+function tailLength(line: string, words: string): number {
+  let i = line.length;
+  for (let k = words.length - 1; k >= 0; k--) {
+    while (i > 0 && /\s/.test(line[i - 1])) i--;
+    i--;
+  }
+  return line.length - i;
 }
 
 /** True when a template's mark (see placeholder) stands in the name at `span` or right before it (XX县科学技术协会). */
