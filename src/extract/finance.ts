@@ -254,6 +254,16 @@ function cutView(doc: KDocument): KDocument {
     for (let i = from; i < to; i++) norm[i] = WORD_WRAP_MARK;
     wrapMarked.add(doc);
   }
+  // an OCR copy spacing a money word in part (`基本 支出512.38万元`, `项目 支 出289.09万元`): the spaces inside a word of word_wraps,
+  // some of whose letters are still glued, are marked as a wrap is (a word spaced letter by letter, `支 出 合 计`, is left to
+  // the spaced phrases; spaces between two whole words, `人员经费 公用经费`, split no word and stay)
+  for (const m of doc.norm.matchAll(SPACE_IN_WORD)) {
+    const word = spacedWord(doc.norm, m.index);
+    if (!word) continue;
+    norm ??= doc.norm.split('');
+    for (let i = word.from; i < word.to; i++) if (doc.norm[i] === ' ') norm[i] = WORD_WRAP_MARK;
+    wrapMarked.add(doc);
+  }
   view = norm ? (Object.create(doc, { norm: { value: norm.join('') } }) as KDocument) : doc;
   views.set(doc, view);
   return view;
@@ -268,6 +278,34 @@ function withoutWordWrap(src: string): string {
   let out = unwrapped.get(src);
   if (out === undefined) unwrapped.set(src, (out = src.replaceAll('{WORD_WRAP}', '')));
   return out;
+}
+// one or two ordinary spaces between two letters (not a tab, a table's cell; not a full-width space, an indent)
+const SPACE_IN_WORD = /(?<=[\u4e00-\u9fa5]) {1,2}(?=[\u4e00-\u9fa5])/g;
+/** The span of a word of word_wraps split by the spaces at `at` (each gap one or two spaces), when at least one pair of its
+ *  letters is glued; else null. */
+function spacedWord(text: string, at: number): { from: number; to: number } | null {
+  for (const w of file().word_wraps) {
+    for (let i = 1; i < w.length; i++) {
+      // walk back over w's first i letters and forward over the rest, one or two spaces allowed before each letter
+      let from = at, to = at, ok = true, gaps = 0;
+      for (let k = i - 1; k >= 0 && ok; k--) {
+        let p = from;
+        while (p > 0 && text[p - 1] === ' ' && from - p < 2) p--;
+        if (p !== from) gaps++;
+        ok = p > 0 && text[p - 1] === w[k];
+        from = p - 1;
+      }
+      for (let k = i; k < w.length && ok; k++) {
+        let p = to;
+        while (text[p] === ' ' && p - to < 2) p++;
+        if (p !== to) gaps++;
+        ok = text[p] === w[k];
+        to = p + 1;
+      }
+      if (ok && gaps < w.length - 1) return { from, to };
+    }
+  }
+  return null;
 }
 /** True when a word of word_wraps is split between the end of `before` and the start of `after`. */
 function splitWord(before: string, after: string): boolean {
