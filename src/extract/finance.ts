@@ -499,7 +499,15 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         if (p.subject === 'inherit' && !key && doc.reportKind === 'project_self_eval') {
           // (县财政局全年实际支出X | 市科协全年实际支出X: another body named right before it: nobody's we keep)
           if (otherBodyBefore(doc, f, match)) continue;
-          key = namesUnit(doc, f, match) ? 'total' : 'project';
+          // (县科协部门预算186.5万元，实际支出184.2万元: right after the unit's own figure in its sentence it is on the unit's chain,
+          // as in any report — never the project's)
+          const unit = unitLevel(doc);
+          const chain = aspect === 'actual' && unit.level !== '' ? budgetClauseBefore(doc, match.span.start) : '';
+          const unitBudget = !!chain && (UNIT_BUDGET_NAMED.test(chain) || compile(financeSource(f.unit_budget_named, unit), '').test(chain));
+          if (unitBudget && !namesUnit(doc, f, match) && afterUnitBudget(doc, unitNamedAsBoundary(doc, f, chain), f)) unitChain = true;
+          // (…，实际支出184.2万元，执行率98.77%: a rate right after the unit's actual so read is the unit's too)
+          if (aspect === 'rate' && lastFigureFact(doc, match.span.start)?.path === '/finance/spendingTotal/actual') unitChain = true;
+          key = namesUnit(doc, f, match) || unitChain ? 'total' : 'project';
           // (开展科普日活动，预算5万元，实际支出4.8万元: an activity's figure, not the project's)
           if (key === 'project' && itemClauseBefore(doc, f, match.span.start)) {
             claimed.push(amountSpan);
@@ -1044,6 +1052,8 @@ function followingSubject(doc: KDocument, subj: Span | null): string {
 
 // (部门整体支出X, 部门支出X: the department's own spending; 部门预算X its budget — not 纳入部门预算X, where a project's money sits)
 const UNIT_NAMED = /整体|部门支出|部门(?:年初|全年)?预算/;
+// in a project report, the unit's budget named before an unowned actual (县科协部门预算X，实际支出Y; not 纳入部门预算X, the project's)
+const UNIT_BUDGET_NAMED = /(?<!纳入|列入|编入)(?:部门|整体支出)(?:年初|全年)?预算/;
 const INTO_BUDGET = /(?:纳入|列入|编入)$/;
 /** In a project report: the figure names the unit's whole spending (部门整体支出X) or the unit right before it, in its phrase
  *  (本单位2023年实际支出X, 本部门全年实际支出X; see `unit_named_before`): it stays the unit's, not the project's. */
