@@ -70,6 +70,7 @@ export function cellLineTables(text: string, lines: Line[], taken: Span[]): Tabl
     i = lines.indexOf(seq[k - 1]);
   }
   out.push(...stackedPairLines(text, lines, [...taken, ...out]));
+  out.push(...goalBlockLines(text, lines, [...taken, ...out]));
   return out;
 }
 
@@ -121,6 +122,49 @@ function stackedPairLines(text: string, lines: Line[], taken: Span[]): Table[] {
     i += Math.max(1, k);
   }
   close();
+  return out;
+}
+
+/**
+ * A 自评表's goals block copied one cell per line (pdftotext without -layout: `年度总体目标⏎预期目标⏎实际完成情况⏎<target>⏎
+ * <achieved>`, then maybe the indicator block's `一级指标⏎…`). Its cells are the form's, not prose: read as prose, the counts
+ * the achieved cell restates from the report's body were recorded as activities a second time. So the lines from the header
+ * to where the block certainly ends — the indicator block's first header word, a line of another table (or a tabbed one), or
+ * the end of the text — are a table. Which line is which cell is certain only when there are exactly two, the first not cut
+ * mid-sentence (a cell wrapped over lines, or an empty cell dropped, cannot be placed): then they are the row under the header,
+ * read as the tab-separated form is; else the table is the header alone (goals unknown, the text still no prose). With no
+ * such end (prose may follow, its headings not told from a cell's paragraphs) nothing is taken.
+ */
+function goalBlockLines(text: string, lines: Line[], taken: Span[]): Table[] {
+  const v = tableVocab();
+  const free = (l: Line) => !l.text.includes('\t') && !taken.some((t) => l.start < t.end && t.start < l.end);
+  const cell = (l: Line): TableCell => {
+    const lead = l.text.length - l.text.trimStart().length;
+    const body = l.text.trim();
+    return { start: l.start + lead, end: l.start + lead + body.length, text: text.slice(l.start + lead, l.start + lead + body.length) };
+  };
+  const seq = lines.filter((l) => l.text.trim());
+  const ends = (l: Line) => {
+    const k = squeeze(l.text);
+    return !free(l) || v.indicatorColumnsAny?.test(k) || v.indicatorLevelColumn?.test(k);
+  };
+  const out: Table[] = [];
+  for (let i = 0; i + 2 < seq.length; i++) {
+    const [a, b, c] = seq.slice(i, i + 3);
+    if (![a, b, c].every(free) || !v.goalLabels.target.test(squeeze(a.text))) continue;
+    if (!v.goalColumns.target.test(squeeze(b.text)) || !v.goalColumns.achieved.test(squeeze(c.text))) continue;
+    let j = i + 3;
+    while (j < seq.length && !ends(seq[j])) j++;
+    const cells = seq.slice(i + 3, j);
+    // (no end seen but the text's: only the two cells the form has, else prose may follow)
+    if (j === seq.length && cells.length !== 2) continue;
+    const header = [a, b, c].map(cell);
+    const rows: TableCell[][] = [header];
+    if (cells.length === 2 && !/[，,、：:]$/.test(cells[0].text.trim())) rows.push([{ start: header[0].end, end: header[0].end, text: '' }, ...cells.map(cell)]);
+    const last = cells.length ? cell(cells[cells.length - 1]) : header[2];
+    out.push({ start: header[0].start, end: last.end, rows, origin: 'tsv' });
+    i = j - 1;
+  }
   return out;
 }
 
