@@ -152,7 +152,20 @@ function goalBlockLines(text: string, lines: Line[], taken: Span[]): Table[] {
   for (let i = 0; i + 2 < seq.length; i++) {
     const [a, b, c] = seq.slice(i, i + 3);
     if (![a, b, c].every(free) || !v.goalLabels.target.test(squeeze(a.text))) continue;
-    if (!v.goalColumns.target.test(squeeze(b.text)) || !v.goalColumns.achieved.test(squeeze(c.text))) continue;
+    if (!v.goalColumns.target.test(squeeze(b.text)) || !v.goalColumns.achieved.test(squeeze(c.text))) {
+      const labelled = labelRowLines(seq, i, ends);
+      if (labelled) {
+        // (a text wrapped over lines is one cell, its line breaks kept in its text)
+        const rows = labelled.map(([label, first, last]) => {
+          const f = cell(first);
+          const l = cell(last);
+          return [cell(label), { start: f.start, end: l.end, text: text.slice(f.start, l.end) }];
+        });
+        out.push({ start: rows[0][0].start, end: rows[rows.length - 1][1].end, rows, origin: 'tsv' });
+        i = seq.indexOf(labelled[labelled.length - 1][2]);
+      }
+      continue;
+    }
     let j = i + 3;
     while (j < seq.length && !ends(seq[j])) j++;
     const cells = seq.slice(i + 3, j);
@@ -166,6 +179,35 @@ function goalBlockLines(text: string, lines: Line[], taken: Span[]): Table[] {
     i = j - 1;
   }
   return out;
+}
+
+/**
+ * The goals as label rows copied one cell per line (`年度总体目标⏎<target>⏎年度总体目标完成情况⏎<achieved>`, or the target alone).
+ * A bare label line may be a prose heading, so only these shapes are a table, each ended by the indicator block or another
+ * table: both labels, each text one line or wrapped over several (all lines between two labels are the one cell beside the
+ * first: nothing else stands on its row), or the end of the text after one line each; the target label alone with one line.
+ * Returns its rows as [label, first line of the text, last line], or null.
+ */
+function labelRowLines(seq: Line[], i: number, ends: (l: Line) => boolean | undefined): [Line, Line, Line][] | null {
+  const v = tableVocab();
+  const achievedLabel = (l: Line) => v.goalLabels.achieved.test(squeeze(l.text));
+  const stop = (l: Line) => !!ends(l) || achievedLabel(l) || v.goalLabels.target.test(squeeze(l.text));
+  let j = i + 1;
+  while (j < seq.length && !stop(seq[j])) j++;
+  const target = seq.slice(i + 1, j);
+  if (!target.length || j === seq.length) return null;
+  if (ends(seq[j])) return target.length === 1 ? [[seq[i], target[0], target[0]]] : null;
+  if (!achievedLabel(seq[j])) return null;
+  let k = j + 1;
+  while (k < seq.length && !stop(seq[k])) k++;
+  const achieved = seq.slice(j + 1, k);
+  if (!achieved.length) return null;
+  const sure = k < seq.length ? !!ends(seq[k]) : target.length === 1 && achieved.length === 1;
+  if (!sure) return null;
+  return [
+    [seq[i], target[0], target[target.length - 1]],
+    [seq[j], achieved[0], achieved[achieved.length - 1]],
+  ];
 }
 
 const LINE_NO = /^\d{1,3}$/;
