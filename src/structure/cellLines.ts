@@ -150,9 +150,14 @@ function goalBlockLines(text: string, lines: Line[], taken: Span[]): Table[] {
   };
   const out: Table[] = [];
   for (let i = 0; i + 2 < seq.length; i++) {
-    const [a, b, c] = seq.slice(i, i + 3);
-    if (![a, b, c].every(free) || !v.goalLabels.target.test(squeeze(a.text))) continue;
-    if (!v.goalColumns.target.test(squeeze(b.text)) || !v.goalColumns.achieved.test(squeeze(c.text))) {
+    let [a, b, c] = seq.slice(i, i + 3);
+    if (![a, b, c].every(free)) continue;
+    // (the block's label, a cell merged down the block's rows, may come after the column headers: a PDF reader takes it at
+    // its middle, 预期目标⏎实际完成情况⏎年度总体目标⏎<target>⏎<achieved>)
+    const columns = (x: Line, y: Line) => v.goalColumns.target.test(squeeze(x.text)) && v.goalColumns.achieved.test(squeeze(y.text));
+    if (columns(a, b) && v.goalLabels.target.test(squeeze(c.text))) [a, b, c] = [c, a, b];
+    else if (!v.goalLabels.target.test(squeeze(a.text))) continue;
+    if (!columns(b, c)) {
       const labelled = labelRowLines(seq, i, ends);
       if (labelled) {
         // (a text wrapped over lines is one cell, its line breaks kept in its text)
@@ -175,7 +180,7 @@ function goalBlockLines(text: string, lines: Line[], taken: Span[]): Table[] {
     const rows: TableCell[][] = [header];
     if (cells.length === 2 && !/[，,、：:]$/.test(cells[0].text.trim())) rows.push([{ start: header[0].end, end: header[0].end, text: '' }, ...cells.map(cell)]);
     const last = cells.length ? cell(cells[cells.length - 1]) : header[2];
-    out.push({ start: header[0].start, end: last.end, rows, origin: 'tsv' });
+    out.push({ start: Math.min(...header.map((h) => h.start)), end: Math.max(last.end, ...header.map((h) => h.end)), rows, origin: 'tsv' });
     i = j - 1;
   }
   return out;
