@@ -251,6 +251,9 @@ function sectionItems(doc: KDocument, f: ProjectsFile): Match[] {
   const title = compile(f.section_title, '');
   const titleNot = compile(f.section_title_not, '');
   const not = compile(f.section_item_not, '');
+  // (no section titled for projects: nothing to scan for; the item pattern has no literal to jump by, and on a long run of
+  // spaces its look-ahead rescans the run at every place)
+  if (!doc.headings.some((h) => title.test(h.title) && !titleNot.test(h.title))) return [];
   const found = [...matches(doc, f.section_item_name)].filter((m) => {
     const name = m.group('name')!;
     if (not.test(doc.norm.slice(name.start, name.end))) return false;

@@ -150,10 +150,11 @@ function isShortReport(s: string): boolean {
 }
 
 // a report's title right after a sentence's end, before its first section or its contents (see splitInlineHeadings)
-const REPORT_AFTER_SENTENCE = /(?<=[。；;!?！？][ \t\u3000]*)([^。，,；;:：！!？?\s]{6,80}?(?:报告|报告书|决算|预算|公开说明|情况说明))(?=[ \t\u3000]*(?:一、(?![二三四][、季])|第一部分|第[ \t]?[1一][ \t]?章|目[ \t\u3000]*录))/g;
+const REPORT_AFTER_SENTENCE = /(?=[^。，,；;:：！!？?\s])(?<=[。；;!?！？][ \t\u3000]*)([^。，,；;:：！!？?\s]{6,80}?(?:报告|报告书|决算|预算|公开说明|情况说明))(?=[ \t\u3000]*(?:一、(?![二三四][、季])|第一部分|第[ \t]?[1一][ \t]?章|目[ \t\u3000]*录))/g;
 
 // a words-only title between spaces right after a sentence's end or a report's title (see splitInlineHeadings)
-const SPACED_TITLE = /(?<=(?:^|[。！？；!?;]|报告)[ \t\u3000]+)([\u4e00-\u9fa5、]{2,20})(?=[ \t\u3000]+\S)/g;
+// (the letter looked for first: at each place of a long run of spaces the look-behind would scan the run back again)
+const SPACED_TITLE = /(?=[\u4e00-\u9fa5、])(?<=(?:^|[。！？；!?;]|报告)[ \t\u3000]+)([\u4e00-\u9fa5、]{2,20})(?=[ \t\u3000]+\S)/g;
 
 // words glued on to a sentence's figure (经费支出0万元，…。): a numbered sentence, no heading
 const NUMBERED_SENTENCE = /^[\u4e00-\u9fa5]{1,20}\s?\d[\d.,]*\s?(?:万?元|亿元|%|％)[^。;；]{0,40}。/;
@@ -305,7 +306,7 @@ export function splitInlineHeadings(doc: KDocument): void {
     const annex = compile(headings().inline_annex, '').exec(s.slice(-300));
     if (annex) cuts.add(s.length - Math.min(300, s.length) + annex.index);
     // a table's header row glued on after a sentence's end (…提高资金使用效益。一级指标⇥二级指标⇥…): the table's own line
-    for (const h of s.matchAll(compile(`(?<=[。！？!?；;][ \\t\u3000]*)(?=${headings().inline_table_header})`, 'g'))) cuts.add(h.index);
+    for (const h of s.matchAll(compile(`(?=${headings().inline_table_header})(?<=[。！？!?；;][ \\t\u3000]*)`, 'g'))) cuts.add(h.index);
     // an unnumbered section title of the closed list alone between spaces, after a sentence's end or the report's title
     // (…自评报告 部门概况 县科协核定…。 存在的问题 科普经费…): a line of its own, as on a page (not inside a sentence: …全年 工作成效 显著)
     for (const u of s.matchAll(SPACED_TITLE)) if (isStandaloneTitle(u[1])) cuts.add(u.index).add(u.index + u[1].length);
