@@ -16,16 +16,22 @@ const isLabel = (t: string) => t.length > 0 && t.length <= LABEL_MAX && !FIGURE.
 const MAX_CELLS = 2000;
 const squeeze = (t: string) => t.replace(/[\s\u3000]+/g, '');
 
+/** A line no table found so far holds, with no tab (a tabbed line is a table's row of its own). */
+const freeLine = (taken: Span[]) => (l: Line) => !l.text.includes('\t') && !taken.some((t) => l.start < t.end && t.start < l.end);
+
+/** A line as one cell: its text without the white space around it. */
+function lineCell(text: string, l: Line): TableCell {
+  const lead = l.text.length - l.text.trimStart().length;
+  const body = l.text.trim();
+  return { start: l.start + lead, end: l.start + lead + body.length, text: text.slice(l.start + lead, l.start + lead + body.length) };
+}
+
 export function cellLineTables(text: string, lines: Line[], taken: Span[]): Table[] {
   const v = tableVocab().cellLines;
   // the non-blank lines with no tab outside the tables already found, with their index in `lines`
-  const free = (l: Line) => !l.text.includes('\t') && !taken.some((t) => l.start < t.end && t.start < l.end);
+  const free = freeLine(taken);
   const out: Table[] = [];
-  const cell = (l: Line): TableCell => {
-    const lead = l.text.length - l.text.trimStart().length;
-    const body = l.text.trim();
-    return { start: l.start + lead, end: l.start + lead + body.length, text: text.slice(l.start + lead, l.start + lead + body.length) };
-  };
+  const cell = (l: Line) => lineCell(text, l);
   for (let i = 0; i < lines.length; i++) {
     if (!free(lines[i]) || !v.labelHeader.test(squeeze(lines[i].text))) continue;
     // the cells that follow, blank lines skipped; a tabbed line or a table ends them
@@ -94,12 +100,8 @@ let stackedLabelRes: RegExp[] | null = null;
  * the run of labels, and a figure too many or too few after it (a lost cell, whose place is not known) leaves the pair unread.
  */
 function stackedPairLines(text: string, lines: Line[], taken: Span[]): Table[] {
-  const free = (l: Line) => !l.text.includes('\t') && !taken.some((t) => l.start < t.end && t.start < l.end);
-  const cell = (l: Line): TableCell => {
-    const lead = l.text.length - l.text.trimStart().length;
-    const body = l.text.trim();
-    return { start: l.start + lead, end: l.start + lead + body.length, text: text.slice(l.start + lead, l.start + lead + body.length) };
-  };
+  const free = freeLine(taken);
+  const cell = (l: Line) => lineCell(text, l);
   const out: Table[] = [];
   // the non-blank lines, in order
   const seq = lines.filter((l) => l.text.trim());
@@ -137,12 +139,8 @@ function stackedPairLines(text: string, lines: Line[], taken: Span[]): Table[] {
  */
 function goalBlockLines(text: string, lines: Line[], taken: Span[]): Table[] {
   const v = tableVocab();
-  const free = (l: Line) => !l.text.includes('\t') && !taken.some((t) => l.start < t.end && t.start < l.end);
-  const cell = (l: Line): TableCell => {
-    const lead = l.text.length - l.text.trimStart().length;
-    const body = l.text.trim();
-    return { start: l.start + lead, end: l.start + lead + body.length, text: text.slice(l.start + lead, l.start + lead + body.length) };
-  };
+  const free = freeLine(taken);
+  const cell = (l: Line) => lineCell(text, l);
   const seq = lines.filter((l) => l.text.trim());
   const ends = (l: Line) => {
     const k = squeeze(l.text);
