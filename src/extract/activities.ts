@@ -107,21 +107,59 @@ const BOUNDARY = new Set(['，', ',', '。', ';', ':', '!', '?', '\n', '；', '�
 const OPEN = '“‘《「(';
 const CLOSE = '”’》」)';
 
-/** Offsets of the straight quotes of the last text asked about (one document is worked through at a time). */
-let quotesOf: string | null = null;
-let quotes: number[] = [];
-function quoteBetween(norm: string, from: number, to: number): boolean {
-  if (quotesOf !== norm) {
-    quotes = [];
-    for (let i = norm.indexOf('"'); i >= 0; i = norm.indexOf('"', i + 1)) quotes.push(i);
-    quotesOf = norm;
+/** Offsets of a character in the last text asked about (one document is worked through at a time). */
+let offsetsOf: string | null = null;
+const offsets = new Map<string, number[]>();
+function charBetween(norm: string, ch: string, from: number, to: number): boolean {
+  if (offsetsOf !== norm) {
+    offsets.clear();
+    offsetsOf = norm;
   }
-  const i = firstIndex(quotes, (q) => q >= from);
-  return i < quotes.length && quotes[i] < to;
+  let at = offsets.get(ch);
+  if (!at) {
+    at = [];
+    for (let i = norm.indexOf(ch); i >= 0; i = norm.indexOf(ch, i + 1)) at.push(i);
+    offsets.set(ch, at);
+  }
+  const i = firstIndex(at, (q) => q >= from);
+  return i < at.length && at[i] < to;
+}
+const quoteBetween = (norm: string, from: number, to: number) => charBetween(norm, '"', from, to);
+
+/** For the last text asked about: the offsets of its boundaries and of its quotes and brackets, in order. */
+let marksOf: string | null = null;
+let boundaries: number[] = [];
+let marks: number[] = [];
+const charClass = (chars: string) => new RegExp(`[${chars.replace(/[\\\]^-]/g, '\\$&')}]`, 'g');
+const BOUNDARY_RE = charClass([...BOUNDARY].join(''));
+const MARK_RE = charClass(`"${OPEN}${CLOSE}`);
+function offsetsIn(norm: string, re: RegExp): number[] {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(norm); m; m = re.exec(norm)) out.push(m.index);
+  return out;
+}
+/** The last of `at` (in order) before `end`, or -1. */
+function lastBefore(at: number[], end: number): number {
+  const i = firstIndex(at, (q) => q >= end) - 1;
+  return i >= 0 ? at[i] : -1;
 }
 
 /** Start of the clause that ends at `end`: walk back to a boundary that is not inside quotes. */
 export function clauseStart(norm: string, end: number, floor: number): number {
+  // a clause with no quote or bracket in it ends at the last boundary: looked up, not walked (a line of thousands of
+  // counts without a stop would be walked back over at every count)
+  if (marksOf !== norm) {
+    boundaries = offsetsIn(norm, BOUNDARY_RE);
+    marks = offsetsIn(norm, MARK_RE);
+    marksOf = norm;
+  }
+  const b = lastBefore(boundaries, end);
+  if (lastBefore(marks, end) < Math.max(b, floor)) return b >= floor ? b + 1 : floor;
+  return walkBack(norm, end, floor);
+}
+
+function walkBack(norm: string, end: number, floor: number): number {
   let depth = 0;
   // straight quotes (a half-width copy: 开展"百名院士进校园，万名…上讲台"活动29场) open and close alike: walking back from
   // outside them, each one toggles, when the line holds them in pairs up to `end`
@@ -926,7 +964,9 @@ function shareLabel(doc: KDocument, f: ActivitiesFile, x: Found): void {
  *  举办第1至6期科技夜校): its words around the ordinals are the event (label, its span and a tail after the ordinals) when the
  *  ordinals are of the count's measure; 'not' when their span disagrees with the count; null when there are none. */
 function ordinalRun(doc: KDocument, f: ActivitiesFile, gu: string, count: number | null, from: number, to: number): { label: string; span: Span; tail: Span | null } | 'not' | null {
-  if (!f.ordinal_run) return null;
+  // (its ordinals are numbered with 第: a clause without one is not tried, as a line of thousands of counts without a
+  // stop would be at every count)
+  if (!f.ordinal_run || !charBetween(doc.norm, '第', from, to)) return null;
   const m = compile(f.ordinal_run, '').exec(doc.norm.slice(from, to));
   if (!m?.groups) return null;
   const same = (u: string) => (f.part_units?.[u] ?? u) === (f.part_units?.[gu] ?? gu);
