@@ -72,6 +72,21 @@ let compiledCount = 0;
 /** How many regexes the cache holds (for tests). */
 export const compiledSize = (): number => compiledCount;
 
+// keyed by the pattern data a source is built from (a loaded file or one of its entries, the same object on every call),
+// then by a short constant name: a source concatenated on every call would be built and hashed again each time
+const derivedCache = new WeakMap<object, Map<string, RegExp>>();
+
+/** A regex whose source is built from pattern data (`owner`: the loaded file or entry it comes from), compiled once per
+ *  owner and name. */
+export function derived(owner: object, name: string, build: () => string, flags = ''): RegExp {
+  let byName = derivedCache.get(owner);
+  if (!byName) derivedCache.set(owner, (byName = new Map()));
+  let re = byName.get(name);
+  if (!re) byName.set(name, (re = new RegExp(expand(build()), flags)));
+  re.lastIndex = 0;
+  return re;
+}
+
 export function compile(src: string, flags = 'g'): RegExp {
   let byFlags = compiled.get(flags);
   if (!byFlags) compiled.set(flags, (byFlags = new Map()));

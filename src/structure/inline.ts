@@ -2,7 +2,7 @@
 // Such lines are cut into virtual lines at each numbered marker that starts a heading, and before a closing
 // signature (unit name and date), so the heading and list stages see them as lines.
 import type { KDocument, Line } from '../document.js';
-import { compile, expand, loadPatternFile } from '../patterns.js';
+import { compile, derived, expand, loadPatternFile } from '../patterns.js';
 import { parseChineseInteger } from '../normalise/numbers.js';
 import { isStandaloneTitle, sectionKey } from './outline.js';
 import { wordAcross } from '../segment/jieba.js';
@@ -62,7 +62,7 @@ function titleLength(s: string, arabic: boolean, series = false): number {
   if (entry && !SUB_INSIDE.test(entry[1])) return entry[1].length;
   // a section titled by its table's name glued to the table's header row (五、绩效自评表一级指标⇥二级指标⇥…): the title ends
   // at 表, the header's first cell opens the table's line
-  const table = compile(`^([^。;；,，:：\\s“”"]{2,24}?表)(?=${headings().inline_table_header})`, '').exec(s);
+  const table = derived(headings(), 'tableTitle', () => `^([^。;；,，:：\\s“”"]{2,24}?表)(?=${headings().inline_table_header})`).exec(s);
   if (table) return table[1].length;
   if (arabic) {
     // 1.科普活动。开展… — a short run-in title
@@ -103,7 +103,7 @@ function titleLength(s: string, arabic: boolean, series = false): number {
   if (sub && /^(?:[(]一[)]|1[.、])/.test(sub[0]) && GLUED_TITLE.test(head)) return head.length;
   let list = false;
   for (const sec of loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections) {
-    const m = compile(`^[^。;,，\\s]{0,12}?(?:${sec.match})${headings().inline_title_tail}`, '').exec(head);
+    const m = derived(sec, 'title', () => `^[^。;,，\\s]{0,12}?(?:${sec.match})${headings().inline_title_tail}`).exec(head);
     if (m && m[0].length > best) [best, list] = [m[0].length, !!sec.key && LIST_KEYS.has(sec.key)];
   }
   // (…going on past the section phrase to a heading's end: 三、政府性基金预算支出情况无。 is 政府性基金预算支出情况, not 政府性基金,
@@ -115,14 +115,14 @@ function titleLength(s: string, arabic: boolean, series = false): number {
   // (the quoted words are the subject of a numbered sentence stating its figure, 三、“三公”经费支出0万元，与上年持平。: no
   // title, the sentence whole, as a page's line is no heading)
   if (quoted && NUMBERED_SENTENCE.test(s.slice(best))) return 0;
-  const more = best && !list ? compile(`^[^。;,，:：\\s“”"是要一二三四五六七八九十\\d]{0,${quoted ? 10 : 4}}?(?:${headings().inline_glued_end})(?=\\d|[\\u4e00-\\u9fa5])`, '').exec(head.slice(best)) : null;
+  const more = best && !list ? derived(headings(), quoted ? 'moreQuoted' : 'more', () => `^[^。;,，:：\\s“”"是要一二三四五六七八九十\\d]{0,${quoted ? 10 : 4}}?(?:${headings().inline_glued_end})(?=\\d|[\\u4e00-\\u9fa5])`).exec(head.slice(best)) : null;
   if (best) return best + (more ? more[0].length : 0);
   // (a year's plan, 五、2025年工作思路2025年，计划…: sections.yaml next_year_plan, its key the outline's to decide)
   const plan = compile(loadPatternFile<{ next_year_plan: string }>('sections.yaml').next_year_plan.replace(/\$$/, ''), '').exec(head);
   if (plan) return plan[0].length;
   // else a short title ending like a heading, then the text (二、部门整体支出情况2022年…, 一、部门概况县科协…), or a table of
   // contents' leader (二、部门整体支出情况……4三、…)
-  const glued = compile(`^[^。;,，:：\\s“”"]{2,16}?(?:${headings().inline_glued_end})(?=\\d|[\\u4e00-\\u9fa5]|\\.{2}|…|·{2})`, '').exec(s);
+  const glued = derived(headings(), 'glued', () => `^[^。;,，:：\\s“”"]{2,16}?(?:${headings().inline_glued_end})(?=\\d|[\\u4e00-\\u9fa5]|\\.{2}|…|·{2})`).exec(s);
   if (glued) return glued[0].length;
   // (a section title of the closed list whose pattern ends the title, glued to its text: 五、绩效自评结果自评得分92分。 is
   // 绩效自评结果 (sections.yaml standalone; the longest such start, then a word or a figure; not inside a word: 自评结论性意见)
@@ -135,7 +135,7 @@ function titleLength(s: string, arabic: boolean, series = false): number {
  *  decimal numbered under its chapter: its number makes it a section, so only the title's end is to find. */
 function decimalGluedTitle(rest: string): number {
   const pad = /^[ \t]*/.exec(rest)![0].length;
-  const m = compile(`^[\u4e00-\u9fa5]{4,12}(?=${headings().inline_text_opener})`, '').exec(rest.slice(pad));
+  const m = derived(headings(), 'decimalTitle', () => `^[\u4e00-\u9fa5]{4,12}(?=${headings().inline_text_opener})`).exec(rest.slice(pad));
   return m && !compile(headings().figure_in_title, '').test(m[0]) ? pad + m[0].length : 0;
 }
 
@@ -172,7 +172,7 @@ function listTitleLength(s: string): number {
   let best = 0;
   for (const sec of loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections) {
     if (!sec.key || !LIST_KEYS.has(sec.key)) continue;
-    const m = compile(`^[^。;,，:：\\s]{0,12}?(?:${sec.match})${headings().inline_title_tail}`, '').exec(head);
+    const m = derived(sec, 'listTitle', () => `^[^。;,，:：\\s]{0,12}?(?:${sec.match})${headings().inline_title_tail}`).exec(head);
     if (m && m[0].length > best && compile(headings().inline_list_title_end, '').test(m[0])) best = m[0].length;
   }
   // (a list's label before its colon, 1.存在问题：A。, stays in its item)
@@ -189,7 +189,7 @@ const HIGHER = /^(?:第[一二三四五六七八九十]{1,3}部分|第[ \t]?[一
  *  of it (1.科普活动开展情况良好，… is a sentence); else 0. */
 function gluedSubTitle(rest: string): number {
   const pad = /^[ \t]*/.exec(rest)![0].length;
-  const m = compile(`^[^。;,，:：\\s“”"()（）]{2,16}?(?:${headings().inline_glued_end})(?=\\d|[\\u4e00-\\u9fa5])`, '').exec(rest.slice(pad));
+  const m = derived(headings(), 'gluedSub', () => `^[^。;,，:：\\s“”"()（）]{2,16}?(?:${headings().inline_glued_end})(?=\\d|[\\u4e00-\\u9fa5])`).exec(rest.slice(pad));
   if (!m || compile(headings().figure_in_title, '').test(m[0]) || compile(headings().inline_glued_not_before, '').test(rest.slice(pad + m[0].length))) return 0;
   return pad + m[0].length;
 }
@@ -306,7 +306,7 @@ export function splitInlineHeadings(doc: KDocument): void {
     const annex = compile(headings().inline_annex, '').exec(s.slice(-300));
     if (annex) cuts.add(s.length - Math.min(300, s.length) + annex.index);
     // a table's header row glued on after a sentence's end (…提高资金使用效益。一级指标⇥二级指标⇥…): the table's own line
-    for (const h of s.matchAll(compile(`(?=${headings().inline_table_header})(?<=[。！？!?；;][ \\t\u3000]*)`, 'g'))) cuts.add(h.index);
+    for (const h of s.matchAll(derived(headings(), 'tableHeader', () => `(?=${headings().inline_table_header})(?<=[。！？!?；;][ \\t\u3000]*)`, 'g'))) cuts.add(h.index);
     // an unnumbered section title of the closed list alone between spaces, after a sentence's end or the report's title
     // (…自评报告 部门概况 县科协核定…。 存在的问题 科普经费…): a line of its own, as on a page (not inside a sentence: …全年 工作成效 显著)
     for (const u of s.matchAll(SPACED_TITLE)) if (isStandaloneTitle(u[1])) cuts.add(u.index).add(u.index + u[1].length);

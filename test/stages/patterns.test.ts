@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { compile, compiledSize, patternHash, readPatternData } from '../../src/patterns.js';
+import { compile, compiledSize, derived, patternHash, readPatternData } from '../../src/patterns.js';
 import { PATTERNS_DIR } from '../../src/segment/jieba.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -25,6 +25,24 @@ describe('compile', () => {
     expect(compiledSize()).toBeLessThanOrEqual(5000);
     // and still compiles correctly after it started again
     expect(compile('执行率(?<pct>\\d+)%', '').exec('执行率98%')?.groups?.pct).toBe('98');
+  });
+});
+
+describe('derived', () => {
+  it('builds a source from pattern data once per owner and name, expanded as compile does, with lastIndex reset', () => {
+    const owner = { match: '科普(?:活动|讲座)' };
+    let builds = 0;
+    const build = () => (builds++, `^(?:${owner.match}){SECTION_NUMBER_END}`);
+    const a = derived(owner, 'title', build, 'g');
+    a.lastIndex = 3;
+    const b = derived(owner, 'title', build, 'g');
+    expect(b).toBe(a);
+    expect(b.lastIndex).toBe(0);
+    expect(builds).toBe(1);
+    expect(a.source).toBe(compile(build(), 'g').source);
+    // another name or another owner is another regex
+    expect(derived(owner, 'other', build)).not.toBe(a);
+    expect(derived({ ...owner }, 'title', build)).not.toBe(a);
   });
 });
 
