@@ -177,6 +177,9 @@ function walkBack(norm: string, end: number, floor: number): number {
     else if (OPEN.includes(c)) depth = Math.max(0, depth - 1);
     else if (c === '"' && pairs % 2 === 0) straight = !straight;
     else if (depth === 0 && !straight && BOUNDARY.has(c)) return i + 1;
+    // a run of spaces inside a line is a column gap of a copy laid out in columns (pdftotext -layout): the cell
+    // before it is another column's, never part of the label (开展科技      举办…大赛1次 | 产出指标   数量指标   …次数      1次)
+    else if (depth === 0 && !straight && c === ' ' && i - 2 >= floor && norm[i - 1] === ' ' && norm[i - 2] === ' ') return i + 1;
   }
   return floor;
 }
