@@ -600,10 +600,18 @@ function pipeCells(text: string, l: Line): TableCell[] {
   }
   return out;
 }
+// A row boxed in pipes at both ends (`|编制数 |实有人数|`): antiword draws a Word table's rows so, with no delimiter row.
+const BOXED = /^[ \u00a0\u3000]*\|[^\t]*\|[ \u00a0\u3000]*$/;
 export function pipeTables(text: string, lines: Line[]): Table[] {
   const out: Table[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
     const head = lines[i];
+    const boxed = boxedRows(text, lines, i);
+    if (boxed) {
+      if (looksLikeGrid(boxed.rows)) out.push({ start: head.start, end: lines[boxed.end - 1].end, rows: boxed.rows, origin: 'tsv' });
+      i = boxed.end - 1;
+      continue;
+    }
     if (!head.text.includes('|') || head.text.includes('\t') || !PIPE_DELIM.test(lines[i + 1].text)) continue;
     const header = pipeCells(text, head);
     if (header.length < 2 || header.length !== pipeCells(text, lines[i + 1]).length) continue;
@@ -616,6 +624,24 @@ export function pipeTables(text: string, lines: Line[]): Table[] {
     i = j - 1;
   }
   return out;
+}
+
+/**
+ * Rows boxed in pipes (antiword's text of a Word table): two or more lines in a row, each opening and closing with a
+ * `|`, with as many cells (two or more) and no delimiter row under the first. A line with one pipe at each end only,
+ * or rows whose counts differ, is no such table.
+ */
+function boxedRows(text: string, lines: Line[], i: number): { rows: TableCell[][]; end: number } | null {
+  if (!BOXED.test(lines[i].text) || !BOXED.test(lines[i + 1].text) || PIPE_DELIM.test(lines[i + 1].text)) return null;
+  const rows = [pipeCells(text, lines[i])];
+  if (rows[0].length < 2) return null;
+  let j = i + 1;
+  for (; j < lines.length && BOXED.test(lines[j].text) && !PIPE_DELIM.test(lines[j].text); j++) {
+    const cells = pipeCells(text, lines[j]);
+    if (cells.length !== rows[0].length) break;
+    rows.push(cells);
+  }
+  return rows.length >= 2 ? { rows, end: j } : null;
 }
 
 /** A table with the unit stated outside its cells (a `单位：元` line under the title, or in the title). */
