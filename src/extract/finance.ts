@@ -552,7 +552,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         if (p.subject === 'inherit' && (!key || !f.subjects[key]?.paths.rate) && aspect === 'rate' && g.pct !== undefined && unitRateAgrees(doc, match.span.start, g.pct)) key = 'total';
         const subjSpan = match.group('subject');
         // (县科协总收入X: the unit named by its level and kind opens the phrase too)
-        if (key && subjSpan && f.subjects[key]?.named && !opensPhrase(doc, subjSpan.start, f.boundary) && !afterUnit(doc, f, subjSpan.start, unitKind)) continue;
+        // (in the view: a line end inside a word, 事业⏎收入 0 万元, is a wrap's mark there, and the word's tail opens no phrase)
+        if (key && subjSpan && f.subjects[key]?.named && !opensPhrase(view, subjSpan.start, f.boundary) && !afterUnit(doc, f, subjSpan.start, unitKind)) continue;
         // （二）项目支出情况⏎全年支出30.2万元，执行率98% | （一）基本支出⏎预算120万元，实际支出118万元: a bare actual or rate in the
         // body's first paragraph is the heading's subject's when it opens its sentence or follows a figure of that subject's
         if (!key && p.subject === 'inherit' && (aspect === 'rate' || aspect === 'actual') && doc.reportKind !== 'project_self_eval') {
