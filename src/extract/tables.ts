@@ -211,7 +211,7 @@ function budgetFacts(doc: KDocument, r: TableReading, side: ReportSide, asOveral
 /**
  * A budget row's 执行率. A bare figure written as a fraction (`0.95` under 执行率, an Excel cell copied as its value) is a
  * percentage when the row's own 全年执行数 over its 全年预算数 says so and the figure as it stands does not (28.5 over 30
- * is 95%, not 0.95%); else the cell as written.
+ * is 95%, not 0.95%); as written when it agrees so; neither when the row contradicts both (its scale unknown).
  */
 function rowRate(row: Partial<Record<string, TableCell>>): { value: number; tol: number } | null {
   const c = row.rate;
@@ -220,8 +220,13 @@ function rowRate(row: Partial<Record<string, TableCell>>): { value: number; tol:
   const [b, a, k] = [key(row.budget), key(row.actual), key(c)];
   const decimals = k.match(/\.(\d+)$/)?.[1].length ?? 0;
   const scaled = (rate.value * 100).toFixed(Math.max(0, decimals - 2));
-  return !rateAgrees(b, a, k) && rateAgrees(b, a, scaled) ? { value: Number(scaled), tol: rate.tol * 100 } : rate;
+  if (rateAgrees(b, a, k)) return rate;
+  if (rateAgrees(b, a, scaled)) return { value: Number(scaled), tol: rate.tol * 100 };
+  // (neither reading agrees with the row, 0.5 where 28.5 over 30 gives 95%: its scale is not known and the row contradicts
+  // both, so nothing is read; a budget or actual that is no figure leaves the cell as written)
+  return figureKey(b) && figureKey(a) ? null : rate;
 }
+const figureKey = (k: string) => /^\d[\d,]*(?:\.\d+)?$/.test(k) && Number(k.replace(/,/g, '')) > 0;
 
 /**
  * The Hunan form's half of the budget block split by kind of spending (`按支出性质分：` over `其中：基本支出：⇥244.1` and
