@@ -5,6 +5,7 @@
 // read (which cell is missing is not known): all or nothing.
 import type { Line, Span, Table, TableCell } from '../document.js';
 import { tableVocab } from './tableVocab.js';
+import { isStandaloneTitle } from './outline.js';
 
 /** a cell holding a figure or a dash (`3.00`, `1,234.56`, `98.5%`, `—`) */
 const FIGURE = /^(?:[\d,]*\d(?:\.\d+)?%?|[—\-–－]+)$/;
@@ -17,10 +18,10 @@ const MAX_CELLS = 2000;
 const squeeze = (t: string) => t.replace(/[\s\u3000]+/g, '');
 
 /** A line no table found so far holds, with no tab (a tabbed line is a table's row of its own). */
-const freeLine = (taken: Span[]) => (l: Line) => !l.text.includes('\t') && !taken.some((t) => l.start < t.end && t.start < l.end);
+export const freeLine = (taken: Span[]) => (l: Line) => !l.text.includes('\t') && !taken.some((t) => l.start < t.end && t.start < l.end);
 
 /** A line as one cell: its text without the white space around it. */
-function lineCell(text: string, l: Line): TableCell {
+export function lineCell(text: string, l: Line): TableCell {
   const lead = l.text.length - l.text.trimStart().length;
   const body = l.text.trim();
   return { start: l.start + lead, end: l.start + lead + body.length, text: text.slice(l.start + lead, l.start + lead + body.length) };
@@ -132,7 +133,7 @@ function stackedPairLines(text: string, lines: Line[], taken: Span[]): Table[] {
  * <achieved>`, then maybe the indicator block's `一级指标⏎…`). Its cells are the form's, not prose: read as prose, the counts
  * the achieved cell restates from the report's body were recorded as activities a second time. So the lines from the header
  * to where the block certainly ends — the indicator block's first header word, a line of another table (or a tabbed one), or
- * the end of the text — are a table. Which line is which cell is certain only when there are exactly two, the first not cut
+ * the end of the text, or a section's title alone on its line (`三、存在问题`: the report's prose again) — are a table. Which line is which cell is certain only when there are exactly two, the first not cut
  * mid-sentence (a cell wrapped over lines, or an empty cell dropped, cannot be placed): then they are the row under the header,
  * read as the tab-separated form is; else the table is the header alone (goals unknown, the text still no prose). With no
  * such end (prose may follow, its headings not told from a cell's paragraphs) nothing is taken.
@@ -170,7 +171,7 @@ function goalBlockLines(text: string, lines: Line[], taken: Span[]): Table[] {
       continue;
     }
     let j = i + 3;
-    while (j < seq.length && !ends(seq[j])) j++;
+    while (j < seq.length && !ends(seq[j]) && !sectionLine(seq[j])) j++;
     const cells = seq.slice(i + 3, j);
     // (no end seen but the text's: only the two cells the form has, else prose may follow)
     if (j === seq.length && cells.length !== 2) continue;
@@ -183,6 +184,11 @@ function goalBlockLines(text: string, lines: Line[], taken: Span[]): Table[] {
   }
   return out;
 }
+
+/** a section's title alone on its line, numbered or not (`三、存在问题`, `改进措施`; sections.yaml standalone): the report's
+ *  prose again, never a goals cell's text */
+const ORDINAL = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．](?!\d))\s*/;
+const sectionLine = (l: Line) => isStandaloneTitle(l.text.trim().replace(ORDINAL, ''));
 
 /**
  * The goals as label rows copied one cell per line (`年度总体目标⏎<target>⏎年度总体目标完成情况⏎<achieved>`, or the target alone).
