@@ -4,6 +4,7 @@ import type { KDocument, Line, Span, Table, TableCell } from '../document.js';
 import { tableVocab } from './tableVocab.js';
 import { pdfTablesDetailed } from './pdfTables.js';
 import { cellLineTables } from './cellLines.js';
+import { indicatorBlockLines } from './indicatorLines.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { foldDigits } from '../normalise/numbers.js';
 // (a page's number between a table's rows, a PDF's footer pasted with it, is no cell's text)
@@ -872,6 +873,8 @@ export function findTables(doc: KDocument): void {
     }
   }
   // a money table copied one cell per line, where no grid was found
+  // (a 绩效指标 block so copied first: the goals block above it ends where it begins)
+  found.push(...indicatorBlockLines(norm, foldedLines, [...given, ...found]));
   found.push(...cellLineTables(norm, foldedLines, [...given, ...found]));
   // a table inside a repeated copy of the report is the same table again
   const inCopy = (t: Table) => doc.excluded.some((x) => x.reason === 'repeated copy' && t.start >= x.start && t.end <= x.end);
@@ -894,7 +897,11 @@ export function findTables(doc: KDocument): void {
     const unit = own.unit ?? above ?? unitAfter(norm, lines, t.end, all[ti + 1]?.start ?? Infinity);
     // the reader's caption is the paragraph above the table, which may be a unit line or a note
     const readerCaption = t.caption?.replace(/[\s\u3000]+/g, '').replace(v.captionStrip, '');
-    t.caption = own.caption ?? caption ?? readerCaption;
+    // (a form copied one cell per line is read as several tables, one per block, each right under the one before with
+    // nothing between: `项目支出绩效自评表⏎年度总体目标⏎…⏎绩效指标⏎一级指标⏎…`; the caption over the first names them all)
+    const prev = all[ti - 1];
+    const joined = !own.caption && !caption && !readerCaption && prev?.caption && prev.end <= t.start && !norm.slice(prev.end, t.start).trim() && !norm.slice(prev.start, t.end).includes('\t');
+    t.caption = own.caption ?? caption ?? readerCaption ?? (joined ? prev.caption : undefined);
     if (unit) t.unitLine = unit;
     if (t.end > t.start) doc.excluded.push({ start: t.start, end: t.end, reason: 'table' });
   }

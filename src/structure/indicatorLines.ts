@@ -1,0 +1,191 @@
+// A 绩效指标 block copied one cell per line (pdftotext without -layout, a PDF viewer's copy: `一级指标⏎二级指标⏎三级指标⏎
+// 年度指标值⏎实际完成值⏎分值⏎得分⏎偏差原因⏎产出指标⏎数量指标⏎接待观众人次⏎≥10万人次⏎12.6万人次⏎15⏎15⏎…`). The rows'
+// widths vary: a merged level cell is written once, on its first row, and an empty 偏差原因 cell leaves no line. The rows can
+// still be put back when the lines admit exactly one division into rows of the header's shape; else nothing is read.
+import type { Line, Span, Table, TableCell } from '../document.js';
+import { tableVocab } from './tableVocab.js';
+import { freeLine, lineCell } from './cellLines.js';
+import { PAGE_MARK } from './duplicates.js';
+
+/** `续表` (`续上表`, `（续表）`) over a table's part on the next page */
+const CONTINUED = /^[（(]?续(?:上)?表[）)]?[:：]?$/;
+
+const squeeze = (t: string) => t.replace(/[\s\u3000]+/g, '');
+/** a 分值 or 得分 cell: a bare figure of at most 100, maybe with 分 */
+const POINTS = /^(\d{1,3}(?:\.\d+)?)分?$/;
+const points = (t: string): number | null => {
+  const m = POINTS.exec(squeeze(t));
+  return m && Number(m[1]) <= 100 ? Number(m[1]) : null;
+};
+/** a cell that is a measured value (`≥98%`, `6站`, `12.6万人次`, `100`): never an indicator's name nor a note */
+const VALUE = /^[≥≤><＞＜≧≦=]|^\d+(?:\.\d+)?\s*[^\s\d]{0,4}$/;
+/** a level label's weight and list marker aside (`产出指标（50分）`, `一、产出指标`) */
+const LEVEL_MARKER = /^(?:[一二三四五六七八九十]{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．](?!\d))(?=[\u4e00-\u9fa5])/;
+const levelWord = (t: string) => squeeze(t).replace(tableVocab().levelWeightSuffix, '').replace(LEVEL_MARKER, '');
+/** (no block has more cells than this: the look ahead stops there) */
+const MAX_CELLS = 1500;
+const MAX_STEPS = 20000;
+
+type Field = 'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'score' | 'note';
+const KNOWN: Field[] = ['level1', 'level2', 'level3', 'target', 'actual', 'weight', 'score', 'note'];
+
+/** The indicator column a header line names (tables.yaml indicator_columns; a closing bracket aside, 分值（权重）). */
+function columnOf(t: string): Field | null {
+  const v = tableVocab();
+  const k = squeeze(t);
+  const find = (s: string) => v.indicatorColumns.find((c) => c.re.test(s))?.field ?? null;
+  const f = find(k) ?? (/[)）]$/.test(k) && !/\d{4}/.test(k) ? find(k.replace(/[(（][^()（）]{1,8}[)）]$/, '')) : null);
+  return f && (KNOWN as string[]).includes(f) ? (f as Field) : null;
+}
+
+/** One row as read: the index of each field's line (level cells and the note may be absent). */
+type Row = Partial<Record<Field, number>>;
+interface Parse {
+  rows: Row[];
+  /** the total row's label and its figures, when the block closes with one */
+  total: { label: number; figures: number[] } | null;
+  /** the last line of the block */
+  last: number;
+}
+
+/**
+ * Reads the block whose header lines (their squeezed texts `header`, their fields `cols`) end before seq[from]. Every division of the
+ * lines into rows is tried: a row is [note of the row before] [一级 word] [二级 word] then one line per remaining column in the
+ * header's order, typed (a 分值/得分 a figure, no score over its weight; a name or note no measured value; no level word or
+ * total's label as a cell). The block ends at a total row (`总分⏎100⏎95`), another table, or the end of the text; prose
+ * after the last row leaves it unread, as does a second division (which line is which cell is then not known).
+ */
+function parseRows(seq: Line[], free: (l: Line) => boolean, from: number, cols: Field[], header: string[]): Parse | null {
+  const v = tableVocab();
+  const text = (i: number) => seq[i].text.trim();
+  const isLevel1 = (i: number) => v.level1Words.includes(levelWord(text(i)));
+  // (a 二级 word may be written without its 指标, 社会效益; a short word closing with 指标 the vocabulary lacks is a level all the
+  // same, never a name or note: the block is then not read)
+  const isLevel2 = (i: number) => v.level2Words.includes(levelWord(text(i))) || v.level2Words.includes(levelWord(text(i)) + '指标');
+  const levelLike = (i: number) => /^[\u4e00-\u9fa5]{2,8}指标$/.test(levelWord(text(i)));
+  const isTotal = (i: number) => v.totalRow.test(squeeze(text(i)));
+  const plain = (i: number) => i < seq.length && free(seq[i]) && !isLevel1(i) && !isLevel2(i) && !levelLike(i) && !isTotal(i) && !columnOf(text(i));
+  const named = (i: number) => plain(i) && !VALUE.test(squeeze(text(i)));
+  // (a note explains a score cut: beside a full score only a word saying there is none, 无; so a level's name the vocabulary
+  // lacks is not taken for the note of a row with its full score, shifting the rows under it to the level above)
+  const noteFits = (row: Row, p: number) => {
+    if (!named(p)) return false;
+    const [w, s] = [row.weight, row.score].map((i) => (i === undefined ? null : points(text(i))));
+    return (w !== null && s !== null && s < w) || v.emptyCells.some((re) => re.test(squeeze(text(p))));
+  };
+  const fixed = cols.filter((c) => c !== 'level1' && c !== 'level2' && c !== 'note');
+  const hasNote = cols.includes('note');
+  const limit = Math.min(seq.length, from + MAX_CELLS);
+  let parses = 0;
+  let first: Parse | null = null;
+
+  let steps = 0;
+  // (a page break between rows: its page number, a 续表 mark, the header repeated on the new page, maybe under its 绩效指标 line)
+  const pageBreak = (p: number): number => {
+    let q = p;
+    while (q < limit && free(seq[q]) && (PAGE_MARK.test(text(q)) || CONTINUED.test(squeeze(text(q))))) q++;
+    const h = q < limit && v.indicatorLevelColumn?.test(squeeze(text(q))) ? q + 1 : q;
+    if (header.every((k, n) => h + n < limit && free(seq[h + n]) && squeeze(text(h + n)) === k)) q = h + header.length;
+    return q;
+  };
+  // the row opening at p under the 一级 word `l1` (null before the first row), after `rows`; `noteOk`: the line at p may be the
+  // note of the row before
+  const rowAt = (p: number, l1: string | null, rows: Row[], noteOk: boolean): void => {
+    // (a division that fails does so within a row or two; the count of tries is bounded all the same)
+    if (parses > 1 || ++steps > MAX_STEPS) return;
+    const q0 = rows.length ? pageBreak(p) : p;
+    if (q0 > p) return rowAt(q0, l1, rows, false);
+    if (p >= limit || !free(seq[p])) {
+      // (the end of the text, or another table: the block ended after a complete row)
+      if (rows.length) done({ rows, total: null, last: p - 1 });
+      return;
+    }
+    if (isTotal(p)) {
+      const figures: number[] = [];
+      for (let k = p + 1; k < limit && figures.length < 2 && free(seq[k]) && points(text(k)) !== null; k++) figures.push(k);
+      if (rows.length) done({ rows, total: { label: p, figures }, last: figures.length ? figures[figures.length - 1] : p });
+      return;
+    }
+    if (noteOk && noteFits(rows[rows.length - 1], p)) rowAt(p + 1, l1, [...rows.slice(0, -1), { ...rows[rows.length - 1], note: p }], false);
+    let q = p;
+    const row: Row = {};
+    let own1 = l1;
+    if (cols.includes('level1') && q < limit && isLevel1(q)) {
+      own1 = levelWord(text(q));
+      row.level1 = q++;
+    }
+    if (cols.includes('level2') && q < limit && isLevel2(q)) {
+      const parents = v.level2Parents.get(levelWord(text(q))) ?? v.level2Parents.get(levelWord(text(q)) + '指标');
+      if (own1 === null || (parents && !parents.includes(own1))) return;
+      row.level2 = q++;
+    }
+    // (the first row opens the merged level cells; a new 一级 opens a new 二级 under it)
+    if (cols.includes('level1') && own1 === null) return;
+    if (cols.includes('level2') && row.level2 === undefined && (row.level1 !== undefined || !rows.length)) return;
+    for (const f of fixed) {
+      if (q >= limit) return;
+      const ok = f === 'weight' || f === 'score' ? points(text(q)) !== null && free(seq[q]) : f === 'level3' ? named(q) : plain(q);
+      if (!ok) return;
+      row[f] = q++;
+    }
+    const [w, s] = [row.weight, row.score].map((i) => (i === undefined ? null : points(text(i))));
+    if (w !== null && s !== null && s > w) return;
+    // (a target written in words beside an actual in figures is a name read as a target: a cell was lost)
+    const digit = (i: number | undefined) => i !== undefined && /\d/.test(text(i));
+    if (row.target !== undefined && row.actual !== undefined && !digit(row.target) && digit(row.actual)) return;
+    rowAt(q, own1, [...rows, row], hasNote);
+  };
+  const done = (p: Parse) => {
+    parses++;
+    first ??= p;
+  };
+  rowAt(from, null, [], false);
+  return parses === 1 && steps <= MAX_STEPS ? first : null;
+}
+
+/** An empty cell at `at`. */
+const none = (at: number): TableCell => ({ start: at, end: at, text: '' });
+
+export function indicatorBlockLines(text: string, lines: Line[], taken: Span[]): Table[] {
+  const v = tableVocab();
+  const free = freeLine(taken);
+  const cell = (l: Line) => lineCell(text, l);
+  const seq = lines.filter((l) => l.text.trim());
+  const out: Table[] = [];
+  for (let i = 0; i < seq.length; i++) {
+    if (!free(seq[i]) || columnOf(seq[i].text) !== 'level1' && columnOf(seq[i].text) !== 'level3') continue;
+    const cols: Field[] = [];
+    let j = i;
+    while (j < seq.length && free(seq[j]) && columnOf(seq[j].text) && !cols.includes(columnOf(seq[j].text)!)) cols.push(columnOf(seq[j++].text)!);
+    // (the columns in the form's order: levels, the name, its figures, the note last)
+    const order = cols.map((c) => KNOWN.indexOf(c));
+    const levelsFirst = order.every((o, k) => k === 0 || o >= 3 || o > order[k - 1]);
+    if (!cols.includes('level3') || !cols.includes('weight') || !cols.includes('score') || !(cols.includes('target') || cols.includes('actual'))) continue;
+    if (!levelsFirst || cols.indexOf('level3') !== cols.filter((c) => c === 'level1' || c === 'level2').length || (cols.includes('note') && cols[cols.length - 1] !== 'note')) continue;
+    const parsed = parseRows(seq, free, j, cols, seq.slice(i, j).map((l) => squeeze(l.text)));
+    if (!parsed) continue;
+    // (the 绩效指标 line over the level columns belongs to the block)
+    const above = i > 0 && free(seq[i - 1]) && v.indicatorLevelColumn?.test(squeeze(seq[i - 1].text)) ? seq[i - 1] : null;
+    const header = seq.slice(i, j).map(cell);
+    const rows: TableCell[][] = [header];
+    for (const r of parsed.rows) {
+      const at = cell(seq[Math.min(...Object.values(r))]).start;
+      rows.push(cols.map((c) => (r[c] === undefined ? none(at) : cell(seq[r[c]!]))));
+    }
+    if (parsed.total) {
+      const label = cell(seq[parsed.total.label]);
+      const figures = parsed.total.figures.map((k) => cell(seq[k]));
+      // (two figures are the 分值 and 得分; one alone may be either, the full marks or the score: not placed)
+      const row = cols.map((c, k): TableCell => (k === 0 ? label : none(label.end)));
+      if (figures.length === 2) {
+        const [a, b] = [cols.indexOf('weight'), cols.indexOf('score')].sort((x, y) => x - y);
+        [row[a], row[b]] = figures;
+      }
+      rows.push(row);
+    }
+    const end = cell(seq[parsed.last]).end;
+    out.push({ start: (above ?? seq[i]).start, end, rows, origin: 'tsv' });
+    i = parsed.last;
+  }
+  return out;
+}
