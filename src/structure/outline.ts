@@ -120,7 +120,8 @@ function classify(doc: KDocument, line: Line): Candidate | null {
     const rest = text.slice(mm[0].length);
     if (!rest || (m.rank >= 3 && /^[\d.%]/.test(rest))) return null;
     if (m.rank === 0 && /(?:部分|章)$/.test(mm[0]) && compile(cfg.part_glued_not, '').test(rest)) return null;
-    if (m.id.startsWith('heading.decimal') && !decimalSibling(doc, line, mm[0])) return null;
+    if (m.id === 'heading.decimal-chapter' && !decimalChapters(doc).has(line)) return null;
+    if (DECIMAL_IDS.has(m.id) && !decimalSibling(doc, line, mm[0])) return null;
     if (cfg.not_heading.some((p) => compile(p, '').test(rest))) return null;
     if (m.rank > 0 && cfg.not_heading_below_part.some((p) => compile(p, '').test(rest)) && (m.rank > 2 || inTableList(doc, line, cfg))) return null;
     // (第一部分：部门概况 — the colon sets off the title, as for 第一部分： alone on its line: no part of the ordinal)
@@ -190,7 +191,7 @@ function decimalLines(doc: KDocument): Map<Line, string[]> {
   let found = decimals.get(doc);
   if (!found) {
     found = new Map();
-    const res = loadPatternFile<HeadingsFile>('headings.yaml').markers.filter((m) => m.id.startsWith('heading.decimal')).map((m) => compile(m.regex, ''));
+    const res = loadPatternFile<HeadingsFile>('headings.yaml').markers.filter((m) => DECIMAL_IDS.has(m.id)).map((m) => compile(m.regex, ''));
     for (const l of doc.lines) {
       const t = doc.norm.slice(l.start, l.end).trim();
       const mm = res.map((re) => re.exec(t)).find((x) => x);
@@ -198,6 +199,39 @@ function decimalLines(doc: KDocument): Map<Line, string[]> {
     }
     decimals.set(doc, found);
   }
+  return found;
+}
+
+// the markers of a chapter's decimal sections (1.1, 1.1.1)
+const DECIMAL_IDS = new Set(['heading.decimal', 'heading.decimal3']);
+
+const chapters = new WeakMap<KDocument, Set<Line>>();
+
+/**
+ * The lines that are chapters numbered bare (1 部门基本情况 ⏎ 1.1 部门职能 … 2 部门预算 ⏎ 2.1 …): the run of lines so
+ * numbered 1, 2, 3 … in order (a line out of turn is none), taken only when it has two lines or more and one of them is
+ * followed by its own decimal sections (the first decimal line after it numbered under it): a chapter's number written
+ * alone is otherwise a figure a line's end cut off, or a table's row. Found once per document.
+ */
+function decimalChapters(doc: KDocument): Set<Line> {
+  let found = chapters.get(doc);
+  if (found) return found;
+  found = new Set();
+  chapters.set(doc, found);
+  const re = compile(loadPatternFile<HeadingsFile>('headings.yaml').markers.find((m) => m.id === 'heading.decimal-chapter')!.regex, '');
+  const decimalsAt = [...decimalLines(doc)].filter(([, p]) => p.length === 2);
+  const run: { line: Line; n: number }[] = [];
+  for (const l of doc.lines) {
+    const raw = doc.norm.slice(l.start, l.end);
+    if (raw.trim().includes('\t')) continue;
+    const mm = re.exec(raw.trim());
+    if (mm && Number(mm[0].trim()) === run.length + 1) run.push({ line: l, n: run.length + 1 });
+  }
+  const ownsDecimals = (k: number) => {
+    const next = decimalsAt.find(([l]) => l.start > run[k].line.start);
+    return !!next && Number(next[1][0]) === run[k].n && (k + 1 >= run.length || next[0].start < run[k + 1].line.start);
+  };
+  if (run.length >= 2 && run.some((_, k) => ownsDecimals(k))) for (const r of run) found.add(r.line);
   return found;
 }
 
