@@ -44,8 +44,11 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
   // (附件2 某县科协…报告 一、…: an annex's label opening the line is no part of the title, as before a colon on a title's own line)
   const line = head ? raw(head).slice(crumbs) : '';
   const text = line.slice(compile(f.annex_one_line, '').exec(line)?.[0].length ?? 0);
-  const first = head ? compile(f.one_line_title, '').exec(text) : null;
-  if (first && (text.length > 60 || compile(f.one_line_rest, '').test(text.slice(first[0].length))) && compile(f.title_words, '').test(first[1])) {
+  // (after a breadcrumb the title may be all that is left of its line: a one-line page cut there before its 目录 or first heading;
+  // only a title naming the unit, not a crumb's tail, 首页 > 某县科学技术协会 2023 年度部门决算, the crumb's name spaced off its year)
+  const alone = crumbs > 0 && head.end - head.start <= 200 && !/^\d/.test(raw(head).slice(crumbs)) && compile(f.org, '').test(raw(head).slice(crumbs));
+  const first = head ? compile(f.one_line_title, '').exec(alone ? text + ' ' : text) : null;
+  if (first && (text.length > 60 || compile(f.one_line_rest, '').test(text.slice(first[0].length)) || (alone && first[0].length >= text.length)) && compile(f.title_words, '').test(first[1])) {
     const start = head.start + doc.norm.slice(head.start).indexOf(first[1]);
     return { value: cleanValue(doc.display.slice(start, start + first[1].length)), span: { start, end: start + first[1].length } };
   }
