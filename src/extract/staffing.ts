@@ -7,7 +7,7 @@ import { respectivelyFacts } from './staffingRespectively.js';
 import { arabicYears, proseSlice, sentenceAt } from './finance.js';
 import { toCount } from '../normalise/numbers.js';
 
-interface StaffingFile { other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; other_kinds: string; kind_damaged: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string }
+interface StaffingFile { other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; kind_damaged: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string }
 
 export function extractStaffing(doc: KDocument): void {
   // (编制数、在职人数、退休人数分别为6人、5人、2人: the listed counts, checked as the patterns' are)
@@ -72,7 +72,9 @@ export function extractStaffing(doc: KDocument): void {
  *  kept as the unit's and one dropped as another body's. */
 function sumsParts(doc: KDocument, file: StaffingFile, f: KDocument['facts'][number], all: KDocument['facts'], kept: KDocument['facts']): boolean {
   const sentence = sentenceAt(doc, f.span.start).start;
-  const m = compile(file.sum_open, '').exec(doc.norm.slice(sentence, f.span.start));
+  let m = compile(file.sum_open, '').exec(doc.norm.slice(sentence, f.span.start));
+  // (…，共有编制7名: the sum word inside the count's own phrase, the clause opening right before it)
+  if (!m && compile(file.sum_own, '').test(doc.norm.slice(f.span.start, f.span.end))) m = compile(file.sum_open, '').exec(doc.norm.slice(sentence, f.span.start) + '合计');
   if (!m) return false;
   // (…；县科技馆编制5人；共计编制8人: a sum opening its sentence sums the parts before it on its line)
   const start = m.index === 0 ? doc.norm.lastIndexOf('\n', sentence - 1) + 1 : sentence;
