@@ -9,6 +9,7 @@ import type { Project } from '../schema/record.js';
 import { namedRows } from './namedRows.js';
 import { rateCell, scoreCell } from './values.js';
 import { respectiveScores } from './respectiveScores.js';
+import { outsideBody } from './outsideBody.js';
 
 interface FieldDef {
   id: string;
@@ -49,7 +50,7 @@ interface NamedScoreDef {
   not_before: string;
   max: number;
 }
-interface ProjectsFile { own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
+interface ProjectsFile { outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -70,7 +71,8 @@ function namedScores(doc: KDocument, f: ProjectsFile, found: Found[]): void {
   const skip = (span: Span) => {
     if (found.some((x) => span.start >= x.span.start && span.start < x.span.end)) return true;
     const sentence = sentenceAt(doc, span.start).start;
-    return otherYearAt(doc, span.start, f) || otherYear(doc, f, span.start, sentence) || notBefore.test(doc.norm.slice(sentence, span.start));
+    const before = doc.norm.slice(sentence, span.start);
+    return otherYearAt(doc, span.start, f) || otherYear(doc, f, span.start, sentence) || notBefore.test(before) || (!!f.outside_body && outsideBody(doc, f.outside_body, before));
   };
   const seen = new Map<Found, { value: number; span: Span }[]>();
   const add = (p: Found, value: number, span: Span) => seen.set(p, [...(seen.get(p) ?? []), { value, span }]);
@@ -220,6 +222,8 @@ function ownFigures(doc: KDocument, f: ProjectsFile, region: Span, item: Project
     for (const m of matches(doc, d.regex, region)) {
       if (otherYear(doc, f, m.span.start, region.start)) continue;
       if (d.not_before && compile(d.not_before, '').test(doc.norm.slice(region.start, m.span.start))) continue;
+      // (another body's evaluation in the item: 经市科协组织专家组评审，得分88分 is no self-evaluation score of the fund's)
+      if (d.field === 'score' && f.outside_body && outsideBody(doc, f.outside_body, doc.norm.slice(sentenceAt(doc, m.span.start).start, m.span.start))) continue;
       const v = toRate(m.m.groups!.num);
       if (v === null || v > d.max) continue;
       item[d.field] = v;

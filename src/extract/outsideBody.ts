@@ -1,0 +1,22 @@
+// An evaluation another body organised (经市科协组织专家组评审，该项目得分88分 in a county's report): its score and grade are that
+// body's result, not the unit's self-evaluation nor a fund's. The pattern (macros.yaml OUTSIDE_PANEL) names the body in group
+// `body`; whether a 科协 named by its level is the unit itself needs the unit's name, so the check is here and not in a regex.
+import type { KDocument } from '../document.js';
+import { compile } from '../patterns.js';
+import { unitName } from './engine.js';
+
+const short = (name: string) => name.replace(/科学技术协会/g, '科协').replace(/\s+/g, '');
+
+/** True when `text` (the sentence or clause before a score) names an evaluation or panel of a body other than the unit:
+ *  a higher office always (上级主管部门), a 科协 by its level unless the unit's name ends with it (县科协 in 某县科学技术协会's
+ *  report is the unit; 市科协 there, or 县科协 in 某县科技馆's, is another). With the unit unknown, a levelled 科协 is another's:
+ *  a wrong score is worse than none. */
+export function outsideBody(doc: KDocument, regex: string, text: string): boolean {
+  const unit = unitName(doc);
+  for (const m of text.matchAll(compile(regex, 'g'))) {
+    const body = short(m.groups?.body ?? '');
+    if (!/^(?:[省市州盟县区旗]|自治区)科协$/.test(body)) return true;
+    if (unit === null || !short(unit).endsWith(body)) return true;
+  }
+  return false;
+}
