@@ -90,16 +90,19 @@ function namedScores(doc: KDocument, f: ProjectsFile, found: Found[]): void {
   // words after a marker, no other fund on the line) is what 该项目 names in that paragraph's later sentences
   if (d.this_project) {
     const marker = /^[ \t]*(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])?[ \t]*$/;
+    // (a heading run in after the sentence before it, …等级优；（二）B项目。…, heads its part of the line as one on a line of its own)
     const heads = open.filter((p) => {
       const name = p.fields.name?.span ?? p.span;
-      const lineStart = doc.norm.lastIndexOf('\n', name.start - 1) + 1;
+      const lineStart = Math.max(doc.norm.lastIndexOf('\n', name.start - 1), doc.norm.lastIndexOf('。', name.start - 1), doc.norm.lastIndexOf(';', name.start - 1)) + 1;
       return marker.test(doc.norm.slice(lineStart, name.start));
     });
     const those = [...matches(doc, d.this_project + d.after)];
     for (const p of heads) {
       let lineEnd = doc.norm.indexOf('\n', p.span.end);
       if (lineEnd < 0) lineEnd = doc.norm.length;
-      if (found.some((x) => x !== p && x.span.start >= p.span.end && x.span.start < lineEnd)) continue;
+      // (up to the next fund found on the line: 该项目 after it is that fund's, or no one's)
+      const next = found.filter((x) => x !== p && x.span.start >= p.span.end && x.span.start < lineEnd).map((x) => x.span.start);
+      if (next.length) lineEnd = Math.min(...next);
       for (const m of those) {
         if (m.span.start < p.span.end || m.span.end > lineEnd || skip(m.span)) continue;
         if (d.this_project_not && compile(d.this_project_not, '').test(doc.norm.slice(p.span.end, m.span.start))) continue;
