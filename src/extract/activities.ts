@@ -943,7 +943,10 @@ function kindBetween(sorted: Found[], i: number, end: number, family: Record<str
 function shareLabel(doc: KDocument, f: ActivitiesFile, x: Found): void {
   if (!f.share_event || !f.share_units?.[x.item.unit]) return;
   const event = compile(f.share_event, '');
-  if (event.test(x.item.label)) return;
+  // (其中县科协本级培训8期 after 开展农村实用技术培训26期次: a share naming only the last word of the total's event, 培训, is of
+  // that event all the same; looked for only for such a short label)
+  const tailOnly = x.item.label.length <= 4;
+  if (event.test(x.item.label) && !tailOnly) return;
   const sentence = sentenceAt(doc, x.countEnd - 1);
   // (开展科普活动20场。其中，县科协组织12场: a sentence opening with 其中 shares the count of the sentence before it)
   const opensShare = /^\s*其中/.test(doc.norm.slice(sentence.start, sentence.end)) && sentence.start > 1;
@@ -958,7 +961,9 @@ function shareLabel(doc: KDocument, f: ActivitiesFile, x: Found): void {
     noun = { start: from + m.index! + m[0].indexOf(m.groups!.noun), text: m.groups!.noun };
   }
   if (!noun || !event.test(noun.text)) return;
-  x.item.label = cleanValue(doc.display.slice(noun.start, noun.start + noun.text.length));
+  const label = cleanValue(doc.display.slice(noun.start, noun.start + noun.text.length));
+  if (event.test(x.item.label) && !(label.length > x.item.label.length && label.endsWith(x.item.label))) return;
+  x.item.label = label;
   x.labelSpan = { start: noun.start, end: noun.start + noun.text.length };
   x.span = trimSpan(doc, { start: noun.start, end: x.span.end });
 }

@@ -103,7 +103,8 @@ const CN_RANGE = /[一二两三四五六七八九][一二两三四五六七八�
 
 export function toCount(num: string, multiplier = ''): number | null {
   // two digits side by side in Chinese numerals are a range (两三场, 七八十人, 三十五六人) or a code, never one count
-  if (CN_RANGE.test(num)) return null;
+  // (also letter-spaced, 两 三 人: parseDecimal reads the figure without its spaces)
+  if (CN_RANGE.test(num.replace(/\s+/g, ''))) return null;
   const d = parseDecimal(num);
   if (!d) return null;
   const m = MULTIPLIERS[multiplier.replace(/\s/g, '')];
