@@ -91,6 +91,9 @@ interface ActivitiesFile {
   part_lead?: string;
   part_list_lead?: string;
   total_lead?: string;
+  time_part?: string;
+  time_part_verb?: string;
+  year_total?: string;
   change_total?: string;
   change_before?: string;
   change_time_only?: string;
@@ -331,9 +334,12 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // (同比增长20%，达到30场: the clause may be only the count, its 达到 read as the count's lead word)
       // (科普活动场次比上年同期增长25%，全年共开展45场: a clause that is only a holding verb after the change counts its topic too;
       // with no change before it, it is read as any other)
-      const totalOnly = !!f.change_total && compile(f.change_total, '').test(label);
+      // 一季度开展科普讲座8场，二季度开展12场 | …，全年合计30期: the count before it, whose event this clause goes on counting
+      const sibling = need && !gluedTo && !head && !item && p.id === 'activities.count' && prev > floor && /^[，,]\s*$/.test(doc.norm.slice(prev, clause)) ? timeSibling(doc, f, byEnd.get(prev), label, gu, toCount(g.num, g.mult ?? ''), sentence.start, found) : undefined;
+      if (sibling) context = sibling.item.label + context;
+      const totalOnly = !sibling && !!f.change_total && compile(f.change_total, '').test(label);
       const verbOnly = !totalOnly && !!f.bare_verb_label && compile(f.bare_verb_label, '').test(label.replace(compile(f.strip_prefix, ''), ''));
-      const changeCase = !!need && !gluedTo && !head && p.id === 'activities.count' && !!f.change_before;
+      const changeCase = !!need && !gluedTo && !head && !sibling && p.id === 'activities.count' && !!f.change_before;
       const changeStart = changeCase && (totalOnly || verbOnly) && clause - 1 > sentence.start ? clauseStart(doc.norm, clause - 1, sentence.start) : -1;
       const ch = changeStart >= 0 ? compile(f.change_before!, '').exec(doc.norm.slice(changeStart, clause - 1)) : null;
       const sameMeasure = (u: string | undefined) => u === undefined || (f.part_units?.[u.replace(/\s+/g, '')] ?? u) === (f.part_units?.[gu] ?? gu);
@@ -386,8 +392,16 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       else if (!need || (!gluedTo && !compile(need, '').test(context))) continue;
       // 科普讲座：全年共开展45场 | （一）科普讲座⏎全年共开展45场: a bare holding verb takes its event from the lead before its colon
       // or from the section's title, when they name one (else it stays the label)
-      else if (!item && !tail && !head && p.id === 'activities.count' && f.glued_units.events.includes(gu) && f.bare_verb_label && compile(f.bare_verb_label, '').test(label.replace(compile(f.strip_prefix, ''), ''))) {
-        const named = bareTopic(doc, f, need, clause, floor, numSpan.start, used);
+      else if (!item && !tail && !head && !sibling && p.id === 'activities.count' && f.glued_units.events.includes(gu) && f.bare_verb_label && compile(f.bare_verb_label, '').test(label.replace(compile(f.strip_prefix, ''), ''))) {
+        // (开展科普进社区活动每月不少于2次，全年累计开展28次: the topic opening the clause before it, before a per-period figure or a
+        // total, names the event as for 培训班每期50人，共举办5期 — when it names one: a measure word whose units word is a verb
+        // passes that test on the bare verb alone)
+        const prevStart = clause - 1 > sentence.start ? clauseStart(doc.norm, clause - 1, Math.max(sentence.start, clause - 200)) : -1;
+        const tp = prevStart >= 0 && f.topic && f.share_event ? compile(f.topic, '').exec(doc.norm.slice(prevStart, clause - 1)) : null;
+        // (a clause that is only a topic, 科普讲座方面，全年共开展12次, is bareTopic's: it trims 方面)
+        const tpText = tp && /^\s*(?:每|共|累计)/.test(doc.norm.slice(prevStart + tp.index + tp[0].length, clause - 1)) ? tp.groups?.topic : undefined;
+        const tpAt = tp && tpText ? prevStart + tp.index + tp[0].indexOf(tpText) : -1;
+        const named = tpText && compile(need, '').test(tpText) && compile(f.share_event!, '').test(tpText) && !compile(f.not_label, '').test(tpText) ? { start: tpAt, end: tpAt + tpText.length } : bareTopic(doc, f, need, clause, floor, numSpan.start, used);
         if (named === 'not' || (!named && f.bare_verb_needs_event?.includes(gu))) continue;
         if (named) {
           labelSpan = named;
@@ -515,13 +529,14 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (!group) label = trimDoer(f, level, label);
       if (f.aspect_particle) label = label.replace(compile(f.aspect_particle, 'g'), '');
       label = label.replace(compile(f.strip_suffix, ''), '');
+      if (sibling) label = sibling.item.label;
       if (label.length < 2 && !head) continue;
       // the unit must be a word of its own (期 in 期间, 场 in 场地, 人 in 人员 are not units; 期 in the HMM's 期共 is);
       // asked last, as cutting the line with jieba costs more than all the checks above
       const tok = tokenAt(doc, unitSpan.start);
       if (tok && tok.end > unitSpan.end && !dictionaryPiece(tok.word, unitSpan.start - tok.start, unitSpan.end - tok.start)) continue;
       // (the evidence starts at the label's first word: not at the 、 that closed the count before it)
-      let from = Math.min(labelSpan.start, countSpan.start);
+      let from = Math.min(labelSpan.start, countSpan.start, sibling?.labelSpan.start ?? Infinity);
       while (from < numSpan.start && /[、,，\s]/.test(doc.norm[from])) from++;
       const span = trimSpan(doc, { start: from, end: Math.max(labelSpan.end, countSpan.end, tail?.end ?? 0) });
       used.splice(firstIndex(used, (u) => u.start > countSpan.start), 0, countSpan);
@@ -588,6 +603,33 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
     return true;
   });
   doc.items.activities = kept.map((x) => ({ item: x.item, span: x.span, rule: x.rule }));
+}
+
+/** 一季度开展科普讲座8场，二季度开展12场 | 1月至6月举办培训班14期，7月至12月举办16期: `label` (the clause before a count) is
+ *  only a part of the year and a bare holding verb (time_part, time_part_verb), right after `before`, a count of the same
+ *  measure whose clause opens with a part of the year too: `before`, whose event this count is.
+ *  Or `label` is only the year's total (year_total: 全年合计30期) after such counts, and `count` equals their sum (the counts
+ *  of its measure before it in the sentence, walked back until they reach it). Else undefined. */
+function timeSibling(doc: KDocument, f: ActivitiesFile, before: Found | undefined, label: string, gu: string, count: number | null, sentenceStart: number, found: Found[]): Found | undefined {
+  if (!before || !f.time_part || !f.time_part_verb || before.rule !== 'activities.count') return undefined;
+  const kind = (u: string) => f.part_units?.[u] ?? u;
+  if (kind(before.item.unit) !== kind(gu)) return undefined;
+  const part = compile(f.time_part, '');
+  const opensPart = (s: string) => part.test(s.replace(/\s+/g, ''));
+  // (the count before it opens its clause with a part of the year: the first of the run, or one that went on with it)
+  if (!opensPart(doc.norm.slice(before.labelSpan.start, before.countEnd))) return undefined;
+  const m = part.exec(label);
+  if (m && m[0].length > 0 && compile(f.time_part_verb, '').test(label.slice(m[0].length))) return before;
+  if (!f.year_total || !compile(f.year_total, '').test(label) || count === null) return undefined;
+  let sum = 0, n = 0;
+  for (let i = found.length - 1; i >= 0 && sum < count; i--) {
+    const y = found[i];
+    if (y.countEnd <= sentenceStart) break;
+    if (y.rule !== 'activities.count' || kind(y.item.unit) !== kind(gu)) continue;
+    sum += y.item.count;
+    n++;
+  }
+  return sum === count && n > 1 ? before : undefined;
 }
 
 /** 主办42场共3000人次: the text after an event count opens with the people counted at it (only glued_lead between). */
