@@ -91,6 +91,7 @@ interface ActivitiesFile {
   part_lead?: string;
   part_list_lead?: string;
   total_lead?: string;
+  part_item_not?: string;
   time_part?: string;
   time_part_verb?: string;
   year_total?: string;
@@ -821,7 +822,7 @@ function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[], notUn
         s = e + 1;
       }
       if (from >= 0) {
-        to = end;
+        to = listEnd(doc, f, end, t.countEnd + 300);
         // 全年开展科普活动58场次，其中：⏎1.科普日活动20场次；⏎2.…: a lead closing its line opens a list of parts on the lines
         // after it that open with a list marker
         if (f.part_list_lead && compile(f.part_list_lead, '').test(doc.norm.slice(from, doc.norm.indexOf('\n', from) < 0 ? doc.norm.length : doc.norm.indexOf('\n', from)))) {
@@ -847,7 +848,7 @@ function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[], notUn
         const next = sentenceAt(doc, sentence.end + 1);
         if (next.start > t.countEnd && next.start - sentence.end <= 2 && lead.test(doc.norm.slice(next.start, next.end))) {
           from = next.start;
-          to = Math.min(next.end, next.start + 300);
+          to = listEnd(doc, f, Math.min(next.end, next.start + 300), next.start + 300);
         }
       }
     }
@@ -905,6 +906,21 @@ function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[], notUn
     }
   }
   return out;
+}
+
+/** 其中：科普日活动12场次；科技周活动8场次；科普进校园活动20场次。: parts listed in clauses each closed by ； (each a sentence
+ *  of its own) go on after `to`, the end of the first one, on its line and up to `limit`: the sentences closed by ； before it
+ *  that name no holding verb before their count (part_item_not: …；举办科普讲座10场 is a piece of work of its own). */
+function listEnd(doc: KDocument, f: ActivitiesFile, to: number, limit: number): number {
+  if (!f.part_item_not) return to;
+  const own = compile(f.part_item_not, '');
+  let end = to;
+  while (end < limit && /[;；]/.test(doc.norm[end - 1] ?? '')) {
+    const next = sentenceAt(doc, end);
+    if (next.end <= end || next.end > limit || doc.norm.slice(end, next.end - 1).includes('\n') || own.test(doc.norm.slice(next.start, next.end))) break;
+    end = next.end;
+  }
+  return end;
 }
 
 /** Drops from `found` the counts of people right after each total that is not the unit's (`totals`: split into the unit's
