@@ -327,6 +327,9 @@ function withWordWraps(src: string): string {
     else if (inClass) inClass = c !== ']';
     else if (c === '[') inClass = true;
     else if (firsts.has(c)) for (const w of words) if (src.startsWith(w, i)) for (let k = 1; k < w.length; k++) cuts.add(i + k);
+    // (a word split between a group and what follows it, `(?:实际)?支出`: the mark after the group's part, inside the group, so
+    // that it is read only where that part is)
+    if (!inClass) for (const w of words) for (let k = 1; k < w.length; k++) if (src.startsWith(w.slice(0, k), i) && afterGroupEnd(src, i + k) >= 0 && src.startsWith(w.slice(k), afterGroupEnd(src, i + k))) cuts.add(i + k);
   }
   out = '';
   let last = 0;
@@ -334,6 +337,12 @@ function withWordWraps(src: string): string {
   out += src.slice(last);
   wordWrapped.set(src, out);
   return out;
+}
+/** The offset past the groups' closes at `at` with their quantifiers and a next group's opening (`)?`, `)?(?:`, `(?:`), or -1
+ *  when there is none (letters glued in the source are found as whole words). */
+function afterGroupEnd(src: string, at: number): number {
+  const m = /^(?:\)[?*+]?)*(?:\(\?:)?/.exec(src.slice(at, at + 12));
+  return m && m[0].length > 0 ? at + m[0].length : -1;
 }
 const CJK_LETTER = /[\u4e00-\u9fa5]/;
 const WRAPPED_BUDGET = /^(?:部门)?预算/;
