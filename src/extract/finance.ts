@@ -572,6 +572,12 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
           if (owner && ((last && Object.values(f.subjects[owner].paths).includes(last.path)) || opens) && !rateOfOther(doc, f, match.span.start)) key = owner;
         }
         if (!key) continue;
+        // (基本支出预算128.50万元，项目支出预算33.80万元，实际支出160万元: after two subjects' budgets listed one after the other a bare
+        // actual may be the last one's or the whole's — nobody's)
+        if (p.subject === 'inherit' && aspect === 'actual' && listedBudgetsBefore(doc, key, match.span.start)) {
+          claimed.push(amountSpan);
+          continue;
+        }
         // (全年支出X，占全年预算的Y%: a share of the budget is the rate of the unit's total only; a subject's, 项目支出X，占部门预算的26%,
         // may be its share of the whole)
         // (年中追加预算较多，占年初预算的14.58%: a share with no figure of the unit's total before it in its sentence is a change's
@@ -606,6 +612,9 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
             asPart = true;
           }
         }
+        // (年初预算数为162.30万元，其中基本支出预算128.50万元，…；年中追加…，调整后预算为177.50万元: a part naming its budget is one
+        // of the initial budget's parts as a bare one is — see initialParts)
+        else if (aspect === 'budget' && subjSpan && PART_SUBJECTS.includes(key) && budgetPartOf(doc, f, match.span.start) === 'budget') asPart = true;
         // 三公经费…完成预算的64.2% is a rate of a subject we keep no rate for: not the total's
         path = f.subjects[key]?.paths[aspect] ?? null;
         // a 年初 figure followed by the adjusted budget: only the total keeps it (initialBudget)
@@ -1420,6 +1429,17 @@ function lastFigureFact(doc: KDocument, at: number): Fact | null {
   const { start, end } = last;
   return doc.facts.find((x) => x.path.startsWith('/finance/') && x.span.start <= start && x.span.end >= end) ?? null;
 }
+/** True when the last figure before `at` in its sentence is the budget of the narrower subject `key` and the figure before
+ *  that its peer's budget (基本支出预算X，项目支出预算Y，实际支出Z | 人员经费预算X，公用经费预算Y，实际支出Z): budgets listed, not a
+ *  subject's chain (a whole before its part, 基本支出预算X，其中人员经费Y，实际支出Z, is the part's chain). */
+function listedBudgetsBefore(doc: KDocument, key: string, at: number): boolean {
+  const peers = LISTED_PEERS.find((x) => x.includes(key));
+  const last = lastFigureFact(doc, at);
+  if (!peers || !last || last.path !== file().subjects[key].paths.budget) return false;
+  const prev = lastFigureFact(doc, last.span.start);
+  return peers.some((k) => k !== key && prev?.path === file().subjects[k].paths.budget);
+}
+const LISTED_PEERS = [['basic', 'project'], ['personnel', 'publicUse']];
 /** The clause of the nearest amount before `at` in its sentence when that amount filled no field and its clause names an
  *  item (see `rate_item`), not the unit's money (`named_owner_not`), with a 其中： cut off before it put back; else false. */
 function itemFigureBefore(doc: KDocument, f: FinanceFile, at: number): string | false {
