@@ -4,14 +4,15 @@ import { compile, escapeRegex, loadPatternFile } from '../patterns.js';
 import { halfUlp, moneySlack, parseChineseInteger, toRate, toYuan, yearNumber } from '../normalise/numbers.js';
 import { matches, saysOtherYear, sectionsAt, trimSpan, unitName } from './engine.js';
 import { spanAt } from '../document.js';
+import { itemName, titleItem } from './tables.js';
 import type { Sentence } from '../document.js';
 
 type Aspect = 'budget' | 'actual' | 'rate' | 'initial';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
-interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; not_after_part_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean; fiscal_budget?: boolean; only_total?: boolean; parts_sum?: boolean; share_base?: boolean }
+interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; not_after_part_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean; own_item?: boolean; fiscal_budget?: boolean; only_total?: boolean; parts_sum?: boolean; share_base?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { word_wraps: string[]; evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_budget: string; budget_chain_next: string; unit_funds_before: string; parts_after: string; parts_listed: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_funds: string; named_owner_funds_not: string; unit_receives: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; fiscal_funds: string; fiscal_funds_not: string; fiscal_funds_other: string; fiscal_funds_budget: string; project_arranged: string; appropriation_basic: string; appropriation_glued: string; unit_whole_list: string; unit_whole_part: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; budget_parts_listed: string; budget_compared_prior: string; prior_delta: string; adjusted_budget: string; subject_changed: string; mid_year_change: string; mid_year_cut: string; cut_follows: string; change_follows: string; rate_item: string; savings_clause: string; project_item_clause: string; project_self: string; project_budget_change: string; project_budget_cause: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; bare_funds: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; part_item: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; budget_own_change: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; own_rate: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { word_wraps: string[]; own_project_field: string; evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_budget: string; budget_chain_next: string; unit_funds_before: string; parts_after: string; parts_listed: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_funds: string; named_owner_funds_not: string; unit_receives: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; fiscal_funds: string; fiscal_funds_not: string; fiscal_funds_other: string; fiscal_funds_budget: string; project_arranged: string; appropriation_basic: string; appropriation_glued: string; unit_whole_list: string; unit_whole_part: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_other: string; budget_parts_listed: string; budget_compared_prior: string; prior_delta: string; adjusted_budget: string; subject_changed: string; mid_year_change: string; mid_year_cut: string; cut_follows: string; change_follows: string; rate_item: string; savings_clause: string; project_item_clause: string; project_self: string; project_budget_change: string; project_budget_cause: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; bare_funds: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; part_item: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; budget_own_change: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; own_rate: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -369,6 +370,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       const amountSpan = match.group('amount') ?? match.group('pct');
       if (!amountSpan || overlaps(amountSpan)) continue;
       if (p.own_name && !titleHolds(doc, match.group('own'))) continue;
+      // (其中科普日活动经费5万元: an item among a budget's parts, read only when it is the report's own project)
+      if (p.own_item && !(ownProject(doc, f, spanText(doc, match.group('own'))) && budgetPartOf(doc, f, match.span.start) === 'budget')) continue;
       // (项目支出59.40万元，占调整后预算218.10万元的27.23% | 占全年预算数X的Y%: a share's base is no statement of its own — only
       // share_base reads it, checked against the unit's actual)
       if (!p.share_base && SHARE_OF.test(doc.norm.slice(Math.max(0, match.span.start - 12), match.span.start))) continue;
@@ -574,6 +577,12 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         if (!key) continue;
         // (基本支出预算128.50万元，项目支出预算33.80万元，实际支出160万元: after two subjects' budgets listed one after the other a bare
         // actual may be the last one's or the whole's — nobody's)
+        // (县科协全年预算186.5万元，其中：科普日活动项目资金5万元；实际支出184.2万元 in a project report: after the own item listed as
+        // the budget's part, the list closed by ；, the actual is the whole's, not the project's — nobody's we keep)
+        if (p.subject === 'inherit' && key === 'project' && afterOwnItemList(doc, match.span.start)) {
+          claimed.push(amountSpan);
+          continue;
+        }
         if (p.subject === 'inherit' && aspect === 'actual' && listedBudgetsBefore(doc, key, match.span.start)) {
           claimed.push(amountSpan);
           continue;
@@ -1440,6 +1449,14 @@ function listedBudgetsBefore(doc: KDocument, key: string, at: number): boolean {
   return peers.some((k) => k !== key && prev?.path === file().subjects[k].paths.budget);
 }
 const LISTED_PEERS = [['basic', 'project'], ['personnel', 'publicUse']];
+/** True when the last figure before `at`, across a ； that ends a list, is the own item read as a budget's part
+ *  (finance.project-report.own-item) and that ； lies between them. */
+function afterOwnItemList(doc: KDocument, at: number): boolean {
+  let last = lastFigureFact(doc, at);
+  const s = sentenceAt(doc, at).start;
+  if (!last && s > 0 && /[;；]/.test(doc.norm.slice(Math.max(0, s - 2), s))) last = lastFigureFact(doc, s - 1);
+  return last?.rule === 'finance.project-report.own-item' && /[;；]/.test(doc.norm.slice(last.span.end, at));
+}
 /** The clause of the nearest amount before `at` in its sentence when that amount filled no field and its clause names an
  *  item (see `rate_item`), not the unit's money (`named_owner_not`), with a 其中： cut off before it put back; else false. */
 function itemFigureBefore(doc: KDocument, f: FinanceFile, at: number): string | false {
@@ -1598,6 +1615,18 @@ function titleHolds(doc: KDocument, span: Span | null): boolean {
   const bare = (a: number, b: number) => doc.norm.slice(a, b).replace(/\s+/g, '');
   return bare(title.span.start, title.span.end).includes(bare(span.start, span.end));
 }
+
+/** In a project report, true when `name` (an item's: 科普日活动经费) is the report's own project: minus its list number and
+ *  项目/经费/资金 ending, the title's project or the 项目名称 field's value (see `own_project_field`), equal, not merely contained. */
+function ownProject(doc: KDocument, f: FinanceFile, name: string): boolean {
+  if (doc.reportKind !== 'project_self_eval') return false;
+  const bare = itemName(name.replace(/\s+/g, ''));
+  if (bare.length < 2) return false;
+  if (titleItem(doc, bare)) return true;
+  const field = compile(f.own_project_field, 'm').exec(doc.norm);
+  return !!field && itemName(field.groups!.name) === bare;
+}
+const spanText = (doc: KDocument, span: Span | null) => (span ? doc.norm.slice(span.start, span.end) : '');
 
 /** The report's title without whitespace ('' when there is none). */
 function titleText(doc: KDocument): string {

@@ -293,7 +293,7 @@ function foldedTitle(doc: KDocument): string | null {
 }
 
 /** A row label's item name: without its list number and a 项目/经费/资金 ending. */
-const itemName = (label: string) => label.replace(/^[\d一二三四五六七八九十]+[、.．]/, '').replace(ITEM_SUFFIX, '');
+export const itemName = (label: string) => label.replace(/^[\d一二三四五六七八九十]+[、.．]/, '').replace(ITEM_SUFFIX, '');
 
 // the words around an untitled budget table that say it is not this year's whole department: another year, another body
 const NOT_OWN = /上年|上一年度?|去年|以前年度|同期|下属|所属|二级单位|直属/;
@@ -475,7 +475,7 @@ function soleItemTable(doc: KDocument, r: TableReading): TableReading {
 /** The title's project, without year and genre words: `2023年度科普日活动项目支出绩效自评报告` → 科普日活动. */
 const TITLE_GENRE = /(?:项目|专项|经费|资金|支出)*(?:绩效)?(?:自评|评价|自我评价)(?:报告|表)?$/;
 /** A row label that is the title's project (folded, minus list number and 项目/经费/资金): equal, not merely contained. */
-function titleItem(doc: KDocument, label: string): boolean {
+export function titleItem(doc: KDocument, label: string): boolean {
   const t = foldedTitle(doc);
   if (t === null || !TITLE_GENRE.test(t)) return false;
   const named = t.replace(TITLE_GENRE, '').replace(/^.*?(?:19|20)\d{2}年度?/, '').replace(ITEM_SUFFIX, '');
