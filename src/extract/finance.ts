@@ -12,7 +12,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; not_after_part_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean; own_item?: boolean; fiscal_budget?: boolean; only_total?: boolean; parts_sum?: boolean; share_base?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { word_wraps: string[]; own_project_field: string; evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_budget: string; budget_chain_next: string; unit_funds_before: string; parts_after: string; parts_listed: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_funds: string; named_owner_funds_not: string; unit_receives: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; fiscal_funds: string; fiscal_funds_not: string; fiscal_funds_other: string; fiscal_funds_budget: string; project_arranged: string; appropriation_basic: string; appropriation_glued: string; unit_whole_list: string; unit_whole_part: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_delta: string; budget_parts_other: string; budget_parts_listed: string; budget_compared_prior: string; prior_delta: string; adjusted_budget: string; subject_changed: string; mid_year_change: string; mid_year_cut: string; cut_follows: string; change_follows: string; rate_item: string; savings_clause: string; project_item_clause: string; project_self: string; project_budget_change: string; project_budget_cause: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; bare_funds: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; part_item: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; budget_own_change: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; own_rate: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { word_wraps: string[]; unit_named: string; unit_budget_word: string; into_budget: string; wrapped_budget: string; funds_word: string; all_spent_hint: string; share_of: string; share_base: string; money_sentence: string; income_then: string; funds_received: string; rate_opens: string; own_project_field: string; evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_budget: string; budget_chain_next: string; unit_funds_before: string; parts_after: string; parts_listed: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_funds: string; named_owner_funds_not: string; unit_receives: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; fiscal_funds: string; fiscal_funds_not: string; fiscal_funds_other: string; fiscal_funds_budget: string; project_arranged: string; appropriation_basic: string; appropriation_glued: string; unit_whole_list: string; unit_whole_part: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_delta: string; budget_parts_other: string; budget_parts_listed: string; budget_compared_prior: string; prior_delta: string; adjusted_budget: string; subject_changed: string; mid_year_change: string; mid_year_cut: string; cut_follows: string; change_follows: string; rate_item: string; savings_clause: string; project_item_clause: string; project_self: string; project_budget_change: string; project_budget_cause: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; bare_funds: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; part_item: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; budget_own_change: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; own_rate: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -246,7 +246,7 @@ function cutView(doc: KDocument): KDocument {
   for (const b of wrapOf(doc).breaks) {
     // (the nearest characters past the line's trailing spaces and the next line's indent)
     const before = doc.norm.slice(Math.max(0, b - 8), b).trimEnd(), after = doc.norm.slice(b + 1, b + 12).trimStart();
-    if (!CJK_LETTER.test(before.slice(-1)) || !(WRAPPED_BUDGET.test(after) || splitWord(before, after))) continue;
+    if (!CJK_LETTER.test(before.slice(-1)) || !(compile(file().wrapped_budget, '').test(after) || splitWord(before, after))) continue;
     // (the line's trailing spaces and the next line's indent are marked too, so that the phrase's {WORD_WRAP} is one run)
     let [from, to] = [b, b + 1];
     while (from > 0 && /[ \t\u3000]/.test(doc.norm[from - 1])) from--;
@@ -346,7 +346,6 @@ function afterGroupEnd(src: string, at: number): number {
   return m && m[0].length > 0 ? at + m[0].length : -1;
 }
 const CJK_LETTER = /[\u4e00-\u9fa5]/;
-const WRAPPED_BUDGET = /^(?:部门)?预算/;
 
 export function extractFinance(doc: KDocument, claimed: Span[]): void {
   const f = file();
@@ -374,7 +373,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       if (p.own_item && !(ownProject(doc, f, spanText(doc, match.group('own'))) && budgetPartOf(doc, f, match.span.start) === 'budget')) continue;
       // (项目支出59.40万元，占调整后预算218.10万元的27.23% | 占全年预算数X的Y%: a share's base is no statement of its own — only
       // share_base reads it, checked against the unit's actual)
-      if (!p.share_base && SHARE_OF.test(doc.norm.slice(Math.max(0, match.span.start - 12), match.span.start))) continue;
+      if (!p.share_base && compile(f.share_of, '').test(doc.norm.slice(Math.max(0, match.span.start - 12), match.span.start))) continue;
       if (compile(f.per_unit, '').test(doc.norm.slice(Math.max(0, match.span.start - 4), match.span.start))) continue;
       // 基本支出150万元左右 | “三公”经费支出3万元以上: an approximation is no figure to sum (claimed: no looser pattern reads it)
       if (compile(f.approx_after, 'y').test(doc.norm.slice(amountSpan.end, amountSpan.end + 6))) {
@@ -451,7 +450,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         continue;
       }
       // 部门收入X，支出Y: a bare 支出 is the unit's only right after the unit's income figure
-      if (p.after_unit_income && !doc.facts.some((x) => x.path === '/finance/incomeTotal' && INCOME_THEN.test(doc.norm.slice(x.span.end, match.span.start)))) continue;
+      if (p.after_unit_income && !doc.facts.some((x) => x.path === '/finance/incomeTotal' && compile(f.income_then, '').test(doc.norm.slice(x.span.end, match.span.start)))) continue;
       let path: string | string[] | null = ownerBudget ?? p.path ?? null;
       let aspect = p.aspect ?? 'actual';
       let asPart = false; // a subject's figure read as a budget for being one of a budget's parts
@@ -486,7 +485,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         continue;
       }
       // 数量指标：…完成率135% | 按时完成率100%: an indicator's completion, not spending's
-      if (aspect === 'rate' && compile(f.bare_completion, '').test(m0) && !MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start))) {
+      if (aspect === 'rate' && compile(f.bare_completion, '').test(m0) && !compile(f.money_sentence, '').test(sentenceBefore(doc, match.span.start))) {
         claimed.push(amountSpan);
         continue;
       }
@@ -515,7 +514,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
           // as in any report — never the project's)
           const unit = unitLevel(doc);
           const chain = aspect === 'actual' && unit.level !== '' ? budgetClauseBefore(doc, match.span.start) : '';
-          const unitBudget = !!chain && (UNIT_BUDGET_NAMED.test(chain) || compile(financeSource(f.unit_budget_named, unit), '').test(chain));
+          const unitBudget = !!chain && (compile(f.unit_budget_word, '').test(chain) || compile(financeSource(f.unit_budget_named, unit), '').test(chain));
           if (unitBudget && !namesUnit(doc, f, match) && afterUnitBudget(doc, unitNamedAsBoundary(doc, f, chain), f)) unitChain = true;
           // (…，实际支出184.2万元，执行率98.77%: a rate right after the unit's actual so read is the unit's too)
           if (aspect === 'rate' && lastFigureFact(doc, match.span.start)?.path === '/finance/spendingTotal/actual') unitChain = true;
@@ -557,7 +556,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         // item's: only after a figure of the unit's total, or after none, is it the total's)
         // (预算执行率=执行数/预算数×100%=98.98%: a formula naming the whole budget's figures speaks of money itself, own_money)
         // (…；全年执行数为143.62万元，预算执行率为99.02%: right after the unit's actual the sentence is about money, whatever its words)
-        if (p.subject === 'inherit' && !key && aspect === 'rate' && (MONEY_SENTENCE.test(sentenceBefore(doc, match.span.start) + (p.own_money ? m0 : '')) || lastFigureFact(doc, match.span.start)?.path === '/finance/spendingTotal/actual') && lastFigureIsTotal(doc, f, match.span.start) && !rateOfOther(doc, f, match.span.start)) key = 'total';
+        if (p.subject === 'inherit' && !key && aspect === 'rate' && (compile(f.money_sentence, '').test(sentenceBefore(doc, match.span.start) + (p.own_money ? m0 : '')) || lastFigureFact(doc, match.span.start)?.path === '/finance/spendingTotal/actual') && lastFigureIsTotal(doc, f, match.span.start) && !rateOfOther(doc, f, match.span.start)) key = 'total';
         // (实际支出184.2万元，其中政府采购11.5万元，执行率98.77%: a rate naming no subject after an item listed under the unit's
         // figures is the unit's when it is the unit's own actual over its budget, both stated before it in its sentence; so is one
         // after a subject that keeps no rate, 其中“三公”经费1.2万元，预算执行率98.77%)
@@ -606,7 +605,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         }
         // 项目资金20万元，支出19.6万元 in a project report: the project's funds named bare (no 支出/决算/实际) are the money it had,
         // not what it spent (left unclaimed: 项目资金20万元，已全部支出 is read by allSpent)
-        if (doc.reportKind === 'project_self_eval' && key === 'project' && aspect === 'actual' && subjSpan && FUNDS_WORD.test(doc.norm.slice(subjSpan.start, subjSpan.end)) && !/支出|决算|实际/.test(m0)) continue;
+        if (doc.reportKind === 'project_self_eval' && key === 'project' && aspect === 'actual' && subjSpan && compile(f.funds_word, '').test(doc.norm.slice(subjSpan.start, subjSpan.end)) && !/支出|决算|实际/.test(m0)) continue;
         if (budgetReport && aspect === 'actual') aspect = 'budget';
         // 年初预算批复152.60万元，其中基本支出108.30万元: a subject's figure among a budget's parts is a budget
         // (基本支出决算数X, 实际支出X say what they are)
@@ -821,7 +820,7 @@ function leadEvidence(doc: KDocument, f: FinanceFile): void {
  *  project's budget read already, or the project's funds named so (`all_spent_fund`, or a fund the title names), not a part of them
  *  (其中…) nor another year's. A stated 执行率100% is no amount and gives none. */
 function allSpent(doc: KDocument, f: FinanceFile, claimed: Span[]): void {
-  if (doc.reportKind !== 'project_self_eval' || !ALL_SPENT_HINT.test(doc.norm)) return;
+  if (doc.reportKind !== 'project_self_eval' || !compile(f.all_spent_hint, '').test(doc.norm)) return;
   for (const match of matches(doc, financeSource(f.all_spent))) {
     const amount = match.group('amount')!;
     const fact = doc.facts.find((x) => x.path.startsWith('/finance/') && x.span.start <= amount.start && x.span.end >= amount.end);
@@ -850,8 +849,6 @@ function allSpent(doc: KDocument, f: FinanceFile, claimed: Span[]): void {
     doc.facts.push({ path: '/finance/project/actual', value, span: trimSpan(doc, { start, end: match.span.end }), rule: 'finance.project-report.all-spent', priority: 2, raw: `${(match.m.groups!.num ?? '').replace(/\s/g, '')}${match.m.groups!.unit}` });
   }
 }
-const FUNDS_WORD = /(?:资金|经费)$/;
-const ALL_SPENT_HINT = /全部(?:支出|支付|使用|开支)|(?:支出|支付|使用)完毕/;
 
 /** 本年收入合计1.96亿元 … 本年收入合计19,612.35万元: a figure stated rounded and elsewhere in full is one value, the full one.
  *  A money fact is dropped when another of its path (same priority) is written more precisely and lies within the first's
@@ -1078,18 +1075,13 @@ function followingSubject(doc: KDocument, subj: Span | null): string {
   return subj ? doc.norm.slice(subj.end, subj.end + 8) : '';
 }
 
-// (部门整体支出X, 部门支出X: the department's own spending; 部门预算X its budget — not 纳入部门预算X, where a project's money sits)
-const UNIT_NAMED = /整体|部门支出|部门(?:年初|全年)?预算/;
-// in a project report, the unit's budget named before an unowned actual (县科协部门预算X，实际支出Y; not 纳入部门预算X, the project's)
-const UNIT_BUDGET_NAMED = /(?<!纳入|列入|编入)(?:部门|整体支出)(?:年初|全年)?预算/;
-const INTO_BUDGET = /(?:纳入|列入|编入)$/;
 /** In a project report: the figure names the unit's whole spending (部门整体支出X) or the unit right before it, in its phrase
  *  (本单位2023年实际支出X, 本部门全年实际支出X; see `unit_named_before`): it stays the unit's, not the project's. */
 function namesUnit(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArray; span: Span }): boolean {
   // (24: a name of nine characters and the year, spaced as PDF text has it: 市科技创新服务中心 2024 年度收入合计X)
   const before = doc.norm.slice(Math.max(sentenceAt(doc, match.span.start).start, match.span.start - 24), match.span.start);
-  const named = UNIT_NAMED.exec(match.m[0]);
-  if (named && !(named[0].endsWith('预算') && INTO_BUDGET.test(before + match.m[0].slice(0, named.index)))) return true;
+  const named = compile(f.unit_named, '').exec(match.m[0]);
+  if (named && !(named[0].endsWith('预算') && compile(f.into_budget, '').test(before + match.m[0].slice(0, named.index)))) return true;
   if (compile(f.unit_named_before, '').test(before)) return true;
   const unit = unitLevel(doc);
   if (unit.own && ownBefore(unit, before)) return true;
@@ -1133,15 +1125,13 @@ function headingOwner(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArra
     // (占部门总支出的76%: a share's base names no figure of the total)
     for (const m of text.matchAll(compile(ho.other, 'g'))) {
       const before = text.slice(Math.max(0, m.index - 12), m.index);
-      if (!ownBefore?.test(before) && !SHARE_BASE.test(before)) return true;
+      if (!ownBefore?.test(before) && !compile(f.share_base, '').test(before)) return true;
     }
     return false;
   };
   if (others(proseSlice(doc, h.end, h.bodyEnd))) return undefined;
   return key;
 }
-const SHARE_OF = /占(?:了)?(?:调整后|调整|年初|全年|本年度?|当年|部门|单位|整体)*(?:的)?[ \t]*$/;
-const SHARE_BASE = /占(?:本?部门|本?单位|全年|本年)?(?:的)?$/;
 const INITIAL_BUDGET = '/finance/spendingTotal/initialBudget';
 const BUDGET = '/finance/spendingTotal/budget';
 const PROJECT_BUDGET = '/finance/project/budget';
@@ -1154,7 +1144,6 @@ function budgetPath(path: string): string | null {
   return b !== path && /^\/finance\/(?:spendingTotal|basic|project|threePublic|governmentFund)\/budget$/.test(b) ? b : null;
 }
 
-const MONEY_SENTENCE = /支出|预算|资金|经费|收入/;
 // the unit budget's parts listed after 其中 up to the ； that ends them (其中：基本支出Y、项目支出Z； | 其中财政拨款Y、其他资金Z；: the
 // words of a part, budget_parts_listed)
 let budgetPartsList: RegExp | null = null;
@@ -1162,10 +1151,6 @@ const BUDGET_PARTS_LIST = () => (budgetPartsList ??= compile(`[，,]?[ \\t]*其�
 // the adjusted budget opening the next phrase after a budget figure: 调整后预算Y, 全年预算调整为Y, 年中调整为Y, 追加至Y (a source for
 // compile: {ADJUSTED_TO} is a macro)
 const ADJUSTED_NEXT = '(?<=万?元[ \\t]*)[，,][ \\t]*(?:{MID_YEAR}?(?:(?:调整后|调整|变更后)(?:的)?(?:全年)?预算(?:数|金额|总额|资金)?(?:为|是|:)?|(?:全年)?预算(?:数|金额|总额|资金)?调整后?为)|{ADJUSTED_TO})(?=[ \\t]*\\d)';
-// between the unit's income and a bare 支出Y: a comma or a sentence's end, or the income's parts after 其中 up to ；/。 (收入198.62万元，
-// 其中财政拨款收入196.62万元，其他收入2万元；支出196.40万元)
-const INCOME_THEN = /^[ \t]*(?:[，,;。]|[，,。:]?[ \t]*其中[^支。\n]*[;。])[ \t]*(?:共|共计|合计|全年)?$/;
-const FUNDS_RECEIVED = /(?<=^|[，,;:])(?:实际|全年|资金)?到位(?:资金|金额|数)?(?:为|是|:)?[ \t]*\d[\d,.]*[ \t]*(?:万元|元)/g;
 const CLAUSE_ENDS = ['，', ',', ';', ':', '：'];
 const CLAUSE_STARTS = ['，', ',', ';', '；', '。'];
 /** The start of the clause ending at `end` (not before `from`): after the last clause end, a thousands separator between digits
@@ -1371,7 +1356,7 @@ function afterUnitBudget(doc: KDocument, before: string, f: FinanceFile): boolea
   // taken out above)
   // (2023年部门预算210万元，年中追加8万元，实际支出216.5万元: the budget's own change with no adjusted budget after it neither —
   // one naming a fund, 年中追加科普日活动经费8万元, may be that fund's: it stays a figure)
-  return [...before.slice(from).replace(/\([^()]*\)/g, '').replace(FUNDS_RECEIVED, '').replace(compile(f.changes_to_adjusted, 'g'), '').replace(compile(f.budget_own_change, 'g'), '').matchAll(compile('{MONEY}', 'g'))].length <= 1;
+  return [...before.slice(from).replace(/\([^()]*\)/g, '').replace(compile(f.funds_received, 'g'), '').replace(compile(f.changes_to_adjusted, 'g'), '').replace(compile(f.budget_own_change, 'g'), '').matchAll(compile('{MONEY}', 'g'))].length <= 1;
 }
 /** For a rate naming no subject at `at`: false when the nearest figure before it in its sentence that tells is an item's
  *  (公务接待费支出决算为0.52万元，完成预算的52%: a figure in a clause naming an item, see `rate_item`, that filled no field, or a
@@ -1415,7 +1400,7 @@ function unitRateAgrees(doc: KDocument, at: number, pct: string): boolean {
   const own = (path: string, start: number, end: number) => doc.facts.filter((x) => x.path === path && x.source !== 'table' && x.span.start >= start && x.span.end <= end);
   let actual = own('/finance/spendingTotal/actual', from, at);
   let budget = own(BUDGET, from, at);
-  if (!actual.length && !budget.length && RATE_OPENS.test(doc.norm.slice(from, at)) && from > 0) {
+  if (!actual.length && !budget.length && compile(file().rate_opens, '').test(doc.norm.slice(from, at)) && from > 0) {
     actual = own('/finance/spendingTotal/actual', paragraphStart(doc, from), from);
     budget = own(BUDGET, 0, at);
     if (new Set(budget.map((x) => x.value)).size === 1) budget = budget.slice(0, 1);
@@ -1428,8 +1413,6 @@ function unitRateAgrees(doc: KDocument, at: number, pct: string): boolean {
   const tol = /[.．]\d/.test(pct) ? halfUlp(pct) + slack : 0.05;
   return Math.abs((a / b) * 100 - rate) <= tol + 1e-9;
 }
-// the words a rate may open its sentence with (全年预算执行率, 部门整体预算执行率)
-const RATE_OPENS = /^[\s　]*(?:全年|本年度?|当年|部门|整体|部门整体|单位)*(?:支出)?$/;
 
 /** The fact of the nearest amount before `at` in its sentence, or null when that amount filled no field or there is none. */
 function lastFigureFact(doc: KDocument, at: number): Fact | null {
