@@ -582,6 +582,12 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
           claimed.push(amountSpan);
           continue;
         }
+        // (…，项目支出预算33.80万元，实际支出160万元，执行率98.58%: a rate right after such an actual, left unread, is as unsure)
+        const unread = p.subject === 'inherit' && aspect === 'rate' ? lastMoneyBefore(doc, match.span.start) : null;
+        if (unread && !doc.facts.some((x) => x.path.startsWith('/finance/') && x.span.start <= unread.start && x.span.end >= unread.end) && listedBudgetsBefore(doc, key, unread.start)) {
+          claimed.push(amountSpan);
+          continue;
+        }
         if (p.subject === 'inherit' && aspect === 'actual' && listedBudgetsBefore(doc, key, match.span.start)) {
           claimed.push(amountSpan);
           continue;
