@@ -1,7 +1,7 @@
 // A file that holds the whole report twice gives one report: later copies of a long run of lines are excluded.
 import type { KDocument, Line } from '../document.js';
 import { isExcluded } from '../document.js';
-import { classifyLine } from './outline.js';
+import { classifyLine, closingLine, reportTitleLine } from './outline.js';
 
 const MIN_LINES = 10;
 const MIN_CHARS = 400;
@@ -9,6 +9,10 @@ const MIN_CHARS = 400;
 const SHORT_MIN_CHARS = 100;
 /** The head of the text where a short report's first copy may start (non-blank lines: a portal's title and date above it). */
 const HEAD_LINES = 6;
+/** A tiny report's copy (under SHORT_MIN_CHARS: a title and a section or two) must repeat all of it, from its title line,
+ *  over at least TINY_MIN_LINES lines and TINY_MIN_CHARS characters: so short a run is a copy only when it is the whole report. */
+const TINY_MIN_CHARS = 30;
+const TINY_MIN_LINES = 3;
 
 export function excludeRepeatedCopy(doc: KDocument): void {
   excludePageFurniture(doc);
@@ -97,7 +101,9 @@ function excludePageFurniture(doc: KDocument): void {
       headTitles.push(h);
     }
   }
-  const likeTitle = (k: string) => headSigs.has(titleSig(k)) || headTitles.some((h) => h.length > k.length && h.endsWith(k));
+  // (not one naming another year: 2024年度某县科协…报告 under 2023年度某县科协…报告 is the next report's title)
+  const otherYear = (k: string) => (k.match(YEAR_WORD) ?? []).some((y) => !headTitles.some((h) => h.includes(y.replace(/度$/, ''))));
+  const likeTitle = (k: string) => !otherYear(k) && (headSigs.has(titleSig(k)) || headTitles.some((h) => h.length > k.length && h.endsWith(k)));
   // …or a line naming the report, alone and the same on two or more later lines (the title without its year)
   const seen = new Map<string, number>();
   for (let i = 3; i < lines.length; i++) {
@@ -184,10 +190,26 @@ function excludeByLines(doc: KDocument): boolean {
    * signature). A summary followed by the full report, or the title quoted again, is no copy: more follows it.
    */
   function shortCopy(j: number, i: number, k: number, chars: number): boolean {
-    if (found || j >= HEAD_LINES || chars < SHORT_MIN_CHARS) return false;
+    if (found || j >= HEAD_LINES) return false;
     const firstCopy = before[i] - before[j];
     const tail = before[lines.length] - before[i + k];
+    if (chars < SHORT_MIN_CHARS) return tinyCopy(j, i, k, chars);
     return chars >= 0.7 * firstCopy && tail <= Math.max(30, 0.2 * chars);
+  }
+
+  /** A report under SHORT_MIN_CHARS twice (a title and a section or two): the run is every line from its title on, the
+   *  title a report's (a year and a report's kind; the copy's title, left out already as the running title, must be the
+   *  first's word for word: another year's is another report), and after it nothing but closing lines (a signature, a
+   *  date). A title quoted again, a summary over the report, or sections going on after the run, are no copy. */
+  function tinyCopy(j: number, i: number, k: number, chars: number): boolean {
+    if (j + k !== i || k < TINY_MIN_LINES) return false;
+    let title = 0;
+    if (!reportTitleLine(keys[j])) {
+      const copyTitle = doc.lines.filter((l) => l.end <= lines[i].start && l.text.trim() !== '').pop();
+      if (!(j > 0 && reportTitleLine(keys[j - 1]) && copyTitle && key(copyTitle) === keys[j - 1])) return false;
+      title = keys[j - 1].length;
+    }
+    return chars + title >= TINY_MIN_CHARS && lines.slice(i + k).every((l) => closingLine(doc.norm.slice(l.start, l.end).trim()));
   }
 }
 
