@@ -451,3 +451,24 @@ describe('a report pasted on one line: a title set in parts before a preamble', 
     expect(record.meta.fiscalYear).toBe(2019);
   });
 });
+
+describe('a report pasted on one line: a table\'s caption after the last sentence', () => {
+  const head = '2023年度某县科学技术协会部门整体支出绩效自评报告 一、部门概况 县科协核定编制5名。 二、存在的问题 1.科普经费不足。2.专业人才缺乏。 三、改进措施 1.积极争取经费。2.加强人才培养。 ';
+  it('ends the last item at an unnumbered caption over the header row (before: the caption and the table were the last improvement)', async () => {
+    const text = `${head}部门整体支出绩效自评表 一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值 产出指标\t数量指标\t科普活动场次\t≥20场\t25场\n`;
+    const { record, doc } = await readAsFile(text);
+    expect(record.improvements).toEqual(['积极争取经费。', '加强人才培养。']);
+    expect(doc.lines.map((l) => doc.norm.slice(l.start, l.end).trim())).toContain('部门整体支出绩效自评表');
+  });
+  it('…and at a project form\'s caption over its first label', async () => {
+    const text = '2023年度某县科学技术协会科普专项经费绩效自评报告 一、项目基本情况 本项目预算20万元。 二、存在的问题 宣传不够。 三、改进措施 加强宣传。 项目支出绩效自评表 项目名称 科普专项经费 主管部门 某县科学技术协会 实施单位 某县科学技术协会 年度目标 开展科普活动20场\n';
+    const { record } = await readAsFile(text);
+    expect(record.improvements).toEqual(['加强宣传。']);
+  });
+  it('negative: a sentence naming a table with no header or form after it stays in its item', async () => {
+    const text = `${head.replace('2.加强人才培养。 ', '2.加强人才培养。 认真填报绩效自评表 确保数据准确。')}\n`;
+    const { record } = await readAsFile(text);
+    // (the sentence after the numbered points is a paragraph of its own, as before; not cut at 表)
+    expect(record.improvements).toEqual(['积极争取经费。', '加强人才培养。', '认真填报绩效自评表确保数据准确。']);
+  });
+});
