@@ -185,7 +185,7 @@ function bodyYear(doc: KDocument, f: MetaFile): Match | undefined {
 
 function extractYear(doc: KDocument, titleSpan: Span | null): void {
   const f = meta();
-  const toYear = (s: string) => (/^\d{4}$/.test(s) ? Number(s) : parseChineseInteger(s.replace(/[○O]/g, '〇')));
+  const toYear = (s: string) => (/^\d{4}$/.test(s) ? Number(s) : parseChineseInteger(s.replace(/\s+/g, '').replace(/[○O0]/g, '〇')));
   let titleYear: number | null = null;
   // (某区科技馆2021—2023年度…报告: a report on several years covers no one year)
   if (titleSpan && f.year_title_span && !matches(doc, f.year_title_span, titleSpan).next().done) {
@@ -425,8 +425,8 @@ function extractDate(doc: KDocument): void {
     const found = rule.line ? lineMatches(doc, rule.regex) : [...matches(doc, rule.regex, undefined, true)];
     for (const m of found) {
       const g = m.m.groups!;
-      // (二○二四, 二O二四: the zero as a circle or a letter)
-      const y = /^\d{4}$/.test(g.y) ? Number(g.y) : parseChineseInteger(g.y.replace(/[○O]/g, '〇'))!;
+      // (二○二四, 二O二四, 二0二四: the zero as a circle, a letter or a digit)
+      const y = /^\d{4}$/.test(g.y) ? Number(g.y) : parseChineseInteger(g.y.replace(/\s+/g, '').replace(/[○O0]/g, '〇'))!;
       const mo = num(g.m);
       const d = num(g.d);
       // a real calendar day (2023-4-31 is none)
