@@ -10,7 +10,7 @@ import type { ReportKind } from '../schema/record.js';
 interface Rule { id: string; regex: string }
 interface MetaFile {
   title_line: string; title_words: string; cover_title: string; placeholder: string; breadcrumb: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_project_field: string; org: string; title_org_place: string;
-  unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_label: Rule; year_body: Rule; year_period: { id: string; period: string; line: string; label: string }; year_body_cited?: { before: string; after: string; spending?: string }; date: Rule[]; preparer: Rule; not_person: string;
+  unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_label: Rule; year_body: Rule; period: string; year_period: { id: string; line: string; label: string }; year_body_cited?: { before: string; after: string; spending?: string }; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_short: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule;
 }
 
@@ -208,7 +208,7 @@ function extractYear(doc: KDocument, titleSpan: Span | null): void {
     const next = doc.lines.find((l) => l.start >= titleSpan.end && doc.norm.slice(l.start, l.end).trim());
     const m = next ? compile(f.year_subtitle.regex, '').exec(doc.norm.slice(next.start, next.end)) : null;
     // (…or the whole calendar year as its period: （2023年1月1日—2023年12月31日）)
-    const p = next && !m ? compile(f.year_period.line.replace('{PERIOD}', f.year_period.period), '').exec(doc.norm.slice(next.start, next.end)) : null;
+    const p = next && !m ? compile(f.year_period.line.replace('{PERIOD}', f.period), '').exec(doc.norm.slice(next.start, next.end)) : null;
     const year = m ?? (p && oneYear(p.groups!) ? p : null);
     if (next && year) {
       titleYear = toYear(year.groups!.num);
@@ -216,7 +216,7 @@ function extractYear(doc: KDocument, titleSpan: Span | null): void {
     }
   }
   // (a labelled year first: 评价年度：2023年度 in a project report's header; then a labelled period of one whole year)
-  const period = { id: f.year_period.id, regex: f.year_period.label.replace('{PERIOD}', f.year_period.period) };
+  const period = { id: f.year_period.id, regex: f.year_period.label.replace('{PERIOD}', f.period) };
   for (const rule of [f.year_label, period, f.year_body]) {
     const m = rule === f.year_body ? bodyYear(doc, f) : rule === period ? [...matches(doc, rule.regex)].find((x) => oneYear(x.m.groups!)) : matches(doc, rule.regex).next().value;
     if (!m) continue;
