@@ -135,7 +135,8 @@ let marksOf: string | null = null;
 let boundaries: number[] = [];
 let marks: number[] = [];
 const charClass = (chars: string) => new RegExp(`[${chars.replace(/[\\\]^-]/g, '\\$&')}]`, 'g');
-const BOUNDARY_RE = charClass([...BOUNDARY].join(''));
+// (…and the last space of a run of three, a column gap: see walkBack)
+const BOUNDARY_RE = new RegExp(`${charClass([...BOUNDARY].join('')).source}|(?<=  ) `, 'g');
 const MARK_RE = charClass(`"${OPEN}${CLOSE}`);
 function offsetsIn(norm: string, re: RegExp): number[] {
   const out: number[] = [];
@@ -159,11 +160,13 @@ export function clauseStart(norm: string, end: number, floor: number): number {
     marksOf = norm;
   }
   const b = lastBefore(boundaries, end);
-  if (lastBefore(marks, end) < Math.max(b, floor)) return b >= floor ? b + 1 : floor;
+  // (a column gap counts only with its three spaces at or above the floor)
+  if (lastBefore(marks, end) < Math.max(b, floor)) return b >= floor && (norm[b] !== ' ' || b - 2 >= floor) ? b + 1 : floor;
   return walkBack(norm, end, floor);
 }
 
-function walkBack(norm: string, end: number, floor: number): number {
+/** The clause's start found by walking back from `end` (exported for the test that checks the look-up against it). */
+export function walkBack(norm: string, end: number, floor: number): number {
   let depth = 0;
   // straight quotes (a half-width copy: 开展"百名院士进校园，万名…上讲台"活动29场) open and close alike: walking back from
   // outside them, each one toggles, when the line holds them in pairs up to `end`
