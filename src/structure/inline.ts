@@ -308,7 +308,8 @@ export function splitInlineHeadings(doc: KDocument): void {
     // a table's header row glued on after a sentence's end (…提高资金使用效益。一级指标⇥二级指标⇥…): the table's own line
     for (const h of s.matchAll(derived(headings(), 'tableHeader', () => `(?=${headings().inline_table_header})(?<=[。！？!?；;][ \\t\u3000]*)`, 'g'))) cuts.add(h.index);
     // …and a table's caption before its header row or a form's first label (…培养。 部门整体支出绩效自评表 一级指标⇥…)
-    const caption = derived(headings(), 'tableCaption', () => `(?<=[。！？!?；;][ \\t\u3000]*)(${headings().inline_table_caption})[ \\t\u3000]*(?=${headings().inline_table_header}|${headings().inline_form_label})`, 'g');
+    // (its first letter looked for first: at each place of a long run of spaces the look-behind would scan the run back again)
+    const caption = derived(headings(), 'tableCaption', () => `(?=[^。;；,，:：\\s“”"])(?<=[。！？!?；;][ \\t\u3000]*)(${headings().inline_table_caption})[ \\t\u3000]*(?=${headings().inline_table_header}|${headings().inline_form_label})`, 'g');
     for (const c of s.matchAll(caption)) cuts.add(c.index).add(c.index + c[0].length);
     // an unnumbered section title of the closed list alone between spaces, after a sentence's end or the report's title
     // (…自评报告 部门概况 县科协核定…。 存在的问题 科普经费…): a line of its own, as on a page (not inside a sentence: …全年 工作成效 显著)
