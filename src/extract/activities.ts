@@ -516,6 +516,10 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         const m = compile(f.people_lead, '').exec(doc.norm.slice(labelSpan.start, labelSpan.end));
         if (m) labelSpan = { start: labelSpan.start + m[0].length, end: labelSpan.end };
       }
+      // 1 科普讲座 12场: a bare number and a space opening the line is a list's marker set with a space, no word of the label
+      // (only at a line's start, and not a figure spaced from its measure word, 12 月举办… | 3 场讲座: 5G 科普… or 3D打印… stay)
+      const spacedMarker = /^[ \t\u3000]*\d{1,2}[ \t\u3000]+(?=[\u4e00-\u9fa5])(?![年月日号时个名人次场期届项家所件篇份万千百余多])/.exec(doc.norm.slice(labelSpan.start, labelSpan.end));
+      if (spacedMarker && !doc.norm.slice(doc.norm.lastIndexOf('\n', labelSpan.start - 1) + 1, labelSpan.start).trim()) labelSpan = { start: labelSpan.start + spacedMarker[0].length, end: labelSpan.end };
       // label text for the record: from the display copy, connectors stripped
       label = cleanValue((group ? doc.display.slice(group.start, group.end) : '') + doc.display.slice(labelSpan.start, labelSpan.end) + (tail ? doc.display.slice(tail.start, tail.end) : ''))
         .replace(compile(f.strip_prefix, ''), '');
