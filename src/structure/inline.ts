@@ -4,7 +4,7 @@
 import type { KDocument, Line } from '../document.js';
 import { compile, derived, expand, loadPatternFile } from '../patterns.js';
 import { parseChineseInteger } from '../normalise/numbers.js';
-import { isStandaloneTitle, sectionKey } from './outline.js';
+import { closingLine, isStandaloneTitle, sectionKey } from './outline.js';
 import { wordAcross } from '../segment/jieba.js';
 import { plainTocCuts } from './inlineToc.js';
 
@@ -40,7 +40,7 @@ const RUN_IN = /^[ \t]?[^。;,，:：\s“”"()]{2,15}。/;
 const SUB_INSIDE = new RegExp(expand(String.raw`[(][一二三四五六七八九十]{1,3}[)]|(?<=[\u4e00-\u9fa5])\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?:{SECTION_NUMBER_END}|$)|(?<=[\u4e00-\u9fa5])\d{1,2}[.、](?!\d)|(?<=[\u4e00-\u9fa5])[一二三四五六七八九十]{1,3}、|(?<=[\u4e00-\u9fa5])第[一二三四五六七八九十]{1,3}部分`));
 
 interface SectionDef { key: string | null; match: string }
-const headings = () => loadPatternFile<{ inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_date_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_annex: string; inline_table_header: string; inline_table_caption: string; inline_form_label: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string; inline_text_opener: string; report_title: string }>('headings.yaml');
+const headings = () => loadPatternFile<{ annex_line: string; inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_date_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_annex: string; inline_table_header: string; inline_table_caption: string; inline_form_label: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string; inline_text_opener: string; report_title: string }>('headings.yaml');
 
 function isSectionTitle(s: string): boolean {
   return loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections.some((sec) => compile(sec.match, '').test(s));
@@ -197,10 +197,15 @@ function gluedSubTitle(rest: string): number {
 export function splitInlineHeadings(doc: KDocument): void {
   const out: Line[] = [];
   const breaks: number[] = [];
-  for (const line of doc.lines) {
+  for (const [i, line] of doc.lines.entries()) {
     const s = doc.norm.slice(line.start, line.end);
     if (s.length < LONG_LINE && !isShortReport(s)) {
-      out.push(line);
+      const at = gluedClosingFields(doc, s, i);
+      if (at > 0) {
+        out.push({ start: line.start, end: line.start + at, text: doc.text.slice(line.start, line.start + at) });
+        out.push({ start: line.start + at, end: line.end, text: doc.text.slice(line.start + at, line.end) });
+        breaks.push(line.start + at);
+      } else out.push(line);
       continue;
     }
     const cuts = new Set<number>();
@@ -348,6 +353,21 @@ export function splitInlineHeadings(doc: KDocument): void {
   }
   doc.lines = out;
   if (breaks.length) splitSentencesAt(doc, breaks);
+}
+
+/** Where a form's closing fields or the letter's closing formula start, glued after the last sentence of a page's line
+ *  (…建立长效机制。填报人：张三 联系电话：…, …拓展宣传渠道。特此报告。), when only closing lines follow it (a signature, a
+ *  date): they are no part of the last item. -1 if none. */
+function gluedClosingFields(doc: KDocument, s: string, i: number): number {
+  const form = compile(headings().inline_closing_fields, '').exec(s) ?? compile(headings().inline_closing_formula, '').exec(s);
+  if (!form || form.index === 0 || !closingLine(s.slice(form.index).trim())) return -1;
+  // (down to an annex, 附件：…自评表: its tables are no body of the report)
+  for (let k = i + 1; k < doc.lines.length; k++) {
+    const t = doc.norm.slice(doc.lines[k].start, doc.lines[k].end).trim();
+    if (compile(headings().annex_line, '').test(t)) break;
+    if (t && !closingLine(t)) return -1;
+  }
+  return form.index;
 }
 
 /** A cut line ends its sentence as a page's line break does (（一）基本支出情况⏎1、2024年预算资金…: the heading's words are no
