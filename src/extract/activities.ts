@@ -31,6 +31,7 @@ interface ActivitiesFile {
   after_noun: string[];
   after_noun_window?: Record<string, number>;
   after_noun_not?: string;
+  joined_units?: string[];
   unit_written?: Record<string, string>;
   label_year: string;
   label_year_end?: string;
@@ -193,7 +194,7 @@ export function walkBack(norm: string, end: number, floor: number): number {
 
 export function extractActivities(doc: KDocument, claimed: Span[]): void {
   const f = loadPatternFile<ActivitiesFile>('activities.yaml');
-  const found: { span: Span; item: Activity; rule: string; labelSpan: Span; countEnd: number; head?: { item: Activity }; gluedTo?: Found }[] = [];
+  const found: { span: Span; item: Activity; rule: string; labelSpan: Span; countEnd: number; head?: { item: Activity }; gluedTo?: Found; joinedVia?: string }[] = [];
   const respectively = compile(f.respectively ?? '(?!)', '');
   // the counts taken so far, by position (they never overlap, so their ends are in order too): a text with thousands of
   // counts must not rescan all of them at each
@@ -318,9 +319,14 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       let context = head ? head.item.label : (near ? label.replace(compile(f.strip_suffix, ''), '').slice(-near) : label) + (p.id === 'activities.reach-after' ? g.verb : '') + (f.after_noun.includes(unit) && !compile(f.after_noun_not ?? '(?!)', '').test(doc.norm.slice(match.span.end, after)) ? doc.norm.slice(match.span.end, Math.min(after, match.span.end + (f.after_noun_window?.[unit] ?? 6))) : '');
       // 发放科普资料1.5万份、科普图书2400册: an output joined by 、 to the output counted right before it shares that count's
       // verb (the label stays its own words)
-      if (!head && !gluedTo && f.after_noun.includes(unit) && prev > floor && /^、/.test(doc.norm.slice(prev, labelSpan.end))) {
-        const joined = [byEnd.get(prev)].find((x) => x && f.after_noun.includes(x.item.unit));
-        if (joined) context = doc.norm.slice(joined.labelSpan.start, joined.labelSpan.end).replace(/\s+/g, '') + context;
+      // (举办青少年机器人竞赛1届、科技创新大赛1届: an edition count likewise, after one of its own measure)
+      let joinedVia: string | undefined;
+      const joinedKind = f.after_noun.includes(unit) || !!f.joined_units?.includes(unit);
+      if (!head && !gluedTo && joinedKind && prev > floor && /^、/.test(doc.norm.slice(prev, labelSpan.end))) {
+        const joined = [byEnd.get(prev)].find((x) => x && (f.after_noun.includes(unit) ? f.after_noun.includes(x.item.unit) : x.item.unit === unit));
+        // (…1届、科普知识竞赛1届、机器人竞赛1届: the verb is carried down a run of joined counts)
+        if (joined) joinedVia = (joined.joinedVia ?? '') + doc.norm.slice(joined.labelSpan.start, joined.labelSpan.end).replace(/\s+/g, '');
+        if (joinedVia) context = joinedVia + context;
       }
       // 受益人数：目标5000人次，实际完成8200人次 | 发放科普资料，指标值：≥5000份，实际完成：6200份: a bare result word (also
       // as a label before its colon) names nothing; the item's name before the target word names the event or people
@@ -548,7 +554,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       while (from < numSpan.start && /[、,，\s]/.test(doc.norm[from])) from++;
       const span = trimSpan(doc, { start: from, end: Math.max(labelSpan.end, countSpan.end, tail?.end ?? 0) });
       used.splice(firstIndex(used, (u) => u.start > countSpan.start), 0, countSpan);
-      found.push({ span, rule: p.id, item: { label, count, unit, approx: approx ?? null }, labelSpan, countEnd: countSpan.end, ...(head ? { head: head } : {}), ...(gluedFound ? { gluedTo: gluedFound } : {}) });
+      found.push({ span, rule: p.id, item: { label, count, unit, approx: approx ?? null }, labelSpan, countEnd: countSpan.end, ...(head ? { head: head } : {}), ...(gluedFound ? { gluedTo: gluedFound } : {}), ...(joinedVia ? { joinedVia } : {}) });
       byEnd.set(countSpan.end, found[found.length - 1]);
     }
   }
