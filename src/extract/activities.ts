@@ -352,6 +352,10 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const changeCase = !!need && !gluedTo && !head && !sibling && p.id === 'activities.count' && !!f.change_before;
       const changeStart = changeCase && (totalOnly || verbOnly) && clause - 1 > sentence.start ? clauseStart(doc.norm, clause - 1, sentence.start) : -1;
       const ch = changeStart >= 0 ? compile(f.change_before!, '').exec(doc.norm.slice(changeStart, clause - 1)) : null;
+      // 2022年较2021年科普活动场次增加5场，达到40场 | 科普活动2022年较2021年增加5场，共计40场 in a 2023 report: the figure
+      // reached is the year's the change is of, another year's here (with the report's year unknown, nobody's)
+      const chYear = ch ? ch.groups?.lead ?? ch.groups?.at ?? /^\s*((?:19|20)\d{2})\s*年/.exec(ch.groups?.topic ?? '')?.[1] : undefined;
+      if (chYear && Number(chYear) !== doc.data.fiscalYear) continue;
       const sameMeasure = (u: string | undefined) => u === undefined || (f.part_units?.[u.replace(/\s+/g, '')] ?? u) === (f.part_units?.[gu] ?? gu);
       // (a change of a rate, 同比增长20%, names no measure: the figure reached is of the change's topic all the same)
       let topic: Span | null = ch?.groups?.topic !== undefined && sameMeasure(ch.groups.unit) ? { start: changeStart + ch.index + ch[0].indexOf(ch.groups.topic), end: changeStart + ch.index + ch[0].indexOf(ch.groups.topic) + ch.groups.topic.length } : null;
