@@ -8,7 +8,7 @@ import { occurrences } from './charIndex.js';
 import { toCount, toRate, toYuan, yearNumber } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { sharedGrade, type SharedGradeDef } from './sharedGrade.js';
-import { outsideBody } from './outsideBody.js';
+import { outsideBody, fromOwnScore } from './outsideBody.js';
 
 export interface PatternDef {
   id: string;
@@ -270,6 +270,8 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     own_clause?: { opens: string; separators: string };
     /** another body's evaluation or panel before the match (group `body`: src/extract/outsideBody.ts) */
     outside_body?: string;
+    /** the unit's own self-evaluation score named in a clause after the cue: from there on the cue does not reach */
+    outside_body_own?: string;
   }>(file);
   const { patterns, other_year, not_before, not_in_items, not_before_except } = family;
   // a match whose sentence names the report's own subject before it (部门整体 in a department's report) outranks others
@@ -290,7 +292,8 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       if (family.chain && otherYearChain(doc, family.chain, match.span.start)) continue;
       const before = p.not_before || not_before || notBeforeHere || prefer.length || shared || family.outside_body ? doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.start) : '';
       if ((p.not_before && compile(p.not_before, '').test(before)) || (not_before && compile(not_before, '').test(ownClause(doc, family.own_clause, match, before)))) continue;
-      if (family.outside_body && outsideBody(doc, family.outside_body, ownClause(doc, family.own_clause, match, before))) continue;
+      const reached = family.outside_body_own && family.chain ? fromOwnScore(before, family.chain.separators, family.outside_body_own, family.chain.clause) : before;
+      if (family.outside_body && outsideBody(doc, family.outside_body, ownClause(doc, family.own_clause, match, reached))) continue;
       // (a grade after the unit's score and a project's: the grading bands tell whose it is, over not_before_except)
       const verdict = shared && p.field === shared.field ? sharedGrade(shared, valueOf(doc, p.kind, match), before, doc.norm.slice(match.span.start, match.span.end)) : null;
       if (verdict === 'drop') continue;

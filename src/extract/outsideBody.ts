@@ -20,3 +20,16 @@ export function outsideBody(doc: KDocument, regex: string, text: string): boolea
   }
   return false;
 }
+
+/** The part of the sentence before a match that another body's cue may decide. When the sentence names the unit's own
+ *  self-evaluation score after the cue (`own`: 经市科协组织专家组评审，我会部门整体支出绩效自评得分为93分，等级为优) and no other
+ *  clause states a score (`stated`), the panel reviewed the unit's self-evaluation: what follows that score is the unit's, so
+ *  only the clauses from it on are looked at. A cue stating its own score (…评审，得分88分，自评得分93分，
+ *  等级为优), or one after it (…自评得分93分，评审得分90分，等级为优), keeps the whole sentence: the grade could be either's. */
+export function fromOwnScore(before: string, separators: string, own: string, stated: string): string {
+  const clauses = before.split(compile(separators, ''));
+  const at = clauses.findIndex((c) => compile(own, '').test(c));
+  const others = [...clauses.slice(0, at), ...clauses.slice(at + 1)];
+  if (at <= 0 || others.some((c) => compile(stated, '').test(c))) return before;
+  return clauses.slice(at).join('，');
+}
