@@ -9,6 +9,7 @@ import { toCount, toRate, toYuan, yearNumber } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { sharedGrade, type SharedGradeDef } from './sharedGrade.js';
 import { outsideBody, fromOwnScore } from './outsideBody.js';
+import { sentenceAt as wrappedSentenceAt } from './finance.js';
 
 export interface PatternDef {
   id: string;
@@ -272,6 +273,8 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     outside_body?: string;
     /** the unit's own self-evaluation score named in a clause after the cue: from there on the cue does not reach */
     outside_body_own?: string;
+    /** the sentence before a match runs across a line end that wraps prose (a printed line cut after 部门评价，) */
+    wrapped_sentences?: boolean;
   }>(file);
   const { patterns, other_year, not_before, not_in_items, not_before_except } = family;
   // a match whose sentence names the report's own subject before it (部门整体 in a department's report) outranks others
@@ -290,7 +293,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       // (a sentence opening with another year, 2022年，…; a section whose title names one, 二、上年绩效评价结果应用)
       if (otherYearAt(doc, match.span.start, family)) continue;
       if (family.chain && otherYearChain(doc, family.chain, match.span.start)) continue;
-      const before = p.not_before || not_before || notBeforeHere || prefer.length || shared || family.outside_body ? doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.start) : '';
+      const before = p.not_before || not_before || notBeforeHere || prefer.length || shared || family.outside_body ? doc.norm.slice((family.wrapped_sentences ? wrappedSentenceAt : sentenceAt)(doc, match.span.start).start, match.span.start) : '';
       if ((p.not_before && compile(p.not_before, '').test(before)) || (not_before && compile(not_before, '').test(ownClause(doc, family.own_clause, match, before)))) continue;
       const reached = family.outside_body_own && family.chain ? fromOwnScore(before, family.chain.separators, family.outside_body_own, family.chain.clause) : before;
       if (family.outside_body && outsideBody(doc, family.outside_body, ownClause(doc, family.own_clause, match, reached))) continue;
