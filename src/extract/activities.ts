@@ -81,6 +81,7 @@ interface ActivitiesFile {
   share_each?: string;
   own_work_label?: string;
   label_subject?: string;
+  spaced_list_marker?: string;
   label_adverb?: string;
   label_partner?: string;
   other_subject?: string;
@@ -526,9 +527,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         const m = compile(f.people_lead, '').exec(doc.norm.slice(labelSpan.start, labelSpan.end));
         if (m) labelSpan = { start: labelSpan.start + m[0].length, end: labelSpan.end };
       }
-      // 1 科普讲座 12场: a bare number and a space opening the line is a list's marker set with a space, no word of the label
-      // (only at a line's start, and not a figure spaced from its measure word, 12 月举办… | 3 场讲座: 5G 科普… or 3D打印… stay)
-      const spacedMarker = /^[ \t\u3000]*\d{1,2}[ \t\u3000]+(?=[\u4e00-\u9fa5])(?![年月日号时个名人次场期届项家所件篇份万千百余多])/.exec(doc.norm.slice(labelSpan.start, labelSpan.end));
+      // 1 科普讲座 12场: a list's marker set with a space at the line's start is no word of the label (spaced_list_marker)
+      const spacedMarker = f.spaced_list_marker ? compile(f.spaced_list_marker, '').exec(doc.norm.slice(labelSpan.start, labelSpan.end)) : null;
       if (spacedMarker && !doc.norm.slice(doc.norm.lastIndexOf('\n', labelSpan.start - 1) + 1, labelSpan.start).trim()) labelSpan = { start: labelSpan.start + spacedMarker[0].length, end: labelSpan.end };
       // label text for the record: from the display copy, connectors stripped
       label = cleanValue((group ? doc.display.slice(group.start, group.end) : '') + doc.display.slice(labelSpan.start, labelSpan.end) + (tail ? doc.display.slice(tail.start, tail.end) : ''))

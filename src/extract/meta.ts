@@ -1,7 +1,7 @@
 // Title, unit, region, year, kind, date, preparer, phone (patterns/meta.yaml).
 import type { Fact, KDocument, Line, Span } from '../document.js';
 import { firstSpanFrom, isExcluded } from '../document.js';
-import { compile, loadPatternFile } from '../patterns.js';
+import { compile, derived, loadPatternFile } from '../patterns.js';
 import { cleanValue } from '../normalise/fold.js';
 import { parseChineseInteger } from '../normalise/numbers.js';
 import { matches, trimSpan, type Match } from './engine.js';
@@ -301,7 +301,7 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     // 2022年部门决算公开说明 on a cover, then 某县科学技术协会2022年部门决算公开说明 after the contents: the title restated
     // whole with only an organisation's name before it names that unit (a line of its own: the words must be the title's)
     const own = doc.norm.slice(titleSpan.start, titleSpan.end).replace(/\s+/g, '');
-    const restated = compile(`^\\s*(?<value>(?:${f.title_org_place})?${f.org})\\s*$`, 'd');
+    const restated = derived(f, 'restatedTitleOrg', () => `^\\s*(?<value>(?:${f.title_org_place})?${f.org})\\s*$`, 'd');
     for (const l of doc.lines) {
       if (l.start < titleSpan.end) continue;
       const t = doc.norm.slice(l.start, l.end).replace(/\s+$/, '');
