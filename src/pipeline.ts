@@ -1,6 +1,6 @@
 // read → normalise → segment → structure → extract → validate → emit, one KDocument through small stages.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { createDocument, type KDocument } from './document.js';
 import { readBytes, type ReadOptions } from './read/index.js';
 import { ReadError } from './read/errors.js';
@@ -51,7 +51,7 @@ export async function extractFile(path: string, opts: ExtractOptions = {}): Prom
   try {
     st = statSync(path);
   } catch {
-    throw new ReadError('not_found', 'no such file');
+    throw new ReadError('not_found', lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ? 'broken symbolic link (its target does not exist)' : 'no such file');
   }
   // a device or pipe could be read forever (and a synchronous read cannot be timed out)
   if (!st.isFile()) throw new ReadError('unsupported_format', 'not a regular file');

@@ -2,11 +2,13 @@
 // errors.jsonl, kept as a map keyed by input path and rewritten whole (atomically), so reruns never duplicate lines.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { writeAtomic } from './write.js';
 
 export async function hashFile(path: string): Promise<string> {
+  // a pipe or device would be read until a writer closes it (or forever): such an input has no content hash
+  if (!(await stat(path)).isFile()) throw new Error(`${path}: not a regular file`);
   const h = createHash('sha256');
   for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
   return h.digest('hex');

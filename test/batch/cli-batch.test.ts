@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { tempDirs } from '../helpers/tmp.js';
@@ -141,6 +141,22 @@ describe('batch over a folder', () => {
     }
     expect(run.stdout).toMatch(/failures by reason: .*empty 1/);
   });
+
+  it('names a pipe and a broken link among the failures instead of hanging on the pipe or dropping the link', async () => {
+    const work = await tmp();
+    await mkdir(join(work, 'in'));
+    await copyFile(join(CORPUS, 'seed000.txt'), join(work, 'in', 'seed000.txt'));
+    await symlink(join(work, 'in', 'gone.txt'), join(work, 'in', 'broken.txt'));
+    execFileSync('mkfifo', [join(work, 'in', 'pipe.txt')]);
+    const run = await cli(['in', '--out', 'out'], work);
+    expect(run.code).toBe(1);
+    const o = await outputs(join(work, 'out'));
+    expect(o.records).toEqual(['seed000.json']);
+    expect(o.errors.map((e) => [e.path, e.code, e.message])).toEqual([
+      ['in/broken.txt', 'not_found', 'broken symbolic link (its target does not exist)'],
+      ['in/pipe.txt', 'unsupported_format', 'not a regular file'],
+    ]);
+  }, 60_000);
 
   it('keeps outputs out of the inputs when --out is inside the input folder', async () => {
     const work = await tmp();
