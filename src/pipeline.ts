@@ -57,5 +57,13 @@ export async function extractFile(path: string, opts: ExtractOptions = {}): Prom
   if (!st.isFile()) throw new ReadError('unsupported_format', 'not a regular file');
   const size = st.size;
   if (size > MAX_BYTES) throw new ReadError('too_large', `file is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_BYTES / 1048576} MB limit`);
-  return extractBytes(path, readFileSync(path), opts);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    // the system's refusal (permissions, a failing disk), not a fault of ours: named as such, not as an internal error
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ReadError('unreadable', code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot read the file (${code ?? (e as Error).message})`);
+  }
+  return extractBytes(path, bytes, opts);
 }

@@ -10,7 +10,8 @@ export type ReadErrorCode =
   | 'no_text'
   | 'timeout'
   | 'ocr_failed'
-  | 'not_found';
+  | 'not_found'
+  | 'unreadable';
 
 export class ReadError extends Error {
   constructor(

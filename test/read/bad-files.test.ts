@@ -124,6 +124,15 @@ describe('not a regular file', () => {
   });
 });
 
+describe('a file the system will not read', () => {
+  // /proc/self/mem stats as a regular file and fails every plain read with EIO: a stand-in for a failing disk
+  it.skipIf(process.platform !== 'linux')('is unreadable, with the system\'s reason, not an internal error', async () => {
+    const r = await extractOne('/proc/self/mem');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect([r.code, r.message]).toEqual(['unreadable', 'cannot read the file (EIO)']);
+  });
+});
+
 describe('per-file time limit', () => {
   it('withTimeout rejects with a timeout ReadError and aborts the work', async () => {
     let signal: AbortSignal | null = null;
