@@ -21,8 +21,25 @@ export function assignNames(files: string[]): string[] {
   const bases = files.map((f) => basename(f));
   const baseCount = count(bases);
   return files.map((f, i) => {
-    if (stemCount.get(key(stems[i])) === 1) return stems[i];
-    if (baseCount.get(key(bases[i])) === 1) return bases[i];
-    return `${bases[i]}-${createHash('sha1').update(resolve(f)).digest('hex').slice(0, 8)}`;
+    if (stemCount.get(key(stems[i])) === 1) return fit(stems[i]);
+    if (baseCount.get(key(bases[i])) === 1) return fit(bases[i]);
+    return fit(`${bases[i]}-${hash(resolve(f))}`);
   });
+}
+
+const hash = (s: string) => createHash('sha1').update(s).digest('hex').slice(0, 8);
+
+/** Room for what is added to a name (`.json`, a temp file's `.<name>.json.<pid>.<n>.tmp`) under the usual 255-byte
+ *  limit of a file name: archive names of ~80 Chinese characters (3 bytes each) would otherwise fail to write. */
+export const MAX_NAME_BYTES = 200;
+
+/** A name over MAX_NAME_BYTES is cut on a character boundary and told apart from others by a hash of the whole. */
+function fit(name: string): string {
+  if (Buffer.byteLength(name) <= MAX_NAME_BYTES) return name;
+  let cut = '';
+  for (const ch of name) {
+    if (Buffer.byteLength(cut + ch) > MAX_NAME_BYTES - 9) break;
+    cut += ch;
+  }
+  return `${cut}-${hash(name)}`;
 }

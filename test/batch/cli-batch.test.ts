@@ -142,16 +142,20 @@ describe('batch over a folder', () => {
     expect(run.stdout).toMatch(/failures by reason: .*empty 1/);
   });
 
-  it('names a pipe and a broken link among the failures instead of hanging on the pipe or dropping the link', async () => {
+  it('names a pipe and a broken link among the failures instead of hanging on the pipe or dropping the link; writes a long name', async () => {
     const work = await tmp();
     await mkdir(join(work, 'in'));
     await copyFile(join(CORPUS, 'seed000.txt'), join(work, 'in', 'seed000.txt'));
+    const long = '某县科学技术协会二〇二三年度部门整体支出绩效自评报告'.repeat(3).slice(0, 80); // 240 bytes: its temp file's name would not fit
+    await copyFile(join(CORPUS, 'seed001.txt'), join(work, 'in', `${long}.txt`));
     await symlink(join(work, 'in', 'gone.txt'), join(work, 'in', 'broken.txt'));
     execFileSync('mkfifo', [join(work, 'in', 'pipe.txt')]);
     const run = await cli(['in', '--out', 'out'], work);
     expect(run.code).toBe(1);
     const o = await outputs(join(work, 'out'));
-    expect(o.records).toEqual(['seed000.json']);
+    expect(o.records).toHaveLength(2);
+    expect(o.records[0]).toBe('seed000.json');
+    expect(o.records[1]).toMatch(/^某县科学技术协会.*-[0-9a-f]{8}\.json$/);
     expect(o.errors.map((e) => [e.path, e.code, e.message])).toEqual([
       ['in/broken.txt', 'not_found', 'broken symbolic link (its target does not exist)'],
       ['in/pipe.txt', 'unsupported_format', 'not a regular file'],

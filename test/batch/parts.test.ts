@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { assignNames } from '../../src/batch/names.js';
+import { MAX_NAME_BYTES, assignNames } from '../../src/batch/names.js';
 import { ErrorLog, hashFile, readStamp } from '../../src/batch/resume.js';
 import { removeStaleTemps, writeAtomic } from '../../src/batch/write.js';
 import { Progress, formatDuration } from '../../src/batch/progress.js';
@@ -25,6 +25,18 @@ describe('assignNames', () => {
     expect(names[0]).toMatch(/^report\.pdf-[0-9a-f]{8}$/);
     expect(names[1]).toMatch(/^report\.pdf-[0-9a-f]{8}$/);
     expect(names[0]).not.toBe(names[1]);
+  });
+  it('cuts a name too long for a file system (255 bytes) on a character boundary, kept apart by a hash', () => {
+    const long = '某县科学技术协会二〇二三年度部门整体支出绩效自评报告'.repeat(3); // 26 × 3 characters, 234 bytes
+    const names = assignNames([`a/${long}.txt`, `a/${long}附件.txt`, 'a/short.txt']);
+    for (const n of names.slice(0, 2)) {
+      expect(Buffer.byteLength(n)).toBeLessThanOrEqual(MAX_NAME_BYTES);
+      expect(n).toMatch(/^某县科学技术协会.*-[0-9a-f]{8}$/);
+      expect(n).not.toContain('\uFFFD');
+    }
+    expect(names[0]).not.toBe(names[1]);
+    expect(names[2]).toBe('short');
+    expect(assignNames([`a/${long}.txt`])).toEqual([names[0]]); // the same input, the same name on a rerun
   });
   it('treats names differing only in case as colliding', () => {
     const names = assignNames(['a/Report.txt', 'b/report.txt']);
