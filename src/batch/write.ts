@@ -2,12 +2,7 @@
 // most a hidden temp file (removed by the next run), never a half-written output.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
-
-export function outputName(input: string): string {
-  const b = basename(input);
-  return b.slice(0, b.length - extname(b).length) || b;
-}
+import { basename, dirname, join } from 'node:path';
 
 let seq = 0;
 const TEMP = /^\..+\.(\d+)\.\d+\.tmp$/;

@@ -2,7 +2,8 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KepuRecord } from '../schema/record.js';
-import { outputName, writeAtomic } from '../batch/write.js';
+import { writeAtomic } from '../batch/write.js';
+import { assignNames } from '../batch/names.js';
 import { renderDocumentPage } from './document-page.js';
 import { renderIndexPage, type IndexFailure, type IndexRow } from './index-page.js';
 import { rowFromPage } from './row-meta.js';
@@ -31,7 +32,7 @@ function report(target: string, e: unknown): false {
 
 /** The page's path inside a review directory. */
 export function reviewPagePath(dir: string, src: { path: string; name?: string }): string {
-  return join(dir, `${src.name ?? outputName(src.path)}.html`);
+  return join(dir, `${src.name ?? assignNames([src.path])[0]}.html`); // one input: its stem, cut as a batch cuts it
 }
 
 async function writePage(target: string, src: ReviewSource, indexHref?: string): Promise<boolean> {
