@@ -11,7 +11,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e) => {
-    process.stderr.write(`kepu-extract: internal error: ${(e as Error)?.stack ?? e}\n`);
+    // the system's refusal (a folder that cannot be made, a full disk) is said plainly; anything else is ours
+    const sys = (e as NodeJS.ErrnoException)?.syscall && (e as NodeJS.ErrnoException).code;
+    process.stderr.write(sys ? `kepu-extract: ${(e as Error).message}\n` : `kepu-extract: internal error: ${(e as Error)?.stack ?? e}\n`);
     process.exitCode = 1;
   },
 );

@@ -1,5 +1,6 @@
 // Command line: one file → JSON on stdout; many paths → one JSON file each in --out DIR.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { statSync } from 'node:fs';
 import { runBatch, type BatchOptions } from './batch/run.js';
 import { extractOne } from './batch/one.js';
 import { youngGenerationGrows } from './batch/heap.js';
@@ -58,6 +59,12 @@ function usage(msg: string): never {
   process.exit(2);
 }
 
+/** An existing path of the other kind: said before any document is read, not after the batch. */
+function isA(path: string, kind: 'file' | 'folder'): boolean {
+  const st = statSync(path, { throwIfNoEntry: false });
+  return !!st && (kind === 'folder' ? st.isDirectory() : !st.isDirectory());
+}
+
 function positiveInt(v: string | undefined, name: string): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
@@ -78,6 +85,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) usage('no input given');
+  for (const name of ['out', 'text', 'csv', 'parquet'] as const) if (v[name] && isA(v[name], 'file')) usage(`--${name} ${v[name]}: is a file, not a folder`);
+  for (const name of ['jsonl', 'db'] as const) if (v[name] && isA(v[name], 'folder')) usage(`--${name} ${v[name]}: is a folder, not a file`);
   const opts: BatchOptions = {
     out: v.out,
     jsonl: v.jsonl,

@@ -37,6 +37,20 @@ describe('kepu-extract CLI', () => {
     expect(run(['--jobs', 'zero', 'corpus', '--out', join(tmpdir(), 'kx-never')]).status).toBe(2);
   });
 
+  it('an output of the wrong kind is a usage error before any document is read; a folder that cannot be made is said plainly', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kx-kind-'));
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'x');
+    const out = run(['corpus/seed000.txt', 'corpus/seed001.txt', '--out', file]);
+    expect([out.status, out.stderr]).toEqual([2, `kepu-extract: --out ${file}: is a file, not a folder\nTry 'kepu-extract --help'.\n`]);
+    const db = run(['corpus/seed000.txt', 'corpus/seed001.txt', '--out', join(dir, 'o'), '--db', dir]);
+    expect([db.status, db.stderr.split('\n')[0]]).toEqual([2, `kepu-extract: --db ${dir}: is a folder, not a file`]);
+    expect(existsSync(join(dir, 'o'))).toBe(false);
+    const under = run(['corpus/seed000.txt', 'corpus/seed001.txt', '--out', join(file, 'o')]); // ENOTDIR: not ours
+    expect(under.status).toBe(1);
+    expect(under.stderr).toMatch(/^kepu-extract: ENOTDIR: not a directory, \w+ '.*a-file\/o'\n$/); // one line, no stack
+  });
+
   it('PATH... --out DIR writes DIR/<name>.json per input and --jsonl appends one line each', () => {
     const out = mkdtempSync(join(tmpdir(), 'kx-out-'));
     const jsonl = join(out, 'all.jsonl');
