@@ -11,7 +11,7 @@ import { embeddedHtmlTables, movedPages } from './embedded.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true }); // made once: a decoder per file costs more than the decoding
 
-export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
+export function decodeText(bytes: Uint8Array): { text: string; encoding: string; stray?: number } {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: buf.subarray(3).toString('utf8'), encoding: 'utf-8-bom' };
   if (buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
@@ -21,6 +21,12 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
   try {
     return { text: UTF8.decode(buf), encoding: 'utf-8' };
   } catch {
+    // UTF-8 with a few stray bytes (a character cut by an editor, a copy truncated mid-character): read as UTF-8,
+    // each bad sequence a U+FFFD, instead of the whole file as GB18030 gibberish. GBK bytes read as UTF-8 give a
+    // U+FFFD for nearly every character, and what does decode is rare characters, not this genre's words.
+    const loose = buf.toString('utf8');
+    const stray = countStray(loose);
+    if (stray * STRAY_RATIO <= nonAscii(loose) - stray && commonShare(loose) >= GB_SURE) return { text: loose, encoding: 'utf-8', stray };
     // not UTF-8: GB18030 (a superset of GBK and GB2312; every byte sequence decodes), or Big5 for a
     // traditional-script file — whichever reads as this genre's words
     const gb = iconv.decode(buf, 'gb18030');
@@ -36,6 +42,21 @@ const COMMON = new Set([...'的一是在了和年度万萬元人科协協会會�
 /** share of COMMON characters above which GB18030 is taken without trying Big5 (corpus: right decoding ≥ 0.27,
  *  wrong one ≤ 0.012) */
 const GB_SURE = 0.08;
+
+/** At least this many good non-ASCII characters for each bad sequence, for a text to be UTF-8 with stray bytes. */
+const STRAY_RATIO = 50;
+
+function countStray(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
+}
+
+function nonAscii(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) n++;
+  return n;
+}
 
 function commonShare(text: string): number {
   let n = 0;
@@ -166,7 +187,7 @@ export function normaliseLineEnds(text: string): string {
 }
 
 export function readTxt(bytes: Uint8Array): ReadResult {
-  const { text: raw, encoding } = decodeText(bytes);
+  const { text: raw, encoding, stray } = decodeText(bytes);
   const lf = normaliseLineEnds(raw);
   const invisible = dropInvisible(lf);
   const margin = dedent(invisible.text);
@@ -179,6 +200,8 @@ export function readTxt(bytes: Uint8Array): ReadResult {
   }
   if (!text.replace(/\s/g, '')) throw new ReadError('no_text', 'the text file holds only white space');
   const messages: Message[] = encoding === 'utf-8' ? [] : [{ ruleId: 'read:encoding', reason: `decoded as ${encoding}` }];
+  // a warning in the record: a value next to a damaged character may be missing, and the reader should know why
+  if (stray) messages.push({ ruleId: 'text_undecodable', reason: `UTF-8 with ${stray} undecodable byte sequence(s) (a character cut or damaged), each read as U+FFFD (�)` });
   if (lf.length !== raw.length) messages.push({ ruleId: 'read:line-ends', reason: 'CRLF/CR line ends converted to LF' });
   if (invisible.n) messages.push({ ruleId: 'read:invisible', reason: `removed ${invisible.n} zero-width character(s) (web copies)` });
   if (margin.n) messages.push({ ruleId: 'read:margin', reason: `removed a margin of ${margin.n} space(s) that every line starts with` });

@@ -74,6 +74,29 @@ describe('plain text encodings', () => {
     expect(gb.messages?.map((m) => m.ruleId)).toEqual(['read:encoding', 'read:line-ends']);
   });
 
+  it('UTF-8 with a stray byte or a character cut at the end is read as UTF-8 with U+FFFD and a warning, not refused', async () => {
+    const bytes = readCorpus('seed000.txt');
+    const at = bytes.indexOf(0x0a, 3000);
+    const stray = Buffer.concat([bytes.subarray(0, at), Buffer.from([0xff]), bytes.subarray(at)]);
+    const original = (await readBytes(bytes)).text;
+    const r = await readBytes(stray);
+    expect(r.format).toBe('txt');
+    expect(r.text.replace('\uFFFD', '')).toBe(original);
+    expect(r.messages?.filter((m) => m.ruleId === 'text_undecodable').map((m) => m.reason)).toEqual([
+      'UTF-8 with 1 undecodable byte sequence(s) (a character cut or damaged), each read as U+FFFD (�)',
+    ]);
+    const end = bytes.lastIndexOf(Buffer.from('。')); // a copy cut inside the last full stop's three bytes
+    expect(decodeText(bytes.subarray(0, end + 2))).toMatchObject({ encoding: 'utf-8', stray: 1 });
+  });
+
+  it('GBK bytes, or UTF-8 damaged all through, are not taken for UTF-8 with stray bytes', async () => {
+    expect(decodeText(readCorpus('seed004-gb18030.txt')).encoding).toBe('gb18030');
+    expect(decodeText(iconv.encode(SAMPLE, 'gbk')).encoding).toBe('gb18030');
+    const text = readCorpus('seed000.txt').toString('utf8');
+    const damaged = Buffer.concat([...text].map((c, i) => (i % 20 === 19 ? Buffer.from([0xff]) : Buffer.from(c))));
+    expect(decodeText(damaged).stray).toBeUndefined();
+  });
+
   it('a text of only white space is no text', async () => {
     await expect(readBytes(Buffer.from('  \n\u3000\n'))).rejects.toMatchObject({ code: 'no_text' });
   });
