@@ -45,6 +45,8 @@ export function parseChineseInteger(s: string): number | null {
   return total + section + (digit ?? 0);
 }
 
+const GROUPED = /^[^\d]*\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?[^\d]*$/;
+
 /** A decimal as a scaled integer: value = int / 10^scale. */
 export interface Dec {
   int: bigint;
@@ -53,7 +55,11 @@ export interface Dec {
 
 /** '1,234.50' | '149.83' | '１４９．８３' | '七' → Dec; null when not a number. */
 export function parseDecimal(raw: string): Dec | null {
-  const s = foldDigits(raw).replace(/[,，\s]/g, '');
+  const folded = foldDigits(raw);
+  // a comma between digits is a thousands separator only in groups of three before the point: `133,09` (OCR's comma
+  // for a point) or `1,5` is no number we can read, not 13309 or 15
+  if (/\d[ \t]*[,，][ \t]*\d/.test(folded) && !GROUPED.test(folded.replace(/[ \t]/g, ''))) return null;
+  const s = folded.replace(/[,，\s]/g, '');
   if (/^[+-]?\d+(\.\d+)?$/.test(s)) {
     const neg = s.startsWith('-');
     const body = s.replace(/^[+-]/, '');

@@ -118,6 +118,13 @@ describe('numbers: decimal-safe values', () => {
   });
   it('rejects what is not a number', () => {
     expect(toYuan('abc', '万元')).toBeNull();
+    // a comma is a thousands separator only in groups of three: OCR's comma for a point is no number, not 100 times one
+    expect(toYuan('286,5', '万元')).toBeNull();
+    expect(toYuan('0,44', '万元')).toBeNull();
+    expect(toYuan('12,3456', '元')).toBeNull();
+    expect(toYuan('1,234,5', '元')).toBeNull();
+    expect(toYuan('1,234.5', '元')).toBe(1234.5);
+    expect(toYuan('１，２３４', '元')).toBe(1234);
     expect(toYuan('12', '美元')).toBeNull();
   });
 });
