@@ -46,6 +46,7 @@ export function parseChineseInteger(s: string): number | null {
 }
 
 const GROUPED = /^[^\d]*\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?[^\d]*$/;
+const SPACED = /^[^\d]*\d{1,3}(?:[ \t\u3000]\d{3})+(?:\.\d+)?[^\d]*$/;
 
 /** A decimal as a scaled integer: value = int / 10^scale. */
 export interface Dec {
@@ -59,6 +60,8 @@ export function parseDecimal(raw: string): Dec | null {
   // a comma between digits is a thousands separator only in groups of three before the point: `133,09` (OCR's comma
   // for a point) or `1,5` is no number we can read, not 13309 or 15
   if (/\d[ \t]*[,，][ \t]*\d/.test(folded) && !GROUPED.test(folded.replace(/[ \t]/g, ''))) return null;
+  // so is a space between digits: `1 234 567` groups thousands, `133 09` (a point lost) or `10 98.21` (two cells) is none
+  if (/\d[ \t\u3000]+\d/.test(folded) && !SPACED.test(folded)) return null;
   const s = folded.replace(/[,，\s]/g, '');
   if (/^[+-]?\d+(\.\d+)?$/.test(s)) {
     const neg = s.startsWith('-');

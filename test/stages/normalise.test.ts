@@ -125,6 +125,11 @@ describe('numbers: decimal-safe values', () => {
     expect(toYuan('1,234,5', '元')).toBeNull();
     expect(toYuan('1,234.5', '元')).toBe(1234.5);
     expect(toYuan('１，２３４', '元')).toBe(1234);
+    // a space between digits likewise: thousands in groups of three, or no number (a lost point, two cells run together)
+    expect(toYuan('1 330 900', '元')).toBe(1330900);
+    expect(toYuan('133 09', '万元')).toBeNull();
+    expect(toYuan('10 98.21', '元')).toBeNull();
+    expect(toYuan('149.\n83', '万元')).toBe(1498300);
     expect(toYuan('12', '美元')).toBeNull();
   });
 });
