@@ -106,7 +106,13 @@ function narrowerSubjects(doc: KDocument, offset: number): Set<string> {
   const keys = new Set<string>();
   for (const [key, def] of Object.entries(file().subjects)) {
     if (key === 'total' || key === 'income') continue;
-    for (const m of prefix.matchAll(compile(def.regex, 'g'))) if (!/占$/.test(prefix.slice(0, m.index)) && !evaluated(prefix, m) && !changedSubject(prefix, m.index)) keys.add(key);
+    for (const m of prefix.matchAll(compile(def.regex, 'g'))) {
+      if (/占$/.test(prefix.slice(0, m.index)) || evaluated(prefix, m) || changedSubject(prefix, m.index)) continue;
+      // 年中追加乡村振兴科普项目资金8万元，全年预算X: a fund's name glued before 项目资金 makes it that fund's money, no 项目支出
+      // (outside a project report), as inheritedSubject reads it
+      if (key === 'project' && doc.reportKind !== 'project_self_eval' && m.index > 0 && !compile(`${file().boundary}$`, '').test(prefix.slice(Math.max(0, m.index - 4), m.index)) && !compile(file().project_arranged, '').test(prefix.slice(0, m.index))) continue;
+      keys.add(key);
+    }
   }
   return keys;
 }
