@@ -12,7 +12,8 @@ interface ListItem { item: string; span: Span; rule: string; list?: ListKey; ste
 // (a bullet, ● 宣传覆盖面不广, marks an item as a number does: no part of it; so does a letter, A.…, B、…, a)…, (b)…)
 // (2.1 宣传覆盖面不广: a chapter's decimal section numbers a list's items too; never a figure, 1.2倍 | 1.2个百分点)
 // (the decimal number's end is headings.yaml's: macros.yaml SECTION_NUMBER_END)
-const ITEM_MARKER = new RegExp(expand(String.raw`^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3} ?[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?{SECTION_NUMBER_END}[、]?|\d{1,2}(?: ?[、．]| ?\.(?! ?\d)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）]|[A-Ha-h] ?[.、．)）](?![\dA-Za-z.])|[(（][A-Ha-h][)）]|[■□●◆◇▪►▶★☆◎•※])\s*`));
+// (1 部分项目论证不充分: a number set with a space and no mark, as antiword prints a list: macros.yaml SPACED_MARKER)
+const ITEM_MARKER = new RegExp(expand(String.raw`^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3} ?[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?{SECTION_NUMBER_END}[、]?|\d{1,2}(?: ?[、．]| ?\.(?! ?\d)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）]|[A-Ha-h] ?[.、．)）](?![\dA-Za-z.])|[(（][A-Ha-h][)）]|[■□●◆◇▪►▶★☆◎•※]|{SPACED_MARKER})\s*`));
 // a lead-in before an inline list's first marker: up to a colon (…我们将采取以下措施：一是…), or one sentence closed by 。
 // (但仍存在一些不足。一是…: see leadSentence)
 const LIST_AHEAD = String.raw`(?=[一二三四五六七八九十][是要]|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|首先[，,])`;
@@ -633,6 +634,8 @@ const CN = '一二三四五六七八九十';
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
 
 const SEQUENCE = ['首先', '其次', '再次'];
+// (1 部分…: a number and a space, no mark)
+const SPACED_NUMBER = new RegExp(expand(String.raw`^(?={SPACED_MARKER})(\d{1,2})`));
 
 /** The family and ordinal of an item marker at the start of `s`: 一是, (1)/（一）, ①, 1、/1., 第一，, 首先，/其次，/最后，
  *  (最后 closes the list whatever its number: n 0). */
@@ -662,6 +665,8 @@ function markerOf(s: string): { family: string; n: number } | null {
   if (m) return { family: 'dot', n: Number(m[1]) };
   m = /^(\d{1,2})[)）](?![\d%])/.exec(s);
   if (m) return { family: 'half-paren', n: Number(m[1]) };
+  m = SPACED_NUMBER.exec(s);
+  if (m) return { family: 'spaced', n: Number(m[1]) };
   m = /^[(（]?([A-Ha-h]) ?[.、．)）](?![\dA-Za-z.])/.exec(s);
   if (m) return { family: 'letter', n: m[1].toUpperCase().charCodeAt(0) - 64 };
   return null;
