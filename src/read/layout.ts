@@ -108,6 +108,8 @@ const FIELD = /^[^\s：:]{1,12}[：:]/;
 const TITLE = /^\S.{3,}表$/;
 /** The unit stated for a table: part of its caption. */
 const UNIT = /^(?:金额)?单位\s*[:：]/;
+// the halves of a 收入支出决算总表 named over them
+const HALVES = /^(?:收\s*入|支\s*出)$/;
 const INDENT = /^\u3000+/;
 /** A figure or value: a cell that never wraps. */
 const VALUE = /^[\d０-９.,，．%％‰+\-—–~～≥≤<>=\s]+$/;
@@ -209,6 +211,8 @@ function classify(text: string, spaced = true): Pick<LLine, 'pieces' | 'kind' | 
   // a group header letter-spaced over a table's halves (收    入 … 支    出): centred over several columns, it is no row;
   // the table starts with the header row under it
   if (pieces[0]?.spaced) return { pieces, kind: 'barrier', stop: true };
+  // …and so is one set solid (收入 … 支出 over 项目 行次 决算数 | 项目 行次 决算数): its words stand over no column of the rows
+  if (pieces.length >= 2 && pieces.every((p) => HALVES.test(words(p)))) return { pieces, kind: 'barrier', stop: true };
   if (pieces.length >= 2 && pieces.every((p) => FIELD.test(p.text))) return { pieces, kind: 'barrier', stop: true }; // a form line
   // a heading set apart by spaces (第一部分   部门概况): a table's row label of that form comes with figures
   if (pieces.length >= 2 && SECTION_START.test(words(pieces[0])) && !pieces.some((p) => p.value)) return { pieces, kind: 'barrier', stop: true };

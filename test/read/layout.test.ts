@@ -317,6 +317,34 @@ describe('top-aligned rows', () => {
     expect(rowsOf(pairs.text)[0]).toBe('\t是\t否\t是\t否');
   });
 
+  // the same group header set solid (`收入 … 支出`, as pdftotext -layout gives a 收入支出决算总表 of a 决算 disclosure) was a row
+  // line whose words covered the gaps of the rows' columns: no row of the table was read (only the ones left after a stray
+  // break), and the 本年收入合计 of the table was lost; it is the header's caption now, as the letter-spaced one
+  it('a solid group header (收入 … 支出) over a statement heads it, not a row of it', async () => {
+    const lines = [
+      '某市科技馆2021年度部门决算说明',
+      '                           收入支出决算总表',
+      '                                                                               单位：元',
+      '            收入                                              支出',
+      ' 项目                      行次             决算数  项目                  行次             决算数',
+      ' 一、一般公共预算财政拨款收入           1    4,215,680.00  一、科学技术支出            32    4,102,335.60',
+      ' 三、事业收入                   4      126,500.00  三、卫生健康支出            34      102,844.00',
+      ' 本年收入合计                  30    4,342,180.00  本年支出合计              60    4,523,581.76',
+      ' 年初结转和结余                 32      312,406.30  年末结转和结余             62      216,004.54',
+      ' 总计                      33    4,739,586.30  总计                  63    4,739,586.30',
+    ];
+    const r = read(lines.slice(3))!;
+    expect(r.text.split('\n')[0]).toBe(lines[3]);
+    expect(rowsOf(r.text)[0]).toBe('项目\t行次\t决算数\t项目\t行次\t决算数');
+    expect(rowsOf(r.text)).toHaveLength(6);
+    const rec = (await extractBytes('t.txt', Buffer.from(lines.join('\n') + '\n'))).record;
+    expect(rec.finance.incomeTotal).toBe(4342180);
+    expect(rec.finance.spendingTotal.actual).toBe(4523581.76);
+    expect(rec.finance.fiscalAppropriation.income).toBe(4215680);
+    // negative: other words over the halves are no such caption: the statement stays unread, as before
+    expect(read(['            合计                                              小计', ...lines.slice(4)])).toBeNull();
+  });
+
   // a word letter-spaced inside a row line (`项    目` heading the label column, `合    计` opening the total row) was two
   // cells: the labels under or over it spanned its gap, so the table ended there (header or 合计 row lost)
   it('a letter-spaced pair in a row line (项    目, 合    计) is one cell when a label of the table spans both letters', () => {
