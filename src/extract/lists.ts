@@ -224,7 +224,8 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     if (!raw.trim()) continue;
     const combined = h.key === 'problems_and_improvements';
     // a list's label alone on its line, with no colon (存在问题⏎A⏎建议⏎B): the paragraphs after it are that list's
-    const alone = raw.trim().replace(/[:：。]$/, '');
+    // (1 存在的问题 ⏎ （1）A: a number set with a space before it, as antiword prints a Word sub-heading, is no part of it)
+    const alone = raw.trim().replace(SPACED_LEAD, '').replace(/[:：。]$/, '');
     // (not the rest of an item its line's end broke off, closed by 。: …更新维护经费⏎不足。 is no label 不足)
     const last = out[out.length - 1];
     const lastOpen = !!last && /[，,]/.test(doc.norm.slice(last.span.start, last.span.end)) && /[\u4e00-\u9fa5，,]\s*$/.test(doc.norm.slice(last.span.start, last.span.end));
@@ -636,6 +637,7 @@ const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
 const SEQUENCE = ['首先', '其次', '再次'];
 // (1 部分…: a number and a space, no mark)
 const SPACED_NUMBER = new RegExp(expand(String.raw`^(?={SPACED_MARKER})(\d{1,2})`));
+const SPACED_LEAD = new RegExp(expand('^{SPACED_MARKER}'));
 
 /** The family and ordinal of an item marker at the start of `s`: 一是, (1)/（一）, ①, 1、/1., 第一，, 首先，/其次，/最后，
  *  (最后 closes the list whatever its number: n 0). */
