@@ -83,10 +83,11 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
         return { value: cleanValue(doc.display.slice(start, lines[i].end)), span: trimSpan(doc, { start, end: lines[i].end }) };
       }
     }
-    // (nor a numbered line, an item of a list of annexes or tables: 2.项目支出绩效自评表)
+    // (nor a numbered line, an item of a list of annexes or tables: 2.项目支出绩效自评表, also with a year right after its
+    // marker, 1.2023年度项目支出绩效自评报告, which is no decimal)
     // (nor a portal page's breadcrumb: 首页 > 财政预决算 > 部门决算)
     // (nor an official letter's document number or letterhead: 北科协〔2024〕8号, 某县科学技术协会文件)
-    if (/^附件|^[(（]?此页|^目\s*录$|^[\d一二三四五六七八九十]{1,2}\s*[.、．](?!\d)/.test(t) || t.length > 60 || compile(f.breadcrumb, '').test(t) || compile(f.letter_furniture, '').test(t)) continue;
+    if (/^附件|^[(（]?此页|^目\s*录$|^[\d一二三四五六七八九十]{1,2}\s*[.、．](?!\d)|^\d{1,2}\s*[.、．]\s*(?:19|20)\d{2}\s*年/.test(t) || t.length > 60 || compile(f.breadcrumb, '').test(t) || compile(f.letter_furniture, '').test(t)) continue;
     const next = lines[i + 1] ? norm(lines[i + 1]) : '';
     if (compile(f.title_line, '').test(t) && compile(f.title_words, '').test(t) && !compile(f.title_not, '').test(t)) {
       const own = found(withYearAbove({ value: show(lines[i]), span: { start: lines[i].start, end: lines[i].end } }, lines[i - 1]));
