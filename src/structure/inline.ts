@@ -13,11 +13,12 @@ const LONG_LINE = 120;
 // (after a sentence or a closing quote (…等级为“优”（四）部门整体支出情况), a date (填报日期：2024年5月13日一、部门基本情况), a table of contents' title or page number (目录一、…　　1二、),
 // a page's furniture (第 2 页 共 4 页三、), a lead-in's colon (…现将自评情况报告如下：一、部门概况), a half-width stop typed for 。 (…集中支出.(二)改进措施), a space, or the title's last word: …自评报告一、部门概况, a disclosure's …部门决算一、部门基本情况, …部门预算公开说明一、)
 // (a chapter, 第一章, as a part; a chapter's decimal section, 1.1 项目立项依据, numbered under it: DECIMAL)
-const MARKER = new RegExp(expand(String.raw`(?:^|(?<=[。;:!?\s”"」]|(?<!\d)\.|报告|(?:部门|单位)(?:决算|预算)(?:公开)?(?:情况)?(?:说明)?|\d日|目\s*录|\d\s*页|(?:[\s\u3000]|\.{2}|…|·{2})\d{1,3}))(?:第[一二三四五六七八九十]{1,3}部分[:：]?|第[ \t]?[一二三四五六七八九十\d]{1,3}[ \t]?章[:：]?|[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?{SECTION_NUMBER_END}|\d{1,2}\.(?!\d))`), 'g');
+// (一. with a half-width stop for 、, 一.部门概况, as a page of lines reads it: the same top marker)
+const MARKER = new RegExp(expand(String.raw`(?:^|(?<=[。;:!?\s”"」]|(?<!\d)\.|报告|(?:部门|单位)(?:决算|预算)(?:公开)?(?:情况)?(?:说明)?|\d日|目\s*录|\d\s*页|(?:[\s\u3000]|\.{2}|…|·{2})\d{1,3}))(?:第[一二三四五六七八九十]{1,3}部分[:：]?|第[ \t]?[一二三四五六七八九十\d]{1,3}[ \t]?章[:：]?|[一二三四五六七八九十]{1,3}(?:、|\.(?!\d))|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?{SECTION_NUMBER_END}|\d{1,2}\.(?!\d))`), 'g');
 // a chapter's decimal section number (1.1, 4.2, 1.1.1; no figure: macros.yaml SECTION_NUMBER_END), its chapter's number first
 const DECIMAL = new RegExp(expand(String.raw`^(\d{1,2})\.\d{1,2}(?:\.\d{1,2})?{SECTION_NUMBER_END}`));
 // the top rank a decimal section is numbered under: 第一章, 第一部分, 一、 (its number the decimal's first)
-const TOP = /^(?:第[ \t]?([一二三四五六七八九十\d]{1,3})[ \t]?(?:章|部分)|([一二三四五六七八九十]{1,3})、)/;
+const TOP = /^(?:第[ \t]?([一二三四五六七八九十\d]{1,3})[ \t]?(?:章|部分)|([一二三四五六七八九十]{1,3})(?:、|\.(?!\d)))/;
 // (right after a heading's title: a sub-heading's (一); not 1., whose run-in title would cut an item's sentence:
 // 三、改进措施1.积极争取财政支持。加大投入；2.…)
 const SUB_MARKER = /^(?:[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.(?!\d))/;
@@ -28,7 +29,7 @@ const GLUED_REPORT_TITLE = /(?<=[。；;!?！？])[^。；;!?！？，,：:\s]{6
 const TOC_ENTRY = /^([^。;；,，:：\s“”"…·.]{2,30})[ \t\u3000]*(?:\.{2,}|…+|·{2,})[ \t\u3000]*\d{1,3}(?=[ \t\u3000]|$|第|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]|\d{1,2}[.、](?!\d))/;
 const PAGE_NUMBER = /^[\s\u3000]*(?:[\s\u3000]|\.{2,}|…+|·{2,})[\s\u3000]*\d{1,3}[\s\u3000]*$/;
 // a part's first section right after its title (第一部分部门基本情况一、部门职能…)
-const AFTER_PART = /^[一二三四五六七八九十]{1,3}、/;
+const AFTER_PART = /^[一二三四五六七八九十]{1,3}(?:、|\.(?!\d))/;
 // …and a part's next marker after a table's name in its list (…决算表二、收入决算表…, …支出决算表第三部分…)
 const PART = /^第[一二三四五六七八九十]{1,3}部分[:：]?/;
 const CN_NUM = /^([一二三四五六七八九十]{1,3})、/;
@@ -140,7 +141,7 @@ function decimalGluedTitle(rest: string): number {
 }
 
 // the report's title before its first section or its contents (…自评报告一、部门概况…, …报告 目录 …)
-const REPORT_HEAD = /^([^\n]{4,80}?)[ \t\u3000]*(?=一、|第一部分|第[ \t]?[1一][ \t]?章|目[ \t\u3000]*录)/;
+const REPORT_HEAD = /^([^\n]{4,80}?)[ \t\u3000]*(?=一(?:、|\.(?!\d))|第一部分|第[ \t]?[1一][ \t]?章|目[ \t\u3000]*录)/;
 
 /** A line shorter than LONG_LINE is still a whole report pasted on one line when it opens with a report's title glued to
  *  its first section or its contents (2023年度…自评报告一、部门概况…。二、存在的问题…): a paragraph opens with no such title. */
@@ -182,7 +183,7 @@ function listTitleLength(s: string): number {
 // an arabic sub-heading's marker after a heading's title or after a sentence's end (1．资金使用情况…, 。2、绩效目标完成情况…)
 const ARABIC_SUB = /^\d{1,2}[.、](?!\d)/;
 // a top or second-rank heading's marker: the end of an arabic series under it
-const HIGHER = /^(?:第[一二三四五六七八九十]{1,3}部分|第[ \t]?[一二三四五六七八九十\d]{1,3}[ \t]?章|\d{1,2}\.\d{1,2}(?!\d)|[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)])/;
+const HIGHER = /^(?:第[一二三四五六七八九十]{1,3}部分|第[ \t]?[一二三四五六七八九十\d]{1,3}[ \t]?章|\d{1,2}\.\d{1,2}(?!\d)|[一二三四五六七八九十]{1,3}(?:、|\.(?!\d))|[(][一二三四五六七八九十]{1,3}[)])/;
 
 /** Length of an arabic sub-heading's title glued to its text under a section that is no list (二、项目绩效自评情况1．资金使用情况
  *  实际支出19.5万元。): a short title ending like a heading (情况, 说明, 概况, 结论), no figure in it, and its text no predicate
