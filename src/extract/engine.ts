@@ -275,6 +275,9 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     outside_body_own?: string;
     /** the sentence before a match runs across a line end that wraps prose (a printed line cut after 部门评价，) */
     wrapped_sentences?: boolean;
+    /** the whole report written by an outside evaluator (受县财政局委托，我所对…进行了绩效评价): its scores are that body's,
+     *  only one named as the unit's self-evaluation (`own`, in the match or the sentence before it) is kept */
+    outside_report?: { regex: string; own: string };
   }>(file);
   const { patterns, other_year, not_before, not_in_items, not_before_except } = family;
   // a match whose sentence names the report's own subject before it (部门整体 in a department's report) outranks others
@@ -285,6 +288,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
   const out: Fact[] = [];
   // the items of the lists named (a named fund's item: 1.科普日经费项目：…，项目自评得分95分) hold their own values
   const within = (not_in_items ?? []).flatMap((k) => (doc.items[k] ?? []).map((x) => x.span));
+  const outsideReport = family.outside_report && compile(family.outside_report.regex, '').test(doc.norm) ? family.outside_report : null;
   for (const p of patterns) {
     if (p.kinds && (!doc.reportKind || !p.kinds.includes(doc.reportKind))) continue;
     for (const match of matches(doc, p.regex)) {
@@ -297,6 +301,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       if ((p.not_before && compile(p.not_before, '').test(before)) || (not_before && compile(not_before, '').test(ownClause(doc, family.own_clause, match, before)))) continue;
       const reached = family.outside_body_own && family.chain ? fromOwnScore(before, family.chain.separators, family.outside_body_own, family.chain.clause) : before;
       if (family.outside_body && outsideBody(doc, family.outside_body, ownClause(doc, family.own_clause, match, reached))) continue;
+      if (outsideReport && !compile(outsideReport.own, '').test(doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.end))) continue;
       // (a grade after the unit's score and a project's: the grading bands tell whose it is, over not_before_except)
       const verdict = shared && p.field === shared.field ? sharedGrade(shared, valueOf(doc, p.kind, match), before, doc.norm.slice(match.span.start, match.span.end)) : null;
       if (verdict === 'drop') continue;
