@@ -10,6 +10,7 @@ import { namedRows } from './namedRows.js';
 import { rateCell, scoreCell } from './values.js';
 import { respectiveScores } from './respectiveScores.js';
 import { outsideBody } from './outsideBody.js';
+import { scoredProjects, type UnlistedDef } from './scoredProjects.js';
 
 interface FieldDef {
   id: string;
@@ -47,6 +48,10 @@ interface NamedScoreDef {
   /** 该项目 in the sentences after a fund named as its paragraph's heading (（一）A项目。预算…。经自评，该项目得分92分) */
   this_project?: string;
   this_project_not?: string;
+  /** projects scored respectively and listed nowhere with money (scoredProjects.ts) */
+  unlisted?: string;
+  unlisted_name?: string;
+  unlisted_count?: string;
   not_before: string;
   max: number;
 }
@@ -116,6 +121,19 @@ function namedScores(doc: KDocument, f: ProjectsFile, found: Found[]): void {
     if (scores.some((x) => x.value !== scores[0].value)) continue;
     p.item.score = scores[0].value;
     p.fields.score = { span: scores[0].span, rule: d.id };
+  }
+  // projects scored respectively that no listing gives money: each a project of its own, its score and no money
+  if (d.unlisted && d.unlisted_name && d.unlisted_count) {
+    const notName = compile(f.not_name, '');
+    const sentence = compile(f.sentence_name, '');
+    const title = doc.reportKind === 'project_self_eval' ? doc.facts.find((x) => x.path === '/meta/title') : undefined;
+    const ownTitle = title ? doc.norm.slice(title.span.start, title.span.end).replace(/\s+/g, '') : '';
+    const bare = (n: string) => n.replace(/\s+/g, '').replace(/子?项目$/, '');
+    const isName = (n: string) => !notName.test(n) && !sentence.test(n) && !(ownTitle && ownTitle.includes(bare(n)));
+    const listed = (n: string) => found.some((p) => bare(p.item.name) === bare(n));
+    const def: UnlistedDef = { id: `${d.id}.unlisted`, unlisted: d.unlisted, respectively: d.respectively, unlisted_name: d.unlisted_name, unlisted_count: d.unlisted_count, max: d.max };
+    const says = (text: string) => notBefore.test(text) || (!!f.outside_body && outsideBody(doc, f.outside_body, text));
+    found.push(...scoredProjects(doc, def, isName, listed, skip, says));
   }
 }
 
@@ -581,6 +599,15 @@ export function projectTables(
  *  form, when the row's money is the prose's (a row of other figures may rate other money). */
 function fillRateAndScore(named: { item: unknown; fields?: Record<string, { span: Span; rule: string }> }, row: Project, fields: Record<string, { span: Span; rule: string }>): void {
   const prose = named.item as Project;
+  // (a project the prose only scores, A项目、B项目自评得分分别为95分、92分, takes the row's money too: the row is its figures)
+  if (prose.budget === null && prose.actual === null && prose.adjustment === null && prose.carryover === null) {
+    for (const k of ['budget', 'actual', 'carryover', 'executionRate', 'score'] as const) {
+      if (prose[k] !== null || row[k] === null || !fields[k]) continue;
+      prose[k] = row[k];
+      if (named.fields) named.fields[k] = fields[k];
+    }
+    return;
+  }
   const money = (['budget', 'actual'] as const).filter((k) => prose[k] !== null && row[k] !== null);
   if (!money.length || money.some((k) => prose[k] !== row[k])) return;
   for (const k of ['executionRate', 'score'] as const) {

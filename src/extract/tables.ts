@@ -546,8 +546,10 @@ function projectItem(doc: KDocument, r: TableReading): void {
         });
       }
     }
-    // (the prose rarely states the form's rate and score: the form's fill what it left)
-    for (const f of ['executionRate', 'score'] as const) {
+    // (the prose rarely states the form's rate and score: the form's fill what it left; a project the prose only scores,
+    // A项目、B项目自评得分分别为95分、92分, takes the form's money too)
+    const scoredOnly = prev.budget === null && prev.actual === null && prev.adjustment === null && prev.carryover === null;
+    for (const f of [...(scoredOnly ? (['budget', 'actual'] as const) : []), 'executionRate', 'score'] as const) {
       if (prev[f] !== null || item[f] === null) continue;
       prev[f] = item[f];
       (list[same].fields ??= {})[f] = fields[f];
