@@ -1,7 +1,7 @@
 // Named special funds (patterns/projects.yaml): a sentence naming a fund and giving its figures.
 import type { KDocument, Span } from '../document.js';
 import { compile, escapeRegex, loadPatternFile } from '../patterns.js';
-import { moneySlack, toRate, toYuan } from '../normalise/numbers.js';
+import { moneySlack, parseChineseInteger, toRate, toYuan } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { matches, otherYearAt, saysOtherYear, sentenceAt, sectionsAt, trimSpan } from './engine.js';
 import type { Match } from './engine.js';
@@ -55,7 +55,7 @@ interface NamedScoreDef {
   not_before: string;
   max: number;
 }
-interface ProjectsFile { outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
+interface ProjectsFile { outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -310,6 +310,20 @@ function listedItems(doc: KDocument, f: ProjectsFile): Match[] {
       end = next;
     }
     out.push(...matches(doc, f.listed_item, { start: lead.span.end - 1, end }));
+  }
+  // the sub-projects a sentence names with their count, listed anywhere after it (…包括A、B和C三个子项目。 … 1.A：预算…)
+  if (f.named_lead_in) {
+    const bare = (n: string) => n.replace(/\s+/g, '').replace(/^[“"「『]|[”"」』]$/g, '').replace(/子?项目$/, '');
+    for (const lead of matches(doc, f.named_lead_in)) {
+      const names = doc.norm.slice(lead.group('names')!.start, lead.group('names')!.end).split(/以及|[、和及与]/).map(bare);
+      const c = doc.norm.slice(lead.group('count')!.start, lead.group('count')!.end);
+      const count = /^\d+$/.test(c) ? Number(c) : parseChineseInteger(c.replace(/^两/, '二'));
+      if (names.length < 2 || names.length !== count || names.some((n) => n.length < 2)) continue;
+      for (const m of matches(doc, f.named_item ?? f.listed_item, { start: lead.span.end, end: doc.norm.length })) {
+        const name = bare(doc.norm.slice(m.group('name')!.start, m.group('name')!.end));
+        if (names.includes(name) && !out.some((x) => x.span.start === m.span.start)) out.push(m);
+      }
+    }
   }
   return out;
 }
