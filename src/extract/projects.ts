@@ -138,6 +138,9 @@ function namedScores(doc: KDocument, f: ProjectsFile, found: Found[]): void {
 }
 
 const QUALIFIER = /\([^()]*\)$/;
+/** a name that may stand with one money figure and its own 执行率 or score: a project's (项目/专项/工程/行动计划), not a label of money */
+const ONE_FIGURE_NAME = /(?:项目|专项|工程|行动计划)(?:[(][^()]*[)])?$/;
+const LABEL_WORDS = /预算|决算|支出|收入|拨款|资金/;
 
 type Found = { item: Project; span: Span; rule: string; fields: Record<string, { span: Span; rule: string }> };
 
@@ -220,9 +223,15 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
       }
     }
     // a budget disclosure names a fund with its budget only; elsewhere two figures make a project
-    const enough = Object.keys(fields).length >= 2 || (doc.reportKind === 'budget' && item.budget !== null);
-    if (!enough || (item.actual === null && item.budget === null)) continue;
+    // (or one of its money and its own 执行率 or score: 科技馆免费开放项目：中央补助资金40万元，…，实际支出49.5万元，执行率99%，自评得分97分)
+    if (item.actual === null && item.budget === null) continue;
+    const money = Object.keys(fields).length;
     ownFigures(doc, f, region, item, fields);
+    // (that only for a project's name, not a label of money: 项目预算资金：…，实际支出…，预算执行率98.4% is the report's own; and
+    // not in a project report, where a name so stated may be the report's own project under another form of its title's name)
+    const projectName = doc.reportKind !== 'project_self_eval' && ONE_FIGURE_NAME.test(doc.norm.slice(nameSpan.start, nameSpan.end).trim()) && !LABEL_WORDS.test(doc.norm.slice(nameSpan.start, nameSpan.end));
+    const enough = money >= 2 || (doc.reportKind === 'budget' && item.budget !== null) || (projectName && item.actual !== null && Object.keys(fields).length > money);
+    if (!enough) continue;
     // (a heading inline before the name, as a report pasted on one line has it: 三、项目支出绩效情况 科普经费项目：…, is no part of it)
     const own = withoutLead(doc, f, pastHeading(doc, nameSpan));
     if (own.start !== nameSpan.start && !isNameText(doc.norm.slice(own.start, own.end))) continue;
