@@ -25,6 +25,8 @@ const levelWord = (t: string) => squeeze(t).replace(tableVocab().levelWeightSuff
 /** (no block has more cells than this: the look ahead stops there) */
 const MAX_CELLS = 1500;
 const MAX_STEPS = 20000;
+/** (wrapped names in one block: the divisions are tried with 0, 1, … of them) */
+const MAX_WRAPS = 6;
 
 type Field = 'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'score' | 'note';
 const KNOWN: Field[] = ['level1', 'level2', 'level3', 'target', 'actual', 'weight', 'score', 'note'];
@@ -38,8 +40,9 @@ function columnOf(t: string): Field | null {
   return f && (KNOWN as string[]).includes(f) ? (f as Field) : null;
 }
 
-/** One row as read: the index of each field's line (level cells and the note may be absent). */
-type Row = Partial<Record<Field, number>>;
+/** One row as read: the index of each field's line (level cells and the note may be absent); `level3End`, the name's second
+ *  line when it wraps. */
+type Row = Partial<Record<Field | 'level3End', number>>;
 interface Parse {
   rows: Row[];
   /** the total row's label and its figures, when the block closes with one */
@@ -51,11 +54,23 @@ interface Parse {
 /**
  * Reads the block whose header lines (their squeezed texts `header`, their fields `cols`) end before seq[from]. Every division of the
  * lines into rows is tried: a row is [note of the row before] [一级 word] [二级 word] then one line per remaining column in the
- * header's order, typed (a 分值/得分 a figure, no score over its weight; a name or note no measured value; no level word or
+ * header's order (the name maybe two, wrapped: fewest such first), typed (a 分值/得分 a figure, no score over its weight; a name or note no measured value; no level word or
  * total's label as a cell). The block ends at a total row (`总分⏎100⏎95`), another table, or the end of the text; prose
  * after the last row leaves it unread, as does a second division (which line is which cell is then not known).
  */
 function parseRows(seq: Line[], free: (l: Line) => boolean, from: number, cols: Field[], header: string[]): Parse | null {
+  // (a wrapped name is the less likely reading: the divisions with the fewest wrapped names are the ones weighed, so a line that
+  // fits as the note of the row above is not taken for the head of the next name)
+  for (let wraps = 0; wraps <= MAX_WRAPS; wraps++) {
+    const { parse, count } = divisions(seq, free, from, cols, header, wraps);
+    if (count) return count === 1 ? parse : null;
+  }
+  return null;
+}
+
+/** The divisions with at most `wraps` names wrapped: the first, and how many there are (2 meaning two or more, or too many
+ *  steps to tell). */
+function divisions(seq: Line[], free: (l: Line) => boolean, from: number, cols: Field[], header: string[], wraps: number): { parse: Parse | null; count: number } {
   const v = tableVocab();
   const text = (i: number) => seq[i].text.trim();
   const isLevel1 = (i: number) => v.level1Words.includes(levelWord(text(i)));
@@ -122,11 +137,20 @@ function parseRows(seq: Line[], free: (l: Line) => boolean, from: number, cols: 
     // (the first row opens the merged level cells; a new 一级 opens a new 二级 under it)
     if (cols.includes('level1') && own1 === null) return;
     if (cols.includes('level2') && row.level2 === undefined && (row.level1 !== undefined || !rows.length)) return;
+    // (an indicator's name may wrap onto a second line: both divisions are tried, and one alone must hold)
+    for (const wrap of [false, true]) cellsAt(q, own1, rows, { ...row }, wrap);
+  };
+  // the row's cells after its level words, from q; `wrap`: its name takes two lines
+  const cellsAt = (q: number, own1: string | null, rows: Row[], row: Row, wrap: boolean): void => {
     for (const f of fixed) {
       if (q >= limit) return;
       const ok = f === 'weight' || f === 'score' ? points(text(q)) !== null && free(seq[q]) : f === 'level3' ? named(q) : plain(q);
       if (!ok) return;
       row[f] = q++;
+      if (f === 'level3' && wrap) {
+        if (rows.filter((r) => r.level3End !== undefined).length >= wraps || !named(q)) return;
+        row.level3End = q++;
+      }
     }
     const [w, s] = [row.weight, row.score].map((i) => (i === undefined ? null : points(text(i))));
     if (w !== null && s !== null && s > w) return;
@@ -140,7 +164,7 @@ function parseRows(seq: Line[], free: (l: Line) => boolean, from: number, cols: 
     first ??= p;
   };
   rowAt(from, null, [], false);
-  return parses === 1 && steps <= MAX_STEPS ? first : null;
+  return { parse: first, count: steps > MAX_STEPS ? 2 : parses };
 }
 
 /** An empty cell at `at`. */
@@ -170,7 +194,15 @@ export function indicatorBlockLines(text: string, lines: Line[], taken: Span[]):
     const rows: TableCell[][] = [header];
     for (const r of parsed.rows) {
       const at = cell(seq[Math.min(...Object.values(r))]).start;
-      rows.push(cols.map((c) => (r[c] === undefined ? none(at) : cell(seq[r[c]!]))));
+      const cellOf = (c: Field): TableCell => {
+        if (r[c] === undefined) return none(at);
+        const first = cell(seq[r[c]!]);
+        if (c !== 'level3' || r.level3End === undefined) return first;
+        // (a name wrapped over two lines is one cell, its line break kept in its text)
+        const last = cell(seq[r.level3End]);
+        return { start: first.start, end: last.end, text: text.slice(first.start, last.end) };
+      };
+      rows.push(cols.map(cellOf));
     }
     if (parsed.total) {
       const label = cell(seq[parsed.total.label]);
