@@ -60,7 +60,12 @@ interface RawVocab {
   values_inclusive?: string;
   values_inclusive_end?: string;
   form_score_label?: string;
-  cell_lines: { label_header: string; value_header: string; halves: { income: string; spending: string; total: string } };
+  cell_lines: {
+    label_header: string;
+    value_header: string;
+    halves: { income: string; spending: string; total: string };
+    subject: { code_header: string; name_header: string; code: string; total: string };
+  };
   signature_block: { date: string; org: string };
   values: {
     op_prefix: Record<Op, string[]>;
@@ -142,7 +147,13 @@ export interface TableVocab {
   rowLabelStrip: RegExp;
   emptyCells: RegExp[];
   /** a money table copied one cell per line: its header's label word and value words (structure/cellLines.ts) */
-  cellLines: { labelHeader: RegExp; valueHeader: RegExp; halves: { income: RegExp; spending: RegExp; total: RegExp } };
+  cellLines: {
+    labelHeader: RegExp;
+    valueHeader: RegExp;
+    halves: { income: RegExp; spending: RegExp; total: RegExp };
+    /** a statement by 功能分类科目 so copied: its code and name headers, a subject's code, the total's label (structure/subjectLines.ts) */
+    subject: { codeHeader: RegExp; nameHeader: RegExp; code: RegExp; total: RegExp };
+  };
   /** the report's signature right under a table (an organisation's name, the date alone): no wrapped cell of it */
   signatureBlock: { date: RegExp; org: RegExp };
 }
@@ -224,6 +235,12 @@ export function tableVocab(): TableVocab {
       labelHeader: re(raw.cell_lines.label_header),
       valueHeader: re(raw.cell_lines.value_header),
       halves: { income: re(raw.cell_lines.halves.income), spending: re(raw.cell_lines.halves.spending), total: re(raw.cell_lines.halves.total) },
+      subject: {
+        codeHeader: re(raw.cell_lines.subject.code_header),
+        nameHeader: re(raw.cell_lines.subject.name_header),
+        code: re(raw.cell_lines.subject.code),
+        total: re(raw.cell_lines.subject.total),
+      },
     },
     signatureBlock: { date: re(raw.signature_block.date), org: re(raw.signature_block.org) },
   };

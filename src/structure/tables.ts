@@ -4,6 +4,7 @@ import type { KDocument, Line, Span, Table, TableCell } from '../document.js';
 import { tableVocab } from './tableVocab.js';
 import { pdfTablesDetailed } from './pdfTables.js';
 import { cellLineTables } from './cellLines.js';
+import { subjectTableLines } from './subjectLines.js';
 import { indicatorBlockLines } from './indicatorLines.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { foldDigits } from '../normalise/numbers.js';
@@ -875,6 +876,8 @@ export function findTables(doc: KDocument): void {
   // a money table copied one cell per line, where no grid was found
   // (a 绩效指标 block so copied first: the goals block above it ends where it begins)
   found.push(...indicatorBlockLines(norm, foldedLines, [...given, ...found]));
+  // (a statement by 功能分类科目 first: its rows are known by their codes, where the generic reader counts cells)
+  found.push(...subjectTableLines(norm, foldedLines, [...given, ...found]));
   found.push(...cellLineTables(norm, foldedLines, [...given, ...found]));
   // a table inside a repeated copy of the report is the same table again
   const inCopy = (t: Table) => doc.excluded.some((x) => x.reason === 'repeated copy' && t.start >= x.start && t.end <= x.end);
