@@ -160,6 +160,12 @@ function divisions(seq: Line[], free: (l: Line) => boolean, from: number, cols: 
     rowAt(q, own1, [...rows, row], hasNote);
   };
   const done = (p: Parse) => {
+    // (a cell's line goes on into the next only when full: a wrapped name's first line is as long as its second and as any
+    // name on one line in the block; else the division is none)
+    const len = (i: number) => squeeze(text(i)).length;
+    const single = p.rows.filter((r) => r.level3 !== undefined && r.level3End === undefined).map((r) => len(r.level3!));
+    const full = p.rows.every((r) => r.level3End === undefined || (len(r.level3!) >= len(r.level3End) && single.every((n) => len(r.level3!) >= n)));
+    if (!full) return;
     parses++;
     first ??= p;
   };
