@@ -23,28 +23,46 @@ export function subjectTableLines(text: string, lines: Line[], taken: Span[]): T
   const blank = (at: number): TableCell => ({ start: at, end: at, text: '' });
   const out: Table[] = [];
   const all = lines.filter((l) => l.text.trim());
+  const numbers = (t: (k: number) => string, k: number, n: number) => /^栏次$/.test(t(k)) && Array.from({ length: n }, (_, m) => t(k + 1 + m) === String(m + 1)).every(Boolean);
   for (let i = 0; i + 1 < all.length; i++) {
-    if (!free(all[i]) || !v.subject.codeHeader.test(squeeze(all[i].text)) || !v.subject.nameHeader.test(squeeze(all[i + 1].text))) continue;
+    const first = squeeze(all[i].text);
+    if (!free(all[i]) || !(v.subject.codeHeader.test(first) || first === '项目')) continue;
     const seq: Line[] = [];
     for (let j = i; j < all.length && seq.length < MAX_CELLS && free(all[j]); j++) seq.push(all[j]);
     const t = (k: number) => (k < seq.length ? squeeze(seq[k].text) : '');
-    // the value columns: value words, and 小计/合计 as a column's word only with another value word after it
-    let k = 2;
-    // (栏次 opens the template's column numbers, under the header: no column of it)
-    while (k < seq.length && !/^[栏行]次$/.test(t(k)) && (v.valueHeader.test(t(k)) || (v.subject.total.test(t(k)) && v.valueHeader.test(t(k + 1))))) k++;
-    const n = k - 2;
-    if (n < 1) continue;
+    // value words from k: 小计/合计 a column's word only with another value word after it; 栏次 opens the template's column
+    // numbers, no column
+    const values = (k: number) => {
+      let q = k;
+      while (q < seq.length && !/^[栏行]次$/.test(t(q)) && (v.valueHeader.test(t(q)) || (v.subject.total.test(t(q)) && v.valueHeader.test(t(q + 1))))) q++;
+      return q - k;
+    };
     const rows: TableCell[][] = [];
-    // (the super-header right above, 项目⏎本年支出: its cells are the table's, and the caption is looked for above them)
-    const above = all.indexOf(seq[0]);
-    const top = above >= 2 && free(all[above - 1]) && free(all[above - 2]) && /^项目$/.test(squeeze(all[above - 2].text)) && isLabel(squeeze(all[above - 1].text)) && !v.subject.total.test(squeeze(all[above - 1].text)) ? above - 2 : above;
-    if (top < above) rows.push([cell(all[top]), cell(all[top + 1])]);
-    rows.push(seq.slice(0, k).map(cell));
-    // (the template's column numbers: 栏次 then 1 … n)
-    if (/^栏次$/.test(t(k)) && Array.from({ length: n }, (_, m) => t(k + 1 + m) === String(m + 1)).every(Boolean)) {
-      rows.push([cell(seq[k]), blank(seq[k].end), ...seq.slice(k + 1, k + 1 + n).map(cell)]);
-      k += 1 + n;
-    }
+    let k: number;
+    let n: number;
+    // (cells between a row's name and its figures: the 栏次 column of the layout with the numbers beside 科目名称)
+    let pad = 0;
+    let top = all.indexOf(seq[0]);
+    const codeAt = (k: number) => v.subject.codeHeader.test(t(k)) && v.subject.nameHeader.test(t(k + 1));
+    if (codeAt(0)) {
+      n = values(2);
+      if (n < 1) continue;
+      k = 2 + n;
+      // (the super-header right above, 项目⏎本年支出: its cells are the table's, and the caption is looked for above them)
+      const above = top;
+      if (above >= 2 && free(all[above - 1]) && free(all[above - 2]) && /^项目$/.test(squeeze(all[above - 2].text)) && isLabel(squeeze(all[above - 1].text)) && !v.subject.total.test(squeeze(all[above - 1].text))) top = above - 2;
+      if (top < above) rows.push([cell(all[top]), cell(all[top + 1])]);
+      rows.push(seq.slice(0, k).map(cell));
+      if (numbers(t, k, n)) {
+        rows.push([cell(seq[k]), blank(seq[k].end), ...seq.slice(k + 1, k + 1 + n).map(cell)]);
+        k += 1 + n;
+      }
+    } else if (/^项目$/.test(t(0)) && (n = values(1)) >= 1 && codeAt(1 + n) && numbers(t, 3 + n, n)) {
+      // (the 决算 template's other layout: 项目⏎本年支出合计⏎基本支出⏎项目支出 over 科目编码⏎科目名称⏎栏次⏎1⏎2⏎3)
+      rows.push(seq.slice(0, 1 + n).map(cell), seq.slice(1 + n, 4 + 2 * n).map(cell));
+      k = 4 + 2 * n;
+      pad = 1;
+    } else continue;
     // a code opening a row: followed by its name (a bare code-like figure before a figure is an amount)
     const code = (p: number) => v.subject.code.test(t(p)) && isLabel(t(p + 1)) && !v.subject.code.test(t(p + 1));
     const figuresFrom = (p: number) => {
@@ -63,7 +81,7 @@ export function subjectTableLines(text: string, lines: Line[], taken: Span[]): T
           broken = true;
           break;
         }
-        rows.push([cell(seq[k]), blank(seq[k].end), ...seq.slice(k + 1, q).map(cell)]);
+        rows.push([cell(seq[k]), blank(seq[k].end), ...Array.from({ length: pad }, () => blank(seq[k].end)), ...seq.slice(k + 1, q).map(cell)]);
         totals++;
         last = q - 1;
         k = q;
@@ -80,7 +98,7 @@ export function subjectTableLines(text: string, lines: Line[], taken: Span[]): T
         break;
       }
       const figs = q - nameEnd === n ? seq.slice(nameEnd, q).map(cell) : Array.from({ length: n }, () => blank(name.end));
-      rows.push([cell(seq[k]), name, ...figs]);
+      rows.push([cell(seq[k]), name, ...Array.from({ length: pad }, () => blank(name.end)), ...figs]);
       last = Math.max(q, nameEnd) - 1;
       k = q;
     }
