@@ -25,9 +25,12 @@ function piecesOf(l: Line): Piece[] {
   const out: Piece[] = [];
   const re = /\S+(?:[ \u00a0]\S+)*/g;
   let m: RegExpExecArray | null;
+  // (the display width counted on from the last piece: one pass over the line)
+  let width = 0;
+  let at = 0;
   while ((m = re.exec(l.text))) {
-    const before = l.text.slice(0, m.index);
-    out.push({ start: l.start + m.index, end: l.start + m.index + m[0].length, text: m[0], col: m.index, width: [...before].reduce((n, ch) => n + (wide(ch) ? 2 : 1), 0) });
+    for (; at < m.index; at++) width += wide(l.text[at]) ? 2 : 1;
+    out.push({ start: l.start + m.index, end: l.start + m.index + m[0].length, text: m[0], col: m.index, width });
   }
   return out;
 }

@@ -26,7 +26,8 @@ export function subjectTableLines(text: string, lines: Line[], taken: Span[]): T
   const numbers = (t: (k: number) => string, k: number, n: number) => /^栏次$/.test(t(k)) && Array.from({ length: n }, (_, m) => t(k + 1 + m) === String(m + 1)).every(Boolean);
   for (let i = 0; i + 1 < all.length; i++) {
     const first = squeeze(all[i].text);
-    if (!free(all[i]) || !(v.subject.codeHeader.test(first) || first === '项目')) continue;
+    const second = squeeze(all[i + 1].text);
+    if (!free(all[i]) || !(v.subject.codeHeader.test(first) ? v.subject.nameHeader.test(second) : first === '项目' && v.valueHeader.test(second))) continue;
     const seq: Line[] = [];
     for (let j = i; j < all.length && seq.length < MAX_CELLS && free(all[j]); j++) seq.push(all[j]);
     const t = (k: number) => (k < seq.length ? squeeze(seq[k].text) : '');
