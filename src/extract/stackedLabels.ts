@@ -61,19 +61,25 @@ export function stackedMoney(rows: TableCell[][], year: number | null): StackedM
     if (head.length !== below.length) continue;
     const at = head.flatMap((c, j) => (filled(c) ? [j] : []));
     const labels = at.map((j) => labelOf(head[j]));
-    if (at.length < 2 || labels.some((l) => l === null)) continue;
+    // (the parts of a total right after its label, 全年执行数⇥其中：基本支出⇥项目支出: see stackedParts)
+    const parts = stackedParts(at.map((j) => head[j]), labels);
+    if (at.length < 2 || !parts) continue;
     // (the row under it: figures under labels only, and at least one)
     const values = below.flatMap((c, j) => (filled(c) ? [j] : []));
     // (a percentage only under a rate's label, and a rate's figure no money)
     const fits = (j: number) => {
-      const l = labels[at.indexOf(j)];
+      const n = at.indexOf(j);
+      const l = labels[n] ?? (parts.has(n) ? { rate: false } : null);
       return !!l && FIGURE.test(key(below[j])) && (l.rate || !/%$/.test(key(below[j]))) && (!l.rate || !/元$/.test(key(below[j])));
     };
     if (!values.length || !values.every(fits)) continue;
+    if (![...new Set(parts.values())].every((t) => partsAddUp(below[at[t]], [...parts].filter(([, o]) => o === t).map(([n]) => ({ cell: below[at[n]], opens: PART.exec(splitUnit(head[at[n]]).words)![1] !== undefined }))))) continue;
     at.forEach((j, n) => {
-      const l = labels[n]!;
+      const own = parts.get(n);
+      const l = labels[own ?? n]!;
       if (!filled(below[j]) || (l.year !== null && l.year !== year)) return;
-      out.push({ path: l.path, label: head[j], cell: below[j], unit: l.unit, rate: l.rate });
+      const kind = own === undefined ? null : PART.exec(splitUnit(head[j]).words)![2] === '基本' ? 'basic' : 'project';
+      out.push({ path: kind ? `/finance/${kind}/${PART_OF[l.path]}` : l.path, label: head[j], cell: below[j], unit: l.unit, rate: l.rate });
     });
     i++;
   }
@@ -84,6 +90,35 @@ const PART = /^(其中[:：]?)?(?:[1-9一二三四五六七八九][、.．]|[(�
 const PART_OF: Record<string, string> = { '/finance/spendingTotal/budget': 'budget', '/finance/spendingTotal/actual': 'actual' };
 const amount = (c: TableCell) => Number(key(c).replace(/,/g, '').replace(/(万元|元)$/, ''));
 const halfUnit = (c: TableCell) => 0.5 * 10 ** -((key(c).match(/\.(\d+)/)?.[1].length) ?? 0);
+
+/**
+ * The part labels of a label row (`全年执行数⇥其中：基本支出⇥项目支出`): each cell that is no field's label must be a part, 基本支出 or
+ * 项目支出, in a run of at most two of different kinds right after the label of a budget or actual total, stating no other unit;
+ * returns each part's index with its total's, or null when a cell is neither (the row is then no label row).
+ */
+function stackedParts(cells: TableCell[], labels: (ReturnType<typeof labelOf>)[]): Map<number, number> | null {
+  const out = new Map<number, number>();
+  for (let n = 0; n < cells.length; n++) {
+    if (labels[n]) continue;
+    const { words, unit } = splitUnit(cells[n]);
+    const m = PART.exec(words);
+    let t = n - 1;
+    while (t >= 0 && out.has(t)) t--;
+    const total = t >= 0 ? labels[t] : null;
+    if (!m || !total || !PART_OF[total.path] || n - t > 2 || (unit !== null && moneyUnit(unit) !== total.unit)) return null;
+    if (n - t === 2 && PART.exec(splitUnit(cells[n - 1]).words)![2] === m[2]) return null;
+    out.set(n, t);
+  }
+  return out;
+}
+
+/** The parts under a total add up to it (two, within the rounding of the three as written), or one alone opened by 其中 is less. */
+function partsAddUp(total: TableCell, parts: { cell: TableCell; opens: boolean }[]): boolean {
+  if (!filled(total) || parts.some((p) => !filled(p.cell))) return false;
+  const sum = parts.reduce((s, p) => s + amount(p.cell), 0);
+  const slack = [total, ...parts.map((p) => p.cell)].reduce((s, c) => s + halfUnit(c), 0);
+  return parts.length === 2 ? Math.abs(sum - amount(total)) <= slack : parts[0].opens && sum < amount(total);
+}
 
 /**
  * A 基础数据表 set out as label rows (`指标⇥数据` over `年初预算数⇥2,720,000.00`, `实际支出数⇥2,864,512.36`): each label of
