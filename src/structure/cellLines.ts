@@ -92,6 +92,8 @@ function baseDataLabel(t: string): boolean {
   );
 }
 let stackedLabelRes: RegExp[] | null = null;
+/** a part of a budget or actual beside its total's label (`其中：基本支出`, `项目支出`) */
+const PART_LABEL = /^(?:其中[:：]?)?(?:基本|项目)支出(?:数|金额)?[:：]?$/;
 
 /**
  * A 基础数据表 laid out as label rows over figure rows (`编制人数⇥实有人数⇥在职人数⇥退休人数` over `6⇥8⇥5⇥3`) and copied one cell per
@@ -113,7 +115,8 @@ function stackedPairLines(text: string, lines: Line[], taken: Span[]): Table[] {
   };
   for (let i = 0; i < seq.length; ) {
     let k = 0;
-    while (i + k < seq.length && free(seq[i + k]) && baseDataLabel(seq[i + k].text)) k++;
+    // (a total's parts may follow its label, 全年执行数⏎其中：基本支出⏎项目支出: extract/stackedLabels.ts weighs them)
+    while (i + k < seq.length && free(seq[i + k]) && (baseDataLabel(seq[i + k].text) || (k > 0 && PART_LABEL.test(squeeze(seq[i + k].text))))) k++;
     const figs = seq.slice(i + k, i + 2 * k);
     const after = seq[i + 2 * k];
     if (k >= 2 && figs.length === k && figs.every((l) => free(l) && FIGURE.test(squeeze(l.text))) && !(after && free(after) && FIGURE.test(squeeze(after.text)))) {
