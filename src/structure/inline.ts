@@ -41,7 +41,7 @@ const RUN_IN = /^[ \t]?[^。;,，:：\s“”"()]{2,15}。/;
 const SUB_INSIDE = new RegExp(expand(String.raw`[(][一二三四五六七八九十]{1,3}[)]|(?<=[\u4e00-\u9fa5])\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?:{SECTION_NUMBER_END}|$)|(?<=[\u4e00-\u9fa5])\d{1,2}[.、](?!\d)|(?<=[\u4e00-\u9fa5])[一二三四五六七八九十]{1,3}、|(?<=[\u4e00-\u9fa5])第[一二三四五六七八九十]{1,3}部分`));
 
 interface SectionDef { key: string | null; match: string }
-const headings = () => loadPatternFile<{ annex_line: string; inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_date_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_annex: string; inline_table_header: string; inline_table_caption: string; inline_form_label: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string; inline_text_opener: string; report_title: string }>('headings.yaml');
+const headings = () => loadPatternFile<{ annex_line: string; inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_date_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_glued_closing_fields: string; inline_annex: string; inline_table_header: string; inline_table_caption: string; inline_form_label: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string; inline_text_opener: string; report_title: string }>('headings.yaml');
 
 function isSectionTitle(s: string): boolean {
   return loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections.some((sec) => compile(sec.match, '').test(s));
@@ -307,7 +307,7 @@ export function splitInlineHeadings(doc: KDocument): void {
     const endAt = tail ? tail.index : s.length;
     const formula = compile(headings().inline_closing_formula, '').exec(s.slice(Math.max(0, endAt - 40), endAt));
     if (formula) cuts.add(Math.max(0, endAt - 40) + formula.index);
-    const form = compile(headings().inline_closing_fields, '').exec(s.slice(-200));
+    const form = compile(headings().inline_closing_fields, '').exec(s.slice(-200)) ?? compile(headings().inline_glued_closing_fields, '').exec(s.slice(-200));
     if (form) cuts.add(s.length - Math.min(200, s.length) + form.index);
     const annex = compile(headings().inline_annex, '').exec(s.slice(-300));
     if (annex) cuts.add(s.length - Math.min(300, s.length) + annex.index);
@@ -357,10 +357,11 @@ export function splitInlineHeadings(doc: KDocument): void {
 }
 
 /** Where a form's closing fields or the letter's closing formula start, glued after the last sentence of a page's line
- *  (…建立长效机制。填报人：张三 联系电话：…, …拓展宣传渠道。特此报告。), when only closing lines follow it (a signature, a
+ *  (…建立长效机制。填报人：张三 联系电话：…, …拓展宣传渠道。特此报告。; with no stop before them only when plainly a form's,
+ *  …建立长效机制填报人：张三 联系电话：…), when only closing lines follow it (a signature, a
  *  date): they are no part of the last item. -1 if none. */
 function gluedClosingFields(doc: KDocument, s: string, i: number): number {
-  const form = compile(headings().inline_closing_fields, '').exec(s) ?? compile(headings().inline_closing_formula, '').exec(s);
+  const form = compile(headings().inline_closing_fields, '').exec(s) ?? compile(headings().inline_closing_formula, '').exec(s) ?? compile(headings().inline_glued_closing_fields, '').exec(s);
   if (!form || form.index === 0 || !closingLine(s.slice(form.index).trim())) return -1;
   // (down to an annex, 附件：…自评表: its tables are no body of the report)
   for (let k = i + 1; k < doc.lines.length; k++) {

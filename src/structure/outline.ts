@@ -9,7 +9,7 @@ import { cleanValue } from '../normalise/fold.js';
 import { wordAcross } from '../segment/jieba.js';
 
 interface MarkerDef { id: string; rank: number; regex: string }
-interface HeadingsFile { markers: MarkerDef[]; closing_line: string; clause_title: string; dangling_end: string; annex_line: string; part_glued_not: string; part_alone: string; definition_after_colon: string; glossary_title: string; figure_in_title: string; field_in_title: string; inline_title_end: string; not_heading: string[]; not_heading_below_part: string[]; list_item: string; run_in_label: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
+interface HeadingsFile { markers: MarkerDef[]; closing_line: string; clause_title: string; dangling_end: string; annex_line: string; part_glued_not: string; part_alone: string; part_annex_title: string; definition_after_colon: string; glossary_title: string; figure_in_title: string; field_in_title: string; inline_title_end: string; not_heading: string[]; not_heading_below_part: string[]; list_item: string; run_in_label: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
 interface SectionDef { key: string | null; rank: number; match: string; standalone?: string }
 
 export interface Candidate {
@@ -122,7 +122,8 @@ function classify(doc: KDocument, line: Line): Candidate | null {
     if (m.rank === 0 && /(?:部分|章)$/.test(mm[0]) && compile(cfg.part_glued_not, '').test(rest)) return null;
     if (m.id === 'heading.decimal-chapter' && !decimalChapters(doc).has(line)) return null;
     if (DECIMAL_IDS.has(m.id) && !decimalSibling(doc, line, mm[0])) return null;
-    if (cfg.not_heading.some((p) => compile(p, '').test(rest))) return null;
+    const partAnnex = m.rank === 0 && compile(cfg.part_annex_title, '').test(rest.trim());
+    if (!partAnnex && cfg.not_heading.some((p) => compile(p, '').test(rest))) return null;
     if (m.rank > 0 && cfg.not_heading_below_part.some((p) => compile(p, '').test(rest)) && (m.rank > 2 || inTableList(doc, line, cfg))) return null;
     // (第一部分：部门概况 — the colon sets off the title, as for 第一部分： alone on its line: no part of the ordinal)
     const written = doc.display.slice(start, start + mm[0].length).trim();
@@ -288,7 +289,8 @@ function judge(doc: KDocument, line: Line, start: number, restStart: number, ran
   // (…and so is one with a clause's comma ending in a word that cannot close a clause: （二）绩效目标设定不够细化，部分指标难以⏎量化考核。)
   if (stop < 0 && /[，,]/.test(rest) && compile(cfg.dangling_end, '').test(rest.trim())) headingLike = runIn = false;
   // 1.时间：2023年5月 | 1.财政拨款收入：指…: a field or a term with its definition, not a title
-  if (!labelStop && compile(cfg.field_in_title, '').test(title)) headingLike = runIn = false;
+  // (a part's annex, 第三部分 附件：决算公开报表, is titled so: no field)
+  if (!labelStop && compile(cfg.field_in_title, '').test(title) && !(rank === 0 && compile(cfg.part_annex_title, '').test(title.trim()))) headingLike = runIn = false;
   const titleEnd = restStart + title.length;
   const end = headingLike ? titleEnd + (stop >= 0 ? 1 : 0) : line.end;
   return {
