@@ -21,7 +21,7 @@ const COLON_LEAD = new RegExp(String.raw`^[^:：“”]*[:：]\s*${LIST_AHEAD}`)
 const SENTENCE_LEAD = new RegExp(String.raw`^[^:：“”。；;]*。\s*${LIST_AHEAD}`);
 // …or one clause closed by a comma that says there are problems (我会还存在一些不足，一是…: sections.yaml list_lead_clause)
 const CLAUSE_LEAD = new RegExp(String.raw`^[^:：“”。；;]*?[，,]\s*${LIST_AHEAD}`);
-const ORG_ALONE = /(?:协会|科协|科技馆|中心|学会|局|办公室|委员会)(?:党组|机关)?\s*(?:[（(][^()（）]{1,2}[)）])?$/;
+const ORG_ALONE = /(?:协会|科协|科技馆|中心|科普(?:教育|示范)?基地|学会|局|办公室|委员会)(?:党组|机关)?\s*(?:[（(][^()（）]{1,2}[)）])?$/;
 // a topic's name alone on its line: short, no sentence's or clause's punctuation
 const TOPIC_LINE = /^[^，,。；;:：!?！？、“”"\s]{2,12}$/;
 const NOTHING = /^\s*(?:无|没有|暂无|无。|不存在)[。.]?\s*$/;
