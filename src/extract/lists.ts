@@ -9,11 +9,12 @@ type ListKey = 'problems' | 'improvements';
 // (stepTitled: its list was named by a title of the unit's own steps, 下一步工作打算：, 整改措施, not a bare 建议：)
 interface ListItem { item: string; span: Span; rule: string; list?: ListKey; stepTitled?: boolean }
 
-// (a bullet, ● 宣传覆盖面不广, marks an item as a number does: no part of it; so does a letter, A.…, B、…, a)…, (b)…)
+// (a bullet, ● 宣传覆盖面不广, marks an item as a number does: no part of it; so does a letter, A.…, B、…, a)…, (b)…; a middle
+// dot, · 加强宣传, and a dash before a space, as a markdown copy lists: - 宣传覆盖面不广)
 // (2.1 宣传覆盖面不广: a chapter's decimal section numbers a list's items too; never a figure, 1.2倍 | 1.2个百分点)
 // (the decimal number's end is headings.yaml's: macros.yaml SECTION_NUMBER_END)
 // (1 部分项目论证不充分: a number set with a space and no mark, as antiword prints a list: macros.yaml SPACED_MARKER)
-const ITEM_MARKER = new RegExp(expand(String.raw`^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3} ?[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?{SECTION_NUMBER_END}[、]?|\d{1,2}(?: ?[、．]| ?\.(?! ?\d)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）]|[A-Ha-h] ?[.、．)）](?![\dA-Za-z.])|[(（][A-Ha-h][)）]|[■□●◆◇▪►▶★☆◎•※]|{SPACED_MARKER})\s*`));
+const ITEM_MARKER = new RegExp(expand(String.raw`^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3} ?[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?{SECTION_NUMBER_END}[、]?|\d{1,2}(?: ?[、．]| ?\.(?! ?\d)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）]|[A-Ha-h] ?[.、．)）](?![\dA-Za-z.])|[(（][A-Ha-h][)）]|[■□●◆◇▪►▶★☆◎•※·・]|[-－–](?=[ \t\u3000]+[\u4e00-\u9fa5])|{SPACED_MARKER})\s*`));
 // a lead-in before an inline list's first marker: up to a colon (…我们将采取以下措施：一是…), or one sentence closed by 。
 // (但仍存在一些不足。一是…: see leadSentence)
 const LIST_AHEAD = String.raw`(?=[一二三四五六七八九十][是要]|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|首先[，,])`;
@@ -24,6 +25,9 @@ const CLAUSE_LEAD = new RegExp(String.raw`^[^:：“”。；;]*?[，,]\s*${LIST
 const ORG_ALONE = /(?:协会|科协|科技馆|中心|科普(?:教育|示范)?基地|学会|局|办公室|委员会)(?:党组|机关)?\s*(?:[（(][^()（）]{1,2}[)）])?$/;
 // a topic's name alone on its line: short, no sentence's or clause's punctuation
 const TOPIC_LINE = /^[^，,。；;:：!?！？、“”"\s]{2,12}$/;
+// a table's caption numbered before its title (表1 存在问题清单, 表2：…) or a unit's note for the table under it (（单位：万元）): no
+// item, the table's rows below it are no list's lines either
+const TABLE_NOTE = /^\s*(?:表\s*[\d一二三四五六七八九十]{1,2}(?:[-－.．]\d{1,2})?(?:[ \t\u3000:：、.．]\s*[^。，,;；:：]{1,30})?|[(（]?\s*(?:金额)?单\s*位\s*[:：]\s*(?:万元|元|千元|亿元|人|个|%)\s*[)）]?)\s*$/;
 const NOTHING = /^\s*(?:无|没有|暂无|无。|不存在)[。.]?\s*$/;
 // a paragraph that says there is nothing to list (本年度未发现问题。, 经自查，暂未发现明显问题。, 无其他需要说明的问题。)
 const NOTHING_SAID = /^\s*(?:(?:经(?:自查|检查|核查)|本(?:年度|年|项目|单位|部门))[，,]?)?\s*(?:暂|均|尚)?(?:未(?:发现|存在)|没有(?:发现|存在)?|无|不存在)(?:明显|重大|突出|其他|其它)?(?:需要说明)?的?(?:问题|情况)[。.]?\s*$/;
@@ -263,7 +267,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     const isHeading = [...headingStarts].some((s) => s >= line.start && s < line.end);
     const trimmed = raw.trim();
     if (isHeading && !/[。;]./.test(trimmed) && trimmed.length <= 40) continue;
-    if (NOTHING.test(raw) || NOTHING_SAID.test(raw)) continue;
+    if (NOTHING.test(raw) || NOTHING_SAID.test(raw) || TABLE_NOTE.test(raw)) continue;
     // the report's closing lines (a signature block, 联系人：…) are no items, and after a date or a field nothing is (a unit's
     // name alone may be a paragraph's line broken off: skipped only)
     if (closingLine(trimmed) && !ITEM_MARKER.test(raw)) {
