@@ -92,7 +92,12 @@ export function extractLists(doc: KDocument): void {
     if (h.key === 'problems_and_improvements' && subs.length) {
       // (but a labelled paragraph before the first, （一）存在的问题：A⏎（二）改进措施⏎B, where the first is a run-in item, is its
       // list's)
-      for (const it of items(doc, h, subs[0].start)) if (it.list) (it.list === 'improvements' ? improvements : problems).push({ item: it.item, span: it.span, rule: it.rule });
+      // (…and with only the measures' sub-section, 1.A。⏎2.B。⏎整改措施：⏎1.C, the numbered items before it are the problems)
+      const before = subs[0].key === 'improvements' && !subs.some((x) => x.key === 'problems') ? 'problems' : undefined;
+      for (const it of items(doc, h, subs[0].start)) {
+        const into = it.list ?? (it.rule !== 'lists.paragraph' ? before : undefined);
+        if (into) (into === 'improvements' ? improvements : problems).push({ item: it.item, span: it.span, rule: it.rule });
+      }
       continue;
     }
     // so does 存在的主要问题及原因分析 with its own （一）存在的问题 (the items are that sub-section's, once)
@@ -210,6 +215,8 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
   let topFamily: string | null = null;
   let lastTop: { item: ListItem; textStart: number; list: ListKey | undefined } | null = null;
   let lastMark: { family: string; n: number } | null = null;
+  // (the numbered item a list's label was cut from, with the list it was in)
+  let pairedFrom: { family: string; n: number; list: ListKey | undefined; line: Span } | null = null;
   for (const line of lines) {
     if (line.start < h.end || line.start >= until || (cell ? doc.excluded.some((x) => x.reason !== 'table' && line.start < x.end && line.end > x.start) : isExcluded(doc, line))) continue;
     // (a sub-heading's title broken over two lines, （一）…有待提⏎高: its second line is the heading's, no item)
@@ -255,6 +262,11 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
       if (k === 'problems' || k === 'improvements') [label, named] = [r, k];
     }
     if (label && (named === 'problems' || named === 'improvements')) {
+      // (a label cut off a numbered item's line, 1.科普经费投入不足。整改措施：积极争取…: it names this piece's list only; the
+      // item's next number returns to the item's list, 2.人才缺乏。 is a problem again)
+      const own = doc.lines.find((dl) => dl.start < line.start && line.start < dl.end);
+      const itemMark = own ? markerOf(doc.norm.slice(own.start, line.start).trimStart()) : null;
+      pairedFrom = combined && itemMark && itemMark.n > 0 ? { ...itemMark, list, line } : null;
       list = named;
       stepTitled = named === 'improvements' && stepsTitle(label[1]);
       causes = false;
@@ -296,7 +308,10 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     const prevText = prevItem ? doc.norm.slice(prevItem.span.start, prevItem.span.end) : '';
     // (…or a sentence broken off with no punctuation at its end, 1.科普经费投入不足，县级…难以满足基层⏎开展活动的需要。: a clause's
     // comma in it makes it no title over a body)
-    const brokenOff = /[，,]/.test(prevText) && /[\u4e00-\u9fa5]\s*$/.test(prevText) && !compile(sec.list_summary, '').test(raw);
+    // (…or one with a sentence's end inside, no title, broken off before a figure or after a word that cannot close a clause:
+    // 1.科普经费投入不足。2023年县级科普经费仅⏎10万元，人均0.3元。)
+    const brokenOff = /[\u4e00-\u9fa5]\s*$/.test(prevText) && !compile(sec.list_summary, '').test(raw) &&
+      (/[，,]/.test(prevText) || (/[。；;]\s*\S/.test(prevText) && (/^\s*\d/.test(raw) || compile(loadPatternFile<{ dangling_end: string }>('headings.yaml').dangling_end, '').test(prevText.trim()))));
     // (…or an inline list's last piece cut off by a page break, 二是部分活动⏎第 2 页⏎经费使用进度偏慢。: no such piece is a title)
     // (or a page's start, where the reader kept the pages (form feeds) and dropped their numbers)
     const pageBetween = !!prevItem && (doc.excluded.some((x) => x.reason === 'page furniture' && x.start >= prevItem.span.end && x.end <= line.start) ||
@@ -343,6 +358,11 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
       if (next && markerOf(doc.norm.slice(next.start, next.end).trimStart())?.n === 1) continue;
     }
     if (m) numbered = true;
+    if (m && pairedFrom && pairedFrom.line !== line) {
+      const mk = markerOf(raw.trimStart());
+      if (mk && mk.family === pairedFrom.family && mk.n === pairedFrom.n + 1) list = pairedFrom.list;
+      pairedFrom = null;
+    }
     // 下一步，我们将积极争取… in a combined section: an improvement, and the paragraphs after it too
     if (!m && plan?.test(raw)) {
       list = 'improvements';
