@@ -97,6 +97,10 @@ interface ActivitiesFile {
   time_part?: string;
   time_part_verb?: string;
   year_total?: string;
+  year_series?: string;
+  year_carried?: string;
+  series_year?: string;
+  year_series_here?: string;
   change_total?: string;
   change_before?: string;
   change_time_only?: string;
@@ -348,6 +352,14 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // 一季度开展科普讲座8场，二季度开展12场 | …，全年合计30期: the count before it, whose event this clause goes on counting
       const sibling = need && !gluedTo && !head && !item && p.id === 'activities.count' && prev > floor && /^[，,]\s*$/.test(doc.norm.slice(prev, clause)) ? timeSibling(doc, f, byEnd.get(prev), label, gu, toCount(g.num, g.mult ?? ''), sentence.start, found) : undefined;
       if (sibling) context = sibling.item.label + context;
+      // 2021年开展科普讲座20次，2022年开展24次，2023年开展30次 in a 2023 report: the report year's clause is only its year and a
+      // bare verb; the event is named by the first clause of the series, its counts other years' (dropped by their year)
+      const series = !sibling && need && !gluedTo && !head && !item && p.id === 'activities.count' ? yearSeries(doc, f, label, clause, sentence.start, gu, need) : undefined;
+      if (series) {
+        context = series.label + context;
+        labelSpan = series.span;
+        label = series.label;
+      }
       const totalOnly = !sibling && !!f.change_total && compile(f.change_total, '').test(label);
       const verbOnly = !totalOnly && !!f.bare_verb_label && compile(f.bare_verb_label, '').test(label.replace(compile(f.strip_prefix, ''), ''));
       const changeCase = !!need && !gluedTo && !head && !sibling && p.id === 'activities.count' && !!f.change_before;
@@ -355,8 +367,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const ch = changeStart >= 0 ? compile(f.change_before!, '').exec(doc.norm.slice(changeStart, clause - 1)) : null;
       // 2022年较2021年科普活动场次增加5场，达到40场 | 科普活动2022年较2021年增加5场，共计40场 in a 2023 report: the figure
       // reached is the year's the change is of, another year's here (with the report's year unknown, nobody's)
-      const chYear = ch ? ch.groups?.lead ?? ch.groups?.at ?? /^\s*((?:19|20)\d{2})\s*年/.exec(ch.groups?.topic ?? '')?.[1] : undefined;
-      if (chYear && Number(chYear) !== doc.data.fiscalYear) continue;
+      const chYear = ch ? ch.groups?.lead ?? ch.groups?.at ?? /^\s*((?:19|20)\d{2}|[一二][〇○零九][〇○零一二三四五六七八九]{2})\s*年/.exec(ch.groups?.topic ?? '')?.[1] : undefined;
+      // (二〇二三年较二〇二二年…: a year in Chinese numerals is a year like 2023年)
+      if (chYear && yearNumber(chYear) !== doc.data.fiscalYear) continue;
       const sameMeasure = (u: string | undefined) => u === undefined || (f.part_units?.[u.replace(/\s+/g, '')] ?? u) === (f.part_units?.[gu] ?? gu);
       // (a change of a rate, 同比增长20%, names no measure: the figure reached is of the change's topic all the same)
       let topic: Span | null = ch?.groups?.topic !== undefined && sameMeasure(ch.groups.unit) ? { start: changeStart + ch.index + ch[0].indexOf(ch.groups.topic), end: changeStart + ch.index + ch[0].indexOf(ch.groups.topic) + ch.groups.topic.length } : null;
@@ -407,7 +420,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       else if (!need || (!gluedTo && !compile(need, '').test(context))) continue;
       // 科普讲座：全年共开展45场 | （一）科普讲座⏎全年共开展45场: a bare holding verb takes its event from the lead before its colon
       // or from the section's title, when they name one (else it stays the label)
-      else if (!item && !tail && !head && !sibling && p.id === 'activities.count' && f.glued_units.events.includes(gu) && f.bare_verb_label && compile(f.bare_verb_label, '').test(label.replace(compile(f.strip_prefix, ''), ''))) {
+      else if (!item && !tail && !head && !sibling && !series && p.id === 'activities.count' && f.glued_units.events.includes(gu) && f.bare_verb_label && compile(f.bare_verb_label, '').test(label.replace(compile(f.strip_prefix, ''), ''))) {
         // (开展科普进社区活动每月不少于2次，全年累计开展28次: the topic opening the clause before it, before a per-period figure or a
         // total, names the event as for 培训班每期50人，共举办5期 — when it names one: a measure word whose units word is a verb
         // passes that test on the bare verb alone)
@@ -486,6 +499,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (f.not_label_people_end && f.glued_units.people.includes(unit) && !gluedTo && compile(f.not_label_people_end, '').test(label.replace(compile(f.strip_suffix, ''), ''))) continue;
       // 2022年开展科普活动30场 in a 2023 report is another year's
       if (saysOtherYear(doc, f.label_year, label)) continue;
+      // 2021年开展科普讲座20次，2022年开展24次 with the report's year unknown: a count dated in a series of years may be any
+      // year's but at most one is the report's, which cannot be told (a lone dated count is read)
+      if (f.series_year && typeof doc.data.fiscalYear !== 'number' && yearAmongOthers(doc, f, label, sentence)) continue;
       // 科普讲座2022年开展35场: a year right before the work's verb or the count dates it as well
       if (f.label_year_end && saysOtherYear(doc, f.label_year_end, label)) continue;
       // 2022年，我会开展科普活动30场 | under 二、2022年度工作完成情况: another year's
@@ -497,10 +513,13 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // (自2019年以来累计培训农民5000余人次，2023年培训农民420人次: a later clause opening with the report's own year is this year's)
       if (f.year_restart) {
         let cut = -1;
-        for (const m of upTo.matchAll(compile(f.year_restart, 'g'))) if (!m.groups?.year || Number(m.groups.year) === doc.data.fiscalYear) cut = m.index! + 1;
+        for (const m of upTo.matchAll(compile(f.year_restart, 'g'))) if (!m.groups?.year || yearNumber(m.groups.year) === doc.data.fiscalYear) cut = m.index! + 1;
         if (cut >= 0) upTo = upTo.slice(cut);
       }
       if (compile(f.multi_year, '').test(upTo) || saysOtherYear(doc, f.since_year, upTo)) continue;
+      // 2022年举办培训班24期，培训农民3000人次 | 上年开展科普活动30场，受益群众1万人次 in a 2023 report: a clause with no year of
+      // its own goes on with the year an earlier clause of its sentence opened with (the report's own year restarts it, above)
+      if (f.year_carried && [...upTo.matchAll(compile(f.year_carried, 'g'))].some((m) => !m.groups?.year || (typeof doc.data.fiscalYear === 'number' && yearNumber(m.groups.year) !== doc.data.fiscalYear))) continue;
       // 评选出优秀学生10名参加…, 工作人员5名参加培训: who the count is, said before it, rules it out too
       if (p.id === 'activities.reach-after' && notWho.test(doc.norm.slice(clause, numSpan.start))) continue;
       // 评选科普带头人20名，其中12名参加了省级培训: a 其中 count is part of the group the clause before names
@@ -648,6 +667,51 @@ function timeSibling(doc: KDocument, f: ActivitiesFile, before: Found | undefine
     n++;
   }
   return sum === count && n > 1 ? before : undefined;
+}
+
+/** 2021年开展科普讲座20次，2022年开展24次，2023年开展30次 | 科普讲座2021年开展20场，2022年开展24场，2023年开展30场 in a 2023
+ *  report: `label` (the clause before the count) is only the report's year and a bare holding verb (year_series_here); the
+ *  clauses right before it in its sentence each count the same kind of event in an earlier year (year_series), and the
+ *  nearest of them naming an event (`need`, share_event) names this count's: that topic and its span. Else undefined (a
+ *  clause of another shape breaks the series: nothing is carried across it). */
+function yearSeries(doc: KDocument, f: ActivitiesFile, label: string, clause: number, sentenceStart: number, gu: string, need: string): { label: string; span: Span } | undefined {
+  if (!f.year_series || !f.year_series_here || !f.share_event || typeof doc.data.fiscalYear !== 'number') return undefined;
+  const here = compile(f.year_series_here, '').exec(label.replace(/\s+/g, ''));
+  // (今年/本年: the report's year by its word)
+  if (!here || (here.groups?.year && yearNumber(here.groups.year) !== doc.data.fiscalYear)) return undefined;
+  const kind = (u: string) => f.part_units?.[u] ?? u;
+  const series = compile(f.year_series, '');
+  let end = clause - 1;
+  // (a series of a few years: at most eight clauses back)
+  for (let n = 0; n < 8 && end > sentenceStart && /[，,；;]/.test(doc.norm[end]); n++) {
+    const start = clauseStart(doc.norm, end, sentenceStart);
+    const m = series.exec(doc.norm.slice(start, end));
+    if (!m?.groups || kind(m.groups.unit.replace(/\s+/g, '')) !== kind(gu) || yearNumber(m.groups.year) >= doc.data.fiscalYear) return undefined;
+    // (the nearest clause naming anything names the event: 2022年开展党组会议24次 there ends the series, nothing read)
+    // (一是2021年开展…: a list marker or connector before the year names nothing)
+    const lead = compile(f.strip_prefix, '').exec(m.groups.before)?.[0].length ?? 0;
+    const before = m.groups.before.slice(lead);
+    const name = before.replace(/\s+/g, '').length >= 2 ? 'before' : m.groups.after.replace(/\s+/g, '').replace(/^(?:组织)?(?:开展|举办|举行|开办)了?/, '').length >= 2 ? 'after' : null;
+    if (name) {
+      const t = name === 'before' ? before : m.groups.after;
+      const text = t.replace(/\s+/g, '');
+      if (!compile(need, '').test(text) || !compile(f.share_event, '').test(text) || compile(f.not_label, '').test(text)) return undefined;
+      const at = start + m.index + (name === 'before' ? lead : m[0].indexOf(t, m[0].indexOf(m.groups.year)));
+      return { label: text, span: { start: at, end: at + t.length } };
+    }
+    end = start - 1;
+  }
+  return undefined;
+}
+
+/** The label opens with a year (label_year) and its sentence opens a clause with another (series_year): a series by year. */
+function yearAmongOthers(doc: KDocument, f: ActivitiesFile, label: string, sentence: Span): boolean {
+  const y = compile(f.label_year, '').exec(label)?.groups?.year;
+  if (!y) return false;
+  // (bounded: a sentence without stops may run for pages)
+  const text = doc.norm.slice(sentence.start, Math.min(sentence.end, sentence.start + 600));
+  for (const m of text.matchAll(compile(f.series_year!, 'g'))) if (m.groups?.year && yearNumber(m.groups.year) !== yearNumber(y)) return true;
+  return false;
 }
 
 /** 主办42场共3000人次: the text after an event count opens with the people counted at it (only glued_lead between). */
