@@ -7,7 +7,7 @@ import { respectivelyFacts } from './staffingRespectively.js';
 import { arabicYears, proseSlice, sentenceAt } from './finance.js';
 import { toCount } from '../normalise/numbers.js';
 
-interface StaffingFile { other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; kind_damaged: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string }
+interface StaffingFile { other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; kind_damaged: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string }
 
 export function extractStaffing(doc: KDocument): void {
   // (编制数、在职人数、退休人数分别为6人、5人、2人: the listed counts, checked as the patterns' are)
@@ -62,6 +62,8 @@ export function extractStaffing(doc: KDocument): void {
     }
   }
   for (const f of later) if (yearEnd.has(f.path)) f.priority = 2;
+  // 年初在职人员8人，年末在职人员7人: the count at the year's start is the year before's stock, as an earlier date's
+  if (file.year_start) for (const f of facts) if (compile(file.year_start, '').test(doc.norm.slice(Math.max(0, f.span.start - 8), f.span.start))) f.priority = Math.max(f.priority ?? 0, 2);
   dropRestatedPart(doc, file, facts);
   deriveTotal(doc, file, facts);
   // 年末实有人数⇥在职⇥退休 over its counts: where the prose is silent
