@@ -973,12 +973,14 @@ function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[], notUn
       const t = sorted[i];
       const kind = family[t.item.unit];
       if (!kind || out.has(t) || !total.test(doc.norm.slice(t.labelSpan.start, t.countEnd))) continue;
-      const sentence = sentenceAt(doc, t.countEnd - 1);
+      // (举办科普讲座30场，参与群众3000人次；举办科普展览10场，参与群众5000人次；共计受益群众8000人次: parts in clauses closed by ；
+      // are summed too, back to the full stop or the line's start — the exact sum tells the total)
+      const from = fullStopBefore(doc, sentenceAt(doc, t.countEnd - 1).start);
       let sum = 0;
       const run: Found[] = [];
       for (let j = i - 1; j >= 0 && sum < t.item.count; j--) {
         const y = sorted[j];
-        if (y.span.start < sentence.start) break;
+        if (y.span.start < from) break;
         if (family[y.item.unit] !== kind || out.has(y)) continue;
         sum += y.item.count;
         run.push(y);
@@ -987,6 +989,15 @@ function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[], notUn
     }
   }
   return out;
+}
+
+/** The start of the text closed by the full stop (or the line start) before `at`, across sentences closed by ；: at most
+ *  500 characters back (a text without stops must not be rescanned at every count). */
+function fullStopBefore(doc: KDocument, at: number): number {
+  const lo = Math.max(0, at - 500);
+  for (let k = at - 1; k >= lo; k--) if (/[。!?！？\n]/.test(doc.norm[k])) return k + 1;
+  // (no stop within reach: the sentence's own start)
+  return lo === 0 ? 0 : at;
 }
 
 /** 其中：科普日活动12场次；科技周活动8场次；科普进校园活动20场次。: parts listed in clauses each closed by ； (each a sentence
