@@ -1,6 +1,6 @@
 // Money with a role (patterns/finance.yaml): each amount is claimed once, by the first pattern that fits.
 import type { AppropriationPart, Fact, Figure, KDocument, Span } from '../document.js';
-import { compile, escapeRegex, loadPatternFile } from '../patterns.js';
+import { compile, derived, escapeRegex, loadPatternFile } from '../patterns.js';
 import { halfUlp, moneySlack, parseChineseInteger, toRate, toYuan, yearNumber } from '../normalise/numbers.js';
 import { matches, saysOtherYear, sectionsAt, trimSpan, unitName } from './engine.js';
 import { spanAt } from '../document.js';
@@ -110,7 +110,7 @@ function narrowerSubjects(doc: KDocument, offset: number): Set<string> {
       if (/占$/.test(prefix.slice(0, m.index)) || evaluated(prefix, m) || changedSubject(prefix, m.index)) continue;
       // 年中追加乡村振兴科普项目资金8万元，全年预算X: a fund's name glued before 项目资金 makes it that fund's money, no 项目支出
       // (outside a project report), as inheritedSubject reads it
-      if (key === 'project' && doc.reportKind !== 'project_self_eval' && m.index > 0 && !compile(`${file().boundary}$`, '').test(prefix.slice(Math.max(0, m.index - 4), m.index)) && !compile(file().project_arranged, '').test(prefix.slice(0, m.index))) continue;
+      if (key === 'project' && doc.reportKind !== 'project_self_eval' && m.index > 0 && !derived(file(), 'boundaryAtEnd', () => `${file().boundary}$`).test(prefix.slice(Math.max(0, m.index - 4), m.index)) && !compile(file().project_arranged, '').test(prefix.slice(0, m.index))) continue;
       keys.add(key);
     }
   }
