@@ -21,7 +21,15 @@ export interface RecordStamp {
 
 const HEAD_BYTES = 4096;
 
-/** sha256 + extractorVersion of a record file, or null when there is none (or it is not a record). */
+/** The file's last non-blank byte closes the record's object. */
+async function endsWhole(fh: Awaited<ReturnType<typeof open>>): Promise<boolean> {
+  const size = (await fh.stat()).size;
+  const tail = Buffer.alloc(Math.min(size, 16));
+  await fh.read(tail, 0, tail.length, size - tail.length);
+  return tail.toString('latin1').trimEnd().endsWith('}');
+}
+
+/** sha256 + extractorVersion of a record file, or null when there is none (or it is not a whole record). */
 export async function readStamp(path: string): Promise<RecordStamp | null> {
   let fh;
   try {
@@ -36,7 +44,8 @@ export async function readStamp(path: string): Promise<RecordStamp | null> {
     const head = buf.subarray(0, bytesRead).toString('utf8');
     const v = /"extractorVersion":\s*("(?:[^"\\]|\\.)*")/.exec(head);
     const s = /"sha256":\s*"([0-9a-f]{64})"/.exec(head);
-    if (v && s) return { sha256: s[1], extractorVersion: JSON.parse(v[1]) as string };
+    // a record cut short (an archive copied with a disk error: our own writes are atomic) is not done: its end is gone
+    if (v && s) return (await endsWhole(fh)) ? { sha256: s[1], extractorVersion: JSON.parse(v[1]) as string } : null;
     const rec = JSON.parse(await readFile(path, 'utf8'));
     if (typeof rec?.extractorVersion === 'string' && typeof rec?.source?.sha256 === 'string') {
       return { sha256: rec.source.sha256, extractorVersion: rec.extractorVersion };

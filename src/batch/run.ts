@@ -222,6 +222,15 @@ function interruptHandler(cleanup: () => Promise<void>): () => void {
   };
 }
 
+/** A record file read back; one that is not JSON is named, with what to do, instead of a bare parser message. */
+function parseRecord(file: string, text: string): KepuRecord {
+  try {
+    return JSON.parse(text) as KepuRecord;
+  } catch (e) {
+    throw new Error(`${file} is not a whole record (${(e as Error).message}); delete it and run again`);
+  }
+}
+
 /** Streams the record files (input order) into --jsonl and the warehouse. */
 async function deriveOutputs(recordFiles: (string | null)[], opts: BatchOptions): Promise<BatchSummary['warehouse']> {
   const wantWarehouse = !!(opts.db || opts.csv || opts.parquet);
@@ -236,7 +245,7 @@ async function deriveOutputs(recordFiles: (string | null)[], opts: BatchOptions)
   try {
     for (const file of recordFiles) {
       if (!file) continue;
-      const record = JSON.parse(await readFile(file, 'utf8')) as KepuRecord;
+      const record = parseRecord(file, await readFile(file, 'utf8'));
       if (jsonl && !jsonl.stream.write(JSON.stringify(record) + '\n')) await once(jsonl.stream, 'drain');
       if (load) await load.add(record);
     }

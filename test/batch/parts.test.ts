@@ -9,6 +9,7 @@ import { removeStaleTemps, writeAtomic } from '../../src/batch/write.js';
 import { Progress, formatDuration } from '../../src/batch/progress.js';
 import { ocrPagesFrom } from '../../src/batch/task.js';
 import { workerFlags, workloadOf } from '../../src/batch/pool.js';
+import { runBatch } from '../../src/batch/run.js';
 import { tempDirs } from '../helpers/tmp.js';
 
 const tmp = tempDirs('kepu-batch-test-');
@@ -93,6 +94,14 @@ describe('readStamp', () => {
     expect(await readStamp(join(dir, 'none.json'))).toBeNull();
     expect(await readStamp(join(dir, 'torn.json'))).toBeNull();
     expect(await readStamp(join(dir, 'other.json'))).toBeNull();
+  });
+  it('returns null for a record cut short after its stamp (a copy with a disk error), so a rerun redoes it', async () => {
+    const dir = await tmp();
+    const whole = JSON.stringify({ schemaVersion: '1', extractorVersion: 'v', source: { sha256: 'c'.repeat(64) }, meta: { title: 'x'.repeat(5000) } }, null, 2) + '\n';
+    await writeFile(join(dir, 'whole.json'), whole);
+    await writeFile(join(dir, 'cut.json'), whole.slice(0, 4500));
+    expect(await readStamp(join(dir, 'whole.json'))).toEqual({ sha256: 'c'.repeat(64), extractorVersion: 'v' });
+    expect(await readStamp(join(dir, 'cut.json'))).toBeNull();
   });
   it('hashes files as sha256 hex', async () => {
     const dir = await tmp();
@@ -194,5 +203,22 @@ describe('worker settings by workload', () => {
     expect(workerFlags('text', false)).not.toContain('--single-threaded');
     expect(workerFlags('text')).not.toContain('--single-threaded');
     expect(workerFlags('documents', true)).not.toContain('--single-threaded');
+  });
+});
+
+describe('derived outputs from an earlier run\'s records', () => {
+  it('name a record file that is not JSON, instead of a bare parser message', async () => {
+    const dir = await tmp();
+    const input = join(dir, 'seed000.txt');
+    await writeFile(input, await readFile(join(import.meta.dirname, '..', '..', 'corpus', 'seed000.txt')));
+    const out = join(dir, 'out');
+    const log = new Writable({ write: (_c, _e, cb) => cb() });
+    expect((await runBatch([input], { out, jobs: 1, quiet: true, log })).records).toHaveLength(1);
+    const rec = join(out, 'seed000.json');
+    const text = await readFile(rec, 'utf8');
+    await writeFile(rec, text.replace('"meta"', '@@meta"')); // damaged inside; its stamp and its end are whole
+    const again = await runBatch([input], { out, jsonl: join(dir, 'all.jsonl'), jobs: 1, quiet: true, log });
+    expect(again.skipped).toBe(1);
+    expect(again.outputError).toMatch(/seed000\.json is not a whole record \(.*\); delete it and run again$/);
   });
 });
