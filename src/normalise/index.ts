@@ -3,6 +3,7 @@ import type { KDocument } from '../document.js';
 import { foldForDisplay, foldForMatch, foldRadicals, simplifyDocument } from './fold.js';
 import { foldSentenceDots } from './dots.js';
 import { foldCapitalMarkers } from './capitalMarkers.js';
+import { maskDamagedFigures } from './damagedFigures.js';
 
 // Markup left behind by converters (pandoc bookmarks, markdown bold): blanked, same length.
 const ARTIFACTS = /\[bookmark: [^\]\n]*\]|\*\*/g;
@@ -13,7 +14,7 @@ export function normalise(doc: KDocument): void {
   const radicals = foldRadicals(doc.text);
   const simp = blank(simplifyDocument(radicals.text));
   doc.display = foldForDisplay(simp);
-  doc.norm = foldSentenceDots(foldCapitalMarkers(foldForMatch(simp)));
+  doc.norm = maskDamagedFigures(foldSentenceDots(foldCapitalMarkers(foldForMatch(simp))));
   if (doc.norm.length !== doc.text.length || doc.display.length !== doc.text.length) {
     throw new Error('normalise: offsets not preserved'); // a bug, never data-dependent
   }

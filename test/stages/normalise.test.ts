@@ -4,6 +4,7 @@ import { cleanValue, foldForMatch, foldRadicals, simplify, simplifyDocument, sim
 import { halfUlp, parseChineseInteger, toCount, toRate, toYuan } from '../../src/normalise/numbers.js';
 import { extractText } from '../../src/pipeline.js';
 import { foldSentenceDots } from '../../src/normalise/dots.js';
+import { maskDamagedFigures } from '../../src/normalise/damagedFigures.js';
 
 describe('normalise: length-preserving folds', () => {
   it('folds full-width digits and punctuation but keeps the Chinese comma', () => {
@@ -131,6 +132,26 @@ describe('numbers: decimal-safe values', () => {
     expect(toYuan('10 98.21', '元')).toBeNull();
     expect(toYuan('149.\n83', '万元')).toBe(1498300);
     expect(toYuan('12', '美元')).toBeNull();
+  });
+});
+
+describe('damaged figures (normalise/damagedFigures.ts)', () => {
+  it('masks a point followed by spaces and a comma before one or two digits, inside text, keeping the length', () => {
+    expect(maskDamagedFigures('观看直播达17. 8万人次')).toBe('观看直播达#####万人次');
+    expect(maskDamagedFigures('基本支出（万元）：132,4')).toBe('基本支出（万元）：#####');
+    expect(maskDamagedFigures('群众1,2万人次参与')).toBe('群众###万人次参与');
+    expect(maskDamagedFigures('自评分数为：88,5分')).toBe('自评分数为：####分');
+  });
+  it('leaves a list marker opening a line, thousands, decimals, full-width commas and column gaps alone', () => {
+    for (const s of ['1. 2023年开展活动', '  2. 30场', '支出1,234,567.00元', '支出149.83万元', '分别为3，5人', '286.5   301.2', '（1）12场']) {
+      expect(maskDamagedFigures(s)).toBe(s);
+    }
+  });
+  it('so that no rule reads a part of such a figure', () => {
+    const head = '2023年度某县科学技术协会部门整体支出绩效自评报告\n二、主要工作\n';
+    expect(extractText(`${head}全国科普日主场活动当天吸引群众1,2万人次参与。`).record.activities).toEqual([]);
+    expect(extractText(`${head}五、自评结论\n自评分数为：88. 5分，评价等级为良。`).record.selfEvaluation.score).toBeNull();
+    expect(extractText(`${head}五、自评结论\n自评分数为：88.5分，评价等级为良。`).record.selfEvaluation.score).toBe(88.5);
   });
 });
 
