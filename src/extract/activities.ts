@@ -367,7 +367,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const ch = changeStart >= 0 ? compile(f.change_before!, '').exec(doc.norm.slice(changeStart, clause - 1)) : null;
       // 2022年较2021年科普活动场次增加5场，达到40场 | 科普活动2022年较2021年增加5场，共计40场 in a 2023 report: the figure
       // reached is the year's the change is of, another year's here (with the report's year unknown, nobody's)
-      const chYear = ch ? ch.groups?.lead ?? ch.groups?.at ?? /^\s*((?:19|20)\d{2}|[一二][〇○零九][〇○零一二三四五六七八九]{2})\s*年/.exec(ch.groups?.topic ?? '')?.[1] : undefined;
+      const chYear = ch ? ch.groups?.lead ?? ch.groups?.at ?? compile(TOPIC_YEAR, '').exec(ch.groups?.topic ?? '')?.[1] : undefined;
       // (二〇二三年较二〇二二年…: a year in Chinese numerals is a year like 2023年)
       if (chYear && yearNumber(chYear) !== doc.data.fiscalYear) continue;
       const sameMeasure = (u: string | undefined) => u === undefined || (f.part_units?.[u.replace(/\s+/g, '')] ?? u) === (f.part_units?.[gu] ?? gu);
@@ -668,6 +668,9 @@ function timeSibling(doc: KDocument, f: ActivitiesFile, before: Found | undefine
   }
   return sum === count && n > 1 ? before : undefined;
 }
+
+/** A year opening a change's topic (科普活动2022年较2021年…, 二〇二三年较…). */
+const TOPIC_YEAR = '^\\s*({YEAR_WRITTEN})\\s*年';
 
 /** 2021年开展科普讲座20次，2022年开展24次，2023年开展30次 | 科普讲座2021年开展20场，2022年开展24场，2023年开展30场 in a 2023
  *  report: `label` (the clause before the count) is only the report's year and a bare holding verb (year_series_here); the
