@@ -1,7 +1,7 @@
 // Named special funds (patterns/projects.yaml): a sentence naming a fund and giving its figures.
 import type { KDocument, Span } from '../document.js';
 import { compile, escapeRegex, loadPatternFile } from '../patterns.js';
-import { moneySlack, parseChineseInteger, toRate, toYuan } from '../normalise/numbers.js';
+import { moneySlack, toRate, toYuan } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { matches, otherYearAt, saysOtherYear, sentenceAt, sectionsAt, trimSpan } from './engine.js';
 import type { Match } from './engine.js';
@@ -10,7 +10,7 @@ import { namedRows } from './namedRows.js';
 import { rateCell, scoreCell } from './values.js';
 import { respectiveScores } from './respectiveScores.js';
 import { outsideBody } from './outsideBody.js';
-import { scoredProjects, type UnlistedDef } from './scoredProjects.js';
+import { countOf, scoredOnly, scoredProjects, type UnlistedDef } from './scoredProjects.js';
 
 interface FieldDef {
   id: string;
@@ -326,7 +326,7 @@ function listedItems(doc: KDocument, f: ProjectsFile): Match[] {
     for (const lead of matches(doc, f.named_lead_in)) {
       const names = doc.norm.slice(lead.group('names')!.start, lead.group('names')!.end).split(/以及|[、和及与]/).map(bare);
       const c = doc.norm.slice(lead.group('count')!.start, lead.group('count')!.end);
-      const count = /^\d+$/.test(c) ? Number(c) : parseChineseInteger(c.replace(/^两/, '二'));
+      const count = countOf(c);
       if (names.length < 2 || names.length !== count || names.some((n) => n.length < 2)) continue;
       for (const m of matches(doc, f.named_item ?? f.listed_item, { start: lead.span.end, end: doc.norm.length })) {
         const name = bare(doc.norm.slice(m.group('name')!.start, m.group('name')!.end));
@@ -623,7 +623,7 @@ export function projectTables(
 function fillRateAndScore(named: { item: unknown; fields?: Record<string, { span: Span; rule: string }> }, row: Project, fields: Record<string, { span: Span; rule: string }>): void {
   const prose = named.item as Project;
   // (a project the prose only scores, A项目、B项目自评得分分别为95分、92分, takes the row's money too: the row is its figures)
-  if (prose.budget === null && prose.actual === null && prose.adjustment === null && prose.carryover === null) {
+  if (scoredOnly(prose)) {
     for (const k of ['budget', 'actual', 'carryover', 'executionRate', 'score'] as const) {
       if (prose[k] !== null || row[k] === null || !fields[k]) continue;
       prose[k] = row[k];

@@ -28,7 +28,11 @@ export interface UnlistedDef {
 
 const SEPARATOR = /(?:以及|[、和及与，,])/g;
 
-const countOf = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseChineseInteger(s.replace(/^两/, '二')));
+/** A project the prose only scores: no money of its own (a table's row may give it its figures). */
+export const scoredOnly = (p: Project): boolean => p.budget === null && p.actual === null && p.adjustment === null && p.carryover === null;
+
+/** A count of projects as a report writes it: 3, 三, 两. */
+export const countOf = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseChineseInteger(s.replace(/^两/, '二')));
 
 /**
  * `isName(name)` refuses the unit's own money, a bare kind word, a sentence; `listed(name)` is true for a fund the report

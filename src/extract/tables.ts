@@ -10,6 +10,7 @@ import { CN_COUNT, key, levelLabel, readTable, type TableReading } from './table
 import { labelRowFacts, statementFacts } from './accountsTables.js';
 import { labelRowMoney, stackedMoney, type StackedMoney } from './stackedLabels.js';
 import { rateAgrees } from './lostCells.js';
+import { scoredOnly } from './scoredProjects.js';
 import { unitName } from './engine.js';
 import { activityTables } from './activities.js';
 import { projectTables } from './projects.js';
@@ -548,8 +549,7 @@ function projectItem(doc: KDocument, r: TableReading): void {
     }
     // (the prose rarely states the form's rate and score: the form's fill what it left; a project the prose only scores,
     // A项目、B项目自评得分分别为95分、92分, takes the form's money too)
-    const scoredOnly = prev.budget === null && prev.actual === null && prev.adjustment === null && prev.carryover === null;
-    for (const f of [...(scoredOnly ? (['budget', 'actual'] as const) : []), 'executionRate', 'score'] as const) {
+    for (const f of [...(scoredOnly(prev) ? (['budget', 'actual'] as const) : []), 'executionRate', 'score'] as const) {
       if (prev[f] !== null || item[f] === null) continue;
       prev[f] = item[f];
       (list[same].fields ??= {})[f] = fields[f];
