@@ -37,8 +37,10 @@ export const MAX_NAME_BYTES = 200;
 function fit(name: string): string {
   if (Buffer.byteLength(name) <= MAX_NAME_BYTES) return name;
   let cut = '';
+  let bytes = 0;
   for (const ch of name) {
-    if (Buffer.byteLength(cut + ch) > MAX_NAME_BYTES - 9) break;
+    bytes += Buffer.byteLength(ch);
+    if (bytes > MAX_NAME_BYTES - 9) break;
     cut += ch;
   }
   return `${cut}-${hash(name)}`;

@@ -15,7 +15,8 @@ const CODE = /^[12](?:\d\d|\d{4}|\d{6})$/;
 const isLabel = (t: string) => t.length > 0 && t.length <= LABEL_MAX && !FIGURE.test(t) && !/[。；;，,！？!?]/.test(t);
 /** (no statement has more cells than this: the look ahead stops there) */
 const MAX_CELLS = 2000;
-const squeeze = (t: string) => t.replace(/[\s\u3000]+/g, '');
+/** A cell's text without its spaces (a copy's letter-spacing and line breaks are no part of a label). */
+export const squeeze = (t: string) => t.replace(/[\s\u3000]+/g, '');
 
 /** A line no table found so far holds, with no tab (a tabbed line is a table's row of its own). */
 export const freeLine = (taken: Span[]) => (l: Line) => !l.text.includes('\t') && !taken.some((t) => l.start < t.end && t.start < l.end);

@@ -4,13 +4,12 @@
 // still be put back when the lines admit exactly one division into rows of the header's shape; else nothing is read.
 import type { Line, Span, Table, TableCell } from '../document.js';
 import { tableVocab } from './tableVocab.js';
-import { freeLine, lineCell } from './cellLines.js';
+import { freeLine, lineCell, squeeze } from './cellLines.js';
 import { PAGE_MARK } from './duplicates.js';
 
 /** `续表` (`续上表`, `（续表）`) over a table's part on the next page */
 const CONTINUED = /^[（(]?续(?:上)?表[）)]?[:：]?$/;
 
-const squeeze = (t: string) => t.replace(/[\s\u3000]+/g, '');
 /** a 分值 or 得分 cell: a bare figure of at most 100, maybe with 分 */
 const POINTS = /^(\d{1,3}(?:\.\d+)?)分?$/;
 const points = (t: string): number | null => {

@@ -6,7 +6,7 @@
 // back at the margin, a blank line, an indicator header, another table, a section's title or the end of the text.
 import type { Line, Span, Table, TableCell } from '../document.js';
 import { tableVocab } from './tableVocab.js';
-import { freeLine } from './cellLines.js';
+import { freeLine, squeeze } from './cellLines.js';
 
 interface Piece {
   /** offset in the text */
@@ -35,7 +35,6 @@ function piecesOf(l: Line): Piece[] {
   return out;
 }
 
-const squeeze = (t: string) => t.replace(/[\s\u3000]+/g, '');
 
 export function spacedGoalLines(text: string, lines: Line[], taken: Span[]): Table[] {
   const v = tableVocab();

@@ -6,13 +6,12 @@
 // (which column is empty is not known).
 import type { Line, Span, Table, TableCell } from '../document.js';
 import { tableVocab } from './tableVocab.js';
-import { freeLine, lineCell } from './cellLines.js';
+import { freeLine, lineCell, squeeze } from './cellLines.js';
 
 /** a cell holding a figure or a dash (`3.00`, `1,234.56`, `—`) */
 const FIGURE = /^(?:[\d,]*\d(?:\.\d+)?%?|[—\-–－]+)$/;
 const LABEL_MAX = 24;
 const isLabel = (t: string) => t.length > 0 && t.length <= LABEL_MAX && !FIGURE.test(t) && !/[。；;，,！？!?：:]/.test(t);
-const squeeze = (t: string) => t.replace(/[\s\u3000]+/g, '');
 /** (no statement has more cells than this: the look ahead stops there) */
 const MAX_CELLS = 2000;
 
@@ -43,7 +42,7 @@ export function subjectTableLines(text: string, lines: Line[], taken: Span[]): T
     let n: number;
     // (cells between a row's name and its figures: the 栏次 column of the layout with the numbers beside 科目名称)
     let pad = 0;
-    let top = all.indexOf(seq[0]);
+    let top = i; // (seq is all from i on)
     const codeAt = (k: number) => v.subject.codeHeader.test(t(k)) && v.subject.nameHeader.test(t(k + 1));
     if (codeAt(0)) {
       n = values(2);
@@ -106,7 +105,7 @@ export function subjectTableLines(text: string, lines: Line[], taken: Span[]): T
     // (a subject's row with its code shows the layout: a 合计 alone under 科目编码⏎科目名称 is left as the generic reader leaves it)
     if (broken || totals !== 1 || !rows.some((r) => v.subject.code.test(squeeze(r[0].text)))) continue;
     out.push({ start: all[top].start, end: cell(seq[last]).end, rows, origin: 'tsv' });
-    i = all.indexOf(seq[last]);
+    i += last;
   }
   return out;
 }

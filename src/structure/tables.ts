@@ -3,7 +3,7 @@
 import type { KDocument, Line, Span, Table, TableCell } from '../document.js';
 import { tableVocab } from './tableVocab.js';
 import { pdfTablesDetailed } from './pdfTables.js';
-import { cellLineTables } from './cellLines.js';
+import { cellLineTables, squeeze } from './cellLines.js';
 import { subjectTableLines } from './subjectLines.js';
 import { spacedGoalLines } from './spacedGoals.js';
 import { indicatorBlockLines } from './indicatorLines.js';
@@ -50,7 +50,6 @@ const BLANK = /^ *$/;
 const CONTINUED = /^[（(]?续(?:上)?表[）)]?[:：]?$/;
 /** the mark with the table's caption repeated after it on its line (`续表：项目支出绩效自评表`) */
 const CONTINUED_TITLE = /^[（(]?续(?:上)?表[）)]?[:：\s]*(\S.*)$/;
-const squeeze = (t: string) => t.replace(/[\s\u3000]+/g, '');
 /** `t` is the caption of the table whose block starts at line `from` (a non-blank line among the few above it). */
 function ownCaption(lines: Line[], from: number, t: string): boolean {
   const want = squeeze(t);
