@@ -31,9 +31,9 @@ const TABLE_NOTE = /^\s*(?:表\s*[\d一二三四五六七八九十]{1,2}(?:[-－
 const NOTHING = /^\s*(?:无|没有|暂无|无。|不存在)[。.]?\s*$/;
 // a paragraph that says there is nothing to list (本年度未发现问题。, 经自查，暂未发现明显问题。, 无其他需要说明的问题。)
 const NOTHING_SAID = /^\s*(?:(?:经(?:自查|检查|核查)|本(?:年度|年|项目|单位|部门))[，,]?)?\s*(?:暂|均|尚)?(?:未(?:发现|存在)|没有(?:发现|存在)?|无|不存在)(?:明显|重大|突出|其他|其它)?(?:需要说明)?的?(?:问题|情况)[。.]?\s*$/;
-// an annex after the last section (附件：项目支出绩效自评表, 附：项目支出绩效自评表, a table's caption line, not a numbered item):
-// the section's items end there
-const ANNEX = /^\s*(?:附件|附表|附\s*[:：])|^[^。，,;；:：]{0,36}表\s*$/;
+// an annex after the last section (附件：项目支出绩效自评表, 附：项目支出绩效自评表, a table's caption line, not a numbered item,
+// maybe with the form's year in brackets, 项目支出绩效自评表（2021年度）): the section's items end there
+const ANNEX = /^\s*(?:附件|附表|附\s*[:：])|^[^。，,;；:：]{0,36}表\s*(?:[（(](?:19|20)\d{2}\s*年度?[）)]\s*)?$/;
 // in a combined section, a paragraph opened by a label naming one of its lists (存在的问题：…, 改进措施：…)
 // (a number may close it: 问题1：A, a list's word numbered)
 const LIST_LABEL = /^\s*([^:：，,。；;“”\d]{2,16}\d{0,2})[:：]\s*/;

@@ -302,9 +302,12 @@ export function splitInlineHeadings(doc: KDocument): void {
     }
     // the closing signature and a form's fields after the last sentence (headings.yaml, beside closing_line)
     const tail = compile(headings().inline_signature_tail, '').exec(s) ?? compile(headings().inline_date_tail, '').exec(s);
-    if (tail) cuts.add(tail.index);
+    // (cut after the white space before it: a table's row ending in a tab before the signature, …94.5⇥ 某县科协 2022年2月18日,
+    // would make the signature's line open with a cell's tab, a row of the table)
+    const tailAt = tail ? tail.index + /^\s*/.exec(tail[0])![0].length : s.length;
+    if (tail) cuts.add(tailAt);
     // (…and the closing formula right before it, or ending the line: 特此报告。 is no part of the last item)
-    const endAt = tail ? tail.index : s.length;
+    const endAt = tailAt;
     const formula = compile(headings().inline_closing_formula, '').exec(s.slice(Math.max(0, endAt - 40), endAt));
     if (formula) cuts.add(Math.max(0, endAt - 40) + formula.index);
     const form = compile(headings().inline_closing_fields, '').exec(s.slice(-200)) ?? compile(headings().inline_glued_closing_fields, '').exec(s.slice(-200));

@@ -66,7 +66,7 @@ interface RawVocab {
     halves: { income: string; spending: string; total: string };
     subject: { code_header: string; name_header: string; code: string; total: string };
   };
-  signature_block: { date: string; org: string };
+  signature_block: { date: string; org: string; org_dated: string };
   values: {
     op_prefix: Record<Op, string[]>;
     op_suffix: Partial<Record<Op, string[]>>;
@@ -155,7 +155,7 @@ export interface TableVocab {
     subject: { codeHeader: RegExp; nameHeader: RegExp; code: RegExp; total: RegExp };
   };
   /** the report's signature right under a table (an organisation's name, the date alone): no wrapped cell of it */
-  signatureBlock: { date: RegExp; org: RegExp };
+  signatureBlock: { date: RegExp; org: RegExp; orgDated: RegExp };
 }
 
 let cached: TableVocab | null = null;
@@ -242,7 +242,7 @@ export function tableVocab(): TableVocab {
         total: re(raw.cell_lines.subject.total),
       },
     },
-    signatureBlock: { date: re(raw.signature_block.date), org: re(raw.signature_block.org) },
+    signatureBlock: { date: re(raw.signature_block.date), org: re(raw.signature_block.org), orgDated: re(raw.signature_block.org_dated) },
   };
   return cached;
 }

@@ -156,8 +156,9 @@ function isContinuation(l: Line, captionRe: RegExp, headingEnds = true, lines: L
 /** The report's signature opening at line `t` (a date alone, or an organisation's name alone over one): the text after a
  *  table, never a wrapped cell of its last row (patterns/tables.yaml signature_block). */
 function signatureAt(lines: Line[], t: number, row: Line): boolean {
-  const { date, org } = tableVocab().signatureBlock;
+  const { date, org, orgDated } = tableVocab().signatureBlock;
   const here = lines[t].text.trim();
+  if (orgDated.test(here)) return true;
   // a date alone only after a closed last cell (a figure, empty, a sentence's end): a text cell may wrap before its date
   // (…⇥延期至⏎2024年1月10日)
   if (date.test(here)) {
