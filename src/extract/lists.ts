@@ -14,7 +14,8 @@ interface ListItem { item: string; span: Span; rule: string; list?: ListKey; ste
 // (2.1 宣传覆盖面不广: a chapter's decimal section numbers a list's items too; never a figure, 1.2倍 | 1.2个百分点)
 // (the decimal number's end is headings.yaml's: macros.yaml SECTION_NUMBER_END)
 // (1 部分项目论证不充分: a number set with a space and no mark, as antiword prints a list: macros.yaml SPACED_MARKER)
-const ITEM_MARKER = new RegExp(expand(String.raw`^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3} ?[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?{SECTION_NUMBER_END}[、]?|\d{1,2}(?: ?[、．]| ?\.(?! ?\d)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）]|[A-Ha-h] ?[.、．)）](?![\dA-Za-z.])|[(（][A-Ha-h][)）]|[■□●◆◇▪►▶★☆◎•※·・]|[-－–](?=[ \t\u3000]+[\u4e00-\u9fa5])|{SPACED_MARKER})\s*`));
+// (2.2023年计划举办…: a year right after the marker's point is no decimal of it)
+const ITEM_MARKER = new RegExp(expand(String.raw`^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3} ?[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?{SECTION_NUMBER_END}[、]?|\d{1,2}(?: ?[、．]| ?\.(?! ?\d)|\.(?=(?:19|20)\d{2} ?年)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）]|[A-Ha-h] ?[.、．)）](?![\dA-Za-z.])|[(（][A-Ha-h][)）]|[■□●◆◇▪►▶★☆◎•※·・]|[-－–](?=[ \t\u3000]+[\u4e00-\u9fa5])|{SPACED_MARKER})\s*`));
 // a lead-in before an inline list's first marker: up to a colon (…我们将采取以下措施：一是…), or one sentence closed by 。
 // (但仍存在一些不足。一是…: see leadSentence)
 const LIST_AHEAD = String.raw`(?=[一二三四五六七八九十][是要]|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|首先[，,])`;
@@ -687,7 +688,8 @@ function markerOf(s: string): { family: string; n: number } | null {
   m = /^([一二三四五六七八九十])[)）]/.exec(s);
   if (m) return { family: 'cn-half-paren', n: CN.indexOf(m[1]) + 1 };
   // (1 . 科普…: letter-spaced)
-  m = /^(\d{1,2})(?: ?[、．]| ?\.(?! ?\d))/.exec(s);
+  // (2.2023年计划…: a year right after the point, no decimal — ITEM_MARKER has seen its 年; `s` may end before it)
+  m = /^(\d{1,2})(?: ?[、．]| ?\.(?! ?\d)|\.(?=(?:19|20)\d{2}(?!\d)))/.exec(s);
   if (m) return { family: 'dot', n: Number(m[1]) };
   m = /^(\d{1,2})[)）](?![\d%])/.exec(s);
   if (m) return { family: 'half-paren', n: Number(m[1]) };
