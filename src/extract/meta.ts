@@ -10,7 +10,7 @@ import type { ReportKind } from '../schema/record.js';
 interface Rule { id: string; regex: string }
 interface MetaFile {
   title_line: string; title_words: string; cover_title: string; placeholder: string; breadcrumb: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_project_field: string; org: string; title_org_place: string;
-  unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule; year_label: Rule; year_body: Rule; period: string; year_period: { id: string; line: string; label: string }; year_body_cited?: { before: string; after: string; spending?: string }; date: Rule[]; preparer: Rule; not_person: string;
+  unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule & { inline: string }; year_label: Rule; year_body: Rule; period: string; year_period: { id: string; line: string; label: string }; year_body_cited?: { before: string; after: string; spending?: string }; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_short: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule;
 }
 
@@ -206,8 +206,11 @@ function extractYear(doc: KDocument, titleSpan: Span | null): void {
   }
   // a table's year on the line under its title: （2021年度）
   if (titleSpan && titleYear === null) {
-    const next = doc.lines.find((l) => l.start >= titleSpan.end && doc.norm.slice(l.start, l.end).trim());
-    const m = next ? compile(f.year_subtitle.regex, '').exec(doc.norm.slice(next.start, next.end)) : null;
+    // (…or right after the title on its line, in brackets: a report pasted on one line)
+    const own = doc.lines.find((l) => l.start <= titleSpan.end && titleSpan.end < l.end);
+    const inline = own ? compile(f.year_subtitle.inline, '').exec(doc.norm.slice(titleSpan.end, own.end)) : null;
+    const next = inline ? { start: titleSpan.end + inline[0].length - inline[0].trimStart().length, end: titleSpan.end + inline[0].length } : doc.lines.find((l) => l.start >= titleSpan.end && doc.norm.slice(l.start, l.end).trim());
+    const m = inline ?? (next ? compile(f.year_subtitle.regex, '').exec(doc.norm.slice(next.start, next.end)) : null);
     // (…or the whole calendar year as its period: （2023年1月1日—2023年12月31日）)
     const p = next && !m ? compile(f.year_period.line.replace('{PERIOD}', f.period), '').exec(doc.norm.slice(next.start, next.end)) : null;
     const year = m ?? (p && oneYear(p.groups!) ? p : null);
