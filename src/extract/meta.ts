@@ -76,6 +76,8 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
     }
     // 附件2：2023年度某县科学技术协会部门整体支出绩效自评报告: the annex's label before a colon is no part of the title on its line
     const label = compile(f.annex_label, '').exec(doc.norm.slice(lines[i].start, lines[i].end));
+    // (…but a table's annex after the body's headings, 二、自评结论⏎…⏎附件：部门整体支出绩效自评表, is the report's annex, no title)
+    if (label && /表\s*$/.test(doc.norm.slice(lines[i].start, lines[i].end)) && doc.headings.some((h) => h.start < lines[i].start)) continue;
     if (label) {
       const start = lines[i].start + label[0].length;
       const rest = doc.norm.slice(start, lines[i].end).trim();
