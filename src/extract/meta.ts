@@ -205,6 +205,12 @@ function extractYear(doc: KDocument, titleSpan: Span | null): void {
       }
       if (titleYear !== null) break;
     }
+    // (the title's own text alone: an annex's number glued before its year, 附件22019年度…, is no digit of the year)
+    const own = titleYear === null && /^\d/.test(doc.norm.slice(titleSpan.start, titleSpan.end)) && /\d$/.test(doc.norm.slice(0, titleSpan.start)) ? compile(f.year_title.regex, 'd').exec(doc.norm.slice(titleSpan.start, titleSpan.end)) : null;
+    if (own?.indices?.groups?.num) {
+      titleYear = toYear(own.groups!.num.replace(/[ \t]+/g, ''));
+      push(doc, '/meta/fiscalYear', titleYear, { start: titleSpan.start + own.index, end: titleSpan.start + own.index + own[0].length }, f.year_title.id);
+    }
   }
   // a table's year on the line under its title: （2021年度）
   if (titleSpan && titleYear === null) {

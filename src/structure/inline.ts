@@ -11,10 +11,10 @@ import { plainTocCuts } from './inlineToc.js';
 // a shorter line is one paragraph, not a report pasted on one line
 const LONG_LINE = 120;
 // (after a sentence or a closing quote (…等级为“优”（四）部门整体支出情况), a date (填报日期：2024年5月13日一、部门基本情况), a table of contents' title or page number (目录一、…　　1二、),
-// a page's furniture (第 2 页 共 4 页三、), a lead-in's colon (…现将自评情况报告如下：一、部门概况), a half-width stop typed for 。 (…集中支出.(二)改进措施), a space, or the title's last word: …自评报告一、部门概况, a disclosure's …部门决算一、部门基本情况, …部门预算公开说明一、)
+// a page's furniture (第 2 页 共 4 页三、), a lead-in's colon (…现将自评情况报告如下：一、部门概况), a half-width stop typed for 。 (…集中支出.(二)改进措施), a space, or the title's last word: …自评报告一、部门概况, a disclosure's …部门决算一、部门基本情况, …部门预算公开说明一、, or the title's bracket after it: …自评报告（2023年1月1日至2023年12月31日）一、部门概况)
 // (a chapter, 第一章, as a part; a chapter's decimal section, 1.1 项目立项依据, numbered under it: DECIMAL)
 // (一. with a half-width stop for 、, 一.部门概况, as a page of lines reads it: the same top marker)
-const MARKER = new RegExp(expand(String.raw`(?:^|(?<=[。;:!?\s”"」]|(?<!\d)\.|报告|(?:部门|单位)(?:决算|预算)(?:公开)?(?:情况)?(?:说明)?|\d日|目\s*录|\d\s*页|(?:[\s\u3000]|\.{2}|…|·{2})\d{1,3}))(?:第[一二三四五六七八九十]{1,3}部分[:：]?|第[ \t]?[一二三四五六七八九十\d]{1,3}[ \t]?章[:：]?|[一二三四五六七八九十]{1,3}(?:、|\.(?!\d))|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?{SECTION_NUMBER_END}|\d{1,2}\.(?!\d))`), 'g');
+const MARKER = new RegExp(expand(String.raw`(?:^|(?<=[。;:!?\s”"」]|(?<!\d)\.|报告|报告[(（][^()（）\n]{1,30}[)）]|(?:部门|单位)(?:决算|预算)(?:公开)?(?:情况)?(?:说明)?|\d日|目\s*录|\d\s*页|(?:[\s\u3000]|\.{2}|…|·{2})\d{1,3}))(?:第[一二三四五六七八九十]{1,3}部分[:：]?|第[ \t]?[一二三四五六七八九十\d]{1,3}[ \t]?章[:：]?|[一二三四五六七八九十]{1,3}(?:、|\.(?!\d))|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?{SECTION_NUMBER_END}|\d{1,2}\.(?!\d))`), 'g');
 // a chapter's decimal section number (1.1, 4.2, 1.1.1; no figure: macros.yaml SECTION_NUMBER_END), its chapter's number first
 const DECIMAL = new RegExp(expand(String.raw`^(\d{1,2})\.\d{1,2}(?:\.\d{1,2})?{SECTION_NUMBER_END}`));
 // the top rank a decimal section is numbered under: 第一章, 第一部分, 一、 (its number the decimal's first)
@@ -278,6 +278,10 @@ export function splitInlineHeadings(doc: KDocument): void {
       }
       if (len === pad) continue;
       if (!len) continue;
+      // (…under a problems or improvements section, as in the loop above: a point glued on to a section phrase found inside it,
+      // 二、存在的主要问题（一）项目绩效目标编制质量有待提高；（二）…, is an item, not a heading 项目绩效目标 over the rest)
+      // (a sub-marker only: the next entry of a table of contents, 三、存在的问题及改进措施四、…, is no point)
+      if (/^[(（]/.test(m[0]) && parentKey && LIST_KEYS.has(parentKey) && /^[\u4e00-\u9fa5\d]/.test(rest.slice(len)) && !listTitleLength(rest.trimStart())) continue;
       if (part) cuts.add(ends[k]);
       cuts.add(ends[k] + m[0].length + len);
       ends.push(ends[k] + m[0].length + len);
