@@ -1063,6 +1063,9 @@ function readTotal(row: TableCell[], labelIdx: number, cols: Map<string, number>
   if (nums.length === 1 && wCol !== undefined && sCol !== undefined && (sCol >= row.length || isEmpty(row[sCol])) && row[wCol] === nums[0]) {
     return { label, score: null, weight: nums[0] };
   }
+  // a lone 100 not in the 得分 column (总分⇥100, 总分⏎100: the score's cell lost or left empty) is as often the full marks
+  // as the score: neither is sure
+  if (nums.length === 1 && /^100(?:\.0+)?分?$/.test(key(nums[0]))) return { label, score: null, weight: null };
   return { label, score: nums[nums.length - 1], weight: nums.length > 1 ? nums[0] : null };
 }
 

@@ -276,7 +276,20 @@ function opensNextRow(text: string, lines: Line[], i: number, to: number): boole
   if (!next || i + 1 > to || !next.text.includes('\t')) return false;
   const first = next.text.slice(0, next.text.indexOf('\t'));
   const total = lines[i].text.trim() !== '' && first.trim() !== '' && TOTAL_LABEL.test((lines[i].text + first).replace(/[\s\u3000]+/g, ''));
-  return lines[i].text.trim().length <= 8 && (levelWord(lines[i].text, first) || total);
+  return lines[i].text.trim().length <= 8 && (levelWord(lines[i].text, first) || total || totalOverItsRow(lines[i].text, first));
+}
+/** A total's label alone on its line over its row's figures (`总分⏎⇥⇥⇥⇥⇥100⇥96.5`: the label cell's text printed a line
+ *  above the row, its cell left empty): the label is that empty first cell's. Not over a row opening with words (a row of
+ *  its own) nor with a figure (`总分⏎100⇥96.5`: see labelOverFigures). */
+function totalOverItsRow(line: string, first: string): boolean {
+  return TOTAL_LABEL.test(line.replace(/[\s\u3000]+/g, '')) && first.replace(/[\s\u3000]+/g, '') === '';
+}
+/** A total's label alone on its line over a line of figures only (`总分⏎100⇥96.5`): a cell of its own opening that row. */
+function labelOverFigures(lines: Line[], i: number, to: number): boolean {
+  const next = lines[i + 1];
+  if (!next || i + 1 > to || !next.text.includes('\t') || !TOTAL_LABEL.test(lines[i].text.replace(/[\s\u3000]+/g, ''))) return false;
+  const cells = next.text.split('\t').map((c) => c.replace(/[\s\u3000]+/g, ''));
+  return cells[0] !== '' && cells.every((c) => c === '' || BARE_FIGURE.test(c));
 }
 
 const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
@@ -329,6 +342,10 @@ function parseRowLines(text: string, lines: Line[], from: number, to: number, lo
   const rowLine: number[] = [];
   // the start of a line that opens the next row's first cell (see opensNextRow), or -1
   let pending = -1;
+  // a cell of its own on the line above the next row (see labelOverFigures), or null
+  let labelCell: { start: number; end: number } | null = null;
+  // the row a total's label alone on its line opened (see below), or -1
+  let loneTotal = -1;
   for (let i = from; i <= to; i++) {
     const l = lines[i];
     if (isBlank(l) || isMark(lines, from, l.text) || repeatedCaption(lines, from, i)) continue;
@@ -347,7 +364,25 @@ function parseRowLines(text: string, lines: Line[], from: number, to: number, lo
         pending = pending < 0 ? l.start : pending;
         continue;
       }
+      // 总分⏎100⇥96.5: the label is a cell of its own before the figures' row
+      if (pending < 0 && labelOverFigures(lines, i, to)) {
+        labelCell = { start: l.start, end: l.end };
+        continue;
+      }
       const prev = rows[rows.length - 1];
+      const bare = l.text.replace(/[\s\u3000]+/g, '');
+      // a total's label alone on its line is a row of its own, never the wrapped end of the cell above (…⇥个别活动延期⏎总分
+      // is no note `个别活动延期总分`); its figures may follow one per line (总分⏎100⏎96.5), cells of that row
+      if (prev && TOTAL_LABEL.test(bare)) {
+        rows.push([{ start: l.start, end: l.end }]);
+        rowLine.push(i);
+        loneTotal = rows.length - 1;
+        continue;
+      }
+      if (prev && loneTotal === rows.length - 1 && prev.length < 4 && BARE_FIGURE.test(foldDigits(bare))) {
+        prev.push({ start: l.start, end: l.end });
+        continue;
+      }
       // 本年收入⏎合计⇥312.45⇥…: the head of the next row's label, see labelHead
       if (prev && labelHead(lines, i, to, prev.map((c) => text.slice(c.start, c.end).replace(/[\s\u3000]+/g, '')))) {
         pending = pending < 0 ? l.start : pending;
@@ -370,7 +405,8 @@ function parseRowLines(text: string, lines: Line[], from: number, to: number, lo
       }
       continue;
     }
-    const cells: { start: number; end: number }[] = [];
+    const cells: { start: number; end: number }[] = labelCell ? [labelCell] : [];
+    labelCell = null;
     let s = pending >= 0 ? pending : l.start;
     pending = -1;
     for (let p = l.start; p <= l.end; p++) {
