@@ -421,7 +421,10 @@ const balanced = (s: string) => (s.match(/[（(]/g)?.length ?? 0) === (s.match(/
 /** The rows of a block (see the head of this file); `around`: the lines just above and below it (or null). */
 /** `top`: cells top-aligned (a Word table printed by a browser or a PDF writer that keeps Word's layout): every cell of
  *  a row starts on its first line, which is a row line, and a wrapped cell goes on below it. */
-function rowsOf(ls: LLine[], cols: [number, number][], around: [LLine | null, LLine | null], top = false): Row[] {
+/** `align`: 'bottom' cells bottom-aligned (every cell ends on the band's last line, a row line): only to weigh the top
+ *  reading, see findAll. `sure`: the top reading is the block's only one (see the drop below). */
+function rowsOf(ls: LLine[], cols: [number, number][], around: [LLine | null, LLine | null], align: 'centre' | 'top' | 'bottom' = 'centre', sure = false): Row[] {
+  const top = align === 'top';
   const n = ls.length;
   for (const l of ls) for (const p of l.pieces) p.col = colOf(cols, p);
   const widest = cols.map(() => 0);
@@ -456,6 +459,11 @@ function rowsOf(ls: LLine[], cols: [number, number][], around: [LLine | null, LL
       for (let c = 0; c < nc; c++) if (firstAt[c] >= 0 && firstAt[c] !== a) return false; // every cell from the band's first line
       return true;
     }
+    if (align === 'bottom') {
+      if (ls[b].kind !== 'row') return false;
+      for (let c = 0; c < nc; c++) if (firstAt[c] >= 0 && lastAt[c] !== b) return false; // every cell to the band's last line
+      return true;
+    }
     for (let c = 0; c < nc; c++) if (firstAt[c] >= 0 && firstAt[c] + lastAt[c] !== a + b) return false; // every cell around the band's middle
     return true;
   };
@@ -483,6 +491,7 @@ function rowsOf(ls: LLine[], cols: [number, number][], around: [LLine | null, LL
     for (let b = i; b < n && b - i < MAX_BAND; b++) if (ok[i][b]) reach(g, cg, i, g[b + 1], cg[b + 1]);
   }
   let rows: Row[] = [];
+  if (align === 'bottom') return f[n] > 0 ? [] : [{ a: 0, b: n - 1 }]; // (only whether it reads every line)
   if (cf[n] >= CAP) return rows;
   for (let a = 0; a < n; a++)
     for (let b = a; b < n && b - a < MAX_BAND; b++)
@@ -524,6 +533,12 @@ function rowsOf(ls: LLine[], cols: [number, number][], around: [LLine | null, LL
           // a row line of figures under a row line starts its own cells (a header over figures, rows of figures)
           const [upper, lower] = up ? [line, ls[k]] : [ls[k], line];
           if (upper.kind === 'row' && figures(lower)) continue;
+          // read top-aligned where no bottom-aligned reading holds every line (`sure`), a row of figures under another
+          // row's wrapped cell (…⇥举办科普⏎讲座场次 over ⇥质量指标⇥发放科普⇥≥5000份⇥…): a band opens with its row line and
+          // figures never go on a cell, so the lower row cannot be the upper going on. Both must be rows of figures (a header
+          // taking a line under it may be a centred row's top) and the line above a row one of a row (a line left out above
+          // it may be its centred cell's top)
+          if (top && sure && figures(lower) && (up ? other !== null : figures(ls[r.a]))) continue;
           bad.add(r);
           if (other) bad.add(other);
         }
@@ -615,7 +630,11 @@ function findAll(ws: LLine[][]): Found[] {
       // two are never mixed in one block), is taken when it puts more lines into rows
       const held = (rs: Row[]) => rs.reduce((n, r) => n + r.b - r.a + 1, 0);
       if (held(rows) < ls.filter((l) => l.kind !== 'blank').length) {
-        const topRows = rowsOf(ls, block.cols, around, true);
+        // (a line between two rows of figures is the upper's cell going on, read top-aligned, or the lower's first line,
+        // read bottom-aligned: the top reading is sure only where no bottom reading holds every line, e.g. the last
+        // row's wrapped cell under it, `…⇥群众满意⏎度⏎总分⇥⇥100⇥96`)
+        const sure = rowsOf(ls, block.cols, around, 'bottom').length === 0;
+        const topRows = rowsOf(ls, block.cols, around, 'top', sure);
         if (held(topRows) > held(rows)) rows = topRows;
       }
       const cells = rows.map((r) => rowText(ls, r, block.cols.length).split('\t'));

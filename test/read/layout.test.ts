@@ -548,4 +548,30 @@ describe('top-aligned rows', () => {
     // (a header over two rows of figures is an ordinary table, not pairs)
     expect(rowsOf(read([STACKED[2], STACKED[3], STACKED[3]])!.text)).toEqual(['编制人数\t实有人数\t在职人数\t退休人数', '9\t8\t7\t1', '9\t8\t7\t1']);
   });
+  // A Word table printed top-aligned with a wrapped 三级指标 cell under each row line (…⇥开展科普⏎活动场次 over the next row line,
+  // ⇥时效指标⇥活动按时⇥100%⇥…): the wrapped line may go on the row above (top-aligned) or open the row below (its cells printed
+  // on the wrapped cell's last line). Where no bottom-aligned reading holds every line (here the last row's wrapped cell, 度,
+  // stands over the 总分 row), the top reading is sure: a row of figures under another row's wrapped line starts its own row.
+  it('a top-aligned indicator table whose names wrap under their row lines gives every row (before: all unread)', async () => {
+    const text = ["2023年度某县科学技术协会部门整体支出绩效自评报告", "一、部门概况", "县科协核定编制9名。", "                         部门整体支出绩效自评表", "   一级指标         二级指标         三级指标      年度指标值        实际完成值        分值      得分      偏差原因", "   产出指标         数量指标         开展科普      ≥20场         24场          20      20", "                             活动场次", "                时效指标         活动按时      100%         95%          10      8       延期", "                             完成率", "   效益指标         社会效益指标       公众科学      逐步提高         有所提高         30      28", "                             素质水平", "   满意度指标        服务对象满意度      群众满意      ≥90%         95%          30      30", "                             度", "   总分                                                            100     96"].join('\n') + '\n';
+    const { record } = await extractBytes('top.txt', Buffer.from(text));
+    expect(record.indicators.map((x) => [x.level1, x.level2, x.level3, x.target?.text, x.actual?.text, x.weight, x.score, x.note])).toEqual([
+      ['产出指标', '数量指标', '开展科普活动场次', '≥20场', '24场', 20, 20, null],
+      ['产出指标', '时效指标', '活动按时完成率', '100%', '95%', 10, 8, '延期'],
+      ['效益指标', '社会效益指标', '公众科学素质水平', '逐步提高', '有所提高', 30, 28, null],
+      ['满意度指标', '服务对象满意度', '群众满意度', '≥90%', '95%', 30, 30, null],
+    ]);
+    expect(record.selfEvaluation.score).toBe(96);
+  });
+
+  it('negative: the same rows with no line a bottom-aligned reading leaves out (each wrapped line may open the row below) stay unread', () => {
+    const r = read(["                         部门整体支出绩效自评表", "   一级指标         二级指标         三级指标      年度指标值        实际完成值        分值      得分      偏差原因", "   产出指标         数量指标         开展科普      ≥20场         24场          20      20", "                             活动场次", "                时效指标         活动按时      100%         95%          10      8       延期", "                             完成率", "   效益指标         社会效益指标       公众科学      逐步提高         有所提高         30      28", "                             素质水平", "   满意度指标        服务对象满意度      群众满意      ≥90%         95%          30      30", "   总分                                                            100     96"]);
+    expect(r === null || !rowsOf(r.text).some((l) => /开展科普活动场次|活动场次活动按时/.test(l))).toBe(true);
+  });
+
+  it('negative: names wrapped over three lines centred on their rows are not read top-aligned (no 三级指标举办科普, no 讲座及培训场次发放科普)', () => {
+    const r = read(["                         2023年度项目支出绩效自评表", "   一级指标         二级指标         三级指标      年度指标值        实际完成值        分值      得分", "                             举办科普", "   产出指标         数量指标         讲座及培      ≥10场         12场          20      20", "                             训场次", "                             发放科普", "                质量指标         宣传资料      ≥5000份       6200份        20      18", "                             份数", "   效益指标         社会效益指标       受益群众      ≥1万人次        1.3万人次       30      28", "   满意度指标        服务对象满意度      群众满意      ≥90%         95%          30      30", "                             度", "   总分                                                            100     96", "二、存在问题"])!;
+    expect(rowsOf(r.text).some((l) => /三级指标举办科普|发放科普⇥|场次发放科普/.test(l.replace(/\t/g, '⇥')))).toBe(false);
+    expect(rowsOf(r.text)).toContain('效益指标\t社会效益指标\t受益群众\t≥1万人次\t1.3万人次\t30\t28');
+  });
 });
