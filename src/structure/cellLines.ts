@@ -21,6 +21,15 @@ export const squeeze = (t: string) => t.replace(/[\s\u3000]+/g, '');
 /** A line no table found so far holds, with no tab (a tabbed line is a table's row of its own). */
 export const freeLine = (taken: Span[]) => (l: Line) => !l.text.includes('\t') && !taken.some((t) => l.start < t.end && t.start < l.end);
 
+/** a value column holding the row's total over the parts after it */
+export const TOTAL_COLUMN = /^(?:小计|合计|(?:本年)?支出合计)(?:[（(](?:万元|元)[）)])?$/;
+/** figures the first of which is the sum of the others, a dash or a part left out counting nothing (`286.50`, `286.50`) */
+export function addsUp(figs: string[]): boolean {
+  const num = (x: string) => (/\d/.test(x) ? Number(x.replace(/,/g, '')) : 0);
+  if (figs.length < 2 || !/\d/.test(figs[0])) return false;
+  const rest = figs.slice(1).reduce((a, x) => a + num(x), 0);
+  return rest > 0 && Math.abs(num(figs[0]) - rest) < 0.005;
+}
 /** A line as one cell: its text without the white space around it. */
 export function lineCell(text: string, l: Line): TableCell {
   const lead = l.text.length - l.text.trimStart().length;
@@ -59,6 +68,14 @@ export function cellLineTables(text: string, lines: Line[], taken: Span[]): Tabl
       let n = 0;
       while (k + 1 + n < seq.length && FIGURE.test(squeeze(seq[k + 1 + n].text))) n++;
       if (n === 0) break; // a label with no figures: the text after the table
+      // (a part's empty cell lost under a total column, 本年支出合计⏎基本支出⏎项目支出 over 合计⏎286.50⏎286.50: the total
+      // only, the figure the others add up to, whichever part is empty)
+      const figs = seq.slice(k + 1, k + 1 + n);
+      if (n === w - 2 && w >= 4 && TOTAL_COLUMN.test(squeeze(seq[1].text)) && addsUp(figs.map((l) => squeeze(l.text)))) {
+        rows.push([cell(seq[k]), cell(figs[0]), ...blanks(figs[n - 1], w - 2)]);
+        k += 1 + n;
+        continue;
+      }
       if (n !== w - 1) {
         whole = false;
         break;

@@ -6,7 +6,7 @@
 // (which column is empty is not known).
 import type { Line, Span, Table, TableCell } from '../document.js';
 import { tableVocab } from './tableVocab.js';
-import { freeLine, lineCell, squeeze } from './cellLines.js';
+import { addsUp, freeLine, lineCell, squeeze, TOTAL_COLUMN } from './cellLines.js';
 
 /** a cell holding a figure or a dash (`3.00`, `1,234.56`, `—`) */
 const FIGURE = /^(?:[\d,]*\d(?:\.\d+)?%?|[—\-–－]+)$/;
@@ -70,18 +70,25 @@ export function subjectTableLines(text: string, lines: Line[], taken: Span[]): T
       while (q < seq.length && FIGURE.test(t(q)) && !code(q)) q++;
       return q;
     };
+    // the first value column is the row's total (小计, 合计, 本年支出合计) over two or more parts
+    const firstValue = codeAt(0) ? t(2) : t(1);
+    const totalFirst = n >= 3 && TOTAL_COLUMN.test(firstValue);
     let totals = 0;
     let broken = false;
     let last = k - 1;
     while (k < seq.length) {
       if (v.subject.total.test(t(k)) && FIGURE.test(t(k + 1))) {
         const q = figuresFrom(k + 1);
-        // (the total row is the one read: a figure lost or one too many there leaves the table unread)
-        if (q - k - 1 !== n) {
+        // (the total row is the one read: a figure lost or one too many there leaves the table unread; but a part's empty
+        // cell lost under a total column, 小计⏎基本支出⏎项目支出 over 合计⏎286.50⏎286.50, still gives the total: it is the
+        // figure the others add up to, whichever part is empty)
+        const onlyTotal = q - k - 1 === n - 1 && totalFirst && addsUp(Array.from({ length: q - k - 1 }, (_, m) => t(k + 1 + m)));
+        if (q - k - 1 !== n && !onlyTotal) {
           broken = true;
           break;
         }
-        rows.push([cell(seq[k]), blank(seq[k].end), ...Array.from({ length: pad }, () => blank(seq[k].end)), ...seq.slice(k + 1, q).map(cell)]);
+        const figs = onlyTotal ? [cell(seq[k + 1]), ...Array.from({ length: n - 1 }, () => blank(seq[q - 1].end))] : seq.slice(k + 1, q).map(cell);
+        rows.push([cell(seq[k]), blank(seq[k].end), ...Array.from({ length: pad }, () => blank(seq[k].end)), ...figs]);
         totals++;
         last = q - 1;
         k = q;
