@@ -342,6 +342,10 @@ export function readTable(t: Table): TableReading {
     }
     // (two columns are enough when they are the budget and what was spent: 资金来源⇥预算数⇥实际支出)
     if ((bc.size >= 3 && (bc.has('budget') || bc.has('actual') || bc.has('initialBudget'))) || (bc.size === 2 && bc.has('budget') && bc.has('actual'))) {
+      // the block's header repeated over the next page's part of it (a table split over pages): the block goes on (its
+      // parts, 其中：基本支出 …, under the 年度资金总额 row on the page before)
+      // (not a second block: a row under it of a kind the block has, 年度资金总额 again, opens another block, read as before)
+      if (section === 'budget' && r.budget && keysOf(r.budget.header).join('\t') === keysOf(row).join('\t') && !repeatsKind(t.rows[ri + 1], r.budget.rows)) continue;
       // the units the header states (项目资金（万元）, 全年执行数（万元）): two different ones leave the block unread
       const units = headerUnits(row);
       // (a role named twice, 项目⇥预算数⇥执行数⇥执行率⇥预算数⇥执行数⇥执行率: two years or groups side by side, which one is the
@@ -637,6 +641,14 @@ export function readTable(t: Table): TableReading {
 
 const firstFilled = (row: TableCell[]) => row.findIndex((c) => !isEmpty(c));
 
+/** The row's label names a budget row the block already holds (年度资金总额 under a repeated header: another block). */
+function repeatsKind(row: TableCell[] | undefined, have: Record<string, unknown>): boolean {
+  const v = tableVocab();
+  const f = row ? firstFilled(row) : -1;
+  if (!row || f < 0) return false;
+  const label = key(row[f]);
+  return (Object.keys(v.budgetRows) as (keyof typeof v.budgetRows)[]).some((k) => v.budgetRows[k].test(label) && have[k] !== undefined);
+}
 /** A budget header naming one role in two columns (a merge's repeat counts once). */
 function roleTwice(row: TableCell[]): boolean {
   const seen = new Set<string>();
