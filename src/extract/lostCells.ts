@@ -14,8 +14,11 @@ import { halfUlp } from '../normalise/numbers.js';
  *  (0 = the first value column); `headed`: which value columns the header names at all; `width`: the value columns. */
 export function placeLostCells(values: string[], cols: Map<string, number>, headed: boolean[], width: number): Map<string, number> | null {
   const lost = width - values.length;
-  // (one or two cells lost: more leaves too many placings to trust one)
-  if (lost < 1 || lost > 2 || !cols.has('budget') || !cols.has('actual') || !cols.has('rate')) return null;
+  // (one or two cells lost: more leaves too many placings to trust one; three only in a row of bare figures and its one
+  // rate, `其中：基本支出⇥246.7⇥244.1⇥98.95%` under six value columns, its empty 年初预算数, 分值 and 得分 cells lost: the
+  // percentage can stand only under the rate, which ties the two figures before it)
+  const anchored = lost === 3 && values.length >= 3 && values.filter((v) => /[%％]$/.test(v)).length === 1 && values.every((v) => /^[\d,，.]+[%％]?$/.test(v));
+  if (lost < 1 || (lost > 2 && !anchored) || !cols.has('budget') || !cols.has('actual') || !cols.has('rate')) return null;
   const found: Map<string, number>[] = [];
   for (const gone of gaps(width, lost)) {
     // value index → column
