@@ -534,8 +534,13 @@ export function readTable(t: Table): TableReading {
         continue;
       }
       const cells = alignWideRow(alignShortRow(row, indWidth, indCols), indWidth);
+      // a short row no alignment fits whose bare figure under 年度指标值/实际完成值 has a bare figure after it
+      // (`⇥⇥发放科普资料⇥≥5000份⇥20⇥18`, its score empty or beyond its end): its 分值 and 得分 with a value cell lost before them, or
+      // its value, 分值 and the 得分 lost; which is not shown, so none of its values is read (its names are)
+      const unsure = misplacedShortRow(cells, indWidth, indCols);
       const at = (f: string) => {
         const col = indCols.get(f);
+        if (unsure && f !== 'level1' && f !== 'level2' && f !== 'level3') return null;
         return col === undefined || isEmpty(cells[col]) ? null : cells[col]!;
       };
       const l3 = at('level3');
@@ -1021,6 +1026,18 @@ function alignShortRow(row: TableCell[], width: number, cols: Map<string, number
     if (fits(cs) && (l3 === undefined || (cs[l3] && !isEmpty(cs[l3]) && parseValue(cs[l3]!.text)?.value == null))) return cs;
   }
   return row;
+}
+
+/** See the caller: a row shorter than the header (as it stands), its 得分 cell empty or beyond its end, with a bare figure under
+ *  a value column (年度指标值, 实际完成值) and a bare figure right after it. */
+function misplacedShortRow(cells: (TableCell | undefined)[], width: number, cols: Map<string, number>): boolean {
+  const sc = cols.get('score');
+  if (cells.length >= width || sc === undefined || (sc < cells.length && !isEmpty(cells[sc]))) return false;
+  const bare = (c: TableCell | undefined) => !!c && /^\d+(?:\.\d+)?$/.test(key(c));
+  return (['target', 'actual'] as const).some((f) => {
+    const col = cols.get(f);
+    return col !== undefined && bare(cells[col]) && bare(cells[col + 1]);
+  });
 }
 
 /**
