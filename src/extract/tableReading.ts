@@ -62,7 +62,8 @@ export interface TableReading {
    *  over rows that have nothing else: `⇥1.开展科普活动20场；⇥1.开展26场；⏎⇥2.受益群众1万人次。⇥2.受益1.3万人次。`) */
   goals: { target: TableCell | null; achieved: TableCell | null; more: { target: TableCell[]; achieved: TableCell[] } } | null;
   indicators: IndicatorCells[];
-  total: { weight: TableCell | null; score: TableCell | null; label: TableCell } | null;
+  /** (`lone`: a lone 100 the row's place does not give to 得分; the score only where the rows' scores add up to it) */
+  total: { weight: TableCell | null; score: TableCell | null; label: TableCell; lone?: TableCell } | null;
   /** the grade stated in the 总分 row or just below it, and the grade word */
   grade: { cell: TableCell; value: string } | null;
   staffing: { path: string; cell: TableCell }[];
@@ -641,6 +642,13 @@ export function readTable(t: Table): TableReading {
   if (!t.rows.some((row) => row.some((c) => c.merged))) for (const b of blocks) centredLevels(b);
   // bare words (在职人员⇥7) count people only in a table whose pairs name a staffing count (编制人数⇥8)
   if (barePairs.length && r.staffing.length) for (const p of barePairs) if (!r.staffing.some((x) => x.path === p.path)) r.staffing.push(p);
+  // the lone 100 of a 总分 row is the score too when every indicator row's score is there and they add up to it (each row
+  // full marks: `总分⇥100分` under ten rows of 10)
+  const lone = r.total?.lone;
+  if (lone && r.total && !r.total.score && r.indicators.length && r.indicators.every((x) => x.score && parseScore(x.score.text) !== null)) {
+    const sum = r.indicators.reduce((a, x) => a + parseScore(x.score!.text)!, 0);
+    if (Math.abs(sum - 100) < 1e-6) r.total = { ...r.total, score: lone, weight: lone };
+  }
   return r;
 }
 
@@ -1094,7 +1102,7 @@ function readTotal(row: TableCell[], labelIdx: number, cols: Map<string, number>
   }
   // a lone 100 not in the 得分 column (总分⇥100, 总分⏎100: the score's cell lost or left empty) is as often the full marks
   // as the score: neither is sure
-  if (nums.length === 1 && /^100(?:\.0+)?分?$/.test(key(nums[0]))) return { label, score: null, weight: null };
+  if (nums.length === 1 && /^100(?:\.0+)?分?$/.test(key(nums[0]))) return { label, score: null, weight: null, lone: nums[0] };
   return { label, score: nums[nums.length - 1], weight: nums.length > 1 ? nums[0] : null };
 }
 
