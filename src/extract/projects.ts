@@ -10,7 +10,7 @@ import { namedRows } from './namedRows.js';
 import { rateCell, scoreCell } from './values.js';
 import { respectiveScores } from './respectiveScores.js';
 import { outsideBody } from './outsideBody.js';
-import { countOf, scoredOnly, scoredProjects, type UnlistedDef } from './scoredProjects.js';
+import { countOf, scoredOnly, scoredProjects, type ReferredScore, type UnlistedDef } from './scoredProjects.js';
 
 interface FieldDef {
   id: string;
@@ -52,6 +52,9 @@ interface NamedScoreDef {
   unlisted?: string;
   unlisted_name?: string;
   unlisted_count?: string;
+  /** scores of a list named before, referred back to (上述项目自评得分分别为…), and such lists (scoredProjects.ts) */
+  referred?: string;
+  referred_list?: string;
   not_before: string;
   max: number;
 }
@@ -117,24 +120,40 @@ function namedScores(doc: KDocument, f: ProjectsFile, found: Found[]): void {
     }
   }
   if (d.respectively) for (const r of respectiveScores(doc, d.respectively, found.map((p) => p.item.name), skip, d.max)) if (open.includes(found[r.index])) add(found[r.index], r.value, r.span);
+  // projects scored respectively that no listing gives money: each a project of its own, its score and no money (and the
+  // listed funds a list referred back to names: 实施了A项目、B项目两个项目。…上述项目自评得分分别为…)
+  const unlisted = unlistedProjects(doc, f, found, skip, notBefore);
+  for (const r of unlisted.referred) {
+    const p = open.find((x) => bareName(x.item.name) === bareName(r.name));
+    if (p) add(p, r.value, r.span);
+  }
   for (const [p, scores] of seen) {
     if (scores.some((x) => x.value !== scores[0].value)) continue;
     p.item.score = scores[0].value;
     p.fields.score = { span: scores[0].span, rule: d.id };
   }
-  // projects scored respectively that no listing gives money: each a project of its own, its score and no money
+  found.push(...unlisted.projects);
+}
+
+const bareName = (n: string) => n.replace(/\s+/g, '').replace(/子?项目$/, '');
+
+/** Projects scored respectively and listed nowhere with money (scoredProjects.ts), and the listed funds' scores a list
+ *  referred back to gives. */
+function unlistedProjects(doc: KDocument, f: ProjectsFile, found: Found[], skip: (span: Span) => boolean, notBefore: RegExp): { projects: Found[]; referred: ReferredScore[] } {
+  const d = f.named_score!;
+  const referred: ReferredScore[] = [];
   if (d.unlisted && d.unlisted_name && d.unlisted_count) {
     const notName = compile(f.not_name, '');
     const sentence = compile(f.sentence_name, '');
     const title = doc.reportKind === 'project_self_eval' ? doc.facts.find((x) => x.path === '/meta/title') : undefined;
     const ownTitle = title ? doc.norm.slice(title.span.start, title.span.end).replace(/\s+/g, '') : '';
-    const bare = (n: string) => n.replace(/\s+/g, '').replace(/子?项目$/, '');
-    const isName = (n: string) => !notName.test(n) && !sentence.test(n) && !(ownTitle && ownTitle.includes(bare(n)));
-    const listed = (n: string) => found.some((p) => bare(p.item.name) === bare(n));
-    const def: UnlistedDef = { id: `${d.id}.unlisted`, unlisted: d.unlisted, respectively: d.respectively, unlisted_name: d.unlisted_name, unlisted_count: d.unlisted_count, max: d.max };
+    const isName = (n: string) => !notName.test(n) && !sentence.test(n) && !(ownTitle && ownTitle.includes(bareName(n)));
+    const listed = (n: string) => found.some((p) => bareName(p.item.name) === bareName(n));
+    const def: UnlistedDef = { id: `${d.id}.unlisted`, unlisted: d.unlisted, respectively: d.respectively, unlisted_name: d.unlisted_name, unlisted_count: d.unlisted_count, referred: d.referred, referred_list: d.referred_list, max: d.max };
     const says = (text: string) => notBefore.test(text) || (!!f.outside_body && outsideBody(doc, f.outside_body, text));
-    found.push(...scoredProjects(doc, def, isName, listed, skip, says));
+    return { projects: scoredProjects(doc, def, isName, listed, skip, says, referred), referred };
   }
+  return { projects: [], referred };
 }
 
 const QUALIFIER = /\([^()]*\)$/;

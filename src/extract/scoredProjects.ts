@@ -23,7 +23,18 @@ export interface UnlistedDef {
   respectively?: string;
   unlisted_name: string;
   unlisted_count: string;
+  /** the scores of a list named before, referred back to (上述项目自评得分分别为…: groups counted, nums) */
+  referred?: string;
+  /** a list such a referral names (实施了A、B、C三个项目: groups names, counted) */
+  referred_list?: string;
   max: number;
+}
+
+/** Scores referred back to a list of listed funds (…上述项目自评得分分别为95分、92分): each name with its score, in order. */
+export interface ReferredScore {
+  name: string;
+  value: number;
+  span: Span;
 }
 
 const SEPARATOR = /(?:以及|[、和及与，,])/g;
@@ -39,46 +50,78 @@ export const countOf = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseChines
  * already lists (its score is respectiveScores'); `skip(span)` drops another year's, an indicator's, another body's, and
  * `says(text)` does so for the words around the names (县财政局对A项目、B项目开展重点评价，得分分别为…: another body's).
  */
-export function scoredProjects(doc: KDocument, d: UnlistedDef, isName: (name: string) => boolean, listed: (name: string) => boolean, skip: (span: Span) => boolean, says: (text: string) => boolean): ScoredProject[] {
+export function scoredProjects(doc: KDocument, d: UnlistedDef, isName: (name: string) => boolean, listed: (name: string) => boolean, skip: (span: Span) => boolean, says: (text: string) => boolean, referredListed: ReferredScore[] = []): ScoredProject[] {
   const out: ScoredProject[] = [];
   const fundWord = compile(d.unlisted_name, '');
   const counts = compile(d.unlisted_count, 'g');
   const count = compile(d.unlisted_count, '');
   const seen = new Set<number>();
+  // the names of a list, each a project's, with their places (null when the list is none): `counted` its count after the
+  // names (A、B、C3个项目), `head` the match's start (the sentence before it may count them too)
+  const listOf = (group: Span, counted: Span | null | undefined, head: number) => {
+    // (the score's words may take the last name's 项目: A项目、B项目自评得分 read as names A项目、B + 项目自评得分)
+    const tail = /^子?项目/.exec(doc.norm.slice(group.end, group.end + 3));
+    const names = tail ? { start: group.start, end: group.end + tail[0].length } : group;
+    const text = doc.norm.slice(names.start, names.end);
+    // the names with their places in the text (a name's own spaces kept, the separators' dropped)
+    const parts: Span[] = [];
+    let from = 0;
+    for (const sep of [...text.matchAll(SEPARATOR), { index: text.length, 0: '' } as RegExpMatchArray]) {
+      parts.push(trimSpan(doc, { start: names.start + from, end: names.start + sep.index! }));
+      from = sep.index! + sep[0].length;
+    }
+    const nameTexts = parts.map((p) => doc.norm.slice(p.start, p.end).replace(/^[“"「『]|[”"」』]$/g, ''));
+    if (parts.length < 2 || nameTexts.some((n) => n.length < 2 || n.length > 30 || /\d/.test(n) || !isName(n))) return null;
+    // (a count of the projects, after the names or before them in the sentence, agrees with them; with none every name
+    // says it is a project or a fund by its own word)
+    const sentence = doc.norm.slice(sentenceAt(doc, head).start, names.start);
+    const stated = [...(counted ? [doc.norm.slice(counted.start, counted.end)] : []), ...[...sentence.matchAll(counts)].map((c) => c[0])];
+    const numbers = stated.map((c) => { const g = count.exec(c)?.groups; return g ? countOf(g.n ?? g.m) : null; });
+    if (numbers.some((n) => n !== parts.length)) return null;
+    if (!counted && nameTexts.some((n) => !fundWord.test(n))) return null;
+    return { names, parts, nameTexts };
+  };
+  const scoresOf = (nums: Span) => doc.norm.slice(nums.start, nums.end).split(/\s*(?:以及|[、，,和及与])\s*/).map((x) => toRate(x.replace(/\s*分\s*$/, '').trim()));
+  const project = (list: { parts: Span[] }, nums: (number | null)[], span: Span) => {
+    const score = trimSpan(doc, span);
+    list.parts.forEach((p, k) => {
+      const item: Project = { name: cleanValue(doc.display.slice(p.start, p.end)), budget: null, adjustment: null, actual: null, carryover: null, executionRate: null, score: nums[k]! };
+      out.push({ item, span: score, rule: d.id, fields: { name: { span: p, rule: d.id }, score: { span: score, rule: d.id } } });
+    });
+  };
   for (const regex of [d.unlisted, d.respectively].filter((x): x is string => !!x)) {
     for (const m of matches(doc, regex)) {
       const group = m.group('names')!;
-      // (the score's words may take the last name's 项目: A项目、B项目自评得分 read as names A项目、B + 项目自评得分)
-      const tail = /^子?项目/.exec(doc.norm.slice(group.end, group.end + 3));
-      const names = tail ? { start: group.start, end: group.end + tail[0].length } : group;
-      if (seen.has(names.end) || skip(m.span)) continue;
-      const text = doc.norm.slice(names.start, names.end);
-      // the names with their places in the text (a name's own spaces kept, the separators' dropped)
-      const parts: Span[] = [];
-      let from = 0;
-      for (const sep of [...text.matchAll(SEPARATOR), { index: text.length, 0: '' } as RegExpMatchArray]) {
-        parts.push(trimSpan(doc, { start: names.start + from, end: names.start + sep.index! }));
-        from = sep.index! + sep[0].length;
-      }
-      const nameTexts = parts.map((p) => doc.norm.slice(p.start, p.end).replace(/^[“"「『]|[”"」』]$/g, ''));
-      if (says(doc.norm.slice(m.span.start, names.start) + '，' + doc.norm.slice(names.end, m.group('nums')!.start))) continue;
-      const nums = doc.norm.slice(m.group('nums')!.start, m.group('nums')!.end).split(/\s*(?:以及|[、，,和及与])\s*/).map((x) => toRate(x.replace(/\s*分\s*$/, '').trim()));
-      if (parts.length < 2 || nums.length !== parts.length || nums.some((v) => v === null || v > d.max)) continue;
-      if (nameTexts.some((n) => n.length < 2 || n.length > 30 || /\d/.test(n) || !isName(n) || listed(n))) continue;
-      // (a count of the projects, after the names or before them in the sentence, agrees with them; with none every name
-      // says it is a project or a fund by its own word)
-      const counted = m.group('counted');
-      const sentence = doc.norm.slice(sentenceAt(doc, m.span.start).start, names.start);
-      const stated = [...(counted ? [doc.norm.slice(counted.start, counted.end)] : []), ...[...sentence.matchAll(counts)].map((c) => c[0])];
-      const numbers = stated.map((c) => { const g = count.exec(c)?.groups; return g ? countOf(g.n ?? g.m) : null; });
-      if (numbers.some((n) => n !== parts.length)) continue;
-      if (!counted && nameTexts.some((n) => !fundWord.test(n))) continue;
-      seen.add(names.end);
-      const score = trimSpan(doc, m.span);
-      parts.forEach((p, k) => {
-        const item: Project = { name: cleanValue(doc.display.slice(p.start, p.end)), budget: null, adjustment: null, actual: null, carryover: null, executionRate: null, score: nums[k]! };
-        out.push({ item, span: score, rule: d.id, fields: { name: { span: p, rule: d.id }, score: { span: score, rule: d.id } } });
-      });
+      if (seen.has(group.end) || skip(m.span)) continue;
+      const list = listOf(group, m.group('counted'), m.span.start);
+      if (!list || seen.has(list.names.end) || list.nameTexts.some(listed)) continue;
+      if (says(doc.norm.slice(m.span.start, list.names.start) + '，' + doc.norm.slice(list.names.end, m.group('nums')!.start))) continue;
+      const nums = scoresOf(m.group('nums')!);
+      if (nums.length !== list.parts.length || nums.some((v) => v === null || v > d.max)) continue;
+      seen.add(list.names.end);
+      project(list, nums, m.span);
+    }
+  }
+  // 实施了A、B、C三个项目。……上述项目自评得分分别为95分、92分、90分: the scores of the nearest list before the referral whose
+  // names are projects (its count, the referral's own count and the scores agreeing); a list of funds listed with money gives
+  // them their scores (referredListed), one mixing listed and unlisted names none
+  if (d.referred && d.referred_list) {
+    let lists: { span: Span; names: Span; counted: Span | null | undefined }[] | undefined;
+    for (const m of matches(doc, d.referred)) {
+      if (skip(m.span) || says(doc.norm.slice(sentenceAt(doc, m.span.start).start, m.span.start))) continue;
+      lists ??= [...matches(doc, d.referred_list)].map((x) => ({ span: x.span, names: x.group('names')!, counted: x.group('counted') }));
+      const list = lists.filter((x) => x.span.end <= m.span.start && !skip(x.span)).reverse()
+        .map((x) => ({ at: x, list: listOf(x.names, x.counted, x.span.start) })).find((x) => x.list)?.list;
+      if (!list || seen.has(list.names.end)) continue;
+      const own = m.group('counted');
+      if (own && countOf(count.exec(doc.norm.slice(own.start, own.end) + '项目')?.groups?.n ?? '') !== list.parts.length) continue;
+      const nums = scoresOf(m.group('nums')!);
+      if (nums.length !== list.parts.length || nums.some((v) => v === null || v > d.max)) continue;
+      const known = list.nameTexts.filter(listed).length;
+      if (known && known < list.nameTexts.length) continue;
+      seen.add(list.names.end);
+      if (known) list.nameTexts.forEach((name, k) => referredListed.push({ name, value: nums[k]!, span: trimSpan(doc, m.span) }));
+      else project(list, nums, m.span);
     }
   }
   return out;
