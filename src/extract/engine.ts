@@ -262,7 +262,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     other_year?: string;
     not_before?: string;
     not_in_items?: string[];
-    not_before_except?: { kinds: string[]; regex: string; unless_section?: string; named?: string; section?: string; section_not?: string; section_unless?: string };
+    not_before_except?: { kinds: string[]; regex: string; unless_section?: string; named?: string; named_fund?: string; section?: string; section_not?: string; section_unless?: string };
     sentence_year?: string;
     section_year?: string;
     prefer?: { kinds: string[]; before: string; priority: number }[];
@@ -284,6 +284,9 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
   const prefer = (family.prefer ?? []).filter((x) => doc.reportKind && x.kinds.includes(doc.reportKind));
   // a not_before that holds in every report but those kinds (a project's score in a department's report)
   const notBeforeHere = not_before_except && !(doc.reportKind && not_before_except.kinds.includes(doc.reportKind)) ? not_before_except.regex : undefined;
+  // (a fund named by its own name, 全国科普日专项绩效评价得分95分: only in a report of a known kind, as with none the text may be
+  // that fund's own report)
+  const fundHere = notBeforeHere && doc.reportKind && not_before_except!.named_fund ? compile(not_before_except!.named_fund, '') : undefined;
   const shared = family.shared_grade && doc.reportKind && family.shared_grade.kinds.includes(doc.reportKind) ? family.shared_grade : undefined;
   const out: Fact[] = [];
   // the items of the lists named (a named fund's item: 1.科普日经费项目：…，项目自评得分95分) hold their own values
@@ -307,8 +310,8 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       if (verdict === 'drop') continue;
       // (the section's exemption is for the report calling itself 该项目, not for a project named by its own name)
       const exempt = (x: NonNullable<typeof not_before_except>) =>
-        !!x.unless_section && !(x.named && compile(x.named, '').test(before)) && sectionsAt(doc, match.span.start).some((h) => compile(x.unless_section!, '').test(h.title));
-      if (verdict !== 'keep' && notBeforeHere && compile(notBeforeHere, '').test(before) && !exempt(not_before_except!)) continue;
+        !!x.unless_section && !(x.named && compile(x.named, '').test(before)) && !fundHere?.test(before) && sectionsAt(doc, match.span.start).some((h) => compile(x.unless_section!, '').test(h.title));
+      if (verdict !== 'keep' && notBeforeHere && (compile(notBeforeHere, '').test(before) || !!fundHere?.test(before)) && !exempt(not_before_except!)) continue;
       if (verdict !== 'keep' && notBeforeHere && inOthersSection(doc, not_before_except!, match.span.start, before)) continue;
       if (p.not_in_section && sectionsAt(doc, match.span.start).some((h) => compile(p.not_in_section!, '').test(h.title))) continue;
       if (p.only_in_section && !sectionsAt(doc, match.span.start).some((h) => compile(p.only_in_section!, '').test(h.title))) continue;
