@@ -58,7 +58,7 @@ interface NamedScoreDef {
   not_before: string;
   max: number;
 }
-interface ProjectsFile { outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
+interface ProjectsFile { outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_sub?: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -300,8 +300,10 @@ function gluedAmounts(doc: KDocument, f: ProjectsFile): Match[] {
 /** In a department's report, the numbered items of a section on its projects (三、项目支出情况) that give their own money
  *  and what was spent of it, whatever their names (1.科普大篷车巡展5万元，实际支出4.8万元): the section says they are projects. */
 function sectionItems(doc: KDocument, f: ProjectsFile): Match[] {
-  if (doc.reportKind === 'project_self_eval') return [];
-  const title = compile(f.section_title, '');
+  // (in a project report every section is its own project's facet but one titled for its sub-projects: 二、子项目实施情况)
+  const own = doc.reportKind === 'project_self_eval';
+  if (own && !f.section_title_sub) return [];
+  const title = compile(own ? f.section_title_sub! : f.section_title, '');
   const titleNot = compile(f.section_title_not, '');
   const not = compile(f.section_item_not, '');
   // (no section titled for projects: nothing to scan for; the item pattern has no literal to jump by, and on a long run of
