@@ -173,9 +173,11 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
   const title = doc.reportKind === 'project_self_eval' ? doc.facts.find((x) => x.path === '/meta/title') : undefined;
   // (compared without whitespace: a letter-spaced title, 科 普 专 项 经 费 绩 效 自 评 报 告, names it too)
   const ownTitle = title ? doc.norm.slice(title.span.start, title.span.end).replace(/\s+/g, '') : '';
+  const lead = compile(f.name_lead, '');
   const isNameText = (text: string) => {
     // (a level in brackets after the fund word, 专项资金（省级）, is looked through: a bare kind word stays no name)
-    const name = text.trim().replace(QUALIFIER, '');
+    // (a lead-in before it, 2023年我会实施X项目 | 对乡镇科协工作补助, is looked past: the name is what follows it)
+    const name = text.trim().replace(lead, '').replace(QUALIFIER, '');
     return !notName.test(name) && !sentence.test(name) && !(ownTitle && ownTitle.includes(name.replace(/\s+/g, '')));
   };
   const isName = (nm: Match) => isNameText(doc.norm.slice(nm.group('name')!.start, nm.group('name')!.end));
