@@ -11,7 +11,7 @@ interface Rule { id: string; regex: string }
 interface MetaFile {
   title_line: string; title_words: string; cover_title: string; placeholder: string; breadcrumb: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_project_field: string; org: string; title_org_place: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule & { inline: string }; year_label: Rule; year_body: Rule; period: string; year_period: { id: string; line: string; label: string }; year_body_cited?: { before: string; after: string; spending?: string }; date: Rule[]; preparer: Rule; not_person: string;
-  phone: Rule; region: string; region_bureau: Rule; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_short: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule;
+  phone: Rule; region: string; region_bureau: Rule; place_stand_in: string; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_short: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule;
 }
 
 const meta = () => loadPatternFile<MetaFile>('meta.yaml');
@@ -417,7 +417,12 @@ function signatureUnit(doc: KDocument): { value: string; span: Span } | null {
 
 function extractRegion(doc: KDocument, unit: { value: string; span: Span } | null): void {
   const f = meta();
-  const split = (name: string) => compile(f.region, '').exec(name)?.groups ?? {};
+  // (某县, 某某市: a stand-in's part names no place)
+  const split = (name: string) => {
+    const parts: Record<string, string | undefined> = { ...compile(f.region, '').exec(name)?.groups };
+    for (const key of ['province', 'city', 'county']) if (parts[key] && compile(f.place_stand_in, '').test(parts[key]!)) parts[key] = undefined;
+    return parts;
+  };
   let parts = unit ? split(unit.value) : {};
   let span = unit?.span ?? null;
   let rule = 'meta.region.unit';
