@@ -5,6 +5,7 @@ import { compile, derived, loadPatternFile } from '../patterns.js';
 import { cleanValue } from '../normalise/fold.js';
 import { parseChineseInteger } from '../normalise/numbers.js';
 import { matches, trimSpan, type Match } from './engine.js';
+import { closingLine } from '../structure/outline.js';
 import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
@@ -459,6 +460,8 @@ function extractDate(doc: KDocument): void {
       if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate())) continue;
       // one end of a period written over lines (2021.1.1⏎至⏎2021.12.31) is not the report's date
       if (rule.line && rangeEnd(doc, m.span.start, f.date_range)) continue;
+      // a date alone on its line only where a signature stands (科技工作者日⏎2023年5月30日⏎全国科普日: an event's date in the body)
+      if (rule.line && !rule.after_org && !rule.after_title && !signatureDate(doc, m.span.start, m.group('date')!.start, title)) continue;
       // （2024年3月15日） only right under the signature: the non-blank line above is an organisation's name
       if (rule.after_org && !compile(`^(?:${f.org})(?:[（(]盖章[)）])?$`, '').test(lineAbove(doc, m.span.start))) continue;
       // （二〇二四年三月二十日） under the title: only the first non-blank line after it
@@ -468,6 +471,32 @@ function extractDate(doc: KDocument): void {
       return;
     }
   }
+}
+
+/** True when the date at `dateAt` on the line at `at` stands where a report is signed or dated: after the unit's name on its line,
+ *  right under a closing line that is no date (the unit's name, its seal, 特此报告。), right under or over the title, or with nothing but
+ *  closing lines, an annex or a table after it. */
+function signatureDate(doc: KDocument, at: number, dateAt: number, title: Span | undefined): boolean {
+  const i = doc.lines.findIndex((l) => l.start <= at && at <= l.end);
+  if (i < 0) return true;
+  if (doc.norm.slice(doc.lines[i].start, dateAt).trim()) return true;
+  const dated = /年\s*[\d一二三四五六七八九十元]{1,2}\s*月|\d{4}\s*[.．/-]\s*\d/;
+  const above = neighbour(doc, i, -1);
+  if (above && ((closingLine(above.text) && !dated.test(above.text)) || (title && above.line.end <= title.end))) return true;
+  const below = neighbour(doc, i, 1);
+  if (below && title && below.line.start >= title.start && below.line.start < title.end) return true;
+  return !below || closingLine(below.text) || below.text.includes('\t') || /^[^。，,；;：:]{2,30}表$/.test(below.text);
+}
+
+/** The nearest non-blank line before (`step` -1) or after (1) line `i`, trimmed, or null. */
+function neighbour(doc: KDocument, i: number, step: number): { text: string; line: Line } | null {
+  for (let j = i + step; j >= 0 && j < doc.lines.length; j += step) {
+    const line = doc.lines[j];
+    if (isExcluded(doc, line)) continue;
+    const text = doc.norm.slice(line.start, line.end).trim();
+    if (text) return { text, line };
+  }
+  return null;
 }
 
 /** The first non-blank line starting at or after `at`. */
