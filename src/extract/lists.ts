@@ -15,7 +15,7 @@ interface ListItem { item: string; span: Span; rule: string; list?: ListKey; ste
 // (the decimal number's end is headings.yaml's: macros.yaml SECTION_NUMBER_END)
 // (1 部分项目论证不充分: a number set with a space and no mark, as antiword prints a list: macros.yaml SPACED_MARKER)
 // (2.2023年计划举办…: a year right after the marker's point is no decimal of it)
-const ITEM_MARKER = new RegExp(expand(String.raw`^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3} ?[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?{SECTION_NUMBER_END}[、]?|\d{1,2}(?: ?[、．]| ?\.(?! ?\d)|\.(?=(?:19|20)\d{2} ?年)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）]|[A-Ha-h] ?[.、．)）](?![\dA-Za-z.])|[(（][A-Ha-h][)）]|[■□●◆◇▪►▶★☆◎•※·・]|[-－–](?=[ \t\u3000]+[\u4e00-\u9fa5])|{SPACED_MARKER})\s*`));
+const ITEM_MARKER = new RegExp(expand(String.raw`^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3} ?[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?{SECTION_NUMBER_END}[、]?|\d{1,2}(?: ?[、．]| ?\.(?! ?\d)| ?\.(?= ?(?:19|20)\d{2} ?年)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）]|[A-Ha-h] ?[.、．)）](?![\dA-Za-z.])|[(（][A-Ha-h][)）]|[■□●◆◇▪►▶★☆◎•※·・]|[-－–](?=[ \t\u3000]+[\u4e00-\u9fa5])|{SPACED_MARKER})\s*`));
 // a lead-in before an inline list's first marker: up to a colon (…我们将采取以下措施：一是…), or one sentence closed by 。
 // (但仍存在一些不足。一是…: see leadSentence)
 const LIST_AHEAD = String.raw`(?=[一二三四五六七八九十][是要]|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|首先[，,])`;
@@ -136,7 +136,7 @@ export function extractLists(doc: KDocument): void {
 function splitByStatement(doc: KDocument, its: ListItem[]): void {
   if (its.length < 2 || its.some((x) => x.list !== undefined || x.rule === 'lists.paragraph')) return;
   // (one run numbered on from 1: numbers restarting are read by secondRun, or tell nothing)
-  const marks = its.map((x) => markerOf(doc.norm.slice(x.span.start, x.span.start + 6).trimStart()));
+  const marks = its.map((x) => markerOf(doc.norm.slice(x.span.start, x.span.start + MARK_SPAN).trimStart()));
   if (marks.some((m, k) => !m || m.family !== marks[0]!.family || m.n !== k + 1)) return;
   const sec = loadPatternFile<{ list_measure_opening: string; list_problem_word: string }>('sections.yaml');
   const measure = compile(sec.list_measure_opening, '');
@@ -395,7 +395,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     if (list === undefined && m && !lead && line.start + skip === restart) list = 'improvements';
     // a paragraph that opens an inline list (一是…；二是…) gives one item per marker; a paragraph with a
     // run-in title before its 一是 stays one item
-    const family = m ? markerOf(doc.norm.slice(base + lead, base + lead + 6))?.family ?? null : null;
+    const family = m ? markerOf(doc.norm.slice(base + lead, base + lead + MARK_SPAN))?.family ?? null : null;
     if (family && topFamily && family !== topFamily && lastTop && lastTop.list === list && out[out.length - 1] === lastTop.item) {
       const end = trimEnd(doc.norm, lastTop.textStart, line.end, LIST_SEP);
       lastTop.item.span = { start: lastTop.item.span.start, end };
@@ -404,10 +404,10 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     }
     // (a line going on with the list above it, （三）A。（四）B。 after （二）…: a one-line report cut at some of its markers only,
     // splits as a list opening at 1 does)
-    const mark = m ? markerOf(doc.norm.slice(base + lead, base + lead + 6)) : null;
+    const mark = m ? markerOf(doc.norm.slice(base + lead, base + lead + MARK_SPAN)) : null;
     const from: number = mark && lastMark && mark.family === lastMark.family && mark.n === lastMark.n + 1 ? mark.n : 1;
     const pieces: Span[] = unmarked ? unmarked.pieces : m ? inlineItems(doc.norm, base + lead, line.end, from) : [{ start: base + lead, end: line.end }];
-    const lastPiece: { family: string; n: number } | null = m ? markerOf(doc.norm.slice(pieces[pieces.length - 1].start, pieces[pieces.length - 1].start + 6)) : null;
+    const lastPiece: { family: string; n: number } | null = m ? markerOf(doc.norm.slice(pieces[pieces.length - 1].start, pieces[pieces.length - 1].start + MARK_SPAN)) : null;
     lastMark = lastPiece && lastPiece.n > 0 ? lastPiece : null;
     const before = out.length;
     let textStart = -1;
@@ -458,7 +458,7 @@ function itemText(doc: KDocument, start: number, end: number): string {
   const head = /^\s*[^\s，,。；;:：!?！？“”"]{2,25}\s*/.exec(doc.norm.slice(start, Math.min(end, start + 40)));
   if (head) {
     for (let i = start + 2; i <= start + head[0].length; i++) {
-      const mark = markerOf(doc.norm.slice(i, i + 6));
+      const mark = markerOf(doc.norm.slice(i, i + MARK_SPAN));
       if (!mark || mark.n !== 1) continue;
       const spaced = /\s/.test(doc.norm[i - 1]);
       // (glued: a Chinese-numeral marker inside a word, 不足一是, or a lone 1. after a word is no sub-list's start)
@@ -596,7 +596,7 @@ function secondRun(doc: KDocument, lines: Span[], from: number, until: number, h
   for (const l of lines) {
     if (l.start < from || l.start >= until || isExcluded(doc, l) || [...headingStarts].some((s) => s >= l.start && s < l.end)) continue;
     const lead = doc.norm.slice(l.start, l.end).length - doc.norm.slice(l.start, l.end).trimStart().length;
-    const mark = markerOf(doc.norm.slice(l.start + lead, l.start + lead + 6));
+    const mark = markerOf(doc.norm.slice(l.start + lead, l.start + lead + MARK_SPAN));
     // (an unnumbered topic's line between the runs, 经费方面⏎1.A⏎人才方面⏎1.B, or a lead-in naming no list: each run is a
     // topic's, no list of measures)
     if (!mark && runs && !/[。；;]\s*$/.test(doc.norm.slice(l.start, l.end))) return -1;
@@ -611,7 +611,7 @@ function secondRun(doc: KDocument, lines: Span[], from: number, until: number, h
       } else at = l.start + lead;
     } else if (mark.n !== last + 1) return -1;
     const pieces = inlineItems(doc.norm, l.start + lead, l.end, mark.n);
-    last = pieces.length > 1 ? markerOf(doc.norm.slice(pieces[pieces.length - 1].start, pieces[pieces.length - 1].start + 6))?.n ?? mark.n : mark.n;
+    last = pieces.length > 1 ? markerOf(doc.norm.slice(pieces[pieces.length - 1].start, pieces[pieces.length - 1].start + MARK_SPAN))?.n ?? mark.n : mark.n;
   }
   if (runs !== 2) return -1;
   // a first run of one item may be one problem over its own list (1.经费保障不足。⏎1.县级财政投入少；⏎2.…): the second run is the
@@ -687,9 +687,8 @@ function markerOf(s: string): { family: string; n: number } | null {
   if (c >= 0x2488 && c <= 0x249b) return { family: 'dot', n: c - 0x2488 + 1 };
   m = /^([一二三四五六七八九十])[)）]/.exec(s);
   if (m) return { family: 'cn-half-paren', n: CN.indexOf(m[1]) + 1 };
-  // (1 . 科普…: letter-spaced)
-  // (2.2023年计划…: a year right after the point, no decimal — ITEM_MARKER has seen its 年; `s` may end before it)
-  m = /^(\d{1,2})(?: ?[、．]| ?\.(?! ?\d)|\.(?=(?:19|20)\d{2}(?!\d)))/.exec(s);
+  // (1 . 科普…: letter-spaced; 1.2024年计划…: a year after the point, no decimal)
+  m = /^(\d{1,2})(?: ?[、．]| ?\.(?! ?\d)| ?\.(?= ?(?:19|20)\d{2} ?年))/.exec(s);
   if (m) return { family: 'dot', n: Number(m[1]) };
   m = /^(\d{1,2})[)）](?![\d%])/.exec(s);
   if (m) return { family: 'half-paren', n: Number(m[1]) };
@@ -700,6 +699,8 @@ function markerOf(s: string): { family: string; n: number } | null {
   return null;
 }
 
+// (the characters a marker is told by: 1.2024年 — a year after the point — is the longest)
+const MARK_SPAN = 9;
 const BRACKETED = new Set(['paren', 'paren-cn']);
 // markers in words (一是, 一要): no figure, so a space before the next one separates as punctuation would
 const WORDED = new Set(['shi', 'yao']);
@@ -709,7 +710,7 @@ const REF_AFTER = /^(?:[(（] ?(?:\d{1,2}|[一二三四五六七八九十]) ?[)�
 /** Split a paragraph that starts with marker 1 at each next marker of the same family (2, 3, …) that follows a
  *  clause boundary. Anything else — no marker 1, no marker 2 — is one piece. */
 function inlineItems(norm: string, start: number, end: number, from = 1): Span[] {
-  const first = markerOf(norm.slice(start, start + 6));
+  const first = markerOf(norm.slice(start, start + MARK_SPAN));
   if (!first || first.n !== from) return [{ start, end }];
   const cuts = [start];
   let want = from + 1;
@@ -725,7 +726,7 @@ function inlineItems(norm: string, start: number, end: number, from = 1): Span[]
       straight = !straight && close > 0 && close < end;
     }
     if (quoted || straight) continue;
-    const m = markerOf(norm.slice(i, i + 6));
+    const m = markerOf(norm.slice(i, i + MARK_SPAN));
     // a list inside an item (…项目一是…，二是…；二是…): which 二是 ends the item cannot be told, so no split
     if (m && m.family === first.family && m.n === 1) return [{ start, end }];
     // (a bracketed marker needs no separator before it, as lists are typed without one: （1）A（2）B（3）C。; not a reference,
@@ -746,7 +747,7 @@ function inlineItems(norm: string, start: number, end: number, from = 1): Span[]
 /** Where the next marker of an inline list (`last`'s family, its next number) opens after a separator in a line, or -1. */
 function nextMarkerIn(norm: string, start: number, end: number, last: { family: string; n: number }): number {
   for (let i = start + 1; i < end; i++) {
-    const m = markerOf(norm.slice(i, i + 6));
+    const m = markerOf(norm.slice(i, i + MARK_SPAN));
     // (a list inside the item, …如一是…；二是…: which 二是 ends the item cannot be told, as in inlineItems)
     if (m && m.family === last.family && m.n === 1) return -1;
     if (m && m.family === last.family && m.n === last.n + 1 && /[；;。，,]/.test(norm[i - 1])) return i;
