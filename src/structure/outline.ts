@@ -241,7 +241,8 @@ const DECIMAL_ORDINAL = /^\d{1,2}[.．]\d{1,2}/;
 
 const BULLET_TITLE = /^[■□●◆◇▲△►▶★☆◎•※▌▎]\s*(\S.*?)$/;
 
-const WIDE_GAP = /\u3000|[ \t]{2,}/;
+// (no-break spaces too: a copy of a web page has them for its spaces)
+const WIDE_GAP = /\u3000|[ \t\u00a0]{2,}/;
 // (before a word or a year: a space before another figure is a PDF text layer's, 三、“三公”经费支出 0 万元，…)
 const ONE_SPACE = /(?<=[\u3400-\u9fff])[ \t\u00a0](?=[\u3400-\u9fff“"（(]|(?:19|20)\d{2}[ \t\u00a0]?年)/;
 
