@@ -193,12 +193,17 @@ function goalBlockLines(text: string, lines: Line[], taken: Span[]): Table[] {
     }
     let j = i + 3;
     while (j < seq.length && !ends(seq[j]) && !sectionLine(seq[j])) j++;
-    const cells = seq.slice(i + 3, j);
+    let cells = seq.slice(i + 3, j);
+    // (a Word export writes a merged cell at every row it covers: the label again opening the row under the header,
+    // 年度总体目标⏎预期目标⏎实际完成情况⏎年度总体目标⏎<target>⏎<achieved>, is that cell, not the target)
+    const again = cells.length === 3 && squeeze(cells[0].text) === squeeze(a.text) ? cells[0] : null;
+    if (again) cells = cells.slice(1);
     // (no end seen but the text's: only the two cells the form has, else prose may follow)
     if (j === seq.length && cells.length !== 2) continue;
     const header = [a, b, c].map(cell);
     const rows: TableCell[][] = [header];
-    if (cells.length === 2 && !/[，,、：:]$/.test(cells[0].text.trim())) rows.push([{ start: header[0].end, end: header[0].end, text: '' }, ...cells.map(cell)]);
+    const first = again ? cell(again) : { start: header[0].end, end: header[0].end, text: '' };
+    if (cells.length === 2 && !/[，,、：:]$/.test(cells[0].text.trim())) rows.push([first, ...cells.map(cell)]);
     const last = cells.length ? cell(cells[cells.length - 1]) : header[2];
     out.push({ start: Math.min(...header.map((h) => h.start)), end: Math.max(last.end, ...header.map((h) => h.end)), rows, origin: 'tsv' });
     i = j - 1;

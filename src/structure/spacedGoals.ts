@@ -42,8 +42,15 @@ export function spacedGoalLines(text: string, lines: Line[], taken: Span[]): Tab
   const out: Table[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (!free(lines[i])) continue;
-    const head = piecesOf(lines[i]);
-    if (head.length !== 3 || !v.goalLabels.target.test(squeeze(head[0].text)) || !v.goalColumns.target.test(squeeze(head[1].text)) || !v.goalColumns.achieved.test(squeeze(head[2].text))) continue;
+    let head = piecesOf(lines[i]);
+    const isLabel = (p: Piece) => v.goalLabels.target.test(squeeze(p.text));
+    const columns = (t: Piece, a: Piece) => v.goalColumns.target.test(squeeze(t.text)) && v.goalColumns.achieved.test(squeeze(a.text));
+    // (or the two column words alone, the block's label merged down its rows standing left of them on a line under the
+    // header: `          预期目标          实际完成情况⏎年度总体目标  组织…1次，开展    组织…1次，开展⏎          科技…20场。   科技…26场。`)
+    let label: Piece | null = null;
+    if (head.length === 3 && isLabel(head[0]) && columns(head[1], head[2])) label = head[0];
+    else if (head.length === 2 && columns(head[0], head[1])) head = [head[0], ...head];
+    else continue;
     const target: Piece[] = [];
     const achieved: Piece[] = [];
     let j = i + 1;
@@ -51,9 +58,11 @@ export function spacedGoalLines(text: string, lines: Line[], taken: Span[]): Tab
     for (; j < lines.length; j++) {
       const l = lines[j];
       if (!l.text.trim() || !free(l)) break;
-      const ps = piecesOf(l);
+      let ps = piecesOf(l);
+      if (!label && ps.length > 1 && isLabel(ps[0]) && ps[0].col < head[1].col - 2) [label, ...ps] = ps;
       const k = squeeze(l.text);
-      if (ps[0].col < head[1].col - 2 || v.indicatorColumnsAny?.test(k) || v.indicatorLevelColumn?.test(k)) break;
+      // (past the label's column in characters or in display width: a line after the label counted both ways)
+      if ((ps[0].col < head[1].col - 2 && ps[0].width < head[1].width - 2) || v.indicatorColumnsAny?.test(k) || v.indicatorLevelColumn?.test(k)) break;
       if (ps.length > 2) {
         ok = false;
         break;
@@ -71,13 +80,69 @@ export function spacedGoalLines(text: string, lines: Line[], taken: Span[]): Tab
       }
       near('col').push(ps[0]);
     }
-    if (!ok || !target.length) continue;
+    if (!ok || !target.length || !label) continue;
     const joined = (ps: Piece[], at: number): TableCell =>
       ps.length ? { start: ps[0].start, end: ps[ps.length - 1].end, text: ps.map((p) => p.text).join('\n') } : { start: at, end: at, text: '' };
-    const hdr = head.map((p): TableCell => ({ start: p.start, end: p.end, text: p.text }));
+    const hdr = [label, head[1], head[2]].map((p): TableCell => ({ start: p.start, end: p.end, text: p.text }));
     const rows: TableCell[][] = [hdr, [{ start: hdr[0].end, end: hdr[0].end, text: '' }, joined(target, hdr[1].end), joined(achieved, hdr[2].end)]];
     out.push({ start: lines[i].start + head[0].col, end: lines[j - 1].end, rows, origin: 'tsv' });
     i = j - 1;
+  }
+  return out;
+}
+
+/**
+ * A 绩效指标 block laid out in columns of spaces that the layout reader left as lines (its level cells merged down several
+ * rows, a name or a level wrapped: `一级指标   二级指标   三级指标   年度指标值   实际完成值   分值   得分 ⏎ 数量指标   科技创新大赛次数   1 次
+ * 1 次   15   15 ⏎ 产出指标 …`): read as prose, a row's target or actual was taken for an activity (科技创新大赛次数 1次). From its
+ * header (every piece a column word of the block, a level or name column and a value column among them) to its 总分 row, the
+ * lines are the form's: a table of the header (its rows not told apart, no indicator read) and the 总分 row when each of its
+ * figures stands under one header word, the same in characters and in display width. With no 总分 row before a blank line, a
+ * line back in prose or the end, nothing is taken.
+ */
+export function spacedIndicatorLines(text: string, lines: Line[], taken: Span[]): Table[] {
+  const v = tableVocab();
+  const free = freeLine(taken);
+  const out: Table[] = [];
+  const field = (p: Piece) => v.indicatorColumns.find((c) => c.re.test(squeeze(p.text)))?.field ?? (v.indicatorLevelColumn?.test(squeeze(p.text)) ? 'level' : null);
+  for (let i = 0; i < lines.length; i++) {
+    if (!free(lines[i]) || !lines[i].text.includes('  ')) continue;
+    const head = piecesOf(lines[i]);
+    if (head.length < 5) continue;
+    const fields = head.map(field);
+    if (fields.some((f) => f === null) || !fields.some((f) => f === 'level1' || f === 'level3' || f === 'level') || !fields.some((f) => f === 'target' || f === 'actual') || !fields.some((f) => f === 'weight' || f === 'score')) continue;
+    let j = i + 1;
+    for (; j < lines.length && j <= i + 60; j++) {
+      const l = lines[j];
+      if (!l.text.trim() || !free(l)) break;
+      if (v.totalRow.test(squeeze(piecesOf(l)[0].text))) break;
+    }
+    if (j >= lines.length || j > i + 60 || !lines[j].text.trim() || !free(lines[j])) continue;
+    const total = piecesOf(lines[j]);
+    // (a figure's column: the header word it stands under, its middle within the word's reach; counted in characters or in
+    // display width, whichever grid places every figure under a word of its own — one, not both)
+    const span = (t: string, f: 'col' | 'width') => (f === 'col' ? t.length : [...t].reduce((n, ch) => n + (wide(ch) ? 2 : 1), 0));
+    const under = (p: Piece, f: 'col' | 'width') => {
+      const mid = p[f] + span(p.text, f) / 2;
+      const ks = head.map((h, k) => (k > 0 && mid >= h[f] - 2 && mid <= h[f] + span(h.text, f) + 2 ? k : -1)).filter((k) => k > 0);
+      return ks.length === 1 ? ks[0] : -1;
+    };
+    const placing = (f: 'col' | 'width') => {
+      const ks = total.slice(1).map((p) => under(p, f));
+      return ks.length && ks.every((k, n) => k > 0 && ks.indexOf(k) === n) ? ks : null;
+    };
+    const byCol = placing('col');
+    const byWidth = placing('width');
+    const ks = byCol && !byWidth ? byCol : byWidth && !byCol ? byWidth : byCol && byWidth && byCol.join() === byWidth.join() ? byCol : null;
+    const cells: TableCell[] = head.map((h) => ({ start: h.end, end: h.end, text: '' }));
+    cells[0] = { start: total[0].start, end: total[0].end, text: total[0].text };
+    total.slice(1).forEach((p, n) => {
+      if (ks) cells[ks[n]] = { start: p.start, end: p.end, text: p.text };
+    });
+    const placed = !!ks;
+    const hdr = head.map((p): TableCell => ({ start: p.start, end: p.end, text: p.text }));
+    out.push({ start: hdr[0].start, end: lines[j].end, rows: placed ? [hdr, cells] : [hdr], origin: 'tsv' });
+    i = j;
   }
   return out;
 }

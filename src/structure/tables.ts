@@ -5,7 +5,7 @@ import { tableVocab } from './tableVocab.js';
 import { pdfTablesDetailed } from './pdfTables.js';
 import { cellLineTables, squeeze } from './cellLines.js';
 import { subjectTableLines } from './subjectLines.js';
-import { spacedGoalLines } from './spacedGoals.js';
+import { spacedGoalLines, spacedIndicatorLines } from './spacedGoals.js';
 import { indicatorBlockLines } from './indicatorLines.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { foldDigits } from '../normalise/numbers.js';
@@ -917,6 +917,8 @@ export function findTables(doc: KDocument): void {
   found.push(...subjectTableLines(norm, foldedLines, [...given, ...found]));
   // (a goals block laid out in columns of spaces that the reader left as lines)
   found.push(...spacedGoalLines(norm, foldedLines, [...given, ...found]));
+  // (…and an indicator block so left: its lines are the form's, its 总分 row read where its figures stand)
+  found.push(...spacedIndicatorLines(norm, foldedLines, [...given, ...found]));
   found.push(...cellLineTables(norm, foldedLines, [...given, ...found]));
   // a table inside a repeated copy of the report is the same table again
   const inCopy = (t: Table) => doc.excluded.some((x) => x.reason === 'repeated copy' && t.start >= x.start && t.end <= x.end);
