@@ -261,7 +261,8 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     // (so is the value of 项目单位：, which may be a measure: 项目单位：万元)
     // (nor is a line under an empty label, 单位名称：⏎一、部门概况, unless it is an organisation's name)
     const below = doc.norm.slice(m.span.start, v.start).includes('\n');
-    if ((m.m.groups!.sep === '\t' || m.m.groups!.org_label || below) && !compile(`^(?:${f.org})$`, '').test(doc.norm.slice(v.start, v.end).trim())) continue;
+    // (a tab or a wide gap: a form's cell, its value an organisation's name only)
+    if ((m.m.groups!.sep === '\t' || /^[ \u3000]+$/.test(m.m.groups!.sep) || m.m.groups!.org_label || below) && !compile(`^(?:${f.org})$`, '').test(doc.norm.slice(v.start, v.end).trim())) continue;
     push(doc, '/meta/unitName', value, v, f.unit_label.id);
     return { value, span: v };
   }
