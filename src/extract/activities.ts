@@ -2,7 +2,7 @@
 // clause before it, and the label must carry a word that makes the measure word an activity count.
 import type { KDocument, Span } from '../document.js';
 import { spanAt } from '../document.js';
-import { compile, loadPatternFile } from '../patterns.js';
+import { compile, derived, loadPatternFile } from '../patterns.js';
 import { toCount, yearNumber } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { tokenAt } from '../segment/index.js';
@@ -209,7 +209,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
   const claimedMaxEnd: number[] = [];
   for (const c of claimedByStart) claimedMaxEnd.push(Math.max(claimedMaxEnd.at(-1) ?? -1, c.end));
   // who a count before a taking-part verb is, said before it (not global: test() keeps no state)
-  const notWho = compile(`${f.not_label}|${f.not_reach_before}`, '');
+  const notWho = derived(f, 'notWho', () => `${f.not_label}|${f.not_reach_before}`);
   const level = unitLevel(doc);
   const overlaps = (s: Span) => {
     const i = firstIndex(used, (u) => u.end > s.start);
@@ -311,7 +311,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       }
       // (8: room for a spaced range, 3000 余至 5000)
       const before = doc.norm.slice(Math.max(sentence.start, numSpan.start - 8), numSpan.start);
-      if (compile(`(?:${f.not_before_number})$`, '').test(before.replace(/\s+$/, ''))) continue;
+      if (derived(f, 'notBeforeNumberEnd', () => `(?:${f.not_before_number})$`).test(before.replace(/\s+$/, ''))) continue;
       const need = f.units[gu];
       // 观看人数达12万: the measure word written inside 人数 is 人
       const unit = f.unit_written?.[gu] ?? gu;

@@ -88,7 +88,7 @@ function subjectAlternation(f: FinanceFile): string {
 export function subjectOf(text: string, following = ''): string | null {
   text = text.replaceAll(WORD_WRAP_MARK, '');
   for (const [key, s] of Object.entries(file().subjects)) {
-    const m = compile(`^(?:${s.regex})`, '').exec(text + following);
+    const m = derived(s, 'head', () => `^(?:${s.regex})`).exec(text + following);
     if (m && m[0].length === text.length) return key;
   }
   return null;
@@ -110,7 +110,7 @@ function narrowerSubjects(doc: KDocument, offset: number): Set<string> {
       if (/占$/.test(prefix.slice(0, m.index)) || evaluated(prefix, m) || changedSubject(prefix, m.index)) continue;
       // 年中追加乡村振兴科普项目资金8万元，全年预算X: a fund's name glued before 项目资金 makes it that fund's money, no 项目支出
       // (outside a project report), as inheritedSubject reads it
-      if (key === 'project' && doc.reportKind !== 'project_self_eval' && m.index > 0 && !derived(file(), 'boundaryAtEnd', () => `${file().boundary}$`).test(prefix.slice(Math.max(0, m.index - 4), m.index)) && !compile(file().project_arranged, '').test(prefix.slice(0, m.index))) continue;
+      if (key === 'project' && doc.reportKind !== 'project_self_eval' && m.index > 0 && !boundaryAtEnd().test(prefix.slice(Math.max(0, m.index - 4), m.index)) && !compile(file().project_arranged, '').test(prefix.slice(0, m.index))) continue;
       keys.add(key);
     }
   }
@@ -126,7 +126,7 @@ function changedSubject(text: string, at: number): boolean {
 function itemBefore(doc: KDocument, f: FinanceFile, offset: number): boolean {
   const before = doc.norm.slice(Math.max(0, offset - 12), offset);
   if (!compile(f.item_before, '').test(before)) return false;
-  return !Object.values(f.subjects).some((s) => compile(`(?:${s.regex})$`, '').test(before));
+  return !Object.values(f.subjects).some((s) => derived(s, 'tail', () => `(?:${s.regex})$`).test(before));
 }
 
 /** True when a figure naming no subject at `offset` is the appropriation's: its section's heading names it, or the
@@ -162,10 +162,10 @@ function inheritedSubject(doc: KDocument, offset: number): string | null {
       if (inClosedAside(prefix, m.index!)) continue;
       // “三公”经费支出合计2.15万元，完成预算的71.67% | 机关运行经费支出合计X: the total's 支出合计 glued to another word is that
       // word's, as when it states the figure itself
-      if (key === 'total' && !opensPhrase(doc, s.start + m.index!, f.boundary) && !afterUnit(doc, f, s.start + m.index!, unitLevel(doc))) continue;
+      if (key === 'total' && !opensPhrase(doc, s.start + m.index!) && !afterUnit(doc, f, s.start + m.index!, unitLevel(doc))) continue;
       // 争取省科协项目资金20万元，实际支出18万元 (outside a project report): another's project money, not the unit's 项目支出
       // (2024年安排项目支出X，实际支出Y: the unit's own arrangement opens it too)
-      if (key === 'project' && doc.reportKind !== 'project_self_eval' && !opensPhrase(doc, s.start + m.index!, f.boundary) && !compile(f.project_arranged, '').test(prefix.slice(0, m.index))) continue;
+      if (key === 'project' && doc.reportKind !== 'project_self_eval' && !opensPhrase(doc, s.start + m.index!) && !compile(f.project_arranged, '').test(prefix.slice(0, m.index))) continue;
       found.push({ key, at: m.index!, end: m.index! + m[0].length });
     }
   }
@@ -570,7 +570,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         const subjSpan = match.group('subject');
         // (县科协总收入X: the unit named by its level and kind opens the phrase too)
         // (in the view: a line end inside a word, 事业⏎收入 0 万元, is a wrap's mark there, and the word's tail opens no phrase)
-        if (key && subjSpan && f.subjects[key]?.named && !opensPhrase(view, subjSpan.start, f.boundary) && !afterUnit(doc, f, subjSpan.start, unitKind)) continue;
+        if (key && subjSpan && f.subjects[key]?.named && !opensPhrase(view, subjSpan.start) && !afterUnit(doc, f, subjSpan.start, unitKind)) continue;
         // （二）项目支出情况⏎全年支出30.2万元，执行率98% | （一）基本支出⏎预算120万元，实际支出118万元: a bare actual or rate in the
         // body's first paragraph is the heading's subject's when it opens its sentence or follows a figure of that subject's
         if (!key && p.subject === 'inherit' && (aspect === 'rate' || aspect === 'actual') && doc.reportKind !== 'project_self_eval') {
@@ -819,8 +819,8 @@ function adjustedFollows(doc: KDocument, f: FinanceFile, end: number): boolean {
 /** 2023年全年预算180万元: a figure's evidence starts at the words glued before its phrase that date it or name the unit (see
  *  evidence_lead), in its sentence. Last, after every owner has looked at the spans. */
 function leadEvidence(doc: KDocument, f: FinanceFile): void {
-  const lead = compile(`(?:${f.evidence_lead}){WORD_WRAP}$`, '');
-  const unit = compile(`(?:${f.evidence_unit}){WORD_WRAP}$`, '');
+  const lead = derived(f, 'evidenceLead', () => `(?:${f.evidence_lead}){WORD_WRAP}$`);
+  const unit = derived(f, 'evidenceUnit', () => `(?:${f.evidence_unit}){WORD_WRAP}$`);
   const view = cutView(doc);
   const dated = compile(f.evidence_dated, '');
   for (const x of doc.facts) {
@@ -1085,7 +1085,7 @@ function otherYearSentence(doc: KDocument, f: FinanceFile, text: string): boolea
   const fy = doc.data.fiscalYear;
   if (saysOtherYear(doc, f.sentence_year, sentence) && !(typeof fy === 'number' && sentence.includes(`${fy}年`))) return true;
   // 上年基本支出预算X，项目支出预算Y: a sentence opening with the year before holds that year's figures, unless a later clause names this year
-  return compile(f.sentence_prior, '').test(sentence) && !compile(f.sentence_this_year, '').test(sentence) && !(typeof fy === 'number' && compile(`[，,;；][^，,;；]{0,12}?${fy}年`, '').test(sentence));
+  return compile(f.sentence_prior, '').test(sentence) && !compile(f.sentence_this_year, '').test(sentence) && !(typeof fy === 'number' && derived(f, `clauseYear${fy}`, () => `[，,;；][^，,;；]{0,12}?${fy}年`).test(sentence));
 }
 
 // 二〇二三年基本支出150万元 in a 2024 report: a year in Chinese numerals is another year as much as 2023年 is (the year checks
@@ -1174,7 +1174,7 @@ function headingOwner(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArra
   const ho = f.heading_owner;
   const title = compile(ho.title, '').exec(h.title.replace(/\s+/g, ''));
   if (!title) return undefined;
-  const key = Object.keys(f.subjects).find((k) => ho.keys.includes(k) && compile(`^(?:${f.subjects[k].regex})$`, '').test(title.groups!.subject)) ?? null;
+  const key = Object.keys(f.subjects).find((k) => ho.keys.includes(k) && derived(f.subjects[k], 'whole', () => `^(?:${f.subjects[k].regex})$`).test(title.groups!.subject)) ?? null;
   if (compile(ho.explicit, '').test(match.m[0]) || namesUnit(doc, f, match)) return undefined;
   // the first paragraph of the body (its first non-blank line, across prose wraps)
   const bodyStart = h.end + (doc.norm.slice(h.end).match(/^\s*/)?.[0].length ?? 0);
@@ -1189,7 +1189,7 @@ function headingOwner(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArra
       for (const m of text.matchAll(compile(f.subjects[k].regex, 'g'))) if (!/[占比]$/.test(text.slice(0, m.index))) return true;
     }
     // (“三公”经费支出合计X in its own section names its own money, not the unit's total)
-    const ownBefore = own.length ? compile(`(?:${own.map((k) => f.subjects[k].regex).join('|')})(?:财政拨款|预算)?(?:决算)?$`, '') : null;
+    const ownBefore = own.length ? derived(f, `ownBefore:${own.join()}`, () => `(?:${own.map((k) => f.subjects[k].regex).join('|')})(?:财政拨款|预算)?(?:决算)?$`) : null;
     // (占部门总支出的76%: a share's base names no figure of the total)
     for (const m of text.matchAll(compile(ho.other, 'g'))) {
       const before = text.slice(Math.max(0, m.index - 12), m.index);
@@ -1628,7 +1628,7 @@ function bodyFigureBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
 
 /** True when `before` ends with the society's own name or kind word opening a phrase (see unit_boundary), maybe with the year after. */
 function ownBefore(unit: Unit, before: string): boolean {
-  return compile(`(?:(?:^|[\\s，,。;:、(]|年|年度|本|该|我)(?:${unit.own}))(?:[ \\t]*(?:19|20)\\d{2}[ \\t]*年度?[ \\t]*|全年|本年|年度){0,2}(?:部门|单位)?[ \\t]*$`, '').test(before);
+  return derived(unit, 'ownBefore', () => `(?:(?:^|[\\s，,。;:、(]|年|年度|本|该|我)(?:${unit.own}))(?:[ \\t]*(?:19|20)\\d{2}[ \\t]*年度?[ \\t]*|全年|本年|年度){0,2}(?:部门|单位)?[ \\t]*$`).test(before);
 }
 
 /** Earlier in the sentence of `at`, a figure of a 科协 of another level than the unit's (市科协收入合计X，支出合计Y in a county's
@@ -1712,12 +1712,12 @@ const units = new WeakMap<KDocument, Unit>();
 function findUnit(doc: KDocument): Unit {
   const f = file();
   const name = unitName(doc);
-  const m = name !== null ? compile(`([县市区旗州盟省])(${f.unit_kinds.join('|')})$`, '').exec(name) : null;
+  const m = name !== null ? derived(f, 'unitKindEnd', () => `([县市区旗州盟省])(${f.unit_kinds.join('|')})$`).exec(name) : null;
   if (!m) {
     const own = name !== null ? compile(f.own_kinds, '').exec(name) : null;
     return { level: '', kind: '', own: own ? `${escapeRegex(name!)}|${own[0]}` : '' };
   }
-  const kind = f.unit_kinds.find((k) => compile(`^(?:${k})$`, '').test(m[2]))!;
+  const kind = f.unit_kinds.find((k) => derived(f, `unitKind:${k}`, () => `^(?:${k})$`).test(m[2]))!;
   // (a museum's own report: 2023年科技馆收入合计X, 科技馆全年实际支出Y name the unit by its kind alone)
   return { level: m[1], kind, own: compile(f.own_kinds, '').test(kind) ? `${escapeRegex(name!)}|${kind}` : '' };
 }
@@ -1757,13 +1757,15 @@ function totalBefore(doc: KDocument, at: number): boolean {
 /** True when the unit itself, named by its level and kind (县科协, 某县科学技术协会), ends right before `at` (see unit_boundary). */
 function afterUnit(doc: KDocument, f: FinanceFile, at: number, unit: Unit): boolean {
   if (!unit.level && !unit.own) return false;
-  return compile(`${financeSource(f.unit_boundary, unit)}$`, '').test(doc.norm.slice(Math.max(0, at - 12), at));
+  return derived(unit, 'afterUnit', () => `${financeSource(f.unit_boundary, unit)}$`).test(doc.norm.slice(Math.max(0, at - 12), at));
 }
 
+const boundaryAtEnd = () => derived(file(), 'boundaryAtEnd', () => `${file().boundary}$`);
+
 /** True when the text before `at` ends where a phrase may start (see `boundary` in finance.yaml). */
-function opensPhrase(doc: KDocument, at: number, boundary: string): boolean {
+function opensPhrase(doc: KDocument, at: number): boolean {
   const before = doc.norm.slice(Math.max(0, at - 4), at);
-  return compile(`${boundary}$`, '').test(before) || at === 0;
+  return boundaryAtEnd().test(before) || at === 0;
 }
 
 function amountNum(s: string): string {

@@ -3,7 +3,9 @@ import type { Heading, KDocument, Span } from '../document.js';
 import { firstSpanFrom, isExcluded } from '../document.js';
 import { cleanValue } from '../normalise/fold.js';
 import { clauseTitle, closingLine, reportTitleLine, sectionKey, standaloneKey } from '../structure/outline.js';
-import { compile, expand, loadPatternFile } from '../patterns.js';
+import { compile, derived, expand, loadPatternFile } from '../patterns.js';
+
+const headingsFile = () => loadPatternFile<{ inline_table_header: string }>('headings.yaml');
 
 type ListKey = 'problems' | 'improvements';
 // (stepTitled: its list was named by a title of the unit's own steps, 下一步工作打算：, 整改措施, not a bare 建议：)
@@ -227,7 +229,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     if (ANNEX.test(raw) && !ITEM_MARKER.test(raw)) break;
     // (a table's header row left unread, 一级指标⇥二级指标⇥…, also where a report pasted on one line is cut before it: the
     // table ends the items as an annex does, its cells no item)
-    if (!cell && compile(`^[ \t\u3000]*(?:${loadPatternFile<{ inline_table_header: string }>('headings.yaml').inline_table_header})`, '').test(raw)) break;
+    if (!cell && derived(headingsFile(), 'tableHeaderLine', () => `^[ \t\u3000]*(?:${headingsFile().inline_table_header})`).test(raw)) break;
     // (a second report's title over its first heading: the first report ends there; not a running title a page repeats)
     if (!ITEM_MARKER.test(raw) && reportTitleLine(raw.trim()) && opensReport(doc, line)) break;
     // (a report pasted on one line cut right after the title, （二）改进措施⏎：积极…: the title's colon is no part of the item)

@@ -117,7 +117,7 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
   // an organisation's name alone on a line (maybe after an opening 《 or quote), not a publisher's
   function unitLine(t: string): boolean {
     const name = t.replace(/^[《“"「]/, '');
-    return name.length <= 30 && compile(`^(?:${f.org})$`, '').test(name) && !NOT_UNIT.test(name);
+    return name.length <= 30 && derived(f, 'orgWhole', () => `^(?:${f.org})$`).test(name) && !NOT_UNIT.test(name);
   }
 
   // the year printed alone on the line above (二〇二二年度⏎某县科协⏎部门整体支出绩效自评报告) is the title's first line
@@ -221,7 +221,7 @@ function extractYear(doc: KDocument, titleSpan: Span | null): void {
     const next = inline ? { start: titleSpan.end + inline[0].length - inline[0].trimStart().length, end: titleSpan.end + inline[0].length } : doc.lines.find((l) => l.start >= titleSpan.end && doc.norm.slice(l.start, l.end).trim());
     const m = inline ?? (next ? compile(f.year_subtitle.regex, '').exec(doc.norm.slice(next.start, next.end)) : null);
     // (…or the whole calendar year as its period: （2023年1月1日—2023年12月31日）)
-    const p = next && !m ? compile(f.year_period.line.replace('{PERIOD}', f.period), '').exec(doc.norm.slice(next.start, next.end)) : null;
+    const p = next && !m ? derived(f, 'yearPeriodLine', () => f.year_period.line.replace('{PERIOD}', f.period)).exec(doc.norm.slice(next.start, next.end)) : null;
     const year = m ?? (p && oneYear(p.groups!) ? p : null);
     if (next && year) {
       titleYear = toYear(year.groups!.num);
@@ -262,7 +262,7 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     // (nor is a line under an empty label, 单位名称：⏎一、部门概况, unless it is an organisation's name)
     const below = doc.norm.slice(m.span.start, v.start).includes('\n');
     // (a tab or a wide gap: a form's cell, its value an organisation's name only)
-    if ((m.m.groups!.sep === '\t' || /^[ \u3000]+$/.test(m.m.groups!.sep) || m.m.groups!.org_label || below) && !compile(`^(?:${f.org})$`, '').test(doc.norm.slice(v.start, v.end).trim())) continue;
+    if ((m.m.groups!.sep === '\t' || /^[ \u3000]+$/.test(m.m.groups!.sep) || m.m.groups!.org_label || below) && !derived(f, 'orgWhole', () => `^(?:${f.org})$`).test(doc.norm.slice(v.start, v.end).trim())) continue;
     push(doc, '/meta/unitName', value, v, f.unit_label.id);
     return { value, span: v };
   }
@@ -284,7 +284,7 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
       const lead = /^[\s〇零一二三四五六七八九\d]*年度?/.exec(doc.norm.slice(v.start, v.end))?.[0].length ?? 0;
       let span = { start: v.start + lead, end: v.end };
       // 甲科协所属乙科技馆…报告: the report is the subordinate's
-      const sub = compile(spaced ? `^${f.subordinate_spaced}(?<value>${f.org_spaced})` : `^${f.subordinate}(?<value>${f.org})`, 'd').exec(doc.norm.slice(v.end, titleSpan.end));
+      const sub = derived(f, spaced ? 'subordinateSpaced' : 'subordinate', () => (spaced ? `^${f.subordinate_spaced}(?<value>${f.org_spaced})` : `^${f.subordinate}(?<value>${f.org})`), 'd').exec(doc.norm.slice(v.end, titleSpan.end));
       if (sub) span = { start: v.end + sub.indices!.groups!.value[0], end: v.end + sub.indices!.groups!.value[1] };
       const value = cleanValue(doc.display.slice(span.start, span.end));
       if (value.length < 2 || NOT_UNIT.test(value) || templated(doc, span)) continue;
@@ -303,7 +303,7 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     }
     // 2023年度部门整体支出绩效自评报告⏎（某县科学技术协会）: a title naming no unit, the unit's name in brackets on the line under it
     const next = doc.lines.find((l) => l.start >= titleSpan.end && doc.norm.slice(l.start, l.end).trim());
-    const m = next ? compile(f.unit_subtitle.replace('{ORG}', f.org), 'd').exec(doc.norm.slice(next.start, next.end)) : null;
+    const m = next ? derived(f, 'unitSubtitle', () => f.unit_subtitle.replace('{ORG}', f.org), 'd').exec(doc.norm.slice(next.start, next.end)) : null;
     if (next && m) {
       const v = { start: next.start + m.indices!.groups!.value[0], end: next.start + m.indices!.groups!.value[1] };
       const value = cleanValue(doc.display.slice(v.start, v.end));
@@ -344,7 +344,7 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
   const head = doc.lines.filter((l) => l.text.trim() && !isExcluded(doc, l)).slice(0, 15);
   for (const [regex, n, rule] of [[f.letterhead, 5, 'meta.unit.letterhead'], [f.unit_cover, 15, 'meta.unit.cover']] as const) {
     for (const l of head.slice(0, n)) {
-      const m = compile(regex.replace('{ORG}', f.org), 'd').exec(doc.norm.slice(l.start, l.end));
+      const m = derived(f, rule, () => regex.replace('{ORG}', f.org), 'd').exec(doc.norm.slice(l.start, l.end));
       if (!m || m.groups!.org.length > 30 || NOT_UNIT.test(m.groups!.org)) continue;
       const [start, end] = m.indices!.groups!.org;
       const span = { start: l.start + start, end: l.start + end };
@@ -405,10 +405,10 @@ function signatureUnit(doc: KDocument): { value: string; span: Span } | null {
     const prev = i > 0 ? tail[i - 1] : body[body.length - tail.length - 1];
     if (prev && compile(f.signature_not_after, '').test(doc.norm.slice(prev.start, prev.end))) continue;
     // (a report pasted on one line ends with its unit's name and the date on one virtual line: 某县科学技术协会 2023年3月2日)
-    const dated = compile(`^(?<org>${f.org})(?:${f.signature_seal})?\\s*(?:${f.signature_date})?$`, '').exec(t);
+    const dated = derived(f, 'datedSignature', () => `^(?<org>${f.org})(?:${f.signature_seal})?\\s*(?:${f.signature_date})?$`).exec(t);
     // (never the 财政局 or a government office: a notice's signature, a publisher's line)
     // (某县科学技术协会（盖章）: the seal's mark after the name is no part of it)
-    if (((compile(`^(?:${f.org})$`, '').test(t) && t.length <= 30) || (dated && dated.groups!.org.length <= 30)) && !NOT_UNIT.test(dated ? dated.groups!.org : t)) {
+    if (((derived(f, 'orgWhole', () => `^(?:${f.org})$`).test(t) && t.length <= 30) || (dated && dated.groups!.org.length <= 30)) && !NOT_UNIT.test(dated ? dated.groups!.org : t)) {
       const lead = doc.norm.slice(l.start, l.end).length - doc.norm.slice(l.start, l.end).trimStart().length;
       const span = dated ? { start: l.start + lead, end: l.start + lead + dated.groups!.org.length } : trimSpan(doc, l);
       return { value: doc.norm.slice(span.start, span.end), span };
@@ -464,7 +464,7 @@ function extractDate(doc: KDocument): void {
       // a date alone on its line only where a signature stands (科技工作者日⏎2023年5月30日⏎全国科普日: an event's date in the body)
       if (rule.line && !rule.after_org && !rule.after_title && !signatureDate(doc, m.span.start, m.group('date')!.start, title)) continue;
       // （2024年3月15日） only right under the signature: the non-blank line above is an organisation's name
-      if (rule.after_org && !compile(`^(?:${f.org})(?:[（(]盖章[)）])?$`, '').test(lineAbove(doc, m.span.start))) continue;
+      if (rule.after_org && !derived(f, 'orgSealed', () => `^(?:${f.org})(?:[（(]盖章[)）])?$`).test(lineAbove(doc, m.span.start))) continue;
       // （二〇二四年三月二十日） under the title: only the first non-blank line after it
       if (rule.after_title && !(title && firstLineAfter(doc, title.end)?.start === lineStart(doc, m.span.start))) continue;
       const iso = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
