@@ -75,6 +75,13 @@ const SPACE_GAP = 0.2;
  * Spaces inside one piece (the document's own characters) are kept. Text drawn twice at almost the same spot
  * (fake bold) is kept once.
  */
+/**
+ * How far apart (in ems) the same text drawn twice still is one drawing: fake bold strikes a glyph again a few hundredths
+ * of an em aside. Half an em was too wide: a producer that places every glyph alone draws the digits of 5000 or 29.33
+ * half an em apart (less a rounding error), and the second 0 or 3 was dropped as a reprint, a wrong number.
+ */
+const OVERPRINT = 0.2;
+
 export function piecesToLines(pieces: TextPiece[]): TextLine[] {
   const lines: TextLine[] = [];
   let cur: (TextLine & { lastStr: string; lastX: number; space: boolean }) | null = null;
@@ -91,7 +98,7 @@ export function piecesToLines(pieces: TextPiece[]): TextLine[] {
     const blank = p.str.trim() === '';
     const sameLine: boolean =
       !!cur && Math.abs(p.y - cur.y) <= 0.45 * Math.max(em, cur.size) && p.x >= cur.x1 - 0.35 * Math.max(em, cur.size);
-    if (cur && !sameLine && !blank && p.str === cur.lastStr && Math.abs(p.x - cur.lastX) < 0.5 * em && Math.abs(p.y - cur.y) < 0.5 * em) {
+    if (cur && !sameLine && !blank && p.str === cur.lastStr && Math.abs(p.x - cur.lastX) < OVERPRINT * em && Math.abs(p.y - cur.y) < 0.5 * em) {
       continue; // overprint (fake bold) one line up/down by a hair
     }
     if (blank) {
@@ -99,7 +106,7 @@ export function piecesToLines(pieces: TextPiece[]): TextLine[] {
       continue;
     }
     if (cur && sameLine) {
-      if (p.str === cur.lastStr && Math.abs(p.x - cur.lastX) < 0.5 * em) continue; // overprint
+      if (p.str === cur.lastStr && Math.abs(p.x - cur.lastX) < OVERPRINT * em) continue; // overprint
       const gap = p.x - cur.x1;
       const unit = Math.max(em, cur.size);
       let sep = '';

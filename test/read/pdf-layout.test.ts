@@ -45,6 +45,18 @@ describe('piecesToLines', () => {
     const lines = piecesToLines([piece('一、基本情况', 90, 100), piece('一、基本情况', 90.3, 100.2)]);
     expect(lines.map((l) => l.text)).toEqual(['一、基本情况']);
   });
+
+  it('keeps a digit repeated in a number whose glyphs are placed one by one half an em apart (no reprint)', () => {
+    // (the advances summed as a producer sums them: 0.1 + 0.2 style rounding puts the next digit a hair under half an em)
+    const size = 5.6;
+    let x = 25;
+    const pieces = [...'近5000人次，支出29.33万元'].map((ch) => {
+      const p = piece(ch, x, 100, size);
+      x += /[\x00-\x7f]/.test(ch) ? size * 0.1 * 5 - 1e-9 : size;
+      return p;
+    });
+    expect(piecesToLines(pieces).map((l) => l.text)).toEqual(['近5000人次，支出29.33万元']);
+  });
 });
 
 describe('unspaceCjk: the spaces pdf.js writes into a line that justification spread', () => {
