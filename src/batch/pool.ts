@@ -20,9 +20,9 @@ export const WORKER_HEAP_MB = 1536;
 export const YOUNG_MB = { text: 8, documents: 32 } as const;
 export type WorkloadKind = keyof typeof YOUNG_MB;
 
-/** 'documents' when most inputs are PDF or Word files (by extension: only a performance setting). */
+/** 'documents' when most inputs are PDF, Word or OFD files (by extension: only a performance setting). */
 export function workloadOf(files: string[]): WorkloadKind {
-  const docs = files.filter((f) => /\.(pdf|docx?|wps)$/i.test(f)).length;
+  const docs = files.filter((f) => /\.(pdf|docx?|wps|ofd)$/i.test(f)).length;
   return docs * 2 > files.length ? 'documents' : 'text';
 }
 

@@ -4,6 +4,7 @@ export type Format =
   | 'docx'
   | 'zip'
   | 'xlsx'
+  | 'ofd'
   | 'xls'
   | 'ooxml'
   | 'odt'
@@ -24,6 +25,7 @@ export const FORMAT_NAMES: Record<Format, string> = {
   docx: 'Word .docx',
   zip: 'a zip archive that is not a Word document',
   xlsx: 'an Excel .xlsx workbook',
+  ofd: 'an OFD document',
   xls: 'an Excel 97-2003 .xls workbook',
   ooxml: 'an Office file that is not a Word document or an Excel workbook (PowerPoint?)',
   odt: 'an OpenDocument file (save it as .docx)',
@@ -102,6 +104,8 @@ function zipKind(buf: Buffer): Format {
   if (buf.includes('word/document.xml') || buf.includes('word/document2.xml')) return 'docx';
   if (buf.includes('xl/workbook.xml')) return 'xlsx';
   if (buf.includes('ppt/presentation.xml')) return 'ooxml';
+  // (an OFD package's entry part, GB/T 33190)
+  if (buf.includes('OFD.xml')) return 'ofd';
   if (buf.includes('mimetypeapplication/vnd.oasis.opendocument')) return 'odt';
   return 'zip';
 }

@@ -42,6 +42,8 @@ export async function readBytes(bytes: Uint8Array, opts: ReadOptions = {}): Prom
       return (await import('./mht.js')).readMht(bytes);
     case 'xlsx':
       return (await import('./xlsx.js')).readXlsx(bytes, { zipLimits: opts.zipLimits });
+    case 'ofd':
+      return (await import('./ofd.js')).readOfd(bytes, { zipLimits: opts.zipLimits });
     case 'xls':
       return (await import('./xls.js')).readXls(bytes);
     case 'docx-encrypted':

@@ -5,36 +5,10 @@
 import type { Message, ReadResult } from '../document.js';
 import { renderDocx } from './docx.js';
 import { ReadError } from './errors.js';
-import { decodeEntities } from './html-parse.js';
+import { attr, resolve, xmlTokens, type Tag } from './xml.js';
 import { builtinFormat, formatCell } from './numfmt.js';
 import { addMerge, newSheet, parseRef, setCell, sheetsToDocument, type CellCount, type Sheet } from './sheets.js';
 import { DEFAULT_ZIP_LIMITS, officeDocumentPart, openZip, type ZipFile, type ZipLimits } from './zip.js';
-
-interface Tag {
-  name: string;
-  close: boolean;
-  selfClose: boolean;
-  attrs: string;
-}
-
-/** XML as tags and text, namespace prefixes dropped (`x:c` → `c`); comments, CDATA and declarations skipped. */
-function* xmlTokens(xml: string): Generator<Tag | string> {
-  const re = /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<[?!][^>]*>|<(\/?)(?:[\w.-]+:)?([\w.-]+)((?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    if (m[6] !== undefined) yield decodeEntities(m[6]);
-    else if (m[1] !== undefined) yield m[1];
-    else if (m[3] !== undefined) yield { name: m[3], close: m[2] === '/', selfClose: m[5] === '/', attrs: m[4] };
-  }
-}
-
-// (one regex per attribute name, compiled once: attr runs for every cell)
-const attrRes = new Map<string, RegExp>();
-function attr(attrs: string, name: string): string | undefined {
-  let re = attrRes.get(name);
-  if (!re) attrRes.set(name, (re = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
-  const m = re.exec(attrs);
-  return m ? decodeEntities(m[1] ?? m[2]) : undefined;
-}
 
 const isTrue = (v: string | undefined) => v === '1' || v === 'true';
 
@@ -87,17 +61,6 @@ function cellFormats(xml: string | null): (string | undefined)[] {
 }
 
 
-/** A relationship target relative to the part's folder (`worksheets/sheet1.xml`, `/xl/…`, `../…`). */
-function resolve(dir: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = (dir + target).split('/');
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === '..') out.pop();
-    else if (p !== '.' && p !== '') out.push(p);
-  }
-  return out.join('/');
-}
 
 function relsOf(zip: ZipFile, part: string): Map<string, { target: string; type: string }> {
   const dir = part.slice(0, part.lastIndexOf('/') + 1);
