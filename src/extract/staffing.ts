@@ -7,7 +7,7 @@ import { respectivelyFacts } from './staffingRespectively.js';
 import { arabicYears, proseSlice, sentenceAt } from './finance.js';
 import { toCount } from '../normalise/numbers.js';
 
-interface StaffingFile { other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; kind_damaged: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string }
+interface StaffingFile { other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string }
 
 export function extractStaffing(doc: KDocument): void {
   // (编制数、在职人数、退休人数分别为6人、5人、2人: the listed counts, checked as the patterns' are)
@@ -121,17 +121,28 @@ function dropRestatedPart(doc: KDocument, file: StaffingFile, facts: KDocument['
   }
 }
 
-/** A sole kind of 编制 stated (only 行政编制 or only 事业编制, no other kind, none with a figure OCR damaged) is the total too. */
+/** A sole kind of 编制 stated (only 行政编制, only 事业编制 or only 参公编制, no other kind, none with a figure OCR damaged) is
+ *  the total too. */
 function deriveTotal(doc: KDocument, file: StaffingFile, facts: KDocument['facts']): void {
-  const has = (p: string) => facts.some((f) => f.path === p);
-  if (has('/staffing/authorized')) return;
+  // (核定参公编制8名: read as the total by its own pattern, kept only as the sole kind)
+  const civil = facts.filter((f) => f.rule === CIVIL_SOLE);
+  const drop = (xs: KDocument['facts']) => { for (const f of xs) { facts.splice(facts.indexOf(f), 1); doc.facts.splice(doc.facts.indexOf(f), 1); } };
+  const has = (p: string) => facts.some((f) => f.path === p && f.rule !== CIVIL_SOLE);
   const admin = facts.filter((f) => f.path === '/staffing/authorizedAdministrative');
   const inst = facts.filter((f) => f.path === '/staffing/authorizedInstitutional');
-  // (another kind named, or a kind whose figure an OCR copy damaged: not the sole kind stated)
-  const other = matches(doc, file.other_kinds).next().done === false || matches(doc, file.kind_damaged).next().done === false;
-  const sole = other ? null : admin.length && !inst.length ? admin : inst.length && !admin.length ? inst : null;
+  // (another kind named, or a kind whose figure an OCR copy damaged: not the sole kind stated; 参公 is the sole kind only
+  // when no other is named)
+  const kinds = [...matches(doc, file.other_kinds)].map((m) => doc.norm.slice(m.span.start, m.span.end));
+  const civilOnly = kinds.every((k) => compile(file.civil_service_kind, '').test(k));
+  const damaged = matches(doc, file.kind_damaged).next().done === false;
+  const civilSole = civil.length > 0 && !(has('/staffing/authorized') || admin.length || inst.length || !civilOnly || damaged);
+  if (!civilSole) drop(civil);
+  if (has('/staffing/authorized') || civilSole) return;
+  const sole = kinds.length || damaged ? null : admin.length && !inst.length ? admin : inst.length && !admin.length ? inst : null;
   if (sole) doc.facts.push({ ...sole[0], path: '/staffing/authorized', rule: 'staffing.authorized.sole-kind' });
 }
+
+const CIVIL_SOLE = 'staffing.authorized.civil-service-sole';
 
 /** True when `before` (a count's sentence up to it) names a subordinate body (所属/下属/直属) other than in the reporting
  *  unit's description of itself (see `self_description`). */
