@@ -398,7 +398,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         if (!changed || !topic) continue;
         labelSpan = topic;
         label = topicText;
-      } else if (need && !gluedTo && p.id === 'activities.count' && !compile(need, '').test(context) && f.bare_verb_label && compile(f.bare_verb_label, '').test(label.replace(compile(f.strip_prefix, ''), ''))) {
+      // (计划举办培训班10期，已举办12期: a bare verb after a target is a result word, the item's branch below names its event)
+      } else if (need && !gluedTo && !item && p.id === 'activities.count' && !compile(need, '').test(context) && f.bare_verb_label && compile(f.bare_verb_label, '').test(label.replace(compile(f.strip_prefix, ''), ''))) {
         const prevStart = clause - 1 > sentence.start ? clauseStart(doc.norm, clause - 1, sentence.start) : -1;
         const topic = prevStart >= 0 && f.topic ? compile(f.topic, '').exec(doc.norm.slice(prevStart, clause - 1)) : null;
         // (（二）科技培训⏎全年共举办12期: else the lead before its colon or the section's title)
