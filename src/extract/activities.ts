@@ -100,6 +100,10 @@ interface ActivitiesFile {
   year_series?: string;
   year_carried?: string;
   series_year?: string;
+  year_respectively?: string;
+  shared_measure_list?: string;
+  year_respectively_year?: string;
+  year_respectively_count?: string;
   year_series_here?: string;
   change_total?: string;
   change_before?: string;
@@ -238,6 +242,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const clause = clauseStart(doc.norm, labelEnd, prev);
       // 开展“百场讲座进基层”活动: a number inside quotes names a campaign
       if (compile(f.in_quotes, '').test(doc.norm.slice(clause, numSpan.start))) continue;
+      // 上半年、下半年分别开展科普讲座12、18场: the last of bare numbers sharing one measure word is no count of its own
+      if (f.shared_measure_list && compile(f.shared_measure_list, '').test(doc.norm.slice(clause, numSpan.start))) continue;
       let labelSpan: Span;
       // the event count this people count is glued to (举办讲座5次共计300人次), if any
       let gluedTo: Activity | null = null;
@@ -582,6 +588,11 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       byEnd.set(countSpan.end, found[found.length - 1]);
     }
   }
+  // 2021年、2022年、2023年分别开展科普讲座20、24、30次: the report's year's count
+  for (const x of yearRespectively(doc, f, overlaps, level)) {
+    used.splice(firstIndex(used, (u) => u.start > x.countSpan.start), 0, x.countSpan);
+    found.push(x.found);
+  }
   // 分别: as many parts before it (、/和/及/与) as counts after it, one each; else the counts after the first are dropped
   for (const h of found.filter((x) => !x.head && respectively.test(x.item.label))) {
     const followers = found.filter((x) => x.head === h);
@@ -789,6 +800,40 @@ function departmentIncludes(doc: KDocument, f: ActivitiesFile, body: string): bo
 
 /** A clause of the sentence before `at` opens with another body as the subject of the counted work (see other_subject),
  *  and no later clause before `at` opens with the unit itself (unit_subject). */
+/** Years listed before 分别 and as many counts after the event (year_respectively): the count in the report's year's place,
+ *  labelled by the verb and event between them. */
+function yearRespectively(doc: KDocument, f: ActivitiesFile, overlaps: (s: Span) => boolean, level: string): { found: Found; countSpan: Span }[] {
+  const fy = doc.data.fiscalYear;
+  if (!f.year_respectively || !f.year_respectively_year || !f.year_respectively_count || typeof fy !== 'number') return [];
+  const out: { found: Found; countSpan: Span }[] = [];
+  for (const m of matches(doc, f.year_respectively)) {
+    const ys = m.group('years')!, cs = m.group('counts')!, ls = m.group('label')!;
+    const years = [...doc.norm.slice(ys.start, ys.end).matchAll(compile(f.year_respectively_year, 'g'))].map((y) => yearNumber(y.groups!.year));
+    const counts = [...doc.norm.slice(cs.start, cs.end).matchAll(compile(f.year_respectively_count, 'g'))];
+    const i = years.indexOf(fy);
+    // (2023年、2024年分别开展…: a later year listed makes the series a plan)
+    if (years.some((y) => y > fy)) continue;
+    const unit = counts.at(-1)?.groups?.unit;
+    // (as many, the report's year among them, one measure: 20、24、30次 | 20次、24次、30次)
+    if (i < 0 || years.length !== counts.length || !unit || counts.some((c) => c.groups!.unit && c.groups!.unit !== unit)) continue;
+    const label = doc.norm.slice(ls.start, ls.end).replace(/\s+/g, '');
+    const need = f.units[unit];
+    const count = toCount(counts[i].groups!.num, counts[i].groups!.mult ?? '');
+    if (!need || !compile(need, '').test(label) || count === null || !Number.isInteger(count) || compile(f.not_label, '').test(label)) continue;
+    const at = cs.start + counts[i].index!;
+    const countSpan = { start: at, end: at + counts[i][0].length };
+    const sentence = sentenceAt(doc, m.span.start);
+    // (the years open their clause, after at most a list marker or the unit as the doer: 预计2023年…, 各乡镇2022年… are not)
+    const pre = doc.norm.slice(clauseStart(doc.norm, m.span.start, sentence.start), m.span.start).replace(/\s+/g, '');
+    if (pre.replace(compile(f.strip_prefix, ''), '').replace(compile(f.label_subject ?? '(?!)', ''), '')) continue;
+    if (overlaps(countSpan) || otherSubject(doc, f, level, sentence.start, m.span.start) || inTargets(doc, f, at) || otherYearAt(doc, at, f)) continue;
+    if (sectionsAt(doc, at).some((h) => compile(f.not_sections, '').test(h.title))) continue;
+    const span = trimSpan(doc, { start: m.span.start, end: m.span.end });
+    out.push({ found: { span, rule: 'activities.year-respectively', item: { label, count, unit, approx: null }, labelSpan: ls, countEnd: countSpan.end }, countSpan });
+  }
+  return out;
+}
+
 function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, from: number, at: number): boolean {
   if (!f.other_subject || !f.unit_subject) return false;
   const other = compile(f.other_subject, '');
