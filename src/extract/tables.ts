@@ -566,10 +566,32 @@ function projectItem(doc: KDocument, r: TableReading): void {
 }
 
 function staffingFacts(doc: KDocument, r: TableReading, rule: string): void {
-  for (const s of r.staffing) {
-    const n = countCell(s.cell.text);
-    if (n) offer(doc, s.path, n, s.cell, `${rule}.${s.path.split('/').pop()}`);
+  const year = reportYear(doc, r);
+  for (const s0 of r.staffing) {
+    // (年度⇥编制数⇥在职人数⇥退休人数 over 2022年⇥6⇥6⇥2 and 2023年⇥6⇥5⇥3: rows labelled by years, the report year's row holds
+    // its counts; another year's are not this year's, and with the report's year unknown or absent none is)
+    const s = yearRowCell(r, s0.cell, year);
+    if (!s) continue;
+    const n = countCell(s.text);
+    if (n) offer(doc, s0.path, n, s, `${rule}.${s0.path.split('/').pop()}`);
   }
+}
+
+const YEAR_LABEL = /^((?:19|20)\d{2})年?度?(?:末|底)?$/;
+
+/** The cell to read for a staffing count: `cell` itself, unless its row is labelled by a year (2022年⇥6⇥6⇥2) — then the cell
+ *  in its column of the row labelled by the report's year, or null when there is none. */
+function yearRowCell(r: TableReading, cell: TableCell, year: number | null): TableCell | null {
+  const rows = r.table.rows;
+  const ri = rows.findIndex((row) => row.includes(cell));
+  const label = (row: TableCell[]) => key(row.find((c) => !c.merged && key(c) !== '') ?? cell);
+  const own = ri < 0 ? null : YEAR_LABEL.exec(label(rows[ri]));
+  if (!own) return cell;
+  if (year === null) return null;
+  if (Number(own[1]) === year) return cell;
+  const col = rows[ri].indexOf(cell);
+  const row = rows.find((x) => YEAR_LABEL.exec(label(x))?.[1] === String(year));
+  return row?.[col] ?? null;
 }
 
 function basicDataFacts(doc: KDocument, r: TableReading): void {
