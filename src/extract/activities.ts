@@ -243,7 +243,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // 开展“百场讲座进基层”活动: a number inside quotes names a campaign
       if (compile(f.in_quotes, '').test(doc.norm.slice(clause, numSpan.start))) continue;
       // 上半年、下半年分别开展科普讲座12、18场: the last of bare numbers sharing one measure word is no count of its own
-      if (f.shared_measure_list && compile(f.shared_measure_list, '').test(doc.norm.slice(clause, numSpan.start))) continue;
+      // (its tail only: a clause with no stop in a long line must not be rescanned at every count)
+      if (f.shared_measure_list && compile(f.shared_measure_list, '').test(doc.norm.slice(Math.max(clause, numSpan.start - 24), numSpan.start))) continue;
       let labelSpan: Span;
       // the event count this people count is glued to (举办讲座5次共计300人次), if any
       let gluedTo: Activity | null = null;
