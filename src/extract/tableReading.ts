@@ -643,11 +643,15 @@ export function readTable(t: Table): TableReading {
   // bare words (在职人员⇥7) count people only in a table whose pairs name a staffing count (编制人数⇥8)
   if (barePairs.length && r.staffing.length) for (const p of barePairs) if (!r.staffing.some((x) => x.path === p.path)) r.staffing.push(p);
   // the lone 100 of a 总分 row is the score too when every indicator row's score is there and they add up to it (each row
-  // full marks: `总分⇥100分` under ten rows of 10)
+  // full marks: `总分⇥100分` under ten rows of 10), or when every row read has its score and weight and each scores full
+  // marks (a copy that lost a row or two, pdf.js's text of the same form); a row scoring less than its weight says the
+  // 100 is the full marks
   const lone = r.total?.lone;
-  if (lone && r.total && !r.total.score && r.indicators.length && r.indicators.every((x) => x.score && parseScore(x.score.text) !== null)) {
-    const sum = r.indicators.reduce((a, x) => a + parseScore(x.score!.text)!, 0);
-    if (Math.abs(sum - 100) < 1e-6) r.total = { ...r.total, score: lone, weight: lone };
+  const num = (c: TableCell | null) => (c ? parseScore(c.text) : null);
+  if (lone && r.total && !r.total.score && r.indicators.length && r.indicators.every((x) => num(x.score) !== null)) {
+    const sum = r.indicators.reduce((a, x) => a + num(x.score)!, 0);
+    const fullMarks = r.indicators.every((x) => num(x.weight) !== null && Math.abs(num(x.weight)! - num(x.score)!) < 1e-6);
+    if (Math.abs(sum - 100) < 1e-6 || (fullMarks && sum < 100)) r.total = { ...r.total, score: lone, weight: lone };
   }
   return r;
 }
