@@ -198,7 +198,7 @@ function tabBlocks(lines: Line[]): { from: number; to: number }[] {
         } else {
           blankRun = 0;
           // (a label's head numbered like a heading, 二、政府性基金预算财政拨⏎款收入⇥0.00⇥…, goes on into the row under it)
-          const head = k === last + 1 && hasInnerTab(lines[last]) && labelHead(lines, k, lines.length - 1, lines[last].text.split('\t').map((c) => c.replace(/[\s\u3000]+/g, '')));
+          const head = k === last + 1 && hasInnerTab(lines[last]) && labelHead(lines, k, lines.length - 1, lines[last].text.split('\t').map(squeeze));
           if (!head && ((!isContinuation(lines[k], caption, hasInnerTab(lines[last]), lines, from) && !repeatedCaption(lines, from, k)) || (k === last + 1 && proseAfterRow(lines[last], lines[k])))) ok = false;
         }
         if (!ok) break;
@@ -275,27 +275,27 @@ function opensNextRow(text: string, lines: Line[], i: number, to: number): boole
   const next = lines[i + 1];
   if (!next || i + 1 > to || !next.text.includes('\t')) return false;
   const first = next.text.slice(0, next.text.indexOf('\t'));
-  const total = lines[i].text.trim() !== '' && first.trim() !== '' && TOTAL_LABEL.test((lines[i].text + first).replace(/[\s\u3000]+/g, ''));
+  const total = lines[i].text.trim() !== '' && first.trim() !== '' && TOTAL_LABEL.test(squeeze(lines[i].text + first));
   return lines[i].text.trim().length <= 8 && (levelWord(lines[i].text, first) || total || totalOverItsRow(lines[i].text, first));
 }
 /** A total's label alone on its line over its row's figures (`总分⏎⇥⇥⇥⇥⇥100⇥96.5`: the label cell's text printed a line
  *  above the row, its cell left empty): the label is that empty first cell's. Not over a row opening with words (a row of
  *  its own) nor with a figure (`总分⏎100⇥96.5`: see labelOverFigures). */
 function totalOverItsRow(line: string, first: string): boolean {
-  return TOTAL_LABEL.test(line.replace(/[\s\u3000]+/g, '')) && first.replace(/[\s\u3000]+/g, '') === '';
+  return TOTAL_LABEL.test(squeeze(line)) && squeeze(first) === '';
 }
 /** A total's label alone on its line over a line of figures only (`总分⏎100⇥96.5`): a cell of its own opening that row. */
 function labelOverFigures(lines: Line[], i: number, to: number): boolean {
   const next = lines[i + 1];
-  if (!next || i + 1 > to || !next.text.includes('\t') || !TOTAL_LABEL.test(lines[i].text.replace(/[\s\u3000]+/g, ''))) return false;
-  const cells = next.text.split('\t').map((c) => c.replace(/[\s\u3000]+/g, ''));
+  if (!next || i + 1 > to || !next.text.includes('\t') || !TOTAL_LABEL.test(squeeze(lines[i].text))) return false;
+  const cells = next.text.split('\t').map(squeeze);
   return cells[0] !== '' && cells.every((c) => c === '' || BARE_FIGURE.test(c));
 }
 
 const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
 /** An amount as a cell holds it (`2,949,512.33`, `２，９４９，５１２．３３`, `286.45`): no words wrap out of it. */
 const AMOUNT_CELL = /^\d[\d,]*(?:\.\d+)?$/;
-const amountCell = (t: string) => AMOUNT_CELL.test(foldDigits(t.replace(/[\s\u3000]+/g, '')));
+const amountCell = (t: string) => AMOUNT_CELL.test(foldDigits(squeeze(t)));
 /** A line that is nothing but a unit broken off the figure above it (96⏎分, 1.2⏎万人次); not words opening with a measure
  *  word (本年收入, 年初结转, 次年…). */
 const UNIT_ONLY = /^(?:%|‰|分|[万亿千]?元|万?人次?|万|次|场次?|个|份|篇|期次?|名|项|件|天|日|月|年|家|所|册|本|条|块)[。，,；;]?$/;
@@ -316,14 +316,14 @@ const FIGURE_CELL = /^(?:[\d,]+(?:\.\d+)?%?|[—\-–－]+)$/;
  */
 function labelHead(lines: Line[], i: number, to: number, prevCells: string[]): boolean {
   if (i + 1 > to) return false;
-  const t = lines[i].text.replace(/[\s\u3000]+/g, '');
+  const t = squeeze(lines[i].text);
   // right under the header (no figure in the row above) the line may be the header's last cell wrapped (…⇥偏差原因分析⏎
   // 及改进措施): only a label opening with its ordinal (一、一般公共预算财政拨⏎款收入⇥186.40⇥…) is the next row's
   const closed = CLOSED_CELL.test(prevCells[prevCells.length - 1] ?? '');
   if (!closed && (prevCells.some((c) => FIGURE_CELL.test(c)) || !ORDINAL_START.test(t))) return false;
   const next = lines[i + 1].text;
   if (t.length < 2 || t.length > 20 || /[。；;！？!?，,]/.test(t) || !next.includes('\t') || next.startsWith('\t')) return false;
-  const cells = next.split('\t').map((c) => c.replace(/[\s\u3000]+/g, ''));
+  const cells = next.split('\t').map(squeeze);
   const first = cells[0];
   return first !== '' && first.length <= t.length && !/\d/.test(first) && cells.slice(1).some((c) => FIGURE_CELL.test(c));
 }
@@ -370,7 +370,7 @@ function parseRowLines(text: string, lines: Line[], from: number, to: number, lo
         continue;
       }
       const prev = rows[rows.length - 1];
-      const bare = l.text.replace(/[\s\u3000]+/g, '');
+      const bare = squeeze(l.text);
       // a total's label alone on its line is a row of its own, never the wrapped end of the cell above (…⇥个别活动延期⏎总分
       // is no note `个别活动延期总分`); its figures may follow one per line (总分⏎100⏎96.5), cells of that row
       if (prev && TOTAL_LABEL.test(bare)) {
@@ -384,7 +384,7 @@ function parseRowLines(text: string, lines: Line[], from: number, to: number, lo
         continue;
       }
       // 本年收入⏎合计⇥312.45⇥…: the head of the next row's label, see labelHead
-      if (prev && labelHead(lines, i, to, prev.map((c) => text.slice(c.start, c.end).replace(/[\s\u3000]+/g, '')))) {
+      if (prev && labelHead(lines, i, to, prev.map((c) => squeeze(text.slice(c.start, c.end))))) {
         pending = pending < 0 ? l.start : pending;
         continue;
       }
@@ -504,7 +504,7 @@ function joinBrokenUnder(text: string, rows: { start: number; end: number }[][],
   const b = rows[r + 1];
   const w = head.length;
   if (!b || w < 3 || rowLine[r] < 0 || a.length < 2 || b.length < 2 || a.length + b.length - 1 !== w) return false;
-  const cell = (c: { start: number; end: number }) => text.slice(c.start, c.end).replace(/[\s\u3000]+/g, '');
+  const cell = (c: { start: number; end: number }) => squeeze(text.slice(c.start, c.end));
   if (!head.every((c) => filled(c) && !/\d/.test(cell(c)))) return false;
   if (filled(a[0]) || !OPEN_END.test(cell(a[a.length - 1])) || !filled(b[0])) return false;
   const next = cell(b[0]);
@@ -532,7 +532,7 @@ function joinBrokenHeader(text: string, rows: { start: number; end: number }[][]
       joined.push(...cells);
     }
     const words = joined.filter((c) => {
-      const w = text.slice(c.start, c.end).replace(/[\s\u3000]+/g, '');
+      const w = squeeze(text.slice(c.start, c.end));
       return cols.some((x) => x.re.test(w));
     }).length;
     if (words < 3) return;
@@ -702,7 +702,7 @@ export function captionBefore(text: string, lines: Line[], offset: number): { ca
     const l = lines[i];
     if (l.start >= offset) continue;
     const lt = text.slice(l.start, l.end);
-    let t = lt.replace(/[\s\u3000]+/g, '');
+    let t = squeeze(lt);
     if (lt.includes('\t')) {
       // a form's line over the table, its parts set apart by a wide gap, is not a row of it
       const f = formLine(lt);
@@ -765,7 +765,7 @@ function formLineSays(line: string): boolean {
 const UNIT_PART = /^[（(]?(金额)?单位[:：](?:人民币)?(万元|元|千元|亿元)[）)]?$/;
 function formLine(line: string): { title?: string; unit?: string } | null {
   const v = tableVocab();
-  const parts = line.split('\t').map((p) => p.replace(/[\s\u3000]+/g, '')).filter(Boolean);
+  const parts = line.split('\t').map(squeeze).filter(Boolean);
   if (parts.length > 3) return null;
   const units = parts.filter((p) => UNIT_PART.test(p));
   if (units.length > 1) return null;
@@ -818,7 +818,7 @@ export function unitAfter(text: string, lines: Line[], end: number, nextStart: n
  */
 function joinRepeatedHeader(text: string, tables: Table[]): Table[] {
   const out: Table[] = [];
-  const sig = (r: TableCell[] | undefined) => (r ? r.map((c) => c.text.replace(/[\s\u3000]+/g, '')).join('\t') : '');
+  const sig = (r: TableCell[] | undefined) => (r ? r.map((c) => squeeze(c.text)).join('\t') : '');
   for (const t of tables) {
     const prev = out[out.length - 1];
     if (prev && prev.origin === 'tsv' && t.origin === 'tsv' && prev.rows[0]?.filter((c) => c.text).length >= 3 && sig(prev.rows[0]) === sig(t.rows[0]) && /^[\s\f]*$/.test(text.slice(prev.end, t.start))) {
