@@ -489,11 +489,12 @@ function signatureDate(doc: KDocument, at: number, dateAt: number, title: Span |
   return !below || closingLine(below.text) || below.text.includes('\t') || /^[^。，,；;：:]{2,30}表$/.test(below.text);
 }
 
-/** The nearest non-blank line before (`step` -1) or after (1) line `i`, trimmed, or null. */
-function neighbour(doc: KDocument, i: number, step: number): { text: string; line: Line } | null {
+/** The nearest non-blank line before (`step` -1) or after (1) line `i`, trimmed, or null; lines excluded (a table of
+ *  contents, page furniture) are passed over (with `skipExcluded`, the default). */
+function neighbour(doc: KDocument, i: number, step: number, skipExcluded = true): { text: string; line: Line } | null {
   for (let j = i + step; j >= 0 && j < doc.lines.length; j += step) {
     const line = doc.lines[j];
-    if (isExcluded(doc, line)) continue;
+    if (skipExcluded && isExcluded(doc, line)) continue;
     const text = doc.norm.slice(line.start, line.end).trim();
     if (text) return { text, line };
   }
@@ -516,25 +517,14 @@ function lineStart(doc: KDocument, at: number): number | undefined {
 
 /** The nearest non-blank line above the one at `at`, trimmed ('' when none). */
 function lineAbove(doc: KDocument, at: number): string {
-  const i = doc.lines.findIndex((l) => l.start <= at && at <= l.end);
-  for (let j = i - 1; j >= 0; j--) {
-    const t = doc.norm.slice(doc.lines[j].start, doc.lines[j].end).trim();
-    if (t) return t;
-  }
-  return '';
+  return neighbour(doc, doc.lines.findIndex((l) => l.start <= at && at <= l.end), -1, false)?.text ?? '';
 }
 
 /** True when the non-blank line after the one at `at` opens a range (至, -, 到 …) or the one before closes one. */
 function rangeEnd(doc: KDocument, at: number, range: { next: string; prev: string }): boolean {
   const i = doc.lines.findIndex((l) => l.start <= at && at <= l.end);
   if (i < 0) return false;
-  const near = (step: number) => {
-    for (let j = i + step; j >= 0 && j < doc.lines.length; j += step) {
-      const t = doc.norm.slice(doc.lines[j].start, doc.lines[j].end).trim();
-      if (t) return t;
-    }
-    return '';
-  };
+  const near = (step: number) => neighbour(doc, i, step, false)?.text ?? '';
   return compile(range.next, '').test(near(1)) || compile(range.prev, '').test(near(-1));
 }
 
