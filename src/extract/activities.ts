@@ -799,8 +799,6 @@ function departmentIncludes(doc: KDocument, f: ActivitiesFile, body: string): bo
   return bodies.has(museumWord(body));
 }
 
-/** A clause of the sentence before `at` opens with another body as the subject of the counted work (see other_subject),
- *  and no later clause before `at` opens with the unit itself (unit_subject). */
 /** Years listed before 分别 and as many counts after the event (year_respectively): the count in the report's year's place,
  *  labelled by the verb and event between them. */
 function yearRespectively(doc: KDocument, f: ActivitiesFile, overlaps: (s: Span) => boolean, level: string): { found: Found; countSpan: Span }[] {
@@ -835,6 +833,8 @@ function yearRespectively(doc: KDocument, f: ActivitiesFile, overlaps: (s: Span)
   return out;
 }
 
+/** A clause of the sentence before `at` opens with another body as the subject of the counted work (see other_subject),
+ *  and no later clause before `at` opens with the unit itself (unit_subject). */
 function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, from: number, at: number): boolean {
   if (!f.other_subject || !f.unit_subject) return false;
   const other = compile(f.other_subject, '');

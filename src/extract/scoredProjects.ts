@@ -111,7 +111,7 @@ export function scoredProjects(doc: KDocument, d: UnlistedDef, isName: (name: st
       if (skip(m.span) || says(doc.norm.slice(sentenceAt(doc, m.span.start).start, m.span.start))) continue;
       lists ??= [...matches(doc, d.referred_list)].map((x) => ({ span: x.span, names: x.group('names')!, counted: x.group('counted') }));
       const list = lists.filter((x) => x.span.end <= m.span.start && !skip(x.span)).reverse()
-        .map((x) => ({ at: x, list: listOf(x.names, x.counted, x.span.start) })).find((x) => x.list)?.list;
+        .map((x) => listOf(x.names, x.counted, x.span.start)).find((x) => x !== null);
       if (!list || seen.has(list.names.end)) continue;
       const own = m.group('counted');
       if (own && countOf(count.exec(doc.norm.slice(own.start, own.end) + '项目')?.groups?.n ?? '') !== list.parts.length) continue;

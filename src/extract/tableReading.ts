@@ -62,7 +62,7 @@ export interface TableReading {
    *  over rows that have nothing else: `⇥1.开展科普活动20场；⇥1.开展26场；⏎⇥2.受益群众1万人次。⇥2.受益1.3万人次。`) */
   goals: { target: TableCell | null; achieved: TableCell | null; more: { target: TableCell[]; achieved: TableCell[] } } | null;
   indicators: IndicatorCells[];
-  /** (`lone`: a lone 100 the row's place does not give to 得分; the score only where the rows' scores add up to it) */
+  /** (`lone`: a lone 100 the row's place does not give to 得分; the score only where the rows' scores bear it out, see readTable) */
   total: { weight: TableCell | null; score: TableCell | null; label: TableCell; lone?: TableCell } | null;
   /** the grade stated in the 总分 row or just below it, and the grade word */
   grade: { cell: TableCell; value: string } | null;

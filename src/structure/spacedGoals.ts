@@ -136,12 +136,9 @@ export function spacedIndicatorLines(text: string, lines: Line[], taken: Span[])
     const ks = byCol && !byWidth ? byCol : byWidth && !byCol ? byWidth : byCol && byWidth && byCol.join() === byWidth.join() ? byCol : null;
     const cells: TableCell[] = head.map((h) => ({ start: h.end, end: h.end, text: '' }));
     cells[0] = { start: total[0].start, end: total[0].end, text: total[0].text };
-    total.slice(1).forEach((p, n) => {
-      if (ks) cells[ks[n]] = { start: p.start, end: p.end, text: p.text };
-    });
-    const placed = !!ks;
+    if (ks) total.slice(1).forEach((p, n) => (cells[ks[n]] = { start: p.start, end: p.end, text: p.text }));
     const hdr = head.map((p): TableCell => ({ start: p.start, end: p.end, text: p.text }));
-    out.push({ start: hdr[0].start, end: lines[j].end, rows: placed ? [hdr, cells] : [hdr], origin: 'tsv' });
+    out.push({ start: hdr[0].start, end: lines[j].end, rows: ks ? [hdr, cells] : [hdr], origin: 'tsv' });
     i = j;
   }
   return out;
