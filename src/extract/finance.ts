@@ -432,7 +432,9 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         const before = unitBudgetBefore(doc, match.span.start);
         // (a project report: 该项目预算30万元，年中调整为35万元 — the project's budget it replaces, or a 年初 figure left to nobody)
         const replaced = !before && doc.reportKind === 'project_self_eval' ? projectBudgetBefore(doc, match.span.start) : null;
-        if (!before && !replaced) continue;
+        // (2020年部门预算收入158.36万元；年中追加预算4.5万元，调整后预算162.86万元: the budget's planned income with the stated change
+        // making the adjusted figure to the fen — the budget before the change, see incomeBeforeChange)
+        if (!before && !replaced && !(doc.reportKind !== 'project_self_eval' && incomeChangedTo(doc, f, match.span.start, toYuan(g.num ?? '', g.unit ?? '')))) continue;
         unitChain = !!before?.length || doc.facts.some((x) => x.path === INITIAL_BUDGET && x.span.start >= sentenceAt(doc, match.span.start).start && x.span.start < match.span.start);
         for (const x of before ?? []) x.path = INITIAL_BUDGET;
         for (const x of replaced === true ? [] : replaced ?? []) doc.facts.splice(doc.facts.indexOf(x), 1);
@@ -1331,6 +1333,23 @@ function unitBudgetBefore(doc: KDocument, at: number): Fact[] | null {
   const found = doc.facts.filter((x) => (x.path === BUDGET || x.path === INITIAL_BUDGET) && x.span.start >= from && x.span.start < at);
   if (!found.length || new Set(found.map((x) => x.path)).size > 1 || new Set(found.map((x) => x.value)).size > 1) return null;
   return found.filter((x) => x.path === BUDGET);
+}
+/** True when the budget's planned income (`budget_income_before`) in the window unitBudgetBefore looks in before `at`, with a
+ *  mid-year change stated in `at`'s sentence, makes `value` (the adjusted budget at `at`) to the fen. */
+function incomeChangedTo(doc: KDocument, f: FinanceFile, at: number, value: number | null): boolean {
+  if (value === null) return false;
+  const s = sentenceAt(doc, at);
+  const stop = doc.norm.lastIndexOf('。', s.start - 2);
+  const from = Math.max(paragraphStart(doc, s.start), doc.norm.lastIndexOf('。', stop - 1) + 1);
+  const changes = statedChanges(doc, f, s);
+  if (!changes.length) return false;
+  for (const m of doc.norm.slice(from, at).matchAll(compile(f.budget_income_before, 'g'))) {
+    const income = toYuan(m.groups?.num ?? '', m.groups?.unit ?? '');
+    // (2023年部门预算收入X；年中追加…，调整后预算Z in a 2024 report: the chain is another year's)
+    if (!fitsYear(doc, f, from + m.index!, 'budget')) return false;
+    if (income !== null && changes.some((c) => Math.round((income + c) * 100) === Math.round(value * 100))) return true;
+  }
+  return false;
 }
 /** In a project report, the project's budget facts in `at`'s sentence before it (to be replaced by the adjusted budget), or true when
  *  none but the sentence names a budget of no other field (a 年初 figure is nobody's when an adjusted one follows), or null. */
