@@ -12,7 +12,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; not_after_part_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean; own_item?: boolean; fiscal_budget?: boolean; only_total?: boolean; parts_sum?: boolean; share_base?: boolean; not_in_budget?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { word_wraps: string[]; budget_income_before: string; unit_named: string; unit_budget_word: string; into_budget: string; wrapped_budget: string; funds_word: string; all_spent_hint: string; share_of: string; share_base: string; money_sentence: string; income_then: string; funds_received: string; rate_opens: string; own_project_field: string; evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_budget: string; budget_chain_next: string; unit_funds_before: string; parts_after: string; parts_listed: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_funds: string; named_owner_funds_not: string; unit_receives: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; fiscal_funds: string; fiscal_funds_not: string; fiscal_funds_other: string; fiscal_funds_budget: string; project_arranged: string; appropriation_basic: string; appropriation_glued: string; unit_whole_list: string; unit_whole_part: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_delta: string; budget_parts_other: string; budget_parts_listed: string; budget_compared_prior: string; prior_delta: string; adjusted_budget: string; subject_changed: string; mid_year_change: string; mid_year_cut: string; cut_follows: string; change_follows: string; rate_item: string; savings_clause: string; project_item_clause: string; project_self: string; project_budget_change: string; project_budget_cause: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; bare_funds: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; part_item: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; budget_own_change: string; restated_initial: string; stated_change: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; own_rate: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { word_wraps: string[]; budget_income_before: string; unit_named: string; unit_budget_word: string; into_budget: string; wrapped_budget: string; funds_word: string; all_spent_hint: string; share_of: string; share_base: string; money_sentence: string; income_then: string; funds_received: string; rate_opens: string; own_project_field: string; evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_budget: string; budget_chain_next: string; unit_funds_before: string; parts_after: string; parts_listed: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_funds: string; named_owner_funds_not: string; unit_receives: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; fiscal_funds: string; fiscal_funds_not: string; fiscal_funds_other: string; fiscal_funds_budget: string; project_arranged: string; appropriation_basic: string; appropriation_glued: string; unit_whole_list: string; unit_whole_part: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_delta: string; budget_parts_other: string; budget_parts_listed: string; budget_compared_prior: string; budget_prior_figure: string; prior_delta: string; adjusted_budget: string; subject_changed: string; mid_year_change: string; mid_year_cut: string; cut_follows: string; change_follows: string; rate_item: string; savings_clause: string; project_item_clause: string; project_self: string; project_budget_change: string; project_budget_cause: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; bare_funds: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; part_item: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; budget_own_change: string; restated_initial: string; stated_change: string; heading_owner: { title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; own_rate: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -393,8 +393,9 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       }
       // another year's figure (上年支出决算数, 2021年… in a 2022 report) or a forecast (预计全年支出) is not this year's
       // (the amount is claimed: a later, looser pattern must not read it as this year's)
-      // (2 0 2 3 年 度 本 年 收 入 合 计 X: a letter-spaced year in the match, the fiscal year only)
-      if (!fitsYear(doc, f, match.span.start, p.aspect ?? 'actual') || (g.syear !== undefined && yearNumber(g.syear) !== doc.data.fiscalYear)) {
+      // (2 0 2 3 年 度 本 年 收 入 合 计 X: a letter-spaced year in the match, the fiscal year only; 基本支出由2022年的X增至Y: the
+      // year before named in the match, group pyear, the fiscal year's before only)
+      if (!fitsYear(doc, f, match.span.start, p.aspect ?? 'actual') || (g.syear !== undefined && yearNumber(g.syear) !== doc.data.fiscalYear) || (g.pyear !== undefined && (typeof doc.data.fiscalYear !== 'number' || yearNumber(g.pyear) !== doc.data.fiscalYear - 1))) {
         claimed.push(amountSpan);
         continue;
       }
@@ -431,7 +432,9 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         const before = unitBudgetBefore(doc, match.span.start);
         // (a project report: 该项目预算30万元，年中调整为35万元 — the project's budget it replaces, or a 年初 figure left to nobody)
         const replaced = !before && doc.reportKind === 'project_self_eval' ? projectBudgetBefore(doc, match.span.start) : null;
-        if (!before && !replaced) continue;
+        // (2020年部门预算收入158.36万元；年中追加预算4.5万元，调整后预算162.86万元: the budget's planned income with the stated change
+        // making the adjusted figure to the fen — the budget before the change, see incomeBeforeChange)
+        if (!before && !replaced && !(doc.reportKind !== 'project_self_eval' && incomeChangedTo(doc, f, match.span.start, toYuan(g.num ?? '', g.unit ?? '')))) continue;
         unitChain = !!before?.length || doc.facts.some((x) => x.path === INITIAL_BUDGET && x.span.start >= sentenceAt(doc, match.span.start).start && x.span.start < match.span.start);
         for (const x of before ?? []) x.path = INITIAL_BUDGET;
         for (const x of replaced === true ? [] : replaced ?? []) doc.facts.splice(doc.facts.indexOf(x), 1);
@@ -1331,6 +1334,23 @@ function unitBudgetBefore(doc: KDocument, at: number): Fact[] | null {
   if (!found.length || new Set(found.map((x) => x.path)).size > 1 || new Set(found.map((x) => x.value)).size > 1) return null;
   return found.filter((x) => x.path === BUDGET);
 }
+/** True when the budget's planned income (`budget_income_before`) in the window unitBudgetBefore looks in before `at`, with a
+ *  mid-year change stated in `at`'s sentence, makes `value` (the adjusted budget at `at`) to the fen. */
+function incomeChangedTo(doc: KDocument, f: FinanceFile, at: number, value: number | null): boolean {
+  if (value === null) return false;
+  const s = sentenceAt(doc, at);
+  const stop = doc.norm.lastIndexOf('。', s.start - 2);
+  const from = Math.max(paragraphStart(doc, s.start), doc.norm.lastIndexOf('。', stop - 1) + 1);
+  const changes = statedChanges(doc, f, s);
+  if (!changes.length) return false;
+  for (const m of doc.norm.slice(from, at).matchAll(compile(f.budget_income_before, 'g'))) {
+    const income = toYuan(m.groups?.num ?? '', m.groups?.unit ?? '');
+    // (2023年部门预算收入X；年中追加…，调整后预算Z in a 2024 report: the chain is another year's)
+    if (!fitsYear(doc, f, from + m.index!, 'budget')) return false;
+    if (income !== null && changes.some((c) => Math.round((income + c) * 100) === Math.round(value * 100))) return true;
+  }
+  return false;
+}
 /** In a project report, the project's budget facts in `at`'s sentence before it (to be replaced by the adjusted budget), or true when
  *  none but the sentence names a budget of no other field (a 年初 figure is nobody's when an adjusted one follows), or null. */
 function projectBudgetBefore(doc: KDocument, at: number): Fact[] | true | null {
@@ -1404,7 +1424,8 @@ function unitNamedAsBoundary(doc: KDocument, f: FinanceFile, before: string): st
 function afterUnitBudget(doc: KDocument, before: string, f: FinanceFile): boolean {
   // (部门预算186.5万元，较上年预算数180万元增加6.5万元，实际支出184.2万元: the year before's budget named in the change is a
   // comparison's base, not the budget the actual follows: the change goes before the budget words are looked for)
-  before = before.replace(compile(f.budget_compared_prior, 'g'), '');
+  // (部门预算186.5万元，上年执行数180.2万元，本年执行数184.3万元: the year before's execution beside it neither)
+  before = before.replace(compile(f.budget_compared_prior, 'g'), '').replace(compile(f.budget_prior_figure, 'g'), '');
   let last: RegExpExecArray | null = null;
   for (const m of before.matchAll(compile(f.unit_budget, 'g'))) last = m;
   if (!last) return false;
