@@ -201,6 +201,14 @@ export function splitInlineHeadings(doc: KDocument): void {
   for (const [i, line] of doc.lines.entries()) {
     const s = doc.norm.slice(line.start, line.end);
     if (s.length < LONG_LINE && !isShortReport(s)) {
+      // (二、存在的问题经费投入不足，人才缺乏。 on a page's line: the section's title glued to its text, cut as on a one-line page)
+      const glued = gluedTopTitle(s);
+      if (glued > 0) {
+        out.push({ start: line.start, end: line.start + glued, text: doc.text.slice(line.start, line.start + glued) });
+        out.push({ start: line.start + glued, end: line.end, text: doc.text.slice(line.start + glued, line.end) });
+        breaks.push(line.start + glued);
+        continue;
+      }
       const at = gluedClosingFields(doc, s, i);
       if (at > 0) {
         out.push({ start: line.start, end: line.start + at, text: doc.text.slice(line.start, line.start + at) });
@@ -361,6 +369,33 @@ export function splitInlineHeadings(doc: KDocument): void {
   }
   doc.lines = out;
   if (breaks.length) splitSentencesAt(doc, breaks);
+}
+
+// a top section's marker opening a page's line (一、, 一. for 、)
+const TOP_LINE = /^[ \t\u3000]*[一二三四五六七八九十]{1,3}(?:、|\.(?!\d))/;
+
+/** Where the text starts on a page's line whose top section's title is glued to it (二、存在的问题经费投入不足，人才缺乏。,
+ *  一、部门概况县科协编制5人。, 三、改进措施积极争取财政支持。), or -1. The title is a report's section (sections.yaml) ending as
+ *  a heading does or a closed list's title, found as on a one-line page (titleLength); what follows it is glued on, goes on as
+ *  text (a sentence's or clause's mark, or a figure: 一、部门基本情况及主要职能 is a title whole), and is no predicate of it
+ *  (二、部门整体支出绩效情况良好，… is a sentence). */
+function gluedTopTitle(s: string): number {
+  const top = TOP_LINE.exec(s);
+  if (!top || s.includes('\t')) return -1;
+  const rest = s.slice(top[0].length);
+  const len = titleLength(rest, false);
+  if (!len) return -1;
+  const title = rest.slice(0, len).trim();
+  const after = rest.slice(len);
+  if (!/^[\u4e00-\u9fa5\d]/.test(after) || !/[。；;，,！!？?]|\d/.test(after)) return -1;
+  if (sectionKey(title) === null || !(compile(headings().inline_title_end, '').test(title) || isStandaloneTitle(title))) return -1;
+  if (compile(headings().inline_glued_not_before, '').test(after) || wordAcross(rest.slice(0, len + 6), len)) return -1;
+  // (a list's numbered point is no section: 一、绩效目标设置不够细化，… states a problem, 一、加强预算管理，… a measure; only a
+  // problems or improvements title may be glued to such a text, 二、存在的问题经费投入不足，…)
+  const key = sectionKey(title);
+  const sec = loadPatternFile<{ list_problem_word: string; list_measure_opening: string }>('sections.yaml');
+  if (!LIST_KEYS.has(key ?? '') && (compile(sec.list_problem_word, '').test(rest) || compile(sec.list_measure_opening, '').test(rest))) return -1;
+  return top[0].length + len;
 }
 
 /** Where a form's closing fields or the letter's closing formula start, glued after the last sentence of a page's line
