@@ -41,7 +41,7 @@ const RUN_IN = /^[ \t]?[^。;,，:：\s“”"()]{2,15}。/;
 const SUB_INSIDE = new RegExp(expand(String.raw`[(][一二三四五六七八九十]{1,3}[)]|(?<=[\u4e00-\u9fa5])\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?:{SECTION_NUMBER_END}|$)|(?<=[\u4e00-\u9fa5])\d{1,2}[.、](?!\d)|(?<=[\u4e00-\u9fa5])[一二三四五六七八九十]{1,3}、|(?<=[\u4e00-\u9fa5])第[一二三四五六七八九十]{1,3}部分`));
 
 interface SectionDef { key: string | null; match: string }
-const headings = () => loadPatternFile<{ annex_line: string; inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_date_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_glued_closing_fields: string; inline_annex: string; inline_table_header: string; inline_table_caption: string; inline_form_label: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string; inline_text_opener: string; report_title: string }>('headings.yaml');
+const headings = () => loadPatternFile<{ inline_page_mark: string; inline_page_tail: string; annex_line: string; inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_date_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_glued_closing_fields: string; inline_annex: string; inline_table_header: string; inline_table_caption: string; inline_form_label: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string; inline_text_opener: string; report_title: string }>('headings.yaml');
 
 function isSectionTitle(s: string): boolean {
   return loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections.some((sec) => compile(sec.match, '').test(s));
@@ -209,6 +209,16 @@ export function splitInlineHeadings(doc: KDocument): void {
         breaks.push(line.start + glued);
         continue;
       }
+      // (…加强人才培养。- 3 -: a page's number glued on after the line's last sentence, no part of it; not a bare number here)
+      const page = compile(headings().inline_page_tail, '').exec(s.slice(-40));
+      if (page && !/^\s*\d+\s*$/.test(page[0]) && s.slice(0, s.length - Math.min(40, s.length) + page.index).trim()) {
+        const cut = s.length - Math.min(40, s.length) + page.index + /^\s*/.exec(page[0])![0].length;
+        out.push({ start: line.start, end: line.start + cut, text: doc.text.slice(line.start, line.start + cut) });
+        out.push({ start: line.start + cut, end: line.end, text: doc.text.slice(line.start + cut, line.end) });
+        doc.excluded.push({ start: line.start + cut, end: line.end, reason: 'page furniture' });
+        breaks.push(line.start + cut);
+        continue;
+      }
       const at = gluedClosingFields(doc, s, i);
       if (at > 0) {
         out.push({ start: line.start, end: line.start + at, text: doc.text.slice(line.start, line.start + at) });
@@ -312,20 +322,32 @@ export function splitInlineHeadings(doc: KDocument): void {
         from = at + next[1].length + len;
       }
     }
+    // a page's furniture inside the line (…加强人才 第 3 页 共 3 页 培养。): a line of its own, left out as page furniture
+    // (left out here: a bare number ending the line is no page mark to duplicates.ts, which reads lines alone)
+    const marks: [number, number][] = [];
+    for (const p of s.matchAll(compile(headings().inline_page_mark, 'g'))) marks.push([p.index, p.index + p[0].length]);
+    // …and ending it (…加强人才培养。 - 3 -, …2024年3月5日 3/3): the closing lines are looked for before it
+    const page = compile(headings().inline_page_tail, '').exec(s.slice(-40));
+    const body = page ? s.slice(0, s.length - Math.min(40, s.length) + page.index) : s;
+    if (page) marks.push([body.length + /^\s*/.exec(page[0])![0].length, s.length]);
+    for (const [a, b] of marks) {
+      cuts.add(a).add(b);
+      doc.excluded.push({ start: line.start + a, end: line.start + b, reason: 'page furniture' });
+    }
     // the closing signature and a form's fields after the last sentence (headings.yaml, beside closing_line)
-    const tail = compile(headings().inline_signature_tail, '').exec(s) ?? compile(headings().inline_date_tail, '').exec(s);
+    const tail = compile(headings().inline_signature_tail, '').exec(body) ?? compile(headings().inline_date_tail, '').exec(body);
     // (cut after the white space before it: a table's row ending in a tab before the signature, …94.5⇥ 某县科协 2022年2月18日,
     // would make the signature's line open with a cell's tab, a row of the table)
-    const tailAt = tail ? tail.index + /^\s*/.exec(tail[0])![0].length : s.length;
+    const tailAt = tail ? tail.index + /^\s*/.exec(tail[0])![0].length : body.length;
     if (tail) cuts.add(tailAt);
     // (…and the closing formula right before it, or ending the line: 特此报告。 is no part of the last item)
     const endAt = tailAt;
     const formula = compile(headings().inline_closing_formula, '').exec(s.slice(Math.max(0, endAt - 40), endAt));
     if (formula) cuts.add(Math.max(0, endAt - 40) + formula.index);
-    const form = compile(headings().inline_closing_fields, '').exec(s.slice(-200)) ?? compile(headings().inline_glued_closing_fields, '').exec(s.slice(-200));
-    if (form) cuts.add(s.length - Math.min(200, s.length) + form.index);
-    const annex = compile(headings().inline_annex, '').exec(s.slice(-300));
-    if (annex) cuts.add(s.length - Math.min(300, s.length) + annex.index);
+    const form = compile(headings().inline_closing_fields, '').exec(body.slice(-200)) ?? compile(headings().inline_glued_closing_fields, '').exec(body.slice(-200));
+    if (form) cuts.add(body.length - Math.min(200, body.length) + form.index);
+    const annex = compile(headings().inline_annex, '').exec(body.slice(-300));
+    if (annex) cuts.add(body.length - Math.min(300, body.length) + annex.index);
     // a table's header row glued on after a sentence's end (…提高资金使用效益。一级指标⇥二级指标⇥…): the table's own line
     for (const h of s.matchAll(derived(headings(), 'tableHeader', () => `(?=${headings().inline_table_header})(?<=[。！？!?；;][ \\t\u3000]*)`, 'g'))) cuts.add(h.index);
     // …and a table's caption before its header row or a form's first label (…培养。 部门整体支出绩效自评表 一级指标⇥…)
