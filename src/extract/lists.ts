@@ -42,7 +42,8 @@ const ANNEX = /^\s*(?:附件|附表|附\s*[:：])|^[^。，,;；:：]{0,36}表\s
 const LIST_LABEL = /^\s*([^:：，,。；;“”\d]{2,16}\d{0,2})[:：]\s*/;
 // …or by a run-in title that is nothing but a list's name, closed by 。 (（一）存在问题。A | （二）改进建议。B)
 // (…or by a space before the list's first marker: （一）存在问题 1.A；2.B。)
-const RUN_IN_LIST = /^\s*(?:[(（][一二三四五六七八九十\d]{1,2}[)）][、.]?|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.．])?\s*([^:：，,。；;“”\d.\s]{2,12})(?:。|(?<=[\u3400-\u9fff])\.(?=[\u3400-\u9fff])|[ \t\u3000]+(?=[一二三四五六七八九十][是要]|[(（]?\d{1,2}[)）、.．]|[①②③④⑤⑥⑦⑧⑨⑩]))\s*/;
+// (…or glued on to the list's first marker, （一）存在的问题一是A；二是B。, 改进措施1.C: the list's 1 only)
+const RUN_IN_LIST = /^\s*(?:[(（][一二三四五六七八九十\d]{1,2}[)）][、.]?|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.．])?\s*([^:：，,。；;“”\d.\s]{2,12})(?:。|(?<=[\u3400-\u9fff])\.(?=[\u3400-\u9fff])|[ \t\u3000]+(?=[一二三四五六七八九十][是要]|[(（]?\d{1,2}[)）、.．]|[①②③④⑤⑥⑦⑧⑨⑩])|(?=一[是要]|[(（][1一][)）]|1[、.．](?!\d)|①))\s*/;
 // a numbered run-in title that names a list after a sentence's end, closed by 。 or a space before the list's first marker
 // (…难以量化。（二）改进措施 1.A；2.B。): in a combined section on one line it opens that list
 const MARKED_LIST_TITLE = /[。；;]\s*(?:[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)\s*([^:：，,。；;“”\d.\s]{2,12})(?:。|[ \t\u3000]+(?=[一二三四五六七八九十][是要]|[(（]?\d{1,2}[)）、.．]|[①②③④⑤⑥⑦⑧⑨⑩]))/g;
