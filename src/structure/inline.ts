@@ -198,11 +198,17 @@ function gluedSubTitle(rest: string): number {
 export function splitInlineHeadings(doc: KDocument): void {
   const out: Line[] = [];
   const breaks: number[] = [];
+  // (the key of the last top section's line on a page: under a problems or improvements section a sub-marker's line is a point)
+  let topKey: string | null = null;
   for (const [i, line] of doc.lines.entries()) {
     const s = doc.norm.slice(line.start, line.end);
     if (s.length < LONG_LINE && !isShortReport(s)) {
-      // (二、存在的问题经费投入不足，人才缺乏。 on a page's line: the section's title glued to its text, cut as on a one-line page)
-      const glued = gluedTopTitle(s);
+      // (二、存在的问题经费投入不足，人才缺乏。 on a page's line: the section's title glued to its text, cut as on a one-line page;
+      // so is a sub-section's, （一）部门职责县科协的主要职责是…, outside a list section)
+      const top = TOP_LINE.exec(s);
+      const glued = top ? gluedTopTitle(s, top[0].length) : !LIST_KEYS.has(topKey ?? '') ? gluedTopTitle(s, SUB_LINE.exec(s)?.[0].length ?? 0) : -1;
+      if (top) topKey = sectionKey((glued > 0 ? s.slice(top[0].length, glued) : s.slice(top[0].length)).trim());
+      else if (PART.test(s.trimStart())) topKey = sectionKey(s.trimStart().replace(PART, '').trim());
       if (glued > 0) {
         out.push({ start: line.start, end: line.start + glued, text: doc.text.slice(line.start, line.start + glued) });
         out.push({ start: line.start + glued, end: line.end, text: doc.text.slice(line.start + glued, line.end) });
@@ -393,18 +399,18 @@ export function splitInlineHeadings(doc: KDocument): void {
   if (breaks.length) splitSentencesAt(doc, breaks);
 }
 
-// a top section's marker opening a page's line (一、, 一. for 、)
+// a top section's marker opening a page's line (一、, 一. for 、), and a sub-section's ((一), （一）)
 const TOP_LINE = /^[ \t\u3000]*[一二三四五六七八九十]{1,3}(?:、|\.(?!\d))/;
+const SUB_LINE = /^[ \t\u3000]*[(（][一二三四五六七八九十]{1,3}[)）]/;
 
-/** Where the text starts on a page's line whose top section's title is glued to it (二、存在的问题经费投入不足，人才缺乏。,
+/** Where the text starts on a page's line (its marker `marker` characters long) whose section's title is glued to it (二、存在的问题经费投入不足，人才缺乏。,
  *  一、部门概况县科协编制5人。, 三、改进措施积极争取财政支持。), or -1. The title is a report's section (sections.yaml) ending as
  *  a heading does or a closed list's title, found as on a one-line page (titleLength); what follows it is glued on, goes on as
  *  text (a sentence's or clause's mark, or a figure: 一、部门基本情况及主要职能 is a title whole), and is no predicate of it
  *  (二、部门整体支出绩效情况良好，… is a sentence). */
-function gluedTopTitle(s: string): number {
-  const top = TOP_LINE.exec(s);
-  if (!top || s.includes('\t')) return -1;
-  const rest = s.slice(top[0].length);
+function gluedTopTitle(s: string, marker: number): number {
+  if (!marker || s.includes('\t')) return -1;
+  const rest = s.slice(marker);
   const len = titleLength(rest, false);
   if (!len) return -1;
   const title = rest.slice(0, len).trim();
@@ -417,7 +423,7 @@ function gluedTopTitle(s: string): number {
   const key = sectionKey(title);
   const sec = loadPatternFile<{ list_problem_word: string; list_measure_opening: string }>('sections.yaml');
   if (!LIST_KEYS.has(key ?? '') && (compile(sec.list_problem_word, '').test(rest) || compile(sec.list_measure_opening, '').test(rest))) return -1;
-  return top[0].length + len;
+  return marker + len;
 }
 
 /** Where a form's closing fields or the letter's closing formula start, glued after the last sentence of a page's line
