@@ -41,7 +41,7 @@ const RUN_IN = /^[ \t]?[^。;,，:：\s“”"()]{2,15}。/;
 const SUB_INSIDE = new RegExp(expand(String.raw`[(][一二三四五六七八九十]{1,3}[)]|(?<=[\u4e00-\u9fa5])\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?:{SECTION_NUMBER_END}|$)|(?<=[\u4e00-\u9fa5])\d{1,2}[.、](?!\d)|(?<=[\u4e00-\u9fa5])[一二三四五六七八九十]{1,3}、|(?<=[\u4e00-\u9fa5])第[一二三四五六七八九十]{1,3}部分`));
 
 interface SectionDef { key: string | null; match: string }
-const headings = () => loadPatternFile<{ inline_page_mark: string; inline_page_tail: string; annex_line: string; inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_date_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_glued_closing_fields: string; inline_annex: string; inline_table_header: string; inline_table_caption: string; inline_form_label: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string; inline_text_opener: string; report_title: string }>('headings.yaml');
+const headings = () => loadPatternFile<{ inline_org_tail: string; inline_page_mark: string; inline_page_tail: string; annex_line: string; inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_date_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_glued_closing_fields: string; inline_annex: string; inline_table_header: string; inline_table_caption: string; inline_form_label: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string; inline_text_opener: string; report_title: string }>('headings.yaml');
 
 function isSectionTitle(s: string): boolean {
   return loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections.some((sec) => compile(sec.match, '').test(s));
@@ -431,15 +431,20 @@ function gluedTopTitle(s: string, marker: number): number {
  *  …建立长效机制填报人：张三 联系电话：…), when only closing lines follow it (a signature, a
  *  date): they are no part of the last item. -1 if none. */
 function gluedClosingFields(doc: KDocument, s: string, i: number): number {
-  const form = compile(headings().inline_closing_fields, '').exec(s) ?? compile(headings().inline_closing_formula, '').exec(s) ?? compile(headings().inline_glued_closing_fields, '').exec(s);
-  if (!form || form.index === 0 || !closingLine(s.slice(form.index).trim())) return -1;
+  // (…and the signature or its date after the last sentence, …加强人才培养。 青禾县科学技术协会 2024年3月5日, a Word copy's line
+  // set right with spaces: no part of the last item, the date the report's)
+  const form = compile(headings().inline_closing_fields, '').exec(s) ?? compile(headings().inline_closing_formula, '').exec(s) ?? compile(headings().inline_glued_closing_fields, '').exec(s) ??
+    compile(headings().inline_signature_tail, '').exec(s) ?? compile(headings().inline_date_tail, '').exec(s) ?? compile(headings().inline_org_tail, '').exec(s);
+  if (!form || !closingLine(s.slice(form.index).trim())) return -1;
+  const at = form.index + /^\s*/.exec(form[0])![0].length;
+  if (!s.slice(0, at).trim()) return -1;
   // (down to an annex, 附件：…自评表: its tables are no body of the report)
   for (let k = i + 1; k < doc.lines.length; k++) {
     const t = doc.norm.slice(doc.lines[k].start, doc.lines[k].end).trim();
     if (compile(headings().annex_line, '').test(t)) break;
     if (t && !closingLine(t)) return -1;
   }
-  return form.index;
+  return at;
 }
 
 /** A cut line ends its sentence as a page's line break does (（一）基本支出情况⏎1、2024年预算资金…: the heading's words are no
