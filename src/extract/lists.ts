@@ -42,7 +42,8 @@ const ANNEX = /^\s*(?:附件|附表|附\s*[:：])|^[^。，,;；:：]{0,36}表\s
 const LIST_LABEL = /^\s*([^:：，,。；;“”\d]{2,16}\d{0,2})[:：]\s*/;
 // …or by a run-in title that is nothing but a list's name, closed by 。 (（一）存在问题。A | （二）改进建议。B)
 // (…or by a space before the list's first marker: （一）存在问题 1.A；2.B。)
-const RUN_IN_LIST = /^\s*(?:[(（][一二三四五六七八九十\d]{1,2}[)）][、.]?|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.．])?\s*([^:：，,。；;“”\d.\s]{2,12})(?:。|(?<=[\u3400-\u9fff])\.(?=[\u3400-\u9fff])|[ \t\u3000]+(?=[一二三四五六七八九十][是要]|[(（]?\d{1,2}[)）、.．]|[①②③④⑤⑥⑦⑧⑨⑩]))\s*/;
+// (…or glued on to the list's first marker, （一）存在的问题一是A；二是B。, 改进措施1.C: the list's 1 only)
+const RUN_IN_LIST = /^\s*(?:[(（][一二三四五六七八九十\d]{1,2}[)）][、.]?|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.．])?\s*([^:：，,。；;“”\d.\s]{2,12})(?:。|(?<=[\u3400-\u9fff])\.(?=[\u3400-\u9fff])|[ \t\u3000]+(?=[一二三四五六七八九十][是要]|[(（]?\d{1,2}[)）、.．]|[①②③④⑤⑥⑦⑧⑨⑩])|(?=一[是要]|[(（][1一][)）]|1[、.．](?!\d)|①))\s*/;
 // a numbered run-in title that names a list after a sentence's end, closed by 。 or a space before the list's first marker
 // (…难以量化。（二）改进措施 1.A；2.B。): in a combined section on one line it opens that list
 const MARKED_LIST_TITLE = /[。；;]\s*(?:[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)\s*([^:：，,。；;“”\d.\s]{2,12})(?:。|[ \t\u3000]+(?=[一二三四五六七八九十][是要]|[(（]?\d{1,2}[)）、.．]|[①②③④⑤⑥⑦⑧⑨⑩]))/g;
@@ -242,7 +243,8 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     const alone = raw.trim().replace(SPACED_LEAD, '').replace(/[:：。]$/, '');
     // (not the rest of an item its line's end broke off, closed by 。: …更新维护经费⏎不足。 is no label 不足)
     const last = out[out.length - 1];
-    const lastOpen = !!last && /[，,]/.test(doc.norm.slice(last.span.start, last.span.end)) && /[\u4e00-\u9fa5，,]\s*$/.test(doc.norm.slice(last.span.start, last.span.end));
+    // (nor the rest of an item a page's furniture cut off its source line, 1.经费投入 - 2 - 不足。)
+    const lastOpen = !!last && ((/[，,]/.test(doc.norm.slice(last.span.start, last.span.end)) && /[\u4e00-\u9fa5，,]\s*$/.test(doc.norm.slice(last.span.start, last.span.end))) || pageCutLine(doc, last.span.end, line.start));
     const aloneKey = alone.length <= 12 && !/[，,；;。]/.test(alone) && !(lastOpen && /[。.]\s*$/.test(raw)) ? bareListLabel(alone) ?? standaloneKey(alone) : null;
     if (aloneKey === 'problems' || aloneKey === 'improvements') {
       list = aloneKey;
@@ -321,7 +323,9 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
       !!doc.pages?.some((p) => p.start > prevItem.span.end && p.start <= line.start) ||
       // (or a page's number the reader removed from a text without form feeds, leaving where the page starts)
       doc.pageBreaks.some((b) => b > prevItem.span.end && b <= line.start));
-    const cutAtPage = pageBetween && prevItem.rule === 'lists.inline' && /[\u4e00-\u9fa5]\s*$/.test(prevText);
+    // (…and any item's words a page cut on a report pasted on one line, 一是经费投入 第 2 页 共 3 页 不足；: no line break there, the
+    // page's furniture left out between two pieces of one source line)
+    const cutAtPage = pageBetween && (prevItem.rule === 'lists.inline' || pageCutLine(doc, prevItem.span.end, line.start)) && /[\u4e00-\u9fa5]\s*$/.test(prevText);
     if (!m && prevItem && !label && (/[，,、]\s*$/.test(prevText) || brokenOff || cutAtPage || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && !/\n\s*\n/.test(gap) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
       const textStart = prevItem.span.start + (ITEM_MARKER.exec(doc.norm.slice(prevItem.span.start, prevItem.span.end))?.[0].length ?? 0);
       // (the inline list going on after the piece's end on this line, 一是…资金支付⏎第 2 页⏎不够及时；二是…: the next marker of
@@ -509,6 +513,12 @@ function opensReport(doc: KDocument, line: Span): boolean {
   return false;
 }
 
+/** Is the text between two offsets a page's furniture inside one source line (a report pasted on one line: 一是经费投入 第 2 页
+ *  共 3 页 不足；): furniture left out there and no line break? */
+function pageCutLine(doc: KDocument, from: number, to: number): boolean {
+  return !doc.norm.slice(from, to).includes('\n') && doc.excluded.some((x) => x.reason === 'page furniture' && x.start >= from && x.end <= to);
+}
+
 /** The text between two offsets without the page furniture excluded in it (page numbers, running titles). */
 function withoutFurniture(doc: KDocument, start: number, end: number, text = doc.norm): string {
   let out = '';
@@ -649,7 +659,8 @@ function titleLines(doc: KDocument, h: Heading, headingStarts: Set<number>): Set
     const title = raw.slice(m[0].length).trim();
     const next = body[i + 1];
     // (a point in short clauses, 加强宣传，扩大影响, is such a title too)
-    if (!title || title.length > TITLE_MAX || (/[。；;，,:：!?！？]/.test(title) && !clauseTitle(title)) || !next || marked(next)) return new Set();
+    // (nor a piece of one source line a page's furniture cut off, 一是经费投入 第 2 页 共 3 页 不足；…: the body is no line under it)
+    if (!title || title.length > TITLE_MAX || (/[。；;，,:：!?！？]/.test(title) && !clauseTitle(title)) || !next || marked(next) || !doc.norm.slice(l.end, next.start).includes('\n')) return new Set();
     out.add(l.start);
     if (/[，,]/.test(title)) clauses++;
   }

@@ -103,9 +103,13 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
     if (next && next.length <= 30 && !/^附件/.test(next) && compile(f.title_line, '').test(next) && compile(f.title_words, '').test(t + next) && !/[。，,;:：]/.test(t) && !NOT_UNIT.test(t) && !compile(f.date_head, '').test(t)) {
       // 某县科学技术协会⏎2022年度⏎部门整体支出绩效自评报告 | 某县科学技术协会⏎2022年度部门整体支出⏎绩效自评报告: the unit's name
       // alone above a title printed over two lines that names no organisation is its first line
+      // (a subordinate named under its parent, 某市科学技术协会⏎所属科技馆部门整体支出⏎绩效自评报告, opens no title: the parent's
+      // line is its first)
+      // (…and so is the unit's name with the year, 某县科学技术协会2023年度⏎部门整体支出绩效⏎自评报告 | 2023年度某县科学技术协会⏎…;
+      // or the year alone above the name's line, 2023年度⏎某县科学技术协会⏎部门整体支出⏎绩效自评报告)
       const above = lines[i - 1];
-      if (above && unitLine(norm(above)) && (compile(f.year_line, '').test(t) || !compile(f.org, '').test(t + next))) {
-        return { value: cleanValue(show(above) + show(lines[i]) + show(lines[i + 1])), span: { start: above.start, end: lines[i + 1].end } };
+      if (above && (unitLine(norm(above)) || (datedUnitLine(norm(above)) && !compile(f.year_line, '').test(t))) && (compile(f.year_line, '').test(t) || !compile(f.org, '').test(t + next) || derived(f, 'subordinateOpening', () => `^${f.subordinate}`).test(t))) {
+        return withYearAbove({ value: cleanValue(show(above) + show(lines[i]) + show(lines[i + 1])), span: { start: above.start, end: lines[i + 1].end } }, unitLine(norm(above)) ? lines[i - 2] : undefined);
       }
       const own = found(withYearAbove({ value: cleanValue(show(lines[i]) + show(lines[i + 1])), span: { start: lines[i].start, end: lines[i + 1].end } }, lines[i - 1]));
       if (own) return own;
@@ -118,6 +122,12 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
   function unitLine(t: string): boolean {
     const name = t.replace(/^[《“"「]/, '');
     return name.length <= 30 && derived(f, 'orgWhole', () => `^(?:${f.org})$`).test(name) && !NOT_UNIT.test(name);
+  }
+
+  // the unit's name with the year before or after it, alone on a line (某县科学技术协会2023年度 | 2023年度某县科学技术协会)
+  function datedUnitLine(t: string): boolean {
+    const m = derived(f, 'datedUnitLine', () => `^(?:(?:{DATE_YEAR})\\s*年度?\\s*)?(?<org>${f.org})(?:\\s*(?:{DATE_YEAR})\\s*年度?)?$`).exec(t.replace(/^[《“"「]/, ''));
+    return !!m && m[0].replace(/\s+/g, '').length > m.groups!.org.length && m.groups!.org.length <= 30 && !/^年度?/.test(m.groups!.org) && !NOT_UNIT.test(m.groups!.org);
   }
 
   // the year printed alone on the line above (二〇二二年度⏎某县科协⏎部门整体支出绩效自评报告) is the title's first line
@@ -278,8 +288,7 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     const src = `(?<=^|[^\\u4e00-\\u9fa5]|{YEAR}\\s*年度?|\\n|关于)(?!关于)(?<value>(?:${f.title_org_place})?${f.org})`;
     // (a title spaced letter by letter, 2 0 2 3 年 度 县 科 协 部 门 …: its name with the spaces, see title_org_spaced)
     const spaced = compile(f.letter_spaced, 'm').test(doc.norm.slice(titleSpan.start, titleSpan.end));
-    for (const m of matches(doc, spaced ? f.title_org_spaced : src, titleSpan)) {
-      const v = m.group('value')!;
+    for (const v of spaced ? [...matches(doc, f.title_org_spaced, titleSpan)].map((m) => m.group('value')!) : titleOrgs(doc, src, titleSpan)) {
       // a year in Chinese numerals (二〇二四年度) is not part of the name
       const lead = /^[\s〇零一二三四五六七八九\d]*年度?/.exec(doc.norm.slice(v.start, v.end))?.[0].length ?? 0;
       let span = { start: v.start + lead, end: v.end };
@@ -297,6 +306,12 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
         }
         const alias = aliasOf(doc, value);
         if (alias) return alias;
+      }
+      // 青禾县科协2023年度…报告 signed 青禾县科学技术协会: the same body's name written out in full is the unit (its fullest form)
+      const sig = signatureUnit(doc);
+      if (sig && !templated(doc, sig.span) && writtenOut(sig.value, value)) {
+        push(doc, '/meta/unitName', cleanValue(doc.display.slice(sig.span.start, sig.span.end)), sig.span, 'meta.unit.signature');
+        return sig;
       }
       push(doc, '/meta/unitName', value, span, 'meta.unit.title');
       return { value, span };
@@ -357,6 +372,37 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
   return null;
 }
 
+/** The places of the organisations' names in the title (`src`'s group value), in order. A title printed over two lines
+ *  broken inside the name (某县科学技术⏎协会2023年度…报告) is read with that break closed: the name is the whole one, not its
+ *  second line's part (协会). */
+function* titleOrgs(doc: KDocument, src: string, titleSpan: Span): Generator<Span> {
+  const text = doc.norm.slice(titleSpan.start, titleSpan.end);
+  if (!BROKEN_IN_WORD.test(text)) {
+    for (const m of matches(doc, src, titleSpan)) yield m.group('value')!;
+    return;
+  }
+  // (the title's characters without the white space of a line break between two CJK characters, each with its place)
+  let joined = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const gap = /^\s*\n\s*/.exec(text.slice(i));
+    if (gap && /[\u4e00-\u9fa5]/.test(text[i - 1] ?? '') && /[\u4e00-\u9fa5]/.test(text[i + gap[0].length] ?? '')) {
+      i += gap[0].length - 1;
+      continue;
+    }
+    joined += text[i];
+    at.push(titleSpan.start + i);
+  }
+  const re = compile(src, 'gd');
+  for (let m = re.exec(joined); m; m = re.exec(joined)) {
+    const [s, e] = m.indices!.groups!.value;
+    if (e > s) yield { start: at[s], end: at[e - 1] + 1 };
+    if (m[0].length === 0) re.lastIndex++;
+  }
+}
+// a line break inside a word of the title: CJK characters on both sides
+const BROKEN_IN_WORD = /[\u4e00-\u9fa5][ \t\u3000]*\n\s*[\u4e00-\u9fa5]/;
+
 /** How many characters at the end of `line` spell `words` (its whitespace skipped). */
 function tailLength(line: string, words: string): number {
   let i = line.length;
@@ -392,6 +438,13 @@ function fullerForm(full: string, short: string): boolean {
   const fold = (x: string) => x.replace(/科学技术协会$/, '科协');
   const a = fold(full), b = fold(short);
   return a.length > b.length && a.endsWith(b);
+}
+
+/** True when `full` is `short` with its body's word written out (青禾县科学技术协会 for 青禾县科协, 某县科学技术馆 for 某县科技馆):
+ *  the same name, not another body's or another level's. */
+function writtenOut(full: string, short: string): boolean {
+  const fold = (x: string) => x.replace(/\s+/g, '').replace(/科学技术协会$/, '科协').replace(/科学技术馆$/, '科技馆');
+  return full.replace(/\s+/g, '').length > short.replace(/\s+/g, '').length && fold(full) === fold(short);
 }
 
 /** The signature line near the end: an organisation's name alone on its line (or followed only by the date), or null. */

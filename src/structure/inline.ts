@@ -41,7 +41,7 @@ const RUN_IN = /^[ \t]?[^。;,，:：\s“”"()]{2,15}。/;
 const SUB_INSIDE = new RegExp(expand(String.raw`[(][一二三四五六七八九十]{1,3}[)]|(?<=[\u4e00-\u9fa5])\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?:{SECTION_NUMBER_END}|$)|(?<=[\u4e00-\u9fa5])\d{1,2}[.、](?!\d)|(?<=[\u4e00-\u9fa5])[一二三四五六七八九十]{1,3}、|(?<=[\u4e00-\u9fa5])第[一二三四五六七八九十]{1,3}部分`));
 
 interface SectionDef { key: string | null; match: string }
-const headings = () => loadPatternFile<{ annex_line: string; inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_date_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_glued_closing_fields: string; inline_annex: string; inline_table_header: string; inline_table_caption: string; inline_form_label: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string; inline_text_opener: string; report_title: string }>('headings.yaml');
+const headings = () => loadPatternFile<{ inline_org_tail: string; inline_page_mark: string; inline_page_tail: string; annex_line: string; inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_date_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_glued_closing_fields: string; inline_annex: string; inline_table_header: string; inline_table_caption: string; inline_form_label: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string; inline_text_opener: string; report_title: string }>('headings.yaml');
 
 function isSectionTitle(s: string): boolean {
   return loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections.some((sec) => compile(sec.match, '').test(s));
@@ -198,9 +198,33 @@ function gluedSubTitle(rest: string): number {
 export function splitInlineHeadings(doc: KDocument): void {
   const out: Line[] = [];
   const breaks: number[] = [];
+  // (the key of the last top section's line on a page: under a problems or improvements section a sub-marker's line is a point)
+  let topKey: string | null = null;
   for (const [i, line] of doc.lines.entries()) {
     const s = doc.norm.slice(line.start, line.end);
     if (s.length < LONG_LINE && !isShortReport(s)) {
+      // (二、存在的问题经费投入不足，人才缺乏。 on a page's line: the section's title glued to its text, cut as on a one-line page;
+      // so is a sub-section's, （一）部门职责县科协的主要职责是…, outside a list section)
+      const top = TOP_LINE.exec(s);
+      const glued = top ? gluedTopTitle(s, top[0].length) : !LIST_KEYS.has(topKey ?? '') ? gluedTopTitle(s, SUB_LINE.exec(s)?.[0].length ?? 0) : -1;
+      if (top) topKey = sectionKey((glued > 0 ? s.slice(top[0].length, glued) : s.slice(top[0].length)).trim());
+      else if (PART.test(s.trimStart())) topKey = sectionKey(s.trimStart().replace(PART, '').trim());
+      if (glued > 0) {
+        out.push({ start: line.start, end: line.start + glued, text: doc.text.slice(line.start, line.start + glued) });
+        out.push({ start: line.start + glued, end: line.end, text: doc.text.slice(line.start + glued, line.end) });
+        breaks.push(line.start + glued);
+        continue;
+      }
+      // (…加强人才培养。- 3 -: a page's number glued on after the line's last sentence, no part of it; not a bare number here)
+      const page = compile(headings().inline_page_tail, '').exec(s.slice(-40));
+      if (page && !/^\s*\d+\s*$/.test(page[0]) && s.slice(0, s.length - Math.min(40, s.length) + page.index).trim()) {
+        const cut = s.length - Math.min(40, s.length) + page.index + /^\s*/.exec(page[0])![0].length;
+        out.push({ start: line.start, end: line.start + cut, text: doc.text.slice(line.start, line.start + cut) });
+        out.push({ start: line.start + cut, end: line.end, text: doc.text.slice(line.start + cut, line.end) });
+        doc.excluded.push({ start: line.start + cut, end: line.end, reason: 'page furniture' });
+        breaks.push(line.start + cut);
+        continue;
+      }
       const at = gluedClosingFields(doc, s, i);
       if (at > 0) {
         out.push({ start: line.start, end: line.start + at, text: doc.text.slice(line.start, line.start + at) });
@@ -304,20 +328,32 @@ export function splitInlineHeadings(doc: KDocument): void {
         from = at + next[1].length + len;
       }
     }
+    // a page's furniture inside the line (…加强人才 第 3 页 共 3 页 培养。): a line of its own, left out as page furniture
+    // (left out here: a bare number ending the line is no page mark to duplicates.ts, which reads lines alone)
+    const marks: [number, number][] = [];
+    for (const p of s.matchAll(compile(headings().inline_page_mark, 'g'))) marks.push([p.index, p.index + p[0].length]);
+    // …and ending it (…加强人才培养。 - 3 -, …2024年3月5日 3/3): the closing lines are looked for before it
+    const page = compile(headings().inline_page_tail, '').exec(s.slice(-40));
+    const body = page ? s.slice(0, s.length - Math.min(40, s.length) + page.index) : s;
+    if (page) marks.push([body.length + /^\s*/.exec(page[0])![0].length, s.length]);
+    for (const [a, b] of marks) {
+      cuts.add(a).add(b);
+      doc.excluded.push({ start: line.start + a, end: line.start + b, reason: 'page furniture' });
+    }
     // the closing signature and a form's fields after the last sentence (headings.yaml, beside closing_line)
-    const tail = compile(headings().inline_signature_tail, '').exec(s) ?? compile(headings().inline_date_tail, '').exec(s);
+    const tail = compile(headings().inline_signature_tail, '').exec(body) ?? compile(headings().inline_date_tail, '').exec(body);
     // (cut after the white space before it: a table's row ending in a tab before the signature, …94.5⇥ 某县科协 2022年2月18日,
     // would make the signature's line open with a cell's tab, a row of the table)
-    const tailAt = tail ? tail.index + /^\s*/.exec(tail[0])![0].length : s.length;
+    const tailAt = tail ? tail.index + /^\s*/.exec(tail[0])![0].length : body.length;
     if (tail) cuts.add(tailAt);
     // (…and the closing formula right before it, or ending the line: 特此报告。 is no part of the last item)
     const endAt = tailAt;
     const formula = compile(headings().inline_closing_formula, '').exec(s.slice(Math.max(0, endAt - 40), endAt));
     if (formula) cuts.add(Math.max(0, endAt - 40) + formula.index);
-    const form = compile(headings().inline_closing_fields, '').exec(s.slice(-200)) ?? compile(headings().inline_glued_closing_fields, '').exec(s.slice(-200));
-    if (form) cuts.add(s.length - Math.min(200, s.length) + form.index);
-    const annex = compile(headings().inline_annex, '').exec(s.slice(-300));
-    if (annex) cuts.add(s.length - Math.min(300, s.length) + annex.index);
+    const form = compile(headings().inline_closing_fields, '').exec(body.slice(-200)) ?? compile(headings().inline_glued_closing_fields, '').exec(body.slice(-200));
+    if (form) cuts.add(body.length - Math.min(200, body.length) + form.index);
+    const annex = compile(headings().inline_annex, '').exec(body.slice(-300));
+    if (annex) cuts.add(body.length - Math.min(300, body.length) + annex.index);
     // a table's header row glued on after a sentence's end (…提高资金使用效益。一级指标⇥二级指标⇥…): the table's own line
     for (const h of s.matchAll(derived(headings(), 'tableHeader', () => `(?=${headings().inline_table_header})(?<=[。！？!?；;][ \\t\u3000]*)`, 'g'))) cuts.add(h.index);
     // …and a table's caption before its header row or a form's first label (…培养。 部门整体支出绩效自评表 一级指标⇥…)
@@ -363,20 +399,52 @@ export function splitInlineHeadings(doc: KDocument): void {
   if (breaks.length) splitSentencesAt(doc, breaks);
 }
 
+// a top section's marker opening a page's line (一、, 一. for 、), and a sub-section's ((一), （一）)
+const TOP_LINE = /^[ \t\u3000]*[一二三四五六七八九十]{1,3}(?:、|\.(?!\d))/;
+const SUB_LINE = /^[ \t\u3000]*[(（][一二三四五六七八九十]{1,3}[)）]/;
+
+/** Where the text starts on a page's line (its marker `marker` characters long) whose section's title is glued to it (二、存在的问题经费投入不足，人才缺乏。,
+ *  一、部门概况县科协编制5人。, 三、改进措施积极争取财政支持。), or -1. The title is a report's section (sections.yaml) ending as
+ *  a heading does or a closed list's title, found as on a one-line page (titleLength); what follows it is glued on, goes on as
+ *  text (a sentence's or clause's mark, or a figure: 一、部门基本情况及主要职能 is a title whole), and is no predicate of it
+ *  (二、部门整体支出绩效情况良好，… is a sentence). */
+function gluedTopTitle(s: string, marker: number): number {
+  if (!marker || s.includes('\t')) return -1;
+  const rest = s.slice(marker);
+  const len = titleLength(rest, false);
+  if (!len) return -1;
+  const title = rest.slice(0, len).trim();
+  const after = rest.slice(len);
+  if (!/^[\u4e00-\u9fa5\d]/.test(after) || !/[。；;，,！!？?]|\d/.test(after)) return -1;
+  if (sectionKey(title) === null || !(compile(headings().inline_title_end, '').test(title) || isStandaloneTitle(title))) return -1;
+  if (compile(headings().inline_glued_not_before, '').test(after) || wordAcross(rest.slice(0, len + 6), len)) return -1;
+  // (a list's numbered point is no section: 一、绩效目标设置不够细化，… states a problem, 一、加强预算管理，… a measure; only a
+  // problems or improvements title may be glued to such a text, 二、存在的问题经费投入不足，…)
+  const key = sectionKey(title);
+  const sec = loadPatternFile<{ list_problem_word: string; list_measure_opening: string }>('sections.yaml');
+  if (!LIST_KEYS.has(key ?? '') && (compile(sec.list_problem_word, '').test(rest) || compile(sec.list_measure_opening, '').test(rest))) return -1;
+  return marker + len;
+}
+
 /** Where a form's closing fields or the letter's closing formula start, glued after the last sentence of a page's line
  *  (…建立长效机制。填报人：张三 联系电话：…, …拓展宣传渠道。特此报告。; with no stop before them only when plainly a form's,
  *  …建立长效机制填报人：张三 联系电话：…), when only closing lines follow it (a signature, a
  *  date): they are no part of the last item. -1 if none. */
 function gluedClosingFields(doc: KDocument, s: string, i: number): number {
-  const form = compile(headings().inline_closing_fields, '').exec(s) ?? compile(headings().inline_closing_formula, '').exec(s) ?? compile(headings().inline_glued_closing_fields, '').exec(s);
-  if (!form || form.index === 0 || !closingLine(s.slice(form.index).trim())) return -1;
+  // (…and the signature or its date after the last sentence, …加强人才培养。 青禾县科学技术协会 2024年3月5日, a Word copy's line
+  // set right with spaces: no part of the last item, the date the report's)
+  const form = compile(headings().inline_closing_fields, '').exec(s) ?? compile(headings().inline_closing_formula, '').exec(s) ?? compile(headings().inline_glued_closing_fields, '').exec(s) ??
+    compile(headings().inline_signature_tail, '').exec(s) ?? compile(headings().inline_date_tail, '').exec(s) ?? compile(headings().inline_org_tail, '').exec(s);
+  if (!form || !closingLine(s.slice(form.index).trim())) return -1;
+  const at = form.index + /^\s*/.exec(form[0])![0].length;
+  if (!s.slice(0, at).trim()) return -1;
   // (down to an annex, 附件：…自评表: its tables are no body of the report)
   for (let k = i + 1; k < doc.lines.length; k++) {
     const t = doc.norm.slice(doc.lines[k].start, doc.lines[k].end).trim();
     if (compile(headings().annex_line, '').test(t)) break;
     if (t && !closingLine(t)) return -1;
   }
-  return form.index;
+  return at;
 }
 
 /** A cut line ends its sentence as a page's line break does (（一）基本支出情况⏎1、2024年预算资金…: the heading's words are no

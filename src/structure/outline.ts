@@ -442,7 +442,8 @@ export function findHeadings(doc: KDocument): Heading[] {
     g.get(c.rank)!.push(c);
     // inside a list section (duties, problems, improvements), a numbered sentence with a lead phrase is an item
     // (a half-width source's full stop closing the line counts: 3)拓宽宣传渠道. after 1)…; 2)…;)
-    if (listParent(parent) && (c.runIn || /[。;]|(?<=[\u3400-\u9fff%”"')）])\.\s*$/.test(doc.norm.slice(c.start, c.line.end)))) listy.add(c);
+    // (and so is a point a page's furniture cut on a report pasted on one line, 1.经费投入 - 2 - 不足。: its rest no body under it)
+    if (listParent(parent) && (c.runIn || /[。;]|(?<=[\u3400-\u9fff%”"')）])\.\s*$/.test(doc.norm.slice(c.start, c.line.end)) || pieceCutByPage(doc, c.line))) listy.add(c);
     if (c.headingLike && !listy.has(c)) stack.push(c);
   }
   const candIndex = new Map<Candidate, number>();
@@ -589,6 +590,17 @@ function brokenShape(doc: KDocument, cands: Candidate[], c: Candidate, listy: Se
  *  removed a page number from a text without form feeds? */
 function pageCut(doc: KDocument, from: number, to: number): boolean {
   return doc.excluded.some((x) => x.reason === 'page furniture' && x.start >= from && x.end <= to) || !!doc.pages?.some((p) => p.start > from && p.start <= to) || doc.pageBreaks.some((b) => b > from && b <= to);
+}
+
+/** Is `line` a piece of a source line whose next piece a page's furniture set apart (a report pasted on one line: 1.经费投入 - 2 - 不足。),
+ *  no line break between them? */
+function pieceCutByPage(doc: KDocument, line: Line): boolean {
+  for (let k = firstSpanFrom(doc.lines, line.end); k < doc.lines.length; k++) {
+    const l = doc.lines[k];
+    if (l.start < line.end || isExcluded(doc, l) || !doc.norm.slice(l.start, l.end).trim()) continue;
+    return pageCut(doc, line.end, l.start) && !doc.norm.slice(line.end, l.start).includes('\n');
+  }
+  return false;
 }
 
 /** Is the line after `c`'s (the next non-blank one) another candidate's, or is there none: a title with no body? */
