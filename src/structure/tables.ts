@@ -7,6 +7,7 @@ import { cellLineTables, squeeze } from './cellLines.js';
 import { subjectTableLines } from './subjectLines.js';
 import { spacedGoalLines, spacedIndicatorLines } from './spacedGoals.js';
 import { indicatorBlockLines } from './indicatorLines.js';
+import { wrappedHeaderLines } from './wrappedHeaders.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { foldDigits } from '../normalise/numbers.js';
 // (a page's number between a table's rows, a PDF's footer pasted with it, is no cell's text)
@@ -931,6 +932,8 @@ export function findTables(doc: KDocument): void {
   found.push(...spacedGoalLines(norm, foldedLines, [...given, ...found]));
   // (…and an indicator block so left: its lines are the form's, its 总分 row read where its figures stand)
   found.push(...spacedIndicatorLines(norm, foldedLines, [...given, ...found]));
+  // (…and a form whose header cells are wrapped and set one space apart: its budget and 总分 rows)
+  found.push(...wrappedHeaderLines(norm, foldedLines, [...given, ...found]));
   found.push(...cellLineTables(norm, foldedLines, [...given, ...found]));
   // a table inside a repeated copy of the report is the same table again
   const inCopy = (t: Table) => doc.excluded.some((x) => x.reason === 'repeated copy' && t.start >= x.start && t.end <= x.end);
