@@ -7,6 +7,7 @@ import { cellLineTables, squeeze } from './cellLines.js';
 import { subjectTableLines } from './subjectLines.js';
 import { spacedGoalLines, spacedIndicatorLines } from './spacedGoals.js';
 import { indicatorBlockLines } from './indicatorLines.js';
+import { wrappedHeaderLines } from './wrappedHeaders.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { foldDigits } from '../normalise/numbers.js';
 // (a page's number between a table's rows, a PDF's footer pasted with it, is no cell's text)
@@ -69,12 +70,15 @@ function continuedMark(lines: Line[], from: number, t: string): boolean {
   return !!m && ownCaption(lines, from, m[1]);
 }
 const isMark = (lines: Line[], from: number, t: string) => PAGE_MARK.test(t) || continuedMark(lines, from, t);
-/** The table's own caption repeated on the line under a `续表` mark (`续表⏎项目支出绩效自评表⏎一级指标⇥…`): no cell text.
+/** The table's own caption repeated on the line under a `续表` mark or a page's number (`续表⏎项目支出绩效自评表⏎一级指标⇥…`,
+ *  `- 8 -⏎2023年度部门整体支出绩效自评表⏎⇥绩效指标…`, the PDF's next page titled again): no cell text.
  *  (another table's caption after the mark opens that table) */
 function repeatedCaption(lines: Line[], from: number, i: number): boolean {
   let j = i - 1;
   while (j >= 0 && isBlank(lines[j])) j--;
-  return j >= 0 && CONTINUED.test(lines[j].text.trim()) && ownCaption(lines, from, lines[i].text);
+  if (j < 0) return false;
+  const above = lines[j].text.trim();
+  return (CONTINUED.test(above) || PAGE_MARK.test(above)) && ownCaption(lines, from, lines[i].text);
 }
 const isTabLine = (l: Line) => l.text.startsWith('\t');
 const hasInnerTab = (l: Line) => l.text.replace(/^\t/, '').includes('\t');
@@ -229,6 +233,9 @@ function parseCellLines(text: string, lines: Line[], from: number, to: number): 
   let curStart = -1;
   let curEnd = -1;
   let blanks = 0;
+  // a page's mark (or 续表, the caption again) after a blank line stood between two rows: the next cell opens a row,
+  // however many blank lines the page's end left around it (`…⇥12⇥⏎⏎- 8 -⏎⏎⇥绩效指标⇥…`, the header repeated)
+  let pageBreak = false;
   const flush = () => {
     if (curStart >= 0) row.push(cellOf(text, curStart, curEnd));
     curStart = -1;
@@ -239,11 +246,14 @@ function parseCellLines(text: string, lines: Line[], from: number, to: number): 
       blanks++;
       continue;
     }
-    if (isMark(lines, from, l.text) || repeatedCaption(lines, from, i)) continue;
+    if (isMark(lines, from, l.text) || repeatedCaption(lines, from, i)) {
+      if (blanks > 0) pageBreak = true;
+      continue;
+    }
     if (isTabLine(l)) {
       flush();
       // one blank line closes a row; two mean the cell ended with an empty paragraph (`标⏎⏎⏎\t一级指标`)
-      if (row.length && (blanks === 1 || blanks >= 3)) {
+      if (row.length && (blanks === 1 || blanks >= 3 || (pageBreak && blanks > 0))) {
         rows.push(row);
         row = [];
       }
@@ -256,6 +266,7 @@ function parseCellLines(text: string, lines: Line[], from: number, to: number): 
       curEnd = l.end;
     }
     blanks = 0;
+    pageBreak = false;
   }
   flush();
   if (row.length) rows.push(row);
@@ -894,7 +905,9 @@ export function findTables(doc: KDocument): void {
   // page furniture (a browser's header and footer between pages, `file:///…⇥1/2`, a running title) is no line of a table:
   // its tabs made a table of two lines that took the next line of prose into it
   const furniture = doc.excluded.filter((x) => x.reason === 'page furniture');
-  const tsvLines = furniture.length ? lines.filter((l) => !furniture.some((x) => l.start >= x.start && l.end <= x.end)) : lines;
+  // (a page's number alone is kept: between a dump's rows it is the page break that closes the row above, see
+  // parseCellLines; tested folded, 第6頁 共8頁 in a traditional copy)
+  const tsvLines = furniture.length ? lines.filter((l) => PAGE_MARK.test(norm.slice(l.start, l.end)) || !furniture.some((x) => l.start >= x.start && l.end <= x.end)) : lines;
   // (the lines' own text folded too: 續表 and 單位：元 in a traditional copy are the marks and unit lines they are; a line
   // of spaces keeps its own, as a full-width one is a cell's paragraph, see isBlank)
   const foldedLines = norm === doc.text ? tsvLines : tsvLines.map((l) => (l.text.trim() === '' ? l : { start: l.start, end: l.end, text: norm.slice(l.start, l.end) }));
@@ -919,6 +932,8 @@ export function findTables(doc: KDocument): void {
   found.push(...spacedGoalLines(norm, foldedLines, [...given, ...found]));
   // (…and an indicator block so left: its lines are the form's, its 总分 row read where its figures stand)
   found.push(...spacedIndicatorLines(norm, foldedLines, [...given, ...found]));
+  // (…and a form whose header cells are wrapped and set one space apart: its budget and 总分 rows)
+  found.push(...wrappedHeaderLines(norm, foldedLines, [...given, ...found]));
   found.push(...cellLineTables(norm, foldedLines, [...given, ...found]));
   // a table inside a repeated copy of the report is the same table again
   const inCopy = (t: Table) => doc.excluded.some((x) => x.reason === 'repeated copy' && t.start >= x.start && t.end <= x.end);
