@@ -278,6 +278,9 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     /** the whole report written by an outside evaluator (受县财政局委托，我所对…进行了绩效评价): its scores are that body's,
      *  only one named as the unit's self-evaluation (`own`, in the match or the sentence before it) is kept */
     outside_report?: { regex: string; own: string };
+    /** another body's evaluation whose own word opens the match (县财政局组织开展的绩效评价结果为良好): tested on the match's clause
+     *  up to the match's end, as not_before sees only the text before the match */
+    others_result?: string;
   }>(file);
   const { patterns, other_year, not_before, not_in_items, not_before_except } = family;
   // a match whose sentence names the report's own subject before it (部门整体 in a department's report) outranks others
@@ -304,6 +307,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       if ((p.not_before && compile(p.not_before, '').test(before)) || (not_before && compile(not_before, '').test(ownClause(doc, family.own_clause, match, before)))) continue;
       const reached = family.outside_body_own && family.chain ? fromOwnScore(before, family.chain.separators, family.outside_body_own, family.chain.clause) : before;
       if (family.outside_body && outsideBody(doc, family.outside_body, ownClause(doc, family.own_clause, match, reached))) continue;
+      if (family.others_result && othersResult(doc, family, before, match)) continue;
       if (outsideReport && !compile(outsideReport.own, '').test(doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.end))) continue;
       // (a grade after the unit's score and a project's: the grading bands tell whose it is, over not_before_except)
       const verdict = shared && p.field === shared.field ? sharedGrade(shared, valueOf(doc, p.kind, match), before, doc.norm.slice(match.span.start, match.span.end)) : null;
@@ -336,6 +340,15 @@ function inOthersSection(doc: KDocument, x: { section?: string; section_not?: st
   return !(x.section_unless && compile(x.section_unless, '').test(before));
 }
 
+/** The match's clause up to its end names another body's evaluation (`others_result`, or an outside panel's, `outside_body`)
+ *  whose result the match states: 县财政局组织开展的绩效评价结果为良好 | 市科协组织开展的绩效评价得分为88分 in a county's report.
+ *  Only the match's own clause: 县财政局组织的再评价得分为88分，自评得分为95分 keeps 95. */
+function othersResult(doc: KDocument, family: { others_result?: string; outside_body?: string; own_clause?: { separators: string } }, before: string, match: Match): boolean {
+  const parts = before.split(compile(family.own_clause?.separators ?? '[，,;；]', ''));
+  const clause = parts[parts.length - 1] + doc.norm.slice(match.span.start, match.span.end);
+  return compile(family.others_result!, '').test(clause) || (!!family.outside_body && outsideBody(doc, family.outside_body, clause));
+}
+
 /** What the family's not_before looks at: the sentence before the match, or only the match's own clause when the match opens
  *  naming the unit's own evaluation (`own_clause.opens`: 县财政局组织的再评价得分为88分，自评得分为95分 → 95 is the unit's). */
 function ownClause(doc: KDocument, own: { opens: string; separators: string } | undefined, match: Match, before: string): string {
@@ -347,6 +360,7 @@ function ownClause(doc: KDocument, own: { opens: string; separators: string } | 
 /** The clauses right before `at` in its sentence that each state a figure (`chain.clause`; the clause `at` stands in
  *  counts when it does), the first of them naming another year (`chain.year`): what follows in the chain is that year's
  *  too (2022年度部门整体支出绩效自评得分88分，等级为良 | 2022年产出指标得分38分，效益指标得分19分，总得分86分). */
+const OPENING_YEAR = /^(?:19|20)\d{2}(?=\s*年)/;
 function otherYearChain(doc: KDocument, chain: { clause: string; separators: string; year: string; own?: string; aside?: string }, at: number): boolean {
   // (a bracket's aside, 93分（上年为91分）, names no clause's year)
   const text = doc.norm.slice(sentenceAt(doc, at).start, at);
@@ -356,6 +370,10 @@ function otherYearChain(doc: KDocument, chain: { clause: string; separators: str
   const own = chain.own ? compile(chain.own, '') : null;
   // (a match opening with this year's own name, 本年度为95分 after 上年度…92分, is this year's: sticky, at the match's start)
   if (chain.own && compile(chain.own, 'y').test(doc.norm.slice(at, at + 4))) return false;
+  // (so is one opening with the report's own year, 2022年度…91分，2023年度为93分 in a 2023 report; one opening with a year
+  // when the report's is unknown cannot be told this year's: dropped, as one opening with another's)
+  const opening = OPENING_YEAR.exec(doc.norm.slice(at, at + 8));
+  if (opening) return Number(opening[0]) !== doc.data.fiscalYear;
   let first: string | null = null;
   for (let i = clauses.length - 1; i >= 0; i--) {
     if (i < clauses.length - 1 && !stated.test(clauses[i])) break;
