@@ -246,7 +246,12 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     // (nor the rest of an item a page's furniture cut off its source line, 1.经费投入 - 2 - 不足。)
     const lastOpen = !!last && ((/[，,]/.test(doc.norm.slice(last.span.start, last.span.end)) && /[\u4e00-\u9fa5，,]\s*$/.test(doc.norm.slice(last.span.start, last.span.end))) || pageCutLine(doc, last.span.end, line.start));
     const aloneKey = alone.length <= 12 && !/[，,；;。]/.test(alone) && !(lastOpen && /[。.]\s*$/.test(raw)) ? bareListLabel(alone) ?? standaloneKey(alone) : null;
+    // (a list's label opening the line right after a numbered item's, 1.预算执行进度不均衡。⏎整改措施：加强…⏎2.…: each problem
+    // followed by its measure, the next number a problem again; see pairedFrom)
+    const sinceLast = last ? doc.norm.slice(last.span.end, line.start) : '';
+    const afterItem = combined && last && last.list === list && last.rule !== 'lists.paragraph' && lastMark && !/\n[ \t\u3000]*\n/.test(sinceLast) && /^[\s。；;.]*$/.test(sinceLast) ? lastMark : null;
     if (aloneKey === 'problems' || aloneKey === 'improvements') {
+      pairedFrom = afterItem && aloneKey !== list ? { ...afterItem, list, line } : null;
       list = aloneKey;
       stepTitled = aloneKey === 'improvements' && stepsTitle(alone);
       causes = false;
@@ -271,7 +276,8 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
       // item's next number returns to the item's list, 2.人才缺乏。 is a problem again)
       const own = doc.lines.find((dl) => dl.start < line.start && line.start < dl.end);
       const itemMark = own ? markerOf(doc.norm.slice(own.start, line.start).trimStart()) : null;
-      pairedFrom = combined && itemMark && itemMark.n > 0 ? { ...itemMark, list, line } : null;
+      // (…also one opening the line right after a numbered item's: afterItem)
+      pairedFrom = combined && itemMark && itemMark.n > 0 ? { ...itemMark, list, line } : !itemMark && afterItem && named !== list ? { ...afterItem, list, line } : null;
       list = named;
       stepTitled = named === 'improvements' && stepsTitle(label[1]);
       causes = false;

@@ -7,7 +7,7 @@ import { respectivelyFacts } from './staffingRespectively.js';
 import { arabicYears, proseSlice, sentenceAt } from './finance.js';
 import { toCount } from '../normalise/numbers.js';
 
-interface StaffingFile { other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string }
+interface StaffingFile { other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string }
 
 export function extractStaffing(doc: KDocument): void {
   // (编制数、在职人数、退休人数分别为6人、5人、2人: the listed counts, checked as the patterns' are)
@@ -128,8 +128,16 @@ function deriveTotal(doc: KDocument, file: StaffingFile, facts: KDocument['facts
   const civil = facts.filter((f) => f.rule === CIVIL_SOLE);
   const drop = (xs: KDocument['facts']) => { for (const f of xs) { facts.splice(facts.indexOf(f), 1); doc.facts.splice(doc.facts.indexOf(f), 1); } };
   const has = (p: string) => facts.some((f) => f.path === p && f.rule !== CIVIL_SOLE);
+  // (全额拨款事业编制5名，自收自支事业编制2名: a kind stated in parts by their funding; each part is no count of the kind, and
+  // no part, nor a figure differing from another of its kind, is the sole kind's total)
+  const parts = [...matches(doc, file.funding_parts)];
+  const split = new Set(parts.map((m) => m.group('fund'))).size > 1;
+  if (split) {
+    drop(facts.filter((f) => /^\/staffing\/authorized(?:Administrative|Institutional)$/.test(f.path) && parts.some((m) => m.span.start <= f.span.start && f.span.end <= m.span.end)));
+  }
   const admin = facts.filter((f) => f.path === '/staffing/authorizedAdministrative');
   const inst = facts.filter((f) => f.path === '/staffing/authorizedInstitutional');
+  const one = (xs: KDocument['facts']) => new Set(xs.map((f) => f.value)).size === 1;
   // (another kind named, or a kind whose figure an OCR copy damaged: not the sole kind stated; 参公 is the sole kind only
   // when no other is named)
   const kinds = [...matches(doc, file.other_kinds)].map((m) => doc.norm.slice(m.span.start, m.span.end));
@@ -138,7 +146,7 @@ function deriveTotal(doc: KDocument, file: StaffingFile, facts: KDocument['facts
   const civilSole = civil.length > 0 && !(has('/staffing/authorized') || admin.length || inst.length || !civilOnly || damaged);
   if (!civilSole) drop(civil);
   if (has('/staffing/authorized') || civilSole) return;
-  const sole = kinds.length || damaged ? null : admin.length && !inst.length ? admin : inst.length && !admin.length ? inst : null;
+  const sole = split || kinds.length || damaged ? null : admin.length && !inst.length && one(admin) ? admin : inst.length && !admin.length && one(inst) ? inst : null;
   if (sole) doc.facts.push({ ...sole[0], path: '/staffing/authorized', rule: 'staffing.authorized.sole-kind' });
 }
 

@@ -786,7 +786,7 @@ export function extractTables(doc: KDocument): void {
   // 基础数据表 is its own: no project's table is there for it to be
   const others = readings.filter((r) => r.kind !== 'basic_data');
   const sheet = !own && side === 'overall' && others.length === 1 && others[0].kind === null && others[0].total?.score && !others[0].indicators.length ? others[0] : undefined;
-  const ownSheet = own ?? sheet;
+  const ownSheet = ownClosingPiece(readings, own) ?? own ?? sheet;
   // (and only when the own table lists no indicators: beside its own indicator rows an untitled table is another one,
   // `上表为县本级项目，下表为乡镇配套项目`)
   const scoreFrom = ownSheet?.total?.score ? ownSheet : side === 'project' && !own?.indicators.length && scored.length === 1 && scored[0].kind === null && scored[0].indicators.length ? scored[0] : own;
@@ -799,6 +799,17 @@ export function extractTables(doc: KDocument): void {
   doc.data.indicatorEvidence = ev;
   // a table of the year's activities (活动名称⇥场次⇥参与人数)
   activityTables(doc, doc.tables);
+}
+
+/**
+ * The own form read as two tables under one caption (its goals block `年度总体目标⇥预期目标⇥实际完成情况` cut off from the
+ * indicator block that closes with the 总分 row, the form flattened one cell per line): the piece right after it, of its kind,
+ * naming no project of its own, that closes with the score, when the own piece has none.
+ */
+function ownClosingPiece(readings: TableReading[], own: TableReading | undefined): TableReading | undefined {
+  if (!own || own.total?.score || !own.caption) return undefined;
+  const next = readings[readings.indexOf(own) + 1];
+  return next && next.kind === own.kind && next.caption === own.caption && !next.projectName && next.total?.score ? next : undefined;
 }
 
 /** The table's grade (`自评等级：优` by the 总分 row), only where the prose states none; a different prose grade warns. */
