@@ -298,6 +298,14 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
         const alias = aliasOf(doc, value);
         if (alias) return alias;
       }
+      // 桑植县科协关于…的报告 signed 桑植县科学技术协会: the same name with 科协 written out is its fullest form
+      else if (value.endsWith('科协')) {
+        const sig = signatureUnit(doc);
+        if (sig && sig.value !== value && sig.value.replace(/科学技术协会$/, '科协') === value) {
+          push(doc, '/meta/unitName', cleanValue(doc.display.slice(sig.span.start, sig.span.end)), sig.span, 'meta.unit.signature');
+          return sig;
+        }
+      }
       push(doc, '/meta/unitName', value, span, 'meta.unit.title');
       return { value, span };
     }
