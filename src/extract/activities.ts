@@ -241,7 +241,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // (受众⏎4.2万人次；…: a count opening a line a PDF's printed line end broke off its label — the sentence runs on across it —
       // reads its label on the line before, from that line's last clause; the prose goes on after the count on its line: a count
       // alone on its line, or under a line opened by a tab, is a table's cell, one per line)
-      const across = lineStart > 0 && labelEnd >= lineStart && !doc.norm.slice(lineStart, labelEnd).trim() && /^[ \t]*[^\s]/.test(doc.norm.slice(match.span.end, match.span.end + 4)) && doc.norm[(spanAt(doc.lines, lineStart - 1)?.start ?? 0)] !== '\t' ? wrappedSentenceAt(doc, numSpan.start).start : lineStart;
+      const across = lineStart > 0 && labelEnd >= lineStart && labelEnd - lineStart <= 8 && !doc.norm.slice(lineStart, labelEnd).trim() && /^[ \t]*[^\s]/.test(doc.norm.slice(match.span.end, match.span.end + 4)) && doc.norm[(spanAt(doc.lines, lineStart - 1)?.start ?? 0)] !== '\t' ? wrappedSentenceAt(doc, numSpan.start).start : lineStart;
       const wrapped = across < lineStart;
       const floor = wrapped ? Math.max(across, spanAt(doc.lines, lineStart - 1)?.start ?? 0) : Math.max(sentence.start, lineStart);
       const last = used[firstIndex(used, (u) => u.end > labelEnd) - 1];
