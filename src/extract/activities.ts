@@ -11,6 +11,7 @@ import { matches, otherYearAt, saysOtherYear, sectionsAt, sentenceAt, trimSpan, 
 import type { Activity } from '../schema/record.js';
 import { parseValue } from './values.js';
 import { namedRows } from './namedRows.js';
+import { sentenceAt as wrappedSentenceAt } from './finance.js';
 
 interface ActivitiesFile {
   patterns: { id: string; regex: string }[];
@@ -236,10 +237,16 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const sentence = sentenceAt(doc, numSpan.start);
       const labelEnd = p.id === 'activities.reach-after' ? match.span.end : Math.min(match.span.start, numSpan.start);
       // a label never reaches back over a line start (a report on one line is cut into virtual lines at headings)
-      const floor = Math.max(sentence.start, spanAt(doc.lines, numSpan.start)?.start ?? 0);
+      const lineStart = spanAt(doc.lines, numSpan.start)?.start ?? 0;
+      // (受众⏎4.2万人次；…: a count opening a line a PDF's printed line end broke off its label — the sentence runs on across it —
+      // reads its label on the line before, from that line's last clause; the prose goes on after the count on its line: a count
+      // alone on its line, or under a line opened by a tab, is a table's cell, one per line)
+      const across = lineStart > 0 && labelEnd >= lineStart && labelEnd - lineStart <= 8 && !doc.norm.slice(lineStart, labelEnd).trim() && /^[ \t]*[^\s]/.test(doc.norm.slice(match.span.end, match.span.end + 4)) && doc.norm[(spanAt(doc.lines, lineStart - 1)?.start ?? 0)] !== '\t' ? wrappedSentenceAt(doc, numSpan.start).start : lineStart;
+      const wrapped = across < lineStart;
+      const floor = wrapped ? Math.max(across, spanAt(doc.lines, lineStart - 1)?.start ?? 0) : Math.max(sentence.start, lineStart);
       const last = used[firstIndex(used, (u) => u.end > labelEnd) - 1];
       const prev = last && last.end > floor ? last.end : floor;
-      const clause = clauseStart(doc.norm, labelEnd, prev);
+      const clause = wrapped ? clauseStart(doc.norm, lineStart - 1, prev) : clauseStart(doc.norm, labelEnd, prev);
       // 开展“百场讲座进基层”活动: a number inside quotes names a campaign
       if (compile(f.in_quotes, '').test(doc.norm.slice(clause, numSpan.start))) continue;
       // 上半年、下半年分别开展科普讲座12、18场: the last of bare numbers sharing one measure word is no count of its own
