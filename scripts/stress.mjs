@@ -16,6 +16,8 @@ const units = [
   '“', '《', '（', ' ', '\t', '\n', '科协', '学会', '万', '元', '年', '%', '-', '—', '·', 'a',
   // the text reader's own: markdown marks, pipe and HTML tables, zero-width characters, a margin, page numbers
   '## 一、基本情况\n', '**一、基本情况**\n', '| 项目 | 预算数 |\n|---|---|\n', '<table><tr><td>合计</td><td>12</td></tr></table>\n', '\u200b', '    一行\n', '- 3 -\n',
+  // clauses of a kind repeated with no sentence end (found in session 41: the guards looked back over the whole run before each match)
+  '等级为A级', '事业编制5名',
 ];
 const rows = [];
 for (const u of units) {

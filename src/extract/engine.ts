@@ -255,6 +255,11 @@ export function valueOf(doc: KDocument, kind: PatternDef['kind'], match: Match):
   }
 }
 
+/** The most of a match's sentence its guards look back over: a run of text with no sentence end (a damaged copy, a
+ *  pathological input) made them test (or split into clauses) the whole run before every match, cubic in its length (`等级为A级，` × 1,300:
+ *  5 s). */
+const MAX_BEFORE = 400;
+
 /** Run a simple family file (a list of field patterns) and push its facts. */
 export function runFamily(doc: KDocument, file: string): Fact[] {
   const family = loadPatternFile<{
@@ -303,7 +308,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       // (a sentence opening with another year, 2022年，…; a section whose title names one, 二、上年绩效评价结果应用)
       if (otherYearAt(doc, match.span.start, family)) continue;
       if (family.chain && otherYearChain(doc, family.chain, match.span.start)) continue;
-      const before = p.not_before || not_before || notBeforeHere || prefer.length || shared || family.outside_body ? doc.norm.slice((family.wrapped_sentences ? wrappedSentenceAt : sentenceAt)(doc, match.span.start).start, match.span.start) : '';
+      const before = p.not_before || not_before || notBeforeHere || prefer.length || shared || family.outside_body ? doc.norm.slice(Math.max((family.wrapped_sentences ? wrappedSentenceAt : sentenceAt)(doc, match.span.start).start, match.span.start - MAX_BEFORE), match.span.start) : '';
       if ((p.not_before && compile(p.not_before, '').test(before)) || (not_before && compile(not_before, '').test(ownClause(doc, family.own_clause, match, before)))) continue;
       const reached = family.outside_body_own && family.chain ? fromOwnScore(before, family.chain.separators, family.outside_body_own, family.chain.clause) : before;
       if (family.outside_body && outsideBody(doc, family.outside_body, ownClause(doc, family.own_clause, match, reached))) continue;
@@ -363,7 +368,7 @@ function ownClause(doc: KDocument, own: { opens: string; separators: string } | 
 const OPENING_YEAR = /^(?:19|20)\d{2}(?=\s*年)/;
 function otherYearChain(doc: KDocument, chain: { clause: string; separators: string; year: string; own?: string; aside?: string }, at: number): boolean {
   // (a bracket's aside, 93分（上年为91分）, names no clause's year)
-  const text = doc.norm.slice(sentenceAt(doc, at).start, at);
+  const text = doc.norm.slice(Math.max(sentenceAt(doc, at).start, at - MAX_BEFORE), at);
   const clauses = (chain.aside ? text.replace(compile(chain.aside, 'g'), '') : text).split(compile(chain.separators, ''));
   const stated = compile(chain.clause, '');
   const year = compile(chain.year, '');
