@@ -11,6 +11,7 @@ import { matches, otherYearAt, saysOtherYear, sectionsAt, sentenceAt, trimSpan, 
 import type { Activity } from '../schema/record.js';
 import { parseValue } from './values.js';
 import { namedRows } from './namedRows.js';
+import { timeParts } from './timeParts.js';
 
 interface ActivitiesFile {
   patterns: { id: string; regex: string }[];
@@ -96,6 +97,10 @@ interface ActivitiesFile {
   part_item_not?: string;
   time_part?: string;
   time_part_verb?: string;
+  year_total_open?: string;
+  total_open?: string;
+  clause_marker?: string;
+  time_parts_reach?: number;
   year_total?: string;
   year_series?: string;
   year_carried?: string;
@@ -620,6 +625,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
   // 开展科普活动20场（线上8场，线下12场）: a breakdown of a count already given is no new piece of work (the warehouse sums
   // activities); the total is kept, its parts dropped
   const parts = breakdownParts(doc, f, found, notUnits);
+  // 一季度开展科普讲座8场；…。全年累计开展科普讲座36场。: counts by a part of the year beside the year's total are in it
+  for (const y of timeParts(doc, f, found, (at) => topSection(doc, at))) parts.add(y);
   for (let i = found.length - 1; i >= 0; i--) if (parts.has(found[i])) found.splice(i, 1);
   // 全县共开展科普活动150场，受益群众5万人次，其中县科协组织开展30场: the people reached right after a total that is not the
   // unit's are that total's (all the place's events), not its share's
@@ -638,21 +645,23 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
   // 完成科普活动58场次 under 四、…产出指标) is one piece of work, kept once (the first statement): the same count, unit and
   // label, its opening verb aside; in one section two such counts are two pieces of work
   const restated = compile(f.restated_verb ?? '(?!)', '');
-  // (the top-level sections: sibling sub-sections under one, （一）科普日 and （二）科技周, may well hold equal counts)
-  const topSection = (at: number) => {
-    let best: { start: number; level: number } | null = null;
-    for (const h of sectionsAt(doc, at)) if (!best || h.level < best.level) best = h;
-    return best?.start ?? -1;
-  };
   const seen: { key: string; section: number }[] = [];
   const kept = found.filter((x) => {
     const key = `${x.item.label.replace(restated, '')}|${x.item.count}|${x.item.unit}|${x.item.approx ?? ''}`;
-    const section = topSection(x.span.start);
+    const section = topSection(doc, x.span.start);
     if (section >= 0 && seen.some((y) => y.key === key && y.section !== section)) return false;
     seen.push({ key, section });
     return true;
   });
   doc.items.activities = kept.map((x) => ({ item: x.item, span: x.span, rule: x.rule }));
+}
+
+/** The start of the top-level section holding `at`, or -1 (sibling sub-sections under one, （一）科普日 and （二）科技周, may well
+ *  hold equal counts: the top level tells a restatement elsewhere). */
+function topSection(doc: KDocument, at: number): number {
+  let best: { start: number; level: number } | null = null;
+  for (const h of sectionsAt(doc, at)) if (!best || h.level < best.level) best = h;
+  return best?.start ?? -1;
 }
 
 /** 一季度开展科普讲座8场，二季度开展12场 | 1月至6月举办培训班14期，7月至12月举办16期: `label` (the clause before a count) is
