@@ -43,6 +43,7 @@ interface ActivitiesFile {
   section_year?: string;
   not_reach_before: string;
   sent_to: string;
+  attended?: string;
   not_before_number: string;
   doubled_number: string;
   ocr_letter_before?: string;
@@ -95,12 +96,14 @@ interface ActivitiesFile {
   part_list_lead?: string;
   total_lead?: string;
   part_item_not?: string;
+  part_sentence_not?: string;
   time_part?: string;
   time_part_verb?: string;
   year_total_open?: string;
   total_open?: string;
   clause_marker?: string;
   time_parts_reach?: number;
+  time_part_more?: string;
   year_total?: string;
   year_series?: string;
   year_carried?: string;
@@ -496,6 +499,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (notAfter && compile(notAfter, '').test(doc.norm.slice(match.span.end, after).trimStart())) continue;
       // 年初设定的科普讲座20场、技术培训12期等目标全部完成: counts listed as the targets named after them
       if (f.target_after && compile(f.target_after, '').test(doc.norm.slice(match.span.end, Math.min(sentence.end, match.span.end + 200)))) continue;
+      // 参加市科协举办的科普讲解大赛2场: events the unit attended, another body's
+      if (f.attended && f.glued_units.events.includes(unit) && compile(f.attended, '').test(label)) continue;
       if (compile(f.not_label, '').test(label)) {
         if (!afterOwnWork(f, label)) continue;
         // (the label and its evidence start after the unit's own work: 科普讲座)
@@ -989,6 +994,15 @@ function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[], notUn
         if (next.start > t.countEnd && next.start - sentence.end <= 2 && lead.test(doc.norm.slice(next.start, next.end))) {
           from = next.start;
           to = listEnd(doc, f, Math.min(next.end, next.start + 300), next.start + 300);
+        }
+        // 开展科普讲座12场。线上讲座4场，线下讲座8场。: the next sentence only counts of its measure, no verb of holding, summing
+        // to it exactly: its parts, with no lead word
+        else if (f.part_sentence_not && next.start > t.countEnd && next.start - sentence.end <= 2 && !compile(f.part_sentence_not, '').test(doc.norm.slice(next.start, next.end))) {
+          const inNext = sorted.filter((y) => y.countEnd > next.start && y.countEnd <= next.end);
+          if (inNext.length >= 2 && inNext.every((y) => family[y.item.unit] === kind) && inNext.reduce((n, y) => n + y.item.count, 0) === t.item.count) {
+            for (const y of inNext) out.add(y);
+            continue;
+          }
         }
       }
     }

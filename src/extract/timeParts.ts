@@ -9,6 +9,7 @@ import { compile } from '../patterns.js';
 type Count = { item: Activity; labelSpan: Span; countEnd: number; span: Span };
 interface Rules {
   time_part?: string;
+  time_part_more?: string;
   year_total_open?: string;
   total_open?: string;
   clause_marker?: string;
@@ -33,7 +34,12 @@ export function timeParts<T extends Count>(doc: KDocument, f: Rules, found: T[],
   const dated = new Map<T, 'part' | 'total' | null>();
   for (const x of sorted) dated.set(x, dating(doc, f, x));
   const reach = f.time_parts_reach ?? 800;
-  const event = (x: T) => x.item.label.replace(compile(f.restated_verb ?? '(?!)', ''), '');
+  // (科普日期间开展科普活动: the period is no word of the event)
+  const period = compile(f.time_part_more ?? '(?!)', '');
+  const event = (x: T) => {
+    const m = period.exec(x.item.label);
+    return (m?.groups?.period ? x.item.label.slice(m[0].length) : x.item.label).replace(compile(f.restated_verb ?? '(?!)', ''), '');
+  };
   const bare = compile(f.bare_verb_label ?? '(?!)', '');
   for (let i = 0; i < sorted.length; i++) {
     const t = sorted[i];
@@ -60,13 +66,14 @@ export function timeParts<T extends Count>(doc: KDocument, f: Rules, found: T[],
 }
 
 /** 'part' when the count's clause, or the nearest clause before it in its sentence that opens with a time word, opens with a
- *  part of the year (一季度, 上半年, 1-6月, 9月…); 'total' when it opens with the year's word (全年, 年内, 本年…), or with a total
+ *  part of the year (一季度, 上半年, 1-6月, 9月…; time_part_more: 截至10月底, 科普日期间); 'total' when it opens with the year's word (全年, 年内, 本年…), or with a total
  *  word (共, 累计…) with no part of the year before it in its sentence; else null. */
 function dating(doc: KDocument, f: Rules, x: Count): 'part' | 'total' | null {
   const at = Math.min(x.labelSpan.start, x.span.start);
   let start = at;
   for (const lo = Math.max(0, at - 300); start > lo && !SENTENCE_END.test(doc.norm[start - 1]); start--);
   const part = compile(f.time_part!, '');
+  const more = compile(f.time_part_more ?? '(?!)', '');
   const year = compile(f.year_total_open!, '');
   const total = compile(f.total_open!, '');
   const marker = compile(f.clause_marker ?? '(?!)', '');
@@ -74,7 +81,7 @@ function dating(doc: KDocument, f: Rules, x: Count): 'part' | 'total' | null {
   let candidate = false;
   for (let k = clauses.length - 1; k >= 0; k--) {
     const c = clauses[k].replace(/\s+/g, '').replace(marker, '');
-    if (part.test(c)) return 'part';
+    if (part.test(c) || more.test(c)) return 'part';
     if (year.test(c)) return 'total';
     if (total.test(c)) candidate = true;
   }
