@@ -44,6 +44,7 @@ interface ActivitiesFile {
   not_reach_before: string;
   sent_to: string;
   attended?: string;
+  years_listed?: string;
   not_before_number: string;
   doubled_number: string;
   ocr_letter_before?: string;
@@ -111,6 +112,7 @@ interface ActivitiesFile {
   year_respectively?: string;
   shared_measure_list?: string;
   year_respectively_year?: string;
+  year_respectively_topic_not?: string;
   year_respectively_count?: string;
   year_series_here?: string;
   change_total?: string;
@@ -499,6 +501,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (notAfter && compile(notAfter, '').test(doc.norm.slice(match.span.end, after).trimStart())) continue;
       // 年初设定的科普讲座20场、技术培训12期等目标全部完成: counts listed as the targets named after them
       if (f.target_after && compile(f.target_after, '').test(doc.norm.slice(match.span.end, Math.min(sentence.end, match.span.end + 200)))) continue;
+      // 科普讲座2022年、2023年分别开展20场、30场: one year's count of several (year_respectively's)
+      if (f.years_listed && compile(f.years_listed, '').test(label)) continue;
       // 参加市科协举办的科普讲解大赛2场: events the unit attended, another body's
       if (f.attended && f.glued_units.events.includes(unit) && compile(f.attended, '').test(label)) continue;
       if (compile(f.not_label, '').test(label)) {
@@ -820,7 +824,16 @@ function yearRespectively(doc: KDocument, f: ActivitiesFile, overlaps: (s: Span)
   if (!f.year_respectively || !f.year_respectively_year || !f.year_respectively_count || typeof fy !== 'number') return [];
   const out: { found: Found; countSpan: Span }[] = [];
   for (const m of matches(doc, f.year_respectively)) {
-    const ys = m.group('years')!, cs = m.group('counts')!, ls = m.group('label')!;
+    const ys = m.group('years')!, cs = m.group('counts')!;
+    // (开展科普讲座 after 分别, or between the years and 分别; a bare verb there takes its event from the topic before the years)
+    const mid = m.group('mid'), after = m.group('label'), topic = m.group('topic');
+    if ((mid && after) || (!mid && !after)) continue;
+    const ls = (mid ?? after)!;
+    let verbOnly = doc.norm.slice(ls.start, ls.end).replace(/\s+/g, '');
+    const topicText = topic ? doc.norm.slice(topic.start, topic.end) : '';
+    const topicEvent = !!topicText && !!f.share_event && compile(f.share_event, '').test(topicText) && !compile(f.year_respectively_topic_not ?? '(?!)', '').test(topicText);
+    if (!/^(?:开展|举办|举行|组织|完成|发放|培训|接待)$/.test(verbOnly)) verbOnly = '';
+    else if (!topicEvent) continue;
     const years = [...doc.norm.slice(ys.start, ys.end).matchAll(compile(f.year_respectively_year, 'g'))].map((y) => yearNumber(y.groups!.year));
     const counts = [...doc.norm.slice(cs.start, cs.end).matchAll(compile(f.year_respectively_count, 'g'))];
     const i = years.indexOf(fy);
@@ -829,7 +842,7 @@ function yearRespectively(doc: KDocument, f: ActivitiesFile, overlaps: (s: Span)
     const unit = counts.at(-1)?.groups?.unit;
     // (as many, the report's year among them, one measure: 20、24、30次 | 20次、24次、30次)
     if (i < 0 || years.length !== counts.length || !unit || counts.some((c) => c.groups!.unit && c.groups!.unit !== unit)) continue;
-    const label = doc.norm.slice(ls.start, ls.end).replace(/\s+/g, '');
+    const label = verbOnly ? verbOnly + topicText.replace(/\s+/g, '') : doc.norm.slice(ls.start, ls.end).replace(/\s+/g, '');
     const need = f.units[unit];
     const count = toCount(counts[i].groups!.num, counts[i].groups!.mult ?? '');
     if (!need || !compile(need, '').test(label) || count === null || !Number.isInteger(count) || compile(f.not_label, '').test(label)) continue;
@@ -837,9 +850,11 @@ function yearRespectively(doc: KDocument, f: ActivitiesFile, overlaps: (s: Span)
     const countSpan = { start: at, end: at + counts[i][0].length };
     const sentence = sentenceAt(doc, m.span.start);
     // (the years open their clause, after at most a list marker or the unit as the doer: 预计2023年…, 各乡镇2022年… are not)
-    const pre = doc.norm.slice(clauseStart(doc.norm, m.span.start, sentence.start), m.span.start).replace(/\s+/g, '');
+    // (a topic naming an event before them is the count's words, no doer: the clause opens before it)
+    const opens = topic && topicEvent ? topic.start : ys.start;
+    const pre = doc.norm.slice(clauseStart(doc.norm, m.span.start, sentence.start), opens).replace(/\s+/g, '');
     if (pre.replace(compile(f.strip_prefix, ''), '').replace(compile(f.label_subject ?? '(?!)', ''), '')) continue;
-    if (overlaps(countSpan) || otherSubject(doc, f, level, sentence.start, m.span.start) || inTargets(doc, f, at) || otherYearAt(doc, at, f)) continue;
+    if (overlaps(countSpan) || otherSubject(doc, f, level, sentence.start, opens) || inTargets(doc, f, at) || otherYearAt(doc, at, f)) continue;
     if (sectionsAt(doc, at).some((h) => compile(f.not_sections, '').test(h.title))) continue;
     const span = trimSpan(doc, { start: m.span.start, end: m.span.end });
     out.push({ found: { span, rule: 'activities.year-respectively', item: { label, count, unit, approx: null }, labelSpan: ls, countEnd: countSpan.end }, countSpan });
