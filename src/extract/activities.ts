@@ -12,6 +12,7 @@ import type { Activity } from '../schema/record.js';
 import { parseValue } from './values.js';
 import { namedRows } from './namedRows.js';
 import { sentenceAt as wrappedSentenceAt } from './finance.js';
+import { timeParts } from './timeParts.js';
 
 interface ActivitiesFile {
   patterns: { id: string; regex: string }[];
@@ -43,6 +44,8 @@ interface ActivitiesFile {
   section_year?: string;
   not_reach_before: string;
   sent_to: string;
+  attended?: string;
+  years_listed?: string;
   not_before_number: string;
   doubled_number: string;
   ocr_letter_before?: string;
@@ -95,8 +98,14 @@ interface ActivitiesFile {
   part_list_lead?: string;
   total_lead?: string;
   part_item_not?: string;
+  part_sentence_not?: string;
   time_part?: string;
   time_part_verb?: string;
+  year_total_open?: string;
+  total_open?: string;
+  clause_marker?: string;
+  time_parts_reach?: number;
+  time_part_more?: string;
   year_total?: string;
   year_series?: string;
   year_carried?: string;
@@ -104,6 +113,7 @@ interface ActivitiesFile {
   year_respectively?: string;
   shared_measure_list?: string;
   year_respectively_year?: string;
+  year_respectively_topic_not?: string;
   year_respectively_count?: string;
   year_series_here?: string;
   change_total?: string;
@@ -498,6 +508,10 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (notAfter && compile(notAfter, '').test(doc.norm.slice(match.span.end, after).trimStart())) continue;
       // 年初设定的科普讲座20场、技术培训12期等目标全部完成: counts listed as the targets named after them
       if (f.target_after && compile(f.target_after, '').test(doc.norm.slice(match.span.end, Math.min(sentence.end, match.span.end + 200)))) continue;
+      // 科普讲座2022年、2023年分别开展20场、30场: one year's count of several (year_respectively's)
+      if (f.years_listed && compile(f.years_listed, '').test(label)) continue;
+      // 参加市科协举办的科普讲解大赛2场: events the unit attended, another body's
+      if (f.attended && f.glued_units.events.includes(unit) && compile(f.attended, '').test(label)) continue;
       if (compile(f.not_label, '').test(label)) {
         if (!afterOwnWork(f, label)) continue;
         // (the label and its evidence start after the unit's own work: 科普讲座)
@@ -627,6 +641,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
   // 开展科普活动20场（线上8场，线下12场）: a breakdown of a count already given is no new piece of work (the warehouse sums
   // activities); the total is kept, its parts dropped
   const parts = breakdownParts(doc, f, found, notUnits);
+  // 一季度开展科普讲座8场；…。全年累计开展科普讲座36场。: counts by a part of the year beside the year's total are in it
+  for (const y of timeParts(doc, f, found, (at) => topSection(doc, at))) parts.add(y);
   for (let i = found.length - 1; i >= 0; i--) if (parts.has(found[i])) found.splice(i, 1);
   // 全县共开展科普活动150场，受益群众5万人次，其中县科协组织开展30场: the people reached right after a total that is not the
   // unit's are that total's (all the place's events), not its share's
@@ -645,21 +661,23 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
   // 完成科普活动58场次 under 四、…产出指标) is one piece of work, kept once (the first statement): the same count, unit and
   // label, its opening verb aside; in one section two such counts are two pieces of work
   const restated = compile(f.restated_verb ?? '(?!)', '');
-  // (the top-level sections: sibling sub-sections under one, （一）科普日 and （二）科技周, may well hold equal counts)
-  const topSection = (at: number) => {
-    let best: { start: number; level: number } | null = null;
-    for (const h of sectionsAt(doc, at)) if (!best || h.level < best.level) best = h;
-    return best?.start ?? -1;
-  };
   const seen: { key: string; section: number }[] = [];
   const kept = found.filter((x) => {
     const key = `${x.item.label.replace(restated, '')}|${x.item.count}|${x.item.unit}|${x.item.approx ?? ''}`;
-    const section = topSection(x.span.start);
+    const section = topSection(doc, x.span.start);
     if (section >= 0 && seen.some((y) => y.key === key && y.section !== section)) return false;
     seen.push({ key, section });
     return true;
   });
   doc.items.activities = kept.map((x) => ({ item: x.item, span: x.span, rule: x.rule }));
+}
+
+/** The start of the top-level section holding `at`, or -1 (sibling sub-sections under one, （一）科普日 and （二）科技周, may well
+ *  hold equal counts: the top level tells a restatement elsewhere). */
+function topSection(doc: KDocument, at: number): number {
+  let best: { start: number; level: number } | null = null;
+  for (const h of sectionsAt(doc, at)) if (!best || h.level < best.level) best = h;
+  return best?.start ?? -1;
 }
 
 /** 一季度开展科普讲座8场，二季度开展12场 | 1月至6月举办培训班14期，7月至12月举办16期: `label` (the clause before a count) is
@@ -813,7 +831,16 @@ function yearRespectively(doc: KDocument, f: ActivitiesFile, overlaps: (s: Span)
   if (!f.year_respectively || !f.year_respectively_year || !f.year_respectively_count || typeof fy !== 'number') return [];
   const out: { found: Found; countSpan: Span }[] = [];
   for (const m of matches(doc, f.year_respectively)) {
-    const ys = m.group('years')!, cs = m.group('counts')!, ls = m.group('label')!;
+    const ys = m.group('years')!, cs = m.group('counts')!;
+    // (开展科普讲座 after 分别, or between the years and 分别; a bare verb there takes its event from the topic before the years)
+    const mid = m.group('mid'), after = m.group('label'), topic = m.group('topic');
+    if ((mid && after) || (!mid && !after)) continue;
+    const ls = (mid ?? after)!;
+    let verbOnly = doc.norm.slice(ls.start, ls.end).replace(/\s+/g, '');
+    const topicText = topic ? doc.norm.slice(topic.start, topic.end) : '';
+    const topicEvent = !!topicText && !!f.share_event && compile(f.share_event, '').test(topicText) && !compile(f.year_respectively_topic_not ?? '(?!)', '').test(topicText);
+    if (!/^(?:开展|举办|举行|组织|完成|发放|培训|接待)$/.test(verbOnly)) verbOnly = '';
+    else if (!topicEvent) continue;
     const years = [...doc.norm.slice(ys.start, ys.end).matchAll(compile(f.year_respectively_year, 'g'))].map((y) => yearNumber(y.groups!.year));
     const counts = [...doc.norm.slice(cs.start, cs.end).matchAll(compile(f.year_respectively_count, 'g'))];
     const i = years.indexOf(fy);
@@ -822,7 +849,7 @@ function yearRespectively(doc: KDocument, f: ActivitiesFile, overlaps: (s: Span)
     const unit = counts.at(-1)?.groups?.unit;
     // (as many, the report's year among them, one measure: 20、24、30次 | 20次、24次、30次)
     if (i < 0 || years.length !== counts.length || !unit || counts.some((c) => c.groups!.unit && c.groups!.unit !== unit)) continue;
-    const label = doc.norm.slice(ls.start, ls.end).replace(/\s+/g, '');
+    const label = verbOnly ? verbOnly + topicText.replace(/\s+/g, '') : doc.norm.slice(ls.start, ls.end).replace(/\s+/g, '');
     const need = f.units[unit];
     const count = toCount(counts[i].groups!.num, counts[i].groups!.mult ?? '');
     if (!need || !compile(need, '').test(label) || count === null || !Number.isInteger(count) || compile(f.not_label, '').test(label)) continue;
@@ -830,9 +857,11 @@ function yearRespectively(doc: KDocument, f: ActivitiesFile, overlaps: (s: Span)
     const countSpan = { start: at, end: at + counts[i][0].length };
     const sentence = sentenceAt(doc, m.span.start);
     // (the years open their clause, after at most a list marker or the unit as the doer: 预计2023年…, 各乡镇2022年… are not)
-    const pre = doc.norm.slice(clauseStart(doc.norm, m.span.start, sentence.start), m.span.start).replace(/\s+/g, '');
+    // (a topic naming an event before them is the count's words, no doer: the clause opens before it)
+    const opens = topic && topicEvent ? topic.start : ys.start;
+    const pre = doc.norm.slice(clauseStart(doc.norm, m.span.start, sentence.start), opens).replace(/\s+/g, '');
     if (pre.replace(compile(f.strip_prefix, ''), '').replace(compile(f.label_subject ?? '(?!)', ''), '')) continue;
-    if (overlaps(countSpan) || otherSubject(doc, f, level, sentence.start, m.span.start) || inTargets(doc, f, at) || otherYearAt(doc, at, f)) continue;
+    if (overlaps(countSpan) || otherSubject(doc, f, level, sentence.start, opens) || inTargets(doc, f, at) || otherYearAt(doc, at, f)) continue;
     if (sectionsAt(doc, at).some((h) => compile(f.not_sections, '').test(h.title))) continue;
     const span = trimSpan(doc, { start: m.span.start, end: m.span.end });
     out.push({ found: { span, rule: 'activities.year-respectively', item: { label, count, unit, approx: null }, labelSpan: ls, countEnd: countSpan.end }, countSpan });
@@ -987,6 +1016,15 @@ function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[], notUn
         if (next.start > t.countEnd && next.start - sentence.end <= 2 && lead.test(doc.norm.slice(next.start, next.end))) {
           from = next.start;
           to = listEnd(doc, f, Math.min(next.end, next.start + 300), next.start + 300);
+        }
+        // 开展科普讲座12场。线上讲座4场，线下讲座8场。: the next sentence only counts of its measure, no verb of holding, summing
+        // to it exactly: its parts, with no lead word
+        else if (f.part_sentence_not && next.start > t.countEnd && next.start - sentence.end <= 2 && !compile(f.part_sentence_not, '').test(doc.norm.slice(next.start, next.end))) {
+          const inNext = sorted.filter((y) => y.countEnd > next.start && y.countEnd <= next.end);
+          if (inNext.length >= 2 && inNext.every((y) => family[y.item.unit] === kind) && inNext.reduce((n, y) => n + y.item.count, 0) === t.item.count) {
+            for (const y of inNext) out.add(y);
+            continue;
+          }
         }
       }
     }

@@ -7,7 +7,7 @@ import { respectivelyFacts } from './staffingRespectively.js';
 import { arabicYears, proseSlice, sentenceAt } from './finance.js';
 import { toCount } from '../normalise/numbers.js';
 
-interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string }
+interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string; system?: string; unit_clause?: string; unit_office?: string; same_office?: string }
 
 export function extractStaffing(doc: KDocument): void {
   // (编制数、在职人数、退休人数分别为6人、5人、2人: the listed counts, checked as the patterns' are)
@@ -19,6 +19,7 @@ export function extractStaffing(doc: KDocument): void {
   const subordinateUnit = unit !== null && !association && compile(file.parent_body_unit, '').test(unit);
   // 科协机关编制5人，所属科技馆事业编制8人: counts after a subordinate named in the sentence are that body's (县科协为县委直属
   // 群团组织，核定行政编制5名: not when the unit describes itself)
+  const sameOffice = file.same_office ? compile(file.same_office, 'g') : /(?!)/g;
   const facts = all.filter((f) => {
     // 在职人员10人左右 | 退休人员5人以上: an approximation is no count
     if (compile(file.approx_after, 'y').test(doc.norm.slice(f.span.end, f.span.end + 6))) return false;
@@ -27,7 +28,12 @@ export function extractStaffing(doc: KDocument): void {
     // (在职人员20人（机关9人，科技馆11人），退休人员15人: a body named inside brackets closed before the count names a part of
     // another count, not the subject of the ones after)
     // (市科⏎技馆: a name broken by a wrapped line is read whole)
-    const before = proseSlice(doc, sentenceAt(doc, f.span.start).start, f.span.start).replace(CLOSED_BRACKETS, (m) => ' '.repeat(m.length));
+    // (县科技馆为县科协下属事业单位，县科协核定行政编制5名: the bodies named before a clause opening with the unit are no subject of
+    // its counts)
+    // (县科协加挂县科技馆牌子，核定编制8名: the unit's office under another name names no other body)
+    const before = sinceUnitClause(file, unit, proseSlice(doc, sentenceAt(doc, f.span.start).start, f.span.start).replace(CLOSED_BRACKETS, blank).replace(sameOffice, blank));
+    // 全县科协系统共有编制25名: the system's counts, not the unit's
+    if (file.system && compile(file.system, '').test(before)) return false;
     if (association && compile(file.other_body, '').test(before)) return false;
     // 现有会员120人，其中退休人员98人: a count of members or the place's scientists before it, whose part it is
     if (compile(file.population, '').test(before)) return false;
@@ -87,6 +93,7 @@ function sumsParts(doc: KDocument, file: StaffingFile, f: KDocument['facts'][num
 }
 
 const CLOSED_BRACKETS = /[(（][^()（）]*[)）]/g;
+const blank = (m: string) => ' '.repeat(m.length);
 
 /** 'earlier' when `before` (a count's sentence up to it) dates the count as of the year before the report's, 'stale' when
  *  as of a year before that (see dated_as_of), 'yearEnd' as of the report's year's end, 'later' as of a later year, else null. */
@@ -153,6 +160,24 @@ function deriveTotal(doc: KDocument, file: StaffingFile, facts: KDocument['facts
 }
 
 const CIVIL_SOLE = 'staffing.authorized.civil-service-sole';
+
+/** `before` (a count's sentence up to it) from the last clause opening with the reporting unit as its subject (unit_clause),
+ *  or all of it when none does. */
+function sinceUnitClause(file: StaffingFile, unit: string | null, before: string): string {
+  if (!file.unit_clause) return before;
+  const re = compile(file.unit_clause, '');
+  for (let i = before.length; i > 0; i--) {
+    if (!CLAUSE_END.test(before[i - 1])) continue;
+    const m = re.exec(before.slice(i));
+    if (!m) continue;
+    const subject = m.groups!.subject.replace(/[ \t]+/g, '');
+    // (with the unit unknown, a 科协 by its level with its office: 县科协机关)
+    if (isUnit(file, unit, subject) || (unit === null && !!m.groups!.own && !!file.unit_office && compile(file.unit_office, '').test(subject))) return before.slice(i);
+  }
+  return before;
+}
+
+const CLAUSE_END = /[，,；;]/;
 
 /** True when `before` (a count's sentence up to it) names a subordinate body (所属/下属/直属) other than in the reporting
  *  unit's description of itself (see `self_description`). */
