@@ -258,7 +258,7 @@ export function valueOf(doc: KDocument, kind: PatternDef['kind'], match: Match):
 /** The most of a match's sentence its guards look back over: a run of text with no sentence end (a damaged copy, a
  *  pathological input) made them test (or split into clauses) the whole run before every match, cubic in its length (`等级为A级，` × 1,300:
  *  5 s). */
-const MAX_BEFORE = 400;
+export const MAX_BEFORE = 400;
 
 /** Run a simple family file (a list of field patterns) and push its facts. */
 export function runFamily(doc: KDocument, file: string): Fact[] {

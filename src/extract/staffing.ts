@@ -1,6 +1,6 @@
 // Staffing counts (patterns/staffing.yaml) and the one derived rule: a sole kind of 编制 is the total.
 import type { KDocument } from '../document.js';
-import { matches, runFamily, unitName } from './engine.js';
+import { MAX_BEFORE, matches, runFamily, unitName } from './engine.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { staffingTableFacts } from './staffingTable.js';
 import { respectivelyFacts } from './staffingRespectively.js';
@@ -31,7 +31,8 @@ export function extractStaffing(doc: KDocument): void {
     // (县科技馆为县科协下属事业单位，县科协核定行政编制5名: the bodies named before a clause opening with the unit are no subject of
     // its counts)
     // (县科协加挂县科技馆牌子，核定编制8名: the unit's office under another name names no other body)
-    const before = sinceUnitClause(file, unit, proseSlice(doc, sentenceAt(doc, f.span.start).start, f.span.start).replace(CLOSED_BRACKETS, blank).replace(sameOffice, blank));
+    // (at most MAX_BEFORE characters back: over a run with no sentence end the clause walk was cubic)
+    const before = sinceUnitClause(file, unit, proseSlice(doc, Math.max(sentenceAt(doc, f.span.start).start, f.span.start - MAX_BEFORE), f.span.start).replace(CLOSED_BRACKETS, blank).replace(sameOffice, blank));
     // 全县科协系统共有编制25名: the system's counts, not the unit's
     if (file.system && compile(file.system, '').test(before)) return false;
     if (association && compile(file.other_body, '').test(before)) return false;
