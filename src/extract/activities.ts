@@ -7,7 +7,7 @@ import { toCount, yearNumber } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { tokenAt } from '../segment/index.js';
 import { dictionaryPiece } from '../segment/jieba.js';
-import { matches, otherYearAt, saysOtherYear, sectionsAt, sentenceAt, trimSpan, unitName } from './engine.js';
+import { MAX_BEFORE, matches, otherYearAt, saysOtherYear, sectionsAt, sentenceAt, trimSpan, unitName } from './engine.js';
 import type { Activity } from '../schema/record.js';
 import { parseValue } from './values.js';
 import { namedRows } from './namedRows.js';
@@ -257,6 +257,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const last = used[firstIndex(used, (u) => u.end > labelEnd) - 1];
       const prev = last && last.end > floor ? last.end : floor;
       const clause = wrapped ? clauseStart(doc.norm, lineStart - 1, prev) : clauseStart(doc.norm, labelEnd, prev);
+      // a clause running back further than MAX_BEFORE holds no label (a run of counts with no separator: reading
+      // each count's label over the whole run was quadratic in its length)
+      if (labelEnd - clause > MAX_BEFORE) continue;
       // 开展“百场讲座进基层”活动: a number inside quotes names a campaign
       if (compile(f.in_quotes, '').test(doc.norm.slice(clause, numSpan.start))) continue;
       // 上半年、下半年分别开展科普讲座12、18场: the last of bare numbers sharing one measure word is no count of its own
