@@ -16,6 +16,7 @@ interface TableRules {
   people_unit: string;
   money: string;
   money_caption: string;
+  base_data_caption: string;
   count: string;
   row_header: string;
   other_count: string;
@@ -144,7 +145,7 @@ const isCount = (k: string, rules: TableRules) => compile(rules.count, '').test(
 /** The table's caption or the lines right above it name money (单位：万元, 基本支出决算表). */
 function moneyTable(doc: KDocument, t: Table, rules: TableRules): boolean {
   const caption = (t.caption ?? '').replace(/\s+/g, '');
-  if (caption && compile(rules.money_caption, '').test(caption)) return true;
+  if (caption && compile(rules.money_caption, '').test(caption) && !compile(rules.base_data_caption, '').test(caption)) return true;
   return compile(rules.money, '').test(linesAbove(doc, t));
 }
 

@@ -44,14 +44,16 @@ export function cellLineTables(text: string, lines: Line[], taken: Span[]): Tabl
   const out: Table[] = [];
   const cell = (l: Line) => lineCell(text, l);
   for (let i = 0; i < lines.length; i++) {
-    if (!free(lines[i]) || !v.labelHeader.test(squeeze(lines[i].text))) continue;
+    if (!free(lines[i]) || !(v.labelHeader.test(squeeze(lines[i].text)) || wrappedLabelAt(lines, i, free))) continue;
     // the cells that follow, blank lines skipped; a tabbed line or a table ends them
     const seq: Line[] = [];
     for (let j = i; j < lines.length && seq.length < MAX_CELLS && free(lines[j]); j++) if (lines[j].text.trim()) seq.push(lines[j]);
-    let w = 1;
-    while (w < seq.length && v.valueHeader.test(squeeze(seq[w].text))) w++;
+    const head = headerCells(text, seq);
+    if (!head) continue;
+    const w = head.cells.length;
     if (w < 2) continue;
-    const halves = twoHalves(seq, w, cell) ?? bareHalves(seq, w, cell);
+    // (a header with a wrapped cell is no statement's two halves: those are read from one line a cell only)
+    const halves = head.next === w ? (twoHalves(seq, w, cell) ?? bareHalves(seq, w, cell)) : null;
     if (halves) {
       // (the super-header over the halves, 收入⏎支出 right above 项目, is the table's: it names the sides, and the caption is
       // looked for above it)
@@ -61,13 +63,22 @@ export function cellLineTables(text: string, lines: Line[], taken: Span[]): Tabl
       i = lines.indexOf(seq[halves.next - 1]);
       continue;
     }
-    const rows: TableCell[][] = [seq.slice(0, w).map(cell)];
-    let k = w;
+    const rows: TableCell[][] = [head.cells];
+    // (a budget block, its budget, actual and rate columns named: a row short of figures lost empty cells, placed by the
+    // reader only where the row's own rate ties its figures, extract/lostCells.ts; elsewhere a short row leaves all unread)
+    const roles = new Set(head.cells.slice(1).map((c) => budgetRoleOf(squeeze(c.text))));
+    const budgetBlock = w >= 4 && roles.has('budget') && roles.has('actual') && roles.has('rate');
+    let k = head.next;
     let whole = true;
     while (k < seq.length && isLabel(seq[k].text.trim())) {
       let n = 0;
       while (k + 1 + n < seq.length && FIGURE.test(squeeze(seq[k + 1 + n].text))) n++;
       if (n === 0) break; // a label with no figures: the text after the table
+      if (budgetBlock && n >= 2 && n < w - 1) {
+        rows.push(seq.slice(k, k + 1 + n).map(cell));
+        k += 1 + n;
+        continue;
+      }
       // (a part's empty cell lost under a total column, 本年支出合计⏎基本支出⏎项目支出 over 合计⏎286.50⏎286.50: the total
       // only, the figure the others add up to, whichever part is empty)
       const figs = seq.slice(k + 1, k + 1 + n);
@@ -90,13 +101,72 @@ export function cellLineTables(text: string, lines: Line[], taken: Span[]): Tabl
     const figs = rows.slice(1).flatMap((r) => r.slice(1).map((c) => squeeze(c.text)));
     if (figs.some((f) => /\.\d\d$/.test(f)) && figs.some((f) => CODE.test(f))) whole = false;
     if (!whole || rows.length < 2) continue;
-    const last = rows[rows.length - 1][w - 1];
+    const lastRow = rows[rows.length - 1];
+    const last = lastRow[lastRow.length - 1];
     out.push({ start: seq[0].start, end: last.end, rows, origin: 'tsv' });
     i = lines.indexOf(seq[k - 1]);
   }
   out.push(...stackedPairLines(text, lines, [...taken, ...out]));
   out.push(...goalBlockLines(text, lines, [...taken, ...out]));
   return out;
+}
+
+/** the most lines one header cell is wrapped over, and the longest piece of it after the first (a narrow cell's) */
+const MAX_PIECES = 3;
+const PIECE_MAX = 8;
+/** a budget block's column role of a header word (tables.yaml budget_columns), with its unit aside */
+function budgetRoleOf(k: string): string | null {
+  const v = tableVocab();
+  const w = k.replace(/[（(](?:万元|元|%)[)）]$/, '');
+  return v.budgetColumnsAny?.test(w) ? (v.budgetColumns.find((c) => c.re.test(w))?.role ?? null) : null;
+}
+/** Line `i` the first piece of a label header wrapped in its narrow cell (`年度预算申⏎请（万元）`): a short line that names no
+ *  column alone, the next one or two lines completing it. */
+function wrappedLabelAt(lines: Line[], i: number, free: (l: Line) => boolean): boolean {
+  const first = squeeze(lines[i].text);
+  if (!first || first.length > LABEL_MAX || FIGURE.test(first)) return false;
+  const v = tableVocab().cellLines;
+  let joined = first;
+  for (let j = i + 1, n = 1; j < lines.length && n < MAX_PIECES; j++) {
+    const t = squeeze(lines[j].text);
+    if (!t) continue;
+    if (!free(lines[j]) || t.length > PIECE_MAX || v.labelHeader.test(t) || v.valueHeader.test(t) || FIGURE.test(t)) return false;
+    joined += t;
+    n++;
+    if (v.labelHeader.test(joined)) return true;
+  }
+  return false;
+}
+/**
+ * The header's cells from `seq[0]`: the label word, then the value words. A narrow cell wrapped by the copy comes over two
+ * or three lines (`年度预算申请⏎（万元）`, `年初预算⏎数⏎全年预算⏎数`): a line that names no column alone (nor is a figure)
+ * joined to the cell before it when together they name one, the most lines that do. `next`: the index after the header.
+ */
+function headerCells(text: string, seq: Line[]): { cells: TableCell[]; next: number } | null {
+  const v = tableVocab().cellLines;
+  const alone = (t: string) => v.labelHeader.test(t) || v.valueHeader.test(t);
+  const take = (at: number, re: RegExp): number => {
+    let joined = '';
+    let best = 0;
+    for (let n = 0; n < MAX_PIECES && at + n < seq.length; n++) {
+      const t = squeeze(seq[at + n].text);
+      if (n > 0 && (t.length > PIECE_MAX || alone(t) || FIGURE.test(t))) break;
+      joined += t;
+      if (re.test(joined)) best = n + 1;
+    }
+    return best;
+  };
+  const cells: TableCell[] = [];
+  const piece = (at: number, n: number) => {
+    const a = lineCell(text, seq[at]);
+    const b = lineCell(text, seq[at + n - 1]);
+    cells.push(n === 1 ? a : { start: a.start, end: b.end, text: text.slice(a.start, b.end) });
+  };
+  let k = take(0, v.labelHeader);
+  if (!k) return null;
+  piece(0, k);
+  for (let n; k < seq.length && (n = take(k, v.valueHeader)); k += n) piece(k, n);
+  return { cells, next: k };
 }
 
 /** a 基础数据表's label (tables.yaml basic_data_stacked, staffing_columns, staffing_pair_bare, or a head count 实有人数), its

@@ -2,7 +2,7 @@
 // run of short fragments. Its cells cannot be put back into rows, and read as text they make false headings
 // (a header cell 改进措施) and false list items, so the run is excluded.
 import type { KDocument } from '../document.js';
-import { isExcluded } from '../document.js';
+import { firstSpanFrom, isExcluded } from '../document.js';
 import { emWidth } from '../read/unwrap.js';
 
 /** a cell: at most this wide (em), and no sentence punctuation inside or at the end */
@@ -30,9 +30,24 @@ export function excludeCellRuns(doc: KDocument): void {
     }
     n = 0;
   };
+  // (a table read from such cells, `经费控制情况⏎2023年预算数⏎…⏎三公经费:⏎1.5`, may stop at a row it cannot place, a label
+  // wrapped over lines, `1、公务用车⏎购置和维护⏎经费⏎0⏎0⏎0`: when a bare figure follows within a few lines the cells go on,
+  // and the table's lines count in the run, so that those after it are still a run; else the table ends it as before)
+  const cellTables = doc.tables.filter((t) => !doc.text.slice(t.start, t.end).includes('\t'));
+  const goesOn = cellTables.map((t) => cellsGoOn(doc, t.end));
   for (const line of doc.lines) {
     const t = doc.norm.slice(line.start, line.end).trim();
     if (!t) continue; // blank lines do not break a run
+    const inTable = cellTables.length ? cellTables.findIndex((c) => line.start < c.end && line.end > c.start) : -1;
+    if (inTable >= 0) {
+      if (!goesOn[inTable]) close();
+      else {
+        if (n === 0) runStart = line.start;
+        runEnd = line.end;
+        n++;
+      }
+      continue;
+    }
     if (!isCell(t) || line.text.includes('\t') || isExcluded(doc, line)) {
       close();
       continue;
@@ -42,4 +57,20 @@ export function excludeCellRuns(doc: KDocument): void {
     n++;
   }
   close();
+}
+
+/** the cells after a table's end go on: a bare figure (`0`, `0.65`, `—`) among the next few non-blank lines, all of them cells */
+const AHEAD = 4;
+const BARE_FIGURE = /^(?:[\d,]*\d(?:\.\d+)?%?|[—\-–－]+)$/;
+function cellsGoOn(doc: KDocument, end: number): boolean {
+  let seen = 0;
+  for (let i = firstSpanFrom(doc.lines, end); i < doc.lines.length; i++) {
+    const line = doc.lines[i];
+    const t = doc.norm.slice(line.start, line.end).trim();
+    if (!t) continue;
+    if (!isCell(t) || line.text.includes('\t')) return false;
+    if (BARE_FIGURE.test(t.replace(/\s+/g, ''))) return true;
+    if (++seen >= AHEAD) return false;
+  }
+  return false;
 }
