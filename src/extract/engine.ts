@@ -7,7 +7,7 @@ import { anchorSet, breakFreePrefix, singleLine, type AnchorSet } from './litera
 import { occurrences } from './charIndex.js';
 import { toCount, toRate, toYuan, yearNumber } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
-import { sharedGrade, type SharedGradeDef } from './sharedGrade.js';
+import { afterAverage, sharedGrade, type SharedGradeDef } from './sharedGrade.js';
 import { outsideBody, fromOwnScore } from './outsideBody.js';
 import { sentenceAt as wrappedSentenceAt } from './finance.js';
 
@@ -317,6 +317,8 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       // (a grade after the unit's score and a project's: the grading bands tell whose it is, over not_before_except)
       const verdict = shared && p.field === shared.field ? sharedGrade(shared, valueOf(doc, p.kind, match), before, doc.norm.slice(match.span.start, match.span.end)) : null;
       if (verdict === 'drop') continue;
+      // (in any other report, a grade right after an average, 本项目两个子项目平均得分94分，等级为优, is the averaged things' too)
+      if (!shared && family.shared_grade && p.field === family.shared_grade.field && afterAverage(family.shared_grade, before, doc.norm.slice(match.span.start, match.span.end))) continue;
       // (the section's exemption is for the report calling itself 该项目, not for a project named by its own name)
       const exempt = (x: NonNullable<typeof not_before_except>) =>
         !!x.unless_section && !(x.named && compile(x.named, '').test(before)) && !fundHere?.test(before) && sectionsAt(doc, match.span.start).some((h) => compile(x.unless_section!, '').test(h.title));
