@@ -7,7 +7,7 @@ import { anchorSet, breakFreePrefix, singleLine, type AnchorSet } from './litera
 import { occurrences } from './charIndex.js';
 import { toCount, toRate, toYuan, yearNumber } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
-import { sharedGrade, type SharedGradeDef } from './sharedGrade.js';
+import { afterAverage, sharedGrade, type SharedGradeDef } from './sharedGrade.js';
 import { outsideBody, fromOwnScore } from './outsideBody.js';
 import { sentenceAt as wrappedSentenceAt } from './finance.js';
 
@@ -272,7 +272,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     section_year?: string;
     prefer?: { kinds: string[]; before: string; priority: number }[];
     shared_grade?: SharedGradeDef;
-    chain?: { clause: string; separators: string; year: string; own?: string; aside?: string };
+    chain?: { clause: string; separators: string; year: string; own?: string; aside?: string; series?: string };
     own_clause?: { opens: string; separators: string };
     /** another body's evaluation or panel before the match (group `body`: src/extract/outsideBody.ts) */
     outside_body?: string;
@@ -317,6 +317,8 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       // (a grade after the unit's score and a project's: the grading bands tell whose it is, over not_before_except)
       const verdict = shared && p.field === shared.field ? sharedGrade(shared, valueOf(doc, p.kind, match), before, doc.norm.slice(match.span.start, match.span.end)) : null;
       if (verdict === 'drop') continue;
+      // (in any other report, a grade right after an average, 本项目两个子项目平均得分94分，等级为优, is the averaged things' too)
+      if (!shared && family.shared_grade && p.field === family.shared_grade.field && afterAverage(family.shared_grade, before, doc.norm.slice(match.span.start, match.span.end))) continue;
       // (the section's exemption is for the report calling itself 该项目, not for a project named by its own name)
       const exempt = (x: NonNullable<typeof not_before_except>) =>
         !!x.unless_section && !(x.named && compile(x.named, '').test(before)) && !fundHere?.test(before) && sectionsAt(doc, match.span.start).some((h) => compile(x.unless_section!, '').test(h.title));
@@ -366,7 +368,7 @@ function ownClause(doc: KDocument, own: { opens: string; separators: string } | 
  *  counts when it does), the first of them naming another year (`chain.year`): what follows in the chain is that year's
  *  too (2022年度部门整体支出绩效自评得分88分，等级为良 | 2022年产出指标得分38分，效益指标得分19分，总得分86分). */
 const OPENING_YEAR = /^(?:19|20)\d{2}(?=\s*年)/;
-function otherYearChain(doc: KDocument, chain: { clause: string; separators: string; year: string; own?: string; aside?: string }, at: number): boolean {
+function otherYearChain(doc: KDocument, chain: { clause: string; separators: string; year: string; own?: string; aside?: string; series?: string }, at: number): boolean {
   // (a bracket's aside, 93分（上年为91分）, names no clause's year)
   const text = doc.norm.slice(Math.max(sentenceAt(doc, at).start, at - MAX_BEFORE), at);
   const clauses = (chain.aside ? text.replace(compile(chain.aside, 'g'), '') : text).split(compile(chain.separators, ''));
@@ -385,11 +387,26 @@ function otherYearChain(doc: KDocument, chain: { clause: string; separators: str
     // (the nearest clause naming a year decides: one naming the report's own restarts the chain, 2022年度…得分89分，2023年度
     // 自评得分94分，评价等级为优秀 → 94 and 优秀 are this year's; 2023年度…94分，2022年度自评得分89分，等级为良 → 良 is 2022's)
     const y = year.exec(clauses[i]);
+    // (with the report's year unknown, a score dated by its year and another year's in the same sentence, 2022年度自评得分91分，
+    // 2023年度93分: a series by year, and which year is the report's the text does not say — none is read)
+    if (y?.groups?.year && doc.data.fiscalYear == null && chain.series && otherDatedScore(doc, chain, Number(y.groups.year), at)) return true;
     if (y) return !(y.groups?.year && Number(y.groups.year) === doc.data.fiscalYear) && saysOtherYear(doc, chain.year, clauses[i]) && (stated.test(clauses[i]) || i === clauses.length - 1);
     if (own?.test(clauses[i])) return false;
     if (stated.test(clauses[i])) first = clauses[i];
   }
   return first !== null && saysOtherYear(doc, chain.year, first);
+}
+
+/** In `at`'s sentence (at most MAX_BEFORE either side), another clause (split at `separators`) dating a score by a year
+ *  other than `year` (`series`, tested on each clause, its group `year`). */
+function otherDatedScore(doc: KDocument, chain: { separators: string; series?: string }, year: number, at: number): boolean {
+  const sentence = sentenceAt(doc, at);
+  const text = doc.norm.slice(Math.max(sentence.start, at - MAX_BEFORE), Math.min(sentence.end, at + MAX_BEFORE));
+  const series = compile(chain.series!, '');
+  return text.split(compile(chain.separators, '')).some((c) => {
+    const m = series.exec(c);
+    return !!m && Number(m.groups!.year) !== year;
+  });
 }
 
 /** The file's `other_year` pattern matches the text before `at` in its sentence: 上年… always, a year (group `year`)

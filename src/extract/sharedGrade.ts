@@ -45,3 +45,16 @@ export function sharedGrade(def: SharedGradeDef, grade: unknown, before: string,
   if (!band) return 'drop';
   return scores(earlier).every(inside) && !scores(last).some(inside) ? 'keep' : 'drop';
 }
+
+/** A grade right after an average of scores (3个子项目平均得分94分，等级为优), or said of all after one (…平均得分93分，均为优秀等次):
+ *  the averaged things', never the report's (a unit, or a project, has one score). For the reports sharedGrade does not weigh. */
+const SCORE = /(?:\d|[一二三四五六七八九十])\s*分/;
+export function afterAverage(def: SharedGradeDef, before: string, matched = ''): boolean {
+  if (!def.average) return false;
+  const average = [...before.matchAll(compile(def.average, 'g'))].at(-1);
+  if (!average) return false;
+  const rest = before.slice(average.index! + average[0].length);
+  // (said of all: the averaged things' only when no other score stands in the sentence, before the average or after it)
+  if (def.all && compile(def.all, '').test(matched)) return !SCORE.test(before.slice(0, average.index)) && !SCORE.test(rest);
+  return compile(def.tail, '').test(rest);
+}

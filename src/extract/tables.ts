@@ -14,6 +14,7 @@ import { scoredOnly } from './scoredProjects.js';
 import { unitName } from './engine.js';
 import { activityTables } from './activities.js';
 import { projectTables } from './projects.js';
+import { gradesDenying } from './gradeBands.js';
 
 export interface CellEvidence {
   span: Span;
@@ -792,7 +793,10 @@ export function extractTables(doc: KDocument): void {
   const scoreFrom = ownSheet?.total?.score ? ownSheet : side === 'project' && !own?.indicators.length && scored.length === 1 && scored[0].kind === null && scored[0].indicators.length ? scored[0] : own;
   if (scoreFrom?.total?.score) {
     const s = parseScore(scoreFrom.total.score.text);
-    if (s !== null) offer(doc, '/selfEvaluation/score', { value: s, tol: 0 }, scoreFrom.total.score, 'table.total.score');
+    // (a 总分 the prose's grade cannot have, 69.5 beside 等级为优, is no score of the report's: gradeBands.ts)
+    const denied = s === null ? null : gradesDenying(doc, s);
+    if (denied) doc.messages.push({ ruleId: 'table_prose_mismatch', reason: `/selfEvaluation/score: table cell "${scoreFrom.total.score.text}" gives ${s}, which no grading puts under the prose's grade ${denied.join(' / ')}; not read`, place: span(scoreFrom.total.score), paths: ['/selfEvaluation/score'] });
+    else if (s !== null) offer(doc, '/selfEvaluation/score', { value: s, tol: 0 }, scoreFrom.total.score, 'table.total.score');
   }
   if (ownSheet?.grade) offerGrade(doc, ownSheet.grade.value, ownSheet.grade.cell);
   doc.data.indicators = indicators;
