@@ -1,0 +1,85 @@
+// A running header or footer in text copied out of a PDF (pdftotext writes the page's header as its first line after
+// the form feed): the same words at a page's edge on most pages. Left in place, the line that re-joins a paragraph
+// broken by the page glues the header into the sentence (`…核定事业编制` + header + `2名`: the count is lost or another
+// one read). Dropped here as the PDF reader drops them (pdf-layout.ts removeRunningLines), by their text alone.
+import { similarity } from './pdf-layout.js';
+
+/** digits aside (a page's number or date in the header), whitespace aside */
+const keyOf = (text: string) => text.replace(/\s/g, '').replace(/[0-9０-９]+/g, '#');
+/** a sentence's or a field's punctuation, a table row: body text, never a running line (`单位：万元` heads a table) */
+const NOT_RUNNING = /[，。；：:,;！？]|\t|\S {3,}\S/;
+const MIN_KEY = 8;
+const MAX_KEY = 60;
+
+interface Edge {
+  page: number;
+  line: number;
+  band: 'top' | 'bottom';
+  key: string;
+}
+
+/**
+ * Drops the running lines of a text's pages (lines already dropped, page numbers, are null) and returns how many.
+ * With form feeds, each page's first line (not the first page's: the title, which a header may repeat) and last line
+ * (not the last page's: a signature) are candidates; without them (one page, page numbers dropped), the lines next to a
+ * dropped page number. A candidate is dropped when lines of its band alike in words (digits aside) stand at the edge of
+ * at least half of the pages, two at least.
+ */
+export function dropRunningLines(pages: (string | null)[][], paged: boolean): number {
+  const edges: Edge[] = [];
+  const take = (page: number, line: number, band: Edge['band']) => {
+    const l = pages[page][line];
+    if (l === null || NOT_RUNNING.test(l.trim())) return;
+    const key = keyOf(l);
+    if (key.length >= MIN_KEY && key.length <= MAX_KEY && /[\u4e00-\u9fff]/.test(key)) edges.push({ page, line, band, key });
+  };
+  /** the nearest line with text from `i` on in direction `d`, past blank lines (and, when `skipNull`, dropped ones) */
+  const near = (lines: (string | null)[], i: number, d: 1 | -1, skipNull: boolean) => {
+    for (; i >= 0 && i < lines.length; i += d) {
+      const l = lines[i];
+      if (l === null ? !skipNull : l.trim()) return l === null ? -1 : i;
+    }
+    return -1;
+  };
+  let boundaries: number;
+  if (paged) {
+    const withText = pages.map((p, i) => (p.some((l) => l !== null && l.trim()) ? i : -1)).filter((i) => i >= 0);
+    boundaries = withText.length;
+    for (const p of withText) {
+      if (p !== withText[0]) {
+        const i = near(pages[p], 0, 1, true);
+        if (i >= 0) take(p, i, 'top');
+      }
+      if (p !== withText[withText.length - 1]) {
+        const i = near(pages[p], pages[p].length - 1, -1, true);
+        if (i >= 0) take(p, i, 'bottom');
+      }
+    }
+  } else {
+    const lines = pages[0];
+    boundaries = 1;
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i] !== null || lines[i - 1] === null) continue; // (a run of dropped lines is one break)
+      boundaries++;
+      const after = near(lines, i, 1, true);
+      const before = near(lines, i, -1, true);
+      if (after >= 0) take(0, after, 'top');
+      if (before >= 0) take(0, before, 'bottom');
+    }
+  }
+  if (edges.length < 2) return 0;
+  const clusters: { band: string; key: string; pages: Set<number>; members: Edge[] }[] = [];
+  for (const e of edges) {
+    let cl = clusters.find((k) => k.band === e.band && similarity(k.key, e.key) >= 0.75);
+    if (!cl) clusters.push((cl = { band: e.band, key: e.key, pages: new Set(), members: [] }));
+    // (without form feeds each break is a page of its own)
+    cl.pages.add(paged ? e.page : e.line);
+    cl.members.push(e);
+  }
+  let n = 0;
+  for (const cl of clusters) {
+    if (cl.pages.size < 2 || cl.pages.size < 0.5 * boundaries) continue;
+    for (const m of cl.members) if (pages[m.page][m.line] !== null) (pages[m.page][m.line] = null), n++;
+  }
+  return n;
+}
