@@ -1,15 +1,24 @@
 // A running header or footer in text copied out of a PDF (pdftotext writes the page's header as its first line after
 // the form feed): the same words at a page's edge on most pages. Left in place, the line that re-joins a paragraph
 // broken by the page glues the header into the sentence (`…核定事业编制` + header + `2名`: the count is lost or another
-// one read). Dropped here as the PDF reader drops them (pdf-layout.ts removeRunningLines), by their text alone.
-import { similarity } from './pdf-layout.js';
+// one read). Dropped here as the PDF reader drops them (pdf-layout.ts removeRunningLines), by their text alone, the
+// same words exactly.
 
 /** digits aside (a page's number or date in the header), whitespace aside */
 const keyOf = (text: string) => text.replace(/\s/g, '').replace(/[0-9０-９]+/g, '#');
 /** a sentence's or a field's punctuation, a table row: body text, never a running line (`单位：万元` heads a table) */
 const NOT_RUNNING = /[，。；：:,;！？]|\t|\S {3,}\S/;
 const MIN_KEY = 8;
+/** a short header names the unit or the report (`长宁区科协`, `2023年部门决算`): shorter words at a page's top may be a table's cell */
+const MIN_KEY_NAMED = 4;
+const NAMED = /(?:科协|协会|联合会|科技馆|中心|报告|决算|预算|说明)$/;
+/** a table's caption (`项目支出绩效自评表` atop each project's form, one a page) is no running line */
+const CAPTION = /表$/;
 const MAX_KEY = 60;
+/** the page's number set beside the header, apart by spaces (`某县科协…报告    2`, `3    某县科协…报告`) */
+const BESIDE_NUMBER = /^\s*(?:[-—–－·]?\s*[0-9０-９]{1,4}\s*[-—–－·]?\s{2,})?(\S.*?\S)(?:\s{2,}[-—–－·]?\s*[0-9０-９]{1,4}\s*[-—–－·]?)?\s*$/;
+/** a rule printed under a header or over a footer */
+const RULE = /^\s*[-—–_=─━＿﹍﹉·.]{5,}\s*$/;
 
 interface Edge {
   page: number;
@@ -22,16 +31,18 @@ interface Edge {
  * Drops the running lines of a text's pages (lines already dropped, page numbers, are null) and returns how many.
  * With form feeds, each page's first line (not the first page's: the title, which a header may repeat) and last line
  * (not the last page's: a signature) are candidates; without them (one page, page numbers dropped), the lines next to a
- * dropped page number. A candidate is dropped when lines of its band alike in words (digits aside) stand at the edge of
- * at least half of the pages, two at least.
+ * dropped page number. A candidate is dropped when lines of its band with the same words (digits aside) stand at the
+ * edge of at least half of the pages, two at least.
  */
 export function dropRunningLines(pages: (string | null)[][], paged: boolean): number {
   const edges: Edge[] = [];
   const take = (page: number, line: number, band: Edge['band']) => {
-    const l = pages[page][line];
-    if (l === null || NOT_RUNNING.test(l.trim())) return;
+    const raw = pages[page][line];
+    if (raw !== null && raw.length > 2 * MAX_KEY) return; // (a paragraph's line; and BESIDE_NUMBER stays short)
+    const l = raw === null ? null : (BESIDE_NUMBER.exec(raw)?.[1] ?? raw.trim());
+    if (l === null || NOT_RUNNING.test(l) || CAPTION.test(l)) return;
     const key = keyOf(l);
-    if (key.length >= MIN_KEY && key.length <= MAX_KEY && /[\u4e00-\u9fff]/.test(key)) edges.push({ page, line, band, key });
+    if (key.length >= (NAMED.test(key) ? MIN_KEY_NAMED : MIN_KEY) && key.length <= MAX_KEY && /[\u4e00-\u9fff]/.test(key)) edges.push({ page, line, band, key });
   };
   /** the nearest line with text from `i` on in direction `d`, past blank lines (and, when `skipNull`, dropped ones) */
   const near = (lines: (string | null)[], i: number, d: 1 | -1, skipNull: boolean) => {
@@ -68,18 +79,29 @@ export function dropRunningLines(pages: (string | null)[][], paged: boolean): nu
     }
   }
   if (edges.length < 2) return 0;
-  const clusters: { band: string; key: string; pages: Set<number>; members: Edge[] }[] = [];
+  // (the same words exactly, digits aside: a text layer has no OCR noise, and titles alike, one project's report a page,
+  // `2023年度科普日活动项目支出绩效自评报告` and `2023年度科普大篷车项目…`, are no running line)
+  const clusters = new Map<string, { pages: Set<number>; members: Edge[] }>();
   for (const e of edges) {
-    let cl = clusters.find((k) => k.band === e.band && similarity(k.key, e.key) >= 0.75);
-    if (!cl) clusters.push((cl = { band: e.band, key: e.key, pages: new Set(), members: [] }));
+    let cl = clusters.get(e.band + e.key);
+    if (!cl) clusters.set(e.band + e.key, (cl = { pages: new Set(), members: [] }));
     // (without form feeds each break is a page of its own)
     cl.pages.add(paged ? e.page : e.line);
     cl.members.push(e);
   }
   let n = 0;
-  for (const cl of clusters) {
+  for (const cl of clusters.values()) {
     if (cl.pages.size < 2 || cl.pages.size < 0.5 * boundaries) continue;
-    for (const m of cl.members) if (pages[m.page][m.line] !== null) (pages[m.page][m.line] = null), n++;
+    for (const m of cl.members) {
+      const lines = pages[m.page];
+      if (lines[m.line] === null) continue;
+      lines[m.line] = null;
+      n++;
+      // (the rule under a header, over a footer, goes with it)
+      const d = m.band === 'top' ? 1 : -1;
+      const r = near(lines, m.line + d, d, false);
+      if (r >= 0 && RULE.test(lines[r]!)) (lines[r] = null), n++;
+    }
   }
   return n;
 }

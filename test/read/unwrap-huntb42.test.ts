@@ -65,6 +65,27 @@ describe('running headers in text copied out of a PDF', () => {
     expect(record.staffing.authorized).toBeNull();
   });
 
+  it('a header with the page\'s number beside it, a short one naming the unit, one over a rule', async () => {
+    for (const head of [(i: number) => [`${HEADER}    ${i + 1}`], () => ['长宁区科协', ''], () => [HEADER, '——————————————']]) {
+      const text = pages.map((p, i) => [...(i ? head(i) : []), ...p, '', `${i + 1}`].join('\n')).join('\n\f') + '\n';
+      const u = unwrapText(text)!;
+      expect(u.text).toContain(STAFF);
+      expect(u.text).not.toContain('———');
+      const { record } = await readAsFile(text);
+      expect(record.staffing.authorizedInstitutional).toBe(2);
+      expect(record.staffing.authorized).toBeNull();
+      expect(record.problems).toEqual([]);
+    }
+  });
+
+  it('negative: titles alike atop each page (one project\'s report a page) are no running line', () => {
+    const names = ['科普日', '科普大篷车', '青少年科技'];
+    const text = names.map((n, i) => [`2023年度${n}项目支出绩效自评报告`, ...wrap(MONEY), '', `- ${i + 1} -`].join('\n')).join('\n\f') + '\n';
+    const u = unwrapText(text)!;
+    expect(u.runningLines).toBe(0);
+    for (const n of names) expect(u.text).toContain(`2023年度${n}项目支出绩效自评报告\n`);
+  });
+
   it('negative: the title opening the first page stays, also when the header repeats it word for word', async () => {
     const text = paged(pages, TITLE);
     const u = unwrapText(text)!;
