@@ -15,6 +15,8 @@ const NAMED = /(?:科协|协会|联合会|科技馆|中心|报告|决算|预算|
 /** a table's caption (`项目支出绩效自评表` atop each project's form, one a page) is no running line */
 const CAPTION = /表$/;
 const MAX_KEY = 60;
+/** a report's title ends so */
+const REPORT_END = /(?:报告|决算|预算|说明|自评|评价)$/;
 /** the page's number set beside the header, apart by spaces (`某县科协…报告    2`, `3    某县科协…报告`) */
 const BESIDE_NUMBER = /^\s*(?:[-—–－·]?\s*[0-9０-９]{1,4}\s*[-—–－·]?\s{2,})?(\S.*?\S)(?:\s{2,}[-—–－·]?\s*[0-9０-９]{1,4}\s*[-—–－·]?)?\s*$/;
 /** a rule printed under a header or over a footer */
@@ -36,13 +38,17 @@ interface Edge {
  */
 export function dropRunningLines(pages: (string | null)[][], paged: boolean): number {
   const edges: Edge[] = [];
-  const take = (page: number, line: number, band: Edge['band']) => {
+  const edgeAt = (page: number, line: number, band: Edge['band']): Edge | null => {
     const raw = pages[page][line];
-    if (raw !== null && raw.length > 2 * MAX_KEY) return; // (a paragraph's line; and BESIDE_NUMBER stays short)
+    if (raw !== null && raw.length > 2 * MAX_KEY) return null; // (a paragraph's line; and BESIDE_NUMBER stays short)
     const l = raw === null ? null : (BESIDE_NUMBER.exec(raw)?.[1] ?? raw.trim());
-    if (l === null || NOT_RUNNING.test(l) || CAPTION.test(l)) return;
+    if (l === null || NOT_RUNNING.test(l) || CAPTION.test(l)) return null;
     const key = keyOf(l);
-    if (key.length >= (NAMED.test(key) ? MIN_KEY_NAMED : MIN_KEY) && key.length <= MAX_KEY && /[\u4e00-\u9fff]/.test(key)) edges.push({ page, line, band, key });
+    return key.length >= (NAMED.test(key) ? MIN_KEY_NAMED : MIN_KEY) && key.length <= MAX_KEY && /[\u4e00-\u9fff]/.test(key) ? { page, line, band, key } : null;
+  };
+  const take = (page: number, line: number, band: Edge['band']) => {
+    const e = edgeAt(page, line, band);
+    if (e) edges.push(e);
   };
   /** the nearest line with text from `i` on in direction `d`, past blank lines (and, when `skipNull`, dropped ones) */
   const near = (lines: (string | null)[], i: number, d: 1 | -1, skipNull: boolean) => {
@@ -53,13 +59,23 @@ export function dropRunningLines(pages: (string | null)[][], paged: boolean): nu
     return -1;
   };
   let boundaries: number;
+  /** the first page's top line, a header too when the report's title follows it (see below) */
+  let firstTop: Edge | null = null;
   if (paged) {
     const withText = pages.map((p, i) => (p.some((l) => l !== null && l.trim()) ? i : -1)).filter((i) => i >= 0);
     boundaries = withText.length;
     for (const p of withText) {
+      const top = near(pages[p], 0, 1, true);
       if (p !== withText[0]) {
-        const i = near(pages[p], 0, 1, true);
-        if (i >= 0) take(p, i, 'top');
+        if (top >= 0) take(p, top, 'top');
+      } else if (top >= 0) {
+        // (Word prints the header on the first page too: there it stands over the title, a line that names the report
+        // and holds the header's words, `某区科学技术协会` over `2023年度某区科学技术协会…报告`, or is another title, the
+        // header being one; a title over two lines whose first is the header's words, `某区科学技术协会⏎2023年度…报告`, stays)
+        const next = near(pages[p], top + 1, 1, true);
+        const head = pages[p][top]!.trim();
+        const title = next >= 0 ? pages[p][next]!.trim() : '';
+        if (REPORT_END.test(title) && (title.includes(head) || REPORT_END.test(head))) firstTop = edgeAt(p, top, 'top');
       }
       if (p !== withText[withText.length - 1]) {
         const i = near(pages[p], pages[p].length - 1, -1, true);
@@ -90,6 +106,7 @@ export function dropRunningLines(pages: (string | null)[][], paged: boolean): nu
     cl.members.push(e);
   }
   let n = 0;
+  if (firstTop) clusters.get(firstTop.band + firstTop.key)?.members.push(firstTop);
   for (const cl of clusters.values()) {
     if (cl.pages.size < 2 || cl.pages.size < 0.5 * boundaries) continue;
     for (const m of cl.members) {

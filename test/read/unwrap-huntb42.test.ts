@@ -94,6 +94,24 @@ describe('running headers in text copied out of a PDF', () => {
     expect((await readAsFile(text)).record.meta.title).toBe(TITLE);
   });
 
+  it('the header on the first page too, over the title: dropped there as well (the title is the report\'s own)', async () => {
+    for (const head of ['长宁区科学技术协会', HEADER]) {
+      const text = pages.map((p, i) => [head, '', ...p, '', `- ${i + 1} -`].join('\n')).join('\n\f') + '\n';
+      const { record } = await readAsFile(text);
+      expect(record.meta.title).toBe(TITLE);
+      expect(record.staffing.authorizedInstitutional).toBe(2);
+    }
+  });
+
+  it('negative: a title over two lines whose first is the header\'s words stays whole', async () => {
+    const first = ['长宁区科学技术协会', '2023年度部门整体支出绩效自评报告', ...pages[0].slice(1)];
+    const text = [first, ...pages.slice(1)].map((p, i) => [...(i ? ['长宁区科学技术协会', ''] : []), ...p, '', `- ${i + 1} -`].join('\n')).join('\n\f') + '\n';
+    const u = unwrapText(text)!;
+    expect(u.runningLines).toBe(2);
+    expect(u.text.startsWith('长宁区科学技术协会\n2023年度部门整体支出绩效自评报告\n')).toBe(true);
+    expect((await readAsFile(text)).record.meta.title).toBe('长宁区科学技术协会2023年度部门整体支出绩效自评报告');
+  });
+
   it('negative: a signature ending the last page stays; a line at the top of one page of three is no running line', () => {
     const once = [pages[0], [HEADER, ...pages[1]], pages[2]].map((p, i) => [...p, '', `- ${i + 1} -`].join('\n')).join('\n\f') + '\n';
     const u = unwrapText(once)!;
