@@ -100,7 +100,11 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
     // (a labelled field such as 单位名称：X above the title is not the title's first half)
     // (nor is a publisher's name such as 中共某某县委办公室 or 某县财政局 printed above it, nor a date)
     // (an annex line, 附件：1.…报告, under a letter's title is no second half of it)
-    if (next && next.length <= 30 && !/^附件/.test(next) && compile(f.title_line, '').test(next) && compile(f.title_words, '').test(t + next) && !/[。，,;:：]/.test(t) && !NOT_UNIT.test(t) && !compile(f.date_head, '').test(t)) {
+    // (nor is the unit's name alone over a title that names an organisation itself, 长宁区科学技术协会⏎2023年度长宁区科学技术协会…
+    // 报告, 长宁区科协⏎长宁区科学技术协会2023年度部门决算: a letterhead or a page's header over the whole title; a subordinate
+    // named under its parent, 某市科学技术协会⏎所属科技馆…报告, still opens it)
+    const titleNamesOrg = next !== '' && unitLine(t) && compile(f.org, '').test(next) && !derived(f, 'subordinateOpening', () => `^${f.subordinate}`).test(next);
+    if (next && next.length <= 30 && !titleNamesOrg && !/^附件/.test(next) && compile(f.title_line, '').test(next) && compile(f.title_words, '').test(t + next) && !/[。，,;:：]/.test(t) && !NOT_UNIT.test(t) && !compile(f.date_head, '').test(t)) {
       // 某县科学技术协会⏎2022年度⏎部门整体支出绩效自评报告 | 某县科学技术协会⏎2022年度部门整体支出⏎绩效自评报告: the unit's name
       // alone above a title printed over two lines that names no organisation is its first line
       // (a subordinate named under its parent, 某市科学技术协会⏎所属科技馆部门整体支出⏎绩效自评报告, opens no title: the parent's

@@ -230,6 +230,7 @@ export function readTxt(bytes: Uint8Array): ReadResult {
   const u = unwrapText(text);
   if (u?.pages) messages.push({ ruleId: 'read:pages', reason: `${u.pages.length} pages (form feeds)` });
   if (u?.pageNumbers) messages.push({ ruleId: 'read:page-numbers', reason: `removed ${u.pageNumbers} page-number lines` });
+  if (u?.runningLines) messages.push({ ruleId: 'read:running-lines', reason: `removed ${u.runningLines} running header/footer lines` });
   if (u?.joined) messages.push({ ruleId: 'read:unwrapped', reason: `joined ${u.joined} lines broken inside a paragraph (lines wrapped at ≈ ${Math.round(u.width ?? 0)} characters)` });
   if (u?.numbers) messages.push({ ruleId: 'read:number-joined', reason: `joined ${u.numbers} line break(s) inside a number (\`预算6⏎0万元\`)` });
   const t = readLayoutTables(u?.text ?? text, u?.pages ?? null);

@@ -5,6 +5,7 @@
 import type { Page } from '../document.js';
 import { isCjkCode } from './cjk.js';
 import { firstTokenEm, isPageNumberLine, ITEM_START, SECTION_START, SENTENCE_END } from './pdf-layout.js';
+import { dropRunningLines } from './runningLines.js';
 
 export interface Unwrapped {
   text: string;
@@ -14,6 +15,8 @@ export interface Unwrapped {
   joined: number;
   /** page-number lines removed */
   pageNumbers: number;
+  /** running headers and footers removed (the same line at a page's edge on most pages) */
+  runningLines: number;
   /** the width (em) of a full line, when the text was found to be wrapped */
   width: number | null;
   /** line breaks inside a number (its integer part, decimals or unit) that were removed */
@@ -181,12 +184,13 @@ export function unwrapText(input: string): Unwrapped | null {
   } else {
     pages[0].forEach((l, i) => l !== null && l.length <= 24 && PAGE_NUMBER_STRICT.test(l) && drop(pages[0], i));
   }
+  const runningLines = paged || pageNumbers ? dropRunningLines(pages, paged) : 0;
   const all: string[] = []; // (Array.prototype.flat is slow in V8: this runs on every text file)
   for (const lines of pages) for (const l of lines) if (l !== null) all.push(l);
   const width = wrapWidth(all) ?? shortWrapWidth(all);
   if (!paged && !pageNumbers && width === null) {
     const n = joinSplitNumbers(input);
-    return n.joined ? { text: n.text, pages: null, joined: 0, pageNumbers: 0, width: null, numbers: n.joined, pageBreaks: [] } : null;
+    return n.joined ? { text: n.text, pages: null, joined: 0, pageNumbers: 0, runningLines: 0, width: null, numbers: n.joined, pageBreaks: [] } : null;
   }
   const gap = width !== null && doubleSpaced(all, width) ? 1 : 0; // blank lines allowed inside a paragraph (pdftotext -layout of 1.5-spaced text)
 
@@ -231,7 +235,7 @@ export function unwrapText(input: string): Unwrapped | null {
   for (let i = 0; i < out.length; i++) out[i].end = i + 1 < out.length ? out[i + 1].start : text.length;
   const n = joinSplitNumbers(text);
   if (n.joined) for (const pg of out) (pg.start = n.at(pg.start)), (pg.end = n.at(pg.end));
-  return { text: n.text, pages: paged ? out : null, joined, pageNumbers, width, numbers: n.joined, pageBreaks: pageBreaks.map(n.at) };
+  return { text: n.text, pages: paged ? out : null, joined, pageNumbers, runningLines, width, numbers: n.joined, pageBreaks: pageBreaks.map(n.at) };
 }
 
 /**
