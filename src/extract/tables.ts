@@ -219,6 +219,8 @@ function budgetFacts(doc: KDocument, r: TableReading, side: ReportSide, asOveral
   for (const part of ['basic', 'project'] as const) {
     const row = r.budget.rows[part];
     if (!row) continue;
+    // (the part's prose budget that is its 年初预算数 before a changed 全年预算数, as the whole's above)
+    if (!clash && unit !== null) initialRestated(doc, row, unit, `/finance/${part}/budget`);
     for (const role of ['budget', 'actual'] as const) {
       const c = row[role];
       const v = c && !clash && (unit !== null || /元|万/.test(c.text)) ? moneyCell(c.text, unit) : null;
