@@ -6,7 +6,7 @@ import type { Indicator, ParsedValue, Project } from '../schema/record.js';
 import { foldDigits, halfUlp, moneySlack, toCount, toYuan } from '../normalise/numbers.js';
 import { tableVocab } from '../structure/tableVocab.js';
 import { cellText, parseScore, parseValue, rateCell, scoreCell } from './values.js';
-import { CN_COUNT, key, levelLabel, readTable, type TableReading } from './tableReading.js';
+import { CN_COUNT, key, levelLabel, readTable, unitWord, type TableReading } from './tableReading.js';
 import { labelRowFacts, statementFacts } from './accountsTables.js';
 import { labelRowMoney, stackedMoney, type StackedMoney } from './stackedLabels.js';
 import { rateAgrees } from './lostCells.js';
@@ -632,15 +632,20 @@ function basicCostFacts(doc: KDocument, r: TableReading, year: number | null): v
   if (!r.costs || year === null) return;
   const colFor = (kind: 'budget' | 'actual') =>
     r.costs!.columns.find((c) => c.kind === kind && (c.year === year || (c.year === null && c.relative === 0)))?.col;
-  const unit = unitOf(r, r.costs.unit);
+  const tableUnit = unitOf(r, r.costs.unit);
   for (const row of r.costs.rows) {
     const rule = v.costRows[row.rule];
+    // (a row's label stating its own unit, `三公经费（万元）⇥3.2⇥3⇥2.46`, sets it for the row's cells; one the table's unit line
+    // contradicts leaves the row unread, as a block's header does)
+    const own = unitWord(key(row.label));
+    const clash = own !== null && tableUnit !== null && own !== tableUnit;
+    const unit = clash ? null : own ?? tableUnit;
     for (const kind of ['budget', 'actual'] as const) {
       const path = rule[kind];
       const col = colFor(kind);
       if (!path || col === undefined || !row.cells[col]) continue;
       const c = row.cells[col];
-      if (unit === null && !/元|万/.test(c.text)) {
+      if (clash || (unit === null && !/元|万/.test(c.text))) {
         unitUnknown(doc, r, `${key(row.label)} row`, c);
         continue;
       }
