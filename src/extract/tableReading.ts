@@ -107,7 +107,7 @@ export const CN_COUNT_CELL = new RegExp(`^${CN_COUNT}[人名]?$`);
 const isEmpty = (c: TableCell | undefined | null) => !c || key(c) === '';
 
 /** The unit a header cell states (（万元） → 万, 单位：元 → the empty string: yuan), or null when it states none. */
-function unitWord(s: string): string | null {
+export function unitWord(s: string): string | null {
   const m = s.match(tableVocab().unitHeader);
   const u = m ? (m[1] ?? m[2]) : null;
   return u ? u.replace(/元$/, '') : null;

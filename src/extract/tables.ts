@@ -6,7 +6,7 @@ import type { Indicator, ParsedValue, Project } from '../schema/record.js';
 import { foldDigits, halfUlp, moneySlack, toCount, toYuan } from '../normalise/numbers.js';
 import { tableVocab } from '../structure/tableVocab.js';
 import { cellText, parseScore, parseValue, rateCell, scoreCell } from './values.js';
-import { CN_COUNT, key, levelLabel, readTable, type TableReading } from './tableReading.js';
+import { CN_COUNT, key, levelLabel, readTable, unitWord, type TableReading } from './tableReading.js';
 import { labelRowFacts, statementFacts } from './accountsTables.js';
 import { labelRowMoney, stackedMoney, type StackedMoney } from './stackedLabels.js';
 import { rateAgrees } from './lostCells.js';
@@ -164,6 +164,26 @@ function unitUnknown(doc: KDocument, r: TableReading, what: string, cell: TableC
   });
 }
 
+/** The form's 年度资金总额 row stating one figure as its 年初预算数 and another as its 全年预算数 (15 | 18 | 17.46) says the
+ *  year's budget was changed. A prose budget that is the 年初 figure, its phrase naming no adjusted or full-year budget
+ *  (`年初预算15万元`, which a project with no initial field keeps as its budget while no adjusted one is stated, or a bare
+ *  `2023年部门预算145.60万元`), is that budget before the change, as a prose restatement before the change is (docs/record.md):
+ *  dropped for the table's 全年预算数 (the unit's initialBudget comes from the form's 年初 cell). `全年预算X` or `调整后预算X`
+ *  in prose names the year's budget: kept, the table's different one warned about. */
+function initialRestated(doc: KDocument, total: Record<string, TableCell>, unit: string, path: string): void {
+  const ic = total.initialBudget;
+  const bc = total.budget;
+  if (!ic || !bc) return;
+  const initial = moneyCell(ic.text, unit);
+  const budget = moneyCell(bc.text, unit);
+  if (!initial || !budget || Math.abs(initial.value - budget.value) <= initial.tol + budget.tol) return;
+  const prose = doc.facts.filter((f) => f.source !== 'table' && pointerPath(f.path) === path);
+  const restated = (f: Fact): boolean =>
+    typeof f.value === 'number' && Math.abs(f.value - initial.value) <= initial.tol + 1e-9 && !YEAR_BUDGET_WORD.test(doc.norm.slice(f.span.start, f.span.end));
+  if (prose.length && prose.every(restated)) for (const f of prose) doc.facts.splice(doc.facts.indexOf(f), 1);
+}
+const YEAR_BUDGET_WORD = /全年|调整|调增|调减|追加|变更|年中/;
+
 /** `asOverall`: an untitled table read as the report's own (the whole department's in an overall report, the project's in a
  *  project report). */
 function budgetFacts(doc: KDocument, r: TableReading, side: ReportSide, asOverall = false): void {
@@ -176,6 +196,7 @@ function budgetFacts(doc: KDocument, r: TableReading, side: ReportSide, asOveral
   const clash = unitClash(r, r.budget.unit);
   // 年初预算数 is the unit's initial budget; a project has no such field
   const roles = target === '/finance/spendingTotal' ? ([['budget', 'budget'], ['actual', 'actual'], ['initialBudget', 'initialBudget']] as const) : ([['budget', 'budget'], ['actual', 'actual']] as const);
+  if (!clash && unit !== null) initialRestated(doc, total, unit, `${target}/budget`);
   for (const [role, field] of roles) {
     const c = total[role];
     if (!c) continue;
@@ -199,6 +220,8 @@ function budgetFacts(doc: KDocument, r: TableReading, side: ReportSide, asOveral
   for (const part of ['basic', 'project'] as const) {
     const row = r.budget.rows[part];
     if (!row) continue;
+    // (the part's prose budget that is its 年初预算数 before a changed 全年预算数, as the whole's above)
+    if (!clash && unit !== null) initialRestated(doc, row, unit, `/finance/${part}/budget`);
     for (const role of ['budget', 'actual'] as const) {
       const c = row[role];
       const v = c && !clash && (unit !== null || /元|万/.test(c.text)) ? moneyCell(c.text, unit) : null;
@@ -610,15 +633,20 @@ function basicCostFacts(doc: KDocument, r: TableReading, year: number | null): v
   if (!r.costs || year === null) return;
   const colFor = (kind: 'budget' | 'actual') =>
     r.costs!.columns.find((c) => c.kind === kind && (c.year === year || (c.year === null && c.relative === 0)))?.col;
-  const unit = unitOf(r, r.costs.unit);
+  const tableUnit = unitOf(r, r.costs.unit);
   for (const row of r.costs.rows) {
     const rule = v.costRows[row.rule];
+    // (a row's label stating its own unit, `三公经费（万元）⇥3.2⇥3⇥2.46`, sets it for the row's cells; one the table's unit line
+    // contradicts leaves the row unread, as a block's header does)
+    const own = unitWord(key(row.label));
+    const clash = own !== null && tableUnit !== null && own !== tableUnit;
+    const unit = clash ? null : own ?? tableUnit;
     for (const kind of ['budget', 'actual'] as const) {
       const path = rule[kind];
       const col = colFor(kind);
       if (!path || col === undefined || !row.cells[col]) continue;
       const c = row.cells[col];
-      if (unit === null && !/元|万/.test(c.text)) {
+      if (clash || (unit === null && !/元|万/.test(c.text))) {
         unitUnknown(doc, r, `${key(row.label)} row`, c);
         continue;
       }
