@@ -90,6 +90,7 @@ interface ActivitiesFile {
   label_partner?: string;
   other_subject?: string;
   unit_subject?: string;
+  joint_museum?: string;
   unit_place?: string;
   place_subject?: string;
   share_units?: Record<string, string>;
@@ -898,7 +899,10 @@ function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, from: nu
     // (a science museum or centre as the subject is another body, unless the report is its own or its fund's: the title names it)
     // (nor when the text says the department includes it: 市科协（含市科技馆）, its work is the department's as its money is)
     const museum = o?.groups?.museum ? !reportNames(doc, o.groups.museum) && !departmentIncludes(doc, f, o.groups.museum) : true;
-    if ((o && museum && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level))) || higher?.test(text)) theirs = true;
+    // (市科协机关和市科技馆共开展…: the unit and the museum summed, see joint_museum)
+    const j = f.joint_museum ? compile(f.joint_museum, '').exec(text) : null;
+    if (j && !reportNames(doc, j.groups!.museum) && !departmentIncludes(doc, f, j.groups!.museum)) theirs = true;
+    else if ((o && museum && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level))) || higher?.test(text)) theirs = true;
     else {
       const u = self.exec(text) ?? (level && place ? place.exec(text) : null);
       if (u && (!u.groups?.level || u.groups.level === level)) theirs = false;
