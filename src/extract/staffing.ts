@@ -7,7 +7,7 @@ import { respectivelyFacts } from './staffingRespectively.js';
 import { arabicYears, proseSlice, sentenceAt } from './finance.js';
 import { toCount } from '../normalise/numbers.js';
 
-interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string; system?: string; unit_clause?: string; unit_office?: string; same_office?: string; other_level?: string }
+interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string; system?: string; unit_clause?: string; unit_office?: string; same_office?: string; other_level?: string; other_level_off?: string }
 
 export function extractStaffing(doc: KDocument): void {
   // (编制数、在职人数、退休人数分别为6人、5人、2人: the listed counts, checked as the patterns' are)
@@ -23,6 +23,7 @@ export function extractStaffing(doc: KDocument): void {
   // 县科协机关行政编制4名 in a city's report: another level's 科协 (kept apart: no part of a sum of the department's)
   const level = (unit !== null && /([省市州盟县区旗])(?:科协|科学技术协会)$/.exec(unit)?.[1]) || '';
   const otherLevel: KDocument['facts'] = [];
+  const otherLevelOn = !(unit !== null && file.other_level_off && compile(file.other_level_off, '').test(unit));
   const facts = all.filter((f) => {
     // 在职人员10人左右 | 退休人员5人以上: an approximation is no count
     if (compile(file.approx_after, 'y').test(doc.norm.slice(f.span.end, f.span.end + 6))) return false;
@@ -39,7 +40,7 @@ export function extractStaffing(doc: KDocument): void {
     // 全县科协系统共有编制25名: the system's counts, not the unit's
     if (file.system && compile(file.system, '').test(before)) return false;
     if (association && compile(file.other_body, '').test(before)) return false;
-    if (level && otherLevelNamed(file, level, before)) {
+    if (otherLevelOn && otherLevelNamed(file, level, before)) {
       otherLevel.push(f);
       return false;
     }
@@ -188,14 +189,16 @@ function sinceUnitClause(file: StaffingFile, unit: string | null, before: string
 const CLAUSE_END = /[，,；;]/;
 
 /** True when a clause of `before` (a count's sentence up to it, from the last clause opening with the unit) opens with a 科协
- *  of another level than the unit's as the subject of its counts (see other_level). */
+ *  of another level than the unit's (`level`, '' when unknown) or another body (老科协, a society) as the subject of its counts
+ *  (see other_level). */
 function otherLevelNamed(file: StaffingFile, level: string, before: string): boolean {
   if (!file.other_level) return false;
   const re = compile(file.other_level, '');
   for (let i = 0; i < before.length; i++) {
     if (i > 0 && !CLAUSE_END.test(before[i - 1])) continue;
     const m = re.exec(before.slice(i));
-    if (m && m.groups!.level !== level) return true;
+    // (another level's 科协 only when the unit's level is known; a body of another kind, no level, always)
+    if (m && (m.groups!.level === undefined || (level !== '' && m.groups!.level !== level))) return true;
   }
   return false;
 }
