@@ -368,8 +368,10 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // before it in the sentence (培训班), which becomes the label
       // 举办培训班8期，县科协主办3期 | …，其中我会承办3期: a share of the count right before it names no event; it takes that
       // count's (breakdownParts and shareLabel then tell the two apart)
-      if (need && !gluedTo && !head && p.id === 'activities.count' && f.share_units?.[gu] && prev > floor && /^[，,]\s*$/.test(doc.norm.slice(prev, clause)) && !compile(need, '').test(context)) {
-        const total = byEnd.get(prev);
+      // (开展培训12期。其中，县科协直接组织4期: also a share opening the next sentence with 其中, right after the count)
+      const shareAfter = prev > floor ? /^[，,]\s*$/.test(doc.norm.slice(prev, clause)) : !wrapped && !!last && /^\s*[。；;]?\s*$/.test(doc.norm.slice(last.end, sentence.start)) && /^\s*其中\s*[，,:：]?\s*$/.test(doc.norm.slice(sentence.start, clause));
+      if (need && !gluedTo && !head && p.id === 'activities.count' && f.share_units?.[gu] && shareAfter && !compile(need, '').test(context)) {
+        const total = prev > floor ? byEnd.get(prev) : previousOfKind(doc, used, byEnd, f.share_units, gu, labelEnd, sentence.start);
         if (total && f.share_units[total.item.unit] === f.share_units[gu] && isShareClause(doc, f, doc.norm.slice(clause, match.span.end))) context = total.item.label + context;
       }
       // 开展科普活动较上年增加10场，共计56场: a clause that is only a total after a change of the same measure counts the
@@ -920,6 +922,17 @@ function partCount(units: Record<string, string>): RegExp {
     partCountOf = { units, re: new RegExp(`(?:\\d|[一二三四五六七八九十百两])\\s*(?:余|多)?\\s*(${words})`) };
   }
   return partCountOf.re;
+}
+
+/** The nearest count before `labelEnd` in the sentence ending right before `sentenceStart` whose measure is of the family of
+ *  `gu` (开展培训12期，培训人数达600人。其中，县科协直接组织4期: the share's total, past the people counted after it). */
+function previousOfKind(doc: KDocument, used: Span[], byEnd: Map<number, Found>, units: Record<string, string>, gu: string, labelEnd: number, sentenceStart: number): Found | undefined {
+  const before = sentenceAt(doc, Math.max(0, sentenceStart - 1)).start;
+  for (let k = firstIndex(used, (u) => u.end > labelEnd) - 1; k >= 0 && used[k].end > before; k--) {
+    const x = byEnd.get(used[k].end);
+    if (x && units[x.item.unit] === units[gu]) return x;
+  }
+  return undefined;
 }
 
 /** A count of events that the rest of its sentence splits into shares: after 其中, or after a place's total (全县共开展…),
