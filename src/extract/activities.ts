@@ -90,6 +90,7 @@ interface ActivitiesFile {
   label_partner?: string;
   other_subject?: string;
   unit_subject?: string;
+  joint_museum?: string;
   unit_place?: string;
   place_subject?: string;
   share_units?: Record<string, string>;
@@ -367,8 +368,10 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // before it in the sentence (培训班), which becomes the label
       // 举办培训班8期，县科协主办3期 | …，其中我会承办3期: a share of the count right before it names no event; it takes that
       // count's (breakdownParts and shareLabel then tell the two apart)
-      if (need && !gluedTo && !head && p.id === 'activities.count' && f.share_units?.[gu] && prev > floor && /^[，,]\s*$/.test(doc.norm.slice(prev, clause)) && !compile(need, '').test(context)) {
-        const total = byEnd.get(prev);
+      // (开展培训12期。其中，县科协直接组织4期: also a share opening the next sentence with 其中, right after the count)
+      const shareAfter = prev > floor ? /^[，,]\s*$/.test(doc.norm.slice(prev, clause)) : !wrapped && !!last && /^\s*[。；;]?\s*$/.test(doc.norm.slice(last.end, sentence.start)) && /^\s*其中\s*[，,:：]?\s*$/.test(doc.norm.slice(sentence.start, clause));
+      if (need && !gluedTo && !head && p.id === 'activities.count' && f.share_units?.[gu] && shareAfter && !compile(need, '').test(context)) {
+        const total = prev > floor ? byEnd.get(prev) : previousOfKind(doc, used, byEnd, f.share_units, gu, labelEnd, sentence.start);
         if (total && f.share_units[total.item.unit] === f.share_units[gu] && isShareClause(doc, f, doc.norm.slice(clause, match.span.end))) context = total.item.label + context;
       }
       // 开展科普活动较上年增加10场，共计56场: a clause that is only a total after a change of the same measure counts the
@@ -898,7 +901,10 @@ function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, from: nu
     // (a science museum or centre as the subject is another body, unless the report is its own or its fund's: the title names it)
     // (nor when the text says the department includes it: 市科协（含市科技馆）, its work is the department's as its money is)
     const museum = o?.groups?.museum ? !reportNames(doc, o.groups.museum) && !departmentIncludes(doc, f, o.groups.museum) : true;
-    if ((o && museum && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level))) || higher?.test(text)) theirs = true;
+    // (市科协机关和市科技馆共开展…: the unit and the museum summed, see joint_museum)
+    const j = f.joint_museum ? compile(f.joint_museum, '').exec(text) : null;
+    if (j && !reportNames(doc, j.groups!.museum) && !departmentIncludes(doc, f, j.groups!.museum)) theirs = true;
+    else if ((o && museum && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level))) || higher?.test(text)) theirs = true;
     else {
       const u = self.exec(text) ?? (level && place ? place.exec(text) : null);
       if (u && (!u.groups?.level || u.groups.level === level)) theirs = false;
@@ -916,6 +922,17 @@ function partCount(units: Record<string, string>): RegExp {
     partCountOf = { units, re: new RegExp(`(?:\\d|[一二三四五六七八九十百两])\\s*(?:余|多)?\\s*(${words})`) };
   }
   return partCountOf.re;
+}
+
+/** The nearest count before `labelEnd` in the sentence ending right before `sentenceStart` whose measure is of the family of
+ *  `gu` (开展培训12期，培训人数达600人。其中，县科协直接组织4期: the share's total, past the people counted after it). */
+function previousOfKind(doc: KDocument, used: Span[], byEnd: Map<number, Found>, units: Record<string, string>, gu: string, labelEnd: number, sentenceStart: number): Found | undefined {
+  const before = sentenceAt(doc, Math.max(0, sentenceStart - 1)).start;
+  for (let k = firstIndex(used, (u) => u.end > labelEnd) - 1; k >= 0 && used[k].end > before; k--) {
+    const x = byEnd.get(used[k].end);
+    if (x && units[x.item.unit] === units[gu]) return x;
+  }
+  return undefined;
 }
 
 /** A count of events that the rest of its sentence splits into shares: after 其中, or after a place's total (全县共开展…),

@@ -7,7 +7,7 @@ import { respectivelyFacts } from './staffingRespectively.js';
 import { arabicYears, proseSlice, sentenceAt } from './finance.js';
 import { toCount } from '../normalise/numbers.js';
 
-interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string; system?: string; unit_clause?: string; unit_office?: string; same_office?: string }
+interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string; system?: string; unit_clause?: string; unit_office?: string; same_office?: string; other_level?: string; other_level_off?: string }
 
 export function extractStaffing(doc: KDocument): void {
   // (编制数、在职人数、退休人数分别为6人、5人、2人: the listed counts, checked as the patterns' are)
@@ -20,6 +20,10 @@ export function extractStaffing(doc: KDocument): void {
   // 科协机关编制5人，所属科技馆事业编制8人: counts after a subordinate named in the sentence are that body's (县科协为县委直属
   // 群团组织，核定行政编制5名: not when the unit describes itself)
   const sameOffice = file.same_office ? compile(file.same_office, 'g') : /(?!)/g;
+  // 县科协机关行政编制4名 in a city's report: another level's 科协 (kept apart: no part of a sum of the department's)
+  const level = (unit !== null && /([省市州盟县区旗])(?:科协|科学技术协会)$/.exec(unit)?.[1]) || '';
+  const otherLevel: KDocument['facts'] = [];
+  const otherLevelOn = !(unit !== null && file.other_level_off && compile(file.other_level_off, '').test(unit));
   const facts = all.filter((f) => {
     // 在职人员10人左右 | 退休人员5人以上: an approximation is no count
     if (compile(file.approx_after, 'y').test(doc.norm.slice(f.span.end, f.span.end + 6))) return false;
@@ -36,6 +40,10 @@ export function extractStaffing(doc: KDocument): void {
     // 全县科协系统共有编制25名: the system's counts, not the unit's
     if (file.system && compile(file.system, '').test(before)) return false;
     if (association && compile(file.other_body, '').test(before)) return false;
+    if (otherLevelOn && otherLevelNamed(file, level, before)) {
+      otherLevel.push(f);
+      return false;
+    }
     // 现有会员120人，其中退休人员98人: a count of members or the place's scientists before it, whose part it is
     if (compile(file.population, '').test(before)) return false;
     // 县科协机关核定行政编制4名 in the 科技馆's report: the parent body's counts
@@ -43,7 +51,7 @@ export function extractStaffing(doc: KDocument): void {
     return !subordinateNamed(file, unit, before);
   });
   // 县科协机关行政编制3名，县科技馆事业编制5名，合计编制8名: a sum of the unit's part and another body's is the department's
-  const sums = all.filter((f) => sumsParts(doc, file, f, all, facts));
+  const sums = all.filter((f) => !otherLevel.includes(f) && sumsParts(doc, file, f, all.filter((g) => !otherLevel.includes(g)), facts));
   facts.push(...sums.filter((f) => !facts.includes(f)));
   for (const f of sums) f.priority = 0;
   for (const f of all) if (!facts.includes(f)) doc.facts.splice(doc.facts.indexOf(f), 1);
@@ -179,6 +187,21 @@ function sinceUnitClause(file: StaffingFile, unit: string | null, before: string
 }
 
 const CLAUSE_END = /[，,；;]/;
+
+/** True when a clause of `before` (a count's sentence up to it, from the last clause opening with the unit) opens with a 科协
+ *  of another level than the unit's (`level`, '' when unknown) or another body (老科协, a society) as the subject of its counts
+ *  (see other_level). */
+function otherLevelNamed(file: StaffingFile, level: string, before: string): boolean {
+  if (!file.other_level) return false;
+  const re = compile(file.other_level, '');
+  for (let i = 0; i < before.length; i++) {
+    if (i > 0 && !CLAUSE_END.test(before[i - 1])) continue;
+    const m = re.exec(before.slice(i));
+    // (another level's 科协 only when the unit's level is known; a body of another kind, no level, always)
+    if (m && (m.groups!.level === undefined || (level !== '' && m.groups!.level !== level))) return true;
+  }
+  return false;
+}
 
 /** True when `before` (a count's sentence up to it) names a subordinate body (所属/下属/直属) other than in the reporting
  *  unit's description of itself (see `self_description`). */
