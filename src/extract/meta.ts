@@ -197,6 +197,27 @@ function bodyYear(doc: KDocument, f: MetaFile): Match | undefined {
   return first && spending && !compile(spending, '').test(doc.norm.slice(first.group('num')!.end, first.span.end)) ? undefined : first;
 }
 
+/** Of the years a title names (某县科协2023年部门预算执行情况和2024年部门预算), the one of the part that gives the report's kind: the
+ *  last year before the kind's words (2024, budget), so that year and kind are one part's; the first when the kind is none or
+ *  its words come before every year. */
+function kindsYear(doc: KDocument, f: MetaFile, titleSpan: Span, years: Match[]): Match {
+  const kind = f.kinds.find((k) => k.kind === doc.reportKind);
+  if (!kind) return years[0];
+  // (the title's characters without white space, as the kind is tested, each with its place)
+  const text = doc.norm.slice(titleSpan.start, titleSpan.end);
+  let joined = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (/\s/.test(text[i])) continue;
+    joined += text[i];
+    at.push(titleSpan.start + i);
+  }
+  const m = compile(kind.regex, '').exec(joined);
+  if (!m) return years[0];
+  const before = years.filter((y) => y.span.start < at[m.index]);
+  return before[before.length - 1] ?? years[0];
+}
+
 function extractYear(doc: KDocument, titleSpan: Span | null): void {
   const f = meta();
   const toYear = (s: string) => (/^\d{4}$/.test(s) ? Number(s) : parseChineseInteger(s.replace(/\s+/g, '').replace(/[○O0]/g, '〇')));
@@ -209,12 +230,12 @@ function extractYear(doc: KDocument, titleSpan: Span | null): void {
   if (titleSpan) {
     // (2 0 2 3 年 度 in a title spaced letter by letter; 2023 without 年 before the report's words)
     for (const rule of [f.year_title, f.year_title_spaced, f.year_title_bare]) {
-      for (const m of matches(doc, rule.regex, titleSpan)) {
-        titleYear = toYear(m.m.groups!.num.replace(/[ \t]+/g, ''));
-        push(doc, '/meta/fiscalYear', titleYear, m.span, rule.id);
-        break;
-      }
-      if (titleYear !== null) break;
+      const found = [...matches(doc, rule.regex, titleSpan)];
+      if (!found.length) continue;
+      const m = found.length > 1 ? kindsYear(doc, f, titleSpan, found) : found[0];
+      titleYear = toYear(m.m.groups!.num.replace(/[ \t]+/g, ''));
+      push(doc, '/meta/fiscalYear', titleYear, m.span, rule.id);
+      break;
     }
     // (the title's own text alone: an annex's number glued before its year, 附件22019年度…, is no digit of the year)
     const own = titleYear === null && /^\d/.test(doc.norm.slice(titleSpan.start, titleSpan.end)) && /\d$/.test(doc.norm.slice(0, titleSpan.start)) ? compile(f.year_title.regex, 'd').exec(doc.norm.slice(titleSpan.start, titleSpan.end)) : null;
