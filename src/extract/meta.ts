@@ -287,7 +287,8 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     const v = m.group('value')!;
     const value = cleanValue(doc.display.slice(v.start, v.end));
     // 评价单位：某县财政局 — the finance bureau (or a government office) is never the reporting unit
-    if (value.length < 2 || NOT_UNIT.test(value) || templated(doc, v)) continue;
+    // (nor is a value with no word, 单位名称：123001, a code alone)
+    if (value.length < 2 || !/[\u4e00-\u9fa5]/.test(value) || NOT_UNIT.test(value) || templated(doc, v)) continue;
     // a table cell after the label: only an organisation's name (not a column heading such as 金额)
     // (so is the value of 项目单位：, which may be a measure: 项目单位：万元)
     // (nor is a line under an empty label, 单位名称：⏎一、部门概况, unless it is an organisation's name)
