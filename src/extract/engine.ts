@@ -415,8 +415,6 @@ function otherYear(doc: KDocument, regex: string, at: number): boolean {
   return saysOtherYear(doc, regex, doc.norm.slice(Math.max(sentenceAt(doc, at).start, at - 20), at));
 }
 
-/** True when an other-year cue (`regex`: 上年…, or a year in the named group `year`) matches `text` and names a
- *  year other than the report's fiscal year. Shared by the families that drop another year's figures. */
 /** At `at`, another year's: its sentence opens with that year (`sentence_year`: 2022年，…) or a section around it names one
  *  in its title (`section_year`: 二、2022年度工作完成情况). */
 export function otherYearAt(doc: KDocument, at: number, f: { sentence_year?: string; section_year?: string }): boolean {
@@ -424,8 +422,15 @@ export function otherYearAt(doc: KDocument, at: number, f: { sentence_year?: str
   return !!f.section_year && sectionsAt(doc, at).some((h) => saysOtherYear(doc, f.section_year!, h.title));
 }
 
+// a page's number an OCR or PDF copy glued before a year opening a line (32018年度收入总计… on page 3 of a 2019 report): for
+// these checks the year is another year all the same (the number read as spaces, the text's length kept); it is never taken as
+// the report's year (macros.yaml YEAR)
+const GLUED_PAGE = /(?<![\d.,])\d{1,3}(?=(?:19|20)\d{2}[ \t]*年)/g;
+
+/** True when an other-year cue (`regex`: 上年…, or a year in the named group `year`) matches `text` and names a
+ *  year other than the report's fiscal year. Shared by the families that drop another year's figures. */
 export function saysOtherYear(doc: KDocument, regex: string, text: string): boolean {
-  const m = compile(regex, '').exec(text);
+  const m = compile(regex, '').exec(text.replace(GLUED_PAGE, (d) => ' '.repeat(d.length)));
   if (!m) return false;
   const y = m.groups?.year;
   return !y || (typeof doc.data.fiscalYear === 'number' && yearNumber(y) !== doc.data.fiscalYear);

@@ -332,7 +332,10 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     // (…and any item's words a page cut on a report pasted on one line, 一是经费投入 第 2 页 共 3 页 不足；: no line break there, the
     // page's furniture left out between two pieces of one source line)
     const cutAtPage = pageBetween && (prevItem.rule === 'lists.inline' || pageCutLine(doc, prevItem.span.end, line.start)) && /[\u4e00-\u9fa5]\s*$/.test(prevText);
-    if (!m && prevItem && !label && (/[，,、]\s*$/.test(prevText) || brokenOff || cutAtPage || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && !/\n\s*\n/.test(gap) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
+    // (a page's furniture set apart by blank lines, …难以⏎⏎- 3 -⏎⏎量化考核。: its blank lines are the page's margins, no paragraph's end,
+    // after a sentence broken off)
+    const pageMargin = pageBetween && /[\u4e00-\u9fa5，,、]\s*$/.test(prevText);
+    if (!m && prevItem && !label && (/[，,、]\s*$/.test(prevText) || brokenOff || cutAtPage || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && (pageMargin || !/\n\s*\n/.test(gap)) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
       const textStart = prevItem.span.start + (ITEM_MARKER.exec(doc.norm.slice(prevItem.span.start, prevItem.span.end))?.[0].length ?? 0);
       // (the inline list going on after the piece's end on this line, 一是…资金支付⏎第 2 页⏎不够及时；二是…: the next marker of
       // its family after a separator starts a line of its own, read as such)

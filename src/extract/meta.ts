@@ -10,7 +10,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; cover_title: string; placeholder: string; breadcrumb: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_project_field: string; org: string; title_org_place: string;
+  title_line: string; title_words: string; cover_title: string; placeholder: string; breadcrumb: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_project_field: string; org: string; title_org_place: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule & { inline: string }; year_label: Rule; year_body: Rule; period: string; year_period: { id: string; line: string; label: string }; year_body_cited?: { before: string; after: string; spending?: string }; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; place_stand_in: string; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_short: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule;
 }
@@ -76,7 +76,8 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
       continue;
     }
     // 附件2：2023年度某县科学技术协会部门整体支出绩效自评报告: the annex's label before a colon is no part of the title on its line
-    const label = compile(f.annex_label, '').exec(doc.norm.slice(lines[i].start, lines[i].end));
+    // (…and a portal's field label, 标题：某县科协…报告, as an annex's)
+    const label = compile(f.annex_label, '').exec(doc.norm.slice(lines[i].start, lines[i].end)) ?? (f.title_field ? compile(f.title_field, '').exec(doc.norm.slice(lines[i].start, lines[i].end)) : null);
     // (…but a table's annex after the body's headings, 二、自评结论⏎…⏎附件：部门整体支出绩效自评表, is the report's annex, no title)
     if (label && /表\s*$/.test(doc.norm.slice(lines[i].start, lines[i].end)) && doc.headings.some((h) => h.start < lines[i].start)) continue;
     if (label) {
@@ -201,6 +202,27 @@ function bodyYear(doc: KDocument, f: MetaFile): Match | undefined {
   return first && spending && !compile(spending, '').test(doc.norm.slice(first.group('num')!.end, first.span.end)) ? undefined : first;
 }
 
+/** Of the years a title names (某县科协2023年部门预算执行情况和2024年部门预算), the one of the part that gives the report's kind: the
+ *  last year before the kind's words (2024, budget), so that year and kind are one part's; the first when the kind is none or
+ *  its words come before every year. */
+function kindsYear(doc: KDocument, f: MetaFile, titleSpan: Span, years: Match[]): Match {
+  const kind = f.kinds.find((k) => k.kind === doc.reportKind);
+  if (!kind) return years[0];
+  // (the title's characters without white space, as the kind is tested, each with its place)
+  const text = doc.norm.slice(titleSpan.start, titleSpan.end);
+  let joined = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (/\s/.test(text[i])) continue;
+    joined += text[i];
+    at.push(titleSpan.start + i);
+  }
+  const m = compile(kind.regex, '').exec(joined);
+  if (!m) return years[0];
+  const before = years.filter((y) => y.span.start < at[m.index]);
+  return before[before.length - 1] ?? years[0];
+}
+
 function extractYear(doc: KDocument, titleSpan: Span | null): void {
   const f = meta();
   const toYear = (s: string) => (/^\d{4}$/.test(s) ? Number(s) : parseChineseInteger(s.replace(/\s+/g, '').replace(/[○O0]/g, '〇')));
@@ -213,12 +235,12 @@ function extractYear(doc: KDocument, titleSpan: Span | null): void {
   if (titleSpan) {
     // (2 0 2 3 年 度 in a title spaced letter by letter; 2023 without 年 before the report's words)
     for (const rule of [f.year_title, f.year_title_spaced, f.year_title_bare]) {
-      for (const m of matches(doc, rule.regex, titleSpan)) {
-        titleYear = toYear(m.m.groups!.num.replace(/[ \t]+/g, ''));
-        push(doc, '/meta/fiscalYear', titleYear, m.span, rule.id);
-        break;
-      }
-      if (titleYear !== null) break;
+      const found = [...matches(doc, rule.regex, titleSpan)];
+      if (!found.length) continue;
+      const m = found.length > 1 ? kindsYear(doc, f, titleSpan, found) : found[0];
+      titleYear = toYear(m.m.groups!.num.replace(/[ \t]+/g, ''));
+      push(doc, '/meta/fiscalYear', titleYear, m.span, rule.id);
+      break;
     }
     // (the title's own text alone: an annex's number glued before its year, 附件22019年度…, is no digit of the year)
     const own = titleYear === null && /^\d/.test(doc.norm.slice(titleSpan.start, titleSpan.end)) && /\d$/.test(doc.norm.slice(0, titleSpan.start)) ? compile(f.year_title.regex, 'd').exec(doc.norm.slice(titleSpan.start, titleSpan.end)) : null;
@@ -270,7 +292,8 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     const v = m.group('value')!;
     const value = cleanValue(doc.display.slice(v.start, v.end));
     // 评价单位：某县财政局 — the finance bureau (or a government office) is never the reporting unit
-    if (value.length < 2 || NOT_UNIT.test(value) || templated(doc, v)) continue;
+    // (nor is a value with no word, 单位名称：123001, a code alone)
+    if (value.length < 2 || !/[\u4e00-\u9fa5]/.test(value) || NOT_UNIT.test(value) || templated(doc, v)) continue;
     // a table cell after the label: only an organisation's name (not a column heading such as 金额)
     // (so is the value of 项目单位：, which may be a measure: 项目单位：万元)
     // (nor is a line under an empty label, 单位名称：⏎一、部门概况, unless it is an organisation's name)

@@ -79,6 +79,15 @@ function excludePageFurniture(doc: KDocument): void {
     const t = l ? text(l) : '';
     return !!l && !l.text.includes('\t') && !UNIT_START.test(t) && (!!classifyLine(doc, l) || (t.length >= 12 && !/[)）:：]$/.test(t)));
   };
+  // (…or, set apart by a blank line on each side, before the rest of a sentence a page broke, however short: 1.…，难以⏎⏎3⏎⏎量化考核。
+  // — a figure broken off its sentence is not set apart so, and its measure word opens the next line, 开展活动⏎20⏎场次)
+  let at: Map<Line, number> | undefined;
+  const apart = (l: Line) => {
+    at ??= new Map(doc.lines.map((x, i) => [x, i]));
+    const i = at.get(l)!;
+    return !doc.lines[i - 1]?.text.trim() && !doc.lines[i + 1]?.text.trim();
+  };
+  const goesOn = (l: Line | undefined) => !!l && !l.text.includes('\t') && /^[\u4e00-\u9fff]/.test(text(l)) && !UNIT_START.test(text(l));
   // (a line of its own: no cell of a table, no sentence, no field, no heading)
   const key = (l: Line) => {
     const t = text(l);
@@ -120,7 +129,7 @@ function excludePageFurniture(doc: KDocument): void {
     else if (browserFurniture(t)) marks.push(lines[i]);
     else if (t.length > 16) continue;
     else if (PAGE_MARK.test(t)) marks.push(lines[i]);
-    else if (/^\d{1,3}$/.test(t) && proseBefore(lines[i - 1]) && proseAfter(lines[i + 1])) marks.push(lines[i]);
+    else if (/^\d{1,3}$/.test(t) && proseBefore(lines[i - 1]) && (proseAfter(lines[i + 1]) || (apart(lines[i]) && goesOn(lines[i + 1])))) marks.push(lines[i]);
   }
   // (…and a bare number right above or under a running title marked so: the same page's footer and header, whatever the
   // sentence broken off around them, 2.…，部分指标⏎2⏎某县科协…报告⏎难以量化；)
