@@ -427,10 +427,20 @@ export function otherYearAt(doc: KDocument, at: number, f: { sentence_year?: str
 // the report's year (macros.yaml YEAR)
 const GLUED_PAGE = /(?<![\d.,])\d{1,3}(?=(?:19|20)\d{2}[ \t]*年)/g;
 
+// whether any text taken from the document may hold such a number: a digit before a year, white space between allowed (a
+// label is read with its spaces taken out). Looked up once a document: rewriting every text checked (a sentence up to each
+// match) was quadratic over a long run with no sentence end
+const gluable = new WeakMap<KDocument, { norm: string; may: boolean }>();
+function mayGlue(doc: KDocument): boolean {
+  let c = gluable.get(doc);
+  if (!c || c.norm !== doc.norm) gluable.set(doc, (c = { norm: doc.norm, may: /\d\s*(?:19|20)\d{2}[ \t]*年/.test(doc.norm) }));
+  return c.may;
+}
+
 /** True when an other-year cue (`regex`: 上年…, or a year in the named group `year`) matches `text` and names a
  *  year other than the report's fiscal year. Shared by the families that drop another year's figures. */
 export function saysOtherYear(doc: KDocument, regex: string, text: string): boolean {
-  const m = compile(regex, '').exec(text.replace(GLUED_PAGE, (d) => ' '.repeat(d.length)));
+  const m = compile(regex, '').exec(mayGlue(doc) ? text.replace(GLUED_PAGE, (d) => ' '.repeat(d.length)) : text);
   if (!m) return false;
   const y = m.groups?.year;
   return !y || (typeof doc.data.fiscalYear === 'number' && yearNumber(y) !== doc.data.fiscalYear);

@@ -51,7 +51,8 @@ export function extractStaffing(doc: KDocument): void {
     return !subordinateNamed(file, unit, before);
   });
   // 县科协机关行政编制3名，县科技馆事业编制5名，合计编制8名: a sum of the unit's part and another body's is the department's
-  const sums = all.filter((f) => !otherLevel.includes(f) && sumsParts(doc, file, f, all.filter((g) => !otherLevel.includes(g)), facts));
+  const ownLevel = all.filter((g) => !otherLevel.includes(g));
+  const sums = ownLevel.filter((f) => sumsParts(doc, file, f, ownLevel, facts));
   facts.push(...sums.filter((f) => !facts.includes(f)));
   for (const f of sums) f.priority = 0;
   for (const f of all) if (!facts.includes(f)) doc.facts.splice(doc.facts.indexOf(f), 1);
@@ -91,12 +92,15 @@ export function extractStaffing(doc: KDocument): void {
  *  kept as the unit's and one dropped as another body's. */
 function sumsParts(doc: KDocument, file: StaffingFile, f: KDocument['facts'][number], all: KDocument['facts'], kept: KDocument['facts']): boolean {
   const sentence = sentenceAt(doc, f.span.start).start;
-  let m = compile(file.sum_open, '').exec(doc.norm.slice(sentence, f.span.start));
+  // (at most MAX_BEFORE characters back: over a run with no sentence end, reading each count's whole sentence was quadratic)
+  const from = Math.max(sentence, f.span.start - MAX_BEFORE);
+  let m = compile(file.sum_open, '').exec(doc.norm.slice(from, f.span.start));
   // (…，共有编制7名: the sum word inside the count's own phrase, the clause opening right before it)
-  if (!m && compile(file.sum_own, '').test(doc.norm.slice(f.span.start, f.span.end))) m = compile(file.sum_open, '').exec(doc.norm.slice(sentence, f.span.start) + '合计');
-  if (!m) return false;
+  if (!m && compile(file.sum_own, '').test(doc.norm.slice(f.span.start, f.span.end))) m = compile(file.sum_open, '').exec(doc.norm.slice(from, f.span.start) + '合计');
+  // (a cut sentence's first characters open no sentence)
+  if (!m || (m.index === 0 && from > sentence && !/^[，,、；;:：]/.test(m[0]))) return false;
   // (…；县科技馆编制5人；共计编制8人: a sum opening its sentence sums the parts before it on its line)
-  const start = m.index === 0 ? doc.norm.lastIndexOf('\n', sentence - 1) + 1 : sentence;
+  const start = m.index === 0 && from === sentence ? doc.norm.lastIndexOf('\n', sentence - 1) + 1 : from;
   const before = all.filter((g) => g !== f && g.span.start >= start && g.span.end <= f.span.start);
   return before.some((g) => kept.includes(g)) && before.some((g) => !kept.includes(g));
 }
