@@ -7,7 +7,7 @@ import { toCount, yearNumber } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { tokenAt } from '../segment/index.js';
 import { dictionaryPiece } from '../segment/jieba.js';
-import { MAX_BEFORE, matches, otherYearAt, saysOtherYear, sectionsAt, sentenceAt, trimSpan, unitName } from './engine.js';
+import { MAX_BEFORE, matches, otherYearAt, saysOtherYear, sectionsAt, sentenceAt, trimSpan, unitLevel, unitName } from './engine.js';
 import type { Activity } from '../schema/record.js';
 import { parseValue } from './values.js';
 import { namedRows } from './namedRows.js';
@@ -801,12 +801,6 @@ function trimDoer(f: ActivitiesFile, level: string, label: string): string {
   const a = f.label_adverb ? compile(f.label_adverb, '').exec(out) : null;
   if (a) out = a.groups!.head + out.slice(a[0].length);
   return out.length >= 2 ? out : label;
-}
-
-/** The reporting unit's level (县, 市, 区 …) when its name ends in 科协/科学技术协会, else ''. */
-function unitLevel(doc: KDocument): string {
-  const name = unitName(doc);
-  return (name && /([省市州盟县区旗])(?:科协|科学技术协会)$/.exec(name)?.[1]) ?? '';
 }
 
 /** The report's title or unit names this body (科技馆: a 科技馆's own report, or a 科协's report on the 科技馆's fund). */

@@ -29,8 +29,7 @@ export function sharedGrade(def: SharedGradeDef, grade: unknown, before: string,
   // (of an average with no unit's score among them, 3个项目…平均得分93分，均为优秀等次: the averaged things', no grade of the unit's)
   if (def.all && compile(def.all, '').test(matched)) return found.some((m) => m.groups?.unit) ? 'keep' : averages.length ? 'drop' : null;
   // (right after an average, 3个项目自评平均得分93分，等级为优: the averaged things' grade)
-  const average = averages.at(-1);
-  if (average && compile(def.tail, '').test(before.slice(average.index! + average[0].length))) return 'drop';
+  if (afterAverage(def, before)) return 'drop';
   const last = found.at(-1);
   if (!last || !compile(def.tail, '').test(before.slice(last.index! + last[0].length))) return null;
   const earlier = found.slice(0, -1).reverse().find((m) => (last.groups?.project ? m.groups?.unit : m.groups?.project));

@@ -1,6 +1,6 @@
 // Staffing counts (patterns/staffing.yaml) and the one derived rule: a sole kind of 编制 is the total.
 import type { KDocument } from '../document.js';
-import { MAX_BEFORE, matches, runFamily, unitName } from './engine.js';
+import { MAX_BEFORE, matches, runFamily, unitLevel, unitName } from './engine.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { staffingTableFacts } from './staffingTable.js';
 import { respectivelyFacts } from './staffingRespectively.js';
@@ -21,7 +21,7 @@ export function extractStaffing(doc: KDocument): void {
   // 群团组织，核定行政编制5名: not when the unit describes itself)
   const sameOffice = file.same_office ? compile(file.same_office, 'g') : /(?!)/g;
   // 县科协机关行政编制4名 in a city's report: another level's 科协 (kept apart: no part of a sum of the department's)
-  const level = (unit !== null && /([省市州盟县区旗])(?:科协|科学技术协会)$/.exec(unit)?.[1]) || '';
+  const level = unitLevel(doc);
   const otherLevel: KDocument['facts'] = [];
   const otherLevelOn = !(unit !== null && file.other_level_off && compile(file.other_level_off, '').test(unit));
   const facts = all.filter((f) => {
