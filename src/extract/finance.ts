@@ -12,7 +12,7 @@ interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; na
 interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; not_after_part_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean; own_item?: boolean; fiscal_budget?: boolean; only_total?: boolean; parts_sum?: boolean; share_base?: boolean; not_in_budget?: boolean }
 interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { word_wraps: string[]; form_adjusted_next: string; budget_income_before: string; unit_named: string; unit_budget_word: string; into_budget: string; wrapped_budget: string; funds_word: string; all_spent_hint: string; share_of: string; share_base: string; money_sentence: string; income_then: string; funds_received: string; rate_opens: string; own_project_field: string; evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_budget: string; budget_chain_next: string; unit_funds_before: string; parts_after: string; parts_listed: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_funds: string; named_owner_funds_not: string; unit_receives: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; fiscal_funds: string; fiscal_funds_not: string; fiscal_funds_other: string; fiscal_funds_budget: string; project_arranged: string; appropriation_basic: string; appropriation_glued: string; unit_whole_list: string; unit_whole_part: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_delta: string; budget_parts_other: string; budget_parts_listed: string; budget_compared_prior: string; budget_prior_figure: string; prior_delta: string; adjusted_budget: string; subject_changed: string; mid_year_change: string; mid_year_cut: string; cut_follows: string; change_follows: string; rate_item: string; savings_clause: string; project_item_clause: string; project_self: string; project_budget_change: string; project_budget_cause: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; bare_funds: string; item_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; part_item: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; sentence_next: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; budget_own_change: string; restated_initial: string; stated_change: string; heading_owner: { title: string; item_title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; own_rate: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
+interface FinanceFile { word_wraps: string[]; form_adjusted_next: string; budget_income_before: string; unit_named: string; unit_budget_word: string; into_budget: string; wrapped_budget: string; funds_word: string; funds_spent_after: string; funds_sources_before: string; all_spent_hint: string; share_of: string; share_base: string; money_sentence: string; income_then: string; funds_received: string; rate_opens: string; own_project_field: string; evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_budget: string; budget_chain_next: string; unit_funds_before: string; parts_after: string; parts_listed: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_funds: string; named_owner_funds_not: string; unit_receives: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; fiscal_funds: string; fiscal_funds_not: string; fiscal_funds_other: string; fiscal_funds_budget: string; project_arranged: string; appropriation_basic: string; appropriation_glued: string; unit_whole_list: string; unit_whole_part: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_delta: string; budget_parts_other: string; budget_parts_listed: string; budget_compared_prior: string; budget_prior_figure: string; prior_delta: string; adjusted_budget: string; subject_changed: string; mid_year_change: string; mid_year_cut: string; cut_follows: string; change_follows: string; rate_item: string; savings_clause: string; project_item_clause: string; project_self: string; project_budget_change: string; project_budget_cause: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; bare_funds: string; item_before: string; funds_rate_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; part_item: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; sentence_next: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; budget_own_change: string; restated_initial: string; stated_change: string; heading_owner: { title: string; item_title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; own_rate: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
 
 const file = () => loadPatternFile<FinanceFile>('finance.yaml');
 
@@ -395,7 +395,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // (the amount is claimed: a later, looser pattern must not read it as this year's)
       // (2 0 2 3 年 度 本 年 收 入 合 计 X: a letter-spaced year in the match, the fiscal year only; 基本支出由2022年的X增至Y: the
       // year before named in the match, group pyear, the fiscal year's before only)
-      if (!fitsYear(doc, f, match.span.start, p.aspect ?? 'actual') || (g.syear !== undefined && yearNumber(g.syear) !== doc.data.fiscalYear) || (g.pyear !== undefined && (typeof doc.data.fiscalYear !== 'number' || yearNumber(g.pyear) !== doc.data.fiscalYear - 1))) {
+      if (!fitsYear(doc, f, match.span.start, p.aspect ?? 'actual', m0) || (g.syear !== undefined && yearNumber(g.syear) !== doc.data.fiscalYear) || (g.pyear !== undefined && (typeof doc.data.fiscalYear !== 'number' || yearNumber(g.pyear) !== doc.data.fiscalYear - 1))) {
         claimed.push(amountSpan);
         continue;
       }
@@ -505,7 +505,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         continue;
       }
       // 因公出国（境）费支出决算0万元 | 科普经费实际支出X: glued to an item's name that is no subject, the figure is that item's
-      if (p.subject === 'inherit' && itemBefore(doc, f, match.span.start)) {
+      // (经费执行率95.33%: the bare 经费 opening the rate's phrase names the money itself, see funds_rate_before)
+      if (p.subject === 'inherit' && itemBefore(doc, f, match.span.start) && !(p.aspect === 'rate' && compile(f.funds_rate_before, '').test(doc.norm.slice(Math.max(0, match.span.start - 6), match.span.start)))) {
         claimed.push(amountSpan);
         continue;
       }
@@ -638,6 +639,12 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         // (年初预算数为162.30万元，其中基本支出预算128.50万元，…；年中追加…，调整后预算为177.50万元: a part naming its budget is one
         // of the initial budget's parts as a bare one is — see initialParts)
         else if (aspect === 'budget' && subjSpan && PART_SUBJECTS.includes(key) && budgetPartOf(doc, f, match.span.start) === 'budget') asPart = true;
+        // 项目资金共计40万元，实际支出39万元 in a self-evaluation or a 决算: the project's funds named bare, with their spending stated
+        // after them or summing the sources arranged before them, are the money it had, not an actual (see funds_spent_after)
+        if (aspect === 'actual' && key === 'project' && subjSpan && doc.reportKind && doc.reportKind !== 'project_self_eval' && doc.reportKind !== 'budget' && compile(f.funds_word, '').test(doc.norm.slice(subjSpan.start, subjSpan.end)) && !/支出|决算|实际|执行/.test(m0) && (compile(f.funds_spent_after, '').test(doc.norm.slice(amountSpan.end, amountSpan.end + 40)) || compile(f.funds_sources_before, '').test(sentenceBefore(doc, match.span.start)))) {
+          claimed.push(amountSpan);
+          continue;
+        }
         // 三公经费…完成预算的64.2% is a rate of a subject we keep no rate for: not the total's
         path = f.subjects[key]?.paths[aspect] ?? null;
         // a 年初 figure followed by the adjusted budget: only the total keeps it (initialBudget)
@@ -670,6 +677,12 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // a project report has no unit-wide totals: its whole-budget figures are the project's
       // (部门整体支出X, 整体支出预算执行率 name the unit itself: they stay the unit's)
       if (doc.reportKind === 'project_self_eval' && typeof path === 'string' && !unitChain && UNIT_SPENDING.test(path) && !namesUnit(doc, f, match) && itemClauseBefore(doc, f, match.span.start)) {
+        claimed.push(amountSpan);
+        continue;
+      }
+      // 项目资金20万元，实际支出19.6万元，其中“三公”经费0万元 in a project report: the project's share of the 三公 money, not the
+      // unit's (the unit named right before it, 本单位“三公”经费支出X, stays the unit's)
+      if (doc.reportKind === 'project_self_eval' && [path].flat().some((x) => x.startsWith(THREE_PUBLIC)) && !namesUnit(doc, f, match)) {
         claimed.push(amountSpan);
         continue;
       }
@@ -779,6 +792,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
 
 
 const FISCAL_SPENDING = '/finance/fiscalAppropriation/spending';
+const THREE_PUBLIC = '/finance/threePublic/';
 /** Whether the sentence before a unit-wide figure at `at` opens with the fiscal funds as its subject (see `fiscal_funds`):
  *  'fiscal' when nothing but budget and spending words follow the subject, 'other' when another source is joined to it
  *  (财政资金及上级补助资金全年预算X) or another's named before it (上级财政资金): no part we keep, null when it does not open so or names the unit's whole money. */
@@ -1075,23 +1089,25 @@ function namedOwner(f: FinanceFile, before: string, through: string): boolean {
 }
 
 /** False when the words right before `at` put the figure in another year, or make an actual a plan. */
-function fitsYear(doc: KDocument, f: FinanceFile, at: number, aspect: Aspect): boolean {
+/** (`head`: the figure's own phrase — 上年预算执行率为95%，本年预算执行率为96.51%: the phrase opening its clause with 本年 names this
+ *  year in a later clause of a sentence opening with the year before, as 上年基本支出X，本年基本支出Y does before its subject) */
+function fitsYear(doc: KDocument, f: FinanceFile, at: number, aspect: Aspect, head = ''): boolean {
   const before = arabicYears(doc.norm.slice(Math.max(0, at - 16), at));
   if (saysOtherYear(doc, f.other_period, before) || compile(f.compared, '').test(before)) return false;
   if (aspect !== 'budget' && aspect !== 'initial' && compile(f.planned, '').test(before)) return false;
   if (saysOtherYear(doc, f.year_before, before)) return false;
   if (sectionsAt(doc, at).some((h) => otherYearHeading(doc, f, h.title))) return false;
-  return !otherYearSentence(doc, f, sentenceBefore(doc, at));
+  return !otherYearSentence(doc, f, sentenceBefore(doc, at), head.slice(0, 4));
 }
 /** True when `text` (a sentence up to a figure) opens with another year, or with the year before and names this year in no later clause. */
-function otherYearSentence(doc: KDocument, f: FinanceFile, text: string): boolean {
+function otherYearSentence(doc: KDocument, f: FinanceFile, text: string, head = ''): boolean {
   const sentence = arabicYears(text);
   const fy = doc.data.fiscalYear;
   if (saysOtherYear(doc, f.sentence_year, sentence) && !(typeof fy === 'number' && sentence.includes(`${fy}年`))) return true;
   // 下一年度，部门预算安排X，其中项目支出Y: a sentence opening with the next year holds its plan
   if (compile(f.sentence_next, '').test(sentence)) return true;
   // 上年基本支出预算X，项目支出预算Y: a sentence opening with the year before holds that year's figures, unless a later clause names this year
-  return compile(f.sentence_prior, '').test(sentence) && !compile(f.sentence_this_year, '').test(sentence) && !(typeof fy === 'number' && derived(f, `clauseYear${fy}`, () => `[，,;；][^，,;；]{0,12}?${fy}年`).test(sentence));
+  return compile(f.sentence_prior, '').test(sentence) && !compile(f.sentence_this_year, '').test(sentence + head) && !(typeof fy === 'number' && derived(f, `clauseYear${fy}`, () => `[，,;；][^，,;；]{0,12}?${fy}年`).test(sentence));
 }
 
 // 二〇二三年基本支出150万元 in a 2024 report: a year in Chinese numerals is another year as much as 2023年 is (the year checks
@@ -1810,6 +1826,8 @@ function extractNone(doc: KDocument, f: FinanceFile, defs: NoneDef[]): void {
       for (const match of matches(doc, d.regex)) {
         // 2022年无“三公”经费支出 in a 2023 report is another year's
         if (!fitsYear(doc, f, match.span.start, 'actual')) continue;
+        // 本项目无“三公”经费支出 in a project report: the project's none, not the unit's (see THREE_PUBLIC above)
+        if (doc.reportKind === 'project_self_eval' && d.path.startsWith(THREE_PUBLIC) && !namesUnit(doc, f, match)) continue;
         doc.facts.push({ path: d.path, value: 0, span: trimSpan(doc, match.span), rule: d.id });
       }
     } else if (d.section && d.body) {
