@@ -179,10 +179,9 @@ function initialRestated(doc: KDocument, total: Record<string, TableCell>, unit:
   if (!initial || !budget || Math.abs(initial.value - budget.value) <= initial.tol + budget.tol) return;
   const prose = doc.facts.filter((f) => f.source !== 'table' && pointerPath(f.path) === path);
   const restated = (f: Fact): boolean =>
-    typeof f.value === 'number' && Math.abs(f.value - initial.value) <= initial.tol + 1e-9 && !YEAR_BUDGET_WORD.test(doc.norm.slice(f.span.start, f.span.end));
+    typeof f.value === 'number' && Math.abs(f.value - initial.value) <= initial.tol + 1e-9 && !tableVocab().yearBudgetWord.test(doc.norm.slice(f.span.start, f.span.end));
   if (prose.length && prose.every(restated)) for (const f of prose) doc.facts.splice(doc.facts.indexOf(f), 1);
 }
-const YEAR_BUDGET_WORD = /全年|调整|调增|调减|追加|变更|年中/;
 
 /** `asOverall`: an untitled table read as the report's own (the whole department's in an overall report, the project's in a
  *  project report). */

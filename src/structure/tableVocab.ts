@@ -19,6 +19,7 @@ interface RawVocab {
   sole_source_not: string;
   sole_source_part: string;
   own_budget_fiscal: string;
+  year_budget_word: string;
   unit_header: string;
   goal_columns: Record<'target' | 'achieved', string>;
   goal_labels: Record<'target' | 'achieved', string>;
@@ -113,6 +114,8 @@ export interface TableVocab {
   soleSourcePart: RegExp;
   /** words naming the fiscal appropriation over an untitled budget table: the appropriation's part, not the whole */
   ownBudgetFiscal: RegExp;
+  /** a prose budget's phrase naming the year's budget after its changes (全年预算, 调整后预算): not the form's 年初 figure restated */
+  yearBudgetWord: RegExp;
   unitHeader: RegExp;
   goalColumns: Record<'target' | 'achieved', RegExp>;
   /** a goals block set out as label rows (年度总体目标⇥text⇥实际完成情况⇥text): the labels */
@@ -200,6 +203,7 @@ export function tableVocab(): TableVocab {
     soleSourceNot: re(raw.sole_source_not),
     soleSourcePart: re(raw.sole_source_part),
     ownBudgetFiscal: re(raw.own_budget_fiscal),
+    yearBudgetWord: re(raw.year_budget_word),
     unitHeader: re(raw.unit_header),
     goalColumns: {
       target: re(raw.goal_columns.target),
