@@ -124,6 +124,18 @@ function columnsOf<T extends string>(row: TableCell[], match: (k: string) => T |
   return cols;
 }
 
+/** A staffing header's columns. In a header that names money (`人员经费⇥在职人员⇥退休人员` over `合计⇥96⇥24`: the personnel spending
+ *  split by whom it was paid to) a column named by a group of people (退休人员) counts nothing; one naming a count (退休人数) or
+ *  people as its unit (退休人员（人）) still does. */
+function staffingColumnsOf(row: TableCell[]): Map<string, number> {
+  const sc = columnsOf(row, staffingPath);
+  if (!sc.size) return sc;
+  const v = tableVocab();
+  if (!row.some((c) => v.staffingMoneyHeader.test(key(c)))) return sc;
+  for (const [path, col] of sc) if (v.staffingGroupWord.test(key(row[col]))) sc.delete(path);
+  return sc;
+}
+
 function classify(t: Table, caption: string | null): TableKind | null {
   const v = tableVocab();
   if (caption) for (const k of v.kinds) if (k.caption.test(caption)) return k.kind;
@@ -442,7 +454,7 @@ export function readTable(t: Table): TableReading {
         continue;
       }
     }
-    const sc = columnsOf(row, staffingPath);
+    const sc = staffingColumnsOf(row);
     // a header over two rows (编制数⇥⇥实有人数 over 行政编制⇥事业编制⇥在职人数⇥退休人数): the group row's counts are the row
     // under the next one, which names its columns itself
     if (sc.size && columnsOf(t.rows[ri + 1] ?? [], staffingPath).size && !(t.rows[ri + 1] ?? []).some((c) => /\d/.test(key(c)))) continue;

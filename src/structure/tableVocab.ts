@@ -36,6 +36,8 @@ interface RawVocab {
   level_weight_suffix: string;
   staffing_columns: { path: string; regex: string }[];
   staffing_pair_bare?: { path: string; regex: string }[];
+  staffing_money_header: string;
+  staffing_group_word: string;
   level2_parents?: Record<string, string[]>;
   year_column: string;
   year_column_split: { year: string; role: string };
@@ -143,6 +145,9 @@ export interface TableVocab {
   /** any of staffingColumns (see anyOf) */
   staffingColumnsAny: RegExp | null;
   staffingPairBare: { path: string; re: RegExp }[];
+  /** a header cell naming money (人员经费, 工资福利支出, （万元）): the header's people-group columns (退休人员) count nothing */
+  staffingMoneyHeader: RegExp;
+  staffingGroupWord: RegExp;
   yearColumn: RegExp;
   /** a year column's header split over two rows: the year's cell, the role's cell under it */
   yearColumnSplit: { year: RegExp; role: RegExp };
@@ -230,6 +235,8 @@ export function tableVocab(): TableVocab {
     staffingColumns: raw.staffing_columns.map((c) => ({ path: c.path, re: re(c.regex) })),
     staffingColumnsAny: anyOf(raw.staffing_columns.map((c) => re(c.regex))),
     staffingPairBare: (raw.staffing_pair_bare ?? []).map((c) => ({ path: c.path, re: re(c.regex) })),
+    staffingMoneyHeader: re(raw.staffing_money_header),
+    staffingGroupWord: re(raw.staffing_group_word),
     yearColumn: re(raw.year_column),
     yearColumnSplit: { year: re(raw.year_column_split.year), role: re(raw.year_column_split.role) },
     costRows: raw.cost_rows.map((c) => ({ label: re(c.label), budget: c.budget, actual: c.actual })),
