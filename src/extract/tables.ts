@@ -230,6 +230,31 @@ function budgetFacts(doc: KDocument, r: TableReading, side: ReportSide, asOveral
     const pr = pc ? rowRate(row) : null;
     if (pc && pr) offer(doc, `/finance/${part}/executionRate`, pr, pc, `table.budget.${part}.rate`);
   }
+  if (!clash) costRowFacts(doc, r, unit);
+}
+
+/**
+ * Rows of the whole budget's block naming a kind of cost (`“三公”经费⇥2.00⇥1.12⇥56.00%`, `其中：人员经费⇥…`, `公用经费⇥…`, beside 基本支出
+ * and 项目支出 in a 部门整体支出绩效自评表): that cost's budget and actual (tables.yaml budget_cost_rows). A cost named by two
+ * rows is read from neither.
+ */
+function costRowFacts(doc: KDocument, r: TableReading, unit: string | null): void {
+  const v = tableVocab();
+  const found = new Map<number, Record<string, TableCell>[]>();
+  for (const row of r.budget!.all) {
+    const label = key(row.label).replace(v.rowLabelStrip, '');
+    const at = v.budgetCostRows.findIndex((c) => c.label.test(label));
+    if (at >= 0) found.set(at, [...(found.get(at) ?? []), ...(row.cells ? [row.cells] : [{}])]);
+  }
+  for (const [at, rows] of found) {
+    if (rows.length !== 1) continue;
+    const rule = v.budgetCostRows[at];
+    for (const role of ['budget', 'actual'] as const) {
+      const c = rows[0][role];
+      const v2 = c && (unit !== null || /元|万/.test(c.text)) ? moneyCell(c.text, unit) : null;
+      if (c && v2) offer(doc, rule[role], v2, c, `table.budget.cost.${role}`);
+    }
+  }
 }
 
 /**

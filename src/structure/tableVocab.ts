@@ -42,6 +42,7 @@ interface RawVocab {
   year_column: string;
   year_column_split: { year: string; role: string };
   cost_rows: { label: string; budget?: string; actual?: string }[];
+  budget_cost_rows: { label: string; budget: string; actual: string }[];
   row_label_strip: string;
   empty_cells: string[];
   pdf: {
@@ -152,6 +153,8 @@ export interface TableVocab {
   /** a year column's header split over two rows: the year's cell, the role's cell under it */
   yearColumnSplit: { year: RegExp; role: RegExp };
   costRows: { label: RegExp; budget?: string; actual?: string }[];
+  /** rows of a 部门整体支出绩效自评表's budget block naming a kind of cost (“三公”经费, 人员经费, 公用经费): its budget and actual paths */
+  budgetCostRows: { label: RegExp; budget: string; actual: string }[];
   rowLabelStrip: RegExp;
   emptyCells: RegExp[];
   /** a money table copied one cell per line: its header's label word and value words (structure/cellLines.ts) */
@@ -240,6 +243,7 @@ export function tableVocab(): TableVocab {
     yearColumn: re(raw.year_column),
     yearColumnSplit: { year: re(raw.year_column_split.year), role: re(raw.year_column_split.role) },
     costRows: raw.cost_rows.map((c) => ({ label: re(c.label), budget: c.budget, actual: c.actual })),
+    budgetCostRows: raw.budget_cost_rows.map((c) => ({ label: re(c.label), budget: c.budget, actual: c.actual })),
     rowLabelStrip: re(raw.row_label_strip, 'g'),
     emptyCells: raw.empty_cells.map((s) => re(s)),
     cellLines: {
