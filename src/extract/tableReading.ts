@@ -752,6 +752,8 @@ function splitYearHeader(row: TableCell[], next: TableCell[] | undefined, below:
     const width = below && !isEmpty(below[0]) && !/^\d/.test(key(below[0])) ? below.length - trailingEmpty(below) : 0;
     if (width <= roles) return [];
     shift = width - roles;
+    // (so moved, the first role stands under the first year: a row wider for a cell of its own, 三公经费⇥…⇥说明, moves it past)
+    if (!yearOnly.test(key(row[shift] ?? next[0])) || row.slice(0, shift).some((c) => yearOnly.test(key(c)))) return [];
   }
   const out: YearColumn[] = [];
   // the last year's cell merged over its 预算数 and 决算数 is written once, in its first column (`2022年⇥2023年` over
