@@ -124,6 +124,18 @@ function columnsOf<T extends string>(row: TableCell[], match: (k: string) => T |
   return cols;
 }
 
+/** A staffing header's columns. In a header that names money (`人员经费⇥在职人员⇥退休人员` over `合计⇥96⇥24`: the personnel spending
+ *  split by whom it was paid to) a column named by a group of people (退休人员) counts nothing; one naming a count (退休人数) or
+ *  people as its unit (退休人员（人）) still does. */
+function staffingColumnsOf(row: TableCell[]): Map<string, number> {
+  const sc = columnsOf(row, staffingPath);
+  if (!sc.size) return sc;
+  const v = tableVocab();
+  if (!row.some((c) => v.staffingMoneyHeader.test(key(c)))) return sc;
+  for (const [path, col] of sc) if (v.staffingGroupWord.test(key(row[col]))) sc.delete(path);
+  return sc;
+}
+
 function classify(t: Table, caption: string | null): TableKind | null {
   const v = tableVocab();
   if (caption) for (const k of v.kinds) if (k.caption.test(caption)) return k.kind;
@@ -442,7 +454,7 @@ export function readTable(t: Table): TableReading {
         continue;
       }
     }
-    const sc = columnsOf(row, staffingPath);
+    const sc = staffingColumnsOf(row);
     // a header over two rows (编制数⇥⇥实有人数 over 行政编制⇥事业编制⇥在职人数⇥退休人数): the group row's counts are the row
     // under the next one, which names its columns itself
     if (sc.size && columnsOf(t.rows[ri + 1] ?? [], staffingPath).size && !(t.rows[ri + 1] ?? []).some((c) => /\d/.test(key(c)))) continue;
@@ -468,7 +480,7 @@ export function readTable(t: Table): TableReading {
       const y = yearColumnOf(k.replace(HEADER_UNIT, ''));
       if (y) years.push({ col, ...y });
     });
-    const split = years.length < 2 ? splitYearHeader(row, t.rows[ri + 1]) : [];
+    const split = years.length < 2 ? splitYearHeader(row, t.rows[ri + 1], t.rows[ri + 2]) : [];
     if (split.length >= 2) {
       years.push(...split);
       ri++;
@@ -728,21 +740,57 @@ function joinedHeader(row: TableCell[], next: TableCell[] | undefined): TableCel
  * below with a year cell right above it is that year's column (2022年决算数). A role cell with nothing above (the year's
  * merged cell written once, over it or its neighbour: which one is not known) is no column.
  */
-function splitYearHeader(row: TableCell[], next: TableCell[] | undefined): YearColumn[] {
+function splitYearHeader(row: TableCell[], next: TableCell[] | undefined, below: TableCell[] | undefined): YearColumn[] {
   const { year: yearOnly, role: roleOnly } = tableVocab().yearColumnSplit;
   if (!next || !row.some((c) => yearOnly.test(key(c)))) return [];
+  // (a role row that lost its empty leading cell, `决算数⇥预算数⇥决算数` under `经费控制情况⇥2022年度⇥2023年度` over
+  // `三公经费⇥3.2⇥3⇥2.46`: its roles stand left of their figures — read right-aligned to the row under it, which opens with its
+  // label; without such a row where they stand is not known)
+  const roles = next.length - trailingEmpty(next);
+  let shift = 0;
+  if (roleOnly.test(key(next[0]))) {
+    const width = below && !isEmpty(below[0]) && !/^\d/.test(key(below[0])) ? below.length - trailingEmpty(below) : 0;
+    if (width <= roles) return [];
+    shift = width - roles;
+    // (so moved, the first role stands under the first year: a row wider for a cell of its own, 三公经费⇥…⇥说明, moves it past)
+    if (!yearOnly.test(key(row[shift] ?? next[0])) || row.slice(0, shift).some((c) => yearOnly.test(key(c)))) return [];
+  }
   const out: YearColumn[] = [];
-  for (let col = 0; col < next.length; col++) {
-    const role = key(next[col]);
+  // the last year's cell merged over its 预算数 and 决算数 is written once, in its first column (`2022年⇥2023年` over
+  // `⇥决算数⇥预算数⇥决算数`): it heads the roles right of it, each role once (two 决算数 under one year: no such header). An empty cell
+  // between two years (`2022年⇥⇥2023年`) stays none: either year's merge may span it.
+  let lastYear = -1;
+  row.forEach((c, i) => {
+    if (yearOnly.test(key(c))) lastYear = i;
+  });
+  let year: string | null = null;
+  const kinds = new Set<string>();
+  for (let j = 0; j < roles; j++) {
+    const col = j + shift;
+    const role = key(next[j]);
+    const above = row[col] && !repeatsLeft(row, col) ? key(row[col]) : '';
+    if (yearOnly.test(above)) {
+      year = above;
+      kinds.clear();
+    } else if (above !== '' || col < lastYear) year = null;
     if (!roleOnly.test(role)) {
-      if (!isEmpty(next[col]) && col > 0) return []; // another word among the roles: no such header
+      if (!isEmpty(next[j]) && col > 0) return []; // another word among the roles: no such header
       continue;
     }
-    const above = row[col] && !repeatsLeft(row, col) ? key(row[col]) : '';
-    const y = yearOnly.test(above) ? yearColumnOf(above.replace(/度$/, '') + role) : null;
-    if (y) out.push({ col, ...y });
+    const y = year === null ? null : yearColumnOf(year.replace(/度$/, '') + role);
+    if (!y) continue;
+    if (kinds.has(y.kind)) return []; // a year over two 决算数: not the header read here
+    kinds.add(y.kind);
+    out.push({ col, ...y });
   }
   return out;
+}
+
+/** How many empty cells close the row (a row flattened with its trailing tabs). */
+function trailingEmpty(row: TableCell[]): number {
+  let n = 0;
+  while (n < row.length && isEmpty(row[row.length - 1 - n])) n++;
+  return n;
 }
 
 /** The rows under a staffing header that each open with a label (not a figure) left of its first count column, and hold a

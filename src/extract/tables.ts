@@ -179,10 +179,9 @@ function initialRestated(doc: KDocument, total: Record<string, TableCell>, unit:
   if (!initial || !budget || Math.abs(initial.value - budget.value) <= initial.tol + budget.tol) return;
   const prose = doc.facts.filter((f) => f.source !== 'table' && pointerPath(f.path) === path);
   const restated = (f: Fact): boolean =>
-    typeof f.value === 'number' && Math.abs(f.value - initial.value) <= initial.tol + 1e-9 && !YEAR_BUDGET_WORD.test(doc.norm.slice(f.span.start, f.span.end));
+    typeof f.value === 'number' && Math.abs(f.value - initial.value) <= initial.tol + 1e-9 && !tableVocab().yearBudgetWord.test(doc.norm.slice(f.span.start, f.span.end));
   if (prose.length && prose.every(restated)) for (const f of prose) doc.facts.splice(doc.facts.indexOf(f), 1);
 }
-const YEAR_BUDGET_WORD = /全年|调整|调增|调减|追加|变更|年中/;
 
 /** `asOverall`: an untitled table read as the report's own (the whole department's in an overall report, the project's in a
  *  project report). */
@@ -230,6 +229,31 @@ function budgetFacts(doc: KDocument, r: TableReading, side: ReportSide, asOveral
     const pc = row.rate;
     const pr = pc ? rowRate(row) : null;
     if (pc && pr) offer(doc, `/finance/${part}/executionRate`, pr, pc, `table.budget.${part}.rate`);
+  }
+  if (!clash) costRowFacts(doc, r, unit);
+}
+
+/**
+ * Rows of the whole budget's block naming a kind of cost (`“三公”经费⇥2.00⇥1.12⇥56.00%`, `其中：人员经费⇥…`, `公用经费⇥…`, beside 基本支出
+ * and 项目支出 in a 部门整体支出绩效自评表): that cost's budget and actual (tables.yaml budget_cost_rows). A cost named by two
+ * rows is read from neither.
+ */
+function costRowFacts(doc: KDocument, r: TableReading, unit: string | null): void {
+  const v = tableVocab();
+  const found = new Map<number, Record<string, TableCell>[]>();
+  for (const row of r.budget!.all) {
+    const label = key(row.label).replace(v.rowLabelStrip, '');
+    const at = v.budgetCostRows.findIndex((c) => c.label.test(label));
+    if (at >= 0) found.set(at, [...(found.get(at) ?? []), ...(row.cells ? [row.cells] : [{}])]);
+  }
+  for (const [at, rows] of found) {
+    if (rows.length !== 1) continue;
+    const rule = v.budgetCostRows[at];
+    for (const role of ['budget', 'actual'] as const) {
+      const c = rows[0][role];
+      const v2 = c && (unit !== null || /元|万/.test(c.text)) ? moneyCell(c.text, unit) : null;
+      if (c && v2) offer(doc, rule[role], v2, c, `table.budget.cost.${role}`);
+    }
   }
 }
 

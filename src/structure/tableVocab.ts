@@ -19,6 +19,7 @@ interface RawVocab {
   sole_source_not: string;
   sole_source_part: string;
   own_budget_fiscal: string;
+  year_budget_word: string;
   unit_header: string;
   goal_columns: Record<'target' | 'achieved', string>;
   goal_labels: Record<'target' | 'achieved', string>;
@@ -35,10 +36,13 @@ interface RawVocab {
   level_weight_suffix: string;
   staffing_columns: { path: string; regex: string }[];
   staffing_pair_bare?: { path: string; regex: string }[];
+  staffing_money_header: string;
+  staffing_group_word: string;
   level2_parents?: Record<string, string[]>;
   year_column: string;
   year_column_split: { year: string; role: string };
   cost_rows: { label: string; budget?: string; actual?: string }[];
+  budget_cost_rows: { label: string; budget: string; actual: string }[];
   row_label_strip: string;
   empty_cells: string[];
   pdf: {
@@ -113,6 +117,8 @@ export interface TableVocab {
   soleSourcePart: RegExp;
   /** words naming the fiscal appropriation over an untitled budget table: the appropriation's part, not the whole */
   ownBudgetFiscal: RegExp;
+  /** a prose budget's phrase naming the year's budget after its changes (全年预算, 调整后预算): not the form's 年初 figure restated */
+  yearBudgetWord: RegExp;
   unitHeader: RegExp;
   goalColumns: Record<'target' | 'achieved', RegExp>;
   /** a goals block set out as label rows (年度总体目标⇥text⇥实际完成情况⇥text): the labels */
@@ -140,10 +146,15 @@ export interface TableVocab {
   /** any of staffingColumns (see anyOf) */
   staffingColumnsAny: RegExp | null;
   staffingPairBare: { path: string; re: RegExp }[];
+  /** a header cell naming money (人员经费, 工资福利支出, （万元）): the header's people-group columns (退休人员) count nothing */
+  staffingMoneyHeader: RegExp;
+  staffingGroupWord: RegExp;
   yearColumn: RegExp;
   /** a year column's header split over two rows: the year's cell, the role's cell under it */
   yearColumnSplit: { year: RegExp; role: RegExp };
   costRows: { label: RegExp; budget?: string; actual?: string }[];
+  /** rows of a 部门整体支出绩效自评表's budget block naming a kind of cost (“三公”经费, 人员经费, 公用经费): its budget and actual paths */
+  budgetCostRows: { label: RegExp; budget: string; actual: string }[];
   rowLabelStrip: RegExp;
   emptyCells: RegExp[];
   /** a money table copied one cell per line: its header's label word and value words (structure/cellLines.ts) */
@@ -200,6 +211,7 @@ export function tableVocab(): TableVocab {
     soleSourceNot: re(raw.sole_source_not),
     soleSourcePart: re(raw.sole_source_part),
     ownBudgetFiscal: re(raw.own_budget_fiscal),
+    yearBudgetWord: re(raw.year_budget_word),
     unitHeader: re(raw.unit_header),
     goalColumns: {
       target: re(raw.goal_columns.target),
@@ -226,9 +238,12 @@ export function tableVocab(): TableVocab {
     staffingColumns: raw.staffing_columns.map((c) => ({ path: c.path, re: re(c.regex) })),
     staffingColumnsAny: anyOf(raw.staffing_columns.map((c) => re(c.regex))),
     staffingPairBare: (raw.staffing_pair_bare ?? []).map((c) => ({ path: c.path, re: re(c.regex) })),
+    staffingMoneyHeader: re(raw.staffing_money_header),
+    staffingGroupWord: re(raw.staffing_group_word),
     yearColumn: re(raw.year_column),
     yearColumnSplit: { year: re(raw.year_column_split.year), role: re(raw.year_column_split.role) },
     costRows: raw.cost_rows.map((c) => ({ label: re(c.label), budget: c.budget, actual: c.actual })),
+    budgetCostRows: raw.budget_cost_rows.map((c) => ({ label: re(c.label), budget: c.budget, actual: c.actual })),
     rowLabelStrip: re(raw.row_label_strip, 'g'),
     emptyCells: raw.empty_cells.map((s) => re(s)),
     cellLines: {

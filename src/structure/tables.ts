@@ -46,7 +46,8 @@ function cellOf(text: string, start: number, end: number): TableCell {
 // (a line of ASCII spaces, left by an export that pads lines, is blank too; not a tab, an empty cell, nor a full-width
 // space, an indented empty paragraph inside a cell of a one-cell-per-line dump: `\t效益指标⏎⏎（40分）⏎⏎　⏎⏎⏎\t经济效`)
 const isBlank = (l: Line) => BLANK.test(l.text);
-const BLANK = /^ *$/;
+// (a form feed alone on its line: a page's end, pdftotext's, before a page opening with a blank line)
+const BLANK = /^[ \f]*$/;
 /** `续表` (`续上表`, `（续表）`) over a table's part on the next page: the table goes on, and the mark is no cell's text. */
 const CONTINUED = /^[（(]?续(?:上)?表[）)]?[:：]?$/;
 /** the mark with the table's caption repeated after it on its line (`续表：项目支出绩效自评表`) */
@@ -80,8 +81,11 @@ function repeatedCaption(lines: Line[], from: number, i: number): boolean {
   const above = lines[j].text.trim();
   return (CONTINUED.test(above) || PAGE_MARK.test(above)) && ownCaption(lines, from, lines[i].text);
 }
-const isTabLine = (l: Line) => l.text.startsWith('\t');
-const hasInnerTab = (l: Line) => l.text.replace(/^\t/, '').includes('\t');
+// (pdftotext opens each page's first line with a form feed: `\f\t绩效指标`, the repeated header, is a cell's line too)
+const TAB_LINE = /^\f*\t/;
+const FEED_ONLY = /^ *\f[ \f]*$/;
+const isTabLine = (l: Line) => TAB_LINE.test(l.text);
+const hasInnerTab = (l: Line) => l.text.replace(TAB_LINE, '').includes('\t');
 /** Lines that end a table even when another tab block follows: signatures, notes, captions. */
 const TABLE_BREAK = /^\s*(填表人|填报人|填报日期|联系电话|单位负责人|说明\s*[:：]|注\s*[:：]|附件)/;
 const MAX_CONTINUATION = 30;
@@ -242,6 +246,11 @@ function parseCellLines(text: string, lines: Line[], from: number, to: number): 
   };
   for (let i = from; i <= to; i++) {
     const l = lines[i];
+    // (a form feed alone on its line after a blank line: a page's end, as a page's mark there)
+    if (FEED_ONLY.test(l.text)) {
+      if (blanks > 0) pageBreak = true;
+      continue;
+    }
     if (isBlank(l)) {
       blanks++;
       continue;
@@ -250,6 +259,8 @@ function parseCellLines(text: string, lines: Line[], from: number, to: number): 
       if (blanks > 0) pageBreak = true;
       continue;
     }
+    // (a page's first line, opened by pdftotext's form feed, after a blank line: as a page's mark there)
+    if (blanks > 0 && l.text.startsWith('\f')) pageBreak = true;
     if (isTabLine(l)) {
       flush();
       // one blank line closes a row; two mean the cell ended with an empty paragraph (`标⏎⏎⏎\t一级指标`)
@@ -257,7 +268,7 @@ function parseCellLines(text: string, lines: Line[], from: number, to: number): 
         rows.push(row);
         row = [];
       }
-      curStart = l.start + 1;
+      curStart = l.start + TAB_LINE.exec(l.text)![0].length;
       curEnd = l.end;
     } else if (curStart >= 0) {
       curEnd = l.end;

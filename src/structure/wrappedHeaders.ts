@@ -115,36 +115,41 @@ export function wrappedHeaderLines(text: string, lines: Line[], taken: Span[]): 
     // the budget row: its label (after the block's label, 项目资金) and four or more figures only
     const ps = runs(l);
     const at = ps.findIndex((p, n) => n <= 1 && v.budgetRows.total.test(squeeze(p.text)));
-    if (at < 0) continue;
-    const figs = ps.slice(at + 1);
+    const row = at >= 0 ? { label: ps[at], labelEnd: ps[at].col + ps[at].text.length, figs: ps.slice(at + 1), top: i, bottom: i } : wrappedLabel(lines, i, ps, free);
+    if (!row) continue;
+    const figs = row.figs;
     if (figs.length < 4 || !figs.every((p) => FIGURE.test(p.text))) continue;
-    const labelEnd = ps[at].col + ps[at].text.length;
-    const head = headerOver(lines, i, labelEnd, figs.length, budgetWord);
+    const labelEnd = row.labelEnd;
+    const head = headerOver(lines, row.top, labelEnd, figs.length, budgetWord);
     if (!head || !head.cells.some((c) => /执行/.test(c.text))) continue;
     if (lines.slice(head.top, i).some((x) => !free(x))) continue;
     // the form's own caption a few lines over its header (a 自评表)
     let caption: string | undefined;
+    let captionAt = -1;
     for (let j = head.top - 1, seen = 0; j >= 0 && seen < CAPTION_BACK; j--) {
       const t = squeeze(lines[j].text);
       if (!t) continue;
       seen++;
       if (v.caption.test(t) && /自评|评价/.test(t)) {
         caption = t.replace(v.captionStrip, '');
+        captionAt = j;
         break;
       }
     }
     if (!caption) continue;
     // the block's unit in its label cell, merged down the block's rows left of the row's label (`年度预算⏎申请⏎（万元）`,
     // `项目资金  年度资金总额 …⏎（万元） 其中：…`): one unit word there, else none (table_unit_unknown)
-    const units = lines.slice(head.top, Math.min(lines.length, i + 6)).flatMap((x) => words(x, 0, 0).filter((w) => w.col < ps[at].col && UNIT_WORD.test(w.text)));
+    const units = lines.slice(head.top, Math.min(lines.length, i + 6)).flatMap((x) => words(x, 0, 0).filter((w) => w.col < row.label.col && UNIT_WORD.test(w.text)));
     const unit = new Set(units.map((w) => squeeze(w.text).replace(/[()（）]/g, ''))).size === 1 ? units[0] : null;
+    const name = nameRow(lines, captionAt + 1, head.top);
     const rows: TableCell[][] = [
+      ...(name ? [name] : []),
       [unit ? { start: unit.start, end: unit.end, text: unit.text } : { start: head.cells[0].start, end: head.cells[0].start, text: '' }, ...head.cells],
-      [{ start: ps[at].start, end: ps[at].end, text: ps[at].text }, ...figs.map((p) => ({ start: p.start, end: p.end, text: p.text }))],
+      [{ start: row.label.start, end: row.label.end, text: row.label.text }, ...figs.map((p) => ({ start: p.start, end: p.end, text: p.text }))],
     ];
-    let end = l.end;
+    let end = lines[row.bottom].end;
     // the 总分 row further down (a label and one or two figures), under the indicator header between
-    let k = i + 1;
+    let k = row.bottom + 1;
     // (lines between may be the form's goals block, read as a table of its own: passed over)
     for (; k < lines.length && k <= i + TOTAL_WITHIN; k++) {
       if (!free(lines[k])) continue;
@@ -169,8 +174,102 @@ export function wrappedHeaderLines(text: string, lines: Line[], taken: Span[]): 
         end = lines[k].end;
       }
     }
-    out.push({ start: Math.min(...head.cells.map((c) => c.start)), end, rows, origin: 'tsv', caption });
+    out.push({ start: Math.min(...head.cells.map((c) => c.start), ...(name ? [name[0].start] : [])), end, rows, origin: 'tsv', caption });
     i = lines.findIndex((x) => x.end >= end);
   }
   return out;
 }
+
+/** a wrapped piece of the name cell: no bracketed line (（2023年度）, a caption's year centred over the form), nor a unit line
+ *  (单位：万元) or a caption */
+const BRACKETED = /^[（(].*[)）]$/;
+
+/**
+ * The form's `项目名称` row between its caption (line `from`) and its budget header (line `to`): the label first on its line, the
+ * name the run after it, and the pieces of the name wrapped over the lines right above and under it in the name's column
+ * (`科普宣传与科普⏎项目名称⏎活动经费`: pdftotext -layout centres a wrapped cell on its label's line), each a line of that one run
+ * right of the label, read top down. Null with no such label, or with a line right by it holding more (another field,
+ * `主管部门  X`, ends the cell) that stands in the name's columns. Without the row an overall report's project form named no
+ * project (projects[] stayed empty).
+ */
+function nameRow(lines: Line[], from: number, to: number): TableCell[] | null {
+  const v = tableVocab();
+  for (let i = from; i < to; i++) {
+    const ps = runs(lines[i]);
+    if (!ps.length || !v.projectNameLabels.some((re) => re.test(squeeze(ps[0].text)))) continue;
+    if (ps.length > 2) return null; // the label beside more than its name: another layout
+    const label = ps[0];
+    const right = label.col + label.text.length;
+    // the name's columns: its run on the label's line, else the first piece's
+    let cols: [number, number] | null = ps[1] ? [ps[1].col, ps[1].col + ps[1].text.length] : null;
+    const piece = (j: number): Word | null => {
+      if (j < from || j >= to) return null;
+      const q = runs(lines[j]);
+      if (q.length !== 1 || q[0].col < right + 2 || BRACKETED.test(squeeze(q[0].text)) || v.unitHeader.test(q[0].text) || v.caption.test(squeeze(q[0].text))) return null;
+      if (cols && (q[0].col >= cols[1] + 2 || q[0].col + q[0].text.length <= cols[0] - 2)) return null;
+      return q[0];
+    };
+    const above: Word[] = [];
+    for (let j = i - 1, w = piece(j); w; w = piece(--j)) {
+      above.unshift(w);
+      cols ??= [w.col, w.col + w.text.length];
+    }
+    const below: Word[] = [];
+    for (let j = i + 1, w = piece(j); w; w = piece(++j)) {
+      below.push(w);
+      cols ??= [w.col, w.col + w.text.length];
+    }
+    const parts = [...above, ...(ps[1] ? [ps[1]] : []), ...below];
+    if (!parts.length) return null;
+    const text = parts.map((w) => w.text).join('');
+    return [
+      { start: label.start, end: label.end, text: label.text },
+      { start: parts[0].start, end: parts[parts.length - 1].end, text },
+    ];
+  }
+  return null;
+}
+
+/**
+ * The budget row's label wrapped in its narrow column (pdftotext -layout: `项目资金  年度资金      20     25 …⏎          总额`, or
+ * centred on the figures' line, `年度资金⏎…      20 …⏎总额`): the words left of the row's figures on its line and on the line right
+ * above or under it (or both) that holds no figure and nothing over the figures, standing in one another's columns, read top down; taken only
+ * when they make the total's label whole (年度资金总额; not 年度资金总额其中：当年财政拨, the next row's label under it). With the
+ * lines the row spans and the label's last column.
+ */
+function wrappedLabel(lines: Line[], i: number, ps: Word[], free: (l: Line) => boolean): { label: Word; labelEnd: number; figs: Word[]; top: number; bottom: number } | null {
+  let n = ps.length;
+  while (n > 0 && FIGURE.test(ps[n - 1].text)) n--;
+  const figs = ps.slice(n);
+  if (figs.length < 4 || n > 2) return null;
+  const edge = figs[0].col;
+  const side = (j: number): Word[] | null => {
+    const l = lines[j];
+    if (!l || !free(l) || !l.text.trim()) return null;
+    const q = words(l, j, 0);
+    return q.every((w) => w.col + w.text.length < edge - 1 && !FIGURE.test(w.text)) ? q : null;
+  };
+  const own = words(lines[i], i, 0).filter((w) => w.col + w.text.length < edge);
+  const whole = totalWhole();
+  for (const [top, bottom] of [[i - 1, i], [i, i + 1], [i - 1, i + 1]]) {
+    const by = [top < i ? side(top) : [], bottom > i ? side(bottom) : []];
+    if (by.some((x) => x === null)) continue;
+    const all = [...by[0]!, ...own, ...by[1]!];
+    for (const seed of all) {
+      const group = all.filter((w) => w.col < seed.col + seed.text.length + 1 && seed.col < w.col + w.text.length + 1);
+      // (one piece a line, on every line of the span)
+      const at = new Set(group.map((w) => w.line));
+      if (at.size !== group.length || !at.has(top) || !at.has(bottom)) continue;
+      group.sort((a, b) => a.line - b.line);
+      const text = group.map((w) => w.text).join('');
+      if (!whole.test(squeeze(text))) continue;
+      const label: Word = { start: group[0].start, end: group[group.length - 1].end, text, line: 0, col: Math.min(...group.map((w) => w.col)) };
+      return { label, labelEnd: Math.max(...group.map((w) => w.col + w.text.length)), figs, top, bottom };
+    }
+  }
+  return null;
+}
+
+/** the budget block's total label (tables.yaml budget_rows.total) matched whole, not only at its start */
+let totalWholeRe: RegExp | null = null;
+const totalWhole = (): RegExp => (totalWholeRe ??= new RegExp(`(?:${tableVocab().budgetRows.total.source})$`));
