@@ -592,9 +592,17 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
           claimed.push(amountSpan);
           continue;
         }
+        // (2023年部门预算386.5万元，其中项目支出50万元，实际支出380.6万元: a bare actual after the one part of the unit's budget
+        // listed after 其中 that is more than that part's figure is not the part's — it may be the whole's: nobody's we keep)
+        if (p.subject === 'inherit' && aspect === 'actual' && (key === 'basic' || key === 'project') && partActualTooLarge(doc, key, match.span.start, toYuan(g.num ?? amountNum(m0), g.unit ?? unitOf(m0)))) {
+          claimed.push(amountSpan);
+          continue;
+        }
         // (…，项目支出预算33.80万元，实际支出160万元，执行率98.58%: a rate right after such an actual, left unread, is as unsure)
         const unread = p.subject === 'inherit' && aspect === 'rate' ? lastMoneyBefore(doc, match.span.start) : null;
-        if (unread && !doc.facts.some((x) => x.path.startsWith('/finance/') && x.span.start <= unread.start && x.span.end >= unread.end) && listedBudgetsBefore(doc, key, unread.start)) {
+        // (…，其中项目支出50万元，实际支出380.6万元，预算执行率98.5%: so is one after an actual too large to be the part's)
+        const unreadText = unread ? doc.norm.slice(unread.start, unread.end) : '';
+        if (unread && !doc.facts.some((x) => x.path.startsWith('/finance/') && x.span.start <= unread.start && x.span.end >= unread.end) && (listedBudgetsBefore(doc, key, unread.start) || ((key === 'basic' || key === 'project') && partActualTooLarge(doc, key, unread.start, toYuan(amountNum(unreadText), unitOf(unreadText)))))) {
           claimed.push(amountSpan);
           continue;
         }
@@ -1544,6 +1552,16 @@ function listedBudgetsBefore(doc: KDocument, key: string, at: number): boolean {
   return peers.some((k) => k !== key && prev?.path === file().subjects[k].paths.budget);
 }
 const LISTED_PEERS = [['basic', 'project'], ['personnel', 'publicUse']];
+/** True when the last figure before `at` in its sentence is the budget of the part `key` listed after 其中 under the unit's own
+ *  budget stated earlier in the sentence (its words and a figure before the 其中), and `value` (a bare actual after it) is more than that part's figure. */
+function partActualTooLarge(doc: KDocument, key: string, at: number, value: number | null): boolean {
+  const last = lastFigureFact(doc, at);
+  if (value === null || !last || last.path !== file().subjects[key].paths.budget || typeof last.value !== 'number' || value <= last.value) return false;
+  // (the unit's budget is read by a pattern that may come later: its words and a figure before the 其中, unit_budget)
+  const before = doc.norm.slice(sentenceAt(doc, at).start, last.span.start);
+  const k = before.lastIndexOf('其中');
+  return k > 0 && /\d/.test(before.slice(0, k)) && compile(file().unit_budget, '').test(before.slice(0, k));
+}
 /** True when the last figure before `at`, across a ； that ends a list, is the own item read as a budget's part
  *  (finance.project-report.own-item) and that ； lies between them. */
 function afterOwnItemList(doc: KDocument, at: number): boolean {

@@ -404,7 +404,8 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
  *  second line's part (协会). */
 function* titleOrgs(doc: KDocument, src: string, titleSpan: Span): Generator<Span> {
   const text = doc.norm.slice(titleSpan.start, titleSpan.end);
-  if (!BROKEN_IN_WORD.test(text)) {
+  const stray = strayGaps(text);
+  if (!BROKEN_IN_WORD.test(text) && !stray.size) {
     for (const m of matches(doc, src, titleSpan)) yield m.group('value')!;
     return;
   }
@@ -412,6 +413,11 @@ function* titleOrgs(doc: KDocument, src: string, titleSpan: Span): Generator<Spa
   let joined = '';
   const at: number[] = [];
   for (let i = 0; i < text.length; i++) {
+    const strayGap = stray.get(i);
+    if (strayGap) {
+      i += strayGap - 1;
+      continue;
+    }
     const gap = /^\s*\n\s*/.exec(text.slice(i));
     if (gap && /[\u4e00-\u9fa5]/.test(text[i - 1] ?? '') && /[\u4e00-\u9fa5]/.test(text[i + gap[0].length] ?? '')) {
       i += gap[0].length - 1;
@@ -429,6 +435,16 @@ function* titleOrgs(doc: KDocument, src: string, titleSpan: Span): Generator<Spa
 }
 // a line break inside a word of the title: CJK characters on both sides
 const BROKEN_IN_WORD = /[\u4e00-\u9fa5][ \t\u3000]*\n\s*[\u4e00-\u9fa5]/;
+/** An OCR'd title's stray space inside the word right after its year (`2023 年度桃 江县科学技术协会…`: the unit is 桃江县…, not
+ *  江县…): one to three characters glued to the year's 年/年度 and not ending in a place word (a title spaced word by word,
+ *  `2023年度 芷江侗族自治县 科学技术协会`, keeps its spaces: see title_org_place), then spaces, then the word's rest. The gaps'
+ *  places in `text` and their lengths. */
+function strayGaps(text: string): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const m of text.matchAll(STRAY_GAP)) if (!/[省市县区旗州盟]$/.test(m[1])) out.set(m.index! + m[0].length - m[2].length, m[2].length);
+  return out;
+}
+const STRAY_GAP = /(?:年度|年(?!度))([\u4e00-\u9fa5]{1,3})([ \t\u3000]+)(?=[\u4e00-\u9fa5])/g;
 
 /** How many characters at the end of `line` spell `words` (its whitespace skipped). */
 function tailLength(line: string, words: string): number {

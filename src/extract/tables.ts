@@ -850,7 +850,10 @@ export function extractTables(doc: KDocument): void {
     if (denied) doc.messages.push({ ruleId: 'table_prose_mismatch', reason: `/selfEvaluation/score: table cell "${scoreFrom.total.score.text}" gives ${s}, which no grading puts under the prose's grade ${denied.join(' / ')}; not read`, place: span(scoreFrom.total.score), paths: ['/selfEvaluation/score'] });
     else if (s !== null) offer(doc, '/selfEvaluation/score', { value: s, tol: 0 }, scoreFrom.total.score, 'table.total.score');
   }
-  if (ownSheet?.grade) offerGrade(doc, ownSheet.grade.value, ownSheet.grade.cell);
+  // (the grade under the 总分 row the score was read from, when that is another reading than the own sheet: a project form
+  // whose indicator block is a table of its own, copied one cell per line)
+  const grade = ownSheet?.grade ?? (scoreFrom !== ownSheet && scoreFrom?.total?.score ? scoreFrom.grade : null);
+  if (grade) offerGrade(doc, grade.value, grade.cell);
   doc.data.indicators = indicators;
   doc.data.indicatorEvidence = ev;
   // a table of the year's activities (活动名称⇥场次⇥参与人数)

@@ -219,10 +219,31 @@ export function indicatorBlockLines(text: string, lines: Line[], taken: Span[]):
         [row[a], row[b]] = figures;
       }
       rows.push(row);
+      // the form's grade right under its 总分 row, so copied too (`总分⏎100⏎98.5⏎自评等级⏎优`): a row of its own, read as a
+      // table's `自评等级⇥优` under the 总分 row is (a line holding both, `自评等级：优`, one cell); a label with no grade word
+      // under it is left out
+      const graded = gradeLines(seq, free, parsed.last + 1);
+      if (graded) {
+        const cells = graded.map(cell);
+        rows.push(cols.map((c, k): TableCell => cells[k] ?? none(cells[cells.length - 1].end)));
+        parsed.last += graded.length;
+      }
     }
     const end = cell(seq[parsed.last]).end;
     out.push({ start: (above ?? seq[i]).start, end, rows, origin: 'tsv' });
     i = parsed.last;
   }
   return out;
+}
+
+/** The grade's lines at seq[p]: a grade label and its grade word on the next line, or both on one line (tables.yaml
+ *  total_grade); null when the lines there are not that. */
+function gradeLines(seq: Line[], free: (l: Line) => boolean, p: number): Line[] | null {
+  const g = tableVocab().totalGrade;
+  if (p >= seq.length || !free(seq[p])) return null;
+  const k = squeeze(seq[p].text);
+  const label = g.label.exec(k)?.[0];
+  if (!label) return null;
+  if (label.length < k.length) return g.value.test(k.slice(label.length)) ? [seq[p]] : null;
+  return p + 1 < seq.length && free(seq[p + 1]) && g.value.test(squeeze(seq[p + 1].text)) ? [seq[p], seq[p + 1]] : null;
 }

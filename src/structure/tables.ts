@@ -7,6 +7,7 @@ import { cellLineTables, squeeze } from './cellLines.js';
 import { subjectTableLines } from './subjectLines.js';
 import { spacedGoalLines, spacedIndicatorLines } from './spacedGoals.js';
 import { indicatorBlockLines } from './indicatorLines.js';
+import { staffingBlockLines } from './staffLines.js';
 import { wrappedHeaderLines } from './wrappedHeaders.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { foldDigits } from '../normalise/numbers.js';
@@ -946,6 +947,8 @@ export function findTables(doc: KDocument): void {
   // (…and a form whose header cells are wrapped and set one space apart: its budget and 总分 rows)
   found.push(...wrappedHeaderLines(norm, foldedLines, [...given, ...found]));
   found.push(...cellLineTables(norm, foldedLines, [...given, ...found]));
+  // (a staffing header so copied, its counts one a line under it)
+  found.push(...staffingBlockLines(norm, foldedLines, [...given, ...found]));
   // a table inside a repeated copy of the report is the same table again
   const inCopy = (t: Table) => doc.excluded.some((x) => x.reason === 'repeated copy' && t.start >= x.start && t.end <= x.end);
   // a new cell, not `c.text = …`: lines share the cells' hidden class, and a rewritten field would turn mutable for

@@ -1,0 +1,51 @@
+// A staffing header copied one cell per line (a 基础数据表's `财政供养人员情况⏎编制数⏎2023年实际在职人数⏎控制率⏎6⏎5⏎83.33%`, a
+// Word table pasted as text): the header's cells, two or more naming staffing counts (tables.yaml staffing_columns), then
+// exactly one line per header cell under them, a whole count under a count's word and a rate under the rate's. Put back
+// as the two rows it was, so that the staffing table reader reads it as it reads the tabbed copy. Anything else (a line
+// short, one too many, a figure that is not a count) leaves it unread: which cell is missing is not known.
+import type { Line, Span, Table, TableCell } from '../document.js';
+import { tableVocab } from './tableVocab.js';
+import { freeLine, lineCell, squeeze } from './cellLines.js';
+
+/** the group label over the counts, a cell of its own left of them (its cell under it empty: no line) */
+const GROUP = /^(?:财政供养)?人员(?:编制)?情况$/;
+/** header words beside the counts that hold no count of the record's: the filled share and the head count with retirees */
+const OTHER = /^(?:编制)?控制率$|^实有人数$/;
+const COUNT = /^\d{1,4}$/;
+const RATE = /^\d{1,3}(?:\.\d+)?%$/;
+/** a line that could be one more cell of a row (a figure or a dash): after the values it makes the count unsure */
+const FIGURE_LIKE = /^(?:[\d,]*\d(?:\.\d+)?%?|[—\-–－]+)$/;
+
+export function staffingBlockLines(text: string, lines: Line[], taken: Span[]): Table[] {
+  const v = tableVocab();
+  const free = freeLine(taken);
+  const seq = lines.filter((l) => l.text.trim());
+  const key = (i: number) => squeeze(seq[i].text);
+  const counts = (k: string) => v.staffingColumns.some((c) => c.re.test(k.replace(/^(?:19|20)\d{2}年(?:度)?/, '')));
+  const out: Table[] = [];
+  for (let i = 0; i < seq.length; i++) {
+    if (!free(seq[i])) continue;
+    // (the header's run opens at its first word: a run cut after that word is no header of its own)
+    if (i > 0 && free(seq[i - 1]) && (counts(key(i - 1)) || OTHER.test(key(i - 1)) || GROUP.test(key(i - 1)))) continue;
+    let j = i;
+    const group = GROUP.test(key(j)) ? seq[j++] : null;
+    const head: Line[] = [];
+    while (j < seq.length && free(seq[j]) && (counts(key(j)) || OTHER.test(key(j)))) head.push(seq[j++]);
+    if (head.filter((l) => counts(squeeze(l.text))).length < 2) continue;
+    if (j + head.length > seq.length) continue;
+    const vals = seq.slice(j, j + head.length);
+    const fits = vals.every((l, k) => free(l) && (counts(squeeze(head[k].text)) ? COUNT : RATE).test(squeeze(l.text)));
+    const next = seq[j + head.length];
+    if (!fits || (next && free(next) && FIGURE_LIKE.test(squeeze(next.text)))) continue;
+    const cell = (l: Line) => lineCell(text, l);
+    const headRow: TableCell[] = head.map(cell);
+    const valRow: TableCell[] = vals.map(cell);
+    if (group) {
+      headRow.unshift(cell(group));
+      valRow.unshift({ start: valRow[0].start, end: valRow[0].start, text: '' });
+    }
+    out.push({ start: (group ?? head[0]).start, end: vals[vals.length - 1].end, rows: [headRow, valRow], origin: 'tsv' });
+    i = j + head.length - 1;
+  }
+  return out;
+}
