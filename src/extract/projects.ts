@@ -7,6 +7,7 @@ import { matches, otherYearAt, saysOtherYear, sentenceAt, sectionsAt, trimSpan }
 import type { Match } from './engine.js';
 import type { Project } from '../schema/record.js';
 import { namedRows } from './namedRows.js';
+import { itemName, titleItem } from './tables.js';
 import { rateCell, scoreCell } from './values.js';
 import { respectiveScores } from './respectiveScores.js';
 import { outsideBody } from './outsideBody.js';
@@ -174,11 +175,15 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
   // (compared without whitespace: a letter-spaced title, 科 普 专 项 经 费 绩 效 自 评 报 告, names it too)
   const ownTitle = title ? doc.norm.slice(title.span.start, title.span.end).replace(/\s+/g, '') : '';
   const lead = compile(f.name_lead, '');
-  // (so is an item the header names with 项目 after it, 项目名称：科普惠民工程 over 科普惠民工程项目：年初预算20万元，…. Not yet one
-  // named otherwise, 科普惠民工程经费：… | 科普惠民工程：…, whose figures finance reads as another owner's (finance.yaml
-  // named_owner): it stays listed, its money kept)
+  // (so is an item the header's 项目名称 or the title names under any fund word or none: 项目名称：科普惠民工程 over
+  // 科普惠民工程项目：… | 科普惠民工程经费：… | 科普惠民工程：…, or …科普惠民工程项目绩效自评报告 over 1.科普惠民工程经费：…; compared
+  // minus 项目/经费/资金/专项, equal, not merely contained — finance reads its figures as the project's, see ownProject there)
   const field = doc.reportKind === 'project_self_eval' && f.own_field ? compile(f.own_field, 'm').exec(doc.norm) : null;
-  const ownField = (name: string) => !!field && /项目$/.test(name) && bareName(name).length >= 2 && bareName(name) === bareName(field.groups!.name);
+  const ownField = (name: string) => {
+    if (doc.reportKind !== 'project_self_eval') return false;
+    const bare = itemName(name.replace(/\s+/g, ''));
+    return bare.length >= 2 && ((!!field && bare === itemName(field.groups!.name)) || titleItem(doc, bare));
+  };
   const isNameText = (text: string) => {
     // (a level in brackets after the fund word, 专项资金（省级）, is looked through: a bare kind word stays no name)
     // (a lead-in before it, 2023年我会实施X项目 | 对乡镇科协工作补助, is looked past: the name is what follows it)
