@@ -286,6 +286,10 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     /** another body's evaluation whose own word opens the match (县财政局组织开展的绩效评价结果为良好): tested on the match's clause
      *  up to the match's end, as not_before sees only the text before the match */
     others_result?: string;
+    /** a target or a plan, not a result: its cue in the sentence before the match (力争…等级为优 | 绩效目标：… | 下一步，…) */
+    target?: { before: string };
+    /** a value a bound follows (等级为良好以上: a floor, no grade), for the fields named: tested right after the value */
+    bound_after?: { fields: string[]; regex: string };
   }>(file);
   const { patterns, other_year, not_before, not_in_items, not_before_except } = family;
   // a match whose sentence names the report's own subject before it (部门整体 in a department's report) outranks others
@@ -308,8 +312,13 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       // (a sentence opening with another year, 2022年，…; a section whose title names one, 二、上年绩效评价结果应用)
       if (otherYearAt(doc, match.span.start, family)) continue;
       if (family.chain && otherYearChain(doc, family.chain, match.span.start)) continue;
-      const before = p.not_before || not_before || notBeforeHere || prefer.length || shared || family.outside_body ? doc.norm.slice(Math.max((family.wrapped_sentences ? wrappedSentenceAt : sentenceAt)(doc, match.span.start).start, match.span.start - MAX_BEFORE), match.span.start) : '';
+      const before = p.not_before || not_before || notBeforeHere || prefer.length || shared || family.outside_body || family.target ? doc.norm.slice(Math.max((family.wrapped_sentences ? wrappedSentenceAt : sentenceAt)(doc, match.span.start).start, match.span.start - MAX_BEFORE), match.span.start) : '';
       if ((p.not_before && compile(p.not_before, '').test(before)) || (not_before && compile(not_before, '').test(ownClause(doc, family.own_clause, match, before)))) continue;
+      if (family.target && compile(family.target.before, '').test(before)) continue;
+      if (family.bound_after && family.bound_after.fields.includes(p.field)) {
+        const end = match.group('value')?.end ?? match.span.end;
+        if (compile(family.bound_after.regex, 'y').test(doc.norm.slice(end, end + 12))) continue;
+      }
       const reached = family.outside_body_own && family.chain ? fromOwnScore(before, family.chain.separators, family.outside_body_own, family.chain.clause) : before;
       if (family.outside_body && outsideBody(doc, family.outside_body, ownClause(doc, family.own_clause, match, reached))) continue;
       if (family.others_result && othersResult(doc, family, before, match)) continue;

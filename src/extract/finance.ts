@@ -1608,7 +1608,8 @@ function itemClauseBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
     if (item.test(change ? clause.replace(compile(f.project_budget_cause, ''), '') : clause) && !compile(f.project_item_use, '').test(clause)) {
       if (compile(f.project_item_label, '').test(doc.norm.slice(Math.max(from, cut - 8), cut))) return false;
       const name = clause.replace(compile(f.project_item_verb, ''), '').replace(/\s+/g, '');
-      return !(name.length >= 4 && titleText(doc).includes(name));
+      // (an item named as the report's own project under another fund word, 科普惠民工程经费：… under 项目名称：科普惠民工程, is it)
+      return !(name.length >= 4 && titleText(doc).includes(name)) && !ownProject(doc, f, name.replace(/^[(（]?[\d一二三四五六七八九十]{1,2}[)）、.．]|[:：]$/g, ''));
     }
     end = cut - 1;
   }

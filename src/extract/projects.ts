@@ -7,6 +7,7 @@ import { matches, otherYearAt, saysOtherYear, sentenceAt, sectionsAt, trimSpan }
 import type { Match } from './engine.js';
 import type { Project } from '../schema/record.js';
 import { namedRows } from './namedRows.js';
+import { itemName, titleItem } from './tables.js';
 import { rateCell, scoreCell } from './values.js';
 import { respectiveScores } from './respectiveScores.js';
 import { outsideBody } from './outsideBody.js';
@@ -58,7 +59,7 @@ interface NamedScoreDef {
   not_before: string;
   max: number;
 }
-interface ProjectsFile { own_field?: string; outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_sub?: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
+interface ProjectsFile { own_field?: string; rest_not_before?: string; outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_sub?: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -174,11 +175,15 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
   // (compared without whitespace: a letter-spaced title, 科 普 专 项 经 费 绩 效 自 评 报 告, names it too)
   const ownTitle = title ? doc.norm.slice(title.span.start, title.span.end).replace(/\s+/g, '') : '';
   const lead = compile(f.name_lead, '');
-  // (so is an item the header names with 项目 after it, 项目名称：科普惠民工程 over 科普惠民工程项目：年初预算20万元，…. Not yet one
-  // named otherwise, 科普惠民工程经费：… | 科普惠民工程：…, whose figures finance reads as another owner's (finance.yaml
-  // named_owner): it stays listed, its money kept)
+  // (so is an item the header's 项目名称 or the title names under any fund word or none: 项目名称：科普惠民工程 over
+  // 科普惠民工程项目：… | 科普惠民工程经费：… | 科普惠民工程：…, or …科普惠民工程项目绩效自评报告 over 1.科普惠民工程经费：…; compared
+  // minus 项目/经费/资金/专项, equal, not merely contained — finance reads its figures as the project's, see ownProject there)
   const field = doc.reportKind === 'project_self_eval' && f.own_field ? compile(f.own_field, 'm').exec(doc.norm) : null;
-  const ownField = (name: string) => !!field && /项目$/.test(name) && bareName(name).length >= 2 && bareName(name) === bareName(field.groups!.name);
+  const ownField = (name: string) => {
+    if (doc.reportKind !== 'project_self_eval') return false;
+    const bare = itemName(name.replace(/\s+/g, ''));
+    return bare.length >= 2 && ((!!field && bare === itemName(field.groups!.name)) || titleItem(doc, bare));
+  };
   const isNameText = (text: string) => {
     // (a level in brackets after the fund word, 专项资金（省级）, is looked through: a bare kind word stays no name)
     // (a lead-in before it, 2023年我会实施X项目 | 对乡镇科协工作补助, is looked past: the name is what follows it)
@@ -265,6 +270,14 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
     fields.name = { span: own, rule: 'projects.name' };
     claimed.push(...spans);
     items.push(region);
+    // (a numbered item on a line of its own may state its rate or score in a later sentence of that line: 1.科普大篷车项目：预算
+    // 15万元，…。绩效目标完成情况：开展巡展30站，…，自评得分92分。 — the rest of its line, up to the next item's name, is its too)
+    const rest = restOfLine(doc, nameSpan.start, end, cap);
+    if (rest && (item.score === null || item.executionRate === null)) {
+      const had = { score: item.score, executionRate: item.executionRate };
+      ownFigures(doc, f, rest, item, fields, true);
+      if (item.score !== had.score || item.executionRate !== had.executionRate) items.push(rest);
+    }
     taken.add(nameSpan.start);
     out.push({ item, span: trimSpan(doc, { start: own.start, end }), rule: 'projects.detailed', fields });
   }
@@ -273,9 +286,12 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
 
 /** The fund's own 执行率 and self-evaluation score in its item (…执行率96%，项目自评得分95分): the first of each, not another
  *  year's, a target, an indicator's or another body's (projects.yaml own_figures). They come after the item is a project. */
-function ownFigures(doc: KDocument, f: ProjectsFile, region: Span, item: Project, fields: Record<string, { span: Span; rule: string }>): void {
+function ownFigures(doc: KDocument, f: ProjectsFile, region: Span, item: Project, fields: Record<string, { span: Span; rule: string }>, missingOnly = false): void {
   for (const d of f.own_figures ?? []) {
+    if (missingOnly && item[d.field] !== null) continue;
     for (const m of matches(doc, d.regex, region)) {
+      // (past the item's first sentence, one naming the unit's whole or another body's evaluation is not the fund's: rest_not_before)
+      if (missingOnly && f.rest_not_before && compile(f.rest_not_before, '').test(doc.norm.slice(Math.max(region.start, sentenceAt(doc, m.span.start).start), m.span.start))) continue;
       if (otherYear(doc, f, m.span.start, region.start)) continue;
       if (d.not_before && compile(d.not_before, '').test(doc.norm.slice(region.start, m.span.start))) continue;
       // (another body's evaluation in the item: 经市科协组织专家组评审，得分88分 is no self-evaluation score of the fund's)
@@ -287,6 +303,17 @@ function ownFigures(doc: KDocument, f: ProjectsFile, region: Span, item: Project
       break;
     }
   }
+}
+
+const LINE_ITEM_MARKER = /^[ \t\u3000]*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]|[①②③④⑤⑥⑦⑧⑨⑩])[ \t\u3000]*$/;
+/** The rest of a numbered item's line after its first sentence (`end`), up to the line's end or the next item's name (`cap`);
+ *  null when the name does not open its line after a list marker (a report pasted on one line has no such item). */
+function restOfLine(doc: KDocument, nameStart: number, end: number, cap: number): Span | null {
+  const lineStart = doc.norm.lastIndexOf('\n', nameStart - 1) + 1;
+  if (!LINE_ITEM_MARKER.test(doc.norm.slice(lineStart, nameStart))) return null;
+  const lineEnd = doc.norm.indexOf('\n', end);
+  const stop = Math.min(lineEnd < 0 ? doc.norm.length : lineEnd, cap);
+  return stop > end + 1 ? { start: end, end: stop } : null;
 }
 
 /** Names glued to their amount with what was spent after it (科普经费项目8万元，实际支出7.2万元); not in a project report,
