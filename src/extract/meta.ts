@@ -10,9 +10,9 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; cover_title: string; placeholder: string; breadcrumb: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_project_field: string; org: string; title_org_place: string;
+  title_line: string; title_words: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_project_field: string; org: string; title_org_place: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule & { inline: string }; year_label: Rule; year_body: Rule; period: string; year_period: { id: string; line: string; label: string }; year_body_cited?: { before: string; after: string; spending?: string }; date: Rule[]; preparer: Rule; not_person: string;
-  phone: Rule; region: string; region_bureau: Rule; place_stand_in: string; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_short: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule;
+  phone: Rule; region: string; region_bureau: Rule; place_stand_in: string; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_subtitle_dash: string; unit_short: string; party_group: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule;
 }
 
 const meta = () => loadPatternFile<MetaFile>('meta.yaml');
@@ -113,7 +113,7 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
       // (…and so is the unit's name with the year, 某县科学技术协会2023年度⏎部门整体支出绩效⏎自评报告 | 2023年度某县科学技术协会⏎…;
       // or the year alone above the name's line, 2023年度⏎某县科学技术协会⏎部门整体支出⏎绩效自评报告)
       const above = lines[i - 1];
-      if (above && (unitLine(norm(above)) || (datedUnitLine(norm(above)) && !compile(f.year_line, '').test(t))) && (compile(f.year_line, '').test(t) || !compile(f.org, '').test(t + next) || derived(f, 'subordinateOpening', () => `^${f.subordinate}`).test(t))) {
+      if (above && (unitLine(norm(above)) || (datedUnitLine(norm(above), t + next) && !compile(f.year_line, '').test(t))) && (compile(f.year_line, '').test(t) || !compile(f.org, '').test(t + next) || derived(f, 'subordinateOpening', () => `^${f.subordinate}`).test(t))) {
         return withYearAbove({ value: cleanValue(show(above) + show(lines[i]) + show(lines[i + 1])), span: { start: above.start, end: lines[i + 1].end } }, unitLine(norm(above)) ? lines[i - 2] : undefined);
       }
       const own = found(withYearAbove({ value: cleanValue(show(lines[i]) + show(lines[i + 1])), span: { start: lines[i].start, end: lines[i + 1].end } }, lines[i - 1]));
@@ -130,8 +130,11 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
   }
 
   // the unit's name with the year before or after it, alone on a line (某县科学技术协会2023年度 | 2023年度某县科学技术协会)
-  function datedUnitLine(t: string): boolean {
-    const m = derived(f, 'datedUnitLine', () => `^(?:(?:{DATE_YEAR})\\s*年度?\\s*)?(?<org>${f.org})(?:\\s*(?:{DATE_YEAR})\\s*年度?)?$`).exec(t.replace(/^[《“"「]/, ''));
+  // (…maybe with the first words of the title's kind after it, 某县科学技术协会2023年度部门整体⏎支出绩效⏎自评报告: title_head_rest,
+  // only when the two lines below name no year of their own)
+  function datedUnitLine(t: string, below: string): boolean {
+    const m = derived(f, 'datedUnitLine', () => `^(?:(?:{DATE_YEAR})\\s*年度?\\s*)?(?<org>${f.org})(?:\\s*(?:{DATE_YEAR})\\s*年度?)?(?<rest>${f.title_head_rest})?$`).exec(t.replace(/^[《“"「]/, ''));
+    if (m?.groups!.rest && (compile(f.org, '').test(m.groups!.rest) || derived(f, 'yearTitleAny', () => f.year_title.regex).test(below))) return false;
     return !!m && m[0].replace(/\s+/g, '').length > m.groups!.org.length && m.groups!.org.length <= 30 && !/^年度?/.test(m.groups!.org) && !NOT_UNIT.test(m.groups!.org);
   }
 
@@ -289,7 +292,7 @@ function extractYear(doc: KDocument, titleSpan: Span | null): void {
 function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; span: Span } | null {
   const f = meta();
   for (const m of matches(doc, f.unit_label.regex, undefined, true)) {
-    const v = m.group('value')!;
+    const v = party(doc, m.group('value')!, true);
     const value = cleanValue(doc.display.slice(v.start, v.end));
     // 评价单位：某县财政局 — the finance bureau (or a government office) is never the reporting unit
     // (nor is a value with no word, 单位名称：123001, a code alone)
@@ -322,6 +325,8 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
       // 甲科协所属乙科技馆…报告: the report is the subordinate's
       const sub = derived(f, spaced ? 'subordinateSpaced' : 'subordinate', () => (spaced ? `^${f.subordinate_spaced}(?<value>${f.org_spaced})` : `^${f.subordinate}(?<value>${f.org})`), 'd').exec(doc.norm.slice(v.end, titleSpan.end));
       if (sub) span = { start: v.end + sub.indices!.groups!.value[0], end: v.end + sub.indices!.groups!.value[1] };
+      // (中共某县科学技术协会党组关于…的报告: the unit's party group reporting, the unit its 科协)
+      else if (!spaced) span = party(doc, { start: span.start, end: titleSpan.end }, false, span);
       const value = cleanValue(doc.display.slice(span.start, span.end));
       if (value.length < 2 || NOT_UNIT.test(value) || templated(doc, span)) continue;
       // 市科协2021年度…报告 signed 永州市科学技术协会: the title's bare level form, the signature's name in full
@@ -345,7 +350,7 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     }
     // 2023年度部门整体支出绩效自评报告⏎（某县科学技术协会）: a title naming no unit, the unit's name in brackets on the line under it
     const next = doc.lines.find((l) => l.start >= titleSpan.end && doc.norm.slice(l.start, l.end).trim());
-    const m = next ? derived(f, 'unitSubtitle', () => f.unit_subtitle.replace('{ORG}', f.org), 'd').exec(doc.norm.slice(next.start, next.end)) : null;
+    const m = next ? (derived(f, 'unitSubtitle', () => f.unit_subtitle.replace('{ORG}', f.org), 'd').exec(doc.norm.slice(next.start, next.end)) ?? derived(f, 'unitSubtitleDash', () => f.unit_subtitle_dash.replace('{ORG}', f.org), 'd').exec(doc.norm.slice(next.start, next.end))) : null;
     if (next && m) {
       const v = { start: next.start + m.indices!.groups!.value[0], end: next.start + m.indices!.groups!.value[1] };
       const value = cleanValue(doc.display.slice(v.start, v.end));
@@ -397,6 +402,14 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     }
   }
   return null;
+}
+
+/** 中共某县科学技术协会党组 | 某县科学技术协会党组 at `span` (the whole of it with `whole`, else opening it): the span of the 科协's name
+ *  in it, the unit whose party group reports or signs (see party_group); else `fallback` (`span` itself when none). */
+function party(doc: KDocument, span: Span, whole: boolean, fallback: Span = span): Span {
+  const f = meta();
+  const m = derived(f, whole ? 'partyWhole' : 'partyOpening', () => `^(?:${f.party_group})${whole ? '$' : ''}`, 'd').exec(doc.norm.slice(span.start, span.end));
+  return m ? { start: span.start + m.indices!.groups!.org[0], end: span.start + m.indices!.groups!.org[1] } : fallback;
 }
 
 /** The places of the organisations' names in the title (`src`'s group value), in order. A title printed over two lines
@@ -504,6 +517,13 @@ function signatureUnit(doc: KDocument): { value: string; span: Span } | null {
     const dated = derived(f, 'datedSignature', () => `^(?<org>${f.org})(?:${f.signature_seal})?\\s*(?:${f.signature_date})?$`).exec(t);
     // (never the 财政局 or a government office: a notice's signature, a publisher's line)
     // (某县科学技术协会（盖章）: the seal's mark after the name is no part of it)
+    // (中共某县科学技术协会党组 | 某县科学技术协会党组: the unit's party group signing, the unit its 科协)
+    const group = derived(f, 'partySignature', () => `^(?:${f.party_group})(?:${f.signature_seal})?\\s*(?:${f.signature_date})?$`, 'd').exec(t);
+    if (group) {
+      const lead = doc.norm.slice(l.start, l.end).length - doc.norm.slice(l.start, l.end).trimStart().length;
+      const span = { start: l.start + lead + group.indices!.groups!.org[0], end: l.start + lead + group.indices!.groups!.org[1] };
+      return { value: doc.norm.slice(span.start, span.end), span };
+    }
     if (((derived(f, 'orgWhole', () => `^(?:${f.org})$`).test(t) && t.length <= 30) || (dated && dated.groups!.org.length <= 30)) && !NOT_UNIT.test(dated ? dated.groups!.org : t)) {
       const lead = doc.norm.slice(l.start, l.end).length - doc.norm.slice(l.start, l.end).trimStart().length;
       const span = dated ? { start: l.start + lead, end: l.start + lead + dated.groups!.org.length } : trimSpan(doc, l);

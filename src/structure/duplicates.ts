@@ -24,7 +24,9 @@ export function excludeRepeatedCopy(doc: KDocument): void {
 
 // A page's number on a line of its own: - 3 -, — 3 —, 第3页 共8页, 共8页 第3页, 3/8 (PDF text pasted with its pages' footers;
 // also between a tab table's rows, see tables.ts). Full-width digits too: the tables test a line's text as written.
-export const PAGE_MARK = /^\s*(?:[-—–－]{1,2}\s*[0-9０-９]{1,3}\s*[-—–－]{1,2}|第\s*[0-9０-９]{1,3}\s*页(?:\s*[,，、/／]?\s*共\s*[0-9０-９]{1,3}\s*页)?|共\s*[0-9０-９]{1,3}\s*页\s*[,，、]?\s*第\s*[0-9０-９]{1,3}\s*页|[0-9０-９]{1,3}\s*[/／]\s*[0-9０-９]{1,3})\s*$/;
+// (·3· between middle dots, as an official document's footer sets it; Page 3, Page 3 of 8, a converter's English footer; 第三页,
+// the number in Chinese)
+export const PAGE_MARK = /^\s*(?:[-—–－]{1,2}\s*[0-9０-９]{1,3}\s*[-—–－]{1,2}|第\s*[一二三四五六七八九十]{1,3}\s*页(?:\s*[,，、/／]?\s*共\s*[一二三四五六七八九十]{1,3}\s*页)?|[·•・]\s*[0-9０-９]{1,3}\s*[·•・]|(?:Page|PAGE)\s*[0-9０-９]{1,3}(?:\s*(?:of|OF|[/／])\s*[0-9０-９]{1,3})?|第\s*[0-9０-９]{1,3}\s*页(?:\s*[,，、/／]?\s*共\s*[0-9０-９]{1,3}\s*页)?|共\s*[0-9０-９]{1,3}\s*页\s*[,，、]?\s*第\s*[0-9０-９]{1,3}\s*页|[0-9０-９]{1,3}\s*[/／]\s*[0-9０-９]{1,3})\s*$/;
 // a bare number is a page's only between lines of prose: not a value under its label (在职人数：⏎6), not a figure broken off
 // its sentence (开展活动⏎20⏎场次), not a cell of a table laid out one per line
 const UNIT_START = /^[万亿元%％场次人个名项件期篇份家所余多台辆座处条套册本天年月日.,，。、；;:：)）]/;

@@ -50,6 +50,12 @@ export function excludeToc(doc: KDocument): void {
     };
     while (j < lines.length) {
       const text = doc.norm.slice(lines[j].start, lines[j].end);
+      // (under 目录, an entry's page number alone on the line after it, as a PDF's text sets a right-aligned number:
+      // 第一部分 部门概况⏎3⏎第二部分 …: part of the entry above)
+      if (isTocTitle && titles.length && PAGE_ONLY.test(text)) {
+        j++;
+        continue;
+      }
       // 第二部分 alone on its line over its title (第二部分⏎2022年度部门决算表): one entry of two lines
       const part = isTocTitle || titles.length ? partWithTitleBelow(doc, doc.lines.indexOf(lines[j])) : null;
       if (part) {
