@@ -8,7 +8,7 @@ import { occurrences } from './charIndex.js';
 import { toCount, toRate, toYuan, yearNumber } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { afterAverage, sharedGrade, type SharedGradeDef } from './sharedGrade.js';
-import { outsideBody, fromOwnScore } from './outsideBody.js';
+import { outsideBody, fromOwnScore, outsideReport as outsideReportOf } from './outsideBody.js';
 import { sentenceAt as wrappedSentenceAt } from './finance.js';
 
 export interface PatternDef {
@@ -282,7 +282,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     wrapped_sentences?: boolean;
     /** the whole report written by an outside evaluator (受县财政局委托，我所对…进行了绩效评价): its scores are that body's,
      *  only one named as the unit's self-evaluation (`own`, in the match or the sentence before it) is kept */
-    outside_report?: { regex: string; own: string };
+    outside_report?: { regex: string; own: string; opening?: string; title_own?: string };
     /** another body's evaluation whose own word opens the match (县财政局组织开展的绩效评价结果为良好): tested on the match's clause
      *  up to the match's end, as not_before sees only the text before the match */
     others_result?: string;
@@ -299,7 +299,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
   const out: Fact[] = [];
   // the items of the lists named (a named fund's item: 1.科普日经费项目：…，项目自评得分95分) hold their own values
   const within = (not_in_items ?? []).flatMap((k) => (doc.items[k] ?? []).map((x) => x.span));
-  const outsideReport = family.outside_report && compile(family.outside_report.regex, '').test(doc.norm) ? family.outside_report : null;
+  const outsideReport = family.outside_report && outsideReportOf(doc, family.outside_report) ? family.outside_report : null;
   for (const p of patterns) {
     if (p.kinds && (!doc.reportKind || !p.kinds.includes(doc.reportKind))) continue;
     for (const match of matches(doc, p.regex)) {
