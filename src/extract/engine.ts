@@ -280,6 +280,8 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     outside_body_own?: string;
     /** the sentence before a match runs across a line end that wraps prose (a printed line cut after 部门评价，) */
     wrapped_sentences?: boolean;
+    /** a 科协 by its level as the subject of a clause before the match, no later clause opening with the unit: see outsideBody */
+    other_subject?: string;
     /** the whole report written by an outside evaluator (受县财政局委托，我所对…进行了绩效评价): its scores are that body's,
      *  only one named as the unit's self-evaluation (`own`, in the match or the sentence before it) is kept */
     outside_report?: { regex: string; own: string; opening?: string; title_own?: string };
@@ -308,11 +310,13 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       // (a sentence opening with another year, 2022年，…; a section whose title names one, 二、上年绩效评价结果应用)
       if (otherYearAt(doc, match.span.start, family)) continue;
       if (family.chain && otherYearChain(doc, family.chain, match.span.start)) continue;
-      const before = p.not_before || not_before || notBeforeHere || prefer.length || shared || family.outside_body ? doc.norm.slice(Math.max((family.wrapped_sentences ? wrappedSentenceAt : sentenceAt)(doc, match.span.start).start, match.span.start - MAX_BEFORE), match.span.start) : '';
+      const before = p.not_before || not_before || notBeforeHere || prefer.length || shared || family.outside_body || family.other_subject ? doc.norm.slice(Math.max((family.wrapped_sentences ? wrappedSentenceAt : sentenceAt)(doc, match.span.start).start, match.span.start - MAX_BEFORE), match.span.start) : '';
       if ((p.not_before && compile(p.not_before, '').test(before)) || (not_before && compile(not_before, '').test(ownClause(doc, family.own_clause, match, before)))) continue;
       const reached = family.outside_body_own && family.chain ? fromOwnScore(before, family.chain.separators, family.outside_body_own, family.chain.clause) : before;
       if (family.outside_body && outsideBody(doc, family.outside_body, ownClause(doc, family.own_clause, match, reached))) continue;
       if (family.others_result && othersResult(doc, family, before, match)) continue;
+      // (only with the unit known: a report naming no unit may open with its own 县科协, and outsideBody reads an unknown unit as another)
+      if (family.other_subject && unitName(doc) !== null && outsideBody(doc, family.other_subject, before)) continue;
       if (outsideReport && !compile(outsideReport.own, '').test(doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.end))) continue;
       // (a grade after the unit's score and a project's: the grading bands tell whose it is, over not_before_except)
       const verdict = shared && p.field === shared.field ? sharedGrade(shared, valueOf(doc, p.kind, match), before, doc.norm.slice(match.span.start, match.span.end)) : null;
