@@ -879,6 +879,9 @@ function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, from: nu
   // 其中我县承办8场: the unit's place doing the work (by the unit's level only)
   const place = f.unit_place ? compile(f.unit_place, '') : null;
   let theirs = false;
+  // (a museum's or centre's own report: a 科协 named by its level, 县科协组织开展全国科普日活动12场, is its parent, another body)
+  const name = unitName(doc);
+  const notSociety = !!name && !/(?:科协|科学技术协会)$/.test(name) && /(?:馆|中心)$/.test(name);
   // (the clauses within 500 characters before it, as for the multi-year words: a run of text without stops is no sentence)
   let s = from;
   if (at - from > 500) {
@@ -898,7 +901,7 @@ function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, from: nu
     // (市科协机关和市科技馆共开展…: the unit and the museum summed, see joint_museum)
     const j = f.joint_museum ? compile(f.joint_museum, '').exec(text) : null;
     if (j && !reportNames(doc, j.groups!.museum) && !departmentIncludes(doc, f, j.groups!.museum)) theirs = true;
-    else if ((o && museum && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level))) || higher?.test(text)) theirs = true;
+    else if ((o && museum && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level) || (notSociety && !!o.groups?.level))) || higher?.test(text)) theirs = true;
     else {
       const u = self.exec(text) ?? (level && place ? place.exec(text) : null);
       if (u && (!u.groups?.level || u.groups.level === level)) theirs = false;

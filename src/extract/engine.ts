@@ -8,7 +8,7 @@ import { occurrences } from './charIndex.js';
 import { toCount, toRate, toYuan, yearNumber } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { afterAverage, sharedGrade, type SharedGradeDef } from './sharedGrade.js';
-import { outsideBody, fromOwnScore } from './outsideBody.js';
+import { outsideBody, fromOwnScore, outsideReport as outsideReportOf } from './outsideBody.js';
 import { sentenceAt as wrappedSentenceAt } from './finance.js';
 
 export interface PatternDef {
@@ -280,9 +280,11 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     outside_body_own?: string;
     /** the sentence before a match runs across a line end that wraps prose (a printed line cut after 部门评价，) */
     wrapped_sentences?: boolean;
+    /** a 科协 by its level as the subject of a clause before the match, no later clause opening with the unit: see outsideBody */
+    other_subject?: string;
     /** the whole report written by an outside evaluator (受县财政局委托，我所对…进行了绩效评价): its scores are that body's,
      *  only one named as the unit's self-evaluation (`own`, in the match or the sentence before it) is kept */
-    outside_report?: { regex: string; own: string };
+    outside_report?: { regex: string; own: string; opening?: string; title_own?: string };
     /** another body's evaluation whose own word opens the match (县财政局组织开展的绩效评价结果为良好): tested on the match's clause
      *  up to the match's end, as not_before sees only the text before the match */
     others_result?: string;
@@ -303,7 +305,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
   const out: Fact[] = [];
   // the items of the lists named (a named fund's item: 1.科普日经费项目：…，项目自评得分95分) hold their own values
   const within = (not_in_items ?? []).flatMap((k) => (doc.items[k] ?? []).map((x) => x.span));
-  const outsideReport = family.outside_report && compile(family.outside_report.regex, '').test(doc.norm) ? family.outside_report : null;
+  const outsideReport = family.outside_report && outsideReportOf(doc, family.outside_report) ? family.outside_report : null;
   for (const p of patterns) {
     if (p.kinds && (!doc.reportKind || !p.kinds.includes(doc.reportKind))) continue;
     for (const match of matches(doc, p.regex)) {
@@ -312,7 +314,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       // (a sentence opening with another year, 2022年，…; a section whose title names one, 二、上年绩效评价结果应用)
       if (otherYearAt(doc, match.span.start, family)) continue;
       if (family.chain && otherYearChain(doc, family.chain, match.span.start)) continue;
-      const before = p.not_before || not_before || notBeforeHere || prefer.length || shared || family.outside_body || family.target ? doc.norm.slice(Math.max((family.wrapped_sentences ? wrappedSentenceAt : sentenceAt)(doc, match.span.start).start, match.span.start - MAX_BEFORE), match.span.start) : '';
+      const before = p.not_before || not_before || notBeforeHere || prefer.length || shared || family.outside_body || family.target || family.other_subject ? doc.norm.slice(Math.max((family.wrapped_sentences ? wrappedSentenceAt : sentenceAt)(doc, match.span.start).start, match.span.start - MAX_BEFORE), match.span.start) : '';
       if ((p.not_before && compile(p.not_before, '').test(before)) || (not_before && compile(not_before, '').test(ownClause(doc, family.own_clause, match, before)))) continue;
       if (family.target && compile(family.target.before, '').test(before)) continue;
       if (family.bound_after && family.bound_after.fields.includes(p.field)) {
@@ -322,6 +324,8 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       const reached = family.outside_body_own && family.chain ? fromOwnScore(before, family.chain.separators, family.outside_body_own, family.chain.clause) : before;
       if (family.outside_body && outsideBody(doc, family.outside_body, ownClause(doc, family.own_clause, match, reached))) continue;
       if (family.others_result && othersResult(doc, family, before, match)) continue;
+      // (only with the unit known: a report naming no unit may open with its own 县科协, and outsideBody reads an unknown unit as another)
+      if (family.other_subject && unitName(doc) !== null && outsideBody(doc, family.other_subject, before)) continue;
       if (outsideReport && !compile(outsideReport.own, '').test(doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.end))) continue;
       // (a grade after the unit's score and a project's: the grading bands tell whose it is, over not_before_except)
       const verdict = shared && p.field === shared.field ? sharedGrade(shared, valueOf(doc, p.kind, match), before, doc.norm.slice(match.span.start, match.span.end)) : null;

@@ -33,3 +33,21 @@ export function fromOwnScore(before: string, separators: string, own: string, st
   if (at <= 0 || others.some((c) => compile(stated, '').test(c))) return before;
   return clauses.slice(at).join('，');
 }
+
+/** The preamble before the report's first heading (at most PREAMBLE characters): where a report written by an outside
+ *  evaluator says who commissioned it (县财政局委托某某公司对县科协…进行了绩效评价). */
+const PREAMBLE = 1500;
+export function preamble(doc: KDocument): string {
+  const first = doc.headings.reduce((a, h) => Math.min(a, h.start), PREAMBLE);
+  return doc.norm.slice(0, first);
+}
+
+/** The report is an outside evaluator's: `regex` anywhere (受…委托，我所对…), or `opening` in its preamble when its title does not
+ *  call it a 自评 (the bureau commissioning a firm, in the active voice: 县财政局委托某某公司对…). */
+export function outsideReport(doc: KDocument, def: { regex: string; opening?: string; title_own?: string }): boolean {
+  if (compile(def.regex, '').test(doc.norm)) return true;
+  if (!def.opening) return false;
+  const title = doc.facts.find((x) => x.path === '/meta/title')?.value;
+  if (def.title_own && typeof title === 'string' && compile(def.title_own, '').test(title)) return false;
+  return compile(def.opening, '').test(preamble(doc));
+}
