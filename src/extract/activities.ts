@@ -91,6 +91,7 @@ interface ActivitiesFile {
   other_subject?: string;
   guided_body?: string;
   guided_own_verb?: string;
+  field_label?: string;
   unit_subject?: string;
   joint_museum?: string;
   unit_place?: string;
@@ -286,6 +287,10 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         labelSpan = { start: clause, end: unitSpan.end };
       } else {
         labelSpan = { start: clause, end: labelEnd };
+        // 科普活动开展场次：20场 | 受益人数：5000人次: a count alone after a field's name and its colon takes the name as its label
+        // (the label's checks then see it: targets, other years, the unit's own work; see field_label)
+        const field = f.field_label && clause - 1 > prev && /[:：]/.test(doc.norm[clause - 1]) && !doc.norm.slice(clause, labelEnd).trim() ? clauseStart(doc.norm, clause - 1, prev) : -1;
+        if (field >= 0 && compile(f.field_label!, '').test(doc.norm.slice(field, clause - 1))) labelSpan = { start: field, end: clause - 1 };
         // 举办培训3期150人 | 讲座5次共计300人次: people counted right after an event count share its label
         const glued = prev > floor && f.glued_units.people.includes(gu) ? [byEnd.get(prev)].find((x) => x && x.rule === p.id && f.glued_units.events.includes(x.item.unit)) : undefined;
         if (glued && compile(f.glued_between, '').test(doc.norm.slice(prev, labelEnd)) && compile(f.glued_people, '').test(doc.norm.slice(numSpan.start, numSpan.start + 24))) {
