@@ -89,6 +89,9 @@ interface ActivitiesFile {
   label_adverb?: string;
   label_partner?: string;
   other_subject?: string;
+  guided_body?: string;
+  guided_own_verb?: string;
+  field_label?: string;
   unit_subject?: string;
   joint_museum?: string;
   unit_place?: string;
@@ -284,6 +287,10 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         labelSpan = { start: clause, end: unitSpan.end };
       } else {
         labelSpan = { start: clause, end: labelEnd };
+        // 科普活动开展场次：20场 | 受益人数：5000人次: a count alone after a field's name and its colon takes the name as its label
+        // (the label's checks then see it: targets, other years, the unit's own work; see field_label)
+        const field = f.field_label && clause - 1 > prev && /[:：]/.test(doc.norm[clause - 1]) && !doc.norm.slice(clause, labelEnd).trim() ? clauseStart(doc.norm, clause - 1, prev) : -1;
+        if (field >= 0 && compile(f.field_label!, '').test(doc.norm.slice(field, clause - 1))) labelSpan = { start: field, end: clause - 1 };
         // 举办培训3期150人 | 讲座5次共计300人次: people counted right after an event count share its label
         const glued = prev > floor && f.glued_units.people.includes(gu) ? [byEnd.get(prev)].find((x) => x && x.rule === p.id && f.glued_units.events.includes(x.item.unit)) : undefined;
         if (glued && compile(f.glued_between, '').test(doc.norm.slice(prev, labelEnd)) && compile(f.glued_people, '').test(doc.norm.slice(numSpan.start, numSpan.start + 24))) {
@@ -875,6 +882,9 @@ function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, from: nu
   if (!f.other_subject || !f.unit_subject) return false;
   const other = compile(f.other_subject, '');
   const self = compile(f.unit_subject, '');
+  const guided = compile(f.guided_body ?? '(?!)', '');
+  const ownVerb = compile(f.guided_own_verb ?? '(?!)', '');
+  let guidedOn = false;
   const higher = level && f.higher_place?.[level] ? compile(f.higher_place[level], '') : null;
   // 其中我县承办8场: the unit's place doing the work (by the unit's level only)
   const place = f.unit_place ? compile(f.unit_place, '') : null;
@@ -900,15 +910,23 @@ function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, from: nu
     const museum = o?.groups?.museum ? !reportNames(doc, o.groups.museum) && !departmentIncludes(doc, f, o.groups.museum) : true;
     // (市科协机关和市科技馆共开展…: the unit and the museum summed, see joint_museum)
     const j = f.joint_museum ? compile(f.joint_museum, '').exec(text) : null;
+    // (县科协指导各学会开展…64次，参会人员2000人次: the guided bodies' work and its people; a later clause with a verb of its own,
+    // …，举办讲座12场, has the unit for its subject again: see guided_body)
+    const guides = guided.test(text);
+    if (guides) guidedOn = true;
+    else if (guidedOn && ownVerb.test(text)) guidedOn = false;
     if (j && !reportNames(doc, j.groups!.museum) && !departmentIncludes(doc, f, j.groups!.museum)) theirs = true;
     else if ((o && museum && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level) || (notSociety && !!o.groups?.level))) || higher?.test(text)) theirs = true;
     else {
       const u = self.exec(text) ?? (level && place ? place.exec(text) : null);
-      if (u && (!u.groups?.level || u.groups.level === level)) theirs = false;
+      if (u && (!u.groups?.level || u.groups.level === level)) {
+        theirs = false;
+        if (!guides) guidedOn = false;
+      }
     }
     s = e + 1;
   }
-  return theirs;
+  return theirs || guidedOn;
 }
 
 // a share's count: a figure and a measure word of share_units (longest first: 场次 before 场), made once per file

@@ -7,7 +7,7 @@ import { respectivelyFacts } from './staffingRespectively.js';
 import { arabicYears, proseSlice, sentenceAt } from './finance.js';
 import { toCount } from '../normalise/numbers.js';
 
-interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string; system?: string; unit_clause?: string; unit_office?: string; same_office?: string; other_level?: string; other_level_off?: string }
+interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string; budget_count?: string; department_includes?: string; system?: string; unit_clause?: string; unit_office?: string; same_office?: string; other_level?: string; other_level_off?: string }
 
 export function extractStaffing(doc: KDocument): void {
   // (编制数、在职人数、退休人数分别为6人、5人、2人: the listed counts, checked as the patterns' are)
@@ -82,6 +82,8 @@ export function extractStaffing(doc: KDocument): void {
   for (const f of later) if (yearEnd.has(f.path)) f.priority = 2;
   // 年初在职人员8人，年末在职人员7人: the count at the year's start is the year before's stock, as an earlier date's
   if (file.year_start) for (const f of facts) if (compile(file.year_start, '').test(doc.norm.slice(Math.max(0, f.span.start - 8), f.span.start))) f.priority = Math.max(f.priority ?? 0, 2);
+  // 部门预算在职人员5人，实际在职人员6人: the count the budget assumed yields to one not so named, as the year's start's does
+  if (file.budget_count) for (const f of facts) if (/^\/staffing\/(?:inService|retired)$/.test(f.path) && compile(file.budget_count, '').test(doc.norm.slice(Math.max(0, f.span.start - 8), f.span.start))) f.priority = Math.max(f.priority ?? 0, 2);
   dropRestatedPart(doc, file, facts);
   deriveTotal(doc, file, facts);
   // 年末实有人数⇥在职⇥退休 over its counts: where the prose is silent
@@ -169,6 +171,9 @@ function deriveTotal(doc: KDocument, file: StaffingFile, facts: KDocument['facts
   if (!civilSole) drop(civil);
   if (has('/staffing/authorized') || civilSole) return;
   const sole = split || kinds.length || damaged ? null : admin.length && !inst.length && one(admin) ? admin : inst.length && !admin.length && one(inst) ? inst : null;
+  // (本部门决算包括市科协本级和所属市科技馆: the 机关's sole kind is no total of a department holding a subordinate's posts too;
+  // a kind stated for the department with it, 县科协（含所属科技馆）…, priority 0 above, still is)
+  if (sole && file.department_includes && sole[0].priority !== 0 && matches(doc, file.department_includes).next().done === false) return;
   if (sole) doc.facts.push({ ...sole[0], path: '/staffing/authorized', rule: 'staffing.authorized.sole-kind' });
 }
 

@@ -34,11 +34,11 @@ export function timeParts<T extends Count>(doc: KDocument, f: Rules, found: T[],
   const dated = new Map<T, 'part' | 'total' | null>();
   for (const x of sorted) dated.set(x, dating(doc, f, x));
   const reach = f.time_parts_reach ?? 800;
-  // (科普日期间开展科普活动: the period is no word of the event)
+  // (科普日期间开展科普活动: the period is no word of the event; nor is a progress date, 截至6月底已开展科普活动, with its 已)
   const period = compile(f.time_part_more ?? '(?!)', '');
   const event = (x: T) => {
     const m = period.exec(x.item.label);
-    return (m?.groups?.period ? x.item.label.slice(m[0].length) : x.item.label).replace(compile(f.restated_verb ?? '(?!)', ''), '');
+    return (m ? x.item.label.slice(m[0].length).replace(/^已经?/, '') : x.item.label).replace(compile(f.restated_verb ?? '(?!)', ''), '');
   };
   const bare = compile(f.bare_verb_label ?? '(?!)', '');
   for (let i = 0; i < sorted.length; i++) {
