@@ -9,7 +9,7 @@ import { toCount, toRate, toYuan, yearNumber } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { afterAverage, sharedGrade, type SharedGradeDef } from './sharedGrade.js';
 import { outsideBody, fromOwnScore, outsideReport as outsideReportOf } from './outsideBody.js';
-import { sentenceAt as wrappedSentenceAt } from './finance.js';
+import { sentenceAt as wrappedSentenceAt } from './prose.js';
 
 export interface PatternDef {
   id: string;

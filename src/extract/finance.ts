@@ -1,363 +1,25 @@
 // Money with a role (patterns/finance.yaml): each amount is claimed once, by the first pattern that fits.
-import type { AppropriationPart, Fact, Figure, KDocument, Span } from '../document.js';
-import { compile, derived, escapeRegex, loadPatternFile } from '../patterns.js';
-import { halfUlp, moneySlack, parseChineseInteger, toRate, toYuan, yearNumber } from '../normalise/numbers.js';
-import { matches, saysOtherYear, sectionsAt, trimSpan, unitName } from './engine.js';
-import { spanAt } from '../document.js';
+import type { Fact, KDocument, Span } from '../document.js';
+import { halfUlp, moneySlack, toRate, toYuan, yearNumber } from '../normalise/numbers.js';
+import { compile, derived } from '../patterns.js';
+import { matches, sectionsAt, trimSpan, unitName } from './engine.js';
+import { allSpent, extractNone, leadEvidence, roundedRestatements } from './finance/afterPass.js';
+import { FISCAL_SPENDING, SPENDING_PARTS, appropriationPartOf, appropriationParts, fiscalBudgetBefore, fiscalFundsOpening, partsContext, unitWholeList } from './finance/appropriation.js';
+import { adjustedBudgets, changedBudgets, initialParts, initialStands, statedChanges } from './finance/budgetChanges.js';
+import { BASIC_PARTS, BUDGET, INITIAL_BUDGET, PROJECT_BUDGET, THREE_PUBLIC, UNIT_SPENDING, UNIT_TOTALS, afterUnit, amountNum, file, financeSource, opensPhrase, reportingUnit, unitOf } from './finance/file.js';
+import type { Aspect, FinanceFile, SplitPair } from './finance/file.js';
+import { agencyBefore, bodyFigureBefore, museumBefore, namesUnit, otherBodyBefore, parentBefore } from './finance/otherBodies.js';
+import { aboutAppropriation, changedSubject, followingSubject, inClosedAside, inheritedSubject, itemBefore, narrowerSubjects, subjectOf } from './finance/subjects.js';
+import { WORD_WRAP_MARK, cutView, withWordWraps, withoutWordWrap, wrapMarked } from './finance/view.js';
+import { fitsYear, inTargets, midYear, otherYearSentence } from './finance/years.js';
+import { CLAUSE_ENDS, CLAUSE_STARTS, clauseStart, lineOf, linesBefore, nearLine, paragraphStart, proseSlice, sentenceAt, sentenceBefore, spanText } from './prose.js';
 import { itemName, titleItem } from './tables.js';
-import type { Sentence } from '../document.js';
-
-type Aspect = 'budget' | 'actual' | 'rate' | 'initial';
-interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
-interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; not_after_part_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean; own_item?: boolean; fiscal_budget?: boolean; only_total?: boolean; parts_sum?: boolean; share_base?: boolean; not_in_budget?: boolean }
-interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
-interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
-interface FinanceFile { word_wraps: string[]; form_adjusted_next: string; budget_income_before: string; unit_named: string; unit_budget_word: string; into_budget: string; wrapped_budget: string; funds_word: string; funds_spent_after: string; funds_sources_before: string; all_spent_hint: string; share_of: string; share_base: string; money_sentence: string; income_then: string; funds_received: string; rate_opens: string; own_project_field: string; evidence_lead: string; evidence_unit: string; evidence_dated: string; all_spent: string; all_spent_fund: string; subjects: Record<string, SubjectDef>; split_pair: SplitPair; boundary: string; unit_boundary: string; unit_budget_named: string; unit_budget: string; budget_chain_next: string; unit_funds_before: string; parts_after: string; parts_listed: string; unit_kinds: string[]; per_unit: string; subject_evaluated: string; approx_after: string; named_owner: string; named_owner_not: string; named_owner_bare: string; named_owner_funds: string; named_owner_funds_not: string; unit_receives: string; named_owner_clause: string; unit_named_before: string; own_kinds: string; income_with_carry_in: string; spending_with_carry_out: string; form_item: string; appropriation_owner: string; appropriation_income: string; appropriation_section: string; fiscal_funds: string; fiscal_funds_not: string; fiscal_funds_other: string; fiscal_funds_budget: string; project_arranged: string; appropriation_basic: string; appropriation_glued: string; unit_whole_list: string; unit_whole_part: string; appropriation_parts: string; unit_total_after: string; budget_parts: string; budget_parts_after: string; budget_parts_delta: string; budget_parts_other: string; budget_parts_listed: string; budget_compared_prior: string; budget_prior_figure: string; prior_delta: string; adjusted_budget: string; subject_changed: string; mid_year_change: string; mid_year_cut: string; cut_follows: string; change_follows: string; rate_item: string; savings_clause: string; project_item_clause: string; project_self: string; project_budget_change: string; project_budget_cause: string; project_item_use: string; project_item_label: string; project_item_verb: string; bare_spending: string; bare_funds: string; item_before: string; funds_rate_before: string; museum_figure: string; museum_unit: string; museum_owner: string; museum_joint: string; centre_owner: string; centre_figure: string; parent_unit: string; parent_owner: string; parent_figure: string; parent_again: string; body_figure: string; body_again: string; level_figure: string; department_parts: string; agency_figure: string; agency_owner: string; agency_again: string; part_level: string; part_item: string; classified_item: string; unit_named_before_level: string; other_body_before: string; named_owner_numbered: string; named_owner_numbered_not: string; unit_again: string; adjusted: string; compared: string; sentence_year: string; sentence_prior: string; sentence_this_year: string; sentence_next: string; section_year: string; section_next: string; other_period: string; planned: string; year_before: string; target_sections: string; target_sentence: string; target_after: string; next_plan: string; bare_completion: string; midyear: string; midyear_asof: string; changes_to_adjusted: string; budget_own_change: string; restated_initial: string; stated_change: string; heading_owner: { title: string; item_title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; own_rate: string; opens: string; figure_before: string; project_count: string }; patterns: FinancePattern[]; none: NoneDef[] }
-
-const file = () => loadPatternFile<FinanceFile>('finance.yaml');
-
-// Prose copied out of a PDF keeps the page's line ends (a line every ~38 characters), and segment ends a sentence at
-// every line end: `…基本支出预算安排149.83⏎万元，实际支出149.83万元，完成预算安排的100%` would lose its subject at the break.
-// Owners (the sentence before a figure, its paragraph) look across such a wrap: a line end inside a paragraph's prose,
-// the line before it long (a page's width), no table row, heading, title or list item on either side.
-const WRAP_MIN = 15;
-const WRAP_PROSE = /[，、,；;：:（）()]/;
-const WRAP_CONTINUES = /^[ \t　]*(?:[，,。、；;%）)]|万?[ \t]?元|亿元|\d)/;
-// (a half-width full stop after a word ends the line's sentence too — 公用经费13.84万元. in a report typed with half-width
-// punctuation —; after a digit it may be a decimal point broken by the wrap)
-const WRAP_ENDED = /(?:[。！？!?；;：:]|(?<!\d)\.)$/;
-const WRAP_OPENS_ITEM = /^[ \t　]*(?:[(（]?[一二三四五六七八九十]+[)）、]|[(（]\d{1,2}[)）]|\d{1,2}[、.．](?!\d)|[①-⑳⑴-⒇⒈-⒛㈠-㈩]|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[部分条章节]|其[一二三四五六七八九十][，,、]|附件|附表|[-—－]\s*\d+\s*[-—－])/;
-interface Wrapped { breaks: Set<number>; sentences: Sentence[] }
-const wrapped = new WeakMap<KDocument, Wrapped>();
-function wrapOf(doc: KDocument): Wrapped {
-  let w = wrapped.get(doc);
-  if (w) return w;
-  const breaks = new Set<number>();
-  const norm = doc.norm;
-  const lines = doc.lines;
-  // a heading ending its line (a title, not a run-in heading's line of prose) or opening the next line
-  const headStarts = new Set<number>(), headEnds = new Set<number>();
-  for (const h of doc.headings) {
-    headStarts.add(h.start);
-    const nl = norm.indexOf('\n', h.end);
-    if (!norm.slice(h.end, nl < 0 ? norm.length : nl).trim()) headEnds.add(nl < 0 ? norm.length : nl);
-  }
-  const title = doc.facts.find((x) => x.path === '/meta/title')?.span;
-  for (let i = 0; i + 1 < lines.length; i++) {
-    const a = lines[i], b = lines[i + 1];
-    if (b.start !== a.end + 1 || norm[a.end] !== '\n') continue;
-    const at = norm.slice(a.start, a.end).trim(), bt = norm.slice(b.start, b.end).trim();
-    if (at.length < WRAP_MIN || !bt || at.includes('\t') || bt.includes('\t') || WRAP_ENDED.test(at)) continue;
-    if (headEnds.has(a.end) || headStarts.has(b.start + (norm.slice(b.start, b.end).length - norm.slice(b.start, b.end).trimStart().length)) || WRAP_OPENS_ITEM.test(bt)) continue;
-    if (title && title.start < a.end && title.end > a.start) continue;
-    if (!WRAP_PROSE.test(at) && !WRAP_CONTINUES.test(bt)) continue;
-    breaks.add(a.end);
-  }
-  let sentences = doc.sentences;
-  if (breaks.size) {
-    sentences = [];
-    for (const s of doc.sentences) {
-      const last = sentences[sentences.length - 1];
-      if (last && last.end === s.start && breaks.has(last.end - 1)) sentences[sentences.length - 1] = { start: last.start, end: s.end };
-      else sentences.push(s);
-    }
-  }
-  wrapped.set(doc, (w = { breaks, sentences }));
-  return w;
-}
-
-/** The sentence containing `offset`, across a line end that wraps prose (see wrapOf; an empty span between sentences). */
-export function sentenceAt(doc: KDocument, offset: number): Span {
-  return spanAt(wrapOf(doc).sentences, offset) ?? { start: offset, end: offset };
-}
-
-/** The start of the paragraph holding `at`: the line's start, across line ends that wrap prose. */
-function paragraphStart(doc: KDocument, at: number): number {
-  const { breaks } = wrapOf(doc);
-  let nl = doc.norm.lastIndexOf('\n', at - 1);
-  while (nl >= 0 && breaks.has(nl)) nl = doc.norm.lastIndexOf('\n', nl - 1);
-  return nl + 1;
-}
-
-function subjectAlternation(f: FinanceFile): string {
-  return Object.values(f.subjects).map((s) => `(?:${s.regex})`).join('|');
-}
-
-/** Which subject key a captured subject text belongs to. `following`: the text after it, for subjects whose
- *  regex looks ahead (支出 before 合计/总额/为). */
-export function subjectOf(text: string, following = ''): string | null {
-  text = text.replaceAll(WORD_WRAP_MARK, '');
-  for (const [key, s] of Object.entries(file().subjects)) {
-    const m = derived(s, 'head', () => `^(?:${s.regex})`).exec(text + following);
-    if (m && m[0].length === text.length) return key;
-  }
-  return null;
-}
-
-/** A subject word naming the evaluation of that spending (项目支出绩效自评覆盖率), not its money. */
-function evaluated(text: string, m: RegExpMatchArray): boolean {
-  return compile(file().subject_evaluated, '').test(text.slice(m.index! + m[0].length));
-}
-
-/** The subjects narrower than the unit's total (基本支出, 项目支出, 三公经费 …) named in the sentence before `offset`. */
-function narrowerSubjects(doc: KDocument, offset: number): Set<string> {
-  // (基本⏎支出预算X，实际支出Y: a subject's word broken by a wrap is whole)
-  const prefix = proseSlice(doc, sentenceAt(doc, offset).start, offset);
-  const keys = new Set<string>();
-  for (const [key, def] of Object.entries(file().subjects)) {
-    if (key === 'total' || key === 'income') continue;
-    for (const m of prefix.matchAll(compile(def.regex, 'g'))) {
-      if (/占$/.test(prefix.slice(0, m.index)) || evaluated(prefix, m) || changedSubject(prefix, m.index)) continue;
-      // 年中追加乡村振兴科普项目资金8万元，全年预算X: a fund's name glued before 项目资金 makes it that fund's money, no 项目支出
-      // (outside a project report), as inheritedSubject reads it
-      if (key === 'project' && doc.reportKind !== 'project_self_eval' && m.index > 0 && !boundaryAtEnd().test(prefix.slice(Math.max(0, m.index - 4), m.index)) && !compile(file().project_arranged, '').test(prefix.slice(0, m.index))) continue;
-      keys.add(key);
-    }
-  }
-  return keys;
-}
-
-/** True when the subject at `at` in `text` follows a change's verb (年中压减公用经费X: the change's object, see `subject_changed`). */
-function changedSubject(text: string, at: number): boolean {
-  return compile(file().subject_changed, '').test(text.slice(Math.max(0, at - 8), at));
-}
-
-/** True when the word glued to `offset` is an item's name (ending in 费, see `item_before`) that no subject ends at. */
-function itemBefore(doc: KDocument, f: FinanceFile, offset: number): boolean {
-  const before = doc.norm.slice(Math.max(0, offset - 12), offset);
-  if (!compile(f.item_before, '').test(before)) return false;
-  return !Object.values(f.subjects).some((s) => derived(s, 'tail', () => `(?:${s.regex})$`).test(before));
-}
-
-/** True when a figure naming no subject at `offset` is the appropriation's: its section's heading names it, or the
- *  sentence before it on its line names the appropriation's spending (see `appropriation_section`). */
-function aboutAppropriation(doc: KDocument, f: FinanceFile, offset: number, owner: string | null = null): boolean {
-  // (a heading naming the figure's one narrower subject too, 七、“三公”经费财政拨款支出决算情况说明, is that subject's section: its
-  // 比年初预算X after the 三公 figure is the 三公 budget)
-  const own = owner ? compile(f.subjects[owner].regex, '') : null;
-  if (sectionsAt(doc, offset).some((h) => compile(f.appropriation_section, '').test(h.title) && !(own && own.test(h.title)))) return true;
-  const s = sentenceAt(doc, offset);
-  if (s.start === 0 || doc.norm[s.start - 1] === '\n') return false;
-  const prev = sentenceAt(doc, s.start - 1);
-  return compile(f.subjects.fiscal.regex, '').test(doc.norm.slice(prev.start, prev.end));
-}
-
-const FIGURES_ASIDE = /\([^()]*\d[^()]*\)/g;
-/** The last subject named in the sentence before `offset` (for 实际支出X after 基本支出预算…). */
-function inheritedSubject(doc: KDocument, offset: number): string | null {
-  const s = sentenceAt(doc, offset);
-  // (in a document with a wrap's mark the view, its subjects' words read across it: same offsets)
-  const marked = wrapMarked.has(doc);
-  // (预算安排186.50万元（其中：基本支出150.20万元，项目支出36.30万元），实际支出184.20万元: the parts with their figures in a closed
-  // bracket before the figure are an aside, not its subject — blanked, offsets kept)
-  const prefix = (marked ? cutView(doc) : doc).norm.slice(s.start, offset).replace(FIGURES_ASIDE, (m) => ' '.repeat(m.length));
-  const found: { key: string; at: number; end: number }[] = [];
-  const f = file();
-  for (const [key, def] of Object.entries(f.subjects)) {
-    for (const m of prefix.matchAll(compile(marked ? withWordWraps(def.regex) : def.regex, 'g'))) {
-      // 占基本支出的61.99% names a subject only as a share's base; 年中压减公用经费X, only as what a change touched
-      if (/占$/.test(prefix.slice(0, m.index)) || evaluated(prefix, m) || changedSubject(prefix, m.index!)) continue;
-      // 全年实际支出178.66万元（其中基本支出128.66万元），预算执行率99.15%: a subject inside a bracket closed before the figure
-      // is an aside on the figure before the bracket, not the owner of what follows it
-      if (inClosedAside(prefix, m.index!)) continue;
-      // “三公”经费支出合计2.15万元，完成预算的71.67% | 机关运行经费支出合计X: the total's 支出合计 glued to another word is that
-      // word's, as when it states the figure itself
-      if (key === 'total' && !opensPhrase(doc, s.start + m.index!) && !afterUnit(doc, f, s.start + m.index!, unitLevel(doc))) continue;
-      // 争取省科协项目资金20万元，实际支出18万元 (outside a project report): another's project money, not the unit's 项目支出
-      // (2024年安排项目支出X，实际支出Y: the unit's own arrangement opens it too)
-      if (key === 'project' && doc.reportKind !== 'project_self_eval' && !opensPhrase(doc, s.start + m.index!) && !compile(f.project_arranged, '').test(prefix.slice(0, m.index))) continue;
-      found.push({ key, at: m.index!, end: m.index! + m[0].length });
-    }
-  }
-  // 基本支出主要用于人员经费和日常公用经费，实际支出X: subjects joined by 和/及/与/、 with no figure between are a list of what
-  // the money went to, not the figure's owner
-  const joined = (a: { at: number; end: number }) => found.some((b) => b !== a && ((b.at >= a.end && /^[和及与、]$/.test(prefix.slice(a.end, b.at))) || (a.at >= b.end && /^[和及与、]$/.test(prefix.slice(b.end, a.at)))));
-  let last: { key: string; at: number } | null = null;
-  for (const x of found) if (!joined(x) && (!last || x.at > last.at)) last = x;
-  return last?.key ?? null;
-}
-
-/** True when `at` in `text` lies inside a bracket (（…） or (…)) that closes before the end of `text`. */
-function inClosedAside(text: string, at: number): boolean {
-  const open = Math.max(text.lastIndexOf('（', at), text.lastIndexOf('(', at));
-  if (open < 0) return false;
-  const closedBefore = /[)）]/.test(text.slice(open, at));
-  return !closedBefore && /[)）]/.test(text.slice(at));
-}
-
-/** A finance pattern's regex with finance.yaml's own placeholders ({BOUNDARY}, {SUBJECT}, {ADJUSTED}, {UNIT_BOUNDARY} and its
- *  {LEVEL} and {KIND}: the reporting unit's level and kind of body, or '' — an empty class that matches nothing) filled in. */
-export function financeSource(regex: string, unit: Unit = NO_UNIT): string {
-  // made once per pattern and kind of unit: the same string object each time, so the regex and anchor caches find it by
-  // its cached hash (a new string of thousands of characters was hashed again at every match)
-  const key = `${unit.level}\u0000${unit.kind}\u0000${unit.own}`;
-  let byRegex = filled.get(key);
-  if (!byRegex) {
-    if (filled.size >= 1000) filled.clear(); // (`own` holds a society's name: one entry per such report)
-    filled.set(key, (byRegex = new Map()));
-  }
-  let out = byRegex.get(regex);
-  if (out === undefined) {
-    const src = financeBase(regex);
-    out = src.includes('{LEVEL}') || src.includes('{OWN}') ? src.replaceAll('{LEVEL}', unit.level).replaceAll('{KIND}', unit.kind || '(?!)').replaceAll('{OWN}', unit.own || '(?!)') : src;
-    byRegex.set(regex, out);
-  }
-  return out;
-}
-const NO_UNIT: Unit = { level: '', kind: '', own: '' };
-const filled = new Map<string, Map<string, string>>();
-/** The reporting unit as the patterns name it: level and kind (县, 科协) or, for a society reporting for itself, `own`: its
- *  name and kind word as alternatives (某市计算机学会|学会). */
-interface Unit { level: string; kind: string; own: string }
-
-function financeBase(regex: string): string {
-  let src = sources.get(regex);
-  if (src === undefined) {
-    const f = file();
-    src = regex.replaceAll('{MONEY}', moneyCn()).replaceAll('{BOUNDARY}', f.boundary).replaceAll('{UNIT_BOUNDARY}', f.unit_boundary).replaceAll('{SUBJECT}', subjectAlternation(f)).replaceAll('{ADJUSTED}', f.adjusted).replaceAll('{CHANGE_FOLLOWS}', f.change_follows).replaceAll('{BUDGET_COMPARED_PRIOR}', f.budget_compared_prior);
-    sources.set(regex, src);
-  }
-  return src;
-}
-const sources = new Map<string, string>();
-
-// An amount as {MONEY} reads it or in lower-case Chinese numerals (本年支出合计一百九十八万元): MONEY with CN_AMOUNT beside its
-// capital (大写) figure, for the role patterns only (the helpers that count figures in a sentence keep MONEY)
-let moneyCnSrc: string | null = null;
-function moneyCn(): string {
-  if (moneyCnSrc === null) {
-    const money = loadPatternFile<{ macros: Record<string, string> }>('macros.yaml').macros.MONEY;
-    moneyCnSrc = money.includes('|{CAPITAL})') ? `(?:${money.replace('|{CAPITAL})', '|{CAPITAL}|{CN_AMOUNT})')})` : '{MONEY}';
-  }
-  return moneyCnSrc;
-}
-
-/** The document as finance patterns see it: a one-line page cut into lines at its headings (structure/inline.ts:
- *  `二、预算执行情况2023年实际支出118万元`) has each cut read as a line break, as when the page keeps its lines — the character
- *  before the cut becomes `\n` for the regexes only (same offsets; not a digit or a unit, which a figure may need). */
-function cutView(doc: KDocument): KDocument {
-  let view = views.get(doc);
-  if (view) return view;
-  let norm: string[] | null = null;
-  for (const l of doc.lines) {
-    const c = l.start - 1;
-    if (c < 0 || doc.norm[c] === '\n' || /[0-9０-９.．,，%％元万萬亿億千]/.test(doc.norm[c])) continue;
-    (norm ??= doc.norm.split(''))[c] = '\n';
-  }
-  // a PDF line end that wraps prose inside a word (`全年⏎预算210万元`) becomes WORD_WRAP_MARK: {WORD_WRAP} in a phrase reads
-  // across it, a line end no phrase word does (not `\s`: the words on either side are glued)
-  // (only before the budget words that read across it, {WORD_WRAP}…预算: a view whose text differs from the document's
-  // misses every cache keyed on the document, which cost a third of the finance step when every wrap was marked)
-  // (and inside a word of word_wraps: 实际⏎支出, 支出⏎合计, which a document's phrases then read across)
-  for (const b of wrapOf(doc).breaks) {
-    // (the nearest characters past the line's trailing spaces and the next line's indent)
-    const before = doc.norm.slice(Math.max(0, b - 8), b).trimEnd(), after = doc.norm.slice(b + 1, b + 12).trimStart();
-    if (!CJK_LETTER.test(before.slice(-1)) || !(compile(file().wrapped_budget, '').test(after) || splitWord(before, after))) continue;
-    // (the line's trailing spaces and the next line's indent are marked too, so that the phrase's {WORD_WRAP} is one run)
-    let [from, to] = [b, b + 1];
-    while (from > 0 && /[ \t\u3000]/.test(doc.norm[from - 1])) from--;
-    while (to < doc.norm.length && /[ \t\u3000]/.test(doc.norm[to])) to++;
-    norm ??= doc.norm.split('');
-    for (let i = from; i < to; i++) norm[i] = WORD_WRAP_MARK;
-    wrapMarked.add(doc);
-  }
-  // an OCR copy spacing a money word in part (`基本 支出512.38万元`, `项目 支 出289.09万元`): the spaces inside a word of word_wraps,
-  // some of whose letters are still glued, are marked as a wrap is (a word spaced letter by letter, `支 出 合 计`, is left to
-  // the spaced phrases; spaces between two whole words, `人员经费 公用经费`, split no word and stay)
-  for (const m of doc.norm.matchAll(SPACE_IN_WORD)) {
-    const word = spacedWord(doc.norm, m.index);
-    if (!word) continue;
-    norm ??= doc.norm.split('');
-    for (let i = word.from; i < word.to; i++) if (doc.norm[i] === ' ') norm[i] = WORD_WRAP_MARK;
-    wrapMarked.add(doc);
-  }
-  view = norm ? (Object.create(doc, { norm: { value: norm.join('') } }) as KDocument) : doc;
-  views.set(doc, view);
-  return view;
-}
-const views = new WeakMap<KDocument, KDocument>();
-const WORD_WRAP_MARK = '\uE000';
-// documents whose view holds a WORD_WRAP_MARK: the others run the phrases without {WORD_WRAP} (an optional run in ten
-// budget phrases cost a sixth of the finance step on every document)
-const wrapMarked = new WeakSet<KDocument>();
-const unwrapped = new Map<string, string>();
-function withoutWordWrap(src: string): string {
-  let out = unwrapped.get(src);
-  if (out === undefined) unwrapped.set(src, (out = src.replaceAll('{WORD_WRAP}', '')));
-  return out;
-}
-// one or two ordinary spaces between two letters (not a tab, a table's cell; not a full-width space, an indent)
-const SPACE_IN_WORD = /(?<=[\u4e00-\u9fa5]) {1,2}(?=[\u4e00-\u9fa5])/g;
-/** The span of a word of word_wraps split by the spaces at `at` (each gap one or two spaces), when at least one pair of its
- *  letters is glued; else null. */
-function spacedWord(text: string, at: number): { from: number; to: number } | null {
-  for (const w of file().word_wraps) {
-    for (let i = 1; i < w.length; i++) {
-      // walk back over w's first i letters and forward over the rest, one or two spaces allowed before each letter
-      let from = at, to = at, ok = true, gaps = 0;
-      for (let k = i - 1; k >= 0 && ok; k--) {
-        let p = from;
-        while (p > 0 && text[p - 1] === ' ' && from - p < 2) p--;
-        if (p !== from) gaps++;
-        ok = p > 0 && text[p - 1] === w[k];
-        from = p - 1;
-      }
-      for (let k = i; k < w.length && ok; k++) {
-        let p = to;
-        while (text[p] === ' ' && p - to < 2) p++;
-        if (p !== to) gaps++;
-        ok = text[p] === w[k];
-        to = p + 1;
-      }
-      if (ok && gaps < w.length - 1) return { from, to };
-    }
-  }
-  return null;
-}
-/** True when a word of word_wraps is split between the end of `before` and the start of `after`. */
-function splitWord(before: string, after: string): boolean {
-  for (const w of file().word_wraps) for (let i = 1; i < w.length; i++) if (before.endsWith(w.slice(0, i)) && after.startsWith(w.slice(i))) return true;
-  return false;
-}
-/** A phrase for a document holding a mark: {WORD_WRAP} between the letters of each word of word_wraps it holds (not in a
- *  character class), made once per phrase. */
-const wordWrapped = new Map<string, string>();
-function withWordWraps(src: string): string {
-  let out = wordWrapped.get(src);
-  if (out !== undefined) return out;
-  const words = file().word_wraps;
-  const firsts = new Set(words.map((w) => w[0]));
-  const cuts = new Set<number>(); // offsets a {WORD_WRAP} goes before
-  for (let i = 0, inClass = false; i < src.length; i++) {
-    const c = src[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (firsts.has(c)) for (const w of words) if (src.startsWith(w, i)) for (let k = 1; k < w.length; k++) cuts.add(i + k);
-    // (a word split between a group and what follows it, `(?:实际)?支出`: the mark after the group's part, inside the group, so
-    // that it is read only where that part is)
-    if (!inClass) for (const w of words) for (let k = 1; k < w.length; k++) if (src.startsWith(w.slice(0, k), i) && afterGroupEnd(src, i + k) >= 0 && src.startsWith(w.slice(k), afterGroupEnd(src, i + k))) cuts.add(i + k);
-  }
-  out = '';
-  let last = 0;
-  for (const k of [...cuts].sort((a, b) => a - b)) (out += src.slice(last, k) + '{WORD_WRAP}'), (last = k);
-  out += src.slice(last);
-  wordWrapped.set(src, out);
-  return out;
-}
-/** The offset past the groups' closes at `at` with their quantifiers and a next group's opening (`)?`, `)?(?:`, `(?:`), or -1
- *  when there is none (letters glued in the source are found as whole words). */
-function afterGroupEnd(src: string, at: number): number {
-  const m = /^(?:\)[?*+]?)*(?:\(\?:)?/.exec(src.slice(at, at + 12));
-  return m && m[0].length > 0 ? at + m[0].length : -1;
-}
-const CJK_LETTER = /[\u4e00-\u9fa5]/;
 
 export function extractFinance(doc: KDocument, claimed: Span[]): void {
   const f = file();
   const overlaps = (s: Span) => claimed.some((c) => s.start < c.end && s.end > c.start);
   const budgetReport = doc.reportKind === 'budget';
-  const unitKind = unitLevel(doc);
+  const unitKind = reportingUnit(doc);
   const partBudgets: Fact[] = []; // (see initialParts)
   const shareBases = new Set<Fact>(); // adjusted budgets read from a share's base (see adjustedBudgets)
   // the department split into its 机关 and a subordinate body (see department_parts): the 机关's figures are a part's
@@ -522,7 +184,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
           if (otherBodyBefore(doc, f, match)) continue;
           // (县科协部门预算186.5万元，实际支出184.2万元: right after the unit's own figure in its sentence it is on the unit's chain,
           // as in any report — never the project's)
-          const unit = unitLevel(doc);
+          const unit = reportingUnit(doc);
           const chain = aspect === 'actual' && unit.level !== '' ? budgetClauseBefore(doc, match.span.start) : '';
           const unitBudget = !!chain && (compile(f.unit_budget_word, '').test(chain) || compile(financeSource(f.unit_budget_named, unit), '').test(chain));
           if (unitBudget && !namesUnit(doc, f, match) && afterUnitBudget(doc, unitNamedAsBoundary(doc, f, chain), f)) unitChain = true;
@@ -799,266 +461,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
   extractNone(doc, f, f.none);
   leadEvidence(doc, f);
 }
-
-
-const FISCAL_SPENDING = '/finance/fiscalAppropriation/spending';
-const THREE_PUBLIC = '/finance/threePublic/';
-/** Whether the sentence before a unit-wide figure at `at` opens with the fiscal funds as its subject (see `fiscal_funds`):
- *  'fiscal' when nothing but budget and spending words follow the subject, 'other' when another source is joined to it
- *  (财政资金及上级补助资金全年预算X) or another's named before it (上级财政资金): no part we keep, null when it does not open so or names the unit's whole money. */
-function fiscalFundsOpening(doc: KDocument, f: FinanceFile, at: number, m0: string): 'fiscal' | 'other' | null {
-  const before = sentenceBefore(doc, at);
-  const m = compile(f.fiscal_funds, '').exec(before);
-  if (!m) return null;
-  const rest = before.slice(m[0].length);
-  if (compile(f.fiscal_funds_not, '').test(rest + m0)) return null;
-  return m.groups?.prefix || compile(f.fiscal_funds_other, '').test(rest) ? 'other' : 'fiscal';
-}
-
-/** True when the sentence before an unowned actual at `at` opens with the fiscal funds and nothing but their budget's clauses
- *  follow them (see `fiscal_funds_budget`): 财政资金全年预算210万元，实际支出205万元. */
-function fiscalBudgetBefore(doc: KDocument, f: FinanceFile, at: number, m0: string): boolean {
-  if (fiscalFundsOpening(doc, f, at, m0) === null) return false;
-  const before = sentenceBefore(doc, at);
-  const m = compile(f.fiscal_funds, '').exec(before)!;
-  return compile(f.fiscal_funds_budget, '').test(before.slice(m[0].length));
-}
-
 /** The sentence before a figure owned by a heading, a bare count of projects under a 项目支出 heading taken out
  *  (共实施项目3个，实际支出30万元: the same subject's, no activity's count). */
 function ownerBefore(f: FinanceFile, owner: string | null | undefined, before: string): string {
   return owner === 'project' ? before.replace(compile(f.heading_owner.project_count, 'g'), '') : before;
 }
-
-let changeAhead: string | null = null;
-/** A 年初 figure of a subject with no initial-budget field (a narrower subject, a project report's project) is its budget only
- *  when neither an adjusted budget nor a bare mid-year change follows it (年初预算50万元，年中追加10万元: the year's budget is unsaid). */
-function initialStands(doc: KDocument, f: FinanceFile, end: number): boolean {
-  changeAhead ??= `^(?:${f.change_follows})`;
-  return !adjustedFollows(doc, f, end) && !compile(changeAhead, '').test(doc.norm.slice(end, end + 40));
-}
-/** True when the adjusted budget follows the figure ending at `end` in its sentence (see `adjusted`); its source is built once. */
-let adjustedAhead: string | null = null;
-function adjustedFollows(doc: KDocument, f: FinanceFile, end: number): boolean {
-  adjustedAhead ??= `^(?:${f.adjusted})`;
-  return compile(adjustedAhead, '').test(doc.norm.slice(end, end + 200));
-}
-
-/** 2023年全年预算180万元: a figure's evidence starts at the words glued before its phrase that date it or name the unit (see
- *  evidence_lead), in its sentence. Last, after every owner has looked at the spans. */
-function leadEvidence(doc: KDocument, f: FinanceFile): void {
-  const lead = derived(f, 'evidenceLead', () => `(?:${f.evidence_lead}){WORD_WRAP}$`);
-  const unit = derived(f, 'evidenceUnit', () => `(?:${f.evidence_unit}){WORD_WRAP}$`);
-  const view = cutView(doc);
-  const dated = compile(f.evidence_dated, '');
-  for (const x of doc.facts) {
-    if (!x.path.startsWith('/finance/') || x.source === 'table') continue;
-    const from = Math.max(sentenceAt(doc, x.span.start).start, x.span.start - 16);
-    // (the view: the words before a wrap's mark, 全年⏎预算X, lead to the figure too)
-    const m = (dated.test(doc.norm.slice(x.span.start, x.span.end)) ? unit : lead).exec(view.norm.slice(from, x.span.start));
-    if (m && m[0]) x.span = trimSpan(doc, { start: from + m.index, end: x.span.end });
-  }
-}
-
-/** 科普经费20万元，已全部支出 | 下达项目资金20万元，截至年底已全部支付完毕 in a project report: the project's money, said to be spent in
- *  full right after its figure, is what it spent — a weak actual (priority 2) that a stated 实际支出 overrides. The figure is the
- *  project's budget read already, or the project's funds named so (`all_spent_fund`, or a fund the title names), not a part of them
- *  (其中…) nor another year's. A stated 执行率100% is no amount and gives none. */
-function allSpent(doc: KDocument, f: FinanceFile, claimed: Span[]): void {
-  if (doc.reportKind !== 'project_self_eval' || !compile(f.all_spent_hint, '').test(doc.norm)) return;
-  for (const match of matches(doc, financeSource(f.all_spent))) {
-    const amount = match.group('amount')!;
-    const fact = doc.facts.find((x) => x.path.startsWith('/finance/') && x.span.start <= amount.start && x.span.end >= amount.end);
-    let start: number;
-    if (fact) {
-      if (fact.path !== PROJECT_BUDGET) continue;
-      start = fact.span.start;
-    } else {
-      if (claimed.some((c) => amount.start < c.end && amount.end > c.start) || !fitsYear(doc, f, amount.start, 'actual')) continue;
-      const sentence = sentenceAt(doc, amount.start);
-      let cut = sentence.start;
-      for (const ch of [...CLAUSE_ENDS, '；', '、']) cut = Math.max(cut, doc.norm.lastIndexOf(ch, amount.start - 1) + 1);
-      if (/其中/.test(doc.norm.slice(sentence.start, amount.start))) continue;
-      const fund = compile(f.all_spent_fund, '').exec(doc.norm.slice(cut, amount.start));
-      if (!fund) continue;
-      const name = fund.groups!.name;
-      // (科普经费 under …科普专项经费绩效自评报告: the title's fund with or without 专项)
-      const title = doc.facts.find((x) => x.path === '/meta/title');
-      const bare = (t: string) => t.replace(/\s+|专项/g, '');
-      if (!fund.groups!.generic && !(title && bare(doc.norm.slice(title.span.start, title.span.end)).includes(bare(name)))) continue;
-      start = cut + fund.index;
-    }
-    const value = toYuan(match.m.groups!.num ?? amountNum(amount ? doc.norm.slice(amount.start, amount.end) : ''), match.m.groups!.unit ?? '元');
-    if (value === null) continue;
-    claimed.push(amount);
-    doc.facts.push({ path: '/finance/project/actual', value, span: trimSpan(doc, { start, end: match.span.end }), rule: 'finance.project-report.all-spent', priority: 2, raw: `${(match.m.groups!.num ?? '').replace(/\s/g, '')}${match.m.groups!.unit}` });
-  }
-}
-
-/** 本年收入合计1.96亿元 … 本年收入合计19,612.35万元: a figure stated rounded and elsewhere in full is one value, the full one.
- *  A money fact is dropped when another of its path (same priority) is written more precisely and lies within the first's
- *  rounding (half a unit of its last written digit), the rounded one written with decimals and its rounding at most 1% of it
- *  (a whole 2亿元 or 123万元 may be a round estimate, not a restatement), and the facts left all agree; figures that differ
- *  beyond that still conflict. */
-function roundedRestatements(doc: KDocument): void {
-  const byPath = new Map<string, Fact[]>();
-  for (const x of doc.facts) {
-    if (!x.path.startsWith('/finance/') || x.source === 'table' || typeof x.value !== 'number' || !x.raw || !/元$/.test(x.raw)) continue;
-    const k = `${x.path}|${x.priority ?? 1}`;
-    byPath.set(k, [...(byPath.get(k) ?? []), x]);
-  }
-  for (const list of byPath.values()) {
-    if (new Set(list.map((x) => x.value)).size < 2) continue;
-    const coarse = list.filter((x) => {
-      const slack = moneySlack(x.raw);
-      return /\.\d/.test(x.raw!) && slack <= Math.abs(x.value as number) / 100 && list.some((y) => moneySlack(y.raw) < slack && Math.abs((y.value as number) - (x.value as number)) <= slack + 1e-9);
-    });
-    const kept = list.filter((x) => !coarse.includes(x));
-    if (!coarse.length || new Set(kept.map((x) => x.value)).size !== 1) continue;
-    for (const x of coarse) doc.facts.splice(doc.facts.indexOf(x), 1);
-  }
-}
-
-/** 年初预算数为132.56万元，其中：基本支出98.20万元，项目支出34.36万元。年中追加预算12万元，调整后全年预算144.56万元: the parts
- *  of a budget that turned out the unit's initial one, when the unit's budget differs from it, are the parts before the change
- *  (which part the change went to is unsaid): no budgets, dropped. With no other budget of the unit they stay. */
-function initialParts(doc: KDocument, parts: Fact[]): void {
-  for (const x of parts) {
-    const from = paragraphStart(doc, x.span.start);
-    let head: Fact | null = null;
-    for (const y of doc.facts) if ((y.path === BUDGET || y.path === INITIAL_BUDGET) && y.span.start >= from && y.span.end <= x.span.start && (!head || y.span.start > head.span.start)) head = y;
-    if (head?.path !== INITIAL_BUDGET) continue;
-    if (doc.facts.some((y) => y.path === BUDGET && y.value !== head!.value) && doc.facts.includes(x)) doc.facts.splice(doc.facts.indexOf(x), 1);
-  }
-}
-
-/** 部门预算资金合计856.32万元…。全年追加预算46.50万元，调整后全年预算数为902.82万元: a budget stated after a mid-year change
- *  (adjusted_budget) makes the different budget of the same owner stated before it, in its sentence or the one before,
- *  the initial one: the unit's initialBudget; a project report's project has no such field, so its earlier figure is
- *  dropped (安排专项资金30万元，年中追加5万元，调整后预算35万元: the budget is 35). */
-function adjustedBudgets(doc: KDocument, f: FinanceFile, shareBases: Set<Fact>): void {
-  // (2022年部门预算215.60万元。全年支出212.05万元，占全年预算218.10万元的97.23%: a base not named adjusted — 全年, 年初 — yields to
-  // a different figure of the same field stated as such: the budget stated stands, the base is only what it was measured against)
-  for (const b of shareBases) {
-    if (/调整|变更/.test(doc.norm.slice(b.span.start, b.span.start + 8))) continue;
-    if (doc.facts.includes(b) && doc.facts.some((x) => x !== b && x.path === b.path && x.value !== b.value && !shareBases.has(x))) doc.facts.splice(doc.facts.indexOf(b), 1);
-  }
-  // (a narrower subject has no initial-budget field: its earlier budget is dropped, as the project's)
-  for (const [path, initial] of [[BUDGET, INITIAL_BUDGET], [PROJECT_BUDGET, null], ['/finance/basic/budget', null], ['/finance/basic/personnelBudget', null], ['/finance/basic/publicUseBudget', null], ['/finance/threePublic/budget', null], ['/finance/governmentFund/budget', null]] as const) {
-    const budgets = doc.facts.filter((x) => x.path === path);
-    for (const b of budgets) {
-      // (the words may stand right before the evidence: 调整后全年预算数为X is read from 预算数)
-      if (!compile(f.adjusted_budget, '').test(doc.norm.slice(Math.max(0, b.span.start - 6), b.span.end))) continue;
-      const s = sentenceAt(doc, b.span.start).start;
-      const line = paragraphStart(doc, s);
-      // (占调整后预算218.10万元的97.23%, checked against the unit's actual: any earlier unit budget not itself named adjusted is
-      // the one before the change, however far before — 调整后 says the change happened)
-      // (占全年预算X的Y%: a base named 全年 says no change; only 调整后 makes the earlier budgets the initial one)
-      const share = shareBases.has(b) && /调整|变更/.test(doc.norm.slice(b.span.start, b.span.start + 8));
-      const from = share ? 0 : Math.max(line, doc.norm.lastIndexOf('。', doc.norm.lastIndexOf('。', s - 2) - 1) + 1);
-      for (const a of budgets) {
-        if (a === b || a.path !== path || a.span.start < from || a.span.start >= b.span.start || a.value === b.value) continue;
-        if (share) {
-          if (compile(f.adjusted_budget, '').test(doc.norm.slice(Math.max(0, a.span.start - 6), a.span.end))) continue;
-          a.path = INITIAL_BUDGET;
-          continue;
-        }
-        // (部门预算X，调整后预算Y | 部门预算X，全年预算调整为Y: the adjusted budget opening the very next clause names the change itself)
-        const between = doc.norm.slice(a.span.end, b.span.start);
-        if (!compile(f.mid_year_change, '').test(between) && !compile(f.mid_year_cut, '').test(between) && !NEXT_ADJUSTED.test(between)) continue;
-        if (initial) a.path = initial;
-        else if (doc.facts.includes(a)) doc.facts.splice(doc.facts.indexOf(a), 1);
-      }
-      // (安排…专项经费80,000.00元 ⏎ … 项目年初预算80,000.00元，年中调增12,000.00元，调整后预算92,000.00元: the earlier figure is the
-      // one restated before the change in the window — the same budget before the change, far above it)
-      if (share) continue;
-      const restated = restatedInitials(doc, f, from, b.span.start);
-      const changes = statedChanges(doc, f, sentenceAt(doc, b.span.start));
-      for (const a of budgets) {
-        if (a === b || a.span.start >= b.span.start || a.value === b.value || a.source === 'table') continue;
-        const before = (a.span.start < from && restated.includes(a.value as number)) || changes.some((c) => Math.round(((a.value as number) + c) * 100) === Math.round((b.value as number) * 100));
-        if (!before) continue;
-        if (initial) a.path = initial;
-        else if (doc.facts.includes(a)) doc.facts.splice(doc.facts.indexOf(a), 1);
-      }
-      if (initial && changes.length > 0 && !doc.facts.some((x) => x.path === initial)) incomeBeforeChange(doc, f, from, b, changes);
-    }
-  }
-}
-/** 2020年部门预算收入158.36万元，…；年中压减公用经费4.5万元，调整后预算153.86万元: the budget's planned income in [from, adjusted)
- *  that with a stated change makes the adjusted budget to the fen was the budget before the change — the unit's initialBudget. */
-function incomeBeforeChange(doc: KDocument, f: FinanceFile, from: number, adjusted: Fact, changes: number[]): void {
-  const text = doc.norm.slice(from, adjusted.span.start);
-  for (const m of text.matchAll(compile(f.budget_income_before, 'g'))) {
-    const g = m.groups ?? {};
-    const value = toYuan(g.num ?? '', g.unit ?? '');
-    if (value === null || !changes.some((c) => Math.round((value + c) * 100) === Math.round((adjusted.value as number) * 100))) continue;
-    doc.facts.push({ path: INITIAL_BUDGET, value, span: trimSpan(doc, { start: from + (m.index ?? 0), end: from + (m.index ?? 0) + m[0].length }), rule: 'finance.total.income-before-change', raw: `${(g.num ?? '').replace(/\s/g, '')}${g.unit}` });
-    return;
-  }
-}
-// (部门预算X，调整后预算Y | 部门预算X，全年预算调整为Y: the adjusted budget opening the very next clause names the change itself)
-// (部门预算X，经调整后预算为Y: 经/最终 before it — session 43)
-const NEXT_ADJUSTED = /^[ \t]*[，,][ \t]*(?:年中|年内)?(?:经过?|最终)?(?:调整后|调整|变更后|全年)?(?:的)?(?:全年)?$/;
-/** The mid-year changes stated with their figures in a sentence (`stated_change`), signed: a cut is negative. */
-function statedChanges(doc: KDocument, f: FinanceFile, s: Span): number[] {
-  const out: number[] = [];
-  for (const m of doc.norm.slice(s.start, s.end).matchAll(compile(f.stated_change, 'g'))) {
-    const g = m.groups ?? {};
-    const value = toYuan(g.num ?? '', g.unit ?? '');
-    if (value !== null) out.push(/减|压|削/.test(g.verb ?? '') ? -value : value);
-  }
-  return out;
-}
-/** The figures stated as the budget before a change in [from, to) (`restated_initial`, a mid-year change after them before `to`,
- *  or the adjusted budget at `to` opening the next clause). */
-function restatedInitials(doc: KDocument, f: FinanceFile, from: number, to: number): number[] {
-  const out: number[] = [];
-  const text = doc.norm.slice(from, to);
-  for (const m of text.matchAll(compile(f.restated_initial, 'g'))) {
-    const g = m.groups ?? {};
-    const after = text.slice((m.index ?? 0) + m[0].length);
-    if (!compile(f.mid_year_change, '').test(after) && !compile(f.mid_year_cut, '').test(after) && !NEXT_ADJUSTED.test(after)) continue;
-    const value = toYuan(g.num ?? '', g.unit ?? '');
-    if (value !== null) out.push(value);
-  }
-  return out;
-}
-
-/** 部门预算210万元，年中追加8万元，实际支出X | 公用经费预算30万元，年中压减3万元: a budget figure followed right after by a mid-year
- *  change and no adjusted budget is the budget before the change — the year's is unsaid. The unit's becomes its initialBudget;
- *  a narrower subject's or a project's (no initial field) is dropped, as their 年初 figure is (initialStands). */
-let changeFollows: RegExp | null = null;
-function changedBudgets(doc: KDocument, f: FinanceFile): void {
-  const change = (changeFollows ??= compile(`^(?:${f.change_follows}|${f.cut_follows})`, ''));
-  const paths = new Set([BUDGET, PROJECT_BUDGET, ...Object.entries(f.subjects).filter(([k]) => k !== 'total').map(([, s]) => s.paths.budget)]);
-  for (const x of [...doc.facts]) {
-    if (!paths.has(x.path) || x.source === 'table' || !change.test(doc.norm.slice(x.span.end, x.span.end + 40)) || adjustedFollows(doc, f, x.span.end)) continue;
-    // (年初预算200万元，全年预算210万元，年中追加科普经费10万元: a budget named adjusted is the budget after the change it explains)
-    if (compile(f.adjusted_budget, '').test(doc.norm.slice(Math.max(0, x.span.start - 6), x.span.end))) continue;
-    if (x.path === BUDGET) x.path = INITIAL_BUDGET;
-    else doc.facts.splice(doc.facts.indexOf(x), 1);
-  }
-}
-
-/** The line around `at` in the folded text (without its line break). */
-function lineOf(norm: string, at: number): Span {
-  const start = norm.lastIndexOf('\n', at - 1) + 1;
-  const nl = norm.indexOf('\n', at);
-  return { start, end: nl < 0 ? norm.length : nl };
-}
-
-/** The nearest non-blank line before (step -1) or after (step 1) the line `l`, or '' when there is none. */
-function nearLine(norm: string, l: Span, step: -1 | 1): string {
-  let cur = l;
-  for (;;) {
-    if (step < 0 ? cur.start === 0 : cur.end >= norm.length) return '';
-    cur = lineOf(norm, step < 0 ? cur.start - 1 : cur.end + 1);
-    const t = norm.slice(cur.start, cur.end);
-    if (t.trim()) return t;
-  }
-}
-
 /** For a label ending its line and its amount opening the next: true when the lines look like flattened columns
  *  (labels stacked over values, a header row of labels, a row of values), where the pairing cannot be trusted. */
 function columnsFlattened(doc: KDocument, sp: SplitPair, labelAt: number, amount: Span): boolean {
@@ -1072,15 +479,6 @@ function columnsFlattened(doc: KDocument, sp: SplitPair, labelAt: number, amount
     compile(sp.values_after, '').test(norm.slice(amount.end, valueLine.end))
   );
 }
-
-/** True when `at` is in a section stating goals, or its line so far opens with a target cue. */
-function inTargets(doc: KDocument, f: FinanceFile, at: number): boolean {
-  if (sectionsAt(doc, at).some((h) => compile(f.target_sections, '').test(h.title))) return true;
-  const line = spanAt(doc.lines, at);
-  const from = Math.max(line?.start ?? sentenceAt(doc, at).start, at - 300);
-  return compile(f.target_sentence, '').test(doc.norm.slice(from, at));
-}
-
 /** True when `before` holds a label naming an item other than the unit's own money (科普e站建设项目：). */
 function namedOwner(f: FinanceFile, before: string, through: string): boolean {
   for (const m of before.matchAll(compile(f.named_owner, 'g'))) if (!compile(f.named_owner_not, '').test(m[0])) return true;
@@ -1098,42 +496,11 @@ function namedOwner(f: FinanceFile, before: string, through: string): boolean {
   const clause = compile(f.named_owner_clause, '').exec(before);
   return !!clause && !compile(f.named_owner_not, '').test(clause[0].replace(/(?:19|20)\d{2}[ \t]*年度?/, ''));
 }
-
-/** False when the words right before `at` put the figure in another year, or make an actual a plan. */
-/** (`head`: the figure's own phrase — 上年预算执行率为95%，本年预算执行率为96.51%: the phrase opening its clause with 本年 names this
- *  year in a later clause of a sentence opening with the year before, as 上年基本支出X，本年基本支出Y does before its subject) */
-function fitsYear(doc: KDocument, f: FinanceFile, at: number, aspect: Aspect, head = ''): boolean {
-  const before = arabicYears(doc.norm.slice(Math.max(0, at - 16), at));
-  if (saysOtherYear(doc, f.other_period, before) || compile(f.compared, '').test(before)) return false;
-  if (aspect !== 'budget' && aspect !== 'initial' && compile(f.planned, '').test(before)) return false;
-  if (saysOtherYear(doc, f.year_before, before)) return false;
-  if (sectionsAt(doc, at).some((h) => otherYearHeading(doc, f, h.title))) return false;
-  return !otherYearSentence(doc, f, sentenceBefore(doc, at), head.slice(0, 4));
-}
-/** True when `text` (a sentence up to a figure) opens with another year, or with the year before and names this year in no later clause. */
-function otherYearSentence(doc: KDocument, f: FinanceFile, text: string, head = ''): boolean {
-  const sentence = arabicYears(text);
-  const fy = doc.data.fiscalYear;
-  if (saysOtherYear(doc, f.sentence_year, sentence) && !(typeof fy === 'number' && sentence.includes(`${fy}年`))) return true;
-  // 下一年度，部门预算安排X，其中项目支出Y: a sentence opening with the next year holds its plan
-  if (compile(f.sentence_next, '').test(sentence)) return true;
-  // 上年基本支出预算X，项目支出预算Y: a sentence opening with the year before holds that year's figures, unless a later clause names this year
-  return compile(f.sentence_prior, '').test(sentence) && !compile(f.sentence_this_year, '').test(sentence + head) && !(typeof fy === 'number' && derived(f, `clauseYear${fy}`, () => `[，,;；][^，,;；]{0,12}?${fy}年`).test(sentence));
-}
-
-// 二〇二三年基本支出150万元 in a 2024 report: a year in Chinese numerals is another year as much as 2023年 is (the year checks
-// read Arabic digits: the text tested is rewritten, digit for digit, so its length stays)
-const CN_YEAR = /[一二][〇○O零九][〇○O零一二三四五六七八九]{2}(?=[ \t]*年)/g;
-export function arabicYears(s: string): string {
-  return s.includes('年') ? s.replace(CN_YEAR, (y) => String(parseChineseInteger(y.replace(/[○O]/g, '〇')))) : s;
-}
-
 /** The end of the sentence after the one ending at `end` when it opens with 其中 (its parts), else `end`. */
 function nextPartsEnd(doc: KDocument, end: number): number {
   if (end >= doc.norm.length || !/^[ \t]*其中/.test(doc.norm.slice(end, end + 6))) return end;
   return sentenceAt(doc, end + doc.norm.slice(end).search(/\S/)).end;
 }
-
 /** True when the 基本支出 and 项目支出 listed after 其中 right after the figure at `amount` (in its sentence, or the next one
  *  opening with 其中, up to the 。 or the line's end) are one each and add up to `value` within the rounding of the three as
  *  written (see `parts_after`, `parts_listed`). */
@@ -1154,48 +521,6 @@ function partsAddUp(doc: KDocument, f: FinanceFile, amount: Span, value: number,
   }
   return Math.abs(sum - value) <= tol + 1e-6;
 }
-
-/** True when a date within the year stands in the clause before a rate at `at`, or dates its sentence (截至6月底，…). */
-function midYear(doc: KDocument, f: FinanceFile, at: number): boolean {
-  const sentence = sentenceBefore(doc, at);
-  let cut = 0;
-  for (const ch of [...CLAUSE_ENDS, '；']) cut = Math.max(cut, sentence.lastIndexOf(ch) + 1);
-  return compile(f.midyear, '').test(sentence.slice(cut)) || compile(f.midyear_asof, '').test(sentence);
-}
-
-/** True when a heading names another year than the fiscal year and not the fiscal year, or the next year (see section_year). */
-function otherYearHeading(doc: KDocument, f: FinanceFile, title: string): boolean {
-  if (compile(f.section_next, '').test(title)) return true;
-  const fy = doc.data.fiscalYear;
-  if (typeof fy !== 'number') return false;
-  const years = [...title.matchAll(compile(f.section_year, 'g'))].map((m) => Number(m.groups!.year));
-  return years.length > 0 && !years.includes(fy);
-}
-
-function followingSubject(doc: KDocument, subj: Span | null): string {
-  return subj ? doc.norm.slice(subj.end, subj.end + 8) : '';
-}
-
-/** In a project report: the figure names the unit's whole spending (部门整体支出X) or the unit right before it, in its phrase
- *  (本单位2023年实际支出X, 本部门全年实际支出X; see `unit_named_before`): it stays the unit's, not the project's. */
-function namesUnit(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArray; span: Span }): boolean {
-  // (24: a name of nine characters and the year, spaced as PDF text has it: 市科技创新服务中心 2024 年度收入合计X)
-  const before = doc.norm.slice(Math.max(sentenceAt(doc, match.span.start).start, match.span.start - 24), match.span.start);
-  const named = compile(f.unit_named, '').exec(match.m[0]);
-  if (named && !(named[0].endsWith('预算') && compile(f.into_budget, '').test(before + match.m[0].slice(0, named.index)))) return true;
-  if (compile(f.unit_named_before, '').test(before)) return true;
-  const unit = unitLevel(doc);
-  if (unit.own && ownBefore(unit, before)) return true;
-  return unit.level !== '' && compile(financeSource(f.unit_named_before_level, unit), '').test(before);
-}
-/** True when another body (not the unit) is named right before the match in its sentence (see `other_body_before`). */
-function otherBodyBefore(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArray; span: Span }): boolean {
-  const before = doc.norm.slice(Math.max(sentenceAt(doc, match.span.start).start, match.span.start - 24), match.span.start);
-  // (市科协机关及所属科技馆全年支出合计X in the 科协's report: the museum joined to the unit, a joint figure)
-  if (compile(f.museum_joint, '').test(before) && compile(f.museum_unit, '').test(unitName(doc) ?? '')) return false;
-  return !namesUnit(doc, f, match) && compile(f.other_body_before, '').test(before.slice(-16));
-}
-const UNIT_SPENDING = /^\/finance\/spendingTotal\/(?:actual|budget|executionRate|initialBudget)$/;
 /** For a figure of the whole spending at `match`: the subject key owning it by its section's heading (see `heading_owner`), null
  *  for a heading whose subject has no field (机关运行经费), undefined when the heading owns nothing. The figure lies in the first
  *  paragraph of the innermost section's body, its phrase and the body before it name no subject nor the unit, and the whole body
@@ -1234,18 +559,12 @@ function headingOwner(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArra
   if (others(proseSlice(doc, h.end, h.bodyEnd))) return undefined;
   return key;
 }
-const INITIAL_BUDGET = '/finance/spendingTotal/initialBudget';
-const BUDGET = '/finance/spendingTotal/budget';
-const PROJECT_BUDGET = '/finance/project/budget';
-const UNIT_TOTALS = /^\/finance\/(?:incomeGrandTotal|spendingGrandTotal|incomeTotal|spendingTotal\/actual)$/;
-
 /** In a budget disclosure: the plan-side path for `path`, or null when the field has none. */
 function budgetPath(path: string): string | null {
   if (/\/(?:budget|initialBudget|personnelBudget|publicUseBudget)$/.test(path)) return path;
   const b = path.replace(/\/actual$/, '/budget');
   return b !== path && /^\/finance\/(?:spendingTotal|basic|project|threePublic|governmentFund)\/budget$/.test(b) ? b : null;
 }
-
 // the unit budget's parts listed after 其中 up to the ； that ends them (其中：基本支出Y、项目支出Z； | 其中财政拨款Y、其他资金Z；: the
 // words of a part, budget_parts_listed)
 let budgetPartsList: RegExp | null = null;
@@ -1253,107 +572,6 @@ const BUDGET_PARTS_LIST = () => (budgetPartsList ??= compile(`[，,]?[ \\t]*其�
 // the adjusted budget opening the next phrase after a budget figure: 调整后预算Y, 全年预算调整为Y, 年中调整为Y, 追加至Y, 经调整后预算为Y (a source for
 // compile: {ADJUSTED_TO} is a macro)
 const ADJUSTED_NEXT = '(?<=万?元[ \\t]*)[，,][ \\t]*(?:{MID_YEAR}?(?:经过?|最终)?(?:(?:调整后|调整|变更后)(?:的)?(?:全年)?预算(?:数|金额|总额|资金)?(?:为|是|:)?|(?:全年)?预算(?:数|金额|总额|资金)?调整后?为)|{ADJUSTED_TO})(?=[ \\t]*\\d)';
-const CLAUSE_ENDS = ['，', ',', ';', ':', '：'];
-const CLAUSE_STARTS = ['，', ',', ';', '；', '。'];
-/** The start of the clause ending at `end` (not before `from`): after the last clause end, a thousands separator between digits
- *  (150,000.00元) being none. */
-function clauseStart(text: string, from: number, end: number): number {
-  for (let i = end - 1; i >= from; i--) if (CLAUSE_ENDS.includes(text[i]) && !(text[i] === ',' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''))) return i + 1;
-  return from;
-}
-const BASIC_PARTS = /^\/finance\/basic\/(?:personnel|publicUse)(?:Budget)?$/;
-const PARTS_ANY = /^\/finance\/(?:basic|project)\//;
-/** True when a heading over `at` names the appropriation or the fiscal funds (see `appropriation_section`). */
-function appropriationHeading(doc: KDocument, f: FinanceFile, at: number): boolean {
-  return sectionsAt(doc, at).some((h) => compile(f.appropriation_section, '').test(h.title));
-}
-const SPENDING_PARTS = /^\/finance\/(?:basic\/(?:actual|budget|personnel|publicUse|personnelBudget|publicUseBudget)|project\/(?:actual|budget))$/;
-/** 本年支出合计230万元，其中：财政拨款基本支出150万元，项目支出60万元 — a 基本支出/项目支出 actual among the parts listed after the
- *  unit's whole spending and 其中 in its sentence, one of them named as the appropriation's (`unit_whole_list`, `unit_whole_part`):
- *  'own' when the listed 基本支出 and 项目支出 add up to the whole (the appropriation paid for all: the unit's own figures); when
- *  they do not, and this part is the appropriation-named one or listed after it (the bare part after the appropriation's name
- *  reads as under it too), an appropriation part whose total (the parts' sum) differs from the unit's whole, so that
- *  validate/appropriationParts drops it (other money paid for some of the spending); null otherwise (not such a list, one part
- *  only, or a part before the appropriation-named one: as it stands). */
-function unitWholeList(doc: KDocument, f: FinanceFile, path: string, amount: Span): 'own' | AppropriationPart | null {
-  if (!/^\/finance\/(?:basic|project)\/actual$/.test(path) || doc.reportKind === 'project_self_eval' || doc.reportKind === 'budget') return null;
-  const sentence = sentenceAt(doc, amount.start);
-  const text = doc.norm.slice(sentence.start, sentence.end);
-  const whole = compile(f.unit_whole_list, '').exec(text);
-  if (!whole || sentence.start + whole.index + whole[0].length > amount.start) return null;
-  const from = whole.index + whole[0].length;
-  const parts = [...text.slice(from).matchAll(compile(f.unit_whole_part, 'g'))];
-  const first = parts.findIndex((x) => x.groups!.glued);
-  if (first < 0) return null;
-  const figure = (g: Record<string, string>): Figure | null => {
-    const value = toYuan(g.num ?? '', g.unit ?? '');
-    return value === null ? null : { value, tol: moneySlack(`${(g.num ?? '').replace(/\s/g, '')}${g.unit}`) };
-  };
-  const total = figure(whole.groups!);
-  const listed = parts.map((x) => figure(x.groups!));
-  // (one part alone, 其中：财政拨款基本支出150万元, says nothing of the rest: left to validate/appropriationParts)
-  if (!total || parts.length !== 2 || new Set(parts.map((x) => x.groups!.subject)).size !== 2 || !listed.every((x) => x)) return null;
-  const sum = { value: listed.reduce((a, x) => a + x!.value, 0), tol: listed.reduce((a, x) => a + x!.tol, 0) };
-  if (Math.abs(sum.value - total.value) <= sum.tol + total.tol + 1e-6) return 'own';
-  // (the appropriation's total as far as the list tells it: differing from the unit's whole, validate/appropriationParts drops
-  // the part and the 人员经费/公用经费 stated as its parts)
-  const at = parts.findIndex((x) => sentence.start + from + x.index! + x[0].length === amount.end);
-  return at >= first ? { of: 'spending', total: sum } : null;
-}
-
-/** The appropriation's spending total named on the line before `at` and then 其中, with no unit total after it (see
- *  `appropriation_parts`): its figure (maybe unread, a capital amount), or null when there is none. */
-function appropriationParts(doc: KDocument, f: FinanceFile, at: number): { total?: Figure } | null {
-  const before = doc.norm.slice(Math.max(paragraphStart(doc, at), at - 400), at);
-  const m = compile(f.appropriation_parts, '').exec(before);
-  if (!m || compile(f.unit_total_after, '').test(before.slice(m.index))) return null;
-  const total = compile('{MONEY}', '').exec(m[0]);
-  const value = total ? toYuan(total.groups!.num ?? '', total.groups!.unit ?? '') : null;
-  return value === null ? {} : { total: { value, tol: moneySlack(`${total!.groups!.num.replace(/\s/g, '')}${total!.groups!.unit}`) } };
-}
-
-/**
- * Whether a figure of 基本支出/项目支出 or their parts at `at` is a part of the appropriation's spending, and of what: a weak
- * pattern's (财政拨款基本支出X, 一般公共预算项目支出X), the parts after the appropriation's spending total and 其中 on its line,
- * the 人员经费/公用经费 after the appropriation's 基本支出 in its paragraph, and any under a heading naming the appropriation
- * (none in a project report, whose figures are the project's: there a weak pattern stays weak). Null when it is none (the
- * unit's own).
- */
-function appropriationPartOf(doc: KDocument, f: FinanceFile, p: FinancePattern, path: string, at: number): AppropriationPart | null {
-  if (doc.reportKind === 'project_self_eval') return null;
-  const basicPart = BASIC_PARTS.test(path);
-  // (财政拨款基本支出X，其中：人员经费Y: the appropriation's 基本支出 stated before them is what they are a part of)
-  const basicBefore = (): Figure | undefined => {
-    const from = at - partsContext(doc, at).length;
-    const x = doc.facts.filter((y) => y.appropriation?.of === 'spending' && /^\/finance\/basic\/(?:actual|budget)$/.test(y.path) && y.span.start >= from && y.span.start < at).pop();
-    return x ? { value: x.value as number, tol: moneySlack(x.raw) } : undefined;
-  };
-  if (basicPart && compile(f.appropriation_basic, '').test(partsContext(doc, at))) return withBasic({ of: 'basic' }, basicBefore());
-  if (!basicPart && PARTS_ANY.test(path) && p.priority === 2 && p.id.startsWith('finance.appropriation.')) return { of: 'spending' };
-  // (财政拨款基本支出预算110万元: the subject's word glued after the appropriation's name, read by any subject pattern)
-  if (PARTS_ANY.test(path) && compile(f.appropriation_glued, '').test(doc.norm.slice(Math.max(0, at - 12), at))) return basicPart ? withBasic({ of: 'basic' }, basicBefore()) : { of: 'spending' };
-  if (SPENDING_PARTS.test(path)) {
-    const parts = appropriationParts(doc, f, at);
-    if (parts) return basicPart ? withBasic({ of: 'basic', ...parts }, basicBefore()) : { of: 'spending', ...parts };
-  }
-  if (PARTS_ANY.test(path) && appropriationHeading(doc, f, at)) return basicPart ? withBasic({ of: 'basic' }, basicBefore()) : { of: 'spending' };
-  return null;
-}
-const withBasic = (part: AppropriationPart, basic: Figure | undefined): AppropriationPart => (basic ? { ...part, basic } : part);
-/** paragraphBefore, and when that opens with 其中 (…财政拨款基本支出130.20万元。其中：人员经费119.80万元), the sentence before it
- *  on its line too: the parts a figure stated before the 。 is split into. */
-function partsContext(doc: KDocument, at: number): string {
-  const p = paragraphBefore(doc, at);
-  if (!/^\s*其中/.test(p)) return p;
-  const start = at - p.length;
-  if (start <= 0 || doc.norm[start - 1] !== '。') return p;
-  return paragraphBefore(doc, start - 1) + p;
-}
-/** The text before `at` back to the last 。 or line break (a paragraph's sentence, across ；). */
-function paragraphBefore(doc: KDocument, at: number): string {
-  const from = Math.max(doc.norm.lastIndexOf('。', at - 1) + 1, paragraphStart(doc, at), at - 399);
-  return doc.norm.slice(from, at);
-}
 /** The unit's budget facts (spendingTotal budget or initialBudget) in the sentence before `at`'s (back to the 。 before it)
  *  or earlier in its own, when they agree; the budget ones are returned (to become initialBudget), or null when none. */
 function unitBudgetBefore(doc: KDocument, at: number): Fact[] | null {
@@ -1392,12 +610,6 @@ function projectBudgetBefore(doc: KDocument, at: number): Fact[] | true | null {
   // (年初安排科普专项经费60万元，年中调整为68万元: the 年初 arrangement, left unread before the adjusted one, is such a figure too)
   return /预算|年初安排/.test(doc.norm.slice(s, at)) && !doc.facts.some((x) => x.path.startsWith('/finance/') && x.span.start >= s && x.span.start < at && /[bB]udget$/.test(x.path)) ? true : null;
 }
-/** The text from the start of the `n`-th line before the one at `at` up to `at`. */
-function linesBefore(doc: KDocument, at: number, n: number): string {
-  let from = doc.norm.lastIndexOf('\n', at - 1);
-  for (let i = 0; i < n && from > 0; i++) from = doc.norm.lastIndexOf('\n', from - 1);
-  return doc.norm.slice(from + 1, at);
-}
 /** The last amount before `at` in its sentence, one in a bracket's aside closed before `at` passed over (see inClosedAside). */
 function lastMoneyBefore(doc: KDocument, at: number): Span | null {
   const from = sentenceAt(doc, at).start;
@@ -1406,14 +618,12 @@ function lastMoneyBefore(doc: KDocument, at: number): Span | null {
   for (const m of text.matchAll(compile('{MONEY}', 'g'))) if (!inClosedAside(text, m.index!)) last = m;
   return last ? { start: from + last.index!, end: from + last.index! + last[0].length } : null;
 }
-
 /** True when the last amount before `at` in its sentence filled a narrower subject's field (not the unit's totals nor its
  *  income): the base of a comparison right after it is that subject's, never the unit's. */
 function comparedSubjectFigure(doc: KDocument, at: number): boolean {
   const fact = lastFigureFact(doc, at);
   return !!fact && !/^\/finance\/(?:spendingTotal|spendingGrandTotal|incomeTotal|incomeGrandTotal)\//.test(fact.path + '/');
 }
-
 /** True when the last amount before `at` in its sentence filled a finance field. */
 function lastFigureFilled(doc: KDocument, at: number): boolean {
   let last = lastMoneyBefore(doc, at);
@@ -1447,7 +657,7 @@ function budgetClauseBefore(doc: KDocument, at: number): string {
 }
 /** `before` with the unit named by its level and kind before its budget word read as a boundary (see `unit_budget_named`). */
 function unitNamedAsBoundary(doc: KDocument, f: FinanceFile, before: string): string {
-  const unit = unitLevel(doc);
+  const unit = reportingUnit(doc);
   if (!unit.level || !before.includes('预算')) return before;
   return before.replace(compile(financeSource(f.unit_budget_named, unit), 'g'), '，');
 }
@@ -1509,7 +719,6 @@ function shareOfBase(doc: KDocument, at: number, base: number, share: string): b
   const slack = (moneySlack(actual.raw) / base) * 100 * 2;
   return Math.abs((a / base) * 100 - rate) <= halfUlp(share) + slack + 1e-9;
 }
-
 /** True when the rate written `pct` (naming no subject, at `at`) is the unit's actual over its budget, both read as the unit's
  *  in its sentence before it: within half a unit of the rate's last digit (a whole rate only when the quotient is that whole
  *  number to 0.05: `99%` is no rounding of 98.77), the figures' own rounding added. A rate opening a sentence of its own
@@ -1533,7 +742,6 @@ function unitRateAgrees(doc: KDocument, at: number, pct: string): boolean {
   const tol = /[.．]\d/.test(pct) ? halfUlp(pct) + slack : 0.05;
   return Math.abs((a / b) * 100 - rate) <= tol + 1e-9;
 }
-
 /** The fact of the nearest amount before `at` in its sentence, or null when that amount filled no field or there is none. */
 function lastFigureFact(doc: KDocument, at: number): Fact | null {
   const last = lastMoneyBefore(doc, at);
@@ -1620,7 +828,6 @@ function itemClauseBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
 function rateOfOther(doc: KDocument, f: FinanceFile, at: number): boolean {
   return aboutAppropriation(doc, f, at) || classifiedItem(doc, f, at);
 }
-
 /** True when a line item of the classification (科普活动（项）, 2060702) is named in the sentence before `at` or in the sentence
  *  before that on its line (see `classified_item`). */
 function classifiedItem(doc: KDocument, f: FinanceFile, at: number): boolean {
@@ -1654,73 +861,6 @@ function budgetParts(f: FinanceFile, before: string, depth: number): 'budget' | 
   return budgetParts(f, text, depth + 1);
 }
 const PART_SUBJECTS = ['basic', 'project', 'personnel', 'publicUse'];
-/** A figure of the science museum earlier in the sentence, in a 科协's report, with no unit word named after it. */
-function museumBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
-  const unit = unitName(doc);
-  if (unit === null || !compile(f.museum_unit, '').test(unit)) return false;
-  const before = sentenceBefore(doc, at);
-  // 市科技馆基本支出X: the museum's name glued to the figure's subject
-  // (市科协机关及所属科技馆全年支出合计X: joined to the unit, a joint figure)
-  if (compile(f.museum_joint, '').test(before)) return false;
-  if (compile(f.museum_owner, '').test(before) || compile(f.centre_owner, '').test(before)) return true;
-  return figureNotAgain(before, [f.museum_figure, f.centre_figure], f.unit_again);
-}
-
-/** True when `before` holds a figure of one of `figures` (another body's, a part's) and the words after the last such
- *  figure do not name the unit again (`again`). */
-function figureNotAgain(before: string, figures: string[], again: string): boolean {
-  let end = -1;
-  for (const src of figures) for (const m of before.matchAll(compile(src, 'g'))) end = Math.max(end, m.index! + m[0].length);
-  return end >= 0 && !compile(again, '').test(before.slice(end));
-}
-
-/** Earlier in the sentence of `at`, a figure of another body of a kind never the unit (see body_figure), the unit not named after it. */
-function bodyFigureBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
-  const unit = unitLevel(doc);
-  const before = sentenceBefore(doc, at);
-  if (!unit.own) return figureNotAgain(before, [f.body_figure], f.body_again) || levelFigureBefore(doc, f, at);
-  // (a society's own report: 学会收入合计X，支出合计Y — the figures after its own are the unit's)
-  const kind = unit.own.slice(unit.own.lastIndexOf('|') + 1);
-  let end = -1;
-  for (const m of before.matchAll(compile(f.body_figure, 'g'))) {
-    if (before.startsWith(kind, m.index!) && ownBefore(unit, before.slice(0, m.index! + kind.length))) continue;
-    end = Math.max(end, m.index! + m[0].length);
-  }
-  return (end >= 0 && !compile(f.body_again, '').test(before.slice(end))) || levelFigureBefore(doc, f, at);
-}
-
-/** True when `before` ends with the society's own name or kind word opening a phrase (see unit_boundary), maybe with the year after. */
-function ownBefore(unit: Unit, before: string): boolean {
-  return derived(unit, 'ownBefore', () => `(?:(?:^|[\\s，,。;:、(]|年|年度|本|该|我)(?:${unit.own}))(?:[ \\t]*(?:19|20)\\d{2}[ \\t]*年度?[ \\t]*|全年|本年|年度){0,2}(?:部门|单位)?[ \\t]*$`).test(before);
-}
-
-/** Earlier in the sentence of `at`, a figure of a 科协 of another level than the unit's (市科协收入合计X，支出合计Y in a county's
- *  report, see level_figure), the unit not named after it. */
-function levelFigureBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
-  const unit = unitLevel(doc);
-  if (!unit.level) return false;
-  const before = sentenceBefore(doc, at);
-  let end = -1;
-  for (const m of before.matchAll(compile(f.level_figure, 'g'))) if (m.groups!.level !== unit.level) end = m.index! + m[0].length;
-  return end >= 0 && !compile(f.body_again, '').test(before.slice(end));
-}
-
-/** In a museum's or a centre's report: the parent 科协 glued before the figure's subject, or a 科协 figure earlier in the
- *  sentence with the unit not named again after it (see parent_owner). */
-function parentBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
-  const unit = unitName(doc);
-  if (unit === null || !compile(f.parent_unit, '').test(unit)) return false;
-  const before = sentenceBefore(doc, at);
-  return compile(f.parent_owner, '').test(before) || figureNotAgain(before, [f.parent_figure], f.parent_again);
-}
-
-/** Earlier in the sentence of `at`, a figure of the department's 机关 (see agency_figure), the department not named after it. */
-function agencyBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
-  const before = sentenceBefore(doc, at);
-  // (机关基本支出X: the 机关 glued to the figure's own subject)
-  return compile(f.agency_owner, '').test(before) || figureNotAgain(before, [f.agency_figure], f.agency_again);
-}
-
 /** Does the report's title hold the name at `span` (科普专项经费 in …科普专项经费绩效自评报告: the report's own project)? */
 function titleHolds(doc: KDocument, span: Span | null): boolean {
   const title = doc.facts.find((x) => x.path === '/meta/title');
@@ -1729,7 +869,6 @@ function titleHolds(doc: KDocument, span: Span | null): boolean {
   const bare = (a: number, b: number) => doc.norm.slice(a, b).replace(/\s+/g, '');
   return bare(title.span.start, title.span.end).includes(bare(span.start, span.end));
 }
-
 /** In a project report, true when `name` (an item's: 科普日活动经费) is the report's own project: minus its list number and
  *  项目/经费/资金 ending, the title's project or the 项目名称 field's value (see `own_project_field`), equal, not merely contained. */
 function ownProject(doc: KDocument, f: FinanceFile, name: string): boolean {
@@ -1740,51 +879,11 @@ function ownProject(doc: KDocument, f: FinanceFile, name: string): boolean {
   const field = compile(f.own_project_field, 'm').exec(doc.norm);
   return !!field && itemName(field.groups!.name) === bare;
 }
-const spanText = (doc: KDocument, span: Span | null) => (span ? doc.norm.slice(span.start, span.end) : '');
-
 /** The report's title without whitespace ('' when there is none). */
 function titleText(doc: KDocument): string {
   const title = doc.facts.find((x) => x.path === '/meta/title');
   return title ? doc.norm.slice(title.span.start, title.span.end).replace(/\s+/g, '') : '';
 }
-
-function sentenceBefore(doc: KDocument, at: number): string {
-  return proseSlice(doc, sentenceAt(doc, at).start, at);
-}
-
-/** The text from `a` to `b` with the line ends that wrap prose taken out (see wrapOf), for tests on words only: a word broken
- *  by a page's width (市科⏎技馆) is whole again. Not for offsets. */
-export function proseSlice(doc: KDocument, a: number, b: number): string {
-  const t = doc.norm.slice(a, b);
-  const { breaks } = wrapOf(doc);
-  if (!breaks.size || !t.includes('\n')) return t;
-  return t.replace(/[ \t]*\n[ \t]*/g, (m, k: number) => (breaks.has(a + k + m.indexOf('\n')) ? '' : m));
-}
-
-/** The reporting unit's level (县, 市, 区, 旗, 州, 盟, 省) and kind of body (one of `unit_kinds` in finance.yaml: an association,
- *  科协|科学技术协会, a museum, 科技馆|科学技术馆, a 科普服务中心 …) from its name (某县科学技术协会, 县科协, 某县科技馆, 某区科普服务中心),
- *  or '' for both when unknown. */
-function unitLevel(doc: KDocument): Unit {
-  // (asked for at many matches: found once per document, after meta has named the unit)
-  let unit = units.get(doc);
-  if (!unit) units.set(doc, (unit = findUnit(doc)));
-  return unit;
-}
-const units = new WeakMap<KDocument, Unit>();
-
-function findUnit(doc: KDocument): Unit {
-  const f = file();
-  const name = unitName(doc);
-  const m = name !== null ? derived(f, 'unitKindEnd', () => `([县市区旗州盟省])(${f.unit_kinds.join('|')})$`).exec(name) : null;
-  if (!m) {
-    const own = name !== null ? compile(f.own_kinds, '').exec(name) : null;
-    return { level: '', kind: '', own: own ? `${escapeRegex(name!)}|${own[0]}` : '' };
-  }
-  const kind = f.unit_kinds.find((k) => derived(f, `unitKind:${k}`, () => `^(?:${k})$`).test(m[2]))!;
-  // (a museum's own report: 2023年科技馆收入合计X, 科技馆全年实际支出Y name the unit by its kind alone)
-  return { level: m[1], kind, own: compile(f.own_kinds, '').test(kind) ? `${escapeRegex(name!)}|${kind}` : '' };
-}
-
 /** True when the sentence before `at` names both 基本支出 and 项目支出 and no budget of `key` (the last one), and no part has
  *  a rate of its own there (其中基本支出X，执行率a，项目支出Y，执行率b: each part's rate stands after it). */
 function partsListed(doc: KDocument, f: FinanceFile, at: number, key: string): boolean {
@@ -1795,7 +894,6 @@ function partsListed(doc: KDocument, f: FinanceFile, at: number, key: string): b
   if (doc.facts.some((x) => inSentence(x) && /^\/finance\/(?:basic|project)\/executionRate$/.test(x.path))) return false;
   return !doc.facts.some((x) => x.path === f.subjects[key].paths.budget && inSentence(x));
 }
-
 /** True when the sentence before `at` states 基本支出's actual and then both its parts (人员经费, 公用经费), with no rate or share
  *  between, and no 基本支出 rate. */
 function basicPartsListed(doc: KDocument, at: number): boolean {
@@ -1808,59 +906,10 @@ function basicPartsListed(doc: KDocument, at: number): boolean {
   const after = (path: string) => doc.facts.some((x) => inSentence(x) && x.path === path && x.span.start > basic.span.start);
   return after('/finance/basic/personnel') && after('/finance/basic/publicUse');
 }
-
 /** True when the unit's total spending is stated earlier in the sentence of `at`, or in the sentence before when this one
  *  opens with 其中 (支出合计X。其中基本支出Y，…). */
 function totalBefore(doc: KDocument, at: number): boolean {
   let from = sentenceAt(doc, at).start;
   if (/^\s*其中/.test(doc.norm.slice(from, at)) && from > 0) from = sentenceAt(doc, from - 1).start;
   return doc.facts.some((x) => /^\/finance\/spendingTotal\/(?:actual|budget)$/.test(x.path) && x.span.start >= from && x.span.start < at);
-}
-
-/** True when the unit itself, named by its level and kind (县科协, 某县科学技术协会), ends right before `at` (see unit_boundary). */
-function afterUnit(doc: KDocument, f: FinanceFile, at: number, unit: Unit): boolean {
-  if (!unit.level && !unit.own) return false;
-  return derived(unit, 'afterUnit', () => `${financeSource(f.unit_boundary, unit)}$`).test(doc.norm.slice(Math.max(0, at - 12), at));
-}
-
-const boundaryAtEnd = () => derived(file(), 'boundaryAtEnd', () => `${file().boundary}$`);
-
-/** True when the text before `at` ends where a phrase may start (see `boundary` in finance.yaml). */
-function opensPhrase(doc: KDocument, at: number): boolean {
-  const before = doc.norm.slice(Math.max(0, at - 4), at);
-  return boundaryAtEnd().test(before) || at === 0;
-}
-
-function amountNum(s: string): string {
-  return /(\d[\d,]*(?:\.\d+)?)\s*(?:万元|亿元|千元|元)/.exec(s)?.[1] ?? '';
-}
-function unitOf(s: string): string {
-  return /(万元|亿元|千元|元)/.exec(s)?.[1] ?? '元';
-}
-
-/** "无政府性基金预算支出", or a 政府性基金 section whose whole body is 无 → 0. */
-function extractNone(doc: KDocument, f: FinanceFile, defs: NoneDef[]): void {
-  // a budget disclosure's 无政府性基金预算支出 is a plan of nothing, not an actual
-  const budgetReport = doc.reportKind === 'budget';
-  for (const def of defs) {
-    const d = budgetReport ? { ...def, path: def.path.replace(/\/actual$/, '/budget') } : def;
-    if (d.regex) {
-      for (const match of matches(doc, d.regex)) {
-        // 2022年无“三公”经费支出 in a 2023 report is another year's
-        if (!fitsYear(doc, f, match.span.start, 'actual')) continue;
-        // 本项目无“三公”经费支出 in a project report: the project's none, not the unit's (see THREE_PUBLIC above)
-        if (doc.reportKind === 'project_self_eval' && d.path.startsWith(THREE_PUBLIC) && !namesUnit(doc, f, match)) continue;
-        doc.facts.push({ path: d.path, value: 0, span: trimSpan(doc, match.span), rule: d.id });
-      }
-    } else if (d.section && d.body) {
-      for (const h of doc.headings.filter((x) => x.key === d.section)) {
-        const body = doc.norm.slice(h.end, h.bodyEnd);
-        const m = compile(d.body, '').exec(body);
-        if (m) {
-          const at = h.end + body.search(/\S/);
-          doc.facts.push({ path: d.path, value: 0, span: trimSpan(doc, { start: h.start, end: at + m[0].trim().length }), rule: d.id });
-        }
-      }
-    }
-  }
 }

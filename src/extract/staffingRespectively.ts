@@ -4,7 +4,7 @@ import type { Fact, KDocument } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { toCount } from '../normalise/numbers.js';
 import { matches, otherYearAt, saysOtherYear, sentenceAt, trimSpan } from './engine.js';
-import { arabicYears } from './finance.js';
+import { arabicYears } from './prose.js';
 
 interface RespectivelyDef {
   id: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clauseStart, walkBack } from '../../src/extract/activities.js';
+import { clauseStart, walkBack } from '../../src/extract/activities/clauses.js';
 
 // clauseStart looks a clause's start up in the document's lists of boundaries and marks; the walk back it replaced is the
 // reference. Random texts of the characters that matter (boundaries, quotes and brackets, spaces) and letters.

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { anchorSet, breakFreePrefix, literalAnchor, requiredLiteral, singleLine } from '../../src/extract/literal.js';
 import { matches, type Match } from '../../src/extract/engine.js';
-import { financeSource } from '../../src/extract/finance.js';
+import { financeSource } from '../../src/extract/finance/file.js';
 import { expand } from '../../src/patterns.js';
 import { extractText } from '../../src/pipeline.js';
 

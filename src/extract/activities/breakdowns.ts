@@ -1,0 +1,321 @@
+// Totals and their parts: a count broken down after it, or shared between kinds, read once.
+import type { KDocument, Span } from '../../document.js';
+import { cleanValue } from '../../normalise/fold.js';
+import { toCount } from '../../normalise/numbers.js';
+import { compile } from '../../patterns.js';
+import type { Activity } from '../../schema/record.js';
+import { sentenceAt, trimSpan, unitLevel } from '../engine.js';
+import { BOUNDARY, charBetween, clauseStart, firstIndex } from './clauses.js';
+import type { ActivitiesFile, Found } from './file.js';
+import { namesBody } from './owners.js';
+
+// a share's count: a figure and a measure word of share_units (longest first: 场次 before 场), made once per file
+let partCountOf: { units: Record<string, string>; re: RegExp } | null = null;
+function partCount(units: Record<string, string>): RegExp {
+  if (partCountOf?.units !== units) {
+    const words = Object.keys(units).sort((a, b) => b.length - a.length).join('|');
+    partCountOf = { units, re: new RegExp(`(?:\\d|[一二三四五六七八九十百两])\\s*(?:余|多)?\\s*(${words})`) };
+  }
+  return partCountOf.re;
+}
+/** The nearest count before `labelEnd` in the sentence ending right before `sentenceStart` whose measure is of the family of
+ *  `gu` (开展培训12期，培训人数达600人。其中，县科协直接组织4期: the share's total, past the people counted after it). */
+export function previousOfKind(doc: KDocument, used: Span[], byEnd: Map<number, Found>, units: Record<string, string>, gu: string, labelEnd: number, sentenceStart: number): Found | undefined {
+  const before = sentenceAt(doc, Math.max(0, sentenceStart - 1)).start;
+  for (let k = firstIndex(used, (u) => u.end > labelEnd) - 1; k >= 0 && used[k].end > before; k--) {
+    const x = byEnd.get(used[k].end);
+    if (x && units[x.item.unit] === units[gu]) return x;
+  }
+  return undefined;
+}
+/** A count of events that the rest of its sentence splits into shares: after 其中, or after a place's total (全县共开展…),
+ *  a clause opening with the unit or another body that counts events of the same kind (see place_subject). */
+export function sharedTotal(doc: KDocument, f: ActivitiesFile, x: { rule: string; item: Activity; labelSpan: Span; countEnd: number }): boolean {
+  const family = f.share_units;
+  if (!family || !f.place_subject || !f.unit_subject || !f.other_subject || x.rule !== 'activities.count' || !family[x.item.unit]) return false;
+  const self = compile(f.unit_subject, '');
+  const opening = doc.norm.slice(x.labelSpan.start, Math.min(x.labelSpan.start + 200, x.countEnd));
+  if (self.test(opening)) return false;
+  const place = compile(f.place_subject, '').test(opening);
+  const other = compile(f.other_subject, '');
+  const part = partCount(family);
+  // (the clauses within 300 characters after it: a run of text without stops is no sentence)
+  const end = Math.min(sentenceAt(doc, x.countEnd - 1).end, x.countEnd + 300);
+  let s = x.countEnd;
+  let share = false;
+  while (s < end) {
+    let e = s;
+    while (e < end && !BOUNDARY.has(doc.norm[e])) e++;
+    const clause = doc.norm.slice(s, e);
+    if (/^\s*其中/.test(clause)) share = true;
+    const n = part.exec(clause);
+    if ((place || share) && n && !compile(f.share_each ?? '(?!)', '').test(clause) && family[n[1]] === family[x.item.unit] && (self.test(clause) || other.test(clause))) return true;
+    s = e + 1;
+  }
+  return false;
+}
+const LIST_MARKER = /^[ \t\u3000]*(?:[一二三四五六七八九十]+是|\d{1,2}[、.．](?!\d)|[(（][一二三四五六七八九十\d]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])/;
+/** The counts of `found` that break down a count before them: in brackets right after it (20场（线上8场，线下12场）), or after a
+ *  clause opening with part_lead (其中, 包括, 分别为 …) later in its sentence or opening the next one; of its measure
+ *  (part_units) and, in order, summing to at most it (an approximate total: under twice it). Also the parts before a total
+ *  that sums them exactly, in a clause opening with total_lead (科普进校园5场、进社区3场，共计开展科普活动8场). */
+export function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[], notUnits: Found[] = []): Set<Found> {
+  const out = new Set<Found>();
+  if (!f.part_units || !f.part_lead) return out;
+  const family = f.part_units;
+  const lead = compile(f.part_lead, '');
+  const sorted = [...found].sort((a, b) => a.countEnd - b.countEnd);
+  for (let i = 0; i < sorted.length; i++) {
+    const t = sorted[i];
+    const kind = family[t.item.unit];
+    if (!kind || out.has(t)) continue;
+    // the region holding its parts
+    let from = -1, to = -1;
+    const rest = doc.norm.slice(t.countEnd, t.countEnd + 3);
+    const open = /^\s*[(（]/.exec(rest);
+    // 接待观众23.7万人次（较上年增长18.5%），其中青少年观众14.2万人次: a bracket holding no count of its measure is an aside;
+    // the parts may follow it after 其中 as they would right after the count
+    let asideEnd = -1;
+    if (open) {
+      const at = t.countEnd + open[0].length;
+      const close = doc.norm.slice(at, at + 200).search(/[)）]/);
+      const inside = close >= 0 && sorted.some((y) => y.countEnd > at && y.countEnd <= at + close && family[y.item.unit] === kind);
+      if (close < 0 || inside) {
+        from = at;
+        to = close < 0 ? -1 : at + close;
+      } else asideEnd = at + close + 1;
+    }
+    if (!open || asideEnd >= 0) {
+      const sentence = sentenceAt(doc, t.countEnd - 1);
+      // (the clauses after it in its sentence: the first opening with part_lead; or the next sentence opening with it when no
+      // count of its measure follows it in its own)
+      let s = asideEnd >= 0 ? asideEnd : t.countEnd;
+      const end = Math.min(sentence.end, t.countEnd + 300);
+      while (s < end && from < 0) {
+        let e = s;
+        while (e < end && !BOUNDARY.has(doc.norm[e])) e++;
+        if (lead.test(doc.norm.slice(s, e))) from = s;
+        s = e + 1;
+      }
+      if (from >= 0) {
+        to = listEnd(doc, f, end, t.countEnd + 300);
+        // 全年开展科普活动58场次，其中：⏎1.科普日活动20场次；⏎2.…: a lead closing its line opens a list of parts on the lines
+        // after it that open with a list marker
+        if (f.part_list_lead && compile(f.part_list_lead, '').test(doc.norm.slice(from, doc.norm.indexOf('\n', from) < 0 ? doc.norm.length : doc.norm.indexOf('\n', from)))) {
+          let lineEnd = doc.norm.indexOf('\n', from);
+          while (lineEnd >= 0 && lineEnd + 1 < doc.norm.length) {
+            let next = doc.norm.indexOf('\n', lineEnd + 1);
+            if (next < 0) next = doc.norm.length;
+            if (!LIST_MARKER.test(doc.norm.slice(lineEnd + 1, next))) break;
+            to = next;
+            lineEnd = next;
+          }
+        }
+      }
+      // 开展科普活动60余场，县科协直接组织12场 | …，我会承办8场: shares in the clauses right after it, each opening with the unit
+      // or another body and naming no event of its own, are read as after 其中
+      // (not after a share itself: 其中我区主办8场，本单位牵头组织5场 are two shares of one total)
+      // (the total's own clause, looked for within 200 characters: a walk back to the sentence's start at every count is
+      // quadratic on a line of counts with no clause end)
+      const own = doc.norm.slice(clauseStart(doc.norm, t.countEnd, Math.max(sentence.start, t.countEnd - 200)), t.countEnd);
+      const run = from < 0 && !lead.test(own) && !isShareClause(doc, f, own) ? shareRun(doc, f, t.countEnd, end) : null;
+      if (run) ({ from, to } = run);
+      else if (from < 0 && !kindBetween(sorted, i, sentence.end, family, kind)) {
+        const next = sentenceAt(doc, sentence.end + 1);
+        if (next.start > t.countEnd && next.start - sentence.end <= 2 && lead.test(doc.norm.slice(next.start, next.end))) {
+          from = next.start;
+          to = listEnd(doc, f, Math.min(next.end, next.start + 300), next.start + 300);
+        }
+        // 开展科普讲座12场。线上讲座4场，线下讲座8场。: the next sentence only counts of its measure, no verb of holding, summing
+        // to it exactly: its parts, with no lead word
+        else if (f.part_sentence_not && next.start > t.countEnd && next.start - sentence.end <= 2 && !compile(f.part_sentence_not, '').test(doc.norm.slice(next.start, next.end))) {
+          const inNext = sorted.filter((y) => y.countEnd > next.start && y.countEnd <= next.end);
+          if (inNext.length >= 2 && inNext.every((y) => family[y.item.unit] === kind) && inNext.reduce((n, y) => n + y.item.count, 0) === t.item.count) {
+            for (const y of inNext) out.add(y);
+            continue;
+          }
+        }
+      }
+    }
+    if (from < 0 || to < 0) continue;
+    // 开展科普活动20场。其中，县科协组织12场，乡镇科协组织8场。: shares naming the unit or another body split the total as
+    // sharedTotal's do in its own sentence: the total is not the unit's, its share is
+    // (not a total its own clause says is the unit's: 县科协开展科普活动86场，其中… stays, as in sharedTotal)
+    if (f.unit_subject && f.other_subject && !compile(f.unit_subject, '').test(doc.norm.slice(t.labelSpan.start, t.countEnd)) && namesBody(doc, f, from, to)) {
+      out.add(t);
+      notUnits.push(t);
+      continue;
+    }
+    // (a count of its measure between it and the parts is the one they break down)
+    if (kindBetween(sorted, i, from, family, kind)) continue;
+    // 开展科普活动86场，其中：科普讲座32场、科技培训20期、科普宣传34场: a part counted in another event measure (期, 次) is one
+    // when the event counts there sum to the total exactly
+    if (!t.item.approx && f.share_units?.[t.item.unit]) {
+      const events = sorted.slice(i + 1).filter((y) => y.countEnd > from && y.countEnd <= to && f.share_units![y.item.unit]);
+      // (a part is named by its kind alone, 科技培训20期; one with its own holding verb, 举办培训班12期, is a piece of work of its own)
+      const other = events.filter((y) => family[y.item.unit] !== kind);
+      if (events.length > 1 && other.length && !(f.part_own_verb && other.some((y) => compile(f.part_own_verb!, '').test(y.item.label))) && events.reduce((n, y) => n + y.item.count, 0) === t.item.count) {
+        for (const y of events) out.add(y);
+        continue;
+      }
+    }
+    const limit = t.item.approx ? 2 * t.item.count - 1 : t.item.count;
+    let sum = 0;
+    for (let j = i + 1; j < sorted.length; j++) {
+      const y = sorted[j];
+      if (y.countEnd > to) break;
+      if (y.countEnd <= from || family[y.item.unit] !== kind) continue;
+      if (sum + y.item.count > limit) break;
+      sum += y.item.count;
+      out.add(y);
+    }
+  }
+  // 科普进校园5场、科普进社区3场，共计开展科普活动8场: a total after the parts it sums
+  if (f.total_lead) {
+    const total = compile(f.total_lead, '');
+    for (let i = 0; i < sorted.length; i++) {
+      const t = sorted[i];
+      const kind = family[t.item.unit];
+      if (!kind || out.has(t) || !total.test(doc.norm.slice(t.labelSpan.start, t.countEnd))) continue;
+      // (举办科普讲座30场，参与群众3000人次；举办科普展览10场，参与群众5000人次；共计受益群众8000人次: parts in clauses closed by ；
+      // are summed too, back to the full stop or the line's start — the exact sum tells the total)
+      const from = fullStopBefore(doc, sentenceAt(doc, t.countEnd - 1).start);
+      let sum = 0;
+      const run: Found[] = [];
+      for (let j = i - 1; j >= 0 && sum < t.item.count; j--) {
+        const y = sorted[j];
+        if (y.span.start < from) break;
+        if (family[y.item.unit] !== kind || out.has(y)) continue;
+        sum += y.item.count;
+        run.push(y);
+      }
+      if (sum === t.item.count && run.length > 1) for (const y of run) out.add(y);
+    }
+  }
+  return out;
+}
+/** The start of the text closed by the full stop (or the line start) before `at`, across sentences closed by ；: at most
+ *  500 characters back (a text without stops must not be rescanned at every count). */
+function fullStopBefore(doc: KDocument, at: number): number {
+  const lo = Math.max(0, at - 500);
+  for (let k = at - 1; k >= lo; k--) if (/[。!?！？\n]/.test(doc.norm[k])) return k + 1;
+  // (no stop within reach: the sentence's own start)
+  return lo === 0 ? 0 : at;
+}
+/** 其中：科普日活动12场次；科技周活动8场次；科普进校园活动20场次。: parts listed in clauses each closed by ； (each a sentence
+ *  of its own) go on after `to`, the end of the first one, on its line and up to `limit`: the sentences closed by ； before it
+ *  that name no holding verb before their count (part_item_not: …；举办科普讲座10场 is a piece of work of its own). */
+function listEnd(doc: KDocument, f: ActivitiesFile, to: number, limit: number): number {
+  if (!f.part_item_not) return to;
+  const own = compile(f.part_item_not, '');
+  let end = to;
+  while (end < limit && /[;；]/.test(doc.norm[end - 1] ?? '')) {
+    const next = sentenceAt(doc, end);
+    if (next.end <= end || next.end > limit || doc.norm.slice(end, next.end - 1).includes('\n') || own.test(doc.norm.slice(next.start, next.end))) break;
+    end = next.end;
+  }
+  return end;
+}
+/** Drops from `found` the counts of people right after each total that is not the unit's (`totals`: split into the unit's
+ *  and other bodies' shares), in its sentence and before any count kept after it: the total's reach (全县共开展科普活动150场，
+ *  受益群众5万人次，其中县科协组织30场). People after the unit's share (…，其中县科协组织30场，受益群众8000人次) are its share's. */
+export function dropTotalsReach(doc: KDocument, f: ActivitiesFile, found: Found[], totals: Found[]): void {
+  const people = (x: Found) => f.glued_units.people.includes(x.item.unit);
+  for (const t of totals) {
+    const sentence = sentenceAt(doc, t.countEnd - 1);
+    const next = found.filter((x) => !people(x) && x.countEnd > t.countEnd).reduce((n, x) => Math.min(n, x.countEnd), Infinity);
+    for (let i = found.length - 1; i >= 0; i--) {
+      const y = found[i];
+      if (people(y) && y.countEnd > t.countEnd && y.countEnd <= sentence.end && y.countEnd < next) found.splice(i, 1);
+    }
+  }
+}
+/** The clauses right after a count (at `at`, one clause boundary between) that are each a share of it: opening with the unit,
+ *  its place or another body as the doer, then only a verb and a count of a share measure (县科协直接组织12场, 我会承办8场,
+ *  乡镇科协组织48场); their extent, or null. A clause naming an event of its own (县科协举办讲座10场) is no share. */
+function shareRun(doc: KDocument, f: ActivitiesFile, at: number, end: number): { from: number; to: number } | null {
+  if (!f.share_units || !f.share_event || !f.unit_subject || !f.other_subject) return null;
+  if (!/^[，,]$/.test(doc.norm.slice(at, at + 1))) return null;
+  let s = at + 1, to = -1;
+  while (s < end) {
+    let e = s;
+    while (e < end && !BOUNDARY.has(doc.norm[e])) e++;
+    if (!isShareClause(doc, f, doc.norm.slice(s, e))) break;
+    to = e;
+    if (!/^[，,]$/.test(doc.norm[e] ?? '')) break;
+    s = e + 1;
+  }
+  return to < 0 ? null : { from: at + 1, to };
+}
+// a share clause's count at its end: a figure and a measure word of share_units (made once per file)
+let shareTailOf: { units: Record<string, string>; re: RegExp } | null = null;
+export function isShareClause(doc: KDocument, f: ActivitiesFile, clause: string): boolean {
+  const units = f.share_units!;
+  if (shareTailOf?.units !== units) {
+    const words = Object.keys(units).sort((a, b) => b.length - a.length).join('|');
+    shareTailOf = { units, re: new RegExp(`(?:共|共计)?\\s*(?:\\d+|[一二三四五六七八九十百两]+)\\s*(?:余|多)?\\s*(?:${words})\\s*$`) };
+  }
+  const tail = shareTailOf.re.exec(clause);
+  if (!tail) return false;
+  const head = clause.slice(0, tail.index);
+  if (compile(f.share_event!, '').test(head) || compile(f.share_each ?? '(?!)', '').test(head)) return false;
+  const level = unitLevel(doc);
+  const self = compile(f.unit_subject!, '').exec(head) ?? (level && f.unit_place ? compile(f.unit_place, '').exec(head) : null);
+  if (self) return (!self.groups?.level || self.groups.level === level) && compile(f.share_verb ?? '(?!)', '').test(head.slice(self[0].length));
+  const other = compile(f.other_subject!, '').exec(head);
+  return !!other && compile(f.share_verb ?? '(?!)', '').test(head.slice(other[0].length));
+}
+/** A count of the measure `kind` after `sorted[i]` (sorted by end) ending at or before `end`. */
+function kindBetween(sorted: Found[], i: number, end: number, family: Record<string, string>, kind: string): boolean {
+  for (let j = i + 1; j < sorted.length && sorted[j].countEnd <= end; j++) if (family[sorted[j].item.unit] === kind) return true;
+  return false;
+}
+/** A share after 其中 whose label names no event (其中我县承办8场) takes the event of the count it is a share of, said with its
+ *  verb before 其中 in its sentence (全市共开展科普活动60场 → 科普活动): the label and the evidence's start. */
+export function shareLabel(doc: KDocument, f: ActivitiesFile, x: Found): void {
+  if (!f.share_event || !f.share_units?.[x.item.unit]) return;
+  const event = compile(f.share_event, '');
+  // (其中县科协本级培训8期 after 开展农村实用技术培训26期次: a share naming only the last word of the total's event, 培训, is of
+  // that event all the same; looked for only for such a short label)
+  const tailOnly = x.item.label.length <= 4;
+  if (event.test(x.item.label) && !tailOnly) return;
+  const sentence = sentenceAt(doc, x.countEnd - 1);
+  // (开展科普活动20场。其中，县科协组织12场: a sentence opening with 其中 shares the count of the sentence before it)
+  const opensShare = /^\s*其中/.test(doc.norm.slice(sentence.start, sentence.end)) && sentence.start > 1;
+  const from = Math.max(opensShare ? sentenceAt(doc, sentence.start - 2).start : sentence.start, x.labelSpan.start - 300);
+  const before = doc.norm.slice(from, x.countEnd);
+  let at = before.lastIndexOf('其中');
+  // (…120场次，县科协直接组织18场次: a share clause right after a count of its kind, as shareRun reads them)
+  if (at < 0 && isShareClause(doc, f, doc.norm.slice(x.labelSpan.start, x.countEnd)) && partCount(f.share_units).test(doc.norm.slice(Math.max(from, x.labelSpan.start - 8), x.labelSpan.start))) at = x.labelSpan.start - from;
+  if (at < 0) return;
+  let noun: { start: number; text: string } | null = null;
+  for (const m of before.slice(0, at).matchAll(compile(f.share_total ?? '(?!)', 'g'))) {
+    noun = { start: from + m.index! + m[0].indexOf(m.groups!.noun), text: m.groups!.noun };
+  }
+  if (!noun || !event.test(noun.text)) return;
+  const label = cleanValue(doc.display.slice(noun.start, noun.start + noun.text.length));
+  if (event.test(x.item.label) && !(label.length > x.item.label.length && label.endsWith(x.item.label))) return;
+  x.item.label = label;
+  x.labelSpan = { start: noun.start, end: noun.start + noun.text.length };
+  x.span = trimSpan(doc, { start: noun.start, end: x.span.end });
+}
+/** The clause [from, to) before a bare total names the ordinals of the sessions counted (举办“科普大讲堂”第15期至第26期 |
+ *  举办第1至6期科技夜校): its words around the ordinals are the event (label, its span and a tail after the ordinals) when the
+ *  ordinals are of the count's measure; 'not' when their span disagrees with the count; null when there are none. */
+export function ordinalRun(doc: KDocument, f: ActivitiesFile, gu: string, count: number | null, from: number, to: number): { label: string; span: Span; tail: Span | null } | 'not' | null {
+  // (its ordinals are numbered with 第: a clause without one is not tried, as a line of thousands of counts without a
+  // stop would be at every count)
+  if (!f.ordinal_run || !charBetween(doc.norm, '第', from, to)) return null;
+  const m = compile(f.ordinal_run, '').exec(doc.norm.slice(from, to));
+  if (!m?.groups) return null;
+  const same = (u: string) => (f.part_units?.[u] ?? u) === (f.part_units?.[gu] ?? gu);
+  if (!same(m.groups.unit.replace(/\s+/g, ''))) return null;
+  const a = toCount(m.groups.from), b = toCount(m.groups.to);
+  if (a === null || b === null || count === null || b - a + 1 !== count) return 'not';
+  const before = { start: from + m.index, end: from + m.index + m.groups.before.length };
+  const afterAt = from + m.index + m[0].length - m.groups.after.length;
+  const after = { start: afterAt, end: afterAt + m.groups.after.length };
+  const label = (doc.norm.slice(before.start, before.end) + doc.norm.slice(after.start, after.end)).replace(/\s+/g, '');
+  if (before.end > before.start) return { label, span: before, tail: after.end > after.start ? after : null };
+  return { label, span: after, tail: null };
+}

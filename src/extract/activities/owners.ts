@@ -1,0 +1,124 @@
+// Whose count it is: the unit's own work, or a body it guides, joins or names (societies, schools, a museum).
+import type { KDocument } from '../../document.js';
+import { compile } from '../../patterns.js';
+import { matches, unitName } from '../engine.js';
+import { BOUNDARY } from './clauses.js';
+import type { ActivitiesFile } from './file.js';
+
+// a clause that is only 和/以及/及/与 (…6次科普讲座，和3次科普展览)
+export const JOINER_CLAUSE = /^\s*(?:以及|和|及|与)\s*$/;
+// an earlier count and its measure word joined to the next by 、/和/及/与 (开展党组理论学习12次、): group 1 the earlier part
+export const EARLIER_COUNT = /^(.*(?:\d|[一二三四五六七八九十百千两])\s*(?:余|多)?\s*(?:场次|场|期次|期|次))\s*(?:、|以及|和|及|与)\s*/;
+/** 开展党组理论学习12次、科普讲座3次: the label holds an earlier count of the unit's own work (own_work_label) joined to this
+ *  one, and only that earlier part trips not_label. */
+export function afterOwnWork(f: ActivitiesFile, label: string): boolean {
+  if (!f.own_work_label) return false;
+  const m = EARLIER_COUNT.exec(label);
+  if (!m || /\d/.test(label.slice(m[0].length))) return false;
+  const earlier = m[1], rest = label.slice(m[0].length);
+  const notLabel = compile(f.not_label, '');
+  return rest.length > 0 && compile(f.own_work_label, '').test(earlier) && !notLabel.test(rest) && !notLabel.test(earlier.replace(compile(f.own_work_label, 'g'), ''));
+}
+/** 召开党组会议4次和: the label is only an earlier count of the unit's own work and a joiner, nothing of its own. */
+export function ownCountOnly(f: ActivitiesFile, label: string): boolean {
+  if (!f.own_work_label) return false;
+  const m = EARLIER_COUNT.exec(label);
+  return !!m && m[0].length === label.length && compile(f.own_work_label, '').test(m[1]) && !/\d/.test(m[1].replace(/\d+\s*(?:余|多)?\s*(?:场次|场|期次|期|次)$/, ''));
+}
+/** The label without the unit named as its doer (label_subject, at the unit's own level) and a partner clause after it
+ *  (label_partner): 我会联合县级学会在全县开展集中示范活动 → 开展集中示范活动. Unchanged when under two characters would be left. */
+export function trimDoer(f: ActivitiesFile, level: string, label: string): string {
+  let out = label;
+  const s = f.label_subject ? compile(f.label_subject, '').exec(out) : null;
+  if (s && (!s.groups?.level || s.groups.level === level)) out = out.slice(s[0].length).replace(compile(f.strip_prefix, ''), '');
+  const p = f.label_partner ? compile(f.label_partner, '').exec(out) : null;
+  if (p) out = out.slice(p[0].length);
+  const a = f.label_adverb ? compile(f.label_adverb, '').exec(out) : null;
+  if (a) out = a.groups!.head + out.slice(a[0].length);
+  return out.length >= 2 ? out : label;
+}
+/** The report's title or unit names this body (科技馆: a 科技馆's own report, or a 科协's report on the 科技馆's fund). */
+function reportNames(doc: KDocument, body: string): boolean {
+  const title = doc.facts.find((x) => x.path === '/meta/title')?.value;
+  return [typeof title === 'string' ? title : '', unitName(doc) ?? ''].some((t) => t.includes(body));
+}
+/** The text states that the department includes this body (市科协（含市科技馆）…, 本部门决算包括市科协本级和所属市科技馆): see
+ *  museum_included. Found once per document. */
+const included = new WeakMap<KDocument, Set<string>>();
+// (含市科学技术馆 … 市科技馆接待…: one body, its name written out or short)
+const museumWord = (w: string) => w.replace('科学技术馆', '科技馆');
+function departmentIncludes(doc: KDocument, f: ActivitiesFile, body: string): boolean {
+  let bodies = included.get(doc);
+  if (!bodies) {
+    bodies = new Set<string>();
+    if (f.museum_included) for (const m of matches(doc, f.museum_included)) bodies.add(museumWord(m.m.groups!.museum));
+    included.set(doc, bodies);
+  }
+  return bodies.has(museumWord(body));
+}
+/** A clause of the sentence before `at` opens with another body as the subject of the counted work (see other_subject),
+ *  and no later clause before `at` opens with the unit itself (unit_subject). */
+export function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, from: number, at: number): boolean {
+  if (!f.other_subject || !f.unit_subject) return false;
+  const other = compile(f.other_subject, '');
+  const self = compile(f.unit_subject, '');
+  const guided = compile(f.guided_body ?? '(?!)', '');
+  const ownVerb = compile(f.guided_own_verb ?? '(?!)', '');
+  let guidedOn = false;
+  const higher = level && f.higher_place?.[level] ? compile(f.higher_place[level], '') : null;
+  // 其中我县承办8场: the unit's place doing the work (by the unit's level only)
+  const place = f.unit_place ? compile(f.unit_place, '') : null;
+  let theirs = false;
+  // (a museum's or centre's own report: a 科协 named by its level, 县科协组织开展全国科普日活动12场, is its parent, another body)
+  const name = unitName(doc);
+  const notSociety = !!name && !/(?:科协|科学技术协会)$/.test(name) && /(?:馆|中心)$/.test(name);
+  // (the clauses within 500 characters before it, as for the multi-year words: a run of text without stops is no sentence)
+  let s = from;
+  if (at - from > 500) {
+    s = at - 500;
+    while (s < at && !BOUNDARY.has(doc.norm[s - 1])) s++;
+  }
+  while (s < at) {
+    let e = s;
+    while (e < at && !BOUNDARY.has(doc.norm[e])) e++;
+    // (both patterns are anchored and short: 200 characters hold any match)
+    const text = doc.norm.slice(s, Math.min(at, s + 200));
+    const o = other.exec(text);
+    // another level's 科协: another body when the unit's level is known and differs, or it works in the unit's place
+    // (a science museum or centre as the subject is another body, unless the report is its own or its fund's: the title names it)
+    // (nor when the text says the department includes it: 市科协（含市科技馆）, its work is the department's as its money is)
+    const museum = o?.groups?.museum ? !reportNames(doc, o.groups.museum) && !departmentIncludes(doc, f, o.groups.museum) : true;
+    // (市科协机关和市科技馆共开展…: the unit and the museum summed, see joint_museum)
+    const j = f.joint_museum ? compile(f.joint_museum, '').exec(text) : null;
+    // (县科协指导各学会开展…64次，参会人员2000人次: the guided bodies' work and its people; a later clause with a verb of its own,
+    // …，举办讲座12场, has the unit for its subject again: see guided_body)
+    const guides = guided.test(text);
+    if (guides) guidedOn = true;
+    else if (guidedOn && ownVerb.test(text)) guidedOn = false;
+    if (j && !reportNames(doc, j.groups!.museum) && !departmentIncludes(doc, f, j.groups!.museum)) theirs = true;
+    else if ((o && museum && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level) || (notSociety && !!o.groups?.level))) || higher?.test(text)) theirs = true;
+    else {
+      const u = self.exec(text) ?? (level && place ? place.exec(text) : null);
+      if (u && (!u.groups?.level || u.groups.level === level)) {
+        theirs = false;
+        if (!guides) guidedOn = false;
+      }
+    }
+    s = e + 1;
+  }
+  return theirs || guidedOn;
+}
+/** A clause in [from, to) opens with the unit or another body as the doer (其中县科协组织12场, 乡镇科协组织8场). */
+export function namesBody(doc: KDocument, f: ActivitiesFile, from: number, to: number): boolean {
+  const self = compile(f.unit_subject!, '');
+  const other = compile(f.other_subject!, '');
+  let s = from;
+  while (s < to) {
+    let e = s;
+    while (e < to && !BOUNDARY.has(doc.norm[e])) e++;
+    const clause = doc.norm.slice(s, e);
+    if (self.test(clause) || other.test(clause)) return true;
+    s = e + 1;
+  }
+  return false;
+}

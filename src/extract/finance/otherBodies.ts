@@ -1,0 +1,87 @@
+// Figures of bodies other than the unit (a museum, the parent 科协, another level, the 机关 of a split department).
+import type { KDocument, Span } from '../../document.js';
+import { compile, derived } from '../../patterns.js';
+import { unitName } from '../engine.js';
+import { sentenceAt, sentenceBefore } from '../prose.js';
+import { financeSource, reportingUnit } from './file.js';
+import type { FinanceFile, Unit } from './file.js';
+
+/** In a project report: the figure names the unit's whole spending (部门整体支出X) or the unit right before it, in its phrase
+ *  (本单位2023年实际支出X, 本部门全年实际支出X; see `unit_named_before`): it stays the unit's, not the project's. */
+export function namesUnit(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArray; span: Span }): boolean {
+  // (24: a name of nine characters and the year, spaced as PDF text has it: 市科技创新服务中心 2024 年度收入合计X)
+  const before = doc.norm.slice(Math.max(sentenceAt(doc, match.span.start).start, match.span.start - 24), match.span.start);
+  const named = compile(f.unit_named, '').exec(match.m[0]);
+  if (named && !(named[0].endsWith('预算') && compile(f.into_budget, '').test(before + match.m[0].slice(0, named.index)))) return true;
+  if (compile(f.unit_named_before, '').test(before)) return true;
+  const unit = reportingUnit(doc);
+  if (unit.own && ownBefore(unit, before)) return true;
+  return unit.level !== '' && compile(financeSource(f.unit_named_before_level, unit), '').test(before);
+}
+/** True when another body (not the unit) is named right before the match in its sentence (see `other_body_before`). */
+export function otherBodyBefore(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArray; span: Span }): boolean {
+  const before = doc.norm.slice(Math.max(sentenceAt(doc, match.span.start).start, match.span.start - 24), match.span.start);
+  // (市科协机关及所属科技馆全年支出合计X in the 科协's report: the museum joined to the unit, a joint figure)
+  if (compile(f.museum_joint, '').test(before) && compile(f.museum_unit, '').test(unitName(doc) ?? '')) return false;
+  return !namesUnit(doc, f, match) && compile(f.other_body_before, '').test(before.slice(-16));
+}
+/** A figure of the science museum earlier in the sentence, in a 科协's report, with no unit word named after it. */
+export function museumBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
+  const unit = unitName(doc);
+  if (unit === null || !compile(f.museum_unit, '').test(unit)) return false;
+  const before = sentenceBefore(doc, at);
+  // 市科技馆基本支出X: the museum's name glued to the figure's subject
+  // (市科协机关及所属科技馆全年支出合计X: joined to the unit, a joint figure)
+  if (compile(f.museum_joint, '').test(before)) return false;
+  if (compile(f.museum_owner, '').test(before) || compile(f.centre_owner, '').test(before)) return true;
+  return figureNotAgain(before, [f.museum_figure, f.centre_figure], f.unit_again);
+}
+/** True when `before` holds a figure of one of `figures` (another body's, a part's) and the words after the last such
+ *  figure do not name the unit again (`again`). */
+function figureNotAgain(before: string, figures: string[], again: string): boolean {
+  let end = -1;
+  for (const src of figures) for (const m of before.matchAll(compile(src, 'g'))) end = Math.max(end, m.index! + m[0].length);
+  return end >= 0 && !compile(again, '').test(before.slice(end));
+}
+/** Earlier in the sentence of `at`, a figure of another body of a kind never the unit (see body_figure), the unit not named after it. */
+export function bodyFigureBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
+  const unit = reportingUnit(doc);
+  const before = sentenceBefore(doc, at);
+  if (!unit.own) return figureNotAgain(before, [f.body_figure], f.body_again) || levelFigureBefore(doc, f, at);
+  // (a society's own report: 学会收入合计X，支出合计Y — the figures after its own are the unit's)
+  const kind = unit.own.slice(unit.own.lastIndexOf('|') + 1);
+  let end = -1;
+  for (const m of before.matchAll(compile(f.body_figure, 'g'))) {
+    if (before.startsWith(kind, m.index!) && ownBefore(unit, before.slice(0, m.index! + kind.length))) continue;
+    end = Math.max(end, m.index! + m[0].length);
+  }
+  return (end >= 0 && !compile(f.body_again, '').test(before.slice(end))) || levelFigureBefore(doc, f, at);
+}
+/** True when `before` ends with the society's own name or kind word opening a phrase (see unit_boundary), maybe with the year after. */
+export function ownBefore(unit: Unit, before: string): boolean {
+  return derived(unit, 'ownBefore', () => `(?:(?:^|[\\s，,。;:、(]|年|年度|本|该|我)(?:${unit.own}))(?:[ \\t]*(?:19|20)\\d{2}[ \\t]*年度?[ \\t]*|全年|本年|年度){0,2}(?:部门|单位)?[ \\t]*$`).test(before);
+}
+/** Earlier in the sentence of `at`, a figure of a 科协 of another level than the unit's (市科协收入合计X，支出合计Y in a county's
+ *  report, see level_figure), the unit not named after it. */
+function levelFigureBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
+  const unit = reportingUnit(doc);
+  if (!unit.level) return false;
+  const before = sentenceBefore(doc, at);
+  let end = -1;
+  for (const m of before.matchAll(compile(f.level_figure, 'g'))) if (m.groups!.level !== unit.level) end = m.index! + m[0].length;
+  return end >= 0 && !compile(f.body_again, '').test(before.slice(end));
+}
+/** In a museum's or a centre's report: the parent 科协 glued before the figure's subject, or a 科协 figure earlier in the
+ *  sentence with the unit not named again after it (see parent_owner). */
+export function parentBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
+  const unit = unitName(doc);
+  if (unit === null || !compile(f.parent_unit, '').test(unit)) return false;
+  const before = sentenceBefore(doc, at);
+  return compile(f.parent_owner, '').test(before) || figureNotAgain(before, [f.parent_figure], f.parent_again);
+}
+/** Earlier in the sentence of `at`, a figure of the department's 机关 (see agency_figure), the department not named after it. */
+export function agencyBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
+  const before = sentenceBefore(doc, at);
+  // (机关基本支出X: the 机关 glued to the figure's own subject)
+  return compile(f.agency_owner, '').test(before) || figureNotAgain(before, [f.agency_figure], f.agency_again);
+}

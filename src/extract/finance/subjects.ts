@@ -1,0 +1,106 @@
+// Which subject (基本支出, 项目支出, 三公经费 …) owns a figure: named in its phrase, inherited from its sentence, or from its heading.
+import type { KDocument, Span } from '../../document.js';
+import { compile, derived } from '../../patterns.js';
+import { sectionsAt } from '../engine.js';
+import { proseSlice, sentenceAt } from '../prose.js';
+import { afterUnit, boundaryAtEnd, file, opensPhrase, reportingUnit } from './file.js';
+import type { FinanceFile } from './file.js';
+import { WORD_WRAP_MARK, cutView, withWordWraps, wrapMarked } from './view.js';
+
+/** Which subject key a captured subject text belongs to. `following`: the text after it, for subjects whose
+ *  regex looks ahead (支出 before 合计/总额/为). */
+export function subjectOf(text: string, following = ''): string | null {
+  text = text.replaceAll(WORD_WRAP_MARK, '');
+  for (const [key, s] of Object.entries(file().subjects)) {
+    const m = derived(s, 'head', () => `^(?:${s.regex})`).exec(text + following);
+    if (m && m[0].length === text.length) return key;
+  }
+  return null;
+}
+/** A subject word naming the evaluation of that spending (项目支出绩效自评覆盖率), not its money. */
+function evaluated(text: string, m: RegExpMatchArray): boolean {
+  return compile(file().subject_evaluated, '').test(text.slice(m.index! + m[0].length));
+}
+/** The subjects narrower than the unit's total (基本支出, 项目支出, 三公经费 …) named in the sentence before `offset`. */
+export function narrowerSubjects(doc: KDocument, offset: number): Set<string> {
+  // (基本⏎支出预算X，实际支出Y: a subject's word broken by a wrap is whole)
+  const prefix = proseSlice(doc, sentenceAt(doc, offset).start, offset);
+  const keys = new Set<string>();
+  for (const [key, def] of Object.entries(file().subjects)) {
+    if (key === 'total' || key === 'income') continue;
+    for (const m of prefix.matchAll(compile(def.regex, 'g'))) {
+      if (/占$/.test(prefix.slice(0, m.index)) || evaluated(prefix, m) || changedSubject(prefix, m.index)) continue;
+      // 年中追加乡村振兴科普项目资金8万元，全年预算X: a fund's name glued before 项目资金 makes it that fund's money, no 项目支出
+      // (outside a project report), as inheritedSubject reads it
+      if (key === 'project' && doc.reportKind !== 'project_self_eval' && m.index > 0 && !boundaryAtEnd().test(prefix.slice(Math.max(0, m.index - 4), m.index)) && !compile(file().project_arranged, '').test(prefix.slice(0, m.index))) continue;
+      keys.add(key);
+    }
+  }
+  return keys;
+}
+/** True when the subject at `at` in `text` follows a change's verb (年中压减公用经费X: the change's object, see `subject_changed`). */
+export function changedSubject(text: string, at: number): boolean {
+  return compile(file().subject_changed, '').test(text.slice(Math.max(0, at - 8), at));
+}
+/** True when the word glued to `offset` is an item's name (ending in 费, see `item_before`) that no subject ends at. */
+export function itemBefore(doc: KDocument, f: FinanceFile, offset: number): boolean {
+  const before = doc.norm.slice(Math.max(0, offset - 12), offset);
+  if (!compile(f.item_before, '').test(before)) return false;
+  return !Object.values(f.subjects).some((s) => derived(s, 'tail', () => `(?:${s.regex})$`).test(before));
+}
+/** True when a figure naming no subject at `offset` is the appropriation's: its section's heading names it, or the
+ *  sentence before it on its line names the appropriation's spending (see `appropriation_section`). */
+export function aboutAppropriation(doc: KDocument, f: FinanceFile, offset: number, owner: string | null = null): boolean {
+  // (a heading naming the figure's one narrower subject too, 七、“三公”经费财政拨款支出决算情况说明, is that subject's section: its
+  // 比年初预算X after the 三公 figure is the 三公 budget)
+  const own = owner ? compile(f.subjects[owner].regex, '') : null;
+  if (sectionsAt(doc, offset).some((h) => compile(f.appropriation_section, '').test(h.title) && !(own && own.test(h.title)))) return true;
+  const s = sentenceAt(doc, offset);
+  if (s.start === 0 || doc.norm[s.start - 1] === '\n') return false;
+  const prev = sentenceAt(doc, s.start - 1);
+  return compile(f.subjects.fiscal.regex, '').test(doc.norm.slice(prev.start, prev.end));
+}
+const FIGURES_ASIDE = /\([^()]*\d[^()]*\)/g;
+/** The last subject named in the sentence before `offset` (for 实际支出X after 基本支出预算…). */
+export function inheritedSubject(doc: KDocument, offset: number): string | null {
+  const s = sentenceAt(doc, offset);
+  // (in a document with a wrap's mark the view, its subjects' words read across it: same offsets)
+  const marked = wrapMarked.has(doc);
+  // (预算安排186.50万元（其中：基本支出150.20万元，项目支出36.30万元），实际支出184.20万元: the parts with their figures in a closed
+  // bracket before the figure are an aside, not its subject — blanked, offsets kept)
+  const prefix = (marked ? cutView(doc) : doc).norm.slice(s.start, offset).replace(FIGURES_ASIDE, (m) => ' '.repeat(m.length));
+  const found: { key: string; at: number; end: number }[] = [];
+  const f = file();
+  for (const [key, def] of Object.entries(f.subjects)) {
+    for (const m of prefix.matchAll(compile(marked ? withWordWraps(def.regex) : def.regex, 'g'))) {
+      // 占基本支出的61.99% names a subject only as a share's base; 年中压减公用经费X, only as what a change touched
+      if (/占$/.test(prefix.slice(0, m.index)) || evaluated(prefix, m) || changedSubject(prefix, m.index!)) continue;
+      // 全年实际支出178.66万元（其中基本支出128.66万元），预算执行率99.15%: a subject inside a bracket closed before the figure
+      // is an aside on the figure before the bracket, not the owner of what follows it
+      if (inClosedAside(prefix, m.index!)) continue;
+      // “三公”经费支出合计2.15万元，完成预算的71.67% | 机关运行经费支出合计X: the total's 支出合计 glued to another word is that
+      // word's, as when it states the figure itself
+      if (key === 'total' && !opensPhrase(doc, s.start + m.index!) && !afterUnit(doc, f, s.start + m.index!, reportingUnit(doc))) continue;
+      // 争取省科协项目资金20万元，实际支出18万元 (outside a project report): another's project money, not the unit's 项目支出
+      // (2024年安排项目支出X，实际支出Y: the unit's own arrangement opens it too)
+      if (key === 'project' && doc.reportKind !== 'project_self_eval' && !opensPhrase(doc, s.start + m.index!) && !compile(f.project_arranged, '').test(prefix.slice(0, m.index))) continue;
+      found.push({ key, at: m.index!, end: m.index! + m[0].length });
+    }
+  }
+  // 基本支出主要用于人员经费和日常公用经费，实际支出X: subjects joined by 和/及/与/、 with no figure between are a list of what
+  // the money went to, not the figure's owner
+  const joined = (a: { at: number; end: number }) => found.some((b) => b !== a && ((b.at >= a.end && /^[和及与、]$/.test(prefix.slice(a.end, b.at))) || (a.at >= b.end && /^[和及与、]$/.test(prefix.slice(b.end, a.at)))));
+  let last: { key: string; at: number } | null = null;
+  for (const x of found) if (!joined(x) && (!last || x.at > last.at)) last = x;
+  return last?.key ?? null;
+}
+/** True when `at` in `text` lies inside a bracket (（…） or (…)) that closes before the end of `text`. */
+export function inClosedAside(text: string, at: number): boolean {
+  const open = Math.max(text.lastIndexOf('（', at), text.lastIndexOf('(', at));
+  if (open < 0) return false;
+  const closedBefore = /[)）]/.test(text.slice(open, at));
+  return !closedBefore && /[)）]/.test(text.slice(at));
+}
+export function followingSubject(doc: KDocument, subj: Span | null): string {
+  return subj ? doc.norm.slice(subj.end, subj.end + 8) : '';
+}

@@ -1,0 +1,51 @@
+// Whether a figure is this year's: other years, mid-year progress, targets and plans.
+import { spanAt } from '../../document.js';
+import type { KDocument } from '../../document.js';
+import { compile, derived } from '../../patterns.js';
+import { saysOtherYear, sectionsAt } from '../engine.js';
+import { CLAUSE_ENDS, arabicYears, sentenceAt, sentenceBefore } from '../prose.js';
+import type { Aspect, FinanceFile } from './file.js';
+
+/** True when `at` is in a section stating goals, or its line so far opens with a target cue. */
+export function inTargets(doc: KDocument, f: FinanceFile, at: number): boolean {
+  if (sectionsAt(doc, at).some((h) => compile(f.target_sections, '').test(h.title))) return true;
+  const line = spanAt(doc.lines, at);
+  const from = Math.max(line?.start ?? sentenceAt(doc, at).start, at - 300);
+  return compile(f.target_sentence, '').test(doc.norm.slice(from, at));
+}
+/** False when the words right before `at` put the figure in another year, or make an actual a plan. */
+/** (`head`: the figure's own phrase — 上年预算执行率为95%，本年预算执行率为96.51%: the phrase opening its clause with 本年 names this
+ *  year in a later clause of a sentence opening with the year before, as 上年基本支出X，本年基本支出Y does before its subject) */
+export function fitsYear(doc: KDocument, f: FinanceFile, at: number, aspect: Aspect, head = ''): boolean {
+  const before = arabicYears(doc.norm.slice(Math.max(0, at - 16), at));
+  if (saysOtherYear(doc, f.other_period, before) || compile(f.compared, '').test(before)) return false;
+  if (aspect !== 'budget' && aspect !== 'initial' && compile(f.planned, '').test(before)) return false;
+  if (saysOtherYear(doc, f.year_before, before)) return false;
+  if (sectionsAt(doc, at).some((h) => otherYearHeading(doc, f, h.title))) return false;
+  return !otherYearSentence(doc, f, sentenceBefore(doc, at), head.slice(0, 4));
+}
+/** True when `text` (a sentence up to a figure) opens with another year, or with the year before and names this year in no later clause. */
+export function otherYearSentence(doc: KDocument, f: FinanceFile, text: string, head = ''): boolean {
+  const sentence = arabicYears(text);
+  const fy = doc.data.fiscalYear;
+  if (saysOtherYear(doc, f.sentence_year, sentence) && !(typeof fy === 'number' && sentence.includes(`${fy}年`))) return true;
+  // 下一年度，部门预算安排X，其中项目支出Y: a sentence opening with the next year holds its plan
+  if (compile(f.sentence_next, '').test(sentence)) return true;
+  // 上年基本支出预算X，项目支出预算Y: a sentence opening with the year before holds that year's figures, unless a later clause names this year
+  return compile(f.sentence_prior, '').test(sentence) && !compile(f.sentence_this_year, '').test(sentence + head) && !(typeof fy === 'number' && derived(f, `clauseYear${fy}`, () => `[，,;；][^，,;；]{0,12}?${fy}年`).test(sentence));
+}
+/** True when a date within the year stands in the clause before a rate at `at`, or dates its sentence (截至6月底，…). */
+export function midYear(doc: KDocument, f: FinanceFile, at: number): boolean {
+  const sentence = sentenceBefore(doc, at);
+  let cut = 0;
+  for (const ch of [...CLAUSE_ENDS, '；']) cut = Math.max(cut, sentence.lastIndexOf(ch) + 1);
+  return compile(f.midyear, '').test(sentence.slice(cut)) || compile(f.midyear_asof, '').test(sentence);
+}
+/** True when a heading names another year than the fiscal year and not the fiscal year, or the next year (see section_year). */
+function otherYearHeading(doc: KDocument, f: FinanceFile, title: string): boolean {
+  if (compile(f.section_next, '').test(title)) return true;
+  const fy = doc.data.fiscalYear;
+  if (typeof fy !== 'number') return false;
+  const years = [...title.matchAll(compile(f.section_year, 'g'))].map((m) => Number(m.groups!.year));
+  return years.length > 0 && !years.includes(fy);
+}
