@@ -261,14 +261,16 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
           continue;
         }
         // (…，项目支出预算33.80万元，实际支出160万元，执行率98.58%: a rate right after such an actual, left unread, is as unsure)
-        const unread = p.subject === 'inherit' && aspect === 'rate' ? lastMoneyBefore(doc, match.span.start) : null;
+        // (基本支出预算150万元，项目支出预算50万元，调整后预算210万元，实际支出205万元: so is an actual after a budget left unread below)
+        const unread = p.subject === 'inherit' && (aspect === 'rate' || aspect === 'actual') ? lastMoneyBefore(doc, match.span.start) : null;
         // (…，其中项目支出50万元，实际支出380.6万元，预算执行率98.5%: so is one after an actual too large to be the part's)
         const unreadText = unread ? doc.norm.slice(unread.start, unread.end) : '';
         if (unread && !doc.facts.some((x) => x.path.startsWith('/finance/') && x.span.start <= unread.start && x.span.end >= unread.end) && (listedBudgetsBefore(doc, key, unread.start) || ((key === 'basic' || key === 'project') && partActualTooLarge(doc, key, unread.start, toYuan(amountNum(unreadText), unitOf(unreadText)))))) {
           claimed.push(amountSpan);
           continue;
         }
-        if (p.subject === 'inherit' && aspect === 'actual' && listedBudgetsBefore(doc, key, match.span.start)) {
+        // (…其中基本支出150万元，项目支出50万元，调整后预算210万元: a bare budget after the parts listed is not the last part's)
+        if (p.subject === 'inherit' && (aspect === 'actual' || aspect === 'budget') && listedBudgetsBefore(doc, key, match.span.start)) {
           claimed.push(amountSpan);
           continue;
         }
