@@ -269,11 +269,12 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
           claimed.push(amountSpan);
           continue;
         }
-        // (…其中基本支出150万元，项目支出50万元，调整后预算210万元: a bare budget after the parts listed is not the last part's)
-        if (p.subject === 'inherit' && (aspect === 'actual' || aspect === 'budget') && listedBudgetsBefore(doc, key, match.span.start)) {
+        if (p.subject === 'inherit' && aspect === 'actual' && listedBudgetsBefore(doc, key, match.span.start)) {
           claimed.push(amountSpan);
           continue;
         }
+        // (…其中基本支出150万元，项目支出50万元，调整后预算210万元: a bare budget after the parts listed is not the last part's)
+        if (p.subject === 'inherit' && aspect === 'budget' && listedBudgetsBefore(doc, key, match.span.start)) continue;
         // (全年支出X，占全年预算的Y%: a share of the budget is the rate of the unit's total only; a subject's, 项目支出X，占部门预算的26%,
         // may be its share of the whole)
         // (年中追加预算较多，占年初预算的14.58%: a share with no figure of the unit's total before it in its sentence is a change's
