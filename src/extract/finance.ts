@@ -13,7 +13,7 @@ import { aboutAppropriation, changedSubject, followingSubject, inClosedAside, in
 import { WORD_WRAP_MARK, cutView, withWordWraps, withoutWordWrap, wrapMarked } from './finance/view.js';
 import { fitsYear, inTargets, midYear, otherYearSentence } from './finance/years.js';
 import { CLAUSE_ENDS, CLAUSE_STARTS, clauseStart, lineOf, linesBefore, nearLine, paragraphStart, proseSlice, sentenceAt, sentenceBefore, spanText } from './prose.js';
-import { itemName, titleItem } from './tables.js';
+import { ownProject } from './ownProject.js';
 
 export function extractFinance(doc: KDocument, claimed: Span[]): void {
   const f = file();
@@ -38,7 +38,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       if (!amountSpan || overlaps(amountSpan)) continue;
       if (p.own_name && !titleHolds(doc, match.group('own'))) continue;
       // (其中科普日活动经费5万元: an item among a budget's parts, read only when it is the report's own project)
-      if (p.own_item && !(ownProject(doc, f, spanText(doc, match.group('own'))) && budgetPartOf(doc, f, match.span.start) === 'budget')) continue;
+      if (p.own_item && !(ownProject(doc, spanText(doc, match.group('own'))) && budgetPartOf(doc, f, match.span.start) === 'budget')) continue;
       // (项目支出59.40万元，占调整后预算218.10万元的27.23% | 占全年预算数X的Y%: a share's base is no statement of its own — only
       // share_base reads it, checked against the unit's actual)
       if (!p.share_base && compile(f.share_of, '').test(doc.norm.slice(Math.max(0, match.span.start - 12), match.span.start))) continue;
@@ -820,7 +820,7 @@ function itemClauseBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
       if (compile(f.project_item_label, '').test(doc.norm.slice(Math.max(from, cut - 8), cut))) return false;
       const name = clause.replace(compile(f.project_item_verb, ''), '').replace(/\s+/g, '');
       // (an item named as the report's own project under another fund word, 科普惠民工程经费：… under 项目名称：科普惠民工程, is it)
-      return !(name.length >= 4 && titleText(doc).includes(name)) && !ownProject(doc, f, name.replace(/^[(（]?[\d一二三四五六七八九十]{1,2}[)）、.．]|[:：]$/g, ''));
+      return !(name.length >= 4 && titleText(doc).includes(name)) && !ownProject(doc, name.replace(/^[(（]?[\d一二三四五六七八九十]{1,2}[)）、.．]|[:：]$/g, ''));
     }
     end = cut - 1;
   }
@@ -871,16 +871,6 @@ function titleHolds(doc: KDocument, span: Span | null): boolean {
   // (a title spaced letter by letter, 科 普 专 项 经 费 绩 效 …, holds it too: compared without whitespace)
   const bare = (a: number, b: number) => doc.norm.slice(a, b).replace(/\s+/g, '');
   return bare(title.span.start, title.span.end).includes(bare(span.start, span.end));
-}
-/** In a project report, true when `name` (an item's: 科普日活动经费) is the report's own project: minus its list number and
- *  项目/经费/资金 ending, the title's project or the 项目名称 field's value (see `own_project_field`), equal, not merely contained. */
-function ownProject(doc: KDocument, f: FinanceFile, name: string): boolean {
-  if (doc.reportKind !== 'project_self_eval') return false;
-  const bare = itemName(name.replace(/\s+/g, ''));
-  if (bare.length < 2) return false;
-  if (titleItem(doc, bare)) return true;
-  const field = compile(f.own_project_field, 'm').exec(doc.norm);
-  return !!field && itemName(field.groups!.name) === bare;
 }
 /** The report's title without whitespace ('' when there is none). */
 function titleText(doc: KDocument): string {

@@ -7,7 +7,7 @@ import { matches, otherYearAt, saysOtherYear, sentenceAt, sectionsAt, trimSpan }
 import type { Match } from './engine.js';
 import type { Project } from '../schema/record.js';
 import { namedRows } from './namedRows.js';
-import { itemName, titleItem } from './tables.js';
+import { ownProject } from './ownProject.js';
 import { rateCell, scoreCell } from './values.js';
 import { respectiveScores } from './respectiveScores.js';
 import { outsideBody } from './outsideBody.js';
@@ -59,7 +59,7 @@ interface NamedScoreDef {
   not_before: string;
   max: number;
 }
-interface ProjectsFile { own_field?: string; rest_not_before?: string; outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_sub?: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
+interface ProjectsFile { rest_not_before?: string; outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_sub?: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -177,18 +177,12 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
   const lead = compile(f.name_lead, '');
   // (so is an item the header's 项目名称 or the title names under any fund word or none: 项目名称：科普惠民工程 over
   // 科普惠民工程项目：… | 科普惠民工程经费：… | 科普惠民工程：…, or …科普惠民工程项目绩效自评报告 over 1.科普惠民工程经费：…; compared
-  // minus 项目/经费/资金/专项, equal, not merely contained — finance reads its figures as the project's, see ownProject there)
-  const field = doc.reportKind === 'project_self_eval' && f.own_field ? compile(f.own_field, 'm').exec(doc.norm) : null;
-  const ownField = (name: string) => {
-    if (doc.reportKind !== 'project_self_eval') return false;
-    const bare = itemName(name.replace(/\s+/g, ''));
-    return bare.length >= 2 && ((!!field && bare === itemName(field.groups!.name)) || titleItem(doc, bare));
-  };
+  // minus 项目/经费/资金/专项, equal, not merely contained — finance reads its figures as the project's, see ownProject.ts)
   const isNameText = (text: string) => {
     // (a level in brackets after the fund word, 专项资金（省级）, is looked through: a bare kind word stays no name)
     // (a lead-in before it, 2023年我会实施X项目 | 对乡镇科协工作补助, is looked past: the name is what follows it)
     const name = text.trim().replace(lead, '').replace(QUALIFIER, '');
-    return !notName.test(name) && !sentence.test(name) && !(ownTitle && ownTitle.includes(name.replace(/\s+/g, ''))) && !ownField(name);
+    return !notName.test(name) && !sentence.test(name) && !(ownTitle && ownTitle.includes(name.replace(/\s+/g, ''))) && !ownProject(doc, name);
   };
   const isName = (nm: Match) => isNameText(doc.norm.slice(nm.group('name')!.start, nm.group('name')!.end));
   const fields = doc.reportKind === 'project_self_eval' ? [] : [...matches(doc, f.field_name)];

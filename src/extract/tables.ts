@@ -15,6 +15,7 @@ import { unitName } from './engine.js';
 import { activityTables } from './activities.js';
 import { projectTables } from './projects.js';
 import { gradesDenying } from './gradeBands.js';
+import { foldedTitle, itemName, titleItem } from './ownProject.js';
 
 export interface CellEvidence {
   span: Span;
@@ -315,7 +316,6 @@ function kindHalf(doc: KDocument, r: TableReading, unit: string): void {
   for (const [part, x] of [['basic', basic], ['project', project]] as const) offer(doc, `/finance/${part}/${role}`, x, x.cell, `table.budget.kindHalf.${role}`);
 }
 
-const ITEM_SUFFIX = /(?:项目|经费|资金|专项|工作)+$/;
 /**
  * A project report's table listing items (项目名称⇥预算数⇥执行数 over 科普日活动 | 科普讲座 | 合计) one of which the title names
  * (`2023年度科普日活动项目支出绩效自评报告`): the report's project is one row, so the 合计 is the sum of several, not its money.
@@ -331,18 +331,6 @@ function titledPart(doc: KDocument, r: TableReading): boolean {
     return name.length >= 2 && t.includes(name);
   });
 }
-
-/** The report's title as the row labels are read (the folded copy: a traditional 科普日活動 is the row's 科普日活动), without
- *  spaces; null with no title. */
-function foldedTitle(doc: KDocument): string | null {
-  const fact = doc.facts.find((f) => f.path === '/meta/title' && typeof f.value === 'string');
-  if (!fact) return null;
-  const title = doc.norm.length === doc.text.length && fact.span ? doc.norm.slice(fact.span.start, fact.span.end) : (fact.value as string);
-  return title.replace(/[\s\u3000]+/g, '');
-}
-
-/** A row label's item name: without its list number and a 项目/经费/资金 ending. */
-export const itemName = (label: string) => label.replace(/^[\d一二三四五六七八九十]+[、.．]/, '').replace(ITEM_SUFFIX, '');
 
 // the words around an untitled budget table that say it is not this year's whole department: another year, another body
 const NOT_OWN = /上年|上一年度?|去年|以前年度|同期|下属|所属|二级单位|直属/;
@@ -519,17 +507,6 @@ function soleItemTable(doc: KDocument, r: TableReading): TableReading {
   if (!b || !cells || !/项目名称/.test(key(b.header[0]))) return r;
   if (!titleItem(doc, key(b.all[0].label)) || !alone(r)) return r;
   return asTotal(r, cells);
-}
-
-/** The title's project, without year and genre words: `2023年度科普日活动项目支出绩效自评报告` → 科普日活动. */
-const TITLE_GENRE = /(?:项目|专项|经费|资金|支出)*(?:绩效)?(?:自评|评价|自我评价)(?:报告|表)?$/;
-/** A row label that is the title's project (folded, minus list number and 项目/经费/资金): equal, not merely contained. */
-export function titleItem(doc: KDocument, label: string): boolean {
-  const t = foldedTitle(doc);
-  if (t === null || !TITLE_GENRE.test(t)) return false;
-  const named = t.replace(TITLE_GENRE, '').replace(/^.*?(?:19|20)\d{2}年度?/, '').replace(ITEM_SUFFIX, '');
-  const name = itemName(label);
-  return name.length >= 2 && name === named;
 }
 
 /**
