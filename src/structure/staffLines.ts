@@ -2,15 +2,12 @@
 // Word table pasted as text): the header's cells, two or more naming staffing counts (tables.yaml staffing_columns), then
 // exactly one line per header cell under them, a whole count under a count's word and a rate under the rate's. Put back
 // as the two rows it was, so that the staffing table reader reads it as it reads the tabbed copy. Anything else (a line
-// short, one too many, a figure that is not a count) leaves it unread: which cell is missing is not known.
+// short, one too many, a figure that is not a count) leaves it unread: which cell is missing is not known. (The group label
+// over the counts and the header words beside them that hold no count: tables.yaml staffing_group, staffing_other_columns.)
 import type { Line, Span, Table, TableCell } from '../document.js';
 import { tableVocab } from './tableVocab.js';
 import { freeLine, lineCell, squeeze } from './cellLines.js';
 
-/** the group label over the counts, a cell of its own left of them (its cell under it empty: no line) */
-const GROUP = /^(?:财政供养)?人员(?:编制)?情况$/;
-/** header words beside the counts that hold no count of the record's: the filled share and the head count with retirees */
-const OTHER = /^(?:编制)?控制率$|^实有人数$/;
 const COUNT = /^\d{1,4}$/;
 const RATE = /^\d{1,3}(?:\.\d+)?%$/;
 /** a line that could be one more cell of a row (a figure or a dash): after the values it makes the count unsure */
@@ -26,11 +23,11 @@ export function staffingBlockLines(text: string, lines: Line[], taken: Span[]): 
   for (let i = 0; i < seq.length; i++) {
     if (!free(seq[i])) continue;
     // (the header's run opens at its first word: a run cut after that word is no header of its own)
-    if (i > 0 && free(seq[i - 1]) && (counts(key(i - 1)) || OTHER.test(key(i - 1)) || GROUP.test(key(i - 1)))) continue;
+    if (i > 0 && free(seq[i - 1]) && (counts(key(i - 1)) || v.staffingOtherColumns.test(key(i - 1)) || v.staffingGroup.test(key(i - 1)))) continue;
     let j = i;
-    const group = GROUP.test(key(j)) ? seq[j++] : null;
+    const group = v.staffingGroup.test(key(j)) ? seq[j++] : null;
     const head: Line[] = [];
-    while (j < seq.length && free(seq[j]) && (counts(key(j)) || OTHER.test(key(j)))) head.push(seq[j++]);
+    while (j < seq.length && free(seq[j]) && (counts(key(j)) || v.staffingOtherColumns.test(key(j)))) head.push(seq[j++]);
     if (head.filter((l) => counts(squeeze(l.text))).length < 2) continue;
     if (j + head.length > seq.length) continue;
     const vals = seq.slice(j, j + head.length);

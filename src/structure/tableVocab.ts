@@ -20,6 +20,8 @@ interface RawVocab {
   sole_source_part: string;
   own_budget_fiscal: string;
   year_budget_word: string;
+  staffing_group: string;
+  staffing_other_columns: string;
   unit_header: string;
   goal_columns: Record<'target' | 'achieved', string>;
   goal_labels: Record<'target' | 'achieved', string>;
@@ -119,6 +121,8 @@ export interface TableVocab {
   ownBudgetFiscal: RegExp;
   /** a prose budget's phrase naming the year's budget after its changes (全年预算, 调整后预算): not the form's 年初 figure restated */
   yearBudgetWord: RegExp;
+  staffingGroup: RegExp;
+  staffingOtherColumns: RegExp;
   unitHeader: RegExp;
   goalColumns: Record<'target' | 'achieved', RegExp>;
   /** a goals block set out as label rows (年度总体目标⇥text⇥实际完成情况⇥text): the labels */
@@ -212,6 +216,8 @@ export function tableVocab(): TableVocab {
     soleSourcePart: re(raw.sole_source_part),
     ownBudgetFiscal: re(raw.own_budget_fiscal),
     yearBudgetWord: re(raw.year_budget_word),
+    staffingGroup: re(raw.staffing_group),
+    staffingOtherColumns: re(raw.staffing_other_columns),
     unitHeader: re(raw.unit_header),
     goalColumns: {
       target: re(raw.goal_columns.target),

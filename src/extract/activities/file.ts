@@ -82,6 +82,7 @@ export interface ActivitiesFile {
   field_label?: string;
   unit_subject?: string;
   joint_museum?: string;
+  museum_unit?: string;
   unit_place?: string;
   place_subject?: string;
   share_units?: Record<string, string>;

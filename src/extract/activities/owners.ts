@@ -71,7 +71,7 @@ export function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, f
   let theirs = false;
   // (a museum's or centre's own report: a 科协 named by its level, 县科协组织开展全国科普日活动12场, is its parent, another body)
   const name = unitName(doc);
-  const notSociety = !!name && !/(?:科协|科学技术协会)$/.test(name) && /(?:馆|中心)$/.test(name);
+  const notSociety = !!name && !!f.museum_unit && compile(f.museum_unit, '').test(name);
   // (the clauses within 500 characters before it, as for the multi-year words: a run of text without stops is no sentence)
   let s = from;
   if (at - from > 500) {
