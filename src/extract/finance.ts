@@ -9,7 +9,7 @@ import { adjustedBudgets, changedBudgets, initialParts, initialStands, statedCha
 import { BASIC_PARTS, BUDGET, INITIAL_BUDGET, PROJECT_BUDGET, THREE_PUBLIC, UNIT_SPENDING, UNIT_TOTALS, afterUnit, amountNum, file, financeSource, opensPhrase, reportingUnit, unitOf } from './finance/file.js';
 import type { Aspect, FinanceFile, SplitPair } from './finance/file.js';
 import { agencyBefore, bodyFigureBefore, museumBefore, namesUnit, otherBodyBefore, parentBefore } from './finance/otherBodies.js';
-import { aboutAppropriation, changedSubject, followingSubject, inClosedAside, inheritedSubject, itemBefore, narrowerSubjects, subjectOf } from './finance/subjects.js';
+import { aboutAppropriation, changedSubject, followingSubject, inClosedAside, inheritedSubject, itemBefore, narrowerSubjects, partsBeforeAdjusted, subjectOf } from './finance/subjects.js';
 import { WORD_WRAP_MARK, cutView, withWordWraps, withoutWordWrap, wrapMarked } from './finance/view.js';
 import { fitsYear, inTargets, midYear, otherYearSentence } from './finance/years.js';
 import { CLAUSE_ENDS, CLAUSE_STARTS, clauseStart, lineOf, linesBefore, nearLine, paragraphStart, proseSlice, sentenceAt, sentenceBefore, spanText } from './prose.js';
@@ -670,6 +670,8 @@ function afterUnitBudget(doc: KDocument, before: string, f: FinanceFile): boolea
   // comparison's base, not the budget the actual follows: the change goes before the budget words are looked for)
   // (部门预算186.5万元，上年执行数180.2万元，本年执行数184.3万元: the year before's execution beside it neither)
   before = before.replace(compile(f.budget_compared_prior, 'g'), '').replace(compile(f.budget_prior_figure, 'g'), '');
+  // (部门预算X，其中基本支出Y，项目支出Z，调整后预算W，实际支出V: the budget's parts before its adjusted figure are an aside on it)
+  if (before.includes('其中')) before = before.replace(partsBeforeAdjusted(), '，');
   let last: RegExpExecArray | null = null;
   for (const m of before.matchAll(compile(f.unit_budget, 'g'))) last = m;
   if (!last) return false;

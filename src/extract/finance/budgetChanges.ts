@@ -6,6 +6,7 @@ import { trimSpan } from '../engine.js';
 import { paragraphStart, sentenceAt } from '../prose.js';
 import { BUDGET, INITIAL_BUDGET, PROJECT_BUDGET } from './file.js';
 import type { FinanceFile } from './file.js';
+import { partsListHead } from './subjects.js';
 
 let changeAhead: string | null = null;
 /** A 年初 figure of a subject with no initial-budget field (a narrower subject, a project report's project) is its budget only
@@ -65,7 +66,13 @@ export function adjustedBudgets(doc: KDocument, f: FinanceFile, shareBases: Set<
         }
         // (部门预算X，调整后预算Y | 部门预算X，全年预算调整为Y: the adjusted budget opening the very next clause names the change itself)
         const between = doc.norm.slice(a.span.end, b.span.start);
-        if (!compile(f.mid_year_change, '').test(between) && !compile(f.mid_year_cut, '').test(between) && !NEXT_ADJUSTED.test(between)) continue;
+        // (部门预算X，其中基本支出Y，项目支出Z，调整后预算W | …。调整后预算W: the adjusted one opening the clause right after the
+        // first's parts listed after 其中 — session 44)
+        const parts = partsListHead(between);
+        if (!compile(f.mid_year_change, '').test(between) && !compile(f.mid_year_cut, '').test(between) && !NEXT_ADJUSTED.test(between) && !(parts && NEXT_ADJUSTED.test('，' + between.slice(parts)))) continue;
+        // (基本支出预算150万元，其中人员经费120万元，公用经费30万元，调整后预算155万元: the parts are the earlier budget's, which part
+        // the change went to is unsaid — no budgets, as initialParts drops the unit's)
+        if (parts) for (const x of doc.facts.filter((y) => y.span.start >= a.span.end && y.span.end <= a.span.end + parts && /[bB]udget$/.test(y.path))) doc.facts.splice(doc.facts.indexOf(x), 1);
         if (initial) a.path = initial;
         else if (doc.facts.includes(a)) doc.facts.splice(doc.facts.indexOf(a), 1);
       }
@@ -132,7 +139,13 @@ export function changedBudgets(doc: KDocument, f: FinanceFile): void {
   const change = (changeFollows ??= compile(`^(?:${f.change_follows}|${f.cut_follows})`, ''));
   const paths = new Set([BUDGET, PROJECT_BUDGET, ...Object.entries(f.subjects).filter(([k]) => k !== 'total').map(([, s]) => s.paths.budget)]);
   for (const x of [...doc.facts]) {
-    if (!paths.has(x.path) || x.source === 'table' || !change.test(doc.norm.slice(x.span.end, x.span.end + 40)) || adjustedFollows(doc, f, x.span.end)) continue;
+    if (!paths.has(x.path) || x.source === 'table' || !doc.facts.includes(x)) continue;
+    // (部门预算200万元，其中基本支出150万元，项目支出50万元，年中追加10万元: the change after the unit budget's parts listed after its
+    // 其中 is the whole's — the budget before it the initial one, its parts the initial one's, no budgets; session 44)
+    const parts = x.path === BUDGET ? partsListHead(doc.norm.slice(x.span.end, x.span.end + 200)) : 0;
+    const end = parts ? x.span.end + parts - 1 : x.span.end;
+    if (!change.test(doc.norm.slice(end, end + 40)) || adjustedFollows(doc, f, end)) continue;
+    if (parts) for (const y of doc.facts.filter((z) => z.span.start >= x.span.end && z.span.end <= end && /[bB]udget$/.test(z.path))) doc.facts.splice(doc.facts.indexOf(y), 1);
     // (年初预算200万元，全年预算210万元，年中追加科普经费10万元: a budget named adjusted is the budget after the change it explains)
     if (compile(f.adjusted_budget, '').test(doc.norm.slice(Math.max(0, x.span.start - 6), x.span.end))) continue;
     if (x.path === BUDGET) x.path = INITIAL_BUDGET;

@@ -21,10 +21,37 @@ export function subjectOf(text: string, following = ''): string | null {
 function evaluated(text: string, m: RegExpMatchArray): boolean {
   return compile(file().subject_evaluated, '').test(text.slice(m.index! + m[0].length));
 }
+/** 部门预算200万元，其中基本支出150万元，项目支出50万元，调整后预算210万元，实际支出205万元: a budget's parts listed after its 其中
+ *  with the adjusted budget opening the next clause (`adjusted_opens`) are an aside on the budget before them: `prefix` with them
+ *  blanked (offsets kept), so they own neither the adjusted figure nor what follows it. `ahead` gives the text from the same start
+ *  a little past `prefix` (the adjusted budget's words may follow the figure's offset); only asked for when 其中 is in it. */
+export function partsAsideBlanked(prefix: string, ahead: () => string): string {
+  if (!prefix.includes('其中')) return prefix;
+  let out = prefix;
+  for (const m of ahead().matchAll(partsBeforeAdjusted())) {
+    const end = m.index + m[0].length;
+    if (end <= prefix.length) out = out.slice(0, m.index) + ' '.repeat(m[0].length) + out.slice(end);
+  }
+  return out;
+}
+let partsAdjusted: string | null = null;
+export function partsBeforeAdjusted(): RegExp {
+  const f = file();
+  partsAdjusted ??= `(?<=\\d[ \\t]*(?:万|亿)?[ \\t]*元[ \\t]*)[，,][ \\t]*其中[:：]?(?:[ \\t]*(?:${f.budget_parts_listed})(?:预算)?(?:数)?(?:为|是|:)?[ \\t]*[\\d,.]+[ \\t]*(?:万|亿)?[ \\t]*元[ \\t]*[、，,；;]){1,6}(?=[ \\t]*(?:${f.adjusted_opens}))`;
+  return compile(partsAdjusted, 'g');
+}
+/** The same list opening `text` (`，其中…，` right after a budget's figure; closed by 、，；。), its length or 0. */
+let partsHead: string | null = null;
+export function partsListHead(text: string): number {
+  if (!text.includes('其中')) return 0;
+  partsHead ??= `^[ \\t]*[，,][ \\t]*其中[:：]?(?:[ \\t]*(?:${file().budget_parts_listed})(?:预算)?(?:数)?(?:为|是|:)?[ \\t]*[\\d,.]+[ \\t]*(?:万|亿)?[ \\t]*元[ \\t]*[、，,；;。]){1,6}`;
+  return compile(partsHead, '').exec(text)?.[0].length ?? 0;
+}
 /** The subjects narrower than the unit's total (基本支出, 项目支出, 三公经费 …) named in the sentence before `offset`. */
 export function narrowerSubjects(doc: KDocument, offset: number): Set<string> {
   // (基本⏎支出预算X，实际支出Y: a subject's word broken by a wrap is whole)
-  const prefix = proseSlice(doc, sentenceAt(doc, offset).start, offset);
+  const s = sentenceAt(doc, offset);
+  const prefix = partsAsideBlanked(proseSlice(doc, s.start, offset), () => proseSlice(doc, s.start, Math.min(s.end, offset + 60)));
   const keys = new Set<string>();
   for (const [key, def] of Object.entries(file().subjects)) {
     if (key === 'total' || key === 'income') continue;
@@ -68,7 +95,8 @@ export function inheritedSubject(doc: KDocument, offset: number): string | null 
   const marked = wrapMarked.has(doc);
   // (预算安排186.50万元（其中：基本支出150.20万元，项目支出36.30万元），实际支出184.20万元: the parts with their figures in a closed
   // bracket before the figure are an aside, not its subject — blanked, offsets kept)
-  const prefix = (marked ? cutView(doc) : doc).norm.slice(s.start, offset).replace(FIGURES_ASIDE, (m) => ' '.repeat(m.length));
+  const text = (marked ? cutView(doc) : doc).norm;
+  const prefix = partsAsideBlanked(text.slice(s.start, offset), () => text.slice(s.start, Math.min(s.end, offset + 60))).replace(FIGURES_ASIDE, (m) => ' '.repeat(m.length));
   const found: { key: string; at: number; end: number }[] = [];
   const f = file();
   for (const [key, def] of Object.entries(f.subjects)) {
