@@ -310,6 +310,16 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
             aspect = 'budget';
             asPart = true;
           }
+          // 基本支出146万元，占部门预算的78.49%: a part of a budget, no spending (see budget_share_after)
+          const share = parts ? null : budgetShareRole(doc, f, key, amountSpan, match.span.start);
+          if (share === 'none') {
+            claimed.push(amountSpan);
+            continue;
+          }
+          if (share) {
+            aspect = 'budget';
+            asPart = true;
+          }
         }
         // (年初预算数为162.30万元，其中基本支出预算128.50万元，…；年中追加…，调整后预算为177.50万元: a part naming its budget is one
         // of the initial budget's parts as a bare one is — see initialParts)
@@ -866,6 +876,16 @@ function budgetParts(f: FinanceFile, before: string, depth: number): 'budget' | 
   return budgetParts(f, text, depth + 1);
 }
 const PART_SUBJECTS = ['basic', 'project', 'personnel', 'publicUse'];
+/** For a narrower subject's bare figure at `amount` followed by its share of a budget (`budget_share_after`): 'budget' when the unit's
+ *  budget is stated before it in its sentence and no actual (`budget_parts_after`), else 'none'; null when no such share follows or
+ *  the figure is listed after a 其中 (the figure's before it owns it, see budgetPartOf). */
+function budgetShareRole(doc: KDocument, f: FinanceFile, key: string, amount: Span, at: number): 'budget' | 'none' | null {
+  if (!PART_SUBJECTS.includes(key) || !compile(f.budget_share_after, '').test(doc.norm.slice(amount.end, amount.end + 24))) return null;
+  const before = sentenceBefore(doc, at);
+  // (实际支出184万元，其中基本支出146万元，占部门预算的78.49%: a part listed after 其中 is the figure's before it, budget or actual)
+  if (before.includes('其中')) return null;
+  return compile(f.unit_budget, '').test(before) && !compile(f.budget_parts_after, '').test(before) ? 'budget' : 'none';
+}
 /** Does the report's title hold the name at `span` (科普专项经费 in …科普专项经费绩效自评报告: the report's own project)? */
 function titleHolds(doc: KDocument, span: Span | null): boolean {
   const title = doc.facts.find((x) => x.path === '/meta/title');
