@@ -345,6 +345,12 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         claimed.push(amountSpan);
         continue;
       }
+      // 四、财政拨款收入支出决算总体情况说明 ⏎ 2023年度收入总计X，支出总计Y: a bare total in the appropriation's section is its
+      // (a total's own word only, 合计/总计: an unowned 全年执行数 there goes on to be read as the appropriation's, see fiscalFundsOpening)
+      if ([path].flat().some((x) => UNIT_TOTALS.test(x)) && (p.path || /合计|总计/.test(m0)) && inAppropriationSection(doc, f, match.span.start)) {
+        claimed.push(amountSpan);
+        continue;
+      }
       // a budget disclosure states plans: a fixed actual-side path becomes its budget, others (income, 总计, 财政拨款) are dropped
       // (not_in_budget: a figure stated as executed beside the plan, 执行数分别为X、Y, is no plan: dropped)
       if (budgetReport) {
@@ -874,6 +880,10 @@ function budgetParts(f: FinanceFile, before: string, depth: number): 'budget' | 
   const clause = text.slice(cut);
   if (!PART_SUBJECTS.some((key) => compile(f.subjects[key].regex, '').test(clause))) return null;
   return budgetParts(f, text, depth + 1);
+}
+/** True when a heading over `at` names the appropriation or a fund (`appropriation_totals_section`): its totals are not the unit's. */
+function inAppropriationSection(doc: KDocument, f: FinanceFile, at: number): boolean {
+  return sectionsAt(doc, at).some((h) => compile(f.appropriation_totals_section, '').test(h.title));
 }
 const PART_SUBJECTS = ['basic', 'project', 'personnel', 'publicUse'];
 /** For a narrower subject's bare figure at `amount` followed by its share of a budget (`budget_share_after`): 'budget' when the unit's
