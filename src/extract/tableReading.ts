@@ -105,6 +105,9 @@ export const CN_COUNT = '(?:[一二两三四五六七八九]?十[一二三四五
 export const CN_COUNT_CELL = new RegExp(`^${CN_COUNT}[人名]?$`);
 
 const isEmpty = (c: TableCell | undefined | null) => !c || key(c) === '';
+/** A figure with a fraction (`6.5`, `6.50人`): no head count. */
+const FRACTION = /^\d+\.\d+[人名]?$/;
+const RATE_WORD = /率/;
 
 /** The unit a header cell states (（万元） → 万, 单位：元 → the empty string: yuan), or null when it states none. */
 export function unitWord(s: string): string | null {
@@ -468,7 +471,12 @@ export function readTable(t: Table): TableReading {
       // 合计 row is the department's; with no such row none is (the first is one part's, and parts are not summed)
       const parts = shift ? [] : partRows(t, ri, Math.min(...sc.values()));
       const counts = parts.length > 1 ? parts.find((x) => v.totalRow.test(key(x[firstFilled(x)]))) : next;
-      if (counts) for (const [path, col] of sc) if (!isEmpty(counts[col - shift])) r.staffing.push({ path, cell: counts[col - shift] });
+      // (a figure with a fraction under a head count's word, 编制数⇥在职人数 over 6.5⇥5, also under 实有人数, which names no
+      // field, is no head count: the row's figures are not what its header says — money, or cells out of place — and none is
+      // read; a rate's column, 控制率 over 83.33, may hold one)
+      const headcount = (h: TableCell) => staffingPath(key(h)) !== null || (v.staffingOtherColumns.test(key(h)) && !RATE_WORD.test(key(h)));
+      const fraction = counts && row.some((h, col) => headcount(h) && FRACTION.test(key(counts[col - shift])));
+      if (counts && !fraction) for (const [path, col] of sc) if (!isEmpty(counts[col - shift])) r.staffing.push({ path, cell: counts[col - shift] });
       section = 'none';
       ri += Math.max(1, parts.length);
       continue;
