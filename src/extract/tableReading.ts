@@ -371,7 +371,7 @@ export function readTable(t: Table): TableReading {
         continue;
       }
       section = 'budget';
-      budCols = bc;
+      budCols = changedBudget(row, bc);
       // (every row of the block one cell wider, its first cell empty: the header's label cell spanned the label column)
       const blockRows: TableCell[][] = [];
       for (let rj = ri + 1; rj < t.rows.length; rj++) {
@@ -685,6 +685,18 @@ function repeatsKind(row: TableCell[] | undefined, have: Record<string, unknown>
   if (!row || f < 0) return false;
   const label = key(row[f]);
   return (Object.keys(v.budgetRows) as (keyof typeof v.budgetRows)[]).some((k) => v.budgetRows[k].test(label) && have[k] !== undefined);
+}
+/** A budget header with a column of the change to the budget (预算批复数⇥调整数⇥实际支出数): its lone approved budget is the
+ *  budget before the change, read as the initial budget (tables.yaml budget_change_column). */
+function changedBudget(row: TableCell[], bc: Map<string, number>): Map<string, number> {
+  const v = tableVocab();
+  const b = bc.get('budget');
+  if (b === undefined || bc.has('initialBudget') || !v.budgetLoneColumn.test(key(row[b]).replace(BUDGET_NOTE, ''))) return bc;
+  if (!row.some((c, i) => !repeatsLeft(row, i) && v.budgetChangeColumn.test(key(c).replace(BUDGET_NOTE, '')))) return bc;
+  const out = new Map(bc);
+  out.delete('budget');
+  out.set('initialBudget', b);
+  return out;
 }
 /** A budget header naming one role in two columns (a merge's repeat counts once). */
 function roleTwice(row: TableCell[]): boolean {
