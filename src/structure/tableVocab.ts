@@ -15,6 +15,7 @@ interface RawVocab {
   budget_rows: Record<BudgetRow, string>;
   budget_change_column: string;
   budget_lone_column: string;
+  budget_year_column: string;
   fund_source_rows: string;
   spending_kind_half: string;
   budget_line_numbers: string;
@@ -111,6 +112,7 @@ export interface TableVocab {
   budgetColumnsAny: RegExp | null;
   budgetChangeColumn: RegExp;
   budgetLoneColumn: RegExp;
+  budgetYearColumn: RegExp;
   budgetRows: Record<BudgetRow, RegExp>;
   /** a row of a project's budget table naming where the money came from (财政拨款, 上年结转, 自筹资金) */
   fundSourceRows: RegExp;
@@ -207,6 +209,7 @@ export function tableVocab(): TableVocab {
     budgetColumnsAny: anyOf(raw.budget_columns.map((c) => re(c.regex))),
     budgetChangeColumn: re(raw.budget_change_column),
     budgetLoneColumn: re(raw.budget_lone_column),
+    budgetYearColumn: re(raw.budget_year_column),
     budgetRows: {
       total: re(raw.budget_rows.total),
       appropriation: re(raw.budget_rows.appropriation),
