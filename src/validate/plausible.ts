@@ -30,6 +30,10 @@ const UNIT_TOTAL = /^\/finance\/(?:spendingTotal\/(?:budget|actual|initialBudget
 // decimals, `250,000.00`: a form's `项目资金（万元）` filled in 元) is yuan — no county's or city's project, part or whole
 // reaches it — in a report that is not a province's or the nation's (whose whole does; tables.yaml wide_unit).
 export const YUAN_STYLED_CAP_YUAN = 1e8;
+// …and a 三公经费 figure of 1000万元 or more so written (`合计⇥6,000.00⇥4,400.00` under 单位：万元: a county's 4,400元 read as 4400万):
+// a city's or county's 科协 spends tens of thousands on 三公 in a year, a province's a few hundred thousand.
+export const YUAN_STYLED_THREE_PUBLIC_CAP_YUAN = 1e7;
+const THREE_PUBLIC = /^\/finance\/threePublic\//;
 // A table figure that is the prose's figure of the same field times 10,000 (or a 10,000th of it), within 2 %: the table's unit
 // line is wrong (yuan cells under 万元, or the reverse), whatever its size.
 export const UNIT_SLIP = 1e4;
@@ -73,14 +77,14 @@ export function dropImplausibleMoney(doc: KDocument): void {
     const v = Math.abs(g.value);
     const small = tooSmall(g.path, v);
     const fewPaid = PERSONNEL.test(g.path) && v > 0 && v < PERSONNEL_FLOOR_YUAN;
-    const styled = !wide && v >= YUAN_STYLED_CAP_YUAN && v < MONEY_CAP_YUAN && yuanStyledWan(doc, g);
+    const styled = !wide && v >= (THREE_PUBLIC.test(g.path) ? YUAN_STYLED_THREE_PUBLIC_CAP_YUAN : YUAN_STYLED_CAP_YUAN) && v < MONEY_CAP_YUAN && yuanStyledWan(doc, g);
     const slip = !small && !fewPaid && !styled && v < MONEY_CAP_YUAN ? unitSlip(doc, g) : null;
     if (!small && !fewPaid && !styled && !slip && v < MONEY_CAP_YUAN) continue;
     const table = tableOf(g);
     if (judged.has(table)) continue;
     judge(table, g, small ? `${v}元 (${quote(g.span)}) is below any unit's whole budget (a 万元 table under a 元 unit line?)`
       : fewPaid ? `${v}元 (${quote(g.span)}) is below a year's pay of one person (a 万元 table under a 元 unit line?)`
-      : styled ? `${(v / 1e8).toFixed(2)}亿元 (${quote(g.span)}) is a cell written in 元 read under a 万元 unit (no unit below a province's has that much)`
+      : styled ? `${(v / 1e8).toFixed(2)}亿元 (${quote(g.span)}) is a cell written in 元 read under a 万元 unit (no unit below a province's has that much${THREE_PUBLIC.test(g.path) ? ' 三公经费' : ''})`
       : slip ? `${v}元 (${quote(g.span)}) is ${slip} the prose's ${g.path} (the table's unit line is wrong)`
       : `${(v / 1e8).toFixed(2)}亿元 (${quote(g.span)}) is beyond any unit of the genre (yuan cells under a 万元 unit line?)`);
   }
