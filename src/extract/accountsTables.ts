@@ -135,6 +135,15 @@ function columnUnits(rows: TableCell[][]): Map<TableCell[], Map<number, string>>
 }
 
 /** The role of an amount column header, or null; year columns count only for the report year. */
+/** A header with a column of the change to the budget (年初预算数⇥调整数⇥决算数; tables.yaml budget_change_column): its budget
+ *  columns naming no year's budget (预算数, 年初预算数; not 全年预算数, 调整后预算数: budget_year_column) are the budget before
+ *  the change. Returns that test for the header's cells, or null when the header has no such column. */
+function beforeChange(header: TableCell[]): ((k: string) => boolean) | null {
+  const tv = tableVocab();
+  if (!header.some((c, i) => !repeatsLeft(header, i) && tv.budgetChangeColumn.test(bareHeader(key(c))))) return null;
+  return (k: string) => !tv.budgetYearColumn.test(bareHeader(k));
+}
+
 function amountRole(doc: KDocument, k: string): Role | null {
   const v = statementVocab();
   k = bareHeader(k);
@@ -417,12 +426,15 @@ function totalAmounts(ctx: Ctx, kind: Kind, headers: TableCell[][], totalRow: Ta
   for (let h = headers.length - 1; h >= 0; h--) {
     const header = headers[h];
     const roles = new Map<string, number[]>();
+    const before = beforeChange(header);
     header.forEach((c, i) => {
       if (i <= 0 || repeatsLeft(header, i) || v.lineNumber.test(key(c))) return;
       const k = bareHeader(key(c));
       const y = yearColumnOf(k);
       // (金额 / 本年数 names no role: the report's kind says, as in the summary, when it is the only amount column)
-      const role = y ? amountRole(ctx.doc, k) : v.totalAmountColumns.find((x) => x.re.test(k))?.role ?? (v.amountColumns.some((x) => x.role === 'any' && x.re.test(k)) ? 'any' : null);
+      let role = y ? amountRole(ctx.doc, k) : v.totalAmountColumns.find((x) => x.re.test(k))?.role ?? (v.amountColumns.some((x) => x.role === 'any' && x.re.test(k)) ? 'any' : null);
+      // (预算数 beside a change column, 预算数⇥调整数⇥决算数: the budget before the change, the initial one)
+      if (role === 'budget' && before?.(k)) role = 'initial';
       if (role) roles.set(role, [...(roles.get(role) ?? []), i]);
     });
     if (roles.has('any') && roles.size > 1) roles.delete('any');
@@ -541,7 +553,14 @@ function narrowPairRow(ctx: Ctx, row: TableCell[], amounts: { col: number; role:
 function threePublic(ctx: Ctx): void {
   const v = statementVocab();
   const rows = ctx.r.table.rows;
-  const roles = (row: TableCell[]) => row.map((c, i) => ({ col: i, role: repeatsLeft(row, i) ? null : amountRole(ctx.doc, key(c)) })).filter((x): x is { col: number; role: Role } => !!x.role);
+  // (beside a change column a 年初预算数 or 预算数 is the budget before it: the 三公 have no field for that)
+  const roles = (row: TableCell[]) => {
+    const before = beforeChange(row);
+    return row.map((c, i) => {
+      const role = repeatsLeft(row, i) ? null : amountRole(ctx.doc, key(c));
+      return { col: i, role: role === 'budget' && before?.(key(c)) ? null : role };
+    }).filter((x): x is { col: number; role: Role } => !!x.role);
+  };
   const totals = (row: TableCell[]) => row.map((c, i) => (!repeatsLeft(row, i) && /^(合计|小计|总计)$/.test(key(c)) ? i : -1)).filter((i) => i >= 0);
   for (let hi = 0; hi < rows.length; hi++) {
     const header = rows[hi];

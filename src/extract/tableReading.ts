@@ -105,6 +105,9 @@ export const CN_COUNT = '(?:[一二两三四五六七八九]?十[一二三四五
 export const CN_COUNT_CELL = new RegExp(`^${CN_COUNT}[人名]?$`);
 
 const isEmpty = (c: TableCell | undefined | null) => !c || key(c) === '';
+/** A figure with a fraction (`6.5`, `6.50人`): no head count. */
+const FRACTION = /^\d+\.\d+[人名]?$/;
+const RATE_WORD = /率/;
 
 /** The unit a header cell states (（万元） → 万, 单位：元 → the empty string: yuan), or null when it states none. */
 export function unitWord(s: string): string | null {
@@ -368,7 +371,7 @@ export function readTable(t: Table): TableReading {
         continue;
       }
       section = 'budget';
-      budCols = bc;
+      budCols = changedBudget(row, bc);
       // (every row of the block one cell wider, its first cell empty: the header's label cell spanned the label column)
       const blockRows: TableCell[][] = [];
       for (let rj = ri + 1; rj < t.rows.length; rj++) {
@@ -468,7 +471,12 @@ export function readTable(t: Table): TableReading {
       // 合计 row is the department's; with no such row none is (the first is one part's, and parts are not summed)
       const parts = shift ? [] : partRows(t, ri, Math.min(...sc.values()));
       const counts = parts.length > 1 ? parts.find((x) => v.totalRow.test(key(x[firstFilled(x)]))) : next;
-      if (counts) for (const [path, col] of sc) if (!isEmpty(counts[col - shift])) r.staffing.push({ path, cell: counts[col - shift] });
+      // (a figure with a fraction under a head count's word, 编制数⇥在职人数 over 6.5⇥5, also under 实有人数, which names no
+      // field, is no head count: the row's figures are not what its header says — money, or cells out of place — and none is
+      // read; a rate's column, 控制率 over 83.33, may hold one)
+      const headcount = (h: TableCell) => staffingPath(key(h)) !== null || (v.staffingOtherColumns.test(key(h)) && !RATE_WORD.test(key(h)));
+      const fraction = counts && row.some((h, col) => headcount(h) && FRACTION.test(key(counts[col - shift])));
+      if (counts && !fraction) for (const [path, col] of sc) if (!isEmpty(counts[col - shift])) r.staffing.push({ path, cell: counts[col - shift] });
       section = 'none';
       ri += Math.max(1, parts.length);
       continue;
@@ -677,6 +685,18 @@ function repeatsKind(row: TableCell[] | undefined, have: Record<string, unknown>
   if (!row || f < 0) return false;
   const label = key(row[f]);
   return (Object.keys(v.budgetRows) as (keyof typeof v.budgetRows)[]).some((k) => v.budgetRows[k].test(label) && have[k] !== undefined);
+}
+/** A budget header with a column of the change to the budget (预算批复数⇥调整数⇥实际支出数): its lone approved budget is the
+ *  budget before the change, read as the initial budget (tables.yaml budget_change_column). */
+function changedBudget(row: TableCell[], bc: Map<string, number>): Map<string, number> {
+  const v = tableVocab();
+  const b = bc.get('budget');
+  if (b === undefined || bc.has('initialBudget') || !v.budgetLoneColumn.test(key(row[b]).replace(BUDGET_NOTE, ''))) return bc;
+  if (!row.some((c, i) => !repeatsLeft(row, i) && v.budgetChangeColumn.test(key(c).replace(BUDGET_NOTE, '')))) return bc;
+  const out = new Map(bc);
+  out.delete('budget');
+  out.set('initialBudget', b);
+  return out;
 }
 /** A budget header naming one role in two columns (a merge's repeat counts once). */
 function roleTwice(row: TableCell[]): boolean {

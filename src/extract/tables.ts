@@ -145,7 +145,17 @@ function reportSide(doc: KDocument, readings: TableReading[]): ReportSide {
 
 function reportYear(doc: KDocument, r: TableReading): number | null {
   const fy = doc.data.fiscalYear;
-  return typeof fy === 'number' ? fy : r.captionYear;
+  return typeof fy === 'number' ? fy : r.captionYear ?? formYear(r);
+}
+
+/** The year a 基础数据表 evaluates by its own dated cost columns, for a report naming none: the latest year a column gives the
+ *  决算数 of (`2022年决算数⇥2023年预算数⇥2023年决算数` → 2023, the year's budget and actual beside the year before's actual), no
+ *  column naming a later year (`2023年决算数⇥2024年预算数`: a plan for a year not closed, whose the report's is not known). */
+function formYear(r: TableReading): number | null {
+  const cols = r.costs?.columns ?? [];
+  let last: number | null = null;
+  for (const c of cols) if (c.year !== null && (last === null || c.year > last)) last = c.year;
+  return last !== null && cols.some((c) => c.year === last && c.kind === 'actual') ? last : null;
 }
 
 function unitOf(r: TableReading, block: string | null): string | null {
@@ -631,9 +641,10 @@ function basicDataFacts(doc: KDocument, r: TableReading): void {
 /** A 基础数据表's cost block: each cost row's budget and actual of the report's year. */
 function basicCostFacts(doc: KDocument, r: TableReading, year: number | null): void {
   const v = tableVocab();
-  if (!r.costs || year === null) return;
+  if (!r.costs) return;
+  // (本年决算数 is the form's own year's, known or not)
   const colFor = (kind: 'budget' | 'actual') =>
-    r.costs!.columns.find((c) => c.kind === kind && (c.year === year || (c.year === null && c.relative === 0)))?.col;
+    r.costs!.columns.find((c) => c.kind === kind && ((year !== null && c.year === year) || (c.year === null && c.relative === 0)))?.col;
   const tableUnit = unitOf(r, r.costs.unit);
   for (const row of r.costs.rows) {
     const rule = v.costRows[row.rule];

@@ -13,6 +13,9 @@ interface RawVocab {
   listing_name_header: string;
   budget_columns: { role: string; regex: string }[];
   budget_rows: Record<BudgetRow, string>;
+  budget_change_column: string;
+  budget_lone_column: string;
+  budget_year_column: string;
   fund_source_rows: string;
   spending_kind_half: string;
   budget_line_numbers: string;
@@ -107,6 +110,9 @@ export interface TableVocab {
   budgetColumns: { role: string; re: RegExp }[];
   /** any of budgetColumns (see anyOf) */
   budgetColumnsAny: RegExp | null;
+  budgetChangeColumn: RegExp;
+  budgetLoneColumn: RegExp;
+  budgetYearColumn: RegExp;
   budgetRows: Record<BudgetRow, RegExp>;
   /** a row of a project's budget table naming where the money came from (财政拨款, 上年结转, 自筹资金) */
   fundSourceRows: RegExp;
@@ -201,6 +207,9 @@ export function tableVocab(): TableVocab {
     listingNameHeader: re(raw.listing_name_header),
     budgetColumns: raw.budget_columns.map((c) => ({ role: c.role, re: re(c.regex) })),
     budgetColumnsAny: anyOf(raw.budget_columns.map((c) => re(c.regex))),
+    budgetChangeColumn: re(raw.budget_change_column),
+    budgetLoneColumn: re(raw.budget_lone_column),
+    budgetYearColumn: re(raw.budget_year_column),
     budgetRows: {
       total: re(raw.budget_rows.total),
       appropriation: re(raw.budget_rows.appropriation),

@@ -421,6 +421,13 @@ function parseRowLines(text: string, lines: Line[], from: number, to: number, lo
         rowLine.push(i);
         continue;
       }
+      // a unit line between rows (a form's field rows, `单位：万元`, then its budget block) is no cell's text: a row of its own,
+      // which findTables takes out (innerUnit)
+      if (prev && UNIT_LINE.test(l.text.trim())) {
+        rows.push([{ start: l.start, end: l.end }]);
+        rowLine.push(i);
+        continue;
+      }
       if (prev) {
         // a new object, not a rewrite of `end`: a field written after creation is made mutable for every span (V8)
         prev[prev.length - 1] = { start: prev[prev.length - 1].start, end: l.end };
@@ -904,6 +911,26 @@ function titleRowLine(l: Line): boolean {
 /** `（2023年度）` under a form's title */
 const OWN_YEAR_ROW = /^[（(]?(?:19|20)\d{2}年度?[）)]?$/;
 
+/**
+ * A unit line between a table's rows (`部门（单位）名称⇥某县科协⏎单位：万元⏎年度预算执行情况⇥年初预算数⇥…`: the form's field rows, then
+ * the unit of its budget block): the row is taken out, and its unit is the table's when no row above it holds a figure
+ * (the rows above are no money it could be wrong for) and the table has no other unit line; else (two, or figures above)
+ * undefined.
+ */
+const BARE_AMOUNT = /^\d[\d,]*(?:\.\d+)?$/;
+const unitOf = (s: string) => /(万元|千元|亿元|元)/.exec(s)?.[1];
+function innerUnit(norm: string, t: Table): string | undefined {
+  const at: number[] = [];
+  t.rows.forEach((r, i) => {
+    if (i > 0 && r.length === 1 && UNIT_LINE.test(norm.slice(r[0].start, r[0].end).trim())) at.push(i);
+  });
+  if (!at.length) return undefined;
+  const units = at.map((i) => norm.slice(t.rows[i][0].start, t.rows[i][0].end).trim().match(UNIT_LINE)![1]);
+  const figures = t.rows.slice(0, at[0]).some((r) => r.some((c) => BARE_AMOUNT.test(norm.slice(c.start, c.end).trim())));
+  t.rows = t.rows.filter((_, i) => !at.includes(i));
+  return at.length === 1 && !figures ? `单位：${units[0]}` : undefined;
+}
+
 /** Structure stage: fills doc.tables (Word tables kept, text tables added) and excludes their regions. */
 export function findTables(doc: KDocument): void {
   const v = tableVocab();
@@ -967,7 +994,11 @@ export function findTables(doc: KDocument): void {
     // (a title row inside the table names it, not a line above, which may be the part's heading: 第二部分 2023年度部门决算表)
     const own = ownTitleRows(t, display);
     if (own.n) t.rows = t.rows.slice(own.n);
-    const unit = own.unit ?? above ?? unitAfter(norm, lines, t.end, all[ti + 1]?.start ?? Infinity);
+    const inner = innerUnit(norm, t);
+    // (a unit line inside the table that another, over it, contradicts: which holds is not known)
+    const outer = own.unit ?? above;
+    const clash = inner !== undefined && outer !== undefined && unitOf(inner) !== unitOf(outer);
+    const unit = clash ? undefined : outer ?? inner ?? unitAfter(norm, lines, t.end, all[ti + 1]?.start ?? Infinity);
     // the reader's caption is the paragraph above the table, which may be a unit line or a note
     const readerCaption = t.caption?.replace(/[\s\u3000]+/g, '').replace(v.captionStrip, '');
     // (a form copied one cell per line is read as several tables, one per block, each right under the one before with

@@ -2,6 +2,8 @@
 // so a sound statement of the same field still fills it.
 import type { Fact, KDocument, Span, Table, TableFigure } from '../document.js';
 import type { Project } from '../schema/record.js';
+import { compile, loadPatternFile } from '../patterns.js';
+import { foldDigits } from '../normalise/numbers.js';
 
 // A money figure of 100亿元 or more is no 科协's, 科技馆's or 学会's (a province's 科协 spends a few 亿 a year): yuan cells
 // under a `单位：万元` line (`2,815,310.00` read as 281亿), 元 read as 万元.
@@ -23,6 +25,20 @@ export const PERSONNEL_FLOOR_YUAN = 1e4;
 const PERSONNEL = /^\/finance\/basic\/personnel(?:Budget)?$/;
 const BASIC_BULK = /^\/finance\/basic\/(?:actual|budget|personnel)$/;
 const UNIT_TOTAL = /^\/finance\/(?:spendingTotal\/(?:budget|actual|initialBudget)|incomeTotal|incomeGrandTotal|spendingGrandTotal)$/;
+
+// A figure of 1亿元 or more read under a 万元 unit from a cell written as yuan amounts are (thousands separators and two
+// decimals, `250,000.00`: a form's `项目资金（万元）` filled in 元) is yuan — no county's or city's project, part or whole
+// reaches it — in a report that is not a province's or the nation's (whose whole does; tables.yaml wide_unit).
+export const YUAN_STYLED_CAP_YUAN = 1e8;
+// …and a 三公经费 figure of 1000万元 or more so written (`合计⇥6,000.00⇥4,400.00` under 单位：万元: a county's 4,400元 read as 4400万):
+// a city's or county's 科协 spends tens of thousands on 三公 in a year, a province's a few hundred thousand.
+export const YUAN_STYLED_THREE_PUBLIC_CAP_YUAN = 1e7;
+const THREE_PUBLIC = /^\/finance\/threePublic\//;
+// A table figure that is the prose's figure of the same field times 10,000 (or a 10,000th of it), within 2 %: the table's unit
+// line is wrong (yuan cells under 万元, or the reverse), whatever its size.
+export const UNIT_SLIP = 1e4;
+const SLIP_WITHIN = 0.02;
+const YUAN_STYLED = /^\d{1,3}(?:,\d{3})+\.\d{2}[?？\uFFFD]?$/;
 
 const isMoney = (f: Fact) => f.path.startsWith('/finance/') && !/Rate$/.test(f.path) && typeof f.value === 'number';
 const inside = (s: Span, t: Span) => s.start >= t.start && s.end <= t.end;
@@ -56,15 +72,20 @@ export function dropImplausibleMoney(doc: KDocument): void {
     for (const m of mismatches) doc.messages.splice(doc.messages.indexOf(m), 1);
     warn(g.span, `${g.path} of ${what}: the table's money is ignored`, [...new Set([g.path, ...facts.map((f) => f.path)])]);
   };
+  const wide = wideUnit(doc);
   for (const g of figures) {
     const v = Math.abs(g.value);
     const small = tooSmall(g.path, v);
     const fewPaid = PERSONNEL.test(g.path) && v > 0 && v < PERSONNEL_FLOOR_YUAN;
-    if (!small && !fewPaid && v < MONEY_CAP_YUAN) continue;
+    const styled = !wide && v >= (THREE_PUBLIC.test(g.path) ? YUAN_STYLED_THREE_PUBLIC_CAP_YUAN : YUAN_STYLED_CAP_YUAN) && v < MONEY_CAP_YUAN && yuanStyledWan(doc, g);
+    const slip = !small && !fewPaid && !styled && v < MONEY_CAP_YUAN ? unitSlip(doc, g) : null;
+    if (!small && !fewPaid && !styled && !slip && v < MONEY_CAP_YUAN) continue;
     const table = tableOf(g);
     if (judged.has(table)) continue;
     judge(table, g, small ? `${v}元 (${quote(g.span)}) is below any unit's whole budget (a 万元 table under a 元 unit line?)`
       : fewPaid ? `${v}元 (${quote(g.span)}) is below a year's pay of one person (a 万元 table under a 元 unit line?)`
+      : styled ? `${(v / 1e8).toFixed(2)}亿元 (${quote(g.span)}) is a cell written in 元 read under a 万元 unit (no unit below a province's has that much${THREE_PUBLIC.test(g.path) ? ' 三公经费' : ''})`
+      : slip ? `${v}元 (${quote(g.span)}) is ${slip} the prose's ${g.path} (the table's unit line is wrong)`
       : `${(v / 1e8).toFixed(2)}亿元 (${quote(g.span)}) is beyond any unit of the genre (yuan cells under a 万元 unit line?)`);
   }
   // a table of parts only (三公, a project's) whose every money figure is below 100元 (`合计⇥3.00⇥2.15` under `单位：元`)
@@ -90,6 +111,61 @@ export function dropImplausibleMoney(doc: KDocument): void {
   }
   if (drop.size) doc.facts.splice(0, doc.facts.length, ...doc.facts.filter((f) => !drop.has(f)));
   dropTinyProjectMoney(doc, warn, quote);
+  if (!wide) dropYuanProjectMoney(doc, warn, quote);
+}
+
+/** The projects a table lists under a 万元 unit with a money cell written in 元 (`科普日活动⇥120,000.00⇥118,000.00`, read as
+ *  12亿): every project of the table keeps its name and loses its money, as the table's figures do (above). */
+function dropYuanProjectMoney(doc: KDocument, warn: (place: Span, reason: string, paths: string[]) => void, quote: (s: Span) => string): void {
+  const list = doc.items.projects ?? [];
+  const byTable = new Map<Table, number[]>();
+  list.forEach((x, i) => {
+    const t = doc.tables.find((tb) => inside(x.span, tb));
+    if (t && x.fields && /^(?:projects\.)?table/.test(x.rule)) byTable.set(t, [...(byTable.get(t) ?? []), i]);
+  });
+  for (const at of byTable.values()) {
+    const money = at.flatMap((i) => PROJECT_MONEY.flatMap((f) => {
+      const v = (list[i].item as Project)[f];
+      const cell = list[i].fields?.[f]?.span;
+      return typeof v === 'number' && v !== 0 && cell ? [{ i, f, v, cell }] : [];
+    }));
+    const styled = money.find((m) => Math.abs(m.v) >= YUAN_STYLED_CAP_YUAN && Math.abs(m.v) < MONEY_CAP_YUAN && yuanStyledWan(doc, { value: m.v, span: m.cell }));
+    if (!styled) continue;
+    for (const { i, f } of money) {
+      (list[i].item as Project)[f] = null;
+      delete list[i].fields![f];
+    }
+    warn(styled.cell, `/projects/${styled.i}/${styled.f} of ${(Math.abs(styled.v) / 1e8).toFixed(2)}亿元 (${quote(styled.cell)}) is a cell written in 元 read under a 万元 unit (no unit below a province's has that much): the projects' money is ignored`, [...new Set(money.map((m) => `/projects/${m.i}/${m.f}`))]);
+  }
+}
+
+/** The report is a province's or the nation's (tables.yaml wide_unit; a region of a province alone): its whole reaches 亿. */
+function wideUnit(doc: KDocument): boolean {
+  const region = (k: string) => doc.facts.some((f) => f.path === `/meta/region/${k}`);
+  if (region('province') && !region('city') && !region('county')) return true;
+  const wide = compile(loadPatternFile<{ wide_unit: string }>('tables.yaml').wide_unit, '');
+  return doc.facts.some((f) => f.path === '/meta/unitName' && typeof f.value === 'string' && wide.test(f.value));
+}
+
+/** The figure's cell is written as yuan amounts are (`250,000.00`) and was read under a 万元 unit (its value the figure
+ *  written times 10,000: no 元 of its own). */
+function yuanStyledWan(doc: KDocument, g: { value: number; span: Span }): boolean {
+  const k = foldDigits(doc.text.slice(g.span.start, g.span.end)).replace(/[\s\u3000\u00a0]+/g, '');
+  if (!YUAN_STYLED.test(k)) return false;
+  const written = Number(k.replace(/[^\d.]/g, ''));
+  return written > 0 && Math.abs(Math.abs(g.value) - written * 1e4) < 1;
+}
+
+/** 'ten thousand times' / 'a ten-thousandth of' when the prose states the figure's field as the figure over (or times)
+ *  10,000 within 2 %, else null. */
+function unitSlip(doc: KDocument, g: TableFigure): string | null {
+  for (const f of doc.facts) {
+    if (f.source === 'table' || (f.priority ?? 1) > 1 || f.path !== g.path || typeof f.value !== 'number' || f.value === 0) continue;
+    const ratio = Math.abs(g.value / f.value);
+    if (Math.abs(ratio / UNIT_SLIP - 1) <= SLIP_WITHIN) return 'ten thousand times';
+    if (Math.abs(ratio * UNIT_SLIP - 1) <= SLIP_WITHIN) return 'a ten-thousandth of';
+  }
+  return null;
 }
 
 const PROJECT_MONEY = ['budget', 'adjustment', 'actual', 'carryover'] as const;
