@@ -11,7 +11,7 @@ import { dictionaryPiece } from '../segment/jieba.js';
 import { breakdownParts, dropTotalsReach, isShareClause, ordinalRun, previousOfKind, shareLabel, sharedTotal } from './activities/breakdowns.js';
 import { BOUNDARY, clauseStart, firstIndex } from './activities/clauses.js';
 import type { ActivitiesFile, Found } from './activities/file.js';
-import { EARLIER_COUNT, JOINER_CLAUSE, afterOwnWork, otherSubject, ownCountOnly, trimDoer } from './activities/owners.js';
+import { EARLIER_COUNT, JOINER_CLAUSE, afterOwnWork, otherSubject, ownCountOnly, trimDoer, trimOwnSociety } from './activities/owners.js';
 import { TOPIC_YEAR, inTargets, otherYearBefore, timeSibling, yearAmongOthers, yearRespectively, yearSeries } from './activities/years.js';
 import { MAX_BEFORE, matches, otherYearAt, saysOtherYear, sectionsAt, sentenceAt, trimSpan, unitLevel } from './engine.js';
 import { namedRows } from './namedRows.js';
@@ -408,7 +408,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         labelSpan = { start: labelSpan.start + joiner[0].length, end: labelSpan.end };
       }
       // 县科协全年开展科普讲座 | 我会联合县级学会在全县开展…: the unit as the doer and its partners are no words of the work
-      if (!group) label = trimDoer(f, level, label);
+      if (!group) label = trimDoer(f, level, trimOwnSociety(doc, f, label));
       if (f.aspect_particle) label = label.replace(compile(f.aspect_particle, 'g'), '');
       label = label.replace(compile(f.strip_suffix, ''), '');
       if (sibling) label = sibling.item.label;

@@ -367,7 +367,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       }
       // a project report has no unit-wide totals: its whole-budget figures are the project's
       // (部门整体支出X, 整体支出预算执行率 name the unit itself: they stay the unit's)
-      if (doc.reportKind === 'project_self_eval' && typeof path === 'string' && !unitChain && UNIT_SPENDING.test(path) && !namesUnit(doc, f, match) && itemClauseBefore(doc, f, match.span.start)) {
+      if (doc.reportKind === 'project_self_eval' && typeof path === 'string' && !unitChain && UNIT_SPENDING.test(path) && !namesUnit(doc, f, match) && !afterUnitIncome(doc, f, match.span.start) && itemClauseBefore(doc, f, match.span.start)) {
         claimed.push(amountSpan);
         continue;
       }
@@ -377,7 +377,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         claimed.push(amountSpan);
         continue;
       }
-      if (doc.reportKind === 'project_self_eval' && typeof path === 'string' && !unitChain && !namesUnit(doc, f, match)) path = path.replace(/^\/finance\/spendingTotal\/(budget|actual|executionRate)$/, '/finance/project/$1');
+      if (doc.reportKind === 'project_self_eval' && typeof path === 'string' && !unitChain && !namesUnit(doc, f, match) && !afterUnitIncome(doc, f, match.span.start)) path = path.replace(/^\/finance\/spendingTotal\/(budget|actual|executionRate)$/, '/finance/project/$1');
       // (该项目年初预算30万元，实际支出29.4万元: its 年初 figure is the project's budget when no adjusted budget follows; with one
       // following, nobody's — a project has no initial-budget field)
       if (doc.reportKind === 'project_self_eval' && path === INITIAL_BUDGET && !namesUnit(doc, f, match)) {
@@ -618,6 +618,12 @@ function incomeChangedTo(doc: KDocument, f: FinanceFile, at: number, value: numb
     if (income !== null && changes.some((c) => Math.round((income + c) * 100) === Math.round(value * 100))) return true;
   }
   return false;
+}
+/** The unit's income total stated right before `at` (收入合计68.50万元，支出合计66.20万元; the income's parts after 其中 up to
+ *  ；/。 between, see income_then): in a project report the spending after it is the same body's, the unit's — a project has no
+ *  income of its own to total. */
+function afterUnitIncome(doc: KDocument, f: FinanceFile, at: number): boolean {
+  return doc.facts.some((x) => (x.path === '/finance/incomeTotal' || x.path === '/finance/incomeGrandTotal') && x.span.end <= at && compile(f.income_then, '').test(doc.norm.slice(x.span.end, at)));
 }
 /** In a project report, the project's budget facts in `at`'s sentence before it (to be replaced by the adjusted budget), or true when
  *  none but the sentence names a budget of no other field (a 年初 figure is nobody's when an adjusted one follows), or null. */

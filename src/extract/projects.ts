@@ -636,9 +636,14 @@ export function projectTables(
         const words = next.filter((h, col) => col !== nameCol && cols.some((x) => x.re.test(h.replace(unitRe, ''))));
         if (new Set(words.map((h) => h.replace(unitRe, ''))).size === words.length) at = new Map([...at, ...columnsOf(next, header)]);
       }
-      if (![...at.keys()].some((f) => f === 'budget' || f === 'actual' || f === 'carryover')) continue;
+      // (a listing of the projects' scores alone, 项目名称⇥自评得分⇥评价等级 — a society's 项目自评得分汇总 over its funds —: each row a
+      // project with its score, when it lists two or more)
+      const scoresOnly = ![...at.keys()].some((f) => f === 'budget' || f === 'actual' || f === 'carryover');
+      // (named by a name column, 项目名称: a 项目内容 column of a scoring sheet lists criteria, no projects)
+      if (scoresOnly && !(at.has('score') && /名称$/.test(header[nameCol].replace(unitRe, '')))) continue;
       // (a row of another width is another block of the table: the listing ends)
       const rows = [...namedRows(doc, t.rows, ri, nameCol, totalRe)].filter(({ name }) => !(notName.test(name.replace(/\s+/g, '')) || notRowName?.test(name.replace(/\s+/g, '')) || /^\d+(?:\.\d+)?$/.test(name)));
+      if (scoresOnly && rows.length < 2) break;
       // in a project report the report's own project is no fund of it: a row the title names, or the only row (a listing of
       // the project's parts has two or more); its figures are finance.project's
       if (doc.reportKind === 'project_self_eval' && (rows.length === 1 || rows.some(({ name }) => ownNamed(ownTitle, name)))) break;

@@ -40,7 +40,7 @@ export function extractStaffing(doc: KDocument): void {
     // 全县科协系统共有编制25名: the system's counts, not the unit's
     if (file.system && compile(file.system, '').test(before)) return false;
     if (association && compile(file.other_body, '').test(before)) return false;
-    if (otherLevelOn && otherLevelNamed(file, level, before)) {
+    if (otherLevelOn && otherLevelNamed(file, level, before, unit)) {
       otherLevel.push(f);
       return false;
     }
@@ -196,16 +196,23 @@ function sinceUnitClause(file: StaffingFile, unit: string | null, before: string
 }
 
 const CLAUSE_END = /[，,；;]/;
+/** The unit's name (科学技术协会 written short) holds the place named (`其中` and spaces off its head): its own place. */
+const ownPlace = (unit: string, named: string) => {
+  const place = named.replace(/^[ \t]*(?:其中[:：]?)?[ \t]*/, '');
+  return place.length >= 2 && unit.replace(/科学技术协会/g, '科协').includes(place);
+};
 
 /** True when a clause of `before` (a count's sentence up to it, from the last clause opening with the unit) opens with a 科协
  *  of another level than the unit's (`level`, '' when unknown) or another body (老科协, a society) as the subject of its counts
  *  (see other_level). */
-function otherLevelNamed(file: StaffingFile, level: string, before: string): boolean {
+function otherLevelNamed(file: StaffingFile, level: string, before: string, unit: string | null): boolean {
   if (!file.other_level) return false;
   const re = compile(file.other_level, '');
   for (let i = 0; i < before.length; i++) {
     if (i > 0 && !CLAUSE_END.test(before[i - 1])) continue;
     const m = re.exec(before.slice(i));
+    // (a named town or street the unit's own name holds: 城关镇科协核定编制2名 in 城关镇科学技术协会's report is the unit)
+    if (m?.groups?.town && unit !== null && ownPlace(unit, m[0].replace(/(?:科协|科学技术协会)?(?:机关|本级|办事处)?[ \t]*$/, ''))) continue;
     // (another level's 科协 only when the unit's level is known; a body of another kind, no level, always)
     if (m && (m.groups!.level === undefined || (level !== '' && m.groups!.level !== level))) return true;
   }

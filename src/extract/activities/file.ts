@@ -83,6 +83,9 @@ export interface ActivitiesFile {
   unit_subject?: string;
   joint_museum?: string;
   museum_unit?: string;
+  own_society?: string;
+  own_society_lead?: string;
+  own_society_not?: string;
   unit_place?: string;
   place_subject?: string;
   share_units?: Record<string, string>;

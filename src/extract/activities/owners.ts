@@ -56,6 +56,28 @@ function departmentIncludes(doc: KDocument, f: ActivitiesFile, body: string): bo
   }
   return bodies.has(museumWord(body));
 }
+/** In a society's own report (its name ends in 学会/研究会/协会, see own_society): the length of `clause`'s head naming it — its
+ *  name, a tail of it ending in its kind (省农学会, 学会) or 本学会, after a clause's lead —, or -1. */
+function ownSocietyHead(doc: KDocument, f: ActivitiesFile, clause: string): number {
+  const name = unitName(doc);
+  if (!name || !f.own_society || !f.own_society_lead || !f.own_society_not) return -1;
+  const kind = compile(f.own_society, '').exec(name);
+  if (!kind) return -1;
+  const lead = compile(f.own_society_lead, '').exec(clause)?.[0].length ?? 0;
+  const rest = clause.slice(lead);
+  for (let i = 0; i <= name.length - kind[0].length; i++) {
+    if (rest.startsWith(name.slice(i))) return compile(f.own_society_not, '').test(rest.slice(name.length - i)) ? -1 : lead + name.length - i;
+  }
+  return -1;
+}
+const ownSociety = (doc: KDocument, f: ActivitiesFile, clause: string) => ownSocietyHead(doc, f, clause) >= 0;
+/** 省农学会举办学术年会 in the society's own report: the unit as the doer is no word of the work, as 县科协 is (trimDoer). */
+export function trimOwnSociety(doc: KDocument, f: ActivitiesFile, label: string): string {
+  const head = ownSocietyHead(doc, f, label);
+  if (head < 0) return label;
+  const out = label.slice(head).replace(compile(f.strip_prefix, ''), '');
+  return out.length >= 2 ? out : label;
+}
 /** A clause of the sentence before `at` opens with another body as the subject of the counted work (see other_subject),
  *  and no later clause before `at` opens with the unit itself (unit_subject). */
 export function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, from: number, at: number): boolean {
@@ -88,6 +110,8 @@ export function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, f
     // (a science museum or centre as the subject is another body, unless the report is its own or its fund's: the title names it)
     // (nor when the text says the department includes it: 市科协（含市科技馆）, its work is the department's as its money is)
     const museum = o?.groups?.museum ? !reportNames(doc, o.groups.museum) && !departmentIncludes(doc, f, o.groups.museum) : true;
+    // (a named town or street is another body, but not in its own 科协's report: 东湖街道开展… under 东湖街道科协's title)
+    const town = o?.groups?.town ? !reportNames(doc, o.groups.town) : true;
     // (市科协机关和市科技馆共开展…: the unit and the museum summed, see joint_museum)
     const j = f.joint_museum ? compile(f.joint_museum, '').exec(text) : null;
     // (县科协指导各学会开展…64次，参会人员2000人次: the guided bodies' work and its people; a later clause with a verb of its own,
@@ -95,8 +119,11 @@ export function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, f
     const guides = guided.test(text);
     if (guides) guidedOn = true;
     else if (guidedOn && ownVerb.test(text)) guidedOn = false;
-    if (j && !reportNames(doc, j.groups!.museum) && !departmentIncludes(doc, f, j.groups!.museum)) theirs = true;
-    else if ((o && museum && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level) || (notSociety && !!o.groups?.level))) || higher?.test(text)) theirs = true;
+    if (ownSociety(doc, f, text)) {
+      theirs = false;
+      guidedOn = false;
+    } else if (j && !reportNames(doc, j.groups!.museum) && !departmentIncludes(doc, f, j.groups!.museum)) theirs = true;
+    else if ((o && museum && town && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level) || (notSociety && !!o.groups?.level))) || higher?.test(text)) theirs = true;
     else {
       const u = self.exec(text) ?? (level && place ? place.exec(text) : null);
       if (u && (!u.groups?.level || u.groups.level === level)) {
