@@ -331,6 +331,9 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     const trimmed = raw.trim();
     if (isHeading && !/[。;]./.test(trimmed) && trimmed.length <= 40) continue;
     if (NOTHING.test(raw) || NOTHING_SAID.test(raw) || TABLE_NOTE.test(raw)) continue;
+    // (a bare number alone on its line after an item's full stop: a page's number the reader left, before a running header that
+    // is the unit's name, 1.…。⏎3⏎某县科学技术协会⏎2.…; no item, and no part of the sentence closed before it)
+    if (/^\s*\d{1,3}\s*$/.test(raw) && !ITEM_MARKER.test(raw) && (!last || /[。；;!?！？]\s*$/.test(doc.norm.slice(last.span.start, last.span.end)))) continue;
     // the report's closing lines (a signature block, 联系人：…) are no items, and after a date or a field nothing is (a unit's
     // name alone may be a paragraph's line broken off: skipped only)
     if (closingLine(trimmed) && !ITEM_MARKER.test(raw)) {
