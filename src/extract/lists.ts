@@ -416,6 +416,15 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
       const next = lines.find((l) => l.start >= line.end && l.start < until && !isExcluded(doc, l) && doc.norm.slice(l.start, l.end).trim());
       if (next && markerOf(doc.norm.slice(next.start, next.end).trimStart())?.n === 1) continue;
     }
+    // (…and a numbered topic's line over its own list numbered in another family, （一）经费方面⏎1.A⏎2.B⏎（二）人才方面⏎1.C: a label
+    // too, the sub-list's lines the items; before, each topic's item held its title and its sub-list's markers)
+    if (m && !label && compile(sec.list_topic, '').test(raw.slice(m[0].length).trim())) {
+      const next = lines.find((l) => l.start >= line.end && l.start < until && !isExcluded(doc, l) && doc.norm.slice(l.start, l.end).trim());
+      const sub = next ? markerOf(doc.norm.slice(next.start, next.end).trimStart()) : null;
+      const own = markerOf(raw.trimStart());
+      // (not among topics stated as items, （一）经费保障不足⏎1.…⏎（二）人才方面⏎1.…: its family is the items' then)
+      if (sub && own && sub.n === 1 && sub.family !== own.family && topFamily !== own.family) continue;
+    }
     if (m) numbered = true;
     if (m && pairedFrom && pairedFrom.line !== line) {
       const mk = markerOf(raw.trimStart());
