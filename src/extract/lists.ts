@@ -122,6 +122,13 @@ export function extractLists(doc: KDocument): void {
       }
     }
   }
+  // (a report with no such section, its paragraphs labelled with a list's title, 存在不足：A⏎下步打算：B, as a township's short report
+  // is written: each such paragraph is that list's section)
+  if (!problems.length && !improvements.length && !doc.headings.some((h) => h.key === 'problems' || h.key === 'improvements' || h.key === 'problems_and_improvements')) {
+    for (const c of labelSections(doc)) {
+      for (const it of items(doc, c)) (it.list ?? c.key) === 'improvements' ? improvements.push({ item: it.item, span: it.span, rule: 'lists.label' }) : problems.push({ item: it.item, span: it.span, rule: 'lists.label' });
+    }
+  }
   // (a request to another body, 建议财政部门及时拨付…, is no measure of the unit's own: sections.yaml list_request; nor a problem,
   // where a problems section lists it among them)
   const request = compile(loadPatternFile<{ list_request: string }>('sections.yaml').list_request, '');
@@ -172,6 +179,39 @@ function cellSections(doc: KDocument): Heading[] {
       if (standaloneKey(other) !== null || bareListLabel(other) !== null) continue;
       out.push({ start: label.start, end: body.start, level: 1, rank: 1, ordinal: null, title, key, bodyEnd: body.end });
     }
+  }
+  return out;
+}
+
+/**
+ * Paragraphs opening with a label that is a problems or improvements section's whole title before a colon (存在问题：一是…,
+ * 存在不足：A, 下步打算：B, 存在问题及改进措施：…; sections.yaml standalone), outside tables and headings: each a section over its
+ * paragraph (the label its heading), which runs to a blank line, a heading, a table or the next such label. For a report that
+ * has no section of these lists only.
+ */
+function labelSections(doc: KDocument): Heading[] {
+  const out: Heading[] = [];
+  const headingLines = new Set(doc.headings.map((h) => firstSpanFrom(doc.lines, h.start)));
+  const inTable = (l: Span) => doc.tables.some((t) => l.start < t.end && l.end > t.start);
+  const labelled = (l: Span): { title: string; key: ListKey | 'problems_and_improvements'; end: number } | null => {
+    const m = LIST_LABEL.exec(doc.norm.slice(l.start, l.end));
+    if (!m) return null;
+    const title = m[1].replace(/\s+/g, '');
+    const key = standaloneKey(title);
+    return key === 'problems' || key === 'improvements' || key === 'problems_and_improvements' ? { title, key, end: l.start + m[0].length } : null;
+  };
+  for (let i = 0; i < doc.lines.length; i++) {
+    const l = doc.lines[i];
+    if (isExcluded(doc, l) || headingLines.has(i) || inTable(l)) continue;
+    const lab = labelled(l);
+    if (!lab) continue;
+    let end = l.end;
+    for (let j = i + 1; j < doc.lines.length; j++) {
+      const n = doc.lines[j];
+      if (!doc.norm.slice(n.start, n.end).trim() || headingLines.has(j) || inTable(n) || labelled(n)) break;
+      end = n.end;
+    }
+    out.push({ start: l.start, end: lab.end, level: 1, rank: 1, ordinal: null, title: lab.title, key: lab.key, bodyEnd: end });
   }
   return out;
 }
@@ -291,6 +331,9 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     const trimmed = raw.trim();
     if (isHeading && !/[。;]./.test(trimmed) && trimmed.length <= 40) continue;
     if (NOTHING.test(raw) || NOTHING_SAID.test(raw) || TABLE_NOTE.test(raw)) continue;
+    // (a bare number alone on its line after an item's full stop: a page's number the reader left, before a running header that
+    // is the unit's name, 1.…。⏎3⏎某县科学技术协会⏎2.…; no item, and no part of the sentence closed before it)
+    if (/^\s*\d{1,3}\s*$/.test(raw) && !ITEM_MARKER.test(raw) && (!last || /[。；;!?！？]\s*$/.test(doc.norm.slice(last.span.start, last.span.end)))) continue;
     // the report's closing lines (a signature block, 联系人：…) are no items, and after a date or a field nothing is (a unit's
     // name alone may be a paragraph's line broken off: skipped only)
     if (closingLine(trimmed) && !ITEM_MARKER.test(raw)) {
@@ -372,6 +415,15 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     if (!m && !label && TOPIC_LINE.test(trimmed)) {
       const next = lines.find((l) => l.start >= line.end && l.start < until && !isExcluded(doc, l) && doc.norm.slice(l.start, l.end).trim());
       if (next && markerOf(doc.norm.slice(next.start, next.end).trimStart())?.n === 1) continue;
+    }
+    // (…and a numbered topic's line over its own list numbered in another family, （一）经费方面⏎1.A⏎2.B⏎（二）人才方面⏎1.C: a label
+    // too, the sub-list's lines the items; before, each topic's item held its title and its sub-list's markers)
+    if (m && !label && compile(sec.list_topic, '').test(raw.slice(m[0].length).trim())) {
+      const next = lines.find((l) => l.start >= line.end && l.start < until && !isExcluded(doc, l) && doc.norm.slice(l.start, l.end).trim());
+      const sub = next ? markerOf(doc.norm.slice(next.start, next.end).trimStart()) : null;
+      const own = markerOf(raw.trimStart());
+      // (not among topics stated as items, （一）经费保障不足⏎1.…⏎（二）人才方面⏎1.…: its family is the items' then)
+      if (sub && own && sub.n === 1 && sub.family !== own.family && topFamily !== own.family) continue;
     }
     if (m) numbered = true;
     if (m && pairedFrom && pairedFrom.line !== line) {

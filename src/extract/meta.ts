@@ -12,7 +12,7 @@ interface Rule { id: string; regex: string }
 interface MetaFile {
   title_line: string; title_words: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_project_field: string; org: string; title_org_place: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule & { inline: string }; year_label: Rule; year_body: Rule; period: string; year_period: { id: string; line: string; label: string }; year_body_cited?: { before: string; after: string; spending?: string }; date: Rule[]; preparer: Rule; not_person: string;
-  phone: Rule; region: string; region_bureau: Rule; place_stand_in: string; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_subtitle_dash: string; unit_short: string; party_group: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule;
+  phone: Rule; region: string; region_bureau: Rule; place_stand_in: string; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_subtitle_dash: string; unit_short: string; party_group: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule; stray_gap: { regex: string; place_end: string }; region_above: Rule & { year: string };
 }
 
 const meta = () => loadPatternFile<MetaFile>('meta.yaml');
@@ -105,7 +105,10 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
     // 报告, 长宁区科协⏎长宁区科学技术协会2023年度部门决算: a letterhead or a page's header over the whole title; a subordinate
     // named under its parent, 某市科学技术协会⏎所属科技馆…报告, still opens it)
     const titleNamesOrg = next !== '' && unitLine(t) && compile(f.org, '').test(next) && !derived(f, 'subordinateOpening', () => `^${f.subordinate}`).test(next);
-    if (next && next.length <= 30 && !titleNamesOrg && !/^附件/.test(next) && compile(f.title_line, '').test(next) && compile(f.title_words, '').test(t + next) && !/[。，,;:：]/.test(t) && !NOT_UNIT.test(t) && !compile(f.date_head, '').test(t)) {
+    // (nor a prefecture or province alone over a whole title whose unit names its own place, 永州市⏎2023年度宁远县科学技术协会…报告,
+    // 娄底市⏎2023年度冷水江市科协…: the places above it, see region_above, not the title's first words)
+    const placeOverTitle = next !== '' && placeLine(t) && compile(f.title_line, '').test(next) && compile(f.title_words, '').test(next) && ownPlace(compile(f.region, '').exec(next.replace(derived(f, 'yearOpening', () => `^\\s*(?:${f.region_above.year})\\s*`), '')) ?? null);
+    if (next && next.length <= 30 && !titleNamesOrg && !placeOverTitle && !/^附件/.test(next) && compile(f.title_line, '').test(next) && compile(f.title_words, '').test(t + next) && !/[。，,;:：]/.test(t) && !NOT_UNIT.test(t) && !compile(f.date_head, '').test(t)) {
       // 某县科学技术协会⏎2022年度⏎部门整体支出绩效自评报告 | 某县科学技术协会⏎2022年度部门整体支出⏎绩效自评报告: the unit's name
       // alone above a title printed over two lines that names no organisation is its first line
       // (a subordinate named under its parent, 某市科学技术协会⏎所属科技馆部门整体支出⏎绩效自评报告, opens no title: the parent's
@@ -127,6 +130,17 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
   function unitLine(t: string): boolean {
     const name = t.replace(/^[《“"「]/, '');
     return name.length <= 30 && derived(f, 'orgWhole', () => `^(?:${f.org})$`).test(name) && !NOT_UNIT.test(name);
+  }
+
+  // a title line's name opening with its county or city (宁远县科学技术协会…, 冷水江市科协…)
+  function ownPlace(m: RegExpExecArray | null): boolean {
+    return !!(m?.groups!.county || m?.groups!.city);
+  }
+
+  // a province or a prefecture alone on a line (永州市, 湖南省永州市; see region_above)
+  function placeLine(t: string): boolean {
+    const m = compile(f.region_above.regex, '').exec(t.replace(/\s+/g, ''));
+    return !!m && !!(m.groups!.province || m.groups!.city);
   }
 
   // the unit's name with the year before or after it, alone on a line (某县科学技术协会2023年度 | 2023年度某县科学技术协会)
@@ -315,7 +329,8 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     return { value, span: v };
   }
   if (titleSpan) {
-    const src = `(?<=^|[^\\u4e00-\\u9fa5]|{YEAR}\\s*年度?|\\n|关于)(?!关于)(?<value>(?:${f.title_org_place})?${f.org})`;
+    // (…报告——以某县科学技术协会为例: a case study's subtitle names the organisation it takes as its case)
+    const src = `(?<=^|[^\\u4e00-\\u9fa5]|{YEAR}\\s*年度?|\\n|关于|(?:——|—|--|－－|──)[ \\t]*以)(?!关于|以[^\\n]{2,30}?为例)(?<value>(?:${f.title_org_place})?${f.org})`;
     // (a title spaced letter by letter, 2 0 2 3 年 度 县 科 协 部 门 …: its name with the spaces, see title_org_spaced)
     const spaced = compile(f.letter_spaced, 'm').test(doc.norm.slice(titleSpan.start, titleSpan.end));
     for (const v of spaced ? [...matches(doc, f.title_org_spaced, titleSpan)].map((m) => m.group('value')!) : titleOrgs(doc, src, titleSpan)) {
@@ -351,7 +366,8 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     // 2023年度部门整体支出绩效自评报告⏎（某县科学技术协会）: a title naming no unit, the unit's name in brackets on the line under it
     const next = doc.lines.find((l) => l.start >= titleSpan.end && doc.norm.slice(l.start, l.end).trim());
     const m = next ? (derived(f, 'unitSubtitle', () => f.unit_subtitle.replace('{ORG}', f.org), 'd').exec(doc.norm.slice(next.start, next.end)) ?? derived(f, 'unitSubtitleDash', () => f.unit_subtitle_dash.replace('{ORG}', f.org), 'd').exec(doc.norm.slice(next.start, next.end))) : null;
-    if (next && m) {
+    // (——以某县科协为例: 以 and 为例 together, a case study's subtitle)
+    if (next && m && !m.groups!.case === !m.groups!.rest) {
       const v = { start: next.start + m.indices!.groups!.value[0], end: next.start + m.indices!.groups!.value[1] };
       const value = cleanValue(doc.display.slice(v.start, v.end));
       if (value.length >= 4 && !NOT_UNIT.test(value) && !templated(doc, v)) {
@@ -449,15 +465,14 @@ function* titleOrgs(doc: KDocument, src: string, titleSpan: Span): Generator<Spa
 // a line break inside a word of the title: CJK characters on both sides
 const BROKEN_IN_WORD = /[\u4e00-\u9fa5][ \t\u3000]*\n\s*[\u4e00-\u9fa5]/;
 /** An OCR'd title's stray space inside the word right after its year (`2023 年度桃 江县科学技术协会…`: the unit is 桃江县…, not
- *  江县…): one to three characters glued to the year's 年/年度 and not ending in a place word (a title spaced word by word,
- *  `2023年度 芷江侗族自治县 科学技术协会`, keeps its spaces: see title_org_place), then spaces, then the word's rest. The gaps'
- *  places in `text` and their lengths. */
+ *  江县…): see stray_gap in meta.yaml (a title spaced word by word, `2023年度 芷江侗族自治县 科学技术协会`, keeps its spaces: see
+ *  title_org_place). The gaps' places in `text` and their lengths. */
 function strayGaps(text: string): Map<number, number> {
+  const f = meta();
   const out = new Map<number, number>();
-  for (const m of text.matchAll(STRAY_GAP)) if (!/[省市县区旗州盟]$/.test(m[1])) out.set(m.index! + m[0].length - m[2].length, m[2].length);
+  for (const m of text.matchAll(compile(f.stray_gap.regex, 'g'))) if (!compile(f.stray_gap.place_end, '').test(m[1])) out.set(m.index! + m[0].length - m[2].length, m[2].length);
   return out;
 }
-const STRAY_GAP = /(?:年度|年(?!度))([\u4e00-\u9fa5]{1,3})([ \t\u3000]+)(?=[\u4e00-\u9fa5])/g;
 
 /** How many characters at the end of `line` spell `words` (its whitespace skipped). */
 function tailLength(line: string, words: string): number {
@@ -557,6 +572,33 @@ function extractRegion(doc: KDocument, unit: { value: string; span: Span } | nul
   for (const key of ['province', 'city', 'county'] as const) {
     if (parts[key]) push(doc, `/meta/region/${key}`, parts[key], span, rule);
   }
+  // (宁远县科学技术协会 under 永州市 alone on the line above the title: the county's city and province from there)
+  if (rule === 'meta.region.unit' && unit && parts.county && !parts.city && !parts.province) {
+    const above = placeAbove(doc, unit.span);
+    if (above) for (const key of ['province', 'city'] as const) if (above.parts[key]) push(doc, `/meta/region/${key}`, above.parts[key], above.span, f.region_above.id);
+  }
+}
+
+/** The places (province, city) standing alone above the unit's name: the title's text before the name (its year dropped), or
+ *  else the non-blank line above the title (see region_above), or null. */
+function placeAbove(doc: KDocument, unitSpan: Span): { parts: Record<string, string | undefined>; span: Span } | null {
+  const f = meta();
+  const title = doc.facts.find((x) => x.path === '/meta/title')?.span;
+  if (!title) return null;
+  let span: Span | null = null;
+  if (unitSpan.start > title.start && unitSpan.start <= title.end) span = { start: title.start, end: unitSpan.start };
+  if (!span || !doc.norm.slice(span.start, span.end).replace(compile(f.region_above.year, 'g'), '').trim()) {
+    const i = doc.lines.findIndex((l) => l.start <= title.start && title.start <= l.end);
+    const up = i >= 0 ? neighbour(doc, i, -1) : null;
+    span = up ? trimSpan(doc, up.line) : null;
+  }
+  if (!span) return null;
+  const text = doc.norm.slice(span.start, span.end).replace(compile(f.region_above.year, 'g'), '').replace(/\s+/g, '');
+  const m = compile(f.region_above.regex, '').exec(text);
+  if (!m || (!m.groups!.province && !m.groups!.city)) return null;
+  const parts: Record<string, string | undefined> = { ...m.groups };
+  for (const key of ['province', 'city']) if (parts[key] && compile(f.place_stand_in, '').test(parts[key]!)) return null;
+  return { parts, span };
 }
 
 function extractDate(doc: KDocument): void {

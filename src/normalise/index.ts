@@ -5,8 +5,9 @@ import { foldSentenceDots } from './dots.js';
 import { foldCapitalMarkers } from './capitalMarkers.js';
 import { maskDamagedFigures } from './damagedFigures.js';
 
-// Markup left behind by converters (pandoc bookmarks, markdown bold): blanked, same length.
-const ARTIFACTS = /\[bookmark: [^\]\n]*\]|\*\*/g;
+// Markup left behind by converters (pandoc bookmarks, markdown bold, a markdown heading's marks before its space: ## 四、存在的问题):
+// blanked, same length.
+const ARTIFACTS = /\[bookmark: [^\]\n]*\]|\*\*|^[ \t\u3000\u00a0]*#{1,6}(?=[ \t\u3000\u00a0])/gm;
 const blank = (s: string) => s.replace(ARTIFACTS, (m) => ' '.repeat(m.length));
 
 export function normalise(doc: KDocument): void {
