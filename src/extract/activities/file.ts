@@ -14,6 +14,7 @@ export interface ActivitiesFile {
   people_lead?: string;
   part_own_verb?: string;
   museum_included?: string;
+  time_part_end?: string;
   needs_verb?: Record<string, string>;
   not_after: Record<string, string>;
   per_after?: string;
