@@ -190,7 +190,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // (科普活动场次比上年同期增长25%，全年共开展45场: a clause that is only a holding verb after the change counts its topic too;
       // with no change before it, it is read as any other)
       // 一季度开展科普讲座8场，二季度开展12场 | …，全年合计30期: the count before it, whose event this clause goes on counting
-      const sibling = need && !gluedTo && !head && !item && p.id === 'activities.count' && prev > floor && /^[，,]\s*$/.test(doc.norm.slice(prev, clause)) ? timeSibling(doc, f, byEnd.get(prev), label, gu, toCount(g.num, g.mult ?? ''), sentence.start, found) : undefined;
+      // (一季度开展科普讲座3场、二季度5场: 、 joins the parts as the comma does; it opens the label then)
+      const listed = clause === prev && /^、/.test(label);
+      const sibling = need && !gluedTo && !head && !item && p.id === 'activities.count' && prev > floor && (listed || /^[，,]\s*$/.test(doc.norm.slice(prev, clause))) ? timeSibling(doc, f, byEnd.get(prev), listed ? label.slice(1) : label, gu, toCount(g.num, g.mult ?? ''), sentence.start, found) : undefined;
       if (sibling) context = sibling.item.label + context;
       // 2021年开展科普讲座20次，2022年开展24次，2023年开展30次 in a 2023 report: the report year's clause is only its year and a
       // bare verb; the event is named by the first clause of the series, its counts other years' (dropped by their year)
@@ -339,7 +341,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       }
       // 各乡镇共开展科普活动150场 | 市科协在我县开展…: another body's work
       if (otherSubject(doc, f, level, sentence.start, numSpan.start)) continue;
-      if (f.not_label_people && f.glued_units.people.includes(unit) && !gluedTo && compile(f.not_label_people, '').test(label)) continue;
+      // (志愿者200人参与科普日活动: the group named before the count is the label's subject, as in 学生参赛)
+      if (f.not_label_people && f.glued_units.people.includes(unit) && !gluedTo && compile(f.not_label_people, '').test((group ? doc.norm.slice(group.start, group.end) : '') + label)) continue;
       // 参与专家40人次: the label's last word names the staff counted
       if (f.not_label_people_end && f.glued_units.people.includes(unit) && !gluedTo && compile(f.not_label_people_end, '').test(label.replace(compile(f.strip_suffix, ''), ''))) continue;
       // 2022年开展科普活动30场 in a 2023 report is another year's
@@ -411,6 +414,13 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (!group) label = trimDoer(f, level, trimOwnSociety(doc, f, label));
       if (f.aspect_particle) label = label.replace(compile(f.aspect_particle, 'g'), '');
       label = label.replace(compile(f.strip_suffix, ''), '');
+      // (开展科普讲座一季度3场: the part of the year right before the number is no word of the event, as one opening the clause)
+      if (f.time_part_end && !sibling) {
+        const cut = label.replace(compile(f.time_part_end, ''), '');
+        // (一季度三场、二季度五场: what is left is the count before it, no event: nothing is named)
+        if (cut !== label && /(?:\d|[一二三四五六七八九十两])\s*(?:余|多)?\s*(?:场次|场|期次|期|次|人次|人|名|个|份|篇)/.test(cut)) continue;
+        if (cut.length >= 2) label = cut;
+      }
       if (sibling) label = sibling.item.label;
       if (label.length < 2 && !head) continue;
       // the unit must be a word of its own (期 in 期间, 场 in 场地, 人 in 人员 are not units; 期 in the HMM's 期共 is);

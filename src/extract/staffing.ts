@@ -7,7 +7,7 @@ import { respectivelyFacts } from './staffingRespectively.js';
 import { arabicYears, proseSlice, sentenceAt } from './prose.js';
 import { toCount } from '../normalise/numbers.js';
 
-interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string; budget_count?: string; department_includes?: string; system?: string; unit_clause?: string; unit_office?: string; same_office?: string; other_level?: string; other_level_off?: string }
+interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string; budget_count?: string; department_includes?: string; system?: string; unit_clause?: string; unit_office?: string; same_office?: string; other_level?: string; other_level_off?: string; office_clause?: string; retired_mixed_after?: string }
 
 export function extractStaffing(doc: KDocument): void {
   // (编制数、在职人数、退休人数分别为6人、5人、2人: the listed counts, checked as the patterns' are)
@@ -24,11 +24,16 @@ export function extractStaffing(doc: KDocument): void {
   const level = unitLevel(doc);
   const otherLevel: KDocument['facts'] = [];
   const otherLevelOn = !(unit !== null && file.other_level_off && compile(file.other_level_off, '').test(unit));
+  // 本部门决算包括县科协机关和所属县科技馆。县科协机关在职人员6人: the 机关's counts are a part of the department's
+  const includes = !!file.department_includes && matches(doc, file.department_includes).next().done === false;
+  const officeParts: KDocument['facts'] = [];
   const facts = all.filter((f) => {
     // 在职人员10人左右 | 退休人员5人以上: an approximation is no count
     if (compile(file.approx_after, 'y').test(doc.norm.slice(f.span.end, f.span.end + 6))) return false;
     // 在职人员6人（含借调1人）: a head count with people who are not the unit's staff is no in-service count
     if (f.path === '/staffing/inService' && compile(file.mixed_after, 'y').test(doc.norm.slice(f.span.end, f.span.end + 24))) return false;
+    // 退休人员5人（含遗属1人）: a retired count holding survivors paid an allowance is no retired count
+    if (f.path === '/staffing/retired' && file.retired_mixed_after && compile(file.retired_mixed_after, 'y').test(doc.norm.slice(f.span.end, f.span.end + 24))) return false;
     // (在职人员20人（机关9人，科技馆11人），退休人员15人: a body named inside brackets closed before the count names a part of
     // another count, not the subject of the ones after)
     // (市科⏎技馆: a name broken by a wrapped line is read whole)
@@ -48,11 +53,18 @@ export function extractStaffing(doc: KDocument): void {
     if (compile(file.population, '').test(before)) return false;
     // 县科协机关核定行政编制4名 in the 科技馆's report: the parent body's counts
     if (subordinateUnit && parentNamed(file, unit, before)) return false;
-    return !subordinateNamed(file, unit, before);
+    if (subordinateNamed(file, unit, before)) return false;
+    // (its 行政编制 is the department's: a 事业单位 holds none; a figure including the subordinates is the department's)
+    if (includes && f.path !== '/staffing/authorizedAdministrative' && officeNamed(file, unit, before) && !compile(file.inclusive, '').test(doc.norm.slice(sentenceAt(doc, f.span.start).start, f.span.start))) {
+      officeParts.push(f);
+      return false;
+    }
+    return true;
   });
   // 县科协机关行政编制3名，县科技馆事业编制5名，合计编制8名: a sum of the unit's part and another body's is the department's
   const ownLevel = all.filter((g) => !otherLevel.includes(g));
-  const sums = ownLevel.filter((f) => sumsParts(doc, file, f, ownLevel, facts));
+  // (the 机关's part is the unit's own in a sum of the department's: 县科协机关编制3名，县科技馆编制5名，合计编制8名)
+  const sums = ownLevel.filter((f) => sumsParts(doc, file, f, ownLevel, [...facts, ...officeParts]));
   facts.push(...sums.filter((f) => !facts.includes(f)));
   for (const f of sums) f.priority = 0;
   for (const f of all) if (!facts.includes(f)) doc.facts.splice(doc.facts.indexOf(f), 1);
@@ -215,6 +227,21 @@ function otherLevelNamed(file: StaffingFile, level: string, before: string, unit
     if (m?.groups?.town && unit !== null && ownPlace(unit, m[0].replace(/(?:科协|科学技术协会)?(?:机关|本级|办事处)?[ \t]*$/, ''))) continue;
     // (another level's 科协 only when the unit's level is known; a body of another kind, no level, always)
     if (m && (m.groups!.level === undefined || (level !== '' && m.groups!.level !== level))) return true;
+  }
+  return false;
+}
+
+/** True when a clause of `before` (a count's sentence up to it, from the last clause opening with the unit) opens with the unit's
+ *  机关 or 本级 as its subject (office_clause: 县科协机关…, 其中机关…, 我会本级…). */
+function officeNamed(file: StaffingFile, unit: string | null, before: string): boolean {
+  if (!file.office_clause) return false;
+  const re = compile(file.office_clause, '');
+  for (let i = 0; i < before.length; i++) {
+    if (i > 0 && !CLAUSE_END.test(before[i - 1])) continue;
+    const m = re.exec(before.slice(i));
+    if (!m) continue;
+    const subject = m.groups!.subject.replace(/[ \t]+/g, '');
+    if (subject === '' || isUnit(file, unit, subject) || (!!file.unit_office && compile(file.unit_office, '').test(subject))) return true;
   }
   return false;
 }

@@ -17,6 +17,7 @@ interface Rules {
   restated_verb?: string;
   bare_verb_label?: string;
   time_parts_reach?: number;
+  running_after?: string;
 }
 
 const SENTENCE_END = /[。；;!?！？\n]/;
@@ -61,6 +62,15 @@ export function timeParts<T extends Count>(doc: KDocument, f: Rules, found: T[],
       }
       if (run.length && sum <= limit) for (const y of run) out.add(y);
     }
+  }
+  // 3月份开展科普活动5场，累计开展科普活动25场: a running total in the clause right after a part's count of the same event (or a
+  // bare verb) holds it, whatever stretch the total covers: the part is dropped (summed with it, it would count twice)
+  const running = compile(f.running_after ?? '(?!)', '');
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const y = sorted[i], t = sorted[i + 1];
+    if (out.has(y) || dated.get(y) !== 'part' || units[y.item.unit] !== units[t.item.unit] || t.item.count < y.item.count) continue;
+    if (!running.test(doc.norm.slice(y.countEnd, Math.min(t.labelSpan.start, t.span.start) + 4))) continue;
+    if (event(y) === event(t) || bare.test(t.item.label)) out.add(y);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // Totals and their parts: a count broken down after it, or shared between kinds, read once.
 import type { KDocument, Span } from '../../document.js';
 import { cleanValue } from '../../normalise/fold.js';
-import { toCount } from '../../normalise/numbers.js';
+import { toCount, yearNumber } from '../../normalise/numbers.js';
 import { compile } from '../../patterns.js';
 import type { Activity } from '../../schema/record.js';
 import { sentenceAt, trimSpan, unitLevel } from '../engine.js';
@@ -138,6 +138,19 @@ export function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]
       }
     }
     if (from < 0 || to < 0) continue;
+    // 累计培训1.2万人次，其中本年度培训3000人次: a part naming the report's year makes the total one of several years (its own
+    // clause naming none): the total is dropped, the year's part kept
+    if (f.part_this_year && f.year_total_open) {
+      const m = compile(f.part_this_year, '').exec(doc.norm.slice(from, to));
+      const own = doc.norm.slice(clauseStart(doc.norm, t.countEnd, Math.max(sentenceAt(doc, t.countEnd - 1).start, t.countEnd - 200)), t.countEnd).replace(/\s+/g, '');
+      const ownYear = compile(f.year_total_open, '').test(own.replace(compile(f.strip_lead_marker ?? '(?!)', ''), '')) || /(?:19|20)\d{2}年/.test(own);
+      if (m && !ownYear) {
+        out.add(t);
+        // (其中2022年培训3000人次 in a 2023 report: another year's part is no count of this year either)
+        if (m.groups?.year && yearNumber(m.groups.year) !== doc.data.fiscalYear) for (const y of sorted) if (y.countEnd > from && y.countEnd <= to && y.span.start < from + m[0].length + 40 && family[y.item.unit] === kind) { out.add(y); break; }
+        continue;
+      }
+    }
     // 开展科普活动20场。其中，县科协组织12场，乡镇科协组织8场。: shares naming the unit or another body split the total as
     // sharedTotal's do in its own sentence: the total is not the unit's, its share is
     // (not a total its own clause says is the unit's: 县科协开展科普活动86场，其中… stays, as in sharedTotal)

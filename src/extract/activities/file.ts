@@ -14,6 +14,9 @@ export interface ActivitiesFile {
   people_lead?: string;
   part_own_verb?: string;
   museum_included?: string;
+  time_part_end?: string;
+  part_this_year?: string;
+  strip_lead_marker?: string;
   needs_verb?: Record<string, string>;
   not_after: Record<string, string>;
   per_after?: string;

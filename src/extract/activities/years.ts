@@ -18,9 +18,12 @@ export function timeSibling(doc: KDocument, f: ActivitiesFile, before: Found | u
   const kind = (u: string) => f.part_units?.[u] ?? u;
   if (kind(before.item.unit) !== kind(gu)) return undefined;
   const part = compile(f.time_part, '');
-  const opensPart = (s: string) => part.test(s.replace(/\s+/g, ''));
-  // (the count before it opens its clause with a part of the year: the first of the run, or one that went on with it)
-  if (!opensPart(doc.norm.slice(before.labelSpan.start, before.countEnd))) return undefined;
+  // (、二季度5场: the 、 joining the parts opens the clause)
+  const opensPart = (s: string) => part.test(s.replace(/\s+/g, '').replace(/^、/, ''));
+  // (the count before it opens its clause with a part of the year: the first of the run, or one that went on with it; or names
+  // its part right before its number, 开展科普讲座一季度3场, time_part_end)
+  const endsPart = (s: string) => !!f.time_part_end && compile(f.time_part_end, '').test(s.replace(/\s+/g, '').replace(/(?:\d+|[一二三四五六七八九十百千两]+)(?:余|多)?(?:场次|场|期次|期|次|人次|人|名|份|篇|个)$/, ''));
+  if (!opensPart(doc.norm.slice(before.labelSpan.start, before.countEnd)) && !endsPart(doc.norm.slice(before.labelSpan.start, before.countEnd))) return undefined;
   const m = part.exec(label);
   if (m && m[0].length > 0 && compile(f.time_part_verb, '').test(label.slice(m[0].length))) return before;
   if (!f.year_total || !compile(f.year_total, '').test(label) || count === null) return undefined;
