@@ -469,6 +469,20 @@ function listedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
     });
     // a 补助/补贴 name is a fund only beside a fund-word name (学会学术活动补助 after 科普经费)
     const funds = items.filter((m) => !grant.test(nameOf(m))).length;
+    // (an intro counting the projects, 安排我会项目3个，预算资金合计86万元，其中：…: as many items as it counts, and its figures
+    // named — a budget, or what was spent — else none is read)
+    const counted = intro.group('counted');
+    if (counted) {
+      const n = countOf(doc.norm.slice(counted.start, counted.end).replace(/[^两二三四五六七八九十\d]/g, ''));
+      const kept = items.filter((m) => !grant.test(nameOf(m)) || (funds && !grantNot.test(nameOf(m))));
+      if (kept.length !== n || kept.length !== items.length) continue;
+      if (field === 'actual' && ![...matches(doc, L.intro_actual, intro.span)].length) continue;
+      // (with a budget and a spending stated, the items are the parts of the one they sum to; of neither, none is read)
+      if (field === 'actual' && [...matches(doc, L.intro_budget, intro.span)].length) {
+        if (partsOfBudget(doc, L, intro.span, kept)) field = 'budget';
+        else if (!partsOfBudget(doc, L, intro.span, kept, true)) continue;
+      }
+    }
     if (field === 'actual' && !bracket && partsOfBudget(doc, L, intro.span, items.filter((m) => !grant.test(nameOf(m)) || funds))) field = 'budget';
     for (const m of items) {
       const g = m.m.groups!;
@@ -489,8 +503,9 @@ function listedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
 /** A figure's rounding when written with decimals (a whole figure is taken as written: 10+5+15 is 30, not 29.4). */
 const slack = (num: string, unit: string) => (/\./.test(num) ? moneySlack(`${num}${unit}`) : 0);
 
-/** The intro states a budget and a spending figure, and the items' figures sum to the budget, not to the spending: they are its parts. */
-function partsOfBudget(doc: KDocument, L: ProjectsFile['listing'], intro: Span, items: Match[]): boolean {
+/** The intro states a budget and a spending figure, and the items' figures sum to the budget, not to the spending: they are its
+ *  parts (with `spending`, the other way round: they sum to the spending, not to the budget). */
+function partsOfBudget(doc: KDocument, L: ProjectsFile['listing'], intro: Span, items: Match[], spending = false): boolean {
   const figure = (regex: string): { v: number; tol: number } | null => {
     for (const m of matches(doc, regex, intro)) {
       const g = m.m.groups!;
@@ -511,7 +526,7 @@ function partsOfBudget(doc: KDocument, L: ProjectsFile['listing'], intro: Span, 
     tol += slack(g.num, g.unit);
   }
   const near = (x: { v: number; tol: number }) => Math.abs(sum - x.v) <= tol + x.tol + 1e-6;
-  return near(budget) && !near(actual);
+  return spending ? near(actual) && !near(budget) : near(budget) && !near(actual);
 }
 
 /** The span past a heading that ends inside it (its title on the name's line, as inline headings are), whitespace skipped;
