@@ -59,7 +59,7 @@ interface NamedScoreDef {
   not_before: string;
   max: number;
 }
-interface ProjectsFile { rest_not_before?: string; outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_sub?: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
+interface ProjectsFile { rest_not_before?: string; section_body_not?: string; outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_sub?: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -272,6 +272,18 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
       ownFigures(doc, f, rest, item, fields, true);
       if (item.score !== had.score || item.executionRate !== had.executionRate) items.push(rest);
     }
+    // (a fund heading its own section, （一）科普大篷车项目 ⏎ 预算15万元，…。⏎ 绩效目标完成情况：… ⏎ 自评得分：92分。, states its rate
+    // or score on a later line of that section: read there when its item states none, up to the next fund named)
+    const body = sectionBody(doc, nameSpan, end, cap);
+    if (body && (item.score === null || item.executionRate === null)) {
+      const had = { score: item.score, executionRate: item.executionRate };
+      // (not under a sub-heading of an indicator's or a survey's: 2.效益指标 ⏎ …，自评得分28分 is that indicator's)
+      const notIn = f.section_body_not ? compile(f.section_body_not, '') : null;
+      ownFigures(doc, f, body, item, fields, true, (at) => !!notIn && sectionsAt(doc, at).some((x) => x.start >= body.start && notIn.test(x.title)));
+      if (item.score !== had.score || item.executionRate !== had.executionRate) items.push(body);
+      // (the sentence that gave the fund its score is the fund's: no score or grade of the unit's there, evaluation.yaml not_in_items)
+      if (item.score !== had.score) (doc.items.projectFigures ??= []).push({ item: null, span: sentenceAt(doc, fields.score.span.start), rule: fields.score.rule });
+    }
     taken.add(nameSpan.start);
     out.push({ item, span: trimSpan(doc, { start: own.start, end }), rule: 'projects.detailed', fields });
   }
@@ -280,12 +292,15 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
 
 /** The fund's own 执行率 and self-evaluation score in its item (…执行率96%，项目自评得分95分): the first of each, not another
  *  year's, a target, an indicator's or another body's (projects.yaml own_figures). They come after the item is a project. */
-function ownFigures(doc: KDocument, f: ProjectsFile, region: Span, item: Project, fields: Record<string, { span: Span; rule: string }>, missingOnly = false): void {
+function ownFigures(doc: KDocument, f: ProjectsFile, region: Span, item: Project, fields: Record<string, { span: Span; rule: string }>, missingOnly = false, skipAt?: (at: number) => boolean): void {
   for (const d of f.own_figures ?? []) {
     if (missingOnly && item[d.field] !== null) continue;
     for (const m of matches(doc, d.regex, region)) {
+      if (skipAt?.(m.span.start)) continue;
       // (past the item's first sentence, one naming the unit's whole or another body's evaluation is not the fund's: rest_not_before)
-      if (missingOnly && f.rest_not_before && compile(f.rest_not_before, '').test(doc.norm.slice(Math.max(region.start, sentenceAt(doc, m.span.start).start), m.span.start))) continue;
+      // (in the section a fund heads, 该项目 is that fund: 3.自评结论 ⏎ 该项目自评得分92分)
+      const lead = doc.norm.slice(Math.max(region.start, sentenceAt(doc, m.span.start).start), m.span.start);
+      if (missingOnly && f.rest_not_before && compile(f.rest_not_before, '').test(skipAt ? lead.replace(THIS_FUND, '') : lead)) continue;
       if (otherYear(doc, f, m.span.start, region.start)) continue;
       if (d.not_before && compile(d.not_before, '').test(doc.norm.slice(region.start, m.span.start))) continue;
       // (another body's evaluation in the item: 经市科协组织专家组评审，得分88分 is no self-evaluation score of the fund's)
@@ -299,6 +314,7 @@ function ownFigures(doc: KDocument, f: ProjectsFile, region: Span, item: Project
   }
 }
 
+const THIS_FUND = /(?:该|此|本)子?$/;
 const LINE_ITEM_MARKER = /^[ \t\u3000]*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]|[①②③④⑤⑥⑦⑧⑨⑩])[ \t\u3000]*$/;
 /** The rest of a numbered item's line after its first sentence (`end`), up to the line's end or the next item's name (`cap`);
  *  null when the name does not open its line after a list marker (a report pasted on one line has no such item). */
@@ -307,6 +323,15 @@ function restOfLine(doc: KDocument, nameStart: number, end: number, cap: number)
   if (!LINE_ITEM_MARKER.test(doc.norm.slice(lineStart, nameStart))) return null;
   const lineEnd = doc.norm.indexOf('\n', end);
   const stop = Math.min(lineEnd < 0 ? doc.norm.length : lineEnd, cap);
+  return stop > end + 1 ? { start: end, end: stop } : null;
+}
+
+/** The rest of the section a fund's name heads (its heading's title ends with the name: （一）科普大篷车项目), after the item
+ *  (`end`), up to the section's end or the next item's name (`cap`); null when no heading ends with the name. */
+function sectionBody(doc: KDocument, name: Span, end: number, cap: number): Span | null {
+  const h = doc.headings.find((x) => x.start <= name.start && name.start < x.end && doc.norm.slice(name.end, x.end).trim() === '');
+  if (!h) return null;
+  const stop = Math.min(h.bodyEnd, cap);
   return stop > end + 1 ? { start: end, end: stop } : null;
 }
 
@@ -469,6 +494,20 @@ function listedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
     });
     // a 补助/补贴 name is a fund only beside a fund-word name (学会学术活动补助 after 科普经费)
     const funds = items.filter((m) => !grant.test(nameOf(m))).length;
+    // (an intro counting the projects, 安排我会项目3个，预算资金合计86万元，其中：…: as many items as it counts, and its figures
+    // named — a budget, or what was spent — else none is read)
+    const counted = intro.group('counted');
+    if (counted) {
+      const n = countOf(doc.norm.slice(counted.start, counted.end).replace(/[^两二三四五六七八九十\d]/g, ''));
+      const kept = items.filter((m) => !grant.test(nameOf(m)) || (funds && !grantNot.test(nameOf(m))));
+      if (kept.length !== n || kept.length !== items.length) continue;
+      if (field === 'actual' && ![...matches(doc, L.intro_actual, intro.span)].length) continue;
+      // (with a budget and a spending stated, the items are the parts of the one they sum to; of neither, none is read)
+      if (field === 'actual' && [...matches(doc, L.intro_budget, intro.span)].length) {
+        if (partsOfBudget(doc, L, intro.span, kept)) field = 'budget';
+        else if (!partsOfBudget(doc, L, intro.span, kept, true)) continue;
+      }
+    }
     if (field === 'actual' && !bracket && partsOfBudget(doc, L, intro.span, items.filter((m) => !grant.test(nameOf(m)) || funds))) field = 'budget';
     for (const m of items) {
       const g = m.m.groups!;
@@ -489,8 +528,9 @@ function listedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[]) {
 /** A figure's rounding when written with decimals (a whole figure is taken as written: 10+5+15 is 30, not 29.4). */
 const slack = (num: string, unit: string) => (/\./.test(num) ? moneySlack(`${num}${unit}`) : 0);
 
-/** The intro states a budget and a spending figure, and the items' figures sum to the budget, not to the spending: they are its parts. */
-function partsOfBudget(doc: KDocument, L: ProjectsFile['listing'], intro: Span, items: Match[]): boolean {
+/** The intro states a budget and a spending figure, and the items' figures sum to the budget, not to the spending: they are its
+ *  parts (with `spending`, the other way round: they sum to the spending, not to the budget). */
+function partsOfBudget(doc: KDocument, L: ProjectsFile['listing'], intro: Span, items: Match[], spending = false): boolean {
   const figure = (regex: string): { v: number; tol: number } | null => {
     for (const m of matches(doc, regex, intro)) {
       const g = m.m.groups!;
@@ -511,7 +551,7 @@ function partsOfBudget(doc: KDocument, L: ProjectsFile['listing'], intro: Span, 
     tol += slack(g.num, g.unit);
   }
   const near = (x: { v: number; tol: number }) => Math.abs(sum - x.v) <= tol + x.tol + 1e-6;
-  return near(budget) && !near(actual);
+  return spending ? near(actual) && !near(budget) : near(budget) && !near(actual);
 }
 
 /** The span past a heading that ends inside it (its title on the name's line, as inline headings are), whitespace skipped;
