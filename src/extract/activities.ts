@@ -173,7 +173,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       }
       // 受益人数：目标5000人次，实际完成8200人次 | 发放科普资料，指标值：≥5000份，实际完成：6200份: a bare result word (also
       // as a label before its colon) names nothing; the item's name before the target word names the event or people
-      const item = !head && !gluedTo ? resultItem(doc, f, label, clause, sentence.start) : null;
+      const item = !head && !gluedTo ? resultItem(doc, f, label, clause, sentence.start, gu) : null;
       // 培训班每期50人，共举办5期: a clause that is only a holding verb takes its event from the topic that opens the clause
       // before it in the sentence (培训班), which becomes the label
       // 举办培训班8期，县科协主办3期 | …，其中我会承办3期: a share of the count right before it names no event; it takes that
@@ -326,6 +326,11 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (notAfter && compile(notAfter, '').test(doc.norm.slice(match.span.end, after).trimStart())) continue;
       // 年初设定的科普讲座20场、技术培训12期等目标全部完成: counts listed as the targets named after them
       if (f.target_after && compile(f.target_after, '').test(doc.norm.slice(match.span.end, Math.min(sentence.end, match.span.end + 200)))) continue;
+      // 发放科普资料10000份，实际发放12500份: a count right before its result of the same measure is the target
+      if (f.implied_target_after) {
+        const r = compile(f.implied_target_after, '').exec(doc.norm.slice(match.span.end, Math.min(sentence.end, match.span.end + 40)));
+        if (r?.groups?.unit && sameUnit(f, r.groups.unit, gu)) continue;
+      }
       // 科普讲座2022年、2023年分别开展20场、30场: one year's count of several (year_respectively's)
       if (f.years_listed && compile(f.years_listed, '').test(label)) continue;
       // 参加市科协举办的科普讲解大赛2场: events the unit attended, another body's
@@ -531,7 +536,7 @@ function bareTopic(doc: KDocument, f: ActivitiesFile, need: string, clause: numb
 }
 /** For a label that is only a result word (实际完成, or empty after such a word and its colon), the item's name: the clause
  *  before the last target word (目标值, 指标值 …) in the sentence, or the text before it in its clause. */
-function resultItem(doc: KDocument, f: ActivitiesFile, label: string, clause: number, from: number): { text: string; span: Span } | null {
+function resultItem(doc: KDocument, f: ActivitiesFile, label: string, clause: number, from: number, unit: string): { text: string; span: Span } | null {
   if (!f.result_label || !f.result_item) return null;
   const bare = compile(f.result_label, '');
   if (label.trim()) {
@@ -546,7 +551,7 @@ function resultItem(doc: KDocument, f: ActivitiesFile, label: string, clause: nu
   const lo = Math.max(from, clause - 200);
   let t = -1, tEnd = -1;
   for (const m of doc.norm.slice(lo, clause).matchAll(compile(f.result_item, 'g'))) (t = lo + m.index!), (tEnd = t + m[0].length);
-  if (t < 0) return null;
+  if (t < 0) return impliedItem(doc, f, label, clause, lo, unit);
   let end = t;
   while (end > lo && /[\s:：]/.test(doc.norm[end - 1])) end--;
   let start = clauseStart(doc.norm, end, lo);
@@ -569,6 +574,25 @@ function resultItem(doc: KDocument, f: ActivitiesFile, label: string, clause: nu
   const item = own.groups.item.replace(/\s+/g, '');
   if (item.length < 2 || item.length > 16) return named;
   return { text: item, span: trimSpan(doc, { start: at, end: at + own.groups.item.length }) };
+}
+/** 发放科普资料10000份，实际发放12500份: with no target word, a result opening with 实际 right after a count of its measure
+ *  (the target, implied_target_after) takes that clause's words before its number as its name. */
+function impliedItem(doc: KDocument, f: ActivitiesFile, label: string, clause: number, lo: number, unit: string): { text: string; span: Span } | null {
+  if (!f.implied_target_item || !/^(?:全年)?实际/.test(label.replace(/\s+/g, '')) || clause - 1 <= lo || !/[，,]/.test(doc.norm[clause - 1])) return null;
+  const start = clauseStart(doc.norm, clause - 1, lo);
+  const m = compile(f.implied_target_item, '').exec(doc.norm.slice(start, clause - 1));
+  if (!m?.groups?.item || !sameUnit(f, m.groups.unit, unit)) return null;
+  const raw = m.groups.item;
+  const at = start + m.index + m[0].indexOf(raw);
+  const lead = compile(f.strip_prefix, '').exec(raw)?.[0].length ?? 0;
+  const text = raw.slice(lead).replace(/\s+/g, '');
+  if (text.length < 2) return null;
+  return { text, span: trimSpan(doc, { start: at + lead, end: at + raw.length }) };
+}
+/** Two measure words of one kind (场 and 场次, 人 and 名; patterns/activities.yaml part_units), spaces aside. */
+function sameUnit(f: ActivitiesFile, a: string, b: string): boolean {
+  const x = a.replace(/\s+/g, ''), y = b.replace(/\s+/g, '');
+  return (f.part_units?.[x] ?? x) === (f.part_units?.[y] ?? y);
 }
 /**
  * A table of the year's activities (活动名称⇥场次⇥参与人数（人次） over one row per activity, patterns/activities.yaml

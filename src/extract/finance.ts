@@ -116,7 +116,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       }
       // 其中科普活动经费20万元，2024年实际支出18万元: a figure naming the unit by the year only, right after an item's figure, is the item's
       // 项目支出预算45万元，其中科普活动经费20万元，实际支出18万元: right after an item listed as a part, the item's
-      if ((p.not_after_item && itemFigureBefore(doc, f, match.span.start)) || (p.not_after_part_item && compile(f.part_item, '').test(itemFigureBefore(doc, f, match.span.start) || '\n'))) {
+      if ((p.not_after_item && itemFigureBefore(doc, f, match.span.start)) || (p.not_after_part_item && (compile(f.part_item, '').test(itemFigureBefore(doc, f, match.span.start) || '\n') || partBracket(doc, f, match.span.start)))) {
         claimed.push(amountSpan);
         continue;
       }
@@ -807,6 +807,15 @@ function afterOwnItemList(doc: KDocument, at: number): boolean {
 }
 /** The clause of the nearest amount before `at` in its sentence when that amount filled no field and its clause names an
  *  item (see `rate_item`), not the unit's money (`named_owner_not`), with a 其中： cut off before it put back; else false. */
+/** 共4万元（实际支出3.6万元）: the match opens a bracket right after a figure that filled no finance field (a part's). */
+function partBracket(doc: KDocument, f: FinanceFile, at: number): boolean {
+  if (!f.part_bracket) return false;
+  const lo = Math.max(sentenceAt(doc, at).start, at - 40);
+  const m = compile(f.part_bracket, '').exec(doc.norm.slice(lo, at));
+  if (!m) return false;
+  const start = lo + m.index;
+  return !doc.facts.some((x) => x.path.startsWith('/finance/') && x.span.start <= start && x.span.end > start);
+}
 function itemFigureBefore(doc: KDocument, f: FinanceFile, at: number): string | false {
   const from = sentenceAt(doc, at).start;
   const last = lastMoneyBefore(doc, at);

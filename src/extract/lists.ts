@@ -31,6 +31,9 @@ const TOPIC_LINE = /^[^，,。；;:：!?！？、“”"\s]{2,12}$/;
 // a table's caption numbered before its title (表1 存在问题清单, 表2：…) or a unit's note for the table under it (（单位：万元）): no
 // item, the table's rows below it are no list's lines either
 const TABLE_NOTE = /^\s*(?:表\s*[\d一二三四五六七八九十]{1,2}(?:[-－.．]\d{1,2})?(?:[ \t\u3000:：、.．]\s*[^。，,;；:：]{1,30})?|[(（]?\s*(?:金额)?单\s*位\s*[:：]\s*(?:万元|元|千元|亿元|人|个|%)\s*[)）]?)\s*$/;
+// a questionnaire's question and its answer's label (问：…？ ⏎ 答：…; also 问题N：… is a list's label, not this)
+const QUESTION = /^\s*问\s*[:：][^\n]*[？?]\s*$/;
+const ANSWER = /^\s*答\s*[:：]\s*/;
 const NOTHING = /^\s*(?:无|没有|暂无|无。|不存在)[。.]?\s*$/;
 // a paragraph that says there is nothing to list (本年度未发现问题。, 经自查，暂未发现明显问题。, 无其他需要说明的问题。)
 const NOTHING_SAID = /^\s*(?:(?:经(?:自查|检查|核查)|本(?:年度|年|项目|单位|部门))[，,]?)?\s*(?:暂|均|尚)?(?:未(?:发现|存在)|没有(?:发现|存在)?|无|不存在)(?:明显|重大|突出|其他|其它)?(?:需要说明)?的?(?:问题|情况)[。.]?\s*$/;
@@ -323,6 +326,15 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
       causes = false;
       skip += label[0].length;
       raw = raw.slice(label[0].length);
+      if (!raw.trim()) continue;
+    }
+    // a report written as questions and answers (问：存在哪些主要问题？⏎答：一是…): the question is no item, and the answer's
+    // label no word of one
+    if (QUESTION.test(raw)) continue;
+    const answer = ANSWER.exec(raw);
+    if (answer) {
+      skip += answer[0].length;
+      raw = raw.slice(answer[0].length);
       if (!raw.trim()) continue;
     }
     const base = line.start + skip;

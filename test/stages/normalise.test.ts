@@ -147,6 +147,12 @@ describe('damaged figures (normalise/damagedFigures.ts)', () => {
       expect(maskDamagedFigures(s)).toBe(s);
     }
   });
+  it('masks the digits of a figure a line break cut inside its integer part, keeping the line break', () => {
+    expect(maskDamagedFigures('举办培训班 1\n4 期')).toBe('举办培训班 #\n# 期');
+    expect(maskDamagedFigures('自评得分9\n4分')).toBe('自评得分#\n#分');
+    expect(maskDamagedFigures('实际支出13\n6.52万元')).toBe('实际支出##\n####万元');
+    for (const s of ['举办培训班\n14期', '人员经费118.\n46万元', '表1\n2023年度', '编码2070402\n38.20万元', '1\n2人']) expect(maskDamagedFigures(s)).toBe(s);
+  });
   it('so that no rule reads a part of such a figure', () => {
     const head = '2023年度某县科学技术协会部门整体支出绩效自评报告\n二、主要工作\n';
     expect(extractText(`${head}全国科普日主场活动当天吸引群众1,2万人次参与。`).record.activities).toEqual([]);

@@ -67,6 +67,8 @@ export interface ActivitiesFile {
   target_sentence: string;
   target_after?: string;
   result_after_target: string;
+  implied_target_after?: string;
+  implied_target_item?: string;
   respectively?: string;
   each?: string;
   noun_after?: string;
