@@ -64,7 +64,8 @@ export function extractStaffing(doc: KDocument): void {
   // 县科协机关行政编制3名，县科技馆事业编制5名，合计编制8名: a sum of the unit's part and another body's is the department's
   const ownLevel = all.filter((g) => !otherLevel.includes(g));
   // (the 机关's part is the unit's own in a sum of the department's: 县科协机关编制3名，县科技馆编制5名，合计编制8名)
-  const sums = ownLevel.filter((f) => sumsParts(doc, file, f, ownLevel, [...facts, ...officeParts]));
+  const kept = officeParts.length ? [...facts, ...officeParts] : facts;
+  const sums = ownLevel.filter((f) => sumsParts(doc, file, f, ownLevel, kept));
   facts.push(...sums.filter((f) => !facts.includes(f)));
   for (const f of sums) f.priority = 0;
   for (const f of all) if (!facts.includes(f)) doc.facts.splice(doc.facts.indexOf(f), 1);
