@@ -5,8 +5,6 @@ import type { KDocument } from '../document.js';
 import { compile } from '../patterns.js';
 import { unitName } from './engine.js';
 
-/** a body named by a place below the county or as a society (evaluation.yaml other_subject), maybe the unit itself */
-const OWN_NAMED = /(?:街道|镇|乡|社区|村|学会|研究会|农技协|协会)(?:科协)?$/;
 const short = (name: string) => name.replace(/科学技术协会/g, '科协').replace(/\s+/g, '');
 
 /** True when `text` (the sentence or clause before a score) names an evaluation or panel of a body other than the unit:
@@ -17,9 +15,9 @@ export function outsideBody(doc: KDocument, regex: string, text: string): boolea
   const unit = unitName(doc);
   for (const m of text.matchAll(compile(regex, 'g'))) {
     const body = short(m.groups?.body ?? '');
-    if (!/^(?:[省市州盟县区旗]|自治区)科协$/.test(body)) {
+    if (!compile('{LEVEL_KEXIE}', '').test(body)) {
       // (a town's, street's or society's name the unit's own holds: its own report, 东湖街道科协 / 省农学会 in 湖南省农学会's)
-      if (unit !== null && OWN_NAMED.test(body) && short(unit).includes(body)) continue;
+      if (unit !== null && compile('{OWN_NAMED_BODY}', '').test(body) && short(unit).includes(body)) continue;
       return true;
     }
     if (unit === null || !short(unit).endsWith(body)) return true;
