@@ -32,8 +32,6 @@ const TOPIC_LINE = /^[^，,。；;:：!?！？、“”"\s]{2,12}$/;
 // item, the table's rows below it are no list's lines either
 const TABLE_NOTE = /^\s*(?:表\s*[\d一二三四五六七八九十]{1,2}(?:[-－.．]\d{1,2})?(?:[ \t\u3000:：、.．]\s*[^。，,;；:：]{1,30})?|[(（]?\s*(?:金额)?单\s*位\s*[:：]\s*(?:万元|元|千元|亿元|人|个|%)\s*[)）]?)\s*$/;
 // a questionnaire's question and its answer's label (问：…？ ⏎ 答：…; also 问题N：… is a list's label, not this)
-const QUESTION = /^\s*问\s*[:：][^\n]*[？?]\s*$/;
-const ANSWER = /^\s*答\s*[:：]\s*/;
 const NOTHING = /^\s*(?:无|没有|暂无|无。|不存在)[。.]?\s*$/;
 // a paragraph that says there is nothing to list (本年度未发现问题。, 经自查，暂未发现明显问题。, 无其他需要说明的问题。)
 const NOTHING_SAID = /^\s*(?:(?:经(?:自查|检查|核查)|本(?:年度|年|项目|单位|部门))[，,]?)?\s*(?:暂|均|尚)?(?:未(?:发现|存在)|没有(?:发现|存在)?|无|不存在)(?:明显|重大|突出|其他|其它)?(?:需要说明)?的?(?:问题|情况)[。.]?\s*$/;
@@ -330,8 +328,9 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     }
     // a report written as questions and answers (问：存在哪些主要问题？⏎答：一是…): the question is no item, and the answer's
     // label no word of one
-    if (QUESTION.test(raw)) continue;
-    const answer = ANSWER.exec(raw);
+    const qa = loadPatternFile<{ list_question: string; list_answer_label: string }>('sections.yaml');
+    if (compile(qa.list_question, '').test(raw)) continue;
+    const answer = compile(qa.list_answer_label, '').exec(raw);
     if (answer) {
       skip += answer[0].length;
       raw = raw.slice(answer[0].length);
