@@ -423,7 +423,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (f.time_part_end && !sibling) {
         const cut = label.replace(compile(f.time_part_end, ''), '');
         // (一季度三场、二季度五场: what is left is the count before it, no event: nothing is named)
-        if (cut !== label && /(?:\d|[一二三四五六七八九十两])\s*(?:余|多)?\s*(?:场次|场|期次|期|次|人次|人|名|个|份|篇)/.test(cut)) continue;
+        if (cut !== label && !!f.time_part_count && compile(f.time_part_count, '').test(cut)) continue;
         if (cut.length >= 2) label = cut;
       }
       if (sibling) label = sibling.item.label;

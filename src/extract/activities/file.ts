@@ -15,6 +15,7 @@ export interface ActivitiesFile {
   part_own_verb?: string;
   museum_included?: string;
   time_part_end?: string;
+  time_part_count?: string;
   part_this_year?: string;
   strip_lead_marker?: string;
   needs_verb?: Record<string, string>;

@@ -2,7 +2,7 @@
 import { spanAt } from '../../document.js';
 import type { KDocument, Span } from '../../document.js';
 import { toCount, yearNumber } from '../../normalise/numbers.js';
-import { compile } from '../../patterns.js';
+import { compile, derived } from '../../patterns.js';
 import { matches, otherYearAt, sectionsAt, sentenceAt, trimSpan } from '../engine.js';
 import { clauseStart } from './clauses.js';
 import type { ActivitiesFile, Found } from './file.js';
@@ -22,7 +22,7 @@ export function timeSibling(doc: KDocument, f: ActivitiesFile, before: Found | u
   const opensPart = (s: string) => part.test(s.replace(/\s+/g, '').replace(/^、/, ''));
   // (the count before it opens its clause with a part of the year: the first of the run, or one that went on with it; or names
   // its part right before its number, 开展科普讲座一季度3场, time_part_end)
-  const endsPart = (s: string) => !!f.time_part_end && compile(f.time_part_end, '').test(s.replace(/\s+/g, '').replace(/(?:\d+|[一二三四五六七八九十百千两]+)(?:余|多)?(?:场次|场|期次|期|次|人次|人|名|份|篇|个)$/, ''));
+  const endsPart = (s: string) => !!f.time_part_end && compile(f.time_part_end, '').test(s.replace(/\s+/g, '').replace(derived(f, 'time_part_count_end', () => `(?:${f.time_part_count ?? '(?!)'})$`), ''));
   if (!opensPart(doc.norm.slice(before.labelSpan.start, before.countEnd)) && !endsPart(doc.norm.slice(before.labelSpan.start, before.countEnd))) return undefined;
   const m = part.exec(label);
   if (m && m[0].length > 0 && compile(f.time_part_verb, '').test(label.slice(m[0].length))) return before;
