@@ -578,7 +578,7 @@ function resultItem(doc: KDocument, f: ActivitiesFile, label: string, clause: nu
 /** 发放科普资料10000份，实际发放12500份: with no target word, a result opening with 实际 right after a count of its measure
  *  (the target, implied_target_after) takes that clause's words before its number as its name. */
 function impliedItem(doc: KDocument, f: ActivitiesFile, label: string, clause: number, lo: number, unit: string): { text: string; span: Span } | null {
-  if (!f.implied_target_item || !/^(?:全年)?实际/.test(label.replace(/\s+/g, '')) || clause - 1 <= lo || !/[，,]/.test(doc.norm[clause - 1])) return null;
+  if (!f.implied_target_item || !compile(f.implied_result_label ?? '(?!)', '').test(label.replace(/\s+/g, '')) || clause - 1 <= lo || !/[，,]/.test(doc.norm[clause - 1])) return null;
   const start = clauseStart(doc.norm, clause - 1, lo);
   const m = compile(f.implied_target_item, '').exec(doc.norm.slice(start, clause - 1));
   if (!m?.groups?.item || !sameUnit(f, m.groups.unit, unit)) return null;

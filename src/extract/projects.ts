@@ -59,7 +59,7 @@ interface NamedScoreDef {
   not_before: string;
   max: number;
 }
-interface ProjectsFile { rest_not_before?: string; section_body_not?: string; outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_sub?: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
+interface ProjectsFile { rest_not_before?: string; this_fund?: string; section_body_not?: string; outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_sub?: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -300,7 +300,7 @@ function ownFigures(doc: KDocument, f: ProjectsFile, region: Span, item: Project
       // (past the item's first sentence, one naming the unit's whole or another body's evaluation is not the fund's: rest_not_before)
       // (in the section a fund heads, 该项目 is that fund: 3.自评结论 ⏎ 该项目自评得分92分)
       const lead = doc.norm.slice(Math.max(region.start, sentenceAt(doc, m.span.start).start), m.span.start);
-      if (missingOnly && f.rest_not_before && compile(f.rest_not_before, '').test(skipAt ? lead.replace(THIS_FUND, '') : lead)) continue;
+      if (missingOnly && f.rest_not_before && compile(f.rest_not_before, '').test(skipAt ? lead.replace(compile(f.this_fund ?? '(?!)', ''), '') : lead)) continue;
       if (otherYear(doc, f, m.span.start, region.start)) continue;
       if (d.not_before && compile(d.not_before, '').test(doc.norm.slice(region.start, m.span.start))) continue;
       // (another body's evaluation in the item: 经市科协组织专家组评审，得分88分 is no self-evaluation score of the fund's)
@@ -314,7 +314,6 @@ function ownFigures(doc: KDocument, f: ProjectsFile, region: Span, item: Project
   }
 }
 
-const THIS_FUND = /(?:该|此|本)子?$/;
 const LINE_ITEM_MARKER = /^[ \t\u3000]*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]|[①②③④⑤⑥⑦⑧⑨⑩])[ \t\u3000]*$/;
 /** The rest of a numbered item's line after its first sentence (`end`), up to the line's end or the next item's name (`cap`);
  *  null when the name does not open its line after a list marker (a report pasted on one line has no such item). */

@@ -16,6 +16,7 @@ export interface ActivitiesFile {
   museum_included?: string;
   time_part_end?: string;
   time_part_count?: string;
+  implied_result_label?: string;
   part_this_year?: string;
   strip_lead_marker?: string;
   needs_verb?: Record<string, string>;
