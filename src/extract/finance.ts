@@ -301,22 +301,13 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         // 年初预算批复152.60万元，其中基本支出108.30万元: a subject's figure among a budget's parts is a budget
         // (基本支出决算数X, 实际支出X say what they are)
         if (aspect === 'actual' && subjSpan && !/决算|实际/.test(m0)) {
-          const parts = budgetPartOf(doc, f, match.span.start);
-          if (parts === 'other') {
+          // (基本支出146万元，占部门预算的78.49%: a part of a budget, no spending; see budget_share_after)
+          const role = budgetPartOf(doc, f, match.span.start) ?? budgetShareRole(doc, f, key, amountSpan, match.span.start);
+          if (role === 'other' || role === 'none') {
             claimed.push(amountSpan);
             continue;
           }
-          if (parts) {
-            aspect = 'budget';
-            asPart = true;
-          }
-          // 基本支出146万元，占部门预算的78.49%: a part of a budget, no spending (see budget_share_after)
-          const share = parts ? null : budgetShareRole(doc, f, key, amountSpan, match.span.start);
-          if (share === 'none') {
-            claimed.push(amountSpan);
-            continue;
-          }
-          if (share) {
+          if (role === 'budget') {
             aspect = 'budget';
             asPart = true;
           }

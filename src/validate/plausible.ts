@@ -118,11 +118,7 @@ export function dropImplausibleMoney(doc: KDocument): void {
  *  12亿): every project of the table keeps its name and loses its money, as the table's figures do (above). */
 function dropYuanProjectMoney(doc: KDocument, warn: (place: Span, reason: string, paths: string[]) => void, quote: (s: Span) => string): void {
   const list = doc.items.projects ?? [];
-  const byTable = new Map<Table, number[]>();
-  list.forEach((x, i) => {
-    const t = doc.tables.find((tb) => inside(x.span, tb));
-    if (t && x.fields && /^(?:projects\.)?table/.test(x.rule)) byTable.set(t, [...(byTable.get(t) ?? []), i]);
-  });
+  const byTable = projectsByTable(doc);
   for (const at of byTable.values()) {
     const money = at.flatMap((i) => PROJECT_MONEY.flatMap((f) => {
       const v = (list[i].item as Project)[f];
@@ -170,15 +166,21 @@ function unitSlip(doc: KDocument, g: TableFigure): string | null {
 
 const PROJECT_MONEY = ['budget', 'adjustment', 'actual', 'carryover'] as const;
 
+/** The projects a table lists (their indexes in doc.items.projects), by table. */
+function projectsByTable(doc: KDocument): Map<Table, number[]> {
+  const byTable = new Map<Table, number[]>();
+  (doc.items.projects ?? []).forEach((x, i) => {
+    const t = doc.tables.find((tb) => inside(x.span, tb));
+    if (t && x.fields && /^(?:projects\.)?table/.test(x.rule)) byTable.set(t, [...(byTable.get(t) ?? []), i]);
+  });
+  return byTable;
+}
+
 /** The same floor for the projects a table lists (项目名称⇥预算数⇥执行数 under `单位：元` over `科普日活动⇥12.00⇥11.80`): when no money
  *  figure of the table reaches 100元, the projects keep their names and lose their money. */
 function dropTinyProjectMoney(doc: KDocument, warn: (place: Span, reason: string, paths: string[]) => void, quote: (s: Span) => string): void {
   const list = doc.items.projects ?? [];
-  const byTable = new Map<Table, number[]>();
-  list.forEach((x, i) => {
-    const t = doc.tables.find((tb) => inside(x.span, tb));
-    if (t && x.fields && /^(?:projects\.)?table/.test(x.rule)) byTable.set(t, [...(byTable.get(t) ?? []), i]);
-  });
+  const byTable = projectsByTable(doc);
   for (const [t, at] of byTable) {
     const money = at.flatMap((i) => PROJECT_MONEY.flatMap((f) => {
       const v = (list[i].item as Project)[f];
