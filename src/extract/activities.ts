@@ -11,6 +11,7 @@ import { dictionaryPiece } from '../segment/jieba.js';
 import { breakdownParts, dropTotalsReach, isShareClause, ordinalRun, previousOfKind, shareLabel, sharedTotal } from './activities/breakdowns.js';
 import { BOUNDARY, clauseStart, firstIndex } from './activities/clauses.js';
 import type { ActivitiesFile, Found } from './activities/file.js';
+import { sameUnit } from './activities/file.js';
 import { EARLIER_COUNT, JOINER_CLAUSE, afterOwnWork, otherSubject, ownCountOnly, trimDoer, trimOwnSociety } from './activities/owners.js';
 import { TOPIC_YEAR, inTargets, otherYearBefore, timeSibling, yearAmongOthers, yearRespectively, yearSeries } from './activities/years.js';
 import { MAX_BEFORE, matches, otherYearAt, saysOtherYear, sectionsAt, sentenceAt, trimSpan, unitLevel } from './engine.js';
@@ -212,7 +213,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       const chYear = ch ? ch.groups?.lead ?? ch.groups?.at ?? compile(TOPIC_YEAR, '').exec(ch.groups?.topic ?? '')?.[1] : undefined;
       // (二〇二三年较二〇二二年…: a year in Chinese numerals is a year like 2023年)
       if (chYear && yearNumber(chYear) !== doc.data.fiscalYear) continue;
-      const sameMeasure = (u: string | undefined) => u === undefined || (f.part_units?.[u.replace(/\s+/g, '')] ?? u) === (f.part_units?.[gu] ?? gu);
+      const sameMeasure = (u: string | undefined) => u === undefined || sameUnit(f, u, gu);
       // (a change of a rate, 同比增长20%, names no measure: the figure reached is of the change's topic all the same)
       let topic: Span | null = ch?.groups?.topic !== undefined && sameMeasure(ch.groups.unit) ? { start: changeStart + ch.index + ch[0].indexOf(ch.groups.topic), end: changeStart + ch.index + ch[0].indexOf(ch.groups.topic) + ch.groups.topic.length } : null;
       // 2022年开展科普讲座35场，今年较上年增加5场，共计40场: a change whose topic is only a time word takes the event from the
@@ -313,8 +314,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (f.change_reached && !item && !gluedTo) {
         // (up to the number: 达到 before it is the count's own lead word)
         const c = compile(f.change_reached, '').exec(doc.norm.slice(labelSpan.start, Math.max(labelSpan.end, numSpan.start)));
-        const same = (u: string) => (f.part_units?.[u] ?? u) === (f.part_units?.[gu] ?? gu);
-        if (c?.groups?.topic && (c.groups.unit === undefined || same(c.groups.unit.replace(/\s+/g, ''))) && compile(need ?? '(?!)', '').test(c.groups.topic)) {
+        if (c?.groups?.topic && (c.groups.unit === undefined || sameUnit(f, c.groups.unit, gu)) && compile(need ?? '(?!)', '').test(c.groups.topic)) {
           const at = labelSpan.start + c[0].indexOf(c.groups.topic);
           labelSpan = { start: at, end: at + c.groups.topic.length };
           label = c.groups.topic.replace(/\s+/g, '');
@@ -588,11 +588,6 @@ function impliedItem(doc: KDocument, f: ActivitiesFile, label: string, clause: n
   const text = raw.slice(lead).replace(/\s+/g, '');
   if (text.length < 2) return null;
   return { text, span: trimSpan(doc, { start: at + lead, end: at + raw.length }) };
-}
-/** Two measure words of one kind (场 and 场次, 人 and 名; patterns/activities.yaml part_units), spaces aside. */
-function sameUnit(f: ActivitiesFile, a: string, b: string): boolean {
-  const x = a.replace(/\s+/g, ''), y = b.replace(/\s+/g, '');
-  return (f.part_units?.[x] ?? x) === (f.part_units?.[y] ?? y);
 }
 /**
  * A table of the year's activities (活动名称⇥场次⇥参与人数（人次） over one row per activity, patterns/activities.yaml

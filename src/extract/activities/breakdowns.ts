@@ -7,6 +7,7 @@ import type { Activity } from '../../schema/record.js';
 import { sentenceAt, trimSpan, unitLevel } from '../engine.js';
 import { BOUNDARY, charBetween, clauseStart, firstIndex } from './clauses.js';
 import type { ActivitiesFile, Found } from './file.js';
+import { sameUnit } from './file.js';
 import { namesBody } from './owners.js';
 
 // a share's count: a figure and a measure word of share_units (longest first: 场次 before 场), made once per file
@@ -321,8 +322,7 @@ export function ordinalRun(doc: KDocument, f: ActivitiesFile, gu: string, count:
   if (!f.ordinal_run || !charBetween(doc.norm, '第', from, to)) return null;
   const m = compile(f.ordinal_run, '').exec(doc.norm.slice(from, to));
   if (!m?.groups) return null;
-  const same = (u: string) => (f.part_units?.[u] ?? u) === (f.part_units?.[gu] ?? gu);
-  if (!same(m.groups.unit.replace(/\s+/g, ''))) return null;
+  if (!sameUnit(f, m.groups.unit, gu)) return null;
   const a = toCount(m.groups.from), b = toCount(m.groups.to);
   if (a === null || b === null || count === null || b - a + 1 !== count) return 'not';
   const before = { start: from + m.index, end: from + m.index + m.groups.before.length };

@@ -131,3 +131,8 @@ export interface ActivitiesFile {
   table?: { name_header: string; count_headers: { unit: string; regex: string }[]; total_row: string };
 }
 export type Found = { span: Span; item: Activity; rule: string; labelSpan: Span; countEnd: number; gluedTo?: Found };
+/** Two measure words of one kind (场 and 场次, 人 and 名; patterns/activities.yaml part_units), spaces aside. */
+export function sameUnit(f: ActivitiesFile, a: string, b: string): boolean {
+  const x = a.replace(/\s+/g, ''), y = b.replace(/\s+/g, '');
+  return (f.part_units?.[x] ?? x) === (f.part_units?.[y] ?? y);
+}
