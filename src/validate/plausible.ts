@@ -73,12 +73,13 @@ export function dropImplausibleMoney(doc: KDocument): void {
     warn(g.span, `${g.path} of ${what}: the table's money is ignored`, [...new Set([g.path, ...facts.map((f) => f.path)])]);
   };
   const wide = wideUnit(doc);
+  let prose: Map<string, number[]> | undefined;
   for (const g of figures) {
     const v = Math.abs(g.value);
     const small = tooSmall(g.path, v);
     const fewPaid = PERSONNEL.test(g.path) && v > 0 && v < PERSONNEL_FLOOR_YUAN;
     const styled = !wide && v >= (THREE_PUBLIC.test(g.path) ? YUAN_STYLED_THREE_PUBLIC_CAP_YUAN : YUAN_STYLED_CAP_YUAN) && v < MONEY_CAP_YUAN && yuanStyledWan(doc, g);
-    const slip = !small && !fewPaid && !styled && v < MONEY_CAP_YUAN ? unitSlip(doc, g) : null;
+    const slip = !small && !fewPaid && !styled && v < MONEY_CAP_YUAN ? unitSlip((prose ??= proseFigures(doc)), g) : null;
     if (!small && !fewPaid && !styled && !slip && v < MONEY_CAP_YUAN) continue;
     const table = tableOf(g);
     if (judged.has(table)) continue;
@@ -152,12 +153,21 @@ function yuanStyledWan(doc: KDocument, g: { value: number; span: Span }): boolea
   return written > 0 && Math.abs(Math.abs(g.value) - written * 1e4) < 1;
 }
 
-/** 'ten thousand times' / 'a ten-thousandth of' when the prose states the figure's field as the figure over (or times)
- *  10,000 within 2 %, else null. */
-function unitSlip(doc: KDocument, g: TableFigure): string | null {
+/** The prose's money figures (not a table's, not weak), by path: what unitSlip compares a table's figure with. */
+function proseFigures(doc: KDocument): Map<string, number[]> {
+  const out = new Map<string, number[]>();
   for (const f of doc.facts) {
-    if (f.source === 'table' || (f.priority ?? 1) > 1 || f.path !== g.path || typeof f.value !== 'number' || f.value === 0) continue;
-    const ratio = Math.abs(g.value / f.value);
+    if (f.source === 'table' || (f.priority ?? 1) > 1 || typeof f.value !== 'number' || f.value === 0) continue;
+    out.set(f.path, [...(out.get(f.path) ?? []), f.value]);
+  }
+  return out;
+}
+
+/** 'ten thousand times' / 'a ten-thousandth of' when the prose states the figure's field (`prose`, see proseFigures) as the
+ *  figure over (or times) 10,000 within 2 %, else null. */
+function unitSlip(prose: Map<string, number[]>, g: TableFigure): string | null {
+  for (const value of prose.get(g.path) ?? []) {
+    const ratio = Math.abs(g.value / value);
     if (Math.abs(ratio / UNIT_SLIP - 1) <= SLIP_WITHIN) return 'ten thousand times';
     if (Math.abs(ratio * UNIT_SLIP - 1) <= SLIP_WITHIN) return 'a ten-thousandth of';
   }
