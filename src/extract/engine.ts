@@ -9,7 +9,7 @@ import { toCount, toRate, toYuan, yearNumber } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { afterAverage, sharedGrade, type SharedGradeDef } from './sharedGrade.js';
 import { outsideBody, fromOwnScore, outsideReport as outsideReportOf } from './outsideBody.js';
-import { sentenceAt as wrappedSentenceAt } from './prose.js';
+import { sentenceAt as wrappedSentenceAt, wrapOf } from './prose.js';
 
 export interface PatternDef {
   id: string;
@@ -24,6 +24,9 @@ export interface PatternDef {
   not_in_section?: string;
   /** a regex on the titles of the headings around the match: the match counts only when one matches */
   only_in_section?: string;
+  /** the full marks the points taken off in the match's group `ded` (each figure after 扣) and the value must make up
+   *  (产出指标扣2分，效益指标扣1分，自评得分97分: 2 + 1 + 97 = 100); any other sum drops the match */
+  deducted_from?: number;
 }
 
 export interface Match {
@@ -292,6 +295,12 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     target?: { before: string };
     /** a value a bound follows (等级为良好以上: a floor, no grade), for the fields named: tested right after the value */
     bound_after?: { fields: string[]; regex: string };
+    /** a score out of another scale than the field's (自评得分9.6分（满分10分） | 按10分制…): `after` tested right after the
+     *  match, `before` on its sentence before it */
+    off_scale?: { field: string; after: string; before: string };
+    /** a line end that wraps prose between a label (`before`, tested on the line's end) and its figure (`after`, on the next
+     *  line's start) is read as a space: 自评得分⏎94分 (wrapOf tells a wrap from a form's cell per line) */
+    wrapped_figures?: { before: string; after: string };
   }>(file);
   const { patterns, other_year, not_before, not_in_items, not_before_except } = family;
   // a match whose sentence names the report's own subject before it (部门整体 in a department's report) outranks others
@@ -306,9 +315,10 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
   // the items of the lists named (a named fund's item: 1.科普日经费项目：…，项目自评得分95分) hold their own values
   const within = (not_in_items ?? []).flatMap((k) => (doc.items[k] ?? []).map((x) => x.span));
   const outsideReport = family.outside_report && outsideReportOf(doc, family.outside_report) ? family.outside_report : null;
+  const view = family.wrapped_figures ? joinWrappedFigures(doc, family.wrapped_figures) : doc;
   for (const p of patterns) {
     if (p.kinds && (!doc.reportKind || !p.kinds.includes(doc.reportKind))) continue;
-    for (const match of matches(doc, p.regex)) {
+    for (const match of matches(view, p.regex)) {
       if (within.some((x) => match.span.start >= x.start && match.span.start < x.end)) continue;
       if (other_year && otherYear(doc, other_year, match.span.start)) continue;
       // (a sentence opening with another year, 2022年，…; a section whose title names one, 二、上年绩效评价结果应用)
@@ -321,6 +331,8 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
         const end = match.group('value')?.end ?? match.span.end;
         if (compile(family.bound_after.regex, 'y').test(doc.norm.slice(end, end + 12))) continue;
       }
+      if (family.off_scale && family.off_scale.field === p.field && (compile(family.off_scale.after, 'y').test(doc.norm.slice(match.span.end, match.span.end + 16)) || compile(family.off_scale.before, '').test(before))) continue;
+      if (p.deducted_from !== undefined && !deductionsAgree(match, p.deducted_from)) continue;
       const reached = family.outside_body_own && family.chain ? fromOwnScore(before, family.chain.separators, family.outside_body_own, family.chain.clause) : before;
       if (family.outside_body && outsideBody(doc, family.outside_body, ownClause(doc, family.own_clause, match, reached))) continue;
       if (family.others_result && othersResult(doc, family, before, match)) continue;
@@ -348,6 +360,31 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     }
   }
   return out;
+}
+
+/** The points taken off (each figure after 扣 in the group `ded`) and the match's value make up the full marks `full`. */
+function deductionsAgree(match: Match, full: number): boolean {
+  const ded = match.m.groups?.ded;
+  const num = match.m.groups?.num;
+  if (!ded || num === undefined) return false;
+  const value = toRate(num);
+  if (value === null) return false;
+  const off = [...ded.matchAll(/扣(?:除|减|掉)?(?:分)?了?[ \t]*(\d{1,2}(?:\.\d+)?)/g)].reduce((a, x) => a + Number(x[1]), 0);
+  return Math.abs(off + value - full) < 0.005;
+}
+
+/** The document with each line end that wraps prose (prose.ts wrapOf) between a label (`w.before`, on the line's end) and its
+ *  figure (`w.after`, opening the next line) read as a space, the same length and offsets (自评得分⏎94分). The document itself
+ *  when there is none: most have none, and a view misses the caches keyed on the document. */
+function joinWrappedFigures(doc: KDocument, w: { before: string; after: string }): KDocument {
+  const { breaks } = wrapOf(doc);
+  if (!breaks.size) return doc;
+  let norm: string[] | null = null;
+  for (const b of breaks) {
+    if (!compile(w.before, '').test(doc.norm.slice(Math.max(0, b - 24), b)) || !compile(w.after, 'y').test(doc.norm.slice(b + 1, b + 16))) continue;
+    (norm ??= doc.norm.split(''))[b] = ' ';
+  }
+  return norm ? (Object.create(doc, { norm: { value: norm.join('') } }) as KDocument) : doc;
 }
 
 /** A match in a section on others' spending (`section`: 二、项目支出情况, none of its headings `section_not`: a whole's, a
