@@ -56,6 +56,9 @@ interface NamedScoreDef {
   /** scores of a list named before, referred back to (上述项目自评得分分别为…), and such lists (scoredProjects.ts) */
   referred?: string;
   referred_list?: string;
+  /** a summary after its label, each project glued to its score (项目自评得分汇总：A项目95分（优），B项目93分（优）: group `items`) */
+  glued?: string;
+  glued_item?: string;
   not_before: string;
   max: number;
 }
@@ -150,7 +153,7 @@ function unlistedProjects(doc: KDocument, f: ProjectsFile, found: Found[], skip:
     const ownTitle = title ? doc.norm.slice(title.span.start, title.span.end).replace(/\s+/g, '') : '';
     const isName = (n: string) => !notName.test(n) && !sentence.test(n) && !(ownTitle && ownTitle.includes(bareName(n)));
     const listed = (n: string) => found.some((p) => bareName(p.item.name) === bareName(n));
-    const def: UnlistedDef = { id: `${d.id}.unlisted`, unlisted: d.unlisted, respectively: d.respectively, unlisted_name: d.unlisted_name, unlisted_count: d.unlisted_count, referred: d.referred, referred_list: d.referred_list, max: d.max };
+    const def: UnlistedDef = { id: `${d.id}.unlisted`, unlisted: d.unlisted, respectively: d.respectively, unlisted_name: d.unlisted_name, unlisted_count: d.unlisted_count, referred: d.referred, referred_list: d.referred_list, glued: d.glued, glued_item: d.glued_item, max: d.max };
     const says = (text: string) => notBefore.test(text) || (!!f.outside_body && outsideBody(doc, f.outside_body, text));
     return { projects: scoredProjects(doc, def, isName, listed, skip, says, referred), referred };
   }

@@ -27,6 +27,9 @@ export interface UnlistedDef {
   referred?: string;
   /** a list such a referral names (实施了A、B、C三个项目: groups names, counted) */
   referred_list?: string;
+  /** a summary after its label, each project glued to its score (group `items`), and one item of it (groups name, num, grade) */
+  glued?: string;
+  glued_item?: string;
   max: number;
 }
 
@@ -122,6 +125,29 @@ export function scoredProjects(doc: KDocument, d: UnlistedDef, isName: (name: st
       seen.add(list.names.end);
       if (known) list.nameTexts.forEach((name, k) => referredListed.push({ name, value: nums[k]!, span: trimSpan(doc, m.span) }));
       else project(list, nums, m.span);
+    }
+  }
+  // 项目自评得分汇总：A项目95分（优），B项目93分（优）: each item a project with its score (a grade word alone in brackets after it
+  // is dropped, a project keeps no grade); every name a project's by its fund word, two or more, none listed with money, none
+  // scored twice, else none
+  if (d.glued && d.glued_item) {
+    const item = compile(d.glued_item, 'g');
+    const fundName = compile(d.unlisted_name, '');
+    for (const m of matches(doc, d.glued)) {
+      const items = m.group('items')!;
+      if (skip(m.span) || seen.has(items.end)) continue;
+      const text = doc.norm.slice(items.start, items.end);
+      const parts = [...text.matchAll(item)];
+      // (the items cover the run: nothing between them but their separators)
+      if (parts.length < 2 || parts.map((x) => x[0]).join('').replace(/\s+/g, '') !== text.replace(/[\s，,、;；]+/g, '')) continue;
+      const names = parts.map((x) => trimSpan(doc, { start: items.start + x.index! + (x[0].length - x[0].trimStart().length), end: items.start + x.index! + x[0].indexOf(x.groups!.name) + x.groups!.name.length }));
+      const nameTexts = names.map((p) => doc.norm.slice(p.start, p.end));
+      if (nameTexts.some((n) => n.length < 3 || n.length > 30 || /\d/.test(n) || !isName(n) || !fundName.test(n) || listed(n))) continue;
+      if (new Set(nameTexts.map((n) => n.replace(/\s+/g, ''))).size !== nameTexts.length) continue;
+      const nums = parts.map((x) => toRate(x.groups!.num));
+      if (nums.some((v) => v === null || v > d.max)) continue;
+      seen.add(items.end);
+      project({ parts: names }, nums, m.span);
     }
   }
   return out;
