@@ -24,9 +24,11 @@ export interface PatternDef {
   not_in_section?: string;
   /** a regex on the titles of the headings around the match: the match counts only when one matches */
   only_in_section?: string;
-  /** the full marks the points taken off in the match's group `ded` (each figure after 扣) and the value must make up
-   *  (产出指标扣2分，效益指标扣1分，自评得分97分: 2 + 1 + 97 = 100); any other sum drops the match */
+  /** the full marks the points taken off and the value must make up (产出指标扣2分，效益指标扣1分，自评得分97分: 2 + 1 + 97 = 100):
+   *  the points are those of the run of clauses right before the match each stating a deduction (`deduction`, its figure the
+   *  group `off`); any other sum drops the match */
   deducted_from?: number;
+  deduction?: string;
 }
 
 export interface Match {
@@ -332,7 +334,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
         if (compile(family.bound_after.regex, 'y').test(doc.norm.slice(end, end + 12))) continue;
       }
       if (family.off_scale && family.off_scale.field === p.field && (compile(family.off_scale.after, 'y').test(doc.norm.slice(match.span.end, match.span.end + 16)) || compile(family.off_scale.before, '').test(before))) continue;
-      if (p.deducted_from !== undefined && !deductionsAgree(match, p.deducted_from)) continue;
+      if (p.deducted_from !== undefined && !deductionsAgree(p, before, match)) continue;
       const reached = family.outside_body_own && family.chain ? fromOwnScore(before, family.chain.separators, family.outside_body_own, family.chain.clause) : before;
       if (family.outside_body && outsideBody(doc, family.outside_body, ownClause(doc, family.own_clause, match, reached))) continue;
       if (family.others_result && othersResult(doc, family, before, match)) continue;
@@ -362,15 +364,25 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
   return out;
 }
 
-/** The points taken off (each figure after 扣 in the group `ded`) and the match's value make up the full marks `full`. */
-function deductionsAgree(match: Match, full: number): boolean {
-  const ded = match.m.groups?.ded;
+/** The points taken off in the run of clauses right before the match (each a `p.deduction`, its figure `off`; split at the
+ *  clause separators) and the match's value make up the full marks `p.deducted_from`; none in the run, false. */
+function deductionsAgree(p: PatternDef, before: string, match: Match): boolean {
   const num = match.m.groups?.num;
-  if (!ded || num === undefined) return false;
-  const value = toRate(num);
-  if (value === null) return false;
-  const off = [...ded.matchAll(/扣(?:除|减|掉)?(?:分)?了?[ \t]*(\d{1,2}(?:\.\d+)?)/g)].reduce((a, x) => a + Number(x[1]), 0);
-  return Math.abs(off + value - full) < 0.005;
+  const value = num === undefined ? null : toRate(num);
+  if (value === null || !p.deduction) return false;
+  const clause = compile(p.deduction, '');
+  const clauses = before.split(/[，,、;；]/);
+  let off = 0, n = 0, i = clauses.length - 2;
+  // (the last piece is the match's own clause up to its label: empty, or the label's lead-in)
+  for (; i >= 0; i--) {
+    const m = clause.exec(clauses[i]);
+    if (!m) break;
+    off += Number(m.groups!.off);
+    n++;
+  }
+  // (a clause before the run taking points off too, 宣传不到位扣1分，产出指标扣2分，…: the run is not all of them, no check)
+  if (i >= 0 && /扣[^，,。;；\d]{0,4}\d/.test(clauses[i])) return false;
+  return n > 0 && Math.abs(off + value - p.deducted_from!) < 0.005;
 }
 
 /** The document with each line end that wraps prose (prose.ts wrapOf) between a label (`w.before`, on the line's end) and its
