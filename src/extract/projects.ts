@@ -269,7 +269,7 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
     items.push(region);
     // (a numbered item on a line of its own may state its rate or score in a later sentence of that line: 1.科普大篷车项目：预算
     // 15万元，…。绩效目标完成情况：开展巡展30站，…，自评得分92分。 — the rest of its line, up to the next item's name, is its too)
-    const rest = restOfLine(doc, nameSpan.start, end, cap);
+    const rest = restOfLine(doc, nameSpan, end, cap);
     if (rest && (item.score === null || item.executionRate === null)) {
       const had = { score: item.score, executionRate: item.executionRate };
       ownFigures(doc, f, rest, item, fields, true);
@@ -320,9 +320,13 @@ function ownFigures(doc: KDocument, f: ProjectsFile, region: Span, item: Project
 const LINE_ITEM_MARKER = /^[ \t\u3000]*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]|[①②③④⑤⑥⑦⑧⑨⑩])[ \t\u3000]*$/;
 /** The rest of a numbered item's line after its first sentence (`end`), up to the line's end or the next item's name (`cap`);
  *  null when the name does not open its line after a list marker (a report pasted on one line has no such item). */
-function restOfLine(doc: KDocument, nameStart: number, end: number, cap: number): Span | null {
+function restOfLine(doc: KDocument, name: Span, end: number, cap: number): Span | null {
+  const nameStart = name.start;
   const lineStart = doc.norm.lastIndexOf('\n', nameStart - 1) + 1;
-  if (!LINE_ITEM_MARKER.test(doc.norm.slice(lineStart, nameStart))) return null;
+  // (session 45: also a name opening its line with no marker, labelled by its colon: 科普日活动项目：预算10万元，…。绩效目标完成情况：
+  // …，自评得分95分 — the line is that item's as a numbered one is)
+  const bare = /^[ \t\u3000]*$/.test(doc.norm.slice(lineStart, nameStart)) && /^[ \t]*[:：]/.test(doc.norm.slice(name.end, name.end + 3));
+  if (!bare && !LINE_ITEM_MARKER.test(doc.norm.slice(lineStart, nameStart))) return null;
   const lineEnd = doc.norm.indexOf('\n', end);
   const stop = Math.min(lineEnd < 0 ? doc.norm.length : lineEnd, cap);
   return stop > end + 1 ? { start: end, end: stop } : null;
