@@ -502,6 +502,8 @@ function namedOwner(f: FinanceFile, before: string, through: string): boolean {
   // 上级转移支付资金30万元，全年实际支出28万元: the sentence opens with a fund glued to its own money figure
   const funds = compile(f.named_owner_funds, '').exec(through);
   if (funds && !compile(f.named_owner_funds_not, '').test(funds.groups!.name)) return true;
+  // 上年结转资金12.6万元，本年支出10.2万元: the sentence opens with the carry-in's own figure, nothing of the year's whole money after it
+  if (compile(f.named_owner_carry, '').test(through)) return true;
   // 一是科普日活动，年初预算5万元: a first clause that is nothing but an item's name
   const clause = compile(f.named_owner_clause, '').exec(before);
   return !!clause && !compile(f.named_owner_not, '').test(clause[0].replace(/(?:19|20)\d{2}[ \t]*年度?/, ''));

@@ -56,7 +56,9 @@ export function listAside(text: string, m: RegExpMatchArray): boolean {
   const yuan = (x: RegExpMatchArray | null | undefined) => (x ? toYuan(x.groups?.num ?? '', x.groups?.unit ?? '') : null);
   // (年中追加12万元，其中科普日经费10万元，全年预算218.3万元: a change's items, not the budget's — no aside)
   const head = text.slice(Math.max(0, m.index! - 24), m.index!);
-  if (compile(file().mid_year_change, '').test(head.slice(Math.max(...[...'，,；;。'].map((c) => head.lastIndexOf(c))) + 1))) return false;
+  // (a thousands separator, 120,000.00元, ends no clause)
+  const cut = [...head.matchAll(/[，；;。]|,(?!\d{3})/g)].pop();
+  if (compile(file().mid_year_change, '').test(head.slice(cut ? cut.index! + 1 : 0))) return false;
   const b = yuan([...head.matchAll(money)].pop());
   const a = yuan(compile('{MONEY}', '').exec(text.slice(m.index! + m[0].length, m.index! + m[0].length + 40)));
   if (b === null || a === null) return false;
