@@ -9,7 +9,7 @@ import { adjustedBudgets, changedBudgets, initialParts, initialStands, statedCha
 import { BASIC_PARTS, BUDGET, INITIAL_BUDGET, PROJECT_BUDGET, THREE_PUBLIC, UNIT_SPENDING, UNIT_TOTALS, afterUnit, amountNum, file, financeSource, opensPhrase, reportingUnit, unitOf } from './finance/file.js';
 import type { Aspect, FinanceFile, SplitPair } from './finance/file.js';
 import { agencyBefore, bodyFigureBefore, museumBefore, namesUnit, otherBodyBefore, parentBefore } from './finance/otherBodies.js';
-import { aboutAppropriation, changedSubject, followingSubject, inClosedAside, inheritedSubject, itemBefore, narrowerSubjects, partsBeforeAdjusted, subjectOf } from './finance/subjects.js';
+import { aboutAppropriation, asidesReplaced, changedSubject, followingSubject, inClosedAside, inheritedSubject, itemBefore, narrowerSubjects, subjectOf } from './finance/subjects.js';
 import { WORD_WRAP_MARK, cutView, withWordWraps, withoutWordWrap, wrapMarked } from './finance/view.js';
 import { fitsYear, inTargets, midYear, otherYearSentence } from './finance/years.js';
 import { CLAUSE_ENDS, CLAUSE_STARTS, clauseStart, lineOf, linesBefore, nearLine, paragraphStart, proseSlice, sentenceAt, sentenceBefore, spanText } from './prose.js';
@@ -502,6 +502,8 @@ function namedOwner(f: FinanceFile, before: string, through: string): boolean {
   // 上级转移支付资金30万元，全年实际支出28万元: the sentence opens with a fund glued to its own money figure
   const funds = compile(f.named_owner_funds, '').exec(through);
   if (funds && !compile(f.named_owner_funds_not, '').test(funds.groups!.name)) return true;
+  // 上年结转资金12.6万元，本年支出10.2万元: the sentence opens with the carry-in's own figure, nothing of the year's whole money after it
+  if (compile(f.named_owner_carry, '').test(through)) return true;
   // 一是科普日活动，年初预算5万元: a first clause that is nothing but an item's name
   const clause = compile(f.named_owner_clause, '').exec(before);
   return !!clause && !compile(f.named_owner_not, '').test(clause[0].replace(/(?:19|20)\d{2}[ \t]*年度?/, ''));
@@ -582,6 +584,9 @@ const BUDGET_PARTS_LIST = () => (budgetPartsList ??= compile(`[，,]?[ \\t]*其�
 // the adjusted budget opening the next phrase after a budget figure: 调整后预算Y, 全年预算调整为Y, 年中调整为Y, 追加至Y, 经调整后预算为Y (a source for
 // compile: {ADJUSTED_TO} is a macro)
 const ADJUSTED_NEXT = '(?<=万?元[ \\t]*)[，,][ \\t]*(?:{MID_YEAR}?(?:经过?|最终)?(?:(?:调整后|调整|变更后)(?:的)?(?:全年)?预算(?:数|金额|总额|资金)?(?:为|是|:)?|(?:全年)?预算(?:数|金额|总额|资金)?调整后?为)|{ADJUSTED_TO})(?=[ \\t]*\\d)';
+// a sentence opening with the adjusted budget (or the budget's own change), nothing but the year before it
+let adjustedOpening: string | null = null;
+const ADJUSTED_OPENING = () => (adjustedOpening ??= `^[ \\t　]*(?:(?:19|20)\\d{2}[ \\t]*年度?[ \\t]*[，,]?[ \\t]*)?(?:${file().adjusted_opens})`);
 /** The unit's budget facts (spendingTotal budget or initialBudget) in the sentence before `at`'s (back to the 。 before it)
  *  or earlier in its own, when they agree; the budget ones are returned (to become initialBudget), or null when none. */
 function unitBudgetBefore(doc: KDocument, at: number): Fact[] | null {
@@ -669,6 +674,10 @@ function budgetClauseBefore(doc: KDocument, at: number): string {
   // afterUnitBudget then tells: only the unit's budget and its own changes before it)
   // (not after an item's budget opening the clause before, 科普活动经费全年预算数为20万元；全年执行数为19.8万元)
   if (compile(file().budget_chain_next, '').test(own) && sentenceAt(doc, s - 1).start >= paragraphStart(doc, s) && !namedOwner(file(), prev, prev)) return prev + '，' + own;
+  // (部门预算200万元，其中基本支出150万元，项目支出50万元。调整后预算210万元，实际支出205万元: the adjusted budget opening the next
+  // sentence or clause of the budget's paragraph goes on its chain too, the budget's list before it an aside — afterUnitBudget tells;
+  // session 45)
+  if (compile(ADJUSTED_OPENING(), '').test(own) && sentenceAt(doc, s - 1).start >= paragraphStart(doc, s) && !namedOwner(file(), prev, prev)) return prev.replace(/[，,、；;。][ \t]*$/, '') + '，' + own;
   return own;
 }
 /** `before` with the unit named by its level and kind before its budget word read as a boundary (see `unit_budget_named`). */
@@ -684,7 +693,8 @@ function afterUnitBudget(doc: KDocument, before: string, f: FinanceFile): boolea
   // (部门预算186.5万元，上年执行数180.2万元，本年执行数184.3万元: the year before's execution beside it neither)
   before = before.replace(compile(f.budget_compared_prior, 'g'), '').replace(compile(f.budget_prior_figure, 'g'), '');
   // (部门预算X，其中基本支出Y，项目支出Z，调整后预算W，实际支出V: the budget's parts before its adjusted figure are an aside on it)
-  if (before.includes('其中')) before = before.replace(partsBeforeAdjusted(), '，');
+  // (…，其中科普活动经费20万元，调整后预算210万元，…: so are its items, when the adjusted figure is the budget's: listAside)
+  if (before.includes('其中')) before = asidesReplaced(before, '，');
   let last: RegExpExecArray | null = null;
   for (const m of before.matchAll(compile(f.unit_budget, 'g'))) last = m;
   if (!last) return false;
@@ -805,7 +815,10 @@ function partBracket(doc: KDocument, f: FinanceFile, at: number): boolean {
   const m = compile(f.part_bracket, '').exec(doc.norm.slice(lo, at));
   if (!m) return false;
   const start = lo + m.index;
-  return !doc.facts.some((x) => x.path.startsWith('/finance/') && x.span.start <= start && x.span.end > start);
+  if (doc.facts.some((x) => x.path.startsWith('/finance/') && x.span.start <= start && x.span.end > start)) return false;
+  // (2023年部门预算资金150万元（实际支出148万元）: the unit's budget, which a later pattern reads, is no part's figure; session 45)
+  const from = clauseStart(doc.norm, sentenceAt(doc, at).start, start);
+  return !compile(f.unit_budget, '').test(doc.norm.slice(from, lo + m.index + m[0].length));
 }
 function itemFigureBefore(doc: KDocument, f: FinanceFile, at: number): string | false {
   const from = sentenceAt(doc, at).start;

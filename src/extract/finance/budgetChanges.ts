@@ -4,9 +4,9 @@ import { toYuan } from '../../normalise/numbers.js';
 import { compile } from '../../patterns.js';
 import { trimSpan } from '../engine.js';
 import { paragraphStart, sentenceAt } from '../prose.js';
-import { BUDGET, INITIAL_BUDGET, PROJECT_BUDGET } from './file.js';
+import { BUDGET, INITIAL_BUDGET, PROJECT_BUDGET, amountNum, unitOf } from './file.js';
 import type { FinanceFile } from './file.js';
-import { partsListHead } from './subjects.js';
+import { itemsListHead, partsListHead } from './subjects.js';
 
 let changeAhead: string | null = null;
 /** A 年初 figure of a subject with no initial-budget field (a narrower subject, a project report's project) is its budget only
@@ -68,7 +68,9 @@ export function adjustedBudgets(doc: KDocument, f: FinanceFile, shareBases: Set<
         const between = doc.norm.slice(a.span.end, b.span.start);
         // (部门预算X，其中基本支出Y，项目支出Z，调整后预算W | …。调整后预算W: the adjusted one opening the clause right after the
         // first's parts listed after 其中 — session 44)
-        const parts = partsListHead(between);
+        // (项目支出预算50万元，其中科普日活动经费20万元，调整后预算55万元: after items listed too, when the adjusted figure is nearer
+        // the budget than any item's — a change is small beside what it changes; session 45)
+        const parts = partsListHead(between) || itemsNearer(between, a.value as number, b.value as number);
         if (!compile(f.mid_year_change, '').test(between) && !compile(f.mid_year_cut, '').test(between) && !NEXT_ADJUSTED.test(between) && !(parts && NEXT_ADJUSTED.test('，' + between.slice(parts)))) continue;
         // (基本支出预算150万元，其中人员经费120万元，公用经费30万元，调整后预算155万元: the parts are the earlier budget's, which part
         // the change went to is unsaid — no budgets, as initialParts drops the unit's)
@@ -91,6 +93,17 @@ export function adjustedBudgets(doc: KDocument, f: FinanceFile, shareBases: Set<
       if (initial && changes.length > 0 && !doc.facts.some((x) => x.path === initial)) incomeBeforeChange(doc, f, from, b, changes);
     }
   }
+}
+/** The length of the items' list after 其中 opening `between` (see itemsListHead) when the adjusted budget `adjusted` is nearer the
+ *  budget `budget` before the list than every item's figure in it (an item's own adjusted figure would be nearer the item's), else 0. */
+function itemsNearer(between: string, budget: number, adjusted: number): number {
+  const n = itemsListHead(between);
+  if (!n) return 0;
+  for (const m of between.slice(0, n).matchAll(compile('{MONEY}', 'g'))) {
+    const v = toYuan(amountNum(m[0]), unitOf(m[0]));
+    if (v === null || Math.abs(adjusted - v) <= Math.abs(adjusted - budget)) return 0;
+  }
+  return n;
 }
 /** 2020年部门预算收入158.36万元，…；年中压减公用经费4.5万元，调整后预算153.86万元: the budget's planned income in [from, adjusted)
  *  that with a stated change makes the adjusted budget to the fen was the budget before the change — the unit's initialBudget. */
@@ -135,6 +148,13 @@ function restatedInitials(doc: KDocument, f: FinanceFile, from: number, to: numb
  *  change and no adjusted budget is the budget before the change — the year's is unsaid. The unit's becomes its initialBudget;
  *  a narrower subject's or a project's (no initial field) is dropped, as their 年初 figure is (initialStands). */
 let changeFollows: RegExp | null = null;
+/** The text a change is looked for in after a budget figure (or its list) ending at `end`: the 40 characters after it; for the
+ *  unit's budget whose sentence ends there, the next sentence of its paragraph read as its next clause (部门预算200万元。年中追加
+ *  预算10万元，…: the change opening the next sentence is the budget's own as one after a comma is). */
+function changeText(doc: KDocument, x: Fact, end: number): string {
+  const text = doc.norm.slice(end, end + 40);
+  return x.path === BUDGET && /^[ \t]*。/.test(text) ? text.replace(/^[ \t]*。/, '，') : text;
+}
 export function changedBudgets(doc: KDocument, f: FinanceFile): void {
   const change = (changeFollows ??= compile(`^(?:${f.change_follows}|${f.cut_follows})`, ''));
   const paths = new Set([BUDGET, PROJECT_BUDGET, ...Object.entries(f.subjects).filter(([k]) => k !== 'total').map(([, s]) => s.paths.budget)]);
@@ -142,9 +162,11 @@ export function changedBudgets(doc: KDocument, f: FinanceFile): void {
     if (!paths.has(x.path) || x.source === 'table' || !doc.facts.includes(x)) continue;
     // (部门预算200万元，其中基本支出150万元，项目支出50万元，年中追加10万元: the change after the unit budget's parts listed after its
     // 其中 is the whole's — the budget before it the initial one, its parts the initial one's, no budgets; session 44)
-    const parts = x.path === BUDGET ? partsListHead(doc.norm.slice(x.span.end, x.span.end + 200)) : 0;
+    // (部门预算200万元，其中：科普活动经费20万元，学会工作经费10万元；年中追加科普日活动经费10万元: after its items too — whatever
+    // the change went to, the unit's budget changed; session 45)
+    const parts = x.path === BUDGET ? itemsListHead(doc.norm.slice(x.span.end, x.span.end + 200)) : 0;
     const end = parts ? x.span.end + parts - 1 : x.span.end;
-    if (!change.test(doc.norm.slice(end, end + 40)) || adjustedFollows(doc, f, end)) continue;
+    if (!change.test(changeText(doc, x, end)) || adjustedFollows(doc, f, end)) continue;
     if (parts) for (const y of doc.facts.filter((z) => z.span.start >= x.span.end && z.span.end <= end && /[bB]udget$/.test(z.path))) doc.facts.splice(doc.facts.indexOf(y), 1);
     // (年初预算200万元，全年预算210万元，年中追加科普经费10万元: a budget named adjusted is the budget after the change it explains)
     if (compile(f.adjusted_budget, '').test(doc.norm.slice(Math.max(0, x.span.start - 6), x.span.end))) continue;

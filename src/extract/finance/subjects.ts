@@ -3,6 +3,7 @@ import type { KDocument, Span } from '../../document.js';
 import { compile, derived } from '../../patterns.js';
 import { sectionsAt } from '../engine.js';
 import { proseSlice, sentenceAt } from '../prose.js';
+import { toYuan } from '../../normalise/numbers.js';
 import { afterUnit, boundaryAtEnd, file, opensPhrase, reportingUnit } from './file.js';
 import type { FinanceFile } from './file.js';
 import { WORD_WRAP_MARK, cutView, withWordWraps, wrapMarked } from './view.js';
@@ -28,17 +29,53 @@ function evaluated(text: string, m: RegExpMatchArray): boolean {
 export function partsAsideBlanked(prefix: string, ahead: () => string): string {
   if (!prefix.includes('其中')) return prefix;
   let out = prefix;
-  for (const m of ahead().matchAll(partsBeforeAdjusted())) {
+  const text = ahead();
+  for (const m of text.matchAll(partsBeforeAdjusted())) {
+    if (!listAside(text, m)) continue;
     const end = m.index + m[0].length;
     if (end <= prefix.length) out = out.slice(0, m.index) + ' '.repeat(m[0].length) + out.slice(end);
   }
   return out;
 }
 let partsAdjusted: string | null = null;
+/** The list after a budget's 其中, of its parts or its items, with the adjusted budget opening the clause after it (each match to be
+ *  checked with listAside). */
 export function partsBeforeAdjusted(): RegExp {
   const f = file();
-  partsAdjusted ??= `(?<=\\d[ \\t]*(?:万|亿)?[ \\t]*元[ \\t]*)[，,][ \\t]*其中[:：]?(?:[ \\t]*(?:${f.budget_parts_listed})(?:预算)?(?:数)?(?:为|是|:)?[ \\t]*[\\d,.]+[ \\t]*(?:万|亿)?[ \\t]*元[ \\t]*[、，,；;]){1,6}(?=[ \\t]*(?:${f.adjusted_opens}))`;
+  partsAdjusted ??= `(?<=\\d[ \\t]*(?:万|亿)?[ \\t]*元[ \\t]*)[，,][ \\t]*其中[:：]?(?:[ \\t]*(?:${f.budget_parts_listed}|${f.budget_item_listed})(?:预算)?(?:数)?(?:为|是|:)?[ \\t]*[\\d,.]+[ \\t]*(?:万|亿)?[ \\t]*元[ \\t]*[、，,；;]){1,6}(?=[ \\t]*(?:${f.adjusted_opens}))`;
   return compile(partsAdjusted, 'g');
+}
+let partsOnly: string | null = null;
+/** True when the list `m` (a partsBeforeAdjusted match in `text`) is an aside on the budget before it: the budget's parts
+ *  (budget_parts_listed), or items whose figures all lie farther from the adjusted figure after the list than the budget does
+ *  (项目支出预算50万元，其中科普日活动经费20万元，调整后预算55万元: 55 is 项目支出's; …调整后预算25万元 may be the item's own). */
+export function listAside(text: string, m: RegExpMatchArray): boolean {
+  partsOnly ??= `^[，,][ \\t]*其中[:：]?(?:[ \\t]*(?:${file().budget_parts_listed})(?:预算)?(?:数)?(?:为|是|:)?[ \\t]*[\\d,.]+[ \\t]*(?:万|亿)?[ \\t]*元[ \\t]*[、，,；;]){1,6}$`;
+  if (compile(partsOnly, '').test(m[0])) return true;
+  const money = compile('{MONEY}', 'g');
+  const yuan = (x: RegExpMatchArray | null | undefined) => (x ? toYuan(x.groups?.num ?? '', x.groups?.unit ?? '') : null);
+  // (年中追加12万元，其中科普日经费10万元，全年预算218.3万元: a change's items, not the budget's — no aside)
+  const head = text.slice(Math.max(0, m.index! - 24), m.index!);
+  // (a thousands separator, 120,000.00元, ends no clause)
+  const cut = [...head.matchAll(/[，；;。]|,(?!\d{3})/g)].pop();
+  if (compile(file().mid_year_change, '').test(head.slice(cut ? cut.index! + 1 : 0))) return false;
+  const b = yuan([...head.matchAll(money)].pop());
+  const a = yuan(compile('{MONEY}', '').exec(text.slice(m.index! + m[0].length, m.index! + m[0].length + 40)));
+  if (b === null || a === null) return false;
+  return [...m[0].matchAll(money)].every((x) => {
+    const v = yuan(x);
+    return v !== null && Math.abs(a - v) > Math.abs(a - b);
+  });
+}
+/** `text` with the lists that are asides on a budget before its adjusted figure (partsBeforeAdjusted, listAside) put as `by`. */
+export function asidesReplaced(text: string, by: string): string {
+  let out = '', last = 0;
+  for (const m of text.matchAll(partsBeforeAdjusted())) {
+    if (!listAside(text, m)) continue;
+    out += text.slice(last, m.index) + by;
+    last = m.index + m[0].length;
+  }
+  return out + text.slice(last);
 }
 /** The same list opening `text` (`，其中…，` right after a budget's figure; closed by 、，；。), its length or 0. */
 let partsHead: string | null = null;
@@ -46,6 +83,15 @@ export function partsListHead(text: string): number {
   if (!text.includes('其中')) return 0;
   partsHead ??= `^[ \\t]*[，,][ \\t]*其中[:：]?(?:[ \\t]*(?:${file().budget_parts_listed})(?:预算)?(?:数)?(?:为|是|:)?[ \\t]*[\\d,.]+[ \\t]*(?:万|亿)?[ \\t]*元[ \\t]*[、，,；;。]){1,6}`;
   return compile(partsHead, '').exec(text)?.[0].length ?? 0;
+}
+/** The list after a budget's 其中 opening `text` of its parts or its items (`，其中：科普活动经费20万元，学会工作经费10万元；`: any
+ *  fund's name with its figure, not a change of the budget, see `budget_item_listed`; closed by 、，；。), its length or 0. */
+let itemsHead: string | null = null;
+export function itemsListHead(text: string): number {
+  if (!text.includes('其中')) return 0;
+  const f = file();
+  itemsHead ??= `^[ \\t]*[，,][ \\t]*其中[:：]?(?:[ \\t]*(?:${f.budget_parts_listed}|${f.budget_item_listed})(?:预算)?(?:数)?(?:为|是|:)?[ \\t]*[\\d,.]+[ \\t]*(?:万|亿)?[ \\t]*元[ \\t]*[、，,；;。]){1,6}`;
+  return compile(itemsHead, '').exec(text)?.[0].length ?? 0;
 }
 /** The subjects narrower than the unit's total (基本支出, 项目支出, 三公经费 …) named in the sentence before `offset`. */
 export function narrowerSubjects(doc: KDocument, offset: number): Set<string> {
