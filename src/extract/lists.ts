@@ -84,16 +84,17 @@ export function extractLists(doc: KDocument): void {
   const problems: { item: string; span: Span; rule: string }[] = [];
   const improvements: { item: string; span: Span; rule: string }[] = [];
   const suggestions = compile(loadPatternFile<{ suggestions_title: string }>('sections.yaml').suggestions_title, '');
-  for (const h of doc.headings) {
+  const hs = withListWords(doc);
+  for (const h of hs) {
     // a section that only names suggestions (四、意见和建议) asks other bodies; its part titled with the unit's own next steps
     // (（一）下一步工作打算：一是…) lists improvements all the same (not one of its own sub-sections keyed so: that one gives them)
-    if (h.key === null && suggestions.test(h.title.replace(/\s+/g, '')) && !doc.headings.some((x) => x.start > h.start && x.start < h.bodyEnd && x.key === 'improvements')) {
+    if (h.key === null && suggestions.test(h.title.replace(/\s+/g, '')) && !hs.some((x) => x.start > h.start && x.start < h.bodyEnd && x.key === 'improvements')) {
       for (const it of items(doc, h)) if (it.stepTitled) improvements.push({ item: it.item, span: it.span, rule: it.rule });
       continue;
     }
     if (h.key !== 'problems' && h.key !== 'improvements' && h.key !== 'problems_and_improvements') continue;
     // a combined section split into sub-sections leaves the items to those
-    const subs = doc.headings.filter((x) => x.start > h.start && x.start < h.bodyEnd && (x.key === 'problems' || x.key === 'improvements'));
+    const subs = hs.filter((x) => x.start > h.start && x.start < h.bodyEnd && (x.key === 'problems' || x.key === 'improvements'));
     if (h.key === 'problems_and_improvements' && subs.length) {
       // (but a labelled paragraph before the first, （一）存在的问题：A⏎（二）改进措施⏎B, where the first is a run-in item, is its
       // list's)
@@ -135,6 +136,21 @@ export function extractLists(doc: KDocument): void {
   const request = compile(loadPatternFile<{ list_request: string }>('sections.yaml').list_request, '');
   doc.data.problems = problems.filter((x) => !request.test(x.item));
   doc.data.improvements = improvements.filter((x) => !request.test(x.item));
+}
+
+/**
+ * The headings, a combined section's sub-heading titled with a list's bare word ((一)问题 | (一)短板 | (二)措施; sections.yaml
+ * list_label) keyed as that list for the lists only, as the same word labelling a paragraph is read (the outline keeps its key:
+ * 问题 alone names no section elsewhere). Before, such a sub-section keyed null lost its items beside its keyed sibling.
+ */
+function withListWords(doc: KDocument): Heading[] {
+  const combined = doc.headings.filter((h) => h.key === 'problems_and_improvements');
+  if (!combined.length) return doc.headings;
+  return doc.headings.map((x) => {
+    if (x.key !== null || x.ordinal === null || !combined.some((h) => x.start > h.start && x.start < h.bodyEnd && x.level > h.level)) return x;
+    const k = bareListLabel(x.title.replace(/[。.:：]$/, ''));
+    return k ? { ...x, key: k } : x;
+  });
 }
 
 /**
@@ -328,8 +344,14 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     }
     // a report written as questions and answers (问：存在哪些主要问题？⏎答：一是…): the question is no item, and the answer's
     // label no word of one
-    const qa = loadPatternFile<{ list_question: string; list_answer_label: string }>('sections.yaml');
+    const qa = loadPatternFile<{ list_question: string; list_question_inline: string; list_answer_label: string }>('sections.yaml');
     if (compile(qa.list_question, '').test(raw)) continue;
+    // (问：…？答：… on one line: the question goes with its label, the answer is the item)
+    const asked = compile(qa.list_question_inline, '').exec(raw);
+    if (asked) {
+      skip += asked[0].length;
+      raw = raw.slice(asked[0].length);
+    }
     const answer = compile(qa.list_answer_label, '').exec(raw);
     if (answer) {
       skip += answer[0].length;
@@ -417,7 +439,9 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     // (an unnumbered topic's line over a numbered list, 经费方面⏎1.A⏎2.B⏎人才方面⏎1.C: a label, as a sub-heading's title is; the
     // numbered lines are the items)
     // (…and the causes' label alone on its line after items, 原因分析⏎1.…, opens the causes as 原因分析： does)
-    if (!m && !label && out.length && TOPIC_LINE.test(trimmed) && compile(sec.list_causes, '').test(trimmed)) {
+    // (…also numbered as the list's sub-headings are, （一）问题⏎1.A⏎（二）原因⏎1.B: before, its line was taken as a sub-item of A's
+    // and the causes as problems; session 45)
+    if (!label && out.length && TOPIC_LINE.test(m ? raw.slice(m[0].length).trim() : trimmed) && compile(sec.list_causes, '').test(trimmed)) {
       causes = true;
       continue;
     }
