@@ -264,6 +264,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
         ? whole.flatMap((l) => splitAtListLabels(doc, l, nextStep, 'numbered'))
         : whole.flatMap((l) => splitAtListLabels(doc, l, null, 'numbered'));
   const labels = titleLines(doc, h, headingStarts);
+  const bodies = closedTitleLines(doc, h, headingStarts);
   // (a combined section's flat list numbered twice from 1, 1.A⏎2.B⏎1.C⏎2.D: the second run is the measures)
   const restart = h.key === 'problems_and_improvements' ? secondRun(doc, lines, h.end, until, headingStarts) : -1;
   const inSubHeading = doc.headings.filter((x) => x !== h && x.start >= h.end && x.start < until && x.end > x.start);
@@ -411,7 +412,10 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     // (a page's furniture set apart by blank lines, …难以⏎⏎- 3 -⏎⏎量化考核。: its blank lines are the page's margins, no paragraph's end,
     // after a sentence broken off)
     const pageMargin = pageBetween && /[\u4e00-\u9fa5，,、]\s*$/.test(prevText);
-    if (!m && prevItem && !label && (/[，,、]\s*$/.test(prevText) || brokenOff || cutAtPage || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && (pageMargin || !/\n\s*\n/.test(gap)) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
+    // (…or the one paragraph under a point stated in one closed sentence, （一）科普经费投入不足。⏎县级科普经费仅10万元。⏎（二）…: its
+    // body, as on one line, 2.强化管理。严格执行财务制度。; closedTitleLines)
+    const body = !m && !!prevItem && bodies.get(firstSpanFrom(doc.lines, prevItem.span.start + 1) - 1) === line.start;
+    if (!m && prevItem && !label && (/[，,、]\s*$/.test(prevText) || brokenOff || cutAtPage || body || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && (pageMargin || !/\n\s*\n/.test(gap)) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
       const textStart = prevItem.span.start + (ITEM_MARKER.exec(doc.norm.slice(prevItem.span.start, prevItem.span.end))?.[0].length ?? 0);
       // (the inline list going on after the piece's end on this line, 一是…资金支付⏎第 2 页⏎不够及时；二是…: the next marker of
       // its family after a separator starts a line of its own, read as such)
@@ -764,6 +768,39 @@ function titleLines(doc: KDocument, h: Heading, headingStarts: Set<number>): Set
   return clauses === 1 ? new Set() : out;
 }
 const TITLE_MAX = 25;
+
+/**
+ * Numbered lines each a point stated in one short closed sentence (（一）科普经费投入不足。) over one unnumbered paragraph of its
+ * own, the next line numbered again or the section's end (two such points at least, every numbered line so): each point's
+ * line index in doc.lines to its body's start. The paragraph is the point's body, part of its item as on one line (2.强化管理。严格执行财务制度。);
+ * before, each body was an item of its own (session 45).
+ */
+function closedTitleLines(doc: KDocument, h: Heading, headingStarts: Set<number>): Map<number, number> {
+  const body: number[] = [];
+  for (let i = firstSpanFrom(doc.lines, h.end); i < doc.lines.length && doc.lines[i].start < h.bodyEnd; i++) {
+    const l = doc.lines[i];
+    if (!isExcluded(doc, l) && doc.norm.slice(l.start, l.end).trim()) body.push(i);
+  }
+  const inside = (l: Span) => [...headingStarts].some((x) => x >= l.start && x < l.end);
+  const out = new Map<number, number>();
+  for (let k = 0; k < body.length; k++) {
+    const l = doc.lines[body[k]];
+    const raw = doc.norm.slice(l.start, l.end);
+    const m = inside(l) ? null : ITEM_MARKER.exec(raw);
+    if (!m) {
+      // (an unnumbered line is a body only right under such a point)
+      if (!out.has(body[k - 1] ?? -1)) return new Map();
+      continue;
+    }
+    const title = raw.slice(m[0].length).trim();
+    const next = body[k + 1] !== undefined ? doc.lines[body[k + 1]] : null;
+    if (!next || !/^[^。；;，,:：!?！？、]{2,25}。$/.test(title) || ITEM_MARKER.test(doc.norm.slice(next.start, next.end)) || inside(next) || /\n\s*\n/.test(doc.norm.slice(l.end, next.start))) return new Map();
+    const after = body[k + 2] !== undefined ? doc.lines[body[k + 2]] : null;
+    if (after && !ITEM_MARKER.test(doc.norm.slice(after.start, after.end))) return new Map();
+    out.set(body[k], next.start);
+  }
+  return out.size >= 2 ? out : new Map();
+}
 
 const CN = '一二三四五六七八九十';
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
