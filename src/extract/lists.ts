@@ -84,16 +84,17 @@ export function extractLists(doc: KDocument): void {
   const problems: { item: string; span: Span; rule: string }[] = [];
   const improvements: { item: string; span: Span; rule: string }[] = [];
   const suggestions = compile(loadPatternFile<{ suggestions_title: string }>('sections.yaml').suggestions_title, '');
-  for (const h of doc.headings) {
+  const hs = withListWords(doc);
+  for (const h of hs) {
     // a section that only names suggestions (四、意见和建议) asks other bodies; its part titled with the unit's own next steps
     // (（一）下一步工作打算：一是…) lists improvements all the same (not one of its own sub-sections keyed so: that one gives them)
-    if (h.key === null && suggestions.test(h.title.replace(/\s+/g, '')) && !doc.headings.some((x) => x.start > h.start && x.start < h.bodyEnd && x.key === 'improvements')) {
+    if (h.key === null && suggestions.test(h.title.replace(/\s+/g, '')) && !hs.some((x) => x.start > h.start && x.start < h.bodyEnd && x.key === 'improvements')) {
       for (const it of items(doc, h)) if (it.stepTitled) improvements.push({ item: it.item, span: it.span, rule: it.rule });
       continue;
     }
     if (h.key !== 'problems' && h.key !== 'improvements' && h.key !== 'problems_and_improvements') continue;
     // a combined section split into sub-sections leaves the items to those
-    const subs = doc.headings.filter((x) => x.start > h.start && x.start < h.bodyEnd && (x.key === 'problems' || x.key === 'improvements'));
+    const subs = hs.filter((x) => x.start > h.start && x.start < h.bodyEnd && (x.key === 'problems' || x.key === 'improvements'));
     if (h.key === 'problems_and_improvements' && subs.length) {
       // (but a labelled paragraph before the first, （一）存在的问题：A⏎（二）改进措施⏎B, where the first is a run-in item, is its
       // list's)
@@ -135,6 +136,21 @@ export function extractLists(doc: KDocument): void {
   const request = compile(loadPatternFile<{ list_request: string }>('sections.yaml').list_request, '');
   doc.data.problems = problems.filter((x) => !request.test(x.item));
   doc.data.improvements = improvements.filter((x) => !request.test(x.item));
+}
+
+/**
+ * The headings, a combined section's sub-heading titled with a list's bare word ((一)问题 | (一)短板 | (二)措施; sections.yaml
+ * list_label) keyed as that list for the lists only, as the same word labelling a paragraph is read (the outline keeps its key:
+ * 问题 alone names no section elsewhere). Before, such a sub-section keyed null lost its items beside its keyed sibling.
+ */
+function withListWords(doc: KDocument): Heading[] {
+  const combined = doc.headings.filter((h) => h.key === 'problems_and_improvements');
+  if (!combined.length) return doc.headings;
+  return doc.headings.map((x) => {
+    if (x.key !== null || x.ordinal === null || !combined.some((h) => x.start > h.start && x.start < h.bodyEnd && x.level > h.level)) return x;
+    const k = bareListLabel(x.title.replace(/[。.:：]$/, ''));
+    return k ? { ...x, key: k } : x;
+  });
 }
 
 /**
@@ -248,6 +264,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
         ? whole.flatMap((l) => splitAtListLabels(doc, l, nextStep, 'numbered'))
         : whole.flatMap((l) => splitAtListLabels(doc, l, null, 'numbered'));
   const labels = titleLines(doc, h, headingStarts);
+  const bodies = closedTitleLines(doc, h, headingStarts);
   // (a combined section's flat list numbered twice from 1, 1.A⏎2.B⏎1.C⏎2.D: the second run is the measures)
   const restart = h.key === 'problems_and_improvements' ? secondRun(doc, lines, h.end, until, headingStarts) : -1;
   const inSubHeading = doc.headings.filter((x) => x !== h && x.start >= h.end && x.start < until && x.end > x.start);
@@ -328,8 +345,14 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     }
     // a report written as questions and answers (问：存在哪些主要问题？⏎答：一是…): the question is no item, and the answer's
     // label no word of one
-    const qa = loadPatternFile<{ list_question: string; list_answer_label: string }>('sections.yaml');
+    const qa = loadPatternFile<{ list_question: string; list_question_inline: string; list_answer_label: string }>('sections.yaml');
     if (compile(qa.list_question, '').test(raw)) continue;
+    // (问：…？答：… on one line: the question goes with its label, the answer is the item)
+    const asked = compile(qa.list_question_inline, '').exec(raw);
+    if (asked) {
+      skip += asked[0].length;
+      raw = raw.slice(asked[0].length);
+    }
     const answer = compile(qa.list_answer_label, '').exec(raw);
     if (answer) {
       skip += answer[0].length;
@@ -389,7 +412,10 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     // (a page's furniture set apart by blank lines, …难以⏎⏎- 3 -⏎⏎量化考核。: its blank lines are the page's margins, no paragraph's end,
     // after a sentence broken off)
     const pageMargin = pageBetween && /[\u4e00-\u9fa5，,、]\s*$/.test(prevText);
-    if (!m && prevItem && !label && (/[，,、]\s*$/.test(prevText) || brokenOff || cutAtPage || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && (pageMargin || !/\n\s*\n/.test(gap)) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
+    // (…or the one paragraph under a point stated in one closed sentence, （一）科普经费投入不足。⏎县级科普经费仅10万元。⏎（二）…: its
+    // body, as on one line, 2.强化管理。严格执行财务制度。; closedTitleLines)
+    const body = !m && !!prevItem && bodies.get(firstSpanFrom(doc.lines, prevItem.span.start + 1) - 1) === line.start;
+    if (!m && prevItem && !label && (/[，,、]\s*$/.test(prevText) || brokenOff || cutAtPage || body || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && (pageMargin || !/\n\s*\n/.test(gap)) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
       const textStart = prevItem.span.start + (ITEM_MARKER.exec(doc.norm.slice(prevItem.span.start, prevItem.span.end))?.[0].length ?? 0);
       // (the inline list going on after the piece's end on this line, 一是…资金支付⏎第 2 页⏎不够及时；二是…: the next marker of
       // its family after a separator starts a line of its own, read as such)
@@ -417,7 +443,9 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     // (an unnumbered topic's line over a numbered list, 经费方面⏎1.A⏎2.B⏎人才方面⏎1.C: a label, as a sub-heading's title is; the
     // numbered lines are the items)
     // (…and the causes' label alone on its line after items, 原因分析⏎1.…, opens the causes as 原因分析： does)
-    if (!m && !label && out.length && TOPIC_LINE.test(trimmed) && compile(sec.list_causes, '').test(trimmed)) {
+    // (…also numbered as the list's sub-headings are, （一）问题⏎1.A⏎（二）原因⏎1.B: before, its line was taken as a sub-item of A's
+    // and the causes as problems; session 45)
+    if (!label && out.length && TOPIC_LINE.test(m ? raw.slice(m[0].length).trim() : trimmed) && compile(sec.list_causes, '').test(trimmed)) {
       causes = true;
       continue;
     }
@@ -740,6 +768,39 @@ function titleLines(doc: KDocument, h: Heading, headingStarts: Set<number>): Set
   return clauses === 1 ? new Set() : out;
 }
 const TITLE_MAX = 25;
+
+/**
+ * Numbered lines each a point stated in one short closed sentence (（一）科普经费投入不足。) over one unnumbered paragraph of its
+ * own, the next line numbered again or the section's end (two such points at least, every numbered line so): each point's
+ * line index in doc.lines to its body's start. The paragraph is the point's body, part of its item as on one line (2.强化管理。严格执行财务制度。);
+ * before, each body was an item of its own (session 45).
+ */
+function closedTitleLines(doc: KDocument, h: Heading, headingStarts: Set<number>): Map<number, number> {
+  const body: number[] = [];
+  for (let i = firstSpanFrom(doc.lines, h.end); i < doc.lines.length && doc.lines[i].start < h.bodyEnd; i++) {
+    const l = doc.lines[i];
+    if (!isExcluded(doc, l) && doc.norm.slice(l.start, l.end).trim()) body.push(i);
+  }
+  const inside = (l: Span) => [...headingStarts].some((x) => x >= l.start && x < l.end);
+  const out = new Map<number, number>();
+  for (let k = 0; k < body.length; k++) {
+    const l = doc.lines[body[k]];
+    const raw = doc.norm.slice(l.start, l.end);
+    const m = inside(l) ? null : ITEM_MARKER.exec(raw);
+    if (!m) {
+      // (an unnumbered line is a body only right under such a point)
+      if (!out.has(body[k - 1] ?? -1)) return new Map();
+      continue;
+    }
+    const title = raw.slice(m[0].length).trim();
+    const next = body[k + 1] !== undefined ? doc.lines[body[k + 1]] : null;
+    if (!next || !/^[^。；;，,:：!?！？、]{2,25}。$/.test(title) || ITEM_MARKER.test(doc.norm.slice(next.start, next.end)) || inside(next) || /\n\s*\n/.test(doc.norm.slice(l.end, next.start))) return new Map();
+    const after = body[k + 2] !== undefined ? doc.lines[body[k + 2]] : null;
+    if (after && !ITEM_MARKER.test(doc.norm.slice(after.start, after.end))) return new Map();
+    out.set(body[k], next.start);
+  }
+  return out.size >= 2 ? out : new Map();
+}
 
 const CN = '一二三四五六七八九十';
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';

@@ -10,7 +10,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_project_field: string; org: string; title_org_place: string;
+  title_line: string; title_words: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule & { inline: string }; year_label: Rule; year_body: Rule; period: string; year_period: { id: string; line: string; label: string }; year_body_cited?: { before: string; after: string; spending?: string }; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; place_stand_in: string; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_subtitle_dash: string; unit_short: string; party_group: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule; stray_gap: { regex: string; place_end: string }; region_above: Rule & { year: string };
 }
@@ -119,7 +119,9 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
       if (above && (unitLine(norm(above)) || (datedUnitLine(norm(above), t + next) && !compile(f.year_line, '').test(t))) && (compile(f.year_line, '').test(t) || !compile(f.org, '').test(t + next) || derived(f, 'subordinateOpening', () => `^${f.subordinate}`).test(t))) {
         return withYearAbove({ value: cleanValue(show(above) + show(lines[i]) + show(lines[i + 1])), span: { start: above.start, end: lines[i + 1].end } }, unitLine(norm(above)) ? lines[i - 2] : undefined);
       }
-      const own = found(withYearAbove({ value: cleanValue(show(lines[i]) + show(lines[i + 1])), span: { start: lines[i].start, end: lines[i + 1].end } }, lines[i - 1]));
+      // (…and the unit's name alone above that year line, a title printed over four lines, 某县科学技术协会⏎2023年度⏎部门整体支出⏎
+      // 绩效自评报告: the name is its first line, as over three; not when the two lines name an organisation themselves)
+      const own = found(withYearAbove({ value: cleanValue(show(lines[i]) + show(lines[i + 1])), span: { start: lines[i].start, end: lines[i + 1].end } }, lines[i - 1], compile(f.org, '').test(t + next) ? undefined : lines[i - 2]));
       if (own) return own;
       i++;
     }
@@ -153,8 +155,9 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
   }
 
   // the year printed alone on the line above (二〇二二年度⏎某县科协⏎部门整体支出绩效自评报告) is the title's first line
-  function withYearAbove(t: { value: string; span: Span }, above: Line | undefined) {
+  function withYearAbove(t: { value: string; span: Span }, above: Line | undefined, name?: Line) {
     if (!above || !compile(f.year_line, '').test(norm(above))) return t;
+    if (name && unitLine(norm(name))) return { value: cleanValue(show(name) + show(above) + t.value), span: { start: name.start, end: t.span.end } };
     return { value: cleanValue(show(above) + t.value), span: { start: above.start, end: t.span.end } };
   }
 }
@@ -170,10 +173,12 @@ export function extractMeta(doc: KDocument): void {
   if (title) {
     push(doc, '/meta/title', title.value, title.span, 'meta.title');
     const kind = f.kinds.find((k) => compile(k.regex, '').test(title.value.replace(/\s+/g, '')));
-    doc.reportKind = kind?.kind ?? 'other';
-    const header = kind ? null : projectHeader(doc, f, title);
+    // (某县科协2023年度财政支出绩效自评报告: the unit's fiscal spending evaluated as a whole, unless a project's header follows)
+    const fiscal = !kind && compile(f.kind_fiscal, '').test(title.value.replace(/\s+/g, ''));
+    doc.reportKind = kind?.kind ?? (fiscal ? 'overall_self_eval' : 'other');
+    const header = kind ? null : projectHeader(doc, f, title, fiscal);
     if (header) doc.reportKind = 'project_self_eval';
-    push(doc, '/meta/reportKind', doc.reportKind, header ?? title.span, kind ? `meta.kind.${kind.kind}` : header ? 'meta.kind.project_header' : 'meta.kind.other');
+    push(doc, '/meta/reportKind', doc.reportKind, header ?? title.span, kind ? `meta.kind.${kind.kind}` : header ? 'meta.kind.project_header' : fiscal ? 'meta.kind.fiscal' : 'meta.kind.other');
   }
   extractYear(doc, title?.span ?? null);
   const unit = extractUnit(doc, title?.span ?? null);
@@ -196,9 +201,10 @@ export function extractMeta(doc: KDocument): void {
   }
 }
 
-/** 绩效自评报告 over 项目名称：X on one of the ten lines after it: the project field's line (a project report's header). */
-function projectHeader(doc: KDocument, f: MetaFile, title: { value: string; span: Span }): Span | null {
-  if (!compile(f.kind_bare_title, '').test(title.value.replace(/\s+/g, ''))) return null;
+/** 绩效自评报告 (or 财政支出绩效自评报告: fiscal) over 项目名称：X on one of the ten lines after it: the project field's line (a
+ *  project report's header). */
+function projectHeader(doc: KDocument, f: MetaFile, title: { value: string; span: Span }, fiscal = false): Span | null {
+  if (!fiscal && !compile(f.kind_bare_title, '').test(title.value.replace(/\s+/g, ''))) return null;
   const field = compile(f.kind_project_field, '');
   const after = doc.lines.filter((l) => l.start >= title.span.end && l.text.trim()).slice(0, 10);
   const line = after.find((l) => field.test(doc.norm.slice(l.start, l.end)));

@@ -720,9 +720,11 @@ function listParent(parent: Candidate | null | undefined): boolean {
   if (parent.key) return LIST_SECTIONS.has(parent.key);
   // (…or the causes of the problems, （二）原因分析⏎1.对年度工作预判不足；⏎2.…: its points are a list's, no headings; lists.ts
   // reads no items there)
-  const sec = loadPatternFile<{ suggestions_title: string; list_causes: string }>('sections.yaml');
-  const t = parent.title.replace(/\s+/g, '');
-  return compile(sec.suggestions_title, '').test(t) || compile(sec.list_causes, '').test(t);
+  // (…or a sub-heading of a list's bare word, （一）问题⏎1.…⏎（二）措施⏎1.…, a combined section's parts: their points are items,
+  // lists.ts withListWords; session 45. A top section so titled, 四、问题, keeps its numbered lines as they were)
+  const sec = loadPatternFile<{ suggestions_title: string; list_causes: string; list_label: { problems: string; improvements: string } }>('sections.yaml');
+  const t = parent.title.replace(/\s+/g, '').replace(/[。.:：]$/, '');
+  return compile(sec.suggestions_title, '').test(t) || compile(sec.list_causes, '').test(t) || (parent.rank > 1 && (compile(sec.list_label.problems, '').test(t) || compile(sec.list_label.improvements, '').test(t)));
 }
 
 /** Is `c` an item of a list restarted at 1 under the last same-rank sibling (see findHeadings)? A restart opens only
