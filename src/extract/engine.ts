@@ -48,11 +48,13 @@ export function* matches(doc: KDocument, regex: string, within?: Span, inTables 
   if (find && find(from) < 0) return;
   const next = !find
     ? scan(text, compile(regex, 'g'), from)
-    : anchor!.before <= STICKY
-      ? anchored(text, compile(regex, 'y'), find, anchor!.before, from)
-      : anchor!.before < Infinity
-        ? jumping(text, compile(regex, 'g'), find, (at) => at - anchor!.before, from)
-        : anchor!.lineWise
+    : anchor!.windowed
+      ? windowed(text, compile(anchor!.windowed, 'y'), find, anchor!.before, from)
+      : anchor!.before <= STICKY
+        ? anchored(text, compile(regex, 'y'), find, anchor!.before, from)
+        : anchor!.before < Infinity
+          ? jumping(text, compile(regex, 'g'), find, (at) => at - anchor!.before, from)
+          : anchor!.lineWise
           ? lineWise(text, compile(anchor!.lineWise, 'y'), find, from)
           : scan(text, compile(regex, 'g'), from);
   for (let m = next(); m; m = next()) {
@@ -160,9 +162,9 @@ function anchored(text: string, re: RegExp, find: (from: number) => number, befo
 }
 
 /**
- * The same matches when a match can start far before its literal: no match holding the next literal starts before
- * `earliest(at)` (its literal's offset less `before`, or the start of its line for a pattern that cannot span lines),
- * so the scan jumps there (each jump skips text no match can start in).
+ * The same matches when a match can start far before its literal (a pattern with a numbered back-reference, which
+ * windowed's wrapper would renumber): no match holding the next literal starts before `earliest(at)` (its literal's
+ * offset less `before`), so the scan jumps there (each jump skips text no match can start in).
  */
 function jumping(text: string, re: RegExp, find: (from: number) => number, earliest: (at: number) => number, from: number): () => RegExpExecArray | null {
   return () => {
@@ -172,6 +174,31 @@ function jumping(text: string, re: RegExp, find: (from: number) => number, earli
     const m = re.exec(text); // never empty: it holds a literal
     if (m) from = m.index + m[0].length;
     return m;
+  };
+}
+
+/**
+ * The same matches when a match can start up to `before` units ahead of its literal: `re` is the pattern behind a lazy
+ * run of at most `before` units (its group AT is the match), sticky, so one exec tries every start from the window's
+ * first, leftmost first, and stops at its last (a global scan from there, as this was, ran on through text holding no
+ * match to the next one, or to the end; a sticky exec at each start paid a call for each).
+ */
+function windowed(text: string, re: RegExp, find: (from: number) => number, before: number, from: number): () => RegExpExecArray | null {
+  return () => {
+    for (let at = find(from); at >= 0; at = find(from)) {
+      const start = Math.max(from, at - before);
+      re.lastIndex = start;
+      const m = re.exec(text);
+      if (m) {
+        const end = m.index + m[0].length;
+        m.index = end - m.groups![AT].length;
+        m[0] = m.groups![AT];
+        from = end; // never empty: it holds the literal
+        return m;
+      }
+      from = start + before + 1; // every start up to there was tried (start + before ≥ at)
+    }
+    return null;
   };
 }
 
@@ -212,7 +239,7 @@ function lineWise(text: string, re: RegExp, find: (from: number) => number, from
   };
 }
 
-type Anchor = AnchorSet & { lineWise: string | null };
+type Anchor = AnchorSet & { lineWise: string | null; windowed: string | null };
 const anchors = new Map<string, Anchor | null>();
 const MAX_ANCHORS = 5000;
 
@@ -234,10 +261,13 @@ function anchorOf(regex: string): Anchor | null {
       if (headSet) [set, oneLine] = [headSet, true];
     }
     // the wrapped source made once: compile finds it by the same string object (a new one would be hashed again)
-    const lineWise = set && set.before === Infinity && oneLine && !/\\[1-9]/.test(src) ? `[^\\n]*?(?<${AT}>${regex})` : null;
+    const backRef = /\\[1-9]/.test(src);
+    const lineWise = set && set.before === Infinity && oneLine && !backRef ? `[^\\n]*?(?<${AT}>${regex})` : null;
+    // (a match that may start a few units before its literal: each start in the window is tried by one exec of this)
+    const windowed = set && set.before > 0 && set.before < Infinity && !backRef ? `[\\s\\S]{0,${set.before}}?(?<${AT}>${regex})` : null;
     // (bounded as compile's cache is: a source built from a document adds an entry per document)
     if (anchors.size >= MAX_ANCHORS) anchors.clear();
-    anchors.set(regex, (a = set && { ...set, lineWise }));
+    anchors.set(regex, (a = set && { ...set, lineWise, windowed }));
   }
   return a;
 }

@@ -16,7 +16,19 @@ const isLabel = (t: string) => t.length > 0 && t.length <= LABEL_MAX && !FIGURE.
 /** (no statement has more cells than this: the look ahead stops there) */
 const MAX_CELLS = 2000;
 /** A cell's text without its spaces (a copy's letter-spacing and line breaks are no part of a label). */
-export const squeeze = (t: string) => t.replace(/[\s\u3000]+/g, '');
+export function squeeze(t: string): string {
+  if (t.length > SQUEEZED_MAX) return t.replace(/[\s\u3000]+/g, '');
+  let out = squeezed.get(t);
+  if (out === undefined) {
+    if (squeezed.size >= 4096) squeezed.clear();
+    squeezed.set(t, (out = t.replace(/[\s\u3000]+/g, '')));
+  }
+  return out;
+}
+// each cell-line reader squeezes the same lines' texts again, several times a line (a tenth of the structure step): a short
+// text's result is kept by the text (the same string object each time, its hash kept by the engine)
+const squeezed = new Map<string, string>();
+const SQUEEZED_MAX = 200;
 
 /** A line no table found so far holds, with no tab (a tabbed line is a table's row of its own). */
 export const freeLine = (taken: Span[]) => (l: Line) => !l.text.includes('\t') && !taken.some((t) => l.start < t.end && t.start < l.end);
