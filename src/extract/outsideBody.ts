@@ -5,7 +5,8 @@ import type { KDocument } from '../document.js';
 import { compile } from '../patterns.js';
 import { unitName } from './engine.js';
 
-const short = (name: string) => name.replace(/科学技术协会/g, '科协').replace(/\s+/g, '');
+// (科学技术馆 written short too: 县科技馆 in 某县科学技术馆's own report is the unit)
+const short = (name: string) => name.replace(/科学技术协会/g, '科协').replace(/科学技术馆/g, '科技馆').replace(/\s+/g, '');
 
 /** True when `text` (the sentence or clause before a score) names an evaluation or panel of a body other than the unit:
  *  a higher office always (上级主管部门), a 科协 by its level unless the unit's name ends with it (县科协 in 某县科学技术协会's

@@ -80,7 +80,9 @@ export function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]
     if (open) {
       const at = t.countEnd + open[0].length;
       const close = doc.norm.slice(at, at + 200).search(/[)）]/);
-      const inside = close >= 0 && sorted.some((y) => y.countEnd > at && y.countEnd <= at + close && family[y.item.unit] === kind);
+      // (…320场（其中市科技馆开展200场）: a bracket opening with 其中 holds the parts, also when its share, another body's,
+      // was dropped before: namesBody below then drops the total; session 45)
+      const inside = close >= 0 && (sorted.some((y) => y.countEnd > at && y.countEnd <= at + close && family[y.item.unit] === kind) || /^\s*其中/.test(doc.norm.slice(at, at + close)));
       if (close < 0 || inside) {
         from = at;
         to = close < 0 ? -1 : at + close;

@@ -100,11 +100,7 @@ export function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, f
     s = at - 500;
     while (s < at && !BOUNDARY.has(doc.norm[s - 1])) s++;
   }
-  while (s < at) {
-    let e = s;
-    while (e < at && !BOUNDARY.has(doc.norm[e])) e++;
-    // (both patterns are anchored and short: 200 characters hold any match)
-    const text = doc.norm.slice(s, Math.min(at, s + 200));
+  const visit = (text: string): void => {
     const o = other.exec(text);
     // another level's 科协: another body when the unit's level is known and differs, or it works in the unit's place
     // (a science museum or centre as the subject is another body, unless the report is its own or its fund's: the title names it)
@@ -131,6 +127,18 @@ export function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, f
         if (!guides) guidedOn = false;
       }
     }
+  };
+  while (s < at) {
+    let e = s;
+    while (e < at && !BOUNDARY.has(doc.norm[e])) e++;
+    // (both patterns are anchored and short: 200 characters hold any match)
+    visit(doc.norm.slice(s, Math.min(at, s + 200)));
+    // (开展科普活动320场（其中市科技馆开展200场）: a share in brackets opening with 其中 is a clause of its own, its doer
+    // another body's as after a comma; session 45)
+    for (let b = s; b < e; b++) {
+      const ch = doc.norm[b];
+      if ((ch === '（' || ch === '(') && doc.norm.startsWith('其中', b + 1)) visit(doc.norm.slice(b + 1, Math.min(at, b + 201)));
+    }
     s = e + 1;
   }
   return theirs || guidedOn;
@@ -143,7 +151,8 @@ export function namesBody(doc: KDocument, f: ActivitiesFile, from: number, to: n
   while (s < to) {
     let e = s;
     while (e < to && !BOUNDARY.has(doc.norm[e])) e++;
-    const clause = doc.norm.slice(s, e);
+    // (（其中市科技馆开展200场）: a share in brackets opening with 其中 is a clause too)
+    const clause = doc.norm.slice(s, e).replace(/^[（(](?=其中)/, '');
     if (self.test(clause) || other.test(clause)) return true;
     s = e + 1;
   }
