@@ -296,7 +296,7 @@ function goalBlockLines(text: string, lines: Line[], taken: Span[]): Table[] {
 /** a section's title alone on its line, numbered or not (`三、存在问题`, `改进措施`; sections.yaml standalone): the report's
  *  prose again, never a goals cell's text */
 const ORDINAL = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．](?!\d))\s*/;
-const sectionLine = (l: Line) => isStandaloneTitle(l.text.trim().replace(ORDINAL, ''));
+export const sectionLine = (l: Line) => isStandaloneTitle(l.text.trim().replace(ORDINAL, ''));
 
 /**
  * The goals as label rows copied one cell per line (`年度总体目标⏎<target>⏎年度总体目标完成情况⏎<achieved>`, or the target alone).

@@ -4,7 +4,7 @@
 // still be put back when the lines admit exactly one division into rows of the header's shape; else nothing is read.
 import type { Line, Span, Table, TableCell } from '../document.js';
 import { tableVocab } from './tableVocab.js';
-import { freeLine, lineCell, squeeze } from './cellLines.js';
+import { freeLine, lineCell, sectionLine, squeeze } from './cellLines.js';
 import { PAGE_MARK } from './duplicates.js';
 
 /** `续表` (`续上表`, `（续表）`) over a table's part on the next page */
@@ -54,7 +54,7 @@ interface Parse {
  * Reads the block whose header lines (their squeezed texts `header`, their fields `cols`) end before seq[from]. Every division of the
  * lines into rows is tried: a row is [note of the row before] [一级 word] [二级 word] then one line per remaining column in the
  * header's order (the name maybe two, wrapped: fewest such first), typed (a 分值/得分 a figure, no score over its weight; a name or note no measured value; no level word or
- * total's label as a cell). The block ends at a total row (`总分⏎100⏎95`), another table, or the end of the text; prose
+ * total's label as a cell). The block ends at a total row (`总分⏎100⏎95`), another table, a section's title alone on its line, or the end of the text; prose
  * after the last row leaves it unread, as does a second division (which line is which cell is then not known).
  */
 function parseRows(seq: Line[], free: (l: Line) => boolean, from: number, cols: Field[], header: string[]): Parse | null {
@@ -112,6 +112,12 @@ function divisions(seq: Line[], free: (l: Line) => boolean, from: number, cols: 
     if (p >= limit || !free(seq[p])) {
       // (the end of the text, or another table: the block ended after a complete row)
       if (rows.length) done({ rows, total: null, last: p - 1 });
+      return;
+    }
+    // (a section's title alone on its line after a complete row, `四、自评结论`: the report's prose again, as it ends a goals
+    // block, never a cell nor the last row's note)
+    if (rows.length && sectionLine(seq[p])) {
+      done({ rows, total: null, last: p - 1 });
       return;
     }
     if (isTotal(p)) {

@@ -22,8 +22,29 @@ export function fitsYear(doc: KDocument, f: FinanceFile, at: number, aspect: Asp
   if (aspect !== 'budget' && aspect !== 'initial' && compile(f.planned, '').test(before)) return false;
   if (saysOtherYear(doc, f.year_before, before)) return false;
   if (sectionsAt(doc, at).some((h) => otherYearHeading(doc, f, h.title))) return false;
-  return !otherYearSentence(doc, f, sentenceBefore(doc, at), head.slice(0, 4));
+  const sentence = sentenceBefore(doc, at);
+  if (otherYearSentence(doc, f, sentence, head.slice(0, 4))) return false;
+  // (a later clause of the sentence opening with another year, 2023年部门整体支出160万元，2022年部门整体支出150万元，其中基本支出
+  // 110万元: from there the clauses are that year's, as a sentence opening with it is, until one names this year)
+  // (only its parts: a clause opening with 其中, or a part's sibling after the year's part, 2022年基本支出110万元，项目支出40万元; a
+  // subject restated after an aside, 部门预算186.5万元，上年实际支出180.2万元，实际支出184.3万元, is this year's)
+  const clause = lastYearClause(f, sentence);
+  return clause === null || !compile(f.year_clause_parts, '').test(clause) || !otherYearSentence(doc, f, clause, head.slice(0, 4));
 }
+/** The sentence before a figure from its last clause that opens with a year or the year before (sentence_year,
+ *  sentence_prior), or null when none after its first does. */
+function lastYearClause(f: FinanceFile, sentence: string): string | null {
+  let from = -1;
+  for (let i = sentence.length - 2; i >= 0 && from < 0; i--) {
+    if (!CLAUSE_MARKS.has(sentence[i])) continue;
+    const tail = arabicYears(sentence.slice(i + 1));
+    if ((compile(f.sentence_year, '').test(tail) && !CARRIED_IN.test(tail)) || compile(f.sentence_prior, '').test(tail)) from = i + 1;
+  }
+  return from > 0 ? sentence.slice(from) : null;
+}
+const CLAUSE_MARKS = new Set(['，', ',', '；', ';']);
+/** (2022年结转资金10万元 in a 2023 report: the carry-in, this year's money) */
+const CARRIED_IN = /^\s*(?:19|20)\d{2}\s*年度?\s*(?:结转|结余)/;
 /** True when `text` (a sentence up to a figure) opens with another year, or with the year before and names this year in no later clause. */
 export function otherYearSentence(doc: KDocument, f: FinanceFile, text: string, head = ''): boolean {
   const sentence = arabicYears(text);
