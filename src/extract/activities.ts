@@ -93,7 +93,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         labelSpan = { start: clause, end: labelEnd };
         // 科普活动开展场次：20场 | 受益人数：5000人次: a count alone after a field's name and its colon takes the name as its label
         // (the label's checks then see it: targets, other years, the unit's own work; see field_label)
-        const field = f.field_label && clause - 1 > prev && /[:：]/.test(doc.norm[clause - 1]) && !doc.norm.slice(clause, labelEnd).trim() ? clauseStart(doc.norm, clause - 1, prev) : -1;
+        // (科普讲座：一季度3场、二季度5场: a part of the year alone before the count leaves the field's name the label; the parts
+        // after it go on as 开展科普讲座一季度3场、二季度5场 does, timeSibling)
+        const field = f.field_label && clause - 1 > prev && /[:：]/.test(doc.norm[clause - 1]) && (!doc.norm.slice(clause, labelEnd).trim() || timePartOnly(f, doc.norm.slice(clause, labelEnd))) ? clauseStart(doc.norm, clause - 1, prev) : -1;
         if (field >= 0 && compile(f.field_label!, '').test(doc.norm.slice(field, clause - 1))) labelSpan = { start: field, end: clause - 1 };
         // 举办培训3期150人 | 讲座5次共计300人次: people counted right after an event count share its label
         const glued = prev > floor && f.glued_units.people.includes(gu) ? [byEnd.get(prev)].find((x) => x && x.rule === p.id && f.glued_units.events.includes(x.item.unit)) : undefined;
@@ -508,6 +510,10 @@ function topSection(doc: KDocument, at: number): number {
   let best: { start: number; level: number } | null = null;
   for (const h of sectionsAt(doc, at)) if (!best || h.level < best.level) best = h;
   return best?.start ?? -1;
+}
+/** 一季度 | 上半年: the text is only a part of the year (time_part_end; 1-6月 and the like are no field's value). */
+function timePartOnly(f: ActivitiesFile, text: string): boolean {
+  return !!f.time_part_end && derived(f, 'timePartOnly', () => `^(?:${f.time_part_end})`).test(text.replace(/\s+/g, ''));
 }
 /** 主办42场共3000人次: the text after an event count opens with the people counted at it (only glued_lead between). */
 function gluedPeopleAfter(f: ActivitiesFile, rest: string): boolean {
