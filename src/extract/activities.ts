@@ -24,6 +24,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
   const f = loadPatternFile<ActivitiesFile>('activities.yaml');
   const found: { span: Span; item: Activity; rule: string; labelSpan: Span; countEnd: number; head?: { item: Activity }; gluedTo?: Found; joinedVia?: string }[] = [];
   const respectively = compile(f.respectively ?? '(?!)', '');
+  // (开展科技活动周和全国科普日活动，分别举办12场和20场: 分别 opening the label, the parts named in the clause before)
+  const respectivelyLead = compile(f.respectively_lead ?? '(?!)', '');
+  const heads = (label: string) => respectively.test(label) || respectivelyLead.test(label);
   // the counts taken so far, by position (they never overlap, so their ends are in order too): a text with thousands of
   // counts must not rescan all of them at each
   const used: Span[] = [];
@@ -93,7 +96,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         labelSpan = { start: clause, end: labelEnd };
         // 科普活动开展场次：20场 | 受益人数：5000人次: a count alone after a field's name and its colon takes the name as its label
         // (the label's checks then see it: targets, other years, the unit's own work; see field_label)
-        const field = f.field_label && clause - 1 > prev && /[:：]/.test(doc.norm[clause - 1]) && !doc.norm.slice(clause, labelEnd).trim() ? clauseStart(doc.norm, clause - 1, prev) : -1;
+        // (科普讲座：一季度3场、二季度5场: a part of the year alone before the count leaves the field's name the label; the parts
+        // after it go on as 开展科普讲座一季度3场、二季度5场 does, timeSibling)
+        const field = f.field_label && clause - 1 > prev && /[:：]/.test(doc.norm[clause - 1]) && (!doc.norm.slice(clause, labelEnd).trim() || timePartOnly(f, doc.norm.slice(clause, labelEnd))) ? clauseStart(doc.norm, clause - 1, prev) : -1;
         if (field >= 0 && compile(f.field_label!, '').test(doc.norm.slice(field, clause - 1))) labelSpan = { start: field, end: clause - 1 };
         // 举办培训3期150人 | 讲座5次共计300人次: people counted right after an event count share its label
         const glued = prev > floor && f.glued_units.people.includes(gu) ? [byEnd.get(prev)].find((x) => x && x.rule === p.id && f.glued_units.events.includes(x.item.unit)) : undefined;
@@ -107,7 +112,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       let label = doc.norm.slice(labelSpan.start, labelSpan.end).replace(/\s+/g, '');
       // 开展科普讲座、科普展览分别为12场、6场: a count right after one whose label ends in 分别 (only 、 between) is the next
       // part's; the parts are given out after the loop
-      const head = p.id === 'activities.count' && !gluedTo && prev > floor && /^[、和及与]?$/.test(label) ? [byEnd.get(prev)].find((x) => x && !x.head && respectively.test(x.item.label)) : undefined;
+      const head = p.id === 'activities.count' && !gluedTo && prev > floor && /^[、和及与]?$/.test(label) ? [byEnd.get(prev)].find((x) => x && !x.head && heads(x.item.label)) : undefined;
       // 近百场科普进校园活动惠及学生…: an event count opening its clause names its event after the measure word, the label
       // (开展科技下乡活动4次和2次科普讲座: a joiner right after the count before it opens the clause as well as a comma)
       const afterCount = prev > floor && (clause === prev || /^[，,]\s*$/.test(doc.norm.slice(prev, clause)));
@@ -447,9 +452,18 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
     found.push(x.found);
   }
   // 分别: as many parts before it (、/和/及/与) as counts after it, one each; else the counts after the first are dropped
-  for (const h of found.filter((x) => !x.head && respectively.test(x.item.label))) {
+  for (const h of found.filter((x) => !x.head && heads(x.item.label))) {
     const followers = found.filter((x) => x.head === h);
     if (!followers.length) continue;
+    const lead = respectivelyLead.exec(h.item.label);
+    if (lead) {
+      const named = leadParts(doc, f, h.labelSpan.start, lead.groups?.event ?? '');
+      if (named && named.length === followers.length + 1) {
+        h.item.label = named[0];
+        followers.forEach((x, i) => (x.item.label = named[i + 1]));
+      } else for (const x of followers) found.splice(found.indexOf(x), 1);
+      continue;
+    }
     const parts = h.item.label.replace(respectively, '').split(/[、和及与]/).map((x) => x.replace(compile(f.strip_prefix, ''), '').trim());
     if (parts.length === followers.length + 1 && parts.every((x) => x.length >= 2)) {
       h.item.label = parts[0];
@@ -508,6 +522,23 @@ function topSection(doc: KDocument, at: number): number {
   let best: { start: number; level: number } | null = null;
   for (const h of sectionsAt(doc, at)) if (!best || h.level < best.level) best = h;
   return best?.start ?? -1;
+}
+/** 开展科技活动周和全国科普日活动，分别举办12场和20场: the parts the clause before the label (opening with 分别) names, split at
+ *  、和及与 after its verb and its closing 活动 (given back to a part naming no event), each 2 to 16 characters; or null. */
+function leadParts(doc: KDocument, f: ActivitiesFile, labelStart: number, event: string): string[] | null {
+  const sentence = sentenceAt(doc, labelStart);
+  if (labelStart - 1 <= sentence.start || !/[，,]/.test(doc.norm[labelStart - 1])) return null;
+  const from = clauseStart(doc.norm, labelStart - 1, sentence.start);
+  const m = compile(f.respectively_parts ?? '(?!)', '').exec(doc.norm.slice(from, labelStart - 1).replace(/\s+/g, '').replace(compile(f.strip_prefix, ''), ''));
+  if (!m?.groups?.parts) return null;
+  const tail = m.groups.tail || event;
+  const parts = m.groups.parts.split(/、|以及|和|及|与/);
+  if (parts.length < 2 || parts.some((x) => x.length < 2 || x.length > 16)) return null;
+  return parts.map((x) => (tail && !compile(f.share_event ?? '(?!)', '').test(x) ? x + tail : x));
+}
+/** 一季度 | 上半年: the text is only a part of the year (time_part_end; 1-6月 and the like are no field's value). */
+function timePartOnly(f: ActivitiesFile, text: string): boolean {
+  return !!f.time_part_end && derived(f, 'timePartOnly', () => `^(?:${f.time_part_end})`).test(text.replace(/\s+/g, ''));
 }
 /** 主办42场共3000人次: the text after an event count opens with the people counted at it (only glued_lead between). */
 function gluedPeopleAfter(f: ActivitiesFile, rest: string): boolean {

@@ -87,6 +87,8 @@ export interface ActivitiesFile {
   guided_body?: string;
   guided_own_verb?: string;
   field_label?: string;
+  respectively_lead?: string;
+  respectively_parts?: string;
   unit_subject?: string;
   joint_museum?: string;
   museum_unit?: string;

@@ -92,11 +92,12 @@ export function yearRespectively(doc: KDocument, f: ActivitiesFile, overlaps: (s
     const ys = m.group('years')!, cs = m.group('counts')!;
     // (开展科普讲座 after 分别, or between the years and 分别; a bare verb there takes its event from the topic before the years)
     const mid = m.group('mid'), after = m.group('label'), topic = m.group('topic');
-    if ((mid && after) || (!mid && !after)) continue;
-    const ls = (mid ?? after)!;
-    let verbOnly = doc.norm.slice(ls.start, ls.end).replace(/\s+/g, '');
     const topicText = topic ? doc.norm.slice(topic.start, topic.end) : '';
     const topicEvent = !!topicText && !!f.share_event && compile(f.share_event, '').test(topicText) && !compile(f.year_respectively_topic_not ?? '(?!)', '').test(topicText);
+    // (科普讲座2022年、2023年分别为20场、30场: with no verb, a topic naming an event before the years is the label)
+    if ((mid && after) || (!mid && !after && !topicEvent)) continue;
+    const ls = (mid ?? after ?? topic)!;
+    let verbOnly = doc.norm.slice(ls.start, ls.end).replace(/\s+/g, '');
     if (!/^(?:开展|举办|举行|组织|完成|发放|培训|接待)$/.test(verbOnly)) verbOnly = '';
     else if (!topicEvent) continue;
     const years = [...doc.norm.slice(ys.start, ys.end).matchAll(compile(f.year_respectively_year, 'g'))].map((y) => yearNumber(y.groups!.year));
