@@ -24,6 +24,11 @@ export const PART_SHARE_FLOOR = 1000;
 export const PERSONNEL_FLOOR_YUAN = 1e4;
 const PERSONNEL = /^\/finance\/basic\/personnel(?:Budget)?$/;
 const BASIC_BULK = /^\/finance\/basic\/(?:actual|budget|personnel)$/;
+// No part of a unit's money (a project's, its 基本支出, 三公) is ten times its whole or more: a table stating one so beside the
+// unit's whole stated outside it (`科普日活动⇥5000.00` under `单位：万元` beside the prose's `本年支出合计286.50万元`) has yuan cells
+// under a 万元 unit. A project's money over several years or from other sources stays well under ten times a year's whole.
+export const PART_OVER_WHOLE = 10;
+const PART = /^\/finance\/(?:project|basic|threePublic)\//;
 const UNIT_TOTAL = /^\/finance\/(?:spendingTotal\/(?:budget|actual|initialBudget)|incomeTotal|incomeGrandTotal|spendingGrandTotal)$/;
 
 // A figure of 1亿元 or more read under a 万元 unit from a cell written as yuan amounts are (thousands separators and two
@@ -118,9 +123,46 @@ export function dropImplausibleMoney(doc: KDocument): void {
     if (top.value * PART_SHARE_FLOOR >= whole) continue;
     judge(table, top, `${top.value}元 (${quote(top.span)}) is under a thousandth of the unit's ${whole}元 stated elsewhere (a 万元 table under a 元 unit line?)`);
   }
+  // a table whose part of the money is ten times the unit's whole stated elsewhere or more
+  const whole = unitWhole(doc, drop);
+  for (const table of whole ? new Set(figures.map(tableOf)) : []) {
+    if (judged.has(table)) continue;
+    const over = figures.find((g) => tableOf(g) === table && PART.test(g.path) && Math.abs(g.value) >= PART_OVER_WHOLE * whole!.value(table));
+    if (over) judge(table, over, `${over.value}元 (${quote(over.span)}) is ten times the unit's ${whole!.value(table)}元 stated elsewhere or more (yuan cells under a 万元 unit?)`);
+  }
   if (drop.size) doc.facts.splice(0, doc.facts.length, ...doc.facts.filter((f) => !drop.has(f)));
+  if (whole) dropProjectsOverWhole(doc, warn, quote, whole);
   dropTinyProjectMoney(doc, warn, quote);
   if (!wide) dropYuanProjectMoney(doc, warn, quote, cap);
+}
+
+/** The unit's whole money (its spending, budget or income total) as stated outside a table, the largest such figure; null
+ *  when none is stated. */
+function unitWhole(doc: KDocument, drop: Set<Fact>): { value: (table: Span) => number } | null {
+  const wholes = doc.facts.filter((f) => isMoney(f) && !drop.has(f) && UNIT_TOTAL.test(f.path) && (f.value as number) > 0);
+  if (!wholes.length) return null;
+  return { value: (table) => Math.max(0, ...wholes.filter((f) => !inside(f.span, table)).map((f) => f.value as number)) || Infinity };
+}
+
+/** The projects a table lists one of whose money is ten times the unit's whole stated outside the table or more: every project
+ *  of the table keeps its name and loses its money (as dropYuanProjectMoney). */
+function dropProjectsOverWhole(doc: KDocument, warn: (place: Span, reason: string, paths: string[]) => void, quote: (s: Span) => string, whole: { value: (table: Span) => number }): void {
+  const list = doc.items.projects ?? [];
+  for (const [t, at] of projectsByTable(doc)) {
+    const w = whole.value(t);
+    const money = at.flatMap((i) => PROJECT_MONEY.flatMap((f) => {
+      const v = (list[i].item as Project)[f];
+      const cell = list[i].fields?.[f]?.span;
+      return typeof v === 'number' && v !== 0 && cell ? [{ i, f, v, cell }] : [];
+    }));
+    const over = money.find((m) => Math.abs(m.v) >= PART_OVER_WHOLE * w);
+    if (!over) continue;
+    for (const { i, f } of money) {
+      (list[i].item as Project)[f] = null;
+      delete list[i].fields![f];
+    }
+    warn(over.cell, `/projects/${over.i}/${over.f} of ${over.v}元 (${quote(over.cell)}) is ten times the unit's ${w}元 stated elsewhere or more (yuan cells under a 万元 unit?): the projects' money is ignored`, [...new Set(money.map((m) => `/projects/${m.i}/${m.f}`))]);
+  }
 }
 
 /** The table figure no unit of the report's level reaches (NARROW_UNIT_CAP_YUAN; a county's, COUNTY_UNIT_CAP_YUAN); for a
