@@ -554,10 +554,15 @@ function threePublic(ctx: Ctx): void {
   const v = statementVocab();
   const rows = ctx.r.table.rows;
   // (beside a change column a 年初预算数 or 预算数 is the budget before it: the 三公 have no field for that)
+  // (beside the year's budget after its changes, 年初预算数⇥调整预算数⇥决算数, the 年初预算数 is the budget before them too: the
+  // adjusted column is the budget)
+  const tv = tableVocab();
   const roles = (row: TableCell[]) => {
     const before = beforeChange(row);
+    const year = row.findIndex((c, i) => !repeatsLeft(row, i) && tv.budgetYearColumn.test(bareHeader(key(c))));
     return row.map((c, i) => {
-      const role = repeatsLeft(row, i) ? null : amountRole(ctx.doc, key(c));
+      let role = repeatsLeft(row, i) ? null : amountRole(ctx.doc, key(c));
+      if (year >= 0 && !before && (role === 'budget' || i === year)) role = i === year ? 'budget' : null;
       return { col: i, role: role === 'budget' && before?.(key(c)) ? null : role };
     }).filter((x): x is { col: number; role: Role } => !!x.role);
   };
@@ -596,9 +601,13 @@ function threePublic(ctx: Ctx): void {
     }
     const tc = totals(header).find((i) => i > firstLabel(header));
     if (tc !== undefined) {
-      for (const row of rows.slice(hi + 1)) {
-        const li = firstLabel(row);
-        const role = li >= 0 && li < tc ? amountRole(ctx.doc, label(row[li])) : null;
+      // (the amount rows read as the columns above: beside an adjusted budget's row, 年初预算数 ⏎ 调整预算数 ⏎ 决算数, that one is the budget)
+      const labelled = rows.slice(hi + 1).map((row) => ({ row, li: firstLabel(row) })).filter((x) => x.li >= 0 && x.li < tc);
+      const yearRow = labelled.find((x) => tv.budgetYearColumn.test(bareHeader(label(x.row[x.li]))));
+      const changed = labelled.some((x) => tv.budgetChangeColumn.test(bareHeader(label(x.row[x.li]))));
+      for (const { row, li } of labelled) {
+        let role = amountRole(ctx.doc, label(row[li]));
+        if (yearRow && !changed && (role === 'budget' || row === yearRow.row)) role = row === yearRow.row ? 'budget' : null;
         if (role) put(ctx, 'threePublic', role, under(header, row, tc, li), 'table.statement.three_public.row');
       }
       return;

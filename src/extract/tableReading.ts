@@ -370,8 +370,6 @@ export function readTable(t: Table): TableReading {
         section = 'none';
         continue;
       }
-      section = 'budget';
-      budCols = changedBudget(row, bc);
       // (every row of the block one cell wider, its first cell empty: the header's label cell spanned the label column)
       const blockRows: TableCell[][] = [];
       for (let rj = ri + 1; rj < t.rows.length; rj++) {
@@ -379,6 +377,14 @@ export function readTable(t: Table): TableReading {
         if (f < 0 || !Object.values(v.budgetRows).some((re) => re.test(key(t.rows[rj][f])))) break;
         blockRows.push(t.rows[rj]);
       }
+      // a later header of money columns over rows of no block kind, once a block with its total was read (年度主要任务⇥
+      // 任务名称⇥主要内容⇥预算数⇥执行数 over the year's tasks, under the form's budget block): no block; the one read stands
+      if (r.budget?.rows.total && !blockRows.length) {
+        section = 'none';
+        continue;
+      }
+      section = 'budget';
+      budCols = changedBudget(row, bc);
       budWide = blockRows.length > 0 && blockRows.every((x) => firstFilled(x) === 1);
       r.budget = { unit: units.size ? [...units][0] : null, header: row, rows: {}, all: [] };
       budAt = ri;

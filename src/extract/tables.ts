@@ -541,7 +541,14 @@ function projectListing(r: TableReading): boolean {
   return !(total && scored(total) && !named.some((row) => scored(row.cells)));
 }
 
-/** In an overall report, a 项目支出绩效自评表 is one named project: a projects[] item. */
+/** The project forms name two projects or more (each form's 项目名称⇥X; the same name again is one project's form over pages). */
+function severalProjects(doc: KDocument, readings: TableReading[]): boolean {
+  const names = new Set<string>();
+  for (const r of readings) if (r.kind === 'project' && r.projectName && r.budget?.rows.total) names.add(cellText(display(doc, r.projectName)));
+  return names.size >= 2;
+}
+
+/** In an overall report, a 项目支出绩效自评表 is one named project: a projects[] item (so too in a project report of several). */
 function projectItem(doc: KDocument, r: TableReading): void {
   const total = r.budget?.rows.total;
   if (!r.projectName || !total) return;
@@ -778,10 +785,13 @@ export function extractTables(doc: KDocument): void {
   const ev: Record<string, CellEvidence> = (doc.data.indicatorEvidence as Record<string, CellEvidence>) ?? {};
   for (const r of readings) indicatorRows(doc, r, indicators, ev);
 
+  // a project report whose forms name two projects or more (项目名称⇥A … 项目名称⇥B): each form is its project's, a projects[]
+  // item as in an overall report; none is the report's own (which project its finance.project and score are is not told)
+  const several = side === 'project' && severalProjects(doc, readings);
   // the report's own table: the overall table in an overall report, the project table in a project report
-  const own = readings.find((r) => r.kind === side) ?? (readings.length === 1 && readings[0].kind === null && side ? readings[0] : undefined);
+  const own = several ? undefined : readings.find((r) => r.kind === side) ?? (readings.length === 1 && readings[0].kind === null && side ? readings[0] : undefined);
   // (not another kind's self-evaluation table: an overall report's project tables state their projects' goals)
-  const goalsFrom = own?.goals ? own : readings.find((r) => r.goals && !(side && r.kind && r.kind !== 'basic_data' && r.kind !== side));
+  const goalsFrom = own?.goals ? own : readings.find((r) => r.goals && !(side && r.kind && r.kind !== 'basic_data' && (r.kind !== side || several)));
   if (goalsFrom?.goals) {
     const g = goalsFrom.goals;
     const joined = (first: TableCell | null, more: TableCell[]) => (first ? wrapped(doc, [first, ...more]) : null);
@@ -809,6 +819,7 @@ export function extractTables(doc: KDocument): void {
     // the 部门整体支出绩效自评表's staffing rows, where the prose is silent
     if (r.kind === 'overall' && side === 'overall') staffingFacts(doc, r, 'table.overall');
     if (r.kind === 'basic_data' && side === 'overall') basicDataFacts(doc, r);
+    else if (r.kind === side && several) projectItem(doc, r);
     else if (r.kind === side) budgetFacts(doc, side === 'project' ? soleItemTable(doc, r) : r, side);
     else if (r.kind === null && side === 'overall' && ownBudgetTable(doc, r)) budgetFacts(doc, r, side, true);
     else if (r.kind === null && side === 'project' && ownProject?.[0] === r) budgetFacts(doc, ownProject[1], side, true);

@@ -50,9 +50,11 @@ const isBlank = (l: Line) => BLANK.test(l.text);
 // (a form feed alone on its line: a page's end, pdftotext's, before a page opening with a blank line)
 const BLANK = /^[ \f]*$/;
 /** `续表` (`续上表`, `（续表）`) over a table's part on the next page: the table goes on, and the mark is no cell's text. */
-const CONTINUED = /^[（(]?续(?:上)?表[）)]?[:：]?$/;
+const CONTINUED = /^[（(]?续(?:上)?表[）)]?[:：]?$|^[（(]续[）)]$/;
 /** the mark with the table's caption repeated after it on its line (`续表：项目支出绩效自评表`) */
 const CONTINUED_TITLE = /^[（(]?续(?:上)?表[）)]?[:：\s]*(\S.*)$/;
+/** …or the caption with the mark after it (`项目支出绩效自评表（续）`, `部门整体支出绩效自评表(续表)`: a PDF's next page) */
+const TITLE_CONTINUED = /^(\S.*?)\s*[（(]续(?:上)?表?[）)]$/;
 /** `t` is the caption of the table whose block starts at line `from` (a non-blank line among the few above it). */
 function ownCaption(lines: Line[], from: number, t: string): boolean {
   const want = squeeze(t);
@@ -69,7 +71,11 @@ function continuedMark(lines: Line[], from: number, t: string): boolean {
   const s = t.trim();
   if (CONTINUED.test(s)) return true;
   const m = CONTINUED_TITLE.exec(s);
-  return !!m && ownCaption(lines, from, m[1]);
+  if (m && ownCaption(lines, from, m[1])) return true;
+  // (a caption marked continued names the table going on, its own or not: the caption as first written may differ,
+  // 2023年度项目支出绩效自评表 over the first page)
+  const c = TITLE_CONTINUED.exec(s);
+  return !!c && (ownCaption(lines, from, c[1]) || tableVocab().caption.test(squeeze(c[1])));
 }
 const isMark = (lines: Line[], from: number, t: string) => PAGE_MARK.test(t) || continuedMark(lines, from, t);
 /** The table's own caption repeated on the line under a `续表` mark or a page's number (`续表⏎项目支出绩效自评表⏎一级指标⇥…`,

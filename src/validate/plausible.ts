@@ -24,6 +24,11 @@ export const PART_SHARE_FLOOR = 1000;
 export const PERSONNEL_FLOOR_YUAN = 1e4;
 const PERSONNEL = /^\/finance\/basic\/personnel(?:Budget)?$/;
 const BASIC_BULK = /^\/finance\/basic\/(?:actual|budget|personnel)$/;
+// No part of a unit's money (a project's, its 基本支出, 三公) is ten times its whole or more: a table stating one so beside the
+// unit's whole stated outside it (`科普日活动⇥5000.00` under `单位：万元` beside the prose's `本年支出合计286.50万元`) has yuan cells
+// under a 万元 unit. A project's money over several years or from other sources stays well under ten times a year's whole.
+export const PART_OVER_WHOLE = 10;
+const PART = /^\/finance\/(?:project|basic|threePublic)\//;
 const UNIT_TOTAL = /^\/finance\/(?:spendingTotal\/(?:budget|actual|initialBudget)|incomeTotal|incomeGrandTotal|spendingGrandTotal)$/;
 
 // A figure of 1亿元 or more read under a 万元 unit from a cell written as yuan amounts are (thousands separators and two
@@ -34,6 +39,11 @@ export const YUAN_STYLED_CAP_YUAN = 1e8;
 // a city's or county's 科协 spends tens of thousands on 三公 in a year, a province's a few hundred thousand.
 export const YUAN_STYLED_THREE_PUBLIC_CAP_YUAN = 1e7;
 const THREE_PUBLIC = /^\/finance\/threePublic\//;
+// A table figure of 10亿元 or more, however its cell is written (`250000.00` under 万元: a form filled in 元 without separators),
+// in a report that is not a province's or the nation's: no city's 科协 or 科技馆 spends that in a year (the largest cities' a few
+// 亿), part or whole. A county's or district's (its region names one) never reaches 1亿元: its whole is tens or hundreds of 万元.
+export const NARROW_UNIT_CAP_YUAN = 1e9;
+export const COUNTY_UNIT_CAP_YUAN = 1e8;
 // A table figure that is the prose's figure of the same field times 10,000 (or a 10,000th of it), within 2 %: the table's unit
 // line is wrong (yuan cells under 万元, or the reverse), whatever its size.
 export const UNIT_SLIP = 1e4;
@@ -73,20 +83,23 @@ export function dropImplausibleMoney(doc: KDocument): void {
     warn(g.span, `${g.path} of ${what}: the table's money is ignored`, [...new Set([g.path, ...facts.map((f) => f.path)])]);
   };
   const wide = wideUnit(doc);
+  const cap = narrowCap(doc, wide);
   let prose: Map<string, number[]> | undefined;
   for (const g of figures) {
     const v = Math.abs(g.value);
     const small = tooSmall(g.path, v);
     const fewPaid = PERSONNEL.test(g.path) && v > 0 && v < PERSONNEL_FLOOR_YUAN;
     const styled = !wide && v >= (THREE_PUBLIC.test(g.path) ? YUAN_STYLED_THREE_PUBLIC_CAP_YUAN : YUAN_STYLED_CAP_YUAN) && v < MONEY_CAP_YUAN && yuanStyledWan(doc, g);
+    const over = !styled && v >= cap && v < MONEY_CAP_YUAN;
     const slip = !small && !fewPaid && !styled && v < MONEY_CAP_YUAN ? unitSlip((prose ??= proseFigures(doc)), g) : null;
-    if (!small && !fewPaid && !styled && !slip && v < MONEY_CAP_YUAN) continue;
+    if (!small && !fewPaid && !styled && !over && !slip && v < MONEY_CAP_YUAN) continue;
     const table = tableOf(g);
     if (judged.has(table)) continue;
     judge(table, g, small ? `${v}元 (${quote(g.span)}) is below any unit's whole budget (a 万元 table under a 元 unit line?)`
       : fewPaid ? `${v}元 (${quote(g.span)}) is below a year's pay of one person (a 万元 table under a 元 unit line?)`
       : styled ? `${(v / 1e8).toFixed(2)}亿元 (${quote(g.span)}) is a cell written in 元 read under a 万元 unit (no unit below a province's has that much${THREE_PUBLIC.test(g.path) ? ' 三公经费' : ''})`
       : slip ? `${v}元 (${quote(g.span)}) is ${slip} the prose's ${g.path} (the table's unit line is wrong)`
+      : over ? `${(v / 1e8).toFixed(2)}亿元 (${quote(g.span)}) is beyond any ${cap === COUNTY_UNIT_CAP_YUAN ? "county's" : "city's or county's"} unit (yuan cells under a 万元 unit?)`
       : `${(v / 1e8).toFixed(2)}亿元 (${quote(g.span)}) is beyond any unit of the genre (yuan cells under a 万元 unit line?)`);
   }
   // a table of parts only (三公, a project's) whose every money figure is below 100元 (`合计⇥3.00⇥2.15` under `单位：元`)
@@ -110,14 +123,58 @@ export function dropImplausibleMoney(doc: KDocument): void {
     if (top.value * PART_SHARE_FLOOR >= whole) continue;
     judge(table, top, `${top.value}元 (${quote(top.span)}) is under a thousandth of the unit's ${whole}元 stated elsewhere (a 万元 table under a 元 unit line?)`);
   }
+  // a table whose part of the money is ten times the unit's whole stated elsewhere or more
+  const whole = unitWhole(doc, drop);
+  for (const table of whole ? new Set(figures.map(tableOf)) : []) {
+    if (judged.has(table)) continue;
+    const over = figures.find((g) => tableOf(g) === table && PART.test(g.path) && Math.abs(g.value) >= PART_OVER_WHOLE * whole!.value(table));
+    if (over) judge(table, over, `${over.value}元 (${quote(over.span)}) is ten times the unit's ${whole!.value(table)}元 stated elsewhere or more (yuan cells under a 万元 unit?)`);
+  }
   if (drop.size) doc.facts.splice(0, doc.facts.length, ...doc.facts.filter((f) => !drop.has(f)));
+  if (whole) dropProjectsOverWhole(doc, warn, quote, whole);
   dropTinyProjectMoney(doc, warn, quote);
-  if (!wide) dropYuanProjectMoney(doc, warn, quote);
+  if (!wide) dropYuanProjectMoney(doc, warn, quote, cap);
+}
+
+/** The unit's whole money (its spending, budget or income total) as stated outside a table, the largest such figure; null
+ *  when none is stated. */
+function unitWhole(doc: KDocument, drop: Set<Fact>): { value: (table: Span) => number } | null {
+  const wholes = doc.facts.filter((f) => isMoney(f) && !drop.has(f) && UNIT_TOTAL.test(f.path) && (f.value as number) > 0);
+  if (!wholes.length) return null;
+  return { value: (table) => Math.max(0, ...wholes.filter((f) => !inside(f.span, table)).map((f) => f.value as number)) || Infinity };
+}
+
+/** The projects a table lists one of whose money is ten times the unit's whole stated outside the table or more: every project
+ *  of the table keeps its name and loses its money (as dropYuanProjectMoney). */
+function dropProjectsOverWhole(doc: KDocument, warn: (place: Span, reason: string, paths: string[]) => void, quote: (s: Span) => string, whole: { value: (table: Span) => number }): void {
+  const list = doc.items.projects ?? [];
+  for (const [t, at] of projectsByTable(doc)) {
+    const w = whole.value(t);
+    const money = at.flatMap((i) => PROJECT_MONEY.flatMap((f) => {
+      const v = (list[i].item as Project)[f];
+      const cell = list[i].fields?.[f]?.span;
+      return typeof v === 'number' && v !== 0 && cell ? [{ i, f, v, cell }] : [];
+    }));
+    const over = money.find((m) => Math.abs(m.v) >= PART_OVER_WHOLE * w);
+    if (!over) continue;
+    for (const { i, f } of money) {
+      (list[i].item as Project)[f] = null;
+      delete list[i].fields![f];
+    }
+    warn(over.cell, `/projects/${over.i}/${over.f} of ${over.v}元 (${quote(over.cell)}) is ten times the unit's ${w}元 stated elsewhere or more (yuan cells under a 万元 unit?): the projects' money is ignored`, [...new Set(money.map((m) => `/projects/${m.i}/${m.f}`))]);
+  }
+}
+
+/** The table figure no unit of the report's level reaches (NARROW_UNIT_CAP_YUAN; a county's, COUNTY_UNIT_CAP_YUAN); for a
+ *  province's or the nation's report, the genre's cap. */
+function narrowCap(doc: KDocument, wide: boolean): number {
+  if (wide) return MONEY_CAP_YUAN;
+  return doc.facts.some((f) => f.path === '/meta/region/county') ? COUNTY_UNIT_CAP_YUAN : NARROW_UNIT_CAP_YUAN;
 }
 
 /** The projects a table lists under a 万元 unit with a money cell written in 元 (`科普日活动⇥120,000.00⇥118,000.00`, read as
  *  12亿): every project of the table keeps its name and loses its money, as the table's figures do (above). */
-function dropYuanProjectMoney(doc: KDocument, warn: (place: Span, reason: string, paths: string[]) => void, quote: (s: Span) => string): void {
+function dropYuanProjectMoney(doc: KDocument, warn: (place: Span, reason: string, paths: string[]) => void, quote: (s: Span) => string, cap: number): void {
   const list = doc.items.projects ?? [];
   const byTable = projectsByTable(doc);
   for (const at of byTable.values()) {
@@ -126,13 +183,14 @@ function dropYuanProjectMoney(doc: KDocument, warn: (place: Span, reason: string
       const cell = list[i].fields?.[f]?.span;
       return typeof v === 'number' && v !== 0 && cell ? [{ i, f, v, cell }] : [];
     }));
-    const styled = money.find((m) => Math.abs(m.v) >= YUAN_STYLED_CAP_YUAN && Math.abs(m.v) < MONEY_CAP_YUAN && yuanStyledWan(doc, { value: m.v, span: m.cell }));
+    // (or any figure past the cap of the report's level, however written: `300000.00` under 万元)
+    const styled = money.find((m) => Math.abs(m.v) >= YUAN_STYLED_CAP_YUAN && Math.abs(m.v) < MONEY_CAP_YUAN && (Math.abs(m.v) >= cap || yuanStyledWan(doc, { value: m.v, span: m.cell })));
     if (!styled) continue;
     for (const { i, f } of money) {
       (list[i].item as Project)[f] = null;
       delete list[i].fields![f];
     }
-    warn(styled.cell, `/projects/${styled.i}/${styled.f} of ${(Math.abs(styled.v) / 1e8).toFixed(2)}亿元 (${quote(styled.cell)}) is a cell written in 元 read under a 万元 unit (no unit below a province's has that much): the projects' money is ignored`, [...new Set(money.map((m) => `/projects/${m.i}/${m.f}`))]);
+    warn(styled.cell, `/projects/${styled.i}/${styled.f} of ${(Math.abs(styled.v) / 1e8).toFixed(2)}亿元 (${quote(styled.cell)}) is ${!yuanStyledWan(doc, { value: styled.v, span: styled.cell }) ? 'beyond any unit below a province\'s (yuan cells under a 万元 unit?)' : 'a cell written in 元 read under a 万元 unit (no unit below a province\'s has that much)'}: the projects' money is ignored`, [...new Set(money.map((m) => `/projects/${m.i}/${m.f}`))]);
   }
 }
 
