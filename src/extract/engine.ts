@@ -190,10 +190,7 @@ function windowed(text: string, re: RegExp, find: (from: number) => number, befo
       re.lastIndex = start;
       const m = re.exec(text);
       if (m) {
-        const end = m.index + m[0].length;
-        m.index = end - m.groups![AT].length;
-        m[0] = m.groups![AT];
-        from = end; // never empty: it holds the literal
+        from = unwrap(m); // never empty: it holds the literal
         return m;
       }
       from = start + before + 1; // every start up to there was tried (start + before ≥ at)
@@ -204,12 +201,16 @@ function windowed(text: string, re: RegExp, find: (from: number) => number, befo
 
 const AT = 'kepuAt';
 
-/**
- * The same matches for a pattern that cannot span a line (but may start anywhere before its literal): a match holding
- * the next literal starts on that literal's line, so only the lines holding one are tried, each from its start (or
- * `from`) by the pattern behind a lazy run of the line's characters, anchored there: a line without a match costs its
- * own length, not a scan on to the next match. `re` is that wrapped pattern (its group AT is the match), sticky.
- */
+/** A wrapped pattern's match (windowed, lineWise: the wrapper's lazy run, then the group AT ending the match) made the
+ *  pattern's own from the group's start (its named groups are the pattern's, with AT; the numbered ones are shifted by AT, and
+ *  no family reads those); its end returned. */
+function unwrap(m: RegExpExecArray): number {
+  const end = m.index + m[0].length;
+  m.index = end - m.groups![AT].length;
+  m[0] = m.groups![AT];
+  return end;
+}
+
 /** The start of `at`'s line, or `from` when that is later: looked for back to `from` only (on a report pasted on one
  *  line a look back to the line's start, at every match, made the scan quadratic). */
 function lineStartFrom(text: string, at: number, from: number): number {
@@ -217,18 +218,19 @@ function lineStartFrom(text: string, at: number, from: number): number {
   return from;
 }
 
+/**
+ * The same matches for a pattern that cannot span a line (but may start anywhere before its literal): a match holding
+ * the next literal starts on that literal's line, so only the lines holding one are tried, each from its start (or
+ * `from`) by the pattern behind a lazy run of the line's characters, anchored there: a line without a match costs its
+ * own length, not a scan on to the next match. `re` is that wrapped pattern (its group AT is the match), sticky.
+ */
 function lineWise(text: string, re: RegExp, find: (from: number) => number, from: number): () => RegExpExecArray | null {
   return () => {
     for (let at = find(from); at >= 0; at = find(from)) {
       re.lastIndex = lineStartFrom(text, at, from);
       const m = re.exec(text);
       if (m) {
-        // the wrapped group ends the wrapper's match: the match is the pattern's own from there (its named groups are
-        // the pattern's, with AT; the numbered ones are shifted by AT, and no family reads those)
-        const end = m.index + m[0].length;
-        m.index = end - m.groups![AT].length;
-        m[0] = m.groups![AT];
-        from = end; // never empty: it holds a literal
+        from = unwrap(m); // never empty: it holds a literal
         return m;
       }
       const eol = text.indexOf('\n', at);
