@@ -4,10 +4,12 @@ import { resolveFacts } from './resolve.js';
 import { runChecks } from './checks.js';
 import { dropImplausibleMoney } from './plausible.js';
 import { dropUnpaidParts } from './appropriationParts.js';
+import { dropOffScaleScores } from './scores.js';
 
 export function validate(doc: KDocument): void {
   dropImplausibleMoney(doc);
   dropUnpaidParts(doc);
+  dropOffScaleScores(doc);
   const { values } = resolveFacts(doc);
   doc.data.resolved = values;
   runChecks(doc, values);
