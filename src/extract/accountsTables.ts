@@ -550,6 +550,11 @@ function narrowPairRow(ctx: Ctx, row: TableCell[], amounts: { col: number; role:
 
 /** "三公"经费表: amount columns (预算数 | 决算数) in the 合计 row, or amount rows (预算数 | 决算数) under a 合计 column,
  *  or groups (预算数 | 决算数) over repeated 合计 columns with one data row beneath. */
+/** Beside the year's budget after its changes (调整预算数, 全年预算数; `isYear` its column or row), that one is the budget and any
+ *  other budget (年初预算数, 预算数) the one before the changes, which the 三公 have no field for. */
+function yearBudgetRole(role: Role | null, isYear: boolean): Role | null {
+  return isYear ? 'budget' : role === 'budget' ? null : role;
+}
 function threePublic(ctx: Ctx): void {
   const v = statementVocab();
   const rows = ctx.r.table.rows;
@@ -562,7 +567,7 @@ function threePublic(ctx: Ctx): void {
     const year = row.findIndex((c, i) => !repeatsLeft(row, i) && tv.budgetYearColumn.test(bareHeader(key(c))));
     return row.map((c, i) => {
       let role = repeatsLeft(row, i) ? null : amountRole(ctx.doc, key(c));
-      if (year >= 0 && !before && (role === 'budget' || i === year)) role = i === year ? 'budget' : null;
+      if (year >= 0 && !before) role = yearBudgetRole(role, i === year);
       return { col: i, role: role === 'budget' && before?.(key(c)) ? null : role };
     }).filter((x): x is { col: number; role: Role } => !!x.role);
   };
@@ -607,7 +612,7 @@ function threePublic(ctx: Ctx): void {
       const changed = labelled.some((x) => tv.budgetChangeColumn.test(bareHeader(label(x.row[x.li]))));
       for (const { row, li } of labelled) {
         let role = amountRole(ctx.doc, label(row[li]));
-        if (yearRow && !changed && (role === 'budget' || row === yearRow.row)) role = row === yearRow.row ? 'budget' : null;
+        if (yearRow && !changed) role = yearBudgetRole(role, row === yearRow.row);
         if (role) put(ctx, 'threePublic', role, under(header, row, tc, li), 'table.statement.three_public.row');
       }
       return;

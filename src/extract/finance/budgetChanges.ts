@@ -4,9 +4,9 @@ import { toYuan } from '../../normalise/numbers.js';
 import { compile } from '../../patterns.js';
 import { trimSpan } from '../engine.js';
 import { paragraphStart, sentenceAt } from '../prose.js';
-import { BUDGET, INITIAL_BUDGET, PROJECT_BUDGET, amountNum, unitOf } from './file.js';
+import { BUDGET, INITIAL_BUDGET, PROJECT_BUDGET } from './file.js';
 import type { FinanceFile } from './file.js';
-import { itemsListHead, partsListHead } from './subjects.js';
+import { adjustedNearerBudget, itemsListHead, partsListHead } from './subjects.js';
 
 let changeAhead: string | null = null;
 /** A 年初 figure of a subject with no initial-budget field (a narrower subject, a project report's project) is its budget only
@@ -95,15 +95,10 @@ export function adjustedBudgets(doc: KDocument, f: FinanceFile, shareBases: Set<
   }
 }
 /** The length of the items' list after 其中 opening `between` (see itemsListHead) when the adjusted budget `adjusted` is nearer the
- *  budget `budget` before the list than every item's figure in it (an item's own adjusted figure would be nearer the item's), else 0. */
+ *  budget `budget` before the list than every item's figure in it (adjustedNearerBudget), else 0. */
 function itemsNearer(between: string, budget: number, adjusted: number): number {
   const n = itemsListHead(between);
-  if (!n) return 0;
-  for (const m of between.slice(0, n).matchAll(compile('{MONEY}', 'g'))) {
-    const v = toYuan(amountNum(m[0]), unitOf(m[0]));
-    if (v === null || Math.abs(adjusted - v) <= Math.abs(adjusted - budget)) return 0;
-  }
-  return n;
+  return n && adjustedNearerBudget(between.slice(0, n), budget, adjusted) ? n : 0;
 }
 /** 2020年部门预算收入158.36万元，…；年中压减公用经费4.5万元，调整后预算153.86万元: the budget's planned income in [from, adjusted)
  *  that with a stated change makes the adjusted budget to the fen was the budget before the change — the unit's initialBudget. */

@@ -37,12 +37,18 @@ export function partsAsideBlanked(prefix: string, ahead: () => string): string {
   }
   return out;
 }
+/** A budget's list after its 其中 (`，其中：A X万元，B Y万元，`): one to six entries of a name of `names` with its figure, each
+ *  closed by one of `closers` (a pattern source). */
+const budgetList = (names: string, closers: string) =>
+  `[，,][ \\t]*其中[:：]?(?:[ \\t]*(?:${names})(?:预算)?(?:数)?(?:为|是|:)?[ \\t]*[\\d,.]+[ \\t]*(?:万|亿)?[ \\t]*元[ \\t]*[${closers}]){1,6}`;
+/** Its entries: the budget's parts (基本支出, 项目支出 …), or those and any fund's items (budget_item_listed). */
+const partNames = () => file().budget_parts_listed;
+const itemNames = () => `${file().budget_parts_listed}|${file().budget_item_listed}`;
 let partsAdjusted: string | null = null;
 /** The list after a budget's 其中, of its parts or its items, with the adjusted budget opening the clause after it (each match to be
  *  checked with listAside). */
 export function partsBeforeAdjusted(): RegExp {
-  const f = file();
-  partsAdjusted ??= `(?<=\\d[ \\t]*(?:万|亿)?[ \\t]*元[ \\t]*)[，,][ \\t]*其中[:：]?(?:[ \\t]*(?:${f.budget_parts_listed}|${f.budget_item_listed})(?:预算)?(?:数)?(?:为|是|:)?[ \\t]*[\\d,.]+[ \\t]*(?:万|亿)?[ \\t]*元[ \\t]*[、，,；;]){1,6}(?=[ \\t]*(?:${f.adjusted_opens}))`;
+  partsAdjusted ??= `(?<=\\d[ \\t]*(?:万|亿)?[ \\t]*元[ \\t]*)${budgetList(itemNames(), '、，,；;')}(?=[ \\t]*(?:${file().adjusted_opens}))`;
   return compile(partsAdjusted, 'g');
 }
 let partsOnly: string | null = null;
@@ -50,23 +56,26 @@ let partsOnly: string | null = null;
  *  (budget_parts_listed), or items whose figures all lie farther from the adjusted figure after the list than the budget does
  *  (项目支出预算50万元，其中科普日活动经费20万元，调整后预算55万元: 55 is 项目支出's; …调整后预算25万元 may be the item's own). */
 export function listAside(text: string, m: RegExpMatchArray): boolean {
-  partsOnly ??= `^[，,][ \\t]*其中[:：]?(?:[ \\t]*(?:${file().budget_parts_listed})(?:预算)?(?:数)?(?:为|是|:)?[ \\t]*[\\d,.]+[ \\t]*(?:万|亿)?[ \\t]*元[ \\t]*[、，,；;]){1,6}$`;
+  partsOnly ??= `^${budgetList(partNames(), '、，,；;')}$`;
   if (compile(partsOnly, '').test(m[0])) return true;
-  const money = compile('{MONEY}', 'g');
-  const yuan = (x: RegExpMatchArray | null | undefined) => (x ? toYuan(x.groups?.num ?? '', x.groups?.unit ?? '') : null);
   // (年中追加12万元，其中科普日经费10万元，全年预算218.3万元: a change's items, not the budget's — no aside)
   const head = text.slice(Math.max(0, m.index! - 24), m.index!);
   // (a thousands separator, 120,000.00元, ends no clause)
   const cut = [...head.matchAll(/[，；;。]|,(?!\d{3})/g)].pop();
   if (compile(file().mid_year_change, '').test(head.slice(cut ? cut.index! + 1 : 0))) return false;
-  const b = yuan([...head.matchAll(money)].pop());
-  const a = yuan(compile('{MONEY}', '').exec(text.slice(m.index! + m[0].length, m.index! + m[0].length + 40)));
-  if (b === null || a === null) return false;
-  return [...m[0].matchAll(money)].every((x) => {
-    const v = yuan(x);
-    return v !== null && Math.abs(a - v) > Math.abs(a - b);
+  const b = moneyYuan([...head.matchAll(compile('{MONEY}', 'g'))].pop());
+  const a = moneyYuan(compile('{MONEY}', '').exec(text.slice(m.index! + m[0].length, m.index! + m[0].length + 40)));
+  return b !== null && a !== null && adjustedNearerBudget(m[0], b, a);
+}
+/** True when the adjusted figure `adjusted` lies nearer the budget `budget` than every figure of the list `list` (an item's own
+ *  adjusted figure would be nearer the item's: a change is small beside what it changes). */
+export function adjustedNearerBudget(list: string, budget: number, adjusted: number): boolean {
+  return [...list.matchAll(compile('{MONEY}', 'g'))].every((x) => {
+    const v = moneyYuan(x);
+    return v !== null && Math.abs(adjusted - v) > Math.abs(adjusted - budget);
   });
 }
+const moneyYuan = (x: RegExpMatchArray | null | undefined) => (x ? toYuan(x.groups?.num ?? '', x.groups?.unit ?? '') : null);
 /** `text` with the lists that are asides on a budget before its adjusted figure (partsBeforeAdjusted, listAside) put as `by`. */
 export function asidesReplaced(text: string, by: string): string {
   let out = '', last = 0;
@@ -81,7 +90,7 @@ export function asidesReplaced(text: string, by: string): string {
 let partsHead: string | null = null;
 export function partsListHead(text: string): number {
   if (!text.includes('其中')) return 0;
-  partsHead ??= `^[ \\t]*[，,][ \\t]*其中[:：]?(?:[ \\t]*(?:${file().budget_parts_listed})(?:预算)?(?:数)?(?:为|是|:)?[ \\t]*[\\d,.]+[ \\t]*(?:万|亿)?[ \\t]*元[ \\t]*[、，,；;。]){1,6}`;
+  partsHead ??= `^[ \\t]*${budgetList(partNames(), '、，,；;。')}`;
   return compile(partsHead, '').exec(text)?.[0].length ?? 0;
 }
 /** The list after a budget's 其中 opening `text` of its parts or its items (`，其中：科普活动经费20万元，学会工作经费10万元；`: any
@@ -89,8 +98,7 @@ export function partsListHead(text: string): number {
 let itemsHead: string | null = null;
 export function itemsListHead(text: string): number {
   if (!text.includes('其中')) return 0;
-  const f = file();
-  itemsHead ??= `^[ \\t]*[，,][ \\t]*其中[:：]?(?:[ \\t]*(?:${f.budget_parts_listed}|${f.budget_item_listed})(?:预算)?(?:数)?(?:为|是|:)?[ \\t]*[\\d,.]+[ \\t]*(?:万|亿)?[ \\t]*元[ \\t]*[、，,；;。]){1,6}`;
+  itemsHead ??= `^[ \\t]*${budgetList(itemNames(), '、，,；;。')}`;
   return compile(itemsHead, '').exec(text)?.[0].length ?? 0;
 }
 /** The subjects narrower than the unit's total (基本支出, 项目支出, 三公经费 …) named in the sentence before `offset`. */
