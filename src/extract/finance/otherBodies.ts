@@ -11,8 +11,15 @@ import type { FinanceFile, Unit } from './file.js';
 export function namesUnit(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArray; span: Span }): boolean {
   // (24: a name of nine characters and the year, spaced as PDF text has it: 市科技创新服务中心 2024 年度收入合计X)
   const before = doc.norm.slice(Math.max(sentenceAt(doc, match.span.start).start, match.span.start - 24), match.span.start);
+  return namedInMatch(f, match, before) !== null || namedBefore(doc, f, before);
+}
+/** The match itself names the unit's whole (部门预算, 整体支出; see `unit_named`), not as the money put into the budget. */
+function namedInMatch(f: FinanceFile, match: { m: RegExpExecArray }, before: string): RegExpExecArray | null {
   const named = compile(f.unit_named, '').exec(match.m[0]);
-  if (named && !(named[0].endsWith('预算') && compile(f.into_budget, '').test(before + match.m[0].slice(0, named.index)))) return true;
+  return named && !(named[0].endsWith('预算') && compile(f.into_budget, '').test(before + match.m[0].slice(0, named.index))) ? named : null;
+}
+/** The unit named right before the match in its phrase (本单位, 县科协 by the unit's level, the society's own name). */
+function namedBefore(doc: KDocument, f: FinanceFile, before: string): boolean {
   if (compile(f.unit_named_before, '').test(before)) return true;
   const unit = reportingUnit(doc);
   if (unit.own && ownBefore(unit, before)) return true;
@@ -23,7 +30,11 @@ export function otherBodyBefore(doc: KDocument, f: FinanceFile, match: { m: RegE
   const before = doc.norm.slice(Math.max(sentenceAt(doc, match.span.start).start, match.span.start - 24), match.span.start);
   // (市科协机关及所属科技馆全年支出合计X in the 科协's report: the museum joined to the unit, a joint figure)
   if (compile(f.museum_joint, '').test(before) && compile(f.museum_unit, '').test(unitName(doc) ?? '')) return false;
-  return !namesUnit(doc, f, match) && compile(f.other_body_before, '').test(before.slice(-16));
+  if (!compile(f.other_body_before, '').test(before.slice(-16)) || namedBefore(doc, f, before)) return false;
+  // (县科技局2022年部门预算资金X: a 部门 opening the match, after the year at most, is the department of the body named before it;
+  // the unit's name known — 县科协2023年部门预算X with no unit named may be the unit's own)
+  const named = namedInMatch(f, match, before);
+  return named === null || (unitName(doc) !== null && compile(f.year_words_only, '').test(match.m[0].slice(0, named.index)));
 }
 /** A figure of the science museum earlier in the sentence, in a 科协's report, with no unit word named after it. */
 export function museumBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
