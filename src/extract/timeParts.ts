@@ -95,5 +95,13 @@ function dating(doc: KDocument, f: Rules, x: Count): 'part' | 'total' | null {
     if (year.test(c)) return 'total';
     if (total.test(c)) candidate = true;
   }
-  return candidate ? 'total' : null;
+  if (candidate) return 'total';
+  // (截至2024年6月30日，全年预算已支出X，执行进度45.36%；已开展科普活动11场: a progress date opening the sentence dates its
+  // clauses past ； too, when the count's own stretch names no time of its own — a monitoring section's count to date)
+  let open = start;
+  for (const lo = Math.max(0, start - 300); open > lo && !FULL_STOP.test(doc.norm[open - 1]); open--);
+  if (open === start) return null;
+  const first = doc.norm.slice(open, start).split(CLAUSE_SPLIT)[0].replace(/\s+/g, '').replace(marker, '');
+  return /^截/.test(first) && more.test(first) ? 'part' : null;
 }
+const FULL_STOP = /[。!?！？\n]/;
