@@ -30,7 +30,8 @@ export function otherBodyBefore(doc: KDocument, f: FinanceFile, match: { m: RegE
   const before = doc.norm.slice(Math.max(sentenceAt(doc, match.span.start).start, match.span.start - 24), match.span.start);
   // (市科协机关及所属科技馆全年支出合计X in the 科协's report: the museum joined to the unit, a joint figure)
   if (compile(f.museum_joint, '').test(before) && compile(f.museum_unit, '').test(unitName(doc) ?? '')) return false;
-  if (!compile(f.other_body_before, '').test(before.slice(-16)) || namedBefore(doc, f, before)) return false;
+  const other = compile(f.other_body_before, '').exec(before.slice(-16));
+  if (!other || namedBefore(doc, f, before) || ownBureau(doc, other[0])) return false;
   // (县科技局2022年部门预算资金X: a 部门 opening the match, after the year at most, is the department of the body named before it;
   // the unit's name known — 县科协2023年部门预算X with no unit named may be the unit's own)
   const named = namedInMatch(f, match, before);
@@ -58,6 +59,7 @@ function figureNotAgain(before: string, figures: string[], again: string): boole
 export function bodyFigureBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
   const unit = reportingUnit(doc);
   const before = sentenceBefore(doc, at);
+  if (!unit.own && ownBureau(doc, '局')) return levelFigureBefore(doc, f, at);
   if (!unit.own) return figureNotAgain(before, [f.body_figure], f.body_again) || levelFigureBefore(doc, f, at);
   // (a society's own report: 学会收入合计X，支出合计Y — the figures after its own are the unit's)
   const kind = unit.own.slice(unit.own.lastIndexOf('|') + 1);
@@ -95,4 +97,9 @@ export function agencyBefore(doc: KDocument, f: FinanceFile, at: number): boolea
   const before = sentenceBefore(doc, at);
   // (机关基本支出X: the 机关 glued to the figure's own subject)
   return compile(f.agency_owner, '').test(before) || figureNotAgain(before, [f.agency_figure], f.agency_again);
+}
+/** The body word named (a 局 before a figure) is the unit's own kind: a bureau's own report (安远县科学技术局（县科学技术协会）…报告)
+ *  reads its 局 figures as its own (session 46). */
+function ownBureau(doc: KDocument, named: string): boolean {
+  return /^局/.test(named) && /局$/.test(unitName(doc) ?? '');
 }
