@@ -885,7 +885,12 @@ function classifiedItem(doc: KDocument, f: FinanceFile, at: number): boolean {
   const s = sentenceAt(doc, at);
   let from = s.start;
   if (s.start > 0 && doc.norm[s.start - 1] !== '\n') from = Math.max(sentenceAt(doc, s.start - 1).start, paragraphStart(doc, s.start));
-  return compile(f.classified_item, '').test(doc.norm.slice(from, at));
+  if (compile(f.classified_item, '').test(doc.norm.slice(from, at))) return true;
+  // (（一）科学技术普及（款）科普活动（项）⏎年初预算为X，支出决算为Y: the line item as the heading of its figures' section)
+  const h = sectionsAt(doc, at).pop();
+  if (!h || h.end > at) return false;
+  const heading = doc.norm.slice(h.start, h.end);
+  return compile(f.classified_item, '').test(heading) || compile(f.classified_heading, '').test(heading);
 }
 /** 'budget' when the figure at `at` is one of a budget's parts (a budget figure and 其中 earlier in its paragraph, see
  *  `budget_parts`), 'other' when that budget is another year's or a comparison's, else null. */
