@@ -9,7 +9,7 @@ import { adjustedBudgets, changedBudgets, initialParts, initialStands, statedCha
 import { BASIC_PARTS, BUDGET, INITIAL_BUDGET, PROJECT_BUDGET, THREE_PUBLIC, UNIT_SPENDING, UNIT_TOTALS, afterUnit, amountNum, file, financeSource, opensPhrase, reportingUnit, unitOf } from './finance/file.js';
 import type { Aspect, FinanceFile, SplitPair } from './finance/file.js';
 import { agencyBefore, bodyFigureBefore, museumBefore, namesUnit, otherBodyBefore, parentBefore } from './finance/otherBodies.js';
-import { aboutAppropriation, asidesReplaced, changedSubject, followingSubject, inClosedAside, inheritedSubject, itemBefore, narrowerSubjects, subjectOf } from './finance/subjects.js';
+import { aboutAppropriation, afterItemAdjusted, asidesReplaced, changedSubject, followingSubject, inClosedAside, inheritedSubject, itemBefore, narrowerSubjects, subjectOf } from './finance/subjects.js';
 import { WORD_WRAP_MARK, cutView, withWordWraps, withoutWordWrap, wrapMarked } from './finance/view.js';
 import { fitsYear, inTargets, midYear, otherYearSentence } from './finance/years.js';
 import { CLAUSE_ENDS, CLAUSE_STARTS, clauseStart, lineOf, linesBefore, nearLine, paragraphStart, proseSlice, sentenceAt, sentenceBefore, spanText } from './prose.js';
@@ -117,6 +117,12 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // 其中科普活动经费20万元，2024年实际支出18万元: a figure naming the unit by the year only, right after an item's figure, is the item's
       // 项目支出预算45万元，其中科普活动经费20万元，实际支出18万元: right after an item listed as a part, the item's
       if ((p.not_after_item && itemFigureBefore(doc, f, match.span.start)) || (p.not_after_part_item && (compile(f.part_item, '').test(itemFigureBefore(doc, f, match.span.start) || '\n') || partBracket(doc, f, match.span.start)))) {
+        claimed.push(amountSpan);
+        continue;
+      }
+      // 项目支出预算50万元，其中科普日活动经费20万元，调整后预算25万元，实际支出24万元: after an adjusted figure nearer a listed item's
+      // than the budget's, a bare actual or rate follows the item's chain: nobody's we keep
+      if (p.subject === 'inherit' && ((p.aspect ?? 'actual') === 'actual' || p.aspect === 'rate') && afterItemAdjusted(sentenceBefore(doc, match.span.start))) {
         claimed.push(amountSpan);
         continue;
       }
@@ -691,7 +697,12 @@ function afterUnitBudget(doc: KDocument, before: string, f: FinanceFile): boolea
   // (部门预算186.5万元，较上年预算数180万元增加6.5万元，实际支出184.2万元: the year before's budget named in the change is a
   // comparison's base, not the budget the actual follows: the change goes before the budget words are looked for)
   // (部门预算186.5万元，上年执行数180.2万元，本年执行数184.3万元: the year before's execution beside it neither)
-  before = before.replace(compile(f.budget_compared_prior, 'g'), '').replace(compile(f.budget_prior_figure, 'g'), '');
+  // (…，2022年实际支出180.2万元，…: another year's figure so named, not the fiscal year's)
+  const fy = doc.data.fiscalYear;
+  before = before.replace(compile(f.budget_compared_prior, 'g'), '').replace(compile(f.budget_prior_figure, 'g'), (m, ...rest) => {
+    const year = (rest[rest.length - 1] as { year?: string }).year;
+    return year === undefined || (typeof fy === 'number' && Number(year) !== fy) ? '' : m;
+  });
   // (部门预算X，其中基本支出Y，项目支出Z，调整后预算W，实际支出V: the budget's parts before its adjusted figure are an aside on it)
   // (…，其中科普活动经费20万元，调整后预算210万元，…: so are its items, when the adjusted figure is the budget's: listAside)
   if (before.includes('其中')) before = asidesReplaced(before, '，');
@@ -874,7 +885,12 @@ function classifiedItem(doc: KDocument, f: FinanceFile, at: number): boolean {
   const s = sentenceAt(doc, at);
   let from = s.start;
   if (s.start > 0 && doc.norm[s.start - 1] !== '\n') from = Math.max(sentenceAt(doc, s.start - 1).start, paragraphStart(doc, s.start));
-  return compile(f.classified_item, '').test(doc.norm.slice(from, at));
+  if (compile(f.classified_item, '').test(doc.norm.slice(from, at))) return true;
+  // (（一）科学技术普及（款）科普活动（项）⏎年初预算为X，支出决算为Y: the line item as the heading of its figures' section)
+  const h = sectionsAt(doc, at).pop();
+  if (!h || h.end > at) return false;
+  const heading = doc.norm.slice(h.start, h.end);
+  return compile(f.classified_item, '').test(heading) || compile(f.classified_heading, '').test(heading);
 }
 /** 'budget' when the figure at `at` is one of a budget's parts (a budget figure and 其中 earlier in its paragraph, see
  *  `budget_parts`), 'other' when that budget is another year's or a comparison's, else null. */

@@ -56,16 +56,30 @@ let partsOnly: string | null = null;
  *  (budget_parts_listed), or items whose figures all lie farther from the adjusted figure after the list than the budget does
  *  (项目支出预算50万元，其中科普日活动经费20万元，调整后预算55万元: 55 is 项目支出's; …调整后预算25万元 may be the item's own). */
 export function listAside(text: string, m: RegExpMatchArray): boolean {
+  return listRole(text, m) === 'aside';
+}
+/** What the list `m` (a partsBeforeAdjusted match in `text`) is to the adjusted figure after it: an aside on the budget before it,
+ *  the items of a change (年中追加12万元，其中科普日经费10万元，全年预算218.3万元: the whole's adjusted figure), items one of
+ *  which may own that figure (`item`: the figure lies nearer an item's than the budget's), or unknown (a figure unread). */
+function listRole(text: string, m: RegExpMatchArray): 'aside' | 'change' | 'item' | 'unknown' {
   partsOnly ??= `^${budgetList(partNames(), '、，,；;')}$`;
-  if (compile(partsOnly, '').test(m[0])) return true;
-  // (年中追加12万元，其中科普日经费10万元，全年预算218.3万元: a change's items, not the budget's — no aside)
+  if (compile(partsOnly, '').test(m[0])) return 'aside';
   const head = text.slice(Math.max(0, m.index! - 24), m.index!);
   // (a thousands separator, 120,000.00元, ends no clause)
   const cut = [...head.matchAll(/[，；;。]|,(?!\d{3})/g)].pop();
-  if (compile(file().mid_year_change, '').test(head.slice(cut ? cut.index! + 1 : 0))) return false;
+  if (compile(file().mid_year_change, '').test(head.slice(cut ? cut.index! + 1 : 0))) return 'change';
   const b = moneyYuan([...head.matchAll(compile('{MONEY}', 'g'))].pop());
   const a = moneyYuan(compile('{MONEY}', '').exec(text.slice(m.index! + m[0].length, m.index! + m[0].length + 40)));
-  return b !== null && a !== null && adjustedNearerBudget(m[0], b, a);
+  if (b === null || a === null) return 'unknown';
+  return adjustedNearerBudget(m[0], b, a) ? 'aside' : 'item';
+}
+/** True when `prefix` (a sentence up to a figure) holds a budget's list of items whose adjusted figure after it may be an item's
+ *  own (listRole `item`): 项目支出预算50万元，其中科普日活动经费20万元，调整后预算25万元，实际支出24万元 — the bare figures after
+ *  that adjusted figure follow the item's chain, not the subject's before the list (session 46). */
+export function afterItemAdjusted(prefix: string): boolean {
+  if (!prefix.includes('其中')) return false;
+  for (const m of prefix.matchAll(partsBeforeAdjusted())) if (listRole(prefix, m) === 'item') return true;
+  return false;
 }
 /** True when the adjusted figure `adjusted` lies nearer the budget `budget` than every figure of the list `list` (an item's own
  *  adjusted figure would be nearer the item's: a change is small beside what it changes). */

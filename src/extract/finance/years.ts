@@ -38,13 +38,11 @@ function lastYearClause(f: FinanceFile, sentence: string): string | null {
   for (let i = sentence.length - 2; i >= 0 && from < 0; i--) {
     if (!CLAUSE_MARKS.has(sentence[i])) continue;
     const tail = arabicYears(sentence.slice(i + 1));
-    if ((compile(f.sentence_year, '').test(tail) && !CARRIED_IN.test(tail)) || compile(f.sentence_prior, '').test(tail)) from = i + 1;
+    if ((compile(f.sentence_year, '').test(tail) && !compile(f.carried_in, '').test(tail)) || compile(f.sentence_prior, '').test(tail)) from = i + 1;
   }
   return from > 0 ? sentence.slice(from) : null;
 }
 const CLAUSE_MARKS = new Set(['，', ',', '；', ';']);
-/** (2022年结转资金10万元 in a 2023 report: the carry-in, this year's money) */
-const CARRIED_IN = /^\s*(?:19|20)\d{2}\s*年度?\s*(?:结转|结余)/;
 /** True when `text` (a sentence up to a figure) opens with another year, or with the year before and names this year in no later clause. */
 export function otherYearSentence(doc: KDocument, f: FinanceFile, text: string, head = ''): boolean {
   const sentence = arabicYears(text);
