@@ -2,7 +2,7 @@
 // Such lines are cut into virtual lines at each numbered marker that starts a heading, and before a closing
 // signature (unit name and date), so the heading and list stages see them as lines.
 import type { KDocument, Line } from '../document.js';
-import { compile, derived, expand, loadPatternFile } from '../patterns.js';
+import { compile, compiledEach, derived, expand, loadPatternFile } from '../patterns.js';
 import { parseChineseInteger } from '../normalise/numbers.js';
 import { closingLine, isStandaloneTitle, sectionKey } from './outline.js';
 import { wordAcross } from '../segment/jieba.js';
@@ -44,7 +44,7 @@ interface SectionDef { key: string | null; match: string }
 const headings = () => loadPatternFile<{ inline_org_tail: string; inline_page_mark: string; inline_page_tail: string; annex_line: string; inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_date_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_glued_closing_fields: string; inline_annex: string; inline_table_header: string; inline_table_caption: string; inline_form_label: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string; inline_text_opener: string; report_title: string }>('headings.yaml');
 
 function isSectionTitle(s: string): boolean {
-  return loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections.some((sec) => compile(sec.match, '').test(s));
+  return compiledEach(loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections, 'match', (sec) => sec.match).some((re) => re!.test(s));
 }
 
 /** Length of the heading title after a marker at the start of `s`, or 0 when it is not a heading. `series`: the
