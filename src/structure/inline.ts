@@ -7,6 +7,7 @@ import { parseChineseInteger } from '../normalise/numbers.js';
 import { closingLine, isStandaloneTitle, sectionKey } from './outline.js';
 import { wordAcross } from '../segment/jieba.js';
 import { plainTocCuts } from './inlineToc.js';
+import { anchorSet } from '../extract/literal.js';
 
 // a shorter line is one paragraph, not a report pasted on one line
 const LONG_LINE = 120;
@@ -426,6 +427,12 @@ function gluedTopTitle(s: string, marker: number): number {
   return marker + len;
 }
 
+// the closing parts gluedClosingFields looks for, in its order, each with the literals one of which its every match holds
+// (extract/literal.ts; none: no such set): compiled once, and run only on a line holding one, as it tries them on every short line
+let closing: { re: RegExp; lits: string[] | null }[] | null = null;
+const closingForms = () =>
+  (closing ??= ((h) => [h.inline_closing_fields, h.inline_closing_formula, h.inline_glued_closing_fields, h.inline_signature_tail, h.inline_date_tail, h.inline_org_tail])(headings()).map((src) => ({ re: compile(src, ''), lits: anchorSet(expand(src))?.lits ?? null })));
+
 /** Where a form's closing fields or the letter's closing formula start, glued after the last sentence of a page's line
  *  (…建立长效机制。填报人：张三 联系电话：…, …拓展宣传渠道。特此报告。; with no stop before them only when plainly a form's,
  *  …建立长效机制填报人：张三 联系电话：…), when only closing lines follow it (a signature, a
@@ -433,8 +440,8 @@ function gluedTopTitle(s: string, marker: number): number {
 function gluedClosingFields(doc: KDocument, s: string, i: number): number {
   // (…and the signature or its date after the last sentence, …加强人才培养。 青禾县科学技术协会 2024年3月5日, a Word copy's line
   // set right with spaces: no part of the last item, the date the report's)
-  const form = compile(headings().inline_closing_fields, '').exec(s) ?? compile(headings().inline_closing_formula, '').exec(s) ?? compile(headings().inline_glued_closing_fields, '').exec(s) ??
-    compile(headings().inline_signature_tail, '').exec(s) ?? compile(headings().inline_date_tail, '').exec(s) ?? compile(headings().inline_org_tail, '').exec(s);
+  let form: RegExpExecArray | null = null;
+  for (const { re, lits } of closingForms()) if ((!lits || lits.some((l) => s.includes(l))) && (form = re.exec(s))) break;
   if (!form || !closingLine(s.slice(form.index).trim())) return -1;
   const at = form.index + /^\s*/.exec(form[0])![0].length;
   if (!s.slice(0, at).trim()) return -1;
