@@ -144,10 +144,14 @@ function decimalGluedTitle(rest: string): number {
 
 // the report's title before its first section or its contents (…自评报告一、部门概况…, …报告 目录 …)
 const REPORT_HEAD = /^([^\n]{4,80}?)[ \t\u3000]*(?=一(?:、|\.(?!\d))|第一部分|第[ \t]?[1一][ \t]?章|目[ \t\u3000]*录)/;
+// (a line REPORT_HEAD matches holds one of these: its look-ahead's first words)
+const REPORT_HEAD_END = /一[、.]|第|目[ \t\u3000]*录/;
 
 /** A line shorter than LONG_LINE is still a whole report pasted on one line when it opens with a report's title glued to
  *  its first section or its contents (2023年度…自评报告一、部门概况…。二、存在的问题…): a paragraph opens with no such title. */
 function isShortReport(s: string): boolean {
+  // (what ends the title looked for first, as every page's line is tried and few hold it: the lazy title tried each length)
+  if (!REPORT_HEAD_END.test(s)) return false;
   const head = REPORT_HEAD.exec(s);
   return !!head && compile(headings().report_title, '').test(head[1].trim());
 }
