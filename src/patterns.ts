@@ -87,19 +87,39 @@ export function derived(owner: object, name: string, build: () => string, flags 
   return re;
 }
 
+// (the sources compiled without flags, nine calls in ten, at hand: no lookup of their flags' map)
+let plain = new Map<string, RegExp>();
+compiled.set('', plain);
+
 export function compile(src: string, flags = 'g'): RegExp {
-  let byFlags = compiled.get(flags);
+  let byFlags = flags === '' ? plain : compiled.get(flags);
   if (!byFlags) compiled.set(flags, (byFlags = new Map()));
   let re = byFlags.get(src);
   if (!re) {
     re = new RegExp(expand(src), flags);
     if (++compiledCount > MAX_COMPILED) {
       compiled.clear();
-      compiled.set(flags, (byFlags = new Map()));
+      compiled.set('', (plain = new Map()));
+      byFlags = flags === '' ? plain : new Map();
+      compiled.set(flags, byFlags);
       compiledCount = 1;
     }
     byFlags.set(src, re);
   }
   re.lastIndex = 0;
   return re;
+}
+
+// keyed by the list (a loaded file's own array, the same object on every call), then by a short constant name
+const eachCache = new WeakMap<object, Map<string, (RegExp | null)[]>>();
+
+/** The regex (flags '') of each entry of a pattern list, `src` of it (null where that gives none), compiled once per list
+ *  and name: a loop over a file's patterns per line looked each one up in compile's cache again (a section's title is
+ *  tried against every section of sections.yaml). */
+export function compiledEach<T>(list: readonly T[], name: string, src: (entry: T) => string | undefined): (RegExp | null)[] {
+  let byName = eachCache.get(list);
+  if (!byName) eachCache.set(list, (byName = new Map()));
+  let out = byName.get(name);
+  if (!out) byName.set(name, (out = list.map((e) => ((s) => (s === undefined ? null : new RegExp(expand(s))))(src(e)))));
+  return out;
 }

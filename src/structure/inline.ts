@@ -2,11 +2,12 @@
 // Such lines are cut into virtual lines at each numbered marker that starts a heading, and before a closing
 // signature (unit name and date), so the heading and list stages see them as lines.
 import type { KDocument, Line } from '../document.js';
-import { compile, derived, expand, loadPatternFile } from '../patterns.js';
+import { compile, compiledEach, derived, expand, loadPatternFile } from '../patterns.js';
 import { parseChineseInteger } from '../normalise/numbers.js';
 import { closingLine, isStandaloneTitle, sectionKey } from './outline.js';
 import { wordAcross } from '../segment/jieba.js';
 import { plainTocCuts } from './inlineToc.js';
+import { anchorSet } from '../extract/literal.js';
 
 // a shorter line is one paragraph, not a report pasted on one line
 const LONG_LINE = 120;
@@ -14,7 +15,8 @@ const LONG_LINE = 120;
 // a page's furniture (第 2 页 共 4 页三、), a lead-in's colon (…现将自评情况报告如下：一、部门概况), a half-width stop typed for 。 (…集中支出.(二)改进措施), a space, or the title's last word: …自评报告一、部门概况, a disclosure's …部门决算一、部门基本情况, …部门预算公开说明一、, or the title's bracket after it: …自评报告（2023年1月1日至2023年12月31日）一、部门概况)
 // (a chapter, 第一章, as a part; a chapter's decimal section, 1.1 项目立项依据, numbered under it: DECIMAL)
 // (一. with a half-width stop for 、, 一.部门概况, as a page of lines reads it: the same top marker)
-const MARKER = new RegExp(expand(String.raw`(?:^|(?<=[。;:!?\s”"」]|(?<!\d)\.|报告|报告[(（][^()（）\n]{1,30}[)）]|(?:部门|单位)(?:决算|预算)(?:公开)?(?:情况)?(?:说明)?|\d日|目\s*录|\d\s*页|(?:[\s\u3000]|\.{2}|…|·{2})\d{1,3}))(?:第[一二三四五六七八九十]{1,3}部分[:：]?|第[ \t]?[一二三四五六七八九十\d]{1,3}[ \t]?章[:：]?|[一二三四五六七八九十]{1,3}(?:、|\.(?!\d))|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?{SECTION_NUMBER_END}|\d{1,2}\.(?!\d))`), 'g');
+// (a marker's first character looked for first, 第, a number or a bracket: the look-behinds were tried at every place of a line)
+const MARKER = new RegExp(expand(String.raw`(?=[第一二三四五六七八九十(\d])(?:^|(?<=[。;:!?\s”"」]|(?<!\d)\.|报告|报告[(（][^()（）\n]{1,30}[)）]|(?:部门|单位)(?:决算|预算)(?:公开)?(?:情况)?(?:说明)?|\d日|目\s*录|\d\s*页|(?:[\s\u3000]|\.{2}|…|·{2})\d{1,3}))(?:第[一二三四五六七八九十]{1,3}部分[:：]?|第[ \t]?[一二三四五六七八九十\d]{1,3}[ \t]?章[:：]?|[一二三四五六七八九十]{1,3}(?:、|\.(?!\d))|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?{SECTION_NUMBER_END}|\d{1,2}\.(?!\d))`), 'g');
 // a chapter's decimal section number (1.1, 4.2, 1.1.1; no figure: macros.yaml SECTION_NUMBER_END), its chapter's number first
 const DECIMAL = new RegExp(expand(String.raw`^(\d{1,2})\.\d{1,2}(?:\.\d{1,2})?{SECTION_NUMBER_END}`));
 // the top rank a decimal section is numbered under: 第一章, 第一部分, 一、 (its number the decimal's first)
@@ -44,7 +46,7 @@ interface SectionDef { key: string | null; match: string }
 const headings = () => loadPatternFile<{ inline_org_tail: string; inline_page_mark: string; inline_page_tail: string; annex_line: string; inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_date_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_glued_closing_fields: string; inline_annex: string; inline_table_header: string; inline_table_caption: string; inline_form_label: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string; inline_text_opener: string; report_title: string }>('headings.yaml');
 
 function isSectionTitle(s: string): boolean {
-  return loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections.some((sec) => compile(sec.match, '').test(s));
+  return compiledEach(loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections, 'match', (sec) => sec.match).some((re) => re!.test(s));
 }
 
 /** Length of the heading title after a marker at the start of `s`, or 0 when it is not a heading. `series`: the
@@ -142,10 +144,14 @@ function decimalGluedTitle(rest: string): number {
 
 // the report's title before its first section or its contents (…自评报告一、部门概况…, …报告 目录 …)
 const REPORT_HEAD = /^([^\n]{4,80}?)[ \t\u3000]*(?=一(?:、|\.(?!\d))|第一部分|第[ \t]?[1一][ \t]?章|目[ \t\u3000]*录)/;
+// (a line REPORT_HEAD matches holds one of these: its look-ahead's first words)
+const REPORT_HEAD_END = /一[、.]|第|目[ \t\u3000]*录/;
 
 /** A line shorter than LONG_LINE is still a whole report pasted on one line when it opens with a report's title glued to
  *  its first section or its contents (2023年度…自评报告一、部门概况…。二、存在的问题…): a paragraph opens with no such title. */
 function isShortReport(s: string): boolean {
+  // (what ends the title looked for first, as every page's line is tried and few hold it: the lazy title tried each length)
+  if (!REPORT_HEAD_END.test(s)) return false;
   const head = REPORT_HEAD.exec(s);
   return !!head && compile(headings().report_title, '').test(head[1].trim());
 }
@@ -426,6 +432,12 @@ function gluedTopTitle(s: string, marker: number): number {
   return marker + len;
 }
 
+// the closing parts gluedClosingFields looks for, in its order, each with the literals one of which its every match holds
+// (extract/literal.ts; none: no such set): compiled once, and run only on a line holding one, as it tries them on every short line
+let closing: { re: RegExp; lits: string[] | null }[] | null = null;
+const closingForms = () =>
+  (closing ??= ((h) => [h.inline_closing_fields, h.inline_closing_formula, h.inline_glued_closing_fields, h.inline_signature_tail, h.inline_date_tail, h.inline_org_tail])(headings()).map((src) => ({ re: compile(src, ''), lits: anchorSet(expand(src))?.lits ?? null })));
+
 /** Where a form's closing fields or the letter's closing formula start, glued after the last sentence of a page's line
  *  (…建立长效机制。填报人：张三 联系电话：…, …拓展宣传渠道。特此报告。; with no stop before them only when plainly a form's,
  *  …建立长效机制填报人：张三 联系电话：…), when only closing lines follow it (a signature, a
@@ -433,8 +445,8 @@ function gluedTopTitle(s: string, marker: number): number {
 function gluedClosingFields(doc: KDocument, s: string, i: number): number {
   // (…and the signature or its date after the last sentence, …加强人才培养。 青禾县科学技术协会 2024年3月5日, a Word copy's line
   // set right with spaces: no part of the last item, the date the report's)
-  const form = compile(headings().inline_closing_fields, '').exec(s) ?? compile(headings().inline_closing_formula, '').exec(s) ?? compile(headings().inline_glued_closing_fields, '').exec(s) ??
-    compile(headings().inline_signature_tail, '').exec(s) ?? compile(headings().inline_date_tail, '').exec(s) ?? compile(headings().inline_org_tail, '').exec(s);
+  let form: RegExpExecArray | null = null;
+  for (const { re, lits } of closingForms()) if ((!lits || lits.some((l) => s.includes(l))) && (form = re.exec(s))) break;
   if (!form || !closingLine(s.slice(form.index).trim())) return -1;
   const at = form.index + /^\s*/.exec(form[0])![0].length;
   if (!s.slice(0, at).trim()) return -1;

@@ -2,7 +2,7 @@
 // and the rules that keep TOC lines, duty lists, table rows and repeated copies out of the outline.
 import type { Heading, KDocument, Line } from '../document.js';
 import { firstSpanFrom, isExcluded } from '../document.js';
-import { compile, loadPatternFile } from '../patterns.js';
+import { compile, compiledEach, loadPatternFile } from '../patterns.js';
 import type { OutlineNode } from '../schema/record.js';
 import { parseChineseInteger, yearNumber } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
@@ -27,9 +27,9 @@ export interface Candidate {
 
 export function sectionKey(title: string): string | null {
   const t = title.replace(/\s+/g, '');
-  for (const s of loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections) {
-    if (compile(s.match, '').test(t)) return s.key;
-  }
+  const sections = loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections;
+  const res = compiledEach(sections, 'match', (s) => s.match);
+  for (let i = 0; i < sections.length; i++) if (res[i]!.test(t)) return sections[i].key;
   return null;
 }
 
@@ -77,9 +77,9 @@ export function isStandaloneTitle(title: string): boolean {
 function standaloneSection(title: string): SectionDef | null {
   const t = title.replace(/\s+/g, '').replace(/[。.:：]$/, '');
   if (t.length > 20) return null;
-  for (const s of loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections) {
-    if (s.standalone && compile(s.standalone, '').test(t)) return s;
-  }
+  const sections = loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections;
+  const res = compiledEach(sections, 'standalone', (s) => s.standalone || undefined);
+  for (let i = 0; i < sections.length; i++) if (res[i]?.test(t)) return sections[i];
   return null;
 }
 
@@ -114,8 +114,10 @@ function classify(doc: KDocument, line: Line): Candidate | null {
   const text = raw.trim();
   if (!text) return null;
   const start = line.start + lead;
-  for (const m of cfg.markers) {
-    const mm = compile(m.regex, '').exec(text);
+  const markers = compiledEach(cfg.markers, 'regex', (m) => m.regex);
+  for (let k = 0; k < cfg.markers.length; k++) {
+    const m = cfg.markers[k];
+    const mm = markers[k]!.exec(text);
     if (!mm) continue;
     const rest = text.slice(mm[0].length);
     if (!rest || (m.rank >= 3 && /^[\d.%]/.test(rest))) return null;
@@ -123,8 +125,8 @@ function classify(doc: KDocument, line: Line): Candidate | null {
     if (m.id === 'heading.decimal-chapter' && !decimalChapters(doc).has(line)) return null;
     if (DECIMAL_IDS.has(m.id) && !decimalSibling(doc, line, mm[0])) return null;
     const partAnnex = m.rank === 0 && compile(cfg.part_annex_title, '').test(rest.trim());
-    if (!partAnnex && cfg.not_heading.some((p) => compile(p, '').test(rest))) return null;
-    if (m.rank > 0 && cfg.not_heading_below_part.some((p) => compile(p, '').test(rest)) && (m.rank > 2 || inTableList(doc, line, cfg))) return null;
+    if (!partAnnex && compiledEach(cfg.not_heading, 'regex', (p) => p).some((re) => re!.test(rest))) return null;
+    if (m.rank > 0 && compiledEach(cfg.not_heading_below_part, 'regex', (p) => p).some((re) => re!.test(rest)) && (m.rank > 2 || inTableList(doc, line, cfg))) return null;
     // (第一部分：部门概况 — the colon sets off the title, as for 第一部分： alone on its line: no part of the ordinal)
     const written = doc.display.slice(start, start + mm[0].length).trim();
     // (a letter-spaced or OCR'd marker, 一 、, （ 一 ）, as the strings are: no space beside a CJK character or punctuation)
