@@ -93,6 +93,7 @@ export interface ActivitiesFile {
   joint_museum?: string;
   museum_unit?: string;
   own_society?: string;
+  branch_share?: string;
   own_society_lead?: string;
   own_society_not?: string;
   unit_place?: string;
