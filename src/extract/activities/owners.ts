@@ -52,6 +52,9 @@ function departmentIncludes(doc: KDocument, f: ActivitiesFile, body: string): bo
   if (!bodies) {
     bodies = new Set<string>();
     if (f.museum_included) for (const m of matches(doc, f.museum_included)) bodies.add(museumWord(m.m.groups!.museum));
+    // (部门（含所属单位）… 所属单位为县科技馆: the subordinates included by their common word, the museum named as one of them
+    // elsewhere; session 46)
+    if (f.subordinates_included && f.subordinate_museum && matches(doc, f.subordinates_included).next().done === false) for (const m of matches(doc, f.subordinate_museum)) bodies.add(museumWord(m.m.groups!.museum));
     included.set(doc, bodies);
   }
   return bodies.has(museumWord(body));
