@@ -14,6 +14,8 @@ export interface ActivitiesFile {
   people_lead?: string;
   part_own_verb?: string;
   museum_included?: string;
+  people_pair?: Record<string, string>;
+  bare_reach_label?: string;
   subordinates_included?: string;
   subordinate_museum?: string;
   time_part_end?: string;
