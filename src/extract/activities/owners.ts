@@ -123,7 +123,8 @@ export function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, f
     else if (guidedOn && ownVerb.test(text)) guidedOn = false;
     if (ownSociety(doc, f, text)) {
       theirs = false;
-      guidedOn = false;
+      // (学会指导各专委会开展… | 镇科协指导各村科协开展…: the unit guiding names the guided bodies' work, as for the unit below)
+      if (!guides) guidedOn = false;
     } else if (j && !reportNames(doc, j.groups!.museum) && !departmentIncludes(doc, f, j.groups!.museum)) theirs = true;
     else if ((o && museum && town && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level) || (notSociety && !!o.groups?.level))) || higher?.test(text)) theirs = true;
     else {
