@@ -107,6 +107,12 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
           gluedTo = glued.item;
           gluedFound = glued;
         }
+        // 培训农民860人，1260人次: a clause that is only a count of people right after a count of the same people in the other
+        // measure (人/名 and 人次) counts them again: it takes that count's label (session 46)
+        else if (prev > floor && f.people_pair?.[gu] && !doc.norm.slice(clause, labelEnd).trim() && /^\s*[，,、]\s*$/.test(doc.norm.slice(prev, clause))) {
+          const pair = byEnd.get(prev);
+          if (pair && pair.rule === 'activities.count' && f.people_pair[gu].split('|').includes(pair.item.unit)) labelSpan = pair.labelSpan;
+        }
       }
       // (tested without spaces: an OCR'd or letter-spaced copy writes 受 益 群 众 3200 人 次)
       let label = doc.norm.slice(labelSpan.start, labelSpan.end).replace(/\s+/g, '');
@@ -353,6 +359,12 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (otherSubject(doc, f, level, sentence.start, numSpan.start)) continue;
       // (志愿者200人参与科普日活动: the group named before the count is the label's subject, as in 学生参赛)
       if (f.not_label_people && f.glued_units.people.includes(unit) && !gluedTo && compile(f.not_label_people, '').test((group ? doc.norm.slice(group.start, group.end) : '') + label)) continue;
+      // 动员志愿者200人，参与600人次: a bare taking-part verb names no one: who took part is the clause before's people, when that
+      // clause is only people counted (not 邀请专家8人举办讲座33场，参与人数达5000人次: the event's audience) (session 46)
+      if (f.not_label_people && f.bare_reach_label && f.glued_units.people.includes(unit) && !gluedTo && !group && clause > floor && compile(f.bare_reach_label, '').test(label.replace(compile(f.strip_prefix, ''), ''))) {
+        const before = doc.norm.slice(clauseStart(doc.norm, clause - 1, floor), clause - 1).replace(/\s+/g, '');
+        if (/(?:\d|[一二两三四五六七八九十百千万])(?:余|多)?(?:人|名)$/.test(before) && compile(f.not_label_people, '').test(before + label)) continue;
+      }
       // 参与专家40人次: the label's last word names the staff counted
       if (f.not_label_people_end && f.glued_units.people.includes(unit) && !gluedTo && compile(f.not_label_people_end, '').test(label.replace(compile(f.strip_suffix, ''), ''))) continue;
       // 2022年开展科普活动30场 in a 2023 report is another year's

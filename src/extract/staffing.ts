@@ -7,7 +7,7 @@ import { respectivelyFacts } from './staffingRespectively.js';
 import { arabicYears, proseSlice, sentenceAt } from './prose.js';
 import { toCount } from '../normalise/numbers.js';
 
-interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string; budget_count?: string; department_includes?: string; system?: string; unit_clause?: string; unit_office?: string; same_office?: string; other_level?: string; other_level_off?: string; office_clause?: string; retired_mixed_after?: string }
+interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string; budget_count?: string; department_includes?: string; system?: string; unit_clause?: string; unit_office?: string; same_office?: string; other_level?: string; other_level_off?: string; office_clause?: string; retired_mixed_after?: string; internal_office?: string; office_sum?: string }
 
 export function extractStaffing(doc: KDocument): void {
   // (编制数、在职人数、退休人数分别为6人、5人、2人: the listed counts, checked as the patterns' are)
@@ -54,6 +54,8 @@ export function extractStaffing(doc: KDocument): void {
     // 县科协机关核定行政编制4名 in the 科技馆's report: the parent body's counts
     if (subordinateUnit && parentNamed(file, unit, before)) return false;
     if (subordinateNamed(file, unit, before)) return false;
+    // 其中办公室编制2名，学会部编制2名: an internal office's part, no figure of the unit's
+    if (officeShare(file, before + doc.norm.slice(f.span.start, f.span.end))) return false;
     // (its 行政编制 is the department's: a 事业单位 holds none; a figure including the subordinates is the department's)
     if (includes && f.path !== '/staffing/authorizedAdministrative' && officeNamed(file, unit, before) && !compile(file.inclusive, '').test(doc.norm.slice(sentenceAt(doc, f.span.start).start, f.span.start))) {
       officeParts.push(f);
@@ -212,7 +214,10 @@ const CLAUSE_END = /[，,；;]/;
 /** The unit's name (科学技术协会 written short) holds the place named (`其中` and spaces off its head): its own place. */
 const ownPlace = (unit: string, named: string) => {
   const place = named.replace(/^[ \t]*(?:其中[:：]?)?[ \t]*/, '');
-  return place.length >= 2 && unit.replace(/科学技术协会/g, '科协').includes(place);
+  const short = unit.replace(/科学技术协会/g, '科协');
+  // (镇科协 | 本镇科协 in a town's own report: the unit by its level's word, as 县科协 in a county's)
+  if (/^[本我]?(?:镇|乡|街道|社区)$/.test(place)) return short.endsWith(place.replace(/^[本我]/, '') + '科协');
+  return place.length >= 2 && short.includes(place);
 };
 
 /** True when a clause of `before` (a count's sentence up to it, from the last clause opening with the unit) opens with a 科协
@@ -243,6 +248,21 @@ function officeNamed(file: StaffingFile, unit: string | null, before: string): b
     if (!m) continue;
     const subject = m.groups!.subject.replace(/[ \t]+/g, '');
     if (subject === '' || isUnit(file, unit, subject) || (!!file.unit_office && compile(file.unit_office, '').test(subject))) return true;
+  }
+  return false;
+}
+
+/** True when a clause of `before` (a count's sentence up to its end, from the last clause opening with the unit) opens with one of
+ *  the unit's internal offices as its subject (internal_office) and the count's own clause is no sum of the parts (office_sum). */
+function officeShare(file: StaffingFile, before: string): boolean {
+  if (!file.internal_office || !/[室部股科]/.test(before)) return false;
+  const re = compile(file.internal_office, '');
+  let own = 0;
+  for (let i = before.length; i > 0; i--) if (CLAUSE_END.test(before[i - 1])) { own = i; break; }
+  if (file.office_sum && compile(file.office_sum, '').test(before.slice(own))) return false;
+  for (let i = 0; i < before.length; i++) {
+    if (i > 0 && !CLAUSE_END.test(before[i - 1])) continue;
+    if (re.test(before.slice(i))) return true;
   }
   return false;
 }

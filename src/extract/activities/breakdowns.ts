@@ -8,7 +8,7 @@ import { sentenceAt, trimSpan, unitLevel } from '../engine.js';
 import { BOUNDARY, charBetween, clauseStart, firstIndex } from './clauses.js';
 import type { ActivitiesFile, Found } from './file.js';
 import { sameUnit } from './file.js';
-import { namesBody } from './owners.js';
+import { branchShare, namesBody } from './owners.js';
 
 // a share's count: a figure and a measure word of share_units (longest first: 场次 before 场), made once per file
 let partCountOf: { units: Record<string, string>; re: RegExp } | null = null;
@@ -50,7 +50,7 @@ export function sharedTotal(doc: KDocument, f: ActivitiesFile, x: { rule: string
     const clause = doc.norm.slice(s, e);
     if (/^\s*其中/.test(clause)) share = true;
     const n = part.exec(clause);
-    if ((place || share) && n && !compile(f.share_each ?? '(?!)', '').test(clause) && family[n[1]] === family[x.item.unit] && (self.test(clause) || other.test(clause))) return true;
+    if ((place || share) && n && !compile(f.share_each ?? '(?!)', '').test(clause) && family[n[1]] === family[x.item.unit] && (self.test(clause) || (other.test(clause) && !branchShare(f, clause)))) return true;
     s = e + 1;
   }
   return false;

@@ -14,6 +14,10 @@ export interface ActivitiesFile {
   people_lead?: string;
   part_own_verb?: string;
   museum_included?: string;
+  people_pair?: Record<string, string>;
+  bare_reach_label?: string;
+  subordinates_included?: string;
+  subordinate_museum?: string;
   time_part_end?: string;
   time_part_count?: string;
   implied_result_label?: string;
@@ -93,6 +97,7 @@ export interface ActivitiesFile {
   joint_museum?: string;
   museum_unit?: string;
   own_society?: string;
+  branch_share?: string;
   own_society_lead?: string;
   own_society_not?: string;
   unit_place?: string;

@@ -52,21 +52,27 @@ function departmentIncludes(doc: KDocument, f: ActivitiesFile, body: string): bo
   if (!bodies) {
     bodies = new Set<string>();
     if (f.museum_included) for (const m of matches(doc, f.museum_included)) bodies.add(museumWord(m.m.groups!.museum));
+    // (部门（含所属单位）… 所属单位为县科技馆: the subordinates included by their common word, the museum named as one of them
+    // elsewhere; session 46)
+    if (f.subordinates_included && f.subordinate_museum && matches(doc, f.subordinates_included).next().done === false) for (const m of matches(doc, f.subordinate_museum)) bodies.add(museumWord(m.m.groups!.museum));
     included.set(doc, bodies);
   }
   return bodies.has(museumWord(body));
 }
-/** In a society's own report (its name ends in 学会/研究会/协会, see own_society): the length of `clause`'s head naming it — its
+/** In a society's own report (its name ends in 学会/研究会/协会, or a town's or street's 科协, see own_society): the length of `clause`'s head naming it — its
  *  name, a tail of it ending in its kind (省农学会, 学会) or 本学会, after a clause's lead —, or -1. */
 function ownSocietyHead(doc: KDocument, f: ActivitiesFile, clause: string): number {
-  const name = unitName(doc);
-  if (!name || !f.own_society || !f.own_society_lead || !f.own_society_not) return -1;
-  const kind = compile(f.own_society, '').exec(name);
-  if (!kind) return -1;
+  const full = unitName(doc);
+  if (!full || !f.own_society || !f.own_society_lead || !f.own_society_not) return -1;
   const lead = compile(f.own_society_lead, '').exec(clause)?.[0].length ?? 0;
   const rest = clause.slice(lead);
-  for (let i = 0; i <= name.length - kind[0].length; i++) {
-    if (rest.startsWith(name.slice(i))) return compile(f.own_society_not, '').test(rest.slice(name.length - i)) ? -1 : lead + name.length - i;
+  // (a town's 科协 as its name or written short: 青山镇科学技术协会 | 镇科协)
+  for (const name of new Set([full, full.replace(/科学技术协会$/, '科协')])) {
+    const kind = compile(f.own_society, '').exec(name);
+    if (!kind) continue;
+    for (let i = 0; i <= name.length - kind[0].length; i++) {
+      if (rest.startsWith(name.slice(i))) return compile(f.own_society_not, '').test(rest.slice(name.length - i)) ? -1 : lead + name.length - i;
+    }
   }
   return -1;
 }
@@ -117,7 +123,8 @@ export function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, f
     else if (guidedOn && ownVerb.test(text)) guidedOn = false;
     if (ownSociety(doc, f, text)) {
       theirs = false;
-      guidedOn = false;
+      // (学会指导各专委会开展… | 镇科协指导各村科协开展…: the unit guiding names the guided bodies' work, as for the unit below)
+      if (!guides) guidedOn = false;
     } else if (j && !reportNames(doc, j.groups!.museum) && !departmentIncludes(doc, f, j.groups!.museum)) theirs = true;
     else if ((o && museum && town && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level) || (notSociety && !!o.groups?.level))) || higher?.test(text)) theirs = true;
     else {
@@ -143,6 +150,9 @@ export function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, f
   }
   return theirs || guidedOn;
 }
+/** 其中各专委会开展20场: a clause whose doer is the unit's own branches or committees (branch_share), which file nothing of their
+ *  own: their share is a part of the unit's total, no other body's splitting it (session 46). */
+export const branchShare = (f: ActivitiesFile, clause: string) => !!f.branch_share && compile(f.branch_share, '').test(clause);
 /** A clause in [from, to) opens with the unit or another body as the doer (其中县科协组织12场, 乡镇科协组织8场). */
 export function namesBody(doc: KDocument, f: ActivitiesFile, from: number, to: number): boolean {
   const self = compile(f.unit_subject!, '');
@@ -153,7 +163,8 @@ export function namesBody(doc: KDocument, f: ActivitiesFile, from: number, to: n
     while (e < to && !BOUNDARY.has(doc.norm[e])) e++;
     // (（其中市科技馆开展200场）: a share in brackets opening with 其中 is a clause too)
     const clause = doc.norm.slice(s, e).replace(/^[（(](?=其中)/, '');
-    if (self.test(clause) || other.test(clause)) return true;
+    // (其中各专委会开展20场: the unit's own branches split nothing, branchShare)
+    if (self.test(clause) || (other.test(clause) && !branchShare(f, clause))) return true;
     s = e + 1;
   }
   return false;
