@@ -239,6 +239,8 @@ function labelSections(doc: KDocument): Heading[] {
 function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): ListItem[] {
   const out: ListItem[] = [];
   const headingStarts = new Set(doc.headings.filter((x) => x !== h).map((x) => x.start));
+  // (the other headings' starts from this one's end, once: a line of the section starts there)
+  const laterStarts = [...headingStarts].filter((s) => s >= h.end);
   // 存在问题及改进措施 with labelled paragraphs (存在的问题：一是…；改进措施：一是…): the list the last label named
   let list: ListKey | undefined;
   // 四、存在的问题。部分社区活动开展不够经常。 — a run-in heading's body starts on its own line, after the title
@@ -361,7 +363,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     }
     const base = line.start + skip;
     // a sub-heading that is only a title (no run-in text) is a label, not an item
-    const isHeading = [...headingStarts].some((s) => s >= line.start && s < line.end);
+    const isHeading = laterStarts.some((s) => s >= line.start && s < line.end);
     const trimmed = raw.trim();
     if (isHeading && !/[。;]./.test(trimmed) && trimmed.length <= 40) continue;
     if (NOTHING.test(raw) || NOTHING_SAID.test(raw) || TABLE_NOTE.test(raw)) continue;
@@ -705,8 +707,9 @@ function secondRun(doc: KDocument, lines: Span[], from: number, until: number, h
   let at = -1;
   // (a first run of a single item, 1.A。⏎1.B。: only a closed sentence over a measure stated as one, below)
   let single: { problem: string; measure?: string } | null = null;
+  const starts = [...headingStarts].filter((s) => s >= from);
   for (const l of lines) {
-    if (l.start < from || l.start >= until || isExcluded(doc, l) || [...headingStarts].some((s) => s >= l.start && s < l.end)) continue;
+    if (l.start < from || l.start >= until || isExcluded(doc, l) || starts.some((s) => s >= l.start && s < l.end)) continue;
     const lead = doc.norm.slice(l.start, l.end).length - doc.norm.slice(l.start, l.end).trimStart().length;
     const mark = markerOf(doc.norm.slice(l.start + lead, l.start + lead + MARK_SPAN));
     // (an unnumbered topic's line between the runs, 经费方面⏎1.A⏎人才方面⏎1.B, or a lead-in naming no list: each run is a
@@ -781,7 +784,9 @@ function closedTitleLines(doc: KDocument, h: Heading, headingStarts: Set<number>
     const l = doc.lines[i];
     if (!isExcluded(doc, l) && doc.norm.slice(l.start, l.end).trim()) body.push(i);
   }
-  const inside = (l: Span) => [...headingStarts].some((x) => x >= l.start && x < l.end);
+  // (the section's own heading starts, once: not the document's spread again for every line)
+  const starts = [...headingStarts].filter((x) => x >= h.end && x < h.bodyEnd);
+  const inside = (l: Span) => starts.some((x) => x >= l.start && x < l.end);
   const out = new Map<number, number>();
   for (let k = 0; k < body.length; k++) {
     const l = doc.lines[body[k]];

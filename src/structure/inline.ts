@@ -41,7 +41,7 @@ const RUN_IN = /^[ \t]?[^。;,，:：\s“”"()]{2,15}。/;
 const SUB_INSIDE = new RegExp(expand(String.raw`[(][一二三四五六七八九十]{1,3}[)]|(?<=[\u4e00-\u9fa5])\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?:{SECTION_NUMBER_END}|$)|(?<=[\u4e00-\u9fa5])\d{1,2}[.、](?!\d)|(?<=[\u4e00-\u9fa5])[一二三四五六七八九十]{1,3}、|(?<=[\u4e00-\u9fa5])第[一二三四五六七八九十]{1,3}部分`));
 
 interface SectionDef { key: string | null; match: string }
-const headings = () => loadPatternFile<{ inline_org_tail: string; inline_page_mark: string; inline_page_tail: string; annex_line: string; inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_date_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_glued_closing_fields: string; inline_annex: string; inline_table_header: string; inline_table_caption: string; inline_form_label: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string; inline_text_opener: string; report_title: string }>('headings.yaml');
+const headings = () => loadPatternFile<{ inline_org_tail: string; inline_page_mark: string; inline_page_tail: string; annex_line: string; inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_date_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_glued_closing_fields: string; inline_annex: string; inline_table_header: string; inline_table_caption: string; inline_form_label: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string; inline_text_opener: string; report_title: string; run_in_label: string; limits: { run_in_label_max: number } }>('headings.yaml');
 
 function isSectionTitle(s: string): boolean {
   return loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections.some((sec) => compile(sec.match, '').test(s));
@@ -421,6 +421,12 @@ function gluedTopTitle(s: string, marker: number): number {
   // (a list's numbered point is no section: 一、绩效目标设置不够细化，… states a problem, 一、加强预算管理，… a measure; only a
   // problems or improvements title may be glued to such a text, 二、存在的问题经费投入不足，…)
   const key = sectionKey(title);
+  // (…nor a run-in label going on to its colon, （三）绩效目标设置情况：2024年…: the outline's judge stops that title at the colon,
+  // 绩效目标设置情况, when the whole label names a part of the report; before, cut here after 绩效目标. Not after a list's title:
+  // 二、存在的问题资金方面：… is the problems section, a topic's label glued on)
+  const label = LIST_KEYS.has(key ?? '') ? null : /^[^，,。；;:：\s]{1,12}(?=[:：])/.exec(after);
+  const whole = label ? title + label[0] : '';
+  if (label && whole.length <= headings().limits.run_in_label_max && (compile(headings().run_in_label, '').test(whole) || sectionKey(whole) !== null)) return -1;
   const sec = loadPatternFile<{ list_problem_word: string; list_measure_opening: string }>('sections.yaml');
   if (!LIST_KEYS.has(key ?? '') && (compile(sec.list_problem_word, '').test(rest) || compile(sec.list_measure_opening, '').test(rest))) return -1;
   return marker + len;
