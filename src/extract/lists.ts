@@ -2,7 +2,7 @@
 import type { Heading, KDocument, Span } from '../document.js';
 import { firstSpanFrom, isExcluded } from '../document.js';
 import { cleanValue } from '../normalise/fold.js';
-import { clauseTitle, closingLine, reportTitleLine, sectionKey, standaloneKey } from '../structure/outline.js';
+import { clauseTitle, closingLine, figureGoesOn, reportTitleLine, sectionKey, standaloneKey } from '../structure/outline.js';
 import { compile, derived, expand, loadPatternFile } from '../patterns.js';
 
 const headingsFile = () => loadPatternFile<{ inline_table_header: string }>('headings.yaml');
@@ -417,7 +417,10 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     // (…or the one paragraph under a point stated in one closed sentence, （一）科普经费投入不足。⏎县级科普经费仅10万元。⏎（二）…: its
     // body, as on one line, 2.强化管理。严格执行财务制度。; closedTitleLines)
     const body = !m && !!prevItem && bodies.get(firstSpanFrom(doc.lines, prevItem.span.start + 1) - 1) === line.start;
-    if (!m && prevItem && !label && (/[，,、]\s*$/.test(prevText) || brokenOff || cutAtPage || body || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && (pageMargin || !/\n\s*\n/.test(gap)) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
+    // (…or a figure broken off its measure word by the line's end, …全年仅开展活动，3⏎场，覆盖面不广。: the line opening with the
+    // measure goes on with the figure's sentence; lists46)
+    const figureBroken = figureGoesOn(prevText.trimEnd(), raw);
+    if (!m && prevItem && !label && (/[，,、]\s*$/.test(prevText) || brokenOff || figureBroken || cutAtPage || body || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && (pageMargin || !/\n\s*\n/.test(gap)) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
       const textStart = prevItem.span.start + (ITEM_MARKER.exec(doc.norm.slice(prevItem.span.start, prevItem.span.end))?.[0].length ?? 0);
       // (the inline list going on after the piece's end on this line, 一是…资金支付⏎第 2 页⏎不够及时；二是…: the next marker of
       // its family after a separator starts a line of its own, read as such)

@@ -7,6 +7,7 @@ import { parseChineseInteger } from '../normalise/numbers.js';
 import { closingLine, isStandaloneTitle, sectionKey } from './outline.js';
 import { wordAcross } from '../segment/jieba.js';
 import { plainTocCuts } from './inlineToc.js';
+import { PAGE_MARK } from './duplicates.js';
 
 // a shorter line is one paragraph, not a report pasted on one line
 const LONG_LINE = 120;
@@ -217,7 +218,8 @@ export function splitInlineHeadings(doc: KDocument): void {
       }
       // (…加强人才培养。- 3 -: a page's number glued on after the line's last sentence, no part of it; not a bare number here)
       const page = compile(headings().inline_page_tail, '').exec(s.slice(-40));
-      if (page && !/^\s*\d+\s*$/.test(page[0]) && s.slice(0, s.length - Math.min(40, s.length) + page.index).trim()) {
+      // (not a page's mark that is the whole line, 共5页 第3页: duplicates.ts leaves it out whole; before, cut at 第3页 and 共5页 kept)
+      if (page && !/^\s*\d+\s*$/.test(page[0]) && s.slice(0, s.length - Math.min(40, s.length) + page.index).trim() && !PAGE_MARK.test(s)) {
         const cut = s.length - Math.min(40, s.length) + page.index + /^\s*/.exec(page[0])![0].length;
         out.push({ start: line.start, end: line.start + cut, text: doc.text.slice(line.start, line.start + cut) });
         out.push({ start: line.start + cut, end: line.end, text: doc.text.slice(line.start + cut, line.end) });
