@@ -2,7 +2,7 @@
 import type { Heading, KDocument, Span } from '../document.js';
 import { firstSpanFrom, isExcluded } from '../document.js';
 import { cleanValue } from '../normalise/fold.js';
-import { clauseTitle, closingLine, reportTitleLine, sectionKey, standaloneKey } from '../structure/outline.js';
+import { clauseTitle, closingLine, figureGoesOn, reportTitleLine, sectionKey, standaloneKey } from '../structure/outline.js';
 import { compile, derived, expand, loadPatternFile } from '../patterns.js';
 
 const headingsFile = () => loadPatternFile<{ inline_table_header: string }>('headings.yaml');
@@ -239,6 +239,8 @@ function labelSections(doc: KDocument): Heading[] {
 function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): ListItem[] {
   const out: ListItem[] = [];
   const headingStarts = new Set(doc.headings.filter((x) => x !== h).map((x) => x.start));
+  // (the other headings' starts from this one's end, once: a line of the section starts there)
+  const laterStarts = [...headingStarts].filter((s) => s >= h.end);
   // 存在问题及改进措施 with labelled paragraphs (存在的问题：一是…；改进措施：一是…): the list the last label named
   let list: ListKey | undefined;
   // 四、存在的问题。部分社区活动开展不够经常。 — a run-in heading's body starts on its own line, after the title
@@ -361,7 +363,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     }
     const base = line.start + skip;
     // a sub-heading that is only a title (no run-in text) is a label, not an item
-    const isHeading = [...headingStarts].some((s) => s >= line.start && s < line.end);
+    const isHeading = laterStarts.some((s) => s >= line.start && s < line.end);
     const trimmed = raw.trim();
     if (isHeading && !/[。;]./.test(trimmed) && trimmed.length <= 40) continue;
     if (NOTHING.test(raw) || NOTHING_SAID.test(raw) || TABLE_NOTE.test(raw)) continue;
@@ -415,7 +417,10 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     // (…or the one paragraph under a point stated in one closed sentence, （一）科普经费投入不足。⏎县级科普经费仅10万元。⏎（二）…: its
     // body, as on one line, 2.强化管理。严格执行财务制度。; closedTitleLines)
     const body = !m && !!prevItem && bodies.get(firstSpanFrom(doc.lines, prevItem.span.start + 1) - 1) === line.start;
-    if (!m && prevItem && !label && (/[，,、]\s*$/.test(prevText) || brokenOff || cutAtPage || body || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && (pageMargin || !/\n\s*\n/.test(gap)) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
+    // (…or a figure broken off its measure word by the line's end, …全年仅开展活动，3⏎场，覆盖面不广。: the line opening with the
+    // measure goes on with the figure's sentence; lists46)
+    const figureBroken = figureGoesOn(prevText.trimEnd(), raw);
+    if (!m && prevItem && !label && (/[，,、]\s*$/.test(prevText) || brokenOff || figureBroken || cutAtPage || body || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && (pageMargin || !/\n\s*\n/.test(gap)) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
       const textStart = prevItem.span.start + (ITEM_MARKER.exec(doc.norm.slice(prevItem.span.start, prevItem.span.end))?.[0].length ?? 0);
       // (the inline list going on after the piece's end on this line, 一是…资金支付⏎第 2 页⏎不够及时；二是…: the next marker of
       // its family after a separator starts a line of its own, read as such)
@@ -705,8 +710,9 @@ function secondRun(doc: KDocument, lines: Span[], from: number, until: number, h
   let at = -1;
   // (a first run of a single item, 1.A。⏎1.B。: only a closed sentence over a measure stated as one, below)
   let single: { problem: string; measure?: string } | null = null;
+  const starts = [...headingStarts].filter((s) => s >= from);
   for (const l of lines) {
-    if (l.start < from || l.start >= until || isExcluded(doc, l) || [...headingStarts].some((s) => s >= l.start && s < l.end)) continue;
+    if (l.start < from || l.start >= until || isExcluded(doc, l) || starts.some((s) => s >= l.start && s < l.end)) continue;
     const lead = doc.norm.slice(l.start, l.end).length - doc.norm.slice(l.start, l.end).trimStart().length;
     const mark = markerOf(doc.norm.slice(l.start + lead, l.start + lead + MARK_SPAN));
     // (an unnumbered topic's line between the runs, 经费方面⏎1.A⏎人才方面⏎1.B, or a lead-in naming no list: each run is a
@@ -781,7 +787,9 @@ function closedTitleLines(doc: KDocument, h: Heading, headingStarts: Set<number>
     const l = doc.lines[i];
     if (!isExcluded(doc, l) && doc.norm.slice(l.start, l.end).trim()) body.push(i);
   }
-  const inside = (l: Span) => [...headingStarts].some((x) => x >= l.start && x < l.end);
+  // (the section's own heading starts, once: not the document's spread again for every line)
+  const starts = [...headingStarts].filter((x) => x >= h.end && x < h.bodyEnd);
+  const inside = (l: Span) => starts.some((x) => x >= l.start && x < l.end);
   const out = new Map<number, number>();
   for (let k = 0; k < body.length; k++) {
     const l = doc.lines[body[k]];

@@ -10,7 +10,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string;
+  title_line: string; title_words: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string;
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule & { inline: string }; year_label: Rule; year_body: Rule; period: string; year_period: { id: string; line: string; label: string }; year_body_cited?: { before: string; after: string; spending?: string }; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; place_stand_in: string; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_subtitle_dash: string; unit_short: string; party_group: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule; stray_gap: { regex: string; place_end: string }; region_above: Rule & { year: string };
 }
@@ -57,20 +57,20 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
   // and with none the cover's, which names the report (cover_title)
   let cover: { value: string; span: Span } | null = null;
   const found = (t: { value: string; span: Span }) => {
-    if (!compile(f.cover_title, '').test(t.value.replace(/\s+/g, ''))) return t;
+    if (!isCover(t.value.replace(/\s+/g, ''))) return t;
     cover ??= t;
     return null;
   };
   for (let i = 0; i < lines.length; i++) {
     const t = norm(lines[i]);
     // (a cover letter's title not ending as a report's does, …报告的函, is one only when no title follows)
-    if (!cover && compile(f.cover_title, '').test(t) && compile(f.title_words, '').test(t) && !compile(f.title_not, '').test(t) && t.length <= 60) {
+    if (!cover && isCover(t) && compile(f.title_words, '').test(t) && !compile(f.title_not, '').test(t) && t.length <= 60) {
       cover = { value: show(lines[i]), span: { start: lines[i].start, end: lines[i].end } };
       continue;
     }
     // (…over two lines: 关于报送2024年度部门整体支出绩效⏎自评报告的函)
     const second = lines[i + 1] ? norm(lines[i + 1]) : '';
-    if (!cover && second.length <= 30 && /^关于/.test(t) && compile(f.cover_title, '').test(t + second) && !compile(f.title_not, '').test(t + second)) {
+    if (!cover && second.length <= 30 && /^关于/.test(withoutSender(t)) && isCover(t + second) && !compile(f.title_not, '').test(t + second)) {
       cover = { value: cleanValue(show(lines[i]) + show(lines[i + 1])), span: { start: lines[i].start, end: lines[i + 1].end } };
       i++;
       continue;
@@ -127,6 +127,15 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
     }
   }
   return cover;
+
+  // a cover letter's title, maybe with its sender's name before 关于 (某县科学技术协会关于报送…的函: cover_sender)
+  function isCover(t: string): boolean {
+    return compile(f.cover_title, '').test(withoutSender(t));
+  }
+  function withoutSender(t: string): string {
+    const m = derived(f, 'coverSender', () => f.cover_sender.replace('{ORG}', f.org)).exec(t);
+    return m && !NOT_UNIT.test(m.groups!.org) ? t.slice(m[0].length) : t;
+  }
 
   // an organisation's name alone on a line (maybe after an opening 《 or quote), not a publisher's
   function unitLine(t: string): boolean {
@@ -411,7 +420,8 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
   // an official letter's letterhead (某县科学技术协会文件 over the document number) names the body that sent it
   // …and, last, a cover page's 编制单位：X
   const head = doc.lines.filter((l) => l.text.trim() && !isExcluded(doc, l)).slice(0, 15);
-  for (const [regex, n, rule] of [[f.letterhead, 5, 'meta.unit.letterhead'], [f.unit_cover, 15, 'meta.unit.cover']] as const) {
+  // (…or a cover letter's sender before its 关于, 某县科学技术协会关于报送…自评报告的函 over the report's own title naming no unit)
+  for (const [regex, n, rule] of [[f.letterhead, 5, 'meta.unit.letterhead'], [f.cover_sender, 5, 'meta.unit.cover_letter'], [f.unit_cover, 15, 'meta.unit.cover']] as const) {
     for (const l of head.slice(0, n)) {
       const m = derived(f, rule, () => regex.replace('{ORG}', f.org), 'd').exec(doc.norm.slice(l.start, l.end));
       if (!m || m.groups!.org.length > 30 || NOT_UNIT.test(m.groups!.org)) continue;

@@ -89,6 +89,9 @@ function excludePageFurniture(doc: KDocument): void {
     const i = at.get(l)!;
     return !doc.lines[i - 1]?.text.trim() && !doc.lines[i + 1]?.text.trim();
   };
+  // (…or between a clause's comma closing a line and the sentence's words going on after it, however short: 1.积极争取财政支持，⏎3⏎
+  // 拓宽经费渠道。 — a figure broken off there opens no measure word on the next line, 开展活动，⏎3⏎场; lists46)
+  const clauseOpen = (l: Line | undefined) => !!l && !l.text.includes('\t') && /[\u4e00-\u9fff][，,、]$/.test(text(l));
   const goesOn = (l: Line | undefined) => !!l && !l.text.includes('\t') && /^[\u4e00-\u9fff]/.test(text(l)) && !UNIT_START.test(text(l));
   // (a line of its own: no cell of a table, no sentence, no field, no heading)
   const key = (l: Line) => {
@@ -131,7 +134,7 @@ function excludePageFurniture(doc: KDocument): void {
     else if (browserFurniture(t)) marks.push(lines[i]);
     else if (t.length > 16) continue;
     else if (PAGE_MARK.test(t)) marks.push(lines[i]);
-    else if (/^\d{1,3}$/.test(t) && proseBefore(lines[i - 1]) && (proseAfter(lines[i + 1]) || (apart(lines[i]) && goesOn(lines[i + 1])))) marks.push(lines[i]);
+    else if (/^\d{1,3}$/.test(t) && ((proseBefore(lines[i - 1]) && (proseAfter(lines[i + 1]) || (apart(lines[i]) && goesOn(lines[i + 1])))) || (clauseOpen(lines[i - 1]) && goesOn(lines[i + 1])))) marks.push(lines[i]);
   }
   // (…and a bare number right above or under a running title marked so: the same page's footer and header, whatever the
   // sentence broken off around them, 2.…，部分指标⏎2⏎某县科协…报告⏎难以量化；)

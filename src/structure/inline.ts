@@ -8,6 +8,7 @@ import { closingLine, isStandaloneTitle, sectionKey } from './outline.js';
 import { wordAcross } from '../segment/jieba.js';
 import { plainTocCuts } from './inlineToc.js';
 import { anchorSet } from '../extract/literal.js';
+import { PAGE_MARK } from './duplicates.js';
 
 // a shorter line is one paragraph, not a report pasted on one line
 const LONG_LINE = 120;
@@ -43,7 +44,7 @@ const RUN_IN = /^[ \t]?[^。;,，:：\s“”"()]{2,15}。/;
 const SUB_INSIDE = new RegExp(expand(String.raw`[(][一二三四五六七八九十]{1,3}[)]|(?<=[\u4e00-\u9fa5])\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?:{SECTION_NUMBER_END}|$)|(?<=[\u4e00-\u9fa5])\d{1,2}[.、](?!\d)|(?<=[\u4e00-\u9fa5])[一二三四五六七八九十]{1,3}、|(?<=[\u4e00-\u9fa5])第[一二三四五六七八九十]{1,3}部分`));
 
 interface SectionDef { key: string | null; match: string }
-const headings = () => loadPatternFile<{ inline_org_tail: string; inline_page_mark: string; inline_page_tail: string; annex_line: string; inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_date_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_glued_closing_fields: string; inline_annex: string; inline_table_header: string; inline_table_caption: string; inline_form_label: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string; inline_text_opener: string; report_title: string }>('headings.yaml');
+const headings = () => loadPatternFile<{ inline_org_tail: string; inline_page_mark: string; inline_page_tail: string; annex_line: string; inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_date_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_glued_closing_fields: string; inline_annex: string; inline_table_header: string; inline_table_caption: string; inline_form_label: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string; inline_text_opener: string; report_title: string; run_in_label: string; limits: { run_in_label_max: number } }>('headings.yaml');
 
 function isSectionTitle(s: string): boolean {
   return compiledEach(loadPatternFile<{ sections: SectionDef[] }>('sections.yaml').sections, 'match', (sec) => sec.match).some((re) => re!.test(s));
@@ -223,7 +224,8 @@ export function splitInlineHeadings(doc: KDocument): void {
       }
       // (…加强人才培养。- 3 -: a page's number glued on after the line's last sentence, no part of it; not a bare number here)
       const page = compile(headings().inline_page_tail, '').exec(s.slice(-40));
-      if (page && !/^\s*\d+\s*$/.test(page[0]) && s.slice(0, s.length - Math.min(40, s.length) + page.index).trim()) {
+      // (not a page's mark that is the whole line, 共5页 第3页: duplicates.ts leaves it out whole; before, cut at 第3页 and 共5页 kept)
+      if (page && !/^\s*\d+\s*$/.test(page[0]) && s.slice(0, s.length - Math.min(40, s.length) + page.index).trim() && !PAGE_MARK.test(s)) {
         const cut = s.length - Math.min(40, s.length) + page.index + /^\s*/.exec(page[0])![0].length;
         out.push({ start: line.start, end: line.start + cut, text: doc.text.slice(line.start, line.start + cut) });
         out.push({ start: line.start + cut, end: line.end, text: doc.text.slice(line.start + cut, line.end) });
@@ -427,6 +429,12 @@ function gluedTopTitle(s: string, marker: number): number {
   // (a list's numbered point is no section: 一、绩效目标设置不够细化，… states a problem, 一、加强预算管理，… a measure; only a
   // problems or improvements title may be glued to such a text, 二、存在的问题经费投入不足，…)
   const key = sectionKey(title);
+  // (…nor a run-in label going on to its colon, （三）绩效目标设置情况：2024年…: the outline's judge stops that title at the colon,
+  // 绩效目标设置情况, when the whole label names a part of the report; before, cut here after 绩效目标. Not after a list's title:
+  // 二、存在的问题资金方面：… is the problems section, a topic's label glued on)
+  const label = LIST_KEYS.has(key ?? '') ? null : /^[^，,。；;:：\s]{1,12}(?=[:：])/.exec(after);
+  const whole = label ? title + label[0] : '';
+  if (label && whole.length <= headings().limits.run_in_label_max && (compile(headings().run_in_label, '').test(whole) || sectionKey(whole) !== null)) return -1;
   const sec = loadPatternFile<{ list_problem_word: string; list_measure_opening: string }>('sections.yaml');
   if (!LIST_KEYS.has(key ?? '') && (compile(sec.list_problem_word, '').test(rest) || compile(sec.list_measure_opening, '').test(rest))) return -1;
   return marker + len;

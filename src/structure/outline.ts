@@ -334,9 +334,24 @@ export function candidates(doc: KDocument): Candidate[] {
       i++; // the title's last characters, on the next line, are part of this heading
       continue;
     }
+    // (a title ending in a figure whose measure word opens the next line, 1.科普经费人均仅0.5⏎元，…: a sentence its line's end broke
+    // off, no heading over a body; lists46)
+    if (c && c.headingLike && /\d$/.test(c.title) && figureGoesOn(c.title, doc.lines[i + 1] ? doc.norm.slice(doc.lines[i + 1].start, doc.lines[i + 1].end) : '')) {
+      out.push({ ...c, end: line.end, headingLike: false, runIn: false, key: null });
+      continue;
+    }
     if (c) out.push({ ...c }); // a copy: findHeadings re-ranks its candidates
   }
   return out;
+}
+// a measure word opening a line (the rest of a figure broken off the line above: 0.5⏎元, 3⏎场), closed by punctuation or the line's
+// end (not a word opening with it: 附表1⏎项目支出绩效自评表, 人员…), or after a decimal figure any
+const FIGURE_MEASURE_START = /^\s*(?:万元|亿元|元|人次|[万亿%％场次人个名项件期篇份家所台辆座处条套册])(?=\s*$|[，,。；;、：:）)])/;
+const DECIMAL_MEASURE_START = /^\s*(?:万元|亿元|元|万人次|人次|万人|[万亿%％])/;
+
+/** Does `line` open with the measure word of the figure that ends `text` (a sentence its line's end broke off)? */
+export function figureGoesOn(text: string, line: string): boolean {
+  return /\d$/.test(text) && (FIGURE_MEASURE_START.test(line) || (/\d[.．]\d+$/.test(text) && DECIMAL_MEASURE_START.test(line)));
 }
 
 /**
