@@ -5,7 +5,7 @@ import { pointerPath } from '../document.js';
 import type { Indicator, ParsedValue, Project } from '../schema/record.js';
 import { foldDigits, halfUlp, moneySlack, toCount, toYuan } from '../normalise/numbers.js';
 import { tableVocab } from '../structure/tableVocab.js';
-import { cellText, parseScore, parseValue, rateCell, scoreCell } from './values.js';
+import { cellText, parseScore, parseValue, rateCell, scoreCell, sentenceActual } from './values.js';
 import { CN_COUNT, key, levelLabel, readTable, unitWord, type TableReading } from './tableReading.js';
 import { labelRowFacts, statementFacts } from './accountsTables.js';
 import { labelRowMoney, stackedMoney, type StackedMoney } from './stackedLabels.js';
@@ -732,11 +732,13 @@ function indicatorRows(doc: KDocument, r: TableReading, out: Indicator[], ev: Re
       level2: ind.level2 ? levelLabel(display(doc, ind.level2)) || null : null,
       level3,
       target: pv(ind.target, ind.nature),
-      actual: pv(ind.actual, null),
+      actual: null,
       weight: ind.weight ? parseScore(display(doc, ind.weight)) : null,
       score: ind.score ? parseScore(display(doc, ind.score)) : null,
       note: text(ind.note),
     };
+    // (a sentence under 实际完成值, `全年开展科普活动32场，超额完成`: its one figure of the target's measure)
+    row.actual = sentenceActual(pv(ind.actual, null), row.target);
     out.push(row);
     const cells = ind.row.filter((c) => c.end > c.start);
     ev[p] = {
