@@ -8,7 +8,7 @@ import { tableVocab } from '../structure/tableVocab.js';
 import { cellText, parseScore, parseValue, rateCell, scoreCell, sentenceActual } from './values.js';
 import { CN_COUNT, key, levelLabel, readTable, unitWord, type TableReading } from './tableReading.js';
 import { labelRowFacts, statementFacts } from './accountsTables.js';
-import { labelRowMoney, stackedMoney, type StackedMoney } from './stackedLabels.js';
+import { labelRowMoney, stackedMoney, yearColumnRows, type StackedMoney } from './stackedLabels.js';
 import { rateAgrees } from './lostCells.js';
 import { scoredOnly } from './scoredProjects.js';
 import { unitName } from './engine.js';
@@ -642,7 +642,8 @@ function basicDataFacts(doc: KDocument, r: TableReading): void {
   stackedFacts(doc, r, stackedMoney(r.table.rows, year));
   basicCostFacts(doc, r, year);
   // (label rows each with its figure: after the cost rows, which read 三公经费预算数⇥1.5 as a cost of its year)
-  stackedFacts(doc, r, labelRowMoney(r.table.rows, year));
+  // (with one column per year, 指标⇥2022年⇥2023年, the report's year's column beside the labels)
+  stackedFacts(doc, r, labelRowMoney(yearColumnRows(r.table.rows, year) ?? r.table.rows, year));
 }
 
 /** A 基础数据表's cost block: each cost row's budget and actual of the report's year. */
