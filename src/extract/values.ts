@@ -215,6 +215,8 @@ export function sentenceActual(p: ParsedValue | null, target: ParsedValue | null
     const g = m.groups!;
     // (a figure glued to a digit or a point before it is part of another: 2023.12)
     if (m.index! > 0 && /[\d.]/.test(folded[m.index! - 1])) continue;
+    // (a range's end, 30-35场, 30至35场: no one figure)
+    const rangeEnd = m.index! > 0 && /[-~～至到—－]/.test(folded[m.index! - 1]);
     let unit = g.unit ?? null;
     let mult = g.mult ?? '';
     if (unit && /^[万亿千]元$/.test(unit)) [mult, unit] = [unit[0], '元'];
@@ -222,7 +224,7 @@ export function sentenceActual(p: ParsedValue | null, target: ParsedValue | null
     if (!unit || unit !== target.unit || s.dates.has(unit) || (unit === '%' && mult)) continue;
     if (found) return p;
     const clause = folded.slice(0, m.index!).split(/[，,；;。：:、]/).pop()!;
-    if (s.before.test(clause) || s.after.test(folded.slice(m.index! + m[0].length))) return p;
+    if (rangeEnd || s.before.test(clause) || s.after.test(folded.slice(m.index! + m[0].length))) return p;
     const value = toCount(g.num.replace(/,/g, ''), mult);
     if (value === null) return p;
     found = { text: p.text, op: null, value, unit, approx: g.pre ?? g.infix1 ?? g.infix2 ?? g.post ?? null };
