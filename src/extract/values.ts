@@ -202,7 +202,7 @@ export function sentenceActual(p: ParsedValue | null, target: ParsedValue | null
   if (!p || p.value !== null || !target || target.value === null || !target.unit) return p;
   const v = tableVocab().raw;
   sentence ??= {
-    figure: new RegExp(`(?<pre>${alt(v.values.approx_prefix)})?(?<num>\\d+(?:,\\d{3})*(?:\\.\\d+)?)(?<infix1>${alt(v.values.approx_infix)})?(?<mult>${alt(v.values.multipliers)}|千(?=元))?(?<infix2>${alt(v.values.approx_infix)})?(?<unit>${alt(v.values.units)})?(?<post>${alt(v.values.approx_suffix)})?`, 'g'),
+    figure: new RegExp(`(?<pre>${alt(v.values.approx_prefix)})?(?<num>\\d+(?:,\\d{3})*(?:\\.\\d+)?|[${CN_NUMERAL_CHARS.replace(/[万亿]/g, '')}]+)(?<infix1>${alt(v.values.approx_infix)})?(?<mult>${alt(v.values.multipliers)}|千(?=元))?(?<infix2>${alt(v.values.approx_infix)})?(?<unit>${alt(v.values.units)})?(?<post>${alt(v.values.approx_suffix)})?`, 'g'),
     before: new RegExp(v.sentence_actual.not_before),
     after: new RegExp(v.sentence_actual.not_after),
     units: new Set(v.values.units),
@@ -214,6 +214,7 @@ export function sentenceActual(p: ParsedValue | null, target: ParsedValue | null
   for (const m of folded.matchAll(s.figure)) {
     const g = m.groups!;
     // (a figure glued to a digit or a point before it is part of another: 2023.12)
+    // (a count in Chinese numerals, 三十二场, as the cell's whole value is read)
     if (m.index! > 0 && /[\d.]/.test(folded[m.index! - 1])) continue;
     // (a range's end, 30-35场, 30至35场: no one figure)
     const rangeEnd = m.index! > 0 && /[-~～至到—－]/.test(folded[m.index! - 1]);
