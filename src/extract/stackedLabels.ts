@@ -189,3 +189,31 @@ function partRow(r: TableCell[] | undefined): { kind: string; opens: boolean; la
   if (!m || unit === '%') return null;
   return { kind: m[2] === '基本' ? 'basic' : 'project', opens: !!m[1], label: c[0], cell: c[1], unit: unit && moneyUnit(unit) };
 }
+
+/** A header of year columns over label rows: `指标⇥2022年⇥2023年`, `项目⇥上年数⇥本年数` (a year or 本年/上年, maybe with 度/数). */
+const YEAR_HEADER = /^(?:((?:19|20)\d{2})年度?|(上|本)年(?:度)?)(?:数|数据)?$/;
+
+/**
+ * A 基础数据表 set out as label rows with one column per year (`指标⇥2022年⇥2023年` over `实际支出数⇥268.3⇥286.45`): the rows
+ * cut down to their label and the report's year's figure (`2023年`, or `本年`), as if the table had that column only, for
+ * labelRowMoney; null when there is no such header, or none of its years or two are the report's. A row not as wide as the
+ * header, or with its label elsewhere, is left out (which cell is whose year is not shown).
+ */
+export function yearColumnRows(rows: TableCell[][], year: number | null): TableCell[][] | null {
+  if (year === null) return null;
+  for (let h = 0; h < rows.length; h++) {
+    const row = rows[h];
+    const at = row.findIndex(filled);
+    if (at < 0 || YEAR_HEADER.test(key(row[at])) || FIGURE.test(key(row[at]))) continue;
+    const rest = row.slice(at + 1).map((c, i) => ({ c, i: at + 1 + i })).filter((x) => filled(x.c));
+    if (rest.length < 2) continue;
+    const years = rest.map((x) => YEAR_HEADER.exec(key(x.c)));
+    if (years.some((m) => !m)) continue;
+    const own = rest.filter((_, k) => (years[k]![1] ? Number(years[k]![1]) === year : years[k]![2] === '本'));
+    // (years named twice, 2023年 and 本年, or a year over its parts, say nothing certain)
+    if (own.length !== 1 || new Set(years.map((m) => m![1] ?? m![2])).size !== years.length) return null;
+    const col = own[0].i;
+    return rows.slice(h + 1).filter((r) => r.length === row.length && r.findIndex(filled) === at).map((r) => [r[at], r[col]]);
+  }
+  return null;
+}

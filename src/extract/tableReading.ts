@@ -292,7 +292,9 @@ export function readTable(t: Table): TableReading {
     // (not the next form field, `项目名称：⇥主管部门：X` with the name left blank)
     if (name && !isHeaderWord(key(name)) && !v.formFieldLabel.test(key(name))) {
       r.projectName = name;
-      continue;
+      // (the form's money header may go on after the name in the same row, 项目名称⇥X⇥项目资金（万元）⇥年初预算数⇥全年预算数⇥
+      // 全年执行数…, a form flattened into one row: the row is read on as a header; the name cell is no header word)
+      if (!moneyHeader(columnsOf(row, budgetRole))) continue;
     }
 
     // header rows switch the section
@@ -357,7 +359,7 @@ export function readTable(t: Table): TableReading {
       ri++;
     }
     // (two columns are enough when they are the budget and what was spent: 资金来源⇥预算数⇥实际支出)
-    if ((bc.size >= 3 && (bc.has('budget') || bc.has('actual') || bc.has('initialBudget'))) || (bc.size === 2 && bc.has('budget') && bc.has('actual'))) {
+    if (moneyHeader(bc)) {
       // the block's header repeated over the next page's part of it (a table split over pages): the block goes on (its
       // parts, 其中：基本支出 …, under the 年度资金总额 row on the page before)
       // (not a second block: a row under it of a kind the block has, 年度资金总额 again, opens another block, read as before)
@@ -683,6 +685,12 @@ export function readTable(t: Table): TableReading {
 }
 
 const firstFilled = (row: TableCell[]) => row.findIndex((c) => !isEmpty(c));
+
+/** A budget block's header: three money columns or more, one of them a budget or what was spent (two are enough when they
+ *  are the budget and what was spent: 资金来源⇥预算数⇥实际支出). */
+function moneyHeader(bc: Map<string, number>): boolean {
+  return (bc.size >= 3 && (bc.has('budget') || bc.has('actual') || bc.has('initialBudget'))) || (bc.size === 2 && bc.has('budget') && bc.has('actual'));
+}
 
 /** The row's label names a budget row the block already holds (年度资金总额 under a repeated header: another block). */
 function repeatsKind(row: TableCell[] | undefined, have: Record<string, unknown>): boolean {

@@ -5,10 +5,10 @@ import { pointerPath } from '../document.js';
 import type { Indicator, ParsedValue, Project } from '../schema/record.js';
 import { foldDigits, halfUlp, moneySlack, toCount, toYuan } from '../normalise/numbers.js';
 import { tableVocab } from '../structure/tableVocab.js';
-import { cellText, parseScore, parseValue, rateCell, scoreCell } from './values.js';
+import { cellText, parseScore, parseValue, rateCell, scoreCell, sentenceActual } from './values.js';
 import { CN_COUNT, key, levelLabel, readTable, unitWord, type TableReading } from './tableReading.js';
 import { labelRowFacts, statementFacts } from './accountsTables.js';
-import { labelRowMoney, stackedMoney, type StackedMoney } from './stackedLabels.js';
+import { labelRowMoney, stackedMoney, yearColumnRows, type StackedMoney } from './stackedLabels.js';
 import { rateAgrees } from './lostCells.js';
 import { scoredOnly } from './scoredProjects.js';
 import { unitName } from './engine.js';
@@ -642,7 +642,8 @@ function basicDataFacts(doc: KDocument, r: TableReading): void {
   stackedFacts(doc, r, stackedMoney(r.table.rows, year));
   basicCostFacts(doc, r, year);
   // (label rows each with its figure: after the cost rows, which read 三公经费预算数⇥1.5 as a cost of its year)
-  stackedFacts(doc, r, labelRowMoney(r.table.rows, year));
+  // (with one column per year, 指标⇥2022年⇥2023年, the report's year's column beside the labels)
+  stackedFacts(doc, r, labelRowMoney(yearColumnRows(r.table.rows, year) ?? r.table.rows, year));
 }
 
 /** A 基础数据表's cost block: each cost row's budget and actual of the report's year. */
@@ -732,11 +733,13 @@ function indicatorRows(doc: KDocument, r: TableReading, out: Indicator[], ev: Re
       level2: ind.level2 ? levelLabel(display(doc, ind.level2)) || null : null,
       level3,
       target: pv(ind.target, ind.nature),
-      actual: pv(ind.actual, null),
+      actual: null,
       weight: ind.weight ? parseScore(display(doc, ind.weight)) : null,
       score: ind.score ? parseScore(display(doc, ind.score)) : null,
       note: text(ind.note),
     };
+    // (a sentence under 实际完成值, `全年开展科普活动32场，超额完成`: its one figure of the target's measure)
+    row.actual = sentenceActual(pv(ind.actual, null), row.target);
     out.push(row);
     const cells = ind.row.filter((c) => c.end > c.start);
     ev[p] = {

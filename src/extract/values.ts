@@ -189,3 +189,46 @@ export function scoreCell(k: string): number | null {
   const m = /^(\d{1,3}(?:\.\d+)?)分?$/.exec(k);
   return m && Number(m[1]) <= 100 ? Number(m[1]) : null;
 }
+
+let sentence: { figure: RegExp; before: RegExp; after: RegExp; units: Set<string>; dates: Set<string> } | null = null;
+
+/**
+ * An 实际完成值 cell written as a sentence (`全年共开展科普活动32场，超额完成`, `经问卷调查，满意度为96%`, `实际支出9.8万元`): the one
+ * figure in it with the target's measure word is the figure reached (tables.yaml sentence_actual), its text the cell's. None when
+ * two figures have that measure (`计划5站，实际完成6站`), the clause before it names a change, a comparison, the plan, a part or a
+ * shortfall (`较上年增加2场`), a comparison follows it (`30场以上`), or the target has no measure.
+ */
+export function sentenceActual(p: ParsedValue | null, target: ParsedValue | null): ParsedValue | null {
+  if (!p || p.value !== null || !target || target.value === null || !target.unit) return p;
+  const v = tableVocab().raw;
+  sentence ??= {
+    figure: new RegExp(`(?<pre>${alt(v.values.approx_prefix)})?(?<num>\\d+(?:,\\d{3})*(?:\\.\\d+)?|[${CN_NUMERAL_CHARS.replace(/[万亿]/g, '')}]+)(?<infix1>${alt(v.values.approx_infix)})?(?<mult>${alt(v.values.multipliers)}|千(?=元))?(?<infix2>${alt(v.values.approx_infix)})?(?<unit>${alt(v.values.units)})?(?<post>${alt(v.values.approx_suffix)})?`, 'g'),
+    before: new RegExp(v.sentence_actual.not_before),
+    after: new RegExp(v.sentence_actual.not_after),
+    units: new Set(v.values.units),
+    dates: new Set([...v.values.date_units, ...v.values.date_units_after_year]),
+  };
+  const s = sentence;
+  const folded = foldForMatch(p.text).replace(/\s+/g, '').replace(/([场人户])(?:[(（]次[)）]|\/次(?![^)）]))/g, '$1次');
+  let found: ParsedValue | null = null;
+  for (const m of folded.matchAll(s.figure)) {
+    const g = m.groups!;
+    // (a figure glued to a digit or a point before it is part of another: 2023.12)
+    // (a count in Chinese numerals, 三十二场, as the cell's whole value is read)
+    if (m.index! > 0 && /[\d.]/.test(folded[m.index! - 1])) continue;
+    // (a range's end, 30-35场, 30至35场: no one figure)
+    const rangeEnd = m.index! > 0 && /[-~～至到—－]/.test(folded[m.index! - 1]);
+    let unit = g.unit ?? null;
+    let mult = g.mult ?? '';
+    if (unit && /^[万亿千]元$/.test(unit)) [mult, unit] = [unit[0], '元'];
+    if (unit === '个百分点') unit = '百分点';
+    if (!unit || unit !== target.unit || s.dates.has(unit) || (unit === '%' && mult)) continue;
+    if (found) return p;
+    const clause = folded.slice(0, m.index!).split(/[，,；;。：:、]/).pop()!;
+    if (rangeEnd || s.before.test(clause) || s.after.test(folded.slice(m.index! + m[0].length))) return p;
+    const value = toCount(g.num.replace(/,/g, ''), mult);
+    if (value === null) return p;
+    found = { text: p.text, op: null, value, unit, approx: g.pre ?? g.infix1 ?? g.infix2 ?? g.post ?? null };
+  }
+  return found ?? p;
+}

@@ -65,6 +65,7 @@ interface RawVocab {
     cost_year_header: string;
   };
   values_rate_label?: string;
+  sentence_actual: { not_before: string; not_after: string };
   values_rate_label_after?: string;
   values_inclusive?: string;
   values_inclusive_end?: string;

@@ -85,12 +85,16 @@ export function dropImplausibleMoney(doc: KDocument): void {
   const wide = wideUnit(doc);
   const cap = narrowCap(doc, wide);
   let prose: Map<string, number[]> | undefined;
+  // a table one of whose figures beyond the cap the prose states for the same field with its own unit (`全年实际支出
+  // 12,150.00万元` beside `12150.00` under 单位：万元) has its unit borne out: a district building its 科技馆 may pass the cap
+  const confirmed = new Set<Span>();
+  for (const g of figures) if (Math.abs(g.value) >= cap && Math.abs(g.value) < MONEY_CAP_YUAN && proseStates((prose ??= proseFigures(doc)), g)) confirmed.add(tableOf(g));
   for (const g of figures) {
     const v = Math.abs(g.value);
     const small = tooSmall(g.path, v);
     const fewPaid = PERSONNEL.test(g.path) && v > 0 && v < PERSONNEL_FLOOR_YUAN;
     const styled = !wide && v >= (THREE_PUBLIC.test(g.path) ? YUAN_STYLED_THREE_PUBLIC_CAP_YUAN : YUAN_STYLED_CAP_YUAN) && v < MONEY_CAP_YUAN && yuanStyledWan(doc, g);
-    const over = !styled && v >= cap && v < MONEY_CAP_YUAN;
+    const over = !styled && v >= cap && v < MONEY_CAP_YUAN && !confirmed.has(tableOf(g));
     const slip = !small && !fewPaid && !styled && v < MONEY_CAP_YUAN ? unitSlip((prose ??= proseFigures(doc)), g) : null;
     if (!small && !fewPaid && !styled && !over && !slip && v < MONEY_CAP_YUAN) continue;
     const table = tableOf(g);
@@ -169,7 +173,10 @@ function dropProjectsOverWhole(doc: KDocument, warn: (place: Span, reason: strin
  *  province's or the nation's report, the genre's cap. */
 function narrowCap(doc: KDocument, wide: boolean): number {
   if (wide) return MONEY_CAP_YUAN;
-  return doc.facts.some((f) => f.path === '/meta/region/county') ? COUNTY_UNIT_CAP_YUAN : NARROW_UNIT_CAP_YUAN;
+  if (doc.facts.some((f) => f.path === '/meta/region/county')) return COUNTY_UNIT_CAP_YUAN;
+  // (a county's unit by its own name, its region not read: 某县科学技术协会, 县科协; tables.yaml county_unit)
+  const county = compile(loadPatternFile<{ county_unit: string }>('tables.yaml').county_unit, '');
+  return doc.facts.some((f) => f.path === '/meta/unitName' && typeof f.value === 'string' && county.test(f.value)) ? COUNTY_UNIT_CAP_YUAN : NARROW_UNIT_CAP_YUAN;
 }
 
 /** The projects a table lists under a 万元 unit with a money cell written in 元 (`科普日活动⇥120,000.00⇥118,000.00`, read as
@@ -230,6 +237,12 @@ function unitSlip(prose: Map<string, number[]>, g: TableFigure): string | null {
     if (Math.abs(ratio * UNIT_SLIP - 1) <= SLIP_WITHIN) return 'a ten-thousandth of';
   }
   return null;
+}
+
+/** The prose states the figure's field (`prose`, see proseFigures) as the figure itself, within half a unit of its last digit
+ *  stated (0.5%: the prose may round it). */
+function proseStates(prose: Map<string, number[]>, g: TableFigure): boolean {
+  return (prose.get(g.path) ?? []).some((value) => Math.abs(value - g.value) <= Math.abs(g.value) * 0.005);
 }
 
 const PROJECT_MONEY = ['budget', 'adjustment', 'actual', 'carryover'] as const;
