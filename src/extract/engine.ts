@@ -29,6 +29,9 @@ export interface PatternDef {
    *  group `off`); any other sum drops the match */
   deducted_from?: number;
   deduction?: string;
+  /** any clause taking points off (宣传不到位扣1分): one right before the run of `deduction` clauses means the run is not every
+   *  deduction, and no sum is checked */
+  deduction_any?: string;
 }
 
 export interface Match {
@@ -413,7 +416,7 @@ function deductionsAgree(p: PatternDef, before: string, match: Match): boolean {
     n++;
   }
   // (a clause before the run taking points off too, 宣传不到位扣1分，产出指标扣2分，…: the run is not all of them, no check)
-  if (i >= 0 && /扣[^，,。;；\d]{0,4}\d/.test(clauses[i])) return false;
+  if (i >= 0 && p.deduction_any && compile(p.deduction_any, '').test(clauses[i])) return false;
   return n > 0 && Math.abs(off + value - p.deducted_from!) < 0.005;
 }
 
