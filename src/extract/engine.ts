@@ -29,6 +29,9 @@ export interface PatternDef {
    *  group `off`); any other sum drops the match */
   deducted_from?: number;
   deduction?: string;
+  /** any clause taking points off (宣传不到位扣1分): one right before the run of `deduction` clauses means the run is not every
+   *  deduction, and no sum is checked */
+  deduction_any?: string;
 }
 
 export interface Match {
@@ -330,8 +333,8 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     /** a value a bound follows (等级为良好以上: a floor, no grade), for the fields named: tested right after the value */
     bound_after?: { fields: string[]; regex: string };
     /** a score out of another scale than the field's (自评得分9.6分（满分10分） | 按10分制…): `after` tested right after the
-     *  match, `before` on its sentence before it */
-    off_scale?: { field: string; after: string; before: string };
+     *  match, `before` on its sentence before it; not a match naming the field's own scale, `unless` (…折合百分制96分) */
+    off_scale?: { field: string; after: string; before: string; unless?: string };
     /** a line end that wraps prose between a label (`before`, tested on the line's end) and its figure (`after`, on the next
      *  line's start) is read as a space: 自评得分⏎94分 (wrapOf tells a wrap from a form's cell per line) */
     wrapped_figures?: { before: string; after: string };
@@ -365,7 +368,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
         const end = match.group('value')?.end ?? match.span.end;
         if (compile(family.bound_after.regex, 'y').test(doc.norm.slice(end, end + 12))) continue;
       }
-      if (family.off_scale && family.off_scale.field === p.field && (compile(family.off_scale.after, 'y').test(doc.norm.slice(match.span.end, match.span.end + 16)) || compile(family.off_scale.before, '').test(before))) continue;
+      if (family.off_scale && family.off_scale.field === p.field && !(family.off_scale.unless && compile(family.off_scale.unless, '').test(match.m[0])) && (compile(family.off_scale.after, 'y').test(doc.norm.slice(match.span.end, match.span.end + 16)) || compile(family.off_scale.before, '').test(before))) continue;
       if (p.deducted_from !== undefined && !deductionsAgree(p, before, match)) continue;
       const reached = family.outside_body_own && family.chain ? fromOwnScore(before, family.chain.separators, family.outside_body_own, family.chain.clause) : before;
       if (family.outside_body && outsideBody(doc, family.outside_body, ownClause(doc, family.own_clause, match, reached))) continue;
@@ -413,7 +416,7 @@ function deductionsAgree(p: PatternDef, before: string, match: Match): boolean {
     n++;
   }
   // (a clause before the run taking points off too, 宣传不到位扣1分，产出指标扣2分，…: the run is not all of them, no check)
-  if (i >= 0 && /扣[^，,。;；\d]{0,4}\d/.test(clauses[i])) return false;
+  if (i >= 0 && p.deduction_any && compile(p.deduction_any, '').test(clauses[i])) return false;
   return n > 0 && Math.abs(off + value - p.deducted_from!) < 0.005;
 }
 

@@ -8,6 +8,8 @@ import { extractActivities } from './activities.js';
 import { extractLists } from './lists.js';
 import { runFamily } from './engine.js';
 import { extractTables } from './tables.js';
+import { dropOthersEvaluation, type NamedSelfDef } from './namedSelfScore.js';
+import { loadPatternFile } from '../patterns.js';
 
 export function extract(doc: KDocument): void {
   extractMeta(doc);
@@ -21,6 +23,7 @@ export function extract(doc: KDocument): void {
   const funds = new Set(fundItems);
   extractActivities(doc, claimed.filter((c) => !funds.has(c)));
   runFamily(doc, 'evaluation.yaml');
+  dropOthersEvaluation(doc, loadPatternFile<{ named_self?: NamedSelfDef }>('evaluation.yaml').named_self);
   extractLists(doc);
   for (const f of doc.facts) f.source ??= 'prose';
   extractTables(doc);
