@@ -10,7 +10,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string;
+  title_line: string; title_words: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; portal_menu: string; portal_kind_item: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule & { inline: string }; year_label: Rule; year_body: Rule; period: string; year_period: { id: string; line: string; label: string }; year_body_cited?: { before: string; after: string; spending?: string }; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; place_stand_in: string; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_subtitle_dash: string; unit_short: string; party_group: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule; stray_gap: { regex: string; place_end: string }; region_above: Rule & { year: string };
 }
@@ -89,10 +89,13 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
     }
     // (nor a numbered line, an item of a list of annexes or tables: 2.项目支出绩效自评表, also with a year right after its
     // marker, 1.2023年度项目支出绩效自评报告, which is no decimal)
-    // (nor a portal page's breadcrumb: 首页 > 财政预决算 > 部门决算)
+    // (nor a portal page's breadcrumb: 首页 > 财政预决算 > 部门决算; nor its menu's item: 财政预决算, 政府信息公开目录)
     // (nor an official letter's document number or letterhead: 北科协〔2024〕8号, 某县科学技术协会文件)
-    if (/^附件|^[(（]?此页|^目\s*录$|^[\d一二三四五六七八九十]{1,2}\s*[.、．](?!\d)|^\d{1,2}\s*[.、．]\s*(?:19|20)\d{2}\s*年/.test(t) || t.length > 60 || compile(f.breadcrumb, '').test(t) || compile(f.letter_furniture, '').test(t)) continue;
+    if (/^附件|^[(（]?此页|^目\s*录$|^[\d一二三四五六七八九十]{1,2}\s*[.、．](?!\d)|^\d{1,2}\s*[.、．]\s*(?:19|20)\d{2}\s*年/.test(t) || t.length > 60 || compile(f.breadcrumb, '').test(t) || compile(f.portal_menu, '').test(t) || compile(f.letter_furniture, '').test(t)) continue;
     const next = lines[i + 1] ? norm(lines[i + 1]) : '';
+    // (a bare kind's line beside another, 部门预算⏎部门决算: a portal's menu of the kinds, no title)
+    const kindItem = compile(f.portal_kind_item, '');
+    if (kindItem.test(t) && ((i > 0 && (kindItem.test(norm(lines[i - 1])) || compile(f.portal_menu, '').test(norm(lines[i - 1])))) || kindItem.test(next))) continue;
     if (compile(f.title_line, '').test(t) && compile(f.title_words, '').test(t) && !compile(f.title_not, '').test(t)) {
       const own = found(withYearAbove({ value: show(lines[i]), span: { start: lines[i].start, end: lines[i].end } }, lines[i - 1]));
       if (own) return own;
@@ -108,7 +111,7 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
     // (nor a prefecture or province alone over a whole title whose unit names its own place, 永州市⏎2023年度宁远县科学技术协会…报告,
     // 娄底市⏎2023年度冷水江市科协…: the places above it, see region_above, not the title's first words)
     const placeOverTitle = next !== '' && placeLine(t) && compile(f.title_line, '').test(next) && compile(f.title_words, '').test(next) && ownPlace(compile(f.region, '').exec(next.replace(derived(f, 'yearOpening', () => `^\\s*(?:${f.region_above.year})\\s*`), '')) ?? null);
-    if (next && next.length <= 30 && !titleNamesOrg && !placeOverTitle && !/^附件/.test(next) && compile(f.title_line, '').test(next) && compile(f.title_words, '').test(t + next) && !/[。，,;:：]/.test(t) && !NOT_UNIT.test(t) && !compile(f.date_head, '').test(t)) {
+    if (next && next.length <= 30 && !titleNamesOrg && !placeOverTitle && !/^附件/.test(next) && !compile(f.breadcrumb, '').test(next) && !compile(f.portal_menu, '').test(next) && compile(f.title_line, '').test(next) && compile(f.title_words, '').test(t + next) && !/[。，,;:：]/.test(t) && !NOT_UNIT.test(t) && !compile(f.date_head, '').test(t)) {
       // 某县科学技术协会⏎2022年度⏎部门整体支出绩效自评报告 | 某县科学技术协会⏎2022年度部门整体支出⏎绩效自评报告: the unit's name
       // alone above a title printed over two lines that names no organisation is its first line
       // (a subordinate named under its parent, 某市科学技术协会⏎所属科技馆部门整体支出⏎绩效自评报告, opens no title: the parent's

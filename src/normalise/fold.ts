@@ -149,9 +149,14 @@ const foldChar = (ch: string): string => {
  *  table): typed in full-width mode, it is the thousands separator. Anywhere else ， is the Chinese comma (分别为120，350万元). */
 const FULLWIDTH_THOUSANDS = /(?<![\d,，.])\d{1,3}(?:，\d{3})+(?=\.\d{2}(?![\d%])(?:[ \t]*元|[ \t]*(?:\t|\n|$)))/g;
 
+/** An OCR copy's letter O for the digit 0 in a year before 年 (2O23年度, 2O24年): a year has one shape, so the letter is the
+ *  digit there (elsewhere a letter glued to a figure leaves it unknown: 自评得分为9O分 is no score). Same length. */
+const OCR_YEAR = /(?<![\dA-Za-z.])(?=[\dOo]{0,3}[Oo])(?:19|2[0Oo])[\dOo]{2}(?=[ \t]*年)/g;
+
 /** For matching: full-width ASCII → ASCII (except the Chinese comma ，, a thousands separator only as FULLWIDTH_THOUSANDS says). */
 export function foldForMatch(s: string): string {
-  const folded = s.replace(TO_FOLD, foldChar);
+  let folded = s.replace(TO_FOLD, foldChar);
+  if (/[Oo]/.test(folded)) folded = folded.replace(OCR_YEAR, (m) => m.replace(/[Oo]/g, '0'));
   return folded.includes('，') ? folded.replace(FULLWIDTH_THOUSANDS, (m) => m.replace(/，/g, ',')) : folded;
 }
 

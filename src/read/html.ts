@@ -624,7 +624,7 @@ function lineChrome(l: TextLine): Drop | null {
   return null;
 }
 
-function footerClass(t: string): 'strong' | 'weak' | null {
+export function footerClass(t: string): 'strong' | 'weak' | null {
   if (t.length <= 200 && FOOTER_STRONG.test(t)) return 'strong';
   if (t.length > 100 || t.includes('。')) return null;
   if (FOOTER_WEAK_START.test(t)) return 'weak';

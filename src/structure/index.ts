@@ -7,10 +7,12 @@ import { buildOutline, findHeadings } from './outline.js';
 import { splitInlineHeadings } from './inline.js';
 import { findTables } from './tables.js';
 import { excludeCellRuns } from './cells.js';
+import { excludeSiteFooter } from './siteFooter.js';
 
 export function structure(doc: KDocument): void {
   splitInlineHeadings(doc);
   excludeRepeatedCopy(doc);
+  excludeSiteFooter(doc);
   findTables(doc);
   excludeToc(doc);
   excludeCellRuns(doc);
