@@ -239,8 +239,8 @@ function unitSlip(prose: Map<string, number[]>, g: TableFigure): string | null {
   return null;
 }
 
-/** The prose states the figure's field (`prose`, see proseFigures) as the figure itself, within half a unit of its last digit
- *  stated (0.5%: the prose may round it). */
+/** The prose states the figure's field (`prose`, see proseFigures) as the figure itself, within 0.5 % of it (the prose may
+ *  round it). */
 function proseStates(prose: Map<string, number[]>, g: TableFigure): boolean {
   return (prose.get(g.path) ?? []).some((value) => Math.abs(value - g.value) <= Math.abs(g.value) * 0.005);
 }
