@@ -151,6 +151,7 @@ export interface FinanceFile {
   bare_completion: string;
   midyear: string;
   midyear_asof: string;
+  midyear_then_year: string;
   changes_to_adjusted: string;
   budget_own_change: string;
   restated_initial: string;

@@ -58,7 +58,10 @@ export function midYear(doc: KDocument, f: FinanceFile, at: number): boolean {
   const sentence = sentenceBefore(doc, at);
   let cut = 0;
   for (const ch of [...CLAUSE_ENDS, '；']) cut = Math.max(cut, sentence.lastIndexOf(ch) + 1);
-  return compile(f.midyear, '').test(sentence.slice(cut)) || compile(f.midyear_asof, '').test(sentence);
+  if (compile(f.midyear, '').test(sentence.slice(cut))) return true;
+  // (截至11月底，实际支出170万元，全年实际支出190万元，预算执行率98.96%: the whole year's spending after the date's figure ends its reach)
+  // (the match may open with the whole year's words: tested with a few characters after `at`)
+  return compile(f.midyear_asof, '').test(sentence) && !compile(f.midyear_then_year, '').test(sentence + doc.norm.slice(at, at + 12));
 }
 /** True when a heading names another year than the fiscal year and not the fiscal year, or the next year (see section_year). */
 function otherYearHeading(doc: KDocument, f: FinanceFile, title: string): boolean {
