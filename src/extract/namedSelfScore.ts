@@ -61,11 +61,14 @@ export function dropOthersEvaluation(doc: KDocument, def: NamedSelfDef | undefin
     // (a grade its own clause names the self-evaluation's, 单位自评等级为优, stays)
     const text = doc.norm.slice(g.span.start, g.span.end);
     if (compile(def.named, '').test(clauses[clauses.length - 1] + text) || compile(def.all, '').test(text)) continue;
-    for (let i = clauses.length - 1; i >= 0; i--) {
-      const m = compile(def.stated, '').exec(clauses[i]);
-      if (!m) continue;
-      const n = toRate(m.groups!.num);
-      if (!isNamed(clauses.slice(0, i + 1), clauses[i]) && !compile(def.not_evaluation, '').test(clauses[i]) && n !== null && n > SCORE_FLOOR && n !== own) drop.add(g);
+    // (…得分为89.5分。等级为良。: a grade opening its sentence, no score before it there, goes with the sentence before)
+    const scored = clauses.length === 1 ? [clauses, clausesBefore(sentenceAt(doc, g.span.start).start - 1)] : [clauses];
+    for (const cs of scored) {
+      let i = cs.length - 1;
+      while (i >= 0 && !compile(def.stated, '').test(cs[i])) i--;
+      if (i < 0) continue;
+      const n = toRate(compile(def.stated, '').exec(cs[i])!.groups!.num);
+      if (!isNamed(cs.slice(0, i + 1), cs[i]) && !compile(def.not_evaluation, '').test(cs[i]) && n !== null && n > SCORE_FLOOR && n !== own) drop.add(g);
       break;
     }
   }
