@@ -744,15 +744,22 @@ function secondRun(doc: KDocument, lines: Span[], from: number, until: number, h
  * 二是专业人才缺乏⏎…`): labels like a sub-heading's title, the bodies are the items. Only when every numbered line of
  * the section is such a title over a body (`一是A⏎二是B⏎以上问题…` is a list of titles).
  */
-function titleLines(doc: KDocument, h: Heading, headingStarts: Set<number>): Set<number> {
-  // the section's lines (doc.lines are in order: from the first at or after the heading's end)
-  const body: Span[] = [];
+/** The section's non-empty lines not excluded (indexes in doc.lines, in order) and a test whether a line holds one of its own
+ *  heading starts (the section's, once: not the document's spread again for every line). */
+function sectionLines(doc: KDocument, h: Heading, headingStarts: Set<number>): { lines: number[]; isHeading: (l: Span) => boolean } {
+  const lines: number[] = [];
   for (let i = firstSpanFrom(doc.lines, h.end); i < doc.lines.length && doc.lines[i].start < h.bodyEnd; i++) {
     const l = doc.lines[i];
-    if (!isExcluded(doc, l) && doc.norm.slice(l.start, l.end).trim()) body.push(l);
+    if (!isExcluded(doc, l) && doc.norm.slice(l.start, l.end).trim()) lines.push(i);
   }
   const starts = [...headingStarts].filter((x) => x >= h.end && x < h.bodyEnd);
-  const isHeading = (l: Span) => starts.some((x) => x >= l.start && x < l.end);
+  return { lines, isHeading: (l) => starts.some((x) => x >= l.start && x < l.end) };
+}
+
+function titleLines(doc: KDocument, h: Heading, headingStarts: Set<number>): Set<number> {
+  const section = sectionLines(doc, h, headingStarts);
+  const body = section.lines.map((i) => doc.lines[i]);
+  const isHeading = section.isHeading;
   const marked = (l: Span) => ITEM_MARKER.test(doc.norm.slice(l.start, l.end)) || isHeading(l);
   const out = new Set<number>();
   let clauses = 0;
@@ -782,14 +789,7 @@ const TITLE_MAX = 25;
  * before, each body was an item of its own (session 45).
  */
 function closedTitleLines(doc: KDocument, h: Heading, headingStarts: Set<number>): Map<number, number> {
-  const body: number[] = [];
-  for (let i = firstSpanFrom(doc.lines, h.end); i < doc.lines.length && doc.lines[i].start < h.bodyEnd; i++) {
-    const l = doc.lines[i];
-    if (!isExcluded(doc, l) && doc.norm.slice(l.start, l.end).trim()) body.push(i);
-  }
-  // (the section's own heading starts, once: not the document's spread again for every line)
-  const starts = [...headingStarts].filter((x) => x >= h.end && x < h.bodyEnd);
-  const inside = (l: Span) => starts.some((x) => x >= l.start && x < l.end);
+  const { lines: body, isHeading: inside } = sectionLines(doc, h, headingStarts);
   const out = new Map<number, number>();
   for (let k = 0; k < body.length; k++) {
     const l = doc.lines[body[k]];
