@@ -118,6 +118,11 @@ function excludePageFurniture(doc: KDocument): void {
   // (not one naming another year: 2024年度某县科协…报告 under 2023年度某县科协…报告 is the next report's title)
   const otherYear = (k: string) => (k.match(YEAR_WORD) ?? []).some((y) => !headTitles.some((h) => h.includes(y.replace(/度$/, ''))));
   const likeTitle = (k: string) => !otherYear(k) && (headSigs.has(titleSig(k)) || headTitles.some((h) => h.length > k.length && h.endsWith(k)));
+  // (…or the title shortened, its words kept in their order with some left out, right after a sentence's end or between a clause's
+  // comma and the sentence going on: 某县科协绩效自评报告 under 2023年度某县科学技术协会部门整体支出绩效自评报告, a running header
+  // worded shorter between a list's items; lists47. Not a line after a name or a heading, the report's own title under a cover
+  // letter's, 关于报送2024年度…自评报告的报告)
+  const shortTitle = (k: string, before: Line | undefined, after: Line | undefined) => (proseBefore(before) || (clauseOpen(before) && goesOn(after))) && !otherYear(k) && headTitles.some((h) => h.length > k.length && !/^关于/.test(h) && shortened(k, h));
   // …or a line naming the report, alone and the same on two or more later lines (the title without its year)
   const seen = new Map<string, number>();
   for (let i = 3; i < lines.length; i++) {
@@ -130,7 +135,7 @@ function excludePageFurniture(doc: KDocument): void {
   for (let i = 3; i < lines.length; i++) {
     const t = text(lines[i]);
     const k = RUNNING_END.test(t) ? key(lines[i]) : '';
-    if (k && (head.has(k) || (seen.get(k) ?? 0) >= 2 || likeTitle(k))) marks.push(lines[i]);
+    if (k && (head.has(k) || (seen.get(k) ?? 0) >= 2 || likeTitle(k) || shortTitle(k, lines[i - 1], lines[i + 1]))) marks.push(lines[i]);
     else if (browserFurniture(t)) marks.push(lines[i]);
     else if (t.length > 16) continue;
     else if (PAGE_MARK.test(t)) marks.push(lines[i]);
@@ -148,6 +153,16 @@ function excludePageFurniture(doc: KDocument): void {
   marks.sort((a, b) => a.start - b.start);
   for (const l of marks) doc.excluded.push({ start: l.start, end: l.end, reason: 'page furniture' });
   if (marks.length) doc.messages.push({ ruleId: 'structure.page-furniture', reason: `page numbers and running headers ignored (${marks.length} lines)`, place: { start: marks[0].start, end: marks[marks.length - 1].end } });
+}
+
+/** True when every character of `short` stands in `title` in the same order (the title with words left out, never reordered). */
+function shortened(short: string, title: string): boolean {
+  let at = 0;
+  for (const ch of short) {
+    at = title.indexOf(ch, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
 }
 
 /** The copy line by line (the same lines again). True when one was found. */
