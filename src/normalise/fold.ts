@@ -153,10 +153,19 @@ const FULLWIDTH_THOUSANDS = /(?<![\d,，.])\d{1,3}(?:，\d{3})+(?=\.\d{2}(?![\d%
  *  digit there (elsewhere a letter glued to a figure leaves it unknown: 自评得分为9O分 is no score). Same length. */
 const OCR_YEAR = /(?<![\dA-Za-z.])(?=[\dOo]{0,3}[Oo])(?:19|2[0Oo])[\dOo]{2}(?=[ \t]*年)/g;
 
+/** …and in a date's month or day after such a year (2024年1O月, 2024年3月2O日, 2024年O3月O5日: lists47): a month or a day has
+ *  one shape there too, a digit's place between 年 and 月 or 月 and 日/号. Not a letter alone (3月O日), nor one glued to a
+ *  letter or a figure past a day's two digits. Same length. */
+const OCR_MONTH = /(?<=(?:19|20)\d{2}[ \t]*年[ \t]*)(?:[Oo][1-9]|1[Oo])(?=[ \t]*月)/g;
+const OCR_DAY = /(?<=(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*)(?:[Oo][1-9]|[1-3][Oo])(?=[ \t]*[日号])/g;
+
 /** For matching: full-width ASCII → ASCII (except the Chinese comma ，, a thousands separator only as FULLWIDTH_THOUSANDS says). */
 export function foldForMatch(s: string): string {
   let folded = s.replace(TO_FOLD, foldChar);
-  if (/[Oo]/.test(folded)) folded = folded.replace(OCR_YEAR, (m) => m.replace(/[Oo]/g, '0'));
+  if (/[Oo]/.test(folded)) {
+    const digit = (m: string) => m.replace(/[Oo]/g, '0');
+    folded = folded.replace(OCR_YEAR, digit).replace(OCR_MONTH, digit).replace(OCR_DAY, digit);
+  }
   return folded.includes('，') ? folded.replace(FULLWIDTH_THOUSANDS, (m) => m.replace(/，/g, ',')) : folded;
 }
 
