@@ -10,7 +10,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; portal_menu: string; portal_kind_item: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string
+  title_line: string; title_words: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; portal_menu: string; portal_kind_item: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; unit_source: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule & { inline: string }; year_label: Rule; year_body: Rule; period: string; year_period: { id: string; line: string; label: string }; year_body_cited?: { before: string; after: string; spending?: string }; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; place_stand_in: string; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_subtitle_dash: string; unit_short: string; party_group: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule; stray_gap: { regex: string; place_end: string }; region_above: Rule & { year: string };
 }
@@ -424,7 +424,8 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
   // …and, last, a cover page's 编制单位：X
   const head = doc.lines.filter((l) => l.text.trim() && !isExcluded(doc, l)).slice(0, 15);
   // (…or a cover letter's sender before its 关于, 某县科学技术协会关于报送…自评报告的函 over the report's own title naming no unit)
-  for (const [regex, n, rule] of [[f.letterhead, 5, 'meta.unit.letterhead'], [f.cover_sender, 5, 'meta.unit.cover_letter'], [f.unit_cover, 15, 'meta.unit.cover']] as const) {
+  // (…and after it a portal page's 信息来源：X naming a 科协 or a 科技馆, see unit_source)
+  for (const [regex, n, rule] of [[f.letterhead, 5, 'meta.unit.letterhead'], [f.cover_sender, 5, 'meta.unit.cover_letter'], [f.unit_cover, 15, 'meta.unit.cover'], [f.unit_source, 15, 'meta.unit.source']] as const) {
     for (const l of head.slice(0, n)) {
       const m = derived(f, rule, () => regex.replace('{ORG}', f.org), 'd').exec(doc.norm.slice(l.start, l.end));
       if (!m || m.groups!.org.length > 30 || NOT_UNIT.test(m.groups!.org)) continue;
