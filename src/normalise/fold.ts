@@ -156,8 +156,9 @@ const OCR_YEAR = /(?<![\dA-Za-z.])(?=[\dOo]{0,3}[Oo])(?:19|2[0Oo])[\dOo]{2}(?=[ 
 /** …and in a date's month or day after such a year (2024年1O月, 2024年3月2O日, 2024年O3月O5日: lists47): a month or a day has
  *  one shape there too, a digit's place between 年 and 月 or 月 and 日/号. Not a letter alone (3月O日), nor one glued to a
  *  letter or a figure past a day's two digits. Same length. */
-const OCR_MONTH = /(?<=(?:19|20)\d{2}[ \t]*年[ \t]*)(?:[Oo][1-9]|1[Oo])(?=[ \t]*月)/g;
-const OCR_DAY = /(?<=(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*)(?:[Oo][1-9]|[1-3][Oo])(?=[ \t]*[日号])/g;
+// (the letter's place first, so that the look-behind runs only there: a layout copy's runs of spaces stay cheap)
+const OCR_MONTH = /(?=[Oo][1-9]|1[Oo])(?<=(?:19|20)\d{2}[ \t]{0,3}年[ \t]{0,3})(?:[Oo][1-9]|1[Oo])(?=[ \t]{0,3}月)/g;
+const OCR_DAY = /(?=[Oo][1-9]|[1-3][Oo])(?<=(?:19|20)\d{2}[ \t]{0,3}年[ \t]{0,3}\d{1,2}[ \t]{0,3}月[ \t]{0,3})(?:[Oo][1-9]|[1-3][Oo])(?=[ \t]{0,3}[日号])/g;
 
 /** For matching: full-width ASCII → ASCII (except the Chinese comma ，, a thousands separator only as FULLWIDTH_THOUSANDS says). */
 export function foldForMatch(s: string): string {
