@@ -12,6 +12,9 @@ import { breakdownParts, dropTotalsReach, isShareClause, ordinalRun, previousOfK
 import { BOUNDARY, clauseStart, firstIndex } from './activities/clauses.js';
 import type { ActivitiesFile, Found } from './activities/file.js';
 import { sameUnit } from './activities/file.js';
+import { meetingOf } from './activities/meetings.js';
+import { respectivelyMid } from './activities/respectivelyMid.js';
+import type { MidParts } from './activities/respectivelyMid.js';
 import { EARLIER_COUNT, JOINER_CLAUSE, afterOwnWork, otherSubject, ownCountOnly, trimDoer, trimOwnSociety } from './activities/owners.js';
 import { TOPIC_YEAR, inTargets, otherYearBefore, timeSibling, yearAmongOthers, yearRespectively, yearSeries } from './activities/years.js';
 import { MAX_BEFORE, matches, otherYearAt, saysOtherYear, sectionsAt, sentenceAt, trimSpan, unitLevel } from './engine.js';
@@ -27,6 +30,13 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
   // (开展科技活动周和全国科普日活动，分别举办12场和20场: 分别 opening the label, the parts named in the clause before)
   const respectivelyLead = compile(f.respectively_lead ?? '(?!)', '');
   const heads = (label: string) => respectively.test(label) || respectivelyLead.test(label);
+  // (上半年、下半年分别开展科普讲座12场、18场: 分别 inside the label, its parts before it; respectivelyMid.ts)
+  const mids = new Map<object, MidParts | null>();
+  const midOf = (x: { labelSpan: Span; rule: string }): MidParts | null => {
+    if (x.rule !== 'activities.count') return null;
+    if (!mids.has(x)) mids.set(x, respectivelyMid(doc, f, x.labelSpan));
+    return mids.get(x)!;
+  };
   // the counts taken so far, by position (they never overlap, so their ends are in order too): a text with thousands of
   // counts must not rescan all of them at each
   const used: Span[] = [];
@@ -117,8 +127,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // (tested without spaces: an OCR'd or letter-spaced copy writes 受 益 群 众 3200 人 次)
       let label = doc.norm.slice(labelSpan.start, labelSpan.end).replace(/\s+/g, '');
       // 开展科普讲座、科普展览分别为12场、6场: a count right after one whose label ends in 分别 (only 、 between) is the next
-      // part's; the parts are given out after the loop
-      const head = p.id === 'activities.count' && !gluedTo && prev > floor && /^[、和及与]?$/.test(label) ? [byEnd.get(prev)].find((x) => x && !x.head && heads(x.item.label)) : undefined;
+      // part's; the parts are given out after the loop (…12场、6场、3场: a count after a follower follows the same head; session 47)
+      const head = p.id === 'activities.count' && !gluedTo && prev > floor && /^[、和及与]?$/.test(label) ? [byEnd.get(prev)].map((x) => (x?.head as (typeof found)[number] | undefined) ?? x).find((x) => x && !x.head && (heads(x.item.label) || !!midOf(x))) : undefined;
       // 近百场科普进校园活动惠及学生…: an event count opening its clause names its event after the measure word, the label
       // (开展科技下乡活动4次和2次科普讲座: a joiner right after the count before it opens the clause as well as a comma)
       const afterCount = prev > floor && (clause === prev || /^[，,]\s*$/.test(doc.norm.slice(prev, clause)));
@@ -346,7 +356,14 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (f.years_listed && compile(f.years_listed, '').test(label)) continue;
       // 参加市科协举办的科普讲解大赛2场: events the unit attended, another body's
       if (f.attended && f.glued_units.events.includes(unit) && compile(f.attended, '').test(label)) continue;
-      if (compile(f.not_label, '').test(label)) {
+      // 编印《科普活动简报》12期: a periodical's issues, no events (issue_label)
+      // (编印2期《科普活动简报》: the periodical named after the count)
+      if (f.issue_label && (gu === '期' || gu === '期次') && compile(f.issue_label, '').test(label + doc.norm.slice(match.span.end, after).replace(/\s+/g, '').split(/[、\d]/)[0])) continue;
+      // 召开全县科普工作会议，参会人员80人 | 举办学术年会1次，参会代表286人: a meeting's attendees are the reach of an academic
+      // meeting only, its delegates too (meetingOf)
+      const meeting = f.glued_units.people.includes(unit) && !gluedTo ? meetingOf(doc, f, label.replace(compile(f.strip_prefix, ''), ''), sentence.start, clause) : null;
+      if (meeting === 'own') continue;
+      if (compile(f.not_label, '').test(meeting === 'academic' ? label.replace(/代表(?!性)/g, '') : label)) {
         if (!afterOwnWork(f, label)) continue;
         // (the label and its evidence start after the unit's own work: 科普讲座)
         const cut = EARLIER_COUNT.exec(doc.norm.slice(labelSpan.start, labelSpan.end));
@@ -462,6 +479,16 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
   for (const x of yearRespectively(doc, f, overlaps, level)) {
     used.splice(firstIndex(used, (u) => u.start > x.countSpan.start), 0, x.countSpan);
     found.push(x.found);
+  }
+  // 上半年、下半年分别开展科普讲座12场、18场: each count the work's, when its parts are as many and of a safe kind; else none
+  for (const h of found.filter((x) => !x.head && !heads(x.item.label) && midOf(x))) {
+    const mid = midOf(h)!;
+    const followers = found.filter((x) => x.head === h);
+    if (mid.safe && mid.parts.length === followers.length + 1) {
+      const w = mid.work.replace(f.aspect_particle ? compile(f.aspect_particle, 'g') : /(?!)/, '').replace(compile(f.strip_suffix, ''), '');
+      const work = h.item.label.length > w.length ? h.item.label.slice(-w.length) : h.item.label;
+      for (const x of [h, ...followers]) x.item.label = work;
+    } else for (const x of [h, ...followers]) found.splice(found.indexOf(x), 1);
   }
   // 分别: as many parts before it (、/和/及/与) as counts after it, one each; else the counts after the first are dropped
   for (const h of found.filter((x) => !x.head && heads(x.item.label))) {

@@ -42,6 +42,14 @@ export interface ActivitiesFile {
   not_reach_before: string;
   sent_to: string;
   attended?: string;
+  issue_label?: string;
+  respectively_mid?: string;
+  respectively_mid_at?: string;
+  respectively_part?: string;
+  respectively_place?: string;
+  meeting_attendees?: string;
+  own_meeting?: string;
+  academic_meeting?: string;
   years_listed?: string;
   not_before_number: string;
   doubled_number: string;
