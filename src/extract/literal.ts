@@ -417,3 +417,62 @@ export function breakFreePrefix(src: string): string | null {
   }
   return src.slice(0, i);
 }
+
+/** Where the atom at `i` ends (with its quantifier), and whether it is an unquantified consuming group (its body's start). */
+function atomAt(src: string, i: number): { end: number; body: number } | null {
+  const c = src[i];
+  let j: number;
+  let group = false;
+  if (c === '\\') j = escapeAt(src, i)?.next ?? i + 2;
+  else if (c === '[') j = classEnd(src, i);
+  else if (c === '(') {
+    j = groupEnd(src, i);
+    if (j < 0) return null;
+    group = true;
+  } else j = i + 1;
+  const close = j;
+  if (src[j] === '?' || src[j] === '*' || src[j] === '+') j++;
+  else if (src[j] === '{') {
+    const q = /^\{\d+(?:,\d*)?\}/.exec(src.slice(j, j + 12));
+    if (q) j += q[0].length;
+  }
+  if (j > close && src[j] === '?') j++; // lazy
+  return { end: j, body: group && j === close ? groupBody(src, i, close) : 0 };
+}
+
+/**
+ * A part every match holds whose literals stand at most `STICKY_GATE` units after its start: the rest of the pattern
+ * from an atom of its break-free head (breakFreePrefix), looked into the head's unquantified groups (the name's last
+ * word of `…(?<name>[^，\n]{2,20}?(?:经费|项目))[ \t]*\d+万元`: `(?:经费|项目)[ \t]*\d+万元`). Where a match starts on a
+ * line, this part starts on the same line at one of its literals' places: a line holding no such place holds no match,
+ * without trying the pattern at each of its starts (a lazy run before a literal, tried from every place, is the costly
+ * part). The longest such part; null when there is none or the pattern has back-references.
+ */
+export function lineGate(src: string): { src: string; set: AnchorSet } | null {
+  // (nor with an empty class, `[]` from an unfilled placeholder: classEnd reads its `]` as a literal, as other dialects do)
+  if (/\\(?:[1-9]|k<)/.test(src) || /\[\^?\]/.test(src)) return null;
+  const head = breakFreePrefix(src);
+  if (!head) return null;
+  let found: { src: string; set: AnchorSet } | null = null;
+  // the atoms of the sequence src[a, b) starting before `limit`, each with what follows it (`rest`: after the group around)
+  const visit = (a: number, b: number, rest: string): boolean => {
+    if (alternatives(src, a, b).length > 1) return false;
+    for (let i = a; i < b && i < head.length; ) {
+      const atom = atomAt(src, i);
+      if (!atom || atom.end > b) return false;
+      const tail = src.slice(i, b) + rest;
+      const set = i > 0 ? anchorSet(tail) : null;
+      if (set && set.before <= STICKY_GATE) {
+        found = { src: tail, set };
+        return true;
+      }
+      if (atom.body && visit(atom.body, atom.end - 1, src.slice(atom.end, b) + rest)) return true;
+      i = atom.end;
+    }
+    return false;
+  };
+  visit(0, src.length, '');
+  return found;
+}
+/** The most units a gate's match may hold before its literal (each place in between is tried). */
+export const STICKY_GATE = 8;

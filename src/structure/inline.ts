@@ -2,7 +2,7 @@
 // Such lines are cut into virtual lines at each numbered marker that starts a heading, and before a closing
 // signature (unit name and date), so the heading and list stages see them as lines.
 import type { KDocument, Line } from '../document.js';
-import { compile, compiledEach, derived, expand, loadPatternFile } from '../patterns.js';
+import { compile, compiledEach, derived, escapeRegex, expand, loadPatternFile } from '../patterns.js';
 import { parseChineseInteger } from '../normalise/numbers.js';
 import { closingLine, isStandaloneTitle, sectionKey } from './outline.js';
 import { wordAcross } from '../segment/jieba.js';
@@ -363,11 +363,13 @@ export function splitInlineHeadings(doc: KDocument): void {
     const annex = compile(headings().inline_annex, '').exec(body.slice(-300));
     if (annex) cuts.add(body.length - Math.min(300, body.length) + annex.index);
     // a table's header row glued on after a sentence's end (…提高资金使用效益。一级指标⇥二级指标⇥…): the table's own line
-    for (const h of s.matchAll(derived(headings(), 'tableHeader', () => `(?=${headings().inline_table_header})(?<=[。！？!?；;][ \\t\u3000]*)`, 'g'))) cuts.add(h.index);
+    // (the header's first cell holds one of its literals: a line without one is not scanned)
+    if (headerLits().test(s)) for (const h of s.matchAll(derived(headings(), 'tableHeader', () => `(?=${headings().inline_table_header})(?<=[。！？!?；;][ \\t\u3000]*)`, 'g'))) cuts.add(h.index);
     // …and a table's caption before its header row or a form's first label (…培养。 部门整体支出绩效自评表 一级指标⇥…)
     // (its first letter looked for first: at each place of a long run of spaces the look-behind would scan the run back again)
     const caption = derived(headings(), 'tableCaption', () => `(?=[^。;；,，:：\\s“”"])(?<=[。！？!?；;][ \\t\u3000]*)(${headings().inline_table_caption})[ \\t\u3000]*(?=${headings().inline_table_header}|${headings().inline_form_label})`, 'g');
-    for (const c of s.matchAll(caption)) cuts.add(c.index).add(c.index + c[0].length);
+    // (a caption holds its literal, 表: a line without one is not scanned)
+    if (captionLits().test(s)) for (const c of s.matchAll(caption)) cuts.add(c.index).add(c.index + c[0].length);
     // an unnumbered section title of the closed list alone between spaces, after a sentence's end or the report's title
     // (…自评报告 部门概况 县科协核定…。 存在的问题 科普经费…): a line of its own, as on a page (not inside a sentence: …全年 工作成效 显著)
     for (const u of s.matchAll(SPACED_TITLE)) if (isStandaloneTitle(u[1])) cuts.add(u.index).add(u.index + u[1].length);
@@ -407,6 +409,14 @@ export function splitInlineHeadings(doc: KDocument): void {
   if (breaks.length) splitSentencesAt(doc, breaks);
 }
 
+// the literals of a table's caption and of its header row's first cell (every match of the caption's and the header's scans
+// holds one), found once
+let captionLitsRe: RegExp | null = null;
+let headerLitsRe: RegExp | null = null;
+const ANY = /(?:)/;
+const captionLits = (): RegExp => (captionLitsRe ??= literalsRegex(headings().inline_table_caption) ?? ANY);
+const headerLits = (): RegExp => (headerLitsRe ??= literalsRegex(headings().inline_table_header) ?? ANY);
+
 // a top section's marker opening a page's line (一、, 一. for 、), and a sub-section's ((一), （一）)
 const TOP_LINE = /^[ \t\u3000]*[一二三四五六七八九十]{1,3}(?:、|\.(?!\d))/;
 const SUB_LINE = /^[ \t\u3000]*[(（][一二三四五六七八九十]{1,3}[)）]/;
@@ -442,9 +452,16 @@ function gluedTopTitle(s: string, marker: number): number {
 
 // the closing parts gluedClosingFields looks for, in its order, each with the literals one of which its every match holds
 // (extract/literal.ts; none: no such set): compiled once, and run only on a line holding one, as it tries them on every short line
-let closing: { re: RegExp; lits: string[] | null }[] | null = null;
+// (the literals as one regex: a test of each literal by includes() on every short line cost more than the forms)
+let closing: { re: RegExp; lits: RegExp | null }[] | null = null;
 const closingForms = () =>
-  (closing ??= ((h) => [h.inline_closing_fields, h.inline_closing_formula, h.inline_glued_closing_fields, h.inline_signature_tail, h.inline_date_tail, h.inline_org_tail])(headings()).map((src) => ({ re: compile(src, ''), lits: anchorSet(expand(src))?.lits ?? null })));
+  (closing ??= ((h) => [h.inline_closing_fields, h.inline_closing_formula, h.inline_glued_closing_fields, h.inline_signature_tail, h.inline_date_tail, h.inline_org_tail])(headings()).map((src) => ({ re: compile(src, ''), lits: literalsRegex(src) })));
+
+/** One of the literals every match of `src` holds (extract/literal.ts anchorSet) as a regex, or null when there is no such set. */
+function literalsRegex(src: string): RegExp | null {
+  const set = anchorSet(expand(src));
+  return set ? new RegExp(set.lits.map(escapeRegex).join('|')) : null;
+}
 
 /** Where a form's closing fields or the letter's closing formula start, glued after the last sentence of a page's line
  *  (…建立长效机制。填报人：张三 联系电话：…, …拓展宣传渠道。特此报告。; with no stop before them only when plainly a form's,
@@ -454,7 +471,7 @@ function gluedClosingFields(doc: KDocument, s: string, i: number): number {
   // (…and the signature or its date after the last sentence, …加强人才培养。 青禾县科学技术协会 2024年3月5日, a Word copy's line
   // set right with spaces: no part of the last item, the date the report's)
   let form: RegExpExecArray | null = null;
-  for (const { re, lits } of closingForms()) if ((!lits || lits.some((l) => s.includes(l))) && (form = re.exec(s))) break;
+  for (const { re, lits } of closingForms()) if ((!lits || lits.test(s)) && (form = re.exec(s))) break;
   if (!form || !closingLine(s.slice(form.index).trim())) return -1;
   const at = form.index + /^\s*/.exec(form[0])![0].length;
   if (!s.slice(0, at).trim()) return -1;

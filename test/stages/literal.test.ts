@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { anchorSet, breakFreePrefix, literalAnchor, requiredLiteral, singleLine } from '../../src/extract/literal.js';
+import { anchorSet, breakFreePrefix, lineGate, literalAnchor, requiredLiteral, singleLine } from '../../src/extract/literal.js';
 import { matches, type Match } from '../../src/extract/engine.js';
 import { financeSource } from '../../src/extract/finance/file.js';
 import { expand } from '../../src/patterns.js';
@@ -98,6 +98,30 @@ describe('literalAnchor: how far before its literal a match can start', () => {
     expect(breakFreePrefix('a{2,3}?b\\Dc')).toBe('a{2,3}?b');
     expect(breakFreePrefix('经费|预算')).toBeNull(); // a top-level alternation
     expect(anchorSet(breakFreePrefix('[ \\t]*(?<name>[^，\\n]{2,20}?(?:经费|项目))\\s*\\d+')!)).toEqual({ lits: ['经费', '项目'], before: Infinity });
+  });
+  it('lineGate: the rest of the pattern from an atom of its break-free head, its literals near its start', () => {
+    // a name's last word, then the amount that may wrap: the lazy run before the word is left out
+    expect(lineGate('(?<=^|[。\\n])[ \\t]*(?<name>[^，。\\n]{2,20}?(?:经费|项目))[ \\t]*(?<n>\\d+(?:\\.(?:[ \\t]*\\n)?\\d+)?)万元')).toEqual({
+      src: '(?:经费|项目)[ \\t]*(?<n>\\d+(?:\\.(?:[ \\t]*\\n)?\\d+)?)万元',
+      set: { lits: ['经费', '项目'], before: 0 },
+    });
+    // (the longest such rest: from the first atom whose literal is near enough)
+    expect(lineGate('[^，\\n]*?(?:的)?支出[^，\\n]*?预算')?.src).toBe('(?:的)?支出[^，\\n]*?预算');
+    expect(lineGate('\\s*支出')).toBeNull(); // no break-free head
+    expect(lineGate('[^，\\n]*支出|预算')).toBeNull(); // a top-level alternation
+    expect(lineGate('(?<a>[^，\\n]*)支出\\k<a>')).toBeNull(); // a back-reference
+    expect(lineGate('[^，\\n]*[]支出')).toBeNull(); // an empty class (an unfilled placeholder)
+    // every match holds a match of the gate starting at most `before` units before one of its literals
+    const src = '[ \\t]*(?<name>[^，。\\n\\d]{2,20}?(?:经费|资金))[ \\t]*(?<n>\\d+)万元(?=，实际支出)';
+    const gate = lineGate(src)!;
+    for (const t of ['  一是科普经费5万元，实际支出4万元', '科普资金 12万元，实际支出', '  经费专项资金，3万元，实际支出', '经费8万元，实际']) {
+      const m = new RegExp(src).exec(t);
+      if (!m) continue;
+      const re = new RegExp(gate.src, 'g');
+      re.lastIndex = m.index;
+      const g = re.exec(t);
+      expect(g && g.index < m.index + m[0].length, t).toBe(true);
+    }
   });
   // every pattern, over the corpus and each spec file's inputs as one text (short texts put many matches near their
   // edges): a test per text, as the patterns and specs grow (one test over all of them neared its time limit)
