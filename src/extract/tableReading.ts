@@ -538,6 +538,15 @@ export function readTable(t: Table): TableReading {
     let first = firstIdx >= 0 ? row[firstIdx] : null;
     // the row right under a budget header whose label cell is the row's own label (`年度资金总额（元）⇥年初预算数⇥…` over
     // `⇥4,250,000.00⇥…`: the label cell merged over both rows, written once): that label's row
+    // a budget block's label cell merged down its rows and written again on every row (a Word export: `年度预算执行情况（万元）⇥
+    // 年度资金总额⇥…` under `年度预算执行情况（万元）⇥项目⇥年初预算数⇥…`): the copy, left of the value columns, is no row's label
+    if (section === 'budget' && first && firstIdx < Math.min(...budCols.values()) - 1 && key(first) === key(r.budget!.header[firstIdx] ?? first) && key(first) !== '') {
+      const next = row.findIndex((c, i) => i > firstIdx && !isEmpty(c) && !c.merged);
+      if (next > firstIdx && next < Math.min(...budCols.values())) {
+        firstIdx = next;
+        first = row[next];
+      }
+    }
     if (section === 'budget' && ri === budAt + 1) {
       const owned = headerLabelled(row, r.budget!.header, budCols);
       if (owned) {
