@@ -478,7 +478,9 @@ export function readTable(t: Table): TableReading {
       // a row of figures per part of the department (单位名称⇥编制数⇥… over 市科协机关⇥12⇥…, 市科技馆⇥8⇥…, 合计⇥20⇥…): the
       // 合计 row is the department's; with no such row none is (the first is one part's, and parts are not summed)
       const parts = shift ? [] : partRows(t, ri, Math.min(...sc.values()));
-      const counts = parts.length > 1 ? parts.find((x) => v.totalRow.test(key(x[firstFilled(x)]))) : next;
+      // (by internal offices, 内设机构 over 办公室⇥2⇥…, a lone office's row is that office's: only a 合计 row is the unit's)
+      const offices = !shift && row.some((c, col) => col < Math.min(...sc.values()) && v.staffingOfficeHeader.test(key(c)));
+      const counts = parts.length > 1 || offices ? parts.find((x) => v.totalRow.test(key(x[firstFilled(x)]))) : next;
       // (a figure with a fraction under a head count's word, 编制数⇥在职人数 over 6.5⇥5, also under 实有人数, which names no
       // field, is no head count: the row's figures are not what its header says — money, or cells out of place — and none is
       // read; a rate's column, 控制率 over 83.33, may hold one)
@@ -536,6 +538,15 @@ export function readTable(t: Table): TableReading {
     let first = firstIdx >= 0 ? row[firstIdx] : null;
     // the row right under a budget header whose label cell is the row's own label (`年度资金总额（元）⇥年初预算数⇥…` over
     // `⇥4,250,000.00⇥…`: the label cell merged over both rows, written once): that label's row
+    // a budget block's label cell merged down its rows and written again on every row (a Word export: `年度预算执行情况（万元）⇥
+    // 年度资金总额⇥…` under `年度预算执行情况（万元）⇥项目⇥年初预算数⇥…`): the copy, left of the value columns, is no row's label
+    if (section === 'budget' && first && firstIdx < Math.min(...budCols.values()) - 1 && key(first) === key(r.budget!.header[firstIdx] ?? first) && key(first) !== '') {
+      const next = row.findIndex((c, i) => i > firstIdx && !isEmpty(c) && !c.merged);
+      if (next > firstIdx && next < Math.min(...budCols.values())) {
+        firstIdx = next;
+        first = row[next];
+      }
+    }
     if (section === 'budget' && ri === budAt + 1) {
       const owned = headerLabelled(row, r.budget!.header, budCols);
       if (owned) {

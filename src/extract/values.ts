@@ -190,7 +190,7 @@ export function scoreCell(k: string): number | null {
   return m && Number(m[1]) <= 100 ? Number(m[1]) : null;
 }
 
-let sentence: { figure: RegExp; before: RegExp; after: RegExp; units: Set<string>; dates: Set<string> } | null = null;
+let sentence: { figure: RegExp; before: RegExp; after: RegExp; units: Set<string>; dates: Set<string>; same: Map<string, string> } | null = null;
 
 /**
  * An 实际完成值 cell written as a sentence (`全年共开展科普活动32场，超额完成`, `经问卷调查，满意度为96%`, `实际支出9.8万元`): the one
@@ -207,10 +207,13 @@ export function sentenceActual(p: ParsedValue | null, target: ParsedValue | null
     after: new RegExp(v.sentence_actual.not_after),
     units: new Set(v.values.units),
     dates: new Set([...v.values.date_units, ...v.values.date_units_after_year]),
+    same: new Map((v.sentence_actual.same_measure ?? []).flatMap(([a, b]) => [[a, b], [b, a]] as [string, string][])),
   };
   const s = sentence;
   const folded = foldForMatch(p.text).replace(/\s+/g, '').replace(/([场人户])(?:[(（]次[)）]|\/次(?![^)）]))/g, '$1次');
-  let found: ParsedValue | null = null;
+  // (the figures in the target's measure, its word written with or without 次 — 场 and 场次 count the same events: two of them
+  // in the cell, `5场，累计22场次`, are two figures of it)
+  const figures: { m: RegExpMatchArray; unit: string; mult: string; rangeEnd: boolean }[] = [];
   for (const m of folded.matchAll(s.figure)) {
     const g = m.groups!;
     // (a figure glued to a digit or a point before it is part of another: 2023.12)
@@ -222,13 +225,15 @@ export function sentenceActual(p: ParsedValue | null, target: ParsedValue | null
     let mult = g.mult ?? '';
     if (unit && /^[万亿千]元$/.test(unit)) [mult, unit] = [unit[0], '元'];
     if (unit === '个百分点') unit = '百分点';
-    if (!unit || unit !== target.unit || s.dates.has(unit) || (unit === '%' && mult)) continue;
-    if (found) return p;
-    const clause = folded.slice(0, m.index!).split(/[，,；;。：:、]/).pop()!;
-    if (rangeEnd || s.before.test(clause) || s.after.test(folded.slice(m.index! + m[0].length))) return p;
-    const value = toCount(g.num.replace(/,/g, ''), mult);
-    if (value === null) return p;
-    found = { text: p.text, op: null, value, unit, approx: g.pre ?? g.infix1 ?? g.infix2 ?? g.post ?? null };
+    if (!unit || s.dates.has(unit) || (unit === '%' && mult)) continue;
+    if (unit === target.unit || s.same.get(unit) === target.unit) figures.push({ m, unit, mult, rangeEnd });
   }
-  return found ?? p;
+  if (figures.length !== 1) return p;
+  const [{ m, unit, mult, rangeEnd }] = figures;
+  const g = m.groups!;
+  const clause = folded.slice(0, m.index!).split(/[，,；;。：:、]/).pop()!;
+  if (rangeEnd || s.before.test(clause) || s.after.test(folded.slice(m.index! + m[0].length))) return p;
+  const value = toCount(g.num.replace(/,/g, ''), mult);
+  if (value === null) return p;
+  return { text: p.text, op: null, value, unit, approx: g.pre ?? g.infix1 ?? g.infix2 ?? g.post ?? null };
 }

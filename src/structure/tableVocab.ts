@@ -25,6 +25,8 @@ interface RawVocab {
   year_budget_word: string;
   staffing_group: string;
   staffing_other_columns: string;
+  staffing_office_header?: string;
+  csv_header_word?: string;
   unit_header: string;
   goal_columns: Record<'target' | 'achieved', string>;
   goal_labels: Record<'target' | 'achieved', string>;
@@ -65,7 +67,7 @@ interface RawVocab {
     cost_year_header: string;
   };
   values_rate_label?: string;
-  sentence_actual: { not_before: string; not_after: string };
+  sentence_actual: { not_before: string; not_after: string; same_measure?: string[][] };
   values_rate_label_after?: string;
   values_inclusive?: string;
   values_inclusive_end?: string;
@@ -130,6 +132,10 @@ export interface TableVocab {
   yearBudgetWord: RegExp;
   staffingGroup: RegExp;
   staffingOtherColumns: RegExp;
+  /** the name column of a staffing table by internal offices (内设机构): a lone office's row is not the unit's */
+  staffingOfficeHeader: RegExp;
+  /** a CSV header's column word (structure/csvTables.ts) */
+  csvHeaderWord: RegExp | null;
   unitHeader: RegExp;
   goalColumns: Record<'target' | 'achieved', RegExp>;
   /** a goals block set out as label rows (年度总体目标⇥text⇥实际完成情况⇥text): the labels */
@@ -228,6 +234,8 @@ export function tableVocab(): TableVocab {
     yearBudgetWord: re(raw.year_budget_word),
     staffingGroup: re(raw.staffing_group),
     staffingOtherColumns: re(raw.staffing_other_columns),
+    staffingOfficeHeader: re(raw.staffing_office_header ?? '(?!)'),
+    csvHeaderWord: raw.csv_header_word ? re(raw.csv_header_word) : null,
     unitHeader: re(raw.unit_header),
     goalColumns: {
       target: re(raw.goal_columns.target),

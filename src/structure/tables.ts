@@ -1,6 +1,7 @@
 // Structure stage, tables: find the grids in the text (tab-separated dumps, PDF lines) or take the Word reader's,
 // name them by their caption line, and exclude their regions from prose matching.
 import type { KDocument, Line, Span, Table, TableCell } from '../document.js';
+import { csvTables } from './csvTables.js';
 import { tableVocab } from './tableVocab.js';
 import { pdfTablesDetailed } from './pdfTables.js';
 import { cellLineTables, squeeze } from './cellLines.js';
@@ -638,6 +639,7 @@ export function tsvTables(text: string, lines = textLines(text), fixed: Span[] =
   }
   runs.push([runFrom, lines.length - 1]);
   out.push(...pipeTables(text, lines));
+  out.push(...csvTables(text, lines));
   for (const [a, b] of runs) {
     if (a > b) continue;
     const part = lines.slice(a, b + 1);

@@ -3,7 +3,7 @@
 import type { Fact, KDocument, Span, Table, TableFigure } from '../document.js';
 import type { Project } from '../schema/record.js';
 import { compile, loadPatternFile } from '../patterns.js';
-import { foldDigits } from '../normalise/numbers.js';
+import { foldDigits, toYuan } from '../normalise/numbers.js';
 
 // A money figure of 100亿元 or more is no 科协's, 科技馆's or 学会's (a province's 科协 spends a few 亿 a year): yuan cells
 // under a `单位：万元` line (`2,815,310.00` read as 281亿), 元 read as 万元.
@@ -190,14 +190,18 @@ function dropYuanProjectMoney(doc: KDocument, warn: (place: Span, reason: string
       const cell = list[i].fields?.[f]?.span;
       return typeof v === 'number' && v !== 0 && cell ? [{ i, f, v, cell }] : [];
     }));
-    // (or any figure past the cap of the report's level, however written: `300000.00` under 万元)
-    const styled = money.find((m) => Math.abs(m.v) >= YUAN_STYLED_CAP_YUAN && Math.abs(m.v) < MONEY_CAP_YUAN && (Math.abs(m.v) >= cap || yuanStyledWan(doc, { value: m.v, span: m.cell })));
+    // (or any figure past the cap of the report's level, however written: `300000.00` under 万元 — unless the prose states it for
+    // the same project with its own unit, `县科技馆建设项目年初预算12150万元`: the table's unit borne out, as for the unit's own fields)
+    const yuanStyled = (m: { v: number; cell: Span }) => yuanStyledWan(doc, { value: m.v, span: m.cell });
+    const past = (m: { v: number }) => Math.abs(m.v) >= cap && Math.abs(m.v) < MONEY_CAP_YUAN;
+    const confirmed = money.some((m) => past(m) && !yuanStyled(m) && proseStatesProject(doc, (list[m.i].item as Project).name, m.v));
+    const styled = money.find((m) => Math.abs(m.v) >= YUAN_STYLED_CAP_YUAN && Math.abs(m.v) < MONEY_CAP_YUAN && (yuanStyled(m) || (past(m) && !confirmed)));
     if (!styled) continue;
     for (const { i, f } of money) {
       (list[i].item as Project)[f] = null;
       delete list[i].fields![f];
     }
-    warn(styled.cell, `/projects/${styled.i}/${styled.f} of ${(Math.abs(styled.v) / 1e8).toFixed(2)}亿元 (${quote(styled.cell)}) is ${!yuanStyledWan(doc, { value: styled.v, span: styled.cell }) ? 'beyond any unit below a province\'s (yuan cells under a 万元 unit?)' : 'a cell written in 元 read under a 万元 unit (no unit below a province\'s has that much)'}: the projects' money is ignored`, [...new Set(money.map((m) => `/projects/${m.i}/${m.f}`))]);
+    warn(styled.cell, `/projects/${styled.i}/${styled.f} of ${(Math.abs(styled.v) / 1e8).toFixed(2)}亿元 (${quote(styled.cell)}) is ${!yuanStyled(styled) ? 'beyond any unit below a province\'s (yuan cells under a 万元 unit?)' : 'a cell written in 元 read under a 万元 unit (no unit below a province\'s has that much)'}: the projects' money is ignored`, [...new Set(money.map((m) => `/projects/${m.i}/${m.f}`))]);
   }
 }
 
@@ -246,6 +250,29 @@ function proseStates(prose: Map<string, number[]>, g: TableFigure): boolean {
 }
 
 const PROJECT_MONEY = ['budget', 'adjustment', 'actual', 'carryover'] as const;
+
+// an amount with its own unit written (`12,150.00万元`, `1.215亿元`, `121,500,000.00元`)
+const PROSE_AMOUNT = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[ \u00a0]*(亿元|万元|元)/g;
+/** how far after a project's name the prose's figure for it may stand (its sentence: `县科技馆建设项目年初预算12,150.00万元`) */
+const PROJECT_FIGURE_REACH = 60;
+
+/** The prose, outside every table, names the project (its whole name) and states the figure within its sentence after it, with
+ *  its own unit, within 0.5 % (the prose may round it). */
+function proseStatesProject(doc: KDocument, name: string, value: number): boolean {
+  const key = name.replace(/\s+/g, '');
+  if (key.length < 2) return false;
+  for (let at = doc.norm.indexOf(key); at >= 0; at = doc.norm.indexOf(key, at + 1)) {
+    if (doc.tables.some((t) => at >= t.start && at < t.end)) continue;
+    const from = at + key.length;
+    const rest = doc.norm.slice(from, from + PROJECT_FIGURE_REACH);
+    const sentence = rest.slice(0, rest.search(/[。；;\n]|$/));
+    for (const m of sentence.matchAll(PROSE_AMOUNT)) {
+      const v = toYuan(m[1].replace(/,/g, ''), m[2]);
+      if (v !== null && Math.abs(v - Math.abs(value)) <= Math.abs(value) * 0.005) return true;
+    }
+  }
+  return false;
+}
 
 /** The projects a table lists (their indexes in doc.items.projects), by table. */
 function projectsByTable(doc: KDocument): Map<Table, number[]> {
