@@ -51,6 +51,9 @@ export interface FinanceFile {
   named_owner_funds: string;
   named_owner_funds_not: string;
   named_owner_carry: string;
+  carry_in_words: string;
+  carry_spent_before: string;
+  budget_spent_words: string;
   unit_receives: string;
   named_owner_clause: string;
   unit_named_before: string;
