@@ -753,7 +753,9 @@ function afterUnitBudget(doc: KDocument, before: string, f: FinanceFile): boolea
   // taken out above)
   // (2023年部门预算210万元，年中追加8万元，实际支出216.5万元: the budget's own change with no adjusted budget after it neither —
   // one naming a fund, 年中追加科普日活动经费8万元, may be that fund's: it stays a figure)
-  return [...before.slice(from).replace(/\([^()]*\)/g, '').replace(compile(f.funds_received, 'g'), '').replace(compile(f.changes_to_adjusted, 'g'), '').replace(compile(f.budget_own_change, 'g'), '').matchAll(compile('{MONEY}', 'g'))].length <= 1;
+  // (全年预算数210万元，年初预算200万元，年中追加10万元，实际支出205万元: the 年初 figure before the budget's own change, after the
+  // year's budget, tells how it came about: initial_then_change)
+  return [...before.slice(from).replace(/\([^()]*\)/g, '').replace(compile(f.funds_received, 'g'), '').replace(compile(f.changes_to_adjusted, 'g'), '').replace(compile(f.initial_then_change, 'g'), '').replace(compile(f.budget_own_change, 'g'), '').matchAll(compile('{MONEY}', 'g'))].length <= 1;
 }
 /** For a rate naming no subject at `at`: false when the nearest figure before it in its sentence that tells is an item's
  *  (公务接待费支出决算为0.52万元，完成预算的52%: a figure in a clause naming an item, see `rate_item`, that filled no field, or a
