@@ -78,6 +78,12 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         // (（二）财政资金使用情况⏎2023年度财政资金全年预算210万元，全年实际支出205万元: a sentence opening with the fiscal funds
         // speaks of them under such a heading as elsewhere: its actual goes on to be read as theirs, see fiscalFundsOpening)
         const appropriation = aboutAppropriation(doc, f, match.span.start, narrow.size === 1 ? [...narrow][0] : null) && !(narrow.size === 0 && (p.aspect ?? 'actual') === 'actual' && fiscalFundsOpening(doc, f, match.span.start, m0) === 'fiscal');
+        // (其中：人员经费支出120万元，日常公用经费支出30万元，全年支出150万元: after 基本支出's two parts alone a whole naming no
+        // subject is theirs, 基本支出's or the unit's — which, unsaid: nobody's; session 47)
+        if (basicPartsOnly(narrow)) {
+          claimed.push(amountSpan);
+          continue;
+        }
         if (narrow.size === 1 || appropriation) {
           const initial = p.path === INITIAL_BUDGET;
           const owner = narrow.size === 1 && !appropriation ? [...narrow][0] : null;
@@ -386,7 +392,12 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         path = '/finance/project/budget';
       }
       // (in another report) 科普e站建设项目：年初预算数为X，全年实际支出Y — after a label naming an item, unit-wide figures are the item's
-      if (typeof path === 'string' && /^\/finance\/spendingTotal\//.test(path) && namedOwner(f, sentenceBefore(doc, match.span.start), doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.end))) continue;
+      if (typeof path === 'string' && /^\/finance\/spendingTotal\//.test(path) && namedOwner(f, sentenceBefore(doc, match.span.start), doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.end), g.pct === undefined ? toYuan(g.num ?? amountNum(m0), g.unit ?? unitOf(m0)) : null)) continue;
+      // 以前年度结转资金支出8万元，本年预算支出182万元: the year's budget money spent beside the carried money's — nobody's
+      if (path === '/finance/spendingTotal/budget' && budgetMoneySpent(doc, f, m0, match.span.start)) {
+        claimed.push(amountSpan);
+        continue;
+      }
       // 市科协机关2023年度支出合计X in a 科技馆's report: another body named right before a unit-wide figure
       if (typeof path === 'string' && (UNIT_TOTALS.test(path) || /^\/finance\/spendingTotal\//.test(path)) && otherBodyBefore(doc, f, match)) {
         claimed.push(amountSpan);
@@ -477,6 +488,10 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
   extractNone(doc, f, f.none);
   leadEvidence(doc, f);
 }
+/** True when the narrower subjects named before a figure are 基本支出's two parts and nothing else (人员经费, 公用经费). */
+function basicPartsOnly(narrow: Set<string>): boolean {
+  return narrow.size === 2 && narrow.has('personnel') && narrow.has('publicUse');
+}
 /** The sentence before a figure owned by a heading, a bare count of projects under a 项目支出 heading taken out
  *  (共实施项目3个，实际支出30万元: the same subject's, no activity's count). */
 function ownerBefore(f: FinanceFile, owner: string | null | undefined, before: string): string {
@@ -496,7 +511,7 @@ function columnsFlattened(doc: KDocument, sp: SplitPair, labelAt: number, amount
   );
 }
 /** True when `before` holds a label naming an item other than the unit's own money (科普e站建设项目：). */
-function namedOwner(f: FinanceFile, before: string, through: string): boolean {
+function namedOwner(f: FinanceFile, before: string, through: string, value: number | null = null): boolean {
   for (const m of before.matchAll(compile(f.named_owner, 'g'))) if (!compile(f.named_owner_not, '').test(m[0])) return true;
   // 2.青少年科技创新大赛：年初预算3万元: a numbered item's label before a colon
   const numbered = compile(f.named_owner_numbered, '').exec(before);
@@ -509,10 +524,23 @@ function namedOwner(f: FinanceFile, before: string, through: string): boolean {
   const funds = compile(f.named_owner_funds, '').exec(through);
   if (funds && !compile(f.named_owner_funds_not, '').test(funds.groups!.name)) return true;
   // 上年结转资金12.6万元，本年支出10.2万元: the sentence opens with the carry-in's own figure, nothing of the year's whole money after it
-  if (compile(f.named_owner_carry, '').test(through)) return true;
+  // (a figure larger than the carried money is not its spending: 上年结转资金10万元，本年实际支出180万元 is the year's own)
+  const carry = compile(f.named_owner_carry, '').exec(through);
+  if (carry && !(value !== null && carryExceeded(carry, value))) return true;
   // 一是科普日活动，年初预算5万元: a first clause that is nothing but an item's name
   const clause = compile(f.named_owner_clause, '').exec(before);
   return !!clause && !compile(f.named_owner_not, '').test(clause[0].replace(/(?:19|20)\d{2}[ \t]*年度?/, ''));
+}
+/** True when the budget figure's phrase `m0` says 预算支出 and its sentence states the carried money's spending before it:
+ *  the spending of the year's budget money, not the budget (see `carry_spent_before`). */
+function budgetMoneySpent(doc: KDocument, f: FinanceFile, m0: string, at: number): boolean {
+  return compile(f.budget_spent_words, '').test(m0) && compile(f.carry_spent_before, '').test(sentenceBefore(doc, at));
+}
+/** True when `value`, a money figure after the carry-in's own figure opening its sentence, is larger than the carried money:
+ *  the carried money's spending it cannot be. */
+function carryExceeded(carry: RegExpExecArray, value: number): boolean {
+  const carried = toYuan(carry.groups?.num ?? '', carry.groups?.unit ?? '');
+  return carried !== null && value > carried;
 }
 /** The end of the sentence after the one ending at `end` when it opens with 其中 (its parts), else `end`. */
 function nextPartsEnd(doc: KDocument, end: number): number {
@@ -725,7 +753,9 @@ function afterUnitBudget(doc: KDocument, before: string, f: FinanceFile): boolea
   // taken out above)
   // (2023年部门预算210万元，年中追加8万元，实际支出216.5万元: the budget's own change with no adjusted budget after it neither —
   // one naming a fund, 年中追加科普日活动经费8万元, may be that fund's: it stays a figure)
-  return [...before.slice(from).replace(/\([^()]*\)/g, '').replace(compile(f.funds_received, 'g'), '').replace(compile(f.changes_to_adjusted, 'g'), '').replace(compile(f.budget_own_change, 'g'), '').matchAll(compile('{MONEY}', 'g'))].length <= 1;
+  // (全年预算数210万元，年初预算200万元，年中追加10万元，实际支出205万元: the 年初 figure before the budget's own change, after the
+  // year's budget, tells how it came about: initial_then_change)
+  return [...before.slice(from).replace(/\([^()]*\)/g, '').replace(compile(f.funds_received, 'g'), '').replace(compile(f.changes_to_adjusted, 'g'), '').replace(compile(f.initial_then_change, 'g'), '').replace(compile(f.budget_own_change, 'g'), '').matchAll(compile('{MONEY}', 'g'))].length <= 1;
 }
 /** For a rate naming no subject at `at`: false when the nearest figure before it in its sentence that tells is an item's
  *  (公务接待费支出决算为0.52万元，完成预算的52%: a figure in a clause naming an item, see `rate_item`, that filled no field, or a
@@ -845,6 +875,8 @@ function itemFigureBefore(doc: KDocument, f: FinanceFile, at: number): string | 
   const named = clause.replace(compile(f.unit_receives, ''), '');
   // (2023年经费210万元，全年实际支出205万元: the year's funds, no item's name)
   if (compile(f.bare_funds, '').test(clause)) return false;
+  // (上年结转资金10万元，本年实际支出180万元: the carry-in opening the sentence, no item; namedOwner weighs it)
+  if (cut === from && compile(f.carry_in_words, '').test(clause)) return false;
   return compile(f.rate_item, '').test(clause) && !compile(f.named_owner_not, '').test(named) && !compile(f.mid_year_change, '').test(clause) && (/其中[:：]$/.test(doc.norm.slice(Math.max(from, cut - 3), cut)) ? `其中:${clause}` : clause);
 }
 /** In a project report: true when, walking back clause by clause from `at` to its sentence's start, a clause naming an activity

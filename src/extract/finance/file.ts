@@ -51,6 +51,9 @@ export interface FinanceFile {
   named_owner_funds: string;
   named_owner_funds_not: string;
   named_owner_carry: string;
+  carry_in_words: string;
+  carry_spent_before: string;
+  budget_spent_words: string;
   unit_receives: string;
   named_owner_clause: string;
   unit_named_before: string;
@@ -154,6 +157,7 @@ export interface FinanceFile {
   midyear_then_year: string;
   changes_to_adjusted: string;
   budget_own_change: string;
+  initial_then_change: string;
   restated_initial: string;
   stated_change: string;
   heading_owner: { title: string; item_title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; own_rate: string; opens: string; figure_before: string; project_count: string };
