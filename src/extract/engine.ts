@@ -434,6 +434,13 @@ function joinWrappedFigures(doc: KDocument, w: { before: string; after: string; 
     let [from, to] = [b, b + 1];
     while (from > 0 && /[ \t\u3000]/.test(doc.norm[from - 1])) from--;
     while (to < doc.norm.length && /[ \t\u3000]/.test(doc.norm[to])) to++;
+    // (a figure broken before its decimal point, 自评得分为92⏎.6分: its decimals moved before the break, 92.6 分 — never 92)
+    const point = /^\.\d{1,2}(?=[ \t]*分)/.exec(doc.norm.slice(to, to + 8))?.[0];
+    if (point && /\d/.test(doc.norm[from - 1] ?? '')) {
+      norm ??= doc.norm.split('');
+      for (let i = from; i < to + point.length; i++) norm[i] = i - from < point.length ? point[i - from] : ' ';
+      continue;
+    }
     const lead = w.lead ? (compile(w.lead, 'y').exec(doc.norm.slice(to, to + 8))?.[0] ?? '') : '';
     if (!lead) {
       if (!compile(w.before, '').test(doc.norm.slice(Math.max(0, b - 24), b)) || !compile(w.after, 'y').test(doc.norm.slice(b + 1, b + 16))) continue;
