@@ -435,8 +435,9 @@ function joinWrappedFigures(doc: KDocument, w: { before: string; after: string; 
     while (from > 0 && /[ \t\u3000]/.test(doc.norm[from - 1])) from--;
     while (to < doc.norm.length && /[ \t\u3000]/.test(doc.norm[to])) to++;
     // (a figure broken before its decimal point, 自评得分为92⏎.6分: its decimals moved before the break, 92.6 分 — never 92)
-    const point = /^\.\d{1,2}(?=[ \t]*分)/.exec(doc.norm.slice(to, to + 8))?.[0];
-    if (point && /\d/.test(doc.norm[from - 1] ?? '')) {
+    // (…and after it, 自评得分93.⏎5分 → 93.5 分)
+    const point = /^\.?\d{1,2}(?=[ \t]*分)/.exec(doc.norm.slice(to, to + 8))?.[0];
+    if (point && (point[0] === '.' ? /\d$/ : /\d\.$/).test(doc.norm.slice(Math.max(0, from - 2), from))) {
       norm ??= doc.norm.split('');
       for (let i = from; i < to + point.length; i++) norm[i] = i - from < point.length ? point[i - from] : ' ';
       continue;
