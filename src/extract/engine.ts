@@ -374,7 +374,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     off_scale?: { field: string; after: string; before: string; unless?: string };
     /** a line end that wraps prose between a label (`before`, tested on the line's end) and its figure (`after`, on the next
      *  line's start) is read as a space: 自评得分⏎94分 (wrapOf tells a wrap from a form's cell per line) */
-    wrapped_figures?: { before: string; after: string };
+    wrapped_figures?: { before: string; after: string; lead?: string };
   }>(file);
   const { patterns, other_year, not_before, not_in_items, not_before_except } = family;
   // a match whose sentence names the report's own subject before it (部门整体 in a department's report) outranks others
@@ -460,13 +460,34 @@ function deductionsAgree(p: PatternDef, before: string, match: Match): boolean {
 /** The document with each line end that wraps prose (prose.ts wrapOf) between a label (`w.before`, on the line's end) and its
  *  figure (`w.after`, opening the next line) read as a space, the same length and offsets (自评得分⏎94分). The document itself
  *  when there is none: most have none, and a view misses the caches keyed on the document. */
-function joinWrappedFigures(doc: KDocument, w: { before: string; after: string }): KDocument {
+function joinWrappedFigures(doc: KDocument, w: { before: string; after: string; lead?: string }): KDocument {
   const { breaks } = wrapOf(doc);
   if (!breaks.size) return doc;
   let norm: string[] | null = null;
   for (const b of breaks) {
-    if (!compile(w.before, '').test(doc.norm.slice(Math.max(0, b - 24), b)) || !compile(w.after, 'y').test(doc.norm.slice(b + 1, b + 16))) continue;
-    (norm ??= doc.norm.split(''))[b] = ' ';
+    // (the label's last letters or its copula opening the next line, 自评得⏎分为94分 | 自评得分⏎为94分: moved before the
+    // break, which becomes the space before the figure — same length, 自评得分为 94分)
+    // (past the line's trailing spaces and the next one's indent)
+    let [from, to] = [b, b + 1];
+    while (from > 0 && /[ \t\u3000]/.test(doc.norm[from - 1])) from--;
+    while (to < doc.norm.length && /[ \t\u3000]/.test(doc.norm[to])) to++;
+    // (a figure broken before its decimal point, 自评得分为92⏎.6分: its decimals moved before the break, 92.6 分 — never 92)
+    // (…and after it, 自评得分93.⏎5分 → 93.5 分)
+    const point = /^\.?\d{1,2}(?=[ \t]*分)/.exec(doc.norm.slice(to, to + 8))?.[0];
+    if (point && (point[0] === '.' ? /\d$/ : /\d\.$/).test(doc.norm.slice(Math.max(0, from - 2), from))) {
+      norm ??= doc.norm.split('');
+      for (let i = from; i < to + point.length; i++) norm[i] = i - from < point.length ? point[i - from] : ' ';
+      continue;
+    }
+    const lead = w.lead ? (compile(w.lead, 'y').exec(doc.norm.slice(to, to + 8))?.[0] ?? '') : '';
+    if (!lead) {
+      if (!compile(w.before, '').test(doc.norm.slice(Math.max(0, b - 24), b)) || !compile(w.after, 'y').test(doc.norm.slice(b + 1, b + 16))) continue;
+      (norm ??= doc.norm.split(''))[b] = ' ';
+      continue;
+    }
+    if (!compile(w.before, '').test(doc.norm.slice(Math.max(0, from - 24), from) + lead) || !compile(w.after, 'y').test(doc.norm.slice(to + lead.length, to + lead.length + 16))) continue;
+    norm ??= doc.norm.split('');
+    for (let i = from; i < to + lead.length; i++) norm[i] = i - from < lead.length ? lead[i - from] : ' ';
   }
   return norm ? (Object.create(doc, { norm: { value: norm.join('') } }) as KDocument) : doc;
 }

@@ -27,6 +27,34 @@ function push(doc: KDocument, path: string, value: unknown, span: Span, rule: st
 
 /** The title: the first line naming a report kind, joined with the next line when printed over two. */
 export function findTitle(doc: KDocument): { value: string; span: Span } | null {
+  const first = firstTitle(doc);
+  // (附件1 部门整体支出绩效自评表 … 附件2 2023年度某县科协部门整体支出绩效自评报告 一、…: a file opening with the annexed
+  // table and the report after it is the report; the table's name is its annex's, not its title)
+  return first && /表$/.test(first.value) ? reportAfterTable(doc, first.span.end) ?? first : first;
+}
+
+/** The report's own title on a line after a table's title that opens the file, before its first heading (a line of its own, or
+ *  after an annex's label and a colon, 附件2：…报告); null when a heading, or no such line, comes first. */
+function reportAfterTable(doc: KDocument, from: number): { value: string; span: Span } | null {
+  const f = meta();
+  const stop = doc.headings.find((h) => h.start >= from)?.start ?? doc.norm.length;
+  for (const l of doc.lines) {
+    if (l.start < from || !l.text.trim() || isExcluded(doc, l)) continue;
+    if (l.start >= stop) break;
+    const line = doc.norm.slice(l.start, l.end);
+    if (line.includes('\t')) continue;
+    const label = compile(f.annex_label, '').exec(line);
+    const start = l.start + (label?.[0].length ?? 0);
+    const t = doc.norm.slice(start, l.end).trim();
+    if (t.length > 60 || /表$/.test(t) || /^附件|^[\d一二三四五六七八九十]{1,2}\s*[.、．]/.test(t)) continue;
+    if (compile(f.title_line, '').test(t) && compile(f.title_words, '').test(t) && !compile(f.title_not, '').test(t)) {
+      return { value: cleanValue(doc.display.slice(start, l.end)), span: trimSpan(doc, { start, end: l.end }) };
+    }
+  }
+  return null;
+}
+
+function firstTitle(doc: KDocument): { value: string; span: Span } | null {
   const f = meta();
   const lines = doc.lines.filter((l) => l.text.trim() && !isExcluded(doc, l)).slice(0, 20);
   // (a line spaced letter by letter, 2 0 2 3 年 度 县 科 协 …, is tested on its characters without the spaces)
