@@ -88,7 +88,10 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
           const initial = p.path === INITIAL_BUDGET;
           const owner = narrow.size === 1 && !appropriation ? [...narrow][0] : null;
           ownerBudget = owner && (p.aspect === 'budget' || (initial && initialStands(doc, f, amountSpan.end))) ? f.subjects[owner]?.paths.budget ?? null : null;
-          if (!ownerBudget) {
+          // (项目资金全部到位，全年共支出19.35万元 | 项目资金20万元，全年共支出X in a project report: the one subject is the report's own
+          // project, and an unowned actual there is the project's anyway, see below; session 47)
+          const ownProject = owner === 'project' && doc.reportKind === 'project_self_eval' && (p.aspect ?? 'actual') === 'actual' && !initial;
+          if (!ownerBudget && !ownProject) {
             claimed.push(amountSpan);
             continue;
           }

@@ -129,7 +129,7 @@ const blank = (m: string) => ' '.repeat(m.length);
  *  as of a year before that (see dated_as_of), 'yearEnd' as of the report's year's end, 'later' as of a later year, else null. */
 function datedEarlier(doc: KDocument, file: StaffingFile, before: string): 'earlier' | 'stale' | 'yearEnd' | 'later' | null {
   const fy = doc.data.fiscalYear;
-  if (typeof fy !== 'number' || !/截|年[底末]/.test(before)) return null;
+  if (typeof fy !== 'number' || !/截|年[底末]|\d[.．/][ \t]*12[ \t]*[.．/][ \t]*31/.test(before)) return null;
   let m: RegExpExecArray | null = null;
   for (const x of before.matchAll(compile(file.dated_as_of, 'g'))) m = x;
   if (!m) return null;
@@ -137,7 +137,8 @@ function datedEarlier(doc: KDocument, file: StaffingFile, before: string): 'earl
   const current = doc.reportKind === 'budget' ? fy - 1 : fy;
   if (year > current) return 'later';
   // (2023年末 | 截至2023年12月31日 | 截至2023年底: the end of the report's own year)
-  if (year === current) return m.groups!.end || /^[ \t]*(?:底|末|(?:12|十二)[ \t]*月[ \t]*(?:(?:31|三十一)[ \t]*日|底|末))/.test(before.slice(m.index! + m[0].length)) ? 'yearEnd' : null;
+  // (截至2023.12.31: the point ends the match, the month and day follow)
+  if (year === current) return m.groups!.end || /^[ \t]*(?:底|末|(?:12|十二)[ \t]*月[ \t]*(?:(?:31|三十一)[ \t]*日|底|末)|12[ \t]*[.．/][ \t]*31(?!\d))/.test(before.slice(m.index! + m[0].length)) ? 'yearEnd' : null;
   return year < current - 1 ? 'stale' : 'earlier';
 }
 
