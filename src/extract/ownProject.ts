@@ -25,7 +25,19 @@ export function titleItem(doc: KDocument, label: string): boolean {
   if (t === null || !TITLE_GENRE.test(t)) return false;
   const named = t.replace(TITLE_GENRE, '').replace(/^.*?(?:19|20)\d{2}年度?/, '').replace(ITEM_SUFFIX, '');
   const name = itemName(label);
-  return name.length >= 2 && name === named;
+  if (name.length < 2) return false;
+  // (the unit, or its place, may stand after the year, before the project: 2023年度某县科协科普惠民工程项目绩效自评报告 → 科普惠民工程,
+  // 2023年度某县科技馆运行经费项目… → 科技馆运行; session 47)
+  return name === named || unitPrefixes(doc).some((u) => named.startsWith(u) && named.slice(u.length) === name);
+}
+
+/** The unit's name as the title folds it and its place (某县科学技术协会 → 某县科学技术协会, 某县), longest first; none unknown. */
+function unitPrefixes(doc: KDocument): string[] {
+  const fact = doc.facts.find((f) => f.path === '/meta/unitName' && typeof f.value === 'string');
+  if (!fact) return [];
+  const unit = (doc.norm.length === doc.text.length && fact.span ? doc.norm.slice(fact.span.start, fact.span.end) : (fact.value as string)).replace(/[\s\u3000]+/g, '');
+  const place = /^.*[省市县区旗州盟]/.exec(unit)?.[0];
+  return [unit, ...(place && place.length >= 2 && place !== unit ? [place] : [])];
 }
 
 /** The 项目名称 field's item name (see OWN_PROJECT_FIELD in macros.yaml), found once per document; null without one. */
