@@ -369,6 +369,9 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     target?: { before: string };
     /** a value a bound follows (等级为良好以上: a floor, no grade), for the fields named: tested right after the value */
     bound_after?: { fields: string[]; regex: string };
+    /** a value followed by a form's empty box (`after`, at the value's end) is an option left unticked — unless a box stands right
+     *  before it (`before`, on the text before the value): the form ticks before its options, and the box after is the next one's */
+    option_after?: { fields: string[]; after: string; before: string };
     /** a score out of another scale than the field's (自评得分9.6分（满分10分） | 按10分制…): `after` tested right after the
      *  match, `before` on its sentence before it; not a match naming the field's own scale, `unless` (…折合百分制96分) */
     off_scale?: { field: string; after: string; before: string; unless?: string };
@@ -404,6 +407,10 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       if (family.bound_after && family.bound_after.fields.includes(p.field)) {
         const end = match.group('value')?.end ?? match.span.end;
         if (compile(family.bound_after.regex, 'y').test(doc.norm.slice(end, end + 12))) continue;
+      }
+      if (family.option_after && family.option_after.fields.includes(p.field)) {
+        const v = match.group('value') ?? match.span;
+        if (compile(family.option_after.after, 'y').test(doc.norm.slice(v.end, v.end + 24)) && !compile(family.option_after.before, '').test(doc.norm.slice(Math.max(0, v.start - 4), v.start))) continue;
       }
       if (family.off_scale && family.off_scale.field === p.field && !(family.off_scale.unless && compile(family.off_scale.unless, '').test(match.m[0])) && (compile(family.off_scale.after, 'y').test(doc.norm.slice(match.span.end, match.span.end + 16)) || compile(family.off_scale.before, '').test(before))) continue;
       if (p.deducted_from !== undefined && !deductionsAgree(p, before, match)) continue;

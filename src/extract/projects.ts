@@ -9,7 +9,7 @@ import type { Project } from '../schema/record.js';
 import { namedRows } from './namedRows.js';
 import { ownProject } from './ownProject.js';
 import { rateCell, scoreCell } from './values.js';
-import { respectiveScores } from './respectiveScores.js';
+import { respectiveScores, QUOTE_MARKS, QUOTE_OPT } from './respectiveScores.js';
 import { outsideBody } from './outsideBody.js';
 import { countOf, scoredOnly, scoredProjects, type ReferredScore, type UnlistedDef } from './scoredProjects.js';
 
@@ -91,7 +91,10 @@ function namedScores(doc: KDocument, f: ProjectsFile, found: Found[]): void {
   const open = found.filter((p) => p.item.score === null && p.item.name.length >= 2);
   for (const p of open) {
     // (the name as listed; one not ending in 项目 may have it after it: 科普大篷车巡展项目自评得分 for 科普大篷车巡展, 科普讲座子项目…)
-    const name = escapeRegex(p.item.name).replace(/(?<!项目)$/, '(?:子?项目)?');
+    // (its quotes, or quotes the sentence puts that the listing did not, are no part of it: “科普大篷车”项目 listed, 科普大篷车项目
+    // scored, or the other way round)
+    const plain = p.item.name.replace(QUOTE_MARKS, '');
+    const name = QUOTE_OPT + [...plain].map((c) => escapeRegex(c)).join(QUOTE_OPT) + QUOTE_OPT + (/项目$/.test(plain) ? '' : '(?:子?项目)?');
     for (const m of matches(doc, d.before + name + d.after)) {
       if (skip(m.span)) continue;
       const v = toRate(m.m.groups!.num);
@@ -139,7 +142,7 @@ function namedScores(doc: KDocument, f: ProjectsFile, found: Found[]): void {
   found.push(...unlisted.projects);
 }
 
-const bareName = (n: string) => n.replace(/\s+/g, '').replace(/子?项目$/, '');
+const bareName = (n: string) => n.replace(/\s+/g, '').replace(QUOTE_MARKS, '').replace(/子?项目$/, '');
 
 /** Projects scored respectively and listed nowhere with money (scoredProjects.ts), and the listed funds' scores a list
  *  referred back to gives. */

@@ -14,15 +14,22 @@ export interface RespectiveScore {
 /** The ways a listed fund is named in such a list: as listed, with 项目/子项目 after it, or without the 项目 that the score's
  *  words take after the last name (…建设项目自评得分 → 建设). */
 function spellings(name: string): string[] {
-  const bare = name.replace(/\s+/g, '').replace(/子?项目$/, '');
-  return [...new Set([name.replace(/\s+/g, ''), bare, `${bare}项目`, `${bare}子项目`])].filter((x) => x.length >= 2);
+  const plain = name.replace(/\s+/g, '').replace(QUOTE_MARKS, '');
+  const bare = plain.replace(/子?项目$/, '');
+  return [...new Set([plain, bare, `${bare}项目`, `${bare}子项目`])].filter((x) => x.length >= 2);
 }
+
+/** Quotes around a name or a word of it (“科普大篷车”项目, 《科普中国》宣传项目) are no part of it: a fund listed quoted is the
+ *  one a later sentence names bare, and the other way round (session 47). */
+export const QUOTE_MARKS = /["“”'‘’《》「」『』〈〉]/g;
+/** A regex source matching such a quote or none, between the characters of a name. */
+export const QUOTE_OPT = '["“”\'‘’《》「」『』〈〉]?';
 
 /** The list split into listed funds, in order, each its own, with only separators between; null when any part names none. */
 function splitNames(text: string, names: string[], separator: RegExp): number[] | null {
   const options = names.flatMap((n, i) => spellings(n).map((s) => ({ s, i }))).sort((a, b) => b.s.length - a.s.length);
   const out: number[] = [];
-  let rest = text.replace(/\s+/g, '');
+  let rest = text.replace(/\s+/g, '').replace(QUOTE_MARKS, '');
   while (rest) {
     const hit = options.find((o) => rest.startsWith(o.s) && !out.includes(o.i));
     if (!hit) return null;
