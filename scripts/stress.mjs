@@ -20,6 +20,8 @@ const units = [
   '等级为A级', '事业编制5名',
   // (session 42: a dated score repeated; the score family was slow on it)
   '2022年度自评得分91分',
+  // (session 47: a project's money and a spending word repeated; finance/years.ts looked back over every clause of the line)
+  '项目经费12万元，实际支出',
 ];
 const rows = [];
 for (const u of units) {

@@ -1,6 +1,8 @@
 // A literal every match of a regex must contain, read from the regex source: a pattern whose literal is not in
 // the text cannot match, and String.includes is far cheaper than a scan that tries a lookbehind at every offset.
 
+import { escapeRegex, expand } from '../patterns.js';
+
 const META = new Set(['.', '^', '$']);
 const QUANT = new Set(['?', '*', '+', '{']);
 
@@ -476,3 +478,15 @@ export function lineGate(src: string): { src: string; set: AnchorSet } | null {
 }
 /** The most units a gate's match may hold before its literal (each place in between is tried). */
 export const STICKY_GATE = 8;
+
+// (per source, once: the literals of anchorSet as one regex, or null when a match needs none)
+const gates = new Map<string, RegExp | null>();
+/** False when `text` holds none of the literals every match of `src` holds: the regex cannot match there and need not run. */
+export function mayMatch(src: string, text: string): boolean {
+  let gate = gates.get(src);
+  if (gate === undefined) {
+    const set = anchorSet(expand(src));
+    gates.set(src, (gate = set ? new RegExp(set.lits.map(escapeRegex).join('|')) : null));
+  }
+  return gate === null || gate.test(text);
+}

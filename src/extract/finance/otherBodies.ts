@@ -2,6 +2,7 @@
 import type { KDocument, Span } from '../../document.js';
 import { compile, derived } from '../../patterns.js';
 import { unitName } from '../engine.js';
+import { mayMatch } from '../literal.js';
 import { sentenceAt, sentenceBefore } from '../prose.js';
 import { financeSource, reportingUnit } from './file.js';
 import type { FinanceFile, Unit } from './file.js';
@@ -45,14 +46,15 @@ export function museumBefore(doc: KDocument, f: FinanceFile, at: number): boolea
   // 市科技馆基本支出X: the museum's name glued to the figure's subject
   // (市科协机关及所属科技馆全年支出合计X: joined to the unit, a joint figure)
   if (compile(f.museum_joint, '').test(before)) return false;
-  if (compile(f.museum_owner, '').test(before) || compile(f.centre_owner, '').test(before)) return true;
+  if ([f.museum_owner, f.centre_owner].some((src) => mayMatch(src, before) && compile(src, '').test(before))) return true;
   return figureNotAgain(before, [f.museum_figure, f.centre_figure], f.unit_again);
 }
 /** True when `before` holds a figure of one of `figures` (another body's, a part's) and the words after the last such
  *  figure do not name the unit again (`again`). */
 function figureNotAgain(before: string, figures: string[], again: string): boolean {
   let end = -1;
-  for (const src of figures) for (const m of before.matchAll(compile(src, 'g'))) end = Math.max(end, m.index! + m[0].length);
+  // (a figure's literal absent, its unanchored scan is skipped: this runs for every money match in a sentence)
+  for (const src of figures) if (mayMatch(src, before)) for (const m of before.matchAll(compile(src, 'g'))) end = Math.max(end, m.index! + m[0].length);
   return end >= 0 && !compile(again, '').test(before.slice(end));
 }
 /** Earlier in the sentence of `at`, a figure of another body of a kind never the unit (see body_figure), the unit not named after it. */

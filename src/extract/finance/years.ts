@@ -35,14 +35,18 @@ export function fitsYear(doc: KDocument, f: FinanceFile, at: number, aspect: Asp
  *  sentence_prior), or null when none after its first does. */
 function lastYearClause(f: FinanceFile, sentence: string): string | null {
   let from = -1;
-  for (let i = sentence.length - 2; i >= 0 && from < 0; i--) {
+  // (back at most CLAUSE_REACH characters: a line of thousands of clauses with no stop, a bad copy, stays linear)
+  for (let i = sentence.length - 2; i >= Math.max(0, sentence.length - CLAUSE_REACH) && from < 0; i--) {
     if (!CLAUSE_MARKS.has(sentence[i])) continue;
-    const tail = arabicYears(sentence.slice(i + 1));
+    // (the year patterns are anchored at the clause's start and read a few characters: a bounded head keeps this linear)
+    const tail = arabicYears(sentence.slice(i + 1, i + 1 + CLAUSE_HEAD));
     if ((compile(f.sentence_year, '').test(tail) && !compile(f.carried_in, '').test(tail)) || compile(f.sentence_prior, '').test(tail)) from = i + 1;
   }
   return from > 0 ? sentence.slice(from) : null;
 }
 const CLAUSE_MARKS = new Set(['，', ',', '；', ';']);
+const CLAUSE_HEAD = 48;
+const CLAUSE_REACH = 600;
 /** True when `text` (a sentence up to a figure) opens with another year, or with the year before and names this year in no later clause. */
 export function otherYearSentence(doc: KDocument, f: FinanceFile, text: string, head = ''): boolean {
   const sentence = arabicYears(text);
