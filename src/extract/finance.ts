@@ -191,6 +191,9 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       if (p.fiscal_budget && (inheritedSubject(doc, match.span.start) !== null || !fiscalBudgetBefore(doc, f, match.span.start, m0))) continue;
       if (!path) {
         let key = p.subject === 'inherit' ? inheritedSubject(doc, match.span.start) : p.subject ?? (g.subject ? subjectOf(g.subject, followingSubject(doc, match.group('subject'))) : null);
+        // (项目资金全部到位，本单位全年实际支出X in a project report: the unit named right before the figure, its whole — not the
+        // project named earlier in the sentence; session 47)
+        if (key === 'project' && p.subject === 'inherit' && doc.reportKind === 'project_self_eval' && namesUnit(doc, f, match)) key = 'total';
         // a bare 完成率 speaks of spending only in a sentence about money (not 换届工作…完成率100%)
         // a project report is about its one project: an unowned 实际支出 or 执行率 is the project's
         // (本单位2023年实际支出312.6万元: the unit named right before it keeps it the unit's)
