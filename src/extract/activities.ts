@@ -490,7 +490,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       for (const x of [h, ...followers]) x.item.label = work;
     } else for (const x of [h, ...followers]) found.splice(found.indexOf(x), 1);
   }
-  // 分别: as many parts before it (、/和/及/与) as counts after it, one each; else the counts after the first are dropped
+  // 分别: as many parts before it (、/和/及/与) as counts after it, one each; else none (session 47: the first alone was kept,
+  // labelled with every part — 12 of 开展科普讲座、科普展览分别为12场、6场、3场 is one part's)
   for (const h of found.filter((x) => !x.head && heads(x.item.label))) {
     const followers = found.filter((x) => x.head === h);
     if (!followers.length) continue;
@@ -500,14 +501,14 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (named && named.length === followers.length + 1) {
         h.item.label = named[0];
         followers.forEach((x, i) => (x.item.label = named[i + 1]));
-      } else for (const x of followers) found.splice(found.indexOf(x), 1);
+      } else for (const x of [h, ...followers]) found.splice(found.indexOf(x), 1);
       continue;
     }
     const parts = h.item.label.replace(respectively, '').split(/[、和及与]/).map((x) => x.replace(compile(f.strip_prefix, ''), '').trim());
     if (parts.length === followers.length + 1 && parts.every((x) => x.length >= 2)) {
       h.item.label = parts[0];
       followers.forEach((x, i) => (x.item.label = parts[i + 1]));
-    } else for (const x of followers) found.splice(found.indexOf(x), 1);
+    } else for (const x of [h, ...followers]) found.splice(found.indexOf(x), 1);
   }
   // 各: one activity per part before it, each with the count
   const each = f.each ? compile(f.each, '') : null;
