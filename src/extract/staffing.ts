@@ -74,7 +74,7 @@ export function extractStaffing(doc: KDocument): void {
   // 全部门（含直属单位）共有编制48名，在职人员43人: the department's own figures, stated as such, come before the parts'
   // (机关在编16人；科技馆在编22人) named elsewhere (lower priority wins a conflict)
   const inclusive = compile(file.inclusive, '');
-  for (const f of facts) if (inclusive.test(doc.norm.slice(sentenceAt(doc, f.span.start).start, f.span.start))) f.priority = 0;
+  for (const f of facts) if (inclusive.test(doc.norm.slice(sentenceFrom(doc, f.span.start), f.span.start))) f.priority = 0;
   // 截至2022年底，在职人员6人 in a 2023 report: a count dated as of an earlier year yields to a current one (a weak fact: alone,
   // it is still read, as reports often count staff at the end of the year before)
   // (截至2022年底 in a 2024 report: a stale count, not read)
@@ -85,7 +85,7 @@ export function extractStaffing(doc: KDocument): void {
     // (截至二〇二二年底: a year in Chinese numerals dates it the same way)
     // (a count in brackets dated by its own words, （2023年末为7人）: its date is inside it)
     const upTo = f.rule.endsWith('.dated-bracket') ? f.span.end : f.span.start;
-    const dated = datedEarlier(doc, file, arabicYears(doc.norm.slice(sentenceAt(doc, f.span.start).start, upTo)));
+    const dated = datedEarlier(doc, file, arabicYears(doc.norm.slice(sentenceFrom(doc, f.span.start), upTo)));
     if (dated === 'later') later.push(f);
     else if (dated === 'yearEnd') yearEnd.add(f.path);
     else if (dated === 'earlier') f.priority = 2;
@@ -124,6 +124,9 @@ function sumsParts(doc: KDocument, file: StaffingFile, f: KDocument['facts'][num
 
 const CLOSED_BRACKETS = /[(（][^()（）]*[)）]/g;
 const blank = (m: string) => ' '.repeat(m.length);
+// (a count's sentence read back at most SENTENCE_REACH characters: a line of counts with no stop, a bad copy, stays linear)
+const SENTENCE_REACH = 400;
+const sentenceFrom = (doc: KDocument, at: number): number => Math.max(sentenceAt(doc, at).start, at - SENTENCE_REACH);
 
 /** 'earlier' when `before` (a count's sentence up to it) dates the count as of the year before the report's, 'stale' when
  *  as of a year before that (see dated_as_of), 'yearEnd' as of the report's year's end, 'later' as of a later year, else null. */
