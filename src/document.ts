@@ -202,6 +202,17 @@ export function pageOf(doc: KDocument, offset: number): Page | null {
   return doc.pages.length ? doc.pages[doc.pages.length - 1] : null;
 }
 
+/** The first index of a list whose items after some point all pass `test` (and none before it), or the list's length. */
+export function firstIndex<T>(list: readonly T[], test: (x: T) => boolean): number {
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (test(list[mid])) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** Index of the first span starting at or after `at` (spans in order), or the list's length. */
 export function firstSpanFrom(list: readonly Span[], at: number): number {
   let lo = 0;

@@ -1,6 +1,6 @@
 // Counted activities (patterns/activities.yaml). The regex finds number + measure word; the label is the
 // clause before it, and the label must carry a word that makes the measure word an activity count.
-import { spanAt } from '../document.js';
+import { firstIndex, spanAt } from '../document.js';
 import type { KDocument, Span } from '../document.js';
 import { cleanValue } from '../normalise/fold.js';
 import { toCount, yearNumber } from '../normalise/numbers.js';
@@ -9,7 +9,7 @@ import type { Activity } from '../schema/record.js';
 import { tokenAt } from '../segment/index.js';
 import { dictionaryPiece } from '../segment/jieba.js';
 import { breakdownParts, dropTotalsReach, isShareClause, ordinalRun, previousOfKind, shareLabel, sharedTotal } from './activities/breakdowns.js';
-import { BOUNDARY, clauseStart, firstIndex } from './activities/clauses.js';
+import { BOUNDARY, clauseStart } from './activities/clauses.js';
 import type { ActivitiesFile, Found } from './activities/file.js';
 import { sameUnit } from './activities/file.js';
 import { meetingOf } from './activities/meetings.js';

@@ -1,7 +1,7 @@
 // The pattern engine: runs compiled grammar regexes over the folded text, outside excluded spans,
 // and turns named groups into values. Families (staffing.ts, finance.ts …) add the domain logic.
 import type { Fact, KDocument, Span } from '../document.js';
-import { isExcluded, spanAt } from '../document.js';
+import { firstIndex, isExcluded, spanAt } from '../document.js';
 import { compile, expand, loadPatternFile } from '../patterns.js';
 import { anchorSet, breakFreePrefix, lineGate, singleLine, type AnchorSet } from './literal.js';
 import { occurrences } from './charIndex.js';
@@ -257,7 +257,7 @@ function gateOn(doc: KDocument, text: string, gate: NonNullable<Anchor['gate']>)
   return (start, at) => {
     const eol = ((e) => (e < 0 ? text.length : e))(text.indexOf('\n', at));
     for (const list of lists) {
-      for (let i = firstAtOrAfter(list, start); i < list.length && list[i] < eol; i++) {
+      for (let i = firstIndex(list, (x) => x >= start); i < list.length && list[i] < eol; i++) {
         for (let s = Math.max(start, list[i] - gate.set.before); s <= list[i]; s++) {
           re.lastIndex = s;
           if (re.test(text)) return true;
@@ -266,17 +266,6 @@ function gateOn(doc: KDocument, text: string, gate: NonNullable<Anchor['gate']>)
     }
     return false;
   };
-}
-
-/** The index of the first entry ≥ `x` of an ascending list. */
-function firstAtOrAfter(list: number[], x: number): number {
-  let lo = 0, hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 type Anchor = AnchorSet & { lineWise: string | null; windowed: string | null; gate: { src: string; set: AnchorSet } | null };

@@ -479,14 +479,18 @@ export function lineGate(src: string): { src: string; set: AnchorSet } | null {
 /** The most units a gate's match may hold before its literal (each place in between is tried). */
 export const STICKY_GATE = 8;
 
-// (per source, once: the literals of anchorSet as one regex, or null when a match needs none)
-const gates = new Map<string, RegExp | null>();
+// (per source, once)
+const literalTests = new Map<string, RegExp | null>();
+/** One of the literals every match of `src` holds (anchorSet) as one regex, or null when there is no such set; built once per source. */
+export function literalsRegex(src: string): RegExp | null {
+  let re = literalTests.get(src);
+  if (re === undefined) {
+    const set = anchorSet(expand(src));
+    literalTests.set(src, (re = set ? new RegExp(set.lits.map(escapeRegex).join('|')) : null));
+  }
+  return re;
+}
 /** False when `text` holds none of the literals every match of `src` holds: the regex cannot match there and need not run. */
 export function mayMatch(src: string, text: string): boolean {
-  let gate = gates.get(src);
-  if (gate === undefined) {
-    const set = anchorSet(expand(src));
-    gates.set(src, (gate = set ? new RegExp(set.lits.map(escapeRegex).join('|')) : null));
-  }
-  return gate === null || gate.test(text);
+  return literalsRegex(src)?.test(text) ?? true;
 }

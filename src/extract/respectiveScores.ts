@@ -21,9 +21,10 @@ function spellings(name: string): string[] {
 
 /** Quotes around a name or a word of it (“科普大篷车”项目, 《科普中国》宣传项目) are no part of it: a fund listed quoted is the
  *  one a later sentence names bare, and the other way round (session 47). */
-export const QUOTE_MARKS = /["“”'‘’《》「」『』〈〉]/g;
+const QUOTES = `"“”'‘’《》「」『』〈〉`;
+export const QUOTE_MARKS = new RegExp(`[${QUOTES}]`, 'g');
 /** A regex source matching such a quote or none, between the characters of a name. */
-export const QUOTE_OPT = '["“”\'‘’《》「」『』〈〉]?';
+export const QUOTE_OPT = `[${QUOTES}]?`;
 
 /** The list split into listed funds, in order, each its own, with only separators between; null when any part names none. */
 function splitNames(text: string, names: string[], separator: RegExp): number[] | null {

@@ -2,12 +2,12 @@
 // Such lines are cut into virtual lines at each numbered marker that starts a heading, and before a closing
 // signature (unit name and date), so the heading and list stages see them as lines.
 import type { KDocument, Line } from '../document.js';
-import { compile, compiledEach, derived, escapeRegex, expand, loadPatternFile } from '../patterns.js';
+import { compile, compiledEach, derived, expand, loadPatternFile } from '../patterns.js';
 import { parseChineseInteger } from '../normalise/numbers.js';
 import { closingLine, isStandaloneTitle, sectionKey } from './outline.js';
 import { wordAcross } from '../segment/jieba.js';
 import { plainTocCuts } from './inlineToc.js';
-import { anchorSet } from '../extract/literal.js';
+import { literalsRegex } from '../extract/literal.js';
 import { PAGE_MARK } from './duplicates.js';
 
 // a shorter line is one paragraph, not a report pasted on one line
@@ -456,12 +456,6 @@ function gluedTopTitle(s: string, marker: number): number {
 let closing: { re: RegExp; lits: RegExp | null }[] | null = null;
 const closingForms = () =>
   (closing ??= ((h) => [h.inline_closing_fields, h.inline_closing_formula, h.inline_glued_closing_fields, h.inline_signature_tail, h.inline_date_tail, h.inline_org_tail])(headings()).map((src) => ({ re: compile(src, ''), lits: literalsRegex(src) })));
-
-/** One of the literals every match of `src` holds (extract/literal.ts anchorSet) as a regex, or null when there is no such set. */
-function literalsRegex(src: string): RegExp | null {
-  const set = anchorSet(expand(src));
-  return set ? new RegExp(set.lits.map(escapeRegex).join('|')) : null;
-}
 
 /** Where a form's closing fields or the letter's closing formula start, glued after the last sentence of a page's line
  *  (…建立长效机制。填报人：张三 联系电话：…, …拓展宣传渠道。特此报告。; with no stop before them only when plainly a form's,

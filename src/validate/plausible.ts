@@ -246,8 +246,10 @@ function unitSlip(prose: Map<string, number[]>, g: TableFigure): string | null {
 /** The prose states the figure's field (`prose`, see proseFigures) as the figure itself, within 0.5 % of it (the prose may
  *  round it). */
 function proseStates(prose: Map<string, number[]>, g: TableFigure): boolean {
-  return (prose.get(g.path) ?? []).some((value) => Math.abs(value - g.value) <= Math.abs(g.value) * 0.005);
+  return (prose.get(g.path) ?? []).some((value) => roundedAlike(value, g.value));
 }
+/** A stated figure within 0.5 % of a table's (the prose may round it). */
+const roundedAlike = (stated: number, figure: number): boolean => Math.abs(stated - figure) <= Math.abs(figure) * 0.005;
 
 const PROJECT_MONEY = ['budget', 'adjustment', 'actual', 'carryover'] as const;
 
@@ -268,7 +270,7 @@ function proseStatesProject(doc: KDocument, name: string, value: number): boolea
     const sentence = rest.slice(0, rest.search(/[。；;\n]|$/));
     for (const m of sentence.matchAll(PROSE_AMOUNT)) {
       const v = toYuan(m[1].replace(/,/g, ''), m[2]);
-      if (v !== null && Math.abs(v - Math.abs(value)) <= Math.abs(value) * 0.005) return true;
+      if (v !== null && roundedAlike(v, Math.abs(value))) return true;
     }
   }
   return false;

@@ -1,11 +1,12 @@
 // Totals and their parts: a count broken down after it, or shared between kinds, read once.
 import type { KDocument, Span } from '../../document.js';
+import { firstIndex } from '../../document.js';
 import { cleanValue } from '../../normalise/fold.js';
 import { toCount, yearNumber } from '../../normalise/numbers.js';
 import { compile } from '../../patterns.js';
 import type { Activity } from '../../schema/record.js';
 import { sentenceAt, trimSpan, unitLevel } from '../engine.js';
-import { BOUNDARY, charBetween, clauseStart, firstIndex } from './clauses.js';
+import { BOUNDARY, charBetween, clauseStart } from './clauses.js';
 import type { ActivitiesFile, Found } from './file.js';
 import { sameUnit } from './file.js';
 import { branchShare, namesBody } from './owners.js';

@@ -1,4 +1,5 @@
 // Clauses around a count: their boundaries (punctuation outside quotes and brackets) and the walk back to a label.
+import { firstIndex } from '../../document.js';
 
 export const BOUNDARY = new Set(['，', ',', '。', ';', ':', '!', '?', '\n', '；', '：']);
 const OPEN = '“‘《「(';
@@ -78,14 +79,4 @@ export function walkBack(norm: string, end: number, floor: number): number {
     else if (depth === 0 && !straight && c === ' ' && i - 2 >= floor && norm[i - 1] === ' ' && norm[i - 2] === ' ') return i + 1;
   }
   return floor;
-}
-/** The first index of a list whose items after some point all pass `test` (and none before it), or the list's length. */
-export function firstIndex<T>(list: T[], test: (x: T) => boolean): number {
-  let lo = 0, hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (test(list[mid])) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
