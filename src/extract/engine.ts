@@ -3,7 +3,7 @@
 import type { Fact, KDocument, Span } from '../document.js';
 import { firstIndex, isExcluded, spanAt } from '../document.js';
 import { compile, expand, loadPatternFile } from '../patterns.js';
-import { anchorSet, breakFreePrefix, lineGate, longestLookbehind, singleLine, type AnchorSet } from './literal.js';
+import { anchorSet, breakFreePrefix, lineGate, singleLine, type AnchorSet } from './literal.js';
 import { occurrences } from './charIndex.js';
 import { toCount, toRate, toYuan, yearNumber } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
@@ -52,7 +52,7 @@ export function* matches(doc: KDocument, regex: string, within?: Span, inTables 
   const next = !find
     ? scan(text, compile(regex, 'g'), from)
     : anchor!.windowed
-      ? windowed(text, compile(anchor!.windowed, 'y'), find, anchor!.before, from, anchor!.windowGate ? windowGateOn(doc, text, anchor!.windowGate) : null)
+      ? windowed(text, compile(anchor!.windowed, 'y'), find, anchor!.before, from)
       : anchor!.before <= STICKY
         ? anchored(text, compile(regex, 'y'), find, anchor!.before, from)
         : anchor!.before < Infinity
@@ -186,15 +186,10 @@ function jumping(text: string, re: RegExp, find: (from: number) => number, earli
  * first, leftmost first, and stops at its last (a global scan from there, as this was, ran on through text holding no
  * match to the next one, or to the end; a sticky exec at each start paid a call for each).
  */
-function windowed(text: string, re: RegExp, find: (from: number) => number, before: number, from: number, gate: ((start: number, at: number) => boolean) | null): () => RegExpExecArray | null {
+function windowed(text: string, re: RegExp, find: (from: number) => number, before: number, from: number): () => RegExpExecArray | null {
   return () => {
     for (let at = find(from); at >= 0; at = find(from)) {
       const start = Math.max(from, at - before);
-      // (no match starts in [start, at], and none before it holds this literal: on to the next one)
-      if (gate && !gate(start, at)) {
-        from = at + 1;
-        continue;
-      }
       re.lastIndex = start;
       const m = re.exec(text);
       if (m) {
@@ -273,34 +268,7 @@ function gateOn(doc: KDocument, text: string, gate: NonNullable<Anchor['gate']>)
   };
 }
 
-/**
- * Whether a match may start in [start, at] (a windowed pattern, its literal at `at`): its gate (literal.ts lineGate) starts at
- * most `lead` units after the match's start, and holds one of its own literals at most `set.before` units after that. Nine
- * in ten windows of a pattern hold no match, and the pattern's opening lookbehinds tried at each start of the window cost more
- * than these few sticky tries of the gate at its literals.
- */
-function windowGateOn(doc: KDocument, text: string, gate: NonNullable<Anchor['windowGate']>): (start: number, at: number) => boolean {
-  const re = compile(gate.src, 'y');
-  const lists = gate.set.lits.map((l) => occurrencesOf(doc, l));
-  const { before } = gate.set;
-  return (start, at) => {
-    const last = at + gate.lead; // the latest place the gate can start
-    for (const list of lists) {
-      for (let i = firstIndex(list, (x) => x >= start); i < list.length && list[i] <= last + before; i++) {
-        for (let s = Math.max(start, list[i] - before), end = Math.min(list[i], last); s <= end; s++) {
-          re.lastIndex = s;
-          if (re.test(text)) return true;
-        }
-      }
-    }
-    return false;
-  };
-}
-
-/** The longest lookbehind a window's gate may hold (see anchorOf). */
-const WINDOW_GATE_LOOKBEHIND = 8;
-
-type Anchor = AnchorSet & { lineWise: string | null; windowed: string | null; gate: { src: string; set: AnchorSet } | null; windowGate: { src: string; set: AnchorSet; lead: number } | null };
+type Anchor = AnchorSet & { lineWise: string | null; windowed: string | null; gate: { src: string; set: AnchorSet } | null };
 const anchors = new Map<string, Anchor | null>();
 const MAX_ANCHORS = 5000;
 
@@ -330,10 +298,7 @@ function anchorOf(regex: string): Anchor | null {
     if (anchors.size >= MAX_ANCHORS) anchors.clear();
     // (a part of the pattern that tells a line holding no match cheaply: see gateOn)
     const gate = lineWise ? lineGate(src) : null;
-    // (…and a window holding none, for a windowed pattern whose gate starts a bounded way into the match: see windowGateOn;
-    // not a gate with a long lookbehind, tried at each of its places: that cost more than the windows it spared)
-    const windowGate = windowed ? ((g) => (g && g.lead < Infinity && longestLookbehind(g.src) <= WINDOW_GATE_LOOKBEHIND ? g : null))(lineGate(src)) : null;
-    anchors.set(regex, (a = set && { ...set, lineWise, windowed, gate, windowGate }));
+    anchors.set(regex, (a = set && { ...set, lineWise, windowed, gate }));
   }
   return a;
 }

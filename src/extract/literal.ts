@@ -448,18 +448,16 @@ function atomAt(src: string, i: number): { end: number; body: number } | null {
  * word of `…(?<name>[^，\n]{2,20}?(?:经费|项目))[ \t]*\d+万元`: `(?:经费|项目)[ \t]*\d+万元`). Where a match starts on a
  * line, this part starts on the same line at one of its literals' places: a line holding no such place holds no match,
  * without trying the pattern at each of its starts (a lazy run before a literal, tried from every place, is the costly
- * part). The longest such part; null when there is none or the pattern has back-references. `lead`: the most units a match
- * holds before this part starts (Infinity when unbounded), so a match starting by some place has its gate by that place + lead.
+ * part). The longest such part; null when there is none or the pattern has back-references.
  */
-export function lineGate(src: string): { src: string; set: AnchorSet; lead: number } | null {
+export function lineGate(src: string): { src: string; set: AnchorSet } | null {
   // (nor with an empty class, `[]` from an unfilled placeholder: classEnd reads its `]` as a literal, as other dialects do)
   if (/\\(?:[1-9]|k<)/.test(src) || /\[\^?\]/.test(src)) return null;
   const head = breakFreePrefix(src);
   if (!head) return null;
-  let found: { src: string; set: AnchorSet; lead: number } | null = null;
-  // the atoms of the sequence src[a, b) starting before `limit`, each with what follows it (`rest`: after the group around;
-  // `lead`: the most units the match holds before a)
-  const visit = (a: number, b: number, rest: string, lead: number): boolean => {
+  let found: { src: string; set: AnchorSet } | null = null;
+  // the atoms of the sequence src[a, b) starting before `limit`, each with what follows it (`rest`: after the group around)
+  const visit = (a: number, b: number, rest: string): boolean => {
     if (alternatives(src, a, b).length > 1) return false;
     for (let i = a; i < b && i < head.length; ) {
       const atom = atomAt(src, i);
@@ -467,33 +465,17 @@ export function lineGate(src: string): { src: string; set: AnchorSet; lead: numb
       const tail = src.slice(i, b) + rest;
       const set = i > 0 ? anchorSet(tail) : null;
       if (set && set.before <= STICKY_GATE) {
-        found = { src: tail, set, lead: lead + maxLen(src, a, i) };
+        found = { src: tail, set };
         return true;
       }
-      if (atom.body && visit(atom.body, atom.end - 1, src.slice(atom.end, b) + rest, lead + maxLen(src, a, i))) return true;
+      if (atom.body && visit(atom.body, atom.end - 1, src.slice(atom.end, b) + rest)) return true;
       i = atom.end;
     }
     return false;
   };
-  visit(0, src.length, '', 0);
+  visit(0, src.length, '');
   return found;
 }
-/** The most units any lookbehind of `src` reads back (Infinity when one is unbounded; 0 when there is none). */
-export function longestLookbehind(src: string): number {
-  let most = 0;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === '\\') i++;
-    else if (c === '[') i = classEnd(src, i) - 1;
-    else if (c === '(' && (src.startsWith('(?<=', i) || src.startsWith('(?<!', i))) {
-      const end = groupEnd(src, i);
-      if (end < 0) return Infinity;
-      most = Math.max(most, maxLen(src, i + 4, end - 1));
-    }
-  }
-  return most;
-}
-
 /** The most units a gate's match may hold before its literal (each place in between is tried). */
 export const STICKY_GATE = 8;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { anchorSet, breakFreePrefix, lineGate, literalAnchor, longestLookbehind, requiredLiteral, singleLine } from '../../src/extract/literal.js';
+import { anchorSet, breakFreePrefix, lineGate, literalAnchor, requiredLiteral, singleLine } from '../../src/extract/literal.js';
 import { matches, type Match } from '../../src/extract/engine.js';
 import { financeSource } from '../../src/extract/finance/file.js';
 import { expand } from '../../src/patterns.js';
@@ -104,13 +104,6 @@ describe('literalAnchor: how far before its literal a match can start', () => {
     expect(lineGate('(?<=^|[。\\n])[ \\t]*(?<name>[^，。\\n]{2,20}?(?:经费|项目))[ \\t]*(?<n>\\d+(?:\\.(?:[ \\t]*\\n)?\\d+)?)万元')).toEqual({
       src: '(?:经费|项目)[ \\t]*(?<n>\\d+(?:\\.(?:[ \\t]*\\n)?\\d+)?)万元',
       set: { lits: ['经费', '项目'], before: 0 },
-      lead: Infinity, // (the lazy name before it is unbounded)
-    });
-    // `lead`: the most units a match holds before its gate starts
-    expect(lineGate('(?<=^|，)(?:全年|本年)?(?:的)?(?<n>[^，\\n]{2,6}?)支出(?:为|是)?\\d+万元')).toEqual({
-      src: '(?:的)?(?<n>[^，\\n]{2,6}?)支出(?:为|是)?\\d+万元',
-      set: { lits: ['支出'], before: 7 },
-      lead: 2, // (the lookbehind reads none, 全年 two)
     });
     // (the longest such rest: from the first atom whose literal is near enough)
     expect(lineGate('[^，\\n]*?(?:的)?支出[^，\\n]*?预算')?.src).toBe('(?:的)?支出[^，\\n]*?预算');
@@ -129,12 +122,6 @@ describe('literalAnchor: how far before its literal a match can start', () => {
       const g = re.exec(t);
       expect(g && g.index < m.index + m[0].length, t).toBe(true);
     }
-  });
-  it('longestLookbehind: the most units a lookbehind of the pattern reads back', () => {
-    expect(longestLookbehind('(?<=^|[，,])支出')).toBe(1);
-    expect(longestLookbehind('(?<!(?:追加|调增)[^。]{0,40})预算(?<=预算)')).toBe(42);
-    expect(longestLookbehind('(?<!其中[^。]*)支出')).toBe(Infinity);
-    expect(longestLookbehind('[(?<=]{0,3}\\(?<!x(?=abc)')).toBe(0); // in a class, escaped, a lookahead
   });
   // every pattern, over the corpus and each spec file's inputs as one text (short texts put many matches near their
   // edges): a test per text, as the patterns and specs grow (one test over all of them neared its time limit)
