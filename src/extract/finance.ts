@@ -4,6 +4,7 @@ import { halfUlp, moneySlack, toRate, toYuan, yearNumber } from '../normalise/nu
 import { compile, derived } from '../patterns.js';
 import { matches, sectionsAt, trimSpan, unitName } from './engine.js';
 import { allSpent, extractNone, leadEvidence, roundedRestatements } from './finance/afterPass.js';
+import { receivedRates } from './finance/receivedRate.js';
 import { FISCAL_SPENDING, SPENDING_PARTS, appropriationPartOf, appropriationParts, fiscalBudgetBefore, fiscalFundsOpening, partsContext, unitWholeList } from './finance/appropriation.js';
 import { adjustedBudgets, changedBudgets, initialParts, initialStands, statedChanges } from './finance/budgetChanges.js';
 import { BASIC_PARTS, BUDGET, INITIAL_BUDGET, PROJECT_BUDGET, THREE_PUBLIC, UNIT_SPENDING, UNIT_TOTALS, afterUnit, amountNum, file, financeSource, opensPhrase, reportingUnit, unitOf } from './finance/file.js';
@@ -491,6 +492,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
   initialParts(doc, partBudgets);
   allSpent(doc, f, claimed);
   roundedRestatements(doc);
+  receivedRates(doc, f);
   extractNone(doc, f, f.none);
   leadEvidence(doc, f);
 }

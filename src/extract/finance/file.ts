@@ -25,6 +25,8 @@ export interface FinanceFile {
   money_sentence: string;
   income_then: string;
   funds_received: string;
+  funds_received_amount: string;
+  rate_names_budget: string;
   rate_opens: string;
   evidence_lead: string;
   evidence_unit: string;
