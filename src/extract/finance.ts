@@ -4,6 +4,7 @@ import { halfUlp, moneySlack, toRate, toYuan, yearNumber } from '../normalise/nu
 import { compile, derived } from '../patterns.js';
 import { matches, sectionsAt, trimSpan, unitName } from './engine.js';
 import { allSpent, extractNone, leadEvidence, roundedRestatements } from './finance/afterPass.js';
+import { receivedRates } from './finance/receivedRate.js';
 import { FISCAL_SPENDING, SPENDING_PARTS, appropriationPartOf, appropriationParts, fiscalBudgetBefore, fiscalFundsOpening, partsContext, unitWholeList } from './finance/appropriation.js';
 import { adjustedBudgets, changedBudgets, initialParts, initialStands, statedChanges } from './finance/budgetChanges.js';
 import { BASIC_PARTS, BUDGET, INITIAL_BUDGET, PROJECT_BUDGET, THREE_PUBLIC, UNIT_SPENDING, UNIT_TOTALS, afterUnit, amountNum, file, financeSource, opensPhrase, reportingUnit, unitOf } from './finance/file.js';
@@ -491,6 +492,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
   initialParts(doc, partBudgets);
   allSpent(doc, f, claimed);
   roundedRestatements(doc);
+  receivedRates(doc, f);
   extractNone(doc, f, f.none);
   leadEvidence(doc, f);
 }
@@ -620,10 +622,10 @@ function budgetPath(path: string): string | null {
 // the unit budget's parts listed after 其中 up to the ； that ends them (其中：基本支出Y、项目支出Z； | 其中财政拨款Y、其他资金Z；: the
 // words of a part, budget_parts_listed)
 let budgetPartsList: RegExp | null = null;
-const BUDGET_PARTS_LIST = () => (budgetPartsList ??= compile(`[，,]?[ \\t]*其中[:：]?(?:[ \\t]*(?:${file().budget_parts_listed})(?:预算)?(?:数)?(?:为|是|:)?[ \\t]*[\\d,.]+[ \\t]*万?元[、，,]?)+[ \\t]*[;；]$`, ''));
-// the adjusted budget opening the next phrase after a budget figure: 调整后预算Y, 全年预算调整为Y, 年中调整为Y, 追加至Y, 经调整后预算为Y (a source for
+const BUDGET_PARTS_LIST = () => (budgetPartsList ??= compile(`[，,]?[ \\t]*其中[:：]?(?:[ \\t]*(?:${file().budget_parts_listed})(?:预算)?(?:数)?(?:为|是|:)?[ \\t]*[\\d,.]+[ \\t]*(?:万?元|万(?=[、，,;；]))[、，,]?)+[ \\t]*[;；]$`, ''));
+// the adjusted budget opening the next phrase after a budget figure (its unit maybe a bare 万, 部门预算200万，调整后…): 调整后预算Y, 全年预算调整为Y, 年中调整为Y, 追加至Y, 经调整后预算为Y (a source for
 // compile: {ADJUSTED_TO} is a macro)
-const ADJUSTED_NEXT = '(?<=万?元[ \\t]*)[，,][ \\t]*(?:{MID_YEAR}?(?:经过?|最终)?(?:(?:调整后|调整|变更后)(?:的)?(?:全年)?预算(?:数|金额|总额|资金)?(?:为|是|:)?|(?:全年)?预算(?:数|金额|总额|资金)?调整后?为)|{ADJUSTED_TO})(?=[ \\t]*\\d)';
+const ADJUSTED_NEXT = '(?<=(?:元|\\d[ \\t]*万)[ \\t]*)[，,][ \\t]*(?:{MID_YEAR}?(?:经过?|最终)?(?:(?:调整后|调整|变更后)(?:的)?(?:全年)?预算(?:数|金额|总额|资金)?(?:为|是|:)?|(?:全年)?预算(?:数|金额|总额|资金)?调整后?为)|{ADJUSTED_TO})(?=[ \\t]*\\d)';
 // a sentence opening with the adjusted budget (or the budget's own change), nothing but the year before it
 let adjustedOpening: string | null = null;
 const ADJUSTED_OPENING = () => (adjustedOpening ??= `^[ \\t　]*(?:(?:19|20)\\d{2}[ \\t]*年度?[ \\t]*[，,]?[ \\t]*)?(?:${file().adjusted_opens})`);
@@ -944,7 +946,7 @@ function budgetParts(f: FinanceFile, before: string, depth: number): 'budget' | 
   const head = before.slice(0, k + 2).replace(compile(financeSource(f.budget_parts_delta), ''), '');
   const m = compile(f.budget_parts, '').exec(head);
   if (m) return compile(f.budget_parts_other, '').test(before.slice(Math.max(0, m.index - 12), m.index)) ? 'other' : 'budget';
-  const fig = depth < 2 ? compile('{MONEY}[，,;:(]?[ \\t]*其中$', '').exec(head) : null;
+  const fig = depth < 2 ? compile('{MONEY}[，,;:(。]?[ \\t]*其中$', '').exec(head) : null;
   if (!fig) return null;
   // (the figure must be a narrower subject's, 基本支出108.3万元: not 支出156.24万元, a total of its own)
   const text = head.slice(0, fig.index);

@@ -67,7 +67,7 @@ export function allSpent(doc: KDocument, f: FinanceFile, claimed: Span[]): void 
 export function roundedRestatements(doc: KDocument): void {
   const byPath = new Map<string, Fact[]>();
   for (const x of doc.facts) {
-    if (!x.path.startsWith('/finance/') || x.source === 'table' || typeof x.value !== 'number' || !x.raw || !/元$/.test(x.raw)) continue;
+    if (!x.path.startsWith('/finance/') || x.source === 'table' || typeof x.value !== 'number' || !x.raw || !/[元万]$/.test(x.raw)) continue; // 万: a 2018-style bare 万 is 万元
     const k = `${x.path}|${x.priority ?? 1}`;
     byPath.set(k, [...(byPath.get(k) ?? []), x]);
   }

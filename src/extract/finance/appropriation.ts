@@ -109,5 +109,6 @@ export function partsContext(doc: KDocument, at: number): string {
   if (!/^\s*其中/.test(p)) return p;
   const start = at - p.length;
   if (start <= 0 || doc.norm[start - 1] !== '。') return p;
-  return paragraphBefore(doc, start - 1) + p;
+  // (the 。 kept: the text is as long as the doc's span, and a bare 万 before it still closes its clause, 预算资金152.60万。其中…)
+  return paragraphBefore(doc, start - 1) + '。' + p;
 }

@@ -25,6 +25,8 @@ export interface FinanceFile {
   money_sentence: string;
   income_then: string;
   funds_received: string;
+  funds_received_amount: string;
+  rate_names_budget: string;
   rate_opens: string;
   evidence_lead: string;
   evidence_unit: string;
@@ -253,9 +255,10 @@ export function opensPhrase(doc: KDocument, at: number): boolean {
   const before = doc.norm.slice(Math.max(0, at - 4), at);
   return boundaryAtEnd().test(before) || at === 0;
 }
+/** The first amount in `s` and its unit (a bare 万 closing its clause is 万元, as {MONEY} reads it). */
 export function amountNum(s: string): string {
-  return /(\d[\d,]*(?:\.\d+)?)\s*(?:万元|亿元|千元|元)/.exec(s)?.[1] ?? '';
+  return /(\d[\d,]*(?:\.\d+)?)\s*(?:万元|亿元|千元|元|万(?=[ \t]*(?:[，,。;；、)）]|\n|$)))/.exec(s)?.[1] ?? '';
 }
 export function unitOf(s: string): string {
-  return /(万元|亿元|千元|元)/.exec(s)?.[1] ?? '元';
+  return /(万元|亿元|千元|元|(?<=\d[ \t]*)万(?=[ \t]*(?:[，,。;；、)）]|\n|$)))/.exec(s)?.[1] ?? '元';
 }
