@@ -555,6 +555,22 @@ function narrowPairRow(ctx: Ctx, row: TableCell[], amounts: { col: number; role:
 function yearBudgetRole(role: Role | null, isYear: boolean): Role | null {
   return isYear ? 'budget' : role === 'budget' ? null : role;
 }
+/** The 合计 of the k-th of `groups` amount groups (预算数 | 决算数) when the row of figures is wider than the items' row over it
+ *  (合计⇥因公出国（境）费⇥公务用车购置及运行费⇥公务接待费, twice, over 12 figures): the items' row splits into equal groups of the
+ *  same words, each opening with 合计; the figures into as many equal shares, and each share adds up as the 三公 do — its first
+ *  the sum of the rest, or of the rest but a 小计 among them (购置费 + 运行费). Else none (which figure is whose is not shown). */
+function groupShare(items: TableCell[], data: TableCell[], groups: number, k: number): TableCell | null {
+  const w = items.length / groups, n = data.length / groups;
+  if (!Number.isInteger(w) || !Number.isInteger(n) || n <= w) return null;
+  const words = (g: number) => items.slice(g * w, (g + 1) * w).map(key).join('|');
+  if (!/^(合计|小计|总计)$/.test(key(items[k * w])) || words(k) !== words(0)) return null;
+  const share = data.slice(k * n, (k + 1) * n);
+  const nums = share.map((c) => (isEmpty(c) ? 0 : FIGURE.test(key(c)) && !/[%％]$/.test(key(c)) ? Number(key(c).replace(/,/g, '')) : NaN));
+  if (nums.some((x) => Number.isNaN(x))) return null;
+  const near = (a: number, b: number) => Math.abs(a - b) < 0.005;
+  const rest = nums.slice(1).reduce((a, b) => a + b, 0);
+  return near(nums[0], rest) || nums.slice(1).some((x) => near(rest - nums[0], x)) ? share[0] : null;
+}
 function threePublic(ctx: Ctx): void {
   const v = statementVocab();
   const rows = ctx.r.table.rows;
@@ -581,6 +597,12 @@ function threePublic(ctx: Ctx): void {
       const tcols = totals(next);
       const data = rows.slice(hi + 2).find((r) => !lineNumbers(r) && r.some((c) => ctx.money(c.text, '') !== null));
       if (data && data.length === next.length) amounts.forEach((a, k) => put(ctx, 'threePublic', a.role, data[tcols[k]], 'table.statement.three_public.group'));
+      // (公务用车购置及运行费 split into 小计⇥购置费⇥运行费 on a third header row, the merged cells not kept as empty ones: the
+      // figures run wider than the items' row; each group's figures are then an equal share of the row, its 合计 first)
+      else if (data) amounts.forEach((a, k) => {
+        const part = groupShare(next, data, amounts.length, k);
+        if (part) put(ctx, 'threePublic', a.role, part, 'table.statement.three_public.group');
+      });
       return;
     }
     if (amounts.length) {
@@ -622,7 +644,11 @@ function threePublic(ctx: Ctx): void {
     // (or the caption) says; with several rows of figures (上年 | 本年 …) which is the year's is not told
     const t0 = totals(header)[0];
     if (t0 !== undefined && t0 === firstLabel(header)) {
-      const data = rows.slice(hi + 1).filter((r) => !lineNumbers(r) && r.some((c) => !isEmpty(c)));
+      // (公务用车购置及运行费 split under it, ⏎ ⇥⇥小计⇥公务用车购置费⇥公务用车运行费⇥: a row of the items' own words only is the
+      // header's second row, no row of figures — the 预算 template's 三公 table has it)
+      const { item, other } = statementVocab().threePublicContent;
+      const words = (r: TableCell[]) => r.every((c) => isEmpty(c) || item.test(key(c)) || other.test(key(c)));
+      const data = rows.slice(hi + 1).filter((r) => !lineNumbers(r) && r.some((c) => !isEmpty(c)) && !words(r));
       if (data.length === 1 && data[0].length === header.length && data[0].every((c) => isEmpty(c) || ctx.money(c.text, '') !== null)) put(ctx, 'threePublic', 'any', data[0][t0], 'table.statement.three_public.items');
       return;
     }

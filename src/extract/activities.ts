@@ -16,7 +16,8 @@ import { meetingOf } from './activities/meetings.js';
 import { respectivelyMid } from './activities/respectivelyMid.js';
 import type { MidParts } from './activities/respectivelyMid.js';
 import { EARLIER_COUNT, JOINER_CLAUSE, afterOwnWork, otherSubject, ownCountOnly, trimDoer, trimOwnSociety } from './activities/owners.js';
-import { TOPIC_YEAR, inTargets, otherYearBefore, timeSibling, yearAmongOthers, yearRespectively, yearSeries } from './activities/years.js';
+import { dropRestatedResults } from './activities/restatedResults.js';
+import { TOPIC_YEAR, inTargets, otherYearBefore, targetState, timeSibling, yearAmongOthers, yearRespectively, yearSeries } from './activities/years.js';
 import { MAX_BEFORE, matches, otherYearAt, saysOtherYear, sectionsAt, sentenceAt, trimSpan, unitLevel } from './engine.js';
 import { namedRows } from './namedRows.js';
 import { sentenceAt as wrappedSentenceAt } from './prose.js';
@@ -25,7 +26,7 @@ import { parseValue } from './values.js';
 
 export function extractActivities(doc: KDocument, claimed: Span[]): void {
   const f = loadPatternFile<ActivitiesFile>('activities.yaml');
-  const found: { span: Span; item: Activity; rule: string; labelSpan: Span; countEnd: number; head?: { item: Activity }; gluedTo?: Found; joinedVia?: string }[] = [];
+  const found: { span: Span; item: Activity; rule: string; labelSpan: Span; countEnd: number; head?: { item: Activity }; gluedTo?: Found; joinedVia?: string; result?: boolean }[] = [];
   const respectively = compile(f.respectively ?? '(?!)', '');
   // (开展科技活动周和全国科普日活动，分别举办12场和20场: 分别 opening the label, the parts named in the clause before)
   const respectivelyLead = compile(f.respectively_lead ?? '(?!)', '');
@@ -415,7 +416,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // 参加省科协举办的培训班，参训干部5人: people counted after the unit's sending in their sentence are those sent, unless a
       // group of participants is named
       if (f.glued_units.people.includes(unit) && !match.group('who') && !group && compile(f.sent_to, '').test(doc.norm.slice(Math.max(sentence.start, clause - 500), clause)) && !compile('{PARTICIPANTS}', '').test(label)) continue;
-      if (inTargets(doc, f, numSpan.start)) continue;
+      const targeted = targetState(doc, f, numSpan.start);
+      if (targeted === 'target') continue;
       if (sectionsAt(doc, numSpan.start).some((h) => compile(f.not_sections, '').test(h.title))) continue;
       if (compile(f.doubled_number, '').test(g.num)) continue;
       if (f.ocr_letter_before && compile(f.ocr_letter_before, '').test(doc.norm.slice(Math.max(0, numSpan.start - 4), numSpan.start))) continue;
@@ -471,7 +473,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       while (from < numSpan.start && /[、,，\s]/.test(doc.norm[from])) from++;
       const span = trimSpan(doc, { start: from, end: Math.max(labelSpan.end, countSpan.end, tail?.end ?? 0) });
       used.splice(firstIndex(used, (u) => u.start > countSpan.start), 0, countSpan);
-      found.push({ span, rule: p.id, item: { label, count, unit, approx: approx ?? null }, labelSpan, countEnd: countSpan.end, ...(head ? { head: head } : {}), ...(gluedFound ? { gluedTo: gluedFound } : {}), ...(joinedVia ? { joinedVia } : {}) });
+      found.push({ span, rule: p.id, item: { label, count, unit, approx: approx ?? null }, labelSpan, countEnd: countSpan.end, ...(head ? { head: head } : {}), ...(gluedFound ? { gluedTo: gluedFound } : {}), ...(joinedVia ? { joinedVia } : {}), ...(item || targeted === 'result' ? { result: true } : {}) });
       byEnd.set(countSpan.end, found[found.length - 1]);
     }
   }
@@ -547,7 +549,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
   // label, its opening verb aside; in one section two such counts are two pieces of work
   const restated = compile(f.restated_verb ?? '(?!)', '');
   const seen: { key: string; section: number }[] = [];
-  const kept = found.filter((x) => {
+  // (an indicator's result against its target restating a count stated plainly elsewhere is that count: restatedResults.ts)
+  const kept = dropRestatedResults(f, found, (at) => topSection(doc, at)).filter((x) => {
     const key = `${x.item.label.replace(restated, '')}|${x.item.count}|${x.item.unit}|${x.item.approx ?? ''}`;
     const section = topSection(doc, x.span.start);
     if (section >= 0 && seen.some((y) => y.key === key && y.section !== section)) return false;

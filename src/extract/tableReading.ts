@@ -90,9 +90,12 @@ const KEY_CHANGES = /[\s\u3000\u00a0\uff01-\uff5e]/;
 const HEADER_UNIT = /[(（](万元|元|千元|亿元)[)）]$/;
 /** A staffing header cell stating its unit, people (`编制数（人）`, `在职人数(名)`): the column's name without it. */
 const PEOPLE_UNIT = /[(（](?:人|名|人数)[)）]$/;
+/** A staffing header's part-of lead (`其中：在职人数` under a head count's group): the column's name without it. */
+const PART_LEAD = /^其中[:：]?/;
 export const staffingPath = (k: string): string | null => {
   const v = tableVocab();
-  return firstOf(v.staffingColumns, v.staffingColumnsAny, k)?.path ?? firstOf(v.staffingColumns, v.staffingColumnsAny, k.replace(PEOPLE_UNIT, ''))?.path ?? null;
+  const bare = k.replace(PART_LEAD, '');
+  return firstOf(v.staffingColumns, v.staffingColumnsAny, bare)?.path ?? firstOf(v.staffingColumns, v.staffingColumnsAny, bare.replace(PEOPLE_UNIT, ''))?.path ?? null;
 };
 
 /** The first of `cols` whose regex matches `k`; their union `any` is tried first (tableVocab anyOf: most cells match none). */
@@ -130,11 +133,22 @@ function columnsOf<T extends string>(row: TableCell[], match: (k: string) => T |
 /** A staffing header's columns. In a header that names money (`人员经费⇥在职人员⇥退休人员` over `合计⇥96⇥24`: the personnel spending
  *  split by whom it was paid to) a column named by a group of people (退休人员) counts nothing; one naming a count (退休人数) or
  *  people as its unit (退休人员（人）) still does. */
-function staffingColumnsOf(row: TableCell[]): Map<string, number> {
+function staffingColumnsOf(row: TableCell[], moneyUnit: boolean): Map<string, number> {
   const sc = columnsOf(row, staffingPath);
   if (!sc.size) return sc;
   const v = tableVocab();
-  if (!row.some((c) => v.staffingMoneyHeader.test(key(c)))) return sc;
+  if (!row.some((c) => v.staffingMoneyHeader.test(key(c)))) {
+    // (行政编制⇥事业编制⇥在职人员⇥退休人员: a bare word, 在职人员, is a count's column beside a column naming a count of the
+    // record's, 编制数, 行政编制, as it is beside such a label in label rows — not beside a group word alone, 退休人员, nor under a
+    // money unit's line, 单位：万元, where the bare word's column may hold money)
+    if (!moneyUnit && [...sc.values()].some((col) => !v.staffingGroupWord.test(key(row[col]))))
+      row.forEach((c, i) => {
+        if (repeatsLeft(row, i)) return;
+        const bare = v.staffingPairBare.find((x) => x.re.test(key(c).replace(PART_LEAD, '')))?.path;
+        if (bare && !sc.has(bare)) sc.set(bare, i);
+      });
+    return sc;
+  }
   for (const [path, col] of sc) if (v.staffingGroupWord.test(key(row[col]))) sc.delete(path);
   return sc;
 }
@@ -465,7 +479,7 @@ export function readTable(t: Table): TableReading {
         continue;
       }
     }
-    const sc = staffingColumnsOf(row);
+    const sc = staffingColumnsOf(row, r.tableUnit !== null);
     // a header over two rows (编制数⇥⇥实有人数 over 行政编制⇥事业编制⇥在职人数⇥退休人数): the group row's counts are the row
     // under the next one, which names its columns itself
     if (sc.size && columnsOf(t.rows[ri + 1] ?? [], staffingPath).size && !(t.rows[ri + 1] ?? []).some((c) => /\d/.test(key(c)))) continue;

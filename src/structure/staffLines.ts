@@ -9,6 +9,8 @@ import { tableVocab } from './tableVocab.js';
 import { freeLine, lineCell, squeeze } from './cellLines.js';
 
 const COUNT = /^\d{1,4}$/;
+/** people as a header cell's unit (编制数（人）) */
+const PEOPLE_UNIT = /[(（](?:人|名|人数)[)）]$/;
 const RATE = /^\d{1,3}(?:\.\d+)?%$/;
 /** a line that could be one more cell of a row (a figure or a dash): after the values it makes the count unsure */
 const FIGURE_LIKE = /^(?:[\d,]*\d(?:\.\d+)?%?|[—\-–－]+)$/;
@@ -18,7 +20,13 @@ export function staffingBlockLines(text: string, lines: Line[], taken: Span[]): 
   const free = freeLine(taken);
   const seq = lines.filter((l) => l.text.trim());
   const key = (i: number) => squeeze(seq[i].text);
-  const counts = (k: string) => v.staffingColumns.some((c) => c.re.test(k.replace(/^(?:19|20)\d{2}年(?:度)?/, '')));
+  // (2023年实际在职人数, 其中：在职人数, 编制数（人）: the year, a part-of lead and people as the unit are no part of the name)
+  const name = (k: string) => k.replace(/^(?:19|20)\d{2}年(?:度)?/, '').replace(/^其中[:：]?/, '');
+  const named = (k: string) => v.staffingColumns.some((c) => c.re.test(name(k)) || c.re.test(name(k).replace(PEOPLE_UNIT, '')));
+  // (在职人员: a bare word, a count's column beside one naming a count of the record's, not a group word alone: 退休人员)
+  const bare = (k: string) => v.staffingPairBare.some((c) => c.re.test(name(k)));
+  const counts = (k: string) => named(k) || bare(k);
+  const anchors = (k: string) => named(k) && !v.staffingGroupWord.test(k);
   const out: Table[] = [];
   for (let i = 0; i < seq.length; i++) {
     if (!free(seq[i])) continue;
@@ -28,10 +36,11 @@ export function staffingBlockLines(text: string, lines: Line[], taken: Span[]): 
     const group = v.staffingGroup.test(key(j)) ? seq[j++] : null;
     const head: Line[] = [];
     while (j < seq.length && free(seq[j]) && (counts(key(j)) || v.staffingOtherColumns.test(key(j)))) head.push(seq[j++]);
-    if (head.filter((l) => counts(squeeze(l.text))).length < 2) continue;
+    if (head.filter((l) => counts(squeeze(l.text))).length < 2 || !head.some((l) => anchors(squeeze(l.text)))) continue;
     if (j + head.length > seq.length) continue;
     const vals = seq.slice(j, j + head.length);
-    const fits = vals.every((l, k) => free(l) && (counts(squeeze(head[k].text)) ? COUNT : RATE).test(squeeze(l.text)));
+    // (a head count naming no field of the record's, 实有人数, holds a count too; only a rate's word, 控制率, a rate)
+    const fits = vals.every((l, k) => free(l) && (counts(squeeze(head[k].text)) || !/率/.test(squeeze(head[k].text)) ? COUNT : RATE).test(squeeze(l.text)));
     const next = seq[j + head.length];
     if (!fits || (next && free(next) && FIGURE_LIKE.test(squeeze(next.text)))) continue;
     const cell = (l: Line) => lineCell(text, l);

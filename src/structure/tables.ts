@@ -109,7 +109,8 @@ const UNIT_LINE = /^[（(]?(?:注\s*[:：]\s*)?(?:\d[.．、]\s*)?(?:本表)?(?:
  * table, not a cell's continuation. A wrapped text cell (`…⇥个别活动因天气⏎延期举办。`) goes on in the next line.
  */
 function proseAfterRow(row: Line, l: Line): boolean {
-  if (!hasInnerTab(row)) return false;
+  // (a page's mark is no sentence, its comma no clause's: 第 5 页，共 8 页, Word's footer, between two rows of a table)
+  if (!hasInnerTab(row) || PAGE_MARK.test(l.text)) return false;
   const lastCell = row.text.slice(row.text.lastIndexOf('\t') + 1).trim();
   const t = l.text.trim();
   // a text cell wrapped goes on in a line no wider than its first (…⇥个别活动因天气⏎延期举办。); a whole sentence clearly

@@ -128,11 +128,16 @@ export function yearRespectively(doc: KDocument, f: ActivitiesFile, overlaps: (s
   return out;
 }
 export function inTargets(doc: KDocument, f: ActivitiesFile, offset: number): boolean {
-  if (doc.reportKind && f.target_report_kinds?.includes(doc.reportKind)) return true;
+  return targetState(doc, f, offset) === 'target';
+}
+/** Whether the count at `offset` is a target ('target'), a result stated after its target in its paragraph ('result':
+ *  年初计划开展科普活动30场，实际开展35场 — restatedResults.ts weighs it against the report's plain counts), or neither. */
+export function targetState(doc: KDocument, f: ActivitiesFile, offset: number): 'target' | 'result' | null {
+  if (doc.reportKind && f.target_report_kinds?.includes(doc.reportKind)) return 'target';
   const sections = sectionsAt(doc, offset);
   // (三、绩效目标完成情况 ⏎ (一)产出目标: a kind of indicator's goal under a heading saying they were met states results)
   const done = (i: number) => !!f.target_kind_sections && !!f.done_sections && compile(f.target_kind_sections, '').test(sections[i].title) && sections.slice(0, i).some((h) => compile(f.done_sections!, '').test(h.title));
-  if (sections.some((h, i) => compile(f.target_sections, '').test(h.title) && !done(i))) return true;
+  if (sections.some((h, i) => compile(f.target_sections, '').test(h.title) && !done(i))) return 'target';
   // the paragraph's opening words (bounded: a one-line report must not make this quadratic)
   const line = spanAt(doc.lines, offset);
   const from = Math.max(line?.start ?? sentenceAt(doc, offset).start, offset - 300);
@@ -140,7 +145,8 @@ export function inTargets(doc: KDocument, f: ActivitiesFile, offset: number): bo
   let last = -1;
   for (const m of text.matchAll(compile(f.target_sentence, 'g'))) last = m.index! + m[0].length;
   // 年初计划开展科普活动30场，实际开展35场: a result stated after the target in its paragraph is no target
-  return last >= 0 && !compile(f.result_after_target, '').test(text.slice(last));
+  if (last < 0) return null;
+  return compile(f.result_after_target, '').test(text.slice(last)) ? 'result' : 'target';
 }
 /** The table's caption or the two lines above it name a year other than the report's (2022年活动开展情况 in 2023). */
 export function otherYearBefore(doc: KDocument, at: number): boolean {
