@@ -9,7 +9,7 @@ import { compile } from '../patterns.js';
 import { toRate } from '../normalise/numbers.js';
 import { sentenceAt } from './engine.js';
 
-/** `band`: right after the grade's value (sticky), its band — groups `lo`+`hi` (a range), `from`/`from2` (N分以上 | ≥N分),
+/** `band`: right after the grade's value (sticky), its band — groups `lo`+`hi` (a range), `lo2`+`hi2` (80≤分数<90, `lt` when strict), `from`/`from2` (N分以上 | ≥N分),
  *  `below` (N分以下), `under` (低于N分) (evaluation.yaml own_band) */
 
 const GRADE = '/selfEvaluation/grade';
@@ -27,9 +27,10 @@ export function dropGradeOutsideOwnBand(doc: KDocument, regex: string | undefine
     const m = band.exec(doc.norm.slice(0, g.span.end + 40));
     if (!m?.groups) continue;
     const n = (k: string) => (m.groups![k] === undefined ? null : toRate(m.groups![k]));
-    const lo = n('lo') ?? n('from') ?? n('from2') ?? -Infinity;
-    const under = n('under');
-    const top = n('hi') ?? n('below') ?? Infinity;
+    const lo = n('lo') ?? n('lo2') ?? n('from') ?? n('from2') ?? -Infinity;
+    // (below a bound: 低于60分, 80≤分数<90)
+    const under = n('under') ?? (m.groups.lt !== undefined ? n('hi2') : null);
+    const top = n('hi') ?? n('hi2') ?? n('below') ?? Infinity;
     // (an integer's top of a range, 80-89分, runs to the next integer: 89.5 is 良好 all the same)
     const above = (v: number) => (m.groups!.hi !== undefined && Number.isInteger(top) ? v >= top + 1 : v > top);
     // (the scores stated before the grade in its sentence, or, none there, in the sentence before)
