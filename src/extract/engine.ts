@@ -10,6 +10,7 @@ import { cleanValue } from '../normalise/fold.js';
 import { afterAverage, sharedGrade, type SharedGradeDef } from './sharedGrade.js';
 import { outsideBody, fromOwnScore, outsideReport as outsideReportOf } from './outsideBody.js';
 import { sentenceAt as wrappedSentenceAt, wrapOf } from './prose.js';
+import { byYear } from './respectiveScores.js';
 
 export interface PatternDef {
   id: string;
@@ -32,6 +33,9 @@ export interface PatternDef {
   /** any clause taking points off (宣传不到位扣1分): one right before the run of `deduction` clauses means the run is not every
    *  deduction, and no sum is checked */
   deduction_any?: string;
+  /** the years listed (group `years`) and as many figures (group `nums`): the value is the figure in the report year's place
+   *  (2022年度、2023年度自评得分分别为93分、96分 → 96 in a 2023 report); none when they are not as many or the year is not listed */
+  by_year?: boolean;
 }
 
 export interface Match {
@@ -421,7 +425,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       if (verdict !== 'keep' && notBeforeHere && inOthersSection(doc, not_before_except!, match.span.start, before)) continue;
       if (p.not_in_section && sectionsAt(doc, match.span.start).some((h) => compile(p.not_in_section!, '').test(h.title))) continue;
       if (p.only_in_section && !sectionsAt(doc, match.span.start).some((h) => compile(p.only_in_section!, '').test(h.title))) continue;
-      const value = valueOf(doc, p.kind, match);
+      const value = p.by_year ? byYear(doc, match) : valueOf(doc, p.kind, match);
       if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) continue;
       const priority = prefer.find((x) => compile(x.before, '').test(before))?.priority;
       const f: Fact = { path: p.field, value, span: trimSpan(doc, match.span), rule: p.id, ...(priority !== undefined ? { priority } : {}) };

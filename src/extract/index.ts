@@ -9,6 +9,7 @@ import { extractLists } from './lists.js';
 import { runFamily } from './engine.js';
 import { extractTables } from './tables.js';
 import { dropOthersEvaluation, type NamedSelfDef } from './namedSelfScore.js';
+import { dropGradeOutsideOwnBand } from './ownBand.js';
 import { loadPatternFile } from '../patterns.js';
 
 export function extract(doc: KDocument): void {
@@ -24,6 +25,7 @@ export function extract(doc: KDocument): void {
   extractActivities(doc, claimed.filter((c) => !funds.has(c)));
   runFamily(doc, 'evaluation.yaml');
   dropOthersEvaluation(doc, loadPatternFile<{ named_self?: NamedSelfDef }>('evaluation.yaml').named_self);
+  dropGradeOutsideOwnBand(doc, loadPatternFile<{ own_band?: string }>('evaluation.yaml').own_band);
   extractLists(doc);
   for (const f of doc.facts) f.source ??= 'prose';
   extractTables(doc);

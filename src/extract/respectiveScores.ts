@@ -1,7 +1,8 @@
 // Funds' self-evaluation scores stated together, each in its place (科普大篷车项目和科普示范基地建设项目自评得分分别为92分、95分):
 // the names in the list are the funds listed before, in order, one score each (patterns/projects.yaml named_score.respectively).
 import type { KDocument, Span } from '../document.js';
-import { toRate } from '../normalise/numbers.js';
+import { toRate, yearNumber } from '../normalise/numbers.js';
+import type { Match } from './engine.js';
 import { matches, trimSpan } from './engine.js';
 
 export interface RespectiveScore {
@@ -61,4 +62,19 @@ export function respectiveScores(doc: KDocument, regex: string, names: string[],
     order.forEach((index, k) => out.push({ index, value: values[k]!, span: trimSpan(doc, m.span) }));
   }
   return out;
+}
+
+/** The figure in the report year's place of years listed and as many figures stated respectively (groups `years`, `nums`:
+ *  2022年度、2023年度自评得分分别为93分、96分 → 96 in a 2023 report); null when the report's year is unknown, not listed or
+ *  listed twice, or the years and figures are not as many. */
+export function byYear(doc: KDocument, match: Match): number | null {
+  const own = doc.data.fiscalYear;
+  const years = match.m.groups?.years, nums = match.m.groups?.nums;
+  if (typeof own !== 'number' || years === undefined || nums === undefined) return null;
+  const ys = years.split(/\s*(?:以及|[、和及与])\s*/).map((y) => yearNumber(y.replace(/\s*年度?\s*$/, '')));
+  const vs = nums.split(/\s*(?:以及|[、和及与])\s*/).map((x) => toRate(x.replace(/\s*分\s*$/, '').trim()));
+  const at = ys.indexOf(own);
+  if (ys.length !== vs.length || at < 0 || ys.lastIndexOf(own) !== at) return null;
+  const v = vs[at];
+  return v === null || v === undefined || v > 100 ? null : v;
 }
