@@ -50,6 +50,9 @@ export interface ActivitiesFile {
   meeting_attendees?: string;
   own_meeting?: string;
   academic_meeting?: string;
+  meeting_reach?: string;
+  joined_material?: string;
+  joined_material_units?: string[];
   years_listed?: string;
   not_before_number: string;
   doubled_number: string;
