@@ -468,6 +468,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         if (cut !== label && !!f.time_part_count && compile(f.time_part_count, '').test(cut)) continue;
         if (cut.length >= 2) label = cut;
       }
+      // (城关镇12场，河口镇8场: a label that is only a place's name names no event, and the place as its doer: place_only)
+      // (城关镇十二场、河口镇八场: a count before it in Chinese numerals, which strip_prefix leaves, is no word of it either)
+      if (!head && !sibling && f.place_only && compile(f.place_only, '').test(label.replace(/^.*(?:\d|[一二三四五六七八九十百千两])\s*(?:余|多)?\s*[\u4e00-\u9fa5]{1,2}、/, ''))) continue;
       if (sibling) label = sibling.item.label;
       if (label.length < 2 && !head) continue;
       // the unit must be a word of its own (期 in 期间, 场 in 场地, 人 in 人员 are not units; 期 in the HMM's 期共 is);

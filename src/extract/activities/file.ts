@@ -51,6 +51,8 @@ export interface ActivitiesFile {
   own_meeting?: string;
   academic_meeting?: string;
   meeting_reach?: string;
+  sum_after_shares?: string;
+  place_only?: string;
   joined_material?: string;
   joined_material_units?: string[];
   years_listed?: string;
