@@ -58,7 +58,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
     for (const match of matches(doc, p.regex)) {
       const g = match.m.groups!;
       // the measure word without the space a letter-spaced copy puts in it (人 次), or the bracket or slash of 人（次）, 人/次
-      const gu = g.unit.replace(/[\s()/]+/g, '');
+      // (36个班次 is 班次: the classes counted, 个 only their classifier)
+      const gu = g.unit.replace(/[\s()/]+/g, '').replace(/^个班次$/, '班次');
       const numSpan = match.group('num')!;
       const unitSpan = match.group('unit')!;
       const countSpan = { start: Math.min(match.span.start, numSpan.start), end: match.span.end };
@@ -188,12 +189,18 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // (举办青少年机器人竞赛1届、科技创新大赛1届: an edition count likewise, after one of its own measure)
       let joinedVia: string | undefined;
       const joinedKind = f.after_noun.includes(unit) || !!f.joined_units?.includes(unit);
-      if (!head && !gluedTo && joinedKind && prev > floor && /^、/.test(doc.norm.slice(prev, labelSpan.end))) {
-        const joined = [byEnd.get(prev)].find((x) => x && (f.after_noun.includes(unit) ? f.after_noun.includes(x.item.unit) : x.item.unit === unit));
+      // (发放科普资料2万余份，科普图书1200册: a clause that is only a material handed out, after such a count and a comma, shares
+      // its verb too; joined_material)
+      const commaJoined = !!f.joined_material && f.joined_material_units?.includes(unit) && /^[，,]\s*$/.test(doc.norm.slice(prev, clause)) && compile(f.joined_material, '').test(label);
+      if (!head && !gluedTo && joinedKind && prev > floor && (/^、/.test(doc.norm.slice(prev, labelSpan.end)) || commaJoined)) {
+        const joined = [byEnd.get(prev)].find((x) => x && (commaJoined ? f.joined_material_units!.includes(x.item.unit) : f.after_noun.includes(unit) ? f.after_noun.includes(x.item.unit) : x.item.unit === unit));
         // (…1届、科普知识竞赛1届、机器人竞赛1届: the verb is carried down a run of joined counts)
         if (joined) joinedVia = (joined.joinedVia ?? '') + doc.norm.slice(joined.labelSpan.start, joined.labelSpan.end).replace(/\s+/g, '');
         if (joinedVia) context = joinedVia + context;
       }
+      // 举办学术年会1次，与会代表120人: 与会/出席 count people only at a meeting; at an academic one its audience, as 参会 does
+      // (at the unit's own or with none named, no reach word: not read; meetingOf, meeting_reach)
+      if (f.meeting_reach && f.glued_units.people.includes(unit) && !gluedTo && compile(f.meeting_reach, '').test(label.replace(compile(f.strip_prefix, ''), '')) && meetingOf(doc, f, label.replace(compile(f.strip_prefix, ''), ''), sentence.start, clause) === 'academic') context = '参会' + context;
       // 受益人数：目标5000人次，实际完成8200人次 | 发放科普资料，指标值：≥5000份，实际完成：6200份: a bare result word (also
       // as a label before its colon) names nothing; the item's name before the target word names the event or people
       const item = !head && !gluedTo ? resultItem(doc, f, label, clause, sentence.start, gu) : null;
@@ -445,8 +452,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // and the words before it are no part of it (科普讲座)
       const unclosed = label.search(/[(（][^()（）]*$/);
       if (unclosed >= 0) label = label.slice(unclosed + 1).replace(compile(f.strip_prefix, ''), '');
-      // 开展科普讲座12场次和科技培训4期: right after the count before it, 和/及/与 join the two (not a label's first word)
-      const joiner = afterCount && !head && !gluedTo ? /^\s*(?:以及|和|及|与)(?=[\u4e00-\u9fa5]{2})/.exec(doc.norm.slice(labelSpan.start, labelSpan.end)) : null;
+      // 开展科普讲座12场次和科技培训4期: right after the count before it, 和/及/与 join the two (not a label's first word, nor
+      // 与会: …1次，与会代表286人)
+      const joiner = afterCount && !head && !gluedTo ? /^\s*(?:以及|和|及|与(?!会))(?=[\u4e00-\u9fa5]{2})/.exec(doc.norm.slice(labelSpan.start, labelSpan.end)) : null;
       if (joiner) {
         label = label.replace(/^(?:以及|和|及|与)/, '');
         labelSpan = { start: labelSpan.start + joiner[0].length, end: labelSpan.end };
@@ -462,6 +470,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         if (cut !== label && !!f.time_part_count && compile(f.time_part_count, '').test(cut)) continue;
         if (cut.length >= 2) label = cut;
       }
+      // (城关镇12场，河口镇8场: a label that is only a place's name names no event, and the place as its doer: place_only)
+      // (城关镇十二场、河口镇八场: a count before it in Chinese numerals, which strip_prefix leaves, is no word of it either)
+      if (!head && !sibling && f.place_only && compile(f.place_only, '').test(label.replace(/^.*(?:\d|[一二三四五六七八九十百千两])\s*(?:余|多)?\s*[\u4e00-\u9fa5]{1,2}、/, ''))) continue;
       if (sibling) label = sibling.item.label;
       if (label.length < 2 && !head) continue;
       // the unit must be a word of its own (期 in 期间, 场 in 场地, 人 in 人员 are not units; 期 in the HMM's 期共 is);

@@ -129,7 +129,8 @@ const SENTENCE_REACH = 400;
 const sentenceFrom = (doc: KDocument, at: number): number => Math.max(sentenceAt(doc, at).start, at - SENTENCE_REACH);
 
 /** 'earlier' when `before` (a count's sentence up to it) dates the count as of the year before the report's, 'stale' when
- *  as of a year before that (see dated_as_of), 'yearEnd' as of the report's year's end, 'later' as of a later year, else null. */
+ *  as of a year before that (see dated_as_of), 'yearEnd' as of the report's year's end, 'later' as of a later year or a month
+ *  inside the report's year before December, else null. */
 function datedEarlier(doc: KDocument, file: StaffingFile, before: string): 'earlier' | 'stale' | 'yearEnd' | 'later' | null {
   const fy = doc.data.fiscalYear;
   if (typeof fy !== 'number' || !/截|年[底末]|\d[.．/][ \t]*12[ \t]*[.．/][ \t]*31/.test(before)) return null;
@@ -141,7 +142,13 @@ function datedEarlier(doc: KDocument, file: StaffingFile, before: string): 'earl
   if (year > current) return 'later';
   // (2023年末 | 截至2023年12月31日 | 截至2023年底: the end of the report's own year)
   // (截至2023.12.31: the point ends the match, the month and day follow)
-  if (year === current) return m.groups!.end || /^[ \t]*(?:底|末|(?:12|十二)[ \t]*月[ \t]*(?:(?:31|三十一)[ \t]*日|底|末)|12[ \t]*[.．/][ \t]*31(?!\d))/.test(before.slice(m.index! + m[0].length)) ? 'yearEnd' : null;
+  if (year === current) {
+    const rest = before.slice(m.index! + m[0].length);
+    if (m.groups!.end || /^[ \t]*(?:底|末|(?:12|十二)[ \t]*月[ \t]*(?:(?:31|三十一)[ \t]*日|底|末)|12[ \t]*[.．/][ \t]*31(?!\d))/.test(rest)) return 'yearEnd';
+    // (截至2023年6月30日 | 截至2023.6.30 in a 2023 report: a month before December dates a count inside the year, which yields
+    // to the year's end's as a later one does; alone it is still read — session 48)
+    return /^[ \t]*(?:0?[1-9]|1[01]|[一二三四五六七八九]|十一?)[ \t]*(?:月|[.．/])/.test(rest) ? 'later' : null;
+  }
   return year < current - 1 ? 'stale' : 'earlier';
 }
 

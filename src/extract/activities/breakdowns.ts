@@ -41,6 +41,20 @@ export function sharedTotal(doc: KDocument, f: ActivitiesFile, x: { rule: string
   const place = compile(f.place_subject, '').test(opening);
   const other = compile(f.other_subject, '');
   const part = partCount(family);
+  // 城关镇开展活动12场，河口镇开展活动8场，县科协开展活动10场，全县合计开展科普活动30场: a sum after shares its sentence gives
+  // to other bodies or places (other_subject, place_only) is the place's, as a total split after it is (session 48)
+  if (f.sum_after_shares && compile(f.sum_after_shares, '').test(opening)) {
+    const sentence = sentenceAt(doc, x.labelSpan.start);
+    let s = Math.max(sentence.start, x.labelSpan.start - 300);
+    while (s < x.labelSpan.start) {
+      let e = s;
+      while (e < x.labelSpan.start && !BOUNDARY.has(doc.norm[e])) e++;
+      const clause = doc.norm.slice(s, e);
+      const n = part.exec(clause);
+      if (n && family[n[1]] === family[x.item.unit] && ((other.test(clause) && !branchShare(f, clause)) || (!!f.place_only && compile(f.place_only, '').test(clause.slice(0, n.index).replace(/[\s\d.一二三四五六七八九十百千两]+$/, '').replace(/\s+/g, ''))))) return true;
+      s = e + 1;
+    }
+  }
   // (the clauses within 300 characters after it: a run of text without stops is no sentence)
   const end = Math.min(sentenceAt(doc, x.countEnd - 1).end, x.countEnd + 300);
   let s = x.countEnd;

@@ -50,6 +50,11 @@ export interface ActivitiesFile {
   meeting_attendees?: string;
   own_meeting?: string;
   academic_meeting?: string;
+  meeting_reach?: string;
+  sum_after_shares?: string;
+  place_only?: string;
+  joined_material?: string;
+  joined_material_units?: string[];
   years_listed?: string;
   not_before_number: string;
   doubled_number: string;
