@@ -10,7 +10,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; portal_menu: string; portal_kind_item: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; unit_source: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string
+  title_line: string; title_words: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; portal_menu: string; portal_kind_item: string; crumb_prefix: string; work_summary?: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; unit_source: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule & { inline: string }; year_label: Rule; year_body: Rule; period: string; year_period: { id: string; line: string; label: string }; year_body_cited?: { before: string; after: string; spending?: string }; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; place_stand_in: string; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_subtitle_dash: string; unit_short: string; party_group: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule; stray_gap: { regex: string; place_end: string }; region_above: Rule & { year: string };
 }
@@ -94,6 +94,7 @@ function firstTitle(doc: KDocument): { value: string; span: Span } | null {
   // 关于报送2024年度…自评报告的报告 | …的函: a cover letter sending the report; the report's own title after it is the title,
   // and with none the cover's, which names the report (cover_title)
   let cover: { value: string; span: Span } | null = null;
+  let summary: { value: string; span: Span } | null = null;
   const found = (t: { value: string; span: Span }) => {
     if (!isCover(t.value.replace(/\s+/g, ''))) return t;
     cover ??= t;
@@ -132,6 +133,11 @@ function firstTitle(doc: KDocument): { value: string; span: Span } | null {
     if (/^附件|^[(（]?此页|^目\s*录$|^[\d一二三四五六七八九十]{1,2}\s*[.、．](?!\d)|^\d{1,2}\s*[.、．]\s*(?:19|20)\d{2}\s*年/.test(t) || t.length > 60 || compile(f.breadcrumb, '').test(t) || compile(f.portal_menu, '').test(t) || compile(f.letter_furniture, '').test(t)) continue;
     const next = lines[i + 1] ? norm(lines[i + 1]) : '';
     // (a bare kind's line beside another, 部门预算⏎部门决算: a portal's menu of the kinds, no title)
+    // (青山街道科协2023年工作总结: a year's work summary opening the text, a title only when no report's title follows, see work_summary)
+    if (!summary && i < 3 && f.work_summary && !doc.headings.some((h) => h.start < lines[i].start) && compile(f.work_summary.replace('{ORG}', f.org), '').test(t)) {
+      summary = { value: show(lines[i]), span: { start: lines[i].start, end: lines[i].end } };
+      continue;
+    }
     const kindItem = compile(f.portal_kind_item, '');
     if (kindItem.test(t) && ((i > 0 && (kindItem.test(norm(lines[i - 1])) || compile(f.portal_menu, '').test(norm(lines[i - 1])))) || kindItem.test(next))) continue;
     if (compile(f.title_line, '').test(t) && compile(f.title_words, '').test(t) && !compile(f.title_not, '').test(t)) {
@@ -167,7 +173,7 @@ function firstTitle(doc: KDocument): { value: string; span: Span } | null {
       i++;
     }
   }
-  return cover;
+  return cover ?? summary;
 
   // a cover letter's title, maybe with its sender's name before 关于 (某县科学技术协会关于报送…的函: cover_sender)
   function isCover(t: string): boolean {
