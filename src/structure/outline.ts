@@ -121,7 +121,7 @@ function classify(doc: KDocument, line: Line): Candidate | null {
     if (!mm) continue;
     const rest = text.slice(mm[0].length);
     if (!rest || (m.rank >= 3 && /^[\d.%]/.test(rest))) return null;
-    if (m.rank === 0 && /(?:部分|章)$/.test(mm[0]) && compile(cfg.part_glued_not, '').test(rest)) return null;
+    if (m.rank < 1 && /(?:部分|章|节)\s*$/.test(mm[0].replace(/[:：、.]\s*$/, '')) && compile(cfg.part_glued_not, '').test(rest)) return null;
     if (m.id === 'heading.decimal-chapter' && !decimalChapters(doc).has(line)) return null;
     if (DECIMAL_IDS.has(m.id) && !decimalSibling(doc, line, mm[0])) return null;
     const partAnnex = m.rank === 0 && compile(cfg.part_annex_title, '').test(rest.trim());
@@ -130,7 +130,7 @@ function classify(doc: KDocument, line: Line): Candidate | null {
     // (第一部分：部门概况 — the colon sets off the title, as for 第一部分： alone on its line: no part of the ordinal)
     const written = doc.display.slice(start, start + mm[0].length).trim();
     // (a letter-spaced or OCR'd marker, 一 、, （ 一 ）, as the strings are: no space beside a CJK character or punctuation)
-    const ordinal = (m.rank === 0 ? written.replace(/\s*[:：]$/, '') : written).replace(/\s+(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])|(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])\s+/g, '');
+    const ordinal = (m.rank < 1 ? written.replace(/\s*[:：]$/, '') : written).replace(/\s+(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])|(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])\s+/g, '');
     return judge(doc, line, start, start + mm[0].length, m.rank, ordinal, rest, cfg);
   }
   if (raw.includes('\t') || compile(cfg.list_item, '').test(text)) return null;
