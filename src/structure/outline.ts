@@ -396,7 +396,8 @@ export function partWithTitleBelow(doc: KDocument, i: number): { candidate: Cand
   const tEnd = tStart + text.length;
   const title = clean(doc, tStart, tEnd);
   return {
-    candidate: { line, start, end: tEnd, rank: 0, ordinal: doc.display.slice(start, start + marker.replace(/[:：]$/, '').length), title, headingLike: true, runIn: false, key: headingKey(doc, title) },
+    // (第一节 alone: a chapter's section, at its marker's rank, heading.chapter-section)
+    candidate: { line, start, end: tEnd, rank: /节[:：]?$/.test(marker) ? cfg.markers.find((m) => m.id === 'heading.chapter-section')?.rank ?? 0.5 : 0, ordinal: doc.display.slice(start, start + marker.replace(/[:：]$/, '').length), title, headingLike: true, runIn: false, key: headingKey(doc, title) },
     titleLine: j,
   };
 }
