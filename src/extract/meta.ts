@@ -10,7 +10,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; portal_menu: string; portal_kind_item: string; crumb_prefix: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; unit_source: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string
+  title_line: string; title_words: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; portal_menu: string; portal_kind_item: string; crumb_prefix: string; work_summary?: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; unit_source: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule & { inline: string }; year_label: Rule; year_body: Rule; period: string; year_period: { id: string; line: string; label: string }; year_body_cited?: { before: string; after: string; spending?: string }; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; place_stand_in: string; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_subtitle_dash: string; unit_short: string; party_group: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule; stray_gap: { regex: string; place_end: string }; region_above: Rule & { year: string };
 }
@@ -20,6 +20,16 @@ const meta = () => loadPatternFile<MetaFile>('meta.yaml');
 // (nor is a firm that did the evaluation: 评价单位：某某会计师事务所, 某某咨询有限公司)
 // (nor a party or government office that published it: 中共某某县委办公室 over the title)
 const NOT_UNIT = /财政(?:局|厅)$|人民政府(?:办公室)?$|政府办公室$|事务所$|公司$|^中共|委办公室$/;
+// the unit's 机关 right after its name (县科协机关, 某县科学技术协会机关): no organisation's name, wherever it stands — a label's value,
+// the title or the signature (decided, lists47 for the signature, lists48 for the title and a label: one rule). Where the department
+// has a subordinate the 机关 is its part (see staffing), and the 科协's name would claim the department's figures for it; the
+// sources after it are read as when it names none. (Not 机关 opening another word: 县科协机关党支部 is no report's unit either.)
+const UNIT_ORGAN = /^[ \t]*机[ \t]*关/;
+// an organisation's name alone is at most 30 characters, or 40 opening with a province's (see org in meta.yaml: 新疆维吾尔自治区伊犁
+// 哈萨克自治州察布查尔锡伯自治县科学技术协会 is 31)
+function nameFits(name: string): boolean {
+  return name.length <= 30 || (name.length <= 40 && /^[\u4e00-\u9fa5]{2,8}?(?:省|自治区)/.test(name));
+}
 
 function push(doc: KDocument, path: string, value: unknown, span: Span, rule: string): void {
   doc.facts.push({ path, value, span: trimSpan(doc, span), rule, priority: 0 } as Fact);
@@ -84,6 +94,7 @@ function firstTitle(doc: KDocument): { value: string; span: Span } | null {
   // 关于报送2024年度…自评报告的报告 | …的函: a cover letter sending the report; the report's own title after it is the title,
   // and with none the cover's, which names the report (cover_title)
   let cover: { value: string; span: Span } | null = null;
+  let summary: { value: string; span: Span } | null = null;
   const found = (t: { value: string; span: Span }) => {
     if (!isCover(t.value.replace(/\s+/g, ''))) return t;
     cover ??= t;
@@ -122,6 +133,11 @@ function firstTitle(doc: KDocument): { value: string; span: Span } | null {
     if (/^附件|^[(（]?此页|^目\s*录$|^[\d一二三四五六七八九十]{1,2}\s*[.、．](?!\d)|^\d{1,2}\s*[.、．]\s*(?:19|20)\d{2}\s*年/.test(t) || t.length > 60 || compile(f.breadcrumb, '').test(t) || compile(f.portal_menu, '').test(t) || compile(f.letter_furniture, '').test(t)) continue;
     const next = lines[i + 1] ? norm(lines[i + 1]) : '';
     // (a bare kind's line beside another, 部门预算⏎部门决算: a portal's menu of the kinds, no title)
+    // (青山街道科协2023年工作总结: a year's work summary opening the text, a title only when no report's title follows, see work_summary)
+    if (!summary && i < 3 && f.work_summary && !doc.headings.some((h) => h.start < lines[i].start) && compile(f.work_summary.replace('{ORG}', f.org), '').test(t)) {
+      summary = { value: show(lines[i]), span: { start: lines[i].start, end: lines[i].end } };
+      continue;
+    }
     const kindItem = compile(f.portal_kind_item, '');
     if (kindItem.test(t) && ((i > 0 && (kindItem.test(norm(lines[i - 1])) || compile(f.portal_menu, '').test(norm(lines[i - 1])))) || kindItem.test(next))) continue;
     if (compile(f.title_line, '').test(t) && compile(f.title_words, '').test(t) && !compile(f.title_not, '').test(t)) {
@@ -157,7 +173,7 @@ function firstTitle(doc: KDocument): { value: string; span: Span } | null {
       i++;
     }
   }
-  return cover;
+  return cover ?? summary;
 
   // a cover letter's title, maybe with its sender's name before 关于 (某县科学技术协会关于报送…的函: cover_sender)
   function isCover(t: string): boolean {
@@ -171,7 +187,7 @@ function firstTitle(doc: KDocument): { value: string; span: Span } | null {
   // an organisation's name alone on a line (maybe after an opening 《 or quote), not a publisher's
   function unitLine(t: string): boolean {
     const name = t.replace(/^[《“"「]/, '');
-    return name.length <= 30 && derived(f, 'orgWhole', () => `^(?:${f.org})$`).test(name) && !NOT_UNIT.test(name);
+    return nameFits(name) && derived(f, 'orgWhole', () => `^(?:${f.org})$`).test(name) && !NOT_UNIT.test(name);
   }
 
   // a title line's name opening with its county or city (宁远县科学技术协会…, 冷水江市科协…)
@@ -191,7 +207,7 @@ function firstTitle(doc: KDocument): { value: string; span: Span } | null {
   function datedUnitLine(t: string, below: string): boolean {
     const m = derived(f, 'datedUnitLine', () => `^(?:(?:{DATE_YEAR})\\s*年度?\\s*)?(?<org>${f.org})(?:\\s*(?:{DATE_YEAR})\\s*年度?)?(?<rest>${f.title_head_rest})?$`).exec(t.replace(/^[《“"「]/, ''));
     if (m?.groups!.rest && (compile(f.org, '').test(m.groups!.rest) || derived(f, 'yearTitleAny', () => f.year_title.regex).test(below))) return false;
-    return !!m && m[0].replace(/\s+/g, '').length > m.groups!.org.length && m.groups!.org.length <= 30 && !/^年度?/.test(m.groups!.org) && !NOT_UNIT.test(m.groups!.org);
+    return !!m && m[0].replace(/\s+/g, '').length > m.groups!.org.length && nameFits(m.groups!.org) && !/^年度?/.test(m.groups!.org) && !NOT_UNIT.test(m.groups!.org);
   }
 
   // the year printed alone on the line above (二〇二二年度⏎某县科协⏎部门整体支出绩效自评报告) is the title's first line
@@ -357,6 +373,8 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     // 评价单位：某县财政局 — the finance bureau (or a government office) is never the reporting unit
     // (nor is a value with no word, 单位名称：123001, a code alone)
     if (value.length < 2 || !/[\u4e00-\u9fa5]/.test(value) || NOT_UNIT.test(value) || templated(doc, v)) continue;
+    // (单位名称：县科协机关 — the unit's 机关 names no unit, as its signature does: see UNIT_ORGAN)
+    if (UNIT_ORGAN.test(doc.norm.slice(v.end, v.end + 4)) || /机关$/.test(value)) continue;
     // a table cell after the label: only an organisation's name (not a column heading such as 金额)
     // (so is the value of 项目单位：, which may be a measure: 项目单位：万元)
     // (nor is a line under an empty label, 单位名称：⏎一、部门概况, unless it is an organisation's name)
@@ -390,6 +408,9 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
       else if (!spaced) span = party(doc, { start: span.start, end: titleSpan.end }, false, span);
       const value = cleanValue(doc.display.slice(span.start, span.end));
       if (value.length < 2 || NOT_UNIT.test(value) || templated(doc, span)) continue;
+      // (县科协机关2023年度…报告: the unit's 机关 names no unit in the title either, see UNIT_ORGAN; the sources after the title are read
+      // as for a title naming none)
+      if (!sub && UNIT_ORGAN.test(doc.norm.slice(span.end, span.end + 4))) continue;
       // 市科协2021年度…报告 signed 永州市科学技术协会: the title's bare level form, the signature's name in full
       if (compile(f.unit_short, '').test(value)) {
         const sig = signatureUnit(doc);
@@ -456,7 +477,7 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
   for (const [regex, n, rule] of [[f.letterhead, 5, 'meta.unit.letterhead'], [f.cover_sender, 5, 'meta.unit.cover_letter'], [f.unit_cover, 15, 'meta.unit.cover'], [f.unit_source, 15, 'meta.unit.source']] as const) {
     for (const l of head.slice(0, n)) {
       const m = derived(f, rule, () => regex.replace('{ORG}', f.org), 'd').exec(doc.norm.slice(l.start, l.end));
-      if (!m || m.groups!.org.length > 30 || NOT_UNIT.test(m.groups!.org)) continue;
+      if (!m || !nameFits(m.groups!.org) || NOT_UNIT.test(m.groups!.org)) continue;
       const [start, end] = m.indices!.groups!.org;
       const span = { start: l.start + start, end: l.start + end };
       if (templated(doc, span)) return null;
@@ -587,7 +608,7 @@ function signatureUnit(doc: KDocument): { value: string; span: Span } | null {
       const span = { start: l.start + lead + group.indices!.groups!.org[0], end: l.start + lead + group.indices!.groups!.org[1] };
       return { value: doc.norm.slice(span.start, span.end), span };
     }
-    if (((derived(f, 'orgWhole', () => `^(?:${f.org})$`).test(t) && t.length <= 30) || (dated && dated.groups!.org.length <= 30)) && !NOT_UNIT.test(dated ? dated.groups!.org : t)) {
+    if (((derived(f, 'orgWhole', () => `^(?:${f.org})$`).test(t) && nameFits(t)) || (dated && nameFits(dated.groups!.org))) && !NOT_UNIT.test(dated ? dated.groups!.org : t)) {
       const lead = doc.norm.slice(l.start, l.end).length - doc.norm.slice(l.start, l.end).trimStart().length;
       const span = dated ? { start: l.start + lead, end: l.start + lead + dated.groups!.org.length } : trimSpan(doc, l);
       return { value: doc.norm.slice(span.start, span.end), span };

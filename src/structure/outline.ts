@@ -121,7 +121,7 @@ function classify(doc: KDocument, line: Line): Candidate | null {
     if (!mm) continue;
     const rest = text.slice(mm[0].length);
     if (!rest || (m.rank >= 3 && /^[\d.%]/.test(rest))) return null;
-    if (m.rank === 0 && /(?:部分|章)$/.test(mm[0]) && compile(cfg.part_glued_not, '').test(rest)) return null;
+    if (m.rank < 1 && /(?:部分|章|节)\s*$/.test(mm[0].replace(/[:：、.]\s*$/, '')) && compile(cfg.part_glued_not, '').test(rest)) return null;
     if (m.id === 'heading.decimal-chapter' && !decimalChapters(doc).has(line)) return null;
     if (DECIMAL_IDS.has(m.id) && !decimalSibling(doc, line, mm[0])) return null;
     const partAnnex = m.rank === 0 && compile(cfg.part_annex_title, '').test(rest.trim());
@@ -130,7 +130,7 @@ function classify(doc: KDocument, line: Line): Candidate | null {
     // (第一部分：部门概况 — the colon sets off the title, as for 第一部分： alone on its line: no part of the ordinal)
     const written = doc.display.slice(start, start + mm[0].length).trim();
     // (a letter-spaced or OCR'd marker, 一 、, （ 一 ）, as the strings are: no space beside a CJK character or punctuation)
-    const ordinal = (m.rank === 0 ? written.replace(/\s*[:：]$/, '') : written).replace(/\s+(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])|(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])\s+/g, '');
+    const ordinal = (m.rank < 1 ? written.replace(/\s*[:：]$/, '') : written).replace(/\s+(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])|(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])\s+/g, '');
     return judge(doc, line, start, start + mm[0].length, m.rank, ordinal, rest, cfg);
   }
   if (raw.includes('\t') || compile(cfg.list_item, '').test(text)) return null;
@@ -396,7 +396,8 @@ export function partWithTitleBelow(doc: KDocument, i: number): { candidate: Cand
   const tEnd = tStart + text.length;
   const title = clean(doc, tStart, tEnd);
   return {
-    candidate: { line, start, end: tEnd, rank: 0, ordinal: doc.display.slice(start, start + marker.replace(/[:：]$/, '').length), title, headingLike: true, runIn: false, key: headingKey(doc, title) },
+    // (第一节 alone: a chapter's section, at its marker's rank, heading.chapter-section)
+    candidate: { line, start, end: tEnd, rank: /节[:：]?$/.test(marker) ? cfg.markers.find((m) => m.id === 'heading.chapter-section')?.rank ?? 0.5 : 0, ordinal: doc.display.slice(start, start + marker.replace(/[:：]$/, '').length), title, headingLike: true, runIn: false, key: headingKey(doc, title) },
     titleLine: j,
   };
 }
@@ -410,6 +411,7 @@ export function findHeadings(doc: KDocument): Heading[] {
   glossaryEntries(cands);
   tuckUnnumbered(cands);
   rankDecimals(cands);
+  rankCapitals(cands);
   const accepted: Candidate[] = [];
   const stack: Candidate[] = [];
   // group siblings: same rank, same parent
@@ -786,8 +788,31 @@ export function ordinalNumber(ordinal: string | null): number | null {
   // (a decimal section's own number is its last: 1.2 → 2, 1.1.3 → 3)
   const d = /\d+(?=(?:[.．]?\D*)$)/.exec(ordinal);
   if (d) return Number(d[0]);
-  const cn = /[一二三四五六七八九十]+/.exec(ordinal);
+  // (壹、, （贰）: capital numerals number as the common ones, see src/normalise/capitalMarkers.ts)
+  const cn = /[一二三四五六七八九十]+/.exec(ordinal.replace(/[壹贰叁参肆伍陆柒捌玖拾]/g, (ch) => CAPITAL_DIGIT[ch]));
   return cn ? parseChineseInteger(cn[0]) : null;
+}
+const CAPITAL_DIGIT: Record<string, string> = { 壹: '一', 贰: '二', 叁: '三', 参: '三', 肆: '四', 伍: '五', 陆: '六', 柒: '七', 捌: '八', 玖: '九', 拾: '十' };
+const CAPITAL_ORDINAL = /^[（(]?[ \t]?[壹贰叁参肆伍陆柒捌玖拾]/;
+
+/**
+ * Capital numerals over the common ones of the same shape (壹、部门基本情况⏎一、机构设置⏎…⏎贰、存在的问题⏎一、…⏎叁、…): a ladder
+ * numbering its top rank in capitals and the next in the common numerals, as some reports (and Taiwan's official documents) do;
+ * both fold to one rank (src/normalise/capitalMarkers.ts), which made the sections' items and sub-headings their siblings. When
+ * the first numbered candidate of a rank is a capital one and common ones of that rank come after it, the capital ones rank
+ * just above them (lists48). Not when the common ones come first (二、存在的问题⏎壹、…: as before, one rank).
+ */
+function rankCapitals(cands: Candidate[]): void {
+  const byRank = new Map<number, Candidate[]>();
+  for (const c of cands) {
+    if (c.ordinal === null) continue;
+    if (!byRank.has(c.rank)) byRank.set(c.rank, []);
+    byRank.get(c.rank)!.push(c);
+  }
+  for (const run of byRank.values()) {
+    if (!CAPITAL_ORDINAL.test(run[0].ordinal!) || run.every((c) => CAPITAL_ORDINAL.test(c.ordinal!))) continue;
+    for (const c of run) if (CAPITAL_ORDINAL.test(c.ordinal!)) c.rank -= 0.5;
+  }
 }
 
 function continuesParent(parent: Candidate, c: Candidate, siblings: Map<number, Candidate[]> | undefined): boolean {
