@@ -160,9 +160,14 @@ const OCR_YEAR = /(?<![\dA-Za-z.])(?=[\dOo]{0,3}[Oo])(?:19|2[0Oo])[\dOo]{2}(?=[ 
 const OCR_MONTH = /(?=[Oo][1-9]|1[Oo])(?<=(?:19|20)\d{2}[ \t]{0,3}年[ \t]{0,3})(?:[Oo][1-9]|1[Oo])(?=[ \t]{0,3}月)/g;
 const OCR_DAY = /(?=[Oo][1-9]|[1-3][Oo])(?<=(?:19|20)\d{2}[ \t]{0,3}年[ \t]{0,3}\d{1,2}[ \t]{0,3}月[ \t]{0,3})(?:[Oo][1-9]|[1-3][Oo])(?=[ \t]{0,3}[日号])/g;
 
+/** …and an OCR copy's 曰 for the 日 closing such a date (2024年3月5曰, hunta48): after a year, a month and a day's one or two
+ *  digits (or the letter O read for 0) it can be nothing else. Same length. */
+const OCR_RI = /(?<=(?:19|2[0Oo])[\dOo]{2}[ \t]{0,3}年[ \t]{0,3}[\dOo]{1,2}[ \t]{0,3}月[ \t]{0,3}[\dOo]{1,2}[ \t]{0,3})曰/g;
+
 /** For matching: full-width ASCII → ASCII (except the Chinese comma ，, a thousands separator only as FULLWIDTH_THOUSANDS says). */
 export function foldForMatch(s: string): string {
   let folded = s.replace(TO_FOLD, foldChar);
+  if (folded.includes('曰')) folded = folded.replace(OCR_RI, '日');
   if (/[Oo]/.test(folded)) {
     const digit = (m: string) => m.replace(/[Oo]/g, '0');
     folded = folded.replace(OCR_YEAR, digit).replace(OCR_MONTH, digit).replace(OCR_DAY, digit);
