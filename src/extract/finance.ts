@@ -14,6 +14,7 @@ import { WORD_WRAP_MARK, cutView, withWordWraps, withoutWordWrap, wrapMarked } f
 import { fitsYear, inTargets, midYear, otherYearSentence } from './finance/years.js';
 import { CLAUSE_ENDS, CLAUSE_STARTS, clauseStart, lineOf, linesBefore, nearLine, paragraphStart, proseSlice, sentenceAt, sentenceBefore, spanText } from './prose.js';
 import { ownProject } from './ownProject.js';
+import { otherSourceBeside } from './finance/sources.js';
 
 export function extractFinance(doc: KDocument, claimed: Span[]): void {
   const f = file();
@@ -39,6 +40,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // (全国科普日活动经费预算45万元 in a report titled …全国科普日活动项目支出绩效自评报告: the title's project with its 项目 said as
       // 经费 is the title's name too, see ownProject.ts)
       if (p.own_name && !titleHolds(doc, match.group('own')) && !ownProject(doc, spanText(doc, match.group('own')))) continue;
+      // (下达中央补助资金20万元，省科协下拨省级补助资金15万元，…: one of several sources, see sources.ts)
+      if (p.one_source && otherSourceBeside(doc, f, amountSpan, toYuan(g.num ?? amountNum(m0), g.unit ?? unitOf(m0)))) {
+        claimed.push(amountSpan);
+        continue;
+      }
       // (其中科普日活动经费5万元: an item among a budget's parts, read only when it is the report's own project)
       if (p.own_item && !(ownProject(doc, spanText(doc, match.group('own'))) && budgetPartOf(doc, f, match.span.start) === 'budget')) continue;
       // (项目支出59.40万元，占调整后预算218.10万元的27.23% | 占全年预算数X的Y%: a share's base is no statement of its own — only
