@@ -24,7 +24,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
   const partBudgets: Fact[] = []; // (see initialParts)
   const shareBases = new Set<Fact>(); // adjusted budgets read from a share's base (see adjustedBudgets)
   // the department split into its 机关 and a subordinate body (see department_parts): the 机关's figures are a part's
-  const split = doc.norm.includes('机关') && compile(f.department_parts, '').test(doc.norm);
+  const split = (doc.norm.includes('机关') || doc.norm.includes('本级')) && compile(f.department_parts, '').test(doc.norm);
   const view = cutView(doc);
   const marked = wrapMarked.has(doc);
   for (const p of f.patterns) {
