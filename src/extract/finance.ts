@@ -15,6 +15,7 @@ import { WORD_WRAP_MARK, cutView, withWordWraps, withoutWordWrap, wrapMarked } f
 import { fitsYear, inTargets, midYear, otherYearSentence } from './finance/years.js';
 import { CLAUSE_ENDS, CLAUSE_STARTS, clauseStart, lineOf, linesBefore, nearLine, paragraphStart, proseSlice, sentenceAt, sentenceBefore, spanText } from './prose.js';
 import { ownProject } from './ownProject.js';
+import { otherSourceBeside } from './finance/sources.js';
 
 export function extractFinance(doc: KDocument, claimed: Span[]): void {
   const f = file();
@@ -24,7 +25,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
   const partBudgets: Fact[] = []; // (see initialParts)
   const shareBases = new Set<Fact>(); // adjusted budgets read from a share's base (see adjustedBudgets)
   // the department split into its 机关 and a subordinate body (see department_parts): the 机关's figures are a part's
-  const split = doc.norm.includes('机关') && compile(f.department_parts, '').test(doc.norm);
+  const split = (doc.norm.includes('机关') || doc.norm.includes('本级')) && compile(f.department_parts, '').test(doc.norm);
   const view = cutView(doc);
   const marked = wrapMarked.has(doc);
   for (const p of f.patterns) {
@@ -37,7 +38,14 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       const m0 = marked ? match.m[0].replaceAll(WORD_WRAP_MARK, '') : match.m[0];
       const amountSpan = match.group('amount') ?? match.group('pct');
       if (!amountSpan || overlaps(amountSpan)) continue;
-      if (p.own_name && !titleHolds(doc, match.group('own'))) continue;
+      // (全国科普日活动经费预算45万元 in a report titled …全国科普日活动项目支出绩效自评报告: the title's project with its 项目 said as
+      // 经费 is the title's name too, see ownProject.ts)
+      if (p.own_name && !titleHolds(doc, match.group('own')) && !ownProject(doc, spanText(doc, match.group('own')))) continue;
+      // (下达中央补助资金20万元，省科协下拨省级补助资金15万元，…: one of several sources, see sources.ts)
+      if (p.one_source && otherSourceBeside(doc, f, amountSpan, toYuan(g.num ?? amountNum(m0), g.unit ?? unitOf(m0)))) {
+        claimed.push(amountSpan);
+        continue;
+      }
       // (其中科普日活动经费5万元: an item among a budget's parts, read only when it is the report's own project)
       if (p.own_item && !(ownProject(doc, spanText(doc, match.group('own'))) && budgetPartOf(doc, f, match.span.start) === 'budget')) continue;
       // (项目支出59.40万元，占调整后预算218.10万元的27.23% | 占全年预算数X的Y%: a share's base is no statement of its own — only
@@ -243,6 +251,9 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         // 收入合计100万元，实际支出98万元 | 收入决算数为X，支出决算数为Y: spending is never the income's; after the unit's income
         // an unowned actual is the unit's spending (a budget figure there is nobody's)
         if (p.subject === 'inherit' && key === 'income') key = aspect === 'actual' ? 'total' : null;
+        // (2023年度部门预算收入138.50万元，实际支出136.20万元: after the budget's planned income, which names no subject, a figure
+        // that says it is the actual (实际…) is the unit's spending, as after 收入预算X; a bare 支出 there stays the plan's)
+        if (p.subject === 'inherit' && !key && aspect === 'actual' && /^实际/.test(m0) && compile(f.budget_income_before, '').test(budgetClauseBefore(doc, match.span.start))) key = 'total';
         // (a rate after an item's figure, 公务接待费支出决算为0.52万元，完成预算的52% | 科普经费支出50万元，执行率100%, is that
         // item's: only after a figure of the unit's total, or after none, is it the total's)
         // (预算执行率=执行数/预算数×100%=98.98%: a formula naming the whole budget's figures speaks of money itself, own_money)
@@ -889,6 +900,8 @@ function itemFigureBefore(doc: KDocument, f: FinanceFile, at: number): string | 
 }
 /** In a project report: true when, walking back clause by clause from `at` to its sentence's start, a clause naming an activity
  *  or item (`project_item_clause`) comes before any figure that filled a field or the project named by itself (`project_self`). */
+/** A clause's opening fund name (全国科普日活动经费 of 全国科普日活动经费预算45万元), as finance.project-report.budget-own's own group. */
+const OWN_LEAD = /^[^，,。;:、\s\d]{2,20}?(?:专项经费|专项资金|项目资金|项目经费|经费|资金|项目)/;
 function itemClauseBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
   const from = sentenceAt(doc, at).start;
   const item = compile(f.project_item_clause, ''), self = compile(f.project_self, '');
@@ -908,7 +921,10 @@ function itemClauseBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
       if (compile(f.project_item_label, '').test(doc.norm.slice(Math.max(from, cut - 8), cut))) return false;
       const name = clause.replace(compile(f.project_item_verb, ''), '').replace(/\s+/g, '');
       // (an item named as the report's own project under another fund word, 科普惠民工程经费：… under 项目名称：科普惠民工程, is it)
-      return !(name.length >= 4 && titleText(doc).includes(name)) && !ownProject(doc, name.replace(/^[(（]?[\d一二三四五六七八九十]{1,2}[)）、.．]|[:：]$/g, ''));
+      // (全国科普日活动经费预算45万元，实际支出35万元 under …全国科普日活动项目支出绩效自评报告: the fund named opening the clause, before
+      // its figure, is the report's own project — its budget is read by a later pattern, so no figure of it is known yet here)
+      const lead = OWN_LEAD.exec(name)?.[0];
+      return !(name.length >= 4 && titleText(doc).includes(name)) && !ownProject(doc, name.replace(/^[(（]?[\d一二三四五六七八九十]{1,2}[)）、.．]|[:：]$/g, '')) && !(lead && ownProject(doc, lead));
     }
     end = cut - 1;
   }

@@ -151,7 +151,9 @@ const FULLWIDTH_THOUSANDS = /(?<![\d,，.])\d{1,3}(?:，\d{3})+(?=\.\d{2}(?![\d%
 
 /** An OCR copy's letter O for the digit 0 in a year before 年 (2O23年度, 2O24年): a year has one shape, so the letter is the
  *  digit there (elsewhere a letter glued to a figure leaves it unknown: 自评得分为9O分 is no score). Same length. */
-const OCR_YEAR = /(?<![\dA-Za-z.])(?=[\dOo]{0,3}[Oo])(?:19|2[0Oo])[\dOo]{2}(?=[ \t]*年)/g;
+// (and a letter l or I for the digit 1 in its last two places, 202l年, 20I9年: hunta48 — read as no year, 202l年度实际支出X in a
+// 2022 report passed the other-year checks as the report's own figure)
+const OCR_YEAR = /(?<![\dA-Za-z.])(?=[\dOolI]{0,3}[OolI])(?:19|2[0Oo])[\dOolI]{2}(?=[ \t]*年)/g;
 
 /** …and in a date's month or day after such a year (2024年1O月, 2024年3月2O日, 2024年O3月O5日: lists47): a month or a day has
  *  one shape there too, a digit's place between 年 and 月 or 月 and 日/号. Not a letter alone (3月O日), nor one glued to a
@@ -160,12 +162,17 @@ const OCR_YEAR = /(?<![\dA-Za-z.])(?=[\dOo]{0,3}[Oo])(?:19|2[0Oo])[\dOo]{2}(?=[ 
 const OCR_MONTH = /(?=[Oo][1-9]|1[Oo])(?<=(?:19|20)\d{2}[ \t]{0,3}年[ \t]{0,3})(?:[Oo][1-9]|1[Oo])(?=[ \t]{0,3}月)/g;
 const OCR_DAY = /(?=[Oo][1-9]|[1-3][Oo])(?<=(?:19|20)\d{2}[ \t]{0,3}年[ \t]{0,3}\d{1,2}[ \t]{0,3}月[ \t]{0,3})(?:[Oo][1-9]|[1-3][Oo])(?=[ \t]{0,3}[日号])/g;
 
+/** …and an OCR copy's 曰 for the 日 closing such a date (2024年3月5曰, hunta48): after a year, a month and a day's one or two
+ *  digits (or the letter O read for 0) it can be nothing else. Same length. */
+const OCR_RI = /(?<=(?:19|2[0Oo])[\dOo]{2}[ \t]{0,3}年[ \t]{0,3}[\dOo]{1,2}[ \t]{0,3}月[ \t]{0,3}[\dOo]{1,2}[ \t]{0,3})曰/g;
+
 /** For matching: full-width ASCII → ASCII (except the Chinese comma ，, a thousands separator only as FULLWIDTH_THOUSANDS says). */
 export function foldForMatch(s: string): string {
   let folded = s.replace(TO_FOLD, foldChar);
-  if (/[Oo]/.test(folded)) {
+  if (folded.includes('曰')) folded = folded.replace(OCR_RI, '日');
+  if (/[OolI]/.test(folded)) {
     const digit = (m: string) => m.replace(/[Oo]/g, '0');
-    folded = folded.replace(OCR_YEAR, digit).replace(OCR_MONTH, digit).replace(OCR_DAY, digit);
+    folded = folded.replace(OCR_YEAR, (m) => digit(m).replace(/[lI]/g, '1')).replace(OCR_MONTH, digit).replace(OCR_DAY, digit);
   }
   return folded.includes('，') ? folded.replace(FULLWIDTH_THOUSANDS, (m) => m.replace(/，/g, ',')) : folded;
 }

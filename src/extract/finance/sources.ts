@@ -1,0 +1,27 @@
+// A project report's money from several sources (中央补助、省级补助、市级配套…): one source's figure is not the project's budget.
+import type { KDocument, Span } from '../../document.js';
+import { compile } from '../../patterns.js';
+import { toYuan } from '../../normalise/numbers.js';
+import { paragraphStart } from '../prose.js';
+import type { FinanceFile } from './file.js';
+
+/** True when the paragraph of `amount` (the figure of one allocation or arrangement, 下达…资金20万元 | 安排科普日经费10万元) states
+ *  another source's figure of a different value (`other_source`: 补助, 配套, 自筹, 下达, 下拨, 拨付, 安排 … X元) that is no part
+ *  listed after 其中/包括 following the figure: the project's money comes from several sources, and the one read is only a part of
+ *  it (2024年中国科协下达中央财政补助资金20万元，省科协下拨省级补助资金15万元，市财政安排配套资金10万元 | 省科协下达补助经费15万元。
+ *  市财政安排科普日经费10万元). The sources' sum, when stated, is read by finance.project-report.budget-sum. */
+export function otherSourceBeside(doc: KDocument, f: FinanceFile, amount: Span, value: number | null): boolean {
+  const from = Math.max(paragraphStart(doc, amount.start), amount.start - 400);
+  const nl = doc.norm.indexOf('\n', amount.end);
+  const to = Math.min(nl < 0 ? doc.norm.length : nl, amount.end + 400);
+  const text = doc.norm.slice(from, to);
+  for (const m of text.matchAll(compile(f.other_source, 'g'))) {
+    const at = from + m.index!;
+    if (at <= amount.end && at + m[0].length >= amount.start) continue; // the figure itself
+    // (县财政安排科普经费30万元，其中中央补助资金10万元: a part of the figure, no other source)
+    if (at > amount.end && /其中|包括|包含|含/.test(doc.norm.slice(amount.end, at))) continue;
+    const other = toYuan(m.groups?.num ?? '', m.groups?.unit ?? '');
+    if (other !== null && other !== value) return true;
+  }
+  return false;
+}
