@@ -203,8 +203,10 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
           // (县科协部门预算186.5万元，实际支出184.2万元: right after the unit's own figure in its sentence it is on the unit's chain,
           // as in any report — never the project's)
           const unit = reportingUnit(doc);
-          const chain = aspect === 'actual' && unit.level !== '' ? budgetClauseBefore(doc, match.span.start) : '';
-          const unitBudget = !!chain && (compile(f.unit_budget_word, '').test(chain) || compile(financeSource(f.unit_budget_named, unit), '').test(chain));
+          // (我馆2023年部门预算总额560万元，实际支出548万元 under a title naming no unit: the department's budget word alone puts it
+          // on the unit's chain — huntb48; the unit named by its level only when known)
+          const chain = aspect === 'actual' ? budgetClauseBefore(doc, match.span.start) : '';
+          const unitBudget = !!chain && (compile(f.unit_budget_word, '').test(chain) || (unit.level !== '' && compile(financeSource(f.unit_budget_named, unit), '').test(chain)));
           if (unitBudget && !namesUnit(doc, f, match) && afterUnitBudget(doc, unitNamedAsBoundary(doc, f, chain), f)) unitChain = true;
           // (…，实际支出184.2万元，执行率98.77%: a rate right after the unit's actual so read is the unit's too)
           if (aspect === 'rate' && lastFigureFact(doc, match.span.start)?.path === '/finance/spendingTotal/actual') unitChain = true;
