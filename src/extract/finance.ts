@@ -977,8 +977,15 @@ function titleHolds(doc: KDocument, span: Span | null): boolean {
   if (!span || !title) return false;
   // (a title spaced letter by letter, 科 普 专 项 经 费 绩 效 …, holds it too: compared without whitespace)
   const bare = (a: number, b: number) => doc.norm.slice(a, b).replace(/\s+/g, '');
-  return bare(title.span.start, title.span.end).includes(bare(span.start, span.end));
+  const t = bare(title.span.start, title.span.end), name = bare(span.start, span.end);
+  if (t.includes(name)) return true;
+  // (青少年科技创新大赛经费 under …青少年科技创新大赛项目支出绩效自评报告: the same thing named with another fund word — its stem at
+  // least 4 characters, so that a bare 活动经费 is not every 活动 project's; huntb48)
+  const stem = FUND_WORD_END.exec(name);
+  return !!stem && stem.index >= 4 && FUND_WORDS.some((w) => t.includes(name.slice(0, stem.index) + w));
 }
+const FUND_WORD_END = /(?:专项经费|专项资金|项目资金|项目经费|经费|资金|项目)$/;
+const FUND_WORDS = ['专项经费', '专项资金', '项目资金', '项目经费', '经费', '资金', '项目', '专项'];
 /** The report's title without whitespace ('' when there is none). */
 function titleText(doc: KDocument): string {
   const title = doc.facts.find((x) => x.path === '/meta/title');
