@@ -19,6 +19,8 @@ const meta = () => loadPatternFile<MetaFile>('meta.yaml');
 // the body that ordered or published the report is not the reporting unit
 // (nor is a firm that did the evaluation: 评价单位：某某会计师事务所, 某某咨询有限公司)
 // (nor a party or government office that published it: 中共某某县委办公室 over the title)
+// a body's word alone, no place before it
+const BARE_BODY = /^(?:科学技术协会|科协|科学技术馆|科技馆)$/;
 const NOT_UNIT = /财政(?:局|厅)$|人民政府(?:办公室)?$|政府办公室$|事务所$|公司$|^中共|委办公室$/;
 
 function push(doc: KDocument, path: string, value: unknown, span: Span, rule: string): void {
@@ -379,7 +381,8 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     const src = `(?<=^|[^\\u4e00-\\u9fa5]|{YEAR}\\s*年度?|\\n|关于|(?:——|—|--|－－|──)[ \\t]*以)(?!关于|以[^\\n]{2,30}?为例)(?<value>(?:${f.title_org_place})?${f.org})`;
     // (a title spaced letter by letter, 2 0 2 3 年 度 县 科 协 部 门 …: its name with the spaces, see title_org_spaced)
     const spaced = compile(f.letter_spaced, 'm').test(doc.norm.slice(titleSpan.start, titleSpan.end));
-    for (const v of spaced ? [...matches(doc, f.title_org_spaced, titleSpan)].map((m) => m.group('value')!) : titleOrgs(doc, src, titleSpan)) {
+    const candidates = spaced ? [...matches(doc, f.title_org_spaced, titleSpan)].map((m) => m.group('value')!) : [...titleOrgs(doc, src, titleSpan)];
+    for (const v of candidates) {
       // a year in Chinese numerals (二〇二四年度) is not part of the name
       const lead = /^[\s〇零一二三四五六七八九\d]*年度?/.exec(doc.norm.slice(v.start, v.end))?.[0].length ?? 0;
       let span = { start: v.start + lead, end: v.end };
@@ -406,6 +409,16 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
       if (sig && !templated(doc, sig.span) && writtenOut(sig.value, value)) {
         push(doc, '/meta/unitName', cleanValue(doc.display.slice(sig.span.start, sig.span.end)), sig.span, 'meta.unit.signature');
         return sig;
+      }
+      // (2023年度科技馆免费开放中央补助资金绩效自评报告（青禾县科技馆）: a body's word alone, the same body named with its place later in
+      // the title, in brackets, is that fuller form — huntb48)
+      if (BARE_BODY.test(value)) {
+        const fuller = candidates.find((c) => c.start > span.end && /[（(]$/.test(doc.norm.slice(c.start - 1, c.start)));
+        const full = fuller ? cleanValue(doc.display.slice(fuller.start, fuller.end)) : '';
+        if (fuller && full.length > value.length && full.endsWith(value) && !NOT_UNIT.test(full) && !templated(doc, fuller)) {
+          push(doc, '/meta/unitName', full, fuller, 'meta.unit.title');
+          return { value: full, span: fuller };
+        }
       }
       push(doc, '/meta/unitName', value, span, 'meta.unit.title');
       return { value, span };
