@@ -212,8 +212,10 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
           // (县科协部门预算186.5万元，实际支出184.2万元: right after the unit's own figure in its sentence it is on the unit's chain,
           // as in any report — never the project's)
           const unit = reportingUnit(doc);
-          const chain = aspect === 'actual' && unit.level !== '' ? budgetClauseBefore(doc, match.span.start) : '';
-          const unitBudget = !!chain && (compile(f.unit_budget_word, '').test(chain) || compile(financeSource(f.unit_budget_named, unit), '').test(chain));
+          // (我馆2023年部门预算总额560万元，实际支出548万元 under a title naming no unit: the department's budget word alone puts it
+          // on the unit's chain — huntb48; the unit named by its level only when known)
+          const chain = aspect === 'actual' ? budgetClauseBefore(doc, match.span.start) : '';
+          const unitBudget = !!chain && (compile(f.unit_budget_word, '').test(chain) || (unit.level !== '' && compile(financeSource(f.unit_budget_named, unit), '').test(chain)));
           if (unitBudget && !namesUnit(doc, f, match) && afterUnitBudget(doc, unitNamedAsBoundary(doc, f, chain), f)) unitChain = true;
           // (…，实际支出184.2万元，执行率98.77%: a rate right after the unit's actual so read is the unit's too)
           if (aspect === 'rate' && lastFigureFact(doc, match.span.start)?.path === '/finance/spendingTotal/actual') unitChain = true;
@@ -993,8 +995,15 @@ function titleHolds(doc: KDocument, span: Span | null): boolean {
   if (!span || !title) return false;
   // (a title spaced letter by letter, 科 普 专 项 经 费 绩 效 …, holds it too: compared without whitespace)
   const bare = (a: number, b: number) => doc.norm.slice(a, b).replace(/\s+/g, '');
-  return bare(title.span.start, title.span.end).includes(bare(span.start, span.end));
+  const t = bare(title.span.start, title.span.end), name = bare(span.start, span.end);
+  if (t.includes(name)) return true;
+  // (青少年科技创新大赛经费 under …青少年科技创新大赛项目支出绩效自评报告: the same thing named with another fund word — its stem at
+  // least 4 characters, so that a bare 活动经费 is not every 活动 project's; huntb48)
+  const stem = FUND_WORD_END.exec(name);
+  return !!stem && stem.index >= 4 && FUND_WORDS.some((w) => t.includes(name.slice(0, stem.index) + w));
 }
+const FUND_WORD_END = /(?:专项经费|专项资金|项目资金|项目经费|经费|资金|项目)$/;
+const FUND_WORDS = ['专项经费', '专项资金', '项目资金', '项目经费', '经费', '资金', '项目', '专项'];
 /** The report's title without whitespace ('' when there is none). */
 function titleText(doc: KDocument): string {
   const title = doc.facts.find((x) => x.path === '/meta/title');

@@ -10,7 +10,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; portal_menu: string; portal_kind_item: string; crumb_prefix: string; work_summary?: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; unit_source: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string
+  title_line: string; title_words: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; portal_menu: string; portal_kind_item: string; crumb_prefix: string; work_summary?: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; unit_source: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string; title_topic: string
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule & { inline: string }; year_label: Rule; year_body: Rule; period: string; year_period: { id: string; line: string; label: string }; year_body_cited?: { before: string; after: string; spending?: string }; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; place_stand_in: string; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_subtitle_dash: string; unit_short: string; party_group: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule; stray_gap: { regex: string; place_end: string }; region_above: Rule & { year: string };
 }
@@ -19,6 +19,8 @@ const meta = () => loadPatternFile<MetaFile>('meta.yaml');
 // the body that ordered or published the report is not the reporting unit
 // (nor is a firm that did the evaluation: 评价单位：某某会计师事务所, 某某咨询有限公司)
 // (nor a party or government office that published it: 中共某某县委办公室 over the title)
+// a body's word alone, no place before it
+const BARE_BODY = /^(?:科学技术协会|科协|科学技术馆|科技馆)$/;
 const NOT_UNIT = /财政(?:局|厅)$|人民政府(?:办公室)?$|政府办公室$|事务所$|公司$|^中共|委办公室$/;
 // the unit's 机关 right after its name (县科协机关, 某县科学技术协会机关): no organisation's name, wherever it stands — a label's value,
 // the title or the signature (decided, lists47 for the signature, lists48 for the title and a label: one rule). Where the department
@@ -397,7 +399,8 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     const src = `(?<=^|[^\\u4e00-\\u9fa5]|{YEAR}\\s*年度?|\\n|关于|(?:——|—|--|－－|──)[ \\t]*以)(?!关于|以[^\\n]{2,30}?为例)(?<value>(?:${f.title_org_place})?${f.org})`;
     // (a title spaced letter by letter, 2 0 2 3 年 度 县 科 协 部 门 …: its name with the spaces, see title_org_spaced)
     const spaced = compile(f.letter_spaced, 'm').test(doc.norm.slice(titleSpan.start, titleSpan.end));
-    for (const v of spaced ? [...matches(doc, f.title_org_spaced, titleSpan)].map((m) => m.group('value')!) : titleOrgs(doc, src, titleSpan)) {
+    const candidates = spaced ? [...matches(doc, f.title_org_spaced, titleSpan)].map((m) => m.group('value')!) : [...titleOrgs(doc, src, titleSpan)];
+    for (const v of candidates) {
       // a year in Chinese numerals (二〇二四年度) is not part of the name
       const lead = /^[\s〇零一二三四五六七八九\d]*年度?/.exec(doc.norm.slice(v.start, v.end))?.[0].length ?? 0;
       let span = { start: v.start + lead, end: v.end };
@@ -407,7 +410,8 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
       // (中共某县科学技术协会党组关于…的报告: the unit's party group reporting, the unit its 科协)
       else if (!spaced) span = party(doc, { start: span.start, end: titleSpan.end }, false, span);
       const value = cleanValue(doc.display.slice(span.start, span.end));
-      if (value.length < 2 || NOT_UNIT.test(value) || templated(doc, span)) continue;
+      // (…年度流动科技馆巡展项目…, …中央补助地方科技馆免费开放资金…: a programme's or a kind of facility's name, see title_topic)
+      if (value.length < 2 || NOT_UNIT.test(value) || templated(doc, span) || compile(f.title_topic, '').test(value)) continue;
       // (县科协机关2023年度…报告: the unit's 机关 names no unit in the title either, see UNIT_ORGAN; the sources after the title are read
       // as for a title naming none)
       if (!sub && UNIT_ORGAN.test(doc.norm.slice(span.end, span.end + 4))) continue;
@@ -426,6 +430,16 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
       if (sig && !templated(doc, sig.span) && writtenOut(sig.value, value)) {
         push(doc, '/meta/unitName', cleanValue(doc.display.slice(sig.span.start, sig.span.end)), sig.span, 'meta.unit.signature');
         return sig;
+      }
+      // (2023年度科技馆免费开放中央补助资金绩效自评报告（青禾县科技馆）: a body's word alone, the same body named with its place later in
+      // the title, in brackets, is that fuller form — huntb48)
+      if (BARE_BODY.test(value)) {
+        const fuller = candidates.find((c) => c.start > span.end && /[（(]$/.test(doc.norm.slice(c.start - 1, c.start)));
+        const full = fuller ? cleanValue(doc.display.slice(fuller.start, fuller.end)) : '';
+        if (fuller && full.length > value.length && full.endsWith(value) && !NOT_UNIT.test(full) && !templated(doc, fuller)) {
+          push(doc, '/meta/unitName', full, fuller, 'meta.unit.title');
+          return { value: full, span: fuller };
+        }
       }
       push(doc, '/meta/unitName', value, span, 'meta.unit.title');
       return { value, span };

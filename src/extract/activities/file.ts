@@ -82,6 +82,8 @@ export interface ActivitiesFile {
   target_kind_sections?: string;
   done_sections?: string;
   target_report_kinds?: string[];
+  plan_document?: string;
+  plan_document_not?: string;
   not_sections: string;
   target_sentence: string;
   target_after?: string;

@@ -127,6 +127,21 @@ export function yearRespectively(doc: KDocument, f: ActivitiesFile, overlaps: (s
   }
   return out;
 }
+const planDocs = new WeakMap<KDocument, boolean>();
+/** A plan's document (…工作要点, …工作计划, 关于印发…实施方案的通知 on one of its first lines, no report's or summary's words
+ *  there, see plan_document): its counts are all work to come, as a 预算 disclosure's are (once per document). */
+function planDocument(doc: KDocument, f: ActivitiesFile): boolean {
+  let v = planDocs.get(doc);
+  if (v !== undefined) return v;
+  const head: string[] = [];
+  for (const l of doc.lines) {
+    const t = doc.norm.slice(l.start, l.end).trim();
+    if (t && head.push(t) >= 6) break;
+  }
+  v = !!f.plan_document && head.some((t) => compile(f.plan_document!, '').test(t)) && !head.some((t) => compile(f.plan_document_not ?? '(?!)', '').test(t));
+  planDocs.set(doc, v);
+  return v;
+}
 export function inTargets(doc: KDocument, f: ActivitiesFile, offset: number): boolean {
   return targetState(doc, f, offset) === 'target';
 }
@@ -134,6 +149,7 @@ export function inTargets(doc: KDocument, f: ActivitiesFile, offset: number): bo
  *  年初计划开展科普活动30场，实际开展35场 — restatedResults.ts weighs it against the report's plain counts), or neither. */
 export function targetState(doc: KDocument, f: ActivitiesFile, offset: number): 'target' | 'result' | null {
   if (doc.reportKind && f.target_report_kinds?.includes(doc.reportKind)) return 'target';
+  if (planDocument(doc, f)) return 'target';
   const sections = sectionsAt(doc, offset);
   // (三、绩效目标完成情况 ⏎ (一)产出目标: a kind of indicator's goal under a heading saying they were met states results)
   const done = (i: number) => !!f.target_kind_sections && !!f.done_sections && compile(f.target_kind_sections, '').test(sections[i].title) && sections.slice(0, i).some((h) => compile(f.done_sections!, '').test(h.title));
