@@ -559,6 +559,10 @@ function yearBudgetRole(role: Role | null, isYear: boolean): Role | null {
  *  (合计⇥因公出国（境）费⇥公务用车购置及运行费⇥公务接待费, twice, over 12 figures): the items' row splits into equal groups of the
  *  same words, each opening with 合计; the figures into as many equal shares, and each share adds up as the 三公 do — its first
  *  the sum of the rest, or of the rest but a 小计 among them (购置费 + 运行费). Else none (which figure is whose is not shown). */
+/** The third header row of the 公开07表 (⇥⇥小计⇥公务用车购置费⇥公务用车运行费⇥…): the split that makes the figures' row wider. */
+function splitRow(between: TableCell[][]): boolean {
+  return between.some((r) => r.some((c) => /^(?:小计|公务用车购置费|公务用车运行(?:维护)?费)$/.test(key(c))));
+}
 function groupShare(items: TableCell[], data: TableCell[], groups: number, k: number): TableCell | null {
   const w = items.length / groups, n = data.length / groups;
   if (!Number.isInteger(w) || !Number.isInteger(n) || n <= w) return null;
@@ -598,8 +602,9 @@ function threePublic(ctx: Ctx): void {
       const data = rows.slice(hi + 2).find((r) => !lineNumbers(r) && r.some((c) => ctx.money(c.text, '') !== null));
       if (data && data.length === next.length) amounts.forEach((a, k) => put(ctx, 'threePublic', a.role, data[tcols[k]], 'table.statement.three_public.group'));
       // (公务用车购置及运行费 split into 小计⇥购置费⇥运行费 on a third header row, the merged cells not kept as empty ones: the
-      // figures run wider than the items' row; each group's figures are then an equal share of the row, its 合计 first)
-      else if (data) amounts.forEach((a, k) => {
+      // figures run wider than the items' row; each group's figures are then an equal share of the row, its 合计 first — only
+      // with that row there: a wider row with no split shown does not fit, nothing is read)
+      else if (data && splitRow(rows.slice(hi + 2, rows.indexOf(data)))) amounts.forEach((a, k) => {
         const part = groupShare(next, data, amounts.length, k);
         if (part) put(ctx, 'threePublic', a.role, part, 'table.statement.three_public.group');
       });
