@@ -90,7 +90,7 @@ function offer(doc: KDocument, path: string, v: { value: number; tol: number }, 
   const prose = doc.facts.filter((f) => f.source !== 'table' && (f.priority ?? 1) <= 1 && pointerPath(f.path) === path);
   if (prose.length) {
     // (within the rounding of both figures as written: 收入总计2.38亿元 agrees with the cell 237,800,000.00)
-    const agrees = prose.some((f) => typeof f.value === 'number' && Math.abs(f.value - v.value) <= v.tol + (f.raw && /元$/.test(f.raw) ? moneySlack(f.raw) : 0) + 1e-9);
+    const agrees = prose.some((f) => typeof f.value === 'number' && Math.abs(f.value - v.value) <= v.tol + (f.raw && /[元万]$/.test(f.raw) ? moneySlack(f.raw) : 0) + 1e-9);
     // 收入总计241.36万元 in prose, 收入总计⇥2,413,620.25 (单位：元) in a table: one figure stated rounded and in full is the full one
     // (as roundedRestatements in finance.ts): every prose figure written with decimals, the cell within half a unit of its last
     // digit and written more precisely, that half unit at most 1% of it; a whole 241万元 may be a round estimate and stays
@@ -128,7 +128,7 @@ function offer(doc: KDocument, path: string, v: { value: number; tol: number }, 
 
 /** True when the prose money fact `f` is the table figure `v` rounded (see offer). */
 function roundedOf(f: Fact, v: { value: number; tol: number }): boolean {
-  if (typeof f.value !== 'number' || !f.raw || !/元$/.test(f.raw) || !/\.\d/.test(f.raw)) return false;
+  if (typeof f.value !== 'number' || !f.raw || !/[元万]$/.test(f.raw) || !/\.\d/.test(f.raw)) return false;
   const slack = moneySlack(f.raw);
   return v.tol < slack && slack <= Math.abs(f.value) / 100 && Math.abs(f.value - v.value) <= slack + 1e-9;
 }
