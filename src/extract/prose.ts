@@ -105,9 +105,19 @@ export function linesBefore(doc: KDocument, at: number, n: number): string {
   return doc.norm.slice(from + 1, at);
 }
 export const spanText = (doc: KDocument, span: Span | null) => (span ? doc.norm.slice(span.start, span.end) : '');
+/** The sentence before `at`, from its start — or, when that is more than SENTENCE_REACH characters back, from the first clause's
+ *  start within that reach: a line of thousands of clauses with no stop (a bad copy) stays linear for the two dozen tests that
+ *  read the sentence before every figure; a real report's sentence is far shorter. */
 export function sentenceBefore(doc: KDocument, at: number): string {
-  return proseSlice(doc, sentenceAt(doc, at).start, at);
+  let from = sentenceAt(doc, at).start;
+  if (at - from > SENTENCE_REACH) {
+    let i = at - SENTENCE_REACH;
+    while (i < at && !CLAUSE_STARTS.includes(doc.norm[i])) i++;
+    from = i < at ? i + 1 : at - SENTENCE_REACH;
+  }
+  return proseSlice(doc, from, at);
 }
+const SENTENCE_REACH = 1000;
 /** The text from `a` to `b` with the line ends that wrap prose taken out (see wrapOf), for tests on words only: a word broken
  *  by a page's width (市科⏎技馆) is whole again. Not for offsets. */
 export function proseSlice(doc: KDocument, a: number, b: number): string {
