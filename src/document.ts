@@ -238,3 +238,13 @@ export function spanAt<T extends Span>(list: T[], offset: number): T | null {
   }
   return null;
 }
+
+/** The first `n` non-blank lines of the document, trimmed (a title block: the report's year, a plan's name). */
+export function headLines(doc: KDocument, n: number): string[] {
+  const head: string[] = [];
+  for (const l of doc.lines) {
+    const t = doc.norm.slice(l.start, l.end).trim();
+    if (t && head.push(t) >= n) break;
+  }
+  return head;
+}

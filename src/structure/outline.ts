@@ -1,7 +1,7 @@
 // Headings: the numbering ladder (patterns/headings.yaml), canonical keys (patterns/sections.yaml),
 // and the rules that keep TOC lines, duty lists, table rows and repeated copies out of the outline.
 import type { Heading, KDocument, Line } from '../document.js';
-import { firstSpanFrom, isExcluded } from '../document.js';
+import { firstSpanFrom, headLines, isExcluded } from '../document.js';
 import { compile, compiledEach, loadPatternFile } from '../patterns.js';
 import type { OutlineNode } from '../schema/record.js';
 import { parseChineseInteger, yearNumber } from '../normalise/numbers.js';
@@ -43,11 +43,7 @@ const YEAR = /(?<![\d〇零一二三四五六七八九])((?:19|20)\d{2}|[一二]
 function reportYear(doc: KDocument): number | null {
   let y = reportYears.get(doc);
   if (y !== undefined) return y;
-  const head: string[] = [];
-  for (const l of doc.lines) {
-    const t = doc.norm.slice(l.start, l.end).trim();
-    if (t && head.push(t) >= 4) break;
-  }
+  const head = headLines(doc, 4);
   const m = head.find((t) => YEAR.test(t));
   y = m && head.some((t) => /报告|决算|预算/.test(t)) ? yearNumber(YEAR.exec(m)![1]) : null;
   reportYears.set(doc, y);

@@ -1,5 +1,5 @@
 // Whether a count is this year's: years listed with 分别, a sibling section dated another year, targets.
-import { spanAt } from '../../document.js';
+import { headLines, spanAt } from '../../document.js';
 import type { KDocument, Span } from '../../document.js';
 import { toCount, yearNumber } from '../../normalise/numbers.js';
 import { compile, derived } from '../../patterns.js';
@@ -133,11 +133,7 @@ const planDocs = new WeakMap<KDocument, boolean>();
 function planDocument(doc: KDocument, f: ActivitiesFile): boolean {
   let v = planDocs.get(doc);
   if (v !== undefined) return v;
-  const head: string[] = [];
-  for (const l of doc.lines) {
-    const t = doc.norm.slice(l.start, l.end).trim();
-    if (t && head.push(t) >= 6) break;
-  }
+  const head = headLines(doc, 6);
   v = !!f.plan_document && head.some((t) => compile(f.plan_document!, '').test(t)) && !head.some((t) => compile(f.plan_document_not ?? '(?!)', '').test(t));
   planDocs.set(doc, v);
   return v;
