@@ -390,10 +390,12 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     if (p.kinds && (!doc.reportKind || !p.kinds.includes(doc.reportKind))) continue;
     for (const match of matches(view, p.regex)) {
       if (within.some((x) => match.span.start >= x.start && match.span.start < x.end)) continue;
-      if (other_year && otherYear(doc, other_year, match.span.start)) continue;
+      // (a by-year pattern's years before its label are its own list, weighed by byYear: 2023年度、2022年度自评得分分别为96分、93分;
+      // the other-year cue and chain would read the last one, 2022年度, as the clause's)
+      if (other_year && !p.by_year && otherYear(doc, other_year, match.span.start)) continue;
       // (a sentence opening with another year, 2022年，…; a section whose title names one, 二、上年绩效评价结果应用)
       if (otherYearAt(doc, match.span.start, family)) continue;
-      if (family.chain && otherYearChain(doc, family.chain, match.span.start)) continue;
+      if (family.chain && !p.by_year && otherYearChain(doc, family.chain, match.span.start)) continue;
       const before = p.not_before || not_before || notBeforeHere || prefer.length || shared || family.outside_body || family.target || family.other_subject ? doc.norm.slice(Math.max((family.wrapped_sentences ? wrappedSentenceAt : sentenceAt)(doc, match.span.start).start, match.span.start - MAX_BEFORE), match.span.start) : '';
       if ((p.not_before && compile(p.not_before, '').test(before)) || (not_before && compile(not_before, '').test(ownClause(doc, family.own_clause, match, before)))) continue;
       if (family.target && compile(family.target.before, '').test(before)) continue;
