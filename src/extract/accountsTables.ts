@@ -555,14 +555,14 @@ function narrowPairRow(ctx: Ctx, row: TableCell[], amounts: { col: number; role:
 function yearBudgetRole(role: Role | null, isYear: boolean): Role | null {
   return isYear ? 'budget' : role === 'budget' ? null : role;
 }
-/** The 合计 of the k-th of `groups` amount groups (预算数 | 决算数) when the row of figures is wider than the items' row over it
- *  (合计⇥因公出国（境）费⇥公务用车购置及运行费⇥公务接待费, twice, over 12 figures): the items' row splits into equal groups of the
- *  same words, each opening with 合计; the figures into as many equal shares, and each share adds up as the 三公 do — its first
- *  the sum of the rest, or of the rest but a 小计 among them (购置费 + 运行费). Else none (which figure is whose is not shown). */
 /** The third header row of the 公开07表 (⇥⇥小计⇥公务用车购置费⇥公务用车运行费⇥…): the split that makes the figures' row wider. */
 function splitRow(between: TableCell[][]): boolean {
   return between.some((r) => r.some((c) => /^(?:小计|公务用车购置费|公务用车运行(?:维护)?费)$/.test(key(c))));
 }
+/** The 合计 of the k-th of `groups` amount groups (预算数 | 决算数) when the row of figures is wider than the items' row over it
+ *  (合计⇥因公出国（境）费⇥公务用车购置及运行费⇥公务接待费, twice, over 12 figures): the items' row splits into equal groups of the
+ *  same words, each opening with 合计; the figures into as many equal shares, and each share adds up as the 三公 do — its first
+ *  the sum of the rest, or of the rest but a 小计 among them (购置费 + 运行费). Else none (which figure is whose is not shown). */
 function groupShare(items: TableCell[], data: TableCell[], groups: number, k: number): TableCell | null {
   const w = items.length / groups, n = data.length / groups;
   if (!Number.isInteger(w) || !Number.isInteger(n) || n <= w) return null;

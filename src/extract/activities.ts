@@ -200,7 +200,10 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       }
       // 举办学术年会1次，与会代表120人: 与会/出席 count people only at a meeting; at an academic one its audience, as 参会 does
       // (at the unit's own or with none named, no reach word: not read; meetingOf, meeting_reach)
-      if (f.meeting_reach && f.glued_units.people.includes(unit) && !gluedTo && compile(f.meeting_reach, '').test(label.replace(compile(f.strip_prefix, ''), '')) && meetingOf(doc, f, label.replace(compile(f.strip_prefix, ''), ''), sentence.start, clause) === 'academic') context = '参会' + context;
+      if (f.meeting_reach && f.glued_units.people.includes(unit) && !gluedTo) {
+        const bare = label.replace(compile(f.strip_prefix, ''), '');
+        if (compile(f.meeting_reach, '').test(bare) && meetingOf(doc, f, bare, sentence.start, clause) === 'academic') context = '参会' + context;
+      }
       // 受益人数：目标5000人次，实际完成8200人次 | 发放科普资料，指标值：≥5000份，实际完成：6200份: a bare result word (also
       // as a label before its colon) names nothing; the item's name before the target word names the event or people
       const item = !head && !gluedTo ? resultItem(doc, f, label, clause, sentence.start, gu) : null;

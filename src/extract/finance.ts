@@ -902,8 +902,10 @@ function itemFigureBefore(doc: KDocument, f: FinanceFile, at: number): string | 
 }
 /** In a project report: true when, walking back clause by clause from `at` to its sentence's start, a clause naming an activity
  *  or item (`project_item_clause`) comes before any figure that filled a field or the project named by itself (`project_self`). */
+// the words closing a fund's name (…经费, …专项资金, …项目), one list for OWN_LEAD, FUND_WORD_END and FUND_WORDS
+const FUND_WORD = '专项经费|专项资金|项目资金|项目经费|经费|资金|项目';
 /** A clause's opening fund name (全国科普日活动经费 of 全国科普日活动经费预算45万元), as finance.project-report.budget-own's own group. */
-const OWN_LEAD = /^[^，,。;:、\s\d]{2,20}?(?:专项经费|专项资金|项目资金|项目经费|经费|资金|项目)/;
+const OWN_LEAD = new RegExp(`^[^，,。;:、\\s\\d]{2,20}?(?:${FUND_WORD})`);
 function itemClauseBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
   const from = sentenceAt(doc, at).start;
   const item = compile(f.project_item_clause, ''), self = compile(f.project_self, '');
@@ -1002,8 +1004,8 @@ function titleHolds(doc: KDocument, span: Span | null): boolean {
   const stem = FUND_WORD_END.exec(name);
   return !!stem && stem.index >= 4 && FUND_WORDS.some((w) => t.includes(name.slice(0, stem.index) + w));
 }
-const FUND_WORD_END = /(?:专项经费|专项资金|项目资金|项目经费|经费|资金|项目)$/;
-const FUND_WORDS = ['专项经费', '专项资金', '项目资金', '项目经费', '经费', '资金', '项目', '专项'];
+const FUND_WORD_END = new RegExp(`(?:${FUND_WORD})$`);
+const FUND_WORDS = [...FUND_WORD.split('|'), '专项'];
 /** The report's title without whitespace ('' when there is none). */
 function titleText(doc: KDocument): string {
   const title = doc.facts.find((x) => x.path === '/meta/title');

@@ -258,8 +258,12 @@ export function opensPhrase(doc: KDocument, at: number): boolean {
 }
 /** The first amount in `s` and its unit (a bare 万 closing its clause is 万元, as {MONEY} reads it). */
 export function amountNum(s: string): string {
-  return /(\d[\d,]*(?:\.\d+)?)\s*(?:万元|亿元|千元|元|万(?=[ \t]*(?:[，,。;；、)）]|\n|$)))/.exec(s)?.[1] ?? '';
+  return AMOUNT.exec(s)?.[1] ?? '';
 }
 export function unitOf(s: string): string {
-  return /(万元|亿元|千元|元|(?<=\d[ \t]*)万(?=[ \t]*(?:[，,。;；、)）]|\n|$)))/.exec(s)?.[1] ?? '元';
+  return UNIT.exec(s)?.[1] ?? '元';
 }
+// (a bare 万 closes its clause, its line or the text: 万元, as {MONEY} reads it)
+const WAN_CLOSING = String.raw`万(?=[ \t]*(?:[，,。;；、)）]|\n|$))`;
+const AMOUNT = new RegExp(String.raw`(\d[\d,]*(?:\.\d+)?)\s*(?:万元|亿元|千元|元|${WAN_CLOSING})`);
+const UNIT = new RegExp(String.raw`(万元|亿元|千元|元|(?<=\d[ \t]*)${WAN_CLOSING})`);
