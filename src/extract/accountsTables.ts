@@ -31,7 +31,7 @@ export interface StatementVocab {
   pairRows: { target: string; re: RegExp }[];
   labelRow: { target: string; re: RegExp }[];
   targets: Record<string, Partial<Record<Mode, string>>>;
-  threePublicContent: { item: RegExp; named: RegExp; other: RegExp };
+  threePublicContent: { item: RegExp; named: RegExp; other: RegExp; split: RegExp };
   appropriationCaption: RegExp;
 }
 
@@ -53,7 +53,7 @@ interface RawStatements {
   pair_rows: { target: string; label: string }[];
   label_row: { target: string; label: string }[];
   targets: Record<string, Partial<Record<Mode, string>>>;
-  three_public_content: { item: string; named: string; other: string };
+  three_public_content: { item: string; named: string; other: string; split: string };
   appropriation_caption: string;
 }
 
@@ -84,6 +84,7 @@ export function statementVocab(): StatementVocab {
       item: re(s.three_public_content.item),
       named: re(s.three_public_content.named),
       other: re(s.three_public_content.other),
+      split: re(s.three_public_content.split),
     },
     appropriationCaption: re(s.appropriation_caption),
   };
@@ -557,7 +558,8 @@ function yearBudgetRole(role: Role | null, isYear: boolean): Role | null {
 }
 /** The third header row of the 公开07表 (⇥⇥小计⇥公务用车购置费⇥公务用车运行费⇥…): the split that makes the figures' row wider. */
 function splitRow(between: TableCell[][]): boolean {
-  return between.some((r) => r.some((c) => /^(?:小计|公务用车购置费|公务用车运行(?:维护)?费)$/.test(key(c))));
+  const split = statementVocab().threePublicContent.split;
+  return between.some((r) => r.some((c) => split.test(key(c))));
 }
 /** The 合计 of the k-th of `groups` amount groups (预算数 | 决算数) when the row of figures is wider than the items' row over it
  *  (合计⇥因公出国（境）费⇥公务用车购置及运行费⇥公务接待费, twice, over 12 figures): the items' row splits into equal groups of the
