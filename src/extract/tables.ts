@@ -192,6 +192,10 @@ function initialRestated(doc: KDocument, total: Record<string, TableCell>, unit:
   const restated = (f: Fact): boolean =>
     typeof f.value === 'number' && Math.abs(f.value - initial.value) <= initial.tol + 1e-9 && !tableVocab().yearBudgetWord.test(doc.norm.slice(f.span.start, f.span.end));
   if (prose.length && prose.every(restated)) for (const f of prose) doc.facts.splice(doc.facts.indexOf(f), 1);
+  // (so is a 基础数据表's bare `2023年预算数` of the same part read before the form, `项目支出⇥37.04⇥3⇥42.73` beside the form's
+  // `项目支出⇥3⇥43.27⇥42.73`: which budget its column holds is unsaid, and it is the form's 年初 one; the form's 全年 stands)
+  const bare = doc.facts.filter((f) => f.source === 'table' && f.rule === 'table.basic.budget' && pointerPath(f.path) === path && restated(f));
+  for (const f of bare) doc.facts.splice(doc.facts.indexOf(f), 1);
 }
 
 /** `asOverall`: an untitled table read as the report's own (the whole department's in an overall report, the project's in a
