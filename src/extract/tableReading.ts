@@ -243,7 +243,7 @@ function distinctAfter(row: TableCell[], i: number): TableCell | null {
  * A budget block's column (tables.yaml budget_columns), also with a closing note: its unit (全年执行数（万元）) or the
  * letters of the 财政部 template (全年预算数（A）, 全年执行数（B）, 执行率（B/A）).
  */
-function budgetRole(k: string): string | null {
+export function budgetRole(k: string): string | null {
   const v = tableVocab();
   return (firstOf(v.budgetColumns, v.budgetColumnsAny, k) ?? firstOf(v.budgetColumns, v.budgetColumnsAny, k.replace(BUDGET_NOTE, '')))?.role ?? null;
 }

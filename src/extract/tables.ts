@@ -10,6 +10,7 @@ import { CN_COUNT, key, levelLabel, readTable, unitWord, type TableReading } fro
 import { labelRowFacts, statementFacts } from './accountsTables.js';
 import { labelRowMoney, stackedMoney, yearColumnRows, type StackedMoney } from './stackedLabels.js';
 import { rateAgrees } from './lostCells.js';
+import { sourceColumns } from './sourceColumns.js';
 import { scoredOnly } from './scoredProjects.js';
 import { unitName } from './engine.js';
 import { activityTables } from './activities.js';
@@ -815,7 +816,9 @@ export function extractTables(doc: KDocument): void {
   if (side === 'project' && !readings.some((r) => r.kind === 'project')) {
     for (const r of readings) {
       if (r.kind !== null) continue;
-      const read = ownProjectTable(doc, r) ? r : soleSourceTable(doc, r);
+      // (the sources set out by columns, 资金来源⇥中央⇥省级⇥…⇥合计 over 预算数⇥… : read turned, as the rows form)
+      const t = sourceColumns(r) ?? r;
+      const read = ownProjectTable(doc, t) ? t : soleSourceTable(doc, t);
       if (read) projectBudgets.push([r, read]);
     }
   }

@@ -17,6 +17,7 @@ interface RawVocab {
   budget_lone_column: string;
   budget_year_column: string;
   fund_source_rows: string;
+  source_columns_header: string;
   spending_kind_half: string;
   budget_line_numbers: string;
   sole_source_not: string;
@@ -119,6 +120,8 @@ export interface TableVocab {
   budgetRows: Record<BudgetRow, RegExp>;
   /** a row of a project's budget table naming where the money came from (财政拨款, 上年结转, 自筹资金) */
   fundSourceRows: RegExp;
+  /** the first header cell of a project's 资金来源 table set out by columns (资金来源⇥中央⇥省级⇥…⇥合计 over 预算数⇥…) */
+  sourceColumnsHeader: RegExp;
   /** a budget block's 行次 column or 栏次 row: line numbers, no figures */
   budgetLineNumbers: RegExp;
   /** the label over the Hunan form's half of the budget block split by kind of spending (按支出性质分：) */
@@ -226,6 +229,7 @@ export function tableVocab(): TableVocab {
       project: re(raw.budget_rows.project),
     },
     fundSourceRows: re(raw.fund_source_rows),
+    sourceColumnsHeader: re(raw.source_columns_header),
     spendingKindHalf: re(raw.spending_kind_half),
     budgetLineNumbers: re(raw.budget_line_numbers),
     soleSourceNot: re(raw.sole_source_not),
