@@ -45,9 +45,13 @@ export interface Match {
   group(name: string): Span | null;
 }
 
+/** the reason structure/cells.ts gives a run of table cells one per line */
+export const CELL_RUN = 'table cells, one per line';
+
 /** Every match of `regex` (already expanded) in the folded text, skipping excluded regions (with `inTables`,
- *  tables are searched too: a labelled field such as 部门名称⇥X is often a table row). */
-export function* matches(doc: KDocument, regex: string, within?: Span, inTables = false): Generator<Match> {
+ *  tables are searched too: a labelled field such as 部门名称⇥X is often a table row; with `inCellRuns`, the runs of short
+ *  lines excluded as a table's cells one per line: a form copied one field per line, 预算金额（万元）⏎15, is such a run). */
+export function* matches(doc: KDocument, regex: string, within?: Span, inTables = false, inCellRuns = false): Generator<Match> {
   const text = within ? doc.norm.slice(0, within.end) : doc.norm;
   const from = within?.start ?? 0;
   const anchor = anchorOf(regex);
@@ -66,7 +70,7 @@ export function* matches(doc: KDocument, regex: string, within?: Span, inTables 
           : scan(text, compile(regex, 'g'), from);
   for (let m = next(); m; m = next()) {
     const span = { start: m.index, end: m.index + m[0].length };
-    if (inTables ? doc.excluded.some((x) => x.reason !== 'table' && span.start < x.end && span.end > x.start) : isExcluded(doc, span)) continue;
+    if (inTables || inCellRuns ? doc.excluded.some((x) => x.reason !== (inTables ? 'table' : CELL_RUN) && span.start < x.end && span.end > x.start) : isExcluded(doc, span)) continue;
     yield new Found(m, span, text, regex);
   }
 }

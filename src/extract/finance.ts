@@ -32,7 +32,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
     if (p.kinds && (!doc.reportKind || !p.kinds.includes(doc.reportKind))) continue;
     // (the unit's level and kind, or an empty class that matches nothing: one of fifteen sources per pattern, compiled once)
     const src = marked ? withWordWraps(financeSource(p.regex, unitKind)) : withoutWordWrap(financeSource(p.regex, unitKind));
-    for (const match of matches(view, src)) {
+    // (a form's fields are read in a run of short lines too: a form copied one field per line, 预算金额（万元）⏎15; macros.yaml FORM_NUMBER)
+    for (const match of matches(view, src, undefined, false, p.form_fields === true)) {
       const g = match.m.groups ?? {};
       // (the words of the match, a wrap's mark taken out)
       const m0 = marked ? match.m[0].replaceAll(WORD_WRAP_MARK, '') : match.m[0];
