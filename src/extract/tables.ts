@@ -232,9 +232,10 @@ function budgetFacts(doc: KDocument, r: TableReading, side: ReportSide, asOveral
   // the whole budget's parts (其中：基本支出 | 项目支出) in a 部门整体支出绩效自评表
   if (target !== '/finance/spendingTotal') return;
   if (!clash && unit !== null) kindHalf(doc, r, unit);
+  const unfilled = partsUnfilled(r.budget.rows, unit);
   for (const part of ['basic', 'project'] as const) {
     const row = r.budget.rows[part];
-    if (!row) continue;
+    if (!row || unfilled) continue;
     // (the part's prose budget that is its 年初预算数 before a changed 全年预算数, as the whole's above)
     if (!clash && unit !== null) initialRestated(doc, row, unit, `/finance/${part}/budget`);
     for (const role of ['budget', 'actual'] as const) {
@@ -247,6 +248,16 @@ function budgetFacts(doc: KDocument, r: TableReading, side: ReportSide, asOveral
     if (pc && pr) offer(doc, `/finance/${part}/executionRate`, pr, pc, `table.budget.${part}.rate`);
   }
   if (!clash) costRowFacts(doc, r, unit);
+}
+
+/** Both parts' rows of the form's budget block left at zero (`其中：基本支出⇥0.00⇥0.00⇥0.00`, `项目支出⇥0.00⇥0.00⇥0.00`) under a total
+ *  holding money (`年度资金总额⇥286.5⇥301.2⇥295.8`): the parts were not filled in — no spending of either kind is stated, and 0 would be
+ *  a wrong figure for both (one part at zero beside the other holding the money is that part's figure). */
+function partsUnfilled(rows: Record<string, Record<string, TableCell>>, unit: string | null): boolean {
+  const figures = (row: Record<string, TableCell> | undefined) =>
+    row ? MONEY_ROLES.flatMap((k) => (row[k] ? [moneyCell(row[k].text, unit ?? '万元')?.value ?? null] : [])).filter((x): x is number => x !== null) : [];
+  const [total, basic, project] = [figures(rows.total), figures(rows.basic), figures(rows.project)];
+  return basic.length > 0 && project.length > 0 && [...basic, ...project].every((x) => x === 0) && total.some((x) => x !== 0);
 }
 
 /**
