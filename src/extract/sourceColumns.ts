@@ -10,7 +10,7 @@ const MONEY_ROLES = new Set(['initialBudget', 'budget', 'actual', 'rate']);
  * (资金来源⇥预算数⇥实际支出 over one row per source and 合计), turned. Read as that form, a budget block whose rows are the
  * sources and whose 合计 is the column so headed, for the project-table checks (extract/tables.ts ownProjectTable: every
  * other column a source, the sources adding up to the 合计). Only when the grid is just that: one header row whose cells
- * after the first are sources and one 合计, at least two sources, and under it one row per role (budget_columns words: 预算数,
+ * after the first are sources (one or more) and one 合计, and under it one row per role (budget_columns words: 预算数,
  * 实际支出, 执行数 …), each as wide as the header, a role named once; any other filled row leaves it unread (null).
  */
 export function sourceColumns(r: TableReading): TableReading | null {
@@ -28,7 +28,7 @@ export function sourceColumns(r: TableReading): TableReading | null {
     else if (v.fundSourceRows.test(k)) sources.push(i);
     else return null;
   }
-  if (total < 0 || sources.length < 2) return null;
+  if (total < 0 || !sources.length) return null;
   const byRole: Record<string, TableCell[]> = {};
   const labels: TableCell[] = [];
   for (const row of under) {
