@@ -366,6 +366,8 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
     target?: { before: string };
     /** a value a bound follows (等级为良好以上: a floor, no grade), for the fields named: tested right after the value */
     bound_after?: { fields: string[]; regex: string };
+    /** a value made the attribute of things counted (自评得分为95分的项目有2个): tested right after the match, for the fields named */
+    counted_after?: { fields: string[]; regex: string };
     /** a value followed by a form's empty box (`after`, at the value's end) is an option left unticked — unless a box stands right
      *  before it (`before`, on the text before the value): the form ticks before its options, and the box after is the next one's */
     option_after?: { fields: string[]; after: string; before: string };
@@ -407,6 +409,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
         const end = match.group('value')?.end ?? match.span.end;
         if (compile(family.bound_after.regex, 'y').test(doc.norm.slice(end, end + 12))) continue;
       }
+      if (family.counted_after && family.counted_after.fields.includes(p.field) && compile(family.counted_after.regex, 'y').test(doc.norm.slice(match.span.end, match.span.end + 24))) continue;
       if (family.option_after && family.option_after.fields.includes(p.field)) {
         const v = match.group('value') ?? match.span;
         if (compile(family.option_after.after, 'y').test(doc.norm.slice(v.end, v.end + 24)) && !compile(family.option_after.before, '').test(doc.norm.slice(Math.max(0, v.start - 4), v.start))) continue;

@@ -1,5 +1,6 @@
 // Named special funds (patterns/projects.yaml): a sentence naming a fund and giving its figures.
 import type { KDocument, Span } from '../document.js';
+import { firstIndex } from '../document.js';
 import { compile, escapeRegex, loadPatternFile } from '../patterns.js';
 import { moneySlack, toRate, toYuan } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
@@ -62,7 +63,7 @@ interface NamedScoreDef {
   not_before: string;
   max: number;
 }
-interface ProjectsFile { rest_not_before?: string; this_fund?: string; section_body_not?: string; outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_sub?: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; parts_lead_in?: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
+interface ProjectsFile { rest_not_before?: string; this_fund?: string; section_body_not?: string; outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_sub?: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; parts_lead_in?: string; inline_lead_in?: string; inline_item?: string; sum_line?: string; sum_budget?: string; source_name?: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -181,6 +182,7 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
   // (compared without whitespace: a letter-spaced title, 科 普 专 项 经 费 绩 效 自 评 报 告, names it too)
   const ownTitle = title ? doc.norm.slice(title.span.start, title.span.end).replace(/\s+/g, '') : '';
   const lead = compile(f.name_lead, '');
+  const source = f.source_name ? compile(f.source_name, '') : null;
   // (so is an item the header's 项目名称 or the title names under any fund word or none: 项目名称：科普惠民工程 over
   // 科普惠民工程项目：… | 科普惠民工程经费：… | 科普惠民工程：…, or …科普惠民工程项目绩效自评报告 over 1.科普惠民工程经费：…; compared
   // minus 项目/经费/资金/专项, equal, not merely contained — finance reads its figures as the project's, see ownProject.ts)
@@ -223,6 +225,12 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
     const year = nm.group('year');
     // (so is a name opening with another year, 2022年全国科普日活动经费 | 上年度科普大篷车项目 in a 2023 report)
     if ((year && (nm.group('carried') || Number(doc.norm.slice(year.start, year.end)) !== doc.data.fiscalYear)) || saysOtherYear(doc, f.name_year, doc.norm.slice(nameSpan.start, nameSpan.end))) {
+      items.push(region);
+      taken.add(nameSpan.start);
+      continue;
+    }
+    // (a source of the money by its level, 中央补助资金：预算8万元，支出7.8万元: its figures its own, no fund made of it)
+    if (source?.test(doc.norm.slice(nameSpan.start, nameSpan.end).trim().replace(QUALIFIER, ''))) {
       items.push(region);
       taken.add(nameSpan.start);
       continue;
@@ -405,6 +413,15 @@ function listedItems(doc: KDocument, f: ProjectsFile): Match[] {
     }
     out.push(...matches(doc, f.listed_item, { start: lead.span.end - 1, end }));
   }
+  // (the sub-projects run on after the lead-in's colon, unnumbered, each name glued to its budget: 包括3个子项目：A预算8万元，…；B预算…)
+  if (f.inline_lead_in && f.inline_item) {
+    for (const lead of matches(doc, f.inline_lead_in)) {
+      let end = lead.span.end;
+      while (end < doc.norm.length && doc.norm[end] !== '\n' && doc.norm[end] !== '。') end++;
+      out.push(...matches(doc, f.inline_item, { start: lead.span.end - 1, end }));
+    }
+  }
+  out.push(...summedItems(doc, f));
   // the sub-projects a sentence names with their count, listed anywhere after it (…包括A、B和C三个子项目。 … 1.A：预算…)
   if (f.named_lead_in) {
     const bare = (n: string) => n.replace(/\s+/g, '').replace(/^[“"「『]|[”"」』]$/g, '').replace(/子?项目$/, '');
@@ -418,6 +435,42 @@ function listedItems(doc: KDocument, f: ProjectsFile): Match[] {
         if (names.includes(name) && !out.some((x) => x.span.start === m.span.start)) out.push(m);
       }
     }
+  }
+  return out;
+}
+
+/** In a project report, the numbered lines right above a line opening with their 合计 (`sum_line`), each stating a budget whose
+ *  sum is the 合计's (`sum_budget`, the first in each line, within the figures' rounding): the project's parts, their items
+ *  (listed_item) sub-projects. Two lines at least; a line between that is no numbered item with a budget ends the run. */
+function summedItems(doc: KDocument, f: ProjectsFile): Match[] {
+  if (doc.reportKind !== 'project_self_eval' || !f.sum_line || !f.sum_budget) return [];
+  const out: Match[] = [];
+  const budget = compile(f.sum_budget, '');
+  const notItem = compile(f.section_item_not, '');
+  const figure = (text: string) => {
+    const m = budget.exec(text);
+    const v = m ? toYuan(m.groups!.num, m.groups!.unit) : null;
+    return v === null ? null : { value: v, slack: moneySlack(m!.groups!.num + (/^万/.test(m!.groups!.unit) ? '万' : '')) };
+  };
+  const lines = doc.lines;
+  for (const sum of matches(doc, f.sum_line)) {
+    let i = firstIndex(lines, (l) => l.end >= sum.span.start);
+    if (i < 0 || i >= lines.length) continue;
+    const total = figure(doc.norm.slice(sum.span.end, lines[i].end));
+    if (!total) continue;
+    let [value, slack, n] = [0, total.slack, 0];
+    for (let j = i - 1; j >= 0; j--, n++) {
+      const text = doc.norm.slice(lines[j].start, lines[j].end);
+      const part = SIBLING_MARKER.test(text) ? figure(text) : null;
+      if (!part) break;
+      value += part.value;
+      slack += part.slack;
+    }
+    if (n < 2 || Math.abs(value - total.value) > slack) continue;
+    // (not the money's sources or labels, 1.中央补助资金：… ⏎ 2.县级配套资金：… ⏎ 合计：…: section_item_not, as for a section's items)
+    const items = [...matches(doc, f.listed_item, { start: lines[i - n].start, end: lines[i - 1].end })];
+    if (items.length !== n || items.some((m) => notItem.test(doc.norm.slice(m.group('name')!.start, m.group('name')!.end).trim()))) continue;
+    out.push(...items);
   }
   return out;
 }
