@@ -41,6 +41,7 @@ export function sharedTotal(doc: KDocument, f: ActivitiesFile, x: { rule: string
   const place = compile(f.place_subject, '').test(opening);
   const other = compile(f.other_subject, '');
   const part = partCount(family);
+  const level = unitLevel(doc);
   // 城关镇开展活动12场，河口镇开展活动8场，县科协开展活动10场，全县合计开展科普活动30场: a sum after shares its sentence gives
   // to other bodies or places (other_subject, place_only) is the place's, as a total split after it is (session 48)
   if (f.sum_after_shares && compile(f.sum_after_shares, '').test(opening)) {
@@ -51,7 +52,7 @@ export function sharedTotal(doc: KDocument, f: ActivitiesFile, x: { rule: string
       while (e < x.labelSpan.start && !BOUNDARY.has(doc.norm[e])) e++;
       const clause = doc.norm.slice(s, e);
       const n = part.exec(clause);
-      if (n && family[n[1]] === family[x.item.unit] && ((other.test(clause) && !branchShare(f, clause)) || (!!f.place_only && compile(f.place_only, '').test(clause.slice(0, n.index).replace(/[\s\d.一二三四五六七八九十百千两]+$/, '').replace(/\s+/g, ''))))) return true;
+      if (n && family[n[1]] === family[x.item.unit] && ((other.test(clause) && !branchShare(f, clause)) || bareDoer(f, clause.slice(0, n.index), level) === 'other')) return true;
       s = e + 1;
     }
   }
@@ -65,10 +66,36 @@ export function sharedTotal(doc: KDocument, f: ActivitiesFile, x: { rule: string
     const clause = doc.norm.slice(s, e);
     if (/^\s*其中/.test(clause)) share = true;
     const n = part.exec(clause);
-    if ((place || share) && n && !compile(f.share_each ?? '(?!)', '').test(clause) && family[n[1]] === family[x.item.unit] && (self.test(clause) || (other.test(clause) && !branchShare(f, clause)))) return true;
+    // (其中城关镇12场 | 其中各县市区74场次 | 其中市本级12场次: a share that is only its doer, no verb, splits it too; session 49)
+    if ((place || share) && n && !compile(f.share_each ?? '(?!)', '').test(clause) && family[n[1]] === family[x.item.unit] && (self.test(clause) || (other.test(clause) && !branchShare(f, clause)) || bareDoer(f, clause.slice(0, n.index), level) !== null)) return true;
     s = e + 1;
   }
   return false;
+}
+/** The words of a share's clause before its count (`head`) that are only its doer, no verb: 'self' for the unit's own level
+ *  (其中市本级12场次 in a city's report, 其中本级20场: own_level), 'other' for a named town (place_only), the bodies below the unit
+ *  by their common word (各县市区74场次, 县区科协…: bare_body) or another level's 本级; null for anything else (an event, a verb). */
+export function bareDoer(f: ActivitiesFile, head: string, level: string | null): 'self' | 'other' | null {
+  // (其中 and the like stripped first: place_only's lead is optional, 其中乡镇 would read as a town 其中乡)
+  const h = head.replace(/[\s\d.一二三四五六七八九十百千两]+$/, '').replace(/\s+/g, '').replace(/(?:共计|共|合计)$/, '').replace(/^(?:其中|同时|此外|另外)[:：，,]?/, '');
+  if (!h) return null;
+  const own = f.own_level ? compile(f.own_level, '').exec(h) : null;
+  if (own) return !own.groups?.level || own.groups.level === level ? 'self' : 'other';
+  if (f.place_only && compile(f.place_only, '').test(h)) return 'other';
+  if (f.bare_body && compile(f.bare_body, '').test(h)) return 'other';
+  return null;
+}
+/** In a total split among doers (`notUnits`, sharedTotal), the counts of `found` that are a share naming only a place's common
+ *  word, no event and no doer (其中县本级20场，乡镇36场): that place's, not the unit's (split_place_share; session 49). */
+export function placeShares(doc: KDocument, f: ActivitiesFile, found: Found[], notUnits: Found[]): Set<Found> {
+  const out = new Set<Found>();
+  if (!notUnits.length || !f.split_place_share || !f.share_units) return out;
+  const place = compile(f.split_place_share, '');
+  for (const x of found) {
+    if (!f.share_units[x.item.unit] || !place.test(x.item.label)) continue;
+    if (notUnits.some((t) => t.countEnd < x.labelSpan.start && x.labelSpan.start - t.countEnd < 300 && x.countEnd <= sentenceAt(doc, t.countEnd - 1).end)) out.add(x);
+  }
+  return out;
 }
 const LIST_MARKER = /^[ \t\u3000]*(?:[一二三四五六七八九十]+是|\d{1,2}[、.．](?!\d)|[(（][一二三四五六七八九十\d]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])/;
 /** The counts of `found` that break down a count before them: in brackets right after it (20场（线上8场，线下12场）), or after a
