@@ -553,6 +553,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
   // 全县共开展科普活动150场，受益群众5万人次，其中县科协组织开展30场: the people reached right after a total that is not the
   // unit's are that total's (all the place's events), not its share's
   dropTotalsReach(doc, f, found, notUnits);
+  // 制作科普短视频20个，累计观看12万人次: the files' plays, no reach (views_label; session 49)
+  dropFileViews(doc, f, found);
   // 全市共开展科普活动60场，其中我县承办8场: a share naming no event takes the total's (科普活动) as its label
   for (const x of found) shareLabel(doc, f, x);
   // (其中市科协主办42场共3000人次: the people glued to a share take the label it took)
@@ -725,4 +727,14 @@ export function activityTables(doc: KDocument, tables: { rows: { start: number; 
   const all = [...(doc.items.activities ?? []), ...found];
   all.sort((a, b) => a.span.start - b.span.start);
   doc.items.activities = all;
+}
+/** Drops from `found` the turns of watching in 人次 right after a count of published files (制作科普短视频20个，累计观看12万人次):
+ *  the platform's count of plays, as 播放人次 is; after an event (线上科普直播5场，…) they stay its audience. */
+function dropFileViews(doc: KDocument, f: ActivitiesFile, found: Found[]): void {
+  if (!f.views_label || !f.views_of) return;
+  const views = compile(f.views_label, ''), of = compile(f.views_of, '');
+  for (let i = found.length - 1; i >= 0; i--) {
+    const x = found[i];
+    if (x.item.unit === '人次' && views.test(x.item.label) && of.test(doc.norm.slice(Math.max(0, x.labelSpan.start - 40), x.labelSpan.start))) found.splice(i, 1);
+  }
 }

@@ -56,6 +56,8 @@ export interface ActivitiesFile {
   bare_body?: string;
   own_level?: string;
   split_place_share?: string;
+  views_label?: string;
+  views_of?: string;
   joined_material?: string;
   joined_material_units?: string[];
   years_listed?: string;
