@@ -319,7 +319,10 @@ export function isShareClause(doc: KDocument, f: ActivitiesFile, clause: string)
   if (compile(f.share_event!, '').test(head) || compile(f.share_each ?? '(?!)', '').test(head)) return false;
   const level = unitLevel(doc);
   const self = compile(f.unit_subject!, '').exec(head) ?? (level && f.unit_place ? compile(f.unit_place, '').exec(head) : null);
-  if (self) return (!self.groups?.level || self.groups.level === level) && compile(f.share_verb ?? '(?!)', '').test(head.slice(self[0].length));
+  // (县科协本级举办20场: the unit's own level after its name is no word of the verb's)
+  if (self) return (!self.groups?.level || self.groups.level === level) && compile(f.share_verb ?? '(?!)', '').test(head.slice(self[0].length).replace(/^\s*(?:机关|本级)/, ''));
+  // (…56场，县本级20场: the unit's own level alone, no verb; session 49)
+  if (bareDoer(f, head, level) === 'self') return true;
   const other = compile(f.other_subject!, '').exec(head);
   return !!other && compile(f.share_verb ?? '(?!)', '').test(head.slice(other[0].length));
 }
