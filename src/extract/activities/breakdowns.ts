@@ -9,7 +9,7 @@ import { sentenceAt, trimSpan, unitLevel } from '../engine.js';
 import { BOUNDARY, charBetween, clauseStart } from './clauses.js';
 import type { ActivitiesFile, Found } from './file.js';
 import { sameUnit } from './file.js';
-import { branchShare, namesBody } from './owners.js';
+import { bareDoer, branchShare, namesBody } from './owners.js';
 
 // a share's count: a figure and a measure word of share_units (longest first: 场次 before 场), made once per file
 let partCountOf: { units: Record<string, string>; re: RegExp } | null = null;
@@ -71,19 +71,6 @@ export function sharedTotal(doc: KDocument, f: ActivitiesFile, x: { rule: string
     s = e + 1;
   }
   return false;
-}
-/** The words of a share's clause before its count (`head`) that are only its doer, no verb: 'self' for the unit's own level
- *  (其中市本级12场次 in a city's report, 其中本级20场: own_level), 'other' for a named town (place_only), the bodies below the unit
- *  by their common word (各县市区74场次, 县区科协…: bare_body) or another level's 本级; null for anything else (an event, a verb). */
-export function bareDoer(f: ActivitiesFile, head: string, level: string | null): 'self' | 'other' | null {
-  // (其中 and the like stripped first: place_only's lead is optional, 其中乡镇 would read as a town 其中乡)
-  const h = head.replace(/[\s\d.一二三四五六七八九十百千两]+$/, '').replace(/\s+/g, '').replace(/(?:共计|共|合计)$/, '').replace(/^(?:其中|同时|此外|另外)[:：，,]?/, '');
-  if (!h) return null;
-  const own = f.own_level ? compile(f.own_level, '').exec(h) : null;
-  if (own) return !own.groups?.level || own.groups.level === level ? 'self' : 'other';
-  if (f.place_only && compile(f.place_only, '').test(h)) return 'other';
-  if (f.bare_body && compile(f.bare_body, '').test(h)) return 'other';
-  return null;
 }
 /** In a total split among doers (`notUnits`, sharedTotal), the counts of `found` that are a share naming only a place's common
  *  word, no event and no doer (其中县本级20场，乡镇36场): that place's, not the unit's (split_place_share; session 49). */
