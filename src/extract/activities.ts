@@ -8,14 +8,14 @@ import { compile, derived, loadPatternFile } from '../patterns.js';
 import type { Activity } from '../schema/record.js';
 import { tokenAt } from '../segment/index.js';
 import { dictionaryPiece } from '../segment/jieba.js';
-import { breakdownParts, dropTotalsReach, isShareClause, ordinalRun, previousOfKind, shareLabel, sharedTotal } from './activities/breakdowns.js';
+import { breakdownParts, dropTotalsReach, isShareClause, ordinalRun, placeShares, previousOfKind, shareLabel, sharedTotal } from './activities/breakdowns.js';
 import { BOUNDARY, clauseStart } from './activities/clauses.js';
 import type { ActivitiesFile, Found } from './activities/file.js';
 import { sameUnit } from './activities/file.js';
 import { meetingOf } from './activities/meetings.js';
 import { respectivelyMid } from './activities/respectivelyMid.js';
 import type { MidParts } from './activities/respectivelyMid.js';
-import { EARLIER_COUNT, JOINER_CLAUSE, afterOwnWork, otherSubject, ownCountOnly, trimDoer, trimOwnSociety } from './activities/owners.js';
+import { EARLIER_COUNT, JOINER_CLAUSE, afterOwnWork, bareDoer, otherSubject, ownCountOnly, trimDoer, trimOwnSociety } from './activities/owners.js';
 import { dropRestatedResults } from './activities/restatedResults.js';
 import { TOPIC_YEAR, inTargets, otherYearBefore, targetState, timeSibling, yearAmongOthers, yearRespectively, yearSeries } from './activities/years.js';
 import { MAX_BEFORE, matches, otherYearAt, saysOtherYear, sectionsAt, sentenceAt, trimSpan, unitLevel } from './engine.js';
@@ -475,7 +475,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       }
       // (城关镇12场，河口镇8场: a label that is only a place's name names no event, and the place as its doer: place_only)
       // (城关镇十二场、河口镇八场: a count before it in Chinese numerals, which strip_prefix leaves, is no word of it either)
-      if (!head && !sibling && f.place_only && compile(f.place_only, '').test(label.replace(/^.*(?:\d|[一二三四五六七八九十百千两])\s*(?:余|多)?\s*[\u4e00-\u9fa5]{1,2}、/, ''))) continue;
+      // (各县市区74场次 | 县区科协74场次 | 市本级12场 in a county's report: the bodies below the unit, or another level, by their
+      // common word: bare_body, own_level; bareDoer; session 49)
+      if (!head && !sibling && bareDoer(f, label.replace(/^.*(?:\d|[一二三四五六七八九十百千两])\s*(?:余|多)?\s*[\u4e00-\u9fa5]{1,2}、/, ''), level) === 'other') continue;
       if (sibling) label = sibling.item.label;
       if (label.length < 2 && !head) continue;
       // the unit must be a word of its own (期 in 期间, 场 in 场地, 人 in 人员 are not units; 期 in the HMM's 期共 is);
@@ -539,6 +541,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
   // 全县共开展科普活动150场，其中县科协组织开展30场: a total whose sentence names a share of it is not the unit's
   const notUnits: Found[] = [];
   for (let i = found.length - 1; i >= 0; i--) if (sharedTotal(doc, f, found[i])) notUnits.push(...found.splice(i, 1));
+  // (…，其中县本级20场，乡镇36场: a share naming only a place in such a split total is that place's)
+  const placeShare = placeShares(doc, f, found, notUnits);
+  for (let i = found.length - 1; i >= 0; i--) if (placeShare.has(found[i])) found.splice(i, 1);
   // 开展科普活动20场（线上8场，线下12场）: a breakdown of a count already given is no new piece of work (the warehouse sums
   // activities); the total is kept, its parts dropped
   const parts = breakdownParts(doc, f, found, notUnits);
@@ -548,6 +553,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
   // 全县共开展科普活动150场，受益群众5万人次，其中县科协组织开展30场: the people reached right after a total that is not the
   // unit's are that total's (all the place's events), not its share's
   dropTotalsReach(doc, f, found, notUnits);
+  // 制作科普短视频20个，累计观看12万人次: the files' plays, no reach (views_label; session 49)
+  dropFileViews(doc, f, found);
   // 全市共开展科普活动60场，其中我县承办8场: a share naming no event takes the total's (科普活动) as its label
   for (const x of found) shareLabel(doc, f, x);
   // (其中市科协主办42场共3000人次: the people glued to a share take the label it took)
@@ -720,4 +727,14 @@ export function activityTables(doc: KDocument, tables: { rows: { start: number; 
   const all = [...(doc.items.activities ?? []), ...found];
   all.sort((a, b) => a.span.start - b.span.start);
   doc.items.activities = all;
+}
+/** Drops from `found` the turns of watching in 人次 right after a count of published files (制作科普短视频20个，累计观看12万人次):
+ *  the platform's count of plays, as 播放人次 is; after an event (线上科普直播5场，…) they stay its audience. */
+function dropFileViews(doc: KDocument, f: ActivitiesFile, found: Found[]): void {
+  if (!f.views_label || !f.views_of) return;
+  const views = compile(f.views_label, ''), of = compile(f.views_of, '');
+  for (let i = found.length - 1; i >= 0; i--) {
+    const x = found[i];
+    if (x.item.unit === '人次' && views.test(x.item.label) && of.test(doc.norm.slice(Math.max(0, x.labelSpan.start - 40), x.labelSpan.start))) found.splice(i, 1);
+  }
 }

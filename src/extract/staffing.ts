@@ -1,5 +1,5 @@
 // Staffing counts (patterns/staffing.yaml) and the one derived rule: a sole kind of 编制 is the total.
-import type { KDocument } from '../document.js';
+import type { KDocument, Span } from '../document.js';
 import { MAX_BEFORE, matches, runFamily, unitLevel, unitName } from './engine.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { staffingTableFacts } from './staffingTable.js';
@@ -7,7 +7,7 @@ import { respectivelyFacts } from './staffingRespectively.js';
 import { arabicYears, proseSlice, sentenceAt } from './prose.js';
 import { toCount } from '../normalise/numbers.js';
 
-interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string; budget_count?: string; department_includes?: string; system?: string; unit_clause?: string; unit_office?: string; same_office?: string; other_level?: string; other_level_off?: string; office_clause?: string; retired_mixed_after?: string; internal_office?: string; office_sum?: string }
+interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string; budget_count?: string; department_includes?: string; system?: string; unit_clause?: string; unit_office?: string; same_office?: string; other_level?: string; other_level_off?: string; office_clause?: string; retired_mixed_after?: string; retired_kind?: string; retired_kind_other?: string; retired_among?: string; internal_office?: string; office_sum?: string }
 
 export function extractStaffing(doc: KDocument): void {
   // (编制数、在职人数、退休人数分别为6人、5人、2人: the listed counts, checked as the patterns' are)
@@ -34,6 +34,8 @@ export function extractStaffing(doc: KDocument): void {
     if (f.path === '/staffing/inService' && compile(file.mixed_after, 'y').test(doc.norm.slice(f.span.end, f.span.end + 24))) return false;
     // 退休人员5人（含遗属1人）: a retired count holding survivors paid an allowance is no retired count
     if (f.path === '/staffing/retired' && file.retired_mixed_after && compile(file.retired_mixed_after, 'y').test(doc.norm.slice(f.span.end, f.span.end + 24))) return false;
+    // 退休干部3人，退休工人2人 | 退休人员中，退休干部3人…: one kind of retiree beside another, a part of the retirees (session 49)
+    if (f.path === '/staffing/retired' && retiredKindPart(file, doc, f.span)) return false;
     // (在职人员20人（机关9人，科技馆11人），退休人员15人: a body named inside brackets closed before the count names a part of
     // another count, not the subject of the ones after)
     // (市科⏎技馆: a name broken by a wrapped line is read whole)
@@ -306,4 +308,19 @@ function isUnit(file: StaffingFile, unit: string | null, subject: string): boole
   // (我县科协, 本市科协: the place named from inside it)
   const s = short(subject).replace(/^[我本该](?=[县市区旗州盟省])/, '');
   return s.length >= 3 && short(unit).endsWith(s);
+}
+/** A retired count named by one kind of retiree (退休干部3人) that is a part of the retirees: another kind's count in its sentence
+ *  (…，退休工人2人), or the retirees named before it as the whole it is counted in (退休人员中，…: retired_among). */
+function retiredKindPart(file: StaffingFile, doc: KDocument, span: Span): boolean {
+  if (!file.retired_kind || !file.retired_kind_other) return false;
+  const own = compile(file.retired_kind, '').exec(doc.norm.slice(span.start, span.end));
+  if (!own) return false;
+  const sentence = sentenceAt(doc, span.start);
+  if (file.retired_among && compile(file.retired_among, '').test(doc.norm.slice(Math.max(sentence.start, span.start - MAX_BEFORE), span.start))) return true;
+  const text = doc.norm.slice(sentence.start, Math.min(sentence.end, span.end + MAX_BEFORE));
+  for (const m of text.matchAll(compile(file.retired_kind_other, 'g'))) {
+    if (sentence.start + m.index! === span.start) continue;
+    if (m.groups!.kind !== own.groups!.kind) return true;
+  }
+  return false;
 }

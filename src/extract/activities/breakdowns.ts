@@ -9,7 +9,7 @@ import { sentenceAt, trimSpan, unitLevel } from '../engine.js';
 import { BOUNDARY, charBetween, clauseStart } from './clauses.js';
 import type { ActivitiesFile, Found } from './file.js';
 import { sameUnit } from './file.js';
-import { branchShare, namesBody } from './owners.js';
+import { bareDoer, branchShare, namesBody } from './owners.js';
 
 // a share's count: a figure and a measure word of share_units (longest first: 场次 before 场), made once per file
 let partCountOf: { units: Record<string, string>; re: RegExp } | null = null;
@@ -41,6 +41,7 @@ export function sharedTotal(doc: KDocument, f: ActivitiesFile, x: { rule: string
   const place = compile(f.place_subject, '').test(opening);
   const other = compile(f.other_subject, '');
   const part = partCount(family);
+  const level = unitLevel(doc);
   // 城关镇开展活动12场，河口镇开展活动8场，县科协开展活动10场，全县合计开展科普活动30场: a sum after shares its sentence gives
   // to other bodies or places (other_subject, place_only) is the place's, as a total split after it is (session 48)
   if (f.sum_after_shares && compile(f.sum_after_shares, '').test(opening)) {
@@ -51,7 +52,7 @@ export function sharedTotal(doc: KDocument, f: ActivitiesFile, x: { rule: string
       while (e < x.labelSpan.start && !BOUNDARY.has(doc.norm[e])) e++;
       const clause = doc.norm.slice(s, e);
       const n = part.exec(clause);
-      if (n && family[n[1]] === family[x.item.unit] && ((other.test(clause) && !branchShare(f, clause)) || (!!f.place_only && compile(f.place_only, '').test(clause.slice(0, n.index).replace(/[\s\d.一二三四五六七八九十百千两]+$/, '').replace(/\s+/g, ''))))) return true;
+      if (n && family[n[1]] === family[x.item.unit] && ((other.test(clause) && !branchShare(f, clause)) || bareDoer(f, clause.slice(0, n.index), level) === 'other')) return true;
       s = e + 1;
     }
   }
@@ -65,10 +66,23 @@ export function sharedTotal(doc: KDocument, f: ActivitiesFile, x: { rule: string
     const clause = doc.norm.slice(s, e);
     if (/^\s*其中/.test(clause)) share = true;
     const n = part.exec(clause);
-    if ((place || share) && n && !compile(f.share_each ?? '(?!)', '').test(clause) && family[n[1]] === family[x.item.unit] && (self.test(clause) || (other.test(clause) && !branchShare(f, clause)))) return true;
+    // (其中城关镇12场 | 其中各县市区74场次 | 其中市本级12场次: a share that is only its doer, no verb, splits it too; session 49)
+    if ((place || share) && n && !compile(f.share_each ?? '(?!)', '').test(clause) && family[n[1]] === family[x.item.unit] && (self.test(clause) || (other.test(clause) && !branchShare(f, clause)) || bareDoer(f, clause.slice(0, n.index), level) !== null)) return true;
     s = e + 1;
   }
   return false;
+}
+/** In a total split among doers (`notUnits`, sharedTotal), the counts of `found` that are a share naming only a place's common
+ *  word, no event and no doer (其中县本级20场，乡镇36场): that place's, not the unit's (split_place_share; session 49). */
+export function placeShares(doc: KDocument, f: ActivitiesFile, found: Found[], notUnits: Found[]): Set<Found> {
+  const out = new Set<Found>();
+  if (!notUnits.length || !f.split_place_share || !f.share_units) return out;
+  const place = compile(f.split_place_share, '');
+  for (const x of found) {
+    if (!f.share_units[x.item.unit] || !place.test(x.item.label)) continue;
+    if (notUnits.some((t) => t.countEnd < x.labelSpan.start && x.labelSpan.start - t.countEnd < 300 && x.countEnd <= sentenceAt(doc, t.countEnd - 1).end)) out.add(x);
+  }
+  return out;
 }
 const LIST_MARKER = /^[ \t\u3000]*(?:[一二三四五六七八九十]+是|\d{1,2}[、.．](?!\d)|[(（][一二三四五六七八九十\d]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])/;
 /** The counts of `found` that break down a count before them: in brackets right after it (20场（线上8场，线下12场）), or after a
@@ -292,7 +306,10 @@ export function isShareClause(doc: KDocument, f: ActivitiesFile, clause: string)
   if (compile(f.share_event!, '').test(head) || compile(f.share_each ?? '(?!)', '').test(head)) return false;
   const level = unitLevel(doc);
   const self = compile(f.unit_subject!, '').exec(head) ?? (level && f.unit_place ? compile(f.unit_place, '').exec(head) : null);
-  if (self) return (!self.groups?.level || self.groups.level === level) && compile(f.share_verb ?? '(?!)', '').test(head.slice(self[0].length));
+  // (县科协本级举办20场: the unit's own level after its name is no word of the verb's)
+  if (self) return (!self.groups?.level || self.groups.level === level) && compile(f.share_verb ?? '(?!)', '').test(head.slice(self[0].length).replace(/^\s*(?:机关|本级)/, ''));
+  // (…56场，县本级20场: the unit's own level alone, no verb; session 49)
+  if (bareDoer(f, head, level) === 'self') return true;
   const other = compile(f.other_subject!, '').exec(head);
   return !!other && compile(f.share_verb ?? '(?!)', '').test(head.slice(other[0].length));
 }

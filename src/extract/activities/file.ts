@@ -53,6 +53,11 @@ export interface ActivitiesFile {
   meeting_reach?: string;
   sum_after_shares?: string;
   place_only?: string;
+  bare_body?: string;
+  own_level?: string;
+  split_place_share?: string;
+  views_label?: string;
+  views_of?: string;
   joined_material?: string;
   joined_material_units?: string[];
   years_listed?: string;

@@ -1,7 +1,7 @@
 // Whose count it is: the unit's own work, or a body it guides, joins or names (societies, schools, a museum).
 import type { KDocument } from '../../document.js';
 import { compile } from '../../patterns.js';
-import { matches, unitName } from '../engine.js';
+import { matches, unitLevel, unitName } from '../engine.js';
 import { BOUNDARY } from './clauses.js';
 import type { ActivitiesFile } from './file.js';
 
@@ -165,7 +165,25 @@ export function namesBody(doc: KDocument, f: ActivitiesFile, from: number, to: n
     const clause = doc.norm.slice(s, e).replace(/^[（(](?=其中)/, '');
     // (其中各专委会开展20场: the unit's own branches split nothing, branchShare)
     if (self.test(clause) || (other.test(clause) && !branchShare(f, clause))) return true;
+    // (其中县本级20场 | 其中各县市区74场次: a share that is only its doer, no verb; session 49)
+    const head = SHARE_HEAD.exec(clause);
+    if (head && bareDoer(f, head[1], unitLevel(doc)) !== null) return true;
     s = e + 1;
   }
   return false;
+}
+// the words of a clause before its count of events (其中县本级20场 → 其中县本级)
+const SHARE_HEAD = /^(.*?)(?:\d|[一二三四五六七八九十百两]+\s*(?:余|多)?\s*(?:场次|场|期次|期|班次|次))/;
+/** The words of a share's clause before its count (`head`) that are only its doer, no verb: 'self' for the unit's own level
+ *  (其中市本级12场次 in a city's report, 其中本级20场: own_level), 'other' for a named town (place_only), the bodies below the unit
+ *  by their common word (各县市区74场次, 县区科协…: bare_body) or another level's 本级; null for anything else (an event, a verb). */
+export function bareDoer(f: ActivitiesFile, head: string, level: string | null): 'self' | 'other' | null {
+  // (其中 and the like stripped first: place_only's lead is optional, 其中乡镇 would read as a town 其中乡)
+  const h = head.replace(/[\s\d.一二三四五六七八九十百千两]+$/, '').replace(/\s+/g, '').replace(/(?:共计|共|合计)$/, '').replace(/^(?:其中|同时|此外|另外)[:：，,]?/, '');
+  if (!h) return null;
+  const own = f.own_level ? compile(f.own_level, '').exec(h) : null;
+  if (own) return !own.groups?.level || own.groups.level === level ? 'self' : 'other';
+  if (f.place_only && compile(f.place_only, '').test(h)) return 'other';
+  if (f.bare_body && compile(f.bare_body, '').test(h)) return 'other';
+  return null;
 }
