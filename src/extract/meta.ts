@@ -26,7 +26,9 @@ const NOT_UNIT = /财政(?:局|厅)$|人民政府(?:办公室)?$|政府办公室
 // the title or the signature (decided, lists47 for the signature, lists48 for the title and a label: one rule). Where the department
 // has a subordinate the 机关 is its part (see staffing), and the 科协's name would claim the department's figures for it; the
 // sources after it are read as when it names none. (Not 机关 opening another word: 县科协机关党支部 is no report's unit either.)
-const UNIT_ORGAN = /^[ \t]*机[ \t]*关/;
+// (lists49, decided: so is its 本级, in brackets or not — 县科协（本级）2023年度…报告, 单位名称：某县科学技术协会本级: the department's own
+// budget unit without its subordinates, as the finance and staffing families read 本级 and 机关 alike; before, the 科协.)
+const UNIT_ORGAN = /^[ \t]*(?:机[ \t]*关|[（(]?[ \t]*本[ \t]*级)/;
 // an organisation's name alone is at most 30 characters, or 40 opening with a province's (see org in meta.yaml: 新疆维吾尔自治区伊犁
 // 哈萨克自治州察布查尔锡伯自治县科学技术协会 is 31)
 function nameFits(name: string): boolean {
@@ -376,7 +378,7 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     // (nor is a value with no word, 单位名称：123001, a code alone)
     if (value.length < 2 || !/[\u4e00-\u9fa5]/.test(value) || NOT_UNIT.test(value) || templated(doc, v)) continue;
     // (单位名称：县科协机关 — the unit's 机关 names no unit, as its signature does: see UNIT_ORGAN)
-    if (UNIT_ORGAN.test(doc.norm.slice(v.end, v.end + 4)) || /机关$/.test(value)) continue;
+    if (UNIT_ORGAN.test(doc.norm.slice(v.end, v.end + 6)) || /(?:机关|本级)$/.test(value)) continue;
     // a table cell after the label: only an organisation's name (not a column heading such as 金额)
     // (so is the value of 项目单位：, which may be a measure: 项目单位：万元)
     // (nor is a line under an empty label, 单位名称：⏎一、部门概况, unless it is an organisation's name)
@@ -414,7 +416,7 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
       if (value.length < 2 || NOT_UNIT.test(value) || templated(doc, span) || compile(f.title_topic, '').test(value)) continue;
       // (县科协机关2023年度…报告: the unit's 机关 names no unit in the title either, see UNIT_ORGAN; the sources after the title are read
       // as for a title naming none)
-      if (!sub && UNIT_ORGAN.test(doc.norm.slice(span.end, span.end + 4))) continue;
+      if (!sub && UNIT_ORGAN.test(doc.norm.slice(span.end, span.end + 6))) continue;
       // 市科协2021年度…报告 signed 永州市科学技术协会: the title's bare level form, the signature's name in full
       if (compile(f.unit_short, '').test(value)) {
         const sig = signatureUnit(doc);
