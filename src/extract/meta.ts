@@ -10,7 +10,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; portal_menu: string; portal_kind_item: string; crumb_prefix: string; work_summary?: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; unit_source: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string; title_topic: string
+  title_line: string; title_words: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; portal_menu: string; portal_kind_item: string; crumb_prefix: string; work_summary?: string; work_summary_year?: Rule; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; unit_source: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string; title_topic: string
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule & { inline: string }; year_label: Rule; year_body: Rule; period: string; year_period: { id: string; line: string; label: string }; year_body_cited?: { before: string; after: string; spending?: string }; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; place_stand_in: string; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_subtitle_dash: string; unit_short: string; party_group: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule; stray_gap: { regex: string; place_end: string }; region_above: Rule & { year: string };
 }
@@ -345,6 +345,20 @@ function extractYear(doc: KDocument, titleSpan: Span | null): void {
     if (next && year) {
       titleYear = toYear(year.groups!.num);
       push(doc, '/meta/fiscalYear', titleYear, next, m ? f.year_subtitle.id : f.year_period.id);
+    }
+  }
+  // (青山街道科协工作总结和工作计划: a work summary's title naming no year, its top heading naming the summary's, 一、2023年工作总结 —
+  // one such year only; see work_summary_year)
+  if (titleSpan && titleYear === null && f.work_summary && f.work_summary_year) {
+    const title = doc.norm.slice(titleSpan.start, titleSpan.end).replace(/\s+/g, '');
+    if (derived(f, 'workSummary', () => f.work_summary!.replace('{ORG}', f.org)).test(title)) {
+      const re = compile(f.work_summary_year.regex, '');
+      const found = doc.headings.filter((h) => h.level === 1 && h.start >= titleSpan.end).map((h) => ({ h, m: re.exec(h.title.replace(/\s+/g, '')) })).filter((x) => x.m);
+      const years = new Set(found.map((x) => toYear(x.m!.groups!.num)));
+      if (years.size === 1) {
+        titleYear = [...years][0];
+        push(doc, '/meta/fiscalYear', titleYear, { start: found[0].h.start, end: found[0].h.end }, f.work_summary_year.id);
+      }
     }
   }
   // (a labelled year first: 评价年度：2023年度 in a project report's header; then a labelled period of one whole year)
