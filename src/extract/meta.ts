@@ -613,7 +613,8 @@ function fullerForm(full: string, short: string): boolean {
 /** True when `full` is `short` with its body's word written out (青禾县科学技术协会 for 青禾县科协, 某县科学技术馆 for 某县科技馆):
  *  the same name, not another body's or another level's. */
 function writtenOut(full: string, short: string): boolean {
-  const fold = (x: string) => x.replace(/\s+/g, '').replace(/科学技术协会$/, '科协').replace(/科学技术馆$/, '科技馆');
+  // (青禾县科技协会 for 青禾县科学技术协会 too, the body's word shortened otherwise: lists49)
+  const fold = (x: string) => x.replace(/\s+/g, '').replace(/(?:科学技术|科技)协会$/, '科协').replace(/科学技术馆$/, '科技馆');
   return full.replace(/\s+/g, '').length > short.replace(/\s+/g, '').length && fold(full) === fold(short);
 }
 
