@@ -17,10 +17,10 @@ interface ListItem { item: string; span: Span; rule: string; list?: ListKey; ste
 // (the decimal number's end is headings.yaml's: macros.yaml SECTION_NUMBER_END)
 // (1 部分项目论证不充分: a number set with a space and no mark, as antiword prints a list: macros.yaml SPACED_MARKER)
 // (2.2023年计划举办…: a year right after the marker's point is no decimal of it)
-const ITEM_MARKER = new RegExp(expand(String.raw`^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3} ?[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?{SECTION_NUMBER_END}[、]?|\d{1,2}(?: ?[、．]| ?\.(?! ?\d)| ?\.(?= ?(?:19|20)\d{2} ?年)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）]|[A-Ha-h] ?[.、．)）](?![\dA-Za-z.])|[(（][A-Ha-h][)）]|[■□●◆◇▪►▶★☆◎•※·・]|[-－–](?=[ \t\u3000]+[\u4e00-\u9fa5])|{SPACED_MARKER})\s*`));
+const ITEM_MARKER = new RegExp(expand(String.raw`^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|其[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3} ?[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?{SECTION_NUMBER_END}[、]?|\d{1,2}(?: ?[、．]| ?\.(?! ?\d)| ?\.(?= ?(?:19|20)\d{2} ?年)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）]|[A-Ha-h] ?[.、．)）](?![\dA-Za-z.])|[(（][A-Ha-h][)）]|[■□●◆◇▪►▶★☆◎•※·・]|[-－–](?=[ \t\u3000]+[\u4e00-\u9fa5])|{SPACED_MARKER})\s*`));
 // a lead-in before an inline list's first marker: up to a colon (…我们将采取以下措施：一是…), or one sentence closed by 。
 // (但仍存在一些不足。一是…: see leadSentence)
-const LIST_AHEAD = String.raw`(?=[一二三四五六七八九十][是要]|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|首先[，,])`;
+const LIST_AHEAD = String.raw`(?=[一二三四五六七八九十][是要]|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|其一[，,、]|首先[，,])`;
 const COLON_LEAD = new RegExp(String.raw`^[^:：“”]*[:：]\s*${LIST_AHEAD}`);
 const SENTENCE_LEAD = new RegExp(String.raw`^[^:：“”。；;]*。\s*${LIST_AHEAD}`);
 // …or one clause closed by a comma that says there are problems (我会还存在一些不足，一是…: sections.yaml list_lead_clause)
@@ -668,7 +668,9 @@ function splitAtListLabels(doc: KDocument, l: Span, nextStep: RegExp | null, lab
         cuts.push(l.start + m.index! + 1);
         continue;
       }
-      if (labels === 'numbered' && !/[一二三四五六七八九十\d]$/.test(m[1])) continue;
+      // (…or a sub-heading's marker opening it, …不够精准。（二）整改情况：已加强…, a one-line page's part of a combined section whose
+      // title no heading's split knows: lists49)
+      if (labels === 'numbered' && !/[一二三四五六七八九十\d]$/.test(m[1]) && !/^[(（][一二三四五六七八九十]{1,2}[)）]/.test(m[1])) continue;
       const k = labels === 'numbered' ? bareListLabel(m[1]) : sectionKey(m[1]) ?? bareListLabel(m[1]);
       if (k === 'problems' || k === 'improvements') cuts.push(l.start + m.index! + 1);
     }
@@ -818,7 +820,7 @@ const SEQUENCE = ['首先', '其次', '再次'];
 const SPACED_NUMBER = new RegExp(expand(String.raw`^(?={SPACED_MARKER})(\d{1,2})`));
 const SPACED_LEAD = new RegExp(expand('^{SPACED_MARKER}'));
 
-/** The family and ordinal of an item marker at the start of `s`: 一是, (1)/（一）, ①, 1、/1., 第一，, 首先，/其次，/最后，
+/** The family and ordinal of an item marker at the start of `s`: 一是, (1)/（一）, ①, 1、/1., 第一，, 其一，, 首先，/其次，/最后，
  *  (最后 closes the list whatever its number: n 0). */
 function markerOf(s: string): { family: string; n: number } | null {
   // (一 是: letter-spaced text from a PDF)
@@ -829,6 +831,9 @@ function markerOf(s: string): { family: string; n: number } | null {
   if (m) return { family: 'yao', n: CN.indexOf(m[1]) + 1 };
   m = /^第([一二三四五六七八九十])[，,、:：]/.exec(s);
   if (m) return { family: 'di', n: CN.indexOf(m[1]) + 1 };
+  // (其一，A；其二，B。: the same list worded so; lists49, before one item)
+  m = /^其([一二三四五六七八九十])[，,、:：]/.exec(s);
+  if (m) return { family: 'qi', n: CN.indexOf(m[1]) + 1 };
   m = /^(首先|其次|再次|最后)[，,:：]/.exec(s);
   if (m) return { family: 'sequence', n: m[1] === '最后' ? 0 : SEQUENCE.indexOf(m[1]) + 1 };
   m = /^[(（] ?([一二三四五六七八九十]|\d{1,2}) ?[)）]/.exec(s);

@@ -10,7 +10,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; portal_menu: string; portal_kind_item: string; crumb_prefix: string; work_summary?: string; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; unit_source: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string; title_topic: string; title_owner?: string; title_owner_before?: string; title_owner_after?: string
+  title_line: string; title_words: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; portal_menu: string; portal_kind_item: string; crumb_prefix: string; work_summary?: string; work_summary_year?: Rule; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; unit_source: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string; title_topic: string; title_owner?: string; title_owner_before?: string; title_owner_after?: string
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule & { inline: string }; year_label: Rule; year_body: Rule; period: string; year_period: { id: string; line: string; label: string }; year_body_cited?: { before: string; after: string; spending?: string }; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; place_stand_in: string; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_subtitle_dash: string; unit_short: string; party_group: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule; stray_gap: { regex: string; place_end: string }; region_above: Rule & { year: string };
 }
@@ -26,7 +26,9 @@ const NOT_UNIT = /财政(?:局|厅)$|人民政府(?:办公室)?$|政府办公室
 // the title or the signature (decided, lists47 for the signature, lists48 for the title and a label: one rule). Where the department
 // has a subordinate the 机关 is its part (see staffing), and the 科协's name would claim the department's figures for it; the
 // sources after it are read as when it names none. (Not 机关 opening another word: 县科协机关党支部 is no report's unit either.)
-const UNIT_ORGAN = /^[ \t]*机[ \t]*关/;
+// (lists49, decided: so is its 本级, in brackets or not — 县科协（本级）2023年度…报告, 单位名称：某县科学技术协会本级: the department's own
+// budget unit without its subordinates, as the finance and staffing families read 本级 and 机关 alike; before, the 科协.)
+const UNIT_ORGAN = /^[ \t]*(?:机[ \t]*关|[（(]?[ \t]*本[ \t]*级)/;
 // an organisation's name alone is at most 30 characters, or 40 opening with a province's (see org in meta.yaml: 新疆维吾尔自治区伊犁
 // 哈萨克自治州察布查尔锡伯自治县科学技术协会 is 31)
 function nameFits(name: string): boolean {
@@ -345,6 +347,20 @@ function extractYear(doc: KDocument, titleSpan: Span | null): void {
       push(doc, '/meta/fiscalYear', titleYear, next, m ? f.year_subtitle.id : f.year_period.id);
     }
   }
+  // (青山街道科协工作总结和工作计划: a work summary's title naming no year, its top heading naming the summary's, 一、2023年工作总结 —
+  // one such year only; see work_summary_year)
+  if (titleSpan && titleYear === null && f.work_summary && f.work_summary_year) {
+    const title = doc.norm.slice(titleSpan.start, titleSpan.end).replace(/\s+/g, '');
+    if (derived(f, 'workSummary', () => f.work_summary!.replace('{ORG}', f.org)).test(title)) {
+      const re = compile(f.work_summary_year.regex, '');
+      const found = doc.headings.filter((h) => h.level === 1 && h.start >= titleSpan.end).map((h) => ({ h, m: re.exec(h.title.replace(/\s+/g, '')) })).filter((x) => x.m);
+      const years = new Set(found.map((x) => toYear(x.m!.groups!.num)));
+      if (years.size === 1) {
+        titleYear = [...years][0];
+        push(doc, '/meta/fiscalYear', titleYear, { start: found[0].h.start, end: found[0].h.end }, f.work_summary_year.id);
+      }
+    }
+  }
   // (a labelled year first: 评价年度：2023年度 in a project report's header; then a labelled period of one whole year)
   const period = { id: f.year_period.id, regex: f.year_period.label.replace('{PERIOD}', f.period) };
   for (const rule of [f.year_label, period, f.year_body]) {
@@ -376,7 +392,7 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     // (nor is a value with no word, 单位名称：123001, a code alone)
     if (value.length < 2 || !/[\u4e00-\u9fa5]/.test(value) || NOT_UNIT.test(value) || templated(doc, v)) continue;
     // (单位名称：县科协机关 — the unit's 机关 names no unit, as its signature does: see UNIT_ORGAN)
-    if (UNIT_ORGAN.test(doc.norm.slice(v.end, v.end + 4)) || /机关$/.test(value)) continue;
+    if (UNIT_ORGAN.test(doc.norm.slice(v.end, v.end + 6)) || /(?:机关|本级)$/.test(value)) continue;
     // a table cell after the label: only an organisation's name (not a column heading such as 金额)
     // (so is the value of 项目单位：, which may be a measure: 项目单位：万元)
     // (nor is a line under an empty label, 单位名称：⏎一、部门概况, unless it is an organisation's name)
@@ -416,7 +432,7 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
       if (f.title_owner && compile(f.title_owner, '').test(doc.norm.slice(span.start, span.end).trim()) && compile(f.title_owner_before!, '').test(doc.norm.slice(titleSpan.start, span.start)) && compile(f.title_owner_after!, '').test(doc.norm.slice(span.end, titleSpan.end))) continue;
       // (县科协机关2023年度…报告: the unit's 机关 names no unit in the title either, see UNIT_ORGAN; the sources after the title are read
       // as for a title naming none)
-      if (!sub && UNIT_ORGAN.test(doc.norm.slice(span.end, span.end + 4))) continue;
+      if (!sub && UNIT_ORGAN.test(doc.norm.slice(span.end, span.end + 6))) continue;
       // 市科协2021年度…报告 signed 永州市科学技术协会: the title's bare level form, the signature's name in full
       if (compile(f.unit_short, '').test(value)) {
         const sig = signatureUnit(doc);
@@ -599,7 +615,8 @@ function fullerForm(full: string, short: string): boolean {
 /** True when `full` is `short` with its body's word written out (青禾县科学技术协会 for 青禾县科协, 某县科学技术馆 for 某县科技馆):
  *  the same name, not another body's or another level's. */
 function writtenOut(full: string, short: string): boolean {
-  const fold = (x: string) => x.replace(/\s+/g, '').replace(/科学技术协会$/, '科协').replace(/科学技术馆$/, '科技馆');
+  // (青禾县科技协会 for 青禾县科学技术协会 too, the body's word shortened otherwise: lists49)
+  const fold = (x: string) => x.replace(/\s+/g, '').replace(/(?:科学技术|科技)协会$/, '科协').replace(/科学技术馆$/, '科技馆');
   return full.replace(/\s+/g, '').length > short.replace(/\s+/g, '').length && fold(full) === fold(short);
 }
 

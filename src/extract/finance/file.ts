@@ -147,6 +147,7 @@ export interface FinanceFile {
   sentence_next: string;
   section_year: string;
   section_next: string;
+  section_plan?: string;
   other_period: string;
   planned: string;
   year_before: string;

@@ -22,6 +22,8 @@ export function fitsYear(doc: KDocument, f: FinanceFile, at: number, aspect: Asp
   if (aspect !== 'budget' && aspect !== 'initial' && compile(f.planned, '').test(before)) return false;
   if (saysOtherYear(doc, f.year_before, before)) return false;
   if (sectionsAt(doc, at).some((h) => otherYearHeading(doc, f, h.title))) return false;
+  // (二、工作计划 in a work summary: a plan's figures are no actuals; see section_plan)
+  if (aspect !== 'budget' && aspect !== 'initial' && f.section_plan && doc.reportKind !== 'budget' && sectionsAt(doc, at).some((h) => compile(f.section_plan!, '').test(h.title.replace(/\s+/g, '')))) return false;
   const sentence = sentenceBefore(doc, at);
   if (otherYearSentence(doc, f, sentence, head.slice(0, 4))) return false;
   // (a later clause of the sentence opening with another year, 2023年部门整体支出160万元，2022年部门整体支出150万元，其中基本支出
