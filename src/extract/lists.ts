@@ -17,6 +17,8 @@ interface ListItem { item: string; span: Span; rule: string; list?: ListKey; ste
 // (the decimal number's end is headings.yaml's: macros.yaml SECTION_NUMBER_END)
 // (1 部分项目论证不充分: a number set with a space and no mark, as antiword prints a list: macros.yaml SPACED_MARKER)
 // (2.2023年计划举办…: a year right after the marker's point is no decimal of it)
+// a list's label right after an item's marker (1.问题一：A | 2.存在问题：A | 2.原因分析：B)
+const MARKED_LABEL = /^\s*([^:：，,。；;“”\d\s]{2,8}(?:[一二三四五六七八九十]{1,2}|\d{1,2})?)[:：]\s*/;
 const ITEM_MARKER = new RegExp(expand(String.raw`^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3} ?[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?{SECTION_NUMBER_END}[、]?|\d{1,2}(?: ?[、．]| ?\.(?! ?\d)| ?\.(?= ?(?:19|20)\d{2} ?年)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）]|[A-Ha-h] ?[.、．)）](?![\dA-Za-z.])|[(（][A-Ha-h][)）]|[■□●◆◇▪►▶★☆◎•※·・]|[-－–](?=[ \t\u3000]+[\u4e00-\u9fa5])|{SPACED_MARKER})\s*`));
 // a lead-in before an inline list's first marker: up to a colon (…我们将采取以下措施：一是…), or one sentence closed by 。
 // (但仍存在一些不足。一是…: see leadSentence)
@@ -387,7 +389,13 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
       if (combined) list = named ?? list;
       continue;
     }
-    if (causes) continue;
+    if (causes) {
+      // (2.原因分析：…⏎3.改进措施：C — a list's label after the next item's marker ends the causes, as a paragraph's label does)
+      const mk = ITEM_MARKER.exec(raw);
+      const own = mk ? MARKED_LABEL.exec(raw.slice(mk[0].length)) : null;
+      if (!own || !(bareListLabel(own[1]) ?? listTitle(own[1]))) continue;
+      causes = false;
+    }
     // a line broken inside a sentence (…细化量化绩效指标，⏎确保目标可衡量。): an unnumbered line right after an item that
     // ends in a clause's comma continues it
     const prevItem = out[out.length - 1];
@@ -530,8 +538,16 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
       if (marker) {
         // (…and a list's section title there, 1.存在问题：A。2.整改措施：B。: in a combined section it names the list of this
         // piece and those after it, as a paragraph's label does)
-        const own = /^\s*([^:：，,。；;“”\d\s]{2,8}(?:[一二三四五六七八九十]{1,2}|\d{1,2})?)[:：]\s*/.exec(doc.norm.slice(start, p.end));
+        const own = MARKED_LABEL.exec(doc.norm.slice(start, p.end));
         const ownKey = own && own[0].length < p.end - start ? bareListLabel(own[1]) ?? listTitle(own[1]) : null;
+        // (…and the causes' label there after items, 1.存在问题：A。⏎2.原因分析：B。⏎3.改进措施：C: B is a cause, no problem —
+        // the causes run to the next list's label, as after 原因分析： opening a paragraph; huntb49)
+        if (!ownKey && own && out.length && compile(sec.list_causes, '').test(own[1])) {
+          causes = true;
+          continue;
+        }
+        if (ownKey) causes = false;
+        else if (causes) continue;
         if (ownKey) {
           start += own![0].length;
           if (combined) list = ownKey;
