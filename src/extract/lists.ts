@@ -560,7 +560,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
           }
         }
       }
-      const end = pieces.length > 1 ? trimEnd(doc.norm, start, p.end, INLINE_SEP) : trimEnd(doc.norm, start, p.end, LIST_SEP);
+      const end = closedAside(doc.norm, start, pieces.length > 1 ? trimEnd(doc.norm, start, p.end, INLINE_SEP) : trimEnd(doc.norm, start, p.end, LIST_SEP));
       const text = itemText(doc, start, end);
       if (!text) continue;
       // (a combined section's flat list, 1.经费不足。⏎2.建议加强队伍建设。: a suggestion, or a numbered next step's plan, starts
@@ -581,6 +581,16 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
  * `经费保障不足1.科普…` reads as one clause with a figure. The title is short and has no punctuation; its sub-list opens
  * at number 1 after white space, or glued on when a number 2 follows (a list, not a figure).
  */
+/** `end` before a closing bracket ending the item with no opening one in it: the item was cut out of a bracket
+ *  (1.A。（整改措施：B。） → B。, not B。）; huntb49). */
+const CLOSE_END = /[)）]\s*$/;
+const OPEN_BRACKET = /[(（]/;
+function closedAside(norm: string, start: number, end: number): number {
+  const close = CLOSE_END.exec(norm.slice(start, end));
+  if (!close || OPEN_BRACKET.test(norm.slice(start, end))) return end;
+  return trimEnd(norm, start, start + close.index, LIST_SEP);
+}
+
 function itemText(doc: KDocument, start: number, end: number): string {
   const head = /^\s*[^\s，,。；;:：!?！？“”"]{2,25}\s*/.exec(doc.norm.slice(start, Math.min(end, start + 40)));
   if (head) {
