@@ -17,6 +17,8 @@ interface ListItem { item: string; span: Span; rule: string; list?: ListKey; ste
 // (the decimal number's end is headings.yaml's: macros.yaml SECTION_NUMBER_END)
 // (1 部分项目论证不充分: a number set with a space and no mark, as antiword prints a list: macros.yaml SPACED_MARKER)
 // (2.2023年计划举办…: a year right after the marker's point is no decimal of it)
+// a list's label right after an item's marker (1.问题一：A | 2.存在问题：A | 2.原因分析：B)
+const MARKED_LABEL = /^\s*([^:：，,。；;“”\d\s]{2,8}(?:[一二三四五六七八九十]{1,2}|\d{1,2})?)[:：]\s*/;
 const ITEM_MARKER = new RegExp(expand(String.raw`^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|其[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3} ?[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?{SECTION_NUMBER_END}[、]?|\d{1,2}(?: ?[、．]| ?\.(?! ?\d)| ?\.(?= ?(?:19|20)\d{2} ?年)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）]|[A-Ha-h] ?[.、．)）](?![\dA-Za-z.])|[(（][A-Ha-h][)）]|[■□●◆◇▪►▶★☆◎•※·・]|[-－–](?=[ \t\u3000]+[\u4e00-\u9fa5])|{SPACED_MARKER})\s*`));
 // a lead-in before an inline list's first marker: up to a colon (…我们将采取以下措施：一是…), or one sentence closed by 。
 // (但仍存在一些不足。一是…: see leadSentence)
@@ -387,7 +389,13 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
       if (combined) list = named ?? list;
       continue;
     }
-    if (causes) continue;
+    if (causes) {
+      // (2.原因分析：…⏎3.改进措施：C — a list's label after the next item's marker ends the causes, as a paragraph's label does)
+      const mk = ITEM_MARKER.exec(raw);
+      const own = mk ? MARKED_LABEL.exec(raw.slice(mk[0].length)) : null;
+      if (!own || !(bareListLabel(own[1]) ?? listTitle(own[1]))) continue;
+      causes = false;
+    }
     // a line broken inside a sentence (…细化量化绩效指标，⏎确保目标可衡量。): an unnumbered line right after an item that
     // ends in a clause's comma continues it
     const prevItem = out[out.length - 1];
@@ -530,8 +538,16 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
       if (marker) {
         // (…and a list's section title there, 1.存在问题：A。2.整改措施：B。: in a combined section it names the list of this
         // piece and those after it, as a paragraph's label does)
-        const own = /^\s*([^:：，,。；;“”\d\s]{2,8}(?:[一二三四五六七八九十]{1,2}|\d{1,2})?)[:：]\s*/.exec(doc.norm.slice(start, p.end));
+        const own = MARKED_LABEL.exec(doc.norm.slice(start, p.end));
         const ownKey = own && own[0].length < p.end - start ? bareListLabel(own[1]) ?? listTitle(own[1]) : null;
+        // (…and the causes' label there after items, 1.存在问题：A。⏎2.原因分析：B。⏎3.改进措施：C: B is a cause, no problem —
+        // the causes run to the next list's label, as after 原因分析： opening a paragraph; huntb49)
+        if (!ownKey && own && out.length && compile(sec.list_causes, '').test(own[1])) {
+          causes = true;
+          continue;
+        }
+        if (ownKey) causes = false;
+        else if (causes) continue;
         if (ownKey) {
           start += own![0].length;
           if (combined) list = ownKey;
@@ -544,7 +560,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
           }
         }
       }
-      const end = pieces.length > 1 ? trimEnd(doc.norm, start, p.end, INLINE_SEP) : trimEnd(doc.norm, start, p.end, LIST_SEP);
+      const end = closedAside(doc.norm, start, pieces.length > 1 ? trimEnd(doc.norm, start, p.end, INLINE_SEP) : trimEnd(doc.norm, start, p.end, LIST_SEP));
       const text = itemText(doc, start, end);
       if (!text) continue;
       // (a combined section's flat list, 1.经费不足。⏎2.建议加强队伍建设。: a suggestion, or a numbered next step's plan, starts
@@ -565,6 +581,16 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
  * `经费保障不足1.科普…` reads as one clause with a figure. The title is short and has no punctuation; its sub-list opens
  * at number 1 after white space, or glued on when a number 2 follows (a list, not a figure).
  */
+/** `end` before a closing bracket ending the item with no opening one in it: the item was cut out of a bracket
+ *  (1.A。（整改措施：B。） → B。, not B。）; huntb49). */
+const CLOSE_END = /[)）]\s*$/;
+const OPEN_BRACKET = /[(（]/;
+function closedAside(norm: string, start: number, end: number): number {
+  const close = CLOSE_END.exec(norm.slice(start, end));
+  if (!close || OPEN_BRACKET.test(norm.slice(start, end))) return end;
+  return trimEnd(norm, start, start + close.index, LIST_SEP);
+}
+
 function itemText(doc: KDocument, start: number, end: number): string {
   const head = /^\s*[^\s，,。；;:：!?！？“”"]{2,25}\s*/.exec(doc.norm.slice(start, Math.min(end, start + 40)));
   if (head) {

@@ -29,6 +29,9 @@ const NOT_UNIT = /财政(?:局|厅)$|人民政府(?:办公室)?$|政府办公室
 // (lists49, decided: so is its 本级, in brackets or not — 县科协（本级）2023年度…报告, 单位名称：某县科学技术协会本级: the department's own
 // budget unit without its subordinates, as the finance and staffing families read 本级 and 机关 alike; before, the 科协.)
 const UNIT_ORGAN = /^[ \t]*(?:机[ \t]*关|[（(]?[ \t]*本[ \t]*级)/;
+// a label's value listing several bodies (实施单位：某市农学会、某市医学会等6家市级学会 | …等单位): those the project's money went
+// to, no one reporting unit — the unit comes from the title or the signature (huntb49)
+const UNIT_LIST = /、|等[ \t]*(?:[\d一二三四五六七八九十两]{1,3}[ \t]*[家个所]|单位$)/;
 // an organisation's name alone is at most 30 characters, or 40 opening with a province's (see org in meta.yaml: 新疆维吾尔自治区伊犁
 // 哈萨克自治州察布查尔锡伯自治县科学技术协会 is 31)
 function nameFits(name: string): boolean {
@@ -390,7 +393,7 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     const value = cleanValue(doc.display.slice(v.start, v.end));
     // 评价单位：某县财政局 — the finance bureau (or a government office) is never the reporting unit
     // (nor is a value with no word, 单位名称：123001, a code alone)
-    if (value.length < 2 || !/[\u4e00-\u9fa5]/.test(value) || NOT_UNIT.test(value) || templated(doc, v)) continue;
+    if (value.length < 2 || !/[\u4e00-\u9fa5]/.test(value) || NOT_UNIT.test(value) || UNIT_LIST.test(doc.norm.slice(v.start, v.end)) || templated(doc, v)) continue;
     // (单位名称：县科协机关 — the unit's 机关 names no unit, as its signature does: see UNIT_ORGAN)
     if (UNIT_ORGAN.test(doc.norm.slice(v.end, v.end + 6)) || /(?:机关|本级)$/.test(value)) continue;
     // a table cell after the label: only an organisation's name (not a column heading such as 金额)
