@@ -1,7 +1,7 @@
 // The pattern engine: runs compiled grammar regexes over the folded text, outside excluded spans,
 // and turns named groups into values. Families (staffing.ts, finance.ts …) add the domain logic.
 import type { Fact, KDocument, Span } from '../document.js';
-import { firstIndex, isExcluded, spanAt } from '../document.js';
+import { firstIndex, isExcluded, spanAt, withChars } from '../document.js';
 import { compile, expand, loadPatternFile } from '../patterns.js';
 import { anchorSet, breakFreePrefix, lineGate, singleLine, type AnchorSet } from './literal.js';
 import { occurrences } from './charIndex.js';
@@ -465,7 +465,7 @@ function deductionsAgree(p: PatternDef, before: string, match: Match): boolean {
 function joinWrappedFigures(doc: KDocument, w: { before: string; after: string; lead?: string }): KDocument {
   const { breaks } = wrapOf(doc);
   if (!breaks.size) return doc;
-  let norm: string[] | null = null;
+  let norm: Map<number, string> | null = null;
   for (const b of breaks) {
     // (the label's last letters or its copula opening the next line, 自评得⏎分为94分 | 自评得分⏎为94分: moved before the
     // break, which becomes the space before the figure — same length, 自评得分为 94分)
@@ -477,21 +477,21 @@ function joinWrappedFigures(doc: KDocument, w: { before: string; after: string; 
     // (…and after it, 自评得分93.⏎5分 → 93.5 分)
     const point = /^\.?\d{1,2}(?=[ \t]*分)/.exec(doc.norm.slice(to, to + 8))?.[0];
     if (point && (point[0] === '.' ? /\d$/ : /\d\.$/).test(doc.norm.slice(Math.max(0, from - 2), from))) {
-      norm ??= doc.norm.split('');
-      for (let i = from; i < to + point.length; i++) norm[i] = i - from < point.length ? point[i - from] : ' ';
+      norm ??= new Map();
+      for (let i = from; i < to + point.length; i++) norm.set(i, i - from < point.length ? point[i - from] : ' ');
       continue;
     }
     const lead = w.lead ? (compile(w.lead, 'y').exec(doc.norm.slice(to, to + 8))?.[0] ?? '') : '';
     if (!lead) {
       if (!compile(w.before, '').test(doc.norm.slice(Math.max(0, b - 24), b)) || !compile(w.after, 'y').test(doc.norm.slice(b + 1, b + 16))) continue;
-      (norm ??= doc.norm.split(''))[b] = ' ';
+      (norm ??= new Map()).set(b, ' ');
       continue;
     }
     if (!compile(w.before, '').test(doc.norm.slice(Math.max(0, from - 24), from) + lead) || !compile(w.after, 'y').test(doc.norm.slice(to + lead.length, to + lead.length + 16))) continue;
-    norm ??= doc.norm.split('');
-    for (let i = from; i < to + lead.length; i++) norm[i] = i - from < lead.length ? lead[i - from] : ' ';
+    norm ??= new Map();
+    for (let i = from; i < to + lead.length; i++) norm.set(i, i - from < lead.length ? lead[i - from] : ' ');
   }
-  return norm ? (Object.create(doc, { norm: { value: norm.join('') } }) as KDocument) : doc;
+  return norm ? (Object.create(doc, { norm: { value: withChars(doc.norm, norm) } }) as KDocument) : doc;
 }
 
 /** A match in a section on others' spending (`section`: 二、项目支出情况, none of its headings `section_not`: a whole's, a
