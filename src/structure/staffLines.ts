@@ -19,20 +19,25 @@ export function staffingBlockLines(text: string, lines: Line[], taken: Span[]): 
   const v = tableVocab();
   const free = freeLine(taken);
   const seq = lines.filter((l) => l.text.trim());
-  const key = (i: number) => squeeze(seq[i].text);
+  // (each line's words tested once: a line is tested as the one before a run, again in the run, then as the run's head;
+  // its name, stripped once, for every column's regex)
+  const keys: string[] = [];
+  const key = (i: number) => (keys[i] ??= squeeze(seq[i].text));
   // (2023年实际在职人数, 其中：在职人数, 编制数（人）: the year, a part-of lead and people as the unit are no part of the name)
-  const name = (k: string) => k.replace(/^(?:19|20)\d{2}年(?:度)?/, '').replace(/^其中[:：]?/, '');
-  const named = (k: string) => {
-    const n = name(k);
+  const names: string[] = [];
+  const name = (i: number) => (names[i] ??= key(i).replace(/^(?:19|20)\d{2}年(?:度)?/, '').replace(/^其中[:：]?/, ''));
+  const namedAt: (boolean | undefined)[] = [];
+  const named = (i: number) => {
+    if (namedAt[i] !== undefined) return namedAt[i];
+    const n = name(i);
     let unitless: string | undefined;
-    return v.staffingColumns.some((c) => c.re.test(n) || c.re.test((unitless ??= n.replace(PEOPLE_UNIT, ''))));
+    return (namedAt[i] = v.staffingColumns.some((c) => c.re.test(n) || c.re.test((unitless ??= n.replace(PEOPLE_UNIT, '')))));
   };
   // (在职人员: a bare word, a count's column beside one naming a count of the record's, not a group word alone: 退休人员)
-  const bare = (k: string) => v.staffingPairBare.some((c) => c.re.test(name(k)));
-  // (each line's words tested once: a line is tested as the one before a run, again in the run, then as the run's head)
+  const bare = (i: number) => v.staffingPairBare.some((c) => c.re.test(name(i)));
   const countsAt: (boolean | undefined)[] = [];
-  const counts = (i: number) => (countsAt[i] ??= named(key(i)) || bare(key(i)));
-  const anchors = (i: number) => named(key(i)) && !v.staffingGroupWord.test(key(i));
+  const counts = (i: number) => (countsAt[i] ??= named(i) || bare(i));
+  const anchors = (i: number) => named(i) && !v.staffingGroupWord.test(key(i));
   const out: Table[] = [];
   for (let i = 0; i < seq.length; i++) {
     if (!free(seq[i])) continue;
