@@ -3,8 +3,8 @@
 import type { Fact, KDocument, Span } from '../document.js';
 import { firstIndex, isExcluded, spanAt, withChars } from '../document.js';
 import { compile, expand, loadPatternFile } from '../patterns.js';
-import { anchorSet, breakFreePrefix, lineGate, singleLine, type AnchorSet } from './literal.js';
-import { occurrences } from './charIndex.js';
+import { anchorSet, breakFreePrefix, lineGate, requiredSets, singleLine, type AnchorSet } from './literal.js';
+import { occurrences, occurs } from './charIndex.js';
 import { toCount, toRate, toYuan, yearNumber } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { afterAverage, sharedGrade, type SharedGradeDef } from './sharedGrade.js';
@@ -53,6 +53,8 @@ export function* matches(doc: KDocument, regex: string, within?: Span, inTables 
   const anchor = anchorOf(regex);
   const find = anchor ? finder(doc, text.length, anchor.lits) : null;
   if (find && find(from) < 0) return;
+  // (nor when another literal every match holds stands nowhere in the document: 个子项目 after a common 由 or 设)
+  if (anchor && anchor.others.some((lits) => !lits.some((l) => occursIn(doc, l)))) return;
   const next = !find
     ? scan(text, compile(regex, 'g'), from)
     : anchor!.windowed
@@ -134,6 +136,20 @@ function finder(doc: KDocument, end: number, lits: string[]): (from: number) => 
 // Where each literal occurs in a document's folded text, found once: many patterns share a literal (支出, 预算), and
 // each used to search the whole text for it again.
 const found = new WeakMap<KDocument, { norm: string; byLit: Map<string, number[]> }>();
+
+// whether each literal occurs in a document's folded text (its places, when found already, tell; else the index's first)
+const present = new WeakMap<KDocument, { norm: string; byLit: Map<string, boolean> }>();
+
+function occursIn(doc: KDocument, lit: string): boolean {
+  const listed = found.get(doc);
+  const list = listed && listed.norm === doc.norm ? listed.byLit.get(lit) : undefined;
+  if (list) return list.length > 0;
+  let c = present.get(doc);
+  if (!c || c.norm !== doc.norm) present.set(doc, (c = { norm: doc.norm, byLit: new Map() }));
+  let yes = c.byLit.get(lit);
+  if (yes === undefined) c.byLit.set(lit, (yes = occurs(doc.norm, lit)));
+  return yes;
+}
 
 function occurrencesOf(doc: KDocument, lit: string): number[] {
   let c = found.get(doc);
@@ -272,7 +288,7 @@ function gateOn(doc: KDocument, text: string, gate: NonNullable<Anchor['gate']>)
   };
 }
 
-type Anchor = AnchorSet & { lineWise: string | null; windowed: string | null; gate: { src: string; set: AnchorSet } | null };
+type Anchor = AnchorSet & { lineWise: string | null; windowed: string | null; gate: { src: string; set: AnchorSet } | null; others: string[][] };
 const anchors = new Map<string, Anchor | null>();
 const MAX_ANCHORS = 5000;
 
@@ -302,7 +318,9 @@ function anchorOf(regex: string): Anchor | null {
     if (anchors.size >= MAX_ANCHORS) anchors.clear();
     // (a part of the pattern that tells a line holding no match cheaply: see gateOn)
     const gate = lineWise ? lineGate(src) : null;
-    anchors.set(regex, (a = set && { ...set, lineWise, windowed, gate }));
+    // (the other literal sets every match holds: one found nowhere in a document rules the pattern out there)
+    const others = set ? requiredSets(src).filter((lits) => lits.join('\n') !== set.lits.join('\n')) : [];
+    anchors.set(regex, (a = set && { ...set, lineWise, windowed, gate, others }));
   }
   return a;
 }
