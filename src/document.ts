@@ -225,6 +225,19 @@ export function firstSpanFrom(list: readonly Span[], at: number): number {
   return lo;
 }
 
+/** `text` with single characters put in at offsets (`edits`: offset → one UTF-16 unit; the last set wins), the same length.
+ *  Built from slices: a view made by splitting the whole text into an array of characters and joining it again cost more than
+ *  the few characters it changed. */
+export function withChars(text: string, edits: Map<number, string>): string {
+  let out = '';
+  let prev = 0;
+  for (const i of [...edits.keys()].sort((a, b) => a - b)) {
+    out += text.slice(prev, i) + edits.get(i)!;
+    prev = i + 1;
+  }
+  return out + text.slice(prev);
+}
+
 /** The span of a sorted, non-overlapping list that contains `offset` (binary search), or null. */
 export function spanAt<T extends Span>(list: T[], offset: number): T | null {
   let lo = 0;

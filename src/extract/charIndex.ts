@@ -46,3 +46,14 @@ export function occurrences(text: string, lit: string): number[] {
   }
   return out.reverse();
 }
+
+/** Whether `lit` occurs in `text`: the places of its rarest unit, from the index, until one holds it. */
+export function occurs(text: string, lit: string): boolean {
+  if (!lit) return true;
+  if (text.length > MAX_INDEXED) return text.includes(lit);
+  index(text);
+  let k = 0;
+  for (let j = 1; j < lit.length; j++) if (count[lit.charCodeAt(j)] < count[lit.charCodeAt(k)]) k = j;
+  for (let p = head[lit.charCodeAt(k)]; p >= 0; p = prev[p]) if (p - k >= 0 && text.startsWith(lit, p - k)) return true;
+  return false;
+}

@@ -1,10 +1,10 @@
 // The pattern engine: runs compiled grammar regexes over the folded text, outside excluded spans,
 // and turns named groups into values. Families (staffing.ts, finance.ts …) add the domain logic.
 import type { Fact, KDocument, Span } from '../document.js';
-import { firstIndex, isExcluded, spanAt } from '../document.js';
+import { firstIndex, isExcluded, spanAt, withChars } from '../document.js';
 import { compile, expand, loadPatternFile } from '../patterns.js';
-import { anchorSet, breakFreePrefix, lineGate, singleLine, type AnchorSet } from './literal.js';
-import { occurrences } from './charIndex.js';
+import { anchorSet, breakFreePrefix, lineGate, requiredSets, singleLine, type AnchorSet } from './literal.js';
+import { occurrences, occurs } from './charIndex.js';
 import { toCount, toRate, toYuan, yearNumber } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { afterAverage, sharedGrade, type SharedGradeDef } from './sharedGrade.js';
@@ -57,6 +57,8 @@ export function* matches(doc: KDocument, regex: string, within?: Span, inTables 
   const anchor = anchorOf(regex);
   const find = anchor ? finder(doc, text.length, anchor.lits) : null;
   if (find && find(from) < 0) return;
+  // (nor when another literal every match holds stands nowhere in the document: 个子项目 after a common 由 or 设)
+  if (anchor && anchor.others.some((lits) => !lits.some((l) => occursIn(doc, l)))) return;
   const next = !find
     ? scan(text, compile(regex, 'g'), from)
     : anchor!.windowed
@@ -138,6 +140,20 @@ function finder(doc: KDocument, end: number, lits: string[]): (from: number) => 
 // Where each literal occurs in a document's folded text, found once: many patterns share a literal (支出, 预算), and
 // each used to search the whole text for it again.
 const found = new WeakMap<KDocument, { norm: string; byLit: Map<string, number[]> }>();
+
+// whether each literal occurs in a document's folded text (its places, when found already, tell; else the index's first)
+const present = new WeakMap<KDocument, { norm: string; byLit: Map<string, boolean> }>();
+
+function occursIn(doc: KDocument, lit: string): boolean {
+  const listed = found.get(doc);
+  const list = listed && listed.norm === doc.norm ? listed.byLit.get(lit) : undefined;
+  if (list) return list.length > 0;
+  let c = present.get(doc);
+  if (!c || c.norm !== doc.norm) present.set(doc, (c = { norm: doc.norm, byLit: new Map() }));
+  let yes = c.byLit.get(lit);
+  if (yes === undefined) c.byLit.set(lit, (yes = occurs(doc.norm, lit)));
+  return yes;
+}
 
 function occurrencesOf(doc: KDocument, lit: string): number[] {
   let c = found.get(doc);
@@ -276,7 +292,7 @@ function gateOn(doc: KDocument, text: string, gate: NonNullable<Anchor['gate']>)
   };
 }
 
-type Anchor = AnchorSet & { lineWise: string | null; windowed: string | null; gate: { src: string; set: AnchorSet } | null };
+type Anchor = AnchorSet & { lineWise: string | null; windowed: string | null; gate: { src: string; set: AnchorSet } | null; others: string[][] };
 const anchors = new Map<string, Anchor | null>();
 const MAX_ANCHORS = 5000;
 
@@ -306,7 +322,9 @@ function anchorOf(regex: string): Anchor | null {
     if (anchors.size >= MAX_ANCHORS) anchors.clear();
     // (a part of the pattern that tells a line holding no match cheaply: see gateOn)
     const gate = lineWise ? lineGate(src) : null;
-    anchors.set(regex, (a = set && { ...set, lineWise, windowed, gate }));
+    // (the other literal sets every match holds: one found nowhere in a document rules the pattern out there)
+    const others = set ? requiredSets(src).filter((lits) => lits.join('\n') !== set.lits.join('\n')) : [];
+    anchors.set(regex, (a = set && { ...set, lineWise, windowed, gate, others }));
   }
   return a;
 }
@@ -472,7 +490,7 @@ function deductionsAgree(p: PatternDef, before: string, match: Match): boolean {
 function joinWrappedFigures(doc: KDocument, w: { before: string; after: string; lead?: string }): KDocument {
   const { breaks } = wrapOf(doc);
   if (!breaks.size) return doc;
-  let norm: string[] | null = null;
+  let norm: Map<number, string> | null = null;
   for (const b of breaks) {
     // (the label's last letters or its copula opening the next line, 自评得⏎分为94分 | 自评得分⏎为94分: moved before the
     // break, which becomes the space before the figure — same length, 自评得分为 94分)
@@ -484,21 +502,21 @@ function joinWrappedFigures(doc: KDocument, w: { before: string; after: string; 
     // (…and after it, 自评得分93.⏎5分 → 93.5 分)
     const point = /^\.?\d{1,2}(?=[ \t]*分)/.exec(doc.norm.slice(to, to + 8))?.[0];
     if (point && (point[0] === '.' ? /\d$/ : /\d\.$/).test(doc.norm.slice(Math.max(0, from - 2), from))) {
-      norm ??= doc.norm.split('');
-      for (let i = from; i < to + point.length; i++) norm[i] = i - from < point.length ? point[i - from] : ' ';
+      norm ??= new Map();
+      for (let i = from; i < to + point.length; i++) norm.set(i, i - from < point.length ? point[i - from] : ' ');
       continue;
     }
     const lead = w.lead ? (compile(w.lead, 'y').exec(doc.norm.slice(to, to + 8))?.[0] ?? '') : '';
     if (!lead) {
       if (!compile(w.before, '').test(doc.norm.slice(Math.max(0, b - 24), b)) || !compile(w.after, 'y').test(doc.norm.slice(b + 1, b + 16))) continue;
-      (norm ??= doc.norm.split(''))[b] = ' ';
+      (norm ??= new Map()).set(b, ' ');
       continue;
     }
     if (!compile(w.before, '').test(doc.norm.slice(Math.max(0, from - 24), from) + lead) || !compile(w.after, 'y').test(doc.norm.slice(to + lead.length, to + lead.length + 16))) continue;
-    norm ??= doc.norm.split('');
-    for (let i = from; i < to + lead.length; i++) norm[i] = i - from < lead.length ? lead[i - from] : ' ';
+    norm ??= new Map();
+    for (let i = from; i < to + lead.length; i++) norm.set(i, i - from < lead.length ? lead[i - from] : ' ');
   }
-  return norm ? (Object.create(doc, { norm: { value: norm.join('') } }) as KDocument) : doc;
+  return norm ? (Object.create(doc, { norm: { value: withChars(doc.norm, norm) } }) as KDocument) : doc;
 }
 
 /** A match in a section on others' spending (`section`: 二、项目支出情况, none of its headings `section_not`: a whole's, a

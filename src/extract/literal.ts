@@ -47,6 +47,19 @@ export function anchorSet(src: string): AnchorSet | null {
   return setOf(src, 0, src.length);
 }
 
+/**
+ * Every set of literals one of which every match holds: each required run of plain characters and each required group's
+ * set (a top-level alternation: its one set). anchorSet picks one of them to find where matches start; a set none of whose
+ * literals stands in a text tells, whichever was picked, that no match can.
+ */
+export function requiredSets(src: string): string[][] {
+  if (alternatives(src, 0, src.length).length > 1) {
+    const one = setOf(src, 0, src.length);
+    return one ? [one.lits] : [];
+  }
+  return (sequence(src, 0, src.length, true) ?? []).map((c) => c.lits);
+}
+
 function setOf(src: string, a: number, b: number): AnchorSet | null {
   const alts = alternatives(src, a, b);
   if (alts.length > 1) {
@@ -128,7 +141,7 @@ function sequence(src: string, a: number, b: number, groups: boolean): AnchorSet
       cut();
       last = escapeMax(src[i + 1]);
       total += last;
-      i += 2;
+      i = escapeEnd(src, i);
       continue;
     }
     if (c === '[') {
@@ -207,6 +220,15 @@ function groupBody(src: string, i: number, end: number): number {
 function grow(sum: number, last: number, times: number): number {
   if (last === 0 || times === 1) return sum;
   return last === Infinity || times === Infinity ? Infinity : sum + last * (times - 1);
+}
+
+/** Index after the escape at `i` (a backslash): past a \\uXXXX's or \\xHH's digits, a \\cX's letter, a \\k<name> or a
+ *  back-reference's digits, whose characters are no literal of the pattern (\\u3000* read as the run 300 required). */
+function escapeEnd(src: string, i: number): number {
+  const ch = src[i + 1];
+  const m =
+    ch === 'u' ? /^[0-9a-fA-F]{4}/.exec(src.slice(i + 2, i + 6)) : ch === 'x' ? /^[0-9a-fA-F]{2}/.exec(src.slice(i + 2, i + 4)) : ch === 'c' ? /^[A-Za-z]/.exec(src.slice(i + 2, i + 3)) : ch === 'k' ? /^<[^>]*>/.exec(src.slice(i + 2, i + 40)) : ch !== undefined && /[1-9]/.test(ch) ? /^\d*/.exec(src.slice(i + 2, i + 6)) : null;
+  return i + 2 + (m ? m[0].length : 0);
 }
 
 /** Max length of an escape by its letter: assertions 0, classes and single characters 1; Infinity for the forms

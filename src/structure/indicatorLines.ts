@@ -32,6 +32,20 @@ const KNOWN: Field[] = ['level1', 'level2', 'level3', 'target', 'actual', 'weigh
 
 /** The indicator column a header line names (tables.yaml indicator_columns; a closing bracket aside, 分值（权重）). */
 function columnOf(t: string): Field | null {
+  if (t.length > COLUMN_OF_MAX) return columnOfText(t);
+  let f = columnsOf.get(t);
+  if (f === undefined) {
+    if (columnsOf.size >= 4096) columnsOf.clear();
+    columnsOf.set(t, (f = columnOfText(t)));
+  }
+  return f;
+}
+// each line is asked about several times (as a block's first header word, in its run, as a row's cell), each time trying
+// every column's regex: a short line's answer is kept by its text, as squeeze keeps its squeezed text
+const columnsOf = new Map<string, Field | null>();
+const COLUMN_OF_MAX = 200;
+
+function columnOfText(t: string): Field | null {
   const v = tableVocab();
   const k = squeeze(t);
   const find = (s: string) => v.indicatorColumns.find((c) => c.re.test(s))?.field ?? null;

@@ -19,28 +19,43 @@ export function staffingBlockLines(text: string, lines: Line[], taken: Span[]): 
   const v = tableVocab();
   const free = freeLine(taken);
   const seq = lines.filter((l) => l.text.trim());
-  const key = (i: number) => squeeze(seq[i].text);
+  // (each line's words tested once: a line is tested as the one before a run, again in the run, then as the run's head;
+  // its name, stripped once, for every column's regex)
+  const keys: string[] = [];
+  const key = (i: number) => (keys[i] ??= squeeze(seq[i].text));
   // (2023年实际在职人数, 其中：在职人数, 编制数（人）: the year, a part-of lead and people as the unit are no part of the name)
-  const name = (k: string) => k.replace(/^(?:19|20)\d{2}年(?:度)?/, '').replace(/^其中[:：]?/, '');
-  const named = (k: string) => v.staffingColumns.some((c) => c.re.test(name(k)) || c.re.test(name(k).replace(PEOPLE_UNIT, '')));
+  const names: string[] = [];
+  const name = (i: number) => (names[i] ??= key(i).replace(/^(?:19|20)\d{2}年(?:度)?/, '').replace(/^其中[:：]?/, ''));
+  const namedAt: (boolean | undefined)[] = [];
+  const named = (i: number) => {
+    if (namedAt[i] !== undefined) return namedAt[i];
+    const n = name(i);
+    let unitless: string | undefined;
+    return (namedAt[i] = v.staffingColumns.some((c) => c.re.test(n) || c.re.test((unitless ??= n.replace(PEOPLE_UNIT, '')))));
+  };
   // (在职人员: a bare word, a count's column beside one naming a count of the record's, not a group word alone: 退休人员)
-  const bare = (k: string) => v.staffingPairBare.some((c) => c.re.test(name(k)));
-  const counts = (k: string) => named(k) || bare(k);
-  const anchors = (k: string) => named(k) && !v.staffingGroupWord.test(k);
+  const bare = (i: number) => v.staffingPairBare.some((c) => c.re.test(name(i)));
+  const countsAt: (boolean | undefined)[] = [];
+  const counts = (i: number) => (countsAt[i] ??= named(i) || bare(i));
+  const anchors = (i: number) => named(i) && !v.staffingGroupWord.test(key(i));
   const out: Table[] = [];
   for (let i = 0; i < seq.length; i++) {
     if (!free(seq[i])) continue;
     // (the header's run opens at its first word: a run cut after that word is no header of its own)
-    if (i > 0 && free(seq[i - 1]) && (counts(key(i - 1)) || v.staffingOtherColumns.test(key(i - 1)) || v.staffingGroup.test(key(i - 1)))) continue;
+    if (i > 0 && free(seq[i - 1]) && (counts(i - 1) || v.staffingOtherColumns.test(key(i - 1)) || v.staffingGroup.test(key(i - 1)))) continue;
     let j = i;
     const group = v.staffingGroup.test(key(j)) ? seq[j++] : null;
+    const first = j;
     const head: Line[] = [];
-    while (j < seq.length && free(seq[j]) && (counts(key(j)) || v.staffingOtherColumns.test(key(j)))) head.push(seq[j++]);
-    if (head.filter((l) => counts(squeeze(l.text))).length < 2 || !head.some((l) => anchors(squeeze(l.text)))) continue;
+    while (j < seq.length && free(seq[j]) && (counts(j) || v.staffingOtherColumns.test(key(j)))) head.push(seq[j++]);
+    let counted = 0, anchored = false;
+    for (let k = first; k < j; k++) if (counts(k)) counted++;
+    for (let k = first; k < j && !anchored; k++) anchored = anchors(k);
+    if (counted < 2 || !anchored) continue;
     if (j + head.length > seq.length) continue;
     const vals = seq.slice(j, j + head.length);
     // (a head count naming no field of the record's, 实有人数, holds a count too; only a rate's word, 控制率, a rate)
-    const fits = vals.every((l, k) => free(l) && (counts(squeeze(head[k].text)) || !/率/.test(squeeze(head[k].text)) ? COUNT : RATE).test(squeeze(l.text)));
+    const fits = vals.every((l, k) => free(l) && (counts(first + k) || !/率/.test(key(first + k)) ? COUNT : RATE).test(squeeze(l.text)));
     const next = seq[j + head.length];
     if (!fits || (next && free(next) && FIGURE_LIKE.test(squeeze(next.text)))) continue;
     const cell = (l: Line) => lineCell(text, l);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { occurrences } from '../../src/extract/charIndex.js';
+import { occurrences, occurs } from '../../src/extract/charIndex.js';
 
 /** What the index replaces: indexOf from each place found plus one. */
 function byIndexOf(text: string, lit: string): number[] {
@@ -45,5 +45,14 @@ describe('charIndex occurrences', () => {
     const text = '支出'.repeat(600_000) + '万元';
     expect(occurrences(text, '万元')).toEqual([1_200_000]);
     expect(occurrences(text, '出支').length).toBe(599_999);
+  });
+});
+
+describe('charIndex occurs', () => {
+  it('tells whether a literal occurs, as includes does, on texts asked about in turn', () => {
+    const texts = ['年初预算100万元，全年预算120万元', '的的的的科普的的的科普活动的', '基本支出', ''];
+    for (const lit of ['预算', '科普活动', '普活动的', '项目支出', '支出', '的科普', '元，全', 'x'])
+      for (const t of [...texts, ...texts.slice().reverse()]) expect(occurs(t, lit), `${lit} in ${t}`).toBe(t.includes(lit));
+    expect(occurs('支出', '')).toBe(true);
   });
 });

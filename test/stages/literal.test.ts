@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { anchorSet, breakFreePrefix, lineGate, literalAnchor, requiredLiteral, singleLine } from '../../src/extract/literal.js';
+import { anchorSet, breakFreePrefix, lineGate, literalAnchor, requiredLiteral, requiredSets, singleLine } from '../../src/extract/literal.js';
 import { matches, type Match } from '../../src/extract/engine.js';
 import { financeSource } from '../../src/extract/finance/file.js';
 import { expand } from '../../src/patterns.js';
@@ -32,6 +32,23 @@ describe('requiredLiteral: a literal every match must contain', () => {
       const lit = requiredLiteral(src)!;
       for (const t of texts) if (new RegExp(src).test(t)) expect(t, `${src} on ${t}`).toContain(lit);
     }
+  });
+});
+
+describe('requiredSets: every set of literals one of which each match holds', () => {
+  it('gives each required run and required group, the one anchorSet picks among them', () => {
+    const src = '(?:包括|包含|由)[ \\t]*(?<names>[^。，\\n]{2,80}?)[ \\t]*(?<count>\\d{1,2})[ \\t]*个子项目';
+    expect(requiredSets(src)).toEqual([['包括', '包含', '由'], ['个子项目']]);
+    expect(requiredSets(src)).toContainEqual(anchorSet(src)!.lits);
+    expect(requiredSets('基本支出|项目支出')).toEqual([['基本支出', '项目支出']]); // top-level alternation: its one set
+    expect(requiredSets('(?:实有|现有)?在职(?=人数)(?<!新增)\\d+')).toEqual([['在职']]); // not optional groups, not lookarounds
+    expect(requiredSets('\\d+(?:\\.\\d+)?')).toEqual([]);
+  });
+  it('a pattern never matches a text lacking every literal of one of its sets (checked against the regex itself)', () => {
+    const srcs = ['(?:包括|由)[ \\t]*(?<names>[^。，]{2,20}?)(?<count>\\d)个子项目', '(?:自评|评价)(?:得分|评分)为?(?<n>\\d+)分', '编制(?:数)?为?\\s*\\d+\\s*人'];
+    const texts = ['包括科普日等3个子项目', '由两部分组成，共2个项目', '自评得分为95分', '评价评分95', '编制数为7人', '编制7名', '设3个子项目'];
+    for (const src of srcs)
+      for (const t of texts) if (new RegExp(src).test(t)) for (const lits of requiredSets(src)) expect(lits.some((l) => t.includes(l)), `${src} on ${t}`).toBe(true);
   });
 });
 

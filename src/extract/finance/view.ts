@@ -1,5 +1,5 @@
 // The text finance's phrases run on: a one-line page cut at its headings, words split by a wrap or spaces marked.
-import type { KDocument } from '../../document.js';
+import { withChars, type KDocument } from '../../document.js';
 import { compile } from '../../patterns.js';
 import { wrapOf } from '../prose.js';
 import { file } from './file.js';
@@ -10,11 +10,11 @@ import { file } from './file.js';
 export function cutView(doc: KDocument): KDocument {
   let view = views.get(doc);
   if (view) return view;
-  let norm: string[] | null = null;
+  let norm: Map<number, string> | null = null;
   for (const l of doc.lines) {
     const c = l.start - 1;
     if (c < 0 || doc.norm[c] === '\n' || /[0-9０-９.．,，%％元万萬亿億千]/.test(doc.norm[c])) continue;
-    (norm ??= doc.norm.split(''))[c] = '\n';
+    (norm ??= new Map()).set(c, '\n');
   }
   // a PDF line end that wraps prose inside a word (`全年⏎预算210万元`) becomes WORD_WRAP_MARK: {WORD_WRAP} in a phrase reads
   // across it, a line end no phrase word does (not `\s`: the words on either side are glued)
@@ -29,8 +29,8 @@ export function cutView(doc: KDocument): KDocument {
     let [from, to] = [b, b + 1];
     while (from > 0 && /[ \t\u3000]/.test(doc.norm[from - 1])) from--;
     while (to < doc.norm.length && /[ \t\u3000]/.test(doc.norm[to])) to++;
-    norm ??= doc.norm.split('');
-    for (let i = from; i < to; i++) norm[i] = WORD_WRAP_MARK;
+    norm ??= new Map();
+    for (let i = from; i < to; i++) norm.set(i, WORD_WRAP_MARK);
     wrapMarked.add(doc);
   }
   // an OCR copy spacing a money word in part (`基本 支出512.38万元`, `项目 支 出289.09万元`): the spaces inside a word of word_wraps,
@@ -39,11 +39,11 @@ export function cutView(doc: KDocument): KDocument {
   for (const m of doc.norm.matchAll(SPACE_IN_WORD)) {
     const word = spacedWord(doc.norm, m.index);
     if (!word) continue;
-    norm ??= doc.norm.split('');
-    for (let i = word.from; i < word.to; i++) if (doc.norm[i] === ' ') norm[i] = WORD_WRAP_MARK;
+    norm ??= new Map();
+    for (let i = word.from; i < word.to; i++) if (doc.norm[i] === ' ') norm.set(i, WORD_WRAP_MARK);
     wrapMarked.add(doc);
   }
-  view = norm ? (Object.create(doc, { norm: { value: norm.join('') } }) as KDocument) : doc;
+  view = norm ? (Object.create(doc, { norm: { value: withChars(doc.norm, norm) } }) as KDocument) : doc;
   views.set(doc, view);
   return view;
 }
