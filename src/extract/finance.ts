@@ -894,7 +894,8 @@ function itemFigureBefore(doc: KDocument, f: FinanceFile, at: number): string | 
   const clause = doc.norm.slice(cut, start);
   // (年中追加科普经费8万元，全年预算数134.35万元: a change to the unit's budget is no item's own figure)
   // (本单位收到上级科协补助经费15万元，全年实际支出12万元: the unit named as the fund's receiver names no money of its own)
-  const named = clause.replace(compile(f.unit_receives, ''), '');
+  // (2024年部门预算安排科普经费20万元: the budget arranging an item's money names that item, see funds_arranged)
+  const named = clause.replace(compile(f.unit_receives, ''), '').replace(compile(f.funds_arranged, ''), '');
   // (2023年经费210万元，全年实际支出205万元: the year's funds, no item's name)
   if (compile(f.bare_funds, '').test(clause)) return false;
   // (上年结转资金10万元，本年实际支出180万元: the carry-in opening the sentence, no item; namedOwner weighs it)

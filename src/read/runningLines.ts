@@ -94,7 +94,7 @@ export function dropRunningLines(pages: (string | null)[][], paged: boolean): nu
       if (before >= 0) take(0, before, 'bottom');
     }
   }
-  if (edges.length < 2) return 0;
+  if (edges.length === 0) return 0;
   // (the same words exactly, digits aside: a text layer has no OCR noise, and titles alike, one project's report a page,
   // `2023年度科普日活动项目支出绩效自评报告` and `2023年度科普大篷车项目…`, are no running line)
   const clusters = new Map<string, { pages: Set<number>; members: Edge[] }>();
@@ -107,8 +107,9 @@ export function dropRunningLines(pages: (string | null)[][], paged: boolean): nu
   }
   let n = 0;
   if (firstTop) clusters.get(firstTop.band + firstTop.key)?.members.push(firstTop);
+  const titles = titleKeys(pages);
   for (const cl of clusters.values()) {
-    if (cl.pages.size < 2 || cl.pages.size < 0.5 * boundaries) continue;
+    if ((cl.pages.size < 2 || cl.pages.size < 0.5 * boundaries) && !(cl.members.length === 1 && loneTitleHeader(pages, cl.members[0], titles))) continue;
     for (const m of cl.members) {
       const lines = pages[m.page];
       if (lines[m.line] === null) continue;
@@ -121,4 +122,44 @@ export function dropRunningLines(pages: (string | null)[][], paged: boolean): nu
     }
   }
   return n;
+}
+
+/** the title's words (digits aside) as its first one to three lines give them: a page's header repeats the title or its first line */
+function titleKeys(pages: (string | null)[][]): Set<string> {
+  const keys = new Set<string>();
+  let joined = '';
+  let seen = 0;
+  for (const lines of pages) {
+    for (const l of lines) {
+      if (l === null || !l.trim()) continue;
+      joined += l;
+      keys.add(keyOf(joined));
+      if (++seen === 3) return keys;
+    }
+  }
+  return keys;
+}
+
+/** a heading's or a list item's marker opening a line: a new paragraph, not a sentence going on */
+const OPENS_PARAGRAPH = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,2}[）)]|第[一二三四五六七八九十]+部分|\d{1,2}[、.．](?!\d))/;
+
+/**
+ * A header standing once (a two-page report: Word prints no header over the first page's title) is a running line
+ * when it repeats the title between a paragraph's lines: the line before the page break holds a clause's or a
+ * sentence's mark (not a field's end) and the line after the header opens no heading or item. Before, the wrapped
+ * text glued the header into the sentence (`…；举办` + title + `青少年科技创新大赛1届`, `培训基层科普骨干3` + title +
+ * `20人次` → 20) or onto the next paragraph. A second copy of the report opening a page under a signature or a date,
+ * or over its first heading, keeps its title.
+ */
+function loneTitleHeader(pages: (string | null)[][], e: Edge, titles: Set<string>): boolean {
+  if (e.band !== 'top' || !titles.has(e.key)) return false;
+  let before: string | null = null;
+  let after: string | null = null;
+  for (let p = e.page, i = e.line - 1; p >= 0 && before === null; p--, i = p >= 0 ? pages[p].length - 1 : -1)
+    for (; i >= 0; i--) if (pages[p][i]?.trim()) { before = pages[p][i]; break; }
+  for (let i = e.line + 1; i < pages[e.page].length; i++) if (pages[e.page][i]?.trim()) { after = pages[e.page][i]; break; }
+  if (before === null || after === null) return false;
+  // (the title itself, at the first page's top, is no line before a header)
+  if (titles.has(keyOf(before))) return false;
+  return /[，、；。！？,;]/.test(before) && !/[：:]\s*$/.test(before) && !OPENS_PARAGRAPH.test(after);
 }

@@ -58,6 +58,7 @@ export interface FinanceFile {
   carry_spent_before: string;
   budget_spent_words: string;
   unit_receives: string;
+  funds_arranged: string;
   named_owner_clause: string;
   unit_named_before: string;
   own_kinds: string;
