@@ -20,6 +20,8 @@ export function otherSourceBeside(doc: KDocument, f: FinanceFile, amount: Span, 
     if (at <= amount.end && at + m[0].length >= amount.start) continue; // the figure itself
     // (县财政安排科普经费30万元，其中中央补助资金10万元: a part of the figure, no other source)
     if (at > amount.end && /其中|包括|包含|含/.test(doc.norm.slice(amount.end, at))) continue;
+    // (下达我省…资金2000万元，其中我县获得45万元: the whole the writer's own area's share is a part of, no other source)
+    if (at < amount.start && AREA_SHARE.test(doc.norm.slice(at + m[0].length, amount.start))) continue;
     const other = toYuan(m.groups?.num ?? '', m.groups?.unit ?? '');
     if (other !== null && other !== value) return true;
   }
@@ -44,4 +46,5 @@ export function sourcesAddUp(doc: KDocument, f: FinanceFile, at: number, amount:
   }
   return Math.abs(sum - value) <= tol + 1e-6;
 }
+const AREA_SHARE = /其中[:：]?[ \t]*[我本][县市区旗州盟][^，,。;；\n\d]{0,20}$/;
 const CLAUSE_SPLIT = /(?<!\d)[，,、]|[，,、](?!\d)/;
