@@ -15,7 +15,7 @@ import { WORD_WRAP_MARK, cutView, withWordWraps, withoutWordWrap, wrapMarked } f
 import { fitsYear, inTargets, midYear, otherYearSentence } from './finance/years.js';
 import { CLAUSE_ENDS, CLAUSE_STARTS, clauseStart, lineOf, linesBefore, nearLine, paragraphStart, proseSlice, sentenceAt, sentenceBefore, spanText } from './prose.js';
 import { ownProject } from './ownProject.js';
-import { otherSourceBeside } from './finance/sources.js';
+import { otherSourceBeside, sourcesAddUp } from './finance/sources.js';
 
 export function extractFinance(doc: KDocument, claimed: Span[]): void {
   const f = file();
@@ -474,6 +474,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // (2024年部门预算收入156.20万元，支出156.20万元。其中：基本支出预算120.20万元，项目支出预算36.00万元: a bare 支出 after a
       // budget's planned income is its spending budget only when the parts listed after it add up to it)
       if (p.parts_sum && !partsAddUp(doc, f, amountSpan, value, `${(g.num ?? '').replace(/\s/g, '')}${g.unit}`)) continue;
+      // (中央补助30万元，省级补助10万元，县级配套10万元，合计50万元: the sum of the sources before it, see sources.ts)
+      if (p.sources_sum && !sourcesAddUp(doc, f, match.span.start, amountSpan, value, `${(g.num ?? '').replace(/\s/g, '')}${g.unit}`)) continue;
       // (全年支出212.05万元，占调整后预算218.10万元的97.23%: the share's base is the unit's budget only when the share is the
       // unit's actual right before it over that base)
       if (p.share_base && !shareOfBase(doc, match.span.start, value, g.share ?? '')) continue;

@@ -5,7 +5,7 @@ import { unitName } from '../engine.js';
 
 export type Aspect = 'budget' | 'actual' | 'rate' | 'initial';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
-export interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; not_after_part_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean; own_item?: boolean; one_source?: boolean; fiscal_budget?: boolean; only_total?: boolean; parts_sum?: boolean; share_base?: boolean; not_in_budget?: boolean }
+export interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; not_after_part_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean; own_item?: boolean; one_source?: boolean; fiscal_budget?: boolean; only_total?: boolean; parts_sum?: boolean; sources_sum?: boolean; share_base?: boolean; not_in_budget?: boolean }
 export interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 export interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
 export interface FinanceFile {
@@ -160,6 +160,10 @@ export interface FinanceFile {
   midyear: string;
   midyear_asof: string;
   midyear_then_year: string;
+  period_figure: string;
+  period_then_year: string;
+  level_source: string;
+  level_source_after: string;
   changes_to_adjusted: string;
   budget_own_change: string;
   initial_then_change: string;

@@ -1,8 +1,8 @@
 // A project report's money from several sources (中央补助、省级补助、市级配套…): one source's figure is not the project's budget.
 import type { KDocument, Span } from '../../document.js';
 import { compile } from '../../patterns.js';
-import { toYuan } from '../../normalise/numbers.js';
-import { paragraphStart } from '../prose.js';
+import { moneySlack, toYuan } from '../../normalise/numbers.js';
+import { paragraphStart, sentenceBefore } from '../prose.js';
 import type { FinanceFile } from './file.js';
 
 /** True when the paragraph of `amount` (the figure of one allocation or arrangement, 下达…资金20万元 | 安排科普日经费10万元) states
@@ -20,8 +20,31 @@ export function otherSourceBeside(doc: KDocument, f: FinanceFile, amount: Span, 
     if (at <= amount.end && at + m[0].length >= amount.start) continue; // the figure itself
     // (县财政安排科普经费30万元，其中中央补助资金10万元: a part of the figure, no other source)
     if (at > amount.end && /其中|包括|包含|含/.test(doc.norm.slice(amount.end, at))) continue;
+    // (下达我省…资金2000万元，其中我县获得45万元: the whole the writer's own area's share is a part of, no other source)
+    if (at < amount.start && AREA_SHARE.test(doc.norm.slice(at + m[0].length, amount.start))) continue;
     const other = toYuan(m.groups?.num ?? '', m.groups?.unit ?? '');
     if (other !== null && other !== value) return true;
   }
   return false;
 }
+/** True when every clause of the sentence before the sum at `at` is one source named by its level of government (level_source:
+ *  中央补助30万元，省级补助10万元，县级配套10万元，合计50万元), at least two, and `value` is their total within the rounding of all
+ *  figures, and no other source follows the sum in its sentence (level_source_after). A thousands separator between digits splits
+ *  no clause. */
+export function sourcesAddUp(doc: KDocument, f: FinanceFile, at: number, amount: Span, value: number, raw: string): boolean {
+  if (compile(f.level_source_after, '').test(doc.norm.slice(amount.end, amount.end + 200))) return false;
+  const clauses = sentenceBefore(doc, at).split(CLAUSE_SPLIT);
+  if (clauses.at(-1)?.trim() === '') clauses.pop();
+  if (clauses.length < 2 || clauses.length > 8) return false;
+  let sum = 0, tol = moneySlack(raw);
+  for (const c of clauses) {
+    const m = compile(f.level_source, '').exec(c);
+    const v = m ? toYuan(m.groups!.num ?? '', m.groups!.unit ?? '') : null;
+    if (v === null) return false;
+    sum += v;
+    tol += moneySlack(`${(m!.groups!.num ?? '').replace(/\s/g, '')}${m!.groups!.unit}`);
+  }
+  return Math.abs(sum - value) <= tol + 1e-6;
+}
+const AREA_SHARE = /其中[:：]?[ \t]*[我本][县市区旗州盟][^，,。;；\n\d]{0,20}$/;
+const CLAUSE_SPLIT = /(?<!\d)[，,、]|[，,、](?!\d)/;

@@ -67,7 +67,18 @@ export function midYear(doc: KDocument, f: FinanceFile, at: number): boolean {
   if (compile(f.midyear, '').test(sentence.slice(cut))) return true;
   // (截至11月底，实际支出170万元，全年实际支出190万元，预算执行率98.96%: the whole year's spending after the date's figure ends its reach)
   // (the match may open with the whole year's words: tested with a few characters after `at`)
-  return compile(f.midyear_asof, '').test(sentence) && !compile(f.midyear_then_year, '').test(sentence + doc.norm.slice(at, at + 12));
+  if (compile(f.midyear_asof, '').test(sentence) && !compile(f.midyear_then_year, '').test(sentence + doc.norm.slice(at, at + 12))) return true;
+  return periodFigureBefore(f, sentence, cut);
+}
+/** True when a clause before the last one of `sentence` (up to its last ；) opens with a period within the year and states a
+ *  figure of it (上半年实际支出80万元，预算执行率45%), and no clause after it opens with the whole year or its end (period_then_year). */
+function periodFigureBefore(f: FinanceFile, sentence: string, cut: number): boolean {
+  const from = Math.max(sentence.lastIndexOf('；'), sentence.lastIndexOf(';')) + 1;
+  if (cut <= from) return false;
+  const part = sentence.slice(from, cut);
+  let last = -1;
+  for (const m of part.matchAll(compile(f.period_figure, 'g'))) last = m.index! + m[0].length;
+  return last >= 0 && !compile(f.period_then_year, '').test(sentence.slice(from + last));
 }
 /** True when a heading names another year than the fiscal year and not the fiscal year, or the next year (see section_year). */
 function otherYearHeading(doc: KDocument, f: FinanceFile, title: string): boolean {
