@@ -3,6 +3,8 @@ import { deflateRawSync, crc32 as zlibCrc32 } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { emWidth } from '../../src/read/unwrap.js';
+import { extractBytes } from '../../src/pipeline.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const corpus = (name: string) => path.join(ROOT, 'corpus', name);
@@ -121,3 +123,16 @@ export function seedLines(name: string): string[] {
 
 /** Lines without any white space: compares texts whose only difference is spacing around numbers. */
 export const squash = (lines: string[]) => lines.map((l) => l.replace(/[\s\u3000]/g, ''));
+
+/** A paragraph broken where the next character would pass `n` em, as a PDF prints it (the unwrap tests' input). */
+export function wrapLines(para: string, n = 26): string[] {
+  const lines = [''];
+  for (const ch of para) {
+    if (emWidth(lines[lines.length - 1] + ch) > n) lines.push('');
+    lines[lines.length - 1] += ch;
+  }
+  return lines;
+}
+
+/** `text` read as a .txt file's bytes: the reader's stages (running lines, unwrapping) run, unlike extractText. */
+export const readAsFile = (text: string) => extractBytes('t.txt', Buffer.from(text));

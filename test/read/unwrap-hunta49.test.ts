@@ -3,20 +3,8 @@
 // title + `20人次` → a count of 20). Dropped when it repeats the title between a paragraph's lines (runningLines.ts
 // loneTitleHeader).
 import { describe, expect, it } from 'vitest';
-import { emWidth, unwrapText } from '../../src/read/unwrap.js';
-import { extractBytes } from '../../src/pipeline.js';
-
-const readAsFile = (text: string) => extractBytes('t.txt', Buffer.from(text));
-
-/** A paragraph broken where the next character would pass `n` em, as a PDF prints it. */
-function wrap(para: string, n = 26): string[] {
-  const lines = [''];
-  for (const ch of para) {
-    if (emWidth(lines[lines.length - 1] + ch) > n) lines.push('');
-    lines[lines.length - 1] += ch;
-  }
-  return lines;
-}
+import { unwrapText } from '../../src/read/unwrap.js';
+import { readAsFile, wrapLines } from './helpers.js';
 
 const TITLE = '城步苗族自治县科学技术协会2022年度部门整体支出绩效自评报告';
 const DUTY = '县科协是县委领导下的人民团体，主要职能是开展学术交流、普及科学知识、推广先进技术、开展青少年科技教育活动，为科技工作者服务。';
@@ -27,10 +15,10 @@ const CLOSE = '根据部门整体支出绩效评价指标体系，我会2022年�
 
 /** two pages, the second opening with `header`; the page breaks inside ACTS after its line ending `cutAfter` */
 function twoPages(header: string | null, cutAfter: string, formFeed: boolean, title = [TITLE]) {
-  const acts = wrap(ACTS);
+  const acts = wrapLines(ACTS);
   const cut = acts.findIndex((l) => l.endsWith(cutAfter));
-  const p1 = [...title, '一、部门基本情况', ...wrap(DUTY), ...wrap(STAFF), ...wrap(MONEY), '二、部门整体支出绩效情况', ...acts.slice(0, cut + 1), '', '— 1 —'];
-  const p2 = [...(header ? [header] : []), ...acts.slice(cut + 1), '三、自评结论', ...wrap(CLOSE), '', '— 2 —'];
+  const p1 = [...title, '一、部门基本情况', ...wrapLines(DUTY), ...wrapLines(STAFF), ...wrapLines(MONEY), '二、部门整体支出绩效情况', ...acts.slice(0, cut + 1), '', '— 1 —'];
+  const p2 = [...(header ? [header] : []), ...acts.slice(cut + 1), '三、自评结论', ...wrapLines(CLOSE), '', '— 2 —'];
   return { cut, text: [...p1, ...(formFeed ? ['\f'] : []), ...p2].join('\n') + '\n' };
 }
 
@@ -70,7 +58,7 @@ describe('a running header standing once, atop the second of two pages', () => {
 
   it('negative: the title opening page 2 under a signature or over a heading (a second copy) stays', () => {
     for (const [end, next] of [['2023年3月18日', '根据县财政局要求，现将我会2022年度部门整体支出绩效自评情况报告如下：'], ['情况良好，特此报告。', '一、部门基本情况']]) {
-      const text = [TITLE, ...wrap(DUTY), ...wrap(STAFF), end, '', '— 1 —', '', TITLE, next, ...wrap(STAFF), '', '— 2 —'].join('\n') + '\n';
+      const text = [TITLE, ...wrapLines(DUTY), ...wrapLines(STAFF), end, '', '— 1 —', '', TITLE, next, ...wrapLines(STAFF), '', '— 2 —'].join('\n') + '\n';
       const u = unwrapText(text)!;
       expect(u.runningLines, end).toBe(0);
       expect(u.text.split(TITLE).length - 1, end).toBe(2);

@@ -1,20 +1,8 @@
 // pdftotext's running header (the page's first line after the form feed) is dropped before the paragraphs are
 // re-joined: left in place it was glued into the sentence the page broke (`…事业编制` + header + `2名`).
 import { describe, expect, it } from 'vitest';
-import { emWidth, unwrapText } from '../../src/read/unwrap.js';
-import { extractBytes } from '../../src/pipeline.js';
-
-const readAsFile = (text: string) => extractBytes('t.txt', Buffer.from(text));
-
-/** A paragraph broken where the next character would pass `n` em, as a PDF prints it. */
-function wrap(para: string, n = 26): string[] {
-  const lines = [''];
-  for (const ch of para) {
-    if (emWidth(lines[lines.length - 1] + ch) > n) lines.push('');
-    lines[lines.length - 1] += ch;
-  }
-  return lines;
-}
+import { unwrapText } from '../../src/read/unwrap.js';
+import { readAsFile, wrapLines } from './helpers.js';
 
 const TITLE = '2023年度长宁区科学技术协会部门整体支出绩效自评报告';
 const HEADER = '长宁区科学技术协会2023年度部门整体支出绩效自评报告';
@@ -27,14 +15,14 @@ const ACTS = '全年组织开展科普日、科技活动周等主题活动26场�
 const paged = (pages: string[][], header = HEADER) => pages.map((p, i) => [...(i ? [header] : []), ...p, '', `- ${i + 1} -`].join('\n')).join('\n\f') + '\n';
 
 describe('running headers in text copied out of a PDF', () => {
-  const staff = wrap(STAFF);
-  const money = wrap(MONEY);
+  const staff = wrapLines(STAFF);
+  const money = wrapLines(MONEY);
   // (the page breaks after 事业编制, before 2名)
   const cut = staff.findIndex((l) => l.endsWith('事业编制'));
   const pages = [
-    [TITLE, '', '一、部门基本情况', '（一）部门职能', ...wrap(DUTY), '（二）人员编制', ...staff.slice(0, cut + 1)],
+    [TITLE, '', '一、部门基本情况', '（一）部门职能', ...wrapLines(DUTY), '（二）人员编制', ...staff.slice(0, cut + 1)],
     [...staff.slice(cut + 1), '二、部门整体支出情况', ...money.slice(0, 3)],
-    [...money.slice(3), '三、绩效目标完成情况', ...wrap(ACTS), '', '长宁区科学技术协会', '2024年4月25日'],
+    [...money.slice(3), '三、绩效目标完成情况', ...wrapLines(ACTS), '', '长宁区科学技术协会', '2024年4月25日'],
   ];
 
   it('the header on every page after the first is dropped, the paragraph broken by the page joined across it', async () => {
@@ -80,7 +68,7 @@ describe('running headers in text copied out of a PDF', () => {
 
   it('negative: titles alike atop each page (one project\'s report a page) are no running line', () => {
     const names = ['科普日', '科普大篷车', '青少年科技'];
-    const text = names.map((n, i) => [`2023年度${n}项目支出绩效自评报告`, ...wrap(MONEY), '', `- ${i + 1} -`].join('\n')).join('\n\f') + '\n';
+    const text = names.map((n, i) => [`2023年度${n}项目支出绩效自评报告`, ...wrapLines(MONEY), '', `- ${i + 1} -`].join('\n')).join('\n\f') + '\n';
     const u = unwrapText(text)!;
     expect(u.runningLines).toBe(0);
     for (const n of names) expect(u.text).toContain(`2023年度${n}项目支出绩效自评报告\n`);

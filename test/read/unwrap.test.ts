@@ -2,21 +2,12 @@
 // paragraph per line is left alone. Whole-report cases: test/read/same-record.test.ts (corpus *-pdftotext*.txt).
 import { describe, expect, it } from 'vitest';
 import { readBytes } from '../../src/read/index.js';
-import { emWidth, unwrapText, wrapWidth } from '../../src/read/unwrap.js';
-import { extractBytes, extractText } from '../../src/pipeline.js';
-
-/** The record and document of a plain text read as a file would be (the reader's unwrap and page furniture run). */
-const readAsFile = (text: string) => extractBytes('t.txt', Buffer.from(text));
+import { unwrapText, wrapWidth } from '../../src/read/unwrap.js';
+import { extractText } from '../../src/pipeline.js';
+import { readAsFile, wrapLines } from './helpers.js';
 
 /** A paragraph broken where the next character would pass `n` em (a digit is narrower), as a PDF prints it. */
-function wrap(para: string, n = 20): string {
-  const lines = [''];
-  for (const ch of para) {
-    if (emWidth(lines[lines.length - 1] + ch) > n) lines.push('');
-    lines[lines.length - 1] += ch;
-  }
-  return lines.join('\n');
-}
+const wrap = (para: string, n = 20): string => wrapLines(para, n).join('\n');
 
 const P1 = '2023年度部门支出合计121.30万元，其中基本支出98.30万元，项目支出23.00万元，主要用于科普宣传、科技培训和学会服务等工作。';
 const P2 = '全年开展科普活动28场，举办培训班4期，培训农民350人次，科普宣传覆盖群众2万余人，发放科普资料5000余份，接受咨询1200人次。';
