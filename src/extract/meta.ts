@@ -386,6 +386,13 @@ function extractYear(doc: KDocument, titleSpan: Span | null): void {
   }
 }
 
+/** The title's organisation `span` is the owner of a programme the title names after it (title_owner, with title_owner_before
+ *  and title_owner_after around it: 2023年度中国科协基层科普行动计划项目…), not the reporting unit. */
+function programmeOwner(f: MetaFile, doc: KDocument, title: Span, span: Span): boolean {
+  if (!f.title_owner) return false;
+  return compile(f.title_owner, '').test(doc.norm.slice(span.start, span.end).trim()) && compile(f.title_owner_before!, '').test(doc.norm.slice(title.start, span.start)) && compile(f.title_owner_after!, '').test(doc.norm.slice(span.end, title.end));
+}
+
 function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; span: Span } | null {
   const f = meta();
   for (const m of matches(doc, f.unit_label.regex, undefined, true)) {
@@ -431,8 +438,8 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
       const value = cleanValue(doc.display.slice(span.start, span.end));
       // (…年度流动科技馆巡展项目…, …中央补助地方科技馆免费开放资金…: a programme's or a kind of facility's name, see title_topic)
       if (value.length < 2 || NOT_UNIT.test(value) || templated(doc, span) || compile(f.title_topic, '').test(value)) continue;
-      // (2023年度中国科协基层科普行动计划项目…: the national body owning the programme named after it, not the unit — title_owner)
-      if (f.title_owner && compile(f.title_owner, '').test(doc.norm.slice(span.start, span.end).trim()) && compile(f.title_owner_before!, '').test(doc.norm.slice(titleSpan.start, span.start)) && compile(f.title_owner_after!, '').test(doc.norm.slice(span.end, titleSpan.end))) continue;
+      // (2023年度中国科协基层科普行动计划项目…: the national body owning the programme named after it, not the unit)
+      if (programmeOwner(f, doc, titleSpan, span)) continue;
       // (县科协机关2023年度…报告: the unit's 机关 names no unit in the title either, see UNIT_ORGAN; the sources after the title are read
       // as for a title naming none)
       if (!sub && UNIT_ORGAN.test(doc.norm.slice(span.end, span.end + 6))) continue;
