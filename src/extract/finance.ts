@@ -900,6 +900,8 @@ function itemFigureBefore(doc: KDocument, f: FinanceFile, at: number): string | 
   const named = clause.replace(compile(f.unit_receives, ''), '').replace(compile(f.funds_arranged, ''), '');
   // (2023年经费210万元，全年实际支出205万元: the year's funds, no item's name)
   if (compile(f.bare_funds, '').test(clause)) return false;
+  // (其中我县获得资金45万元，实际支出44万元: in a project report the area's share is the project's money, no item's)
+  if (doc.reportKind === 'project_self_eval' && compile(f.area_share_clause, '').test(clause)) return false;
   // (上年结转资金10万元，本年实际支出180万元: the carry-in opening the sentence, no item; namedOwner weighs it)
   if (cut === from && compile(f.carry_in_words, '').test(clause)) return false;
   return compile(f.rate_item, '').test(clause) && !compile(f.named_owner_not, '').test(named) && !compile(f.mid_year_change, '').test(clause) && (/其中[:：]$/.test(doc.norm.slice(Math.max(from, cut - 3), cut)) ? `其中:${clause}` : clause);

@@ -129,6 +129,7 @@ export interface FinanceFile {
   agency_again: string;
   part_level: string;
   part_item: string;
+  area_share_clause: string;
   part_bracket?: string;
   classified_item: string;
   classified_heading: string;
@@ -141,6 +142,7 @@ export interface FinanceFile {
   adjusted: string;
   compared: string;
   sentence_year: string;
+  sentence_span: string;
   sentence_prior: string;
   sentence_this_year: string;
   year_clause_parts: string;

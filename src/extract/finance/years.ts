@@ -54,6 +54,8 @@ export function otherYearSentence(doc: KDocument, f: FinanceFile, text: string, 
   const sentence = arabicYears(text);
   const fy = doc.data.fiscalYear;
   if (saysOtherYear(doc, f.sentence_year, sentence) && !(typeof fy === 'number' && sentence.includes(`${fy}年`))) return true;
+  // 2021-2023年项目资金90万元，实际支出88万元: a span of years holds the span's figures, unless a later clause names the fiscal year
+  if (compile(f.sentence_span, '').test(sentence) && !(typeof fy === 'number' && derived(f, `clauseYear${fy}`, () => `[，,;；][^，,;；]{0,12}?${fy}年`).test(sentence))) return true;
   // 下一年度，部门预算安排X，其中项目支出Y: a sentence opening with the next year holds its plan
   if (compile(f.sentence_next, '').test(sentence)) return true;
   // 上年基本支出预算X，项目支出预算Y: a sentence opening with the year before holds that year's figures, unless a later clause names this year
