@@ -9,11 +9,14 @@ import type { FinanceFile } from './file.js';
 import { adjustedNearerBudget, itemsListHead, partsListHead } from './subjects.js';
 
 let changeAhead: string | null = null;
+let carryAhead: string | null = null;
 /** A 年初 figure of a subject with no initial-budget field (a narrower subject, a project report's project) is its budget only
  *  when neither an adjusted budget nor a bare mid-year change follows it (年初预算50万元，年中追加10万元: the year's budget is unsaid). */
 export function initialStands(doc: KDocument, f: FinanceFile, end: number): boolean {
   changeAhead ??= `^(?:${f.change_follows})`;
-  return !adjustedFollows(doc, f, end) && !compile(changeAhead, '').test(doc.norm.slice(end, end + 40));
+  carryAhead ??= `^(?:${f.carry_in_follows})`;
+  // (年初预算20万元，上年结转2万元，…: the carried money added, the 年初 figure is not the year's either; carry_in_follows)
+  return !adjustedFollows(doc, f, end) && !compile(changeAhead, '').test(doc.norm.slice(end, end + 40)) && !compile(carryAhead, '').test(doc.norm.slice(end, end + 40));
 }
 /** True when the adjusted budget follows the figure ending at `end` in its sentence (see `adjusted`); its source is built once. */
 let adjustedAhead: string | null = null;

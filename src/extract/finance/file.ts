@@ -143,6 +143,7 @@ export interface FinanceFile {
   compared: string;
   sentence_year: string;
   sentence_span: string;
+  carry_in_follows: string;
   sentence_prior: string;
   sentence_this_year: string;
   year_clause_parts: string;
@@ -207,7 +208,7 @@ function financeBase(regex: string): string {
   let src = sources.get(regex);
   if (src === undefined) {
     const f = file();
-    src = regex.replaceAll('{MONEY}', moneyCn()).replaceAll('{BOUNDARY}', f.boundary).replaceAll('{UNIT_BOUNDARY}', f.unit_boundary).replaceAll('{SUBJECT}', subjectAlternation(f)).replaceAll('{ADJUSTED}', f.adjusted).replaceAll('{CHANGE_FOLLOWS}', f.change_follows).replaceAll('{BUDGET_COMPARED_PRIOR}', f.budget_compared_prior);
+    src = regex.replaceAll('{MONEY}', moneyCn()).replaceAll('{BOUNDARY}', f.boundary).replaceAll('{UNIT_BOUNDARY}', f.unit_boundary).replaceAll('{SUBJECT}', subjectAlternation(f)).replaceAll('{ADJUSTED}', f.adjusted).replaceAll('{CHANGE_FOLLOWS}', f.change_follows).replaceAll('{CARRY_IN_FOLLOWS}', f.carry_in_follows).replaceAll('{BUDGET_COMPARED_PRIOR}', f.budget_compared_prior);
     sources.set(regex, src);
   }
   return src;
