@@ -320,12 +320,16 @@ function stackedSummary(ctx: Ctx): void {
   if (!amount) return;
   const sideOf = (row: TableCell[]): 'income' | 'spending' | null => {
     const filled = row.filter((c) => !isEmpty(c));
-    const m = filled.length === 1 ? STACKED_SIDE.exec(key(filled[0])) : null;
+    // a row `收入` / `支出` alone, or the header repeated with the half's name in its item cell (2018: `收入⇥金额` over the
+    // income rows, `支出⇥金额` over the spending rows)
+    const head = row.length === header.length && row.every((c, i) => i === from || key(c) === key(header[i])) ? row[from] : null;
+    const cell = filled.length === 1 ? filled[0] : head;
+    const m = cell ? STACKED_SIDE.exec(key(cell)) : null;
     return m ? (m[1] === '收入' ? 'income' : 'spending') : null;
   };
   const marks = rows.slice(hi + 1).map(sideOf);
-  if (!marks.includes('income') || !marks.includes('spending')) return;
-  let side: 'income' | 'spending' | null = null;
+  let side: 'income' | 'spending' | null = sideOf(header);
+  if (!(side === 'income' || marks.includes('income')) || !marks.includes('spending')) return;
   rows.slice(hi + 1).forEach((row, i) => {
     if (marks[i]) {
       side = marks[i];

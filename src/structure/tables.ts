@@ -101,7 +101,7 @@ const MAX_CONTINUATION = 30;
  * A line that states the unit of the table's figures and nothing else (`单位：万元`, `（金额单位：元）`, `注：本表金额单位为万元`,
  * `注：单位：元。`): the table's unit, written under it as well as over it.
  */
-const UNIT_LINE = /^[（(]?(?:注\s*[:：]\s*)?(?:\d[.．、]\s*)?(?:本表)?(?:金额|数据)?单位\s*(?:[:：]|为)\s*(?:人民币)?(万元|元|千元|亿元)\s*[）)]?[。.；;]?$/;
+const UNIT_LINE = /^[（(]?(?:注\s*[:：]\s*)?(?:\d[.．、]\s*)?(?:本表)?(?:金额|数据)?单位\s*(?:[:：]|为)\s*(?:人民币)?(万元|元|千元|亿元|万(?=\s*[）)]?[。.；;]?$))\s*[）)]?[。.；;]?$/;
 
 /**
  * A row line whose last cell is closed (empty, or a bare figure: `总分⇥100⇥96`, `…⇥10⇥10⇥`) and a line after it that is a
@@ -801,7 +801,7 @@ function formLineSays(line: string): boolean {
   return !!f && (f.title !== undefined || f.unit !== undefined);
 }
 
-const UNIT_PART = /^[（(]?(金额)?单位[:：](?:人民币)?(万元|元|千元|亿元)[）)]?$/;
+const UNIT_PART = /^[（(]?(金额)?单位[:：](?:人民币)?(万元|元|千元|亿元|万)[）)]?$/;
 function formLine(line: string): { title?: string; unit?: string } | null {
   const v = tableVocab();
   const parts = line.split('\t').map(squeeze).filter(Boolean);
