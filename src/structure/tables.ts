@@ -10,6 +10,7 @@ import { spacedGoalLines, spacedIndicatorLines } from './spacedGoals.js';
 import { indicatorBlockLines } from './indicatorLines.js';
 import { staffingBlockLines } from './staffLines.js';
 import { wrappedHeaderLines } from './wrappedHeaders.js';
+import { spacedRowTables } from './spacedRows.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { foldDigits } from '../normalise/numbers.js';
 // (a page's number between a table's rows, a PDF's footer pasted with it, is no cell's text)
@@ -982,6 +983,8 @@ export function findTables(doc: KDocument): void {
   found.push(...spacedIndicatorLines(norm, foldedLines, [...given, ...found]));
   // (…and a form whose header cells are wrapped and set one space apart: its budget and 总分 rows)
   found.push(...wrappedHeaderLines(norm, foldedLines, [...given, ...found]));
+  // (…and a small money table pasted with its cells one space apart: 资金来源 预算数 实际支出⏎中央资金 10 9.5⏎…)
+  found.push(...spacedRowTables(norm, foldedLines, [...given, ...found]));
   found.push(...cellLineTables(norm, foldedLines, [...given, ...found]));
   // (a staffing header so copied, its counts one a line under it)
   found.push(...staffingBlockLines(norm, foldedLines, [...given, ...found]));
