@@ -5,11 +5,12 @@ import type { AppropriationPart, Figure, KDocument, TableCell } from '../documen
 import type { TableReading } from './tableReading.js';
 import { key, repeatsLeft, yearColumnOf } from './tableReading.js';
 import { tableVocab } from '../structure/tableVocab.js';
+import { halfUlp } from '../normalise/numbers.js';
 
 export type Offer = (path: string, v: { value: number; tol: number }, cell: TableCell, rule: string, part?: AppropriationPart) => void;
 export type Money = (text: string, unit: string | null) => { value: number; tol: number } | null;
 
-type Kind = 'ignore' | 'summary' | 'three_public' | 'basic' | 'appropriation_spending' | 'spending';
+type Kind = 'ignore' | 'summary' | 'appropriation_summary' | 'three_public' | 'basic' | 'appropriation_spending' | 'spending';
 type Role = 'actual' | 'budget' | 'any';
 type Mode = 'actual' | 'budget';
 
@@ -24,7 +25,8 @@ export interface StatementVocab {
   itemColumn: RegExp;
   nameColumn: RegExp;
   codeColumn: RegExp;
-  summaryRows: { side: 'income' | 'spending'; target: string; re: RegExp }[];
+  summaryRows: SummaryRow[];
+  appropriationSummaryRows: SummaryRow[];
   spendingColumns: { target: string; re: RegExp }[];
   totalAmountColumns: { role: 'actual' | 'budget' | 'initial'; re: RegExp }[];
   totalRow: RegExp;
@@ -34,6 +36,8 @@ export interface StatementVocab {
   threePublicContent: { item: RegExp; named: RegExp; other: RegExp; split: RegExp };
   appropriationCaption: RegExp;
 }
+
+type SummaryRow = { side: 'income' | 'spending'; target: string; re: RegExp };
 
 interface RawStatements {
   kinds: { kind: Kind; caption: string }[];
@@ -47,6 +51,7 @@ interface RawStatements {
   name_column: string;
   code_column: string;
   summary_rows: { side: 'income' | 'spending'; target: string; label: string }[];
+  appropriation_summary_rows: { side: 'income' | 'spending'; target: string; label: string }[];
   spending_columns: { target: string; regex: string }[];
   total_amount_columns: { role: 'actual' | 'budget' | 'initial'; regex: string }[];
   total_row: string;
@@ -74,6 +79,7 @@ export function statementVocab(): StatementVocab {
     nameColumn: re(s.name_column),
     codeColumn: re(s.code_column),
     summaryRows: s.summary_rows.map((r) => ({ side: r.side, target: r.target, re: re(r.label) })),
+    appropriationSummaryRows: s.appropriation_summary_rows.map((r) => ({ side: r.side, target: r.target, re: re(r.label) })),
     spendingColumns: s.spending_columns.map((c) => ({ target: c.target, re: re(c.regex) })),
     totalAmountColumns: s.total_amount_columns.map((c) => ({ role: c.role, re: re(c.regex) })),
     totalRow: re(s.total_row),
@@ -262,12 +268,12 @@ function subtotal(ctx: Ctx, rows: TableCell[][], k: number): boolean {
 }
 
 /** 收入支出决算总表: two halves side by side (项目 行次 金额 | 项目 行次 金额); each row label is read in its half. */
-function summary(ctx: Ctx): void {
+function summary(ctx: Ctx, rules: SummaryRow[] = statementVocab().summaryRows): void {
   const v = statementVocab();
   const rows = ctx.r.table.rows;
   // the header: two item columns and an amount column (the 收入 | 支出 row above it has no amount column)
   const hi = rows.findIndex((row) => row.filter((c) => v.itemColumn.test(key(c))).length >= 2 && row.some((c) => amountRole(ctx.doc, key(c))));
-  if (hi < 0) return stackedSummary(ctx);
+  if (hi < 0) return stackedSummary(ctx, rules);
   const header = rows[hi];
   const starts = header.map((c, i) => (v.itemColumn.test(key(c)) && !repeatsLeft(header, i) ? i : -1)).filter((i) => i >= 0);
   // a super-header above (收入 | 支出) or the item header itself (收入项目) names the sides; else left is income
@@ -294,7 +300,7 @@ function summary(ctx: Ctx): void {
     for (const h of halves) {
       if (!h.amount) continue;
       const lab = label(row[h.from]);
-      const rule = v.summaryRows.find((s) => s.side === h.side && s.re.test(lab));
+      const rule = rules.find((s) => s.side === h.side && s.re.test(lab));
       if (rule) put(ctx, rule.target, h.amount.role, row[h.amount.col], `table.statement.summary.${rule.target}`);
     }
   }
@@ -305,7 +311,7 @@ function summary(ctx: Ctx): void {
  * a row `收入` over the income rows and a row `支出` over the spending rows. Read only when both rows are there (which half a
  * bare `总计` closes is known only so); each label is read in the half it stands in.
  */
-function stackedSummary(ctx: Ctx): void {
+function stackedSummary(ctx: Ctx, rules: SummaryRow[]): void {
   const v = statementVocab();
   const rows = ctx.r.table.rows;
   const hi = rows.findIndex((row) => row.filter((c) => v.itemColumn.test(key(c))).length === 1 && row.some((c) => amountRole(ctx.doc, key(c))));
@@ -320,12 +326,16 @@ function stackedSummary(ctx: Ctx): void {
   if (!amount) return;
   const sideOf = (row: TableCell[]): 'income' | 'spending' | null => {
     const filled = row.filter((c) => !isEmpty(c));
-    const m = filled.length === 1 ? STACKED_SIDE.exec(key(filled[0])) : null;
+    // a row `收入` / `支出` alone, or the header repeated with the half's name in its item cell (2018: `收入⇥金额` over the
+    // income rows, `支出⇥金额` over the spending rows)
+    const head = row.length === header.length && row.every((c, i) => i === from || key(c) === key(header[i])) ? row[from] : null;
+    const cell = filled.length === 1 ? filled[0] : head;
+    const m = cell ? STACKED_SIDE.exec(key(cell)) : null;
     return m ? (m[1] === '收入' ? 'income' : 'spending') : null;
   };
   const marks = rows.slice(hi + 1).map(sideOf);
-  if (!marks.includes('income') || !marks.includes('spending')) return;
-  let side: 'income' | 'spending' | null = null;
+  let side: 'income' | 'spending' | null = sideOf(header);
+  if (!(side === 'income' || marks.includes('income')) || !marks.includes('spending')) return;
   rows.slice(hi + 1).forEach((row, i) => {
     if (marks[i]) {
       side = marks[i];
@@ -333,7 +343,7 @@ function stackedSummary(ctx: Ctx): void {
     }
     if (!side || row.length !== header.length) return;
     const lab = label(row[from]);
-    const rule = v.summaryRows.find((s) => s.side === side && s.re.test(lab));
+    const rule = rules.find((s) => s.side === side && s.re.test(lab));
     if (rule) put(ctx, rule.target, amount.role, row[amount.col], `table.statement.summary.${rule.target}`);
   });
 }
@@ -406,10 +416,40 @@ function categoryColumns(ctx: Ctx, kind: Kind): void {
     const sum = kind === 'appropriation_spending' ? figure(total) : undefined;
     ctx.appropriation = { ...(sum ? { total: sum } : {}), ...(basic ? { basic } : {}) };
   }
+  // (a 合计 row whose 基本支出 and 项目支出, the only parts its header names, do not add up to its total: one of the three is
+  // mistyped or lost, which is not known — none of them is read)
+  const split = parts.length === 2 && parts.includes('basic') && parts.includes('project') && total && onlyParts(total.header, total.col, (i) => cellOf(i, total.header))
+    ? disagrees(ctx, [total, cols.get('basic')![0], cols.get('project')![0]].map((t) => cellOf(t.col, t.header)))
+    : null;
+  if (split) {
+    ctx.doc.messages.push({ ruleId: 'sum_mismatch_total', reason: `${ctx.r.table.caption ?? 'a spending table'}: its 合计 row's 基本支出 ${split[1]} + 项目支出 ${split[2]} ≠ its total ${split[0]}; none of the three is read`, place: { start: totalRow[0].start, end: totalRow[totalRow.length - 1].end }, paths: [] });
+  }
   for (const [target, { col, header }] of targets) {
+    if (split && (target === v.totalTarget[kind] || target === 'basic' || target === 'project')) continue;
     const cell = cellOf(col, header);
     if (cell) put(ctx, target, 'any', cell, `table.statement.${kind}.${target}`);
   }
+}
+
+/** Right of the total's column the header names only 基本支出 and 项目支出, or other columns (上缴上级支出, 经营支出 …) whose
+ *  cell in the 合计 row is empty or 0. */
+function onlyParts(header: TableCell[], totalCol: number, cellAt: (col: number) => TableCell | undefined): boolean {
+  const v = statementVocab();
+  const nothing = (c: TableCell | undefined) => !c || isEmpty(c) || /^0+(?:\.0+)?$/.test(key(c));
+  return header.every((c, i) => i <= totalCol || isEmpty(c) || repeatsLeft(header, i) || /^(?:basic|project)$/.test(v.spendingColumns.find((s) => s.re.test(bareHeader(key(c))))?.target ?? '') || nothing(cellAt(i)));
+}
+
+/** The three figures as written (total, basic, project) when all are there and the parts miss the total beyond the rounding
+ *  of the three; else null. */
+function disagrees(ctx: Ctx, cells: (TableCell | undefined)[]): string[] | null {
+  if (cells.some((c) => !c || isEmpty(c))) return null;
+  // (all three in one unit: a column stating its own, 基本支出（元） under 单位：万元, is compared with nothing)
+  if (new Set(cells.map((c) => columnUnit(ctx, c!) ?? ctx.unit)).size > 1) return null;
+  const texts = cells.map((c) => key(c).replace(/,/g, ''));
+  if (!texts.every((t) => /^-?\d+(?:\.\d+)?$/.test(t))) return null;
+  const [t, b, p] = texts.map(Number);
+  const slack = texts.reduce((a, x) => a + halfUlp(x), 0);
+  return Math.abs(b + p - t) > slack + 1e-9 ? texts : null;
 }
 
 
@@ -667,7 +707,7 @@ export function statementFacts(doc: KDocument, readings: TableReading[], offer: 
   const unitRe = tableVocab().unitHeader;
   // the first value offered for a path wins: the unit's own tables go before the appropriation's (whose 基本支出 and
   // 项目支出 are the appropriation-funded part), whatever order the disclosure prints them in
-  const order: Kind[] = ['summary', 'spending', 'three_public', 'basic', 'appropriation_spending'];
+  const order: Kind[] = ['summary', 'appropriation_summary', 'spending', 'three_public', 'basic', 'appropriation_spending'];
   const ranked = readings
     .map((r) => {
       const kind = statementKind(r.caption) ?? (r.kind === null && threePublicByContent(doc, r) ? 'three_public' : null);
@@ -695,6 +735,7 @@ export function statementFacts(doc: KDocument, readings: TableReading[], offer: 
     const appropriation = kind === 'appropriation_spending' || (kind === 'basic' && statementVocab().appropriationCaption.test(caption)) ? {} : null;
     const ctx: Ctx = { doc, r, mode, unit, offer, money, unitMissing: null, colUnits: columnUnits(r.table.rows), anyRole: !unsaid, appropriation };
     if (kind === 'summary') summary(ctx);
+    else if (kind === 'appropriation_summary') summary(ctx, statementVocab().appropriationSummaryRows);
     else if (kind === 'three_public') threePublic(ctx);
     else {
       categoryColumns(ctx, kind);

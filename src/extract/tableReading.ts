@@ -1180,7 +1180,9 @@ function gradeIn(row: TableCell[], bare: boolean): TableReading['grade'] {
     const label = k.match(g.label)?.[0] ?? '';
     const rest = k.slice(label.length);
     const cell = rest ? row[i] : label ? distinctAfter(row, i) : null;
-    const m = (rest || !cell ? rest : key(cell)).match(g.value);
+    const text = rest || !cell ? rest : key(cell);
+    // (the 好/较好/一般/较差 scale only after its label)
+    const m = text.match(g.value) ?? (label ? text.match(g.good) : null);
     if (m && cell && (label || bare)) return { cell, value: m[1] };
   }
   return null;

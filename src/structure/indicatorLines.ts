@@ -264,6 +264,7 @@ function gradeLines(seq: Line[], free: (l: Line) => boolean, p: number): Line[] 
   const k = squeeze(seq[p].text);
   const label = g.label.exec(k)?.[0];
   if (!label) return null;
-  if (label.length < k.length) return g.value.test(k.slice(label.length)) ? [seq[p]] : null;
-  return p + 1 < seq.length && free(seq[p + 1]) && g.value.test(squeeze(seq[p + 1].text)) ? [seq[p], seq[p + 1]] : null;
+  const grade = (t: string) => g.value.test(t) || g.good.test(t);
+  if (label.length < k.length) return grade(k.slice(label.length)) ? [seq[p]] : null;
+  return p + 1 < seq.length && free(seq[p + 1]) && grade(squeeze(seq[p + 1].text)) ? [seq[p], seq[p + 1]] : null;
 }

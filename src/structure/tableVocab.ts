@@ -37,7 +37,7 @@ interface RawVocab {
   rubric_name_column?: string;
   total_row: string;
   prior_score_row: string;
-  total_grade: { label: string; value: string };
+  total_grade: { label: string; value: string; good: string };
   level1_words: string[];
   group_row?: string;
   level2_words: string[];
@@ -155,7 +155,7 @@ export interface TableVocab {
   /** last year's score as a row (上年得分⇥…⇥92): no indicator, no total */
   priorScoreRow: RegExp;
   formScoreLabel: RegExp | null;
-  totalGrade: { label: RegExp; value: RegExp };
+  totalGrade: { label: RegExp; value: RegExp; good: RegExp };
   level1Words: string[];
   groupRow: RegExp;
   level2Words: string[];
@@ -257,7 +257,7 @@ export function tableVocab(): TableVocab {
     totalRow: re(raw.total_row),
     priorScoreRow: re(raw.prior_score_row),
     formScoreLabel: raw.form_score_label ? re(raw.form_score_label) : null,
-    totalGrade: { label: re(raw.total_grade.label), value: re(raw.total_grade.value) },
+    totalGrade: { label: re(raw.total_grade.label), value: re(raw.total_grade.value), good: re(raw.total_grade.good) },
     level1Words: raw.level1_words,
     groupRow: re(raw.group_row ?? '(?!)'),
     level2Words: [...raw.level2_words].sort((a, b) => b.length - a.length),

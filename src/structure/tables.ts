@@ -10,6 +10,7 @@ import { spacedGoalLines, spacedIndicatorLines } from './spacedGoals.js';
 import { indicatorBlockLines } from './indicatorLines.js';
 import { staffingBlockLines } from './staffLines.js';
 import { wrappedHeaderLines } from './wrappedHeaders.js';
+import { spacedRowTables } from './spacedRows.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { foldDigits } from '../normalise/numbers.js';
 // (a page's number between a table's rows, a PDF's footer pasted with it, is no cell's text)
@@ -101,7 +102,7 @@ const MAX_CONTINUATION = 30;
  * A line that states the unit of the table's figures and nothing else (`单位：万元`, `（金额单位：元）`, `注：本表金额单位为万元`,
  * `注：单位：元。`): the table's unit, written under it as well as over it.
  */
-const UNIT_LINE = /^[（(]?(?:注\s*[:：]\s*)?(?:\d[.．、]\s*)?(?:本表)?(?:金额|数据)?单位\s*(?:[:：]|为)\s*(?:人民币)?(万元|元|千元|亿元)\s*[）)]?[。.；;]?$/;
+const UNIT_LINE = /^[（(]?(?:注\s*[:：]\s*)?(?:\d[.．、]\s*)?(?:本表)?(?:金额|数据)?单位\s*(?:[:：]|为)\s*(?:人民币)?(万元|元|千元|亿元|万(?=\s*[）)]?[。.；;]?$))\s*[）)]?[。.；;]?$/;
 
 /**
  * A row line whose last cell is closed (empty, or a bare figure: `总分⇥100⇥96`, `…⇥10⇥10⇥`) and a line after it that is a
@@ -801,7 +802,7 @@ function formLineSays(line: string): boolean {
   return !!f && (f.title !== undefined || f.unit !== undefined);
 }
 
-const UNIT_PART = /^[（(]?(金额)?单位[:：](?:人民币)?(万元|元|千元|亿元)[）)]?$/;
+const UNIT_PART = /^[（(]?(金额)?单位[:：](?:人民币)?(万元|元|千元|亿元|万)[）)]?$/;
 function formLine(line: string): { title?: string; unit?: string } | null {
   const v = tableVocab();
   const parts = line.split('\t').map(squeeze).filter(Boolean);
@@ -982,6 +983,8 @@ export function findTables(doc: KDocument): void {
   found.push(...spacedIndicatorLines(norm, foldedLines, [...given, ...found]));
   // (…and a form whose header cells are wrapped and set one space apart: its budget and 总分 rows)
   found.push(...wrappedHeaderLines(norm, foldedLines, [...given, ...found]));
+  // (…and a small money table pasted with its cells one space apart: 资金来源 预算数 实际支出⏎中央资金 10 9.5⏎…)
+  found.push(...spacedRowTables(norm, foldedLines, [...given, ...found]));
   found.push(...cellLineTables(norm, foldedLines, [...given, ...found]));
   // (a staffing header so copied, its counts one a line under it)
   found.push(...staffingBlockLines(norm, foldedLines, [...given, ...found]));
