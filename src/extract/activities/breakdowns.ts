@@ -284,7 +284,7 @@ function afterOtherShare(doc: KDocument, f: ActivitiesFile, from: number, to: nu
   for (let i = clauses.length - 1; i >= 0; i--) {
     const c = SHARE_COUNT.exec(clauses[i].trim());
     if (!c) continue;
-    const head = clauses[i].trim().slice(0, c.index).replace(/^(?:其中|同时|此外|另外)[:：，,]?/, '');
+    const head = clauses[i].trim().slice(0, c.index).replace(/\s+/g, '').replace(/^(?:其中|同时|此外|另外)[:：，,]?/, '');
     return bareDoer(f, head, unitLevel(doc)) === 'other' || (!!f.split_place_share && compile(f.split_place_share, '').test(head));
   }
   return false;
