@@ -729,12 +729,13 @@ export function activityTables(doc: KDocument, tables: { rows: { start: number; 
   doc.items.activities = all;
 }
 /** Drops from `found` the turns of watching in 人次 right after a count of published files (制作科普短视频20个，累计观看12万人次):
- *  the platform's count of plays, as 播放人次 is; after an event (线上科普直播5场，…) they stay its audience. */
+ *  the platform's count of plays, as 播放人次 is; after an event (线上科普直播5场，…) they stay its audience. (Also with a clause
+ *  between saying where they were put out, views_of: …，在县融媒体中心播出，累计观看12万人次; session 50.) */
 function dropFileViews(doc: KDocument, f: ActivitiesFile, found: Found[]): void {
   if (!f.views_label || !f.views_of) return;
   const views = compile(f.views_label, ''), of = compile(f.views_of, '');
   for (let i = found.length - 1; i >= 0; i--) {
     const x = found[i];
-    if (x.item.unit === '人次' && views.test(x.item.label) && of.test(doc.norm.slice(Math.max(0, x.labelSpan.start - 40), x.labelSpan.start))) found.splice(i, 1);
+    if (x.item.unit === '人次' && views.test(x.item.label) && of.test(doc.norm.slice(Math.max(0, x.labelSpan.start - 80), x.labelSpan.start))) found.splice(i, 1);
   }
 }

@@ -7,7 +7,7 @@ import { respectivelyFacts } from './staffingRespectively.js';
 import { arabicYears, proseSlice, sentenceAt } from './prose.js';
 import { toCount } from '../normalise/numbers.js';
 
-interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string; budget_count?: string; department_includes?: string; system?: string; unit_clause?: string; unit_office?: string; same_office?: string; other_level?: string; other_level_off?: string; office_clause?: string; retired_mixed_after?: string; retired_kind?: string; retired_kind_other?: string; retired_among?: string; internal_office?: string; office_sum?: string }
+interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string; budget_count?: string; department_includes?: string; system?: string; unit_clause?: string; unit_office?: string; same_office?: string; other_level?: string; other_level_off?: string; office_clause?: string; retired_mixed_after?: string; retired_kind?: string; retired_kind_other?: string; retired_among?: string; internal_office?: string; office_sum?: string; bare_stretch?: string }
 
 export function extractStaffing(doc: KDocument): void {
   // (编制数、在职人数、退休人数分别为6人、5人、2人: the listed counts, checked as the patterns' are)
@@ -27,6 +27,9 @@ export function extractStaffing(doc: KDocument): void {
   // 本部门决算包括县科协机关和所属县科技馆。县科协机关在职人员6人: the 机关's counts are a part of the department's
   const includes = !!file.department_includes && matches(doc, file.department_includes).next().done === false;
   const officeParts: KDocument['facts'] = [];
+  // (the counts dropped as another body's: afterOthers)
+  const others = new Set<KDocument['facts'][number]>();
+  const other = (f: KDocument['facts'][number]): false => (others.add(f), false);
   const facts = all.filter((f) => {
     // 在职人员10人左右 | 退休人员5人以上: an approximation is no count
     if (compile(file.approx_after, 'y').test(doc.norm.slice(f.span.end, f.span.end + 6))) return false;
@@ -45,17 +48,17 @@ export function extractStaffing(doc: KDocument): void {
     // (at most MAX_BEFORE characters back: over a run with no sentence end the clause walk was cubic)
     const before = sinceUnitClause(file, unit, proseSlice(doc, Math.max(sentenceAt(doc, f.span.start).start, f.span.start - MAX_BEFORE), f.span.start).replace(CLOSED_BRACKETS, blank).replace(sameOffice, blank));
     // 全县科协系统共有编制25名: the system's counts, not the unit's
-    if (file.system && compile(file.system, '').test(before)) return false;
-    if (association && compile(file.other_body, '').test(before)) return false;
+    if (file.system && compile(file.system, '').test(before)) return other(f);
+    if (association && compile(file.other_body, '').test(before)) return other(f);
     if (otherLevelOn && otherLevelNamed(file, level, before, unit)) {
       otherLevel.push(f);
-      return false;
+      return other(f);
     }
     // 现有会员120人，其中退休人员98人: a count of members or the place's scientists before it, whose part it is
     if (compile(file.population, '').test(before)) return false;
     // 县科协机关核定行政编制4名 in the 科技馆's report: the parent body's counts
-    if (subordinateUnit && parentNamed(file, unit, before)) return false;
-    if (subordinateNamed(file, unit, before)) return false;
+    if (subordinateUnit && parentNamed(file, unit, before)) return other(f);
+    if (subordinateNamed(file, unit, before)) return other(f);
     // 其中办公室编制2名，学会部编制2名: an internal office's part, no figure of the unit's
     if (officeShare(file, before + doc.norm.slice(f.span.start, f.span.end))) return false;
     // (its 行政编制 is the department's: a 事业单位 holds none; a figure including the subordinates is the department's)
@@ -72,6 +75,9 @@ export function extractStaffing(doc: KDocument): void {
   const sums = ownLevel.filter((f) => sumsParts(doc, file, f, ownLevel, kept));
   facts.push(...sums.filter((f) => !facts.includes(f)));
   for (const f of sums) f.priority = 0;
+  // 县科协编制5人，实有5人；所属县科技馆编制8人，实有7人；退休人员4人: decided (session 50), see bare_stretch
+  // (after the sums: 县科协机关行政编制3名，县科技馆事业编制5名，合计编制8名；在职人员7人 — the sum is the department's, not another body's)
+  if (!includes && others.size && file.bare_stretch) for (let i = facts.length - 1; i >= 0; i--) if (afterOthers(doc, file, all, others, facts[i], facts)) facts.splice(i, 1);
   for (const f of all) if (!facts.includes(f)) doc.facts.splice(doc.facts.indexOf(f), 1);
   // 全部门（含直属单位）共有编制48名，在职人员43人: the department's own figures, stated as such, come before the parts'
   // (机关在编16人；科技馆在编22人) named elsewhere (lower priority wins a conflict)
@@ -282,6 +288,18 @@ function officeShare(file: StaffingFile, before: string): boolean {
 
 /** True when `before` (a count's sentence up to it) names a subordinate body (所属/下属/直属) other than in the reporting
  *  unit's description of itself (see `self_description`). */
+/** The count opens its stretch after ；/; with no subject of its own (bare_stretch), and the last count of the stretch before it
+ *  was another body's (`others`: a subordinate's, another level's, the system's). */
+function afterOthers(doc: KDocument, file: StaffingFile, all: KDocument['facts'], others: Set<KDocument['facts'][number]>, f: KDocument['facts'][number], kept: KDocument['facts']): boolean {
+  const s = sentenceAt(doc, f.span.start);
+  if (s.start < 1 || !/[；;]/.test(doc.norm[s.start - 1]) || !compile(file.bare_stretch!, '').test(doc.norm.slice(s.start, f.span.end))) return false;
+  const prev = sentenceAt(doc, s.start - 1);
+  // (its last count: 县科协机关在职人员5人，所属科技馆在职人员4人；退休人员6人 — the stretch goes on from the subordinate)
+  let last: KDocument['facts'][number] | null = null;
+  for (const g of all) if (g.span.start >= prev.start && g.span.end <= prev.end && (!last || g.span.start > last.span.start)) last = g;
+  return last !== null && others.has(last) && !kept.includes(last);
+}
+
 function subordinateNamed(file: StaffingFile, unit: string | null, before: string): boolean {
   for (const m of before.matchAll(compile(file.subordinate, 'g'))) if (!describesItself(file, unit, before.slice(0, m.index))) return true;
   return false;

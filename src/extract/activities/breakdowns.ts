@@ -271,9 +271,23 @@ export function dropTotalsReach(doc: KDocument, f: ActivitiesFile, found: Found[
     const next = found.filter((x) => !people(x) && x.countEnd > t.countEnd).reduce((n, x) => Math.min(n, x.countEnd), Infinity);
     for (let i = found.length - 1; i >= 0; i--) {
       const y = found[i];
-      if (people(y) && y.countEnd > t.countEnd && y.countEnd <= sentence.end && y.countEnd < next) found.splice(i, 1);
+      if (people(y) && y.countEnd > t.countEnd && y.countEnd <= sentence.end && (y.countEnd < next || afterOtherShare(doc, f, t.countEnd, y.labelSpan.start))) found.splice(i, 1);
     }
   }
+}
+// a share's count at a clause's end, its words before it the doer (…，乡镇科协44场)
+const SHARE_COUNT = /(?:\d+|[一二三四五六七八九十百两]+)\s*(?:余|多)?\s*(?:场次|场|期次|期|班次|次)\s*$/;
+/** The last clause in [from, to) holding a share's count names only another body or a place as its doer (其中县科协12场，乡镇科协44场，
+ *  受益群众2万人次: the people after the towns' share are theirs or the total's, not the unit's share's; session 50). */
+function afterOtherShare(doc: KDocument, f: ActivitiesFile, from: number, to: number): boolean {
+  const clauses = doc.norm.slice(from, to).split(/[，,、;；]/);
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const c = SHARE_COUNT.exec(clauses[i].trim());
+    if (!c) continue;
+    const head = clauses[i].trim().slice(0, c.index).replace(/\s+/g, '').replace(/^(?:其中|同时|此外|另外)[:：，,]?/, '');
+    return bareDoer(f, head, unitLevel(doc)) === 'other' || (!!f.split_place_share && compile(f.split_place_share, '').test(head));
+  }
+  return false;
 }
 /** The clauses right after a count (at `at`, one clause boundary between) that are each a share of it: opening with the unit,
  *  its place or another body as the doer, then only a verb and a count of a share measure (县科协直接组织12场, 我会承办8场,
@@ -342,7 +356,9 @@ export function shareLabel(doc: KDocument, f: ActivitiesFile, x: Found): void {
   }
   if (!noun || !event.test(noun.text)) return;
   const label = cleanValue(doc.display.slice(noun.start, noun.start + noun.text.length));
-  if (event.test(x.item.label) && !(label.length > x.item.label.length && label.endsWith(x.item.label))) return;
+  // (其中县级活动12场: the level and the bare word of the events name no event of their own; session 50)
+  const levelOnly = !!f.own_level && compile(f.own_level, '').test(x.item.label);
+  if (event.test(x.item.label) && !levelOnly && !(label.length > x.item.label.length && label.endsWith(x.item.label))) return;
   x.item.label = label;
   x.labelSpan = { start: noun.start, end: noun.start + noun.text.length };
   x.span = trimSpan(doc, { start: noun.start, end: x.span.end });
