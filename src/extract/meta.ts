@@ -718,7 +718,12 @@ function extractDate(doc: KDocument): void {
   // (元月: January)
   const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : s === '元' ? 1 : parseChineseInteger(s)!);
   const title = doc.facts.find((x) => x.path === '/meta/title')?.span;
+  // (lists50, decided: a labelled date after the signature's date — 填报日期 in an annexed form's footer, 附件：…自评表 under the
+  // signed report — dates that form, not the report: the signature's date wins over it; a labelled date before it, a cover's or a
+  // header's, still wins, as the form the report is filed with)
+  let labelled: { iso: string; span: Span; rule: string } | null = null;
   for (const rule of f.date as (Rule & { line?: boolean; after_org?: boolean; after_title?: boolean })[]) {
+    if (labelled && !rule.line) continue;
     // a labelled date (填报日期：…) is read in a table row too
     const found = rule.line ? lineMatches(doc, rule.regex) : [...matches(doc, rule.regex, undefined, true)];
     for (const m of found) {
@@ -738,10 +743,17 @@ function extractDate(doc: KDocument): void {
       // （二〇二四年三月二十日） under the title: only the first non-blank line after it
       if (rule.after_title && !(title && firstLineAfter(doc, title.end)?.start === lineStart(doc, m.span.start))) continue;
       const iso = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      if (!rule.line) {
+        labelled = { iso, span: m.group('date')!, rule: rule.id };
+        break;
+      }
+      // (a date under the title is no signature: a labelled date wins over it wherever it stands)
+      if (labelled && (rule.after_title || m.span.start > labelled.span.start)) break;
       push(doc, '/meta/reportDate', iso, m.group('date')!, rule.id);
       return;
     }
   }
+  if (labelled) push(doc, '/meta/reportDate', labelled.iso, labelled.span, labelled.rule);
 }
 
 /** True when the date at `dateAt` on the line at `at` stands where a report is signed or dated: after the unit's name on its line,
