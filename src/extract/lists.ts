@@ -889,6 +889,8 @@ const MARK_SPAN = 9;
 const BRACKETED = new Set(['paren', 'paren-cn']);
 // markers in words (一是, 一要): no figure, so a space before the next one separates as punctuation would
 const WORDED = new Set(['shi', 'yao']);
+// …and numbered ones whose marker ends in a mark (1. 1、 1）) followed by the item's first word
+const SPACED_NUMBERED = new Set(['dot', 'half-paren']);
 const REF_BEFORE = /[第如见按照据依在同及和与至、]/;
 const REF_AFTER = /^(?:[(（] ?(?:\d{1,2}|[一二三四五六七八九十]) ?[)）]|[⑴-⒇㈠-㈩])\s*(?:[项条款号类档级段点部中所]|之)/;
 
@@ -917,7 +919,10 @@ function inlineItems(norm: string, start: number, end: number, from = 1): Span[]
     // (a bracketed marker needs no separator before it, as lists are typed without one: （1）A（2）B（3）C。; not a reference,
     // 第（二）项, 如（2）所述, 参照（2）号文件)
     // (nor does a worded marker after a space, 一是经费不足 二是人才缺乏: the space is the writer's separator)
-    const spaced = !!m && WORDED.has(m.family) && m.n === want && /\s/.test(norm[i - 1]) && /[\u4e00-\u9fa5]/.test(prev);
+    // (…and so does a numbered one, 1.经费不足 2.人才缺乏 3.宣传不够, a PDF's or a web page's list run on one line, its words going on
+    // right after it: not a figure, 于 2、3月份, 提高 2.5, the page's spaces around a number; lists50, before one item with 2. and 3.
+    // glued into it)
+    const spaced = !!m && m.n === want && /\s/.test(norm[i - 1]) && /[\u4e00-\u9fa5]/.test(prev) && (WORDED.has(m.family) || (SPACED_NUMBERED.has(m.family) && /^\d{1,2} ?[.、．)）][\u4e00-\u9fa5]/.test(norm.slice(i, i + 5))));
     if (!spaced && !/[；;。，,:：]/.test(prev || norm[start]) && !(m && BRACKETED.has(m.family) && m.n === want && /[\u4e00-\u9fa5]/.test(prev) && !REF_BEFORE.test(prev) && !REF_AFTER.test(norm.slice(i, i + 8)))) continue;
     if (m && m.family === first.family && (m.n === want || (m.n === 0 && want >= 2))) {
       cuts.push(i);
