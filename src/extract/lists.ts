@@ -19,7 +19,7 @@ interface ListItem { item: string; span: Span; rule: string; list?: ListKey; ste
 // (2.2023年计划举办…: a year right after the marker's point is no decimal of it)
 // a list's label right after an item's marker (1.问题一：A | 2.存在问题：A | 2.原因分析：B)
 const MARKED_LABEL = /^\s*([^:：，,。；;“”\d\s]{2,8}(?:[一二三四五六七八九十]{1,2}|\d{1,2})?)[:：]\s*/;
-const ITEM_MARKER = new RegExp(expand(String.raw`^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|其[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|[一二三四五六七八九十]{1,3} ?[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?{SECTION_NUMBER_END}[、]?|\d{1,2}(?: ?[、．]| ?\.(?! ?\d)| ?\.(?= ?(?:19|20)\d{2} ?年)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）]|[A-Ha-h] ?[.、．)）](?![\dA-Za-z.])|[(（][A-Ha-h][)）]|[■□●◆◇▪►▶★☆◎•※·・]|[-－–](?=[ \t\u3000]+[\u4e00-\u9fa5])|{SPACED_MARKER})\s*`));
+const ITEM_MARKER = new RegExp(expand(String.raw`^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|其[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|(?:另)?一方面(?:要|是)?[，,:：]?|[一二三四五六七八九十]{1,3} ?[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?{SECTION_NUMBER_END}[、]?|\d{1,2}(?: ?[、．]| ?\.(?! ?\d)| ?\.(?= ?(?:19|20)\d{2} ?年)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）]|[A-Ha-h] ?[.、．)）](?![\dA-Za-z.])|[(（][A-Ha-h][)）]|[■□●◆◇▪►▶★☆◎•※·・]|[-－–](?=[ \t\u3000]+[\u4e00-\u9fa5])|{SPACED_MARKER})\s*`));
 // a lead-in before an inline list's first marker: up to a colon (…我们将采取以下措施：一是…), or one sentence closed by 。
 // (但仍存在一些不足。一是…: see leadSentence)
 const LIST_AHEAD = String.raw`(?=[一二三四五六七八九十][是要]|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|其一[，,、]|首先[，,])`;
@@ -862,6 +862,9 @@ function markerOf(s: string): { family: string; n: number } | null {
   if (m) return { family: 'qi', n: CN.indexOf(m[1]) + 1 };
   m = /^(首先|其次|再次|最后)[，,:：]/.exec(s);
   if (m) return { family: 'sequence', n: m[1] === '最后' ? 0 : SEQUENCE.indexOf(m[1]) + 1 };
+  // (一方面，A；另一方面，B。: a list of two so worded, its comma maybe unsaid; lists50, before one item)
+  m = /^(另)?一方面/.exec(s);
+  if (m) return { family: 'aspect', n: m[1] ? 2 : 1 };
   m = /^[(（] ?([一二三四五六七八九十]|\d{1,2}) ?[)）]/.exec(s);
   if (m) return { family: /\d/.test(m[1]) ? 'paren' : 'paren-cn', n: /\d/.test(m[1]) ? Number(m[1]) : CN.indexOf(m[1]) + 1 };
   if (CIRCLED.includes(s[0] ?? '\0')) return { family: 'circled', n: CIRCLED.indexOf(s[0]) + 1 };
@@ -889,8 +892,16 @@ const MARK_SPAN = 9;
 const BRACKETED = new Set(['paren', 'paren-cn']);
 // markers in words (一是, 一要): no figure, so a space before the next one separates as punctuation would
 const WORDED = new Set(['shi', 'yao']);
+// …and numbered ones whose marker ends in a mark (1. 1、 1）) followed by the item's first word
+const SPACED_NUMBERED = new Set(['dot', 'half-paren']);
 const REF_BEFORE = /[第如见按照据依在同及和与至、]/;
 const REF_AFTER = /^(?:[(（] ?(?:\d{1,2}|[一二三四五六七八九十]) ?[)）]|[⑴-⒇㈠-㈩])\s*(?:[项条款号类档级段点部中所]|之)/;
+
+/** The marker at `i` inside a paragraph (markerOf), not the 一方面 of a 另一方面 read from its second character. */
+function markerAt(norm: string, i: number): { family: string; n: number } | null {
+  const m = markerOf(norm.slice(i, i + MARK_SPAN));
+  return m && m.family === 'aspect' && m.n === 1 && norm[i - 1] === '另' ? null : m;
+}
 
 /** Split a paragraph that starts with marker 1 at each next marker of the same family (2, 3, …) that follows a
  *  clause boundary. Anything else — no marker 1, no marker 2 — is one piece. */
@@ -911,13 +922,16 @@ function inlineItems(norm: string, start: number, end: number, from = 1): Span[]
       straight = !straight && close > 0 && close < end;
     }
     if (quoted || straight) continue;
-    const m = markerOf(norm.slice(i, i + MARK_SPAN));
+    const m = markerAt(norm, i);
     // a list inside an item (…项目一是…，二是…；二是…): which 二是 ends the item cannot be told, so no split
     if (m && m.family === first.family && m.n === 1) return [{ start, end }];
     // (a bracketed marker needs no separator before it, as lists are typed without one: （1）A（2）B（3）C。; not a reference,
     // 第（二）项, 如（2）所述, 参照（2）号文件)
     // (nor does a worded marker after a space, 一是经费不足 二是人才缺乏: the space is the writer's separator)
-    const spaced = !!m && WORDED.has(m.family) && m.n === want && /\s/.test(norm[i - 1]) && /[\u4e00-\u9fa5]/.test(prev);
+    // (…and so does a numbered one, 1.经费不足 2.人才缺乏 3.宣传不够, a PDF's or a web page's list run on one line, its words going on
+    // right after it: not a figure, 于 2、3月份, 提高 2.5, the page's spaces around a number; lists50, before one item with 2. and 3.
+    // glued into it)
+    const spaced = !!m && m.n === want && /\s/.test(norm[i - 1]) && /[\u4e00-\u9fa5]/.test(prev) && (WORDED.has(m.family) || (SPACED_NUMBERED.has(m.family) && /^\d{1,2} ?[.、．)）][\u4e00-\u9fa5]/.test(norm.slice(i, i + 5))));
     if (!spaced && !/[；;。，,:：]/.test(prev || norm[start]) && !(m && BRACKETED.has(m.family) && m.n === want && /[\u4e00-\u9fa5]/.test(prev) && !REF_BEFORE.test(prev) && !REF_AFTER.test(norm.slice(i, i + 8)))) continue;
     if (m && m.family === first.family && (m.n === want || (m.n === 0 && want >= 2))) {
       cuts.push(i);
@@ -932,7 +946,7 @@ function inlineItems(norm: string, start: number, end: number, from = 1): Span[]
 /** Where the next marker of an inline list (`last`'s family, its next number) opens after a separator in a line, or -1. */
 function nextMarkerIn(norm: string, start: number, end: number, last: { family: string; n: number }): number {
   for (let i = start + 1; i < end; i++) {
-    const m = markerOf(norm.slice(i, i + MARK_SPAN));
+    const m = markerAt(norm, i);
     // (a list inside the item, …如一是…；二是…: which 二是 ends the item cannot be told, as in inlineItems)
     if (m && m.family === last.family && m.n === 1) return -1;
     if (m && m.family === last.family && m.n === last.n + 1 && /[；;。，,]/.test(norm[i - 1])) return i;

@@ -10,7 +10,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; portal_menu: string; portal_kind_item: string; crumb_prefix: string; work_summary?: string; work_summary_year?: Rule; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; unit_source: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string; title_topic: string; title_owner?: string; title_owner_before?: string; title_owner_after?: string
+  title_line: string; title_words: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; portal_menu: string; portal_kind_item: string; crumb_prefix: string; work_summary?: string; duty_report?: string; work_summary_year?: Rule; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; letterhead: string; unit_cover: string; unit_source: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string; title_topic: string; title_owner?: string; title_owner_before?: string; title_owner_after?: string
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule & { inline: string }; year_label: Rule; year_body: Rule; period: string; year_period: { id: string; line: string; label: string }; year_body_cited?: { before: string; after: string; spending?: string }; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; place_stand_in: string; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_subtitle_dash: string; unit_short: string; party_group: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule; stray_gap: { regex: string; place_end: string }; region_above: Rule & { year: string };
 }
@@ -141,7 +141,8 @@ function firstTitle(doc: KDocument): { value: string; span: Span } | null {
     const next = lines[i + 1] ? norm(lines[i + 1]) : '';
     // (a bare kind's line beside another, 部门预算⏎部门决算: a portal's menu of the kinds, no title)
     // (青山街道科协2023年工作总结: a year's work summary opening the text, a title only when no report's title follows, see work_summary)
-    if (!summary && i < 3 && f.work_summary && !doc.headings.some((h) => h.start < lines[i].start) && compile(f.work_summary.replace('{ORG}', f.org), '').test(t)) {
+    // (…and so is a leader's report of duty, 某县科协党组书记2023年度述职报告: no report of this genre, kind other; see duty_report)
+    if (!summary && i < 3 && f.work_summary && !doc.headings.some((h) => h.start < lines[i].start) && (compile(f.work_summary.replace('{ORG}', f.org), '').test(t) || (!!f.duty_report && compile(f.duty_report, '').test(t)))) {
       summary = { value: show(lines[i]), span: { start: lines[i].start, end: lines[i].end } };
       continue;
     }
@@ -718,7 +719,12 @@ function extractDate(doc: KDocument): void {
   // (元月: January)
   const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : s === '元' ? 1 : parseChineseInteger(s)!);
   const title = doc.facts.find((x) => x.path === '/meta/title')?.span;
+  // (lists50, decided: a labelled date after the signature's date — 填报日期 in an annexed form's footer, 附件：…自评表 under the
+  // signed report — dates that form, not the report: the signature's date wins over it; a labelled date before it, a cover's or a
+  // header's, still wins, as the form the report is filed with)
+  let labelled: { iso: string; span: Span; rule: string } | null = null;
   for (const rule of f.date as (Rule & { line?: boolean; after_org?: boolean; after_title?: boolean })[]) {
+    if (labelled && !rule.line) continue;
     // a labelled date (填报日期：…) is read in a table row too
     const found = rule.line ? lineMatches(doc, rule.regex) : [...matches(doc, rule.regex, undefined, true)];
     for (const m of found) {
@@ -738,10 +744,17 @@ function extractDate(doc: KDocument): void {
       // （二〇二四年三月二十日） under the title: only the first non-blank line after it
       if (rule.after_title && !(title && firstLineAfter(doc, title.end)?.start === lineStart(doc, m.span.start))) continue;
       const iso = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      if (!rule.line) {
+        labelled = { iso, span: m.group('date')!, rule: rule.id };
+        break;
+      }
+      // (a date under the title is no signature: a labelled date wins over it wherever it stands)
+      if (labelled && (rule.after_title || m.span.start > labelled.span.start)) break;
       push(doc, '/meta/reportDate', iso, m.group('date')!, rule.id);
       return;
     }
   }
+  if (labelled) push(doc, '/meta/reportDate', labelled.iso, labelled.span, labelled.rule);
 }
 
 /** True when the date at `dateAt` on the line at `at` stands where a report is signed or dated: after the unit's name on its line,

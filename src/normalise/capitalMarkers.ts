@@ -6,8 +6,14 @@
 const CAPITAL: Record<string, string> = { 壹: '一', 贰: '二', 叁: '三', 参: '三', 肆: '四', 伍: '五', 陆: '六', 柒: '七', 捌: '八', 玖: '九', 拾: '十' };
 const MARKER = /(^|\n)([ \t\u3000]*)([（(][ \t]?)?([壹贰叁参肆伍陆柒捌玖拾]{1,3})(?=(?:[ \t]?[)）])?[、.．]|(?<=[（(][ \t]?[壹贰叁参肆伍陆柒捌玖拾]{1,3})[ \t]?[)）])/g;
 
+// (lists50) …and the Roman numerals set as one character, Ⅰ、基本情况 | Ⅱ．存在的问题 | （Ⅲ）…, as some reports number a rank: read as
+// 一、, 二． (Ⅰ–Ⅹ, one character each, so the copy keeps its length); only so opening a line, not Ⅱ类指标, nor a list of grades, Ⅰ、Ⅱ级指标…
+const ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ';
+const ROMAN_MARKER = /(^|\n)([ \t\u3000]*)([（(][ \t]?)?([Ⅰ-Ⅹ])(?=(?:[ \t]?[)）])?[、.．](?![ \t]?[Ⅰ-Ⅹ])|(?<=[（(][ \t]?[Ⅰ-Ⅹ])[ \t]?[)）])/g;
+
 /** The matching copy with capital-numeral heading markers read as common numerals (same length: offsets kept). */
 export function foldCapitalMarkers(s: string): string {
+  if (/[Ⅰ-Ⅹ]/.test(s)) s = s.replace(ROMAN_MARKER, (m, lineStart: string, indent: string, open: string | undefined, digit: string) => lineStart + indent + (open ?? '') + '一二三四五六七八九十'[ROMAN.indexOf(digit)]);
   if (!/[壹贰叁参肆伍陆柒捌玖拾]/.test(s)) return s;
   return s.replace(MARKER, (m, lineStart: string, indent: string, open: string | undefined, digits: string) => {
     // (a closing bracket only when one opened: 壹)… is no marker, 壹、 and （壹） are)

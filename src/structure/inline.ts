@@ -233,6 +233,17 @@ export function splitInlineHeadings(doc: KDocument): void {
         breaks.push(line.start + cut);
         continue;
       }
+      // (…部分项目 -2- 支出进度滞后；…: a page's mark inside a page's line, where the text was unwrapped across the page break and
+      // the sentence's halves joined around it — as on a one-line page, a line of its own, left out as page furniture; lists.ts
+      // joins the words the page broke. Text on both sides: a mark ending the line is the tail's above, a whole line duplicates.ts's)
+      const mid = PAGE_DIGIT.test(s) ? compile(headings().inline_page_mark, '').exec(s) : null;
+      if (mid && s.slice(0, mid.index).trim() && s.slice(mid.index + mid[0].length).trim()) {
+        const [a, b] = [mid.index, mid.index + mid[0].length];
+        for (const [x, y] of [[0, a], [a, b], [b, s.length]]) out.push({ start: line.start + x, end: line.start + y, text: doc.text.slice(line.start + x, line.start + y) });
+        doc.excluded.push({ start: line.start + a, end: line.start + b, reason: 'page furniture' });
+        breaks.push(line.start + a, line.start + b);
+        continue;
+      }
       const at = gluedClosingFields(doc, s, i);
       if (at > 0) {
         out.push({ start: line.start, end: line.start + at, text: doc.text.slice(line.start, line.start + at) });
@@ -417,6 +428,8 @@ const ANY = /(?:)/;
 const captionLits = (): RegExp => (captionLitsRe ??= literalsRegex(headings().inline_table_caption) ?? ANY);
 const headerLits = (): RegExp => (headerLitsRe ??= literalsRegex(headings().inline_table_header) ?? ANY);
 
+// a digit set off by spaces, which every page mark inside a line holds (the mark's scan is made on such lines only)
+const PAGE_DIGIT = /\s\S{0,2}\s*\d{1,3}\s*\S{0,2}\s/;
 // a top section's marker opening a page's line (一、, 一. for 、), and a sub-section's ((一), （一）)
 const TOP_LINE = /^[ \t\u3000]*[一二三四五六七八九十]{1,3}(?:、|\.(?!\d))/;
 const SUB_LINE = /^[ \t\u3000]*[(（][一二三四五六七八九十]{1,3}[)）]/;
