@@ -673,6 +673,13 @@ function incomeChangedTo(doc: KDocument, f: FinanceFile, at: number, value: numb
   }
   return false;
 }
+/** budget_parts_unread on `head`: the budget's words before a figure that is no readable amount (opening with a digit or a numeral, no actual's word; budget_parts failed on it). */
+function unreadBudget(f: FinanceFile, head: string): RegExpExecArray | null {
+  const m = compile(f.budget_parts_unread, '').exec(head);
+  const fig = m?.groups!.fig ?? '';
+  return m && !compile(f.budget_parts_after, '').test(fig) ? m : null;
+}
+
 /** The unit's income total stated right before `at` (收入合计68.50万元，支出合计66.20万元; the income's parts after 其中 up to
  *  ；/。 between, see income_then): in a project report the spending after it is the same body's, the unit's — a project has no
  *  income of its own to total. */
@@ -970,7 +977,8 @@ function budgetParts(f: FinanceFile, before: string, depth: number): 'budget' | 
   const k = before.lastIndexOf('其中');
   if (k < 0 || compile(f.budget_parts_after, '').test(before.slice(k + 2))) return null;
   const head = before.slice(0, k + 2).replace(compile(financeSource(f.budget_parts_delta), ''), '');
-  const m = compile(f.budget_parts, '').exec(head);
+  // (a budget's figure no one can read before the 其中, 部门预算总额186.4O万元: its words still make the parts the budget's)
+  const m = compile(f.budget_parts, '').exec(head) ?? unreadBudget(f, head);
   if (m) return compile(f.budget_parts_other, '').test(before.slice(Math.max(0, m.index - 12), m.index)) ? 'other' : 'budget';
   const fig = depth < 2 ? compile('{MONEY}[，,;:(。]?[ \\t]*其中$', '').exec(head) : null;
   if (!fig) return null;

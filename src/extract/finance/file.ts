@@ -81,6 +81,7 @@ export interface FinanceFile {
   appropriation_parts: string;
   unit_total_after: string;
   budget_parts: string;
+  budget_parts_unread: string;
   budget_parts_after: string;
   budget_share_after: string;
   budget_parts_delta: string;
