@@ -152,6 +152,8 @@ describe('percentages in words (normalise/cnPercent.ts)', () => {
   it('leaves a range and text without a numeral as written', () => {
     expect(foldChinesePercents('百分之八九十')).toBe('百分之八九十');
     expect(foldChinesePercents('百分之')).toBe('百分之');
+    expect(foldChinesePercents('增长百分之十几')).toBe('增长百分之十几');
+    expect(foldChinesePercents('百分之九十多')).toBe('百分之九十多');
   });
 });
 
