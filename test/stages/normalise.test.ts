@@ -5,6 +5,7 @@ import { halfUlp, parseChineseInteger, toCount, toRate, toYuan } from '../../src
 import { extractText } from '../../src/pipeline.js';
 import { foldSentenceDots } from '../../src/normalise/dots.js';
 import { maskDamagedFigures } from '../../src/normalise/damagedFigures.js';
+import { foldChinesePercents } from '../../src/normalise/cnPercent.js';
 
 describe('normalise: length-preserving folds', () => {
   it('folds full-width digits and punctuation but keeps the Chinese comma', () => {
@@ -132,6 +133,27 @@ describe('numbers: decimal-safe values', () => {
     expect(toYuan('10 98.21', '元')).toBeNull();
     expect(toYuan('149.\n83', '万元')).toBe(1498300);
     expect(toYuan('12', '美元')).toBeNull();
+  });
+});
+
+describe('percentages in words (normalise/cnPercent.ts)', () => {
+  it('writes 百分之… as its figure and %, right-aligned, same length', () => {
+    for (const [s, want] of [
+      ['执行率为百分之九十八点八。', '执行率为   98.8%。'],
+      ['达百分之百，', '达100%，'],
+      ['百分之一百二十', '   120%'],
+      ['百分之零点五', '  0.5%'],
+    ]) {
+      const f = foldChinesePercents(s);
+      expect(f).toBe(want);
+      expect(f.length).toBe(s.length);
+    }
+  });
+  it('leaves a range and text without a numeral as written', () => {
+    expect(foldChinesePercents('百分之八九十')).toBe('百分之八九十');
+    expect(foldChinesePercents('百分之')).toBe('百分之');
+    expect(foldChinesePercents('增长百分之十几')).toBe('增长百分之十几');
+    expect(foldChinesePercents('百分之九十多')).toBe('百分之九十多');
   });
 });
 
