@@ -5,6 +5,7 @@ import { foldSentenceDots } from './dots.js';
 import { foldCapitalMarkers } from './capitalMarkers.js';
 import { maskDamagedFigures } from './damagedFigures.js';
 import { groupSpacedThousands } from './spacedThousands.js';
+import { foldOcrYuan } from './ocrYuan.js';
 
 // Markup left behind by converters (pandoc bookmarks, markdown bold, a markdown heading's marks before its space: ## 四、存在的问题):
 // blanked, same length.
@@ -16,7 +17,7 @@ export function normalise(doc: KDocument): void {
   const radicals = foldRadicals(doc.text);
   const simp = blank(simplifyDocument(radicals.text));
   doc.display = foldForDisplay(simp);
-  doc.norm = maskDamagedFigures(foldSentenceDots(foldCapitalMarkers(groupSpacedThousands(foldForMatch(simp)))));
+  doc.norm = maskDamagedFigures(foldSentenceDots(foldCapitalMarkers(groupSpacedThousands(foldOcrYuan(foldForMatch(simp))))));
   if (doc.norm.length !== doc.text.length || doc.display.length !== doc.text.length) {
     throw new Error('normalise: offsets not preserved'); // a bug, never data-dependent
   }
