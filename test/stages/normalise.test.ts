@@ -191,6 +191,9 @@ describe('OCR\'s 兀 for the unit 元 (normalise/ocrYuan.ts)', () => {
     expect(f).toBe('支出合计207.48万元，基本支出1,727,200.00元，项目支出34.76 万 元。');
     expect(f.length).toBe(s.length);
   });
+  it('reads it across a PDF line end before the unit or inside it', () => {
+    expect(foldOcrYuan('基本支出172.72\n万兀，合计207.48万\n兀，')).toBe('基本支出172.72\n万元，合计207.48万\n元，');
+  });
   it('leaves 兀 after no figure alone', () => {
     expect(foldOcrYuan('突兀的变化，兀自')).toBe('突兀的变化，兀自');
     expect(foldOcrYuan('万兀')).toBe('万兀');
