@@ -166,15 +166,10 @@ const OCR_DAY = /(?=[Oo][1-9]|[1-3][Oo])(?<=(?:19|20)\d{2}[ \t]{0,3}年[ \t]{0,3
  *  digits (or the letter O read for 0) it can be nothing else. Same length. */
 const OCR_RI = /(?<=(?:19|2[0Oo])[\dOo]{2}[ \t]{0,3}年[ \t]{0,3}[\dOo]{1,2}[ \t]{0,3}月[ \t]{0,3}[\dOo]{1,2}[ \t]{0,3})曰/g;
 
-/** …and an OCR copy's 兀 for the 元 of an amount (186.40万兀, 1,200.00兀: hunta50): after a figure or its 万/千/亿 the character can
- *  be nothing else (兀 names no unit). Same length. */
-const OCR_YUAN = /(?<=(?:\d|[万千亿])[ \t]{0,2})兀/g;
-
 /** For matching: full-width ASCII → ASCII (except the Chinese comma ，, a thousands separator only as FULLWIDTH_THOUSANDS says). */
 export function foldForMatch(s: string): string {
   let folded = s.replace(TO_FOLD, foldChar);
   if (folded.includes('曰')) folded = folded.replace(OCR_RI, '日');
-  if (folded.includes('兀')) folded = folded.replace(OCR_YUAN, '元');
   if (/[OolI]/.test(folded)) {
     const digit = (m: string) => m.replace(/[Oo]/g, '0');
     folded = folded.replace(OCR_YEAR, (m) => digit(m).replace(/[lI]/g, '1')).replace(OCR_MONTH, digit).replace(OCR_DAY, digit);

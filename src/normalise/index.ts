@@ -6,6 +6,7 @@ import { foldCapitalMarkers } from './capitalMarkers.js';
 import { maskDamagedFigures } from './damagedFigures.js';
 import { groupSpacedThousands } from './spacedThousands.js';
 import { foldChinesePercents } from './cnPercent.js';
+import { foldOcrYuan } from './ocrYuan.js';
 
 // Markup left behind by converters (pandoc bookmarks, markdown bold, a markdown heading's marks before its space: ## 四、存在的问题):
 // blanked, same length.
@@ -17,7 +18,7 @@ export function normalise(doc: KDocument): void {
   const radicals = foldRadicals(doc.text);
   const simp = blank(simplifyDocument(radicals.text));
   doc.display = foldForDisplay(simp);
-  doc.norm = maskDamagedFigures(foldSentenceDots(foldCapitalMarkers(groupSpacedThousands(foldChinesePercents(foldForMatch(simp))))));
+  doc.norm = maskDamagedFigures(foldSentenceDots(foldCapitalMarkers(groupSpacedThousands(foldOcrYuan(foldChinesePercents(foldForMatch(simp)))))));
   if (doc.norm.length !== doc.text.length || doc.display.length !== doc.text.length) {
     throw new Error('normalise: offsets not preserved'); // a bug, never data-dependent
   }

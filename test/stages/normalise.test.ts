@@ -6,6 +6,7 @@ import { extractText } from '../../src/pipeline.js';
 import { foldSentenceDots } from '../../src/normalise/dots.js';
 import { maskDamagedFigures } from '../../src/normalise/damagedFigures.js';
 import { foldChinesePercents } from '../../src/normalise/cnPercent.js';
+import { foldOcrYuan } from '../../src/normalise/ocrYuan.js';
 
 describe('normalise: length-preserving folds', () => {
   it('folds full-width digits and punctuation but keeps the Chinese comma', () => {
@@ -202,5 +203,21 @@ describe('sentence-ending half-width full stops (normalise/dots.ts)', () => {
     const { record } = extractText('2023年度某县科学技术协会部门整体支出绩效自评报告\n2023年项目支出44.30万元.全年实际支出150万元.');
     expect(record.finance.project.actual).toBe(443000);
     expect(record.finance.spendingTotal.actual).toBe(1500000);
+  });
+});
+
+describe('OCR\'s 兀 for the unit 元 (normalise/ocrYuan.ts)', () => {
+  it('folds 兀 right after a figure or its 万/亿 to 元, same length', () => {
+    const s = '支出合计207.48万兀，基本支出1,727,200.00兀，项目支出34.76 万 兀。';
+    const f = foldOcrYuan(s);
+    expect(f).toBe('支出合计207.48万元，基本支出1,727,200.00元，项目支出34.76 万 元。');
+    expect(f.length).toBe(s.length);
+  });
+  it('reads it across a PDF line end before the unit or inside it', () => {
+    expect(foldOcrYuan('基本支出172.72\n万兀，合计207.48万\n兀，')).toBe('基本支出172.72\n万元，合计207.48万\n元，');
+  });
+  it('leaves 兀 after no figure alone', () => {
+    expect(foldOcrYuan('突兀的变化，兀自')).toBe('突兀的变化，兀自');
+    expect(foldOcrYuan('万兀')).toBe('万兀');
   });
 });

@@ -1,0 +1,11 @@
+// OCR reads the unit 元 as 兀 (`207.48万兀`, `1,234.00兀`): after a figure's last digit, or after 万/千/亿 closing one, 兀 is the
+// unit and is folded to 元 in the matching copy, so every money phrase reads it (before, such an amount was no amount and its
+// phrase gave nothing). 兀 is no word of a report's money anywhere else (突兀 after no figure stays). huntc50 (hunta50 found it too: 186.40万兀, 1,200.00兀).
+
+// (a PDF line end may stand before the unit or inside it, 172.72⏎万兀, 207.48万⏎兀, as MONEY reads 149.83⏎万元)
+const OCR_YUAN = /(?<=\d[ \t]{0,2}(?:\n[ \t]{0,4})?(?:[万千亿][ \t]{0,2}(?:\n[ \t]{0,4})?)?)兀/g;
+
+/** 兀 standing for the unit 元 after a figure → 元; same length. */
+export function foldOcrYuan(norm: string): string {
+  return norm.includes('兀') ? norm.replace(OCR_YUAN, '元') : norm;
+}
