@@ -286,8 +286,6 @@ function officeShare(file: StaffingFile, before: string): boolean {
   return false;
 }
 
-/** True when `before` (a count's sentence up to it) names a subordinate body (所属/下属/直属) other than in the reporting
- *  unit's description of itself (see `self_description`). */
 /** The count opens its stretch after ；/; with no subject of its own (bare_stretch), and the last count of the stretch before it
  *  was another body's (`others`: a subordinate's, another level's, the system's). */
 function afterOthers(doc: KDocument, file: StaffingFile, all: KDocument['facts'], others: Set<KDocument['facts'][number]>, f: KDocument['facts'][number], kept: KDocument['facts']): boolean {
@@ -300,6 +298,8 @@ function afterOthers(doc: KDocument, file: StaffingFile, all: KDocument['facts']
   return last !== null && others.has(last) && !kept.includes(last);
 }
 
+/** True when `before` (a count's sentence up to it) names a subordinate body (所属/下属/直属) other than in the reporting
+ *  unit's description of itself (see `self_description`). */
 function subordinateNamed(file: StaffingFile, unit: string | null, before: string): boolean {
   for (const m of before.matchAll(compile(file.subordinate, 'g'))) if (!describesItself(file, unit, before.slice(0, m.index))) return true;
   return false;
