@@ -5,9 +5,11 @@ import { runChecks } from './checks.js';
 import { dropImplausibleMoney } from './plausible.js';
 import { dropUnpaidParts } from './appropriationParts.js';
 import { dropOffScaleScores } from './scores.js';
+import { dropFundInclusiveAppropriation } from './fundInclusive.js';
 
 export function validate(doc: KDocument): void {
   dropImplausibleMoney(doc);
+  dropFundInclusiveAppropriation(doc);
   dropUnpaidParts(doc);
   dropOffScaleScores(doc);
   const { values } = resolveFacts(doc);
