@@ -13,12 +13,15 @@ import { foldOcrYuan } from './ocrYuan.js';
 const ARTIFACTS = /\[bookmark: [^\]\n]*\]|\*\*|^[ \t\u3000\u00a0]*#{1,6}(?=[ \t\u3000\u00a0])/gm;
 const blank = (s: string) => s.replace(ARTIFACTS, (m) => ' '.repeat(m.length));
 
+// The matching copy's folds, in the order they run: each keeps the length and reads what the ones before it made
+const MATCH_FOLDS: ((s: string) => string)[] = [foldForMatch, foldChinesePercents, foldOcrYuan, groupSpacedThousands, foldCapitalMarkers, foldSentenceDots, maskDamagedFigures];
+
 export function normalise(doc: KDocument): void {
   // radicals first: a Kangxi radical stands for a traditional form (⾨ → 門), which simplify() then converts
   const radicals = foldRadicals(doc.text);
   const simp = blank(simplifyDocument(radicals.text));
   doc.display = foldForDisplay(simp);
-  doc.norm = maskDamagedFigures(foldSentenceDots(foldCapitalMarkers(groupSpacedThousands(foldOcrYuan(foldChinesePercents(foldForMatch(simp)))))));
+  doc.norm = MATCH_FOLDS.reduce((t, fold) => fold(t), simp);
   if (doc.norm.length !== doc.text.length || doc.display.length !== doc.text.length) {
     throw new Error('normalise: offsets not preserved'); // a bug, never data-dependent
   }
