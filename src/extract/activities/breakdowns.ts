@@ -11,14 +11,19 @@ import type { ActivitiesFile, Found } from './file.js';
 import { sameUnit } from './file.js';
 import { bareDoer, branchShare, namesBody } from './owners.js';
 
-// a share's count: a figure and a measure word of share_units (longest first: 场次 before 场), made once per file
-let partCountOf: { units: Record<string, string>; re: RegExp } | null = null;
-function partCount(units: Record<string, string>): RegExp {
-  if (partCountOf?.units !== units) {
+// a share's count: a figure and a measure word of share_units (longest first: 场次 before 场), made once per file; also the
+// whole figure closing a clause (乡镇科协44场: its doer is what stands before it)
+let shareCountsOf: { units: Record<string, string>; re: RegExp; atEnd: RegExp } | null = null;
+function shareCounts(units: Record<string, string>): { re: RegExp; atEnd: RegExp } {
+  if (shareCountsOf?.units !== units) {
     const words = Object.keys(units).sort((a, b) => b.length - a.length).join('|');
-    partCountOf = { units, re: new RegExp(`(?:\\d|[一二三四五六七八九十百两])\\s*(?:余|多)?\\s*(${words})`) };
+    shareCountsOf = {
+      units,
+      re: new RegExp(`(?:\\d|[一二三四五六七八九十百两])\\s*(?:余|多)?\\s*(${words})`),
+      atEnd: new RegExp(`(?:\\d+|[一二三四五六七八九十百两]+)\\s*(?:余|多)?\\s*(?:${words})\\s*$`),
+    };
   }
-  return partCountOf.re;
+  return shareCountsOf;
 }
 /** The nearest count before `labelEnd` in the sentence ending right before `sentenceStart` whose measure is of the family of
  *  `gu` (开展培训12期，培训人数达600人。其中，县科协直接组织4期: the share's total, past the people counted after it). */
@@ -40,7 +45,7 @@ export function sharedTotal(doc: KDocument, f: ActivitiesFile, x: { rule: string
   if (self.test(opening)) return false;
   const place = compile(f.place_subject, '').test(opening);
   const other = compile(f.other_subject, '');
-  const part = partCount(family);
+  const part = shareCounts(family).re;
   const level = unitLevel(doc);
   // 城关镇开展活动12场，河口镇开展活动8场，县科协开展活动10场，全县合计开展科普活动30场: a sum after shares its sentence gives
   // to other bodies or places (other_subject, place_only) is the place's, as a total split after it is (session 48)
@@ -275,14 +280,14 @@ export function dropTotalsReach(doc: KDocument, f: ActivitiesFile, found: Found[
     }
   }
 }
-// a share's count at a clause's end, its words before it the doer (…，乡镇科协44场)
-const SHARE_COUNT = /(?:\d+|[一二三四五六七八九十百两]+)\s*(?:余|多)?\s*(?:场次|场|期次|期|班次|次)\s*$/;
 /** The last clause in [from, to) holding a share's count names only another body or a place as its doer (其中县科协12场，乡镇科协44场，
  *  受益群众2万人次: the people after the towns' share are theirs or the total's, not the unit's share's; session 50). */
 function afterOtherShare(doc: KDocument, f: ActivitiesFile, from: number, to: number): boolean {
+  if (!f.share_units) return false;
+  const atEnd = shareCounts(f.share_units).atEnd;
   const clauses = doc.norm.slice(from, to).split(/[，,、;；]/);
   for (let i = clauses.length - 1; i >= 0; i--) {
-    const c = SHARE_COUNT.exec(clauses[i].trim());
+    const c = atEnd.exec(clauses[i].trim());
     if (!c) continue;
     const head = clauses[i].trim().slice(0, c.index).replace(/\s+/g, '').replace(/^(?:其中|同时|此外|另外)[:：，,]?/, '');
     return bareDoer(f, head, unitLevel(doc)) === 'other' || (!!f.split_place_share && compile(f.split_place_share, '').test(head));
@@ -348,7 +353,7 @@ export function shareLabel(doc: KDocument, f: ActivitiesFile, x: Found): void {
   const before = doc.norm.slice(from, x.countEnd);
   let at = before.lastIndexOf('其中');
   // (…120场次，县科协直接组织18场次: a share clause right after a count of its kind, as shareRun reads them)
-  if (at < 0 && isShareClause(doc, f, doc.norm.slice(x.labelSpan.start, x.countEnd)) && partCount(f.share_units).test(doc.norm.slice(Math.max(from, x.labelSpan.start - 8), x.labelSpan.start))) at = x.labelSpan.start - from;
+  if (at < 0 && isShareClause(doc, f, doc.norm.slice(x.labelSpan.start, x.countEnd)) && shareCounts(f.share_units).re.test(doc.norm.slice(Math.max(from, x.labelSpan.start - 8), x.labelSpan.start))) at = x.labelSpan.start - from;
   if (at < 0) return;
   let noun: { start: number; text: string } | null = null;
   for (const m of before.slice(0, at).matchAll(compile(f.share_total ?? '(?!)', 'g'))) {
