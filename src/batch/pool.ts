@@ -87,8 +87,8 @@ export function workerFile(): string | null {
   return existsSync(file) ? file : null;
 }
 
-export function createExecutor(opts: { jobs: number; timeoutSec: number; workload?: WorkloadKind }): Executor {
-  const file = workerFile();
+export function createExecutor(opts: { jobs: number; timeoutSec: number; workload?: WorkloadKind; worker?: string }): Executor {
+  const file = opts.worker ?? workerFile(); // another worker file: tests of the pool's own behaviour
   return file ? processExecutor(file, opts) : inProcessExecutor(opts.timeoutSec);
 }
 
@@ -100,6 +100,19 @@ const limitMs = (timeoutSec: number, ocrPages: number) => (timeoutSec + OCR_SECO
  * once). A task that was only queued is sent again to a fresh process when its worker dies or is killed.
  */
 export const TASKS_PER_WORKER = 2;
+
+/** How long a dead worker's stderr may take to be read to its end before its task is failed without it. */
+const STDERR_WAIT_MS = 1000;
+
+/** Resolves when the process's stderr has ended (or has none), or after `ms`. */
+function drained(proc: ChildProcess, ms: number): Promise<void> {
+  const err = proc.stderr;
+  if (!err || err.readableEnded || err.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    err.once('close', () => (clearTimeout(t), resolve()));
+  });
+}
 
 interface Busy {
   id: number;
@@ -118,6 +131,7 @@ class Slot {
   peakRssKb = 0;
   /** CPU time of each process this slot has run (the latest report of each), µs */
   readonly cpuByProcess = new Map<number, number>();
+  /** the last 4000 characters the current process wrote to stderr */
   private stderrTail = '';
 
   constructor(
@@ -136,7 +150,11 @@ class Slot {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'], // library chatter must not reach our stdout
     });
     this.proc = proc;
-    proc.stderr?.on('data', (d) => (this.stderrTail = (this.stderrTail + d).slice(-4000)));
+    let tail = ''; // this process's own: a fresh one may start before a dead one's last words are read
+    proc.stderr?.on('data', (d) => {
+      tail = (tail + d).slice(-4000);
+      if (proc === this.proc) this.stderrTail = tail;
+    });
     proc.on('error', () => {}); // spawn/IPC errors: 'exit' follows and settles any task
     this.ready = new Promise((resolve) => {
       proc.on('message', (m: FromWorker) => {
@@ -157,16 +175,21 @@ class Slot {
     proc.on('exit', (code, signal) => {
       if (proc !== this.proc) return; // a process already replaced (killed for its time limit)
       this.proc = null; // the next task starts a fresh one
-      const b = this.inFlight[0];
+      const [b, ...queued] = this.inFlight.splice(0);
       if (!b) return;
       const ms = b.started === null ? 0 : performance.now() - b.started;
-      const oom = /heap out of memory|Allocation failed/i.test(this.stderrTail);
-      const last = this.stderrTail.trim().split('\n').at(-1)?.slice(0, 200);
-      this.failHeadAndResend(
-        oom
-          ? { ok: false, code: 'out_of_memory', message: `needed more than ${WORKER_HEAP_MB} MB of memory`, ms }
-          : { ok: false, code: 'internal', message: `internal error: worker process died (${signal ?? `exit ${code}`})${last ? `: ${last}` : ''}`, ms },
-      );
+      for (const q of queued) void this.send(q); // only queued: a fresh process takes them now
+      // 'exit' can come before the last of stderr is read: the cause (a stack, V8's OOM report) is in it
+      void drained(proc, STDERR_WAIT_MS).then(() => {
+        const oom = /heap out of memory|Allocation failed/i.test(tail);
+        const last = tail.trim().split('\n').at(-1)?.slice(0, 200);
+        b.done(
+          oom
+            ? { ok: false, code: 'out_of_memory', message: `needed more than ${WORKER_HEAP_MB} MB of memory`, ms }
+            : { ok: false, code: 'internal', message: `internal error: worker process died (${signal ?? `exit ${code}`})${last ? `: ${last}` : ''}`, ms },
+        );
+        this.onIdle(this);
+      });
     });
     return proc;
   }
