@@ -8,6 +8,7 @@ import { extractActivities } from './activities.js';
 import { extractLists } from './lists.js';
 import { runFamily } from './engine.js';
 import { extractTables } from './tables.js';
+import { extractProseIndicators } from './proseIndicators.js';
 import { dropOthersEvaluation, type NamedSelfDef } from './namedSelfScore.js';
 import { dropGradeOutsideOwnBand } from './ownBand.js';
 import { loadPatternFile } from '../patterns.js';
@@ -29,4 +30,5 @@ export function extract(doc: KDocument): void {
   extractLists(doc);
   for (const f of doc.facts) f.source ??= 'prose';
   extractTables(doc);
+  extractProseIndicators(doc);
 }
