@@ -97,8 +97,9 @@ export function spacedGoalLines(text: string, lines: Line[], taken: Span[]): Tab
  * 1 次   15   15 ⏎ 产出指标 …`): read as prose, a row's target or actual was taken for an activity (科技创新大赛次数 1次). From its
  * header (every piece a column word of the block, a level or name column and a value column among them) to its 总分 row, the
  * lines are the form's: a table of the header (its rows not told apart, no indicator read) and the 总分 row when each of its
- * figures stands under one header word, the same in characters and in display width. With no 总分 row before a blank line, a
- * line back in prose or the end, nothing is taken.
+ * figures stands under one header word, the same in characters and in display width. A page break's blank line or two
+ * inside it is passed over when a columned line or the 总分 row comes next. With no 总分 row before a blank line, a line back
+ * in prose or the end, nothing is taken.
  */
 export function spacedIndicatorLines(text: string, lines: Line[], taken: Span[]): Table[] {
   const v = tableVocab();
@@ -114,7 +115,14 @@ export function spacedIndicatorLines(text: string, lines: Line[], taken: Span[])
     let j = i + 1;
     for (; j < lines.length && j <= i + 60; j++) {
       const l = lines[j];
-      if (!l.text.trim() || !free(l)) break;
+      if (!l.text.trim()) {
+        // a page break inside the block (a blank line or two): the block goes on if a columned line or the 总分 row follows
+        const k = lines.findIndex((x, n) => n > j && x.text.trim() !== '');
+        if (k < 0 || k > j + 2 || !free(lines[k]) || !(lines[k].text.includes('  ') || v.totalRow.test(squeeze(piecesOf(lines[k])[0].text)))) break;
+        j = k - 1;
+        continue;
+      }
+      if (!free(l)) break;
       if (v.totalRow.test(squeeze(piecesOf(l)[0].text))) break;
     }
     if (j >= lines.length || j > i + 60 || !lines[j].text.trim() || !free(lines[j])) continue;
