@@ -118,7 +118,7 @@ export function spacedIndicatorLines(text: string, lines: Line[], taken: Span[])
       if (!l.text.trim()) {
         // a page break inside the block (a blank line or two): the block goes on if a columned line or the 总分 row follows
         const k = lines.findIndex((x, n) => n > j && x.text.trim() !== '');
-        if (k < 0 || k > j + 2 || !free(lines[k]) || !(lines[k].text.includes('  ') || v.totalRow.test(squeeze(piecesOf(lines[k])[0].text)))) break;
+        if (k < 0 || k > j + 2 || !free(lines[k]) || !(piecesOf(lines[k]).length >= 2 || v.totalRow.test(squeeze(piecesOf(lines[k])[0].text)))) break;
         j = k - 1;
         continue;
       }
