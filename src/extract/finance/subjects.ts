@@ -4,7 +4,7 @@ import { compile, derived } from '../../patterns.js';
 import { sectionsAt } from '../engine.js';
 import { proseSlice, sentenceAt } from '../prose.js';
 import { toYuan } from '../../normalise/numbers.js';
-import { afterUnit, boundaryAtEnd, file, opensPhrase, reportingUnit } from './file.js';
+import { afterUnit, boundaryAtEnd, file, moneyCn, opensPhrase, reportingUnit } from './file.js';
 import type { FinanceFile } from './file.js';
 import { WORD_WRAP_MARK, cutView, withWordWraps, wrapMarked } from './view.js';
 
@@ -68,8 +68,8 @@ function listRole(text: string, m: RegExpMatchArray): 'aside' | 'change' | 'item
   // (a thousands separator, 120,000.00元, ends no clause)
   const cut = [...head.matchAll(/[，；;。]|,(?!\d{3})/g)].pop();
   if (compile(file().mid_year_change, '').test(head.slice(cut ? cut.index! + 1 : 0))) return 'change';
-  const b = moneyYuan([...head.matchAll(compile('{MONEY}', 'g'))].pop());
-  const a = moneyYuan(compile('{MONEY}', '').exec(text.slice(m.index! + m[0].length, m.index! + m[0].length + 40)));
+  const b = moneyYuan([...head.matchAll(compile(moneyCn(), 'g'))].pop());
+  const a = moneyYuan(compile(moneyCn(), '').exec(text.slice(m.index! + m[0].length, m.index! + m[0].length + 40)));
   if (b === null || a === null) return 'unknown';
   return adjustedNearerBudget(m[0], b, a) ? 'aside' : 'item';
 }
@@ -84,7 +84,7 @@ export function afterItemAdjusted(prefix: string): boolean {
 /** True when the adjusted figure `adjusted` lies nearer the budget `budget` than every figure of the list `list` (an item's own
  *  adjusted figure would be nearer the item's: a change is small beside what it changes). */
 export function adjustedNearerBudget(list: string, budget: number, adjusted: number): boolean {
-  return [...list.matchAll(compile('{MONEY}', 'g'))].every((x) => {
+  return [...list.matchAll(compile(moneyCn(), 'g'))].every((x) => {
     const v = moneyYuan(x);
     return v !== null && Math.abs(adjusted - v) > Math.abs(adjusted - budget);
   });
