@@ -638,7 +638,7 @@ function budgetPath(path: string): string | null {
 // the unit budget's parts listed after 其中 up to the ； that ends them (其中：基本支出Y、项目支出Z； | 其中财政拨款Y、其他资金Z；: the
 // words of a part, budget_parts_listed)
 let budgetPartsList: RegExp | null = null;
-const BUDGET_PARTS_LIST = () => (budgetPartsList ??= compile(`[，,]?[ \\t]*其中[:：]?(?:[ \\t]*(?:${file().budget_parts_listed})(?:预算)?(?:数)?(?:为|是|:)?[ \\t]*[\\d,.]+[ \\t]*(?:万?元|万(?=[、，,;；]))[、，,]?)+[ \\t]*[;；]$`, ''));
+const BUDGET_PARTS_LIST = () => (budgetPartsList ??= compile(`[，,]?[ \\t]*其中[:：]?(?:[ \\t]*(?:${file().budget_parts_listed})(?:预算)?(?:数)?(?:为|是|:)?[ \\t]*(?:{FIG_NUM})[ \\t]*(?:万?元|万(?=[、，,;；]))[、，,]?)+[ \\t]*[;；]$`, ''));
 // the adjusted budget opening the next phrase after a budget figure (its unit maybe a bare 万, 部门预算200万，调整后…): 调整后预算Y, 全年预算调整为Y, 年中调整为Y, 追加至Y, 经调整后预算为Y (a source for
 // compile: {ADJUSTED_TO} is a macro)
 const ADJUSTED_NEXT = '(?<=(?:元|\\d[ \\t]*万)[ \\t]*)[，,][ \\t]*(?:{MID_YEAR}?(?:经过?|最终)?(?:(?:调整后|调整|变更后)(?:的)?(?:全年)?预算(?:数|金额|总额|资金)?(?:为|是|:)?|(?:全年)?预算(?:数|金额|总额|资金)?调整后?为)|{ADJUSTED_TO})(?=[ \\t]*{FIG_OPEN})';

@@ -38,9 +38,10 @@ export function partsAsideBlanked(prefix: string, ahead: () => string): string {
   return out;
 }
 /** A budget's list after its 其中 (`，其中：A X万元，B Y万元，`): one to six entries of a name of `names` with its figure, each
- *  closed by one of `closers` (a pattern source); a bare 万 before the closer is 万元 (`其中基本支出150万，项目支出50万，`). */
+ *  closed by one of `closers` (a pattern source); a bare 万 before the closer is 万元 (`其中基本支出150万，项目支出50万，`); the
+ *  figures in Chinese numerals too (FIG_NUM: 其中基本支出一百五十万元，…). */
 const budgetList = (names: string, closers: string) =>
-  `[，,][ \\t]*其中[:：]?(?:[ \\t]*(?:${names})(?:预算)?(?:数)?(?:为|是|:)?[ \\t]*[\\d,.]+[ \\t]*(?:(?:万|亿)?[ \\t]*元|万)[ \\t]*[${closers}]){1,6}`;
+  `[，,][ \\t]*其中[:：]?(?:[ \\t]*(?:${names})(?:预算)?(?:数)?(?:为|是|:)?[ \\t]*(?:{FIG_NUM})[ \\t]*(?:(?:万|亿)?[ \\t]*元|万)[ \\t]*[${closers}]){1,6}`;
 /** Its entries: the budget's parts (基本支出, 项目支出 …), or those and any fund's items (budget_item_listed). */
 const partNames = () => file().budget_parts_listed;
 const itemNames = () => `${file().budget_parts_listed}|${file().budget_item_listed}`;
@@ -48,7 +49,7 @@ let partsAdjusted: string | null = null;
 /** The list after a budget's 其中, of its parts or its items, with the adjusted budget opening the clause after it (each match to be
  *  checked with listAside). */
 export function partsBeforeAdjusted(): RegExp {
-  partsAdjusted ??= `(?<=\\d[ \\t]*(?:(?:万|亿)?[ \\t]*元|万)[ \\t]*)${budgetList(itemNames(), '、，,；;')}(?=[ \\t]*(?:${file().adjusted_opens}))`;
+  partsAdjusted ??= `(?<=[\\d〇零一二两三四五六七八九十百千][ \\t]*(?:(?:万|亿)?[ \\t]*元|万)[ \\t]*)${budgetList(itemNames(), '、，,；;')}(?=[ \\t]*(?:${file().adjusted_opens}))`;
   return compile(partsAdjusted, 'g');
 }
 let partsOnly: string | null = null;
