@@ -646,7 +646,7 @@ export function unitName(doc: KDocument): string | null {
 /** The reporting unit's level (县, 市, 区 …) when its name ends in 科协/科学技术协会, else ''. */
 export function unitLevel(doc: KDocument): string {
   const name = unitName(doc);
-  return (name && /([省市州盟县区旗])(?:科协|科学技术协会)$/.exec(name)?.[1]) ?? '';
+  return (name && compile('({KEXIE_LEVEL})(?:{KEXIE})$', '').exec(name)?.[1]) ?? '';
 }
 
 /** The sentence containing `offset` (an empty span when it lies between sentences). */

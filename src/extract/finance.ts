@@ -7,7 +7,7 @@ import { allSpent, extractNone, leadEvidence, roundedRestatements } from './fina
 import { receivedRates } from './finance/receivedRate.js';
 import { FISCAL_SPENDING, SPENDING_PARTS, appropriationPartOf, appropriationParts, fiscalBudgetBefore, fiscalFundsOpening, partsContext, unitWholeList } from './finance/appropriation.js';
 import { adjustedBudgets, changedBudgets, initialParts, initialStands, statedChanges } from './finance/budgetChanges.js';
-import { BASIC_PARTS, BUDGET, INITIAL_BUDGET, PROJECT_BUDGET, THREE_PUBLIC, UNIT_SPENDING, UNIT_TOTALS, afterUnit, amountNum, file, financeSource, opensPhrase, reportingUnit, unitOf } from './finance/file.js';
+import { BASIC_PARTS, BUDGET, INITIAL_BUDGET, PROJECT_BUDGET, THREE_PUBLIC, UNIT_SPENDING, UNIT_TOTALS, afterUnit, amountNum, file, financeSource, moneyCn, opensPhrase, reportingUnit, unitOf } from './finance/file.js';
 import type { Aspect, FinanceFile, SplitPair } from './finance/file.js';
 import { agencyBefore, bodyFigureBefore, museumBefore, namesUnit, otherBodyBefore, parentBefore } from './finance/otherBodies.js';
 import { aboutAppropriation, afterItemAdjusted, asidesReplaced, changedSubject, followingSubject, inClosedAside, inheritedSubject, itemBefore, narrowerSubjects, subjectOf } from './finance/subjects.js';
@@ -638,10 +638,10 @@ function budgetPath(path: string): string | null {
 // the unit budget's parts listed after 其中 up to the ； that ends them (其中：基本支出Y、项目支出Z； | 其中财政拨款Y、其他资金Z；: the
 // words of a part, budget_parts_listed)
 let budgetPartsList: RegExp | null = null;
-const BUDGET_PARTS_LIST = () => (budgetPartsList ??= compile(`[，,]?[ \\t]*其中[:：]?(?:[ \\t]*(?:${file().budget_parts_listed})(?:预算)?(?:数)?(?:为|是|:)?[ \\t]*[\\d,.]+[ \\t]*(?:万?元|万(?=[、，,;；]))[、，,]?)+[ \\t]*[;；]$`, ''));
+const BUDGET_PARTS_LIST = () => (budgetPartsList ??= compile(`[，,]?[ \\t]*其中[:：]?(?:[ \\t]*(?:${file().budget_parts_listed})(?:预算)?(?:数)?(?:为|是|:)?[ \\t]*(?:{FIG_NUM})[ \\t]*(?:万?元|万(?=[、，,;；]))[、，,]?)+[ \\t]*[;；]$`, ''));
 // the adjusted budget opening the next phrase after a budget figure (its unit maybe a bare 万, 部门预算200万，调整后…): 调整后预算Y, 全年预算调整为Y, 年中调整为Y, 追加至Y, 经调整后预算为Y (a source for
 // compile: {ADJUSTED_TO} is a macro)
-const ADJUSTED_NEXT = '(?<=(?:元|\\d[ \\t]*万)[ \\t]*)[，,][ \\t]*(?:{MID_YEAR}?(?:经过?|最终)?(?:(?:调整后|调整|变更后)(?:的)?(?:全年)?预算(?:数|金额|总额|资金)?(?:为|是|:)?|(?:全年)?预算(?:数|金额|总额|资金)?调整后?为)|{ADJUSTED_TO})(?=[ \\t]*\\d)';
+const ADJUSTED_NEXT = '(?<=(?:元|\\d[ \\t]*万)[ \\t]*)[，,][ \\t]*(?:{MID_YEAR}?(?:经过?|最终)?(?:(?:调整后|调整|变更后)(?:的)?(?:全年)?预算(?:数|金额|总额|资金)?(?:为|是|:)?|(?:全年)?预算(?:数|金额|总额|资金)?调整后?为)|{ADJUSTED_TO})(?=[ \\t]*{FIG_OPEN})';
 // a sentence opening with the adjusted budget (or the budget's own change), nothing but the year before it
 let adjustedOpening: string | null = null;
 const ADJUSTED_OPENING = () => (adjustedOpening ??= `^[ \\t　]*(?:(?:19|20)\\d{2}[ \\t]*年度?[ \\t]*[，,]?[ \\t]*)?(?:${file().adjusted_opens})`);
@@ -701,7 +701,7 @@ function lastMoneyBefore(doc: KDocument, at: number): Span | null {
   const from = sentenceAt(doc, at).start;
   const text = doc.norm.slice(from, at);
   let last: RegExpMatchArray | null = null;
-  for (const m of text.matchAll(compile('{MONEY}', 'g'))) if (!inClosedAside(text, m.index!)) last = m;
+  for (const m of text.matchAll(compile(moneyCn(), 'g'))) if (!inClosedAside(text, m.index!)) last = m;
   return last ? { start: from + last.index!, end: from + last.index! + last[0].length } : null;
 }
 /** True when the last amount before `at` in its sentence filled a narrower subject's field (not the unit's totals nor its
@@ -776,7 +776,7 @@ function afterUnitBudget(doc: KDocument, before: string, f: FinanceFile): boolea
   // the chain)
   let from = last.index + last[0].length;
   const next = compile(ADJUSTED_NEXT, '');
-  for (let m = next.exec(before.slice(from)); m && [...before.slice(from, from + m.index).matchAll(compile('{MONEY}', 'g'))].length === 1; m = next.exec(before.slice(from))) from += m.index + m[0].length;
+  for (let m = next.exec(before.slice(from)); m && [...before.slice(from, from + m.index).matchAll(compile(moneyCn(), 'g'))].length === 1; m = next.exec(before.slice(from))) from += m.index + m[0].length;
   // (全年预算数180.50万元（年初预算160.50万元，追加20万元），全年执行数178.30万元: a bracket explains the budget, no item's figure)
   // (部门预算批复200万元，实际到位资金198万元，实际支出196.40万元: the budget's funds received are no item's figure either)
   // (年初部门预算206.3万元，年中追加12万元，全年预算218.3万元，实际支出215.2万元: the changes leading to the adjusted budget neither)
@@ -786,7 +786,7 @@ function afterUnitBudget(doc: KDocument, before: string, f: FinanceFile): boolea
   // one naming a fund, 年中追加科普日活动经费8万元, may be that fund's: it stays a figure)
   // (全年预算数210万元，年初预算200万元，年中追加10万元，实际支出205万元: the 年初 figure before the budget's own change, after the
   // year's budget, tells how it came about: initial_then_change)
-  return [...before.slice(from).replace(/\([^()]*\)/g, '').replace(compile(f.funds_received, 'g'), '').replace(compile(f.changes_to_adjusted, 'g'), '').replace(compile(f.initial_then_change, 'g'), '').replace(compile(f.budget_own_change, 'g'), '').matchAll(compile('{MONEY}', 'g'))].length <= 1;
+  return [...before.slice(from).replace(/\([^()]*\)/g, '').replace(compile(f.funds_received, 'g'), '').replace(compile(f.changes_to_adjusted, 'g'), '').replace(compile(f.initial_then_change, 'g'), '').replace(compile(f.budget_own_change, 'g'), '').matchAll(compile(moneyCn(), 'g'))].length <= 1;
 }
 /** For a rate naming no subject at `at`: false when the nearest figure before it in its sentence that tells is an item's
  *  (公务接待费支出决算为0.52万元，完成预算的52%: a figure in a clause naming an item, see `rate_item`, that filled no field, or a
@@ -795,7 +795,7 @@ function lastFigureIsTotal(doc: KDocument, f: FinanceFile, at: number): boolean 
   const from = sentenceAt(doc, at).start;
   const text = doc.norm.slice(from, at);
   // (a figure in a bracket's aside closed before `at` is not the last figure: see inClosedAside)
-  const amounts = [...text.matchAll(compile('{MONEY}', 'g'))].filter((m) => !inClosedAside(text, m.index!));
+  const amounts = [...text.matchAll(compile(moneyCn(), 'g'))].filter((m) => !inClosedAside(text, m.index!));
   for (let k = amounts.length - 1; k >= 0; k--) {
     const start = from + amounts[k].index, end = start + amounts[k][0].length;
     const fact = doc.facts.find((x) => x.path.startsWith('/finance/') && x.span.start <= start && x.span.end >= end);
@@ -927,7 +927,7 @@ function itemClauseBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
     // (a thousands separator, 80,000.00元, ends no clause)
     const cut = clauseStart(doc.norm, from, end);
     const clause = doc.norm.slice(cut, end);
-    for (const m of clause.matchAll(compile('{MONEY}', 'g'))) {
+    for (const m of clause.matchAll(compile(moneyCn(), 'g'))) {
       const start = cut + m.index, stop = start + m[0].length;
       if (doc.facts.some((x) => x.path.startsWith('/finance/') && x.span.start <= start && x.span.end >= stop)) return false;
     }
@@ -980,7 +980,7 @@ function budgetParts(f: FinanceFile, before: string, depth: number): 'budget' | 
   // (a budget's figure no one can read before the 其中, 部门预算总额186.4O万元: its words still make the parts the budget's)
   const m = compile(f.budget_parts, '').exec(head) ?? unreadBudget(f, head);
   if (m) return compile(f.budget_parts_other, '').test(before.slice(Math.max(0, m.index - 12), m.index)) ? 'other' : 'budget';
-  const fig = depth < 2 ? compile('{MONEY}[，,;:(。]?[ \\t]*其中$', '').exec(head) : null;
+  const fig = depth < 2 ? compile(`${moneyCn()}[，,;:(。]?[ \\t]*其中$`, '').exec(head) : null;
   if (!fig) return null;
   // (the figure must be a narrower subject's, 基本支出108.3万元: not 支出156.24万元, a total of its own)
   const text = head.slice(0, fig.index);

@@ -4,7 +4,7 @@ import { moneySlack, toYuan } from '../../normalise/numbers.js';
 import { compile } from '../../patterns.js';
 import { sectionsAt } from '../engine.js';
 import { paragraphBefore, paragraphStart, sentenceAt, sentenceBefore } from '../prose.js';
-import { BASIC_PARTS, PARTS_ANY } from './file.js';
+import { BASIC_PARTS, PARTS_ANY, moneyCn } from './file.js';
 import type { FinanceFile, FinancePattern } from './file.js';
 
 export const FISCAL_SPENDING = '/finance/fiscalAppropriation/spending';
@@ -70,7 +70,7 @@ export function appropriationParts(doc: KDocument, f: FinanceFile, at: number): 
   const before = doc.norm.slice(Math.max(paragraphStart(doc, at), at - 400), at);
   const m = compile(f.appropriation_parts, '').exec(before);
   if (!m || compile(f.unit_total_after, '').test(before.slice(m.index))) return null;
-  const total = compile('{MONEY}', '').exec(m[0]);
+  const total = compile(moneyCn(), '').exec(m[0]);
   const value = total ? toYuan(total.groups!.num ?? '', total.groups!.unit ?? '') : null;
   return value === null ? {} : { total: { value, tol: moneySlack(`${total!.groups!.num.replace(/\s/g, '')}${total!.groups!.unit}`) } };
 }

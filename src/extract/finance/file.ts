@@ -216,9 +216,10 @@ function financeBase(regex: string): string {
 }
 export const sources = new Map<string, string>();
 // An amount as {MONEY} reads it or in lower-case Chinese numerals (本年支出合计一百九十八万元): MONEY with CN_AMOUNT beside its
-// capital (大写) figure, for the role patterns only (the helpers that count figures in a sentence keep MONEY)
+// capital (大写) figure, for the role patterns and for the helpers that count or compare the figures of a sentence (fin51: once the
+// patterns read 全年预算一百万元，…，实际支出十九万元, a helper blind to 其中科普日经费二十万元 between them gave the unit 190000)
 let moneyCnSrc: string | null = null;
-function moneyCn(): string {
+export function moneyCn(): string {
   if (moneyCnSrc === null) {
     const money = loadPatternFile<{ macros: Record<string, string> }>('macros.yaml').macros.MONEY;
     moneyCnSrc = money.includes('|{CAPITAL})') ? `(?:${money.replace('|{CAPITAL})', '|{CAPITAL}|{CN_AMOUNT})')})` : '{MONEY}';

@@ -109,9 +109,9 @@ function ownBureau(doc: KDocument, named: string): boolean {
  *  figure (县科协2022年度本年支出X) is the unit itself, not another body (hunta50; was: nothing read). Another level's (市科协) stays
  *  another body's. */
 function bracketedSociety(doc: KDocument, before: string, named: string): boolean {
-  if (!/^(?:科协|科学技术协会)/.test(named)) return false;
+  if (!compile('^(?:{KEXIE})', '').test(named)) return false;
   const unit = doc.facts.find((x) => x.path === '/meta/unitName');
   if (!unit || !/局$/.test(String(unit.value))) return false;
-  const m = /^[ \t]*[（(]([省市州盟县区旗])(?:科协|科学技术协会)[)）]/.exec(doc.norm.slice(unit.span.end, unit.span.end + 12));
+  const m = compile('^[ \\t]*[（(]({KEXIE_LEVEL})(?:{KEXIE})[)）]', '').exec(doc.norm.slice(unit.span.end, unit.span.end + 12));
   return m !== null && before.slice(0, before.length - named.length).endsWith(m[1]);
 }

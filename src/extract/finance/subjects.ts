@@ -4,7 +4,7 @@ import { compile, derived } from '../../patterns.js';
 import { sectionsAt } from '../engine.js';
 import { proseSlice, sentenceAt } from '../prose.js';
 import { toYuan } from '../../normalise/numbers.js';
-import { afterUnit, boundaryAtEnd, file, opensPhrase, reportingUnit } from './file.js';
+import { afterUnit, boundaryAtEnd, file, moneyCn, opensPhrase, reportingUnit } from './file.js';
 import type { FinanceFile } from './file.js';
 import { WORD_WRAP_MARK, cutView, withWordWraps, wrapMarked } from './view.js';
 
@@ -38,9 +38,10 @@ export function partsAsideBlanked(prefix: string, ahead: () => string): string {
   return out;
 }
 /** A budget's list after its 其中 (`，其中：A X万元，B Y万元，`): one to six entries of a name of `names` with its figure, each
- *  closed by one of `closers` (a pattern source); a bare 万 before the closer is 万元 (`其中基本支出150万，项目支出50万，`). */
+ *  closed by one of `closers` (a pattern source); a bare 万 before the closer is 万元 (`其中基本支出150万，项目支出50万，`); the
+ *  figures in Chinese numerals too (FIG_NUM: 其中基本支出一百五十万元，…). */
 const budgetList = (names: string, closers: string) =>
-  `[，,][ \\t]*其中[:：]?(?:[ \\t]*(?:${names})(?:预算)?(?:数)?(?:为|是|:)?[ \\t]*[\\d,.]+[ \\t]*(?:(?:万|亿)?[ \\t]*元|万)[ \\t]*[${closers}]){1,6}`;
+  `[，,][ \\t]*其中[:：]?(?:[ \\t]*(?:${names})(?:预算)?(?:数)?(?:为|是|:)?[ \\t]*(?:{FIG_NUM})[ \\t]*(?:(?:万|亿)?[ \\t]*元|万)[ \\t]*[${closers}]){1,6}`;
 /** Its entries: the budget's parts (基本支出, 项目支出 …), or those and any fund's items (budget_item_listed). */
 const partNames = () => file().budget_parts_listed;
 const itemNames = () => `${file().budget_parts_listed}|${file().budget_item_listed}`;
@@ -48,7 +49,7 @@ let partsAdjusted: string | null = null;
 /** The list after a budget's 其中, of its parts or its items, with the adjusted budget opening the clause after it (each match to be
  *  checked with listAside). */
 export function partsBeforeAdjusted(): RegExp {
-  partsAdjusted ??= `(?<=\\d[ \\t]*(?:(?:万|亿)?[ \\t]*元|万)[ \\t]*)${budgetList(itemNames(), '、，,；;')}(?=[ \\t]*(?:${file().adjusted_opens}))`;
+  partsAdjusted ??= `(?<=[\\d〇零一二两三四五六七八九十百千][ \\t]*(?:(?:万|亿)?[ \\t]*元|万)[ \\t]*)${budgetList(itemNames(), '、，,；;')}(?=[ \\t]*(?:${file().adjusted_opens}))`;
   return compile(partsAdjusted, 'g');
 }
 let partsOnly: string | null = null;
@@ -68,8 +69,8 @@ function listRole(text: string, m: RegExpMatchArray): 'aside' | 'change' | 'item
   // (a thousands separator, 120,000.00元, ends no clause)
   const cut = [...head.matchAll(/[，；;。]|,(?!\d{3})/g)].pop();
   if (compile(file().mid_year_change, '').test(head.slice(cut ? cut.index! + 1 : 0))) return 'change';
-  const b = moneyYuan([...head.matchAll(compile('{MONEY}', 'g'))].pop());
-  const a = moneyYuan(compile('{MONEY}', '').exec(text.slice(m.index! + m[0].length, m.index! + m[0].length + 40)));
+  const b = moneyYuan([...head.matchAll(compile(moneyCn(), 'g'))].pop());
+  const a = moneyYuan(compile(moneyCn(), '').exec(text.slice(m.index! + m[0].length, m.index! + m[0].length + 40)));
   if (b === null || a === null) return 'unknown';
   return adjustedNearerBudget(m[0], b, a) ? 'aside' : 'item';
 }
@@ -84,7 +85,7 @@ export function afterItemAdjusted(prefix: string): boolean {
 /** True when the adjusted figure `adjusted` lies nearer the budget `budget` than every figure of the list `list` (an item's own
  *  adjusted figure would be nearer the item's: a change is small beside what it changes). */
 export function adjustedNearerBudget(list: string, budget: number, adjusted: number): boolean {
-  return [...list.matchAll(compile('{MONEY}', 'g'))].every((x) => {
+  return [...list.matchAll(compile(moneyCn(), 'g'))].every((x) => {
     const v = moneyYuan(x);
     return v !== null && Math.abs(adjusted - v) > Math.abs(adjusted - budget);
   });

@@ -55,11 +55,15 @@ export function otherYearSentence(doc: KDocument, f: FinanceFile, text: string, 
   const fy = doc.data.fiscalYear;
   if (saysOtherYear(doc, f.sentence_year, sentence) && !(typeof fy === 'number' && sentence.includes(`${fy}年`))) return true;
   // 2021-2023年项目资金90万元，实际支出88万元: a span of years holds the span's figures, unless a later clause names the fiscal year
-  if (compile(f.sentence_span, '').test(sentence) && !(typeof fy === 'number' && derived(f, `clauseYear${fy}`, () => `[，,;；][^，,;；]{0,12}?${fy}年`).test(sentence))) return true;
+  if (compile(f.sentence_span, '').test(sentence) && !(typeof fy === 'number' && clauseNamesYear(f, fy, sentence))) return true;
   // 下一年度，部门预算安排X，其中项目支出Y: a sentence opening with the next year holds its plan
   if (compile(f.sentence_next, '').test(sentence)) return true;
   // 上年基本支出预算X，项目支出预算Y: a sentence opening with the year before holds that year's figures, unless a later clause names this year
-  return compile(f.sentence_prior, '').test(sentence) && !compile(f.sentence_this_year, '').test(sentence + head) && !(typeof fy === 'number' && derived(f, `clauseYear${fy}`, () => `[，,;；][^，,;；]{0,12}?${fy}年`).test(sentence));
+  return compile(f.sentence_prior, '').test(sentence) && !compile(f.sentence_this_year, '').test(sentence + head) && !(typeof fy === 'number' && clauseNamesYear(f, fy, sentence));
+}
+/** True when a later clause of `sentence` names the fiscal year `fy` (…，其中2023年支出X; a PDF's spaces around the year too, 其中 2023 年). */
+function clauseNamesYear(f: FinanceFile, fy: number, sentence: string): boolean {
+  return derived(f, `clauseYear${fy}`, () => `[，,;；][^，,;；]{0,12}?${fy}[ \\t]*年`).test(sentence);
 }
 /** True when a date within the year stands in the clause before a rate at `at`, or dates its sentence (截至6月底，…). */
 export function midYear(doc: KDocument, f: FinanceFile, at: number): boolean {
