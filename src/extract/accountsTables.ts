@@ -28,6 +28,7 @@ export interface StatementVocab {
   summaryRows: SummaryRow[];
   appropriationSummaryRows: SummaryRow[];
   summaryOtherKinds: RegExp;
+  summaryBalanceRow: RegExp;
   spendingColumns: { target: string; re: RegExp }[];
   totalAmountColumns: { role: 'actual' | 'budget' | 'initial'; re: RegExp }[];
   totalRow: RegExp;
@@ -54,6 +55,7 @@ interface RawStatements {
   summary_rows: { side: 'income' | 'spending'; target: string; label: string }[];
   appropriation_summary_rows: { side: 'income' | 'spending'; target: string; label: string }[];
   summary_other_kinds: string;
+  summary_balance_row: string;
   spending_columns: { target: string; regex: string }[];
   total_amount_columns: { role: 'actual' | 'budget' | 'initial'; regex: string }[];
   total_row: string;
@@ -83,6 +85,7 @@ export function statementVocab(): StatementVocab {
     summaryRows: s.summary_rows.map((r) => ({ side: r.side, target: r.target, re: re(r.label) })),
     appropriationSummaryRows: s.appropriation_summary_rows.map((r) => ({ side: r.side, target: r.target, re: re(r.label) })),
     summaryOtherKinds: re(s.summary_other_kinds),
+    summaryBalanceRow: re(s.summary_balance_row),
     spendingColumns: s.spending_columns.map((c) => ({ target: c.target, re: re(c.regex) })),
     totalAmountColumns: s.total_amount_columns.map((c) => ({ role: c.role, re: re(c.regex) })),
     totalRow: re(s.total_row),
@@ -327,10 +330,26 @@ function offerSummary(ctx: Ctx, picks: SummaryPick[]): void {
     const cells = [total!.cell!, basic!.cell!, project!.cell!];
     ctx.doc.messages.push({ ruleId: 'sum_mismatch_total', reason: `${ctx.r.table.caption ?? 'a summary table'}: its 基本支出 ${split[1]} + 项目支出 ${split[2]} ≠ its 本年支出合计 ${split[0]}; none of the three is read`, place: { start: Math.min(...cells.map((c) => c.start)), end: Math.max(...cells.map((c) => c.end)) }, paths: [] });
   }
+  const carried = balanceParts(picks);
   for (const p of picks) {
-    if (!p.target || (split && ['spendingTotal', 'basic', 'project'].includes(p.target))) continue;
+    if (!p.target || carried.has(p) || (split && ['spendingTotal', 'basic', 'project'].includes(p.target))) continue;
     put(ctx, p.target, p.role, p.cell, `table.statement.summary.${p.target}`);
   }
+}
+
+/** The rows under a half's balance carried in or out (年初财政拨款结转和结余 ⏎ 一般公共预算财政拨款 ⏎ 政府性基金预算财政拨款, up to the
+ *  half's 总计): parts of that balance, never the year's income or spending (tables.yaml statements.summary_balance_row). */
+function balanceParts(picks: SummaryPick[]): Set<SummaryPick> {
+  const out = new Set<SummaryPick>();
+  for (const side of ['income', 'spending'] as const) {
+    let under = false;
+    for (const p of picks.filter((x) => x.side === side)) {
+      if (/GrandTotal$/.test(p.target ?? '') || (p.target === null && /^(?:收入|支出)?总计$/.test(p.label))) under = false;
+      else if (statementVocab().summaryBalanceRow.test(p.label)) under = true;
+      else if (under) out.add(p);
+    }
+  }
+  return out;
 }
 
 /**
