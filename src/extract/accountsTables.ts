@@ -27,6 +27,8 @@ export interface StatementVocab {
   codeColumn: RegExp;
   summaryRows: SummaryRow[];
   appropriationSummaryRows: SummaryRow[];
+  summaryOtherKinds: RegExp;
+  summaryBalanceRow: RegExp;
   spendingColumns: { target: string; re: RegExp }[];
   totalAmountColumns: { role: 'actual' | 'budget' | 'initial'; re: RegExp }[];
   totalRow: RegExp;
@@ -52,6 +54,8 @@ interface RawStatements {
   code_column: string;
   summary_rows: { side: 'income' | 'spending'; target: string; label: string }[];
   appropriation_summary_rows: { side: 'income' | 'spending'; target: string; label: string }[];
+  summary_other_kinds: string;
+  summary_balance_row: string;
   spending_columns: { target: string; regex: string }[];
   total_amount_columns: { role: 'actual' | 'budget' | 'initial'; regex: string }[];
   total_row: string;
@@ -80,6 +84,8 @@ export function statementVocab(): StatementVocab {
     codeColumn: re(s.code_column),
     summaryRows: s.summary_rows.map((r) => ({ side: r.side, target: r.target, re: re(r.label) })),
     appropriationSummaryRows: s.appropriation_summary_rows.map((r) => ({ side: r.side, target: r.target, re: re(r.label) })),
+    summaryOtherKinds: re(s.summary_other_kinds),
+    summaryBalanceRow: re(s.summary_balance_row),
     spendingColumns: s.spending_columns.map((c) => ({ target: c.target, re: re(c.regex) })),
     totalAmountColumns: s.total_amount_columns.map((c) => ({ role: c.role, re: re(c.regex) })),
     totalRow: re(s.total_row),
@@ -295,15 +301,55 @@ function summary(ctx: Ctx, rules: SummaryRow[] = statementVocab().summaryRows): 
     const amount = cols.find((c) => c.role === ctx.mode) ?? cols.find((c) => c.role === 'any');
     return { from, side, amount };
   });
+  const picks: SummaryPick[] = [];
   for (const row of rows.slice(hi + 1)) {
     if (row.length !== header.length) continue; // cells cannot be placed under the header
     for (const h of halves) {
       if (!h.amount) continue;
       const lab = label(row[h.from]);
       const rule = rules.find((s) => s.side === h.side && s.re.test(lab));
-      if (rule) put(ctx, rule.target, h.amount.role, row[h.amount.col], `table.statement.summary.${rule.target}`);
+      picks.push({ side: h.side, label: lab, target: rule?.target ?? null, role: h.amount.role, cell: row[h.amount.col] });
     }
   }
+  offerSummary(ctx, picks);
+}
+
+/** A row of a 收入支出决算总表's half: its label, the target its rule gives (null: a row no rule reads) and its amount cell. */
+interface SummaryPick { side: 'income' | 'spending'; label: string; target: string | null; role: Role; cell: TableCell | undefined }
+
+/** Offers the summary's rows; the spending half's 基本支出 and 项目支出 only with its 本年支出合计 they add up to (beside them no
+ *  other kind of spending with a figure: 上缴上级支出, 经营支出 … tables.yaml statements.summary_other_kinds), else none of the
+ *  three is read (one is mistyped or lost, which is not known) and sum_mismatch_total is warned, as for the 支出决算表. */
+function offerSummary(ctx: Ctx, picks: SummaryPick[]): void {
+  const spending = picks.filter((p) => p.side === 'spending');
+  const first = (t: string) => spending.find((p) => p.target === t);
+  const [total, basic, project] = ['spendingTotal', 'basic', 'project'].map(first);
+  const others = spending.some((p) => statementVocab().summaryOtherKinds.test(p.label) && !nothing(p.cell));
+  const split = total && basic && project && !others ? disagrees(ctx, [total.cell, basic.cell, project.cell]) : null;
+  if (split) {
+    const cells = [total!.cell!, basic!.cell!, project!.cell!];
+    ctx.doc.messages.push({ ruleId: 'sum_mismatch_total', reason: `${ctx.r.table.caption ?? 'a summary table'}: its 基本支出 ${split[1]} + 项目支出 ${split[2]} ≠ its 本年支出合计 ${split[0]}; none of the three is read`, place: { start: Math.min(...cells.map((c) => c.start)), end: Math.max(...cells.map((c) => c.end)) }, paths: [] });
+  }
+  const carried = balanceParts(picks);
+  for (const p of picks) {
+    if (!p.target || carried.has(p) || (split && ['spendingTotal', 'basic', 'project'].includes(p.target))) continue;
+    put(ctx, p.target, p.role, p.cell, `table.statement.summary.${p.target}`);
+  }
+}
+
+/** The rows under a half's balance carried in or out (年初财政拨款结转和结余 ⏎ 一般公共预算财政拨款 ⏎ 政府性基金预算财政拨款, up to the
+ *  half's 总计): parts of that balance, never the year's income or spending (tables.yaml statements.summary_balance_row). */
+function balanceParts(picks: SummaryPick[]): Set<SummaryPick> {
+  const out = new Set<SummaryPick>();
+  for (const side of ['income', 'spending'] as const) {
+    let under = false;
+    for (const p of picks.filter((x) => x.side === side)) {
+      if (/GrandTotal$/.test(p.target ?? '') || (p.target === null && /^(?:收入|支出)?总计$/.test(p.label))) under = false;
+      else if (statementVocab().summaryBalanceRow.test(p.label)) under = true;
+      else if (under) out.add(p);
+    }
+  }
+  return out;
 }
 
 /**
@@ -336,6 +382,7 @@ function stackedSummary(ctx: Ctx, rules: SummaryRow[]): void {
   const marks = rows.slice(hi + 1).map(sideOf);
   let side: 'income' | 'spending' | null = sideOf(header);
   if (!(side === 'income' || marks.includes('income')) || !marks.includes('spending')) return;
+  const picks: SummaryPick[] = [];
   rows.slice(hi + 1).forEach((row, i) => {
     if (marks[i]) {
       side = marks[i];
@@ -344,8 +391,9 @@ function stackedSummary(ctx: Ctx, rules: SummaryRow[]): void {
     if (!side || row.length !== header.length) return;
     const lab = label(row[from]);
     const rule = rules.find((s) => s.side === side && s.re.test(lab));
-    if (rule) put(ctx, rule.target, amount.role, row[amount.col], `table.statement.summary.${rule.target}`);
+    picks.push({ side, label: lab, target: rule?.target ?? null, role: amount.role, cell: row[amount.col] });
   });
+  offerSummary(ctx, picks);
 }
 // the row opening a half: 收入 | 支出 (收入部分, 支出项目)
 const STACKED_SIDE = /^(收入|支出)(?:部分|项目|情况)?[:：]?$/;
@@ -431,11 +479,13 @@ function categoryColumns(ctx: Ctx, kind: Kind): void {
   }
 }
 
+/** A cell with no figure or a figure of 0 (0.00). */
+const nothing = (c: TableCell | undefined) => !c || isEmpty(c) || /^0+(?:\.0+)?$/.test(key(c));
+
 /** Right of the total's column the header names only 基本支出 and 项目支出, or other columns (上缴上级支出, 经营支出 …) whose
  *  cell in the 合计 row is empty or 0. */
 function onlyParts(header: TableCell[], totalCol: number, cellAt: (col: number) => TableCell | undefined): boolean {
   const v = statementVocab();
-  const nothing = (c: TableCell | undefined) => !c || isEmpty(c) || /^0+(?:\.0+)?$/.test(key(c));
   return header.every((c, i) => i <= totalCol || isEmpty(c) || repeatsLeft(header, i) || /^(?:basic|project)$/.test(v.spendingColumns.find((s) => s.re.test(bareHeader(key(c))))?.target ?? '') || nothing(cellAt(i)));
 }
 

@@ -165,17 +165,23 @@ function classify(t: Table, caption: string | null): TableKind | null {
  *  cell of its own (its offsets inside the cell's). */
 function joinedName(row: TableCell[], labels: RegExp[]): TableCell | null {
   for (const c of row) {
-    // the part up to the first colon is a name label (project_name_labels), the key without spaces as for a label cell
-    const k = key(c);
-    const colon = k.search(/[:：]/);
-    if (colon < 0 || !labels.some((re) => re.test(k.slice(0, colon + 1)))) continue;
-    const from = c.text.search(/[:：]/) + 1;
-    const rest = c.text.slice(from).replace(/[\s\u3000]+$/, '');
-    if (!rest.trim()) continue;
-    const lead = rest.length - rest.replace(/^[\s\u3000]+/, '').length;
-    return { start: c.start + from + lead, end: c.start + from + rest.length, text: rest.slice(lead) };
+    const name = afterLabel(c, (head) => labels.some((re) => re.test(head)));
+    if (name) return name;
   }
   return null;
+}
+
+/** The text after a label and its colon in one cell (项目名称：X, 年度总体目标：X): `label` tests the key up to the first colon,
+ *  the colon included (the key without spaces, as for a label cell); null when it fails or nothing follows. */
+function afterLabel(c: TableCell, label: (head: string) => boolean): TableCell | null {
+  const k = key(c);
+  const colon = k.search(/[:：]/);
+  if (colon < 0 || !label(k.slice(0, colon + 1))) return null;
+  const from = c.text.search(/[:：]/) + 1;
+  const rest = c.text.slice(from).replace(/[\s\u3000]+$/, '');
+  if (!rest.trim()) return null;
+  const lead = rest.length - rest.replace(/^[\s\u3000]+/, '').length;
+  return { start: c.start + from + lead, end: c.start + from + rest.length, text: rest.slice(lead) };
 }
 
 // (the helpers below build their arrays from a literal, not by map/filter: an array map makes takes its elements' kind from
@@ -215,22 +221,26 @@ function goalLabelRow(row: TableCell[], next: TableCell[] | undefined): { target
     const c = distinctAfter(x, i);
     return c && !v.goalColumns.target.test(key(c)) && !v.goalColumns.achieved.test(key(c)) && !/^[\d.,%％\s]+$/.test(key(c)) ? c : null;
   };
+  // (or the label and its text in one cell, 年度总体目标：开展科普活动30场，… — a merged cell holding both)
+  const joined = (c: TableCell, re: RegExp) => afterLabel(c, (head) => re.test(head.slice(0, -1)));
   const first = row.findIndex((c) => !isEmpty(c));
-  if (first < 0 || !v.goalLabels.target.test(key(row[first]))) return null;
-  const target = textAfter(row, first);
+  if (first < 0) return null;
+  const own = joined(row[first], v.goalLabels.target);
+  if (!own && !v.goalLabels.target.test(key(row[first]))) return null;
+  const target = own ?? textAfter(row, first);
   if (!target) return null;
-  const ti = row.indexOf(target);
-  const rest = row.slice(ti + 1).filter((c) => !isEmpty(c) && c.start !== target.start);
-  if (rest.length === 2 && v.goalLabels.achieved.test(key(rest[0]))) {
-    const achieved = textAfter(row, row.indexOf(rest[0]));
+  const ti = own ? first : row.indexOf(target);
+  const rest = row.slice(ti + 1).filter((c) => !isEmpty(c) && c.start !== row[ti].start);
+  // the achieved text: beside its label (two cells) or after it in one
+  const achievedOf = (x: TableCell[], cells: TableCell[]) =>
+    cells.length === 2 && v.goalLabels.achieved.test(key(cells[0])) ? textAfter(x, x.indexOf(cells[0])) : cells.length === 1 ? joined(cells[0], v.goalLabels.achieved) : null;
+  if (rest.length) {
+    const achieved = achievedOf(row, rest);
     return achieved ? { target, achieved, rows: 1 } : null;
   }
-  if (rest.length) return null;
   const below = (next ?? []).filter((c) => !isEmpty(c));
-  if (below.length === 2 && v.goalLabels.achieved.test(key(below[0]))) {
-    const achieved = textAfter(next!, next!.indexOf(below[0]));
-    if (achieved) return { target, achieved, rows: 2 };
-  }
+  const achieved = below.length ? achievedOf(next!, below) : null;
+  if (achieved) return { target, achieved, rows: 2 };
   return { target, achieved: null, rows: 1 };
 }
 

@@ -3,7 +3,9 @@
 // phrase gave nothing). 兀 is no word of a report's money anywhere else (突兀 after no figure stays). huntc50 (hunta50 found it too: 186.40万兀, 1,200.00兀).
 
 // (a PDF line end may stand before the unit or inside it, 172.72⏎万兀, 207.48万⏎兀, as MONEY reads 149.83⏎万元)
-const OCR_YUAN = /(?<=\d[ \t]{0,2}(?:\n[ \t]{0,4})?(?:[万千亿][ \t]{0,2}(?:\n[ \t]{0,4})?)?)兀/g;
+// (session 51: and a table's unit so read, 单位：万兀, 金额单位：兀, 单位：人民币万兀, a header's （万兀） / （兀）: the unit of every cell
+// under it, which the tables read from this copy)
+const OCR_YUAN = /(?<=\d[ \t]{0,2}(?:\n[ \t]{0,4})?(?:[万千亿][ \t]{0,2}(?:\n[ \t]{0,4})?)?)兀|(?<=单位[ \t]{0,2}[:：][ \t]{0,2}(?:人民币)?[ \t]{0,2}[万千亿]?[ \t]{0,2})兀|(?<=[（(][ \t]{0,2}[万千亿]?[ \t]{0,2})兀(?=[ \t]{0,2}[)）])/g;
 
 /** 兀 standing for the unit 元 after a figure → 元; same length. */
 export function foldOcrYuan(norm: string): string {

@@ -253,11 +253,12 @@ function goalBlockLines(text: string, lines: Line[], taken: Span[]): Table[] {
   const out: Table[] = [];
   for (let i = 0; i + 2 < seq.length; i++) {
     let [a, b, c] = seq.slice(i, i + 3);
-    if (![a, b, c].every(free)) continue;
+    // (the third line may be the indicator block's, taken before: the label and its one text line right over it)
+    if (![a, b].every(free)) continue;
     // (the block's label, a cell merged down the block's rows, may come after the column headers: a PDF reader takes it at
     // its middle, 预期目标⏎实际完成情况⏎年度总体目标⏎<target>⏎<achieved>)
-    const columns = (x: Line, y: Line) => v.goalColumns.target.test(squeeze(x.text)) && v.goalColumns.achieved.test(squeeze(y.text));
-    if (columns(a, b) && v.goalLabels.target.test(squeeze(c.text))) [a, b, c] = [c, a, b];
+    const columns = (x: Line, y: Line) => free(x) && free(y) && v.goalColumns.target.test(squeeze(x.text)) && v.goalColumns.achieved.test(squeeze(y.text));
+    if (columns(a, b) && free(c) && v.goalLabels.target.test(squeeze(c.text))) [a, b, c] = [c, a, b];
     else if (!v.goalLabels.target.test(squeeze(a.text))) continue;
     if (!columns(b, c)) {
       const labelled = labelRowLines(seq, i, ends);
@@ -313,14 +314,15 @@ function labelRowLines(seq: Line[], i: number, ends: (l: Line) => boolean | unde
   while (j < seq.length && !stop(seq[j])) j++;
   const target = seq.slice(i + 1, j);
   if (!target.length || j === seq.length) return null;
-  if (ends(seq[j])) return target.length === 1 ? [[seq[i], target[0], target[0]]] : null;
-  if (!achievedLabel(seq[j])) return null;
+  const alone = (): [Line, Line, Line][] | null => (ends(seq[j]) && target.length === 1 ? [[seq[i], target[0], target[0]]] : null);
+  // (the achieved label may be an indicator column's word too, 实际完成情况: a label here, its text after it)
+  if (!achievedLabel(seq[j])) return alone();
   let k = j + 1;
   while (k < seq.length && !stop(seq[k])) k++;
   const achieved = seq.slice(j + 1, k);
-  if (!achieved.length) return null;
+  if (!achieved.length) return alone();
   const sure = k < seq.length ? !!ends(seq[k]) : target.length === 1 && achieved.length === 1;
-  if (!sure) return null;
+  if (!sure) return alone();
   return [
     [seq[i], target[0], target[target.length - 1]],
     [seq[j], achieved[0], achieved[achieved.length - 1]],

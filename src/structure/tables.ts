@@ -2,6 +2,7 @@
 // name them by their caption line, and exclude their regions from prose matching.
 import type { KDocument, Line, Span, Table, TableCell } from '../document.js';
 import { csvTables } from './csvTables.js';
+import { foldOcrYuan } from '../normalise/ocrYuan.js';
 import { tableVocab } from './tableVocab.js';
 import { pdfTablesDetailed } from './pdfTables.js';
 import { cellLineTables, squeeze } from './cellLines.js';
@@ -1000,9 +1001,11 @@ export function findTables(doc: KDocument): void {
       }
   const all = joinRepeatedHeader(norm, [...given, ...found].filter((t) => !inCopy(t)).sort((a, b) => a.start - b.start));
   const display = doc.display?.length === doc.text.length ? doc.display : doc.text;
+  // (the caption's unit read as the matching copy reads it: an OCR copy's 单位：万兀 is 万元)
+  const captions = foldOcrYuan(display);
   for (let ti = 0; ti < all.length; ti++) {
     const t = all[ti] as UnitTable;
-    const { caption, unit: above } = captionBefore(display, lines, t.start);
+    const { caption, unit: above } = captionBefore(captions, lines, t.start);
     // (a title row inside the table names it, not a line above, which may be the part's heading: 第二部分 2023年度部门决算表)
     const own = ownTitleRows(t, display);
     if (own.n) t.rows = t.rows.slice(own.n);
