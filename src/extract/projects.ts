@@ -64,7 +64,7 @@ interface NamedScoreDef {
   not_before: string;
   max: number;
 }
-interface ProjectsFile { respective?: RespectiveDef; rest_not_before?: string; this_fund?: string; section_body_not?: string; outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_sub?: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; parts_lead_in?: string; inline_lead_in?: string; inline_item?: string; sum_line?: string; sum_budget?: string; source_name?: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
+interface ProjectsFile { respective?: RespectiveDef; rest_not_before?: string; this_fund?: string; section_body_not?: string; outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; field_item_end?: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_sub?: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; parts_lead_in?: string; inline_lead_in?: string; inline_item?: string; sum_line?: string; sum_budget?: string; source_name?: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -205,15 +205,20 @@ function nameTest(doc: KDocument, f: ProjectsFile): (text: string) => boolean {
 
 function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], items: Span[]): Found[] {
   const out: Found[] = [];
-  const stop = compile(f.item_end, '');
+  const itemStop = compile(f.item_end, '');
   const source = f.source_name ? compile(f.source_name, '') : null;
   const isNameText = nameTest(doc, f);
   const isName = (nm: Match) => isNameText(doc.norm.slice(nm.group('name')!.start, nm.group('name')!.end));
   const fields = doc.reportKind === 'project_self_eval' ? [] : [...matches(doc, f.field_name)];
+  // (a form's item, 项目名称：X；预算金额：20万元；实际支出：19.6万元, parts its fields by the ； closing its name: its end is
+  // field_item_end's)
+  const fieldStop = compile(f.field_item_end ?? f.item_end, '');
+  const stopOf = (nm: Match) => (fields.includes(nm) && /[;；][ \t]*$/.test(nm.m[0]) ? fieldStop : itemStop);
   const named = [...matches(doc, f.name), ...matches(doc, f.heading_name), ...matches(doc, f.label_name), ...matches(doc, f.line_name), ...fields, ...listedItems(doc, f)].filter(isName);
   named.push(...siblingItems(doc, f, named).filter(isName));
   // a glued name inside another name's item is a part of it (二是A项目，中央财政补助资金预算20万元，…: the money's source)
   const within = named.map((nm) => {
+    const stop = stopOf(nm);
     let end = nm.span.end;
     while (end < doc.norm.length && !stop.test(doc.norm[end])) end++;
     return { start: nm.span.end, end };
@@ -233,6 +238,7 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
     // item's name in its sentence (…实际支出2.9万元，2.科普展览项目：…)
     const nextName = named.slice(i + 1).find((n) => n.group('name')!.start > nameSpan.start);
     const cap = nextName ? Math.max(nm.span.end, nextName.span.start) : doc.norm.length;
+    const stop = stopOf(nm);
     let end = nm.span.end;
     while (end < cap && !stop.test(doc.norm[end])) end++;
     const region = { start: nm.span.end, end };
