@@ -36,6 +36,8 @@ export interface PatternDef {
   /** the years listed (group `years`) and as many figures (group `nums`): the value is the figure in the report year's place
    *  (2022年度、2023年度自评得分分别为93分、96分 → 96 in a 2023 report); none when they are not as many or the year is not listed */
   by_year?: boolean;
+  /** a text value read as another (OCR's 忧 for 优 where only a grade can stand: `{忧: 优}`) */
+  values?: Record<string, string>;
 }
 
 export interface Match {
@@ -352,6 +354,12 @@ export function valueOf(doc: KDocument, kind: PatternDef['kind'], match: Match):
  *  5 s). */
 export const MAX_BEFORE = 400;
 
+/** A match's value, a text one read as the pattern's `values` name it. */
+function patternValue(doc: KDocument, p: PatternDef, match: Match): ReturnType<typeof valueOf> {
+  const v = valueOf(doc, p.kind, match);
+  return typeof v === 'string' && p.values ? p.values[v] ?? v : v;
+}
+
 /** Run a simple family file (a list of field patterns) and push its facts. */
 export function runFamily(doc: KDocument, file: string): Fact[] {
   const family = loadPatternFile<{
@@ -441,7 +449,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       if (family.other_subject && unitName(doc) !== null && outsideBody(doc, family.other_subject, before)) continue;
       if (outsideReport && !compile(outsideReport.own, '').test(doc.norm.slice(sentenceAt(doc, match.span.start).start, match.span.end))) continue;
       // (a grade after the unit's score and a project's: the grading bands tell whose it is, over not_before_except)
-      const verdict = shared && p.field === shared.field ? sharedGrade(shared, valueOf(doc, p.kind, match), before, doc.norm.slice(match.span.start, match.span.end)) : null;
+      const verdict = shared && p.field === shared.field ? sharedGrade(shared, patternValue(doc, p, match), before, doc.norm.slice(match.span.start, match.span.end)) : null;
       if (verdict === 'drop') continue;
       // (in any other report, a grade right after an average, 本项目两个子项目平均得分94分，等级为优, is the averaged things' too)
       if (!shared && family.shared_grade && p.field === family.shared_grade.field && afterAverage(family.shared_grade, before, doc.norm.slice(match.span.start, match.span.end))) continue;
@@ -452,7 +460,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       if (verdict !== 'keep' && notBeforeHere && inOthersSection(doc, not_before_except!, match.span.start, before)) continue;
       if (p.not_in_section && sectionsAt(doc, match.span.start).some((h) => compile(p.not_in_section!, '').test(h.title))) continue;
       if (p.only_in_section && !sectionsAt(doc, match.span.start).some((h) => compile(p.only_in_section!, '').test(h.title))) continue;
-      const value = p.by_year ? byYear(doc, match) : valueOf(doc, p.kind, match);
+      const value = p.by_year ? byYear(doc, match) : patternValue(doc, p, match);
       if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) continue;
       const priority = prefer.find((x) => compile(x.before, '').test(before))?.priority;
       const f: Fact = { path: p.field, value, span: trimSpan(doc, match.span), rule: p.id, ...(priority !== undefined ? { priority } : {}) };

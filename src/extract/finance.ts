@@ -275,7 +275,9 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         if (!key && p.subject === 'inherit' && (aspect === 'rate' || aspect === 'actual') && doc.reportKind !== 'project_self_eval') {
           const owner = headingOwner(doc, f, match);
           const last = owner ? lastFigureFact(doc, match.span.start) : null;
-          const opens = compile(f.heading_owner.opens, '').test(ownerBefore(f, owner, sentenceBefore(doc, match.span.start)));
+          // (三、项目支出情况⏎我会高度重视项目资金。实际支出8万元: a sentence before it in the body, no figure of the subject's in it,
+          // may lead into one project's money — the bare figure opening a later sentence is nobody's)
+          const opens = ownerSentence(doc, f, owner, match.span.start) && compile(f.heading_owner.opens, '').test(ownerBefore(f, owner, sentenceBefore(doc, match.span.start)));
           if (owner && ((last && Object.values(f.subjects[owner].paths).includes(last.path)) || opens) && !rateOfOther(doc, f, match.span.start)) key = owner;
         }
         if (!key) continue;
@@ -437,7 +439,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         if (owner !== undefined) {
           // (组织科普大篷车下乡10次，全年支出6万元: after another count or figure in its sentence, an activity's: nobody's)
           const before = ownerBefore(f, owner, sentenceBefore(doc, match.span.start));
-          if (!compile(f.heading_owner.opens, '').test(before) && compile(f.heading_owner.figure_before, '').test(before.replace(/(?:19|20)\d{2}[ \t]*年/g, ''))) {
+          if ((!compile(f.heading_owner.opens, '').test(before) && compile(f.heading_owner.figure_before, '').test(before.replace(/(?:19|20)\d{2}[ \t]*年/g, ''))) || !ownerSentence(doc, f, owner, match.span.start)) {
             claimed.push(amountSpan);
             continue;
           }
@@ -518,6 +520,22 @@ function basicPartsOnly(narrow: Set<string>): boolean {
 }
 /** The sentence before a figure owned by a heading, a bare count of projects under a 项目支出 heading taken out
  *  (共实施项目3个，实际支出30万元: the same subject's, no activity's count). */
+/** True when the sentence holding `at` opens its section's body, or the sentence before it states a figure of `owner`'s
+ *  (三、项目支出情况⏎项目资金预算20万元。实际支出19.5万元) or names `owner` alone (项目支出资金。实际支出…, see `named_lead`).
+ *  After a lead-in stating none (我会高度重视项目资金。实际支出8万元) the bare figure may be one project's. */
+function ownerSentence(doc: KDocument, f: FinanceFile, owner: string | null | undefined, at: number): boolean {
+  const h = sectionsAt(doc, at).pop();
+  if (!h) return false;
+  const bodyStart = h.end + (doc.norm.slice(h.end).match(/^\s*/)?.[0].length ?? 0);
+  const s = sentenceAt(doc, at);
+  if (s.start <= bodyStart) return true;
+  const prev = sentenceAt(doc, s.start - 1);
+  if (!owner || !f.subjects[owner]) return false;
+  const named = derived(f.subjects[owner], 'namedLead', () => `^[ \\t　]*(?:${f.subjects[owner].regex})${f.heading_owner.named_lead}`);
+  if (named.test(proseSlice(doc, prev.start, prev.end))) return true;
+  const paths = Object.values(f.subjects[owner].paths);
+  return doc.facts.some((x) => paths.includes(x.path) && x.span.start >= prev.start && x.span.end <= prev.end);
+}
 function ownerBefore(f: FinanceFile, owner: string | null | undefined, before: string): string {
   return owner === 'project' ? before.replace(compile(f.heading_owner.project_count, 'g'), '') : before;
 }

@@ -13,6 +13,7 @@ import { rateCell, scoreCell } from './values.js';
 import { respectiveScores, QUOTE_MARKS, QUOTE_OPT } from './respectiveScores.js';
 import { outsideBody } from './outsideBody.js';
 import { countOf, scoredOnly, scoredProjects, type ReferredScore, type UnlistedDef } from './scoredProjects.js';
+import { respectiveFunds, type RespectiveDef } from './respectiveFunds.js';
 
 interface FieldDef {
   id: string;
@@ -63,12 +64,22 @@ interface NamedScoreDef {
   not_before: string;
   max: number;
 }
-interface ProjectsFile { rest_not_before?: string; this_fund?: string; section_body_not?: string; outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_sub?: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; parts_lead_in?: string; inline_lead_in?: string; inline_item?: string; sum_line?: string; sum_budget?: string; source_name?: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
+interface ProjectsFile { respective?: RespectiveDef; rest_not_before?: string; this_fund?: string; section_body_not?: string; outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; field_item_end?: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_sub?: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; parts_lead_in?: string; inline_lead_in?: string; inline_item?: string; sum_line?: string; sum_budget?: string; source_name?: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
   const f = loadPatternFile<ProjectsFile>('projects.yaml');
   const detailed = detailedProjects(doc, f, claimed, items);
+  // (funds joined in one clause, their money stated respectively: each its own, where no fund's item is)
+  if (f.respective) {
+    const lead = compile(f.name_lead, '');
+    const inItem = (x: { span: Span }) => items.some((r) => x.span.start < r.end && r.start < x.span.end);
+    const regions: Span[] = [];
+    const joined = respectiveFunds(doc, f.respective, nameTest(doc, f), (t) => lead.exec(t)?.[0].length ?? 0, regions).filter((x) => !inItem(x));
+    items.push(...regions.filter((r) => joined.some((x) => x.span.start === r.start)));
+    detailed.push(...joined);
+    detailed.sort((a, b) => a.span.start - b.span.start);
+  }
   doc.items.projects = detailed.length ? detailed : listedProjects(doc, f, claimed);
   namedScores(doc, f, doc.items.projects as Found[]);
 }
@@ -171,33 +182,43 @@ const LABEL_WORDS = /预算|决算|支出|收入|拨款|资金/;
 
 type Found = { item: Project; span: Span; rule: string; fields: Record<string, { span: Span; rule: string }> };
 
-function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], items: Span[]): Found[] {
-  const out: Found[] = [];
+/** A fund's name test: not the unit's money, a bare kind word, a sentence, nor the report's own project. */
+function nameTest(doc: KDocument, f: ProjectsFile): (text: string) => boolean {
   const notName = compile(f.not_name, '');
   const sentence = compile(f.sentence_name, '');
-  const stop = compile(f.item_end, '');
   // in a project report the report's own project (its name in the title: 科普专项经费年初预算20万元，… under 科普专项经费绩效
   // 自评报告) is no sub-project: its figures are finance.project's
   const title = doc.reportKind === 'project_self_eval' ? doc.facts.find((x) => x.path === '/meta/title') : undefined;
   // (compared without whitespace: a letter-spaced title, 科 普 专 项 经 费 绩 效 自 评 报 告, names it too)
   const ownTitle = title ? doc.norm.slice(title.span.start, title.span.end).replace(/\s+/g, '') : '';
   const lead = compile(f.name_lead, '');
-  const source = f.source_name ? compile(f.source_name, '') : null;
   // (so is an item the header's 项目名称 or the title names under any fund word or none: 项目名称：科普惠民工程 over
   // 科普惠民工程项目：… | 科普惠民工程经费：… | 科普惠民工程：…, or …科普惠民工程项目绩效自评报告 over 1.科普惠民工程经费：…; compared
   // minus 项目/经费/资金/专项, equal, not merely contained — finance reads its figures as the project's, see ownProject.ts)
-  const isNameText = (text: string) => {
+  return (text: string) => {
     // (a level in brackets after the fund word, 专项资金（省级）, is looked through: a bare kind word stays no name)
     // (a lead-in before it, 2023年我会实施X项目 | 对乡镇科协工作补助, is looked past: the name is what follows it)
     const name = text.trim().replace(lead, '').replace(QUALIFIER, '');
     return !notName.test(name) && !sentence.test(name) && !(ownTitle && ownTitle.includes(name.replace(/\s+/g, ''))) && !ownProject(doc, name);
   };
+}
+
+function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], items: Span[]): Found[] {
+  const out: Found[] = [];
+  const itemStop = compile(f.item_end, '');
+  const source = f.source_name ? compile(f.source_name, '') : null;
+  const isNameText = nameTest(doc, f);
   const isName = (nm: Match) => isNameText(doc.norm.slice(nm.group('name')!.start, nm.group('name')!.end));
   const fields = doc.reportKind === 'project_self_eval' ? [] : [...matches(doc, f.field_name)];
+  // (a form's item, 项目名称：X；预算金额：20万元；实际支出：19.6万元, parts its fields by the ； closing its name: its end is
+  // field_item_end's)
+  const fieldStop = compile(f.field_item_end ?? f.item_end, '');
+  const stopOf = (nm: Match) => (fields.includes(nm) && /[;；][ \t]*$/.test(nm.m[0]) ? fieldStop : itemStop);
   const named = [...matches(doc, f.name), ...matches(doc, f.heading_name), ...matches(doc, f.label_name), ...matches(doc, f.line_name), ...fields, ...listedItems(doc, f)].filter(isName);
   named.push(...siblingItems(doc, f, named).filter(isName));
   // a glued name inside another name's item is a part of it (二是A项目，中央财政补助资金预算20万元，…: the money's source)
   const within = named.map((nm) => {
+    const stop = stopOf(nm);
     let end = nm.span.end;
     while (end < doc.norm.length && !stop.test(doc.norm[end])) end++;
     return { start: nm.span.end, end };
@@ -217,6 +238,7 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
     // item's name in its sentence (…实际支出2.9万元，2.科普展览项目：…)
     const nextName = named.slice(i + 1).find((n) => n.group('name')!.start > nameSpan.start);
     const cap = nextName ? Math.max(nm.span.end, nextName.span.start) : doc.norm.length;
+    const stop = stopOf(nm);
     let end = nm.span.end;
     while (end < cap && !stop.test(doc.norm[end])) end++;
     const region = { start: nm.span.end, end };
