@@ -6,8 +6,9 @@ import { staffingTableFacts } from './staffingTable.js';
 import { respectivelyFacts } from './staffingRespectively.js';
 import { arabicYears, proseSlice, sentenceAt } from './prose.js';
 import { toCount } from '../normalise/numbers.js';
+import { HEAD_COUNT_RULE, headCountAddsUp } from './staffingHeadCount.js';
 
-interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string; budget_count?: string; department_includes?: string; system?: string; unit_clause?: string; unit_office?: string; same_office?: string; other_level?: string; other_level_off?: string; office_clause?: string; retired_mixed_after?: string; retired_kind?: string; retired_kind_other?: string; retired_among?: string; internal_office?: string; office_sum?: string; bare_stretch?: string }
+interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string; budget_count?: string; department_includes?: string; system?: string; unit_clause?: string; unit_office?: string; same_office?: string; other_level?: string; other_level_off?: string; office_clause?: string; retired_mixed_after?: string; retired_kind?: string; retired_kind_other?: string; retired_among?: string; internal_office?: string; office_sum?: string; bare_stretch?: string; head_count_parts?: string; head_count_part?: string }
 
 export function extractStaffing(doc: KDocument): void {
   // (编制数、在职人数、退休人数分别为6人、5人、2人: the listed counts, checked as the patterns' are)
@@ -39,6 +40,8 @@ export function extractStaffing(doc: KDocument): void {
     if (f.path === '/staffing/retired' && file.retired_mixed_after && compile(file.retired_mixed_after, 'y').test(doc.norm.slice(f.span.end, f.span.end + 24))) return false;
     // 退休干部3人，退休工人2人 | 退休人员中，退休干部3人…: one kind of retiree beside another, a part of the retirees (session 49)
     if (f.path === '/staffing/retired' && retiredKindPart(file, doc, f.span)) return false;
+    // 现有干部职工6人（其中行政编制4人，…）: read only when its parts are all the establishment's and add up to it
+    if (f.rule === HEAD_COUNT_RULE && !headCountAddsUp(doc, file, f.span, f.value)) return false;
     // (在职人员20人（机关9人，科技馆11人），退休人员15人: a body named inside brackets closed before the count names a part of
     // another count, not the subject of the ones after)
     // (市科⏎技馆: a name broken by a wrapped line is read whole)
