@@ -75,6 +75,8 @@ export interface ActivitiesFile {
   not_label_people?: string;
   topic?: string;
   bare_topic?: string;
+  /** a clause that is only a floor or a count per period (每季度不少于3场) between a topic and its year's total */
+  per_period_clause?: string;
   bare_verb_needs_event?: string[];
   result_label?: string;
   result_item?: string;
