@@ -297,6 +297,14 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
           label = doc.norm.slice(named.start, named.end);
         } else continue;
       }
+      // 开设《科普之窗》栏目，全年播出52期: a bare broadcasting verb counts the episodes of the programme the clause before it sets up,
+      // which is the label (acts51)
+      else if (need && !gluedTo && !item && p.id === 'activities.count' && f.bare_broadcast_label && compile(f.bare_broadcast_label, '').test(label.replace(compile(f.strip_prefix, ''), ''))) {
+        const named = programmeBefore(doc, f, need, clause, floor);
+        if (!named) continue;
+        labelSpan = named;
+        label = doc.norm.slice(named.start, named.end);
+      }
       // 受益群众：目标值不少于1万人次，实际完成1.5万人次: a bare result word takes its event or people from the item's name
       else if (need && !gluedTo && !compile(need, '').test(context) && item) {
         if (!compile(need, '').test(item.text)) continue;
@@ -615,6 +623,16 @@ function gluedPeopleAfter(f: ActivitiesFile, rest: string): boolean {
 /** The event a bare holding verb counts (科普讲座：全年共开展45场 | （一）科普讲座⏎全年共开展45场): the lead before the colon or
  *  comma that closes the clause before it on its line (a clause that is only a topic), else the title of the innermost section it is in, with no count taken between
  *  the title and it; only when that names an event (share_event) the measure word can count (`need`). Its span, or null. */
+/** The programme (programme_topic) the clause right before `clause` sets up, when it is a programme of the measure word's. */
+function programmeBefore(doc: KDocument, f: ActivitiesFile, need: string, clause: number, floor: number): Span | null {
+  if (!f.programme_topic || clause <= floor || !/[，,]/.test(doc.norm[clause - 1])) return null;
+  const from = clauseStart(doc.norm, clause - 1, floor);
+  const m = compile(f.programme_topic, '').exec(doc.norm.slice(from, clause - 1));
+  const topic = m?.groups?.topic;
+  if (!topic || !compile(need, '').test(topic)) return null;
+  const start = from + m.index + m[0].indexOf(topic);
+  return { start, end: start + topic.length };
+}
 /** For a count whose label is only a holding verb or a total: the event named by the topic opening the clause before it, before a
  *  per-period figure or a total (开展科普进社区活动每月不少于2次，全年累计开展28次), else by bareTopic. */
 function priorTopic(doc: KDocument, f: ActivitiesFile, need: string, clause: number, from: number, floor: number, at: number, used: Span[]): Span | 'not' | null {
