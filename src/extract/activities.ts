@@ -235,7 +235,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         labelSpan = series.span;
         label = series.label;
       }
-      const totalOnly = !sibling && !!f.change_total && compile(f.change_total, '').test(label);
+      // (全年共12场 | 全年共计: the year's total with no verb, acts51)
+      const totalOnly = !sibling && !!f.change_total && (compile(f.change_total, '').test(label) || (!!f.year_total && compile(f.year_total, '').test(label) && !label.replace(compile(f.strip_prefix, ''), '')));
       const verbOnly = !totalOnly && !!f.bare_verb_label && compile(f.bare_verb_label, '').test(label.replace(compile(f.strip_prefix, ''), ''));
       const changeCase = !!need && !gluedTo && !head && !sibling && p.id === 'activities.count' && !!f.change_before;
       const changeStart = changeCase && (totalOnly || verbOnly) && clause - 1 > sentence.start ? clauseStart(doc.norm, clause - 1, sentence.start) : -1;
@@ -270,9 +271,17 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       }
       // (an empty label after no change, 实际完成：6200份, is the result branch's below)
       else if (changeCase && ((totalOnly && label.trim() !== '') || changed)) {
-        if (!changed || !topic) continue;
-        labelSpan = topic;
-        label = topicText;
+        // (开展科普进社区活动，全年共12场 | 组织开展为期两周的科技活动周活动，共计14场: a total after no change counts the event the
+        // topic before it names, as a bare holding verb does — acts51)
+        const named = !ch && !changed && f.glued_units.events.includes(gu) ? priorTopic(doc, f, need!, clause, sentence.start, floor, numSpan.start, used) : null;
+        if (named && named !== 'not') {
+          labelSpan = named;
+          label = doc.norm.slice(named.start, named.end);
+        } else if (!changed || !topic) continue;
+        else {
+          labelSpan = topic;
+          label = topicText;
+        }
       // (计划举办培训班10期，已举办12期: a bare verb after a target is a result word, the item's branch below names its event)
       } else if (need && !gluedTo && !item && p.id === 'activities.count' && !compile(need, '').test(context) && f.bare_verb_label && compile(f.bare_verb_label, '').test(label.replace(compile(f.strip_prefix, ''), ''))) {
         const prevStart = clause - 1 > sentence.start ? clauseStart(doc.norm, clause - 1, sentence.start) : -1;
@@ -288,6 +297,14 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
           label = doc.norm.slice(named.start, named.end);
         } else continue;
       }
+      // 开设《科普之窗》栏目，全年播出52期: a bare broadcasting verb counts the episodes of the programme the clause before it sets up,
+      // which is the label (acts51)
+      else if (need && !gluedTo && !item && p.id === 'activities.count' && f.bare_broadcast_label && compile(f.bare_broadcast_label, '').test(label.replace(compile(f.strip_prefix, ''), ''))) {
+        const named = programmeBefore(doc, f, need, clause, floor);
+        if (!named) continue;
+        labelSpan = named;
+        label = doc.norm.slice(named.start, named.end);
+      }
       // 受益群众：目标值不少于1万人次，实际完成1.5万人次: a bare result word takes its event or people from the item's name
       else if (need && !gluedTo && !compile(need, '').test(context) && item) {
         if (!compile(need, '').test(item.text)) continue;
@@ -300,12 +317,7 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         // (开展科普进社区活动每月不少于2次，全年累计开展28次: the topic opening the clause before it, before a per-period figure or a
         // total, names the event as for 培训班每期50人，共举办5期 — when it names one: a measure word whose units word is a verb
         // passes that test on the bare verb alone)
-        const prevStart = clause - 1 > sentence.start ? clauseStart(doc.norm, clause - 1, Math.max(sentence.start, clause - 200)) : -1;
-        const tp = prevStart >= 0 && f.topic && f.share_event ? compile(f.topic, '').exec(doc.norm.slice(prevStart, clause - 1)) : null;
-        // (a clause that is only a topic, 科普讲座方面，全年共开展12次, is bareTopic's: it trims 方面)
-        const tpText = tp && /^\s*(?:每|共|累计)/.test(doc.norm.slice(prevStart + tp.index + tp[0].length, clause - 1)) ? tp.groups?.topic : undefined;
-        const tpAt = tp && tpText ? prevStart + tp.index + tp[0].indexOf(tpText) : -1;
-        const named = tpText && compile(need, '').test(tpText) && compile(f.share_event!, '').test(tpText) && !compile(f.not_label, '').test(tpText) ? { start: tpAt, end: tpAt + tpText.length } : bareTopic(doc, f, need, clause, floor, numSpan.start, used);
+        const named = priorTopic(doc, f, need, clause, sentence.start, floor, numSpan.start, used);
         if (named === 'not' || (!named && f.bare_verb_needs_event?.includes(gu))) continue;
         if (named) {
           labelSpan = named;
@@ -611,6 +623,26 @@ function gluedPeopleAfter(f: ActivitiesFile, rest: string): boolean {
 /** The event a bare holding verb counts (科普讲座：全年共开展45场 | （一）科普讲座⏎全年共开展45场): the lead before the colon or
  *  comma that closes the clause before it on its line (a clause that is only a topic), else the title of the innermost section it is in, with no count taken between
  *  the title and it; only when that names an event (share_event) the measure word can count (`need`). Its span, or null. */
+/** The programme (programme_topic) the clause right before `clause` sets up, when it is a programme of the measure word's. */
+function programmeBefore(doc: KDocument, f: ActivitiesFile, need: string, clause: number, floor: number): Span | null {
+  if (!f.programme_topic || clause <= floor || !/[，,]/.test(doc.norm[clause - 1])) return null;
+  const from = clauseStart(doc.norm, clause - 1, floor);
+  const m = compile(f.programme_topic, '').exec(doc.norm.slice(from, clause - 1));
+  const topic = m?.groups?.topic;
+  if (!topic || !compile(need, '').test(topic)) return null;
+  const start = from + m.index + m[0].indexOf(topic);
+  return { start, end: start + topic.length };
+}
+/** For a count whose label is only a holding verb or a total: the event named by the topic opening the clause before it, before a
+ *  per-period figure or a total (开展科普进社区活动每月不少于2次，全年累计开展28次), else by bareTopic. */
+function priorTopic(doc: KDocument, f: ActivitiesFile, need: string, clause: number, from: number, floor: number, at: number, used: Span[]): Span | 'not' | null {
+  const prevStart = clause - 1 > from ? clauseStart(doc.norm, clause - 1, Math.max(from, clause - 200)) : -1;
+  const tp = prevStart >= 0 && f.topic && f.share_event ? compile(f.topic, '').exec(doc.norm.slice(prevStart, clause - 1)) : null;
+  // (a clause that is only a topic, 科普讲座方面，全年共开展12次, is bareTopic's: it trims 方面)
+  const tpText = tp && /^\s*(?:每|共|累计)/.test(doc.norm.slice(prevStart + tp.index + tp[0].length, clause - 1)) ? tp.groups?.topic : undefined;
+  const tpAt = tp && tpText ? prevStart + tp.index + tp[0].indexOf(tpText) : -1;
+  return tpText && compile(need, '').test(tpText) && compile(f.share_event!, '').test(tpText) && !compile(f.not_label, '').test(tpText) ? { start: tpAt, end: tpAt + tpText.length } : bareTopic(doc, f, need, clause, floor, at, used);
+}
 function bareTopic(doc: KDocument, f: ActivitiesFile, need: string, clause: number, floor: number, at: number, used: Span[]): Span | 'not' | null {
   if (!f.bare_topic || !f.share_event) return null;
   const names = (from: number, to: number): Span | 'not' | null => {
@@ -623,6 +655,11 @@ function bareTopic(doc: KDocument, f: ActivitiesFile, need: string, clause: numb
     return { start, end: start + topic.length };
   };
   // (科普讲座方面，全年共开展12次 | 围绕科技活动周，全年共开展45场: a clause that is only a topic leads it as a colon's lead does)
+  // (开展科普进社区活动，每季度不少于3场，全年共12场: a clause that is only a per-period figure stands between the topic and its total)
+  if (clause > floor && f.per_period_clause && /[，,]/.test(doc.norm[clause - 1])) {
+    const p = clauseStart(doc.norm, clause - 1, floor);
+    if (p > floor && compile(f.per_period_clause, '').test(doc.norm.slice(p, clause - 1))) clause = p;
+  }
   if (clause > floor) return /[:：，,]/.test(doc.norm[clause - 1]) ? names(clauseStart(doc.norm, clause - 1, floor), clause) : null;
   let h: { start: number; end: number; level: number } | null = null;
   for (const x of sectionsAt(doc, at)) if (x.end <= at && (!h || x.level > h.level)) h = x;

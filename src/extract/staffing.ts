@@ -6,8 +6,9 @@ import { staffingTableFacts } from './staffingTable.js';
 import { respectivelyFacts } from './staffingRespectively.js';
 import { arabicYears, proseSlice, sentenceAt } from './prose.js';
 import { toCount } from '../normalise/numbers.js';
+import { HEAD_COUNT_RULE, headCountAddsUp } from './staffingHeadCount.js';
 
-interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string; budget_count?: string; department_includes?: string; system?: string; unit_clause?: string; unit_office?: string; same_office?: string; other_level?: string; other_level_off?: string; office_clause?: string; retired_mixed_after?: string; retired_kind?: string; retired_kind_other?: string; retired_among?: string; internal_office?: string; office_sum?: string; bare_stretch?: string }
+interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string; budget_count?: string; department_includes?: string; system?: string; unit_clause?: string; unit_office?: string; same_office?: string; other_level?: string; other_level_off?: string; office_clause?: string; retired_mixed_after?: string; retired_kind?: string; retired_kind_other?: string; retired_among?: string; internal_office?: string; office_sum?: string; bare_stretch?: string; head_count_parts?: string; head_count_part?: string }
 
 export function extractStaffing(doc: KDocument): void {
   // (编制数、在职人数、退休人数分别为6人、5人、2人: the listed counts, checked as the patterns' are)
@@ -30,6 +31,9 @@ export function extractStaffing(doc: KDocument): void {
   // (the counts dropped as another body's: afterOthers)
   const others = new Set<KDocument['facts'][number]>();
   const other = (f: KDocument['facts'][number]): false => (others.add(f), false);
+  // (of them the counts of a museum, a centre or a subordinate: partsOfDepartment)
+  const subordinates = new Set<KDocument['facts'][number]>();
+  const sub = (f: KDocument['facts'][number]): false => (subordinates.add(f), other(f));
   const facts = all.filter((f) => {
     // 在职人员10人左右 | 退休人员5人以上: an approximation is no count
     if (compile(file.approx_after, 'y').test(doc.norm.slice(f.span.end, f.span.end + 6))) return false;
@@ -39,6 +43,8 @@ export function extractStaffing(doc: KDocument): void {
     if (f.path === '/staffing/retired' && file.retired_mixed_after && compile(file.retired_mixed_after, 'y').test(doc.norm.slice(f.span.end, f.span.end + 24))) return false;
     // 退休干部3人，退休工人2人 | 退休人员中，退休干部3人…: one kind of retiree beside another, a part of the retirees (session 49)
     if (f.path === '/staffing/retired' && retiredKindPart(file, doc, f.span)) return false;
+    // 现有干部职工6人（其中行政编制4人，…）: read only when its parts are all the establishment's and add up to it
+    if (f.rule === HEAD_COUNT_RULE && !headCountAddsUp(doc, file, f.span, f.value)) return false;
     // (在职人员20人（机关9人，科技馆11人），退休人员15人: a body named inside brackets closed before the count names a part of
     // another count, not the subject of the ones after)
     // (市科⏎技馆: a name broken by a wrapped line is read whole)
@@ -49,7 +55,7 @@ export function extractStaffing(doc: KDocument): void {
     const before = sinceUnitClause(file, unit, proseSlice(doc, Math.max(sentenceAt(doc, f.span.start).start, f.span.start - MAX_BEFORE), f.span.start).replace(CLOSED_BRACKETS, blank).replace(sameOffice, blank));
     // 全县科协系统共有编制25名: the system's counts, not the unit's
     if (file.system && compile(file.system, '').test(before)) return other(f);
-    if (association && compile(file.other_body, '').test(before)) return other(f);
+    if (association && compile(file.other_body, '').test(before)) return sub(f);
     if (otherLevelOn && otherLevelNamed(file, level, before, unit)) {
       otherLevel.push(f);
       return other(f);
@@ -58,7 +64,7 @@ export function extractStaffing(doc: KDocument): void {
     if (compile(file.population, '').test(before)) return false;
     // 县科协机关核定行政编制4名 in the 科技馆's report: the parent body's counts
     if (subordinateUnit && parentNamed(file, unit, before)) return other(f);
-    if (subordinateNamed(file, unit, before)) return other(f);
+    if (subordinateNamed(file, unit, before)) return sub(f);
     // 其中办公室编制2名，学会部编制2名: an internal office's part, no figure of the unit's
     if (officeShare(file, before + doc.norm.slice(f.span.start, f.span.end))) return false;
     // (its 行政编制 is the department's: a 事业单位 holds none; a figure including the subordinates is the department's)
@@ -78,6 +84,9 @@ export function extractStaffing(doc: KDocument): void {
   // 县科协编制5人，实有5人；所属县科技馆编制8人，实有7人；退休人员4人: decided (session 50), see bare_stretch
   // (after the sums: 县科协机关行政编制3名，县科技馆事业编制5名，合计编制8名；在职人员7人 — the sum is the department's, not another body's)
   if (!includes && others.size && file.bare_stretch) for (let i = facts.length - 1; i >= 0; i--) if (afterOthers(doc, file, all, others, facts[i], facts)) facts.splice(i, 1);
+  // 本部门决算包括：县科协本级、县科技馆。县科协核定编制5名，在职5人；县科技馆核定编制8名，在职7人: decided (session 51), the
+  // counts given the unit by its name beside the included museum's own are its 机关's part, no figure of the department's
+  if (includes && subordinates.size) for (let i = facts.length - 1; i >= 0; i--) if (partOfDepartment(doc, file, unit, facts[i])) facts.splice(i, 1);
   for (const f of all) if (!facts.includes(f)) doc.facts.splice(doc.facts.indexOf(f), 1);
   // 全部门（含直属单位）共有编制48名，在职人员43人: the department's own figures, stated as such, come before the parts'
   // (机关在编16人；科技馆在编22人) named elsewhere (lower priority wins a conflict)
@@ -111,6 +120,23 @@ export function extractStaffing(doc: KDocument): void {
   deriveTotal(doc, file, facts);
   // 年末实有人数⇥在职⇥退休 over its counts: where the prose is silent
   staffingTableFacts(doc);
+}
+
+/** A count of a department that includes a subordinate, given the unit by its own name (a clause of its sentence opening with it,
+ *  unit_clause; not 本部门/全部门, the department), whose subordinate's own counts are stated too: the 机关's part. Not its 行政编制
+ *  (a 事业单位 holds none), a sum of the parts (priority 0) nor a figure including the subordinate (inclusive). */
+function partOfDepartment(doc: KDocument, file: StaffingFile, unit: string | null, f: KDocument['facts'][number]): boolean {
+  if (f.path === '/staffing/authorizedAdministrative' || f.priority === 0 || !file.unit_clause) return false;
+  const from = sentenceFrom(doc, f.span.start);
+  if (compile(file.inclusive, '').test(doc.norm.slice(from, f.span.start))) return false;
+  const before = doc.norm.slice(from, f.span.start).replace(CLOSED_BRACKETS, blank);
+  const re = compile(file.unit_clause, '');
+  for (let i = 0; i < before.length; i++) {
+    if (i > 0 && !CLAUSE_END.test(before[i - 1])) continue;
+    const subject = re.exec(before.slice(i))?.groups?.subject.replace(/[ \t]+/g, '');
+    if (subject && !/部门/.test(subject) && isUnit(file, unit, subject)) return true;
+  }
+  return false;
 }
 
 /** True when `f` opens with a sum word (sum_open) after, in its sentence (or its line, when the sum opens the sentence), a count

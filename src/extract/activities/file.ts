@@ -75,6 +75,11 @@ export interface ActivitiesFile {
   not_label_people?: string;
   topic?: string;
   bare_topic?: string;
+  /** a clause that is only a floor or a count per period (每季度不少于3场) between a topic and its year's total */
+  per_period_clause?: string;
+  /** a bare broadcasting verb (全年播出52期) and the programme a clause before it names (开设《科普之窗》栏目) */
+  bare_broadcast_label?: string;
+  programme_topic?: string;
   bare_verb_needs_event?: string[];
   result_label?: string;
   result_item?: string;
