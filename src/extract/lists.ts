@@ -271,6 +271,14 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
         ? whole.flatMap((l) => splitAtListLabels(doc, l, nextStep, partFirst ? 'all' : 'numbered'))
         : whole.flatMap((l) => splitAtListLabels(doc, l, null, partFirst ? 'all' : 'numbered'));
   const firstLabel = partFirst ? (lines.find((l) => opensWithListLabel(doc.norm.slice(l.start, l.end)))?.start ?? -1) : -1;
+  // (…总体较好，但也存在一些不足。存在的问题：A — a sentence saying there are problems right before the problems' label, on its line
+  // or the next, leads in to them, as before an inline list: no item)
+  const leadSentenceRe = compile(loadPatternFile<{ list_lead_sentence: string }>('sections.yaml').list_lead_sentence, '');
+  const leads = new Set(
+    lines
+      .filter((l, i) => !!lines[i + 1] && /^[ \t\u3000]*\n?[ \t\u3000]*$/.test(doc.norm.slice(l.end, lines[i + 1].start)) && opensWithListLabel(doc.norm.slice(lines[i + 1].start, lines[i + 1].end), 'problems') && leadSentenceRe.test(doc.norm.slice(l.start, l.end)))
+      .map((l) => l.start),
+  );
   const labels = titleLines(doc, h, headingStarts);
   const bodies = closedTitleLines(doc, h, headingStarts);
   // (a combined section's flat list numbered twice from 1, 1.A⏎2.B⏎1.C⏎2.D: the second run is the measures)
@@ -289,7 +297,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
   let pairedFrom: { family: string; n: number; list: ListKey | undefined; line: Span } | null = null;
   for (const line of lines) {
     if (line.start < h.end || line.start >= until || (cell ? doc.excluded.some((x) => x.reason !== 'table' && line.start < x.end && line.end > x.start) : isExcluded(doc, line))) continue;
-    if (line.start < firstLabel) continue;
+    if (line.start < firstLabel || leads.has(line.start)) continue;
     // (a sub-heading's title broken over two lines, （一）…有待提⏎高: its second line is the heading's, no item)
     if (inSubHeading.some((x) => x.start < line.start && line.start < x.end)) continue;
     let raw = doc.norm.slice(line.start, line.end);
@@ -685,12 +693,13 @@ function leadClause(raw: string): RegExpExecArray | null {
   return m && compile(loadPatternFile<{ list_lead_clause: string }>('sections.yaml').list_lead_clause, '').test(clause) ? m : null;
 }
 
-/** Does a piece of a section open with a list's label (存在问题：A, 改进措施：B), or is it one alone (存在问题, 整改措施：)? */
-function opensWithListLabel(raw: string): boolean {
+/** Does a piece of a section open with a list's label (存在问题：A, 改进措施：B), or is it one alone (存在问题, 整改措施：)? (`only`:
+ *  that list's) */
+function opensWithListLabel(raw: string, only?: ListKey): boolean {
   const alone = raw.trim().replace(/[:：。]$/, '');
   const label = LIST_LABEL.exec(raw)?.[1];
   const key = (t: string) => sectionKey(t) ?? bareListLabel(t) ?? standaloneKey(t);
-  return [alone.length <= 12 && !/[，,；;。]/.test(alone) ? alone : null, label].some((t) => !!t && (key(t) === 'problems' || key(t) === 'improvements'));
+  return [alone.length <= 12 && !/[，,；;。]/.test(alone) ? alone : null, label].some((t) => !!t && (only ? key(t) === only : key(t) === 'problems' || key(t) === 'improvements'));
 }
 
 /** A line cut before each list label that follows a sentence's end in it (`。改进措施：`, `；问题：`; `labels`: only the
