@@ -54,7 +54,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       if (!p.share_base && compile(f.share_of, '').test(doc.norm.slice(Math.max(0, match.span.start - 12), match.span.start))) continue;
       if (compile(f.per_unit, '').test(doc.norm.slice(Math.max(0, match.span.start - 4), match.span.start))) continue;
       // 基本支出150万元左右 | “三公”经费支出3万元以上: an approximation is no figure to sum (claimed: no looser pattern reads it)
-      if (compile(f.approx_after, 'y').test(doc.norm.slice(amountSpan.end, amountSpan.end + 6))) {
+      if (compile(f.approx_after, 'y').test(view.norm.slice(amountSpan.end, amountSpan.end + 6))) {
         claimed.push(amountSpan);
         continue;
       }

@@ -253,7 +253,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
   for (let i = firstSpanFrom(doc.lines, h.end); i < doc.lines.length && doc.lines[i].start < until; i++) whole.push(doc.lines[i]);
   // a combined section on one line (…二是宣传形式单一。改进措施：一是提前谋划；…): a list's label after a sentence starts a
   // paragraph of its own
-  const sec = loadPatternFile<{ list_topic: string; list_causes: string; list_summary: string; list_next_step: string; list_next_plan: string; list_next_plan_in_problems: string; list_suggestion: string }>('sections.yaml');
+  const sec = loadPatternFile<{ list_topic: string; list_causes: string; list_summary: string; list_next_step: string; list_next_plan: string; list_next_plan_in_problems: string; list_suggestion: string; list_other_part: string }>('sections.yaml');
   const suggestion = compile(sec.list_suggestion, '');
   const nextStep = compile(sec.list_next_step, '');
   // (in a combined section, a sentence stating the next step's plan: …不稳定。下一步，我们将… — the improvements from there)
@@ -261,12 +261,24 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
   const plan = h.key === 'problems_and_improvements' ? compile(sec.list_next_plan, '') : h.key === 'problems' ? compile(sec.list_next_plan_in_problems, '') : null;
   // (and so does the next step before an inline list: …二是专业人才不足。下一步，一是…, in a problems section too)
   // (in a section of one list, a numbered label of it after a sentence's end starts the next item: 问题一：A。问题二：B)
+  // (a section whose title names another part first, 自评结论、存在问题及改进措施: its body before the first list's label is that
+  // part's, no item — cut at every label, as a combined section is)
+  const partFirst = compile(sec.list_other_part, '').test(h.title.replace(/\s+/g, ''));
   const lines =
     h.key === 'problems_and_improvements'
       ? whole.flatMap((l) => splitAtListLabels(doc, l, nextStep, 'all', plan))
       : h.key === 'problems'
-        ? whole.flatMap((l) => splitAtListLabels(doc, l, nextStep, 'numbered'))
-        : whole.flatMap((l) => splitAtListLabels(doc, l, null, 'numbered'));
+        ? whole.flatMap((l) => splitAtListLabels(doc, l, nextStep, partFirst ? 'all' : 'numbered'))
+        : whole.flatMap((l) => splitAtListLabels(doc, l, null, partFirst ? 'all' : 'numbered'));
+  const firstLabel = partFirst ? (lines.find((l) => opensWithListLabel(doc.norm.slice(l.start, l.end)))?.start ?? -1) : -1;
+  // (…总体较好，但也存在一些不足。存在的问题：A — a sentence saying there are problems right before the problems' label, on its line
+  // or the next, leads in to them, as before an inline list: no item)
+  const leadSentenceRe = compile(loadPatternFile<{ list_lead_sentence: string }>('sections.yaml').list_lead_sentence, '');
+  const leads = new Set(
+    lines
+      .filter((l, i) => !!lines[i + 1] && /^[ \t\u3000]*\n?[ \t\u3000]*$/.test(doc.norm.slice(l.end, lines[i + 1].start)) && opensWithListLabel(doc.norm.slice(lines[i + 1].start, lines[i + 1].end), 'problems') && leadSentenceRe.test(doc.norm.slice(l.start, l.end)))
+      .map((l) => l.start),
+  );
   const labels = titleLines(doc, h, headingStarts);
   const bodies = closedTitleLines(doc, h, headingStarts);
   // (a combined section's flat list numbered twice from 1, 1.A⏎2.B⏎1.C⏎2.D: the second run is the measures)
@@ -285,6 +297,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
   let pairedFrom: { family: string; n: number; list: ListKey | undefined; line: Span } | null = null;
   for (const line of lines) {
     if (line.start < h.end || line.start >= until || (cell ? doc.excluded.some((x) => x.reason !== 'table' && line.start < x.end && line.end > x.start) : isExcluded(doc, line))) continue;
+    if (line.start < firstLabel || leads.has(line.start)) continue;
     // (a sub-heading's title broken over two lines, （一）…有待提⏎高: its second line is the heading's, no item)
     if (inSubHeading.some((x) => x.start < line.start && line.start < x.end)) continue;
     let raw = doc.norm.slice(line.start, line.end);
@@ -678,6 +691,15 @@ function leadClause(raw: string): RegExpExecArray | null {
   const m = CLAUSE_LEAD.exec(raw);
   const clause = m ? m[0].replace(/[，,]\s*$/, '').split(/[，,]/).pop()!.replace(/\s+/g, '') : '';
   return m && compile(loadPatternFile<{ list_lead_clause: string }>('sections.yaml').list_lead_clause, '').test(clause) ? m : null;
+}
+
+/** Does a piece of a section open with a list's label (存在问题：A, 改进措施：B), or is it one alone (存在问题, 整改措施：)? (`only`:
+ *  that list's) */
+function opensWithListLabel(raw: string, only?: ListKey): boolean {
+  const alone = raw.trim().replace(/[:：。]$/, '');
+  const label = LIST_LABEL.exec(raw)?.[1];
+  const key = (t: string) => sectionKey(t) ?? bareListLabel(t) ?? standaloneKey(t);
+  return [alone.length <= 12 && !/[，,；;。]/.test(alone) ? alone : null, label].some((t) => !!t && (only ? key(t) === only : key(t) === 'problems' || key(t) === 'improvements'));
 }
 
 /** A line cut before each list label that follows a sentence's end in it (`。改进措施：`, `；问题：`; `labels`: only the

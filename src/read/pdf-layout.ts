@@ -218,7 +218,8 @@ export interface RunningLines {
 
 /**
  * Removes running headers and footers: edge lines that are page numbers (- 3 -, 第3页 共5页, 3/5), and edge lines
- * that repeat (digits ignored, OCR noise tolerated) on at least half of the pages.
+ * that repeat (digits ignored, OCR noise tolerated) on at least half of the pages — not the title atop page 1 that the
+ * header repeats (loneTitle).
  */
 export function removeRunningLines(pages: LayoutPage[]): RunningLines {
   const cands = pages.flatMap((p, i) => edgeCandidates(p, i));
@@ -232,10 +233,12 @@ export function removeRunningLines(pages: LayoutPage[]): RunningLines {
   }
   const drop = new Set<TextLine>();
   const removed: RunningLines['removed'] = [];
+  const first = pages.findIndex((p) => p.lines.length);
   for (const cl of clusters) {
     const repeated = withText >= 2 && cl.pages.size >= 2 && cl.pages.size >= 0.5 * withText && cl.key.length <= 60;
     for (const m of cl.members) {
       const pageNumber = isPageNumberLine(m.line.text);
+      if (!pageNumber && m.page === first && m.band === 'top' && loneTitle(pages[first], m, cl.members)) continue;
       if (repeated || pageNumber) {
         drop.add(m.line);
         removed.push({ page: pages[m.page].num, text: m.line.text, band: m.band, pageNumber });
@@ -243,6 +246,26 @@ export function removeRunningLines(pages: LayoutPage[]): RunningLines {
     }
   }
   return { pages: pages.map((p) => ({ ...p, lines: p.lines.filter((l) => !drop.has(l)) })), removed };
+}
+
+/**
+ * The first page's top line that repeats the running header's words but is set otherwise — another size or another
+ * height than the header on the other pages (the title, 16 pt in the body, under the 10.5 pt header of pages 2…n) — and
+ * whose words the lines under it do not say again: the report's title, which the header repeats, not the header (before,
+ * it was dropped with the headers and the record had no title, unit or year). Word's header printed on the first page too
+ * stands as on the others and goes.
+ */
+function loneTitle(page: LayoutPage, m: Candidate, members: Candidate[]): boolean {
+  const others = members.filter((o) => o.page !== m.page);
+  if (!others.length) return false;
+  const size = median(others.map((o) => o.line.size));
+  const y = median(others.map((o) => o.line.y));
+  // (a height apart only in a text layer: a scan's pages sit a little higher or lower each)
+  const setOtherwise = Math.abs(m.line.size - size) > 0.15 * size || (!page.ocr && Math.abs(m.line.y - y) > Math.max(m.line.size, size));
+  if (!setOtherwise) return false;
+  // (a header over the title on the first page, the title under it saying the same words: the header)
+  const below = [...page.lines].filter((l) => l.y > m.line.y).sort((a, b) => a.y - b.y).slice(0, 3);
+  return !keyOf(below.map((l) => l.text).join('')).includes(m.key);
 }
 
 // ---- re-joining lines into paragraphs ----

@@ -99,6 +99,26 @@ describe('removeRunningLines', () => {
     expect(removeRunningLines(pages).removed).toHaveLength(2);
   });
 
+  it('keeps the title atop page 1 that the header of the other pages repeats, set in another size (lists51)', () => {
+    const title = '青禾县科学技术协会2023年度部门整体支出绩效自评报告';
+    const pages = [page(1, [line(title, 59.4, 90, 16), ...body(1)]), page(2, [line(title, 53.6, 150, 10.5), ...body(2)]), page(3, [line(title, 53.6, 150, 10.5), ...body(3)])];
+    const { pages: kept, removed } = removeRunningLines(pages);
+    expect(kept[0].lines[0].text).toBe(title);
+    expect(removed.map((r) => r.page)).toEqual([2, 3]);
+  });
+
+  it('drops the header printed on page 1 too: set as on the other pages, or its words said again by the title under it (lists51)', () => {
+    const head = '青禾县科学技术协会2023年度部门整体支出绩效自评报告';
+    const pages = [1, 2, 3].map((n) => page(n, [line(head, 53.6, 150, 10.5), ...body(n)]));
+    expect(removeRunningLines(pages).removed.map((r) => r.page)).toEqual([1, 2, 3]);
+    // (a header in its own size on page 1, over the title repeating it: the header)
+    const first = page(1, [line(head, 40, 150, 12), line(head, 90, 90, 16), ...body(1).map((l) => ({ ...l, y: l.y + 30 }))]);
+    const { pages: kept, removed } = removeRunningLines([first, ...pages.slice(1)]);
+    expect(removed.map((r) => r.page)).toEqual([1, 2, 3]);
+    expect(kept[0].lines[0].text).toBe(head);
+    expect(kept[0].lines[0].size).toBe(16);
+  });
+
   it('keeps a title that appears once at the top of page 1, and a header on a one-page document', () => {
     const pages = [page(1, [line('关于某某的报告', 50, 200), ...body(1)]), page(2, body(2))];
     expect(removeRunningLines(pages).removed).toHaveLength(0);

@@ -1,5 +1,5 @@
 // The text finance's phrases run on: a one-line page cut at its headings, words split by a wrap or spaces marked.
-import { withChars, type KDocument } from '../../document.js';
+import { withChars, type KDocument, type Span } from '../../document.js';
 import { compile } from '../../patterns.js';
 import { wrapOf } from '../prose.js';
 import { file } from './file.js';
@@ -43,7 +43,24 @@ export function cutView(doc: KDocument): KDocument {
     for (let i = word.from; i < word.to; i++) if (doc.norm[i] === ' ') norm.set(i, WORD_WRAP_MARK);
     wrapMarked.add(doc);
   }
-  view = norm ? (Object.create(doc, { norm: { value: withChars(doc.norm, norm) } }) as KDocument) : doc;
+  // a page's number or running title left between the halves of a word (`项 — 2 — 目支出35.34万元`, a page's line of unwrapped
+  // text; `项⏎— 2 —⏎目支出`, its own line): the page broke the word, marked as a wrap is; between a word and a figure
+  // (`项目支出 — 2 — 35.34万元`) or a figure and its unit: blanks, the line end the page made kept — no longer left out in the
+  // view either way
+  // (any other mark inside a line, 基本支出85.16万元 — 2 — 项目支出…, stays left out and is blanks to the phrases' guards, no
+  // range after the amount: 万元 — 2)
+  const runs = pageBreaksInProse(doc);
+  for (const run of runs) {
+    norm ??= new Map();
+    const nl = doc.norm.indexOf('\n', run.start);
+    for (let i = run.start; i < run.end; i++) if (run.join !== 'none' || doc.norm[i] !== '\n') norm.set(i, run.join === 'word' ? WORD_WRAP_MARK : i === nl ? '\n' : ' ');
+    if (run.join === 'word') wrapMarked.add(doc);
+  }
+  const bridged = runs.filter((r) => r.join !== 'none');
+  const props: PropertyDescriptorMap = {};
+  if (norm) props.norm = { value: withChars(doc.norm, norm) };
+  if (bridged.length) props.excluded = { value: doc.excluded.filter((x) => !bridged.some((r) => x.start >= r.start && x.end <= r.end)) };
+  view = norm ? (Object.create(doc, props) as KDocument) : doc;
   views.set(doc, view);
   return view;
 }
@@ -88,6 +105,37 @@ function spacedWord(text: string, at: number): { from: number; to: number } | nu
   }
   return null;
 }
+/** The runs of page furniture (structure's, a mark or a line) with the blanks around them that stand between the halves of a
+ *  word of word_wraps (`word`), between a word and a figure or a figure and its unit: page marks inside a line are found only when set off by
+ *  spaces, of a page number's form (inline.ts), so no range (2-3月), fraction or date is one. */
+function pageBreaksInProse(doc: KDocument): (Span & { join: 'word' | 'blank' | 'none' })[] {
+  const runs: (Span & { join: 'word' | 'blank' | 'none' })[] = [];
+  const furniture = doc.excluded.filter((x) => x.reason === 'page furniture').sort((a, b) => a.start - b.start);
+  for (const x of furniture) {
+    if (runs.length && x.start < runs[runs.length - 1].end) continue; // (the same mark listed twice, or inside the run)
+    let [from, to] = [x.start, x.end];
+    for (;;) {
+      while (from > 0 && /\s/.test(doc.norm[from - 1])) from--;
+      const prev = furniture.find((y) => y.end === from);
+      if (!prev) break;
+      from = prev.start;
+    }
+    for (;;) {
+      while (to < doc.norm.length && /\s/.test(doc.norm[to])) to++;
+      const next = furniture.find((y) => y.start === to);
+      if (!next) break;
+      to = next.end;
+    }
+    const before = doc.norm.slice(Math.max(0, from - 8), from), after = doc.norm.slice(to, to + 8);
+    if (CJK_LETTER.test(before.slice(-1)) && CJK_LETTER.test(after[0] ?? '') && splitWord(before, after)) runs.push({ start: from, end: to, join: 'word' });
+    // (a label, then a figure; a figure, then its unit: 35.34 — 2 — 万元. Never a figure's digits on both sides, nor an amount's
+    // unit and the next figure)
+    else if ((LABEL_END.test(before) && /^\d/.test(after)) || (/\d$/.test(before) && FIGURE_UNIT.test(after))) runs.push({ start: from, end: to, join: 'blank' });
+    // (inside a line, text on both sides)
+    else if (!doc.norm.slice(from, to).includes('\n') && before.trim() && after.trim()) runs.push({ start: x.start, end: x.end, join: 'none' });
+  }
+  return runs;
+}
 /** True when a word of word_wraps is split between the end of `before` and the start of `after`. */
 function splitWord(before: string, after: string): boolean {
   for (const w of file().word_wraps) for (let i = 1; i < w.length; i++) if (before.endsWith(w.slice(0, i)) && after.startsWith(w.slice(i))) return true;
@@ -126,3 +174,5 @@ function afterGroupEnd(src: string, at: number): number {
   return m && m[0].length > 0 ? at + m[0].length : -1;
 }
 const CJK_LETTER = /[\u4e00-\u9fa5]/;
+const FIGURE_UNIT = /^(?:[万千亿]?元|%)/;
+const LABEL_END = /(?:(?![元])[\u4e00-\u9fa5]|[:：])$/;
