@@ -32,7 +32,7 @@ export function otherBodyBefore(doc: KDocument, f: FinanceFile, match: { m: RegE
   // (市科协机关及所属科技馆全年支出合计X in the 科协's report: the museum joined to the unit, a joint figure)
   if (compile(f.museum_joint, '').test(before) && compile(f.museum_unit, '').test(unitName(doc) ?? '')) return false;
   const other = compile(f.other_body_before, '').exec(before.slice(-16));
-  if (!other || namedBefore(doc, f, before) || ownBureau(doc, other[0]) || bracketedSociety(doc, before, other[0])) return false;
+  if (!other || namedBefore(doc, f, before) || ownBureau(doc, other[0])) return false;
   // (县科技局2022年部门预算资金X: a 部门 opening the match, after the year at most, is the department of the body named before it;
   // the unit's name known — 县科协2023年部门预算X with no unit named may be the unit's own)
   const named = namedInMatch(f, match, before);
@@ -80,7 +80,8 @@ export function ownBefore(unit: Unit, before: string): boolean {
  *  report, see level_figure), the unit not named after it. */
 function levelFigureBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
   const unit = reportingUnit(doc);
-  if (!unit.level) return false;
+  // (a bureau's own report: a 科协 of any level is another body, unless its name brackets that 科协, see bracketed_society)
+  if (!unit.level && !ownBureau(doc, '局')) return false;
   const before = sentenceBefore(doc, at);
   let end = -1;
   for (const m of before.matchAll(compile(f.level_figure, 'g'))) if (m.groups!.level !== unit.level) end = m.index! + m[0].length;
@@ -104,14 +105,4 @@ export function agencyBefore(doc: KDocument, f: FinanceFile, at: number): boolea
  *  reads its 局 figures as its own (session 46). */
 function ownBureau(doc: KDocument, named: string): boolean {
   return /^局/.test(named) && /局$/.test(unitName(doc) ?? '');
-}
-/** A bureau's own report whose name brackets the 科协 it holds (洛南县科学技术局（县科协）…报告): that 科协 named by the same level before a
- *  figure (县科协2022年度本年支出X) is the unit itself, not another body (hunta50; was: nothing read). Another level's (市科协) stays
- *  another body's. */
-function bracketedSociety(doc: KDocument, before: string, named: string): boolean {
-  if (!/^(?:科协|科学技术协会)/.test(named)) return false;
-  const unit = doc.facts.find((x) => x.path === '/meta/unitName');
-  if (!unit || !/局$/.test(String(unit.value))) return false;
-  const m = /^[ \t]*[（(]([省市州盟县区旗])(?:科协|科学技术协会)[)）]/.exec(doc.norm.slice(unit.span.end, unit.span.end + 12));
-  return m !== null && before.slice(0, before.length - named.length).endsWith(m[1]);
 }
