@@ -4,7 +4,7 @@ import { compile, derived } from '../../patterns.js';
 import { unitName } from '../engine.js';
 import { mayMatch } from '../literal.js';
 import { sentenceAt, sentenceBefore } from '../prose.js';
-import { financeSource, reportingUnit } from './file.js';
+import { file, financeSource, reportingUnit } from './file.js';
 import type { FinanceFile, Unit } from './file.js';
 
 /** In a project report: the figure names the unit's whole spending (部门整体支出X) or the unit right before it, in its phrase
@@ -77,14 +77,16 @@ export function ownBefore(unit: Unit, before: string): boolean {
   return derived(unit, 'ownBefore', () => `(?:(?:^|[\\s，,。;:、(]|年|年度|本|该|我)(?:${unit.own}))(?:[ \\t]*(?:19|20)\\d{2}[ \\t]*年度?[ \\t]*|全年|本年|年度){0,2}(?:部门|单位)?[ \\t]*$`).test(before);
 }
 /** Earlier in the sentence of `at`, a figure of a 科协 of another level than the unit's (市科协收入合计X，支出合计Y in a county's
- *  report, see level_figure), the unit not named after it. */
+ *  report, see level_figure), or of any level when the unit is no 科协 (its name known: a bureau, 县老科协, a 学会, a street's 科协),
+ *  the unit not named after it. */
 function levelFigureBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
+  if (unitName(doc) === null) return false;
   const unit = reportingUnit(doc);
-  // (a bureau's own report: a 科协 of any level is another body, unless its name brackets that 科协, see bracketed_society)
-  if (!unit.level && !ownBureau(doc, '局')) return false;
+  // (a bureau bracketing its 科协 is that 科协 too, see bracketed_society)
+  const society = unit.kind === file().unit_kinds[0];
   const before = sentenceBefore(doc, at);
   let end = -1;
-  for (const m of before.matchAll(compile(f.level_figure, 'g'))) if (m.groups!.level !== unit.level) end = m.index! + m[0].length;
+  for (const m of before.matchAll(compile(f.level_figure, 'g'))) if (!society || m.groups!.level !== unit.level) end = m.index! + m[0].length;
   return end >= 0 && !compile(f.body_again, '').test(before.slice(end));
 }
 /** In a museum's or a centre's report: the parent 科协 glued before the figure's subject, or a 科协 figure earlier in the
