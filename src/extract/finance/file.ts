@@ -1,7 +1,7 @@
 // finance.yaml as loaded, its fields' paths, and its phrases filled with the reporting unit (level, kind, own name).
 import type { KDocument } from '../../document.js';
 import { compile, derived, escapeRegex, loadPatternFile } from '../../patterns.js';
-import { unitName } from '../engine.js';
+import { bracketedSocietyLevel, unitName } from '../engine.js';
 
 export type Aspect = 'budget' | 'actual' | 'rate' | 'initial';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
@@ -45,7 +45,6 @@ export interface FinanceFile {
   parts_after: string;
   parts_listed: string;
   unit_kinds: string[];
-  bracketed_society: string;
   per_unit: string;
   subject_evaluated: string;
   approx_after: string;
@@ -248,7 +247,7 @@ function findUnit(doc: KDocument): Unit {
   const f = file();
   const name = unitName(doc);
   // (a bureau's report bracketing the 科协 it holds: 县科协… is the unit by that 科协's level, the 局 by ownBureau)
-  const society = bracketedSocietyLevel(doc, f);
+  const society = bracketedSocietyLevel(doc);
   if (society) return { level: society, kind: f.unit_kinds[0], own: '' };
   const m = name !== null ? derived(f, 'unitKindEnd', () => `([县市区旗州盟省])(${f.unit_kinds.join('|')})$`).exec(name) : null;
   if (!m) {
@@ -258,13 +257,6 @@ function findUnit(doc: KDocument): Unit {
   const kind = f.unit_kinds.find((k) => derived(f, `unitKind:${k}`, () => `^(?:${k})$`).test(m[2]))!;
   // (a museum's own report: 2023年科技馆收入合计X, 科技馆全年实际支出Y name the unit by its kind alone)
   return { level: m[1], kind, own: compile(f.own_kinds, '').test(kind) ? `${escapeRegex(name!)}|${kind}` : '' };
-}
-/** A bureau's own report whose name brackets the 科协 it holds (洛南县科学技术局（县科协）…报告, one office with two names): that
- *  科协's level (see bracketed_society), else null. */
-function bracketedSocietyLevel(doc: KDocument, f: FinanceFile): string | null {
-  const unit = doc.facts.find((x) => x.path === '/meta/unitName');
-  if (!unit || !/局$/.test(String(unit.value))) return null;
-  return compile(f.bracketed_society, '').exec(doc.norm.slice(unit.span.end, unit.span.end + 12))?.groups!.level ?? null;
 }
 /** True when the unit itself, named by its level and kind (县科协, 某县科学技术协会), ends right before `at` (see unit_boundary). */
 export function afterUnit(doc: KDocument, f: FinanceFile, at: number, unit: Unit): boolean {

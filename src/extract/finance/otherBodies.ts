@@ -82,7 +82,7 @@ export function ownBefore(unit: Unit, before: string): boolean {
 function levelFigureBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
   if (unitName(doc) === null) return false;
   const unit = reportingUnit(doc);
-  // (a bureau bracketing its 科协 is that 科协 too, see bracketed_society)
+  // (a bureau bracketing its 科协 is that 科协 too, see meta.yaml unit_bracketed_society)
   const society = unit.kind === file().unit_kinds[0];
   const before = sentenceBefore(doc, at);
   let end = -1;
