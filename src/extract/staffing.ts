@@ -241,7 +241,8 @@ const ownPlace = (unit: string, named: string) => {
 
 /** True when a clause of `before` (a count's sentence up to it, from the last clause opening with the unit) opens with a 科协
  *  of another level than the unit's (`level`, '' when unknown) or another body (老科协, a society) as the subject of its counts
- *  (see other_level). In the report of such a body or a bureau (`on` false: other_level_off) only a 科协 named by its level is one. */
+ *  (see other_level). In the report of such a body or a bureau (`on` false: other_level_off) only a 科协 named by its level is one,
+ *  as in any report whose unit is no level's 科协 (a base, a museum). */
 function otherLevelNamed(file: StaffingFile, level: string, before: string, unit: string | null, on: boolean): boolean {
   if (!file.other_level) return false;
   const re = compile(file.other_level, '');
@@ -253,7 +254,7 @@ function otherLevelNamed(file: StaffingFile, level: string, before: string, unit
     // (another level's 科协 only when the unit's level is known; a body of another kind, no level, always)
     // (a 科协 named by its level in the report of a unit that is none, 县老科协's or a bureau's naming none: hunta51)
     if (m && on && (m.groups!.level === undefined || (level !== '' && m.groups!.level !== level))) return true;
-    if (m && !on && m.groups!.level !== undefined && level === '' && unit !== null) return true;
+    if (m && m.groups!.level !== undefined && level === '' && unit !== null && !/^(?:科协|科学技术协会)$/.test(unit)) return true;
   }
   return false;
 }
