@@ -651,10 +651,20 @@ export function unitName(doc: KDocument): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-/** The reporting unit's level (县, 市, 区 …) when its name ends in 科协/科学技术协会, else ''. */
+/** The reporting unit's level (县, 市, 区 …) when its name ends in 科协/科学技术协会/科技协会, or a bureau's whose name brackets the 科协 it
+ *  holds (see bracketedSocietyLevel), else ''. */
 export function unitLevel(doc: KDocument): string {
   const name = unitName(doc);
-  return (name && compile('({KEXIE_LEVEL})(?:{KEXIE})$', '').exec(name)?.[1]) ?? '';
+  // (科技协会: a 科协's name written short so, 青禾县科技协会 — lists49)
+  return (name && compile('({KEXIE_LEVEL})(?:{KEXIE}|科技协会)$', '').exec(name)?.[1]) ?? bracketedSocietyLevel(doc) ?? '';
+}
+/** A bureau's report whose unit's name brackets the 科协 it holds (洛南县科学技术局（县科协）…报告, one office with two names): that
+ *  科协's level (see meta.yaml unit_bracketed_society), else null. */
+export function bracketedSocietyLevel(doc: KDocument): string | null {
+  const unit = doc.facts.find((x) => x.path === '/meta/unitName');
+  if (!unit || !/局$/.test(String(unit.value))) return null;
+  const src = loadPatternFile<{ unit_bracketed_society: string }>('meta.yaml').unit_bracketed_society;
+  return compile(src, '').exec(doc.norm.slice(unit.span.end, unit.span.end + 12))?.groups!.level ?? null;
 }
 
 /** The sentence containing `offset` (an empty span when it lies between sentences). */

@@ -56,7 +56,7 @@ export function extractStaffing(doc: KDocument): void {
     // 全县科协系统共有编制25名: the system's counts, not the unit's
     if (file.system && compile(file.system, '').test(before)) return other(f);
     if (association && compile(file.other_body, '').test(before)) return sub(f);
-    if (otherLevelOn && otherLevelNamed(file, level, before, unit)) {
+    if (otherLevelNamed(file, level, before, unit, otherLevelOn)) {
       otherLevel.push(f);
       return other(f);
     }
@@ -267,8 +267,9 @@ const ownPlace = (unit: string, named: string) => {
 
 /** True when a clause of `before` (a count's sentence up to it, from the last clause opening with the unit) opens with a 科协
  *  of another level than the unit's (`level`, '' when unknown) or another body (老科协, a society) as the subject of its counts
- *  (see other_level). */
-function otherLevelNamed(file: StaffingFile, level: string, before: string, unit: string | null): boolean {
+ *  (see other_level). In the report of such a body or a bureau (`on` false: other_level_off) only a 科协 named by its level is one,
+ *  as in any report whose unit is no level's 科协 (a base, a museum). */
+function otherLevelNamed(file: StaffingFile, level: string, before: string, unit: string | null, on: boolean): boolean {
   if (!file.other_level) return false;
   const re = compile(file.other_level, '');
   for (let i = 0; i < before.length; i++) {
@@ -277,7 +278,9 @@ function otherLevelNamed(file: StaffingFile, level: string, before: string, unit
     // (a named town or street the unit's own name holds: 城关镇科协核定编制2名 in 城关镇科学技术协会's report is the unit)
     if (m?.groups?.town && unit !== null && ownPlace(unit, m[0].replace(/(?:科协|科学技术协会)?(?:机关|本级|办事处)?[ \t]*$/, ''))) continue;
     // (another level's 科协 only when the unit's level is known; a body of another kind, no level, always)
-    if (m && (m.groups!.level === undefined || (level !== '' && m.groups!.level !== level))) return true;
+    // (a 科协 named by its level in the report of a unit that is none, 县老科协's or a bureau's naming none: hunta51)
+    if (m && on && (m.groups!.level === undefined || (level !== '' && m.groups!.level !== level))) return true;
+    if (m && m.groups!.level !== undefined && level === '' && unit !== null && !compile('^(?:{KEXIE})$', '').test(unit)) return true;
   }
   return false;
 }

@@ -97,9 +97,10 @@ export function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, f
   // 其中我县承办8场: the unit's place doing the work (by the unit's level only)
   const place = f.unit_place ? compile(f.unit_place, '') : null;
   let theirs = false;
-  // (a museum's or centre's own report: a 科协 named by its level, 县科协组织开展全国科普日活动12场, is its parent, another body)
+  // (a museum's or centre's own report: a 科协 named by its level, 县科协组织开展全国科普日活动12场, is its parent, another body;
+  // so in any report whose unit is no level's 科协 — a street's 科协, 县老科协, a 学会, a bureau naming none —, hunta51)
   const name = unitName(doc);
-  const notSociety = !!name && !!f.museum_unit && compile(f.museum_unit, '').test(name);
+  const notSociety = !!name && ((!!f.museum_unit && compile(f.museum_unit, '').test(name)) || (level === '' && !/^(?:科协|科学技术协会)$/.test(name)));
   // (the clauses within 500 characters before it, as for the multi-year words: a run of text without stops is no sentence)
   let s = from;
   if (at - from > 500) {

@@ -1,7 +1,7 @@
 // finance.yaml as loaded, its fields' paths, and its phrases filled with the reporting unit (level, kind, own name).
 import type { KDocument } from '../../document.js';
 import { compile, derived, escapeRegex, loadPatternFile } from '../../patterns.js';
-import { unitName } from '../engine.js';
+import { bracketedSocietyLevel, unitName } from '../engine.js';
 
 export type Aspect = 'budget' | 'actual' | 'rate' | 'initial';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
@@ -247,6 +247,9 @@ const units = new WeakMap<KDocument, Unit>();
 function findUnit(doc: KDocument): Unit {
   const f = file();
   const name = unitName(doc);
+  // (a bureau's report bracketing the 科协 it holds: 县科协… is the unit by that 科协's level, the 局 by ownBureau)
+  const society = bracketedSocietyLevel(doc);
+  if (society) return { level: society, kind: f.unit_kinds[0], own: '' };
   const m = name !== null ? derived(f, 'unitKindEnd', () => `([县市区旗州盟省])(${f.unit_kinds.join('|')})$`).exec(name) : null;
   if (!m) {
     const own = name !== null ? compile(f.own_kinds, '').exec(name) : null;

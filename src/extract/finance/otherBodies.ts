@@ -4,7 +4,7 @@ import { compile, derived } from '../../patterns.js';
 import { unitName } from '../engine.js';
 import { mayMatch } from '../literal.js';
 import { sentenceAt, sentenceBefore } from '../prose.js';
-import { financeSource, reportingUnit } from './file.js';
+import { file, financeSource, reportingUnit } from './file.js';
 import type { FinanceFile, Unit } from './file.js';
 
 /** In a project report: the figure names the unit's whole spending (部门整体支出X) or the unit right before it, in its phrase
@@ -32,7 +32,7 @@ export function otherBodyBefore(doc: KDocument, f: FinanceFile, match: { m: RegE
   // (市科协机关及所属科技馆全年支出合计X in the 科协's report: the museum joined to the unit, a joint figure)
   if (compile(f.museum_joint, '').test(before) && compile(f.museum_unit, '').test(unitName(doc) ?? '')) return false;
   const other = compile(f.other_body_before, '').exec(before.slice(-16));
-  if (!other || namedBefore(doc, f, before) || ownBureau(doc, other[0]) || bracketedSociety(doc, before, other[0])) return false;
+  if (!other || namedBefore(doc, f, before) || ownBureau(doc, other[0])) return false;
   // (县科技局2022年部门预算资金X: a 部门 opening the match, after the year at most, is the department of the body named before it;
   // the unit's name known — 县科协2023年部门预算X with no unit named may be the unit's own)
   const named = namedInMatch(f, match, before);
@@ -77,13 +77,16 @@ export function ownBefore(unit: Unit, before: string): boolean {
   return derived(unit, 'ownBefore', () => `(?:(?:^|[\\s，,。;:、(]|年|年度|本|该|我)(?:${unit.own}))(?:[ \\t]*(?:19|20)\\d{2}[ \\t]*年度?[ \\t]*|全年|本年|年度){0,2}(?:部门|单位)?[ \\t]*$`).test(before);
 }
 /** Earlier in the sentence of `at`, a figure of a 科协 of another level than the unit's (市科协收入合计X，支出合计Y in a county's
- *  report, see level_figure), the unit not named after it. */
+ *  report, see level_figure), or of any level when the unit is no 科协 (its name known: a bureau, 县老科协, a 学会, a street's 科协),
+ *  the unit not named after it. */
 function levelFigureBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
+  if (unitName(doc) === null) return false;
   const unit = reportingUnit(doc);
-  if (!unit.level) return false;
+  // (a bureau bracketing its 科协 is that 科协 too, see meta.yaml unit_bracketed_society)
+  const society = unit.kind === file().unit_kinds[0];
   const before = sentenceBefore(doc, at);
   let end = -1;
-  for (const m of before.matchAll(compile(f.level_figure, 'g'))) if (m.groups!.level !== unit.level) end = m.index! + m[0].length;
+  for (const m of before.matchAll(compile(f.level_figure, 'g'))) if (!society || m.groups!.level !== unit.level) end = m.index! + m[0].length;
   return end >= 0 && !compile(f.body_again, '').test(before.slice(end));
 }
 /** In a museum's or a centre's report: the parent 科协 glued before the figure's subject, or a 科协 figure earlier in the
@@ -104,14 +107,4 @@ export function agencyBefore(doc: KDocument, f: FinanceFile, at: number): boolea
  *  reads its 局 figures as its own (session 46). */
 function ownBureau(doc: KDocument, named: string): boolean {
   return /^局/.test(named) && /局$/.test(unitName(doc) ?? '');
-}
-/** A bureau's own report whose name brackets the 科协 it holds (洛南县科学技术局（县科协）…报告): that 科协 named by the same level before a
- *  figure (县科协2022年度本年支出X) is the unit itself, not another body (hunta50; was: nothing read). Another level's (市科协) stays
- *  another body's. */
-function bracketedSociety(doc: KDocument, before: string, named: string): boolean {
-  if (!compile('^(?:{KEXIE})', '').test(named)) return false;
-  const unit = doc.facts.find((x) => x.path === '/meta/unitName');
-  if (!unit || !/局$/.test(String(unit.value))) return false;
-  const m = compile('^[ \\t]*[（(]({KEXIE_LEVEL})(?:{KEXIE})[)）]', '').exec(doc.norm.slice(unit.span.end, unit.span.end + 12));
-  return m !== null && before.slice(0, before.length - named.length).endsWith(m[1]);
 }
