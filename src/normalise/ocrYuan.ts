@@ -3,9 +3,10 @@
 // phrase gave nothing). 兀 is no word of a report's money anywhere else (突兀 after no figure stays). huntc50 (hunta50 found it too: 186.40万兀, 1,200.00兀).
 
 // (a PDF line end may stand before the unit or inside it, 172.72⏎万兀, 207.48万⏎兀, as MONEY reads 149.83⏎万元)
-const OCR_YUAN = /(?<=\d[ \t]{0,2}(?:\n[ \t]{0,4})?(?:[万千亿][ \t]{0,2}(?:\n[ \t]{0,4})?)?)兀/g;
+// (huntb51) also a unit stated for the figures under it (单位：万兀, 金额单位：兀, a column's （万兀）): no figure before it there
+const OCR_YUAN = /(?<=\d[ \t]{0,2}(?:\n[ \t]{0,4})?(?:[万千亿][ \t]{0,2}(?:\n[ \t]{0,4})?)?)兀|(?<=单位[ \t]*(?:[:：]|为)[ \t]*(?:人民币)?[ \t]*[万千亿]?[ \t]*)兀|(?<=[（(][ \t]*[万千亿][ \t]*)兀(?=[ \t]*[）)])/g;
 
-/** 兀 standing for the unit 元 after a figure → 元; same length. */
+/** 兀 standing for the unit 元 after a figure or in a unit's statement → 元; same length. */
 export function foldOcrYuan(norm: string): string {
   return norm.includes('兀') ? norm.replace(OCR_YUAN, '元') : norm;
 }
