@@ -11,11 +11,17 @@ interface StretchDef {
   table_line: string;
 }
 
-/** a unit written after the figure ending at `at` */
+/** a unit written after the figure ending at `at` (`line`: the unit line's start, which governs it) */
 interface Insertion {
   at: number;
   unit: string;
+  line: number;
+  figure: Span;
 }
+
+/** The figures one unit line governs, read in its unit (doc.data.unitStretches): judged together by validate/plausible.ts, as a
+ *  table's cells under its unit line are. */
+export type UnitStretch = Span[];
 
 const def = () => loadPatternFile<{ unit_stretch: StretchDef }>('finance.yaml').unit_stretch;
 
@@ -30,6 +36,7 @@ export function governedFigures(doc: KDocument): Insertion[] {
   const stops = [...doc.headings.map((h) => h.start), ...doc.tables.map((t) => t.start)].sort((a, b) => a - b);
   const out: Insertion[] = [];
   let unit: string | null = null;
+  let line = -1;
   let stop = Infinity;
   for (const l of doc.lines) {
     // (a line's \r is no part of it: a Windows copy)
@@ -38,13 +45,14 @@ export function governedFigures(doc: KDocument): Insertion[] {
     const u = unitLine.exec(t) ?? closing.exec(t);
     if (u) {
       unit = u.groups!.unit;
+      line = l.start;
       stop = stops.find((s) => s > l.start) ?? Infinity;
       continue;
     }
     if (unit === null) continue;
     for (const m of t.matchAll(figure)) {
       const span: Span = { start: l.start + m.index!, end: l.start + m.index! + m[0].length };
-      if (!isExcluded(doc, span)) out.push({ at: span.end, unit });
+      if (!isExcluded(doc, span)) out.push({ at: span.end, unit, line, figure: span });
     }
   }
   return out;
@@ -111,7 +119,11 @@ export function readGovernedFigures(doc: KDocument, read: ReadResult, stages: (d
     doc.facts.push(back);
     added++;
   }
-  if (added) doc.messages.push({ ruleId: 'finance.unit-stretch', reason: `${added} figures written bare read in the unit of the line over them` });
+  if (!added) return;
+  const lines = new Map<number, Span[]>();
+  for (const i of ins) lines.set(i.line, [...(lines.get(i.line) ?? []), i.figure]);
+  doc.data.unitStretches = [...lines.values()] satisfies UnitStretch[];
+  doc.messages.push({ ruleId: 'finance.unit-stretch', reason: `${added} figures written bare read in the unit of the line over them` });
 }
 
 const key = (f: Fact) => `${f.path} ${String(f.value)} ${f.span.start} ${f.span.end}`;
