@@ -6,7 +6,12 @@
 // (huntb51) also a unit stated for the figures under it (单位：万兀, 金额单位：兀, a column's （万兀）): no figure before it there
 const OCR_YUAN = /(?<=\d[ \t]{0,2}(?:\n[ \t]{0,4})?(?:[万千亿][ \t]{0,2}(?:\n[ \t]{0,4})?)?)兀|(?<=单位[ \t]*(?:[:：]|为)[ \t]*(?:人民币)?[ \t]*[万千亿]?[ \t]*)兀|(?<=[（(][ \t]*[万千亿][ \t]*)兀(?=[ \t]*[）)])/g;
 
-/** 兀 standing for the unit 元 after a figure or in a unit's statement → 元; same length. */
+// (huntb51) 圆 (圓 in traditional script) is the unit's formal form, written in capital amounts and by some copies after figures
+// (壹佰柒拾贰万叁仟圆整, 120.5万圆, 1,723,000.00圆): the same unit, after a figure, its 万/千/亿 or a capital numeral
+const FORMAL_YUAN = /(?<=\d[ \t]{0,2}(?:[万千亿][ \t]{0,2})?|[壹贰叁肆伍陆柒捌玖拾佰仟零][万亿]?)圆/g;
+
+/** 兀 standing for the unit 元 after a figure or in a unit's statement, and the unit's formal 圆 → 元; same length. */
 export function foldOcrYuan(norm: string): string {
-  return norm.includes('兀') ? norm.replace(OCR_YUAN, '元') : norm;
+  if (norm.includes('兀')) norm = norm.replace(OCR_YUAN, '元');
+  return norm.includes('圆') ? norm.replace(FORMAL_YUAN, '元') : norm;
 }
