@@ -27,7 +27,8 @@ const def = () => loadPatternFile<{ unit_stretch: StretchDef }>('finance.yaml').
 
 /** The bare figures a unit line governs: from the line after it to the next heading, table, unit line or pasted table's line. */
 export function governedFigures(doc: KDocument): Insertion[] {
-  if (!/单位/.test(doc.norm)) return [];
+  // (cheap first: no unit stated anywhere, no stretch)
+  if (!/单位|元[）)]/.test(doc.norm)) return [];
   const d = def();
   const unitLine = compile(d.line, '');
   const closing = compile(d.closing, '');
@@ -97,7 +98,11 @@ const isFinance = (path: string) => /^\/?finance[./]/.test(path);
  * table reader read already stay as they were); the reader's `read` (its pages and grids) is shifted to match.
  */
 export function readGovernedFigures(doc: KDocument, read: ReadResult, stages: (d: KDocument) => void): void {
-  const ins = governedFigures(doc);
+  // (a unit line one of whose figures the document's own reading took already, a form's fields under it read by the form's
+  // reader, finance.form.unit-above: its stretch is that reader's — read again as prose, 年初预算数：20 would be a second budget)
+  const figures = governedFigures(doc);
+  const taken = new Set(figures.filter((i) => doc.facts.some((f) => isFinance(f.path) && f.span.start <= i.figure.start && f.span.end >= i.figure.end)).map((i) => i.line));
+  const ins = figures.filter((i) => !taken.has(i.line));
   if (!ins.length) return;
   const w = new Written(ins);
   const span = <T extends Span>(s: T): T => ({ ...s, start: w.to(s.start), end: Math.max(w.to(s.start), w.to(s.end - 1) + 1) });
