@@ -1,13 +1,14 @@
 // read → normalise → segment → structure → extract → validate → emit, one KDocument through small stages.
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, statSync } from 'node:fs';
-import { createDocument, type KDocument } from './document.js';
+import { createDocument, type KDocument, type ReadResult } from './document.js';
 import { readBytes, type ReadOptions } from './read/index.js';
 import { ReadError } from './read/errors.js';
 import { normalise } from './normalise/index.js';
 import { segment } from './segment/index.js';
 import { structure } from './structure/index.js';
 import { extract } from './extract/index.js';
+import { readGovernedFigures } from './extract/unitStretch.js';
 import { validate } from './validate/index.js';
 import { emit } from './emit/record.js';
 import type { KepuRecord } from './schema/record.js';
@@ -21,12 +22,18 @@ export interface ExtractOptions extends ReadOptions {
 
 /** Runs the text stages on an already-read document. */
 export function processDocument(doc: KDocument): KepuRecord {
+  const read: ReadResult = { text: doc.text, format: doc.format, pages: doc.pages, tables: [...doc.tables], layoutTables: [...doc.layoutTables], pageBreaks: [...doc.pageBreaks] };
+  textStages(doc);
+  readGovernedFigures(doc, read, textStages);
+  validate(doc);
+  return emit(doc);
+}
+
+function textStages(doc: KDocument): void {
   normalise(doc);
   segment(doc);
   structure(doc);
   extract(doc);
-  validate(doc);
-  return emit(doc);
 }
 
 /** The text stages on a string (tests, specs, callers that already have text). */

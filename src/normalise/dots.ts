@@ -50,3 +50,13 @@ export function foldSentenceDots(norm: string): string {
   }
   return done === 0 ? norm : out + norm.slice(done);
 }
+
+// (huntb51) OCR reads a figure's decimal point as the ideographic full stop (`149。83万元`, `98。5%`): no sentence ends between a
+// figure's digits and the unit closing them, so such a stop is the point (before, nothing was read — or `83万元` alone after a stop).
+// Only with a unit of money or a % right after the digits; not a bare 万 (`3。2万人次` is no amount).
+const FIGURE_STOP = /(?<=\d)(?<!\.\d*)。(?=\d{1,4}[ \t]*(?:[万亿千][ \t]?元|元|%))/g;
+
+/** The matching copy with OCR's 。 inside a figure of money or a rate as its point (same length). */
+export function foldFigureStops(norm: string): string {
+  return norm.includes('。') ? norm.replace(FIGURE_STOP, '.') : norm;
+}

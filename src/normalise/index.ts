@@ -1,7 +1,7 @@
 // Stage 2 — normalise: the matching copy (norm) and the value copy (display), both offset-preserving.
 import type { KDocument } from '../document.js';
 import { foldForDisplay, foldForMatch, foldRadicals, simplifyDocument } from './fold.js';
-import { foldSentenceDots } from './dots.js';
+import { foldFigureStops, foldSentenceDots } from './dots.js';
 import { foldCapitalMarkers } from './capitalMarkers.js';
 import { maskDamagedFigures } from './damagedFigures.js';
 import { groupSpacedThousands } from './spacedThousands.js';
@@ -14,7 +14,7 @@ const ARTIFACTS = /\[bookmark: [^\]\n]*\]|\*\*|^[ \t\u3000\u00a0]*#{1,6}(?=[ \t\
 const blank = (s: string) => s.replace(ARTIFACTS, (m) => ' '.repeat(m.length));
 
 // The matching copy's folds, in the order they run: each keeps the length and reads what the ones before it made
-const MATCH_FOLDS: ((s: string) => string)[] = [foldForMatch, foldChinesePercents, foldOcrYuan, groupSpacedThousands, foldCapitalMarkers, foldSentenceDots, maskDamagedFigures];
+const MATCH_FOLDS: ((s: string) => string)[] = [foldForMatch, foldChinesePercents, foldOcrYuan, foldFigureStops, groupSpacedThousands, foldCapitalMarkers, foldSentenceDots, maskDamagedFigures];
 
 export function normalise(doc: KDocument): void {
   // radicals first: a Kangxi radical stands for a traditional form (⾨ → 門), which simplify() then converts

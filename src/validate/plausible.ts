@@ -4,6 +4,7 @@ import type { Fact, KDocument, Span, Table, TableFigure } from '../document.js';
 import type { Project } from '../schema/record.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { foldDigits, toYuan } from '../normalise/numbers.js';
+import type { UnitStretch } from '../extract/unitStretch.js';
 
 // A money figure of 100亿元 or more is no 科协's, 科技馆's or 学会's (a province's 科协 spends a few 亿 a year): yuan cells
 // under a `单位：万元` line (`2,815,310.00` read as 281亿), 元 read as 万元.
@@ -69,6 +70,7 @@ export function dropImplausibleMoney(doc: KDocument): void {
       warn(f.span, `${f.path} of ${v}元 (${quote(f.span)}) is below any unit's whole budget (万元 written 元?): ignored`, [f.path]);
     }
   }
+  dropImplausibleStretches(doc, drop, warn, quote);
   // a table's figures, used or not (the prose may have won): a unit line wrong for one of them is wrong for all, so the
   // table's money goes and its mismatches with the prose are none
   const figures = ((doc.data.tableFigures ?? []) as TableFigure[]).filter((g) => g.path.startsWith('/finance/') && !/Rate$/.test(g.path));
@@ -166,6 +168,29 @@ function dropProjectsOverWhole(doc: KDocument, warn: (place: Span, reason: strin
       delete list[i].fields![f];
     }
     warn(over.cell, `/projects/${over.i}/${over.f} of ${over.v}元 (${quote(over.cell)}) is ten times the unit's ${w}元 stated elsewhere or more (yuan cells under a 万元 unit?): the projects' money is ignored`, [...new Set(money.map((m) => `/projects/${m.i}/${m.f}`))]);
+  }
+}
+
+/**
+ * The bare figures a unit line governs (src/extract/unitStretch.ts) are judged together as a table's cells under its unit line
+ * are: one beyond the cap of the report's level, a whole under 1万元 (dropped above), a 人员经费 under a year's pay, a figure written
+ * as yuan amounts are (`518,000.00`) read under 万元 as 1亿元 or more, or every figure under 100元 — the unit line is wrong for
+ * all of them (`单位：元` over 万元 figures: `基本支出 120.5` is no 120.5元), and their facts go.
+ */
+function dropImplausibleStretches(doc: KDocument, drop: Set<Fact>, warn: (place: Span, reason: string, paths: string[]) => void, quote: (s: Span) => string): void {
+  const stretches = (doc.data.unitStretches ?? []) as UnitStretch[];
+  if (!stretches.length) return;
+  const cap = narrowCap(doc, wideUnit(doc));
+  for (const figures of stretches) {
+    const on = (f: Fact) => figures.find((g) => f.span.start <= g.start && f.span.end >= g.end);
+    const facts = doc.facts.filter((f) => isMoney(f) && f.source !== 'table' && on(f));
+    const v = (f: Fact) => Math.abs(f.value as number);
+    const bad =
+      facts.find((f) => drop.has(f) || v(f) >= cap || (PERSONNEL.test(f.path) && v(f) > 0 && v(f) < PERSONNEL_FLOOR_YUAN) || (v(f) >= YUAN_STYLED_CAP_YUAN && yuanStyledWan(doc, { value: v(f), span: on(f)! }))) ??
+      (facts.some((f) => v(f) > 0) && facts.every((f) => v(f) < PART_FLOOR_YUAN) ? facts.find((f) => v(f) > 0) : undefined);
+    if (!bad) continue;
+    for (const f of facts) drop.add(f);
+    warn(bad.span, `${bad.path} of ${v(bad)}元 (${quote(bad.span)}) under its unit line is no money of the genre (the line's unit is wrong): the figures it governs are ignored`, [...new Set(facts.map((f) => f.path))]);
   }
 }
 
