@@ -170,6 +170,12 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         claimed.push(amountSpan);
         continue;
       }
+      // 其中：上年结转项目支出10万元，本年项目支出40万元: this year's money's part beside the carried money's, not the whole
+      const carried = compile(f.carried_spent_before, '').exec(sentenceBefore(doc, match.span.start));
+      if (carried && compile(f.this_year_spent, '').test((carried.groups?.year ?? '') + m0)) {
+        claimed.push(amountSpan);
+        continue;
+      }
       // 下一步，我们将…计划基本支出预算100万元: a figure in the next step's plan is no figure of the year
       if (compile(f.next_plan, '').test(sentenceBefore(doc, match.span.start))) {
         claimed.push(amountSpan);

@@ -162,6 +162,8 @@ export interface FinanceFile {
   target_sentence: string;
   target_after: string;
   next_plan: string;
+  carried_spent_before: string;
+  this_year_spent: string;
   bare_completion: string;
   midyear: string;
   midyear_asof: string;
