@@ -152,7 +152,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       let asPart = false; // a subject's figure read as a budget for being one of a budget's parts
       // 部门收入预算190万元，其中：一般公共预算财政拨款收入188万元: a fixed-path figure among a budget's parts is planned — its
       // budget field where there is one, else nothing (a figure saying 决算 or 实际 stays an actual)
-      if (path && !ownerBudget && ![path].flat().some((x) => /(?:budget|Budget)$/.test(x)) && !/决算|实际/.test(m0) && budgetPartOf(doc, f, match.span.start)) {
+      if (path && !ownerBudget && ![path].flat().some((x) => /(?:budget|Budget)$/.test(x)) && !/决算|实际/.test(m0) && (budgetPartOf(doc, f, match.span.start) || inBudgetSection(doc, f, match.span.start))) {
         const planned = [path].flat().map(budgetPath).filter((x): x is string => x !== null);
         if (!planned.length) {
           claimed.push(amountSpan);
@@ -167,6 +167,12 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       }
       // a target rate (绩效目标 section, 目标：… line) is no result
       if (aspect === 'rate' && (inTargets(doc, f, match.span.start) || compile(f.target_after, '').test(doc.norm.slice(match.span.end, match.span.end + 12)))) {
+        claimed.push(amountSpan);
+        continue;
+      }
+      // 其中：上年结转项目支出10万元，本年项目支出40万元: this year's money's part beside the carried money's, not the whole
+      const carried = compile(f.carried_spent_before, '').exec(sentenceBefore(doc, match.span.start));
+      if (carried && compile(f.this_year_spent, '').test((carried.groups?.year ?? '') + m0)) {
         claimed.push(amountSpan);
         continue;
       }
@@ -337,7 +343,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         // (基本支出决算数X, 实际支出X say what they are)
         if (aspect === 'actual' && subjSpan && !/决算|实际/.test(m0)) {
           // (基本支出146万元，占部门预算的78.49%: a part of a budget, no spending; see budget_share_after)
-          const role = budgetPartOf(doc, f, match.span.start) ?? budgetShareRole(doc, f, key, amountSpan, match.span.start);
+          // (（一）预算安排情况 ⏎ 基本支出150万元，项目支出50万元: a bare figure in a section on the budget's arrangement is planned)
+          const role = budgetPartOf(doc, f, match.span.start) ?? budgetShareRole(doc, f, key, amountSpan, match.span.start) ?? (!/执行|完成|使用/.test(m0) && inBudgetSection(doc, f, match.span.start) ? 'budget' : null);
           if (role === 'other' || role === 'none') {
             claimed.push(amountSpan);
             continue;
@@ -347,6 +354,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
             asPart = true;
           }
         }
+        // (（一）预算安排情况 ⏎ 支出合计200万元: a unit total's figure there, its subject in the pattern, is planned too)
+        else if (aspect === 'actual' && !subjSpan && p.subject && p.subject !== 'inherit' && !/决算|实际|执行|完成|使用/.test(m0) && inBudgetSection(doc, f, match.span.start)) aspect = 'budget';
         // (年初预算数为162.30万元，其中基本支出预算128.50万元，…；年中追加…，调整后预算为177.50万元: a part naming its budget is one
         // of the initial budget's parts as a bare one is — see initialParts)
         else if (aspect === 'budget' && subjSpan && PART_SUBJECTS.includes(key) && budgetPartOf(doc, f, match.span.start) === 'budget') asPart = true;
@@ -1007,6 +1016,17 @@ function budgetParts(f: FinanceFile, before: string, depth: number): 'budget' | 
   const clause = text.slice(cut);
   if (!PART_SUBJECTS.some((key) => compile(f.subjects[key].regex, '').test(clause))) return null;
   return budgetParts(f, text, depth + 1);
+}
+/** True when the nearest heading over `at` that names the budget's arrangement (`budget_section`) or execution (`budget_section_end`)
+ *  is the arrangement's: its bare figures are the plan's. */
+function inBudgetSection(doc: KDocument, f: FinanceFile, at: number): boolean {
+  const plan = compile(f.budget_section, ''), done = compile(f.budget_section_end, '');
+  for (const h of sectionsAt(doc, at).reverse()) {
+    const title = h.title.replace(/\s+/g, '');
+    if (plan.test(title)) return true;
+    if (done.test(title)) return false;
+  }
+  return false;
 }
 /** True when a heading over `at` names the appropriation or a fund (`appropriation_totals_section`): its totals are not the unit's. */
 function inAppropriationSection(doc: KDocument, f: FinanceFile, at: number): boolean {

@@ -86,6 +86,8 @@ export interface FinanceFile {
   budget_share_after: string;
   budget_parts_delta: string;
   budget_parts_other: string;
+  budget_section: string;
+  budget_section_end: string;
   budget_parts_listed: string;
   budget_item_listed: string;
   budget_compared_prior: string;
@@ -160,6 +162,8 @@ export interface FinanceFile {
   target_sentence: string;
   target_after: string;
   next_plan: string;
+  carried_spent_before: string;
+  this_year_spent: string;
   bare_completion: string;
   midyear: string;
   midyear_asof: string;
