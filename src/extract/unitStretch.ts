@@ -8,6 +8,7 @@ interface StretchDef {
   line: string;
   closing: string;
   figure: string;
+  money_label: string;
   table_line: string;
 }
 
@@ -34,14 +35,17 @@ export function governedFigures(doc: KDocument): Insertion[] {
   const closing = compile(d.closing, '');
   const tableLine = compile(d.table_line, '');
   const figure = compile(d.figure, 'g');
+  const moneyLabel = compile(d.money_label, '');
   const stops = [...doc.headings.map((h) => h.start), ...doc.tables.map((t) => t.start)].sort((a, b) => a - b);
   const out: Insertion[] = [];
   let unit: string | null = null;
   let line = -1;
   let stop = Infinity;
+  let t = '';
   for (const l of doc.lines) {
     // (a line's \r is no part of it: a Windows copy)
-    const t = doc.norm.slice(l.start, l.end).replace(/\r$/, '');
+    const prev = t;
+    t = doc.norm.slice(l.start, l.end).replace(/\r$/, '');
     if (l.start >= stop || tableLine.test(t)) unit = null;
     const u = unitLine.exec(t) ?? closing.exec(t);
     if (u) {
@@ -52,12 +56,18 @@ export function governedFigures(doc: KDocument): Insertion[] {
     }
     if (unit === null) continue;
     for (const m of t.matchAll(figure)) {
+      // (the clause before it; opening its line, with the previous line's last clause: a label broken over lines, 全年预算数⏎为301.2)
+      const clause = lastClause(t.slice(0, m.index!));
+      if (!moneyLabel.test(clause.length < m.index! ? clause : lastClause(prev) + clause)) continue;
       const span: Span = { start: l.start + m.index!, end: l.start + m.index! + m[0].length };
       if (!isExcluded(doc, span)) out.push({ at: span.end, unit, line, figure: span });
     }
   }
   return out;
 }
+
+/** The text after the last clause separator of `s`. */
+const lastClause = (s: string) => s.slice(Math.max(...[...'，,。；;、'].map((c) => s.lastIndexOf(c))) + 1);
 
 /** Offsets of the text with the units written in, and back. */
 class Written {
