@@ -12,7 +12,7 @@ import type { Aspect, FinanceFile, SplitPair } from './finance/file.js';
 import { agencyBefore, bodyFigureBefore, museumBefore, namesUnit, otherBodyBefore, parentBefore } from './finance/otherBodies.js';
 import { aboutAppropriation, afterItemAdjusted, asidesReplaced, changedSubject, followingSubject, inClosedAside, inheritedSubject, itemBefore, narrowerSubjects, subjectOf } from './finance/subjects.js';
 import { WORD_WRAP_MARK, cutView, withWordWraps, withoutWordWrap, wrapMarked } from './finance/view.js';
-import { fitsYear, inTargets, midYear, otherYearSentence } from './finance/years.js';
+import { fitsYear, inTargetSentence, inTargets, midYear, otherYearSentence } from './finance/years.js';
 import { CLAUSE_ENDS, CLAUSE_STARTS, clauseStart, lineOf, linesBefore, nearLine, paragraphStart, proseSlice, sentenceAt, sentenceBefore, spanText } from './prose.js';
 import { ownProject } from './ownProject.js';
 import { otherSourceBeside, sourcesAddUp } from './finance/sources.js';
@@ -167,6 +167,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       }
       // a target rate (绩效目标 section, 目标：… line) is no result
       if (aspect === 'rate' && (inTargets(doc, f, match.span.start) || compile(f.target_after, '').test(doc.norm.slice(match.span.end, match.span.end + 12)))) {
+        claimed.push(amountSpan);
+        continue;
+      }
+      // 年度总体目标：…，项目支出20万元。: a target's spending is no actual
+      if (aspect === 'actual' && ![path].flat().some((x) => x && /[bB]udget$/.test(x)) && inTargetSentence(doc, f, match.span.start)) {
         claimed.push(amountSpan);
         continue;
       }

@@ -160,6 +160,7 @@ export interface FinanceFile {
   year_before: string;
   target_sections: string;
   target_sentence: string;
+  target_result: string;
   target_after: string;
   next_plan: string;
   carried_spent_before: string;

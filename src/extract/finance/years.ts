@@ -13,6 +13,13 @@ export function inTargets(doc: KDocument, f: FinanceFile, at: number): boolean {
   const from = Math.max(line?.start ?? sentenceAt(doc, at).start, at - 300);
   return compile(f.target_sentence, '').test(doc.norm.slice(from, at));
 }
+/** True when the sentence of `at` (on its line) opens with a target cue and does not turn to the result before `at`. */
+export function inTargetSentence(doc: KDocument, f: FinanceFile, at: number): boolean {
+  const line = spanAt(doc.lines, at);
+  const from = Math.max(line?.start ?? 0, sentenceAt(doc, at).start, at - 300);
+  const cue = compile(f.target_sentence, '').exec(doc.norm.slice(from, at));
+  return cue !== null && !compile(f.target_result, '').test(doc.norm.slice(from + cue.index + cue[0].length, at));
+}
 /** False when the words right before `at` put the figure in another year, or make an actual a plan. */
 /** (`head`: the figure's own phrase — 上年预算执行率为95%，本年预算执行率为96.51%: the phrase opening its clause with 本年 names this
  *  year in a later clause of a sentence opening with the year before, as 上年基本支出X，本年基本支出Y does before its subject) */
