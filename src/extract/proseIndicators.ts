@@ -6,6 +6,7 @@ import { compile, derived, loadPatternFile } from '../patterns.js';
 import { tableVocab } from '../structure/tableVocab.js';
 import { parseValue } from './values.js';
 import { levelLabel } from './tableReading.js';
+import type { CellEvidence } from './tables.js';
 
 interface ProseDef {
   section_keys: string[];
@@ -17,7 +18,7 @@ interface ProseDef {
   figure: string;
   other_clause: string;
 }
-type Evidence = Record<string, { span: Span; rule: string }>;
+type Evidence = Record<string, CellEvidence>;
 interface Part { span: Span; text: string }
 
 const RULE = 'prose.indicator';
@@ -53,10 +54,11 @@ function lineIndicator(doc: KDocument, def: ProseDef, line: Span): { ind: Indica
   const name = at(g.name);
   let target: { value: Part; prefix: Span | null } | null = null;
   let actual: Part | null = null;
+  const [other, targetLabel, actualLabelRe, figure] = [def.other_clause, def.target_label, def.actual_label, def.figure].map((src) => compile(src, ''));
   for (const c of clauses(m.groups.rest, line.start + g.rest[0])) {
-    if (compile(def.other_clause, '').test(c.text)) continue;
-    const label = compile(def.target_label, '').exec(c.text);
-    const actualLabel = compile(def.actual_label, '').exec(c.text);
+    if (other.test(c.text)) continue;
+    const label = targetLabel.exec(c.text);
+    const actualLabel = actualLabelRe.exec(c.text);
     const cue = targetCue(def).exec(c.text);
     const from = (k: number): Part => ({ text: c.text.slice(k), span: { start: c.span.start + k, end: c.span.end } });
     if (actualLabel) {
@@ -66,7 +68,7 @@ function lineIndicator(doc: KDocument, def: ProseDef, line: Span): { ind: Indica
       if (target) return null;
       const k = label ? label[0].length : cue!.index;
       target = { value: from(k), prefix: k > 0 && !label ? { start: c.span.start, end: c.span.start + k } : null };
-    } else if (compile(def.figure, '').test(c.text)) return null; // a figure neither labelled: which it is is not told
+    } else if (figure.test(c.text)) return null; // a figure neither labelled: which it is is not told
   }
   if (!target || !actual) return null;
   const show = (s: Span) => doc.display.slice(s.start, s.end);
