@@ -214,23 +214,16 @@ function financeBase(regex: string): string {
   let src = sources.get(regex);
   if (src === undefined) {
     const f = file();
-    src = regex.replaceAll('{MONEY}', moneyCn()).replaceAll('{BOUNDARY}', f.boundary).replaceAll('{UNIT_BOUNDARY}', f.unit_boundary).replaceAll('{SUBJECT}', subjectAlternation(f)).replaceAll('{ADJUSTED}', f.adjusted).replaceAll('{CHANGE_FOLLOWS}', f.change_follows).replaceAll('{CARRY_IN_FOLLOWS}', f.carry_in_follows).replaceAll('{BUDGET_COMPARED_PRIOR}', f.budget_compared_prior);
+    src = regex.replaceAll('{BOUNDARY}', f.boundary).replaceAll('{UNIT_BOUNDARY}', f.unit_boundary).replaceAll('{SUBJECT}', subjectAlternation(f)).replaceAll('{ADJUSTED}', f.adjusted).replaceAll('{CHANGE_FOLLOWS}', f.change_follows).replaceAll('{CARRY_IN_FOLLOWS}', f.carry_in_follows).replaceAll('{BUDGET_COMPARED_PRIOR}', f.budget_compared_prior);
     sources.set(regex, src);
   }
   return src;
 }
 export const sources = new Map<string, string>();
-// An amount as {MONEY} reads it or in lower-case Chinese numerals (本年支出合计一百九十八万元): MONEY with CN_AMOUNT beside its
-// capital (大写) figure, for the role patterns and for the helpers that count or compare the figures of a sentence (fin51: once the
-// patterns read 全年预算一百万元，…，实际支出十九万元, a helper blind to 其中科普日经费二十万元 between them gave the unit 190000)
-let moneyCnSrc: string | null = null;
-export function moneyCn(): string {
-  if (moneyCnSrc === null) {
-    const money = loadPatternFile<{ macros: Record<string, string> }>('macros.yaml').macros.MONEY;
-    moneyCnSrc = money.includes('|{CAPITAL})') ? `(?:${money.replace('|{CAPITAL})', '|{CAPITAL}|{CN_AMOUNT})')})` : '{MONEY}';
-  }
-  return moneyCnSrc;
-}
+// An amount as {MONEY} reads it, lower-case Chinese numerals included (本年支出合计一百九十八万元), for the role patterns and for the
+// helpers that count or compare the figures of a sentence (fin51: once the patterns read 全年预算一百万元，…，实际支出十九万元, a
+// helper blind to 其中科普日经费二十万元 between them gave the unit 190000). MONEY itself holds CN_AMOUNT since fin52.
+export const moneyCn = (): string => '{MONEY}';
 export const THREE_PUBLIC = '/finance/threePublic/';
 export const UNIT_SPENDING = /^\/finance\/spendingTotal\/(?:actual|budget|executionRate|initialBudget)$/;
 export const INITIAL_BUDGET = '/finance/spendingTotal/initialBudget';
