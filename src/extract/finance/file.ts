@@ -268,14 +268,15 @@ export function opensPhrase(doc: KDocument, at: number): boolean {
   const before = doc.norm.slice(Math.max(0, at - 4), at);
   return boundaryAtEnd().test(before) || at === 0;
 }
-/** The first amount in `s` and its unit (a bare 万 closing its clause is 万元, as {MONEY} reads it). */
+/** The first amount in `s` and its unit (a bare 万 closing its clause is 万元, as {MONEY} reads it); in Chinese numerals too
+ *  (二百一十万元, as {MONEY} reads it since fin52: the unit the amount's own, 二百万 + 元, never 万元 twice). */
 export function amountNum(s: string): string {
-  return AMOUNT.exec(s)?.[1] ?? '';
+  return compile(AMOUNT, '').exec(s)?.[1] ?? '';
 }
 export function unitOf(s: string): string {
-  return UNIT.exec(s)?.[1] ?? '元';
+  return compile(AMOUNT, '').exec(s)?.[2] ?? compile(UNIT, '').exec(s)?.[1] ?? '元';
 }
 // (a bare 万 closes its clause, its line or the text: 万元, as {MONEY} reads it)
 const WAN_CLOSING = String.raw`万(?=[ \t]*(?:[，,。;；、)）]|\n|$))`;
-const AMOUNT = new RegExp(String.raw`(\d[\d,]*(?:\.\d+)?)\s*(?:万元|亿元|千元|元|${WAN_CLOSING})`);
-const UNIT = new RegExp(String.raw`(万元|亿元|千元|元|(?<=\d[ \t]*)${WAN_CLOSING})`);
+const AMOUNT = String.raw`(\d[\d,]*(?:\.\d+)?|{CN_AMOUNT})\s*(万元|亿元|千元|元|${WAN_CLOSING})`;
+const UNIT = String.raw`(万元|亿元|千元|元|(?<=[\d〇零一二两三四五六七八九十百千][ \t]*)${WAN_CLOSING})`;
