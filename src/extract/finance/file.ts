@@ -84,6 +84,7 @@ export interface FinanceFile {
   budget_parts_unread: string;
   budget_parts_after: string;
   budget_share_after: string;
+  budget_chain: string;
   budget_parts_delta: string;
   budget_parts_other: string;
   budget_section: string;
