@@ -13,7 +13,7 @@ import { agencyBefore, bodyFigureBefore, museumBefore, namesUnit, otherBodyBefor
 import { aboutAppropriation, afterItemAdjusted, asidesReplaced, changedSubject, followingSubject, inClosedAside, inheritedSubject, itemBefore, narrowerSubjects, subjectOf } from './finance/subjects.js';
 import { WORD_WRAP_MARK, cutView, withWordWraps, withoutWordWrap, wrapMarked } from './finance/view.js';
 import { fitsYear, inTargetSentence, inTargets, midYear, otherYearSentence } from './finance/years.js';
-import { CLAUSE_ENDS, CLAUSE_STARTS, clauseStart, lineOf, linesBefore, nearLine, paragraphStart, proseSlice, sentenceAt, sentenceBefore, spanText } from './prose.js';
+import { CLAUSE_ENDS, CLAUSE_STARTS, clauseStart, lineOf, linesBefore, nearLine, paragraphBefore, paragraphStart, proseSlice, sentenceAt, sentenceBefore, spanText } from './prose.js';
 import { ownProject } from './ownProject.js';
 import { otherSourceBeside, sourcesAddUp } from './finance/sources.js';
 
@@ -349,7 +349,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         if (aspect === 'actual' && subjSpan && !/决算|实际/.test(m0)) {
           // (基本支出146万元，占部门预算的78.49%: a part of a budget, no spending; see budget_share_after)
           // (（一）预算安排情况 ⏎ 基本支出150万元，项目支出50万元: a bare figure in a section on the budget's arrangement is planned)
-          const role = budgetPartOf(doc, f, match.span.start) ?? budgetShareRole(doc, f, key, amountSpan, match.span.start) ?? (!/执行|完成|使用/.test(m0) && inBudgetSection(doc, f, match.span.start) ? 'budget' : null);
+          const role = budgetPartOf(doc, f, match.span.start) ?? budgetChainRole(doc, f, key, subjSpan.start) ?? budgetShareRole(doc, f, key, amountSpan, match.span.start) ?? (!/执行|完成|使用/.test(m0) && inBudgetSection(doc, f, match.span.start) ? 'budget' : null);
           if (role === 'other' || role === 'none') {
             claimed.push(amountSpan);
             continue;
@@ -1038,6 +1038,16 @@ function inAppropriationSection(doc: KDocument, f: FinanceFile, at: number): boo
   return sectionsAt(doc, at).some((h) => compile(f.appropriation_totals_section, '').test(h.title));
 }
 const PART_SUBJECTS = ['basic', 'project', 'personnel', 'publicUse'];
+/** For a narrower subject's bare figure whose subject starts at `at`: 'budget' when it is listed in a chain of parts right after the unit's
+ *  budget in its sentence (`budget_chain`: 部门预算安排200万元；基本支出150万元，项目支出50万元), 'other' when that budget is another
+ *  year's or a comparison's, else null. */
+function budgetChainRole(doc: KDocument, f: FinanceFile, key: string, at: number): 'budget' | 'other' | null {
+  if (!PART_SUBJECTS.includes(key)) return null;
+  const before = paragraphBefore(doc, at);
+  const m = compile(f.budget_chain, '').exec(before);
+  if (!m) return null;
+  return compile(f.budget_parts_other, '').test(before.slice(Math.max(0, m.index - 12), m.index + 1)) ? 'other' : 'budget';
+}
 /** For a narrower subject's bare figure at `amount` followed by its share of a budget (`budget_share_after`): 'budget' when the unit's
  *  budget is stated before it in its sentence and no actual (`budget_parts_after`), else 'none'; null when no such share follows or
  *  the figure is listed after a 其中 (the figure's before it owns it, see budgetPartOf). */

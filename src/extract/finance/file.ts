@@ -84,6 +84,7 @@ export interface FinanceFile {
   budget_parts_unread: string;
   budget_parts_after: string;
   budget_share_after: string;
+  budget_chain: string;
   budget_parts_delta: string;
   budget_parts_other: string;
   budget_section: string;
@@ -214,23 +215,16 @@ function financeBase(regex: string): string {
   let src = sources.get(regex);
   if (src === undefined) {
     const f = file();
-    src = regex.replaceAll('{MONEY}', moneyCn()).replaceAll('{BOUNDARY}', f.boundary).replaceAll('{UNIT_BOUNDARY}', f.unit_boundary).replaceAll('{SUBJECT}', subjectAlternation(f)).replaceAll('{ADJUSTED}', f.adjusted).replaceAll('{CHANGE_FOLLOWS}', f.change_follows).replaceAll('{CARRY_IN_FOLLOWS}', f.carry_in_follows).replaceAll('{BUDGET_COMPARED_PRIOR}', f.budget_compared_prior);
+    src = regex.replaceAll('{BOUNDARY}', f.boundary).replaceAll('{UNIT_BOUNDARY}', f.unit_boundary).replaceAll('{SUBJECT}', subjectAlternation(f)).replaceAll('{ADJUSTED}', f.adjusted).replaceAll('{CHANGE_FOLLOWS}', f.change_follows).replaceAll('{CARRY_IN_FOLLOWS}', f.carry_in_follows).replaceAll('{BUDGET_COMPARED_PRIOR}', f.budget_compared_prior);
     sources.set(regex, src);
   }
   return src;
 }
 export const sources = new Map<string, string>();
-// An amount as {MONEY} reads it or in lower-case Chinese numerals (本年支出合计一百九十八万元): MONEY with CN_AMOUNT beside its
-// capital (大写) figure, for the role patterns and for the helpers that count or compare the figures of a sentence (fin51: once the
-// patterns read 全年预算一百万元，…，实际支出十九万元, a helper blind to 其中科普日经费二十万元 between them gave the unit 190000)
-let moneyCnSrc: string | null = null;
-export function moneyCn(): string {
-  if (moneyCnSrc === null) {
-    const money = loadPatternFile<{ macros: Record<string, string> }>('macros.yaml').macros.MONEY;
-    moneyCnSrc = money.includes('|{CAPITAL})') ? `(?:${money.replace('|{CAPITAL})', '|{CAPITAL}|{CN_AMOUNT})')})` : '{MONEY}';
-  }
-  return moneyCnSrc;
-}
+// An amount as {MONEY} reads it, lower-case Chinese numerals included (本年支出合计一百九十八万元), for the role patterns and for the
+// helpers that count or compare the figures of a sentence (fin51: once the patterns read 全年预算一百万元，…，实际支出十九万元, a
+// helper blind to 其中科普日经费二十万元 between them gave the unit 190000). MONEY itself holds CN_AMOUNT since fin52.
+export const moneyCn = (): string => '{MONEY}';
 export const THREE_PUBLIC = '/finance/threePublic/';
 export const UNIT_SPENDING = /^\/finance\/spendingTotal\/(?:actual|budget|executionRate|initialBudget)$/;
 export const INITIAL_BUDGET = '/finance/spendingTotal/initialBudget';
@@ -275,14 +269,15 @@ export function opensPhrase(doc: KDocument, at: number): boolean {
   const before = doc.norm.slice(Math.max(0, at - 4), at);
   return boundaryAtEnd().test(before) || at === 0;
 }
-/** The first amount in `s` and its unit (a bare 万 closing its clause is 万元, as {MONEY} reads it). */
+/** The first amount in `s` and its unit (a bare 万 closing its clause is 万元, as {MONEY} reads it); in Chinese numerals too
+ *  (二百一十万元, as {MONEY} reads it since fin52: the unit the amount's own, 二百万 + 元, never 万元 twice). */
 export function amountNum(s: string): string {
-  return AMOUNT.exec(s)?.[1] ?? '';
+  return compile(AMOUNT, '').exec(s)?.[1] ?? '';
 }
 export function unitOf(s: string): string {
-  return UNIT.exec(s)?.[1] ?? '元';
+  return compile(AMOUNT, '').exec(s)?.[2] ?? compile(UNIT, '').exec(s)?.[1] ?? '元';
 }
 // (a bare 万 closes its clause, its line or the text: 万元, as {MONEY} reads it)
 const WAN_CLOSING = String.raw`万(?=[ \t]*(?:[，,。;；、)）]|\n|$))`;
-const AMOUNT = new RegExp(String.raw`(\d[\d,]*(?:\.\d+)?)\s*(?:万元|亿元|千元|元|${WAN_CLOSING})`);
-const UNIT = new RegExp(String.raw`(万元|亿元|千元|元|(?<=\d[ \t]*)${WAN_CLOSING})`);
+const AMOUNT = String.raw`(\d[\d,]*(?:\.\d+)?|{CN_AMOUNT})\s*(万元|亿元|千元|元|${WAN_CLOSING})`;
+const UNIT = String.raw`(万元|亿元|千元|元|(?<=[\d〇零一二两三四五六七八九十百千][ \t]*)${WAN_CLOSING})`;
