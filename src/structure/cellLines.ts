@@ -275,7 +275,9 @@ function goalBlockLines(text: string, lines: Line[], taken: Span[]): Table[] {
       continue;
     }
     let j = i + 3;
-    while (j < seq.length && !ends(seq[j]) && !sectionLine(seq[j])) j++;
+    // (the label again under the header, a Word export's merged cell, is a goals label as a section's title: see `again`)
+    const repeated = (k: number) => k === i + 3 && squeeze(seq[k].text) === squeeze(a.text);
+    while (j < seq.length && !ends(seq[j]) && (!sectionLine(seq[j]) || repeated(j))) j++;
     let cells = seq.slice(i + 3, j);
     // (a Word export writes a merged cell at every row it covers: the label again opening the row under the header,
     // 年度总体目标⏎预期目标⏎实际完成情况⏎年度总体目标⏎<target>⏎<achieved>, is that cell, not the target)
