@@ -27,6 +27,7 @@ export interface StatementVocab {
   codeColumn: RegExp;
   summaryRows: SummaryRow[];
   appropriationSummaryRows: SummaryRow[];
+  appropriationFundColumn: FundColumn;
   summaryOtherKinds: RegExp;
   summaryBalanceRow: RegExp;
   spendingColumns: { target: string; re: RegExp }[];
@@ -40,6 +41,8 @@ export interface StatementVocab {
 }
 
 type SummaryRow = { side: 'income' | 'spending'; target: string; re: RegExp };
+/** a spending half's column by fund and the row read in it (appropriation_summary_fund_column) */
+type FundColumn = { column: RegExp; row: RegExp; target: string };
 
 interface RawStatements {
   kinds: { kind: Kind; caption: string }[];
@@ -54,6 +57,7 @@ interface RawStatements {
   code_column: string;
   summary_rows: { side: 'income' | 'spending'; target: string; label: string }[];
   appropriation_summary_rows: { side: 'income' | 'spending'; target: string; label: string }[];
+  appropriation_summary_fund_column: { column: string; row: string; target: string };
   summary_other_kinds: string;
   summary_balance_row: string;
   spending_columns: { target: string; regex: string }[];
@@ -84,6 +88,7 @@ export function statementVocab(): StatementVocab {
     codeColumn: re(s.code_column),
     summaryRows: s.summary_rows.map((r) => ({ side: r.side, target: r.target, re: re(r.label) })),
     appropriationSummaryRows: s.appropriation_summary_rows.map((r) => ({ side: r.side, target: r.target, re: re(r.label) })),
+    appropriationFundColumn: { column: re(s.appropriation_summary_fund_column.column), row: re(s.appropriation_summary_fund_column.row), target: s.appropriation_summary_fund_column.target },
     summaryOtherKinds: re(s.summary_other_kinds),
     summaryBalanceRow: re(s.summary_balance_row),
     spendingColumns: s.spending_columns.map((c) => ({ target: c.target, re: re(c.regex) })),
@@ -274,7 +279,7 @@ function subtotal(ctx: Ctx, rows: TableCell[][], k: number): boolean {
 }
 
 /** 收入支出决算总表: two halves side by side (项目 行次 金额 | 项目 行次 金额); each row label is read in its half. */
-function summary(ctx: Ctx, rules: SummaryRow[] = statementVocab().summaryRows): void {
+function summary(ctx: Ctx, rules: SummaryRow[] = statementVocab().summaryRows, fund?: FundColumn): void {
   const v = statementVocab();
   const rows = ctx.r.table.rows;
   // the header: two item columns and an amount column (the 收入 | 支出 row above it has no amount column)
@@ -299,14 +304,18 @@ function summary(ctx: Ctx, rules: SummaryRow[] = statementVocab().summaryRows): 
       if (role) cols.push({ col: i, role });
     }
     const amount = cols.find((c) => c.role === ctx.mode) ?? cols.find((c) => c.role === 'any');
-    return { from, side, amount };
+    // (the spending half in columns by fund: the general budget's own column)
+    let general = -1;
+    for (let i = from + 1; i < to && fund && side === 'spending'; i++) if (!repeatsLeft(header, i) && fund.column.test(key(header[i]))) general = i;
+    return { from, side, amount, general };
   });
   const picks: SummaryPick[] = [];
   for (const row of rows.slice(hi + 1)) {
     if (row.length !== header.length) continue; // cells cannot be placed under the header
     for (const h of halves) {
-      if (!h.amount) continue;
       const lab = label(row[h.from]);
+      if (fund && h.general >= 0 && fund.row.test(lab)) picks.push({ side: h.side, label: lab, target: fund.target, role: 'any', cell: row[h.general] });
+      if (!h.amount) continue;
       const rule = rules.find((s) => s.side === h.side && s.re.test(lab));
       picks.push({ side: h.side, label: lab, target: rule?.target ?? null, role: h.amount.role, cell: row[h.amount.col] });
     }
@@ -785,7 +794,7 @@ export function statementFacts(doc: KDocument, readings: TableReading[], offer: 
     const appropriation = kind === 'appropriation_spending' || (kind === 'basic' && statementVocab().appropriationCaption.test(caption)) ? {} : null;
     const ctx: Ctx = { doc, r, mode, unit, offer, money, unitMissing: null, colUnits: columnUnits(r.table.rows), anyRole: !unsaid, appropriation };
     if (kind === 'summary') summary(ctx);
-    else if (kind === 'appropriation_summary') summary(ctx, statementVocab().appropriationSummaryRows);
+    else if (kind === 'appropriation_summary') summary(ctx, statementVocab().appropriationSummaryRows, statementVocab().appropriationFundColumn);
     else if (kind === 'three_public') threePublic(ctx);
     else {
       categoryColumns(ctx, kind);

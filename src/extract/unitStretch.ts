@@ -1,6 +1,6 @@
 // Bare figures under a unit line (finance.yaml unit_stretch): the document is read once more with the unit written after
 // each, and that reading's finance facts on those figures are added — the values the plain typing (基本支出120.5万元) gives.
-import type { Fact, KDocument, ReadResult, Span } from '../document.js';
+import type { Fact, KDocument, ReadResult, Span, Table } from '../document.js';
 import { createDocument, isExcluded } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
 
@@ -18,6 +18,8 @@ interface Insertion {
   unit: string;
   line: number;
   figure: Span;
+  /** a list table's tabs before the figure on its row, written as spaces (see listTable) */
+  gaps?: number[];
 }
 
 /** The figures one unit line governs, read in its unit (doc.data.unitStretches): judged together by validate/plausible.ts, as a
@@ -26,7 +28,19 @@ export type UnitStretch = Span[];
 
 const def = () => loadPatternFile<{ unit_stretch: StretchDef }>('finance.yaml').unit_stretch;
 
-/** The bare figures a unit line governs: from the line after it to the next heading, table, unit line or pasted table's line. */
+/** A table of two columns, a money label and a bare figure on each row (`基本支出⇥120.5⏎项目支出⇥35`): the stretch's list set out
+ *  with tabs, which no table reader reads (no header, no caption) — its lines are the stretch's, read with the tab as a space. */
+function listTable(norm: string, t: Table, moneyLabel: RegExp): boolean {
+  // (the cells as the matching copy has them: full-width digits, traditional script folded)
+  const text = (c: Span) => norm.slice(c.start, c.end).trim();
+  const rows = t.rows.filter((r) => r.some((c) => text(c)));
+  return rows.length > 0 && rows.every((r) => r.length === 2 && BARE.test(text(r[1])) && LABEL.test(text(r[0])) && moneyLabel.test(text(r[0])));
+}
+const BARE = /^\d+(?:,\d{3})*(?:\.\d+)?$/;
+const LABEL = /^[^\d]*[\u4e00-\u9fa5][^\d]*$/;
+
+/** The bare figures a unit line governs: from the line after it to the next heading, table, unit line or pasted table's line
+ *  (a list table, above, is no stop: its rows are the stretch's lines). */
 export function governedFigures(doc: KDocument): Insertion[] {
   // (cheap first: no unit stated anywhere, no stretch)
   if (!/单位|元[）)]/.test(doc.norm)) return [];
@@ -36,7 +50,9 @@ export function governedFigures(doc: KDocument): Insertion[] {
   const tableLine = compile(d.table_line, '');
   const figure = compile(d.figure, 'g');
   const moneyLabel = compile(d.money_label, '');
-  const stops = [...doc.headings.map((h) => h.start), ...doc.tables.map((t) => t.start)].sort((a, b) => a - b);
+  const lists = doc.tables.filter((t) => listTable(doc.norm, t, moneyLabel));
+  const inList = (o: number) => lists.some((t) => o >= t.start && o < t.end);
+  const stops = [...doc.headings.map((h) => h.start), ...doc.tables.filter((t) => !lists.includes(t)).map((t) => t.start)].sort((a, b) => a - b);
   const out: Insertion[] = [];
   let unit: string | null = null;
   let line = -1;
@@ -46,7 +62,8 @@ export function governedFigures(doc: KDocument): Insertion[] {
     // (a line's \r is no part of it: a Windows copy)
     const prev = t;
     t = doc.norm.slice(l.start, l.end).replace(/\r$/, '');
-    if (l.start >= stop || tableLine.test(t)) unit = null;
+    const listed = inList(l.start);
+    if (l.start >= stop || (tableLine.test(t) && !listed)) unit = null;
     const u = unitLine.exec(t) ?? closing.exec(t);
     if (u) {
       unit = u.groups!.unit;
@@ -60,7 +77,9 @@ export function governedFigures(doc: KDocument): Insertion[] {
       const clause = lastClause(t.slice(0, m.index!));
       if (!moneyLabel.test(clause.length < m.index! ? clause : lastClause(prev) + clause)) continue;
       const span: Span = { start: l.start + m.index!, end: l.start + m.index! + m[0].length };
-      if (!isExcluded(doc, span)) out.push({ at: span.end, unit, line, figure: span });
+      if (!listed && isExcluded(doc, span)) continue;
+      const gaps = listed ? [...t.slice(0, m.index!).matchAll(/\t/g)].map((g) => l.start + g.index!) : undefined;
+      out.push({ at: span.end, unit, line, figure: span, ...(gaps ? { gaps } : {}) });
     }
   }
   return out;
@@ -90,6 +109,8 @@ class Written {
     return s - shift;
   }
   text(t: string): string {
+    // (a list table's tabs as spaces: the same length, no offset moves)
+    for (const g of this.ins.flatMap((i) => i.gaps ?? [])) t = t.slice(0, g) + ' ' + t.slice(g + 1);
     let out = '';
     let done = 0;
     for (const i of this.ins) {

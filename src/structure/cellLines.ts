@@ -275,7 +275,9 @@ function goalBlockLines(text: string, lines: Line[], taken: Span[]): Table[] {
       continue;
     }
     let j = i + 3;
-    while (j < seq.length && !ends(seq[j]) && !sectionLine(seq[j])) j++;
+    // (the label again under the header, a Word export's merged cell, is a goals label as a section's title: see `again`)
+    const repeated = (k: number) => k === i + 3 && squeeze(seq[k].text) === squeeze(a.text);
+    while (j < seq.length && !ends(seq[j]) && (!sectionLine(seq[j]) || repeated(j))) j++;
     let cells = seq.slice(i + 3, j);
     // (a Word export writes a merged cell at every row it covers: the label again opening the row under the header,
     // 年度总体目标⏎预期目标⏎实际完成情况⏎年度总体目标⏎<target>⏎<achieved>, is that cell, not the target)
@@ -298,6 +300,8 @@ function goalBlockLines(text: string, lines: Line[], taken: Span[]): Table[] {
  *  prose again, never a goals cell's text */
 const ORDINAL = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．](?!\d))\s*/;
 export const sectionLine = (l: Line) => isStandaloneTitle(l.text.trim().replace(ORDINAL, ''));
+/** a line opening with a heading's ordinal (`四、其他说明`, `（一）…`): a heading or a cell's own list, which is not known */
+export const numberedLine = (l: Line) => ORDINAL.test(l.text.trim());
 
 /**
  * The goals as label rows copied one cell per line (`年度总体目标⏎<target>⏎年度总体目标完成情况⏎<achieved>`, or the target alone).

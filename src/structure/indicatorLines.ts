@@ -4,7 +4,7 @@
 // still be put back when the lines admit exactly one division into rows of the header's shape; else nothing is read.
 import type { Line, Span, Table, TableCell } from '../document.js';
 import { tableVocab } from './tableVocab.js';
-import { freeLine, lineCell, sectionLine, squeeze } from './cellLines.js';
+import { freeLine, lineCell, numberedLine, sectionLine, squeeze } from './cellLines.js';
 import { PAGE_MARK } from './duplicates.js';
 
 /** `续表` (`续上表`, `（续表）`) over a table's part on the next page */
@@ -71,10 +71,10 @@ interface Parse {
  * total's label as a cell). The block ends at a total row (`总分⏎100⏎95`), another table, a section's title alone on its line, or the end of the text; prose
  * after the last row leaves it unread, as does a second division (which line is which cell is then not known).
  */
-function parseRows(seq: Line[], free: (l: Line) => boolean, from: number, cols: Field[], header: string[]): Parse | null {
+function parseRows(seq: Line[], free: (l: Line) => boolean, from: number, cols: Field[], header: string[], maxWraps: number): Parse | null {
   // (a wrapped name is the less likely reading: the divisions with the fewest wrapped names are the ones weighed, so a line that
   // fits as the note of the row above is not taken for the head of the next name)
-  for (let wraps = 0; wraps <= MAX_WRAPS; wraps++) {
+  for (let wraps = 0; wraps <= maxWraps; wraps++) {
     const { parse, count } = divisions(seq, free, from, cols, header, wraps);
     if (count) return count === 1 ? parse : null;
   }
@@ -92,7 +92,10 @@ function divisions(seq: Line[], free: (l: Line) => boolean, from: number, cols: 
   const isLevel2 = (i: number) => v.level2Words.includes(levelWord(text(i))) || v.level2Words.includes(levelWord(text(i)) + '指标');
   const levelLike = (i: number) => /^[\u4e00-\u9fa5]{2,8}指标$/.test(levelWord(text(i)));
   const isTotal = (i: number) => v.totalRow.test(squeeze(text(i)));
-  const plain = (i: number) => i < seq.length && free(seq[i]) && !isLevel1(i) && !isLevel2(i) && !levelLike(i) && !isTotal(i) && !columnOf(text(i));
+  // (a block of targets alone has no points' figures to tell a row from a heading and its prose after it, `四、其他说明⏎无。`:
+  // a numbered line is no cell of it)
+  const bare = !cols.includes('weight');
+  const plain = (i: number) => i < seq.length && free(seq[i]) && !isLevel1(i) && !isLevel2(i) && !levelLike(i) && !isTotal(i) && !columnOf(text(i)) && !(bare && numberedLine(seq[i]));
   const named = (i: number) => plain(i) && !VALUE.test(squeeze(text(i)));
   // (a note explains a score cut: beside a full score only a word saying there is none, 无; so a level's name the vocabulary
   // lacks is not taken for the note of a row with its full score, shifting the rows under it to the level above)
@@ -209,9 +212,12 @@ export function indicatorBlockLines(text: string, lines: Line[], taken: Span[]):
     // (the columns in the form's order: levels, the name, its figures, the note last)
     const order = cols.map((c) => KNOWN.indexOf(c));
     const levelsFirst = order.every((o, k) => k === 0 || o >= 3 || o > order[k - 1]);
-    if (!cols.includes('level3') || !cols.includes('weight') || !cols.includes('score') || !(cols.includes('target') || cols.includes('actual'))) continue;
+    // (or a budget's 绩效目标表: the levels, the name and its target only — no figure of points to place the rows by, so only
+    // that shape, every level cell written, and no name wrapped: each row then has one division)
+    const targetOnly = cols.join() === 'level1,level2,level3,target';
+    if (!cols.includes('level3') || !(targetOnly || (cols.includes('weight') && cols.includes('score') && (cols.includes('target') || cols.includes('actual'))))) continue;
     if (!levelsFirst || cols.indexOf('level3') !== cols.filter((c) => c === 'level1' || c === 'level2').length || (cols.includes('note') && cols[cols.length - 1] !== 'note')) continue;
-    const parsed = parseRows(seq, free, j, cols, seq.slice(i, j).map((l) => squeeze(l.text)));
+    const parsed = parseRows(seq, free, j, cols, seq.slice(i, j).map((l) => squeeze(l.text)), targetOnly ? 0 : MAX_WRAPS);
     if (!parsed) continue;
     // (the 绩效指标 line over the level columns belongs to the block)
     const above = i > 0 && free(seq[i - 1]) && v.indicatorLevelColumn?.test(squeeze(seq[i - 1].text)) ? seq[i - 1] : null;

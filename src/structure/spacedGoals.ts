@@ -92,6 +92,57 @@ export function spacedGoalLines(text: string, lines: Line[], taken: Span[]): Tab
 }
 
 /**
+ * The goals set out as label rows laid out in spaces (`年度总体目标      开展科普活动30场，…`, maybe `实际完成情况      全年开展…`
+ * beside it or on the line under it; no tab, so no grid was found): read as prose, the target's counts were activities. A line
+ * opening with the target label (goal_labels) and its text one piece after it, or both labels each with its text, is the row
+ * the tab-separated form has; the lines under a text standing in its column (indented to it, one piece) are its wrapped rest,
+ * and a line opening with the achieved label and its text is the achieved row. The first line of another shape ends it.
+ */
+export function spacedGoalLabelRows(text: string, lines: Line[], taken: Span[]): Table[] {
+  const v = tableVocab();
+  const free = freeLine(taken);
+  const out: Table[] = [];
+  const label = (p: Piece, re: RegExp) => re.test(squeeze(p.text));
+  // (a text, not a column's header word nor a bare figure)
+  const isText = (p: Piece) => !v.goalColumns.target.test(squeeze(p.text)) && !v.goalColumns.achieved.test(squeeze(p.text)) && !/^[\d.,%％\s]+$/.test(p.text);
+  /** the row at line `i` (its label, its text's pieces), the text's wrapped lines under it taken: [row cells, next line] */
+  const rowAt = (i: number, re: RegExp): [TableCell[], number] | null => {
+    const ps = piecesOf(lines[i]);
+    // (the target's row may hold the achieved label and its text too: four pieces)
+    const shape = ps.length === 2 || (ps.length === 4 && re === v.goalLabels.target && label(ps[2], v.goalLabels.achieved) && isText(ps[3]));
+    if (!shape || !label(ps[0], re) || !isText(ps[1])) return null;
+    const texts = ps.length === 2 ? [[ps[1]]] : [[ps[1]], [ps[3]]];
+    const heads = texts.map((t) => t[0]);
+    let j = i + 1;
+    for (; j < lines.length && lines[j].text.trim() && free(lines[j]); j++) {
+      const more = piecesOf(lines[j]);
+      // (each piece under a text's column, past the label's, the same in characters and in display width)
+      const near = (p: Piece, f: 'col' | 'width') => heads.reduce((b, h, k) => (Math.abs(p[f] - h[f]) < Math.abs(p[f] - heads[b][f]) ? k : b), 0);
+      const at = more.map((p) => (p.col >= heads[0].col - 2 && p.width >= heads[0].width - 2 && near(p, 'col') === near(p, 'width') ? near(p, 'col') : -1));
+      if (more.length > heads.length || at.some((k, n) => k < 0 || at.indexOf(k) !== n)) break;
+      at.forEach((k, n) => texts[k].push(more[n]));
+    }
+    const cell = (p: Piece): TableCell => ({ start: p.start, end: p.end, text: p.text });
+    const joined = (ps: Piece[]): TableCell => ({ start: ps[0].start, end: ps[ps.length - 1].end, text: ps.map((p) => p.text).join('\n') });
+    return [ps.length === 2 ? [cell(ps[0]), joined(texts[0])] : [cell(ps[0]), joined(texts[0]), cell(ps[2]), joined(texts[1])], j];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    // (cheap first: the label's word)
+    if (!lines[i].text.includes('目标') || !free(lines[i])) continue;
+    const target = rowAt(i, v.goalLabels.target);
+    if (!target) continue;
+    const rows = [target[0]];
+    let next = target[1];
+    const achieved = rows[0].length === 2 && next < lines.length && free(lines[next]) ? rowAt(next, v.goalLabels.achieved) : null;
+    if (achieved) [rows[1], next] = achieved;
+    const last = rows[rows.length - 1];
+    out.push({ start: rows[0][0].start, end: last[last.length - 1].end, rows, origin: 'tsv' });
+    i = next - 1;
+  }
+  return out;
+}
+
+/**
  * A 绩效指标 block laid out in columns of spaces that the layout reader left as lines (its level cells merged down several
  * rows, a name or a level wrapped: `一级指标   二级指标   三级指标   年度指标值   实际完成值   分值   得分 ⏎ 数量指标   科技创新大赛次数   1 次
  * 1 次   15   15 ⏎ 产出指标 …`): read as prose, a row's target or actual was taken for an activity (科技创新大赛次数 1次). From its

@@ -7,7 +7,7 @@ import { tableVocab } from './tableVocab.js';
 import { pdfTablesDetailed } from './pdfTables.js';
 import { cellLineTables, squeeze } from './cellLines.js';
 import { subjectTableLines } from './subjectLines.js';
-import { spacedGoalLines, spacedIndicatorLines } from './spacedGoals.js';
+import { spacedGoalLabelRows, spacedGoalLines, spacedIndicatorLines } from './spacedGoals.js';
 import { indicatorBlockLines } from './indicatorLines.js';
 import { staffingBlockLines } from './staffLines.js';
 import { wrappedHeaderLines } from './wrappedHeaders.js';
@@ -980,6 +980,8 @@ export function findTables(doc: KDocument): void {
   found.push(...subjectTableLines(norm, foldedLines, [...given, ...found]));
   // (a goals block laid out in columns of spaces that the reader left as lines)
   found.push(...spacedGoalLines(norm, foldedLines, [...given, ...found]));
+  // (…or set out as label rows so laid out: 年度总体目标      开展科普活动30场，…)
+  found.push(...spacedGoalLabelRows(norm, foldedLines, [...given, ...found]));
   // (…and an indicator block so left: its lines are the form's, its 总分 row read where its figures stand)
   found.push(...spacedIndicatorLines(norm, foldedLines, [...given, ...found]));
   // (…and a form whose header cells are wrapped and set one space apart: its budget and 总分 rows)
