@@ -544,7 +544,8 @@ function ownerSentence(doc: KDocument, f: FinanceFile, owner: string | null | un
   const s = sentenceAt(doc, at);
   if (s.start <= bodyStart) return true;
   const prev = sentenceAt(doc, s.start - 1);
-  if (!owner || !f.subjects[owner]) return false;
+  // (the clue is the paragraph's own: 项目资金预算20万元。⏎实际支出19.5万元 — a later paragraph opening with a bare figure has none)
+  if (!owner || !f.subjects[owner] || prev.start < paragraphStart(doc, s.start)) return false;
   const named = derived(f.subjects[owner], 'namedLead', () => `^[ \\t　]*(?:${f.subjects[owner].regex})${f.heading_owner.named_lead}`);
   if (named.test(proseSlice(doc, prev.start, prev.end))) return true;
   const paths = Object.values(f.subjects[owner].paths);
@@ -624,8 +625,9 @@ function partsAddUp(doc: KDocument, f: FinanceFile, amount: Span, value: number,
   return Math.abs(sum - value) <= tol + 1e-6;
 }
 /** For a figure of the whole spending at `match`: the subject key owning it by its section's heading (see `heading_owner`), null
- *  for a heading whose subject has no field (机关运行经费), undefined when the heading owns nothing. The figure lies in the first
- *  paragraph of the innermost section's body, its phrase and the body before it name no subject nor the unit, and the whole body
+ *  for a heading whose subject has no field (机关运行经费), undefined when the heading owns nothing. The figure lies in any
+ *  paragraph of the innermost section's body (whether the subject is named there, ownerSentence asks per paragraph: a later
+ *  paragraph's bare figure is never the unit's by default), its phrase names no subject nor the unit, and the whole body
  *  names no subject but the heading's own and its parts (`（一）基本支出情况⏎1、预算资金X…3、…其中：项目支出Y`: a loose grouping). */
 function headingOwner(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArray; span: Span }): string | null | undefined {
   const at = match.span.start;
@@ -636,10 +638,9 @@ function headingOwner(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArra
   // (（二）科普项目支出情况 | 科普活动经费使用情况: a section of one item's money owns its figures as nobody's, never the unit's)
   if (!title && !compile(ho.item_title, '').test(h.title.replace(/\s+/g, ''))) return undefined;
   const key = title ? Object.keys(f.subjects).find((k) => ho.keys.includes(k) && derived(f.subjects[k], 'whole', () => `^(?:${f.subjects[k].regex})$`).test(title.groups!.subject)) ?? null : null;
-  if (compile(ho.explicit, '').test(match.m[0]) || namesUnit(doc, f, match)) return undefined;
-  // the first paragraph of the body (its first non-blank line, across prose wraps)
-  const bodyStart = h.end + (doc.norm.slice(h.end).match(/^\s*/)?.[0].length ?? 0);
-  if (paragraphStart(doc, at) > bodyStart) return undefined;
+  // (2023年部门实际支出130万元: the unit named in the figure's clause before its phrase too)
+  const clause = doc.norm.slice(clauseStart(doc.norm, sentenceAt(doc, at).start, at), at);
+  if (compile(ho.explicit, '').test(clause + match.m[0]) || namesUnit(doc, f, match)) return undefined;
   // (2023年全年实际支出150万元，其中基本支出120万元: a figure whose sentence names the heading's subject after it is a whole)
   // (…实际支出32.75万元，项目资金执行率99.24%: the subject's own rate after it names no part of a whole)
   if (key && compile(`(?:${f.subjects[key].regex})(?!${ho.own_rate})`, '').test(proseSlice(doc, match.span.end, sentenceAt(doc, at).end))) return undefined;
