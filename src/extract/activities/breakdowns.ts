@@ -116,7 +116,8 @@ export function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]
       const close = doc.norm.slice(at, at + 200).search(/[)）]/);
       // (…320场（其中市科技馆开展200场）: a bracket opening with 其中 holds the parts, also when its share, another body's,
       // was dropped before: namesBody below then drops the total; session 45)
-      const inside = close >= 0 && (sorted.some((y) => y.countEnd > at && y.countEnd <= at + close && family[y.item.unit] === kind) || /^\s*其中/.test(doc.norm.slice(at, at + close)));
+      // (…10万人次（含2022年的4万人次）: a bracket naming a year's part holds the parts, its count unread for want of a label)
+      const inside = close >= 0 && (sorted.some((y) => y.countEnd > at && y.countEnd <= at + close && family[y.item.unit] === kind) || /^\s*其中/.test(doc.norm.slice(at, at + close)) || (!!f.part_this_year && compile(f.part_this_year, '').test(doc.norm.slice(at, at + close))));
       if (close < 0 || inside) {
         from = at;
         to = close < 0 ? -1 : at + close;
@@ -184,7 +185,7 @@ export function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]
       if (m && !ownYear) {
         out.add(t);
         // (其中2022年培训3000人次 in a 2023 report: another year's part is no count of this year either)
-        if (m.groups?.year && yearNumber(m.groups.year) !== doc.data.fiscalYear) for (const y of sorted) if (y.countEnd > from && y.countEnd <= to && y.span.start < from + m[0].length + 40 && family[y.item.unit] === kind) { out.add(y); break; }
+        if ((m.groups?.year && yearNumber(m.groups.year) !== doc.data.fiscalYear) || m.groups?.prior) for (const y of sorted) if (y.countEnd > from && y.countEnd <= to && y.span.start < from + m[0].length + 40 && family[y.item.unit] === kind) { out.add(y); break; }
         continue;
       }
     }
