@@ -270,10 +270,12 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         label = ord.label;
       }
       // (an empty label after no change, 实际完成：6200份, is the result branch's below)
-      else if (changeCase && ((totalOnly && label.trim() !== '') || changed)) {
+      // (开展科普进社区活动，共12场: the total's 共/累计 read as the count's lead word leaves the label empty — acts52)
+      else if (changeCase && ((totalOnly && (label.trim() !== '' || /^(?:共|累计)$/.test(g.pre ?? ''))) || changed)) {
         // (开展科普进社区活动，全年共12场 | 组织开展为期两周的科技活动周活动，共计14场: a total after no change counts the event the
         // topic before it names, as a bare holding verb does — acts51)
-        const named = !ch && !changed && f.glued_units.events.includes(gu) ? priorTopic(doc, f, need!, clause, sentence.start, floor, numSpan.start, used) : null;
+        // (开设科普专栏，全年共52期: or the programme that clause sets up, for its episodes — acts52)
+        const named = !ch && !changed && f.glued_units.events.includes(gu) ? priorTopic(doc, f, need!, clause, sentence.start, floor, numSpan.start, used) ?? (f.programme_units?.includes(gu) ? programmeBefore(doc, f, need!, clause, floor) : null) : null;
         if (named && named !== 'not') {
           labelSpan = named;
           label = doc.norm.slice(named.start, named.end);

@@ -78,7 +78,8 @@ export function extractStaffing(doc: KDocument): void {
   const ownLevel = all.filter((g) => !otherLevel.includes(g));
   // (the 机关's part is the unit's own in a sum of the department's: 县科协机关编制3名，县科技馆编制5名，合计编制8名)
   const kept = officeParts.length ? [...facts, ...officeParts] : facts;
-  const sums = ownLevel.filter((f) => sumsParts(doc, file, f, ownLevel, kept));
+  // (…，合计8名: a bare sum is the department's only in a department stated to include the other body — acts52; see parts-sum)
+  const sums = ownLevel.filter((f) => (includes || f.rule !== PARTS_SUM) && sumsParts(doc, file, f, ownLevel, kept));
   facts.push(...sums.filter((f) => !facts.includes(f)));
   for (const f of sums) f.priority = 0;
   // 县科协编制5人，实有5人；所属县科技馆编制8人，实有7人；退休人员4人: decided (session 50), see bare_stretch
@@ -238,6 +239,7 @@ function deriveTotal(doc: KDocument, file: StaffingFile, facts: KDocument['facts
 }
 
 const CIVIL_SOLE = 'staffing.authorized.civil-service-sole';
+const PARTS_SUM = 'staffing.authorized.parts-sum';
 
 /** `before` (a count's sentence up to it) from the last clause opening with the reporting unit as its subject (unit_clause),
  *  or all of it when none does. */

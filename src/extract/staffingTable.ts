@@ -9,6 +9,7 @@ import { compile, loadPatternFile } from '../patterns.js';
 import { toCount } from '../normalise/numbers.js';
 import { tableVocab } from '../structure/tableVocab.js';
 import { CN_COUNT_CELL, staffingPath } from './tableReading.js';
+import { otherYearAt } from './engine.js';
 
 interface TableRules {
   bare: { path: string; regex: string }[];
@@ -27,10 +28,13 @@ const keyOf = (doc: KDocument, c: TableCell | undefined) => (c ? doc.norm.slice(
 /** Adds the counts of bare-word staffing tables for paths no other fact has filled. */
 export function staffingTableFacts(doc: KDocument): void {
   if (doc.reportKind === 'project_self_eval') return;
-  const rules = loadPatternFile<{ table: TableRules }>('staffing.yaml').table;
-  pairLine(doc, rules);
+  const file = loadPatternFile<{ table: TableRules; sentence_year?: string; section_year?: string }>('staffing.yaml');
+  const rules = file.table;
+  // (under a section titled with another year, 二、2022年度人员情况: that year's counts, as the prose's — acts52)
+  const otherYear = (at: number) => otherYearAt(doc, at, { section_year: file.section_year });
+  pairLine(doc, rules, otherYear);
   for (const t of doc.tables) {
-    if (moneyTable(doc, t, rules)) continue;
+    if (moneyTable(doc, t, rules) || otherYear(t.start)) continue;
     for (let ri = 0; ri + 1 < t.rows.length; ri++) {
       const header = t.rows[ri];
       const keys = header.map((c) => (c.merged ? '' : keyOf(doc, c)));
@@ -105,7 +109,7 @@ function labelRows(doc: KDocument, t: Table, rules: TableRules): void {
  *  but a line of nothing but named staffing labels (staffingPath: 编制数, 在职人数 …; not a bare 在职) each with a whole count in
  *  the cell after it says what each count is, as the same pairs over two rows do. Not a row of a table (its columns' reading
  *  is the table's), nor a line with any other cell (在职人数⇥7⇥6: two columns of figures). */
-function pairLine(doc: KDocument, rules: TableRules): void {
+function pairLine(doc: KDocument, rules: TableRules, otherYear: (at: number) => boolean): void {
   // (编制数 8 实际在职人数 7 退休人数 3: a PDF's text layer keeps the cells apart by single spaces)
   const re = /^[^\n]*[\t \u3000][^\n]*$/gm;
   for (let m = re.exec(doc.norm); m; m = re.exec(doc.norm)) {
@@ -131,6 +135,7 @@ function pairLine(doc: KDocument, rules: TableRules): void {
       }
       pairs.push({ path, cell: cells[i + 1] });
     }
+    if (pairs.length && otherYear(start)) continue;
     for (const { path, cell } of pairs) {
       if (doc.facts.some((f) => f.path === path)) continue;
       const value = toCount(keyOf(doc, cell).replace(/[人名]$/, ''));

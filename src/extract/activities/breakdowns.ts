@@ -25,6 +25,18 @@ function shareCounts(units: Record<string, string>): { re: RegExp; atEnd: RegExp
   }
   return shareCountsOf;
 }
+// a count of any part measure (part_units' words, longest first: 人次 before 人 and 次), made once per file
+let partCountsOf: { units: Record<string, string>; re: RegExp } | null = null;
+/** The family (part_units) of the last count in `clause`, or null when it holds none. */
+function lastCountKind(units: Record<string, string>, clause: string): string | null {
+  if (partCountsOf?.units !== units) {
+    const words = Object.keys(units).sort((a, b) => b.length - a.length).join('|');
+    partCountsOf = { units, re: new RegExp(`(?:\\d|[一二三四五六七八九十百千两])\\s*(?:余|多)?\\s*(?:万|千)?\\s*(?:余|多)?\\s*(${words})`, 'g') };
+  }
+  let kind: string | null = null;
+  for (const m of clause.matchAll(partCountsOf.re)) kind = units[m[1]];
+  return kind;
+}
 /** The nearest count before `labelEnd` in the sentence ending right before `sentenceStart` whose measure is of the family of
  *  `gu` (开展培训12期，培训人数达600人。其中，县科协直接组织4期: the share's total, past the people counted after it). */
 export function previousOfKind(doc: KDocument, used: Span[], byEnd: Map<number, Found>, units: Record<string, string>, gu: string, labelEnd: number, sentenceStart: number): Found | undefined {
@@ -116,7 +128,8 @@ export function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]
       const close = doc.norm.slice(at, at + 200).search(/[)）]/);
       // (…320场（其中市科技馆开展200场）: a bracket opening with 其中 holds the parts, also when its share, another body's,
       // was dropped before: namesBody below then drops the total; session 45)
-      const inside = close >= 0 && (sorted.some((y) => y.countEnd > at && y.countEnd <= at + close && family[y.item.unit] === kind) || /^\s*其中/.test(doc.norm.slice(at, at + close)));
+      // (…10万人次（含2022年的4万人次）: a bracket naming a year's part holds the parts, its count unread for want of a label)
+      const inside = close >= 0 && (sorted.some((y) => y.countEnd > at && y.countEnd <= at + close && family[y.item.unit] === kind) || /^\s*其中/.test(doc.norm.slice(at, at + close)) || (!!f.part_this_year && compile(f.part_this_year, '').test(doc.norm.slice(at, at + close))));
       if (close < 0 || inside) {
         from = at;
         to = close < 0 ? -1 : at + close;
@@ -184,14 +197,21 @@ export function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]
       if (m && !ownYear) {
         out.add(t);
         // (其中2022年培训3000人次 in a 2023 report: another year's part is no count of this year either)
-        if (m.groups?.year && yearNumber(m.groups.year) !== doc.data.fiscalYear) for (const y of sorted) if (y.countEnd > from && y.countEnd <= to && y.span.start < from + m[0].length + 40 && family[y.item.unit] === kind) { out.add(y); break; }
+        if ((m.groups?.year && yearNumber(m.groups.year) !== doc.data.fiscalYear) || m.groups?.prior) for (const y of sorted) if (y.countEnd > from && y.countEnd <= to && y.span.start < from + m[0].length + 40 && family[y.item.unit] === kind) { out.add(y); break; }
         continue;
       }
     }
     // 开展科普活动20场。其中，县科协组织12场，乡镇科协组织8场。: shares naming the unit or another body split the total as
     // sharedTotal's do in its own sentence: the total is not the unit's, its share is
     // (not a total its own clause says is the unit's: 县科协开展科普活动86场，其中… stays, as in sharedTotal)
-    if (f.unit_subject && f.other_subject && !compile(f.unit_subject, '').test(doc.norm.slice(t.labelSpan.start, t.countEnd)) && namesBody(doc, f, from, to)) {
+    // (…50场，受益群众1万人次，其中本级受益3000人次: a share counting another measure, whose own total stands between, splits that
+    // total, not this one — acts52; a clause holding no count, or one of this measure, still names a doer of the whole: 全县共开展
+    // 科普活动56场，受益群众2万人次，其中县本级20场，受益群众8000人次 splits the 2万 too)
+    const ofKind = (clause: string) => {
+      const k = lastCountKind(family, clause);
+      return k === null || k === kind || !sorted.some((y) => y.countEnd > t.countEnd && y.countEnd <= from && family[y.item.unit] === k);
+    };
+    if (f.unit_subject && f.other_subject && !compile(f.unit_subject, '').test(doc.norm.slice(t.labelSpan.start, t.countEnd)) && namesBody(doc, f, from, to, ofKind)) {
       out.add(t);
       notUnits.push(t);
       continue;
@@ -271,7 +291,8 @@ function listEnd(doc: KDocument, f: ActivitiesFile, to: number, limit: number): 
  *  受益群众5万人次，其中县科协组织30场). People after the unit's share (…，其中县科协组织30场，受益群众8000人次) are its share's. */
 export function dropTotalsReach(doc: KDocument, f: ActivitiesFile, found: Found[], totals: Found[]): void {
   const people = (x: Found) => f.glued_units.people.includes(x.item.unit);
-  for (const t of totals) {
+  // (a total of people split after it, 受益群众1万人次，其中本级受益3000人次: the people after it are its shares — acts52)
+  for (const t of totals.filter((x) => !people(x))) {
     const sentence = sentenceAt(doc, t.countEnd - 1);
     const next = found.filter((x) => !people(x) && x.countEnd > t.countEnd).reduce((n, x) => Math.min(n, x.countEnd), Infinity);
     for (let i = found.length - 1; i >= 0; i--) {

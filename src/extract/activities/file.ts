@@ -80,6 +80,7 @@ export interface ActivitiesFile {
   /** a bare broadcasting verb (全年播出52期) and the programme a clause before it names (开设《科普之窗》栏目) */
   bare_broadcast_label?: string;
   programme_topic?: string;
+  programme_units?: string[];
   bare_verb_needs_event?: string[];
   result_label?: string;
   result_item?: string;

@@ -154,8 +154,9 @@ export function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, f
 /** 其中各专委会开展20场: a clause whose doer is the unit's own branches or committees (branch_share), which file nothing of their
  *  own: their share is a part of the unit's total, no other body's splitting it (session 46). */
 export const branchShare = (f: ActivitiesFile, clause: string) => !!f.branch_share && compile(f.branch_share, '').test(clause);
-/** A clause in [from, to) opens with the unit or another body as the doer (其中县科协组织12场, 乡镇科协组织8场). */
-export function namesBody(doc: KDocument, f: ActivitiesFile, from: number, to: number): boolean {
+/** A clause in [from, to) opens with the unit or another body as the doer (其中县科协组织12场, 乡镇科协组织8场); with `ofKind`, only
+ *  a clause it accepts (a share counting what the total counts). */
+export function namesBody(doc: KDocument, f: ActivitiesFile, from: number, to: number, ofKind?: (clause: string) => boolean): boolean {
   const self = compile(f.unit_subject!, '');
   const other = compile(f.other_subject!, '');
   let s = from;
@@ -164,6 +165,10 @@ export function namesBody(doc: KDocument, f: ActivitiesFile, from: number, to: n
     while (e < to && !BOUNDARY.has(doc.norm[e])) e++;
     // (（其中市科技馆开展200场）: a share in brackets opening with 其中 is a clause too)
     const clause = doc.norm.slice(s, e).replace(/^[（(](?=其中)/, '');
+    if (ofKind && !ofKind(clause)) {
+      s = e + 1;
+      continue;
+    }
     // (其中各专委会开展20场: the unit's own branches split nothing, branchShare)
     if (self.test(clause) || (other.test(clause) && !branchShare(f, clause))) return true;
     // (其中县本级20场 | 其中各县市区74场次: a share that is only its doer, no verb; session 49)
