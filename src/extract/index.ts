@@ -12,10 +12,13 @@ import { extractProseIndicators } from './proseIndicators.js';
 import { dropOthersEvaluation, type NamedSelfDef } from './namedSelfScore.js';
 import { dropGradeOutsideOwnBand } from './ownBand.js';
 import { loadPatternFile } from '../patterns.js';
+import { pageJoinedView } from './pageMarks.js';
 
 export function extract(doc: KDocument): void {
   extractMeta(doc);
-  extractStaffing(doc);
+  // (counts and scores a page's mark split from their label or measure word read across it; finance has its own view)
+  const paged = pageJoinedView(doc);
+  extractStaffing(paged);
   const claimed: Span[] = [];
   // a named fund's item: its figures are not the unit's finance (its activities are still the unit's work)
   const fundItems: Span[] = [];
@@ -23,10 +26,10 @@ export function extract(doc: KDocument): void {
   claimed.push(...fundItems);
   extractFinance(doc, claimed);
   const funds = new Set(fundItems);
-  extractActivities(doc, claimed.filter((c) => !funds.has(c)));
-  runFamily(doc, 'evaluation.yaml');
-  dropOthersEvaluation(doc, loadPatternFile<{ named_self?: NamedSelfDef }>('evaluation.yaml').named_self);
-  dropGradeOutsideOwnBand(doc, loadPatternFile<{ own_band?: string }>('evaluation.yaml').own_band);
+  extractActivities(paged, claimed.filter((c) => !funds.has(c)));
+  runFamily(paged, 'evaluation.yaml');
+  dropOthersEvaluation(paged, loadPatternFile<{ named_self?: NamedSelfDef }>('evaluation.yaml').named_self);
+  dropGradeOutsideOwnBand(paged, loadPatternFile<{ own_band?: string }>('evaluation.yaml').own_band);
   extractLists(doc);
   for (const f of doc.facts) f.source ??= 'prose';
   extractTables(doc);

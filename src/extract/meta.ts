@@ -10,7 +10,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; portal_menu: string; portal_kind_item: string; crumb_prefix: string; work_summary?: string; duty_report?: string; work_summary_year?: Rule; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; page_line: string; letterhead: string; unit_cover: string; unit_source: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string; title_topic: string; title_owner?: string; title_owner_before?: string; title_owner_after?: string
+  title_line: string; title_words: string; title_version_mark: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; portal_menu: string; portal_kind_item: string; crumb_prefix: string; work_summary?: string; duty_report?: string; work_summary_year?: Rule; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; page_line: string; letterhead: string; unit_cover: string; unit_source: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string; title_topic: string; title_owner?: string; title_owner_before?: string; title_owner_after?: string
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule & { inline: string }; year_label: Rule; year_body: Rule; period: string; year_period: { id: string; line: string; label: string }; year_body_cited?: { before: string; after: string; spending?: string }; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; place_stand_in: string; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_subtitle_dash: string; unit_short: string; party_group: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule; stray_gap: { regex: string; place_end: string }; region_above: Rule & { year: string };
 }
@@ -47,7 +47,17 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
   const first = firstTitle(doc);
   // (附件1 部门整体支出绩效自评表 … 附件2 2023年度某县科协部门整体支出绩效自评报告 一、…: a file opening with the annexed
   // table and the report after it is the report; the table's name is its annex's, not its title)
-  return first && /表$/.test(first.value) ? reportAfterTable(doc, first.span.end) ?? first : first;
+  const title = first && /表$/.test(first.value) ? reportAfterTable(doc, first.span.end) ?? first : first;
+  return title && withoutVersionMark(doc, title);
+}
+
+/** The title without a version's mark closing it (…自评报告（定稿）, （公开版）: title_version_mark), its span too. */
+function withoutVersionMark(doc: KDocument, title: { value: string; span: Span }): { value: string; span: Span } {
+  const mark = compile(meta().title_version_mark, '').exec(title.value);
+  if (!mark) return title;
+  const open = Math.max(doc.norm.lastIndexOf('(', title.span.end - 1), doc.norm.lastIndexOf('（', title.span.end - 1));
+  if (open <= title.span.start) return title;
+  return { value: title.value.slice(0, mark.index), span: trimSpan(doc, { start: title.span.start, end: open }) };
 }
 
 /** The report's own title on a line after a table's title that opens the file, before its first heading (a line of its own, or

@@ -236,12 +236,18 @@ export function splitInlineHeadings(doc: KDocument): void {
       // (…部分项目 -2- 支出进度滞后；…: a page's mark inside a page's line, where the text was unwrapped across the page break and
       // the sentence's halves joined around it — as on a one-line page, a line of its own, left out as page furniture; lists.ts
       // joins the words the page broke. Text on both sides: a mark ending the line is the tail's above, a whole line duplicates.ts's)
-      const mid = PAGE_DIGIT.test(s) ? compile(headings().inline_page_mark, '').exec(s) : null;
-      if (mid && s.slice(0, mid.index).trim() && s.slice(mid.index + mid[0].length).trim()) {
-        const [a, b] = [mid.index, mid.index + mid[0].length];
-        for (const [x, y] of [[0, a], [a, b], [b, s.length]]) out.push({ start: line.start + x, end: line.start + y, text: doc.text.slice(line.start + x, line.start + y) });
-        doc.excluded.push({ start: line.start + a, end: line.start + b, reason: 'page furniture' });
-        breaks.push(line.start + a, line.start + b);
+      // (every such mark of the line: a paragraph unwrapped across two page breaks holds two, 自评得分 — 2 — 95分，等级为 — 3 — 优秀)
+      const mids = PAGE_DIGIT.test(s) ? [...s.matchAll(compile(headings().inline_page_mark, 'g'))].filter((m) => s.slice(0, m.index).trim() && s.slice(m.index + m[0].length).trim()) : [];
+      if (mids.length) {
+        let x = 0;
+        for (const mid of mids) {
+          const [a, b] = [mid.index, mid.index + mid[0].length];
+          for (const [p, q] of [[x, a], [a, b]]) out.push({ start: line.start + p, end: line.start + q, text: doc.text.slice(line.start + p, line.start + q) });
+          doc.excluded.push({ start: line.start + a, end: line.start + b, reason: 'page furniture' });
+          breaks.push(line.start + a, line.start + b);
+          x = b;
+        }
+        out.push({ start: line.start + x, end: line.end, text: doc.text.slice(line.start + x, line.end) });
         continue;
       }
       const at = gluedClosingFields(doc, s, i);

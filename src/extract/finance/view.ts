@@ -3,6 +3,7 @@ import { withChars, type KDocument, type Span } from '../../document.js';
 import { compile } from '../../patterns.js';
 import { wrapOf } from '../prose.js';
 import { file } from './file.js';
+import { labelThenFigure, pageRuns } from '../pageMarks.js';
 
 /** The document as finance patterns see it: a one-line page cut into lines at its headings (structure/inline.ts:
  *  `二、预算执行情况2023年实际支出118万元`) has each cut read as a line break, as when the page keeps its lines — the character
@@ -105,34 +106,19 @@ function spacedWord(text: string, at: number): { from: number; to: number } | nu
   }
   return null;
 }
-/** The runs of page furniture (structure's, a mark or a line) with the blanks around them that stand between the halves of a
- *  word of word_wraps (`word`), between a word and a figure or a figure and its unit: page marks inside a line are found only when set off by
- *  spaces, of a page number's form (inline.ts), so no range (2-3月), fraction or date is one. */
+/** The runs of page furniture with the blanks around them (pageMarks.ts) that stand between the halves of a word of
+ *  word_wraps (`word`), between a word and a figure or a figure and its unit (`blank`), or inside a line (`none`, the mark
+ *  alone). */
 function pageBreaksInProse(doc: KDocument): (Span & { join: 'word' | 'blank' | 'none' })[] {
   const runs: (Span & { join: 'word' | 'blank' | 'none' })[] = [];
-  const furniture = doc.excluded.filter((x) => x.reason === 'page furniture').sort((a, b) => a.start - b.start);
-  for (const x of furniture) {
-    if (runs.length && x.start < runs[runs.length - 1].end) continue; // (the same mark listed twice, or inside the run)
-    let [from, to] = [x.start, x.end];
-    for (;;) {
-      while (from > 0 && /\s/.test(doc.norm[from - 1])) from--;
-      const prev = furniture.find((y) => y.end === from);
-      if (!prev) break;
-      from = prev.start;
-    }
-    for (;;) {
-      while (to < doc.norm.length && /\s/.test(doc.norm[to])) to++;
-      const next = furniture.find((y) => y.start === to);
-      if (!next) break;
-      to = next.end;
-    }
-    const before = doc.norm.slice(Math.max(0, from - 8), from), after = doc.norm.slice(to, to + 8);
-    if (CJK_LETTER.test(before.slice(-1)) && CJK_LETTER.test(after[0] ?? '') && splitWord(before, after)) runs.push({ start: from, end: to, join: 'word' });
+  for (const r of pageRuns(doc)) {
+    const { before, after } = r;
+    if (CJK_LETTER.test(before.slice(-1)) && CJK_LETTER.test(after[0] ?? '') && splitWord(before, after)) runs.push({ start: r.start, end: r.end, join: 'word' });
     // (a label, then a figure; a figure, then its unit: 35.34 — 2 — 万元. Never a figure's digits on both sides, nor an amount's
     // unit and the next figure)
-    else if ((LABEL_END.test(before) && /^\d/.test(after)) || (/\d$/.test(before) && FIGURE_UNIT.test(after))) runs.push({ start: from, end: to, join: 'blank' });
+    else if (labelThenFigure(r) || (/\d$/.test(before) && FIGURE_UNIT.test(after))) runs.push({ start: r.start, end: r.end, join: 'blank' });
     // (inside a line, text on both sides)
-    else if (!doc.norm.slice(from, to).includes('\n') && before.trim() && after.trim()) runs.push({ start: x.start, end: x.end, join: 'none' });
+    else if (!r.multiline && before.trim() && after.trim()) runs.push({ ...r.mark, join: 'none' });
   }
   return runs;
 }
@@ -175,4 +161,3 @@ function afterGroupEnd(src: string, at: number): number {
 }
 const CJK_LETTER = /[\u4e00-\u9fa5]/;
 const FIGURE_UNIT = /^(?:[万千亿]?元|%)/;
-const LABEL_END = /(?:(?![元])[\u4e00-\u9fa5]|[:：])$/;

@@ -1,0 +1,99 @@
+// A page's mark the text kept between the halves of a sentence (structure's page furniture: `— 2 —`, `-2-`, `·2·`,
+// `第 2 页 共 5 页` inside a line set off by spaces, or a page-number line): the runs of it found once, and a view of the
+// document in which the families that read counts and scores read across it as across a PDF line end.
+import { withChars, type KDocument, type Span } from '../document.js';
+
+/** A run of page furniture with the blanks around it, and the text right before and after it. */
+export interface PageRun extends Span {
+  before: string;
+  after: string;
+  /** the run holds a line break (a mark on a line of its own) */
+  multiline: boolean;
+  /** the run's first mark, without the blanks around it */
+  mark: Span;
+}
+
+/** The runs of page furniture (marks next to each other merged) with text before them: page marks inside a line are
+ *  found only when set off by spaces, of a page number's form (structure/inline.ts), so no range (2-3月), fraction or date
+ *  is one. */
+export function pageRuns(doc: KDocument): PageRun[] {
+  let runs = cache.get(doc);
+  if (runs) return runs;
+  runs = [];
+  const furniture = doc.excluded.filter((x) => x.reason === 'page furniture').sort((a, b) => a.start - b.start);
+  for (const x of furniture) {
+    if (runs.length && x.start < runs[runs.length - 1].end) continue; // (the same mark listed twice, or inside the run)
+    let [from, to] = [x.start, x.end];
+    for (;;) {
+      while (from > 0 && /\s/.test(doc.norm[from - 1])) from--;
+      const prev = furniture.find((y) => y.end === from);
+      if (!prev) break;
+      from = prev.start;
+    }
+    for (;;) {
+      while (to < doc.norm.length && /\s/.test(doc.norm[to])) to++;
+      const next = furniture.find((y) => y.start === to);
+      if (!next) break;
+      to = next.end;
+    }
+    const before = doc.norm.slice(Math.max(0, from - 8), from), after = doc.norm.slice(to, to + 8);
+    runs.push({ start: from, end: to, before, after, multiline: doc.norm.slice(from, to).includes('\n'), mark: { start: x.start, end: x.end } });
+  }
+  cache.set(doc, runs);
+  return runs;
+}
+const cache = new WeakMap<KDocument, PageRun[]>();
+
+/** True when the run stands inside a figure (`35. — 2 — 34万元`, `3 — 2 — 3场`): which digits the page broke is not known. */
+export const insideFigure = (run: PageRun): boolean => /[\d.]$/.test(run.before) && /^[\d.]/.test(run.after);
+/** True when the run stands between a label and its figure (`编制 — 3 — 7人`). */
+export const labelThenFigure = (run: PageRun): boolean => LABEL_END.test(run.before) && /^\d/.test(run.after);
+const LABEL_END = /(?:(?![元])[\u4e00-\u9fa5]|[:：])$/;
+
+/**
+ * The document as the count and score families see it (staffing, activities, evaluation): a mark inside a line with text
+ * on both sides, or a mark's line between a label and its figure (`编制⏎— 3 —⏎7人`) or a figure and its measure word
+ * (`36⏎- 2 -⏎场`), is blanks (the line end the page made kept), no longer left out, so a phrase reads across it as across
+ * spaces; a mark inside a figure stays left out (no half of it is read). The document itself when it has no such run.
+ */
+export function pageJoinedView(doc: KDocument): KDocument {
+  let view = views.get(doc);
+  if (view) return view;
+  const joined = pageRuns(doc).filter((r) => r.before.trim() && r.after.trim() && !insideFigure(r) && (!r.multiline || labelThenFigure(r) || (/\d$/.test(r.before) && MEASURE.test(r.after))));
+  if (!joined.length) {
+    views.set(doc, doc);
+    return doc;
+  }
+  const chars = new Map<number, string>();
+  for (const r of joined) {
+    const nl = doc.norm.indexOf('\n', r.start);
+    for (let i = r.start; i < r.end; i++) chars.set(i, i === nl ? '\n' : ' ');
+  }
+  // (the line and the sentence structure cut at a mark inside a line are one again: a label never reaches back over a line's
+  // start, a sentence's figures are read with its subject)
+  const inLine = joined.filter((r) => !r.multiline);
+  const across = (a: Span, b: Span) => inLine.some((r) => a.end >= r.start && b.start >= r.start && b.start <= r.end);
+  view = Object.create(doc, {
+    norm: { value: withChars(doc.norm, chars) },
+    excluded: { value: doc.excluded.filter((x) => !joined.some((r) => x.start >= r.start && x.end <= r.end)) },
+    lines: { value: merged(doc.lines, (a, b) => a.end === b.start && across(a, b), (a, b) => ({ start: a.start, end: b.end, text: doc.text.slice(a.start, b.end) })) },
+    sentences: { value: merged(doc.sentences, (a, b) => across(a, b) && !ENDED.test(doc.norm.slice(a.start, a.end)), (a, b) => ({ start: a.start, end: b.end })) },
+  }) as KDocument;
+  views.set(doc, view);
+  return view;
+}
+const views = new WeakMap<KDocument, KDocument>();
+const ENDED = /[。！？!?；;]\s*$/;
+
+/** The list with each span that `join` says goes on from the one before it made one with it. */
+function merged<T extends Span>(list: T[], join: (a: T, b: T) => boolean, make: (a: T, b: T) => T): T[] {
+  const out: T[] = [];
+  for (const x of list) {
+    const last = out[out.length - 1];
+    if (last && join(last, x)) out[out.length - 1] = make(last, x);
+    else out.push(x);
+  }
+  return out;
+}
+// (a measure word or a unit after a figure: 场, 人次, 名, 分, %, 万元)
+const MEASURE = /^[\u4e00-\u9fa5%]/;
