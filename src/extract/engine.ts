@@ -681,7 +681,9 @@ export function bracketedSocietyLevel(doc: KDocument): string | null {
   const unit = doc.facts.find((x) => x.path === '/meta/unitName');
   if (!unit || !/局$/.test(String(unit.value))) return null;
   const src = loadPatternFile<{ unit_bracketed_society: string }>('meta.yaml').unit_bracketed_society;
-  return compile(src, '').exec(doc.norm.slice(unit.span.end, unit.span.end + 12))?.groups!.level ?? null;
+  const m = compile(src, '').exec(doc.norm.slice(unit.span.end, unit.span.end + 12));
+  // (青禾县科技局（科协）: no level in the bracket, the bureau's own)
+  return m ? m.groups!.level ?? compile('({KEXIE_LEVEL})[^省市州盟县区旗]*局$', '').exec(String(unit.value))?.[1] ?? null : null;
 }
 
 /** The sentence containing `offset` (an empty span when it lies between sentences). */
