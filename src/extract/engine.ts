@@ -658,13 +658,32 @@ export function unitLevel(doc: KDocument): string {
   // (科技协会: a 科协's name written short so, 青禾县科技协会 — lists49)
   return (name && compile('({KEXIE_LEVEL})(?:{KEXIE}|科技协会)$', '').exec(name)?.[1]) ?? bracketedSocietyLevel(doc) ?? '';
 }
+/** The unit's place as its name writes it before its level (青禾 of 青禾县科学技术协会, 东川省青禾 with its province), or null. */
+function unitPlace(doc: KDocument): string | null {
+  const level = unitLevel(doc);
+  const name = unitName(doc);
+  if (!level || !name) return null;
+  const at = name.lastIndexOf(level, name.length - 2);
+  return at > 0 ? name.slice(0, at) : null;
+}
+/** `before` (the text right before a 科协 of the unit's own level) ends with a place that is not the unit's: a neighbour's word
+ *  (邻县科协, 周边县科协) or a name other than the unit's place opening its clause (东岭县科协 in 青禾县科协's report; hunta52). A time,
+ *  a connective or a verb there (今年县科协, 核定县科协编制…) names none: see macros.yaml PLACE_NAMED_END, NOT_PLACE. */
+export function otherPlace(doc: KDocument, before: string): boolean {
+  if (compile('(?:^|[^\u4e00-\u9fa5])(?:{NEIGHBOUR_PLACE})$', '').test(before)) return true;
+  const own = unitPlace(doc);
+  const named = own ? compile('{PLACE_NAMED_END}', '').exec(before)?.groups!.named : undefined;
+  return !!named && !own!.endsWith(named) && !named.endsWith(own!) && !compile('{NOT_PLACE}', '').test(named);
+}
 /** A bureau's report whose unit's name brackets the 科协 it holds (洛南县科学技术局（县科协）…报告, one office with two names): that
  *  科协's level (see meta.yaml unit_bracketed_society), else null. */
 export function bracketedSocietyLevel(doc: KDocument): string | null {
   const unit = doc.facts.find((x) => x.path === '/meta/unitName');
   if (!unit || !/局$/.test(String(unit.value))) return null;
   const src = loadPatternFile<{ unit_bracketed_society: string }>('meta.yaml').unit_bracketed_society;
-  return compile(src, '').exec(doc.norm.slice(unit.span.end, unit.span.end + 12))?.groups!.level ?? null;
+  const m = compile(src, '').exec(doc.norm.slice(unit.span.end, unit.span.end + 12));
+  // (青禾县科技局（科协）: no level in the bracket, the bureau's own)
+  return m ? m.groups!.level ?? compile('({KEXIE_LEVEL})[^省市州盟县区旗]*局$', '').exec(String(unit.value))?.[1] ?? null : null;
 }
 
 /** The sentence containing `offset` (an empty span when it lies between sentences). */

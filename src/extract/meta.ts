@@ -21,7 +21,11 @@ const meta = () => loadPatternFile<MetaFile>('meta.yaml');
 // (nor a party or government office that published it: 中共某某县委办公室 over the title)
 // a body's word alone, no place before it
 const BARE_BODY = /^(?:科学技术协会|科协|科学技术馆|科技馆)$/;
-const NOT_UNIT = /财政(?:局|厅)$|人民政府(?:办公室)?$|政府办公室$|事务所$|公司$|^中共|委办公室$/;
+const NOT_UNIT_NAME = /财政(?:局|厅)$|人民政府(?:办公室)?$|政府办公室$|事务所$|公司$|委办公室$/;
+// (中共 opens no unit's name, but a party committee's department's: 中共青禾县委宣传部, see macros.yaml PARTY_DEPT; hunta52)
+// (a line opening with 中共, a department's name and the year, above a title is a party office's heading, no first half of it)
+const PARTY_OPENING = /^\s*中共/;
+const NOT_UNIT = { test: (v: string) => NOT_UNIT_NAME.test(v) || (v.startsWith('中共') && !compile('委(?:{PARTY_DEPT})部$', '').test(v)) };
 // the unit's 机关 right after its name (县科协机关, 某县科学技术协会机关): no organisation's name, wherever it stands — a label's value,
 // the title or the signature (decided, lists47 for the signature, lists48 for the title and a label: one rule). Where the department
 // has a subordinate the 机关 is its part (see staffing), and the 科协's name would claim the department's figures for it; the
@@ -225,7 +229,7 @@ function firstTitle(doc: KDocument): { value: string; span: Span } | null {
   function datedUnitLine(t: string, below: string): boolean {
     const m = derived(f, 'datedUnitLine', () => `^(?:(?:{DATE_YEAR})\\s*年度?\\s*)?(?<org>${f.org})(?:\\s*(?:{DATE_YEAR})\\s*年度?)?(?<rest>${f.title_head_rest})?$`).exec(t.replace(/^[《“"「]/, ''));
     if (m?.groups!.rest && (compile(f.org, '').test(m.groups!.rest) || derived(f, 'yearTitleAny', () => f.year_title.regex).test(below))) return false;
-    return !!m && m[0].replace(/\s+/g, '').length > m.groups!.org.length && nameFits(m.groups!.org) && !/^年度?/.test(m.groups!.org) && !NOT_UNIT.test(m.groups!.org);
+    return !!m && m[0].replace(/\s+/g, '').length > m.groups!.org.length && nameFits(m.groups!.org) && !/^年度?/.test(m.groups!.org) && !NOT_UNIT.test(m.groups!.org) && !PARTY_OPENING.test(m.groups!.org);
   }
 
   // the year printed alone on the line above (二〇二二年度⏎某县科协⏎部门整体支出绩效自评报告) is the title's first line
@@ -675,7 +679,8 @@ function extractRegion(doc: KDocument, unit: { value: string; span: Span } | nul
   const f = meta();
   // (某县, 某某市: a stand-in's part names no place)
   const split = (name: string) => {
-    const parts: Record<string, string | undefined> = { ...compile(f.region, '').exec(name)?.groups };
+    // (中共青禾县委宣传部: the party's name is no place)
+    const parts: Record<string, string | undefined> = { ...compile(f.region, '').exec(name.replace(/^中共/, ''))?.groups };
     for (const key of ['province', 'city', 'county']) if (parts[key] && compile(f.place_stand_in, '').test(parts[key]!)) parts[key] = undefined;
     return parts;
   };

@@ -1,6 +1,6 @@
 // Staffing counts (patterns/staffing.yaml) and the one derived rule: a sole kind of 编制 is the total.
 import type { KDocument, Span } from '../document.js';
-import { MAX_BEFORE, matches, runFamily, unitLevel, unitName } from './engine.js';
+import { MAX_BEFORE, matches, otherPlace, runFamily, unitLevel, unitName } from './engine.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { staffingTableFacts } from './staffingTable.js';
 import { respectivelyFacts } from './staffingRespectively.js';
@@ -56,7 +56,7 @@ export function extractStaffing(doc: KDocument): void {
     // 全县科协系统共有编制25名: the system's counts, not the unit's
     if (file.system && compile(file.system, '').test(before)) return other(f);
     if (association && compile(file.other_body, '').test(before)) return sub(f);
-    if (otherLevelNamed(file, level, before, unit, otherLevelOn)) {
+    if (otherLevelNamed(doc, file, level, before, unit, otherLevelOn)) {
       otherLevel.push(f);
       return other(f);
     }
@@ -271,7 +271,7 @@ const ownPlace = (unit: string, named: string) => {
  *  of another level than the unit's (`level`, '' when unknown) or another body (老科协, a society) as the subject of its counts
  *  (see other_level). In the report of such a body or a bureau (`on` false: other_level_off) only a 科协 named by its level is one,
  *  as in any report whose unit is no level's 科协 (a base, a museum). */
-function otherLevelNamed(file: StaffingFile, level: string, before: string, unit: string | null, on: boolean): boolean {
+function otherLevelNamed(doc: KDocument, file: StaffingFile, level: string, before: string, unit: string | null, on: boolean): boolean {
   if (!file.other_level) return false;
   const re = compile(file.other_level, '');
   for (let i = 0; i < before.length; i++) {
@@ -282,6 +282,8 @@ function otherLevelNamed(file: StaffingFile, level: string, before: string, unit
     // (another level's 科协 only when the unit's level is known; a body of another kind, no level, always)
     // (a 科协 named by its level in the report of a unit that is none, 县老科协's or a bureau's naming none: hunta51)
     if (m && on && (m.groups!.level === undefined || (level !== '' && m.groups!.level !== level))) return true;
+    // (东岭县科协核定行政编制8名 in 青禾县科协's report: the unit's level in another place, hunta52)
+    if (m && on && m.groups!.level === level && level !== '' && otherPlace(doc, m[0].slice(0, m[0].search(compile('(?:{KEXIE_LEVEL})(?:{KEXIE})', ''))))) return true;
     if (m && m.groups!.level !== undefined && level === '' && unit !== null && !compile('^(?:{KEXIE})$', '').test(unit)) return true;
   }
   return false;

@@ -1,7 +1,7 @@
 // Whose count it is: the unit's own work, or a body it guides, joins or names (societies, schools, a museum).
 import type { KDocument } from '../../document.js';
 import { compile } from '../../patterns.js';
-import { matches, unitLevel, unitName } from '../engine.js';
+import { matches, otherPlace, unitLevel, unitName } from '../engine.js';
 import { BOUNDARY } from './clauses.js';
 import type { ActivitiesFile } from './file.js';
 
@@ -127,7 +127,7 @@ export function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, f
       // (学会指导各专委会开展… | 镇科协指导各村科协开展…: the unit guiding names the guided bodies' work, as for the unit below)
       if (!guides) guidedOn = false;
     } else if (j && !reportNames(doc, j.groups!.museum) && !departmentIncludes(doc, f, j.groups!.museum)) theirs = true;
-    else if ((o && museum && town && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level) || (notSociety && !!o.groups?.level))) || higher?.test(text)) theirs = true;
+    else if ((o && museum && town && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level) || (!!o.groups.place && otherPlace(doc, o.groups.place)) || (notSociety && !!o.groups?.level))) || higher?.test(text)) theirs = true;
     else {
       const u = self.exec(text) ?? (level && place ? place.exec(text) : null);
       if (u && (!u.groups?.level || u.groups.level === level)) {

@@ -1,7 +1,7 @@
 // Figures of bodies other than the unit (a museum, the parent 科协, another level, the 机关 of a split department).
 import type { KDocument, Span } from '../../document.js';
 import { compile, derived } from '../../patterns.js';
-import { unitName } from '../engine.js';
+import { otherPlace, unitName } from '../engine.js';
 import { mayMatch } from '../literal.js';
 import { sentenceAt, sentenceBefore } from '../prose.js';
 import { file, financeSource, reportingUnit } from './file.js';
@@ -24,7 +24,9 @@ function namedBefore(doc: KDocument, f: FinanceFile, before: string): boolean {
   if (compile(f.unit_named_before, '').test(before)) return true;
   const unit = reportingUnit(doc);
   if (unit.own && ownBefore(unit, before)) return true;
-  return unit.level !== '' && compile(financeSource(f.unit_named_before_level, unit), '').test(before);
+  const level = unit.level !== '' ? compile(financeSource(f.unit_named_before_level, unit), '').exec(before) : null;
+  // (东岭县科协全年实际支出X in 青禾县科协's report: a 科协 of the unit's level in another place, hunta52)
+  return level !== null && !otherPlace(doc, before.slice(0, level.index));
 }
 /** True when another body (not the unit) is named right before the match in its sentence (see `other_body_before`). */
 export function otherBodyBefore(doc: KDocument, f: FinanceFile, match: { m: RegExpExecArray; span: Span }): boolean {
@@ -86,7 +88,7 @@ function levelFigureBefore(doc: KDocument, f: FinanceFile, at: number): boolean 
   const society = unit.kind === file().unit_kinds[0];
   const before = sentenceBefore(doc, at);
   let end = -1;
-  for (const m of before.matchAll(compile(f.level_figure, 'g'))) if (!society || m.groups!.level !== unit.level) end = m.index! + m[0].length;
+  for (const m of before.matchAll(compile(f.level_figure, 'g'))) if (!society || m.groups!.level !== unit.level || otherPlace(doc, before.slice(0, m.index))) end = m.index! + m[0].length;
   return end >= 0 && !compile(f.body_again, '').test(before.slice(end));
 }
 /** In a museum's or a centre's report: the parent 科协 glued before the figure's subject, or a 科协 figure earlier in the
