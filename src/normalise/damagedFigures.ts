@@ -5,7 +5,10 @@
 // (`1. 2023年…`) has a space or a line start before its digit, and a comma before three digits groups thousands.
 // Also a figure cut by a line break (LINE_SPLIT).
 
-const POINT_SPACE = /(?<=[^\s\d.,，．])\d{1,9}[.．][ \t]+\d+/g;
+const POINT_SPACE = /(?<=[^\s\d.,，．])\d{1,9}[.．][ \t\u3000]+\d+/g;
+// (huntb52) A point with spaces before it (`达1 . 2万人次`, a line spaced out character by character: `达 1 . 2 万 人 次`) is so
+// damaged too (read apart: 2万人次). After a word on its line only: a list's marker opens its line (`1 . 2023年…` stays).
+const SPACE_POINT = /(?<=[^\s\d.,，．][ \t\u3000]*)\d{1,9}[ \t\u3000]+[.．](?![.．])[ \t\u3000]*\d+/g;
 const COMMA_SHORT = /(?<=[^\s\d.,，．])\d{1,3},\d{1,2}(?![\d,.])/g;
 
 // A figure a line break cut inside its integer part, with a space before it or after it where no reader joined it
@@ -20,6 +23,6 @@ const maskDigits = (m: string) => m.replace(/[\d.]/g, '#');
 /** The matching copy with damaged figures masked (offsets kept). */
 export function maskDamagedFigures(s: string): string {
   if (/\d[ \t\u3000\u00a0]*\n[ \t\u3000\u00a0]*\d/.test(s)) s = s.replace(LINE_SPLIT, maskDigits);
-  if (!/\d[.．][ \t]+\d|\d,\d/.test(s)) return s;
-  return s.replace(POINT_SPACE, mask).replace(COMMA_SHORT, mask);
+  if (!/\d[ \t\u3000]*[.．][ \t\u3000]+\d|\d[ \t\u3000]+[.．]\d|\d,\d/.test(s)) return s;
+  return s.replace(POINT_SPACE, mask).replace(SPACE_POINT, mask).replace(COMMA_SHORT, mask);
 }

@@ -11,8 +11,13 @@ const OCR_YUAN = /(?<=\d[ \t]{0,2}(?:\n[ \t]{0,4})?(?:[万千亿][ \t]{0,2}(?:\n
 // (壹佰柒拾贰万叁仟圆整, 120.5万圆, 1,723,000.00圆): the same unit, after a figure, its 万/千/亿 or a capital numeral
 const FORMAL_YUAN = /(?<=\d[ \t]{0,2}(?:[万千亿][ \t]{0,2})?|[壹贰叁肆伍陆柒捌玖拾佰仟零][万亿]?)圆/g;
 
-/** 兀 standing for the unit 元 after a figure or in a unit's statement, and the unit's formal 圆 → 元; same length. */
+// (huntb52) OCR's 方 for 万 between a figure and 元 or 人次 (`196.8方元`, `1.2方人次`; `2000方土方`, `500平方米`, `3方人员` stay)
+const OCR_FANG = /(?<=\d {0,2})方(?= {0,2}(?:[元兀]|人次))/g;
+
+/** 兀 standing for the unit 元 after a figure or in a unit's statement, the unit's formal 圆 → 元, OCR's 方 for 万; same length. */
 export function foldOcrYuan(norm: string): string {
+  // (方 first: 196.8方兀 is then 万兀)
+  if (norm.includes('方')) norm = norm.replace(OCR_FANG, '万');
   if (norm.includes('兀')) norm = norm.replace(OCR_YUAN, '元');
   return norm.includes('圆') ? norm.replace(FORMAL_YUAN, '元') : norm;
 }

@@ -144,6 +144,12 @@ function softBreak(prev: string, next: string, width: number, prevIsFirst: boole
   return true;
 }
 
+// (huntb52) A page's bare number (`12`) right under a full line of prose ending inside a sentence, in text with no form feeds: joined
+// into the paragraph it became a figure's first digits (`预算执行率为⏎1⏎97.74%` → 197.74%). A printed line of prose holds a clause's
+// mark; a table's cells one a line (a label, then its figure) are no full lines of prose.
+const BARE_NUMBER = /^[ \t]*[0-9０-９]{1,3}[ \t]*$/;
+const bareNumberInProse = (prev: string, line: string) => BARE_NUMBER.test(line) && /[，,、；;]/.test(prev) && !SENTENCE_END.test(prev.trimEnd());
+
 const joiner = (prev: string, next: string) => (/[A-Za-z]$/.test(prev.trimEnd()) && /^[A-Za-z]/.test(next) ? ' ' : '');
 
 /** Full lines are mostly followed by exactly one blank line: the blank lines are line spacing, not paragraph breaks. */
@@ -207,6 +213,11 @@ export function unwrapText(input: string): Unwrapped | null {
     let pageBreak = false;
     for (const line of pages[p]) {
       if (line === null) {
+        pageBreak = true;
+        continue;
+      }
+      if (prev !== null && width !== null && blanks <= 2 && bareNumberInProse(prev, line) && softBreak(prev, line, width, prevIsFirst)) {
+        pageNumbers++;
         pageBreak = true;
         continue;
       }
