@@ -115,6 +115,8 @@ export interface FinanceFile {
   funds_rate_before: string;
   museum_figure: string;
   museum_unit: string;
+  body_topic: string;
+  topic_unit_again: string;
   museum_owner: string;
   museum_joint: string;
   centre_owner: string;
