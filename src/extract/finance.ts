@@ -176,8 +176,9 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         claimed.push(amountSpan);
         continue;
       }
-      // 其中：上年结转项目支出10万元，本年项目支出40万元: this year's money's part beside the carried money's, not the whole
-      const carried = compile(f.carried_spent_before, '').exec(sentenceBefore(doc, match.span.start));
+      // 其中：上年结转项目支出10万元，本年项目支出40万元 (or this year's first, 其中当年资金支出X，上年结转资金支出Y): this year's
+      // money's part beside the carried money's, not the whole
+      const carried = compile(f.carried_spent_before, '').exec(sentenceBefore(doc, match.span.start)) ?? thisYearFirst(doc, f, match.span.start, amountSpan.end);
       if (carried && compile(f.this_year_spent, '').test((carried.groups?.year ?? '') + m0)) {
         claimed.push(amountSpan);
         continue;
@@ -1097,4 +1098,10 @@ function totalBefore(doc: KDocument, at: number): boolean {
   let from = sentenceAt(doc, at).start;
   if (/^\s*其中/.test(doc.norm.slice(from, at)) && from > 0) from = sentenceAt(doc, from - 1).start;
   return doc.facts.some((x) => /^\/finance\/spendingTotal\/(?:actual|budget)$/.test(x.path) && x.span.start >= from && x.span.start < at);
+}
+/** Right after 其中 (its year word, 本年/当年, maybe before the match), with the carried money's part spent right after the amount
+ *  ending at `end` (see this_year_first, carried_spent_after): the 其中's match, its year group set, or null. */
+function thisYearFirst(doc: KDocument, f: FinanceFile, at: number, end: number): RegExpExecArray | null {
+  const first = compile(f.this_year_first, '').exec(sentenceBefore(doc, at));
+  return first && compile(f.carried_spent_after, '').test(doc.norm.slice(end, end + 40)) ? first : null;
 }

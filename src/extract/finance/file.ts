@@ -167,6 +167,8 @@ export interface FinanceFile {
   next_plan: string;
   carried_spent_before: string;
   this_year_spent: string;
+  this_year_first: string;
+  carried_spent_after: string;
   bare_completion: string;
   midyear: string;
   midyear_asof: string;
