@@ -14,6 +14,7 @@ import { aboutAppropriation, afterItemAdjusted, asidesReplaced, changedSubject, 
 import { WORD_WRAP_MARK, cutView, withWordWraps, withoutWordWrap, wrapMarked } from './finance/view.js';
 import { fitsYear, inTargetSentence, inTargets, midYear, otherYearSentence } from './finance/years.js';
 import { CLAUSE_ENDS, CLAUSE_STARTS, clauseStart, lineOf, linesBefore, nearLine, paragraphStart, proseSlice, sentenceAt, sentenceBefore, spanText } from './prose.js';
+import { mayMatch } from './literal.js';
 import { ownProject } from './ownProject.js';
 import { otherSourceBeside, sourcesAddUp } from './finance/sources.js';
 
@@ -153,7 +154,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       let asPart = false; // a subject's figure read as a budget for being one of a budget's parts
       // 部门收入预算190万元，其中：一般公共预算财政拨款收入188万元: a fixed-path figure among a budget's parts is planned — its
       // budget field where there is one, else nothing (a figure saying 决算 or 实际 stays an actual)
-      if (path && !ownerBudget && ![path].flat().some((x) => /(?:budget|Budget)$/.test(x)) && !/决算|实际/.test(m0) && (budgetPartOf(doc, f, match.span.start) || inBudgetSection(doc, f, match.span.start))) {
+      if (path && !ownerBudget && ![path].flat().some((x) => /(?:budget|Budget)$/.test(x)) && !/决算|实际/.test(m0) && (budgetPartOf(doc, f, match.span.start) || inBudgetSection(doc, f, match.span.start) || approvedBefore(doc, f, match.span.start, amountSpan.start))) {
         const planned = [path].flat().map(budgetPath).filter((x): x is string => x !== null);
         if (!planned.length) {
           claimed.push(amountSpan);
@@ -351,7 +352,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         if (aspect === 'actual' && subjSpan && !/决算|实际/.test(m0)) {
           // (基本支出146万元，占部门预算的78.49%: a part of a budget, no spending; see budget_share_after)
           // (（一）预算安排情况 ⏎ 基本支出150万元，项目支出50万元: a bare figure in a section on the budget's arrangement is planned)
-          const role = budgetPartOf(doc, f, match.span.start) ?? budgetShareRole(doc, f, key, amountSpan, match.span.start) ?? (!/执行|完成|使用/.test(m0) && inBudgetSection(doc, f, match.span.start) ? 'budget' : null);
+          const role = budgetPartOf(doc, f, match.span.start) ?? budgetShareRole(doc, f, key, amountSpan, match.span.start) ?? (!/执行|完成|使用/.test(m0) && (inBudgetSection(doc, f, match.span.start) || approvedBefore(doc, f, match.span.start, amountSpan.start)) ? 'budget' : null);
           if (role === 'other' || role === 'none') {
             claimed.push(amountSpan);
             continue;
@@ -362,7 +363,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
           }
         }
         // (（一）预算安排情况 ⏎ 支出合计200万元: a unit total's figure there, its subject in the pattern, is planned too)
-        else if (aspect === 'actual' && !subjSpan && p.subject && p.subject !== 'inherit' && !/决算|实际|执行|完成|使用/.test(m0) && inBudgetSection(doc, f, match.span.start)) aspect = 'budget';
+        else if (aspect === 'actual' && !subjSpan && p.subject && p.subject !== 'inherit' && !/决算|实际|执行|完成|使用/.test(m0) && (inBudgetSection(doc, f, match.span.start) || approvedBefore(doc, f, match.span.start, amountSpan.start))) aspect = 'budget';
         // (年初预算数为162.30万元，其中基本支出预算128.50万元，…；年中追加…，调整后预算为177.50万元: a part naming its budget is one
         // of the initial budget's parts as a bare one is — see initialParts)
         else if (aspect === 'budget' && subjSpan && PART_SUBJECTS.includes(key) && budgetPartOf(doc, f, match.span.start) === 'budget') asPart = true;
@@ -1034,6 +1035,15 @@ function inBudgetSection(doc: KDocument, f: FinanceFile, at: number): boolean {
     if (done.test(title)) return false;
   }
   return false;
+}
+/** An approval's verb earlier in the sentence governing a spending subject, no word of the actual after it up to the amount at
+ *  `amountAt` (see approval_before): the figure is the approved budget's. */
+function approvedBefore(doc: KDocument, f: FinanceFile, at: number, amountAt: number): boolean {
+  const text = sentenceBefore(doc, at) + doc.norm.slice(at, amountAt);
+  if (!mayMatch(f.approval_before, text)) return false;
+  let end = -1;
+  for (const m of text.matchAll(compile(f.approval_before, 'g'))) end = m.index! + m[0].length;
+  return end >= 0 && !compile(f.approval_actual, '').test(text.slice(end));
 }
 /** True when a heading over `at` names the appropriation or a fund (`appropriation_totals_section`): its totals are not the unit's. */
 function inAppropriationSection(doc: KDocument, f: FinanceFile, at: number): boolean {

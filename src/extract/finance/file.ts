@@ -167,6 +167,8 @@ export interface FinanceFile {
   next_plan: string;
   carried_spent_before: string;
   this_year_spent: string;
+  approval_before: string;
+  approval_actual: string;
   this_year_first: string;
   carried_spent_after: string;
   bare_completion: string;
