@@ -9,11 +9,12 @@ import { FISCAL_SPENDING, SPENDING_PARTS, appropriationPartOf, appropriationPart
 import { adjustedBudgets, changedBudgets, initialParts, initialStands, statedChanges } from './finance/budgetChanges.js';
 import { BASIC_PARTS, BUDGET, INITIAL_BUDGET, PROJECT_BUDGET, THREE_PUBLIC, UNIT_SPENDING, UNIT_TOTALS, afterUnit, amountNum, file, financeSource, moneyCn, opensPhrase, reportingUnit, unitOf } from './finance/file.js';
 import type { Aspect, FinanceFile, SplitPair } from './finance/file.js';
-import { agencyBefore, bodyFigureBefore, museumBefore, namesUnit, otherBodyBefore, parentBefore } from './finance/otherBodies.js';
+import { agencyBefore, bodyFigureBefore, bodyTopicBefore, museumBefore, namesUnit, otherBodyBefore, parentBefore } from './finance/otherBodies.js';
 import { aboutAppropriation, afterItemAdjusted, asidesReplaced, changedSubject, followingSubject, inClosedAside, inheritedSubject, itemBefore, narrowerSubjects, subjectOf } from './finance/subjects.js';
 import { WORD_WRAP_MARK, cutView, withWordWraps, withoutWordWrap, wrapMarked } from './finance/view.js';
 import { fitsYear, inTargetSentence, inTargets, midYear, otherYearSentence } from './finance/years.js';
 import { CLAUSE_ENDS, CLAUSE_STARTS, clauseStart, lineOf, linesBefore, nearLine, paragraphBefore, paragraphStart, proseSlice, sentenceAt, sentenceBefore, spanText } from './prose.js';
+import { mayMatch } from './literal.js';
 import { ownProject } from './ownProject.js';
 import { otherSourceBeside, sourcesAddUp } from './finance/sources.js';
 
@@ -75,7 +76,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // 其中，市科协本级收入合计Z，支出合计W: a part of the department (本级) named after 其中, not the department's figures
       // 市科协机关基本支出98.20万元，项目支出34.20万元 in a department split into its 机关 and a museum: the 机关's figures
       // 县科协机关基本支出150.20万元 in the 科技馆's report: the parent 科协's figures
-      if (museumBefore(doc, f, match.span.start) || parentBefore(doc, f, match.span.start) || bodyFigureBefore(doc, f, match.span.start) || compile(f.part_level, '').test(sentenceBefore(doc, match.span.start)) || (split && agencyBefore(doc, f, match.span.start))) {
+      // 县科技馆为我会下属事业单位，全年支出X: a sentence opening with another body as its topic (bodyTopicBefore)
+      if (museumBefore(doc, f, match.span.start) || bodyTopicBefore(doc, f, match.span.start) || parentBefore(doc, f, match.span.start) || bodyFigureBefore(doc, f, match.span.start) || compile(f.part_level, '').test(sentenceBefore(doc, match.span.start)) || (split && agencyBefore(doc, f, match.span.start))) {
         claimed.push(amountSpan);
         continue;
       }
@@ -152,7 +154,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       let asPart = false; // a subject's figure read as a budget for being one of a budget's parts
       // 部门收入预算190万元，其中：一般公共预算财政拨款收入188万元: a fixed-path figure among a budget's parts is planned — its
       // budget field where there is one, else nothing (a figure saying 决算 or 实际 stays an actual)
-      if (path && !ownerBudget && ![path].flat().some((x) => /(?:budget|Budget)$/.test(x)) && !/决算|实际/.test(m0) && (budgetPartOf(doc, f, match.span.start) || inBudgetSection(doc, f, match.span.start))) {
+      if (path && !ownerBudget && ![path].flat().some((x) => /(?:budget|Budget)$/.test(x)) && !/决算|实际/.test(m0) && (budgetPartOf(doc, f, match.span.start) || inBudgetSection(doc, f, match.span.start) || approvedBefore(doc, f, match.span.start, amountSpan.start))) {
         const planned = [path].flat().map(budgetPath).filter((x): x is string => x !== null);
         if (!planned.length) {
           claimed.push(amountSpan);
@@ -175,8 +177,9 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         claimed.push(amountSpan);
         continue;
       }
-      // 其中：上年结转项目支出10万元，本年项目支出40万元: this year's money's part beside the carried money's, not the whole
-      const carried = compile(f.carried_spent_before, '').exec(sentenceBefore(doc, match.span.start));
+      // 其中：上年结转项目支出10万元，本年项目支出40万元 (or this year's first, 其中当年资金支出X，上年结转资金支出Y): this year's
+      // money's part beside the carried money's, not the whole
+      const carried = compile(f.carried_spent_before, '').exec(sentenceBefore(doc, match.span.start)) ?? thisYearFirst(doc, f, match.span.start, amountSpan.end);
       if (carried && compile(f.this_year_spent, '').test((carried.groups?.year ?? '') + m0)) {
         claimed.push(amountSpan);
         continue;
@@ -349,7 +352,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         if (aspect === 'actual' && subjSpan && !/决算|实际/.test(m0)) {
           // (基本支出146万元，占部门预算的78.49%: a part of a budget, no spending; see budget_share_after)
           // (（一）预算安排情况 ⏎ 基本支出150万元，项目支出50万元: a bare figure in a section on the budget's arrangement is planned)
-          const role = budgetPartOf(doc, f, match.span.start) ?? budgetChainRole(doc, f, key, subjSpan.start) ?? budgetShareRole(doc, f, key, amountSpan, match.span.start) ?? (!/执行|完成|使用/.test(m0) && inBudgetSection(doc, f, match.span.start) ? 'budget' : null);
+          const role = budgetPartOf(doc, f, match.span.start) ?? budgetChainRole(doc, f, key, subjSpan.start) ?? budgetShareRole(doc, f, key, amountSpan, match.span.start) ?? (!/执行|完成|使用/.test(m0) && (inBudgetSection(doc, f, match.span.start) || approvedBefore(doc, f, match.span.start, amountSpan.start)) ? 'budget' : null);
           if (role === 'other' || role === 'none') {
             claimed.push(amountSpan);
             continue;
@@ -360,7 +363,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
           }
         }
         // (（一）预算安排情况 ⏎ 支出合计200万元: a unit total's figure there, its subject in the pattern, is planned too)
-        else if (aspect === 'actual' && !subjSpan && p.subject && p.subject !== 'inherit' && !/决算|实际|执行|完成|使用/.test(m0) && inBudgetSection(doc, f, match.span.start)) aspect = 'budget';
+        else if (aspect === 'actual' && !subjSpan && p.subject && p.subject !== 'inherit' && !/决算|实际|执行|完成|使用/.test(m0) && (inBudgetSection(doc, f, match.span.start) || approvedBefore(doc, f, match.span.start, amountSpan.start))) aspect = 'budget';
         // (年初预算数为162.30万元，其中基本支出预算128.50万元，…；年中追加…，调整后预算为177.50万元: a part naming its budget is one
         // of the initial budget's parts as a bare one is — see initialParts)
         else if (aspect === 'budget' && subjSpan && PART_SUBJECTS.includes(key) && budgetPartOf(doc, f, match.span.start) === 'budget') asPart = true;
@@ -1034,6 +1037,15 @@ function inBudgetSection(doc: KDocument, f: FinanceFile, at: number): boolean {
   }
   return false;
 }
+/** An approval's verb earlier in the sentence governing a spending subject, no word of the actual after it up to the amount at
+ *  `amountAt` (see approval_before): the figure is the approved budget's. */
+function approvedBefore(doc: KDocument, f: FinanceFile, at: number, amountAt: number): boolean {
+  const text = sentenceBefore(doc, at) + doc.norm.slice(at, amountAt);
+  if (!mayMatch(f.approval_before, text)) return false;
+  let end = -1;
+  for (const m of text.matchAll(compile(f.approval_before, 'g'))) end = m.index! + m[0].length;
+  return end >= 0 && !compile(f.approval_actual, '').test(text.slice(end));
+}
 /** True when a heading over `at` names the appropriation or a fund (`appropriation_totals_section`): its totals are not the unit's. */
 function inAppropriationSection(doc: KDocument, f: FinanceFile, at: number): boolean {
   return sectionsAt(doc, at).some((h) => compile(f.appropriation_totals_section, '').test(h.title));
@@ -1107,4 +1119,10 @@ function totalBefore(doc: KDocument, at: number): boolean {
   let from = sentenceAt(doc, at).start;
   if (/^\s*其中/.test(doc.norm.slice(from, at)) && from > 0) from = sentenceAt(doc, from - 1).start;
   return doc.facts.some((x) => /^\/finance\/spendingTotal\/(?:actual|budget)$/.test(x.path) && x.span.start >= from && x.span.start < at);
+}
+/** Right after 其中 (its year word, 本年/当年, maybe before the match), with the carried money's part spent right after the amount
+ *  ending at `end` (see this_year_first, carried_spent_after): the 其中's match, its year group set, or null. */
+function thisYearFirst(doc: KDocument, f: FinanceFile, at: number, end: number): RegExpExecArray | null {
+  const first = compile(f.this_year_first, '').exec(sentenceBefore(doc, at));
+  return first && compile(f.carried_spent_after, '').test(doc.norm.slice(end, end + 40)) ? first : null;
 }

@@ -116,6 +116,8 @@ export interface FinanceFile {
   funds_rate_before: string;
   museum_figure: string;
   museum_unit: string;
+  body_topic: string;
+  topic_unit_again: string;
   museum_owner: string;
   museum_joint: string;
   centre_owner: string;
@@ -166,6 +168,10 @@ export interface FinanceFile {
   next_plan: string;
   carried_spent_before: string;
   this_year_spent: string;
+  approval_before: string;
+  approval_actual: string;
+  this_year_first: string;
+  carried_spent_after: string;
   bare_completion: string;
   midyear: string;
   midyear_asof: string;

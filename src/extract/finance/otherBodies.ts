@@ -51,6 +51,15 @@ export function museumBefore(doc: KDocument, f: FinanceFile, at: number): boolea
   if ([f.museum_owner, f.centre_owner].some((src) => mayMatch(src, before) && compile(src, '').test(before))) return true;
   return figureNotAgain(before, [f.museum_figure, f.centre_figure], f.unit_again);
 }
+/** In a 科协's report (not a project's): the sentence of `at` opens with another body as its topic in a clause of its own
+ *  (县科技馆为我会下属事业单位，…), the unit not opening a clause again after it (see body_topic). */
+export function bodyTopicBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
+  const unit = unitName(doc);
+  if (unit === null || doc.reportKind === 'project_self_eval' || !compile(f.museum_unit, '').test(unit)) return false;
+  const before = sentenceBefore(doc, at);
+  const topic = compile(f.body_topic, '').exec(before);
+  return topic !== null && !compile(f.topic_unit_again, '').test(before.slice(topic[0].length - 1));
+}
 /** True when `before` holds a figure of one of `figures` (another body's, a part's) and the words after the last such
  *  figure do not name the unit again (`again`). */
 function figureNotAgain(before: string, figures: string[], again: string): boolean {
