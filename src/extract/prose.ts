@@ -109,13 +109,17 @@ export const spanText = (doc: KDocument, span: Span | null) => (span ? doc.norm.
  *  start within that reach: a line of thousands of clauses with no stop (a bad copy) stays linear for the two dozen tests that
  *  read the sentence before every figure; a real report's sentence is far shorter. */
 export function sentenceBefore(doc: KDocument, at: number): string {
-  let from = sentenceAt(doc, at).start;
-  if (at - from > SENTENCE_REACH) {
-    let i = at - SENTENCE_REACH;
-    while (i < at && !CLAUSE_STARTS.includes(doc.norm[i])) i++;
-    from = i < at ? i + 1 : at - SENTENCE_REACH;
-  }
-  return proseSlice(doc, from, at);
+  return proseSlice(doc, sentenceReach(doc, at), at);
+}
+/** Where sentenceBefore's text starts: the sentence's start, or in a run longer than SENTENCE_REACH with no sentence end (a flattened
+ *  table, a stress text) the first clause's start within that reach — a helper asked at every figure of such a run must not scan
+ *  all of it each time. */
+export function sentenceReach(doc: KDocument, at: number): number {
+  const from = sentenceAt(doc, at).start;
+  if (at - from <= SENTENCE_REACH) return from;
+  let i = at - SENTENCE_REACH;
+  while (i < at && !CLAUSE_STARTS.includes(doc.norm[i])) i++;
+  return i < at ? i + 1 : at - SENTENCE_REACH;
 }
 const SENTENCE_REACH = 1000;
 /** The text from `a` to `b` with the line ends that wrap prose taken out (see wrapOf), for tests on words only: a word broken

@@ -2,7 +2,7 @@
 import type { KDocument, Span } from '../../document.js';
 import { compile, derived } from '../../patterns.js';
 import { sectionsAt } from '../engine.js';
-import { proseSlice, sentenceAt } from '../prose.js';
+import { proseSlice, sentenceAt, sentenceReach } from '../prose.js';
 import { toYuan } from '../../normalise/numbers.js';
 import { afterUnit, boundaryAtEnd, file, moneyCn, opensPhrase, reportingUnit } from './file.js';
 import type { FinanceFile } from './file.js';
@@ -159,7 +159,8 @@ export function aboutAppropriation(doc: KDocument, f: FinanceFile, offset: numbe
 const FIGURES_ASIDE = /\([^()]*\d[^()]*\)/g;
 /** The last subject named in the sentence before `offset` (for 实际支出X after 基本支出预算…). */
 export function inheritedSubject(doc: KDocument, offset: number): string | null {
-  const s = sentenceAt(doc, offset);
+  // (within sentenceBefore's reach: a run with no sentence end was read from its start at each figure — fin52)
+  const s = { start: sentenceReach(doc, offset), end: sentenceAt(doc, offset).end };
   // (in a document with a wrap's mark the view, its subjects' words read across it: same offsets)
   const marked = wrapMarked.has(doc);
   // (预算安排186.50万元（其中：基本支出150.20万元，项目支出36.30万元），实际支出184.20万元: the parts with their figures in a closed
