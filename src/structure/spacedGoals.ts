@@ -110,25 +110,31 @@ export function spacedGoalLabelRows(text: string, lines: Line[], taken: Span[]):
     const ps = piecesOf(lines[i]);
     // (the target's row may hold the achieved label and its text too: four pieces)
     const shape = ps.length === 2 || (ps.length === 4 && re === v.goalLabels.target && label(ps[2], v.goalLabels.achieved) && isText(ps[3]));
-    if (!shape || !label(ps[0], re) || !isText(ps[1])) return null;
+    // (or the label wrapped in its narrow column, its rest opening the line under it left of the text: 年度总体⏎目标)
+    const under = shape && ps.length === 2 && !label(ps[0], re) && i + 1 < lines.length && free(lines[i + 1]) ? piecesOf(lines[i + 1])[0] : undefined;
+    const tail = under && under.col < ps[1].col - 2 && under.width < ps[1].width - 2 && re.test(squeeze(ps[0].text) + squeeze(under.text)) ? under : null;
+    if (!shape || !(tail || label(ps[0], re)) || !isText(ps[1])) return null;
     const texts = ps.length === 2 ? [[ps[1]]] : [[ps[1]], [ps[3]]];
     const heads = texts.map((t) => t[0]);
     let j = i + 1;
     for (; j < lines.length && lines[j].text.trim() && free(lines[j]); j++) {
-      const more = piecesOf(lines[j]);
+      const more = piecesOf(lines[j]).filter((p) => p.start !== tail?.start);
       // (each piece under a text's column, past the label's, the same in characters and in display width)
       const near = (p: Piece, f: 'col' | 'width') => heads.reduce((b, h, k) => (Math.abs(p[f] - h[f]) < Math.abs(p[f] - heads[b][f]) ? k : b), 0);
       const at = more.map((p) => (p.col >= heads[0].col - 2 && p.width >= heads[0].width - 2 && near(p, 'col') === near(p, 'width') ? near(p, 'col') : -1));
       if (more.length > heads.length || at.some((k, n) => k < 0 || at.indexOf(k) !== n)) break;
       at.forEach((k, n) => texts[k].push(more[n]));
     }
+    // (the label's rest on a line whose text stands elsewhere: no row of this shape)
+    if (tail && j < i + 2) return null;
     const cell = (p: Piece): TableCell => ({ start: p.start, end: p.end, text: p.text });
     const joined = (ps: Piece[]): TableCell => ({ start: ps[0].start, end: ps[ps.length - 1].end, text: ps.map((p) => p.text).join('\n') });
-    return [ps.length === 2 ? [cell(ps[0]), joined(texts[0])] : [cell(ps[0]), joined(texts[0]), cell(ps[2]), joined(texts[1])], j];
+    const head = tail ? { start: ps[0].start, end: tail.end, text: `${ps[0].text}\n${tail.text}` } : cell(ps[0]);
+    return [ps.length === 2 ? [head, joined(texts[0])] : [head, joined(texts[0]), cell(ps[2]), joined(texts[1])], j];
   };
   for (let i = 0; i < lines.length; i++) {
-    // (cheap first: the label's word)
-    if (!lines[i].text.includes('目标') || !free(lines[i])) continue;
+    // (cheap first: the label's word, on the line or, the label wrapped, on the line under it)
+    if (!(lines[i].text.includes('目标') || lines[i + 1]?.text.includes('目标')) || !free(lines[i])) continue;
     const target = rowAt(i, v.goalLabels.target);
     if (!target) continue;
     const rows = [target[0]];
