@@ -956,6 +956,12 @@ function itemFigureBefore(doc: KDocument, f: FinanceFile, at: number): string | 
  *  or item (`project_item_clause`) comes before any figure that filled a field or the project named by itself (`project_self`). */
 // the words closing a fund's name (…经费, …专项资金, …项目), one list for OWN_LEAD, FUND_WORD_END and FUND_WORDS
 const FUND_WORD = '专项经费|专项资金|项目资金|项目经费|经费|资金|项目';
+/** The name `clause` opens with, glued to its budget figure, when it names no money of the unit's or the project's own
+ *  (科普大篷车预算15万元 → 科普大篷车: an item listed, see `project_item_glued`); undefined otherwise. */
+function gluedItem(f: FinanceFile, clause: string): string | undefined {
+  const name = compile(f.project_item_glued, '').exec(clause)?.groups?.name;
+  return name && !compile(f.project_item_glued_not, '').test(name) ? name : undefined;
+}
 /** A clause's opening fund name (全国科普日活动经费 of 全国科普日活动经费预算45万元), as finance.project-report.budget-own's own group. */
 const OWN_LEAD = new RegExp(`^[^，,。;:、\\s\\d]{2,20}?(?:${FUND_WORD})`);
 function itemClauseBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
@@ -973,9 +979,11 @@ function itemClauseBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
     if (self.test(clause)) return false;
     // (年中因举办…大赛追加预算8万元: the budget's own change, its cause no owner)
     const change = compile(f.project_budget_change, '').test(clause);
-    if (item.test(change ? clause.replace(compile(f.project_budget_cause, ''), '') : clause) && !compile(f.project_item_use, '').test(clause)) {
+    const itemClause = item.test(change ? clause.replace(compile(f.project_budget_cause, ''), '') : clause);
+    const glued = itemClause ? undefined : gluedItem(f, clause);
+    if ((itemClause || glued) && !compile(f.project_item_use, '').test(clause)) {
       if (compile(f.project_item_label, '').test(doc.norm.slice(Math.max(from, cut - 8), cut))) return false;
-      const name = clause.replace(compile(f.project_item_verb, ''), '').replace(/\s+/g, '');
+      const name = glued ?? clause.replace(compile(f.project_item_verb, ''), '').replace(/\s+/g, '');
       // (an item named as the report's own project under another fund word, 科普惠民工程经费：… under 项目名称：科普惠民工程, is it)
       // (全国科普日活动经费预算45万元，实际支出35万元 under …全国科普日活动项目支出绩效自评报告: the fund named opening the clause, before
       // its figure, is the report's own project — its budget is read by a later pattern, so no figure of it is known yet here)

@@ -104,6 +104,8 @@ export interface FinanceFile {
   rate_item: string;
   savings_clause: string;
   project_item_clause: string;
+  project_item_glued: string;
+  project_item_glued_not: string;
   project_self: string;
   project_budget_change: string;
   project_budget_cause: string;
