@@ -786,11 +786,12 @@ export function ordinalNumber(ordinal: string | null): number | null {
   // (a decimal section's own number is its last: 1.2 → 2, 1.1.3 → 3)
   const d = /\d+(?=(?:[.．]?\D*)$)/.exec(ordinal);
   if (d) return Number(d[0]);
-  // (壹、, （贰）: capital numerals number as the common ones, see src/normalise/capitalMarkers.ts)
-  const cn = /[一二三四五六七八九十]+/.exec(ordinal.replace(/[壹贰叁参肆伍陆柒捌玖拾]/g, (ch) => CAPITAL_DIGIT[ch]));
+  // (壹、, （贰）: capital numerals number as the common ones, see src/normalise/capitalMarkers.ts; so do the Roman ones set as one
+  // character, Ⅱ、: lists52, before no number, so a list of them under a section, 二、存在问题⏎Ⅰ、…⏎Ⅱ、…, was no list)
+  const cn = /[一二三四五六七八九十]+/.exec(ordinal.replace(/[壹贰叁参肆伍陆柒捌玖拾Ⅰ-Ⅹ]/g, (ch) => CAPITAL_DIGIT[ch]));
   return cn ? parseChineseInteger(cn[0]) : null;
 }
-const CAPITAL_DIGIT: Record<string, string> = { 壹: '一', 贰: '二', 叁: '三', 参: '三', 肆: '四', 伍: '五', 陆: '六', 柒: '七', 捌: '八', 玖: '九', 拾: '十' };
+const CAPITAL_DIGIT: Record<string, string> = { 壹: '一', 贰: '二', 叁: '三', 参: '三', 肆: '四', 伍: '五', 陆: '六', 柒: '七', 捌: '八', 玖: '九', 拾: '十', Ⅰ: '一', Ⅱ: '二', Ⅲ: '三', Ⅳ: '四', Ⅴ: '五', Ⅵ: '六', Ⅶ: '七', Ⅷ: '八', Ⅸ: '九', Ⅹ: '十' };
 const CAPITAL_ORDINAL = /^[（(]?[ \t]?[壹贰叁参肆伍陆柒捌玖拾]/;
 
 /**
