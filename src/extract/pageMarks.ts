@@ -46,8 +46,10 @@ const cache = new WeakMap<KDocument, PageRun[]>();
 
 /** True when the run stands inside a figure (`35. — 2 — 34万元`, `3 — 2 — 3场`): which digits the page broke is not known. */
 export const insideFigure = (run: PageRun): boolean => /[\d.]$/.test(run.before) && /^[\d.]/.test(run.after);
-/** True when the run stands between a label and its figure (`编制 — 3 — 7人`). */
-export const labelThenFigure = (run: PageRun): boolean => LABEL_END.test(run.before) && /^\d/.test(run.after);
+/** True when the run stands between a label and its figure (`编制 — 3 — 7人`, `编制⏎- 3 -⏎七人`). */
+export const labelThenFigure = (run: PageRun): boolean => LABEL_END.test(run.before) && FIGURE_OPEN.test(run.after);
+// (a figure in Chinese numerals with its measure word or unit right after it: 七人, 三十六场, 三十五万元; not a word, 一般)
+const FIGURE_OPEN = /^(?:\d|[一二两三四五六七八九十百千零〇]{1,6}(?:[人名个场次项期分家所篇份件元]|万[人元]))/;
 const LABEL_END = /(?:(?![元])[\u4e00-\u9fa5]|[:：])$/;
 
 /**

@@ -137,6 +137,8 @@ const LOOKALIKE: Record<string, string> = {
   '\u00a0': ' ', '\u3000': ' ', '\u2002': ' ', '\u2003': ' ', '\u2009': ' ', '\u202f': ' ', '\u2007': ' ', '\u200b': ' ', '\ufeff': ' ',
   '≧': '≥', '≦': '≤', '﹣': '-', '－': '-', '—': '—', '～': '~', '〜': '~', '．': '.',
 };
+// the dingbats' circled digits (❶, ➀, ➊: a web copy's or a template's numbered points) are the circled ①…⑩ of a list (lists52)
+for (const base of [0x2776, 0x2780, 0x278a]) for (let k = 0; k < 10; k++) LOOKALIKE[String.fromCharCode(base + k)] = String.fromCharCode(0x2460 + k);
 
 /** Characters foldForMatch changes: full-width ASCII except ， and the look-alikes. */
 const TO_FOLD = new RegExp(`[\\uff01-\\uff0b\\uff0d-\\uff5e${Object.keys(LOOKALIKE).join('')}]`, 'g');

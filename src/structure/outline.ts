@@ -9,7 +9,7 @@ import { cleanValue } from '../normalise/fold.js';
 import { wordAcross } from '../segment/jieba.js';
 
 interface MarkerDef { id: string; rank: number; regex: string }
-interface HeadingsFile { markers: MarkerDef[]; closing_line: string; clause_title: string; dangling_end: string; annex_line: string; part_glued_not: string; part_alone: string; part_annex_title: string; definition_after_colon: string; glossary_title: string; figure_in_title: string; field_in_title: string; inline_title_end: string; not_heading: string[]; not_heading_below_part: string[]; list_item: string; run_in_label: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
+interface HeadingsFile { markers: MarkerDef[]; closing_line: string; clause_title: string; dangling_end: string; annex_line: string; part_glued_not: string; part_alone: string; part_annex_title: string; definition_after_colon: string; glossary_title: string; figure_in_title: string; field_in_title: string; heading_unit_note: string; inline_title_end: string; not_heading: string[]; not_heading_below_part: string[]; list_item: string; run_in_label: string; limits: { title_max: number; run_in_title_max: number; run_in_label_max: number } }
 interface SectionDef { key: string | null; rank: number; match: string; standalone?: string }
 
 export interface Candidate {
@@ -247,7 +247,9 @@ const ONE_SPACE = /(?<=[\u3400-\u9fff])[ \t\u00a0](?=[\u3400-\u9fff“"（(]|(?:
 function judge(doc: KDocument, line: Line, start: number, restStart: number, rank: number, ordinal: string, rest: string, cfg: HeadingsFile): Candidate {
   // a run-in title ends at 。/; — or at a colon right after a short label that names a part of the report
   // (①数量指标：举办…), not a field (1.时间：2023年…, 2.项目名称：…)
-  const colon = rest.search(/[:：]/);
+  // (二、部门收支情况（单位：万元）: the colon of a unit's note closing the line is none of them; the note is no part of the key)
+  const note = rest.includes('单位') ? compile(cfg.heading_unit_note, '').exec(rest) : null;
+  const colon = (note ? rest.slice(0, note.index) : rest).search(/[:：]/);
   // (a half-width full stop after a word before more text ends a run-in title too: (一)项目概况.该项目为…)
   const period = rest.search(/[。;]|(?<=[\u3400-\u9fff])\.(?=[\u3400-\u9fff“"(])/);
   const label = colon > 0 ? rest.slice(0, colon) : '';
@@ -289,14 +291,14 @@ function judge(doc: KDocument, line: Line, start: number, restStart: number, ran
   if (stop < 0 && /[，,]/.test(rest) && compile(cfg.dangling_end, '').test(rest.trim())) headingLike = runIn = false;
   // 1.时间：2023年5月 | 1.财政拨款收入：指…: a field or a term with its definition, not a title
   // (a part's annex, 第三部分 附件：决算公开报表, is titled so: no field)
-  if (!labelStop && compile(cfg.field_in_title, '').test(title) && !(rank === 0 && compile(cfg.part_annex_title, '').test(title.trim()))) headingLike = runIn = false;
+  if (!labelStop && compile(cfg.field_in_title, '').test(note && stop < 0 ? title.slice(0, note.index) : title) && !(rank === 0 && compile(cfg.part_annex_title, '').test(title.trim()))) headingLike = runIn = false;
   const titleEnd = restStart + title.length;
   const end = headingLike ? titleEnd + (stop >= 0 ? 1 : 0) : line.end;
   return {
     line, start, end, rank, ordinal,
     title: clean(doc, restStart, titleEnd),
     headingLike, runIn,
-    key: headingLike ? headingKey(doc, title) : null,
+    key: headingLike ? headingKey(doc, note && stop < 0 ? title.slice(0, note.index) : title) : null,
   };
 }
 
@@ -784,11 +786,12 @@ export function ordinalNumber(ordinal: string | null): number | null {
   // (a decimal section's own number is its last: 1.2 → 2, 1.1.3 → 3)
   const d = /\d+(?=(?:[.．]?\D*)$)/.exec(ordinal);
   if (d) return Number(d[0]);
-  // (壹、, （贰）: capital numerals number as the common ones, see src/normalise/capitalMarkers.ts)
-  const cn = /[一二三四五六七八九十]+/.exec(ordinal.replace(/[壹贰叁参肆伍陆柒捌玖拾]/g, (ch) => CAPITAL_DIGIT[ch]));
+  // (壹、, （贰）: capital numerals number as the common ones, see src/normalise/capitalMarkers.ts; so do the Roman ones set as one
+  // character, Ⅱ、: lists52, before no number, so a list of them under a section, 二、存在问题⏎Ⅰ、…⏎Ⅱ、…, was no list)
+  const cn = /[一二三四五六七八九十]+/.exec(ordinal.replace(/[壹贰叁参肆伍陆柒捌玖拾Ⅰ-Ⅹ]/g, (ch) => CAPITAL_DIGIT[ch]));
   return cn ? parseChineseInteger(cn[0]) : null;
 }
-const CAPITAL_DIGIT: Record<string, string> = { 壹: '一', 贰: '二', 叁: '三', 参: '三', 肆: '四', 伍: '五', 陆: '六', 柒: '七', 捌: '八', 玖: '九', 拾: '十' };
+const CAPITAL_DIGIT: Record<string, string> = { 壹: '一', 贰: '二', 叁: '三', 参: '三', 肆: '四', 伍: '五', 陆: '六', 柒: '七', 捌: '八', 玖: '九', 拾: '十', Ⅰ: '一', Ⅱ: '二', Ⅲ: '三', Ⅳ: '四', Ⅴ: '五', Ⅵ: '六', Ⅶ: '七', Ⅷ: '八', Ⅸ: '九', Ⅹ: '十' };
 const CAPITAL_ORDINAL = /^[（(]?[ \t]?[壹贰叁参肆伍陆柒捌玖拾]/;
 
 /**
