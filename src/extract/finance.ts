@@ -417,6 +417,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         claimed.push(amountSpan);
         continue;
       }
+      // (东岭县科协全年实际支出X in 青禾县科协's project report: another body's unit-wide figure, no project's — hunta52)
+      if (doc.reportKind === 'project_self_eval' && typeof path === 'string' && /^\/finance\/spendingTotal\//.test(path) && !unitChain && !namesUnit(doc, f, match) && otherBodyBefore(doc, f, match)) {
+        claimed.push(amountSpan);
+        continue;
+      }
       if (doc.reportKind === 'project_self_eval' && typeof path === 'string' && !unitChain && !namesUnit(doc, f, match) && !afterUnitIncome(doc, f, match.span.start)) path = path.replace(/^\/finance\/spendingTotal\/(budget|actual|executionRate)$/, '/finance/project/$1');
       // (该项目年初预算30万元，实际支出29.4万元: its 年初 figure is the project's budget when no adjusted budget follows; with one
       // following, nobody's — a project has no initial-budget field)
