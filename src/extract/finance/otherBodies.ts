@@ -51,6 +51,10 @@ export function museumBefore(doc: KDocument, f: FinanceFile, at: number): boolea
   if ([f.museum_owner, f.centre_owner].some((src) => mayMatch(src, before) && compile(src, '').test(before))) return true;
   return figureNotAgain(before, [f.museum_figure, f.centre_figure], f.unit_again);
 }
+/** Earlier in the sentence of `at`, projects of the same kind run by others (see other_project), the project or the unit not named after. */
+export function otherProjectBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
+  return figureNotAgain(sentenceBefore(doc, at), [f.other_project], f.other_project_again);
+}
 /** True when `before` holds a figure of one of `figures` (another body's, a part's) and the words after the last such
  *  figure do not name the unit again (`again`). */
 function figureNotAgain(before: string, figures: string[], again: string): boolean {
