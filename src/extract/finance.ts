@@ -9,7 +9,7 @@ import { FISCAL_SPENDING, SPENDING_PARTS, appropriationPartOf, appropriationPart
 import { adjustedBudgets, changedBudgets, initialParts, initialStands, statedChanges } from './finance/budgetChanges.js';
 import { BASIC_PARTS, BUDGET, INITIAL_BUDGET, PROJECT_BUDGET, THREE_PUBLIC, UNIT_SPENDING, UNIT_TOTALS, afterUnit, amountNum, file, financeSource, moneyCn, opensPhrase, reportingUnit, unitOf } from './finance/file.js';
 import type { Aspect, FinanceFile, SplitPair } from './finance/file.js';
-import { agencyBefore, bodyFigureBefore, bodyTopicBefore, museumBefore, namesUnit, otherBodyBefore, parentBefore } from './finance/otherBodies.js';
+import { agencyBefore, bodyFigureBefore, bodyTopicBefore, museumBefore, namesUnit, otherBodyBefore, otherProjectBefore, parentBefore } from './finance/otherBodies.js';
 import { aboutAppropriation, afterItemAdjusted, asidesReplaced, changedSubject, followingSubject, inClosedAside, inheritedSubject, itemBefore, narrowerSubjects, subjectOf } from './finance/subjects.js';
 import { WORD_WRAP_MARK, cutView, withWordWraps, withoutWordWrap, wrapMarked } from './finance/view.js';
 import { fitsYear, inTargetSentence, inTargets, midYear, otherYearSentence } from './finance/years.js';
@@ -77,7 +77,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // 市科协机关基本支出98.20万元，项目支出34.20万元 in a department split into its 机关 and a museum: the 机关's figures
       // 县科协机关基本支出150.20万元 in the 科技馆's report: the parent 科协's figures
       // 县科技馆为我会下属事业单位，全年支出X: a sentence opening with another body as its topic (bodyTopicBefore)
-      if (museumBefore(doc, f, match.span.start) || bodyTopicBefore(doc, f, match.span.start) || parentBefore(doc, f, match.span.start) || bodyFigureBefore(doc, f, match.span.start) || compile(f.part_level, '').test(sentenceBefore(doc, match.span.start)) || (split && agencyBefore(doc, f, match.span.start))) {
+      if (museumBefore(doc, f, match.span.start) || bodyTopicBefore(doc, f, match.span.start) || parentBefore(doc, f, match.span.start) || bodyFigureBefore(doc, f, match.span.start) || compile(f.part_level, '').test(sentenceBefore(doc, match.span.start)) || (split && agencyBefore(doc, f, match.span.start)) || otherProjectBefore(doc, f, match.span.start)) {
         claimed.push(amountSpan);
         continue;
       }
@@ -417,6 +417,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // 项目资金20万元，实际支出19.6万元，其中“三公”经费0万元 in a project report: the project's share of the 三公 money, not the
       // unit's (the unit named right before it, 本单位“三公”经费支出X, stays the unit's)
       if (doc.reportKind === 'project_self_eval' && [path].flat().some((x) => x.startsWith(THREE_PUBLIC)) && !namesUnit(doc, f, match)) {
+        claimed.push(amountSpan);
+        continue;
+      }
+      // (东岭县科协全年实际支出X in 青禾县科协's project report: another body's unit-wide figure, no project's — hunta52)
+      if (doc.reportKind === 'project_self_eval' && typeof path === 'string' && /^\/finance\/spendingTotal\//.test(path) && !unitChain && !namesUnit(doc, f, match) && otherBodyBefore(doc, f, match)) {
         claimed.push(amountSpan);
         continue;
       }

@@ -797,8 +797,16 @@ function splitForms(t: Table): Table[] {
 }
 
 /** Extract stage entry: call after the prose extractors. */
+/** A self-evaluation form captioned with years none of which is the report's (2022年度部门整体支出绩效自评表 annexed to a 2023
+ *  report, beside or instead of its own): another year's form, nothing of it the report's (hunta52). */
+function otherYearForm(doc: KDocument, r: TableReading): boolean {
+  const fy = doc.data.fiscalYear;
+  if ((r.kind !== 'overall' && r.kind !== 'project') || r.captionYear === null || typeof fy !== 'number') return false;
+  return ![...(r.caption ?? '').matchAll(/(?:19|20)\d{2}/g)].some((m) => Number(m[0]) === fy);
+}
+
 export function extractTables(doc: KDocument): void {
-  const readings = doc.tables.flatMap((t) => splitForms(folded(doc, t))).map((t) => sourceAsTotal(readTable(t)));
+  const readings = doc.tables.flatMap((t) => splitForms(folded(doc, t))).map((t) => sourceAsTotal(readTable(t))).filter((r) => !otherYearForm(doc, r));
   const side = reportSide(doc, readings);
   const indicators: Indicator[] = Array.isArray(doc.data.indicators) ? (doc.data.indicators as Indicator[]) : [];
   const ev: Record<string, CellEvidence> = (doc.data.indicatorEvidence as Record<string, CellEvidence>) ?? {};

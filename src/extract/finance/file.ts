@@ -130,6 +130,8 @@ export interface FinanceFile {
   parent_again: string;
   body_figure: string;
   body_again: string;
+  other_project: string;
+  other_project_again: string;
   level_figure: string;
   department_parts: string;
   agency_figure: string;

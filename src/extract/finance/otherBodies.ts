@@ -60,6 +60,10 @@ export function bodyTopicBefore(doc: KDocument, f: FinanceFile, at: number): boo
   const topic = compile(f.body_topic, '').exec(before);
   return topic !== null && !compile(f.topic_unit_again, '').test(before.slice(topic[0].length - 1));
 }
+/** Earlier in the sentence of `at`, projects of the same kind run by others (see other_project), the project or the unit not named after. */
+export function otherProjectBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
+  return figureNotAgain(sentenceBefore(doc, at), [f.other_project], f.other_project_again);
+}
 /** True when `before` holds a figure of one of `figures` (another body's, a part's) and the words after the last such
  *  figure do not name the unit again (`again`). */
 function figureNotAgain(before: string, figures: string[], again: string): boolean {
