@@ -11,8 +11,13 @@ const MARKER = /(^|\n)([ \t\u3000]*)([（(][ \t]?)?([壹贰叁参肆伍陆柒捌
 const ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ';
 const ROMAN_MARKER = /(^|\n)([ \t\u3000]*)([（(][ \t]?)?([Ⅰ-Ⅹ])(?=(?:[ \t]?[)）])?[、.．](?![ \t]?[Ⅰ-Ⅹ])|(?<=[（(][ \t]?[Ⅰ-Ⅹ])[ \t]?[)）])/g;
 
+// (huntb52) …and OCR's letter l or I for the digit 1 numbering a list's first item (l.预算编制不够精细 | I、… | （l）…): read as 1, so the
+// item's marker is no part of its text; only so opening a line with a Han character after it (not I.T., not a figure)
+const OCR_ONE_MARKER = /(^|\n)([ \t\u3000]*)([（(][ \t]?)?[lI](?=(?:(?<=[（(][ \t]?[lI])[ \t]?[)）]|[、.．])[ \t\u3000]*[\u4e00-\u9fa5])/g;
+
 /** The matching copy with capital-numeral heading markers read as common numerals (same length: offsets kept). */
 export function foldCapitalMarkers(s: string): string {
+  if (/(?:^|\n)[ \t\u3000]*[（(]?[ \t]?[lI]/.test(s)) s = s.replace(OCR_ONE_MARKER, (m, lineStart: string, indent: string, open: string | undefined) => lineStart + indent + (open ?? '') + '1');
   if (/[Ⅰ-Ⅹ]/.test(s)) s = s.replace(ROMAN_MARKER, (m, lineStart: string, indent: string, open: string | undefined, digit: string) => lineStart + indent + (open ?? '') + '一二三四五六七八九十'[ROMAN.indexOf(digit)]);
   if (!/[壹贰叁参肆伍陆柒捌玖拾]/.test(s)) return s;
   return s.replace(MARKER, (m, lineStart: string, indent: string, open: string | undefined, digits: string) => {

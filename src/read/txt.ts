@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import type { Message, ReadResult } from '../document.js';
 import { sniffUtf16 } from './detect.js';
 import { ReadError } from './errors.js';
+import { closeLetterSpacing } from './letterSpacing.js';
 import { unwrapText } from './unwrap.js';
 import { readLayoutTables } from './layout.js';
 import { dropPinyinGlosses } from './pinyin.js';
@@ -192,7 +193,8 @@ export function readTxt(bytes: Uint8Array): ReadResult {
   const invisible = dropInvisible(lf);
   const margin = dedent(invisible.text);
   const pin = dropPinyinGlosses(margin.text);
-  let text = pin.text;
+  const spaced = closeLetterSpacing(pin.text);
+  let text = spaced.text;
   const dropped = pin.dropped;
   const bad = (text.match(/\uFFFD/g) ?? []).length;
   if (bad > 20 && bad / Math.max(text.length, 1) > 0.05) {
@@ -205,6 +207,7 @@ export function readTxt(bytes: Uint8Array): ReadResult {
   if (lf.length !== raw.length) messages.push({ ruleId: 'read:line-ends', reason: 'CRLF/CR line ends converted to LF' });
   if (invisible.n) messages.push({ ruleId: 'read:invisible', reason: `removed ${invisible.n} zero-width character(s) (web copies)` });
   if (margin.n) messages.push({ ruleId: 'read:margin', reason: `removed a margin of ${margin.n} space(s) that every line starts with` });
+  if (spaced.n) messages.push({ ruleId: 'read:letter-spaced', reason: `${spaced.n} line(s) spaced out character by character written without those spaces` });
   if (dropped) messages.push({ ruleId: 'read:pinyin', reason: `dropped ${dropped} pinyin gloss(es) inside words (\`預(yù)算\`)` });
   const format = encoding === 'utf-8' ? 'txt' : `txt:${encoding}`;
   const stamps = tabBrowserStamps(text);
