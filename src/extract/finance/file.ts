@@ -148,6 +148,7 @@ export interface FinanceFile {
   compared: string;
   sentence_year: string;
   sentence_span: string;
+  sentence_project_span: string;
   carry_in_follows: string;
   sentence_prior: string;
   sentence_this_year: string;
