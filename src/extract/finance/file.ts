@@ -46,6 +46,7 @@ export interface FinanceFile {
   parts_listed: string;
   unit_kinds: string[];
   per_unit: string;
+  whole_place_before: string;
   subject_evaluated: string;
   approx_after: string;
   named_owner: string;
