@@ -54,6 +54,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // share_base reads it, checked against the unit's actual)
       if (!p.share_base && compile(f.share_of, '').test(doc.norm.slice(Math.max(0, match.span.start - 12), match.span.start))) continue;
       if (compile(f.per_unit, '').test(doc.norm.slice(Math.max(0, match.span.start - 4), match.span.start))) continue;
+      // (全县“三公”经费支出120万元: the whole place's money, claimed so that no looser pattern reads it as the unit's)
+      if (compile(f.whole_place_before, '').test(doc.norm.slice(Math.max(0, match.span.start - 16), match.span.start))) {
+        claimed.push(amountSpan);
+        continue;
+      }
       // 基本支出150万元左右 | “三公”经费支出3万元以上: an approximation is no figure to sum (claimed: no looser pattern reads it)
       if (compile(f.approx_after, 'y').test(view.norm.slice(amountSpan.end, amountSpan.end + 6))) {
         claimed.push(amountSpan);

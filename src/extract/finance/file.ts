@@ -46,6 +46,7 @@ export interface FinanceFile {
   parts_listed: string;
   unit_kinds: string[];
   per_unit: string;
+  whole_place_before: string;
   subject_evaluated: string;
   approx_after: string;
   named_owner: string;
@@ -153,6 +154,7 @@ export interface FinanceFile {
   compared: string;
   sentence_year: string;
   sentence_span: string;
+  sentence_project_span: string;
   carry_in_follows: string;
   sentence_prior: string;
   sentence_this_year: string;

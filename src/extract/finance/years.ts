@@ -33,6 +33,7 @@ export function fitsYear(doc: KDocument, f: FinanceFile, at: number, aspect: Asp
   if (aspect !== 'budget' && aspect !== 'initial' && f.section_plan && doc.reportKind !== 'budget' && sectionsAt(doc, at).some((h) => compile(f.section_plan!, '').test(h.title.replace(/\s+/g, '')))) return false;
   const sentence = sentenceBefore(doc, at);
   if (otherYearSentence(doc, f, sentence, head.slice(0, 4))) return false;
+  if (projectSpanSentence(doc, f, sentence + head.slice(0, 8))) return false;
   // (a later clause of the sentence opening with another year, 2023年部门整体支出160万元，2022年部门整体支出150万元，其中基本支出
   // 110万元: from there the clauses are that year's, as a sentence opening with it is, until one names this year)
   // (only its parts: a clause opening with 其中, or a part's sibling after the year's part, 2022年基本支出110万元，项目支出40万元; a
@@ -67,6 +68,15 @@ export function otherYearSentence(doc: KDocument, f: FinanceFile, text: string, 
   if (compile(f.sentence_next, '').test(sentence)) return true;
   // 上年基本支出预算X，项目支出预算Y: a sentence opening with the year before holds that year's figures, unless a later clause names this year
   return compile(f.sentence_prior, '').test(sentence) && !compile(f.sentence_this_year, '').test(sentence + head) && !(typeof fy === 'number' && clauseNamesYear(f, fy, sentence));
+}
+/** 该项目为跨年度项目，总预算90万元，累计支出60万元: a sentence (up to a figure and its phrase's first words) whose first clause says the
+ *  project runs over several years holds its figures over them, up to a clause naming this year (…，当年支出X | …，2023年预算X; not a
+ *  date, 截至2023年底). See sentence_project_span. */
+function projectSpanSentence(doc: KDocument, f: FinanceFile, raw: string): boolean {
+  const text = arabicYears(raw);
+  if (!compile(f.sentence_project_span, '').test(text) || compile(f.sentence_this_year, '').test(text)) return false;
+  const fy = doc.data.fiscalYear;
+  return !(typeof fy === 'number' && derived(f, `clauseOwnYear${fy}`, () => `[，,;；][^，,;；]{0,12}?${fy}[ \\t]*年度?(?![ \\t]*(?:底|末|\\d|[一二三四五六七八九十]{1,2}[ \\t]*月))`).test(text));
 }
 /** True when a later clause of `sentence` names the fiscal year `fy` (…，其中2023年支出X; a PDF's spaces around the year too, 其中 2023 年). */
 function clauseNamesYear(f: FinanceFile, fy: number, sentence: string): boolean {
