@@ -370,6 +370,7 @@ export function readTable(t: Table): TableReading {
     if ((ic.has('level1') || ic.has('level2') || rubricName) && ic.has('weight') && ic.has('score') && !ic.has('target') && !ic.has('actual')) {
       section = 'rubric';
       indCols = ic;
+      indWidth = row.length;
       continue;
     }
     let bc = columnsOf(row, budgetRole);
@@ -581,7 +582,7 @@ export function readTable(t: Table): TableReading {
     }
     if (section === 'rubric') {
       if (first && firstIdx <= 1 && v.totalRow.test(key(first))) {
-        r.total = readTotal(row, firstIdx, indCols);
+        r.total = readTotal(row, firstIdx, indCols, indWidth);
         r.grade ??= gradeIn(row, true);
         totalAt = ri;
         section = 'none';
@@ -591,7 +592,7 @@ export function readTable(t: Table): TableReading {
     if (section === 'indicators') {
       if (first && v.priorScoreRow.test(key(first))) continue;
       if (first && firstIdx <= (indCols.get('level3') ?? 3) && v.totalRow.test(key(first))) {
-        r.total = readTotal(row, firstIdx, indCols);
+        r.total = readTotal(row, firstIdx, indCols, indWidth);
         r.grade ??= gradeIn(row, true);
         totalAt = ri;
         section = 'none';
@@ -1198,13 +1199,15 @@ function gradeIn(row: TableCell[], bare: boolean): TableReading['grade'] {
   return null;
 }
 
-/** `总分 | 100 | 91`: the 得分 column when the row is aligned with the header, else the last number (one number: score). */
-function readTotal(row: TableCell[], labelIdx: number, cols: Map<string, number>): TableReading['total'] {
+/** `总分 | 100 | 91`: the 得分 column when the row is aligned with the header, else the last number (one number: score). A row
+ *  wider than its header (`width`; `总分⇥⇥⇥⇥⇥⇥100⇥95` under seven columns: an empty cell too many) is not aligned: its 得分
+ *  column holds the 分值 (was read as the score, 100). */
+function readTotal(row: TableCell[], labelIdx: number, cols: Map<string, number>, width = Infinity): TableReading['total'] {
   const label = row[labelIdx];
   const num = (c: TableCell | undefined) => (c && /^\d+(\.\d+)?分?$/.test(key(c)) ? c : null);
   const sCol = cols.get('score');
   const wCol = cols.get('weight');
-  if (sCol !== undefined && num(row[sCol]) && row[sCol].start !== label.start) {
+  if (sCol !== undefined && row.length <= width && num(row[sCol]) && row[sCol].start !== label.start) {
     return { label, score: row[sCol], weight: wCol !== undefined ? num(row[wCol]) : null };
   }
   // the 得分 cell holds a score in Chinese numerals (九十六): the number left is the 分值, never the score
