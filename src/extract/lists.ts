@@ -222,18 +222,32 @@ function labelSections(doc: KDocument): Heading[] {
   for (let i = 0; i < doc.lines.length; i++) {
     const l = doc.lines[i];
     if (isExcluded(doc, l) || headingLines.has(i) || inTable(l)) continue;
-    const lab = labelled(l);
-    if (!lab) continue;
+    // (…等级为优。存在问题：一是A；二是B。下步打算：一是C。: such a label after a sentence's end on the line opens its paragraph
+    // there, as on a line of its own; lists52, before nothing read)
+    const labs: (NonNullable<ReturnType<typeof labelled>> & { start: number })[] = [];
+    const first = labelled(l);
+    if (first) labs.push({ ...first, start: l.start });
+    const text = doc.norm.slice(l.start, l.end);
+    if (text.includes('：') || text.includes(':')) {
+      for (const m of text.matchAll(SENTENCE_THEN_LABEL)) {
+        const at = l.start + m.index + m[0].length;
+        const lab = labelled({ start: at, end: l.end });
+        if (lab) labs.push({ ...lab, start: at });
+      }
+    }
+    if (!labs.length) continue;
     let end = l.end;
     for (let j = i + 1; j < doc.lines.length; j++) {
       const n = doc.lines[j];
       if (!doc.norm.slice(n.start, n.end).trim() || headingLines.has(j) || inTable(n) || labelled(n)) break;
       end = n.end;
     }
-    out.push({ start: l.start, end: lab.end, level: 1, rank: 1, ordinal: null, title: lab.title, key: lab.key, bodyEnd: end });
+    labs.forEach((lab, k) => out.push({ start: lab.start, end: lab.end, level: 1, rank: 1, ordinal: null, title: lab.title, key: lab.key, bodyEnd: labs[k + 1]?.start ?? end }));
   }
   return out;
 }
+// a sentence's end, and what follows it on its line (a label looked for there)
+const SENTENCE_THEN_LABEL = /[。！？!?][ \t\u3000]*(?=[^:：，,。；;“”\d\s]{2,16}[:：])/g;
 
 /** The paragraphs of a section's body; a paragraph starting with 一是/1./（一） is one item, and so is an
  *  unnumbered paragraph; sub-headings with run-in titles count as items with their body. (`cell`: the section is a form's
