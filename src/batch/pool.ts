@@ -87,7 +87,7 @@ export function workerFile(): string | null {
   return existsSync(file) ? file : null;
 }
 
-export function createExecutor(opts: { jobs: number; timeoutSec: number; workload?: WorkloadKind; worker?: string }): Executor {
+export function createExecutor(opts: { jobs: number; timeoutSec: number; workload?: WorkloadKind; worker?: string; stderrWaitMs?: number }): Executor {
   const file = opts.worker ?? workerFile(); // another worker file: tests of the pool's own behaviour
   return file ? processExecutor(file, opts) : inProcessExecutor(opts.timeoutSec);
 }
@@ -101,7 +101,8 @@ const limitMs = (timeoutSec: number, ocrPages: number) => (timeoutSec + OCR_SECO
  */
 export const TASKS_PER_WORKER = 2;
 
-/** How long a dead worker's stderr may take to be read to its end before its task is failed without it. */
+/** How long a dead worker's stderr may take to be read to its end before its task is failed without it (a test of the pool
+ *  on a loaded machine waits longer: its stand-in's cause comes from a process that must start first). */
 const STDERR_WAIT_MS = 1000;
 
 /** Resolves when the process's stderr has ended (or has none), or after `ms`. */
@@ -138,6 +139,7 @@ class Slot {
     private readonly file: string,
     private readonly flags: string[],
     private readonly onIdle: (s: Slot) => void,
+    private readonly stderrWaitMs = STDERR_WAIT_MS,
   ) {}
 
   private spawn(): ChildProcess {
@@ -180,7 +182,7 @@ class Slot {
       const ms = b.started === null ? 0 : performance.now() - b.started;
       for (const q of queued) void this.send(q); // only queued: a fresh process takes them now
       // 'exit' can come before the last of stderr is read: the cause (a stack, V8's OOM report) is in it
-      void drained(proc, STDERR_WAIT_MS).then(() => {
+      void drained(proc, this.stderrWaitMs).then(() => {
         const oom = /heap out of memory|Allocation failed/i.test(tail);
         const last = tail.trim().split('\n').at(-1)?.slice(0, 200);
         b.done(
@@ -258,7 +260,7 @@ class Slot {
   }
 }
 
-function processExecutor(file: string, opts: { jobs: number; timeoutSec: number; workload?: WorkloadKind }): Executor {
+function processExecutor(file: string, opts: { jobs: number; timeoutSec: number; workload?: WorkloadKind; stderrWaitMs?: number }): Executor {
   const idle: Slot[] = [];
   const waiting: ((s: Slot) => void)[] = [];
   const release = (s: Slot) => {
@@ -267,7 +269,7 @@ function processExecutor(file: string, opts: { jobs: number; timeoutSec: number;
     else idle.push(s);
   };
   const flags = workerFlags(opts.workload ?? 'text', opts.jobs >= availableParallelism());
-  const slots = Array.from({ length: opts.jobs }, () => new Slot(file, flags, release));
+  const slots = Array.from({ length: opts.jobs }, () => new Slot(file, flags, release, opts.stderrWaitMs));
   // one entry per task a slot may take: every slot gets its first before any gets its second
   for (let k = 0; k < TASKS_PER_WORKER; k++) idle.push(...slots);
   idle.reverse();

@@ -31,7 +31,8 @@ describe('a worker process that dies', () => {
   it('fails its task with the last line it wrote to stderr, and a task queued behind it still runs', async () => {
     const file = join(await tmp(), 'worker.cjs');
     await writeFile(file, WORKER);
-    const pool = createExecutor({ jobs: 1, timeoutSec: 30, worker: file });
+    // (a long wait for stderr: under load the late cause's process may take seconds to start; stderr's end ends the wait)
+    const pool = createExecutor({ jobs: 1, timeoutSec: 30, worker: file, stderrWaitMs: 20_000 });
     try {
       for (const [i, round] of ['die', 'die', 'late-die', 'late-die'].entries()) {
         const [dead, next] = await Promise.all([pool.run({ path: round, ocr: false }), pool.run({ path: `fine-${i}`, ocr: false })]);
