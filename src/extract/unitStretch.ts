@@ -68,7 +68,8 @@ export function governedFigures(doc: KDocument): Insertion[] {
     if (u) {
       unit = u.groups!.unit;
       line = l.start;
-      stop = stops.find((s) => s > l.start) ?? Infinity;
+      // (from the line's end: a heading closed by the unit, 　　二、部门收支情况（单位：万元）, starts after its indent on that line)
+      stop = stops.find((s) => s >= l.end) ?? Infinity;
       continue;
     }
     if (unit === null) continue;
