@@ -66,6 +66,8 @@ function setOf(src: string, a: number, b: number): AnchorSet | null {
     const lits = new Set<string>();
     let before = 0;
     for (const [x, y] of alts) {
+      // (an alternative that can never match holds no match: 县科协… with the unit's level unknown, [{LEVEL}] → [])
+      if (never(src, x, y)) continue;
       const one = setOf(src, x, y);
       if (!one) return null;
       one.lits.forEach((l) => lits.add(l));
@@ -76,6 +78,40 @@ function setOf(src: string, a: number, b: number): AnchorSet | null {
   let best: AnchorSet | null = null;
   for (const c of sequence(src, a, b, true) ?? []) if (!best || better(c, best)) best = c;
   return best;
+}
+
+/**
+ * True when the piece src[a, b) can never match: each of its alternatives requires an empty class `[]`, an always-failing
+ * `(?!)`, or a group (consuming or a positive lookaround) that can never match. Conservative: false for any form it does
+ * not know.
+ */
+function never(src: string, a: number, b: number): boolean {
+  const alts = alternatives(src, a, b);
+  return alts.every(([x, y]) => requiresNever(src, x, y));
+}
+function requiresNever(src: string, a: number, b: number): boolean {
+  for (let i = a; i < b; ) {
+    const c = src[i];
+    let end: number;
+    let impossible = false;
+    if (c === '\\') end = escapeEnd(src, i);
+    else if (c === '[') {
+      end = classEnd(src, i);
+      impossible = src[i + 1] === ']';
+    } else if (c === '(') {
+      end = groupEnd(src, i);
+      if (end < 0 || end > b) return false;
+      const head = src.slice(i, i + 4);
+      if (head.startsWith('(?!') || head.startsWith('(?<!')) impossible = end - i === (head.startsWith('(?!') ? 4 : 5);
+      else {
+        const body = head.startsWith('(?=') ? i + 3 : head.startsWith('(?<=') ? i + 4 : groupBody(src, i, end);
+        impossible = body > 0 && never(src, body, end - 1);
+      }
+    } else end = i + 1;
+    if (impossible && !optional(src, end)) return true;
+    i = end;
+  }
+  return false;
 }
 
 /** A literal holding another of the set is not needed (the other is found in it); `before` grows by the offset. */
@@ -310,7 +346,8 @@ function maxLen(src: string, a: number, b: number): number {
 function classEnd(src: string, i: number): number {
   let j = i + 1;
   if (src[j] === '^') j++;
-  if (src[j] === ']') j++; // a leading ] is literal in some dialects; harmless here
+  // (in JavaScript a ] right after [ or [^ closes the class: [] matches nothing, [^] anything — {LEVEL} of an unknown unit
+  // is []; read as a literal ], as in other dialects, the class ran on to the next ] and the pattern got no anchor)
   for (; j < src.length; j++) {
     if (src[j] === '\\') j++;
     else if (src[j] === ']') return j + 1;
