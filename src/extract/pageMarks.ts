@@ -77,6 +77,7 @@ export function pageJoinedView(doc: KDocument): KDocument {
   const across = (a: Span, b: Span) => inLine.some((r) => a.end >= r.start && b.start >= r.start && b.start <= r.end);
   view = Object.create(doc, {
     norm: { value: withChars(doc.norm, chars) },
+    data: { value: ownTokenCaches(doc.data) },
     excluded: { value: doc.excluded.filter((x) => !joined.some((r) => x.start >= r.start && x.end <= r.end)) },
     lines: { value: merged(doc.lines, (a, b) => a.end === b.start && across(a, b), (a, b) => ({ start: a.start, end: b.end, text: doc.text.slice(a.start, b.end) })) },
     sentences: { value: merged(doc.sentences, (a, b) => across(a, b) && !ENDED.test(doc.norm.slice(a.start, a.end)), (a, b) => ({ start: a.start, end: b.end })) },
@@ -85,6 +86,16 @@ export function pageJoinedView(doc: KDocument): KDocument {
   return view;
 }
 const views = new WeakMap<KDocument, KDocument>();
+// (segment's token caches are made from the matching text: the view's blanks are jieba's separators, so the view keeps caches of
+// its own — shared, they gave the document the view's tokens; every other hand-off in data stays the document's)
+const TOKEN_CACHES = new Set<string | symbol>(['jiebaSeparators', 'tokenizedLines']);
+function ownTokenCaches(data: KDocument['data']): KDocument['data'] {
+  const own: Record<string | symbol, unknown> = {};
+  return new Proxy(data, {
+    get: (t, k) => (TOKEN_CACHES.has(k) ? own[k] : t[k as string]),
+    set: (t, k, v) => ((TOKEN_CACHES.has(k) ? (own[k] = v) : (t[k as string] = v)), true),
+  });
+}
 const ENDED = /[。！？!?；;]\s*$/;
 
 /** The list with each span that `join` says goes on from the one before it made one with it. */
