@@ -23,6 +23,9 @@ export interface PatternDef {
   not_before?: string;
   /** a regex on the titles of the headings around the match: when one matches, the match is not this field's */
   not_in_section?: string;
+  /** a regex tried where the match ends (sticky; it may look behind into the match): when it matches, the match is not this
+   *  field's (评价总分100分，产出指标得分45分: the full marks, the parts' scores after them) */
+  not_after?: string;
   /** a regex on the titles of the headings around the match: the match counts only when one matches */
   only_in_section?: string;
   /** the full marks the points taken off and the value must make up (产出指标扣2分，效益指标扣1分，自评得分97分: 2 + 1 + 97 = 100):
@@ -104,6 +107,12 @@ class Found implements Match {
     const ix = this.indices.groups?.[name];
     return ix ? { start: ix[0], end: ix[1] } : null;
   }
+}
+
+/** Whether the sticky `re` matches `text` at `at`. */
+function stickyAt(re: RegExp, text: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(text);
 }
 
 /** The successive non-empty matches of a global regex from `from`. */
@@ -430,6 +439,7 @@ export function runFamily(doc: KDocument, file: string): Fact[] {
       if (family.chain && !p.by_year && otherYearChain(doc, family.chain, match.span.start)) continue;
       const before = p.not_before || not_before || notBeforeHere || prefer.length || shared || family.outside_body || family.target || family.other_subject ? doc.norm.slice(Math.max((family.wrapped_sentences ? wrappedSentenceAt : sentenceAt)(doc, match.span.start).start, match.span.start - MAX_BEFORE), match.span.start) : '';
       if ((p.not_before && compile(p.not_before, '').test(before)) || (not_before && compile(not_before, '').test(ownClause(doc, family.own_clause, match, before)))) continue;
+      if (p.not_after && stickyAt(compile(p.not_after, 'y'), doc.norm, match.span.end)) continue;
       if (family.target && compile(family.target.before, '').test(before)) continue;
       if (family.bound_after && family.bound_after.fields.includes(p.field)) {
         const end = match.group('value')?.end ?? match.span.end;
