@@ -14,6 +14,7 @@ import { respectiveScores, QUOTE_MARKS, QUOTE_OPT } from './respectiveScores.js'
 import { outsideBody } from './outsideBody.js';
 import { countOf, scoredOnly, scoredProjects, type ReferredScore, type UnlistedDef } from './scoredProjects.js';
 import { respectiveFunds, type RespectiveDef } from './respectiveFunds.js';
+import { headedProjects, type HeadingScoredDef } from './headedProjects.js';
 
 interface FieldDef {
   id: string;
@@ -64,7 +65,7 @@ interface NamedScoreDef {
   not_before: string;
   max: number;
 }
-interface ProjectsFile { respective?: RespectiveDef; rest_not_before?: string; this_fund?: string; section_body_not?: string; outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; field_item_end?: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_sub?: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; parts_lead_in?: string; inline_lead_in?: string; inline_item?: string; sum_line?: string; sum_budget?: string; source_name?: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
+interface ProjectsFile { respective?: RespectiveDef; heading_scored?: HeadingScoredDef; rest_not_before?: string; this_fund?: string; section_body_not?: string; outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; field_item_end?: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_sub?: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; parts_lead_in?: string; inline_lead_in?: string; inline_item?: string; sum_line?: string; sum_budget?: string; source_name?: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -170,9 +171,28 @@ function unlistedProjects(doc: KDocument, f: ProjectsFile, found: Found[], skip:
     const listed = (n: string) => found.some((p) => bareName(p.item.name) === bareName(n));
     const def: UnlistedDef = { id: `${d.id}.unlisted`, unlisted: d.unlisted, respectively: d.respectively, unlisted_name: d.unlisted_name, unlisted_count: d.unlisted_count, referred: d.referred, referred_list: d.referred_list, glued: d.glued, glued_item: d.glued_item, max: d.max };
     const says = (text: string) => notBefore.test(text) || (!!f.outside_body && outsideBody(doc, f.outside_body, text));
-    return { projects: scoredProjects(doc, def, isName, listed, skip, says, referred), referred };
+    const projects = scoredProjects(doc, def, isName, listed, skip, says, referred);
+    if (f.heading_scored) projects.push(...headedFunds(doc, f, f.heading_scored, isName, listed, projects));
+    return { projects, referred };
   }
   return { projects: [], referred };
+}
+
+/** Funds heading their own sections with a score in them and no money (headedProjects.ts): their bodies' scores and grades are
+ *  theirs, not the unit's (evaluation.yaml not_in_items). */
+function headedFunds(doc: KDocument, f: ProjectsFile, d: HeadingScoredDef, isName: (n: string) => boolean, listed: (n: string) => boolean, scored: Found[]): Found[] {
+  const notIn = f.section_body_not ? compile(f.section_body_not, '') : null;
+  const taken = (n: string) => scored.some((p) => bareName(p.item.name) === bareName(n));
+  const figuresIn = (body: Span) => {
+    const item: Project = { name: '', budget: null, adjustment: null, actual: null, carryover: null, executionRate: null, score: null };
+    const fields: Record<string, { span: Span; rule: string }> = {};
+    ownFigures(doc, f, body, item, fields, true, (at) => !!notIn && sectionsAt(doc, at).some((x) => x.start >= body.start && notIn.test(x.title)));
+    return { item, fields };
+  };
+  const bodies: Span[] = [];
+  const found = headedProjects(doc, d, isName, listed, taken, figuresIn, bodies);
+  for (const span of bodies) (doc.items.projectFigures ??= []).push({ item: null, span, rule: d.id });
+  return found;
 }
 
 const QUALIFIER = /\([^()]*\)$/;
