@@ -561,6 +561,8 @@ function ownerSentence(doc: KDocument, f: FinanceFile, owner: string | null | un
   if (!owner || !f.subjects[owner] || prev.start < paragraphStart(doc, s.start)) return false;
   const named = derived(f.subjects[owner], 'namedLead', () => `^[ \\t　]*(?:${f.subjects[owner].regex})${f.heading_owner.named_lead}`);
   if (named.test(proseSlice(doc, prev.start, prev.end))) return true;
+  // (a lead-in counting the section's projects, 我会共实施项目2个，分别为A项目和B项目。, names them whole)
+  if (owner === 'project' && f.heading_owner.project_lead && compile(f.heading_owner.project_lead, '').test(proseSlice(doc, prev.start, prev.end))) return true;
   const paths = Object.values(f.subjects[owner].paths);
   return doc.facts.some((x) => paths.includes(x.path) && x.span.start >= prev.start && x.span.end <= prev.end);
 }

@@ -14,6 +14,7 @@ import { respectiveScores, QUOTE_MARKS, QUOTE_OPT } from './respectiveScores.js'
 import { outsideBody } from './outsideBody.js';
 import { countOf, scoredOnly, scoredProjects, type ReferredScore, type UnlistedDef } from './scoredProjects.js';
 import { respectiveFunds, type RespectiveDef } from './respectiveFunds.js';
+import { headedProjects, type HeadingScoredDef } from './headedProjects.js';
 
 interface FieldDef {
   id: string;
@@ -64,7 +65,7 @@ interface NamedScoreDef {
   not_before: string;
   max: number;
 }
-interface ProjectsFile { respective?: RespectiveDef; rest_not_before?: string; this_fund?: string; section_body_not?: string; outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; field_item_end?: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_sub?: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; parts_lead_in?: string; inline_lead_in?: string; inline_item?: string; sum_line?: string; sum_budget?: string; source_name?: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
+interface ProjectsFile { respective?: RespectiveDef; heading_scored?: HeadingScoredDef; item_runs_on_not?: string; rest_not_before?: string; this_fund?: string; section_body_not?: string; outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; field_item_end?: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_sub?: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; parts_lead_in?: string; inline_lead_in?: string; inline_item?: string; sum_line?: string; sum_budget?: string; source_name?: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -170,9 +171,28 @@ function unlistedProjects(doc: KDocument, f: ProjectsFile, found: Found[], skip:
     const listed = (n: string) => found.some((p) => bareName(p.item.name) === bareName(n));
     const def: UnlistedDef = { id: `${d.id}.unlisted`, unlisted: d.unlisted, respectively: d.respectively, unlisted_name: d.unlisted_name, unlisted_count: d.unlisted_count, referred: d.referred, referred_list: d.referred_list, glued: d.glued, glued_item: d.glued_item, max: d.max };
     const says = (text: string) => notBefore.test(text) || (!!f.outside_body && outsideBody(doc, f.outside_body, text));
-    return { projects: scoredProjects(doc, def, isName, listed, skip, says, referred), referred };
+    const projects = scoredProjects(doc, def, isName, listed, skip, says, referred);
+    if (f.heading_scored) projects.push(...headedFunds(doc, f, f.heading_scored, isName, listed, projects));
+    return { projects, referred };
   }
   return { projects: [], referred };
+}
+
+/** Funds heading their own sections with a score in them and no money (headedProjects.ts): their bodies' scores and grades are
+ *  theirs, not the unit's (evaluation.yaml not_in_items). */
+function headedFunds(doc: KDocument, f: ProjectsFile, d: HeadingScoredDef, isName: (n: string) => boolean, listed: (n: string) => boolean, scored: Found[]): Found[] {
+  const notIn = f.section_body_not ? compile(f.section_body_not, '') : null;
+  const taken = (n: string) => scored.some((p) => bareName(p.item.name) === bareName(n));
+  const figuresIn = (body: Span) => {
+    const item: Project = { name: '', budget: null, adjustment: null, actual: null, carryover: null, executionRate: null, score: null };
+    const fields: Record<string, { span: Span; rule: string }> = {};
+    ownFigures(doc, f, body, item, fields, true, (at) => !!notIn && sectionsAt(doc, at).some((x) => x.start >= body.start && notIn.test(x.title)));
+    return { item, fields };
+  };
+  const bodies: Span[] = [];
+  const found = headedProjects(doc, d, isName, listed, taken, figuresIn, bodies);
+  for (const span of bodies) (doc.items.projectFigures ??= []).push({ item: null, span, rule: d.id });
+  return found;
 }
 
 const QUALIFIER = /\([^()]*\)$/;
@@ -270,18 +290,29 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
         spans.push(glued);
       }
     }
-    for (const fd of f.fields) {
-      if (item[fd.field] !== null && !(fd.replaces_unless && item[fd.replaces_unless] === null)) continue;
-      for (const m of matches(doc, fd.regex, region)) {
-        const v = toYuan(m.m.groups!.num, m.m.groups!.unit);
-        // (another year before the figure's words, or inside them: 截至2024年底已支出X in a 2023 report)
-        if (v === null || otherYear(doc, f, m.span.start, region.start) || otherYear(doc, f, m.group('amount')!.start, region.start)) continue;
-        if ((fd.field === 'actual' || fd.field === 'carryover') && compile(f.planned, '').test(doc.norm.slice(Math.max(region.start, m.span.start - 10), m.span.start))) continue;
-        (item as Record<string, unknown>)[fd.field] = (fd.sign ?? 1) * v;
-        fields[fd.field] = { span: trimSpan(doc, m.span), rule: fd.id };
-        spans.push(m.group('amount')!);
-        break;
+    const readFields = () => {
+      for (const fd of f.fields) {
+        if (item[fd.field] !== null && !(fd.replaces_unless && item[fd.replaces_unless] === null)) continue;
+        for (const m of matches(doc, fd.regex, region)) {
+          const v = toYuan(m.m.groups!.num, m.m.groups!.unit);
+          // (another year before the figure's words, or inside them: 截至2024年底已支出X in a 2023 report)
+          if (v === null || otherYear(doc, f, m.span.start, region.start) || otherYear(doc, f, m.group('amount')!.start, region.start)) continue;
+          if ((fd.field === 'actual' || fd.field === 'carryover') && compile(f.planned, '').test(doc.norm.slice(Math.max(region.start, m.span.start - 10), m.span.start))) continue;
+          (item as Record<string, unknown>)[fd.field] = (fd.sign ?? 1) * v;
+          fields[fd.field] = { span: trimSpan(doc, m.span), rule: fd.id };
+          spans.push(m.group('amount')!);
+          break;
+        }
       }
+    };
+    readFields();
+    // (a numbered item on a line of its own whose first clause up to its ； states no money runs on to its sentence's end:
+    // 1.科普示范项目：项目实施内容为开展示范活动20场；项目资金到位15万元，实际支出14.5万元，… — the rest is its money, never the unit's)
+    if (item.actual === null && item.budget === null && f.item_runs_on_not && doc.norm[end] === ';' && restOfLine(doc, nameSpan, end, cap) && !compile(f.item_runs_on_not, '').test(doc.norm.slice(end + 1, end + 12))) {
+      let to = end + 1;
+      while (to < cap && !/[。\n]/.test(doc.norm[to])) to++;
+      region.end = end = to;
+      readFields();
     }
     // a budget disclosure names a fund with its budget only; elsewhere two figures make a project
     // (or one of its money and its own 执行率 or score: 科技馆免费开放项目：中央补助资金40万元，…，实际支出49.5万元，执行率99%，自评得分97分)

@@ -191,7 +191,7 @@ export interface FinanceFile {
   initial_then_change: string;
   restated_initial: string;
   stated_change: string;
-  heading_owner: { title: string; item_title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; own_rate: string; opens: string; figure_before: string; project_count: string; named_lead: string };
+  heading_owner: { title: string; item_title: string; keys: string[]; parts: Record<string, string[]>; explicit: string; other: string; own_rate: string; opens: string; figure_before: string; project_count: string; project_lead?: string; named_lead: string };
   patterns: FinancePattern[];
   none: NoneDef[];
 }
