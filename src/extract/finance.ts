@@ -5,6 +5,7 @@ import { compile, derived } from '../patterns.js';
 import { matches, sectionsAt, trimSpan, unitName } from './engine.js';
 import { allSpent, extractNone, leadEvidence, roundedRestatements } from './finance/afterPass.js';
 import { receivedRates } from './finance/receivedRate.js';
+import { markItemField } from './unitStretch.js';
 import { FISCAL_SPENDING, SPENDING_PARTS, appropriationPartOf, appropriationParts, fiscalBudgetBefore, fiscalFundsOpening, partsContext, unitWholeList } from './finance/appropriation.js';
 import { adjustedBudgets, changedBudgets, initialParts, initialStands, statedChanges } from './finance/budgetChanges.js';
 import { BASIC_PARTS, BUDGET, INITIAL_BUDGET, PROJECT_BUDGET, THREE_PUBLIC, UNIT_SPENDING, UNIT_TOTALS, afterUnit, amountNum, file, financeSource, moneyCn, opensPhrase, reportingUnit, unitOf } from './finance/file.js';
@@ -13,7 +14,7 @@ import { agencyBefore, bodyFigureBefore, bodyTopicBefore, museumBefore, namesUni
 import { aboutAppropriation, afterItemAdjusted, asidesReplaced, changedSubject, followingSubject, inClosedAside, inheritedSubject, itemBefore, narrowerSubjects, subjectOf } from './finance/subjects.js';
 import { WORD_WRAP_MARK, cutView, withWordWraps, withoutWordWrap, wrapMarked } from './finance/view.js';
 import { fitsYear, inTargetSentence, inTargets, midYear, otherYearSentence } from './finance/years.js';
-import { CLAUSE_ENDS, CLAUSE_STARTS, clauseStart, lineOf, linesBefore, nearLine, paragraphBefore, paragraphStart, proseSlice, sentenceAt, sentenceBefore, sentenceReach, spanText } from './prose.js';
+import { CLAUSE_ENDS, CLAUSE_STARTS, clauseStart, lineOf, linesBeforeInSection, nearLine, paragraphBefore, paragraphStart, proseSlice, sentenceAt, sentenceBefore, sentenceReach, spanText } from './prose.js';
 import { mayMatch } from './literal.js';
 import { ownProject } from './ownProject.js';
 import { otherSourceBeside, sourcesAddUp } from './finance/sources.js';
@@ -128,8 +129,9 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         for (const x of replaced === true ? [] : replaced ?? []) doc.facts.splice(doc.facts.indexOf(x), 1);
       }
       // 项目名称：科普日活动 ⏎ 预算数（万元）：5: a form's unit-wide field in an item's block is the item's
-      if (p.form_fields && doc.reportKind !== 'project_self_eval' && compile(f.form_item, '').test(linesBefore(doc, match.span.start, 10))) {
+      if (p.form_fields && doc.reportKind !== 'project_self_eval' && compile(f.form_item, '').test(linesBeforeInSection(doc, match.span.start, 10))) {
         claimed.push(amountSpan);
+        markItemField(doc, amountSpan);
         continue;
       }
       // 比年初预算X减少Y: the base of a comparison with a figure that filled a field (not an activity's unread figure)

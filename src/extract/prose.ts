@@ -104,6 +104,15 @@ export function linesBefore(doc: KDocument, at: number, n: number): string {
   for (let i = 0; i < n && from > 0; i++) from = doc.norm.lastIndexOf('\n', from - 1);
   return doc.norm.slice(from + 1, at);
 }
+/** linesBefore, cut at the last heading among those lines (from its line on): what a section says before `at`, not the section
+ *  above (项目名称：X under （一）… names no item of （二）…'s form) */
+export function linesBeforeInSection(doc: KDocument, at: number, n: number): string {
+  const text = linesBefore(doc, at, n);
+  const from = at - text.length;
+  let cut = from;
+  for (const h of doc.headings) if (h.start > cut && h.start < at) cut = h.start;
+  return doc.norm.slice(cut, at);
+}
 export const spanText = (doc: KDocument, span: Span | null) => (span ? doc.norm.slice(span.start, span.end) : '');
 /** The sentence before `at`, from its start — or, when that is more than SENTENCE_REACH characters back, from the first clause's
  *  start within that reach: a line of thousands of clauses with no stop (a bad copy) stays linear for the two dozen tests that

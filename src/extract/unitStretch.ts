@@ -124,6 +124,13 @@ class Written {
 
 const isFinance = (path: string) => /^\/?finance[./]/.test(path);
 
+/** A form's field the form's reader found in an item's block (项目名称：X ⏎ 项目资金（万元）：⏎ 年初预算数：20) and kept as nobody's
+ *  whole: its unit line's stretch is that reader's, as one whose field it read (see readGovernedFigures). */
+export function markItemField(doc: KDocument, figure: Span): void {
+  ((doc.data.itemFormFields ??= []) as Span[]).push(figure);
+}
+const itemFields = (doc: KDocument) => (doc.data.itemFormFields ?? []) as Span[];
+
 /**
  * When a unit line governs bare figures, the finance facts the document read with the units written in (`stages`: the text
  * stages up to extract) takes from those figures are added to the document's own (a form's fields under the unit line that a
@@ -133,7 +140,10 @@ export function readGovernedFigures(doc: KDocument, read: ReadResult, stages: (d
   // (a unit line one of whose figures the document's own reading took already, a form's fields under it read by the form's
   // reader, finance.form.unit-above: its stretch is that reader's — read again as prose, 年初预算数：20 would be a second budget)
   const figures = governedFigures(doc);
-  const taken = new Set(figures.filter((i) => doc.facts.some((f) => isFinance(f.path) && f.span.start <= i.figure.start && f.span.end >= i.figure.end)).map((i) => i.line));
+  // (so too one whose field the form's reader found in an item's block, 项目名称：X above it: read as prose, the item's 全年预算数 would
+  // be the unit's budget)
+  const within = (s: Span, i: Insertion) => s.start <= i.figure.start && s.end >= i.figure.end;
+  const taken = new Set(figures.filter((i) => doc.facts.some((f) => isFinance(f.path) && within(f.span, i)) || itemFields(doc).some((s) => within(s, i))).map((i) => i.line));
   const ins = figures.filter((i) => !taken.has(i.line));
   if (!ins.length) return;
   const w = new Written(ins);
