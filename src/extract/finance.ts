@@ -10,7 +10,7 @@ import { adjustedBudgets, changedBudgets, initialParts, initialStands, statedCha
 import { BASIC_PARTS, BUDGET, INITIAL_BUDGET, PROJECT_BUDGET, THREE_PUBLIC, UNIT_SPENDING, UNIT_TOTALS, afterUnit, amountNum, file, financeSource, moneyCn, opensPhrase, reportingUnit, unitOf } from './finance/file.js';
 import type { Aspect, FinanceFile, SplitPair } from './finance/file.js';
 import { agencyBefore, bodyFigureBefore, bodyTopicBefore, museumBefore, namesUnit, otherBodyBefore, otherProjectBefore, parentBefore } from './finance/otherBodies.js';
-import { aboutAppropriation, afterItemAdjusted, asidesReplaced, changedSubject, followingSubject, inClosedAside, inheritedSubject, itemBefore, narrowerSubjects, subjectOf } from './finance/subjects.js';
+import { aboutAppropriation, afterItemAdjusted, asidesReplaced, bareListHead, changedSubject, followingSubject, inClosedAside, inheritedSubject, itemBefore, narrowerSubjects, subjectOf } from './finance/subjects.js';
 import { WORD_WRAP_MARK, cutView, withWordWraps, withoutWordWrap, wrapMarked } from './finance/view.js';
 import { fitsYear, inTargetSentence, inTargets, midYear, otherYearSentence } from './finance/years.js';
 import { CLAUSE_ENDS, CLAUSE_STARTS, clauseStart, lineOf, linesBefore, nearLine, paragraphBefore, paragraphStart, proseSlice, sentenceAt, sentenceBefore, sentenceReach, spanText } from './prose.js';
@@ -783,6 +783,9 @@ function budgetClauseBefore(doc: KDocument, at: number): string {
   if (otherYearSentence(doc, file(), prev)) return own;
   const m = semi ? BUDGET_PARTS_LIST().exec(prev + doc.norm.slice(s - 1, s)) : null;
   if (m && m.index + m[0].length >= prev.length) return prev.slice(0, m.index) + '，' + own;
+  // (2023年部门预算安排200万元；基本支出150万元，项目支出50万元，年中追加10万元，全年预算210万元，实际支出205万元: the budget's bare
+  // parts opening the clause after its ； go on its chain too, an aside there — afterUnitBudget tells; fin53)
+  if (semi && bareListHead('，' + own) && compile(`${file().budget_chain_head}$`, '').test(prev)) return prev + '，' + own;
   // (2023年部门预算210万元，较上年减少5万元，下降2.3%；实际支出205万元 | 部门预算210万元。实际支出205万元: the actual opening the
   // next clause or sentence of the budget's paragraph, nothing but the year before it, goes on the budget's chain — which
   // afterUnitBudget then tells: only the unit's budget and its own changes before it)
@@ -813,7 +816,8 @@ function afterUnitBudget(doc: KDocument, before: string, f: FinanceFile): boolea
   });
   // (部门预算X，其中基本支出Y，项目支出Z，调整后预算W，实际支出V: the budget's parts before its adjusted figure are an aside on it)
   // (…，其中科普活动经费20万元，调整后预算210万元，…: so are its items, when the adjusted figure is the budget's: listAside)
-  if (before.includes('其中')) before = asidesReplaced(before, '，');
+  // (年初预算X，基本支出Y，项目支出Z，调整后预算W，…: its bare parts with no 其中 too — fin53)
+  if (before.includes('其中') || before.includes('预算')) before = asidesReplaced(before, '，');
   let last: RegExpExecArray | null = null;
   for (const m of before.matchAll(compile(f.unit_budget, 'g'))) last = m;
   if (!last) return false;
