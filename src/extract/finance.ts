@@ -1077,12 +1077,14 @@ function inAppropriationSection(doc: KDocument, f: FinanceFile, at: number): boo
 }
 const PART_SUBJECTS = ['basic', 'project', 'personnel', 'publicUse'];
 /** For a narrower subject's bare figure whose subject starts at `at`: 'budget' when it is listed in a chain of parts right after the unit's
- *  budget in its sentence (`budget_chain`: 部门预算安排200万元；基本支出150万元，项目支出50万元), 'other' when that budget is another
+ *  budget in its sentence (`budget_chain`: 部门预算安排200万元；基本支出150万元，项目支出50万元) or a sibling part's (`budget_part_chain`), 'other' when that budget is another
  *  year's or a comparison's, else null. */
 function budgetChainRole(doc: KDocument, f: FinanceFile, key: string, at: number): 'budget' | 'other' | null {
   if (!PART_SUBJECTS.includes(key)) return null;
   const before = paragraphBefore(doc, at);
-  const m = compile(f.budget_chain, '').exec(before);
+  if (!before.includes('预算')) return null;
+  // (基本支出预算150万元，项目支出50万元: or right after a sibling part's budget, `budget_part_chain` — fin53)
+  const m = compile(f.budget_chain, '').exec(before) ?? compile(f.budget_part_chain, '').exec(before);
   if (!m) return null;
   return compile(f.budget_parts_other, '').test(before.slice(Math.max(0, m.index - 12), m.index + 1)) ? 'other' : 'budget';
 }

@@ -86,6 +86,7 @@ export interface FinanceFile {
   budget_parts_after: string;
   budget_share_after: string;
   budget_chain: string;
+  budget_part_chain: string;
   budget_chain_head: string;
   budget_bare_parts: string;
   budget_parts_delta: string;
