@@ -12,7 +12,7 @@ import type { Aspect, FinanceFile, SplitPair } from './finance/file.js';
 import { agencyBefore, bodyFigureBefore, bodyTopicBefore, museumBefore, namesUnit, otherBodyBefore, otherProjectBefore, parentBefore } from './finance/otherBodies.js';
 import { aboutAppropriation, afterItemAdjusted, asidesReplaced, bareListHead, changedSubject, followingSubject, inClosedAside, inheritedSubject, itemBefore, narrowerSubjects, subjectOf } from './finance/subjects.js';
 import { WORD_WRAP_MARK, cutView, withWordWraps, withoutWordWrap, wrapMarked } from './finance/view.js';
-import { fitsYear, inTargetSentence, inTargets, midYear, otherYearSentence } from './finance/years.js';
+import { cumulativeOverYears, fitsYear, inTargetSentence, inTargets, midYear, otherYearSentence } from './finance/years.js';
 import { CLAUSE_ENDS, CLAUSE_STARTS, clauseStart, lineOf, linesBefore, nearLine, paragraphBefore, paragraphStart, proseSlice, sentenceAt, sentenceBefore, sentenceReach, spanText } from './prose.js';
 import { mayMatch } from './literal.js';
 import { ownProject } from './ownProject.js';
@@ -74,6 +74,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // (2 0 2 3 年 度 本 年 收 入 合 计 X: a letter-spaced year in the match, the fiscal year only; 基本支出由2022年的X增至Y: the
       // year before named in the match, group pyear, the fiscal year's before only)
       if (!fitsYear(doc, f, match.span.start, p.aspect ?? 'actual', m0) || (g.syear !== undefined && yearNumber(g.syear) !== doc.data.fiscalYear) || (g.pyear !== undefined && (typeof doc.data.fiscalYear !== 'number' || yearNumber(g.pyear) !== doc.data.fiscalYear - 1))) {
+        claimed.push(amountSpan);
+        continue;
+      }
+      // 截至2023年底累计支出82万元 | 累计支出100万元，其中本年支出30万元: a running total that may run over years is not the year's
+      if ((p.aspect ?? 'actual') === 'actual' && cumulativeOverYears(doc, f, amountSpan)) {
         claimed.push(amountSpan);
         continue;
       }
