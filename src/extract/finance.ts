@@ -11,9 +11,9 @@ import { adjustedBudgets, changedBudgets, initialParts, initialStands, statedCha
 import { BASIC_PARTS, BUDGET, INITIAL_BUDGET, PROJECT_BUDGET, THREE_PUBLIC, UNIT_SPENDING, UNIT_TOTALS, afterUnit, amountNum, file, financeSource, moneyCn, opensPhrase, reportingUnit, unitOf } from './finance/file.js';
 import type { Aspect, FinanceFile, SplitPair } from './finance/file.js';
 import { agencyBefore, bodyFigureBefore, bodyTopicBefore, museumBefore, namesUnit, otherBodyBefore, otherProjectBefore, parentBefore } from './finance/otherBodies.js';
-import { aboutAppropriation, afterItemAdjusted, asidesReplaced, changedSubject, followingSubject, inClosedAside, inheritedSubject, itemBefore, narrowerSubjects, subjectOf } from './finance/subjects.js';
+import { aboutAppropriation, afterItemAdjusted, asidesReplaced, bareListHead, changedSubject, followingSubject, inClosedAside, inheritedSubject, itemBefore, narrowerSubjects, subjectOf } from './finance/subjects.js';
 import { WORD_WRAP_MARK, cutView, withWordWraps, withoutWordWrap, wrapMarked } from './finance/view.js';
-import { fitsYear, inTargetSentence, inTargets, midYear, otherYearSentence } from './finance/years.js';
+import { cumulativeOverYears, fitsYear, inTargetSentence, inTargets, midYear, otherYearSentence } from './finance/years.js';
 import { CLAUSE_ENDS, CLAUSE_STARTS, clauseStart, lineOf, linesBeforeInSection, nearLine, paragraphBefore, paragraphStart, proseSlice, sentenceAt, sentenceBefore, sentenceReach, spanText } from './prose.js';
 import { mayMatch } from './literal.js';
 import { ownProject } from './ownProject.js';
@@ -75,6 +75,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // (2 0 2 3 年 度 本 年 收 入 合 计 X: a letter-spaced year in the match, the fiscal year only; 基本支出由2022年的X增至Y: the
       // year before named in the match, group pyear, the fiscal year's before only)
       if (!fitsYear(doc, f, match.span.start, p.aspect ?? 'actual', m0) || (g.syear !== undefined && yearNumber(g.syear) !== doc.data.fiscalYear) || (g.pyear !== undefined && (typeof doc.data.fiscalYear !== 'number' || yearNumber(g.pyear) !== doc.data.fiscalYear - 1))) {
+        claimed.push(amountSpan);
+        continue;
+      }
+      // 截至2023年底累计支出82万元 | 累计支出100万元，其中本年支出30万元: a running total that may run over years is not the year's
+      if ((p.aspect ?? 'actual') === 'actual' && cumulativeOverYears(doc, f, amountSpan)) {
         claimed.push(amountSpan);
         continue;
       }
@@ -787,6 +792,9 @@ function budgetClauseBefore(doc: KDocument, at: number): string {
   if (otherYearSentence(doc, file(), prev)) return own;
   const m = semi ? BUDGET_PARTS_LIST().exec(prev + doc.norm.slice(s - 1, s)) : null;
   if (m && m.index + m[0].length >= prev.length) return prev.slice(0, m.index) + '，' + own;
+  // (2023年部门预算安排200万元；基本支出150万元，项目支出50万元，年中追加10万元，全年预算210万元，实际支出205万元: the budget's bare
+  // parts opening the clause after its ； go on its chain too, an aside there — afterUnitBudget tells; fin53)
+  if (semi && bareListHead('，' + own) && compile(`${file().budget_chain_head}$`, '').test(prev)) return prev + '，' + own;
   // (2023年部门预算210万元，较上年减少5万元，下降2.3%；实际支出205万元 | 部门预算210万元。实际支出205万元: the actual opening the
   // next clause or sentence of the budget's paragraph, nothing but the year before it, goes on the budget's chain — which
   // afterUnitBudget then tells: only the unit's budget and its own changes before it)
@@ -817,7 +825,8 @@ function afterUnitBudget(doc: KDocument, before: string, f: FinanceFile): boolea
   });
   // (部门预算X，其中基本支出Y，项目支出Z，调整后预算W，实际支出V: the budget's parts before its adjusted figure are an aside on it)
   // (…，其中科普活动经费20万元，调整后预算210万元，…: so are its items, when the adjusted figure is the budget's: listAside)
-  if (before.includes('其中')) before = asidesReplaced(before, '，');
+  // (年初预算X，基本支出Y，项目支出Z，调整后预算W，…: its bare parts with no 其中 too — fin53)
+  if (before.includes('其中') || before.includes('预算')) before = asidesReplaced(before, '，');
   let last: RegExpExecArray | null = null;
   for (const m of before.matchAll(compile(f.unit_budget, 'g'))) last = m;
   if (!last) return false;
@@ -1077,12 +1086,14 @@ function inAppropriationSection(doc: KDocument, f: FinanceFile, at: number): boo
 }
 const PART_SUBJECTS = ['basic', 'project', 'personnel', 'publicUse'];
 /** For a narrower subject's bare figure whose subject starts at `at`: 'budget' when it is listed in a chain of parts right after the unit's
- *  budget in its sentence (`budget_chain`: 部门预算安排200万元；基本支出150万元，项目支出50万元), 'other' when that budget is another
+ *  budget in its sentence (`budget_chain`: 部门预算安排200万元；基本支出150万元，项目支出50万元) or a sibling part's (`budget_part_chain`), 'other' when that budget is another
  *  year's or a comparison's, else null. */
 function budgetChainRole(doc: KDocument, f: FinanceFile, key: string, at: number): 'budget' | 'other' | null {
   if (!PART_SUBJECTS.includes(key)) return null;
   const before = paragraphBefore(doc, at);
-  const m = compile(f.budget_chain, '').exec(before);
+  if (!before.includes('预算')) return null;
+  // (基本支出预算150万元，项目支出50万元: or right after a sibling part's budget, `budget_part_chain` — fin53)
+  const m = compile(f.budget_chain, '').exec(before) ?? compile(f.budget_part_chain, '').exec(before);
   if (!m) return null;
   return compile(f.budget_parts_other, '').test(before.slice(Math.max(0, m.index - 12), m.index + 1)) ? 'other' : 'budget';
 }

@@ -6,7 +6,7 @@ import { trimSpan } from '../engine.js';
 import { paragraphStart, sentenceAt } from '../prose.js';
 import { BUDGET, INITIAL_BUDGET, PROJECT_BUDGET } from './file.js';
 import type { FinanceFile } from './file.js';
-import { adjustedNearerBudget, itemsListHead, partsListHead } from './subjects.js';
+import { adjustedNearerBudget, bareListHead, itemsListHead, partsListHead } from './subjects.js';
 
 let changeAhead: string | null = null;
 let carryAhead: string | null = null;
@@ -73,7 +73,8 @@ export function adjustedBudgets(doc: KDocument, f: FinanceFile, shareBases: Set<
         // first's parts listed after 其中 — session 44)
         // (项目支出预算50万元，其中科普日活动经费20万元，调整后预算55万元: after items listed too, when the adjusted figure is nearer
         // the budget than any item's — a change is small beside what it changes; session 45)
-        const parts = partsListHead(between) || itemsNearer(between, a.value as number, b.value as number);
+        // (部门预算X，基本支出Y，项目支出Z，调整后预算W: its bare parts with no 其中 the same, for the unit's budget — fin53)
+        const parts = partsListHead(between) || itemsNearer(between, a.value as number, b.value as number) || (path === BUDGET ? bareListHead(between) : 0);
         if (!compile(f.mid_year_change, '').test(between) && !compile(f.mid_year_cut, '').test(between) && !NEXT_ADJUSTED.test(between) && !(parts && NEXT_ADJUSTED.test('，' + between.slice(parts)))) continue;
         // (基本支出预算150万元，其中人员经费120万元，公用经费30万元，调整后预算155万元: the parts are the earlier budget's, which part
         // the change went to is unsaid — no budgets, as initialParts drops the unit's)

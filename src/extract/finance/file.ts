@@ -86,6 +86,13 @@ export interface FinanceFile {
   budget_parts_after: string;
   budget_share_after: string;
   budget_chain: string;
+  cumulative_word: string;
+  cumulative_cutoff: string;
+  cumulative_year_budget: string;
+  cumulative_year_part: string;
+  budget_part_chain: string;
+  budget_chain_head: string;
+  budget_bare_parts: string;
   budget_parts_delta: string;
   budget_parts_other: string;
   budget_section: string;

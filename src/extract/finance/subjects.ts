@@ -26,16 +26,46 @@ function evaluated(text: string, m: RegExpMatchArray): boolean {
  *  with the adjusted budget opening the next clause (`adjusted_opens`) are an aside on the budget before them: `prefix` with them
  *  blanked (offsets kept), so they own neither the adjusted figure nor what follows it. `ahead` gives the text from the same start
  *  a little past `prefix` (the adjusted budget's words may follow the figure's offset); only asked for when 其中 is in it. */
-export function partsAsideBlanked(prefix: string, ahead: () => string): string {
-  if (!prefix.includes('其中')) return prefix;
+export function partsAsideBlanked(prefix: string, ahead: () => string, lead = ''): string {
+  if (!prefix.includes('其中') && !prefix.includes('预算') && !lead) return prefix;
   let out = prefix;
-  const text = ahead();
-  for (const m of text.matchAll(partsBeforeAdjusted())) {
-    if (!listAside(text, m)) continue;
+  for (const a of budgetAsides(ahead(), lead)) if (a.end <= prefix.length) out = out.slice(0, a.start) + ' '.repeat(a.end - a.start) + out.slice(a.end);
+  return out;
+}
+/** The lists in `text` that are asides on a budget before its adjusted figure: after 其中 (partsBeforeAdjusted, listAside), or
+ *  the unit budget's bare parts with no 其中 (bareChainAsides; its budget may stand in `lead`, the clause before `text`), in the
+ *  order they stand. */
+function budgetAsides(text: string, lead = ''): Span[] {
+  const out: Span[] = [];
+  if (text.includes('其中')) for (const m of text.matchAll(partsBeforeAdjusted())) if (listAside(text, m)) out.push({ start: m.index, end: m.index + m[0].length });
+  for (const a of bareChainAsides(lead + text)) if (a.end > lead.length) out.push({ start: Math.max(0, a.start - lead.length), end: a.end - lead.length });
+  return out.sort((a, b) => a.start - b.start);
+}
+/** 2023年部门预算安排200万元；基本支出150万元，…: the clause before a sentence `start` opens in `text` right after a ；, back to the
+ *  paragraph's 。 (at most 200 characters), or '' — the budget whose bare parts open the sentence (bareChainAsides). */
+export function leadAfterSemicolon(text: string, start: number): string {
+  if (!/[;；][ \t]*$/.test(text.slice(Math.max(0, start - 3), start))) return '';
+  const from = Math.max(text.lastIndexOf('。', start - 1), text.lastIndexOf('\n', start - 1)) + 1;
+  return text.slice(Math.max(from, start - 200), start);
+}
+let bareChain: string | null = null;
+/** 年初预算200万元，基本支出150万元，项目支出50万元，调整后预算210万元: the unit budget's bare parts (no 其中) with the adjusted budget
+ *  opening the clause after them (budget_chain_head, budget_bare_parts) — an aside on that budget, as a list after 其中 is (fin53). */
+function bareChainAsides(text: string): Span[] {
+  if (!text.includes('预算')) return [];
+  bareChain ??= `${file().budget_chain_head}(?<parts>${file().budget_bare_parts})(?=[ \\t]*(?:${file().adjusted_opens}))`;
+  const out: Span[] = [];
+  for (const m of text.matchAll(compile(bareChain, 'g'))) {
     const end = m.index + m[0].length;
-    if (end <= prefix.length) out = out.slice(0, m.index) + ' '.repeat(m[0].length) + out.slice(end);
+    out.push({ start: end - m.groups!.parts.length, end });
   }
   return out;
+}
+let bareHead: string | null = null;
+/** The unit budget's bare parts (budget_bare_parts) opening `text`, right after that budget's figure, its length or 0. */
+export function bareListHead(text: string): number {
+  bareHead ??= `^[ \\t]*(?:${file().budget_bare_parts})`;
+  return compile(bareHead, '').exec(text)?.[0].length ?? 0;
 }
 /** A budget's list after its 其中 (`，其中：A X万元，B Y万元，`): one to six entries of a name of `names` with its figure, each
  *  closed by one of `closers` (a pattern source); a bare 万 before the closer is 万元 (`其中基本支出150万，项目支出50万，`); the
@@ -94,10 +124,10 @@ const moneyYuan = (x: RegExpMatchArray | null | undefined) => (x ? toYuan(x.grou
 /** `text` with the lists that are asides on a budget before its adjusted figure (partsBeforeAdjusted, listAside) put as `by`. */
 export function asidesReplaced(text: string, by: string): string {
   let out = '', last = 0;
-  for (const m of text.matchAll(partsBeforeAdjusted())) {
-    if (!listAside(text, m)) continue;
-    out += text.slice(last, m.index) + by;
-    last = m.index + m[0].length;
+  for (const a of budgetAsides(text)) {
+    if (a.start < last) continue;
+    out += text.slice(last, a.start) + by;
+    last = a.end;
   }
   return out + text.slice(last);
 }
@@ -120,7 +150,7 @@ export function itemsListHead(text: string): number {
 export function narrowerSubjects(doc: KDocument, offset: number): Set<string> {
   // (基本⏎支出预算X，实际支出Y: a subject's word broken by a wrap is whole)
   const s = sentenceAt(doc, offset);
-  const prefix = partsAsideBlanked(proseSlice(doc, s.start, offset), () => proseSlice(doc, s.start, Math.min(s.end, offset + 60)));
+  const prefix = partsAsideBlanked(proseSlice(doc, s.start, offset), () => proseSlice(doc, s.start, Math.min(s.end, offset + 60)), leadAfterSemicolon(doc.norm, s.start));
   const keys = new Set<string>();
   for (const [key, def] of Object.entries(file().subjects)) {
     if (key === 'total' || key === 'income') continue;
@@ -166,7 +196,7 @@ export function inheritedSubject(doc: KDocument, offset: number): string | null 
   // (预算安排186.50万元（其中：基本支出150.20万元，项目支出36.30万元），实际支出184.20万元: the parts with their figures in a closed
   // bracket before the figure are an aside, not its subject — blanked, offsets kept)
   const text = (marked ? cutView(doc) : doc).norm;
-  const prefix = partsAsideBlanked(text.slice(s.start, offset), () => text.slice(s.start, Math.min(s.end, offset + 60))).replace(FIGURES_ASIDE, (m) => ' '.repeat(m.length));
+  const prefix = partsAsideBlanked(text.slice(s.start, offset), () => text.slice(s.start, Math.min(s.end, offset + 60)), leadAfterSemicolon(text, s.start)).replace(FIGURES_ASIDE, (m) => ' '.repeat(m.length));
   const found: { key: string; at: number; end: number }[] = [];
   const f = file();
   for (const [key, def] of Object.entries(f.subjects)) {

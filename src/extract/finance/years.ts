@@ -3,7 +3,7 @@ import { spanAt } from '../../document.js';
 import type { KDocument } from '../../document.js';
 import { compile, derived } from '../../patterns.js';
 import { saysOtherYear, sectionsAt } from '../engine.js';
-import { CLAUSE_ENDS, arabicYears, sentenceAt, sentenceBefore } from '../prose.js';
+import { CLAUSE_ENDS, CLAUSE_STARTS, arabicYears, paragraphStart, sentenceAt, sentenceBefore } from '../prose.js';
 import type { Aspect, FinanceFile } from './file.js';
 
 /** True when `at` is in a section stating goals, or its line so far opens with a target cue. */
@@ -110,4 +110,16 @@ function otherYearHeading(doc: KDocument, f: FinanceFile, title: string): boolea
   if (typeof fy !== 'number') return false;
   const years = [...title.matchAll(compile(f.section_year, 'g'))].map((m) => Number(m.groups!.year));
   return years.length > 0 && !years.includes(fy);
+}
+/** True when the actual whose amount is `amount` is a running total (累计 in its clause, not said to be the year's) that may run over
+ *  years: a cut-off date before it in its sentence with no year's budget before it in its paragraph (截至2023年底累计支出82万元), or
+ *  this year's part after it (累计支出100万元，其中本年支出30万元) — see cumulative_word (fin53). */
+export function cumulativeOverYears(doc: KDocument, f: FinanceFile, amount: { start: number; end: number }): boolean {
+  const before = sentenceBefore(doc, amount.start);
+  const clause = before.slice(Math.max(...CLAUSE_STARTS.map((c) => before.lastIndexOf(c))) + 1);
+  if (!clause.includes('累计') || !compile(f.cumulative_word, '').test(clause)) return false;
+  if (compile(f.cumulative_year_part, '').test(doc.norm.slice(amount.end, amount.end + 24))) return true;
+  if (!compile(f.cumulative_cutoff, '').test(before)) return false;
+  const para = doc.norm.slice(Math.max(paragraphStart(doc, amount.start), amount.start - 400), amount.start);
+  return !compile(f.cumulative_year_budget, '').test(para);
 }
