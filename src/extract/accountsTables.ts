@@ -530,9 +530,10 @@ function totalAmounts(ctx: Ctx, kind: Kind, headers: TableCell[][], totalRow: Ta
     const parts = kindRows(ctx, kind, header, totalRow);
     for (const [role, at] of roles) {
       if (at.length !== 1) continue;
+      // (a row wider than the header by the empty cells its label spanned, `合计⇥⇥⇥150.00⇥…`, `⇥合计⇥150.00⇥…`: counted from the right)
       const cellIn = (row: TableCell[]) => {
         const li = firstLabel(row);
-        return at[0] > li ? under(header, row, at[0], li) : undefined;
+        return (at[0] > li ? under(header, row, at[0], li) : undefined) ?? underWider(header, row, at[0], li);
       };
       const cell = cellIn(totalRow);
       // (a part has no 年初 field; the kinds are read only where 基本支出 and 项目支出 both add up to their column's 合计, which
