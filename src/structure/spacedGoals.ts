@@ -8,7 +8,7 @@ import type { Line, Span, Table, TableCell } from '../document.js';
 import { tableVocab } from './tableVocab.js';
 import { freeLine, squeeze } from './cellLines.js';
 
-interface Piece {
+export interface Piece {
   /** offset in the text */
   start: number;
   end: number;
@@ -21,7 +21,7 @@ interface Piece {
 const wide = (ch: string) => /[\u1100-\uffff]/.test(ch) && !/[\uff61-\uff9f]/.test(ch);
 
 /** A line's runs of text set apart by two or more spaces (or a full-width space). */
-function piecesOf(l: Line): Piece[] {
+export function piecesOf(l: Line): Piece[] {
   const out: Piece[] = [];
   const re = /\S+(?:[ \u00a0]\S+)*/g;
   let m: RegExpExecArray | null;
