@@ -13,6 +13,7 @@ import { staffingBlockLines } from './staffLines.js';
 import { wrappedHeaderLines } from './wrappedHeaders.js';
 import { spacedRowTables } from './spacedRows.js';
 import { spacedTargetLines } from './spacedTargets.js';
+import { contentsEntries } from './contentsTables.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { foldDigits } from '../normalise/numbers.js';
 // (a page's number between a table's rows, a PDF's footer pasted with it, is no cell's text)
@@ -963,6 +964,12 @@ export function findTables(doc: KDocument): void {
   // of spaces keeps its own, as a full-width one is a cell's paragraph, see isBlank)
   const foldedLines = norm === doc.text ? tsvLines : tsvLines.map((l) => (l.text.trim() === '' ? l : { start: l.start, end: l.end, text: norm.slice(l.start, l.end) }));
   let found = isPdf ? [] : tsvTables(norm, foldedLines, doc.layoutTables).filter((t) => !given.some((g) => overlaps(g, t)));
+  // (a contents page whose entries end in a tab and a page number is no table, its entries the contents: contentsTables.ts)
+  found = found.filter((t) => {
+    const entries = contentsEntries(norm, lines, t);
+    if (entries) doc.excluded.push({ ...entries, reason: 'toc' });
+    return !entries;
+  });
   if (!given.length && isPdf) {
     const pdf = pdfTablesDetailed(norm, lines, doc.pages?.map((p) => p.start) ?? []);
     found = pdf.tables;
