@@ -7,9 +7,8 @@
 // in the header's order, no piece reaching into the next column, the name and the target filled. Any other line (a name
 // wrapped onto a line of its own, a piece between columns) leaves the whole table unread: which row it belongs to is not known.
 import type { Line, Span, Table, TableCell } from '../document.js';
-import { tableVocab } from './tableVocab.js';
-import { freeLine, squeeze } from './cellLines.js';
-import { piecesOf, type Piece } from './spacedGoals.js';
+import { freeLine } from './cellLines.js';
+import { pieceField, piecesOf, type Piece } from './spacedGoals.js';
 
 type Grid = 'col' | 'width';
 const NAME_FIELDS = new Set(['level1', 'level2', 'level3', 'level']);
@@ -33,17 +32,15 @@ function placed(ps: Piece[], head: Piece[], g: Grid, name: number): number[] | n
 }
 
 export function spacedTargetLines(text: string, lines: Line[], taken: Span[]): Table[] {
-  const v = tableVocab();
   const free = freeLine(taken);
   const out: Table[] = [];
-  const field = (p: Piece) => v.indicatorColumns.find((c) => c.re.test(squeeze(p.text)))?.field ?? (v.indicatorLevelColumn?.test(squeeze(p.text)) ? 'level' : null);
   for (let i = 0; i < lines.length; i++) {
     // (cheap first: the header's words and a gap of spaces)
     const t = lines[i].text;
     if (!t.includes('指标') || !t.includes('  ') || !free(lines[i])) continue;
     const head = piecesOf(lines[i]);
     if (head.length < 2) continue;
-    const fields = head.map(field);
+    const fields = head.map(pieceField);
     const last = head.length - 1;
     if (fields[last] !== 'target' || !fields.slice(0, last).every((f) => f !== null && NAME_FIELDS.has(f))) continue;
     // (the indicator's name: the last name column, 三级指标 or the only one)
