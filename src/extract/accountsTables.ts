@@ -422,6 +422,7 @@ function categoryColumns(ctx: Ctx, kind: Kind): void {
   const totalRow = rows[ti];
   const cols = new Map<string, { col: number; header: TableCell[] }[]>();
   for (const header of rows.slice(0, ti)) {
+    if (kindRow(ctx, kind, header)) continue;
     header.forEach((c, i) => {
       if (repeatsLeft(header, i) || (header[i + 1] && repeatsLeft(header, i + 1))) return;
       const t = v.spendingColumns.find((s) => s.re.test(bareHeader(key(c))))?.target;
@@ -516,38 +517,115 @@ function disagrees(ctx: Ctx, cells: (TableCell | undefined)[]): string[] | null 
  * A spending table whose value columns are amounts, not categories (`科目编码⇥科目名称⇥年初预算数⇥调整预算数⇥决算数` over
  * `⇥合计⇥150.00⇥172.30⇥168.45`): each figure of the 合计 row is the total's by its column's role (tables.yaml
  * total_amount_columns; 年初 the initial budget). Only from the header row right above the figures' width (or the row's
- * label written once over the code and name columns, counted from the right); a role named twice is not read.
+ * label written once over the code and name columns, counted from the right); a role named twice is not read. The rows
+ * of the kinds of spending under the same columns (基本支出 | 项目支出 beside the 合计, a table by kind) are read too (kindRows).
  */
 function totalAmounts(ctx: Ctx, kind: Kind, headers: TableCell[][], totalRow: TableCell[]): void {
-  const v = statementVocab();
-  const target = v.totalTarget[kind];
+  const target = statementVocab().totalTarget[kind];
   if (!target) return;
-  const li = firstLabel(totalRow);
   for (let h = headers.length - 1; h >= 0; h--) {
     const header = headers[h];
-    const roles = new Map<string, number[]>();
-    const before = beforeChange(header);
-    header.forEach((c, i) => {
-      if (i <= 0 || repeatsLeft(header, i) || v.lineNumber.test(key(c))) return;
-      const k = bareHeader(key(c));
-      const y = yearColumnOf(k);
-      // (金额 / 本年数 names no role: the report's kind says, as in the summary, when it is the only amount column)
-      let role = y ? amountRole(ctx.doc, k) : v.totalAmountColumns.find((x) => x.re.test(k))?.role ?? (v.amountColumns.some((x) => x.role === 'any' && x.re.test(k)) ? 'any' : null);
-      // (预算数 beside a change column, 预算数⇥调整数⇥决算数: the budget before the change, the initial one)
-      if (role === 'budget' && before?.(k)) role = 'initial';
-      if (role) roles.set(role, [...(roles.get(role) ?? []), i]);
-    });
-    if (roles.has('any') && roles.size > 1) roles.delete('any');
+    const roles = headerRoles(ctx.doc, header);
     if (!roles.size) continue;
+    const parts = kindRows(ctx, kind, header, totalRow);
     for (const [role, at] of roles) {
       if (at.length !== 1) continue;
-      const cell = at[0] > li ? under(header, totalRow, at[0], li) : undefined;
-      if (!cell) continue;
-      if (role === 'initial') put(ctx, `${target}Initial`, 'budget', cell, `table.statement.${kind}.initialBudget`);
-      else put(ctx, target, role as Role, cell, `table.statement.${kind}.${role}`);
+      // (a row wider than the header by the empty cells its label spanned, `合计⇥⇥⇥150.00⇥…`, `⇥合计⇥150.00⇥…`: counted from the right)
+      const cellIn = (row: TableCell[]) => {
+        const li = firstLabel(row);
+        return (at[0] > li ? under(header, row, at[0], li) : undefined) ?? underWider(header, row, at[0], li);
+      };
+      const cell = cellIn(totalRow);
+      // (a part has no 年初 field; the kinds are read only where 基本支出 and 项目支出 both add up to their column's 合计, which
+      // shows the rows are the whole's kinds — one of them alone may be a part's part; missing it, none of the three is read)
+      const cells = role === 'initial' ? [] : [...parts].map(([t, row]) => [t, cellIn(row)] as const);
+      const part = (t: string) => cells.find(([x]) => x === t)?.[1];
+      const [b, p] = [part('basic'), part('project')];
+      const split = disagrees(ctx, [cell, b, p]);
+      if (split) ctx.doc.messages.push({ ruleId: 'sum_mismatch_total', reason: `${ctx.r.table.caption ?? 'a spending table'}: its 基本支出 ${split[1]} + 项目支出 ${split[2]} ≠ its 合计 ${split[0]} under ${key(header[at[0]])}; none of the three is read`, place: { start: totalRow[0].start, end: totalRow[totalRow.length - 1].end }, paths: [] });
+      if (cell && !split) {
+        if (role === 'initial') put(ctx, `${target}Initial`, 'budget', cell, `table.statement.${kind}.initialBudget`);
+        else put(ctx, target, role as Role, cell, `table.statement.${kind}.${role}`);
+      }
+      const checked = !split && [cell, b, p].every((c) => c && !isEmpty(c));
+      for (const [t, c] of cells) if (c && checked) put(ctx, t, role as Role, c, `table.statement.${kind}.${t}`);
     }
     return;
   }
+}
+
+/** The amount columns of a header row by role (actual | budget | initial | any), each role's column indexes. */
+function headerRoles(doc: KDocument, header: TableCell[]): Map<string, number[]> {
+  const v = statementVocab();
+  const roles = new Map<string, number[]>();
+  const before = beforeChange(header);
+  header.forEach((c, i) => {
+    if (i <= 0 || repeatsLeft(header, i) || v.lineNumber.test(key(c))) return;
+    const k = bareHeader(key(c));
+    const y = yearColumnOf(k);
+    // (金额 / 本年数 names no role: the report's kind says, as in the summary, when it is the only amount column)
+    let role = y ? amountRole(doc, k) : v.totalAmountColumns.find((x) => x.re.test(k))?.role ?? (v.amountColumns.some((x) => x.role === 'any' && x.re.test(k)) ? 'any' : null);
+    // (预算数 beside a change column, 预算数⇥调整数⇥决算数: the budget before the change, the initial one)
+    if (role === 'budget' && before?.(k)) role = 'initial';
+    if (role) roles.set(role, [...(roles.get(role) ?? []), i]);
+  });
+  if (roles.has('any') && roles.size > 1) roles.delete('any');
+  return roles;
+}
+
+// the kinds of spending a statement by kind lists as rows (spending_columns' targets), by the statement's kind
+// (not the appropriation's table: its kinds are its part of the spending, which other money may have paid the rest of)
+const KIND_ROWS: Partial<Record<Kind, string[]>> = { spending: ['basic', 'project', 'personnel', 'publicUse'] };
+const kindTarget = (kind: Kind, lab: string): string | null => {
+  const t = statementVocab().spendingColumns.find((s) => s.re.test(lab))?.target;
+  return t && KIND_ROWS[kind]?.includes(t) ? t : null;
+};
+
+/** A row naming a kind of spending with figures after its label (基本支出⇥120.00⇥125.00⇥123.50): a row of the table, no header. */
+function kindRow(ctx: Ctx, kind: Kind, row: TableCell[]): boolean {
+  const li = firstLabel(row);
+  return li >= 0 && kindTarget(kind, label(row[li])) !== null && row.some((c, i) => i > li && ctx.money(c.text, '') !== null);
+}
+
+/** The rows below `header` naming a kind of spending (其中：基本支出 | 项目支出 | 人员经费 …), by target; a kind named by two rows
+ *  is read from neither (which is the year's is not told). */
+function kindRows(ctx: Ctx, kind: Kind, header: TableCell[], totalRow: TableCell[]): Map<string, TableCell[]> {
+  const rows = ctx.r.table.rows;
+  const out = new Map<string, TableCell[]>();
+  const twice = new Set<string>();
+  for (const row of rows.slice(rows.indexOf(header) + 1)) {
+    if (row === totalRow || !kindRow(ctx, kind, row)) continue;
+    const t = kindTarget(kind, label(row[firstLabel(row)]))!;
+    if (out.has(t)) twice.add(t);
+    out.set(t, row);
+  }
+  for (const t of twice) out.delete(t);
+  return out;
+}
+
+/**
+ * An untitled table of the kinds of spending in a 决算 or 预算 disclosure (`项目⇥年初预算数⇥调整预算数⇥决算数` over 基本支出 |
+ * 项目支出 | 合计): a header naming amount columns (no figure in it), every row under it the 合计 or a kind of spending with figures
+ * (or a 栏次 row), the 合计, 基本支出 and 项目支出 among them. Read as the 支出决算表 (or 支出预算表), by its columns' roles.
+ */
+function kindRowsByContent(doc: KDocument, r: TableReading): boolean {
+  const rk = doc.reportKind ?? (doc.data.reportKind as string | undefined) ?? null;
+  if (rk !== 'final_accounts' && rk !== 'budget') return false;
+  const v = statementVocab();
+  const rows = r.table.rows.filter((row) => row.some((c) => !isEmpty(c)));
+  const figures = (row: TableCell[], from: number) => row.some((c, i) => i > from && AMOUNT.test(key(c)));
+  const hi = rows.findIndex((row) => headerRoles(doc, row).size > 0);
+  if (hi < 0 || rows.slice(0, hi + 1).some((row) => figures(row, -1))) return false;
+  const seen = new Set<string>();
+  for (const row of rows.slice(hi + 1)) {
+    if (lineNumbers(row)) continue;
+    const li = firstLabel(row);
+    const lab = label(row[li]);
+    const t = v.totalRow.test(lab) ? 'total' : kindTarget('spending', lab);
+    if (!t || !figures(row, li)) return false;
+    seen.add(t);
+  }
+  return seen.has('total') && seen.has('basic') && seen.has('project');
 }
 
 /**
@@ -762,14 +840,14 @@ function threePublic(ctx: Ctx): void {
 }
 
 /** Reads every statement table of the document; call after the prose extractors, with the table stage's offer(). */
-export function statementFacts(doc: KDocument, readings: TableReading[], offer: Offer, money: Money): void {
+export function statementFacts(doc: KDocument, readings: TableReading[], offer: Offer, money: Money, untitledOwn: (r: TableReading) => boolean = () => false): void {
   const unitRe = tableVocab().unitHeader;
   // the first value offered for a path wins: the unit's own tables go before the appropriation's (whose 基本支出 and
   // 项目支出 are the appropriation-funded part), whatever order the disclosure prints them in
   const order: Kind[] = ['summary', 'appropriation_summary', 'spending', 'three_public', 'basic', 'appropriation_spending'];
   const ranked = readings
     .map((r) => {
-      const kind = statementKind(r.caption) ?? (r.kind === null && threePublicByContent(doc, r) ? 'three_public' : null);
+      const kind = statementKind(r.caption) ?? (r.kind === null && threePublicByContent(doc, r) ? 'three_public' : r.kind === null && kindRowsByContent(doc, r) && untitledOwn(r) ? 'spending' : null);
       return { r, kind, caption: r.caption ?? '' };
     })
     .filter((x): x is { r: TableReading; kind: Kind; caption: string } => !!x.kind && x.kind !== 'ignore')

@@ -894,6 +894,12 @@ function budgetShift(row: TableCell[], labelAt: number, cols: Map<string, number
   if (fits(0)) return 0;
   const s = first - 1 - labelAt;
   if (s > 0 && fits(s)) return s;
+  // a row wider than its header by the empty cells right after its label, the label's merged cell written once (`合计⇥⇥⇥160.00⇥
+  // 157.70⇥98.56%` under `项目⇥预算数⇥执行数⇥执行率`): the header fixes the columns, counted from the right, when the label stands
+  // left of the value columns and the row's last cell is filled (an empty cell before the label, `⇥年度资金总额⇥30⇥…`, may be a
+  // cell the header lost: not placed, tables-selfeval #27)
+  const d = row.length - header.length;
+  if (d > 0 && labelAt < first && !isEmpty(row[row.length - 1]) && row.slice(labelAt + 1, labelAt + 1 + d).every(isEmpty) && fits(-d)) return -d;
   // a header whose label cell spanned the label column too (`预算执行情况（万元）⇥预算数⇥执行数` over
   // `⇥年度资金总额⇥30⇥29.4`, the first column a merged cell copied empty): the row moved one cell left, only when every
   // row of the block is so (`wide`; beside rows whose label is in the first cell the wider row's placing is unknown)

@@ -372,10 +372,7 @@ function ownBudgetTable(doc: KDocument, r: TableReading): boolean {
   if (!rows?.total || !(rows.basic || rows.project)) return false;
   const lead = key(r.budget!.header[0]);
   if (/单位|部门/.test(lead)) return false; // one row per body (单位名称⇥预算数⇥…): parts of the department
-  if (!ownWords(doc, r)) return false;
-  // (the appropriation's table, 一般公共预算财政拨款支出情况表: its part of the spending, other money may pay the rest)
-  const fiscal = tableVocab().ownBudgetFiscal;
-  if (fiscal.test(r.caption ?? '') || fiscal.test(linesAbove(doc, r))) return false;
+  if (!ownSpendingWords(doc, r)) return false;
   // the parts add up (a misread column or a row of another table would not)
   for (const role of ['budget', 'actual'] as const) {
     const tot = rows.total[role];
@@ -386,6 +383,13 @@ function ownBudgetTable(doc: KDocument, r: TableReading): boolean {
     if (x && y && z && Math.abs(y.value + z.value - x.value) > x.tol + y.tol + z.tol + 1e-6) return false;
   }
   return true;
+}
+
+/** Nothing around an untitled table names another year or body, nor the appropriation (一般公共预算财政拨款支出情况表: its part of
+ *  the spending, other money may pay the rest): the department's own spending. */
+function ownSpendingWords(doc: KDocument, r: TableReading): boolean {
+  const fiscal = tableVocab().ownBudgetFiscal;
+  return ownWords(doc, r) && !fiscal.test(r.caption ?? '') && !fiscal.test(linesAbove(doc, r));
 }
 
 /** The two lines just above the table, from the folded copy (a year in full-width digits or a traditional 上年 reads as one). */
@@ -857,7 +861,9 @@ export function extractTables(doc: KDocument): void {
   // a table of funds (子项目名称⇥预算数⇥实际支出 over one row per fund)
   projectTables(doc, readings.map((r) => ({ table: r.table, unit: r.tableUnit, selfEvalListing: side === 'overall' && projectListing(r) })), key, moneyCell);
   // 决算 / 预算 statement tables (收入支出决算总表, 支出决算表, …): finance only where prose is silent
-  statementFacts(doc, readings, (path, v, cell, rule, part) => offer(doc, path, v, cell, rule, part), moneyCell);
+  // (an untitled table of the kinds of spending, 项目⇥年初预算数⇥调整预算数⇥决算数 over 基本支出 | 项目支出 | 合计, is the spending
+  // statement when nothing around it names another year, body or the appropriation)
+  statementFacts(doc, readings, (path, v, cell, rule, part) => offer(doc, path, v, cell, rule, part), moneyCell, (r) => ownSpendingWords(doc, r));
   // a two-row table of finance labels over their amounts (本年收入合计⇥本年支出合计⏎168.42万元⇥165.90万元)
   labelRowFacts(doc, readings, (path, v, cell, rule) => offer(doc, path, v, cell, rule), moneyCell);
   // in a project report whose own table has no 总分 nor indicators, the one untitled indicator table with one is the project's (a heading

@@ -8,7 +8,7 @@ import type { Line, Span, Table, TableCell } from '../document.js';
 import { tableVocab } from './tableVocab.js';
 import { freeLine, squeeze } from './cellLines.js';
 
-interface Piece {
+export interface Piece {
   /** offset in the text */
   start: number;
   end: number;
@@ -21,7 +21,7 @@ interface Piece {
 const wide = (ch: string) => /[\u1100-\uffff]/.test(ch) && !/[\uff61-\uff9f]/.test(ch);
 
 /** A line's runs of text set apart by two or more spaces (or a full-width space). */
-function piecesOf(l: Line): Piece[] {
+export function piecesOf(l: Line): Piece[] {
   const out: Piece[] = [];
   const re = /\S+(?:[ \u00a0]\S+)*/g;
   let m: RegExpExecArray | null;
@@ -158,16 +158,22 @@ export function spacedGoalLabelRows(text: string, lines: Line[], taken: Span[]):
  * inside it is passed over when a columned line or the 总分 row comes next. With no 总分 row before a blank line, a line back
  * in prose or the end, nothing is taken.
  */
+/** The indicator column a header piece names (tables.yaml indicator_columns), `level` for a level column naming no level. */
+export function pieceField(p: Piece): string | null {
+  const v = tableVocab();
+  const k = squeeze(p.text);
+  return v.indicatorColumns.find((c) => c.re.test(k))?.field ?? (v.indicatorLevelColumn?.test(k) ? 'level' : null);
+}
+
 export function spacedIndicatorLines(text: string, lines: Line[], taken: Span[]): Table[] {
   const v = tableVocab();
   const free = freeLine(taken);
   const out: Table[] = [];
-  const field = (p: Piece) => v.indicatorColumns.find((c) => c.re.test(squeeze(p.text)))?.field ?? (v.indicatorLevelColumn?.test(squeeze(p.text)) ? 'level' : null);
   for (let i = 0; i < lines.length; i++) {
     if (!free(lines[i]) || !lines[i].text.includes('  ')) continue;
     const head = piecesOf(lines[i]);
     if (head.length < 5) continue;
-    const fields = head.map(field);
+    const fields = head.map(pieceField);
     if (fields.some((f) => f === null) || !fields.some((f) => f === 'level1' || f === 'level3' || f === 'level') || !fields.some((f) => f === 'target' || f === 'actual') || !fields.some((f) => f === 'weight' || f === 'score')) continue;
     let j = i + 1;
     for (; j < lines.length && j <= i + 60; j++) {

@@ -80,6 +80,7 @@ interface RawVocab {
     subject: { code_header: string; name_header: string; code: string; total: string };
   };
   signature_block: { date: string; org: string; org_dated: string };
+  contents: { title: string; entry: string };
   values: {
     op_prefix: Record<Op, string[]>;
     op_suffix: Partial<Record<Op, string[]>>;
@@ -187,6 +188,7 @@ export interface TableVocab {
   };
   /** the report's signature right under a table (an organisation's name, the date alone): no wrapped cell of it */
   signatureBlock: { date: RegExp; org: RegExp; orgDated: RegExp };
+  contents: { title: RegExp; entry: RegExp };
 }
 
 let cached: TableVocab | null = null;
@@ -286,6 +288,7 @@ export function tableVocab(): TableVocab {
       },
     },
     signatureBlock: { date: re(raw.signature_block.date), org: re(raw.signature_block.org), orgDated: re(raw.signature_block.org_dated) },
+    contents: { title: re(raw.contents.title), entry: re(raw.contents.entry) },
   };
   return cached;
 }

@@ -12,6 +12,8 @@ import { indicatorBlockLines } from './indicatorLines.js';
 import { staffingBlockLines } from './staffLines.js';
 import { wrappedHeaderLines } from './wrappedHeaders.js';
 import { spacedRowTables } from './spacedRows.js';
+import { spacedTargetLines } from './spacedTargets.js';
+import { contentsEntries } from './contentsTables.js';
 import { compile, loadPatternFile } from '../patterns.js';
 import { foldDigits } from '../normalise/numbers.js';
 // (a page's number between a table's rows, a PDF's footer pasted with it, is no cell's text)
@@ -962,6 +964,12 @@ export function findTables(doc: KDocument): void {
   // of spaces keeps its own, as a full-width one is a cell's paragraph, see isBlank)
   const foldedLines = norm === doc.text ? tsvLines : tsvLines.map((l) => (l.text.trim() === '' ? l : { start: l.start, end: l.end, text: norm.slice(l.start, l.end) }));
   let found = isPdf ? [] : tsvTables(norm, foldedLines, doc.layoutTables).filter((t) => !given.some((g) => overlaps(g, t)));
+  // (a contents page whose entries end in a tab and a page number is no table, its entries the contents: contentsTables.ts)
+  found = found.filter((t) => {
+    const entries = contentsEntries(norm, lines, t);
+    if (entries) doc.excluded.push({ ...entries, reason: 'toc' });
+    return !entries;
+  });
   if (!given.length && isPdf) {
     const pdf = pdfTablesDetailed(norm, lines, doc.pages?.map((p) => p.start) ?? []);
     found = pdf.tables;
@@ -984,6 +992,8 @@ export function findTables(doc: KDocument): void {
   found.push(...spacedGoalLabelRows(norm, foldedLines, [...given, ...found]));
   // (…and an indicator block so left: its lines are the form's, its 总分 row read where its figures stand)
   found.push(...spacedIndicatorLines(norm, foldedLines, [...given, ...found]));
+  // (…and a target-only indicator table typed with spaces: 指标名称      目标值⏎科普活动场次      ≥20场)
+  found.push(...spacedTargetLines(norm, foldedLines, [...given, ...found]));
   // (…and a form whose header cells are wrapped and set one space apart: its budget and 总分 rows)
   found.push(...wrappedHeaderLines(norm, foldedLines, [...given, ...found]));
   // (…and a small money table pasted with its cells one space apart: 资金来源 预算数 实际支出⏎中央资金 10 9.5⏎…)
