@@ -188,7 +188,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // verb (the label stays its own words)
       // (举办青少年机器人竞赛1届、科技创新大赛1届: an edition count likewise, after one of its own measure)
       let joinedVia: string | undefined;
-      const joinedKind = f.after_noun.includes(unit) || !!f.joined_units?.includes(unit);
+      // (参与人数线上1.2万人次、线下3000人次: people counted by a channel alone after a count of theirs by another channel share its
+      // reach words; acts53)
+      const joinedKind = f.after_noun.includes(unit) || !!f.joined_units?.includes(unit) || channelJoined(doc, f, unit, prev > floor ? byEnd.get(prev) : undefined, labelSpan.end);
       // (发放科普资料2万余份，科普图书1200册: a clause that is only a material handed out, after such a count and a comma, shares
       // its verb too; joined_material)
       const commaJoined = !!f.joined_material && f.joined_material_units?.includes(unit) && /^[，,]\s*$/.test(doc.norm.slice(prev, clause)) && compile(f.joined_material, '').test(label);
@@ -613,6 +615,13 @@ function leadParts(doc: KDocument, f: ActivitiesFile, labelStart: number, event:
   const parts = m.groups.parts.split(/、|以及|和|及|与/);
   if (parts.length < 2 || parts.some((x) => x.length < 2 || x.length > 16)) return null;
   return parts.map((x) => (tail && !compile(f.share_event ?? '(?!)', '').test(x) ? x + tail : x));
+}
+/** 线下3000人次 after 参与人数线上1.2万人次、: a count of people whose words from the count before it (`prev`, of the same measure)
+ *  are only a channel (joined_channel), that count's words ending in another channel. */
+function channelJoined(doc: KDocument, f: ActivitiesFile, unit: string, prev: Found | undefined, labelEnd: number): boolean {
+  if (!f.joined_channel || !prev || prev.item.unit !== unit || !f.glued_units.people.includes(unit)) return false;
+  const own = doc.norm.slice(prev.countEnd, labelEnd).replace(/\s+/g, '');
+  return derived(f, 'channelOnly', () => `^、(?:${f.joined_channel})$`).test(own) && derived(f, 'channelEnd', () => `(?:${f.joined_channel})$`).test(doc.norm.slice(prev.labelSpan.start, prev.labelSpan.end).replace(/\s+/g, ''));
 }
 /** 一季度 | 上半年: the text is only a part of the year (time_part_end; 1-6月 and the like are no field's value). */
 function timePartOnly(f: ActivitiesFile, text: string): boolean {

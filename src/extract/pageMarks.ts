@@ -2,6 +2,7 @@
 // `第 2 页 共 5 页` inside a line set off by spaces, or a page-number line): the runs of it found once, and a view of the
 // document in which the families that read counts and scores read across it as across a PDF line end.
 import { withChars, type KDocument, type Span } from '../document.js';
+import { wordAcross } from '../segment/jieba.js';
 
 /** A run of page furniture with the blanks around it, and the text right before and after it. */
 export interface PageRun extends Span {
@@ -51,6 +52,14 @@ export const labelThenFigure = (run: PageRun): boolean => LABEL_END.test(run.bef
 // (a figure in Chinese numerals with its measure word or unit right after it: 七人, 三十六场, 三十五万元; not a word, 一般)
 const FIGURE_OPEN = /^(?:\d|[一二两三四五六七八九十百千零〇]{1,6}(?:[人名个场次项期分家所篇份件元]|万[人元]))/;
 const LABEL_END = /(?:(?![元])[\u4e00-\u9fa5]|[:：])$/;
+/** The letters right after the run that finish a word it splits (`编 — 3 — 制7人`, `开展活 -2- 动30场`, `编⏎- 3 -⏎制7人`: a word of
+ *  the dictionary's own cut runs across it), up to the next character that is no letter (at most 8); '' when it splits none (a
+ *  mark between two words, `…编制7人 — 3 — 在职人员6人`, or after a sentence's end, stays blanks). */
+export function splitTail(run: PageRun): string {
+  const head = /[\u4e00-\u9fa5]+$/.exec(run.before)?.[0];
+  const tail = /^[\u4e00-\u9fa5]{1,8}/.exec(run.after)?.[0];
+  return head && tail && wordAcross(head + tail, head.length) ? tail : '';
+}
 
 /**
  * The document as the count and score families see it (staffing, activities, evaluation): a mark inside a line with text
@@ -61,25 +70,44 @@ const LABEL_END = /(?:(?![元])[\u4e00-\u9fa5]|[:：])$/;
 export function pageJoinedView(doc: KDocument): KDocument {
   let view = views.get(doc);
   if (view) return view;
-  const joined = pageRuns(doc).filter((r) => r.before.trim() && r.after.trim() && !insideFigure(r) && (!r.multiline || labelThenFigure(r) || (/\d$/.test(r.before) && MEASURE.test(r.after))));
+  // (acts53: a mark, on its line or its own, splitting a word, `编 — 3 — 制7人`, `开展活 -2- 动30场`: the word's tail is read right
+  // after its head, the blanks after it — the view `编制       7人`, `开展活动     30场` —, as a PDF line end inside a word is read)
+  const tails = new Map<PageRun, string>();
+  for (const r of pageRuns(doc)) {
+    const tail = r.before.trim() && r.after.trim() && !insideFigure(r) ? splitTail(r) : '';
+    if (tail) tails.set(r, tail);
+  }
+  const joined = pageRuns(doc).filter((r) => tails.has(r) || (r.before.trim() && r.after.trim() && !insideFigure(r) && (!r.multiline || labelThenFigure(r) || (/\d$/.test(r.before) && MEASURE.test(r.after)))));
   if (!joined.length) {
     views.set(doc, doc);
     return doc;
   }
   const chars = new Map<number, string>();
+  // (a label's words are read from the display copy: its letters move with the norm's)
+  const shown = new Map<number, string>();
   for (const r of joined) {
+    const tail = tails.get(r);
+    if (tail) {
+      for (let i = r.start; i < r.end + tail.length; i++) {
+        const k = i - r.start;
+        chars.set(i, k < tail.length ? tail[k] : ' ');
+        shown.set(i, k < tail.length ? doc.display[r.end + k] : ' ');
+      }
+      continue;
+    }
     const nl = doc.norm.indexOf('\n', r.start);
     for (let i = r.start; i < r.end; i++) chars.set(i, i === nl ? '\n' : ' ');
   }
-  // (the line and the sentence structure cut at a mark inside a line are one again: a label never reaches back over a line's
-  // start, a sentence's figures are read with its subject)
-  const inLine = joined.filter((r) => !r.multiline);
+  // (the line and the sentence structure cut at a mark inside a line, or at the line ends of one splitting a word, are one again: a
+  // label never reaches back over a line's start, a sentence's figures are read with its subject)
+  const inLine = joined.filter((r) => !r.multiline || tails.has(r));
   const across = (a: Span, b: Span) => inLine.some((r) => a.end >= r.start && b.start >= r.start && b.start <= r.end);
   view = Object.create(doc, {
     norm: { value: withChars(doc.norm, chars) },
+    display: { value: shown.size ? withChars(doc.display, shown) : doc.display },
     data: { value: ownTokenCaches(doc.data) },
     excluded: { value: doc.excluded.filter((x) => !joined.some((r) => x.start >= r.start && x.end <= r.end)) },
-    lines: { value: merged(doc.lines, (a, b) => a.end === b.start && across(a, b), (a, b) => ({ start: a.start, end: b.end, text: doc.text.slice(a.start, b.end) })) },
+    lines: { value: merged(doc.lines, (a, b) => (a.end === b.start || doc.norm[a.end] === '\n') && across(a, b), (a, b) => ({ start: a.start, end: b.end, text: doc.text.slice(a.start, b.end) })) },
     sentences: { value: merged(doc.sentences, (a, b) => across(a, b) && !ENDED.test(doc.norm.slice(a.start, a.end)), (a, b) => ({ start: a.start, end: b.end })) },
   }) as KDocument;
   views.set(doc, view);

@@ -297,7 +297,8 @@ export function dropTotalsReach(doc: KDocument, f: ActivitiesFile, found: Found[
     const next = found.filter((x) => !people(x) && x.countEnd > t.countEnd).reduce((n, x) => Math.min(n, x.countEnd), Infinity);
     for (let i = found.length - 1; i >= 0; i--) {
       const y = found[i];
-      if (people(y) && y.countEnd > t.countEnd && y.countEnd <= sentence.end && (y.countEnd < next || afterOtherShare(doc, f, t.countEnd, y.labelSpan.start))) found.splice(i, 1);
+      // (…30场，其中本级受益3000人次: the people of the unit's own share, no total of theirs before it, are its share's — acts53)
+      if (people(y) && y.countEnd > t.countEnd && y.countEnd <= sentence.end && (y.countEnd < next || afterOtherShare(doc, f, t.countEnd, y.labelSpan.start)) && bareDoer(f, y.item.label, unitLevel(doc)) !== 'self') found.splice(i, 1);
     }
   }
 }

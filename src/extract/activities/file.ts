@@ -31,6 +31,7 @@ export interface ActivitiesFile {
   after_noun_window?: Record<string, number>;
   after_noun_not?: string;
   joined_units?: string[];
+  joined_channel?: string;
   unit_written?: Record<string, string>;
   label_year: string;
   label_year_end?: string;
