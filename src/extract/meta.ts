@@ -794,7 +794,8 @@ function signatureDate(doc: KDocument, at: number, dateAt: number, title: Span |
   if (doc.norm.slice(doc.lines[i].start, dateAt).trim()) return true;
   const dated = /年\s*[\d一二三四五六七八九十元]{1,2}\s*月|\d{4}\s*[.．/-]\s*\d/;
   const above = neighbour(doc, i, -1);
-  if (above && ((closingLine(above.text) && !dated.test(above.text)) || (title && above.line.end <= title.end))) return true;
+  // (the line above holding the title's end: a title cut before its version mark, …报告（终稿）, ends inside its line)
+  if (above && ((closingLine(above.text) && !dated.test(above.text)) || (title && above.line.start < title.end))) return true;
   const below = neighbour(doc, i, 1);
   if (below && title && below.line.start >= title.start && below.line.start < title.end) return true;
   return !below || closingLine(below.text) || below.text.includes('\t') || /^[^。，,；;：:]{2,30}表$/.test(below.text);
