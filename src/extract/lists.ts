@@ -2,7 +2,7 @@
 import type { Heading, KDocument, Span } from '../document.js';
 import { firstSpanFrom, isExcluded } from '../document.js';
 import { cleanValue } from '../normalise/fold.js';
-import { clauseTitle, closingLine, figureGoesOn, reportTitleLine, sectionKey, standaloneKey } from '../structure/outline.js';
+import { brokenInWord, clauseTitle, closingLine, figureGoesOn, reportTitleLine, sectionKey, standaloneKey } from '../structure/outline.js';
 import { compile, derived, expand, loadPatternFile } from '../patterns.js';
 
 const headingsFile = () => loadPatternFile<{ inline_table_header: string }>('headings.yaml');
@@ -469,7 +469,8 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
       // page, not by its writer)
       // (nor where the list's ； closes the line under it, …科普队伍⏎不够稳定；, or a fragment of a few words closes it,
       // …展品更新⏎不及时。: a sentence broken off, as no body under a title is; the outline reads it so, outline.ts brokenItem)
-      const titled = brokenOff && !pageBetween && !title.includes('\n') && clauseTitle(title.trim()) && !/[；;]\s*$/.test(raw) && !/^\s*[\u4e00-\u9fa5]{1,6}[。.]\s*$/.test(raw);
+      // (nor where the line broke inside a word, 1.加强项目论证，细化预算编制，提高预⏎算执行的均衡性。: a page's full line; lists53)
+      const titled = brokenOff && !pageBetween && !title.includes('\n') && clauseTitle(title.trim()) && !/[；;]\s*$/.test(raw) && !/^\s*[\u4e00-\u9fa5]{1,6}[。.]\s*$/.test(raw) && !brokenInWord(title.trim(), raw.trim());
       prevItem.span = { start: prevItem.span.start, end };
       prevItem.item = titled
         ? `${cleanValue(doc.display.slice(textStart, textStart + title.length))} ${cleanValue(withoutFurniture(doc, line.start, end, doc.display))}`
@@ -837,7 +838,9 @@ function titleLines(doc: KDocument, h: Heading, headingStarts: Set<number>): Set
     const next = body[i + 1];
     // (a point in short clauses, 加强宣传，扩大影响, is such a title too)
     // (nor a piece of one source line a page's furniture cut off, 一是经费投入 第 2 页 共 3 页 不足；…: the body is no line under it)
+    // (nor a page's full line broken inside a word, 1.加强项目论证，细化预算编制，提高预⏎算执行的均衡性。: a sentence going on; lists53)
     if (!title || title.length > TITLE_MAX || (/[。；;，,:：!?！？]/.test(title) && !clauseTitle(title)) || !next || marked(next) || !doc.norm.slice(l.end, next.start).includes('\n')) return new Set();
+    if (brokenInWord(title, doc.norm.slice(next.start, next.end).trim())) return new Set();
     out.add(l.start);
     if (/[，,]/.test(title)) clauses++;
   }
