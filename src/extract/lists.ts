@@ -469,8 +469,10 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
       // page, not by its writer)
       // (nor where the list's ； closes the line under it, …科普队伍⏎不够稳定；, or a fragment of a few words closes it,
       // …展品更新⏎不及时。: a sentence broken off, as no body under a title is; the outline reads it so, outline.ts brokenItem)
-      // (nor where the line broke inside a word, 1.加强项目论证，细化预算编制，提高预⏎算执行的均衡性。: a page's full line; lists53)
-      const titled = brokenOff && !pageBetween && !title.includes('\n') && clauseTitle(title.trim()) && !/[；;]\s*$/.test(raw) && !/^\s*[\u4e00-\u9fa5]{1,6}[。.]\s*$/.test(raw) && !brokenInWord(title.trim(), raw.trim());
+      // (nor where the line broke inside a word, 1.加强项目论证，细化预算编制，提高预⏎算执行的均衡性。: a page's full line; nor where
+      // the inline list goes on after the piece on the line under it, 一是…部分项目年中调整⏎较多；二是…: the piece a sentence the
+      // list's separator closes; lists53)
+      const titled = brokenOff && nextAt < 0 && !pageBetween && !title.includes('\n') && clauseTitle(title.trim()) && !/[；;]\s*$/.test(raw) && !/^\s*[\u4e00-\u9fa5]{1,6}[。.]\s*$/.test(raw) && !brokenInWord(title.trim(), raw.trim());
       prevItem.span = { start: prevItem.span.start, end };
       prevItem.item = titled
         ? `${cleanValue(doc.display.slice(textStart, textStart + title.length))} ${cleanValue(withoutFurniture(doc, line.start, end, doc.display))}`
