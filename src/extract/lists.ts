@@ -294,6 +294,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
       .map((l) => l.start),
   );
   const labels = titleLines(doc, h, headingStarts);
+  for (const start of bareTitleLines(doc, h, headingStarts)) labels.add(start);
   const bodies = closedTitleLines(doc, h, headingStarts);
   // (a combined section's flat list numbered twice from 1, 1.A⏎2.B⏎1.C⏎2.D: the second run is the measures)
   const restart = h.key === 'problems_and_improvements' ? secondRun(doc, lines, h.end, until, headingStarts) : -1;
@@ -850,6 +851,32 @@ function titleLines(doc: KDocument, h: Heading, headingStarts: Set<number>): Set
   return clauses === 1 ? new Set() : out;
 }
 const TITLE_MAX = 25;
+
+/**
+ * Unnumbered lines that are only titles, each over its own paragraph (`预算编制不够精细⏎部分项目年中调整较多，…。⏎宣传力度不够⏎…。`:
+ * a sub-heading's bold lost to a plain line): labels as numbered titles are, the paragraphs the items (lists53). Only when the
+ * section opens with such a title, every title stands after a sentence's end and over a paragraph, no line is numbered, and
+ * there are two at least.
+ */
+function bareTitleLines(doc: KDocument, h: Heading, headingStarts: Set<number>): Set<number> {
+  const { lines, isHeading } = sectionLines(doc, h, headingStarts);
+  const text = (i: number) => doc.norm.slice(doc.lines[i].start, doc.lines[i].end).trim();
+  const out = new Set<number>();
+  let closed = true;
+  let bodyUnder = true;
+  for (const i of lines) {
+    const t = text(i);
+    if (isHeading(doc.lines[i]) || ITEM_MARKER.test(t) || closingLine(t)) return new Set();
+    const title = closed && BARE_TITLE.test(t);
+    if (title && !bodyUnder) return new Set();
+    if (!title && !out.size) return new Set();
+    if (title) out.add(doc.lines[i].start);
+    bodyUnder = !title;
+    closed = /[。！？!?；;]$/.test(t);
+  }
+  return out.size >= 2 && bodyUnder && closed ? out : new Set();
+}
+const BARE_TITLE = /^[^，,。；;:：!?！？、“”"\s.．（）()]{2,16}$/;
 
 /**
  * Numbered lines each a point stated in one short closed sentence (（一）科普经费投入不足。) over one unnumbered paragraph of its
