@@ -360,7 +360,10 @@ export function figureGoesOn(text: string, line: string): boolean {
  */
 function brokenTitle(doc: KDocument, c: Readonly<Candidate>, i: number): Candidate | null {
   if (c.ordinal === null || !c.headingLike || c.runIn || doc.norm.slice(c.end, c.line.end).trim() || /[，,。;；:：、]/.test(c.title)) return null;
-  const next = doc.lines[i + 1];
+  // (…also across a page's end, 二、存在的⏎- 2 -⏎问题: its furniture and margins passed over; lists53)
+  let j = i + 1;
+  while (j < doc.lines.length && j <= i + 6 && (isExcluded(doc, doc.lines[j]) || !doc.lines[j].text.trim())) j++;
+  const next = doc.lines[j === i + 1 || (doc.lines[j] && pageCut(doc, doc.lines[i].end, doc.lines[j].start)) ? j : i + 1];
   if (!next || isExcluded(doc, next)) return null;
   const raw = doc.norm.slice(next.start, next.end);
   const frag = raw.trim();
