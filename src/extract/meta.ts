@@ -73,7 +73,8 @@ function withoutVersionMark(doc: KDocument, title: { value: string; span: Span }
   if (!mark) return title;
   const open = Math.max(doc.norm.lastIndexOf('(', title.span.end - 1), doc.norm.lastIndexOf('（', title.span.end - 1));
   if (open <= title.span.start) return title;
-  return { value: title.value.slice(0, mark.index), span: trimSpan(doc, { start: title.span.start, end: open }) };
+  // (…and a mark before it, …报告（终稿）（公开版）)
+  return withoutVersionMark(doc, { value: title.value.slice(0, mark.index), span: trimSpan(doc, { start: title.span.start, end: open }) });
 }
 
 /** The report's own title on a line after a table's title that opens the file, before its first heading (a line of its own, or
