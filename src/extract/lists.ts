@@ -2,7 +2,7 @@
 import type { Heading, KDocument, Span } from '../document.js';
 import { firstSpanFrom, isExcluded } from '../document.js';
 import { cleanValue } from '../normalise/fold.js';
-import { clauseTitle, closingLine, figureGoesOn, reportTitleLine, sectionKey, standaloneKey } from '../structure/outline.js';
+import { brokenInWord, clauseTitle, closingLine, figureGoesOn, reportTitleLine, sectionKey, standaloneKey } from '../structure/outline.js';
 import { compile, derived, expand, loadPatternFile } from '../patterns.js';
 
 const headingsFile = () => loadPatternFile<{ inline_table_header: string }>('headings.yaml');
@@ -294,6 +294,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
       .map((l) => l.start),
   );
   const labels = titleLines(doc, h, headingStarts);
+  for (const start of bareTitleLines(doc, h, headingStarts)) labels.add(start);
   const bodies = closedTitleLines(doc, h, headingStarts);
   // (a combined section's flat list numbered twice from 1, 1.A⏎2.B⏎1.C⏎2.D: the second run is the measures)
   const restart = h.key === 'problems_and_improvements' ? secondRun(doc, lines, h.end, until, headingStarts) : -1;
@@ -469,7 +470,10 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
       // page, not by its writer)
       // (nor where the list's ； closes the line under it, …科普队伍⏎不够稳定；, or a fragment of a few words closes it,
       // …展品更新⏎不及时。: a sentence broken off, as no body under a title is; the outline reads it so, outline.ts brokenItem)
-      const titled = brokenOff && !pageBetween && !title.includes('\n') && clauseTitle(title.trim()) && !/[；;]\s*$/.test(raw) && !/^\s*[\u4e00-\u9fa5]{1,6}[。.]\s*$/.test(raw);
+      // (nor where the line broke inside a word, 1.加强项目论证，细化预算编制，提高预⏎算执行的均衡性。: a page's full line; nor where
+      // the inline list goes on after the piece on the line under it, 一是…部分项目年中调整⏎较多；二是…: the piece a sentence the
+      // list's separator closes; lists53)
+      const titled = brokenOff && nextAt < 0 && !pageBetween && !title.includes('\n') && clauseTitle(title.trim()) && !/[；;]\s*$/.test(raw) && !/^\s*[\u4e00-\u9fa5]{1,6}[。.]\s*$/.test(raw) && !brokenInWord(title.trim(), raw.trim());
       prevItem.span = { start: prevItem.span.start, end };
       prevItem.item = titled
         ? `${cleanValue(doc.display.slice(textStart, textStart + title.length))} ${cleanValue(withoutFurniture(doc, line.start, end, doc.display))}`
@@ -837,7 +841,9 @@ function titleLines(doc: KDocument, h: Heading, headingStarts: Set<number>): Set
     const next = body[i + 1];
     // (a point in short clauses, 加强宣传，扩大影响, is such a title too)
     // (nor a piece of one source line a page's furniture cut off, 一是经费投入 第 2 页 共 3 页 不足；…: the body is no line under it)
+    // (nor a page's full line broken inside a word, 1.加强项目论证，细化预算编制，提高预⏎算执行的均衡性。: a sentence going on; lists53)
     if (!title || title.length > TITLE_MAX || (/[。；;，,:：!?！？]/.test(title) && !clauseTitle(title)) || !next || marked(next) || !doc.norm.slice(l.end, next.start).includes('\n')) return new Set();
+    if (brokenInWord(title, doc.norm.slice(next.start, next.end).trim())) return new Set();
     out.add(l.start);
     if (/[，,]/.test(title)) clauses++;
   }
@@ -845,6 +851,32 @@ function titleLines(doc: KDocument, h: Heading, headingStarts: Set<number>): Set
   return clauses === 1 ? new Set() : out;
 }
 const TITLE_MAX = 25;
+
+/**
+ * Unnumbered lines that are only titles, each over its own paragraph (`预算编制不够精细⏎部分项目年中调整较多，…。⏎宣传力度不够⏎…。`:
+ * a sub-heading's bold lost to a plain line): labels as numbered titles are, the paragraphs the items (lists53). Only when the
+ * section opens with such a title, every title stands after a sentence's end and over a paragraph, no line is numbered, and
+ * there are two at least.
+ */
+function bareTitleLines(doc: KDocument, h: Heading, headingStarts: Set<number>): Set<number> {
+  const { lines, isHeading } = sectionLines(doc, h, headingStarts);
+  const text = (i: number) => doc.norm.slice(doc.lines[i].start, doc.lines[i].end).trim();
+  const out = new Set<number>();
+  let closed = true;
+  let bodyUnder = true;
+  for (const i of lines) {
+    const t = text(i);
+    if (isHeading(doc.lines[i]) || ITEM_MARKER.test(t) || closingLine(t)) return new Set();
+    const title = closed && BARE_TITLE.test(t);
+    if (title && !bodyUnder) return new Set();
+    if (!title && !out.size) return new Set();
+    if (title) out.add(doc.lines[i].start);
+    bodyUnder = !title;
+    closed = /[。！？!?；;]$/.test(t);
+  }
+  return out.size >= 2 && bodyUnder && closed ? out : new Set();
+}
+const BARE_TITLE = /^[^，,。；;:：!?！？、“”"\s.．（）()]{2,16}$/;
 
 /**
  * Numbered lines each a point stated in one short closed sentence (（一）科普经费投入不足。) over one unnumbered paragraph of its

@@ -10,7 +10,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; title_version_mark: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; portal_menu: string; portal_kind_item: string; crumb_prefix: string; work_summary?: string; duty_report?: string; work_summary_year?: Rule; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; page_line: string; letterhead: string; unit_cover: string; unit_source: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string; title_topic: string; title_owner?: string; title_owner_before?: string; title_owner_after?: string
+  title_line: string; title_words: string; title_version_mark: string; title_tail: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; portal_menu: string; portal_kind_item: string; crumb_prefix: string; work_summary?: string; duty_report?: string; work_summary_year?: Rule; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; page_line: string; letterhead: string; unit_cover: string; unit_source: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string; title_topic: string; title_owner?: string; title_owner_before?: string; title_owner_after?: string
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule & { inline: string }; year_label: Rule; year_body: Rule; period: string; year_period: { id: string; line: string; label: string }; year_body_cited?: { before: string; after: string; spending?: string }; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; place_stand_in: string; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_subtitle_dash: string; unit_short: string; party_group: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule; stray_gap: { regex: string; place_end: string }; region_above: Rule & { year: string };
 }
@@ -52,7 +52,19 @@ export function findTitle(doc: KDocument): { value: string; span: Span } | null 
   // (附件1 部门整体支出绩效自评表 … 附件2 2023年度某县科协部门整体支出绩效自评报告 一、…: a file opening with the annexed
   // table and the report after it is the report; the table's name is its annex's, not its title)
   const title = first && /表$/.test(first.value) ? reportAfterTable(doc, first.span.end) ?? first : first;
-  return title && withoutVersionMark(doc, title);
+  return title && withoutVersionMark(doc, withTail(doc, title));
+}
+
+/** The title with the rest of its kind's words on the next non-blank line (…绩效自评⏎报告, …部门决算⏎情况说明: title_tail), when
+ *  the title ends its line and the two read together are a title. */
+function withTail(doc: KDocument, title: { value: string; span: Span }): { value: string; span: Span } {
+  const f = meta();
+  const i = doc.lines.findIndex((l) => l.start <= title.span.end && title.span.end <= l.end);
+  if (i < 0 || doc.norm.slice(title.span.end, doc.lines[i].end).trim()) return title;
+  const next = neighbour(doc, i, 1);
+  if (!next || !compile(f.title_tail, '').test(next.text)) return title;
+  if (!compile(f.title_line, '').test(doc.norm.slice(title.span.start, title.span.end).replace(/\s+/g, '') + next.text)) return title;
+  return { value: cleanValue(title.value + doc.display.slice(next.line.start, next.line.end).trim()), span: trimSpan(doc, { start: title.span.start, end: next.line.end }) };
 }
 
 /** The title without a version's mark closing it (…自评报告（定稿）, （公开版）: title_version_mark), its span too. */
@@ -61,7 +73,8 @@ function withoutVersionMark(doc: KDocument, title: { value: string; span: Span }
   if (!mark) return title;
   const open = Math.max(doc.norm.lastIndexOf('(', title.span.end - 1), doc.norm.lastIndexOf('（', title.span.end - 1));
   if (open <= title.span.start) return title;
-  return { value: title.value.slice(0, mark.index), span: trimSpan(doc, { start: title.span.start, end: open }) };
+  // (…and a mark before it, …报告（终稿）（公开版）)
+  return withoutVersionMark(doc, { value: title.value.slice(0, mark.index), span: trimSpan(doc, { start: title.span.start, end: open }) });
 }
 
 /** The report's own title on a line after a table's title that opens the file, before its first heading (a line of its own, or
@@ -177,7 +190,8 @@ function firstTitle(doc: KDocument): { value: string; span: Span } | null {
     // (nor a prefecture or province alone over a whole title whose unit names its own place, 永州市⏎2023年度宁远县科学技术协会…报告,
     // 娄底市⏎2023年度冷水江市科协…: the places above it, see region_above, not the title's first words)
     const placeOverTitle = next !== '' && placeLine(t) && compile(f.title_line, '').test(next) && compile(f.title_words, '').test(next) && ownPlace(compile(f.region, '').exec(next.replace(derived(f, 'yearOpening', () => `^\\s*(?:${f.region_above.year})\\s*`), '')) ?? null);
-    if (next && next.length <= 30 && !titleNamesOrg && !placeOverTitle && !/^附件/.test(next) && !compile(f.breadcrumb, '').test(next) && !compile(f.portal_menu, '').test(next) && compile(f.title_line, '').test(next) && compile(f.title_words, '').test(t + next) && !/[。，,;:：]/.test(t) && !NOT_UNIT.test(t) && !compile(f.date_head, '').test(t)) {
+    // (…and a title broken inside its kind's last word, …绩效自评报⏎告: the next line a tail of it, title_tail)
+    if (next && next.length <= 30 && !titleNamesOrg && !placeOverTitle && !/^附件/.test(next) && !compile(f.breadcrumb, '').test(next) && !compile(f.portal_menu, '').test(next) && (compile(f.title_line, '').test(next) || (compile(f.title_tail, '').test(next) && compile(f.title_line, '').test(t + next))) && compile(f.title_words, '').test(t + next) && !/[。，,;:：]/.test(t) && !NOT_UNIT.test(t) && !compile(f.date_head, '').test(t)) {
       // 某县科学技术协会⏎2022年度⏎部门整体支出绩效自评报告 | 某县科学技术协会⏎2022年度部门整体支出⏎绩效自评报告: the unit's name
       // alone above a title printed over two lines that names no organisation is its first line
       // (a subordinate named under its parent, 某市科学技术协会⏎所属科技馆部门整体支出⏎绩效自评报告, opens no title: the parent's
@@ -781,7 +795,8 @@ function signatureDate(doc: KDocument, at: number, dateAt: number, title: Span |
   if (doc.norm.slice(doc.lines[i].start, dateAt).trim()) return true;
   const dated = /年\s*[\d一二三四五六七八九十元]{1,2}\s*月|\d{4}\s*[.．/-]\s*\d/;
   const above = neighbour(doc, i, -1);
-  if (above && ((closingLine(above.text) && !dated.test(above.text)) || (title && above.line.end <= title.end))) return true;
+  // (the line above holding the title's end: a title cut before its version mark, …报告（终稿）, ends inside its line)
+  if (above && ((closingLine(above.text) && !dated.test(above.text)) || (title && above.line.start < title.end))) return true;
   const below = neighbour(doc, i, 1);
   if (below && title && below.line.start >= title.start && below.line.start < title.end) return true;
   return !below || closingLine(below.text) || below.text.includes('\t') || /^[^。，,；;：:]{2,30}表$/.test(below.text);

@@ -360,7 +360,10 @@ export function figureGoesOn(text: string, line: string): boolean {
  */
 function brokenTitle(doc: KDocument, c: Readonly<Candidate>, i: number): Candidate | null {
   if (c.ordinal === null || !c.headingLike || c.runIn || doc.norm.slice(c.end, c.line.end).trim() || /[，,。;；:：、]/.test(c.title)) return null;
-  const next = doc.lines[i + 1];
+  // (…also across a page's end, 二、存在的⏎- 2 -⏎问题: its furniture and margins passed over; lists53)
+  let j = i + 1;
+  while (j < doc.lines.length && j <= i + 6 && (isExcluded(doc, doc.lines[j]) || !doc.lines[j].text.trim())) j++;
+  const next = doc.lines[j === i + 1 || (doc.lines[j] && pageCut(doc, doc.lines[i].end, doc.lines[j].start)) ? j : i + 1];
   if (!next || isExcluded(doc, next)) return null;
   const raw = doc.norm.slice(next.start, next.end);
   const frag = raw.trim();
@@ -551,7 +554,9 @@ function brokenItem(doc: KDocument, cands: Candidate[], c: Candidate, sibs: Cand
   if (!others.length) return false;
   // (a sentence broken inside a word, …难以满足基层开展科普活⏎动的需要，…。, a PDF's full line the reader did not join: no title
   // ends so, whatever its siblings; a break between words, …影响活动开展⏎县级财政…, may be a title's over its body)
-  if (strict && c.title.length >= BROKEN_IN_WORD_MIN && wordAcross(c.title.slice(-6) + strict.slice(0, 6), Math.min(6, c.title.length))) return true;
+  // (lists53: …in short clauses too, 1.加强项目论证，细化预算编制，提高预⏎算执行的均衡性。: no point's title ends inside a word)
+  const across = strict ?? (c.title.length >= BROKEN_IN_WORD_MIN ? brokenShape(doc, cands, c, listy, index, true) : null);
+  if (across && brokenInWord(c.title, across)) return true;
   // (short clauses broken with no page between, （2）专业人才缺乏，科普队伍⏎不够稳定；, read as one sentence only when the
   // list's ； closes the line under it and a sibling is plainly an item — closed on its own line, or a sentence broken
   // without short clauses: titles over bodies are never mixed with closed items, 1.加强宣传，扩大影响⏎充分利用…；⏎2.培养人才…)
@@ -579,6 +584,12 @@ function brokenItem(doc: KDocument, cands: Candidate[], c: Candidate, sibs: Cand
 
 /** a line of a point broken inside a word is a page's full line: shorter ones are titles more often than not */
 const BROKEN_IN_WORD_MIN = 16;
+
+/** Is a point's line `title` (its marker cut off) a page's full line broken inside a word that `rest`, the next line, ends
+ *  (…提高预⏎算执行…)? No title over a body ends so. */
+export function brokenInWord(title: string, rest: string): boolean {
+  return title.length >= BROKEN_IN_WORD_MIN && wordAcross(title.slice(-6) + rest.slice(0, 6), Math.min(6, title.length));
+}
 
 /** The one line under numbered `c` that closes the sentence its line's end broke off (see brokenItem), or null. */
 function brokenShape(doc: KDocument, cands: Candidate[], c: Candidate, listy: Set<Candidate>, index: Map<Candidate, number>, clausesOk = false): string | null {
