@@ -4,6 +4,7 @@ import { compile, derived } from '../../patterns.js';
 import { otherPlace, unitName } from '../engine.js';
 import { mayMatch } from '../literal.js';
 import { sentenceAt, sentenceBefore } from '../prose.js';
+import { carriedTopicStart } from '../topicCarry.js';
 import { file, financeSource, reportingUnit } from './file.js';
 import type { FinanceFile, Unit } from './file.js';
 
@@ -58,7 +59,9 @@ export function bodyTopicBefore(doc: KDocument, f: FinanceFile, at: number): boo
   if (unit === null || doc.reportKind === 'project_self_eval' || !compile(f.museum_unit, '').test(unit)) return false;
   const before = sentenceBefore(doc, at);
   const topic = compile(f.body_topic, '').exec(before);
-  return topic !== null && !compile(f.topic_unit_again, '').test(before.slice(topic[0].length - 1));
+  if (topic !== null) return !compile(f.topic_unit_again, '').test(before.slice(topic[0].length - 1));
+  // (县科技馆单独核算。全年支出X: the body the topic of the sentence before, of its own; 我会全年支出X there names the unit)
+  return carriedTopicStart(doc, sentenceAt(doc, at).start) !== null && !compile(f.topic_unit_again, '').test(`，${before}`);
 }
 /** Earlier in the sentence of `at`, projects of the same kind run by others (see other_project), the project or the unit not named after. */
 export function otherProjectBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
