@@ -258,12 +258,18 @@ function sinceUnitClause(file: StaffingFile, unit: string | null, before: string
 }
 
 const CLAUSE_END = /[，,；;]/;
+// a town's, township's or street's government (meta.yaml org, hunta53)
+const TOWN_GOVERNMENT = /(?:[镇乡]人民政府|街道办事处)$/;
 /** The unit's name (科学技术协会 written short) holds the place named (`其中` and spaces off its head): its own place. */
 const ownPlace = (unit: string, named: string) => {
   const place = named.replace(/^[ \t]*(?:其中[:：]?)?[ \t]*/, '');
   const short = unit.replace(/科学技术协会/g, '科协');
-  // (镇科协 | 本镇科协 in a town's own report: the unit by its level's word, as 县科协 in a county's)
-  if (/^[本我]?(?:镇|乡|街道|社区)$/.test(place)) return short.endsWith(place.replace(/^[本我]/, '') + '科协');
+  // (镇科协 | 本镇科协 in a town's own report: the unit by its level's word, as 县科协 in a county's; 我镇 in a town government's
+  // own report, 青禾县安中镇人民政府, the government itself — hunta53)
+  if (/^[本我]?(?:镇|乡|街道|社区)$/.test(place)) {
+    const body = place.replace(/^[本我]/, '');
+    return short.endsWith(`${body}科协`) || (body !== place && TOWN_GOVERNMENT.test(short) && short.endsWith(body === '街道' ? '街道办事处' : `${body}人民政府`));
+  }
   return place.length >= 2 && short.includes(place);
 };
 
