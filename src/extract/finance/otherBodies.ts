@@ -67,6 +67,17 @@ export function bodyTopicBefore(doc: KDocument, f: FinanceFile, at: number): boo
 export function otherProjectBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
   return figureNotAgain(sentenceBefore(doc, at), [f.other_project], f.other_project_again);
 }
+/** Right before `at` or earlier in its sentence, a figure of a county or district named by a name other than the unit's place (see
+ *  other_place_owner), the unit not named after it. */
+export function otherPlaceBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
+  const before = sentenceBefore(doc, at);
+  if (!mayMatch(f.other_place_owner, before)) return false;
+  const owner = compile(f.other_place_owner, '').exec(before);
+  if (owner && otherPlace(doc, owner.groups!.place)) return true;
+  let end = -1;
+  for (const m of before.matchAll(compile(f.other_place_figure, 'g'))) if (otherPlace(doc, m.groups!.place)) end = m.index! + m[0].length;
+  return end >= 0 && !compile(f.body_again, '').test(before.slice(end));
+}
 /** True when `before` holds a figure of one of `figures` (another body's, a part's) and the words after the last such
  *  figure do not name the unit again (`again`). */
 function figureNotAgain(before: string, figures: string[], again: string): boolean {
