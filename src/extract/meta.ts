@@ -21,7 +21,8 @@ const meta = () => loadPatternFile<MetaFile>('meta.yaml');
 // (nor a party or government office that published it: 中共某某县委办公室 over the title)
 // a body's word alone, no place before it
 const BARE_BODY = /^(?:科学技术协会|科协|科学技术馆|科技馆)$/;
-const NOT_UNIT_NAME = /财政(?:局|厅)$|人民政府(?:办公室)?$|政府办公室$|事务所$|公司$|委办公室$/;
+// (a town's or township's government filing its own report is its unit: 青禾县安中镇人民政府, meta.yaml org; hunta53)
+const NOT_UNIT_NAME = /财政(?:局|厅)$|(?<![镇乡])人民政府$|政府办公室$|事务所$|公司$|委办公室$/;
 // (中共 opens no unit's name, but a party committee's department's: 中共青禾县委宣传部, see macros.yaml PARTY_DEPT; hunta52)
 // (a line opening with 中共, a department's name and the year, above a title is a party office's heading, no first half of it)
 const PARTY_OPENING = /^\s*中共/;

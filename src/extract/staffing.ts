@@ -258,12 +258,20 @@ function sinceUnitClause(file: StaffingFile, unit: string | null, before: string
 }
 
 const CLAUSE_END = /[，,；;]/;
-/** The unit's name (科学技术协会 written short) holds the place named (`其中` and spaces off its head): its own place. */
-const ownPlace = (unit: string, named: string) => {
+// a town's, township's or street's government (meta.yaml org, hunta53)
+const TOWN_GOVERNMENT = /(?:[镇乡]人民政府|街道办事处)$/;
+/** The unit's name (科学技术协会 written short) holds the place named (`其中` and spaces off its head; `society`: named with its 科协):
+ *  its own place. */
+const ownPlace = (unit: string, named: string, society: boolean) => {
   const place = named.replace(/^[ \t]*(?:其中[:：]?)?[ \t]*/, '');
   const short = unit.replace(/科学技术协会/g, '科协');
-  // (镇科协 | 本镇科协 in a town's own report: the unit by its level's word, as 县科协 in a county's)
-  if (/^[本我]?(?:镇|乡|街道|社区)$/.test(place)) return short.endsWith(place.replace(/^[本我]/, '') + '科协');
+  // (镇科协 | 本镇科协 in a town's own report: the unit by its level's word, as 县科协 in a county's; 我镇 with no 科协 is the town, the
+  // unit only in a town government's own report, 青禾县安中镇人民政府 — hunta53)
+  if (/^[本我]?(?:镇|乡|街道|社区)$/.test(place)) {
+    const body = place.replace(/^[本我]/, '');
+    if (body === place || society) return short.endsWith(`${body}科协`);
+    return TOWN_GOVERNMENT.test(short) && short.endsWith(body === '街道' ? '街道办事处' : `${body}人民政府`);
+  }
   return place.length >= 2 && short.includes(place);
 };
 
@@ -278,7 +286,7 @@ function otherLevelNamed(doc: KDocument, file: StaffingFile, level: string, befo
     if (i > 0 && !CLAUSE_END.test(before[i - 1])) continue;
     const m = re.exec(before.slice(i));
     // (a named town or street the unit's own name holds: 城关镇科协核定编制2名 in 城关镇科学技术协会's report is the unit)
-    if (m?.groups?.town && unit !== null && ownPlace(unit, m[0].replace(/(?:科协|科学技术协会)?(?:机关|本级|办事处)?[ \t]*$/, ''))) continue;
+    if (m?.groups?.town && unit !== null && ownPlace(unit, m[0].replace(/(?:科协|科学技术协会)?(?:机关|本级|办事处)?[ \t]*$/, ''), /(?:科协|科学技术协会)(?:机关|本级)?[ \t]*$/.test(m[0]))) continue;
     // (another level's 科协 only when the unit's level is known; a body of another kind, no level, always)
     // (a 科协 named by its level in the report of a unit that is none, 县老科协's or a bureau's naming none: hunta51)
     if (m && on && (m.groups!.level === undefined || (level !== '' && m.groups!.level !== level))) return true;

@@ -2,6 +2,7 @@
 import type { KDocument } from '../../document.js';
 import { compile } from '../../patterns.js';
 import { matches, otherPlace, unitLevel, unitName } from '../engine.js';
+import { carriedTopicStart } from '../topicCarry.js';
 import { BOUNDARY } from './clauses.js';
 import type { ActivitiesFile } from './file.js';
 
@@ -102,7 +103,8 @@ export function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, f
   const name = unitName(doc);
   const notSociety = !!name && ((!!f.museum_unit && compile(f.museum_unit, '').test(name)) || (level === '' && !/^(?:科协|科学技术协会)$/.test(name)));
   // (the clauses within 500 characters before it, as for the multi-year words: a run of text without stops is no sentence)
-  let s = from;
+  // (县科技馆单独核算。全年开展科普活动20场: the body the topic of the sentence before, of its own)
+  let s = carriedTopicStart(doc, from) ?? from;
   if (at - from > 500) {
     s = at - 500;
     while (s < at && !BOUNDARY.has(doc.norm[s - 1])) s++;

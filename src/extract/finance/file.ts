@@ -139,6 +139,8 @@ export interface FinanceFile {
   body_figure: string;
   body_again: string;
   other_project: string;
+  other_place_owner: string;
+  other_place_figure: string;
   other_project_again: string;
   level_figure: string;
   department_parts: string;

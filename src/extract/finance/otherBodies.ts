@@ -4,6 +4,7 @@ import { compile, derived } from '../../patterns.js';
 import { otherPlace, unitName } from '../engine.js';
 import { mayMatch } from '../literal.js';
 import { sentenceAt, sentenceBefore } from '../prose.js';
+import { carriedTopicStart } from '../topicCarry.js';
 import { file, financeSource, reportingUnit } from './file.js';
 import type { FinanceFile, Unit } from './file.js';
 
@@ -58,11 +59,24 @@ export function bodyTopicBefore(doc: KDocument, f: FinanceFile, at: number): boo
   if (unit === null || doc.reportKind === 'project_self_eval' || !compile(f.museum_unit, '').test(unit)) return false;
   const before = sentenceBefore(doc, at);
   const topic = compile(f.body_topic, '').exec(before);
-  return topic !== null && !compile(f.topic_unit_again, '').test(before.slice(topic[0].length - 1));
+  if (topic !== null) return !compile(f.topic_unit_again, '').test(before.slice(topic[0].length - 1));
+  // (县科技馆单独核算。全年支出X: the body the topic of the sentence before, of its own; 我会全年支出X there names the unit)
+  return carriedTopicStart(doc, sentenceAt(doc, at).start) !== null && !compile(f.topic_unit_again, '').test(`，${before}`);
 }
 /** Earlier in the sentence of `at`, projects of the same kind run by others (see other_project), the project or the unit not named after. */
 export function otherProjectBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
   return figureNotAgain(sentenceBefore(doc, at), [f.other_project], f.other_project_again);
+}
+/** Right before `at` or earlier in its sentence, a figure of a county or district named by a name other than the unit's place (see
+ *  other_place_owner), the unit not named after it. */
+export function otherPlaceBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
+  const before = sentenceBefore(doc, at);
+  if (!mayMatch(f.other_place_owner, before)) return false;
+  const owner = compile(f.other_place_owner, '').exec(before);
+  if (owner && otherPlace(doc, owner.groups!.place)) return true;
+  let end = -1;
+  for (const m of before.matchAll(compile(f.other_place_figure, 'g'))) if (otherPlace(doc, m.groups!.place)) end = m.index! + m[0].length;
+  return end >= 0 && !compile(f.body_again, '').test(before.slice(end));
 }
 /** True when `before` holds a figure of one of `figures` (another body's, a part's) and the words after the last such
  *  figure do not name the unit again (`again`). */
