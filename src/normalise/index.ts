@@ -7,6 +7,7 @@ import { maskDamagedFigures } from './damagedFigures.js';
 import { groupSpacedThousands } from './spacedThousands.js';
 import { foldChinesePercents } from './cnPercent.js';
 import { foldOcrYuan } from './ocrYuan.js';
+import { foldOcrDigits } from './ocrDigits.js';
 
 // Markup left behind by converters (pandoc bookmarks, markdown bold, a markdown heading's marks before its space: ## 四、存在的问题):
 // blanked, same length.
@@ -14,7 +15,7 @@ const ARTIFACTS = /\[bookmark: [^\]\n]*\]|\*\*|^[ \t\u3000\u00a0]*#{1,6}(?=[ \t\
 const blank = (s: string) => s.replace(ARTIFACTS, (m) => ' '.repeat(m.length));
 
 // The matching copy's folds, in the order they run: each keeps the length and reads what the ones before it made
-const MATCH_FOLDS: ((s: string) => string)[] = [foldForMatch, foldChinesePercents, foldOcrYuan, foldFigureStops, groupSpacedThousands, foldCapitalMarkers, foldSentenceDots, maskDamagedFigures];
+const MATCH_FOLDS: ((s: string) => string)[] = [foldForMatch, foldOcrDigits, foldChinesePercents, foldOcrYuan, foldFigureStops, groupSpacedThousands, foldCapitalMarkers, foldSentenceDots, maskDamagedFigures];
 
 export function normalise(doc: KDocument): void {
   // radicals first: a Kangxi radical stands for a traditional form (⾨ → 門), which simplify() then converts
