@@ -8,6 +8,7 @@ import { compile, derived, loadPatternFile } from '../patterns.js';
 import type { Activity } from '../schema/record.js';
 import { tokenAt } from '../segment/index.js';
 import { dictionaryPiece } from '../segment/jieba.js';
+import { noteParts } from './activities/noteParts.js';
 import { breakdownParts, dropTotalsReach, isShareClause, ordinalRun, placeShares, previousOfKind, shareLabel, sharedTotal } from './activities/breakdowns.js';
 import { BOUNDARY, clauseStart } from './activities/clauses.js';
 import type { ActivitiesFile, Found } from './activities/file.js';
@@ -565,6 +566,8 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
   const parts = breakdownParts(doc, f, found, notUnits);
   // 一季度开展科普讲座8场；…。全年累计开展科普讲座36场。: counts by a part of the year beside the year's total are in it
   for (const y of timeParts(doc, f, found, (at) => topSection(doc, at))) parts.add(y);
+  // 注：线上活动含直播讲座5场 under 开展线上活动10场: a note's part of a count given before it
+  for (const y of noteParts(doc, f, found)) parts.add(y);
   for (let i = found.length - 1; i >= 0; i--) if (parts.has(found[i])) found.splice(i, 1);
   // 全县共开展科普活动150场，受益群众5万人次，其中县科协组织开展30场: the people reached right after a total that is not the
   // unit's are that total's (all the place's events), not its share's

@@ -267,7 +267,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
   for (let i = firstSpanFrom(doc.lines, h.end); i < doc.lines.length && doc.lines[i].start < until; i++) whole.push(doc.lines[i]);
   // a combined section on one line (…二是宣传形式单一。改进措施：一是提前谋划；…): a list's label after a sentence starts a
   // paragraph of its own
-  const sec = loadPatternFile<{ list_topic: string; list_causes: string; list_summary: string; list_next_step: string; list_next_plan: string; list_next_plan_in_problems: string; list_suggestion: string; list_other_part: string }>('sections.yaml');
+  const sec = loadPatternFile<{ list_note: string; list_topic: string; list_causes: string; list_summary: string; list_next_step: string; list_next_plan: string; list_next_plan_in_problems: string; list_suggestion: string; list_other_part: string }>('sections.yaml');
   const suggestion = compile(sec.list_suggestion, '');
   const nextStep = compile(sec.list_next_step, '');
   // (in a combined section, a sentence stating the next step's plan: …不稳定。下一步，我们将… — the improvements from there)
@@ -396,7 +396,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     const isHeading = laterStarts.some((s) => s >= line.start && s < line.end);
     const trimmed = raw.trim();
     if (isHeading && !/[。;]./.test(trimmed) && trimmed.length <= 40) continue;
-    if (NOTHING.test(raw) || NOTHING_SAID.test(raw) || TABLE_NOTE.test(raw)) continue;
+    if (NOTHING.test(raw) || NOTHING_SAID.test(raw) || TABLE_NOTE.test(raw) || compile(sec.list_note, '').test(raw)) continue;
     // (a bare number alone on its line after an item's full stop: a page's number the reader left, before a running header that
     // is the unit's name, 1.…。⏎3⏎某县科学技术协会⏎2.…; no item, and no part of the sentence closed before it)
     if (/^\s*\d{1,3}\s*$/.test(raw) && !ITEM_MARKER.test(raw) && (!last || /[。；;!?！？]\s*$/.test(doc.norm.slice(last.span.start, last.span.end)))) continue;

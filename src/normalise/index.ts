@@ -7,6 +7,8 @@ import { maskDamagedFigures } from './damagedFigures.js';
 import { groupSpacedThousands } from './spacedThousands.js';
 import { foldChinesePercents } from './cnPercent.js';
 import { foldOcrYuan } from './ocrYuan.js';
+import { foldOcrDigits } from './ocrDigits.js';
+import { interleavedBlocks, maskBlocks } from './interleaved.js';
 
 // Markup left behind by converters (pandoc bookmarks, markdown bold, a markdown heading's marks before its space: ## 四、存在的问题):
 // blanked, same length.
@@ -14,7 +16,7 @@ const ARTIFACTS = /\[bookmark: [^\]\n]*\]|\*\*|^[ \t\u3000\u00a0]*#{1,6}(?=[ \t\
 const blank = (s: string) => s.replace(ARTIFACTS, (m) => ' '.repeat(m.length));
 
 // The matching copy's folds, in the order they run: each keeps the length and reads what the ones before it made
-const MATCH_FOLDS: ((s: string) => string)[] = [foldForMatch, foldChinesePercents, foldOcrYuan, foldFigureStops, groupSpacedThousands, foldCapitalMarkers, foldSentenceDots, maskDamagedFigures];
+const MATCH_FOLDS: ((s: string) => string)[] = [foldForMatch, foldOcrDigits, foldChinesePercents, foldOcrYuan, foldFigureStops, groupSpacedThousands, foldCapitalMarkers, foldSentenceDots, maskDamagedFigures];
 
 export function normalise(doc: KDocument): void {
   // radicals first: a Kangxi radical stands for a traditional form (⾨ → 門), which simplify() then converts
@@ -22,6 +24,12 @@ export function normalise(doc: KDocument): void {
   const simp = blank(simplifyDocument(radicals.text));
   doc.display = foldForDisplay(simp);
   doc.norm = MATCH_FOLDS.reduce((t, fold) => fold(t), simp);
+  // (two columns' lines alternating: nothing read from them rather than a label of one column with a figure of the other)
+  const interleaved = interleavedBlocks(doc.norm);
+  if (interleaved.length) {
+    doc.norm = maskBlocks(doc.norm, interleaved);
+    doc.messages.push({ ruleId: 'normalise.columns-interleaved', reason: `${interleaved.length} block(s) of lines alternating between two columns: no figure read from them` });
+  }
   if (doc.norm.length !== doc.text.length || doc.display.length !== doc.text.length) {
     throw new Error('normalise: offsets not preserved'); // a bug, never data-dependent
   }

@@ -5,6 +5,7 @@ import { sniffUtf16 } from './detect.js';
 import { ReadError } from './errors.js';
 import { closeLetterSpacing } from './letterSpacing.js';
 import { unwrapText } from './unwrap.js';
+import { interleavedBlocks } from '../normalise/interleaved.js';
 import { readLayoutTables } from './layout.js';
 import { dropPinyinGlosses } from './pinyin.js';
 import { dedent, dropInvisible } from './clean.js';
@@ -230,7 +231,11 @@ export function readTxt(bytes: Uint8Array): ReadResult {
     text = ty.text;
     messages.push({ ruleId: 'read:title-year', reason: 'the title\'s year, on a line of its own below it, put back in front of it' });
   }
-  const u = unwrapText(text);
+  // (lines alternating between two columns joined into paragraphs would make sentences of both: left as they are, and the
+  // normalise stage reads nothing from them)
+  const interleaved = interleavedBlocks(text).length > 0;
+  if (interleaved) messages.push({ ruleId: 'read:columns-interleaved', reason: 'lines alternating between two columns: not joined into paragraphs' });
+  const u = interleaved ? null : unwrapText(text);
   if (u?.pages) messages.push({ ruleId: 'read:pages', reason: `${u.pages.length} pages (form feeds)` });
   if (u?.pageNumbers) messages.push({ ruleId: 'read:page-numbers', reason: `removed ${u.pageNumbers} page-number lines` });
   if (u?.runningLines) messages.push({ ruleId: 'read:running-lines', reason: `removed ${u.runningLines} running header/footer lines` });

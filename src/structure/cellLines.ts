@@ -62,6 +62,12 @@ export function cellLineTables(text: string, lines: Line[], taken: Span[]): Tabl
     for (let j = i; j < lines.length && seq.length < MAX_CELLS && free(lines[j]); j++) if (lines[j].text.trim()) seq.push(lines[j]);
     const head = headerCells(text, seq);
     if (!head) continue;
+    // (a row's label that is a column's word too, 基本支出 under 项目⏎预算数⏎实际支出, is no header cell when a figure follows
+    // it: the header ends before it)
+    while (head.cells.length > 2 && head.next < seq.length && FIGURE.test(squeeze(seq[head.next].text)) && head.cells[head.cells.length - 1].start === lineCell(text, seq[head.next - 1]).start) {
+      head.cells.pop();
+      head.next--;
+    }
     const w = head.cells.length;
     if (w < 2) continue;
     // (a header with a wrapped cell is no statement's two halves: those are read from one line a cell only)

@@ -133,6 +133,8 @@ export interface ActivitiesFile {
   part_units?: Record<string, string>;
   part_lead?: string;
   part_list_lead?: string;
+  note_line?: string;
+  note_part?: string;
   total_lead?: string;
   part_item_not?: string;
   part_sentence_not?: string;
