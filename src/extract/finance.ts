@@ -128,7 +128,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         for (const x of replaced === true ? [] : replaced ?? []) doc.facts.splice(doc.facts.indexOf(x), 1);
       }
       // 项目名称：科普日活动 ⏎ 预算数（万元）：5: a form's unit-wide field in an item's block is the item's
-      if (p.form_fields && doc.reportKind !== 'project_self_eval' && compile(f.form_item, '').test(linesBefore(doc, match.span.start, 10))) {
+      // (项目名称：科普日活动经费 ⏎ 年初预算数：20万元: the same field with its unit after the figure, see itemFieldLine)
+      if (doc.reportKind !== 'project_self_eval' && ((p.form_fields && compile(f.form_item, '').test(linesBefore(doc, match.span.start, 10))) || (p.unowned && itemFieldLine(doc, f, amountSpan.start)))) {
         claimed.push(amountSpan);
         continue;
       }
@@ -1146,4 +1147,12 @@ function totalBefore(doc: KDocument, at: number): boolean {
 function thisYearFirst(doc: KDocument, f: FinanceFile, at: number, end: number): RegExpExecArray | null {
   const first = compile(f.this_year_first, '').exec(sentenceBefore(doc, at));
   return first && compile(f.carried_spent_after, '').test(doc.norm.slice(end, end + 40)) ? first : null;
+}
+
+/** A figure naming no subject written as a form's field opening its own line (年初预算数：20万元), under an item's label with only
+ *  such fields between (项目名称：科普日活动经费 ⏎ …): the item's (finance.yaml form_item_block). */
+function itemFieldLine(doc: KDocument, f: FinanceFile, amountStart: number): boolean {
+  const lineStart = doc.norm.lastIndexOf('\n', amountStart - 1) + 1;
+  if (!compile(f.form_field_open, '').test(doc.norm.slice(lineStart, amountStart))) return false;
+  return lineStart > 0 && compile(f.form_item_block, '').test(linesBefore(doc, lineStart, 11));
 }

@@ -66,6 +66,8 @@ export interface FinanceFile {
   income_with_carry_in: string;
   spending_with_carry_out: string;
   form_item: string;
+  form_item_block: string;
+  form_field_open: string;
   appropriation_owner: string;
   appropriation_totals_section: string;
   appropriation_income: string;
