@@ -129,7 +129,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       }
       // 项目名称：科普日活动 ⏎ 预算数（万元）：5: a form's unit-wide field in an item's block is the item's
       // (项目名称：科普日活动经费 ⏎ 年初预算数：20万元: the same field with its unit after the figure, see itemFieldLine)
-      if (doc.reportKind !== 'project_self_eval' && ((p.form_fields && compile(f.form_item, '').test(linesBefore(doc, match.span.start, 10))) || (p.unowned && itemFieldLine(doc, f, amountSpan.start)))) {
+      if (doc.reportKind !== 'project_self_eval' && ((p.form_fields && compile(f.form_item, '').test(linesBefore(doc, match.span.start, 10))) || ((p.unowned || p.subject === 'inherit') && itemFieldLine(doc, f, amountSpan.start)))) {
         claimed.push(amountSpan);
         continue;
       }
