@@ -16,7 +16,7 @@ import { fitsYear, inTargetSentence, inTargets, midYear, otherYearSentence } fro
 import { CLAUSE_ENDS, CLAUSE_STARTS, clauseStart, lineOf, linesBefore, nearLine, paragraphBefore, paragraphStart, proseSlice, sentenceAt, sentenceBefore, sentenceReach, spanText } from './prose.js';
 import { mayMatch } from './literal.js';
 import { ownProject } from './ownProject.js';
-import { otherSourceBeside, sourcesAddUp } from './finance/sources.js';
+import { otherSourceBeside, sourcePartBefore, sourcesAddUp } from './finance/sources.js';
 
 export function extractFinance(doc: KDocument, claimed: Span[]): void {
   const f = file();
@@ -82,7 +82,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // 市科协机关基本支出98.20万元，项目支出34.20万元 in a department split into its 机关 and a museum: the 机关's figures
       // 县科协机关基本支出150.20万元 in the 科技馆's report: the parent 科协's figures
       // 县科技馆为我会下属事业单位，全年支出X: a sentence opening with another body as its topic (bodyTopicBefore)
-      if (museumBefore(doc, f, match.span.start) || bodyTopicBefore(doc, f, match.span.start) || parentBefore(doc, f, match.span.start) || bodyFigureBefore(doc, f, match.span.start) || compile(f.part_level, '').test(sentenceBefore(doc, match.span.start)) || (split && agencyBefore(doc, f, match.span.start)) || otherProjectBefore(doc, f, match.span.start)) {
+      // 其中中央资金40万元，…。中央资金实际支出39万元: one source's spending or rate, a part's (sourcePartBefore)
+      if (museumBefore(doc, f, match.span.start) || bodyTopicBefore(doc, f, match.span.start) || parentBefore(doc, f, match.span.start) || bodyFigureBefore(doc, f, match.span.start) || compile(f.part_level, '').test(sentenceBefore(doc, match.span.start)) || (split && agencyBefore(doc, f, match.span.start)) || otherProjectBefore(doc, f, match.span.start) || sourcePartBefore(doc, f, match.span.start, p.aspect ?? 'actual')) {
         claimed.push(amountSpan);
         continue;
       }

@@ -68,6 +68,11 @@ export interface FinanceFile {
   form_item: string;
   form_item_block: string;
   form_field_open: string;
+  source_split: string;
+  source_level: string;
+  source_clause: string;
+  source_spent_rate: string;
+  title_source: string;
   appropriation_owner: string;
   appropriation_totals_section: string;
   appropriation_income: string;
