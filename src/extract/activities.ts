@@ -410,6 +410,11 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
         const before = doc.norm.slice(clauseStart(doc.norm, clause - 1, floor), clause - 1).replace(/\s+/g, '');
         if (/(?:\d|[一二两三四五六七八九十百千万])(?:余|多)?(?:人|名)$/.test(before) && compile(f.not_label_people, '').test(before + label)) continue;
       }
+      // 我会现有在职人员7人，全年参加各类培训学习56人次: a clause with no doer right after the staff's count is the staff's (staff_before)
+      if (f.staff_before && f.staff_label && f.glued_units.people.includes(unit) && !gluedTo && !group && clause > floor && compile(f.staff_label, '').test(label)) {
+        const before = doc.norm.slice(clauseStart(doc.norm, clause - 1, floor), clause - 1).replace(/\s+/g, '');
+        if (compile(f.staff_before, '').test(before)) continue;
+      }
       // 参与专家40人次: the label's last word names the staff counted
       if (f.not_label_people_end && f.glued_units.people.includes(unit) && !gluedTo && compile(f.not_label_people_end, '').test(label.replace(compile(f.strip_suffix, ''), ''))) continue;
       // 2022年开展科普活动30场 in a 2023 report is another year's

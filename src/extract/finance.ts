@@ -14,10 +14,10 @@ import { agencyBefore, bodyFigureBefore, bodyTopicBefore, museumBefore, namesUni
 import { aboutAppropriation, afterItemAdjusted, asidesReplaced, bareListHead, changedSubject, followingSubject, inClosedAside, inheritedSubject, itemBefore, narrowerSubjects, subjectOf } from './finance/subjects.js';
 import { WORD_WRAP_MARK, cutView, withWordWraps, withoutWordWrap, wrapMarked } from './finance/view.js';
 import { cumulativeOverYears, fitsYear, inTargetSentence, inTargets, midYear, otherYearSentence } from './finance/years.js';
-import { CLAUSE_ENDS, CLAUSE_STARTS, clauseStart, lineOf, linesBeforeInSection, nearLine, paragraphBefore, paragraphStart, proseSlice, sentenceAt, sentenceBefore, sentenceReach, spanText } from './prose.js';
+import { CLAUSE_ENDS, CLAUSE_STARTS, clauseStart, lineOf, linesBefore, linesBeforeInSection, nearLine, paragraphBefore, paragraphStart, proseSlice, sentenceAt, sentenceBefore, sentenceReach, spanText } from './prose.js';
 import { mayMatch } from './literal.js';
 import { ownProject } from './ownProject.js';
-import { otherSourceBeside, sourcesAddUp } from './finance/sources.js';
+import { otherSourceBeside, sourcePartBefore, sourcesAddUp } from './finance/sources.js';
 
 export function extractFinance(doc: KDocument, claimed: Span[]): void {
   const f = file();
@@ -89,7 +89,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // 县科协机关基本支出150.20万元 in the 科技馆's report: the parent 科协's figures
       // 县科技馆为我会下属事业单位，全年支出X: a sentence opening with another body as its topic (bodyTopicBefore)
       // 东岭县实际支出41.2万元 in 青禾市科协's report: another county's money (otherPlaceBefore)
-      if (museumBefore(doc, f, match.span.start) || bodyTopicBefore(doc, f, match.span.start) || parentBefore(doc, f, match.span.start) || bodyFigureBefore(doc, f, match.span.start) || compile(f.part_level, '').test(sentenceBefore(doc, match.span.start)) || (split && agencyBefore(doc, f, match.span.start)) || otherProjectBefore(doc, f, match.span.start) || otherPlaceBefore(doc, f, match.span.start)) {
+      // 其中中央资金40万元，…。中央资金实际支出39万元: one source's spending or rate, a part's (sourcePartBefore)
+      if (museumBefore(doc, f, match.span.start) || bodyTopicBefore(doc, f, match.span.start) || parentBefore(doc, f, match.span.start) || bodyFigureBefore(doc, f, match.span.start) || compile(f.part_level, '').test(sentenceBefore(doc, match.span.start)) || (split && agencyBefore(doc, f, match.span.start)) || otherProjectBefore(doc, f, match.span.start) || otherPlaceBefore(doc, f, match.span.start) || sourcePartBefore(doc, f, match.span.start, p.aspect ?? 'actual')) {
         claimed.push(amountSpan);
         continue;
       }
@@ -135,7 +136,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         for (const x of replaced === true ? [] : replaced ?? []) doc.facts.splice(doc.facts.indexOf(x), 1);
       }
       // 项目名称：科普日活动 ⏎ 预算数（万元）：5: a form's unit-wide field in an item's block is the item's
-      if (p.form_fields && doc.reportKind !== 'project_self_eval' && compile(f.form_item, '').test(linesBeforeInSection(doc, match.span.start, 10))) {
+      // (项目名称：科普日活动经费 ⏎ 年初预算数：20万元: the same field with its unit after the figure, see itemFieldLine)
+      if (doc.reportKind !== 'project_self_eval' && ((p.form_fields && compile(f.form_item, '').test(linesBeforeInSection(doc, match.span.start, 10))) || ((p.unowned || p.subject === 'inherit') && itemFieldLine(doc, f, amountSpan.start)))) {
         claimed.push(amountSpan);
         markItemField(doc, amountSpan);
         continue;
@@ -1162,4 +1164,12 @@ function totalBefore(doc: KDocument, at: number): boolean {
 function thisYearFirst(doc: KDocument, f: FinanceFile, at: number, end: number): RegExpExecArray | null {
   const first = compile(f.this_year_first, '').exec(sentenceBefore(doc, at));
   return first && compile(f.carried_spent_after, '').test(doc.norm.slice(end, end + 40)) ? first : null;
+}
+
+/** A figure naming no subject written as a form's field opening its own line (年初预算数：20万元), under an item's label with only
+ *  such fields between (项目名称：科普日活动经费 ⏎ …): the item's (finance.yaml form_item_block). */
+function itemFieldLine(doc: KDocument, f: FinanceFile, amountStart: number): boolean {
+  const lineStart = doc.norm.lastIndexOf('\n', amountStart - 1) + 1;
+  if (!compile(f.form_field_open, '').test(doc.norm.slice(lineStart, amountStart))) return false;
+  return lineStart > 0 && compile(f.form_item_block, '').test(linesBefore(doc, lineStart, 11));
 }

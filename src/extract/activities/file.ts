@@ -16,6 +16,8 @@ export interface ActivitiesFile {
   museum_included?: string;
   people_pair?: Record<string, string>;
   bare_reach_label?: string;
+  staff_before?: string;
+  staff_label?: string;
   subordinates_included?: string;
   subordinate_museum?: string;
   time_part_end?: string;

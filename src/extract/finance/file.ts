@@ -66,6 +66,13 @@ export interface FinanceFile {
   income_with_carry_in: string;
   spending_with_carry_out: string;
   form_item: string;
+  form_item_block: string;
+  form_field_open: string;
+  source_split: string;
+  source_level: string;
+  source_clause: string;
+  source_spent_rate: string;
+  title_source: string;
   appropriation_owner: string;
   appropriation_totals_section: string;
   appropriation_income: string;

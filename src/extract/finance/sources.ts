@@ -3,6 +3,7 @@ import type { KDocument, Span } from '../../document.js';
 import { compile } from '../../patterns.js';
 import { moneySlack, toYuan } from '../../normalise/numbers.js';
 import { paragraphStart, sentenceBefore } from '../prose.js';
+import type { Aspect } from './file.js';
 import type { FinanceFile } from './file.js';
 
 /** True when the paragraph of `amount` (the figure of one allocation or arrangement, 下达…资金20万元 | 安排科普日经费10万元) states
@@ -48,3 +49,24 @@ export function sourcesAddUp(doc: KDocument, f: FinanceFile, at: number, amount:
 }
 const AREA_SHARE = /其中[:：]?[ \t]*[我本][县市区旗州盟][^，,。;；\n\d]{0,20}$/;
 const CLAUSE_SPLIT = /(?<!\d)[，,、]|[，,、](?!\d)/;
+/** True when the actual or rate at `at` is one source's (finance.yaml source_clause, source_spent_rate: 中央资金实际支出39万元 |
+ *  中央资金支出39万元，执行率97.5%) in a paragraph splitting the money by its sources (source_split, or two levels named), and the
+ *  title names no such source (…中央补助地方科技馆免费开放资金…: the project is that source's money). */
+export function sourcePartBefore(doc: KDocument, f: FinanceFile, at: number, aspect: Aspect): boolean {
+  if (aspect !== 'actual' && aspect !== 'rate') return false;
+  const before = sentenceBefore(doc, at);
+  // (the source's clause and the figure after it lie within the sentence's last 80 characters: a mark before a cut tail opens no clause)
+  const tail = before.length > 80 ? `\u0001${before.slice(-80)}` : before;
+  const own = compile(aspect === 'rate' ? f.source_spent_rate : f.source_clause, '').exec(tail);
+  if (!own) return false;
+  // (全年实际支出49万元，其中中央资金支出40万元，县级配套资金支出9万元，执行率98%: a rate after the parts of a whole stated before them
+  // in its sentence may be the whole's: left as before)
+  if (aspect === 'rate' && before.slice(0, before.length - tail.length + own.index + 1).includes('其中')) return false;
+  const title = doc.facts.find((x) => x.path === '/meta/title');
+  const titleText = title ? doc.norm.slice(title.span.start, title.span.end) : '';
+  if ([...titleText.matchAll(compile(f.title_source, 'g'))].some((m) => m.groups!.level === own.groups!.level)) return false;
+  const para = doc.norm.slice(Math.max(paragraphStart(doc, at), at - 600), at);
+  if (compile(f.source_split, '').test(para)) return true;
+  const levels = new Set([...para.matchAll(compile(f.source_level, 'g'))].map((m) => m.groups!.level));
+  return levels.size >= 2;
+}

@@ -6,12 +6,14 @@ import { saysOtherYear, sectionsAt } from '../engine.js';
 import { CLAUSE_ENDS, CLAUSE_STARTS, arabicYears, paragraphStart, sentenceAt, sentenceBefore } from '../prose.js';
 import type { Aspect, FinanceFile } from './file.js';
 
-/** True when `at` is in a section stating goals, or its line so far opens with a target cue. */
+/** True when `at` is in a section stating goals, or its line so far opens with a target cue and does not turn to the result. */
 export function inTargets(doc: KDocument, f: FinanceFile, at: number): boolean {
   if (sectionsAt(doc, at).some((h) => compile(f.target_sections, '').test(h.title))) return true;
   const line = spanAt(doc.lines, at);
   const from = Math.max(line?.start ?? sentenceAt(doc, at).start, at - 300);
-  return compile(f.target_sentence, '').test(doc.norm.slice(from, at));
+  // (绩效目标为：项目支出56.5万元。实际完成情况：…，执行率97.35%: the line turned to the result after its cue; huntc53)
+  const cue = compile(f.target_sentence, '').exec(doc.norm.slice(from, at));
+  return cue !== null && !compile(f.target_result, '').test(doc.norm.slice(from + cue.index + cue[0].length, at));
 }
 /** True when the sentence of `at` (on its line) opens with a target cue and does not turn to the result before `at`. */
 export function inTargetSentence(doc: KDocument, f: FinanceFile, at: number): boolean {
