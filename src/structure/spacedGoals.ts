@@ -18,7 +18,8 @@ export interface Piece {
   width: number;
 }
 
-const wide = (ch: string) => /[\u1100-\uffff]/.test(ch) && !/[\uff61-\uff9f]/.test(ch);
+/** a character an editor sets two columns wide (CJK, full-width forms; not half-width katakana) */
+export const wide = (ch: string) => /[\u1100-\uffff]/.test(ch) && !/[\uff61-\uff9f]/.test(ch);
 
 /** A line's runs of text set apart by two or more spaces (or a full-width space). */
 export function piecesOf(l: Line): Piece[] {

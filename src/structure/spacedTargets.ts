@@ -8,15 +8,14 @@
 // wrapped onto a line of its own, a piece between columns) leaves the whole table unread: which row it belongs to is not known.
 import type { Line, Span, Table, TableCell } from '../document.js';
 import { freeLine } from './cellLines.js';
-import { pieceField, piecesOf, type Piece } from './spacedGoals.js';
+import { pieceField, piecesOf, wide, type Piece } from './spacedGoals.js';
 
 type Grid = 'col' | 'width';
 const NAME_FIELDS = new Set(['level1', 'level2', 'level3', 'level']);
 // a heading opening the line after the table (四、其他说明, （四）…, 4.…): no row of it
 const HEADING = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．](?!\d))/;
 
-const wideChar = (ch: string) => /[\u1100-\uffff]/.test(ch) && !/[\uff61-\uff9f]/.test(ch);
-const extent = (p: Piece, g: Grid) => (g === 'col' ? p.text.length : [...p.text].reduce((n, ch) => n + (wideChar(ch) ? 2 : 1), 0));
+const extent = (p: Piece, g: Grid) => (g === 'col' ? p.text.length : [...p.text].reduce((n, ch) => n + (wide(ch) ? 2 : 1), 0));
 
 /** The header column each piece starts at, in the header's order, none reaching into the next column; null when a piece
  *  stands elsewhere, or the name column `name` or the target (last) column is empty. */
