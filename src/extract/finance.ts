@@ -797,7 +797,7 @@ function budgetClauseBefore(doc: KDocument, at: number): string {
   if (m && m.index + m[0].length >= prev.length) return prev.slice(0, m.index) + '，' + own;
   // (2023年部门预算安排200万元；基本支出150万元，项目支出50万元，年中追加10万元，全年预算210万元，实际支出205万元: the budget's bare
   // parts opening the clause after its ； go on its chain too, an aside there — afterUnitBudget tells; fin53)
-  if (semi && bareListHead('，' + own) && compile(`${file().budget_chain_head}$`, '').test(prev)) return prev + '，' + own;
+  if (semi && bareListHead('，' + own) && derived(file(), 'chainHeadEnd', () => `${file().budget_chain_head}$`).test(prev)) return prev + '，' + own;
   // (2023年部门预算210万元，较上年减少5万元，下降2.3%；实际支出205万元 | 部门预算210万元。实际支出205万元: the actual opening the
   // next clause or sentence of the budget's paragraph, nothing but the year before it, goes on the budget's chain — which
   // afterUnitBudget then tells: only the unit's budget and its own changes before it)
