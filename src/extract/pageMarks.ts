@@ -22,18 +22,23 @@ export function pageRuns(doc: KDocument): PageRun[] {
   if (runs) return runs;
   runs = [];
   const furniture = doc.excluded.filter((x) => x.reason === 'page furniture').sort((a, b) => a.start - b.start);
+  // (a mark's neighbours found by offset: a run of thousands of marks, a bad copy's, looked each one up in the whole list)
+  // (the first in order of start for each offset, as a search of the list finds it: built from the end, earlier ones set last)
+  const backwards = [...furniture].reverse();
+  const byEnd = new Map(backwards.map((y) => [y.end, y]));
+  const byStart = new Map(backwards.map((y) => [y.start, y]));
   for (const x of furniture) {
     if (runs.length && x.start < runs[runs.length - 1].end) continue; // (the same mark listed twice, or inside the run)
     let [from, to] = [x.start, x.end];
     for (;;) {
       while (from > 0 && /\s/.test(doc.norm[from - 1])) from--;
-      const prev = furniture.find((y) => y.end === from);
+      const prev = byEnd.get(from);
       if (!prev) break;
       from = prev.start;
     }
     for (;;) {
       while (to < doc.norm.length && /\s/.test(doc.norm[to])) to++;
-      const next = furniture.find((y) => y.start === to);
+      const next = byStart.get(to);
       if (!next) break;
       to = next.end;
     }
