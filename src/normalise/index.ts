@@ -28,7 +28,10 @@ export function normalise(doc: KDocument): void {
   const interleaved = interleavedBlocks(doc.norm);
   if (interleaved.length) {
     doc.norm = maskBlocks(doc.norm, interleaved);
-    doc.messages.push({ ruleId: 'normalise.columns-interleaved', reason: `${interleaved.length} block(s) of lines alternating between two columns: no figure read from them` });
+    // (a warning, not a note: the record's nulls there are unread figures, which the warehouse should know of)
+    for (const place of interleaved) {
+      doc.messages.push({ ruleId: 'columns_interleaved', reason: 'lines alternating between two columns (a page read row by row): no figure read from them', place });
+    }
   }
   if (doc.norm.length !== doc.text.length || doc.display.length !== doc.text.length) {
     throw new Error('normalise: offsets not preserved'); // a bug, never data-dependent

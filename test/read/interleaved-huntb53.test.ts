@@ -33,6 +33,10 @@ describe('two columns whose lines alternate', () => {
     expect(record.finance.basic.actual).toBeNull();
     expect(record.activities).toEqual([]);
     expect(record.selfEvaluation.score).toBeNull();
+    // (the unread figures are warned of: the record's nulls there are no absence of spending)
+    expect(record.warnings.filter((w) => w.code === 'columns_interleaved')).toEqual([
+      { code: 'columns_interleaved', message: 'lines alternating between two columns (a page read row by row): no figure read from them', paths: [] },
+    ]);
   });
 
   it('the same columns one after the other are read', async () => {
@@ -41,6 +45,7 @@ describe('two columns whose lines alternate', () => {
     // (受益群众1.⏎2万人次: a count a line end broke inside its figure is none, session 47)
     expect(record.activities.map((a) => a.count)).toEqual([36, 12, 1860, 8500]);
     expect(record.selfEvaluation.score).toBe(95);
+    expect(record.warnings.map((w) => w.code)).not.toContain('columns_interleaved');
   });
 
   it('a one-column text whose cut figures the next line goes on with is no such block', () => {
