@@ -1098,6 +1098,9 @@ function budgetChainRole(doc: KDocument, f: FinanceFile, key: string, at: number
   // (基本支出预算150万元，项目支出50万元: or right after a sibling part's budget, `budget_part_chain` — fin53)
   const m = compile(f.budget_chain, '').exec(before) ?? compile(f.budget_part_chain, '').exec(before);
   if (!m) return null;
+  // (2022年部门预算安排200万元；基本支出150万元，…: the parts after the ； open a sentence of their own — the head's year is asked at
+  // the head, fin54)
+  if (!fitsYear(doc, f, at - before.length + m.index + 1, 'budget')) return 'other';
   return compile(f.budget_parts_other, '').test(before.slice(Math.max(0, m.index - 12), m.index + 1)) ? 'other' : 'budget';
 }
 /** For a narrower subject's bare figure at `amount` followed by its share of a budget (`budget_share_after`): 'budget' when the unit's
