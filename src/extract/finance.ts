@@ -310,6 +310,12 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
           if (owner && ((last && Object.values(f.subjects[owner].paths).includes(last.path)) || opens) && !rateOfOther(doc, f, match.span.start)) key = owner;
         }
         if (!key) continue;
+        // (部门预算安排200万元；基本支出150万元，项目支出50万元，实际支出195万元: more than either part, right after both listed under
+        // the unit's budget, the actual closing the chain is the unit's, and a rate right after it too — fin54)
+        if (p.subject === 'inherit' && (key === 'basic' || key === 'project') && (aspect === 'actual' ? closesPartsList(doc, f, key, match.span.start, toYuan(g.num ?? amountNum(m0), g.unit ?? unitOf(m0))) : aspect === 'rate' && rateClosesPartsList(doc, f, key, match.span.start))) {
+          key = 'total';
+          unitChain = true;
+        }
         // (基本支出预算128.50万元，项目支出预算33.80万元，实际支出160万元: after two subjects' budgets listed one after the other a bare
         // actual may be the last one's or the whole's — nobody's)
         // (县科协全年预算186.5万元，其中：科普日活动项目资金5万元；实际支出184.2万元 in a project report: after the own item listed as
@@ -925,6 +931,23 @@ function listedBudgetsBefore(doc: KDocument, key: string, at: number): boolean {
   return peers.some((k) => k !== key && prev?.path === file().subjects[k].paths.budget);
 }
 const LISTED_PEERS = [['basic', 'project'], ['personnel', 'publicUse']];
+/** True when the last figures before `at` are 基本支出's and 项目支出's budgets (listedBudgetsBefore) named bare right after the unit's
+ *  own budget (`budget_chain_head`, then a ，/；, maybe 其中: its 预算 said once covers them) and `value`, a bare actual, is more than
+ *  either: the whole's, closing the budget's chain — never a part's (部门预算安排200万元；基本支出150万元，项目支出50万元，实际支出195万元;
+ *  fin54). Parts naming their own budgets (…，其中基本支出预算X，项目支出预算Y，实际支出Z) are subjects of their own: as decided, nobody's. */
+function closesPartsList(doc: KDocument, f: FinanceFile, key: string, at: number, value: number | null): boolean {
+  if (value === null || !listedBudgetsBefore(doc, key, at)) return false;
+  const second = lastFigureFact(doc, at)!;
+  const first = lastFigureFact(doc, second.span.start)!;
+  if ([first, second].some((x) => typeof x.value !== 'number' || value <= x.value) || doc.norm.slice(first.span.start, second.span.end).includes('预算')) return false;
+  const before = doc.norm.slice(Math.max(paragraphStart(doc, first.span.start), first.span.start - 80), first.span.start);
+  return derived(f, 'partsListHead', () => `${f.budget_chain_head}[，,；;:][ \\t]*(?:其中[:：]?[ \\t]*)?$`).test(before);
+}
+/** True when the last figure before a rate at `at` is the unit's actual closing the parts' list (closesPartsList). */
+function rateClosesPartsList(doc: KDocument, f: FinanceFile, key: string, at: number): boolean {
+  const last = lastFigureFact(doc, at);
+  return last?.path === '/finance/spendingTotal/actual' && typeof last.value === 'number' && closesPartsList(doc, f, key, last.span.start, last.value);
+}
 /** True when the last figure before `at` in its sentence is the budget of the part `key` listed after 其中 under the unit's own
  *  budget stated earlier in the sentence (its words and a figure before the 其中), and `value` (a bare actual after it) is more than that part's figure. */
 function partActualTooLarge(doc: KDocument, key: string, at: number, value: number | null): boolean {
