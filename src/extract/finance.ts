@@ -309,6 +309,9 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
           const opens = ownerSentence(doc, f, owner, match.span.start) && compile(f.heading_owner.opens, '').test(ownerBefore(f, owner, sentenceBefore(doc, match.span.start)));
           if (owner && ((last && Object.values(f.subjects[owner].paths).includes(last.path)) || opens) && !rateOfOther(doc, f, match.span.start)) key = owner;
         }
+        // (二、部门整体支出情况⏎预算执行率98.5%，较上年提高2个百分点: a bare 预算执行率 alone in its paragraph under a heading naming the
+        // unit's whole — the unit's; fin54)
+        if (!key && aspect === 'rate' && rateAloneInUnitSection(doc, f, m0, match.span.start)) key = 'total';
         if (!key) continue;
         // (部门预算安排200万元；基本支出150万元，项目支出50万元，实际支出195万元: more than either part, right after both listed under
         // the unit's budget, the actual closing the chain is the unit's, and a rate right after it too — fin54)
@@ -858,6 +861,18 @@ function afterUnitBudget(doc: KDocument, before: string, f: FinanceFile): boolea
   // (全年预算数210万元，年初预算200万元，年中追加10万元，实际支出205万元: the 年初 figure before the budget's own change, after the
   // year's budget, tells how it came about: initial_then_change)
   return [...before.slice(from).replace(/\([^()]*\)/g, '').replace(compile(f.funds_received, 'g'), '').replace(compile(f.changes_to_adjusted, 'g'), '').replace(compile(f.initial_then_change, 'g'), '').replace(compile(f.budget_own_change, 'g'), '').matchAll(compile(moneyCn(), 'g'))].length <= 1;
+}
+/** True when the rate `m0` at `at` is a bare 预算执行率 with no figure, subject, item or body before it in its section's body (years
+ *  aside), under a heading naming the unit's whole spending or its budget's execution (finance.yaml rate_alone), outside a project
+ *  report or a budget disclosure: the unit's (二、部门整体支出情况⏎预算执行率98.5%，较上年提高2个百分点; fin54). */
+function rateAloneInUnitSection(doc: KDocument, f: FinanceFile, m0: string, at: number): boolean {
+  if (!doc.reportKind || doc.reportKind === 'project_self_eval' || doc.reportKind === 'budget' || !m0.startsWith('预算')) return false;
+  const sections = sectionsAt(doc, at);
+  const nearest = sections[sections.length - 1];
+  if (!nearest || at - nearest.end > 400 || !compile(f.rate_alone.section, '').test(nearest.title.replace(/\s+/g, ''))) return false;
+  const before = doc.norm.slice(nearest.end, at).replace(/(?:19|20)\d{2}[ \t]*年度?/g, '');
+  if (compile(f.rate_alone.not_before, '').test(before) || compile(moneyCn(), '').test(before)) return false;
+  return !sections.some((h) => compile(f.rate_alone.section_not, '').test(h.title.replace(/\s+/g, '')));
 }
 /** For a rate naming no subject at `at`: false when the nearest figure before it in its sentence that tells is an item's
  *  (公务接待费支出决算为0.52万元，完成预算的52%: a figure in a clause naming an item, see `rate_item`, that filled no field, or a
