@@ -309,7 +309,16 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
           const opens = ownerSentence(doc, f, owner, match.span.start) && compile(f.heading_owner.opens, '').test(ownerBefore(f, owner, sentenceBefore(doc, match.span.start)));
           if (owner && ((last && Object.values(f.subjects[owner].paths).includes(last.path)) || opens) && !rateOfOther(doc, f, match.span.start)) key = owner;
         }
+        // (二、部门整体支出情况⏎预算执行率98.5%，较上年提高2个百分点: a bare 预算执行率 alone in its paragraph under a heading naming the
+        // unit's whole — the unit's; fin54)
+        if (!key && aspect === 'rate' && rateAloneInUnitSection(doc, f, m0, match.span.start)) key = 'total';
         if (!key) continue;
+        // (部门预算安排200万元；基本支出150万元，项目支出50万元，实际支出195万元: more than either part, right after both listed under
+        // the unit's budget, the actual closing the chain is the unit's, and a rate right after it too — fin54)
+        if (p.subject === 'inherit' && (key === 'basic' || key === 'project') && (aspect === 'actual' ? closesPartsList(doc, f, key, match.span.start, toYuan(g.num ?? amountNum(m0), g.unit ?? unitOf(m0))) : aspect === 'rate' && rateClosesPartsList(doc, f, key, match.span.start))) {
+          key = 'total';
+          unitChain = true;
+        }
         // (基本支出预算128.50万元，项目支出预算33.80万元，实际支出160万元: after two subjects' budgets listed one after the other a bare
         // actual may be the last one's or the whole's — nobody's)
         // (县科协全年预算186.5万元，其中：科普日活动项目资金5万元；实际支出184.2万元 in a project report: after the own item listed as
@@ -853,6 +862,18 @@ function afterUnitBudget(doc: KDocument, before: string, f: FinanceFile): boolea
   // year's budget, tells how it came about: initial_then_change)
   return [...before.slice(from).replace(/\([^()]*\)/g, '').replace(compile(f.funds_received, 'g'), '').replace(compile(f.changes_to_adjusted, 'g'), '').replace(compile(f.initial_then_change, 'g'), '').replace(compile(f.budget_own_change, 'g'), '').matchAll(compile(moneyCn(), 'g'))].length <= 1;
 }
+/** True when the rate `m0` at `at` is a bare 预算执行率 with no figure, subject, item or body before it in its section's body (years
+ *  aside), under a heading naming the unit's whole spending or its budget's execution (finance.yaml rate_alone), outside a project
+ *  report or a budget disclosure: the unit's (二、部门整体支出情况⏎预算执行率98.5%，较上年提高2个百分点; fin54). */
+function rateAloneInUnitSection(doc: KDocument, f: FinanceFile, m0: string, at: number): boolean {
+  if (!doc.reportKind || doc.reportKind === 'project_self_eval' || doc.reportKind === 'budget' || !m0.startsWith('预算')) return false;
+  const sections = sectionsAt(doc, at);
+  const nearest = sections[sections.length - 1];
+  if (!nearest || at - nearest.end > 400 || !compile(f.rate_alone.section, '').test(nearest.title.replace(/\s+/g, ''))) return false;
+  const before = doc.norm.slice(nearest.end, at).replace(/(?:19|20)\d{2}[ \t]*年度?/g, '');
+  if (compile(f.rate_alone.not_before, '').test(before) || compile(moneyCn(), '').test(before)) return false;
+  return !sections.some((h) => compile(f.rate_alone.section_not, '').test(h.title.replace(/\s+/g, '')));
+}
 /** For a rate naming no subject at `at`: false when the nearest figure before it in its sentence that tells is an item's
  *  (公务接待费支出决算为0.52万元，完成预算的52%: a figure in a clause naming an item, see `rate_item`, that filled no field, or a
  *  figure of another field); true when it is the unit's total, or when none tells (结余3.36万元 is skipped, no figure at all). */
@@ -925,6 +946,23 @@ function listedBudgetsBefore(doc: KDocument, key: string, at: number): boolean {
   return peers.some((k) => k !== key && prev?.path === file().subjects[k].paths.budget);
 }
 const LISTED_PEERS = [['basic', 'project'], ['personnel', 'publicUse']];
+/** True when the last figures before `at` are 基本支出's and 项目支出's budgets (listedBudgetsBefore) named bare right after the unit's
+ *  own budget (`budget_chain_head`, then a ，/；, maybe 其中: its 预算 said once covers them) and `value`, a bare actual, is more than
+ *  either: the whole's, closing the budget's chain — never a part's (部门预算安排200万元；基本支出150万元，项目支出50万元，实际支出195万元;
+ *  fin54). Parts naming their own budgets (…，其中基本支出预算X，项目支出预算Y，实际支出Z) are subjects of their own: as decided, nobody's. */
+function closesPartsList(doc: KDocument, f: FinanceFile, key: string, at: number, value: number | null): boolean {
+  if (value === null || !listedBudgetsBefore(doc, key, at)) return false;
+  const second = lastFigureFact(doc, at)!;
+  const first = lastFigureFact(doc, second.span.start)!;
+  if ([first, second].some((x) => typeof x.value !== 'number' || value <= x.value) || doc.norm.slice(first.span.start, second.span.end).includes('预算')) return false;
+  const before = doc.norm.slice(Math.max(paragraphStart(doc, first.span.start), first.span.start - 80), first.span.start);
+  return derived(f, 'partsListHead', () => `${f.budget_chain_head}[，,；;:][ \\t]*(?:其中[:：]?[ \\t]*)?$`).test(before);
+}
+/** True when the last figure before a rate at `at` is the unit's actual closing the parts' list (closesPartsList). */
+function rateClosesPartsList(doc: KDocument, f: FinanceFile, key: string, at: number): boolean {
+  const last = lastFigureFact(doc, at);
+  return last?.path === '/finance/spendingTotal/actual' && typeof last.value === 'number' && closesPartsList(doc, f, key, last.span.start, last.value);
+}
 /** True when the last figure before `at` in its sentence is the budget of the part `key` listed after 其中 under the unit's own
  *  budget stated earlier in the sentence (its words and a figure before the 其中), and `value` (a bare actual after it) is more than that part's figure. */
 function partActualTooLarge(doc: KDocument, key: string, at: number, value: number | null): boolean {
@@ -1098,6 +1136,9 @@ function budgetChainRole(doc: KDocument, f: FinanceFile, key: string, at: number
   // (基本支出预算150万元，项目支出50万元: or right after a sibling part's budget, `budget_part_chain` — fin53)
   const m = compile(f.budget_chain, '').exec(before) ?? compile(f.budget_part_chain, '').exec(before);
   if (!m) return null;
+  // (2022年部门预算安排200万元；基本支出150万元，…: the parts after the ； open a sentence of their own — the head's year is asked at
+  // the head, fin54)
+  if (!fitsYear(doc, f, at - before.length + m.index + 1, 'budget')) return 'other';
   return compile(f.budget_parts_other, '').test(before.slice(Math.max(0, m.index - 12), m.index + 1)) ? 'other' : 'budget';
 }
 /** For a narrower subject's bare figure at `amount` followed by its share of a budget (`budget_share_after`): 'budget' when the unit's

@@ -15,6 +15,8 @@ import { outsideBody } from './outsideBody.js';
 import { countOf, scoredOnly, scoredProjects, type ReferredScore, type UnlistedDef } from './scoredProjects.js';
 import { respectiveFunds, type RespectiveDef } from './respectiveFunds.js';
 import { headedProjects, type HeadingScoredDef } from './headedProjects.js';
+import { cumulativeOverYears } from './finance/years.js';
+import { file as financeFile } from './finance/file.js';
 
 interface FieldDef {
   id: string;
@@ -290,6 +292,8 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
         spans.push(glued);
       }
     }
+    // (a running total to a cut-off date, no year's: still a figure of the fund's, see readFields)
+    let runningTotal = false;
     const readFields = () => {
       for (const fd of f.fields) {
         if (item[fd.field] !== null && !(fd.replaces_unless && item[fd.replaces_unless] === null)) continue;
@@ -298,6 +302,12 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
           // (another year before the figure's words, or inside them: 截至2024年底已支出X in a 2023 report)
           if (v === null || otherYear(doc, f, m.span.start, region.start) || otherYear(doc, f, m.group('amount')!.start, region.start)) continue;
           if ((fd.field === 'actual' || fd.field === 'carryover') && compile(f.planned, '').test(doc.norm.slice(Math.max(region.start, m.span.start - 10), m.span.start))) continue;
+          // (预算8万元，截至2023年12月31日，累计支出7.2万元: a 累计 to a cut-off date with no year's budget before it, or with this year's
+          // part after it, may run over years — no actual, as finance decides it: one rule, finance/years.ts cumulativeOverYears; fin54)
+          if (fd.field === 'actual' && cumulativeOverYears(doc, financeFile(), m.group('amount')!)) {
+            runningTotal = true;
+            continue;
+          }
           (item as Record<string, unknown>)[fd.field] = (fd.sign ?? 1) * v;
           fields[fd.field] = { span: trimSpan(doc, m.span), rule: fd.id };
           spans.push(m.group('amount')!);
@@ -317,7 +327,7 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
     // a budget disclosure names a fund with its budget only; elsewhere two figures make a project
     // (or one of its money and its own 执行率 or score: 科技馆免费开放项目：中央补助资金40万元，…，实际支出49.5万元，执行率99%，自评得分97分)
     if (item.actual === null && item.budget === null) continue;
-    const money = Object.keys(fields).length;
+    const money = Object.keys(fields).length + (runningTotal ? 1 : 0);
     ownFigures(doc, f, region, item, fields);
     // (that only for a project's name, not a label of money: 项目预算资金：…，实际支出…，预算执行率98.4% is the report's own; and
     // not in a project report, where a name so stated may be the report's own project under another form of its title's name)

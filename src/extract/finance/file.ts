@@ -117,6 +117,7 @@ export interface FinanceFile {
   cut_follows: string;
   change_follows: string;
   rate_item: string;
+  rate_alone: { section: string; section_not: string; not_before: string };
   savings_clause: string;
   project_item_clause: string;
   project_item_glued: string;

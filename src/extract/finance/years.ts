@@ -34,7 +34,7 @@ export function fitsYear(doc: KDocument, f: FinanceFile, at: number, aspect: Asp
   // (二、工作计划 in a work summary: a plan's figures are no actuals; see section_plan)
   if (aspect !== 'budget' && aspect !== 'initial' && f.section_plan && doc.reportKind !== 'budget' && sectionsAt(doc, at).some((h) => compile(f.section_plan!, '').test(h.title.replace(/\s+/g, '')))) return false;
   const sentence = sentenceBefore(doc, at);
-  if (otherYearSentence(doc, f, sentence, head.slice(0, 4))) return false;
+  if (otherYearSentence(doc, f, sentence, head.slice(0, 4)) || otherYearBeforeSemicolon(doc, f, at, sentence + head)) return false;
   if (projectSpanSentence(doc, f, sentence + head.slice(0, 8))) return false;
   // (a later clause of the sentence opening with another year, 2023年部门整体支出160万元，2022年部门整体支出150万元，其中基本支出
   // 110万元: from there the clauses are that year's, as a sentence opening with it is, until one names this year)
@@ -42,6 +42,17 @@ export function fitsYear(doc: KDocument, f: FinanceFile, at: number, aspect: Asp
   // subject restated after an aside, 部门预算186.5万元，上年实际支出180.2万元，实际支出184.3万元, is this year's)
   const clause = lastYearClause(f, sentence);
   return clause === null || !compile(f.year_clause_parts, '').test(clause) || !otherYearSentence(doc, f, clause, head.slice(0, 4));
+}
+/** True when the sentence of `at` opens right after a ； and the clauses before it in its paragraph's sentence open with another
+ *  year or the year before (2022年部门预算安排200万元；项目支出50万元，实际支出49万元: 2022's), the sentence naming no year of its own
+ *  at its start (`own`: the sentence up to the figure and its phrase's first words) — fin54. */
+function otherYearBeforeSemicolon(doc: KDocument, f: FinanceFile, at: number, own: string): boolean {
+  const s = sentenceAt(doc, at).start;
+  if (s < 1 || !/[;；][ \t]*$/.test(doc.norm.slice(Math.max(0, s - 3), s))) return false;
+  const lead = arabicYears(own);
+  if (compile(f.sentence_year, '').test(lead) || compile(f.sentence_prior, '').test(lead) || compile(f.sentence_this_year, '').test('；' + lead)) return false;
+  const from = Math.max(paragraphStart(doc, s), doc.norm.lastIndexOf('。', s - 1) + 1, s - 400);
+  return otherYearSentence(doc, f, doc.norm.slice(from, s));
 }
 /** The sentence before a figure from its last clause that opens with a year or the year before (sentence_year,
  *  sentence_prior), or null when none after its first does. */
