@@ -397,6 +397,13 @@ function linesAbove(doc: KDocument, r: TableReading): string {
   const text = doc.norm.length === doc.text.length ? doc.norm : doc.text;
   return text.slice(Math.max(0, r.table.start - 80), r.table.start).split('\n').filter((l) => l.trim()).slice(-2).join('');
 }
+/** The caption and the nearest line above the table that is no unit line (`单位：万元`): what an untitled list's 金额 is. */
+function captionAndLineAbove(doc: KDocument, r: TableReading): string {
+  const text = doc.norm.length === doc.text.length ? doc.norm : doc.text;
+  const lines = text.slice(Math.max(0, r.table.start - 80), r.table.start).split('\n').filter((l) => l.trim() && !UNIT_LINE.test(l.trim()));
+  return (r.caption ?? '') + (lines[lines.length - 1] ?? '');
+}
+const UNIT_LINE = /^[（(]?(?:金额)?单位[:：][^，。]*$/;
 const UNIT_WHOLE = /整体|本单位|本部门|我单位|我部门|部门(?:收支|收入|支出|预算|决算)|单位(?:收支|收入|支出|预算|决算)/;
 
 /** The caption, else the line just above the table (2022年预算执行情况如下：), names no other year or body. */
@@ -863,7 +870,7 @@ export function extractTables(doc: KDocument): void {
   // 决算 / 预算 statement tables (收入支出决算总表, 支出决算表, …): finance only where prose is silent
   // (an untitled table of the kinds of spending, 项目⇥年初预算数⇥调整预算数⇥决算数 over 基本支出 | 项目支出 | 合计, is the spending
   // statement when nothing around it names another year, body or the appropriation)
-  statementFacts(doc, readings, (path, v, cell, rule, part) => offer(doc, path, v, cell, rule, part), moneyCell, (r) => ownSpendingWords(doc, r));
+  statementFacts(doc, readings, (path, v, cell, rule, part) => offer(doc, path, v, cell, rule, part), moneyCell, (r) => ownSpendingWords(doc, r), (r) => captionAndLineAbove(doc, r));
   // a two-row table of finance labels over their amounts (本年收入合计⇥本年支出合计⏎168.42万元⇥165.90万元)
   labelRowFacts(doc, readings, (path, v, cell, rule) => offer(doc, path, v, cell, rule), moneyCell);
   // in a project report whose own table has no 总分 nor indicators, the one untitled indicator table with one is the project's (a heading
