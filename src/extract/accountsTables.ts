@@ -859,6 +859,33 @@ function listMode(above: string): Mode | null {
   return budget === actual ? null : budget ? 'budget' : 'actual';
 }
 
+/** The table without its header rows printed again below its figures (a page's break between two rows, the header repeated
+ *  on the next page): no rows of it — read as rows, they hid the kinds above them from the 合计 below. Not when a row label
+ *  above it comes again after it (合计 twice: two tables under one header, another year's or group's; left as they were). */
+function withoutRepeatedHeaders(r: TableReading): TableReading {
+  const rows = r.table.rows;
+  const sig = (row: TableCell[]) => row.filter((c) => !isEmpty(c) && !c.merged).map(key).join('\t');
+  const heads = new Set<string>();
+  const labels = new Set<string>();
+  let data = false;
+  let repeated = false;
+  let glued = false;
+  const kept = rows.filter((row) => {
+    const filled = row.filter((c) => !isEmpty(c)).length;
+    if (!data && !lineNumbers(row) && row.some((c, i) => i > firstLabel(row) && AMOUNT.test(key(c)))) data = true;
+    if (!data) {
+      if (filled >= 2) heads.add(sig(row));
+      return true;
+    }
+    if (filled >= 2 && heads.has(sig(row))) return !(repeated = true);
+    const lab = label(row[firstLabel(row)]);
+    if (repeated && labels.has(lab)) glued = true;
+    labels.add(lab);
+    return true;
+  });
+  return !repeated || glued ? r : { ...r, table: { ...r.table, rows: kept } };
+}
+
 /** Reads every statement table of the document; call after the prose extractors, with the table stage's offer().
  *  `untitledOwn`: nothing around an untitled table names another year or body; `above`: its caption and the line above it. */
 export function statementFacts(doc: KDocument, readings: TableReading[], offer: Offer, money: Money, untitledOwn: (r: TableReading) => boolean = () => false, above: (r: TableReading) => string = () => ''): void {
@@ -867,6 +894,7 @@ export function statementFacts(doc: KDocument, readings: TableReading[], offer: 
   // 项目支出 are the appropriation-funded part), whatever order the disclosure prints them in
   const order: Kind[] = ['summary', 'appropriation_summary', 'spending', 'three_public', 'basic', 'appropriation_spending'];
   const ranked = readings
+    .map(withoutRepeatedHeaders)
     .map((r) => {
       const kind = statementKind(r.caption) ?? (r.kind === null && threePublicByContent(doc, r) ? 'three_public' : r.kind === null && kindRowsByContent(doc, r) && untitledOwn(r) ? 'spending' : null);
       return { r, kind, caption: r.caption ?? '', byContent: kind !== null && statementKind(r.caption) === null };
