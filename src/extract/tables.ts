@@ -8,7 +8,7 @@ import { tableVocab } from '../structure/tableVocab.js';
 import { cellText, parseScore, parseValue, rateCell, scoreCell, sentenceActual } from './values.js';
 import { CN_COUNT, key, levelLabel, readTable, unitWord, type TableReading } from './tableReading.js';
 import { labelRowFacts, statementFacts } from './accountsTables.js';
-import { labelRowMoney, stackedMoney, yearColumnRows, type StackedMoney } from './stackedLabels.js';
+import { labelRowMoney, stackedMoney, yearColumnRows, yearTableRules, type StackedMoney } from './stackedLabels.js';
 import { rateAgrees } from './lostCells.js';
 import { sourceColumns } from './sourceColumns.js';
 import { scoredOnly } from './scoredProjects.js';
@@ -359,7 +359,8 @@ function titledPart(doc: KDocument, r: TableReading): boolean {
 }
 
 // the words around an untitled budget table that say it is not this year's whole department: another year, another body
-const NOT_OWN = /上年|上一年度?|去年|以前年度|同期|下属|所属|二级单位|直属/;
+const NOT_OWN_YEAR = /上年|上一年度?|去年|以前年度|同期/;
+const NOT_OWN_BODY = /下属|所属|二级单位|直属/;
 const OTHER_BODY = /[\u4e00-\u9fa5]{2,}(?:馆|中心|学会|协会|分会|基地|站|所|院|学校|公司|委员会)/;
 
 /**
@@ -409,15 +410,32 @@ const UNIT_WHOLE = /整体|本单位|本部门|我单位|我部门|部门(?:收�
 /** The caption, else the line just above the table (2022年预算执行情况如下：), names no other year or body. */
 function ownWords(doc: KDocument, r: TableReading): boolean {
   const fy = doc.data.fiscalYear;
-  const unit = unitName(doc);
-  const before = linesAbove(doc, r);
-  for (const t of [r.caption ?? '', before]) {
-    if (NOT_OWN.test(t)) return false;
-    const own = unit ? t.split(unit).join('') : t;
-    if (OTHER_BODY.test(own)) return false;
+  for (const t of [r.caption ?? '', linesAbove(doc, r)]) {
+    if (NOT_OWN_YEAR.test(t) || namesOtherBody(doc, t)) return false;
     for (const m of t.matchAll(/((?:19|20)\d{2})年/g)) if (typeof fy !== 'number' || Number(m[1]) !== fy) return false;
   }
   return true;
+}
+
+/** `t` (a caption, the lines above a table) names a body other than the unit: 下属…, 所属…, a 馆, 中心, 学会 … */
+function namesOtherBody(doc: KDocument, t: string): boolean {
+  const unit = unitName(doc);
+  return NOT_OWN_BODY.test(t) || OTHER_BODY.test(unit ? t.split(unit).join('') : t);
+}
+
+/**
+ * An overall report's untitled table of the department's figures with one column per year (项目⇥2022年⇥2023年 over
+ * 支出合计⇥140⇥150.5, 年初预算⇥…, 预算执行率⇥…): the report's year's column, read as label rows are in a 基础数据表 (tables.yaml
+ * basic_data_stacked and year_table_rows); never another year's, and nothing when the report's year is unknown. Not when the caption or the
+ * lines above name another body or the appropriation (its part of the spending).
+ */
+function yearTableFacts(doc: KDocument, r: TableReading): void {
+  const fy = doc.data.fiscalYear;
+  const rows = typeof fy === 'number' ? yearColumnRows(r.table.rows, fy) : null;
+  if (!rows) return;
+  const fiscal = tableVocab().ownBudgetFiscal;
+  if ([r.caption ?? '', linesAbove(doc, r)].some((t) => namesOtherBody(doc, t) || fiscal.test(t))) return;
+  stackedFacts(doc, r, labelRowMoney(rows, fy as number, yearTableRules()));
 }
 
 /**
@@ -864,6 +882,8 @@ export function extractTables(doc: KDocument): void {
     else if (r.kind === null && side === 'overall' && ownBudgetTable(doc, r)) budgetFacts(doc, r, side, true);
     else if (r.kind === null && side === 'project' && ownProject?.[0] === r) budgetFacts(doc, ownProject[1], side, true);
     else if (r.kind === 'project' && side === 'overall') projectItem(doc, r);
+    // (a table of the department's figures by year, 项目⇥2022年⇥2023年: the report's year's column)
+    if (r.kind === null && side === 'overall') yearTableFacts(doc, r);
   }
   // a table of funds (子项目名称⇥预算数⇥实际支出 over one row per fund)
   projectTables(doc, readings.map((r) => ({ table: r.table, unit: r.tableUnit, selfEvalListing: side === 'overall' && projectListing(r) })), key, moneyCell);
