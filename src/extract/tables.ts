@@ -11,6 +11,7 @@ import { labelRowFacts, statementFacts } from './accountsTables.js';
 import { labelRowMoney, stackedMoney, yearColumnRows, yearTableRules, type StackedMoney } from './stackedLabels.js';
 import { rateAgrees } from './lostCells.js';
 import { sourceColumns } from './sourceColumns.js';
+import { unflattenBudgetRows } from './flatRows.js';
 import { scoredOnly } from './scoredProjects.js';
 import { unitName } from './engine.js';
 import { activityTables } from './activities.js';
@@ -835,7 +836,8 @@ function otherYearForm(doc: KDocument, r: TableReading): boolean {
 }
 
 export function extractTables(doc: KDocument): void {
-  const readings = doc.tables.flatMap((t) => splitForms(folded(doc, t))).map((t) => sourceAsTotal(readTable(t))).filter((r) => !otherYearForm(doc, r));
+  // (a form's budget block flattened into one row, 项目资金（万元）⇥年初预算数⇥…⇥年度资金总额⇥20⇥…: its two rows again, flatRows.ts)
+  const readings = doc.tables.flatMap((t) => splitForms(folded(doc, t))).map((t) => sourceAsTotal(readTable(unflattenBudgetRows(t)))).filter((r) => !otherYearForm(doc, r));
   const side = reportSide(doc, readings);
   const indicators: Indicator[] = Array.isArray(doc.data.indicators) ? (doc.data.indicators as Indicator[]) : [];
   const ev: Record<string, CellEvidence> = (doc.data.indicatorEvidence as Record<string, CellEvidence>) ?? {};
