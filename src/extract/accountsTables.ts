@@ -38,6 +38,8 @@ export interface StatementVocab {
   targets: Record<string, Partial<Record<Mode, string>>>;
   threePublicContent: { item: RegExp; named: RegExp; other: RegExp; split: RegExp };
   appropriationCaption: RegExp;
+  listActualWords: RegExp;
+  listBudgetWords: RegExp;
 }
 
 type SummaryRow = { side: 'income' | 'spending'; target: string; re: RegExp };
@@ -68,6 +70,8 @@ interface RawStatements {
   targets: Record<string, Partial<Record<Mode, string>>>;
   three_public_content: { item: string; named: string; other: string; split: string };
   appropriation_caption: string;
+  list_actual_words: string;
+  list_budget_words: string;
 }
 
 let cached: StatementVocab | null = null;
@@ -104,6 +108,8 @@ export function statementVocab(): StatementVocab {
       split: re(s.three_public_content.split),
     },
     appropriationCaption: re(s.appropriation_caption),
+    listActualWords: re(s.list_actual_words),
+    listBudgetWords: re(s.list_budget_words),
   };
   return cached;
 }
@@ -112,6 +118,8 @@ export function statementKind(caption: string | null): Kind | null {
   if (!caption) return null;
   return statementVocab().kinds.find((k) => k.caption.test(caption))?.kind ?? null;
 }
+
+const reportKindOf = (doc: KDocument) => doc.reportKind ?? (doc.data.reportKind as string | undefined) ?? null;
 
 /** What the table's figures are: the report kind decides; a table whose caption says the other thing is not read. */
 function modeOf(doc: KDocument, caption: string | null): Mode | null {
@@ -122,7 +130,7 @@ function modeOf(doc: KDocument, caption: string | null): Mode | null {
     : v.budgetCaption.test(caption.replace(v.budgetCaptionStrip, ''))
       ? 'budget'
       : null;
-  const kind = doc.reportKind ?? (doc.data.reportKind as string | undefined) ?? null;
+  const kind = reportKindOf(doc);
   if (kind === 'final_accounts') return says === 'budget' ? null : 'actual';
   if (kind === 'budget') return says === 'actual' ? null : 'budget';
   if (kind === 'project_self_eval') return null; // a project report's figures are its project's
@@ -607,15 +615,18 @@ function kindRows(ctx: Ctx, kind: Kind, header: TableCell[], totalRow: TableCell
  * An untitled table of the kinds of spending in a 决算 or 预算 disclosure (`项目⇥年初预算数⇥调整预算数⇥决算数` over 基本支出 |
  * 项目支出 | 合计): a header naming amount columns (no figure in it), every row under it the 合计 or a kind of spending with figures
  * (or a 栏次 row), the 合计, 基本支出 and 项目支出 among them. Read as the 支出决算表 (or 支出预算表), by its columns' roles.
+ * In an overall self-evaluation only such a list with one amount column (项目⇥金额（万元）): a wider one is a budget block there,
+ * read as the form's (tables.ts ownBudgetTable).
  */
 function kindRowsByContent(doc: KDocument, r: TableReading): boolean {
-  const rk = doc.reportKind ?? (doc.data.reportKind as string | undefined) ?? null;
-  if (rk !== 'final_accounts' && rk !== 'budget') return false;
+  const rk = reportKindOf(doc);
+  if (rk !== 'final_accounts' && rk !== 'budget' && rk !== 'overall_self_eval') return false;
   const v = statementVocab();
   const rows = r.table.rows.filter((row) => row.some((c) => !isEmpty(c)));
   const figures = (row: TableCell[], from: number) => row.some((c, i) => i > from && AMOUNT.test(key(c)));
   const hi = rows.findIndex((row) => headerRoles(doc, row).size > 0);
   if (hi < 0 || rows.slice(0, hi + 1).some((row) => figures(row, -1))) return false;
+  if (rk === 'overall_self_eval' && (r.budget || [...headerRoles(doc, rows[hi]).values()].flat().length !== 1)) return false;
   const seen = new Set<string>();
   for (const row of rows.slice(hi + 1)) {
     if (lineNumbers(row)) continue;
@@ -839,25 +850,65 @@ function threePublic(ctx: Ctx): void {
   }
 }
 
-/** Reads every statement table of the document; call after the prose extractors, with the table stage's offer(). */
-export function statementFacts(doc: KDocument, readings: TableReading[], offer: Offer, money: Money, untitledOwn: (r: TableReading) => boolean = () => false): void {
+/** What the figures of a self-evaluation's untitled list are (项目⇥金额（万元）, read by content), by the words right above it:
+ *  spending (支出, 决算, 执行 …) actuals, 预算 plans; both or neither say nothing (tables.yaml statements.list_actual_words). */
+function listMode(above: string): Mode | null {
+  const v = statementVocab();
+  const budget = v.listBudgetWords.test(above.replace(v.budgetCaptionStrip, ''));
+  const actual = v.listActualWords.test(above);
+  return budget === actual ? null : budget ? 'budget' : 'actual';
+}
+
+/** The table without its header rows printed again below its figures (a page's break between two rows, the header repeated
+ *  on the next page): no rows of it — read as rows, they hid the kinds above them from the 合计 below. Not when a row label
+ *  above it comes again after it (合计 twice: two tables under one header, another year's or group's; left as they were). */
+function withoutRepeatedHeaders(r: TableReading): TableReading {
+  const rows = r.table.rows;
+  const sig = (row: TableCell[]) => row.filter((c) => !isEmpty(c) && !c.merged).map(key).join('\t');
+  const heads = new Set<string>();
+  const labels = new Set<string>();
+  let data = false;
+  let repeated = false;
+  let glued = false;
+  const kept = rows.filter((row) => {
+    const filled = row.filter((c) => !isEmpty(c)).length;
+    if (!data && !lineNumbers(row) && row.some((c, i) => i > firstLabel(row) && AMOUNT.test(key(c)))) data = true;
+    if (!data) {
+      if (filled >= 2) heads.add(sig(row));
+      return true;
+    }
+    if (filled >= 2 && heads.has(sig(row))) return !(repeated = true);
+    const lab = label(row[firstLabel(row)]);
+    if (repeated && labels.has(lab)) glued = true;
+    labels.add(lab);
+    return true;
+  });
+  return !repeated || glued ? r : { ...r, table: { ...r.table, rows: kept } };
+}
+
+/** Reads every statement table of the document; call after the prose extractors, with the table stage's offer().
+ *  `untitledOwn`: nothing around an untitled table names another year or body; `above`: its caption and the line above it. */
+export function statementFacts(doc: KDocument, readings: TableReading[], offer: Offer, money: Money, untitledOwn: (r: TableReading) => boolean = () => false, above: (r: TableReading) => string = () => ''): void {
   const unitRe = tableVocab().unitHeader;
   // the first value offered for a path wins: the unit's own tables go before the appropriation's (whose 基本支出 and
   // 项目支出 are the appropriation-funded part), whatever order the disclosure prints them in
   const order: Kind[] = ['summary', 'appropriation_summary', 'spending', 'three_public', 'basic', 'appropriation_spending'];
   const ranked = readings
+    .map(withoutRepeatedHeaders)
     .map((r) => {
       const kind = statementKind(r.caption) ?? (r.kind === null && threePublicByContent(doc, r) ? 'three_public' : r.kind === null && kindRowsByContent(doc, r) && untitledOwn(r) ? 'spending' : null);
-      return { r, kind, caption: r.caption ?? '' };
+      return { r, kind, caption: r.caption ?? '', byContent: kind !== null && statementKind(r.caption) === null };
     })
-    .filter((x): x is { r: TableReading; kind: Kind; caption: string } => !!x.kind && x.kind !== 'ignore')
+    .filter((x): x is { r: TableReading; kind: Kind; caption: string; byContent: boolean } => !!x.kind && x.kind !== 'ignore')
     .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
-  const reportKind = doc.reportKind ?? (doc.data.reportKind as string | undefined) ?? null;
-  for (const { r, kind, caption } of ranked) {
+  const reportKind = reportKindOf(doc);
+  for (const { r, kind, caption, byContent } of ranked) {
+    // (a self-evaluation's untitled list of the kinds of spending: the line above it says what its 金额 is)
+    const said = byContent && kind === 'spending' && reportKind === 'overall_self_eval' ? listMode(above(r)) : modeOf(doc, caption);
     // neither the report (a self-evaluation, not a disclosure) nor the caption says what the figures are: the columns
     // naming their role still do (预算数 | 决算数 of a “三公”经费支出情况表)
-    const unsaid = !modeOf(doc, caption) && reportKind !== 'project_self_eval';
-    const mode = modeOf(doc, caption) ?? (unsaid ? 'actual' : null);
+    const unsaid = !said && reportKind !== 'project_self_eval';
+    const mode = said ?? (unsaid ? 'actual' : null);
     if (!mode) continue;
     // 单位：元 above the table, in the caption or a cell (金额单位：万元, 金额（元）)
     let unit = r.tableUnit;
@@ -881,7 +932,7 @@ export function statementFacts(doc: KDocument, readings: TableReading[], offer: 
     if (ctx.unitMissing) {
       doc.messages.push({
         ruleId: 'table_unit_unknown',
-        reason: `${r.caption}: no unit (单位：元 / 单位：万元) stated for the table; its money cells are not used`,
+        reason: `${r.caption ?? 'table'}: no unit (单位：元 / 单位：万元) stated for the table; its money cells are not used`,
         place: { start: ctx.unitMissing.start, end: ctx.unitMissing.end },
       });
     }

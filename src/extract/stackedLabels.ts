@@ -17,14 +17,20 @@ export interface StackedMoney {
 }
 
 type Rule = { path: string; re: RegExp; rate: boolean };
+type RawRule = { path: string; label: string; rate?: boolean };
+const toRules = (raw: RawRule[] | undefined): Rule[] => (raw ?? []).map((r) => ({ path: r.path, re: new RegExp(r.label), rate: r.rate === true }));
+const rawVocab = () => tableVocab().raw as unknown as { basic_data_stacked?: RawRule[]; year_table_rows?: RawRule[] };
 let rules: Rule[] | null = null;
 function stackedRules(): Rule[] {
-  rules ??= ((tableVocab().raw as unknown as { basic_data_stacked?: { path: string; label: string; rate?: boolean }[] }).basic_data_stacked ?? []).map((r) => ({
-    path: r.path,
-    re: new RegExp(r.label),
-    rate: r.rate === true,
-  }));
+  rules ??= toRules(rawVocab().basic_data_stacked);
   return rules;
+}
+let yearRules: Rule[] | null = null;
+/** The labels of a table of the department's figures by year: the 基础数据表's and the bare ones such a table writes
+ *  (支出合计; tables.yaml year_table_rows). */
+export function yearTableRules(): Rule[] {
+  yearRules ??= [...stackedRules(), ...toRules(rawVocab().year_table_rows)];
+  return yearRules;
 }
 
 const LABEL_UNIT = /[(（](万元|元|千元|亿元|%)[)）]$/;
@@ -41,12 +47,12 @@ const FIGURE = /^\d[\d,]*(?:\.\d+)?(?:万元|元|%)?$/;
 const filled = (c: TableCell | undefined) => !!c && !c.merged && key(c) !== '' && !tableVocab().emptyCells.some((re) => re.test(key(c)));
 
 /** The label's field, its year (null when it names none) and unit; null for a cell that is no such label. */
-function labelOf(c: TableCell): { path: string; year: number | null; unit: string | null; rate: boolean } | null {
+function labelOf(c: TableCell, rules = stackedRules()): { path: string; year: number | null; unit: string | null; rate: boolean } | null {
   const { words, unit } = splitUnit(c);
   let k = words;
   const y = k.match(LABEL_YEAR);
   if (y) k = k.slice(y[0].length);
-  const rule = stackedRules().find((r) => r.re.test(k));
+  const rule = rules.find((r) => r.re.test(k));
   // (（%） on a money label, or a money unit on a rate's, is no such label)
   if (!rule || (unit && (unit === '%') !== rule.rate)) return null;
   return { path: rule.path, year: y ? Number(y[1]) : null, unit: unit && !rule.rate ? moneyUnit(unit) : null, rate: rule.rate };
@@ -127,14 +133,14 @@ function partsAddUp(total: TableCell, parts: { cell: TableCell; opens: boolean }
  * next) are that total's role's (budget or actual), when they add up to it (within the rounding of the three as written) or,
  * one alone, are less than it: a bare 基本支出 elsewhere names no role and is not read.
  */
-export function labelRowMoney(rows: TableCell[][], year: number | null): StackedMoney[] {
+export function labelRowMoney(rows: TableCell[][], year: number | null, rules = stackedRules()): StackedMoney[] {
   const out: StackedMoney[] = [];
   rows = withoutNotes(rows);
   let total: StackedMoney | null = null; // a total of the department's budget or actual read alone on the row just above
   for (let i = 0; i < rows.length; i++) {
     const cells = rows[i].filter(filled);
     const pairs = cells.length >= 2 && cells.length % 2 === 0 ? cells.flatMap((c, n) => (n % 2 ? [] : [{ label: c, cell: cells[n + 1] }])) : [];
-    const labels = pairs.map((p) => (FIGURE.test(key(p.cell)) ? labelOf(p.label) : null));
+    const labels = pairs.map((p) => (FIGURE.test(key(p.cell)) ? labelOf(p.label, rules) : null));
     const above = total;
     total = null;
     if (pairs.length && labels.every((l) => l !== null)) {

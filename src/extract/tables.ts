@@ -8,9 +8,10 @@ import { tableVocab } from '../structure/tableVocab.js';
 import { cellText, parseScore, parseValue, rateCell, scoreCell, sentenceActual } from './values.js';
 import { CN_COUNT, key, levelLabel, readTable, unitWord, type TableReading } from './tableReading.js';
 import { labelRowFacts, statementFacts } from './accountsTables.js';
-import { labelRowMoney, stackedMoney, yearColumnRows, type StackedMoney } from './stackedLabels.js';
+import { labelRowMoney, stackedMoney, yearColumnRows, yearTableRules, type StackedMoney } from './stackedLabels.js';
 import { rateAgrees } from './lostCells.js';
 import { sourceColumns } from './sourceColumns.js';
+import { unflattenBudgetRows } from './flatRows.js';
 import { scoredOnly } from './scoredProjects.js';
 import { unitName } from './engine.js';
 import { activityTables } from './activities.js';
@@ -359,7 +360,8 @@ function titledPart(doc: KDocument, r: TableReading): boolean {
 }
 
 // the words around an untitled budget table that say it is not this year's whole department: another year, another body
-const NOT_OWN = /上年|上一年度?|去年|以前年度|同期|下属|所属|二级单位|直属/;
+const NOT_OWN_YEAR = /上年|上一年度?|去年|以前年度|同期/;
+const NOT_OWN_BODY = /下属|所属|二级单位|直属/;
 const OTHER_BODY = /[\u4e00-\u9fa5]{2,}(?:馆|中心|学会|协会|分会|基地|站|所|院|学校|公司|委员会)/;
 
 /**
@@ -397,20 +399,44 @@ function linesAbove(doc: KDocument, r: TableReading): string {
   const text = doc.norm.length === doc.text.length ? doc.norm : doc.text;
   return text.slice(Math.max(0, r.table.start - 80), r.table.start).split('\n').filter((l) => l.trim()).slice(-2).join('');
 }
+/** The caption and the nearest line above the table that is no unit line (`单位：万元`): what an untitled list's 金额 is. */
+function captionAndLineAbove(doc: KDocument, r: TableReading): string {
+  const text = doc.norm.length === doc.text.length ? doc.norm : doc.text;
+  const lines = text.slice(Math.max(0, r.table.start - 80), r.table.start).split('\n').filter((l) => l.trim() && !UNIT_LINE.test(l.trim()));
+  return (r.caption ?? '') + (lines[lines.length - 1] ?? '');
+}
+const UNIT_LINE = /^[（(]?(?:金额)?单位[:：][^，。]*$/;
 const UNIT_WHOLE = /整体|本单位|本部门|我单位|我部门|部门(?:收支|收入|支出|预算|决算)|单位(?:收支|收入|支出|预算|决算)/;
 
 /** The caption, else the line just above the table (2022年预算执行情况如下：), names no other year or body. */
 function ownWords(doc: KDocument, r: TableReading): boolean {
   const fy = doc.data.fiscalYear;
-  const unit = unitName(doc);
-  const before = linesAbove(doc, r);
-  for (const t of [r.caption ?? '', before]) {
-    if (NOT_OWN.test(t)) return false;
-    const own = unit ? t.split(unit).join('') : t;
-    if (OTHER_BODY.test(own)) return false;
+  for (const t of [r.caption ?? '', linesAbove(doc, r)]) {
+    if (NOT_OWN_YEAR.test(t) || namesOtherBody(doc, t)) return false;
     for (const m of t.matchAll(/((?:19|20)\d{2})年/g)) if (typeof fy !== 'number' || Number(m[1]) !== fy) return false;
   }
   return true;
+}
+
+/** `t` (a caption, the lines above a table) names a body other than the unit: 下属…, 所属…, a 馆, 中心, 学会 … */
+function namesOtherBody(doc: KDocument, t: string): boolean {
+  const unit = unitName(doc);
+  return NOT_OWN_BODY.test(t) || OTHER_BODY.test(unit ? t.split(unit).join('') : t);
+}
+
+/**
+ * An overall report's untitled table of the department's figures with one column per year (项目⇥2022年⇥2023年 over
+ * 支出合计⇥140⇥150.5, 年初预算⇥…, 预算执行率⇥…): the report's year's column, read as label rows are in a 基础数据表 (tables.yaml
+ * basic_data_stacked and year_table_rows); never another year's, and nothing when the report's year is unknown. Not when the caption or the
+ * lines above name another body or the appropriation (its part of the spending).
+ */
+function yearTableFacts(doc: KDocument, r: TableReading): void {
+  const fy = doc.data.fiscalYear;
+  const rows = typeof fy === 'number' ? yearColumnRows(r.table.rows, fy) : null;
+  if (!rows) return;
+  const fiscal = tableVocab().ownBudgetFiscal;
+  if ([r.caption ?? '', linesAbove(doc, r)].some((t) => namesOtherBody(doc, t) || fiscal.test(t))) return;
+  stackedFacts(doc, r, labelRowMoney(rows, fy as number, yearTableRules()));
 }
 
 /**
@@ -810,7 +836,8 @@ function otherYearForm(doc: KDocument, r: TableReading): boolean {
 }
 
 export function extractTables(doc: KDocument): void {
-  const readings = doc.tables.flatMap((t) => splitForms(folded(doc, t))).map((t) => sourceAsTotal(readTable(t))).filter((r) => !otherYearForm(doc, r));
+  // (a form's budget block flattened into one row, 项目资金（万元）⇥年初预算数⇥…⇥年度资金总额⇥20⇥…: its two rows again, flatRows.ts)
+  const readings = doc.tables.flatMap((t) => splitForms(folded(doc, t))).map((t) => sourceAsTotal(readTable(unflattenBudgetRows(t)))).filter((r) => !otherYearForm(doc, r));
   const side = reportSide(doc, readings);
   const indicators: Indicator[] = Array.isArray(doc.data.indicators) ? (doc.data.indicators as Indicator[]) : [];
   const ev: Record<string, CellEvidence> = (doc.data.indicatorEvidence as Record<string, CellEvidence>) ?? {};
@@ -857,13 +884,15 @@ export function extractTables(doc: KDocument): void {
     else if (r.kind === null && side === 'overall' && ownBudgetTable(doc, r)) budgetFacts(doc, r, side, true);
     else if (r.kind === null && side === 'project' && ownProject?.[0] === r) budgetFacts(doc, ownProject[1], side, true);
     else if (r.kind === 'project' && side === 'overall') projectItem(doc, r);
+    // (a table of the department's figures by year, 项目⇥2022年⇥2023年: the report's year's column)
+    if (r.kind === null && side === 'overall') yearTableFacts(doc, r);
   }
   // a table of funds (子项目名称⇥预算数⇥实际支出 over one row per fund)
   projectTables(doc, readings.map((r) => ({ table: r.table, unit: r.tableUnit, selfEvalListing: side === 'overall' && projectListing(r) })), key, moneyCell);
   // 决算 / 预算 statement tables (收入支出决算总表, 支出决算表, …): finance only where prose is silent
   // (an untitled table of the kinds of spending, 项目⇥年初预算数⇥调整预算数⇥决算数 over 基本支出 | 项目支出 | 合计, is the spending
   // statement when nothing around it names another year, body or the appropriation)
-  statementFacts(doc, readings, (path, v, cell, rule, part) => offer(doc, path, v, cell, rule, part), moneyCell, (r) => ownSpendingWords(doc, r));
+  statementFacts(doc, readings, (path, v, cell, rule, part) => offer(doc, path, v, cell, rule, part), moneyCell, (r) => ownSpendingWords(doc, r), (r) => captionAndLineAbove(doc, r));
   // a two-row table of finance labels over their amounts (本年收入合计⇥本年支出合计⏎168.42万元⇥165.90万元)
   labelRowFacts(doc, readings, (path, v, cell, rule) => offer(doc, path, v, cell, rule), moneyCell);
   // in a project report whose own table has no 总分 nor indicators, the one untitled indicator table with one is the project's (a heading

@@ -33,6 +33,7 @@ import type { Page, Span } from '../document.js';
 import { firstTokenEm, SECTION_START } from './pdf-layout.js';
 import { emWidth } from './unwrap.js';
 import { simplify } from '../normalise/fold.js';
+import { indicatorColumnField } from '../structure/tableVocab.js';
 
 export interface LayoutTables {
   text: string;
@@ -639,6 +640,7 @@ function findAll(ws: LLine[][]): Found[] {
       }
       const cells = rows.map((r) => rowText(ls, r, block.cols.length).split('\t'));
       if (block.cols.length < 2 || cells.filter((c) => c.filter(Boolean).length >= 2).length < 2) continue;
+      if (halfTargetTable(ls, rows, cells[0])) continue;
       // two neighbouring columns never filled in one row may be one column read apart: which cell is whose is not sure
       const apart = block.cols.some((_, c) => c > 0 && !cells.some((row) => row[c - 1] && row[c]));
       if (!apart) out.push({ lines: ls, block, rows });
@@ -646,6 +648,20 @@ function findAll(ws: LLine[][]): Found[] {
     stackedPairs(lines, out);
   }
   return out;
+}
+
+/**
+ * A target-only indicator table (`一级指标 … 三级指标    指标值`: name or level columns, one target column last) with a line
+ * of its own left out of its rows: its cells are text that may wrap, so only rows with a figure (which never wraps) were
+ * told apart, and half its indicators would be read. None of it is written: the table stage reads it whole from its spaces
+ * when its layout leaves no doubt (structure/spacedTargets.ts), else not at all.
+ */
+function halfTargetTable(ls: LLine[], rows: Row[], header: string[]): boolean {
+  const fields = header.map((c) => indicatorColumnField(c.replace(/\s+/g, '')));
+  const last = fields.length - 1;
+  if (fields[last] !== 'target' || !fields.slice(0, last).every((f) => f === 'level' || (f !== null && /^level[123]$/.test(f)))) return false;
+  const inRow = (k: number) => rows.some((r) => r.a <= k && k <= r.b);
+  return ls.some((l, k) => l.kind !== 'blank' && !inRow(k) && (l.kind === 'row' || (k > rows[0].a && k < rows[rows.length - 1].b)));
 }
 
 const figureLine = (l: LLine) => l.kind === 'row' && l.pieces.every((p) => p.value);

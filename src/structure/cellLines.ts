@@ -6,6 +6,7 @@
 import type { Line, Span, Table, TableCell } from '../document.js';
 import { tableVocab } from './tableVocab.js';
 import { isStandaloneTitle } from './outline.js';
+import { afterPageBreak } from './pageBreaks.js';
 
 /** a cell holding a figure or a dash (`3.00`, `1,234.56`, `98.5%`, `—`) */
 const FIGURE = /^(?:[\d,]*\d(?:\.\d+)?%?|[—\-–－]+)$/;
@@ -88,6 +89,8 @@ export function cellLineTables(text: string, lines: Line[], taken: Span[]): Tabl
     const budgetBlock = w >= 4 && roles.has('budget') && roles.has('actual') && roles.has('rate');
     let k = head.next;
     let whole = true;
+    const headAgain = repeatedHeader(seq, head.cells);
+    for (let after; k < seq.length && (after = afterPageBreak(seq, k, headAgain)) >= 0; ) k = after;
     while (k < seq.length && isLabel(seq[k].text.trim())) {
       let n = 0;
       while (k + 1 + n < seq.length && FIGURE.test(squeeze(seq[k + 1 + n].text))) n++;
@@ -111,6 +114,8 @@ export function cellLineTables(text: string, lines: Line[], taken: Span[]): Tabl
       }
       rows.push(seq.slice(k, k + w).map(cell));
       k += w;
+      // (a page's break after the row, `— 2 —` and the header again: the rows after it are the table's)
+      for (let after; k < seq.length && (after = afterPageBreak(seq, k, headAgain)) >= 0; ) k = after;
     }
     // (a row's figures ran into something that is no label: the table ends in a cell that cannot be placed)
     if (whole && k < seq.length && FIGURE.test(squeeze(seq[k].text))) whole = false;
@@ -128,6 +133,18 @@ export function cellLineTables(text: string, lines: Line[], taken: Span[]): Tabl
   out.push(...goalBlockLines(text, lines, [...taken, ...out]));
   return out;
 }
+
+/** The lines the header's cells take again from line k of `seq` (a page's break repeats it), or 0. */
+const repeatedHeader = (seq: Line[], header: TableCell[]) => (k: number): number => {
+  const want = header.map((c) => squeeze(c.text)).join('');
+  let got = '';
+  for (let n = 0; k + n < seq.length; n++) {
+    got += squeeze(seq[k + n].text);
+    if (got === want) return n + 1;
+    if (!want.startsWith(got)) return 0;
+  }
+  return 0;
+};
 
 /** the most lines one header cell is wrapped over, and the longest piece of it after the first (a narrow cell's) */
 const MAX_PIECES = 3;

@@ -5,7 +5,7 @@
 // pieces are one cell, the achieved's the other, read as the tab-separated form is. Where the block ends must be sure: a line
 // back at the margin, a blank line, an indicator header, another table, a section's title or the end of the text.
 import type { Line, Span, Table, TableCell } from '../document.js';
-import { tableVocab } from './tableVocab.js';
+import { indicatorColumnField, tableVocab } from './tableVocab.js';
 import { freeLine, squeeze } from './cellLines.js';
 
 export interface Piece {
@@ -161,9 +161,7 @@ export function spacedGoalLabelRows(text: string, lines: Line[], taken: Span[]):
  */
 /** The indicator column a header piece names (tables.yaml indicator_columns), `level` for a level column naming no level. */
 export function pieceField(p: Piece): string | null {
-  const v = tableVocab();
-  const k = squeeze(p.text);
-  return v.indicatorColumns.find((c) => c.re.test(k))?.field ?? (v.indicatorLevelColumn?.test(k) ? 'level' : null);
+  return indicatorColumnField(squeeze(p.text));
 }
 
 export function spacedIndicatorLines(text: string, lines: Line[], taken: Span[]): Table[] {

@@ -292,3 +292,10 @@ export function tableVocab(): TableVocab {
   };
   return cached;
 }
+
+/** The indicator column a header word names (tables.yaml indicator_columns: level1 … target, actual, weight, score, note), `level`
+ *  for a level column's word (indicator_level_column), or null; `k` without whitespace. */
+export function indicatorColumnField(k: string): string | null {
+  const v = tableVocab();
+  return v.indicatorColumns.find((c) => c.re.test(k))?.field ?? (v.indicatorLevelColumn?.test(k) ? 'level' : null);
+}
