@@ -42,6 +42,8 @@ interface OwnFigureDef {
   field: 'executionRate' | 'score';
   regex: string;
   not_before?: string;
+  /** right after the match in the whole text, past the item's end (a list of bands cut at its ；): no figure of the fund's */
+  not_after?: string;
   max: number;
 }
 /** a fund's score stated away from its item by its name (projects.yaml named_score) */
@@ -380,6 +382,7 @@ function ownFigures(doc: KDocument, f: ProjectsFile, region: Span, item: Project
       if (missingOnly && f.rest_not_before && compile(f.rest_not_before, '').test(skipAt ? lead.replace(compile(f.this_fund ?? '(?!)', ''), '') : lead)) continue;
       if (otherYear(doc, f, m.span.start, region.start)) continue;
       if (d.not_before && compile(d.not_before, '').test(doc.norm.slice(region.start, m.span.start))) continue;
+      if (d.not_after && compile(d.not_after, '').test(doc.norm.slice(m.span.end, m.span.end + 24))) continue;
       // (another body's evaluation in the item: 经市科协组织专家组评审，得分88分 is no self-evaluation score of the fund's)
       if (d.field === 'score' && f.outside_body && outsideBody(doc, f.outside_body, doc.norm.slice(sentenceAt(doc, m.span.start).start, m.span.start))) continue;
       const v = toRate(m.m.groups!.num);
