@@ -446,6 +446,10 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (f.year_carried && [...upTo.matchAll(compile(f.year_carried, 'g'))].some((m) => !m.groups?.year || (typeof doc.data.fiscalYear === 'number' && yearNumber(m.groups.year) !== doc.data.fiscalYear))) continue;
       // 评选出优秀学生10名参加…, 工作人员5名参加培训: who the count is, said before it, rules it out too
       if (p.id === 'activities.reach-after' && notWho.test(doc.norm.slice(clause, numSpan.start))) continue;
+      // 乡镇科协3000人参与 | 工作人员20人参加: a count right after a body or the staff is its members or staff taking part, as
+      // 参与乡镇科协3000人 is (not_label_people_end, whose training test sees the verb's phrase put first: 乡镇科协300人参加培训
+      // stays) — acts54
+      if (p.id === 'activities.reach-after' && !match.group('who') && !group && f.not_label_people_end && compile(f.not_label_people_end, '').test(label + doc.norm.slice(clause, match.span.start).replace(/\s+/g, ''))) continue;
       // 评选科普带头人20名，其中12名参加了省级培训: a 其中 count is part of the group the clause before names
       if (p.id === 'activities.reach-after' && /^\s*其中[:：]?\s*$/.test(doc.norm.slice(clause, numSpan.start)) && notWho.test(doc.norm.slice(clauseStart(doc.norm, clause - 1, sentence.start), clause))) continue;
       if (!match.group('who') && !group && compile(f.sent_to, '').test(label)) continue;
