@@ -75,7 +75,11 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // (受众⏎4.2万人次；…: a count opening a line a PDF's printed line end broke off its label — the sentence runs on across it —
       // reads its label on the line before, from that line's last clause; the prose goes on after the count on its line: a count
       // alone on its line, or under a line opened by a tab, is a table's cell, one per line)
-      const across = lineStart > 0 && labelEnd >= lineStart && labelEnd - lineStart <= 8 && !doc.norm.slice(lineStart, labelEnd).trim() && /^[ \t]*[^\s]/.test(doc.norm.slice(match.span.end, match.span.end + 4)) && doc.norm[(spanAt(doc.lines, lineStart - 1)?.start ?? 0)] !== '\t' ? wrappedSentenceAt(doc, numSpan.start).start : lineStart;
+      // (…，参与⏎群众3000余人: so does a label whose clause opens the count's line, the line end inside it, the line before
+      // ending in words, no figure in its last clause: a table's row or a count there ends it — acts54)
+      const lineHead = labelEnd >= lineStart && labelEnd <= numSpan.start ? doc.norm.slice(lineStart, labelEnd) : null;
+      const opensLine = lineHead !== null && (lineHead.trim() ? clauseStart(doc.norm, labelEnd, lineStart) === lineStart && wordsEndLine(doc, lineStart) : labelEnd - lineStart <= 8 && /^[ \t]*[^\s]/.test(doc.norm.slice(match.span.end, match.span.end + 4)));
+      const across = lineStart > 0 && opensLine && doc.norm[(spanAt(doc.lines, lineStart - 1)?.start ?? 0)] !== '\t' ? wrappedSentenceAt(doc, numSpan.start).start : lineStart;
       const wrapped = across < lineStart;
       const floor = wrapped ? Math.max(across, spanAt(doc.lines, lineStart - 1)?.start ?? 0) : Math.max(sentence.start, lineStart);
       const last = used[firstIndex(used, (u) => u.end > labelEnd) - 1];
@@ -442,6 +446,10 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       if (f.year_carried && [...upTo.matchAll(compile(f.year_carried, 'g'))].some((m) => !m.groups?.year || (typeof doc.data.fiscalYear === 'number' && yearNumber(m.groups.year) !== doc.data.fiscalYear))) continue;
       // 评选出优秀学生10名参加…, 工作人员5名参加培训: who the count is, said before it, rules it out too
       if (p.id === 'activities.reach-after' && notWho.test(doc.norm.slice(clause, numSpan.start))) continue;
+      // 乡镇科协3000人参与 | 工作人员20人参加: a count right after a body or the staff is its members or staff taking part, as
+      // 参与乡镇科协3000人 is (not_label_people_end, whose training test sees the verb's phrase put first: 乡镇科协300人参加培训
+      // stays) — acts54
+      if (p.id === 'activities.reach-after' && !match.group('who') && !group && f.not_label_people_end && compile(f.not_label_people_end, '').test(label + doc.norm.slice(clause, match.span.start).replace(/\s+/g, ''))) continue;
       // 评选科普带头人20名，其中12名参加了省级培训: a 其中 count is part of the group the clause before names
       if (p.id === 'activities.reach-after' && /^\s*其中[:：]?\s*$/.test(doc.norm.slice(clause, numSpan.start)) && notWho.test(doc.norm.slice(clauseStart(doc.norm, clause - 1, sentence.start), clause))) continue;
       if (!match.group('who') && !group && compile(f.sent_to, '').test(label)) continue;
@@ -630,6 +638,11 @@ function channelJoined(doc: KDocument, f: ActivitiesFile, unit: string, prev: Fo
   if (!f.joined_channel || !prev || prev.item.unit !== unit || !f.glued_units.people.includes(unit)) return false;
   const own = doc.norm.slice(prev.countEnd, labelEnd).replace(/\s+/g, '');
   return derived(f, 'channelOnly', () => `^、(?:${f.joined_channel})$`).test(own) && derived(f, 'channelEnd', () => `(?:${f.joined_channel})$`).test(doc.norm.slice(prev.labelSpan.start, prev.labelSpan.end).replace(/\s+/g, ''));
+}
+/** 参与⏎群众: the line before `lineStart` ends in a word, its last clause holding no figure (a count or a table's row ends a line). */
+function wordsEndLine(doc: KDocument, lineStart: number): boolean {
+  const from = spanAt(doc.lines, lineStart - 1)?.start ?? 0;
+  return /^[^\d０-９|]*[\u4e00-\u9fa5]$/.test(doc.norm.slice(clauseStart(doc.norm, lineStart - 1, from), lineStart - 1).trim());
 }
 /** 一季度 | 上半年: the text is only a part of the year (time_part_end; 1-6月 and the like are no field's value). */
 function timePartOnly(f: ActivitiesFile, text: string): boolean {

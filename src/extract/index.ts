@@ -5,6 +5,7 @@ import { extractStaffing } from './staffing.js';
 import { extractProjects } from './projects.js';
 import { extractFinance } from './finance.js';
 import { extractActivities } from './activities.js';
+import { dropOverlappingParts } from './activities/overlap.js';
 import { extractLists } from './lists.js';
 import { runFamily } from './engine.js';
 import { extractTables } from './tables.js';
@@ -33,5 +34,7 @@ export function extract(doc: KDocument): void {
   extractLists(doc);
   for (const f of doc.facts) f.source ??= 'prose';
   extractTables(doc);
+  // (a generic total of the year's events and its parts stated elsewhere, the tables' rows among them: each piece of work once)
+  dropOverlappingParts(doc);
   extractProseIndicators(doc);
 }

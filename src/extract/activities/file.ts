@@ -166,6 +166,9 @@ export interface ActivitiesFile {
   share_total?: string;
   share_verb?: string;
   higher_place?: Record<string, string>;
+  overlap_total_label?: string;
+  overlap_total_cue?: string;
+  overlap_extra?: string;
   table?: { name_header: string; count_headers: { unit: string; regex: string }[]; total_row: string };
 }
 export type Found = { span: Span; item: Activity; rule: string; labelSpan: Span; countEnd: number; gluedTo?: Found };

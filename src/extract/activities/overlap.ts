@@ -1,0 +1,58 @@
+// A generic total of the year's events (全年共开展各类科普活动50场, a summary) and the specific counts it comprises stated
+// elsewhere (（一）科普日…开展活动20场, （二）科技周…30场): the warehouse sums activities[] per measure word, so each piece of work
+// must be counted once (acts54; docs/record.md activities[]). The parts adding up to the total exactly are dropped, the total
+// kept (a sum that confirms, never one that computes); parts that do not add up are all kept and flagged (activities_overlap).
+import type { KDocument, Message, Span } from '../../document.js';
+import type { Activity } from '../../schema/record.js';
+import { compile, loadPatternFile } from '../../patterns.js';
+import { sectionsAt } from '../engine.js';
+import { paragraphStart } from '../prose.js';
+import type { ActivitiesFile } from './file.js';
+
+type Kept = { item: Activity; span: Span; rule: string };
+
+/** One pass over the activities already read (after the tables' rows joined them): see above. */
+export function dropOverlappingParts(doc: KDocument): void {
+  const f = loadPatternFile<ActivitiesFile>('activities.yaml');
+  const acts = doc.items.activities as Kept[] | undefined;
+  if (!acts || acts.length < 2 || !f.overlap_total_label || !f.overlap_total_cue) return;
+  const label = compile(f.overlap_total_label, '');
+  const cue = compile(f.overlap_total_cue, '');
+  const extra = compile(f.overlap_extra ?? '(?!)', '');
+  const other = compile(f.other_subject ?? '(?!)', '');
+  const measure = (x: Kept) => f.part_units?.[x.item.unit] ?? x.item.unit;
+  const text = (x: Kept) => doc.norm.slice(x.span.start, x.span.end);
+  const generic = (x: Kept) => label.test(x.item.label) && cue.test(text(x));
+  const depth = (x: Kept) => Math.max(0, ...sectionsAt(doc, x.span.start).map((h) => h.level));
+  const drop = new Set<Kept>();
+  const warned: Message[] = [];
+  for (const unit of new Set(acts.filter((x) => f.glued_units.events.includes(x.item.unit)).map(measure))) {
+    const same = acts.filter((x) => f.glued_units.events.includes(x.item.unit) && measure(x) === unit);
+    const totals = same.filter(generic).sort((a, b) => b.item.count - a.item.count);
+    const total = totals[0];
+    if (!total) continue;
+    // (another generic count is a part only under a deeper heading — （一）科普日活动⏎全年共开展活动20场 —; beside it, two totals
+    // of one report or of two reports in one text, whose parts are whose cannot be told: nothing)
+    if (totals.slice(1).some((x) => depth(x) <= depth(total))) continue;
+    const own = paragraphStart(doc, total.span.start);
+    // (not the total's own paragraph, whose shares and breakdowns the reading of its sentences decides; nor work another body did,
+    // named as its doer, or work said to be besides it: 另开展直播讲座5场)
+    const parts = same.filter((x) => x !== total && paragraphStart(doc, x.span.start) !== own && !other.test(text(x)) && !extra.test(text(x)));
+    if (!parts.length) continue;
+    const sum = parts.reduce((s, x) => s + x.item.count, 0);
+    const exact = !total.item.approx && parts.every((x) => !x.item.approx);
+    if (exact && sum === total.item.count) parts.forEach((x) => drop.add(x));
+    else {
+      const at = (x: Kept) => `/activities/${acts.indexOf(x)}`;
+      warned.push({
+        ruleId: 'activities_overlap',
+        reason: `the year's total of ${total.item.count} ${total.item.unit} (${total.item.label}) and counts of the same measure stated elsewhere (${parts.map((x) => x.item.count).join(' + ')} = ${sum}) may count the same work twice; all kept`,
+        paths: [at(total), ...parts.map(at)],
+      });
+    }
+  }
+  // (a warning's paths name the activities by index: those after a dropped part move)
+  const kept = drop.size ? acts.filter((x) => !drop.has(x)) : acts;
+  for (const m of warned) doc.messages.push({ ...m, paths: m.paths?.map((p) => `/activities/${kept.indexOf(acts[Number(p.split('/')[2])])}`) });
+  doc.items.activities = kept;
+}
