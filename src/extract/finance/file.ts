@@ -72,6 +72,10 @@ export interface FinanceFile {
   source_level: string;
   source_clause: string;
   source_spent_rate: string;
+  user_split: string;
+  user_part: string;
+  user_clause: string;
+  user_spent_rate: string;
   title_source: string;
   appropriation_owner: string;
   appropriation_totals_section: string;
