@@ -179,6 +179,7 @@ export interface FinanceFile {
   sentence_prior: string;
   sentence_this_year: string;
   year_clause_parts: string;
+  year_clause_rate: string;
   carried_in: string;
   sentence_next: string;
   section_year: string;
