@@ -153,6 +153,10 @@ export interface FinanceFile {
   other_place_owner: string;
   other_place_figure: string;
   other_project_again: string;
+  fund_line: string;
+  fund_line_not: string;
+  fund_line_ends: string;
+  fund_line_money: string;
   level_figure: string;
   department_parts: string;
   agency_figure: string;
