@@ -51,7 +51,8 @@ const AREA_SHARE = /其中[:：]?[ \t]*[我本][县市区旗州盟][^，,。;；
 const CLAUSE_SPLIT = /(?<!\d)[，,、]|[，,、](?!\d)/;
 /** True when the actual or rate at `at` is one source's (finance.yaml source_clause, source_spent_rate: 中央资金实际支出39万元 |
  *  中央资金支出39万元，执行率97.5%) in a paragraph splitting the money by its sources (source_split, or two levels named), and the
- *  title names no such source (…中央补助地方科技馆免费开放资金…: the project is that source's money). */
+ *  title names no such source (…中央补助地方科技馆免费开放资金…: the project is that source's money); in a project report the split
+ *  may be stated in another section (SPLIT_REACH characters around). */
 export function sourcePartBefore(doc: KDocument, f: FinanceFile, at: number, aspect: Aspect): boolean {
   const own = partClauseBefore(doc, at, aspect, f.source_clause, f.source_spent_rate);
   if (!own) return false;
@@ -60,6 +61,9 @@ export function sourcePartBefore(doc: KDocument, f: FinanceFile, at: number, asp
   if ([...titleText.matchAll(compile(f.title_source, 'g'))].some((m) => m.groups!.level === own.groups!.level)) return false;
   const para = paragraphUpTo(doc, at);
   if (compile(f.source_split, '').test(para)) return true;
+  // (a project report splitting its money by sources in another section, 一、项目概况 … 其中省级补助资金20万元，县级配套资金10万元,
+  // and 二、… 县级配套资金实际支出7.5万元, in either order: the same project's source)
+  if (doc.reportKind === 'project_self_eval' && compile(f.source_split, '').test(doc.norm.slice(Math.max(0, at - para.length - SPLIT_REACH), at + SPLIT_REACH))) return true;
   const levels = new Set([...para.matchAll(compile(f.source_level, 'g'))].map((m) => m.groups!.level));
   return levels.size >= 2;
 }
@@ -92,6 +96,7 @@ function partClauseBefore(doc: KDocument, at: number, aspect: Aspect, clauseSrc:
   if (aspect === 'rate' && before.slice(0, before.length - tail.length + own.index + 1).includes('其中')) return null;
   return own;
 }
+const SPLIT_REACH = 3000;
 /** The paragraph before `at`, at most 600 characters back. */
 function paragraphUpTo(doc: KDocument, at: number): string {
   return doc.norm.slice(Math.max(paragraphStart(doc, at), at - 600), at);
