@@ -10,14 +10,14 @@ import { FISCAL_SPENDING, SPENDING_PARTS, appropriationPartOf, appropriationPart
 import { adjustedBudgets, changedBudgets, initialParts, initialStands, statedChanges } from './finance/budgetChanges.js';
 import { BASIC_PARTS, BUDGET, INITIAL_BUDGET, PROJECT_BUDGET, THREE_PUBLIC, UNIT_SPENDING, UNIT_TOTALS, afterUnit, amountNum, file, financeSource, moneyCn, opensPhrase, reportingUnit, unitOf } from './finance/file.js';
 import type { Aspect, FinanceFile, SplitPair } from './finance/file.js';
-import { agencyBefore, bodyFigureBefore, bodyTopicBefore, museumBefore, namesUnit, otherBodyBefore, otherPlaceBefore, otherProjectBefore, parentBefore } from './finance/otherBodies.js';
+import { agencyBefore, bodyFigureBefore, bodyTopicBefore, fundLineBefore, museumBefore, namesUnit, otherBodyBefore, otherPlaceBefore, otherProjectBefore, parentBefore } from './finance/otherBodies.js';
 import { aboutAppropriation, afterItemAdjusted, asidesReplaced, bareListHead, changedSubject, followingSubject, inClosedAside, inheritedSubject, itemBefore, narrowerSubjects, subjectOf } from './finance/subjects.js';
 import { WORD_WRAP_MARK, cutView, withWordWraps, withoutWordWrap, wrapMarked } from './finance/view.js';
 import { cumulativeOverYears, fitsYear, inTargetSentence, inTargets, midYear, otherYearSentence } from './finance/years.js';
 import { CLAUSE_ENDS, CLAUSE_STARTS, clauseStart, lineOf, linesBefore, linesBeforeInSection, nearLine, paragraphBefore, paragraphStart, proseSlice, sentenceAt, sentenceBefore, sentenceReach, spanText } from './prose.js';
 import { mayMatch } from './literal.js';
 import { ownProject } from './ownProject.js';
-import { otherSourceBeside, sourcePartBefore, sourcesAddUp } from './finance/sources.js';
+import { otherSourceBeside, sourcePartBefore, sourcesAddUp, userPartBefore } from './finance/sources.js';
 
 export function extractFinance(doc: KDocument, claimed: Span[]): void {
   const f = file();
@@ -90,7 +90,9 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // 县科技馆为我会下属事业单位，全年支出X: a sentence opening with another body as its topic (bodyTopicBefore)
       // 东岭县实际支出41.2万元 in 青禾市科协's report: another county's money (otherPlaceBefore)
       // 其中中央资金40万元，…。中央资金实际支出39万元: one source's spending or rate, a part's (sourcePartBefore)
-      if (museumBefore(doc, f, match.span.start) || bodyTopicBefore(doc, f, match.span.start) || parentBefore(doc, f, match.span.start) || bodyFigureBefore(doc, f, match.span.start) || compile(f.part_level, '').test(sentenceBefore(doc, match.span.start)) || (split && agencyBefore(doc, f, match.span.start)) || otherProjectBefore(doc, f, match.span.start) || otherPlaceBefore(doc, f, match.span.start) || sourcePartBefore(doc, f, match.span.start, p.aspect ?? 'actual')) {
+      // 其中县科协使用10万元，乡镇科协使用10万元。县科协实际支出10万元，执行率100%: one user's, a part's (userPartBefore)
+      // 科普惠农项目：…；2023年预算20万元，实际支出19.8万元: a fund's line (fundLineBefore)
+      if (museumBefore(doc, f, match.span.start) || bodyTopicBefore(doc, f, match.span.start) || parentBefore(doc, f, match.span.start) || bodyFigureBefore(doc, f, match.span.start) || compile(f.part_level, '').test(sentenceBefore(doc, match.span.start)) || (split && agencyBefore(doc, f, match.span.start)) || otherProjectBefore(doc, f, match.span.start) || otherPlaceBefore(doc, f, match.span.start) || sourcePartBefore(doc, f, match.span.start, p.aspect ?? 'actual') || userPartBefore(doc, f, match.span.start, p.aspect ?? 'actual') || fundLineBefore(doc, f, match.span.start)) {
         claimed.push(amountSpan);
         continue;
       }

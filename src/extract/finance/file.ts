@@ -72,6 +72,10 @@ export interface FinanceFile {
   source_level: string;
   source_clause: string;
   source_spent_rate: string;
+  user_split: string;
+  user_part: string;
+  user_clause: string;
+  user_spent_rate: string;
   title_source: string;
   appropriation_owner: string;
   appropriation_totals_section: string;
@@ -150,6 +154,10 @@ export interface FinanceFile {
   other_place_owner: string;
   other_place_figure: string;
   other_project_again: string;
+  fund_line: string;
+  fund_line_not: string;
+  fund_line_ends: string;
+  fund_line_money: string;
   level_figure: string;
   department_parts: string;
   agency_figure: string;
@@ -176,6 +184,7 @@ export interface FinanceFile {
   sentence_prior: string;
   sentence_this_year: string;
   year_clause_parts: string;
+  year_clause_rate: string;
   carried_in: string;
   sentence_next: string;
   section_year: string;

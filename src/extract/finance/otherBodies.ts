@@ -3,7 +3,7 @@ import type { KDocument, Span } from '../../document.js';
 import { compile, derived } from '../../patterns.js';
 import { otherPlace, unitName } from '../engine.js';
 import { mayMatch } from '../literal.js';
-import { sentenceAt, sentenceBefore } from '../prose.js';
+import { paragraphStart, sentenceAt, sentenceBefore } from '../prose.js';
 import { carriedTopicStart } from '../topicCarry.js';
 import { file, financeSource, reportingUnit } from './file.js';
 import type { FinanceFile, Unit } from './file.js';
@@ -66,6 +66,21 @@ export function bodyTopicBefore(doc: KDocument, f: FinanceFile, at: number): boo
 /** Earlier in the sentence of `at`, projects of the same kind run by others (see other_project), the project or the unit not named after. */
 export function otherProjectBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
   return figureNotAgain(sentenceBefore(doc, at), [f.other_project], f.other_project_again);
+}
+/** True when the paragraph of `at` opens with a fund's name and a colon (fund_line: 科普惠农项目：…) in a report that is not a project's,
+ *  the name no subject's, its money stated in the label's first clause, and no word of the unit's whole, a new item's marker or a
+ *  new label after it (fund_line_not, fund_line_money, fund_line_ends). */
+export function fundLineBefore(doc: KDocument, f: FinanceFile, at: number): boolean {
+  if (doc.reportKind === 'project_self_eval') return false;
+  const from = paragraphStart(doc, at);
+  if (at - from > 300) return false;
+  const text = doc.norm.slice(from, at);
+  const label = compile(f.fund_line, '').exec(text);
+  if (!label) return false;
+  const name = label.groups!.name;
+  if (compile(f.fund_line_not, '').test(name) || Object.values(f.subjects).some((s) => derived(s, 'tail', () => `(?:${s.regex})$`).test(name))) return false;
+  const rest = text.slice(label[0].length);
+  return compile(f.fund_line_money, '').test(rest) && !compile(f.fund_line_ends, '').test(rest);
 }
 /** Right before `at` or earlier in its sentence, a figure of a county or district named by a name other than the unit's place (see
  *  other_place_owner), the unit not named after it. */

@@ -51,22 +51,57 @@ const AREA_SHARE = /其中[:：]?[ \t]*[我本][县市区旗州盟][^，,。;；
 const CLAUSE_SPLIT = /(?<!\d)[，,、]|[，,、](?!\d)/;
 /** True when the actual or rate at `at` is one source's (finance.yaml source_clause, source_spent_rate: 中央资金实际支出39万元 |
  *  中央资金支出39万元，执行率97.5%) in a paragraph splitting the money by its sources (source_split, or two levels named), and the
- *  title names no such source (…中央补助地方科技馆免费开放资金…: the project is that source's money). */
+ *  title names no such source (…中央补助地方科技馆免费开放资金…: the project is that source's money); in a project report the split
+ *  may be stated in another section (SPLIT_REACH characters around). */
 export function sourcePartBefore(doc: KDocument, f: FinanceFile, at: number, aspect: Aspect): boolean {
-  if (aspect !== 'actual' && aspect !== 'rate') return false;
-  const before = sentenceBefore(doc, at);
-  // (the source's clause and the figure after it lie within the sentence's last 80 characters: a mark before a cut tail opens no clause)
-  const tail = before.length > 80 ? `\u0001${before.slice(-80)}` : before;
-  const own = compile(aspect === 'rate' ? f.source_spent_rate : f.source_clause, '').exec(tail);
+  const own = partClauseBefore(doc, at, aspect, f.source_clause, f.source_spent_rate);
   if (!own) return false;
-  // (全年实际支出49万元，其中中央资金支出40万元，县级配套资金支出9万元，执行率98%: a rate after the parts of a whole stated before them
-  // in its sentence may be the whole's: left as before)
-  if (aspect === 'rate' && before.slice(0, before.length - tail.length + own.index + 1).includes('其中')) return false;
   const title = doc.facts.find((x) => x.path === '/meta/title');
   const titleText = title ? doc.norm.slice(title.span.start, title.span.end) : '';
   if ([...titleText.matchAll(compile(f.title_source, 'g'))].some((m) => m.groups!.level === own.groups!.level)) return false;
-  const para = doc.norm.slice(Math.max(paragraphStart(doc, at), at - 600), at);
+  const para = paragraphUpTo(doc, at);
   if (compile(f.source_split, '').test(para)) return true;
+  // (a project report splitting its money by sources in another section, 一、项目概况 … 其中省级补助资金20万元，县级配套资金10万元,
+  // and 二、… 县级配套资金实际支出7.5万元, in either order: the same project's source)
+  if (doc.reportKind === 'project_self_eval' && compile(f.source_split, '').test(doc.norm.slice(Math.max(0, at - para.length - SPLIT_REACH), at + SPLIT_REACH))) return true;
   const levels = new Set([...para.matchAll(compile(f.source_level, 'g'))].map((m) => m.groups!.level));
   return levels.size >= 2;
 }
+/** True when the actual or rate at `at` is one body's part (finance.yaml user_clause, user_spent_rate: 县科协实际支出10万元 |
+ *  乡镇科协实际支出7万元，执行率87.5%) in a paragraph whose money is split after 其中 by who runs it, that body among two or more
+ *  (user_split, user_part: 项目资金20万元，其中县科协使用10万元，乡镇科协使用10万元) — also when the body is the unit itself. */
+export function userPartBefore(doc: KDocument, f: FinanceFile, at: number, aspect: Aspect): boolean {
+  const own = partClauseBefore(doc, at, aspect, f.user_clause, f.user_spent_rate);
+  if (!own) return false;
+  const para = paragraphUpTo(doc, at);
+  for (const split of para.matchAll(compile(f.user_split, 'g'))) {
+    const end = para.slice(split.index!).search(/[。\n]/);
+    const list = para.slice(split.index!, end < 0 ? undefined : split.index! + end);
+    const bodies = new Set([...list.matchAll(compile(f.user_part, 'g'))].map((m) => bodyKey(m.groups!.body)));
+    if (bodies.size >= 2 && [...bodies].some((b) => sameBody(b, bodyKey(own.groups!.body)))) return true;
+  }
+  return false;
+}
+/** The clause of the figure at `at` when it opens with a part's name (`clauseSrc`, for an actual) or is a rate right after such a
+ *  part's spent figure (`rateSrc`); null otherwise, and for a rate after the parts of a whole listed after 其中 in its sentence. */
+function partClauseBefore(doc: KDocument, at: number, aspect: Aspect, clauseSrc: string, rateSrc: string): RegExpExecArray | null {
+  if (aspect !== 'actual' && aspect !== 'rate') return null;
+  const before = sentenceBefore(doc, at);
+  // (the part's clause and the figure after it lie within the sentence's last 80 characters: a mark before a cut tail opens no clause)
+  const tail = before.length > 80 ? `\u0001${before.slice(-80)}` : before;
+  const own = compile(aspect === 'rate' ? rateSrc : clauseSrc, '').exec(tail);
+  if (!own) return null;
+  // (全年实际支出49万元，其中中央资金支出40万元，县级配套资金支出9万元，执行率98%: a rate after the parts of a whole stated before them
+  // in its sentence may be the whole's: left as before)
+  if (aspect === 'rate' && before.slice(0, before.length - tail.length + own.index + 1).includes('其中')) return null;
+  return own;
+}
+const SPLIT_REACH = 3000;
+/** The paragraph before `at`, at most 600 characters back. */
+function paragraphUpTo(doc: KDocument, at: number): string {
+  return doc.norm.slice(Math.max(paragraphStart(doc, at), at - 600), at);
+}
+// (各乡镇科协 is 乡镇科协, 县级科协 县科协, 县科学技术协会 县科协)
+const bodyKey = (body: string) => body.replace(/科学技术协会/g, '科协').replace(/^各/, '').replace(/^([省市州盟县区旗])级/, '$1');
+// (本级 named alone after 县本级 in the list is that body)
+const sameBody = (listed: string, own: string) => listed === own || (own === '本级' && listed.endsWith('本级'));

@@ -40,8 +40,9 @@ export function fitsYear(doc: KDocument, f: FinanceFile, at: number, aspect: Asp
   // 110万元: from there the clauses are that year's, as a sentence opening with it is, until one names this year)
   // (only its parts: a clause opening with 其中, or a part's sibling after the year's part, 2022年基本支出110万元，项目支出40万元; a
   // subject restated after an aside, 部门预算186.5万元，上年实际支出180.2万元，实际支出184.3万元, is this year's)
+  // (…，上年实际支出200万元，执行率95%: a rate right after such a clause's spent figure is that year's too; year_clause_rate)
   const clause = lastYearClause(f, sentence);
-  return clause === null || !compile(f.year_clause_parts, '').test(clause) || !otherYearSentence(doc, f, clause, head.slice(0, 4));
+  return clause === null || !(compile(f.year_clause_parts, '').test(clause) || (aspect === 'rate' && compile(f.year_clause_rate, '').test(clause))) || !otherYearSentence(doc, f, clause, head.slice(0, 4));
 }
 /** True when the sentence of `at` opens right after a ； and the clauses before it in its paragraph's sentence open with another
  *  year or the year before (2022年部门预算安排200万元；项目支出50万元，实际支出49万元: 2022's), the sentence naming no year of its own
