@@ -361,9 +361,11 @@ export function figureGoesOn(text: string, line: string): boolean {
 function brokenTitle(doc: KDocument, c: Readonly<Candidate>, i: number): Candidate | null {
   if (c.ordinal === null || !c.headingLike || c.runIn || doc.norm.slice(c.end, c.line.end).trim() || /[，,。;；:：、]/.test(c.title)) return null;
   // (…also across a page's end, 二、存在的⏎- 2 -⏎问题: its furniture and margins passed over; lists53)
+  // (…and across a blank line or two, 一、部门基本⏎⏎情况, as a converter spaces a heading's lines; lists54)
   let j = i + 1;
   while (j < doc.lines.length && j <= i + 6 && (isExcluded(doc, doc.lines[j]) || !doc.lines[j].text.trim())) j++;
-  const next = doc.lines[j === i + 1 || (doc.lines[j] && pageCut(doc, doc.lines[i].end, doc.lines[j].start)) ? j : i + 1];
+  const blankOnly = j <= i + 3 && doc.lines.slice(i + 1, j).every((l) => !isExcluded(doc, l));
+  const next = doc.lines[j === i + 1 || blankOnly || (doc.lines[j] && pageCut(doc, doc.lines[i].end, doc.lines[j].start)) ? j : i + 1];
   if (!next || isExcluded(doc, next)) return null;
   const raw = doc.norm.slice(next.start, next.end);
   const frag = raw.trim();
