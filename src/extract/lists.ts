@@ -287,10 +287,14 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
   const firstLabel = partFirst ? (lines.find((l) => opensWithListLabel(doc.norm.slice(l.start, l.end)))?.start ?? -1) : -1;
   // (…总体较好，但也存在一些不足。存在的问题：A — a sentence saying there are problems right before the problems' label, on its line
   // or the next, leads in to them, as before an inline list: no item)
+  // (…and one sentence saying so opening the section right over its numbered items, 经自查，我会还存在一些不足。⏎1.A。⏎2.B。, or the
+  // measures', 针对上述问题，我会将采取以下措施。⏎1.C。: a lead-in as before an inline list; lists54, before an item)
   const leadSentenceRe = compile(loadPatternFile<{ list_lead_sentence: string }>('sections.yaml').list_lead_sentence, '');
+  const firstText = lines.findIndex((l) => l.start >= h.end && doc.norm.slice(l.start, l.end).trim());
+  const opensItems = (l: Span, i: number) => i === firstText && !ITEM_MARKER.test(doc.norm.slice(l.start, l.end)) && !/[。！？!?]\s*\S/.test(doc.norm.slice(l.start, l.end).trim()) && ITEM_MARKER.test(doc.norm.slice(lines[i + 1].start, lines[i + 1].end));
   const leads = new Set(
     lines
-      .filter((l, i) => !!lines[i + 1] && /^[ \t\u3000]*\n?[ \t\u3000]*$/.test(doc.norm.slice(l.end, lines[i + 1].start)) && opensWithListLabel(doc.norm.slice(lines[i + 1].start, lines[i + 1].end), 'problems') && leadSentenceRe.test(doc.norm.slice(l.start, l.end)))
+      .filter((l, i) => !!lines[i + 1] && /^[ \t\u3000]*\n?[ \t\u3000]*$/.test(doc.norm.slice(l.end, lines[i + 1].start)) && (opensWithListLabel(doc.norm.slice(lines[i + 1].start, lines[i + 1].end), 'problems') || opensItems(l, i)) && leadSentenceRe.test(doc.norm.slice(l.start, l.end)))
       .map((l) => l.start),
   );
   const labels = titleLines(doc, h, headingStarts);
