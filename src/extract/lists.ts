@@ -287,10 +287,14 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
   const firstLabel = partFirst ? (lines.find((l) => opensWithListLabel(doc.norm.slice(l.start, l.end)))?.start ?? -1) : -1;
   // (…总体较好，但也存在一些不足。存在的问题：A — a sentence saying there are problems right before the problems' label, on its line
   // or the next, leads in to them, as before an inline list: no item)
+  // (…and one sentence saying so opening the section right over its numbered items, 经自查，我会还存在一些不足。⏎1.A。⏎2.B。, or the
+  // measures', 针对上述问题，我会将采取以下措施。⏎1.C。: a lead-in as before an inline list; lists54, before an item)
   const leadSentenceRe = compile(loadPatternFile<{ list_lead_sentence: string }>('sections.yaml').list_lead_sentence, '');
+  const firstText = lines.findIndex((l) => l.start >= h.end && doc.norm.slice(l.start, l.end).trim());
+  const opensItems = (l: Span, i: number) => i === firstText && !ITEM_MARKER.test(doc.norm.slice(l.start, l.end)) && !/[。！？!?]\s*\S/.test(doc.norm.slice(l.start, l.end).trim()) && ITEM_MARKER.test(doc.norm.slice(lines[i + 1].start, lines[i + 1].end));
   const leads = new Set(
     lines
-      .filter((l, i) => !!lines[i + 1] && /^[ \t\u3000]*\n?[ \t\u3000]*$/.test(doc.norm.slice(l.end, lines[i + 1].start)) && opensWithListLabel(doc.norm.slice(lines[i + 1].start, lines[i + 1].end), 'problems') && leadSentenceRe.test(doc.norm.slice(l.start, l.end)))
+      .filter((l, i) => !!lines[i + 1] && /^[ \t\u3000]*\n?[ \t\u3000]*$/.test(doc.norm.slice(l.end, lines[i + 1].start)) && (opensWithListLabel(doc.norm.slice(lines[i + 1].start, lines[i + 1].end), 'problems') || opensItems(l, i)) && leadSentenceRe.test(doc.norm.slice(l.start, l.end)))
       .map((l) => l.start),
   );
   const labels = titleLines(doc, h, headingStarts);
@@ -393,9 +397,11 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     }
     const base = line.start + skip;
     // a sub-heading that is only a title (no run-in text) is a label, not an item
+    // (…but one with no body under it, 1.加强预算编制⏎细化…。⏎2.加大宣传力度⏎三、…, is the point itself: its title the item, as
+    // numbered titles with no bodies are; not an aspect's name, 经费方面, no point; lists54)
     const isHeading = laterStarts.some((s) => s >= line.start && s < line.end);
     const trimmed = raw.trim();
-    if (isHeading && !/[。;]./.test(trimmed) && trimmed.length <= 40) continue;
+    if (isHeading && !/[。;]./.test(trimmed) && trimmed.length <= 40 && !bodilessTitle(doc, line, until, compile(sec.list_topic, ''))) continue;
     if (NOTHING.test(raw) || NOTHING_SAID.test(raw) || TABLE_NOTE.test(raw) || compile(sec.list_note, '').test(raw)) continue;
     // (a bare number alone on its line after an item's full stop: a page's number the reader left, before a running header that
     // is the unit's name, 1.…。⏎3⏎某县科学技术协会⏎2.…; no item, and no part of the sentence closed before it)
@@ -807,6 +813,21 @@ function secondRun(doc: KDocument, lines: Span[], from: number, until: number, h
   return at;
 }
 
+/** True when the sub-heading on `line` has nothing under it before its section's end (its next sibling, a higher heading or
+ *  `until`) but closing lines: no body, no sub-heading of its own. Not a title naming only an aspect (`topic`: 经费方面). */
+function bodilessTitle(doc: KDocument, line: Span, until: number, topic: RegExp): boolean {
+  const x = doc.headings.find((y) => y.start >= line.start && y.start < line.end);
+  if (!x || x.start >= until || topic.test(x.title.replace(/\s+/g, ''))) return false;
+  const end = Math.min(x.bodyEnd, until);
+  for (let i = firstSpanFrom(doc.lines, x.end); i < doc.lines.length && doc.lines[i].start < end; i++) {
+    const l = doc.lines[i];
+    if (l.start < x.end || isExcluded(doc, l)) continue;
+    const t = doc.norm.slice(l.start, l.end).trim();
+    if (t && !closingLine(t)) return false;
+  }
+  return true;
+}
+
 /**
  * Numbered lines that are only titles, each followed by its unnumbered body (`一是科普经费不足⏎县科协科普经费主要依靠…。⏎
  * 二是专业人才缺乏⏎…`): labels like a sub-heading's title, the bodies are the items. Only when every numbered line of
@@ -838,11 +859,18 @@ function titleLines(doc: KDocument, h: Heading, headingStarts: Set<number>): Set
     const m = ITEM_MARKER.exec(raw);
     if (!m) continue;
     const title = raw.slice(m[0].length).trim();
-    const next = body[i + 1];
+    // (the last title with nothing under it but the report's closing lines is its own item, no label: 一是A⏎…。⏎二是B⏎特此报告。;
+    // lists54, before every title and body was an item)
+    const next = body[i + 1] && !closingLine(doc.norm.slice(body[i + 1].start, body[i + 1].end).trim()) ? body[i + 1] : undefined;
     // (a point in short clauses, 加强宣传，扩大影响, is such a title too)
+    if (!title || title.length > TITLE_MAX || (/[。；;，,:：!?！？]/.test(title) && !clauseTitle(title))) return new Set();
+    if (!next && out.size && body.slice(i + 1).every((b) => !ITEM_MARKER.test(doc.norm.slice(b.start, b.end)))) {
+      if (/[，,]/.test(title)) clauses++;
+      break;
+    }
     // (nor a piece of one source line a page's furniture cut off, 一是经费投入 第 2 页 共 3 页 不足；…: the body is no line under it)
     // (nor a page's full line broken inside a word, 1.加强项目论证，细化预算编制，提高预⏎算执行的均衡性。: a sentence going on; lists53)
-    if (!title || title.length > TITLE_MAX || (/[。；;，,:：!?！？]/.test(title) && !clauseTitle(title)) || !next || marked(next) || !doc.norm.slice(l.end, next.start).includes('\n')) return new Set();
+    if (!next || marked(next) || !doc.norm.slice(l.end, next.start).includes('\n')) return new Set();
     if (brokenInWord(title, doc.norm.slice(next.start, next.end).trim())) return new Set();
     out.add(l.start);
     if (/[，,]/.test(title)) clauses++;
@@ -854,27 +882,36 @@ const TITLE_MAX = 25;
 
 /**
  * Unnumbered lines that are only titles, each over its own paragraph (`预算编制不够精细⏎部分项目年中调整较多，…。⏎宣传力度不够⏎…。`:
- * a sub-heading's bold lost to a plain line): labels as numbered titles are, the paragraphs the items (lists53). Only when the
- * section opens with such a title, every title stands after a sentence's end and over a paragraph, no line is numbered, and
- * there are two at least.
+ * a sub-heading's bold lost to a plain line): labels as numbered titles are, the paragraphs the items (lists53). Only when every
+ * title stands after a sentence's end over a paragraph, no line is numbered, and there are two at least. (lists54: also after
+ * paragraphs of no title, each closed by a sentence's end or a lead-in's colon — a body with no title stays an item, a lead-in none
+ * —, and with the last title bodiless, its own item; the report's closing lines end the section, as they end its items.)
  */
 function bareTitleLines(doc: KDocument, h: Heading, headingStarts: Set<number>): Set<number> {
   const { lines, isHeading } = sectionLines(doc, h, headingStarts);
   const text = (i: number) => doc.norm.slice(doc.lines[i].start, doc.lines[i].end).trim();
   const out = new Set<number>();
+  let titles = 0;
   let closed = true;
   let bodyUnder = true;
+  let last = -1;
   for (const i of lines) {
     const t = text(i);
-    if (isHeading(doc.lines[i]) || ITEM_MARKER.test(t) || closingLine(t)) return new Set();
+    if (closingLine(t)) break;
+    if (isHeading(doc.lines[i]) || ITEM_MARKER.test(t)) return new Set();
     const title = closed && BARE_TITLE.test(t);
     if (title && !bodyUnder) return new Set();
-    if (!title && !out.size) return new Set();
-    if (title) out.add(doc.lines[i].start);
+    if (title) {
+      titles++;
+      last = doc.lines[i].start;
+      out.add(last);
+    }
     bodyUnder = !title;
-    closed = /[。！？!?；;]$/.test(t);
+    closed = /[。！？!?；;]$/.test(t) || (!titles && /[:：]$/.test(t));
   }
-  return out.size >= 2 && bodyUnder && closed ? out : new Set();
+  // (the last title with no paragraph under it is a point of its own, no label: after two titles over their bodies at least)
+  if (!bodyUnder) out.delete(last);
+  return out.size >= 2 && (closed || !bodyUnder) ? out : new Set();
 }
 const BARE_TITLE = /^[^，,。；;:：!?！？、“”"\s.．（）()]{2,16}$/;
 

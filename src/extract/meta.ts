@@ -68,14 +68,43 @@ function withTail(doc: KDocument, title: { value: string; span: Span }): { value
   return { value: cleanValue(title.value + doc.display.slice(next.line.start, next.line.end).trim()), span: trimSpan(doc, { start: title.span.start, end: next.line.end }) };
 }
 
-/** The title without a version's mark closing it (…自评报告（定稿）, （公开版）: title_version_mark), its span too. */
+// the brackets closing a title (one or two, as title_line takes them), and each of them
+const CLOSING_BRACKETS = /(?:[（(【][^（()）【】]{1,30}[）)】]){1,2}$/;
+const BRACKET = /[（(【][^（()）【】]{1,30}[）)】]/g;
+
+/** The title without the version's marks among the brackets closing it (…自评报告（定稿）, （公开版）: title_version_mark; also before
+ *  a bracket of content, …报告（公开版）（县本级） → …报告（县本级）, lists54); its span ends at the last bracket kept. */
 function withoutVersionMark(doc: KDocument, title: { value: string; span: Span }): { value: string; span: Span } {
-  const mark = compile(meta().title_version_mark, '').exec(title.value);
-  if (!mark) return title;
-  const open = Math.max(doc.norm.lastIndexOf('(', title.span.end - 1), doc.norm.lastIndexOf('（', title.span.end - 1));
-  if (open <= title.span.start) return title;
-  // (…and a mark before it, …报告（终稿）（公开版）)
-  return withoutVersionMark(doc, { value: title.value.slice(0, mark.index), span: trimSpan(doc, { start: title.span.start, end: open }) });
+  const tail = CLOSING_BRACKETS.exec(title.value);
+  if (!tail) return title;
+  const mark = compile(meta().title_version_mark, '');
+  const parts = tail[0].match(BRACKET)!;
+  const kept = parts.filter((p) => !mark.test(p));
+  if (kept.length === parts.length) return title;
+  // (the marks after the last bracket kept leave the span: their opening brackets counted back in the text)
+  let end = title.span.end;
+  for (let i = parts.length - 1; i >= 0 && mark.test(parts[i]); i--) end = Math.max(doc.norm.lastIndexOf('(', end - 1), doc.norm.lastIndexOf('（', end - 1));
+  if (end <= title.span.start) return title;
+  return { value: title.value.slice(0, tail.index) + kept.join(''), span: trimSpan(doc, { start: title.span.start, end }) };
+}
+
+/** Where the title's foot ends: after the version marks left out of it, on its line (…报告（终稿）) and alone on the lines under it
+ *  (…报告⏎（征求意见稿）): what stands under the title (its year, the unit's name, a date) stands under them (lists54). */
+export function titleFoot(doc: KDocument, title: Span): number {
+  const marks = derived(meta(), 'versionMarks', () => `^(?:${meta().title_version_mark.replace(/\$$/, '')}){1,2}[ \t]*$`);
+  let end = title.end;
+  const own = doc.lines.find((l) => l.start <= end && end <= l.end);
+  if (own && end < own.end) {
+    if (!marks.test(doc.norm.slice(end, own.end))) return end;
+    end = own.end;
+  }
+  for (let i = firstSpanFrom(doc.lines, end); i < doc.lines.length; i++) {
+    const text = doc.norm.slice(doc.lines[i].start, doc.lines[i].end);
+    if (!text.trim()) continue;
+    if (!marks.test(text.trim())) break;
+    end = doc.lines[i].end;
+  }
+  return end;
 }
 
 /** The report's own title on a line after a table's title that opens the file, before its first heading (a line of its own, or
@@ -370,7 +399,8 @@ function extractYear(doc: KDocument, titleSpan: Span | null): void {
     // (…or right after the title on its line, in brackets: a report pasted on one line)
     const own = doc.lines.find((l) => l.start <= titleSpan.end && titleSpan.end < l.end);
     const inline = own ? compile(f.year_subtitle.inline, '').exec(doc.norm.slice(titleSpan.end, own.end)) : null;
-    const next = inline ? { start: titleSpan.end + inline[0].length - inline[0].trimStart().length, end: titleSpan.end + inline[0].length } : doc.lines.find((l) => l.start >= titleSpan.end && doc.norm.slice(l.start, l.end).trim());
+    const foot = titleFoot(doc, titleSpan);
+    const next = inline ? { start: titleSpan.end + inline[0].length - inline[0].trimStart().length, end: titleSpan.end + inline[0].length } : doc.lines.find((l) => l.start >= foot && doc.norm.slice(l.start, l.end).trim());
     const m = inline ?? (next ? compile(f.year_subtitle.regex, '').exec(doc.norm.slice(next.start, next.end)) : null);
     // (…or the whole calendar year as its period: （2023年1月1日—2023年12月31日）)
     const p = next && !m ? derived(f, 'yearPeriodLine', () => f.year_period.line.replace('{PERIOD}', f.period)).exec(doc.norm.slice(next.start, next.end)) : null;
@@ -503,7 +533,9 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
       return { value, span };
     }
     // 2023年度部门整体支出绩效自评报告⏎（某县科学技术协会）: a title naming no unit, the unit's name in brackets on the line under it
-    const next = doc.lines.find((l) => l.start >= titleSpan.end && doc.norm.slice(l.start, l.end).trim());
+    // (…and its version mark, …报告⏎（征求意见稿）⏎（某县科学技术协会）: titleFoot)
+    const foot = titleFoot(doc, titleSpan);
+    const next = doc.lines.find((l) => l.start >= foot && doc.norm.slice(l.start, l.end).trim());
     const m = next ? (derived(f, 'unitSubtitle', () => f.unit_subtitle.replace('{ORG}', f.org), 'd').exec(doc.norm.slice(next.start, next.end)) ?? derived(f, 'unitSubtitleDash', () => f.unit_subtitle_dash.replace('{ORG}', f.org), 'd').exec(doc.norm.slice(next.start, next.end))) : null;
     // (——以某县科协为例: 以 and 为例 together, a case study's subtitle)
     if (next && m && !m.groups!.case === !m.groups!.rest) {
@@ -748,7 +780,9 @@ function extractDate(doc: KDocument): void {
   const f = meta();
   // (元月: January)
   const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : s === '元' ? 1 : parseChineseInteger(s)!);
-  const title = doc.facts.find((x) => x.path === '/meta/title')?.span;
+  const own = doc.facts.find((x) => x.path === '/meta/title')?.span;
+  // (the title with the version marks under it: a date under them is under the title, titleFoot)
+  const title = own && { start: own.start, end: titleFoot(doc, own) };
   // (lists50, decided: a labelled date after the signature's date — 填报日期 in an annexed form's footer, 附件：…自评表 under the
   // signed report — dates that form, not the report: the signature's date wins over it; a labelled date before it, a cover's or a
   // header's, still wins, as the form the report is filed with)

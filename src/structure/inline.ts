@@ -13,11 +13,11 @@ import { PAGE_MARK } from './duplicates.js';
 // a shorter line is one paragraph, not a report pasted on one line
 const LONG_LINE = 120;
 // (after a sentence or a closing quote (…等级为“优”（四）部门整体支出情况), a date (填报日期：2024年5月13日一、部门基本情况), a table of contents' title or page number (目录一、…　　1二、),
-// a page's furniture (第 2 页 共 4 页三、), a lead-in's colon (…现将自评情况报告如下：一、部门概况), a half-width stop typed for 。 (…集中支出.(二)改进措施), a space, or the title's last word: …自评报告一、部门概况, a disclosure's …部门决算一、部门基本情况, …部门预算公开说明一、, or the title's bracket after it: …自评报告（2023年1月1日至2023年12月31日）一、部门概况)
+// a page's furniture (第 2 页 共 4 页三、), a lead-in's colon (…现将自评情况报告如下：一、部门概况), a half-width stop typed for 。 (…集中支出.(二)改进措施), a space, or the title's last word: …自评报告一、部门概况, a disclosure's …部门决算一、部门基本情况, …部门预算公开说明一、, or the title's bracket after it: …自评报告（2023年1月1日至2023年12月31日）一、部门概况, or two, …自评报告（公开版）（2024年3月）一、 (lists54))
 // (a chapter, 第一章, as a part, and its section, 第一节 (lists48); a chapter's decimal section, 1.1 项目立项依据, numbered under it: DECIMAL)
 // (一. with a half-width stop for 、, 一.部门概况, as a page of lines reads it: the same top marker)
 // (a marker's first character looked for first, 第, a number or a bracket: the look-behinds were tried at every place of a line)
-const MARKER = new RegExp(expand(String.raw`(?=[第一二三四五六七八九十(\d])(?:^|(?<=[。;:!?\s”"」]|(?<!\d)\.|报告|报告[(（][^()（）\n]{1,30}[)）]|(?:部门|单位)(?:决算|预算)(?:公开)?(?:情况)?(?:说明)?|\d日|目\s*录|\d\s*页|(?:[\s\u3000]|\.{2}|…|·{2})\d{1,3}))(?:第[一二三四五六七八九十]{1,3}部分[:：]?|第[ \t]?[一二三四五六七八九十\d]{1,3}[ \t]?[章节][:：]?|[一二三四五六七八九十]{1,3}(?:、|\.(?!\d))|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?{SECTION_NUMBER_END}|\d{1,2}\.(?!\d))`), 'g');
+const MARKER = new RegExp(expand(String.raw`(?=[第一二三四五六七八九十(\d])(?:^|(?<=[。;:!?\s”"」]|(?<!\d)\.|报告|报告(?:[(（][^()（）\n]{1,30}[)）]){1,2}|(?:部门|单位)(?:决算|预算)(?:公开)?(?:情况)?(?:说明)?|\d日|目\s*录|\d\s*页|(?:[\s\u3000]|\.{2}|…|·{2})\d{1,3}))(?:第[一二三四五六七八九十]{1,3}部分[:：]?|第[ \t]?[一二三四五六七八九十\d]{1,3}[ \t]?[章节][:：]?|[一二三四五六七八九十]{1,3}(?:、|\.(?!\d))|[(][一二三四五六七八九十]{1,3}[)]|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?{SECTION_NUMBER_END}|\d{1,2}\.(?!\d))`), 'g');
 // a chapter's decimal section number (1.1, 4.2, 1.1.1; no figure: macros.yaml SECTION_NUMBER_END), its chapter's number first
 const DECIMAL = new RegExp(expand(String.raw`^(\d{1,2})\.\d{1,2}(?:\.\d{1,2})?{SECTION_NUMBER_END}`));
 // the top rank a decimal section is numbered under: 第一章, 第一部分, 一、 (its number the decimal's first)

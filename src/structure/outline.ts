@@ -100,12 +100,20 @@ export function classifyLine(doc: KDocument, line: Line): Readonly<Candidate> | 
   return c;
 }
 
+// a page's number after a title, set off by spaces or leaders, ending the line (一、部门基本情况 3 | …情况……3)
+const TRAILING_PAGE = /(?:[ \t\u3000\u00a0]+|\.{2,}|…+|·{2,})\d{1,3}$/;
+// (…after a tab, the line's only one)
+const TABBED_PAGE = /^[^\t]+\t+\d{1,3}$/;
+
 function classify(doc: KDocument, line: Line): Candidate | null {
   const cfg = loadPatternFile<HeadingsFile>('headings.yaml');
   const raw = doc.norm.slice(line.start, line.end);
   // (a tab only at the line's ends, Word's indent or a trailing tab, makes no table row of a numbered heading; an unnumbered
   // title so set may be a form's cell, 综合评价结论⇥)
-  if (raw.trim().includes('\t')) return null;
+  // (…nor a tab before a page's number closing a section's title, 一、部门基本情况⇥3 over its text: a lost contents page's entry
+  // kept as the heading, see judge; lists54)
+  const tabbedPage = TABBED_PAGE.test(raw.trim());
+  if (raw.trim().includes('\t') && !tabbedPage) return null;
   const lead = raw.length - raw.trimStart().length;
   const text = raw.trim();
   if (!text) return null;
@@ -117,6 +125,7 @@ function classify(doc: KDocument, line: Line): Candidate | null {
     if (!mm) continue;
     const rest = text.slice(mm[0].length);
     if (!rest || (m.rank >= 3 && /^[\d.%]/.test(rest))) return null;
+    if (tabbedPage && sectionKey(rest.replace(TRAILING_PAGE, '').replace(/\s+/g, '')) === null) return null;
     if (m.rank < 1 && /(?:部分|章|节)\s*$/.test(mm[0].replace(/[:：、.]\s*$/, '')) && compile(cfg.part_glued_not, '').test(rest)) return null;
     if (m.id === 'heading.decimal-chapter' && !decimalChapters(doc).has(line)) return null;
     if (DECIMAL_IDS.has(m.id) && !decimalSibling(doc, line, mm[0])) return null;
@@ -244,7 +253,12 @@ const WIDE_GAP = /\u3000|[ \t\u00a0]{2,}/;
 // (before a word or a year: a space before another figure is a PDF text layer's, 三、“三公”经费支出 0 万元，…)
 const ONE_SPACE = /(?<=[\u3400-\u9fff])[ \t\u00a0](?=[\u3400-\u9fff“"（(]|(?:19|20)\d{2}[ \t\u00a0]?年)/;
 
-function judge(doc: KDocument, line: Line, start: number, restStart: number, rank: number, ordinal: string, rest: string, cfg: HeadingsFile): Candidate {
+function judge(doc: KDocument, line: Line, start: number, restStart: number, rank: number, ordinal: string, whole: string, cfg: HeadingsFile): Candidate {
+  // (a section's title with the page number a lost contents page left after it, 一、部门基本情况 3 over the section's text: the
+  // number no part of the title nor a run-in text; the heading the whole line; lists54, before title 部门基本情况3)
+  const paged = /\d$/.test(whole) ? TRAILING_PAGE.exec(whole) : null;
+  const pageless = paged && !/[，,。;；:：、]/.test(whole.slice(0, paged.index)) && sectionKey(whole.slice(0, paged.index).replace(/\s+/g, '')) !== null;
+  const rest = pageless ? whole.slice(0, paged.index) : whole;
   // a run-in title ends at 。/; — or at a colon right after a short label that names a part of the report
   // (①数量指标：举办…), not a field (1.时间：2023年…, 2.项目名称：…)
   // (二、部门收支情况（单位：万元）: the colon of a unit's note closing the line is none of them; the note is no part of the key)
@@ -293,7 +307,7 @@ function judge(doc: KDocument, line: Line, start: number, restStart: number, ran
   // (a part's annex, 第三部分 附件：决算公开报表, is titled so: no field)
   if (!labelStop && compile(cfg.field_in_title, '').test(note && stop < 0 ? title.slice(0, note.index) : title) && !(rank === 0 && compile(cfg.part_annex_title, '').test(title.trim()))) headingLike = runIn = false;
   const titleEnd = restStart + title.length;
-  const end = headingLike ? titleEnd + (stop >= 0 ? 1 : 0) : line.end;
+  const end = headingLike && !pageless ? titleEnd + (stop >= 0 ? 1 : 0) : line.end;
   return {
     line, start, end, rank, ordinal,
     title: clean(doc, restStart, titleEnd),
@@ -361,9 +375,11 @@ export function figureGoesOn(text: string, line: string): boolean {
 function brokenTitle(doc: KDocument, c: Readonly<Candidate>, i: number): Candidate | null {
   if (c.ordinal === null || !c.headingLike || c.runIn || doc.norm.slice(c.end, c.line.end).trim() || /[，,。;；:：、]/.test(c.title)) return null;
   // (…also across a page's end, 二、存在的⏎- 2 -⏎问题: its furniture and margins passed over; lists53)
+  // (…and across a blank line or two, 一、部门基本⏎⏎情况, as a converter spaces a heading's lines; lists54)
   let j = i + 1;
   while (j < doc.lines.length && j <= i + 6 && (isExcluded(doc, doc.lines[j]) || !doc.lines[j].text.trim())) j++;
-  const next = doc.lines[j === i + 1 || (doc.lines[j] && pageCut(doc, doc.lines[i].end, doc.lines[j].start)) ? j : i + 1];
+  const blankOnly = j <= i + 3 && doc.lines.slice(i + 1, j).every((l) => !isExcluded(doc, l));
+  const next = doc.lines[j === i + 1 || blankOnly || (doc.lines[j] && pageCut(doc, doc.lines[i].end, doc.lines[j].start)) ? j : i + 1];
   if (!next || isExcluded(doc, next)) return null;
   const raw = doc.norm.slice(next.start, next.end);
   const frag = raw.trim();

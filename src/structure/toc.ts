@@ -37,6 +37,8 @@ export function excludeToc(doc: KDocument): void {
     // 目录 over entries already read as a table (一、部门基本情况⇥1): the next lines are the body's
     if (isTocTitle && i + 1 < lines.length && doc.excluded.some((x) => x.start >= lines[i].end && x.start < lines[i + 1].start)) continue;
     const titles: string[] = [];
+    // (the run ended where its first title comes again)
+    let firstAgain = false;
     // the last number listed at each rank: one that restarts (一、 after 四、, no part or higher entry between) opens the body,
     // whose first title may be worded otherwise (目录 一、部门基本情况 … 四、名词解释 ⏎ 一、部门（单位）基本情况)
     const last = new Map<number, number>();
@@ -52,7 +54,9 @@ export function excludeToc(doc: KDocument): void {
       const text = doc.norm.slice(lines[j].start, lines[j].end);
       // (under 目录, an entry's page number alone on the line after it, as a PDF's text sets a right-aligned number:
       // 第一部分 部门概况⏎3⏎第二部分 …: part of the entry above)
-      if (isTocTitle && titles.length && PAGE_ONLY.test(text)) {
+      // (…and with no 目录, a number glued to the entry, 一、部门基本情况3, which the page's line was cut from as a title glued to its
+      // text: the run still needs three titles that come back; lists54, before the contents were the headings and the body their text)
+      if (titles.length && PAGE_ONLY.test(text)) {
         j++;
         continue;
       }
@@ -82,13 +86,19 @@ export function excludeToc(doc: KDocument): void {
       // the title's clean text glues a page number on (部门基本情况 1 → 部门基本情况1): drop it to compare
       const page = PAGE_REF.exec(text)?.[0].replace(/\D/g, '');
       if (page && t.endsWith(page)) t = t.slice(0, -page.length);
-      if (titles.includes(t) || seen.has(t) || restarts(c.rank, c.ordinal)) break;
+      if (titles.includes(t) || seen.has(t) || restarts(c.rank, c.ordinal)) {
+        firstAgain = titles[0] === t;
+        break;
+      }
       if (!isTocTitle && titles.length === 0 && !PAGE_REF.test(text) && !comesBackLater(t, lines[j].end)) break;
       titles.push(t);
       j++;
     }
     const run = j - (isTocTitle ? i + 1 : i);
-    const enough = isTocTitle ? run >= 1 : run >= 3 && titles.filter((t) => comesBackLater(t, lines[j - 1].end)).length >= 3;
+    // (…or two entries right over the first of them again, 一、部门基本情况 3⏎二、存在的问题 5⏎一、部门基本情况⏎…, both coming back:
+    // a short contents; lists54, before its last entry's section ran over the body's first, its text read as that section's)
+    const back = titles.filter((t) => comesBackLater(t, lines[j - 1].end)).length;
+    const enough = isTocTitle ? run >= 1 : (run >= 3 && back >= 3) || (firstAgain && titles.length === 2 && back === 2);
     if (enough) {
       for (const t of titles) seen.add(t);
       doc.excluded.push({ start: lines[i].start, end: lines[j - 1].end, reason: 'toc' });
