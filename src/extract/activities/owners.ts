@@ -92,6 +92,7 @@ export function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, f
   const other = compile(f.other_subject, '');
   const self = compile(f.unit_subject, '');
   const guided = compile(f.guided_body ?? '(?!)', '');
+  const placeTotal = compile(f.place_subject ?? '(?!)', '');
   const ownVerb = compile(f.guided_own_verb ?? '(?!)', '');
   let guidedOn = false;
   const higher = level && f.higher_place?.[level] ? compile(f.higher_place[level], '') : null;
@@ -147,7 +148,9 @@ export function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, f
     // another body's as after a comma; session 45)
     for (let b = s; b < e; b++) {
       const ch = doc.norm[b];
-      if ((ch === '（' || ch === '(') && doc.norm.startsWith('其中', b + 1)) visit(doc.norm.slice(b + 1, Math.min(at, b + 201)));
+      // (…30场（其中东岭县举办10场），受益群众5000人次: a place named bare is where a part of the unit's total was held, the
+      // reach after the bracket the total's, barePlace — not in a place's total, 全市开展…（其中东岭县举办…）; hunta54)
+      if ((ch === '（' || ch === '(') && doc.norm.startsWith('其中', b + 1) && (placeTotal.test(doc.norm.slice(s, b)) || !barePlace(f, doc.norm.slice(b + 1, Math.min(at, b + 201))))) visit(doc.norm.slice(b + 1, Math.min(at, b + 201)));
     }
     s = e + 1;
   }
@@ -156,11 +159,20 @@ export function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, f
 /** 其中各专委会开展20场: a clause whose doer is the unit's own branches or committees (branch_share), which file nothing of their
  *  own: their share is a part of the unit's total, no other body's splitting it (session 46). */
 export const branchShare = (f: ActivitiesFile, clause: string) => !!f.branch_share && compile(f.branch_share, '').test(clause);
+/** 其中东岭县举办10场: the clause's other body (other_subject) is only a place named by its own name, no 科协 after it — where a
+ *  part of the unit's own total was held, no body splitting it (hunta54; a place's total, 全市…，其中东岭县举办…, is split). */
+export function barePlace(f: ActivitiesFile, clause: string): boolean {
+  const o = compile(f.other_subject!, '').exec(clause);
+  const named = o?.groups?.place && o.groups.level ? o.groups.place + o.groups.level : '';
+  return !!named && !/^(?:科协|科学技术协会)/.test(o![0].slice(o![0].indexOf(named) + named.length));
+}
+/** A share's clause names another body splitting the total (other_subject): not the unit's own branches (branchShare), nor,
+ *  in a total that is no place's (`placeTotal` false), a place named bare (barePlace). */
+export const otherShare = (f: ActivitiesFile, clause: string, placeTotal: boolean) => compile(f.other_subject!, '').test(clause) && !branchShare(f, clause) && (placeTotal || !barePlace(f, clause));
 /** A clause in [from, to) opens with the unit or another body as the doer (其中县科协组织12场, 乡镇科协组织8场); with `ofKind`, only
- *  a clause it accepts (a share counting what the total counts). */
-export function namesBody(doc: KDocument, f: ActivitiesFile, from: number, to: number, ofKind?: (clause: string) => boolean): boolean {
+ *  a clause it accepts (a share counting what the total counts); `placeTotal`: the total is a place's (otherShare). */
+export function namesBody(doc: KDocument, f: ActivitiesFile, from: number, to: number, placeTotal: boolean, ofKind?: (clause: string) => boolean): boolean {
   const self = compile(f.unit_subject!, '');
-  const other = compile(f.other_subject!, '');
   let s = from;
   while (s < to) {
     let e = s;
@@ -171,8 +183,8 @@ export function namesBody(doc: KDocument, f: ActivitiesFile, from: number, to: n
       s = e + 1;
       continue;
     }
-    // (其中各专委会开展20场: the unit's own branches split nothing, branchShare)
-    if (self.test(clause) || (other.test(clause) && !branchShare(f, clause))) return true;
+    // (其中各专委会开展20场: the unit's own branches split nothing, nor a place named bare, otherShare)
+    if (self.test(clause) || otherShare(f, clause, placeTotal)) return true;
     // (其中县本级20场 | 其中各县市区74场次: a share that is only its doer, no verb; session 49)
     const head = SHARE_HEAD.exec(clause);
     if (head && bareDoer(f, head[1], unitLevel(doc)) !== null) return true;
