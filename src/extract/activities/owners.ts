@@ -118,6 +118,8 @@ export function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, f
     const museum = o?.groups?.museum ? !reportNames(doc, o.groups.museum) && !departmentIncludes(doc, f, o.groups.museum) : true;
     // (a named town or street is another body, but not in its own 科协's report: 东湖街道开展… under 东湖街道科协's title)
     const town = o?.groups?.town ? !reportNames(doc, o.groups.town) : true;
+    // (县科技局组织开展… in the report of 东岭县科学技术局（县科学技术协会）: the bureau the unit is; hunta54)
+    const bureau = !!o && ownBureauNamed(name, o[0]);
     // (市科协机关和市科技馆共开展…: the unit and the museum summed, see joint_museum)
     const j = f.joint_museum ? compile(f.joint_museum, '').exec(text) : null;
     // (县科协指导各学会开展…64次，参会人员2000人次: the guided bodies' work and its people; a later clause with a verb of its own,
@@ -130,7 +132,7 @@ export function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, f
       // (学会指导各专委会开展… | 镇科协指导各村科协开展…: the unit guiding names the guided bodies' work, as for the unit below)
       if (!guides) guidedOn = false;
     } else if (j && !reportNames(doc, j.groups!.museum) && !departmentIncludes(doc, f, j.groups!.museum)) theirs = true;
-    else if ((o && museum && town && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level) || (!!o.groups.place && otherPlace(doc, o.groups.place)) || (notSociety && !!o.groups?.level))) || higher?.test(text)) theirs = true;
+    else if ((o && museum && town && !bureau && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level) || (!!o.groups.place && otherPlace(doc, o.groups.place)) || (notSociety && !!o.groups?.level))) || higher?.test(text)) theirs = true;
     else {
       const u = self.exec(text) ?? (level && place ? place.exec(text) : null);
       if (u && (!u.groups?.level || u.groups.level === level)) {
@@ -155,6 +157,18 @@ export function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, f
     s = e + 1;
   }
   return theirs || guidedOn;
+}
+/** `said` (another body's clause, other_subject) names the bureau that is the unit (`name` ending in 局: 东岭县科学技术局, a 科协 merged
+ *  into it) by its kind, in full or short, or as 我局/本局: 县科技局, 科学技术局 (hunta54). Not another bureau (县财政局), nor one of
+ *  another place (南溪县科技局). */
+function ownBureauNamed(name: string | null, said: string): boolean {
+  const kind = name ? /[省市州盟县区旗]([^省市州盟县区旗]{1,6})局$/.exec(name)?.[1] : undefined;
+  // (我局开展…: the unit naming itself)
+  if (kind && /[我本]局/.test(said)) return true;
+  const word = kind ? [kind, kind.replace('科学技术', '科技')].find((k) => said.includes(`${k}局`)) : undefined;
+  // (南溪县科技局开展… in 东岭县科学技术局's report: a place before its level that the unit's name does not hold is another's)
+  const place = word ? /([\u4e00-\u9fa5]{2,4})[省市州盟县区旗]$/.exec(said.slice(0, said.indexOf(`${word}局`)))?.[1] : undefined;
+  return !!word && (!place || name!.includes(place));
 }
 /** 其中各专委会开展20场: a clause whose doer is the unit's own branches or committees (branch_share), which file nothing of their
  *  own: their share is a part of the unit's total, no other body's splitting it (session 46). */
