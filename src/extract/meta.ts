@@ -203,6 +203,13 @@ function firstTitle(doc: KDocument): { value: string; span: Span } | null {
       summary = { value: show(lines[i]), span: { start: lines[i].start, end: lines[i].end } };
       continue;
     }
+    // (青禾县安中镇科学技术协会⏎2023年度工作总结: the unit's name alone over a summary's title naming none is its first line; hunta54)
+    const below = lines[i + 1];
+    if (!summary && i < 2 && below && f.work_summary && !doc.headings.some((h) => h.start < below.start) && unitLine(t) && !compile(f.org, '').test(norm(below)) && compile(f.work_summary.replace('{ORG}', f.org), '').test(t + norm(below))) {
+      summary = { value: show(lines[i]) + show(below), span: { start: lines[i].start, end: below.end } };
+      i++;
+      continue;
+    }
     const kindItem = compile(f.portal_kind_item, '');
     if (kindItem.test(t) && ((i > 0 && (kindItem.test(norm(lines[i - 1])) || compile(f.portal_menu, '').test(norm(lines[i - 1])))) || kindItem.test(next))) continue;
     if (compile(f.title_line, '').test(t) && compile(f.title_words, '').test(t) && !compile(f.title_not, '').test(t)) {

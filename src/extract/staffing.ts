@@ -8,7 +8,7 @@ import { arabicYears, proseSlice, sentenceAt } from './prose.js';
 import { toCount } from '../normalise/numbers.js';
 import { HEAD_COUNT_RULE, headCountAddsUp } from './staffingHeadCount.js';
 
-interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string; budget_count?: string; department_includes?: string; system?: string; unit_clause?: string; unit_office?: string; same_office?: string; other_level?: string; other_level_off?: string; office_clause?: string; retired_mixed_after?: string; retired_kind?: string; retired_kind_other?: string; retired_among?: string; internal_office?: string; office_sum?: string; bare_stretch?: string; head_count_parts?: string; head_count_part?: string }
+interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string; budget_count?: string; department_includes?: string; system?: string; unit_clause?: string; unit_office?: string; same_office?: string; other_level?: string; other_level_off?: string; other_place_bare?: string; office_clause?: string; retired_mixed_after?: string; retired_kind?: string; retired_kind_other?: string; retired_among?: string; internal_office?: string; office_sum?: string; bare_stretch?: string; head_count_parts?: string; head_count_part?: string }
 
 export function extractStaffing(doc: KDocument): void {
   // (编制数、在职人数、退休人数分别为6人、5人、2人: the listed counts, checked as the patterns' are)
@@ -287,6 +287,9 @@ function otherLevelNamed(doc: KDocument, file: StaffingFile, level: string, befo
     const m = re.exec(before.slice(i));
     // (a named town or street the unit's own name holds: 城关镇科协核定编制2名 in 城关镇科学技术协会's report is the unit)
     if (m?.groups?.town && unit !== null && ownPlace(unit, m[0].replace(/(?:科协|科学技术协会)?(?:机关|本级|办事处)?[ \t]*$/, ''), /(?:科协|科学技术协会)(?:机关|本级)?[ \t]*$/.test(m[0]))) continue;
+    // (青禾市核定编制120人 in 东岭县科协's report: a place named bare, the city above or another county; hunta54)
+    const bare = file.other_place_bare ? compile(file.other_place_bare, '').exec(before.slice(i)) : null;
+    if (bare && otherPlace(doc, bare.groups!.place)) return true;
     // (another level's 科协 only when the unit's level is known; a body of another kind, no level, always)
     // (a 科协 named by its level in the report of a unit that is none, 县老科协's or a bureau's naming none: hunta51)
     if (m && on && (m.groups!.level === undefined || (level !== '' && m.groups!.level !== level))) return true;

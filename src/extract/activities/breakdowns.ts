@@ -9,7 +9,7 @@ import { sentenceAt, trimSpan, unitLevel } from '../engine.js';
 import { BOUNDARY, charBetween, clauseStart } from './clauses.js';
 import type { ActivitiesFile, Found } from './file.js';
 import { sameUnit } from './file.js';
-import { bareDoer, branchShare, namesBody } from './owners.js';
+import { bareDoer, branchShare, namesBody, otherShare } from './owners.js';
 
 // a share's count: a figure and a measure word of share_units (longest first: 场次 before 场), made once per file; also the
 // whole figure closing a clause (乡镇科协44场: its doer is what stands before it)
@@ -84,7 +84,7 @@ export function sharedTotal(doc: KDocument, f: ActivitiesFile, x: { rule: string
     if (/^\s*其中/.test(clause)) share = true;
     const n = part.exec(clause);
     // (其中城关镇12场 | 其中各县市区74场次 | 其中市本级12场次: a share that is only its doer, no verb, splits it too; session 49)
-    if ((place || share) && n && !compile(f.share_each ?? '(?!)', '').test(clause) && family[n[1]] === family[x.item.unit] && (self.test(clause) || (other.test(clause) && !branchShare(f, clause)) || bareDoer(f, clause.slice(0, n.index), level) !== null)) return true;
+    if ((place || share) && n && !compile(f.share_each ?? '(?!)', '').test(clause) && family[n[1]] === family[x.item.unit] && (self.test(clause) || otherShare(f, clause, place) || bareDoer(f, clause.slice(0, n.index), level) !== null)) return true;
     s = e + 1;
   }
   return false;
@@ -211,7 +211,8 @@ export function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]
       const k = lastCountKind(family, clause);
       return k === null || k === kind || !sorted.some((y) => y.countEnd > t.countEnd && y.countEnd <= from && family[y.item.unit] === k);
     };
-    if (f.unit_subject && f.other_subject && !compile(f.unit_subject, '').test(doc.norm.slice(t.labelSpan.start, t.countEnd)) && namesBody(doc, f, from, to, ofKind)) {
+    const opening = doc.norm.slice(t.labelSpan.start, t.countEnd);
+    if (f.unit_subject && f.other_subject && !compile(f.unit_subject, '').test(opening) && namesBody(doc, f, from, to, !!f.place_subject && compile(f.place_subject, '').test(opening), ofKind)) {
       out.add(t);
       notUnits.push(t);
       continue;

@@ -92,6 +92,7 @@ export function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, f
   const other = compile(f.other_subject, '');
   const self = compile(f.unit_subject, '');
   const guided = compile(f.guided_body ?? '(?!)', '');
+  const placeTotal = compile(f.place_subject ?? '(?!)', '');
   const ownVerb = compile(f.guided_own_verb ?? '(?!)', '');
   let guidedOn = false;
   const higher = level && f.higher_place?.[level] ? compile(f.higher_place[level], '') : null;
@@ -117,6 +118,8 @@ export function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, f
     const museum = o?.groups?.museum ? !reportNames(doc, o.groups.museum) && !departmentIncludes(doc, f, o.groups.museum) : true;
     // (a named town or street is another body, but not in its own 科协's report: 东湖街道开展… under 东湖街道科协's title)
     const town = o?.groups?.town ? !reportNames(doc, o.groups.town) : true;
+    // (县科技局组织开展… in the report of 东岭县科学技术局（县科学技术协会）: the bureau the unit is; hunta54)
+    const bureau = !!o && ownBureauNamed(name, o[0]);
     // (市科协机关和市科技馆共开展…: the unit and the museum summed, see joint_museum)
     const j = f.joint_museum ? compile(f.joint_museum, '').exec(text) : null;
     // (县科协指导各学会开展…64次，参会人员2000人次: the guided bodies' work and its people; a later clause with a verb of its own,
@@ -129,7 +132,7 @@ export function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, f
       // (学会指导各专委会开展… | 镇科协指导各村科协开展…: the unit guiding names the guided bodies' work, as for the unit below)
       if (!guides) guidedOn = false;
     } else if (j && !reportNames(doc, j.groups!.museum) && !departmentIncludes(doc, f, j.groups!.museum)) theirs = true;
-    else if ((o && museum && town && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level) || (!!o.groups.place && otherPlace(doc, o.groups.place)) || (notSociety && !!o.groups?.level))) || higher?.test(text)) theirs = true;
+    else if ((o && museum && town && !bureau && (!o.groups?.level || /中国|全国|上级/.test(o.groups.level) || o.groups.here || (level !== '' && o.groups.level !== level) || (!!o.groups.place && otherPlace(doc, o.groups.place)) || (notSociety && !!o.groups?.level))) || higher?.test(text)) theirs = true;
     else {
       const u = self.exec(text) ?? (level && place ? place.exec(text) : null);
       if (u && (!u.groups?.level || u.groups.level === level)) {
@@ -147,20 +150,43 @@ export function otherSubject(doc: KDocument, f: ActivitiesFile, level: string, f
     // another body's as after a comma; session 45)
     for (let b = s; b < e; b++) {
       const ch = doc.norm[b];
-      if ((ch === '（' || ch === '(') && doc.norm.startsWith('其中', b + 1)) visit(doc.norm.slice(b + 1, Math.min(at, b + 201)));
+      // (…30场（其中东岭县举办10场），受益群众5000人次: a place named bare is where a part of the unit's total was held, the
+      // reach after the bracket the total's, barePlace — not in a place's total, 全市开展…（其中东岭县举办…）; hunta54)
+      if ((ch === '（' || ch === '(') && doc.norm.startsWith('其中', b + 1) && (placeTotal.test(doc.norm.slice(s, b)) || !barePlace(f, doc.norm.slice(b + 1, Math.min(at, b + 201))))) visit(doc.norm.slice(b + 1, Math.min(at, b + 201)));
     }
     s = e + 1;
   }
   return theirs || guidedOn;
 }
+/** `said` (another body's clause, other_subject) names the bureau that is the unit (`name` ending in 局: 东岭县科学技术局, a 科协 merged
+ *  into it) by its kind, in full or short, or as 我局/本局: 县科技局, 科学技术局 (hunta54). Not another bureau (县财政局), nor one of
+ *  another place (南溪县科技局). */
+function ownBureauNamed(name: string | null, said: string): boolean {
+  const kind = name ? /[省市州盟县区旗]([^省市州盟县区旗]{1,6})局$/.exec(name)?.[1] : undefined;
+  // (我局开展…: the unit naming itself)
+  if (kind && /[我本]局/.test(said)) return true;
+  const word = kind ? [kind, kind.replace('科学技术', '科技')].find((k) => said.includes(`${k}局`)) : undefined;
+  // (南溪县科技局开展… in 东岭县科学技术局's report: a place before its level that the unit's name does not hold is another's)
+  const place = word ? /([\u4e00-\u9fa5]{2,4})[省市州盟县区旗]$/.exec(said.slice(0, said.indexOf(`${word}局`)))?.[1] : undefined;
+  return !!word && (!place || name!.includes(place));
+}
 /** 其中各专委会开展20场: a clause whose doer is the unit's own branches or committees (branch_share), which file nothing of their
  *  own: their share is a part of the unit's total, no other body's splitting it (session 46). */
 export const branchShare = (f: ActivitiesFile, clause: string) => !!f.branch_share && compile(f.branch_share, '').test(clause);
+/** 其中东岭县举办10场: the clause's other body (other_subject) is only a place named by its own name, no 科协 after it — where a
+ *  part of the unit's own total was held, no body splitting it (hunta54; a place's total, 全市…，其中东岭县举办…, is split). */
+export function barePlace(f: ActivitiesFile, clause: string): boolean {
+  const o = compile(f.other_subject!, '').exec(clause);
+  const named = o?.groups?.place && o.groups.level ? o.groups.place + o.groups.level : '';
+  return !!named && !/^(?:科协|科学技术协会)/.test(o![0].slice(o![0].indexOf(named) + named.length));
+}
+/** A share's clause names another body splitting the total (other_subject): not the unit's own branches (branchShare), nor,
+ *  in a total that is no place's (`placeTotal` false), a place named bare (barePlace). */
+export const otherShare = (f: ActivitiesFile, clause: string, placeTotal: boolean) => compile(f.other_subject!, '').test(clause) && !branchShare(f, clause) && (placeTotal || !barePlace(f, clause));
 /** A clause in [from, to) opens with the unit or another body as the doer (其中县科协组织12场, 乡镇科协组织8场); with `ofKind`, only
- *  a clause it accepts (a share counting what the total counts). */
-export function namesBody(doc: KDocument, f: ActivitiesFile, from: number, to: number, ofKind?: (clause: string) => boolean): boolean {
+ *  a clause it accepts (a share counting what the total counts); `placeTotal`: the total is a place's (otherShare). */
+export function namesBody(doc: KDocument, f: ActivitiesFile, from: number, to: number, placeTotal: boolean, ofKind?: (clause: string) => boolean): boolean {
   const self = compile(f.unit_subject!, '');
-  const other = compile(f.other_subject!, '');
   let s = from;
   while (s < to) {
     let e = s;
@@ -171,8 +197,8 @@ export function namesBody(doc: KDocument, f: ActivitiesFile, from: number, to: n
       s = e + 1;
       continue;
     }
-    // (其中各专委会开展20场: the unit's own branches split nothing, branchShare)
-    if (self.test(clause) || (other.test(clause) && !branchShare(f, clause))) return true;
+    // (其中各专委会开展20场: the unit's own branches split nothing, nor a place named bare, otherShare)
+    if (self.test(clause) || otherShare(f, clause, placeTotal)) return true;
     // (其中县本级20场 | 其中各县市区74场次: a share that is only its doer, no verb; session 49)
     const head = SHARE_HEAD.exec(clause);
     if (head && bareDoer(f, head[1], unitLevel(doc)) !== null) return true;

@@ -119,13 +119,20 @@ export function yearRespectively(doc: KDocument, f: ActivitiesFile, overlaps: (s
     // (a topic naming an event before them is the count's words, no doer: the clause opens before it)
     const opens = topic && topicEvent ? topic.start : ys.start;
     const pre = doc.norm.slice(clauseStart(doc.norm, m.span.start, sentence.start), opens).replace(/\s+/g, '');
-    if (pre.replace(compile(f.strip_prefix, ''), '').replace(compile(f.label_subject ?? '(?!)', ''), '')) continue;
+    // (市科协2022年、2023年分别… | 2022年、2023年市本级分别…: the unit by its own level as the doer, before the years or after them)
+    const doer = m.group('doer');
+    if ([pre.replace(compile(f.strip_prefix, ''), ''), doer ? doc.norm.slice(doer.start, doer.end) : ''].some((d) => d && !ownDoer(d, level))) continue;
     if (overlaps(countSpan) || otherSubject(doc, f, level, sentence.start, opens) || inTargets(doc, f, at) || otherYearAt(doc, at, f)) continue;
     if (sectionsAt(doc, at).some((h) => compile(f.not_sections, '').test(h.title))) continue;
     const span = trimSpan(doc, { start: m.span.start, end: m.span.end });
     out.push({ found: { span, rule: 'activities.year-respectively', item: { label, count, unit, approx: null }, labelSpan: ls, countEnd: countSpan.end }, countSpan });
   }
   return out;
+}
+/** `words` (before the years or between them and 分别) are only the unit as the doer: 我会, or a 科协 or 本级 of the unit's level (`level`). */
+function ownDoer(words: string, level: string): boolean {
+  const own = /^(?:我会|本会|我单位|本单位|(?<level>[省市州盟县区旗])(?:(?:科协|科学技术协会)(?:机关)?(?:本级)?|本级))$/.exec(words);
+  return !!own && (!own.groups?.level || own.groups.level === level);
 }
 const planDocs = new WeakMap<KDocument, boolean>();
 /** A plan's document (…工作要点, …工作计划, 关于印发…实施方案的通知 on one of its first lines, no report's or summary's words
