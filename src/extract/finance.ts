@@ -354,7 +354,9 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         // may be its share of the whole)
         // (年中追加预算较多，占年初预算的14.58%: a share with no figure of the unit's total before it in its sentence is a change's
         // or a part's, not the unit's rate)
-        if (p.only_total && (key !== 'total' || !totalBefore(doc, match.span.start))) continue;
+        // (huntb54: 项目预算50万元，实际支出48万元，占预算的96% in a project report — the project is the report's whole: its share of
+        // the budget is its rate when its own actual and budget stand before it in its sentence and the share is the one over the other)
+        if (p.only_total && (key !== 'total' || !totalBefore(doc, match.span.start)) && !(key === 'project' && doc.reportKind === 'project_self_eval' && g.pct !== undefined && unitRateAgrees(doc, match.span.start, g.pct, key))) continue;
         // 省科技报社基本支出300万元 | 市科协基本支出X in a county's report: another body's name glued before the subject
         // (the unit's name known: 县科协基本支出X with no unit known may be the unit's own)
         if (subjSpan && subjSpan.start === match.span.start && unitName(doc) !== null && otherBodyBefore(doc, f, match)) {
@@ -907,18 +909,19 @@ function shareOfBase(doc: KDocument, at: number, base: number, share: string): b
   const slack = (moneySlack(actual.raw) / base) * 100 * 2;
   return Math.abs((a / base) * 100 - rate) <= halfUlp(share) + slack + 1e-9;
 }
-/** True when the rate written `pct` (naming no subject, at `at`) is the unit's actual over its budget, both read as the unit's
- *  in its sentence before it: within half a unit of the rate's last digit (a whole rate only when the quotient is that whole
+/** True when the rate written `pct` (naming no subject, at `at`) is the unit's actual over its budget (`key`'s: a narrower
+ *  subject's), both read as the unit's (as `key`'s) in its sentence before it: within half a unit of the rate's last digit (a whole rate only when the quotient is that whole
  *  number to 0.05: `99%` is no rounding of 98.77), the figures' own rounding added. A rate opening a sentence of its own
  *  (全年支出X，其中：基本支出Y，占…；项目支出Z，占…。预算执行率98.62%。) is checked against the unit's one actual before it in
  *  its paragraph and the unit's one budget stated before it in the report. */
-function unitRateAgrees(doc: KDocument, at: number, pct: string): boolean {
+function unitRateAgrees(doc: KDocument, at: number, pct: string, key = 'total'): boolean {
   const from = sentenceAt(doc, at).start;
+  const paths = file().subjects[key].paths;
   const own = (path: string, start: number, end: number) => doc.facts.filter((x) => x.path === path && x.source !== 'table' && x.span.start >= start && x.span.end <= end);
-  let actual = own('/finance/spendingTotal/actual', from, at);
-  let budget = own(BUDGET, from, at);
-  if (!actual.length && !budget.length && compile(file().rate_opens, '').test(doc.norm.slice(from, at)) && from > 0) {
-    actual = own('/finance/spendingTotal/actual', paragraphStart(doc, from), from);
+  let actual = own(paths.actual!, from, at);
+  let budget = own(paths.budget!, from, at);
+  if (key === 'total' && !actual.length && !budget.length && compile(file().rate_opens, '').test(doc.norm.slice(from, at)) && from > 0) {
+    actual = own(paths.actual!, paragraphStart(doc, from), from);
     budget = own(BUDGET, 0, at);
     if (new Set(budget.map((x) => x.value)).size === 1) budget = budget.slice(0, 1);
   }

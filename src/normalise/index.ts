@@ -25,7 +25,7 @@ export function normalise(doc: KDocument): void {
   doc.display = foldForDisplay(simp);
   doc.norm = MATCH_FOLDS.reduce((t, fold) => fold(t), simp);
   // (two columns' lines alternating: nothing read from them rather than a label of one column with a figure of the other)
-  const interleaved = interleavedBlocks(doc.norm);
+  const interleaved = interleavedBlocks(doc.norm, doc.text);
   if (interleaved.length) {
     doc.norm = maskBlocks(doc.norm, interleaved);
     // (a warning, not a note: the record's nulls there are unread figures, which the warehouse should know of)
