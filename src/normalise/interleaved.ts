@@ -79,8 +79,9 @@ const OPENS = /^(?:[ \t]{2}|\u3000)(?![ \t\u3000]*$)|^[ \t\u3000]*(?:[一二三�
 const NUMBERED = /^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十]{1,3}[章节部])/;
 /** a line closed by a sentence's or a lead-in's punctuation (a half-width point after a word too), a closing bracket or quote */
 const CLOSED = /(?:[。；;！!？?:：）)」』”"…]|(?<=[^\d\s])\.)\s*$/;
-/** a clause's punctuation inside the line: prose, not a title, a heading or a table's cell */
-const PROSE = /[，,、；;。](?=[^\n]*[^\s，,、；;。])/;
+/** a clause's punctuation inside the line after a word: prose, not a title, a heading or a table's cell (nor a figure's
+ *  separators, 1，802，500.00 written with full-width digits) */
+const PROSE = /[\u4e00-\u9fff”）)][，,、；;。](?=[^\n]*[^\s，,、；;。])/;
 /** cells apart: a tab or a run of spaces between words (a table's row, a form's field and value) */
 const SPACED = /\S(?:\t|[ \u3000]{2,})\S/;
 /** a wrapped line's width at least (display width: a CJK character 2): a column's line holds ten characters at least */
