@@ -2,7 +2,7 @@
 // elsewhere (（一）科普日…开展活动20场, （二）科技周…30场): the warehouse sums activities[] per measure word, so each piece of work
 // must be counted once (acts54; docs/record.md activities[]). The parts adding up to the total exactly are dropped, the total
 // kept (a sum that confirms, never one that computes); parts that do not add up are all kept and flagged (activities_overlap).
-import type { KDocument, Message, Span } from '../../document.js';
+import type { KDocument, Span } from '../../document.js';
 import type { Activity } from '../../schema/record.js';
 import { compile, loadPatternFile } from '../../patterns.js';
 import { sectionsAt } from '../engine.js';
@@ -25,7 +25,8 @@ export function dropOverlappingParts(doc: KDocument): void {
   const generic = (x: Kept) => label.test(x.item.label) && cue.test(text(x));
   const depth = (x: Kept) => Math.max(0, ...sectionsAt(doc, x.span.start).map((h) => h.level));
   const drop = new Set<Kept>();
-  const warned: Message[] = [];
+  // (a warning's paths name the activities by index, known only once the dropped parts are out: the items are kept till then)
+  const warned: { reason: string; items: Kept[] }[] = [];
   for (const unit of new Set(acts.filter((x) => f.glued_units.events.includes(x.item.unit)).map(measure))) {
     const same = acts.filter((x) => f.glued_units.events.includes(x.item.unit) && measure(x) === unit);
     const totals = same.filter(generic).sort((a, b) => b.item.count - a.item.count);
@@ -43,16 +44,13 @@ export function dropOverlappingParts(doc: KDocument): void {
     const exact = !total.item.approx && parts.every((x) => !x.item.approx);
     if (exact && sum === total.item.count) parts.forEach((x) => drop.add(x));
     else {
-      const at = (x: Kept) => `/activities/${acts.indexOf(x)}`;
       warned.push({
-        ruleId: 'activities_overlap',
         reason: `the year's total of ${total.item.count} ${total.item.unit} (${total.item.label}) and counts of the same measure stated elsewhere (${parts.map((x) => x.item.count).join(' + ')} = ${sum}) may count the same work twice; all kept`,
-        paths: [at(total), ...parts.map(at)],
+        items: [total, ...parts],
       });
     }
   }
-  // (a warning's paths name the activities by index: those after a dropped part move)
   const kept = drop.size ? acts.filter((x) => !drop.has(x)) : acts;
-  for (const m of warned) doc.messages.push({ ...m, paths: m.paths?.map((p) => `/activities/${kept.indexOf(acts[Number(p.split('/')[2])])}`) });
+  for (const w of warned) doc.messages.push({ ruleId: 'activities_overlap', reason: w.reason, paths: w.items.map((x) => `/activities/${kept.indexOf(x)}`) });
   doc.items.activities = kept;
 }
