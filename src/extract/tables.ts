@@ -396,14 +396,17 @@ function ownSpendingWords(doc: KDocument, r: TableReading): boolean {
 
 /** The two lines just above the table, from the folded copy (a year in full-width digits or a traditional 上年 reads as one). */
 function linesAbove(doc: KDocument, r: TableReading): string {
-  const text = doc.norm.length === doc.text.length ? doc.norm : doc.text;
-  return text.slice(Math.max(0, r.table.start - 80), r.table.start).split('\n').filter((l) => l.trim()).slice(-2).join('');
+  return filledLinesAbove(doc, r).slice(-2).join('');
 }
 /** The caption and the nearest line above the table that is no unit line (`单位：万元`): what an untitled list's 金额 is. */
 function captionAndLineAbove(doc: KDocument, r: TableReading): string {
-  const text = doc.norm.length === doc.text.length ? doc.norm : doc.text;
-  const lines = text.slice(Math.max(0, r.table.start - 80), r.table.start).split('\n').filter((l) => l.trim() && !UNIT_LINE.test(l.trim()));
+  const lines = filledLinesAbove(doc, r).filter((l) => !UNIT_LINE.test(l.trim()));
   return (r.caption ?? '') + (lines[lines.length - 1] ?? '');
+}
+/** The lines with text in the 80 characters above the table. */
+function filledLinesAbove(doc: KDocument, r: TableReading): string[] {
+  const text = doc.norm.length === doc.text.length ? doc.norm : doc.text;
+  return text.slice(Math.max(0, r.table.start - 80), r.table.start).split('\n').filter((l) => l.trim());
 }
 const UNIT_LINE = /^[（(]?(?:金额)?单位[:：][^，。]*$/;
 const UNIT_WHOLE = /整体|本单位|本部门|我单位|我部门|部门(?:收支|收入|支出|预算|决算)|单位(?:收支|收入|支出|预算|决算)/;
