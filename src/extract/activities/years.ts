@@ -131,8 +131,9 @@ export function yearRespectively(doc: KDocument, f: ActivitiesFile, overlaps: (s
 }
 /** `words` (before the years or between them and 分别) are only the unit as the doer: 我会, or a 科协 or 本级 of the unit's level (`level`). */
 function ownDoer(words: string, level: string): boolean {
-  const own = /^(?:我会|本会|我单位|本单位|(?<level>[省市州盟县区旗])(?:(?:科协|科学技术协会)(?:机关)?(?:本级)?|本级))$/.exec(words);
-  return !!own && (!own.groups?.level || own.groups.level === level);
+  if (!compile('^(?:{YEAR_DOER})$', '').test(words)) return false;
+  const named = /^[省市州盟县区旗]/.exec(words)?.[0];
+  return !named || named === level;
 }
 const planDocs = new WeakMap<KDocument, boolean>();
 /** A plan's document (…工作要点, …工作计划, 关于印发…实施方案的通知 on one of its first lines, no report's or summary's words
