@@ -519,6 +519,12 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
         }
         const alias = aliasOf(doc, value);
         if (alias) return alias;
+        // (2023年度县科协…报告⏎（湖滨县科学技术协会）: the line under the title, in brackets, gives that name in full — lead55)
+        const under = subtitleUnit(f, doc, titleSpan);
+        if (under && fullerForm(under.value, value)) {
+          push(doc, '/meta/unitName', under.value, under.span, 'meta.unit.subtitle');
+          return under;
+        }
       }
       // 青禾县科协2023年度…报告 signed 青禾县科学技术协会: the same body's name written out in full is the unit (its fullest form)
       const sig = signatureUnit(doc);
@@ -541,17 +547,10 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
     }
     // 2023年度部门整体支出绩效自评报告⏎（某县科学技术协会）: a title naming no unit, the unit's name in brackets on the line under it
     // (…and its version mark, …报告⏎（征求意见稿）⏎（某县科学技术协会）: titleFoot)
-    const foot = titleFoot(doc, titleSpan);
-    const next = doc.lines.find((l) => l.start >= foot && doc.norm.slice(l.start, l.end).trim());
-    const m = next ? (derived(f, 'unitSubtitle', () => f.unit_subtitle.replace('{ORG}', f.org), 'd').exec(doc.norm.slice(next.start, next.end)) ?? derived(f, 'unitSubtitleDash', () => f.unit_subtitle_dash.replace('{ORG}', f.org), 'd').exec(doc.norm.slice(next.start, next.end))) : null;
-    // (——以某县科协为例: 以 and 为例 together, a case study's subtitle)
-    if (next && m && !m.groups!.case === !m.groups!.rest) {
-      const v = { start: next.start + m.indices!.groups!.value[0], end: next.start + m.indices!.groups!.value[1] };
-      const value = cleanValue(doc.display.slice(v.start, v.end));
-      if (value.length >= 4 && !NOT_UNIT.test(value) && !templated(doc, v)) {
-        push(doc, '/meta/unitName', value, v, 'meta.unit.subtitle');
-        return { value, span: v };
-      }
+    const under = subtitleUnit(f, doc, titleSpan);
+    if (under) {
+      push(doc, '/meta/unitName', under.value, under.span, 'meta.unit.subtitle');
+      return under;
     }
     // 2022年部门决算公开说明 on a cover, then 某县科学技术协会2022年部门决算公开说明 after the contents: the title restated
     // whole with only an organisation's name before it names that unit (a line of its own: the words must be the title's)
@@ -697,6 +696,21 @@ function writtenOut(full: string, short: string): boolean {
   // (青禾县科技协会 for 青禾县科学技术协会 too, the body's word shortened otherwise: lists49)
   const fold = (x: string) => x.replace(/\s+/g, '').replace(/(?:科学技术|科技)协会$/, '科协').replace(/科学技术馆$/, '科技馆');
   return full.replace(/\s+/g, '').length > short.replace(/\s+/g, '').length && fold(full) === fold(short);
+}
+
+/** The organisation named on the line under the title, in brackets or after a dash (（某县科学技术协会）, ——某县科学技术协会;
+ *  after the title's version mark, see titleFoot), or null. */
+function subtitleUnit(f: MetaFile, doc: KDocument, titleSpan: Span): { value: string; span: Span } | null {
+  const foot = titleFoot(doc, titleSpan);
+  const next = doc.lines.find((l) => l.start >= foot && doc.norm.slice(l.start, l.end).trim());
+  if (!next) return null;
+  const line = doc.norm.slice(next.start, next.end);
+  const m = derived(f, 'unitSubtitle', () => f.unit_subtitle.replace('{ORG}', f.org), 'd').exec(line) ?? derived(f, 'unitSubtitleDash', () => f.unit_subtitle_dash.replace('{ORG}', f.org), 'd').exec(line);
+  // (——以某县科协为例: 以 and 为例 together, a case study's subtitle)
+  if (!m || !m.groups!.case !== !m.groups!.rest) return null;
+  const span = { start: next.start + m.indices!.groups!.value[0], end: next.start + m.indices!.groups!.value[1] };
+  const value = cleanValue(doc.display.slice(span.start, span.end));
+  return value.length >= 4 && !NOT_UNIT.test(value) && !templated(doc, span) ? { value, span } : null;
 }
 
 /** The signature line near the end: an organisation's name alone on its line (or followed only by the date), or null. */
