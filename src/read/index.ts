@@ -2,6 +2,7 @@
 import type { ReadResult } from '../document.js';
 import { detectFormat, FORMAT_NAMES } from './detect.js';
 import { ReadError } from './errors.js';
+import { dropGlossesFromResult } from './pinyin.js';
 import { readTxt } from './txt.js';
 import type { ZipLimits } from './zip.js';
 
@@ -21,6 +22,12 @@ export interface ReadOptions {
 }
 
 export async function readBytes(bytes: Uint8Array, opts: ReadOptions = {}): Promise<ReadResult> {
+  const result = await readFormat(bytes, opts);
+  // (the text reader drops them itself, before its other clean-ups)
+  return result.format.startsWith('txt') ? result : dropGlossesFromResult(result);
+}
+
+async function readFormat(bytes: Uint8Array, opts: ReadOptions): Promise<ReadResult> {
   const format = detectFormat(bytes);
   switch (format) {
     case 'empty':

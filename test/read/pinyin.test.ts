@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readBytes } from '../../src/read/index.js';
-import { dropPinyinGlosses } from '../../src/read/pinyin.js';
+import { dropGlossesFromResult, dropPinyinGlosses } from '../../src/read/pinyin.js';
 import { extractBytes } from '../../src/pipeline.js';
 
 describe('pinyin glosses inside words (copies of annotated print)', () => {
@@ -33,5 +33,31 @@ describe('pinyin glosses inside words (copies of annotated print)', () => {
     const read = (await readBytes(Buffer.from(text))).text;
     const span = rec.evidence['/finance/basic/actual'];
     expect(read.slice(span.start, span.end)).toContain('基本支出100萬元');
+  });
+
+  it('every other reader drops them too (lead55: a Word or web copy kept them and lost the figure)', async () => {
+    const html = '<html><body><p>某县科协2023年度部门整体支出绩效自评报告</p><p>2023年度部门预算(yù suàn)资金118.6万元，全年实际支出116.2万元。</p></body></html>';
+    const r = await readBytes(Buffer.from(html));
+    expect(r.text).toContain('部门预算资金118.6万元');
+    expect(r.messages?.map((m) => m.ruleId)).toContain('read:pinyin');
+    const { record: rec } = await extractBytes('gloss.html', Buffer.from(html));
+    expect(rec.finance.spendingTotal.budget).toBe(1186000);
+  });
+
+  it('moves the offsets a reader gave (pages, tables, cells, page breaks, message places) with the text', () => {
+    const text = '第一页预(yù)算\n第二页执(zhí)行率\t98%\n';
+    const cellAt = text.indexOf('执');
+    const out = dropGlossesFromResult({
+      text, format: 'pdf', pages: [{ start: 0, end: 10, num: 1 }, { start: 10, end: text.length, num: 2 }],
+      tables: [{ start: 10, end: text.length - 1, origin: 'pdf', rows: [[{ start: cellAt, end: cellAt + 8, text: '执(zhí)行率' }]] }],
+      pageBreaks: [10], messages: [{ ruleId: 'x', reason: 'y', place: { start: 10, end: 13 } }],
+    });
+    expect(out.text).toBe('第一页预算\n第二页执行率\t98%\n');
+    expect(out.pages).toEqual([{ start: 0, end: 6, num: 1 }, { start: 6, end: out.text.length, num: 2 }]);
+    expect(out.text.slice(out.pages![1].start, out.pages![1].end)).toBe('第二页执行率\t98%\n');
+    const cell = out.tables![0].rows[0][0];
+    expect([out.text.slice(cell.start, cell.end), cell.text]).toEqual(['执行率', '执行率']);
+    expect(out.pageBreaks).toEqual([6]);
+    expect(out.messages![0].place).toEqual({ start: 6, end: 9 });
   });
 });
