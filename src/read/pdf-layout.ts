@@ -82,7 +82,38 @@ const SPACE_GAP = 0.2;
  */
 const OVERPRINT = 0.2;
 
+/**
+ * A line drawn font by font: some producers (LibreOffice, with curly quotes in a Western font inside Chinese text) draw the
+ * quotes first, then the Chinese run with a space where each quote stands, starting back at the left (…153.74 “ ” then
+ * `万元。 三公 经` from x 464.8). Read in stream order the run began a new line and the quotes ended the one before:
+ * `…153.74⇥“⇥”⏎万元。 三公 经费…`, and `三公 经费` matched nothing. A piece going back on its baseline over narrow pieces
+ * drawn just before it, as many as its spaces there, takes them into its spaces in x order; else the pieces stay as drawn.
+ */
+export function fillPlaceholders(pieces: TextPiece[]): TextPiece[] {
+  let out: (TextPiece | null)[] | null = null;
+  for (let i = 1; i < pieces.length; i++) {
+    const p = pieces[i];
+    if (!p.str.includes(' ')) continue;
+    const em = p.size || 1;
+    const prev = pieces[i - 1];
+    if (Math.abs(prev.y - p.y) > 0.45 * em || p.x >= prev.x - 0.35 * em) continue;
+    const right = p.x + p.width;
+    const inside: number[] = [];
+    for (let k = i - 1; k >= 0 && Math.abs(pieces[k].y - p.y) <= 0.45 * em && pieces[k].x >= p.x - 0.1 * em && pieces[k].x < right - 0.1 * em; k--) inside.push(k);
+    const glyphs = inside.filter((k) => pieces[k].str.trim()).sort((a, b) => pieces[a].x - pieces[b].x);
+    const slots = p.str.split(' ').length - 1;
+    if (!glyphs.length || glyphs.length !== slots || glyphs.some((k) => [...pieces[k].str.trim()].length > 1)) continue;
+    let n = 0;
+    const str = p.str.replace(/ /g, () => pieces[glyphs[n++]].str.trim());
+    out ??= [...pieces];
+    for (const k of inside) out[k] = null;
+    out[i] = { ...p, str };
+  }
+  return out ? out.filter((x): x is TextPiece => x !== null) : pieces;
+}
+
 export function piecesToLines(pieces: TextPiece[]): TextLine[] {
+  pieces = fillPlaceholders(pieces);
   const lines: TextLine[] = [];
   let cur: (TextLine & { lastStr: string; lastX: number; space: boolean }) | null = null;
   const flush = () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   assemble,
+  fillPlaceholders,
   isPageNumberLine,
   piecesToLines,
   removeRunningLines,
@@ -295,5 +296,49 @@ describe('assemble: visual lines → paragraphs', () => {
   it('OCR pages carry ocr: true and their confidence', () => {
     const out = assemble([{ ...page(1, [line('扫描页', 100)]), ocr: true, confidence: 0.93 }]);
     expect(out.pages[0]).toMatchObject({ ocr: true, confidence: 0.93 });
+  });
+});
+
+describe('fillPlaceholders (a line drawn font by font)', () => {
+  // (LibreOffice's drawing of `…项目支出153.74万元。“三公”经费…`: the number and the quotes in one font, then the Chinese run back
+  // from x 464.8 with a space where each quote stands)
+  const drawn = (): TextPiece[] => [
+    { str: '153.74', x: 426.8, y: 100, width: 36, size: 10 },
+    { str: ' ', x: 462.8, y: 100, width: 32, size: 10 },
+    { str: '“', x: 494.8, y: 100, width: 6, size: 10 },
+    { str: ' ', x: 500.8, y: 100, width: 20, size: 10 },
+    { str: '”', x: 520.8, y: 100, width: 6, size: 10 },
+    { str: '万元。 三公 经', x: 464.8, y: 100, width: 72, size: 10 },
+  ];
+  it('puts the quotes drawn first into the spaces of the run drawn after them, one line', () => {
+    expect(piecesToLines(drawn()).map((l) => l.text)).toEqual(['153.74万元。“三公”经']);
+  });
+  it('leaves the pieces as drawn when the spaces and the glyphs do not pair up', () => {
+    const more = drawn();
+    more[5] = { ...more[5], str: '万元。 三公 经 费' };
+    expect(fillPlaceholders(more)).toEqual(more);
+    const wide = drawn();
+    wide[2] = { ...wide[2], str: '““' };
+    expect(fillPlaceholders(wide)).toEqual(wide);
+  });
+  it('leaves a piece going back to a new line alone (another baseline), and one with no space', () => {
+    const next = drawn();
+    next[5] = { ...next[5], y: 114 };
+    expect(fillPlaceholders(next)).toEqual(next);
+    const plain = [{ str: '“', x: 100, y: 100, width: 6, size: 10 }, { str: '三公经费', x: 90, y: 100, width: 40, size: 10 }];
+    expect(fillPlaceholders(plain)).toEqual(plain);
+  });
+  it('a LibreOffice PDF with curly quotes mid-line (test/fixtures/pdf/lo-quotes.pdf) reads as its text was typed', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { readBytes } = await import('../../src/read/index.js');
+    const { extractBytes } = await import('../../src/pipeline.js');
+    const dir = new URL('../fixtures/pdf/', import.meta.url);
+    const pdf = readFileSync(new URL('lo-quotes.pdf', dir));
+    const typed = readFileSync(new URL('lo-quotes.txt', dir), 'utf8');
+    const r = await readBytes(pdf);
+    expect(r.text.trim()).toBe(typed.trim());
+    const { record } = await extractBytes('q.pdf', pdf);
+    expect(record.finance.threePublic.actual).toBe(21600); // before: null (`项目支出23.74⇥“⇥”⏎万元。 三公 经费支出2.16万元`)
+    expect(record.activities.map((a) => [a.count, a.unit])).toContainEqual([4, '次']); // before: lost (`科普展览4⇥“⇥”⏎次`)
   });
 });
