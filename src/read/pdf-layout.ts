@@ -90,26 +90,32 @@ const OVERPRINT = 0.2;
  * drawn just before it, as many as its spaces there, takes them into its spaces in x order; else the pieces stay as drawn.
  */
 export function fillPlaceholders(pieces: TextPiece[]): TextPiece[] {
-  let out: (TextPiece | null)[] | null = null;
-  for (let i = 1; i < pieces.length; i++) {
-    const p = pieces[i];
+  let out: TextPiece[] | null = null;
+  const list = () => (out ??= [...pieces]);
+  for (let i = 1; i < (out ?? pieces).length; i++) {
+    const all = out ?? pieces;
+    const p = all[i];
     if (!p.str.includes(' ')) continue;
     const em = p.size || 1;
-    const prev = pieces[i - 1];
+    const prev = all[i - 1];
     if (Math.abs(prev.y - p.y) > 0.45 * em || p.x >= prev.x - 0.35 * em) continue;
+    // the pieces drawn just before it on its baseline from its left edge on: inside its span, or past its right edge
+    let from = i;
+    while (from > 0 && Math.abs(all[from - 1].y - p.y) <= 0.45 * em && all[from - 1].x >= p.x - 0.1 * em) from--;
     const right = p.x + p.width;
-    const inside: number[] = [];
-    for (let k = i - 1; k >= 0 && Math.abs(pieces[k].y - p.y) <= 0.45 * em && pieces[k].x >= p.x - 0.1 * em && pieces[k].x < right - 0.1 * em; k--) inside.push(k);
-    const glyphs = inside.filter((k) => pieces[k].str.trim()).sort((a, b) => pieces[a].x - pieces[b].x);
+    const block = all.slice(from, i);
+    const inside = block.filter((q) => q.x < right - 0.1 * em);
+    const glyphs = inside.filter((q) => q.str.trim()).sort((a, b) => a.x - b.x);
     const slots = p.str.split(' ').length - 1;
-    if (!glyphs.length || glyphs.length !== slots || glyphs.some((k) => [...pieces[k].str.trim()].length > 1)) continue;
+    if (!glyphs.length || glyphs.length !== slots || glyphs.some((q) => [...q.str.trim()].length > 1)) continue;
     let n = 0;
-    const str = p.str.replace(/ /g, () => pieces[glyphs[n++]].str.trim());
-    out ??= [...pieces];
-    for (const k of inside) out[k] = null;
-    out[i] = { ...p, str };
+    const filled = { ...p, str: p.str.replace(/ /g, () => glyphs[n++].str.trim()) };
+    // (…and the pieces past its right edge, the closing quote drawn with the next run's, come after it)
+    const after = block.filter((q) => q.x >= right - 0.1 * em).sort((a, b) => a.x - b.x);
+    list().splice(from, i - from + 1, filled, ...after);
+    i = from + after.length;
   }
-  return out ? out.filter((x): x is TextPiece => x !== null) : pieces;
+  return out ?? pieces;
 }
 
 export function piecesToLines(pieces: TextPiece[]): TextLine[] {

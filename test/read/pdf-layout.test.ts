@@ -313,6 +313,19 @@ describe('fillPlaceholders (a line drawn font by font)', () => {
   it('puts the quotes drawn first into the spaces of the run drawn after them, one line', () => {
     expect(piecesToLines(drawn()).map((l) => l.text)).toEqual(['153.74万元。“三公”经']);
   });
+  it('also when the closing quote is drawn at the run\'s right edge, with the next run (…24“”场，其中 科普进校园 | ” 8…)', () => {
+    const y = 100, size = 10;
+    const pieces: TextPiece[] = [
+      { str: '组织开展科普活动', x: 68.8, y, width: 80, size }, { str: '24', x: 150.8, y, width: 12, size },
+      { str: ' ', x: 162.8, y, width: 42, size }, { str: '“', x: 204.8, y, width: 6, size }, { str: ' ', x: 210.8, y, width: 50, size },
+      { str: '”', x: 260.8, y, width: 6, size }, { str: '场，其中 科普进校园', x: 164.8, y, width: 96, size },
+      { str: ' ', x: 260.8, y, width: 6, size }, { str: '8', x: 266.8, y, width: 6, size }, { str: ' ', x: 272.8, y, width: 22, size },
+      { str: '“', x: 294.8, y, width: 6, size }, { str: ' ', x: 300.8, y, width: 40, size }, { str: '”', x: 340.8, y, width: 6, size },
+      { str: '场、 科普下乡', x: 274.8, y, width: 66, size }, { str: ' ', x: 340.8, y, width: 6, size }, { str: '16', x: 346.8, y, width: 12, size },
+      { str: '场。', x: 360.8, y, width: 20, size },
+    ];
+    expect(piecesToLines(pieces).map((l) => l.text)).toEqual(['组织开展科普活动24场，其中“科普进校园”8场、“科普下乡”16场。']);
+  });
   it('leaves the pieces as drawn when the spaces and the glyphs do not pair up', () => {
     const more = drawn();
     more[5] = { ...more[5], str: '万元。 三公 经 费' };
