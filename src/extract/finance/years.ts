@@ -134,6 +134,11 @@ export function cumulativeOverYears(doc: KDocument, f: FinanceFile, amount: { st
   if (!clause.includes('累计') || !compile(f.cumulative_word, '').test(clause)) return false;
   if (compile(f.cumulative_year_part, '').test(doc.norm.slice(amount.end, amount.end + 24))) return true;
   if (!compile(f.cumulative_cutoff, '').test(before)) return false;
-  const para = doc.norm.slice(Math.max(paragraphStart(doc, amount.start), amount.start - 400), amount.start);
-  return !compile(f.cumulative_year_budget, '').test(para);
+  const from = Math.max(paragraphStart(doc, amount.start), amount.start - 400);
+  // (2022年度部门预算180万元。截至2023年12月31日，累计支出X | 上年部门预算X。截至年底，累计… : another year's budget is no budget
+  // of the year's — fin55)
+  for (const m of doc.norm.slice(from, amount.start).matchAll(compile(f.cumulative_year_budget, 'g'))) {
+    if (fitsYear(doc, f, from + m.index + m[0].length, 'budget')) return false;
+  }
+  return true;
 }
