@@ -5,6 +5,7 @@ import { compile, derived } from '../patterns.js';
 import { matches, sectionsAt, trimSpan, unitName } from './engine.js';
 import { allSpent, extractNone, leadEvidence, roundedRestatements } from './finance/afterPass.js';
 import { receivedRates } from './finance/receivedRate.js';
+import { initialBases, shareAgrees } from './finance/initialBase.js';
 import { markItemField } from './unitStretch.js';
 import { FISCAL_SPENDING, SPENDING_PARTS, appropriationPartOf, appropriationParts, fiscalBudgetBefore, fiscalFundsOpening, partsContext, unitWholeList } from './finance/appropriation.js';
 import { adjustedBudgets, changedBudgets, initialParts, initialStands, statedChanges } from './finance/budgetChanges.js';
@@ -557,6 +558,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
   }
   adjustedBudgets(doc, f, shareBases);
   changedBudgets(doc, f);
+  initialBases(doc, f);
   initialParts(doc, partBudgets);
   allSpent(doc, f, claimed);
   roundedRestatements(doc);
@@ -925,13 +927,7 @@ function unitRateAgrees(doc: KDocument, at: number, pct: string, key = 'total'):
     budget = own(BUDGET, 0, at);
     if (new Set(budget.map((x) => x.value)).size === 1) budget = budget.slice(0, 1);
   }
-  if (actual.length !== 1 || budget.length !== 1 || !(budget[0].value as number)) return false;
-  const a = actual[0].value as number, b = budget[0].value as number;
-  const rate = toRate(pct);
-  if (rate === null) return false;
-  const slack = (moneySlack(actual[0].raw) / b + (a * moneySlack(budget[0].raw)) / (b * b)) * 100;
-  const tol = /[.．]\d/.test(pct) ? halfUlp(pct) + slack : 0.05;
-  return Math.abs((a / b) * 100 - rate) <= tol + 1e-9;
+  return actual.length === 1 && budget.length === 1 && shareAgrees(actual[0], budget[0], pct);
 }
 /** The fact of the nearest amount before `at` in its sentence, or null when that amount filled no field or there is none. */
 function lastFigureFact(doc: KDocument, at: number): Fact | null {

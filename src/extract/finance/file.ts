@@ -29,6 +29,7 @@ export interface FinanceFile {
   funds_received_amount: string;
   rate_names_budget: string;
   rate_opens: string;
+  initial_base: { rate: string; budget_named: string };
   evidence_lead: string;
   evidence_unit: string;
   evidence_dated: string;
