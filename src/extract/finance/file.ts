@@ -30,6 +30,7 @@ export interface FinanceFile {
   rate_names_budget: string;
   rate_opens: string;
   initial_base: { rate: string; budget_named: string };
+  part_over_rate: string;
   evidence_lead: string;
   evidence_unit: string;
   evidence_dated: string;
