@@ -5,6 +5,7 @@ import { compile, derived } from '../patterns.js';
 import { matches, sectionsAt, trimSpan, unitName } from './engine.js';
 import { allSpent, extractNone, leadEvidence, roundedRestatements } from './finance/afterPass.js';
 import { receivedRates } from './finance/receivedRate.js';
+import { initialBases, shareAgrees } from './finance/initialBase.js';
 import { markItemField } from './unitStretch.js';
 import { FISCAL_SPENDING, SPENDING_PARTS, appropriationPartOf, appropriationParts, fiscalBudgetBefore, fiscalFundsOpening, partsContext, unitWholeList } from './finance/appropriation.js';
 import { adjustedBudgets, changedBudgets, initialParts, initialStands, statedChanges } from './finance/budgetChanges.js';
@@ -331,7 +332,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         }
         // (2023年部门预算386.5万元，其中项目支出50万元，实际支出380.6万元: a bare actual after the one part of the unit's budget
         // listed after 其中 that is more than that part's figure is not the part's — it may be the whole's: nobody's we keep)
-        if (p.subject === 'inherit' && aspect === 'actual' && (key === 'basic' || key === 'project') && partActualTooLarge(doc, key, match.span.start, toYuan(g.num ?? amountNum(m0), g.unit ?? unitOf(m0)))) {
+        if (p.subject === 'inherit' && aspect === 'actual' && (key === 'basic' || key === 'project') && partActualTooLarge(doc, key, match.span.start, amountSpan, toYuan(g.num ?? amountNum(m0), g.unit ?? unitOf(m0)))) {
           claimed.push(amountSpan);
           continue;
         }
@@ -340,7 +341,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         const unread = p.subject === 'inherit' && (aspect === 'rate' || aspect === 'actual') ? lastMoneyBefore(doc, match.span.start) : null;
         // (…，其中项目支出50万元，实际支出380.6万元，预算执行率98.5%: so is one after an actual too large to be the part's)
         const unreadText = unread ? doc.norm.slice(unread.start, unread.end) : '';
-        if (unread && !doc.facts.some((x) => x.path.startsWith('/finance/') && x.span.start <= unread.start && x.span.end >= unread.end) && (listedBudgetsBefore(doc, key, unread.start) || ((key === 'basic' || key === 'project') && partActualTooLarge(doc, key, unread.start, toYuan(amountNum(unreadText), unitOf(unreadText)))))) {
+        if (unread && !doc.facts.some((x) => x.path.startsWith('/finance/') && x.span.start <= unread.start && x.span.end >= unread.end) && (listedBudgetsBefore(doc, key, unread.start) || ((key === 'basic' || key === 'project') && partActualTooLarge(doc, key, unread.start, unread, toYuan(amountNum(unreadText), unitOf(unreadText)))))) {
           claimed.push(amountSpan);
           continue;
         }
@@ -557,6 +558,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
   }
   adjustedBudgets(doc, f, shareBases);
   changedBudgets(doc, f);
+  initialBases(doc, f);
   initialParts(doc, partBudgets);
   allSpent(doc, f, claimed);
   roundedRestatements(doc);
@@ -925,13 +927,7 @@ function unitRateAgrees(doc: KDocument, at: number, pct: string, key = 'total'):
     budget = own(BUDGET, 0, at);
     if (new Set(budget.map((x) => x.value)).size === 1) budget = budget.slice(0, 1);
   }
-  if (actual.length !== 1 || budget.length !== 1 || !(budget[0].value as number)) return false;
-  const a = actual[0].value as number, b = budget[0].value as number;
-  const rate = toRate(pct);
-  if (rate === null) return false;
-  const slack = (moneySlack(actual[0].raw) / b + (a * moneySlack(budget[0].raw)) / (b * b)) * 100;
-  const tol = /[.．]\d/.test(pct) ? halfUlp(pct) + slack : 0.05;
-  return Math.abs((a / b) * 100 - rate) <= tol + 1e-9;
+  return actual.length === 1 && budget.length === 1 && shareAgrees(actual[0], budget[0], pct);
 }
 /** The fact of the nearest amount before `at` in its sentence, or null when that amount filled no field or there is none. */
 function lastFigureFact(doc: KDocument, at: number): Fact | null {
@@ -968,15 +964,21 @@ function rateClosesPartsList(doc: KDocument, f: FinanceFile, key: string, at: nu
   const last = lastFigureFact(doc, at);
   return last?.path === '/finance/spendingTotal/actual' && typeof last.value === 'number' && closesPartsList(doc, f, key, last.span.start, last.value);
 }
-/** True when the last figure before `at` in its sentence is the budget of the part `key` listed after 其中 under the unit's own
- *  budget stated earlier in the sentence (its words and a figure before the 其中), and `value` (a bare actual after it) is more than that part's figure. */
-function partActualTooLarge(doc: KDocument, key: string, at: number, value: number | null): boolean {
+/** True when the last figure before `at` in its sentence is the budget of the part `key` and `value` (a bare actual after it,
+ *  its amount at `amount`) is more than that part's figure: listed after 其中 under the unit's own budget stated earlier in the
+ *  sentence (its words and a figure before the 其中), or the part's own budget outside a project report with a rate right after
+ *  the actual that is not the one over the other (基本支出预算150万元，全年支出180.2万元，占预算的96.62%: over another budget, not
+ *  the part's — fin55; with no rate the part's, more than its budget or not). */
+function partActualTooLarge(doc: KDocument, key: string, at: number, amount: Span, value: number | null): boolean {
   const last = lastFigureFact(doc, at);
   if (value === null || !last || last.path !== file().subjects[key].paths.budget || typeof last.value !== 'number' || value <= last.value) return false;
   // (the unit's budget is read by a pattern that may come later: its words and a figure before the 其中, unit_budget)
   const before = doc.norm.slice(sentenceAt(doc, at).start, last.span.start);
   const k = before.lastIndexOf('其中');
-  return k > 0 && /\d/.test(before.slice(0, k)) && compile(file().unit_budget, '').test(before.slice(0, k));
+  if (k > 0 && /\d/.test(before.slice(0, k)) && compile(file().unit_budget, '').test(before.slice(0, k))) return true;
+  // (基本支出预算150万元，实际支出152万元，执行率101.33%: the rate after it says the part overspent its budget)
+  const rate = compile(file().part_over_rate, '').exec(doc.norm.slice(amount.end, amount.end + 24));
+  return doc.reportKind !== 'project_self_eval' && !!rate?.groups && !shareAgrees({ value, raw: doc.norm.slice(amount.start, amount.end) }, last, rate.groups.pct);
 }
 /** True when the last figure before `at`, across a ； that ends a list, is the own item read as a budget's part
  *  (finance.project-report.own-item) and that ； lies between them. */

@@ -29,6 +29,8 @@ export interface FinanceFile {
   funds_received_amount: string;
   rate_names_budget: string;
   rate_opens: string;
+  initial_base: { rate: string; budget_named: string };
+  part_over_rate: string;
   evidence_lead: string;
   evidence_unit: string;
   evidence_dated: string;

@@ -36,6 +36,7 @@ export function fitsYear(doc: KDocument, f: FinanceFile, at: number, aspect: Asp
   const sentence = sentenceBefore(doc, at);
   if (otherYearSentence(doc, f, sentence, head.slice(0, 4)) || otherYearBeforeSemicolon(doc, f, at, sentence + head)) return false;
   if (projectSpanSentence(doc, f, sentence + head.slice(0, 8))) return false;
+  if (spanClause(f, sentence)) return false;
   // (a later clause of the sentence opening with another year, 2023年部门整体支出160万元，2022年部门整体支出150万元，其中基本支出
   // 110万元: from there the clauses are that year's, as a sentence opening with it is, until one names this year)
   // (only its parts: a clause opening with 其中, or a part's sibling after the year's part, 2022年基本支出110万元，项目支出40万元; a
@@ -82,6 +83,24 @@ export function otherYearSentence(doc: KDocument, f: FinanceFile, text: string, 
   if (compile(f.sentence_next, '').test(sentence)) return true;
   // 上年基本支出预算X，项目支出预算Y: a sentence opening with the year before holds that year's figures, unless a later clause names this year
   return compile(f.sentence_prior, '').test(sentence) && !compile(f.sentence_this_year, '').test(sentence + head) && !(typeof fy === 'number' && clauseNamesYear(f, fy, sentence));
+}
+/** True when the figure's clause in `sentence` (up to it), or the clause right before it holding no figure, opens with a span of years
+ *  (项目预算90万元，2021年至2023年累计支出82万元 | 部门预算X，2021-2023年，实际支出Y): the span's figure, as in a sentence opening with
+ *  one (sentence_span; that case is otherYearSentence's) — fin55. */
+function spanClause(f: FinanceFile, sentence: string): boolean {
+  const own = lastClauseMark(sentence, sentence.length);
+  if (own < 0) return false;
+  const span = compile(f.sentence_span, '');
+  if (span.test(sentence.slice(own + 1))) return true;
+  if (/\S/.test(sentence.slice(own + 1))) return false;
+  const prev = sentence.slice(lastClauseMark(sentence, own) + 1, own);
+  const m = span.exec(prev);
+  return m !== null && !/\d/.test(prev.slice(m[0].length));
+}
+/** The index of the last clause mark (，,;；) in `text` before `end`, or -1. */
+function lastClauseMark(text: string, end: number): number {
+  for (let i = end - 1; i >= 0; i--) if (CLAUSE_MARKS.has(text[i])) return i;
+  return -1;
 }
 /** 该项目为跨年度项目，总预算90万元，累计支出60万元: a sentence (up to a figure and its phrase's first words) whose first clause says the
  *  project runs over several years holds its figures over them, up to a clause naming this year (…，当年支出X | …，2023年预算X; not a
@@ -134,6 +153,11 @@ export function cumulativeOverYears(doc: KDocument, f: FinanceFile, amount: { st
   if (!clause.includes('累计') || !compile(f.cumulative_word, '').test(clause)) return false;
   if (compile(f.cumulative_year_part, '').test(doc.norm.slice(amount.end, amount.end + 24))) return true;
   if (!compile(f.cumulative_cutoff, '').test(before)) return false;
-  const para = doc.norm.slice(Math.max(paragraphStart(doc, amount.start), amount.start - 400), amount.start);
-  return !compile(f.cumulative_year_budget, '').test(para);
+  const from = Math.max(paragraphStart(doc, amount.start), amount.start - 400);
+  // (2022年度部门预算180万元。截至2023年12月31日，累计支出X | 上年部门预算X。截至年底，累计… : another year's budget is no budget
+  // of the year's — fin55)
+  for (const m of doc.norm.slice(from, amount.start).matchAll(compile(f.cumulative_year_budget, 'g'))) {
+    if (fitsYear(doc, f, from + m.index + m[0].length, 'budget')) return false;
+  }
+  return true;
 }
