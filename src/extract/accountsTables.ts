@@ -40,6 +40,7 @@ export interface StatementVocab {
   appropriationCaption: RegExp;
   listActualWords: RegExp;
   listBudgetWords: RegExp;
+  listBudgetSpending: RegExp;
 }
 
 type SummaryRow = { side: 'income' | 'spending'; target: string; re: RegExp };
@@ -72,6 +73,7 @@ interface RawStatements {
   appropriation_caption: string;
   list_actual_words: string;
   list_budget_words: string;
+  list_budget_spending?: string;
 }
 
 let cached: StatementVocab | null = null;
@@ -110,6 +112,7 @@ export function statementVocab(): StatementVocab {
     appropriationCaption: re(s.appropriation_caption),
     listActualWords: re(s.list_actual_words),
     listBudgetWords: re(s.list_budget_words),
+    listBudgetSpending: re(s.list_budget_spending ?? '(?!)', 'g'),
   };
   return cached;
 }
@@ -854,8 +857,10 @@ function threePublic(ctx: Ctx): void {
  *  spending (支出, 决算, 执行 …) actuals, 预算 plans; both or neither say nothing (tables.yaml statements.list_actual_words). */
 function listMode(above: string): Mode | null {
   const v = statementVocab();
-  const budget = v.listBudgetWords.test(above.replace(v.budgetCaptionStrip, ''));
-  const actual = v.listActualWords.test(above);
+  const plain = above.replace(v.budgetCaptionStrip, '');
+  const budget = v.listBudgetWords.test(plain);
+  // (预算支出情况: the budget's spending, no actual)
+  const actual = v.listActualWords.test(plain.replace(v.listBudgetSpending, '预算'));
   return budget === actual ? null : budget ? 'budget' : 'actual';
 }
 

@@ -5,6 +5,7 @@
 import type { TableCell } from '../document.js';
 import { tableVocab } from '../structure/tableVocab.js';
 import { key } from './tableReading.js';
+import { changeAgrees, isRateChange, isYearChange } from './yearChange.js';
 
 export interface StackedMoney {
   path: string;
@@ -203,7 +204,9 @@ const YEAR_HEADER = /^(?:((?:19|20)\d{2})年度?|(上|本)年(?:度)?)(?:数|数
  * A 基础数据表 set out as label rows with one column per year (`指标⇥2022年⇥2023年` over `实际支出数⇥268.3⇥286.45`): the rows
  * cut down to their label and the report's year's figure (`2023年`, or `本年`), as if the table had that column only, for
  * labelRowMoney; null when there is no such header, or none of its years or two are the report's. A row not as wide as the
- * header, or with its label elsewhere, is left out (which cell is whose year is not shown).
+ * header, or with its label elsewhere, is left out (which cell is whose year is not shown). A change column beside two years
+ * (`⇥增减`, `⇥增减率`; yearChange.ts) is read as no year's: the rows are given only when their changes agree with the years'
+ * figures in one row at least and in none contradict them (else none).
  */
 export function yearColumnRows(rows: TableCell[][], year: number | null): TableCell[][] | null {
   if (year === null) return null;
@@ -211,15 +214,24 @@ export function yearColumnRows(rows: TableCell[][], year: number | null): TableC
     const row = rows[h];
     const at = row.findIndex(filled);
     if (at < 0 || YEAR_HEADER.test(key(row[at])) || FIGURE.test(key(row[at]))) continue;
-    const rest = row.slice(at + 1).map((c, i) => ({ c, i: at + 1 + i })).filter((x) => filled(x.c));
-    if (rest.length < 2) continue;
+    const cells = row.slice(at + 1).map((c, i) => ({ c, i: at + 1 + i })).filter((x) => filled(x.c));
+    const change = cells.filter((x) => isYearChange(x.c));
+    const rest = cells.filter((x) => !isYearChange(x.c));
+    if (rest.length < 2 || change.length > 1 || (change.length && rest.length !== 2)) continue;
     const years = rest.map((x) => YEAR_HEADER.exec(key(x.c)));
     if (years.some((m) => !m)) continue;
     const own = rest.filter((_, k) => (years[k]![1] ? Number(years[k]![1]) === year : years[k]![2] === '本'));
     // (years named twice, 2023年 and 本年, or a year over its parts, say nothing certain)
     if (own.length !== 1 || new Set(years.map((m) => m![1] ?? m![2])).size !== years.length) return null;
     const col = own[0].i;
-    return rows.slice(h + 1).filter((r) => r.length === row.length && r.findIndex(filled) === at).map((r) => [r[at], r[col]]);
+    const body = rows.slice(h + 1).filter((r) => r.length === row.length && r.findIndex(filled) === at);
+    if (change.length) {
+      const other = rest.find((x) => x !== own[0])!.i;
+      const rate = isRateChange(change[0].c);
+      const agree = body.map((r) => changeAgrees(r[col], r[other], r[change[0].i], rate));
+      if (agree.includes(false) || !agree.includes(true)) return [];
+    }
+    return body.map((r) => [r[at], r[col]]);
   }
   return null;
 }

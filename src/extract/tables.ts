@@ -691,8 +691,10 @@ function basicDataFacts(doc: KDocument, r: TableReading): void {
   stackedFacts(doc, r, stackedMoney(r.table.rows, year));
   basicCostFacts(doc, r, year);
   // (label rows each with its figure: after the cost rows, which read 三公经费预算数⇥1.5 as a cost of its year)
-  // (with one column per year, 指标⇥2022年⇥2023年, the report's year's column beside the labels)
-  stackedFacts(doc, r, labelRowMoney(yearColumnRows(r.table.rows, year) ?? r.table.rows, year));
+  // (with one column per year, 指标⇥2022年⇥2023年, the report's year's column beside the labels, and the bare 支出合计 such
+  // a table of the department's figures by year writes, as an untitled one's: yearTableFacts)
+  const byYear = yearColumnRows(r.table.rows, year);
+  stackedFacts(doc, r, byYear ? labelRowMoney(byYear, year, yearTableRules()) : labelRowMoney(r.table.rows, year));
 }
 
 /** A 基础数据表's cost block: each cost row's budget and actual of the report's year. */

@@ -18,6 +18,7 @@ import { compile, loadPatternFile } from '../patterns.js';
 import { foldDigits } from '../normalise/numbers.js';
 // (a page's number between a table's rows, a PDF's footer pasted with it, is no cell's text)
 import { PAGE_MARK } from './duplicates.js';
+import { pageNumberLine, pageNumberOnly } from './pageBreaks.js';
 
 /** Lines with offsets; `\r` before `\n` is not part of a line. */
 export function textLines(text: string): Line[] {
@@ -129,6 +130,11 @@ function proseAfterRow(row: Line, l: Line): boolean {
   }
   return !UNIT_START.test(t) && /[。；;！？!?]$|[，,；;。].*[\u4e00-\u9fa5]/.test(t);
 }
+/** A page's number alone under a row, prose right under it (`…⇥95.86%⏎3⏎全年共开展科普活动36场。`): the page's footer after
+ *  the table, the text going on after it (a text cell wrapped, `…⇥延期至⏎3⏎月举办`, is no prose after a row). */
+function numberOverProse(lines: Line[], t: number, row: Line): boolean {
+  return pageNumberOnly(lines[t].text) && t + 1 < lines.length && proseAfterRow(row, lines[t + 1]);
+}
 /** A row line whose last cell is a heading of the report's top ranks (`自评报告⇥一、项目基本情况`, a form whose last cell
  *  holds the report): the report goes on after it, out of the table. */
 function headingCellLast(row: Line): boolean {
@@ -233,7 +239,7 @@ function tabBlocks(lines: Line[]): { from: number; to: number }[] {
       // trailing lines glued to the last cell (no blank line in between) still belong to it; a unit statement
       // (`单位：万元` under the table) and a sentence after a row whose last cell is closed are the text after it
       let t = j;
-      while (t < lines.length && !isBlank(lines[t]) && isContinuation(lines[t], caption) && !UNIT_LINE.test(lines[t].text.trim()) && !signatureAt(lines, t, lines[last]) && !(t === last + 1 && (proseAfterRow(lines[last], lines[t]) || headingCellLast(lines[last])))) last = t++;
+      while (t < lines.length && !isBlank(lines[t]) && isContinuation(lines[t], caption) && !UNIT_LINE.test(lines[t].text.trim()) && !signatureAt(lines, t, lines[last]) && !(t === last + 1 && (proseAfterRow(lines[last], lines[t]) || headingCellLast(lines[last]) || numberOverProse(lines, t, lines[last])))) last = t++;
       break;
     }
     blocks.push({ from, to: last });
@@ -268,7 +274,9 @@ function parseCellLines(text: string, lines: Line[], from: number, to: number): 
       blanks++;
       continue;
     }
-    if (isMark(lines, from, l.text) || repeatedCaption(lines, from, i)) {
+    // (…or its number alone, `⇥223.45⏎⏎3⏎⏎⇥其中：基本支出`, after a closed cell: see pageNumberLine)
+    const open = curStart >= 0 ? text.slice(curStart, curEnd) : null;
+    if (isMark(lines, from, l.text) || repeatedCaption(lines, from, i) || (!isTabLine(l) && pageNumberLine(lines, i, to, row.length + (open === null ? 0 : 1), open ?? '', isTabLine, false))) {
       if (blanks > 0) pageBreak = true;
       continue;
     }
@@ -385,6 +393,10 @@ function parseRowLines(text: string, lines: Line[], from: number, to: number, lo
     const l = lines[i];
     if (isBlank(l) || isMark(lines, from, l.text) || repeatedCaption(lines, from, i)) continue;
     if (!l.text.includes('\t')) {
+      // (a page's number alone between two rows, `…⇥98.52%⏎3⏎其中：基本支出⇥…`: no cell, no row; not a figure of a total's
+      // row set one a line, 总分⏎100⏎96)
+      const above = loneTotal === rows.length - 1 ? undefined : rows[rows.length - 1];
+      if (above && pageNumberLine(lines, i, to, above.length, text.slice(above[above.length - 1].start, above[above.length - 1].end), hasInnerTab, true)) continue;
       if (loose === 'row') {
         const prev = rows[rows.length - 1];
         const unread = prev?.length === 1 && prev[0].start === prev[0].end;
