@@ -15,6 +15,7 @@ import { outsideBody } from './outsideBody.js';
 import { countOf, scoredOnly, scoredProjects, type ReferredScore, type UnlistedDef } from './scoredProjects.js';
 import { respectiveFunds, type RespectiveDef } from './respectiveFunds.js';
 import { headedProjects, type HeadingScoredDef } from './headedProjects.js';
+import { scoredItems } from './scoredItems.js';
 import { cumulativeOverYears } from './finance/years.js';
 import { file as financeFile } from './finance/file.js';
 
@@ -69,7 +70,7 @@ interface NamedScoreDef {
   not_before: string;
   max: number;
 }
-interface ProjectsFile { respective?: RespectiveDef; heading_scored?: HeadingScoredDef; item_runs_on_not?: string; rest_not_before?: string; this_fund?: string; section_body_not?: string; outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; field_item_end?: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_sub?: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; parts_lead_in?: string; inline_lead_in?: string; inline_item?: string; sum_line?: string; sum_budget?: string; source_name?: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; rate_after_other_year?: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
+interface ProjectsFile { respective?: RespectiveDef; heading_scored?: HeadingScoredDef; item_runs_on_not?: string; rest_not_before?: string; this_fund?: string; section_body_not?: string; outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; field_item_end?: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_sub?: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; parts_lead_in?: string; scored_item?: string; inline_lead_in?: string; inline_item?: string; sum_line?: string; sum_budget?: string; source_name?: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; rate_after_other_year?: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -490,6 +491,11 @@ function listedItems(doc: KDocument, f: ProjectsFile): Match[] {
     }
   }
   out.push(...summedItems(doc, f));
+  // (numbered items each with its budget, its spending and its own score: evaluated funds, no lead-in needed)
+  if (f.scored_item) {
+    const regexes = (field: string) => [...(f.own_figures ?? []), ...f.fields].filter((d) => d.field === field).map((d) => d.regex);
+    out.push(...scoredItems(doc, f.scored_item, regexes('score'), regexes('budget'), regexes('actual')));
+  }
   // the sub-projects a sentence names with their count, listed anywhere after it (…包括A、B和C三个子项目。 … 1.A：预算…)
   if (f.named_lead_in) {
     const bare = (n: string) => n.replace(/\s+/g, '').replace(/^[“"「『]|[”"」』]$/g, '').replace(/子?项目$/, '');
