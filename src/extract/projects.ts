@@ -67,6 +67,11 @@ interface NamedScoreDef {
   /** a summary after its label, each project glued to its score (项目自评得分汇总：A项目95分（优），B项目93分（优）: group `items`) */
   glued?: string;
   glued_item?: string;
+  /** one project scored by its name and listed nowhere with money (scoredProjects.ts) */
+  single?: string;
+  single_not?: string;
+  single_sections?: string;
+  single_opener?: string;
   not_before: string;
   max: number;
 }
@@ -174,9 +179,11 @@ function unlistedProjects(doc: KDocument, f: ProjectsFile, found: Found[], skip:
     const ownTitle = title ? doc.norm.slice(title.span.start, title.span.end).replace(/\s+/g, '') : '';
     const isName = (n: string) => !notName.test(n) && !sentence.test(n) && !(ownTitle && ownTitle.includes(bareName(n)));
     const listed = (n: string) => found.some((p) => bareName(p.item.name) === bareName(n));
-    const def: UnlistedDef = { id: `${d.id}.unlisted`, unlisted: d.unlisted, respectively: d.respectively, unlisted_name: d.unlisted_name, unlisted_count: d.unlisted_count, referred: d.referred, referred_list: d.referred_list, glued: d.glued, glued_item: d.glued_item, max: d.max };
+    const def: UnlistedDef = { id: `${d.id}.unlisted`, unlisted: d.unlisted, respectively: d.respectively, unlisted_name: d.unlisted_name, unlisted_count: d.unlisted_count, referred: d.referred, referred_list: d.referred_list, glued: d.glued, glued_item: d.glued_item, single: d.single, single_not: d.single_not, single_sections: d.single_sections, single_opener: d.single_opener, max: d.max };
     const says = (text: string) => notBefore.test(text) || (!!f.outside_body && outsideBody(doc, f.outside_body, text));
-    const projects = scoredProjects(doc, def, isName, listed, skip, says, referred);
+    // (a name a listed fund's contains, or containing one, may be that fund: 科普惠农项目 beside 科普惠农兴村项目)
+    const related = (n: string) => found.some((p) => bareName(p.item.name).includes(bareName(n)) || bareName(n).includes(bareName(p.item.name)));
+    const projects = scoredProjects(doc, def, isName, listed, skip, says, referred, related);
     if (f.heading_scored) projects.push(...headedFunds(doc, f, f.heading_scored, isName, listed, projects));
     return { projects, referred };
   }
