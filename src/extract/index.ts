@@ -12,6 +12,7 @@ import { extractTables } from './tables.js';
 import { extractProseIndicators } from './proseIndicators.js';
 import { dropOthersEvaluation, type NamedSelfDef } from './namedSelfScore.js';
 import { dropGradeOutsideOwnBand } from './ownBand.js';
+import { readSpacedScores, type SpacedDigitsDef } from './spacedScore.js';
 import { loadPatternFile } from '../patterns.js';
 import { pageJoinedView } from './pageMarks.js';
 
@@ -29,6 +30,7 @@ export function extract(doc: KDocument): void {
   const funds = new Set(fundItems);
   extractActivities(paged, claimed.filter((c) => !funds.has(c)));
   runFamily(paged, 'evaluation.yaml');
+  readSpacedScores(paged, loadPatternFile<{ spaced_digits?: SpacedDigitsDef }>('evaluation.yaml').spaced_digits);
   dropOthersEvaluation(paged, loadPatternFile<{ named_self?: NamedSelfDef }>('evaluation.yaml').named_self);
   dropGradeOutsideOwnBand(paged, loadPatternFile<{ own_band?: string }>('evaluation.yaml').own_band);
   extractLists(doc);

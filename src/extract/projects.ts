@@ -15,6 +15,7 @@ import { outsideBody } from './outsideBody.js';
 import { countOf, scoredOnly, scoredProjects, type ReferredScore, type UnlistedDef } from './scoredProjects.js';
 import { respectiveFunds, type RespectiveDef } from './respectiveFunds.js';
 import { headedProjects, type HeadingScoredDef } from './headedProjects.js';
+import { scoredItems } from './scoredItems.js';
 import { cumulativeOverYears } from './finance/years.js';
 import { file as financeFile } from './finance/file.js';
 
@@ -66,10 +67,15 @@ interface NamedScoreDef {
   /** a summary after its label, each project glued to its score (项目自评得分汇总：A项目95分（优），B项目93分（优）: group `items`) */
   glued?: string;
   glued_item?: string;
+  /** one project scored by its name and listed nowhere with money (scoredProjects.ts) */
+  single?: string;
+  single_not?: string;
+  single_sections?: string;
+  single_opener?: string;
   not_before: string;
   max: number;
 }
-interface ProjectsFile { respective?: RespectiveDef; heading_scored?: HeadingScoredDef; item_runs_on_not?: string; rest_not_before?: string; this_fund?: string; section_body_not?: string; outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; field_item_end?: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_sub?: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; parts_lead_in?: string; inline_lead_in?: string; inline_item?: string; sum_line?: string; sum_budget?: string; source_name?: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; rate_after_other_year?: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
+interface ProjectsFile { respective?: RespectiveDef; heading_scored?: HeadingScoredDef; item_runs_on_not?: string; rest_not_before?: string; this_fund?: string; section_body_not?: string; outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; field_item_end?: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_sub?: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; parts_lead_in?: string; scored_item?: string; uses_lead_in?: string; inline_lead_in?: string; inline_item?: string; sum_line?: string; sum_budget?: string; source_name?: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; rate_after_other_year?: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -173,9 +179,11 @@ function unlistedProjects(doc: KDocument, f: ProjectsFile, found: Found[], skip:
     const ownTitle = title ? doc.norm.slice(title.span.start, title.span.end).replace(/\s+/g, '') : '';
     const isName = (n: string) => !notName.test(n) && !sentence.test(n) && !(ownTitle && ownTitle.includes(bareName(n)));
     const listed = (n: string) => found.some((p) => bareName(p.item.name) === bareName(n));
-    const def: UnlistedDef = { id: `${d.id}.unlisted`, unlisted: d.unlisted, respectively: d.respectively, unlisted_name: d.unlisted_name, unlisted_count: d.unlisted_count, referred: d.referred, referred_list: d.referred_list, glued: d.glued, glued_item: d.glued_item, max: d.max };
+    const def: UnlistedDef = { id: `${d.id}.unlisted`, unlisted: d.unlisted, respectively: d.respectively, unlisted_name: d.unlisted_name, unlisted_count: d.unlisted_count, referred: d.referred, referred_list: d.referred_list, glued: d.glued, glued_item: d.glued_item, single: d.single, single_not: d.single_not, single_sections: d.single_sections, single_opener: d.single_opener, max: d.max };
     const says = (text: string) => notBefore.test(text) || (!!f.outside_body && outsideBody(doc, f.outside_body, text));
-    const projects = scoredProjects(doc, def, isName, listed, skip, says, referred);
+    // (a name a listed fund's contains, or containing one, may be that fund: 科普惠农项目 beside 科普惠农兴村项目)
+    const related = (n: string) => found.some((p) => bareName(p.item.name).includes(bareName(n)) || bareName(n).includes(bareName(p.item.name)));
+    const projects = scoredProjects(doc, def, isName, listed, skip, says, referred, related);
     if (f.heading_scored) projects.push(...headedFunds(doc, f, f.heading_scored, isName, listed, projects));
     return { projects, referred };
   }
@@ -466,21 +474,10 @@ function sectionItems(doc: KDocument, f: ProjectsFile): Match[] {
  *  that open with a list marker. */
 function listedItems(doc: KDocument, f: ProjectsFile): Match[] {
   const out: Match[] = [];
-  const marker = /^[ \t]*(?:[一二三四五六七八九十]+是|\d{1,2}[、.](?!\d)|[(（][一二三四五六七八九十\d]{1,2}[)）])/;
   // (in a project report also its parts after a bare 其中： closing the sentence of its spending: parts_lead_in)
   const leads = [...matches(doc, f.listed_lead_in), ...(f.parts_lead_in && doc.reportKind === 'project_self_eval' ? matches(doc, f.parts_lead_in) : [])];
-  for (const lead of leads) {
-    let end = lead.span.end;
-    while (end < doc.norm.length && doc.norm[end] !== '\n') end++;
-    // the lines after it that open with a list marker
-    while (end + 1 < doc.norm.length) {
-      let next = end + 1;
-      while (next < doc.norm.length && doc.norm[next] !== '\n') next++;
-      if (!marker.test(doc.norm.slice(end + 1, next))) break;
-      end = next;
-    }
-    out.push(...matches(doc, f.listed_item, { start: lead.span.end - 1, end }));
-  }
+  for (const lead of leads) out.push(...matches(doc, f.listed_item, { start: lead.span.end - 1, end: listEnd(doc, lead.span.end) }));
+  out.push(...usesItems(doc, f));
   // (the sub-projects run on after the lead-in's colon, unnumbered, each name glued to its budget: 包括3个子项目：A预算8万元，…；B预算…)
   if (f.inline_lead_in && f.inline_item) {
     for (const lead of matches(doc, f.inline_lead_in)) {
@@ -490,6 +487,11 @@ function listedItems(doc: KDocument, f: ProjectsFile): Match[] {
     }
   }
   out.push(...summedItems(doc, f));
+  // (numbered items each with its budget, its spending and its own score: evaluated funds, no lead-in needed)
+  if (f.scored_item) {
+    const regexes = (field: string) => [...(f.own_figures ?? []), ...f.fields].filter((d) => d.field === field).map((d) => d.regex);
+    out.push(...scoredItems(doc, f.scored_item, regexes('score'), regexes('budget'), regexes('actual')));
+  }
   // the sub-projects a sentence names with their count, listed anywhere after it (…包括A、B和C三个子项目。 … 1.A：预算…)
   if (f.named_lead_in) {
     const bare = (n: string) => n.replace(/\s+/g, '').replace(/^[“"「『]|[”"」』]$/g, '').replace(/子?项目$/, '');
@@ -503,6 +505,38 @@ function listedItems(doc: KDocument, f: ProjectsFile): Match[] {
         if (names.includes(name) && !out.some((x) => x.span.start === m.span.start)) out.push(m);
       }
     }
+  }
+  return out;
+}
+
+const LIST_MARKER = /^[ \t]*(?:[一二三四五六七八九十]+是|\d{1,2}[、.](?!\d)|[(（][一二三四五六七八九十\d]{1,2}[)）])/;
+/** The end of a list after its lead-in ending at `from`: the lead-in's line and the lines right after it that open with a list marker. */
+function listEnd(doc: KDocument, from: number): number {
+  let end = from;
+  while (end < doc.norm.length && doc.norm[end] !== '\n') end++;
+  while (end + 1 < doc.norm.length) {
+    let next = end + 1;
+    while (next < doc.norm.length && doc.norm[next] !== '\n') next++;
+    if (!LIST_MARKER.test(doc.norm.slice(end + 1, next))) break;
+    end = next;
+  }
+  return end;
+}
+
+/** In a project report, the numbered items after a lead-in naming the uses of the money (主要用于以下三个方面：⏎1.全国科普日活动经费
+ *  10万元，实际支出9.6万元；⏎2.…): each its name glued to its amount with its spending after (glued_amount_name) or labelled by its
+ *  colon (listed_item); as many as the lead-in counts, when it counts them. Items with no money of their own make no fund. */
+function usesItems(doc: KDocument, f: ProjectsFile): Match[] {
+  if (!f.uses_lead_in || doc.reportKind !== 'project_self_eval') return [];
+  const out: Match[] = [];
+  for (const lead of matches(doc, f.uses_lead_in)) {
+    const within = { start: lead.span.end - 1, end: listEnd(doc, lead.span.end) };
+    const items = [...matches(doc, f.glued_amount_name, within)].filter((m) => LIST_MARKER.test(doc.norm.slice(m.span.start, m.group('name')!.start)));
+    const at = new Set(items.map((m) => m.group('name')!.start));
+    items.push(...[...matches(doc, f.listed_item, within)].filter((m) => !at.has(m.group('name')!.start)));
+    const counted = lead.group('count');
+    if (counted && countOf(doc.norm.slice(counted.start, counted.end)) !== items.length) continue;
+    out.push(...items);
   }
   return out;
 }

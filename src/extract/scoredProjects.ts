@@ -5,7 +5,7 @@ import type { KDocument, Span } from '../document.js';
 import { compile } from '../patterns.js';
 import { parseChineseInteger, toRate } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
-import { matches, sentenceAt, trimSpan } from './engine.js';
+import { matches, sectionsAt, sentenceAt, trimSpan } from './engine.js';
 import type { Project } from '../schema/record.js';
 
 export interface ScoredProject {
@@ -30,6 +30,13 @@ export interface UnlistedDef {
   /** a summary after its label, each project glued to its score (group `items`), and one item of it (groups name, num, grade) */
   glued?: string;
   glued_item?: string;
+  /** one project scored by its name, opening its clause (groups names, nums) */
+  single?: string;
+  /** a name holding another body (街道科协…项目) */
+  single_not?: string;
+  /** the conclusion: the titles of its sections, or its sentence's opener (综上，) */
+  single_sections?: string;
+  single_opener?: string;
   max: number;
 }
 
@@ -53,7 +60,7 @@ export const countOf = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseChines
  * already lists (its score is respectiveScores'); `skip(span)` drops another year's, an indicator's, another body's, and
  * `says(text)` does so for the words around the names (县财政局对A项目、B项目开展重点评价，得分分别为…: another body's).
  */
-export function scoredProjects(doc: KDocument, d: UnlistedDef, isName: (name: string) => boolean, listed: (name: string) => boolean, skip: (span: Span) => boolean, says: (text: string) => boolean, referredListed: ReferredScore[] = []): ScoredProject[] {
+export function scoredProjects(doc: KDocument, d: UnlistedDef, isName: (name: string) => boolean, listed: (name: string) => boolean, skip: (span: Span) => boolean, says: (text: string) => boolean, referredListed: ReferredScore[] = [], related: (name: string) => boolean = listed): ScoredProject[] {
   const out: ScoredProject[] = [];
   const fundWord = compile(d.unlisted_name, '');
   const counts = compile(d.unlisted_count, 'g');
@@ -149,6 +156,36 @@ export function scoredProjects(doc: KDocument, d: UnlistedDef, isName: (name: st
       seen.add(items.end);
       project({ parts: names }, nums, m.span);
     }
+  }
+  if (d.single) out.push(...singleScored(doc, d, isName, (n) => related(n) || out.some((p) => bare(p.item.name) === bare(n)), skip, says));
+  return out;
+}
+
+const bare = (n: string) => n.replace(/\s+/g, '').replace(/^[“"「『]|[”"」』]$/g, '');
+
+/** 综上，科普惠农项目自评得分90分: one project scored by its name in the conclusion and listed nowhere with money (`taken`: listed,
+ *  or near a listed fund's name, or scored in a list above), not in a project report; one name scored twice differently gives none. */
+function singleScored(doc: KDocument, d: UnlistedDef, isName: (name: string) => boolean, taken: (name: string) => boolean, skip: (span: Span) => boolean, says: (text: string) => boolean): ScoredProject[] {
+  if (doc.reportKind === 'project_self_eval') return [];
+  const byName = new Map<string, { name: Span; value: number; span: Span }[]>();
+  const sections = compile(d.single_sections ?? '(?!)', '');
+  const opener = compile(d.single_opener ?? '(?!)', '');
+  const concluding = (at: number) => sectionsAt(doc, at).some((h) => sections.test(h.title)) || opener.test(doc.norm.slice(sentenceAt(doc, at).start, at));
+  for (const m of matches(doc, d.single!)) {
+    if (!concluding(m.span.start)) continue;
+    const name = trimSpan(doc, m.group('names')!);
+    const text = doc.norm.slice(name.start, name.end);
+    if (skip(m.span) || !isName(text) || taken(text) || (d.single_not && compile(d.single_not, '').test(text)) || says(doc.norm.slice(sentenceAt(doc, m.span.start).start, m.span.start))) continue;
+    const value = toRate(doc.norm.slice(m.group('nums')!.start, m.group('nums')!.end));
+    if (value === null || value > d.max) continue;
+    byName.set(bare(text), [...(byName.get(bare(text)) ?? []), { name, value, span: trimSpan(doc, m.span) }]);
+  }
+  const out: ScoredProject[] = [];
+  for (const found of byName.values()) {
+    if (found.some((x) => x.value !== found[0].value)) continue;
+    const { name, value, span } = found[0];
+    const item: Project = { name: cleanValue(doc.display.slice(name.start, name.end)), budget: null, adjustment: null, actual: null, carryover: null, executionRate: null, score: value };
+    out.push({ item, span, rule: `${d.id}.single`, fields: { name: { span: name, rule: `${d.id}.single` }, score: { span, rule: `${d.id}.single` } } });
   }
   return out;
 }

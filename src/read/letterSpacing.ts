@@ -12,7 +12,7 @@ const MIN_RUNS = 8;
 const SINGLE_SHARE = 0.85;
 const HAN_SHARE = 0.3;
 
-function spacedOut(line: string): boolean {
+export function spacedOut(line: string): boolean {
   if (line.includes('\t')) return false; // a table's row: its cells are tab-separated, a space may be a cell's own
   const runs = line.split(/[ \u3000]+/).filter(Boolean);
   if (runs.length < MIN_RUNS) return false;
