@@ -8,7 +8,7 @@ import { arabicYears, proseSlice, sentenceAt } from './prose.js';
 import { toCount } from '../normalise/numbers.js';
 import { HEAD_COUNT_RULE, headCountAddsUp } from './staffingHeadCount.js';
 
-interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string; budget_count?: string; department_includes?: string; system?: string; unit_clause?: string; unit_office?: string; same_office?: string; other_level?: string; other_level_off?: string; other_place_bare?: string; office_clause?: string; retired_mixed_after?: string; retired_kind?: string; retired_kind_other?: string; retired_among?: string; internal_office?: string; office_sum?: string; bare_stretch?: string; head_count_parts?: string; head_count_part?: string }
+interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string; budget_count?: string; department_includes?: string; system?: string; unit_clause?: string; unit_office?: string; same_office?: string; other_level?: string; other_level_off?: string; other_place_bare?: string; office_clause?: string; retired_mixed_after?: string; retired_kind?: string; retired_kind_other?: string; retired_among?: string; internal_office?: string; office_sum?: string; bare_stretch?: string; head_count_parts?: string; head_count_part?: string; on_establishment?: string; population_apart?: string }
 
 export function extractStaffing(doc: KDocument): void {
   // (编制数、在职人数、退休人数分别为6人、5人、2人: the listed counts, checked as the patterns' are)
@@ -38,7 +38,7 @@ export function extractStaffing(doc: KDocument): void {
     // 在职人员10人左右 | 退休人员5人以上: an approximation is no count
     if (compile(file.approx_after, 'y').test(doc.norm.slice(f.span.end, f.span.end + 6))) return false;
     // 在职人员6人（含借调1人）: a head count with people who are not the unit's staff is no in-service count
-    if (f.path === '/staffing/inService' && compile(file.mixed_after, 'y').test(doc.norm.slice(f.span.end, f.span.end + 24))) return false;
+    if (f.path === '/staffing/inService' && compile(file.mixed_after, 'y').test(mixedScope(doc, file, f.span))) return false;
     // 退休人员5人（含遗属1人）: a retired count holding survivors paid an allowance is no retired count
     if (f.path === '/staffing/retired' && file.retired_mixed_after && compile(file.retired_mixed_after, 'y').test(doc.norm.slice(f.span.end, f.span.end + 24))) return false;
     // 退休干部3人，退休工人2人 | 退休人员中，退休干部3人…: one kind of retiree beside another, a part of the retirees (session 49)
@@ -61,7 +61,7 @@ export function extractStaffing(doc: KDocument): void {
       return other(f);
     }
     // 现有会员120人，其中退休人员98人: a count of members or the place's scientists before it, whose part it is
-    if (compile(file.population, '').test(before)) return false;
+    if (compile(file.population, '').test(before) && !volunteersApart(file, before)) return false;
     // 县科协机关核定行政编制4名 in the 科技馆's report: the parent body's counts
     if (subordinateUnit && parentNamed(file, unit, before)) return other(f);
     if (subordinateNamed(file, unit, before)) return sub(f);
@@ -121,6 +121,22 @@ export function extractStaffing(doc: KDocument): void {
   deriveTotal(doc, file, facts);
   // 年末实有人数⇥在职⇥退休 over its counts: where the prose is silent
   staffingTableFacts(doc);
+}
+
+/** `before` (a count's sentence up to it) ends with volunteers counted in a clause of their own after a staff count of the unit's
+ *  (population_apart), and no other population is named before them: they are no whole the count is a part of (acts55). */
+function volunteersApart(file: StaffingFile, before: string): boolean {
+  const m = file.population_apart ? compile(file.population_apart, '').exec(before) : null;
+  return m !== null && !compile(file.population, '').test(before.slice(0, m.index));
+}
+
+/** The text after an in-service count where mixed_after looks for people who are not the unit's staff: 24 characters, or for a
+ *  count of the staff on the establishment (on_establishment) only its first clause after it when that opens with a comma (在编人员5人，
+ *  其中1名借调至县委办，编外聘用1人: the people off the establishment in the next clause are beside it; acts55). */
+function mixedScope(doc: KDocument, file: StaffingFile, span: Span): string {
+  const after = doc.norm.slice(span.end, span.end + 24);
+  if (!file.on_establishment || !compile(file.on_establishment, '').test(doc.norm.slice(span.start, span.end))) return after;
+  return /^[ \t]*[,，][^，,(（)）]*/.exec(after)?.[0] ?? after;
 }
 
 /** A count of a department that includes a subordinate, given the unit by its own name (a clause of its sentence opening with it,

@@ -169,6 +169,10 @@ export interface ActivitiesFile {
   overlap_total_label?: string;
   overlap_total_cue?: string;
   overlap_extra?: string;
+  overlap_channel_total?: string;
+  overlap_channel_part?: string;
+  overlap_people_label?: string;
+  overlap_output_label?: string;
   table?: { name_header: string; count_headers: { unit: string; regex: string }[]; total_row: string };
 }
 export type Found = { span: Span; item: Activity; rule: string; labelSpan: Span; countEnd: number; gluedTo?: Found };
