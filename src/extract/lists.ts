@@ -4,6 +4,7 @@ import { firstSpanFrom, isExcluded } from '../document.js';
 import { cleanValue } from '../normalise/fold.js';
 import { brokenInWord, clauseTitle, closingLine, figureGoesOn, reportTitleLine, sectionKey, standaloneKey } from '../structure/outline.js';
 import { compile, derived, expand, loadPatternFile } from '../patterns.js';
+import { tableItems } from './listTables.js';
 
 const headingsFile = () => loadPatternFile<{ inline_table_header: string }>('headings.yaml');
 
@@ -102,7 +103,7 @@ export function extractLists(doc: KDocument): void {
       // list's)
       // (…and with only the measures' sub-section, 1.A。⏎2.B。⏎整改措施：⏎1.C, the numbered items before it are the problems)
       const before = subs[0].key === 'improvements' && !subs.some((x) => x.key === 'problems') ? 'problems' : undefined;
-      for (const it of items(doc, h, subs[0].start)) {
+      for (const it of withTables(doc, h, items(doc, h, subs[0].start), subs[0].start)) {
         const into = it.list ?? (it.rule !== 'lists.paragraph' ? before : undefined);
         if (into) (into === 'improvements' ? improvements : problems).push({ item: it.item, span: it.span, rule: it.rule });
       }
@@ -113,7 +114,7 @@ export function extractLists(doc: KDocument): void {
     const target = h.key === 'improvements' ? improvements : problems;
     const its = items(doc, h);
     if (h.key === 'problems_and_improvements') splitByStatement(doc, its);
-    for (const it of its) (it.list === 'improvements' ? improvements : it.list === 'problems' ? problems : target).push({ item: it.item, span: it.span, rule: it.rule });
+    for (const it of withTables(doc, h, its, h.bodyEnd)) (it.list === 'improvements' ? improvements : it.list === 'problems' ? problems : target).push({ item: it.item, span: it.span, rule: it.rule });
   }
   // (a form's row labelled with a list, 存在问题及改进措施⇥1.…；2.…, only when the body has no such section: never the same
   // points twice)
@@ -138,6 +139,13 @@ export function extractLists(doc: KDocument): void {
   const request = compile(loadPatternFile<{ list_request: string }>('sections.yaml').list_request, '');
   doc.data.problems = problems.filter((x) => !request.test(x.item));
   doc.data.improvements = improvements.filter((x) => !request.test(x.item));
+}
+
+/** A section's items with those of its tables headed by both lists (问题⇥措施; listTables.ts) among them, in the text's order;
+ *  a cell saying what an item of the text already says is no second item. */
+function withTables(doc: KDocument, h: Heading, its: ListItem[], until: number): ListItem[] {
+  const cells = tableItems(doc, h, until, ITEM_MARKER).filter((c) => !its.some((x) => x.item === c.item));
+  return cells.length ? [...its, ...cells].sort((a, b) => a.span.start - b.span.start) : its;
 }
 
 /**
