@@ -315,6 +315,8 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
   let causes = false;
   let stepTitled = false;
   let numbered = false;
+  // (an unnumbered topic's line over its own list was passed: a line so shaped after that list is its sibling, see siblingTopic)
+  let topicAbove = false;
   // the section's items are numbered in one family (（一）…); lines numbered in another right under one of them
   // (1.细化量化指标；⏎2.合理确定指标值。) are its sub-items: part of its text
   let topFamily: string | null = null;
@@ -470,7 +472,11 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     // (…or a figure broken off its measure word by the line's end, …全年仅开展活动，3⏎场，覆盖面不广。: the line opening with the
     // measure goes on with the figure's sentence; lists46)
     const figureBroken = figureGoesOn(prevText.trimEnd(), raw);
-    if (!m && prevItem && !label && (/[，,、]\s*$/.test(prevText) || brokenOff || figureBroken || cutAtPage || body || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && (pageMargin || !/\n\s*\n/.test(gap)) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
+    // (…but not a sibling topic's line after a topic's list, 经费保障不足⏎1.…；⏎2.经费拨付较慢，进度滞后⏎专业人才缺乏: short, no
+    // punctuation, as the topic above was — its own point, or the label over its own list; lists55, before glued to the last item as
+    // its second line. Not after an item its clause's comma leaves open, 2.经费拨付较慢，⏎…)
+    const siblingTopic = topicAbove && !m && !label && TOPIC_LINE.test(trimmed) && !/[，,、]\s*$/.test(prevText);
+    if (!m && prevItem && !label && !siblingTopic && (/[，,、]\s*$/.test(prevText) || brokenOff || figureBroken || cutAtPage || body || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && (pageMargin || !/\n\s*\n/.test(gap)) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
       const textStart = prevItem.span.start + (ITEM_MARKER.exec(doc.norm.slice(prevItem.span.start, prevItem.span.end))?.[0].length ?? 0);
       // (the inline list going on after the piece's end on this line, 一是…资金支付⏎第 2 页⏎不够及时；二是…: the next marker of
       // its family after a separator starts a line of its own, read as such)
@@ -508,10 +514,16 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
       continue;
     }
     // (…and a line naming only an aspect, 经费方面, over unnumbered paragraphs too: it states nothing of its own)
-    if (!m && !label && TOPIC_LINE.test(trimmed) && compile(sec.list_topic, '').test(trimmed)) continue;
+    if (!m && !label && TOPIC_LINE.test(trimmed) && compile(sec.list_topic, '').test(trimmed)) {
+      topicAbove = true;
+      continue;
+    }
     if (!m && !label && TOPIC_LINE.test(trimmed)) {
       const next = lines.find((l) => l.start >= line.end && l.start < until && !isExcluded(doc, l) && doc.norm.slice(l.start, l.end).trim());
-      if (next && markerOf(doc.norm.slice(next.start, next.end).trimStart())?.n === 1) continue;
+      if (next && markerOf(doc.norm.slice(next.start, next.end).trimStart())?.n === 1) {
+        topicAbove = true;
+        continue;
+      }
     }
     // (…and a numbered topic's line over its own list numbered in another family, （一）经费方面⏎1.A⏎2.B⏎（二）人才方面⏎1.C: a label
     // too, the sub-list's lines the items; before, each topic's item held its title and its sub-list's markers)
