@@ -317,6 +317,8 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
   let numbered = false;
   // (an unnumbered topic's line over its own list was passed: a line so shaped after that list is its sibling, see siblingTopic)
   let topicAbove = false;
+  // (the numbered item a causes' label followed: its next number ends the causes)
+  let causesAfter: { family: string; n: number } | null = null;
   // the section's items are numbered in one family (（一）…); lines numbered in another right under one of them
   // (1.细化量化指标；⏎2.合理确定指标值。) are its sub-items: part of its text
   let topFamily: string | null = null;
@@ -365,6 +367,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     // (only after items: a section that opens with 原因：一是… lists its problems under that label)
     if (out.length && anyLabel && compile(sec.list_causes, '').test(anyLabel[1].replace(/\s+/g, ''))) {
       causes = true;
+      causesAfter = lastMark;
       continue;
     }
     // (in a problems or improvements section of its own too: 主要问题：A | 改进措施：B — the label is no part of the item)
@@ -429,7 +432,10 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     if (!m && /[:：]\s*$/.test(raw)) {
       const named = combined ? leadInList(raw) ?? (plan?.test(raw) ? 'improvements' : undefined) : undefined;
       if (named) causes = false;
-      else if (out.length && compile(sec.list_causes, '').test(raw.replace(/[:：]\s*$/, '').split(/[，,。；;]/).pop()!.replace(/\s+/g, ''))) causes = true;
+      else if (out.length && compile(sec.list_causes, '').test(raw.replace(/[:：]\s*$/, '').split(/[，,。；;]/).pop()!.replace(/\s+/g, ''))) {
+        causes = true;
+        causesAfter = null;
+      }
       if (combined) list = named ?? list;
       continue;
     }
@@ -437,7 +443,11 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
       // (2.原因分析：…⏎3.改进措施：C — a list's label after the next item's marker ends the causes, as a paragraph's label does)
       const mk = ITEM_MARKER.exec(raw);
       const own = mk ? MARKED_LABEL.exec(raw.slice(mk[0].length)) : null;
-      if (!own || !(bareListLabel(own[1]) ?? listTitle(own[1]))) continue;
+      // (…and so does the next number of the item the cause was given for, （一）A。原因：X。⏎（二）B。原因：Y。, each problem with its
+      // own cause under 存在的问题及原因分析: B is a problem again; lists55, before every problem after the first lost)
+      const mark = mk ? markerOf(raw.trimStart()) : null;
+      const nextItem = !!mark && !!causesAfter && mark.family === causesAfter.family && mark.n === causesAfter.n + 1;
+      if (!nextItem && (!own || !(bareListLabel(own[1]) ?? listTitle(own[1])))) continue;
       causes = false;
     }
     // a line broken inside a sentence (…细化量化绩效指标，⏎确保目标可衡量。): an unnumbered line right after an item that
@@ -511,6 +521,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     // and the causes as problems; session 45)
     if (!label && out.length && TOPIC_LINE.test(m ? raw.slice(m[0].length).trim() : trimmed) && compile(sec.list_causes, '').test(trimmed)) {
       causes = true;
+      causesAfter = null;
       continue;
     }
     // (…and a line naming only an aspect, 经费方面, over unnumbered paragraphs too: it states nothing of its own)
@@ -601,6 +612,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
         // the causes run to the next list's label, as after 原因分析： opening a paragraph; huntb49)
         if (!ownKey && own && out.length && compile(sec.list_causes, '').test(own[1])) {
           causes = true;
+          causesAfter = null;
           continue;
         }
         if (ownKey) causes = false;
