@@ -4,6 +4,7 @@ import { firstSpanFrom, isExcluded } from '../document.js';
 import { cleanValue } from '../normalise/fold.js';
 import { brokenInWord, clauseTitle, closingLine, figureGoesOn, reportTitleLine, sectionKey, standaloneKey } from '../structure/outline.js';
 import { compile, derived, expand, loadPatternFile } from '../patterns.js';
+import { tableItems } from './listTables.js';
 
 const headingsFile = () => loadPatternFile<{ inline_table_header: string }>('headings.yaml');
 
@@ -102,7 +103,7 @@ export function extractLists(doc: KDocument): void {
       // list's)
       // (…and with only the measures' sub-section, 1.A。⏎2.B。⏎整改措施：⏎1.C, the numbered items before it are the problems)
       const before = subs[0].key === 'improvements' && !subs.some((x) => x.key === 'problems') ? 'problems' : undefined;
-      for (const it of items(doc, h, subs[0].start)) {
+      for (const it of withTables(doc, h, items(doc, h, subs[0].start), subs[0].start)) {
         const into = it.list ?? (it.rule !== 'lists.paragraph' ? before : undefined);
         if (into) (into === 'improvements' ? improvements : problems).push({ item: it.item, span: it.span, rule: it.rule });
       }
@@ -113,7 +114,7 @@ export function extractLists(doc: KDocument): void {
     const target = h.key === 'improvements' ? improvements : problems;
     const its = items(doc, h);
     if (h.key === 'problems_and_improvements') splitByStatement(doc, its);
-    for (const it of its) (it.list === 'improvements' ? improvements : it.list === 'problems' ? problems : target).push({ item: it.item, span: it.span, rule: it.rule });
+    for (const it of withTables(doc, h, its, h.bodyEnd)) (it.list === 'improvements' ? improvements : it.list === 'problems' ? problems : target).push({ item: it.item, span: it.span, rule: it.rule });
   }
   // (a form's row labelled with a list, 存在问题及改进措施⇥1.…；2.…, only when the body has no such section: never the same
   // points twice)
@@ -138,6 +139,13 @@ export function extractLists(doc: KDocument): void {
   const request = compile(loadPatternFile<{ list_request: string }>('sections.yaml').list_request, '');
   doc.data.problems = problems.filter((x) => !request.test(x.item));
   doc.data.improvements = improvements.filter((x) => !request.test(x.item));
+}
+
+/** A section's items with those of its tables headed by both lists (问题⇥措施; listTables.ts) among them, in the text's order;
+ *  a cell saying what an item of the text already says is no second item. */
+function withTables(doc: KDocument, h: Heading, its: ListItem[], until: number): ListItem[] {
+  const cells = tableItems(doc, h, until, ITEM_MARKER).filter((c) => !its.some((x) => x.item === c.item));
+  return cells.length ? [...its, ...cells].sort((a, b) => a.span.start - b.span.start) : its;
 }
 
 /**
@@ -307,6 +315,10 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
   let causes = false;
   let stepTitled = false;
   let numbered = false;
+  // (an unnumbered topic's line over its own list was passed: a line so shaped after that list is its sibling, see siblingTopic)
+  let topicAbove = false;
+  // (the numbered item a causes' label followed: its next number ends the causes)
+  let causesAfter: { family: string; n: number } | null = null;
   // the section's items are numbered in one family (（一）…); lines numbered in another right under one of them
   // (1.细化量化指标；⏎2.合理确定指标值。) are its sub-items: part of its text
   let topFamily: string | null = null;
@@ -355,6 +367,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     // (only after items: a section that opens with 原因：一是… lists its problems under that label)
     if (out.length && anyLabel && compile(sec.list_causes, '').test(anyLabel[1].replace(/\s+/g, ''))) {
       causes = true;
+      causesAfter = lastMark;
       continue;
     }
     // (in a problems or improvements section of its own too: 主要问题：A | 改进措施：B — the label is no part of the item)
@@ -419,7 +432,10 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     if (!m && /[:：]\s*$/.test(raw)) {
       const named = combined ? leadInList(raw) ?? (plan?.test(raw) ? 'improvements' : undefined) : undefined;
       if (named) causes = false;
-      else if (out.length && compile(sec.list_causes, '').test(raw.replace(/[:：]\s*$/, '').split(/[，,。；;]/).pop()!.replace(/\s+/g, ''))) causes = true;
+      else if (out.length && compile(sec.list_causes, '').test(raw.replace(/[:：]\s*$/, '').split(/[，,。；;]/).pop()!.replace(/\s+/g, ''))) {
+        causes = true;
+        causesAfter = null;
+      }
       if (combined) list = named ?? list;
       continue;
     }
@@ -427,7 +443,11 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
       // (2.原因分析：…⏎3.改进措施：C — a list's label after the next item's marker ends the causes, as a paragraph's label does)
       const mk = ITEM_MARKER.exec(raw);
       const own = mk ? MARKED_LABEL.exec(raw.slice(mk[0].length)) : null;
-      if (!own || !(bareListLabel(own[1]) ?? listTitle(own[1]))) continue;
+      // (…and so does the next number of the item the cause was given for, （一）A。原因：X。⏎（二）B。原因：Y。, each problem with its
+      // own cause under 存在的问题及原因分析: B is a problem again; lists55, before every problem after the first lost)
+      const mark = mk ? markerOf(raw.trimStart()) : null;
+      const nextItem = !!mark && !!causesAfter && mark.family === causesAfter.family && mark.n === causesAfter.n + 1;
+      if (!nextItem && (!own || !(bareListLabel(own[1]) ?? listTitle(own[1])))) continue;
       causes = false;
     }
     // a line broken inside a sentence (…细化量化绩效指标，⏎确保目标可衡量。): an unnumbered line right after an item that
@@ -462,7 +482,11 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     // (…or a figure broken off its measure word by the line's end, …全年仅开展活动，3⏎场，覆盖面不广。: the line opening with the
     // measure goes on with the figure's sentence; lists46)
     const figureBroken = figureGoesOn(prevText.trimEnd(), raw);
-    if (!m && prevItem && !label && (/[，,、]\s*$/.test(prevText) || brokenOff || figureBroken || cutAtPage || body || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && (pageMargin || !/\n\s*\n/.test(gap)) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
+    // (…but not a sibling topic's line after a topic's list, 经费保障不足⏎1.…；⏎2.经费拨付较慢，进度滞后⏎专业人才缺乏: short, no
+    // punctuation, as the topic above was — its own point, or the label over its own list; lists55, before glued to the last item as
+    // its second line. Not after an item its clause's comma leaves open, 2.经费拨付较慢，⏎…)
+    const siblingTopic = topicAbove && !m && !label && TOPIC_LINE.test(trimmed) && !/[，,、]\s*$/.test(prevText);
+    if (!m && prevItem && !label && !siblingTopic && (/[，,、]\s*$/.test(prevText) || brokenOff || figureBroken || cutAtPage || body || /^[，,、]/.test(gap) || /^\s*[。．.；;！!？?）)”"]+\s*$/.test(raw)) && (pageMargin || !/\n\s*\n/.test(gap)) && /^[，,、]?\s*$/.test(gap.replace(/\n/g, ''))) {
       const textStart = prevItem.span.start + (ITEM_MARKER.exec(doc.norm.slice(prevItem.span.start, prevItem.span.end))?.[0].length ?? 0);
       // (the inline list going on after the piece's end on this line, 一是…资金支付⏎第 2 页⏎不够及时；二是…: the next marker of
       // its family after a separator starts a line of its own, read as such)
@@ -497,13 +521,20 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     // and the causes as problems; session 45)
     if (!label && out.length && TOPIC_LINE.test(m ? raw.slice(m[0].length).trim() : trimmed) && compile(sec.list_causes, '').test(trimmed)) {
       causes = true;
+      causesAfter = null;
       continue;
     }
     // (…and a line naming only an aspect, 经费方面, over unnumbered paragraphs too: it states nothing of its own)
-    if (!m && !label && TOPIC_LINE.test(trimmed) && compile(sec.list_topic, '').test(trimmed)) continue;
+    if (!m && !label && TOPIC_LINE.test(trimmed) && compile(sec.list_topic, '').test(trimmed)) {
+      topicAbove = true;
+      continue;
+    }
     if (!m && !label && TOPIC_LINE.test(trimmed)) {
       const next = lines.find((l) => l.start >= line.end && l.start < until && !isExcluded(doc, l) && doc.norm.slice(l.start, l.end).trim());
-      if (next && markerOf(doc.norm.slice(next.start, next.end).trimStart())?.n === 1) continue;
+      if (next && markerOf(doc.norm.slice(next.start, next.end).trimStart())?.n === 1) {
+        topicAbove = true;
+        continue;
+      }
     }
     // (…and a numbered topic's line over its own list numbered in another family, （一）经费方面⏎1.A⏎2.B⏎（二）人才方面⏎1.C: a label
     // too, the sub-list's lines the items; before, each topic's item held its title and its sub-list's markers)
@@ -581,6 +612,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
         // the causes run to the next list's label, as after 原因分析： opening a paragraph; huntb49)
         if (!ownKey && own && out.length && compile(sec.list_causes, '').test(own[1])) {
           causes = true;
+          causesAfter = null;
           continue;
         }
         if (ownKey) causes = false;

@@ -88,6 +88,11 @@ function withoutVersionMark(doc: KDocument, title: { value: string; span: Span }
   return { value: title.value.slice(0, tail.index) + kept.join(''), span: trimSpan(doc, { start: title.span.start, end }) };
 }
 
+/** Is a piece of the title's line only blanks and version marks (…报告（公开版）: title_version_mark)? */
+function onlyMarks(s: string): boolean {
+  return !s.trim() || derived(meta(), 'versionMarksOnly', () => `^(?:${meta().title_version_mark.replace(/\$$/, '')})*[ \t]*$`).test(s);
+}
+
 /** Where the title's foot ends: after the version marks left out of it, on its line (…报告（终稿）) and alone on the lines under it
  *  (…报告⏎（征求意见稿）): what stands under the title (its year, the unit's name, a date) stands under them (lists54). */
 export function titleFoot(doc: KDocument, title: Span): number {
@@ -808,7 +813,7 @@ function extractDate(doc: KDocument): void {
   // signed report — dates that form, not the report: the signature's date wins over it; a labelled date before it, a cover's or a
   // header's, still wins, as the form the report is filed with)
   let labelled: { iso: string; span: Span; rule: string } | null = null;
-  for (const rule of f.date as (Rule & { line?: boolean; after_org?: boolean; after_title?: boolean })[]) {
+  for (const rule of f.date as (Rule & { line?: boolean; after_org?: boolean; after_title?: boolean; on_title_line?: boolean })[]) {
     if (labelled && !rule.line) continue;
     // a labelled date (填报日期：…) is read in a table row too
     const found = rule.line ? lineMatches(doc, rule.regex) : [...matches(doc, rule.regex, undefined, true)];
@@ -827,7 +832,9 @@ function extractDate(doc: KDocument): void {
       // （2024年3月15日） only right under the signature: the non-blank line above is an organisation's name
       if (rule.after_org && !derived(f, 'orgSealed', () => `^(?:${f.org})(?:[（(]盖章[)）])?$`).test(lineAbove(doc, m.span.start))) continue;
       // （二〇二四年三月二十日） under the title: only the first non-blank line after it
-      if (rule.after_title && !(title && firstLineAfter(doc, title.end)?.start === lineStart(doc, m.span.start))) continue;
+      if (rule.after_title && !rule.on_title_line && !(title && firstLineAfter(doc, title.end)?.start === lineStart(doc, m.span.start))) continue;
+      // (…or closing the title's own line right after it, …报告（2024年3月15日）, a version mark dropped from it maybe between)
+      if (rule.on_title_line && !(own && m.span.start >= own.end && lineStart(doc, own.end) === lineStart(doc, m.span.start) && onlyMarks(doc.norm.slice(own.end, m.span.start)))) continue;
       const iso = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
       if (!rule.line) {
         labelled = { iso, span: m.group('date')!, rule: rule.id };

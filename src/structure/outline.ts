@@ -104,6 +104,8 @@ export function classifyLine(doc: KDocument, line: Line): Readonly<Candidate> | 
 const TRAILING_PAGE = /(?:[ \t\u3000\u00a0]+|\.{2,}|…+|·{2,})\d{1,3}$/;
 // (…after a tab, the line's only one)
 const TABBED_PAGE = /^[^\t]+\t+\d{1,3}$/;
+// leaders closing a title, with the page's number after them or not (…情况…………3 | …情况……): a contents' typing
+const LEADER_TAIL = /[ \t\u3000]*(?:(?:\.{2,}|…+|·{2,})[ \t\u3000]*\d{1,3}|\.{2,}|…{2,}|·{2,})$/;
 
 function classify(doc: KDocument, line: Line): Candidate | null {
   const cfg = loadPatternFile<HeadingsFile>('headings.yaml');
@@ -257,8 +259,12 @@ function judge(doc: KDocument, line: Line, start: number, restStart: number, ran
   // (a section's title with the page number a lost contents page left after it, 一、部门基本情况 3 over the section's text: the
   // number no part of the title nor a run-in text; the heading the whole line; lists54, before title 部门基本情况3)
   const paged = /\d$/.test(whole) ? TRAILING_PAGE.exec(whole) : null;
-  const pageless = paged && !/[，,。;；:：、]/.test(whole.slice(0, paged.index)) && sectionKey(whole.slice(0, paged.index).replace(/\s+/g, '')) !== null;
-  const rest = pageless ? whole.slice(0, paged.index) : whole;
+  // (…and leaders after a heading's title in the body, 一、部门基本情况…… | （二）绩效目标完成情况…………3, a contents' entry's typing kept
+  // on the heading: no part of the title, whatever it names — leaders set off no figure; lists55, before the dots in the title)
+  const led = /[\d.…·]$/.test(whole) ? LEADER_TAIL.exec(whole) : null;
+  const cut = [led, paged].find((p) => p && p.index > 0 && !/[，,。;；:：、]/.test(whole.slice(0, p.index)) && (p === led || sectionKey(whole.slice(0, p.index).replace(/\s+/g, '')) !== null));
+  const pageless = !!cut;
+  const rest = cut ? whole.slice(0, cut.index) : whole;
   // a run-in title ends at 。/; — or at a colon right after a short label that names a part of the report
   // (①数量指标：举办…), not a field (1.时间：2023年…, 2.项目名称：…)
   // (二、部门收支情况（单位：万元）: the colon of a unit's note closing the line is none of them; the note is no part of the key)
@@ -874,11 +880,35 @@ function toHeadings(doc: KDocument, cs: Candidate[]): Heading[] {
   return headings;
 }
 
-/** TOC: a line ending in a page number with dot leaders, or inside a block introduced by 目录. */
+/** TOC: inside a block introduced by 目录 (toc.ts), or a line ending in a page number with dot leaders beside another so set, or
+ *  whose title the text states again after it (the body's heading). A heading of the body so typed, alone among the body's lines
+ *  and its title not coming back (二、绩效目标完成情况…………3⏎全年…), is the body's (lists55; before, lost). */
 function isTocRun(doc: KDocument, c: Candidate): boolean {
+  if (doc.excluded.some((x) => x.reason === 'toc' && c.start >= x.start && c.start < x.end)) return true;
   const text = doc.norm.slice(c.line.start, c.line.end);
-  return /(?:\.{2,}|…+|·{2,}|-{3,})\s*\d+\s*$/.test(text) || doc.excluded.some((x) => x.reason === 'toc' && c.start >= x.start && c.start < x.end);
+  if (!LEADER_PAGE.test(text)) return false;
+  const i = doc.lines.findIndex((l) => l.start === c.line.start);
+  if (i < 0) return true;
+  for (const step of [-1, 1]) {
+    for (let j = i + step; j >= 0 && j < doc.lines.length; j += step) {
+      const near = doc.norm.slice(doc.lines[j].start, doc.lines[j].end);
+      if (!near.trim()) continue;
+      if (LEADER_PAGE.test(near)) return true;
+      break;
+    }
+  }
+  // (its title again opening a later line, the body's heading: 存在的问题 inside a sentence is no such line)
+  const title = text.replace(LEADER_PAGE, '').replace(ENTRY_MARK, '').trim();
+  if (title.length < 2) return true;
+  for (let at = doc.norm.indexOf(title, c.line.end); at >= 0; at = doc.norm.indexOf(title, at + 1)) {
+    if (ENTRY_MARK_ALONE.test(doc.norm.slice(doc.norm.lastIndexOf('\n', at) + 1, at))) return true;
+  }
+  return false;
 }
+const LEADER_PAGE = /(?:\.{2,}|…+|·{2,}|-{3,})\s*\d+\s*$/;
+// a contents entry's number (一、 | （二） | 1. | 第一部分), before its title
+const ENTRY_MARK = /^\s*(?:第[一二三四五六七八九十]+(?:部分|章|节)|[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?)\s*/;
+const ENTRY_MARK_ALONE = /^\s*(?:第[一二三四五六七八九十]+(?:部分|章|节)|[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?)?\s*$/;
 
 export function buildOutline(headings: Heading[]): OutlineNode[] {
   const roots: OutlineNode[] = [];
