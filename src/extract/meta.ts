@@ -10,7 +10,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; title_version_mark: string; title_tail: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; portal_menu: string; portal_kind_item: string; crumb_prefix: string; work_summary?: string; duty_report?: string; work_summary_year?: Rule; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; page_line: string; letterhead: string; unit_cover: string; unit_source: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string; title_topic: string; title_owner?: string; title_owner_before?: string; title_owner_after?: string
+  title_line: string; title_words: string; title_version_mark: string; title_tail: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; portal_menu: string; portal_kind_item: string; crumb_prefix: string; work_summary?: string; duty_report?: string; work_summary_year?: Rule; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; page_line: string; letterhead: string; unit_cover: string; unit_source: string; unit_opener?: string; title_place?: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string; title_topic: string; title_owner?: string; title_owner_before?: string; title_owner_after?: string
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule & { inline: string }; year_label: Rule; year_body: Rule; period: string; year_period: { id: string; line: string; label: string }; year_body_cited?: { before: string; after: string; spending?: string }; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; place_stand_in: string; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_subtitle_dash: string; unit_short: string; party_group: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule; stray_gap: { regex: string; place_end: string }; region_above: Rule & { year: string };
 }
@@ -600,6 +600,37 @@ function extractUnit(doc: KDocument, titleSpan: Span | null): { value: string; s
       push(doc, '/meta/unitName', value, span, rule);
       return { value, span };
     }
+  }
+  return openerUnit(doc, f, titleSpan);
+}
+
+// how many of the body's first paragraphs may open with the unit's description (a cover letter's or a lead-in's before it)
+const OPENER_PARAGRAPHS = 3;
+/** 2023年度部门整体支出绩效自评报告 ⏎ 一、部门基本情况 ⏎ 东岭县科协是县委领导下的人民团体…: with nothing else naming the unit, an
+ *  organisation described at the opening of one of the body's first paragraphs (unit_opener) is the unit. A title naming a place
+ *  (青禾市2023年度…, title_place) takes only a name lying there: that place in it, or the place's level alone (市科协). */
+function openerUnit(doc: KDocument, f: MetaFile, titleSpan: Span | null): { value: string; span: Span } | null {
+  if (!f.unit_opener || !f.title_place) return null;
+  const opener = derived(f, 'unitOpener', () => f.unit_opener!.replace('{ORG}', f.org), 'd');
+  const titlePlace = titleSpan ? compile(f.title_place, '').exec(doc.norm.slice(titleSpan.start, titleSpan.end))?.groups!.place ?? '' : '';
+  // (its lowest place: 青禾市 of 东川省青禾市)
+  const lowest = /[\u4e00-\u9fa5]{1,12}?[省市县区旗州盟]$/.exec(titlePlace.replace(/^(?:[\u4e00-\u9fa5]{1,12}?[省市县区旗州盟])*?(?=[\u4e00-\u9fa5]{1,12}?[省市县区旗州盟]$)/, ''))?.[0] ?? '';
+  let seen = 0;
+  for (const l of doc.lines) {
+    if (l.start < (titleSpan?.end ?? 0) || !l.text.trim() || doc.headings.some((h) => h.start <= l.start && l.end <= h.end)) continue;
+    if (++seen > OPENER_PARAGRAPHS) break;
+    const m = opener.exec(doc.norm.slice(l.start, l.end));
+    if (!m) continue;
+    const [start, end] = m.indices!.groups!.org;
+    const span = { start: l.start + start, end: l.start + end };
+    const name = doc.norm.slice(span.start, span.end).replace(/\s+/g, '');
+    if (!nameFits(name) || NOT_UNIT.test(name) || UNIT_ORGAN.test(doc.norm.slice(span.end, span.end + 6)) || templated(doc, span)) return null;
+    // (市科协 under 青禾市…: the title's level; 东岭县科协 under it: another place's body, no unit)
+    const bare = compile(f.unit_short, '').exec(name);
+    if (lowest && !(bare ? lowest.endsWith(name[0]) : name.includes(lowest))) return null;
+    const value = cleanValue(doc.display.slice(span.start, span.end));
+    push(doc, '/meta/unitName', value, span, 'meta.unit.opener');
+    return { value, span };
   }
   return null;
 }

@@ -4,7 +4,7 @@ import { firstIndex } from '../document.js';
 import { compile, escapeRegex, loadPatternFile } from '../patterns.js';
 import { moneySlack, toRate, toYuan } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
-import { matches, otherYearAt, saysOtherYear, sentenceAt, sectionsAt, trimSpan } from './engine.js';
+import { matches, otherYearAt, saysOtherYear, sentenceAt, sectionsAt, trimSpan, unitLevel } from './engine.js';
 import type { Match } from './engine.js';
 import type { Project } from '../schema/record.js';
 import { namedRows } from './namedRows.js';
@@ -428,12 +428,21 @@ function sectionBody(doc: KDocument, name: Span, end: number, cap: number): Span
   return stop > end + 1 ? { start: end, end: stop } : null;
 }
 
+// a giver's level above the unit's (GRANT_FROM_ABOVE's: the nation's, a province's, a city's): one of the unit's level or below passes
+// nothing down to it; with the unit's level unknown, any of them is above it
+const LEVEL_RANK: Record<string, number> = { 中央: 0, 中国科协: 0, 上级: 0, 省: 1, 市: 2, 州: 2, 盟: 2, 县: 3, 区: 3, 旗: 3 };
 /** Names glued to their amount with what was spent after it (科普经费项目8万元，实际支出7.2万元); not in a project report,
  *  where such a figure may be the report's own project's under another name (its money is finance.project's). */
 function gluedAmounts(doc: KDocument, f: ProjectsFile): Match[] {
   if (doc.reportKind === 'project_self_eval') return [];
   const not = compile(f.glued_amount_not, '');
-  const nameOf = (m: Match) => doc.norm.slice(m.group('name')!.start, m.group('name')!.end);
+  // (省科协下拨科普经费10万元，实际支出9.5万元: a grant a higher body passed down, the fund's name after its giver and verb; hunta55)
+  const fromAbove = compile('^[ \\t]*(?:{GRANT_FROM_ABOVE})', '');
+  const nameOf = (m: Match) => {
+    const text = doc.norm.slice(m.group('name')!.start, m.group('name')!.end);
+    const g = fromAbove.exec(text);
+    return g && LEVEL_RANK[g.groups!.giver] < (LEVEL_RANK[unitLevel(doc)] ?? LEVEL_RANK.县) ? text.slice(g[0].length) : text;
+  };
   const found = [...matches(doc, f.glued_amount_name)].filter((m) => !not.test(nameOf(m)));
   // (a grant's name, X补助12.67万元，实际支出12.5万元, is a fund only beside a fund-word item of its listing — the sentence up to
   // 。, across its ；— as in a listing; never a rate or a standard, 人均补助…)
