@@ -149,7 +149,8 @@ const foldChar = (ch: string): string => {
 
 /** A full-width comma between groups of three digits in an amount in 元 with its fen (１，６４２，３００．００元, a cell of a 元
  *  table): typed in full-width mode, it is the thousands separator. Anywhere else ， is the Chinese comma (分别为120，350万元). */
-const FULLWIDTH_THOUSANDS = /(?<![\d,，.])\d{1,3}(?:，\d{3})+(?=\.\d{2}(?![\d%])(?:[ \t]*元|[ \t]*(?:\t|\n|$)))/g;
+// (huntb55: and with two groups or more before 元, its fen unwritten, 1，498，300元 — no list's commas cut a figure into 000s)
+const FULLWIDTH_THOUSANDS = /(?<![\d,，.])\d{1,3}(?:(?:，\d{3})+(?=\.\d{2}(?![\d%])(?:[ \t]*元|[ \t]*(?:\t|\n|$)))|(?:，\d{3}){2,}(?![\d.，])(?=[ \t]*元))/g;
 
 /** An OCR copy's letter O for the digit 0 in a year before 年 (2O23年度, 2O24年): a year has one shape, so the letter is the
  *  digit there (elsewhere a letter glued to a figure leaves it unknown: 自评得分为9O分 is no score). Same length. */
