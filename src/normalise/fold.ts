@@ -188,6 +188,9 @@ export function foldForDisplay(s: string): string {
 /** A clean string value from display text: whitespace dropped next to CJK, collapsed elsewhere, quotes trimmed. */
 export function cleanValue(s: string): string {
   return s
+    // (huntb55: a Word footnote's reference copied as a superscript number after a word or a stop, 投入不足¹。: no part of the
+    // value; not after a letter or a digit, 500m², where it is the unit's)
+    .replace(/(?<=[\u4e00-\u9fa5。，、；：！？”）])[¹²³\u2070\u2074-\u2079]{1,2}/g, '')
     .replace(/\s+/g, ' ')
     .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '')
     .trim()
