@@ -357,7 +357,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         // or a part's, not the unit's rate)
         // (huntb54: 项目预算50万元，实际支出48万元，占预算的96% in a project report — the project is the report's whole: its share of
         // the budget is its rate when its own actual and budget stand before it in its sentence and the share is the one over the other)
-        if (p.only_total && (key !== 'total' || !totalBefore(doc, match.span.start)) && !(key === 'project' && doc.reportKind === 'project_self_eval' && g.pct !== undefined && unitRateAgrees(doc, match.span.start, g.pct, key))) continue;
+        if (p.only_total && !shareOfOwnBudget(doc, key, g, match.span.start)) continue;
         // 省科技报社基本支出300万元 | 市科协基本支出X in a county's report: another body's name glued before the subject
         // (the unit's name known: 县科协基本支出X with no unit known may be the unit's own)
         if (subjSpan && subjSpan.start === match.span.start && unitName(doc) !== null && otherBodyBefore(doc, f, match)) {
@@ -1202,6 +1202,17 @@ function basicPartsListed(doc: KDocument, at: number): boolean {
 }
 /** True when the unit's total spending is stated earlier in the sentence of `at`, or in the sentence before when this one
  *  opens with 其中 (支出合计X。其中基本支出Y，…). */
+/** Whether a share of the budget (finance.yaml only_total) is `key`'s execution rate: the unit's total's after its figure,
+ *  a project report's project's when its own actual and budget before it agree with it. A base naming its owner (group owner:
+ *  占部门预算的, 占项目预算的 — huntb55) is that owner's only, and only when the share is the owner's actual over its budget. */
+function shareOfOwnBudget(doc: KDocument, key: string | undefined, g: Record<string, string | undefined>, at: number): boolean {
+  const agrees = (k: string) => g.pct !== undefined && unitRateAgrees(doc, at, g.pct, k);
+  const projectOwn = key === 'project' && doc.reportKind === 'project_self_eval' && agrees('project');
+  if (g.owner === undefined) return (key === 'total' && totalBefore(doc, at)) || projectOwn;
+  if (/项目/.test(g.owner)) return projectOwn;
+  return key === 'total' && totalBefore(doc, at) && agrees('total');
+}
+
 function totalBefore(doc: KDocument, at: number): boolean {
   let from = sentenceAt(doc, at).start;
   if (/^\s*其中/.test(doc.norm.slice(from, at)) && from > 0) from = sentenceAt(doc, from - 1).start;

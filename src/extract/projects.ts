@@ -127,7 +127,7 @@ function namedScores(doc: KDocument, f: ProjectsFile, found: Found[]): void {
   // （一）科普大篷车项目。年初预算15万元，…。经自评，该项目得分92分: a fund heading its paragraph (its name the line's first
   // words after a marker, no other fund on the line) is what 该项目 names in that paragraph's later sentences
   if (d.this_project) {
-    const marker = /^[ \t]*(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])?[ \t]*$/;
+    const marker = /^[ \t]*(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]|[\u2460-\u249b\u24eb-\u24fe\u2776-\u2793\u3220-\u3229])?[ \t]*$/;
     // (a heading run in after the sentence before it, …等级优；（二）B项目。…, heads its part of the line as one on a line of its own)
     const heads = open.filter((p) => {
       const name = p.fields.name?.span ?? p.span;
@@ -404,7 +404,7 @@ function ownFigures(doc: KDocument, f: ProjectsFile, region: Span, item: Project
   }
 }
 
-const LINE_ITEM_MARKER = /^[ \t\u3000]*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]|[①②③④⑤⑥⑦⑧⑨⑩])[ \t\u3000]*$/;
+const LINE_ITEM_MARKER = /^[ \t\u3000]*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]|[\u2460-\u249b\u24eb-\u24fe\u2776-\u2793\u3220-\u3229])[ \t\u3000]*$/;
 /** The rest of a numbered item's line after its first sentence (`end`), up to the line's end or the next item's name (`cap`);
  *  null when the name does not open its line after a list marker (a report pasted on one line has no such item). */
 function restOfLine(doc: KDocument, name: Span, end: number, cap: number): Span | null {

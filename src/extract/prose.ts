@@ -14,7 +14,9 @@ const WRAP_CONTINUES = /^[ \t　]*(?:[，,。、；;%）)]|万?[ \t]?元|亿元|
 // punctuation —; after a digit it may be a decimal point broken by the wrap)
 const WRAP_ENDED = /(?:[。！？!?；;：:]|(?<!\d)\.)$/;
 const WRAP_OPENS_ITEM = /^[ \t　]*(?:[(（]?[一二三四五六七八九十]+[)）、]|[(（]\d{1,2}[)）]|\d{1,2}[、.．](?!\d)|[①-⑳⑴-⒇⒈-⒛㈠-㈩]|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[部分条章节]|其[一二三四五六七八九十][，,、]|附件|附表|[-—－]\s*\d+\s*[-—－])/;
-interface Wrapped { breaks: Set<number>; sentences: Sentence[] }
+// a line ending inside its sentence, at a clause's punctuation (not its full stop): the sentence goes on over a page's mark
+const CLAUSE_OPEN_END = /[，,、；;：:]$/;
+interface Wrapped { breaks: Set<number>; sentences: Sentence[]; overMarks: Set<number> }
 const wrapped = new WeakMap<KDocument, Wrapped>();
 export function wrapOf(doc: KDocument): Wrapped {
   let w = wrapped.get(doc);
@@ -30,26 +32,39 @@ export function wrapOf(doc: KDocument): Wrapped {
     if (!norm.slice(h.end, nl < 0 ? norm.length : nl).trim()) headEnds.add(nl < 0 ? norm.length : nl);
   }
   const title = doc.facts.find((x) => x.path === '/meta/title')?.span;
+  // (huntb55) a page's mark on a line of its own between a sentence's clauses (…149.83万元，⏎- 2 -⏎预算执行率99.89%): the wrap goes over
+  // it — both its line ends in overMarks, for sentences and paragraphs only (breaks stay the lines' own, whose words phrases join)
+  const overMarks = new Set<number>();
+  const markEnd = new Map(doc.excluded.filter((x) => x.reason === 'page furniture').map((x) => [x.start, x.end]));
+  // (a line holding a mark alone, its blanks aside: the mark found from the line's start or past its indent)
+  const markLine = (l: Span) => {
+    const t = norm.slice(l.start, l.end);
+    const end = markEnd.get(l.start) ?? markEnd.get(l.start + t.length - t.trimStart().length) ?? -1;
+    return norm[l.end] === '\n' && end >= l.start + t.trimEnd().length;
+  };
   for (let i = 0; i + 1 < lines.length; i++) {
-    const a = lines[i], b = lines[i + 1];
-    if (b.start !== a.end + 1 || norm[a.end] !== '\n') continue;
+    const a = lines[i];
+    const over = markEnd.size > 0 && norm[a.end] === '\n' && lines[i + 1].start === a.end + 1 && CLAUSE_OPEN_END.test(norm.slice(a.start, a.end).trimEnd()) && markLine(lines[i + 1]);
+    const b = over ? lines[i + 2] : lines[i + 1];
+    if (!b || (!over && b.start !== a.end + 1) || (over && b.start !== lines[i + 1].end + 1) || norm[a.end] !== '\n') continue;
     const at = norm.slice(a.start, a.end).trim(), bt = norm.slice(b.start, b.end).trim();
     if (at.length < WRAP_MIN || !bt || at.includes('\t') || bt.includes('\t') || WRAP_ENDED.test(at)) continue;
     if (headEnds.has(a.end) || headStarts.has(b.start + (norm.slice(b.start, b.end).length - norm.slice(b.start, b.end).trimStart().length)) || WRAP_OPENS_ITEM.test(bt)) continue;
     if (title && title.start < a.end && title.end > a.start) continue;
     if (!WRAP_PROSE.test(at) && !WRAP_CONTINUES.test(bt)) continue;
-    breaks.add(a.end);
+    if (over) overMarks.add(a.end).add(lines[i + 1].end);
+    else breaks.add(a.end);
   }
   let sentences = doc.sentences;
-  if (breaks.size) {
+  if (breaks.size || overMarks.size) {
     sentences = [];
     for (const s of doc.sentences) {
       const last = sentences[sentences.length - 1];
-      if (last && last.end === s.start && breaks.has(last.end - 1)) sentences[sentences.length - 1] = { start: last.start, end: s.end };
+      if (last && last.end === s.start && (breaks.has(last.end - 1) || overMarks.has(last.end - 1))) sentences[sentences.length - 1] = { start: last.start, end: s.end };
       else sentences.push(s);
     }
   }
-  wrapped.set(doc, (w = { breaks, sentences }));
+  wrapped.set(doc, (w = { breaks, sentences, overMarks }));
   return w;
 }
 /** The sentence containing `offset`, across a line end that wraps prose (see wrapOf; an empty span between sentences). */
@@ -58,9 +73,9 @@ export function sentenceAt(doc: KDocument, offset: number): Span {
 }
 /** The start of the paragraph holding `at`: the line's start, across line ends that wrap prose. */
 export function paragraphStart(doc: KDocument, at: number): number {
-  const { breaks } = wrapOf(doc);
+  const { breaks, overMarks } = wrapOf(doc);
   let nl = doc.norm.lastIndexOf('\n', at - 1);
-  while (nl >= 0 && breaks.has(nl)) nl = doc.norm.lastIndexOf('\n', nl - 1);
+  while (nl >= 0 && (breaks.has(nl) || overMarks.has(nl))) nl = doc.norm.lastIndexOf('\n', nl - 1);
   return nl + 1;
 }
 /** The line around `at` in the folded text (without its line break). */

@@ -149,7 +149,8 @@ const foldChar = (ch: string): string => {
 
 /** A full-width comma between groups of three digits in an amount in 元 with its fen (１，６４２，３００．００元, a cell of a 元
  *  table): typed in full-width mode, it is the thousands separator. Anywhere else ， is the Chinese comma (分别为120，350万元). */
-const FULLWIDTH_THOUSANDS = /(?<![\d,，.])\d{1,3}(?:，\d{3})+(?=\.\d{2}(?![\d%])(?:[ \t]*元|[ \t]*(?:\t|\n|$)))/g;
+// (huntb55: and with two groups or more before 元, its fen unwritten, 1，498，300元 — no list's commas cut a figure into 000s)
+const FULLWIDTH_THOUSANDS = /(?<![\d,，.])\d{1,3}(?:(?:，\d{3})+(?=\.\d{2}(?![\d%])(?:[ \t]*元|[ \t]*(?:\t|\n|$)))|(?:，\d{3}){2,}(?![\d.，])(?=[ \t]*元))/g;
 
 /** An OCR copy's letter O for the digit 0 in a year before 年 (2O23年度, 2O24年): a year has one shape, so the letter is the
  *  digit there (elsewhere a letter glued to a figure leaves it unknown: 自评得分为9O分 is no score). Same length. */
@@ -187,6 +188,9 @@ export function foldForDisplay(s: string): string {
 /** A clean string value from display text: whitespace dropped next to CJK, collapsed elsewhere, quotes trimmed. */
 export function cleanValue(s: string): string {
   return s
+    // (huntb55: a Word footnote's reference copied as a superscript number after a word or a stop, 投入不足¹。: no part of the
+    // value; not after a letter or a digit, 500m², where it is the unit's)
+    .replace(/(?<=[\u4e00-\u9fa5。，、；：！？”）])[¹²³\u2070\u2074-\u2079]{1,2}/g, '')
     .replace(/\s+/g, ' ')
     .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '')
     .trim()

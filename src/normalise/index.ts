@@ -5,6 +5,7 @@ import { foldFigureStops, foldSentenceDots } from './dots.js';
 import { foldCapitalMarkers } from './capitalMarkers.js';
 import { maskDamagedFigures } from './damagedFigures.js';
 import { groupSpacedThousands } from './spacedThousands.js';
+import { foldCountThousands } from './countThousands.js';
 import { foldChinesePercents } from './cnPercent.js';
 import { foldOcrYuan } from './ocrYuan.js';
 import { foldOcrDigits } from './ocrDigits.js';
@@ -16,7 +17,7 @@ const ARTIFACTS = /\[bookmark: [^\]\n]*\]|\*\*|^[ \t\u3000\u00a0]*#{1,6}(?=[ \t\
 const blank = (s: string) => s.replace(ARTIFACTS, (m) => ' '.repeat(m.length));
 
 // The matching copy's folds, in the order they run: each keeps the length and reads what the ones before it made
-const MATCH_FOLDS: ((s: string) => string)[] = [foldForMatch, foldOcrDigits, foldChinesePercents, foldOcrYuan, foldFigureStops, groupSpacedThousands, foldCapitalMarkers, foldSentenceDots, maskDamagedFigures];
+const MATCH_FOLDS: ((s: string) => string)[] = [foldForMatch, foldCountThousands, foldOcrDigits, foldChinesePercents, foldOcrYuan, foldFigureStops, groupSpacedThousands, foldCapitalMarkers, foldSentenceDots, maskDamagedFigures];
 
 export function normalise(doc: KDocument): void {
   // radicals first: a Kangxi radical stands for a traditional form (⾨ → 門), which simplify() then converts

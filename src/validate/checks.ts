@@ -2,6 +2,7 @@
 // Sums allow for the rounding of the stated figures: half a unit of each figure's last written digit.
 import type { Fact, KDocument } from '../document.js';
 import { halfUlp, moneySlack } from '../normalise/numbers.js';
+import { compile, loadPatternFile } from '../patterns.js';
 
 const fmt = (yuan: number) => `${(yuan / 10000).toFixed(4).replace(/\.?0+$/, '')}万元`;
 
@@ -48,9 +49,19 @@ export function runChecks(doc: KDocument, values: Map<string, Fact>): void {
     if (!a || !b || !r || !(b.value as number)) continue;
     const computed = ((a.value as number) / (b.value as number)) * 100;
     const tol = (r.raw ? halfUlp(r.raw) : 0.5) + 0.05;
-    // (完成年初预算的103.4%: a rate of the total stated against its initial budget is no mismatch)
+    // (完成年初预算的103.4%: a rate of the total stated against its initial budget is no mismatch; a bare 执行率 may be against
+    // either budget. huntb55: a rate naming the 年初 budget as its base is checked against that one alone)
     const ib = group === 'spendingTotal' ? v('/finance/spendingTotal/initialBudget') : undefined;
-    const againstInitial = ib && (ib.value as number) ? Math.abs(((a.value as number) / (ib.value as number)) * 100 - (r.value as number)) <= tol : false;
+    const rateOf = (base: number) => ((a.value as number) / base) * 100;
+    const againstInitial = ib && (ib.value as number) ? Math.abs(rateOf(ib.value as number) - (r.value as number)) <= tol : false;
+    if (ib && (ib.value as number) && namesInitialBase(doc, r)) {
+      if (!againstInitial) {
+        warn('rate_mismatch', `${label} 执行率 is stated as ${r.value}% of the 年初 budget, but ${fmt(a.value as number)} ÷ ${fmt(ib.value as number)} = ${rateOf(ib.value as number).toFixed(2)}%`, [
+          `/finance/${group}/executionRate`, `/finance/${group}/actual`, `/finance/${group}/initialBudget`,
+        ]);
+      }
+      continue;
+    }
     if (Math.abs(computed - (r.value as number)) > tol && !againstInitial) {
       warn('rate_mismatch', `${label} 执行率 is stated as ${r.value}%, but ${fmt(a.value as number)} ÷ ${fmt(b.value as number)} = ${computed.toFixed(2)}%`, [
         `/finance/${group}/executionRate`, `/finance/${group}/actual`, `/finance/${group}/budget`,
@@ -63,4 +74,10 @@ export function runChecks(doc: KDocument, values: Map<string, Fact>): void {
   if (ins && auth && (ins.value as number) > (auth.value as number)) {
     warn('staffing_over_authorized', `在职 ${ins.value} 人 is more than the 编制 of ${auth.value}`, ['/staffing/inService', '/staffing/authorized']);
   }
+}
+
+/** Whether a rate's own words name the 年初 budget as its base (finance.yaml rate_initial_base: 完成年初预算的103%). */
+function namesInitialBase(doc: KDocument, rate: Fact): boolean {
+  const words = loadPatternFile<{ rate_initial_base: string }>('finance.yaml').rate_initial_base;
+  return compile(words, '').test(doc.norm.slice(rate.span.start, rate.span.end));
 }
