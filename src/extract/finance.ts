@@ -8,7 +8,7 @@ import { receivedRates } from './finance/receivedRate.js';
 import { initialBases, shareAgrees } from './finance/initialBase.js';
 import { markItemField } from './unitStretch.js';
 import { FISCAL_SPENDING, SPENDING_PARTS, appropriationPartOf, appropriationParts, fiscalBudgetBefore, fiscalFundsOpening, partsContext, unitWholeList } from './finance/appropriation.js';
-import { adjustedBudgets, changedBudgets, initialParts, initialStands, statedChanges } from './finance/budgetChanges.js';
+import { adjustedBudgets, changedBudgets, initialParts, initialStands, sameFundsFollow, statedChanges } from './finance/budgetChanges.js';
 import { BASIC_PARTS, BUDGET, INITIAL_BUDGET, PROJECT_BUDGET, THREE_PUBLIC, UNIT_SPENDING, UNIT_TOTALS, afterUnit, amountNum, file, financeSource, moneyCn, opensPhrase, reportingUnit, unitOf } from './finance/file.js';
 import type { Aspect, FinanceFile, SplitPair } from './finance/file.js';
 import { agencyBefore, bodyFigureBefore, bodyTopicBefore, fundLineBefore, museumBefore, namesUnit, otherBodyBefore, otherPlaceBefore, otherProjectBefore, parentBefore } from './finance/otherBodies.js';
@@ -50,6 +50,8 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         claimed.push(amountSpan);
         continue;
       }
+      // (年初预算20万元，可用资金20万元: funds of the same value leave the 年初 figure the budget — not claimed)
+      if (p.unless_same_funds && sameFundsFollow(doc, f, amountSpan.end, toYuan(g.num ?? amountNum(m0), g.unit ?? unitOf(m0)))) continue;
       // (其中科普日活动经费5万元: an item among a budget's parts, read only when it is the report's own project)
       if (p.own_item && !(ownProject(doc, spanText(doc, match.group('own'))) && budgetPartOf(doc, f, match.span.start) === 'budget')) continue;
       // (项目支出59.40万元，占调整后预算218.10万元的27.23% | 占全年预算数X的Y%: a share's base is no statement of its own — only
@@ -115,7 +117,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         if (narrow.size === 1 || appropriation) {
           const initial = p.path === INITIAL_BUDGET;
           const owner = narrow.size === 1 && !appropriation ? [...narrow][0] : null;
-          ownerBudget = owner && (p.aspect === 'budget' || (initial && initialStands(doc, f, amountSpan.end))) ? f.subjects[owner]?.paths.budget ?? null : null;
+          ownerBudget = owner && (p.aspect === 'budget' || (initial && initialStands(doc, f, amountSpan.end, toYuan(g.num ?? amountNum(m0), g.unit ?? unitOf(m0))))) ? f.subjects[owner]?.paths.budget ?? null : null;
           // (项目资金全部到位，全年共支出19.35万元 | 项目资金20万元，全年共支出X in a project report: the one subject is the report's own
           // project, and an unowned actual there is the project's anyway, see below; session 47)
           const ownProject = owner === 'project' && doc.reportKind === 'project_self_eval' && (p.aspect ?? 'actual') === 'actual' && !initial;
@@ -459,7 +461,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // following, nobody's — a project has no initial-budget field)
       if (doc.reportKind === 'project_self_eval' && path === INITIAL_BUDGET && !namesUnit(doc, f, match)) {
         // (a form's 年初预算数 field over its 全年预算数 field: form_adjusted_next)
-        if (!initialStands(doc, f, amountSpan.end) || (p.form_fields && compile(f.form_adjusted_next, '').test(doc.norm.slice(amountSpan.end, amountSpan.end + 400)))) {
+        if (!initialStands(doc, f, amountSpan.end, toYuan(g.num ?? amountNum(m0), g.unit ?? unitOf(m0))) || (p.form_fields && compile(f.form_adjusted_next, '').test(doc.norm.slice(amountSpan.end, amountSpan.end + 400)))) {
           claimed.push(amountSpan);
           continue;
         }
@@ -495,7 +497,7 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
             continue;
           }
           const end = path.slice(path.lastIndexOf('/') + 1);
-          const initial = end === 'initialBudget' && initialStands(doc, f, amountSpan.end);
+          const initial = end === 'initialBudget' && initialStands(doc, f, amountSpan.end, toYuan(g.num ?? amountNum(m0), g.unit ?? unitOf(m0)));
           const next = owner ? f.subjects[owner]?.paths[end === 'executionRate' ? 'rate' : end === 'initialBudget' ? (initial ? 'budget' : 'initial') : (end as Aspect)] : undefined;
           if (!next) {
             claimed.push(amountSpan);

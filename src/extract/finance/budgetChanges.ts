@@ -10,13 +10,26 @@ import { adjustedNearerBudget, bareListHead, itemsListHead, partsListHead } from
 
 let changeAhead: string | null = null;
 let carryAhead: string | null = null;
+let fundsAhead: string | null = null;
 /** A 年初 figure of a subject with no initial-budget field (a narrower subject, a project report's project) is its budget only
- *  when neither an adjusted budget nor a bare mid-year change follows it (年初预算50万元，年中追加10万元: the year's budget is unsaid). */
-export function initialStands(doc: KDocument, f: FinanceFile, end: number): boolean {
+ *  when neither an adjusted budget nor a bare mid-year change follows it (年初预算50万元，年中追加10万元: the year's budget is unsaid),
+ *  nor funds available of another value than `value` (年初预算20万元，可用资金25万元: funds_follow). */
+export function initialStands(doc: KDocument, f: FinanceFile, end: number, value: number | null): boolean {
   changeAhead ??= `^(?:${f.change_follows})`;
   carryAhead ??= `^(?:${f.carry_in_follows})`;
+  fundsAhead ??= `^(?:${f.funds_follow})`;
+  const ahead = doc.norm.slice(end, end + 40);
   // (年初预算20万元，上年结转2万元，…: the carried money added, the 年初 figure is not the year's either; carry_in_follows)
-  return !adjustedFollows(doc, f, end) && !compile(changeAhead, '').test(doc.norm.slice(end, end + 40)) && !compile(carryAhead, '').test(doc.norm.slice(end, end + 40));
+  if (adjustedFollows(doc, f, end) || compile(changeAhead, '').test(ahead) || compile(carryAhead, '').test(ahead)) return false;
+  return !compile(fundsAhead, '').test(doc.norm.slice(end, end + 60)) || sameFundsFollow(doc, f, end, value);
+}
+/** True when funds available of the value `value` follow the 年初 figure ending at `end` (年初预算20万元，可用资金20万元), no
+ *  carry-in glossed in them: the funds restate the year's money, the 年初 figure stays the budget. */
+export function sameFundsFollow(doc: KDocument, f: FinanceFile, end: number, value: number | null): boolean {
+  carryAhead ??= `^(?:${f.carry_in_follows})`;
+  fundsAhead ??= `^(?:${f.funds_follow})`;
+  const funds = compile(fundsAhead, '').exec(doc.norm.slice(end, end + 60));
+  return !!funds && value !== null && toYuan(funds.groups!.num, funds.groups!.unit) === value && !compile(carryAhead, '').test(doc.norm.slice(end, end + 40));
 }
 /** True when the adjusted budget follows the figure ending at `end` in its sentence (see `adjusted`); its source is built once. */
 let adjustedAhead: string | null = null;

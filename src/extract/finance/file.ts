@@ -5,7 +5,7 @@ import { bracketedSocietyLevel, unitName } from '../engine.js';
 
 export type Aspect = 'budget' | 'actual' | 'rate' | 'initial';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
-export interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; not_after_part_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean; own_item?: boolean; one_source?: boolean; fiscal_budget?: boolean; only_total?: boolean; parts_sum?: boolean; sources_sum?: boolean; share_base?: boolean; not_in_budget?: boolean }
+export interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; not_after_part_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean; own_item?: boolean; one_source?: boolean; unless_same_funds?: boolean; fiscal_budget?: boolean; only_total?: boolean; parts_sum?: boolean; sources_sum?: boolean; share_base?: boolean; not_in_budget?: boolean }
 export interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 export interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
 export interface FinanceFile {
@@ -183,6 +183,7 @@ export interface FinanceFile {
   sentence_span: string;
   sentence_project_span: string;
   carry_in_follows: string;
+  funds_follow: string;
   sentence_prior: string;
   sentence_this_year: string;
   year_clause_parts: string;
@@ -255,11 +256,13 @@ function financeBase(regex: string): string {
   let src = sources.get(regex);
   if (src === undefined) {
     const f = file();
-    src = regex.replaceAll('{BOUNDARY}', f.boundary).replaceAll('{UNIT_BOUNDARY}', f.unit_boundary).replaceAll('{SUBJECT}', subjectAlternation(f)).replaceAll('{ADJUSTED}', f.adjusted).replaceAll('{CHANGE_FOLLOWS}', f.change_follows).replaceAll('{CARRY_IN_FOLLOWS}', f.carry_in_follows).replaceAll('{BUDGET_COMPARED_PRIOR}', f.budget_compared_prior);
+    src = regex.replaceAll('{BOUNDARY}', f.boundary).replaceAll('{UNIT_BOUNDARY}', f.unit_boundary).replaceAll('{SUBJECT}', subjectAlternation(f)).replaceAll('{ADJUSTED}', f.adjusted).replaceAll('{CHANGE_FOLLOWS}', f.change_follows).replaceAll('{CARRY_IN_FOLLOWS}', f.carry_in_follows).replaceAll('{FUNDS_FOLLOW}', f.funds_follow.replace(GROUP_NAME, '(?:')).replaceAll('{BUDGET_COMPARED_PRIOR}', f.budget_compared_prior);
     sources.set(regex, src);
   }
   return src;
 }
+// (funds_follow's figure groups, unnamed where it stands inside a pattern holding its own num and unit)
+const GROUP_NAME = /\(\?<(?:num|unit)>/g;
 export const sources = new Map<string, string>();
 // An amount as {MONEY} reads it, lower-case Chinese numerals included (本年支出合计一百九十八万元), for the role patterns and for the
 // helpers that count or compare the figures of a sentence (fin51: once the patterns read 全年预算一百万元，…，实际支出十九万元, a
