@@ -29,7 +29,8 @@ export function sameFundsFollow(doc: KDocument, f: FinanceFile, end: number, val
   carryAhead ??= `^(?:${f.carry_in_follows})`;
   fundsAhead ??= `^(?:${f.funds_follow})`;
   const funds = compile(fundsAhead, '').exec(doc.norm.slice(end, end + 60));
-  return !!funds && value !== null && toYuan(funds.groups!.num, funds.groups!.unit) === value && !compile(carryAhead, '').test(doc.norm.slice(end, end + 40));
+  const figure = funds && compile(f.funds_figure, '').exec(funds[0]);
+  return !!figure && value !== null && toYuan(figure.groups!.num, figure.groups!.unit) === value && !compile(carryAhead, '').test(doc.norm.slice(end, end + 40));
 }
 /** True when the adjusted budget follows the figure ending at `end` in its sentence (see `adjusted`); its source is built once. */
 let adjustedAhead: string | null = null;

@@ -184,6 +184,7 @@ export interface FinanceFile {
   sentence_project_span: string;
   carry_in_follows: string;
   funds_follow: string;
+  funds_figure: string;
   sentence_prior: string;
   sentence_this_year: string;
   year_clause_parts: string;
@@ -256,13 +257,11 @@ function financeBase(regex: string): string {
   let src = sources.get(regex);
   if (src === undefined) {
     const f = file();
-    src = regex.replaceAll('{BOUNDARY}', f.boundary).replaceAll('{UNIT_BOUNDARY}', f.unit_boundary).replaceAll('{SUBJECT}', subjectAlternation(f)).replaceAll('{ADJUSTED}', f.adjusted).replaceAll('{CHANGE_FOLLOWS}', f.change_follows).replaceAll('{CARRY_IN_FOLLOWS}', f.carry_in_follows).replaceAll('{FUNDS_FOLLOW}', f.funds_follow.replace(GROUP_NAME, '(?:')).replaceAll('{BUDGET_COMPARED_PRIOR}', f.budget_compared_prior);
+    src = regex.replaceAll('{BOUNDARY}', f.boundary).replaceAll('{UNIT_BOUNDARY}', f.unit_boundary).replaceAll('{SUBJECT}', subjectAlternation(f)).replaceAll('{ADJUSTED}', f.adjusted).replaceAll('{CHANGE_FOLLOWS}', f.change_follows).replaceAll('{CARRY_IN_FOLLOWS}', f.carry_in_follows).replaceAll('{FUNDS_FOLLOW}', f.funds_follow).replaceAll('{BUDGET_COMPARED_PRIOR}', f.budget_compared_prior);
     sources.set(regex, src);
   }
   return src;
 }
-// (funds_follow's figure groups, unnamed where it stands inside a pattern holding its own num and unit)
-const GROUP_NAME = /\(\?<(?:num|unit)>/g;
 export const sources = new Map<string, string>();
 // An amount as {MONEY} reads it, lower-case Chinese numerals included (本年支出合计一百九十八万元), for the role patterns and for the
 // helpers that count or compare the figures of a sentence (fin51: once the patterns read 全年预算一百万元，…，实际支出十九万元, a
