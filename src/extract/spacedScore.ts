@@ -6,6 +6,7 @@ import { compile } from '../patterns.js';
 import { toRate } from '../normalise/numbers.js';
 import { spacedOut } from '../read/letterSpacing.js';
 import { matches, sentenceAt } from './engine.js';
+import { lineOf } from './prose.js';
 import { SCORE_FLOOR } from '../validate/scores.js';
 
 export interface SpacedDigitsDef {
@@ -25,16 +26,12 @@ export function readSpacedScores(doc: KDocument, d: SpacedDigitsDef | undefined)
   if (!d) return;
   const items = (['projects', 'projectFigures'] as const).flatMap((k) => (doc.items[k] ?? []).map((x) => x.span));
   const inside = (s: Span) => items.some((x) => s.start < x.end && x.start < s.end);
-  const lineOf = (at: number) => {
-    const start = doc.norm.lastIndexOf('\n', at - 1) + 1;
-    const end = doc.norm.indexOf('\n', at);
-    return doc.norm.slice(start, end < 0 ? doc.norm.length : end);
-  };
   for (const m of matches(doc, d.regex)) {
     const num = m.group('num')!;
     const value = toRate(doc.norm.slice(num.start, num.end).replace(/[ \t]+/g, ''));
     if (value === null || value <= SCORE_FLOOR || value > 100 || inside(m.span)) continue;
-    const line = lineOf(m.span.start);
+    const l = lineOf(doc.norm, m.span.start);
+    const line = doc.norm.slice(l.start, l.end);
     if (!spacedOut(line) || compile(d.line_not, '').test(line)) continue;
     const before = doc.norm.slice(sentenceAt(doc, m.span.start).start, m.span.start);
     if (compile(d.not_before, '').test(before) || (doc.reportKind !== 'project_self_eval' && compile(d.not_before_project, '').test(before))) continue;

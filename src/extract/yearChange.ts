@@ -8,8 +8,10 @@ import { key } from './tableReading.js';
 
 let words: { column: RegExp; rate: RegExp } | null = null;
 function changeWords(): { column: RegExp; rate: RegExp } {
-  const raw = (tableVocab().raw as unknown as { year_change_column?: { column: string; rate: string } }).year_change_column;
-  words ??= { column: new RegExp(raw?.column ?? '(?!)'), rate: new RegExp(raw?.rate ?? '(?!)') };
+  if (!words) {
+    const raw = (tableVocab().raw as unknown as { year_change_column?: { column: string; rate: string } }).year_change_column;
+    words = { column: new RegExp(raw?.column ?? '(?!)'), rate: new RegExp(raw?.rate ?? '(?!)') };
+  }
   return words;
 }
 /** A header cell naming the change between the years (增减, 增减额, 较上年增减, 增减率, 增长率（%）). */

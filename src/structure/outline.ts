@@ -907,8 +907,10 @@ function isTocRun(doc: KDocument, c: Candidate): boolean {
 }
 const LEADER_PAGE = /(?:\.{2,}|…+|·{2,}|-{3,})\s*\d+\s*$/;
 // a contents entry's number (一、 | （二） | 1. | 第一部分), before its title
-const ENTRY_MARK = /^\s*(?:第[一二三四五六七八九十]+(?:部分|章|节)|[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?)\s*/;
-const ENTRY_MARK_ALONE = /^\s*(?:第[一二三四五六七八九十]+(?:部分|章|节)|[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?)?\s*$/;
+const ENTRY_NUMBER = '(?:第[一二三四五六七八九十]+(?:部分|章|节)|[（(]?[一二三四五六七八九十\\d]{1,3}[)）、.．]?)';
+const ENTRY_MARK = new RegExp(`^\\s*${ENTRY_NUMBER}\\s*`);
+// (…or nothing but blanks before it: the title opens its line)
+const ENTRY_MARK_ALONE = new RegExp(`^\\s*${ENTRY_NUMBER}?\\s*$`);
 
 export function buildOutline(headings: Heading[]): OutlineNode[] {
   const roots: OutlineNode[] = [];
