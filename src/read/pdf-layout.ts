@@ -347,7 +347,19 @@ function frameOf(lines: TextLine[]): Frame | null {
   // headings, headings of one length can outnumber the full lines
   const full = rights.filter((g) => g.length >= minMembers);
   const edge = full.length ? full[full.length - 1] : rights.reduce((a, b) => (b.length > a.length || (b.length === a.length && b[0] > a[0]) ? b : a));
-  return { left: median(lefts[0]), right: median(edge), pitch: linePitch(lines), em };
+  return { left: median(lefts[0]), right: rightEdge(plainBody.length ? plainBody : body, median(edge), em), pitch: linePitch(lines), em };
+}
+
+/**
+ * No line of text runs past the right margin. When more than a few body lines of the text's size end over an em
+ * beyond the edge the clusters chose, those were short lines of one length (`基本支出91.28`, `专项支出35.56` in a short
+ * report with one wrapped line), and a heading longer than them passed for a full line and took in the body's next
+ * line: the edge is then the furthest such line's end.
+ */
+function rightEdge(body: TextLine[], edge: number, em: number): number {
+  const sized = body.filter((l) => Math.abs(l.size - em) <= 0.15 * em);
+  const beyond = sized.filter((l) => l.x1 > edge + em);
+  return beyond.length > Math.max(1, 0.1 * sized.length) ? Math.max(...beyond.map((l) => l.x1)) : edge;
 }
 
 /** Chapter-level markers: a line starting with one is never the continuation of the line before. */

@@ -355,3 +355,47 @@ describe('fillPlaceholders (a line drawn font by font)', () => {
     expect(record.activities.map((a) => [a.count, a.unit])).toContainEqual([4, '次']); // before: lost (`科普展览4⇥“⇥”⏎次`)
   });
 });
+
+describe('assemble: the right edge in a short report (lead56)', () => {
+  // a heading longer than two short lines of one length, in a report with one wrapped line: the heading passed for a
+  // full line (the two short lines set the edge) and took the body's next line in
+  it('short lines of one length do not set the edge: a heading keeps its line', () => {
+    const wrapped = '二〇二三年专项支出预算三十万元实际支出三十五点五六万元主要用于科普'; // 33 chars, to the right edge
+    const out = assemble([
+      page(1, [
+        line('（一）部门基本情况', 100),
+        line('某县科协现有编制六名其中行政编制四名事业编制二名。', 124),
+        line('支出合计一二六', 148),
+        line('基本支出九一二', 172),
+        line('专项支出三五五', 196),
+        line(wrapped, 220),
+        line('日活动。', 244),
+        line('全年举办科技下乡活动十二次科普讲座十六场。', 268),
+      ]),
+    ]);
+    expect(out.text.trimEnd().split('\n')).toEqual([
+      '（一）部门基本情况',
+      '某县科协现有编制六名其中行政编制四名事业编制二名。',
+      '支出合计一二六',
+      '基本支出九一二',
+      '专项支出三五五',
+      wrapped + '日活动。',
+      '全年举办科技下乡活动十二次科普讲座十六场。',
+    ]);
+  });
+
+  it('negative: the edge the full lines share stays when only one line runs past it (a wide outlier)', () => {
+    const full = (s: string) => s.repeat(34).slice(0, 34);
+    const out = assemble([
+      page(1, [
+        line(full('正文'), 100),
+        line(full('正文'), 124),
+        line(full('续写'), 148),
+        line('短句。', 172),
+        line(full('正文') + '外', 196), // one character past the edge
+        line('末句。', 220),
+      ]),
+    ]);
+    expect(out.text.trimEnd().split('\n')).toEqual([full('正文') + full('正文') + full('续写') + '短句。', full('正文') + '外' + '末句。']);
+  });
+});
