@@ -8,6 +8,15 @@ const CANDIDATE = /\d，\d{3}/;
 
 /** The matching copy with the thousands commas of counts made ASCII (offsets kept). */
 export function foldCountThousands(s: string): string {
-  if (!CANDIDATE.test(s)) return s;
-  return s.replace(compile('{FULLWIDTH_COUNT_GROUP}', 'g'), (m) => m.replace(/，/g, ','));
+  if (CANDIDATE.test(s)) s = s.replace(compile('{FULLWIDTH_COUNT_GROUP}', 'g'), (m) => m.replace(/，/g, ','));
+  return s.includes('分别') ? maskRespectiveCommaCounts(s) : s;
+}
+
+// (huntb56) After 分别, a lone count of comma-joined digit groups (分别培训农民120,350人次) may be a list's two counts as well as
+// one with its thousands grouped (macros.yaml RESPECTIVE_COMMA_COUNT): its figure is masked, so no pattern reads a merged number.
+function maskRespectiveCommaCounts(s: string): string {
+  return s.replace(compile('{RESPECTIVE_COMMA_COUNT}', 'g'), (m, ...args) => {
+    const fig = (args[args.length - 1] as { fig: string }).fig;
+    return m.slice(0, m.length - fig.length) + '#'.repeat(fig.length);
+  });
 }
