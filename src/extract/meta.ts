@@ -10,7 +10,7 @@ import type { ReportKind } from '../schema/record.js';
 
 interface Rule { id: string; regex: string }
 interface MetaFile {
-  title_line: string; title_words: string; title_version_mark: string; title_tail: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; portal_menu: string; portal_kind_item: string; crumb_prefix: string; work_summary?: string; duty_report?: string; work_summary_year?: Rule; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; page_line: string; letterhead: string; unit_cover: string; unit_source: string; unit_opener?: string; title_place?: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string; title_topic: string; title_owner?: string; title_owner_before?: string; title_owner_after?: string
+  title_line: string; title_words: string; title_version_mark: string; title_tail: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; portal_menu: string; portal_kind_item: string; crumb_prefix: string; work_summary?: string; duty_report?: string; work_summary_year?: Rule; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; page_line: string; letterhead: string; unit_cover: string; unit_source: string; unit_opener?: string; title_place?: string; opener_place_kexie?: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string; title_topic: string; title_owner?: string; title_owner_before?: string; title_owner_after?: string
   unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule & { inline: string }; year_label: Rule; year_body: Rule; period: string; year_period: { id: string; line: string; label: string }; year_body_cited?: { before: string; after: string; spending?: string }; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; place_stand_in: string; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_subtitle_dash: string; unit_short: string; party_group: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule; stray_gap: { regex: string; place_end: string }; region_above: Rule & { year: string };
 }
@@ -625,9 +625,9 @@ function openerUnit(doc: KDocument, f: MetaFile, titleSpan: Span | null): { valu
     const span = { start: l.start + start, end: l.start + end };
     const name = doc.norm.slice(span.start, span.end).replace(/\s+/g, '');
     if (!nameFits(name) || NOT_UNIT.test(name) || UNIT_ORGAN.test(doc.norm.slice(span.end, span.end + 6)) || templated(doc, span)) return null;
-    // (市科协 under 青禾市…: the title's level; 东岭县科协 under it: another place's body, no unit)
+    // (市科协 under 青禾市…: the title's level; 东岭县科协 under 青禾县…: another place's body, no unit)
     const bare = compile(f.unit_short, '').exec(name);
-    if (lowest && !(bare ? lowest.endsWith(name[0]) : name.includes(lowest))) return null;
+    if (lowest && !(bare ? lowest.endsWith(name[0]) : name.includes(lowest) || belowPlace(f, name, lowest))) return null;
     const value = cleanValue(doc.display.slice(span.start, span.end));
     push(doc, '/meta/unitName', value, span, 'meta.unit.opener');
     return { value, span };
@@ -635,6 +635,16 @@ function openerUnit(doc: KDocument, f: MetaFile, titleSpan: Span | null): { valu
   return null;
 }
 
+// the places' levels, the nation's highest: a place of a lower rank may lie in one of a higher
+const PLACE_RANK: Record<string, number> = { 省: 1, 市: 2, 州: 2, 盟: 2, 县: 3, 区: 3, 旗: 3 };
+/** `name` (an opener's organisation) is a 科协 named with its own place, of a level below the title's place `lowest` (东岭县科协
+ *  under 青禾市2023年度…: a county in the city, as 青禾市东岭县科协 names it; hunta56); a place of the title's level or above, or
+ *  a 科协 named by its level alone, is not. */
+function belowPlace(f: MetaFile, name: string, lowest: string): boolean {
+  const own = compile(f.opener_place_kexie ?? '(?!)', '').exec(name)?.groups?.level;
+  const title = PLACE_RANK[lowest.slice(-1)];
+  return !!own && !!title && PLACE_RANK[own] > title;
+}
 /** 中共某县科学技术协会党组 | 某县科学技术协会党组 at `span` (the whole of it with `whole`, else opening it): the span of the 科协's name
  *  in it, the unit whose party group reports or signs (see party_group); else `fallback` (`span` itself when none). */
 function party(doc: KDocument, span: Span, whole: boolean, fallback: Span = span): Span {

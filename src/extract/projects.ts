@@ -4,7 +4,7 @@ import { firstIndex } from '../document.js';
 import { compile, escapeRegex, loadPatternFile } from '../patterns.js';
 import { moneySlack, toRate, toYuan } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
-import { matches, otherYearAt, saysOtherYear, sentenceAt, sectionsAt, trimSpan, unitLevel } from './engine.js';
+import { matches, otherYearAt, saysOtherYear, sentenceAt, sectionsAt, trimSpan, unitLevel, unitName } from './engine.js';
 import type { Match } from './engine.js';
 import type { Project } from '../schema/record.js';
 import { namedRows } from './namedRows.js';
@@ -431,17 +431,24 @@ function sectionBody(doc: KDocument, name: Span, end: number, cap: number): Span
 // a giver's level above the unit's (GRANT_FROM_ABOVE's: the nation's, a province's, a city's): one of the unit's level or below passes
 // nothing down to it; with the unit's level unknown, any of them is above it
 const LEVEL_RANK: Record<string, number> = { 中央: 0, 中国科协: 0, 上级: 0, 省: 1, 市: 2, 州: 2, 盟: 2, 县: 3, 区: 3, 旗: 3 };
+/** The unit's rank among LEVEL_RANK's: a town's or a street's 科协 below the county's (hunta56); unknown, a county's. */
+function unitRank(doc: KDocument): number {
+  const name = unitName(doc);
+  if (name && compile('(?:{TOWN_KEXIE})$', '').test(name)) return 4;
+  return LEVEL_RANK[unitLevel(doc)] ?? LEVEL_RANK.县;
+}
 /** Names glued to their amount with what was spent after it (科普经费项目8万元，实际支出7.2万元); not in a project report,
  *  where such a figure may be the report's own project's under another name (its money is finance.project's). */
 function gluedAmounts(doc: KDocument, f: ProjectsFile): Match[] {
   if (doc.reportKind === 'project_self_eval') return [];
   const not = compile(f.glued_amount_not, '');
   // (省科协下拨科普经费10万元，实际支出9.5万元: a grant a higher body passed down, the fund's name after its giver and verb; hunta55)
-  const fromAbove = compile('^[ \\t]*(?:{GRANT_FROM_ABOVE})', '');
+  // (县科协下拨… in a town's report: a county's giver, hunta56)
+  const fromAbove = [compile('^[ \\t]*(?:{GRANT_FROM_ABOVE})', ''), compile('^[ \\t]*(?:{GRANT_FROM_COUNTY})', '')];
   const nameOf = (m: Match) => {
     const text = doc.norm.slice(m.group('name')!.start, m.group('name')!.end);
-    const g = fromAbove.exec(text);
-    return g && LEVEL_RANK[g.groups!.giver] < (LEVEL_RANK[unitLevel(doc)] ?? LEVEL_RANK.县) ? text.slice(g[0].length) : text;
+    const g = fromAbove[0].exec(text) ?? fromAbove[1].exec(text);
+    return g && LEVEL_RANK[g.groups!.giver] < unitRank(doc) ? text.slice(g[0].length) : text;
   };
   const found = [...matches(doc, f.glued_amount_name)].filter((m) => !not.test(nameOf(m)));
   // (a grant's name, X补助12.67万元，实际支出12.5万元, is a fund only beside a fund-word item of its listing — the sentence up to
@@ -744,7 +751,9 @@ function pastHeading(doc: KDocument, span: Span): Span {
 
 /** The name without the preposition naming whom a grant goes to (对乡镇科协工作补助 → 乡镇科协工作补助: the grant's name). */
 function withoutLead(doc: KDocument, f: ProjectsFile, span: Span): Span {
-  const lead = compile(f.name_lead, '').exec(doc.norm.slice(span.start, span.end));
+  const text = doc.norm.slice(span.start, span.end);
+  // (县科协下拨科普经费 in a town's report: the county's giver and verb too, hunta56; in a county's they name no fund)
+  const lead = compile(f.name_lead, '').exec(text) ?? (unitRank(doc) > LEVEL_RANK.县 ? compile('^[ \\t]*(?:{GRANT_FROM_COUNTY})(?=[^，,。;；:：]{2})', '').exec(text) : null);
   return lead ? { start: span.start + lead[0].length, end: span.end } : span;
 }
 

@@ -2,7 +2,7 @@
 // count in its place (patterns/staffing.yaml `respectively`). Only when the labels and the counts are as many.
 import type { Fact, KDocument } from '../document.js';
 import { compile, loadPatternFile } from '../patterns.js';
-import { toCount } from '../normalise/numbers.js';
+import { spanYears, toCount } from '../normalise/numbers.js';
 import { matches, otherYearAt, saysOtherYear, sentenceAt, trimSpan } from './engine.js';
 import { arabicYears } from './prose.js';
 
@@ -67,7 +67,7 @@ function yearRespectively(doc: KDocument, def: RespectivelyDef, yr: { id: string
     let at = -1;
     if (/^年初/.test(times)) at = counts.length === 2 ? 1 : -1;
     else {
-      const years = [...arabicYears(times).matchAll(/(?:19|20)\d{2}/g)].map((y) => Number(y[0]));
+      const years = spanYears(times, [...arabicYears(times).matchAll(/(?:19|20)\d{2}/g)].map((y) => Number(y[0])));
       if (typeof fy !== 'number' || years.length !== counts.length || years.some((y) => y > fy)) continue;
       at = years.indexOf(fy);
     }

@@ -147,3 +147,11 @@ export function moneySlack(raw: string | undefined): number {
   const factor = m[2] === '亿' ? 1e8 : m[2] === '万' ? 1e4 : m[2] === '千' ? 1e3 : 1;
   return halfUlp(m[1], factor);
 }
+
+/** The years a list of years stands for: a span's two ends (2021—2023年, 2021年至2023年: macros.yaml YEAR_SPAN) give each year
+ *  from the first to the last (at most six, as a list holds); a list, its own years (hunta56). */
+export function spanYears(text: string, listed: number[]): number[] {
+  const [a, b] = listed;
+  if (listed.length !== 2 || b <= a || b - a > 5 || !/[—–\-－~～至到]/.test(text)) return listed;
+  return Array.from({ length: b - a + 1 }, (_, k) => a + k);
+}

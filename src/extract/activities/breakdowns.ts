@@ -215,6 +215,13 @@ export function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]
     if (f.unit_subject && f.other_subject && !compile(f.unit_subject, '').test(opening) && namesBody(doc, f, from, to, !!f.place_subject && compile(f.place_subject, '').test(opening), ofKind)) {
       out.add(t);
       notUnits.push(t);
+      // (…2.6万人次，其中县本级培训3200人次，乡镇培训2.28万人次 | 。其中，县本级12场，乡镇8场: a share of its kind naming only a
+      // place's common word is that place's, as placeShares reads a split total's shares; hunta56)
+      for (const y of sorted) {
+        if (y.countEnd <= from || y.countEnd > to || family[y.item.unit] !== kind) continue;
+        if (f.split_place_share && compile(f.split_place_share, '').test(y.item.label)) out.add(y);
+        else if (f.glued_units.people.includes(y.item.unit) && bareDoer(f, doc.norm.slice(y.labelSpan.start, y.labelSpan.end), unitLevel(doc)) === 'self') totalsLabel(doc, f, t, y);
+      }
       continue;
     }
     // (a count of its measure between it and the parts is the one they break down)
@@ -264,6 +271,17 @@ export function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]
     }
   }
   return out;
+}
+/** 全市培训农民2.6万人次，其中市本级培训3200人次: the unit's share of people, its label only its level and verb, takes the total's
+ *  label without the place's word (培训农民), as shareLabel gives an event's share the total's event (hunta56). */
+function totalsLabel(doc: KDocument, f: ActivitiesFile, total: Found, share: Found): void {
+  const place = f.place_subject ? compile(f.place_subject, '').exec(doc.norm.slice(total.labelSpan.start, total.labelSpan.end)) : null;
+  const start = total.labelSpan.start + (place?.[0].length ?? 0);
+  const label = cleanValue(doc.display.slice(start, total.labelSpan.end)).replace(compile(f.strip_prefix, ''), '');
+  if (label.length < 2) return;
+  share.item.label = label;
+  share.labelSpan = { start, end: total.labelSpan.end };
+  share.span = trimSpan(doc, { start, end: share.span.end });
 }
 /** The start of the text closed by the full stop (or the line start) before `at`, across sentences closed by ；: at most
  *  500 characters back (a text without stops must not be rescanned at every count). */

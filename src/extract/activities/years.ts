@@ -1,7 +1,7 @@
 // Whether a count is this year's: years listed with 分别, a sibling section dated another year, targets.
 import { headLines, spanAt } from '../../document.js';
 import type { KDocument, Span } from '../../document.js';
-import { toCount, yearNumber } from '../../normalise/numbers.js';
+import { spanYears, toCount, yearNumber } from '../../normalise/numbers.js';
 import { compile, derived } from '../../patterns.js';
 import { matches, otherYearAt, sectionsAt, sentenceAt, trimSpan } from '../engine.js';
 import { clauseStart } from './clauses.js';
@@ -100,7 +100,9 @@ export function yearRespectively(doc: KDocument, f: ActivitiesFile, overlaps: (s
     let verbOnly = doc.norm.slice(ls.start, ls.end).replace(/\s+/g, '');
     if (!/^(?:开展|举办|举行|组织|完成|发放|培训|接待)$/.test(verbOnly)) verbOnly = '';
     else if (!topicEvent) continue;
-    const years = [...doc.norm.slice(ys.start, ys.end).matchAll(compile(f.year_respectively_year, 'g'))].map((y) => yearNumber(y.groups!.year));
+    const listed = [...doc.norm.slice(ys.start, ys.end).matchAll(compile(f.year_respectively_year, 'g'))].map((y) => yearNumber(y.groups!.year));
+    // (2021—2023年 | 2021年至2023年: a span of years stands for each year in it, in order; hunta56)
+    const years = spanYears(doc.norm.slice(ys.start, ys.end), listed);
     const counts = [...doc.norm.slice(cs.start, cs.end).matchAll(compile(f.year_respectively_count, 'g'))];
     const i = years.indexOf(fy);
     // (2023年、2024年分别开展…: a later year listed makes the series a plan)
