@@ -192,6 +192,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         claimed.push(amountSpan);
         continue;
       }
+      // 实际支出19万元。其中科普示范基地建设支出10万元，执行率100%: a rate right after the one part after 其中 is the part's (partRateAfter)
+      if (aspect === 'rate' && p.subject === 'inherit' && partRateAfter(doc, f, match.span.start, g.pct)) {
+        claimed.push(amountSpan);
+        continue;
+      }
       // 年度总体目标：…，项目支出20万元。: a target's spending is no actual
       if (aspect === 'actual' && ![path].flat().some((x) => x && /[bB]udget$/.test(x)) && inTargetSentence(doc, f, match.span.start)) {
         claimed.push(amountSpan);
@@ -930,6 +935,12 @@ function unitRateAgrees(doc: KDocument, at: number, pct: string, key = 'total'):
     if (new Set(budget.map((x) => x.value)).size === 1) budget = budget.slice(0, 1);
   }
   return actual.length === 1 && budget.length === 1 && shareAgrees(actual[0], budget[0], pct);
+}
+/** True when the rate written `pct` naming no subject at `at` follows right after a clause opening with 其中 whose figure filled no
+ *  field (`part_rate`): a part's rate — unless it is the unit's or the project's actual over its budget, both read in its sentence. */
+function partRateAfter(doc: KDocument, f: FinanceFile, at: number, pct: string | undefined): boolean {
+  if (!compile(f.part_rate, '').test(sentenceBefore(doc, at)) || lastFigureFact(doc, at)) return false;
+  return pct === undefined || !(unitRateAgrees(doc, at, pct) || unitRateAgrees(doc, at, pct, 'project'));
 }
 /** The fact of the nearest amount before `at` in its sentence, or null when that amount filled no field or there is none. */
 function lastFigureFact(doc: KDocument, at: number): Fact | null {

@@ -78,6 +78,7 @@ export interface FinanceFile {
   user_part: string;
   user_clause: string;
   user_spent_rate: string;
+  part_rate: string;
   title_source: string;
   appropriation_owner: string;
   appropriation_totals_section: string;
