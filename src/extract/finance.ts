@@ -14,7 +14,7 @@ import type { Aspect, FinanceFile, SplitPair } from './finance/file.js';
 import { agencyBefore, bodyFigureBefore, bodyTopicBefore, fundLineBefore, museumBefore, namesUnit, otherBodyBefore, otherPlaceBefore, otherProjectBefore, parentBefore } from './finance/otherBodies.js';
 import { aboutAppropriation, afterItemAdjusted, asidesReplaced, bareListHead, changedSubject, followingSubject, inClosedAside, inheritedSubject, itemBefore, narrowerSubjects, subjectOf } from './finance/subjects.js';
 import { WORD_WRAP_MARK, cutView, withWordWraps, withoutWordWrap, wrapMarked } from './finance/view.js';
-import { cumulativeOverYears, fitsYear, inTargetSentence, inTargets, midYear, otherYearSentence } from './finance/years.js';
+import { cumulativeOverYears, fitsYear, inTargetSentence, inTargets, midYear, otherYearSentence, projectOverYears } from './finance/years.js';
 import { CLAUSE_ENDS, CLAUSE_STARTS, clauseStart, lineOf, linesBefore, linesBeforeInSection, nearLine, paragraphBefore, paragraphStart, proseSlice, sentenceAt, sentenceBefore, sentenceReach, spanText } from './prose.js';
 import { mayMatch } from './literal.js';
 import { ownProject } from './ownProject.js';
@@ -78,6 +78,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // (2 0 2 3 年 度 本 年 收 入 合 计 X: a letter-spaced year in the match, the fiscal year only; 基本支出由2022年的X增至Y: the
       // year before named in the match, group pyear, the fiscal year's before only)
       if (!fitsYear(doc, f, match.span.start, p.aspect ?? 'actual', m0) || (g.syear !== undefined && yearNumber(g.syear) !== doc.data.fiscalYear) || (g.pyear !== undefined && (typeof doc.data.fiscalYear !== 'number' || yearNumber(g.pyear) !== doc.data.fiscalYear - 1))) {
+        claimed.push(amountSpan);
+        continue;
+      }
+      // 该项目实施期为2022—2024年。…项目总预算90万元: a total of a project run over years is no year's (projectOverYears)
+      if (p.over_years_total && compile(p.over_years_total, '').test(m0) && projectOverYears(doc, f, match.span.start)) {
         claimed.push(amountSpan);
         continue;
       }
