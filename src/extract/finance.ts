@@ -327,6 +327,12 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         // (二、部门整体支出情况⏎预算执行率98.5%，较上年提高2个百分点: a bare 预算执行率 alone in its paragraph under a heading naming the
         // unit's whole — the unit's; fin54)
         if (!key && aspect === 'rate' && rateAloneInUnitSection(doc, f, m0, match.span.start)) key = 'total';
+        // (三、存在的问题⏎预算执行率仅为85%，…: a rate stated as a problem is the unit's — the project's in a project report — or the
+        // subject's named before it only when it agrees with its one actual over its one budget in the report; huntc56)
+        if (aspect === 'rate' && p.subject === 'inherit' && inProblems(doc, match.span.start)) {
+          const own = key ?? (doc.reportKind === 'project_self_eval' ? 'project' : 'total');
+          key = g.pct !== undefined && reportRateAgrees(doc, own, g.pct) ? own : null;
+        }
         if (!key) continue;
         // (部门预算安排200万元；基本支出150万元，项目支出50万元，实际支出195万元: more than either part, right after both listed under
         // the unit's budget, the actual closing the chain is the unit's, and a rate right after it too — fin54)
@@ -891,6 +897,20 @@ function rateAloneInUnitSection(doc: KDocument, f: FinanceFile, m0: string, at: 
   const before = doc.norm.slice(nearest.end, at).replace(/(?:19|20)\d{2}[ \t]*年度?/g, '');
   if (compile(f.rate_alone.not_before, '').test(before) || compile(moneyCn(), '').test(before)) return false;
   return !sections.some((h) => compile(f.rate_alone.section_not, '').test(h.title.replace(/\s+/g, '')));
+}
+/** True when `at` stands in a section on problems (三、存在的问题 | 问题及改进措施: a heading keyed so, sections.yaml). */
+function inProblems(doc: KDocument, at: number): boolean {
+  return sectionsAt(doc, at).some((h) => h.key === 'problems' || h.key === 'problems_and_improvements');
+}
+/** True when the rate written `pct` is `key`'s one actual over its one budget read anywhere in the report (see shareAgrees). */
+function reportRateAgrees(doc: KDocument, key: string, pct: string): boolean {
+  const paths = file().subjects[key]?.paths;
+  const one = (path: string | undefined) => {
+    const xs = doc.facts.filter((x) => x.path === path);
+    return xs.length && new Set(xs.map((x) => x.value)).size === 1 ? xs[0] : null;
+  };
+  const actual = one(paths?.actual), budget = one(paths?.budget);
+  return !!actual && !!budget && shareAgrees(actual, budget, pct);
 }
 /** For a rate naming no subject at `at`: false when the nearest figure before it in its sentence that tells is an item's
  *  (公务接待费支出决算为0.52万元，完成预算的52%: a figure in a clause naming an item, see `rate_item`, that filled no field, or a
