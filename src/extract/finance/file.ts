@@ -50,6 +50,7 @@ export interface FinanceFile {
   per_unit: string;
   whole_place_before: string;
   subject_evaluated: string;
+  subject_scope: string;
   approx_after: string;
   named_owner: string;
   named_owner_not: string;
