@@ -14,7 +14,7 @@ import type { Aspect, FinanceFile, SplitPair } from './finance/file.js';
 import { agencyBefore, bodyFigureBefore, bodyTopicBefore, fundLineBefore, museumBefore, namesUnit, otherBodyBefore, otherPlaceBefore, otherProjectBefore, parentBefore } from './finance/otherBodies.js';
 import { aboutAppropriation, afterItemAdjusted, asidesReplaced, bareListHead, changedSubject, followingSubject, inClosedAside, inheritedSubject, itemBefore, narrowerSubjects, subjectOf } from './finance/subjects.js';
 import { WORD_WRAP_MARK, cutView, withWordWraps, withoutWordWrap, wrapMarked } from './finance/view.js';
-import { cumulativeOverYears, fitsYear, inTargetSentence, inTargets, midYear, otherYearSentence } from './finance/years.js';
+import { cumulativeOverYears, fitsYear, inTargetSentence, inTargets, midYear, otherYearSentence, projectOverYears } from './finance/years.js';
 import { CLAUSE_ENDS, CLAUSE_STARTS, clauseStart, lineOf, linesBefore, linesBeforeInSection, nearLine, paragraphBefore, paragraphStart, proseSlice, sentenceAt, sentenceBefore, sentenceReach, spanText } from './prose.js';
 import { mayMatch } from './literal.js';
 import { ownProject } from './ownProject.js';
@@ -78,6 +78,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       // (2 0 2 3 年 度 本 年 收 入 合 计 X: a letter-spaced year in the match, the fiscal year only; 基本支出由2022年的X增至Y: the
       // year before named in the match, group pyear, the fiscal year's before only)
       if (!fitsYear(doc, f, match.span.start, p.aspect ?? 'actual', m0) || (g.syear !== undefined && yearNumber(g.syear) !== doc.data.fiscalYear) || (g.pyear !== undefined && (typeof doc.data.fiscalYear !== 'number' || yearNumber(g.pyear) !== doc.data.fiscalYear - 1))) {
+        claimed.push(amountSpan);
+        continue;
+      }
+      // 该项目实施期为2022—2024年。…项目总预算90万元: a total of a project run over years is no year's (projectOverYears)
+      if (p.over_years_total && compile(p.over_years_total, '').test(m0) && projectOverYears(doc, f, match.span.start)) {
         claimed.push(amountSpan);
         continue;
       }
@@ -189,6 +194,11 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
       }
       // a target rate (绩效目标 section, 目标：… line) is no result
       if (aspect === 'rate' && (inTargets(doc, f, match.span.start) || compile(f.target_after, '').test(doc.norm.slice(match.span.end, match.span.end + 12)))) {
+        claimed.push(amountSpan);
+        continue;
+      }
+      // 实际支出19万元。其中科普示范基地建设支出10万元，执行率100%: a rate right after the one part after 其中 is the part's (partRateAfter)
+      if (aspect === 'rate' && p.subject === 'inherit' && partRateAfter(doc, f, match.span.start, g.pct)) {
         claimed.push(amountSpan);
         continue;
       }
@@ -317,6 +327,12 @@ export function extractFinance(doc: KDocument, claimed: Span[]): void {
         // (二、部门整体支出情况⏎预算执行率98.5%，较上年提高2个百分点: a bare 预算执行率 alone in its paragraph under a heading naming the
         // unit's whole — the unit's; fin54)
         if (!key && aspect === 'rate' && rateAloneInUnitSection(doc, f, m0, match.span.start)) key = 'total';
+        // (三、存在的问题⏎预算执行率仅为85%，…: a rate stated as a problem is the unit's — the project's in a project report — or the
+        // subject's named before it only when it agrees with its one actual over its one budget in the report; huntc56)
+        if (aspect === 'rate' && p.subject === 'inherit' && inProblems(doc, match.span.start)) {
+          const own = key ?? (doc.reportKind === 'project_self_eval' ? 'project' : 'total');
+          key = g.pct !== undefined && reportRateAgrees(doc, own, g.pct) ? own : null;
+        }
         if (!key) continue;
         // (部门预算安排200万元；基本支出150万元，项目支出50万元，实际支出195万元: more than either part, right after both listed under
         // the unit's budget, the actual closing the chain is the unit's, and a rate right after it too — fin54)
@@ -882,6 +898,20 @@ function rateAloneInUnitSection(doc: KDocument, f: FinanceFile, m0: string, at: 
   if (compile(f.rate_alone.not_before, '').test(before) || compile(moneyCn(), '').test(before)) return false;
   return !sections.some((h) => compile(f.rate_alone.section_not, '').test(h.title.replace(/\s+/g, '')));
 }
+/** True when `at` stands in a section on problems (三、存在的问题 | 问题及改进措施: a heading keyed so, sections.yaml). */
+function inProblems(doc: KDocument, at: number): boolean {
+  return sectionsAt(doc, at).some((h) => h.key === 'problems' || h.key === 'problems_and_improvements');
+}
+/** True when the rate written `pct` is `key`'s one actual over its one budget read anywhere in the report (see shareAgrees). */
+function reportRateAgrees(doc: KDocument, key: string, pct: string): boolean {
+  const paths = file().subjects[key]?.paths;
+  const one = (path: string | undefined) => {
+    const xs = doc.facts.filter((x) => x.path === path);
+    return xs.length && new Set(xs.map((x) => x.value)).size === 1 ? xs[0] : null;
+  };
+  const actual = one(paths?.actual), budget = one(paths?.budget);
+  return !!actual && !!budget && shareAgrees(actual, budget, pct);
+}
 /** For a rate naming no subject at `at`: false when the nearest figure before it in its sentence that tells is an item's
  *  (公务接待费支出决算为0.52万元，完成预算的52%: a figure in a clause naming an item, see `rate_item`, that filled no field, or a
  *  figure of another field); true when it is the unit's total, or when none tells (结余3.36万元 is skipped, no figure at all). */
@@ -930,6 +960,12 @@ function unitRateAgrees(doc: KDocument, at: number, pct: string, key = 'total'):
     if (new Set(budget.map((x) => x.value)).size === 1) budget = budget.slice(0, 1);
   }
   return actual.length === 1 && budget.length === 1 && shareAgrees(actual[0], budget[0], pct);
+}
+/** True when the rate written `pct` naming no subject at `at` follows right after a clause opening with 其中 whose figure filled no
+ *  field (`part_rate`): a part's rate — unless it is the unit's or the project's actual over its budget, both read in its sentence. */
+function partRateAfter(doc: KDocument, f: FinanceFile, at: number, pct: string | undefined): boolean {
+  if (!compile(f.part_rate, '').test(sentenceBefore(doc, at)) || lastFigureFact(doc, at)) return false;
+  return pct === undefined || !(unitRateAgrees(doc, at, pct) || unitRateAgrees(doc, at, pct, 'project'));
 }
 /** The fact of the nearest amount before `at` in its sentence, or null when that amount filled no field or there is none. */
 function lastFigureFact(doc: KDocument, at: number): Fact | null {

@@ -5,7 +5,7 @@ import { bracketedSocietyLevel, unitName } from '../engine.js';
 
 export type Aspect = 'budget' | 'actual' | 'rate' | 'initial';
 interface SubjectDef { regex: string; paths: Partial<Record<Aspect, string>>; named?: boolean }
-export interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; not_after_part_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean; own_item?: boolean; one_source?: boolean; unless_same_funds?: boolean; fiscal_budget?: boolean; only_total?: boolean; parts_sum?: boolean; sources_sum?: boolean; share_base?: boolean; not_in_budget?: boolean }
+export interface FinancePattern { id: string; path?: string | string[]; subject?: string; aspect?: Aspect; regex: string; kinds?: string[]; unowned?: boolean; priority?: number; after_unit_budget?: boolean; after_unit_income?: boolean; after_figure?: boolean; not_after_item?: boolean; not_after_part_item?: boolean; own_money?: boolean; form_fields?: boolean; own_name?: boolean; own_item?: boolean; one_source?: boolean; unless_same_funds?: boolean; fiscal_budget?: boolean; only_total?: boolean; parts_sum?: boolean; sources_sum?: boolean; share_base?: boolean; not_in_budget?: boolean; over_years_total?: string }
 export interface NoneDef { id: string; path: string; regex?: string; section?: string; body?: string }
 export interface SplitPair { label_line: string; value_line: string; labels_before: string; values_after: string }
 export interface FinanceFile {
@@ -50,6 +50,7 @@ export interface FinanceFile {
   per_unit: string;
   whole_place_before: string;
   subject_evaluated: string;
+  subject_scope: string;
   approx_after: string;
   named_owner: string;
   named_owner_not: string;
@@ -78,6 +79,9 @@ export interface FinanceFile {
   user_part: string;
   user_clause: string;
   user_spent_rate: string;
+  part_rate: string;
+  report_project_span: string;
+  report_project_span_year: string;
   title_source: string;
   appropriation_owner: string;
   appropriation_totals_section: string;

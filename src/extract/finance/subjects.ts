@@ -18,9 +18,11 @@ export function subjectOf(text: string, following = ''): string | null {
   }
   return null;
 }
-/** A subject word naming the evaluation of that spending (项目支出绩效自评覆盖率), not its money. */
+/** A subject word naming the evaluation of that spending (项目支出绩效自评覆盖率), not its money — or the scope its parts are taken
+ *  from (项目支出中，中央补助资金X: subject_scope). */
 function evaluated(text: string, m: RegExpMatchArray): boolean {
-  return compile(file().subject_evaluated, '').test(text.slice(m.index! + m[0].length));
+  const after = text.slice(m.index! + m[0].length);
+  return compile(file().subject_evaluated, '').test(after) || compile(file().subject_scope, '').test(after);
 }
 /** 部门预算200万元，其中基本支出150万元，项目支出50万元，调整后预算210万元，实际支出205万元: a budget's parts listed after its 其中
  *  with the adjusted budget opening the next clause (`adjusted_opens`) are an aside on the budget before them: `prefix` with them

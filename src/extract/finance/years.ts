@@ -22,6 +22,14 @@ export function inTargetSentence(doc: KDocument, f: FinanceFile, at: number): bo
   const cue = compile(f.target_sentence, '').exec(doc.norm.slice(from, at));
   return cue !== null && !compile(f.target_result, '').test(doc.norm.slice(from + cue.index + cue[0].length, at));
 }
+/** True when the report says anywhere that its project runs over years (`report_project_span`): its 总预算 is no year's, unless
+ *  the year stands right before it (`report_project_span_year`: 2023年度项目总预算X). Searched once per document. */
+export function projectOverYears(doc: KDocument, f: FinanceFile, at: number): boolean {
+  let spans = overYears.get(doc);
+  if (spans === undefined) overYears.set(doc, (spans = compile(f.report_project_span, '').test(doc.norm)));
+  return spans && !compile(f.report_project_span_year, '').test(doc.norm.slice(Math.max(0, at - 12), at));
+}
+const overYears = new WeakMap<KDocument, boolean>();
 /** False when the words right before `at` put the figure in another year, or make an actual a plan. */
 /** (`head`: the figure's own phrase — 上年预算执行率为95%，本年预算执行率为96.51%: the phrase opening its clause with 本年 names this
  *  year in a later clause of a sentence opening with the year before, as 上年基本支出X，本年基本支出Y does before its subject) */
