@@ -9,6 +9,7 @@ import type { Activity } from '../schema/record.js';
 import { tokenAt } from '../segment/index.js';
 import { dictionaryPiece } from '../segment/jieba.js';
 import { noteParts } from './activities/noteParts.js';
+import { channelSibling } from './activities/channels.js';
 import { breakdownParts, dropTotalsReach, isShareClause, ordinalRun, placeShares, previousOfKind, shareLabel, sharedTotal } from './activities/breakdowns.js';
 import { BOUNDARY, clauseStart } from './activities/clauses.js';
 import type { ActivitiesFile, Found } from './activities/file.js';
@@ -231,8 +232,9 @@ export function extractActivities(doc: KDocument, claimed: Span[]): void {
       // with no change before it, it is read as any other)
       // 一季度开展科普讲座8场，二季度开展12场 | …，全年合计30期: the count before it, whose event this clause goes on counting
       // (一季度开展科普讲座3场、二季度5场: 、 joins the parts as the comma does; it opens the label then)
+      // (线上开展科普讲座12场，线下开展8场: the other channel's part likewise, labelled 线下开展科普讲座; channelSibling — acts56)
       const listed = clause === prev && /^、/.test(label);
-      const sibling = need && !gluedTo && !head && !item && p.id === 'activities.count' && prev > floor && (listed || /^[，,]\s*$/.test(doc.norm.slice(prev, clause))) ? timeSibling(doc, f, byEnd.get(prev), listed ? label.slice(1) : label, gu, toCount(g.num, g.mult ?? ''), sentence.start, found) : undefined;
+      const sibling = need && !gluedTo && !head && !item && p.id === 'activities.count' && prev > floor && (listed || /^[，,]\s*$/.test(doc.norm.slice(prev, clause))) ? timeSibling(doc, f, byEnd.get(prev), listed ? label.slice(1) : label, gu, toCount(g.num, g.mult ?? ''), sentence.start, found) ?? channelSibling(f, byEnd.get(prev), listed ? label.slice(1) : label, gu) : undefined;
       if (sibling) context = sibling.item.label + context;
       // 2021年开展科普讲座20次，2022年开展24次，2023年开展30次 in a 2023 report: the report year's clause is only its year and a
       // bare verb; the event is named by the first clause of the series, its counts other years' (dropped by their year)

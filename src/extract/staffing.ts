@@ -4,11 +4,11 @@ import { MAX_BEFORE, matches, otherPlace, runFamily, unitLevel, unitName } from 
 import { compile, loadPatternFile } from '../patterns.js';
 import { staffingTableFacts } from './staffingTable.js';
 import { respectivelyFacts } from './staffingRespectively.js';
-import { arabicYears, proseSlice, sentenceAt } from './prose.js';
+import { arabicYears, paragraphStart, proseSlice, sentenceAt } from './prose.js';
 import { toCount } from '../normalise/numbers.js';
 import { HEAD_COUNT_RULE, headCountAddsUp } from './staffingHeadCount.js';
 
-interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string; budget_count?: string; department_includes?: string; system?: string; unit_clause?: string; unit_office?: string; same_office?: string; other_level?: string; other_level_off?: string; other_place_bare?: string; office_clause?: string; retired_mixed_after?: string; retired_kind?: string; retired_kind_other?: string; retired_among?: string; internal_office?: string; office_sum?: string; bare_stretch?: string; head_count_parts?: string; head_count_part?: string; on_establishment?: string; population_apart?: string }
+interface StaffingFile { population: string; other_body: string; other_body_unit: string; parent_body: string; parent_body_unit: string; subordinate: string; self_description: string; self_words: string; inclusive: string; sum_open: string; sum_own: string; other_kinds: string; civil_service_kind: string; kind_damaged: string; funding_parts: string; dated_as_of: string; approx_after: string; mixed_after: string; retired_part?: string; year_start?: string; budget_count?: string; department_includes?: string; system?: string; unit_clause?: string; unit_office?: string; same_office?: string; other_level?: string; other_level_off?: string; other_place_bare?: string; office_clause?: string; retired_mixed_after?: string; retired_kind?: string; retired_kind_other?: string; retired_among?: string; internal_office?: string; office_sum?: string; bare_stretch?: string; head_count_parts?: string; head_count_part?: string; on_establishment?: string; population_apart?: string; staff_before?: string }
 
 export function extractStaffing(doc: KDocument): void {
   // (编制数、在职人数、退休人数分别为6人、5人、2人: the listed counts, checked as the patterns' are)
@@ -61,7 +61,7 @@ export function extractStaffing(doc: KDocument): void {
       return other(f);
     }
     // 现有会员120人，其中退休人员98人: a count of members or the place's scientists before it, whose part it is
-    if (compile(file.population, '').test(before) && !volunteersApart(file, before)) return false;
+    if (compile(file.population, '').test(before) && !volunteersApart(doc, file, f, before)) return false;
     // 县科协机关核定行政编制4名 in the 科技馆's report: the parent body's counts
     if (subordinateUnit && parentNamed(file, unit, before)) return other(f);
     if (subordinateNamed(file, unit, before)) return sub(f);
@@ -124,10 +124,18 @@ export function extractStaffing(doc: KDocument): void {
 }
 
 /** `before` (a count's sentence up to it) ends with volunteers counted in a clause of their own after a staff count of the unit's
- *  (population_apart), and no other population is named before them: they are no whole the count is a part of (acts55). */
-function volunteersApart(file: StaffingFile, before: string): boolean {
-  const m = file.population_apart ? compile(file.population_apart, '').exec(before) : null;
-  return m !== null && !compile(file.population, '').test(before.slice(0, m.index));
+ *  (population_apart, staff_before), and no other population is named before them: they are no whole the count is a part of
+ *  (acts55). The staff count is the clause right before theirs, or for a retired count opening a sentence with the volunteers the
+ *  end of the sentence before it in its paragraph (acts56). */
+function volunteersApart(doc: KDocument, file: StaffingFile, f: KDocument['facts'][number], before: string): boolean {
+  const m = file.population_apart && file.staff_before ? compile(file.population_apart, '').exec(before) : null;
+  if (!m || compile(file.population, '').test(before.slice(0, m.index))) return false;
+  const staff = compile(file.staff_before!, '');
+  if (m.index > 0) return staff.test(before.slice(0, m.index));
+  if (f.path !== '/staffing/retired') return false;
+  const sentence = sentenceAt(doc, f.span.start).start;
+  const prior = doc.norm.slice(Math.max(paragraphStart(doc, sentence), sentence - MAX_BEFORE), sentence);
+  return staff.test(prior) && !compile(file.population, '').test(prior);
 }
 
 /** The text after an in-service count where mixed_after looks for people who are not the unit's staff: 24 characters, or for a

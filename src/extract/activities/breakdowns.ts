@@ -237,6 +237,7 @@ export function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]
         continue;
       }
     }
+    for (const y of otherPeopleParts(f, sorted, i, from, to)) out.add(y);
     const limit = t.item.approx ? 2 * t.item.count - 1 : t.item.count;
     let sum = 0;
     for (let j = i + 1; j < sorted.length; j++) {
@@ -374,6 +375,24 @@ export function isShareClause(doc: KDocument, f: ActivitiesFile, clause: string)
   return !!other && compile(f.share_verb ?? '(?!)', '').test(head.slice(other[0].length));
 }
 /** A count of the measure `kind` after `sorted[i]` (sorted by end) ending at or before `end`. */
+/** 培训农民1200人次，其中科技人员参训人数35人: people counted in the other measure of people (people_pair: 人 beside 人次) in the
+ *  parts' region of a people total are a subset of its people, no new reach (acts56): those summing to at most the total, none of
+ *  their own measure counted between the total and the region (…，参训人数350人，其中女性120人: the 350's part). */
+function otherPeopleParts(f: ActivitiesFile, sorted: Found[], i: number, from: number, to: number): Found[] {
+  const t = sorted[i];
+  const pair = f.people_pair?.[t.item.unit]?.split('|');
+  if (!pair || !f.part_units) return [];
+  const out: Found[] = [];
+  let sum = 0;
+  for (let j = i + 1; j < sorted.length && sorted[j].countEnd <= to; j++) {
+    const y = sorted[j];
+    if (y.countEnd <= from || !pair.includes(y.item.unit) || kindBetween(sorted, i, from, f.part_units, f.part_units[y.item.unit])) continue;
+    if (sum + y.item.count > t.item.count) break;
+    sum += y.item.count;
+    out.push(y);
+  }
+  return out;
+}
 function kindBetween(sorted: Found[], i: number, end: number, family: Record<string, string>, kind: string): boolean {
   for (let j = i + 1; j < sorted.length && sorted[j].countEnd <= end; j++) if (family[sorted[j].item.unit] === kind) return true;
   return false;

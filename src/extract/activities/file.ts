@@ -34,6 +34,8 @@ export interface ActivitiesFile {
   after_noun_not?: string;
   joined_units?: string[];
   joined_channel?: string;
+  channel_lead?: string;
+  channel_end?: string;
   unit_written?: Record<string, string>;
   label_year: string;
   label_year_end?: string;
