@@ -4,7 +4,7 @@ import { firstSpanFrom, isExcluded } from '../document.js';
 import { cleanValue } from '../normalise/fold.js';
 import { brokenInWord, clauseTitle, closingLine, figureGoesOn, reportTitleLine, sectionKey, standaloneKey } from '../structure/outline.js';
 import { compile, derived, expand, loadPatternFile } from '../patterns.js';
-import { tableItems } from './listTables.js';
+import { singleListCells, tableItems } from './listTables.js';
 
 const headingsFile = () => loadPatternFile<{ inline_table_header: string }>('headings.yaml');
 
@@ -44,6 +44,15 @@ const ANNEX = /^\s*(?:附件|附表|附\s*[:：])|^[^。，,;；:：]{0,36}表\s
 // in a combined section, a paragraph opened by a label naming one of its lists (存在的问题：…, 改进措施：…)
 // (a number may close it: 问题1：A, a list's word numbered)
 const LIST_LABEL = /^\s*([^:：，,。；;“”\d]{2,16}\d{0,2})[:：]\s*/;
+// …or by a form's label cell before a tab, a table the structure left as text (存在问题⇥1.A；⏎⇥2.B。): the rest of the line its
+// text, not a title alone (存在问题⇥整改措施 is a header)
+const TAB_LABEL = /^\s*([^\t:：，,。；;“”\d]{2,16})\t+(?=\S)/;
+function tabLabel(raw: string): RegExpExecArray | null {
+  const m = raw.includes('\t') ? TAB_LABEL.exec(raw) : null;
+  const label = m?.[1].replace(/\s+/g, '');
+  const causes = () => compile(loadPatternFile<{ list_causes: string }>('sections.yaml').list_causes, '').test(label!);
+  return m && (listKeyOf(label!) || causes()) && !listKeyOf(raw.slice(m[0].length).replace(/\s+/g, '').replace(/[:：]$/, '')) ? m : null;
+}
 // …or by a run-in title that is nothing but a list's name, closed by 。 (（一）存在问题。A | （二）改进建议。B)
 // (…or by a space before the list's first marker: （一）存在问题 1.A；2.B。)
 // (…or glued on to the list's first marker, （一）存在的问题一是A；二是B。, 改进措施1.C: the list's 1 only)
@@ -144,8 +153,20 @@ export function extractLists(doc: KDocument): void {
 /** A section's items with those of its tables headed by both lists (问题⇥措施; listTables.ts) among them, in the text's order;
  *  a cell saying what an item of the text already says is no second item. */
 function withTables(doc: KDocument, h: Heading, its: ListItem[], until: number): ListItem[] {
-  const cells = tableItems(doc, h, until, ITEM_MARKER).filter((c) => !its.some((x) => x.item === c.item));
+  if (!doc.tables.length) return its;
+  // (…and those of its tables holding a list alone, 存在问题⇥1.A；⏎⇥2.B。 or one column: each cell read as a section's paragraphs,
+  // before an annex only)
+  const annex = doc.lines.find((l) => l.start >= h.end && l.start < until && !isExcluded(doc, l) && ANNEX.test(doc.norm.slice(l.start, l.end)) && !ITEM_MARKER.test(doc.norm.slice(l.start, l.end)));
+  const end = annex?.start ?? until;
+  const listed = singleListCells(doc, h, end, listKeyOf).flatMap((c) => items(doc, c, c.bodyEnd, true).map((it) => ({ ...it, rule: 'lists.table', list: it.list ?? (c.key === 'problems' || c.key === 'improvements' ? c.key : undefined) })));
+  const cells = [...tableItems(doc, h, end, ITEM_MARKER), ...listed].filter((c) => !its.some((x) => x.item === c.item));
   return cells.length ? [...its, ...cells].sort((a, b) => a.span.start - b.span.start) : its;
+}
+
+/** The list a table's label names (存在问题, 整改措施, 问题, 存在问题及改进措施), or null. */
+function listKeyOf(title: string): string | null {
+  const k = bareListLabel(title) ?? standaloneKey(title);
+  return k === 'problems' || k === 'improvements' || k === 'problems_and_improvements' ? k : null;
 }
 
 /**
@@ -272,7 +293,8 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
   const runIn = own ? /^[\s。.:：]*/.exec(doc.norm.slice(h.end, own.end))![0].length : 0;
   // the section's lines (doc.lines are in order), after the run-in heading's own text
   const whole: Span[] = own && h.end + runIn < Math.min(own.end, until) ? [{ start: h.end + runIn, end: Math.min(own.end, until) }] : [];
-  for (let i = firstSpanFrom(doc.lines, h.end); i < doc.lines.length && doc.lines[i].start < until; i++) whole.push(doc.lines[i]);
+  // (the lines after that one: a table's cell read as a section may open its line, h.end at the line's start)
+  for (let i = firstSpanFrom(doc.lines, own ? h.end + 1 : h.end); i < doc.lines.length && doc.lines[i].start < until; i++) whole.push(doc.lines[i]);
   // a combined section on one line (…二是宣传形式单一。改进措施：一是提前谋划；…): a list's label after a sentence starts a
   // paragraph of its own
   const sec = loadPatternFile<{ list_note: string; list_topic: string; list_causes: string; list_summary: string; list_next_step: string; list_next_plan: string; list_next_plan_in_problems: string; list_suggestion: string; list_other_part: string }>('sections.yaml');
@@ -363,7 +385,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
       causes = false;
       continue;
     }
-    const anyLabel = LIST_LABEL.exec(raw);
+    const anyLabel = LIST_LABEL.exec(raw) ?? tabLabel(raw);
     // (only after items: a section that opens with 原因：一是… lists its problems under that label)
     if (out.length && anyLabel && compile(sec.list_causes, '').test(anyLabel[1].replace(/\s+/g, ''))) {
       causes = true;
