@@ -312,7 +312,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     h.key === 'problems_and_improvements'
       ? whole.flatMap((l) => splitAtListLabels(doc, l, nextStep, 'all', plan))
       : h.key === 'problems'
-        ? whole.flatMap((l) => splitAtListLabels(doc, l, nextStep, partFirst ? 'all' : 'numbered'))
+        ? whole.flatMap((l) => splitAtListLabels(doc, l, nextStep, partFirst ? 'all' : 'numbered', null, 'improvements'))
         : whole.flatMap((l) => splitAtListLabels(doc, l, null, partFirst ? 'all' : 'numbered'));
   const firstLabel = partFirst ? (lines.find((l) => opensWithListLabel(doc.norm.slice(l.start, l.end)))?.start ?? -1) : -1;
   // (…总体较好，但也存在一些不足。存在的问题：A — a sentence saying there are problems right before the problems' label, on its line
@@ -404,9 +404,11 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
       // (a label cut off a numbered item's line, 1.科普经费投入不足。整改措施：积极争取…: it names this piece's list only; the
       // item's next number returns to the item's list, 2.人才缺乏。 is a problem again)
       const own = doc.lines.find((dl) => dl.start < line.start && line.start < dl.end);
-      const itemMark = own ? markerOf(doc.norm.slice(own.start, line.start).trimStart()) : null;
+      // (the item's own number: the line's first, or the last piece's cut before on it, 1.A。整改措施：B。2.C。整改措施：D。)
+      const itemMark = own ? (lastMark && last && last.span.start >= own.start ? lastMark : markerOf(doc.norm.slice(own.start, line.start).trimStart())) : null;
       // (…also one opening the line right after a numbered item's: afterItem)
-      pairedFrom = combined && itemMark && itemMark.n > 0 ? { ...itemMark, list, line } : !itemMark && afterItem && named !== list ? { ...afterItem, list, line } : null;
+      // (in a problems section too, where the measures' title is cut off so: splitAtListLabels `other`)
+      pairedFrom = (combined || h.key === 'problems') && itemMark && itemMark.n > 0 ? { ...itemMark, list, line } : !itemMark && afterItem && named !== list ? { ...afterItem, list, line } : null;
       list = named;
       stepTitled = named === 'improvements' && stepsTitle(label[1]);
       causes = false;
@@ -781,9 +783,9 @@ function opensWithListLabel(raw: string, only?: ListKey): boolean {
 }
 
 /** A line cut before each list label that follows a sentence's end in it (`。改进措施：`, `；问题：`; `labels`: only the
- *  numbered ones, `。问题二：`, in a section of one list) and before the next step's inline list (`。下一步，一是…`; not
+ *  numbered ones, `。问题二：`, in a section of one list, and the `other` list's title) and before the next step's inline list (`。下一步，一是…`; not
  *  looked for when `nextStep` is null). */
-function splitAtListLabels(doc: KDocument, l: Span, nextStep: RegExp | null, labels: 'all' | 'numbered' = 'all', plan: RegExp | null = null): Span[] {
+function splitAtListLabels(doc: KDocument, l: Span, nextStep: RegExp | null, labels: 'all' | 'numbered' = 'all', plan: RegExp | null = null, other: ListKey | null = null): Span[] {
   const raw = doc.norm.slice(l.start, l.end);
   const cuts: number[] = [];
   if (labels === 'all' || raw.includes('：') || raw.includes(':')) {
@@ -796,6 +798,12 @@ function splitAtListLabels(doc: KDocument, l: Span, nextStep: RegExp | null, lab
       }
       // (…or a sub-heading's marker opening it, …不够精准。（二）整改情况：已加强…, a one-line page's part of a combined section whose
       // title no heading's split knows: lists49)
+      // (…or, in a problems section, the measures' whole title, …二是宣传力度不够。改进措施：1.…, a one-line paragraph listing
+      // both: `other`; lists56)
+      if (other && sectionKey(m[1]) === other && !/\d$/.test(m[1])) {
+        cuts.push(l.start + m.index! + 1);
+        continue;
+      }
       if (labels === 'numbered' && !/[一二三四五六七八九十\d]$/.test(m[1]) && !/^[(（][一二三四五六七八九十]{1,2}[)）]/.test(m[1])) continue;
       const k = labels === 'numbered' ? bareListLabel(m[1]) : sectionKey(m[1]) ?? bareListLabel(m[1]);
       if (k === 'problems' || k === 'improvements') cuts.push(l.start + m.index! + 1);
@@ -820,8 +828,30 @@ function splitAtListLabels(doc: KDocument, l: Span, nextStep: RegExp | null, lab
   }
   cuts.sort((a, b) => a - b);
   if (!cuts.length) return [l];
+  cuts.push(...pairedNext(raw, l.start, cuts));
+  cuts.sort((a, b) => a - b);
   const points = [l.start, ...cuts, l.end];
   return points.slice(0, -1).map((p, i) => ({ start: p, end: points[i + 1] }));
+}
+
+/** Where a numbered item's next number opens after the measure its list's label cut off its line (`1.A。整改措施：B。2.C。整改措施：D。`,
+ *  one line: before `2.`, as on a line of its own), each in a label's piece (`cuts`) that is no list of its own (`改进措施：1.C；2.D。`
+ *  is: its 2 is the measures'). */
+function pairedNext(raw: string, start: number, cuts: number[]): number[] {
+  let own = markerOf(raw.trimStart());
+  const out: number[] = [];
+  if (!own) return out;
+  for (const m of raw.matchAll(/[。；;]\s*/g)) {
+    const at = m.index + m[0].length;
+    const next = markerOf(raw.slice(at, at + MARK_SPAN));
+    if (!next || next.family !== own.family || next.n !== own.n + 1) continue;
+    const piece = cuts.filter((c) => c <= start + at).pop();
+    const label = piece === undefined ? null : LIST_LABEL.exec(raw.slice(piece - start));
+    if (!label || markerOf(raw.slice(piece! - start + label[0].length, piece! - start + label[0].length + MARK_SPAN))) continue;
+    if (!cuts.includes(start + at)) out.push(start + at);
+    own = next;
+  }
+  return out;
 }
 
 /**
