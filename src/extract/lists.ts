@@ -3,8 +3,9 @@ import type { Heading, KDocument, Span } from '../document.js';
 import { firstSpanFrom, isExcluded } from '../document.js';
 import { cleanValue } from '../normalise/fold.js';
 import { brokenInWord, clauseTitle, closingLine, figureGoesOn, reportTitleLine, sectionKey, standaloneKey } from '../structure/outline.js';
-import { compile, derived, expand, loadPatternFile } from '../patterns.js';
+import { compile, derived, loadPatternFile } from '../patterns.js';
 import { singleListCells, tableItems } from './listTables.js';
+import { ITEM_MARKER, MARK_SPAN, markerOf, SPACED_LEAD } from './listMarkers.js';
 
 const headingsFile = () => loadPatternFile<{ inline_table_header: string }>('headings.yaml');
 
@@ -12,15 +13,8 @@ type ListKey = 'problems' | 'improvements';
 // (stepTitled: its list was named by a title of the unit's own steps, 下一步工作打算：, 整改措施, not a bare 建议：)
 interface ListItem { item: string; span: Span; rule: string; list?: ListKey; stepTitled?: boolean }
 
-// (a bullet, ● 宣传覆盖面不广, marks an item as a number does: no part of it; so does a letter, A.…, B、…, a)…, (b)…; a middle
-// dot, · 加强宣传, and a dash before a space, as a markdown copy lists: - 宣传覆盖面不广)
-// (2.1 宣传覆盖面不广: a chapter's decimal section numbers a list's items too; never a figure, 1.2倍 | 1.2个百分点)
-// (the decimal number's end is headings.yaml's: macros.yaml SECTION_NUMBER_END)
-// (1 部分项目论证不充分: a number set with a space and no mark, as antiword prints a list: macros.yaml SPACED_MARKER)
-// (2.2023年计划举办…: a year right after the marker's point is no decimal of it)
 // a list's label right after an item's marker (1.问题一：A | 2.存在问题：A | 2.原因分析：B)
 const MARKED_LABEL = /^\s*([^:：，,。；;“”\d\s]{2,8}(?:[一二三四五六七八九十]{1,2}|\d{1,2})?)[:：]\s*/;
-const ITEM_MARKER = new RegExp(expand(String.raw`^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|其[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|(?:另)?一方面(?:要|是)?[，,:：]?|[一二三四五六七八九十]{1,3} ?[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?{SECTION_NUMBER_END}[、]?|\d{1,2}(?: ?[、．]| ?\.(?! ?\d)| ?\.(?= ?(?:19|20)\d{2} ?年)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）]|[A-Ha-h] ?[.、．)）](?![\dA-Za-z.])|[(（][A-Ha-h][)）]|[■□●◆◇▪►▶★☆◎•※·・]|[-－–](?=[ \t\u3000]+[\u4e00-\u9fa5])|{SPACED_MARKER})\s*`));
 // a lead-in before an inline list's first marker: up to a colon (…我们将采取以下措施：一是…), or one sentence closed by 。
 // (但仍存在一些不足。一是…: see leadSentence)
 const LIST_AHEAD = String.raw`(?=[一二三四五六七八九十][是要]|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|其一[，,、]|首先[，,])`;
@@ -1027,57 +1021,7 @@ function closedTitleLines(doc: KDocument, h: Heading, headingStarts: Set<number>
   return out.size >= 2 ? out : new Map();
 }
 
-const CN = '一二三四五六七八九十';
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
 
-const SEQUENCE = ['首先', '其次', '再次'];
-// (1 部分…: a number and a space, no mark)
-const SPACED_NUMBER = new RegExp(expand(String.raw`^(?={SPACED_MARKER})(\d{1,2})`));
-const SPACED_LEAD = new RegExp(expand('^{SPACED_MARKER}'));
-
-/** The family and ordinal of an item marker at the start of `s`: 一是, (1)/（一）, ①, 1、/1., 第一，, 其一，, 首先，/其次，/最后，
- *  (最后 closes the list whatever its number: n 0). */
-function markerOf(s: string): { family: string; n: number } | null {
-  // (一 是: letter-spaced text from a PDF)
-  let m = /^([一二三四五六七八九十]) ?是/.exec(s);
-  if (m) return { family: 'shi', n: CN.indexOf(m[1]) + 1 };
-  // (一要…；二要…: a plan's items)
-  m = /^([一二三四五六七八九十]) ?要(?![求素点件闻事害])/.exec(s);
-  if (m) return { family: 'yao', n: CN.indexOf(m[1]) + 1 };
-  m = /^第([一二三四五六七八九十])[，,、:：]/.exec(s);
-  if (m) return { family: 'di', n: CN.indexOf(m[1]) + 1 };
-  // (其一，A；其二，B。: the same list worded so; lists49, before one item)
-  m = /^其([一二三四五六七八九十])[，,、:：]/.exec(s);
-  if (m) return { family: 'qi', n: CN.indexOf(m[1]) + 1 };
-  m = /^(首先|其次|再次|最后)[，,:：]/.exec(s);
-  if (m) return { family: 'sequence', n: m[1] === '最后' ? 0 : SEQUENCE.indexOf(m[1]) + 1 };
-  // (一方面，A；另一方面，B。: a list of two so worded, its comma maybe unsaid; lists50, before one item)
-  m = /^(另)?一方面/.exec(s);
-  if (m) return { family: 'aspect', n: m[1] ? 2 : 1 };
-  m = /^[(（] ?([一二三四五六七八九十]|\d{1,2}) ?[)）]/.exec(s);
-  if (m) return { family: /\d/.test(m[1]) ? 'paren' : 'paren-cn', n: /\d/.test(m[1]) ? Number(m[1]) : CN.indexOf(m[1]) + 1 };
-  if (CIRCLED.includes(s[0] ?? '\0')) return { family: 'circled', n: CIRCLED.indexOf(s[0]) + 1 };
-  // the enclosed forms set as one character (㈠ ⑴ ⒈) are the families of （一） (1) 1.
-  const c = s.charCodeAt(0);
-  if (c >= 0x3220 && c <= 0x3229) return { family: 'paren-cn', n: c - 0x3220 + 1 };
-  if (c >= 0x2474 && c <= 0x2487) return { family: 'paren', n: c - 0x2474 + 1 };
-  if (c >= 0x2488 && c <= 0x249b) return { family: 'dot', n: c - 0x2488 + 1 };
-  m = /^([一二三四五六七八九十])[)）]/.exec(s);
-  if (m) return { family: 'cn-half-paren', n: CN.indexOf(m[1]) + 1 };
-  // (1 . 科普…: letter-spaced; 1.2024年计划…: a year after the point, no decimal)
-  m = /^(\d{1,2})(?: ?[、．]| ?\.(?! ?\d)| ?\.(?= ?(?:19|20)\d{2} ?年))/.exec(s);
-  if (m) return { family: 'dot', n: Number(m[1]) };
-  m = /^(\d{1,2})[)）](?![\d%])/.exec(s);
-  if (m) return { family: 'half-paren', n: Number(m[1]) };
-  m = SPACED_NUMBER.exec(s);
-  if (m) return { family: 'spaced', n: Number(m[1]) };
-  m = /^[(（]?([A-Ha-h]) ?[.、．)）](?![\dA-Za-z.])/.exec(s);
-  if (m) return { family: 'letter', n: m[1].toUpperCase().charCodeAt(0) - 64 };
-  return null;
-}
-
-// (the characters a marker is told by: 1.2024年 — a year after the point — is the longest)
-const MARK_SPAN = 9;
 const BRACKETED = new Set(['paren', 'paren-cn']);
 // markers in words (一是, 一要): no figure, so a space before the next one separates as punctuation would
 const WORDED = new Set(['shi', 'yao']);

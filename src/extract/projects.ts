@@ -16,6 +16,7 @@ import { countOf, scoredOnly, scoredProjects, type ReferredScore, type UnlistedD
 import { respectiveFunds, type RespectiveDef } from './respectiveFunds.js';
 import { headedProjects, type HeadingScoredDef } from './headedProjects.js';
 import { scoredItems } from './scoredItems.js';
+import { MARKER_LEAD } from './listMarkers.js';
 import { cumulativeOverYears } from './finance/years.js';
 import { file as financeFile } from './finance/file.js';
 
@@ -404,7 +405,6 @@ function ownFigures(doc: KDocument, f: ProjectsFile, region: Span, item: Project
   }
 }
 
-const LINE_ITEM_MARKER = /^[ \t\u3000]*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]|[\u2460-\u249b\u24eb-\u24fe\u2776-\u2793\u3220-\u3229])[ \t\u3000]*$/;
 /** The rest of a numbered item's line after its first sentence (`end`), up to the line's end or the next item's name (`cap`);
  *  null when the name does not open its line after a list marker (a report pasted on one line has no such item). */
 function restOfLine(doc: KDocument, name: Span, end: number, cap: number): Span | null {
@@ -413,7 +413,7 @@ function restOfLine(doc: KDocument, name: Span, end: number, cap: number): Span 
   // (session 45: also a name opening its line with no marker, labelled by its colon: 科普日活动项目：预算10万元，…。绩效目标完成情况：
   // …，自评得分95分 — the line is that item's as a numbered one is)
   const bare = /^[ \t\u3000]*$/.test(doc.norm.slice(lineStart, nameStart)) && /^[ \t]*[:：]/.test(doc.norm.slice(name.end, name.end + 3));
-  if (!bare && !LINE_ITEM_MARKER.test(doc.norm.slice(lineStart, nameStart))) return null;
+  if (!bare && !MARKER_LEAD.test(doc.norm.slice(lineStart, nameStart))) return null;
   const lineEnd = doc.norm.indexOf('\n', end);
   const stop = Math.min(lineEnd < 0 ? doc.norm.length : lineEnd, cap);
   return stop > end + 1 ? { start: end, end: stop } : null;
