@@ -16,7 +16,7 @@ import { countOf, scoredOnly, scoredProjects, type ReferredScore, type UnlistedD
 import { respectiveFunds, type RespectiveDef } from './respectiveFunds.js';
 import { headedProjects, type HeadingScoredDef } from './headedProjects.js';
 import { scoredItems } from './scoredItems.js';
-import { MARKER_LEAD } from './listMarkers.js';
+import { LINE_MARKER, MARKER_LEAD } from './listMarkers.js';
 import { cumulativeOverYears } from './finance/years.js';
 import { file as financeFile } from './finance/file.js';
 
@@ -518,7 +518,6 @@ function listedItems(doc: KDocument, f: ProjectsFile): Match[] {
   return out;
 }
 
-const LIST_MARKER = /^[ \t]*(?:[一二三四五六七八九十]+是|\d{1,2}[、.](?!\d)|[(（][一二三四五六七八九十\d]{1,2}[)）])/;
 /** The end of a list after its lead-in ending at `from`: the lead-in's line and the lines right after it that open with a list marker. */
 function listEnd(doc: KDocument, from: number): number {
   let end = from;
@@ -526,7 +525,7 @@ function listEnd(doc: KDocument, from: number): number {
   while (end + 1 < doc.norm.length) {
     let next = end + 1;
     while (next < doc.norm.length && doc.norm[next] !== '\n') next++;
-    if (!LIST_MARKER.test(doc.norm.slice(end + 1, next))) break;
+    if (!LINE_MARKER.test(doc.norm.slice(end + 1, next))) break;
     end = next;
   }
   return end;
@@ -540,7 +539,7 @@ function usesItems(doc: KDocument, f: ProjectsFile): Match[] {
   const out: Match[] = [];
   for (const lead of matches(doc, f.uses_lead_in)) {
     const within = { start: lead.span.end - 1, end: listEnd(doc, lead.span.end) };
-    const items = [...matches(doc, f.glued_amount_name, within)].filter((m) => LIST_MARKER.test(doc.norm.slice(m.span.start, m.group('name')!.start)));
+    const items = [...matches(doc, f.glued_amount_name, within)].filter((m) => LINE_MARKER.test(doc.norm.slice(m.span.start, m.group('name')!.start)));
     const at = new Set(items.map((m) => m.group('name')!.start));
     items.push(...[...matches(doc, f.listed_item, within)].filter((m) => !at.has(m.group('name')!.start)));
     const counted = lead.group('count');
