@@ -3,8 +3,9 @@ import type { Heading, KDocument, Span } from '../document.js';
 import { firstSpanFrom, isExcluded } from '../document.js';
 import { cleanValue } from '../normalise/fold.js';
 import { brokenInWord, clauseTitle, closingLine, figureGoesOn, reportTitleLine, sectionKey, standaloneKey } from '../structure/outline.js';
-import { compile, derived, expand, loadPatternFile } from '../patterns.js';
-import { tableItems } from './listTables.js';
+import { compile, derived, loadPatternFile } from '../patterns.js';
+import { singleListCells, tableItems } from './listTables.js';
+import { ITEM_MARKER, MARK_SPAN, markerOf, SPACED_LEAD } from './listMarkers.js';
 
 const headingsFile = () => loadPatternFile<{ inline_table_header: string }>('headings.yaml');
 
@@ -12,15 +13,8 @@ type ListKey = 'problems' | 'improvements';
 // (stepTitled: its list was named by a title of the unit's own steps, 下一步工作打算：, 整改措施, not a bare 建议：)
 interface ListItem { item: string; span: Span; rule: string; list?: ListKey; stepTitled?: boolean }
 
-// (a bullet, ● 宣传覆盖面不广, marks an item as a number does: no part of it; so does a letter, A.…, B、…, a)…, (b)…; a middle
-// dot, · 加强宣传, and a dash before a space, as a markdown copy lists: - 宣传覆盖面不广)
-// (2.1 宣传覆盖面不广: a chapter's decimal section numbers a list's items too; never a figure, 1.2倍 | 1.2个百分点)
-// (the decimal number's end is headings.yaml's: macros.yaml SECTION_NUMBER_END)
-// (1 部分项目论证不充分: a number set with a space and no mark, as antiword prints a list: macros.yaml SPACED_MARKER)
-// (2.2023年计划举办…: a year right after the marker's point is no decimal of it)
 // a list's label right after an item's marker (1.问题一：A | 2.存在问题：A | 2.原因分析：B)
 const MARKED_LABEL = /^\s*([^:：，,。；;“”\d\s]{2,8}(?:[一二三四五六七八九十]{1,2}|\d{1,2})?)[:：]\s*/;
-const ITEM_MARKER = new RegExp(expand(String.raw`^\s*(?:[一二三四五六七八九十]+ ?是|[一二三四五六七八九十] ?要(?![求素点件闻事害])|第[一二三四五六七八九十]{1,2}[，,、:：]|其[一二三四五六七八九十]{1,2}[，,、:：]|(?:首先|其次|再次|最后)[，,:：]|(?:另)?一方面(?:要|是)?[，,:：]?|[一二三四五六七八九十]{1,3} ?[、.]|[(（] ?[一二三四五六七八九十\d]{1,3} ?[)）][、.]?|\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?{SECTION_NUMBER_END}[、]?|\d{1,2}(?: ?[、．]| ?\.(?! ?\d)| ?\.(?= ?(?:19|20)\d{2} ?年)|[)）](?![\d%]))|[①②③④⑤⑥⑦⑧⑨⑩]|[㈠-㈩⑴-⒇⒈-⒛]|[一二三四五六七八九十]{1,3}[)）]|[A-Ha-h] ?[.、．)）](?![\dA-Za-z.])|[(（][A-Ha-h][)）]|[■□●◆◇▪►▶★☆◎•※·・]|[-－–](?=[ \t\u3000]+[\u4e00-\u9fa5])|{SPACED_MARKER})\s*`));
 // a lead-in before an inline list's first marker: up to a colon (…我们将采取以下措施：一是…), or one sentence closed by 。
 // (但仍存在一些不足。一是…: see leadSentence)
 const LIST_AHEAD = String.raw`(?=[一二三四五六七八九十][是要]|[(（][一二三四五六七八九十\d][)）]|\d[、．.]|①|第一[，,、]|其一[，,、]|首先[，,])`;
@@ -44,6 +38,15 @@ const ANNEX = /^\s*(?:附件|附表|附\s*[:：])|^[^。，,;；:：]{0,36}表\s
 // in a combined section, a paragraph opened by a label naming one of its lists (存在的问题：…, 改进措施：…)
 // (a number may close it: 问题1：A, a list's word numbered)
 const LIST_LABEL = /^\s*([^:：，,。；;“”\d]{2,16}\d{0,2})[:：]\s*/;
+// …or by a form's label cell before a tab, a table the structure left as text (存在问题⇥1.A；⏎⇥2.B。): the rest of the line its
+// text, not a title alone (存在问题⇥整改措施 is a header)
+const TAB_LABEL = /^\s*([^\t:：，,。；;“”\d]{2,16})\t+(?=\S)/;
+function tabLabel(raw: string): RegExpExecArray | null {
+  const m = raw.includes('\t') ? TAB_LABEL.exec(raw) : null;
+  const label = m?.[1].replace(/\s+/g, '');
+  const causes = () => compile(loadPatternFile<{ list_causes: string }>('sections.yaml').list_causes, '').test(label!);
+  return m && (listKeyOf(label!) || causes()) && !listKeyOf(raw.slice(m[0].length).replace(/\s+/g, '').replace(/[:：]$/, '')) ? m : null;
+}
 // …or by a run-in title that is nothing but a list's name, closed by 。 (（一）存在问题。A | （二）改进建议。B)
 // (…or by a space before the list's first marker: （一）存在问题 1.A；2.B。)
 // (…or glued on to the list's first marker, （一）存在的问题一是A；二是B。, 改进措施1.C: the list's 1 only)
@@ -144,8 +147,20 @@ export function extractLists(doc: KDocument): void {
 /** A section's items with those of its tables headed by both lists (问题⇥措施; listTables.ts) among them, in the text's order;
  *  a cell saying what an item of the text already says is no second item. */
 function withTables(doc: KDocument, h: Heading, its: ListItem[], until: number): ListItem[] {
-  const cells = tableItems(doc, h, until, ITEM_MARKER).filter((c) => !its.some((x) => x.item === c.item));
+  if (!doc.tables.length) return its;
+  // (…and those of its tables holding a list alone, 存在问题⇥1.A；⏎⇥2.B。 or one column: each cell read as a section's paragraphs,
+  // before an annex only)
+  const annex = doc.lines.find((l) => l.start >= h.end && l.start < until && !isExcluded(doc, l) && ANNEX.test(doc.norm.slice(l.start, l.end)) && !ITEM_MARKER.test(doc.norm.slice(l.start, l.end)));
+  const end = annex?.start ?? until;
+  const listed = singleListCells(doc, h, end, listKeyOf).flatMap((c) => items(doc, c, c.bodyEnd, true).map((it) => ({ ...it, rule: 'lists.table', list: it.list ?? (c.key === 'problems' || c.key === 'improvements' ? c.key : undefined) })));
+  const cells = [...tableItems(doc, h, end, ITEM_MARKER), ...listed].filter((c) => !its.some((x) => x.item === c.item));
   return cells.length ? [...its, ...cells].sort((a, b) => a.span.start - b.span.start) : its;
+}
+
+/** The list a table's label names (存在问题, 整改措施, 问题, 存在问题及改进措施), or null. */
+function listKeyOf(title: string): string | null {
+  const k = bareListLabel(title) ?? standaloneKey(title);
+  return k === 'problems' || k === 'improvements' || k === 'problems_and_improvements' ? k : null;
 }
 
 /**
@@ -272,7 +287,8 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
   const runIn = own ? /^[\s。.:：]*/.exec(doc.norm.slice(h.end, own.end))![0].length : 0;
   // the section's lines (doc.lines are in order), after the run-in heading's own text
   const whole: Span[] = own && h.end + runIn < Math.min(own.end, until) ? [{ start: h.end + runIn, end: Math.min(own.end, until) }] : [];
-  for (let i = firstSpanFrom(doc.lines, h.end); i < doc.lines.length && doc.lines[i].start < until; i++) whole.push(doc.lines[i]);
+  // (the lines after that one: a table's cell read as a section may open its line, h.end at the line's start)
+  for (let i = firstSpanFrom(doc.lines, own ? h.end + 1 : h.end); i < doc.lines.length && doc.lines[i].start < until; i++) whole.push(doc.lines[i]);
   // a combined section on one line (…二是宣传形式单一。改进措施：一是提前谋划；…): a list's label after a sentence starts a
   // paragraph of its own
   const sec = loadPatternFile<{ list_note: string; list_topic: string; list_causes: string; list_summary: string; list_next_step: string; list_next_plan: string; list_next_plan_in_problems: string; list_suggestion: string; list_other_part: string }>('sections.yaml');
@@ -290,7 +306,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
     h.key === 'problems_and_improvements'
       ? whole.flatMap((l) => splitAtListLabels(doc, l, nextStep, 'all', plan))
       : h.key === 'problems'
-        ? whole.flatMap((l) => splitAtListLabels(doc, l, nextStep, partFirst ? 'all' : 'numbered'))
+        ? whole.flatMap((l) => splitAtListLabels(doc, l, nextStep, partFirst ? 'all' : 'numbered', null, 'improvements'))
         : whole.flatMap((l) => splitAtListLabels(doc, l, null, partFirst ? 'all' : 'numbered'));
   const firstLabel = partFirst ? (lines.find((l) => opensWithListLabel(doc.norm.slice(l.start, l.end)))?.start ?? -1) : -1;
   // (…总体较好，但也存在一些不足。存在的问题：A — a sentence saying there are problems right before the problems' label, on its line
@@ -363,7 +379,7 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
       causes = false;
       continue;
     }
-    const anyLabel = LIST_LABEL.exec(raw);
+    const anyLabel = LIST_LABEL.exec(raw) ?? tabLabel(raw);
     // (only after items: a section that opens with 原因：一是… lists its problems under that label)
     if (out.length && anyLabel && compile(sec.list_causes, '').test(anyLabel[1].replace(/\s+/g, ''))) {
       causes = true;
@@ -382,9 +398,11 @@ function items(doc: KDocument, h: Heading, until = h.bodyEnd, cell = false): Lis
       // (a label cut off a numbered item's line, 1.科普经费投入不足。整改措施：积极争取…: it names this piece's list only; the
       // item's next number returns to the item's list, 2.人才缺乏。 is a problem again)
       const own = doc.lines.find((dl) => dl.start < line.start && line.start < dl.end);
-      const itemMark = own ? markerOf(doc.norm.slice(own.start, line.start).trimStart()) : null;
+      // (the item's own number: the line's first, or the last piece's cut before on it, 1.A。整改措施：B。2.C。整改措施：D。)
+      const itemMark = own ? (lastMark && last && last.span.start >= own.start ? lastMark : markerOf(doc.norm.slice(own.start, line.start).trimStart())) : null;
       // (…also one opening the line right after a numbered item's: afterItem)
-      pairedFrom = combined && itemMark && itemMark.n > 0 ? { ...itemMark, list, line } : !itemMark && afterItem && named !== list ? { ...afterItem, list, line } : null;
+      // (in a problems section too, where the measures' title is cut off so: splitAtListLabels `other`)
+      pairedFrom = (combined || h.key === 'problems') && itemMark && itemMark.n > 0 ? { ...itemMark, list, line } : !itemMark && afterItem && named !== list ? { ...afterItem, list, line } : null;
       list = named;
       stepTitled = named === 'improvements' && stepsTitle(label[1]);
       causes = false;
@@ -759,9 +777,9 @@ function opensWithListLabel(raw: string, only?: ListKey): boolean {
 }
 
 /** A line cut before each list label that follows a sentence's end in it (`。改进措施：`, `；问题：`; `labels`: only the
- *  numbered ones, `。问题二：`, in a section of one list) and before the next step's inline list (`。下一步，一是…`; not
+ *  numbered ones, `。问题二：`, in a section of one list, and the `other` list's title) and before the next step's inline list (`。下一步，一是…`; not
  *  looked for when `nextStep` is null). */
-function splitAtListLabels(doc: KDocument, l: Span, nextStep: RegExp | null, labels: 'all' | 'numbered' = 'all', plan: RegExp | null = null): Span[] {
+function splitAtListLabels(doc: KDocument, l: Span, nextStep: RegExp | null, labels: 'all' | 'numbered' = 'all', plan: RegExp | null = null, other: ListKey | null = null): Span[] {
   const raw = doc.norm.slice(l.start, l.end);
   const cuts: number[] = [];
   if (labels === 'all' || raw.includes('：') || raw.includes(':')) {
@@ -774,6 +792,12 @@ function splitAtListLabels(doc: KDocument, l: Span, nextStep: RegExp | null, lab
       }
       // (…or a sub-heading's marker opening it, …不够精准。（二）整改情况：已加强…, a one-line page's part of a combined section whose
       // title no heading's split knows: lists49)
+      // (…or, in a problems section, the measures' whole title, …二是宣传力度不够。改进措施：1.…, a one-line paragraph listing
+      // both: `other`; lists56)
+      if (other && sectionKey(m[1]) === other && !/\d$/.test(m[1])) {
+        cuts.push(l.start + m.index! + 1);
+        continue;
+      }
       if (labels === 'numbered' && !/[一二三四五六七八九十\d]$/.test(m[1]) && !/^[(（][一二三四五六七八九十]{1,2}[)）]/.test(m[1])) continue;
       const k = labels === 'numbered' ? bareListLabel(m[1]) : sectionKey(m[1]) ?? bareListLabel(m[1]);
       if (k === 'problems' || k === 'improvements') cuts.push(l.start + m.index! + 1);
@@ -798,8 +822,30 @@ function splitAtListLabels(doc: KDocument, l: Span, nextStep: RegExp | null, lab
   }
   cuts.sort((a, b) => a - b);
   if (!cuts.length) return [l];
+  cuts.push(...pairedNext(raw, l.start, cuts));
+  cuts.sort((a, b) => a - b);
   const points = [l.start, ...cuts, l.end];
   return points.slice(0, -1).map((p, i) => ({ start: p, end: points[i + 1] }));
+}
+
+/** Where a numbered item's next number opens after the measure its list's label cut off its line (`1.A。整改措施：B。2.C。整改措施：D。`,
+ *  one line: before `2.`, as on a line of its own), each in a label's piece (`cuts`) that is no list of its own (`改进措施：1.C；2.D。`
+ *  is: its 2 is the measures'). */
+function pairedNext(raw: string, start: number, cuts: number[]): number[] {
+  let own = markerOf(raw.trimStart());
+  const out: number[] = [];
+  if (!own) return out;
+  for (const m of raw.matchAll(/[。；;]\s*/g)) {
+    const at = m.index + m[0].length;
+    const next = markerOf(raw.slice(at, at + MARK_SPAN));
+    if (!next || next.family !== own.family || next.n !== own.n + 1) continue;
+    const piece = cuts.filter((c) => c <= start + at).pop();
+    const label = piece === undefined ? null : LIST_LABEL.exec(raw.slice(piece - start));
+    if (!label || markerOf(raw.slice(piece! - start + label[0].length, piece! - start + label[0].length + MARK_SPAN))) continue;
+    if (!cuts.includes(start + at)) out.push(start + at);
+    own = next;
+  }
+  return out;
 }
 
 /**
@@ -975,57 +1021,7 @@ function closedTitleLines(doc: KDocument, h: Heading, headingStarts: Set<number>
   return out.size >= 2 ? out : new Map();
 }
 
-const CN = '一二三四五六七八九十';
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
 
-const SEQUENCE = ['首先', '其次', '再次'];
-// (1 部分…: a number and a space, no mark)
-const SPACED_NUMBER = new RegExp(expand(String.raw`^(?={SPACED_MARKER})(\d{1,2})`));
-const SPACED_LEAD = new RegExp(expand('^{SPACED_MARKER}'));
-
-/** The family and ordinal of an item marker at the start of `s`: 一是, (1)/（一）, ①, 1、/1., 第一，, 其一，, 首先，/其次，/最后，
- *  (最后 closes the list whatever its number: n 0). */
-function markerOf(s: string): { family: string; n: number } | null {
-  // (一 是: letter-spaced text from a PDF)
-  let m = /^([一二三四五六七八九十]) ?是/.exec(s);
-  if (m) return { family: 'shi', n: CN.indexOf(m[1]) + 1 };
-  // (一要…；二要…: a plan's items)
-  m = /^([一二三四五六七八九十]) ?要(?![求素点件闻事害])/.exec(s);
-  if (m) return { family: 'yao', n: CN.indexOf(m[1]) + 1 };
-  m = /^第([一二三四五六七八九十])[，,、:：]/.exec(s);
-  if (m) return { family: 'di', n: CN.indexOf(m[1]) + 1 };
-  // (其一，A；其二，B。: the same list worded so; lists49, before one item)
-  m = /^其([一二三四五六七八九十])[，,、:：]/.exec(s);
-  if (m) return { family: 'qi', n: CN.indexOf(m[1]) + 1 };
-  m = /^(首先|其次|再次|最后)[，,:：]/.exec(s);
-  if (m) return { family: 'sequence', n: m[1] === '最后' ? 0 : SEQUENCE.indexOf(m[1]) + 1 };
-  // (一方面，A；另一方面，B。: a list of two so worded, its comma maybe unsaid; lists50, before one item)
-  m = /^(另)?一方面/.exec(s);
-  if (m) return { family: 'aspect', n: m[1] ? 2 : 1 };
-  m = /^[(（] ?([一二三四五六七八九十]|\d{1,2}) ?[)）]/.exec(s);
-  if (m) return { family: /\d/.test(m[1]) ? 'paren' : 'paren-cn', n: /\d/.test(m[1]) ? Number(m[1]) : CN.indexOf(m[1]) + 1 };
-  if (CIRCLED.includes(s[0] ?? '\0')) return { family: 'circled', n: CIRCLED.indexOf(s[0]) + 1 };
-  // the enclosed forms set as one character (㈠ ⑴ ⒈) are the families of （一） (1) 1.
-  const c = s.charCodeAt(0);
-  if (c >= 0x3220 && c <= 0x3229) return { family: 'paren-cn', n: c - 0x3220 + 1 };
-  if (c >= 0x2474 && c <= 0x2487) return { family: 'paren', n: c - 0x2474 + 1 };
-  if (c >= 0x2488 && c <= 0x249b) return { family: 'dot', n: c - 0x2488 + 1 };
-  m = /^([一二三四五六七八九十])[)）]/.exec(s);
-  if (m) return { family: 'cn-half-paren', n: CN.indexOf(m[1]) + 1 };
-  // (1 . 科普…: letter-spaced; 1.2024年计划…: a year after the point, no decimal)
-  m = /^(\d{1,2})(?: ?[、．]| ?\.(?! ?\d)| ?\.(?= ?(?:19|20)\d{2} ?年))/.exec(s);
-  if (m) return { family: 'dot', n: Number(m[1]) };
-  m = /^(\d{1,2})[)）](?![\d%])/.exec(s);
-  if (m) return { family: 'half-paren', n: Number(m[1]) };
-  m = SPACED_NUMBER.exec(s);
-  if (m) return { family: 'spaced', n: Number(m[1]) };
-  m = /^[(（]?([A-Ha-h]) ?[.、．)）](?![\dA-Za-z.])/.exec(s);
-  if (m) return { family: 'letter', n: m[1].toUpperCase().charCodeAt(0) - 64 };
-  return null;
-}
-
-// (the characters a marker is told by: 1.2024年 — a year after the point — is the longest)
-const MARK_SPAN = 9;
 const BRACKETED = new Set(['paren', 'paren-cn']);
 // markers in words (一是, 一要): no figure, so a space before the next one separates as punctuation would
 const WORDED = new Set(['shi', 'yao']);

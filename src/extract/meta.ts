@@ -11,7 +11,7 @@ import type { ReportKind } from '../schema/record.js';
 interface Rule { id: string; regex: string }
 interface MetaFile {
   title_line: string; title_words: string; title_version_mark: string; title_tail: string; title_head_rest: string; cover_title: string; placeholder: string; breadcrumb: string; portal_menu: string; portal_kind_item: string; crumb_prefix: string; work_summary?: string; duty_report?: string; work_summary_year?: Rule; letter_spaced: string; title_org_spaced: string; year_title_spaced: Rule; year_title_bare: Rule; year_title_span?: string; one_line_title: string; one_line_rest: string; title_not: string; year_line: string; date_head: string; subordinate: string; annex_label: string; title_field?: string; annex_one_line: string; subordinate_spaced: string; org_spaced: string; letter_furniture: string; page_line: string; letterhead: string; unit_cover: string; unit_source: string; unit_opener?: string; title_place?: string; opener_place_kexie?: string; cover_sender: string; kinds: { kind: ReportKind; regex: string }[]; kind_bare_title: string; kind_fiscal: string; kind_project_field: string; org: string; title_org_place: string; title_topic: string; title_owner?: string; title_owner_before?: string; title_owner_after?: string
-  unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule & { inline: string }; year_label: Rule; year_body: Rule; period: string; year_period: { id: string; line: string; label: string }; year_body_cited?: { before: string; after: string; spending?: string }; date: Rule[]; preparer: Rule; not_person: string;
+  unit_label: Rule; unit_bare: Rule; year_title: Rule; year_subtitle: Rule & { inline: string }; year_label: Rule; year_body: Rule; period: string; year_period: { id: string; line: string; label: string; inline: string }; year_body_cited?: { before: string; after: string; spending?: string }; date: Rule[]; preparer: Rule; not_person: string;
   phone: Rule; region: string; region_bureau: Rule; place_stand_in: string; date_range: { next: string; prev: string }; signature_not_after: string; signature_date: string; signature_seal: string; unit_subtitle: string; unit_subtitle_dash: string; unit_short: string; party_group: string; unit_alias: Rule; phone_contact: Rule; phone_after_contact: Rule; stray_gap: { regex: string; place_end: string }; region_above: Rule & { year: string };
 }
 
@@ -410,12 +410,17 @@ function extractYear(doc: KDocument, titleSpan: Span | null): void {
   if (titleSpan && titleYear === null) {
     // (…or right after the title on its line, in brackets: a report pasted on one line)
     const own = doc.lines.find((l) => l.start <= titleSpan.end && titleSpan.end < l.end);
-    const inline = own ? compile(f.year_subtitle.inline, '').exec(doc.norm.slice(titleSpan.end, own.end)) : null;
+    const rest = own ? doc.norm.slice(titleSpan.end, own.end) : '';
+    const inline = own ? compile(f.year_subtitle.inline, '').exec(rest) : null;
+    // (…or its period in brackets there: …报告（2023年1月1日—2023年12月31日）)
+    const inlinePeriod = own && !inline ? derived(f, 'yearPeriodInline', () => f.year_period.inline.replace('{PERIOD}', f.period)).exec(rest) : null;
+    const onLine = inline ?? inlinePeriod;
     const foot = titleFoot(doc, titleSpan);
-    const next = inline ? { start: titleSpan.end + inline[0].length - inline[0].trimStart().length, end: titleSpan.end + inline[0].length } : doc.lines.find((l) => l.start >= foot && doc.norm.slice(l.start, l.end).trim());
-    const m = inline ?? (next ? compile(f.year_subtitle.regex, '').exec(doc.norm.slice(next.start, next.end)) : null);
+    // (the bracket's own characters, after the marks dropped before it)
+    const next = onLine ? { start: titleSpan.end + Math.max(onLine[0].lastIndexOf('（'), onLine[0].lastIndexOf('(')), end: titleSpan.end + onLine[0].length } : doc.lines.find((l) => l.start >= foot && doc.norm.slice(l.start, l.end).trim());
+    const m = inline ?? (next && !onLine ? compile(f.year_subtitle.regex, '').exec(doc.norm.slice(next.start, next.end)) : null);
     // (…or the whole calendar year as its period: （2023年1月1日—2023年12月31日）)
-    const p = next && !m ? derived(f, 'yearPeriodLine', () => f.year_period.line.replace('{PERIOD}', f.period)).exec(doc.norm.slice(next.start, next.end)) : null;
+    const p = inlinePeriod ?? (next && !m ? derived(f, 'yearPeriodLine', () => f.year_period.line.replace('{PERIOD}', f.period)).exec(doc.norm.slice(next.start, next.end)) : null);
     const year = m ?? (p && oneYear(p.groups!) ? p : null);
     if (next && year) {
       titleYear = toYear(year.groups!.num);

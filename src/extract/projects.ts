@@ -16,6 +16,7 @@ import { countOf, scoredOnly, scoredProjects, type ReferredScore, type UnlistedD
 import { respectiveFunds, type RespectiveDef } from './respectiveFunds.js';
 import { headedProjects, type HeadingScoredDef } from './headedProjects.js';
 import { scoredItems } from './scoredItems.js';
+import { LINE_MARKER, MARKER_LEAD } from './listMarkers.js';
 import { cumulativeOverYears } from './finance/years.js';
 import { file as financeFile } from './finance/file.js';
 
@@ -404,7 +405,6 @@ function ownFigures(doc: KDocument, f: ProjectsFile, region: Span, item: Project
   }
 }
 
-const LINE_ITEM_MARKER = /^[ \t\u3000]*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]|[\u2460-\u249b\u24eb-\u24fe\u2776-\u2793\u3220-\u3229])[ \t\u3000]*$/;
 /** The rest of a numbered item's line after its first sentence (`end`), up to the line's end or the next item's name (`cap`);
  *  null when the name does not open its line after a list marker (a report pasted on one line has no such item). */
 function restOfLine(doc: KDocument, name: Span, end: number, cap: number): Span | null {
@@ -413,7 +413,7 @@ function restOfLine(doc: KDocument, name: Span, end: number, cap: number): Span 
   // (session 45: also a name opening its line with no marker, labelled by its colon: 科普日活动项目：预算10万元，…。绩效目标完成情况：
   // …，自评得分95分 — the line is that item's as a numbered one is)
   const bare = /^[ \t\u3000]*$/.test(doc.norm.slice(lineStart, nameStart)) && /^[ \t]*[:：]/.test(doc.norm.slice(name.end, name.end + 3));
-  if (!bare && !LINE_ITEM_MARKER.test(doc.norm.slice(lineStart, nameStart))) return null;
+  if (!bare && !MARKER_LEAD.test(doc.norm.slice(lineStart, nameStart))) return null;
   const lineEnd = doc.norm.indexOf('\n', end);
   const stop = Math.min(lineEnd < 0 ? doc.norm.length : lineEnd, cap);
   return stop > end + 1 ? { start: end, end: stop } : null;
@@ -525,7 +525,6 @@ function listedItems(doc: KDocument, f: ProjectsFile): Match[] {
   return out;
 }
 
-const LIST_MARKER = /^[ \t]*(?:[一二三四五六七八九十]+是|\d{1,2}[、.](?!\d)|[(（][一二三四五六七八九十\d]{1,2}[)）])/;
 /** The end of a list after its lead-in ending at `from`: the lead-in's line and the lines right after it that open with a list marker. */
 function listEnd(doc: KDocument, from: number): number {
   let end = from;
@@ -533,7 +532,7 @@ function listEnd(doc: KDocument, from: number): number {
   while (end + 1 < doc.norm.length) {
     let next = end + 1;
     while (next < doc.norm.length && doc.norm[next] !== '\n') next++;
-    if (!LIST_MARKER.test(doc.norm.slice(end + 1, next))) break;
+    if (!LINE_MARKER.test(doc.norm.slice(end + 1, next))) break;
     end = next;
   }
   return end;
@@ -547,7 +546,7 @@ function usesItems(doc: KDocument, f: ProjectsFile): Match[] {
   const out: Match[] = [];
   for (const lead of matches(doc, f.uses_lead_in)) {
     const within = { start: lead.span.end - 1, end: listEnd(doc, lead.span.end) };
-    const items = [...matches(doc, f.glued_amount_name, within)].filter((m) => LIST_MARKER.test(doc.norm.slice(m.span.start, m.group('name')!.start)));
+    const items = [...matches(doc, f.glued_amount_name, within)].filter((m) => LINE_MARKER.test(doc.norm.slice(m.span.start, m.group('name')!.start)));
     const at = new Set(items.map((m) => m.group('name')!.start));
     items.push(...[...matches(doc, f.listed_item, within)].filter((m) => !at.has(m.group('name')!.start)));
     const counted = lead.group('count');

@@ -4,19 +4,7 @@
 import type { KDocument } from '../document.js';
 import { matches, sentenceAt } from './engine.js';
 import type { Match } from './engine.js';
-
-/** the item's marker: its kind (digits or numerals, brackets or not) and its number */
-const MARKER = /^[ \t]*(?:(\d{1,2})[、.]|[(]([一二三四五六七八九十\d]{1,2})[)]|([一二三四五六七八九十]+)是)/;
-const NUMERALS = '一二三四五六七八九十';
-
-function markerOf(text: string): { kind: string; n: number } | null {
-  const m = MARKER.exec(text);
-  if (!m) return null;
-  const raw = m[1] ?? m[2] ?? m[3];
-  const n = /^\d+$/.test(raw) ? Number(raw) : raw.length === 1 ? NUMERALS.indexOf(raw) + 1 : 0;
-  if (!n) return null;
-  return { kind: m[1] ? 'n.' : m[2] ? (/\d/.test(raw) ? '(n)' : '(c)') : 'c是', n };
-}
+import { markerOf } from './listMarkers.js';
 
 /**
  * The items (`item`, a marker and a name before its colon or comma, opening the sentence) whose sentence holds one of the
@@ -25,7 +13,7 @@ function markerOf(text: string): { kind: string; n: number } | null {
  * of none of them (the report's own).
  */
 export function scoredItems(doc: KDocument, item: string, scores: string[], budget: string[], actual: string[]): Match[] {
-  const found: { m: Match; kind: string; n: number }[] = [];
+  const found: { m: Match; family: string; n: number }[] = [];
   const seen = new Set<number>();
   for (const regex of scores) {
     for (const s of matches(doc, regex)) {
@@ -35,14 +23,15 @@ export function scoredItems(doc: KDocument, item: string, scores: string[], budg
       const start = Math.max(0, sentence.start - 1);
       const m = matches(doc, item, { start, end: s.span.start }).next().value;
       if (!m || doc.norm.slice(sentence.start, m.span.start).trim()) continue;
-      const marker = markerOf(doc.norm.slice(m.span.start, m.span.end));
-      if (!marker) continue;
+      const marker = markerOf(doc.norm.slice(m.span.start, m.span.end).trimStart());
+      // (a list's marker numbered 1 on: its family and number, listMarkers.ts)
+      if (!marker || marker.n < 1) continue;
       const money = { start: m.span.end, end: s.span.start };
       const has = (regexes: string[]) => regexes.some((r) => !matches(doc, r, money).next().done);
       if (has(budget) && has(actual)) found.push({ m, ...marker });
     }
   }
-  const kept = found.filter((x) => found.some((y) => y !== x && y.kind === x.kind && Math.abs(y.n - x.n) === 1));
+  const kept = found.filter((x) => found.some((y) => y !== x && y.family === x.family && Math.abs(y.n - x.n) === 1));
   // (only beside a score of the report's own, stated outside them: without it the items may be the project's own facets,
   // 二、项目资金使用情况 ⏎ 1、…自评得分93分 ⏎ 2、…, session 40 — left unread, their scores no one's)
   const theirs = new Set(kept.map((x) => sentenceAt(doc, x.m.span.start).start));

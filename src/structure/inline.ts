@@ -43,6 +43,15 @@ const RUN_IN = /^[ \t]?[^。;,，:：\s“”"()]{2,15}。/;
 // (a chapter's decimal section too, 第3章 问题和建议3.1、存在问题: the chapter's title ends before it; at the word's end before a space too)
 const SUB_INSIDE = new RegExp(expand(String.raw`[(][一二三四五六七八九十]{1,3}[)]|(?<=[\u4e00-\u9fa5])\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?:{SECTION_NUMBER_END}|$)|(?<=[\u4e00-\u9fa5])\d{1,2}[.、](?!\d)|(?<=[\u4e00-\u9fa5])[一二三四五六七八九十]{1,3}、|(?<=[\u4e00-\u9fa5])第[一二三四五六七八九十]{1,3}部分`));
 
+/** Is the arabic marker `mark` at `at` an inline list's next number: right after a clause's ；, its number less one opening an item
+ *  earlier in the same sentence (after a colon, a ； or the sentence's start)? */
+function inlineNext(s: string, at: number, mark: string): boolean {
+  const n = /^(\d{1,2})\.$/.exec(mark);
+  if (!n || Number(n[1]) < 2 || !/[;；]\s*$/.test(s.slice(Math.max(0, at - 2), at))) return false;
+  const sentence = s.slice(Math.max(0, s.lastIndexOf('。', at) + 1), at);
+  return new RegExp(`(?:^|[:：;；\\s])${Number(n[1]) - 1}\\.(?!\\d)`).test(sentence);
+}
+
 interface SectionDef { key: string | null; match: string }
 const headings = () => loadPatternFile<{ inline_org_tail: string; inline_page_mark: string; inline_page_tail: string; annex_line: string; inline_title_end: string; inline_glued_end: string; inline_title_tail: string; inline_signature_tail: string; inline_date_tail: string; inline_closing_formula: string; inline_closing_fields: string; inline_glued_closing_fields: string; inline_annex: string; inline_table_header: string; inline_table_caption: string; inline_form_label: string; inline_list_title_end: string; inline_glued_not_before: string; figure_in_title: string; inline_text_opener: string; report_title: string; run_in_label: string; limits: { run_in_label_max: number } }>('headings.yaml');
 
@@ -281,6 +290,9 @@ export function splitInlineHeadings(doc: KDocument): void {
       const at = m.index!;
       const decimal = DECIMAL.exec(s.slice(at, at + 40));
       if (decimal && !underTop(at, decimal[1])) continue;
+      // (…2.宣传力度不够。 after a clause's ； holding 1. since the sentence's start, 存在问题：1.资金拨付滞后；2.…: an inline list's next
+      // item, no heading; lists56)
+      if (!decimal && inlineNext(s, at, m[0])) continue;
       let len = titleLength(s.slice(at + m[0].length), /^\d/.test(m[0]) && !decimal, series && m[0].startsWith('(')) || (decimal ? decimalGluedTitle(s.slice(at + m[0].length)) : 0);
       if (len && (CN_NUM.test(m[0]) || m[0].startsWith('第'))) inList = LIST_KEYS.has(sectionKey(s.slice(at + m[0].length, at + m[0].length + len).trim()) ?? '');
       // (五、存在的问题 （一）部分项目支出进度滞后，…。: under a problems or improvements section a point glued on to a section

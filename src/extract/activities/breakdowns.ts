@@ -6,6 +6,7 @@ import { toCount, yearNumber } from '../../normalise/numbers.js';
 import { compile } from '../../patterns.js';
 import type { Activity } from '../../schema/record.js';
 import { sentenceAt, trimSpan, unitLevel } from '../engine.js';
+import { LINE_MARKER } from '../listMarkers.js';
 import { BOUNDARY, charBetween, clauseStart } from './clauses.js';
 import type { ActivitiesFile, Found } from './file.js';
 import { sameUnit } from './file.js';
@@ -101,7 +102,6 @@ export function placeShares(doc: KDocument, f: ActivitiesFile, found: Found[], n
   }
   return out;
 }
-const LIST_MARKER = /^[ \t\u3000]*(?:[一二三四五六七八九十]+是|\d{1,2}[、.．](?!\d)|[(（][一二三四五六七八九十\d]{1,2}[)）]|[\u2460-\u249b\u24eb-\u24fe\u2776-\u2793\u3220-\u3229])/;
 /** The counts of `found` that break down a count before them: in brackets right after it (20场（线上8场，线下12场）), or after a
  *  clause opening with part_lead (其中, 包括, 分别为 …) later in its sentence or opening the next one; of its measure
  *  (part_units) and, in order, summing to at most it (an approximate total: under twice it). Also the parts before a total
@@ -156,7 +156,7 @@ export function breakdownParts(doc: KDocument, f: ActivitiesFile, found: Found[]
           while (lineEnd >= 0 && lineEnd + 1 < doc.norm.length) {
             let next = doc.norm.indexOf('\n', lineEnd + 1);
             if (next < 0) next = doc.norm.length;
-            if (!LIST_MARKER.test(doc.norm.slice(lineEnd + 1, next))) break;
+            if (!LINE_MARKER.test(doc.norm.slice(lineEnd + 1, next))) break;
             to = next;
             lineEnd = next;
           }
