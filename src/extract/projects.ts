@@ -72,6 +72,8 @@ interface NamedScoreDef {
   single_not?: string;
   single_sections?: string;
   single_opener?: string;
+  single_part?: string;
+  single_tail?: string;
   not_before: string;
   max: number;
 }
@@ -179,7 +181,7 @@ function unlistedProjects(doc: KDocument, f: ProjectsFile, found: Found[], skip:
     const ownTitle = title ? doc.norm.slice(title.span.start, title.span.end).replace(/\s+/g, '') : '';
     const isName = (n: string) => !notName.test(n) && !sentence.test(n) && !(ownTitle && ownTitle.includes(bareName(n)));
     const listed = (n: string) => found.some((p) => bareName(p.item.name) === bareName(n));
-    const def: UnlistedDef = { id: `${d.id}.unlisted`, unlisted: d.unlisted, respectively: d.respectively, unlisted_name: d.unlisted_name, unlisted_count: d.unlisted_count, referred: d.referred, referred_list: d.referred_list, glued: d.glued, glued_item: d.glued_item, single: d.single, single_not: d.single_not, single_sections: d.single_sections, single_opener: d.single_opener, max: d.max };
+    const def: UnlistedDef = { id: `${d.id}.unlisted`, unlisted: d.unlisted, respectively: d.respectively, unlisted_name: d.unlisted_name, unlisted_count: d.unlisted_count, referred: d.referred, referred_list: d.referred_list, glued: d.glued, glued_item: d.glued_item, single: d.single, single_not: d.single_not, single_sections: d.single_sections, single_opener: d.single_opener, single_part: d.single_part, single_tail: d.single_tail, max: d.max };
     const says = (text: string) => notBefore.test(text) || (!!f.outside_body && outsideBody(doc, f.outside_body, text));
     // (a name a listed fund's contains, or containing one, may be that fund: 科普惠农项目 beside 科普惠农兴村项目)
     const related = (n: string) => found.some((p) => bareName(p.item.name).includes(bareName(n)) || bareName(n).includes(bareName(p.item.name)));
