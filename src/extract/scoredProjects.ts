@@ -186,7 +186,8 @@ function singleScored(doc: KDocument, d: UnlistedDef, isName: (name: string) => 
   const runs: Match[][] = [];
   for (const m of matches(doc, d.single!)) {
     const last = runs[runs.length - 1];
-    if (last && /^[ \t]*[，,;；][ \t]*$/.test(doc.norm.slice(tailEnd(last[last.length - 1].span.end), m.span.start))) last.push(m);
+    // (parted by ；/， or by a line end: a list's items each on its line)
+    if (last && /^[ \t]*(?:[，,;；][ \t]*\n?|\n)[ \t]*$/.test(doc.norm.slice(tailEnd(last[last.length - 1].span.end), m.span.start))) last.push(m);
     else runs.push([m]);
   }
   for (const run of runs) {
