@@ -73,10 +73,12 @@ interface NamedScoreDef {
   single_not?: string;
   single_sections?: string;
   single_opener?: string;
+  single_part?: string;
+  single_tail?: string;
   not_before: string;
   max: number;
 }
-interface ProjectsFile { respective?: RespectiveDef; heading_scored?: HeadingScoredDef; item_runs_on_not?: string; rest_not_before?: string; this_fund?: string; section_body_not?: string; outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; field_item_end?: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_sub?: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; parts_lead_in?: string; scored_item?: string; uses_lead_in?: string; inline_lead_in?: string; inline_item?: string; sum_line?: string; sum_budget?: string; source_name?: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; rate_after_other_year?: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
+interface ProjectsFile { part_item?: string; part_item_not?: string; respective?: RespectiveDef; heading_scored?: HeadingScoredDef; item_runs_on_not?: string; rest_not_before?: string; this_fund?: string; section_body_not?: string; outside_body?: string; own_figures?: OwnFigureDef[]; named_score?: NamedScoreDef; table?: ProjectTableDef; name: string; name_year: string; name_lead: string; line_name: string; field_name: string; field_item_end?: string; glued_name: string; glued_amount_name: string; glued_amount_not: string; section_title: string; section_title_sub?: string; section_title_not: string; section_item_grant: string; section_item_name: string; section_item_not: string; sentence_name: string; listed_lead_in: string; parts_lead_in?: string; scored_item?: string; uses_lead_in?: string; inline_lead_in?: string; inline_item?: string; sum_line?: string; sum_budget?: string; source_name?: string; named_lead_in?: string; named_item?: string; listed_item: string; heading_name: string; label_name: string; not_name: string; item_end: string; not_before: string; rate_after_other_year?: string; planned: string; sentence_year?: string; section_year?: string; fields: FieldDef[]; listing: { id: string; intro: string; item: string; item_bare: string; not_name: string; budget_intro?: string; intro_budget: string; intro_actual: string; bracket_intro: string; bracket_not: string; bracket_item: string; grant_name: string; grant_not: string; part_before: string; part_name: string } }
 
 /** `items` receives each detailed fund's item: every figure in it (its 执行率 too) is the fund's, not the unit's. */
 export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] = []): void {
@@ -92,8 +94,26 @@ export function extractProjects(doc: KDocument, claimed: Span[], items: Span[] =
     detailed.push(...joined);
     detailed.sort((a, b) => a.span.start - b.span.start);
   }
+  partItems(doc, f, items);
   doc.items.projects = detailed.length ? detailed : listedProjects(doc, f, claimed);
   namedScores(doc, f, doc.items.projects as Found[]);
+}
+
+/** In a project report, a numbered item labelled by its colon (1.科普活动经费：实际支出5万元) is a part of the project whatever it
+ *  states: its figures up to the item's end go to `items` (the fund items finance leaves), never the project's total — unless its
+ *  name is the report's own project (nameTest) or a facet of it (projects.yaml part_item_not). No project is made of it here. */
+function partItems(doc: KDocument, f: ProjectsFile, items: Span[]): void {
+  if (!f.part_item || doc.reportKind !== 'project_self_eval') return;
+  const facet = compile(f.part_item_not ?? '(?!)', '');
+  const stop = compile(f.item_end, '');
+  const isName = nameTest(doc, f);
+  for (const m of matches(doc, f.part_item)) {
+    const name = doc.norm.slice(m.group('name')!.start, m.group('name')!.end).trim();
+    if (facet.test(name) || !isName(name) || items.some((r) => m.span.end >= r.start && m.span.end < r.end)) continue;
+    let end = m.span.end;
+    while (end < doc.norm.length && !stop.test(doc.norm[end])) end++;
+    if (end > m.span.end) items.push({ start: m.span.end, end });
+  }
 }
 
 /** A fund's self-evaluation score stated away from its item by the fund's own name (科普大篷车项目自评得分92分 in the conclusion,
@@ -180,7 +200,7 @@ function unlistedProjects(doc: KDocument, f: ProjectsFile, found: Found[], skip:
     const ownTitle = title ? doc.norm.slice(title.span.start, title.span.end).replace(/\s+/g, '') : '';
     const isName = (n: string) => !notName.test(n) && !sentence.test(n) && !(ownTitle && ownTitle.includes(bareName(n)));
     const listed = (n: string) => found.some((p) => bareName(p.item.name) === bareName(n));
-    const def: UnlistedDef = { id: `${d.id}.unlisted`, unlisted: d.unlisted, respectively: d.respectively, unlisted_name: d.unlisted_name, unlisted_count: d.unlisted_count, referred: d.referred, referred_list: d.referred_list, glued: d.glued, glued_item: d.glued_item, single: d.single, single_not: d.single_not, single_sections: d.single_sections, single_opener: d.single_opener, max: d.max };
+    const def: UnlistedDef = { id: `${d.id}.unlisted`, unlisted: d.unlisted, respectively: d.respectively, unlisted_name: d.unlisted_name, unlisted_count: d.unlisted_count, referred: d.referred, referred_list: d.referred_list, glued: d.glued, glued_item: d.glued_item, single: d.single, single_not: d.single_not, single_sections: d.single_sections, single_opener: d.single_opener, single_part: d.single_part, single_tail: d.single_tail, max: d.max };
     const says = (text: string) => notBefore.test(text) || (!!f.outside_body && outsideBody(doc, f.outside_body, text));
     // (a name a listed fund's contains, or containing one, may be that fund: 科普惠农项目 beside 科普惠农兴村项目)
     const related = (n: string) => found.some((p) => bareName(p.item.name).includes(bareName(n)) || bareName(n).includes(bareName(p.item.name)));

@@ -6,6 +6,7 @@ import { compile } from '../patterns.js';
 import { parseChineseInteger, toRate } from '../normalise/numbers.js';
 import { cleanValue } from '../normalise/fold.js';
 import { matches, sectionsAt, sentenceAt, trimSpan } from './engine.js';
+import type { Match } from './engine.js';
 import type { Project } from '../schema/record.js';
 
 export interface ScoredProject {
@@ -37,6 +38,10 @@ export interface UnlistedDef {
   /** the conclusion: the titles of its sections, or its sentence's opener (综上，) */
   single_sections?: string;
   single_opener?: string;
+  /** the run's lead naming its items parts of a whole (其中，), tested on its sentence before the first name */
+  single_part?: string;
+  /** the grade clause closing an item's score (，等级为优), sticky at the score's end: the run goes on after it */
+  single_tail?: string;
   max: number;
 }
 
@@ -164,21 +169,42 @@ export function scoredProjects(doc: KDocument, d: UnlistedDef, isName: (name: st
 const bare = (n: string) => n.replace(/\s+/g, '').replace(/^[“"「『]|[”"」』]$/g, '');
 
 /** 综上，科普惠农项目自评得分90分: one project scored by its name in the conclusion and listed nowhere with money (`taken`: listed,
- *  or near a listed fund's name, or scored in a list above), not in a project report; one name scored twice differently gives none. */
+ *  or near a listed fund's name, or scored in a list above); one name scored twice differently gives none. Items so scored one
+ *  after another (A项目得分95分；B项目得分92分, parted by ；/，, a grade clause maybe closing each) are one run, read as its first is.
+ *  In a project report only a run named a whole's parts (其中，A项目自评得分96分) or of two names or more (no name there may be the
+ *  report's own project under another name, but two cannot both be): its grades after the items' scores are theirs too. */
 function singleScored(doc: KDocument, d: UnlistedDef, isName: (name: string) => boolean, taken: (name: string) => boolean, skip: (span: Span) => boolean, says: (text: string) => boolean): ScoredProject[] {
-  if (doc.reportKind === 'project_self_eval') return [];
+  const projectReport = doc.reportKind === 'project_self_eval';
   const byName = new Map<string, { name: Span; value: number; span: Span }[]>();
   const sections = compile(d.single_sections ?? '(?!)', '');
   const opener = compile(d.single_opener ?? '(?!)', '');
+  const part = compile(d.single_part ?? '(?!)', '');
+  const tail = compile(d.single_tail ?? '(?!)', 'y');
   const concluding = (at: number) => sectionsAt(doc, at).some((h) => sections.test(h.title)) || opener.test(doc.norm.slice(sentenceAt(doc, at).start, at));
+  // (the end of an item's score and of the grade clause closing it)
+  const tailEnd = (at: number) => { tail.lastIndex = at; return tail.test(doc.norm) ? tail.lastIndex : at; };
+  const runs: Match[][] = [];
   for (const m of matches(doc, d.single!)) {
-    if (!concluding(m.span.start)) continue;
-    const name = trimSpan(doc, m.group('names')!);
-    const text = doc.norm.slice(name.start, name.end);
-    if (skip(m.span) || !isName(text) || taken(text) || (d.single_not && compile(d.single_not, '').test(text)) || says(doc.norm.slice(sentenceAt(doc, m.span.start).start, m.span.start))) continue;
-    const value = toRate(doc.norm.slice(m.group('nums')!.start, m.group('nums')!.end));
-    if (value === null || value > d.max) continue;
-    byName.set(bare(text), [...(byName.get(bare(text)) ?? []), { name, value, span: trimSpan(doc, m.span) }]);
+    const last = runs[runs.length - 1];
+    // (parted by ；/， or by a line end: a list's items each on its line)
+    if (last && /^[ \t]*(?:[，,;；][ \t]*\n?|\n)[ \t]*$/.test(doc.norm.slice(tailEnd(last[last.length - 1].span.end), m.span.start))) last.push(m);
+    else runs.push([m]);
+  }
+  for (const run of runs) {
+    const head = run[0].group('names')!.start;
+    const whole = part.test(doc.norm.slice(sentenceAt(doc, head).start, head));
+    if (projectReport ? !whole && run.length < 2 : !concluding(head)) continue;
+    for (const m of run) {
+      const name = trimSpan(doc, m.group('names')!);
+      const text = doc.norm.slice(name.start, name.end);
+      if (skip(m.span) || !isName(text) || taken(text) || (d.single_not && compile(d.single_not, '').test(text)) || says(doc.norm.slice(sentenceAt(doc, head).start, head) + doc.norm.slice(m.span.start, name.start))) continue;
+      const value = toRate(doc.norm.slice(m.group('nums')!.start, m.group('nums')!.end));
+      if (value === null || value > d.max) continue;
+      byName.set(bare(text), [...(byName.get(bare(text)) ?? []), { name, value, span: trimSpan(doc, m.span) }]);
+      // (a project report's grade right after a part's score is the part's: evaluation.yaml not_in_items)
+      const end = tailEnd(m.span.end);
+      if (projectReport && end > m.span.end) (doc.items.projectFigures ??= []).push({ item: null, span: { start: m.span.start, end }, rule: `${d.id}.single` });
+    }
   }
   const out: ScoredProject[] = [];
   for (const found of byName.values()) {
