@@ -126,6 +126,17 @@ function partsAddUp(total: TableCell, parts: { cell: TableCell; opens: boolean }
   return parts.length === 2 ? Math.abs(sum - amount(total)) <= slack : parts[0].opens && sum < amount(total);
 }
 
+let dataHeader: { label: RegExp; value: RegExp } | null = null;
+/** The rows open with a label rows' header of two words only (`指标⇥数据`, `项目⇥数值`; tables.yaml basic_data_header). */
+export function dataHeaderRows(rows: TableCell[][]): boolean {
+  if (!dataHeader) {
+    const raw = (tableVocab().raw as unknown as { basic_data_header?: { label: string; value: string } }).basic_data_header;
+    dataHeader = { label: new RegExp(raw?.label ?? '(?!)'), value: new RegExp(raw?.value ?? '(?!)') };
+  }
+  const first = rows.find((r) => r.some(filled))?.filter(filled) ?? [];
+  return first.length === 2 && dataHeader.label.test(key(first[0])) && dataHeader.value.test(key(first[1]));
+}
+
 /**
  * A 基础数据表 set out as label rows (`指标⇥数据` over `年初预算数⇥2,720,000.00`, `实际支出数⇥2,864,512.36`): each label of
  * basic_data_stacked with its figure right beside it, the label's field. A row is read only when its filled cells are such

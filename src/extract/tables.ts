@@ -8,7 +8,7 @@ import { tableVocab } from '../structure/tableVocab.js';
 import { cellText, parseScore, parseValue, rateCell, scoreCell, sentenceActual } from './values.js';
 import { CN_COUNT, key, levelLabel, readTable, unitWord, type TableReading } from './tableReading.js';
 import { labelRowFacts, statementFacts } from './accountsTables.js';
-import { labelRowMoney, stackedMoney, yearTableRules, type StackedMoney } from './stackedLabels.js';
+import { dataHeaderRows, labelRowMoney, stackedMoney, yearTableRules, type StackedMoney } from './stackedLabels.js';
 import { yearTable, type YearTable } from './yearColumns.js';
 import { rateAgrees } from './lostCells.js';
 import { sourceColumns } from './sourceColumns.js';
@@ -460,6 +460,13 @@ function yearTableMoney(doc: KDocument, r: TableReading, t: YearTable, year: num
     });
 }
 
+/** An overall report's 基础数据表 under no such caption, known by its `指标⇥数据` header (stackedLabels.ts dataHeaderRows), nothing
+ *  around it naming another year or body or the appropriation. */
+function untitledBasicData(doc: KDocument, r: TableReading): boolean {
+  const fiscal = tableVocab().ownBudgetFiscal;
+  return dataHeaderRows(r.table.rows) && ownWords(doc, r) && ![r.caption ?? '', linesAbove(doc, r)].some((t) => fiscal.test(t));
+}
+
 /**
  * A project report's budget table without the 绩效自评表 caption (资金来源⇥年初预算数⇥全年预算数⇥全年执行数⇥执行率 over
  * 财政拨款 | 合计): the project's money, when every row besides the one 合计 names where the money came from (a second
@@ -906,6 +913,7 @@ export function extractTables(doc: KDocument): void {
     if (r.kind === 'basic_data' && side === 'overall') basicDataFacts(doc, r);
     else if (r.kind === side && several) projectItem(doc, r);
     else if (r.kind === side) budgetFacts(doc, side === 'project' ? soleItemTable(doc, r) : r, side);
+    else if (r.kind === null && side === 'overall' && untitledBasicData(doc, r)) basicDataFacts(doc, readTable(r.table, 'basic_data'));
     else if (r.kind === null && side === 'overall' && ownBudgetTable(doc, r)) budgetFacts(doc, r, side, true);
     else if (r.kind === null && side === 'project' && ownProject?.[0] === r) budgetFacts(doc, ownProject[1], side, true);
     else if (r.kind === 'project' && side === 'overall') projectItem(doc, r);
