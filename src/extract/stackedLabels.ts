@@ -5,7 +5,6 @@
 import type { TableCell } from '../document.js';
 import { tableVocab } from '../structure/tableVocab.js';
 import { key } from './tableReading.js';
-import { changeAgrees, isRateChange, isYearChange } from './yearChange.js';
 
 export interface StackedMoney {
   path: string;
@@ -36,16 +35,16 @@ export function yearTableRules(): Rule[] {
 
 const LABEL_UNIT = /[(（](万元|元|千元|亿元|%)[)）]$/;
 /** A label's words and the unit it states in brackets at its end (年初预算数（元） → 年初预算数, 元). */
-function splitUnit(c: TableCell): { words: string; unit: string | null } {
+export function splitUnit(c: TableCell): { words: string; unit: string | null } {
   const k = key(c);
   const u = k.match(LABEL_UNIT);
   return u ? { words: k.slice(0, -u[0].length), unit: u[1] } : { words: k, unit: null };
 }
 /** A money unit as a multiplier's name: 万元 → 万, 元 → '' (how the table's unit lines are kept). */
-const moneyUnit = (unit: string) => unit.replace(/元$/, '');
+export const moneyUnit = (unit: string) => unit.replace(/元$/, '');
 const LABEL_YEAR = /^(\d{4})年度?/;
-const FIGURE = /^\d[\d,]*(?:\.\d+)?(?:万元|元|%)?$/;
-const filled = (c: TableCell | undefined) => !!c && !c.merged && key(c) !== '' && !tableVocab().emptyCells.some((re) => re.test(key(c)));
+export const FIGURE = /^\d[\d,]*(?:\.\d+)?(?:万元|元|%)?$/;
+export const filled = (c: TableCell | undefined) => !!c && !c.merged && key(c) !== '' && !tableVocab().emptyCells.some((re) => re.test(key(c)));
 
 /** The label's field, its year (null when it names none) and unit; null for a cell that is no such label. */
 function labelOf(c: TableCell, rules = stackedRules()): { path: string; year: number | null; unit: string | null; rate: boolean } | null {
@@ -95,8 +94,8 @@ export function stackedMoney(rows: TableCell[][], year: number | null): StackedM
 
 const PART = /^(其中[:：]?)?(?:[1-9一二三四五六七八九][、.．]|[(（][1-9一二三四五六七八九][)）])?(基本|项目)支出(?:数|金额)?[:：]?$/;
 const PART_OF: Record<string, string> = { '/finance/spendingTotal/budget': 'budget', '/finance/spendingTotal/actual': 'actual' };
-const amount = (c: TableCell) => Number(key(c).replace(/,/g, '').replace(/(万元|元)$/, ''));
-const halfUnit = (c: TableCell) => 0.5 * 10 ** -((key(c).match(/\.(\d+)/)?.[1].length) ?? 0);
+export const amount = (c: TableCell) => Number(key(c).replace(/,/g, '').replace(/(万元|元)$/, ''));
+export const halfUnit = (c: TableCell) => 0.5 * 10 ** -((key(c).match(/\.(\d+)/)?.[1].length) ?? 0);
 
 /**
  * The part labels of a label row (`全年执行数⇥其中：基本支出⇥项目支出`): each cell that is no field's label must be a part, 基本支出 or
@@ -125,6 +124,17 @@ function partsAddUp(total: TableCell, parts: { cell: TableCell; opens: boolean }
   const sum = parts.reduce((s, p) => s + amount(p.cell), 0);
   const slack = [total, ...parts.map((p) => p.cell)].reduce((s, c) => s + halfUnit(c), 0);
   return parts.length === 2 ? Math.abs(sum - amount(total)) <= slack : parts[0].opens && sum < amount(total);
+}
+
+let dataHeader: { label: RegExp; value: RegExp } | null = null;
+/** The rows open with a label rows' header of two words only (`指标⇥数据`, `项目⇥数值`; tables.yaml basic_data_header). */
+export function dataHeaderRows(rows: TableCell[][]): boolean {
+  if (!dataHeader) {
+    const raw = (tableVocab().raw as unknown as { basic_data_header?: { label: string; value: string } }).basic_data_header;
+    dataHeader = { label: new RegExp(raw?.label ?? '(?!)'), value: new RegExp(raw?.value ?? '(?!)') };
+  }
+  const first = rows.find((r) => r.some(filled))?.filter(filled) ?? [];
+  return first.length === 2 && dataHeader.label.test(key(first[0])) && dataHeader.value.test(key(first[1]));
 }
 
 /**
@@ -195,43 +205,4 @@ function partRow(r: TableCell[] | undefined): { kind: string; opens: boolean; la
   const m = words.match(PART);
   if (!m || unit === '%') return null;
   return { kind: m[2] === '基本' ? 'basic' : 'project', opens: !!m[1], label: c[0], cell: c[1], unit: unit && moneyUnit(unit) };
-}
-
-/** A header of year columns over label rows: `指标⇥2022年⇥2023年`, `项目⇥上年数⇥本年数` (a year or 本年/上年, maybe with 度/数). */
-const YEAR_HEADER = /^(?:((?:19|20)\d{2})年度?|(上|本)年(?:度)?)(?:数|数据)?$/;
-
-/**
- * A 基础数据表 set out as label rows with one column per year (`指标⇥2022年⇥2023年` over `实际支出数⇥268.3⇥286.45`): the rows
- * cut down to their label and the report's year's figure (`2023年`, or `本年`), as if the table had that column only, for
- * labelRowMoney; null when there is no such header, or none of its years or two are the report's. A row not as wide as the
- * header, or with its label elsewhere, is left out (which cell is whose year is not shown). A change column beside two years
- * (`⇥增减`, `⇥增减率`; yearChange.ts) is read as no year's: the rows are given only when their changes agree with the years'
- * figures in one row at least and in none contradict them (else none).
- */
-export function yearColumnRows(rows: TableCell[][], year: number | null): TableCell[][] | null {
-  if (year === null) return null;
-  for (let h = 0; h < rows.length; h++) {
-    const row = rows[h];
-    const at = row.findIndex(filled);
-    if (at < 0 || YEAR_HEADER.test(key(row[at])) || FIGURE.test(key(row[at]))) continue;
-    const cells = row.slice(at + 1).map((c, i) => ({ c, i: at + 1 + i })).filter((x) => filled(x.c));
-    const change = cells.filter((x) => isYearChange(x.c));
-    const rest = cells.filter((x) => !isYearChange(x.c));
-    if (rest.length < 2 || change.length > 1 || (change.length && rest.length !== 2)) continue;
-    const years = rest.map((x) => YEAR_HEADER.exec(key(x.c)));
-    if (years.some((m) => !m)) continue;
-    const own = rest.filter((_, k) => (years[k]![1] ? Number(years[k]![1]) === year : years[k]![2] === '本'));
-    // (years named twice, 2023年 and 本年, or a year over its parts, say nothing certain)
-    if (own.length !== 1 || new Set(years.map((m) => m![1] ?? m![2])).size !== years.length) return null;
-    const col = own[0].i;
-    const body = rows.slice(h + 1).filter((r) => r.length === row.length && r.findIndex(filled) === at);
-    if (change.length) {
-      const other = rest.find((x) => x !== own[0])!.i;
-      const rate = isRateChange(change[0].c);
-      const agree = body.map((r) => changeAgrees(r[col], r[other], r[change[0].i], rate));
-      if (agree.includes(false) || !agree.includes(true)) return [];
-    }
-    return body.map((r) => [r[at], r[col]]);
-  }
-  return null;
 }

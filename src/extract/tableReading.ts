@@ -265,13 +265,14 @@ function isHeaderWord(k: string): boolean {
   return budgetRole(k) !== null || indicatorField(k) !== null || tableVocab().yearColumn.test(k) || HEADER_UNIT.test(k);
 }
 
-export function readTable(t: Table): TableReading {
+/** `kind`: the table's kind when known by more than its own words (an untitled 基础数据表: extract/tables.ts untitledBasicData). */
+export function readTable(t: Table, kind?: TableKind): TableReading {
   const v = tableVocab();
   const caption = t.caption ? t.caption.replace(/\s+/g, '') : null;
   const yearM = caption?.match(/(19|20)\d{2}/);
   const r: TableReading = {
     table: t,
-    kind: classify(t, caption),
+    kind: kind ?? classify(t, caption),
     caption,
     captionYear: yearM ? Number(yearM[0]) : null,
     projectName: null,

@@ -8,7 +8,8 @@ import { tableVocab } from '../structure/tableVocab.js';
 import { cellText, parseScore, parseValue, rateCell, scoreCell, sentenceActual } from './values.js';
 import { CN_COUNT, key, levelLabel, readTable, unitWord, type TableReading } from './tableReading.js';
 import { labelRowFacts, statementFacts } from './accountsTables.js';
-import { labelRowMoney, stackedMoney, yearColumnRows, yearTableRules, type StackedMoney } from './stackedLabels.js';
+import { dataHeaderRows, labelRowMoney, stackedMoney, yearTableRules, type StackedMoney } from './stackedLabels.js';
+import { yearTable, type YearTable } from './yearColumns.js';
 import { rateAgrees } from './lostCells.js';
 import { sourceColumns } from './sourceColumns.js';
 import { unflattenBudgetRows } from './flatRows.js';
@@ -177,6 +178,9 @@ function unitUnknown(doc: KDocument, r: TableReading, what: string, cell: TableC
   });
 }
 
+// (the rules of a table's bare budget column, which names no adjusted or 年初 budget: initialRestated)
+const BARE_BUDGET_RULES = new Set(['table.basic.budget', 'table.year.budget']);
+
 /** The form's 年度资金总额 row stating one figure as its 年初预算数 and another as its 全年预算数 (15 | 18 | 17.46) says the
  *  year's budget was changed. A prose budget that is the 年初 figure, its phrase naming no adjusted or full-year budget
  *  (`年初预算15万元`, which a project with no initial field keeps as its budget while no adjusted one is stated, or a bare
@@ -196,7 +200,8 @@ function initialRestated(doc: KDocument, total: Record<string, TableCell>, unit:
   if (prose.length && prose.every(restated)) for (const f of prose) doc.facts.splice(doc.facts.indexOf(f), 1);
   // (so is a 基础数据表's bare `2023年预算数` of the same part read before the form, `项目支出⇥37.04⇥3⇥42.73` beside the form's
   // `项目支出⇥3⇥43.27⇥42.73`: which budget its column holds is unsaid, and it is the form's 年初 one; the form's 全年 stands)
-  const bare = doc.facts.filter((f) => f.source === 'table' && f.rule === 'table.basic.budget' && pointerPath(f.path) === path && restated(f));
+  // (and a year table's `2023年预算数` column: yearColumns.ts)
+  const bare = doc.facts.filter((f) => f.source === 'table' && BARE_BUDGET_RULES.has(f.rule) && pointerPath(f.path) === path && restated(f));
   for (const f of bare) doc.facts.splice(doc.facts.indexOf(f), 1);
 }
 
@@ -435,11 +440,31 @@ function namesOtherBody(doc: KDocument, t: string): boolean {
  */
 function yearTableFacts(doc: KDocument, r: TableReading): void {
   const fy = doc.data.fiscalYear;
-  const rows = typeof fy === 'number' ? yearColumnRows(r.table.rows, fy) : null;
-  if (!rows) return;
+  const t = typeof fy === 'number' ? yearTable(r.table.rows, fy) : null;
+  if (!t) return;
   const fiscal = tableVocab().ownBudgetFiscal;
   if ([r.caption ?? '', linesAbove(doc, r)].some((t) => namesOtherBody(doc, t) || fiscal.test(t))) return;
-  stackedFacts(doc, r, labelRowMoney(rows, fy as number, yearTableRules()));
+  yearTableMoney(doc, r, t, fy as number);
+}
+
+/** A year table's money (yearColumns.ts): the report's year's column(s), or a warning when its change column contradicts them. */
+function yearTableMoney(doc: KDocument, r: TableReading, t: YearTable, year: number): void {
+  if ('named' in t) for (const m of t.named) stackedFacts(doc, r, [m], `table.year.${/budget$/i.test(m.path) ? 'budget' : 'actual'}`);
+  else if ('bare' in t) stackedFacts(doc, r, labelRowMoney(t.bare, year, yearTableRules()));
+  else
+    doc.messages.push({
+      ruleId: 'year_change_mismatch',
+      reason: `${r.caption ?? 'a table by year'}: its change "${t.contradicts.text.trim()}" does not agree with its years' figures; the table is not read`,
+      place: span(t.contradicts),
+      paths: [],
+    });
+}
+
+/** An overall report's 基础数据表 under no such caption, known by its `指标⇥数据` header (stackedLabels.ts dataHeaderRows), nothing
+ *  around it naming another year or body or the appropriation. */
+function untitledBasicData(doc: KDocument, r: TableReading): boolean {
+  const fiscal = tableVocab().ownBudgetFiscal;
+  return dataHeaderRows(r.table.rows) && ownWords(doc, r) && ![r.caption ?? '', linesAbove(doc, r)].some((t) => fiscal.test(t));
 }
 
 /**
@@ -693,8 +718,10 @@ function basicDataFacts(doc: KDocument, r: TableReading): void {
   // (label rows each with its figure: after the cost rows, which read 三公经费预算数⇥1.5 as a cost of its year)
   // (with one column per year, 指标⇥2022年⇥2023年, the report's year's column beside the labels, and the bare 支出合计 such
   // a table of the department's figures by year writes, as an untitled one's: yearTableFacts)
-  const byYear = yearColumnRows(r.table.rows, year);
-  stackedFacts(doc, r, byYear ? labelRowMoney(byYear, year, yearTableRules()) : labelRowMoney(r.table.rows, year));
+  // (year columns naming their roles, 2022年决算数⇥2023年预算数⇥2023年决算数, are the cost block's: basicCostFacts)
+  const byYear = year === null ? null : yearTable(r.table.rows, year);
+  if (byYear && !('named' in byYear)) yearTableMoney(doc, r, byYear, year as number);
+  else stackedFacts(doc, r, labelRowMoney(r.table.rows, year));
 }
 
 /** A 基础数据表's cost block: each cost row's budget and actual of the report's year. */
@@ -729,11 +756,11 @@ function basicCostFacts(doc: KDocument, r: TableReading, year: number | null): v
 
 /** A 基础数据表's money as label rows over value rows (年初预算数⇥全年预算数⇥全年执行数 over 612.00⇥668.20⇥641.35), or as label rows
  *  each with its figure beside it (年初预算数⇥2,720,000.00). */
-function stackedFacts(doc: KDocument, r: TableReading, found: StackedMoney[]): void {
+function stackedFacts(doc: KDocument, r: TableReading, found: StackedMoney[], rule = 'table.basic.stacked'): void {
   for (const p of found) {
     if (p.rate) {
       const rate = rateCell(p.cell.text);
-      if (rate) offer(doc, p.path, rate, p.cell, `table.basic.stacked`);
+      if (rate) offer(doc, p.path, rate, p.cell, rule);
       continue;
     }
     // (a label's own unit the table's unit line contradicts: which one holds is not known)
@@ -744,7 +771,7 @@ function stackedFacts(doc: KDocument, r: TableReading, found: StackedMoney[]): v
       continue;
     }
     const val = moneyCell(p.cell.text, unit);
-    if (val) offer(doc, p.path, val, p.cell, `table.basic.stacked`);
+    if (val) offer(doc, p.path, val, p.cell, rule);
   }
 }
 
@@ -886,6 +913,7 @@ export function extractTables(doc: KDocument): void {
     if (r.kind === 'basic_data' && side === 'overall') basicDataFacts(doc, r);
     else if (r.kind === side && several) projectItem(doc, r);
     else if (r.kind === side) budgetFacts(doc, side === 'project' ? soleItemTable(doc, r) : r, side);
+    else if (r.kind === null && side === 'overall' && untitledBasicData(doc, r)) basicDataFacts(doc, readTable(r.table, 'basic_data'));
     else if (r.kind === null && side === 'overall' && ownBudgetTable(doc, r)) budgetFacts(doc, r, side, true);
     else if (r.kind === null && side === 'project' && ownProject?.[0] === r) budgetFacts(doc, ownProject[1], side, true);
     else if (r.kind === 'project' && side === 'overall') projectItem(doc, r);

@@ -6,11 +6,13 @@ import type { TableCell } from '../document.js';
 import { tableVocab } from '../structure/tableVocab.js';
 import { key } from './tableReading.js';
 
-let words: { column: RegExp; rate: RegExp } | null = null;
-function changeWords(): { column: RegExp; rate: RegExp } {
+type Words = { column: RegExp; rate: RegExp; up: RegExp; down: RegExp; flat: RegExp };
+let words: Words | null = null;
+function changeWords(): Words {
   if (!words) {
-    const raw = (tableVocab().raw as unknown as { year_change_column?: { column: string; rate: string } }).year_change_column;
-    words = { column: new RegExp(raw?.column ?? '(?!)'), rate: new RegExp(raw?.rate ?? '(?!)') };
+    const raw = (tableVocab().raw as unknown as { year_change_column?: Record<keyof Words, string> }).year_change_column;
+    const re = (k: keyof Words) => new RegExp(raw?.[k] ?? '(?!)');
+    words = { column: re('column'), rate: re('rate'), up: re('up'), down: re('down'), flat: re('flat') };
   }
   return words;
 }
@@ -20,9 +22,22 @@ export const isYearChange = (c: TableCell) => changeWords().column.test(key(c));
 export const isRateChange = (c: TableCell) => changeWords().rate.test(key(c));
 
 const SIGNED = /^([-−–+]?)(\d[\d,]*(?:\.(\d+))?)(%|个百分点|万元|元)?$/;
-/** A cell's signed figure and half its last digit's unit, or null for a cell that is no figure. */
-function figure(c: TableCell | undefined): { v: number; half: number; pct: boolean } | null {
-  const m = c ? SIGNED.exec(key(c)) : null;
+/** A cell's signed figure and half its last digit's unit, or null for a cell that is no figure. A change's sign may be a word
+ *  (`said`: 增加12.20, 减少3.5; 持平 none, 0). */
+function figure(c: TableCell | undefined, said = false): { v: number; half: number; pct: boolean } | null {
+  if (!c) return null;
+  const w = changeWords();
+  let k = key(c);
+  if (said && w.flat.test(k)) return { v: 0, half: 0, pct: false };
+  const up = said ? w.up.exec(k) : null;
+  const word = up ?? (said ? w.down.exec(k) : null);
+  if (word) {
+    // (a word and a sign both, 减少-3.5, say nothing certain)
+    const rest = k.slice(word[0].length);
+    if (/^[-−–+]/.test(rest)) return null;
+    k = (up ? '+' : '-') + rest;
+  }
+  const m = SIGNED.exec(k);
   if (!m) return null;
   const v = Number(m[2].replace(/,/g, ''));
   return { v: m[1] && m[1] !== '+' ? -v : v, half: 0.5 * 10 ** -(m[3]?.length ?? 0), pct: m[4] === '%' };
@@ -33,7 +48,7 @@ function figure(c: TableCell | undefined): { v: number; half: number; pct: boole
  * cannot tell (a cell empty or no figure). `rate`: the column is a rate (增减率), its figures percentages of the other year's.
  */
 export function changeAgrees(own: TableCell | undefined, other: TableCell | undefined, change: TableCell | undefined, rate: boolean): boolean | null {
-  const [r, o, c] = [figure(own), figure(other), figure(change)];
+  const [r, o, c] = [figure(own), figure(other), figure(change, true)];
   if (!r || !o || !c) return null;
   const diff = r.v - o.v;
   if (Math.abs(c.v - diff) <= c.half + r.half + o.half) return true;
