@@ -17,7 +17,7 @@ import { respectiveFunds, type RespectiveDef } from './respectiveFunds.js';
 import { headedProjects, type HeadingScoredDef } from './headedProjects.js';
 import { scoredItems } from './scoredItems.js';
 import { LINE_MARKER, MARKER_LEAD } from './listMarkers.js';
-import { cumulativeOverYears } from './finance/years.js';
+import { cumulativeOverYears, midYear } from './finance/years.js';
 import { file as financeFile } from './finance/file.js';
 
 interface FieldDef {
@@ -323,7 +323,7 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
         spans.push(glued);
       }
     }
-    // (a running total to a cut-off date, no year's: still a figure of the fund's, see readFields)
+    // (a running total to a cut-off date or a period's spending, no year's: still a figure of the fund's, see readFields)
     let runningTotal = false;
     const readFields = () => {
       for (const fd of f.fields) {
@@ -335,7 +335,8 @@ function detailedProjects(doc: KDocument, f: ProjectsFile, claimed: Span[], item
           if ((fd.field === 'actual' || fd.field === 'carryover') && compile(f.planned, '').test(doc.norm.slice(Math.max(region.start, m.span.start - 10), m.span.start))) continue;
           // (预算8万元，截至2023年12月31日，累计支出7.2万元: a 累计 to a cut-off date with no year's budget before it, or with this year's
           // part after it, may run over years — no actual, as finance decides it: one rule, finance/years.ts cumulativeOverYears; fin54)
-          if (fd.field === 'actual' && cumulativeOverYears(doc, financeFile(), m.group('amount')!)) {
+          // (预算8万元，截至6月底实际支出5万元 | 6月至12月实际支出X | 上半年支出X: a period's spending, as finance dates it — midYear; fin56)
+          if (fd.field === 'actual' && (cumulativeOverYears(doc, financeFile(), m.group('amount')!) || midYear(doc, financeFile(), m.span.start))) {
             runningTotal = true;
             continue;
           }

@@ -76,8 +76,8 @@ export function runChecks(doc: KDocument, values: Map<string, Fact>): void {
   }
 }
 
-/** Whether a rate's own words name the 年初 budget as its base (finance.yaml rate_initial_base: 完成年初预算的103%). */
+/** Whether a rate's own words name the 年初 budget as its base (finance.yaml initial_base.rate: 完成年初预算的103%). */
 function namesInitialBase(doc: KDocument, rate: Fact): boolean {
-  const words = loadPatternFile<{ rate_initial_base: string }>('finance.yaml').rate_initial_base;
+  const words = loadPatternFile<{ initial_base: { rate: string } }>('finance.yaml').initial_base.rate;
   return compile(words, '').test(doc.norm.slice(rate.span.start, rate.span.end));
 }
