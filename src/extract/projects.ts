@@ -48,8 +48,9 @@ interface OwnFigureDef {
   not_after?: string;
   max: number;
 }
-/** a fund's score stated away from its item by its name (projects.yaml named_score) */
-interface NamedScoreDef {
+/** a fund's score stated away from its item by its name (projects.yaml named_score); its unlisted, referred, glued and single
+ *  forms are scoredProjects.ts's UnlistedDef, read from the same entry */
+interface NamedScoreDef extends Partial<Omit<UnlistedDef, 'id' | 'respectively' | 'max'>> {
   id: string;
   before: string;
   after: string;
@@ -58,23 +59,6 @@ interface NamedScoreDef {
   /** 该项目 in the sentences after a fund named as its paragraph's heading (（一）A项目。预算…。经自评，该项目得分92分) */
   this_project?: string;
   this_project_not?: string;
-  /** projects scored respectively and listed nowhere with money (scoredProjects.ts) */
-  unlisted?: string;
-  unlisted_name?: string;
-  unlisted_count?: string;
-  /** scores of a list named before, referred back to (上述项目自评得分分别为…), and such lists (scoredProjects.ts) */
-  referred?: string;
-  referred_list?: string;
-  /** a summary after its label, each project glued to its score (项目自评得分汇总：A项目95分（优），B项目93分（优）: group `items`) */
-  glued?: string;
-  glued_item?: string;
-  /** one project scored by its name and listed nowhere with money (scoredProjects.ts) */
-  single?: string;
-  single_not?: string;
-  single_sections?: string;
-  single_opener?: string;
-  single_part?: string;
-  single_tail?: string;
   not_before: string;
   max: number;
 }
